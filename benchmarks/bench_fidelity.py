@@ -48,7 +48,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pytest_llmeval.bench import BenchConfig, run_benchmark  # noqa: E402
-from pytest_llmeval.server import Endpoint  # noqa: E402
+from pytest_llmeval.serving.endpoint import Endpoint  # noqa: E402
 
 KEYS = ("output_throughput", "mean_ttft_ms", "median_ttft_ms", "mean_tpot_ms", "mean_itl_ms", "mean_e2el_ms",
         "request_throughput", "duration", "completed", "failed", "total_input_tokens", "total_output_tokens")
@@ -159,9 +159,9 @@ def main() -> None:
             ap.error("--base-url needs --model-name and --tokenizer")
         report = compare(Endpoint(args.base_url, args.model_name), args.tokenizer, args, log)
     else:
-        from pytest_llmeval.config import parse_model
-        from pytest_llmeval.server import ServerSettings, VLLMServer
-        from pytest_llmeval.servers import server_settings_for
+        from pytest_llmeval.serving.models import parse_model
+        from pytest_llmeval.serving.server import ServerSettings, VLLMServer
+        from pytest_llmeval.serving.pool import server_settings_for
 
         spec = parse_model("embedded")
         path, settings = server_settings_for(spec, ServerSettings(startup_timeout_s=900))

@@ -33,11 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from pytest_llmeval.bench.config import BenchConfig  # noqa: E402
 from pytest_llmeval.bench.prompts import Prompt  # noqa: E402
 from pytest_llmeval.bench.runner import LoadGenerator  # noqa: E402
-from pytest_llmeval.server import Endpoint  # noqa: E402
+from pytest_llmeval.serving.endpoint import Endpoint  # noqa: E402
 
 
 def serve(port: int, chunks: int, flush_each: bool) -> None:
-    from pytest_llmeval.bench.fakeserver import FakeServer
+    from pytest_llmeval.testing.openai_fake import FakeServer
     try:
         import uvloop  # the server should not be the bottleneck
         uvloop.install()

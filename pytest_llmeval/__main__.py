@@ -1,30 +1,70 @@
-"""`python -m pytest_llmeval RESULTS.json [--markdown OUT.md]`: print a saved run's tables
-(and optionally rewrite its report.md) without running anything."""
+"""`python -m pytest_llmeval COMMAND ...`: work with saved runs without running anything.
+
+    python -m pytest_llmeval report results.json [--markdown report.md]   print / re-render a saved run
+    python -m pytest_llmeval results.json                                 (the same, short form)
+    python -m pytest_llmeval schema [--output docs/results.schema.json]   the JSON Schema of results.json
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from .report import render_markdown, render_terminal
-from .results import load_results
+from .results.recorder import ResultsFileError, load_results
+from .results.render import render_markdown, render_terminal
+
+COMMANDS = ("report", "schema")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pytest_llmeval", description=__doc__)
+def report_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pytest_llmeval report",
+                                     description="Print a saved run's tables and optionally rewrite its reports.")
     parser.add_argument("results", type=Path, help="a results.json written by the plugin")
     parser.add_argument("--markdown", type=Path, help="also write the Markdown report here")
     args = parser.parse_args(argv)
     try:
         doc = load_results(args.results)
-    except (OSError, ValueError) as exc:
+    except ResultsFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(render_terminal(doc))
     if args.markdown:
         args.markdown.write_text(render_markdown(doc), encoding="utf-8")
     return 0
+
+
+def schema_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pytest_llmeval schema",
+                                     description="Print (or write) the JSON Schema of results.json.")
+    parser.add_argument("--output", type=Path, help="write it to this file instead of printing it")
+    args = parser.parse_args(argv)
+    from .results.schema import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        print(text, end="")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0 if args else 2
+    command, rest = args[0], args[1:]
+    if command == "report":
+        return report_main(rest)
+    if command == "schema":
+        return schema_main(rest)
+    if command.endswith(".json"):  # the short form: a results.json first
+        return report_main(args)
+    print(f"error: unknown command {command!r}; use one of {list(COMMANDS)} or a results.json path",
+          file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

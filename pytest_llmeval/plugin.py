@@ -1,30 +1,37 @@
-"""pytest entry point (`pytest11`): options, parametrisation and fixtures. Thin on purpose.
+"""pytest entry point (`pytest11`): options, hooks, parametrisation and fixtures. Thin on purpose.
 
-A test asks for `llm_result` (or `llm_case`) and is parametrised over every
-model x scenario case, with ids such as `test_scenario[qwen3-8b-roi_calculation]`.
-Each model's server is a session fixture parametrised by model, so pytest runs
-one model's cases together and stops its server before starting the next.
+A test asks for `llm_result` (or `llm_case`) and is parametrised over every model x scenario case,
+with ids such as `test_scenario[qwen3-8b-roi_calculation]`. Each model's server is a session
+fixture parametrised by model, so pytest runs one model's cases together and stops its server
+before starting the next. The machinery lives in `session` and the plain libraries.
 """
 
 from __future__ import annotations
 
-import os
 import dataclasses
+import os
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import pytest
 
-from .client import ChatClient
-from .config import ModelSpec, add_options, load_settings
-from .evaluate import CaseResult, evaluate_case
-from .scenarios import Case, ScenarioError
-from .server import Endpoint
+from .config import add_options, load_settings
+from .evaluation.evaluate import CaseResult
+from .evaluation.scenarios import Case, ScenarioError
+from .serving.endpoint import Endpoint
+from .serving.models import ModelSpec
 from .session import BENCH_PROPERTY, RESULT_PROPERTY, LLMEvalSession
 
 if TYPE_CHECKING:
     from .rag import HybridRetriever
+    from .serving.client import ChatClient
 
 SESSION_KEY = pytest.StashKey[LLMEvalSession]()
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    from . import hookspecs
+
+    pluginmanager.add_hookspecs(hookspecs)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -88,6 +95,8 @@ def llm_endpoint(llm_model: ModelSpec, llmeval_session: LLMEvalSession) -> Itera
 @pytest.fixture(scope="session")
 def llm_client(llm_endpoint: Endpoint, llmeval_session: LLMEvalSession) -> Iterator[ChatClient]:
     """A streaming chat client for the model's endpoint, measuring every request."""
+    from .serving.client import ChatClient
+
     settings = llmeval_session.settings
     client = ChatClient(llm_endpoint, thinking=settings.thinking, timeout_s=settings.request_timeout_s)
     try:
@@ -117,16 +126,16 @@ def llm_retriever(llmeval_session: LLMEvalSession) -> HybridRetriever:
 @pytest.fixture
 def llm_result(request: pytest.FixtureRequest, llm_case: Case, llm_model: ModelSpec, llm_client: ChatClient,
                llm_rag_mode: str, llmeval_session: LLMEvalSession) -> CaseResult:
-    """The case asked of the model (with retrieval in mode "rag"), measured and scored; recorded in results.json."""
-    settings = llmeval_session.settings
-    retriever = request.getfixturevalue("llm_retriever") if llm_rag_mode == "rag" else None
-    result = evaluate_case(llm_client, llm_model.label, llm_case, settings.max_tokens, settings.temperature,
-                           retriever=retriever, template=settings.rag.template)
-    record = result.record()
-    record["nodeid"] = request.node.nodeid
-    record["worker"] = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    request.node.user_properties.append((RESULT_PROPERTY, record))
-    return result
+    """The case asked of the model (with retrieval in mode "rag"), measured and scored - once per run however
+    many tests ask for it - and recorded in results.json."""
+
+    def attach(result: CaseResult) -> None:
+        record = result.record()
+        record["nodeid"] = request.node.nodeid
+        record["worker"] = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        request.node.user_properties.append((RESULT_PROPERTY, record))
+
+    return llmeval_session.evaluate(llm_client, llm_model.label, llm_case, llm_rag_mode, on_new=attach)
 
 
 @pytest.fixture
@@ -139,7 +148,7 @@ def llm_bench(request: pytest.FixtureRequest, llm_model: ModelSpec, llm_endpoint
     `vllm bench serve` field names under "summary", is recorded in results.json.
     """
     from .bench import run_benchmark
-    from .memory import MemorySampler
+    from .serving.memory import MemorySampler
 
     def run(**overrides: Any) -> dict[str, Any]:
         settings = llmeval_session.settings

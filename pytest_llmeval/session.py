@@ -1,33 +1,37 @@
-"""The run's state, registered as a pytest plugin: settings, cases, servers, results.
+"""The run's state, registered as a pytest plugin: settings, cases, servers, evaluations, results.
 
-Per-case results travel from the test to this object through
-`report.user_properties` (key `llmeval_result`), so they arrive the same way in
-a serial run and, with pytest-xdist, on the controller.
+Per-case results travel from the test to this object through `report.user_properties` (key
+`llmeval_result`), so they arrive the same way in a serial run and, with pytest-xdist, on the
+controller. Each (model, mode, case, sample) is evaluated once per process and recorded once,
+however many tests ask for it.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import dataclasses
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import pytest
 
 from . import __version__
 from .config import Settings
-from .embedded import cache_root
-from .distributed import STATE_KEY, WorkerEndpoints, XdistController
-from .hardware import git_commit, hardware_info
-from .report import render_terminal, write_markdown
-from .results import RunRecorder
-from .scenarios import Case, load_scenarios
-from .servers import ServerPool
+from .evaluation.evaluate import CaseResult, Scorer, evaluate_case
+from .evaluation.scenarios import Case, load_scenarios
+from .results.recorder import RunRecorder
+from .results.render import render_terminal, write_markdown
+from .serving.embedded import cache_root
+from .serving.hardware import git_commit, hardware_info
+from .serving.pool import ServerPool
+from .xdist import STATE_KEY, WorkerEndpoints, XdistController
 
 if TYPE_CHECKING:
     from .rag import HybridRetriever
+    from .serving.client import ChatClient
 
 RESULT_PROPERTY = "llmeval_result"
 BENCH_PROPERTY = "llmeval_bench"
@@ -40,19 +44,22 @@ class LLMEvalSession:
         self.settings = settings
         self._cases: list[Case] | None = None
         self._retriever: HybridRetriever | None = None
+        self._evaluations: dict[tuple[str, str, str, int], CaseResult] = {}
         self.started_at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         self.recorder: RunRecorder | None = None
+        self.final_doc: dict[str, Any] | None = None
         workerinput = getattr(config, "workerinput", None)
         self.is_worker = workerinput is not None
         self.pool: ServerPool | WorkerEndpoints
         if workerinput is not None:
             self.pool = WorkerEndpoints(Path(workerinput[STATE_KEY]))
         else:
-            self.pool = ServerPool(settings, settings.report_dir / "logs", self._on_launch, self.progress,
+            self.pool = ServerPool(settings.server, settings.report_dir / "logs", self._on_launch, self.progress,
                                    self._on_release)
             atexit.register(self.pool.release_all)
             if config.pluginmanager.hasplugin("xdist"):
-                config.pluginmanager.register(XdistController(self), "llmeval-xdist-controller")
+                config.pluginmanager.register(XdistController(self.pool, settings.models, settings.report_dir),
+                                              "llmeval-xdist-controller")
 
     # -- plain helpers -----------------------------------------------------
     def progress(self, message: str) -> None:
@@ -73,14 +80,10 @@ class LLMEvalSession:
     def retriever(self) -> HybridRetriever:
         """Build (or load from the on-disk cache) the run's hybrid retriever, once per process."""
         if self._retriever is None:
-            from .rag import HybridRetriever, RagConfig
+            from .rag import HybridRetriever
 
             rag = self.settings.rag
-            config = RagConfig(
-                knowledge=rag.knowledge, dictionaries=rag.dictionaries, embedder=rag.embedder,
-                reranker=rag.reranker, embedder_api_key_env=rag.api_key_env, reranker_api_key_env=rag.api_key_env,
-                top_k=rag.top_k, cache_dir=cache_root() / "rag-index",
-            )
+            config = rag if rag.cache_dir is not None else dataclasses.replace(rag, cache_dir=cache_root() / "rag-index")
             self.progress(f"RAG: loading the index of {[str(p) for p in rag.knowledge]} ({rag.embedder})")
             self._retriever = HybridRetriever(config)
             info = self._retriever.build_info
@@ -88,49 +91,71 @@ class LLMEvalSession:
                           f"{'loaded from cache' if info.from_cache else 'built'} in {info.seconds:.1f} s")
         return self._retriever
 
+    def scorer(self, model: str, mode: str) -> Scorer:
+        """The default scorer, unless a `pytest_llmeval_score` hook implementation returns a Score."""
+        from .evaluation.evaluate import default_scorer
+
+        hook = self.config.hook.pytest_llmeval_score
+
+        def score(case: Case, answer: str, sources: Any) -> Any:
+            custom = hook(case=case, answer=answer, sources=sources, mode=mode, model=model)
+            return custom if custom is not None else default_scorer(case, answer, sources)
+
+        return score
+
+    def evaluate(self, client: ChatClient, model: str, case: Case, mode: str, sample: int = 0,
+                 on_new: Callable[[CaseResult], None] | None = None) -> CaseResult:
+        """Ask and score (model, mode, case, sample) once per process; later calls get the same result."""
+        key = (model, mode, case.id, sample)
+        result = self._evaluations.get(key)
+        if result is None:
+            settings = self.settings
+            retriever = self.retriever() if mode == "rag" else None
+            result = evaluate_case(client, model, case, settings.max_tokens, settings.temperature,
+                                   retriever=retriever, template=settings.rag.template, sample=sample,
+                                   scorer=self.scorer(model, mode))
+            self._evaluations[key] = result
+            if on_new is not None:
+                on_new(result)
+        return result
+
     def server_pid(self, label: str) -> int | None:
         """The pid of the server this process launched for a model (None when attached or on a worker)."""
-        return self.pool.pid(label) if isinstance(self.pool, ServerPool) else None
+        return self.pool.pid(label)
 
     def server_model_path(self, label: str) -> str | None:
-        """The local model directory the server this process launched serves (its tokenizer sizes
-        benchmark prompts when the server has no /tokenize); None when attached or on a worker."""
-        return self.pool.model_path(label) if isinstance(self.pool, ServerPool) else None
+        """The local model directory the server this process launched serves; None when attached or on a worker."""
+        return self.pool.model_path(label)
+
+    def run_info(self) -> dict[str, Any]:
+        settings = self.settings
+        described = settings.describe()
+        extra: dict[str, Any] = {}
+        self.config.hook.pytest_llmeval_run_info(info=extra)
+        return {
+            "started_at": self.started_at,
+            "plugin": "pytest-llmeval-vllm",
+            "plugin_version": __version__,
+            "git_commit": git_commit(Path(self.config.rootpath)),
+            "hardware": hardware_info(),
+            "models": [m.label for m in settings.models],
+            "model_sources": {m.label: m.source for m in settings.models},
+            "server_args": settings.server.cli_args(),
+            "settings": described,
+            "rag": described["rag"],
+            "invocation": _redacted_invocation(list(self.config.invocation_params.args)),
+            "launches": [],
+            **({"extra": extra} if extra else {}),
+        }
 
     def ensure_recorder(self) -> RunRecorder:
         if self.recorder is None:
-            root = Path(self.config.rootpath)
-            self.recorder = RunRecorder(self.settings.report_dir, {
-                "started_at": self.started_at,
-                "plugin": "pytest-llmeval-vllm",
-                "plugin_version": __version__,
-                "git_commit": git_commit(root),
-                "hardware": hardware_info(),
-                "models": [m.label for m in self.settings.models],
-                "model_sources": {m.label: m.source for m in self.settings.models},
-                "server_args": self.settings.server.cli_args(),
-                "settings": {
-                    "max_tokens": self.settings.max_tokens,
-                    "temperature": self.settings.temperature,
-                    "thinking": self.settings.thinking,
-                    "base_url": self.settings.base_url,
-                    "api_key_env": self.settings.api_key_env,
-                },
-                "invocation": list(self.config.invocation_params.args),
-                "rag": {
-                    "mode": self.settings.rag.mode,
-                    "top_k": self.settings.rag.top_k,
-                    "embedder": self.settings.rag.embedder,
-                    "reranker": self.settings.rag.reranker,
-                    "knowledge": [str(p) for p in self.settings.rag.knowledge],
-                    "dictionaries": [str(p) for p in self.settings.rag.dictionaries],
-                    "template": str(self.settings.rag.template) if self.settings.rag.template else "default",
-                },
-            })
+            self.recorder = RunRecorder(self.settings.report_dir, self.run_info())
         return self.recorder
 
-    def _on_launch(self, launch: dict[str, Any]) -> None:
+    def _on_launch(self, launch: dict[str, Any], endpoint: Any = None) -> None:
         self.ensure_recorder().add_launch(launch)
+        self.config.hook.pytest_llmeval_server_launched(model=launch.get("model"), launch=launch, endpoint=endpoint)
 
     def _on_release(self, label: str, memory: dict[str, Any]) -> None:
         self.ensure_recorder().add_memory(label, memory)
@@ -139,7 +164,7 @@ class LLMEvalSession:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if self.is_worker:  # the controller records what workers report
             return
-        if report.when != "call":
+        if report.when != "call" and not (report.when == "setup" and report.outcome != "passed"):
             return
         for key, value in report.user_properties:
             if key == RESULT_PROPERTY:
@@ -160,15 +185,29 @@ class LLMEvalSession:
         self.pool.release_all()
         if self.recorder is None:
             return
-        status = "interrupted" if exitstatus == pytest.ExitCode.INTERRUPTED else "complete"
-        doc = self.recorder.finish(status)
-        write_markdown(doc, self.settings.report_dir)
+        recorder = self.recorder
+        errors = [c for c in recorder.cases.values() if c.get("error")]
+        if exitstatus == pytest.ExitCode.INTERRUPTED:
+            status = "interrupted"
+        elif errors or recorder.run.get("degraded"):
+            status = "degraded"
+        else:
+            status = "complete"
+        doc = recorder.finish(status)
+        self.final_doc = dict(doc)
+        write_markdown(self.final_doc, self.settings.report_dir)
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if self.recorder is None:
             return
-        doc = self.recorder.document()
+        doc = self.final_doc or dict(self.recorder.document())
         terminalreporter.write_sep("=", "llmeval results")
         terminalreporter.write_line(render_terminal(doc))
         terminalreporter.write_line(f"results: {self.recorder.results_path}")
         terminalreporter.write_line(f"report:  {self.settings.report_dir / 'report.md'}")
+
+
+def _redacted_invocation(args: list[str]) -> list[str]:
+    from .serving.server import redact
+
+    return redact(args)

@@ -15,10 +15,11 @@ import numpy  # noqa: F401
 import pandas  # noqa: F401
 import pytest
 
-from pytest_llmeval.config import parse_model
-from pytest_llmeval.embedded import cache_root
-from pytest_llmeval.server import Endpoint, ServerSettings, VLLMServer
-from pytest_llmeval.servers import server_settings_for
+from pytest_llmeval.serving.models import parse_model
+from pytest_llmeval.serving.embedded import cache_root
+from pytest_llmeval.serving.endpoint import Endpoint
+from pytest_llmeval.serving.server import ServerSettings, VLLMServer
+from pytest_llmeval.serving.pool import server_settings_for
 
 
 # The plugin imports numpy and pandas lazily. In-process pytester runs drop modules first

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pytest_llmeval.client import ChatClient, LLMRequestError
-from pytest_llmeval.server import Endpoint
+from pytest_llmeval.serving.client import ChatClient, LLMRequestError
+from pytest_llmeval.serving.endpoint import Endpoint
 
 pytestmark = pytest.mark.vllm
 

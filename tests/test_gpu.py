@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from pytest_llmeval.hardware import gpu_info
-from pytest_llmeval.memory import MemorySampler
+from pytest_llmeval.serving.hardware import gpu_info
+from pytest_llmeval.serving.memory import MemorySampler
 
 pytestmark = pytest.mark.gpu
 

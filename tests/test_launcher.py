@@ -15,7 +15,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from pytest_llmeval.server import ServerSettings, ServerStartError, VLLMServer, diagnose
+from pytest_llmeval.serving.server import ServerSettings, ServerStartError, VLLMServer, diagnose
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -148,14 +148,14 @@ def test_plugin_launches_server_and_ctrl_c_leaves_nothing_behind(tmp_path, small
 
 
 def test_secrets_in_the_server_command_are_redacted():
-    from pytest_llmeval.server import redact
+    from pytest_llmeval.serving.server import redact
 
     assert redact(["vllm", "--api-key", "sk-1", "--port", "1", "--hf-token=hf_x"]) == [
         "vllm", "--api-key", "***", "--port", "1", "--hf-token=***"]
 
 
 def test_gpu_selection_limits_memory_sampling():
-    from pytest_llmeval.servers import visible_gpus
+    from pytest_llmeval.serving.pool import visible_gpus
 
     assert visible_gpus(ServerSettings(cuda_visible_devices="0,2")) == [0, 2]
     assert visible_gpus(ServerSettings()) is None

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pytest_llmeval.scenarios import load_scenarios
-from pytest_llmeval.scoring import score_answer
+from pytest_llmeval.evaluation.scenarios import load_scenarios
+from pytest_llmeval.evaluation.scoring import score_answer
 
 pytestmark = pytest.mark.vllm
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,8 +6,10 @@ import json
 
 import pytest
 
-from pytest_llmeval.report import render_markdown, render_terminal
-from pytest_llmeval.results import RunRecorder, aggregate, rag_comparison
+from pytest_llmeval.results.aggregate import model_rows, rag_rows
+from pytest_llmeval.results.recorder import RunRecorder
+from pytest_llmeval.results.render import render_markdown, render_terminal
+from pytest_llmeval.results.schema import SCHEMA_VERSION
 
 
 def record(model, case, category, mode, score, passed, **extra):
@@ -31,7 +33,7 @@ CASES = [
 
 
 def test_aggregate_per_model_and_mode():
-    rows = {(r["model"], r["mode"]): r for r in aggregate(CASES, {"a": {"source": "rss", "peak_mib": 900.0}})}
+    rows = {(r["model"], r["mode"]): r for r in model_rows(CASES, {"a": {"source": "rss", "peak_mib": 900.0}}, intervals=False)}
     assert rows[("a", "norag")]["mean_score"] == 40.0 and rows[("a", "norag")]["pass_rate"] == 50.0
     assert rows[("a", "rag")]["mean_score"] == 75.0 and rows[("a", "rag")]["categories"] == {"x": 80.0, "y": 70.0}
     assert rows[("a", "rag")]["peak_memory_mib"] == 900.0 and rows[("b", "norag")]["peak_memory_mib"] is None
@@ -39,7 +41,7 @@ def test_aggregate_per_model_and_mode():
 
 
 def test_rag_uplift_pairs_cases_and_averages_retrieval():
-    (row,) = rag_comparison(CASES)  # model b never ran with RAG
+    (row,) = rag_rows(CASES, intervals=False)  # model b never ran with RAG
     assert row["model"] == "a" and row["paired_cases"] == 2
     assert (row["score_norag"], row["score_rag"], row["uplift"]) == (40.0, 75.0, 35.0)
     assert row["categories"]["x"] == {"norag": 20.0, "rag": 80.0, "uplift": 60.0}
@@ -49,14 +51,14 @@ def test_rag_uplift_pairs_cases_and_averages_retrieval():
 
 
 def test_recorder_keeps_every_case_on_disk_as_it_arrives(tmp_path):
-    recorder = RunRecorder(tmp_path, {"models": ["a"]})
+    recorder = RunRecorder(tmp_path, {"models": ["a"]}, save_interval_s=0)
     recorder.add_case(CASES[0])
     on_disk = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert on_disk["run"]["status"] == "running" and len(on_disk["cases"]) == 1
     recorder.add_case(CASES[2])
     assert len((tmp_path / "cases.jsonl").read_text(encoding="utf-8").splitlines()) == 2
     doc = recorder.finish("interrupted")
-    assert doc["run"]["status"] == "interrupted" and doc["schema_version"] == 1
+    assert doc["run"]["status"] == "interrupted" and doc["schema_version"] == SCHEMA_VERSION
     terminal = render_terminal(doc)
     assert "mean score" in terminal and "uplift" in terminal
     assert "## RAG: without vs with retrieval" in render_markdown(doc)
@@ -74,4 +76,39 @@ def test_saved_results_render_without_pytest(tmp_path, capsys):
     assert "## Summary per model" in (tmp_path / "again.md").read_text(encoding="utf-8")
     (tmp_path / "bad.json").write_text('{"schema_version": 99}', encoding="utf-8")
     assert main([str(tmp_path / "bad.json")]) == 2
-    assert "schema_version 99 is not 1" in capsys.readouterr().err
+    assert f"schema_version 99 is not {SCHEMA_VERSION}" in capsys.readouterr().err
+
+
+def test_recording_is_throttled_but_cases_jsonl_has_every_case(tmp_path):
+    now = [0.0]
+    recorder = RunRecorder(tmp_path, {"models": ["a"]}, save_interval_s=5.0, clock=lambda: now[0])
+    recorder.add_case(CASES[0])  # first save happens at once
+    recorder.add_case(CASES[1])
+    on_disk = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert len(on_disk["cases"]) == 1  # not rewritten within the interval
+    assert len((tmp_path / "cases.jsonl").read_text(encoding="utf-8").splitlines()) == 2  # the crash log is
+    now[0] = 6.0
+    recorder.add_case(CASES[2])
+    assert len(json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))["cases"]) == 3
+
+
+def test_a_case_is_recorded_once_however_many_tests_report_it(tmp_path):
+    recorder = RunRecorder(tmp_path, {"models": ["a"]}, save_interval_s=0)
+    assert recorder.add_case(CASES[0]) is True
+    assert recorder.add_case(dict(CASES[0])) is False
+    assert recorder.add_case({**CASES[0], "sample": 1}) is True  # another sample of it is not a duplicate
+    doc = recorder.finish("complete")
+    (row,) = [r for r in doc["aggregates"]["models"] if r["mode"] == "norag"]
+    assert row["cases"] == 1 and row["samples"] == 2
+
+
+def test_report_without_rag_has_no_stray_no_case_finished_and_empty_run_says_it_once(tmp_path):
+    recorder = RunRecorder(tmp_path, {"models": ["a"]}, save_interval_s=0)
+    recorder.add_case(CASES[0])
+    text = render_markdown(recorder.finish("complete"))
+    assert "No case finished." not in text
+    empty = RunRecorder(tmp_path / "empty", {"models": ["a"]}).finish("complete")
+    text = render_markdown(empty)
+    assert text.count("No case finished.") == 1
+    summary = text.index("## Summary per model")
+    assert summary < text.index("No case finished.") < text.index("## Cases")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_llmeval.scenarios import ScenarioError, load_scenarios
+from pytest_llmeval.evaluation.scenarios import ScenarioError, load_scenarios
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD_CASE = """\

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pytest_llmeval.scenarios import Case, ForbiddenClaim, KeyPoint, Trap
-from pytest_llmeval.scoring import copied_mask, normalise, score_answer, strip_thinking
+from pytest_llmeval.evaluation.scenarios import Case, ForbiddenClaim, KeyPoint, Trap
+from pytest_llmeval.evaluation.scoring import copied_mask, normalise, score_answer, strip_thinking
 
 
 def make_case(**overrides) -> Case:

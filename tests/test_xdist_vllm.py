@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pytest_llmeval.config import parse_model
-from pytest_llmeval.distributed import models_in_ids
+from pytest_llmeval.serving.models import parse_model
+from pytest_llmeval.xdist import models_in_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -29,6 +29,8 @@ from typing import Any, Callable, Protocol
 
 import httpx
 
+from ..serving.credentials import bearer_headers
+
 # Common English words; nearly all are one token (with their leading space) in
 # BPE and SentencePiece vocabularies, so the length search moves one token per word.
 WORDS = tuple("""
@@ -130,7 +132,7 @@ class ServerTokenCounter:
         self.url = server_root(base_url) + "/tokenize"
         self.model = model
         self.chat = chat
-        headers = {"Authorization": f"Bearer {api_key}"} if api_key and api_key != "EMPTY" else {}
+        headers = bearer_headers(api_key)
         self._client = httpx.Client(timeout=timeout_s, headers=headers)
 
     def count(self, text: str) -> int:

@@ -52,7 +52,8 @@ from typing import Any, AsyncIterator, Awaitable, Callable
 
 import httpx
 
-from ..server import Endpoint
+from ..serving.credentials import bearer_headers
+from ..serving.endpoint import Endpoint
 from .config import BenchConfig
 from .prompts import Prompt
 
@@ -220,7 +221,7 @@ class LoadGenerator:
 
     async def run(self) -> LoadResult:
         cfg = self.config
-        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key and self.api_key != "EMPTY" else {}
+        headers = bearer_headers(self.api_key)
         transport = make_transport(self.transport_name, cfg.concurrency, cfg.request_timeout_s, headers)
         self.transport_name = transport.name
         try:

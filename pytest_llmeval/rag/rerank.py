@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from .dense import api_key_from_env, missing_flagembedding, require_local_model
+from ..serving.credentials import api_key_from_env, bearer_headers
+from .dense import load_flag_model
 
 RerankStatus = Literal["applied", "skipped"]
 
@@ -63,12 +64,8 @@ class FlagReranker:
         use_fp16: bool = False,
         batch_size: int = 16,
     ) -> None:
-        local = require_local_model(path, "FlagReranker")
-        try:
-            from FlagEmbedding import FlagReranker as _FlagReranker
-        except ImportError as exc:
-            raise missing_flagembedding("reranker 'flag:...'") from exc
-        self._model = _FlagReranker(str(local), use_fp16=use_fp16, devices=devices)
+        self._model, local = load_flag_model("FlagReranker", path, "reranker 'flag:...'",
+                                             use_fp16=use_fp16, devices=devices)
         self.max_length = max_length
         self.batch_size = batch_size
         self.name = f"flag-reranker:{local.resolve()}"
@@ -102,8 +99,7 @@ class VLLMReranker:
         self.url = f"{base_url.rstrip('/')}/rerank"
         self.model = model
         self.name = f"vllm-rerank:{self.url}@{model}"
-        key = api_key_from_env(api_key_env)
-        headers = {"Authorization": f"Bearer {key}"} if api_key_env else {}
+        headers = bearer_headers(api_key_from_env(api_key_env, "--rag-api-key-env"))
         self._client = httpx.Client(timeout=timeout, headers=headers)
 
     def rerank(self, query: str, passages: Sequence[str]) -> RerankResult:

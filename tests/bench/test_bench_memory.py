@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from pytest_llmeval.memory import MemorySampler, tree_rss_bytes
+from pytest_llmeval.serving.memory import MemorySampler, tree_rss_bytes
 
 
 def test_rss_of_the_current_process_tree():

@@ -7,10 +7,10 @@ import asyncio
 import pytest
 
 from pytest_llmeval.bench import BenchConfig, run_benchmark
-from pytest_llmeval.bench.fakeserver import FakeServer
+from pytest_llmeval.testing.openai_fake import FakeServer
 from pytest_llmeval.bench.prompts import Prompt
 from pytest_llmeval.bench.runner import LoadGenerator, request_body
-from pytest_llmeval.server import Endpoint
+from pytest_llmeval.serving.endpoint import Endpoint
 
 TRANSPORTS = ["aiohttp", "httpx"]
 

@@ -27,24 +27,10 @@ from typing import Any, Callable
 
 import psutil
 
+from .nvml import init_nvml
+
 MIB = 1024 * 1024
 DEFAULT_INTERVAL_S = 0.5
-
-
-def _nvml() -> Any | None:
-    """The initialised pynvml module, or None (not installed, no driver, no GPU)."""
-    try:
-        import pynvml  # from nvidia-ml-py; optional
-    except ImportError:
-        return None
-    try:
-        pynvml.nvmlInit()
-        if pynvml.nvmlDeviceGetCount() < 1:
-            pynvml.nvmlShutdown()
-            return None
-    except Exception:  # pynvml.NVMLError and friends: no usable driver
-        return None
-    return pynvml
 
 
 def tree_rss_bytes(pid: int) -> int | None:
@@ -88,7 +74,7 @@ class MemorySampler:
     # ------------------------------------------------------------------ lifecycle
 
     def start(self) -> MemorySampler:
-        self._nvml = _nvml() if self.use_nvml else None
+        self._nvml = init_nvml() if self.use_nvml else None
         if self._nvml is not None:
             try:
                 count = self._nvml.nvmlDeviceGetCount()
@@ -190,12 +176,3 @@ def _steady(values: list[float]) -> float | None:
     if not values:
         return None
     return round(statistics.median(values[len(values) // 2:]), 1)
-
-
-def sample_during(fn: Callable[[], Any], pid: int | None = None,
-                  interval_s: float = DEFAULT_INTERVAL_S) -> tuple[Any, dict[str, Any]]:
-    """Run fn() while sampling; returns (fn's result, memory result)."""
-    with MemorySampler(pid=pid, interval_s=interval_s) as sampler:
-        value = fn()
-    assert sampler.result is not None
-    return value, sampler.result

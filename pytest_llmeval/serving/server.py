@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -17,10 +18,13 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol
 
 import httpx
 import psutil
+
+from .credentials import MissingAPIKey
+from .endpoint import Endpoint
 
 LOG_TAIL_LINES = 40
 STOP_GRACE_S = 20.0
@@ -42,30 +46,26 @@ class ServerStartError(RuntimeError):
     """The server did not become healthy; the message carries the log tail."""
 
 
-@dataclass(frozen=True)
-class Endpoint:
-    """Where to send requests: an OpenAI-compatible base URL and the model name."""
+class Server(Protocol):
+    """What the pool and the fixtures need of a server, launched or attached."""
 
-    base_url: str
-    model: str
-    api_key_env: str | None = None
-
-    def api_key(self) -> str:
-        if not self.api_key_env:
-            return "EMPTY"
-        key = os.environ.get(self.api_key_env)
-        if not key:
-            raise ServerStartError(
-                f"environment variable {self.api_key_env} (named by --llm-api-key-env) is not set. "
-                f"Fix: export {self.api_key_env}=<your key>"
-            )
-        return key
+    @property
+    def endpoint(self) -> Endpoint: ...
+    @property
+    def pid(self) -> int | None: ...
+    @property
+    def model_path(self) -> str | None: ...
+    def start(self) -> Endpoint: ...
+    def stop(self) -> None: ...
 
 
 @dataclass
 class ServerSettings:
-    """vLLM server options; None means "vLLM's default"."""
+    """Where each model is served: launched by vLLM with these options (None means "vLLM's default"),
+    or, with `base_url`, an attached server or cloud API (no process; `api_key_env` names its key)."""
 
+    base_url: str | None = None
+    api_key_env: str | None = None
     cuda_visible_devices: str | None = None
     tensor_parallel_size: int | None = None
     gpu_memory_utilization: float | None = None
@@ -98,21 +98,23 @@ class ServerSettings:
 SECRET_FLAGS = ("--api-key", "--hf-token")
 
 
+_SECRET_VALUE = re.compile(r"(" + "|".join(re.escape(f) for f in SECRET_FLAGS) + r")([= ])(\S+)")
+
+
 def redact(command: list[str]) -> list[str]:
-    """The command with the values of secret flags (`--api-key X`, `--api-key=X`) replaced by ***."""
+    """The command with the values of secret flags replaced by ***: `--api-key X`, `--api-key=X`, and the
+    same inside another argument (`--llm-vllm-arg=--api-key=X`, `--llm-vllm-arg='--api-key X'`)."""
     out: list[str] = []
     hide_next = False
     for arg in command:
         if hide_next:
             out.append("***")
             hide_next = False
-        elif arg in SECRET_FLAGS:
+        elif arg in SECRET_FLAGS or any(arg.endswith("=" + flag) for flag in SECRET_FLAGS):
             out.append(arg)
             hide_next = True
-        elif arg.split("=", 1)[0] in SECRET_FLAGS and "=" in arg:
-            out.append(arg.split("=", 1)[0] + "=***")
         else:
-            out.append(arg)
+            out.append(_SECRET_VALUE.sub(lambda m: f"{m.group(1)}{m.group(2)}***", arg))
     return out
 
 
@@ -302,6 +304,7 @@ class AttachedServer:
         self.api_key_env = api_key_env
         self.pid: int | None = None
         self.port: int | None = None
+        self.model_path: str | None = None
         self.ready_s: float | None = 0.0
 
     @property
@@ -309,7 +312,10 @@ class AttachedServer:
         return Endpoint(self.base_url, self.served_name, self.api_key_env)
 
     def start(self) -> Endpoint:
-        self.endpoint.api_key()  # fail early, and clearly, when the key variable is missing
+        try:
+            self.endpoint.api_key()  # fail early, and clearly, when the key variable is missing
+        except MissingAPIKey as exc:
+            raise ServerStartError(str(exc)) from None
         return self.endpoint
 
     def stop(self) -> None:

@@ -1,11 +1,12 @@
 """pytest-xdist support: the controller owns the servers, workers only attach.
 
-The controller learns which models the run needs from the test ids the workers
-collected (`pytest_xdist_node_collection_finished`, before any test is
-scheduled), starts one server per model, and writes their endpoints to a state
-file whose path each worker got through `workerinput`. Workers read it in
-`WorkerEndpoints.acquire`. Case results reach the controller on the test
-reports (`user_properties`), so only the controller writes results.
+The controller learns which models the run needs from the test ids the workers collected
+(`pytest_xdist_node_collection_finished`, before any test is scheduled), starts one server per
+model, and writes their endpoints to a state file whose path each worker got through
+`workerinput`. Workers read it in `WorkerEndpoints.acquire`. Case results reach the controller on
+the test reports (`user_properties`), so only the controller writes results.
+
+This module does not import the session: the controller gets the pool and the models it serves.
 """
 
 from __future__ import annotations
@@ -14,17 +15,19 @@ import json
 import re
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Protocol, Sequence
 
-from .config import ModelSpec
-from .results import atomic_write
-from .server import Endpoint, ServerStartError
-
-if TYPE_CHECKING:
-    from .session import LLMEvalSession
+from .results.recorder import atomic_write
+from .serving.endpoint import Endpoint
+from .serving.models import ModelSpec
+from .serving.server import ServerStartError
 
 STATE_KEY = "llmeval_servers_state"
 STATE_FILE = ".servers.json"
+
+
+class Acquirer(Protocol):
+    def acquire(self, spec: ModelSpec) -> Endpoint: ...
 
 
 def models_in_ids(ids: Sequence[str], models: Sequence[ModelSpec]) -> list[ModelSpec]:
@@ -38,9 +41,10 @@ def models_in_ids(ids: Sequence[str], models: Sequence[ModelSpec]) -> list[Model
 class XdistController:
     """Registered on the controller only when pytest-xdist is installed."""
 
-    def __init__(self, session: LLMEvalSession) -> None:
-        self.session = session
-        self.state_path = session.settings.report_dir / STATE_FILE
+    def __init__(self, pool: Acquirer, models: Sequence[ModelSpec], report_dir: Path) -> None:
+        self.pool = pool
+        self.models = list(models)
+        self.state_path = report_dir / STATE_FILE
         self.state_path.unlink(missing_ok=True)  # never hand workers a previous run's servers
         self._started = False
 
@@ -52,9 +56,9 @@ class XdistController:
             return
         self._started = True
         state: dict[str, Any] = {}
-        for spec in models_in_ids(ids, self.session.settings.models):
+        for spec in models_in_ids(ids, self.models):
             try:
-                endpoint = self.session.pool.acquire(spec)
+                endpoint = self.pool.acquire(spec)
                 state[spec.label] = {"base_url": endpoint.base_url, "model": endpoint.model,
                                      "api_key_env": endpoint.api_key_env}
             except Exception as exc:  # reported to every worker that needs this model
@@ -88,4 +92,10 @@ class WorkerEndpoints:
         return None
 
     def release_all(self) -> None:
+        return None
+
+    def pid(self, label: str) -> int | None:
+        return None
+
+    def model_path(self, label: str) -> str | None:
         return None

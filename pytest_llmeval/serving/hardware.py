@@ -10,16 +10,13 @@ from typing import Any
 
 import psutil
 
+from .nvml import init_nvml
+
 
 def gpu_info() -> list[dict[str, Any]]:
     """GPUs seen by NVML (nvidia-ml-py); an empty list without a driver or the package."""
-    try:
-        import pynvml
-    except ImportError:
-        return []
-    try:
-        pynvml.nvmlInit()
-    except Exception:  # NVMLError_LibraryNotFound, driver missing, ...
+    pynvml = init_nvml()
+    if pynvml is None:
         return []
     try:
         gpus = []

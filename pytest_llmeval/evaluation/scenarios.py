@@ -79,6 +79,18 @@ class Case:
     max_tokens: int | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
+    @property
+    def content_hash(self) -> str:
+        """A short hash of everything that decides how the case is asked and scored: a saved run's case
+        with another hash was a different question and is never compared as the same one."""
+        import hashlib
+        import json
+        from dataclasses import asdict
+
+        data = {k: v for k, v in asdict(self).items() if k not in ("source", "suite")}
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
 
 _CASE_FIELDS = {
     "id", "category", "question", "system", "key_points", "trap", "threshold", "documents", "max_tokens",

@@ -12,13 +12,21 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .server import Endpoint
+from .endpoint import Endpoint
 
 THINKING_MODES = ("off", "on", "server")
 
 
 class LLMRequestError(RuntimeError):
-    """A request failed; the message names the model and URL, never the key."""
+    """A request failed; the message names the model and URL, never the key.
+
+    `kind`: "timeout", "connection", "http", "stream" (a malformed or cut stream); `status`: the HTTP status.
+    """
+
+    def __init__(self, message: str, kind: str = "request", status: int | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.status = status
 
 
 @dataclass
@@ -31,6 +39,8 @@ class RequestMetrics:
     decode_tok_s: float | None
     itl_s: list[float] = field(default_factory=list)
     finish_reason: str | None = None
+    ttfat_s: float | None = None  # time to the first *answer* token; later than TTFT when the model thinks first
+    reasoning_tokens: int | None = None  # from usage details, else the count of streamed reasoning chunks
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -53,7 +63,8 @@ def thinking_body(mode: str) -> dict[str, Any]:
 
 
 def derive_metrics(start: float, chunk_times: list[float], first_content: float | None,
-                   usage: Any, finish_reason: str | None) -> RequestMetrics:
+                   usage: Any, finish_reason: str | None, first_answer: float | None = None,
+                   reasoning_chunks: int = 0) -> RequestMetrics:
     end = chunk_times[-1] if chunk_times else time.perf_counter()
     e2e = end - start
     ttft = first_content - start if first_content is not None else None
@@ -65,7 +76,13 @@ def derive_metrics(start: float, chunk_times: list[float], first_content: float 
     decode = 1.0 / tpot if tpot else None
     content_times = [t for t in chunk_times if first_content is not None and t >= first_content]
     itl = [b - a for a, b in zip(content_times, content_times[1:])]
-    return RequestMetrics(ttft, e2e, prompt_tokens, output_tokens, tpot, decode, itl, finish_reason)
+    details = getattr(usage, "completion_tokens_details", None) if usage is not None else None
+    reasoning_tokens = getattr(details, "reasoning_tokens", None) if details is not None else None
+    if reasoning_tokens is None and reasoning_chunks:
+        reasoning_tokens = reasoning_chunks
+    ttfat = first_answer - start if first_answer is not None else None
+    return RequestMetrics(ttft, e2e, prompt_tokens, output_tokens, tpot, decode, itl, finish_reason, ttfat,
+                          reasoning_tokens)
 
 
 def _reasoning_of(delta: Any) -> str:
@@ -89,8 +106,9 @@ class ChatClient:
     def close(self) -> None:
         self._client.close()
 
-    def complete(self, messages: list[dict[str, str]], max_tokens: int, temperature: float = 0.0,
+    def complete(self, messages: list[dict[str, Any]], max_tokens: int, temperature: float = 0.0,
                  extra_body: dict[str, Any] | None = None) -> Completion:
+        import httpx
         import openai
 
         body = {**thinking_body(self.thinking), **(extra_body or {})}
@@ -98,6 +116,8 @@ class ChatClient:
         reasoning_parts: list[str] = []
         chunk_times: list[float] = []
         first_content: float | None = None
+        first_answer: float | None = None
+        reasoning_chunks = 0
         usage = None
         finish_reason = None
         start = time.perf_counter()
@@ -118,19 +138,44 @@ class ChatClient:
                         chunk_times.append(now)
                         if first_content is None:
                             first_content = now
+                    if content and first_answer is None:
+                        first_answer = now
+                    if reasoning:
+                        reasoning_chunks += 1
                     text_parts.append(content)
                     reasoning_parts.append(reasoning)
                     finish_reason = choice.finish_reason or finish_reason
         except openai.APIStatusError as exc:
             raise LLMRequestError(
                 f"{self.endpoint.base_url} answered HTTP {exc.status_code} for model '{self.endpoint.model}': "
-                f"{_short(exc.message)}"
+                f"{_short(exc.message)}", "http", exc.status_code
+            ) from None
+        except openai.APITimeoutError:
+            raise LLMRequestError(
+                f"request to {self.endpoint.base_url} (model '{self.endpoint.model}') timed out", "timeout"
+            ) from None
+        except openai.APIConnectionError as exc:
+            raise LLMRequestError(
+                f"request to {self.endpoint.base_url} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
+                "connection" if first_content is None and not chunk_times else "stream"
             ) from None
         except openai.APIError as exc:
             raise LLMRequestError(
-                f"request to {self.endpoint.base_url} (model '{self.endpoint.model}') failed: {_short(str(exc))}"
+                f"request to {self.endpoint.base_url} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
+                "stream"
             ) from None
-        metrics = derive_metrics(start, chunk_times, first_content, usage, finish_reason)
+        except httpx.HTTPError as exc:  # the connection broke while the stream was read
+            raise LLMRequestError(
+                f"stream from {self.endpoint.base_url} (model '{self.endpoint.model}') broke: {_short(str(exc))}",
+                "stream" if chunk_times else "connection"
+            ) from None
+        except (ValueError, KeyError) as exc:  # a malformed event in the stream
+            raise LLMRequestError(
+                f"malformed stream from {self.endpoint.base_url} (model '{self.endpoint.model}'): {_short(str(exc))}",
+                "stream"
+            ) from None
+        metrics = derive_metrics(start, chunk_times, first_content, usage, finish_reason, first_answer,
+                                 reasoning_chunks)
         return Completion("".join(text_parts), "".join(reasoning_parts), metrics)
 
 

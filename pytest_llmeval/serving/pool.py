@@ -11,10 +11,11 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from .config import ModelSpec, Settings
 from .embedded import EMBEDDED_SERVER_DEFAULTS, prepare_embedded_model
+from .endpoint import Endpoint
 from .memory import MemorySampler
-from .server import AttachedServer, Endpoint, ServerSettings, ServerStartError, VLLMServer, redact
+from .models import ModelSpec
+from .server import AttachedServer, ServerSettings, ServerStartError, VLLMServer, redact
 
 
 def server_settings_for(spec: ModelSpec, settings: ServerSettings) -> tuple[str, ServerSettings]:
@@ -39,7 +40,7 @@ def visible_gpus(settings: ServerSettings) -> list[int] | None:
 
 
 class ServerPool:
-    def __init__(self, settings: Settings, log_dir: Path, on_launch: Callable[[dict[str, Any]], None],
+    def __init__(self, settings: ServerSettings, log_dir: Path, on_launch: Callable[[dict[str, Any], Endpoint | None], None],
                  progress: Callable[[str], None],
                  on_release: Callable[[str, dict[str, Any]], None] | None = None) -> None:
         self.settings = settings
@@ -70,9 +71,9 @@ class ServerPool:
             server.start()
             self._running[spec.label] = server
             self.on_launch({"model": spec.label, "attached": True, "base_url": self.settings.base_url,
-                            "pid": None, "port": None})
+                            "pid": None, "port": None}, server.endpoint)
             return server.endpoint
-        path, server_settings = server_settings_for(spec, self.settings.server)
+        path, server_settings = server_settings_for(spec, self.settings)
         log = self.log_dir / f"vllm-{spec.label}-{time.strftime('%Y%m%d-%H%M%S')}.log"
         server = VLLMServer(path, spec.label, server_settings, log, progress=self.progress)
         self.progress(f"starting vLLM for {spec.label} ({path}); log: {log}")
@@ -81,7 +82,7 @@ class ServerPool:
         try:
             server.start()
         except ServerStartError as exc:  # a failed launch is part of the record too
-            self.on_launch({**launch, "port": server.port, "error": str(exc).splitlines()[0]})
+            self.on_launch({**launch, "port": server.port, "error": str(exc).splitlines()[0]}, None)
             raise
         self._running[spec.label] = server
         # GPU memory through NVML when there is a GPU, else the server tree's RSS, while the model serves.
@@ -91,7 +92,7 @@ class ServerPool:
             **launch, "pid": server.pid, "port": server.port, "base_url": server.base_url,
             "ready_s": round(server.ready_s or 0, 1), "command": redact(server.command()),
             "started_at": server.started_at,
-        })
+        }, server.endpoint)
         return server.endpoint
 
     def release(self, label: str) -> None:

@@ -236,3 +236,12 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         answer=text,
         scorer={"name": SCORER_NAME, "version": SCORER_VERSION, "echo_min_copy": dict(ECHO_MIN_COPY)},
     )
+
+
+def make_score(case: Case, score: float, passed: bool | None = None, *, scorer: str, answer: str = "",
+               details: Mapping[str, object] | None = None) -> Score:
+    """A `Score` from another scorer (exact match, regex, a judge, OCR): 0-100, passed at the case's
+    threshold unless `passed` is given; `scorer` names it in results.json."""
+    return Score(case_id=case.id, score=float(score), coverage=float(score) / 100.0, threshold=case.threshold,
+                 passed=bool(score >= case.threshold) if passed is None else passed, points=[], answer=answer,
+                 scorer={"name": scorer, **(details or {})})

@@ -1,0 +1,172 @@
+"""Ask one scenario case of one model and score it: plain Python, no pytest.
+
+Mode "norag" asks the question as is; mode "rag" first retrieves context with a `HybridRetriever`,
+asks through the RAG prompt template, and lets the echo guard also discount long verbatim copies
+of the retrieved context. A failed request is not an exception here: it becomes a `CaseResult`
+with an `error` and no score, so every case asked is recorded.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Mapping
+
+from ..serving.client import ChatClient, Completion, LLMRequestError
+from .scenarios import Case
+from .scoring import Score, score_answer
+
+if TYPE_CHECKING:
+    from ..rag import HybridRetriever, Retrieval
+
+# (case, answer, copied sources) -> Score; the default is key-point coverage with the echo guard.
+Scorer = Callable[[Case, str, Mapping[str, str]], Score]
+
+
+def default_scorer(case: Case, answer: str, sources: Mapping[str, str]) -> Score:
+    return score_answer(case, answer, sources)
+
+
+@dataclass
+class CaseResult:
+    """One asked case (one sample of it); `record()` is what results.json stores."""
+
+    model: str
+    case: Case
+    mode: str
+    score: Score | None
+    completion: Completion | None
+    sample: int = 0
+    error: dict[str, Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        return self.score is not None and self.score.passed
+
+    @property
+    def errored(self) -> bool:
+        return self.error is not None
+
+    def failure_message(self) -> str:
+        head = f"[{self.model}, {self.mode}" + (f", sample {self.sample}" if self.sample else "") + "] "
+        if self.error is not None:
+            return head + f"{self.case.id}: ERROR ({self.error['type']}): {self.error['message']}"
+        assert self.score is not None
+        return head + self.score.explain()
+
+    def record(self) -> dict[str, Any]:
+        base: dict[str, Any] = {
+            "model": self.model,
+            "scenario_id": self.case.id,
+            "suite": self.case.suite,
+            "category": self.case.category,
+            "mode": self.mode,
+            "sample": self.sample,
+            "case_hash": self.case.content_hash,
+        }
+        if self.score is not None:
+            base.update(self.score.to_dict())
+            base["answer"] = self.score.answer
+        else:
+            base.update(score=None, passed=False, threshold=self.case.threshold)
+        if self.completion is not None:
+            base["reasoning_chars"] = len(self.completion.reasoning)
+            base.update(self.completion.metrics.to_dict())
+        base.update(source=self.case.source, finished_at=time.time(), error=self.error, **self.extra)
+        return base
+
+
+def build_messages(case: Case, user_content: str | None = None) -> list[dict[str, Any]]:
+    messages: list[dict[str, Any]] = []
+    if case.system:
+        messages.append({"role": "system", "content": case.system})
+    text = user_content if user_content is not None else case.question
+    images = case.extra.get("images") or []
+    if images:
+        parts: list[dict[str, Any]] = [{"type": "text", "text": text}]
+        parts += [{"type": "image_url", "image_url": {"url": url}} for url in images]
+        messages.append({"role": "user", "content": parts})
+    else:
+        messages.append({"role": "user", "content": text})
+    return messages
+
+
+def error_info(exc: BaseException) -> dict[str, Any]:
+    """The `error` of a case record: type, message (no secret: messages name URL and model only), status."""
+    if isinstance(exc, LLMRequestError):
+        return {"type": exc.kind, "message": str(exc), "status": exc.status}
+    return {"type": type(exc).__name__, "message": str(exc)[:500], "status": None}
+
+
+def evaluate_case(client: ChatClient, model: str, case: Case, max_tokens: int, temperature: float = 0.0,
+                  retriever: HybridRetriever | None = None, template: Path | None = None, sample: int = 0,
+                  scorer: Scorer | None = None) -> CaseResult:
+    """Ask the model the case's question (with retrieved context when a retriever is given) and score it."""
+    score = scorer or default_scorer
+    mode = "rag" if retriever is not None else "norag"
+    sources: dict[str, str] = {"question": case.question, **({"system": case.system} if case.system else {})}
+    extra: dict[str, Any] = {}
+    user_content = None
+    if retriever is not None:
+        from ..rag import load_template, render_rag_prompt
+
+        retrieval = retriever.retrieve(case.question)
+        user_content = render_rag_prompt(case.question, retrieval.chunks, template)
+        # The template's own instructions (e.g. 'say 不知道') are prompt text too: copying them is an echo.
+        sources["template"] = load_template(template).replace("{context}", "\n").replace("{question}", "\n")
+        sources["context"] = "\n".join(chunk.text for chunk in retrieval.chunks)
+        extra = retrieval_record(retrieval, case)
+    try:
+        completion = client.complete(build_messages(case, user_content), max_tokens=case.max_tokens or max_tokens,
+                                     temperature=temperature)
+    except LLMRequestError as exc:
+        return CaseResult(model, case, mode, None, None, sample, error_info(exc), extra)
+    if retriever is not None:
+        extra["generation_ms"] = round(completion.metrics.e2e_s * 1000, 1)
+    return CaseResult(model, case, mode, score(case, completion.text, sources), completion, sample, None, extra)
+
+
+def _quality(ranked: list[str], expected: tuple[str, ...], k: int) -> dict[str, float | None]:
+    from ..rag import hit_at_k, mrr_at_k, ndcg_at_k, recall_at_k
+
+    if not expected:
+        return {"hit_at_k": None, "recall_at_k": None, "mrr_at_k": None, "ndcg_at_k": None}
+    return {"hit_at_k": hit_at_k(ranked, expected, k), "recall_at_k": recall_at_k(ranked, expected, k),
+            "mrr_at_k": mrr_at_k(ranked, expected, k), "ndcg_at_k": round(ndcg_at_k(ranked, expected, k), 4)}
+
+
+def retrieval_record(retrieval: Retrieval, case: Case) -> dict[str, Any]:
+    """What results.json keeps of one retrieval: ids, quality against the case's documents (final and per
+    stage: BM25 alone, dense alone, fused, reranked when a reranker ran), timings."""
+    from ..rag import overlap
+
+    k = retrieval.k
+    ranked = retrieval.doc_ids
+    stages = {"bm25": list(retrieval.bm25_doc_ids), "dense": list(retrieval.dense_doc_ids),
+              "fused": list(retrieval.fused_doc_ids)}
+    if retrieval.rerank_status == "applied":
+        stages["reranked"] = ranked
+    both = overlap(retrieval.bm25_ids, retrieval.dense_ids, k)
+    t = retrieval.timings
+    return {
+        "retrieval": {
+            "k": k,
+            "doc_ids": ranked,
+            "chunk_ids": retrieval.chunk_ids,
+            "expected_docs": list(case.documents),
+            **_quality(ranked, case.documents, k),
+            "bm25_doc_ids": list(retrieval.bm25_doc_ids),
+            "dense_doc_ids": list(retrieval.dense_doc_ids),
+            "bm25_dense_overlap": round(both.ratio, 4),
+            "bm25_dense_overlap_count": both.count,
+            "rerank": retrieval.rerank_status,
+            "timings_ms": {name: round(value, 2) for name, value in asdict(t).items()},
+            "stages": {name: _quality(ids, case.documents, k) for name, ids in stages.items()} if case.documents
+            else {},
+            "chunks": [{"doc_id": c.doc_id, "chunk_id": c.chunk_id, "title": c.title, "score": round(c.score, 4),
+                        "text": c.text} for c in retrieval.chunks],
+        },
+        "retrieval_ms": round(t.total_ms, 2),
+    }

@@ -1,0 +1,1 @@
+"""Results: the typed results document, its recorder, aggregation, and the renderers (no pytest here)."""

@@ -1,0 +1,198 @@
+"""Aggregates of a run's case records: per model and mode, RAG without vs with, models pairwise.
+
+Plain Python over the case records (no pytest). Every statistic carries its n; with
+`intervals=True` means come with a 95% bootstrap interval (clustered by case when a case was
+asked several times), pass rates with a Wilson interval (or a clustered bootstrap with repeats),
+latency percentiles with bootstrap intervals, and differences as paired per-case differences.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+RETRIEVAL_FIELDS = ("hit_at_k", "recall_at_k", "mrr_at_k", "ndcg_at_k", "bm25_dense_overlap")
+RETRIEVAL_STAGES = ("bm25", "dense", "fused", "reranked")
+STAGE_FIELDS = ("hit_at_k", "mrr_at_k", "ndcg_at_k")
+
+
+def _num(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(out) else out
+
+
+def _round(value: Any, digits: int = 2) -> float | None:
+    number = _num(value)
+    return None if number is None else round(number, digits)
+
+
+def _mean(values: Iterable[Any]) -> float | None:
+    numbers = [v for v in (_num(x) for x in values) if v is not None]
+    return sum(numbers) / len(numbers) if numbers else None
+
+
+def _percentile(values: Sequence[float], q: float) -> float | None:
+    if not values:
+        return None
+    import numpy as np
+
+    return float(np.percentile(np.asarray(values, dtype=float), q))
+
+
+def scored(cases: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records that have a score (errored cases have none)."""
+    return [c for c in cases if _num(c.get("score")) is not None]
+
+
+def group_by(cases: Iterable[dict[str, Any]], *keys: str) -> dict[tuple[Any, ...], list[dict[str, Any]]]:
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    for case in cases:
+        groups[tuple(case.get(k, "norag" if k == "mode" else None) for k in keys)].append(case)
+    return dict(groups)
+
+
+def _interval(result: Any) -> dict[str, Any] | None:
+    return result.to_dict() if result is not None else None
+
+
+def model_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] | None = None,
+               intervals: bool = True) -> list[dict[str, Any]]:
+    """Per model and mode: n, errors, pass rate, mean score, latency and speed, per category, memory."""
+    memory = memory or {}
+    rows: list[dict[str, Any]] = []
+    for (model, mode), group in group_by(cases, "model", "mode").items():
+        ok = scored(group)
+        distinct = {c["scenario_id"] for c in group}
+        passes = [bool(c.get("passed")) and c.get("error") is None for c in group]
+        ttft = [v for v in (_num(c.get("ttft_s")) for c in ok) if v is not None]
+        e2e = [v for v in (_num(c.get("e2e_s")) for c in ok) if v is not None]
+        decode = [v for v in (_num(c.get("decode_tok_s")) for c in ok) if v is not None]
+        mem = memory.get(model, {})
+        row: dict[str, Any] = {
+            "model": model,
+            "mode": mode,
+            "cases": len(distinct),
+            "samples": len(group),
+            "errors": sum(1 for c in group if c.get("error") is not None or _num(c.get("score")) is None),
+            "passed": sum(passes),
+            "pass_rate": _round(100 * sum(passes) / len(passes), 1) if passes else None,
+            "mean_score": _round(_mean(c["score"] for c in ok)),
+            "mean_ttft_s": _round(_mean(ttft), 4),
+            "ttft_p50_s": _round(_percentile(ttft, 50), 4),
+            "ttft_p95_s": _round(_percentile(ttft, 95), 4),
+            "mean_e2e_s": _round(_mean(e2e), 3),
+            "e2e_p50_s": _round(_percentile(e2e, 50), 3),
+            "e2e_p95_s": _round(_percentile(e2e, 95), 3),
+            "mean_decode_tok_s": _round(_mean(decode)),
+            "decode_tok_s_p50": _round(_percentile(decode, 50)),
+            "total_output_tokens": int(sum(_num(c.get("output_tokens")) or 0 for c in ok)),
+            "categories": {k[0]: _round(_mean(c["score"] for c in v))
+                           for k, v in sorted(group_by(ok, "category").items(), key=lambda kv: str(kv[0]))},
+            "suites": {k[0]: _round(_mean(c["score"] for c in v))
+                       for k, v in sorted(group_by(ok, "suite").items(), key=lambda kv: str(kv[0]))},
+            "memory_source": mem.get("source"),
+            "peak_memory_mib": mem.get("peak_mib"),
+            "steady_memory_mib": mem.get("steady_mib"),
+        }
+        if intervals:
+            row["intervals"] = _model_intervals(group, ok)
+        rows.append(row)
+    return rows
+
+
+def _model_intervals(group: list[dict[str, Any]], ok: list[dict[str, Any]]) -> dict[str, Any]:
+    from ..stats import mean_ci, quantile_ci, wilson
+
+    repeated = len({c["scenario_id"] for c in group}) < len(group)
+    clusters = [c["scenario_id"] for c in ok]
+    out: dict[str, Any] = {
+        "mean_score": _interval(mean_ci([c["score"] for c in ok], clusters=clusters if repeated else None)),
+    }
+    passes = [1.0 if (c.get("passed") and c.get("error") is None) else 0.0 for c in group]
+    if repeated:
+        ci = mean_ci([100 * p for p in passes], clusters=[c["scenario_id"] for c in group])
+        out["pass_rate"] = _interval(ci)
+    else:
+        out["pass_rate"] = _interval(wilson(int(sum(passes)), len(passes)))
+    for name, field, q in (("ttft_p50_s", "ttft_s", 50), ("ttft_p95_s", "ttft_s", 95), ("e2e_p50_s", "e2e_s", 50),
+                           ("e2e_p95_s", "e2e_s", 95), ("decode_tok_s_p50", "decode_tok_s", 50)):
+        values = [_num(c.get(field)) for c in ok]
+        out[name] = _interval(quantile_ci([v for v in values if v is not None], q))
+    decode = [v for v in (_num(c.get("decode_tok_s")) for c in ok) if v is not None]
+    out["mean_decode_tok_s"] = _interval(mean_ci(decode))
+    return out
+
+
+def per_case_means(cases: Iterable[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """scenario_id -> {"score": mean over samples, "pass": share of samples passed} (scored samples only)."""
+    out: dict[str, dict[str, float]] = {}
+    for (case_id,), samples in group_by(scored(cases), "scenario_id").items():
+        out[case_id] = {"score": sum(float(s["score"]) for s in samples) / len(samples),
+                        "pass": sum(bool(s.get("passed")) for s in samples) / len(samples)}
+    return out
+
+
+def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[str, Any]]:
+    """Per model: score without and with RAG on the same cases, the uplift (paired, with its interval),
+    per category, retrieval quality per stage, and retrieval/generation timings."""
+    rag_cases = [c for c in cases if c.get("mode") == "rag"]
+    if not rag_cases:
+        return []
+    rows = []
+    for model in dict.fromkeys(c["model"] for c in rag_cases):
+        mine = [c for c in cases if c["model"] == model]
+        norag = per_case_means(c for c in mine if c.get("mode", "norag") == "norag")
+        rag = per_case_means(c for c in mine if c.get("mode") == "rag")
+        paired = sorted(set(norag) & set(rag))
+        rag_records = [c for c in mine if c.get("mode") == "rag"]
+        row: dict[str, Any] = {"model": model, "paired_cases": len(paired)}
+        if paired:
+            before = [norag[i]["score"] for i in paired]
+            after = [rag[i]["score"] for i in paired]
+            row.update(score_norag=_round(_mean(before)), score_rag=_round(_mean(after)),
+                       uplift=_round(_mean(after) - _mean(before)),  # type: ignore[operator]
+                       pass_rate_norag=_round(100 * _mean(norag[i]["pass"] for i in paired), 1),  # type: ignore[operator]
+                       pass_rate_rag=_round(100 * _mean(rag[i]["pass"] for i in paired), 1))  # type: ignore[operator]
+            if intervals:
+                from ..stats import paired_difference
+
+                row["uplift_interval"] = paired_difference(before, after).to_dict()
+            category_of = {c["scenario_id"]: c.get("category") for c in rag_records}
+            categories: dict[str, dict[str, float | None]] = {}
+            for category in sorted({str(category_of[i]) for i in paired}):
+                ids = [i for i in paired if str(category_of[i]) == category]
+                b = _mean(norag[i]["score"] for i in ids)
+                a = _mean(rag[i]["score"] for i in ids)
+                categories[category] = {"norag": _round(b), "rag": _round(a), "uplift": _round(a - b)}  # type: ignore[operator]
+            row["categories"] = categories
+        else:
+            row.update(score_norag=None, score_rag=_round(_mean(c.get("score") for c in rag_records)), uplift=None,
+                       categories={})
+        retrievals = [c["retrieval"] for c in rag_records if c.get("retrieval")]
+        for name in RETRIEVAL_FIELDS:
+            row[f"mean_{name}"] = _round(_mean(r.get(name) for r in retrievals), 3)
+        row["stages"] = {stage: {name: _round(_mean((r.get("stages") or {}).get(stage, {}).get(name)
+                                                     for r in retrievals), 3) for name in STAGE_FIELDS}
+                         for stage in RETRIEVAL_STAGES
+                         if any(stage in (r.get("stages") or {}) for r in retrievals)}
+        retrieval_ms = [v for v in (_num(c.get("retrieval_ms")) for c in rag_records) if v is not None]
+        generation_ms = [v for v in (_num(c.get("generation_ms")) for c in rag_records) if v is not None]
+        row.update(retrieval_ms_p50=_round(_percentile(retrieval_ms, 50), 1), retrieval_ms_mean=_round(_mean(retrieval_ms), 1),
+                   generation_ms_p50=_round(_percentile(generation_ms, 50), 1),
+                   generation_ms_mean=_round(_mean(generation_ms), 1),
+                   rerank=sorted({str(r.get("rerank", "?")) for r in retrievals}))
+        rows.append(row)
+    return rows
+
+
+def aggregate_document(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] | None = None,
+                       intervals: bool = True) -> dict[str, Any]:
+    """The document's `aggregates` section."""
+    return {"models": model_rows(cases, memory, intervals), "rag": rag_rows(cases, intervals)}

@@ -1,0 +1,162 @@
+"""The run's results document on disk, kept current at a cost that stays flat per case.
+
+Crash safety: every case is appended to `cases.jsonl` (flushed and fsynced) as it finishes - the
+crash log. `results.json` (cases, aggregates, run info) is written through a temporary file and a
+rename at the end of the run and at most every `save_interval_s` in between, so recording stays
+O(1) per case however many cases a run has; `python -m pytest_llmeval` can rebuild a results.json
+from a cases.jsonl if the process died before its last save.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from .aggregate import aggregate_document
+from .schema import CASES_FILE, RESULTS_FILE, SCHEMA_VERSION, CaseRecord, ResultsDocument
+
+DEFAULT_SAVE_INTERVAL_S = 5.0
+
+
+def json_default(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value)
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def to_json(doc: Any, indent: int | None = 2) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=indent, default=json_default)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder and a rename: readers never see half a file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def case_key(record: dict[str, Any]) -> tuple[str, str, str, int]:
+    """What identifies one evaluation: (model, mode, case, sample)."""
+    return (record["model"], record.get("mode", "norag"), record["scenario_id"], int(record.get("sample", 0)))
+
+
+class RunRecorder:
+    """Collects launches, case records and benchmarks of one run and keeps the files on disk current."""
+
+    def __init__(self, report_dir: Path, run_info: dict[str, Any], save_interval_s: float = DEFAULT_SAVE_INTERVAL_S,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.report_dir = report_dir
+        self.report_dir.mkdir(parents=True, exist_ok=True)
+        self.run: dict[str, Any] = {"started_at": _now(), **run_info, "status": "running"}
+        self.run.setdefault("launches", [])
+        self.cases: dict[tuple[str, str, str, int], CaseRecord] = {}
+        self.benchmarks: list[dict[str, Any]] = []
+        self.comparison: dict[str, Any] | None = None
+        self.save_interval_s = save_interval_s
+        self._clock = clock
+        self._last_save = float("-inf")
+        self._cases_path = report_dir / CASES_FILE
+        self._cases_path.write_text("", encoding="utf-8")
+
+    @property
+    def results_path(self) -> Path:
+        return self.report_dir / RESULTS_FILE
+
+    def add_launch(self, launch: dict[str, Any]) -> None:
+        self.run["launches"].append(launch)
+        self.save(force=True)  # rare, and what a crashed run most needs to show
+
+    def update_launch(self, model: str, **fields: Any) -> None:
+        """Add fields (stopped_at, exit_code) to the latest launch of a model."""
+        for launch in reversed(self.run["launches"]):
+            if launch.get("model") == model:
+                launch.update(fields)
+                return
+
+    def add_memory(self, model: str, memory: dict[str, Any]) -> None:
+        """Memory sampled while a model's server ran (NVML GPU memory, or the server tree's RSS)."""
+        self.run.setdefault("memory", {})[model] = memory
+        self.save()
+
+    def add_benchmark(self, record: dict[str, Any]) -> None:
+        self.benchmarks.append(record)
+        self.save(force=True)
+
+    def add_case(self, record: CaseRecord) -> bool:
+        """Record a case once; a second record of the same (model, mode, case, sample) is ignored."""
+        key = case_key(dict(record))
+        if key in self.cases:
+            return False
+        self.cases[key] = record
+        with self._cases_path.open("a", encoding="utf-8") as handle:
+            handle.write(to_json(record, indent=None) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        self.save()
+        return True
+
+    def document(self, intervals: bool = True) -> ResultsDocument:
+        """The whole document; `intervals=False` skips the bootstrap (intermediate saves stay cheap)."""
+        cases = list(self.cases.values())
+        doc: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "run": self.run,
+            "cases": cases,
+            "aggregates": aggregate_document(cases, self.run.get("memory", {}), intervals),
+            "benchmarks": self.benchmarks,
+        }
+        if self.comparison is not None:
+            doc["comparison"] = self.comparison
+        return doc  # type: ignore[return-value]
+
+    def save(self, force: bool = False, intervals: bool = False) -> ResultsDocument | None:
+        """Write results.json when forced or when the last write is older than the save interval.
+        Intermediate saves leave the confidence intervals out; the final one has them."""
+        now = self._clock()
+        if not force and now - self._last_save < self.save_interval_s:
+            return None
+        self._last_save = now
+        doc = self.document(intervals)
+        atomic_write(self.results_path, to_json(doc))
+        return doc
+
+    def finish(self, status: str) -> ResultsDocument:
+        self.run["status"] = status
+        self.run["finished_at"] = _now()
+        doc = self.save(force=True, intervals=True)
+        assert doc is not None
+        return doc
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S%z")
+
+
+class ResultsFileError(ValueError):
+    """A results file cannot be read; the message names the file and the fix."""
+
+
+def load_results(path: Path) -> dict[str, Any]:
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ResultsFileError(f"{path}: cannot read ({exc.strerror})") from None
+    except json.JSONDecodeError as exc:
+        raise ResultsFileError(f"{path}: not valid JSON (line {exc.lineno}): is it a results.json?") from None
+    if not isinstance(doc, dict) or "schema_version" not in doc:
+        raise ResultsFileError(f"{path}: no schema_version: not a results.json written by pytest-llmeval")
+    if doc.get("schema_version") not in (1, SCHEMA_VERSION):
+        raise ResultsFileError(f"{path}: schema_version {doc.get('schema_version')!r} is not {SCHEMA_VERSION}; "
+                               "re-run with this plugin version")
+    return doc

@@ -1,0 +1,183 @@
+"""The results document (results.json), typed: one definition that the recorder writes, the renderers
+read and `docs/results.schema.json` is generated from (`python -m pytest_llmeval schema`).
+
+TypedDicts keep the document a plain dict (cheap to build, JSON as is); pydantic's TypeAdapter
+validates a loaded file and generates the JSON Schema.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+from typing_extensions import NotRequired
+
+SCHEMA_VERSION = 2
+RESULTS_FILE = "results.json"
+CASES_FILE = "cases.jsonl"
+
+
+class ErrorInfo(TypedDict):
+    """Why a case has no score: the request or the server failed."""
+
+    type: str  # e.g. "timeout", "connection", "http", "stream", "server_died"
+    message: str
+    status: int | None  # HTTP status when there was one
+    log_tail: NotRequired[str | None]  # last lines of the server's log when the server died
+
+
+class RetrievalStage(TypedDict):
+    hit_at_k: float | None
+    recall_at_k: float | None
+    mrr_at_k: float | None
+    ndcg_at_k: float | None
+
+
+class RetrievalRecord(TypedDict):
+    k: int
+    doc_ids: list[str]
+    chunk_ids: list[str]
+    expected_docs: list[str]
+    hit_at_k: float | None
+    recall_at_k: float | None
+    mrr_at_k: float | None
+    ndcg_at_k: float | None
+    bm25_doc_ids: list[str]
+    dense_doc_ids: list[str]
+    bm25_dense_overlap: float
+    bm25_dense_overlap_count: int
+    rerank: str
+    timings_ms: dict[str, float]
+    stages: NotRequired[dict[str, RetrievalStage]]  # "bm25", "dense", "fused", "reranked"
+
+
+class JudgeRecord(TypedDict):
+    model: str
+    score: float | None
+    passed: bool | None
+    reason: str
+    error: NotRequired[str | None]
+
+
+class CaseRecord(TypedDict):
+    """One (model, mode, case, sample): asked once, scored, recorded once."""
+
+    model: str
+    scenario_id: str
+    suite: str
+    category: str
+    mode: str  # "norag" | "rag"
+    sample: int  # 0.. with --llm-repeat
+    case_hash: str  # content hash of the case as asked (question, key points, settings of the case)
+    score: float | None  # None when the case errored
+    passed: bool
+    threshold: NotRequired[float]
+    coverage: NotRequired[float]
+    covered: NotRequired[list[str]]
+    missing: NotRequired[list[str]]
+    echoed: NotRequired[list[str]]
+    forbidden_found: NotRequired[list[str]]
+    penalty: NotRequired[float]
+    points: NotRequired[list[dict[str, Any]]]
+    scorer: NotRequired[dict[str, Any]]
+    answer: NotRequired[str]
+    reasoning_chars: NotRequired[int]
+    ttft_s: NotRequired[float | None]
+    ttfat_s: NotRequired[float | None]  # time to the first *answer* token (differs from TTFT when thinking)
+    e2e_s: NotRequired[float | None]
+    prompt_tokens: NotRequired[int | None]
+    output_tokens: NotRequired[int | None]
+    reasoning_tokens: NotRequired[int | None]
+    tpot_s: NotRequired[float | None]
+    decode_tok_s: NotRequired[float | None]
+    finish_reason: NotRequired[str | None]
+    source: NotRequired[str]
+    finished_at: NotRequired[float]
+    nodeid: NotRequired[str]
+    worker: NotRequired[str]
+    retrieval: NotRequired[RetrievalRecord]
+    retrieval_ms: NotRequired[float]
+    generation_ms: NotRequired[float]
+    judge: NotRequired[JudgeRecord | None]
+    error: NotRequired[ErrorInfo | None]
+
+
+class LaunchRecord(TypedDict):
+    model: str
+    attached: bool
+    pid: int | None
+    port: int | None
+    base_url: NotRequired[str | None]
+    source: NotRequired[str]
+    path: NotRequired[str]
+    log: NotRequired[str]
+    ready_s: NotRequired[float]
+    command: NotRequired[list[str]]
+    started_at: NotRequired[float | None]
+    stopped_at: NotRequired[float | None]
+    exit_code: NotRequired[int | None]
+    error: NotRequired[str]
+
+
+class MemoryRecord(TypedDict, total=False):
+    source: str  # "nvml" | "rss" | "none"
+    peak_mib: float | None
+    steady_mib: float | None
+    samples: int
+
+
+class RunInfo(TypedDict):
+    started_at: str
+    status: str  # "running" | "complete" | "interrupted" | "degraded"
+    plugin: str
+    plugin_version: str
+    git_commit: str | None
+    hardware: dict[str, Any]
+    models: list[str]
+    model_sources: dict[str, str]
+    server_args: list[str]
+    settings: dict[str, Any]  # Settings.describe(): every option's value, secrets removed
+    rag: dict[str, Any]
+    invocation: list[str]
+    launches: list[LaunchRecord]
+    finished_at: NotRequired[str]
+    memory: NotRequired[dict[str, MemoryRecord]]
+    degraded: NotRequired[list[dict[str, Any]]]  # models whose server died: label, exit code
+    extra: NotRequired[dict[str, Any]]  # fields added by pytest_llmeval_run_info hooks
+    saved_as: NotRequired[str]
+
+
+class ModelAggregate(TypedDict, total=False):
+    model: str
+    mode: str
+    cases: int  # distinct cases (n)
+    samples: int  # records (cases x repeats)
+    errors: int
+    passed: int
+    pass_rate: float | None
+    mean_score: float | None
+    categories: dict[str, float | None]
+    suites: dict[str, float | None]
+
+
+class Aggregates(TypedDict):
+    models: list[dict[str, Any]]
+    rag: list[dict[str, Any]]
+
+
+class ResultsDocument(TypedDict):
+    schema_version: int
+    run: RunInfo
+    cases: list[CaseRecord]
+    aggregates: Aggregates
+    benchmarks: list[dict[str, Any]]
+    comparison: NotRequired[dict[str, Any] | None]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of results.json, generated from the TypedDicts above."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(ResultsDocument).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"pytest-llmeval results.json (schema_version {SCHEMA_VERSION})"
+    return schema

@@ -1,0 +1,238 @@
+"""The report model: one list of sections built from the results document. The terminal, Markdown
+and HTML renderers all render this list; they differ only in format and in which sections they show
+(`Section.terminal`: the short terminal summary).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[Any]]
+
+
+@dataclass
+class Section:
+    key: str  # stable id: "summary", "categories", "rag", "benchmark", "cases", ...
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    table: Table | None = None
+    terminal: bool = False  # part of the short terminal summary
+    level: int = 2
+
+
+def fmt(value: Any, digits: int = 1) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def signed(value: Any, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:+.{digits}f}"
+
+
+def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, sign: bool = False) -> str:
+    """`52.3 [44.1, 60.2]` (or `+3.1 [-4.0, +10.2]` with sign); the value alone without an interval."""
+    text = signed(value, digits) if sign else fmt(value, digits)
+    if not interval or interval.get("low") is None or interval.get("high") is None or value is None:
+        return text
+    low, high = interval["low"], interval["high"]
+    if sign:
+        return f"{text} [{low:+.{digits}f}, {high:+.{digits}f}]"
+    return f"{text} [{low:.{digits}f}, {high:.{digits}f}]"
+
+
+def _iv(agg: dict[str, Any], name: str) -> dict[str, Any] | None:
+    return (agg.get("intervals") or {}).get(name)
+
+
+def _memory(agg: dict[str, Any]) -> str:
+    if agg.get("peak_memory_mib") is None:
+        return "-"
+    return f"{agg['peak_memory_mib']:.0f} ({agg.get('memory_source')})"
+
+
+SUMMARY_HEADERS = ["model", "mode", "n cases", "samples", "errors", "pass % [95% CI]", "mean score [95% CI]",
+                   "TTFT p50 s", "E2E p50 s", "decode tok/s", "peak mem MiB"]
+
+
+def summary_section(doc: dict[str, Any]) -> Section:
+    aggs = doc["aggregates"]["models"]
+    if not aggs:
+        return Section("summary", "Summary per model", ["No case finished."], terminal=True)
+    rows = [[a["model"], a["mode"], a["cases"], a.get("samples", a["cases"]), a.get("errors", 0),
+             with_interval(a.get("pass_rate"), _iv(a, "pass_rate")),
+             with_interval(a.get("mean_score"), _iv(a, "mean_score")),
+             fmt(a.get("ttft_p50_s", a.get("mean_ttft_s")), 3), fmt(a.get("e2e_p50_s", a.get("mean_e2e_s")), 2),
+             fmt(a.get("mean_decode_tok_s")), _memory(a)] for a in aggs]
+    note = ("n cases = distinct cases; samples = cases x repeats; errors have no score and count as not passed. "
+            "Intervals: 95% bootstrap over cases (clustered by case with repeats); pass rate: Wilson.")
+    return Section("summary", "Summary per model", [note], Table(SUMMARY_HEADERS, rows), terminal=True)
+
+
+def category_section(doc: dict[str, Any]) -> Section | None:
+    aggs = doc["aggregates"]["models"]
+    categories = sorted({c for a in aggs for c in a.get("categories", {})})
+    if not categories:
+        return None
+    headers = ["category", *(f"{a['model']} ({a['mode']})" for a in aggs)]
+    rows = [[cat, *(fmt(a["categories"].get(cat)) for a in aggs)] for cat in categories]
+    return Section("categories", "Mean score per category", [], Table(headers, rows), terminal=True)
+
+
+RAG_HEADERS = ["model", "n", "score no-RAG", "score RAG", "uplift [95% CI]", "pass % no-RAG", "pass % RAG",
+               "hit@k", "recall@k", "MRR", "nDCG", "BM25/dense overlap", "retrieval ms p50", "generation ms p50",
+               "rerank"]
+
+
+def rag_section(doc: dict[str, Any]) -> Section | None:
+    rag = doc["aggregates"].get("rag") or []
+    if not rag:
+        return None
+    rows = [[r["model"], r.get("paired_cases"), fmt(r.get("score_norag")), fmt(r.get("score_rag")),
+             with_interval(r.get("uplift"), r.get("uplift_interval"), sign=True),
+             fmt(r.get("pass_rate_norag")), fmt(r.get("pass_rate_rag")), fmt(r.get("mean_hit_at_k"), 2),
+             fmt(r.get("mean_recall_at_k"), 2), fmt(r.get("mean_mrr_at_k"), 2), fmt(r.get("mean_ndcg_at_k"), 2),
+             fmt(r.get("mean_bm25_dense_overlap"), 2), fmt(r.get("retrieval_ms_p50")), fmt(r.get("generation_ms_p50")),
+             "/".join(r.get("rerank") or []) or "-"] for r in rag]
+    note = ("Uplift = mean score with RAG - without, paired over the cases run both ways (n), with a 95% "
+            "paired bootstrap interval. Retrieval quality is measured against the documents each case names; "
+            "overlap is the share of BM25's top-k that the dense retriever also returned.")
+    return Section("rag", "RAG: without vs with retrieval", [note], Table(RAG_HEADERS, rows), terminal=True)
+
+
+def rag_category_section(doc: dict[str, Any]) -> Section | None:
+    rag = doc["aggregates"].get("rag") or []
+    categories = sorted({c for r in rag for c in r.get("categories", {})})
+    if not categories:
+        return None
+    headers = ["category", *(f"{r['model']} no-RAG / RAG / uplift" for r in rag)]
+    rows = []
+    for cat in categories:
+        cells = []
+        for r in rag:
+            c = r.get("categories", {}).get(cat)
+            cells.append(f"{fmt(c['norag'])} / {fmt(c['rag'])} / {signed(c['uplift'])}" if c else "-")
+        rows.append([cat, *cells])
+    return Section("rag_categories", "RAG uplift per category", [], Table(headers, rows), level=3)
+
+
+def rag_stage_section(doc: dict[str, Any]) -> Section | None:
+    rag = [r for r in doc["aggregates"].get("rag") or [] if r.get("stages")]
+    if not rag:
+        return None
+    rows = [[r["model"], stage, fmt(values.get("hit_at_k"), 2), fmt(values.get("mrr_at_k"), 2),
+             fmt(values.get("ndcg_at_k"), 2)] for r in rag for stage, values in r["stages"].items()]
+    return Section("rag_stages", "Retrieval quality per stage",
+                   ["Each stage's own top-k against the documents each case names: which stage earns the uplift."],
+                   Table(["model", "stage", "hit@k", "MRR", "nDCG"], rows), level=3)
+
+
+BENCH_FIELDS = (
+    "completed", "failed", "duration", "request_throughput", "output_throughput", "prompt_throughput",
+    "total_token_throughput", "mean_ttft_ms", "median_ttft_ms", "p95_ttft_ms", "p99_ttft_ms", "mean_tpot_ms",
+    "median_tpot_ms", "p95_tpot_ms", "mean_itl_ms", "p95_itl_ms", "mean_e2el_ms", "median_e2el_ms", "p95_e2el_ms",
+    "p99_e2el_ms", "mean_decode_tok_s",
+)
+
+
+def bench_section(doc: dict[str, Any]) -> Section | None:
+    runs = doc.get("benchmarks") or []
+    if not runs:
+        return None
+    headers = ["metric", *(r["model"] for r in runs)]
+    rows = [[name, *(fmt(r["summary"].get(name), 2) for r in runs)] for name in BENCH_FIELDS]
+    rows.append(["peak memory MiB", *(
+        f"{fmt((r.get('memory') or {}).get('peak_mib'))} ({(r.get('memory') or {}).get('source', 'none')})"
+        for r in runs)])
+    config = runs[0].get("config", {})
+    note = (f"Protocol: concurrency {config.get('concurrency')}, {config.get('num_requests')} requests "
+            f"(+{config.get('warmup_requests')} warm-up, excluded), max_tokens {config.get('max_tokens')}, "
+            f"temperature {config.get('temperature')}, endpoint {config.get('endpoint')}. Field names as in "
+            "`vllm bench serve` JSON results.")
+    return Section("benchmark", "Throughput benchmark (vllm bench serve fields)", [note], Table(headers, rows),
+                   terminal=True)
+
+
+CASE_HEADERS = ["model", "mode", "case", "sample", "category", "score", "result", "missing", "echoed", "TTFT s",
+                "decode tok/s", "output tok", "hit@k", "retrieval ms"]
+
+
+def case_result(c: dict[str, Any]) -> str:
+    if c.get("error"):
+        return f"ERROR ({c['error'].get('type')})"
+    return "pass" if c.get("passed") else "FAIL"
+
+
+def cases_section(doc: dict[str, Any]) -> Section:
+    rows = [[c["model"], c.get("mode", "norag"), c["scenario_id"], c.get("sample", 0), c.get("category"),
+             fmt(c.get("score")), case_result(c), ", ".join(c.get("missing") or []) or "-",
+             ", ".join(c.get("echoed") or []) or "-", fmt(c.get("ttft_s"), 3), fmt(c.get("decode_tok_s")),
+             c.get("output_tokens", "-"), fmt((c.get("retrieval") or {}).get("hit_at_k"), 2),
+             fmt(c.get("retrieval_ms"))] for c in doc["cases"]]
+    return Section("cases", "Cases", [], Table(CASE_HEADERS, rows))
+
+
+def launches_section(doc: dict[str, Any]) -> Section | None:
+    launches = doc["run"].get("launches") or []
+    if not launches:
+        return None
+    rows = [[x.get("model"), x.get("pid"), x.get("port"), fmt(x.get("ready_s")), x.get("exit_code", "-"),
+             x.get("error") or "-", x.get("log") or x.get("base_url") or "-"] for x in launches]
+    return Section("launches", "Server launches", [],
+                   Table(["model", "pid", "port", "ready s", "exit code", "error", "log"], rows))
+
+
+def failed_cases_section(doc: dict[str, Any]) -> Section | None:
+    failed = [c for c in doc["cases"] if not c.get("passed")]
+    if not failed:
+        return None
+    paragraphs = []
+    for c in failed:
+        head = f"**{c['model']} / {c.get('mode', 'norag')} / {c['scenario_id']}** - "
+        if c.get("error"):
+            err = c["error"]
+            paragraphs.append(head + f"error {err.get('type')}: {err.get('message')}")
+            continue
+        excerpt = (c.get("answer") or "").replace("\n", " ")[:300]
+        paragraphs.append(
+            head + f"score {fmt(c.get('score'))}; covered: {', '.join(c.get('covered') or []) or '-'}; "
+            f"missing: {', '.join(c.get('missing') or []) or '-'}; echoed (not counted): "
+            f"{', '.join(c.get('echoed') or []) or '-'}; forbidden claims present: "
+            f"{', '.join(c.get('forbidden_found') or []) or '-'}; answer excerpt: {excerpt!r}")
+    return Section("failed", "Failed cases", paragraphs)
+
+
+def run_header_lines(doc: dict[str, Any]) -> list[str]:
+    run = doc["run"]
+    settings = run.get("settings", {})
+    hw = run.get("hardware", {})
+    gpus = ", ".join(f"{g.get('name')} ({g.get('memory_gib')} GiB)" for g in hw.get("gpus") or []) or "no GPU"
+    lines = [
+        f"status: {run.get('status')}, started {run.get('started_at')}, finished {run.get('finished_at', '-')}",
+        f"models: {', '.join(run.get('models', [])) or '-'}",
+        f"plugin {run.get('plugin_version')}, git commit {run.get('git_commit') or '-'}",
+        f"hardware: {hw.get('cpu', '?')} x{hw.get('cpu_count', '?')}, {hw.get('memory_gib', '?')} GiB RAM, {gpus}",
+        f"settings: max_tokens {settings.get('max_tokens')}, temperature {settings.get('temperature')}, "
+        f"thinking {settings.get('thinking')}",
+    ]
+    for degraded in run.get("degraded") or []:
+        lines.append(f"DEGRADED: the server of {degraded.get('model')} died (exit code {degraded.get('exit_code')})")
+    return lines
+
+
+# Section builders in report order; extensions (comparison, cost, sizing, vision) append theirs here.
+BUILDERS = [summary_section, category_section, rag_section, rag_category_section, rag_stage_section, bench_section,
+            cases_section, launches_section, failed_cases_section]
+
+
+def build_sections(doc: dict[str, Any]) -> list[Section]:
+    return [s for s in (build(doc) for build in BUILDERS) if s is not None]

@@ -1,0 +1,21 @@
+"""Where to send requests: an OpenAI-compatible base URL, the served model name and the key's variable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .credentials import api_key_from_env, bearer_headers
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    base_url: str
+    model: str
+    api_key_env: str | None = None
+
+    def api_key(self) -> str:
+        """The key (read from the environment now), or "EMPTY" for a local server; MissingAPIKey if unset."""
+        return api_key_from_env(self.api_key_env)
+
+    def headers(self) -> dict[str, str]:
+        return bearer_headers(self.api_key())
