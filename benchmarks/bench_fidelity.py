@@ -50,14 +50,34 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from pytest_llmeval.bench import BenchConfig, run_benchmark  # noqa: E402
 from pytest_llmeval.serving.endpoint import Endpoint  # noqa: E402
 
-KEYS = ("output_throughput", "mean_ttft_ms", "median_ttft_ms", "mean_tpot_ms", "mean_itl_ms", "mean_e2el_ms",
-        "request_throughput", "duration", "completed", "failed", "total_input_tokens", "total_output_tokens")
+KEYS = (
+    "output_throughput",
+    "mean_ttft_ms",
+    "median_ttft_ms",
+    "mean_tpot_ms",
+    "mean_itl_ms",
+    "mean_e2el_ms",
+    "request_throughput",
+    "duration",
+    "completed",
+    "failed",
+    "total_input_tokens",
+    "total_output_tokens",
+)
 
 
 def run_ours(endpoint: Endpoint, args: argparse.Namespace, seed: int, tokenizer: str | None) -> dict[str, Any]:
-    cfg = BenchConfig(concurrency=args.concurrency, num_requests=args.num_requests, max_tokens=args.output_len,
-                      prompt_tokens=args.input_len, ignore_eos=True, warmup_requests=args.warmups,
-                      endpoint="completions", temperature=0.0, seed=seed)
+    cfg = BenchConfig(
+        concurrency=args.concurrency,
+        num_requests=args.num_requests,
+        max_tokens=args.output_len,
+        prompt_tokens=args.input_len,
+        ignore_eos=True,
+        warmup_requests=args.warmups,
+        endpoint="completions",
+        temperature=0.0,
+        seed=seed,
+    )
     result = run_benchmark(endpoint, cfg, model_path_for_tokenizer=tokenizer)
     reqs = result["requests"]
     return {**result["summary"], "ttfts": [r["ttft_s"] for r in reqs], "start_times": [r["start_s"] for r in reqs]}
@@ -70,16 +90,43 @@ def run_vllm(endpoint: Endpoint, args: argparse.Namespace, seed: int, tokenizer:
     parser = FlexibleArgumentParser()
     vserve.add_cli_args(parser)
     root = endpoint.base_url.rstrip("/").removesuffix("/v1")
-    vargs = parser.parse_args([
-        "--backend", "vllm", "--base-url", root, "--endpoint", "/v1/completions",
-        "--model", endpoint.model, "--tokenizer", tokenizer,
-        "--dataset-name", "random", "--random-input-len", str(args.input_len),
-        "--random-output-len", str(args.output_len), "--ignore-eos",
-        "--num-prompts", str(args.num_requests), "--max-concurrency", str(args.concurrency),
-        "--num-warmups", str(args.warmups), "--temperature", "0", "--seed", str(seed),
-        "--percentile-metrics", "ttft,tpot,itl,e2el", "--metric-percentiles", "50,95,99",
-        "--disable-tqdm", "--save-detailed",
-    ])
+    vargs = parser.parse_args(
+        [
+            "--backend",
+            "vllm",
+            "--base-url",
+            root,
+            "--endpoint",
+            "/v1/completions",
+            "--model",
+            endpoint.model,
+            "--tokenizer",
+            tokenizer,
+            "--dataset-name",
+            "random",
+            "--random-input-len",
+            str(args.input_len),
+            "--random-output-len",
+            str(args.output_len),
+            "--ignore-eos",
+            "--num-prompts",
+            str(args.num_requests),
+            "--max-concurrency",
+            str(args.concurrency),
+            "--num-warmups",
+            str(args.warmups),
+            "--temperature",
+            "0",
+            "--seed",
+            str(seed),
+            "--percentile-metrics",
+            "ttft,tpot,itl,e2el",
+            "--metric-percentiles",
+            "50,95,99",
+            "--disable-tqdm",
+            "--save-detailed",
+        ]
+    )
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         result = vserve.main(vargs)
@@ -104,10 +151,12 @@ def burst_spread_ms(starts: list[float], gap_s: float = 0.05) -> float:
 
 
 def fmt(summary: dict[str, Any]) -> str:
-    return (f"out {summary['output_throughput']:7.2f} tok/s  ttft {summary['mean_ttft_ms']:7.1f} ms  "
-            f"tpot {summary['mean_tpot_ms']:6.1f} ms  e2el {summary['mean_e2el_ms']:7.1f} ms  "
-            f"in/out tokens {summary['total_input_tokens']}/{summary['total_output_tokens']}  "
-            f"ok {summary['completed']} failed {summary['failed']}  {summary['duration']:.1f} s")
+    return (
+        f"out {summary['output_throughput']:7.2f} tok/s  ttft {summary['mean_ttft_ms']:7.1f} ms  "
+        f"tpot {summary['mean_tpot_ms']:6.1f} ms  e2el {summary['mean_e2el_ms']:7.1f} ms  "
+        f"in/out tokens {summary['total_input_tokens']}/{summary['total_output_tokens']}  "
+        f"ok {summary['completed']} failed {summary['failed']}  {summary['duration']:.1f} s"
+    )
 
 
 def compare(endpoint: Endpoint, tokenizer: str, args: argparse.Namespace, log: Path) -> dict[str, Any]:
@@ -117,21 +166,35 @@ def compare(endpoint: Endpoint, tokenizer: str, args: argparse.Namespace, log: P
         for side in order:
             seed = 1000 + len(runs)  # a fresh seed per run: no prefix-cache hits across runs
             t = time.time()
-            summary = run_ours(endpoint, args, seed, tokenizer) if side == "ours" else \
-                run_vllm(endpoint, args, seed, tokenizer, log)
+            summary = (
+                run_ours(endpoint, args, seed, tokenizer)
+                if side == "ours"
+                else run_vllm(endpoint, args, seed, tokenizer, log)
+            )
             starts = summary.get("start_times") or []
-            runs.append({"side": side, "round": rnd, "seed": seed, "wall_s": time.time() - t,
-                         **{k: summary.get(k) for k in KEYS},
-                         "ttfts_ms": [round(x * 1000, 1) for x in summary["ttfts"] if x],
-                         "start_ms": [round((x - min(starts)) * 1000, 3) for x in starts],
-                         "burst_spread_ms": burst_spread_ms(starts)})
-            print(f"round {rnd} {side:5} {fmt(summary)}  send spread/wave {runs[-1]['burst_spread_ms']:.1f} ms",
-                  flush=True)
+            runs.append(
+                {
+                    "side": side,
+                    "round": rnd,
+                    "seed": seed,
+                    "wall_s": time.time() - t,
+                    **{k: summary.get(k) for k in KEYS},
+                    "ttfts_ms": [round(x * 1000, 1) for x in summary["ttfts"] if x],
+                    "start_ms": [round((x - min(starts)) * 1000, 3) for x in starts],
+                    "burst_spread_ms": burst_spread_ms(starts),
+                }
+            )
+            print(
+                f"round {rnd} {side:5} {fmt(summary)}  send spread/wave {runs[-1]['burst_spread_ms']:.1f} ms",
+                flush=True,
+            )
     agg: dict[str, Any] = {}
     for side in ("ours", "vllm"):
         mine = [r for r in runs if r["side"] == side]
-        agg[side] = {k: statistics.mean(r[k] for r in mine) for k in (
-            "output_throughput", "mean_ttft_ms", "mean_tpot_ms", "mean_e2el_ms")}
+        agg[side] = {
+            k: statistics.mean(r[k] for r in mine)
+            for k in ("output_throughput", "mean_ttft_ms", "mean_tpot_ms", "mean_e2el_ms")
+        }
     ratios = {k: agg["ours"][k] / agg["vllm"][k] for k in agg["ours"]}
     return {"runs": runs, "mean": agg, "ratios": ratios}
 
@@ -151,17 +214,20 @@ def main() -> None:
     args = ap.parse_args()
 
     log = Path(tempfile.gettempdir()) / f"bench_fidelity-{time.strftime('%Y%m%d-%H%M%S')}.log"
-    print(f"load: concurrency {args.concurrency}, {args.num_requests} requests, input {args.input_len} tokens, "
-          f"output {args.output_len} tokens (ignore_eos), {args.warmups} warm-ups, completions endpoint; "
-          f"vLLM bench output: {log}", flush=True)
+    print(
+        f"load: concurrency {args.concurrency}, {args.num_requests} requests, input {args.input_len} tokens, "
+        f"output {args.output_len} tokens (ignore_eos), {args.warmups} warm-ups, completions endpoint; "
+        f"vLLM bench output: {log}",
+        flush=True,
+    )
     if args.base_url:
         if not (args.model_name and args.tokenizer):
             ap.error("--base-url needs --model-name and --tokenizer")
         report = compare(Endpoint(args.base_url, args.model_name), args.tokenizer, args, log)
     else:
         from pytest_llmeval.serving.models import parse_model
-        from pytest_llmeval.serving.server import ServerSettings, VLLMServer
         from pytest_llmeval.serving.pool import server_settings_for
+        from pytest_llmeval.serving.server import ServerSettings, VLLMServer
 
         spec = parse_model("embedded")
         path, settings = server_settings_for(spec, ServerSettings(startup_timeout_s=900))
@@ -174,13 +240,19 @@ def main() -> None:
     print(f"{'':6} {'output tok/s':>13} {'mean TTFT ms':>13} {'mean TPOT ms':>13} {'mean E2EL ms':>13}")
     for side in ("ours", "vllm"):
         m = mean[side]
-        print(f"{side:6} {m['output_throughput']:13.2f} {m['mean_ttft_ms']:13.1f} {m['mean_tpot_ms']:13.1f} "
-              f"{m['mean_e2el_ms']:13.1f}")
-    print(f"{'ratio':6} {ratios['output_throughput']:13.3f} {ratios['mean_ttft_ms']:13.3f} "
-          f"{ratios['mean_tpot_ms']:13.3f} {ratios['mean_e2el_ms']:13.3f}   (ours / vLLM)")
+        print(
+            f"{side:6} {m['output_throughput']:13.2f} {m['mean_ttft_ms']:13.1f} {m['mean_tpot_ms']:13.1f} "
+            f"{m['mean_e2el_ms']:13.1f}"
+        )
+    print(
+        f"{'ratio':6} {ratios['output_throughput']:13.3f} {ratios['mean_ttft_ms']:13.3f} "
+        f"{ratios['mean_tpot_ms']:13.3f} {ratios['mean_e2el_ms']:13.3f}   (ours / vLLM)"
+    )
     ok = all(0.9 <= ratios[k] <= 1.1 for k in ("output_throughput", "mean_ttft_ms"))
-    print(f"output_throughput ratio {ratios['output_throughput']:.3f}, mean_ttft_ms ratio "
-          f"{ratios['mean_ttft_ms']:.3f}: {'within' if ok else 'OUTSIDE'} 0.9-1.1")
+    print(
+        f"output_throughput ratio {ratios['output_throughput']:.3f}, mean_ttft_ms ratio "
+        f"{ratios['mean_ttft_ms']:.3f}: {'within' if ok else 'OUTSIDE'} 0.9-1.1"
+    )
     if args.out:
         Path(args.out).write_text(json.dumps(report, indent=2), encoding="utf-8")
 

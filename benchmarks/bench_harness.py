@@ -38,8 +38,10 @@ from pytest_llmeval.serving.endpoint import Endpoint  # noqa: E402
 
 def serve(port: int, chunks: int, flush_each: bool) -> None:
     from pytest_llmeval.testing.openai_fake import FakeServer
+
     try:
         import uvloop  # the server should not be the bottleneck
+
         uvloop.install()
     except ImportError:
         pass
@@ -65,11 +67,14 @@ def wait_port(port: int, timeout: float = 20) -> None:
 
 # --------------------------------------------------------------------------- clients
 
-async def run_ours(base_url: str, n: int, conc: int, max_s: float,
-                   transport: str = "aiohttp") -> tuple[int, int, int, float]:
+
+async def run_ours(
+    base_url: str, n: int, conc: int, max_s: float, transport: str = "aiohttp"
+) -> tuple[int, int, int, float]:
     cfg = BenchConfig(concurrency=conc, num_requests=n, max_tokens=999, warmup_requests=0)
-    gen = LoadGenerator(Endpoint(base_url, "fake"), cfg, [Prompt(f"prompt {i}", 3) for i in range(n)],
-                        transport=transport)
+    gen = LoadGenerator(
+        Endpoint(base_url, "fake"), cfg, [Prompt(f"prompt {i}", 3) for i in range(n)], transport=transport
+    )
     try:
         res = await asyncio.wait_for(gen.run(), max_s)
     except TimeoutError:
@@ -103,12 +108,20 @@ async def _bounded(n: int, conc: int, max_s: float, one) -> tuple[int, int, int,
 async def run_openai(base_url: str, n: int, conc: int, max_s: float) -> tuple[int, int, int, float]:
     import httpx
     import openai
-    client = openai.AsyncOpenAI(base_url=base_url, api_key="EMPTY", max_retries=0, http_client=httpx.AsyncClient(
-        limits=httpx.Limits(max_connections=conc, max_keepalive_connections=conc), timeout=60))
+
+    client = openai.AsyncOpenAI(
+        base_url=base_url,
+        api_key="EMPTY",
+        max_retries=0,
+        http_client=httpx.AsyncClient(
+            limits=httpx.Limits(max_connections=conc, max_keepalive_connections=conc), timeout=60
+        ),
+    )
 
     async def one(i: int) -> int:
-        stream = await client.completions.create(model="fake", prompt=f"prompt {i}", max_tokens=64, stream=True,
-                                                 stream_options={"include_usage": True})
+        stream = await client.completions.create(
+            model="fake", prompt=f"prompt {i}", max_tokens=64, stream=True, stream_options={"include_usage": True}
+        )
         return len([chunk async for chunk in stream if chunk.choices])
 
     try:
@@ -119,11 +132,17 @@ async def run_openai(base_url: str, n: int, conc: int, max_s: float) -> tuple[in
 
 async def run_aiohttp(base_url: str, n: int, conc: int, max_s: float) -> tuple[int, int, int, float]:
     import aiohttp
+
     session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=conc, limit_per_host=conc))
 
     async def one(i: int) -> int:
-        body = {"model": "fake", "prompt": f"prompt {i}", "max_tokens": 999, "stream": True,
-                "stream_options": {"include_usage": True}}
+        body = {
+            "model": "fake",
+            "prompt": f"prompt {i}",
+            "max_tokens": 999,
+            "stream": True,
+            "stream_options": {"include_usage": True},
+        }
         chunks = 0
         async with session.post(base_url + "/completions", json=body) as resp:
             buf = ""
@@ -157,8 +176,11 @@ def main() -> None:
     ap.add_argument("--clients", nargs="+", default=list(CLIENTS), choices=list(CLIENTS))
     ap.add_argument("--repeats", type=int, default=2, help="measurements per (client, concurrency); best is shown")
     ap.add_argument("--max-seconds", type=float, default=20.0, help="time bound per measurement")
-    ap.add_argument("--burst", action="store_true",
-                    help="server writes a whole response at once (default: one write per event, as a real server)")
+    ap.add_argument(
+        "--burst",
+        action="store_true",
+        help="server writes a whole response at once (default: one write per event, as a real server)",
+    )
     ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve:
@@ -166,22 +188,34 @@ def main() -> None:
         return
 
     port = free_port()
-    server = subprocess.Popen([sys.executable, __file__, "--serve", str(port), "--chunks", str(args.chunks),
-                               *(["--burst"] if args.burst else [])],
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            __file__,
+            "--serve",
+            str(port),
+            "--chunks",
+            str(args.chunks),
+            *(["--burst"] if args.burst else []),
+        ],
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         wait_port(port)
         base_url = f"http://127.0.0.1:{port}/v1"
         mode = "whole response in one write" if args.burst else "one write per event"
-        print(f"instant fake server ({mode}), {args.chunks} token chunks + usage per response, "
-              f"{args.requests} requests per measurement, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
+        print(
+            f"instant fake server ({mode}), {args.chunks} token chunks + usage per response, "
+            f"{args.requests} requests per measurement, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}"
+        )
         print(f"{'client':10} {'conc':>5} {'ok':>6} {'failed':>6} {'seconds':>8} {'req/s':>8} {'chunks/s':>9}")
         for conc in args.concurrency:
             for name in args.clients:
                 best = None
                 for _ in range(args.repeats):
-                    ok, failed, chunks, dur = asyncio.run(CLIENTS[name](base_url, args.requests, conc,
-                                                                        args.max_seconds))
+                    ok, failed, chunks, dur = asyncio.run(
+                        CLIENTS[name](base_url, args.requests, conc, args.max_seconds)
+                    )
                     if best is None or ok / dur > best[0] / best[3]:
                         best = (ok, failed, chunks, dur)
                 ok, failed, chunks, dur = best

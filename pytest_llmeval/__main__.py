@@ -1,8 +1,8 @@
 """`python -m pytest_llmeval COMMAND ...`: work with saved runs without running anything.
 
-    python -m pytest_llmeval report results.json [--markdown report.md]   print / re-render a saved run
-    python -m pytest_llmeval results.json                                 (the same, short form)
-    python -m pytest_llmeval schema [--output docs/results.schema.json]   the JSON Schema of results.json
+python -m pytest_llmeval report results.json [--markdown report.md]   print / re-render a saved run
+python -m pytest_llmeval results.json                                 (the same, short form)
+python -m pytest_llmeval schema [--output docs/results.schema.json]   the JSON Schema of results.json
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ COMMANDS = ("report", "schema")
 
 
 def report_main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pytest_llmeval report",
-                                     description="Print a saved run's tables and optionally rewrite its reports.")
+    parser = argparse.ArgumentParser(
+        prog="python -m pytest_llmeval report",
+        description="Print a saved run's tables and optionally rewrite its reports.",
+    )
     parser.add_argument("results", type=Path, help="a results.json written by the plugin")
     parser.add_argument("--markdown", type=Path, help="also write the Markdown report here")
     args = parser.parse_args(argv)
@@ -36,8 +38,9 @@ def report_main(argv: list[str]) -> int:
 
 
 def schema_main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pytest_llmeval schema",
-                                     description="Print (or write) the JSON Schema of results.json.")
+    parser = argparse.ArgumentParser(
+        prog="python -m pytest_llmeval schema", description="Print (or write) the JSON Schema of results.json."
+    )
     parser.add_argument("--output", type=Path, help="write it to this file instead of printing it")
     args = parser.parse_args(argv)
     from .results.schema import json_schema
@@ -62,8 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return schema_main(rest)
     if command.endswith(".json"):  # the short form: a results.json first
         return report_main(args)
-    print(f"error: unknown command {command!r}; use one of {list(COMMANDS)} or a results.json path",
-          file=sys.stderr)
+    print(f"error: unknown command {command!r}; use one of {list(COMMANDS)} or a results.json path", file=sys.stderr)
     return 2
 
 

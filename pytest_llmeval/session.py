@@ -13,8 +13,9 @@ import contextlib
 import dataclasses
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -30,6 +31,7 @@ from .serving.pool import ServerPool
 from .xdist import STATE_KEY, WorkerEndpoints, XdistController
 
 if TYPE_CHECKING:
+    from .evaluation.judge import Judge
     from .rag import HybridRetriever
     from .serving.client import ChatClient
 
@@ -44,6 +46,7 @@ class LLMEvalSession:
         self.settings = settings
         self._cases: list[Case] | None = None
         self._retriever: HybridRetriever | None = None
+        self._judge: Judge | None = None
         self._evaluations: dict[tuple[str, str, str, int], CaseResult] = {}
         self.started_at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         self.recorder: RunRecorder | None = None
@@ -54,12 +57,14 @@ class LLMEvalSession:
         if workerinput is not None:
             self.pool = WorkerEndpoints(Path(workerinput[STATE_KEY]))
         else:
-            self.pool = ServerPool(settings.server, settings.report_dir / "logs", self._on_launch, self.progress,
-                                   self._on_release)
+            self.pool = ServerPool(
+                settings.server, settings.report_dir / "logs", self._on_launch, self.progress, self._on_release
+            )
             atexit.register(self.pool.release_all)
             if config.pluginmanager.hasplugin("xdist"):
-                config.pluginmanager.register(XdistController(self.pool, settings.models, settings.report_dir),
-                                              "llmeval-xdist-controller")
+                config.pluginmanager.register(
+                    XdistController(self.pool, settings.models, settings.report_dir), "llmeval-xdist-controller"
+                )
 
     # -- plain helpers -----------------------------------------------------
     def progress(self, message: str) -> None:
@@ -83,12 +88,16 @@ class LLMEvalSession:
             from .rag import HybridRetriever
 
             rag = self.settings.rag
-            config = rag if rag.cache_dir is not None else dataclasses.replace(rag, cache_dir=cache_root() / "rag-index")
+            config = (
+                rag if rag.cache_dir is not None else dataclasses.replace(rag, cache_dir=cache_root() / "rag-index")
+            )
             self.progress(f"RAG: loading the index of {[str(p) for p in rag.knowledge]} ({rag.embedder})")
             self._retriever = HybridRetriever(config)
             info = self._retriever.build_info
-            self.progress(f"RAG: {info.n_chunks} chunks from {info.n_documents} documents, "
-                          f"{'loaded from cache' if info.from_cache else 'built'} in {info.seconds:.1f} s")
+            self.progress(
+                f"RAG: {info.n_chunks} chunks from {info.n_documents} documents, "
+                f"{'loaded from cache' if info.from_cache else 'built'} in {info.seconds:.1f} s"
+            )
         return self._retriever
 
     def scorer(self, model: str, mode: str) -> Scorer:
@@ -103,21 +112,68 @@ class LLMEvalSession:
 
         return score
 
-    def evaluate(self, client: ChatClient, model: str, case: Case, mode: str, sample: int = 0,
-                 on_new: Callable[[CaseResult], None] | None = None) -> CaseResult:
+    def evaluate(
+        self,
+        client: ChatClient,
+        model: str,
+        case: Case,
+        mode: str,
+        sample: int = 0,
+        on_new: Callable[[CaseResult], None] | None = None,
+    ) -> CaseResult:
         """Ask and score (model, mode, case, sample) once per process; later calls get the same result."""
         key = (model, mode, case.id, sample)
         result = self._evaluations.get(key)
         if result is None:
             settings = self.settings
             retriever = self.retriever() if mode == "rag" else None
-            result = evaluate_case(client, model, case, settings.max_tokens, settings.temperature,
-                                   retriever=retriever, template=settings.rag.template, sample=sample,
-                                   scorer=self.scorer(model, mode))
+            result = evaluate_case(
+                client,
+                model,
+                case,
+                settings.max_tokens,
+                settings.temperature,
+                retriever=retriever,
+                template=settings.rag.template,
+                sample=sample,
+                scorer=self.scorer(model, mode),
+            )
+            self._apply_judge(result)
             self._evaluations[key] = result
             if on_new is not None:
                 on_new(result)
         return result
+
+    def judge(self) -> Judge | None:
+        """The LLM judge of --llm-judge (one client per process), or None."""
+        spec = self.settings.judge.spec
+        if spec and self._judge is None:
+            from .evaluation.judge import Judge
+
+            self._judge = Judge.from_spec(
+                spec, self.settings.judge.api_key_env, timeout_s=self.settings.request_timeout_s
+            )
+        return self._judge
+
+    def _apply_judge(self, result: CaseResult) -> None:
+        """Grade the answer with the judge when one is set; make it the assertion when asked."""
+        case = result.case
+        if self.settings.judge.assertion or case.assert_with == "judge":
+            result.assert_with = "judge"
+        judge = self.judge()
+        if result.error is not None or result.score is None:
+            return
+        if judge is None:
+            if result.assert_with == "judge":
+                result.error = {
+                    "type": "config",
+                    "status": None,
+                    "message": f"case {case.id} is asserted by the judge but no judge is set. "
+                    "Fix: pass --llm-judge URL@MODEL",
+                }
+            return
+        verdict = judge.grade(case, result.score.answer)
+        result.extra["judge"] = verdict.record(judge.model, case.threshold)
 
     def server_pid(self, label: str) -> int | None:
         """The pid of the server this process launched for a model (None when attached or on a worker)."""
@@ -168,9 +224,9 @@ class LLMEvalSession:
             return
         for key, value in report.user_properties:
             if key == RESULT_PROPERTY:
-                self.ensure_recorder().add_case(value)
+                self.ensure_recorder().add_case(value)  # type: ignore[arg-type]
             elif key == BENCH_PROPERTY:
-                self.ensure_recorder().add_benchmark(value)
+                self.ensure_recorder().add_benchmark(value)  # type: ignore[arg-type]
 
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
         """Without --llm-bench, throughput benchmarks (marker llm_bench) are deselected."""

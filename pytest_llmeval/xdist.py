@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol, Sequence
+from typing import Any, Protocol
 
 from .results.recorder import atomic_write
 from .serving.endpoint import Endpoint
@@ -59,8 +60,11 @@ class XdistController:
         for spec in models_in_ids(ids, self.models):
             try:
                 endpoint = self.pool.acquire(spec)
-                state[spec.label] = {"base_url": endpoint.base_url, "model": endpoint.model,
-                                     "api_key_env": endpoint.api_key_env}
+                state[spec.label] = {
+                    "base_url": endpoint.base_url,
+                    "model": endpoint.model,
+                    "api_key_env": endpoint.api_key_env,
+                }
             except Exception as exc:  # reported to every worker that needs this model
                 state[spec.label] = {"error": str(exc)}
         self.state_path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,19 +8,18 @@ compile cache) and stops it at the end.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import numpy  # noqa: F401
 import pandas  # noqa: F401
 import pytest
 
-from pytest_llmeval.serving.models import parse_model
 from pytest_llmeval.serving.embedded import cache_root
 from pytest_llmeval.serving.endpoint import Endpoint
-from pytest_llmeval.serving.server import ServerSettings, VLLMServer
+from pytest_llmeval.serving.models import parse_model
 from pytest_llmeval.serving.pool import server_settings_for
-
+from pytest_llmeval.serving.server import ServerSettings, VLLMServer
 
 # The plugin imports numpy and pandas lazily. In-process pytester runs drop modules first
 # imported inside them from sys.modules, and a C extension such as numpy cannot be imported
@@ -57,6 +56,44 @@ cases:
         synonyms: [Paris]
     max_tokens: {long}
 """
+
+
+ROOT = Path(__file__).resolve().parents[1]
+SUITE_TEST = (ROOT / "scenarios" / "test_scenarios.py").read_text(encoding="utf-8")
+
+
+class LLMProject:
+    """A pytester project set up like a user's: an ini file (pins the rootdir), the suite's test file,
+    optional scenario files, and a reader for the results the run wrote."""
+
+    def __init__(self, pytester: pytest.Pytester) -> None:
+        self.pytester = pytester
+        self.path = pytester.path
+        pytester.makeini("[pytest]\n")
+        pytester.makepyfile(test_scenarios=SUITE_TEST)
+
+    def scenario(self, name: str, text: str, folder: str = "scenarios") -> Path:
+        path = self.path / folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def run(self, *args: str) -> pytest.RunResult:
+        return self.pytester.runpytest(*args, "-p", "no:cacheprovider")
+
+    def results(self, report_dir: str | Path = "llmeval-report") -> dict:
+        import json
+
+        return json.loads((self.path / report_dir / "results.json").read_text(encoding="utf-8"))
+
+    def report(self, report_dir: str | Path = "llmeval-report", name: str = "report.md") -> str:
+        return (self.path / report_dir / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def llm_project(pytester: pytest.Pytester) -> LLMProject:
+    """A user's project in pytester: ini, the suite test file; add scenarios with `.scenario()`."""
+    return LLMProject(pytester)
 
 
 @pytest.fixture

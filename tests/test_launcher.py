@@ -37,18 +37,21 @@ def test_diagnose_known_failures():
 
 def test_timeout_reports_log_tail_and_kills_the_tree(tmp_path):
     fake = tmp_path / "fake_vllm.py"
-    fake.write_text(textwrap.dedent("""
+    fake.write_text(
+        textwrap.dedent("""
         import subprocess, sys, time
         print("loading weights slowly...", flush=True)
         subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
         time.sleep(600)
-    """))
+    """)
+    )
     # settings.python is the interpreter; a script in place of `-m vllm...` is reached through a wrapper
     wrapper = tmp_path / "python"
     wrapper.write_text(f"#!/bin/sh\nexec {sys.executable} {fake}\n")
     wrapper.chmod(0o755)
-    server = VLLMServer("/models/x", "x", ServerSettings(startup_timeout_s=3, python=str(wrapper)),
-                        tmp_path / "server.log")
+    server = VLLMServer(
+        "/models/x", "x", ServerSettings(startup_timeout_s=3, python=str(wrapper)), tmp_path / "server.log"
+    )
     with pytest.raises(ServerStartError) as info:
         server.start()
     message = str(info.value)
@@ -61,8 +64,9 @@ def test_timeout_reports_log_tail_and_kills_the_tree(tmp_path):
 
 @pytest.mark.vllm
 def test_bad_model_path_fails_fast_with_log_tail(tmp_path):
-    server = VLLMServer(str(tmp_path / "no-such-model"), "x", ServerSettings(startup_timeout_s=300),
-                        tmp_path / "server.log")
+    server = VLLMServer(
+        str(tmp_path / "no-such-model"), "x", ServerSettings(startup_timeout_s=300), tmp_path / "server.log"
+    )
     started = time.time()
     with pytest.raises(ServerStartError) as info:
         server.start()
@@ -79,15 +83,16 @@ def test_port_clash_is_reported(tmp_path):
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        server = VLLMServer(str(tmp_path / "m"), "x", ServerSettings(startup_timeout_s=300), tmp_path / "s.log",
-                            port=port)
+        server = VLLMServer(
+            str(tmp_path / "m"), "x", ServerSettings(startup_timeout_s=300), tmp_path / "s.log", port=port
+        )
         with pytest.raises(ServerStartError) as info:
             server.start()
     assert "vLLM exited with code" in str(info.value)
     assert not vllm_processes_on(port)
 
 
-LONG_RUN_TEST = '''
+LONG_RUN_TEST = """
 import pytest
 
 
@@ -99,7 +104,7 @@ def test_scenario(llm_result):
 def test_long_generation(llm_client):
     llm_client.complete([{"role": "user", "content": "写一篇很长的文章。"}], max_tokens=4000,
                         extra_body={"ignore_eos": True})
-'''
+"""
 
 
 @pytest.mark.vllm
@@ -109,10 +114,25 @@ def test_plugin_launches_server_and_ctrl_c_leaves_nothing_behind(tmp_path, small
     (tmp_path / "test_run.py").write_text(LONG_RUN_TEST)
     report_dir = tmp_path / "report"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "pytest", "test_run.py", f"--llm-scenarios={small_scenarios}", "-k",
-         "capital or long", "--llm-report-dir", str(report_dir), "-p", "no:cacheprovider",
-         "--llm-startup-timeout", "600"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "test_run.py",
+            f"--llm-scenarios={small_scenarios}",
+            "-k",
+            "capital or long",
+            "--llm-report-dir",
+            str(report_dir),
+            "-p",
+            "no:cacheprovider",
+            "--llm-startup-timeout",
+            "600",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     results = report_dir / "results.json"
     try:
@@ -151,7 +171,13 @@ def test_secrets_in_the_server_command_are_redacted():
     from pytest_llmeval.serving.server import redact
 
     assert redact(["vllm", "--api-key", "sk-1", "--port", "1", "--hf-token=hf_x"]) == [
-        "vllm", "--api-key", "***", "--port", "1", "--hf-token=***"]
+        "vllm",
+        "--api-key",
+        "***",
+        "--port",
+        "1",
+        "--hf-token=***",
+    ]
 
 
 def test_gpu_selection_limits_memory_sampling():
@@ -167,8 +193,16 @@ def test_failed_launch_errors_every_case_and_is_recorded(pytester, small_scenari
     pytester.makeini("[pytest]\n")
     pytester.makepyfile(test_run=LONG_RUN_TEST)
     missing = pytester.path / "no-such-model"
-    result = pytester.runpytest_subprocess(f"--llm-scenarios={small_scenarios}", "--llm-model", str(missing),
-                                           "-k", "test_scenario", "-p", "no:cacheprovider", timeout=300)
+    result = pytester.runpytest_subprocess(
+        f"--llm-scenarios={small_scenarios}",
+        "--llm-model",
+        str(missing),
+        "-k",
+        "test_scenario",
+        "-p",
+        "no:cacheprovider",
+        timeout=300,
+    )
     result.assert_outcomes(errors=2)
     result.stdout.fnmatch_lines(["*ServerStartError: vLLM exited with code*", "*last lines of the log*"])
     doc = json.loads((pytester.path / "llmeval-report" / "results.json").read_text(encoding="utf-8"))

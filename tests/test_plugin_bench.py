@@ -10,9 +10,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_TEST = (ROOT / "scenarios" / "test_throughput.py").read_text(encoding="utf-8")
-VLLM_FIELDS = {"duration", "completed", "failed", "total_input_tokens", "total_output_tokens",
-               "request_throughput", "output_throughput", "total_token_throughput", "mean_ttft_ms",
-               "median_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "mean_itl_ms", "mean_e2el_ms", "p95_e2el_ms"}
+VLLM_FIELDS = {
+    "duration",
+    "completed",
+    "failed",
+    "total_input_tokens",
+    "total_output_tokens",
+    "request_throughput",
+    "output_throughput",
+    "total_token_throughput",
+    "mean_ttft_ms",
+    "median_ttft_ms",
+    "p99_ttft_ms",
+    "mean_tpot_ms",
+    "mean_itl_ms",
+    "mean_e2el_ms",
+    "p95_e2el_ms",
+}
 
 
 def test_benchmark_is_deselected_without_the_option(pytester):
@@ -27,9 +41,25 @@ def test_benchmark_records_vllm_compatible_fields(pytester, vllm_endpoint):
     pytester.makeini("[pytest]\n")
     pytester.makepyfile(test_throughput=BENCH_TEST)
     result = pytester.runpytest(
-        "--llm-bench", "--llm-bench-requests", "6", "--llm-bench-concurrency", "3", "--llm-bench-max-tokens", "12",
-        "--llm-bench-prompt-tokens", "32", "--llm-bench-warmup", "1", "--llm-bench-ignore-eos",
-        "--llm-base-url", vllm_endpoint.base_url, "--llm-model", vllm_endpoint.model, "-p", "no:cacheprovider")
+        "--llm-bench",
+        "--llm-bench-requests",
+        "6",
+        "--llm-bench-concurrency",
+        "3",
+        "--llm-bench-max-tokens",
+        "12",
+        "--llm-bench-prompt-tokens",
+        "32",
+        "--llm-bench-warmup",
+        "1",
+        "--llm-bench-ignore-eos",
+        "--llm-base-url",
+        vllm_endpoint.base_url,
+        "--llm-model",
+        vllm_endpoint.model,
+        "-p",
+        "no:cacheprovider",
+    )
     result.assert_outcomes(passed=1)
     out = result.stdout.str()
     assert "Throughput benchmark (vllm bench serve fields)" in out and "request_throughput" in out

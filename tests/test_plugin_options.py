@@ -6,23 +6,17 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SUITE_TEST = (ROOT / "scenarios" / "test_scenarios.py").read_text(encoding="utf-8")
-
 
 @pytest.fixture
-def project(pytester: pytest.Pytester, small_scenarios: Path) -> pytest.Pytester:
-    pytester.makeini("[pytest]\n")  # pins rootdir, where scenarios/ is looked up
-    pytester.makepyfile(test_scenarios=SUITE_TEST)
-    (pytester.path / "scenarios").mkdir()
-    (pytester.path / "scenarios" / "mini.yaml").write_text(small_scenarios.read_text(encoding="utf-8"),
-                                                           encoding="utf-8")
-    return pytester
+def project(llm_project, small_scenarios: Path) -> pytest.Pytester:
+    llm_project.scenario("mini.yaml", small_scenarios.read_text(encoding="utf-8"))
+    return llm_project.pytester
 
 
 def test_ids_are_model_then_case_and_grouped_by_model(project):
-    result = project.runpytest("--collect-only", "-q", "--llm-model", "small=/models/a", "--llm-model",
-                               "/models/Qwen3-8B/")
+    result = project.runpytest(
+        "--collect-only", "-q", "--llm-model", "small=/models/a", "--llm-model", "/models/Qwen3-8B/"
+    )
     result.assert_outcomes()
     assert result.ret == 0
     ids = [line for line in result.outlines if "::" in line]
@@ -43,7 +37,8 @@ def test_extra_scenarios_option_adds_cases(project, tmp_path):
     extra = tmp_path / "extra"
     extra.mkdir()
     (extra / "more.yaml").write_text(
-        "cases:\n  - id: extra_case\n    category: x\n    question: q\n    key_points: [a]\n", encoding="utf-8")
+        "cases:\n  - id: extra_case\n    category: x\n    question: q\n    key_points: [a]\n", encoding="utf-8"
+    )
     result = project.runpytest("--collect-only", "-q", f"--llm-scenarios={extra}")
     assert "test_scenarios.py::test_scenario[gemma-3-270m-extra_case]" in result.outlines
     assert "test_scenarios.py::test_scenario[gemma-3-270m-capital]" in result.outlines
@@ -80,22 +75,34 @@ def test_ini_keys_set_every_option(pytester: pytest.Pytester):
                 "--reasoning-parser", "qwen3", "--enforce-eager", "--seed", "7"]
     """)
     pytester.runpytest().assert_outcomes(passed=1)
-    # the command line wins over the ini file
-    result = pytester.runpytest("--llm-max-tokens", "7", "-k", "nothing")
-    assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
 
 
 def test_command_line_overrides_ini(pytester: pytest.Pytester):
-    pytester.makeini("[pytest]\nllm_max_tokens = 33\n")
-    pytester.makepyfile("def test_it(llmeval_session):\n    assert llmeval_session.settings.max_tokens == 7\n")
-    pytester.runpytest("--llm-max-tokens", "7").assert_outcomes(passed=1)
+    pytester.makeini("[pytest]\nllm_max_tokens = 33\nllm_temperature = 0.5\n")
+    pytester.makepyfile("""
+        def test_it(llmeval_session):
+            s = llmeval_session.settings
+            assert (s.max_tokens, s.temperature) == (7, 0.5)
+    """)
+    pytester.runpytest("--llm-max-tokens", "7").assert_outcomes(passed=1)  # CLI wins; ini fills the rest
+    result = pytester.runpytest()  # without the option the ini value holds, so the assertion fails
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*(33, 0.5) == (7, 0.5)*"])
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--llm-model", "a=/x", "--llm-model", "a=/y"], "--llm-model labels must be unique"),
-    (["--llm-thinking", "maybe"], "invalid choice: 'maybe'"),
-    (["--llm-max-tokens", "many"], "invalid int value: 'many'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--llm-model", "a=/x", "--llm-model", "a=/y"], "--llm-model labels must be unique"),
+        (["--llm-thinking", "maybe"], "invalid choice: 'maybe'"),
+        (["--llm-max-tokens", "many"], "invalid int value: 'many'"),
+        (["--llm-max-tokens", "-5"], "--llm-max-tokens -5: must be at least 1"),
+        (["--llm-temperature", "-1"], "--llm-temperature -1.0: must be at least 0"),
+        (["--llm-gpu-memory-utilization", "1.5"], "--llm-gpu-memory-utilization 1.5: must be in (0, 1]"),
+        (["--llm-request-timeout", "0"], "--llm-request-timeout 0.0: must be greater than 0"),
+        (["--rag-top-k", "0"], "--rag-top-k 0: must be at least 1"),
+    ],
+)
 def test_bad_options_are_usage_errors(project, args, message):
     result = project.runpytest(*args)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
@@ -114,11 +121,13 @@ def test_scenario_with_missing_field_fails_collection_naming_file_case_field(pro
     bad.write_text("cases:\n  - id: no_question\n    category: x\n    key_points: [a]\n", encoding="utf-8")
     result = project.runpytest()
     assert result.ret == pytest.ExitCode.INTERRUPTED
-    result.stdout.fnmatch_lines([
-        "*ERROR collecting test_scenarios.py*",
-        f"*invalid scenario file: {bad}, case 'no_question', field 'question': missing required field. "
-        "Fix: add 'question:' to the case*",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "*ERROR collecting test_scenarios.py*",
+            f"*invalid scenario file: {bad}, case 'no_question', field 'question': missing required field. "
+            "Fix: add 'question:' to the case*",
+        ]
+    )
     assert "Traceback" not in result.stdout.str()
     assert not (project.path / "llmeval-report").exists()
 
@@ -133,7 +142,15 @@ def test_plain_tests_start_no_server_and_write_no_report(pytester: pytest.Pytest
 
 def test_missing_api_key_variable_is_named_in_the_error(project, monkeypatch):
     monkeypatch.delenv("LLMEVAL_TEST_KEY", raising=False)
-    result = project.runpytest("--llm-base-url", "http://127.0.0.1:9/v1", "--llm-model", "m",
-                               "--llm-api-key-env", "LLMEVAL_TEST_KEY", "-k", "capital")
+    result = project.runpytest(
+        "--llm-base-url",
+        "http://127.0.0.1:9/v1",
+        "--llm-model",
+        "m",
+        "--llm-api-key-env",
+        "LLMEVAL_TEST_KEY",
+        "-k",
+        "capital",
+    )
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*environment variable LLMEVAL_TEST_KEY (named by --llm-api-key-env) is not set*"])

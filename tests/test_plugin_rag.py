@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-SUITE_TEST = (ROOT / "scenarios" / "test_scenarios.py").read_text(encoding="utf-8")
 
 KB_SCENARIO = """\
 cases:
@@ -33,9 +29,8 @@ DOCS = {
 
 
 @pytest.fixture
-def rag_project(pytester: pytest.Pytester) -> pytest.Pytester:
-    pytester.makeini("[pytest]\n")
-    pytester.makepyfile(test_scenarios=SUITE_TEST)
+def rag_project(llm_project) -> pytest.Pytester:
+    pytester = llm_project.pytester
     (pytester.path / "cases.yaml").write_text(KB_SCENARIO, encoding="utf-8")
     for name, text in DOCS.items():
         path = pytester.path / "kb" / name
@@ -46,13 +41,19 @@ def rag_project(pytester: pytest.Pytester) -> pytest.Pytester:
 
 
 def test_rag_ids_cover_both_modes(rag_project):
-    result = rag_project.runpytest("--collect-only", "-q", "--llm-scenarios=cases.yaml", "--llm-model", "m=/x",
-                                   "--rag", "--rag-knowledge=kb")
+    result = rag_project.runpytest(
+        "--collect-only", "-q", "--llm-scenarios=cases.yaml", "--llm-model", "m=/x", "--rag", "--rag-knowledge=kb"
+    )
     ids = [line.split("::")[1] for line in result.outlines if "::" in line]
-    assert ids == ["test_scenario[m-norag-ceo_question]", "test_scenario[m-norag-product_price]",
-                   "test_scenario[m-rag-ceo_question]", "test_scenario[m-rag-product_price]"]
-    only = rag_project.runpytest("--collect-only", "-q", "--llm-scenarios=cases.yaml", "--rag=only",
-                                 "--rag-knowledge=kb", "--llm-model", "m=/x")
+    assert ids == [
+        "test_scenario[m-norag-ceo_question]",
+        "test_scenario[m-norag-product_price]",
+        "test_scenario[m-rag-ceo_question]",
+        "test_scenario[m-rag-product_price]",
+    ]
+    only = rag_project.runpytest(
+        "--collect-only", "-q", "--llm-scenarios=cases.yaml", "--rag=only", "--rag-knowledge=kb", "--llm-model", "m=/x"
+    )
     assert [line for line in only.outlines if "::" in line][0].endswith("test_scenario[m-rag-ceo_question]")
 
 
@@ -65,16 +66,31 @@ def test_missing_knowledge_or_dictionary_is_a_usage_error(rag_project):
 @pytest.mark.vllm
 def test_rag_run_records_retrieval_and_uplift(rag_project, vllm_endpoint):
     result = rag_project.runpytest(
-        "--llm-scenarios=cases.yaml", "--rag", "--rag-knowledge=kb", "--rag-dict=terms.txt", "--rag-top-k", "2",
-        "--llm-base-url", vllm_endpoint.base_url, "--llm-model", vllm_endpoint.model, "-p", "no:cacheprovider")
+        "--llm-scenarios=cases.yaml",
+        "--rag",
+        "--rag-knowledge=kb",
+        "--rag-dict=terms.txt",
+        "--rag-top-k",
+        "2",
+        "--llm-base-url",
+        vllm_endpoint.base_url,
+        "--llm-model",
+        vllm_endpoint.model,
+        "-p",
+        "no:cacheprovider",
+    )
     outcomes = result.parseoutcomes()
     assert outcomes.get("passed", 0) + outcomes.get("failed", 0) == 4, result.stdout.str()
     out = result.stdout.str()
     assert "RAG: score without and with retrieval" in out and "uplift" in out
     doc = json.loads((rag_project.path / "llmeval-report" / "results.json").read_text(encoding="utf-8"))
     modes = sorted((c["mode"], c["scenario_id"]) for c in doc["cases"])
-    assert modes == [("norag", "ceo_question"), ("norag", "product_price"), ("rag", "ceo_question"),
-                     ("rag", "product_price")]
+    assert modes == [
+        ("norag", "ceo_question"),
+        ("norag", "product_price"),
+        ("rag", "ceo_question"),
+        ("rag", "product_price"),
+    ]
     for case in doc["cases"]:
         if case["mode"] == "norag":
             assert "retrieval" not in case

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -11,22 +10,43 @@ from pytest_llmeval.evaluation.scenarios import load_scenarios
 from pytest_llmeval.evaluation.scoring import score_answer
 
 pytestmark = pytest.mark.vllm
-ROOT = Path(__file__).resolve().parents[1]
-SUITE_TEST = (ROOT / "scenarios" / "test_scenarios.py").read_text(encoding="utf-8")
-CASE_FIELDS = {"model", "scenario_id", "suite", "category", "mode", "score", "passed", "covered", "missing",
-               "echoed", "answer", "ttft_s", "e2e_s", "prompt_tokens", "output_tokens", "decode_tok_s"}
+CASE_FIELDS = {
+    "model",
+    "scenario_id",
+    "suite",
+    "category",
+    "mode",
+    "score",
+    "passed",
+    "covered",
+    "missing",
+    "echoed",
+    "answer",
+    "ttft_s",
+    "e2e_s",
+    "prompt_tokens",
+    "output_tokens",
+    "decode_tok_s",
+}
 
 
-def test_run_scores_reports_and_never_leaks_the_key(pytester, vllm_endpoint, small_scenarios, monkeypatch):
+def test_run_scores_reports_and_never_leaks_the_key(llm_project, vllm_endpoint, small_scenarios, monkeypatch):
     secret = "sk-test-DO-NOT-LEAK-1234567890"
     monkeypatch.setenv("LLMEVAL_SECRET_KEY", secret)
-    pytester.makeini("[pytest]\n")
-    pytester.makepyfile(test_scenarios=SUITE_TEST)
+    pytester = llm_project.pytester
     report_dir = pytester.path / "out"
     result = pytester.runpytest(
-        f"--llm-scenarios={small_scenarios}", "--llm-base-url", vllm_endpoint.base_url,
-        "--llm-model", vllm_endpoint.model, "--llm-api-key-env", "LLMEVAL_SECRET_KEY",
-        "--llm-report-dir", str(report_dir), "-p", "no:cacheprovider",
+        f"--llm-scenarios={small_scenarios}",
+        "--llm-base-url",
+        vllm_endpoint.base_url,
+        "--llm-model",
+        vllm_endpoint.model,
+        "--llm-api-key-env",
+        "LLMEVAL_SECRET_KEY",
+        "--llm-report-dir",
+        str(report_dir),
+        "-p",
+        "no:cacheprovider",
     )
     outcomes = result.parseoutcomes()
     assert outcomes.get("passed", 0) + outcomes.get("failed", 0) == 2, result.stdout.str()
@@ -37,8 +57,9 @@ def test_run_scores_reports_and_never_leaks_the_key(pytester, vllm_endpoint, sma
     assert doc["schema_version"] == 1
     run = doc["run"]
     assert run["status"] == "complete" and run["models"] == [vllm_endpoint.model]
-    assert run["launches"] == [{"model": vllm_endpoint.model, "attached": True, "base_url": vllm_endpoint.base_url,
-                                "pid": None, "port": None}]
+    assert run["launches"] == [
+        {"model": vllm_endpoint.model, "attached": True, "base_url": vllm_endpoint.base_url, "pid": None, "port": None}
+    ]
     assert run["settings"]["api_key_env"] == "LLMEVAL_SECRET_KEY"
     assert {"cpu", "cpu_count", "memory_gib", "gpus"} <= set(run["hardware"])
     cases = {c["scenario_id"]: c for c in doc["cases"]}
@@ -52,7 +73,8 @@ def test_run_scores_reports_and_never_leaks_the_key(pytester, vllm_endpoint, sma
         rescored = score_answer(scenario[case_id], record["answer"])
         assert record["score"] == round(rescored.score, 2) and record["passed"] == rescored.passed
         assert set(record["covered"]) | set(record["missing"]) | set(record["echoed"]) == {
-            p.point for p in scenario[case_id].key_points}
+            p.point for p in scenario[case_id].key_points
+        }
     (agg,) = doc["aggregates"]["models"]
     assert agg["cases"] == 2 and agg["mode"] == "norag"
     assert agg["mean_score"] == pytest.approx((cases["echo_me"]["score"] + cases["capital"]["score"]) / 2, abs=0.01)
@@ -69,19 +91,29 @@ def test_run_scores_reports_and_never_leaks_the_key(pytester, vllm_endpoint, sma
     assert secret not in out
 
 
-def test_failing_case_message_lists_covered_missing_and_answer(pytester, vllm_endpoint):
-    pytester.makeini("[pytest]\n")
-    pytester.makepyfile(test_scenarios=SUITE_TEST)
+def test_failing_case_message_lists_covered_missing_and_answer(llm_project, vllm_endpoint):
+    pytester = llm_project.pytester
     scenario = pytester.path / "impossible.yaml"
     scenario.write_text(
         "cases:\n  - id: impossible\n    category: x\n    question: 请说一个字：好\n"
-        "    key_points: [量子纠缠退相干定理XYZ]\n    max_tokens: 8\n", encoding="utf-8")
-    result = pytester.runpytest(f"--llm-scenarios={scenario}", "--llm-base-url", vllm_endpoint.base_url,
-                                "--llm-model", vllm_endpoint.model, "-p", "no:cacheprovider")
+        "    key_points: [量子纠缠退相干定理XYZ]\n    max_tokens: 8\n",
+        encoding="utf-8",
+    )
+    result = pytester.runpytest(
+        f"--llm-scenarios={scenario}",
+        "--llm-base-url",
+        vllm_endpoint.base_url,
+        "--llm-model",
+        vllm_endpoint.model,
+        "-p",
+        "no:cacheprovider",
+    )
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines([
-        f"*[[]{vllm_endpoint.model}, norag[]] impossible: FAILED, score 0.0 (threshold 60)*",
-        "*covered (0/1): -*",
-        "*missing: 量子纠缠退相干定理XYZ*",
-        "*answer: '*",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            f"*[[]{vllm_endpoint.model}, norag[]] impossible: FAILED, score 0.0 (threshold 60)*",
+            "*covered (0/1): -*",
+            "*missing: 量子纠缠退相干定理XYZ*",
+            "*answer: '*",
+        ]
+    )

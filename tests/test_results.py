@@ -13,19 +13,45 @@ from pytest_llmeval.results.schema import SCHEMA_VERSION
 
 
 def record(model, case, category, mode, score, passed, **extra):
-    return {"model": model, "scenario_id": case, "suite": "s", "category": category, "mode": mode, "score": score,
-            "passed": passed, "ttft_s": 0.2, "e2e_s": 2.0, "decode_tok_s": 20.0, "prompt_tokens": 10,
-            "output_tokens": 40, "covered": [], "missing": [], "echoed": [], "answer": "a", **extra}
+    return {
+        "model": model,
+        "scenario_id": case,
+        "suite": "s",
+        "category": category,
+        "mode": mode,
+        "score": score,
+        "passed": passed,
+        "ttft_s": 0.2,
+        "e2e_s": 2.0,
+        "decode_tok_s": 20.0,
+        "prompt_tokens": 10,
+        "output_tokens": 40,
+        "covered": [],
+        "missing": [],
+        "echoed": [],
+        "answer": "a",
+        **extra,
+    }
 
 
 def retrieval(hit, overlap_ratio):
-    return {"retrieval": {"hit_at_k": hit, "recall_at_k": hit, "mrr_at_k": hit, "ndcg_at_k": hit,
-                          "bm25_dense_overlap": overlap_ratio, "rerank": "skipped"},
-            "retrieval_ms": 30.0, "generation_ms": 2000.0}
+    return {
+        "retrieval": {
+            "hit_at_k": hit,
+            "recall_at_k": hit,
+            "mrr_at_k": hit,
+            "ndcg_at_k": hit,
+            "bm25_dense_overlap": overlap_ratio,
+            "rerank": "skipped",
+        },
+        "retrieval_ms": 30.0,
+        "generation_ms": 2000.0,
+    }
 
 
 CASES = [
-    record("a", "c1", "x", "norag", 20.0, False), record("a", "c2", "y", "norag", 60.0, True),
+    record("a", "c1", "x", "norag", 20.0, False),
+    record("a", "c2", "y", "norag", 60.0, True),
     record("a", "c1", "x", "rag", 80.0, True, **retrieval(1.0, 0.2)),
     record("a", "c2", "y", "rag", 70.0, True, **retrieval(0.0, 0.4)),
     record("b", "c1", "x", "norag", 10.0, False),
@@ -33,7 +59,10 @@ CASES = [
 
 
 def test_aggregate_per_model_and_mode():
-    rows = {(r["model"], r["mode"]): r for r in model_rows(CASES, {"a": {"source": "rss", "peak_mib": 900.0}}, intervals=False)}
+    rows = {
+        (r["model"], r["mode"]): r
+        for r in model_rows(CASES, {"a": {"source": "rss", "peak_mib": 900.0}}, intervals=False)
+    }
     assert rows[("a", "norag")]["mean_score"] == 40.0 and rows[("a", "norag")]["pass_rate"] == 50.0
     assert rows[("a", "rag")]["mean_score"] == 75.0 and rows[("a", "rag")]["categories"] == {"x": 80.0, "y": 70.0}
     assert rows[("a", "rag")]["peak_memory_mib"] == 900.0 and rows[("b", "norag")]["peak_memory_mib"] is None

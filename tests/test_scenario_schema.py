@@ -31,8 +31,14 @@ def write(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
 def test_shipped_suite_has_fourteen_cases_whose_documents_exist():
     cases = load_scenarios([ROOT / "scenarios"])
     ids = {c.id for c in cases}
-    assert {"multi_requirement_analysis", "technical_comparison", "roi_calculation", "trap_hallucination",
-            "near_match_precision", "synonym_disambiguation"} <= ids
+    assert {
+        "multi_requirement_analysis",
+        "technical_comparison",
+        "roi_calculation",
+        "trap_hallucination",
+        "near_match_precision",
+        "synonym_disambiguation",
+    } <= ids
     kb = [c for c in cases if c.suite == "enterprise_kb"]
     assert len(kb) == 8 and len(cases) == 14
     for case in cases:
@@ -48,15 +54,18 @@ def test_good_file_parses_with_defaults(tmp_path):
     assert case.key_points[1].point == "收益"
 
 
-@pytest.mark.parametrize(("text", "field", "fix"), [
-    (GOOD_CASE.replace("    question: 什么是ROI？\n", ""), "question", "add 'question:'"),
-    (GOOD_CASE.replace("    category: demo\n", ""), "category", "add 'category:'"),
-    (GOOD_CASE.replace("weight: 2", "weight: -1"), "key_points[0].weight", "positive number"),
-    (GOOD_CASE.replace("id: c1", "id: C 1"), "id", "lower-case letters"),
-    (GOOD_CASE + "    threshold: 160\n", "threshold", "0 to 100"),
-    (GOOD_CASE + "    trap: {expect: maybe}\n", "trap.expect", "refusal"),
-    (GOOD_CASE + "    colour: red\n", "colour", "remove it"),
-])
+@pytest.mark.parametrize(
+    ("text", "field", "fix"),
+    [
+        (GOOD_CASE.replace("    question: 什么是ROI？\n", ""), "question", "add 'question:'"),
+        (GOOD_CASE.replace("    category: demo\n", ""), "category", "add 'category:'"),
+        (GOOD_CASE.replace("weight: 2", "weight: -1"), "key_points[0].weight", "positive number"),
+        (GOOD_CASE.replace("id: c1", "id: C 1"), "id", "lower-case letters"),
+        (GOOD_CASE + "    threshold: 160\n", "threshold", "0 to 100"),
+        (GOOD_CASE + "    trap: {expect: maybe}\n", "trap.expect", "refusal"),
+        (GOOD_CASE + "    colour: red\n", "colour", "remove it"),
+    ],
+)
 def test_bad_field_names_file_case_field_and_fix(tmp_path, text, field, fix):
     path = write(tmp_path, text)
     with pytest.raises(ScenarioError) as info:

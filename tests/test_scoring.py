@@ -10,9 +10,16 @@ from pytest_llmeval.evaluation.scoring import copied_mask, normalise, score_answ
 
 def make_case(**overrides) -> Case:
     fields = dict(
-        id="roi", category="roi_calculation", question="请计算投资回收期和三年ROI。", suite="t", source="t.yaml",
-        key_points=(KeyPoint("投资回收期", ("回本周期", "payback period")), KeyPoint("20个月", ("1.67年",), 2.0),
-                    KeyPoint("ROI", ("投资回报率",))),
+        id="roi",
+        category="roi_calculation",
+        question="请计算投资回收期和三年ROI。",
+        suite="t",
+        source="t.yaml",
+        key_points=(
+            KeyPoint("投资回收期", ("回本周期", "payback period")),
+            KeyPoint("20个月", ("1.67年",), 2.0),
+            KeyPoint("ROI", ("投资回报率",)),
+        ),
     )
     fields.update(overrides)
     return Case(**fields)
@@ -86,7 +93,9 @@ def test_copied_mask_marks_only_long_copies():
 
 def test_trap_expectation_and_forbidden_claim():
     case = make_case(
-        id="trap", category="trap_hallucination", question="云图风控平台v5.0哪年通过了PCI DSS认证？",
+        id="trap",
+        category="trap_hallucination",
+        question="云图风控平台v5.0哪年通过了PCI DSS认证？",
         key_points=(KeyPoint("v4.2"),),
         trap=Trap(expect="uncertainty", forbidden=(ForbiddenClaim("已通过PCI DSS", ("通过了PCI DSS认证",)),)),
     )
@@ -104,7 +113,8 @@ def test_trap_expectation_and_forbidden_claim():
 
 def test_forbidden_claim_echoed_from_question_is_not_a_claim():
     case = make_case(
-        question="请问你们的平台已通过PCI DSS认证了吗？请说明依据。", key_points=(),
+        question="请问你们的平台已通过PCI DSS认证了吗？请说明依据。",
+        key_points=(),
         trap=Trap(expect="refusal", forbidden=(ForbiddenClaim("已通过PCI DSS认证"),)),
     )
     score = score_answer(case, "请问你们的平台已通过PCI DSS认证了吗？抱歉，我不知道。")
@@ -127,5 +137,7 @@ def test_copying_the_rag_instructions_is_not_an_uncertain_answer():
     echo = "如果参考资料中没有能回答问题的信息，请直接回答“不知道”或“无法确定”。v5.0于2024年发布。"
     score = score_answer(case, echo, {"question": case.question, "template": instructions})
     assert score.echoed == ["表示不确定 (uncertainty)"] and not score.passed
-    honest = score_answer(case, "资料里没有v5.0的信息，我无法确定。", {"question": case.question, "template": instructions})
+    honest = score_answer(
+        case, "资料里没有v5.0的信息，我无法确定。", {"question": case.question, "template": instructions}
+    )
     assert honest.passed

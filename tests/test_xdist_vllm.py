@@ -26,12 +26,12 @@ def test_models_in_ids_prefers_the_longest_label():
 @pytest.mark.vllm
 def test_xdist_run_starts_one_server_and_matches_serial_scores(pytester, vllm_endpoint):
     pytester.makeini("[pytest]\n")
-    shutil.copytree(ROOT / "scenarios", pytester.path / "scenarios",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "scenarios", pytester.path / "scenarios", ignore=shutil.ignore_patterns("__pycache__"))
     common = ["scenarios", "--llm-max-tokens", "24", "-p", "no:cacheprovider", "-q"]
     parallel = pytester.runpytest_subprocess(*common, "-n", "3", "--llm-report-dir", "par", timeout=900)
-    serial = pytester.runpytest_subprocess(*common, "--llm-report-dir", "ser", "--llm-base-url",
-                                           vllm_endpoint.base_url, timeout=900)
+    serial = pytester.runpytest_subprocess(
+        *common, "--llm-report-dir", "ser", "--llm-base-url", vllm_endpoint.base_url, timeout=900
+    )
     par = json.loads((pytester.path / "par" / "results.json").read_text(encoding="utf-8"))
     ser = json.loads((pytester.path / "ser" / "results.json").read_text(encoding="utf-8"))
 

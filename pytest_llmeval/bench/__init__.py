@@ -10,13 +10,47 @@
 
 from __future__ import annotations
 
-from .benchmark import build_prompts, build_result, run_benchmark
-from .config import BenchConfig, BenchConfigError
-from .prompts import Prompt, PromptFileError
-from .runner import BenchmarkInterrupted, LoadGenerator, LoadResult, RequestRecord
-from .stats import summarize
+import importlib
+from typing import Any
 
-__all__ = [
-    "BenchConfig", "BenchConfigError", "BenchmarkInterrupted", "LoadGenerator", "LoadResult", "Prompt",
-    "PromptFileError", "RequestRecord", "build_prompts", "build_result", "run_benchmark", "summarize",
+# Public name -> submodule, imported on first use (PEP 562): the plugin imports `bench.config` at every
+# pytest start and must not pay for httpx/aiohttp then.
+_EXPORTS = {
+    "BenchConfig": "config",
+    "BenchConfigError": "config",
+    "BenchmarkInterrupted": "runner",
+    "LoadGenerator": "runner",
+    "LoadResult": "runner",
+    "Prompt": "prompts",
+    "PromptFileError": "prompts",
+    "RequestRecord": "runner",
+    "build_prompts": "benchmark",
+    "build_result": "benchmark",
+    "run_benchmark": "benchmark",
+    "summarize": "stats",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+__all__ = [  # noqa: F822 - provided lazily by __getattr__
+    "BenchConfig",
+    "BenchConfigError",
+    "BenchmarkInterrupted",
+    "LoadGenerator",
+    "LoadResult",
+    "Prompt",
+    "PromptFileError",
+    "RequestRecord",
+    "build_prompts",
+    "build_result",
+    "run_benchmark",
+    "summarize",
 ]

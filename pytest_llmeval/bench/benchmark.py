@@ -4,26 +4,42 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..serving.endpoint import Endpoint
-from .config import BenchConfig, BenchConfigError
-from .prompts import (CharTokenCounter, LocalTokenCounter, Prompt, PromptFileError, ServerTokenCounter,
-                      file_prompts, pick_counter, synthetic_prompts)
-from .runner import BenchmarkInterrupted, LoadGenerator, LoadResult, RequestRecord
+from .config import BenchConfig
+from .prompts import (
+    CharTokenCounter,
+    LocalTokenCounter,
+    Prompt,
+    ServerTokenCounter,
+    file_prompts,
+    pick_counter,
+    synthetic_prompts,
+)
+from .runner import BenchmarkInterrupted, LoadGenerator, LoadResult
 from .stats import summarize
 
 
-
-def build_prompts(endpoint: Endpoint, config: BenchConfig, model_path_for_tokenizer: str | None = None,
-                  notes: list[str] | None = None) -> tuple[list[Prompt], dict[str, Any]]:
+def build_prompts(
+    endpoint: Endpoint, config: BenchConfig, model_path_for_tokenizer: str | None = None, notes: list[str] | None = None
+) -> tuple[list[Prompt], dict[str, Any]]:
     """Warm-up + measured prompts (warm-up first) and a description of how their length was set."""
     notes = notes if notes is not None else []
-    counter = pick_counter(endpoint.base_url, endpoint.model, chat=config.endpoint == "chat",
-                           api_key=endpoint.api_key(), model_path_for_tokenizer=model_path_for_tokenizer,
-                           note=notes.append)
-    method = {ServerTokenCounter: "server /tokenize", LocalTokenCounter: "local tokenizer",
-              CharTokenCounter: "characters per token (estimate)"}.get(type(counter), type(counter).__name__)
+    counter = pick_counter(
+        endpoint.base_url,
+        endpoint.model,
+        chat=config.endpoint == "chat",
+        api_key=endpoint.api_key(),
+        model_path_for_tokenizer=model_path_for_tokenizer,
+        note=notes.append,
+    )
+    method = {
+        ServerTokenCounter: "server /tokenize",
+        LocalTokenCounter: "local tokenizer",
+        CharTokenCounter: "characters per token (estimate)",
+    }.get(type(counter), type(counter).__name__)
     if config.endpoint == "chat" and not isinstance(counter, ServerTokenCounter):
         notes.append("chat template tokens are not included in the calibrated prompt length")
     try:
@@ -45,8 +61,9 @@ def build_prompts(endpoint: Endpoint, config: BenchConfig, model_path_for_tokeni
     return prompts, info
 
 
-def build_result(config: BenchConfig, endpoint: Endpoint, load: LoadResult,
-                 prompt_info: dict[str, Any] | None = None) -> dict[str, Any]:
+def build_result(
+    config: BenchConfig, endpoint: Endpoint, load: LoadResult, prompt_info: dict[str, Any] | None = None
+) -> dict[str, Any]:
     return {
         "config": config.to_dict(),
         "endpoint": {"base_url": endpoint.base_url, "model": endpoint.model},
@@ -81,8 +98,12 @@ def _run_coroutine(gen: LoadGenerator) -> LoadResult:
     return box["result"]
 
 
-def run_benchmark(endpoint: Endpoint, config: BenchConfig, model_path_for_tokenizer: str | None = None,
-                  progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+def run_benchmark(
+    endpoint: Endpoint,
+    config: BenchConfig,
+    model_path_for_tokenizer: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
     """Run one benchmark against a running OpenAI-compatible server and return
     {"config", "summary", "requests", ...}. Failed requests are counted, never raised;
     Ctrl-C raises `BenchmarkInterrupted` whose `.result` holds what had finished."""
@@ -90,10 +111,12 @@ def run_benchmark(endpoint: Endpoint, config: BenchConfig, model_path_for_tokeni
     prompts, info = build_prompts(endpoint, config, model_path_for_tokenizer)
     for note in info["notes"]:
         say(f"bench: {note}")
-    warm, measured = prompts[: config.warmup_requests], prompts[config.warmup_requests:]
+    warm, measured = prompts[: config.warmup_requests], prompts[config.warmup_requests :]
     gen = LoadGenerator(endpoint, config, measured, warm)
-    say(f"bench: {config.num_requests} requests (+{len(warm)} warm-up) at concurrency {config.concurrency} "
-        f"against {endpoint.base_url} ({endpoint.model})")
+    say(
+        f"bench: {config.num_requests} requests (+{len(warm)} warm-up) at concurrency {config.concurrency} "
+        f"against {endpoint.base_url} ({endpoint.model})"
+    )
     try:
         load = _run_coroutine(gen)
     except KeyboardInterrupt:

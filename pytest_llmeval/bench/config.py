@@ -56,37 +56,50 @@ class BenchConfig:
         _positive_int(self, "prompt_tokens", "e.g. prompt_tokens=128")
         _int_at_least(self, "warmup_requests", 0, "use 0 to disable warm-up")
         _int_at_least(self, "seed", 0, "use a non-negative integer")
-        if isinstance(self.temperature, bool) or not isinstance(self.temperature, (int, float)) \
-                or not math.isfinite(self.temperature) or self.temperature < 0:
+        if (
+            isinstance(self.temperature, bool)
+            or not isinstance(self.temperature, (int, float))
+            or not math.isfinite(self.temperature)
+            or self.temperature < 0
+        ):
             raise BenchConfigError(
                 f"BenchConfig.temperature must be a number >= 0, not {self.temperature!r}. "
-                "Fix: use 0.0 for greedy decoding")
-        if isinstance(self.request_timeout_s, bool) or not isinstance(self.request_timeout_s, (int, float)) \
-                or not self.request_timeout_s > 0:
+                "Fix: use 0.0 for greedy decoding"
+            )
+        if (
+            isinstance(self.request_timeout_s, bool)
+            or not isinstance(self.request_timeout_s, (int, float))
+            or not self.request_timeout_s > 0
+        ):
             raise BenchConfigError(
                 f"BenchConfig.request_timeout_s must be a number of seconds > 0, not {self.request_timeout_s!r}. "
-                "Fix: e.g. request_timeout_s=600")
+                "Fix: e.g. request_timeout_s=600"
+            )
         if self.endpoint not in ENDPOINTS:
             raise BenchConfigError(
                 f"BenchConfig.endpoint must be one of {ENDPOINTS}, not {self.endpoint!r}. "
-                "Fix: endpoint='completions' (what `vllm bench serve` uses) or endpoint='chat'")
+                "Fix: endpoint='completions' (what `vllm bench serve` uses) or endpoint='chat'"
+            )
         if not isinstance(self.ignore_eos, bool):
-            raise BenchConfigError(
-                f"BenchConfig.ignore_eos must be True or False, not {self.ignore_eos!r}")
+            raise BenchConfigError(f"BenchConfig.ignore_eos must be True or False, not {self.ignore_eos!r}")
         if self.extra_body is not None and not isinstance(self.extra_body, dict):
             raise BenchConfigError(
-                f"BenchConfig.extra_body must be a dict of request fields or None, not {type(self.extra_body).__name__}. "
-                "Fix: e.g. extra_body={\"top_p\": 1.0}")
+                "BenchConfig.extra_body must be a dict of request fields or None, not "
+                f"{type(self.extra_body).__name__}. "
+                'Fix: e.g. extra_body={"top_p": 1.0}'
+            )
         if self.prompt_file is not None:
             path = Path(self.prompt_file)
             object.__setattr__(self, "prompt_file", str(path))  # a Path is accepted, a str is stored
             if path.suffix.lower() not in (".txt", ".jsonl"):
                 raise BenchConfigError(
                     f"BenchConfig.prompt_file {str(path)!r} must end in .txt (one prompt per line) "
-                    "or .jsonl (one JSON object with a \"prompt\" field per line). Fix: rename or convert it")
+                    'or .jsonl (one JSON object with a "prompt" field per line). Fix: rename or convert it'
+                )
             if not path.is_file():
                 raise BenchConfigError(
-                    f"BenchConfig.prompt_file {str(path)!r} does not exist. Fix: pass an existing .txt or .jsonl file")
+                    f"BenchConfig.prompt_file {str(path)!r} does not exist. Fix: pass an existing .txt or .jsonl file"
+                )
 
     @property
     def total_requests(self) -> int:
@@ -100,8 +113,7 @@ class BenchConfig:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise BenchConfigError(
-                f"unknown BenchConfig field(s) {unknown}. Fix: use only {sorted(known)}")
+            raise BenchConfigError(f"unknown BenchConfig field(s) {unknown}. Fix: use only {sorted(known)}")
         return cls(**data)
 
 

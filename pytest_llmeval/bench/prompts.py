@@ -23,9 +23,10 @@ from __future__ import annotations
 import json
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 import httpx
 
@@ -33,22 +34,234 @@ from ..serving.credentials import bearer_headers
 
 # Common English words; nearly all are one token (with their leading space) in
 # BPE and SentencePiece vocabularies, so the length search moves one token per word.
-WORDS = tuple("""
-time year people way day man thing woman life child world school state family student group country
-problem hand part place case week company system program question work government number night point
-home water room mother area money story fact month lot right study book eye job word business issue
-side kind head house service friend father power hour game line end member law car city community name
-president team minute idea kid body information back parent face others level office door health person
-art war history party result change morning reason research girl guy moment air teacher force education
-foot boy age policy process music market sense nation plan college interest death experience effect use
-class control care field development role effort rate heart drug show leader light voice wife police mind
-price report decision son view relationship town road arm difference value building action model season
-society tax director position player record paper space ground form event official matter center couple
-site project activity star table need court oil situation cost industry figure street image phone data
-picture practice piece land product doctor wall patient worker news test movie north love support
-technology step baby computer type attention film tree source organization hair window evidence population
-river note garden simple green small large early young important public bad same able little great
-""".split())
+WORDS = tuple(
+    [
+        "time",
+        "year",
+        "people",
+        "way",
+        "day",
+        "man",
+        "thing",
+        "woman",
+        "life",
+        "child",
+        "world",
+        "school",
+        "state",
+        "family",
+        "student",
+        "group",
+        "country",
+        "problem",
+        "hand",
+        "part",
+        "place",
+        "case",
+        "week",
+        "company",
+        "system",
+        "program",
+        "question",
+        "work",
+        "government",
+        "number",
+        "night",
+        "point",
+        "home",
+        "water",
+        "room",
+        "mother",
+        "area",
+        "money",
+        "story",
+        "fact",
+        "month",
+        "lot",
+        "right",
+        "study",
+        "book",
+        "eye",
+        "job",
+        "word",
+        "business",
+        "issue",
+        "side",
+        "kind",
+        "head",
+        "house",
+        "service",
+        "friend",
+        "father",
+        "power",
+        "hour",
+        "game",
+        "line",
+        "end",
+        "member",
+        "law",
+        "car",
+        "city",
+        "community",
+        "name",
+        "president",
+        "team",
+        "minute",
+        "idea",
+        "kid",
+        "body",
+        "information",
+        "back",
+        "parent",
+        "face",
+        "others",
+        "level",
+        "office",
+        "door",
+        "health",
+        "person",
+        "art",
+        "war",
+        "history",
+        "party",
+        "result",
+        "change",
+        "morning",
+        "reason",
+        "research",
+        "girl",
+        "guy",
+        "moment",
+        "air",
+        "teacher",
+        "force",
+        "education",
+        "foot",
+        "boy",
+        "age",
+        "policy",
+        "process",
+        "music",
+        "market",
+        "sense",
+        "nation",
+        "plan",
+        "college",
+        "interest",
+        "death",
+        "experience",
+        "effect",
+        "use",
+        "class",
+        "control",
+        "care",
+        "field",
+        "development",
+        "role",
+        "effort",
+        "rate",
+        "heart",
+        "drug",
+        "show",
+        "leader",
+        "light",
+        "voice",
+        "wife",
+        "police",
+        "mind",
+        "price",
+        "report",
+        "decision",
+        "son",
+        "view",
+        "relationship",
+        "town",
+        "road",
+        "arm",
+        "difference",
+        "value",
+        "building",
+        "action",
+        "model",
+        "season",
+        "society",
+        "tax",
+        "director",
+        "position",
+        "player",
+        "record",
+        "paper",
+        "space",
+        "ground",
+        "form",
+        "event",
+        "official",
+        "matter",
+        "center",
+        "couple",
+        "site",
+        "project",
+        "activity",
+        "star",
+        "table",
+        "need",
+        "court",
+        "oil",
+        "situation",
+        "cost",
+        "industry",
+        "figure",
+        "street",
+        "image",
+        "phone",
+        "data",
+        "picture",
+        "practice",
+        "piece",
+        "land",
+        "product",
+        "doctor",
+        "wall",
+        "patient",
+        "worker",
+        "news",
+        "test",
+        "movie",
+        "north",
+        "love",
+        "support",
+        "technology",
+        "step",
+        "baby",
+        "computer",
+        "type",
+        "attention",
+        "film",
+        "tree",
+        "source",
+        "organization",
+        "hair",
+        "window",
+        "evidence",
+        "population",
+        "river",
+        "note",
+        "garden",
+        "simple",
+        "green",
+        "small",
+        "large",
+        "early",
+        "young",
+        "important",
+        "public",
+        "bad",
+        "same",
+        "able",
+        "little",
+        "great",
+    ]
+)
 FILLERS = ("the", "of", "and", "a", "to", "in")  # one token each almost everywhere: fine-tunes the length
 CHARS_PER_TOKEN = 6.4
 """Fallback estimate for these synthetic prompts when no tokenizer is reachable:
@@ -74,8 +287,11 @@ class TokenCounter(Protocol):
 
     def count(self, text: str) -> int: ...
 
+    def close(self) -> None: ...
+
 
 # --------------------------------------------------------------------------- files
+
 
 def load_prompt_file(path: str | Path) -> list[str]:
     """Prompts from .txt (one per non-empty line) or .jsonl (a "prompt" string per object)."""
@@ -99,22 +315,26 @@ def load_prompt_file(path: str | Path) -> list[str]:
             except json.JSONDecodeError as exc:
                 raise PromptFileError(
                     f"prompt file {path}, line {lineno}: not valid JSON ({exc.msg}). "
-                    "Fix: one JSON object per line, e.g. {\"prompt\": \"...\"}") from None
+                    'Fix: one JSON object per line, e.g. {"prompt": "..."}'
+                ) from None
             text = obj.get("prompt") if isinstance(obj, dict) else None
             if not isinstance(text, str) or not text.strip():
                 raise PromptFileError(
-                    f"prompt file {path}, line {lineno}: no non-empty string field \"prompt\". "
-                    "Fix: one JSON object per line, e.g. {\"prompt\": \"...\"}")
+                    f'prompt file {path}, line {lineno}: no non-empty string field "prompt". '
+                    'Fix: one JSON object per line, e.g. {"prompt": "..."}'
+                )
             prompts.append(text)
     else:
         raise PromptFileError(
-            f"prompt file {path}: unknown extension {path.suffix!r}. Fix: use .txt (one prompt per line) or .jsonl")
+            f"prompt file {path}: unknown extension {path.suffix!r}. Fix: use .txt (one prompt per line) or .jsonl"
+        )
     if not prompts:
         raise PromptFileError(f"prompt file {path} contains no prompts. Fix: add at least one prompt")
     return prompts
 
 
 # --------------------------------------------------------------------------- counters
+
 
 def server_root(base_url: str) -> str:
     """http://host:port/v1 -> http://host:port (where vLLM serves /tokenize)."""
@@ -127,8 +347,9 @@ class ServerTokenCounter:
 
     exact = True
 
-    def __init__(self, base_url: str, model: str, chat: bool = False, api_key: str | None = None,
-                 timeout_s: float = 30.0) -> None:
+    def __init__(
+        self, base_url: str, model: str, chat: bool = False, api_key: str | None = None, timeout_s: float = 30.0
+    ) -> None:
         self.url = server_root(base_url) + "/tokenize"
         self.model = model
         self.chat = chat
@@ -188,9 +409,14 @@ class CharTokenCounter:
         return None
 
 
-def pick_counter(base_url: str | None, model: str | None, chat: bool = False, api_key: str | None = None,
-                 model_path_for_tokenizer: str | None = None,
-                 note: Callable[[str], None] = lambda _m: None) -> TokenCounter:
+def pick_counter(
+    base_url: str | None,
+    model: str | None,
+    chat: bool = False,
+    api_key: str | None = None,
+    model_path_for_tokenizer: str | None = None,
+    note: Callable[[str], None] = lambda _m: None,
+) -> TokenCounter:
     """The best counter available: server /tokenize, then a local tokenizer, then characters."""
     if base_url and model:
         counter = ServerTokenCounter(base_url, model, chat=chat, api_key=api_key)
@@ -208,6 +434,7 @@ def pick_counter(base_url: str | None, model: str | None, chat: bool = False, ap
 
 
 # --------------------------------------------------------------------------- synthetic prompts
+
 
 def _word_stream(seed: int, index: int, count: int) -> list[str]:
     rng = random.Random(f"llmeval-bench:{seed}:{index}")

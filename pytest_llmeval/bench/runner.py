@@ -47,8 +47,9 @@ import asyncio
 import contextlib
 import json
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, AsyncIterator, Awaitable, Callable
+from typing import Any
 
 import httpx
 
@@ -186,8 +187,9 @@ class _HttpxTransport:
         await self._client.aclose()
 
 
-def make_transport(name: str, concurrency: int, timeout_s: float,
-                   headers: dict[str, str]) -> _AiohttpTransport | _HttpxTransport:
+def make_transport(
+    name: str, concurrency: int, timeout_s: float, headers: dict[str, str]
+) -> _AiohttpTransport | _HttpxTransport:
     if name not in TRANSPORTS:
         raise ValueError(f"transport must be one of {TRANSPORTS}, not {name!r}")
     if name == "aiohttp" or (name == "auto" and aiohttp_available()):
@@ -198,9 +200,15 @@ def make_transport(name: str, concurrency: int, timeout_s: float,
 class LoadGenerator:
     """Runs warm-up then measured requests through one shared client session."""
 
-    def __init__(self, endpoint: Endpoint, config: BenchConfig, prompts: list[Prompt],
-                 warmup_prompts: list[Prompt] | None = None, api_key: str | None = None,
-                 transport: str = "auto") -> None:
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        config: BenchConfig,
+        prompts: list[Prompt],
+        warmup_prompts: list[Prompt] | None = None,
+        api_key: str | None = None,
+        transport: str = "auto",
+    ) -> None:
         if len(prompts) != config.num_requests:
             raise ValueError(f"{len(prompts)} prompts for num_requests={config.num_requests}")
         if transport not in TRANSPORTS:
@@ -228,13 +236,18 @@ class LoadGenerator:
             semaphore = asyncio.Semaphore(cfg.concurrency)
             if self.warmup_prompts:
                 t_w = time.perf_counter()
-                await asyncio.gather(*(
-                    self._limited(transport, semaphore, i, p, t_w, self.warmup_records, warmup=True)
-                    for i, p in enumerate(self.warmup_prompts)))
+                await asyncio.gather(
+                    *(
+                        self._limited(transport, semaphore, i, p, t_w, self.warmup_records, warmup=True)
+                        for i, p in enumerate(self.warmup_prompts)
+                    )
+                )
             self._started_at = time.time()
             self._t0 = t0 = time.perf_counter()
-            tasks = [asyncio.create_task(self._limited(transport, semaphore, i, p, t0, self.records))
-                     for i, p in enumerate(self.prompts)]
+            tasks = [
+                asyncio.create_task(self._limited(transport, semaphore, i, p, t0, self.records))
+                for i, p in enumerate(self.prompts)
+            ]
             await asyncio.gather(*tasks)
             duration = time.perf_counter() - t0
         finally:
@@ -253,8 +266,16 @@ class LoadGenerator:
         warm = sorted(self.warmup_records, key=lambda r: r.index)
         return LoadResult(records, warm, duration, self._started_at, interrupted, self.transport_name)
 
-    async def _limited(self, transport: Any, semaphore: asyncio.Semaphore, index: int,
-                       prompt: Prompt, t0: float, sink: list[RequestRecord], warmup: bool = False) -> None:
+    async def _limited(
+        self,
+        transport: Any,
+        semaphore: asyncio.Semaphore,
+        index: int,
+        prompt: Prompt,
+        t0: float,
+        sink: list[RequestRecord],
+        warmup: bool = False,
+    ) -> None:
         arrival = time.perf_counter()
         async with semaphore:
             record = RequestRecord(index=index, warmup=warmup, expected_prompt_tokens=prompt.tokens)

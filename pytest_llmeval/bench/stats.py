@@ -22,7 +22,8 @@ and error_counts for diagnosis.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 PERCENTILES: tuple[float, ...] = (50, 95, 99)
 METRICS = ("ttft", "tpot", "itl", "e2el")
@@ -69,8 +70,7 @@ def _rate(numerator: float, duration_s: float) -> float | None:
     return numerator / duration_s if duration_s > 0 else None
 
 
-def summarize(records: Iterable[Any], duration_s: float,
-              percentiles: Iterable[float] = PERCENTILES) -> dict[str, Any]:
+def summarize(records: Iterable[Any], duration_s: float, percentiles: Iterable[float] = PERCENTILES) -> dict[str, Any]:
     """The run summary (vLLM field names, ms for latencies, tokens/s and req/s for rates)."""
     records = list(records)
     percentiles = tuple(percentiles)

@@ -9,13 +9,14 @@ with an `error` and no score, so every case asked is recorded.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..serving.client import ChatClient, Completion, LLMRequestError
 from .scenarios import Case
-from .scoring import Score, score_answer
+from .scoring import Score
 
 if TYPE_CHECKING:
     from ..rag import HybridRetriever, Retrieval
@@ -25,7 +26,10 @@ Scorer = Callable[[Case, str, Mapping[str, str]], Score]
 
 
 def default_scorer(case: Case, answer: str, sources: Mapping[str, str]) -> Score:
-    return score_answer(case, answer, sources)
+    """The case's own scorer (`scorer:` in the YAML; key-point coverage by default)."""
+    from .scorers import score_case
+
+    return score_case(case, answer, sources)
 
 
 @dataclass
@@ -40,10 +44,19 @@ class CaseResult:
     sample: int = 0
     error: dict[str, Any] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    assert_with: str = "keyword"  # "judge": the judge's grade decides pass/fail
+
+    @property
+    def keyword_passed(self) -> bool:
+        return self.error is None and self.score is not None and self.score.passed
 
     @property
     def passed(self) -> bool:
-        return self.score is not None and self.score.passed
+        if self.error is not None:
+            return False
+        if self.assert_with == "judge":
+            return bool((self.extra.get("judge") or {}).get("passed"))
+        return self.keyword_passed
 
     @property
     def errored(self) -> bool:
@@ -54,7 +67,13 @@ class CaseResult:
         if self.error is not None:
             return head + f"{self.case.id}: ERROR ({self.error['type']}): {self.error['message']}"
         assert self.score is not None
-        return head + self.score.explain()
+        text = head + self.score.explain()
+        judge = self.extra.get("judge")
+        if judge:
+            grade = "no grade" if judge.get("score") is None else f"{judge['score']:.0f}"
+            verdict = "decides" if self.assert_with == "judge" else "recorded"
+            text += f"\n  judge ({verdict}): {grade} - {judge.get('reason') or judge.get('error') or ''}"
+        return text
 
     def record(self) -> dict[str, Any]:
         base: dict[str, Any] = {
@@ -75,7 +94,43 @@ class CaseResult:
             base["reasoning_chars"] = len(self.completion.reasoning)
             base.update(self.completion.metrics.to_dict())
         base.update(source=self.case.source, finished_at=time.time(), error=self.error, **self.extra)
+        if self.assert_with == "judge":
+            base.update(keyword_passed=self.keyword_passed, passed=self.passed, assert_with="judge")
         return base
+
+
+@dataclass
+class CaseSamples:
+    """A case asked N times (`--llm-repeat N`): one test, N recorded samples.
+
+    The test passes when at least half the samples pass (a majority verdict, so one unlucky sample of a
+    good model does not fail the case); `pass_rate` and `mean_score` say how it went over the samples.
+    """
+
+    results: list[CaseResult]
+
+    @property
+    def passed(self) -> bool:
+        return 2 * sum(r.passed for r in self.results) >= len(self.results)
+
+    @property
+    def pass_rate(self) -> float:
+        return 100.0 * sum(r.passed for r in self.results) / len(self.results)
+
+    @property
+    def mean_score(self) -> float | None:
+        scores = [r.score.score for r in self.results if r.score is not None]
+        return sum(scores) / len(scores) if scores else None
+
+    def failure_message(self) -> str:
+        first = self.results[0]
+        mean = "-" if self.mean_score is None else f"{self.mean_score:.1f}"
+        head = (
+            f"[{first.model}, {first.mode}] {first.case.id}: {sum(r.passed for r in self.results)}/"
+            f"{len(self.results)} samples passed (mean score {mean}); a majority must pass"
+        )
+        worst = next((r for r in self.results if not r.passed), first)
+        return head + "\n" + worst.failure_message()
 
 
 def build_messages(case: Case, user_content: str | None = None) -> list[dict[str, Any]]:
@@ -83,10 +138,11 @@ def build_messages(case: Case, user_content: str | None = None) -> list[dict[str
     if case.system:
         messages.append({"role": "system", "content": case.system})
     text = user_content if user_content is not None else case.question
-    images = case.extra.get("images") or []
-    if images:
+    if case.images:
+        from ..vision.images import load_image
+
         parts: list[dict[str, Any]] = [{"type": "text", "text": text}]
-        parts += [{"type": "image_url", "image_url": {"url": url}} for url in images]
+        parts += [{"type": "image_url", "image_url": {"url": load_image(p).data_url()}} for p in case.images]
         messages.append({"role": "user", "content": parts})
     else:
         messages.append({"role": "user", "content": text})
@@ -100,9 +156,17 @@ def error_info(exc: BaseException) -> dict[str, Any]:
     return {"type": type(exc).__name__, "message": str(exc)[:500], "status": None}
 
 
-def evaluate_case(client: ChatClient, model: str, case: Case, max_tokens: int, temperature: float = 0.0,
-                  retriever: HybridRetriever | None = None, template: Path | None = None, sample: int = 0,
-                  scorer: Scorer | None = None) -> CaseResult:
+def evaluate_case(
+    client: ChatClient,
+    model: str,
+    case: Case,
+    max_tokens: int,
+    temperature: float = 0.0,
+    retriever: HybridRetriever | None = None,
+    template: Path | None = None,
+    sample: int = 0,
+    scorer: Scorer | None = None,
+) -> CaseResult:
     """Ask the model the case's question (with retrieved context when a retriever is given) and score it."""
     score = scorer or default_scorer
     mode = "rag" if retriever is not None else "norag"
@@ -119,8 +183,9 @@ def evaluate_case(client: ChatClient, model: str, case: Case, max_tokens: int, t
         sources["context"] = "\n".join(chunk.text for chunk in retrieval.chunks)
         extra = retrieval_record(retrieval, case)
     try:
-        completion = client.complete(build_messages(case, user_content), max_tokens=case.max_tokens or max_tokens,
-                                     temperature=temperature)
+        completion = client.complete(
+            build_messages(case, user_content), max_tokens=case.max_tokens or max_tokens, temperature=temperature
+        )
     except LLMRequestError as exc:
         return CaseResult(model, case, mode, None, None, sample, error_info(exc), extra)
     if retriever is not None:
@@ -133,8 +198,12 @@ def _quality(ranked: list[str], expected: tuple[str, ...], k: int) -> dict[str, 
 
     if not expected:
         return {"hit_at_k": None, "recall_at_k": None, "mrr_at_k": None, "ndcg_at_k": None}
-    return {"hit_at_k": hit_at_k(ranked, expected, k), "recall_at_k": recall_at_k(ranked, expected, k),
-            "mrr_at_k": mrr_at_k(ranked, expected, k), "ndcg_at_k": round(ndcg_at_k(ranked, expected, k), 4)}
+    return {
+        "hit_at_k": hit_at_k(ranked, expected, k),
+        "recall_at_k": recall_at_k(ranked, expected, k),
+        "mrr_at_k": mrr_at_k(ranked, expected, k),
+        "ndcg_at_k": round(ndcg_at_k(ranked, expected, k), 4),
+    }
 
 
 def retrieval_record(retrieval: Retrieval, case: Case) -> dict[str, Any]:
@@ -144,8 +213,11 @@ def retrieval_record(retrieval: Retrieval, case: Case) -> dict[str, Any]:
 
     k = retrieval.k
     ranked = retrieval.doc_ids
-    stages = {"bm25": list(retrieval.bm25_doc_ids), "dense": list(retrieval.dense_doc_ids),
-              "fused": list(retrieval.fused_doc_ids)}
+    stages = {
+        "bm25": list(retrieval.bm25_doc_ids),
+        "dense": list(retrieval.dense_doc_ids),
+        "fused": list(retrieval.fused_doc_ids),
+    }
     if retrieval.rerank_status == "applied":
         stages["reranked"] = ranked
     both = overlap(retrieval.bm25_ids, retrieval.dense_ids, k)
@@ -163,10 +235,19 @@ def retrieval_record(retrieval: Retrieval, case: Case) -> dict[str, Any]:
             "bm25_dense_overlap_count": both.count,
             "rerank": retrieval.rerank_status,
             "timings_ms": {name: round(value, 2) for name, value in asdict(t).items()},
-            "stages": {name: _quality(ids, case.documents, k) for name, ids in stages.items()} if case.documents
+            "stages": {name: _quality(ids, case.documents, k) for name, ids in stages.items()}
+            if case.documents
             else {},
-            "chunks": [{"doc_id": c.doc_id, "chunk_id": c.chunk_id, "title": c.title, "score": round(c.score, 4),
-                        "text": c.text} for c in retrieval.chunks],
+            "chunks": [
+                {
+                    "doc_id": c.doc_id,
+                    "chunk_id": c.chunk_id,
+                    "title": c.title,
+                    "score": round(c.score, 4),
+                    "text": c.text,
+                }
+                for c in retrieval.chunks
+            ],
         },
         "retrieval_ms": round(t.total_ms, 2),
     }

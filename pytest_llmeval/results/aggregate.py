@@ -62,8 +62,9 @@ def _interval(result: Any) -> dict[str, Any] | None:
     return result.to_dict() if result is not None else None
 
 
-def model_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] | None = None,
-               intervals: bool = True) -> list[dict[str, Any]]:
+def model_rows(
+    cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] | None = None, intervals: bool = True
+) -> list[dict[str, Any]]:
     """Per model and mode: n, errors, pass rate, mean score, latency and speed, per category, memory."""
     memory = memory or {}
     rows: list[dict[str, Any]] = []
@@ -93,10 +94,14 @@ def model_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] | 
             "mean_decode_tok_s": _round(_mean(decode)),
             "decode_tok_s_p50": _round(_percentile(decode, 50)),
             "total_output_tokens": int(sum(_num(c.get("output_tokens")) or 0 for c in ok)),
-            "categories": {k[0]: _round(_mean(c["score"] for c in v))
-                           for k, v in sorted(group_by(ok, "category").items(), key=lambda kv: str(kv[0]))},
-            "suites": {k[0]: _round(_mean(c["score"] for c in v))
-                       for k, v in sorted(group_by(ok, "suite").items(), key=lambda kv: str(kv[0]))},
+            "categories": {
+                k[0]: _round(_mean(c["score"] for c in v))
+                for k, v in sorted(group_by(ok, "category").items(), key=lambda kv: str(kv[0]))
+            },
+            "suites": {
+                k[0]: _round(_mean(c["score"] for c in v))
+                for k, v in sorted(group_by(ok, "suite").items(), key=lambda kv: str(kv[0]))
+            },
             "memory_source": mem.get("source"),
             "peak_memory_mib": mem.get("peak_mib"),
             "steady_memory_mib": mem.get("steady_mib"),
@@ -121,8 +126,13 @@ def _model_intervals(group: list[dict[str, Any]], ok: list[dict[str, Any]]) -> d
         out["pass_rate"] = _interval(ci)
     else:
         out["pass_rate"] = _interval(wilson(int(sum(passes)), len(passes)))
-    for name, field, q in (("ttft_p50_s", "ttft_s", 50), ("ttft_p95_s", "ttft_s", 95), ("e2e_p50_s", "e2e_s", 50),
-                           ("e2e_p95_s", "e2e_s", 95), ("decode_tok_s_p50", "decode_tok_s", 50)):
+    for name, field, q in (
+        ("ttft_p50_s", "ttft_s", 50),
+        ("ttft_p95_s", "ttft_s", 95),
+        ("e2e_p50_s", "e2e_s", 50),
+        ("e2e_p95_s", "e2e_s", 95),
+        ("decode_tok_s_p50", "decode_tok_s", 50),
+    ):
         values = [_num(c.get(field)) for c in ok]
         out[name] = _interval(quantile_ci([v for v in values if v is not None], q))
     decode = [v for v in (_num(c.get("decode_tok_s")) for c in ok) if v is not None]
@@ -134,8 +144,10 @@ def per_case_means(cases: Iterable[dict[str, Any]]) -> dict[str, dict[str, float
     """scenario_id -> {"score": mean over samples, "pass": share of samples passed} (scored samples only)."""
     out: dict[str, dict[str, float]] = {}
     for (case_id,), samples in group_by(scored(cases), "scenario_id").items():
-        out[case_id] = {"score": sum(float(s["score"]) for s in samples) / len(samples),
-                        "pass": sum(bool(s.get("passed")) for s in samples) / len(samples)}
+        out[case_id] = {
+            "score": sum(float(s["score"]) for s in samples) / len(samples),
+            "pass": sum(bool(s.get("passed")) for s in samples) / len(samples),
+        }
     return out
 
 
@@ -156,10 +168,16 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
         if paired:
             before = [norag[i]["score"] for i in paired]
             after = [rag[i]["score"] for i in paired]
-            row.update(score_norag=_round(_mean(before)), score_rag=_round(_mean(after)),
-                       uplift=_round(_mean(after) - _mean(before)),  # type: ignore[operator]
-                       pass_rate_norag=_round(100 * _mean(norag[i]["pass"] for i in paired), 1),  # type: ignore[operator]
-                       pass_rate_rag=_round(100 * _mean(rag[i]["pass"] for i in paired), 1))  # type: ignore[operator]
+            mean_before, mean_after = sum(before) / len(before), sum(after) / len(after)
+            pass_norag = sum(norag[i]["pass"] for i in paired) / len(paired)
+            pass_rag = sum(rag[i]["pass"] for i in paired) / len(paired)
+            row.update(
+                score_norag=_round(mean_before),
+                score_rag=_round(mean_after),
+                uplift=_round(mean_after - mean_before),
+                pass_rate_norag=_round(100 * pass_norag, 1),
+                pass_rate_rag=_round(100 * pass_rag, 1),
+            )
             if intervals:
                 from ..stats import paired_difference
 
@@ -173,26 +191,129 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
                 categories[category] = {"norag": _round(b), "rag": _round(a), "uplift": _round(a - b)}  # type: ignore[operator]
             row["categories"] = categories
         else:
-            row.update(score_norag=None, score_rag=_round(_mean(c.get("score") for c in rag_records)), uplift=None,
-                       categories={})
+            row.update(
+                score_norag=None,
+                score_rag=_round(_mean(c.get("score") for c in rag_records)),
+                uplift=None,
+                categories={},
+            )
         retrievals = [c["retrieval"] for c in rag_records if c.get("retrieval")]
         for name in RETRIEVAL_FIELDS:
             row[f"mean_{name}"] = _round(_mean(r.get(name) for r in retrievals), 3)
-        row["stages"] = {stage: {name: _round(_mean((r.get("stages") or {}).get(stage, {}).get(name)
-                                                     for r in retrievals), 3) for name in STAGE_FIELDS}
-                         for stage in RETRIEVAL_STAGES
-                         if any(stage in (r.get("stages") or {}) for r in retrievals)}
+        row["stages"] = {
+            stage: {
+                name: _round(_mean((r.get("stages") or {}).get(stage, {}).get(name) for r in retrievals), 3)
+                for name in STAGE_FIELDS
+            }
+            for stage in RETRIEVAL_STAGES
+            if any(stage in (r.get("stages") or {}) for r in retrievals)
+        }
         retrieval_ms = [v for v in (_num(c.get("retrieval_ms")) for c in rag_records) if v is not None]
         generation_ms = [v for v in (_num(c.get("generation_ms")) for c in rag_records) if v is not None]
-        row.update(retrieval_ms_p50=_round(_percentile(retrieval_ms, 50), 1), retrieval_ms_mean=_round(_mean(retrieval_ms), 1),
-                   generation_ms_p50=_round(_percentile(generation_ms, 50), 1),
-                   generation_ms_mean=_round(_mean(generation_ms), 1),
-                   rerank=sorted({str(r.get("rerank", "?")) for r in retrievals}))
+        row.update(
+            retrieval_ms_p50=_round(_percentile(retrieval_ms, 50), 1),
+            retrieval_ms_mean=_round(_mean(retrieval_ms), 1),
+            generation_ms_p50=_round(_percentile(generation_ms, 50), 1),
+            generation_ms_mean=_round(_mean(generation_ms), 1),
+            rerank=sorted({str(r.get("rerank", "?")) for r in retrievals}),
+        )
         rows.append(row)
     return rows
 
 
-def aggregate_document(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] | None = None,
-                       intervals: bool = True) -> dict[str, Any]:
-    """The document's `aggregates` section."""
-    return {"models": model_rows(cases, memory, intervals), "rag": rag_rows(cases, intervals)}
+def judge_agreement(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per model and mode where a judge graded: mean judge score and how often it agrees with keywords."""
+    from ..stats import cohen_kappa, spearman
+
+    rows = []
+    for (model, mode), group in group_by(scored(cases), "model", "mode").items():
+        graded = [c for c in group if (c.get("judge") or {}).get("score") is not None]
+        if not graded:
+            continue
+        keyword_pass = [bool(c.get("keyword_passed", c.get("passed"))) for c in graded]
+        judge_pass = [bool(c["judge"]["passed"]) for c in graded]
+        rows.append(
+            {
+                "model": model,
+                "mode": mode,
+                "n": len(graded),
+                "judge_errors": sum(1 for c in group if (c.get("judge") or {}).get("error")),
+                "mean_judge_score": _round(_mean(c["judge"]["score"] for c in graded)),
+                "mean_keyword_score": _round(_mean(c["score"] for c in graded)),
+                "agreement_pct": _round(100 * sum(a == b for a, b in zip(keyword_pass, judge_pass)) / len(graded), 1),
+                "kappa": cohen_kappa(keyword_pass, judge_pass).to_dict(),
+                "spearman": spearman([c["score"] for c in graded], [c["judge"]["score"] for c in graded]).to_dict(),
+            }
+        )
+    return rows
+
+
+def model_comparison(
+    cases: list[dict[str, Any]],
+    memory: dict[str, dict[str, Any]] | None = None,
+    benchmarks: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The headline table, one row per model (score without / with RAG, uplift, pass rate, TTFT p50, decode
+    tok/s, throughput, peak memory), and every pair of models compared on the same cases."""
+    from ..stats import mean_ci, paired_difference, verdict
+
+    memory = memory or {}
+    bench = {b["model"]: b.get("summary", {}) for b in benchmarks or []}
+    models = list(dict.fromkeys(c["model"] for c in cases))
+    rag = {r["model"]: r for r in rag_rows(cases, intervals=True)}
+    rows = []
+    for model in models:
+        mine = [c for c in cases if c["model"] == model]
+        row: dict[str, Any] = {"model": model}
+        for mode in ("norag", "rag"):
+            per_case = per_case_means(c for c in mine if c.get("mode", "norag") == mode)
+            if per_case:
+                row[f"score_{mode}"] = mean_ci([v["score"] for v in per_case.values()]).to_dict()
+        row["uplift"] = rag.get(model, {}).get("uplift_interval")
+        ok = scored(mine)
+        passes = [bool(c.get("passed")) and c.get("error") is None for c in mine]
+        row["pass_rate"] = _round(100 * sum(passes) / len(passes), 1) if passes else None
+        ttft = [v for v in (_num(c.get("ttft_s")) for c in ok) if v is not None]
+        decode = [v for v in (_num(c.get("decode_tok_s")) for c in ok) if v is not None]
+        row["ttft_p50_s"] = _round(_percentile(ttft, 50), 4)
+        row["decode_tok_s"] = _round(_mean(decode))
+        row["output_throughput"] = _round(bench.get(model, {}).get("output_throughput"))
+        row["peak_memory_mib"] = (memory.get(model) or {}).get("peak_mib")
+        row["memory_source"] = (memory.get(model) or {}).get("source")
+        rows.append(row)
+    pairs = []
+    for i, first in enumerate(models):
+        for second in models[i + 1 :]:
+            for mode in ("norag", "rag"):
+                a = per_case_means(c for c in cases if c["model"] == first and c.get("mode", "norag") == mode)
+                b = per_case_means(c for c in cases if c["model"] == second and c.get("mode", "norag") == mode)
+                ids = sorted(set(a) & set(b))
+                if not ids:
+                    continue
+                diff = paired_difference([a[k]["score"] for k in ids], [b[k]["score"] for k in ids])
+                pairs.append(
+                    {
+                        "a": first,
+                        "b": second,
+                        "mode": mode,
+                        "n": len(ids),
+                        "difference": diff.to_dict(),
+                        "verdict": verdict(diff),
+                    }
+                )
+    return {"rows": rows, "pairs": pairs}
+
+
+def aggregate_document(
+    cases: list[dict[str, Any]],
+    memory: dict[str, dict[str, Any]] | None = None,
+    intervals: bool = True,
+    benchmarks: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The document's `aggregates` section; the comparison across models and the judge's agreement are
+    computed with the intervals (at the end of the run)."""
+    out: dict[str, Any] = {"models": model_rows(cases, memory, intervals), "rag": rag_rows(cases, intervals)}
+    if intervals:
+        out["comparison"] = model_comparison(cases, memory, benchmarks)
+        out["judge"] = judge_agreement(cases)
+    return out

@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .aggregate import aggregate_document
 from .schema import CASES_FILE, RESULTS_FILE, SCHEMA_VERSION, CaseRecord, ResultsDocument
@@ -54,8 +55,13 @@ def case_key(record: dict[str, Any]) -> tuple[str, str, str, int]:
 class RunRecorder:
     """Collects launches, case records and benchmarks of one run and keeps the files on disk current."""
 
-    def __init__(self, report_dir: Path, run_info: dict[str, Any], save_interval_s: float = DEFAULT_SAVE_INTERVAL_S,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        report_dir: Path,
+        run_info: dict[str, Any],
+        save_interval_s: float = DEFAULT_SAVE_INTERVAL_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.report_dir = report_dir
         self.report_dir.mkdir(parents=True, exist_ok=True)
         self.run: dict[str, Any] = {"started_at": _now(), **run_info, "status": "running"}
@@ -113,7 +119,7 @@ class RunRecorder:
             "schema_version": SCHEMA_VERSION,
             "run": self.run,
             "cases": cases,
-            "aggregates": aggregate_document(cases, self.run.get("memory", {}), intervals),
+            "aggregates": aggregate_document(cases, self.run.get("memory", {}), intervals, self.benchmarks),  # type: ignore[arg-type]
             "benchmarks": self.benchmarks,
         }
         if self.comparison is not None:
@@ -157,6 +163,8 @@ def load_results(path: Path) -> dict[str, Any]:
     if not isinstance(doc, dict) or "schema_version" not in doc:
         raise ResultsFileError(f"{path}: no schema_version: not a results.json written by pytest-llmeval")
     if doc.get("schema_version") not in (1, SCHEMA_VERSION):
-        raise ResultsFileError(f"{path}: schema_version {doc.get('schema_version')!r} is not {SCHEMA_VERSION}; "
-                               "re-run with this plugin version")
+        raise ResultsFileError(
+            f"{path}: schema_version {doc.get('schema_version')!r} is not {SCHEMA_VERSION}; "
+            "re-run with this plugin version"
+        )
     return doc

@@ -9,38 +9,42 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tabulate import tabulate
-
 from .recorder import atomic_write
 from .sections import Section, build_sections, run_header_lines
 
 REPORT_FILE = "report.md"
 
 
+def render_sections(sections: list[Section], markdown: bool, terminal_only: bool = False) -> str:
+    """Sections as Markdown (headings, paragraphs, GitHub tables) or plain text (titles, `simple` tables)."""
+    from tabulate import tabulate
+
+    parts = []
+    for section in sections:
+        if terminal_only and not section.terminal:
+            continue
+        lines = ["#" * section.level + " " + section.title, ""] if markdown else [section.title]
+        for paragraph in section.paragraphs:
+            lines += [paragraph, ""] if markdown else [paragraph]
+        if section.table is not None:
+            fmt = "github" if markdown else "simple"
+            lines.append(tabulate(section.table.rows, headers=section.table.headers, tablefmt=fmt))
+        parts.append("\n".join(lines).rstrip())
+    return "\n\n".join(parts)
+
+
 def render_terminal(doc: dict[str, Any], sections: list[Section] | None = None) -> str:
     """The short summary: the sections marked for the terminal."""
-    parts = []
-    for section in sections if sections is not None else build_sections(doc):
-        if not section.terminal:
-            continue
-        text = [section.title] if section.key != "summary" else []
-        if section.table is not None:
-            text.append(tabulate(section.table.rows, headers=section.table.headers, tablefmt="simple"))
-        else:
-            text += section.paragraphs
-        parts.append("\n".join(text))
-    return "\n\n".join(parts) or "no results"
+    text = render_sections(
+        sections if sections is not None else build_sections(doc), markdown=False, terminal_only=True
+    )
+    return text or "no results"
 
 
 def render_markdown(doc: dict[str, Any], sections: list[Section] | None = None) -> str:
-    lines = ["# pytest-llmeval report", "", *(f"- {line}" for line in run_header_lines(doc))]
-    for section in sections if sections is not None else build_sections(doc):
-        lines += ["", "#" * section.level + " " + section.title, ""]
-        for paragraph in section.paragraphs:
-            lines += [paragraph, ""]
-        if section.table is not None:
-            lines.append(tabulate(section.table.rows, headers=section.table.headers, tablefmt="github"))
-    return "\n".join(lines).rstrip() + "\n"
+    head = "\n".join(["# pytest-llmeval report", "", *(f"- {line}" for line in run_header_lines(doc))])
+    body = render_sections(sections if sections is not None else build_sections(doc), markdown=True)
+    return f"{head}\n\n{body}\n"
 
 
 def write_markdown(doc: dict[str, Any], report_dir: Path) -> Path:

@@ -7,9 +7,7 @@ validates a loaded file and generates the JSON Schema.
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
-
-from typing_extensions import NotRequired
+from typing import Any, NotRequired, TypedDict
 
 SCHEMA_VERSION = 2
 RESULTS_FILE = "results.json"

@@ -60,21 +60,45 @@ def _memory(agg: dict[str, Any]) -> str:
     return f"{agg['peak_memory_mib']:.0f} ({agg.get('memory_source')})"
 
 
-SUMMARY_HEADERS = ["model", "mode", "n cases", "samples", "errors", "pass % [95% CI]", "mean score [95% CI]",
-                   "TTFT p50 s", "E2E p50 s", "decode tok/s", "peak mem MiB"]
+SUMMARY_HEADERS = [
+    "model",
+    "mode",
+    "n cases",
+    "samples",
+    "errors",
+    "pass % [95% CI]",
+    "mean score [95% CI]",
+    "TTFT p50 s",
+    "E2E p50 s",
+    "decode tok/s",
+    "peak mem MiB",
+]
 
 
 def summary_section(doc: dict[str, Any]) -> Section:
     aggs = doc["aggregates"]["models"]
     if not aggs:
         return Section("summary", "Summary per model", ["No case finished."], terminal=True)
-    rows = [[a["model"], a["mode"], a["cases"], a.get("samples", a["cases"]), a.get("errors", 0),
-             with_interval(a.get("pass_rate"), _iv(a, "pass_rate")),
-             with_interval(a.get("mean_score"), _iv(a, "mean_score")),
-             fmt(a.get("ttft_p50_s", a.get("mean_ttft_s")), 3), fmt(a.get("e2e_p50_s", a.get("mean_e2e_s")), 2),
-             fmt(a.get("mean_decode_tok_s")), _memory(a)] for a in aggs]
-    note = ("n cases = distinct cases; samples = cases x repeats; errors have no score and count as not passed. "
-            "Intervals: 95% bootstrap over cases (clustered by case with repeats); pass rate: Wilson.")
+    rows = [
+        [
+            a["model"],
+            a["mode"],
+            a["cases"],
+            a.get("samples", a["cases"]),
+            a.get("errors", 0),
+            with_interval(a.get("pass_rate"), _iv(a, "pass_rate")),
+            with_interval(a.get("mean_score"), _iv(a, "mean_score")),
+            fmt(a.get("ttft_p50_s", a.get("mean_ttft_s")), 3),
+            fmt(a.get("e2e_p50_s", a.get("mean_e2e_s")), 2),
+            fmt(a.get("mean_decode_tok_s")),
+            _memory(a),
+        ]
+        for a in aggs
+    ]
+    note = (
+        "n cases = distinct cases; samples = cases x repeats; errors have no score and count as not passed. "
+        "Intervals: 95% bootstrap over cases (clustered by case with repeats); pass rate: Wilson."
+    )
     return Section("summary", "Summary per model", [note], Table(SUMMARY_HEADERS, rows), terminal=True)
 
 
@@ -88,24 +112,54 @@ def category_section(doc: dict[str, Any]) -> Section | None:
     return Section("categories", "Mean score per category", [], Table(headers, rows), terminal=True)
 
 
-RAG_HEADERS = ["model", "n", "score no-RAG", "score RAG", "uplift [95% CI]", "pass % no-RAG", "pass % RAG",
-               "hit@k", "recall@k", "MRR", "nDCG", "BM25/dense overlap", "retrieval ms p50", "generation ms p50",
-               "rerank"]
+RAG_HEADERS = [
+    "model",
+    "n",
+    "score no-RAG",
+    "score RAG",
+    "uplift [95% CI]",
+    "pass % no-RAG",
+    "pass % RAG",
+    "hit@k",
+    "recall@k",
+    "MRR",
+    "nDCG",
+    "BM25/dense overlap",
+    "retrieval ms p50",
+    "generation ms p50",
+    "rerank",
+]
 
 
 def rag_section(doc: dict[str, Any]) -> Section | None:
     rag = doc["aggregates"].get("rag") or []
     if not rag:
         return None
-    rows = [[r["model"], r.get("paired_cases"), fmt(r.get("score_norag")), fmt(r.get("score_rag")),
-             with_interval(r.get("uplift"), r.get("uplift_interval"), sign=True),
-             fmt(r.get("pass_rate_norag")), fmt(r.get("pass_rate_rag")), fmt(r.get("mean_hit_at_k"), 2),
-             fmt(r.get("mean_recall_at_k"), 2), fmt(r.get("mean_mrr_at_k"), 2), fmt(r.get("mean_ndcg_at_k"), 2),
-             fmt(r.get("mean_bm25_dense_overlap"), 2), fmt(r.get("retrieval_ms_p50")), fmt(r.get("generation_ms_p50")),
-             "/".join(r.get("rerank") or []) or "-"] for r in rag]
-    note = ("Uplift = mean score with RAG - without, paired over the cases run both ways (n), with a 95% "
-            "paired bootstrap interval. Retrieval quality is measured against the documents each case names; "
-            "overlap is the share of BM25's top-k that the dense retriever also returned.")
+    rows = [
+        [
+            r["model"],
+            r.get("paired_cases"),
+            fmt(r.get("score_norag")),
+            fmt(r.get("score_rag")),
+            with_interval(r.get("uplift"), r.get("uplift_interval"), sign=True),
+            fmt(r.get("pass_rate_norag")),
+            fmt(r.get("pass_rate_rag")),
+            fmt(r.get("mean_hit_at_k"), 2),
+            fmt(r.get("mean_recall_at_k"), 2),
+            fmt(r.get("mean_mrr_at_k"), 2),
+            fmt(r.get("mean_ndcg_at_k"), 2),
+            fmt(r.get("mean_bm25_dense_overlap"), 2),
+            fmt(r.get("retrieval_ms_p50")),
+            fmt(r.get("generation_ms_p50")),
+            "/".join(r.get("rerank") or []) or "-",
+        ]
+        for r in rag
+    ]
+    note = (
+        "Uplift = mean score with RAG - without, paired over the cases run both ways (n), with a 95% "
+        "paired bootstrap interval. Retrieval quality is measured against the documents each case names; "
+        "overlap is the share of BM25's top-k that the dense retriever also returned."
+    )
     return Section("rag", "RAG: without vs with retrieval", [note], Table(RAG_HEADERS, rows), terminal=True)
 
 
@@ -129,18 +183,48 @@ def rag_stage_section(doc: dict[str, Any]) -> Section | None:
     rag = [r for r in doc["aggregates"].get("rag") or [] if r.get("stages")]
     if not rag:
         return None
-    rows = [[r["model"], stage, fmt(values.get("hit_at_k"), 2), fmt(values.get("mrr_at_k"), 2),
-             fmt(values.get("ndcg_at_k"), 2)] for r in rag for stage, values in r["stages"].items()]
-    return Section("rag_stages", "Retrieval quality per stage",
-                   ["Each stage's own top-k against the documents each case names: which stage earns the uplift."],
-                   Table(["model", "stage", "hit@k", "MRR", "nDCG"], rows), level=3)
+    rows = [
+        [
+            r["model"],
+            stage,
+            fmt(values.get("hit_at_k"), 2),
+            fmt(values.get("mrr_at_k"), 2),
+            fmt(values.get("ndcg_at_k"), 2),
+        ]
+        for r in rag
+        for stage, values in r["stages"].items()
+    ]
+    return Section(
+        "rag_stages",
+        "Retrieval quality per stage",
+        ["Each stage's own top-k against the documents each case names: which stage earns the uplift."],
+        Table(["model", "stage", "hit@k", "MRR", "nDCG"], rows),
+        level=3,
+    )
 
 
 BENCH_FIELDS = (
-    "completed", "failed", "duration", "request_throughput", "output_throughput", "prompt_throughput",
-    "total_token_throughput", "mean_ttft_ms", "median_ttft_ms", "p95_ttft_ms", "p99_ttft_ms", "mean_tpot_ms",
-    "median_tpot_ms", "p95_tpot_ms", "mean_itl_ms", "p95_itl_ms", "mean_e2el_ms", "median_e2el_ms", "p95_e2el_ms",
-    "p99_e2el_ms", "mean_decode_tok_s",
+    "completed",
+    "failed",
+    "duration",
+    "request_throughput",
+    "output_throughput",
+    "prompt_throughput",
+    "total_token_throughput",
+    "mean_ttft_ms",
+    "median_ttft_ms",
+    "p95_ttft_ms",
+    "p99_ttft_ms",
+    "mean_tpot_ms",
+    "median_tpot_ms",
+    "p95_tpot_ms",
+    "mean_itl_ms",
+    "p95_itl_ms",
+    "mean_e2el_ms",
+    "median_e2el_ms",
+    "p95_e2el_ms",
+    "p99_e2el_ms",
+    "mean_decode_tok_s",
 )
 
 
@@ -150,20 +234,43 @@ def bench_section(doc: dict[str, Any]) -> Section | None:
         return None
     headers = ["metric", *(r["model"] for r in runs)]
     rows = [[name, *(fmt(r["summary"].get(name), 2) for r in runs)] for name in BENCH_FIELDS]
-    rows.append(["peak memory MiB", *(
-        f"{fmt((r.get('memory') or {}).get('peak_mib'))} ({(r.get('memory') or {}).get('source', 'none')})"
-        for r in runs)])
+    rows.append(
+        [
+            "peak memory MiB",
+            *(
+                f"{fmt((r.get('memory') or {}).get('peak_mib'))} ({(r.get('memory') or {}).get('source', 'none')})"
+                for r in runs
+            ),
+        ]
+    )
     config = runs[0].get("config", {})
-    note = (f"Protocol: concurrency {config.get('concurrency')}, {config.get('num_requests')} requests "
-            f"(+{config.get('warmup_requests')} warm-up, excluded), max_tokens {config.get('max_tokens')}, "
-            f"temperature {config.get('temperature')}, endpoint {config.get('endpoint')}. Field names as in "
-            "`vllm bench serve` JSON results.")
-    return Section("benchmark", "Throughput benchmark (vllm bench serve fields)", [note], Table(headers, rows),
-                   terminal=True)
+    note = (
+        f"Protocol: concurrency {config.get('concurrency')}, {config.get('num_requests')} requests "
+        f"(+{config.get('warmup_requests')} warm-up, excluded), max_tokens {config.get('max_tokens')}, "
+        f"temperature {config.get('temperature')}, endpoint {config.get('endpoint')}. Field names as in "
+        "`vllm bench serve` JSON results."
+    )
+    return Section(
+        "benchmark", "Throughput benchmark (vllm bench serve fields)", [note], Table(headers, rows), terminal=True
+    )
 
 
-CASE_HEADERS = ["model", "mode", "case", "sample", "category", "score", "result", "missing", "echoed", "TTFT s",
-                "decode tok/s", "output tok", "hit@k", "retrieval ms"]
+CASE_HEADERS = [
+    "model",
+    "mode",
+    "case",
+    "sample",
+    "category",
+    "score",
+    "result",
+    "missing",
+    "echoed",
+    "TTFT s",
+    "decode tok/s",
+    "output tok",
+    "hit@k",
+    "retrieval ms",
+]
 
 
 def case_result(c: dict[str, Any]) -> str:
@@ -173,11 +280,25 @@ def case_result(c: dict[str, Any]) -> str:
 
 
 def cases_section(doc: dict[str, Any]) -> Section:
-    rows = [[c["model"], c.get("mode", "norag"), c["scenario_id"], c.get("sample", 0), c.get("category"),
-             fmt(c.get("score")), case_result(c), ", ".join(c.get("missing") or []) or "-",
-             ", ".join(c.get("echoed") or []) or "-", fmt(c.get("ttft_s"), 3), fmt(c.get("decode_tok_s")),
-             c.get("output_tokens", "-"), fmt((c.get("retrieval") or {}).get("hit_at_k"), 2),
-             fmt(c.get("retrieval_ms"))] for c in doc["cases"]]
+    rows = [
+        [
+            c["model"],
+            c.get("mode", "norag"),
+            c["scenario_id"],
+            c.get("sample", 0),
+            c.get("category"),
+            fmt(c.get("score")),
+            case_result(c),
+            ", ".join(c.get("missing") or []) or "-",
+            ", ".join(c.get("echoed") or []) or "-",
+            fmt(c.get("ttft_s"), 3),
+            fmt(c.get("decode_tok_s")),
+            c.get("output_tokens", "-"),
+            fmt((c.get("retrieval") or {}).get("hit_at_k"), 2),
+            fmt(c.get("retrieval_ms")),
+        ]
+        for c in doc["cases"]
+    ]
     return Section("cases", "Cases", [], Table(CASE_HEADERS, rows))
 
 
@@ -185,10 +306,21 @@ def launches_section(doc: dict[str, Any]) -> Section | None:
     launches = doc["run"].get("launches") or []
     if not launches:
         return None
-    rows = [[x.get("model"), x.get("pid"), x.get("port"), fmt(x.get("ready_s")), x.get("exit_code", "-"),
-             x.get("error") or "-", x.get("log") or x.get("base_url") or "-"] for x in launches]
-    return Section("launches", "Server launches", [],
-                   Table(["model", "pid", "port", "ready s", "exit code", "error", "log"], rows))
+    rows = [
+        [
+            x.get("model"),
+            x.get("pid"),
+            x.get("port"),
+            fmt(x.get("ready_s")),
+            x.get("exit_code", "-"),
+            x.get("error") or "-",
+            x.get("log") or x.get("base_url") or "-",
+        ]
+        for x in launches
+    ]
+    return Section(
+        "launches", "Server launches", [], Table(["model", "pid", "port", "ready s", "exit code", "error", "log"], rows)
+    )
 
 
 def failed_cases_section(doc: dict[str, Any]) -> Section | None:
@@ -207,7 +339,8 @@ def failed_cases_section(doc: dict[str, Any]) -> Section | None:
             head + f"score {fmt(c.get('score'))}; covered: {', '.join(c.get('covered') or []) or '-'}; "
             f"missing: {', '.join(c.get('missing') or []) or '-'}; echoed (not counted): "
             f"{', '.join(c.get('echoed') or []) or '-'}; forbidden claims present: "
-            f"{', '.join(c.get('forbidden_found') or []) or '-'}; answer excerpt: {excerpt!r}")
+            f"{', '.join(c.get('forbidden_found') or []) or '-'}; answer excerpt: {excerpt!r}"
+        )
     return Section("failed", "Failed cases", paragraphs)
 
 
@@ -230,9 +363,25 @@ def run_header_lines(doc: dict[str, Any]) -> list[str]:
 
 
 # Section builders in report order; extensions (comparison, cost, sizing, vision) append theirs here.
-BUILDERS = [summary_section, category_section, rag_section, rag_category_section, rag_stage_section, bench_section,
-            cases_section, launches_section, failed_cases_section]
+BUILDERS = [
+    summary_section,
+    category_section,
+    rag_section,
+    rag_category_section,
+    rag_stage_section,
+    bench_section,
+    cases_section,
+    launches_section,
+    failed_cases_section,
+]
 
 
 def build_sections(doc: dict[str, Any]) -> list[Section]:
-    return [s for s in (build(doc) for build in BUILDERS) if s is not None]
+    sections: list[Section] = []
+    for build in BUILDERS:
+        made = build(doc)
+        if isinstance(made, list):
+            sections += made
+        elif made is not None:
+            sections.append(made)
+    return sections

@@ -62,9 +62,15 @@ def thinking_body(mode: str) -> dict[str, Any]:
     return {"chat_template_kwargs": {"enable_thinking": mode == "on"}}
 
 
-def derive_metrics(start: float, chunk_times: list[float], first_content: float | None,
-                   usage: Any, finish_reason: str | None, first_answer: float | None = None,
-                   reasoning_chunks: int = 0) -> RequestMetrics:
+def derive_metrics(
+    start: float,
+    chunk_times: list[float],
+    first_content: float | None,
+    usage: Any,
+    finish_reason: str | None,
+    first_answer: float | None = None,
+    reasoning_chunks: int = 0,
+) -> RequestMetrics:
     end = chunk_times[-1] if chunk_times else time.perf_counter()
     e2e = end - start
     ttft = first_content - start if first_content is not None else None
@@ -81,8 +87,9 @@ def derive_metrics(start: float, chunk_times: list[float], first_content: float 
     if reasoning_tokens is None and reasoning_chunks:
         reasoning_tokens = reasoning_chunks
     ttfat = first_answer - start if first_answer is not None else None
-    return RequestMetrics(ttft, e2e, prompt_tokens, output_tokens, tpot, decode, itl, finish_reason, ttfat,
-                          reasoning_tokens)
+    return RequestMetrics(
+        ttft, e2e, prompt_tokens, output_tokens, tpot, decode, itl, finish_reason, ttfat, reasoning_tokens
+    )
 
 
 def _reasoning_of(delta: Any) -> str:
@@ -100,14 +107,20 @@ class ChatClient:
 
         self.endpoint = endpoint
         self.thinking = thinking
-        self._client = openai.OpenAI(base_url=endpoint.base_url, api_key=endpoint.api_key(),
-                                     timeout=timeout_s, max_retries=0)
+        self._client = openai.OpenAI(
+            base_url=endpoint.base_url, api_key=endpoint.api_key(), timeout=timeout_s, max_retries=0
+        )
 
     def close(self) -> None:
         self._client.close()
 
-    def complete(self, messages: list[dict[str, Any]], max_tokens: int, temperature: float = 0.0,
-                 extra_body: dict[str, Any] | None = None) -> Completion:
+    def complete(
+        self,
+        messages: list[dict[str, Any]],
+        max_tokens: int,
+        temperature: float = 0.0,
+        extra_body: dict[str, Any] | None = None,
+    ) -> Completion:
         import httpx
         import openai
 
@@ -122,10 +135,14 @@ class ChatClient:
         finish_reason = None
         start = time.perf_counter()
         try:
-            stream = self._client.chat.completions.create(
-                model=self.endpoint.model, messages=messages,  # type: ignore[arg-type]
-                max_tokens=max_tokens, temperature=temperature, stream=True,
-                stream_options={"include_usage": True}, extra_body=body or None,
+            stream = self._client.chat.completions.create(  # type: ignore[call-overload]
+                model=self.endpoint.model,
+                messages=messages,  # type: ignore[arg-type]
+                max_tokens=max_tokens,
+                temperature=temperature,
+                stream=True,
+                stream_options={"include_usage": True},
+                extra_body=body or None,
             )
             for chunk in stream:
                 now = time.perf_counter()
@@ -148,7 +165,9 @@ class ChatClient:
         except openai.APIStatusError as exc:
             raise LLMRequestError(
                 f"{self.endpoint.base_url} answered HTTP {exc.status_code} for model '{self.endpoint.model}': "
-                f"{_short(exc.message)}", "http", exc.status_code
+                f"{_short(exc.message)}",
+                "http",
+                exc.status_code,
             ) from None
         except openai.APITimeoutError:
             raise LLMRequestError(
@@ -157,25 +176,26 @@ class ChatClient:
         except openai.APIConnectionError as exc:
             raise LLMRequestError(
                 f"request to {self.endpoint.base_url} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
-                "connection" if first_content is None and not chunk_times else "stream"
+                "connection" if first_content is None and not chunk_times else "stream",
             ) from None
         except openai.APIError as exc:
             raise LLMRequestError(
                 f"request to {self.endpoint.base_url} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
-                "stream"
+                "stream",
             ) from None
         except httpx.HTTPError as exc:  # the connection broke while the stream was read
             raise LLMRequestError(
                 f"stream from {self.endpoint.base_url} (model '{self.endpoint.model}') broke: {_short(str(exc))}",
-                "stream" if chunk_times else "connection"
+                "stream" if chunk_times else "connection",
             ) from None
         except (ValueError, KeyError) as exc:  # a malformed event in the stream
             raise LLMRequestError(
                 f"malformed stream from {self.endpoint.base_url} (model '{self.endpoint.model}'): {_short(str(exc))}",
-                "stream"
+                "stream",
             ) from None
-        metrics = derive_metrics(start, chunk_times, first_content, usage, finish_reason, first_answer,
-                                 reasoning_chunks)
+        metrics = derive_metrics(
+            start, chunk_times, first_content, usage, finish_reason, first_answer, reasoning_chunks
+        )
         return Completion("".join(text_parts), "".join(reasoning_parts), metrics)
 
 

@@ -21,8 +21,9 @@ def api_key_from_env(env_name: str | None, option: str = "--llm-api-key-env") ->
         return NO_KEY
     key = os.environ.get(env_name)
     if not key:
-        raise MissingAPIKey(f"environment variable {env_name} (named by {option}) is not set. "
-                            f"Fix: export {env_name}=<your key>")
+        raise MissingAPIKey(
+            f"environment variable {env_name} (named by {option}) is not set. Fix: export {env_name}=<your key>"
+        )
     return key
 
 

@@ -15,8 +15,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from filelock import FileLock
-
 EMBEDDED_ALIASES = ("embedded", "default")
 EMBEDDED_LABEL = "gemma-3-270m"
 CONVERSION_VERSION = "1"  # bump to invalidate cached conversions
@@ -66,6 +64,9 @@ def prepare_embedded_model(cache_dir: Path | None = None) -> EmbeddedModel:
     Safe to call from several processes at once: a file lock makes one convert
     while the others wait.
     """
+
+    from filelock import FileLock
+
     root = (cache_dir or cache_root()) / "models"
     target = root / f"gemma-3-270m-bf16-v{CONVERSION_VERSION}"
     template = target / "chat_template.jinja"
@@ -96,7 +97,7 @@ def _convert(target: Path) -> None:
     tokenizer = AutoTokenizer.from_pretrained(str(gguf_path.parent), gguf_file=gguf_path.name)
     model = AutoModelForCausalLM.from_pretrained(str(gguf_path.parent), gguf_file=gguf_path.name, dtype="bfloat16")
     # Drop the GGUF quantizer so save_pretrained writes plain bf16 safetensors.
-    model.hf_quantizer = None
+    model.hf_quantizer = None  # type: ignore[assignment]
     if hasattr(model.config, "quantization_config"):
         del model.config.quantization_config
     model.save_pretrained(str(tmp))

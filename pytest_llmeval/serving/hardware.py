@@ -8,8 +8,6 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import psutil
-
 from .nvml import init_nvml
 
 
@@ -24,11 +22,13 @@ def gpu_info() -> list[dict[str, Any]]:
             handle = pynvml.nvmlDeviceGetHandleByIndex(index)
             name = pynvml.nvmlDeviceGetName(handle)
             memory = pynvml.nvmlDeviceGetMemoryInfo(handle)
-            gpus.append({
-                "index": index,
-                "name": name.decode() if isinstance(name, bytes) else name,
-                "memory_gib": round(memory.total / 2**30, 1),
-            })
+            gpus.append(
+                {
+                    "index": index,
+                    "name": name.decode() if isinstance(name, bytes) else name,
+                    "memory_gib": round(memory.total / 2**30, 1),
+                }
+            )
         return gpus
     finally:
         pynvml.nvmlShutdown()
@@ -45,6 +45,9 @@ def cpu_name() -> str:
 
 
 def hardware_info() -> dict[str, Any]:
+
+    import psutil
+
     return {
         "cpu": cpu_name(),
         "cpu_count": os.cpu_count(),

@@ -23,9 +23,7 @@ from __future__ import annotations
 import statistics
 import threading
 import time
-from typing import Any, Callable
-
-import psutil
+from typing import Any
 
 from .nvml import init_nvml
 
@@ -35,6 +33,9 @@ DEFAULT_INTERVAL_S = 0.5
 
 def tree_rss_bytes(pid: int) -> int | None:
     """RSS of a process and all its descendants; None once the root is gone."""
+
+    import psutil
+
     try:
         root = psutil.Process(pid)
         procs = [root, *root.children(recursive=True)]
@@ -52,8 +53,13 @@ def tree_rss_bytes(pid: int) -> int | None:
 class MemorySampler:
     """Samples memory in a background thread between start() and stop() (or a `with` block)."""
 
-    def __init__(self, pid: int | None = None, interval_s: float = DEFAULT_INTERVAL_S,
-                 devices: list[int] | None = None, use_nvml: bool = True) -> None:
+    def __init__(
+        self,
+        pid: int | None = None,
+        interval_s: float = DEFAULT_INTERVAL_S,
+        devices: list[int] | None = None,
+        use_nvml: bool = True,
+    ) -> None:
         if interval_s <= 0:
             raise ValueError(f"MemorySampler interval_s must be > 0, not {interval_s!r}")
         self.pid = pid
@@ -74,6 +80,9 @@ class MemorySampler:
     # ------------------------------------------------------------------ lifecycle
 
     def start(self) -> MemorySampler:
+
+        import psutil
+
         self._nvml = init_nvml() if self.use_nvml else None
         if self._nvml is not None:
             try:
@@ -84,8 +93,11 @@ class MemorySampler:
                     name = self._nvml.nvmlDeviceGetName(handle)
                     total = self._nvml.nvmlDeviceGetMemoryInfo(handle).total / MIB
                     self._handles.append((i, handle))
-                    self._device_info[i] = {"index": i, "name": name if isinstance(name, str) else name.decode(),
-                                            "total_mib": round(total, 1)}
+                    self._device_info[i] = {
+                        "index": i,
+                        "name": name if isinstance(name, str) else name.decode(),
+                        "total_mib": round(total, 1),
+                    }
                 self.source = "nvml" if self._handles else "none"
             except Exception:
                 self._handles = []
@@ -127,7 +139,7 @@ class MemorySampler:
             total = 0.0
             for i, handle in self._handles:
                 try:
-                    used = self._nvml.nvmlDeviceGetMemoryInfo(handle).used / MIB
+                    used = self._nvml.nvmlDeviceGetMemoryInfo(handle).used / MIB  # type: ignore[union-attr]
                 except Exception:
                     return
                 self._per_device.setdefault(i, []).append(used)
@@ -175,4 +187,4 @@ def _steady(values: list[float]) -> float | None:
     """Median of the last half of the samples (the plateau after loading/warm-up)."""
     if not values:
         return None
-    return round(statistics.median(values[len(values) // 2:]), 1)
+    return round(statistics.median(values[len(values) // 2 :]), 1)

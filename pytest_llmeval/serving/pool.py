@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .embedded import EMBEDDED_SERVER_DEFAULTS, prepare_embedded_model
 from .endpoint import Endpoint
@@ -40,9 +41,14 @@ def visible_gpus(settings: ServerSettings) -> list[int] | None:
 
 
 class ServerPool:
-    def __init__(self, settings: ServerSettings, log_dir: Path, on_launch: Callable[[dict[str, Any], Endpoint | None], None],
-                 progress: Callable[[str], None],
-                 on_release: Callable[[str, dict[str, Any]], None] | None = None) -> None:
+    def __init__(
+        self,
+        settings: ServerSettings,
+        log_dir: Path,
+        on_launch: Callable[[dict[str, Any], Endpoint | None], None],
+        progress: Callable[[str], None],
+        on_release: Callable[[str, dict[str, Any]], None] | None = None,
+    ) -> None:
         self.settings = settings
         self.log_dir = log_dir
         self.on_launch = on_launch
@@ -66,19 +72,27 @@ class ServerPool:
         if server is not None:
             return server.endpoint
         if self.settings.base_url:
-            server = AttachedServer(self.settings.base_url, spec.source if not spec.embedded else spec.label,
-                                    self.settings.api_key_env)
+            server = AttachedServer(
+                self.settings.base_url, spec.source if not spec.embedded else spec.label, self.settings.api_key_env
+            )
             server.start()
             self._running[spec.label] = server
-            self.on_launch({"model": spec.label, "attached": True, "base_url": self.settings.base_url,
-                            "pid": None, "port": None}, server.endpoint)
+            self.on_launch(
+                {"model": spec.label, "attached": True, "base_url": self.settings.base_url, "pid": None, "port": None},
+                server.endpoint,
+            )
             return server.endpoint
         path, server_settings = server_settings_for(spec, self.settings)
         log = self.log_dir / f"vllm-{spec.label}-{time.strftime('%Y%m%d-%H%M%S')}.log"
         server = VLLMServer(path, spec.label, server_settings, log, progress=self.progress)
         self.progress(f"starting vLLM for {spec.label} ({path}); log: {log}")
-        launch: dict[str, Any] = {"model": spec.label, "attached": False, "source": spec.source, "path": path,
-                                  "log": str(log)}
+        launch: dict[str, Any] = {
+            "model": spec.label,
+            "attached": False,
+            "source": spec.source,
+            "path": path,
+            "log": str(log),
+        }
         try:
             server.start()
         except ServerStartError as exc:  # a failed launch is part of the record too
@@ -88,11 +102,18 @@ class ServerPool:
         # GPU memory through NVML when there is a GPU, else the server tree's RSS, while the model serves.
         self._memory[spec.label] = MemorySampler(pid=server.pid, devices=visible_gpus(server_settings)).start()
         self.progress(f"vLLM for {spec.label} ready on port {server.port} after {server.ready_s:.0f} s")
-        self.on_launch({
-            **launch, "pid": server.pid, "port": server.port, "base_url": server.base_url,
-            "ready_s": round(server.ready_s or 0, 1), "command": redact(server.command()),
-            "started_at": server.started_at,
-        }, server.endpoint)
+        self.on_launch(
+            {
+                **launch,
+                "pid": server.pid,
+                "port": server.port,
+                "base_url": server.base_url,
+                "ready_s": round(server.ready_s or 0, 1),
+                "command": redact(server.command()),
+                "started_at": server.started_at,
+            },
+            server.endpoint,
+        )
         return server.endpoint
 
     def release(self, label: str) -> None:

@@ -16,12 +16,10 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Protocol
-
-import httpx
-import psutil
+from typing import Protocol
 
 from .credentials import MissingAPIKey
 from .endpoint import Endpoint
@@ -80,6 +78,7 @@ class ServerSettings:
     python: str = sys.executable
 
     def cli_args(self) -> list[str]:
+
         args: list[str] = []
         for flag, value in (
             ("--tensor-parallel-size", self.tensor_parallel_size),
@@ -185,11 +184,17 @@ class VLLMServer:
 
     def command(self) -> list[str]:
         return [
-            self.settings.python, "-m", "vllm.entrypoints.openai.api_server",
-            "--model", self.model_path,
-            "--served-model-name", self.served_name,
-            "--host", self.host,
-            "--port", str(self.port),
+            self.settings.python,
+            "-m",
+            "vllm.entrypoints.openai.api_server",
+            "--model",
+            self.model_path,
+            "--served-model-name",
+            self.served_name,
+            "--host",
+            self.host,
+            "--port",
+            str(self.port),
             *self.settings.cli_args(),
         ]
 
@@ -213,8 +218,12 @@ class VLLMServer:
         self.started_at = time.time()
         try:
             self.process = subprocess.Popen(
-                self.command(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                env=self.environment(), preexec_fn=_die_with_parent,
+                self.command(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                env=self.environment(),
+                preexec_fn=_die_with_parent,
             )
         finally:
             log.close()
@@ -231,6 +240,8 @@ class VLLMServer:
         deadline = self.started_at + self.settings.startup_timeout_s
         health = f"http://{self.host}:{self.port}/health"
         last_report = 0.0
+        import httpx  # imported here: the plugin loads in every pytest run
+
         with httpx.Client(timeout=5.0) as client:
             while True:
                 code = self.process.poll()
@@ -249,8 +260,10 @@ class VLLMServer:
                     )
                 if now - last_report >= 15:
                     last_report = now
-                    self.progress(f"waiting for vLLM ({self.served_name}) on port {self.port}: "
-                                  f"{now - self.started_at:.0f} s, log {self.log_path}")
+                    self.progress(
+                        f"waiting for vLLM ({self.served_name}) on port {self.port}: "
+                        f"{now - self.started_at:.0f} s, log {self.log_path}"
+                    )
                 time.sleep(0.5)
 
     def _failure(self, reason: str) -> ServerStartError:
@@ -263,6 +276,8 @@ class VLLMServer:
 
     def stop(self) -> None:
         """SIGTERM the process group, wait, then SIGKILL whatever of the tree is left."""
+        import psutil
+
         if self.process is None:
             return
         try:

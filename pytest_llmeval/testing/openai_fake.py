@@ -1,12 +1,17 @@
-"""A minimal OpenAI-compatible streaming server for tests and client-overhead measurements.
+"""The project's one fake OpenAI-compatible server, for tests and client-overhead measurements.
+
+Chat answers can be controlled: `answers` maps a substring of the last user message to the answer
+text (the first match wins), or is a callable (request body -> answer); unmatched requests get
+`chunks` filler tokens. `reply(path, body, status)` sets a canned JSON reply for any other POST path
+(embeddings, rerank); `received` lists every POST (path, JSON body) in order.
 
 Raw asyncio HTTP/1.1 with keep-alive and chunked SSE; no dependency. It answers
 `POST /v1/completions` and `/v1/chat/completions` at once with `chunks` token
 events (optionally `delay_s` apart), a usage event and `[DONE]`;
 `POST /tokenize` with one token per whitespace-separated word plus one (BOS);
 `GET /health` with 200. `flush_each` yields to the event loop after every
-event, so the client sees one network read per token as from a real server. Prompts containing `FAIL` get HTTP 500, prompts
-containing `DROP` get a connection closed in mid-stream.
+event, so the client sees one network read per token as from a real server.
+Prompts containing `FAIL` get HTTP 500, prompts containing `DROP` get a connection closed in mid-stream.
 
     with FakeServer(chunks=8) as fake:
         Endpoint(fake.base_url, "fake")
@@ -17,18 +22,31 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+from collections.abc import Callable
 from typing import Any
 
 
 class FakeServer:
-    def __init__(self, chunks: int = 8, delay_s: float = 0.0, host: str = "127.0.0.1", port: int = 0,
-                 flush_each: bool = False) -> None:
+    def __init__(
+        self,
+        chunks: int = 8,
+        delay_s: float = 0.0,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        flush_each: bool = False,
+        answers: dict[str, str] | Callable[[dict[str, Any]], str | None] | None = None,
+    ) -> None:
         self.chunks = chunks
         self.delay_s = delay_s
-        self.flush_each = flush_each  # send every event in its own write (one client read per token, like a real server)
+        self.flush_each = (
+            flush_each  # send every event in its own write (one client read per token, like a real server)
+        )
         self.host = host
         self.port = port
         self.requests = 0
+        self.answers = answers
+        self.received: list[tuple[str, dict[str, Any]]] = []
+        self.replies: dict[str, tuple[int, Any]] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.base_events.Server | None = None
         self._thread: threading.Thread | None = None
@@ -37,6 +55,24 @@ class FakeServer:
     @property
     def base_url(self) -> str:
         return f"http://{self.host}:{self.port}/v1"
+
+    @property
+    def url(self) -> str:
+        """The server's root URL (no /v1)."""
+        return f"http://{self.host}:{self.port}"
+
+    def reply(self, path: str, body: Any, status: int = 200) -> None:
+        """Answer POST `path` with this JSON body and status."""
+        self.replies[path] = (status, body)
+
+    def answer_for(self, req: dict[str, Any]) -> str | None:
+        """The controlled answer for a chat request, or None for filler tokens."""
+        if self.answers is None:
+            return None
+        if callable(self.answers):
+            return self.answers(req)
+        text = _last_user_text(req)
+        return next((answer for needle, answer in self.answers.items() if needle in text), None)
 
     # ------------------------------------------------------------------ running
 
@@ -50,6 +86,7 @@ class FakeServer:
 
     def start(self) -> FakeServer:
         """Serve from a background thread (own event loop)."""
+
         def target() -> None:
             self._loop = asyncio.new_event_loop()
             try:
@@ -67,11 +104,13 @@ class FakeServer:
 
     def stop(self) -> None:
         if self._loop is not None and self._server is not None:
+
             def shutdown() -> None:
                 assert self._server is not None
                 self._server.close()
                 for task in asyncio.all_tasks(self._loop):
                     task.cancel()
+
             self._loop.call_soon_threadsafe(shutdown)
         if self._thread is not None:
             self._thread.join(5)
@@ -111,26 +150,43 @@ class FakeServer:
             data = json.loads(body or b"{}")
             text = data.get("prompt") or " ".join(m.get("content", "") for m in data.get("messages", []))
             count = len(text.split()) + 1
-            self._plain(writer, 200, json.dumps({"count": count, "max_model_len": 8192, "tokens": []}).encode(),
-                        "application/json")
+            self._plain(
+                writer,
+                200,
+                json.dumps({"count": count, "max_model_len": 8192, "tokens": []}).encode(),
+                "application/json",
+            )
             return True
-        if method == "POST" and path in ("/v1/completions", "/v1/chat/completions"):
-            self.requests += 1
-            return await self._stream(json.loads(body), chat=path.endswith("chat/completions"), writer=writer)
+        if method == "POST":
+            try:
+                data = json.loads(body or b"{}")
+            except json.JSONDecodeError:
+                data = {}
+            self.received.append((path, data))
+            if path in self.replies:
+                status, payload = self.replies[path]
+                self._plain(writer, status, json.dumps(payload).encode(), "application/json")
+                return True
+            if path in ("/v1/completions", "/v1/chat/completions"):
+                self.requests += 1
+                return await self._stream(data, chat=path.endswith("chat/completions"), writer=writer)
         self._plain(writer, 404, b'{"error": {"message": "not found"}}', "application/json")
         return True
 
     @staticmethod
     def _plain(writer: asyncio.StreamWriter, status: int, payload: bytes, ctype: str = "text/plain") -> None:
-        writer.write(f"HTTP/1.1 {status} X\r\nContent-Type: {ctype}\r\nContent-Length: {len(payload)}\r\n\r\n"
-                     .encode() + payload)
+        writer.write(
+            f"HTTP/1.1 {status} X\r\nContent-Type: {ctype}\r\nContent-Length: {len(payload)}\r\n\r\n".encode() + payload
+        )
 
     async def _stream(self, req: dict[str, Any], chat: bool, writer: asyncio.StreamWriter) -> bool:
-        prompt = req.get("prompt") or " ".join(m.get("content", "") for m in req.get("messages", []))
+        prompt = req.get("prompt") or " ".join(_text(m.get("content")) for m in req.get("messages", []))
         if "FAIL" in prompt:
             self._plain(writer, 500, b'{"error": {"message": "injected failure"}}', "application/json")
             return True
-        n = min(self.chunks, int(req.get("max_tokens") or self.chunks))
+        answer = self.answer_for(req) if chat else None
+        pieces = _split_answer(answer) if answer is not None else None
+        n = len(pieces) if pieces is not None else min(self.chunks, int(req.get("max_tokens") or self.chunks))
         writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
         for i in range(n):
             if "DROP" in prompt and i == n // 2:
@@ -138,7 +194,9 @@ class FakeServer:
                 return False  # close mid-stream
             last = i == n - 1
             if chat:
-                choice = {"index": 0, "delta": {"content": f" t{i}"}, "finish_reason": "length" if last else None}
+                piece = pieces[i] if pieces is not None else f" t{i}"
+                finish = ("stop" if pieces is not None else "length") if last else None
+                choice = {"index": 0, "delta": {"content": piece}, "finish_reason": finish}
                 event = {"id": "x", "object": "chat.completion.chunk", "model": req.get("model"), "choices": [choice]}
             else:
                 choice = {"index": 0, "text": f" t{i}", "finish_reason": "length" if last else None}
@@ -147,13 +205,35 @@ class FakeServer:
             if self.delay_s or self.flush_each:
                 await writer.drain()
                 await asyncio.sleep(self.delay_s)
-        usage = {"prompt_tokens": len(prompt.split()) + 1, "completion_tokens": n,
-                 "total_tokens": len(prompt.split()) + 1 + n}
+        usage = {
+            "prompt_tokens": len(prompt.split()) + 1,
+            "completion_tokens": n,
+            "total_tokens": len(prompt.split()) + 1 + n,
+        }
         _chunk(writer, b"data: " + json.dumps({"id": "x", "choices": [], "usage": usage}).encode() + b"\n\n")
         _chunk(writer, b"data: [DONE]\n\n")
         writer.write(b"0\r\n\r\n")
         await writer.drain()
         return True
+
+
+def _text(content: Any) -> str:
+    """The text of a message's content: a string, or the text parts of a content-part list."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return " ".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return ""
+
+
+def _last_user_text(req: dict[str, Any]) -> str:
+    users = [m for m in req.get("messages", []) if m.get("role") == "user"]
+    return _text(users[-1].get("content")) if users else str(req.get("prompt", ""))
+
+
+def _split_answer(answer: str, size: int = 4) -> list[str]:
+    """An answer in stream pieces of a few characters (at least one piece)."""
+    return [answer[i : i + size] for i in range(0, len(answer), size)] or [""]
 
 
 def _chunk(writer: asyncio.StreamWriter, data: bytes) -> None:

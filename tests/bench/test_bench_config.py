@@ -13,12 +13,25 @@ def test_defaults_match_the_seed_experiment():
     assert cfg.warmup_requests == 2 and cfg.endpoint == "completions" and cfg.total_requests == 66
 
 
-@pytest.mark.parametrize("field, value", [
-    ("concurrency", 0), ("concurrency", 2.5), ("concurrency", True), ("num_requests", -1), ("max_tokens", 0),
-    ("prompt_tokens", 0), ("warmup_requests", -1), ("seed", -3), ("temperature", -0.1),
-    ("temperature", float("nan")), ("request_timeout_s", 0), ("endpoint", "responses"), ("ignore_eos", "yes"),
-    ("extra_body", ["x"]),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("concurrency", 0),
+        ("concurrency", 2.5),
+        ("concurrency", True),
+        ("num_requests", -1),
+        ("max_tokens", 0),
+        ("prompt_tokens", 0),
+        ("warmup_requests", -1),
+        ("seed", -3),
+        ("temperature", -0.1),
+        ("temperature", float("nan")),
+        ("request_timeout_s", 0),
+        ("endpoint", "responses"),
+        ("ignore_eos", "yes"),
+        ("extra_body", ["x"]),
+    ],
+)
 def test_invalid_values_name_the_field(field, value):
     with pytest.raises(BenchConfigError) as info:
         BenchConfig(**{field: value})

@@ -6,9 +6,17 @@ import json
 
 import pytest
 
-from pytest_llmeval.bench.prompts import (CHARS_PER_TOKEN, CharTokenCounter, PromptFileError, ServerTokenCounter,
-                                          file_prompts, load_prompt_file, pick_counter, server_root,
-                                          synthetic_prompts)
+from pytest_llmeval.bench.prompts import (
+    CHARS_PER_TOKEN,
+    CharTokenCounter,
+    PromptFileError,
+    ServerTokenCounter,
+    file_prompts,
+    load_prompt_file,
+    pick_counter,
+    server_root,
+    synthetic_prompts,
+)
 
 
 class WordCounter:
@@ -38,12 +46,15 @@ def test_jsonl_file_and_cycling(tmp_path):
     assert [p.tokens for p in prompts] == [3, 4, 3, 4, 3]
 
 
-@pytest.mark.parametrize("name, content, needle", [
-    ("bad.jsonl", '{"prompt": "ok"}\nnot json\n', "line 2"),
-    ("nofield.jsonl", '{"text": "x"}\n', 'field "prompt"'),
-    ("empty.txt", "\n\n", "no prompts"),
-    ("prompts.csv", "a,b\n", "unknown extension"),
-])
+@pytest.mark.parametrize(
+    "name, content, needle",
+    [
+        ("bad.jsonl", '{"prompt": "ok"}\nnot json\n', "line 2"),
+        ("nofield.jsonl", '{"text": "x"}\n', 'field "prompt"'),
+        ("empty.txt", "\n\n", "no prompts"),
+        ("prompts.csv", "a,b\n", "unknown extension"),
+    ],
+)
 def test_bad_files_name_the_file(tmp_path, name, content, needle):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")

@@ -7,10 +7,10 @@ import asyncio
 import pytest
 
 from pytest_llmeval.bench import BenchConfig, run_benchmark
-from pytest_llmeval.testing.openai_fake import FakeServer
 from pytest_llmeval.bench.prompts import Prompt
 from pytest_llmeval.bench.runner import LoadGenerator, request_body
 from pytest_llmeval.serving.endpoint import Endpoint
+from pytest_llmeval.testing.openai_fake import FakeServer
 
 TRANSPORTS = ["aiohttp", "httpx"]
 
@@ -46,6 +46,7 @@ def test_summary_counts_failures(fake_server):
     gen = LoadGenerator(endpoint, cfg, prompts(path_texts), warmup_prompts=prompts(["warm up"]))
     load = asyncio.run(gen.run())
     from pytest_llmeval.bench import build_result
+
     result = build_result(cfg, endpoint, load)
     s = result["summary"]
     assert s["completed"] == 3 and s["failed"] == 1
@@ -69,8 +70,9 @@ def test_run_benchmark_end_to_end(fake_server):
 
 
 def test_chat_endpoint(fake_server):
-    cfg = BenchConfig(concurrency=2, num_requests=3, max_tokens=16, endpoint="chat", warmup_requests=0,
-                      prompt_tokens=12)
+    cfg = BenchConfig(
+        concurrency=2, num_requests=3, max_tokens=16, endpoint="chat", warmup_requests=0, prompt_tokens=12
+    )
     result = run_benchmark(Endpoint(fake_server.base_url, "fake"), cfg)
     assert result["summary"]["completed"] == 3
     assert result["summary"]["total_output_tokens"] == 18

@@ -11,8 +11,16 @@ from pytest_llmeval.bench.stats import distribution, summarize, tpot_s
 
 
 def rec(success=True, ttft=None, e2el=None, out=None, inp=None, itl=(), usage=True, error=None):
-    return {"success": success, "ttft_s": ttft, "e2el_s": e2el, "output_tokens": out, "prompt_tokens": inp,
-            "itl_s": list(itl), "usage_reported": usage, "error": error}
+    return {
+        "success": success,
+        "ttft_s": ttft,
+        "e2el_s": e2el,
+        "output_tokens": out,
+        "prompt_tokens": inp,
+        "itl_s": list(itl),
+        "usage_reported": usage,
+        "error": error,
+    }
 
 
 RECORDS = [
@@ -75,8 +83,16 @@ def test_diagnostics(summary):
 
 
 def test_vllm_field_names_present(summary):
-    for key in ("duration", "completed", "failed", "total_input_tokens", "total_output_tokens",
-                "request_throughput", "output_throughput", "total_token_throughput"):
+    for key in (
+        "duration",
+        "completed",
+        "failed",
+        "total_input_tokens",
+        "total_output_tokens",
+        "request_throughput",
+        "output_throughput",
+        "total_token_throughput",
+    ):
         assert key in summary
     for metric in ("ttft", "tpot", "itl", "e2el"):
         for stat in ("mean", "median", "std", "p50", "p95", "p99"):
@@ -96,8 +112,16 @@ def test_zero_duration_has_no_rates():
 
 
 def test_accepts_request_records():
-    r = RequestRecord(index=0, ttft_s=0.5, e2el_s=1.5, output_tokens=3, prompt_tokens=7, itl_s=[0.5, 0.5],
-                      usage_reported=True, success=True)
+    r = RequestRecord(
+        index=0,
+        ttft_s=0.5,
+        e2el_s=1.5,
+        output_tokens=3,
+        prompt_tokens=7,
+        itl_s=[0.5, 0.5],
+        usage_reported=True,
+        success=True,
+    )
     s = summarize([r], duration_s=1.5)
     assert s["mean_tpot_ms"] == pytest.approx(500.0)
     assert s["total_input_tokens"] == 7

@@ -9,8 +9,15 @@ from pytest_llmeval.bench import BenchConfig, run_benchmark
 
 @pytest.mark.vllm
 def test_short_real_run_has_consistent_vllm_fields(vllm_endpoint):
-    cfg = BenchConfig(concurrency=2, num_requests=4, max_tokens=8, prompt_tokens=32, warmup_requests=1,
-                      ignore_eos=True, request_timeout_s=120)
+    cfg = BenchConfig(
+        concurrency=2,
+        num_requests=4,
+        max_tokens=8,
+        prompt_tokens=32,
+        warmup_requests=1,
+        ignore_eos=True,
+        request_timeout_s=120,
+    )
     result = run_benchmark(vllm_endpoint, cfg)
     s, reqs = result["summary"], result["requests"]
     assert s["completed"] == 4 and s["failed"] == 0, s["error_counts"]

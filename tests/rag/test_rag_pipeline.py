@@ -110,7 +110,7 @@ def test_reranker_reorders_final_chunks(
     assert result.fused_ids == fused
     assert result.chunk_ids == list(reversed(fused))[:3]
     assert [c.score for c in result.chunks] == [(n - 1) / 10, (n - 2) / 10, (n - 3) / 10]
-    _, body = fake_server.requests[0]
+    _, body = fake_server.received[0]
     assert body["model"] == "rr" and body["query"] == query and len(body["documents"]) == n
 
 

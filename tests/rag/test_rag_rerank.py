@@ -29,7 +29,7 @@ def test_vllm_reranker_orders_by_relevance_score(fake_server: Any) -> None:
     assert result.status == "applied"
     assert result.order == (2, 1, 0)
     assert result.scores == (0.91, 0.55, 0.10)
-    assert fake_server.requests == [
+    assert fake_server.received == [
         ("/v1/rerank", {"model": "bge-reranker-v2-m3", "query": "问题", "documents": ["甲", "乙", "丙"]})
     ]
     reranker.close()

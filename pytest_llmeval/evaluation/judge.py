@@ -1,0 +1,132 @@
+"""An LLM judge: a second scorer that reads the answer like a person, on any OpenAI-compatible endpoint.
+
+The rubric is built from the case itself - its question, key points (with synonyms), the trap's
+expected behaviour and forbidden claims - and the judge is asked for one JSON object
+`{"score": 0-100, "reason": "..."}`. The grade is recorded next to the keyword score
+(`record["judge"]`); it becomes the case's assertion only when asked (`--llm-judge-assert`, or
+`assert_with: judge` on a case). A judge that fails or answers something unparseable is recorded
+with an `error`, never guessed.
+
+    judge = Judge.from_spec("http://127.0.0.1:8000/v1@qwen3-32b", api_key_env="JUDGE_KEY")
+    verdict = judge.grade(case, answer)   # JudgeVerdict(score=72.0, reason="...", error=None)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..serving.credentials import api_key_from_env
+from .scenarios import Case
+
+JUDGE_FORMS = "'http://host:8000/v1@model-name' (an OpenAI-compatible endpoint and the model to ask)"
+SYSTEM_PROMPT = (
+    "You are a strict grader of answers to business questions. Grade the ANSWER against the RUBRIC only. "
+    'Reply with one JSON object and nothing else: {"score": <integer 0-100>, "reason": "<one short sentence>"}.'
+)
+
+
+class JudgeError(ValueError):
+    """A bad --llm-judge value; the message says the accepted form."""
+
+
+@dataclass(frozen=True)
+class JudgeVerdict:
+    score: float | None
+    reason: str
+    error: str | None = None
+
+    def record(self, model: str, threshold: float) -> dict[str, Any]:
+        passed = None if self.score is None else self.score >= threshold
+        return {"model": model, "score": self.score, "passed": passed, "reason": self.reason, "error": self.error}
+
+
+def parse_judge_spec(value: str) -> tuple[str, str]:
+    url, sep, model = value.strip().rpartition("@")
+    if not sep or not model.strip() or not url.startswith(("http://", "https://")):
+        raise JudgeError(f"--llm-judge {value!r}: use {JUDGE_FORMS}")
+    return url.rstrip("/"), model.strip()
+
+
+def build_rubric(case: Case) -> str:
+    """The grading rubric, from the case's key points, trap and forbidden claims."""
+    lines = [f"QUESTION: {case.question}", "", "RUBRIC (what a full-score answer does):"]
+    for point in case.key_points:
+        synonyms = f" (also acceptable: {', '.join(point.synonyms)})" if point.synonyms else ""
+        lines.append(f"- states: {point.point}{synonyms} [weight {point.weight:g}]")
+    if case.trap is not None:
+        lines.append(
+            f"- this question is a trap: the correct behaviour is {case.trap.expect} "
+            "(say the information is missing or uncertain instead of inventing it)"
+        )
+        for claim in case.trap.forbidden:
+            lines.append(f"- must NOT claim: {claim.claim}")
+    lines += [
+        "",
+        "Score 100 when every point is stated correctly, 0 when none is, and in between by weight; "
+        "subtract for wrong or invented facts. Reasoning quality counts: a right number from wrong "
+        "working is worth less.",
+    ]
+    return "\n".join(lines)
+
+
+_SCORE = re.compile(r'"?score"?\s*[:=]\s*(-?\d+(?:\.\d+)?)', re.I)
+
+
+def parse_verdict(text: str) -> JudgeVerdict:
+    """The judge's JSON (or the first `score: N` in its text); an error when there is no grade."""
+    cleaned = re.sub(r"<think>.*?</think>", "", text, flags=re.S).strip()
+    match = re.search(r"\{.*\}", cleaned, re.S)
+    if match:
+        try:
+            data = json.loads(match.group(0))
+            score = float(data["score"])
+            return JudgeVerdict(max(0.0, min(100.0, score)), str(data.get("reason", ""))[:500])
+        except (ValueError, KeyError, TypeError):
+            pass
+    found = _SCORE.search(cleaned)
+    if found:
+        return JudgeVerdict(max(0.0, min(100.0, float(found.group(1)))), cleaned[:300])
+    return JudgeVerdict(None, "", f"no grade in the judge's answer: {cleaned[:200]!r}")
+
+
+class Judge:
+    """Asks one judge model to grade answers (non-streaming, temperature 0)."""
+
+    def __init__(
+        self, base_url: str, model: str, api_key_env: str | None = None, timeout_s: float = 120.0, max_tokens: int = 256
+    ) -> None:
+        import openai
+
+        self.base_url = base_url
+        self.model = model
+        self.max_tokens = max_tokens
+        key = api_key_from_env(api_key_env, "--llm-judge-api-key-env")
+        self._client = openai.OpenAI(base_url=base_url, api_key=key, timeout=timeout_s, max_retries=0)
+
+    @classmethod
+    def from_spec(cls, spec: str, api_key_env: str | None = None, **kwargs: Any) -> Judge:
+        url, model = parse_judge_spec(spec)
+        return cls(url, model, api_key_env, **kwargs)
+
+    def grade(self, case: Case, answer: str) -> JudgeVerdict:
+        import openai
+
+        prompt = f"{build_rubric(case)}\n\nANSWER:\n{answer}\n\nReply with the JSON object only."
+        try:
+            response = self._client.chat.completions.create(
+                model=self.model,
+                temperature=0.0,
+                max_tokens=self.max_tokens,
+                messages=[{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": prompt}],
+                extra_body={"chat_template_kwargs": {"enable_thinking": False}},
+            )
+        except openai.APIError as exc:
+            return JudgeVerdict(None, "", f"judge request to {self.base_url} ({self.model}) failed: {str(exc)[:200]}")
+        content = response.choices[0].message.content if response.choices else None
+        return parse_verdict(content or "")
+
+    def close(self) -> None:
+        self._client.close()

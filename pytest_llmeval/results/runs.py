@@ -1,0 +1,110 @@
+"""Saved runs: every run's results document is also kept as a numbered file in the project, the way
+pytest-benchmark keeps `.benchmarks/`, so a later run can be compared with it by number or name.
+
+    .llmeval/runs/0001_gemma-3-270m_20261124-001500.json
+    .llmeval/runs/0002_nightly_20261125-020000.json
+
+`resolve_run("0002" | "nightly" | "last" | "path/to/results.json")` finds one; `list_runs()` lists them.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .recorder import ResultsFileError, atomic_write, load_results, to_json
+
+_NAME = re.compile(r"^(\d{4,})_(.+)_(\d{8}-\d{6})\.json$")
+
+
+class RunNotFound(ValueError):
+    """No saved run matches; the message lists what there is."""
+
+
+@dataclass(frozen=True)
+class SavedRun:
+    number: int
+    name: str
+    stamp: str
+    path: Path
+
+    @property
+    def ident(self) -> str:
+        return f"{self.number:04d}"
+
+
+def safe_name(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-")[:60] or "run"
+
+
+def list_runs(runs_dir: Path) -> list[SavedRun]:
+    if not runs_dir.is_dir():
+        return []
+    runs = []
+    for path in runs_dir.glob("*.json"):
+        match = _NAME.match(path.name)
+        if match:
+            runs.append(SavedRun(int(match.group(1)), match.group(2), match.group(3), path))
+    return sorted(runs, key=lambda r: r.number)
+
+
+def save_run(doc: dict[str, Any], runs_dir: Path, name: str) -> Path:
+    """Write the document as the next numbered run; returns its path."""
+    runs_dir.mkdir(parents=True, exist_ok=True)
+    existing = list_runs(runs_dir)
+    number = existing[-1].number + 1 if existing else 1
+    path = runs_dir / f"{number:04d}_{safe_name(name)}_{time.strftime('%Y%m%d-%H%M%S')}.json"
+    atomic_write(path, to_json(doc))
+    return path
+
+
+def resolve_run(ref: str, runs_dir: Path) -> Path:
+    """A run number (`3`, `0003`), a name (the newest run with it), `last`, or a path to a results file."""
+    candidate = Path(ref)
+    if candidate.suffix == ".json" and candidate.is_file():
+        return candidate
+    runs = list_runs(runs_dir)
+    if ref in ("last", "latest") and runs:
+        return runs[-1].path
+    if ref.isdigit():
+        found = [r for r in runs if r.number == int(ref)]
+        if found:
+            return found[0].path
+    named = [r for r in runs if r.name == safe_name(ref)]
+    if named:
+        return named[-1].path
+    known = ", ".join(f"{r.ident} ({r.name})" for r in runs[-10:]) or "none yet"
+    raise RunNotFound(
+        f"no saved run {ref!r} in {runs_dir} (saved: {known}). Fix: pass a run number, a name "
+        "given with --llm-save, 'last', or the path of a results.json"
+    )
+
+
+def describe_runs(runs_dir: Path) -> list[dict[str, Any]]:
+    """One row per saved run: number, name, date, status, models, n cases, mean score, commit."""
+    rows: list[dict[str, Any]] = []
+    for run in list_runs(runs_dir):
+        try:
+            doc = load_results(run.path)
+        except ResultsFileError as exc:
+            rows.append({"run": run.ident, "name": run.name, "error": str(exc)})
+            continue
+        aggs = doc.get("aggregates", {}).get("models", [])
+        scores = [a["mean_score"] for a in aggs if a.get("mean_score") is not None]
+        rows.append(
+            {
+                "run": run.ident,
+                "name": run.name,
+                "started": doc["run"].get("started_at"),
+                "status": doc["run"].get("status"),
+                "models": ", ".join(doc["run"].get("models", [])),
+                "cases": len(doc.get("cases", [])),
+                "mean score": round(sum(scores) / len(scores), 1) if scores else None,
+                "commit": (doc["run"].get("git_commit") or "-")[:10],
+                "path": str(run.path),
+            }
+        )
+    return rows
