@@ -51,12 +51,15 @@ class LLMEvalSession:
         self.started_at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         self.recorder: RunRecorder | None = None
         self.final_doc: dict[str, Any] | None = None
+        self.saved_path: Path | None = None
+        self.compare_error: str | None = None
         workerinput = getattr(config, "workerinput", None)
         self.is_worker = workerinput is not None
         self.pool: ServerPool | WorkerEndpoints
         if workerinput is not None:
             self.pool = WorkerEndpoints(Path(workerinput[STATE_KEY]))
         else:
+            self._check_baseline()
             self.pool = ServerPool(
                 settings.server, settings.report_dir / "logs", self._on_launch, self.progress, self._on_release
             )
@@ -65,6 +68,19 @@ class LLMEvalSession:
                 config.pluginmanager.register(
                     XdistController(self.pool, settings.models, settings.report_dir), "llmeval-xdist-controller"
                 )
+
+    def _check_baseline(self) -> None:
+        """--llm-compare names a run that must exist: fail now, not after the run."""
+        runs = self.settings.runs
+        if not runs.baseline:
+            return
+        from .results.recorder import ResultsFileError, load_results
+        from .results.runs import RunNotFound, resolve_run
+
+        try:
+            load_results(resolve_run(runs.baseline, runs.runs_dir))
+        except (RunNotFound, ResultsFileError) as exc:
+            raise pytest.UsageError(f"--llm-compare: {exc}") from None
 
     # -- plain helpers -----------------------------------------------------
     def progress(self, message: str) -> None:
@@ -249,9 +265,54 @@ class LLMEvalSession:
             status = "degraded"
         else:
             status = "complete"
+        recorder.comparison = self._compare_with_baseline(recorder)
         doc = recorder.finish(status)
         self.final_doc = dict(doc)
+        self._save_run(self.final_doc)
         write_markdown(self.final_doc, self.settings.report_dir)
+        comparison = self.final_doc.get("comparison") or {}
+        if comparison.get("exit_code") and session.exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED  # the regression gate failed
+
+    def _compare_with_baseline(self, recorder: RunRecorder) -> dict[str, Any] | None:
+        """The comparison with --llm-compare's baseline (None without one); gate rules from --llm-compare-fail."""
+        runs = self.settings.runs
+        if not runs.baseline:
+            return None
+        from .compare import compare_runs, parse_fail_expressions
+        from .results.recorder import ResultsFileError, load_results
+        from .results.runs import RunNotFound, resolve_run
+
+        try:
+            path = resolve_run(runs.baseline, runs.runs_dir)
+            base = load_results(path)
+        except (RunNotFound, ResultsFileError) as exc:
+            self.compare_error = str(exc)
+            return {
+                "error": str(exc),
+                "exit_code": 2,
+                "summary": f"no comparison: {exc}",
+                "groups": [],
+                "rules": [],
+                "regressions": [],
+                "mismatches": {},
+                "base": {},
+                "new": {},
+            }
+        new = dict(recorder.document(intervals=False))
+        return compare_runs(base, new, parse_fail_expressions(runs.fail), base_name=str(path))
+
+    def _save_run(self, doc: dict[str, Any]) -> None:
+        from .results.runs import save_run
+
+        runs = self.settings.runs
+        name = runs.save_name or "-".join(m.label for m in self.settings.models)
+        try:
+            path = save_run(doc, runs.runs_dir, name)
+        except OSError as exc:
+            self.progress(f"could not save the run under {runs.runs_dir}: {exc}")
+            return
+        self.saved_path = path
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if self.recorder is None:
@@ -261,6 +322,12 @@ class LLMEvalSession:
         terminalreporter.write_line(render_terminal(doc))
         terminalreporter.write_line(f"results: {self.recorder.results_path}")
         terminalreporter.write_line(f"report:  {self.settings.report_dir / 'report.md'}")
+        if self.saved_path is not None:
+            terminalreporter.write_line(f"saved:   {self.saved_path}")
+        comparison = doc.get("comparison")
+        if comparison:
+            gate = "FAILED" if comparison.get("exit_code") else "passed"
+            terminalreporter.write_line(f"compare: {comparison.get('summary')} (gate {gate})")
 
 
 def _redacted_invocation(args: list[str]) -> list[str]:

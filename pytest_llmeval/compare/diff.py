@@ -17,6 +17,7 @@ from .gate import METRICS, FailRule
 
 Key = tuple[str, str, str]  # model, mode, scenario_id
 SETTING_KEYS = ("max_tokens", "temperature", "thinking", "repeat", "rag", "server", "bench_enabled")
+SPEED_FLOOR_PCT = 5.0
 IGNORED_SETTINGS = {"server.python", "server.env", "server.startup_timeout_s", "rag.cache_dir", "rag.lock_timeout"}
 
 
@@ -253,9 +254,29 @@ def compare_runs(
             groups.append(compare_group(base, new, ids, model, mode, resamples, seed))
     results = [evaluate_rule(rule, g) for g in groups for rule in rules]
     regressions = [r for r in results if r["failed"]]
-    significant_worse = [
-        (g["model"], g["mode"], m, e) for g in groups for m, e in g["metrics"].items() if e.get("verdict") == "worse"
+    quality = ("score", "pass_rate")
+    worse_quality = [
+        (g["model"], g["mode"], m)
+        for g in groups
+        for m, e in g["metrics"].items()
+        if m in quality and e.get("verdict") == "worse"
     ]
+    # speed changes count in the summary when significant and at least SPEED_FLOOR_PCT relative (smaller
+    # shifts, such as a few ms on a fast server, stay in the table)
+    speed = [
+        (g["model"], g["mode"], m, e)
+        for g in groups
+        for m, e in g["metrics"].items()
+        if m not in quality
+        and e.get("verdict") != "no significant difference"
+        and abs(e.get("relative_pct") or 0) >= SPEED_FLOOR_PCT
+    ]
+    speed_text = (
+        "; speed: "
+        + ", ".join(f"{m} {mode} {metric} {e['verdict']} ({e['relative_pct']:+.0f}%)" for m, mode, metric, e in speed)
+        if speed
+        else ""
+    )
     if regressions:
         parts = [
             f"{r['model']} {r['mode']} {r['metric']} {r['estimate']:+.2f} [{r['low']:+.2f}, {r['high']:+.2f}] "
@@ -263,14 +284,16 @@ def compare_runs(
             for r in regressions
         ]
         summary = f"{len(regressions)} significant regression(s) past the gate: " + "; ".join(parts)
-    elif significant_worse:
-        summary = "significant changes for the worse, none past a gate threshold: " + ", ".join(
-            f"{m} {mode} {metric}" for m, mode, metric, _ in significant_worse
-        )
     elif not groups:
         summary = "nothing to compare: no case ran in both runs with the same content"
+    elif worse_quality:
+        summary = (
+            "significantly worse, but no gate threshold passed: "
+            + ", ".join(f"{m} {mode} {metric}" for m, mode, metric in worse_quality)
+            + speed_text
+        )
     else:
-        summary = "no significant change"
+        summary = "no significant change" + (" in quality" + speed_text if speed_text else "")
     named = any(mismatches[k] for k in mismatches)
     return {
         "base": _describe(base_doc, base_name),

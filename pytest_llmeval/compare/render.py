@@ -80,12 +80,12 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
             )
         )
     notes = []
-    m = cmp["mismatches"]
+    m = cmp.get("mismatches") or {}
     for key, label in (
         ("models_only_in_base", "models only in the baseline"),
         ("models_only_in_new", "models only in this run"),
     ):
-        if m[key]:
+        if m.get(key):
             notes.append(f"{label}: {', '.join(m[key])}")
     for key, label in (
         ("cases_only_in_base", "cases only in the baseline"),
@@ -93,9 +93,9 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
         ("changed_cases", "cases whose text changed (not compared)"),
         ("errored_cases", "cases that errored in a run (not compared)"),
     ):
-        if m[key]:
+        if m.get(key):
             notes.append(f"{label}: " + ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in m[key]))
-    for diff in m["settings"]:
+    for diff in m.get("settings") or []:
         notes.append(f"different {diff['field']}: baseline {diff['base']!r}, this run {diff['new']!r}")
     if notes:
         sections.append(Section("comparison_mismatches", "Not compared like for like", notes, terminal=True, level=3))

@@ -362,14 +362,128 @@ def run_header_lines(doc: dict[str, Any]) -> list[str]:
     return lines
 
 
-# Section builders in report order; extensions (comparison, cost, sizing, vision) append theirs here.
-BUILDERS = [
+def models_section(doc: dict[str, Any]) -> Section | None:
+    """The headline table: one row per model, with intervals."""
+    comparison = doc["aggregates"].get("comparison") or {}
+    rows_in = comparison.get("rows") or []
+    if not rows_in:
+        return None
+
+    def ci(entry: dict[str, Any] | None, sign: bool = False) -> str:
+        if not entry:
+            return "-"
+        return with_interval(entry.get("estimate"), entry, sign=sign) + f" (n={entry.get('n')})"
+
+    rows = [
+        [
+            r["model"],
+            ci(r.get("score_norag")),
+            ci(r.get("score_rag")),
+            ci(r.get("uplift"), sign=True),
+            fmt(r.get("pass_rate")),
+            fmt(r.get("ttft_p50_s"), 3),
+            fmt(r.get("decode_tok_s")),
+            fmt(r.get("output_throughput")),
+            "-" if r.get("peak_memory_mib") is None else f"{r['peak_memory_mib']:.0f} ({r.get('memory_source')})",
+        ]
+        for r in rows_in
+    ]
+    headers = [
+        "model",
+        "score no-RAG [95% CI]",
+        "score RAG [95% CI]",
+        "RAG uplift [95% CI]",
+        "pass %",
+        "TTFT p50 s",
+        "decode tok/s",
+        "bench output tok/s",
+        "peak mem MiB",
+    ]
+    return Section(
+        "models",
+        "Models compared",
+        ["Scores: mean over cases (n) with a 95% bootstrap interval; uplift: paired per-case difference."],
+        Table(headers, rows),
+        terminal=len(rows_in) > 1 or any(r.get("uplift") for r in rows_in),
+    )
+
+
+def model_pairs_section(doc: dict[str, Any]) -> Section | None:
+    pairs = (doc["aggregates"].get("comparison") or {}).get("pairs") or []
+    if not pairs:
+        return None
+    rows = [
+        [
+            f"{p['b']} - {p['a']}",
+            p["mode"],
+            p["n"],
+            with_interval(p["difference"].get("estimate"), p["difference"], sign=True),
+            p["verdict"],
+        ]
+        for p in pairs
+    ]
+    return Section(
+        "model_pairs",
+        "Model against model (paired on the same cases)",
+        [
+            "Difference of mean scores, paired per case, with a 95% bootstrap interval; 'better' or 'worse' only "
+            "when the interval excludes zero."
+        ],
+        Table(["pair", "mode", "n", "difference [95% CI]", "verdict"], rows),
+        terminal=True,
+        level=3,
+    )
+
+
+def judge_section(doc: dict[str, Any]) -> Section | None:
+    rows_in = doc["aggregates"].get("judge") or []
+    if not rows_in:
+        return None
+    rows = [
+        [
+            r["model"],
+            r["mode"],
+            r["n"],
+            fmt(r.get("mean_keyword_score")),
+            fmt(r.get("mean_judge_score")),
+            fmt(r.get("agreement_pct")),
+            fmt((r.get("kappa") or {}).get("value"), 2),
+            fmt((r.get("spearman") or {}).get("value"), 2),
+            r.get("judge_errors", 0),
+        ]
+        for r in rows_in
+    ]
+    return Section(
+        "judge",
+        "Keyword scorer against the LLM judge",
+        ["Agreement on pass/fail (Cohen's kappa) and on scores (Spearman), over the answers both graded (n)."],
+        Table(
+            ["model", "mode", "n", "keyword score", "judge score", "agree %", "kappa", "spearman", "judge errors"], rows
+        ),
+        terminal=True,
+    )
+
+
+def baseline_sections(doc: dict[str, Any]) -> list[Section]:
+    if not doc.get("comparison"):
+        return []
+    from ..compare.render import comparison_sections
+
+    return comparison_sections(doc["comparison"])
+
+
+# Section builders in report order; extensions (cost, sizing, vision) add theirs here.
+BUILDERS: list[Any] = [
     summary_section,
+    models_section,
+    model_pairs_section,
     category_section,
     rag_section,
     rag_category_section,
     rag_stage_section,
+    judge_section,
     bench_section,
+    baseline_sections,
     cases_section,
     launches_section,
     failed_cases_section,
