@@ -379,8 +379,37 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
 }
 
 
+PATH_OPTIONS = (
+    "--llm-report-dir",
+    "--llm-scenarios",
+    "--llm-runs-dir",
+    "--llm-chat-template",
+    "--rag-knowledge",
+    "--rag-dict",
+    "--rag-template",
+    "--llm-bench-prompt-file",
+    "--llm-vllm-python",
+)
+
+
+def check_separate_path_values(args: list[str], root: Path) -> None:
+    """pytest picks its rootdir from path-like arguments before plugin options are known, so in
+    `--llm-report-dir ../reports` the value is taken for a test path: the project's ini file is then not
+    read and the wrong tests are collected. Refuse that form for a path outside the rootdir."""
+    for flag, value in zip(args, args[1:]):
+        if flag in PATH_OPTIONS and not value.startswith("-"):
+            path = Path(value).expanduser()
+            resolved = (path if path.is_absolute() else Path.cwd() / path).resolve()
+            if not resolved.is_relative_to(root.resolve()) or resolved == root.resolve():
+                raise pytest.UsageError(
+                    f"{flag} {value}: pytest takes a separate path argument outside the project for a test path "
+                    f"and picks its root directory from it (here {root}). Fix: write {flag}={value}"
+                )
+
+
 def load_settings(config: pytest.Config) -> Settings:
     root = Path(config.rootpath)
+    check_separate_path_values([str(a) for a in config.invocation_params.args], root)
     sections: dict[str, dict[str, Any]] = {"": {}, "server": {}, "rag": {}, "bench": {}, "runs": {}, "judge": {}}
     raw: dict[str, Any] = {}
     for opt in OPTIONS:

@@ -28,6 +28,7 @@ from .results.render import render_terminal, write_markdown
 from .serving.embedded import cache_root
 from .serving.hardware import git_commit, hardware_info
 from .serving.pool import ServerPool
+from .serving.server import redact
 from .xdist import STATE_KEY, WorkerEndpoints, XdistController
 
 if TYPE_CHECKING:
@@ -140,6 +141,11 @@ class LLMEvalSession:
         """Ask and score (model, mode, case, sample) once per process; later calls get the same result."""
         key = (model, mode, case.id, sample)
         result = self._evaluations.get(key)
+        if result is None and self.pool.exit_code(model) is not None:
+            result = CaseResult(model, case, mode, None, None, sample, self._server_died(model))
+            self._evaluations[key] = result
+            if on_new is not None:
+                on_new(result)
         if result is None:
             settings = self.settings
             retriever = self.retriever() if mode == "rag" else None
@@ -154,11 +160,27 @@ class LLMEvalSession:
                 sample=sample,
                 scorer=self.scorer(model, mode),
             )
+            if result.error is not None and self.pool.exit_code(model) is not None:
+                result.error = self._server_died(model)  # the request failed because the server died
             self._apply_judge(result)
             self._evaluations[key] = result
             if on_new is not None:
                 on_new(result)
         return result
+
+    def _server_died(self, model: str) -> dict[str, Any]:
+        """The error of every case asked after a model's server died; the run is marked degraded once."""
+        code = self.pool.exit_code(model)
+        degraded = self.ensure_recorder().run.setdefault("degraded", [])
+        if not any(d.get("model") == model for d in degraded):
+            degraded.append({"model": model, "exit_code": code})
+            self.progress(f"the vLLM server of {model} died (exit code {code}); its remaining cases error at once")
+        return {
+            "type": "server_died",
+            "status": None,
+            "log_tail": self.pool.log_tail(model),
+            "message": f"the vLLM server of {model} exited with code {code}; see the log tail",
+        }
 
     def judge(self) -> Judge | None:
         """The LLM judge of --llm-judge (one client per process), or None."""
@@ -212,7 +234,7 @@ class LLMEvalSession:
             "hardware": hardware_info(),
             "models": [m.label for m in settings.models],
             "model_sources": {m.label: m.source for m in settings.models},
-            "server_args": settings.server.cli_args(),
+            "server_args": redact(settings.server.cli_args()),
             "settings": described,
             "rag": described["rag"],
             "invocation": _redacted_invocation(list(self.config.invocation_params.args)),
@@ -331,6 +353,4 @@ class LLMEvalSession:
 
 
 def _redacted_invocation(args: list[str]) -> list[str]:
-    from .serving.server import redact
-
     return redact(args)

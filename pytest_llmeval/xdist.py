@@ -103,3 +103,9 @@ class WorkerEndpoints:
 
     def model_path(self, label: str) -> str | None:
         return None
+
+    def exit_code(self, label: str) -> int | None:
+        return None  # the controller owns the process; a worker sees a dead server as refused connections
+
+    def log_tail(self, label: str, lines: int = 20) -> str | None:
+        return None

@@ -75,6 +75,11 @@ def test_run_scores_reports_and_never_leaks_the_key(llm_project, vllm_endpoint, 
         assert set(record["covered"]) | set(record["missing"]) | set(record["echoed"]) == {
             p.point for p in scenario[case_id].key_points
         }
+    from pydantic import TypeAdapter
+
+    from pytest_llmeval.results.schema import ResultsDocument
+
+    TypeAdapter(ResultsDocument).validate_python(doc)  # a real run's document matches the published schema
     (agg,) = doc["aggregates"]["models"]
     assert agg["cases"] == 2 and agg["mode"] == "norag"
     assert agg["mean_score"] == pytest.approx((cases["echo_me"]["score"] + cases["capital"]["score"]) / 2, abs=0.01)

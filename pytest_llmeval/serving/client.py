@@ -107,6 +107,7 @@ class ChatClient:
 
         self.endpoint = endpoint
         self.thinking = thinking
+        self.timeout_s = timeout_s
         self._client = openai.OpenAI(
             base_url=endpoint.base_url, api_key=endpoint.api_key(), timeout=timeout_s, max_retries=0
         )
@@ -146,6 +147,13 @@ class ChatClient:
             )
             for chunk in stream:
                 now = time.perf_counter()
+                if now - start > self.timeout_s:  # a total deadline: the HTTP timeout is per read
+                    stream.close()
+                    raise LLMRequestError(
+                        f"request to {self.endpoint.base_url} (model '{self.endpoint.model}') took longer than "
+                        f"{self.timeout_s:g} s (--llm-request-timeout)",
+                        "timeout",
+                    )
                 if chunk.usage is not None:
                     usage = chunk.usage
                 for choice in chunk.choices:

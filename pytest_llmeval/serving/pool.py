@@ -16,7 +16,7 @@ from .embedded import EMBEDDED_SERVER_DEFAULTS, prepare_embedded_model
 from .endpoint import Endpoint
 from .memory import MemorySampler
 from .models import ModelSpec
-from .server import AttachedServer, ServerSettings, ServerStartError, VLLMServer, redact
+from .server import AttachedServer, ServerSettings, ServerStartError, VLLMServer, check_model_source, log_tail, redact
 
 
 def server_settings_for(spec: ModelSpec, settings: ServerSettings) -> tuple[str, ServerSettings]:
@@ -83,6 +83,22 @@ class ServerPool:
             )
             return server.endpoint
         path, server_settings = server_settings_for(spec, self.settings)
+        if not spec.embedded:
+            try:
+                check_model_source(path, spec.label)
+            except ServerStartError as exc:
+                self.on_launch(
+                    {
+                        "model": spec.label,
+                        "attached": False,
+                        "source": spec.source,
+                        "pid": None,
+                        "port": None,
+                        "error": str(exc),
+                    },
+                    None,
+                )
+                raise
         log = self.log_dir / f"vllm-{spec.label}-{time.strftime('%Y%m%d-%H%M%S')}.log"
         server = VLLMServer(path, spec.label, server_settings, log, progress=self.progress)
         self.progress(f"starting vLLM for {spec.label} ({path}); log: {log}")
@@ -115,6 +131,15 @@ class ServerPool:
             server.endpoint,
         )
         return server.endpoint
+
+    def exit_code(self, label: str) -> int | None:
+        """The exit code of a launched server that has died (None while it runs, or when attached)."""
+        server = self._running.get(label)
+        return server.exit_code() if isinstance(server, VLLMServer) else None
+
+    def log_tail(self, label: str, lines: int = 20) -> str | None:
+        server = self._running.get(label)
+        return log_tail(server.log_path, lines) if isinstance(server, VLLMServer) else None
 
     def release(self, label: str) -> None:
         sampler = self._memory.pop(label, None)

@@ -37,7 +37,47 @@ _DIAGNOSES = (
     ("does not appear to have a file named config.json", "point --llm-model at a directory with config.json"),
     ("we couldn't connect", "the model hub is unreachable: pass a local model directory to --llm-model"),
     ("no module named 'vllm'", "install vLLM: pip install vllm (GPU) or the README set-up (CPU build)"),
+    ("no module named vllm", "install vLLM: pip install vllm (GPU) or the README set-up (CPU build)"),
+    (
+        "unrecognized arguments",
+        "an --llm-vllm-arg is not a vLLM option: check it against "
+        "`python -m vllm.entrypoints.openai.api_server --help`",
+    ),
+    (
+        "less than desired gpu memory utilization",
+        "lower --llm-gpu-memory-utilization: another process holds GPU memory (nvidia-smi lists it), or stop it",
+    ),
 )
+
+
+def check_model_source(source: str, label: str) -> None:
+    """Fail before launching when the model cannot be loaded offline: a missing local path, a directory
+    without config.json, or a hub id that is not in the local Hugging Face cache while offline."""
+    path = Path(source).expanduser()
+    looks_local = source.startswith(("/", "./", "../", "~")) or path.exists()
+    if looks_local:
+        if not path.exists():
+            raise ServerStartError(
+                f"--llm-model {label}: {source} does not exist. Fix: pass an existing local "
+                "model directory (the model hub is not reached)"
+            )
+        if path.is_dir() and not (path / "config.json").is_file() and not any(path.glob("*.gguf")):
+            raise ServerStartError(
+                f"--llm-model {label}: {path} has no config.json. Fix: point it at a Hugging "
+                "Face model directory (config.json, tokenizer, *.safetensors)"
+            )
+        return
+    if os.environ.get("HF_HUB_OFFLINE", "1") not in ("0", "false", "False"):
+        hub = Path(
+            os.environ.get("HF_HUB_CACHE")
+            or Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub"
+        )
+        if not (hub / ("models--" + source.replace("/", "--"))).is_dir():
+            raise ServerStartError(
+                f"--llm-model {label}: {source!r} is neither a local directory nor in the "
+                f"Hugging Face cache ({hub}), and the hub is offline. Fix: pass the model's "
+                "local directory, e.g. --llm-model {label}=/models/{source.split('/')[-1]}"
+            )
 
 
 class ServerStartError(RuntimeError):
@@ -169,6 +209,8 @@ class VLLMServer:
         self.process: subprocess.Popen[bytes] | None = None
         self.started_at: float | None = None
         self.ready_s: float | None = None
+        self._watchdog: subprocess.Popen[bytes] | None = None
+        self._watchdog_fd: int | None = None
 
     @property
     def base_url(self) -> str:
@@ -227,6 +269,7 @@ class VLLMServer:
             )
         finally:
             log.close()
+        self._start_watchdog()
         try:
             self._wait_healthy()
         except BaseException:
@@ -234,6 +277,39 @@ class VLLMServer:
             raise
         self.ready_s = time.time() - self.started_at
         return self.endpoint
+
+    def _start_watchdog(self) -> None:
+        """A process in its own session that kills this server's tree when the pipe to us closes (see watchdog)."""
+        assert self.process is not None
+        read_end, write_end = os.pipe()  # both non-inheritable: only the watchdog gets the read end, as stdin
+        try:
+            self._watchdog = subprocess.Popen(
+                [sys.executable, "-m", "pytest_llmeval.serving.watchdog", str(self.process.pid)],
+                stdin=read_end,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        finally:
+            os.close(read_end)
+        self._watchdog_fd = write_end
+
+    def _stop_watchdog(self) -> None:
+        fd = self._watchdog_fd
+        if fd is not None:
+            os.close(fd)  # EOF: the watchdog kills whatever is left of the tree and exits
+            self._watchdog_fd = None
+        watchdog = self._watchdog
+        if watchdog is not None:
+            try:
+                watchdog.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                watchdog.kill()
+            self._watchdog = None
+
+    def exit_code(self) -> int | None:
+        """The server's exit code once it has exited (None while it runs or before it started)."""
+        return self.process.poll() if self.process is not None else None
 
     def _wait_healthy(self) -> None:
         assert self.process is not None and self.started_at is not None
@@ -300,6 +376,7 @@ class VLLMServer:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             pass
+        self._stop_watchdog()
         self.process = None
 
     def __enter__(self) -> VLLMServer:

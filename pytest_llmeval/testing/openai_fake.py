@@ -185,6 +185,21 @@ class FakeServer:
             self._plain(writer, 500, b'{"error": {"message": "injected failure"}}', "application/json")
             return True
         answer = self.answer_for(req) if chat else None
+        if chat and not req.get("stream"):  # a plain (non-streamed) chat completion
+            text = answer if answer is not None else " ".join(f"t{i}" for i in range(self.chunks))
+            body = {
+                "id": "x",
+                "object": "chat.completion",
+                "model": req.get("model"),
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                "usage": {
+                    "prompt_tokens": len(prompt.split()) + 1,
+                    "completion_tokens": len(text),
+                    "total_tokens": len(prompt.split()) + 1 + len(text),
+                },
+            }
+            self._plain(writer, 200, json.dumps(body).encode(), "application/json")
+            return True
         pieces = _split_answer(answer) if answer is not None else None
         n = len(pieces) if pieces is not None else min(self.chunks, int(req.get("max_tokens") or self.chunks))
         writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")

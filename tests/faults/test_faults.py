@@ -1,0 +1,163 @@
+"""Fault injection: every case is recorded, errors are clear and fast, nothing outlives the run, no secret
+leaks. Each test names the fault it injects; docs/reliability.md has the table of outcomes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from pytest_llmeval.testing.openai_fake import FakeServer
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = """\
+suite: faults
+cases:
+  - id: fine_before
+    category: f
+    question: 请回答：一加一等于几？
+    key_points: [二]
+  - id: http_500
+    category: f
+    question: FAIL 这个请求会得到 HTTP 500。
+    key_points: [二]
+  - id: cut_stream
+    category: f
+    question: DROP 这个回答会在中途断开。
+    key_points: [二]
+  - id: fine_after
+    category: f
+    question: 请回答：二加二等于几？
+    key_points: [四]
+"""
+
+
+@pytest.fixture
+def faults_project(llm_project):
+    llm_project.scenario("faults.yaml", CASES)
+    return llm_project
+
+
+def test_failed_requests_are_recorded_with_their_error_and_the_run_is_degraded(faults_project):
+    """Fault: HTTP 500 on one case, a stream cut mid-answer on another (attached server)."""
+    with FakeServer(chunks=6, answers={"一加一": "二", "二加二": "四"}) as fake:
+        result = faults_project.run("--llm-base-url", fake.base_url, "--llm-model", "m")
+    result.assert_outcomes(passed=2, errors=0, failed=2)
+    doc = faults_project.results()
+    cases = {c["scenario_id"]: c for c in doc["cases"]}
+    assert set(cases) == {"fine_before", "http_500", "cut_stream", "fine_after"}
+    assert cases["http_500"]["error"]["type"] == "http" and cases["http_500"]["error"]["status"] == 500
+    assert cases["http_500"]["score"] is None and cases["http_500"]["passed"] is False
+    assert cases["cut_stream"]["error"]["type"] in ("stream", "connection")
+    assert doc["run"]["status"] == "degraded"
+    (row,) = doc["aggregates"]["models"]
+    assert row["errors"] == 2 and row["pass_rate"] == 50.0 and row["cases"] == 4
+    jsonl = [json.loads(line) for line in (faults_project.path / "llmeval-report" / "cases.jsonl").read_text(
+        encoding="utf-8").splitlines()]
+    assert len(jsonl) == 4
+    out = result.stdout.str()
+    assert "errors" in out and "ERROR (http)" in faults_project.report()
+
+
+def test_refused_connection_and_timeout_error_fast_and_are_recorded(faults_project):
+    """Fault: nothing listens on the port (connection refused); a server slower than --llm-request-timeout."""
+    start = time.monotonic()
+    refused = faults_project.run("--llm-base-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "-k", "fine")
+    assert time.monotonic() - start < 30
+    refused.assert_outcomes(failed=2)
+    assert {c["error"]["type"] for c in faults_project.results()["cases"]} == {"connection"}
+    with FakeServer(chunks=50, delay_s=0.2) as slow:
+        timed_out = faults_project.run("--llm-base-url", slow.base_url, "--llm-model", "m", "-k", "fine_before",
+                                       "--llm-request-timeout", "1")
+    timed_out.assert_outcomes(failed=1)
+    (case,) = faults_project.results()["cases"]
+    assert case["error"]["type"] in ("timeout", "stream")
+
+
+def test_missing_model_path_fails_before_anything_is_launched(faults_project):
+    """Fault: --llm-model points at a directory that does not exist."""
+    start = time.monotonic()
+    result = faults_project.run("--llm-model", "x=/no/such/model", "-k", "fine_before")
+    assert time.monotonic() - start < 20
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*--llm-model x: /no/such/model does not exist. Fix: pass an existing local*"])
+    launch = faults_project.results()["run"]["launches"][0]
+    assert launch["pid"] is None and "does not exist" in launch["error"]
+
+
+def test_hub_id_offline_fails_before_launch(faults_project):
+    result = faults_project.run("--llm-model", "Qwen/Qwen3-8B", "-k", "fine_before")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*neither a local directory nor in the Hugging Face cache*Fix:*"])
+
+
+def test_separate_path_argument_outside_the_project_is_refused(faults_project):
+    """Pitfall: `--llm-report-dir ../reports` makes pytest take ../reports for a test path."""
+    result = faults_project.run("--llm-report-dir", "../elsewhere")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*Fix: write --llm-report-dir=../elsewhere*"])
+
+
+def test_a_canary_key_never_leaks(faults_project, monkeypatch):
+    """Secrets: the key of the model, the judge and a vLLM --api-key argument appear in no output."""
+    canary = "sk-CANARY-7f3a9c1e5d"
+    monkeypatch.setenv("CANARY_KEY", canary)
+    with FakeServer(answers=lambda req: '{"score": 80, "reason": "ok"}' if "RUBRIC" in str(req) else "二，四") as fake:
+        result = faults_project.run(
+            "--llm-base-url", fake.base_url, "--llm-model", "m", "--llm-api-key-env", "CANARY_KEY",
+            "--llm-judge", f"{fake.base_url}@judge", "--llm-judge-api-key-env", "CANARY_KEY",
+            f"--llm-vllm-arg=--api-key={canary}", "--junitxml=junit.xml", "-k", "fine")
+        headers = [r for r in fake.received if r[0] == "/v1/chat/completions"]
+    assert headers, "the fake server saw no request"
+    result.assert_outcomes(passed=2)
+    outputs = [result.stdout.str(), result.stderr.str()]
+    for path in (faults_project.path / "llmeval-report").rglob("*"):
+        if path.is_file():
+            outputs.append(path.read_text(encoding="utf-8", errors="replace"))
+    outputs.append((faults_project.path / "junit.xml").read_text(encoding="utf-8"))
+    for path in (faults_project.path / ".llmeval").rglob("*.json"):
+        outputs.append(path.read_text(encoding="utf-8"))
+    assert all(canary not in text for text in outputs)
+    doc = faults_project.results()
+    assert "--api-key=***" in doc["run"]["settings"]["server"]["extra_args"]
+    assert doc["cases"][0]["judge"]["score"] == 80.0
+
+
+@pytest.mark.vllm
+def test_sigkill_of_pytest_while_the_server_starts_leaves_no_process(faults_project, tmp_path):
+    """Fault: pytest SIGKILLed (CI time limit, OOM killer) while its vLLM server is starting."""
+    report = tmp_path / "report"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-k", "fine_before",
+                             f"--llm-report-dir={report}"], cwd=faults_project.path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 240
+    server_pid = None
+    while time.monotonic() < deadline and server_pid is None:
+        for child in psutil.Process(proc.pid).children(recursive=True):
+            try:
+                if "vllm.entrypoints.openai.api_server" in " ".join(child.cmdline()):
+                    server_pid = child.pid
+            except psutil.Error:
+                pass
+        time.sleep(0.5)
+    assert server_pid is not None, "the plugin did not launch vLLM"
+    time.sleep(8)  # vLLM is importing and spawning its engine now
+    tree = {server_pid, *(c.pid for c in psutil.Process(server_pid).children(recursive=True))}
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 30
+    alive = tree
+    while time.monotonic() < deadline:
+        alive = {pid for pid in tree if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"}
+        if not alive:
+            break
+        time.sleep(0.5)
+    assert not alive, f"processes of the server tree survived: {alive}"
