@@ -38,6 +38,30 @@ if TYPE_CHECKING:
 
 RESULT_PROPERTY = "llmeval_result"
 BENCH_PROPERTY = "llmeval_bench"
+CASE_JUNIT_FIELDS = (
+    "model",
+    "mode",
+    "sample",
+    "score",
+    "threshold",
+    "passed",
+    "ttft_s",
+    "e2e_s",
+    "decode_tok_s",
+    "output_tokens",
+)
+BENCH_JUNIT_FIELDS = ("completed", "failed", "request_throughput", "output_throughput", "mean_ttft_ms", "p95_e2el_ms")
+
+
+def junit_properties(record: dict[str, Any], fields: tuple[str, ...]) -> list[tuple[str, object]]:
+    """A few named properties of a record for --junitxml; the error's type and message when it has one."""
+    props: list[tuple[str, object]] = [(f"llmeval_{f}", record[f]) for f in fields if record.get(f) is not None]
+    error = record.get("error")
+    if error:
+        props.append(("llmeval_error", f"{error.get('type')}: {str(error.get('message'))[:200]}"))
+    return props
+
+
 log = logging.getLogger("pytest_llmeval")
 
 
@@ -255,16 +279,25 @@ class LLMEvalSession:
         self.ensure_recorder().add_memory(label, memory)
 
     # -- hooks -------------------------------------------------------------
+    @pytest.hookimpl(tryfirst=True)  # before junitxml reads the properties (from the teardown report)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        if self.is_worker:  # the controller records what workers report
+        if self.is_worker:  # the controller records (and rewrites) what workers report
             return
-        if report.when != "call" and not (report.when == "setup" and report.outcome != "passed"):
-            return
+        record = report.when == "call" or (report.when == "setup" and report.outcome != "passed")
+        kept: list[tuple[str, object]] = []
         for key, value in report.user_properties:
             if key == RESULT_PROPERTY:
-                self.ensure_recorder().add_case(value)  # type: ignore[arg-type]
+                if record:
+                    self.ensure_recorder().add_case(value)  # type: ignore[arg-type]
+                kept += junit_properties(value, CASE_JUNIT_FIELDS)  # type: ignore[arg-type]
             elif key == BENCH_PROPERTY:
-                self.ensure_recorder().add_benchmark(value)  # type: ignore[arg-type]
+                if record:
+                    self.ensure_recorder().add_benchmark(value)  # type: ignore[arg-type]
+                kept += junit_properties(value.get("summary", {}), BENCH_JUNIT_FIELDS)  # type: ignore[attr-defined]
+            else:
+                kept.append((key, value))
+        # CI dashboards (GitLab, Jenkins, GitHub) read JUnit properties: named scalars, not a whole record
+        report.user_properties = kept
 
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
         """Without --llm-bench, throughput benchmarks (marker llm_bench) are deselected."""

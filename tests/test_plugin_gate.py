@@ -18,8 +18,12 @@ POINTS = ["甲项", "乙项", "丙项", "丁项", "戊项"]
 def scenario_yaml() -> str:
     lines = ["suite: gate", "cases:"]
     for i in range(N_CASES):
-        lines += [f"  - id: q{i:02d}", "    category: gate", f"    question: 第{i:02d}题：列出全部要点。",
-                  f"    key_points: [{', '.join(POINTS)}]"]
+        lines += [
+            f"  - id: q{i:02d}",
+            "    category: gate",
+            f"    question: 第{i:02d}题：列出全部要点。",
+            f"    key_points: [{', '.join(POINTS)}]",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -40,9 +44,12 @@ def gate_project(llm_project):
     llm_project.scenario("gate.yaml", scenario_yaml())
     answers = Answers()
     with FakeServer(answers=answers) as fake:
+
         def run(*args: str) -> pytest.RunResult:
-            return llm_project.run("--llm-base-url", fake.base_url, "--llm-model", "m1", "--llm-max-tokens", "64",
-                                   *args)
+            return llm_project.run(
+                "--llm-base-url", fake.base_url, "--llm-model", "m1", "--llm-max-tokens", "64", *args
+            )
+
         llm_project.answers = answers
         llm_project.run_llm = run
         yield llm_project
@@ -73,14 +80,21 @@ def test_worse_answers_fail_the_gate_and_name_the_cases(gate_project):
     assert cmp["exit_code"] == 1 and cmp["regressions"][0]["metric"] == "score"
     # the same comparison from the command line, same exit code
     runs = gate_project.path / ".llmeval" / "runs"
-    cli = subprocess.run([sys.executable, "-m", "pytest_llmeval", "compare", "1", "2", "--fail", "score:5",
-                          "--runs-dir", str(runs)], capture_output=True, text=True)
+    cli = subprocess.run(
+        [sys.executable, "-m", "pytest_llmeval", "compare", "1", "2", "--fail", "score:5", "--runs-dir", str(runs)],
+        capture_output=True,
+        text=True,
+    )
     assert cli.returncode == 1 and "REGRESSION" in cli.stdout
-    same = subprocess.run([sys.executable, "-m", "pytest_llmeval", "compare", "1", "1", "--fail", "score:5",
-                           "--runs-dir", str(runs)], capture_output=True, text=True)
+    same = subprocess.run(
+        [sys.executable, "-m", "pytest_llmeval", "compare", "1", "1", "--fail", "score:5", "--runs-dir", str(runs)],
+        capture_output=True,
+        text=True,
+    )
     assert same.returncode == 0 and "no significant change" in same.stdout
-    listing = subprocess.run([sys.executable, "-m", "pytest_llmeval", "runs", "--runs-dir", str(runs)],
-                             capture_output=True, text=True)
+    listing = subprocess.run(
+        [sys.executable, "-m", "pytest_llmeval", "runs", "--runs-dir", str(runs)], capture_output=True, text=True
+    )
     assert listing.returncode == 0 and "0001" in listing.stdout and "0002" in listing.stdout
 
 
@@ -99,16 +113,22 @@ def test_unknown_baseline_and_bad_gate_fail_at_once(gate_project):
     bad = gate_project.run_llm("--llm-compare-fail", "speed:5")
     assert bad.ret == pytest.ExitCode.USAGE_ERROR
     bad.stderr.fnmatch_lines(["*--llm-compare-fail: 'speed:5': unknown metric*"])
-    cli = subprocess.run([sys.executable, "-m", "pytest_llmeval", "compare", "a.json", "b.json"], capture_output=True,
-                         text=True, cwd=gate_project.path)
+    cli = subprocess.run(
+        [sys.executable, "-m", "pytest_llmeval", "compare", "a.json", "b.json"],
+        capture_output=True,
+        text=True,
+        cwd=gate_project.path,
+    )
     assert cli.returncode == 2 and "error:" in cli.stderr and "Traceback" not in cli.stderr
 
 
 def test_two_tests_reading_one_case_evaluate_and_record_it_once(gate_project):
-    gate_project.pytester.makepyfile(test_latency="""
+    gate_project.pytester.makepyfile(
+        test_latency="""
         def test_latency(llm_result):
             assert llm_result.completion.metrics.e2e_s < 60
-    """)
+    """
+    )
     result = gate_project.run_llm("-p", "no:randomly")
     result.assert_outcomes(passed=2 * N_CASES)
     doc = gate_project.results()
@@ -122,7 +142,8 @@ def test_repeats_record_every_sample_and_cluster_the_interval(gate_project):
     result.assert_outcomes(passed=3)
     doc = gate_project.results()
     assert sorted((c["scenario_id"], c["sample"]) for c in doc["cases"]) == [
-        (f"q0{i}", s) for i in range(3) for s in range(3)]
+        (f"q0{i}", s) for i in range(3) for s in range(3)
+    ]
     (row,) = doc["aggregates"]["models"]
     assert (row["cases"], row["samples"]) == (3, 9)
     interval = row["intervals"]["mean_score"]

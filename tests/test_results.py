@@ -159,9 +159,21 @@ def test_a_written_results_document_validates_against_the_schema(tmp_path):
 
     from pytest_llmeval.results.schema import ResultsDocument
 
-    recorder = RunRecorder(tmp_path, {"models": ["a"], "plugin": "p", "plugin_version": "0", "git_commit": None,
-                                      "hardware": {}, "model_sources": {}, "server_args": [], "settings": {},
-                                      "rag": {}, "invocation": []})
+    recorder = RunRecorder(
+        tmp_path,
+        {
+            "models": ["a"],
+            "plugin": "p",
+            "plugin_version": "0",
+            "git_commit": None,
+            "hardware": {},
+            "model_sources": {},
+            "server_args": [],
+            "settings": {},
+            "rag": {},
+            "invocation": [],
+        },
+    )
     for case in (c for c in CASES if "retrieval" not in c):  # hand-made retrieval records are partial
         recorder.add_case({**case, "sample": 0, "case_hash": "h"})
     doc = json.loads(json.dumps(recorder.finish("complete")))

@@ -15,16 +15,32 @@ def doc(scores, model="m1", mode="norag", repeats=1, ttft=None, settings=None, h
     cases = []
     for i, score in enumerate(scores):
         for s in range(repeats):
-            cases.append({
-                "model": model, "scenario_id": f"c{i:02d}", "mode": mode, "sample": s, "category": "x",
-                "case_hash": (hashes or {}).get(i, f"h{i}"), "score": None if i in errors else float(score),
-                "passed": i not in errors and score >= 60, "error": {"type": "http"} if i in errors else None,
-                "ttft_s": (ttft[i] if ttft else 0.2) + float(rng.normal(0, 0.001)), "e2e_s": 2.0,
-                "decode_tok_s": 20.0,
-            })
-    return {"schema_version": 2, "cases": cases,
-            "run": {"models": [model], "settings": settings or {"max_tokens": 64, "temperature": 0.0},
-                    "hardware": {"cpu": "x", "cpu_count": 2, "gpus": []}, "started_at": "t"}}
+            cases.append(
+                {
+                    "model": model,
+                    "scenario_id": f"c{i:02d}",
+                    "mode": mode,
+                    "sample": s,
+                    "category": "x",
+                    "case_hash": (hashes or {}).get(i, f"h{i}"),
+                    "score": None if i in errors else float(score),
+                    "passed": i not in errors and score >= 60,
+                    "error": {"type": "http"} if i in errors else None,
+                    "ttft_s": (ttft[i] if ttft else 0.2) + float(rng.normal(0, 0.001)),
+                    "e2e_s": 2.0,
+                    "decode_tok_s": 20.0,
+                }
+            )
+    return {
+        "schema_version": 2,
+        "cases": cases,
+        "run": {
+            "models": [model],
+            "settings": settings or {"max_tokens": 64, "temperature": 0.0},
+            "hardware": {"cpu": "x", "cpu_count": 2, "gpus": []},
+            "started_at": "t",
+        },
+    }
 
 
 GOOD = [100.0] * 12
@@ -91,12 +107,15 @@ def test_models_only_in_one_run_and_repeats_clustered():
     assert same["groups"][0]["n"] == 12 and same["groups"][0]["samples_new"] == 36
 
 
-@pytest.mark.parametrize(("expr", "message"), [
-    ("score", "missing ':THRESHOLD'"),
-    ("speed:5", "unknown metric 'speed'"),
-    ("score:lots", "is not a number"),
-    ("score:-1", "must be >= 0"),
-])
+@pytest.mark.parametrize(
+    ("expr", "message"),
+    [
+        ("score", "missing ':THRESHOLD'"),
+        ("speed:5", "unknown metric 'speed'"),
+        ("score:lots", "is not a number"),
+        ("score:-1", "must be >= 0"),
+    ],
+)
 def test_bad_gate_expressions_say_what_is_accepted(expr, message):
     with pytest.raises(GateError, match=message) as info:
         parse_fail_expressions(expr)

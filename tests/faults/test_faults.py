@@ -59,8 +59,10 @@ def test_failed_requests_are_recorded_with_their_error_and_the_run_is_degraded(f
     assert doc["run"]["status"] == "degraded"
     (row,) = doc["aggregates"]["models"]
     assert row["errors"] == 2 and row["pass_rate"] == 50.0 and row["cases"] == 4
-    jsonl = [json.loads(line) for line in (faults_project.path / "llmeval-report" / "cases.jsonl").read_text(
-        encoding="utf-8").splitlines()]
+    jsonl = [
+        json.loads(line)
+        for line in (faults_project.path / "llmeval-report" / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert len(jsonl) == 4
     out = result.stdout.str()
     assert "errors" in out and "ERROR (http)" in faults_project.report()
@@ -74,8 +76,9 @@ def test_refused_connection_and_timeout_error_fast_and_are_recorded(faults_proje
     refused.assert_outcomes(failed=2)
     assert {c["error"]["type"] for c in faults_project.results()["cases"]} == {"connection"}
     with FakeServer(chunks=50, delay_s=0.2) as slow:
-        timed_out = faults_project.run("--llm-base-url", slow.base_url, "--llm-model", "m", "-k", "fine_before",
-                                       "--llm-request-timeout", "1")
+        timed_out = faults_project.run(
+            "--llm-base-url", slow.base_url, "--llm-model", "m", "-k", "fine_before", "--llm-request-timeout", "1"
+        )
     timed_out.assert_outcomes(failed=1)
     (case,) = faults_project.results()["cases"]
     assert case["error"]["type"] in ("timeout", "stream")
@@ -111,9 +114,21 @@ def test_a_canary_key_never_leaks(faults_project, monkeypatch):
     monkeypatch.setenv("CANARY_KEY", canary)
     with FakeServer(answers=lambda req: '{"score": 80, "reason": "ok"}' if "RUBRIC" in str(req) else "二，四") as fake:
         result = faults_project.run(
-            "--llm-base-url", fake.base_url, "--llm-model", "m", "--llm-api-key-env", "CANARY_KEY",
-            "--llm-judge", f"{fake.base_url}@judge", "--llm-judge-api-key-env", "CANARY_KEY",
-            f"--llm-vllm-arg=--api-key={canary}", "--junitxml=junit.xml", "-k", "fine")
+            "--llm-base-url",
+            fake.base_url,
+            "--llm-model",
+            "m",
+            "--llm-api-key-env",
+            "CANARY_KEY",
+            "--llm-judge",
+            f"{fake.base_url}@judge",
+            "--llm-judge-api-key-env",
+            "CANARY_KEY",
+            f"--llm-vllm-arg=--api-key={canary}",
+            "--junitxml=junit.xml",
+            "-k",
+            "fine",
+        )
         headers = [r for r in fake.received if r[0] == "/v1/chat/completions"]
     assert headers, "the fake server saw no request"
     result.assert_outcomes(passed=2)
@@ -135,9 +150,14 @@ def test_sigkill_of_pytest_while_the_server_starts_leaves_no_process(faults_proj
     """Fault: pytest SIGKILLed (CI time limit, OOM killer) while its vLLM server is starting."""
     report = tmp_path / "report"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-k", "fine_before",
-                             f"--llm-report-dir={report}"], cwd=faults_project.path, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-k", "fine_before", f"--llm-report-dir={report}"],
+        cwd=faults_project.path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     deadline = time.monotonic() + 240
     server_pid = None
     while time.monotonic() < deadline and server_pid is None:
@@ -161,3 +181,21 @@ def test_sigkill_of_pytest_while_the_server_starts_leaves_no_process(faults_proj
             break
         time.sleep(0.5)
     assert not alive, f"processes of the server tree survived: {alive}"
+
+
+def test_junit_xml_carries_named_properties_not_a_record(faults_project):
+    import xml.etree.ElementTree as ET
+
+    with FakeServer(answers={"一加一": "二"}) as fake:
+        faults_project.run(
+            "--llm-base-url", fake.base_url, "--llm-model", "m", "-k", "fine_before or http_500", "--junitxml=junit.xml"
+        )
+    tree = ET.parse(faults_project.path / "junit.xml")
+    cases = {
+        tc.get("name"): {p.get("name"): p.get("value") for p in tc.iter("property")} for tc in tree.iter("testcase")
+    }
+    ok = cases["test_scenario[m-fine_before]"]
+    assert ok["llmeval_score"] == "100.0" and ok["llmeval_passed"] == "True" and float(ok["llmeval_ttft_s"]) > 0
+    assert not any(value.startswith("{") for value in ok.values())
+    assert cases["test_scenario[m-http_500]"]["llmeval_error"].startswith("http: ")
+    assert (faults_project.path / "junit.xml").stat().st_size < 5000

@@ -1,0 +1,1 @@
+"""Vision evaluation: images in cases, OCR-style scorers, benchmark datasets from disk (no pytest here)."""

@@ -1,0 +1,51 @@
+"""Images for vision cases: validated when the scenario loads (a real image, within the size limit) and
+sent as OpenAI-style `image_url` content parts with a base64 data URL."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 20 * 2**20
+MIME = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp", "GIF": "image/gif", "BMP": "image/bmp"}
+
+
+class ImageError(ValueError):
+    """The file is not a usable image; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    path: Path
+    format: str
+    width: int
+    height: int
+
+    @property
+    def mime(self) -> str:
+        return MIME[self.format]
+
+    def data_url(self) -> str:
+        return f"data:{self.mime};base64," + base64.b64encode(self.path.read_bytes()).decode("ascii")
+
+
+def load_image(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImageRef:
+    """Check that `path` is a PNG/JPEG/WebP/GIF/BMP image no larger than `max_bytes` (Pillow decodes it)."""
+    from PIL import Image, UnidentifiedImageError
+
+    file = Path(path)
+    if not file.is_file():
+        raise ImageError("no such image file")
+    size = file.stat().st_size
+    if size > max_bytes:
+        raise ImageError(f"{size / 2**20:.1f} MiB is over the {max_bytes / 2**20:.0f} MiB limit; resize it")
+    try:
+        with Image.open(file) as image:
+            image.verify()
+            fmt, (width, height) = image.format or "", image.size
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+        raise ImageError(f"not an image Pillow can read ({type(exc).__name__})") from None
+    if fmt not in MIME:
+        raise ImageError(f"image format {fmt or 'unknown'} is not one of {sorted(MIME)}")
+    return ImageRef(file, fmt, width, height)
