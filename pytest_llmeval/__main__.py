@@ -26,6 +26,7 @@ def report_main(argv: list[str]) -> int:
     )
     parser.add_argument("results", type=Path, help="a results.json written by the plugin")
     parser.add_argument("--markdown", type=Path, help="also write the Markdown report here")
+    parser.add_argument("--html", type=Path, help="also write the HTML report here")
     args = parser.parse_args(argv)
     try:
         doc = load_results(args.results)
@@ -35,6 +36,10 @@ def report_main(argv: list[str]) -> int:
     print(render_terminal(doc))
     if args.markdown:
         args.markdown.write_text(render_markdown(doc), encoding="utf-8")
+    if args.html:
+        from .results.html import render_html
+
+        args.html.write_text(render_html(doc), encoding="utf-8")
     return 0
 
 

@@ -325,6 +325,9 @@ class LLMEvalSession:
         self.final_doc = dict(doc)
         self._save_run(self.final_doc)
         write_markdown(self.final_doc, self.settings.report_dir)
+        from .results.html import write_html
+
+        write_html(self.final_doc, self.settings.report_dir)
         comparison = self.final_doc.get("comparison") or {}
         if comparison.get("exit_code") and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED  # the regression gate failed
@@ -376,7 +379,7 @@ class LLMEvalSession:
         terminalreporter.write_sep("=", "llmeval results")
         terminalreporter.write_line(render_terminal(doc))
         terminalreporter.write_line(f"results: {self.recorder.results_path}")
-        terminalreporter.write_line(f"report:  {self.settings.report_dir / 'report.md'}")
+        terminalreporter.write_line(f"report:  {self.settings.report_dir / 'report.md'} and report.html")
         if self.saved_path is not None:
             terminalreporter.write_line(f"saved:   {self.saved_path}")
         comparison = doc.get("comparison")

@@ -84,6 +84,7 @@ class CaseResult:
             "mode": self.mode,
             "sample": self.sample,
             "case_hash": self.case.content_hash,
+            "question": self.case.question,
         }
         if self.score is not None:
             base.update(self.score.to_dict())

@@ -68,6 +68,7 @@ class CaseRecord(TypedDict):
     mode: str  # "norag" | "rag"
     sample: int  # 0.. with --llm-repeat
     case_hash: str  # content hash of the case as asked (question, key points, settings of the case)
+    question: NotRequired[str]
     score: float | None  # None when the case errored
     passed: bool
     threshold: NotRequired[float]

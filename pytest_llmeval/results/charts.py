@@ -1,0 +1,166 @@
+"""Charts for the HTML report, drawn with matplotlib (Agg) as inline SVG: no network at view time.
+
+Each function reads the results document and returns an SVG string, or None when the run has no data
+for that chart. Text stays text in the SVG (`svg.fonttype = none`), so files stay small and CJK labels
+use the browser's fonts.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+PALETTE = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3", "#8C8C8C"]
+
+
+def _figure(width: float = 6.4, height: float = 3.6, ncols: int = 1) -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
+    return plt.subplots(1, ncols, figsize=(width, height))
+
+
+def _svg(fig: Any) -> str:
+    import matplotlib.pyplot as plt
+
+    buffer = io.StringIO()
+    fig.tight_layout()
+    fig.savefig(buffer, format="svg")
+    plt.close(fig)
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
+
+
+def pareto_front(points: list[tuple[float, float]]) -> list[int]:
+    """Indices of the points no other point beats on both axes (higher is better on both)."""
+    front = []
+    for i, (x, y) in enumerate(points):
+        if not any((ox >= x and oy >= y) and (ox > x or oy > y) for j, (ox, oy) in enumerate(points) if j != i):
+            front.append(i)
+    return front
+
+
+def score_vs_speed(doc: dict[str, Any]) -> str | None:
+    """Mean score against mean decode tok/s per model and mode; the Pareto front is joined by a line."""
+    rows = [a for a in doc["aggregates"]["models"] if a.get("mean_score") is not None and a.get("mean_decode_tok_s")]
+    if not rows:
+        return None
+    fig, ax = _figure()
+    points = [(float(a["mean_decode_tok_s"]), float(a["mean_score"])) for a in rows]
+    for i, (a, (x, y)) in enumerate(zip(rows, points)):
+        marker = "o" if a["mode"] == "norag" else "s"
+        ax.scatter([x], [y], color=PALETTE[i % len(PALETTE)], marker=marker, s=50, zorder=3)
+        ax.annotate(f"{a['model']} ({a['mode']})", (x, y), textcoords="offset points", xytext=(5, 5), fontsize=8)
+    front = sorted((points[i] for i in pareto_front(points)), key=lambda p: p[0])
+    if len(front) > 1:
+        ax.plot([p[0] for p in front], [p[1] for p in front], "--", color="#999999", zorder=2, label="Pareto front")
+        ax.legend(loc="lower left", frameon=False)
+    ax.set_xlabel("decode tok/s (mean per request)")
+    ax.set_ylabel("mean score (0-100)")
+    ax.set_title("Accuracy against speed (circle: no RAG, square: RAG)")
+    return _svg(fig)
+
+
+def category_scores(doc: dict[str, Any]) -> str | None:
+    """Mean score per category, one bar per model and mode."""
+    aggs = doc["aggregates"]["models"]
+    categories = sorted({c for a in aggs for c in a.get("categories", {})})
+    if not categories:
+        return None
+    fig, ax = _figure(7.2, 3.8)
+    width = 0.8 / max(1, len(aggs))
+    for i, a in enumerate(aggs):
+        xs = [k + i * width for k in range(len(categories))]
+        ax.bar(
+            xs,
+            [a["categories"].get(c) or 0 for c in categories],
+            width=width,
+            color=PALETTE[i % len(PALETTE)],
+            label=f"{a['model']} ({a['mode']})",
+        )
+    ax.set_xticks(
+        [k + width * (len(aggs) - 1) / 2 for k in range(len(categories))], categories, rotation=30, ha="right"
+    )
+    ax.set_ylabel("mean score")
+    ax.set_ylim(0, 100)
+    ax.legend(frameon=False, fontsize=7)
+    ax.set_title("Mean score per category, without and with RAG")
+    return _svg(fig)
+
+
+def latency_distributions(doc: dict[str, Any]) -> str | None:
+    """TTFT and end-to-end latency per model and mode (box plots over cases)."""
+    groups: dict[str, dict[str, list[float]]] = {}
+    for c in doc["cases"]:
+        key = f"{c['model']} ({c.get('mode', 'norag')})"
+        for field in ("ttft_s", "e2e_s"):
+            if c.get(field) is not None:
+                groups.setdefault(key, {"ttft_s": [], "e2e_s": []})[field].append(float(c[field]))
+    if not groups:
+        return None
+    fig, axes = _figure(7.2, 3.4, ncols=2)
+    labels = list(groups)
+    for ax, field, title in zip(axes, ("ttft_s", "e2e_s"), ("TTFT (s)", "end-to-end latency (s)")):
+        ax.boxplot([groups[k][field] or [0.0] for k in labels], showfliers=True)
+        ax.set_xticks(range(1, len(labels) + 1), labels, rotation=30, ha="right", fontsize=7)
+        ax.set_title(title)
+    return _svg(fig)
+
+
+def benchmark_charts(doc: dict[str, Any]) -> str | None:
+    """The throughput benchmark per model: latency p50/p95, QPS, prompt and output throughput."""
+    runs = doc.get("benchmarks") or []
+    if not runs:
+        return None
+    fig, axes = _figure(9.6, 3.4, ncols=3)
+    models = [r["model"] for r in runs]
+    xs = list(range(len(models)))
+    s = [r["summary"] for r in runs]
+    axes[0].bar([x - 0.2 for x in xs], [v.get("median_e2el_ms") or 0 for v in s], 0.4, label="p50", color=PALETTE[0])
+    axes[0].bar([x + 0.2 for x in xs], [v.get("p95_e2el_ms") or 0 for v in s], 0.4, label="p95", color=PALETTE[1])
+    axes[0].set_title("end-to-end latency (ms)")
+    axes[0].legend(frameon=False)
+    axes[1].bar(xs, [v.get("request_throughput") or 0 for v in s], 0.5, color=PALETTE[2])
+    axes[1].set_title("requests/s (QPS)")
+    axes[2].bar(
+        [x - 0.2 for x in xs], [v.get("prompt_throughput") or 0 for v in s], 0.4, label="prompt", color=PALETTE[3]
+    )
+    axes[2].bar(
+        [x + 0.2 for x in xs], [v.get("output_throughput") or 0 for v in s], 0.4, label="output", color=PALETTE[4]
+    )
+    axes[2].set_title("tokens/s")
+    axes[2].legend(frameon=False)
+    for ax in axes:
+        ax.set_xticks(xs, models, rotation=20, ha="right")
+    return _svg(fig)
+
+
+def memory_chart(doc: dict[str, Any]) -> str | None:
+    """Peak and steady memory per model (GPU memory from NVML, or the server tree's RSS on the CPU)."""
+    memory = doc["run"].get("memory") or {}
+    models = [m for m, v in memory.items() if v.get("peak_mib") is not None]
+    if not models:
+        return None
+    fig, ax = _figure(5.6, 3.2)
+    xs = list(range(len(models)))
+    ax.bar([x - 0.2 for x in xs], [memory[m]["peak_mib"] for m in models], 0.4, label="peak", color=PALETTE[0])
+    ax.bar(
+        [x + 0.2 for x in xs], [memory[m].get("steady_mib") or 0 for m in models], 0.4, label="steady", color=PALETTE[2]
+    )
+    ax.set_xticks(xs, [f"{m} ({memory[m].get('source')})" for m in models])
+    ax.set_ylabel("MiB")
+    ax.legend(frameon=False)
+    ax.set_title("Memory per model")
+    return _svg(fig)
+
+
+CHARTS = [
+    ("Accuracy against speed", score_vs_speed),
+    ("Score per category", category_scores),
+    ("Latency distributions", latency_distributions),
+    ("Throughput benchmark", benchmark_charts),
+    ("Memory", memory_chart),
+]
