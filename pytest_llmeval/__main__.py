@@ -15,7 +15,7 @@ from pathlib import Path
 from .results.recorder import ResultsFileError, load_results
 from .results.render import render_markdown, render_terminal
 
-COMMANDS = ("report", "schema", "runs", "compare")
+COMMANDS = ("report", "schema", "runs", "compare", "size")
 DEFAULT_RUNS_DIR = Path(".llmeval/runs")
 
 
@@ -133,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         return runs_main(rest)
     if command == "compare":
         return compare_main(rest)
+    if command == "size":
+        from .sizing.cli import main as size_main
+
+        return size_main(rest)
     if command.endswith(".json"):  # the short form: a results.json first
         return report_main(args)
     print(f"error: unknown command {command!r}; use one of {list(COMMANDS)} or a results.json path", file=sys.stderr)

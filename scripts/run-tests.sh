@@ -5,6 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The report's browser test needs Chromium (Debian's package); install it where we can, else it skips.
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "[tests] installing chromium for the report.html browser test"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei; } \
+    >/tmp/llmeval-apt.log 2>&1 || echo "[tests] chromium could not be installed (see /tmp/llmeval-apt.log): the browser test will skip"
+fi
 echo "[tests] ruff (lint + format) and mypy"
 .venv/bin/ruff check pytest_llmeval tests benchmarks scenarios
 .venv/bin/ruff format --check pytest_llmeval tests benchmarks scenarios

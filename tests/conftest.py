@@ -36,8 +36,19 @@ def vllm_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint
     spec = parse_model("embedded")
     path, settings = server_settings_for(spec, ServerSettings(startup_timeout_s=600))
     log = tmp_path_factory.mktemp("vllm") / "server.log"
+    SHARED_SERVER["log"] = log
+    SHARED_SERVER["model_path"] = path
     with VLLMServer(path, spec.label, settings, log) as server:
         yield server.endpoint
+
+
+SHARED_SERVER: dict[str, object] = {}
+
+
+@pytest.fixture(scope="session")
+def vllm_server_log(vllm_endpoint: Endpoint) -> tuple[Path, str]:
+    """The shared server's log file and model directory."""
+    return SHARED_SERVER["log"], SHARED_SERVER["model_path"]  # type: ignore[return-value]
 
 
 SMALL_SCENARIO = """\
