@@ -247,6 +247,12 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("judge-api-key-env", "env var with the judge's API key", "judge.api_key_env"),
     Option(
+        "prices",
+        "a prices YAML (API per million tokens, GPU per hour): adds cost per 1,000 requests and the "
+        "break-even volume to the reports (see examples/prices.yaml)",
+        "prices",
+    ),
+    Option(
         "judge-assert",
         "make the judge's grade the assertion of every case (off: keyword coverage decides; "
         "a case can set 'assert_with: judge')",
@@ -336,6 +342,7 @@ class Settings:
     judge: JudgeSettings
     bench_enabled: bool = False
     repeat: int = 1
+    prices: Path | None = None
 
     def describe(self) -> dict[str, Any]:
         """The settings as JSON-ready data for results.json, with secret values removed."""
@@ -376,6 +383,7 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "rag.template": lambda v: _path(v) if v else None,
     "runs.runs_dir": _path,
     "judge.assertion": lambda v: v == "on",
+    "prices": lambda v: _path(v) if v else None,
 }
 
 
@@ -419,6 +427,13 @@ def load_settings(config: pytest.Config) -> Settings:
         sections[section][name] = _CONVERT.get(opt.field, lambda v: v)(value)
     top, server, rag, bench = sections[""], sections["server"], sections["rag"], sections["bench"]
     runs, judge = sections["runs"], sections["judge"]
+    if top["prices"] is not None:
+        from .cost import PricesError, load_prices
+
+        try:
+            load_prices(top["prices"])
+        except PricesError as exc:
+            raise pytest.UsageError(f"--llm-prices: {exc}") from None
     if judge["spec"]:
         from .evaluation.judge import JudgeError, parse_judge_spec
 

@@ -321,6 +321,7 @@ class LLMEvalSession:
         else:
             status = "complete"
         recorder.comparison = self._compare_with_baseline(recorder)
+        recorder.extras = self._extras(recorder)
         doc = recorder.finish(status)
         self.final_doc = dict(doc)
         self._save_run(self.final_doc)
@@ -359,6 +360,22 @@ class LLMEvalSession:
             }
         new = dict(recorder.document(intervals=False))
         return compare_runs(base, new, parse_fail_expressions(runs.fail), base_name=str(path))
+
+    def _extras(self, recorder: RunRecorder) -> dict[str, Any]:
+        """Cost (with --llm-prices) and the sizing estimate of every launched model, for the reports."""
+        extras: dict[str, Any] = {}
+        doc = dict(recorder.document(intervals=False))
+        if self.settings.prices is not None:
+            from .cost import cost_rows, load_prices
+
+            prices = load_prices(self.settings.prices)
+            extras["cost"] = {"prices": prices.source, "rows": cost_rows(doc, prices)}
+        from .sizing.report import sizing_rows
+
+        rows = sizing_rows(doc, self.settings.server)
+        if rows:
+            extras["sizing"] = rows
+        return extras
 
     def _save_run(self, doc: dict[str, Any]) -> None:
         from .results.runs import save_run

@@ -69,6 +69,7 @@ class RunRecorder:
         self.cases: dict[tuple[str, str, str, int], CaseRecord] = {}
         self.benchmarks: list[dict[str, Any]] = []
         self.comparison: dict[str, Any] | None = None
+        self.extras: dict[str, Any] = {}  # top-level sections added at the end: "cost", "sizing"
         self.save_interval_s = save_interval_s
         self._clock = clock
         self._last_save = float("-inf")
@@ -124,6 +125,7 @@ class RunRecorder:
         }
         if self.comparison is not None:
             doc["comparison"] = self.comparison
+        doc.update(self.extras)
         return doc  # type: ignore[return-value]
 
     def save(self, force: bool = False, intervals: bool = False) -> ResultsDocument | None:

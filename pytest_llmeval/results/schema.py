@@ -172,6 +172,8 @@ class ResultsDocument(TypedDict):
     aggregates: Aggregates
     benchmarks: list[dict[str, Any]]
     comparison: NotRequired[dict[str, Any] | None]
+    cost: NotRequired[dict[str, Any]]  # with --llm-prices: cost per 1,000 requests, local against API
+    sizing: NotRequired[list[dict[str, Any]]]  # estimate of every launched model against measured memory
 
 
 def json_schema() -> dict[str, Any]:

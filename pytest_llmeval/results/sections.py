@@ -472,6 +472,84 @@ def baseline_sections(doc: dict[str, Any]) -> list[Section]:
     return comparison_sections(doc["comparison"])
 
 
+def cost_section(doc: dict[str, Any]) -> Section | None:
+    cost = doc.get("cost")
+    if not cost:
+        return None
+    rows_in = cost.get("rows") or []
+    cur = rows_in[0]["currency"] if rows_in else ""
+    rows = [
+        [
+            r["model"],
+            r["n"],
+            fmt(r.get("mean_prompt_tokens"), 0),
+            fmt(r.get("mean_output_tokens"), 0),
+            fmt(r.get("requests_per_hour"), 0),
+            r["throughput_basis"],
+            fmt(r.get("local_per_1k"), 3),
+            fmt(r.get("api_per_1k"), 3),
+            "-" if r.get("break_even_requests_per_day") is None else f"{r['break_even_requests_per_day']:,.0f}",
+        ]
+        for r in rows_in
+    ]
+    notes = [
+        f"Prices from {cost.get('prices')}; GPU {rows_in[0]['gpu']} at {rows_in[0]['gpu_cost_per_hour']:.3f} "
+        f"{cur}/h ({rows_in[0]['gpu_cost_basis']})."
+        if rows_in
+        else "No case finished."
+    ]
+    notes += [f"{r['model']}: {r['verdict']}." for r in rows_in]
+    headers = [
+        "model",
+        "n",
+        "prompt tok",
+        "output tok",
+        "requests/h",
+        "throughput from",
+        f"local {cur}/1k req",
+        f"API {cur}/1k req",
+        "break-even requests/day",
+    ]
+    return Section(
+        "cost", "Cost per 1,000 requests: local GPU against the API", notes, Table(headers, rows), terminal=True
+    )
+
+
+def sizing_section(doc: dict[str, Any]) -> Section | None:
+    rows_in = doc.get("sizing") or []
+    if not rows_in:
+        return None
+    rows = []
+    for r in rows_in:
+        est = r.get("estimate") or {}
+        rows.append(
+            [
+                r["model"],
+                fmt(r.get("weights_gib"), 2),
+                f"{r['kv_bytes_per_token']:,}",
+                "-" if not est else f"{est.get('kv_capacity_tokens'):,}",
+                "-" if not est else ("yes" if est.get("fits") else "no"),
+                fmt(r.get("expected_gpu_mib") or (r.get("cpu_kv_cache_gib") or 0) * 1024 + r["weights_gib"] * 1024, 0),
+                f"{fmt(r.get('measured_peak_mib'), 0)} ({r.get('measured_source') or 'none'})",
+            ]
+        )
+    headers = [
+        "model",
+        "weights GiB",
+        "KV bytes/token",
+        "KV tokens (est.)",
+        "fits",
+        "expected MiB",
+        "measured peak MiB",
+    ]
+    return Section(
+        "sizing",
+        "Sizing estimate against measured memory",
+        [r["explanation"] for r in rows_in[:1]],
+        Table(headers, rows),
+    )
+
+
 # Section builders in report order; extensions (cost, sizing, vision) add theirs here.
 BUILDERS: list[Any] = [
     summary_section,
@@ -483,6 +561,8 @@ BUILDERS: list[Any] = [
     rag_stage_section,
     judge_section,
     bench_section,
+    cost_section,
+    sizing_section,
     baseline_sections,
     cases_section,
     launches_section,

@@ -1,0 +1,59 @@
+"""The sizing estimate of every launched model next to the memory measured while it served."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from .estimate import RESERVE_GIB, estimate
+from .model_config import SizingError, read_model
+
+
+def sizing_rows(doc: dict[str, Any], server_settings: Any) -> list[dict[str, Any]]:
+    rows = []
+    memory = doc["run"].get("memory") or {}
+    gpus = (doc["run"].get("hardware") or {}).get("gpus") or []
+    for launch in doc["run"].get("launches") or []:
+        path = launch.get("path")
+        if launch.get("attached") or not path or launch.get("error"):
+            continue
+        try:
+            shape = read_model(path, server_settings.dtype, server_settings.quantization)
+        except SizingError:
+            continue
+        measured = memory.get(launch["model"]) or {}
+        row: dict[str, Any] = {
+            "model": launch["model"],
+            "weights_gib": round(shape.weight_bytes / 2**30, 2),
+            "kv_bytes_per_token": shape.layers * shape.kv_heads * shape.head_dim * 4,
+            "measured_peak_mib": measured.get("peak_mib"),
+            "measured_source": measured.get("source"),
+        }
+        if gpus:
+            tp = server_settings.tensor_parallel_size or 1
+            util = server_settings.gpu_memory_utilization or 0.9
+            est = estimate(shape, float(gpus[0]["memory_gib"]), tp, util, server_settings.max_model_len)
+            row.update(
+                estimate=est.to_dict(),
+                expected_gpu_mib=round(util * gpus[0]["memory_gib"] * 1024 * tp),
+                explanation=(
+                    f"vLLM takes gpu_memory_utilization x GPU memory ({util:.0%}) for weights, "
+                    f"KV cache and activations; NVML also counts the CUDA context (~0.5 GiB per GPU) "
+                    f"and memory outside PyTorch's pool, so the measured peak is above the budget by "
+                    f"about that much (the estimate's reserve is {RESERVE_GIB} GiB)."
+                ),
+            )
+        else:
+            kv_space = float(os.environ.get("VLLM_CPU_KVCACHE_SPACE", "1"))
+            row.update(
+                estimate=None,
+                cpu_kv_cache_gib=kv_space,
+                explanation=(
+                    f"CPU: vLLM keeps {kv_space:g} GiB of KV cache (VLLM_CPU_KVCACHE_SPACE) beside "
+                    f"{row['weights_gib']} GiB of weights; the measured RSS also holds the Python "
+                    "runtime, torch, the compiled graphs and every process of the server tree "
+                    "(shared pages counted once per process)."
+                ),
+            )
+        rows.append(row)
+    return rows

@@ -1,0 +1,60 @@
+"""Cost per 1,000 requests and the break-even volume, from measured tokens and the prices file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pytest_llmeval.cost import PricesError, cost_rows, load_prices
+from pytest_llmeval.testing.openai_fake import FakeServer
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "prices.yaml"
+
+
+def test_example_prices_amortise_the_gpu():
+    prices = load_prices(EXAMPLE)
+    hours = 3 * 365 * 24 * 0.5
+    assert prices.gpu_cost_per_hour == pytest.approx(100000 / hours + 2.0)
+    assert prices.api_price("qwen3-8b").output_per_million == 0.6 and prices.api_price("other").input_per_million == 0.3
+
+
+def test_cost_rows_from_measured_tokens_serial_and_benchmark():
+    prices = load_prices(EXAMPLE)
+    cases = [{"model": "qwen3-8b", "score": 50.0, "prompt_tokens": 1000, "output_tokens": 500, "e2e_s": 10.0}] * 4
+    (serial,) = cost_rows({"cases": cases}, prices)
+    assert serial["requests_per_hour"] == 360 and "serial" in serial["throughput_basis"]
+    assert serial["api_per_1k"] == pytest.approx((1000 * 0.3 + 500 * 0.6) / 1e6 * 1000)  # 0.6 yuan per 1k
+    assert serial["local_per_1k"] == pytest.approx(prices.gpu_cost_per_hour / 360 * 1000)
+    assert serial["break_even_requests_per_day"] == pytest.approx(prices.gpu_cost_per_hour * 24 / 0.0006)
+    bench = {
+        "cases": cases,
+        "benchmarks": [{"model": "qwen3-8b", "config": {"concurrency": 16}, "summary": {"request_throughput": 2.0}}],
+    }
+    (batched,) = cost_rows(bench, prices)
+    assert batched["requests_per_hour"] == 7200 and "concurrency 16" in batched["throughput_basis"]
+    assert "the API wins" in batched["verdict"] or "above it the local GPU is" in batched["verdict"]
+
+
+def test_bad_prices_file_names_the_field(tmp_path):
+    bad = tmp_path / "p.yaml"
+    bad.write_text("api: {m: {input_per_million: -1, output_per_million: 1}}\ngpu: {hourly_price: 2}\n")
+    with pytest.raises(PricesError, match=r"api.m.input_per_million = -1 must be a number >= 0. Fix"):
+        load_prices(bad)
+    with pytest.raises(PricesError, match="cannot read"):
+        load_prices(tmp_path / "missing.yaml")
+
+
+def test_prices_option_puts_cost_in_all_three_reports(llm_project):
+    llm_project.scenario(
+        "c.yaml", "cases:\n  - id: c1\n    category: c\n    question: 一加一？\n    key_points: [二]\n"
+    )
+    with FakeServer(answers={"一加一": "二"}) as fake:
+        result = llm_project.run("--llm-base-url", fake.base_url, "--llm-model", "qwen3-8b", f"--llm-prices={EXAMPLE}")
+    result.assert_outcomes(passed=1)
+    assert "Cost per 1,000 requests" in result.stdout.str() and "break-even" in result.stdout.str()
+    assert "Cost per 1,000 requests" in llm_project.report()
+    assert "Cost per 1,000 requests" in llm_project.report(name="report.html")
+    assert llm_project.results()["cost"]["rows"][0]["api_per_1k"] > 0
+    bad = llm_project.run("--llm-prices=nope.yaml")
+    assert bad.ret == pytest.ExitCode.USAGE_ERROR
