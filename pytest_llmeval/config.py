@@ -247,6 +247,19 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("judge-api-key-env", "env var with the judge's API key", "judge.api_key_env"),
     Option(
+        "dataset",
+        "a public benchmark from disk as cases: ocrbench:/data/OCRBench or jsonl:/data/x.jsonl "
+        "(repeatable; replaces the default scenarios/ folder)",
+        "datasets",
+        repeat=True,
+    ),
+    Option("limit", "run only the first N rows of each --llm-dataset", "limit", int, check=_at_least(1)),
+    Option(
+        "limit-mm-per-prompt",
+        "vLLM --limit-mm-per-prompt for vision models, e.g. '{\"image\": 1}'",
+        "server.limit_mm_per_prompt",
+    ),
+    Option(
         "prices",
         "a prices YAML (API per million tokens, GPU per hour): adds cost per 1,000 requests and the "
         "break-even volume to the reports (see examples/prices.yaml)",
@@ -343,6 +356,8 @@ class Settings:
     bench_enabled: bool = False
     repeat: int = 1
     prices: Path | None = None
+    datasets: list[str] = field(default_factory=list)
+    limit: int | None = None
 
     def describe(self) -> dict[str, Any]:
         """The settings as JSON-ready data for results.json, with secret values removed."""
@@ -456,7 +471,15 @@ def load_settings(config: pytest.Config) -> Settings:
     labels = [m.label for m in top["models"]]
     if len(set(labels)) != len(labels):
         raise pytest.UsageError(f"--llm-model labels must be unique, got {labels}. Fix: use LABEL=PATH")
-    top["scenario_paths"] = [root / d for d in DEFAULT_SCENARIO_DIRS if (root / d).is_dir()] + top["scenario_paths"]
+    defaults = [] if top["datasets"] else [root / d for d in DEFAULT_SCENARIO_DIRS if (root / d).is_dir()]
+    top["scenario_paths"] = defaults + top["scenario_paths"]
+    for spec in top["datasets"]:
+        from .vision.datasets import DatasetError, parse_dataset_spec
+
+        try:
+            parse_dataset_spec(spec)
+        except DatasetError as exc:
+            raise pytest.UsageError(str(exc)) from None
 
     server["python"] = server["python"] or sys.executable
     server["extra_args"] = server["extra_args"] or []

@@ -60,10 +60,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         modes = session.settings.rag.modes
         metafunc.parametrize("llm_rag_mode", modes, ids=modes)
     if "llm_case" in names:
+        from .vision.datasets import DatasetError
+
         try:
             cases = session.cases()
         except ScenarioError as exc:
             raise pytest.Collector.CollectError(f"invalid scenario file: {exc}") from None
+        except DatasetError as exc:
+            raise pytest.Collector.CollectError(f"invalid dataset: {exc}") from None
         if not cases:
             raise pytest.Collector.CollectError(
                 f"no scenario cases found in {[str(p) for p in session.settings.scenario_paths]}. "

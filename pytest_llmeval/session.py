@@ -119,8 +119,14 @@ class LLMEvalSession:
             reporter.write_line(f"[llmeval] {message}")
 
     def cases(self) -> list[Case]:
+        """The scenario files' cases, then every --llm-dataset's rows (the first --llm-limit of each)."""
         if self._cases is None:
-            self._cases = load_scenarios(self.settings.scenario_paths)
+            cases = load_scenarios(self.settings.scenario_paths) if self.settings.scenario_paths else []
+            for spec in self.settings.datasets:
+                from .vision.datasets import load_dataset
+
+                cases += load_dataset(spec, self.settings.limit)
+            self._cases = cases
         return self._cases
 
     def retriever(self) -> HybridRetriever:

@@ -12,7 +12,7 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
     >/tmp/llmeval-apt.log 2>&1 || echo "[tests] chromium could not be installed (see /tmp/llmeval-apt.log): the browser test will skip"
 fi
 echo "[tests] ruff (lint + format) and mypy"
-.venv/bin/ruff check pytest_llmeval tests benchmarks scenarios
-.venv/bin/ruff format --check pytest_llmeval tests benchmarks scenarios
+.venv/bin/ruff check pytest_llmeval tests benchmarks scenarios suites
+.venv/bin/ruff format --check pytest_llmeval tests benchmarks scenarios suites
 .venv/bin/mypy
 exec .venv/bin/python -m pytest tests -p no:cacheprovider -m "not slow and not gpu" -ra "$@"

@@ -85,6 +85,8 @@ class CaseResult:
             "sample": self.sample,
             "case_hash": self.case.content_hash,
             "question": self.case.question,
+            "scorer_name": self.case.scorer,
+            **({"images": len(self.case.images)} if self.case.images else {}),
         }
         if self.score is not None:
             base.update(self.score.to_dict())

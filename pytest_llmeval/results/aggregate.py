@@ -316,4 +316,40 @@ def aggregate_document(
     if intervals:
         out["comparison"] = model_comparison(cases, memory, benchmarks)
         out["judge"] = judge_agreement(cases)
+        out["vision"] = vision_rows(cases, memory)
     return out
+
+
+def vision_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The image cases per model, as the seed's OCRBench table: accuracy (Wilson interval), seconds per
+    sample, samples per second over the wall time of the model's image cases, peak memory, per category."""
+    from ..stats import wilson
+
+    memory = memory or {}
+    rows = []
+    for (model,), group in group_by([c for c in cases if c.get("images")], "model").items():
+        passed = sum(bool(c.get("passed")) and not c.get("error") for c in group)
+        e2e = [float(c["e2e_s"]) for c in group if c.get("e2e_s") is not None]
+        spans = [
+            (float(c["finished_at"]) - float(c.get("e2e_s") or 0), float(c["finished_at"]))
+            for c in group
+            if c.get("finished_at") is not None
+        ]
+        wall = (max(e for _, e in spans) - min(s for s, _ in spans)) if spans else None
+        categories = {
+            k[0]: _round(100 * sum(bool(c.get("passed")) for c in v) / len(v), 1)
+            for k, v in sorted(group_by(group, "category").items(), key=lambda kv: str(kv[0]))
+        }
+        rows.append(
+            {
+                "model": model,
+                "n": len(group),
+                "accuracy": wilson(passed, len(group)).to_dict(),
+                "s_per_sample": _round(_mean(e2e), 3),
+                "samples_per_s": _round(len(group) / wall, 3) if wall else None,
+                "peak_memory_mib": (memory.get(model) or {}).get("peak_mib"),
+                "memory_source": (memory.get(model) or {}).get("source"),
+                "categories": categories,
+            }
+        )
+    return rows

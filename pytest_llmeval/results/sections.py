@@ -550,6 +550,37 @@ def sizing_section(doc: dict[str, Any]) -> Section | None:
     )
 
 
+def vision_section(doc: dict[str, Any]) -> Section | None:
+    rows_in = doc["aggregates"].get("vision") or []
+    if not rows_in:
+        return None
+    rows = [
+        [
+            r["model"],
+            r["n"],
+            with_interval(r["accuracy"].get("estimate"), r["accuracy"]),
+            fmt(r.get("s_per_sample"), 3),
+            fmt(r.get("samples_per_s"), 3),
+            "-" if r.get("peak_memory_mib") is None else f"{r['peak_memory_mib']:.0f} ({r.get('memory_source')})",
+            ", ".join(f"{k} {fmt(v)}" for k, v in (r.get("categories") or {}).items()),
+        ]
+        for r in rows_in
+    ]
+    return Section(
+        "vision",
+        "Vision: image cases",
+        [
+            "Accuracy = share of image cases passed (OCRBench rule or exact match), with a Wilson interval over n; "
+            "samples/s over the wall time of the model's image cases at the run's concurrency."
+        ],
+        Table(
+            ["model", "n", "accuracy % [95% CI]", "s/sample", "samples/s", "peak mem MiB", "accuracy per category"],
+            rows,
+        ),
+        terminal=True,
+    )
+
+
 # Section builders in report order; extensions (cost, sizing, vision) add theirs here.
 BUILDERS: list[Any] = [
     summary_section,
@@ -560,6 +591,7 @@ BUILDERS: list[Any] = [
     rag_category_section,
     rag_stage_section,
     judge_section,
+    vision_section,
     bench_section,
     cost_section,
     sizing_section,

@@ -112,6 +112,7 @@ class ServerSettings:
     quantization: str | None = None
     reasoning_parser: str | None = None
     chat_template: str | None = None
+    limit_mm_per_prompt: str | None = None  # vLLM --limit-mm-per-prompt, e.g. '{"image": 1}'
     startup_timeout_s: float = 900.0
     extra_args: list[str] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
@@ -128,6 +129,7 @@ class ServerSettings:
             ("--quantization", self.quantization),
             ("--reasoning-parser", self.reasoning_parser),
             ("--chat-template", self.chat_template),
+            ("--limit-mm-per-prompt", self.limit_mm_per_prompt),
         ):
             if value is not None:
                 args += [flag, str(value)]

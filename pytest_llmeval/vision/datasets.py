@@ -1,0 +1,153 @@
+"""Public benchmarks from disk, without writing YAML: rows become scenario cases.
+
+    ocrbench:/data/OCRBench   OCRBench's layout: OCRBench.json (a list of {"dataset_name", "id", "image_path",
+                              "question", "answers", "type"}) and the images under the folder
+    jsonl:/data/mine.jsonl    one object per line: image (relative to the file), question, answers (str or list),
+                              category (optional), id (optional)
+
+`limit` keeps the first N rows (the seed ran 300 and 1,000). Categories are the dataset's own ("type").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from ..evaluation.scenarios import Case
+from .images import DEFAULT_MAX_BYTES, ImageError, load_image
+
+FORMS = "'ocrbench:/path/to/OCRBench' or 'jsonl:/path/to/cases.jsonl'"
+
+
+class DatasetError(ValueError):
+    """A dataset row cannot be used; the message names the file, the row, the field and the fix."""
+
+
+def parse_dataset_spec(spec: str) -> tuple[str, Path]:
+    kind, sep, path = spec.partition(":")
+    if not sep or kind not in ("ocrbench", "jsonl") or not path:
+        raise DatasetError(f"--llm-dataset {spec!r}: use {FORMS}")
+    return kind, Path(path).expanduser()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9_]+", "_", text.lower()).strip("_") or "case"
+
+
+def _answers(value: Any, where: str) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value]
+    answers = tuple(str(a).strip() for a in items if a is not None and str(a).strip())
+    if not answers:
+        raise DatasetError(f"{where}: field 'answers' is empty. Fix: give the accepted answer(s)")
+    return answers
+
+
+def _case(
+    row_id: str,
+    category: str,
+    question: str,
+    image: Path,
+    answers: tuple[str, ...],
+    suite: str,
+    source: str,
+    where: str,
+    max_bytes: int,
+) -> Case:
+    try:
+        load_image(image, max_bytes=max_bytes)
+    except ImageError as exc:
+        raise DatasetError(f"{where}: image {image}: {exc}. Fix: point the row at an existing image") from None
+    return Case(
+        id=row_id,
+        category=_slug(category),
+        question=question.strip(),
+        key_points=(),
+        suite=suite,
+        source=source,
+        threshold=50.0,
+        scorer="ocrbench",
+        images=(str(image.resolve()),),
+        accepted_answers=answers,
+    )
+
+
+def load_ocrbench(folder: Path, limit: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Case]:
+    candidates = [folder / "OCRBench.json", *sorted(folder.glob("*.json"))]
+    index = next((p for p in candidates if p.is_file()), None)
+    if index is None:
+        raise DatasetError(f"{folder}: no OCRBench.json. Fix: point --llm-dataset ocrbench: at the OCRBench folder")
+    try:
+        rows = json.loads(index.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DatasetError(f"{index}: not valid JSON (line {exc.lineno}). Fix: use the benchmark's own file") from None
+    if not isinstance(rows, list):
+        raise DatasetError(f"{index}: expected a list of rows. Fix: use the benchmark's own file")
+    cases = []
+    for n, row in enumerate(rows[:limit] if limit else rows):
+        where = f"{index}, row {n + 1}"
+        if not isinstance(row, dict):
+            raise DatasetError(f"{where}: a row must be an object. Fix: use the benchmark's own file")
+        for field in ("image_path", "question", "answers"):
+            if field not in row:
+                raise DatasetError(f"{where}: field {field!r} missing. Fix: use the benchmark's own file")
+        row_id = f"ocrbench_{row.get('id', n)}"
+        cases.append(
+            _case(
+                _slug(str(row_id)),
+                str(row.get("type", "ocr")),
+                str(row["question"]),
+                folder / str(row["image_path"]),
+                _answers(row["answers"], where),
+                "ocrbench",
+                str(index),
+                where,
+                max_bytes,
+            )
+        )
+    return cases
+
+
+def load_jsonl(path: Path, limit: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Case]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DatasetError(f"{path}: cannot read ({exc.strerror}). Fix: pass an existing .jsonl file") from None
+    cases = []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}, line {n}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            raise DatasetError(f"{where}: not valid JSON. Fix: one JSON object per line") from None
+        if not isinstance(row, dict):
+            raise DatasetError(f"{where}: not a JSON object. Fix: one JSON object per line")
+        for field in ("image", "question", "answers"):
+            if field not in row:
+                raise DatasetError(f"{where}: field {field!r} missing. Fix: add it to the row")
+        cases.append(
+            _case(
+                _slug(str(row.get("id", f"{path.stem}_{n}"))),
+                str(row.get("category", "ocr")),
+                str(row["question"]),
+                path.parent / str(row["image"]),
+                _answers(row["answers"], where),
+                path.stem,
+                str(path),
+                where,
+                max_bytes,
+            )
+        )
+        if limit and len(cases) >= limit:
+            break
+    return cases
+
+
+def load_dataset(spec: str, limit: int | None = None) -> list[Case]:
+    kind, path = parse_dataset_spec(spec)
+    if not path.exists():
+        raise DatasetError(f"--llm-dataset {spec}: {path} does not exist. Fix: pass the dataset's local path")
+    return load_ocrbench(path, limit) if kind == "ocrbench" else load_jsonl(path, limit)
