@@ -15,7 +15,7 @@ from pathlib import Path
 from .results.recorder import ResultsFileError, load_results
 from .results.render import render_markdown, render_terminal
 
-COMMANDS = ("report", "schema", "runs", "compare", "size")
+COMMANDS = ("report", "schema", "runs", "compare", "accept", "size")
 DEFAULT_RUNS_DIR = Path(".llmeval/runs")
 
 
@@ -119,6 +119,30 @@ def compare_main(argv: list[str]) -> int:
     return int(cmp["exit_code"])
 
 
+def accept_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m pytest_llmeval accept",
+        description="Accept a saved run as the baseline the nightly gate compares with.",
+    )
+    parser.add_argument("run", nargs="?", default="last", help="run number, name, 'last' or a results.json path")
+    parser.add_argument("--runs-dir", type=Path, default=DEFAULT_RUNS_DIR)
+    parser.add_argument("--baseline", type=Path, default=Path(".llmeval/baseline.json"))
+    args = parser.parse_args(argv)
+    from .results.recorder import atomic_write
+    from .results.runs import RunNotFound, resolve_run
+
+    try:
+        source = resolve_run(args.run, args.runs_dir)
+        load_results(source)
+    except (RunNotFound, ResultsFileError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    args.baseline.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(args.baseline, source.read_text(encoding="utf-8"))
+    print(f"accepted {source} as the baseline: {args.baseline}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in ("-h", "--help"):
@@ -133,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         return runs_main(rest)
     if command == "compare":
         return compare_main(rest)
+    if command == "accept":
+        return accept_main(rest)
     if command == "size":
         from .sizing.cli import main as size_main
 
