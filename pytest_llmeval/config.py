@@ -255,6 +255,15 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("limit", "run only the first N rows of each --llm-dataset", "limit", int, check=_at_least(1)),
     Option(
+        "resume",
+        "reuse the finished cases of the report dir's previous interrupted or degraded run (same "
+        "case content, same settings) and run only the rest",
+        "resume",
+        choices=ON_OFF,
+        default="off",
+        const="on",
+    ),
+    Option(
         "limit-mm-per-prompt",
         "vLLM --limit-mm-per-prompt for vision models, e.g. '{\"image\": 1}'",
         "server.limit_mm_per_prompt",
@@ -358,6 +367,7 @@ class Settings:
     prices: Path | None = None
     datasets: list[str] = field(default_factory=list)
     limit: int | None = None
+    resume: bool = False
 
     def describe(self) -> dict[str, Any]:
         """The settings as JSON-ready data for results.json, with secret values removed."""
@@ -399,6 +409,7 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "runs.runs_dir": _path,
     "judge.assertion": lambda v: v == "on",
     "prices": lambda v: _path(v) if v else None,
+    "resume": lambda v: v == "on",
 }
 
 

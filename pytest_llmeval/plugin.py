@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from .config import add_options, load_settings
-from .evaluation.evaluate import CaseResult, CaseSamples
+from .evaluation.evaluate import CaseResult, CaseSamples, RecordedResult
 from .evaluation.scenarios import Case, ScenarioError
 from .serving.endpoint import Endpoint
 from .serving.models import ModelSpec
@@ -134,7 +134,6 @@ def llm_result(
     request: pytest.FixtureRequest,
     llm_case: Case,
     llm_model: ModelSpec,
-    llm_client: ChatClient,
     llm_rag_mode: str,
     llmeval_session: LLMEvalSession,
 ) -> CaseResult:
@@ -147,12 +146,19 @@ def llm_result(
         record["worker"] = os.environ.get("PYTEST_XDIST_WORKER", "main")
         request.node.user_properties.append((RESULT_PROPERTY, record))
 
-    repeat = llmeval_session.settings.repeat
-    results = [
-        llmeval_session.evaluate(llm_client, llm_model.label, llm_case, llm_rag_mode, sample=i, on_new=attach)
-        for i in range(repeat)
-    ]
-    return results[0] if repeat == 1 else CaseSamples(results)  # type: ignore[return-value]
+    results: list[Any] = []
+    for sample in range(llmeval_session.settings.repeat):
+        reused = llmeval_session.reused_record(llm_model.label, llm_rag_mode, llm_case, sample)
+        if reused is not None:  # --llm-resume: the previous run finished this one; no server needed for it
+            reused.update(nodeid=request.node.nodeid, worker=os.environ.get("PYTEST_XDIST_WORKER", "main"))
+            request.node.user_properties.append((RESULT_PROPERTY, reused))
+            results.append(RecordedResult(reused))
+            continue
+        client = request.getfixturevalue("llm_client")  # starts the model's server on first use
+        results.append(
+            llmeval_session.evaluate(client, llm_model.label, llm_case, llm_rag_mode, sample=sample, on_new=attach)
+        )
+    return results[0] if len(results) == 1 else CaseSamples(results)  # type: ignore[return-value]
 
 
 @pytest.fixture

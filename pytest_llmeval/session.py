@@ -77,6 +77,8 @@ class LLMEvalSession:
         self.recorder: RunRecorder | None = None
         self.final_doc: dict[str, Any] | None = None
         self.saved_path: Path | None = None
+        self.resume_summary: dict[str, Any] | None = None
+        self._reusable: dict[tuple[str, str, str, int], dict[str, Any]] | None = None
         self.compare_error: str | None = None
         workerinput = getattr(config, "workerinput", None)
         self.is_worker = workerinput is not None
@@ -85,6 +87,14 @@ class LLMEvalSession:
             self.pool = WorkerEndpoints(Path(workerinput[STATE_KEY]))
         else:
             self._check_baseline()
+            if settings.resume:
+                from .results.resume import prepare_resume
+
+                self.resume_summary = prepare_resume(settings.report_dir, settings.describe())
+                self.progress(
+                    f"resume: {self.resume_summary['reusable']} finished case(s) can be reused"
+                    + (f" ({self.resume_summary['note']})" if self.resume_summary.get("note") else "")
+                )
             self.pool = ServerPool(
                 settings.server, settings.report_dir / "logs", self._on_launch, self.progress, self._on_release
             )
@@ -274,8 +284,24 @@ class LLMEvalSession:
 
     def ensure_recorder(self) -> RunRecorder:
         if self.recorder is None:
-            self.recorder = RunRecorder(self.settings.report_dir, self.run_info())
+            info = self.run_info()
+            if self.resume_summary is not None:
+                info["resumed"] = self.resume_summary
+            self.recorder = RunRecorder(self.settings.report_dir, info)
         return self.recorder
+
+    def reused_record(self, model: str, mode: str, case: Case, sample: int) -> dict[str, Any] | None:
+        """With --llm-resume: the previous run's record of this evaluation, if the case is unchanged."""
+        if not self.settings.resume:
+            return None
+        if self._reusable is None:
+            from .results.resume import load_reusable
+
+            self._reusable = load_reusable(self.settings.report_dir)
+        record = self._reusable.get((model, mode, case.id, sample))
+        if record is None or record.get("case_hash") != case.content_hash:
+            return None
+        return {**record, "reused": True}
 
     def _on_launch(self, launch: dict[str, Any], endpoint: Any = None) -> None:
         self.ensure_recorder().add_launch(launch)
@@ -405,6 +431,12 @@ class LLMEvalSession:
         terminalreporter.write_line(f"report:  {self.settings.report_dir / 'report.md'} and report.html")
         if self.saved_path is not None:
             terminalreporter.write_line(f"saved:   {self.saved_path}")
+        if self.resume_summary is not None:
+            reused = sum(1 for c in (doc.get("cases") or []) if c.get("reused"))
+            note = self.resume_summary.get("note")
+            terminalreporter.write_line(
+                f"resume: {reused} reused from {self.resume_summary['from']}" + (f" ({note})" if note else "")
+            )
         comparison = doc.get("comparison")
         if comparison:
             gate = "FAILED" if comparison.get("exit_code") else "passed"

@@ -103,6 +103,31 @@ class CaseResult:
 
 
 @dataclass
+class RecordedResult:
+    """A case finished by an earlier run and reused by --llm-resume: its verdict comes from its record."""
+
+    record_data: dict[str, Any]
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.record_data.get("passed")) and not self.record_data.get("error")
+
+    @property
+    def score(self) -> Any:
+        return None
+
+    def failure_message(self) -> str:
+        r = self.record_data
+        return (
+            f"[{r['model']}, {r.get('mode', 'norag')}] {r['scenario_id']}: FAILED in the resumed run, score "
+            f"{r.get('score')} (threshold {r.get('threshold')}); missing: {', '.join(r.get('missing') or []) or '-'}"
+        )
+
+    def record(self) -> dict[str, Any]:
+        return self.record_data
+
+
+@dataclass
 class CaseSamples:
     """A case asked N times (`--llm-repeat N`): one test, N recorded samples.
 
@@ -110,7 +135,7 @@ class CaseSamples:
     good model does not fail the case); `pass_rate` and `mean_score` say how it went over the samples.
     """
 
-    results: list[CaseResult]
+    results: list[Any]  # CaseResult or RecordedResult
 
     @property
     def passed(self) -> bool:
@@ -122,7 +147,7 @@ class CaseSamples:
 
     @property
     def mean_score(self) -> float | None:
-        scores = [r.score.score for r in self.results if r.score is not None]
+        scores = [r.record()["score"] for r in self.results if r.record().get("score") is not None]
         return sum(scores) / len(scores) if scores else None
 
     def failure_message(self) -> str:

@@ -68,21 +68,42 @@ def _build(tokenizer_dir: Path, target: Path) -> None:
     tmp = target.with_name(target.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tokenizer = AutoTokenizer.from_pretrained(str(tokenizer_dir))
-    image_processor = SiglipImageProcessor(size={"height": IMAGE_SIZE, "width": IMAGE_SIZE},
-                                           image_mean=[0.5, 0.5, 0.5], image_std=[0.5, 0.5, 0.5])
-    image_processor.image_seq_length = TOKENS_PER_IMAGE
+    image_processor = SiglipImageProcessor(
+        size={"height": IMAGE_SIZE, "width": IMAGE_SIZE}, image_mean=[0.5, 0.5, 0.5], image_std=[0.5, 0.5, 0.5]
+    )
+    image_processor.image_seq_length = TOKENS_PER_IMAGE  # type: ignore[attr-defined]
     processor = PaliGemmaProcessor(image_processor=image_processor, tokenizer=tokenizer, chat_template=CHAT_TEMPLATE)
     tokenizer = processor.tokenizer  # now with the <image> token
     image_token = tokenizer.convert_tokens_to_ids("<image>")
-    text = GemmaConfig(vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
-                       num_attention_heads=2, num_key_value_heads=1, head_dim=32, max_position_embeddings=4096)
-    vision = SiglipVisionConfig(hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=2,
-                                image_size=IMAGE_SIZE, patch_size=IMAGE_SIZE // 4, projection_dim=64)
-    config = PaliGemmaConfig(text_config=text.to_dict(), vision_config=vision.to_dict(), image_token_index=image_token,
-                             projection_dim=64, hidden_size=64)
+    text = GemmaConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        num_key_value_heads=1,
+        head_dim=32,
+        max_position_embeddings=4096,
+    )
+    vision = SiglipVisionConfig(  # type: ignore[call-arg]
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        image_size=IMAGE_SIZE,
+        patch_size=IMAGE_SIZE // 4,
+        projection_dim=64,
+    )
+    config = PaliGemmaConfig(
+        text_config=text.to_dict(),
+        vision_config=vision.to_dict(),
+        image_token_index=image_token,
+        projection_dim=64,
+        hidden_size=64,
+    )
     config.architectures = ["PaliGemmaForConditionalGeneration"]
     torch.manual_seed(0)
-    model = PaliGemmaForConditionalGeneration(config).to(torch.bfloat16)
+    model = PaliGemmaForConditionalGeneration(config).to(torch.bfloat16)  # type: ignore[arg-type]
     model.save_pretrained(str(tmp))
     processor.save_pretrained(str(tmp))
     (tmp / "chat_template.jinja").write_text(CHAT_TEMPLATE, encoding="utf-8")

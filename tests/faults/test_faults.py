@@ -199,3 +199,30 @@ def test_junit_xml_carries_named_properties_not_a_record(faults_project):
     assert not any(value.startswith("{") for value in ok.values())
     assert cases["test_scenario[m-http_500]"]["llmeval_error"].startswith("http: ")
     assert (faults_project.path / "junit.xml").stat().st_size < 5000
+
+
+def test_resume_reuses_finished_cases_and_reruns_the_rest(faults_project):
+    """Fault: a run that ended degraded (two cases errored); --llm-resume asks only those again."""
+    with FakeServer(chunks=6, answers={"一加一": "二", "二加二": "四"}) as fake:
+        first = faults_project.run("--llm-base-url", fake.base_url, "--llm-model", "m")
+        assert faults_project.results()["run"]["status"] == "degraded"
+        asked_before = fake.requests
+        (faults_project.path / "scenarios" / "faults.yaml").write_text(
+            CASES.replace("FAIL 这个请求", "这个请求").replace("DROP 这个回答", "这个回答"), encoding="utf-8"
+        )
+        second = faults_project.run("--llm-base-url", fake.base_url, "--llm-model", "m", "--llm-resume")
+        asked = fake.requests - asked_before
+    first.assert_outcomes(passed=2, failed=2)
+    assert asked == 2  # only the two errored (and now changed) cases were asked again
+    doc = faults_project.results()
+    cases = {c["scenario_id"]: c for c in doc["cases"]}
+    assert set(cases) == {"fine_before", "http_500", "cut_stream", "fine_after"}
+    assert cases["fine_before"].get("reused") and cases["fine_after"].get("reused")
+    assert not cases["http_500"].get("reused") and cases["http_500"]["error"] is None
+    assert doc["run"]["resumed"]["reusable"] == 2 and doc["run"]["status"] == "complete"
+    second.assert_outcomes(passed=2, failed=2)
+    changed = faults_project.run(
+        "--llm-base-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--llm-resume", "--llm-max-tokens", "7"
+    )
+    assert "resume: 0 reused" in changed.stdout.str()  # the previous run completed: nothing to resume
+    assert "not interrupted or degraded" in faults_project.results()["run"]["resumed"]["note"]
