@@ -44,8 +44,13 @@ def test_plain(i):
 def write_cases(path: Path, n: int) -> None:
     lines = ["suite: generated", "cases:"]
     for i in range(n):
-        lines += [f"  - id: case_{i:05d}", "    category: gen", f"    question: 请回答第{i}个问题。",
-                  "    key_points: [答案]", "    max_tokens: 4"]
+        lines += [
+            f"  - id: case_{i:05d}",
+            "    category: gen",
+            f"    question: 请回答第{i}个问题。",
+            "    key_points: [答案]",
+            "    max_tokens: 4",
+        ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -54,8 +59,13 @@ def run_pytest(project: Path, args: list[str]) -> tuple[float, float, str]:
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=project,
-                          env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     wall = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if proc.returncode not in (0, 1):  # 1 = some cases failed (expected: the answers are filler)
@@ -66,8 +76,12 @@ def run_pytest(project: Path, args: list[str]) -> tuple[float, float, str]:
 def import_cost_ms(runs: int) -> float:
     costs = []
     for _ in range(runs):
-        proc = subprocess.run([sys.executable, "-X", "importtime", "-c", "import pytest; import pytest_llmeval.plugin"],
-                              capture_output=True, text=True, cwd=ROOT)
+        proc = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "import pytest; import pytest_llmeval.plugin"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         match = re.search(r"\|\s*(\d+)\s*\|\s*pytest_llmeval\.plugin\s*$", proc.stderr, re.M)
         if match:
             costs.append(int(match.group(1)) / 1000)
@@ -81,8 +95,10 @@ def main() -> int:
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; python {sys.version.split()[0]}")
     print(f"plugin import cost (min of {args.import_runs}): {import_cost_ms(args.import_runs):.1f} ms (goal <= 50)")
-    print(f"{'cases':>7} {'llmeval s':>10} {'plain s':>8} {'per case ms':>12} {'overhead ms/case':>17} "
-          f"{'peak RSS MiB':>13}")
+    print(
+        f"{'cases':>7} {'llmeval s':>10} {'plain s':>8} {'per case ms':>12} {'overhead ms/case':>17} "
+        f"{'peak RSS MiB':>13}"
+    )
     with FakeServer(chunks=2) as fake:
         for n in args.sizes:
             with tempfile.TemporaryDirectory() as tmp:
@@ -91,16 +107,27 @@ def main() -> int:
                 (project / "scenarios").mkdir()
                 write_cases(project / "scenarios" / "gen.yaml", n)
                 (project / "test_scenarios.py").write_text(SUITE_TEST, encoding="utf-8")
-                wall, peak, out = run_pytest(project, ["test_scenarios.py", "--llm-base-url", fake.base_url,
-                                                       "--llm-model", "fake", "--llm-report-dir=out"])
+                wall, peak, out = run_pytest(
+                    project,
+                    [
+                        "test_scenarios.py",
+                        "--llm-base-url",
+                        fake.base_url,
+                        "--llm-model",
+                        "fake",
+                        "--llm-report-dir=out",
+                    ],
+                )
                 tail = out.strip().splitlines()[-1] if out.strip() else ""
                 plain_dir = project / "plain"
                 plain_dir.mkdir()
                 (plain_dir / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
                 (plain_dir / "test_plain.py").write_text(PLAIN_TEST.format(n=n), encoding="utf-8")
                 plain, _, _ = run_pytest(plain_dir, ["test_plain.py", "-p", "no:llmeval"])
-                print(f"{n:>7} {wall:>10.1f} {plain:>8.1f} {1000 * wall / n:>12.2f} "
-                      f"{1000 * (wall - plain) / n:>17.2f} {peak:>13.0f}   ({tail})")
+                print(
+                    f"{n:>7} {wall:>10.1f} {plain:>8.1f} {1000 * wall / n:>12.2f} "
+                    f"{1000 * (wall - plain) / n:>17.2f} {peak:>13.0f}   ({tail})"
+                )
     return 0
 
 

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pytest_llmeval.evaluation.scenarios import ScenarioError, load_scenarios
+from pytest_llmeval.evaluation.scenarios import _CASE_FIELDS, ScenarioError, load_scenarios
 
 scalars = st.one_of(
     st.none(),
@@ -26,22 +26,7 @@ values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=12,
 )
-FIELDS = [
-    "id",
-    "category",
-    "question",
-    "system",
-    "key_points",
-    "trap",
-    "threshold",
-    "documents",
-    "max_tokens",
-    "scorer",
-    "assert_with",
-    "image",
-    "images",
-    "accepted_answers",
-]
+FIELDS = sorted(_CASE_FIELDS)
 cases = st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), values, max_size=8)
 documents = st.one_of(
     values,
