@@ -6,9 +6,13 @@ per-case overhead of the plugin is
 
     (wall time of the llmeval run - wall time of a plain pytest run of N trivial parametrised tests) / N
 
-so pytest's own per-test cost is not charged to the plugin. Also printed: the per-case wall time of
-the llmeval run alone, the peak RSS of the pytest process (ru_maxrss of the child), and the plugin's
-import cost at every pytest start (`python -X importtime`, cumulative time of `pytest_llmeval.plugin`
+so pytest's own per-test cost is not charged to the plugin; "marginal" is the same difference between two
+sizes divided by the extra cases, i.e. the cost of one more case without the run's fixed start-up (server
+attach, imports) and end (intervals, report.html with charts). Every case passes (the fake server answers
+with the key point), so no failure report is formatted - a plain passing test is the baseline.
+Also printed: the per-case wall time of the llmeval run alone, the peak RSS of the pytest process
+(ru_maxrss of the child), and the plugin's import cost at every pytest start (`python -X importtime`,
+cumulative time of `pytest_llmeval.plugin`
 after pytest itself is imported; the minimum of several runs, as other work on the machine only adds).
 
     .venv/bin/python benchmarks/bench_overhead.py [--sizes 100 1000 10000] [--import-runs 7]
@@ -97,9 +101,10 @@ def main() -> int:
     print(f"plugin import cost (min of {args.import_runs}): {import_cost_ms(args.import_runs):.1f} ms (goal <= 50)")
     print(
         f"{'cases':>7} {'llmeval s':>10} {'plain s':>8} {'per case ms':>12} {'overhead ms/case':>17} "
-        f"{'peak RSS MiB':>13}"
+        f"{'marginal ms/case':>17} {'peak RSS MiB':>13}"
     )
-    with FakeServer(chunks=2) as fake:
+    previous: tuple[int, float, float] | None = None
+    with FakeServer(answers=lambda request: "答案") as fake:  # every case passes: no failure reports to format
         for n in args.sizes:
             with tempfile.TemporaryDirectory() as tmp:
                 project = Path(tmp)
@@ -124,9 +129,15 @@ def main() -> int:
                 (plain_dir / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
                 (plain_dir / "test_plain.py").write_text(PLAIN_TEST.format(n=n), encoding="utf-8")
                 plain, _, _ = run_pytest(plain_dir, ["test_plain.py", "-p", "no:llmeval"])
+                marginal = "-"
+                if previous is not None:  # one more case, without the run's fixed start-up and end
+                    pn, pw, pp = previous
+                    marginal = f"{1000 * ((wall - pw) - (plain - pp)) / (n - pn):.2f}"
+                previous = (n, wall, plain)
                 print(
                     f"{n:>7} {wall:>10.1f} {plain:>8.1f} {1000 * wall / n:>12.2f} "
-                    f"{1000 * (wall - plain) / n:>17.2f} {peak:>13.0f}   ({tail})"
+                    f"{1000 * (wall - plain) / n:>17.2f} {marginal:>17} {peak:>13.0f}   ({tail})",
+                    flush=True,
                 )
     return 0
 

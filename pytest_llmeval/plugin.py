@@ -16,17 +16,17 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from .config import add_options, load_settings
-from .evaluation.evaluate import CaseResult, CaseSamples, RecordedResult
-from .evaluation.scenarios import Case, ScenarioError
-from .serving.endpoint import Endpoint
-from .serving.models import ModelSpec
-from .session import BENCH_PROPERTY, RESULT_PROPERTY, LLMEvalSession
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the machinery is imported when a run uses it, not at every pytest start
+    from .evaluation.evaluate import CaseResult
+    from .evaluation.scenarios import Case
     from .rag import HybridRetriever
     from .serving.client import ChatClient
+    from .serving.endpoint import Endpoint
+    from .serving.models import ModelSpec
+    from .session import LLMEvalSession
 
-SESSION_KEY = pytest.StashKey[LLMEvalSession]()
+SESSION_KEY = pytest.StashKey["LLMEvalSession"]()
 
 
 def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
@@ -41,6 +41,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "llm_bench: a throughput benchmark; runs only with --llm-bench")
+    from .session import LLMEvalSession
+
     session = LLMEvalSession(config, load_settings(config))
     config.stash[SESSION_KEY] = session
     config.pluginmanager.register(session, "llmeval-session")
@@ -60,6 +62,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         modes = session.settings.rag.modes
         metafunc.parametrize("llm_rag_mode", modes, ids=modes)
     if "llm_case" in names:
+        from .evaluation.scenarios import ScenarioError
         from .vision.datasets import DatasetError
 
         try:
@@ -140,6 +143,9 @@ def llm_result(
     """The case asked of the model (with retrieval in mode "rag"), measured and scored - once per run however
     many tests ask for it - and recorded in results.json."""
 
+    from .evaluation.evaluate import CaseSamples, RecordedResult
+    from .session import RESULT_PROPERTY
+
     def attach(result: CaseResult) -> None:
         record = result.record()
         record["nodeid"] = request.node.nodeid
@@ -173,6 +179,7 @@ def llm_bench(
     """
     from .bench import run_benchmark
     from .serving.memory import MemorySampler
+    from .session import BENCH_PROPERTY
 
     def run(**overrides: Any) -> dict[str, Any]:
         settings = llmeval_session.settings

@@ -21,19 +21,16 @@ import pytest
 
 from . import __version__
 from .config import Settings
-from .evaluation.evaluate import CaseResult, Scorer, evaluate_case
-from .evaluation.scenarios import Case, load_scenarios
-from .results.recorder import RunRecorder
-from .results.render import render_terminal, write_markdown
-from .serving.embedded import cache_root
-from .serving.hardware import git_commit, hardware_info
 from .serving.pool import ServerPool
 from .serving.server import redact
 from .xdist import STATE_KEY, WorkerEndpoints, XdistController
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: a pytest run that never evaluates a case does not pay for them
+    from .evaluation.evaluate import CaseResult, Scorer
     from .evaluation.judge import Judge
+    from .evaluation.scenarios import Case
     from .rag import HybridRetriever
+    from .results.recorder import RunRecorder
     from .serving.client import ChatClient
 
 RESULT_PROPERTY = "llmeval_result"
@@ -131,6 +128,8 @@ class LLMEvalSession:
     def cases(self) -> list[Case]:
         """The scenario files' cases, then every --llm-dataset's rows (the first --llm-limit of each)."""
         if self._cases is None:
+            from .evaluation.scenarios import load_scenarios
+
             cases = load_scenarios(self.settings.scenario_paths) if self.settings.scenario_paths else []
             for spec in self.settings.datasets:
                 from .vision.datasets import load_dataset
@@ -143,6 +142,7 @@ class LLMEvalSession:
         """Build (or load from the on-disk cache) the run's hybrid retriever, once per process."""
         if self._retriever is None:
             from .rag import HybridRetriever
+            from .serving.embedded import cache_root
 
             rag = self.settings.rag
             config = (
@@ -179,6 +179,8 @@ class LLMEvalSession:
         on_new: Callable[[CaseResult], None] | None = None,
     ) -> CaseResult:
         """Ask and score (model, mode, case, sample) once per process; later calls get the same result."""
+        from .evaluation.evaluate import CaseResult, evaluate_case
+
         key = (model, mode, case.id, sample)
         result = self._evaluations.get(key)
         if result is None and self.pool.exit_code(model) is not None:
@@ -262,6 +264,8 @@ class LLMEvalSession:
         return self.pool.model_path(label)
 
     def run_info(self) -> dict[str, Any]:
+        from .serving.hardware import git_commit, hardware_info
+
         settings = self.settings
         described = settings.describe()
         extra: dict[str, Any] = {}
@@ -284,6 +288,8 @@ class LLMEvalSession:
 
     def ensure_recorder(self) -> RunRecorder:
         if self.recorder is None:
+            from .results.recorder import RunRecorder
+
             info = self.run_info()
             if self.resume_summary is not None:
                 info["resumed"] = self.resume_summary
@@ -357,6 +363,8 @@ class LLMEvalSession:
         doc = recorder.finish(status)
         self.final_doc = dict(doc)
         self._save_run(self.final_doc)
+        from .results.render import write_markdown
+
         write_markdown(self.final_doc, self.settings.report_dir)
         from .results.html import write_html
 
@@ -424,6 +432,8 @@ class LLMEvalSession:
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if self.recorder is None:
             return
+        from .results.render import render_terminal
+
         doc = self.final_doc or dict(self.recorder.document())
         terminalreporter.write_sep("=", "llmeval results")
         terminalreporter.write_line(render_terminal(doc))

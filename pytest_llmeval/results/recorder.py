@@ -74,7 +74,7 @@ class RunRecorder:
         self._clock = clock
         self._last_save = float("-inf")
         self._cases_path = report_dir / CASES_FILE
-        self._cases_path.write_text("", encoding="utf-8")
+        self._cases_file = self._cases_path.open("w", encoding="utf-8")  # kept open: one append + fsync per case
 
     @property
     def results_path(self) -> Path:
@@ -106,10 +106,10 @@ class RunRecorder:
         if key in self.cases:
             return False
         self.cases[key] = record
-        with self._cases_path.open("a", encoding="utf-8") as handle:
-            handle.write(to_json(record, indent=None) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
+        handle = self._cases_file
+        handle.write(to_json(record, indent=None) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
         self.save()
         return True
 
@@ -140,6 +140,7 @@ class RunRecorder:
         return doc
 
     def finish(self, status: str) -> ResultsDocument:
+        self._cases_file.close()
         self.run["status"] = status
         self.run["finished_at"] = _now()
         doc = self.save(force=True, intervals=True)
