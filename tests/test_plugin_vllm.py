@@ -122,3 +122,24 @@ def test_failing_case_message_lists_covered_missing_and_answer(llm_project, vllm
             "*answer: '*",
         ]
     )
+
+
+def test_embedded_model_as_the_judge(llm_project, vllm_endpoint, small_scenarios):
+    """The judge path on the CPU machine: the embedded (base) model grades the answers. It rarely answers
+    with the JSON asked for, so a grade or a recorded judge error are both a pass - never a crash."""
+    result = llm_project.run(
+        f"--llm-scenarios={small_scenarios}",
+        "--llm-base-url",
+        vllm_endpoint.base_url,
+        "--llm-model",
+        vllm_endpoint.model,
+        "--llm-judge",
+        f"{vllm_endpoint.base_url}@{vllm_endpoint.model}",
+    )
+    assert result.ret in (0, 1), result.stdout.str()
+    cases = llm_project.results()["cases"]
+    assert len(cases) == 2
+    for case in cases:
+        judge = case["judge"]
+        assert judge["model"] == vllm_endpoint.model
+        assert (judge["score"] is not None and 0 <= judge["score"] <= 100) or judge["error"]

@@ -178,3 +178,15 @@ def test_a_written_results_document_validates_against_the_schema(tmp_path):
         recorder.add_case({**case, "sample": 0, "case_hash": "h"})
     doc = json.loads(json.dumps(recorder.finish("complete")))
     TypeAdapter(ResultsDocument).validate_python(doc)
+
+
+def test_a_change_inside_the_save_interval_is_written_when_the_interval_ends(tmp_path):
+    import time
+
+    recorder = RunRecorder(tmp_path, {"models": ["a"]}, save_interval_s=0.5)
+    recorder.add_case(CASES[0])  # written at once
+    recorder.add_case(CASES[1])  # inside the interval: deferred
+    assert len(json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))["cases"]) == 1
+    time.sleep(1.0)
+    assert len(json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))["cases"]) == 2
+    recorder.finish("complete")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -73,6 +74,8 @@ class RunRecorder:
         self.save_interval_s = save_interval_s
         self._clock = clock
         self._last_save = float("-inf")
+        self._lock = threading.RLock()
+        self._timer: threading.Timer | None = None  # the deferred save of a change made inside the interval
         self._cases_path = report_dir / CASES_FILE
         self._cases_file = self._cases_path.open("w", encoding="utf-8")  # kept open: one append + fsync per case
 
@@ -81,37 +84,42 @@ class RunRecorder:
         return self.report_dir / RESULTS_FILE
 
     def add_launch(self, launch: dict[str, Any]) -> None:
-        self.run["launches"].append(launch)
-        self.save(force=True)  # rare, and what a crashed run most needs to show
+        with self._lock:
+            self.run["launches"].append(launch)
+            self.save(force=True)  # rare, and what a crashed run most needs to show
 
     def update_launch(self, model: str, **fields: Any) -> None:
         """Add fields (stopped_at, exit_code) to the latest launch of a model."""
-        for launch in reversed(self.run["launches"]):
-            if launch.get("model") == model:
-                launch.update(fields)
-                return
+        with self._lock:
+            for launch in reversed(self.run["launches"]):
+                if launch.get("model") == model:
+                    launch.update(fields)
+                    return
 
     def add_memory(self, model: str, memory: dict[str, Any]) -> None:
         """Memory sampled while a model's server ran (NVML GPU memory, or the server tree's RSS)."""
-        self.run.setdefault("memory", {})[model] = memory
-        self.save()
+        with self._lock:
+            self.run.setdefault("memory", {})[model] = memory
+            self.save()
 
     def add_benchmark(self, record: dict[str, Any]) -> None:
-        self.benchmarks.append(record)
-        self.save(force=True)
+        with self._lock:
+            self.benchmarks.append(record)
+            self.save(force=True)
 
     def add_case(self, record: CaseRecord) -> bool:
         """Record a case once; a second record of the same (model, mode, case, sample) is ignored."""
-        key = case_key(dict(record))
-        if key in self.cases:
-            return False
-        self.cases[key] = record
-        handle = self._cases_file
-        handle.write(to_json(record, indent=None) + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-        self.save()
-        return True
+        with self._lock:
+            key = case_key(dict(record))
+            if key in self.cases:
+                return False
+            self.cases[key] = record
+            handle = self._cases_file
+            handle.write(to_json(record, indent=None) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+            self.save()
+            return True
 
     def document(self, intervals: bool = True) -> ResultsDocument:
         """The whole document; `intervals=False` skips the bootstrap (intermediate saves stay cheap)."""
@@ -129,18 +137,39 @@ class RunRecorder:
         return doc  # type: ignore[return-value]
 
     def save(self, force: bool = False, intervals: bool = False) -> ResultsDocument | None:
-        """Write results.json when forced or when the last write is older than the save interval.
-        Intermediate saves leave the confidence intervals out; the final one has them."""
-        now = self._clock()
-        if not force and now - self._last_save < self.save_interval_s:
-            return None
-        self._last_save = now
-        doc = self.document(intervals)
-        atomic_write(self.results_path, to_json(doc))
-        return doc
+        """Write results.json when forced or when the last write is older than the save interval; a change
+        inside the interval is written by a timer when the interval ends, so results.json is never more
+        than `save_interval_s` behind. Intermediate saves leave the confidence intervals out."""
+        with self._lock:
+            now = self._clock()
+            if not force and now - self._last_save < self.save_interval_s:
+                if self._timer is None:
+                    delay = self.save_interval_s - (now - self._last_save)
+                    self._timer = threading.Timer(max(delay, 0.0), self._deferred_save)
+                    self._timer.daemon = True
+                    self._timer.start()
+                return None
+            self._cancel_timer()
+            self._last_save = now
+            doc = self.document(intervals)
+            atomic_write(self.results_path, to_json(doc))
+            return doc
+
+    def _deferred_save(self) -> None:
+        with self._lock:
+            self._timer = None
+            if not self._cases_file.closed:
+                self.save(force=True)
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
 
     def finish(self, status: str) -> ResultsDocument:
-        self._cases_file.close()
+        with self._lock:
+            self._cancel_timer()
+            self._cases_file.close()
         self.run["status"] = status
         self.run["finished_at"] = _now()
         doc = self.save(force=True, intervals=True)
