@@ -143,7 +143,8 @@ def llm_result(
     """The case asked of the model (with retrieval in mode "rag"), measured and scored - once per run however
     many tests ask for it - and recorded in results.json."""
 
-    from .evaluation.evaluate import CaseSamples, RecordedResult
+    from .evaluation.evaluate import CaseResult, CaseSamples, RecordedResult
+    from .serving.server import ServerStartError
     from .session import RESULT_PROPERTY
 
     def attach(result: CaseResult) -> None:
@@ -160,7 +161,21 @@ def llm_result(
             request.node.user_properties.append((RESULT_PROPERTY, reused))
             results.append(RecordedResult(reused))
             continue
-        client = request.getfixturevalue("llm_client")  # starts the model's server on first use
+        try:
+            client = request.getfixturevalue("llm_client")  # starts the model's server on first use
+        except ServerStartError as exc:  # recorded as the case's error, the test fails with the reason
+            failed = CaseResult(
+                llm_model.label,
+                llm_case,
+                llm_rag_mode,
+                None,
+                None,
+                sample,
+                {"type": "launch", "message": str(exc).split("\n--- last lines")[0], "status": None},
+            )
+            attach(failed)
+            results.append(failed)
+            continue
         results.append(
             llmeval_session.evaluate(client, llm_model.label, llm_case, llm_rag_mode, sample=sample, on_new=attach)
         )

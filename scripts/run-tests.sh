@@ -15,4 +15,4 @@ echo "[tests] ruff (lint + format) and mypy"
 .venv/bin/ruff check pytest_llmeval tests benchmarks scenarios suites
 .venv/bin/ruff format --check pytest_llmeval tests benchmarks scenarios suites
 .venv/bin/mypy
-exec .venv/bin/python -m pytest tests -p no:cacheprovider -m "not slow and not gpu" -ra "$@"
+exec .venv/bin/python -m pytest tests -p no:cacheprovider -m "not slow and not gpu" -ra --durations=12 "$@"

@@ -82,7 +82,7 @@ def test_rag_run_records_retrieval_and_uplift(rag_project, vllm_endpoint):
     outcomes = result.parseoutcomes()
     assert outcomes.get("passed", 0) + outcomes.get("failed", 0) == 4, result.stdout.str()
     out = result.stdout.str()
-    assert "RAG: score without and with retrieval" in out and "uplift" in out
+    assert "RAG: without vs with retrieval" in out and "uplift" in out
     doc = json.loads((rag_project.path / "llmeval-report" / "results.json").read_text(encoding="utf-8"))
     modes = sorted((c["mode"], c["scenario_id"]) for c in doc["cases"])
     assert modes == [
@@ -113,4 +113,4 @@ def test_rag_run_records_retrieval_and_uplift(rag_project, vllm_endpoint):
     assert set(rag["categories"]) == {"kb_people", "kb_product"}
     assert doc["run"]["rag"]["mode"] == "both" and doc["run"]["rag"]["top_k"] == 2
     markdown = (rag_project.path / "llmeval-report" / "report.md").read_text(encoding="utf-8")
-    assert "## RAG: without vs with retrieval" in markdown and "### Uplift per category" in markdown
+    assert "## RAG: without vs with retrieval" in markdown and "### RAG uplift per category" in markdown

@@ -8,6 +8,7 @@ import pytest
 
 from pytest_llmeval.evaluation.scenarios import load_scenarios
 from pytest_llmeval.evaluation.scoring import score_answer
+from pytest_llmeval.results.schema import SCHEMA_VERSION
 
 pytestmark = pytest.mark.vllm
 CASE_FIELDS = {
@@ -54,13 +55,13 @@ def test_run_scores_reports_and_never_leaks_the_key(llm_project, vllm_endpoint, 
     assert "llmeval results" in out and "mean score" in out and "decode tok/s" in out
 
     doc = json.loads((report_dir / "results.json").read_text(encoding="utf-8"))
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == SCHEMA_VERSION
     run = doc["run"]
     assert run["status"] == "complete" and run["models"] == [vllm_endpoint.model]
     assert run["launches"] == [
         {"model": vllm_endpoint.model, "attached": True, "base_url": vllm_endpoint.base_url, "pid": None, "port": None}
     ]
-    assert run["settings"]["api_key_env"] == "LLMEVAL_SECRET_KEY"
+    assert run["settings"]["server"]["api_key_env"] == "LLMEVAL_SECRET_KEY"
     assert {"cpu", "cpu_count", "memory_gib", "gpus"} <= set(run["hardware"])
     cases = {c["scenario_id"]: c for c in doc["cases"]}
     assert set(cases) == {"echo_me", "capital"}

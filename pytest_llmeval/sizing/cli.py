@@ -1,71 +1,80 @@
-"""`python -m pytest_llmeval size MODEL_DIR --gpu A100-80GB [--tp 2] [--max-model-len 32768] ...`"""
+"""`python -m pytest_llmeval size MODEL_DIR --gpu A100-80GB [--tp 2] [--max-model-len 32768] ...`
+
+Prints the estimate for the chosen GPU and TP, then the feasibility table over the common GPUs x TP 1/2/4.
+Bad input (missing directory or config.json, malformed config, unknown GPU) is one line on stderr, exit 2.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 
-from .estimate import RESERVE_GIB, estimate
-from .gpus import GPUS, gpu_memory_gib
+from .estimate import GPU_DEFAULTS, KV_CACHE_DTYPES, RESERVE_GIB, estimate_for_gpu, feasibility
+from .gpus import GPUS, find_gpu
 from .model_config import SizingError, read_model
+from .render import feasibility_table, summary
 
 
-def main(argv: list[str]) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m pytest_llmeval size", description="Will this model fit this GPU at this context length?"
+        prog="python -m pytest_llmeval size",
+        description="Will this model fit this GPU at this context length, with how many tensor-parallel ways?",
     )
-    parser.add_argument("model_dir")
-    parser.add_argument("--gpu", default="A100-80GB", help=f"one of {list(GPUS)} or a size such as 48GB")
-    parser.add_argument("--tp", type=int, default=1, help="tensor-parallel ways")
-    parser.add_argument("--max-model-len", type=int, default=None)
+    parser.add_argument("model_dir", help="a local Hugging Face model directory (config.json + safetensors)")
+    parser.add_argument("--gpu", default="A100-80GB", help=f"one of {', '.join(GPUS)}, or a size such as 48GiB")
+    parser.add_argument("--tp", type=int, default=1, help="tensor-parallel ways (default 1)")
+    parser.add_argument("--max-model-len", type=int, default=None, help="context length (default: the config's)")
     parser.add_argument("--gpu-memory-utilization", type=float, default=0.9)
-    parser.add_argument("--dtype", default=None)
-    parser.add_argument("--quantization", default=None)
-    parser.add_argument("--kv-cache-dtype", default="auto")
-    args = parser.parse_args(argv)
-    from tabulate import tabulate
+    parser.add_argument("--dtype", default=None, help="weights dtype of an unquantised model (bfloat16, float16, ...)")
+    parser.add_argument("--quantization", default=None, help="fp8, nvfp4, awq, gptq, int4, int8, mxfp4")
+    parser.add_argument("--kv-cache-dtype", default="auto", choices=list(KV_CACHE_DTYPES))
+    parser.add_argument("--reserve-gib", type=float, default=RESERVE_GIB, help="activations/CUDA graphs per GPU")
+    parser.add_argument("--block-size", type=int, default=GPU_DEFAULTS["block_size"])
+    parser.add_argument("--max-num-batched-tokens", type=int, default=None, help="default: vLLM's for the GPU")
+    parser.add_argument("--json", action="store_true", help="print the estimate and the table as JSON")
+    return parser
 
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
     try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2, argparse printed it)
+        return int(exc.code or 0)
+    try:
+        if args.tp < 1:
+            raise SizingError(f"--tp {args.tp} must be >= 1. Fix: pass --tp 1, 2, 4 ...")
+        if not 0 < args.gpu_memory_utilization <= 1:
+            raise SizingError(f"--gpu-memory-utilization {args.gpu_memory_utilization} is outside (0, 1]. Fix: 0.9")
+        if args.max_model_len is not None and args.max_model_len < 1:
+            raise SizingError(f"--max-model-len {args.max_model_len} must be >= 1. Fix: e.g. --max-model-len 32768")
+        gpu = find_gpu(args.gpu)
         shape = read_model(args.model_dir, args.dtype, args.quantization)
-        memory = gpu_memory_gib(args.gpu)
+        options = {
+            "gpu_memory_utilization": args.gpu_memory_utilization,
+            "max_model_len": args.max_model_len,
+            "kv_cache_dtype": args.kv_cache_dtype,
+            "reserve_gib": args.reserve_gib,
+            "block_size": args.block_size,
+        }
+        if args.max_num_batched_tokens:
+            options["max_num_batched_tokens"] = args.max_num_batched_tokens
+        chosen = estimate_for_gpu(shape, gpu.name, args.tp, **options)
+        rows = feasibility(shape, **options)
     except SizingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if args.tp < 1 or not 0 < args.gpu_memory_utilization <= 1:
-        print("error: --tp must be >= 1 and --gpu-memory-utilization in (0, 1]", file=sys.stderr)
-        return 2
-    est = estimate(shape, memory, args.tp, args.gpu_memory_utilization, args.max_model_len, args.kv_cache_dtype)
-    print(
-        f"{shape.name}: {shape.layers} layers, {shape.kv_heads} KV heads x {shape.head_dim}, {shape.quantization}; "
-        f"weights {est.weights_gib_total} GiB ({est.weight_source})"
-    )
-    print(
-        f"on {args.gpu} x{args.tp}, gpu_memory_utilization {args.gpu_memory_utilization}: weights "
-        f"{est.weights_gib_per_gpu} GiB per GPU, KV cache {est.kv_bytes_per_token:,} bytes/token "
-        f"({est.kv_bytes_per_token / 1024:.0f} KiB), budget {est.kv_budget_gib_per_gpu} GiB per GPU -> "
-        f"{est.kv_capacity_tokens:,} tokens"
-        + (f", {est.max_concurrent_sequences} sequences of {args.max_model_len}" if args.max_model_len else "")
-        + f": {'FITS' if est.fits else 'DOES NOT FIT'} ({est.reason})"
-    )
-    rows = []
-    for gpu, gib in GPUS.items():
-        for tp in (1, 2, 4):
-            e = estimate(shape, gib, tp, args.gpu_memory_utilization, args.max_model_len, args.kv_cache_dtype)
-            rows.append(
-                [
-                    gpu,
-                    tp,
-                    e.weights_gib_per_gpu,
-                    "yes" if e.fits else "no",
-                    f"{e.kv_capacity_tokens:,}",
-                    "-" if e.max_concurrent_sequences is None else e.max_concurrent_sequences,
-                ]
-            )
-    context = f"{args.max_model_len}-token sequences" if args.max_model_len else "sequences (give --max-model-len)"
-    print(f"\nFeasibility (reserve {RESERVE_GIB} GiB per GPU for activations, CUDA graphs and context):")
-    print(
-        tabulate(
-            rows, headers=["GPU", "TP", "weights GiB/GPU", "fits", "KV tokens", f"max {context}"], tablefmt="simple"
+    if args.json:
+        text = json.dumps({"estimate": chosen.to_dict(), "feasibility": [e.to_dict() for e in rows]}, indent=2)
+    else:
+        text = (
+            f"{summary(shape, chosen)}\n\nFeasibility at gpu_memory_utilization {args.gpu_memory_utilization:g}, "
+            f"{args.reserve_gib:g} GiB reserve per GPU, KV {chosen.kv_cache_dtype}:\n{feasibility_table(rows)}"
         )
-    )
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:  # `... | head`: the reader left; no traceback
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's final flush quiet
     return 0

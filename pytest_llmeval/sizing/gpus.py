@@ -1,26 +1,61 @@
-"""Common GPUs and their memory (GB as sold = 10^9 bytes; reported in GiB)."""
+"""Common GPUs: memory as the driver reports it (nvidia-smi's total, MiB), and vLLM's default batch size there.
+
+A GPU sold as "80GB" has 80 GiB of HBM (nvidia-smi: 81920 MiB on an A100); the CUDA runtime's own
+figure (what vLLM multiplies by gpu_memory_utilization) is a few hundred MiB lower - inside the estimate's
+reserve. Any other GPU can be given by size: "48GiB" or "48GB" (both read as GiB, as the vendors mean it).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from .model_config import SizingError
 
-GPUS: dict[str, float] = {  # name -> memory in GiB (as nvidia-smi reports it)
-    "V100-32GB": 32e9 / 2**30,
-    "RTX4090-24GB": 24e9 / 2**30,
-    "A100-40GB": 40e9 / 2**30,
-    "A100-80GB": 80e9 / 2**30,
-    "H100-80GB": 80e9 / 2**30,
-    "H200-141GB": 141e9 / 2**30,
-    "RTXPro6000-96GB": 96e9 / 2**30,
-}
+
+@dataclass(frozen=True)
+class GPU:
+    name: str
+    memory_mib: int  # nvidia-smi --query-gpu=memory.total
+    max_num_batched_tokens: int = 2048  # vLLM's API-server default on this GPU (8192 on >= 70 GiB non-A100)
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def memory_gib(self) -> float:
+        return self.memory_mib / 1024
+
+
+CATALOGUE: tuple[GPU, ...] = (
+    GPU("V100-32GB", 32768, aliases=("V100", "V10032G", "TeslaV100")),
+    GPU("RTX4090-24GB", 24564, aliases=("4090", "RTX4090", "4090-24GB", "GeForceRTX4090")),
+    GPU("A100-40GB", 40960, aliases=("A10040G",)),
+    GPU("A100-80GB", 81920, aliases=("A100", "A10080G")),
+    GPU("H100-80GB", 81559, 8192, aliases=("H100", "H10080G", "H100SXM")),
+    GPU("H200-141GB", 143771, 8192, aliases=("H200", "H200141G")),
+    GPU("RTXPro6000-96GB", 97887, 8192, aliases=("RTXPro6000", "RTXPRO6000Blackwell", "Pro6000")),
+)
+GPUS: dict[str, float] = {gpu.name: gpu.memory_gib for gpu in CATALOGUE}  # name -> GiB
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", name.upper())
+
+
+_INDEX: dict[str, GPU] = {_key(alias): gpu for gpu in CATALOGUE for alias in (gpu.name, *gpu.aliases)}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(GIB|GB|G)?\s*$", re.IGNORECASE)
+
+
+def find_gpu(name: str) -> GPU:
+    """A catalogue GPU by name or alias (case, spaces and dashes ignored), or a custom one from a size."""
+    gpu = _INDEX.get(_key(name))
+    if gpu:
+        return gpu
+    size = _SIZE.match(name)
+    if size and float(size.group(1)) > 0:
+        gib = float(size.group(1))
+        return GPU(f"{gib:g}GiB", round(gib * 1024))
+    raise SizingError(f"unknown GPU {name!r}. Fix: use one of {', '.join(GPUS)} or a memory size such as 48GiB")
 
 
 def gpu_memory_gib(name: str) -> float:
-    key = name.replace(" ", "").upper()
-    for gpu, gib in GPUS.items():
-        if gpu.upper() == key or gpu.split("-")[0].upper() + "-" + gpu.split("-")[1].upper() == key:
-            return gib
-    try:
-        return float(name.upper().removesuffix("GIB").removesuffix("GB")) * 1e9 / 2**30
-    except ValueError:
-        raise SizingError(f"unknown GPU {name!r}. Fix: use one of {list(GPUS)} or a memory size such as 48GB") from None
+    return find_gpu(name).memory_gib
