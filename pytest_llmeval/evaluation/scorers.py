@@ -17,8 +17,10 @@ def score_case(case: Case, answer: str, sources: Mapping[str, str]) -> Score:
     from ..vision.scorers import exact_match, ocrbench_contains
 
     text = strip_thinking(answer)
-    grader = ocrbench_contains if case.scorer == "ocrbench" else exact_match
-    result = grader(text, list(case.accepted_answers))
+    if case.scorer == "ocrbench":  # the category carries OCRBench's handwritten-math rule
+        result = ocrbench_contains(text, list(case.accepted_answers), category=case.category)
+    else:
+        result = exact_match(text, list(case.accepted_answers))
     matched = getattr(result, "matched", None)
     return make_score(
         case,

