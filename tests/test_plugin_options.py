@@ -152,5 +152,5 @@ def test_missing_api_key_variable_is_named_in_the_error(project, monkeypatch):
         "-k",
         "capital",
     )
-    result.assert_outcomes(errors=1)
+    result.assert_outcomes(failed=1)  # recorded as the case's launch error
     result.stdout.fnmatch_lines(["*environment variable LLMEVAL_TEST_KEY (named by --llm-api-key-env) is not set*"])
