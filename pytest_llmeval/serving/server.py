@@ -76,7 +76,7 @@ def check_model_source(source: str, label: str) -> None:
             raise ServerStartError(
                 f"--llm-model {label}: {source!r} is neither a local directory nor in the "
                 f"Hugging Face cache ({hub}), and the hub is offline. Fix: pass the model's "
-                "local directory, e.g. --llm-model {label}=/models/{source.split('/')[-1]}"
+                f"local directory, e.g. --llm-model {label}=/models/{source.split('/')[-1]}"
             )
 
 

@@ -89,7 +89,7 @@ def test_missing_model_path_fails_before_anything_is_launched(faults_project):
     start = time.monotonic()
     result = faults_project.run("--llm-model", "x=/no/such/model", "-k", "fine_before")
     assert time.monotonic() - start < 20
-    result.assert_outcomes(errors=1)
+    result.assert_outcomes(failed=1)  # recorded as the case's launch error
     result.stdout.fnmatch_lines(["*--llm-model x: /no/such/model does not exist. Fix: pass an existing local*"])
     launch = faults_project.results()["run"]["launches"][0]
     assert launch["pid"] is None and "does not exist" in launch["error"]
@@ -97,7 +97,7 @@ def test_missing_model_path_fails_before_anything_is_launched(faults_project):
 
 def test_hub_id_offline_fails_before_launch(faults_project):
     result = faults_project.run("--llm-model", "Qwen/Qwen3-8B", "-k", "fine_before")
-    result.assert_outcomes(errors=1)
+    result.assert_outcomes(failed=1)  # recorded as the case's launch error
     result.stdout.fnmatch_lines(["*neither a local directory nor in the Hugging Face cache*Fix:*"])
 
 
