@@ -129,14 +129,18 @@ def mean_ci(
     estimate = float(arr.mean())
     if n_clusters < 2:
         return Interval(estimate, estimate, estimate, n_clusters, len(arr), "n<2: no interval", confidence)
-    rng = np.random.default_rng(seed)
-    b = resample_count(len(arr), resamples)
-    if ids is not None and n_clusters < len(arr):
-        stats, method = clustered_means(arr, ids, b, rng), f"clustered bootstrap ({b} resamples)"
-    else:
-        stats, method = bootstrap_stats(arr, "mean", b, rng), f"bootstrap ({b} resamples)"
+    stats, method = resampled_means(arr, ids, resamples, seed)
     low, high = _percentile_interval(stats, confidence)
     return Interval(estimate, low, high, n_clusters, len(arr), method, confidence)
+
+
+def resampled_means(arr: np.ndarray, ids: list[Any] | None, resamples: int, seed: int) -> tuple[np.ndarray, str]:
+    """Bootstrap means of `arr` (clustered when `ids` repeat) and the method's description."""
+    rng = np.random.default_rng(seed)
+    b = resample_count(len(arr), resamples)
+    if ids is not None and len(set(ids)) < len(arr):
+        return clustered_means(arr, ids, b, rng), f"clustered bootstrap ({b} resamples)"
+    return bootstrap_stats(arr, "mean", b, rng), f"bootstrap ({b} resamples)"
 
 
 def quantile_ci(

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from .intervals import Interval, _r, bootstrap_stats, clean, clustered_means, resample_count
+from .intervals import Interval, _percentile_interval, _r, clean, resampled_means
 
 
 @dataclass(frozen=True)
@@ -67,18 +67,10 @@ def paired_difference(
             "paired (no variation)",
             confidence,
         )
-    rng = np.random.default_rng(seed)
-    count = resample_count(len(arr), resamples)
-    if ids is not None and n < len(arr):
-        stats = clustered_means(arr, ids, count, rng)
-    else:
-        stats = bootstrap_stats(arr, "mean", count, rng)
-    alpha = (1 - confidence) / 2
-    low, high = (float(v) for v in np.quantile(stats, [alpha, 1 - alpha]))
+    stats, method = resampled_means(arr, ids, resamples, seed)
+    low, high = _percentile_interval(stats, confidence)
     p = float(min(1.0, 2 * min((stats <= 0).mean(), (stats >= 0).mean())))
-    return PairedDifference(
-        estimate, low, high, n, low > 0 or high < 0, p, f"paired bootstrap ({count} resamples)", confidence
-    )
+    return PairedDifference(estimate, low, high, n, low > 0 or high < 0, p, f"paired {method}", confidence)
 
 
 def verdict(diff: PairedDifference | Interval, higher_is_better: bool = True) -> str:
