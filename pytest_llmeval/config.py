@@ -30,6 +30,7 @@ DEFAULT_KNOWLEDGE_DIR = "scenarios/knowledge"
 DEFAULT_DICTIONARY = "scenarios/knowledge/custom_dict.txt"
 RAG_MODES_CHOICES = ("off", "both", "only")
 ON_OFF = ("off", "on")
+SERVER_POLICIES = ("one-at-a-time", "together")  # several models under -n: see xdist.py
 
 
 def _at_least(minimum: float) -> tuple[Callable[[Any], bool], str]:
@@ -102,6 +103,15 @@ OPTIONS: tuple[Option, ...] = (
         float,
         600.0,
         check=_positive(),
+    ),
+    Option(
+        "servers",
+        "several models under -n: one-at-a-time (default: a model's server starts when its tests begin and "
+        "stops when they end, as in a serial run) or together (every server up for the whole run; needs room "
+        "for all, e.g. a lower --llm-gpu-memory-utilization each)",
+        "servers",
+        choices=SERVER_POLICIES,
+        default="one-at-a-time",
     ),
     Option("gpus", "GPUs for the server (sets CUDA_VISIBLE_DEVICES), e.g. '0,1'", "server.cuda_visible_devices"),
     Option(
@@ -368,6 +378,7 @@ class Settings:
     datasets: list[str] = field(default_factory=list)
     limit: int | None = None
     resume: bool = False
+    servers: str = "one-at-a-time"
 
     def describe(self) -> dict[str, Any]:
         """The settings as JSON-ready data for results.json, with secret values removed."""

@@ -13,7 +13,7 @@ import contextlib
 import dataclasses
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ from . import __version__
 from .config import Settings
 from .serving.pool import ServerPool
 from .serving.server import redact
-from .xdist import STATE_KEY, WorkerEndpoints, XdistController
+from .xdist import CONTROLLER_PID_KEY, STATE_KEY, WorkerEndpoints, XdistController
 
 if TYPE_CHECKING:  # imported where used: a pytest run that never evaluates a case does not pay for them
     from .evaluation.evaluate import CaseResult, Scorer
@@ -77,11 +77,13 @@ class LLMEvalSession:
         self.resume_summary: dict[str, Any] | None = None
         self._reusable: dict[tuple[str, str, str, int], dict[str, Any]] | None = None
         self.compare_error: str | None = None
+        self._pytest_session: pytest.Session | None = None
+        self._stopping = False
         workerinput = getattr(config, "workerinput", None)
         self.is_worker = workerinput is not None
         self.pool: ServerPool | WorkerEndpoints
         if workerinput is not None:
-            self.pool = WorkerEndpoints(Path(workerinput[STATE_KEY]))
+            self.pool = WorkerEndpoints(Path(workerinput[STATE_KEY]), workerinput.get(CONTROLLER_PID_KEY))
         else:
             self._check_baseline()
             if settings.resume:
@@ -98,7 +100,15 @@ class LLMEvalSession:
             atexit.register(self.pool.release_all)
             if config.pluginmanager.hasplugin("xdist"):
                 config.pluginmanager.register(
-                    XdistController(self.pool, settings.models, settings.report_dir), "llmeval-xdist-controller"
+                    XdistController(
+                        self.pool,
+                        settings.models,
+                        settings.report_dir,
+                        policy=settings.servers,
+                        dist=str(config.getoption("dist", "no")),
+                        progress=self.progress,
+                    ),
+                    "llmeval-xdist-controller",
                 )
 
     def _check_baseline(self) -> None:
@@ -183,7 +193,7 @@ class LLMEvalSession:
 
         key = (model, mode, case.id, sample)
         result = self._evaluations.get(key)
-        if result is None and self.pool.exit_code(model) is not None:
+        if result is None and self.pool.dead(model):
             result = CaseResult(model, case, mode, None, None, sample, self._server_died(model))
             self._evaluations[key] = result
             if on_new is not None:
@@ -202,7 +212,7 @@ class LLMEvalSession:
                 sample=sample,
                 scorer=self.scorer(model, mode),
             )
-            if result.error is not None and self.pool.exit_code(model) is not None:
+            if result.error is not None and self.pool.dead(model):
                 result.error = self._server_died(model)  # the request failed because the server died
             self._apply_judge(result)
             self._evaluations[key] = result
@@ -213,16 +223,21 @@ class LLMEvalSession:
     def _server_died(self, model: str) -> dict[str, Any]:
         """The error of every case asked after a model's server died; the run is marked degraded once."""
         code = self.pool.exit_code(model)
-        degraded = self.ensure_recorder().run.setdefault("degraded", [])
-        if not any(d.get("model") == model for d in degraded):
-            degraded.append({"model": model, "exit_code": code})
-            self.progress(f"the vLLM server of {model} died (exit code {code}); its remaining cases error at once")
+        if code is not None:
+            self._mark_degraded(model, code)
+        how = f"exited with code {code}" if code is not None else "is no longer running"
         return {
             "type": "server_died",
             "status": None,
             "log_tail": self.pool.log_tail(model),
-            "message": f"the vLLM server of {model} exited with code {code}; see the log tail",
+            "message": f"the vLLM server of {model} {how}; see the log tail",
         }
+
+    def _mark_degraded(self, model: str, code: int) -> None:
+        degraded = self.ensure_recorder().run.setdefault("degraded", [])
+        if not any(d.get("model") == model for d in degraded):
+            degraded.append({"model": model, "exit_code": code})
+            self.progress(f"the vLLM server of {model} died (exit code {code}); its remaining cases error at once")
 
     def judge(self) -> Judge | None:
         """The LLM judge of --llm-judge (one client per process), or None."""
@@ -309,12 +324,41 @@ class LLMEvalSession:
             return None
         return {**record, "reused": True}
 
+    @contextlib.contextmanager
+    def _recording(self) -> Iterator[None]:
+        """Recording that cannot write (a full disk) stops the run with the recorder's message; what was
+        written stays as it was (cases.jsonl cut back to its last complete line, results.json as last saved)."""
+        from .results.recorder import RecordingError
+
+        try:
+            yield
+        except RecordingError:
+            pass
+        error = self.recorder.write_error if self.recorder is not None else None
+        if error is not None and not self._stopping:
+            self._stopping = True
+            self.progress(f"stopping the run: {error}")
+            if self._pytest_session is not None:
+                self._pytest_session.shouldstop = f"llmeval: {error}"
+            dsession = self.config.pluginmanager.getplugin("dsession")  # pytest-xdist's controller loop
+            if dsession is not None:
+                dsession.shouldstop = f"llmeval: {error}"
+
     def _on_launch(self, launch: dict[str, Any], endpoint: Any = None) -> None:
-        self.ensure_recorder().add_launch(launch)
+        with self._recording():
+            self.ensure_recorder().add_launch(launch)
         self.config.hook.pytest_llmeval_server_launched(model=launch.get("model"), launch=launch, endpoint=endpoint)
 
-    def _on_release(self, label: str, memory: dict[str, Any]) -> None:
-        self.ensure_recorder().add_memory(label, memory)
+    def _on_release(self, label: str, info: dict[str, Any]) -> None:
+        recorder = self.ensure_recorder()
+        recorder.update_launch(label, stopped_at=info["stopped_at"])
+        if info.get("died_with") is not None:  # under xdist the workers saw refused connections; the controller
+            self._mark_degraded(label, info["died_with"])  # owns the process and knows its exit code
+        with self._recording():
+            if info.get("memory") is not None:
+                recorder.add_memory(label, info["memory"])
+            else:
+                recorder.save(force=True)
 
     # -- hooks -------------------------------------------------------------
     @pytest.hookimpl(tryfirst=True)  # before junitxml reads the properties (from the teardown report)
@@ -326,11 +370,13 @@ class LLMEvalSession:
         for key, value in report.user_properties:
             if key == RESULT_PROPERTY:
                 if record:
-                    self.ensure_recorder().add_case(value)  # type: ignore[arg-type]
+                    with self._recording():
+                        self.ensure_recorder().add_case(value)  # type: ignore[arg-type]
                 kept += junit_properties(value, CASE_JUNIT_FIELDS)  # type: ignore[arg-type]
             elif key == BENCH_PROPERTY:
                 if record:
-                    self.ensure_recorder().add_benchmark(value)  # type: ignore[arg-type]
+                    with self._recording():
+                        self.ensure_recorder().add_benchmark(value)  # type: ignore[arg-type]
                 kept += junit_properties(value.get("summary", {}), BENCH_JUNIT_FIELDS)  # type: ignore[attr-defined]
             else:
                 kept.append((key, value))
@@ -346,6 +392,9 @@ class LLMEvalSession:
             config.hook.pytest_deselected(items=deselected)
             items[:] = [item for item in items if not item.get_closest_marker("llm_bench")]
 
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        self._pytest_session = session
+
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         self.pool.release_all()
         if self.recorder is None:
@@ -360,15 +409,23 @@ class LLMEvalSession:
             status = "complete"
         recorder.comparison = self._compare_with_baseline(recorder)
         recorder.extras = self._extras(recorder)
-        doc = recorder.finish(status)
-        self.final_doc = dict(doc)
+        from .results.recorder import RecordingError
+
+        try:
+            self.final_doc = dict(recorder.finish(status))
+            from .results.html import write_html
+            from .results.render import write_markdown
+
+            write_markdown(self.final_doc, self.settings.report_dir)
+            write_html(self.final_doc, self.settings.report_dir)
+        except OSError as exc:  # a full disk: say what is kept; the terminal summary still shows the results
+            if recorder.write_error is None:
+                recorder.write_error = RecordingError(f"cannot write the reports in {self.settings.report_dir}: {exc}")
+            self.final_doc = self.final_doc or dict(recorder.document(intervals=False))
+            if session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+                session.exitstatus = pytest.ExitCode.INTERRUPTED
+            return
         self._save_run(self.final_doc)
-        from .results.render import write_markdown
-
-        write_markdown(self.final_doc, self.settings.report_dir)
-        from .results.html import write_html
-
-        write_html(self.final_doc, self.settings.report_dir)
         comparison = self.final_doc.get("comparison") or {}
         if comparison.get("exit_code") and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED  # the regression gate failed
@@ -437,6 +494,9 @@ class LLMEvalSession:
         doc = self.final_doc or dict(self.recorder.document())
         terminalreporter.write_sep("=", "llmeval results")
         terminalreporter.write_line(render_terminal(doc))
+        if self.recorder.write_error is not None:
+            terminalreporter.write_line(f"llmeval could not write its results: {self.recorder.write_error}", red=True)
+            return
         terminalreporter.write_line(f"results: {self.recorder.results_path}")
         terminalreporter.write_line(f"report:  {self.settings.report_dir / 'report.md'} and report.html")
         if self.saved_path is not None:

@@ -1,111 +1,269 @@
-"""pytest-xdist support: the controller owns the servers, workers only attach.
+"""pytest-xdist support: the controller owns the servers, workers only attach - one server at a time.
 
-The controller learns which models the run needs from the test ids the workers collected
-(`pytest_xdist_node_collection_finished`, before any test is scheduled), starts one server per
-model, and writes their endpoints to a state file whose path each worker got through
-`workerinput`. Workers read it in `WorkerEndpoints.acquire`. Case results reach the controller on
-the test reports (`user_properties`), so only the controller writes results.
+The controller learns which models the run needs, and in which order, from the test ids the workers
+collected (`pytest_xdist_node_collection_finished`, before any test is scheduled). pytest groups the
+tests of a session-scoped parametrised fixture, so each model's tests are contiguous in that order, and
+xdist's ordered schedulers (load, loadscope, loadfile, loadgroup) hand every worker its tests in
+ascending order. So the controller starts the first model's server, counts that model's tests as they
+finish (`pytest_runtest_logfinish`, or xdist's report for a test whose worker crashed), and when the
+last one has finished it stops that server and starts the next model's. A worker that reaches the
+next model's tests early waits for its endpoint: no worker waiting there can hold an earlier model's
+test, so the wait always ends. One GPU never holds two of the run's servers.
 
-This module does not import the session: the controller gets the pool and the models it serves.
+Servers run side by side - all started before the tests - when the user asks for it
+(`--llm-servers=together`), with `--dist each` or `worksteal` (whose order is not ascending per worker),
+when a model's tests are not contiguous, and after a worker crashed (xdist reschedules its tests out of
+order).
+
+Endpoints reach the workers through a state file whose path each worker got through `workerinput`;
+case results reach the controller on the test reports (`user_properties`), so only the controller
+writes results. This module does not import the session: the controller gets the pool and the models.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from .results.recorder import atomic_write
 from .serving.endpoint import Endpoint
 from .serving.models import ModelSpec
-from .serving.server import ServerStartError
+from .serving.server import ServerStartError, log_tail
 
 STATE_KEY = "llmeval_servers_state"
+CONTROLLER_PID_KEY = "llmeval_controller_pid"
 STATE_FILE = ".servers.json"
+ORDERED_DISTS = ("load", "loadscope", "loadfile", "loadgroup")
 
 
-class Acquirer(Protocol):
+class Pool(Protocol):
     def acquire(self, spec: ModelSpec) -> Endpoint: ...
+
+    def release(self, label: str) -> None: ...
+
+    def pid(self, label: str) -> int | None: ...
+
+    def log_path(self, label: str) -> str | None: ...
+
+
+def model_of(node_id: str, labels: Sequence[str]) -> str | None:
+    """The model label that starts a parametrisation id (`[label-...]` or `[label]`); longest label wins."""
+    ordered = sorted(labels, key=len, reverse=True)
+    pattern = re.compile(r"\[(" + "|".join(re.escape(label) for label in ordered) + r")(?:-|\])")
+    match = pattern.search(node_id)
+    return match.group(1) if match else None
+
+
+def tests_by_model(ids: Sequence[str], models: Sequence[ModelSpec]) -> dict[str, list[str]]:
+    """Each needed model's test ids, models in the order their first test comes."""
+    labels = [m.label for m in models]
+    grouped: dict[str, list[str]] = {}
+    for node_id in ids:
+        label = model_of(node_id, labels)
+        if label is not None:
+            grouped.setdefault(label, []).append(node_id)
+    return grouped
 
 
 def models_in_ids(ids: Sequence[str], models: Sequence[ModelSpec]) -> list[ModelSpec]:
-    """Models whose label starts a parametrisation id (`[label-...]` or `[label]`); longest label wins."""
-    labels = sorted((m.label for m in models), key=len, reverse=True)
-    pattern = re.compile(r"\[(" + "|".join(re.escape(label) for label in labels) + r")(?:-|\])")
-    needed = {match.group(1) for node_id in ids if (match := pattern.search(node_id))}
+    """The models some test id needs, in the order of --llm-model."""
+    needed = tests_by_model(ids, models)
     return [m for m in models if m.label in needed]
 
 
-class XdistController:
-    """Registered on the controller only when pytest-xdist is installed."""
+def contiguous(ids: Sequence[str], labels: Sequence[str]) -> bool:
+    """Whether each model's tests form one run in the collection order (tests of no model ignored)."""
+    seen: list[str] = []
+    for node_id in ids:
+        label = model_of(node_id, labels)
+        if label is None or (seen and seen[-1] == label):
+            continue
+        if label in seen:
+            return False
+        seen.append(label)
+    return True
 
-    def __init__(self, pool: Acquirer, models: Sequence[ModelSpec], report_dir: Path) -> None:
+
+class XdistController:
+    """Registered on the controller only when pytest-xdist is installed; idle in a run without workers."""
+
+    def __init__(
+        self,
+        pool: Pool,
+        models: Sequence[ModelSpec],
+        report_dir: Path,
+        policy: str = "one-at-a-time",
+        dist: str = "load",
+        progress: Callable[[str], None] = lambda _message: None,
+    ) -> None:
         self.pool = pool
-        self.models = list(models)
+        self.models = {m.label: m for m in models}
         self.state_path = report_dir / STATE_FILE
         self.state_path.unlink(missing_ok=True)  # never hand workers a previous run's servers
-        self._started = False
+        self.policy = policy
+        self.dist = dist
+        self.progress = progress
+        self.together = policy == "together"
+        self._collected = False
+        self._remaining: dict[str, set[str]] = {}  # model -> its tests not finished yet, in collection order
+        self._state: dict[str, dict[str, Any]] = {}
 
+    # -- xdist hooks ------------------------------------------------------------------------
     def pytest_configure_node(self, node: Any) -> None:
         node.workerinput[STATE_KEY] = str(self.state_path)
+        node.workerinput[CONTROLLER_PID_KEY] = os.getpid()
 
     def pytest_xdist_node_collection_finished(self, node: Any, ids: Sequence[str]) -> None:
-        if self._started:
+        if self._collected:
             return
-        self._started = True
-        state: dict[str, Any] = {}
-        for spec in models_in_ids(ids, self.models):
-            try:
-                endpoint = self.pool.acquire(spec)
-                state[spec.label] = {
-                    "base_url": endpoint.base_url,
-                    "model": endpoint.model,
-                    "api_key_env": endpoint.api_key_env,
-                }
-            except Exception as exc:  # reported to every worker that needs this model
-                state[spec.label] = {"error": str(exc)}
+        self._collected = True
+        grouped = tests_by_model(ids, list(self.models.values()))
+        self._remaining = {label: set(node_ids) for label, node_ids in grouped.items()}
+        if not self.together and len(grouped) > 1:
+            reason = self._side_by_side_reason(ids)
+            if reason:
+                self.together = True
+                self.progress(f"servers side by side: {reason}")
+        self._publish()
+        for label in grouped if self.together else list(grouped)[:1]:
+            self._start(label)
+
+    def pytest_runtest_logfinish(self, nodeid: str, location: Any) -> None:
+        self._finished(nodeid)
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        if report.when == "???":  # xdist's report for the test a crashed worker was running: no logfinish
+            self._finished(report.nodeid)
+
+    def pytest_testnodedown(self, node: Any, error: object) -> None:
+        if error and not self.together and self._remaining:  # xdist puts the crashed worker's tests back
+            self.together = True  # out of order: start every model that still has tests, so no worker waits
+            self.progress("a worker crashed: the remaining models' servers start side by side")
+            for label, remaining in self._remaining.items():
+                if remaining and label not in self._state:
+                    self._start(label)
+
+    # -- switching --------------------------------------------------------------------------
+    def _side_by_side_reason(self, ids: Sequence[str]) -> str | None:
+        if self.dist not in ORDERED_DISTS:
+            return f"--dist {self.dist} does not run each worker's tests in collection order"
+        if not contiguous(ids, list(self.models)):
+            return "a model's tests are not contiguous in the collection order"
+        return None
+
+    def _finished(self, nodeid: str) -> None:
+        for label, remaining in self._remaining.items():
+            if nodeid in remaining:
+                remaining.discard(nodeid)
+                if not remaining:
+                    self._model_done(label)
+                return
+
+    def _model_done(self, label: str) -> None:
+        if self.together:  # side by side: every server stays up until the session ends
+            return
+        self.pool.release(label)
+        self._state[label] = {"stopped": True}
+        self._publish()
+        following = [m for m, remaining in self._remaining.items() if remaining and m not in self._state]
+        if following:
+            self._start(following[0])
+
+    def _start(self, label: str) -> None:
+        try:
+            endpoint = self.pool.acquire(self.models[label])
+            self._state[label] = {
+                "base_url": endpoint.base_url,
+                "model": endpoint.model,
+                "api_key_env": endpoint.api_key_env,
+                "pid": self.pool.pid(label),
+                "log": self.pool.log_path(label),
+            }
+        except Exception as exc:  # reported to every worker that needs this model
+            self._state[label] = {"error": str(exc)}
+        self._publish()  # a failed start: its tests still finish (each records the launch error), then the next
+
+    def _publish(self) -> None:
         self.state_path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.state_path, json.dumps(state, ensure_ascii=False, indent=2))
+        atomic_write(self.state_path, json.dumps(self._state, ensure_ascii=False, indent=2))
 
 
 class WorkerEndpoints:
-    """A worker's stand-in for ServerPool: endpoints come from the controller's state file."""
+    """A worker's stand-in for ServerPool: endpoints come from the controller's state file.
 
-    def __init__(self, state_path: Path, wait_s: float = 60.0) -> None:
+    A model whose server is not up yet (the previous model's tests are still running on other workers)
+    is waited for as long as the controller lives; a server that has died is seen by its pid."""
+
+    def __init__(self, state_path: Path, controller_pid: int | None = None, poll_s: float = 0.2) -> None:
         self.state_path = state_path
-        self.wait_s = wait_s
+        self.controller_pid = controller_pid
+        self.poll_s = poll_s
+        self._entries: dict[str, dict[str, Any]] = {}
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            return json.loads(self.state_path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+        except FileNotFoundError:
+            return {}
+
+    def _controller_alive(self) -> bool:
+        if self.controller_pid is None:
+            return True
+        try:
+            os.kill(self.controller_pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
 
     def acquire(self, spec: ModelSpec) -> Endpoint:
-        deadline = time.time() + self.wait_s
-        while not self.state_path.exists():
-            if time.time() > deadline:
-                raise ServerStartError(f"the xdist controller published no servers in {self.state_path}")
-            time.sleep(0.2)
-        state = json.loads(self.state_path.read_text(encoding="utf-8"))
-        entry = state.get(spec.label)
-        if entry is None:
-            raise ServerStartError(f"the xdist controller started no server for model '{spec.label}'")
+        while True:
+            entry = self._read().get(spec.label)
+            if entry is not None:
+                break
+            if not self._controller_alive():
+                raise ServerStartError(f"the xdist controller (pid {self.controller_pid}) is gone")
+            time.sleep(self.poll_s)
         if "error" in entry:
             raise ServerStartError(entry["error"])
+        if entry.get("stopped"):
+            raise ServerStartError(f"the server of model '{spec.label}' was already stopped by the xdist controller")
+        self._entries[spec.label] = entry
         return Endpoint(entry["base_url"], entry["model"], entry.get("api_key_env"))
 
     def release(self, label: str) -> None:
-        return None
+        self._entries.pop(label, None)
 
     def release_all(self) -> None:
-        return None
+        self._entries.clear()
 
     def pid(self, label: str) -> int | None:
-        return None
+        return None  # the controller owns the process (and samples its memory)
 
     def model_path(self, label: str) -> str | None:
         return None
 
     def exit_code(self, label: str) -> int | None:
-        return None  # the controller owns the process; a worker sees a dead server as refused connections
+        return None  # only the controller, the server's parent, can read it; it records it when it stops the server
+
+    def dead(self, label: str) -> bool:
+        """The server's process is gone or a zombie (exited, not yet reaped by the controller)."""
+        import psutil
+
+        pid = self._entries.get(label, {}).get("pid")
+        if pid is None:
+            return False
+        try:
+            return bool(psutil.Process(pid).status() == psutil.STATUS_ZOMBIE)
+        except psutil.NoSuchProcess:
+            return True
 
     def log_tail(self, label: str, lines: int = 20) -> str | None:
-        return None
+        path = self._entries.get(label, {}).get("log")
+        return log_tail(Path(path), lines) if path else None

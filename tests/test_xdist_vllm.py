@@ -1,10 +1,16 @@
-"""`pytest -n 3`: one server for the whole run, started by the controller; merged
-results equal a serial run's at temperature 0."""
+"""`pytest -n 3` with real vLLM servers started by the controller: one model's server at a time, a
+server killed mid-run fails its remaining cases fast and the run goes on with the next model, and
+the merged results equal a serial run's at temperature 0."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -24,26 +30,68 @@ def test_models_in_ids_prefers_the_longest_label():
 
 
 @pytest.mark.vllm
-def test_xdist_run_starts_one_server_and_matches_serial_scores(pytester, vllm_endpoint):
+def test_xdist_switches_servers_one_at_a_time_and_a_killed_server_fails_fast(pytester, vllm_endpoint):
+    """Faults 3 and 6 of docs/reliability.md: under -n 3 with models a and b, a's server is SIGKILLed after
+    its first cases; its other cases error at once and b's server starts only after a's has stopped."""
     pytester.makeini("[pytest]\n")
     shutil.copytree(ROOT / "scenarios", pytester.path / "scenarios", ignore=shutil.ignore_patterns("__pycache__"))
     common = ["scenarios", "--llm-max-tokens", "24", "-p", "no:cacheprovider", "-q"]
-    parallel = pytester.runpytest_subprocess(*common, "-n", "3", "--llm-report-dir", "par", timeout=900)
-    serial = pytester.runpytest_subprocess(
+    par_dir = pytester.path / "par"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pytest", *common, "-n", "3", "--llm-report-dir=par", "--llm-startup-timeout=600"]
+        + ["--llm-model=a=embedded", "--llm-model=b=embedded"],
+        cwd=pytester.path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 600
+        a_cases: list[dict] = []
+        while time.monotonic() < deadline and proc.poll() is None and len(a_cases) < 2:
+            lines = (
+                (par_dir / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+                if (par_dir / "cases.jsonl").exists()
+                else []
+            )
+            a_cases = [c for c in map(json.loads, lines) if c["model"] == "a"]
+            time.sleep(0.5)
+        assert len(a_cases) >= 2, "model a never answered two cases"
+        running = json.loads((par_dir / "results.json").read_text(encoding="utf-8"))
+        (launch_a,) = running["run"]["launches"]
+        os.kill(launch_a["pid"], signal.SIGKILL)
+        killed_at = time.time()
+        output, _ = proc.communicate(timeout=900)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    pytester.runpytest_subprocess(
         *common, "--llm-report-dir", "ser", "--llm-base-url", vllm_endpoint.base_url, timeout=900
     )
-    par = json.loads((pytester.path / "par" / "results.json").read_text(encoding="utf-8"))
+    par = json.loads((par_dir / "results.json").read_text(encoding="utf-8"))
     ser = json.loads((pytester.path / "ser" / "results.json").read_text(encoding="utf-8"))
 
-    workers = {c["worker"] for c in par["cases"]}
+    # one server at a time: b's process started after a's tree was gone
+    launch_a, launch_b = par["run"]["launches"]
+    assert (launch_a["model"], launch_b["model"]) == ("a", "b"), output
+    assert launch_a["stopped_at"] <= launch_b["started_at"] < launch_b["stopped_at"]
+    # the dead server failed a's remaining cases fast: b was starting within seconds of the kill
+    assert launch_b["started_at"] - killed_at < 30, output
+    a_records = [c for c in par["cases"] if c["model"] == "a"]
+    assert len(a_records) == 14
+    errors = [c["error"] for c in a_records if c.get("error")]
+    assert errors and all(e["type"] in ("server_died", "connection", "stream") for e in errors)
+    assert any(e["type"] == "server_died" and e.get("log_tail") for e in errors)
+    assert par["run"]["status"] == "degraded"
+    assert par["run"]["degraded"] == [{"model": "a", "exit_code": -signal.SIGKILL}]
+    assert "errors" in output and "llmeval results" in output
+
+    # b ran on every worker and matches the serial run case by case
+    b_records = [c for c in par["cases"] if c["model"] == "b"]
+    workers = {c["worker"] for c in b_records}
     assert workers <= {"gw0", "gw1", "gw2"} and len(workers) >= 2
     assert {c["worker"] for c in ser["cases"]} == {"main"}
-    launches = par["run"]["launches"]
-    assert len(launches) == 1 and launches[0]["model"] == "gemma-3-270m" and launches[0]["pid"]
-    assert len(par["cases"]) == len(ser["cases"]) == 14
-    par_scores = {c["scenario_id"]: (c["score"], c["passed"]) for c in par["cases"]}
+    assert len(b_records) == len(ser["cases"]) == 14 and not any(c.get("error") for c in b_records)
+    par_scores = {c["scenario_id"]: (c["score"], c["passed"]) for c in b_records}
     ser_scores = {c["scenario_id"]: (c["score"], c["passed"]) for c in ser["cases"]}
     assert par_scores == ser_scores
-    assert par["aggregates"]["models"][0]["mean_score"] == ser["aggregates"]["models"][0]["mean_score"]
-    assert "llmeval results" in parallel.stdout.str()
-    assert parallel.ret == serial.ret

@@ -77,7 +77,11 @@ class RunRecorder:
         self._lock = threading.RLock()
         self._timer: threading.Timer | None = None  # the deferred save of a change made inside the interval
         self._cases_path = report_dir / CASES_FILE
-        self._cases_file = self._cases_path.open("w", encoding="utf-8")  # kept open: one append + fsync per case
+        # a raw descriptor kept open: one append + fsync per case, and on a failed write (a full disk) the file
+        # is cut back to its last complete line, which a buffered file cannot promise
+        self._cases_fd: int | None = os.open(self._cases_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        self._cases_size = 0
+        self.write_error: RecordingError | None = None  # the first failed write; the run stops on it
 
     @property
     def results_path(self) -> Path:
@@ -113,13 +117,36 @@ class RunRecorder:
             key = case_key(dict(record))
             if key in self.cases:
                 return False
+            self._append_case(to_json(record, indent=None) + "\n")
             self.cases[key] = record
-            handle = self._cases_file
-            handle.write(to_json(record, indent=None) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
             self.save()
             return True
+
+    def _append_case(self, line: str) -> None:
+        if self._cases_fd is None:
+            raise self.write_error or RecordingError(f"{self._cases_path} is closed")
+        data = line.encode("utf-8")
+        try:
+            written = 0
+            while written < len(data):
+                written += os.write(self._cases_fd, data[written:])
+            os.fsync(self._cases_fd)
+        except OSError as exc:
+            os.ftruncate(self._cases_fd, self._cases_size)  # never leave half a line
+            raise self._failed(self._cases_path, exc) from None
+        self._cases_size += len(data)
+
+    def _failed(self, path: Path, exc: OSError) -> RecordingError:
+        """The first write failure, in words: what failed, what is kept, the fix."""
+        if self.write_error is None:
+            self.write_error = RecordingError(
+                f"cannot write {path}: {exc.strerror or exc}. Kept: {self._cases_path} with the "
+                f"{len(self.cases)} case(s) recorded before, each on a complete line"
+                + (", and results.json as last saved" if self.results_path.exists() else "")
+                + ". Fix: free space there or choose another --llm-report-dir=..., then rerun with --llm-resume "
+                "to ask only the cases that have no record"
+            )
+        return self.write_error
 
     def document(self, intervals: bool = True) -> ResultsDocument:
         """The whole document; `intervals=False` skips the bootstrap (intermediate saves stay cheap)."""
@@ -152,14 +179,20 @@ class RunRecorder:
             self._cancel_timer()
             self._last_save = now
             doc = self.document(intervals)
-            atomic_write(self.results_path, to_json(doc))
+            try:
+                atomic_write(self.results_path, to_json(doc))
+            except OSError as exc:  # the previous results.json stays as it was (write and rename)
+                raise self._failed(self.results_path, exc) from None
             return doc
 
     def _deferred_save(self) -> None:
         with self._lock:
             self._timer = None
-            if not self._cases_file.closed:
-                self.save(force=True)
+            if self._cases_fd is not None:
+                try:
+                    self.save(force=True)
+                except RecordingError:  # kept in write_error; the run stops at its next record
+                    pass
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
@@ -169,7 +202,9 @@ class RunRecorder:
     def finish(self, status: str) -> ResultsDocument:
         with self._lock:
             self._cancel_timer()
-            self._cases_file.close()
+            if self._cases_fd is not None:
+                os.close(self._cases_fd)
+                self._cases_fd = None
         self.run["status"] = status
         self.run["finished_at"] = _now()
         doc = self.save(force=True, intervals=True)
@@ -179,6 +214,10 @@ class RunRecorder:
 
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S%z")
+
+
+class RecordingError(OSError):
+    """A results file could not be written (a full disk); the message says what is kept and the fix."""
 
 
 class ResultsFileError(ValueError):

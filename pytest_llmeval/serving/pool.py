@@ -52,7 +52,7 @@ class ServerPool:
         self.settings = settings
         self.log_dir = log_dir
         self.on_launch = on_launch
-        self.on_release = on_release or (lambda _label, _memory: None)
+        self.on_release = on_release or (lambda _label, _info: None)
         self.progress = progress
         self._running: dict[str, VLLMServer | AttachedServer] = {}
         self._memory: dict[str, MemorySampler] = {}
@@ -137,17 +137,30 @@ class ServerPool:
         server = self._running.get(label)
         return server.exit_code() if isinstance(server, VLLMServer) else None
 
+    def dead(self, label: str) -> bool:
+        """Whether a server this pool launched has exited on its own."""
+        return self.exit_code(label) is not None
+
     def log_tail(self, label: str, lines: int = 20) -> str | None:
         server = self._running.get(label)
         return log_tail(server.log_path, lines) if isinstance(server, VLLMServer) else None
 
+    def log_path(self, label: str) -> str | None:
+        server = self._running.get(label)
+        return str(server.log_path) if isinstance(server, VLLMServer) else None
+
     def release(self, label: str) -> None:
+        """Stop a model's server; `on_release` gets what its run left: memory samples, the stop time, and
+        the exit code when the server had died on its own before the stop."""
         sampler = self._memory.pop(label, None)
-        if sampler is not None:
-            self.on_release(label, sampler.stop())
+        memory = sampler.stop() if sampler is not None else None
         server = self._running.pop(label, None)
-        if server is not None:
-            server.stop()
+        if server is None:
+            return
+        died = server.exit_code() if isinstance(server, VLLMServer) else None
+        server.stop()
+        if isinstance(server, VLLMServer):
+            self.on_release(label, {"memory": memory, "stopped_at": time.time(), "died_with": died})
 
     def release_all(self) -> None:
         for label in list(self._running):

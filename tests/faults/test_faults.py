@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -226,3 +227,74 @@ def test_resume_reuses_finished_cases_and_reruns_the_rest(faults_project):
     )
     assert "resume: 0 reused" in changed.stdout.str()  # the previous run completed: nothing to resume
     assert "not interrupted or degraded" in faults_project.results()["run"]["resumed"]["note"]
+
+
+def _tmpfs_available(path: Path) -> str | None:
+    """Why a private tmpfs cannot be mounted here (None when it can): the full-disk test needs one."""
+    if shutil.which("unshare") is None:
+        return "no unshare command (util-linux)"
+    path.mkdir(parents=True, exist_ok=True)
+    probe = subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", f"mount -t tmpfs -o size=16k tmpfs {path}"],
+        capture_output=True,
+        text=True,
+    )
+    return None if probe.returncode == 0 else f"cannot mount a tmpfs in a user namespace: {probe.stderr.strip()}"
+
+
+def test_a_full_disk_keeps_complete_case_lines_and_stops_with_a_clear_error(faults_project, tmp_path):
+    """Fault: the report dir's disk fills during the run (a 48 KiB tmpfs in a private mount namespace)."""
+    report, kept = tmp_path / "report", tmp_path / "kept"
+    why = _tmpfs_available(report)
+    if why:
+        pytest.skip(why)
+    long_answer = "投资回收期为二十个月，" * 150  # ~4.5 KB per record: the disk fills after a few cases
+    faults_project.scenario(
+        "many.yaml",
+        "suite: many\ncases:\n"
+        + "".join(
+            f"  - id: long_{i:02d}\n    category: f\n    question: 第{i}题：请写长文。\n    key_points: [二十个月]\n"
+            for i in range(30)
+        ),
+    )
+    fake = FakeServer(chunks=4, answers={"请写长文": long_answer})
+    with fake:
+        script = (
+            f"mount -t tmpfs -o size=48k tmpfs {report} && "
+            f'"$0" -m pytest -p no:cacheprovider -k long_ --llm-model m --llm-base-url {fake.base_url} '
+            f"--llm-report-dir={report}; rc=$?; cp -a {report}/. {kept}/; exit $rc"
+        )
+        kept.mkdir()
+        done = subprocess.run(
+            ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script, sys.executable],
+            cwd=faults_project.path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        output = done.stdout + done.stderr
+        assert done.returncode == pytest.ExitCode.INTERRUPTED, output
+        assert "No space left on device" in output and "Fix: free space" in output and "--llm-resume" in output
+        assert "Traceback" not in output and "INTERNALERROR" not in output
+        text = (kept / "cases.jsonl").read_text(encoding="utf-8")
+        lines = text.splitlines()
+        assert text.endswith("\n") and 1 <= len(lines) < 30, f"{len(lines)} lines"
+        records = [json.loads(line) for line in lines]  # every line complete
+        assert [r["scenario_id"] for r in records] == [f"long_{i:02d}" for i in range(len(records))]
+        assert f"with the {len(records)} case(s) recorded before" in output
+        # nothing measured is lost: --llm-resume on a disk with room asks only the cases that have no record
+        asked_before = len(fake.received)
+        resumed = faults_project.run(
+            "-k",
+            "long_",
+            "--llm-model",
+            "m",
+            "--llm-base-url",
+            fake.base_url,
+            f"--llm-report-dir={kept}",
+            "--llm-resume",
+        )
+        resumed.assert_outcomes(passed=30)
+        doc = json.loads((kept / "results.json").read_text(encoding="utf-8"))
+        assert len(doc["cases"]) == 30 and sum(1 for c in doc["cases"] if c.get("reused")) == len(records)
+        assert len(fake.received) - asked_before == 30 - len(records)
