@@ -1,6 +1,7 @@
 """`pytest -n 3` with real vLLM servers started by the controller: one model's server at a time, a
 server killed mid-run fails its remaining cases fast and the run goes on with the next model, and
-the merged results equal a serial run's at temperature 0."""
+every case is merged into one results.json (a's answers from before the kill equal b's: same model,
+temperature 0). Serial runs with two models: tests/faults/test_faults.py."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pytest_llmeval.serving.models import parse_model
 from pytest_llmeval.xdist import models_in_ids
 
 ROOT = Path(__file__).resolve().parents[1]
+FAST_SERVER = ["--llm-vllm-arg=-O0", "--llm-startup-timeout=600"]  # skip torch.compile: a CPU start in ~60 s
 
 
 def test_models_in_ids_prefers_the_longest_label():
@@ -30,7 +32,7 @@ def test_models_in_ids_prefers_the_longest_label():
 
 
 @pytest.mark.vllm
-def test_xdist_switches_servers_one_at_a_time_and_a_killed_server_fails_fast(pytester, vllm_endpoint):
+def test_xdist_switches_servers_one_at_a_time_and_a_killed_server_fails_fast(pytester):
     """Faults 3 and 6 of docs/reliability.md: under -n 3 with models a and b, a's server is SIGKILLed after
     its first cases; its other cases error at once and b's server starts only after a's has stopped."""
     pytester.makeini("[pytest]\n")
@@ -38,7 +40,7 @@ def test_xdist_switches_servers_one_at_a_time_and_a_killed_server_fails_fast(pyt
     common = ["scenarios", "--llm-max-tokens", "24", "-p", "no:cacheprovider", "-q"]
     par_dir = pytester.path / "par"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "pytest", *common, "-n", "3", "--llm-report-dir=par", "--llm-startup-timeout=600"]
+        [sys.executable, "-m", "pytest", *common, "-n", "3", "--llm-report-dir=par", *FAST_SERVER]
         + ["--llm-model=a=embedded", "--llm-model=b=embedded"],
         cwd=pytester.path,
         stdout=subprocess.PIPE,
@@ -65,11 +67,7 @@ def test_xdist_switches_servers_one_at_a_time_and_a_killed_server_fails_fast(pyt
     finally:
         if proc.poll() is None:
             proc.kill()
-    pytester.runpytest_subprocess(
-        *common, "--llm-report-dir", "ser", "--llm-base-url", vllm_endpoint.base_url, timeout=900
-    )
     par = json.loads((par_dir / "results.json").read_text(encoding="utf-8"))
-    ser = json.loads((pytester.path / "ser" / "results.json").read_text(encoding="utf-8"))
 
     # one server at a time: b's process started after a's tree was gone
     launch_a, launch_b = par["run"]["launches"]
@@ -86,12 +84,11 @@ def test_xdist_switches_servers_one_at_a_time_and_a_killed_server_fails_fast(pyt
     assert par["run"]["degraded"] == [{"model": "a", "exit_code": -signal.SIGKILL}]
     assert "errors" in output and "llmeval results" in output
 
-    # b ran on every worker and matches the serial run case by case
+    # b ran on several workers, every case recorded once; a's answers from before the kill equal b's
     b_records = [c for c in par["cases"] if c["model"] == "b"]
     workers = {c["worker"] for c in b_records}
     assert workers <= {"gw0", "gw1", "gw2"} and len(workers) >= 2
-    assert {c["worker"] for c in ser["cases"]} == {"main"}
-    assert len(b_records) == len(ser["cases"]) == 14 and not any(c.get("error") for c in b_records)
-    par_scores = {c["scenario_id"]: (c["score"], c["passed"]) for c in b_records}
-    ser_scores = {c["scenario_id"]: (c["score"], c["passed"]) for c in ser["cases"]}
-    assert par_scores == ser_scores
+    assert len(b_records) == 14 and not any(c.get("error") for c in b_records)
+    b_answers = {c["scenario_id"]: (c["answer"], c["score"]) for c in b_records}
+    a_answered = [c for c in a_records if not c.get("error")]
+    assert a_answered and all(b_answers[c["scenario_id"]] == (c["answer"], c["score"]) for c in a_answered)

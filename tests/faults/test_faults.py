@@ -18,6 +18,9 @@ import pytest
 from pytest_llmeval.testing.openai_fake import FakeServer
 
 ROOT = Path(__file__).resolve().parents[2]
+# the fault tests start their own servers (never the shared one); vLLM's -O0 skips torch.compile, which
+# cuts a CPU start from ~170 s to ~60 s and is not what these tests are about
+FAST_SERVER = ["--llm-vllm-arg=-O0", "--llm-startup-timeout=600"]
 CASES = """\
 suite: faults
 cases:
@@ -298,3 +301,87 @@ def test_a_full_disk_keeps_complete_case_lines_and_stops_with_a_clear_error(faul
         doc = json.loads((kept / "results.json").read_text(encoding="utf-8"))
         assert len(doc["cases"]) == 30 and sum(1 for c in doc["cases"] if c.get("reused")) == len(records)
         assert len(fake.received) - asked_before == 30 - len(records)
+
+
+def _records(path: Path) -> list[dict]:
+    """The complete lines of a cases.jsonl that is being written."""
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.endswith("}")]
+
+
+def _wait_for(predicate, timeout_s: float, proc: subprocess.Popen) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and proc.poll() is None:
+        if predicate():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"gave up after {timeout_s} s (pytest exit code {proc.poll()})")
+
+
+@pytest.mark.vllm
+def test_a_server_killed_mid_run_fails_its_cases_fast_and_the_next_model_runs(faults_project, tmp_path):
+    """Fault: SIGKILL of model a's vLLM server after its first case (serial run, models a and b)."""
+    report = tmp_path / "report"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", f"--llm-report-dir={report}", *FAST_SERVER]
+        + ["--llm-model=a=embedded", "--llm-model=b=embedded", "--llm-max-tokens=32"],
+        cwd=faults_project.path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        _wait_for(lambda: len(_records(report / "cases.jsonl")) >= 1, 600, proc)
+        (launch_a,) = json.loads((report / "results.json").read_text(encoding="utf-8"))["run"]["launches"]
+        os.kill(launch_a["pid"], signal.SIGKILL)
+        killed_at = time.time()
+        output, _ = proc.communicate(timeout=600)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    doc = json.loads((report / "results.json").read_text(encoding="utf-8"))
+    launch_a, launch_b = doc["run"]["launches"]
+    a_cases = [c for c in doc["cases"] if c["model"] == "a"]
+    errors = [c["error"] for c in a_cases if c.get("error")]
+    assert len(a_cases) == 4 and len(errors) >= 2, output
+    assert all(e["type"] == "server_died" and "exited with code -9" in e["message"] for e in errors)
+    assert all(e["log_tail"] for e in errors)  # the user sees what the server last said
+    assert launch_b["started_at"] - killed_at < 15, "a's remaining cases did not fail fast"
+    assert launch_a["stopped_at"] <= launch_b["started_at"]
+    b_cases = [c for c in doc["cases"] if c["model"] == "b"]
+    assert len(b_cases) == 4 and not any(c.get("error") for c in b_cases)  # the run went on with b
+    assert doc["run"]["status"] == "degraded"
+    assert doc["run"]["degraded"] == [{"model": "a", "exit_code": -9}]
+    assert "died (exit code -9)" in output
+
+
+@pytest.mark.vllm
+def test_sigkill_of_pytest_while_the_server_serves_leaves_no_process(faults_project, tmp_path):
+    """Fault: pytest SIGKILLed (CI time limit, OOM killer) while its vLLM server answers cases."""
+    report = tmp_path / "report"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", f"--llm-report-dir={report}", *FAST_SERVER]
+        + ["--llm-max-tokens=16"],
+        cwd=faults_project.path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(lambda: len(_records(report / "cases.jsonl")) >= 1, 600, proc)
+        (launch,) = json.loads((report / "results.json").read_text(encoding="utf-8"))["run"]["launches"]
+        tree = {launch["pid"], *(c.pid for c in psutil.Process(launch["pid"]).children(recursive=True))}
+        assert len(tree) >= 2  # the API server and its engine core
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    deadline = time.monotonic() + 30
+    alive = tree
+    while time.monotonic() < deadline and alive:
+        alive = {pid for pid in tree if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"}
+        time.sleep(0.5)
+    assert not alive, f"processes of the server tree survived: {alive}"
+    kept = _records(report / "cases.jsonl")
+    assert kept and all(c["model"] == "gemma-3-270m" for c in kept)  # what was measured is on disk
