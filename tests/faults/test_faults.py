@@ -385,3 +385,31 @@ def test_sigkill_of_pytest_while_the_server_serves_leaves_no_process(faults_proj
     assert not alive, f"processes of the server tree survived: {alive}"
     kept = _records(report / "cases.jsonl")
     assert kept and all(c["model"] == "gemma-3-270m" for c in kept)  # what was measured is on disk
+
+
+def test_a_worker_killed_under_xdist_loses_no_case_and_does_not_hang(faults_project):
+    """Fault: an xdist worker SIGKILLed mid-run (two models, -n 2). Workers start no server (the controller
+    owns them), so nothing is orphaned; xdist reports the crashed test, the controller stops trusting the
+    order of the rescheduled tests and brings up the remaining models' servers, every case is recorded."""
+    faults_project.pytester.makepyfile(
+        test_crash="import os, signal\n\n\ndef test_worker_dies():\n    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    with FakeServer(chunks=6, answers={"一加一": "二", "二加二": "四"}) as fake:
+        result = faults_project.pytester.runpytest_subprocess(
+            "-n",
+            "2",
+            "-p",
+            "no:cacheprovider",
+            "--llm-base-url",
+            fake.base_url,
+            "--llm-model=m1",
+            "--llm-model=m2",
+            timeout=180,
+        )
+    output = result.stdout.str()
+    assert "worker 'gw" in output and "crashed while running 'test_crash.py::test_worker_dies'" in output
+    doc = faults_project.results()
+    assert sorted((c["model"], c["scenario_id"]) for c in doc["cases"]) == sorted(
+        (m, s) for m in ("m1", "m2") for s in ("fine_before", "http_500", "cut_stream", "fine_after")
+    )
+    assert doc["run"]["status"] == "degraded"  # the fake's HTTP 500 and cut stream
