@@ -60,6 +60,7 @@ def junit_properties(record: dict[str, Any], fields: tuple[str, ...]) -> list[tu
 
 
 log = logging.getLogger("pytest_llmeval")
+DEATH_WAIT_S = 2.0  # after a failed request: how long to wait for a launched server's death to show
 
 
 class LLMEvalSession:
@@ -212,7 +213,9 @@ class LLMEvalSession:
                 sample=sample,
                 scorer=self.scorer(model, mode),
             )
-            if result.error is not None and self.pool.dead(model):
+            # a cut connection (not an HTTP answer) may be a server that is dying: give its death a moment to show
+            cut = result.error is not None and result.error.get("type") in ("connection", "stream")
+            if result.error is not None and self.pool.dead(model, wait_s=DEATH_WAIT_S if cut else 0.0):
                 result.error = self._server_died(model)  # the request failed because the server died
             self._apply_judge(result)
             self._evaluations[key] = result

@@ -52,10 +52,12 @@ class Pool(Protocol):
 
 
 def model_of(node_id: str, labels: Sequence[str]) -> str | None:
-    """The model label that starts a parametrisation id (`[label-...]` or `[label]`); longest label wins."""
+    """The model label in a parametrisation id: the leftmost `-`-separated part that is a label (`[label-case]`,
+    or `[x-label-case]` when the user's own parameters come first); at one position the longest label wins."""
     ordered = sorted(labels, key=len, reverse=True)
-    pattern = re.compile(r"\[(" + "|".join(re.escape(label) for label in ordered) + r")(?:-|\])")
-    match = pattern.search(node_id)
+    pattern = re.compile(r"[\[-](" + "|".join(re.escape(label) for label in ordered) + r")(?=[-\]])")
+    params = node_id[node_id.find("[") :] if "[" in node_id else ""
+    match = pattern.search(params)
     return match.group(1) if match else None
 
 
@@ -252,17 +254,24 @@ class WorkerEndpoints:
     def exit_code(self, label: str) -> int | None:
         return None  # only the controller, the server's parent, can read it; it records it when it stops the server
 
-    def dead(self, label: str) -> bool:
-        """The server's process is gone or a zombie (exited, not yet reaped by the controller)."""
+    def dead(self, label: str, wait_s: float = 0.0) -> bool:
+        """The server's process is gone or a zombie (exited, not yet reaped by the controller); with `wait_s`,
+        polls that long for it."""
         import psutil
+
+        from .serving.pool import wait_until
 
         pid = self._entries.get(label, {}).get("pid")
         if pid is None:
             return False
-        try:
-            return bool(psutil.Process(pid).status() == psutil.STATUS_ZOMBIE)
-        except psutil.NoSuchProcess:
-            return True
+
+        def gone() -> bool:
+            try:
+                return bool(psutil.Process(pid).status() == psutil.STATUS_ZOMBIE)
+            except psutil.NoSuchProcess:
+                return True
+
+        return wait_until(gone, wait_s)
 
     def log_tail(self, label: str, lines: int = 20) -> str | None:
         path = self._entries.get(label, {}).get("log")

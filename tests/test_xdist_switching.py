@@ -136,6 +136,17 @@ def test_a_worker_crash_starts_the_remaining_models(tmp_path):
     assert [label for event, label in pool.events if event == "start"] == ["a", "b", "c"]
 
 
+def test_model_of_finds_the_label_behind_the_users_own_parameters():
+    from pytest_llmeval.xdist import model_of
+
+    labels = ["8b", "8b-fp8", "14b"]
+    assert model_of("t.py::test_scenario[8b-fp8-roi]", labels) == "8b-fp8"
+    assert model_of("t.py::test_x[3-14b-roi]", labels) == "14b"
+    assert model_of("t.py::test_x[14b]", labels) == "14b"
+    assert model_of("t.py::test_plain", labels) is None
+    assert model_of("t.py::test_x[18b-roi]", labels) is None
+
+
 def test_contiguous_ignores_tests_of_no_model():
     labels = ["a", "b"]
     assert contiguous(IDS, labels)

@@ -40,6 +40,16 @@ def visible_gpus(settings: ServerSettings) -> list[int] | None:
     return [int(part) for part in devices.split(",")]
 
 
+def wait_until(condition: Callable[[], bool], wait_s: float, poll_s: float = 0.05) -> bool:
+    """Whether `condition` holds now or within `wait_s` seconds."""
+    deadline = time.monotonic() + wait_s
+    while not condition():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(poll_s)
+    return True
+
+
 class ServerPool:
     def __init__(
         self,
@@ -137,9 +147,12 @@ class ServerPool:
         server = self._running.get(label)
         return server.exit_code() if isinstance(server, VLLMServer) else None
 
-    def dead(self, label: str) -> bool:
-        """Whether a server this pool launched has exited on its own."""
-        return self.exit_code(label) is not None
+    def dead(self, label: str, wait_s: float = 0.0) -> bool:
+        """Whether a server this pool launched has exited on its own; with `wait_s`, polls that long for it (a
+        request can see the connection reset a moment before the killed process can be reaped)."""
+        if not isinstance(self._running.get(label), VLLMServer):
+            return False
+        return wait_until(lambda: self.exit_code(label) is not None, wait_s)
 
     def log_tail(self, label: str, lines: int = 20) -> str | None:
         server = self._running.get(label)
