@@ -22,6 +22,7 @@ writes results. This module does not import the session: the controller gets the
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -51,17 +52,21 @@ class Pool(Protocol):
     def log_path(self, label: str) -> str | None: ...
 
 
+@functools.lru_cache(maxsize=8)
+def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(labels, key=len, reverse=True)
+    return re.compile(r"[\[-](" + "|".join(re.escape(label) for label in ordered) + r")(?=[-\]])")
+
+
 def model_of(node_id: str, labels: Sequence[str]) -> str | None:
     """The model label in a parametrisation id: the leftmost `-`-separated part that is a label (`[label-case]`,
     or `[x-label-case]` when the user's own parameters come first); at one position the longest label wins."""
-    ordered = sorted(labels, key=len, reverse=True)
-    pattern = re.compile(r"[\[-](" + "|".join(re.escape(label) for label in ordered) + r")(?=[-\]])")
     params = node_id[node_id.find("[") :] if "[" in node_id else ""
-    match = pattern.search(params)
+    match = _label_pattern(tuple(labels)).search(params)
     return match.group(1) if match else None
 
 
-def tests_by_model(ids: Sequence[str], models: Sequence[ModelSpec]) -> dict[str, list[str]]:
+def group_by_model(ids: Sequence[str], models: Sequence[ModelSpec]) -> dict[str, list[str]]:
     """Each needed model's test ids, models in the order their first test comes."""
     labels = [m.label for m in models]
     grouped: dict[str, list[str]] = {}
@@ -70,12 +75,6 @@ def tests_by_model(ids: Sequence[str], models: Sequence[ModelSpec]) -> dict[str,
         if label is not None:
             grouped.setdefault(label, []).append(node_id)
     return grouped
-
-
-def models_in_ids(ids: Sequence[str], models: Sequence[ModelSpec]) -> list[ModelSpec]:
-    """The models some test id needs, in the order of --llm-model."""
-    needed = tests_by_model(ids, models)
-    return [m for m in models if m.label in needed]
 
 
 def contiguous(ids: Sequence[str], labels: Sequence[str]) -> bool:
@@ -124,7 +123,7 @@ class XdistController:
         if self._collected:
             return
         self._collected = True
-        grouped = tests_by_model(ids, list(self.models.values()))
+        grouped = group_by_model(ids, list(self.models.values()))
         self._remaining = {label: set(node_ids) for label, node_ids in grouped.items()}
         if not self.together and len(grouped) > 1:
             reason = self._side_by_side_reason(ids)

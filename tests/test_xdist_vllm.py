@@ -17,18 +17,18 @@ from pathlib import Path
 import pytest
 
 from pytest_llmeval.serving.models import parse_model
-from pytest_llmeval.xdist import models_in_ids
+from pytest_llmeval.xdist import group_by_model
 
 ROOT = Path(__file__).resolve().parents[1]
 FAST_SERVER = ["--llm-vllm-arg=-O0", "--llm-startup-timeout=600"]  # skip torch.compile: a CPU start in ~60 s
 
 
-def test_models_in_ids_prefers_the_longest_label():
+def test_tests_by_model_prefers_the_longest_label():
     models = [parse_model("8b=/m/a"), parse_model("8b-fp8=/m/b"), parse_model("14b=/m/c")]
     ids = ["t.py::test_scenario[8b-fp8-roi]", "t.py::test_other[8b-fp8]"]
-    assert [m.label for m in models_in_ids(ids, models)] == ["8b-fp8"]
-    assert [m.label for m in models_in_ids(["t.py::test_scenario[8b-roi]", "t.py::x[14b]"], models)] == ["8b", "14b"]
-    assert models_in_ids(["t.py::test_plain"], models) == []
+    assert list(group_by_model(ids, models)) == ["8b-fp8"]
+    assert list(group_by_model(["t.py::test_scenario[8b-roi]", "t.py::x[14b]"], models)) == ["8b", "14b"]
+    assert group_by_model(["t.py::test_plain"], models) == {}
 
 
 @pytest.mark.vllm
