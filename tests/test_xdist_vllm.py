@@ -6,17 +6,15 @@ temperature 0). Serial runs with two models: tests/faults/test_faults.py."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from pytest_llmeval.serving.models import parse_model
+from pytest_llmeval.testing.faults import kill_server_after_cases
 from pytest_llmeval.xdist import group_by_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,34 +37,14 @@ def test_xdist_switches_servers_one_at_a_time_and_a_killed_server_fails_fast(pyt
     shutil.copytree(ROOT / "scenarios", pytester.path / "scenarios", ignore=shutil.ignore_patterns("__pycache__"))
     common = ["scenarios", "--llm-max-tokens", "24", "-p", "no:cacheprovider", "-q"]
     par_dir = pytester.path / "par"
-    proc = subprocess.Popen(
+    output, killed_at = kill_server_after_cases(
         [sys.executable, "-m", "pytest", *common, "-n", "3", "--llm-report-dir=par", *FAST_SERVER]
         + ["--llm-model=a=embedded", "--llm-model=b=embedded"],
-        cwd=pytester.path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+        pytester.path,
+        par_dir,
+        model="a",
+        cases=2,
     )
-    try:
-        deadline = time.monotonic() + 600
-        a_cases: list[dict] = []
-        while time.monotonic() < deadline and proc.poll() is None and len(a_cases) < 2:
-            lines = (
-                (par_dir / "cases.jsonl").read_text(encoding="utf-8").splitlines()
-                if (par_dir / "cases.jsonl").exists()
-                else []
-            )
-            a_cases = [c for c in map(json.loads, lines) if c["model"] == "a"]
-            time.sleep(0.5)
-        assert len(a_cases) >= 2, "model a never answered two cases"
-        running = json.loads((par_dir / "results.json").read_text(encoding="utf-8"))
-        (launch_a,) = running["run"]["launches"]
-        os.kill(launch_a["pid"], signal.SIGKILL)
-        killed_at = time.time()
-        output, _ = proc.communicate(timeout=900)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
     par = json.loads((par_dir / "results.json").read_text(encoding="utf-8"))
 
     # one server at a time: b's process started after a's tree was gone

@@ -15,6 +15,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from pytest_llmeval.testing.faults import case_records, kill_server_after_cases, wait_for
 from pytest_llmeval.testing.openai_fake import FakeServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -303,43 +304,19 @@ def test_a_full_disk_keeps_complete_case_lines_and_stops_with_a_clear_error(faul
         assert len(fake.received) - asked_before == 30 - len(records)
 
 
-def _records(path: Path) -> list[dict]:
-    """The complete lines of a cases.jsonl that is being written."""
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.endswith("}")]
-
-
-def _wait_for(predicate, timeout_s: float, proc: subprocess.Popen) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline and proc.poll() is None:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"gave up after {timeout_s} s (pytest exit code {proc.poll()})")
-
-
 @pytest.mark.vllm
 def test_a_server_killed_mid_run_fails_its_cases_fast_and_the_next_model_runs(faults_project, tmp_path):
     """Fault: SIGKILL of model a's vLLM server after its first case (serial run, models a and b)."""
     report = tmp_path / "report"
-    proc = subprocess.Popen(
+    output, killed_at = kill_server_after_cases(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", f"--llm-report-dir={report}", *FAST_SERVER]
         + ["--llm-model=a=embedded", "--llm-model=b=embedded", "--llm-max-tokens=32"],
-        cwd=faults_project.path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+        faults_project.path,
+        report,
+        model="a",
+        cases=1,
+        timeout_s=600,
     )
-    try:
-        _wait_for(lambda: len(_records(report / "cases.jsonl")) >= 1, 600, proc)
-        (launch_a,) = json.loads((report / "results.json").read_text(encoding="utf-8"))["run"]["launches"]
-        os.kill(launch_a["pid"], signal.SIGKILL)
-        killed_at = time.time()
-        output, _ = proc.communicate(timeout=600)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
     doc = json.loads((report / "results.json").read_text(encoding="utf-8"))
     launch_a, launch_b = doc["run"]["launches"]
     a_cases = [c for c in doc["cases"] if c["model"] == "a"]
@@ -369,7 +346,7 @@ def test_sigkill_of_pytest_while_the_server_serves_leaves_no_process(faults_proj
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_for(lambda: len(_records(report / "cases.jsonl")) >= 1, 600, proc)
+        wait_for(lambda: len(case_records(report)) >= 1, 600, proc)
         (launch,) = json.loads((report / "results.json").read_text(encoding="utf-8"))["run"]["launches"]
         tree = {launch["pid"], *(c.pid for c in psutil.Process(launch["pid"]).children(recursive=True))}
         assert len(tree) >= 2  # the API server and its engine core
@@ -384,7 +361,7 @@ def test_sigkill_of_pytest_while_the_server_serves_leaves_no_process(faults_proj
         alive = {pid for pid in tree if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"}
         time.sleep(0.5)
     assert not alive, f"processes of the server tree survived: {alive}"
-    kept = _records(report / "cases.jsonl")
+    kept = case_records(report)
     assert kept and all(c["model"] == "gemma-3-270m" for c in kept)  # what was measured is on disk
 
 

@@ -1,0 +1,52 @@
+"""Fault injection against a pytest run in a subprocess: follow its cases.jsonl as it is written and SIGKILL
+a model's vLLM server once that model has answered a number of cases."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..results.schema import CASES_FILE, RESULTS_FILE
+
+
+def case_records(report_dir: Path) -> list[dict[str, Any]]:
+    """The complete lines of a cases.jsonl that is being written."""
+    path = report_dir / CASES_FILE
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.endswith("}")]
+
+
+def wait_for(predicate: Callable[[], bool], timeout_s: float, proc: subprocess.Popen[Any]) -> None:
+    """Poll until `predicate` holds; AssertionError when the run ends or `timeout_s` passes first."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and proc.poll() is None:
+        if predicate():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"gave up after {timeout_s} s (pytest exit code {proc.poll()})")
+
+
+def kill_server_after_cases(
+    args: list[str], cwd: Path, report_dir: Path, model: str, cases: int, timeout_s: float = 900
+) -> tuple[str, float]:
+    """Run pytest with `args`; when `model` has `cases` records, SIGKILL its (first launched) vLLM server.
+    Returns the run's output and the time of the kill."""
+    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for(lambda: sum(r["model"] == model for r in case_records(report_dir)) >= cases, 600, proc)
+        launches = json.loads((report_dir / RESULTS_FILE).read_text(encoding="utf-8"))["run"]["launches"]
+        (launch,) = [launch for launch in launches if launch["model"] == model]
+        os.kill(launch["pid"], signal.SIGKILL)
+        killed_at = time.time()
+        output, _ = proc.communicate(timeout=timeout_s)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    return output, killed_at
