@@ -3,6 +3,9 @@
 python -m pytest_llmeval report results.json [--markdown report.md]   print / re-render a saved run
 python -m pytest_llmeval results.json                                 (the same, short form)
 python -m pytest_llmeval schema [--output docs/results.schema.json]   the JSON Schema of results.json
+python -m pytest_llmeval merge SHARD... -o merged/                    join --llm-shard runs into one run
+python -m pytest_llmeval plan --llm-model ... [--gpus 8x80]           print the GPU placement plan, start nothing
+python -m pytest_llmeval rescore RUN [--scenarios PATH] [-o DIR]     grade a saved run's answers again, no model
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 from .results.recorder import ResultsFileError, load_results
 from .results.render import render_markdown, render_terminal
 
-COMMANDS = ("report", "schema", "runs", "compare", "accept", "size")
+COMMANDS = ("report", "schema", "runs", "compare", "accept", "size", "merge", "plan", "rescore")
 DEFAULT_RUNS_DIR = Path(".llmeval/runs")
 
 
@@ -79,7 +82,10 @@ def runs_main(argv: list[str]) -> int:
 def compare_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pytest_llmeval compare",
-        description="Compare two runs case by case; gate on significant regressions.",
+        description="Compare two runs case by case; gate on regressions past a threshold (non-inferiority).",
+        epilog="Exit codes: 0 ok; 2 usage error; 6 a gate rule failed (regression); 7 the new run is broken or "
+        "incomplete (errors, interrupted, baseline cases or models missing, nothing comparable) unless allowed. "
+        "7 wins over 6. See docs/nightly.md.",
     )
     parser.add_argument("base", help="baseline: results.json path, run number, run name or 'last'")
     parser.add_argument("new", help="the run to check: results.json path, run number, run name or 'last'")
@@ -90,6 +96,23 @@ def compare_main(argv: list[str]) -> int:
         metavar="EXPR",
         help="gate rules, e.g. score:5,pass_rate:10,ttft_p50:20%%,decode_tok_s:10%%",
     )
+    parser.add_argument(
+        "--pair",
+        action="append",
+        default=[],
+        metavar="BASE=NEW",
+        help="compare baseline model label BASE with new model label NEW (repeatable), e.g. qwen-bf16=qwen-fp8",
+    )
+    parser.add_argument(
+        "--allow-missing",
+        action="store_true",
+        help="pass the gate although baseline cases or models are missing from the new run (or it was interrupted)",
+    )
+    parser.add_argument(
+        "--allow-errors",
+        action="store_true",
+        help="pass the gate although the new run has errored cases (they still count as failures with score 0)",
+    )
     parser.add_argument("--runs-dir", type=Path, default=DEFAULT_RUNS_DIR)
     parser.add_argument("--markdown", type=Path, help="also write the comparison as Markdown here")
     parser.add_argument("--json", type=Path, help="also write the comparison as JSON here")
@@ -98,6 +121,7 @@ def compare_main(argv: list[str]) -> int:
         GateError,
         compare_runs,
         parse_fail_expressions,
+        parse_pairs,
         render_comparison_markdown,
         render_comparison_text,
     )
@@ -105,12 +129,25 @@ def compare_main(argv: list[str]) -> int:
 
     try:
         rules = parse_fail_expressions(args.fail)
+        pairs = parse_pairs(args.pair)
         base_path, new_path = resolve_run(args.base, args.runs_dir), resolve_run(args.new, args.runs_dir)
         base, new = load_results(base_path), load_results(new_path)
-    except (GateError, RunNotFound, ResultsFileError) as exc:
+    except GateError as exc:
+        print(f"error: --fail/--pair: {exc}", file=sys.stderr)
+        return 2
+    except (RunNotFound, ResultsFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    cmp = compare_runs(base, new, rules, base_name=str(base_path), new_name=str(new_path))
+    cmp = compare_runs(
+        base,
+        new,
+        rules,
+        base_name=str(base_path),
+        new_name=str(new_path),
+        pairs=pairs,
+        allow_missing=args.allow_missing,
+        allow_errors=args.allow_errors,
+    )
     print(render_comparison_text(cmp))
     if args.markdown:
         args.markdown.write_text(render_comparison_markdown(cmp) + "\n", encoding="utf-8")
@@ -143,6 +180,82 @@ def accept_main(argv: list[str]) -> int:
     return 0
 
 
+def merge_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m pytest_llmeval merge",
+        description="Join the results of --llm-shard runs into one run (results.json, cases.jsonl, reports).",
+    )
+    parser.add_argument("shards", nargs="+", type=Path, help="each shard's results.json or report dir")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the merged run's report dir")
+    parser.add_argument(
+        "--allow-missing",
+        action="store_true",
+        help="merge even when shards or cases are missing (named in the output; the run is marked degraded)",
+    )
+    args = parser.parse_args(argv)
+    from .results.merge import MergeError, load_shard, merge_documents, write_merged
+
+    try:
+        doc = merge_documents([load_shard(p) for p in args.shards], allow_missing=args.allow_missing)
+    except MergeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    path = write_merged(doc, args.output)
+    print(render_terminal(doc))
+    shards = ", ".join(f"{m['index']}/{m['count']}" for m in doc["run"]["merged_from"])
+    print(f"merged {len(doc['cases'])} case record(s) of shards {shards} ({doc['run']['status']}): {path}")
+    return 0
+
+
+def rescore_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m pytest_llmeval rescore",
+        description="Grade a saved run's answers again with the current scenario files and scorers (no model, "
+        "no request) and write a new run; cases whose question changed are named and keep their old score.",
+    )
+    parser.add_argument("run", help="a results.json path, run number, run name or 'last'")
+    parser.add_argument(
+        "--scenarios",
+        action="append",
+        type=Path,
+        default=[],
+        help="scenario files or folders (repeatable; default: the run's own scenario paths and datasets)",
+    )
+    parser.add_argument("--llm-judge", metavar="URL@MODEL", help="also grade every answer again with this judge")
+    parser.add_argument("--llm-judge-api-key-env", metavar="VAR", help="env var with the judge's API key")
+    parser.add_argument("--llm-judge-assert", action="store_true", help="the judge's grade decides pass/fail")
+    parser.add_argument("-o", "--output", type=Path, default=Path("llmeval-rescore"), help="the new run's report dir")
+    parser.add_argument("--runs-dir", type=Path, default=DEFAULT_RUNS_DIR, help="where the new run is saved")
+    parser.add_argument("--save", help="the saved run's name (default: the old run's name + '-rescored')")
+    args = parser.parse_args(argv)
+    from .evaluation.judge import Judge, JudgeError
+    from .evaluation.scenarios import ScenarioError
+    from .results.rescore import default_name, rescore_document, scenario_cases, write_run
+    from .results.runs import RunNotFound, resolve_run
+    from .vision.datasets import DatasetError
+
+    try:
+        source = resolve_run(args.run, args.runs_dir)
+        doc = load_results(source)
+        cases = scenario_cases(doc, args.scenarios)
+        judge = Judge.from_spec(args.llm_judge, args.llm_judge_api_key_env) if args.llm_judge else None
+    except (RunNotFound, ResultsFileError, ScenarioError, DatasetError, JudgeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not cases:
+        print("error: no scenario cases found. Fix: pass --scenarios PATH", file=sys.stderr)
+        return 2
+    rescored = rescore_document(doc, cases, judge, args.llm_judge_assert, source=str(source))
+    name = args.save or default_name(doc, source)
+    results, saved = write_run(rescored.doc, args.output, args.runs_dir, name)
+    print(render_terminal(rescored.doc))
+    print(f"rescored {source}: {rescored.summary()}")
+    print(f"results: {results}\nreport:  {args.output / 'report.md'} and report.html")
+    if saved is not None:
+        print(f"saved:   {saved}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in ("-h", "--help"):
@@ -159,6 +272,14 @@ def main(argv: list[str] | None = None) -> int:
         return compare_main(rest)
     if command == "accept":
         return accept_main(rest)
+    if command == "rescore":
+        return rescore_main(rest)
+    if command == "merge":
+        return merge_main(rest)
+    if command == "plan":
+        from .serving.placement import main as plan_main
+
+        return plan_main(rest)
     if command == "size":
         from .sizing.cli import main as size_main
 

@@ -9,6 +9,7 @@ value fails at start-up with the option's name and the fix.
 from __future__ import annotations
 
 import dataclasses
+import os
 import shlex
 import sys
 from collections.abc import Callable
@@ -21,10 +22,14 @@ import pytest
 from .bench.config import BenchConfig, BenchConfigError
 from .rag.config import RagConfig
 from .serving.client import THINKING_MODES
-from .serving.models import ModelSpec, ModelSpecError, parse_model
+from .serving.embedded import EMBEDDED_MAX_TOKENS
+from .serving.models import ModelSpec, ModelSpecError, apply_model_args, parse_model
 from .serving.server import ServerSettings
+from .sharding import Shard, ShardError, resolve_shard
 
 DEFAULT_REPORT_DIR = "llmeval-report"
+DEFAULT_CACHE = ".llmeval/cache.sqlite"
+DEFAULT_MAX_TOKENS = 512
 DEFAULT_SCENARIO_DIRS = ["scenarios"]
 DEFAULT_KNOWLEDGE_DIR = "scenarios/knowledge"
 DEFAULT_DICTIONARY = "scenarios/knowledge/custom_dict.txt"
@@ -77,15 +82,39 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "base-url",
-        "attach to a running OpenAI-compatible server or cloud API at this URL; no process started",
+        "attach to a running OpenAI-compatible server or cloud API at this URL; no process started. Repeat it "
+        "(or @FILE, one URL a line) for an endpoint fleet: requests go to the replica with the fewest in flight",
         "server.base_url",
+        repeat=True,
+    ),
+    Option(
+        "model-arg",
+        "a per-model setting LABEL:KEY=VALUE (repeatable): gpus, tensor_parallel_size, data_parallel_size, "
+        "gpu_memory_utilization, max_model_len, dtype, quantization, vllm_arg, base_url, ...",
+        "model_args",
+        repeat=True,
+    ),
+    Option(
+        "placement",
+        "auto: read the GPUs (NVML), size each model, and run models on disjoint GPUs side by side in waves "
+        "(plan printed first; `python -m pytest_llmeval plan` prints it alone); off (default): --llm-gpus/@GPUS",
+        "placement",
+        choices=("off", "auto"),
+        default="off",
     ),
     Option(
         "api-key-env",
         "name of the environment variable holding the API key (the key itself is never passed, logged or reported)",
         "server.api_key_env",
     ),
-    Option("max-tokens", "max output tokens per answer", "max_tokens", int, 512, check=_at_least(1)),
+    Option(
+        "max-tokens",
+        f"max output tokens per answer (default {DEFAULT_MAX_TOKENS}; {EMBEDDED_MAX_TOKENS} when every model is the "
+        "embedded base model, which does not stop on its own)",
+        "max_tokens",
+        int,
+        check=_at_least(1),
+    ),
     Option("temperature", "sampling temperature", "temperature", float, 0.0, check=_at_least(0)),
     Option(
         "thinking",
@@ -105,6 +134,15 @@ OPTIONS: tuple[Option, ...] = (
         check=_positive(),
     ),
     Option(
+        "concurrency",
+        "cases of one model asked at once from this process (each xdist worker: its own tests); "
+        "latency figures then include the batching (recorded as in_flight)",
+        "concurrency",
+        int,
+        4,
+        check=_at_least(1),
+    ),
+    Option(
         "servers",
         "several models under -n: one-at-a-time (default: a model's server starts when its tests begin and "
         "stops when they end, as in a serial run) or together (every server up for the whole run; needs room "
@@ -116,6 +154,14 @@ OPTIONS: tuple[Option, ...] = (
     Option("gpus", "GPUs for the server (sets CUDA_VISIBLE_DEVICES), e.g. '0,1'", "server.cuda_visible_devices"),
     Option(
         "tensor-parallel-size", "vLLM --tensor-parallel-size", "server.tensor_parallel_size", int, check=_at_least(1)
+    ),
+    Option(
+        "data-parallel-size",
+        "vLLM --data-parallel-size N (N engine replicas behind one endpoint); cases in flight become "
+        "N x --llm-concurrency",
+        "server.data_parallel_size",
+        int,
+        check=_at_least(1),
     ),
     Option(
         "gpu-memory-utilization",
@@ -183,13 +229,20 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "rag",
-        "run every case without and with retrieval (--rag), only with it (--rag=only), or "
-        "without it (off, the default)",
+        "run every case without and with retrieval (a switch; --rag-mode chooses otherwise)",
         "rag.mode",
         choices=RAG_MODES_CHOICES,
         default="off",
         prefix="",
         const="both",
+    ),
+    Option(
+        "rag-mode",
+        "which modes to run: both (without and with retrieval, what --rag does), only (with retrieval only), "
+        "off; wins over --rag",
+        "rag.mode",
+        choices=RAG_MODES_CHOICES,
+        prefix="",
     ),
     Option("top-k", "chunks given to the model per question", "rag.top_k", int, 5, prefix="rag-", check=_at_least(1)),
     Option(
@@ -238,6 +291,15 @@ OPTIONS: tuple[Option, ...] = (
         1,
         check=_at_least(1),
     ),
+    Option(
+        "warmup",
+        "warm-up requests per model (in each process) before its first measured case; excluded from every "
+        "figure and recorded in results.json as run.warmup (0: none)",
+        "warmup",
+        int,
+        1,
+        check=_at_least(0),
+    ),
     Option("save", "name this run in the saved-runs folder (default: the model labels)", "runs.save_name"),
     Option("runs-dir", "where every run is saved as a numbered JSON file", "runs.runs_dir", default=".llmeval/runs"),
     Option(
@@ -251,6 +313,28 @@ OPTIONS: tuple[Option, ...] = (
         "'score:5,pass_rate:10,ttft_p50:20%%,decode_tok_s:10%%'",
         "runs.fail",
         repeat=True,
+    ),
+    Option(
+        "compare-pair",
+        "compare baseline model label BASE with this run's label NEW: BASE=NEW (repeatable), e.g. qwen-bf16=qwen-fp8",
+        "runs.pairs",
+        repeat=True,
+    ),
+    Option(
+        "compare-allow-missing",
+        "let the gate pass although baseline cases or models are missing from this run (or it was interrupted)",
+        "runs.allow_missing",
+        choices=ON_OFF,
+        default="off",
+        const="on",
+    ),
+    Option(
+        "compare-allow-errors",
+        "let the gate pass although cases errored in this run (they still count as failures with score 0)",
+        "runs.allow_errors",
+        choices=ON_OFF,
+        default="off",
+        const="on",
     ),
     Option(
         "judge", "also grade every answer with an LLM judge at URL@MODEL (any OpenAI-compatible endpoint)", "judge.spec"
@@ -293,6 +377,30 @@ OPTIONS: tuple[Option, ...] = (
         default="off",
         const="on",
     ),
+    Option(
+        "cache",
+        "answer cache: a request whose answer is known (same model content, launch options, messages, sampling, "
+        f"sample) is not sent again, and a model whose answers are all known starts no server; in {DEFAULT_CACHE}",
+        "cache",
+        choices=ON_OFF,
+        default="off",
+        const="on",
+    ),
+    Option("cache-path", "the answer cache's SQLite file (turns the cache on)", "cache"),
+    Option(
+        "shard",
+        "run one deterministic shard of the cases: K/N (1-based, e.g. 2/4; cases split by a hash of their id, "
+        "all models and modes of a case together) or 'auto' (from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID, "
+        "CI_NODE_INDEX or LLMEVAL_SHARD); join the shards with `python -m pytest_llmeval merge`",
+        "shard",
+    ),
+    Option(
+        "shard-count",
+        "the number of shards for --llm-shard auto where the job system does not say (Kubernetes Indexed Jobs)",
+        "shard_count",
+        int,
+        check=_at_least(1),
+    ),
 )
 
 
@@ -302,11 +410,12 @@ def add_options(parser: pytest.Parser) -> None:
         kwargs: dict[str, Any] = {"dest": opt.dest, "help": opt.help, "default": None}
         if opt.repeat:
             kwargs["action"] = "append"
+        elif opt.const is not None:
+            # a plain switch: it never takes the next argument (`pytest --rag scenarios/` keeps the path)
+            kwargs.update(action="store_const", const=opt.const)
         else:
             kwargs["type"] = opt.type
-        if opt.const is not None:
-            kwargs.update(nargs="?", const=opt.const)
-        if opt.choices:
+        if opt.choices and opt.const is None:
             kwargs["choices"] = list(opt.choices)
         group.addoption(opt.flag, **kwargs)
         parser.addini(opt.ini, opt.help, type="linelist" if opt.repeat else "string")  # type: ignore[misc,maybe-unrecognized-str-typeform]
@@ -345,6 +454,9 @@ class RunsSettings:
     save_name: str | None = None
     baseline: str | None = None  # run number, name, "last", or a results.json path
     fail: list[str] = field(default_factory=list)  # gate expressions, e.g. ["score:5", "ttft_p50:20%"]
+    pairs: list[str] = field(default_factory=list)  # BASE=NEW model labels compared with each other
+    allow_missing: bool = False  # baseline cases/models missing from this run do not break the gate
+    allow_errors: bool = False  # errored cases in this run do not break the gate
 
 
 @dataclass(frozen=True)
@@ -374,19 +486,29 @@ class Settings:
     judge: JudgeSettings
     bench_enabled: bool = False
     repeat: int = 1
+    warmup: int = 1  # warm-up requests per model and process before the first measured case
     prices: Path | None = None
     datasets: list[str] = field(default_factory=list)
     limit: int | None = None
     resume: bool = False
     servers: str = "one-at-a-time"
+    shard: Shard | None = None  # --llm-shard, resolved (auto read from the job system's variables)
+    placement: str = "off"  # --llm-placement
+    cache: Path | None = None  # --llm-cache / --llm-cache-path: the answer cache's SQLite file
+    concurrency: int = 4  # --llm-concurrency: a model's cases in flight per process
 
     def describe(self) -> dict[str, Any]:
         """The settings as JSON-ready data for results.json, with secret values removed."""
         from .serving.server import redact
 
         data = _jsonable(dataclasses.asdict(self))
-        data["models"] = [{"label": m.label, "source": m.source} for m in self.models]
+        data["models"] = [m.describe() for m in self.models]
         data["server"]["extra_args"] = redact(list(self.server.extra_args))
+        from .serving.endpoint import public_url
+
+        if data["server"].get("base_url"):
+            data["server"]["base_url"] = public_url(data["server"]["base_url"])
+        data["server"]["base_urls"] = [public_url(u) for u in self.server.base_urls]
         data["server"].pop("env", None)
         data["server"].pop("python", None)
         return data
@@ -419,8 +541,11 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "rag.template": lambda v: _path(v) if v else None,
     "runs.runs_dir": _path,
     "judge.assertion": lambda v: v == "on",
+    "runs.allow_missing": lambda v: v == "on",
+    "runs.allow_errors": lambda v: v == "on",
     "prices": lambda v: _path(v) if v else None,
     "resume": lambda v: v == "on",
+    "cache": lambda v: None if v in (None, "off") else _path(DEFAULT_CACHE if v == "on" else v),
 }
 
 
@@ -434,6 +559,7 @@ PATH_OPTIONS = (
     "--rag-template",
     "--llm-bench-prompt-file",
     "--llm-vllm-python",
+    "--llm-cache-path",
 )
 
 
@@ -459,10 +585,16 @@ def load_settings(config: pytest.Config) -> Settings:
     raw: dict[str, Any] = {}
     for opt in OPTIONS:
         value = option_value(config, opt)
+        if value is None and opt.field in raw:  # a second option for the same field (--rag-mode), not given
+            continue
         raw[opt.field] = value
         section, _, name = opt.field.rpartition(".")
         sections[section][name] = _CONVERT.get(opt.field, lambda v: v)(value)
     top, server, rag, bench = sections[""], sections["server"], sections["rag"], sections["bench"]
+    try:
+        top["shard"] = resolve_shard(top["shard"], top.pop("shard_count"), os.environ)
+    except ShardError as exc:
+        raise pytest.UsageError(str(exc)) from None
     runs, judge = sections["runs"], sections["judge"]
     if top["prices"] is not None:
         from .cost import PricesError, load_prices
@@ -485,11 +617,36 @@ def load_settings(config: pytest.Config) -> Settings:
             parse_fail_expressions(runs["fail"])
         except GateError as exc:
             raise pytest.UsageError(f"--llm-compare-fail: {exc}") from None
+    if runs["pairs"]:
+        from .compare.gate import GateError, parse_pairs
 
+        try:
+            parse_pairs(runs["pairs"])
+        except GateError as exc:
+            raise pytest.UsageError(f"--llm-compare-pair: {exc}") from None
+
+    from .serving.fleet import FleetError, read_urls
+
+    args = [str(a) for a in config.invocation_params.args]
+    for flag, value in zip(args, args[1:]):
+        if flag in ("--llm-base-url", "--llm-model-arg") and value.startswith("@"):
+            raise pytest.UsageError(
+                f"{flag} {value}: pytest reads a separate @FILE argument as a file of command-line arguments. "
+                f"Fix: write {flag}={value}"
+            )
     try:
-        top["models"] = [parse_model(m) for m in raw["models"]] or [parse_model("embedded")]
+        urls = read_urls(server["base_url"] or [])
+    except FleetError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    server["base_url"], server["base_urls"] = (urls[0] if urls else None), urls
+    try:
+        models = [parse_model(m) for m in raw["models"]] or [parse_model("embedded")]
+        top["models"] = apply_model_args(models, top.pop("model_args") or [])
     except ModelSpecError as exc:
         raise pytest.UsageError(str(exc)) from None
+    if top["max_tokens"] is None:  # not given: the embedded base model gets a budget a first run can afford
+        embedded_only = all(m.embedded for m in top["models"])
+        top["max_tokens"] = EMBEDDED_MAX_TOKENS if embedded_only else DEFAULT_MAX_TOKENS
     labels = [m.label for m in top["models"]]
     if len(set(labels)) != len(labels):
         raise pytest.UsageError(f"--llm-model labels must be unique, got {labels}. Fix: use LABEL=PATH")
@@ -516,8 +673,16 @@ def load_settings(config: pytest.Config) -> Settings:
         bench_config = BenchConfig(temperature=top["temperature"], **bench)
     except BenchConfigError as exc:
         raise pytest.UsageError(f"--llm-bench-*: {exc}") from None
+    server_settings = ServerSettings(**server)
+    from .serving.models import model_server_settings
+
+    for spec in top["models"]:  # a per-model endpoint file that cannot be read fails now
+        try:
+            model_server_settings(spec, server_settings)
+        except FleetError as exc:
+            raise pytest.UsageError(str(exc)) from None
     return Settings(
-        server=ServerSettings(**server),
+        server=server_settings,
         rag=RagConfig(**rag),
         bench=bench_config,
         runs=RunsSettings(**runs),

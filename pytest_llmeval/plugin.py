@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
@@ -19,6 +19,7 @@ from .config import add_options, load_settings
 
 if TYPE_CHECKING:  # the machinery is imported when a run uses it, not at every pytest start
     from .evaluation.evaluate import CaseResult
+    from .evaluation.outcome import LLMResult
     from .evaluation.scenarios import Case
     from .rag import HybridRetriever
     from .serving.client import ChatClient
@@ -79,6 +80,20 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("llm_case", cases, ids=[c.id for c in cases])
 
 
+@pytest.hookimpl(trylast=True)  # after -k/-m and the fixtures' reordering: the items that would run
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """--llm-shard: the other shards' cases are deselected (all models, modes and samples of a case together)."""
+    shard = get_session(config).settings.shard
+    if shard is None:
+        return
+    from .sharding import split_items
+
+    keep, drop = split_items(items, shard)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 @pytest.fixture(scope="session")
 def llmeval_session(pytestconfig: pytest.Config) -> LLMEvalSession:
     """The run's state: settings, scenario cases, servers and the results recorder."""
@@ -102,15 +117,20 @@ def llm_endpoint(llm_model: ModelSpec, llmeval_session: LLMEvalSession) -> Itera
 
 
 @pytest.fixture(scope="session")
-def llm_client(llm_endpoint: Endpoint, llmeval_session: LLMEvalSession) -> Iterator[ChatClient]:
-    """A streaming chat client for the model's endpoint, measuring every request."""
-    from .serving.client import ChatClient
+def llm_client(llm_endpoint: Endpoint, llm_model: ModelSpec, llmeval_session: LLMEvalSession) -> Iterator[ChatClient]:
+    """A streaming chat client for the model's endpoint, measuring every request; warmed up (--llm-warmup)
+    before it is handed out, once per model in each process."""
+    from .serving.fleet import client_for  # a ChatClient, or a FleetClient over several endpoints
 
     settings = llmeval_session.settings
-    client = ChatClient(llm_endpoint, thinking=settings.thinking, timeout_s=settings.request_timeout_s)
+    # the fleet client has ChatClient's interface; typed as one for the code that takes a ChatClient
+    timeout_s = settings.request_timeout_s
+    client = cast("ChatClient", client_for(llm_endpoint, thinking=settings.thinking, timeout_s=timeout_s))
+    llmeval_session.warm_up(client, llm_model.label)
     try:
         yield client
     finally:
+        llmeval_session.close_inflight(client)  # its cases not yet asked are dropped, those in flight finish
         client.close()
 
 
@@ -122,7 +142,7 @@ def llm_case(request: pytest.FixtureRequest) -> Case:
 
 @pytest.fixture
 def llm_rag_mode(request: pytest.FixtureRequest) -> str:
-    """ "norag" or "rag" (parametrised over both with --rag, "rag" alone with --rag=only)."""
+    """ "norag" or "rag" (parametrised over both with --rag, "rag" alone with --rag-mode=only)."""
     return getattr(request, "param", "norag")
 
 
@@ -139,15 +159,20 @@ def llm_result(
     llm_model: ModelSpec,
     llm_rag_mode: str,
     llmeval_session: LLMEvalSession,
-) -> CaseResult:
+) -> LLMResult:
     """The case asked of the model (with retrieval in mode "rag"), measured and scored - once per run however
-    many tests ask for it - and recorded in results.json."""
+    many tests ask for it - and recorded in results.json. One type whatever the flags (`LLMResult`:
+    `score` a number, `passed`, the completion metrics, `samples`, `failure_message()`)."""
 
-    from .evaluation.evaluate import CaseResult, CaseSamples, RecordedResult
+    from .evaluation.evaluate import CaseResult, RecordedResult
+    from .evaluation.outcome import LLMResult
     from .serving.server import ServerStartError
-    from .session import RESULT_PROPERTY
+    from .session import RESULT_PROPERTY, WARMUP_PROPERTY
+    from .xdist import RunStopping
 
     def attach(result: CaseResult) -> None:
+        for warmup in llmeval_session.take_warmups():  # recorded in run.warmup, never as a case
+            request.node.user_properties.append((WARMUP_PROPERTY, warmup))
         record = result.record()
         record["nodeid"] = request.node.nodeid
         record["worker"] = os.environ.get("PYTEST_XDIST_WORKER", "main")
@@ -161,8 +186,19 @@ def llm_result(
             request.node.user_properties.append((RESULT_PROPERTY, reused))
             results.append(RecordedResult(reused))
             continue
-        try:
-            client = request.getfixturevalue("llm_client")  # starts the model's server on first use
+        try:  # the client starts the model's server when a request is sent: with --llm-cache, on the first miss
+            results.append(
+                llmeval_session.evaluate(
+                    lambda: request.getfixturevalue("llm_client"),
+                    llm_model.label,
+                    llm_case,
+                    llm_rag_mode,
+                    sample=sample,
+                    on_new=attach,
+                )
+            )
+        except RunStopping as exc:  # -x/--maxfail reached under xdist: this test is not run
+            pytest.skip(str(exc))
         except ServerStartError as exc:  # recorded as the case's error, the test fails with the reason
             failed = CaseResult(
                 llm_model.label,
@@ -171,15 +207,11 @@ def llm_result(
                 None,
                 None,
                 sample,
-                {"type": "launch", "message": str(exc).split("\n--- last lines")[0], "status": None},
+                {"stage": "launch", "type": "launch", "message": str(exc).split("\n--- last lines")[0], "status": None},
             )
             attach(failed)
             results.append(failed)
-            continue
-        results.append(
-            llmeval_session.evaluate(client, llm_model.label, llm_case, llm_rag_mode, sample=sample, on_new=attach)
-        )
-    return results[0] if len(results) == 1 else CaseSamples(results)  # type: ignore[return-value]
+    return LLMResult(llm_model.label, llm_rag_mode, llm_case.id, results)
 
 
 @pytest.fixture

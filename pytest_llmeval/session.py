@@ -11,7 +11,10 @@ from __future__ import annotations
 import atexit
 import contextlib
 import dataclasses
+import functools
 import logging
+import re
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,14 +30,17 @@ from .xdist import CONTROLLER_PID_KEY, STATE_KEY, WorkerEndpoints, XdistControll
 
 if TYPE_CHECKING:  # imported where used: a pytest run that never evaluates a case does not pay for them
     from .evaluation.evaluate import CaseResult, Scorer
+    from .evaluation.inflight import InflightScheduler
     from .evaluation.judge import Judge
     from .evaluation.scenarios import Case
     from .rag import HybridRetriever
     from .results.recorder import RunRecorder
+    from .serving.cache import AnswerCache
     from .serving.client import ChatClient
 
 RESULT_PROPERTY = "llmeval_result"
 BENCH_PROPERTY = "llmeval_bench"
+WARMUP_PROPERTY = "llmeval_warmup"
 CASE_JUNIT_FIELDS = (
     "model",
     "mode",
@@ -60,6 +66,7 @@ def junit_properties(record: dict[str, Any], fields: tuple[str, ...]) -> list[tu
 
 
 log = logging.getLogger("pytest_llmeval")
+CACHE_SALT_PREFIX = "llmeval-sample-"
 DEATH_WAIT_S = 2.0  # after a failed request: how long to wait for a launched server's death to show
 
 
@@ -69,8 +76,11 @@ class LLMEvalSession:
         self.settings = settings
         self._cases: list[Case] | None = None
         self._retriever: HybridRetriever | None = None
+        self._retriever_error: Exception | None = None
         self._judge: Judge | None = None
         self._evaluations: dict[tuple[str, str, str, int], CaseResult] = {}
+        self._answer_cache: AnswerCache | None = None
+        self._identities: dict[str, dict[str, Any]] = {}
         self.started_at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         self.recorder: RunRecorder | None = None
         self.final_doc: dict[str, Any] | None = None
@@ -80,11 +90,23 @@ class LLMEvalSession:
         self.compare_error: str | None = None
         self._pytest_session: pytest.Session | None = None
         self._stopping = False
+        self._warmups: list[dict[str, Any]] = []  # warm-up records not yet handed to the recorder
+        self._salt_accepted: dict[str, bool | None] = {}  # model -> did its warm-up take a cache_salt
+        self._inflight: dict[str, tuple[ChatClient | None, InflightScheduler[Any, Any]]] = {}  # per model
+        self._connected: dict[str, ChatClient] = {}  # the model's client, once its server is up
+        self._work: dict[tuple[str, str, str, int], tuple[Case, str]] = {}  # what a scheduled key asks
+        self._inflight_lock = threading.Lock()
+        self._seeded: set[str] = set()  # models whose upcoming cases were all submitted (serial run)
         workerinput = getattr(config, "workerinput", None)
         self.is_worker = workerinput is not None
         self.pool: ServerPool | WorkerEndpoints
+        self.placement: Any = None  # --llm-placement auto: the plan (controller only)
         if workerinput is not None:
-            self.pool = WorkerEndpoints(Path(workerinput[STATE_KEY]), workerinput.get(CONTROLLER_PID_KEY))
+            self.pool = WorkerEndpoints(
+                Path(workerinput[STATE_KEY]),
+                workerinput.get(CONTROLLER_PID_KEY),
+                startup_timeout_s=settings.server.startup_timeout_s,
+            )
         else:
             self._check_baseline()
             if settings.resume:
@@ -95,8 +117,14 @@ class LLMEvalSession:
                     f"resume: {self.resume_summary['reusable']} finished case(s) can be reused"
                     + (f" ({self.resume_summary['note']})" if self.resume_summary.get("note") else "")
                 )
+            self.placement = self._plan_placement() if settings.placement == "auto" else None
             self.pool = ServerPool(
-                settings.server, settings.report_dir / "logs", self._on_launch, self.progress, self._on_release
+                settings.server,
+                settings.report_dir / "logs",
+                self._on_launch,
+                self.progress,
+                self._on_release,
+                placement=self.placement,
             )
             atexit.register(self.pool.release_all)
             if config.pluginmanager.hasplugin("xdist"):
@@ -108,9 +136,31 @@ class LLMEvalSession:
                         policy=settings.servers,
                         dist=str(config.getoption("dist", "no")),
                         progress=self.progress,
+                        maxfail=int(config.getoption("maxfail", 0) or 0),
                     ),
                     "llmeval-xdist-controller",
                 )
+
+    def _plan_placement(self) -> Any:
+        """--llm-placement auto: the GPUs from NVML, each launched model's need from the sizing model, the waves;
+        the models get their GPUs (and a TP the planner chose). Attached models are not placed."""
+        from .serving.models import model_server_settings
+        from .serving.placement import PlacementError, nvml_inventory, plan_for_specs
+
+        settings = self.settings
+        launched = [m for m in settings.models if not model_server_settings(m, settings.server).base_url]
+        try:
+            plan = plan_for_specs(launched, settings.server, nvml_inventory())
+        except PlacementError as exc:
+            raise pytest.UsageError(f"--llm-placement auto: {exc}") from None
+        if settings.servers == "together" and len(plan.waves) > 1:
+            raise pytest.UsageError(
+                f"--llm-placement auto needs {len(plan.waves)} waves on these GPUs, but --llm-servers together "
+                "starts every server at once. Fix: drop --llm-servers together (waves then run one after another)"
+            )
+        settings.models = [plan.specs.get(m.label, m) for m in settings.models]
+        log.info(plan.render())
+        return plan
 
     def _check_baseline(self) -> None:
         """--llm-compare names a run that must exist: fail now, not after the run."""
@@ -146,11 +196,21 @@ class LLMEvalSession:
                 from .vision.datasets import load_dataset
 
                 cases += load_dataset(spec, self.settings.limit)
+            if self.settings.datasets:
+                from .vision.datasets import check_unique_ids
+
+                check_unique_ids(cases)  # a dataset row's id equal to a scenario's: name both
+            if self.settings.rag.mode != "off":  # documents: only matter (and are checked) with RAG
+                from .evaluation.scenarios import check_documents
+
+                check_documents(cases, list(self.settings.rag.knowledge))
             self._cases = cases
         return self._cases
 
     def retriever(self) -> HybridRetriever:
         """Build (or load from the on-disk cache) the run's hybrid retriever, once per process."""
+        if self._retriever_error is not None:  # the index could not be built: every RAG case records why
+            raise self._retriever_error
         if self._retriever is None:
             from .rag import HybridRetriever
             from .serving.embedded import cache_root
@@ -160,7 +220,11 @@ class LLMEvalSession:
                 rag if rag.cache_dir is not None else dataclasses.replace(rag, cache_dir=cache_root() / "rag-index")
             )
             self.progress(f"RAG: loading the index of {[str(p) for p in rag.knowledge]} ({rag.embedder})")
-            self._retriever = HybridRetriever(config)
+            try:
+                self._retriever = HybridRetriever(config)
+            except Exception as exc:
+                self._retriever_error = exc
+                raise
             info = self._retriever.build_info
             self.progress(
                 f"RAG: {info.n_chunks} chunks from {info.n_documents} documents, "
@@ -182,14 +246,18 @@ class LLMEvalSession:
 
     def evaluate(
         self,
-        client: ChatClient,
+        client: ChatClient | Callable[[], ChatClient],
         model: str,
         case: Case,
         mode: str,
         sample: int = 0,
         on_new: Callable[[CaseResult], None] | None = None,
     ) -> CaseResult:
-        """Ask and score (model, mode, case, sample) once per process; later calls get the same result."""
+        """Ask and score (model, mode, case, sample) once per process; later calls get the same result.
+
+        `client` may be a callable that returns the client (and starts the model's server): it is called only
+        when a request must be sent - with --llm-cache, on the first miss - and what it raises (a failed
+        start) is raised from here."""
         from .evaluation.evaluate import CaseResult, evaluate_case
 
         key = (model, mode, case.id, sample)
@@ -201,18 +269,36 @@ class LLMEvalSession:
                 on_new(result)
         if result is None:
             settings = self.settings
-            retriever = self.retriever() if mode == "rag" else None
-            result = evaluate_case(
-                client,
-                model,
-                case,
-                settings.max_tokens,
-                settings.temperature,
-                retriever=retriever,
-                template=settings.rag.template,
-                sample=sample,
-                scorer=self.scorer(model, mode),
-            )
+            failed: dict[str, Any] | None
+            try:
+                retriever = self.retriever() if mode == "rag" else None
+            except Exception as exc:  # noqa: BLE001 - e.g. the embedding server is down while the index is built
+                from .evaluation.evaluate import error_info
+
+                rag = self.settings.rag
+                retriever, failed = None, error_info(exc, "retrieval", f"building the index with embedder {rag.embedder}")
+            else:
+                failed = None
+            if failed is not None:
+                result = CaseResult(model, case, mode, None, None, sample, failed)
+            elif (asked := self._inflight_result(client, key, case, mode)) is not None:
+                result = asked  # --llm-concurrency: asked ahead, with the model's next cases
+            else:
+                asking, start_failures = self._asking_client(client, model, sample)
+                result = evaluate_case(
+                    asking,  # type: ignore[arg-type]  # a ChatClient or the answer cache in front of one
+                    model,
+                    case,
+                    settings.max_tokens,
+                    settings.temperature,
+                    retriever=retriever,
+                    template=settings.rag.template,
+                    sample=sample,
+                    scorer=self.scorer(model, mode),
+                    cache_salt=self.cache_salt(model, sample),
+                )
+                if start_failures:  # the server did not start (or the run is stopping): the caller handles it
+                    raise start_failures[0]
             # a cut connection (not an HTTP answer) may be a server that is dying: give its death a moment to show
             cut = result.error is not None and result.error.get("type") in ("connection", "stream")
             if result.error is not None and self.pool.dead(model, wait_s=DEATH_WAIT_S if cut else 0.0):
@@ -223,6 +309,242 @@ class LLMEvalSession:
                 on_new(result)
         return result
 
+    # -- cases in flight (--llm-concurrency) ------------------------------
+    def concurrency(self, model: str) -> int:
+        """Cases of the model in flight: --llm-concurrency per replica, times its replicas (vLLM data-parallel
+        engines behind one endpoint, the endpoints of a fleet)."""
+        from .serving.models import replicas
+
+        spec = next((m for m in self.settings.models if m.label == model), None)
+        return self.settings.concurrency * (replicas(spec, self.settings.server) if spec is not None else 1)
+
+    def _inflight_result(
+        self, client: ChatClient | Callable[[], ChatClient], key: tuple[str, str, str, int], case: Case, mode: str
+    ) -> CaseResult | None:
+        """The case's result from the model's in-flight scheduler, which this call first tops up with this
+        process's upcoming cases of the model; None when concurrency is 1 or the case must be asked here."""
+        if self.concurrency(key[0]) <= 1:
+            return None
+        from .evaluation.inflight import InflightScheduler, NotScheduled
+
+        model = key[0]
+        connected = client if not callable(client) else self._connected.get(model)
+        if connected is None and self.settings.cache is None:
+            connected = client()  # type: ignore[operator]  # starts the server; a failed start raises from here
+        if connected is not None:
+            self._connected[model] = connected
+        entry = self._inflight.get(model)
+        if entry is None or entry[0] is not connected:  # the model's first case, or its client changed
+            if entry is not None:
+                entry[1].close(wait=False)
+            ask = functools.partial(self._ask, connected)
+            entry = (connected, InflightScheduler(ask, self.concurrency(model), name=f"llmeval-{model}"))
+            self._inflight[model] = entry
+            self._seeded.discard(model)
+        scheduler = entry[1]
+        self._work[key] = (case, mode)
+        seeded = model in self._seeded and not self.is_worker  # serial: every item is known at once
+        self._seeded.add(model)
+        scheduler.submit([key, *self._upcoming(model, seeded)])
+        try:
+            result, failures = scheduler.result_for(key)
+        except NotScheduled:
+            return None
+        if any(isinstance(f, _NotConnected) for f in failures):  # --llm-cache: the first miss starts the server
+            self._connected[model] = client()  # type: ignore[operator]  # here, in the test's thread
+            scheduler.close(wait=False)
+            del self._inflight[model]
+            self._seeded.discard(model)
+            return None  # asked here; the next case builds a scheduler on the started server
+        if failures:
+            raise failures[0]
+        result.extra["in_flight"] = scheduler.concurrency
+        return result
+
+    def _upcoming(self, model: str, seeded: bool) -> list[tuple[str, str, str, int]]:
+        """This process's tests of the model still to run, as evaluation keys in test order: every collected
+        item in a serial run (once per model), the items xdist has handed this worker so far under -n."""
+        session = self._pytest_session
+        if session is None or seeded:
+            return []
+        items = worker_pending_items(self.config, session.items) if self.is_worker else session.items
+        keys = []
+        for item in items:
+            params = getattr(getattr(item, "callspec", None), "params", {})
+            spec, case = params.get("llm_model"), params.get("llm_case")
+            asks = "llm_result" in getattr(item, "fixturenames", ())
+            if case is None or getattr(spec, "label", None) != model or not asks:
+                continue
+            mode = params.get("llm_rag_mode", "norag")
+            for sample in range(self.settings.repeat):
+                key = (model, mode, case.id, sample)
+                if key in self._evaluations or self.reused_record(model, mode, case, sample) is not None:
+                    continue
+                self._work[key] = (case, mode)
+                keys.append(key)
+        return keys
+
+    def _ask(
+        self, connected: ChatClient | None, key: tuple[str, str, str, int]
+    ) -> tuple[CaseResult, list[BaseException]]:
+        """One case asked and scored on a scheduler thread (retrieval and scorer hooks one thread at a time),
+        and the failures of connecting (with --llm-cache and no server yet: _NotConnected on a miss)."""
+        from .evaluation.evaluate import evaluate_case
+
+        model, mode, _, sample = key
+        case, _ = self._work[key]
+        settings = self.settings
+        scorer = self.scorer(model, mode)
+
+        def connect() -> ChatClient:
+            if connected is None:
+                raise _NotConnected(model)
+            return connected
+
+        def score(c: Case, answer: str, sources: Any) -> Any:
+            with self._inflight_lock:
+                return scorer(c, answer, sources)
+
+        asking, failures = self._asking_client(connect, model, sample)
+        result = evaluate_case(
+            asking,  # type: ignore[arg-type]
+            model,
+            case,
+            settings.max_tokens,
+            settings.temperature,
+            retriever=_Serialised(self.retriever, self._inflight_lock) if mode == "rag" else None,  # type: ignore[arg-type]
+            template=settings.rag.template,
+            sample=sample,
+            scorer=score,
+            cache_salt=self.cache_salt(model, sample),
+        )
+        return result, failures
+
+    def close_inflight(self, client: ChatClient | None = None) -> None:
+        """Drop the cases not yet asked (of one client's model, or of all); requests in flight finish."""
+        for label, (owner, scheduler) in list(self._inflight.items()):
+            if client is None or owner is client:
+                scheduler.close(wait=client is not None)
+                del self._inflight[label]
+        for label, owner in list(self._connected.items()):
+            if client is None or owner is client:
+                del self._connected[label]
+
+    def pytest_runtest_logfinish(self, nodeid: str, location: Any) -> None:
+        """-x / --maxfail / a recording failure: nothing more is asked of the server."""
+        session = self._pytest_session
+        if self._inflight and session is not None and (session.shouldstop or session.shouldfail):
+            self.close_inflight()
+
+    def _asking_client(
+        self, client: ChatClient | Callable[[], ChatClient], model: str, sample: int
+    ) -> tuple[Any, list[BaseException]]:
+        """The client a case is asked through, and the list that collects a failed connect. Without
+        --llm-cache: the model's client, connected now. With it: the answer cache in front of a client that
+        is connected (its server started) on the first miss only."""
+        connect: Callable[[], ChatClient] = client if callable(client) else (lambda: client)
+        if self.settings.cache is None:
+            return connect(), []
+        from .serving.cache import CachingClient
+
+        failures: list[BaseException] = []
+
+        def connect_on_miss() -> ChatClient:
+            try:
+                return connect()
+            except BaseException as exc:  # evaluate_case records request errors; a failed start is not one
+                failures.append(exc)
+                raise
+
+        identity = self.model_identity(model)
+        cache = self.answer_cache()
+        return CachingClient(cache, model, identity, self.settings.thinking, sample, connect_on_miss), failures
+
+    def answer_cache(self) -> AnswerCache:
+        """This process's connection to the --llm-cache file (xdist workers each open their own)."""
+        if self._answer_cache is None:
+            from .serving.cache import AnswerCache
+
+            assert self.settings.cache is not None
+            self._answer_cache = AnswerCache(self.settings.cache)
+        return self._answer_cache
+
+    def model_identity(self, label: str) -> dict[str, Any]:
+        """What the answer cache knows a model by: its files' content and answer-changing launch options (a
+        launched model), or URL, name and /v1/models (an attached one); computed once per process."""
+        if label not in self._identities:
+            from .serving.identity import model_identity, served_models
+
+            spec = next(m for m in self.settings.models if m.label == label)
+            server = self.settings.server
+
+            def fetch() -> list[dict[str, Any]] | None:
+                from .serving.credentials import MissingAPIKey
+                from .serving.endpoint import Endpoint
+
+                assert server.base_url is not None
+                try:
+                    headers = Endpoint(server.base_url, label, server.api_key_env).headers()
+                except MissingAPIKey:
+                    return None
+                return served_models(server.base_url, headers)
+
+            from filelock import FileLock
+
+            assert self.settings.cache is not None
+            with FileLock(f"{self.settings.cache}.lock"):  # xdist workers: one hashes new weights, the others wait
+                self._identities[label] = model_identity(spec, server, self.answer_cache(), fetch)
+        return self._identities[label]
+
+    def warm_up(self, client: ChatClient, model: str) -> None:
+        """--llm-warmup requests to a model's new client, before its first measured case (once per model in each
+        process: xdist workers warm their own connection). Excluded from every figure; recorded in run.warmup.
+        With --llm-repeat > 1 the first one also asks whether the server takes vLLM's cache_salt."""
+        import os
+
+        salted = self.settings.repeat > 1
+        for index in range(self.settings.warmup):
+            record = client.warm_up(cache_salt=CACHE_SALT_PREFIX + "warmup" if salted and index == 0 else None)
+            if salted and index == 0:
+                self._salt_accepted[model] = record.get("cache_salt")
+            record.update(model=model, index=index, worker=os.environ.get("PYTEST_XDIST_WORKER", "main"))
+            self._warmups.append(record)
+            log.info("warm-up of %s: TTFT %s s, error %s (excluded)", model, record.get("ttft_s"), record.get("error"))
+
+    def take_warmups(self) -> list[dict[str, Any]]:
+        """The warm-up records not yet recorded (the fixture attaches them to the next test's report)."""
+        taken, self._warmups = self._warmups, []
+        return taken
+
+    def cache_salt(self, model: str, sample: int) -> str | None:
+        """vLLM's per-request `cache_salt` for sample `sample` with --llm-repeat > 1, so that a repeat at
+        temperature 0 never reuses the prefix cache of an earlier sample of the same case: samples 1, 2, ...
+        each get their own salt (stable across runs, so --llm-cache keys stay stable); sample 0 none, as in a
+        run without repeats. Not sent to a server that refused it in the warm-up (an API that rejects
+        unknown fields), nor, without a warm-up, to an attached server (--llm-base-url)."""
+        if self.settings.repeat <= 1 or sample == 0:
+            return None
+        accepted = self._salt_accepted.get(model)
+        if accepted is False or (accepted is None and self.settings.server.base_url):
+            return None
+        return f"{CACHE_SALT_PREFIX}{sample}"
+
+    def speed_settings(self) -> dict[str, Any]:
+        """The settings that change measured speed and are not elsewhere in run.settings (max_tokens, concurrency)
+        or run.hardware: pytest-xdist workers (-n) and distribution, warm-up, cache salting."""
+        option = self.config.option
+        workers = getattr(option, "numprocesses", None)
+        try:
+            workers = int(workers or 0)
+        except (TypeError, ValueError):  # "auto" before xdist resolved it
+            workers = str(workers)
+        return {
+            "xdist_workers": workers,
+            "dist": getattr(option, "dist", "no") if workers else "no",
+            "warmup": self.settings.warmup,
+            "cache_salt": "per sample" if self.settings.repeat > 1 else "off",
+        }
+
     def _server_died(self, model: str) -> dict[str, Any]:
         """The error of every case asked after a model's server died; the run is marked degraded once."""
         code = self.pool.exit_code(model)
@@ -230,6 +552,7 @@ class LLMEvalSession:
             self._mark_degraded(model, code)
         how = f"exited with code {code}" if code is not None else "is no longer running"
         return {
+            "stage": "request",
             "type": "server_died",
             "status": None,
             "log_tail": self.pool.log_tail(model),
@@ -270,8 +593,17 @@ class LLMEvalSession:
                     "Fix: pass --llm-judge URL@MODEL",
                 }
             return
-        verdict = judge.grade(case, result.score.answer)
+        try:
+            verdict = judge.grade(case, result.score.answer)
+        except Exception as exc:  # noqa: BLE001 - a judge that raises is the case's recorded error
+            from .evaluation.evaluate import error_info
+
+            result.error = error_info(exc, "judge")
+            return
         result.extra["judge"] = verdict.record(judge.model, case.threshold)
+        if verdict.score is None:  # the judge's request failed or its reply could not be read
+            reason = verdict.error or "the judge gave no grade"
+            result.error = {"stage": "judge", "type": "judge", "status": None, "message": f"judge failed: {reason}"}
 
     def server_pid(self, label: str) -> int | None:
         """The pid of the server this process launched for a model (None when attached or on a worker)."""
@@ -297,10 +629,12 @@ class LLMEvalSession:
             "models": [m.label for m in settings.models],
             "model_sources": {m.label: m.source for m in settings.models},
             "server_args": redact(settings.server.cli_args()),
-            "settings": described,
+            "settings": {**described, "speed": self.speed_settings()},
             "rag": described["rag"],
             "invocation": _redacted_invocation(list(self.config.invocation_params.args)),
             "launches": [],
+            **({"placement": self.placement.to_dict()} if self.placement is not None else {}),
+            **({"shard": settings.shard.record(c.id for c in self.cases())} if settings.shard else {}),
             **({"extra": extra} if extra else {}),
         }
 
@@ -376,6 +710,9 @@ class LLMEvalSession:
                     with self._recording():
                         self.ensure_recorder().add_case(value)  # type: ignore[arg-type]
                 kept += junit_properties(value, CASE_JUNIT_FIELDS)  # type: ignore[arg-type]
+            elif key == WARMUP_PROPERTY:
+                if record:
+                    self.ensure_recorder().run.setdefault("warmup", []).append(value)
             elif key == BENCH_PROPERTY:
                 if record:
                     with self._recording():
@@ -397,12 +734,17 @@ class LLMEvalSession:
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self._pytest_session = session
+        if self.placement is not None:  # printed before any server starts
+            for line in self.placement.render().splitlines():
+                self.progress(line)
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        self.close_inflight()  # before the servers stop: nothing queued is sent to a stopping server
         self.pool.release_all()
         if self.recorder is None:
             return
         recorder = self.recorder
+        recorder.run.setdefault("warmup", []).extend(self.take_warmups())  # a client no case used after
         errors = [c for c in recorder.cases.values() if c.get("error")]
         if exitstatus == pytest.ExitCode.INTERRUPTED:
             status = "interrupted"
@@ -410,7 +752,7 @@ class LLMEvalSession:
             status = "degraded"
         else:
             status = "complete"
-        recorder.comparison = self._compare_with_baseline(recorder)
+        recorder.comparison = self._compare_with_baseline(recorder, status)
         recorder.extras = self._extras(recorder)
         from .results.recorder import RecordingError
 
@@ -430,15 +772,19 @@ class LLMEvalSession:
             return
         self._save_run(self.final_doc)
         comparison = self.final_doc.get("comparison") or {}
-        if comparison.get("exit_code") and session.exitstatus == pytest.ExitCode.OK:
-            session.exitstatus = pytest.ExitCode.TESTS_FAILED  # the regression gate failed
+        # the gate's own exit statuses (docs/nightly.md): 7 the run is broken > 6 a regression > 1 a case
+        # failed > 0; pytest's 2-5 (interrupted, internal, usage, no tests) are kept as they are
+        gate_code = int(comparison.get("exit_code") or 0)
+        if gate_code and session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+            session.exitstatus = gate_code
 
-    def _compare_with_baseline(self, recorder: RunRecorder) -> dict[str, Any] | None:
-        """The comparison with --llm-compare's baseline (None without one); gate rules from --llm-compare-fail."""
+    def _compare_with_baseline(self, recorder: RunRecorder, status: str = "complete") -> dict[str, Any] | None:
+        """The comparison with --llm-compare's baseline (None without one); gate rules from --llm-compare-fail,
+        label pairs from --llm-compare-pair; `status` is this run's (a degraded or interrupted run is broken)."""
         runs = self.settings.runs
         if not runs.baseline:
             return None
-        from .compare import compare_runs, parse_fail_expressions
+        from .compare import EXIT_BROKEN, compare_runs, parse_fail_expressions, parse_pairs
         from .results.recorder import ResultsFileError, load_results
         from .results.runs import RunNotFound, resolve_run
 
@@ -449,7 +795,8 @@ class LLMEvalSession:
             self.compare_error = str(exc)
             return {
                 "error": str(exc),
-                "exit_code": 2,
+                "exit_code": EXIT_BROKEN,
+                "broken": True,
                 "summary": f"no comparison: {exc}",
                 "groups": [],
                 "rules": [],
@@ -458,8 +805,17 @@ class LLMEvalSession:
                 "base": {},
                 "new": {},
             }
-        new = dict(recorder.document(intervals=False))
-        return compare_runs(base, new, parse_fail_expressions(runs.fail), base_name=str(path))
+        new: dict[str, Any] = dict(recorder.document(intervals=False))
+        new["run"] = {**(new.get("run") or {}), "status": status}
+        return compare_runs(
+            base,
+            new,
+            parse_fail_expressions(runs.fail),
+            base_name=str(path),
+            pairs=parse_pairs(runs.pairs),
+            allow_missing=runs.allow_missing,
+            allow_errors=runs.allow_errors,
+        )
 
     def _extras(self, recorder: RunRecorder) -> dict[str, Any]:
         """Cost (with --llm-prices) and the sizing estimate of every launched model, for the reports."""
@@ -504,6 +860,12 @@ class LLMEvalSession:
         terminalreporter.write_line(f"report:  {self.settings.report_dir / 'report.md'} and report.html")
         if self.saved_path is not None:
             terminalreporter.write_line(f"saved:   {self.saved_path}")
+        if self.settings.cache is not None:
+            records = doc.get("cases") or []
+            hits = sum(1 for c in records if c.get("cached"))
+            terminalreporter.write_line(
+                f"cache:   {hits} of {len(records)} answer(s) from {self.settings.cache} (no request, no timing)"
+            )
         if self.resume_summary is not None:
             reused = sum(1 for c in (doc.get("cases") or []) if c.get("reused"))
             note = self.resume_summary.get("note")
@@ -516,5 +878,49 @@ class LLMEvalSession:
             terminalreporter.write_line(f"compare: {comparison.get('summary')} (gate {gate})")
 
 
+_URL_USERINFO = re.compile(r"(https?://)[^/@\s]+@")
+_URL_QUERY = re.compile(r"(https?://[^\s?#]+)[?#]\S*")
+
+
 def _redacted_invocation(args: list[str]) -> list[str]:
-    return redact(args)
+    """The command line with secret flags' values hidden and URLs without userinfo or query (tokens)."""
+    return [_URL_QUERY.sub(r"\1", _URL_USERINFO.sub(r"\1", arg)) for arg in redact(args)]
+
+
+class _NotConnected(RuntimeError):
+    """A scheduler thread needs the model's server, which only the test's thread may start (--llm-cache)."""
+
+
+class _Serialised:
+    """A retriever whose `retrieve` runs one thread at a time (scheduler threads share the index). It takes the
+    session's `retriever` getter: a RAG case asked ahead may be the process's first, before the index is built
+    (a failed build then raises from `retrieve`, recorded as the case's retrieval error)."""
+
+    def __init__(self, retriever: Callable[[], Any], lock: threading.Lock) -> None:
+        self._retriever = retriever
+        self._lock = lock
+
+    def retrieve(self, question: str) -> Any:
+        with self._lock:
+            return self._retriever().retrieve(question)
+
+
+_INTERACTOR = pytest.StashKey[Any]()
+
+
+def worker_pending_items(config: pytest.Config, items: list[pytest.Item]) -> list[pytest.Item]:
+    """Under xdist: the items this worker has been handed and not started (its next item, then its queue).
+    Read from xdist's worker loop; empty when that is not there (then only the asking test is scheduled)."""
+    interactor = config.stash.get(_INTERACTOR, None)
+    if interactor is None:
+        plugins = config.pluginmanager.get_plugins()
+        interactor = next((p for p in plugins if hasattr(p, "torun") and hasattr(p, "nextitem_index")), None)
+        config.stash[_INTERACTOR] = interactor
+    if interactor is None:
+        return []
+    try:
+        with interactor.torun.lock() as queue:
+            indices = [interactor.nextitem_index, *queue]
+    except (AttributeError, TypeError):
+        return []
+    return [items[i] for i in indices if isinstance(i, int) and 0 <= i < len(items)]

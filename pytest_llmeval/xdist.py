@@ -40,6 +40,12 @@ STATE_KEY = "llmeval_servers_state"
 CONTROLLER_PID_KEY = "llmeval_controller_pid"
 STATE_FILE = ".servers.json"
 ORDERED_DISTS = ("load", "loadscope", "loadfile", "loadgroup")
+RUN_KEY = "_run"
+START_GRACE_S = 60.0  # beyond the start-up timeout, how long a worker waits for a server being started
+
+
+class RunStopping(RuntimeError):
+    """The run is stopping (-x / --maxfail reached): a worker waiting for a server gives up; the test is skipped."""
 
 
 class Pool(Protocol):
@@ -52,18 +58,29 @@ class Pool(Protocol):
     def log_path(self, label: str) -> str | None: ...
 
 
+def id_form(label: str) -> str:
+    """A label as pytest writes it in a test id: non-ASCII characters escaped (`千问` -> `\\u5343\\u95ee`),
+    the way `_pytest.compat.ascii_escaped` does unless the user turned id escaping off."""
+    return label.encode("unicode_escape").decode("ascii")
+
+
 @functools.lru_cache(maxsize=8)
-def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
-    ordered = sorted(labels, key=len, reverse=True)
-    return re.compile(r"[\[-](" + "|".join(re.escape(label) for label in ordered) + r")(?=[-\]])")
+def _label_pattern(labels: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    forms = {label: label for label in labels}
+    forms.update({id_form(label): label for label in labels})  # escaped form -> label (same when ASCII)
+    ordered = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(r"[\[-](" + "|".join(re.escape(form) for form in ordered) + r")(?=[-\]])")
+    return pattern, forms
 
 
 def model_of(node_id: str, labels: Sequence[str]) -> str | None:
     """The model label in a parametrisation id: the leftmost `-`-separated part that is a label (`[label-case]`,
-    or `[x-label-case]` when the user's own parameters come first); at one position the longest label wins."""
+    or `[x-label-case]` when the user's own parameters come first); at one position the longest label wins.
+    A label in any script is found in its escaped id form too."""
     params = node_id[node_id.find("[") :] if "[" in node_id else ""
-    match = _label_pattern(tuple(labels)).search(params)
-    return match.group(1) if match else None
+    pattern, forms = _label_pattern(tuple(labels))
+    match = pattern.search(params)
+    return forms[match.group(1)] if match else None
 
 
 def group_by_model(ids: Sequence[str], models: Sequence[ModelSpec]) -> dict[str, list[str]]:
@@ -101,6 +118,7 @@ class XdistController:
         policy: str = "one-at-a-time",
         dist: str = "load",
         progress: Callable[[str], None] = lambda _message: None,
+        maxfail: int = 0,
     ) -> None:
         self.pool = pool
         self.models = {m.label: m for m in models}
@@ -113,6 +131,9 @@ class XdistController:
         self._collected = False
         self._remaining: dict[str, set[str]] = {}  # model -> its tests not finished yet, in collection order
         self._state: dict[str, dict[str, Any]] = {}
+        self.maxfail = maxfail  # -x / --maxfail: when reached, workers waiting for a server stop waiting
+        self._failures = 0
+        self._stopping: str | None = None
 
     # -- xdist hooks ------------------------------------------------------------------------
     def pytest_configure_node(self, node: Any) -> None:
@@ -140,6 +161,12 @@ class XdistController:
     def pytest_runtest_logreport(self, report: Any) -> None:
         if report.when == "???":  # xdist's report for the test a crashed worker was running: no logfinish
             self._finished(report.nodeid)
+        if getattr(report, "failed", False) and report.when in ("setup", "call", "???"):
+            self._failures += 1
+            if self.maxfail and self._failures >= self.maxfail and self._stopping is None:
+                # xdist stops scheduling; a worker already waiting for the next model's server must not wait on
+                self._stopping = f"stopping after {self._failures} failure(s) (-x/--maxfail)"
+                self._publish()
 
     def pytest_testnodedown(self, node: Any, error: object) -> None:
         if error and not self.together and self._remaining:  # xdist puts the crashed worker's tests back
@@ -177,11 +204,14 @@ class XdistController:
 
     def _start(self, label: str) -> None:
         try:
+            self._state[label] = {"starting_since": time.time()}
+            self._publish()
             endpoint = self.pool.acquire(self.models[label])
             self._state[label] = {
                 "base_url": endpoint.base_url,
                 "model": endpoint.model,
                 "api_key_env": endpoint.api_key_env,
+                "urls": list(endpoint.urls),  # an endpoint fleet: every replica (each worker balances its own)
                 "pid": self.pool.pid(label),
                 "log": self.pool.log_path(label),
             }
@@ -190,8 +220,10 @@ class XdistController:
         self._publish()  # a failed start: its tests still finish (each records the launch error), then the next
 
     def _publish(self) -> None:
+        # "_run": what every worker may wait for (the models with tests, by their label) and whether the run stops
+        run = {"planned": list(self._remaining), "stopping": self._stopping}
         self.state_path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.state_path, json.dumps(self._state, ensure_ascii=False, indent=2))
+        atomic_write(self.state_path, json.dumps({RUN_KEY: run, **self._state}, ensure_ascii=False, indent=2))
 
 
 class WorkerEndpoints:
@@ -200,10 +232,19 @@ class WorkerEndpoints:
     A model whose server is not up yet (the previous model's tests are still running on other workers)
     is waited for as long as the controller lives; a server that has died is seen by its pid."""
 
-    def __init__(self, state_path: Path, controller_pid: int | None = None, poll_s: float = 0.2) -> None:
+    def __init__(
+        self,
+        state_path: Path,
+        controller_pid: int | None = None,
+        poll_s: float = 0.2,
+        startup_timeout_s: float = 900.0,
+        unknown_wait_s: float = 30.0,
+    ) -> None:
         self.state_path = state_path
         self.controller_pid = controller_pid
         self.poll_s = poll_s
+        self.startup_timeout_s = startup_timeout_s
+        self.unknown_wait_s = unknown_wait_s
         self._entries: dict[str, dict[str, Any]] = {}
 
     def _read(self) -> dict[str, Any]:
@@ -224,19 +265,39 @@ class WorkerEndpoints:
         return True
 
     def acquire(self, spec: ModelSpec) -> Endpoint:
+        """Wait for the controller to publish the model's endpoint, with deadlines: a model the controller
+        does not plan to serve fails after `unknown_wait_s`, a server being started after the start-up
+        timeout (+ grace), and the wait ends at once when the run stops (-x) or the controller is gone."""
+        began = time.monotonic()
         while True:
-            entry = self._read().get(spec.label)
-            if entry is not None:
+            state = self._read()
+            run = state.get(RUN_KEY) or {}
+            entry = state.get(spec.label)
+            if entry is not None and "starting_since" not in entry:
                 break
+            if run.get("stopping"):
+                raise RunStopping(f"not waiting for the server of '{spec.label}': the run is {run['stopping']}")
             if not self._controller_alive():
                 raise ServerStartError(f"the xdist controller (pid {self.controller_pid}) is gone")
+            if entry is not None and time.time() - entry["starting_since"] > self.startup_timeout_s + START_GRACE_S:
+                raise ServerStartError(
+                    f"the server of model '{spec.label}' has been starting for more than "
+                    f"{self.startup_timeout_s + START_GRACE_S:.0f} s (start-up timeout + grace); see its log"
+                )
+            planned = run.get("planned")
+            if planned is not None and spec.label not in planned and time.monotonic() - began > self.unknown_wait_s:
+                raise ServerStartError(
+                    f"the xdist controller serves no model '{spec.label}' (it planned {planned}): its tests were "
+                    "not recognised in the collected test ids. Fix: report this with the test ids; meanwhile run "
+                    "with --llm-servers=together"
+                )
             time.sleep(self.poll_s)
         if "error" in entry:
             raise ServerStartError(entry["error"])
         if entry.get("stopped"):
             raise ServerStartError(f"the server of model '{spec.label}' was already stopped by the xdist controller")
         self._entries[spec.label] = entry
-        return Endpoint(entry["base_url"], entry["model"], entry.get("api_key_env"))
+        return Endpoint(entry["base_url"], entry["model"], entry.get("api_key_env"), tuple(entry.get("urls") or ()))
 
     def release(self, label: str) -> None:
         self._entries.pop(label, None)

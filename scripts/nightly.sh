@@ -1,23 +1,30 @@
 #!/usr/bin/env bash
-# The nightly regression job (docs/nightly.md): run the suite, compare with the accepted baseline, fail on a
-# significant regression past the gate. Extra arguments go to pytest (models, --rag, --llm-bench, ...).
+# The nightly regression job (docs/nightly.md): run the suite, compare with the accepted baseline, fail when
+# the model got worse past the gate or when the run is broken. Extra arguments go to pytest (models, --rag,
+# --llm-bench, ...).
 #
 #   scripts/nightly.sh --llm-model 8b=/models/Qwen3-8B --rag          # run + gate
 #   python -m pytest_llmeval accept last                              # accept tonight's run as the baseline
 #
+# Exit codes: 0 the gate passed; 6 regression (a gate rule failed); 7 the run is broken or incomplete
+# (errors, interrupted, baseline cases or models missing, nothing comparable); 2-5 pytest could not run the
+# suite (interrupted, internal error, usage error, no tests).
+#
 # Environment: PYTHON (default .venv/bin/python if present, else python3), LLMEVAL_BASELINE
-# (.llmeval/baseline.json), LLMEVAL_GATE (score:5,pass_rate:10), LLMEVAL_REPORT_DIR (llmeval-report).
+# (.llmeval/baseline.json), LLMEVAL_GATE (score:5,pass_rate:10), LLMEVAL_REPORT_DIR (llmeval-report),
+# LLMEVAL_COMPARE_ARGS (extra arguments for the compare command, e.g. "--pair qwen-bf16=qwen-fp8").
 set -uo pipefail
 PYTHON=${PYTHON:-$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )}
 BASELINE=${LLMEVAL_BASELINE:-.llmeval/baseline.json}
 GATE=${LLMEVAL_GATE:-score:5,pass_rate:10}
 REPORT_DIR=${LLMEVAL_REPORT_DIR:-llmeval-report}
+read -r -a COMPARE_ARGS <<< "${LLMEVAL_COMPARE_ARGS:-}"
 
 "$PYTHON" -m pytest "--llm-report-dir=$REPORT_DIR" --llm-save nightly "$@"
 status=$?
-# 1 = some cases failed, which a weak model does every night: the gate below decides. Anything else
-# (interrupted, internal error, usage error, no tests) fails the job now.
-if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
+# 1 = some cases failed, which a weak model does every night, and 6 = a gate configured in the ini file
+# failed: the comparison below decides. 7 = the run broke; 2-5 = pytest could not run the suite.
+if [ "$status" -ne 0 ] && [ "$status" -ne 1 ] && [ "$status" -ne 6 ]; then
   echo "[nightly] pytest exited $status: the run did not complete" >&2
   exit "$status"
 fi
@@ -26,4 +33,4 @@ if [ ! -f "$BASELINE" ]; then
   exit 0
 fi
 "$PYTHON" -m pytest_llmeval compare "$BASELINE" "$REPORT_DIR/results.json" --fail "$GATE" \
-  --markdown "$REPORT_DIR/comparison.md"
+  --markdown "$REPORT_DIR/comparison.md" ${COMPARE_ARGS[@]+"${COMPARE_ARGS[@]}"}

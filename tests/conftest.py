@@ -113,3 +113,27 @@ def small_scenarios(tmp_path: Path) -> Path:
     path = tmp_path / "mini.yaml"
     path.write_text(SMALL_SCENARIO.format(short=16, long=16), encoding="utf-8")
     return path
+
+
+# -- parallel test run ------------------------------------------------------------------------------
+# `scripts/run-tests.sh` runs the tests with `-n 2 --dist loadgroup`: every test that starts or uses a
+# real vLLM server goes to ONE worker (group "vllm"), in the order pytest collected them, so the shared
+# server is started once and no two CPU servers compete; every other test runs on the other worker
+# meanwhile. A test is in the group when it is marked `vllm`, asks for a real-server fixture, or lives in
+# a module that starts servers of its own.
+SERVER_FIXTURES = {"vllm_endpoint", "vllm_server_log"}
+SERVER_MODULES = {
+    "test_launcher.py",
+    "test_xdist_vllm.py",
+    "test_faults.py",
+    "test_bench_fault.py",
+    "test_sizing_vllm.py",
+    "test_plugin_bench.py",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if item.get_closest_marker("vllm") or fixtures & SERVER_FIXTURES or item.path.name in SERVER_MODULES:
+            item.add_marker(pytest.mark.xdist_group("vllm"))

@@ -1,4 +1,5 @@
-"""docs/nightly.md's recipe, run as written: scripts/nightly.sh and `python -m pytest_llmeval accept`."""
+"""docs/nightly.md's recipe, run as written: scripts/nightly.sh and `python -m pytest_llmeval accept`; exit 0 when
+nothing changed, 6 on a regression, 7 when the run broke."""
 
 from __future__ import annotations
 
@@ -54,5 +55,9 @@ def test_nightly_script_gates_against_the_accepted_baseline(tmp_path):
         assert same.returncode == 0 and "no significant change" in same.stdout, same.stdout + same.stderr
         answer["text"] = "甲"  # every case drops from 100 to 33: a significant regression
         worse = nightly()
-        assert worse.returncode == 1 and "REGRESSION" in worse.stdout, worse.stdout + worse.stderr
+        assert worse.returncode == 6 and "REGRESSION" in worse.stdout, worse.stdout + worse.stderr
         assert (project / "llmeval-report" / "comparison.md").is_file()
+        fake.reply("/v1/chat/completions", {"error": {"message": "server down"}}, 500)
+        broken = nightly()  # every request fails: the run is broken, never passed
+        assert broken.returncode == 7, broken.stdout + broken.stderr
+        assert "BROKEN: the new run is degraded: 10 of 10 compared case(s) errored" in broken.stdout

@@ -1,5 +1,8 @@
 """The nightly gate inside pytest: saved runs, --llm-compare, --llm-compare-fail, and the standalone
-`python -m pytest_llmeval compare`, against the fake OpenAI-compatible server whose answers we control."""
+`python -m pytest_llmeval compare`, against the fake OpenAI-compatible server whose answers we control.
+
+Exit codes (docs/nightly.md): 6 = a gate rule failed (regression), 7 = the new run is broken or incomplete;
+7 > 6 > 1 (a case failed) > 0, pytest's own 2-5 kept."""
 
 from __future__ import annotations
 
@@ -9,9 +12,11 @@ import sys
 
 import pytest
 
+from pytest_llmeval.compare import EXIT_BROKEN, EXIT_REGRESSION
+from pytest_llmeval.results.schema import SCHEMA_VERSION
 from pytest_llmeval.testing.openai_fake import FakeServer
 
-N_CASES = 12
+N_CASES = 14
 POINTS = ["甲项", "乙项", "丙项", "丁项", "戊项"]
 
 
@@ -52,7 +57,17 @@ def gate_project(llm_project):
 
         llm_project.answers = answers
         llm_project.run_llm = run
+        llm_project.fake = fake
         yield llm_project
+
+
+def cli(project, *args: str) -> subprocess.CompletedProcess[str]:
+    runs = project.path / ".llmeval" / "runs"
+    return subprocess.run(
+        [sys.executable, "-m", "pytest_llmeval", "compare", *args, "--runs-dir", str(runs)],
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_saved_baseline_then_identical_run_passes_the_gate(gate_project):
@@ -73,25 +88,18 @@ def test_worse_answers_fail_the_gate_and_name_the_cases(gate_project):
     for i in range(6, 12):
         gate_project.answers.points[i] = 1  # score 20: fails
     worse = gate_project.run_llm("--llm-compare", "last", "--llm-compare-fail", "score:5")
-    assert worse.ret == 1
+    # 6 cases fail (pytest's 1) and the model got worse: the gate's own status 6 wins over 1
+    assert worse.ret == EXIT_REGRESSION == 6
     out = worse.stdout.str()
     assert "gate FAILED" in out and "REGRESSION" in out and "pass -> fail" in out and "q11" in out
     cmp = gate_project.results()["comparison"]
-    assert cmp["exit_code"] == 1 and cmp["regressions"][0]["metric"] == "score"
+    assert cmp["exit_code"] == EXIT_REGRESSION and cmp["regressions"][0]["metric"] == "score"
     # the same comparison from the command line, same exit code
-    runs = gate_project.path / ".llmeval" / "runs"
-    cli = subprocess.run(
-        [sys.executable, "-m", "pytest_llmeval", "compare", "1", "2", "--fail", "score:5", "--runs-dir", str(runs)],
-        capture_output=True,
-        text=True,
-    )
-    assert cli.returncode == 1 and "REGRESSION" in cli.stdout
-    same = subprocess.run(
-        [sys.executable, "-m", "pytest_llmeval", "compare", "1", "1", "--fail", "score:5", "--runs-dir", str(runs)],
-        capture_output=True,
-        text=True,
-    )
+    result = cli(gate_project, "1", "2", "--fail", "score:5")
+    assert result.returncode == EXIT_REGRESSION and "REGRESSION" in result.stdout
+    same = cli(gate_project, "1", "1", "--fail", "score:5")
     assert same.returncode == 0 and "no significant change" in same.stdout
+    runs = gate_project.path / ".llmeval" / "runs"
     listing = subprocess.run(
         [sys.executable, "-m", "pytest_llmeval", "runs", "--runs-dir", str(runs)], capture_output=True, text=True
     )
@@ -106,6 +114,121 @@ def test_one_case_wobble_is_reported_and_passes(gate_project):
     assert "within noise - not failed" in wobble.stdout.str()
 
 
+def test_an_all_errored_run_is_broken_inside_pytest_and_from_the_command_line(gate_project):
+    assert gate_project.run_llm("--llm-save", "baseline").ret == 0
+    gate_project.fake.reply("/v1/chat/completions", {"error": {"message": "server down"}}, 500)
+    broken = gate_project.run_llm("--llm-compare", "baseline", "--llm-compare-fail", "score:5")
+    assert broken.ret == EXIT_BROKEN == 7, broken.stdout.str()
+    out = broken.stdout.str()
+    assert f"the new run is degraded: {N_CASES} of {N_CASES} compared case(s) errored" in out
+    assert "gate FAILED" in out
+    result = cli(gate_project, "1", "2", "--fail", "score:5")
+    assert result.returncode == EXIT_BROKEN and "BROKEN: the new run is degraded" in result.stdout
+    # allowed: the errors are failures with score 0, so the gate now fails on the regression itself
+    allowed = cli(gate_project, "1", "2", "--fail", "score:5", "--allow-errors")
+    assert allowed.returncode == EXIT_REGRESSION and "allowed: the new run is degraded" in allowed.stdout
+
+
+def test_a_half_missing_run_is_broken_and_names_the_missing_cases(gate_project):
+    HALF = " or ".join(f"q{i:02d}" for i in range(7))  # noqa: N806 - 7 of the 14 cases run
+    assert gate_project.run_llm("--llm-save", "baseline").ret == 0
+    half = gate_project.run_llm("--llm-compare", "baseline", "--llm-compare-fail", "score:5", "-k", HALF)
+    assert half.ret == EXIT_BROKEN, half.stdout.str()
+    assert "7 of 14 baseline case(s) missing from the new run: m1/norag/q07" in half.stdout.str()
+    allowed = gate_project.run_llm(
+        "--llm-compare",
+        "baseline",
+        "--llm-compare-fail",
+        "score:5",
+        "--llm-compare-allow-missing",
+        "-k",
+        HALF,
+    )
+    assert allowed.ret == 0, allowed.stdout.str()
+    assert cli(gate_project, "1", "2").returncode == EXIT_BROKEN
+    assert cli(gate_project, "1", "2", "--allow-missing").returncode == 0
+
+
+def test_a_relabelled_run_is_broken_until_the_labels_are_paired(gate_project):
+    assert gate_project.run_llm("--llm-save", "baseline").ret == 0
+    relabelled = gate_project.pytester.runpytest(
+        "--llm-base-url",
+        gate_project.fake.base_url,
+        "--llm-model",
+        "m1-fp8",
+        "--llm-max-tokens",
+        "64",
+        "--llm-compare",
+        "baseline",
+        "--llm-compare-fail",
+        "score:5",
+        "-p",
+        "no:cacheprovider",
+    )
+    assert relabelled.ret == EXIT_BROKEN
+    relabelled.stdout.fnmatch_lines(["*model(s) of the baseline missing from the new run: m1*--pair m1=m1-fp8*"])
+    paired = gate_project.pytester.runpytest(
+        "--llm-base-url",
+        gate_project.fake.base_url,
+        "--llm-model",
+        "m1-fp8",
+        "--llm-max-tokens",
+        "64",
+        "--llm-compare",
+        "baseline",
+        "--llm-compare-fail",
+        "score:5",
+        "--llm-compare-pair",
+        "m1=m1-fp8",
+        "-p",
+        "no:cacheprovider",
+    )
+    assert paired.ret == 0, paired.stdout.str()
+    assert "m1 -> m1-fp8" in paired.stdout.str()
+    assert cli(gate_project, "1", "2", "--fail", "score:5").returncode == EXIT_BROKEN
+    result = cli(gate_project, "1", "2", "--fail", "score:5", "--pair", "m1=m1-fp8")
+    assert result.returncode == 0 and "no significant change" in result.stdout
+
+
+def test_seven_of_fourteen_flips_fail_pass_rate_10_four_do_not(gate_project):
+    assert gate_project.run_llm("--llm-save", "baseline").ret == 0
+    for i in range(4):
+        gate_project.answers.points[i] = 1  # score 20: pass -> fail
+    four = gate_project.run_llm("--llm-compare", "baseline", "--llm-compare-fail", "pass_rate:10")
+    assert four.ret == 1, four.stdout.str()  # 4 cases failed (pytest's 1); the gate passed
+    # McNemar, conditional on the 4 discordant pairs: p = 0.675^4 = 0.208
+    assert "within noise - not failed (not significant; n=14, p=0.208)" in four.stdout.str()
+    for i in range(4, 7):
+        gate_project.answers.points[i] = 1
+    seven = gate_project.run_llm("--llm-compare", "baseline", "--llm-compare-fail", "pass_rate:10")
+    assert seven.ret == EXIT_REGRESSION, seven.stdout.str()  # p = 0.6^7 = 0.028
+    assert "REGRESSION: worse by more than 10 (n=14, p=0.028)" in seven.stdout.str()
+    assert cli(gate_project, "1", "2", "--fail", "pass_rate:10").returncode == 0
+    assert cli(gate_project, "1", "3", "--fail", "pass_rate:10").returncode == EXIT_REGRESSION
+
+
+def test_two_cases_can_never_be_significant(tmp_path):
+    """The n = 2 example: 50 -> 45 and 60 -> 50 with score:5, from the standalone command."""
+
+    def results(scores):
+        cases = [
+            {"model": "m", "scenario_id": f"c{i}", "mode": "norag", "sample": 0, "score": s, "passed": s >= 60}
+            for i, s in enumerate(scores)
+        ]
+        return {"schema_version": SCHEMA_VERSION, "cases": cases, "run": {"status": "complete", "models": ["m"]}}
+
+    (tmp_path / "base.json").write_text(json.dumps(results([50.0, 60.0])), encoding="utf-8")
+    (tmp_path / "new.json").write_text(json.dumps(results([45.0, 50.0])), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest_llmeval", "compare", "base.json", "new.json", "--fail", "score:5"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "cannot be significant at n=2: the smallest p any outcome could give is 0.25" in out.stdout
+
+
 def test_unknown_baseline_and_bad_gate_fail_at_once(gate_project):
     missing = gate_project.run_llm("--llm-compare", "nope")
     assert missing.ret == pytest.ExitCode.USAGE_ERROR
@@ -113,6 +236,9 @@ def test_unknown_baseline_and_bad_gate_fail_at_once(gate_project):
     bad = gate_project.run_llm("--llm-compare-fail", "speed:5")
     assert bad.ret == pytest.ExitCode.USAGE_ERROR
     bad.stderr.fnmatch_lines(["*--llm-compare-fail: 'speed:5': unknown metric*"])
+    pair = gate_project.run_llm("--llm-compare-pair", "qwen")
+    assert pair.ret == pytest.ExitCode.USAGE_ERROR
+    pair.stderr.fnmatch_lines(["*--llm-compare-pair: 'qwen': use BASE_LABEL=NEW_LABEL*"])
     cli = subprocess.run(
         [sys.executable, "-m", "pytest_llmeval", "compare", "a.json", "b.json"],
         capture_output=True,
@@ -126,7 +252,7 @@ def test_two_tests_reading_one_case_evaluate_and_record_it_once(gate_project):
     gate_project.pytester.makepyfile(
         test_latency="""
         def test_latency(llm_result):
-            assert llm_result.completion.metrics.e2e_s < 60
+            assert llm_result.e2e_s < 60
     """
     )
     result = gate_project.run_llm("-p", "no:randomly")

@@ -141,3 +141,39 @@ def test_copying_the_rag_instructions_is_not_an_uncertain_answer():
         case, "资料里没有v5.0的信息，我无法确定。", {"question": case.question, "template": instructions}
     )
     assert honest.passed
+
+
+# -- numbers matched as numbers: the examples of issue 15 against the shipped cases -------------------
+def _shipped(case_id: str) -> Case:
+    from pathlib import Path
+
+    from pytest_llmeval.evaluation.scenarios import load_scenarios
+
+    root = Path(__file__).resolve().parents[1] / "scenarios"
+    return next(c for c in load_scenarios([root]) if c.id == case_id)
+
+
+def test_wrong_payback_and_roi_are_not_credited_for_the_shipped_roi_case():
+    case = _shipped("roi_calculation")
+    wrong = score_answer(case, "年净节省额为90万元，回收期为120个月，三年ROI为150%")
+    assert wrong.covered == ["90万"]  # only the net saving is right
+    assert {"20个月", "50%"} <= set(wrong.missing)
+    assert wrong.score == pytest.approx(100 * 2 / 9) and not wrong.passed  # was 66.7 and passed
+    right = score_answer(case, "年净节省额为90万元，回收期为20个月，三年ROI为50%")
+    assert right.covered == ["90万", "20个月", "50%"] and right.score == pytest.approx(100 * 6 / 9)
+
+
+def test_near_match_precision_does_not_credit_124_for_24():
+    case = _shipped("near_match_precision")
+    assert "24万" in score_answer(case, "超出300万次，费用124万元").missing
+    assert "24万" in score_answer(case, "超出300万次，费用二十四万元").covered
+    assert "24万" in score_answer(case, "超出300万次，费用一百二十四万元").missing
+
+
+@pytest.mark.parametrize("written", ["1,200万元", "1200 万元", "１２００万元", "1 200万元", "1200.0万元"])
+def test_the_contract_amount_is_credited_in_the_forms_people_write(written):
+    case = _shipped("kb_cooperation_history")
+    score = score_answer(case, f"2022年签订的反洗钱合同金额为{written}。")
+    assert "1200万元" in score.covered
+    assert "1200万元" in score_answer(case, "合同金额为 1,200 万元").covered
+    assert "1200万元" in score_answer(case, "合同金额为11200万元").missing

@@ -13,10 +13,17 @@
   default, as vLLM), p50_, p95_, p99_ (numpy linear interpolation), in ms.
 
 Two differences on purpose: a statistic with no data is None (vLLM reports 0),
-and there are extras: prompt_throughput = input tokens / duration and
-mean_decode_tok_s = 1000 / mean_tpot_ms (the reciprocal of the mean TPOT, i.e.
-the harmonic mean of the per-request decode rates), plus requests_without_usage
-and error_counts for diagnosis.
+and there are extras: prompt_throughput = input tokens / duration,
+decode_tok_s (below), requests_without_usage and error_counts for diagnosis.
+
+decode_tok_s, the one definition used everywhere in pytest-llmeval (benchmark summary,
+per-model aggregates, models compared, gate): sum(output_tokens - 1) / sum(e2el - ttft)
+over the successful requests with output_tokens > 1 - tokens decoded after the first one
+per second of decoding, token-weighted. It is the reciprocal of the token-weighted mean
+TPOT, and equals 1 / vLLM's mean ITL when every stream chunk carries one token. vLLM's
+own mean_tpot_ms is request-weighted (the plain mean of per-request TPOTs), so
+1000 / mean_tpot_ms lets short answers weigh as much as long ones; it is not used.
+For one request decode_tok_s is that request's 1 / TPOT.
 """
 
 from __future__ import annotations
@@ -66,6 +73,19 @@ def tpot_s(record: Any) -> float | None:
     return (e2el - ttft) / (out - 1)
 
 
+def decode_tok_s(requests: Iterable[tuple[Any, Any, Any]]) -> float | None:
+    """Token-weighted decode rate of (output_tokens, ttft_s, e2e_s) triples: sum(output_tokens - 1) /
+    sum(e2e_s - ttft_s) over the requests with output_tokens > 1 and both times known; None without any."""
+    tokens = 0.0
+    seconds = 0.0
+    for out, ttft, e2e in requests:
+        if out is None or ttft is None or e2e is None or isinstance(out, bool) or out <= 1:
+            continue
+        tokens += float(out) - 1
+        seconds += float(e2e) - float(ttft)
+    return tokens / seconds if tokens and seconds > 0 else None
+
+
 def _rate(numerator: float, duration_s: float) -> float | None:
     return numerator / duration_s if duration_s > 0 else None
 
@@ -95,8 +115,7 @@ def summarize(records: Iterable[Any], duration_s: float, percentiles: Iterable[f
     }
     for name, values in (("ttft", ttfts), ("tpot", tpots), ("itl", itls), ("e2el", e2els)):
         summary.update(distribution(values, name, percentiles))
-    mean_tpot = summary["mean_tpot_ms"]
-    summary["mean_decode_tok_s"] = 1000.0 / mean_tpot if mean_tpot else None
+    summary["decode_tok_s"] = decode_tok_s((_get(r, "output_tokens"), _get(r, "ttft_s"), _get(r, "e2el_s")) for r in ok)
     summary["requests_without_usage"] = sum(1 for r in ok if not _get(r, "usage_reported"))
     summary["error_counts"] = dict(Counter(_get(r, "error") or "unknown error" for r in failed).most_common(5))
     return summary

@@ -1,30 +1,52 @@
-"""`compare_runs(base, new, rules)`: match models by label and cases by (scenario id, mode), compare the
-same cases paired, and evaluate the gate rules. Everything that cannot be compared is named, never
-silently dropped: models or cases in one run only, cases whose content hash changed, cases that errored,
-and settings or hardware that differ."""
+"""`compare_runs(base, new, rules)`: match models by label (or `pairs` base_label -> new_label) and cases by
+(scenario id, mode), compare the same cases paired, evaluate the gate rules and say whether the new run is
+fit to be judged at all. Every statistic comes from `stats/`.
+
+- Errors count: an errored sample is a failure with score 0 (what a user would get), on both sides.
+- Broken runs never pass: a new run that is degraded (errors, a dead server) or interrupted, baseline
+  models or cases missing from it, or nothing comparable, give EXIT_BROKEN unless allowed
+  (`allow_errors`, `allow_missing`; nothing comparable is never allowed).
+- Quality rules: one-sided non-inferiority tests (sign-flip for scores, McNemar for pass/fail), Holm over
+  the family of every quality rule x model x mode; each prints n, p and what this n could detect.
+- Speed: the run's statistic against the threshold only (the run is the unit of replication).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-from ..stats import mcnemar_exact, paired_difference, verdict
-from ..stats.intervals import resample_count
-from .gate import METRICS, FailRule
+from ..stats import (
+    detectable,
+    differences,
+    exact_floor_mean,
+    exact_floor_pass,
+    holm,
+    mcnemar_exact,
+    min_count_for_quantile,
+    noninferiority_mean,
+    noninferiority_pass,
+    paired_difference,
+    verdict,
+)
+from .gate import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, METRICS, QUALITY, FailRule
 
 Key = tuple[str, str, str]  # model, mode, scenario_id
-SETTING_KEYS = ("max_tokens", "temperature", "thinking", "repeat", "rag", "server", "bench_enabled")
-SPEED_FLOOR_PCT = 5.0
+SETTING_KEYS = ("max_tokens", "temperature", "thinking", "repeat", "rag", "server", "bench_enabled", "concurrency")
 IGNORED_SETTINGS = {"server.python", "server.env", "server.startup_timeout_s", "rag.cache_dir", "rag.lock_timeout"}
+ALPHA = 0.05
+SPEED_NOTE = "threshold only, no significance: the run is the unit"
 
 
-def _index(doc: dict[str, Any]) -> dict[Key, list[dict[str, Any]]]:
+def _index(doc: dict[str, Any], rename: Mapping[str, str] | None = None) -> dict[Key, list[dict[str, Any]]]:
     out: dict[Key, list[dict[str, Any]]] = defaultdict(list)
+    rename = rename or {}
     for case in doc.get("cases", []):
-        out[(case["model"], case.get("mode", "norag"), case["scenario_id"])].append(case)
+        model = rename.get(case["model"], case["model"])
+        out[(model, case.get("mode", "norag"), case["scenario_id"])].append(case)
     return dict(out)
 
 
@@ -59,31 +81,42 @@ def settings_differences(base: dict[str, Any], new: dict[str, Any]) -> list[dict
     return diffs
 
 
-def _case_means(samples: list[dict[str, Any]], field: str) -> float | None:
-    values = [s.get(field) for s in samples]
-    if field == "passed":
-        return 100.0 * sum(bool(v) for v in values) / len(values) if values else None
-    numbers = [float(v) for v in values if v is not None]
-    return sum(numbers) / len(numbers) if numbers else None
+def _errored(sample: dict[str, Any]) -> bool:
+    return bool(sample.get("error")) or sample.get("score") is None
 
 
-def _quantile_difference(a: Sequence[float], b: Sequence[float], q: float, seed: int, resamples: int) -> dict[str, Any]:
-    """p_q(b) - p_q(a) over paired cases, with a paired bootstrap interval (cases resampled together)."""
-    pairs = [(x, y) for x, y in zip(a, b) if x is not None and y is not None]
-    n = len(pairs)
-    if n == 0:
-        return {"base": None, "new": None, "estimate": None, "low": None, "high": None, "n": 0, "significant": False}
-    arr = np.asarray(pairs, dtype=float)
-    base_q, new_q = float(np.percentile(arr[:, 0], q)), float(np.percentile(arr[:, 1], q))
-    out = {"base": round(base_q, 4), "new": round(new_q, 4), "estimate": round(new_q - base_q, 4), "n": n}
-    if n < 2:
-        return {**out, "low": None, "high": None, "significant": False}
-    rng = np.random.default_rng(seed)
-    count = resample_count(n, resamples)
-    idx = rng.integers(0, n, size=(count, n))
-    stats = np.percentile(arr[idx, 1], q, axis=1) - np.percentile(arr[idx, 0], q, axis=1)
-    low, high = (float(v) for v in np.quantile(stats, [0.025, 0.975]))
-    return {**out, "low": round(low, 4), "high": round(high, 4), "significant": low > 0 or high < 0}
+def _case_score(samples: list[dict[str, Any]]) -> float:
+    """Mean score of a case's samples; an errored sample scores 0."""
+    return sum(0.0 if _errored(s) else float(s["score"]) for s in samples) / len(samples)
+
+
+def _case_pass(samples: list[dict[str, Any]]) -> float:
+    """Share of a case's samples that passed, in percent; an errored sample failed."""
+    return 100.0 * sum(1 for s in samples if not _errored(s) and s.get("passed")) / len(samples)
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | None, int, str | None]:
+    """The run-level statistic of a speed metric over its successful requests: (value, n, why not)."""
+    field, stat, _, _ = METRICS[metric]
+    ok = [s for s in samples if not _errored(s)]
+    if metric == "decode_tok_s":
+        # token-weighted, as vLLM's bench: all decode tokens over all decode time
+        tokens = [(s.get("output_tokens"), s.get("e2e_s"), s.get("ttft_s")) for s in ok]
+        usable = [(t - 1, e - f) for t, e, f in tokens if t and t > 1 and e is not None and f is not None and e > f]
+        if usable:
+            return sum(t for t, _ in usable) / sum(d for _, d in usable), len(usable), None
+        values = [float(s[field]) for s in ok if s.get(field) is not None]
+        return (float(np.mean(values)) if values else None), len(values), None
+    values = [float(s[field]) for s in ok if s.get(field) is not None]
+    q = 50.0 if stat == "p50" else 95.0
+    need = min_count_for_quantile(q)
+    if len(values) < need:
+        return None, len(values), f"too few requests (n={len(values)}) for a p{q:g}: needs {need}"
+    return float(np.percentile(values, q)), len(values), None
 
 
 def compare_group(
@@ -92,131 +125,247 @@ def compare_group(
     ids: list[str],
     model: str,
     mode: str,
-    resamples: int,
-    seed: int,
+    seed: int = 0,
+    base_model: str | None = None,
 ) -> dict[str, Any]:
     b = [base[(model, mode, i)] for i in ids]
     n = [new[(model, mode, i)] for i in ids]
     metrics: dict[str, Any] = {}
-    for metric, (field, stat, higher, _) in METRICS.items():
-        before = [_case_means(s, field) for s in b]
-        after = [_case_means(s, field) for s in n]
-        if stat in ("mean", "rate"):
-            diff = paired_difference(before, after, resamples=resamples, seed=seed)
-            base_mean = (
-                float(np.mean([v for v in before if v is not None])) if any(v is not None for v in before) else None
-            )
-            new_mean = (
-                float(np.mean([v for v in after if v is not None])) if any(v is not None for v in after) else None
-            )
-            metrics[metric] = {
-                "base": None if base_mean is None else round(base_mean, 4),
-                "new": None if new_mean is None else round(new_mean, 4),
-                **diff.to_dict(),
-                "verdict": verdict(diff, higher),
-            }
-        else:
-            q = 50.0 if stat == "p50" else 95.0
-            entry = _quantile_difference(before, after, q, seed, resamples)  # type: ignore[arg-type]
-            significant = entry["significant"]
-            up = (entry["estimate"] or 0) > 0
-            entry["verdict"] = (
-                "no significant difference" if not significant else ("better" if up == higher else "worse")
-            )
-            metrics[metric] = entry
-        base_value = metrics[metric].get("base")
-        estimate = metrics[metric].get("estimate")
-        metrics[metric]["relative_pct"] = (
+    score_b, score_n = [_case_score(s) for s in b], [_case_score(s) for s in n]
+    diff = paired_difference(score_b, score_n, seed=seed)
+    metrics["score"] = {
+        "base": _round(float(np.mean(score_b)), 4),
+        "new": _round(float(np.mean(score_n)), 4),
+        **diff.to_dict(),
+        "verdict": verdict(diff, True),
+    }
+    pass_b, pass_n = [_case_pass(s) for s in b], [_case_pass(s) for s in n]
+    binary = all(v in (0.0, 100.0) for v in pass_b + pass_n)
+    if binary:
+        mc = mcnemar_exact([v == 100.0 for v in pass_b], [v == 100.0 for v in pass_n])
+        significant = mc.p_value is not None and mc.p_value <= ALPHA
+        entry = {**mc.to_dict(), "significant": significant, "n": len(ids)}
+        entry["verdict"] = (
+            "no significant difference" if not significant else ("better" if mc.b01 > mc.b10 else "worse")
+        )
+    else:
+        pd = paired_difference(pass_b, pass_n, seed=seed)
+        entry = {**pd.to_dict(), "verdict": verdict(pd, True)}
+    metrics["pass_rate"] = {
+        "base": _round(float(np.mean(pass_b)), 4),
+        "new": _round(float(np.mean(pass_n)), 4),
+        **entry,
+    }
+    b_all = [s for group in b for s in group]
+    n_all = [s for group in n for s in group]
+    for metric in METRICS:
+        if metric in QUALITY:
+            continue
+        base_value, n_base, why_b = _run_statistic(b_all, metric)
+        new_value, n_new, why_n = _run_statistic(n_all, metric)
+        why = why_b or why_n
+        change = None if base_value is None or new_value is None else new_value - base_value
+        metrics[metric] = {
+            "base": _round(base_value, 4),
+            "new": _round(new_value, 4),
+            "estimate": _round(change, 4),
+            "n": min(n_base, n_new),
+            "n_base": n_base,
+            "n_new": n_new,
+            "method": why or f"run statistic; {SPEED_NOTE}",
+            "verdict": why or SPEED_NOTE,
+        }
+    for entry in metrics.values():
+        base_value, estimate = entry.get("base"), entry.get("estimate")
+        entry["relative_pct"] = (
             round(100 * estimate / base_value, 2) if base_value not in (None, 0) and estimate is not None else None
         )
-    base_pass = [(_case_means(s, "passed") or 0) >= 50 for s in b]
-    new_pass = [(_case_means(s, "passed") or 0) >= 50 for s in n]
     flips = [
         {
             "scenario_id": i,
-            "change": "pass -> fail" if bp else "fail -> pass",
-            "score_base": _round(_case_means(bs, "score")),
-            "score_new": _round(_case_means(ns, "score")),
+            "change": "pass -> fail" if bp >= 50 else "fail -> pass",
+            "score_base": _round(sb),
+            "score_new": _round(sn),
+            "error_new": any(_errored(s) for s in ns),
         }
-        for i, bp, np_, bs, ns in zip(ids, base_pass, new_pass, b, n)
-        if bp != np_
+        for i, bp, np_, sb, sn, ns in zip(ids, pass_b, pass_n, score_b, score_n, n)
+        if (bp >= 50) != (np_ >= 50)
     ]
     deltas = sorted(
         (
-            {
-                "scenario_id": i,
-                "base": _round(_case_means(bs, "score")),
-                "new": _round(_case_means(ns, "score")),
-                "delta": _round((_case_means(ns, "score") or 0) - (_case_means(bs, "score") or 0)),
-            }
-            for i, bs, ns in zip(ids, b, n)
+            {"scenario_id": i, "base": _round(sb), "new": _round(sn), "delta": _round(sn - sb)}
+            for i, sb, sn in zip(ids, score_b, score_n)
         ),
         key=lambda d: d["delta"] or 0,
     )
+    repeats = max(len(s) for s in b + n)
     return {
         "model": model,
+        "base_model": base_model or model,
         "mode": mode,
         "n": len(ids),
+        "repeats": repeats,
         "samples_base": sum(len(s) for s in b),
         "samples_new": sum(len(s) for s in n),
         "metrics": metrics,
-        "mcnemar": mcnemar_exact(base_pass, new_pass).to_dict(),
+        "mcnemar": mcnemar_exact([v >= 50 for v in pass_b], [v >= 50 for v in pass_n]).to_dict(),
         "flips": flips,
         "score_deltas": deltas,
+        "_cases": (score_b, score_n, pass_b, pass_n, _within_variance(b, n)),
     }
 
 
-def _round(value: float | None, digits: int = 2) -> float | None:
-    return None if value is None else round(value, digits)
+def _within_variance(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]]) -> float | None:
+    """Mean within-case variance of the score between samples, base plus new (None without repeats)."""
+    parts = []
+    for samples in (b, n):
+        variances = [
+            float(np.var([0.0 if _errored(s) else float(s["score"]) for s in group], ddof=1))
+            for group in samples
+            if len(group) > 1
+        ]
+        if not variances:
+            return None
+        parts.append(float(np.mean(variances)))
+    return sum(parts)
 
 
-def evaluate_rule(rule: FailRule, group: dict[str, Any]) -> dict[str, Any]:
+def evaluate_rule(rule: FailRule, group: dict[str, Any], seed: int = 0) -> dict[str, Any]:
+    """One rule on one group, before the family correction (quality rules carry their one-sided p)."""
     entry = group["metrics"][rule.metric]
-    estimate, base = entry.get("estimate"), entry.get("base")
-    significant = bool(entry.get("significant"))
-    out = {
+    base = entry.get("base")
+    out: dict[str, Any] = {
         "rule": rule.text,
         "describe": rule.describe(),
         "model": group["model"],
+        "base_model": group.get("base_model", group["model"]),
         "mode": group["mode"],
         "metric": rule.metric,
-        "estimate": estimate,
-        "low": entry.get("low"),
-        "high": entry.get("high"),
+        "estimate": entry.get("estimate"),
         "n": entry.get("n"),
         "base": base,
         "new": entry.get("new"),
         "relative_pct": entry.get("relative_pct"),
+        "failed": False,
+        "p_value": None,
     }
+    if rule.is_quality:
+        return _quality_rule(rule, group, out, seed)
+    estimate = entry.get("estimate")
     if estimate is None:
-        return {**out, "status": "not measured", "failed": False}
-    worse_by = -estimate if rule.higher_is_better else estimate  # positive = got worse
+        return {**out, "status": f"not checked: {entry.get('verdict')}", "kind": "speed"}
+    worse_by = -estimate if rule.higher_is_better else estimate
     if rule.relative:
         if base in (None, 0):
-            return {**out, "status": "not measured (no baseline value)", "failed": False}
+            return {**out, "status": "not checked (no baseline value)", "kind": "speed"}
         worse_by = 100 * worse_by / abs(base)
-    past = worse_by > rule.threshold
-    if past and significant:
-        return {**out, "status": "REGRESSION", "failed": True}
-    if past:
-        return {**out, "status": "past threshold, within noise - not failed", "failed": False}
-    return {**out, "status": "ok", "failed": False}
+    out["worsening"] = round(worse_by, 4)
+    if worse_by > rule.threshold:
+        return {**out, "status": f"SLOWER, past the threshold ({SPEED_NOTE})", "failed": True, "kind": "speed"}
+    return {**out, "status": f"ok ({SPEED_NOTE})", "kind": "speed"}
+
+
+def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], seed: int) -> dict[str, Any]:
+    score_b, score_n, pass_b, pass_n, within = group["_cases"]
+    before, after = (score_b, score_n) if rule.metric == "score" else (pass_b, pass_n)
+    base_mean = float(np.mean(before))
+    margin = rule.threshold * abs(base_mean) / 100 if rule.relative else rule.threshold
+    unit = "points" if rule.metric == "score" else "pp"
+    binary = rule.metric == "pass_rate" and all(v in (0.0, 100.0) for v in pass_b + pass_n)
+    if binary:
+        test = noninferiority_pass([v == 100.0 for v in pass_b], [v == 100.0 for v in pass_n], margin, ALPHA)
+        floor = exact_floor_pass(len(before), margin, ALPHA)
+    else:
+        worsening = -differences(before, after)  # base - new per case
+        test = noninferiority_mean(list(worsening), margin, ALPHA, seed)
+        floor = exact_floor_mean(len(before), margin, ALPHA)
+    changes = list(-differences(before, after))
+    mde = detectable(
+        changes,
+        margin,
+        unit,
+        rule.text,
+        exact_floor=floor,
+        within_var=within if rule.metric == "score" else None,
+        repeats=group.get("repeats", 1),
+    )
+    return {
+        **out,
+        "kind": "quality",
+        "margin": round(margin, 4),
+        "worsening": None if test.estimate is None else round(test.estimate, 4),
+        "bound": None if test.bound is None else round(test.bound, 4),
+        "p_value": test.p_value,
+        "min_p": test.min_p,
+        "test": test.to_dict(),
+        "detectable": mde.to_dict(),
+    }
+
+
+def _decide(results: list[dict[str, Any]]) -> None:
+    """Holm over every quality rule x model x mode evaluated at once; set status and failed."""
+    adjusted = holm([r["p_value"] if r.get("kind") == "quality" else None for r in results])
+    family = sum(1 for r in results if r.get("kind") == "quality")
+    for result, p_holm in zip(results, adjusted):
+        if result.get("kind") != "quality":
+            continue
+        result["p_holm"] = None if p_holm is None else round(p_holm, 6)
+        result["family"] = family
+        p, n, margin = result["p_value"], result["n"], result["margin"]
+        result["p_value"] = None if p is None else round(p, 6)
+        worsening, bound, min_p = result["worsening"], result["bound"], result["min_p"]
+        stats = f"n={n}, p={p:.3g}" if p is not None else f"n={n}"
+        if p_holm is not None and family > 1:
+            stats += f", Holm p={p_holm:.3g} over {family} rules"
+        if p_holm is not None and p_holm <= ALPHA:
+            result.update(failed=True, status=f"REGRESSION: worse by more than {margin:g} ({stats})")
+        elif min_p is not None and min_p > ALPHA:
+            result["status"] = (
+                f"cannot be significant at n={n}: the smallest p any outcome could give is {min_p:.3g} "
+                f"> {ALPHA:g} - not failed ({stats})"
+            )
+        elif worsening is not None and worsening > margin:
+            why = (
+                f"significant alone, not after Holm over {family} rules"
+                if p is not None and p <= ALPHA
+                else "not significant"
+            )
+            result["status"] = f"past threshold, within noise - not failed ({why}; {stats})"
+        else:
+            result["status"] = f"ok ({stats})"
+        result["bound_text"] = "-inf" if bound is None else f"{bound:+.2f}"
 
 
 def compare_runs(
     base_doc: dict[str, Any],
     new_doc: dict[str, Any],
     rules: Sequence[FailRule] = (),
-    resamples: int = 10_000,
     seed: int = 0,
     base_name: str | None = None,
     new_name: str | None = None,
+    pairs: Mapping[str, str] | None = None,
+    allow_missing: bool = False,
+    allow_errors: bool = False,
+    **_ignored: Any,
 ) -> dict[str, Any]:
-    base, new = _index(base_doc), _index(new_doc)
+    pairs = dict(pairs or {})
+    raw_b_models = list(dict.fromkeys(c["model"] for c in base_doc.get("cases", [])))
+    raw_n_models = list(dict.fromkeys(c["model"] for c in new_doc.get("cases", [])))
+    problems: list[dict[str, Any]] = []
+    for b_label, n_label in pairs.items():
+        if b_label not in raw_b_models or n_label not in raw_n_models:
+            which = (
+                f"{b_label!r} is not a model of the baseline (its models: {raw_b_models})"
+                if b_label not in raw_b_models
+                else f"{n_label!r} is not a model of the new run (its models: {raw_n_models})"
+            )
+            problems.append({"kind": "pair", "text": f"pair {b_label}={n_label}: {which}", "allowed": False})
+    base, new = _index(base_doc, pairs), _index(new_doc)
+    renamed = {pairs.get(m, m): m for m in raw_b_models}
     b_models = list(dict.fromkeys(k[0] for k in base))
     n_models = list(dict.fromkeys(k[0] for k in new))
     mismatches: dict[str, Any] = {
-        "models_only_in_base": [m for m in b_models if m not in n_models],
+        "models_only_in_base": [renamed.get(m, m) for m in b_models if m not in n_models],
         "models_only_in_new": [m for m in n_models if m not in b_models],
         "cases_only_in_base": [],
         "cases_only_in_new": [],
@@ -225,11 +374,11 @@ def compare_runs(
         "settings": settings_differences(base_doc.get("run", {}), new_doc.get("run", {})),
     }
     groups = []
-    pairs = sorted(
+    common = sorted(
         {(k[0], k[1]) for k in base} & {(k[0], k[1]) for k in new}, key=lambda p: (n_models.index(p[0]), p[1])
     )
-    for model, mode in pairs:
-        b_ids = [k[2] for k in base if k[:2] == (model, mode)]
+    for model, mode in common:
+        b_ids = list(dict.fromkeys(k[2] for k in base if k[:2] == (model, mode)))
         n_ids = {k[2] for k in new if k[:2] == (model, mode)}
         ids = []
         for case_id in b_ids:
@@ -242,70 +391,140 @@ def compare_runs(
             if b_hash and n_hash and b_hash != n_hash:
                 mismatches["changed_cases"].append({**where, "base_hash": b_hash, "new_hash": n_hash})
                 continue
-            if any(s.get("error") or s.get("score") is None for s in b_s + n_s):
-                side = "base" if any(s.get("error") or s.get("score") is None for s in b_s) else "new"
-                mismatches["errored_cases"].append({**where, "run": side})
-                continue
+            for side, samples in (("base", b_s), ("new", n_s)):
+                if any(_errored(s) for s in samples):
+                    mismatches["errored_cases"].append({**where, "run": side})
             ids.append(case_id)
         mismatches["cases_only_in_new"] += [
             {"model": model, "mode": mode, "scenario_id": i} for i in sorted(n_ids - set(b_ids))
         ]
         if ids:
-            groups.append(compare_group(base, new, ids, model, mode, resamples, seed))
-    results = [evaluate_rule(rule, g) for g in groups for rule in rules]
+            base_model = renamed.get(model, model)
+            groups.append(compare_group(base, new, ids, model, mode, seed, base_model))
+    problems += _problems(base_doc, new_doc, mismatches, groups, n_models, allow_missing, allow_errors)
+    results = [evaluate_rule(rule, g, seed) for g in groups for rule in rules]
+    _decide(results)
+    for g in groups:
+        g.pop("_cases", None)
     regressions = [r for r in results if r["failed"]]
-    quality = ("score", "pass_rate")
-    worse_quality = [
-        (g["model"], g["mode"], m)
-        for g in groups
-        for m, e in g["metrics"].items()
-        if m in quality and e.get("verdict") == "worse"
-    ]
-    # speed changes count in the summary when significant and at least SPEED_FLOOR_PCT relative (smaller
-    # shifts, such as a few ms on a fast server, stay in the table)
-    speed = [
-        (g["model"], g["mode"], m, e)
-        for g in groups
-        for m, e in g["metrics"].items()
-        if m not in quality
-        and e.get("verdict") != "no significant difference"
-        and abs(e.get("relative_pct") or 0) >= SPEED_FLOOR_PCT
-    ]
-    speed_text = (
-        "; speed: "
-        + ", ".join(f"{m} {mode} {metric} {e['verdict']} ({e['relative_pct']:+.0f}%)" for m, mode, metric, e in speed)
-        if speed
-        else ""
-    )
-    if regressions:
-        parts = [
-            f"{r['model']} {r['mode']} {r['metric']} {r['estimate']:+.2f} [{r['low']:+.2f}, {r['high']:+.2f}] "
-            f"(n={r['n']})"
-            for r in regressions
-        ]
-        summary = f"{len(regressions)} significant regression(s) past the gate: " + "; ".join(parts)
-    elif not groups:
-        summary = "nothing to compare: no case ran in both runs with the same content"
-    elif worse_quality:
-        summary = (
-            "significantly worse, but no gate threshold passed: "
-            + ", ".join(f"{m} {mode} {metric}" for m, mode, metric in worse_quality)
-            + speed_text
-        )
-    else:
-        summary = "no significant change" + (" in quality" + speed_text if speed_text else "")
-    named = any(mismatches[k] for k in mismatches)
+    broken = [p for p in problems if not p["allowed"]]
+    summary = _summary(groups, regressions, broken, results)
+    exit_code = EXIT_BROKEN if broken else EXIT_REGRESSION if regressions else EXIT_OK
     return {
         "base": _describe(base_doc, base_name),
         "new": _describe(new_doc, new_name),
+        "pairs": pairs,
         "groups": groups,
         "rules": results,
         "regressions": regressions,
+        "problems": problems,
+        "broken": bool(broken),
         "mismatches": mismatches,
-        "has_mismatches": bool(named),
+        "has_mismatches": any(mismatches[k] for k in mismatches),
+        "decision_rule": (
+            "quality rules: fail when the one-sided 95% lower bound of the worsening is above the threshold "
+            "(exact sign-flip test for scores, McNemar's exact test for pass/fail), Holm-adjusted over "
+            f"{sum(1 for r in results if r.get('kind') == 'quality')} rule(s) x model x mode; speed rules: "
+            f"{SPEED_NOTE}"
+        ),
         "summary": summary,
-        "exit_code": 1 if regressions else 0,
+        "exit_code": exit_code,
     }
+
+
+def _problems(
+    base_doc: dict[str, Any],
+    new_doc: dict[str, Any],
+    mismatches: dict[str, Any],
+    groups: list[dict[str, Any]],
+    n_models: list[str],
+    allow_missing: bool,
+    allow_errors: bool,
+) -> list[dict[str, Any]]:
+    """What makes the new run unfit to pass the gate, each with whether the user allowed it."""
+    problems: list[dict[str, Any]] = []
+    status = (new_doc.get("run") or {}).get("status")
+    if status == "interrupted":
+        problems.append({"kind": "interrupted", "text": "the new run was interrupted", "allowed": allow_missing})
+    errored = [e for e in mismatches["errored_cases"] if e["run"] == "new"]
+    if errored or status == "degraded":
+        total = sum(g["n"] for g in groups)
+        dead = [d.get("model") for d in (new_doc.get("run") or {}).get("degraded") or []]
+        text = f"the new run is degraded: {len(errored)} of {total} compared case(s) errored"
+        if dead:
+            text += f"; server(s) died: {', '.join(map(str, dead))}"
+        if errored:
+            text += " (" + ", ".join(f"{e['model']}/{e['mode']}/{e['scenario_id']}" for e in errored[:10])
+            text += ", ..." if len(errored) > 10 else ""
+            text += "); errors are counted as failures with score 0"
+        problems.append({"kind": "errors", "text": text, "allowed": allow_errors})
+    if mismatches["models_only_in_base"]:
+        text = f"model(s) of the baseline missing from the new run: {', '.join(mismatches['models_only_in_base'])}"
+        if mismatches["models_only_in_new"]:
+            only_new = mismatches["models_only_in_new"]
+            text += (
+                f" (the new run has {', '.join(only_new)}; if it is the same model relabelled, pair them: "
+                f"--pair {mismatches['models_only_in_base'][0]}={only_new[0]})"
+            )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    missing = mismatches["cases_only_in_base"]
+    if missing:
+        total = len(missing) + sum(g["n"] for g in groups) + len(mismatches["changed_cases"])
+        names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in missing[:10])
+        text = f"{len(missing)} of {total} baseline case(s) missing from the new run: {names}"
+        text += ", ..." if len(missing) > 10 else ""
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    if not groups:
+        problems.append(
+            {
+                "kind": "nothing",
+                "text": "nothing comparable: no case ran in both runs (same model label, mode, scenario id, content)",
+                "allowed": False,
+            }
+        )
+    return problems
+
+
+def _summary(
+    groups: list[dict[str, Any]],
+    regressions: list[dict[str, Any]],
+    broken: list[dict[str, Any]],
+    results: list[dict[str, Any]],
+) -> str:
+    parts = []
+    if broken:
+        parts.append("run broken: " + "; ".join(p["text"] for p in broken))
+    if regressions:
+        items = []
+        for r in regressions:
+            if r.get("kind") == "quality":
+                items.append(
+                    f"{r['model']} {r['mode']} {r['metric']} worse by {r['worsening']:.2f} (bound {r['bound_text']} > "
+                    f"{r['margin']:g}, n={r['n']}, p={r['p_value']:.3g})"
+                )
+            else:
+                items.append(f"{r['model']} {r['mode']} {r['metric']} {r['relative_pct']:+.1f}% ({SPEED_NOTE})")
+        parts.append(f"{len(regressions)} regression(s) past the gate: " + "; ".join(items))
+    if not parts:
+        worse = [
+            f"{g['model']} {g['mode']} {m}"
+            for g in groups
+            for m in QUALITY
+            if g["metrics"][m].get("verdict") == "worse"
+        ]
+        unclear = [
+            r for r in results if str(r.get("status", "")).startswith(("cannot be significant", "past threshold"))
+        ]
+        if worse:
+            parts.append("significantly worse, but no gate threshold passed: " + ", ".join(worse))
+        elif groups:
+            parts.append("no significant change")
+        if unclear:
+            parts.append(
+                "not failed, but not shown fine either: "
+                + "; ".join(f"{r['model']} {r['mode']} {r['rule']}: {r['status']}" for r in unclear)
+            )
+    return "; ".join(parts)
 
 
 def _describe(doc: dict[str, Any], name: str | None) -> dict[str, Any]:

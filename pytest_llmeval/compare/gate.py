@@ -1,13 +1,27 @@
-"""Gate expressions: `METRIC:THRESHOLD`, comma-separated or repeated, like pytest-benchmark's
-`--benchmark-compare-fail`. `score:5` = mean score down by more than 5 points; `pass_rate:10` = pass
-rate down by more than 10 percentage points; `ttft_p50:20%` = p50 TTFT up by more than 20%;
-`decode_tok_s:10%` = mean decode tok/s down by more than 10%. A rule fails the gate only when the
-change passes its threshold AND is significant (its paired interval excludes zero)."""
+"""Gate expressions and exit codes.
+
+`METRIC:THRESHOLD`, comma-separated or repeated, like pytest-benchmark's `--benchmark-compare-fail`.
+Quality rules are non-inferiority tests: `score:5` fails when we are 95% confident (one-sided, Holm-adjusted
+over every rule x model x mode of the comparison) that the mean score fell by more than 5 points;
+`pass_rate:10` the same for the pass rate in percentage points. Speed rules (`ttft_p50:20%`,
+`decode_tok_s:10%`, ...) compare the run's statistic with the baseline's against the threshold alone: the
+run is the unit of replication for speed, so one pair of runs gives no significance.
+
+Exit codes (the standalone `compare` and, inside pytest, the session): 0 ok; pytest's own 1 (a case
+failed), 2 (interrupted / usage error of the command), 3, 4, 5; EXIT_REGRESSION (6) a rule failed;
+EXIT_BROKEN (7) the new run is broken or incomplete (degraded, interrupted, baseline cases or models
+missing, nothing comparable) and that was not allowed. Precedence: 7 > 6 > 1 > 0; pytest's 2-5 are kept.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_REGRESSION = 6
+EXIT_BROKEN = 7
+QUALITY = ("score", "pass_rate")
 
 # metric -> (case-record field, statistic, higher is better, unit)
 METRICS: dict[str, tuple[str, str, bool, str]] = {
@@ -40,6 +54,10 @@ class FailRule:
     def higher_is_better(self) -> bool:
         return METRICS[self.metric][2]
 
+    @property
+    def is_quality(self) -> bool:
+        return self.metric in QUALITY
+
     def describe(self) -> str:
         direction = "down" if self.higher_is_better else "up"
         amount = f"{self.threshold:g}%" if self.relative else f"{self.threshold:g} {METRICS[self.metric][3]}"
@@ -69,3 +87,19 @@ def parse_fail_expressions(value: str | Iterable[str]) -> list[FailRule]:
                 raise GateError(f"{part!r}: threshold must be >= 0. Accepted: {FORMS}")
             rules.append(FailRule(metric, amount, relative, part))
     return rules
+
+
+def parse_pairs(values: Iterable[str]) -> dict[str, str]:
+    """`BASE_LABEL=NEW_LABEL` (repeatable, or comma-separated) -> {base: new}."""
+    pairs: dict[str, str] = {}
+    for text in values:
+        for part in (p.strip() for p in text.split(",")):
+            if not part:
+                continue
+            base, sep, new = part.partition("=")
+            if not sep or not base.strip() or not new.strip():
+                raise GateError(f"{part!r}: use BASE_LABEL=NEW_LABEL, e.g. qwen-bf16=qwen-fp8")
+            if base.strip() in pairs:
+                raise GateError(f"{part!r}: {base.strip()!r} is paired twice")
+            pairs[base.strip()] = new.strip()
+    return pairs

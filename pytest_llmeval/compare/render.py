@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..results.sections import Section, Table, fmt
+from .gate import EXIT_BROKEN, EXIT_REGRESSION
 
 LATENCY = {"ttft_p50", "ttft_p95", "e2e_p50", "e2e_p95"}
 
@@ -13,46 +14,82 @@ def _change(entry: dict[str, Any], digits: int = 2) -> str:
     if entry.get("estimate") is None:
         return "-"
     text = f"{entry['estimate']:+.{digits}f}"
-    if entry.get("low") is not None and entry.get("high") is not None:
-        text += f" [{entry['low']:+.{digits}f}, {entry['high']:+.{digits}f}]"
+    if "low" in entry or "high" in entry:
+        low = "-inf" if entry.get("low") is None else f"{entry['low']:+.{digits}f}"
+        high = "+inf" if entry.get("high") is None else f"{entry['high']:+.{digits}f}"
+        text += f" [{low}, {high}]"
     return text
+
+
+def _p(value: Any) -> str:
+    return "-" if value is None else f"{value:.3g}"
 
 
 def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
     base, new = cmp["base"], cmp["new"]
+    code = cmp.get("exit_code", 0)
+    outcome = {EXIT_BROKEN: "RUN BROKEN", EXIT_REGRESSION: "REGRESSION"}.get(code, "passed")
     head = (
         f"Baseline: {base.get('name') or '-'} ({base.get('started_at')}, commit {base.get('git_commit') or '-'}) "
         f"against this run ({new.get('started_at')}). Differences are new - baseline, paired over the cases "
-        "both runs asked with the same content (n), with 95% bootstrap intervals. " + cmp["summary"] + "."
+        "both runs asked with the same content (n; an errored sample counts as a failure with score 0). "
+        "Score: exact sign-flip test and the 95% interval that inverts it; pass rate: McNemar's exact test and "
+        "its conditional interval; speed: the run's statistic, threshold only (the run is the unit). "
+        f"Gate: {outcome} (exit {code}). " + cmp["summary"] + "."
     )
+    if cmp.get("pairs"):
+        head += " Paired labels: " + ", ".join(f"{b} -> {n}" for b, n in cmp["pairs"].items()) + "."
+    sections = []
+    problems = cmp.get("problems") or []
+    if problems:
+        lines = [("BROKEN: " if not p["allowed"] else "allowed: ") + p["text"] for p in problems]
+        if any(not p["allowed"] for p in problems):
+            lines.append(
+                "A broken run never passes the gate (exit 7). Allow it explicitly when that is intended: "
+                "--allow-errors / --allow-missing (pytest: --llm-compare-allow-errors / --llm-compare-allow-missing), "
+                "--pair BASE=NEW for a relabelled model."
+            )
+        sections.append(Section("comparison_problems", "Is the new run complete?", lines, terminal=True))
     rows = []
     for g in cmp["groups"]:
+        label = g["model"] if g.get("base_model", g["model"]) == g["model"] else f"{g['base_model']} -> {g['model']}"
         for metric, entry in g["metrics"].items():
             digits = 3 if metric in LATENCY else 1
             rows.append(
                 [
-                    g["model"],
+                    label,
                     g["mode"],
                     metric,
-                    g["n"],
+                    entry.get("n", g["n"]),
                     fmt(entry.get("base"), digits),
                     fmt(entry.get("new"), digits),
                     _change(entry, digits),
                     "-" if entry.get("relative_pct") is None else f"{entry['relative_pct']:+.1f}%",
+                    _p(entry.get("p_value")),
                     entry.get("verdict", "-"),
                 ]
             )
-    sections = [
+    sections.append(
         Section(
             "comparison",
             "Comparison with the baseline",
             [head],
-            Table(["model", "mode", "metric", "n", "baseline", "new", "change [95% CI]", "change %", "verdict"], rows),
+            Table(
+                ["model", "mode", "metric", "n", "baseline", "new", "change [95% CI]", "change %", "p", "verdict"],
+                rows,
+            ),
             terminal=True,
         )
-    ]
+    )
     flips = [
-        [g["model"], g["mode"], f["scenario_id"], f["change"], fmt(f["score_base"]), fmt(f["score_new"])]
+        [
+            g["model"],
+            g["mode"],
+            f["scenario_id"],
+            f["change"] + (" (error)" if f.get("error_new") else ""),
+            fmt(f["score_base"]),
+            fmt(f["score_new"]),
+        ]
         for g in cmp["groups"]
         for f in g["flips"]
     ]
@@ -68,13 +105,21 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
             )
         )
     if cmp["rules"]:
-        rule_rows = [[r["model"], r["mode"], r["describe"], _change(r), r["status"]] for r in cmp["rules"]]
+        rule_rows = []
+        for r in cmp["rules"]:
+            if r.get("kind") == "quality":
+                worse = "-" if r.get("worsening") is None else f"{r['worsening']:+.2f} (bound {r.get('bound_text')})"
+            else:
+                worse = "-" if r.get("relative_pct") is None else f"{r['relative_pct']:+.1f}% (run)"
+            rule_rows.append([r["model"], r["mode"], r["describe"], r.get("n"), worse, r["status"]])
+        notes = [cmp.get("decision_rule", "")]
+        notes += [r["detectable"]["text"] + f" ({r['model']} {r['mode']})" for r in cmp["rules"] if r.get("detectable")]
         sections.append(
             Section(
                 "comparison_gate",
                 "Regression gate",
-                ["A rule fails only when the change passes its threshold and its interval excludes zero."],
-                Table(["model", "mode", "rule", "change [95% CI]", "status"], rule_rows),
+                notes,
+                Table(["model", "mode", "rule", "n", "worsening (one-sided 95% bound)", "status"], rule_rows),
                 terminal=True,
                 level=3,
             )
@@ -91,10 +136,14 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
         ("cases_only_in_base", "cases only in the baseline"),
         ("cases_only_in_new", "cases only in this run"),
         ("changed_cases", "cases whose text changed (not compared)"),
-        ("errored_cases", "cases that errored in a run (not compared)"),
     ):
         if m.get(key):
             notes.append(f"{label}: " + ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in m[key]))
+    if m.get("errored_cases"):
+        notes.append(
+            "cases that errored (compared as failures with score 0): "
+            + ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']} ({c['run']})" for c in m["errored_cases"])
+        )
     for diff in m.get("settings") or []:
         notes.append(f"different {diff['field']}: baseline {diff['base']!r}, this run {diff['new']!r}")
     if notes:

@@ -65,7 +65,8 @@ class CaseResult:
     def failure_message(self) -> str:
         head = f"[{self.model}, {self.mode}" + (f", sample {self.sample}" if self.sample else "") + "] "
         if self.error is not None:
-            return head + f"{self.case.id}: ERROR ({self.error['type']}): {self.error['message']}"
+            stage = f" in {self.error['stage']}" if self.error.get("stage") else ""
+            return head + f"{self.case.id}: ERROR{stage} ({self.error['type']}): {self.error['message']}"
         assert self.score is not None
         text = head + self.score.explain()
         judge = self.extra.get("judge")
@@ -84,6 +85,7 @@ class CaseResult:
             "mode": self.mode,
             "sample": self.sample,
             "case_hash": self.case.content_hash,
+            "prompt_hash": self.case.prompt_hash,
             "question": self.case.question,
             "scorer_name": self.case.scorer,
             **({"images": len(self.case.images)} if self.case.images else {}),
@@ -95,7 +97,11 @@ class CaseResult:
             base.update(score=None, passed=False, threshold=self.case.threshold)
         if self.completion is not None:
             base["reasoning_chars"] = len(self.completion.reasoning)
-            base.update(self.completion.metrics.to_dict())
+            metrics = self.completion.metrics.to_dict()
+            if self.completion.cached:  # from --llm-cache: no timing or token count enters this run's figures
+                kept = {"finish_reason": metrics.get("finish_reason"), "cached": True}
+                metrics = {name: None for name in metrics} | kept
+            base.update(metrics)
         base.update(source=self.case.source, finished_at=time.time(), error=self.error, **self.extra)
         if self.assert_with == "judge":
             base.update(keyword_passed=self.keyword_passed, passed=self.passed, assert_with="judge")
@@ -127,40 +133,6 @@ class RecordedResult:
         return self.record_data
 
 
-@dataclass
-class CaseSamples:
-    """A case asked N times (`--llm-repeat N`): one test, N recorded samples.
-
-    The test passes when at least half the samples pass (a majority verdict, so one unlucky sample of a
-    good model does not fail the case); `pass_rate` and `mean_score` say how it went over the samples.
-    """
-
-    results: list[Any]  # CaseResult or RecordedResult
-
-    @property
-    def passed(self) -> bool:
-        return 2 * sum(r.passed for r in self.results) >= len(self.results)
-
-    @property
-    def pass_rate(self) -> float:
-        return 100.0 * sum(r.passed for r in self.results) / len(self.results)
-
-    @property
-    def mean_score(self) -> float | None:
-        scores = [r.record()["score"] for r in self.results if r.record().get("score") is not None]
-        return sum(scores) / len(scores) if scores else None
-
-    def failure_message(self) -> str:
-        first = self.results[0]
-        mean = "-" if self.mean_score is None else f"{self.mean_score:.1f}"
-        head = (
-            f"[{first.model}, {first.mode}] {first.case.id}: {sum(r.passed for r in self.results)}/"
-            f"{len(self.results)} samples passed (mean score {mean}); a majority must pass"
-        )
-        worst = next((r for r in self.results if not r.passed), first)
-        return head + "\n" + worst.failure_message()
-
-
 def build_messages(case: Case, user_content: str | None = None) -> list[dict[str, Any]]:
     messages: list[dict[str, Any]] = []
     if case.system:
@@ -177,11 +149,17 @@ def build_messages(case: Case, user_content: str | None = None) -> list[dict[str
     return messages
 
 
-def error_info(exc: BaseException) -> dict[str, Any]:
-    """The `error` of a case record: type, message (no secret: messages name URL and model only), status."""
+STAGES = ("launch", "retrieval", "rerank", "request", "scoring", "judge")
+
+
+def error_info(exc: BaseException, stage: str = "request", component: str = "") -> dict[str, Any]:
+    """The `error` of a case record: the stage that failed (one of STAGES), type, message (no secret:
+    messages name URL and model only), status. `component` names what failed (an embedder, a reranker)."""
     if isinstance(exc, LLMRequestError):
-        return {"type": exc.kind, "message": str(exc), "status": exc.status}
-    return {"type": type(exc).__name__, "message": str(exc)[:500], "status": None}
+        return {"stage": stage, "type": exc.kind, "message": str(exc), "status": exc.status}
+    message = str(exc)[:500] or type(exc).__name__
+    by = f" ({component})" if component else ""
+    return {"stage": stage, "type": type(exc).__name__, "message": f"{stage}{by} failed: {message}", "status": None}
 
 
 def evaluate_case(
@@ -194,8 +172,14 @@ def evaluate_case(
     template: Path | None = None,
     sample: int = 0,
     scorer: Scorer | None = None,
+    cache_salt: str | None = None,
 ) -> CaseResult:
-    """Ask the model the case's question (with retrieved context when a retriever is given) and score it."""
+    """Ask the model the case's question (with retrieved context when a retriever is given) and score it.
+
+    Nothing raised while the case is evaluated escapes: a failure of any stage (retrieval, rerank, the
+    request - an unreadable image included - or the scorer) becomes the case's `error`, naming the stage,
+    and the case counts as not passed. What was measured before the failure (retrieval, the completion's
+    metrics and answer) stays in the record."""
     score = scorer or default_scorer
     mode = "rag" if retriever is not None else "norag"
     sources: dict[str, str] = {"question": case.question, **({"system": case.system} if case.system else {})}
@@ -204,21 +188,39 @@ def evaluate_case(
     if retriever is not None:
         from ..rag import load_template, render_rag_prompt
 
-        retrieval = retriever.retrieve(case.question)
-        user_content = render_rag_prompt(case.question, retrieval.chunks, template)
+        try:
+            retrieval = retriever.retrieve(case.question)
+        except Exception as exc:  # noqa: BLE001 - any failure of the stage is the case's recorded error
+            # a rag.RetrievalError names its stage (retrieval or rerank) and component; read by attribute, so a
+            # re-imported module's class (pytester, reloads) is recognised too
+            stage = getattr(exc, "stage", None)
+            if stage in STAGES and isinstance(getattr(exc, "cause", None), BaseException):
+                info = error_info(exc.cause, stage, getattr(exc, "component", ""))  # type: ignore[attr-defined]
+            else:
+                info = error_info(exc, "retrieval")
+            return CaseResult(model, case, mode, None, None, sample, info, extra)
+        user_content = render_rag_prompt(case.question, retrieval.chunks, template, case.prompt_language)
         # The template's own instructions (e.g. 'say 不知道') are prompt text too: copying them is an echo.
-        sources["template"] = load_template(template).replace("{context}", "\n").replace("{question}", "\n")
+        template_text = load_template(template, case.prompt_language)
+        sources["template"] = template_text.replace("{context}", "\n").replace("{question}", "\n")
         sources["context"] = "\n".join(chunk.text for chunk in retrieval.chunks)
         extra = retrieval_record(retrieval, case)
     try:
+        messages = build_messages(case, user_content)
+        salt: dict[str, Any] = {"cache_salt": cache_salt} if cache_salt else {}  # vLLM's prefix-cache salt
         completion = client.complete(
-            build_messages(case, user_content), max_tokens=case.max_tokens or max_tokens, temperature=temperature
+            messages, max_tokens=case.max_tokens or max_tokens, temperature=temperature, **salt
         )
-    except LLMRequestError as exc:
-        return CaseResult(model, case, mode, None, None, sample, error_info(exc), extra)
-    if retriever is not None:
+    except Exception as exc:  # noqa: BLE001 - a failed request or an unreadable image: recorded, not raised
+        return CaseResult(model, case, mode, None, None, sample, error_info(exc, "request"), extra)
+    if retriever is not None and not completion.cached:
         extra["generation_ms"] = round(completion.metrics.e2e_s * 1000, 1)
-    return CaseResult(model, case, mode, score(case, completion.text, sources), completion, sample, None, extra)
+    try:
+        scored = score(case, completion.text, sources)
+    except Exception as exc:  # noqa: BLE001 - a scorer (or scorer hook) that raises: the answer is kept
+        extra["answer"] = completion.text
+        return CaseResult(model, case, mode, None, completion, sample, error_info(exc, "scoring"), extra)
+    return CaseResult(model, case, mode, scored, completion, sample, None, extra)
 
 
 def _quality(ranked: list[str], expected: tuple[str, ...], k: int) -> dict[str, float | None]:
@@ -246,7 +248,7 @@ def retrieval_record(retrieval: Retrieval, case: Case) -> dict[str, Any]:
         "dense": list(retrieval.dense_doc_ids),
         "fused": list(retrieval.fused_doc_ids),
     }
-    if retrieval.rerank_status == "applied":
+    if retrieval.rerank_status == "ok":
         stages["reranked"] = ranked
     both = overlap(retrieval.bm25_ids, retrieval.dense_ids, k)
     t = retrieval.timings

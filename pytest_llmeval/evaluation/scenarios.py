@@ -2,18 +2,30 @@
 
 The schema is documented in docs/scenarios.md. Validation errors name the file,
 the case and the field, and say how to fix it.
+
+Strict on purpose: an unknown key anywhere (top level, `defaults:`, a case, a key
+point, a trap, a forbidden claim) is an error with the nearest valid key, and every
+plain scalar is read as the text the user wrote (YAML 1.1 would turn `0012` into 10,
+`12:30` into 750, `1.50` into 1.5 and `yes` into True); numeric and boolean fields
+are converted here, with their own errors.
 """
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from .numbers import NumberForms, ToleranceError, parse_tolerance
+
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 TRAP_EXPECTATIONS = ("refusal", "uncertainty")
+LANGUAGES = ("zh", "en")
 DEFAULT_THRESHOLD = 60.0
 DEFAULT_TRAP_PENALTY = 25.0
 SCENARIO_SUFFIXES = (".yaml", ".yml")
@@ -40,10 +52,13 @@ class KeyPoint:
     point: str
     synonyms: tuple[str, ...] = ()
     weight: float = 1.0
+    regex: tuple[str, ...] = ()  # when set, the point is matched by these regular expressions only
+    numbers: NumberForms | None = None  # the point's own number forms (None: the case's)
 
     @property
     def variants(self) -> tuple[str, ...]:
-        return (self.point, *self.synonyms)
+        """The text forms matched (none for a regex key point: `point` is then only its label)."""
+        return () if self.regex else (self.point, *self.synonyms)
 
 
 @dataclass(frozen=True)
@@ -80,22 +95,62 @@ class Case:
     assert_with: str = "keyword"  # keyword | judge: which grade decides pass/fail
     images: tuple[str, ...] = ()  # absolute paths, sent as image_url content parts
     accepted_answers: tuple[str, ...] = ()  # for the ocrbench / exact scorers
+    numbers: NumberForms = NumberForms()  # the case's number forms (key points may override)
+    language: str | None = None  # the file's `language:` ("zh" | "en"); None: detected from the question
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def prompt_language(self) -> str:
+        """The language of the RAG prompt: the declared one, else the question's (CJK share)."""
+        from ..rag.prompt import detect_language
+
+        return self.language or detect_language([self.question])
 
     @property
     def content_hash(self) -> str:
         """A short hash of everything that decides how the case is asked and scored: a saved run's case
-        with another hash was a different question and is never compared as the same one."""
+        with another hash was a different question and is never compared as the same one.
+
+        Fields at the value that reproduces the earlier behaviour (no regex, default number forms) are
+        left out, so runs saved before they existed keep their hashes; `language` only picks the RAG
+        template, which (like --rag-template) is a setting of the run, not of the case."""
         import hashlib
         import json
         from dataclasses import asdict
 
-        data = {k: v for k, v in asdict(self).items() if k not in ("source", "suite", "extra", "images")}
+        skip = ("source", "suite", "extra", "images", "language")
+        data = {k: v for k, v in asdict(self).items() if k not in skip}
         data["images"] = [hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in self.images if Path(p).is_file()]
+        if data["numbers"] == _DEFAULT_FORMS:
+            del data["numbers"]
+        for point in data["key_points"]:
+            if not point["regex"]:
+                del point["regex"]
+            if point["numbers"] is None:
+                del point["numbers"]
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
+    @functools.cached_property  # computed once per case: records are built often, image files read once
+    def prompt_hash(self) -> str:
+        """A short hash of what the model is asked (question, system prompt, images, max tokens): key points,
+        thresholds and scorers may change without it, and a saved answer can then be re-scored (`rescore`)."""
+        import hashlib
+        import json
 
+        data = {
+            "question": self.question,
+            "system": self.system,
+            "max_tokens": self.max_tokens,
+            "images": [hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in self.images if Path(p).is_file()],
+            "language": self.prompt_language,  # picks the RAG prompt's template
+        }
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+_DEFAULT_FORMS = {"scale_words": False, "chinese": False, "tolerance": None}
+NUMBER_FIELDS = {"tolerance", "scale_words", "chinese_numerals"}
 _CASE_FIELDS = {
     "id",
     "category",
@@ -111,10 +166,66 @@ _CASE_FIELDS = {
     "image",
     "images",
     "accepted_answers",
-}
+} | NUMBER_FIELDS
+TOP_LEVEL_FIELDS = {"suite", "defaults", "cases", "scorer", "language"}
+DEFAULTS_FIELDS = _CASE_FIELDS - {"id"}
+KEY_POINT_FIELDS = {"point", "synonyms", "weight", "regex"} | NUMBER_FIELDS
+TRAP_FIELDS = {"expect", "forbidden", "penalty"}
+CLAIM_FIELDS = {"claim", "variants"}
 SCORERS = ("keyword", "ocrbench", "exact")
 ASSERT_WITH = ("keyword", "judge")
 MAX_IMAGE_BYTES = 20 * 2**20
+
+
+def unknown_key_fix(key: str, allowed: Iterable[str]) -> str:
+    """'did you mean `threshold`?' for a near miss, else the list of valid keys."""
+    valid = sorted(allowed)
+    close = difflib.get_close_matches(str(key), valid, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`? Otherwise remove it (valid keys: {', '.join(valid)})"
+    return f"remove it or use one of {valid}"
+
+
+def _check_keys(mapping: Mapping[Any, Any], allowed: set[str], fail: Any, prefix: str = "") -> None:
+    for key in mapping:
+        if not isinstance(key, str) or key not in allowed:
+            raise fail(f"{prefix}{key}", "unknown field", unknown_key_fix(str(key), allowed))
+
+
+def _text_loader() -> type:
+    """A SafeLoader that reads every plain scalar as the text written (only null and `<<` resolved)."""
+    import yaml
+
+    class TextLoader(yaml.SafeLoader):
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+            """A key given twice in one mapping is an error (PyYAML would keep the last silently)."""
+            seen: set[str] = set()
+            for key_node, _ in node.value:  # the mapping's own keys; `<<` merges may be overridden
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"duplicate key '{key_node.value}' (a key may appear once per mapping)",
+                        key_node.start_mark,
+                    )
+                seen.add(key_node.value)
+            return super().construct_mapping(node, deep=deep)
+
+    keep = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
+    TextLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag in keep]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return TextLoader
+
+
+def load_yaml_text(text: str) -> Any:
+    """Parse YAML keeping plain scalars as strings (`0012`, `12:30`, `1.50`, `yes` stay as written)."""
+    import yaml
+
+    return yaml.load(text, Loader=_text_loader())  # noqa: S506 - a SafeLoader subclass
 
 
 def discover_scenario_files(paths: Iterable[Path]) -> list[Path]:
@@ -166,8 +277,36 @@ def load_scenarios(paths: Iterable[Path]) -> list[Case]:
     return cases
 
 
-def load_file(path: Path) -> list[Case]:
+def check_documents(cases: Sequence[Case], knowledge: Sequence[str | Path]) -> None:
+    """Every case's `documents:` must name a document of the knowledge base (ids as retrieval reports them:
+    the path relative to the knowledge folder). A knowledge base that cannot be read is left to the
+    retriever to report."""
+    expected = [c for c in cases if c.documents]
+    if not expected:
+        return
+    from ..rag.documents import load_documents
 
+    try:
+        doc_ids = {doc.doc_id for doc in load_documents(knowledge)}
+    except (OSError, ValueError):
+        return
+    where = ", ".join(str(p) for p in knowledge)
+    for case in expected:
+        for doc in case.documents:
+            if doc in doc_ids:
+                continue
+            close = difflib.get_close_matches(doc, sorted(doc_ids), n=1, cutoff=0.6)
+            hint = f"did you mean `{close[0]}`? " if close else ""
+            raise ScenarioError(
+                case.source,
+                case.id,
+                "documents",
+                f"'{doc}' is not a document of the knowledge base ({where}: {len(doc_ids)} documents)",
+                f"{hint}list paths relative to the knowledge folder, or pass --rag-knowledge",
+            )
+
+
+def load_file(path: Path) -> list[Case]:
     import yaml
 
     try:
@@ -175,17 +314,21 @@ def load_file(path: Path) -> list[Case]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ScenarioError(path, None, None, f"cannot read file ({exc})", "save it as UTF-8 text") from None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml_text(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = str(getattr(exc, "problem", exc))
+        duplicate = problem.startswith("duplicate key")
         raise ScenarioError(
             path,
             None,
             None,
-            f"invalid YAML{line}: {getattr(exc, 'problem', exc)}",
-            "correct the YAML syntax (indentation, quotes, colons)",
+            f"invalid YAML{line}: {problem}",
+            "keep one of the two" if duplicate else "correct the YAML syntax (indentation, quotes, colons)",
         ) from None
+    except RecursionError:
+        raise ScenarioError(path, None, None, "YAML nested too deeply", "flatten the file") from None
     if not isinstance(data, dict) or "cases" not in data:
         raise ScenarioError(
             path,
@@ -194,18 +337,34 @@ def load_file(path: Path) -> list[Case]:
             "missing top-level 'cases' list",
             "put the cases under a top-level 'cases:' key (see docs/scenarios.md)",
         )
+
+    def top_fail(field_name: str, problem: str, fix: str) -> ScenarioError:
+        return ScenarioError(path, None, field_name, problem, fix)
+
+    _check_keys(data, TOP_LEVEL_FIELDS, top_fail)
     raw_cases = data["cases"]
     if not isinstance(raw_cases, list) or not raw_cases:
         raise ScenarioError(path, None, "cases", "'cases' must be a non-empty list", "add at least one case")
     defaults = data.get("defaults") or {}
     if not isinstance(defaults, dict):
         raise ScenarioError(path, None, "defaults", "'defaults' must be a mapping", "use 'defaults: {threshold: 60}'")
+    _check_keys(defaults, DEFAULTS_FIELDS, top_fail, "defaults.")
     if "scorer" in data:  # a file-level scorer is a default of every case
         defaults = {"scorer": data["scorer"], **defaults}
     suite = data.get("suite") or path.stem
     if not isinstance(suite, str):
         raise ScenarioError(path, None, "suite", "'suite' must be a string", "use e.g. 'suite: analysis'")
-    return [_parse_case(path, index, raw, defaults, suite) for index, raw in enumerate(raw_cases)]
+    language = data.get("language")
+    if language is not None and language not in LANGUAGES:
+        raise ScenarioError(
+            path, None, "language", f"{language!r} is not a supported language", f"use one of {list(LANGUAGES)}"
+        )
+    cases = [_parse_case(path, index, raw, defaults, suite) for index, raw in enumerate(raw_cases)]
+    if language is None:
+        return cases
+    from dataclasses import replace
+
+    return [replace(c, language=language) for c in cases]
 
 
 def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suite: str) -> Case:
@@ -214,15 +373,13 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
         raise ScenarioError(path, label, None, "a case must be a mapping", "write the case as 'key: value' lines")
     merged = {**defaults, **raw}
     case_id = merged.get("id")
-    if case_id is not None:
-        label = str(case_id)
+    if isinstance(case_id, str) and case_id:
+        label = case_id
 
     def fail(field_name: str, problem: str, fix: str) -> ScenarioError:
         return ScenarioError(path, label, field_name, problem, fix)
 
-    unknown = sorted(set(raw) - _CASE_FIELDS)
-    if unknown:
-        raise fail(unknown[0], "unknown field", f"remove it or use one of {sorted(_CASE_FIELDS)}")
+    _check_keys(raw, _CASE_FIELDS, fail)
     for required in ("id", "category", "question"):
         if required not in merged or merged[required] in (None, ""):
             raise fail(required, "missing required field", f"add '{required}:' to the case")
@@ -243,6 +400,7 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
     assert_with = merged.get("assert_with", "keyword")
     if assert_with not in ASSERT_WITH:
         raise fail("assert_with", f"{assert_with!r} is not a grader", f"use one of {list(ASSERT_WITH)}")
+    numbers = _number_forms(merged, NumberForms(), "", fail)
     images = _parse_images(path, merged, fail)
     accepted = _string_list(merged.get("accepted_answers"), "accepted_answers", fail)
     trap = _parse_trap(merged.get("trap"), fail)
@@ -255,16 +413,18 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
             )
         key_points: tuple[KeyPoint, ...] = ()
     else:
-        key_points = _parse_key_points(merged.get("key_points"), trap, fail)
-    threshold = merged.get("threshold", DEFAULT_THRESHOLD)
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
-        raise fail("threshold", f"{threshold!r} is not a percentage", "use a number from 0 to 100, e.g. 60")
+        key_points = _parse_key_points(merged.get("key_points"), trap, numbers, fail)
+    threshold = _number(
+        merged.get("threshold", DEFAULT_THRESHOLD), "threshold", fail, "use a number from 0 to 100, e.g. 60"
+    )
+    if not 0 <= threshold <= 100:
+        raise fail("threshold", f"{threshold:g} is not a percentage", "use a number from 0 to 100, e.g. 60")
     documents = merged.get("documents") or []
     if not isinstance(documents, list) or not all(isinstance(d, str) and d for d in documents):
         raise fail("documents", "must be a list of document paths", "list paths relative to scenarios/knowledge/")
     max_tokens = merged.get("max_tokens")
-    if max_tokens is not None and (isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 1):
-        raise fail("max_tokens", f"{max_tokens!r} is not a positive integer", "use e.g. 'max_tokens: 512'")
+    if max_tokens is not None:
+        max_tokens = _integer(max_tokens, "max_tokens", fail, "use e.g. 'max_tokens: 512'")
     return Case(
         id=str(case_id),
         category=merged["category"],
@@ -281,7 +441,59 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
         assert_with=assert_with,
         images=images,
         accepted_answers=accepted,
+        numbers=numbers,
     )
+
+
+def _number(value: Any, field_name: str, fail: Any, fix: str) -> float:
+    """A finite number from a YAML scalar (read as text) or a Python number."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise fail(field_name, f"{value!r} is not a number", fix)
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise fail(field_name, f"{value!r} is not a number", fix) from None
+    if not number.is_finite():
+        raise fail(field_name, f"{value!r} is not a finite number", fix)
+    return float(number)
+
+
+def _integer(value: Any, field_name: str, fail: Any, fix: str) -> int:
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not text.isdigit() or int(text) < 1:
+        raise fail(field_name, f"{value!r} is not a positive integer", fix)
+    return int(text)
+
+
+def _flag(value: Any, field_name: str, fail: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise fail(field_name, f"{value!r} is not true or false", f"write '{field_name.rsplit('.', 1)[-1]}: true'")
+
+
+def _number_forms(item: Mapping[str, Any], base: NumberForms, prefix: str, fail: Any) -> NumberForms:
+    """`tolerance`, `scale_words`, `chinese_numerals` of a case (over `base`) or a key point."""
+    tolerance = base.tolerance
+    if item.get("tolerance") is not None:
+        raw = item["tolerance"]
+        if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+            raise fail(f"{prefix}tolerance", f"{raw!r} is not a tolerance", "use e.g. 'tolerance: 0.5' or '1%'")
+        try:
+            parse_tolerance(str(raw))
+        except ToleranceError as exc:
+            raise fail(
+                f"{prefix}tolerance", str(exc), "use e.g. 'tolerance: 0.5' (absolute) or '1%' (relative)"
+            ) from None
+        tolerance = str(raw).strip()
+    scale = base.scale_words
+    if item.get("scale_words") is not None:
+        scale = _flag(item["scale_words"], f"{prefix}scale_words", fail)
+    chinese = base.chinese
+    if item.get("chinese_numerals") is not None:
+        chinese = _flag(item["chinese_numerals"], f"{prefix}chinese_numerals", fail)
+    return NumberForms(scale_words=scale, chinese=chinese, tolerance=tolerance)
 
 
 def _parse_images(path: Path, merged: dict[str, Any], fail: Any) -> tuple[str, ...]:
@@ -302,7 +514,7 @@ def _parse_images(path: Path, merged: dict[str, Any], fail: Any) -> tuple[str, .
         image_path = (path.parent / item).resolve()
         try:
             load_image(image_path, max_bytes=MAX_IMAGE_BYTES)
-        except ImageError as exc:
+        except (ImageError, OSError, ValueError) as exc:
             raise fail(
                 field_name, f"{item}: {exc}", "point it at a PNG/JPEG/WebP file next to the scenario file"
             ) from None
@@ -313,12 +525,14 @@ def _parse_images(path: Path, merged: dict[str, Any], fail: Any) -> tuple[str, .
 def _string_list(value: Any, field_name: str, fail: Any) -> tuple[str, ...]:
     if value is None:
         return ()
-    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and str(v).strip() for v in value):
+    if not isinstance(value, list) or not all(
+        isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip() for v in value
+    ):
         raise fail(field_name, "must be a list of non-empty strings", "write it as [a, b, c]")
     return tuple(str(v).strip() for v in value)
 
 
-def _parse_key_points(value: Any, trap: Trap | None, fail: Any) -> tuple[KeyPoint, ...]:
+def _parse_key_points(value: Any, trap: Trap | None, case_forms: NumberForms, fail: Any) -> tuple[KeyPoint, ...]:
     if value is None or value == []:
         if trap is not None and trap.expect:
             return ()
@@ -335,18 +549,44 @@ def _parse_key_points(value: Any, trap: Trap | None, fail: Any) -> tuple[KeyPoin
             continue
         if not isinstance(item, dict):
             raise fail(where, "must be a string or a mapping", "use '- point: 名称' with optional synonyms/weight")
-        unknown = sorted(set(item) - {"point", "synonyms", "weight"})
-        if unknown:
-            raise fail(f"{where}.{unknown[0]}", "unknown field", "use only point, synonyms, weight")
+        _check_keys(item, KEY_POINT_FIELDS, fail, f"{where}.")
+        regexes = _parse_regexes(item.get("regex"), f"{where}.regex", fail)
         point = item.get("point")
-        if point is None or not str(point).strip():
-            raise fail(f"{where}.point", "missing required field", "add 'point: <text>'")
-        weight = item.get("weight", 1.0)
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
-            raise fail(f"{where}.weight", f"{weight!r} is not a positive number", "use e.g. 'weight: 2'")
+        if regexes:
+            if item.get("synonyms") is not None:
+                raise fail(
+                    f"{where}.synonyms",
+                    "a regex key point has no synonyms",
+                    "add the other forms as more regexes ('regex: [a, b]') or as another key point",
+                )
+            point = point if point is not None else regexes[0]
+        if point is None or not isinstance(point, (str, int, float)) or not str(point).strip():
+            raise fail(f"{where}.point", "missing required field", "add 'point: <text>' (or 'regex: <pattern>')")
+        weight = _number(item.get("weight", 1.0), f"{where}.weight", fail, "use e.g. 'weight: 2'")
+        if weight <= 0:
+            raise fail(f"{where}.weight", f"{weight:g} is not a positive number", "use e.g. 'weight: 2'")
         synonyms = _string_list(item.get("synonyms"), f"{where}.synonyms", fail)
-        points.append(KeyPoint(str(point).strip(), synonyms, float(weight)))
+        forms = _number_forms(item, case_forms, f"{where}.", fail)
+        points.append(KeyPoint(str(point).strip(), synonyms, weight, regexes, forms if forms != case_forms else None))
     return tuple(points)
+
+
+def _parse_regexes(value: Any, field_name: str, fail: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    if not items or not all(isinstance(v, str) and v for v in items):
+        raise fail(field_name, "must be a regular expression or a list of them", r"write e.g. regex: 'INV-\d{6}'")
+    for pattern in items:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise fail(
+                field_name,
+                f"{pattern!r} is not a valid regular expression ({exc})",
+                "correct it (Python re syntax; quote it in single quotes so YAML keeps backslashes)",
+            ) from None
+    return tuple(items)
 
 
 def _parse_trap(value: Any, fail: Any) -> Trap | None:
@@ -354,9 +594,7 @@ def _parse_trap(value: Any, fail: Any) -> Trap | None:
         return None
     if not isinstance(value, dict):
         raise fail("trap", "must be a mapping", "use 'trap: {expect: uncertainty, forbidden: [...]}'")
-    unknown = sorted(set(value) - {"expect", "forbidden", "penalty"})
-    if unknown:
-        raise fail(f"trap.{unknown[0]}", "unknown field", "use only expect, forbidden, penalty")
+    _check_keys(value, TRAP_FIELDS, fail, "trap.")
     expect = value.get("expect")
     if expect is not None and expect not in TRAP_EXPECTATIONS:
         raise fail("trap.expect", f"{expect!r} is not a known expectation", f"use one of {list(TRAP_EXPECTATIONS)}")
@@ -368,20 +606,16 @@ def _parse_trap(value: Any, fail: Any) -> Trap | None:
         where = f"trap.forbidden[{i}]"
         if isinstance(item, str) and item.strip():
             forbidden.append(ForbiddenClaim(item.strip()))
-        elif isinstance(item, dict) and item.get("claim"):
-            unknown = sorted(set(item) - {"claim", "variants"})
-            if unknown:
-                raise fail(f"{where}.{unknown[0]}", "unknown field", "use only claim, variants")
+        elif isinstance(item, dict) and isinstance(item.get("claim"), str) and item["claim"].strip():
+            _check_keys(item, CLAIM_FIELDS, fail, f"{where}.")
             forbidden.append(
-                ForbiddenClaim(
-                    str(item["claim"]).strip(), _string_list(item.get("variants"), f"{where}.variants", fail)
-                )
+                ForbiddenClaim(item["claim"].strip(), _string_list(item.get("variants"), f"{where}.variants", fail))
             )
         else:
             raise fail(where, "must be a string or a mapping with 'claim'", "use '- claim: ...' or a plain string")
     if expect is None and not forbidden:
         raise fail("trap", "a trap needs 'expect' or 'forbidden'", "add 'expect: uncertainty' or forbidden claims")
-    penalty = value.get("penalty", DEFAULT_TRAP_PENALTY)
-    if isinstance(penalty, bool) or not isinstance(penalty, (int, float)) or penalty < 0:
-        raise fail("trap.penalty", f"{penalty!r} is not a non-negative number", "use e.g. 'penalty: 25'")
+    penalty = _number(value.get("penalty", DEFAULT_TRAP_PENALTY), "trap.penalty", fail, "use e.g. 'penalty: 25'")
+    if penalty < 0:
+        raise fail("trap.penalty", f"{penalty:g} is not a non-negative number", "use e.g. 'penalty: 25'")
     return Trap(expect=expect, forbidden=tuple(forbidden), penalty=float(penalty))

@@ -2,6 +2,8 @@
 
 A key point is covered when its name or a synonym occurs in the answer after
 normalisation (NFKC + casefold, whitespace collapsed). Thinking is removed first.
+A form that contains a number is matched as a number (`numbers.py`: 120 is not 20,
+1,200万元 is 1200万元); a `regex:` key point is matched by its regular expression.
 The echo guard marks every answer character that lies inside a verbatim copy
 (at least `n` normalised characters long) of a copied source - the question,
 the system prompt or, with RAG, the retrieved context; a key point whose every
@@ -15,10 +17,12 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
+from .numbers import NumberForms, Pattern, RegexPattern, compile_variant
 from .scenarios import Case, KeyPoint
 
 SCORER_NAME = "keyword_coverage"
-SCORER_VERSION = 1
+# 2: numbers matched as numbers (digit boundaries, units, separators), regex key points.
+SCORER_VERSION = 2
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -56,6 +60,9 @@ UNCERTAINTY_MARKERS = (
     "does not exist",
     "no information",
     "unable to verify",
+    "cannot be determined",
+    "can't be determined",
+    "not enough information",
 )
 REFUSAL_MARKERS = (
     "不知道",
@@ -106,6 +113,8 @@ class PointResult:
     status: str  # "covered" | "missing" | "echoed"
     matched: str | None = None  # the variant that matched
     echoed_from: str | None = None  # the copied source, for status "echoed"
+    matched_text: str | None = None  # the answer's text that matched (normalised), e.g. "1,200万元"
+    rule: str | None = None  # how the matched form was compared: "text", "number" or "regex"
 
 
 @dataclass
@@ -171,9 +180,8 @@ class Score:
 
 
 def _describe_match(p: PointResult) -> str:
-    return (
-        p.point if p.matched is None or normalise(p.matched) == normalise(p.point) else f"{p.point} (as '{p.matched}')"
-    )
+    shown = p.matched_text if p.matched_text is not None else p.matched
+    return p.point if shown is None or normalise(shown) == normalise(p.point) else f"{p.point} (as '{shown}')"
 
 
 def copied_mask(answer_norm: str, source_norm: str, min_copy: int) -> list[bool]:
@@ -197,25 +205,46 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return starts
 
 
-def _find(
-    answer_norm: str, variants: Sequence[str], masks: Mapping[str, list[bool]]
-) -> tuple[str, str | None, str | None]:
-    """Return (status, matched variant, echo source) for a set of variants."""
-    echoed_from: tuple[str, str] | None = None
+def patterns(variants: Sequence[str], forms: NumberForms | None = None, regexes: Sequence[str] = ()) -> list[Pattern]:
+    """The patterns of a key point's (or forbidden claim's) forms, in order: text, number or regex."""
+    found: list[Pattern] = []
     for variant in variants:
         needle = normalise(variant)
-        if not needle:
-            continue
-        for start in _occurrences(answer_norm, needle):
-            span = range(start, start + len(needle))
+        if needle:
+            found.append(compile_variant(needle, forms or NumberForms()))
+    found.extend(RegexPattern(r) for r in regexes)
+    return found
+
+
+@dataclass(frozen=True)
+class _Match:
+    status: str
+    variant: str | None = None
+    source: str | None = None
+    text: str | None = None
+    rule: str | None = None
+
+
+def _find(answer_norm: str, forms: Sequence[Pattern], masks: Mapping[str, list[bool]]) -> _Match:
+    """The first occurrence of any form that is not inside a copied source; else the first echoed one."""
+    echoed: _Match | None = None
+    for pattern in forms:
+        for found in pattern.search(answer_norm):
+            span = range(found.start, found.end)
             copied_by = next((name for name, mask in masks.items() if all(mask[i] for i in span)), None)
+            text = answer_norm[found.start : found.end]
             if copied_by is None:
-                return "covered", variant, None
-            if echoed_from is None:
-                echoed_from = (variant, copied_by)
-    if echoed_from is not None:
-        return "echoed", echoed_from[0], echoed_from[1]
-    return "missing", None, None
+                return _Match("covered", pattern.text, None, text, pattern.kind)
+            if echoed is None:
+                echoed = _Match("echoed", pattern.text, copied_by, text, pattern.kind)
+    return echoed or _Match("missing")
+
+
+def _original(variants: Sequence[str], normalised: str | None) -> str | None:
+    """The form as the user wrote it (patterns hold normalised text)."""
+    if normalised is None:
+        return None
+    return next((v for v in variants if normalise(v) == normalised), normalised)
 
 
 def expectation_point(expect: str, other_weight: float) -> KeyPoint:
@@ -248,8 +277,9 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         key_points.append(expectation_point(case.trap.expect, sum(p.weight for p in case.key_points)))
     results: list[PointResult] = []
     for kp in key_points:
-        status, matched, source = _find(answer_norm, kp.variants, masks)
-        results.append(PointResult(kp.point, kp.weight, status, matched, source))
+        found = _find(answer_norm, patterns(kp.variants, kp.numbers or case.numbers, kp.regex), masks)
+        matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
+        results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))
     total = sum(p.weight for p in results)
     coverage = 100.0 * sum(p.weight for p in results if p.status == "covered") / total if total else 0.0
 
@@ -258,8 +288,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     if case.trap is not None:
         penalty = case.trap.penalty
         for claim in case.trap.forbidden:
-            status, _, _ = _find(answer_norm, claim.all_forms, masks)
-            if status == "covered":
+            if _find(answer_norm, patterns(claim.all_forms, case.numbers), masks).status == "covered":
                 forbidden_found.append(claim.claim)
     score = max(0.0, coverage - penalty * len(forbidden_found))
     passed = score >= case.threshold and not forbidden_found
@@ -291,7 +320,7 @@ def make_score(
     return Score(
         case_id=case.id,
         score=float(score),
-        coverage=float(score) / 100.0,
+        coverage=float(score),  # 0-100, as the keyword scorer's coverage
         threshold=case.threshold,
         passed=bool(score >= case.threshold) if passed is None else passed,
         points=[],

@@ -128,7 +128,16 @@ class FlagEmbedder:
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         return self._embed(texts)
 
+    @property
+    def dim(self) -> int:
+        """Width of the dense vectors (the encoder's hidden size; probed with one text if not exposed)."""
+        config = getattr(getattr(getattr(self._model, "model", None), "model", None), "config", None)
+        size = getattr(config, "hidden_size", None)
+        return int(size) if isinstance(size, int) else int(self._embed([" "]).shape[1])
+
     def _embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:  # FlagEmbedding fails on an empty list (it pads zero examples)
+            return np.zeros((0, self.dim), dtype=np.float32)
         out = self._model.encode(
             list(texts),
             batch_size=self.batch_size,

@@ -79,6 +79,18 @@ class Retrieval:
         return asdict(self)
 
 
+class RetrievalError(RuntimeError):
+    """A retrieval stage failed (`stage`: "retrieval" for BM25 and the embedder, "rerank" for the reranker);
+    `cause` is the original exception. Evaluation records it as the case's error, naming the stage."""
+
+    def __init__(self, stage: str, cause: BaseException, component: str = "") -> None:
+        by = f" ({component})" if component else ""
+        super().__init__(f"{stage}{by} failed: {type(cause).__name__}: {cause}")
+        self.stage = stage
+        self.cause = cause
+        self.component = component
+
+
 def _ms(start: float) -> float:
     return (time.perf_counter() - start) * 1000.0
 
@@ -167,11 +179,14 @@ class HybridRetriever:
         k = top_k or cfg.top_k
         n_candidates = max(cfg.candidates, k)
         t_start = time.perf_counter()
-        bm25 = self.bm25_search(query, n_candidates)
-        bm25_ms = _ms(t_start)
-        t = time.perf_counter()
-        dense = self.dense_search(query, n_candidates)
-        dense_ms = _ms(t)
+        try:
+            bm25 = self.bm25_search(query, n_candidates)
+            bm25_ms = _ms(t_start)
+            t = time.perf_counter()
+            dense = self.dense_search(query, n_candidates)
+            dense_ms = _ms(t)
+        except Exception as exc:  # noqa: BLE001 - e.g. an embedding server that fails over HTTP
+            raise RetrievalError("retrieval", exc, f"embedder {self.config.embedder}") from exc
         t = time.perf_counter()
         bm25_ids = [c.chunk_id for c, _ in bm25]
         dense_ids = [c.chunk_id for c, _ in dense]
@@ -179,7 +194,10 @@ class HybridRetriever:
         fusion_ms = _ms(t)
         t = time.perf_counter()
         candidates = [self.chunks[self._by_id[cid]] for cid, _ in fused]
-        result = self.reranker.rerank(query, [c.search_text for c in candidates])
+        try:
+            result = self.reranker.rerank(query, [c.search_text for c in candidates])
+        except Exception as exc:  # noqa: BLE001 - a reranker that fails (HTTP, model) is the case's error
+            raise RetrievalError("rerank", exc, f"reranker {self.config.reranker}") from exc
         rerank_ms = _ms(t)
         # Skipped rerank: keep the RRF scores; never invent rerank scores.
         scores = [fused[i][1] for i in result.order] if result.scores is None else list(result.scores)

@@ -1,24 +1,31 @@
-"""Render the RAG prompt: numbered retrieved chunks plus the question, in a Chinese template.
+"""Render the RAG prompt: numbered retrieved chunks plus the question, in the case's language.
 
 A template is a UTF-8 text file holding two placeholders, substituted in one pass:
 
 - ``{context}``: the chunks in rank order, each as ``[n] 来源：<doc_id>（<title>）``
-  followed by its text (``（未检索到相关资料）`` when there are none);
+  (English: ``[n] Source: <doc_id> (<title>)``) followed by its text
+  (``（未检索到相关资料）`` / ``(no relevant material retrieved)`` when there are none);
 - ``{question}``: the question.
 
-Other braces are left as they are. The default is ``templates/rag_prompt.txt``.
+Other braces are left as they are. The default is ``templates/rag_prompt.txt`` (Chinese) or
+``templates/rag_prompt_en.txt`` (English), picked by the language: the scenario file's
+``language:`` or, without one, the question's (Chinese when CJK characters are at least 30% of
+its letters). A ``--rag-template`` file is used whatever the language.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "rag_prompt.txt"
+TEMPLATES = {"zh": DEFAULT_TEMPLATE, "en": Path(__file__).parent / "templates" / "rag_prompt_en.txt"}
 PLACEHOLDERS = ("{context}", "{question}")
 NO_CONTEXT = "（未检索到相关资料）"
+NO_CONTEXT_EN = "(no relevant material retrieved)"
+CJK_SHARE_FOR_ZH = 0.3
 
 _PLACEHOLDER = re.compile(r"\{context\}|\{question\}")
 
@@ -33,9 +40,33 @@ class ContextChunk(Protocol):
     def text(self) -> str: ...
 
 
-def load_template(path: str | Path | None = None) -> str:
-    """Read a template; ValueError naming the file and any missing placeholder."""
-    path = Path(path) if path is not None else DEFAULT_TEMPLATE
+def detect_language(texts: Iterable[str]) -> str:
+    """'zh' when CJK characters are at least 30% of the letters (CJK + ASCII) of the texts, else 'en'."""
+    cjk = latin = 0
+    for text in texts:
+        for ch in text:
+            if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff":
+                cjk += 1
+            elif ch.isascii() and ch.isalpha():
+                latin += 1
+    if cjk + latin == 0:
+        return "zh"
+    return "zh" if cjk / (cjk + latin) >= CJK_SHARE_FOR_ZH else "en"
+
+
+def template_path(path: str | Path | None = None, language: str | None = None) -> Path:
+    """The template file: `path` when given, else the shipped one of `language` (default Chinese)."""
+    if path is not None:
+        return Path(path)
+    if language is not None and language not in TEMPLATES:
+        raise ValueError(f"no RAG prompt template for language {language!r}; use one of {sorted(TEMPLATES)}")
+    return TEMPLATES[language or "zh"]
+
+
+def load_template(path: str | Path | None = None, language: str | None = None) -> str:
+    """Read a template (`path`, else the shipped one of `language`); ValueError naming the file and any
+    missing placeholder."""
+    path = template_path(path, language)
     template = path.read_text(encoding="utf-8")
     missing = [p for p in PLACEHOLDERS if p not in template]
     if missing:
@@ -43,20 +74,30 @@ def load_template(path: str | Path | None = None) -> str:
     return template
 
 
-def format_context(chunks: Sequence[ContextChunk]) -> str:
-    """Numbered context blocks, one per chunk."""
+def format_context(chunks: Sequence[ContextChunk], language: str = "zh") -> str:
+    """Numbered context blocks, one per chunk, labelled in `language`."""
+    english = language == "en"
     if not chunks:
-        return NO_CONTEXT
+        return NO_CONTEXT_EN if english else NO_CONTEXT
     blocks = []
     for n, chunk in enumerate(chunks, start=1):
         title = getattr(chunk, "title", "")
-        source = f"{chunk.doc_id}（{title}）" if title else chunk.doc_id
-        blocks.append(f"[{n}] 来源：{source}\n{chunk.text.strip()}")
+        if english:
+            blocks.append(f"[{n}] Source: {chunk.doc_id}{f' ({title})' if title else ''}\n{chunk.text.strip()}")
+        else:
+            blocks.append(f"[{n}] 来源：{chunk.doc_id}{f'（{title}）' if title else ''}\n{chunk.text.strip()}")
     return "\n\n".join(blocks)
 
 
-def render_rag_prompt(question: str, chunks: Sequence[ContextChunk], template_path: str | Path | None = None) -> str:
-    """The prompt for ``question`` with ``chunks`` as context."""
-    template = load_template(template_path)
-    values = {"{context}": format_context(chunks), "{question}": question.strip()}
+def render_rag_prompt(
+    question: str,
+    chunks: Sequence[ContextChunk],
+    template_path: str | Path | None = None,
+    language: str | None = None,
+) -> str:
+    """The prompt for ``question`` with ``chunks`` as context: ``template_path`` when given, else the
+    shipped template of ``language`` (default: detected from the question)."""
+    language = language or detect_language([question])
+    template = load_template(template_path, language)
+    values = {"{context}": format_context(chunks, language), "{question}": question.strip()}
     return _PLACEHOLDER.sub(lambda m: values[m.group(0)], template)

@@ -1,7 +1,10 @@
 """Rerankers: a cross-encoder over (query, passage) pairs reorders the fused candidates.
 
 ``NoReranker`` keeps the fused order and reports status ``"skipped"`` with no
-scores - it never invents them.
+scores - it never invents them. A reranker that ran reports ``"ok"``; one that
+fails raises (the pipeline records it as the case's error, stage ``rerank``).
+Both real backends give relevance in 0..1 (the cross-encoder's logit through a
+sigmoid): the same model scores the same through ``flag:`` and ``vllm:``.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 from ..serving.credentials import api_key_from_env, bearer_headers
 from .dense import load_flag_model
 
-RerankStatus = Literal["applied", "skipped"]
+RerankStatus = Literal["ok", "skipped"]
 
 
 @dataclass(frozen=True)
@@ -38,9 +41,9 @@ class Reranker(Protocol):
 
 
 def order_by_scores(scores: Sequence[float]) -> RerankResult:
-    """An applied result sorted by score (descending), ties by input position."""
+    """An ``"ok"`` result sorted by score (descending), ties by input position."""
     order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-    return RerankResult("applied", tuple(order), tuple(float(scores[i]) for i in order))
+    return RerankResult("ok", tuple(order), tuple(float(scores[i]) for i in order))
 
 
 class NoReranker:
@@ -73,7 +76,7 @@ class FlagReranker:
 
     def rerank(self, query: str, passages: Sequence[str]) -> RerankResult:
         if not passages:
-            return RerankResult("applied", (), ())
+            return RerankResult("ok", (), ())
         raw: Any = self._model.compute_score(
             [[query, p] for p in passages],
             normalize=True,
@@ -85,7 +88,9 @@ class FlagReranker:
 
 
 class VLLMReranker:
-    """A vLLM server's ``{base_url}/rerank`` endpoint (``--runner pooling`` with a cross-encoder)."""
+    """A vLLM server's ``{base_url}/rerank`` endpoint (``vllm serve MODEL --runner pooling`` with a cross-encoder
+    such as bge-reranker-v2-m3); ``base_url`` is the server's ``.../v1``. Pairs longer than the server's max
+    model length are truncated by the server."""
 
     def __init__(
         self,
@@ -105,8 +110,10 @@ class VLLMReranker:
 
     def rerank(self, query: str, passages: Sequence[str]) -> RerankResult:
         if not passages:
-            return RerankResult("applied", (), ())
-        payload = {"model": self.model, "query": query, "documents": list(passages)}
+            return RerankResult("ok", (), ())
+        # truncate_prompt_tokens -1: a (query, passage) pair longer than the server's max model length is cut
+        # to it (as FlagReranker cuts at max_length) instead of failing the request with HTTP 400.
+        payload = {"model": self.model, "query": query, "documents": list(passages), "truncate_prompt_tokens": -1}
         resp = self._client.post(self.url, json=payload)
         if resp.status_code != 200:
             raise RuntimeError(f"rerank request to {self.url} failed: HTTP {resp.status_code}: {resp.text[:500]}")

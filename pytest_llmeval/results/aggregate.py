@@ -2,8 +2,14 @@
 
 Plain Python over the case records (no pytest). Every statistic carries its n; with
 `intervals=True` means come with a 95% bootstrap interval (clustered by case when a case was
-asked several times), pass rates with a Wilson interval (or a clustered bootstrap with repeats),
-latency percentiles with bootstrap intervals, and differences as paired per-case differences.
+asked several times: `stats.mean_ci(values, clusters=case ids)` resamples whole cases with their
+samples), pass rates with a Wilson interval (or the clustered bootstrap with repeats), latency
+percentiles with bootstrap intervals, and differences as paired per-case differences.
+
+Speed has one definition per metric: `decode_tok_s` is the token-weighted decode rate of
+`bench.stats.decode_tok_s` (sum of output_tokens - 1 over sum of E2E - TTFT), per model and mode
+here and in the models compared; a case record's `decode_tok_s` is that request's 1 / TPOT.
+Norag and rag are never pooled: every row is one model in one mode.
 """
 
 from __future__ import annotations
@@ -39,8 +45,15 @@ def _mean(values: Iterable[Any]) -> float | None:
 
 
 def _percentile(values: Sequence[float], q: float) -> float | None:
+    """The q-th percentile; None without values, and for a tail percentile (p95: 20, p99: 100) from fewer values
+    than `stats.min_count_for_quantile` asks - it would only be the largest value seen."""
     if not values:
         return None
+    if q > 50:
+        from ..stats import min_count_for_quantile
+
+        if len(values) < min_count_for_quantile(q):
+            return None
     import numpy as np
 
     return float(np.percentile(np.asarray(values, dtype=float), q))
@@ -56,6 +69,13 @@ def group_by(cases: Iterable[dict[str, Any]], *keys: str) -> dict[tuple[Any, ...
     for case in cases:
         groups[tuple(case.get(k, "norag" if k == "mode" else None) for k in keys)].append(case)
     return dict(groups)
+
+
+def decode_rate(cases: Iterable[dict[str, Any]]) -> float | None:
+    """The token-weighted decode tok/s of case records (errored and one-token answers contribute nothing)."""
+    from ..bench.stats import decode_tok_s
+
+    return decode_tok_s((c.get("output_tokens"), c.get("ttft_s"), c.get("e2e_s")) for c in cases)
 
 
 def _interval(result: Any) -> dict[str, Any] | None:
@@ -74,7 +94,6 @@ def model_rows(
         passes = [bool(c.get("passed")) and c.get("error") is None for c in group]
         ttft = [v for v in (_num(c.get("ttft_s")) for c in ok) if v is not None]
         e2e = [v for v in (_num(c.get("e2e_s")) for c in ok) if v is not None]
-        decode = [v for v in (_num(c.get("decode_tok_s")) for c in ok) if v is not None]
         mem = memory.get(model, {})
         row: dict[str, Any] = {
             "model": model,
@@ -91,8 +110,7 @@ def model_rows(
             "mean_e2e_s": _round(_mean(e2e), 3),
             "e2e_p50_s": _round(_percentile(e2e, 50), 3),
             "e2e_p95_s": _round(_percentile(e2e, 95), 3),
-            "mean_decode_tok_s": _round(_mean(decode)),
-            "decode_tok_s_p50": _round(_percentile(decode, 50)),
+            "decode_tok_s": _round(decode_rate(ok)),
             "total_output_tokens": int(sum(_num(c.get("output_tokens")) or 0 for c in ok)),
             "categories": {
                 k[0]: _round(_mean(c["score"] for c in v))
@@ -131,12 +149,9 @@ def _model_intervals(group: list[dict[str, Any]], ok: list[dict[str, Any]]) -> d
         ("ttft_p95_s", "ttft_s", 95),
         ("e2e_p50_s", "e2e_s", 50),
         ("e2e_p95_s", "e2e_s", 95),
-        ("decode_tok_s_p50", "decode_tok_s", 50),
     ):
         values = [_num(c.get(field)) for c in ok]
         out[name] = _interval(quantile_ci([v for v in values if v is not None], q))
-    decode = [v for v in (_num(c.get("decode_tok_s")) for c in ok) if v is not None]
-    out["mean_decode_tok_s"] = _interval(mean_ci(decode))
     return out
 
 
@@ -253,34 +268,40 @@ def model_comparison(
     memory: dict[str, dict[str, Any]] | None = None,
     benchmarks: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The headline table, one row per model (score without / with RAG, uplift, pass rate, TTFT p50, decode
-    tok/s, throughput, peak memory), and every pair of models compared on the same cases."""
+    """The headline table, one row per model and mode - runs with and without RAG are never pooled - (mean
+    score over cases with its interval, the RAG uplift on the rag row, pass rate, TTFT p50, decode tok/s,
+    the benchmark's output throughput, peak memory), and every pair of models compared on the same cases."""
     from ..stats import mean_ci, paired_difference, verdict
 
     memory = memory or {}
     bench = {b["model"]: b.get("summary", {}) for b in benchmarks or []}
     models = list(dict.fromkeys(c["model"] for c in cases))
     rag = {r["model"]: r for r in rag_rows(cases, intervals=True)}
+    groups = group_by(cases, "model", "mode")
     rows = []
     for model in models:
-        mine = [c for c in cases if c["model"] == model]
-        row: dict[str, Any] = {"model": model}
         for mode in ("norag", "rag"):
-            per_case = per_case_means(c for c in mine if c.get("mode", "norag") == mode)
-            if per_case:
-                row[f"score_{mode}"] = mean_ci([v["score"] for v in per_case.values()]).to_dict()
-        row["uplift"] = rag.get(model, {}).get("uplift_interval")
-        ok = scored(mine)
-        passes = [bool(c.get("passed")) and c.get("error") is None for c in mine]
-        row["pass_rate"] = _round(100 * sum(passes) / len(passes), 1) if passes else None
-        ttft = [v for v in (_num(c.get("ttft_s")) for c in ok) if v is not None]
-        decode = [v for v in (_num(c.get("decode_tok_s")) for c in ok) if v is not None]
-        row["ttft_p50_s"] = _round(_percentile(ttft, 50), 4)
-        row["decode_tok_s"] = _round(_mean(decode))
-        row["output_throughput"] = _round(bench.get(model, {}).get("output_throughput"))
-        row["peak_memory_mib"] = (memory.get(model) or {}).get("peak_mib")
-        row["memory_source"] = (memory.get(model) or {}).get("source")
-        rows.append(row)
+            group = groups.get((model, mode))
+            if not group:
+                continue
+            per_case = per_case_means(group)
+            ok = scored(group)
+            passes = [bool(c.get("passed")) and c.get("error") is None for c in group]
+            ttft = [v for v in (_num(c.get("ttft_s")) for c in ok) if v is not None]
+            rows.append(
+                {
+                    "model": model,
+                    "mode": mode,
+                    "score": mean_ci([v["score"] for v in per_case.values()]).to_dict() if per_case else None,
+                    "uplift": rag.get(model, {}).get("uplift_interval") if mode == "rag" else None,
+                    "pass_rate": _round(100 * sum(passes) / len(passes), 1),
+                    "ttft_p50_s": _round(_percentile(ttft, 50), 4),
+                    "decode_tok_s": _round(decode_rate(ok)),
+                    "output_throughput": _round(bench.get(model, {}).get("output_throughput")),
+                    "peak_memory_mib": (memory.get(model) or {}).get("peak_mib"),
+                    "memory_source": (memory.get(model) or {}).get("source"),
+                }
+            )
     pairs = []
     for i, first in enumerate(models):
         for second in models[i + 1 :]:

@@ -44,12 +44,12 @@ def pareto_front(points: list[tuple[float, float]]) -> list[int]:
 
 
 def score_vs_speed(doc: dict[str, Any]) -> str | None:
-    """Mean score against mean decode tok/s per model and mode; the Pareto front is joined by a line."""
-    rows = [a for a in doc["aggregates"]["models"] if a.get("mean_score") is not None and a.get("mean_decode_tok_s")]
+    """Mean score against decode tok/s per model and mode; the Pareto front is joined by a line."""
+    rows = [a for a in doc["aggregates"]["models"] if a.get("mean_score") is not None and a.get("decode_tok_s")]
     if not rows:
         return None
     fig, ax = _figure()
-    points = [(float(a["mean_decode_tok_s"]), float(a["mean_score"])) for a in rows]
+    points = [(float(a["decode_tok_s"]), float(a["mean_score"])) for a in rows]
     for i, (a, (x, y)) in enumerate(zip(rows, points)):
         marker = "o" if a["mode"] == "norag" else "s"
         ax.scatter([x], [y], color=PALETTE[i % len(PALETTE)], marker=marker, s=50, zorder=3)
@@ -58,7 +58,7 @@ def score_vs_speed(doc: dict[str, Any]) -> str | None:
     if len(front) > 1:
         ax.plot([p[0] for p in front], [p[1] for p in front], "--", color="#999999", zorder=2, label="Pareto front")
         ax.legend(loc="lower left", frameon=False)
-    ax.set_xlabel("decode tok/s (mean per request)")
+    ax.set_xlabel("decode tok/s (token-weighted)")
     ax.set_ylabel("mean score (0-100)")
     ax.set_title("Accuracy against speed (circle: no RAG, square: RAG)")
     return _svg(fig)

@@ -45,7 +45,7 @@ class RetrievalRecord(TypedDict):
     dense_doc_ids: list[str]
     bm25_dense_overlap: float
     bm25_dense_overlap_count: int
-    rerank: str
+    rerank: str  # "ok" (a reranker ran) or "skipped" (--rag-reranker none); a failed one is the case's error
     timings_ms: dict[str, float]
     stages: NotRequired[dict[str, RetrievalStage]]  # "bm25", "dense", "fused", "reranked"
 
@@ -72,7 +72,7 @@ class CaseRecord(TypedDict):
     score: float | None  # None when the case errored
     passed: bool
     threshold: NotRequired[float]
-    coverage: NotRequired[float]
+    coverage: NotRequired[float]  # 0-100, like score
     covered: NotRequired[list[str]]
     missing: NotRequired[list[str]]
     echoed: NotRequired[list[str]]
@@ -89,7 +89,7 @@ class CaseRecord(TypedDict):
     output_tokens: NotRequired[int | None]
     reasoning_tokens: NotRequired[int | None]
     tpot_s: NotRequired[float | None]
-    decode_tok_s: NotRequired[float | None]
+    decode_tok_s: NotRequired[float | None]  # this request's 1 / TPOT
     finish_reason: NotRequired[str | None]
     source: NotRequired[str]
     finished_at: NotRequired[float]
@@ -100,6 +100,12 @@ class CaseRecord(TypedDict):
     generation_ms: NotRequired[float]
     judge: NotRequired[JudgeRecord | None]
     error: NotRequired[ErrorInfo | None]
+    cached: NotRequired[bool]  # --llm-cache: the answer came from the cache; timings and token counts are null
+    prompt_hash: NotRequired[str]  # hash of what was asked (question, system, images, max tokens): see rescore
+    rescore: NotRequired[dict[str, Any]]  # `rescore`: status (rescored, changed, missing, ...), previous score
+    endpoint: NotRequired[str | None]  # the base URL that answered (userinfo and query removed)
+    retry: NotRequired[dict[str, Any]]  # an endpoint fleet retried the case once: the endpoint that failed, why
+    in_flight: NotRequired[int]  # --llm-concurrency: cases of the model asked at once; latency includes batching
 
 
 class LaunchRecord(TypedDict):
@@ -117,6 +123,24 @@ class LaunchRecord(TypedDict):
     stopped_at: NotRequired[float | None]
     exit_code: NotRequired[int | None]
     error: NotRequired[str]
+    gpus: NotRequired[str | None]  # CUDA_VISIBLE_DEVICES the server was given (placement or --llm-gpus)
+    endpoints: NotRequired[list[str]]  # an attached endpoint fleet's base URLs (userinfo and query removed)
+
+
+class WarmupRecord(TypedDict):
+    """A warm-up request (--llm-warmup) sent before a model's first measured case, in one process; excluded
+    from every figure."""
+
+    model: str
+    index: int  # 0.. within the process
+    worker: str  # "main" or the xdist worker id
+    at: float  # epoch seconds when it was sent
+    ttft_s: float | None
+    e2e_s: float | None
+    output_tokens: int | None
+    error: str | None
+    cache_salt: bool | None  # --llm-repeat > 1: the server took vLLM's cache_salt (False: refused; None: not asked)
+    cache_salt_error: NotRequired[str]  # why the server refused it
 
 
 class MemoryRecord(TypedDict, total=False):
@@ -145,6 +169,10 @@ class RunInfo(TypedDict):
     degraded: NotRequired[list[dict[str, Any]]]  # models whose server died: label, exit code
     extra: NotRequired[dict[str, Any]]  # fields added by pytest_llmeval_run_info hooks
     saved_as: NotRequired[str]
+    warmup: NotRequired[list[WarmupRecord]]  # warm-up requests, one list over models and processes
+    shard: NotRequired[dict[str, Any]]  # --llm-shard: index, count, source, the suite's case order
+    merged_from: NotRequired[list[dict[str, Any]]]  # `merge`: each shard's results.json, index, status
+    placement: NotRequired[dict[str, Any]]  # --llm-placement auto: the plan (GPUs, waves)
 
 
 class ModelAggregate(TypedDict, total=False):
@@ -156,6 +184,7 @@ class ModelAggregate(TypedDict, total=False):
     passed: int
     pass_rate: float | None
     mean_score: float | None
+    decode_tok_s: float | None  # sum(output_tokens - 1) / sum(e2e_s - ttft_s) over the scored answers
     categories: dict[str, float | None]
     suites: dict[str, float | None]
 

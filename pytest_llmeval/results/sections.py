@@ -50,6 +50,12 @@ def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, 
     return f"{text} [{low:.{digits}f}, {high:.{digits}f}]"
 
 
+def methods(entries: Any) -> str:
+    """The distinct methods of some intervals (as stats/ names them), for a note; "-" without any."""
+    found = dict.fromkeys(str(e["method"]) for e in entries if isinstance(e, dict) and e.get("method"))
+    return "; ".join(found) or "-"
+
+
 def _iv(agg: dict[str, Any], name: str) -> dict[str, Any] | None:
     return (agg.get("intervals") or {}).get(name)
 
@@ -59,6 +65,10 @@ def _memory(agg: dict[str, Any]) -> str:
         return "-"
     return f"{agg['peak_memory_mib']:.0f} ({agg.get('memory_source')})"
 
+
+DECODE_NOTE = (
+    "decode tok/s = sum(output tokens - 1) / sum(E2E - TTFT) over the answers (token-weighted; per case: 1 / TPOT)."
+)
 
 SUMMARY_HEADERS = [
     "model",
@@ -90,15 +100,24 @@ def summary_section(doc: dict[str, Any]) -> Section:
             with_interval(a.get("mean_score"), _iv(a, "mean_score")),
             fmt(a.get("ttft_p50_s", a.get("mean_ttft_s")), 3),
             fmt(a.get("e2e_p50_s", a.get("mean_e2e_s")), 2),
-            fmt(a.get("mean_decode_tok_s")),
+            fmt(a.get("decode_tok_s")),
             _memory(a),
         ]
         for a in aggs
     ]
     note = (
         "n cases = distinct cases; samples = cases x repeats; errors have no score and count as not passed. "
-        "Intervals: 95% bootstrap over cases (clustered by case with repeats); pass rate: Wilson."
+        "95% intervals, the case is the unit (with repeats its samples are averaged first): mean score "
+        f"{methods(_iv(a, 'mean_score') for a in aggs)}; pass rate {methods(_iv(a, 'pass_rate') for a in aggs)}. "
+        f"{DECODE_NOTE}"
     )
+    in_flight = sorted({c["in_flight"] for c in doc.get("cases") or [] if c.get("in_flight")})
+    if in_flight:  # --llm-concurrency: each request shared the server with others; compare only like with like
+        note += (
+            f" Latency measured with {'/'.join(map(str, in_flight))} cases in flight per process "
+            "(--llm-concurrency): TTFT, E2E and decode tok/s include the batching; compare them only with runs "
+            "at the same concurrency."
+        )
     return Section("summary", "Summary per model", [note], Table(SUMMARY_HEADERS, rows), terminal=True)
 
 
@@ -156,8 +175,9 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
         for r in rag
     ]
     note = (
-        "Uplift = mean score with RAG - without, paired over the cases run both ways (n), with a 95% "
-        "paired bootstrap interval. Retrieval quality is measured against the documents each case names; "
+        "Uplift = mean score with RAG - without, paired over the cases run both ways (n), with its 95% "
+        f"interval ({methods(r.get('uplift_interval') for r in rag)}). Retrieval quality is measured against "
+        "the documents each case names; "
         "overlap is the share of BM25's top-k that the dense retriever also returned."
     )
     return Section("rag", "RAG: without vs with retrieval", [note], Table(RAG_HEADERS, rows), terminal=True)
@@ -224,7 +244,7 @@ BENCH_FIELDS = (
     "median_e2el_ms",
     "p95_e2el_ms",
     "p99_e2el_ms",
-    "mean_decode_tok_s",
+    "decode_tok_s",
 )
 
 
@@ -248,7 +268,8 @@ def bench_section(doc: dict[str, Any]) -> Section | None:
         f"Protocol: concurrency {config.get('concurrency')}, {config.get('num_requests')} requests "
         f"(+{config.get('warmup_requests')} warm-up, excluded), max_tokens {config.get('max_tokens')}, "
         f"temperature {config.get('temperature')}, endpoint {config.get('endpoint')}. Field names as in "
-        "`vllm bench serve` JSON results."
+        "`vllm bench serve` JSON results; decode_tok_s (ours) = sum(output tokens - 1) / sum(E2EL - TTFT), "
+        "token-weighted."
     )
     return Section(
         "benchmark", "Throughput benchmark (vllm bench serve fields)", [note], Table(headers, rows), terminal=True
@@ -357,13 +378,21 @@ def run_header_lines(doc: dict[str, Any]) -> list[str]:
         f"settings: max_tokens {settings.get('max_tokens')}, temperature {settings.get('temperature')}, "
         f"thinking {settings.get('thinking')}",
     ]
+    speed = settings.get("speed")
+    if speed:
+        warmups = run.get("warmup") or []
+        lines.append(
+            f"speed settings: xdist workers {speed.get('xdist_workers')}, concurrency {settings.get('concurrency')}, "
+            f"warm-up {speed.get('warmup')} per model and process ({len(warmups)} sent, excluded), "
+            f"cache_salt {speed.get('cache_salt')}"
+        )
     for degraded in run.get("degraded") or []:
         lines.append(f"DEGRADED: the server of {degraded.get('model')} died (exit code {degraded.get('exit_code')})")
     return lines
 
 
 def models_section(doc: dict[str, Any]) -> Section | None:
-    """The headline table: one row per model, with intervals."""
+    """The headline table: one row per model and mode (never pooled across modes), with intervals."""
     comparison = doc["aggregates"].get("comparison") or {}
     rows_in = comparison.get("rows") or []
     if not rows_in:
@@ -377,8 +406,8 @@ def models_section(doc: dict[str, Any]) -> Section | None:
     rows = [
         [
             r["model"],
-            ci(r.get("score_norag")),
-            ci(r.get("score_rag")),
+            r.get("mode", "-"),
+            ci(r.get("score")),
             ci(r.get("uplift"), sign=True),
             fmt(r.get("pass_rate")),
             fmt(r.get("ttft_p50_s"), 3),
@@ -390,8 +419,8 @@ def models_section(doc: dict[str, Any]) -> Section | None:
     ]
     headers = [
         "model",
-        "score no-RAG [95% CI]",
-        "score RAG [95% CI]",
+        "mode",
+        "score [95% CI]",
         "RAG uplift [95% CI]",
         "pass %",
         "TTFT p50 s",
@@ -399,12 +428,18 @@ def models_section(doc: dict[str, Any]) -> Section | None:
         "bench output tok/s",
         "peak mem MiB",
     ]
+    note = (
+        "One row per model and mode: runs with and without RAG are not pooled. Score: mean over cases (n) with "
+        f"its 95% interval ({methods(r.get('score') for r in rows_in)}); uplift (rag rows): paired per-case "
+        "difference with RAG - without. " + DECODE_NOTE
+    )
+    models = {r["model"] for r in rows_in}
     return Section(
         "models",
         "Models compared",
-        ["Scores: mean over cases (n) with a 95% bootstrap interval; uplift: paired per-case difference."],
+        [note],
         Table(headers, rows),
-        terminal=len(rows_in) > 1 or any(r.get("uplift") for r in rows_in),
+        terminal=len(models) > 1 or any(r.get("uplift") for r in rows_in),
     )
 
 
@@ -426,8 +461,9 @@ def model_pairs_section(doc: dict[str, Any]) -> Section | None:
         "model_pairs",
         "Model against model (paired on the same cases)",
         [
-            "Difference of mean scores, paired per case, with a 95% bootstrap interval; 'better' or 'worse' only "
-            "when the interval excludes zero."
+            "Difference of mean scores, paired per case, with its 95% interval "
+            f"({methods(p.get('difference') for p in pairs)}); 'better' or 'worse' only when the paired test is "
+            "significant (n and p in results.json)."
         ],
         Table(["pair", "mode", "n", "difference [95% CI]", "verdict"], rows),
         terminal=True,

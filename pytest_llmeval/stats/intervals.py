@@ -1,25 +1,37 @@
-"""Confidence intervals that carry their n.
+"""Confidence intervals that carry their n, chosen by simulation at the n this tool lives at (6-30 cases).
 
-Percentile bootstrap (numpy, vectorised in blocks so 10,000 resamples of 10,000 values stay within a few
-hundred MB); clustered two-stage when a case was asked several times (resample cases, then samples within
-each resampled case); Wilson for pass rates (scipy).
+Means of scores (bounded 0-100, mostly 0s and 100s): a quasi-binomial Wilson score interval. The mean is
+treated like a proportion whose variance is c * mu * (1 - mu) (on the 0-1 scale), where the dispersion
+c = s^2 / (xbar (1 - xbar)) is estimated from the data and is at most 1 (no variable on [0, 1] varies more
+than a 0/1 variable with the same mean). When every value is 0 or 100, c = 1 is known and the interval is
+Wilson's (normal quantile); otherwise c is estimated and the quantile is Student's t with n - 1 degrees of
+freedom. It never leaves 0-100 and never collapses to a point when all cases scored 100. Measured coverage
+of the nominal 95% (tests/stats/test_coverage.py, 4,000 samples per cell) is 0.93-0.97 at n = 6, 8, 14,
+30 for the score shapes the tool produces, except two cells: an easy 3-key-point suite at n = 6-8 is
+conservative (0.98-0.99), and pure 0/100 scores at n = 8, p = 0.5 give Wilson's exact 0.93 (the t and
+bootstrap intervals covered 0.59-0.94 on the same shapes: percentile bootstrap 0.64-0.93 at n <= 14).
 
-The number of resamples is `resamples` (default 10,000) but at most enough for ~2e7 drawn values: for
-n = 10,000 cases that is 2,000 resamples, which moves a 95% interval's ends by well under a tenth of
-its width - and keeps the end-of-run report fast.
+Unbounded values (tok/s, seconds): Student's t interval. With repeats (`clusters`), the unit is the case:
+each case's samples are averaged first (the case keeps its samples together), n = cases.
+
+Percentiles: distribution-free order-statistic intervals (binomial), and no estimate at all below
+1 / (1 - q) values (p95 needs 20, p99 100): "too few values (n=..)".
+
+Pass rates: Wilson (scipy). Bootstrap (`resample_cases`) is kept for statistics with no closed form
+(kappa), resampling whole cases.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-MAX_DRAWS = 20_000_000
-BLOCK_DRAWS = 2_000_000
+SCORE_BOUNDS = (0.0, 100.0)
+MIN_DISPERSION = 0.05  # a sample with no variation at an interior value keeps some width
 
 
 @dataclass(frozen=True)
@@ -48,7 +60,7 @@ class Interval:
 
 
 def _r(value: float | None, digits: int = 4) -> float | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
         return None
     return round(float(value), digits)
 
@@ -60,103 +72,120 @@ def clean(values: Sequence[Any], clusters: Sequence[Any] | None = None) -> tuple
     return arr, ([clusters[i] for i in keep] if clusters is not None else None)
 
 
-def resample_count(n: int, resamples: int) -> int:
-    return max(200, min(resamples, MAX_DRAWS // max(n, 1)))
-
-
-def bootstrap_stats(
-    values: np.ndarray, stat: str, resamples: int, rng: np.random.Generator, q: float = 50.0
-) -> np.ndarray:
-    """The statistic ("mean" or "quantile") of `resamples` resamples of `values`, in blocks."""
-    n = len(values)
-    out = np.empty(resamples)
-    block = max(1, BLOCK_DRAWS // n)
-    for start in range(0, resamples, block):
-        size = min(block, resamples - start)
-        drawn = values[rng.integers(0, n, size=(size, n))]
-        out[start : start + size] = drawn.mean(axis=1) if stat == "mean" else np.percentile(drawn, q, axis=1)
-    return out
-
-
-def clustered_means(values: np.ndarray, clusters: list[Any], resamples: int, rng: np.random.Generator) -> np.ndarray:
-    """Means of two-stage resamples: clusters with replacement, then samples within each (balanced), or
-    cluster totals / sizes when clusters differ in size (one stage)."""
+def case_means(values: np.ndarray, clusters: Sequence[Any] | None) -> np.ndarray:
+    """One value per case: the mean of its samples (cases in first-seen order)."""
+    if clusters is None:
+        return values
     groups: dict[Any, list[float]] = {}
     for value, cluster in zip(values, clusters):
         groups.setdefault(cluster, []).append(float(value))
-    sizes = {len(g) for g in groups.values()}
-    c = len(groups)
-    out = np.empty(resamples)
-    if len(sizes) == 1:
-        m = sizes.pop()
-        matrix = np.asarray(list(groups.values()), dtype=float)  # c x m
-        block = max(1, BLOCK_DRAWS // (c * m))
-        for start in range(0, resamples, block):
-            size = min(block, resamples - start)
-            pick_c = rng.integers(0, c, size=(size, c))
-            pick_s = rng.integers(0, m, size=(size, c, m))
-            drawn = matrix[pick_c[..., None], pick_s]
-            out[start : start + size] = drawn.mean(axis=(1, 2))
-        return out
-    totals = np.asarray([sum(g) for g in groups.values()])
-    counts = np.asarray([len(g) for g in groups.values()], dtype=float)
-    block = max(1, BLOCK_DRAWS // c)
-    for start in range(0, resamples, block):
-        size = min(block, resamples - start)
-        pick = rng.integers(0, c, size=(size, c))
-        out[start : start + size] = totals[pick].sum(axis=1) / counts[pick].sum(axis=1)
-    return out
+    return np.asarray([sum(g) / len(g) for g in groups.values()], dtype=float)
 
 
-def _percentile_interval(stats: np.ndarray, confidence: float) -> tuple[float, float]:
-    alpha = (1 - confidence) / 2
-    low, high = np.quantile(stats, [alpha, 1 - alpha])
-    return float(low), float(high)
+def bounded_mean_intervals(
+    matrix: np.ndarray, confidence: float = 0.95, bounds: tuple[float, float] = SCORE_BOUNDS
+) -> tuple[np.ndarray, np.ndarray]:
+    """Quasi-binomial Wilson intervals of each row's mean (rows = samples of n values within `bounds`);
+    vectorised so the coverage simulation runs thousands of samples at once."""
+    from scipy.stats import norm, t
+
+    x = np.atleast_2d(np.asarray(matrix, dtype=float))
+    lo_b, hi_b = bounds
+    span = hi_b - lo_b
+    u = (x - lo_b) / span
+    n = x.shape[1]
+    p = u.mean(axis=1)
+    binary = np.all((u == 0) | (u == 1), axis=1)
+    var = u.var(axis=1, ddof=1) if n > 1 else np.zeros(len(u))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        c = var / (p * (1 - p))
+    at_bound = (p <= 0) | (p >= 1)
+    c = np.where(binary | at_bound, 1.0, np.clip(np.nan_to_num(c, nan=1.0), MIN_DISPERSION, 1.0))
+    alpha = 1 - confidence
+    q = np.where(binary, norm.ppf(1 - alpha / 2), t.ppf(1 - alpha / 2, max(n - 1, 1)))
+    n_eff = n / c
+    q2 = q * q
+    center = (p + q2 / (2 * n_eff)) / (1 + q2 / n_eff)
+    half = q / (1 + q2 / n_eff) * np.sqrt(p * (1 - p) / n_eff + q2 / (4 * n_eff * n_eff))
+    low = np.clip(center - half, 0, 1) * span + lo_b
+    high = np.clip(center + half, 0, 1) * span + lo_b
+    return low, high
+
+
+def t_intervals(matrix: np.ndarray, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Student's t interval of each row's mean (vectorised)."""
+    from scipy.stats import t
+
+    x = np.atleast_2d(np.asarray(matrix, dtype=float))
+    n = x.shape[1]
+    m = x.mean(axis=1)
+    half = t.ppf(1 - (1 - confidence) / 2, max(n - 1, 1)) * x.std(axis=1, ddof=1) / math.sqrt(n)
+    return m - half, m + half
 
 
 def mean_ci(
     values: Sequence[Any],
     clusters: Sequence[Any] | None = None,
     confidence: float = 0.95,
-    resamples: int = 10_000,
-    seed: int = 0,
+    bounds: tuple[float, float] | None = SCORE_BOUNDS,
+    **_ignored: Any,
 ) -> Interval:
-    """Mean with a percentile-bootstrap interval; clustered by `clusters` (case ids) when given."""
+    """Mean with its interval: quasi-binomial Wilson for values on `bounds` (scores, pass rates in %),
+    Student's t otherwise (bounds=None, or values outside them). With `clusters` (case ids) the unit is the
+    case: its samples are averaged first, n = cases. (`resamples`/`seed` of the former bootstrap are
+    accepted and ignored.)"""
     arr, ids = clean(values, clusters)
-    n_clusters = len(set(ids)) if ids is not None else len(arr)
     if len(arr) == 0:
-        return Interval(None, None, None, 0, 0, "bootstrap", confidence)
-    estimate = float(arr.mean())
-    if n_clusters < 2:
-        return Interval(estimate, estimate, estimate, n_clusters, len(arr), "n<2: no interval", confidence)
-    stats, method = resampled_means(arr, ids, resamples, seed)
-    low, high = _percentile_interval(stats, confidence)
-    return Interval(estimate, low, high, n_clusters, len(arr), method, confidence)
+        return Interval(None, None, None, 0, 0, "no values", confidence)
+    units = case_means(arr, ids)
+    n = len(units)
+    estimate = float(units.mean())
+    per_case = " of case means" if ids is not None and n < len(arr) else ""
+    if n < 2:
+        return Interval(estimate, None, None, n, len(arr), "n<2: no interval", confidence)
+    bounded = bounds is not None and float(units.min()) >= bounds[0] and float(units.max()) <= bounds[1]
+    if bounded:
+        low, high = bounded_mean_intervals(units[None, :], confidence, bounds)  # type: ignore[arg-type]
+        method = "quasi-binomial Wilson" + per_case
+    else:
+        if np.all(units == units[0]):
+            return Interval(estimate, estimate, estimate, n, len(arr), "t (no variation)" + per_case, confidence)
+        low, high = t_intervals(units[None, :], confidence)
+        method = "t" + per_case
+    return Interval(estimate, float(low[0]), float(high[0]), n, len(arr), method, confidence)
 
 
-def resampled_means(arr: np.ndarray, ids: list[Any] | None, resamples: int, seed: int) -> tuple[np.ndarray, str]:
-    """Bootstrap means of `arr` (clustered when `ids` repeat) and the method's description."""
-    rng = np.random.default_rng(seed)
-    b = resample_count(len(arr), resamples)
-    if ids is not None and len(set(ids)) < len(arr):
-        return clustered_means(arr, ids, b, rng), f"clustered bootstrap ({b} resamples)"
-    return bootstrap_stats(arr, "mean", b, rng), f"bootstrap ({b} resamples)"
+def min_count_for_quantile(q: float) -> int:
+    """Fewest values for which a q-th percentile (0-100) is reported at all: 1 / (1 - q): p95 20, p99 100."""
+    if q <= 50:
+        return 2
+    return int(math.ceil(round(1 / (1 - q / 100), 9)))
 
 
-def quantile_ci(
-    values: Sequence[Any], q: float, confidence: float = 0.95, resamples: int = 10_000, seed: int = 0
-) -> Interval:
-    """The q-th percentile (0-100) with a percentile-bootstrap interval."""
+def quantile_ci(values: Sequence[Any], q: float, confidence: float = 0.95, **_ignored: Any) -> Interval:
+    """The q-th percentile (0-100) with a distribution-free order-statistic interval (binomial); no estimate
+    below `min_count_for_quantile(q)` values, and an open end where n is too small for one."""
+    from scipy.stats import binom
+
     arr, _ = clean(values)
-    if len(arr) == 0:
-        return Interval(None, None, None, 0, 0, f"p{q:g} bootstrap", confidence)
+    n = len(arr)
+    need = min_count_for_quantile(q)
+    if n < need:
+        return Interval(None, None, None, n, n, f"too few values (n={n}) for a p{q:g}: needs {need}", confidence)
+    srt = np.sort(arr)
     estimate = float(np.percentile(arr, q))
-    if len(arr) < 2:
-        return Interval(estimate, estimate, estimate, 1, 1, "n<2: no interval", confidence)
-    b = resample_count(len(arr), resamples)
-    stats = bootstrap_stats(arr, "quantile", b, np.random.default_rng(seed), q)
-    low, high = _percentile_interval(stats, confidence)
-    return Interval(estimate, low, high, len(arr), len(arr), f"p{q:g} bootstrap ({b} resamples)", confidence)
+    alpha = (1 - confidence) / 2
+    p = q / 100
+    # the interval [x_(l), x_(u)] (1-indexed) covers the quantile with probability
+    # F(u-1) - F(l-1), F = Binomial(n, p) cdf; pick l as large and u as small as each tail allows
+    ranks = np.arange(0, n + 1)
+    cdf = binom.cdf(ranks, n, p)
+    lower_ok = np.nonzero(cdf <= alpha)[0]  # l - 1 with P(count <= l-1) <= alpha
+    upper_ok = np.nonzero(1 - cdf <= alpha)[0]  # u - 1 with P(count >= u) <= alpha
+    low = float(srt[lower_ok[-1]]) if len(lower_ok) else None
+    high = float(srt[upper_ok[0]]) if len(upper_ok) and upper_ok[0] < n else None
+    open_end = "" if low is not None and high is not None else " (an end is open: too few values)"
+    return Interval(estimate, low, high, n, n, f"p{q:g} order statistics{open_end}", confidence)
 
 
 def wilson(successes: int, n: int, confidence: float = 0.95) -> Interval:
@@ -167,3 +196,13 @@ def wilson(successes: int, n: int, confidence: float = 0.95) -> Interval:
 
     ci = binomtest(int(successes), int(n)).proportion_ci(confidence_level=confidence, method="wilson")
     return Interval(100.0 * successes / n, 100.0 * ci.low, 100.0 * ci.high, n, n, "wilson", confidence)
+
+
+def resample_cases(
+    n: int, statistic: Callable[[np.ndarray], float], resamples: int = 2000, seed: int = 0
+) -> np.ndarray:
+    """`statistic(indices)` over bootstrap resamples of n cases (whole cases, their samples kept together);
+    NaN results (a resample where the statistic is undefined) are dropped."""
+    rng = np.random.default_rng(seed)
+    out = np.array([statistic(rng.integers(0, n, size=n)) for _ in range(resamples)], dtype=float)
+    return out[~np.isnan(out)]

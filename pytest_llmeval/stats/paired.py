@@ -1,5 +1,15 @@
-"""Paired comparisons on the same cases: the mean per-case difference with a bootstrap interval, and
-McNemar's exact test on pass/fail pairs that disagree."""
+"""Paired comparisons on the same cases.
+
+Scores: the mean per-case difference with the exact sign-flip permutation test (`permutation.py`) and the
+interval that inverts it (so "significant" and "the interval excludes 0" are the same statement, and n = 2
+is never significant). With repeats the unit is the case: each case's samples are averaged first.
+
+Pass/fail: McNemar's exact test (binomial on the discordant pairs) and a risk-difference interval that
+agrees with it: the exact (Clopper-Pearson) interval of the share of discordant pairs that went
+pass -> fail, theta, turned into a change of pass rate with the observed discordant share psi:
+change = psi (1 - 2 theta). It excludes 0 exactly when the exact test rejects (theta = 1/2). It treats psi as
+observed (conditional on the discordant count), which is what makes it exact at 0.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from .intervals import Interval, _percentile_interval, _r, clean, resampled_means
+from .intervals import Interval, _r, case_means, clean
+from .permutation import subset_means
 
 
 @dataclass(frozen=True)
@@ -18,10 +29,11 @@ class PairedDifference:
     low: float | None
     high: float | None
     n: int
-    significant: bool  # the interval excludes zero
-    p_value: float | None  # two-sided, from the bootstrap distribution
+    significant: bool  # the interval excludes zero (= the two-sided test rejects at 1 - confidence)
+    p_value: float | None  # two-sided
     method: str
     confidence: float = 0.95
+    min_p: float | None = None  # the smallest two-sided p any outcome could give at this n
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -31,9 +43,19 @@ class PairedDifference:
             "n": self.n,
             "significant": self.significant,
             "p_value": _r(self.p_value),
+            "min_p": _r(self.min_p, 6),
             "method": self.method,
             "confidence": self.confidence,
         }
+
+
+def differences(a: Sequence[Any], b: Sequence[Any], clusters: Sequence[Any] | None = None) -> np.ndarray:
+    """Per-case b - a (pairs with None dropped; with clusters, each case's sample differences averaged)."""
+    if len(a) != len(b):
+        raise ValueError(f"paired values need pairs: {len(a)} values against {len(b)}")
+    diffs = [None if x is None or y is None else float(y) - float(x) for x, y in zip(a, b)]
+    arr, ids = clean(diffs, clusters)
+    return case_means(arr, ids)
 
 
 def paired_difference(
@@ -41,36 +63,28 @@ def paired_difference(
     b: Sequence[Any],
     clusters: Sequence[Any] | None = None,
     confidence: float = 0.95,
-    resamples: int = 10_000,
     seed: int = 0,
+    **_ignored: Any,
 ) -> PairedDifference:
-    """Mean of b - a over pairs (a None on either side drops the pair), with a (clustered) bootstrap interval."""
-    if len(a) != len(b):
-        raise ValueError(f"paired_difference needs pairs: {len(a)} values against {len(b)}")
-    diffs = [None if x is None or y is None else float(y) - float(x) for x, y in zip(a, b)]
-    arr, ids = clean(diffs, clusters)
-    n = len(set(ids)) if ids is not None else len(arr)
-    if len(arr) == 0:
-        return PairedDifference(None, None, None, 0, False, None, "paired bootstrap", confidence)
-    estimate = float(arr.mean())
+    """Mean of b - a over pairs (a None on either side drops the pair), sign-flip test and its interval."""
+    d = differences(a, b, clusters)
+    n = len(d)
+    if n == 0:
+        return PairedDifference(None, None, None, 0, False, None, "no pairs", confidence)
+    estimate = float(d.mean())
     if n < 2:
-        return PairedDifference(estimate, estimate, estimate, n, False, None, "n<2: no interval", confidence)
-    if np.all(arr == arr[0]):  # no variation: every resample gives the same mean
-        significant = bool(arr[0] != 0)
-        return PairedDifference(
-            estimate,
-            estimate,
-            estimate,
-            n,
-            significant,
-            0.0 if significant else 1.0,
-            "paired (no variation)",
-            confidence,
-        )
-    stats, method = resampled_means(arr, ids, resamples, seed)
-    low, high = _percentile_interval(stats, confidence)
-    p = float(min(1.0, 2 * min((stats <= 0).mean(), (stats >= 0).mean())))
-    return PairedDifference(estimate, low, high, n, low > 0 or high < 0, p, f"paired {method}", confidence)
+        return PairedDifference(estimate, None, None, n, False, None, "n<2: no test", confidence, 1.0)
+    subsets = subset_means(d, seed)
+    alpha = 1 - confidence
+    p = min(1.0, 2 * min(subsets.p_at_most(0.0), subsets.p_at_least(0.0)))
+    if np.all(d == 0):
+        p = 1.0
+    low, high = subsets.lower_bound(alpha / 2), subsets.upper_bound(alpha / 2)
+    min_p = min(1.0, 2 * subsets.min_p)
+    method = subsets.method
+    if low is None:
+        method += f"; n={n} is too small for a {confidence:.0%} interval (smallest possible p {min_p:.3g})"
+    return PairedDifference(estimate, low, high, n, p <= alpha, p, method, confidence, min_p)
 
 
 def verdict(diff: PairedDifference | Interval, higher_is_better: bool = True) -> str:
@@ -86,21 +100,58 @@ def verdict(diff: PairedDifference | Interval, higher_is_better: bool = True) ->
 class McNemar:
     b01: int  # failed in a, passed in b
     b10: int  # passed in a, failed in b
-    p_value: float | None
+    p_value: float | None  # two-sided exact
     n: int
+    estimate: float | None = None  # change of pass rate b - a, percentage points
+    low: float | None = None
+    high: float | None = None
+    confidence: float = 0.95
 
     def to_dict(self) -> dict[str, Any]:
-        return {"fail_to_pass": self.b01, "pass_to_fail": self.b10, "p_value": _r(self.p_value), "n": self.n}
+        return {
+            "fail_to_pass": self.b01,
+            "pass_to_fail": self.b10,
+            "p_value": _r(self.p_value),
+            "n": self.n,
+            "estimate": _r(self.estimate),
+            "low": _r(self.low),
+            "high": _r(self.high),
+            "method": "McNemar exact; conditional exact interval of the risk difference",
+        }
 
 
-def mcnemar_exact(a_pass: Sequence[bool], b_pass: Sequence[bool]) -> McNemar:
-    """Exact (binomial) McNemar test on the pairs that disagree; p = 1 when none do."""
+def discordant_share_bounds(k: int, m: int, alpha: float) -> tuple[float, float]:
+    """One-sided exact (Clopper-Pearson) bounds, each at level 1 - alpha, of a binomial share k / m."""
+    from scipy.stats import beta
+
+    low = 0.0 if k == 0 else float(beta.ppf(alpha, k, m - k + 1))
+    high = 1.0 if k == m else float(beta.ppf(1 - alpha, k + 1, m - k))
+    return low, high
+
+
+def mcnemar_exact(a_pass: Sequence[bool], b_pass: Sequence[bool], confidence: float = 0.95) -> McNemar:
+    """Exact (binomial) McNemar test on the pairs that disagree (p = 1 when none do), with the conditional
+    exact interval of the change of pass rate (percentage points, b - a)."""
     if len(a_pass) != len(b_pass):
         raise ValueError(f"mcnemar_exact needs pairs: {len(a_pass)} against {len(b_pass)}")
+    n = len(a_pass)
     b01 = sum(1 for x, y in zip(a_pass, b_pass) if not x and y)
     b10 = sum(1 for x, y in zip(a_pass, b_pass) if x and not y)
-    if b01 + b10 == 0:
-        return McNemar(0, 0, 1.0, len(a_pass))
+    m = b01 + b10
+    if m == 0:
+        return McNemar(0, 0, 1.0, n, 0.0 if n else None, 0.0 if n else None, 0.0 if n else None, confidence)
     from scipy.stats import binomtest
 
-    return McNemar(b01, b10, float(binomtest(b01, b01 + b10, 0.5).pvalue), len(a_pass))
+    psi = m / n
+    lo_t, hi_t = discordant_share_bounds(b10, m, (1 - confidence) / 2)  # theta = share pass -> fail
+    estimate = 100 * (b01 - b10) / n
+    return McNemar(
+        b01,
+        b10,
+        float(binomtest(b01, m, 0.5).pvalue),
+        n,
+        estimate,
+        100 * psi * (1 - 2 * hi_t),
+        100 * psi * (1 - 2 * lo_t),
+        confidence,
+    )

@@ -6,7 +6,7 @@ text (the first match wins), or is a callable (request body -> answer); unmatche
 (embeddings, rerank); `received` lists every POST (path, JSON body) in order.
 
 Raw asyncio HTTP/1.1 with keep-alive and chunked SSE; no dependency. It answers
-`POST /v1/completions` and `/v1/chat/completions` at once with `chunks` token
+`POST /v1/completions` and `/v1/chat/completions` at once (`max_active`: the most answered at once) with `chunks` token
 events (optionally `delay_s` apart), a usage event and `[DONE]`;
 `POST /tokenize` with one token per whitespace-separated word plus one (BOS);
 `GET /health` with 200. `flush_each` yields to the event loop after every
@@ -44,6 +44,8 @@ class FakeServer:
         self.host = host
         self.port = port
         self.requests = 0
+        self.active = 0  # completion requests being answered now
+        self.max_active = 0  # the most answered at once (requests in flight, as the server saw them)
         self.answers = answers
         self.received: list[tuple[str, dict[str, Any]]] = []
         self.replies: dict[str, tuple[int, Any]] = {}
@@ -169,7 +171,12 @@ class FakeServer:
                 return True
             if path in ("/v1/completions", "/v1/chat/completions"):
                 self.requests += 1
-                return await self._stream(data, chat=path.endswith("chat/completions"), writer=writer)
+                self.active += 1
+                self.max_active = max(self.max_active, self.active)
+                try:
+                    return await self._stream(data, chat=path.endswith("chat/completions"), writer=writer)
+                finally:
+                    self.active -= 1
         self._plain(writer, 404, b'{"error": {"message": "not found"}}', "application/json")
         return True
 

@@ -70,7 +70,25 @@ def _case(
         scorer="ocrbench",
         images=(str(image.resolve()),),
         accepted_answers=answers,
+        extra={"where": where},
     )
+
+
+def where_defined(case: Case) -> str:
+    """Where a case comes from: a dataset's file and row, or a scenario file."""
+    return str(case.extra.get("where") or case.source)
+
+
+def check_unique_ids(cases: list[Case]) -> None:
+    """Case ids are unique over scenario files and datasets; a clash names both places."""
+    seen: dict[str, Case] = {}
+    for case in cases:
+        first = seen.setdefault(case.id, case)
+        if first is not case:
+            raise DatasetError(
+                f"{where_defined(case)}: id {case.id!r} is already the id of {where_defined(first)}. "
+                "Fix: give the row another 'id' (dataset ids must be unique and differ from scenario ids)"
+            )
 
 
 def load_ocrbench(folder: Path, limit: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Case]:
@@ -147,7 +165,10 @@ def load_jsonl(path: Path, limit: int | None = None, max_bytes: int = DEFAULT_MA
 
 
 def load_dataset(spec: str, limit: int | None = None) -> list[Case]:
+    """One dataset's rows as cases; duplicate ids within it are an error naming both rows."""
     kind, path = parse_dataset_spec(spec)
     if not path.exists():
         raise DatasetError(f"--llm-dataset {spec}: {path} does not exist. Fix: pass the dataset's local path")
-    return load_ocrbench(path, limit) if kind == "ocrbench" else load_jsonl(path, limit)
+    cases = load_ocrbench(path, limit) if kind == "ocrbench" else load_jsonl(path, limit)
+    check_unique_ids(cases)
+    return cases

@@ -7,14 +7,34 @@ import copy
 import numpy as np
 import pytest
 
-from pytest_llmeval.compare import GateError, compare_runs, parse_fail_expressions, render_comparison_text
+from pytest_llmeval.compare import (
+    EXIT_BROKEN,
+    EXIT_REGRESSION,
+    GateError,
+    compare_runs,
+    parse_fail_expressions,
+    parse_pairs,
+    render_comparison_text,
+)
 
 
-def doc(scores, model="m1", mode="norag", repeats=1, ttft=None, settings=None, hashes=None, errors=()):
+def doc(
+    scores,
+    model="m1",
+    mode="norag",
+    repeats=1,
+    ttft=None,
+    settings=None,
+    hashes=None,
+    errors=(),
+    status="complete",
+    sample_scores=None,
+):
     rng = np.random.default_rng(0)
     cases = []
     for i, score in enumerate(scores):
         for s in range(repeats):
+            value = float(sample_scores[i][s]) if sample_scores else float(score)
             cases.append(
                 {
                     "model": model,
@@ -23,8 +43,8 @@ def doc(scores, model="m1", mode="norag", repeats=1, ttft=None, settings=None, h
                     "sample": s,
                     "category": "x",
                     "case_hash": (hashes or {}).get(i, f"h{i}"),
-                    "score": None if i in errors else float(score),
-                    "passed": i not in errors and score >= 60,
+                    "score": None if i in errors else value,
+                    "passed": i not in errors and value >= 60,
                     "error": {"type": "http"} if i in errors else None,
                     "ttft_s": (ttft[i] if ttft else 0.2) + float(rng.normal(0, 0.001)),
                     "e2e_s": 2.0,
@@ -39,72 +59,175 @@ def doc(scores, model="m1", mode="norag", repeats=1, ttft=None, settings=None, h
             "settings": settings or {"max_tokens": 64, "temperature": 0.0},
             "hardware": {"cpu": "x", "cpu_count": 2, "gpus": []},
             "started_at": "t",
+            "status": status,
         },
     }
 
 
 GOOD = [100.0] * 12
+FOURTEEN = [100.0] * 14
 
 
-def test_identical_runs_show_no_significant_change():
-    cmp = compare_runs(doc(GOOD), doc(GOOD), parse_fail_expressions("score:5,pass_rate:10"))
+def gate(base, new, rules, **kwargs):
+    return compare_runs(base, new, parse_fail_expressions(rules), **kwargs)
+
+
+def test_identical_runs_exit_0():
+    cmp = gate(doc(GOOD), doc(GOOD), "score:5,pass_rate:10")
     assert cmp["exit_code"] == 0 and cmp["summary"] == "no significant change"
-    assert cmp["groups"][0]["n"] == 12 and not cmp["has_mismatches"]
+    assert cmp["groups"][0]["n"] == 12 and not cmp["has_mismatches"] and not cmp["problems"]
+    assert all(r["status"].startswith("ok (n=12, p=1") for r in cmp["rules"])
     assert "no significant change" in render_comparison_text(cmp)
+
+
+def test_seven_of_fourteen_flips_fail_pass_rate_10():
+    cmp = gate(doc(FOURTEEN), doc([100.0] * 7 + [20.0] * 7), "pass_rate:10")
+    assert cmp["exit_code"] == EXIT_REGRESSION == 6
+    (rule,) = cmp["regressions"]
+    assert rule["metric"] == "pass_rate" and rule["n"] == 14 and rule["p_value"] == pytest.approx(0.6**7, abs=1e-6)
+    assert rule["bound"] > 10 and rule["status"].startswith("REGRESSION")
+    text = render_comparison_text(cmp)
+    assert "REGRESSION" in text and "c13" in text and "pass -> fail" in text and "p=0.028" in text
+
+
+def test_four_of_fourteen_flips_do_not_fail_and_say_why():
+    cmp = gate(doc(FOURTEEN), doc([100.0] * 10 + [20.0] * 4), "pass_rate:10")
+    assert cmp["exit_code"] == 0
+    (rule,) = cmp["rules"]
+    assert not rule["failed"] and rule["p_value"] == pytest.approx(0.675**4, abs=1e-6)
+    assert "within noise - not failed (not significant; n=14, p=0.208)" in rule["status"]
+    assert cmp["groups"][0]["metrics"]["pass_rate"]["p_value"] == pytest.approx(0.125)  # McNemar, two-sided
+    assert "not shown fine either" in cmp["summary"] and "pass_rate:10" in cmp["summary"]
+    assert "pass_rate:10 cannot be checked with 14 cases" in rule["detectable"]["text"]
+
+
+def test_n2_example_does_not_fail_and_says_no_outcome_could():
+    cmp = gate(doc([50.0, 60.0]), doc([45.0, 50.0]), "score:5")
+    assert cmp["exit_code"] == 0
+    (rule,) = cmp["rules"]
+    assert rule["n"] == 2 and rule["p_value"] == 0.5 and rule["worsening"] == 7.5
+    assert "cannot be significant at n=2: the smallest p any outcome could give is 0.25" in rule["status"]
+    assert "score:5: cannot be checked with 2 cases at any size" in rule["detectable"]["text"]
+    text = render_comparison_text(cmp)
+    assert "cannot be significant at n=2" in text and "-inf" in text
 
 
 def test_worse_answers_on_several_cases_fail_the_gate_and_are_named():
     worse = GOOD[:6] + [20.0] * 6
-    cmp = compare_runs(doc(GOOD), doc(worse), parse_fail_expressions(["score:5", "pass_rate:10"]))
-    assert cmp["exit_code"] == 1
+    cmp = gate(doc(GOOD), doc(worse), ["score:5", "pass_rate:10"])
+    assert cmp["exit_code"] == EXIT_REGRESSION
     failed = {(r["model"], r["mode"], r["metric"]) for r in cmp["regressions"]}
     assert failed == {("m1", "norag", "score"), ("m1", "norag", "pass_rate")}
+    assert all(r["family"] == 2 and r["p_holm"] >= r["p_value"] for r in cmp["rules"])  # Holm over the family
     score = cmp["groups"][0]["metrics"]["score"]
     assert score["estimate"] == -40.0 and score["high"] < 0 and score["verdict"] == "worse"
     assert [f["scenario_id"] for f in cmp["groups"][0]["flips"]] == [f"c{i:02d}" for i in range(6, 12)]
-    text = render_comparison_text(cmp)
-    assert "REGRESSION" in text and "c11" in text and "pass -> fail" in text
 
 
 def test_one_case_wobble_inside_the_noise_is_reported_not_failed():
-    wobble = GOOD[:11] + [40.0]  # one case -60: mean -5, interval includes 0
-    cmp = compare_runs(doc(GOOD), doc(wobble), parse_fail_expressions("score:2"))
+    wobble = GOOD[:11] + [40.0]  # one case -60: mean -5
+    cmp = gate(doc(GOOD), doc(wobble), "score:2")
     (rule,) = cmp["rules"]
-    assert rule["status"] == "past threshold, within noise - not failed" and not rule["failed"]
+    assert rule["status"].startswith("past threshold, within noise - not failed") and not rule["failed"]
     assert cmp["exit_code"] == 0
     assert cmp["groups"][0]["flips"][0]["scenario_id"] == "c11"
 
 
-def test_relative_latency_rule_needs_significance():
+def test_holm_keeps_a_borderline_rule_from_failing_when_many_are_tested():
+    # 5 one-way flips of 14: p = 1/32 alone; with 4 models x modes in the family Holm lifts it past 0.05
+    base, new = doc(FOURTEEN), doc([100.0] * 9 + [20.0] * 5)
+    alone = gate(base, new, "pass_rate:0")
+    assert alone["exit_code"] == EXIT_REGRESSION
+    many_base, many_new = copy.deepcopy(base), copy.deepcopy(new)
+    for other in ("m2", "m3", "m4"):
+        many_base["cases"] += doc(FOURTEEN, model=other)["cases"]
+        many_new["cases"] += doc(FOURTEEN, model=other)["cases"]
+    family = gate(many_base, many_new, "pass_rate:0")
+    rule = next(r for r in family["rules"] if r["model"] == "m1")
+    assert rule["p_value"] == pytest.approx(1 / 32) and rule["p_holm"] == pytest.approx(4 / 32)
+    assert family["exit_code"] == 0 and "not after Holm over 4 rules" in rule["status"]
+
+
+def test_an_all_errored_run_is_broken_not_passed():
+    cmp = gate(doc(GOOD), doc(GOOD, errors=set(range(12)), status="degraded"), "score:5")
+    assert cmp["exit_code"] == EXIT_BROKEN == 7
+    assert "the new run is degraded: 12 of 12 compared case(s) errored" in cmp["summary"]
+    # errors count: as failures with score 0, so the comparison also shows the loss
+    assert cmp["groups"][0]["metrics"]["score"]["new"] == 0.0 and cmp["regressions"]
+    allowed = gate(doc(GOOD), doc(GOOD, errors={3}, status="degraded"), "pass_rate:10", allow_errors=True)
+    assert allowed["exit_code"] == 0 and allowed["problems"][0]["allowed"]
+    assert allowed["groups"][0]["flips"][0] == {
+        "scenario_id": "c03",
+        "change": "pass -> fail",
+        "score_base": 100.0,
+        "score_new": 0.0,
+        "error_new": True,
+    }
+
+
+def test_an_error_is_a_pass_to_fail_flip():
+    cmp = gate(doc(FOURTEEN), doc(FOURTEEN, errors=set(range(7))), "pass_rate:10", allow_errors=True)
+    assert cmp["exit_code"] == EXIT_REGRESSION and cmp["regressions"][0]["metric"] == "pass_rate"
+
+
+def test_a_half_missing_run_is_broken_and_names_the_cases():
+    cmp = gate(doc(GOOD), doc(GOOD[:6]), "score:5")
+    assert cmp["exit_code"] == EXIT_BROKEN
+    assert "6 of 12 baseline case(s) missing from the new run: m1/norag/c06" in cmp["summary"]
+    assert gate(doc(GOOD), doc(GOOD[:6]), "score:5", allow_missing=True)["exit_code"] == 0
+    interrupted = gate(doc(GOOD), doc(GOOD, status="interrupted"), "score:5")
+    assert interrupted["exit_code"] == EXIT_BROKEN and "interrupted" in interrupted["summary"]
+
+
+def test_a_relabelled_run_is_broken_until_paired():
+    cmp = gate(doc(GOOD), doc(GOOD, model="m1-fp8"), "score:5")
+    assert cmp["exit_code"] == EXIT_BROKEN and cmp["groups"] == []
+    assert "model(s) of the baseline missing from the new run: m1" in cmp["summary"]
+    assert "--pair m1=m1-fp8" in cmp["summary"] and "nothing comparable" in cmp["summary"]
+    paired = gate(doc(GOOD), doc(GOOD, model="m1-fp8"), "score:5", pairs=parse_pairs(["m1=m1-fp8"]))
+    assert paired["exit_code"] == 0 and paired["groups"][0]["base_model"] == "m1"
+    assert "m1 -> m1-fp8" in render_comparison_text(paired)
+    wrong = gate(doc(GOOD), doc(GOOD, model="m1-fp8"), "score:5", pairs={"m9": "m1-fp8"})
+    assert wrong["exit_code"] == EXIT_BROKEN and "'m9' is not a model of the baseline" in wrong["summary"]
+
+
+def test_speed_is_compared_run_against_run_by_threshold_only():
     base = doc(GOOD, ttft=[0.2] * 12)
-    slower = doc(GOOD, ttft=[0.3] * 12)  # +50% on every case
-    cmp = compare_runs(base, slower, parse_fail_expressions("ttft_p50:20%"))
-    assert cmp["exit_code"] == 1 and cmp["regressions"][0]["metric"] == "ttft_p50"
-    assert compare_runs(base, doc(GOOD, ttft=[0.21] * 12), parse_fail_expressions("ttft_p50:20%"))["exit_code"] == 0
+    slower = doc(GOOD, ttft=[0.3] * 12)  # +50% on every case: a whole-run shift
+    cmp = gate(base, slower, "ttft_p50:20%")
+    (rule,) = cmp["rules"]
+    assert cmp["exit_code"] == EXIT_REGRESSION and rule["kind"] == "speed" and rule["p_value"] is None
+    assert "threshold only, no significance: the run is the unit" in rule["status"]
+    assert gate(base, doc(GOOD, ttft=[0.21] * 12), "ttft_p50:20%")["exit_code"] == 0
+    few = gate(base, slower, "ttft_p95:20%")  # 12 requests: no p95
+    assert few["exit_code"] == 0 and "too few requests (n=12) for a p95" in few["rules"][0]["status"]
 
 
 def test_mismatches_are_named_never_silently_compared():
     base = doc(GOOD + [100.0])
     new = doc(GOOD, hashes={3: "changed"}, settings={"max_tokens": 64, "temperature": 0.7}, errors={5})
     new["cases"].append({**new["cases"][0], "scenario_id": "brand_new"})
-    cmp = compare_runs(base, new)
+    cmp = compare_runs(base, new, allow_missing=True, allow_errors=True)
     m = cmp["mismatches"]
     assert [c["scenario_id"] for c in m["cases_only_in_base"]] == ["c12"]
     assert [c["scenario_id"] for c in m["cases_only_in_new"]] == ["brand_new"]
     assert [c["scenario_id"] for c in m["changed_cases"]] == ["c03"]
     assert [(c["scenario_id"], c["run"]) for c in m["errored_cases"]] == [("c05", "new")]
     assert {"field": "settings.temperature", "base": 0.0, "new": 0.7} in m["settings"]
-    assert cmp["groups"][0]["n"] == 10
+    assert cmp["groups"][0]["n"] == 11  # the errored case is compared, as a failure
+    assert cmp["exit_code"] == 0 and {p["kind"] for p in cmp["problems"]} == {"errors", "missing"}
     text = render_comparison_text(cmp)
-    assert "cases whose text changed" in text and "settings.temperature" in text
+    assert "cases whose text changed" in text and "settings.temperature" in text and "allowed:" in text
 
 
-def test_models_only_in_one_run_and_repeats_clustered():
-    cmp = compare_runs(doc(GOOD, repeats=3), doc(GOOD, model="m2", repeats=3))
-    assert cmp["mismatches"]["models_only_in_base"] == ["m1"] and cmp["groups"] == []
-    assert cmp["summary"].startswith("nothing to compare")
+def test_repeats_cluster_by_case():
     same = compare_runs(doc(GOOD, repeats=3), copy.deepcopy(doc(GOOD, repeats=3)))
     assert same["groups"][0]["n"] == 12 and same["groups"][0]["samples_new"] == 36
+    # the pass rate with repeats is a share per case: compared with the sign-flip test on the shares
+    samples = [[100, 100, 0]] * 12
+    cmp = gate(doc(GOOD, repeats=3), doc(GOOD, repeats=3, sample_scores=samples), "pass_rate:10,score:5")
+    assert cmp["groups"][0]["metrics"]["pass_rate"]["estimate"] == pytest.approx(-33.3333, abs=1e-3)
+    assert cmp["exit_code"] == EXIT_REGRESSION
 
 
 @pytest.mark.parametrize(
@@ -120,3 +243,9 @@ def test_bad_gate_expressions_say_what_is_accepted(expr, message):
     with pytest.raises(GateError, match=message) as info:
         parse_fail_expressions(expr)
     assert "ttft_p50:20%" in str(info.value)
+
+
+@pytest.mark.parametrize("expr", ["qwen", "=b", "a=", "a=b,a=c"])
+def test_bad_pairs_say_the_form(expr):
+    with pytest.raises(GateError, match="BASE_LABEL=NEW_LABEL|paired twice"):
+        parse_pairs([expr])

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pytest_llmeval.evaluation.scenarios import _CASE_FIELDS, ScenarioError, load_scenarios
@@ -79,3 +79,34 @@ def test_non_utf8_and_duplicate_ids_across_files(tmp_path):
         raise AssertionError("no error")
     except ScenarioError as exc:
         assert "duplicate id" in str(exc) and "a.yaml" in str(exc)
+
+
+NUMBERISH = st.text(alphabet="0123456789,. %-万亿千百十一二两三四五六七八九零点分之个月年元vINV", max_size=40)
+
+
+@FUZZ
+@given(point=NUMBERISH, answer=NUMBERISH)
+def test_number_matching_never_raises_on_any_text(point, answer):
+    from pytest_llmeval.evaluation.numbers import NumberForms, find_numbers
+    from pytest_llmeval.evaluation.scenarios import Case, KeyPoint
+    from pytest_llmeval.evaluation.scoring import normalise, score_answer
+
+    for forms in (NumberForms(), NumberForms(chinese=True, tolerance="1%")):
+        for mention in find_numbers(normalise(answer), forms):
+            assert 0 <= mention.start < mention.end <= len(normalise(answer))
+        if point.strip():
+            case = Case("c", "c", "q", (KeyPoint(point.strip()),), "s", "s.yaml", numbers=forms)
+            score = score_answer(case, answer, {})
+            assert score.points[0].status in ("covered", "missing")
+
+
+@FUZZ
+@given(point=NUMBERISH, chinese=st.booleans())
+def test_a_key_point_written_verbatim_is_always_credited(point, chinese):
+    from pytest_llmeval.evaluation.numbers import NumberForms
+    from pytest_llmeval.evaluation.scenarios import Case, KeyPoint
+    from pytest_llmeval.evaluation.scoring import score_answer
+
+    assume(point.strip())
+    case = Case("c", "c", "q", (KeyPoint(point.strip()),), "s", "s.yaml", numbers=NumberForms(chinese=chinese))
+    assert score_answer(case, f"答：{point.strip()}。", {}).covered == [point.strip()]

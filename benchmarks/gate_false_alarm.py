@@ -1,0 +1,113 @@
+"""How often does the gate fail a run that did not get worse, and how often does it catch one that did?
+
+Simulates pairs of runs of a keyword-scored suite (5 key points per case, score = 20 x points covered,
+pass = score >= 60) at temperature > 0: each case has its own chance of covering each point, drawn so most
+cases are nearly always right or nearly always wrong (scores pile up at 0 and 100, a few in between). The
+baseline and the new run are two independent draws from the same cases. Under "no change" the new run uses
+the same chances; under a worsening each point's chance is multiplied by (1 - f), which lowers the expected
+mean score by the amount printed.
+
+The decision is the gate's own (compare/diff.py): non-inferiority tests from stats/ (exact sign-flip for the
+score, McNemar's exact conditional test for the pass rate), Holm over the rules evaluated together. A check
+at the end runs `compare_runs` itself on some simulated pairs and asserts it decides the same.
+
+    .venv/bin/python benchmarks/gate_false_alarm.py                       # n = 6, 8, 14, 30; 1000 pairs each
+    .venv/bin/python benchmarks/gate_false_alarm.py --reps 2000 --n 14
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import numpy as np
+
+from pytest_llmeval.compare import compare_runs, parse_fail_expressions
+from pytest_llmeval.stats import holm, noninferiority_mean, noninferiority_pass
+
+POINTS = 5
+
+
+def case_chances(rng: np.random.Generator, n: int) -> np.ndarray:
+    """n cases x 5 points: chance each point is covered. 45% easy cases, 35% hard, 20% in between."""
+    kind = rng.choice(3, size=n, p=[0.45, 0.35, 0.20])
+    a = np.select([kind == 0, kind == 1], [12.0, 0.6], 2.0)
+    b = np.select([kind == 0, kind == 1], [0.6, 12.0], 2.0)
+    return rng.beta(a[:, None], b[:, None], size=(n, POINTS))
+
+
+def run(rng: np.random.Generator, chances: np.ndarray) -> np.ndarray:
+    return 100.0 / POINTS * (rng.random(chances.shape) < chances).sum(axis=1)
+
+
+def gate_fails(base: np.ndarray, new: np.ndarray, margins: dict[str, float]) -> bool:
+    p = []
+    if "score" in margins:
+        p.append(noninferiority_mean(base - new, margins["score"]).p_value)
+    if "pass_rate" in margins:
+        p.append(noninferiority_pass(list(base >= 60), list(new >= 60), margins["pass_rate"]).p_value)
+    return any(q is not None and q <= 0.05 for q in holm(p))
+
+
+def expected_drop(rng: np.random.Generator, n: int, f: float, draws: int = 4000) -> float:
+    c = case_chances(rng, draws)
+    return float(100.0 / POINTS * (c.sum(axis=1) - (c * (1 - f)).sum(axis=1)).mean())
+
+
+def rate(rng: np.random.Generator, n: int, f: float, margins: dict[str, float], reps: int) -> float:
+    fails = 0
+    for _ in range(reps):
+        chances = case_chances(rng, n)
+        base = run(rng, chances)
+        new = run(rng, chances * (1 - f))
+        fails += gate_fails(base, new, margins)
+    return fails / reps
+
+
+def cross_check(rng: np.random.Generator, n: int, reps: int, rules: str, margins: dict[str, float]) -> None:
+    """compare_runs on simulated documents decides exactly as gate_fails."""
+
+    def doc(scores: np.ndarray) -> dict:
+        cases = [
+            {"model": "m", "scenario_id": f"c{i}", "mode": "norag", "score": float(s), "passed": bool(s >= 60)}
+            for i, s in enumerate(scores)
+        ]
+        return {"schema_version": 2, "cases": cases, "run": {"status": "complete"}}
+
+    for _ in range(reps):
+        chances = case_chances(rng, n)
+        base, new = run(rng, chances), run(rng, chances * 0.8)
+        cmp = compare_runs(doc(base), doc(new), parse_fail_expressions(rules))
+        assert (cmp["exit_code"] == 6) == gate_fails(base, new, margins), (base, new, cmp["summary"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reps", type=int, default=1000)
+    parser.add_argument("--n", type=int, action="append", help="cases per run (default 6, 8, 14, 30)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    sizes = args.n or [6, 8, 14, 30]
+    rng = np.random.default_rng(args.seed)
+    gates = {
+        "score:5,pass_rate:10": {"score": 5.0, "pass_rate": 10.0},
+        "score:0 (any drop)": {"score": 0.0},
+        "pass_rate:0 (any drop)": {"pass_rate": 0.0},
+    }
+    shifts = [0.0, 0.1, 0.2, 0.35]
+    drops = [expected_drop(np.random.default_rng(0), 0, f) for f in shifts]
+    started = time.time()
+    print(f"{args.reps} simulated pairs of runs per cell; fail rate of the gate (Holm over its rules)")
+    header = "gate | n | " + " | ".join(f"true drop {d:.1f}" if d else "no change" for d in drops)
+    print(header)
+    print("|".join("---" for _ in header.split("|")))
+    for name, margins in gates.items():
+        for n in sizes:
+            cells = [f"{rate(rng, n, f, margins, args.reps):.3f}" for f in shifts]
+            print(f"{name} | {n} | " + " | ".join(cells), flush=True)
+    cross_check(rng, 14, 50, "score:5,pass_rate:10", gates["score:5,pass_rate:10"])
+    print(f"compare_runs decided as above on 50 simulated pairs (n=14). {time.time() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

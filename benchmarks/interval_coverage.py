@@ -1,0 +1,117 @@
+"""Which 95% interval for a mean score covers the truth 93-97% of the time at n = 6, 8, 14, 30?
+
+Score shapes this tool produces (mostly 0s and 100s): mixtures of 0, 100 and uniform scores in between, and
+keyword coverage with 3 or 5 key points. For each shape and n, `--reps` simulated suites; the coverage of:
+
+- quasi-binomial Wilson (the method stats/intervals.py uses for 0-100 values),
+- Student's t,
+- percentile bootstrap (999 resamples), BCa bootstrap (scipy.stats.bootstrap, 999 resamples),
+
+and, for paired differences, the exact sign-flip interval (stats/paired.py) with a true change.
+
+    .venv/bin/python benchmarks/interval_coverage.py [--reps 2000] [--no-bootstrap]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import warnings
+
+import numpy as np
+from scipy import stats
+
+from pytest_llmeval.stats import bounded_mean_intervals, paired_difference
+
+
+def mixture(zeros: float, hundreds: float):
+    def draw(rng, size):
+        u = rng.random(size)
+        return np.where(u < zeros, 0.0, np.where(u < zeros + hundreds, 100.0, rng.uniform(0, 100, size)))
+
+    return draw, 100 * hundreds + 50 * (1 - zeros - hundreds)
+
+
+def key_points(probs):
+    k = len(probs) - 1
+
+    def draw(rng, size):
+        return 100.0 / k * rng.choice(k + 1, size=size, p=probs)
+
+    return draw, float(sum(100.0 / k * i * p for i, p in enumerate(probs)))
+
+
+SHAPES = {
+    "60% 0 / 30% 100 / 10% between": mixture(0.6, 0.3),
+    "30% 0 / 60% 100 / 10% between": mixture(0.3, 0.6),
+    "10% 0 / 80% 100 / 10% between": mixture(0.1, 0.8),
+    "85% 0 / 10% 100 / 5% between": mixture(0.85, 0.1),
+    "5 key points": key_points([0.2, 0.1, 0.1, 0.15, 0.15, 0.3]),
+    "3 key points, easy": key_points([0.1, 0.1, 0.2, 0.6]),
+    "0/100 only, p = 0.5": mixture(0.5, 0.5),
+}
+
+
+def t_interval(x):
+    n = x.shape[1]
+    half = stats.t.ppf(0.975, n - 1) * x.std(axis=1, ddof=1) / np.sqrt(n)
+    return x.mean(axis=1) - half, x.mean(axis=1) + half
+
+
+def bootstrap(x, method, rng):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = stats.bootstrap(
+            (x,), np.mean, axis=-1, vectorized=True, n_resamples=999, method=method, random_state=rng, batch=100
+        )
+    low, high = res.confidence_interval.low, res.confidence_interval.high
+    m = x.mean(axis=1)
+    return np.where(np.isnan(low), m, low), np.where(np.isnan(high), m, high)
+
+
+def paired_coverage(n: int, reps: int, rng: np.random.Generator) -> float:
+    """Exact sign-flip interval of a mean paired difference when the new run really is worse: each case
+    keeps its score (70%) or drops from 100 to 0-60 (30% of the passing cases)."""
+    hits = 0
+    base_pass = 0.55
+    truth = -base_pass * 0.3 * 70.0  # 30% of passing cases lose 70 points on average (100 -> 30)
+    for _ in range(reps):
+        base = np.where(rng.random(n) < base_pass, 100.0, 0.0)
+        drop = (base == 100) & (rng.random(n) < 0.3)
+        new = np.where(drop, rng.uniform(0, 60, n), base)
+        d = paired_difference(list(base), list(new))
+        low = -np.inf if d.low is None else d.low
+        high = np.inf if d.high is None else d.high
+        hits += low <= truth <= high
+    return hits / reps
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reps", type=int, default=2000)
+    parser.add_argument("--no-bootstrap", action="store_true", help="skip the (slower) bootstrap columns")
+    args = parser.parse_args()
+    started = time.time()
+    methods = ["quasi-binomial Wilson", "t"] + ([] if args.no_bootstrap else ["percentile bootstrap", "BCa"])
+    print(f"coverage of nominal 95% intervals, {args.reps} simulated suites per cell")
+    print("shape | n | " + " | ".join(methods))
+    print("---|---|" + "|".join("---" for _ in methods))
+    for name, (draw, truth) in SHAPES.items():
+        for n in (6, 8, 14, 30):
+            rng = np.random.default_rng(n)
+            x = draw(rng, (args.reps, n))
+            intervals = [bounded_mean_intervals(x), t_interval(x)]
+            if not args.no_bootstrap:
+                intervals += [bootstrap(x, "percentile", rng), bootstrap(x, "BCa", rng)]
+            cells = [f"{np.mean((lo <= truth) & (truth <= hi)):.3f}" for lo, hi in intervals]
+            print(f"{name} | {n} | " + " | ".join(cells), flush=True)
+    print()
+    print("exact sign-flip interval of a paired mean difference (true change -11.55 points)")
+    for n in (6, 8, 14, 30):
+        reps = min(args.reps, 1000)
+        print(f"n={n}: coverage {paired_coverage(n, reps, np.random.default_rng(100 + n)):.3f} ({reps} pairs)")
+    print(f"{time.time() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

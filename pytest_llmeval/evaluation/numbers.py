@@ -1,0 +1,362 @@
+"""Numbers matched as numbers: find the numbers in a text and match key points that contain numbers.
+
+Pure functions on *normalised* text (NFKC + casefold, whitespace collapsed: `scoring.normalise`), so
+positions line up with the echo guard's mask. The rules (docs/scenarios.md, "How numbers are matched"):
+
+- A number is a maximal run of digits: never part of a longer number (120 is not 20, 12.5 is not 2.5,
+  2.5.1 is no number at all). Thousands separators (1,200 / 1 200), full-width digits (NFKC), a trailing
+  ".0" (numeric equality: 1.50 == 1.5) and one space before the unit are accepted.
+- Digits glued behind an ASCII letter (v3.2, INV-204817, Qwen3-8B) and numbers with a leading zero (0012,
+  031) are codes, not quantities: they are matched digit for digit as text, with digit boundaries.
+- The text that follows a number in the key point (个月, %, 万元, 年 ...) must follow the answer's number
+  (one space allowed): 20个月 is not 20天, 50% is not 50. Text before the number must precede it the same
+  way ("回收期20个月" needs "回收期20个月" or "回收期 20 个月", not "回收期为20个月": write "20个月").
+- Optional forms (`NumberForms`): scale words (万/千万/亿/千: 1.2千万 == 1200万 == 12000000; with them,
+  1200万元 == 0.12亿元, the unit after the scale word still has to match), Chinese numerals (一百二十万,
+  百分之五十, 一点六七; they imply scale words) and a tolerance (`0.5`: absolute, in the scale the point
+  is written in; `1%`: relative to the point's value).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+# Characters that continue a number: a key point's number is never extended by one of them.
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_SECTIONS = {"万": 10**4, "亿": 10**8}
+NUMERAL_CHARS = frozenset("0123456789") | frozenset(CN_DIGITS) | frozenset(CN_UNITS) | frozenset(CN_SECTIONS)
+SCALE_WORDS = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "十亿": 10**9,
+    "千万": 10**7,
+    "百万": 10**6,
+    "十万": 10**5,
+    "亿": 10**8,
+    "万": 10**4,
+    "千": 10**3,
+}
+
+_ARABIC = re.compile(
+    r"(?<![0-9.])"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?![0-9])(?!\.\d)(?!,\d{3}(?!\d))"
+)
+_SCALE = re.compile(" ?(" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + ")")
+_PERCENT = re.compile(" ?%")
+_CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_SECTIONS)
+_CHINESE = re.compile(f"(?<![0-9{_CN_CHARS}])(?P<pct>百分之)?(?P<num>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")
+_CODE_RUN = re.compile(r"[A-Za-z0-9._\-]+")
+# A "-" after one of these ends a quantity and starts a subtraction (120万元-30万元), not a minus sign.
+_QUANTITY_END = frozenset("%)）]】") | frozenset("元万亿千百十个月年天周人次笔台份倍分秒时岁号") | NUMERAL_CHARS
+
+
+class ToleranceError(ValueError):
+    """A tolerance is not `0.5` (absolute) or `1%` (relative)."""
+
+
+@dataclass(frozen=True)
+class NumberForms:
+    """Which forms of a number count as the same number, for one key point (or a case's default)."""
+
+    scale_words: bool = False
+    chinese: bool = False  # Chinese numerals; implies scale words
+    tolerance: str | None = None  # as written: "0.5" (absolute) or "1%" (relative)
+
+    @property
+    def scaled(self) -> bool:
+        return self.scale_words or self.chinese
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    amount: Decimal
+    relative: bool
+
+    def allows(self, expected: Decimal, actual: Decimal, scale: Decimal) -> bool:
+        limit = abs(expected) * self.amount / 100 if self.relative else self.amount * scale
+        return abs(actual - expected) <= limit
+
+
+@lru_cache(maxsize=256)
+def parse_tolerance(text: str) -> Tolerance:
+    """`0.5` -> absolute, `1%` -> relative; ToleranceError otherwise."""
+    raw = text.strip()
+    relative = raw.endswith("%")
+    try:
+        amount = Decimal(raw[:-1].strip() if relative else raw)
+    except InvalidOperation:
+        raise ToleranceError(f"{text!r} is not a tolerance") from None
+    if not amount.is_finite() or amount < 0:
+        raise ToleranceError(f"{text!r} is not a non-negative tolerance")
+    return Tolerance(amount, relative)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number found in a (normalised) text; `end` includes its scale word and its % sign."""
+
+    start: int
+    end: int
+    value: Decimal
+    scale: Decimal  # the scale word's multiplier (1 without one)
+    percent: bool
+    text: str  # the number as written (digits, separators, scale word, %)
+
+
+def chinese_value(text: str) -> Decimal | None:
+    """一百二十万 -> 1200000, 一点六七 -> 1.67, 一万二 -> 12000; None for a run that is no number (千万, 万一)."""
+    integer, _, fraction = text.partition("点")
+    if not integer or integer[0] in CN_SECTIONS or (integer[0] in "百千"):
+        return None
+    total, section, digit = 0, 0, None
+    last_unit = 1
+    for ch in integer:
+        if ch in CN_DIGITS:
+            if digit is not None and digit != 0 and CN_DIGITS[ch] != 0:
+                return None  # 二三: two digits in a row is no number
+            digit = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            unit = CN_UNITS[ch]
+            section += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+        else:
+            unit = CN_SECTIONS[ch]
+            section += digit or 0
+            if unit == 10**8:
+                total = (total + section) * unit
+            else:
+                total += section * unit
+            section, digit, last_unit = 0, None, unit
+    if digit is not None:
+        # 一万二 = 12000, 一百二 = 120: a last digit right after a unit is the next lower place
+        previous = integer[-2] if len(integer) > 1 else ""
+        if previous in CN_UNITS or previous in CN_SECTIONS:
+            section += digit * (last_unit // 10 if last_unit >= 10 else 1)
+        else:
+            section += digit
+    value = Decimal(total + section)
+    if fraction:
+        value += Decimal("0." + "".join(str(CN_DIGITS[ch]) for ch in fraction))
+    return value
+
+
+def _is_code(text: str, start: int, end: int) -> bool:
+    """A number inside a code: a run of [a-z0-9._-] with a letter before one of its digits (v3.2, inv-204817)."""
+    left = start
+    while left > 0 and _CODE_RUN.fullmatch(text[left - 1]):
+        left -= 1
+    right = end
+    while right < len(text) and _CODE_RUN.fullmatch(text[right]):
+        right += 1
+    run = text[left:right]
+    return re.search(r"[A-Za-z][^0-9]*[0-9]", run) is not None
+
+
+def _sign(text: str, start: int) -> int:
+    """-1 for a minus sign right before the number: not a hyphen (a-1, 10-20), not a subtraction (120万元-30)."""
+    if start > 0 and text[start - 1] in "-−":
+        before = text[start - 2] if start >= 2 else " "
+        if not (before.isascii() and before.isalnum()) and before not in _QUANTITY_END:
+            return -1
+    return 1
+
+
+@lru_cache(maxsize=512)
+def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
+    found: list[Mention] = []
+    for m in _ARABIC.finditer(text):
+        digits = m.group("num")
+        plain = digits.replace(",", "").replace(" ", "")
+        if len(plain) > 1 and plain[0] == "0" and plain[1] != ".":
+            continue  # 0012: a code, matched as text
+        if _is_code(text, m.start(), m.end()):
+            continue
+        value = Decimal(plain) * _sign(text, m.start())
+        end = m.end()
+        scale = Decimal(1)
+        if forms.scaled:
+            s = _SCALE.match(text, end)
+            if s:
+                scale = Decimal(SCALE_WORDS[s.group(1)])
+                end = s.end()
+        p = _PERCENT.match(text, end)
+        if p:
+            end = p.end()
+        start = m.start() - (1 if value < 0 else 0)
+        found.append(Mention(start, end, value * scale, scale, p is not None, text[start:end]))
+    if forms.chinese:
+        for m in _CHINESE.finditer(text):
+            cn_value = chinese_value(m.group("num"))
+            if cn_value is None:
+                continue
+            end = m.end()
+            percent = m.group("pct") is not None
+            if not percent:
+                p = _PERCENT.match(text, end)
+                if p:
+                    end, percent = p.end(), True
+            found.append(Mention(m.start(), end, cn_value, Decimal(1), percent, text[m.start() : end]))
+        found.sort(key=lambda mention: mention.start)
+    return tuple(found)
+
+
+def find_numbers(text: str, forms: NumberForms | None = None) -> list[Mention]:
+    """Every number in a normalised text, in order."""
+    return list(_find_numbers_cached(text, forms or NumberForms()))
+
+
+def _numeral_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
+    """A key point that starts (ends) with a numeral is not a piece of a longer number in the answer."""
+    if pattern and pattern[0] in NUMERAL_CHARS and start > 0 and text[start - 1] in NUMERAL_CHARS:
+        return False
+    if pattern and pattern[-1] in NUMERAL_CHARS and end < len(text):
+        after = text[end]
+        if after in NUMERAL_CHARS or (after == "." and end + 1 < len(text) and text[end + 1].isdigit()):
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A number of a key point: its value and the form it was written in."""
+
+    value: Decimal
+    scale: Decimal
+    percent: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TextPattern:
+    """A key point without a number: a substring, never a piece of a longer number at a numeral edge."""
+
+    text: str
+    kind = "text"
+
+    def search(self, answer: str) -> Iterator[Found]:
+        if not self.text:
+            return
+        pos = answer.find(self.text)
+        while pos != -1:
+            if _numeral_edge_ok(answer, pos, pos + len(self.text), self.text):
+                yield Found(pos, pos + len(self.text))
+            pos = answer.find(self.text, pos + 1)
+
+
+@dataclass(frozen=True)
+class NumberPattern:
+    """A key point with numbers: text pieces around number slots, `pieces[i]` before `slots[i]`."""
+
+    text: str
+    pieces: tuple[str, ...]  # len(slots) + 1
+    slots: tuple[Slot, ...]
+    forms: NumberForms
+    kind = "number"
+
+    def _equal(self, slot: Slot, mention: Mention) -> bool:
+        if slot.percent and not mention.percent:
+            return False
+        if self.forms.tolerance is not None:
+            return parse_tolerance(self.forms.tolerance).allows(slot.value, mention.value, slot.scale)
+        return slot.value == mention.value
+
+    def search(self, answer: str) -> Iterator[Found]:
+        mentions = _find_numbers_cached(answer, self.forms)
+        by_start = {m.start: m for m in mentions}
+        for first in mentions:
+            if not self._equal(self.slots[0], first):
+                continue
+            start = _ends_before(answer, first.start, self.pieces[0])
+            if start is None:
+                continue
+            pos, ok = first.end, True
+            for piece, slot in zip(self.pieces[1:-1], self.slots[1:], strict=True):
+                after = _starts_at(answer, pos, piece)
+                nxt = _mention_at(answer, after, by_start)
+                if nxt is None or not self._equal(slot, nxt):
+                    ok = False
+                    break
+                pos = nxt.end
+            if not ok:
+                continue
+            end = _starts_at(answer, pos, self.pieces[-1])
+            if end is not None and _numeral_edge_ok(answer, start, end, self.text):
+                yield Found(start, end)
+
+
+@dataclass(frozen=True)
+class RegexPattern:
+    text: str
+    kind = "regex"
+
+    def search(self, answer: str) -> Iterator[Found]:
+        for m in re.finditer(self.text, answer, re.IGNORECASE):
+            if m.end() > m.start():
+                yield Found(m.start(), m.end())
+
+
+Pattern = TextPattern | NumberPattern | RegexPattern
+
+
+def _mention_at(text: str, pos: int | None, by_start: dict[int, Mention]) -> Mention | None:
+    """The mention starting at `pos` or after one space there."""
+    if pos is None:
+        return None
+    if pos in by_start:
+        return by_start[pos]
+    return by_start.get(pos + 1) if pos < len(text) and text[pos] == " " else None
+
+
+def _ends_before(text: str, pos: int, piece: str) -> int | None:
+    """Start of `piece` when it ends at `pos` (one space allowed between), else None."""
+    if not piece:
+        return pos
+    for gap in (0, 1):
+        end = pos - gap
+        if gap and (end < 0 or text[end] != " " or piece.endswith(" ")):
+            continue
+        if text.endswith(piece, 0, end):
+            return end - len(piece)
+    return None
+
+
+def _starts_at(text: str, pos: int, piece: str) -> int | None:
+    """End of `piece` when it starts at `pos` (one space allowed between), else None."""
+    if not piece:
+        return pos
+    for gap in (0, 1):
+        start = pos + gap
+        if gap and (pos >= len(text) or text[pos] != " " or piece.startswith(" ")):
+            continue
+        if text.startswith(piece, start):
+            return start + len(piece)
+    return None
+
+
+@lru_cache(maxsize=2048)
+def compile_variant(variant: str, forms: NumberForms | None = None) -> TextPattern | NumberPattern:
+    """A key point's form (already normalised) as a pattern: numbers become slots, the rest text."""
+    forms = forms or NumberForms()
+    mentions = _find_numbers_cached(variant, forms)
+    if not mentions:
+        return TextPattern(variant)
+    pieces, slots, pos = [], [], 0
+    for m in mentions:
+        pieces.append(variant[pos : m.start].strip())
+        slots.append(Slot(m.value, m.scale, m.percent, m.text))
+        pos = m.end
+    pieces.append(variant[pos:].strip())
+    return NumberPattern(variant, tuple(pieces), tuple(slots), forms)

@@ -1,0 +1,113 @@
+"""A run as data: `load(PATH)` returns the typed run, `.to_pandas()` a DataFrame of its cases.
+
+    from pytest_llmeval.results import load
+
+    run = load("llmeval-report")            # a report dir, a results.json, or a saved run: "last", "0003", a name
+    run.info["status"], len(run.cases)      # typed per results/schema.py (RunInfo, CaseRecord)
+    df = run.to_pandas()                    # one row per case record (model, mode, case, sample)
+    df.groupby("model")["score"].mean()
+
+The document is checked against the schema (`results/schema.py`, pydantic): a file that does not fit says
+which field of which case is wrong. Fields the schema does not name (added by a newer plugin or a
+`pytest_llmeval_run_info` hook) are kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from .schema import RESULTS_FILE, Aggregates, CaseRecord, ResultsDocument, RunInfo
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DEFAULT_RUNS_DIR = Path(".llmeval/runs")
+# Nested records flattened into columns (`judge.score`, `error.type`, `retrieval.hit_at_k`); deeper ones stay objects.
+FLATTEN_LEVEL = 1
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run's results document, validated, with typed access to its parts."""
+
+    path: Path
+    document: ResultsDocument
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.document["schema_version"])
+
+    @property
+    def info(self) -> RunInfo:
+        return self.document["run"]
+
+    @property
+    def cases(self) -> list[CaseRecord]:
+        return self.document["cases"]
+
+    @property
+    def aggregates(self) -> Aggregates:
+        return self.document["aggregates"]
+
+    @property
+    def benchmarks(self) -> list[dict[str, Any]]:
+        return self.document["benchmarks"]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per case record; nested records one level deep become dotted columns (`judge.score`,
+        `error.type`, `retrieval.hit_at_k`), lists stay lists. Columns every run has come first."""
+        import pandas as pd
+
+        first = ["model", "mode", "scenario_id", "sample", "suite", "category", "score", "passed", "threshold"]
+        if not self.cases:
+            return pd.DataFrame(columns=first)
+        frame = pd.json_normalize(cast(list[dict[str, Any]], self.cases), sep=".", max_level=FLATTEN_LEVEL)
+        ordered = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
+        return frame[ordered]
+
+
+def resolve(path: str | Path, runs_dir: Path = DEFAULT_RUNS_DIR) -> Path:
+    """The results file meant by a report dir, a results.json path, or a saved run reference."""
+    candidate = Path(path)
+    if candidate.is_dir():
+        return candidate / RESULTS_FILE
+    if candidate.is_file():
+        return candidate
+    from .runs import resolve_run
+
+    return resolve_run(str(path), runs_dir)
+
+
+def load(path: str | Path, runs_dir: str | Path = DEFAULT_RUNS_DIR) -> Run:
+    """Read and validate a run: a report dir (its results.json), a results.json, or a saved run of `runs_dir`
+    ("last", a number, a name). ResultsFileError (or RunNotFound) names the file and what is wrong."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from .recorder import ResultsFileError, load_results
+
+    file = resolve(path, Path(runs_dir))
+    doc = load_results(file)
+    try:
+        TypeAdapter(ResultsDocument).validate_python(doc)
+    except ValidationError as exc:
+        problems = "; ".join(f"{_where(doc, err['loc'])}: {err['msg']}" for err in exc.errors(include_url=False)[:5])
+        raise ResultsFileError(
+            f"{file}: does not fit the results schema (schema_version {doc.get('schema_version')}): {problems}. "
+            "Fix: re-render it with this plugin's version, or check the fields named"
+        ) from None
+    return Run(file, cast(ResultsDocument, doc))  # the file's own dict: fields the schema does not name stay
+
+
+def _where(doc: dict[str, Any], loc: tuple[int | str, ...]) -> str:
+    """A validation error's place in words: `cases[3] (model m1, case capital).score`."""
+    parts = [str(p) if isinstance(p, str) else f"[{p}]" for p in loc]
+    text = ".".join(parts).replace(".[", "[")
+    if len(loc) >= 2 and loc[0] == "cases" and isinstance(loc[1], int):
+        case = (doc.get("cases") or [{}])[loc[1]] if loc[1] < len(doc.get("cases") or []) else {}
+        if isinstance(case, dict):
+            text = text.replace(
+                f"cases[{loc[1]}]", f"cases[{loc[1]}] (model {case.get('model')}, case {case.get('scenario_id')})", 1
+            )
+    return text

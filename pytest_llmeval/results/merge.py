@@ -1,0 +1,279 @@
+"""`python -m pytest_llmeval merge RUN... -o DIR`: shard runs (`--llm-shard K/N`) joined into one run.
+
+The merged results.json is built as a single run's is: its case records in the order a serial run
+records them (model, then mode, then the suite's case order, then sample), its aggregates from
+`aggregate_document` and its reports from the same renderers - so a gate (`compare`) reads it like
+any run. Shards must agree on everything that decides answers: the settings (all but the report dir,
+the shard and the saved-run name), the model sources and the suite (the case ids in order); the
+first difference is named. Every case the shards were due must be there exactly once: missing and
+duplicated cases are named (`allow_missing` merges what is there and marks the run degraded).
+"""
+
+from __future__ import annotations
+
+import json
+import types
+from pathlib import Path
+from typing import Any
+
+from .aggregate import aggregate_document
+from .recorder import ResultsFileError, atomic_write, case_key, load_results, to_json
+from .schema import CASES_FILE, RESULTS_FILE, SCHEMA_VERSION
+
+# settings that may differ between shards of one run
+PER_SHARD_SETTINGS = ("report_dir", "shard", "runs")
+RAG_MODES = {"off": ["norag"], "both": ["norag", "rag"], "only": ["rag"]}
+STATUS_RANK = {"complete": 0, "degraded": 1, "running": 2, "interrupted": 3}
+SHOWN = 8  # how many missing or duplicated cases a message names
+
+
+class MergeError(ValueError):
+    """Shards that cannot be merged; the message names the shard files, the field and the fix."""
+
+
+def load_shard(path: Path) -> tuple[str, dict[str, Any]]:
+    """A shard's results.json, given the file or its report dir."""
+    file = path / RESULTS_FILE if path.is_dir() else path
+    try:
+        return str(file), load_results(file)
+    except ResultsFileError as exc:
+        raise MergeError(str(exc)) from None
+
+
+def _first_difference(a: Any, b: Any, where: str) -> tuple[str, Any, Any] | None:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(set(a) | set(b)):
+            found = _first_difference(a.get(key), b.get(key), f"{where}.{key}")
+            if found is not None:
+                return found
+        return None
+    return None if a == b else (where, a, b)
+
+
+def _shard_info(name: str, doc: dict[str, Any]) -> dict[str, Any]:
+    shard = (doc.get("run") or {}).get("shard")
+    if not isinstance(shard, dict) or "index" not in shard:
+        raise MergeError(f"{name}: run.shard is missing: not a shard run. Fix: run each shard with --llm-shard K/N")
+    return shard
+
+
+def _deciding(settings: dict[str, Any]) -> dict[str, Any]:
+    """The settings that must agree between shards: all but the per-shard ones and the GPUs a model was given
+    (placement may pick other GPUs on another machine; answers do not depend on them)."""
+    out = {k: v for k, v in settings.items() if k not in PER_SHARD_SETTINGS}
+    if isinstance(out.get("models"), list):
+        out["models"] = [{k: v for k, v in m.items() if k != "gpus"} for m in out["models"] if isinstance(m, dict)]
+    return out
+
+
+def _check_same(shards: list[tuple[str, dict[str, Any]]]) -> None:
+    """Same shard count, suite, models, model sources and settings; the first difference is named."""
+    first_name, first = shards[0]
+    base_settings = _deciding(first["run"].get("settings", {}))
+    for name, doc in shards[1:]:
+        run, base_run = doc["run"], first["run"]
+        for field in ("count", "suite_fingerprint"):
+            if run["shard"].get(field) != base_run["shard"].get(field):
+                what = "suite (case ids)" if field == "suite_fingerprint" else "shard count"
+                raise MergeError(
+                    f"{name} and {first_name} ran different {what}: run.shard.{field} is "
+                    f"{run['shard'].get(field)!r} against {base_run['shard'].get(field)!r}. Fix: run every shard "
+                    "with the same scenario files and --llm-shard K/N of the same N"
+                )
+        for field in ("models", "model_sources"):
+            if run.get(field) != base_run.get(field):
+                raise MergeError(
+                    f"{name} and {first_name} differ in run.{field}: {run.get(field)!r} against "
+                    f"{base_run.get(field)!r}. Fix: give every shard the same --llm-model values"
+                )
+        found = _first_difference(_deciding(run.get("settings", {})), base_settings, "settings")
+        if found is not None:
+            where, mine, theirs = found
+            raise MergeError(
+                f"{name} and {first_name} ran with different settings: run.{where} is {mine!r} against "
+                f"{theirs!r}. Fix: run every shard with the same options"
+            )
+
+
+def _names(keys: list[tuple[str, str, str, int]]) -> str:
+    shown = ", ".join(f"{m}/{mode}/{case}#{s}" for m, mode, case, s in keys[:SHOWN])
+    return shown + (f" and {len(keys) - SHOWN} more" if len(keys) > SHOWN else "")
+
+
+def merge_documents(shards: list[tuple[str, dict[str, Any]]], allow_missing: bool = False) -> dict[str, Any]:
+    """One results document from shard documents (name, doc), as a single run would have written it."""
+    if not shards:
+        raise MergeError("no shard runs given. Fix: name each shard's results.json or report dir")
+    infos = [_shard_info(name, doc) for name, doc in shards]
+    shards = [s for _, s in sorted(zip((i["index"] for i in infos), shards), key=lambda p: p[0])]
+    infos = [_shard_info(name, doc) for name, doc in shards]
+    _check_same(shards)
+    count = int(infos[0]["count"])
+    seen_index: dict[int, str] = {}
+    for (name, _), info in zip(shards, infos):
+        if info["index"] in seen_index:
+            raise MergeError(
+                f"{name} and {seen_index[info['index']]} are both shard {info['index']}/{count}: their cases "
+                "would be counted twice. Fix: give each shard once"
+            )
+        seen_index[info["index"]] = name
+    missing_shards = [k for k in range(1, count + 1) if k not in seen_index]
+
+    run0 = shards[0][1]["run"]
+    settings = run0.get("settings") or {}
+    models = list(run0.get("models") or [])
+    modes = RAG_MODES.get((settings.get("rag") or {}).get("mode", "off"), ["norag"])
+    repeat = int(settings.get("repeat") or 1)
+    suite = list(infos[0].get("suite_cases") or [])
+    position = {case_id: i for i, case_id in enumerate(suite)}
+
+    from ..sharding import shard_of
+
+    expected = {
+        (model, mode, case_id, sample)
+        for case_id in suite
+        if shard_of(case_id, count) in seen_index
+        for model in models
+        for mode in modes
+        for sample in range(repeat)
+    }
+    records: dict[tuple[str, str, str, int], dict[str, Any]] = {}
+    duplicated: list[tuple[str, str, str, int]] = []
+    for _name, shard_doc in shards:
+        for record in shard_doc.get("cases") or []:
+            key = case_key(record)
+            if key in records:
+                duplicated.append(key)
+            records[key] = record
+    if duplicated:
+        raise MergeError(
+            f"{len(duplicated)} case record(s) appear in more than one shard: {_names(duplicated)}. Fix: merge "
+            "each shard's results once, from runs of the same --llm-shard count"
+        )
+    missing = sorted(expected - set(records), key=lambda k: _order(k, models, modes, position))
+    if (missing or missing_shards) and not allow_missing:
+        parts = []
+        if missing_shards:
+            parts.append(f"shard(s) {', '.join(f'{k}/{count}' for k in missing_shards)} not given")
+        if missing:
+            parts.append(f"{len(missing)} case(s) the shards were due have no record: {_names(missing)}")
+        raise MergeError(
+            "; ".join(parts) + ". Fix: give every shard's results (re-run a shard that was cut short, "
+            "with --llm-resume), or pass --allow-missing to merge what is there (the run is marked degraded)"
+        )
+
+    cases = sorted(records.values(), key=lambda r: _order(case_key(r), models, modes, position))
+    benchmarks = [b for _, shard_doc in shards for b in shard_doc.get("benchmarks") or []]
+    run = _merged_run(shards, infos, count, missing_shards, missing, cases)
+    doc: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "run": run,
+        "cases": cases,
+        "aggregates": aggregate_document(cases, run.get("memory", {}), True, benchmarks),
+        "benchmarks": benchmarks,
+    }
+    doc.update(_extras(doc))
+    return doc
+
+
+def _order(
+    key: tuple[str, str, str, int], models: list[str], modes: list[str], position: dict[str, int]
+) -> tuple[int, int, int, str, int]:
+    """A serial run's recording order: the models as given, then the mode, the suite's case order, the sample."""
+    model, mode, case_id, sample = key
+    big = 1 << 30
+    return (
+        models.index(model) if model in models else big,
+        modes.index(mode) if mode in modes else big,
+        position.get(case_id, big),
+        case_id,
+        sample,
+    )
+
+
+def _merged_run(
+    shards: list[tuple[str, dict[str, Any]]],
+    infos: list[dict[str, Any]],
+    count: int,
+    missing_shards: list[int],
+    missing: list[tuple[str, str, str, int]],
+    cases: list[dict[str, Any]],
+) -> dict[str, Any]:
+    runs = [doc["run"] for _, doc in shards]
+    run = json.loads(json.dumps(runs[0]))  # a deep copy of the first shard's run info
+    run.pop("shard", None)
+    run.pop("saved_as", None)
+    run["settings"]["shard"] = None
+    run["started_at"] = min(r.get("started_at", "") for r in runs)
+    finished = [r.get("finished_at") for r in runs if r.get("finished_at")]
+    if finished:
+        run["finished_at"] = max(finished)
+    run["launches"] = [
+        {**launch, "shard": info["index"]} for r, info in zip(runs, infos) for launch in r.get("launches") or []
+    ]
+    memory: dict[str, Any] = {}
+    for r in runs:  # a model's memory: the shard where it peaked highest
+        for model, mem in (r.get("memory") or {}).items():
+            if model not in memory or (mem.get("peak_mib") or 0) > (memory[model].get("peak_mib") or 0):
+                memory[model] = mem
+    if memory:
+        run["memory"] = memory
+    degraded = [{**d, "shard": info["index"]} for r, info in zip(runs, infos) for d in r.get("degraded") or []]
+    if degraded:
+        run["degraded"] = degraded
+    worst = max((r.get("status", "running") for r in runs), key=lambda s: STATUS_RANK.get(s, 2))
+    if worst == "complete" and (missing or missing_shards or any(c.get("error") for c in cases)):
+        worst = "degraded"
+    run["status"] = worst
+    run["merged_from"] = [
+        {
+            "results": name,
+            "index": info["index"],
+            "count": count,
+            "source": info.get("source"),
+            "status": doc["run"].get("status"),
+            "cases": len(doc.get("cases") or []),
+            "started_at": doc["run"].get("started_at"),
+            "finished_at": doc["run"].get("finished_at"),
+        }
+        for (name, doc), info in zip(shards, infos)
+    ]
+    if missing or missing_shards:
+        run["merge_missing"] = {
+            "shards": [f"{k}/{count}" for k in missing_shards],
+            "cases": [list(k) for k in missing],
+        }
+    return run
+
+
+def _extras(doc: dict[str, Any]) -> dict[str, Any]:
+    """Cost (when the shards had --llm-prices) and the sizing rows, computed as the plugin does at a run's end."""
+    settings = doc["run"].get("settings") or {}
+    extras: dict[str, Any] = {}
+    prices_path = settings.get("prices")
+    if prices_path and Path(prices_path).is_file():
+        from ..cost import cost_rows, load_prices
+
+        prices = load_prices(Path(prices_path))
+        extras["cost"] = {"prices": prices.source, "rows": cost_rows(doc, prices)}
+    from ..sizing.report import sizing_rows
+
+    rows = sizing_rows(doc, types.SimpleNamespace(**(settings.get("server") or {})))
+    if rows:
+        extras["sizing"] = rows
+    return extras
+
+
+def write_merged(doc: dict[str, Any], out_dir: Path) -> Path:
+    """results.json, cases.jsonl, report.md and report.html of the merged run in `out_dir`."""
+    from .html import write_html
+    from .render import write_markdown
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    doc["run"]["settings"]["report_dir"] = str(out_dir)
+    path = out_dir / RESULTS_FILE
+    atomic_write(path, to_json(doc))
+    atomic_write(out_dir / CASES_FILE, "".join(to_json(c, indent=None) + "\n" for c in doc["cases"]))
+    write_markdown(doc, out_dir)
+    write_html(doc, out_dir)
+    return path

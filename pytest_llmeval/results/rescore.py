@@ -1,0 +1,233 @@
+"""Re-score a saved run's answers with the current scenario files and scorers - no model, no request.
+
+The most common edit (a key point, a synonym, a threshold, the scorer of a case) changes no answer, so the
+answers a run saved are graded again and a new run is written. A case is graded again only when what the
+model was asked is unchanged (`prompt_hash`: question, system prompt, images, max tokens, prompt language;
+runs saved before it existed are compared by their question text). Each record says what happened to it
+in `rescore.status`:
+
+- `rescored`: graded with the current case and scorer (`previous_score`, `previous_passed` kept);
+- `changed`: the question changed - the answer belongs to another question, the model must be asked again;
+  the old score is kept;
+- `missing`: no case of that id in the current scenario files; kept as it was;
+- `no_answer`: the run has no answer for it (an errored request); kept;
+- `custom_scorer`: graded by a `pytest_llmeval_score` hook in a conftest.py, which only runs inside pytest;
+  kept.
+
+RAG answers are graded against the context the run retrieved (it is in the record); the knowledge base is
+not searched again. The judge grades again only when one is given (`judge=`); otherwise a recorded judge
+verdict is kept and judged against the case's current threshold.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .aggregate import aggregate_document
+
+if TYPE_CHECKING:
+    from ..evaluation.judge import Judge
+    from ..evaluation.scenarios import Case
+
+BUILTIN_SCORERS = ("keyword_coverage", "ocrbench", "exact")
+# What a score writes into a record; a re-scored record gets these from the new score only.
+SCORE_FIELDS = (
+    "score",
+    "passed",
+    "threshold",
+    "coverage",
+    "covered",
+    "missing",
+    "echoed",
+    "forbidden_found",
+    "penalty",
+    "points",
+    "scorer",
+    "keyword_passed",
+    "assert_with",
+    "judge",
+    "error",
+)
+
+
+@dataclass
+class Rescored:
+    """The new document, how many records ended in each status, and the cases that need the model again."""
+
+    doc: dict[str, Any]
+    counts: Counter[str] = field(default_factory=Counter)
+    changed: list[str] = field(default_factory=list)
+    score_changes: int = 0
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
+        text = f"{counts}; {self.score_changes} score(s) changed"
+        if self.changed:
+            text += f"; asked differently now (run the model again): {', '.join(self.changed)}"
+        return text
+
+
+def _label(record: dict[str, Any]) -> str:
+    sample = int(record.get("sample") or 0)
+    return f"{record['model']}/{record.get('mode', 'norag')}/{record['scenario_id']}" + (f"#{sample}" if sample else "")
+
+
+def _asked_differently(record: dict[str, Any], case: Case) -> bool:
+    if record.get("prompt_hash"):
+        return bool(record["prompt_hash"] != case.prompt_hash)
+    return record.get("question") != case.question  # a run saved before prompt_hash existed
+
+
+def _sources(record: dict[str, Any], case: Case, template: str | None) -> dict[str, str]:
+    """What the echo guard compares the answer with: the prompt's texts, as `evaluate_case` builds them."""
+    sources = {"question": case.question, **({"system": case.system} if case.system else {})}
+    if record.get("mode") == "rag":
+        from ..rag import load_template
+
+        try:
+            text = load_template(template, case.prompt_language)
+        except (OSError, ValueError):
+            text = ""
+        sources["template"] = text.replace("{context}", "\n").replace("{question}", "\n")
+        chunks = (record.get("retrieval") or {}).get("chunks") or []
+        sources["context"] = "\n".join(str(c.get("text", "")) for c in chunks)
+    return sources
+
+
+def rescore_record(
+    record: dict[str, Any],
+    case: Case,
+    template: str | None = None,
+    judge: Judge | None = None,
+    judge_assert: bool = False,
+) -> dict[str, Any]:
+    """A record graded again with `case` (which must be asked as the record's case was)."""
+    from ..evaluation.evaluate import CaseResult
+    from ..evaluation.scorers import score_case
+
+    answer = str(record.get("answer") or "")
+    score = score_case(case, answer, _sources(record, case, template))
+    result = CaseResult(record["model"], case, record.get("mode", "norag"), score, None, int(record.get("sample") or 0))
+    if judge_assert or case.assert_with == "judge":
+        result.assert_with = "judge"
+    if judge is not None:
+        result.extra["judge"] = judge.grade(case, answer).record(judge.model, case.threshold)
+    elif record.get("judge"):
+        old = dict(record["judge"])
+        if old.get("score") is not None:
+            old["passed"] = float(old["score"]) >= case.threshold
+        result.extra["judge"] = old
+    fresh = result.record()
+    fresh.pop("finished_at", None)  # when the answer was given stays the run's
+    kept = {k: v for k, v in record.items() if k not in SCORE_FIELDS}
+    return {
+        **kept,
+        **fresh,
+        "rescore": {
+            "status": "rescored",
+            "previous_score": record.get("score"),
+            "previous_passed": record.get("passed"),
+        },
+    }
+
+
+def rescore_document(
+    doc: dict[str, Any],
+    cases: Iterable[Case],
+    judge: Judge | None = None,
+    judge_assert: bool = False,
+    source: str | None = None,
+) -> Rescored:
+    """Grade every answer of a results document again with `cases`; returns a new document."""
+    by_id = {c.id: c for c in cases}
+    settings = (doc.get("run") or {}).get("settings") or {}
+    template = (settings.get("rag") or {}).get("template")
+    out = Rescored(doc={})
+    records: list[dict[str, Any]] = []
+    for record in doc.get("cases") or []:
+        case = by_id.get(record["scenario_id"])
+        error = record.get("error") or {}
+        scorer = (record.get("scorer") or {}).get("name")
+        if case is None:
+            status, new = "missing", {**record, "rescore": {"status": "missing"}}
+        elif record.get("answer") is None or (error and error.get("stage") != "scoring"):
+            status, new = "no_answer", {**record, "rescore": {"status": "no_answer"}}
+        elif _asked_differently(record, case):
+            status = "changed"
+            new = {**record, "rescore": {"status": "changed", "reason": "the question changed: ask the model again"}}
+            out.changed.append(_label(record))
+        elif scorer is not None and scorer not in BUILTIN_SCORERS:
+            status, new = "custom_scorer", {**record, "rescore": {"status": "custom_scorer", "scorer": scorer}}
+        else:
+            status, new = "rescored", rescore_record(record, case, template, judge, judge_assert)
+            out.score_changes += new.get("score") != record.get("score")
+        out.counts[status] += 1
+        records.append(new)
+    run = dict(doc.get("run") or {})
+    run.pop("saved_as", None)
+    run["rescored"] = {
+        "from": source,
+        "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "counts": dict(out.counts),
+        "changed": out.changed,
+        **({"judge": judge.model} if judge is not None else {}),
+    }
+    new_doc = {k: v for k, v in doc.items() if k != "comparison"}  # a comparison of the old scores is stale
+    new_doc.update(
+        run=run,
+        cases=records,
+        aggregates=aggregate_document(records, run.get("memory") or {}, True, doc.get("benchmarks") or []),
+    )
+    out.doc = new_doc
+    return out
+
+
+def scenario_cases(doc: dict[str, Any], scenario_paths: list[Path] | None = None) -> list[Case]:
+    """The current cases: `scenario_paths` when given, else the run's own scenario paths and datasets (rows
+    limited as the run limited them)."""
+    from ..evaluation.scenarios import load_scenarios
+
+    settings = (doc.get("run") or {}).get("settings") or {}
+    if scenario_paths:
+        return load_scenarios(scenario_paths)
+    paths = [Path(p) for p in settings.get("scenario_paths") or [] if Path(p).exists()]
+    cases = load_scenarios(paths) if paths else []
+    for spec in settings.get("datasets") or []:
+        from ..vision.datasets import load_dataset
+
+        cases += load_dataset(spec, settings.get("limit"))
+    return cases
+
+
+def default_name(doc: dict[str, Any], source: Path) -> str:
+    """The new run's saved name: the old saved run's name (or its models) + '-rescored'."""
+    match = re.match(r"^\d{4,}_(.+)_\d{8}-\d{6}\.json$", source.name)
+    base = match.group(1) if match else "-".join((doc.get("run") or {}).get("models") or ["run"])
+    return f"{base}-rescored"
+
+
+def write_run(doc: dict[str, Any], out_dir: Path, runs_dir: Path | None, name: str) -> tuple[Path, Path | None]:
+    """results.json, report.md and report.html in `out_dir`; the run saved in `runs_dir` (when given)."""
+    from .html import render_html
+    from .recorder import atomic_write, to_json
+    from .render import render_markdown
+    from .schema import RESULTS_FILE
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    saved = None
+    if runs_dir is not None:
+        from .runs import save_run
+
+        saved = save_run(doc, runs_dir, name)
+        doc["run"]["saved_as"] = str(saved)
+    results = out_dir / RESULTS_FILE
+    atomic_write(results, to_json(doc))
+    atomic_write(out_dir / "report.md", render_markdown(doc))
+    atomic_write(out_dir / "report.html", render_html(doc))
+    return results, saved

@@ -1,0 +1,251 @@
+"""The answer cache (`--llm-cache`): a request whose answer is known is not sent again.
+
+One SQLite file (`.llmeval/cache.sqlite` by default) in WAL mode with a busy timeout, one connection per
+process, so pytest-xdist workers share it safely: readers never wait for the writer, and writers take turns.
+The first answer stored under a key stays (`INSERT OR IGNORE`), so workers that race on a key agree.
+
+The key is the SHA-256 of canonical JSON holding everything that can change an answer:
+
+- `model`: the model's identity (`serving.identity`): the content hash of its files and the launch options
+  that change answers (dtype, quantisation, max model length, chat template content, reasoning parser, extra
+  vLLM arguments, the vLLM build) - never the label, so model A's answers are never served as model B's;
+- `request`: the full messages (retrieved context and images - image bytes travel inside the messages as
+  data URLs), max tokens, temperature and the request body's extra fields (thinking on or off);
+- `sample`: the sample index of `--llm-repeat` (at temperature > 0 each sample is its own draw);
+- `schema`: `CACHE_SCHEMA`, bumped when the key's layout or the stored answer changes.
+
+Only complete answers are stored: a request that failed raises and is never stored, and a stream without
+a finish reason (cut short) is not stored either. A hit is a `Completion` with `cached=True`; its metrics
+are those of the request that produced it, and results.json records it with `cached: true` and no timings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from .client import Completion, RequestMetrics, thinking_body
+
+CACHE_SCHEMA = 1
+DEFAULT_CACHE_FILE = Path(".llmeval") / "cache.sqlite"
+BUSY_TIMEOUT_S = 60.0
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS answers (
+    key TEXT PRIMARY KEY,
+    model TEXT NOT NULL,
+    identity TEXT NOT NULL,
+    text TEXT NOT NULL,
+    reasoning TEXT NOT NULL,
+    metrics TEXT NOT NULL,
+    stored_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS file_hashes (
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (path, size, mtime_ns)
+);
+"""
+
+
+class CacheError(RuntimeError):
+    """The cache file cannot be opened or used; the message names the file and the fix."""
+
+
+def canonical_json(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def request_key(
+    identity: dict[str, Any],
+    messages: list[dict[str, Any]],
+    max_tokens: int,
+    temperature: float,
+    sample: int,
+    body: dict[str, Any] | None = None,
+) -> str:
+    """The cache key of one request: SHA-256 of the canonical JSON of model, request, sample and schema."""
+    payload = {
+        "schema": CACHE_SCHEMA,
+        "model": identity,
+        "request": {
+            "messages": messages,
+            "max_tokens": int(max_tokens),
+            "temperature": float(temperature),
+            "body": body or {},
+        },
+        "sample": int(sample),
+    }
+    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class CacheStats:
+    hits: int = 0
+    misses: int = 0
+    stored: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return {"hits": self.hits, "misses": self.misses, "stored": self.stored}
+
+
+def stored_metrics(data: dict[str, Any]) -> RequestMetrics:
+    """The metrics of a stored answer, whatever fields `RequestMetrics` has gained or lost since it was stored."""
+    names = {f.name for f in dataclasses.fields(RequestMetrics)} - {"itl_s"}
+    return RequestMetrics(**{name: data.get(name) for name in names})  # type: ignore[arg-type]
+
+
+class AnswerCache:
+    """The SQLite answer store; also the memo of model files' hashes (`serving.identity.HashMemo`)."""
+
+    def __init__(self, path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
+        self.path = path
+        self.busy_timeout_s = busy_timeout_s
+        self.stats = CacheStats()
+        self._conn: sqlite3.Connection | None = None
+        self._pid: int | None = None
+        self._lock = threading.Lock()
+
+    # -- connection -------------------------------------------------------------------------
+    def _db(self) -> sqlite3.Connection:
+        """This process's one connection (a forked child opens its own)."""
+        if self._conn is None or self._pid != os.getpid():
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(
+                    self.path, timeout=self.busy_timeout_s, isolation_level=None, check_same_thread=False
+                )
+                conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_s * 1000)}")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                conn.executescript(_TABLES)
+            except (OSError, sqlite3.Error) as exc:
+                raise CacheError(
+                    f"--llm-cache {self.path}: cannot open the answer cache ({exc}). Fix: choose a writable "
+                    "file with --llm-cache=PATH, or delete a damaged one"
+                ) from None
+            self._conn, self._pid = conn, os.getpid()
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None and self._pid == os.getpid():
+            self._conn.close()
+        self._conn = None
+
+    # -- answers ----------------------------------------------------------------------------
+    def get(self, key: str) -> Completion | None:
+        with self._lock:
+            row = self._db().execute("SELECT text, reasoning, metrics FROM answers WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                self.stats.misses += 1
+                return None
+            self.stats.hits += 1
+        text, reasoning, metrics = row
+        return Completion(text, reasoning, stored_metrics(json.loads(metrics)), cached=True)
+
+    def put(self, key: str, completion: Completion, model: str, identity: str) -> bool:
+        """Store a complete answer (one with a finish reason); the first answer under a key stays."""
+        if completion.cached or completion.metrics.finish_reason is None:
+            return False
+        metrics = {k: v for k, v in vars(completion.metrics).items() if k != "itl_s"}
+        with self._lock:
+            cursor = self._db().execute(
+                "INSERT OR IGNORE INTO answers (key, model, identity, text, reasoning, metrics, stored_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (key, model, identity, completion.text, completion.reasoning, json.dumps(metrics), time.time()),
+            )
+            stored = cursor.rowcount == 1
+            self.stats.stored += stored
+        return stored
+
+    def count(self) -> int:
+        with self._lock:
+            return int(self._db().execute("SELECT COUNT(*) FROM answers").fetchone()[0])
+
+    # -- file hashes (HashMemo) ---------------------------------------------------------------
+    def file_hash(self, path: str, size: int, mtime_ns: int) -> str | None:
+        with self._lock:
+            row = (
+                self._db()
+                .execute(
+                    "SELECT sha256 FROM file_hashes WHERE path = ? AND size = ? AND mtime_ns = ?",
+                    (path, size, mtime_ns),
+                )
+                .fetchone()
+            )
+        return None if row is None else str(row[0])
+
+    def remember_file_hash(self, path: str, size: int, mtime_ns: int, digest: str) -> None:
+        with self._lock:
+            db = self._db()
+            db.execute("DELETE FROM file_hashes WHERE path = ?", (path,))  # an older version of the file
+            db.execute(
+                "INSERT OR REPLACE INTO file_hashes (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)",
+                (path, size, mtime_ns, digest),
+            )
+
+
+class Client(Protocol):
+    def complete(
+        self,
+        messages: list[dict[str, Any]],
+        max_tokens: int,
+        temperature: float = 0.0,
+        extra_body: dict[str, Any] | None = None,
+    ) -> Completion: ...
+
+
+class CachingClient:
+    """Stands in for `ChatClient` in `evaluate_case`: answers from the cache when it can, and otherwise asks
+    the model through the client `connect()` returns - called on the first miss only, so a run whose
+    answers are all known never starts the model's server."""
+
+    def __init__(
+        self,
+        cache: AnswerCache,
+        model: str,
+        identity: dict[str, Any],
+        thinking: str,
+        sample: int,
+        connect: Callable[[], Client],
+    ) -> None:
+        from .identity import identity_hash
+
+        self.cache = cache
+        self.model = model
+        self.identity = identity
+        self.identity_hash = identity_hash(identity)
+        self.thinking = thinking
+        self.sample = sample
+        self.connect = connect
+
+    def complete(
+        self,
+        messages: list[dict[str, Any]],
+        max_tokens: int,
+        temperature: float = 0.0,
+        extra_body: dict[str, Any] | None = None,
+        cache_salt: str | None = None,
+    ) -> Completion:
+        """`cache_salt` (vLLM's prefix-cache salt) is passed on but is not part of the key: it decides which
+        cached prefixes the server may reuse, not the answer."""
+        body = {**thinking_body(self.thinking), **(extra_body or {})}
+        key = request_key(self.identity, messages, max_tokens, temperature, self.sample, body)
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        salt: dict[str, Any] = {"cache_salt": cache_salt} if cache_salt else {}
+        completion = self.connect().complete(messages, max_tokens, temperature, extra_body, **salt)
+        self.cache.put(key, completion, self.model, self.identity_hash)
+        return completion

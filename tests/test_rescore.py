@@ -1,0 +1,132 @@
+"""`python -m pytest_llmeval rescore`: a saved run's answers graded again after a scenario edit, no model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from pytest_llmeval.results import load
+from pytest_llmeval.testing.openai_fake import FakeServer
+
+SCENARIO = """\
+suite: rescore
+cases:
+  - id: capital
+    category: geo
+    question: 法国的首都是哪里？
+    key_points: [巴黎, 塞纳河]
+  - id: river
+    category: geo
+    question: 流经巴黎的河叫什么？
+    key_points: [塞纳河]
+  - id: reworded
+    category: geo
+    question: 德国的首都是哪里？
+    key_points: [柏林]
+"""
+ANSWERS = {"法国": "法国的首都是巴黎。", "流经": "是塞纳河。", "德国": "德国的首都是柏林。"}
+
+
+def rescore(project, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest_llmeval", "rescore", *args],
+        cwd=project.path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_rescore_changes_scores_after_a_key_point_edit_without_any_request(llm_project):
+    scenario = llm_project.scenario("geo.yaml", SCENARIO)
+    with FakeServer(answers=ANSWERS) as fake:
+        run = llm_project.run("--llm-base-url", fake.base_url, "--llm-model", "m1", "--llm-save", "geo")
+    assert run.ret == 1  # 'capital' misses 塞纳河
+    before = {c["scenario_id"]: c for c in llm_project.results()["cases"]}
+    assert before["capital"]["score"] == 50 and before["capital"]["passed"] is False
+
+    # the key point is fixed, and one question is reworded (its answer is for another question now)
+    scenario.write_text(
+        SCENARIO.replace("key_points: [巴黎, 塞纳河]", "key_points: [巴黎]").replace("德国的首都", "意大利的首都"),
+        encoding="utf-8",
+    )
+    done = rescore(llm_project, "geo", "-o", "rescored")  # the fake server is gone: no request could be sent
+    assert done.returncode == 0, done.stderr
+    assert "asked differently now (run the model again): m1/norag/reworded" in done.stdout
+
+    doc = json.loads((llm_project.path / "rescored" / "results.json").read_text(encoding="utf-8"))
+    after = {c["scenario_id"]: c for c in doc["cases"]}
+    assert after["capital"]["score"] == 100 and after["capital"]["passed"] is True
+    assert after["capital"]["rescore"] == {"status": "rescored", "previous_score": 50.0, "previous_passed": False}
+    assert after["capital"]["missing"] == [] and after["capital"]["answer"] == "法国的首都是巴黎。"
+    assert after["capital"]["ttft_s"] == before["capital"]["ttft_s"]  # what was measured stays
+    assert after["river"]["rescore"]["status"] == "rescored" and after["river"]["score"] == 100
+    assert after["reworded"]["rescore"]["status"] == "changed"  # kept, marked
+    assert after["reworded"]["score"] == before["reworded"]["score"]
+    assert doc["run"]["rescored"]["changed"] == ["m1/norag/reworded"]
+    (row,) = doc["aggregates"]["models"]
+    assert row["passed"] == 3 and row["mean_score"] == 100
+    assert (llm_project.path / "rescored" / "report.md").read_text(encoding="utf-8")
+    assert (llm_project.path / "rescored" / "report.html").is_file()
+    # both documents - the plugin's and rescore's - fit the results schema
+    assert len(load(llm_project.path / "llmeval-report").cases) == len(load(llm_project.path / "rescored").cases) == 3
+    saved = sorted((llm_project.path / ".llmeval" / "runs").glob("*.json"))
+    assert len(saved) == 2 and saved[-1].name.startswith("0002_geo-rescored_")
+
+
+def test_rescore_of_an_unknown_run_says_what_there_is(llm_project):
+    done = rescore(llm_project, "nope")
+    assert done.returncode == 2
+    assert "no saved run 'nope'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_every_record_says_what_rescore_did_with_it(tmp_path):
+    from pytest_llmeval.evaluation.scenarios import load_scenarios
+    from pytest_llmeval.results.rescore import rescore_document
+
+    path = tmp_path / "geo.yaml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    cases = {c.id: c for c in load_scenarios([path])}
+
+    def record(case_id: str, **fields) -> dict:
+        case = cases.get(case_id)
+        base = {"model": "m1", "mode": "norag", "scenario_id": case_id, "sample": 0, "score": 0.0, "passed": False}
+        if case is not None:
+            base.update(question=case.question, prompt_hash=case.prompt_hash, case_hash=case.content_hash)
+        return base | fields
+
+    doc = {
+        "schema_version": 2,
+        "run": {"models": ["m1"], "settings": {}},
+        "cases": [
+            record("capital", answer="巴黎和塞纳河。", scorer={"name": "keyword_coverage"}),
+            record("river", answer=None, error={"stage": "request", "type": "timeout", "message": "x", "status": None}),
+            record("reworded", answer="柏林", scorer={"name": "regex:.*"}),  # graded by a conftest hook
+            record("gone", answer="?"),
+            record(
+                "river",
+                sample=1,
+                answer="塞纳河",  # the scorer raised in the run: the answer was kept, and is graded now
+                error={"stage": "scoring", "type": "ValueError", "message": "x", "status": None},
+            ),
+        ],
+        "aggregates": {"models": [], "rag": []},
+        "benchmarks": [],
+        "comparison": {"summary": "stale"},
+    }
+    out = rescore_document(doc, cases.values(), source="old.json")
+    statuses = [(c["scenario_id"], c["sample"], c["rescore"]["status"]) for c in out.doc["cases"]]
+    assert statuses == [
+        ("capital", 0, "rescored"),
+        ("river", 0, "no_answer"),
+        ("reworded", 0, "custom_scorer"),
+        ("gone", 0, "missing"),
+        ("river", 1, "rescored"),
+    ]
+    capital, _, _, _, river = out.doc["cases"]
+    assert capital["score"] == 100 and capital["passed"] is True and capital["rescore"]["previous_score"] == 0.0
+    assert river["error"] is None and river["score"] == 100
+    assert "comparison" not in out.doc and out.doc["run"]["rescored"]["from"] == "old.json"
+    assert out.counts == {"rescored": 2, "no_answer": 1, "custom_scorer": 1, "missing": 1}
+    assert out.score_changes == 2 and out.changed == []
