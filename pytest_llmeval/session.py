@@ -276,7 +276,8 @@ class LLMEvalSession:
                 from .evaluation.evaluate import error_info
 
                 rag = self.settings.rag
-                retriever, failed = None, error_info(exc, "retrieval", f"building the index with embedder {rag.embedder}")
+                what = f"building the index with embedder {rag.embedder}"
+                retriever, failed = None, error_info(exc, "retrieval", what)
             else:
                 failed = None
             if failed is not None:
@@ -382,6 +383,11 @@ class LLMEvalSession:
                     continue
                 self._work[key] = (case, mode)
                 keys.append(key)
+        if any(k[1] == "rag" for k in keys):  # the index is built here, in the test's thread, before any is asked
+            try:
+                self.retriever()
+            except Exception:  # noqa: BLE001 - each rag case then records the failure when its test asks for it
+                keys = [k for k in keys if k[1] != "rag"]
         return keys
 
     def _ask(

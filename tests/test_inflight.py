@@ -171,6 +171,33 @@ def test_under_xdist_each_worker_keeps_its_own_cases_in_flight(inflight_project)
     assert len(inflight_project.results()["cases"]) == N_CASES
 
 
+def test_rag_cases_in_flight_are_retrieved_before_they_are_asked(llm_project):
+    """The scheduler asks rag cases ahead of their tests: the index must exist first (built in the test's thread)."""
+    llm_project.scenario(
+        "kb.yaml",
+        "cases:\n"
+        + "".join(
+            f"  - id: k{i}\n    category: kb\n    question: 第{i}题：极光网关的年费是多少？\n"
+            "    key_points: [36万元]\n    documents: [gateway.md]\n"
+            for i in range(4)
+        ),
+        folder="cases",
+    )
+    kb = llm_project.path / "kb"
+    kb.mkdir()
+    (kb / "gateway.md").write_text("# 极光网关\n\n极光网关年费36万元，含7x24小时支持。", encoding="utf-8")
+    (kb / "other.md").write_text("# 公司历史\n\n星河数据成立于2015年，总部位于杭州。", encoding="utf-8")
+    with FakeServer(answers=lambda request: "年费36万元。", delay_s=0.05) as fake:
+        result = llm_project.run(
+            "--llm-scenarios=cases", "--rag", "--rag-knowledge=kb", "--llm-base-url", fake.base_url,
+            "--llm-model", "m1", "--llm-warmup=0", "--llm-concurrency=4",
+        )  # fmt: skip
+    doc = llm_project.results()
+    rag = [c for c in doc["cases"] if c["mode"] == "rag"]
+    assert len(rag) == 4 and all(c["error"] is None and c["retrieval"]["doc_ids"] for c in rag), rag
+    assert result.parseoutcomes().get("passed") == 8 and fake.max_active > 1
+
+
 # -- the real server -------------------------------------------------------------------------------------
 @pytest.mark.vllm
 def test_real_server_answers_four_cases_at_once(llm_project, vllm_endpoint):

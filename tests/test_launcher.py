@@ -204,7 +204,9 @@ def test_failed_launch_errors_every_case_and_is_recorded(pytester, small_scenari
         timeout=300,
     )
     result.assert_outcomes(failed=2)  # every case is recorded, failed with the launch error - no traceback
-    result.stdout.fnmatch_lines(["*ERROR in launch (launch): --llm-model no-such-model: *no-such-model does not exist. Fix:*"])
+    result.stdout.fnmatch_lines(
+        ["*ERROR in launch (launch): --llm-model no-such-model: *no-such-model does not exist. Fix:*"]
+    )
     assert "Traceback" not in result.stdout.str() and "def llm_result" not in result.stdout.str()
     doc = json.loads((pytester.path / "llmeval-report" / "results.json").read_text(encoding="utf-8"))
     (launch,) = doc["run"]["launches"]

@@ -52,7 +52,13 @@ def test_rag_ids_cover_both_modes(rag_project):
         "test_scenario[m-rag-product_price]",
     ]
     only = rag_project.runpytest(
-        "--collect-only", "-q", "--llm-scenarios=cases.yaml", "--rag-mode=only", "--rag-knowledge=kb", "--llm-model", "m=/x"
+        "--collect-only",
+        "-q",
+        "--llm-scenarios=cases.yaml",
+        "--rag-mode=only",
+        "--rag-knowledge=kb",
+        "--llm-model",
+        "m=/x",
     )
     assert [line for line in only.outlines if "::" in line][0].endswith("test_scenario[m-rag-ceo_question]")
 

@@ -35,7 +35,17 @@ from ..stats import (
 from .gate import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, METRICS, QUALITY, FailRule
 
 Key = tuple[str, str, str]  # model, mode, scenario_id
-SETTING_KEYS = ("max_tokens", "temperature", "thinking", "repeat", "rag", "server", "bench_enabled", "concurrency")
+SETTING_KEYS = (
+    "max_tokens",
+    "temperature",
+    "thinking",
+    "repeat",
+    "rag",
+    "server",
+    "bench_enabled",
+    "concurrency",
+    "speed",
+)
 IGNORED_SETTINGS = {"server.python", "server.env", "server.startup_timeout_s", "rag.cache_dir", "rag.lock_timeout"}
 ALPHA = 0.05
 SPEED_NOTE = "threshold only, no significance: the run is the unit"
@@ -103,14 +113,11 @@ def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | 
     """The run-level statistic of a speed metric over its successful requests: (value, n, why not)."""
     field, stat, _, _ = METRICS[metric]
     ok = [s for s in samples if not _errored(s)]
-    if metric == "decode_tok_s":
-        # token-weighted, as vLLM's bench: all decode tokens over all decode time
-        tokens = [(s.get("output_tokens"), s.get("e2e_s"), s.get("ttft_s")) for s in ok]
-        usable = [(t - 1, e - f) for t, e, f in tokens if t and t > 1 and e is not None and f is not None and e > f]
-        if usable:
-            return sum(t for t, _ in usable) / sum(d for _, d in usable), len(usable), None
-        values = [float(s[field]) for s in ok if s.get(field) is not None]
-        return (float(np.mean(values)) if values else None), len(values), None
+    if metric == "decode_tok_s":  # the one definition (token-weighted, as vLLM's bench), from results.aggregate
+        from ..results.aggregate import decode_rate
+
+        usable = [s for s in ok if (s.get("output_tokens") or 0) > 1 and s.get("e2e_s") is not None]
+        return decode_rate(ok), len(usable), None
     values = [float(s[field]) for s in ok if s.get(field) is not None]
     q = 50.0 if stat == "p50" else 95.0
     need = min_count_for_quantile(q)

@@ -271,7 +271,7 @@ def model_comparison(
     """The headline table, one row per model and mode - runs with and without RAG are never pooled - (mean
     score over cases with its interval, the RAG uplift on the rag row, pass rate, TTFT p50, decode tok/s,
     the benchmark's output throughput, peak memory), and every pair of models compared on the same cases."""
-    from ..stats import mean_ci, paired_difference, verdict
+    from ..stats import holm, mean_ci, paired_difference, verdict
 
     memory = memory or {}
     bench = {b["model"]: b.get("summary", {}) for b in benchmarks or []}
@@ -302,7 +302,8 @@ def model_comparison(
                     "memory_source": (memory.get(model) or {}).get("source"),
                 }
             )
-    pairs = []
+    pairs: list[dict[str, Any]] = []
+    diffs: list[Any] = []
     for i, first in enumerate(models):
         for second in models[i + 1 :]:
             for mode in ("norag", "rag"):
@@ -312,16 +313,15 @@ def model_comparison(
                 if not ids:
                     continue
                 diff = paired_difference([a[k]["score"] for k in ids], [b[k]["score"] for k in ids])
-                pairs.append(
-                    {
-                        "a": first,
-                        "b": second,
-                        "mode": mode,
-                        "n": len(ids),
-                        "difference": diff.to_dict(),
-                        "verdict": verdict(diff),
-                    }
-                )
+                pairs.append({"a": first, "b": second, "mode": mode, "n": len(ids), "difference": diff.to_dict()})
+                diffs.append(diff)
+    # every pair x mode verdict of the run is one family: Holm-adjusted, like the gate's rules
+    for pair, diff, p_holm in zip(pairs, diffs, holm([d.p_value for d in diffs])):
+        pair["p_value"] = diff.p_value
+        pair["p_holm"] = p_holm
+        significant = p_holm is not None and p_holm <= 0.05 and diff.estimate is not None
+        pair["verdict"] = verdict(diff) if significant else "no significant difference"
+        pair["family"] = len(diffs)
     return {"rows": rows, "pairs": pairs}
 
 
@@ -351,9 +351,10 @@ def vision_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] |
     for (model,), group in group_by([c for c in cases if c.get("images")], "model").items():
         passed = sum(bool(c.get("passed")) and not c.get("error") for c in group)
         e2e = [float(c["e2e_s"]) for c in group if c.get("e2e_s") is not None]
+        measured = [c for c in group if not c.get("cached") and not c.get("reused")]  # asked in this run
         spans = [
             (float(c["finished_at"]) - float(c.get("e2e_s") or 0), float(c["finished_at"]))
-            for c in group
+            for c in measured
             if c.get("finished_at") is not None
         ]
         wall = (max(e for _, e in spans) - min(s for s, _ in spans)) if spans else None
@@ -367,7 +368,7 @@ def vision_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] |
                 "n": len(group),
                 "accuracy": wilson(passed, len(group)).to_dict(),
                 "s_per_sample": _round(_mean(e2e), 3),
-                "samples_per_s": _round(len(group) / wall, 3) if wall else None,
+                "samples_per_s": _round(len(measured) / wall, 3) if wall else None,
                 "peak_memory_mib": (memory.get(model) or {}).get("peak_mib"),
                 "memory_source": (memory.get(model) or {}).get("source"),
                 "categories": categories,

@@ -443,6 +443,13 @@ def models_section(doc: dict[str, Any]) -> Section | None:
     )
 
 
+def _p_text(pair: dict[str, Any]) -> str:
+    p, adjusted = pair.get("p_value", (pair.get("difference") or {}).get("p_value")), pair.get("p_holm")
+    if p is None:
+        return "-"
+    return f"{p:.3g}" + (f" ({adjusted:.3g})" if adjusted is not None else "")
+
+
 def model_pairs_section(doc: dict[str, Any]) -> Section | None:
     pairs = (doc["aggregates"].get("comparison") or {}).get("pairs") or []
     if not pairs:
@@ -453,6 +460,7 @@ def model_pairs_section(doc: dict[str, Any]) -> Section | None:
             p["mode"],
             p["n"],
             with_interval(p["difference"].get("estimate"), p["difference"], sign=True),
+            _p_text(p),
             p["verdict"],
         ]
         for p in pairs
@@ -463,9 +471,9 @@ def model_pairs_section(doc: dict[str, Any]) -> Section | None:
         [
             "Difference of mean scores, paired per case, with its 95% interval "
             f"({methods(p.get('difference') for p in pairs)}); 'better' or 'worse' only when the paired test is "
-            "significant (n and p in results.json)."
+            f"significant after Holm's correction over the {len(pairs)} comparison(s) of this run (p Holm <= 0.05)."
         ],
-        Table(["pair", "mode", "n", "difference [95% CI]", "verdict"], rows),
+        Table(["pair", "mode", "n", "difference [95% CI]", "p (Holm)", "verdict"], rows),
         terminal=True,
         level=3,
     )

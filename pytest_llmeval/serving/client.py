@@ -113,6 +113,7 @@ class ChatClient:
         import openai  # imported here: the plugin loads in every pytest run, openai takes ~0.5 s
 
         self.endpoint = endpoint
+        self.public_url = public_url(endpoint.base_url)  # for messages and records: no userinfo, no query
         self.thinking = thinking
         self.timeout_s = timeout_s
         self._client = openai.OpenAI(
@@ -186,7 +187,7 @@ class ChatClient:
                 if now - start > self.timeout_s:  # a total deadline: the HTTP timeout is per read
                     stream.close()
                     raise LLMRequestError(
-                        f"request to {public_url(self.endpoint.base_url)} (model '{self.endpoint.model}') took longer than "
+                        f"request to {self.public_url} (model '{self.endpoint.model}') took longer than "
                         f"{self.timeout_s:g} s (--llm-request-timeout)",
                         "timeout",
                     )
@@ -208,39 +209,39 @@ class ChatClient:
                     finish_reason = choice.finish_reason or finish_reason
         except openai.APIStatusError as exc:
             raise LLMRequestError(
-                f"{public_url(self.endpoint.base_url)} answered HTTP {exc.status_code} for model '{self.endpoint.model}': "
+                f"{self.public_url} answered HTTP {exc.status_code} for model '{self.endpoint.model}': "
                 f"{_short(exc.message)}",
                 "http",
                 exc.status_code,
             ) from None
         except openai.APITimeoutError:
             raise LLMRequestError(
-                f"request to {public_url(self.endpoint.base_url)} (model '{self.endpoint.model}') timed out", "timeout"
+                f"request to {self.public_url} (model '{self.endpoint.model}') timed out", "timeout"
             ) from None
         except openai.APIConnectionError as exc:
             raise LLMRequestError(
-                f"request to {public_url(self.endpoint.base_url)} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
+                f"request to {self.public_url} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
                 "connection" if first_content is None and not chunk_times else "stream",
             ) from None
         except openai.APIError as exc:
             raise LLMRequestError(
-                f"request to {public_url(self.endpoint.base_url)} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
+                f"request to {self.public_url} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
                 "stream",
             ) from None
         except httpx.HTTPError as exc:  # the connection broke while the stream was read
             raise LLMRequestError(
-                f"stream from {public_url(self.endpoint.base_url)} (model '{self.endpoint.model}') broke: {_short(str(exc))}",
+                f"stream from {self.public_url} (model '{self.endpoint.model}') broke: {_short(str(exc))}",
                 "stream" if chunk_times else "connection",
             ) from None
         except (ValueError, KeyError) as exc:  # a malformed event in the stream
             raise LLMRequestError(
-                f"malformed stream from {public_url(self.endpoint.base_url)} (model '{self.endpoint.model}'): {_short(str(exc))}",
+                f"malformed stream from {self.public_url} (model '{self.endpoint.model}'): {_short(str(exc))}",
                 "stream",
             ) from None
         metrics = derive_metrics(
             start, chunk_times, first_content, usage, finish_reason, first_answer, reasoning_chunks
         )
-        metrics.endpoint = public_url(self.endpoint.base_url)
+        metrics.endpoint = self.public_url
         return Completion("".join(text_parts), "".join(reasoning_parts), metrics)
 
 

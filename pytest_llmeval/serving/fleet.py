@@ -159,8 +159,11 @@ class FleetClient:
         max_tokens: int,
         temperature: float = 0.0,
         extra_body: dict[str, Any] | None = None,
+        cache_salt: str | None = None,
     ) -> Completion:
-        kwargs = {"max_tokens": max_tokens, "temperature": temperature, "extra_body": extra_body}
+        kwargs: dict[str, Any] = {"max_tokens": max_tokens, "temperature": temperature, "extra_body": extra_body}
+        if cache_salt:
+            kwargs["cache_salt"] = cache_salt
         member = self._pick()
         try:
             return self._send(member, messages, **kwargs)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .embedded import EMBEDDED_SERVER_DEFAULTS, prepare_embedded_model
+from .embedded import EMBEDDED_SERVER_DEFAULTS, embedded_vllm_args, prepare_embedded_model
 from .endpoint import Endpoint, public_url
 from .memory import MemorySampler
 from .models import ModelSpec, model_server_settings
@@ -30,6 +30,7 @@ def server_settings_for(spec: ModelSpec, settings: ServerSettings) -> tuple[str,
     model = prepare_embedded_model()
     defaults: dict[str, Any] = {**EMBEDDED_SERVER_DEFAULTS, "chat_template": str(model.chat_template)}
     filled = {k: v for k, v in defaults.items() if getattr(settings, k) is None}
+    filled["extra_args"] = embedded_vllm_args(settings.extra_args)  # -O0 unless the user chose a compilation
     return str(model.path), dataclasses.replace(settings, **filled)
 
 

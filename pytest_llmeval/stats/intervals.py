@@ -8,8 +8,9 @@ Wilson's (normal quantile); otherwise c is estimated and the quantile is Student
 freedom. It never leaves 0-100 and never collapses to a point when all cases scored 100. Measured coverage
 of the nominal 95% (tests/stats/test_coverage.py, 4,000 samples per cell) is 0.93-0.97 at n = 6, 8, 14,
 30 for the score shapes the tool produces, except two cells: an easy 3-key-point suite at n = 6-8 is
-conservative (0.98-0.99), and pure 0/100 scores at n = 8, p = 0.5 give Wilson's exact 0.93 (the t and
-bootstrap intervals covered 0.59-0.94 on the same shapes: percentile bootstrap 0.64-0.93 at n <= 14).
+conservative (0.98-0.99), and pure 0/100 scores at n = 8, p = 0.5 give Wilson's exact 0.93. Student's t, the
+percentile and the BCa bootstrap fell to 0.55-0.78 on the skewed shapes at n = 6-8
+(`benchmarks/interval_coverage.py`, docs/benchmarks.md).
 
 Unbounded values (tok/s, seconds): Student's t interval. With repeats (`clusters`), the unit is the case:
 each case's samples are averaged first (the case keeps its samples together), n = cases.

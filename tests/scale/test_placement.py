@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -86,14 +85,8 @@ def test_one_syntax_for_per_model_settings():
 
 
 @pytest.fixture
-def fake_vllm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Path]:
-    python = tmp_path / "fake-python"
-    python.write_text(f'#!/bin/sh\nexec {sys.executable} {HERE / "fake_vllm.py"} "$@"\n', encoding="utf-8")
-    python.chmod(python.stat().st_mode | stat.S_IEXEC)
-    log = tmp_path / "starts.jsonl"
-    monkeypatch.setenv("FAKE_VLLM_LOG", str(log))
-    monkeypatch.setenv("FAKE_VLLM_START_S", "1.0")
-    return str(python), log
+def fake_vllm(fake_vllm_python: tuple[str, Path]) -> tuple[str, Path]:
+    return fake_vllm_python
 
 
 def events(log: Path) -> dict[tuple[str, str], dict]:

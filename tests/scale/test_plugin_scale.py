@@ -5,8 +5,6 @@ followed; `--llm-data-parallel-size` reaches vLLM's command line and raises the 
 from __future__ import annotations
 
 import json
-import stat
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,18 +19,13 @@ SUITE = "suite: s\ncases:\n" + "".join(
 
 
 @pytest.fixture
-def fake_vllm(llm_project, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Path]:
-    python = llm_project.path / "fake-python"
-    python.write_text(f'#!/bin/sh\nexec {sys.executable} {HERE / "fake_vllm.py"} "$@"\n', encoding="utf-8")
-    python.chmod(python.stat().st_mode | stat.S_IEXEC)
-    log = llm_project.path / "starts.jsonl"
-    monkeypatch.setenv("FAKE_VLLM_LOG", str(log))
+def fake_vllm(llm_project, fake_vllm_python: tuple[str, Path], monkeypatch: pytest.MonkeyPatch) -> tuple[str, Path]:
     monkeypatch.setenv("FAKE_VLLM_START_S", "0.5")
     llm_project.scenario("s.yaml", SUITE)
     for label in ("a", "b", "c"):
         (llm_project.path / label).mkdir()
         (llm_project.path / label / "config.json").write_text("{}", encoding="utf-8")
-    return str(python), log
+    return fake_vllm_python
 
 
 def events(log: Path) -> list[dict]:
