@@ -334,6 +334,9 @@ class LLMEvalSession:
             connected = client()  # type: ignore[operator]  # starts the server; a failed start raises from here
         if connected is not None:
             self._connected[model] = connected
+        if self.settings.cache is not None:  # opened and hashed once, here, not by several scheduler threads at once
+            self.answer_cache()
+            self.model_identity(model)
         entry = self._inflight.get(model)
         if entry is None or entry[0] is not connected:  # the model's first case, or its client changed
             if entry is not None:

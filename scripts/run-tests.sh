@@ -15,4 +15,7 @@ echo "[tests] ruff (lint + format) and mypy"
 .venv/bin/ruff check pytest_llmeval tests benchmarks scenarios suites
 .venv/bin/ruff format --check pytest_llmeval tests benchmarks scenarios suites
 .venv/bin/mypy
-exec .venv/bin/python -m pytest tests -p no:cacheprovider -m "not slow and not gpu" -ra --durations=12 "$@"
+# Two workers: every test that starts or uses a real vLLM server runs on one of them, in order (group "vllm",
+# tests/conftest.py), everything else on the other meanwhile.
+exec .venv/bin/python -m pytest tests -p no:cacheprovider -m "not slow and not gpu" -n 2 --dist loadgroup \
+  -ra --durations=15 "$@"
