@@ -132,6 +132,14 @@ SERVER_MODULES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _not_an_xdist_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The runs a test makes (pytester, subprocesses) are not workers of this test run's xdist: they must not
+    inherit its worker variables (the plugin names a case's worker from PYTEST_XDIST_WORKER)."""
+    for name in ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))

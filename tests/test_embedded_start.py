@@ -37,6 +37,7 @@ def test_launched_cpu_server_gets_the_env_and_a_users_own_value_wins(tmp_path, m
         pytest.skip("vLLM's CPU build is not installed here")
     monkeypatch.setenv("VLLM_CACHE_ROOT", str(tmp_path))
     monkeypatch.delenv("VLLM_USE_AOT_COMPILE", raising=False)
+    monkeypatch.delenv("TORCHINDUCTOR_CACHE_DIR", raising=False)  # set by torch once inductor ran in this process
     server = VLLMServer("/models/x", "x", ServerSettings(), tmp_path / "log")
     env = server.environment()
     assert env["VLLM_USE_AOT_COMPILE"] == "0" and env["TORCHINDUCTOR_CACHE_DIR"] == str(tmp_path / "torchinductor")

@@ -218,7 +218,7 @@ def test_resume_reuses_finished_cases_and_reruns_the_rest(faults_project):
         second = faults_project.run("--llm-base-url", fake.base_url, "--llm-model", "m", "--llm-resume")
         asked = fake.requests - asked_before
     first.assert_outcomes(passed=2, failed=2)
-    assert asked == 2  # only the two errored (and now changed) cases were asked again
+    assert asked == 3  # only the two errored (and now changed) cases were asked again, after one warm-up request
     doc = faults_project.results()
     cases = {c["scenario_id"]: c for c in doc["cases"]}
     assert set(cases) == {"fine_before", "http_500", "cut_stream", "fine_after"}
@@ -310,7 +310,8 @@ def test_a_server_killed_mid_run_fails_its_cases_fast_and_the_next_model_runs(fa
     report = tmp_path / "report"
     output, killed_at = kill_server_after_cases(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", f"--llm-report-dir={report}", *FAST_SERVER]
-        + ["--llm-model=a=embedded", "--llm-model=b=embedded", "--llm-max-tokens=32"],
+        # one case in flight, so a's later cases are still to be asked when its server dies
+        + ["--llm-model=a=embedded", "--llm-model=b=embedded", "--llm-max-tokens=32", "--llm-concurrency=1"],
         faults_project.path,
         report,
         model="a",
