@@ -23,7 +23,6 @@ takes a few seconds.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -72,25 +71,9 @@ def build_tiny_bge_m3(cache_dir: Path | None = None) -> Path:
 
 
 def _cached(label: str, build: Callable[[Path], None], cache_dir: Path | None) -> Path:
-    from filelock import FileLock
+    from ..serving.built_models import cached_build
 
-    root = (Path(cache_dir) if cache_dir else cache_root()) / "models"
-    target = root / f"{label}-v{VERSION}"
-    if (target / ".complete").exists():
-        return target
-    root.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(root / f"{target.name}.lock")):
-        if not (target / ".complete").exists():
-            tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-            shutil.rmtree(tmp, ignore_errors=True)
-            try:
-                build(tmp)
-                (tmp / ".complete").write_text("ok\n", encoding="utf-8")
-                shutil.rmtree(target, ignore_errors=True)
-                tmp.rename(target)
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
-    return target
+    return cached_build((Path(cache_dir) if cache_dir else cache_root()) / "models", f"{label}-v{VERSION}", build)
 
 
 def _imports() -> dict[str, Any]:

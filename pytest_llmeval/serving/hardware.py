@@ -8,30 +8,12 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from .nvml import init_nvml
+from .nvml import nvml_gpus
 
 
 def gpu_info() -> list[dict[str, Any]]:
     """GPUs seen by NVML (nvidia-ml-py); an empty list without a driver or the package."""
-    pynvml = init_nvml()
-    if pynvml is None:
-        return []
-    try:
-        gpus = []
-        for index in range(pynvml.nvmlDeviceGetCount()):
-            handle = pynvml.nvmlDeviceGetHandleByIndex(index)
-            name = pynvml.nvmlDeviceGetName(handle)
-            memory = pynvml.nvmlDeviceGetMemoryInfo(handle)
-            gpus.append(
-                {
-                    "index": index,
-                    "name": name.decode() if isinstance(name, bytes) else name,
-                    "memory_gib": round(memory.total / 2**30, 1),
-                }
-            )
-        return gpus
-    finally:
-        pynvml.nvmlShutdown()
+    return [{"index": g["index"], "name": g["name"], "memory_gib": round(g["total_gib"], 1)} for g in nvml_gpus()]
 
 
 def cpu_name() -> str:

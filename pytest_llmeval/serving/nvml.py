@@ -19,3 +19,27 @@ def init_nvml() -> Any | None:
     except Exception:  # pynvml.NVMLError and friends: no usable driver
         return None
     return pynvml
+
+
+def nvml_gpus() -> list[dict[str, Any]]:
+    """Every GPU NVML sees: index, name, total and free memory in GiB (empty without a driver or the package)."""
+    pynvml = init_nvml()
+    if pynvml is None:
+        return []
+    try:
+        gpus = []
+        for index in range(pynvml.nvmlDeviceGetCount()):
+            handle = pynvml.nvmlDeviceGetHandleByIndex(index)
+            name = pynvml.nvmlDeviceGetName(handle)
+            memory = pynvml.nvmlDeviceGetMemoryInfo(handle)
+            gpus.append(
+                {
+                    "index": index,
+                    "name": name.decode() if isinstance(name, bytes) else name,
+                    "total_gib": memory.total / 2**30,
+                    "free_gib": memory.free / 2**30,
+                }
+            )
+        return gpus
+    finally:
+        pynvml.nvmlShutdown()

@@ -203,28 +203,9 @@ def _why_not(model: ModelNeed, tp: int, usable: list[GPU], by_index: dict[int, G
 # -- the inputs: NVML, the sizing model ---------------------------------------------------------------
 def nvml_inventory() -> list[GPU]:
     """The GPUs NVML sees, with total and free memory (empty without a driver or nvidia-ml-py)."""
-    from .nvml import init_nvml
+    from .nvml import nvml_gpus
 
-    pynvml = init_nvml()
-    if pynvml is None:
-        return []
-    try:
-        gpus = []
-        for index in range(pynvml.nvmlDeviceGetCount()):
-            handle = pynvml.nvmlDeviceGetHandleByIndex(index)
-            name = pynvml.nvmlDeviceGetName(handle)
-            memory = pynvml.nvmlDeviceGetMemoryInfo(handle)
-            gpus.append(
-                GPU(
-                    index,
-                    round(memory.total / 2**30, 2),
-                    round(memory.free / 2**30, 2),
-                    name.decode() if isinstance(name, bytes) else name,
-                )
-            )
-        return gpus
-    finally:
-        pynvml.nvmlShutdown()
+    return [GPU(g["index"], round(g["total_gib"], 2), round(g["free_gib"], 2), g["name"]) for g in nvml_gpus()]
 
 
 def simulated_inventory(text: str) -> list[GPU]:

@@ -26,7 +26,6 @@ tokens. The chat template takes OpenAI content parts (vLLM detects the 'openai' 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -79,25 +78,9 @@ def cache_root() -> Path:
 
 def build_tiny_vlm(cache_dir: Path | None = None) -> Path:
     """Return the tiny model's directory, building it on first use (~10 s, once; safe across processes)."""
-    from filelock import FileLock
+    from ..serving.built_models import cached_build
 
-    root = (Path(cache_dir) if cache_dir else cache_root()) / "models"
-    target = root / f"{LABEL}-v{VERSION}"
-    if (target / ".complete").exists():
-        return target
-    root.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(root / f"{target.name}.lock")):
-        if not (target / ".complete").exists():
-            tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-            shutil.rmtree(tmp, ignore_errors=True)
-            try:
-                _build(tmp)
-                (tmp / ".complete").write_text("ok\n", encoding="utf-8")
-                shutil.rmtree(target, ignore_errors=True)
-                tmp.rename(target)
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
-    return target
+    return cached_build((Path(cache_dir) if cache_dir else cache_root()) / "models", f"{LABEL}-v{VERSION}", _build)
 
 
 def _build(out: Path) -> None:

@@ -1,0 +1,32 @@
+"""A model directory built once and cached: locked across processes, renamed into place when complete."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+
+def cached_build(root: Path, name: str, build: Callable[[Path], None]) -> Path:
+    """`root/name`, built by `build(folder)` on first use. A file lock keeps concurrent processes (xdist
+    workers) from building it twice; the folder is built beside the target and renamed into place only when
+    `build` returned, so a crash never leaves a half-built model that looks finished."""
+    from filelock import FileLock
+
+    target = root / name
+    if (target / ".complete").exists():
+        return target
+    root.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(root / f"{name}.lock")):
+        if not (target / ".complete").exists():
+            tmp = target.with_name(f"{name}.tmp-{os.getpid()}")
+            shutil.rmtree(tmp, ignore_errors=True)
+            try:
+                build(tmp)
+                (tmp / ".complete").write_text("ok\n", encoding="utf-8")
+                shutil.rmtree(target, ignore_errors=True)
+                tmp.rename(target)
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+    return target
