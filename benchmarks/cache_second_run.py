@@ -41,8 +41,8 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess[s
 
 def identity_times() -> str:
     """How long the embedded model's identity takes: cold (its weights hashed) and warm (hashes remembered)."""
+    from pytest_llmeval.serving.built_models import cache_root
     from pytest_llmeval.serving.cache import AnswerCache
-    from pytest_llmeval.serving.embedded import cache_root
     from pytest_llmeval.serving.identity import model_identity
     from pytest_llmeval.serving.models import parse_model
     from pytest_llmeval.serving.server import ServerSettings

@@ -22,24 +22,7 @@ import numpy as np
 from scipy import stats
 
 from pytest_llmeval.stats import bounded_mean_intervals, paired_difference
-
-
-def mixture(zeros: float, hundreds: float):
-    def draw(rng, size):
-        u = rng.random(size)
-        return np.where(u < zeros, 0.0, np.where(u < zeros + hundreds, 100.0, rng.uniform(0, 100, size)))
-
-    return draw, 100 * hundreds + 50 * (1 - zeros - hundreds)
-
-
-def key_points(probs):
-    k = len(probs) - 1
-
-    def draw(rng, size):
-        return 100.0 / k * rng.choice(k + 1, size=size, p=probs)
-
-    return draw, float(sum(100.0 / k * i * p for i, p in enumerate(probs)))
-
+from pytest_llmeval.stats.shapes import key_points, mixture
 
 SHAPES = {
     "60% 0 / 30% 100 / 10% between": mixture(0.6, 0.3),

@@ -213,7 +213,7 @@ class LLMEvalSession:
             raise self._retriever_error
         if self._retriever is None:
             from .rag import HybridRetriever
-            from .serving.embedded import cache_root
+            from .serving.built_models import cache_root
 
             rag = self.settings.rag
             config = (

@@ -15,7 +15,7 @@ import numpy  # noqa: F401
 import pandas  # noqa: F401
 import pytest
 
-from pytest_llmeval.serving.embedded import cache_root
+from pytest_llmeval.serving.built_models import cache_root
 from pytest_llmeval.serving.endpoint import Endpoint
 from pytest_llmeval.serving.models import parse_model
 from pytest_llmeval.serving.pool import server_settings_for

@@ -22,7 +22,6 @@ takes a few seconds.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -54,12 +53,6 @@ class TinyModelError(RuntimeError):
     """A tiny model cannot be built; the message says what to install."""
 
 
-def cache_root() -> Path:
-    """Where built models live: $LLMEVAL_CACHE_DIR or ~/.cache/pytest-llmeval."""
-    env = os.environ.get("LLMEVAL_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "pytest-llmeval"
-
-
 def build_tiny_reranker(cache_dir: Path | None = None) -> Path:
     """The tiny cross-encoder's directory (bge-reranker-v2-m3 shaped), built on first use; safe across processes."""
     return _cached(RERANKER_LABEL, _build_reranker, cache_dir)
@@ -71,9 +64,9 @@ def build_tiny_bge_m3(cache_dir: Path | None = None) -> Path:
 
 
 def _cached(label: str, build: Callable[[Path], None], cache_dir: Path | None) -> Path:
-    from ..serving.built_models import cached_build
+    from ..serving.built_models import cached_build, models_dir
 
-    return cached_build((Path(cache_dir) if cache_dir else cache_root()) / "models", f"{label}-v{VERSION}", build)
+    return cached_build(models_dir(cache_dir), f"{label}-v{VERSION}", build)
 
 
 def _imports() -> dict[str, Any]:

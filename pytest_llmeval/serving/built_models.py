@@ -8,6 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+def cache_root() -> Path:
+    """Where built and converted models live: $LLMEVAL_CACHE_DIR or ~/.cache/pytest-llmeval."""
+    env = os.environ.get("LLMEVAL_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "pytest-llmeval"
+
+
+def models_dir(cache_dir: Path | None = None) -> Path:
+    """The `models` folder under `cache_dir` (default: `cache_root()`)."""
+    return (Path(cache_dir) if cache_dir else cache_root()) / "models"
+
+
 def cached_build(root: Path, name: str, build: Callable[[Path], None]) -> Path:
     """`root/name`, built by `build(folder)` on first use. A file lock keeps concurrent processes (xdist
     workers) from building it twice; the folder is built beside the target and renamed into place only when

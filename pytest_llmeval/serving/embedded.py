@@ -16,6 +16,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from .built_models import models_dir
+
 EMBEDDED_ALIASES = ("embedded", "default")
 EMBEDDED_LABEL = "gemma-3-270m"
 CONVERSION_VERSION = "1"  # bump to invalidate cached conversions
@@ -94,12 +96,6 @@ def is_embedded(model: str) -> bool:
     return model.strip().lower() in EMBEDDED_ALIASES
 
 
-def cache_root() -> Path:
-    """Where converted models live: $LLMEVAL_CACHE_DIR or ~/.cache/pytest-llmeval."""
-    env = os.environ.get("LLMEVAL_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "pytest-llmeval"
-
-
 def prepare_embedded_model(cache_dir: Path | None = None) -> EmbeddedModel:
     """Return the converted model directory, converting on first use (~60 s, once).
 
@@ -109,7 +105,7 @@ def prepare_embedded_model(cache_dir: Path | None = None) -> EmbeddedModel:
 
     from filelock import FileLock
 
-    root = (cache_dir or cache_root()) / "models"
+    root = models_dir(cache_dir)
     target = root / f"gemma-3-270m-bf16-v{CONVERSION_VERSION}"
     template = target / "chat_template.jinja"
     done = target / ".complete"

@@ -25,7 +25,6 @@ tokens. The chat template takes OpenAI content parts (vLLM detects the 'openai' 
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -71,16 +70,11 @@ class TinyModelError(RuntimeError):
     """The tiny model cannot be built; the message says what to install."""
 
 
-def cache_root() -> Path:
-    env = os.environ.get("LLMEVAL_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "pytest-llmeval"
-
-
 def build_tiny_vlm(cache_dir: Path | None = None) -> Path:
     """Return the tiny model's directory, building it on first use (~10 s, once; safe across processes)."""
-    from ..serving.built_models import cached_build
+    from ..serving.built_models import cached_build, models_dir
 
-    return cached_build((Path(cache_dir) if cache_dir else cache_root()) / "models", f"{LABEL}-v{VERSION}", _build)
+    return cached_build(models_dir(cache_dir), f"{LABEL}-v{VERSION}", _build)
 
 
 def _build(out: Path) -> None:

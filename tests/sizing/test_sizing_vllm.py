@@ -13,7 +13,7 @@ KV_LINE = re.compile(r"KV cache size: ([\d,]+) tokens, Maximum concurrency for (
 
 
 def test_the_embedded_model_directory_is_read():
-    from pytest_llmeval.serving.embedded import cache_root
+    from pytest_llmeval.serving.built_models import cache_root
 
     folder = cache_root() / "models" / "gemma-3-270m-bf16-v1"
     if not (folder / "config.json").is_file():

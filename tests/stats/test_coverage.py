@@ -11,28 +11,9 @@ import pytest
 from scipy.stats import binom
 
 from pytest_llmeval.stats import bounded_mean_intervals, mean_ci, noninferiority_mean, noninferiority_pass
+from pytest_llmeval.stats.shapes import key_points, mixture
 
 REPS = 4000
-
-
-def mixture(zeros: float, hundreds: float):
-    """zeros share of 0s, hundreds share of 100s, the rest uniform in between."""
-
-    def draw(rng, size):
-        u = rng.random(size)
-        return np.where(u < zeros, 0.0, np.where(u < zeros + hundreds, 100.0, rng.uniform(0, 100, size)))
-
-    return draw, 100 * hundreds + 50 * (1 - zeros - hundreds)
-
-
-def key_points(probs):
-    """Keyword coverage with len(probs) - 1 key points: k of them covered with probability probs[k]."""
-    k = len(probs) - 1
-
-    def draw(rng, size):
-        return 100.0 / k * rng.choice(k + 1, size=size, p=probs)
-
-    return draw, float(sum(100.0 / k * i * p for i, p in enumerate(probs)))
 
 
 # shapes the tool produces; the band each must meet (see the notes below)
