@@ -662,6 +662,8 @@ def load_settings(config: pytest.Config) -> Settings:
 
     server["python"] = server["python"] or sys.executable
     server["extra_args"] = server["extra_args"] or []
+    if top["cache"] is not None:
+        _check_writable_folder("--llm-cache-path", top["cache"])
     _check_paths("--rag-knowledge", rag["knowledge"])
     _check_paths("--rag-dict", rag["dictionaries"])
     if rag["template"] is not None and not rag["template"].is_file():
@@ -689,6 +691,18 @@ def load_settings(config: pytest.Config) -> Settings:
         judge=JudgeSettings(**judge),
         **top,
     )
+
+
+def _check_writable_folder(flag: str, file: Path) -> None:
+    """The folder of a file the run will write (created now): a usage error naming the fix, not a traceback later."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise pytest.UsageError(
+            f"{flag} {file}: cannot create its folder ({exc.strerror}). Fix: choose a writable path"
+        ) from None
+    if not os.access(file.parent, os.W_OK):
+        raise pytest.UsageError(f"{flag} {file}: its folder is not writable. Fix: choose a writable path")
 
 
 def _check_paths(flag: str, paths: list[Path]) -> None:

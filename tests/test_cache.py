@@ -253,3 +253,14 @@ def test_an_answer_stored_by_another_version_still_loads(tmp_path):
     db.commit()
     hit = cache.get("k")
     assert hit is not None and hit.text == "巴黎" and hit.metrics.finish_reason == "stop" and hit.metrics.ttft_s is None
+
+
+def test_a_cache_path_whose_folder_cannot_be_made_is_a_usage_error(cache_project, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = cache_project.run("--collect-only", f"--llm-cache-path={blocker / 'sub' / 'cache.sqlite'}")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        ["*--llm-cache-path *cache.sqlite: cannot create its folder (*). Fix: choose a writable path"]
+    )
+    assert "Traceback" not in result.stderr.str()

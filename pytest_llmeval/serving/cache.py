@@ -133,7 +133,7 @@ class AnswerCache:
             except (OSError, sqlite3.Error) as exc:
                 raise CacheError(
                     f"--llm-cache {self.path}: cannot open the answer cache ({exc}). Fix: choose a writable "
-                    "file with --llm-cache=PATH, or delete a damaged one"
+                    "file with --llm-cache-path=FILE, or delete a damaged one"
                 ) from None
             self._conn, self._pid = conn, os.getpid()
         return self._conn
