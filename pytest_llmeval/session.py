@@ -137,6 +137,7 @@ class LLMEvalSession:
                         dist=str(config.getoption("dist", "no")),
                         progress=self.progress,
                         maxfail=int(config.getoption("maxfail", 0) or 0),
+                        on_demand=settings.cache is not None,  # a server starts at its model's first cache miss
                     ),
                     "llmeval-xdist-controller",
                 )

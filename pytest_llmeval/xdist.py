@@ -10,6 +10,15 @@ last one has finished it stops that server and starts the next model's. A worker
 next model's tests early waits for its endpoint: no worker waiting there can hold an earlier model's
 test, so the wait always ends. One GPU never holds two of the run's servers.
 
+With `--llm-cache` (`on_demand`) no server starts up front: every model is published "on demand", and a
+server starts only when a worker has a cache miss for that model - so a model whose answers are all
+cached never starts one. The worker writes a request file (`.servers.requests/`, next to the state
+file) and waits; a watcher thread in the controller sees it and wakes the controller's main thread
+through xdist's event queue (no xdist hook fires while every worker waits), and the main thread starts
+the server - the thread that forks every server and stops it, as without the cache. One at a time, a
+requested model starts only when it is the first model in collection order with tests left (earlier
+models are done and stopped), so the waits still always end.
+
 Servers run side by side - all started before the tests - when the user asks for it
 (`--llm-servers=together`), with `--dist each` or `worksteal` (whose order is not ascending per worker),
 when a model's tests are not contiguous, and after a worker crashed (xdist reschedules its tests out of
@@ -23,9 +32,12 @@ writes results. This module does not import the session: the controller gets the
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import re
+import shutil
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -42,6 +54,18 @@ STATE_FILE = ".servers.json"
 ORDERED_DISTS = ("load", "loadscope", "loadfile", "loadgroup")
 RUN_KEY = "_run"
 START_GRACE_S = 60.0  # beyond the start-up timeout, how long a worker waits for a server being started
+REQUESTS_DIR = ".servers.requests"  # --llm-cache: a worker's request for a model's server, one file per model
+WAKE_EVENT = "llmeval_server_request"  # the event the watcher puts on xdist's queue: dispatched as `worker_<name>`
+
+
+def requests_dir(state_path: Path) -> Path:
+    """Where workers ask for an on-demand model's server: a folder next to the controller's state file."""
+    return state_path.parent / REQUESTS_DIR
+
+
+def request_file(state_path: Path, label: str) -> Path:
+    """A model's request file (named by a hash: a label may hold any character)."""
+    return requests_dir(state_path) / f"{hashlib.sha256(label.encode('utf-8')).hexdigest()[:16]}.json"
 
 
 class RunStopping(RuntimeError):
@@ -107,6 +131,54 @@ def contiguous(ids: Sequence[str], labels: Sequence[str]) -> bool:
     return True
 
 
+class RequestWatcher:
+    """--llm-cache: a controller thread that notices workers' requests for on-demand servers and calls `wake`
+    (which hands the work to the main thread). It never starts a server itself: a server dies with the thread
+    that forked it (PR_SET_PDEATHSIG), and this thread ends with the session."""
+
+    def __init__(self, folder: Path, wake: Callable[[], None], poll_s: float = 0.1) -> None:
+        self.folder = folder
+        self.wake = wake
+        self.poll_s = poll_s
+        self._seen: set[str] = set()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="llmeval-server-requests", daemon=True)
+
+    def start(self) -> RequestWatcher:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(5)
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.poll_s):
+            try:
+                names = {name for name in os.listdir(self.folder) if name.endswith(".json")}
+            except OSError:  # no request yet
+                continue
+            if names - self._seen:
+                self._seen |= names
+                self.wake()
+
+
+def read_requests(folder: Path) -> list[str]:
+    """The models the workers have asked a server for (request files that cannot be read are skipped)."""
+    labels = []
+    try:
+        paths = sorted(folder.glob("*.json"))
+    except OSError:
+        return []
+    for path in paths:
+        try:
+            labels.append(str(json.loads(path.read_text(encoding="utf-8"))["model"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return labels
+
+
 class XdistController:
     """Registered on the controller only when pytest-xdist is installed; idle in a run without workers."""
 
@@ -119,11 +191,14 @@ class XdistController:
         dist: str = "load",
         progress: Callable[[str], None] = lambda _message: None,
         maxfail: int = 0,
+        on_demand: bool = False,
     ) -> None:
         self.pool = pool
         self.models = {m.label: m for m in models}
         self.state_path = report_dir / STATE_FILE
         self.state_path.unlink(missing_ok=True)  # never hand workers a previous run's servers
+        self.requests_dir = requests_dir(self.state_path)
+        shutil.rmtree(self.requests_dir, ignore_errors=True)  # nor serve a previous run's requests
         self.policy = policy
         self.dist = dist
         self.progress = progress
@@ -134,8 +209,30 @@ class XdistController:
         self.maxfail = maxfail  # -x / --maxfail: when reached, workers waiting for a server stop waiting
         self._failures = 0
         self._stopping: str | None = None
+        self.on_demand = on_demand  # --llm-cache: a model's server starts at a worker's first cache miss
+        self._requested: list[str] = []  # on demand: models asked for and not started yet, in request order
+        self._watcher: RequestWatcher | None = None
 
     # -- xdist hooks ------------------------------------------------------------------------
+    def pytest_sessionstart(self, session: Any) -> None:
+        if not self.on_demand:
+            return
+        dsession = session.config.pluginmanager.getplugin("dsession")  # None in a run without workers
+        put = getattr(getattr(dsession, "queue", None), "put", None)
+        if dsession is None or not callable(put):
+            self.on_demand = False  # an xdist without the event queue: servers start up front, as without the cache
+            if dsession is not None:
+                self.progress("--llm-cache: this pytest-xdist cannot wake the controller; servers start up front")
+            return
+        # xdist's controller loop calls `worker_<event>` for each event on its queue, in the main thread
+        setattr(dsession, f"worker_{WAKE_EVENT}", lambda **_kwargs: self.serve_requests())
+        self._watcher = RequestWatcher(self.requests_dir, lambda: put((WAKE_EVENT, {}))).start()
+
+    def pytest_sessionfinish(self, session: Any, exitstatus: int) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
+
     def pytest_configure_node(self, node: Any) -> None:
         node.workerinput[STATE_KEY] = str(self.state_path)
         node.workerinput[CONTROLLER_PID_KEY] = os.getpid()
@@ -151,6 +248,10 @@ class XdistController:
             if reason:
                 self.together = True
                 self.progress(f"servers side by side: {reason}")
+        if self.on_demand:  # no server yet: each starts at its model's first cache miss
+            self._state.update({label: {"on_demand": True} for label in grouped})
+            self._publish()
+            return
         self._publish()
         for label in grouped if self.together else list(grouped)[:1]:
             self._start(label)
@@ -171,10 +272,34 @@ class XdistController:
     def pytest_testnodedown(self, node: Any, error: object) -> None:
         if error and not self.together and self._remaining:  # xdist puts the crashed worker's tests back
             self.together = True  # out of order: start every model that still has tests, so no worker waits
+            if self.on_demand:  # ... that a worker asks for
+                self.progress("a worker crashed: the remaining models' servers start side by side, on demand")
+                self._start_requested()
+                return
             self.progress("a worker crashed: the remaining models' servers start side by side")
             for label, remaining in self._remaining.items():
                 if remaining and label not in self._state:
                     self._start(label)
+
+    # -- on demand (--llm-cache) --------------------------------------------------------------
+    def serve_requests(self) -> None:
+        """In the main thread: take the workers' new requests and start the servers that may start now."""
+        for label in read_requests(self.requests_dir):
+            if label in self._state and self._state[label].get("on_demand") and label not in self._requested:
+                self._requested.append(label)
+        self._start_requested()
+
+    def _current(self) -> str | None:
+        """One at a time: the first model in collection order with tests left - the only one that may be up."""
+        return next((label for label, remaining in self._remaining.items() if remaining), None)
+
+    def _start_requested(self) -> None:
+        if self._stopping is not None:  # -x / --maxfail: the waiting workers give up; nothing more starts
+            return
+        for label in list(self._requested):
+            if self.together or label == self._current():
+                self._requested.remove(label)
+                self._start(label)
 
     # -- switching --------------------------------------------------------------------------
     def _side_by_side_reason(self, ids: Sequence[str]) -> str | None:
@@ -195,9 +320,12 @@ class XdistController:
     def _model_done(self, label: str) -> None:
         if self.together:  # side by side: every server stays up until the session ends
             return
-        self.pool.release(label)
+        self.pool.release(label)  # nothing to stop for a model whose answers all came from the cache
         self._state[label] = {"stopped": True}
         self._publish()
+        if self.on_demand:  # the next model's server starts if (when) a worker asks for it
+            self._start_requested()
+            return
         following = [m for m, remaining in self._remaining.items() if remaining and m not in self._state]
         if following:
             self._start(following[0])
@@ -230,7 +358,8 @@ class WorkerEndpoints:
     """A worker's stand-in for ServerPool: endpoints come from the controller's state file.
 
     A model whose server is not up yet (the previous model's tests are still running on other workers)
-    is waited for as long as the controller lives; a server that has died is seen by its pid."""
+    is waited for as long as the controller lives; a server that has died is seen by its pid. A model the
+    controller serves on demand (--llm-cache) is asked for first: `acquire` is only called on a cache miss."""
 
     def __init__(
         self,
@@ -269,17 +398,22 @@ class WorkerEndpoints:
         does not plan to serve fails after `unknown_wait_s`, a server being started after the start-up
         timeout (+ grace), and the wait ends at once when the run stops (-x) or the controller is gone."""
         began = time.monotonic()
+        asked = False
         while True:
             state = self._read()
             run = state.get(RUN_KEY) or {}
             entry = state.get(spec.label)
-            if entry is not None and "starting_since" not in entry:
+            if entry is not None and "starting_since" not in entry and not entry.get("on_demand"):
                 break
+            if entry is not None and entry.get("on_demand") and not asked:  # --llm-cache: this worker missed
+                self._ask(spec.label)
+                asked = True
             if run.get("stopping"):
                 raise RunStopping(f"not waiting for the server of '{spec.label}': the run is {run['stopping']}")
             if not self._controller_alive():
                 raise ServerStartError(f"the xdist controller (pid {self.controller_pid}) is gone")
-            if entry is not None and time.time() - entry["starting_since"] > self.startup_timeout_s + START_GRACE_S:
+            starting_since = (entry or {}).get("starting_since")
+            if starting_since is not None and time.time() - starting_since > self.startup_timeout_s + START_GRACE_S:
                 raise ServerStartError(
                     f"the server of model '{spec.label}' has been starting for more than "
                     f"{self.startup_timeout_s + START_GRACE_S:.0f} s (start-up timeout + grace); see its log"
@@ -298,6 +432,13 @@ class WorkerEndpoints:
             raise ServerStartError(f"the server of model '{spec.label}' was already stopped by the xdist controller")
         self._entries[spec.label] = entry
         return Endpoint(entry["base_url"], entry["model"], entry.get("api_key_env"), tuple(entry.get("urls") or ()))
+
+    def _ask(self, label: str) -> None:
+        """Ask the controller to start an on-demand model's server (workers that ask too rewrite the same file)."""
+        path = request_file(self.state_path, label)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        worker = os.environ.get("PYTEST_XDIST_WORKER")
+        atomic_write(path, json.dumps({"model": label, "worker": worker, "at": time.time()}, ensure_ascii=False))
 
     def release(self, label: str) -> None:
         self._entries.pop(label, None)
