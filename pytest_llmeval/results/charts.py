@@ -13,23 +13,24 @@ from typing import Any
 PALETTE = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3", "#8C8C8C"]
 
 
+RC: dict[str, Any] = {"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
+
+
 def _figure(width: float = 6.4, height: float = 3.6, ncols: int = 1) -> Any:
+    """A figure and its axes from matplotlib's object API: no pyplot (its import and global figure manager
+    cost a report ~0.3 s) and nothing to close."""
     import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
-    return plt.subplots(1, ncols, figsize=(width, height))
+    matplotlib.rcParams.update(RC)  # type: ignore[arg-type] # read while the chart's artists are made, after this returns
+    fig = Figure(figsize=(width, height))
+    return fig, fig.subplots(1, ncols)
 
 
 def _svg(fig: Any) -> str:
-    import matplotlib.pyplot as plt
-
     buffer = io.StringIO()
     fig.tight_layout()
     fig.savefig(buffer, format="svg")
-    plt.close(fig)
     text = buffer.getvalue()
     return text[text.index("<svg") :]
 

@@ -8,11 +8,14 @@ Decode tok/s = 1 / TPOT. Token counts come from the server's `usage`
 
 from __future__ import annotations
 
+import json
 import time
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .endpoint import Endpoint, public_url
+from .http_stream import StreamBrokenError, StreamConnectionError, StreamHTTPError, StreamingPoster
 
 THINKING_MODES = ("off", "on", "server")
 WARMUP_PROMPT = "Warm-up request: reply with OK."  # distinct from every case, so it caches none of their prefixes
@@ -81,16 +84,15 @@ def derive_metrics(
     end = chunk_times[-1] if chunk_times else time.perf_counter()
     e2e = end - start
     ttft = first_content - start if first_content is not None else None
-    prompt_tokens = getattr(usage, "prompt_tokens", None) if usage is not None else None
-    output_tokens = getattr(usage, "completion_tokens", None) if usage is not None else None
+    prompt_tokens = _field(usage, "prompt_tokens")
+    output_tokens = _field(usage, "completion_tokens")
     tpot = None
     if ttft is not None and output_tokens is not None and output_tokens > 1:
         tpot = (e2e - ttft) / (output_tokens - 1)
     decode = 1.0 / tpot if tpot else None
     content_times = [t for t in chunk_times if first_content is not None and t >= first_content]
     itl = [b - a for a, b in zip(content_times, content_times[1:])]
-    details = getattr(usage, "completion_tokens_details", None) if usage is not None else None
-    reasoning_tokens = getattr(details, "reasoning_tokens", None) if details is not None else None
+    reasoning_tokens = _field(_field(usage, "completion_tokens_details"), "reasoning_tokens")
     if reasoning_tokens is None and reasoning_chunks:
         reasoning_tokens = reasoning_chunks
     ttfat = first_answer - start if first_answer is not None else None
@@ -99,9 +101,13 @@ def derive_metrics(
     )
 
 
-def _reasoning_of(delta: Any) -> str:
-    extra = getattr(delta, "model_extra", None) or {}
-    return extra.get("reasoning_content") or extra.get("reasoning") or ""
+def _field(obj: Any, name: str) -> Any:
+    """A field of the server's usage (a JSON object) or of an object with attributes; None when absent."""
+    if obj is None:
+        return None
+    if isinstance(obj, Mapping):
+        return obj.get(name)
+    return getattr(obj, name, None)
 
 
 class ChatClient:
@@ -110,18 +116,14 @@ class ChatClient:
     def __init__(self, endpoint: Endpoint, thinking: str = "off", timeout_s: float = 600.0) -> None:
         if thinking not in THINKING_MODES:
             raise ValueError(f"thinking must be one of {THINKING_MODES}, not {thinking!r}")
-        import openai  # imported here: the plugin loads in every pytest run, openai takes ~0.5 s
-
         self.endpoint = endpoint
         self.public_url = public_url(endpoint.base_url)  # for messages and records: no userinfo, no query
         self.thinking = thinking
         self.timeout_s = timeout_s
-        self._client = openai.OpenAI(
-            base_url=endpoint.base_url, api_key=endpoint.api_key(), timeout=timeout_s, max_retries=0
-        )
+        self._poster = StreamingPoster(endpoint.base_url, endpoint.headers(), timeout_s)
 
     def close(self) -> None:
-        self._client.close()
+        self._poster.close()
 
     def warm_up(self, max_tokens: int = WARMUP_MAX_TOKENS, cache_salt: str | None = None) -> dict[str, Any]:
         """One short request before the measured ones, so that none of them pays the server's first-request
@@ -158,44 +160,56 @@ class ChatClient:
     ) -> Completion:
         """Stream one chat request and measure it. `cache_salt` (a vLLM >= 0.9 request field) salts the server's
         prefix cache: requests with different salts never reuse each other's cached prefixes."""
-        import httpx
-        import openai
-
-        salt = {"cache_salt": cache_salt} if cache_salt else {}
-        body = {**thinking_body(self.thinking), **(extra_body or {}), **salt}
+        body: dict[str, Any] = {
+            "model": self.endpoint.model,
+            "messages": messages,
+            "max_tokens": max_tokens,
+            "temperature": temperature,
+            "stream": True,
+            "stream_options": {"include_usage": True},
+            **thinking_body(self.thinking),
+            **(extra_body or {}),
+        }
+        if cache_salt:
+            body["cache_salt"] = cache_salt
+        payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
         text_parts: list[str] = []
         reasoning_parts: list[str] = []
         chunk_times: list[float] = []
         first_content: float | None = None
         first_answer: float | None = None
         reasoning_chunks = 0
-        usage = None
+        usage: dict[str, Any] | None = None
         finish_reason = None
+        done = False
+        where = f"{self.public_url} (model '{self.endpoint.model}')"
         start = time.perf_counter()
+        events = self._poster.stream("/chat/completions", payload)
         try:
-            stream = self._client.chat.completions.create(  # type: ignore[call-overload]
-                model=self.endpoint.model,
-                messages=messages,  # type: ignore[arg-type]
-                max_tokens=max_tokens,
-                temperature=temperature,
-                stream=True,
-                stream_options={"include_usage": True},
-                extra_body=body or None,
-            )
-            for chunk in stream:
+            for data in events:
                 now = time.perf_counter()
-                if now - start > self.timeout_s:  # a total deadline: the HTTP timeout is per read
-                    stream.close()
+                if now - start > self.timeout_s:  # a total deadline: the socket timeout is per read
                     raise LLMRequestError(
-                        f"request to {self.public_url} (model '{self.endpoint.model}') took longer than "
-                        f"{self.timeout_s:g} s (--llm-request-timeout)",
-                        "timeout",
+                        f"request to {where} took longer than {self.timeout_s:g} s (--llm-request-timeout)", "timeout"
                     )
-                if chunk.usage is not None:
-                    usage = chunk.usage
-                for choice in chunk.choices:
-                    content = choice.delta.content or ""
-                    reasoning = _reasoning_of(choice.delta)
+                if data == b"[DONE]":  # read on to the end of the body, so that the connection is kept
+                    done = True
+                    continue
+                if not data:
+                    continue
+                event = json.loads(data)
+                if not isinstance(event, dict):
+                    raise ValueError(f"an event that is not a JSON object: {_short(data.decode('utf-8', 'replace'))}")
+                if event.get("error"):
+                    raise LLMRequestError(f"{where} sent an error in the stream: {_error_text(event)}", "stream")
+                if event.get("object") == "chat.completion":  # a server that answered without streaming
+                    return self._whole(event, start, now)
+                if event.get("usage"):
+                    usage = event["usage"]
+                for choice in event.get("choices") or ():
+                    delta = choice.get("delta") or {}
+                    content = delta.get("content") or ""
+                    reasoning = delta.get("reasoning_content") or delta.get("reasoning") or ""
                     if content or reasoning:
                         chunk_times.append(now)
                         if first_content is None:
@@ -206,43 +220,78 @@ class ChatClient:
                         reasoning_chunks += 1
                     text_parts.append(content)
                     reasoning_parts.append(reasoning)
-                    finish_reason = choice.finish_reason or finish_reason
-        except openai.APIStatusError as exc:
+                    finish_reason = choice.get("finish_reason") or finish_reason
+        except StreamHTTPError as exc:
             raise LLMRequestError(
-                f"{self.public_url} answered HTTP {exc.status_code} for model '{self.endpoint.model}': "
-                f"{_short(exc.message)}",
+                f"{self.public_url} answered HTTP {exc.status} for model '{self.endpoint.model}': "
+                f"{_short(_error_text(_json_or_text(exc.body)) or exc.reason)}",
                 "http",
-                exc.status_code,
+                exc.status,
             ) from None
-        except openai.APITimeoutError:
+        except TimeoutError:
+            raise LLMRequestError(f"request to {where} timed out", "timeout") from None
+        except StreamConnectionError as exc:
+            raise LLMRequestError(f"request to {where} failed: {_short(str(exc))}", "connection") from None
+        except StreamBrokenError as exc:
             raise LLMRequestError(
-                f"request to {self.public_url} (model '{self.endpoint.model}') timed out", "timeout"
+                f"stream from {where} broke: {_short(str(exc))}", "stream" if chunk_times else "connection"
             ) from None
-        except openai.APIConnectionError as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:  # a malformed event in the stream
+            raise LLMRequestError(f"malformed stream from {where}: {_short(str(exc))}", "stream") from None
+        finally:
+            events.close()  # a deadline or a bad event ends the read early: the connection is not reused
+        if not done and finish_reason is None:
             raise LLMRequestError(
-                f"request to {self.public_url} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
-                "connection" if first_content is None and not chunk_times else "stream",
-            ) from None
-        except openai.APIError as exc:
-            raise LLMRequestError(
-                f"request to {self.public_url} (model '{self.endpoint.model}') failed: {_short(str(exc))}",
-                "stream",
-            ) from None
-        except httpx.HTTPError as exc:  # the connection broke while the stream was read
-            raise LLMRequestError(
-                f"stream from {self.public_url} (model '{self.endpoint.model}') broke: {_short(str(exc))}",
+                f"stream from {where} ended before the answer was complete (no finish_reason, no [DONE])",
                 "stream" if chunk_times else "connection",
-            ) from None
-        except (ValueError, KeyError) as exc:  # a malformed event in the stream
-            raise LLMRequestError(
-                f"malformed stream from {self.public_url} (model '{self.endpoint.model}'): {_short(str(exc))}",
-                "stream",
-            ) from None
+            )
         metrics = derive_metrics(
             start, chunk_times, first_content, usage, finish_reason, first_answer, reasoning_chunks
         )
         metrics.endpoint = self.public_url
         return Completion("".join(text_parts), "".join(reasoning_parts), metrics)
+
+    def _whole(self, answer: dict[str, Any], start: float, now: float) -> Completion:
+        """A plain JSON chat completion (the server ignored `stream`): one chunk, TTFT = E2E."""
+        choice = (answer.get("choices") or [{}])[0]
+        message = choice.get("message") or {}
+        text = message.get("content") or ""
+        reasoning = message.get("reasoning_content") or message.get("reasoning") or ""
+        first = now if text or reasoning else None
+        metrics = derive_metrics(
+            start,
+            [now] if first is not None else [],
+            first,
+            answer.get("usage"),
+            choice.get("finish_reason"),
+            now if text else None,
+        )
+        metrics.endpoint = self.public_url
+        return Completion(text, reasoning, metrics)
+
+
+def _json_or_text(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _error_text(body: Any) -> str:
+    """The message of an OpenAI-style error body ({"error": {"message": ...}}, {"message": ...}, {"detail":
+    ...}), else the body as text."""
+    if isinstance(body, dict):
+        error = body.get("error", body)
+        if isinstance(error, dict):
+            for key in ("message", "detail", "msg"):
+                if error.get(key):
+                    return str(error[key])
+        elif isinstance(error, str):
+            return error
+        if body.get("detail"):
+            return str(body["detail"])
+        return json.dumps(body, ensure_ascii=False)
+    return str(body).strip()
 
 
 def _short(text: str, limit: int = 500) -> str:

@@ -88,7 +88,7 @@ def bounded_mean_intervals(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Quasi-binomial Wilson intervals of each row's mean (rows = samples of n values within `bounds`);
     vectorised so the coverage simulation runs thousands of samples at once."""
-    from scipy.stats import norm, t
+    from scipy.special import ndtri, stdtrit  # the normal and t quantiles (scipy.stats costs ~1 s to import)
 
     x = np.atleast_2d(np.asarray(matrix, dtype=float))
     lo_b, hi_b = bounds
@@ -103,7 +103,7 @@ def bounded_mean_intervals(
     at_bound = (p <= 0) | (p >= 1)
     c = np.where(binary | at_bound, 1.0, np.clip(np.nan_to_num(c, nan=1.0), MIN_DISPERSION, 1.0))
     alpha = 1 - confidence
-    q = np.where(binary, norm.ppf(1 - alpha / 2), t.ppf(1 - alpha / 2, max(n - 1, 1)))
+    q = np.where(binary, ndtri(1 - alpha / 2), stdtrit(max(n - 1, 1), 1 - alpha / 2))
     n_eff = n / c
     q2 = q * q
     center = (p + q2 / (2 * n_eff)) / (1 + q2 / n_eff)
@@ -115,12 +115,12 @@ def bounded_mean_intervals(
 
 def t_intervals(matrix: np.ndarray, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
     """Student's t interval of each row's mean (vectorised)."""
-    from scipy.stats import t
+    from scipy.special import stdtrit
 
     x = np.atleast_2d(np.asarray(matrix, dtype=float))
     n = x.shape[1]
     m = x.mean(axis=1)
-    half = t.ppf(1 - (1 - confidence) / 2, max(n - 1, 1)) * x.std(axis=1, ddof=1) / math.sqrt(n)
+    half = stdtrit(max(n - 1, 1), 1 - (1 - confidence) / 2) * x.std(axis=1, ddof=1) / math.sqrt(n)
     return m - half, m + half
 
 
@@ -166,7 +166,7 @@ def min_count_for_quantile(q: float) -> int:
 def quantile_ci(values: Sequence[Any], q: float, confidence: float = 0.95, **_ignored: Any) -> Interval:
     """The q-th percentile (0-100) with a distribution-free order-statistic interval (binomial); no estimate
     below `min_count_for_quantile(q)` values, and an open end where n is too small for one."""
-    from scipy.stats import binom
+    from scipy.special import bdtr  # the binomial cdf
 
     arr, _ = clean(values)
     n = len(arr)
@@ -180,7 +180,7 @@ def quantile_ci(values: Sequence[Any], q: float, confidence: float = 0.95, **_ig
     # the interval [x_(l), x_(u)] (1-indexed) covers the quantile with probability
     # F(u-1) - F(l-1), F = Binomial(n, p) cdf; pick l as large and u as small as each tail allows
     ranks = np.arange(0, n + 1)
-    cdf = binom.cdf(ranks, n, p)
+    cdf = bdtr(ranks, n, p)
     lower_ok = np.nonzero(cdf <= alpha)[0]  # l - 1 with P(count <= l-1) <= alpha
     upper_ok = np.nonzero(1 - cdf <= alpha)[0]  # u - 1 with P(count >= u) <= alpha
     low = float(srt[lower_ok[-1]]) if len(lower_ok) else None
@@ -193,10 +193,16 @@ def wilson(successes: int, n: int, confidence: float = 0.95) -> Interval:
     """Pass rate in percent (100 k / n) with the Wilson score interval."""
     if n <= 0:
         return Interval(None, None, None, 0, 0, "wilson", confidence)
-    from scipy.stats import binomtest
+    from scipy.special import ndtri
 
-    ci = binomtest(int(successes), int(n)).proportion_ci(confidence_level=confidence, method="wilson")
-    return Interval(100.0 * successes / n, 100.0 * ci.low, 100.0 * ci.high, n, n, "wilson", confidence)
+    # the score interval in closed form (as scipy.stats.binomtest(...).proportion_ci(method="wilson"), which
+    # costs a ~1 s import of scipy.stats at the end of every run)
+    z = float(ndtri(1 - (1 - confidence) / 2))
+    p = successes / n
+    center = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    low, high = max(center - half, 0.0), min(center + half, 1.0)
+    return Interval(100.0 * p, 100.0 * low, 100.0 * high, n, n, "wilson", confidence)
 
 
 def resample_cases(
