@@ -7,11 +7,12 @@ the first concurrency's run (temperature 0: any difference is the server's nonde
 `--repeat-first` runs the first concurrency twice to show the server's run-to-run rate at that setting).
 
 `overhead`: the plugin's cost per case against the instant fake server (attach mode, every case passing) at
-concurrency 32 for 200 / 2,000 / 10,000 cases, side by side in one run with bare pytest running 2,000
-trivial parametrised tests (goal: within 1.5x of bare pytest per test).
+concurrency 32 for 200 / 2,000 / 10,000 cases, each size side by side with bare pytest running as many
+trivial parametrised tests, and with pytest's floor for the plugin's fixture shape (the same fixtures doing
+nothing); wall and CPU seconds, best of 3 interleaved runs (goal: within 1.5x of bare pytest).
 
     .venv/bin/python benchmarks/concurrency.py real [--base-url URL --model LABEL] [--max-tokens 128]
-    .venv/bin/python benchmarks/concurrency.py overhead [--sizes 200 2000 10000] [--concurrency 32]
+    .venv/bin/python benchmarks/concurrency.py overhead [--sizes 200 2000 10000] [--concurrency 32] [--runs 3]
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -118,47 +121,103 @@ def real(args: argparse.Namespace) -> int:
 
 
 # -- overhead against the instant fake server --------------------------------------------------------------
+# The same fixture shape as the plugin's (a session-scoped model parameter, a case parameter, a mode, a result
+# fixture that reads `request` and records a property), doing nothing: pytest's own cost for such a test.
+FLOOR_CONFTEST = """
+import pytest
+
+def pytest_generate_tests(metafunc):
+    if "llm_model" in metafunc.fixturenames:
+        metafunc.parametrize("llm_model", ["fake"], indirect=True, scope="session", ids=["fake"])
+    if "llm_case" in metafunc.fixturenames:
+        metafunc.parametrize("llm_case", list(range({n})), ids=[f"case_{{i:05d}}" for i in range({n})])
+
+@pytest.fixture(scope="session")
+def llm_model(request):
+    return request.param
+
+@pytest.fixture
+def llm_case(request):
+    return request.param
+
+@pytest.fixture
+def llm_rag_mode(request):
+    return getattr(request, "param", "norag")
+
+@pytest.fixture
+def llm_result(request, llm_case, llm_model, llm_rag_mode):
+    request.node.user_properties.append(("llmeval_result", {{"case": llm_case}}))
+    return llm_case
+"""
+FLOOR_TEST = "def test_scenario(llm_result):\n    assert llm_result >= 0\n"
+
+
+def timed_pytest(project: Path, args: list[str]) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS MiB of one pytest run in a fresh process."""
+    from bench_overhead import run_pytest
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, peak, out = run_pytest(project, args)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, peak, out
+
+
 def overhead(args: argparse.Namespace) -> int:
-    from bench_overhead import PLAIN_TEST, SUITE_TEST, run_pytest, write_cases
+    from bench_overhead import PLAIN_TEST, SUITE_TEST, write_cases
 
     from pytest_llmeval.testing.openai_fake import FakeServer
 
     print(f"machine: {os.cpu_count()} CPUs, load {load()}; python {sys.version.split()[0]}")
-    with tempfile.TemporaryDirectory() as tmp:
-        plain_dir = Path(tmp) / "plain"
-        plain_dir.mkdir()
-        (plain_dir / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
-        (plain_dir / "test_plain.py").write_text(PLAIN_TEST.format(n=args.plain), encoding="utf-8")
-        plain, _, _ = run_pytest(plain_dir, ["test_plain.py", "-p", "no:llmeval"])
-    plain_ms = 1000 * plain / args.plain
-    print(f"bare pytest, {args.plain} trivial parametrised tests: {plain:.1f} s, {plain_ms:.2f} ms a test")
-    print(f"{'cases':>7} {'concurrency':>11} {'wall s':>7} {'ms a case':>10} {'x bare':>7} {'peak RSS MiB':>13}")
+    print(
+        "per size, side by side: bare pytest (N trivial parametrised tests), pytest's floor for the plugin's\n"
+        "fixture shape (same fixtures, no work), and the plugin against the instant fake server; best of "
+        f"{args.runs} runs each"
+    )
+    print(
+        f"{'cases':>7} {'bare s':>7} {'floor s':>8} {'llmeval s':>10} {'llm ms/case':>12} {'x bare':>7} "
+        f"{'x floor':>8} {'cpu x bare':>11} {'RSS MiB':>8}"
+    )
     extra = [a for arg in args.pytest_args for a in arg.split()]
-    with FakeServer(answers=lambda request: "答案") as fake:
+    with FakeServer(answers=lambda request: "答案") as fake:  # every case passes: no failure report to format
         for n in args.sizes:
             with tempfile.TemporaryDirectory() as tmp:
-                project = Path(tmp)
-                (project / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+                root = Path(tmp)
+                plain_dir, floor_dir, project = root / "plain", root / "floor", root / "llmeval"
+                for folder in (plain_dir, floor_dir, project):
+                    folder.mkdir()
+                    (folder / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+                (plain_dir / "test_plain.py").write_text(PLAIN_TEST.format(n=n), encoding="utf-8")
+                (floor_dir / "conftest.py").write_text(FLOOR_CONFTEST.format(n=n), encoding="utf-8")
+                (floor_dir / "test_floor.py").write_text(FLOOR_TEST, encoding="utf-8")
                 (project / "scenarios").mkdir()
                 write_cases(project / "scenarios" / "gen.yaml", n)
                 (project / "test_scenarios.py").write_text(SUITE_TEST, encoding="utf-8")
-                wall, peak, out = run_pytest(
-                    project,
-                    [
-                        "test_scenarios.py",
-                        "--llm-base-url",
-                        fake.base_url,
-                        "--llm-model",
-                        "fake",
-                        f"--llm-concurrency={args.concurrency}",
-                        "--llm-report-dir=out",
-                        *extra,
-                    ],
-                )
-            per = 1000 * wall / n
-            tail = out.strip().splitlines()[-1] if out.strip() else ""
+                llm_args = [
+                    "test_scenarios.py",
+                    "--llm-base-url",
+                    fake.base_url,
+                    "--llm-model",
+                    "fake",
+                    f"--llm-concurrency={args.concurrency}",
+                    "--llm-report-dir=out",
+                    *extra,
+                ]
+                bare, floor, llm = [], [], []
+                tail = ""
+                for _ in range(args.runs):  # interleaved, so that a burst of other work hits all three alike
+                    bare.append(timed_pytest(plain_dir, ["test_plain.py", "-p", "no:llmeval"]))
+                    floor.append(timed_pytest(floor_dir, ["test_floor.py", "-p", "no:llmeval"]))
+                    shutil.rmtree(project / "out", ignore_errors=True)
+                    shutil.rmtree(project / ".llmeval", ignore_errors=True)
+                    llm.append(timed_pytest(project, llm_args))
+                    tail = llm[-1][3].strip().splitlines()[-1] if llm[-1][3].strip() else ""
+            b_wall, f_wall, l_wall = (min(r[0] for r in runs) for runs in (bare, floor, llm))
+            b_cpu, l_cpu = min(r[1] for r in bare), min(r[1] for r in llm)
+            peak = max(r[2] for r in llm)
             print(
-                f"{n:>7} {args.concurrency:>11} {wall:>7.1f} {per:>10.2f} {per / plain_ms:>7.1f} {peak:>13.0f}"
+                f"{n:>7} {b_wall:>7.2f} {f_wall:>8.2f} {l_wall:>10.2f} {1000 * l_wall / n:>12.2f} "
+                f"{l_wall / b_wall:>7.2f} {l_wall / f_wall:>8.2f} {l_cpu / b_cpu:>11.2f} {peak:>8.0f}"
                 f"   ({tail}; load {load()})",
                 flush=True,
             )
@@ -177,7 +236,7 @@ def main() -> int:
     o = sub.add_parser("overhead", help="cost per case against the instant fake server")
     o.add_argument("--sizes", type=int, nargs="+", default=[200, 2000, 10000])
     o.add_argument("--concurrency", type=int, default=32)
-    o.add_argument("--plain", type=int, default=2000, help="bare pytest's trivial tests")
+    o.add_argument("--runs", type=int, default=3, help="runs of each, interleaved; the best is shown")
     o.add_argument("--pytest-args", action="append", default=[], help="extra pytest arguments for the llmeval runs")
     args = parser.parse_args()
     return real(args) if args.what == "real" else overhead(args)

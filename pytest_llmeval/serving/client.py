@@ -233,9 +233,10 @@ class ChatClient:
         except StreamConnectionError as exc:
             raise LLMRequestError(f"request to {where} failed: {_short(str(exc))}", "connection") from None
         except StreamBrokenError as exc:
-            raise LLMRequestError(
-                f"stream from {where} broke: {_short(str(exc))}", "stream" if chunk_times else "connection"
-            ) from None
+            if not done:  # a cut after [DONE] loses only the connection: the answer is whole
+                raise LLMRequestError(
+                    f"stream from {where} broke: {_short(str(exc))}", "stream" if chunk_times else "connection"
+                ) from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:  # a malformed event in the stream
             raise LLMRequestError(f"malformed stream from {where}: {_short(str(exc))}", "stream") from None
         finally:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import http.client
+import select
 import socket
 import ssl
 import threading
@@ -155,7 +156,11 @@ class StreamingPoster:
         """Send the request and return the response once its headers are in (status checked by the caller)."""
         url = self.target.url(path)
         for attempt in (0, 1):
-            reused = getattr(self._local, "conn", None) is not None
+            kept: http.client.HTTPConnection | None = getattr(self._local, "conn", None)
+            if kept is not None and _closed_by_peer(kept):  # as urllib3 checks a pooled connection before reuse
+                self._drop()
+                kept = None
+            reused = kept is not None
             conn = self._connection()
             try:
                 conn.request("POST", url, body=body, headers=self.headers)
@@ -189,6 +194,14 @@ class StreamingPoster:
             for line in response:
                 if line.startswith(b"data:"):
                     yield line[5:].strip()
+            # http.client's readline ends a body cut short as if it were whole (a chunked one: its peek swallows
+            # the IncompleteRead), and never marks a Content-Length body read to its end as done (the connection
+            # was then dropped): check for a cut, then read() the end
+            if response.length or (response.chunked and response.chunk_left is not None):
+                self._drop()
+                left = f"with {response.length} bytes to come" if response.length else "before the last chunk"
+                raise StreamBrokenError(f"the connection closed {left}")
+            response.read()
         except TimeoutError:
             raise
         except (OSError, http.client.HTTPException) as exc:
@@ -202,6 +215,19 @@ class StreamingPoster:
             conns, self._all = self._all, []
         for conn in conns:
             conn.close()
+
+
+def _closed_by_peer(conn: http.client.HTTPConnection) -> bool:
+    """Whether an idle kept-alive connection has something to read - the server's close (EOF) - so that a
+    request is not written into it; the resend in `post` covers only a close that races the request."""
+    sock = conn.sock
+    if sock is None:
+        return True
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
 
 def _describe(exc: BaseException) -> str:
