@@ -15,7 +15,8 @@ echo "[tests] ruff (lint + format) and mypy"
 .venv/bin/ruff check pytest_llmeval tests benchmarks scenarios suites
 .venv/bin/ruff format --check pytest_llmeval tests benchmarks scenarios suites
 .venv/bin/mypy
-# Two workers: every test that starts or uses a real vLLM server runs on one of them, in order (group "vllm",
-# tests/conftest.py), everything else on the other meanwhile.
-exec .venv/bin/python -m pytest tests -p no:cacheprovider -m "not slow and not gpu" -n 2 --dist loadgroup \
+# Three workers (on 2 cores: the real-server tests wait on their servers much of the time): the real-server
+# tests, in three groups of about equal time, start first, one group per worker; the other tests follow on
+# whichever worker is free (tests/conftest.py, "parallel test run").
+exec .venv/bin/python -m pytest tests -p no:cacheprovider -m "not slow and not gpu" -n 3 --dist loadgroup \
   -ra --durations=15 "$@"

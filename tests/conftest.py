@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy  # noqa: F401
 import pandas  # noqa: F401
 import pytest
+import yaml  # noqa: F401  (its C loader, yaml._yaml: see below)
 
 from pytest_llmeval.serving.built_models import cache_root
 from pytest_llmeval.serving.endpoint import Endpoint
@@ -21,7 +22,7 @@ from pytest_llmeval.serving.models import parse_model
 from pytest_llmeval.serving.pool import server_settings_for
 from pytest_llmeval.serving.server import ServerSettings, VLLMServer
 
-# The plugin imports numpy and pandas lazily. In-process pytester runs drop modules first
+# The plugin imports numpy, pandas and PyYAML's C loader lazily. In-process pytester runs drop modules first
 # imported inside them from sys.modules, and a C extension such as numpy cannot be imported
 # twice in one process: import them here, in the outer test process, first.
 
@@ -31,10 +32,29 @@ os.environ.setdefault("LLMEVAL_CACHE_DIR", str(cache_root()))
 os.environ.setdefault("VLLM_CACHE_ROOT", str(Path.home() / ".cache" / "vllm"))
 
 
+# vLLM's CPU build runs the model in a third process (its multiprocessing executor) unless
+# VLLM_ENABLE_V1_MULTIPROCESSING=0, which runs it inside the engine-core process: one vLLM import fewer, so a
+# start takes ~44 s instead of ~64 s and ~45 CPU-s instead of ~65 on the 2-core machine (same answers). Tests
+# whose cost is the start and whose subject is not the server's process tree use it (fixture `lean_vllm`). The
+# shutdown and cleanup tests (Ctrl-C, SIGKILL of pytest) keep vLLM's default three processes, and so does the
+# shared server: it decodes for many tests, and with the model in the engine process (pinned to one core
+# with the engine's own loop) its answers came 2-4x slower while the other groups loaded the CPU.
+LEAN_VLLM_ENV = {"VLLM_ENABLE_V1_MULTIPROCESSING": "0"}
+
+
+@pytest.fixture
+def lean_vllm(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vLLM servers this test starts, itself or in the runs it makes, run the model in the engine process."""
+    for name, value in LEAN_VLLM_ENV.items():
+        monkeypatch.setenv(name, value)
+
+
 @pytest.fixture(scope="session")
 def vllm_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
     spec = parse_model("embedded")
-    path, settings = server_settings_for(spec, ServerSettings(startup_timeout_s=600))
+    cpus = omp_binding(SHARED_SERVER_GROUP)  # the CPUs of the group whose tests use it (see below)
+    env = {} if cpus is None else {"VLLM_CPU_OMP_THREADS_BIND": cpus}
+    path, settings = server_settings_for(spec, ServerSettings(startup_timeout_s=600, env=env))
     log = tmp_path_factory.mktemp("vllm") / "server.log"
     SHARED_SERVER["log"] = log
     SHARED_SERVER["model_path"] = path
@@ -116,20 +136,49 @@ def small_scenarios(tmp_path: Path) -> Path:
 
 
 # -- parallel test run ------------------------------------------------------------------------------
-# `scripts/run-tests.sh` runs the tests with `-n 2 --dist loadgroup`: every test that starts or uses a
-# real vLLM server goes to ONE worker (group "vllm"), in the order pytest collected them, so the shared
-# server is started once and no two CPU servers compete; every other test runs on the other worker
-# meanwhile. A test is in the group when it is marked `vllm`, asks for a real-server fixture, or lives in
-# a module that starts servers of its own.
+# `scripts/run-tests.sh` runs the tests with `-n 3 --dist loadgroup`. The real-server tests are the run's
+# long poles: they go in three xdist groups of about equal time (measured on the 2-core machine), which
+# start first, one per worker, so three of them run side by side; the ~850 other tests are handed out
+# afterwards to whichever worker is free, evening out the end of the run.
+# - "vllm-1": every test that uses the shared session server (so it starts once), and the tiny VLM;
+# - "vllm-2": the fault tests that start and kill the embedded model's servers, and the rerank pooling server;
+# - "vllm-3": the xdist run with two servers, and the launcher's own servers (Ctrl-C, error paths).
+# A module with a costly module-scoped fixture is kept on one worker (a group of its own or a server group),
+# so that fixture runs once. Each group's vLLM servers bind their OpenMP threads to one half of the CPUs
+# (VLLM_CPU_OMP_THREADS_BIND), so the servers of groups 1 and 2 never decode on the same core.
 SERVER_FIXTURES = {"vllm_endpoint", "vllm_server_log"}
+SHARED_SERVER_GROUP = "vllm-1"
 SERVER_MODULES = {
-    "test_launcher.py",
-    "test_xdist_vllm.py",
-    "test_faults.py",
-    "test_bench_fault.py",
-    "test_sizing_vllm.py",
-    "test_plugin_bench.py",
+    "test_sizing_vllm.py": "vllm-1",
+    "test_plugin_bench.py": "vllm-1",
+    "test_vision_vllm.py": "vllm-1",
+    "test_faults.py": "vllm-2",
+    "test_bench_fault.py": "vllm-2",
+    "test_rag_tiny_models.py": "vllm-2",  # module-scoped tiny models and pooling server: built once
+    "test_xdist_vllm.py": "vllm-3",
+    "test_launcher.py": "vllm-3",
 }
+MODULE_GROUPS = {"test_merge.py"}  # three pytest runs in a module-scoped fixture
+
+
+def server_group(item: pytest.Item) -> str | None:
+    """The xdist group of a test that starts or uses a real vLLM server, else None."""
+    if item.path.name in SERVER_MODULES:
+        return SERVER_MODULES[item.path.name]
+    if item.get_closest_marker("vllm") or set(getattr(item, "fixturenames", ())) & SERVER_FIXTURES:
+        return SHARED_SERVER_GROUP
+    return None
+
+
+def omp_binding(group: str | None) -> str | None:
+    """The CPUs (VLLM_CPU_OMP_THREADS_BIND) for the vLLM servers of a server group: the first half of this
+    process's CPUs for groups 1 and 3, the second half for group 2; None (vLLM's own choice) on one CPU,
+    outside the server groups, or when the variable is already set."""
+    cpus = sorted(os.sched_getaffinity(0))
+    if group not in ("vllm-1", "vllm-2", "vllm-3") or len(cpus) < 2 or "VLLM_CPU_OMP_THREADS_BIND" in os.environ:
+        return None
+    half = len(cpus) // 2
+    return ",".join(str(cpu) for cpu in (cpus[half:] if group == "vllm-2" else cpus[:half]))
 
 
 @pytest.fixture(autouse=True)
@@ -140,8 +189,37 @@ def _not_an_xdist_worker(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+@pytest.fixture(autouse=True)
+def _server_cpus(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vLLM servers a test starts (itself, or in the runs it makes) use its server group's CPUs."""
+    cpus = omp_binding(server_group(request.node))
+    if cpus is not None:
+        monkeypatch.setenv("VLLM_CPU_OMP_THREADS_BIND", cpus)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> Iterator[None]:
     for item in items:
-        fixtures = set(getattr(item, "fixturenames", ()))
-        if item.get_closest_marker("vllm") or fixtures & SERVER_FIXTURES or item.path.name in SERVER_MODULES:
-            item.add_marker(pytest.mark.xdist_group("vllm"))
+        group = server_group(item) or (item.nodeid.split("::")[0] if item.path.name in MODULE_GROUPS else None)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+    yield
+    _apply_xdist_groups(config, items)
+
+
+def _apply_xdist_groups(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Work around pytest-xdist#1386: xdist (3.8) marks a grouped test by appending "@group" to `item._nodeid`,
+    which pytest 9.2 no longer reads (node ids are structured, `item._id`), so --dist loadgroup silently
+    grouped nothing. Where xdist's suffix did not take, set it on the structured id (on an xdist worker only)."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    try:
+        from _pytest.nodeid import NodeId
+    except ImportError:  # pytest before 9.2: xdist's own suffix works
+        return
+    for item in items:
+        names = {
+            str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in item.iter_markers("xdist_group")
+        }
+        if names and "@" not in item.nodeid.rpartition("]")[2] and hasattr(item, "_id"):
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(sorted(names))}")

@@ -30,7 +30,7 @@ def test_tests_by_model_prefers_the_longest_label():
 
 
 @pytest.mark.vllm
-def test_xdist_switches_servers_one_at_a_time_and_a_killed_server_fails_fast(pytester):
+def test_xdist_switches_servers_one_at_a_time_and_a_killed_server_fails_fast(pytester, lean_vllm):
     """Faults 3 and 6 of docs/reliability.md: under -n 3 with models a and b, a's server is SIGKILLed after
     its first cases; its other cases error at once and b's server starts only after a's has stopped."""
     pytester.makeini("[pytest]\n")

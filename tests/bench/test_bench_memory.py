@@ -33,9 +33,10 @@ def test_rss_of_the_current_process_tree():
 
 
 def test_tree_rss_includes_children():
-    child = subprocess.Popen([sys.executable, "-c", "import time; x = bytearray(40 * 2**20); time.sleep(3)"])
+    code = "import time; x = bytearray(40 * 2**20); print('allocated', flush=True); time.sleep(30)"
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
     try:
-        time.sleep(0.5)
+        assert child.stdout is not None and child.stdout.readline() == b"allocated\n"  # at any CPU load
         with_child = tree_rss_bytes(os.getpid())
         alone = tree_rss_bytes(child.pid)
     finally:

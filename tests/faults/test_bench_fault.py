@@ -1,26 +1,30 @@
 """Fault: the server dies under load. The benchmark with 64 requests in flight loses its server half-way
-(the server process is SIGKILLed): every request is accounted for as completed or failed, and the summary
-says how many of each. The server is the project's OpenAI-compatible fake in its own process, so the kill
-is a real one (connections reset mid-stream) and the timing is controlled; the same accounting against
-vLLM is `tests/test_plugin_bench.py`."""
+(the server process is SIGKILLed once the second wave of requests has begun): every request is accounted for
+as completed or failed, and the summary says how many of each. The server is the project's OpenAI-compatible
+fake in its own process, so the kill is a real one (connections reset mid-stream) and the timing does not
+depend on the machine's load; the same accounting against vLLM is `tests/test_plugin_bench.py`."""
 
 from __future__ import annotations
 
 import signal
 import subprocess
 import sys
-import threading
 
 from pytest_llmeval.bench import run_benchmark
 from pytest_llmeval.bench.config import BenchConfig
 from pytest_llmeval.serving.endpoint import Endpoint
 
 SERVE = """
-import sys, time
+import os, signal, time
 from pytest_llmeval.testing.openai_fake import FakeServer
-server = FakeServer(chunks=40, delay_s=0.05, flush_each=True).start()  # ~2 s per request
+server = FakeServer(chunks=40, delay_s=0.05, flush_each=True).start()  # >= 2 s per request
 print(server.port, flush=True)
-time.sleep(600)
+# Request 65 arrives only once one of the first 64 has finished: the second wave has begun. Half a second later
+# (a request takes 2 s), the server kills itself with 64 or fewer requests mid-stream - at any CPU load.
+while sum(path.endswith("completions") for path, _ in list(server.received)) <= 64:
+    time.sleep(0.01)
+time.sleep(0.5)
+os.kill(os.getpid(), signal.SIGKILL)
 """
 
 
@@ -30,16 +34,10 @@ def test_server_killed_with_64_requests_in_flight_loses_no_request():
         assert server.stdout is not None
         port = int(server.stdout.readline())
         messages: list[str] = []
-
-        def kill_when_half_done(message: str) -> None:
-            messages.append(message)
-
-        # 128 requests, 64 at a time: the first 64 finish after ~2 s, the kill lands in the second wave
-        timer = threading.Timer(3.0, server.send_signal, (signal.SIGKILL,))
-        timer.start()
+        # 128 requests, 64 at a time: the server SIGKILLs itself once the second wave has begun (see SERVE)
         cfg = BenchConfig(concurrency=64, num_requests=128, max_tokens=40, warmup_requests=0, prompt_tokens=16)
-        result = run_benchmark(Endpoint(f"http://127.0.0.1:{port}/v1", "fake"), cfg, progress=kill_when_half_done)
-        timer.join()
+        result = run_benchmark(Endpoint(f"http://127.0.0.1:{port}/v1", "fake"), cfg, progress=messages.append)
+        assert server.wait(timeout=30) == -signal.SIGKILL
     finally:
         server.kill()
         server.wait()

@@ -305,7 +305,7 @@ def test_a_full_disk_keeps_complete_case_lines_and_stops_with_a_clear_error(faul
 
 
 @pytest.mark.vllm
-def test_a_server_killed_mid_run_fails_its_cases_fast_and_the_next_model_runs(faults_project, tmp_path):
+def test_a_server_killed_mid_run_fails_its_cases_fast_and_the_next_model_runs(faults_project, tmp_path, lean_vllm):
     """Fault: SIGKILL of model a's vLLM server after its first case (serial run, models a and b)."""
     report = tmp_path / "report"
     output, killed_at = kill_server_after_cases(

@@ -203,7 +203,9 @@ def rerank_server(tiny_reranker: Path, tmp_path_factory: pytest.TempPathFactory)
     """The tiny cross-encoder behind a real vLLM CPU pooling server (one per module), stopped afterwards."""
     from pytest_llmeval.serving.server import ServerSettings, VLLMServer
 
-    settings = ServerSettings(max_model_len=512, startup_timeout_s=600, extra_args=POOLING_ARGS)
+    # the model in the engine process (tests/conftest.py, LEAN_VLLM_ENV): one vLLM import fewer
+    env = {"VLLM_ENABLE_V1_MULTIPROCESSING": "0"}
+    settings = ServerSettings(max_model_len=512, startup_timeout_s=600, extra_args=POOLING_ARGS, env=env)
     log = tmp_path_factory.mktemp("rerank-server") / "server.log"
     with VLLMServer(str(tiny_reranker), "tiny-reranker", settings, log) as server:
         print(f"\ntiny reranker pooling server ready in {server.ready_s:.1f} s")

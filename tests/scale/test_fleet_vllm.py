@@ -14,7 +14,7 @@ from pytest_llmeval.serving.server import ServerSettings, VLLMServer
 
 
 @pytest.mark.vllm
-def test_two_vllm_servers_share_one_label(llm_project, vllm_endpoint, small_scenarios, tmp_path):
+def test_two_vllm_servers_share_one_label(llm_project, vllm_endpoint, small_scenarios, tmp_path, lean_vllm):
     path, settings = server_settings_for(parse_model("embedded"), ServerSettings(startup_timeout_s=600))
     settings = dataclasses.replace(settings, extra_args=[*settings.extra_args, "-O0"])
     with VLLMServer(path, vllm_endpoint.model, settings, tmp_path / "second.log") as second:

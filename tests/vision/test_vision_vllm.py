@@ -18,7 +18,7 @@ SUITE = Path(__file__).resolve().parents[2] / "suites" / "ocr"
 pytestmark = pytest.mark.vllm
 
 
-def test_tiny_vlm_serves_the_ocr_suite(llm_project):
+def test_tiny_vlm_serves_the_ocr_suite(llm_project, lean_vllm):
     from pytest_llmeval.vision.tiny_model import build_tiny_vlm
 
     model = build_tiny_vlm()
