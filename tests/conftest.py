@@ -8,6 +8,8 @@ compile cache) and stops it at the end.
 from __future__ import annotations
 
 import os
+import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -223,3 +225,29 @@ def _apply_xdist_groups(config: pytest.Config, items: list[pytest.Item]) -> None
         }
         if names and "@" not in item.nodeid.rpartition("]")[2] and hasattr(item, "_id"):
             item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(sorted(names))}")
+
+
+# -- a fake vLLM for launch tests ------------------------------------------------------------------------
+FAKE_VLLM = Path(__file__).resolve().parent / "scale" / "fake_vllm.py"
+
+
+@pytest.fixture
+def fake_vllm_python(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Path]:
+    """(python, log): the API server module runs tests/scale/fake_vllm.py, which appends its start (model, GPUs,
+    arguments), stop and - with FAKE_VLLM_ANSWER - each question to the log; anything else (the launcher's
+    probes of the environment) runs the real interpreter."""
+    folder = tmp_path_factory.mktemp("fake-vllm")
+    python = folder / "fake-python"
+    python.write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = "-m" ] && [ "$2" = "vllm.entrypoints.openai.api_server" ]; then\n'
+        f'  exec {sys.executable} {FAKE_VLLM} "$@"\n'
+        "fi\n"
+        f'exec {sys.executable} "$@"\n',
+        encoding="utf-8",
+    )
+    python.chmod(python.stat().st_mode | stat.S_IEXEC)
+    log = folder / "starts.jsonl"
+    monkeypatch.setenv("FAKE_VLLM_LOG", str(log))
+    monkeypatch.setenv("FAKE_VLLM_START_S", "1.0")
+    return str(python), log

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import queue
 import sqlite3
-import stat
 import subprocess
 import sys
 import threading
@@ -203,40 +202,6 @@ def test_a_worker_waiting_for_an_on_demand_server_stops_when_the_controller_is_g
 
 N_CASES = 4
 
-FAKE_VLLM = """\
-import argparse, json, os, signal, threading, time
-from pathlib import Path
-
-from pytest_llmeval.testing.openai_fake import FakeServer
-
-parser = argparse.ArgumentParser()
-parser.add_argument("-m")
-parser.add_argument("--port", type=int)
-parser.add_argument("--served-model-name")
-parser.add_argument("--host", default="127.0.0.1")
-args, _ = parser.parse_known_args()
-log = Path(os.environ["FAKE_VLLM_LOG"])
-
-
-def note(event, **extra):
-    with log.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps({"model": args.served_model_name, "event": event, "at": time.time(), **extra}) + "\\n")
-
-
-def answer(request):
-    text = str(request["messages"][-1]["content"])
-    note("request", text=text)
-    return "答案：巴黎。"
-
-
-note("start")
-stopped = threading.Event()
-signal.signal(signal.SIGTERM, lambda *_: stopped.set())
-with FakeServer(host=args.host, port=args.port, answers=answer):
-    stopped.wait()
-note("stop")
-"""
-
 
 def scenario_yaml() -> str:
     lines = ["suite: xdist-cache", "cases:"]
@@ -251,23 +216,10 @@ def scenario_yaml() -> str:
 
 
 @pytest.fixture
-def fake_vllm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Path]:
-    """(python, log): a `python` whose vLLM API server is the fake above; anything else runs the real one."""
-    script = tmp_path / "fake_vllm.py"
-    script.write_text(FAKE_VLLM, encoding="utf-8")
-    python = tmp_path / "fake-python"
-    python.write_text(
-        "#!/bin/sh\n"
-        'if [ "$1" = "-m" ] && [ "$2" = "vllm.entrypoints.openai.api_server" ]; then\n'
-        f'  exec {sys.executable} {script} "$@"\n'
-        "fi\n"
-        f'exec {sys.executable} "$@"\n',
-        encoding="utf-8",
-    )
-    python.chmod(python.stat().st_mode | stat.S_IEXEC)
-    log = tmp_path / "fake-vllm.jsonl"
-    monkeypatch.setenv("FAKE_VLLM_LOG", str(log))
-    return str(python), log
+def fake_vllm(fake_vllm_python: tuple[str, Path], monkeypatch: pytest.MonkeyPatch) -> tuple[str, Path]:
+    """(python, log): the project's fake vLLM (tests/conftest.py), answering every question with the key point."""
+    monkeypatch.setenv("FAKE_VLLM_ANSWER", "答案：巴黎。")
+    return fake_vllm_python
 
 
 def events(log: Path) -> list[dict]:

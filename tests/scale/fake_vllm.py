@@ -27,7 +27,7 @@ def main() -> None:
     log = Path(os.environ["FAKE_VLLM_LOG"])
     delay = float(os.environ.get("FAKE_VLLM_START_S", "0.5"))
 
-    def note(event: str) -> None:
+    def note(event: str, **extra: object) -> None:
         with log.open("a", encoding="utf-8") as handle:
             handle.write(
                 json.dumps(
@@ -37,6 +37,7 @@ def main() -> None:
                         "at": time.time(),
                         "gpus": os.environ.get("CUDA_VISIBLE_DEVICES"),
                         "args": rest,
+                        **extra,
                     }
                 )
                 + "\n"
@@ -46,7 +47,13 @@ def main() -> None:
     time.sleep(delay)  # a server takes a while to load: starts that overlap show in the log
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
-    with FakeServer(host=args.host, port=args.port):
+    answer = os.environ.get("FAKE_VLLM_ANSWER")  # set: every question is answered with it and logged
+
+    def answers(request: dict) -> str | None:
+        note("request", text=str(request["messages"][-1]["content"]))
+        return answer
+
+    with FakeServer(host=args.host, port=args.port, answers=answers if answer is not None else None):
         stopped.wait()
     note("stop")
 
