@@ -141,12 +141,7 @@ def test_port_clash_is_reported(tmp_path):
 
 
 LONG_RUN_TEST = """
-import faulthandler
-import signal
-
 import pytest
-
-faulthandler.register(signal.SIGUSR1)  # the test asks for every thread's stack if the run does not end
 
 
 def test_scenario(llm_result):
@@ -160,12 +155,16 @@ def test_long_generation(llm_client):
 """
 
 
-# Deselected from the default run (run it with `scripts/run-tests.sh -m slow -k ctrl_c`): in both fresh-clone CI
-# runs of 2026-12-01 (-n 3, three servers on 2 cores) the child pytest went on streaming for minutes after the
-# Ctrl-C, while it passed in 6 of 6 runs in the session's tree (alone, under CPU load, under -n 1 and in full
-# -n 3 runs; 4.7-10.2 s from Ctrl-C to the end). The cause is not found; see the closing note of issue 17.
+# A shell that starts a command in the background without job control (`.ci/run > log &`, nohup, most CI
+# runners) starts it with SIGINT ignored, and Python keeps an ignored SIGINT ignored: the child pytest would
+# never see the Ctrl-C. A user's Ctrl-C comes from a terminal, so the child gets Python's own handler back.
+CHILD_PYTEST_WITH_CTRL_C = (
+    "import signal, sys, pytest; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.exit(pytest.main(sys.argv[1:]))"
+)
+
+
 @pytest.mark.vllm
-@pytest.mark.slow
 def test_plugin_launches_server_and_ctrl_c_leaves_nothing_behind(tmp_path, small_scenarios):
     """The plugin starts vLLM itself; Ctrl-C during generation stops it and keeps measured results."""
     (tmp_path / "pytest.ini").write_text("[pytest]\n")
@@ -174,8 +173,8 @@ def test_plugin_launches_server_and_ctrl_c_leaves_nothing_behind(tmp_path, small
     proc = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "pytest",
+            "-c",
+            CHILD_PYTEST_WITH_CTRL_C,
             "test_run.py",
             f"--llm-scenarios={small_scenarios}",
             "-k",
@@ -212,15 +211,10 @@ def test_plugin_launches_server_and_ctrl_c_leaves_nothing_behind(tmp_path, small
             output, _ = proc.communicate(timeout=120)
             again = ""
         except subprocess.TimeoutExpired:
-            # Seen once, on a fresh-clone CI run with three servers decoding on 2 cores: the run went on for 2
-            # minutes after the Ctrl-C (the request kept streaming). Not reproduced since; the stacks of every
-            # thread are printed (SIGUSR1), then a second Ctrl-C - what a user does - must still end the run
-            # with nothing left behind.
-            proc.send_signal(signal.SIGUSR1)
-            time.sleep(2)
+            # If the run does not end, a second Ctrl-C - what a user does - must still end it with nothing left
             proc.send_signal(signal.SIGINT)
             output, _ = proc.communicate(timeout=120)
-            again = " (after a second Ctrl-C; stacks at the first one's timeout below)"
+            again = " (after a second Ctrl-C)"
             print(output[-15000:])
         print(f"measured: pytest ended {time.time() - stopped_at:.1f} s after Ctrl-C{again}")
     finally:
