@@ -152,15 +152,48 @@ def llm_result(request, llm_case, llm_model, llm_rag_mode):
 FLOOR_TEST = "def test_scenario(llm_result):\n    assert llm_result >= 0\n"
 
 
-def timed_pytest(project: Path, args: list[str]) -> tuple[float, float, float, str]:
-    """Wall seconds, CPU seconds (user + system) and peak RSS MiB of one pytest run in a fresh process."""
+# Where a run's time goes: a plugin (loaded with -p from the project folder, which `python -m pytest` puts on
+# sys.path) that notes the wall clock when pytest is configured, when collection ends and when the tests end.
+PHASES_PLUGIN = """
+import json, time
+import pytest
+
+_marks = {}
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    _marks["configured"] = time.time()
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    _marks["collected"] = time.time()
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session):
+    _marks["tested"] = time.time()
+    with open("phases.json", "w") as handle:
+        json.dump(_marks, handle)
+"""
+PHASES = ("start", "collect", "tests", "end")
+
+
+def timed_pytest(project: Path, args: list[str]) -> tuple[float, float, float, str, dict[str, float]]:
+    """Wall seconds, CPU seconds (user + system), peak RSS MiB, output and the wall seconds of each phase (start
+    to plugins configured, collection, the tests, the end: reports and exit) of one pytest run in a fresh process."""
     from bench_overhead import run_pytest
 
+    (project / "llmeval_phases.py").write_text(PHASES_PLUGIN, encoding="utf-8")
+    (project / "phases.json").unlink(missing_ok=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    wall, peak, out = run_pytest(project, args)
+    started = time.time()
+    wall, peak, out = run_pytest(project, [*args, "-p", "llmeval_phases"])
+    ended = time.time()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, peak, out
+    marks = json.loads((project / "phases.json").read_text(encoding="utf-8"))
+    points = [started, marks["configured"], marks["collected"], marks["tested"], ended]
+    phases = {name: b - a for name, a, b in zip(PHASES, points, points[1:])}
+    return wall, cpu, peak, out, phases
 
 
 def overhead(args: argparse.Namespace) -> int:
@@ -179,6 +212,7 @@ def overhead(args: argparse.Namespace) -> int:
         f"{'x floor':>8} {'cpu x bare':>11} {'RSS MiB':>8}"
     )
     extra = [a for arg in args.pytest_args for a in arg.split()]
+    phases: dict[int, dict[str, dict[str, float]]] = {}
     with FakeServer(answers=lambda request: "答案") as fake:  # every case passes: no failure report to format
         for n in args.sizes:
             with tempfile.TemporaryDirectory() as tmp:
@@ -221,6 +255,17 @@ def overhead(args: argparse.Namespace) -> int:
                 f"   ({tail}; load {load()})",
                 flush=True,
             )
+            phases[n] = {
+                label: {p: min(r[4][p] for r in runs) for p in PHASES}
+                for label, runs in (("bare", bare), ("floor", floor), ("llmeval", llm))
+            }
+    print("\nwhere the time goes, wall seconds (each phase's best of the runs): start = interpreter and plugins,")
+    print("collect = collection (the plugin: reading the scenario files), tests = the test loop, end = reports + exit")
+    print(f"{'cases':>7} {'run':>8} " + " ".join(f"{p:>8}" for p in PHASES) + f" {'tests ms/case':>14}")
+    for n, runs_of in phases.items():
+        for label, times in runs_of.items():
+            cells = " ".join(f"{times[p]:>8.2f}" for p in PHASES)
+            print(f"{n:>7} {label:>8} {cells} {1000 * times['tests'] / n:>14.3f}")
     return 0
 
 

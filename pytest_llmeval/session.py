@@ -125,6 +125,7 @@ class LLMEvalSession:
                 self.progress,
                 self._on_release,
                 placement=self.placement,
+                wave_mates_on_demand=settings.cache is not None,
             )
             atexit.register(self.pool.release_all)
             if config.pluginmanager.hasplugin("xdist"):
@@ -780,7 +781,7 @@ class LLMEvalSession:
             if session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
                 session.exitstatus = pytest.ExitCode.INTERRUPTED
             return
-        self._save_run(self.final_doc)
+        self._save_run(self.final_doc, recorder.saved_text)
         comparison = self.final_doc.get("comparison") or {}
         # the gate's own exit statuses (docs/nightly.md): 7 the run is broken > 6 a regression > 1 a case
         # failed > 0; pytest's 2-5 (interrupted, internal, usage, no tests) are kept as they are
@@ -815,7 +816,7 @@ class LLMEvalSession:
                 "base": {},
                 "new": {},
             }
-        new: dict[str, Any] = dict(recorder.document(intervals=False))
+        new: dict[str, Any] = dict(recorder.document())  # its aggregates serve the final save too
         new["run"] = {**(new.get("run") or {}), "status": status}
         return compare_runs(
             base,
@@ -830,7 +831,7 @@ class LLMEvalSession:
     def _extras(self, recorder: RunRecorder) -> dict[str, Any]:
         """Cost (with --llm-prices) and the sizing estimate of every launched model, for the reports."""
         extras: dict[str, Any] = {}
-        doc = dict(recorder.document(intervals=False))
+        doc = dict(recorder.document())  # its aggregates serve the final save too
         if self.settings.prices is not None:
             from .cost import cost_rows, load_prices
 
@@ -843,13 +844,13 @@ class LLMEvalSession:
             extras["sizing"] = rows
         return extras
 
-    def _save_run(self, doc: dict[str, Any]) -> None:
+    def _save_run(self, doc: dict[str, Any], text: str | None = None) -> None:
         from .results.runs import save_run
 
         runs = self.settings.runs
         name = runs.save_name or "-".join(m.label for m in self.settings.models)
         try:
-            path = save_run(doc, runs.runs_dir, name)
+            path = save_run(doc, runs.runs_dir, name, text)
         except OSError as exc:
             self.progress(f"could not save the run under {runs.runs_dir}: {exc}")
             return

@@ -232,6 +232,7 @@ class XdistController:
         if self._watcher is not None:
             self._watcher.stop()
             self._watcher = None
+        shutil.rmtree(self.requests_dir, ignore_errors=True)  # served or not, nothing reads them after the run
 
     def pytest_configure_node(self, node: Any) -> None:
         node.workerinput[STATE_KEY] = str(self.state_path)

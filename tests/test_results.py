@@ -121,6 +121,32 @@ def test_recording_is_throttled_but_cases_jsonl_has_every_case(tmp_path):
     assert len(json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))["cases"]) == 3
 
 
+def test_the_aggregates_are_computed_once_until_something_is_recorded(tmp_path, monkeypatch):
+    from pytest_llmeval.results import recorder as recorder_module
+
+    calls: list[bool] = []
+    real = recorder_module.aggregate_document
+
+    def counting(cases, memory, intervals, benchmarks):
+        calls.append(intervals)
+        return real(cases, memory, intervals, benchmarks)
+
+    monkeypatch.setattr(recorder_module, "aggregate_document", counting)
+    recorder = RunRecorder(tmp_path, {"models": ["a"]}, save_interval_s=1000)
+    recorder.add_case(CASES[0])
+    first = recorder.document()
+    assert recorder.document(intervals=False)["aggregates"] == first["aggregates"]  # served by the one with
+    assert calls == [False, True]  # the first case's save (without intervals), then one with them
+    recorder.add_case(CASES[1])
+    assert recorder.document(intervals=False)["aggregates"]["models"][0]["samples"] == 2  # a new case: again
+    recorder.add_memory("a", {"peak_mib": 100.0, "source": "rss"})
+    doc = recorder.finish("complete")
+    assert calls == [False, True, False, True]  # the memory record counts as a change; finish computes once
+    assert doc["aggregates"]["models"][0]["peak_memory_mib"] == 100.0
+    saved = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert recorder.saved_text is not None and json.loads(recorder.saved_text) == saved
+
+
 def test_a_case_is_recorded_once_however_many_tests_report_it(tmp_path):
     recorder = RunRecorder(tmp_path, {"models": ["a"]}, save_interval_s=0)
     assert recorder.add_case(CASES[0]) is True

@@ -289,3 +289,4 @@ def test_cached_models_start_no_server_under_xdist_and_a_miss_starts_only_its_ow
     assert questions(new) == ["m2"]
     assert [launch["model"] for launch in doc["run"]["launches"]] == ["m2"]
     assert sum(not case.get("cached") for case in doc["cases"]) == 1
+    assert not list(llm_project.pytester.path.rglob(".servers.requests"))  # the requests are gone with the run

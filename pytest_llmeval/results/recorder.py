@@ -100,6 +100,11 @@ class RunRecorder:
         self._cases_size = 0
         self._last_fsync = float("-inf")
         self.write_error: RecordingError | None = None  # the first failed write; the run stops on it
+        # the aggregates of the last document() and what they were computed from: the end of a run asks for the
+        # document several times (cost and sizing, the comparison, the final save) with nothing recorded between
+        self._aggregates: tuple[int, bool, dict[str, Any]] | None = None  # (changes, with intervals, aggregates)
+        self._changes = 0  # cases, benchmarks and memory records added so far
+        self.saved_text: str | None = None  # results.json as last written (the saved run is the same text)
 
     @property
     def results_path(self) -> Path:
@@ -122,11 +127,13 @@ class RunRecorder:
         """Memory sampled while a model's server ran (NVML GPU memory, or the server tree's RSS)."""
         with self._lock:
             self.run.setdefault("memory", {})[model] = memory
+            self._changes += 1
             self.save()
 
     def add_benchmark(self, record: dict[str, Any]) -> None:
         with self._lock:
             self.benchmarks.append(record)
+            self._changes += 1
             self.save(force=True)
 
     def add_case(self, record: CaseRecord) -> bool:
@@ -137,6 +144,7 @@ class RunRecorder:
                 return False
             self._append_case(to_json(record, indent=None) + "\n")
             self.cases[key] = record
+            self._changes += 1
             self.save()
             return True
 
@@ -170,13 +178,21 @@ class RunRecorder:
         return self.write_error
 
     def document(self, intervals: bool = True) -> ResultsDocument:
-        """The whole document; `intervals=False` skips the bootstrap (intermediate saves stay cheap)."""
+        """The whole document; `intervals=False` skips the intervals (intermediate saves stay cheap). The
+        aggregates are computed again only when a case, benchmark or memory record came in since the last call
+        (a document with intervals also serves a call without)."""
         cases = list(self.cases.values())
+        known = self._aggregates
+        if known is not None and known[0] == self._changes and known[1] >= intervals:
+            aggregates = known[2]
+        else:
+            aggregates = dict(aggregate_document(cases, self.run.get("memory", {}), intervals, self.benchmarks))  # type: ignore[arg-type]
+            self._aggregates = (self._changes, intervals, aggregates)
         doc: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "run": self.run,
             "cases": cases,
-            "aggregates": aggregate_document(cases, self.run.get("memory", {}), intervals, self.benchmarks),  # type: ignore[arg-type]
+            "aggregates": dict(aggregates),
             "benchmarks": self.benchmarks,
         }
         if self.comparison is not None:
@@ -199,10 +215,12 @@ class RunRecorder:
                 return None
             self._cancel_timer()
             doc = self.document(intervals)
+            text = to_json(doc)
             try:
-                atomic_write(self.results_path, to_json(doc))
+                atomic_write(self.results_path, text)
             except OSError as exc:  # the previous results.json stays as it was (write and rename)
                 raise self._failed(self.results_path, exc) from None
+            self.saved_text = text
             # the next save waits for the interval, or for 10x what this one took if that is longer: on a run
             # of many thousands of cases the saves in between stay under a tenth of the time
             spent = self._clock() - now

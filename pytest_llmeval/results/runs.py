@@ -51,13 +51,14 @@ def list_runs(runs_dir: Path) -> list[SavedRun]:
     return sorted(runs, key=lambda r: r.number)
 
 
-def save_run(doc: dict[str, Any], runs_dir: Path, name: str) -> Path:
-    """Write the document as the next numbered run; returns its path."""
+def save_run(doc: dict[str, Any], runs_dir: Path, name: str, text: str | None = None) -> Path:
+    """Write the document as the next numbered run; returns its path. `text`: the document's JSON when the
+    caller has it already (the run's results.json), written as it is."""
     runs_dir.mkdir(parents=True, exist_ok=True)
     existing = list_runs(runs_dir)
     number = existing[-1].number + 1 if existing else 1
     path = runs_dir / f"{number:04d}_{safe_name(name)}_{time.strftime('%Y%m%d-%H%M%S')}.json"
-    atomic_write(path, to_json(doc))
+    atomic_write(path, to_json(doc) if text is None else text)
     return path
 
 

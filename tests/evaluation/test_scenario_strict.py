@@ -126,6 +126,38 @@ def test_shipped_case_hashes_do_not_depend_on_the_new_fields():
     assert roi.content_hash == "a19552b808938f9a"  # the hash a run saved before this change recorded
 
 
+RICH_CASE = r"""suite: t
+defaults: {tolerance: "1%", chinese_numerals: true}
+cases:
+  - id: a
+    category: c
+    question: 多少?
+    system: 你是助手
+    threshold: 70
+    key_points:
+      - point: 20个月
+        synonyms: [二十个月]
+        weight: 2
+        scale_words: true
+      - point: 增长
+        regex: ["增长\\d+%"]
+    trap:
+      expect: refusal
+      forbidden:
+        - claim: 有
+          variants: [存在]
+      penalty: 30
+    accepted_answers: [x]
+"""
+
+
+def test_a_case_using_every_field_keeps_its_hash(tmp_path):
+    """Hashed without dataclasses.asdict since 2026-12-01: the same hash as the asdict version gave."""
+    (case,) = load(tmp_path, RICH_CASE)
+    assert case.key_points[0].numbers.scale_words and case.key_points[1].regex and case.trap.forbidden
+    assert case.content_hash == "2bcc6255d452ae47"
+
+
 def _png(path: Path) -> None:
     from PIL import Image
 
