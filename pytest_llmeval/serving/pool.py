@@ -64,8 +64,12 @@ class ServerPool:
         progress: Callable[[str], None],
         on_release: Callable[[str, dict[str, Any]], None] | None = None,
         placement: Plan | None = None,
+        wave_mates_on_demand: bool = False,
     ) -> None:
         self.settings = settings
+        # --llm-cache: a placement wave's other models start on their own first uncached answer, not with the
+        # first model of the wave (a model whose answers are all cached never starts)
+        self.wave_mates_on_demand = wave_mates_on_demand
         self.log_dir = log_dir
         self.on_launch = on_launch
         self.on_release = on_release or (lambda _label, _info: None)
@@ -135,6 +139,12 @@ class ServerPool:
             for m in self.placement.wave_specs(wave)
             if m.label != spec.label and m.label not in self._running and m.label not in self._released
         ]
+        if mates and self.wave_mates_on_demand:
+            self.progress(
+                f"placement: wave {wave + 1}: starting {spec.label}; {', '.join(m.label for m in mates)} wait for a "
+                "first uncached answer (--llm-cache)"
+            )
+            mates = []
         if mates:
             self.progress(f"placement: wave {wave + 1}: starting {', '.join(m.label for m in [spec, *mates])} together")
         # the processes are started here, in this thread (PR_SET_PDEATHSIG follows the forking thread); only the

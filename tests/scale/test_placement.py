@@ -89,11 +89,16 @@ def fake_vllm(fake_vllm_python: tuple[str, Path]) -> tuple[str, Path]:
     return fake_vllm_python
 
 
+ALL = ("8b", "14b", "32b")
+
+
 def events(log: Path) -> dict[tuple[str, str], dict]:
     return {(e["model"], e["event"]): e for e in map(json.loads, log.read_text(encoding="utf-8").splitlines())}
 
 
-def run_plan(tmp_path: Path, python: str, inventory: str) -> tuple[list, list[dict]]:
+def run_plan(
+    tmp_path: Path, python: str, inventory: str, asked: tuple[str, ...] = ALL, **pool_options
+) -> tuple[list, list[dict]]:
     specs = []
     for label in ("8b", "14b", "32b"):
         folder = tmp_path / label
@@ -104,9 +109,13 @@ def run_plan(tmp_path: Path, python: str, inventory: str) -> tuple[list, list[di
     plan = plan_for_specs(specs, settings, simulated_inventory(inventory), NEEDS)
     print(plan.render())
     launches: list[dict] = []
-    pool = ServerPool(settings, tmp_path / "logs", lambda launch, _ep: launches.append(launch), print, placement=plan)
+    pool = ServerPool(
+        settings, tmp_path / "logs", lambda launch, _ep: launches.append(launch), print, placement=plan, **pool_options
+    )
     try:
-        for spec in specs:  # as a serial run's tests do: one model after another
+        for spec in specs:  # as a serial run's tests do: one model after another (those that need their server)
+            if spec.label not in asked:
+                continue
             pool.acquire(plan.specs[spec.label])
             pool.release(spec.label)
     finally:
@@ -126,6 +135,19 @@ def test_the_pool_starts_a_wave_together_on_its_gpus(tmp_path, fake_vllm, capsys
     assert latest_start < first_stop  # all three were up at once
     assert latest_start - min(seen[(m, "start")]["at"] for m in ("8b", "14b", "32b")) < 1.0  # started together
     assert {entry["model"]: entry["gpus"] for entry in launches} == {"8b": "0", "14b": "1", "32b": "2,3"}
+
+
+def test_with_the_answer_cache_a_wave_mate_starts_only_when_it_is_asked(tmp_path, fake_vllm, capsys):
+    """--llm-cache: 14b's answers are all cached (its server is never asked for), so it never starts with its
+    wave; 32b starts when it is asked, on its own GPUs."""
+    python, log = fake_vllm
+    _, launches = run_plan(tmp_path, python, "8x80", asked=("8b", "32b"), wave_mates_on_demand=True)
+    seen = events(log)
+    assert [entry["model"] for entry in launches] == ["8b", "32b"]
+    assert ("14b", "start") not in seen
+    assert seen[("32b", "start")]["gpus"] == "2,3"
+    out = capsys.readouterr().out
+    assert "wave 1: starting 8b; 14b, 32b wait for a first uncached answer (--llm-cache)" in out
 
 
 def test_the_pool_queues_the_next_wave_until_the_gpus_are_free(tmp_path, fake_vllm):

@@ -78,3 +78,30 @@ def test_data_parallel_size_reaches_vllm_and_raises_the_cases_in_flight(llm_proj
     assert in_flight == {"a": 4, "b": 6}  # --llm-concurrency per replica x the replicas
     launch = next(x for x in doc["run"]["launches"] if x["model"] == "a")
     assert launch["command"][launch["command"].index("--data-parallel-size") + 1] == "2"
+
+
+def test_placement_auto_with_the_answer_cache_starts_only_models_with_a_miss(llm_project, fake_vllm, monkeypatch):
+    """--llm-cache with placement waves: a wave's models start on their own first miss, not together - so after
+    one of b's answers is forgotten only b's server starts, though a shares its wave."""
+    import sqlite3
+
+    python, log = fake_vllm
+    monkeypatch.setattr(placement, "nvml_inventory", lambda: simulated_inventory("2x80"))
+    for label in ("a", "b", "c"):  # three different models (the cache knows a model by its files, not its label)
+        (llm_project.path / label / "config.json").write_text(json.dumps({"name": label}), encoding="utf-8")
+    db = llm_project.path / "answers.sqlite"
+    models = [arg for label in ("a", "b", "c") for arg in ("--llm-model", f"{label}={llm_project.path / label}")]
+    args = (*models, "--llm-placement", "auto", f"--llm-vllm-python={python}", f"--llm-cache-path={db}", "-s")
+
+    def starts() -> list[str]:
+        before = len(events(log)) if log.exists() else 0
+        result = llm_project.run(*args, "--llm-max-tokens", "4")
+        assert result.ret == 0, result.stdout.str()
+        return [e["model"] for e in events(log)[before:] if e["event"] == "start"]
+
+    assert starts() == ["a", "b", "c"]  # the cache fills: every model has misses
+    assert starts() == []  # every answer known: no server at all
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM answers WHERE rowid = (SELECT min(rowid) FROM answers WHERE model = 'b')")
+    assert starts() == ["b"]  # a, b's wave-mate, has no miss and stays down
+    assert sum(not c.get("cached") for c in llm_project.results()["cases"]) == 1
