@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from .results.recorder import ResultsFileError, load_results
 from .results.render import render_markdown, render_terminal
@@ -113,6 +114,13 @@ def compare_main(argv: list[str]) -> int:
         action="store_true",
         help="pass the gate although the new run has errored cases (they still count as failures with score 0)",
     )
+    parser.add_argument(
+        "--scenarios",
+        type=Path,
+        action="append",
+        help="the scenario files (repeatable) that grade again a baseline record graded by another scorer than the "
+        "new run's (default: the new run's own scenario paths)",
+    )
     parser.add_argument("--runs-dir", type=Path, default=DEFAULT_RUNS_DIR)
     parser.add_argument("--markdown", type=Path, help="also write the comparison as Markdown here")
     parser.add_argument("--json", type=Path, help="also write the comparison as JSON here")
@@ -147,6 +155,7 @@ def compare_main(argv: list[str]) -> int:
         pairs=pairs,
         allow_missing=args.allow_missing,
         allow_errors=args.allow_errors,
+        cases=_current_cases(new, args.scenarios),
     )
     print(render_comparison_text(cmp))
     if args.markdown:
@@ -154,6 +163,23 @@ def compare_main(argv: list[str]) -> int:
     if args.json:
         args.json.write_text(json.dumps(cmp, indent=2, ensure_ascii=False), encoding="utf-8")
     return int(cmp["exit_code"])
+
+
+def _current_cases(new_doc: dict[str, Any], scenarios: list[Path] | None) -> list[Any] | None:
+    """The cases that grade a baseline again (`--scenarios`, else the new run's own scenario files); None, and a
+    note on stderr, when they cannot be read (the comparison then leaves such cases out and names them)."""
+    from .evaluation.scenarios import ScenarioError
+    from .results.rescore import scenario_cases
+
+    try:
+        return scenario_cases(new_doc, scenarios)
+    except (ScenarioError, OSError) as exc:
+        print(
+            f"note: the current scenario files could not be read ({exc}); a baseline graded by another scorer "
+            "is not graded again",
+            file=sys.stderr,
+        )
+        return None
 
 
 def accept_main(argv: list[str]) -> int:

@@ -826,6 +826,8 @@ class LLMEvalSession:
             pairs=parse_pairs(runs.pairs),
             allow_missing=runs.allow_missing,
             allow_errors=runs.allow_errors,
+            cases=self.cases(),  # a baseline graded by another scorer is graded again with this run's
+            scorer_for=self.scorer,
         )
 
     def _extras(self, recorder: RunRecorder) -> dict[str, Any]:

@@ -277,3 +277,26 @@ def test_repeats_record_every_sample_and_cluster_the_interval(gate_project):
     interval = row["intervals"]["mean_score"]
     assert interval["n"] == 3 and interval["n_samples"] == 9
     assert json.dumps(doc)  # the document stays plain JSON
+
+
+def test_a_baseline_graded_by_an_older_scorer_is_graded_again_not_called_a_regression(gate_project):
+    for i in range(6, 12):
+        gate_project.answers.points[i] = 1  # the same answers in both runs: one point of five, score 20
+    assert gate_project.run_llm("--llm-save", "baseline").ret == 1
+    (saved,) = (gate_project.path / ".llmeval" / "runs").glob("*.json")
+    doc = json.loads(saved.read_text(encoding="utf-8"))
+    for case in doc["cases"]:  # as an older scorer would have graded them: full marks
+        if 6 <= int(case["scenario_id"][1:]) < 12:
+            case.update(score=100.0, passed=True, scorer={"name": "keyword_coverage", "version": 1})
+    saved.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+    again = gate_project.run_llm("--llm-compare", "baseline", "--llm-compare-fail", "score:5,pass_rate:10")
+
+    assert again.ret == 1, again.stdout.str()  # its cases fail as they did; no regression (6), not broken (7)
+    cmp = gate_project.results()["comparison"]
+    assert cmp["exit_code"] == 0 and not cmp["regressions"] and cmp["baseline_rescored"]["cases"] == 6
+    assert cmp["groups"][0]["n"] == N_CASES and cmp["groups"][0]["metrics"]["score"]["estimate"] == 0.0
+    assert "keyword_coverage v1 -> keyword_coverage v2" in gate_project.report()
+    # the command line without the scenario files cannot grade them again: left out, and the run is broken
+    result = cli(gate_project, str(saved), "2", "--fail", "score:5", "--scenarios", str(gate_project.path / "none"))
+    assert result.returncode == EXIT_BROKEN and "graded by another scorer in the baseline" in result.stdout

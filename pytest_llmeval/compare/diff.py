@@ -9,13 +9,15 @@ fit to be judged at all. Every statistic comes from `stats/`.
 - Quality rules: one-sided non-inferiority tests (sign-flip for scores, McNemar for pass/fail), Holm over
   the family of every quality rule x model x mode; each prints n, p and what this n could detect.
 - Speed: the run's statistic against the threshold only (the run is the unit of replication).
+- Like with like: a case graded by another scorer in the baseline than in the new run is graded again from
+  its saved answer first (given the current cases, compare/scorers.py), else left out as a problem.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -33,6 +35,10 @@ from ..stats import (
     verdict,
 )
 from .gate import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, METRICS, QUALITY, FailRule
+from .scorers import ScorerFor, align_baseline, record_scorer
+
+if TYPE_CHECKING:
+    from ..evaluation.scenarios import Case
 
 Key = tuple[str, str, str]  # model, mode, scenario_id
 SETTING_KEYS = (
@@ -353,9 +359,18 @@ def compare_runs(
     pairs: Mapping[str, str] | None = None,
     allow_missing: bool = False,
     allow_errors: bool = False,
+    cases: Iterable[Case] | None = None,
+    scorer_for: ScorerFor | None = None,
     **_ignored: Any,
 ) -> dict[str, Any]:
+    """The two runs compared case by case and the gate's verdict. `cases` (the current scenario files' cases)
+    and `scorer_for` (the new run's scorer of a model and mode): the baseline's records graded by another scorer
+    than the new run's are graded again with them first (compare/scorers.py); those that cannot be, and every
+    such record when `cases` is not given, are left out of the comparison and named as a problem."""
     pairs = dict(pairs or {})
+    rescored = None
+    if cases is not None:
+        base_doc, rescored = align_baseline(base_doc, new_doc, cases, scorer_for, pairs)
     raw_b_models = list(dict.fromkeys(c["model"] for c in base_doc.get("cases", [])))
     raw_n_models = list(dict.fromkeys(c["model"] for c in new_doc.get("cases", [])))
     problems: list[dict[str, Any]] = []
@@ -377,6 +392,7 @@ def compare_runs(
         "cases_only_in_base": [],
         "cases_only_in_new": [],
         "changed_cases": [],
+        "scorer_changed": [],
         "errored_cases": [],
         "settings": settings_differences(base_doc.get("run", {}), new_doc.get("run", {})),
     }
@@ -397,6 +413,10 @@ def compare_runs(
             b_hash, n_hash = b_s[0].get("case_hash"), n_s[0].get("case_hash")
             if b_hash and n_hash and b_hash != n_hash:
                 mismatches["changed_cases"].append({**where, "base_hash": b_hash, "new_hash": n_hash})
+                continue
+            b_scorer, n_scorer = record_scorer(b_s), record_scorer(n_s)
+            if b_scorer and n_scorer and b_scorer != n_scorer:  # a difference would measure the scorers
+                mismatches["scorer_changed"].append({**where, "base_scorer": b_scorer, "new_scorer": n_scorer})
                 continue
             for side, samples in (("base", b_s), ("new", n_s)):
                 if any(_errored(s) for s in samples):
@@ -428,6 +448,7 @@ def compare_runs(
         "broken": bool(broken),
         "mismatches": mismatches,
         "has_mismatches": any(mismatches[k] for k in mismatches),
+        "baseline_rescored": rescored,
         "decision_rule": (
             "quality rules: fail when the one-sided 95% lower bound of the worsening is above the threshold "
             "(exact sign-flip test for scores, McNemar's exact test for pass/fail), Holm-adjusted over "
@@ -475,8 +496,21 @@ def _problems(
             )
         problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     missing = mismatches["cases_only_in_base"]
+    total = len(missing) + sum(g["n"] for g in groups) + len(mismatches["changed_cases"])
+    total += len(mismatches["scorer_changed"])
+    other = mismatches["scorer_changed"]
+    if other:
+        kinds = sorted({(c["base_scorer"], c["new_scorer"]) for c in other})
+        names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in other[:10])
+        text = (
+            f"{len(other)} of {total} case(s) were graded by another scorer in the baseline than in the new run ("
+            + "; ".join(f"baseline {a}, new run {b}" for a, b in kinds)
+            + f"): {names}{', ...' if len(other) > 10 else ''}. Not compared: a difference would measure the "
+            "scorers. Grade the baseline again with today's scenario files and scorers (no model needed): "
+            "`python -m pytest_llmeval rescore BASELINE`, and compare with the run it saves"
+        )
+        problems.append({"kind": "scorer", "text": text, "allowed": False})
     if missing:
-        total = len(missing) + sum(g["n"] for g in groups) + len(mismatches["changed_cases"])
         names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in missing[:10])
         text = f"{len(missing)} of {total} baseline case(s) missing from the new run: {names}"
         text += ", ..." if len(missing) > 10 else ""

@@ -136,9 +136,11 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
         ("cases_only_in_base", "cases only in the baseline"),
         ("cases_only_in_new", "cases only in this run"),
         ("changed_cases", "cases whose text changed (not compared)"),
+        ("scorer_changed", "cases graded by another scorer in the baseline (not compared)"),
     ):
         if m.get(key):
             notes.append(f"{label}: " + ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in m[key]))
+
     if m.get("errored_cases"):
         notes.append(
             "cases that errored (compared as failures with score 0): "
@@ -148,6 +150,9 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
         notes.append(f"different {diff['field']}: baseline {diff['base']!r}, this run {diff['new']!r}")
     if notes:
         sections.append(Section("comparison_mismatches", "Not compared like for like", notes, terminal=True, level=3))
+    if cmp.get("baseline_rescored"):
+        text = [cmp["baseline_rescored"]["text"]]
+        sections.append(Section("comparison_rescored", "Baseline graded again", text, terminal=True, level=3))
     return sections
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +34,7 @@ from .aggregate import aggregate_document
 if TYPE_CHECKING:
     from ..evaluation.judge import Judge
     from ..evaluation.scenarios import Case
+    from ..evaluation.scoring import Score
 
 BUILTIN_SCORERS = ("keyword_coverage", "ocrbench", "exact")
 # What a score writes into a record; a re-scored record gets these from the new score only.
@@ -106,13 +107,15 @@ def rescore_record(
     template: str | None = None,
     judge: Judge | None = None,
     judge_assert: bool = False,
+    grade: Callable[[Case, str, Mapping[str, str]], Score] | None = None,
 ) -> dict[str, Any]:
-    """A record graded again with `case` (which must be asked as the record's case was)."""
+    """A record graded again with `case` (which must be asked as the record's case was), by `grade` (the case's
+    own scorer when not given)."""
     from ..evaluation.evaluate import CaseResult
     from ..evaluation.scorers import score_case
 
     answer = str(record.get("answer") or "")
-    score = score_case(case, answer, _sources(record, case, template))
+    score = (grade or score_case)(case, answer, _sources(record, case, template))
     result = CaseResult(record["model"], case, record.get("mode", "norag"), score, None, int(record.get("sample") or 0))
     if judge_assert or case.assert_with == "judge":
         result.assert_with = "judge"

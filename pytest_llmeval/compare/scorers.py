@@ -1,0 +1,123 @@
+"""Compare like with like: a baseline graded by another scorer than the new run is graded again first.
+
+A score difference between two runs must measure the models, not the scorers. It measures the scorer when the
+baseline was saved by an older pytest-llmeval whose keyword scorer has since changed (version 1 credited 120个月
+for 20个月), when its echo guard was set otherwise, or when a case moved to another scorer. Such a baseline
+still holds its answers, so each of its records whose scorer differs from the new run's record of the same case
+is graded again from its saved answer with the current case and scorer (`results.rescore`; no model, no
+request). What cannot be graded again - no current case with the new run's content, a question asked
+differently, a custom scorer outside pytest - stays as it was; `compare_runs` then leaves those cases out of
+the comparison and names them as a problem (the gate cannot vouch for them).
+
+A scorer is identified by its name, version and echo-guard setting (`Score.scorer` in each record); a record
+with an answer but no scorer recorded comes from a run older than those fields.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..evaluation.scenarios import Case
+
+NOT_RECORDED = "a scorer not recorded (an older run)"
+IDENTITY_FIELDS = ("name", "version", "echo_min_copy")
+# (model, mode) -> the scorer of that model and mode in this run: (case, answer, sources) -> Score
+ScorerFor = Callable[[str, str], Callable[..., Any]]
+
+
+def _answered(record: Mapping[str, Any]) -> bool:
+    return not record.get("error") and record.get("score") is not None
+
+
+def scorer_identity(record: Mapping[str, Any]) -> str | None:
+    """How the record was graded, as a readable identity ("keyword_coverage v2"); None if it was not graded."""
+    if not _answered(record):
+        return None
+    scorer = record.get("scorer")
+    if not isinstance(scorer, Mapping) or not scorer.get("name"):
+        return NOT_RECORDED
+    text = str(scorer["name"]) + (f" v{scorer['version']}" if scorer.get("version") is not None else "")
+    if scorer.get("echo_min_copy") is not None:
+        text += f" (echo guard {json.dumps(scorer['echo_min_copy'], sort_keys=True, ensure_ascii=False)})"
+    return text
+
+
+def record_scorer(records: Iterable[Mapping[str, Any]]) -> str | None:
+    """The scorer of a case's samples: the first graded sample's (a run grades a case's samples alike)."""
+    return next((ident for r in records if (ident := scorer_identity(r)) is not None), None)
+
+
+def align_baseline(
+    base_doc: dict[str, Any],
+    new_doc: dict[str, Any],
+    cases: Iterable[Case],
+    scorer_for: ScorerFor | None = None,
+    pairs: Mapping[str, str] | None = None,
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The baseline with each record whose scorer differs from the new run's (same model - after `pairs` -,
+    mode, case id and content) graded again with `cases`, and a note of what was graded again (None when
+    nothing was). `scorer_for(model, mode)`: the new run's scorer (pytest's, with its hooks); without it, the
+    case's built-in scorer."""
+    from ..results.rescore import BUILTIN_SCORERS, _asked_differently, rescore_record
+
+    pairs = dict(pairs or {})
+    new_scorers: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
+    for record in new_doc.get("cases") or []:
+        key = (record["model"], record.get("mode", "norag"), record["scenario_id"])
+        ident = scorer_identity(record)
+        if ident is not None and new_scorers.get(key, (None, None))[0] is None:
+            new_scorers[key] = (ident, record.get("case_hash"))
+    by_id = {c.id: c for c in cases}
+    template = (((base_doc.get("run") or {}).get("settings") or {}).get("rag") or {}).get("template")
+    records, graded, kinds = [], 0, set()
+    for record in base_doc.get("cases") or []:
+        model = pairs.get(record["model"], record["model"])
+        key = (model, record.get("mode", "norag"), record["scenario_id"])
+        ident = scorer_identity(record)
+        target, new_hash = new_scorers.get(key, (None, None))
+        case = by_id.get(record["scenario_id"])
+        if (
+            ident is None
+            or target is None
+            or ident == target
+            or case is None
+            or (new_hash and case.content_hash != new_hash)
+            or (record.get("case_hash") and new_hash and record["case_hash"] != new_hash)
+            or _asked_differently(record, case)
+        ):
+            records.append(record)
+            continue
+        if scorer_for is not None:
+            grade = scorer_for(model, key[1])
+        elif target.split(" ")[0] in BUILTIN_SCORERS:
+            grade = None  # the case's built-in scorer
+        else:  # a custom scorer runs inside pytest only
+            records.append(record)
+            continue
+        again = rescore_record(record, case, template, grade=grade)
+        if scorer_identity(again) != target:  # graded otherwise than the new run graded it: not comparable
+            records.append(record)
+            continue
+        again["rescore"]["reason"] = f"baseline graded by {ident}; the new run by {target}"
+        records.append(again)
+        graded += 1
+        kinds.add((ident, target))
+    if not graded:
+        return base_doc, None
+    note = {
+        "cases": graded,
+        "changes": [{"from": a, "to": b} for a, b in sorted(kinds)],
+        "text": (
+            f"{graded} baseline record(s) were graded by another scorer than this run's ("
+            + "; ".join(f"{a} -> {b}" for a, b in sorted(kinds))
+            + "): they were graded again from their saved answers with this run's scorer before the comparison, "
+            "so that score differences measure the models, not the scorers"
+        ),
+    }
+    return {**base_doc, "cases": records}, note
+
+
+__all__ = ["NOT_RECORDED", "align_baseline", "record_scorer", "scorer_identity"]

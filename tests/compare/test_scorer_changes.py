@@ -1,0 +1,175 @@
+"""The gate compares like with like: a baseline graded by another scorer than the new run (an older keyword
+scorer, another echo guard, a custom hook) is graded again from its saved answers, or left out as a problem -
+never read as a regression or an improvement of the model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pytest_llmeval.__main__ import main as cli
+from pytest_llmeval.compare import EXIT_BROKEN, EXIT_OK, compare_runs, parse_fail_expressions, render_comparison_text
+from pytest_llmeval.evaluation.scenarios import load_scenarios
+from pytest_llmeval.evaluation.scorers import score_case
+from pytest_llmeval.evaluation.scoring import make_score
+
+SCENARIOS = """suite: loans
+cases:
+""" + "".join(
+    f"""  - id: term{i}
+    category: loans
+    question: 第{i}号贷款的期限是多少?
+    key_points: ["{i + 10}个月"]
+"""
+    for i in range(8)
+)
+# what the model answered: a wrong number that contains the right one (the keyword scorer v1 credited it)
+ANSWERS = {f"term{i}": f"期限是1{i + 10}个月。" for i in range(8)}
+V1 = {"name": "keyword_coverage", "version": 1}
+
+
+@pytest.fixture
+def cases(tmp_path):
+    path = tmp_path / "scenarios" / "loans.yaml"
+    path.parent.mkdir()
+    path.write_text(SCENARIOS, encoding="utf-8")
+    return load_scenarios([path])
+
+
+def record(case, answer, score, passed, scorer, model="m"):
+    return {
+        "model": model,
+        "mode": "norag",
+        "scenario_id": case.id,
+        "sample": 0,
+        "category": case.category,
+        "case_hash": case.content_hash,
+        "prompt_hash": case.prompt_hash,
+        "question": case.question,
+        "answer": answer,
+        "score": score,
+        "passed": passed,
+        "threshold": case.threshold,
+        "scorer": scorer,
+        "error": None,
+        "ttft_s": 0.2,
+        "e2e_s": 1.0,
+    }
+
+
+def run(records, status="complete"):
+    return {"schema_version": 2, "run": {"models": ["m"], "status": status, "settings": {}}, "cases": records}
+
+
+def today(case, model="m"):
+    """The new run's record: the answer graded by today's keyword scorer."""
+    score = score_case(case, ANSWERS[case.id], {"question": case.question})
+    return record(case, ANSWERS[case.id], score.score, score.passed, score.scorer, model)
+
+
+def test_the_current_scorer_does_not_credit_a_wrong_number_that_contains_the_right_one(cases):
+    assert all(today(c)["score"] == 0.0 for c in cases)  # what the baseline's v1 scored 100 below
+
+
+def test_a_baseline_graded_by_an_older_scorer_is_graded_again_and_no_regression_is_claimed(cases):
+    base = run([record(c, ANSWERS[c.id], 100.0, True, V1) for c in cases])  # same answers, scorer v1
+    new = run([today(c) for c in cases])
+    rules = parse_fail_expressions(["score:5,pass_rate:10"])
+
+    cmp = compare_runs(base, new, rules, cases=cases)
+
+    assert cmp["exit_code"] == EXIT_OK and not cmp["regressions"]
+    (group,) = cmp["groups"]
+    assert group["n"] == 8 and group["metrics"]["score"]["estimate"] == 0.0  # same answers, same grades
+    note = cmp["baseline_rescored"]
+    assert note["cases"] == 8 and note["changes"][0]["from"] == "keyword_coverage v1"
+    assert note["changes"][0]["to"].startswith("keyword_coverage v2")
+    assert "Baseline graded again" in render_comparison_text(cmp)
+    assert all(c["score"] == 100.0 for c in base["cases"])  # the caller's baseline is not changed in place
+
+
+def test_without_the_current_cases_such_records_are_left_out_and_the_run_is_broken(cases):
+    base = run([record(c, ANSWERS[c.id], 100.0, True, V1) for c in cases])
+    new = run([today(c) for c in cases])
+
+    cmp = compare_runs(base, new, parse_fail_expressions(["score:5"]))
+
+    assert cmp["exit_code"] == EXIT_BROKEN and not cmp["regressions"]  # never a regression of the model
+    assert len(cmp["mismatches"]["scorer_changed"]) == 8
+    (problem,) = [p for p in cmp["problems"] if p["kind"] == "scorer"]
+    assert not problem["allowed"] and "8 of 8" in problem["text"] and "pytest_llmeval rescore" in problem["text"]
+    assert "keyword_coverage v1" in problem["text"]
+
+
+def test_a_baseline_without_a_recorded_scorer_counts_as_another_scorer(cases):
+    base = run([{**record(c, ANSWERS[c.id], 100.0, True, V1), "scorer": None} for c in cases])
+    new = run([today(c) for c in cases])
+    cmp = compare_runs(base, new, cases=cases)
+    assert cmp["baseline_rescored"]["cases"] == 8 and cmp["exit_code"] == EXIT_OK
+
+
+def test_an_echo_guard_setting_is_part_of_the_scorer(cases):
+    new = run([today(c) for c in cases])
+    current = new["cases"][0]["scorer"]
+    other = {**current, "echo_min_copy": {k: v + 1 for k, v in current["echo_min_copy"].items()}}
+    base = run([record(c, ANSWERS[c.id], 100.0, True, other) for c in cases])
+    assert len(compare_runs(base, new)["mismatches"]["scorer_changed"]) == 8
+    assert compare_runs(base, new, cases=cases)["baseline_rescored"]["cases"] == 8
+
+
+def test_the_same_scorer_on_both_sides_is_compared_as_it_is(cases):
+    base = run([today(c) for c in cases])
+    new = run([today(c) for c in cases])
+    cmp = compare_runs(base, new, cases=cases)
+    assert cmp["baseline_rescored"] is None and not cmp["mismatches"]["scorer_changed"]
+    assert cmp["groups"][0]["n"] == 8
+
+
+def test_a_changed_case_is_not_graded_again(cases):
+    base = run([record(c, ANSWERS[c.id], 100.0, True, V1) for c in cases])
+    base["cases"][0]["case_hash"] = "0000000000000000"  # the baseline asked another version of term0
+    new = run([today(c) for c in cases])
+    cmp = compare_runs(base, new, cases=cases)
+    assert cmp["baseline_rescored"]["cases"] == 7
+    assert [c["scenario_id"] for c in cmp["mismatches"]["changed_cases"]] == ["term0"]
+
+
+def test_a_custom_scorer_is_graded_again_only_with_the_new_runs_scorer(cases):
+    def custom(case, answer, sources):
+        return make_score(case, 100.0 * ("个月" in answer), scorer="my_rubric", answer=answer)
+
+    base = run([record(c, ANSWERS[c.id], 100.0, True, V1) for c in cases])
+    new = run([record(c, ANSWERS[c.id], 100.0, True, {"name": "my_rubric"}) for c in cases])
+
+    outside = compare_runs(base, new, cases=cases)  # the CLI: no pytest hooks to grade with
+    assert outside["baseline_rescored"] is None and outside["exit_code"] == EXIT_BROKEN
+    inside = compare_runs(base, new, cases=cases, scorer_for=lambda model, mode: custom)  # the plugin's run
+    assert inside["baseline_rescored"]["cases"] == 8 and inside["exit_code"] == EXIT_OK
+
+
+def test_pairs_rename_the_baseline_before_its_scorers_are_compared(cases):
+    base = run([record(c, ANSWERS[c.id], 100.0, True, V1, model="qwen-bf16") for c in cases])
+    new = run([today(c, model="qwen-fp8") for c in cases])
+    cmp = compare_runs(base, new, cases=cases, pairs={"qwen-bf16": "qwen-fp8"})
+    assert cmp["baseline_rescored"]["cases"] == 8 and cmp["exit_code"] == EXIT_OK
+
+
+def test_the_compare_command_grades_a_baseline_again_with_the_scenario_files(cases, tmp_path, capsys):
+    base = run([record(c, ANSWERS[c.id], 100.0, True, V1) for c in cases])
+    new = run([today(c) for c in cases])
+    paths = []
+    for name, doc in (("base", base), ("new", new)):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        paths.append(str(path))
+    scenarios = str(tmp_path / "scenarios")
+
+    assert cli(["compare", *paths, "--fail", "score:5"]) == EXIT_BROKEN  # the new run names no scenario files
+    assert "rescore" in capsys.readouterr().out
+    assert cli(["compare", *paths, "--fail", "score:5", "--scenarios", scenarios]) == EXIT_OK
+    assert "graded again from their saved answers" in capsys.readouterr().out
+    new["run"]["settings"]["scenario_paths"] = [scenarios]  # as a real run records them
+    Path(paths[1]).write_text(json.dumps(new, ensure_ascii=False), encoding="utf-8")
+    assert cli(["compare", *paths, "--fail", "score:5"]) == EXIT_OK
