@@ -52,6 +52,9 @@ SETTING_KEYS = (
     "concurrency",
     "speed",
 )
+# what sets how many requests share the server while one is measured; a run saved before a field existed ran
+# with its default: one case at a time, no xdist workers
+LOAD_SETTINGS = {"settings.concurrency": 1, "settings.speed.xdist_workers": 0, "settings.server.data_parallel_size": 1}
 IGNORED_SETTINGS = {"server.python", "server.env", "server.startup_timeout_s", "rag.cache_dir", "rag.lock_timeout"}
 ALPHA = 0.05
 SPEED_NOTE = "threshold only, no significance: the run is the unit"
@@ -95,6 +98,20 @@ def settings_differences(base: dict[str, Any], new: dict[str, Any]) -> list[dict
         if b_hw.get(key) != n_hw.get(key):
             diffs.append({"field": f"hardware.{key}", "base": b_hw.get(key), "new": n_hw.get(key)})
     return diffs
+
+
+def load_differences(settings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The settings differences that change how many requests were in flight (a missing field is its default)."""
+    out = []
+    for diff in settings:
+        default = LOAD_SETTINGS.get(diff["field"], "unset")
+        if default == "unset":
+            continue
+        base = default if diff["base"] is None else diff["base"]
+        new = default if diff["new"] is None else diff["new"]
+        if base != new:
+            out.append({**diff, "base": base, "new": new})
+    return out
 
 
 def _errored(sample: dict[str, Any]) -> bool:
@@ -429,6 +446,17 @@ def compare_runs(
             base_model = renamed.get(model, model)
             groups.append(compare_group(base, new, ids, model, mode, seed, base_model))
     problems += _problems(base_doc, new_doc, mismatches, groups, n_models, allow_missing, allow_errors)
+    load = load_differences(mismatches["settings"])
+    if load:  # latency under another load measures the load: the speed rules are not checked
+        why = (
+            "not comparable: measured with other requests in flight ("
+            + "; ".join(f"{d['field'].split('.')[-1]} {d['base']} in the baseline, {d['new']} now" for d in load)
+            + "); compare speed between runs at the same concurrency"
+        )
+        for g in groups:
+            for metric, entry in g["metrics"].items():
+                if metric not in QUALITY:
+                    entry.update(estimate=None, relative_pct=None, verdict=why, method=why)
     results = [evaluate_rule(rule, g, seed) for g in groups for rule in rules]
     _decide(results)
     for g in groups:

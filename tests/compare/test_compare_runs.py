@@ -203,6 +203,30 @@ def test_speed_is_compared_run_against_run_by_threshold_only():
     assert few["exit_code"] == 0 and "too few requests (n=12) for a p95" in few["rules"][0]["status"]
 
 
+@pytest.mark.parametrize(
+    ("base_settings", "new_settings", "named"),
+    [
+        ({"concurrency": 1}, {"concurrency": 8}, "concurrency 1 in the baseline, 8 now"),
+        ({}, {"concurrency": 4}, "concurrency 1 in the baseline, 4 now"),  # a run from before the option: serial
+        ({"speed": {"xdist_workers": 0}}, {"speed": {"xdist_workers": 3}}, "xdist_workers 0 in the baseline, 3 now"),
+        ({"server": {"data_parallel_size": 2}}, {"server": {}}, "data_parallel_size 2 in the baseline, 1 now"),
+    ],
+)
+def test_speed_measured_under_another_load_is_not_compared(base_settings, new_settings, named):
+    base = doc(GOOD, ttft=[0.2] * 12, settings={"max_tokens": 64, **base_settings})
+    slower = doc(GOOD, ttft=[0.3] * 12, settings={"max_tokens": 64, **new_settings})
+    cmp = gate(base, slower, "ttft_p50:20%,score:5")
+    speed = next(r for r in cmp["rules"] if r["metric"] == "ttft_p50")
+    assert cmp["exit_code"] == 0 and not speed["failed"]  # neither a regression nor a pass of the speed rule
+    assert speed["status"].startswith("not checked: not comparable: measured with other requests in flight")
+    assert named in speed["status"] and "same concurrency" in speed["status"]
+    group = cmp["groups"][0]["metrics"]
+    assert group["ttft_p50"]["base"] is not None and group["ttft_p50"]["estimate"] is None  # both values shown
+    assert group["score"]["estimate"] == 0.0  # quality is compared as before
+    same = gate(base, doc(GOOD, ttft=[0.3] * 12, settings={"max_tokens": 64, **base_settings}), "ttft_p50:20%")
+    assert same["exit_code"] == EXIT_REGRESSION
+
+
 def test_mismatches_are_named_never_silently_compared():
     base = doc(GOOD + [100.0])
     new = doc(GOOD, hashes={3: "changed"}, settings={"max_tokens": 64, "temperature": 0.7}, errors={5})
