@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from pytest_llmeval.compare import EXIT_BROKEN, EXIT_REGRESSION
+from pytest_llmeval.evaluation.scoring import SCORER_VERSION
 from pytest_llmeval.results.schema import SCHEMA_VERSION
 from pytest_llmeval.testing.openai_fake import FakeServer
 
@@ -296,7 +297,7 @@ def test_a_baseline_graded_by_an_older_scorer_is_graded_again_not_called_a_regre
     cmp = gate_project.results()["comparison"]
     assert cmp["exit_code"] == 0 and not cmp["regressions"] and cmp["baseline_rescored"]["cases"] == 6
     assert cmp["groups"][0]["n"] == N_CASES and cmp["groups"][0]["metrics"]["score"]["estimate"] == 0.0
-    assert "keyword_coverage v1 -> keyword_coverage v2" in gate_project.report()
+    assert f"keyword_coverage v1 -> keyword_coverage v{SCORER_VERSION}" in gate_project.report()
     # the command line without the scenario files cannot grade them again: left out, and the run is broken
     result = cli(gate_project, str(saved), "2", "--fail", "score:5", "--scenarios", str(gate_project.path / "none"))
     assert result.returncode == EXIT_BROKEN and "graded by another scorer in the baseline" in result.stdout

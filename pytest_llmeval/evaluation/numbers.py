@@ -223,6 +223,31 @@ def _numeral_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     return True
 
 
+def _letter(char: str) -> bool:
+    """A letter of a script written with spaces between words: Latin (with Vietnamese), Greek, Cyrillic, Hebrew,
+    Arabic, Indic; not CJK, nor Thai, Lao, Tibetan, Myanmar or Khmer (written without spaces)."""
+    code = ord(char)
+    return char.isalpha() and (code < 0x0E00 or 0x1E00 <= code < 0x2000)
+
+
+def _word_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
+    """A key point that starts (ends) with a letter is not a piece of a longer word in the answer: SQL is not in
+    MySQL, IP not in SHIP, A类 not in AA类. An English plural may follow (GPUs for GPU) and digits may touch it
+    (Qwen in Qwen3, Q3 in 2024Q3); CJK text around it is no boundary to ask for."""
+    if pattern and _letter(pattern[0]) and start > 0 and _letter(text[start - 1]):
+        return False
+    if pattern and _letter(pattern[-1]) and end < len(text) and _letter(text[end]):
+        plural = 2 if text.startswith("es", end) else 1 if text[end] == "s" else 0
+        if not plural or (end + plural < len(text) and _letter(text[end + plural])):
+            return False
+    return True
+
+
+def edges_ok(text: str, start: int, end: int, pattern: str) -> bool:
+    """The match is the key point itself, not a piece of a longer number or word."""
+    return _numeral_edge_ok(text, start, end, pattern) and _word_edge_ok(text, start, end, pattern)
+
+
 @dataclass(frozen=True)
 class Slot:
     """A number of a key point: its value and the form it was written in."""
@@ -241,7 +266,7 @@ class Found:
 
 @dataclass(frozen=True)
 class TextPattern:
-    """A key point without a number: a substring, never a piece of a longer number at a numeral edge."""
+    """A key point without a number: a substring, never a piece of a longer number or word at its edges."""
 
     text: str
     kind = "text"
@@ -251,7 +276,7 @@ class TextPattern:
             return
         pos = answer.find(self.text)
         while pos != -1:
-            if _numeral_edge_ok(answer, pos, pos + len(self.text), self.text):
+            if edges_ok(answer, pos, pos + len(self.text), self.text):
                 yield Found(pos, pos + len(self.text))
             pos = answer.find(self.text, pos + 1)
 
@@ -293,7 +318,7 @@ class NumberPattern:
             if not ok:
                 continue
             end = _starts_at(answer, pos, self.pieces[-1])
-            if end is not None and _numeral_edge_ok(answer, start, end, self.text):
+            if end is not None and edges_ok(answer, start, end, self.text):
                 yield Found(start, end)
 
 

@@ -3,7 +3,8 @@
 A key point is covered when its name or a synonym occurs in the answer after
 normalisation (NFKC + casefold, whitespace collapsed). Thinking is removed first.
 A form that contains a number is matched as a number (`numbers.py`: 120 is not 20,
-1,200万元 is 1200万元); a `regex:` key point is matched by its regular expression.
+1,200万元 is 1200万元); a form is never matched inside a longer word (SQL is not in
+MySQL; GPUs is GPU); a `regex:` key point is matched by its regular expression.
 The echo guard marks every answer character that lies inside a verbatim copy
 (at least `n` normalised characters long) of a copied source - the question,
 the system prompt or, with RAG, the retrieved context; a key point whose every
@@ -22,7 +23,8 @@ from .scenarios import Case, KeyPoint
 
 SCORER_NAME = "keyword_coverage"
 # 2: numbers matched as numbers (digit boundaries, units, separators), regex key points.
-SCORER_VERSION = 2
+# 3: a key point that starts or ends with a letter is not matched inside a longer word (SQL in MySQL).
+SCORER_VERSION = 3
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
