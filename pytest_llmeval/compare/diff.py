@@ -534,8 +534,8 @@ def _problems(
             f"{len(other)} of {total} case(s) were graded by another scorer in the baseline than in the new run ("
             + "; ".join(f"baseline {a}, new run {b}" for a, b in kinds)
             + f"): {names}{', ...' if len(other) > 10 else ''}. Not compared: a difference would measure the "
-            "scorers. Grade the baseline again with today's scenario files and scorers (no model needed): "
-            "`python -m pytest_llmeval rescore BASELINE`, and compare with the run it saves"
+            "scorers. Grade the baseline again with today's scenario files and scorers (no model needed; a judge: "
+            "--llm-judge URL@MODEL): `python -m pytest_llmeval rescore BASELINE`, and compare with the run it saves"
         )
         problems.append({"kind": "scorer", "text": text, "allowed": False})
     if missing:

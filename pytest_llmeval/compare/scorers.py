@@ -9,8 +9,10 @@ request). What cannot be graded again - no current case with the new run's conte
 differently, a custom scorer outside pytest - stays as it was; `compare_runs` then leaves those cases out of
 the comparison and names them as a problem (the gate cannot vouch for them).
 
-A scorer is identified by its name, version and echo-guard setting (`Score.scorer` in each record); a record
-with an answer but no scorer recorded comes from a run older than those fields.
+A scorer is identified by its name, version and echo-guard setting (`Score.scorer` in each record) and, for a
+case whose pass/fail is the judge's (`assert_with: judge`), the judge model; a record with an answer but no scorer
+recorded comes from a run older than those fields. A judge's verdict is not asked again here (no model is called):
+such a baseline is graded again with `rescore --llm-judge`.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ def scorer_identity(record: Mapping[str, Any]) -> str | None:
     text = str(scorer["name"]) + (f" v{scorer['version']}" if scorer.get("version") is not None else "")
     if scorer.get("echo_min_copy") is not None:
         text += f" (echo guard {json.dumps(scorer['echo_min_copy'], sort_keys=True, ensure_ascii=False)})"
+    if record.get("assert_with") == "judge":  # pass/fail is the judge's: another judge model, another verdict
+        text += f", pass/fail by judge {(record.get('judge') or {}).get('model') or '(none)'}"
     return text
 
 

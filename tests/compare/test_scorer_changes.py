@@ -173,3 +173,18 @@ def test_the_compare_command_grades_a_baseline_again_with_the_scenario_files(cas
     new["run"]["settings"]["scenario_paths"] = [scenarios]  # as a real run records them
     Path(paths[1]).write_text(json.dumps(new, ensure_ascii=False), encoding="utf-8")
     assert cli(["compare", *paths, "--fail", "score:5"]) == EXIT_OK
+
+
+def test_a_verdict_by_another_judge_model_is_not_compared(cases):
+    def judged(c, model):
+        rec = today(c)
+        return {**rec, "assert_with": "judge", "passed": True, "judge": {"model": model, "score": 90.0}}
+
+    base = run([judged(c, "judge-a") for c in cases])
+    new = run([judged(c, "judge-b") for c in cases])
+    cmp = compare_runs(base, new, cases=cases)  # no judge is asked here: the baseline's verdicts stay
+    assert cmp["baseline_rescored"] is None and cmp["exit_code"] == EXIT_BROKEN
+    (problem,) = [p for p in cmp["problems"] if p["kind"] == "scorer"]
+    assert "pass/fail by judge judge-a" in problem["text"] and "--llm-judge" in problem["text"]
+    same = compare_runs(base, run([judged(c, "judge-a") for c in cases]), cases=cases)
+    assert same["exit_code"] == EXIT_OK and not same["mismatches"]["scorer_changed"]
