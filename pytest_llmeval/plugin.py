@@ -130,7 +130,7 @@ def llm_client(llm_endpoint: Endpoint, llm_model: ModelSpec, llmeval_session: LL
     try:
         yield client
     finally:
-        llmeval_session.close_inflight(client)  # its cases not yet asked are dropped, those in flight finish
+        llmeval_session.inflight.close(client)  # its cases not yet asked are dropped, those in flight finish
         client.close()
 
 

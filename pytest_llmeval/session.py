@@ -11,10 +11,8 @@ from __future__ import annotations
 import atexit
 import contextlib
 import dataclasses
-import functools
 import logging
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,13 +22,13 @@ import pytest
 
 from . import __version__
 from .config import Settings
+from .inflight_cases import CasesInFlight
 from .serving.pool import ServerPool
 from .serving.server import redact
 from .xdist import CONTROLLER_PID_KEY, STATE_KEY, WorkerEndpoints, XdistController
 
 if TYPE_CHECKING:  # imported where used: a pytest run that never evaluates a case does not pay for them
     from .evaluation.evaluate import CaseResult, Scorer
-    from .evaluation.inflight import InflightScheduler
     from .evaluation.judge import Judge
     from .evaluation.scenarios import Case
     from .rag import HybridRetriever
@@ -92,11 +90,7 @@ class LLMEvalSession:
         self._stopping = False
         self._warmups: list[dict[str, Any]] = []  # warm-up records not yet handed to the recorder
         self._salt_accepted: dict[str, bool | None] = {}  # model -> did its warm-up take a cache_salt
-        self._inflight: dict[str, tuple[ChatClient | None, InflightScheduler[Any, Any]]] = {}  # per model
-        self._connected: dict[str, ChatClient] = {}  # the model's client, once its server is up
-        self._work: dict[tuple[str, str, str, int], tuple[Case, str]] = {}  # what a scheduled key asks
-        self._inflight_lock = threading.Lock()
-        self._seeded: set[str] = set()  # models whose upcoming cases were all submitted (serial run)
+        self.inflight = CasesInFlight(self)  # --llm-concurrency: cases asked ahead of their tests
         workerinput = getattr(config, "workerinput", None)
         self.is_worker = workerinput is not None
         self.pool: ServerPool | WorkerEndpoints
@@ -284,10 +278,10 @@ class LLMEvalSession:
                 failed = None
             if failed is not None:
                 result = CaseResult(model, case, mode, None, None, sample, failed)
-            elif (asked := self._inflight_result(client, key, case, mode)) is not None:
+            elif (asked := self.inflight.result(client, key, case, mode)) is not None:
                 result = asked  # --llm-concurrency: asked ahead, with the model's next cases
             else:
-                asking, start_failures = self._asking_client(client, model, sample)
+                asking, start_failures = self.asking_client(client, model, sample)
                 result = evaluate_case(
                     asking,  # type: ignore[arg-type]  # a ChatClient or the answer cache in front of one
                     model,
@@ -312,142 +306,22 @@ class LLMEvalSession:
                 on_new(result)
         return result
 
-    # -- cases in flight (--llm-concurrency) ------------------------------
-    def concurrency(self, model: str) -> int:
-        """Cases of the model in flight: --llm-concurrency per replica, times its replicas (vLLM data-parallel
-        engines behind one endpoint, the endpoints of a fleet)."""
-        from .serving.models import replicas
+    @property
+    def pytest_session(self) -> pytest.Session | None:
+        """pytest's session, from its start on."""
+        return self._pytest_session
 
-        spec = next((m for m in self.settings.models if m.label == model), None)
-        return self.settings.concurrency * (replicas(spec, self.settings.server) if spec is not None else 1)
-
-    def _inflight_result(
-        self, client: ChatClient | Callable[[], ChatClient], key: tuple[str, str, str, int], case: Case, mode: str
-    ) -> CaseResult | None:
-        """The case's result from the model's in-flight scheduler, which this call first tops up with this
-        process's upcoming cases of the model; None when concurrency is 1 or the case must be asked here."""
-        if self.concurrency(key[0]) <= 1:
-            return None
-        from .evaluation.inflight import InflightScheduler, NotScheduled
-
-        model = key[0]
-        connected = client if not callable(client) else self._connected.get(model)
-        if connected is None and self.settings.cache is None:
-            connected = client()  # type: ignore[operator]  # starts the server; a failed start raises from here
-        if connected is not None:
-            self._connected[model] = connected
-        if self.settings.cache is not None:  # opened and hashed once, here, not by several scheduler threads at once
-            self.answer_cache()
-            self.model_identity(model)
-        entry = self._inflight.get(model)
-        if entry is None or entry[0] is not connected:  # the model's first case, or its client changed
-            if entry is not None:
-                entry[1].close(wait=False)
-            ask = functools.partial(self._ask, connected)
-            entry = (connected, InflightScheduler(ask, self.concurrency(model), name=f"llmeval-{model}"))
-            self._inflight[model] = entry
-            self._seeded.discard(model)
-        scheduler = entry[1]
-        self._work[key] = (case, mode)
-        seeded = model in self._seeded and not self.is_worker  # serial: every item is known at once
-        self._seeded.add(model)
-        scheduler.submit([key, *self._upcoming(model, seeded)])
-        try:
-            result, failures = scheduler.result_for(key)
-        except NotScheduled:
-            return None
-        if any(isinstance(f, _NotConnected) for f in failures):  # --llm-cache: the first miss starts the server
-            self._connected[model] = client()  # type: ignore[operator]  # here, in the test's thread
-            scheduler.close(wait=False)
-            del self._inflight[model]
-            self._seeded.discard(model)
-            return None  # asked here; the next case builds a scheduler on the started server
-        if failures:
-            raise failures[0]
-        result.extra["in_flight"] = scheduler.concurrency
-        return result
-
-    def _upcoming(self, model: str, seeded: bool) -> list[tuple[str, str, str, int]]:
-        """This process's tests of the model still to run, as evaluation keys in test order: every collected
-        item in a serial run (once per model), the items xdist has handed this worker so far under -n."""
-        session = self._pytest_session
-        if session is None or seeded:
-            return []
-        items = worker_pending_items(self.config, session.items) if self.is_worker else session.items
-        keys = []
-        for item in items:
-            params = getattr(getattr(item, "callspec", None), "params", {})
-            spec, case = params.get("llm_model"), params.get("llm_case")
-            asks = "llm_result" in getattr(item, "fixturenames", ())
-            if case is None or getattr(spec, "label", None) != model or not asks:
-                continue
-            mode = params.get("llm_rag_mode", "norag")
-            for sample in range(self.settings.repeat):
-                key = (model, mode, case.id, sample)
-                if key in self._evaluations or self.reused_record(model, mode, case, sample) is not None:
-                    continue
-                self._work[key] = (case, mode)
-                keys.append(key)
-        if any(k[1] == "rag" for k in keys):  # the index is built here, in the test's thread, before any is asked
-            try:
-                self.retriever()
-            except Exception:  # noqa: BLE001 - each rag case then records the failure when its test asks for it
-                keys = [k for k in keys if k[1] != "rag"]
-        return keys
-
-    def _ask(
-        self, connected: ChatClient | None, key: tuple[str, str, str, int]
-    ) -> tuple[CaseResult, list[BaseException]]:
-        """One case asked and scored on a scheduler thread (retrieval and scorer hooks one thread at a time),
-        and the failures of connecting (with --llm-cache and no server yet: _NotConnected on a miss)."""
-        from .evaluation.evaluate import evaluate_case
-
-        model, mode, _, sample = key
-        case, _ = self._work[key]
-        settings = self.settings
-        scorer = self.scorer(model, mode)
-
-        def connect() -> ChatClient:
-            if connected is None:
-                raise _NotConnected(model)
-            return connected
-
-        def score(c: Case, answer: str, sources: Any) -> Any:
-            with self._inflight_lock:
-                return scorer(c, answer, sources)
-
-        asking, failures = self._asking_client(connect, model, sample)
-        result = evaluate_case(
-            asking,  # type: ignore[arg-type]
-            model,
-            case,
-            settings.max_tokens,
-            settings.temperature,
-            retriever=_Serialised(self.retriever, self._inflight_lock) if mode == "rag" else None,  # type: ignore[arg-type]
-            template=settings.rag.template,
-            sample=sample,
-            scorer=score,
-            cache_salt=self.cache_salt(model, sample),
-        )
-        return result, failures
-
-    def close_inflight(self, client: ChatClient | None = None) -> None:
-        """Drop the cases not yet asked (of one client's model, or of all); requests in flight finish."""
-        for label, (owner, scheduler) in list(self._inflight.items()):
-            if client is None or owner is client:
-                scheduler.close(wait=client is not None)
-                del self._inflight[label]
-        for label, owner in list(self._connected.items()):
-            if client is None or owner is client:
-                del self._connected[label]
+    def is_evaluated(self, key: tuple[str, str, str, int]) -> bool:
+        """Whether this process has the result of (model, mode, case id, sample) already."""
+        return key in self._evaluations
 
     def pytest_runtest_logfinish(self, nodeid: str, location: Any) -> None:
         """-x / --maxfail / a recording failure: nothing more is asked of the server."""
         session = self._pytest_session
-        if self._inflight and session is not None and (session.shouldstop or session.shouldfail):
-            self.close_inflight()
+        if self.inflight.active and session is not None and (session.shouldstop or session.shouldfail):
+            self.inflight.close()
 
-    def _asking_client(
+    def asking_client(
         self, client: ChatClient | Callable[[], ChatClient], model: str, sample: int
     ) -> tuple[Any, list[BaseException]]:
         """The client a case is asked through, and the list that collects a failed connect. Without
@@ -750,7 +624,7 @@ class LLMEvalSession:
                 self.progress(line)
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        self.close_inflight()  # before the servers stop: nothing queued is sent to a stopping server
+        self.inflight.close()  # before the servers stop: nothing queued is sent to a stopping server
         self.pool.release_all()
         if self.recorder is None:
             return
@@ -898,42 +772,3 @@ _URL_QUERY = re.compile(r"(https?://[^\s?#]+)[?#]\S*")
 def _redacted_invocation(args: list[str]) -> list[str]:
     """The command line with secret flags' values hidden and URLs without userinfo or query (tokens)."""
     return [_URL_QUERY.sub(r"\1", _URL_USERINFO.sub(r"\1", arg)) for arg in redact(args)]
-
-
-class _NotConnected(RuntimeError):
-    """A scheduler thread needs the model's server, which only the test's thread may start (--llm-cache)."""
-
-
-class _Serialised:
-    """A retriever whose `retrieve` runs one thread at a time (scheduler threads share the index). It takes the
-    session's `retriever` getter: a RAG case asked ahead may be the process's first, before the index is built
-    (a failed build then raises from `retrieve`, recorded as the case's retrieval error)."""
-
-    def __init__(self, retriever: Callable[[], Any], lock: threading.Lock) -> None:
-        self._retriever = retriever
-        self._lock = lock
-
-    def retrieve(self, question: str) -> Any:
-        with self._lock:
-            return self._retriever().retrieve(question)
-
-
-_INTERACTOR = pytest.StashKey[Any]()
-
-
-def worker_pending_items(config: pytest.Config, items: list[pytest.Item]) -> list[pytest.Item]:
-    """Under xdist: the items this worker has been handed and not started (its next item, then its queue).
-    Read from xdist's worker loop; empty when that is not there (then only the asking test is scheduled)."""
-    interactor = config.stash.get(_INTERACTOR, None)
-    if interactor is None:
-        plugins = config.pluginmanager.get_plugins()
-        interactor = next((p for p in plugins if hasattr(p, "torun") and hasattr(p, "nextitem_index")), None)
-        config.stash[_INTERACTOR] = interactor
-    if interactor is None:
-        return []
-    try:
-        with interactor.torun.lock() as queue:
-            indices = [interactor.nextitem_index, *queue]
-    except (AttributeError, TypeError):
-        return []
-    return [items[i] for i in indices if isinstance(i, int) and 0 <= i < len(items)]
