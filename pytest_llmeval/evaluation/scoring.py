@@ -5,6 +5,8 @@ normalisation (NFKC + casefold, whitespace collapsed). Thinking is removed first
 A form that contains a number is matched as a number (`numbers.py`: 120 is not 20,
 1,200万元 is 1200万元); a form is never matched inside a longer word (SQL is not in
 MySQL; GPUs is GPU); a `regex:` key point is matched by its regular expression.
+A form right after a negation (不/非/未/无/没有/不是/不到..., "not", "no", "non-") is
+`negated` and does not count: 不合规 says the opposite of 合规, 没有分公司 claims no 有分公司.
 The echo guard marks every answer character that lies inside a verbatim copy
 (at least `n` normalised characters long) of a copied source - the question,
 the system prompt or, with RAG, the retrieved context; a key point whose every
@@ -23,7 +25,8 @@ from .scenarios import Case, KeyPoint
 
 SCORER_NAME = "keyword_coverage"
 # 2: numbers matched as numbers (digit boundaries, units, separators), regex key points.
-# 3: a key point that starts or ends with a letter is not matched inside a longer word (SQL in MySQL).
+# 3: a key point that starts or ends with a letter is not matched inside a longer word (SQL in MySQL), and a
+#    key point or forbidden claim right after a negation does not count (不合规 for 合规, not compliant).
 SCORER_VERSION = 3
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
@@ -87,6 +90,40 @@ EXPECTATION_MARKERS = {
 }
 EXPECTATION_LABELS = {"refusal": "拒答 (refusal)", "uncertainty": "表示不确定 (uncertainty)"}
 
+# A negation right before a match says the opposite of the key point: 不合规 is not 合规, 不到20个月 is not 20个月,
+# "not compliant" is not "compliant"; a forbidden claim under a negation (没有分公司 for 有分公司) is no claim.
+# Chinese: the text just before the match ends with one of these; English: the word before it is one of these.
+NEGATIONS_ZH = (
+    "不",
+    "非",
+    "未",
+    "无",
+    "没",
+    "没有",
+    "不是",
+    "不太",
+    "不够",
+    "不会",
+    "不能",
+    "不可",
+    "不再",
+    "不应",
+    "不得",
+    "不到",
+    "不足",
+    "不止",
+    "不超过",
+    "不少于",
+    "未满",
+    "未必",
+    "无需",
+    "无须",
+)
+NEGATIONS_EN = frozenset(
+    {"not", "no", "never", "non", "without", "nor", "cannot", "isn't", "aren't", "wasn't", "weren't", "doesn't"}
+    | {"don't", "didn't", "won't", "can't", "neither"}
+)
+_WORD_BEFORE = re.compile(r"([a-z']+)([ -])$")
 _THINK_BLOCK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
 
@@ -112,7 +149,7 @@ def strip_thinking(text: str) -> str:
 class PointResult:
     point: str
     weight: float
-    status: str  # "covered" | "missing" | "echoed"
+    status: str  # "covered" | "missing" | "echoed" | "negated" (said only under a negation: 不合规 for 合规)
     matched: str | None = None  # the variant that matched
     echoed_from: str | None = None  # the copied source, for status "echoed"
     matched_text: str | None = None  # the answer's text that matched (normalised), e.g. "1,200万元"
@@ -138,7 +175,12 @@ class Score:
 
     @property
     def missing(self) -> list[str]:
-        return [p.point for p in self.points if p.status == "missing"]
+        """Not said: absent, or only under a negation (`negated` names those)."""
+        return [p.point for p in self.points if p.status in ("missing", "negated")]
+
+    @property
+    def negated(self) -> list[str]:
+        return [p.point for p in self.points if p.status == "negated"]
 
     @property
     def echoed(self) -> list[str]:
@@ -167,6 +209,9 @@ class Score:
         covered = [p for p in self.points if p.status == "covered"]
         lines.append(f"  covered ({len(covered)}/{total}): " + (", ".join(_describe_match(p) for p in covered) or "-"))
         lines.append("  missing: " + (", ".join(self.missing) or "-"))
+        negated = [p for p in self.points if p.status == "negated"]
+        if negated:
+            lines.append("  negated, not counted: " + ", ".join(f"{p.point} (as '{p.matched_text}')" for p in negated))
         echoed = [p for p in self.points if p.status == "echoed"]
         if echoed:
             lines.append(
@@ -199,6 +244,17 @@ def copied_mask(answer_norm: str, source_norm: str, min_copy: int) -> list[bool]
     return mask
 
 
+def negation_before(answer_norm: str, start: int) -> str | None:
+    """The negation standing right before `start` in a normalised answer (one space allowed between), if any."""
+    before = answer_norm[max(0, start - 16) : start]
+    zh = before[:-1] if before.endswith(" ") else before
+    negation = next((n for n in sorted(NEGATIONS_ZH, key=len, reverse=True) if zh.endswith(n)), None)
+    if negation is not None:
+        return negation + before[len(zh) :]
+    word = _WORD_BEFORE.search(before)
+    return word.group(0) if word is not None and word.group(1) in NEGATIONS_EN else None
+
+
 def _occurrences(haystack: str, needle: str) -> list[int]:
     starts, pos = [], haystack.find(needle)
     while pos != -1 and needle:
@@ -228,18 +284,24 @@ class _Match:
 
 
 def _find(answer_norm: str, forms: Sequence[Pattern], masks: Mapping[str, list[bool]]) -> _Match:
-    """The first occurrence of any form that is not inside a copied source; else the first echoed one."""
+    """The first occurrence of any form that is neither inside a copied source nor under a negation; else the first
+    negated one (its text with the negation), else the first echoed one."""
     echoed: _Match | None = None
+    negated: _Match | None = None
     for pattern in forms:
         for found in pattern.search(answer_norm):
             span = range(found.start, found.end)
             copied_by = next((name for name, mask in masks.items() if all(mask[i] for i in span)), None)
             text = answer_norm[found.start : found.end]
             if copied_by is None:
-                return _Match("covered", pattern.text, None, text, pattern.kind)
-            if echoed is None:
+                negation = negation_before(answer_norm, found.start)
+                if negation is None:
+                    return _Match("covered", pattern.text, None, text, pattern.kind)
+                if negated is None:
+                    negated = _Match("negated", pattern.text, None, negation + text, pattern.kind)
+            elif echoed is None:
                 echoed = _Match("echoed", pattern.text, copied_by, text, pattern.kind)
-    return echoed or _Match("missing")
+    return negated or echoed or _Match("missing")
 
 
 def _original(variants: Sequence[str], normalised: str | None) -> str | None:

@@ -31,7 +31,7 @@ text-align:left;vertical-align:top}th{background:#f0f2f5;position:sticky;top:0}
 align-items:center}#rowcount{font-weight:600}.pass{color:#1b7f3b;font-weight:600}.FAIL{color:#b3261e;font-weight:600}
 .ERROR{color:#8a4b00;font-weight:600}details{margin:2px 0}summary{cursor:pointer}
 pre{white-space:pre-wrap;background:#f6f7f9;padding:6px;border-radius:4px;font-size:12px;max-height:320px;overflow:auto}
-mark.covered{background:#c8f0d0}mark.echoed{background:#ffe9a8}mark.forbidden{background:#ffc9c4}
+mark.covered{background:#c8f0d0}mark.echoed{background:#ffe9a8}mark.forbidden{background:#ffc9c4}mark.negated{background:#e3d4f5}
 .chip{display:inline-block;border-radius:10px;padding:0 6px;margin:1px;font-size:11px}
 .chip.covered{background:#c8f0d0}.chip.missing{background:#eceff3}.chip.echoed{background:#ffe9a8}
 .chip.forbidden{background:#ffc9c4}
@@ -92,7 +92,9 @@ def highlight(answer: str, case: dict[str, Any]) -> str:
     marks: list[tuple[str, str]] = []
     for point in case.get("points") or []:
         text = point.get("matched") or point.get("point")
-        if text and point.get("status") in ("covered", "echoed"):
+        if point.get("status") == "negated" and point.get("matched_text"):
+            marks.append((point["matched_text"], "negated"))  # the negation and what it negates
+        elif text and point.get("status") in ("covered", "echoed"):
             marks.append((text, point["status"]))
     marks += [(claim, "forbidden") for claim in case.get("forbidden_found") or []]
     escaped = _e(answer)
@@ -105,7 +107,11 @@ def highlight(answer: str, case: dict[str, Any]) -> str:
 
 def _chips(case: dict[str, Any]) -> str:
     chips = [f'<span class="chip covered">{_e(p)}</span>' for p in case.get("covered") or []]
-    chips += [f'<span class="chip missing">{_e(p)}</span>' for p in case.get("missing") or []]
+    negated = {p.get("point") for p in case.get("points") or [] if p.get("status") == "negated"}
+    chips += [
+        f'<span class="chip missing">{"negated: " if p in negated else ""}{_e(p)}</span>'
+        for p in case.get("missing") or []
+    ]
     chips += [f'<span class="chip echoed">echoed: {_e(p)}</span>' for p in case.get("echoed") or []]
     chips += [f'<span class="chip forbidden">forbidden: {_e(p)}</span>' for p in case.get("forbidden_found") or []]
     return "".join(chips) or "-"
