@@ -2,7 +2,9 @@
 (scenario id, mode), compare the same cases paired, evaluate the gate rules and say whether the new run is
 fit to be judged at all. Every statistic comes from `stats/`.
 
-- Errors count: an errored sample is a failure with score 0 (what a user would get), on both sides.
+- Errors count: an errored sample of the new run is a failure with score 0 (what a user would get). An errored
+  sample of the baseline is no measurement: it is left out (a case with no answered sample is not compared), as a
+  0 it would read as an improvement and hide a regression in the other cases.
 - Broken runs never pass: a new run that is degraded (errors, a dead server) or interrupted, baseline
   models or cases missing from it, or nothing comparable, give EXIT_BROKEN unless allowed
   (`allow_errors`, `allow_missing`; nothing comparable is never allowed).
@@ -410,6 +412,7 @@ def compare_runs(
         "cases_only_in_new": [],
         "changed_cases": [],
         "scorer_changed": [],
+        "baseline_errored": [],
         "errored_cases": [],
         "settings": settings_differences(base_doc.get("run", {}), new_doc.get("run", {})),
     }
@@ -435,9 +438,14 @@ def compare_runs(
             if b_scorer and n_scorer and b_scorer != n_scorer:  # a difference would measure the scorers
                 mismatches["scorer_changed"].append({**where, "base_scorer": b_scorer, "new_scorer": n_scorer})
                 continue
-            for side, samples in (("base", b_s), ("new", n_s)):
-                if any(_errored(s) for s in samples):
-                    mismatches["errored_cases"].append({**where, "run": side})
+            answered = [s for s in b_s if not _errored(s)]
+            if len(answered) < len(b_s):  # a baseline error is no measurement: as a 0 it would hide a regression
+                mismatches["baseline_errored"].append({**where, "samples": len(b_s) - len(answered), "of": len(b_s)})
+                if not answered:
+                    continue
+                base[(model, mode, case_id)] = answered
+            if any(_errored(s) for s in n_s):
+                mismatches["errored_cases"].append({**where, "run": "new"})
             ids.append(case_id)
         mismatches["cases_only_in_new"] += [
             {"model": model, "mode": mode, "scenario_id": i} for i in sorted(n_ids - set(b_ids))
@@ -525,7 +533,7 @@ def _problems(
         problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     missing = mismatches["cases_only_in_base"]
     total = len(missing) + sum(g["n"] for g in groups) + len(mismatches["changed_cases"])
-    total += len(mismatches["scorer_changed"])
+    total += len(mismatches["scorer_changed"]) + sum(c["samples"] == c["of"] for c in mismatches["baseline_errored"])
     other = mismatches["scorer_changed"]
     if other:
         kinds = sorted({(c["base_scorer"], c["new_scorer"]) for c in other})
@@ -547,7 +555,12 @@ def _problems(
         problems.append(
             {
                 "kind": "nothing",
-                "text": "nothing comparable: no case ran in both runs (same model label, mode, scenario id, content)",
+                "text": "nothing comparable: no case ran in both runs (same model label, mode, scenario id, content)"
+                + (
+                    f"; {len(mismatches['baseline_errored'])} baseline case(s) errored - accept a run that answered"
+                    if mismatches["baseline_errored"]
+                    else ""
+                ),
                 "allowed": False,
             }
         )

@@ -141,6 +141,15 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
         if m.get(key):
             notes.append(f"{label}: " + ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in m[key]))
 
+    if m.get("baseline_errored"):
+        notes.append(
+            "errored in the baseline (no measurement: left out; a case with no answered sample is not compared): "
+            + ", ".join(
+                f"{c['model']}/{c['mode']}/{c['scenario_id']}"
+                + (f" ({c['samples']} of {c['of']})" if c["of"] > 1 else "")
+                for c in m["baseline_errored"]
+            )
+        )
     if m.get("errored_cases"):
         notes.append(
             "cases that errored (compared as failures with score 0): "

@@ -227,6 +227,36 @@ def test_speed_measured_under_another_load_is_not_compared(base_settings, new_se
     assert same["exit_code"] == EXIT_REGRESSION
 
 
+def test_baseline_errors_are_no_measurement_and_cannot_hide_a_regression():
+    # 4 cases errored in the baseline and are answered now; the 10 others fell by 30 points each. As scores of 0
+    # the baseline's errors made the mean difference +4.3 - a pass; they are left out, and the fall is caught
+    base = doc([90.0] * 14, errors={0, 1, 2, 3})
+    new = doc([90.0] * 4 + [60.0] * 10)
+    cmp = gate(base, new, "score:5")
+    assert cmp["exit_code"] == EXIT_REGRESSION
+    (group,) = cmp["groups"]
+    assert group["n"] == 10 and group["metrics"]["score"]["estimate"] == -30.0
+    assert [c["scenario_id"] for c in cmp["mismatches"]["baseline_errored"]] == ["c00", "c01", "c02", "c03"]
+    assert "errored in the baseline (no measurement: left out" in render_comparison_text(cmp)
+    assert not [e for e in cmp["mismatches"]["errored_cases"] if e["run"] == "base"]
+
+
+def test_an_all_errored_baseline_compares_nothing():
+    cmp = gate(doc(GOOD, errors=set(range(len(GOOD)))), doc(GOOD), "score:5")
+    assert cmp["exit_code"] == EXIT_BROKEN and not cmp["groups"]
+    assert f"{len(GOOD)} baseline case(s) errored" in cmp["summary"]
+
+
+def test_a_baseline_sample_that_errored_is_left_out_of_its_case():
+    base = doc([80.0] * 8, repeats=3)
+    base["cases"][0].update(score=None, passed=False, error={"type": "timeout"})  # c00, sample 0
+    cmp = gate(base, doc([80.0] * 8, repeats=3), "score:5")
+    assert cmp["exit_code"] == 0 and cmp["groups"][0]["n"] == 8
+    assert cmp["groups"][0]["metrics"]["score"]["estimate"] == 0.0  # c00's baseline: its two answered samples
+    (entry,) = cmp["mismatches"]["baseline_errored"]
+    assert (entry["scenario_id"], entry["samples"], entry["of"]) == ("c00", 1, 3)
+
+
 def test_mismatches_are_named_never_silently_compared():
     base = doc(GOOD + [100.0])
     new = doc(GOOD, hashes={3: "changed"}, settings={"max_tokens": 64, "temperature": 0.7}, errors={5})
