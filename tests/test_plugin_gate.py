@@ -301,3 +301,16 @@ def test_a_baseline_graded_by_an_older_scorer_is_graded_again_not_called_a_regre
     # the command line without the scenario files cannot grade them again: left out, and the run is broken
     result = cli(gate_project, str(saved), "2", "--fail", "score:5", "--scenarios", str(gate_project.path / "none"))
     assert result.returncode == EXIT_BROKEN and "graded by another scorer in the baseline" in result.stdout
+
+
+def test_key_points_edited_since_the_baseline_are_graded_on_both_sides_not_dropped(gate_project):
+    assert gate_project.run_llm("--llm-save", "baseline").ret == 0
+    # every case now asks for a sixth point the answers never give: the same questions, other case hashes
+    gate_project.scenario("gate.yaml", scenario_yaml().replace("戊项]", "戊项, 己项]"))
+    again = gate_project.run_llm("--llm-compare", "baseline", "--llm-compare-fail", "score:5")
+    cmp = gate_project.results()["comparison"]
+    # both runs graded against today's six points (5 of 6 covered: 83.3): compared, no change - not "nothing
+    # comparable" (exit 7), and not a fall from 100 to 83
+    assert cmp["exit_code"] == 0 and cmp["groups"][0]["n"] == N_CASES, again.stdout.str()
+    assert cmp["groups"][0]["metrics"]["score"]["estimate"] == 0.0
+    assert cmp["baseline_rescored"]["edited_cases"] == N_CASES and not cmp["mismatches"]["changed_cases"]

@@ -5,9 +5,11 @@ baseline was saved by an older pytest-llmeval whose keyword scorer has since cha
 for 20个月), when its echo guard was set otherwise, or when a case moved to another scorer. Such a baseline
 still holds its answers, so each of its records whose scorer differs from the new run's record of the same case
 is graded again from its saved answer with the current case and scorer (`results.rescore`; no model, no
-request). What cannot be graded again - no current case with the new run's content, a question asked
-differently, a custom scorer outside pytest - stays as it was; `compare_runs` then leaves those cases out of
-the comparison and names them as a problem (the gate cannot vouch for them).
+request). So is a record whose case was edited since (key points, threshold, scorer) while its question stayed
+the same: both runs are then graded against today's case, instead of the case dropping out of the comparison.
+What cannot be graded again - no current case with the new run's content, a question asked differently, a
+custom scorer outside pytest - stays as it was; `compare_runs` then leaves those cases out of the comparison
+and names them (another scorer: a problem, the gate cannot vouch for them; another question: not comparable).
 
 A scorer is identified by its name, version and echo-guard setting (`Score.scorer` in each record) and, for a
 case whose pass/fail is the judge's (`assert_with: judge`), the judge model; a record with an answer but no scorer
@@ -61,10 +63,11 @@ def align_baseline(
     scorer_for: ScorerFor | None = None,
     pairs: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    """The baseline with each record whose scorer differs from the new run's (same model - after `pairs` -,
-    mode, case id and content) graded again with `cases`, and a note of what was graded again (None when
-    nothing was). `scorer_for(model, mode)`: the new run's scorer (pytest's, with its hooks); without it, the
-    case's built-in scorer."""
+    """The baseline with each record graded again with `cases` whose scorer differs from the new run's record of
+    the same case (same model - after `pairs` -, mode and id), or whose case was edited since (another content
+    hash, the same question: `prompt_hash`), and a note of what was graded again (None when nothing was). Only
+    with the case the new run asked (its content hash). `scorer_for(model, mode)`: the new run's scorer (pytest's,
+    with its hooks); without it, the case's built-in scorer."""
     from ..results.rescore import BUILTIN_SCORERS, _asked_differently, rescore_record
 
     pairs = dict(pairs or {})
@@ -76,20 +79,21 @@ def align_baseline(
             new_scorers[key] = (ident, record.get("case_hash"))
     by_id = {c.id: c for c in cases}
     template = (((base_doc.get("run") or {}).get("settings") or {}).get("rag") or {}).get("template")
-    records, graded, kinds = [], 0, set()
+    records, graded, edited, by_scorer, kinds = [], 0, 0, 0, set()
     for record in base_doc.get("cases") or []:
         model = pairs.get(record["model"], record["model"])
         key = (model, record.get("mode", "norag"), record["scenario_id"])
         ident = scorer_identity(record)
         target, new_hash = new_scorers.get(key, (None, None))
         case = by_id.get(record["scenario_id"])
+        # the case was edited since the baseline (key points, threshold, scorer) but asks the same question
+        changed = bool(record.get("case_hash") and new_hash and record["case_hash"] != new_hash)
         if (
             ident is None
             or target is None
-            or ident == target
+            or (ident == target and not changed)
             or case is None
             or (new_hash and case.content_hash != new_hash)
-            or (record.get("case_hash") and new_hash and record["case_hash"] != new_hash)
             or _asked_differently(record, case)
         ):
             records.append(record)
@@ -105,20 +109,34 @@ def align_baseline(
         if scorer_identity(again) != target:  # graded otherwise than the new run graded it: not comparable
             records.append(record)
             continue
-        again["rescore"]["reason"] = f"baseline graded by {ident}; the new run by {target}"
+        reasons = [f"baseline graded by {ident}; the new run by {target}"] if ident != target else []
+        reasons += ["the case was edited since (the question unchanged)"] if changed else []
+        again["rescore"]["reason"] = "; ".join(reasons)
         records.append(again)
         graded += 1
-        kinds.add((ident, target))
+        edited += changed
+        if ident != target:
+            by_scorer += 1
+            kinds.add((ident, target))
     if not graded:
         return base_doc, None
+    parts = []
+    if by_scorer:
+        changes = "; ".join(f"{a} -> {b}" for a, b in sorted(kinds))
+        parts.append(f"{by_scorer} graded by another scorer than this run's ({changes})")
+    if edited:
+        parts.append(
+            f"{edited} against an earlier version of their case (key points, threshold or scorer edited since; "
+            "the question unchanged)"
+        )
     note = {
         "cases": graded,
+        "edited_cases": edited,
         "changes": [{"from": a, "to": b} for a, b in sorted(kinds)],
         "text": (
-            f"{graded} baseline record(s) were graded by another scorer than this run's ("
-            + "; ".join(f"{a} -> {b}" for a, b in sorted(kinds))
-            + "): they were graded again from their saved answers with this run's scorer before the comparison, "
-            "so that score differences measure the models, not the scorers"
+            f"{graded} baseline record(s) were graded again from their saved answers with this run's cases and "
+            "scorers before the comparison, so that score differences measure the models, not the scorers or the "
+            "case files: " + "; ".join(parts)
         ),
     }
     return {**base_doc, "cases": records}, note

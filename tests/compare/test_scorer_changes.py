@@ -127,12 +127,21 @@ def test_the_same_scorer_on_both_sides_is_compared_as_it_is(cases):
     assert cmp["groups"][0]["n"] == 8
 
 
-def test_a_changed_case_is_not_graded_again(cases):
-    base = run([record(c, ANSWERS[c.id], 100.0, True, V1) for c in cases])
-    base["cases"][0]["case_hash"] = "0000000000000000"  # the baseline asked another version of term0
+def test_a_case_edited_since_the_baseline_is_graded_again_if_its_question_is_the_same(cases, tmp_path):
+    # the baseline graded term0 against an earlier key point (today: 10个月); its answer is graded against today's
+    base = run([today(c) for c in cases])
+    base["cases"][0].update(case_hash="0000000000000000", score=100.0, passed=True)
     new = run([today(c) for c in cases])
     cmp = compare_runs(base, new, cases=cases)
-    assert cmp["baseline_rescored"]["cases"] == 7
+    note = cmp["baseline_rescored"]
+    assert note["cases"] == note["edited_cases"] == 1 and not note["changes"]
+    assert "1 against an earlier version of their case" in note["text"]
+    assert not cmp["mismatches"]["changed_cases"] and cmp["groups"][0]["n"] == 8
+    # the question changed: the answer belongs to another question - not graded again, not compared
+    asked = run([today(c) for c in cases])
+    asked["cases"][0].update(case_hash="0000000000000000", prompt_hash="0000000000000000")
+    cmp = compare_runs(asked, new, cases=cases)
+    assert cmp["baseline_rescored"] is None
     assert [c["scenario_id"] for c in cmp["mismatches"]["changed_cases"]] == ["term0"]
 
 
