@@ -105,7 +105,9 @@ def align_baseline(
         else:  # a custom scorer runs inside pytest only
             records.append(record)
             continue
-        again = rescore_record(record, case, template, grade=grade)
+        # a judge's verdict is kept as it was (judged against today's threshold), and decides where it decided
+        judged = record.get("assert_with") == "judge"
+        again = rescore_record(record, case, template, judge_assert=judged, grade=grade)
         if scorer_identity(again) != target:  # graded otherwise than the new run graded it: not comparable
             records.append(record)
             continue

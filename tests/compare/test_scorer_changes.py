@@ -197,3 +197,14 @@ def test_a_verdict_by_another_judge_model_is_not_compared(cases):
     assert "pass/fail by judge judge-a" in problem["text"] and "--llm-judge" in problem["text"]
     same = compare_runs(base, run([judged(c, "judge-a") for c in cases]), cases=cases)
     assert same["exit_code"] == EXIT_OK and not same["mismatches"]["scorer_changed"]
+
+
+def test_a_judge_verdict_that_decided_still_decides_after_the_keywords_are_graded_again(cases):
+    def judged(record, model="judge-a"):
+        return {**record, "assert_with": "judge", "passed": True, "judge": {"model": model, "score": 90.0}}
+
+    base = run([judged(record(c, ANSWERS[c.id], 100.0, True, V1)) for c in cases])  # --llm-judge-assert, scorer v1
+    new = run([judged(today(c)) for c in cases])
+    cmp = compare_runs(base, new, parse_fail_expressions(["pass_rate:10"]), cases=cases)
+    assert cmp["baseline_rescored"]["cases"] == 8 and cmp["exit_code"] == EXIT_OK
+    assert cmp["groups"][0]["metrics"]["pass_rate"]["base"] == 100.0  # the judge's pass, not the keywords' fail
