@@ -130,3 +130,30 @@ def test_every_record_says_what_rescore_did_with_it(tmp_path):
     assert "comparison" not in out.doc and out.doc["run"]["rescored"]["from"] == "old.json"
     assert out.counts == {"rescored": 2, "no_answer": 1, "custom_scorer": 1, "missing": 1}
     assert out.score_changes == 2 and out.changed == []
+
+
+def test_a_verdict_the_judge_gave_in_the_run_still_decides_after_rescore(tmp_path):
+    from pytest_llmeval.evaluation.scenarios import load_scenarios
+    from pytest_llmeval.results.rescore import rescore_document
+
+    path = tmp_path / "geo.yaml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    (case,) = [c for c in load_scenarios([path]) if c.id == "capital"]
+    record = {
+        "model": "m1",
+        "mode": "norag",
+        "scenario_id": "capital",
+        "sample": 0,
+        "question": case.question,
+        "prompt_hash": case.prompt_hash,
+        "case_hash": case.content_hash,
+        "answer": "不知道",  # the keywords fail it; the run's judge (--llm-judge-assert) passed it
+        "score": 0.0,
+        "passed": True,
+        "assert_with": "judge",
+        "judge": {"model": "j", "score": 95.0, "passed": True},
+        "scorer": {"name": "keyword_coverage"},
+    }
+    doc = {"schema_version": 2, "run": {"models": ["m1"], "settings": {}}, "cases": [record], "benchmarks": []}
+    (again,) = rescore_document(doc, [case]).doc["cases"]
+    assert again["assert_with"] == "judge" and again["passed"] is True and again["keyword_passed"] is False

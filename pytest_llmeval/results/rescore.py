@@ -168,7 +168,8 @@ def rescore_document(
         elif scorer is not None and scorer not in BUILTIN_SCORERS:
             status, new = "custom_scorer", {**record, "rescore": {"status": "custom_scorer", "scorer": scorer}}
         else:
-            status, new = "rescored", rescore_record(record, case, template, judge, judge_assert)
+            asserted = judge_assert or record.get("assert_with") == "judge"  # the judge decided in the run
+            status, new = "rescored", rescore_record(record, case, template, judge, asserted)
             out.score_changes += new.get("score") != record.get("score")
         out.counts[status] += 1
         records.append(new)
