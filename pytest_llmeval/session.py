@@ -87,6 +87,7 @@ class LLMEvalSession:
         self._reusable: dict[tuple[str, str, str, int], dict[str, Any]] | None = None
         self.compare_error: str | None = None
         self._pytest_session: pytest.Session | None = None
+        self.free_points: list[dict[str, Any]] = []  # key points their own question gives away (evaluation/lint.py)
         self._stopping = False
         self._warmups: list[dict[str, Any]] = []  # warm-up records not yet handed to the recorder
         self._salt_accepted: dict[str, bool | None] = {}  # model -> did its warm-up take a cache_salt
@@ -521,6 +522,7 @@ class LLMEvalSession:
             **({"placement": self.placement.to_dict()} if self.placement is not None else {}),
             **({"shard": settings.shard.record(c.id for c in self.cases())} if settings.shard else {}),
             **({"extra": extra} if extra else {}),
+            **({"free_points": self.free_points} if self.free_points else {}),
         }
 
     def ensure_recorder(self) -> RunRecorder:
@@ -616,6 +618,16 @@ class LLMEvalSession:
         if deselected:
             config.hook.pytest_deselected(items=deselected)
             items[:] = [item for item in items if not item.get_closest_marker("llm_bench")]
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        """Scenario checks that need no model (controller or serial run, once): key points the question gives away."""
+        if self.is_worker or self._cases is None or not session.items:
+            return
+        from .evaluation.lint import free_points, free_points_text
+
+        self.free_points = free_points(self._cases)
+        if self.free_points:
+            self.progress(free_points_text(self.free_points))
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self._pytest_session = session

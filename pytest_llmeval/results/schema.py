@@ -173,6 +173,7 @@ class RunInfo(TypedDict):
     shard: NotRequired[dict[str, Any]]  # --llm-shard: index, count, source, the suite's case order
     merged_from: NotRequired[list[dict[str, Any]]]  # `merge`: each shard's results.json, index, status
     placement: NotRequired[dict[str, Any]]  # --llm-placement auto: the plan (GPUs, waves)
+    free_points: NotRequired[list[dict[str, Any]]]  # key points their own question gives away (evaluation/lint.py)
 
 
 class ModelAggregate(TypedDict, total=False):

@@ -365,6 +365,24 @@ def failed_cases_section(doc: dict[str, Any]) -> Section | None:
     return Section("failed", "Failed cases", paragraphs)
 
 
+def scenario_notes_section(doc: dict[str, Any]) -> Section | None:
+    """Key points found in their own question or system prompt (evaluation/lint.py): covered by an answer that
+    repeats the question."""
+    found = (doc.get("run") or {}).get("free_points") or []
+    if not found:
+        return None
+    notes = [
+        f"{len(found)} key point(s) appear in their own question or system prompt: an answer that only repeats the "
+        "question covers them, so they add to every model's score alike and can pass a case no model understood. "
+        "Fix: make the key point what the answer must add (the number, the reason), or add a forbidden claim for "
+        "the wrong choice."
+    ]
+    rows = [[f["case"], f["point"], f["form"], f["in"], f.get("source") or "-"] for f in found]
+    return Section(
+        "scenario_notes", "Scenario notes", notes, Table(["case", "key point", "found as", "in", "file"], rows)
+    )
+
+
 def run_header_lines(doc: dict[str, Any]) -> list[str]:
     run = doc["run"]
     settings = run.get("settings", {})
@@ -643,6 +661,7 @@ BUILDERS: list[Any] = [
     cases_section,
     launches_section,
     failed_cases_section,
+    scenario_notes_section,
 ]
 
 

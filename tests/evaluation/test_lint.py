@@ -1,0 +1,67 @@
+"""Key points an answer covers by repeating the question ("free" points): found with the scorer's own patterns,
+recorded in results.json, shown in the terminal and the reports; the shipped suite has none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytest_llmeval.evaluation.lint import free_points
+from pytest_llmeval.evaluation.scenarios import load_scenarios
+from pytest_llmeval.testing.openai_fake import FakeServer
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = """suite: lint
+defaults:
+  system: 你是云图智算的顾问。
+cases:
+  - id: choice
+    category: c
+    question: 智能风控平台与智能风控引擎，应选哪一款？
+    key_points: [智能风控引擎, 84万]
+  - id: number
+    category: c
+    question: 回收期是20个月吗？
+    key_points: ["20个月", 净现值]
+  - id: system
+    category: c
+    question: 公司叫什么？
+    key_points: [云图智算]
+  - id: clean
+    category: c
+    question: 首年费用是多少？
+    key_points: ["84万", {regex: ['选[^，]{0,4}引擎'], point: 选引擎}]
+"""
+
+
+def load(tmp_path: Path) -> list:
+    path = tmp_path / "lint.yaml"
+    path.write_text(SCENARIOS, encoding="utf-8")
+    return load_scenarios([path])
+
+
+def test_points_found_in_their_own_question_or_system_prompt(tmp_path):
+    found = free_points(load(tmp_path))
+    assert [(f["case"], f["point"], f["in"]) for f in found] == [
+        ("choice", "智能风控引擎", "question"),
+        ("number", "20个月", "question"),  # as a number, with the scorer's rules
+        ("system", "云图智算", "system"),
+    ]
+    assert found[0]["source"].endswith("lint.yaml")
+
+
+def test_the_shipped_suite_gives_no_point_away():
+    assert free_points(load_scenarios([ROOT / "scenarios"])) == []
+
+
+def test_a_run_records_and_reports_them(llm_project):
+    llm_project.scenario("lint.yaml", SCENARIOS)
+    with FakeServer(answers=lambda request: "智能风控引擎，84万") as fake:
+        result = llm_project.run("--llm-base-url", fake.base_url, "--llm-model", "m", "--llm-max-tokens", "16")
+    out = result.stdout.str()
+    assert "3 key point(s) appear in their own question or system prompt" in out
+    assert "choice: 智能风控引擎 (in the question)" in out
+    doc = llm_project.results()
+    assert [f["case"] for f in doc["run"]["free_points"]] == ["choice", "number", "system"]
+    report = llm_project.report()
+    assert "## Scenario notes" in report and "| choice | 智能风控引擎 |" in report
+    assert "Scenario notes" in llm_project.report(name="report.html")
