@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pytest_llmeval.results.aggregate import model_rows, rag_rows
+from pytest_llmeval.results.aggregate import aggregate_document, model_rows, rag_rows
 from pytest_llmeval.results.recorder import RunRecorder
 from pytest_llmeval.results.render import render_markdown, render_terminal
 from pytest_llmeval.results.schema import SCHEMA_VERSION
@@ -73,10 +73,28 @@ def test_rag_uplift_pairs_cases_and_averages_retrieval():
     (row,) = rag_rows(CASES, intervals=False)  # model b never ran with RAG
     assert row["model"] == "a" and row["paired_cases"] == 2
     assert (row["score_norag"], row["score_rag"], row["uplift"]) == (40.0, 75.0, 35.0)
-    assert row["categories"]["x"] == {"norag": 20.0, "rag": 80.0, "uplift": 60.0}
+    assert row["categories"]["x"] == {"norag": 20.0, "rag": 80.0, "uplift": 60.0, "n": 1}
     assert row["categories"]["y"]["uplift"] == 10.0
+    (with_intervals,) = rag_rows(CASES, intervals=True)
+    interval = with_intervals["categories"]["x"]["uplift_interval"]
+    assert interval["n"] == 1 and interval["low"] is None  # one case: no interval, and the record says so
     assert row["mean_hit_at_k"] == 0.5 and row["mean_bm25_dense_overlap"] == pytest.approx(0.3)
     assert row["retrieval_ms_p50"] == 30.0 and row["generation_ms_p50"] == 2000.0 and row["rerank"] == ["skipped"]
+
+
+def test_every_category_figure_says_its_n():
+    rows = {(r["model"], r["mode"]): r for r in model_rows(CASES, {}, intervals=False)}
+    assert rows[("a", "rag")]["category_cases"] == {"x": 1, "y": 1}
+    doc = {
+        "schema_version": 2,
+        "run": {"models": ["a", "b"], "settings": {}},
+        "cases": CASES,
+        "aggregates": aggregate_document(CASES, {}, True, []),
+        "benchmarks": [],
+    }
+    text = render_markdown(doc)
+    assert "80.0 (n=1)" in text  # a's rag mean in category x
+    assert "20.0 / 80.0 / +60.0 [no 95% interval at this n] (n=1)" in text
 
 
 def test_recorder_keeps_every_case_on_disk_as_it_arrives(tmp_path):

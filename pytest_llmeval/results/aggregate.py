@@ -116,6 +116,10 @@ def model_rows(
                 k[0]: _round(_mean(c["score"] for c in v))
                 for k, v in sorted(group_by(ok, "category").items(), key=lambda kv: str(kv[0]))
             },
+            "category_cases": {  # n of each category's mean: distinct cases scored
+                k[0]: len({c["scenario_id"] for c in v})
+                for k, v in sorted(group_by(ok, "category").items(), key=lambda kv: str(kv[0]))
+            },
             "suites": {
                 k[0]: _round(_mean(c["score"] for c in v))
                 for k, v in sorted(group_by(ok, "suite").items(), key=lambda kv: str(kv[0]))
@@ -198,12 +202,17 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
 
                 row["uplift_interval"] = paired_difference(before, after).to_dict()
             category_of = {c["scenario_id"]: c.get("category") for c in rag_records}
-            categories: dict[str, dict[str, float | None]] = {}
+            categories: dict[str, dict[str, Any]] = {}
             for category in sorted({str(category_of[i]) for i in paired}):
                 ids = [i for i in paired if str(category_of[i]) == category]
                 b = _mean(norag[i]["score"] for i in ids)
                 a = _mean(rag[i]["score"] for i in ids)
-                categories[category] = {"norag": _round(b), "rag": _round(a), "uplift": _round(a - b)}  # type: ignore[operator]
+                categories[category] = {"norag": _round(b), "rag": _round(a), "uplift": _round(a - b), "n": len(ids)}  # type: ignore[operator]
+                if intervals:  # a difference without its interval is not a result (with n=1-3: says it has none)
+                    from ..stats import paired_difference
+
+                    diff = paired_difference([norag[i]["score"] for i in ids], [rag[i]["score"] for i in ids])
+                    categories[category]["uplift_interval"] = diff.to_dict()
             row["categories"] = categories
         else:
             row.update(
@@ -358,10 +367,8 @@ def vision_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] |
             if c.get("finished_at") is not None
         ]
         wall = (max(e for _, e in spans) - min(s for s, _ in spans)) if spans else None
-        categories = {
-            k[0]: _round(100 * sum(bool(c.get("passed")) for c in v) / len(v), 1)
-            for k, v in sorted(group_by(group, "category").items(), key=lambda kv: str(kv[0]))
-        }
+        by_category = sorted(group_by(group, "category").items(), key=lambda kv: str(kv[0]))
+        categories = {k[0]: _round(100 * sum(bool(c.get("passed")) for c in v) / len(v), 1) for k, v in by_category}
         rows.append(
             {
                 "model": model,
@@ -372,6 +379,7 @@ def vision_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] |
                 "peak_memory_mib": (memory.get(model) or {}).get("peak_mib"),
                 "memory_source": (memory.get(model) or {}).get("source"),
                 "categories": categories,
+                "category_n": {k[0]: len(v) for k, v in by_category},
             }
         )
     return rows

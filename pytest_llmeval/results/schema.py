@@ -187,6 +187,7 @@ class ModelAggregate(TypedDict, total=False):
     mean_score: float | None
     decode_tok_s: float | None  # sum(output_tokens - 1) / sum(e2e_s - ttft_s) over the scored answers
     categories: dict[str, float | None]
+    category_cases: dict[str, int]  # n of each category's mean (distinct cases scored)
     suites: dict[str, float | None]
 
 

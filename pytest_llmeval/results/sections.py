@@ -127,8 +127,21 @@ def category_section(doc: dict[str, Any]) -> Section | None:
     if not categories:
         return None
     headers = ["category", *(f"{a['model']} ({a['mode']})" for a in aggs)]
-    rows = [[cat, *(fmt(a["categories"].get(cat)) for a in aggs)] for cat in categories]
-    return Section("categories", "Mean score per category", [], Table(headers, rows), terminal=True)
+    rows = [
+        [cat, *(_with_n(a["categories"].get(cat), (a.get("category_cases") or {}).get(cat)) for a in aggs)]
+        for cat in categories
+    ]
+    note = (
+        "Mean score of the category's cases (n = cases scored); a category holds few cases, so these are "
+        "descriptions, not comparisons: the run's comparisons are in the summary and the pairs."
+    )
+    return Section("categories", "Mean score per category", [note], Table(headers, rows), terminal=True)
+
+
+def _with_n(value: Any, n: Any, text: str | None = None) -> str:
+    """`53.3 (n=3)`; the value alone when n is unknown (a results.json written before n was recorded)."""
+    shown = fmt(value) if text is None else text
+    return shown if n is None or value is None else f"{shown} (n={n})"
 
 
 RAG_HEADERS = [
@@ -194,9 +207,20 @@ def rag_category_section(doc: dict[str, Any]) -> Section | None:
         cells = []
         for r in rag:
             c = r.get("categories", {}).get(cat)
-            cells.append(f"{fmt(c['norag'])} / {fmt(c['rag'])} / {signed(c['uplift'])}" if c else "-")
+            if not c:
+                cells.append("-")
+                continue
+            interval = c.get("uplift_interval")
+            uplift = with_interval(c["uplift"], interval, sign=True)
+            if interval and interval.get("low") is None and c.get("n") is not None:
+                uplift += " [no 95% interval at this n]"
+            cells.append(_with_n(c["uplift"], c.get("n"), f"{fmt(c['norag'])} / {fmt(c['rag'])} / {uplift}"))
         rows.append([cat, *cells])
-    return Section("rag_categories", "RAG uplift per category", [], Table(headers, rows), level=3)
+    note = (
+        "Per category: mean score without / with RAG and the uplift, paired over the category's cases (n), with "
+        "its 95% interval where n allows one (an exact sign-flip test needs at least 6 cases for it)."
+    )
+    return Section("rag_categories", "RAG uplift per category", [note], Table(headers, rows), level=3)
 
 
 def rag_stage_section(doc: dict[str, Any]) -> Section | None:
@@ -624,7 +648,10 @@ def vision_section(doc: dict[str, Any]) -> Section | None:
             fmt(r.get("s_per_sample"), 3),
             fmt(r.get("samples_per_s"), 3),
             "-" if r.get("peak_memory_mib") is None else f"{r['peak_memory_mib']:.0f} ({r.get('memory_source')})",
-            ", ".join(f"{k} {fmt(v)}" for k, v in (r.get("categories") or {}).items()),
+            ", ".join(
+                _with_n(v, (r.get("category_n") or {}).get(k), f"{k} {fmt(v)}")
+                for k, v in (r.get("categories") or {}).items()
+            ),
         ]
         for r in rows_in
     ]
