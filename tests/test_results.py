@@ -234,3 +234,25 @@ def test_a_change_inside_the_save_interval_is_written_when_the_interval_ends(tmp
     time.sleep(1.0)
     assert len(json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))["cases"]) == 2
     recorder.finish("complete")
+
+
+def test_the_judge_agreement_shows_kappa_with_its_interval_and_rho_with_its_p():
+    from pytest_llmeval.results.aggregate import judge_agreement
+    from pytest_llmeval.results.sections import judge_section
+
+    cases = [
+        {
+            "model": "a",
+            "mode": "norag",
+            "scenario_id": f"c{i}",
+            "score": 80.0 if i % 3 else 20.0,
+            "keyword_passed": bool(i % 3),
+            "passed": bool(i % 3),
+            "judge": {"model": "j", "score": 85.0 if i % 3 else 10.0 + i, "passed": bool(i % 3) or i == 3},
+        }
+        for i in range(12)
+    ]
+    doc = {"aggregates": {"judge": judge_agreement(cases)}}
+    (row,) = judge_section(doc).table.rows
+    n, kappa, rho = row[2], row[6], row[7]
+    assert n == 12 and kappa.count("[") == 1 and "(p=" in rho, row

@@ -533,8 +533,9 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
             fmt(r.get("mean_keyword_score")),
             fmt(r.get("mean_judge_score")),
             fmt(r.get("agreement_pct")),
-            fmt((r.get("kappa") or {}).get("value"), 2),
-            fmt((r.get("spearman") or {}).get("value"), 2),
+            with_interval((r.get("kappa") or {}).get("value"), r.get("kappa"), 2),
+            fmt((r.get("spearman") or {}).get("value"), 2)
+            + ("" if (r.get("spearman") or {}).get("p_value") is None else f" (p={r['spearman']['p_value']:.2g})"),
             r.get("judge_errors", 0),
         ]
         for r in rows_in
@@ -542,9 +543,23 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
     return Section(
         "judge",
         "Keyword scorer against the LLM judge",
-        ["Agreement on pass/fail (Cohen's kappa) and on scores (Spearman), over the answers both graded (n)."],
+        [
+            "Agreement on pass/fail (Cohen's kappa, with its 95% bootstrap interval over cases where the raters "
+            "vary enough for one) and on scores (Spearman's rho, with its p), over the answers both graded (n)."
+        ],
         Table(
-            ["model", "mode", "n", "keyword score", "judge score", "agree %", "kappa", "spearman", "judge errors"], rows
+            [
+                "model",
+                "mode",
+                "n",
+                "keyword score",
+                "judge score",
+                "agree %",
+                "kappa [95% CI]",
+                "spearman",
+                "judge errors",
+            ],
+            rows,
         ),
         terminal=True,
     )
