@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from ..evaluation.scenarios import Case
 
 NOT_RECORDED = "a scorer not recorded (an older run)"
-IDENTITY_FIELDS = ("name", "version", "echo_min_copy")
 # (model, mode) -> the scorer of that model and mode in this run: (case, answer, sources) -> Score
 ScorerFor = Callable[[str, str], Callable[..., Any]]
 
