@@ -147,6 +147,8 @@ def test_image_cases_go_out_as_content_parts_and_get_the_vision_table(llm_projec
     (row,) = doc["aggregates"]["vision"]
     assert row["n"] == 3 and row["accuracy"]["estimate"] == pytest.approx(200 / 3, abs=0.01)
     assert row["samples_per_s"] > 0 and "Vision: image cases" in result.stdout.str()
+    assert sum(row["category_n"].values()) == 3 and set(row["category_n"]) == set(row["categories"])
+    assert all(f"(n={n})" in llm_project.report() for n in row["category_n"].values())  # each category's n
     assert {c["scorer"]["name"] for c in doc["cases"]} == {"ocrbench", "exact"}
 
 
