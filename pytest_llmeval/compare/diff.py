@@ -37,7 +37,7 @@ from ..stats import (
     verdict,
 )
 from .gate import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, METRICS, QUALITY, FailRule
-from .scorers import ScorerFor, align_baseline, record_scorer
+from .scorers import ScorerFor, align_baseline, errored, record_scorer
 
 if TYPE_CHECKING:
     from ..evaluation.scenarios import Case
@@ -106,9 +106,9 @@ def load_differences(settings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The settings differences that change how many requests were in flight (a missing field is its default)."""
     out = []
     for diff in settings:
-        default = LOAD_SETTINGS.get(diff["field"], "unset")
-        if default == "unset":
+        if diff["field"] not in LOAD_SETTINGS:
             continue
+        default = LOAD_SETTINGS[diff["field"]]
         base = default if diff["base"] is None else diff["base"]
         new = default if diff["new"] is None else diff["new"]
         if base != new:
@@ -116,18 +116,14 @@ def load_differences(settings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _errored(sample: dict[str, Any]) -> bool:
-    return bool(sample.get("error")) or sample.get("score") is None
-
-
 def _case_score(samples: list[dict[str, Any]]) -> float:
     """Mean score of a case's samples; an errored sample scores 0."""
-    return sum(0.0 if _errored(s) else float(s["score"]) for s in samples) / len(samples)
+    return sum(0.0 if errored(s) else float(s["score"]) for s in samples) / len(samples)
 
 
 def _case_pass(samples: list[dict[str, Any]]) -> float:
     """Share of a case's samples that passed, in percent; an errored sample failed."""
-    return 100.0 * sum(1 for s in samples if not _errored(s) and s.get("passed")) / len(samples)
+    return 100.0 * sum(1 for s in samples if not errored(s) and s.get("passed")) / len(samples)
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:
@@ -137,7 +133,7 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | None, int, str | None]:
     """The run-level statistic of a speed metric over its successful requests: (value, n, why not)."""
     field, stat, _, _ = METRICS[metric]
-    ok = [s for s in samples if not _errored(s)]
+    ok = [s for s in samples if not errored(s)]
     if metric == "decode_tok_s":  # the one definition (token-weighted, as vLLM's bench), from results.aggregate
         from ..results.aggregate import decode_rate
 
@@ -218,7 +214,7 @@ def compare_group(
             "change": "pass -> fail" if bp >= 50 else "fail -> pass",
             "score_base": _round(sb),
             "score_new": _round(sn),
-            "error_new": any(_errored(s) for s in ns),
+            "error_new": any(errored(s) for s in ns),
         }
         for i, bp, np_, sb, sn, ns in zip(ids, pass_b, pass_n, score_b, score_n, n)
         if (bp >= 50) != (np_ >= 50)
@@ -252,7 +248,7 @@ def _within_variance(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]
     parts = []
     for samples in (b, n):
         variances = [
-            float(np.var([0.0 if _errored(s) else float(s["score"]) for s in group], ddof=1))
+            float(np.var([0.0 if errored(s) else float(s["score"]) for s in group], ddof=1))
             for group in samples
             if len(group) > 1
         ]
@@ -438,13 +434,13 @@ def compare_runs(
             if b_scorer and n_scorer and b_scorer != n_scorer:  # a difference would measure the scorers
                 mismatches["scorer_changed"].append({**where, "base_scorer": b_scorer, "new_scorer": n_scorer})
                 continue
-            answered = [s for s in b_s if not _errored(s)]
+            answered = [s for s in b_s if not errored(s)]
             if len(answered) < len(b_s):  # a baseline error is no measurement: as a 0 it would hide a regression
                 mismatches["baseline_errored"].append({**where, "samples": len(b_s) - len(answered), "of": len(b_s)})
                 if not answered:
                     continue
                 base[(model, mode, case_id)] = answered
-            if any(_errored(s) for s in n_s):
+            if any(errored(s) for s in n_s):
                 mismatches["errored_cases"].append({**where, "run": "new"})
             ids.append(case_id)
         mismatches["cases_only_in_new"] += [

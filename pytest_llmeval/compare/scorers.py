@@ -31,13 +31,14 @@ NOT_RECORDED = "a scorer not recorded (an older run)"
 ScorerFor = Callable[[str, str], Callable[..., Any]]
 
 
-def _answered(record: Mapping[str, Any]) -> bool:
-    return not record.get("error") and record.get("score") is not None
+def errored(record: Mapping[str, Any]) -> bool:
+    """The sample has no grade: its request, scoring or judge failed (the comparison's one definition)."""
+    return bool(record.get("error")) or record.get("score") is None
 
 
 def scorer_identity(record: Mapping[str, Any]) -> str | None:
     """How the record was graded, as a readable identity ("keyword_coverage v2"); None if it was not graded."""
-    if not _answered(record):
+    if errored(record):
         return None
     scorer = record.get("scorer")
     if not isinstance(scorer, Mapping) or not scorer.get("name"):
@@ -67,7 +68,7 @@ def align_baseline(
     hash, the same question: `prompt_hash`), and a note of what was graded again (None when nothing was). Only
     with the case the new run asked (its content hash). `scorer_for(model, mode)`: the new run's scorer (pytest's,
     with its hooks); without it, the case's built-in scorer."""
-    from ..results.rescore import BUILTIN_SCORERS, _asked_differently, rescore_record
+    from ..results.rescore import BUILTIN_SCORERS, asked_differently, rescore_record
 
     pairs = dict(pairs or {})
     new_scorers: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
@@ -93,7 +94,7 @@ def align_baseline(
             or (ident == target and not changed)
             or case is None
             or (new_hash and case.content_hash != new_hash)
-            or _asked_differently(record, case)
+            or asked_differently(record, case)
         ):
             records.append(record)
             continue
@@ -143,4 +144,4 @@ def align_baseline(
     return {**base_doc, "cases": records}, note
 
 
-__all__ = ["NOT_RECORDED", "align_baseline", "record_scorer", "scorer_identity"]
+__all__ = ["NOT_RECORDED", "align_baseline", "errored", "record_scorer", "scorer_identity"]

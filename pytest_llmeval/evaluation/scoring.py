@@ -123,6 +123,7 @@ NEGATIONS_EN = frozenset(
     {"not", "no", "never", "non", "without", "nor", "cannot", "isn't", "aren't", "wasn't", "weren't", "doesn't"}
     | {"don't", "didn't", "won't", "can't", "neither"}
 )
+_NEGATIONS_ZH_LONGEST_FIRST = sorted(NEGATIONS_ZH, key=len, reverse=True)  # 不是 shown whole, not as 是 after 不
 _WORD_BEFORE = re.compile(r"([a-z']+)([ -])$")
 _THINK_BLOCK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
@@ -248,7 +249,7 @@ def negation_before(answer_norm: str, start: int) -> str | None:
     """The negation standing right before `start` in a normalised answer (one space allowed between), if any."""
     before = answer_norm[max(0, start - 16) : start]
     zh = before[:-1] if before.endswith(" ") else before
-    negation = next((n for n in sorted(NEGATIONS_ZH, key=len, reverse=True) if zh.endswith(n)), None)
+    negation = next((n for n in _NEGATIONS_ZH_LONGEST_FIRST if zh.endswith(n)), None)
     if negation is not None:
         return negation + before[len(zh) :]
     word = _WORD_BEFORE.search(before)

@@ -90,6 +90,7 @@ def model_rows(
     rows: list[dict[str, Any]] = []
     for (model, mode), group in group_by(cases, "model", "mode").items():
         ok = scored(group)
+        by_category = sorted(group_by(ok, "category").items(), key=lambda kv: str(kv[0]))
         distinct = {c["scenario_id"] for c in group}
         passes = [bool(c.get("passed")) and c.get("error") is None for c in group]
         ttft = [v for v in (_num(c.get("ttft_s")) for c in ok) if v is not None]
@@ -112,14 +113,8 @@ def model_rows(
             "e2e_p95_s": _round(_percentile(e2e, 95), 3),
             "decode_tok_s": _round(decode_rate(ok)),
             "total_output_tokens": int(sum(_num(c.get("output_tokens")) or 0 for c in ok)),
-            "categories": {
-                k[0]: _round(_mean(c["score"] for c in v))
-                for k, v in sorted(group_by(ok, "category").items(), key=lambda kv: str(kv[0]))
-            },
-            "category_cases": {  # n of each category's mean: distinct cases scored
-                k[0]: len({c["scenario_id"] for c in v})
-                for k, v in sorted(group_by(ok, "category").items(), key=lambda kv: str(kv[0]))
-            },
+            "categories": {k[0]: _round(_mean(c["score"] for c in v)) for k, v in by_category},
+            "category_cases": {k[0]: len({c["scenario_id"] for c in v}) for k, v in by_category},  # each mean's n
             "suites": {
                 k[0]: _round(_mean(c["score"] for c in v))
                 for k, v in sorted(group_by(ok, "suite").items(), key=lambda kv: str(kv[0]))

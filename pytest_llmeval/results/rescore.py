@@ -79,7 +79,7 @@ def _label(record: dict[str, Any]) -> str:
     return f"{record['model']}/{record.get('mode', 'norag')}/{record['scenario_id']}" + (f"#{sample}" if sample else "")
 
 
-def _asked_differently(record: dict[str, Any], case: Case) -> bool:
+def asked_differently(record: dict[str, Any], case: Case) -> bool:
     if record.get("prompt_hash"):
         return bool(record["prompt_hash"] != case.prompt_hash)
     return record.get("question") != case.question  # a run saved before prompt_hash existed
@@ -161,7 +161,7 @@ def rescore_document(
             status, new = "missing", {**record, "rescore": {"status": "missing"}}
         elif record.get("answer") is None or (error and error.get("stage") != "scoring"):
             status, new = "no_answer", {**record, "rescore": {"status": "no_answer"}}
-        elif _asked_differently(record, case):
+        elif asked_differently(record, case):
             status = "changed"
             new = {**record, "rescore": {"status": "changed", "reason": "the question changed: ask the model again"}}
             out.changed.append(_label(record))
