@@ -88,6 +88,7 @@ class LLMEvalSession:
         self.compare_error: str | None = None
         self._pytest_session: pytest.Session | None = None
         self.free_points: list[dict[str, Any]] = []  # key points their own question gives away (evaluation/lint.py)
+        self._linted = False
         self._stopping = False
         self._warmups: list[dict[str, Any]] = []  # warm-up records not yet handed to the recorder
         self._salt_accepted: dict[str, bool | None] = {}  # model -> did its warm-up take a cache_salt
@@ -502,6 +503,7 @@ class LLMEvalSession:
     def run_info(self) -> dict[str, Any]:
         from .serving.hardware import git_commit, hardware_info
 
+        self._lint_scenarios()
         settings = self.settings
         described = settings.describe()
         extra: dict[str, Any] = {}
@@ -620,12 +622,25 @@ class LLMEvalSession:
             items[:] = [item for item in items if not item.get_closest_marker("llm_bench")]
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
-        """Scenario checks that need no model (controller or serial run, once): key points the question gives away."""
-        if self.is_worker or self._cases is None or not session.items:
-            return
-        from .evaluation.lint import free_points, free_points_text
+        """A serial run checks its scenarios once collected; under xdist the controller, which collects nothing,
+        does so when its results document is made (`run_info`)."""
+        if session.items and self._cases is not None:
+            self._lint_scenarios()
 
-        self.free_points = free_points(self._cases)
+    def _lint_scenarios(self) -> None:
+        """Scenario checks that need no model, once per run (not on workers): key points the question gives away."""
+        if self.is_worker or self._linted:
+            return
+        self._linted = True
+        from .evaluation.lint import free_points, free_points_text
+        from .evaluation.scenarios import ScenarioError
+        from .vision.datasets import DatasetError
+
+        try:
+            cases = self.cases()
+        except (ScenarioError, DatasetError):  # the workers' collection reports it
+            return
+        self.free_points = free_points(cases)
         if self.free_points:
             self.progress(free_points_text(self.free_points))
 

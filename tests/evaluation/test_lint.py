@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pytest_llmeval.evaluation.lint import free_points
 from pytest_llmeval.evaluation.scenarios import load_scenarios
 from pytest_llmeval.testing.openai_fake import FakeServer
@@ -53,10 +55,12 @@ def test_the_shipped_suite_gives_no_point_away():
     assert free_points(load_scenarios([ROOT / "scenarios"])) == []
 
 
-def test_a_run_records_and_reports_them(llm_project):
+@pytest.mark.parametrize("workers", [[], ["-n", "2"]], ids=["serial", "xdist"])
+def test_a_run_records_and_reports_them(llm_project, workers):
     llm_project.scenario("lint.yaml", SCENARIOS)
     with FakeServer(answers=lambda request: "智能风控引擎，84万") as fake:
-        result = llm_project.run("--llm-base-url", fake.base_url, "--llm-model", "m", "--llm-max-tokens", "16")
+        args = ("--llm-base-url", fake.base_url, "--llm-model", "m", "--llm-max-tokens", "16", *workers)
+        result = llm_project.run(*args)
     out = result.stdout.str()
     assert "3 key point(s) appear in their own question or system prompt" in out
     assert "choice: 智能风控引擎 (in the question)" in out
