@@ -94,7 +94,7 @@ def test_every_category_figure_says_its_n():
     }
     text = render_markdown(doc)
     assert "80.0 (n=1)" in text  # a's rag mean in category x
-    assert "20.0 / 80.0 / +60.0 [no 95% interval at this n] (n=1)" in text
+    assert "20.0 / 80.0 / +60.0 [no 95% interval at n=1] (n=1)" in text
 
 
 def test_recorder_keeps_every_case_on_disk_as_it_arrives(tmp_path):

@@ -34,6 +34,7 @@ from ..stats import (
     noninferiority_mean,
     noninferiority_pass,
     paired_difference,
+    pass_rate_change,
     verdict,
 )
 from .gate import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, METRICS, QUALITY, FailRule
@@ -168,17 +169,12 @@ def compare_group(
         "verdict": verdict(diff, True),
     }
     pass_b, pass_n = [_case_pass(s) for s in b], [_case_pass(s) for s in n]
-    binary = all(v in (0.0, 100.0) for v in pass_b + pass_n)
-    if binary:
-        mc = mcnemar_exact([v == 100.0 for v in pass_b], [v == 100.0 for v in pass_n])
-        significant = mc.p_value is not None and mc.p_value <= ALPHA
-        entry = {**mc.to_dict(), "significant": significant, "n": len(ids)}
-        entry["verdict"] = (
-            "no significant difference" if not significant else ("better" if mc.b01 > mc.b10 else "worse")
-        )
-    else:
-        pd = paired_difference(pass_b, pass_n, seed=seed)
-        entry = {**pd.to_dict(), "verdict": verdict(pd, True)}
+    entry = pass_rate_change([v / 100 for v in pass_b], [v / 100 for v in pass_n], 1 - ALPHA, seed)
+    entry["verdict"] = (
+        "no significant difference"
+        if not entry["significant"] or not entry["estimate"]
+        else ("better" if entry["estimate"] > 0 else "worse")
+    )
     metrics["pass_rate"] = {
         "base": _round(float(np.mean(pass_b)), 4),
         "new": _round(float(np.mean(pass_n)), 4),

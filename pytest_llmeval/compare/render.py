@@ -14,6 +14,8 @@ def _change(entry: dict[str, Any], digits: int = 2) -> str:
     if entry.get("estimate") is None:
         return "-"
     text = f"{entry['estimate']:+.{digits}f}"
+    if entry.get("low") is None and entry.get("high") is None and entry.get("n") is not None and "low" in entry:
+        return f"{text} [no 95% interval at n={entry['n']}]"  # not [-inf, +inf]: the n cannot give one
     if "low" in entry or "high" in entry:
         low = "-inf" if entry.get("low") is None else f"{entry['low']:+.{digits}f}"
         high = "+inf" if entry.get("high") is None else f"{entry['high']:+.{digits}f}"
@@ -34,7 +36,8 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
         f"against this run ({new.get('started_at')}). Differences are new - baseline, paired over the cases "
         "both runs asked with the same content (n; an errored sample counts as a failure with score 0). "
         "Score: exact sign-flip test and the 95% interval that inverts it; pass rate: McNemar's exact test and "
-        "its conditional interval; speed: the run's statistic, threshold only (the run is the unit). "
+        "an interval that agrees with it (Newcombe's paired score interval joined with the exact conditional "
+        "one); speed: the run's statistic, threshold only (the run is the unit). "
         f"Gate: {outcome} (exit {code}). " + cmp["summary"] + "."
     )
     if cmp.get("pairs"):

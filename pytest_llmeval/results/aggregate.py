@@ -192,10 +192,13 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
                 pass_rate_norag=_round(100 * pass_norag, 1),
                 pass_rate_rag=_round(100 * pass_rag, 1),
             )
+            row["pass_change"] = _round(100 * (pass_rag - pass_norag), 1)
             if intervals:
-                from ..stats import paired_difference
+                from ..stats import paired_difference, pass_rate_change
 
                 row["uplift_interval"] = paired_difference(before, after).to_dict()
+                passes = [norag[i]["pass"] for i in paired], [rag[i]["pass"] for i in paired]
+                row["pass_change_interval"] = pass_rate_change(*passes)
             category_of = {c["scenario_id"]: c.get("category") for c in rag_records}
             categories: dict[str, dict[str, Any]] = {}
             for category in sorted({str(category_of[i]) for i in paired}):

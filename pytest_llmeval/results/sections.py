@@ -40,8 +40,14 @@ def signed(value: Any, digits: int = 1) -> str:
 
 
 def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, sign: bool = False) -> str:
-    """`52.3 [44.1, 60.2]` (or `+3.1 [-4.0, +10.2]` with sign); the value alone without an interval."""
+    """`52.3 [44.1, 60.2]` (or `+3.1 [-4.0, +10.2]` with sign); the value alone without an interval, and
+    `+3.1 [no 95% interval at n=4]` when one was computed and the n cannot give it (a bare difference reads
+    as a result)."""
     text = signed(value, digits) if sign else fmt(value, digits)
+    if interval and value is not None and interval.get("low") is None and interval.get("high") is None:
+        if interval.get("n") is not None:
+            return f"{text} [no {interval.get('confidence', 0.95):.0%} interval at n={interval['n']}]"
+        return text
     if not interval or interval.get("low") is None or interval.get("high") is None or value is None:
         return text
     low, high = interval["low"], interval["high"]
@@ -152,6 +158,7 @@ RAG_HEADERS = [
     "uplift [95% CI]",
     "pass % no-RAG",
     "pass % RAG",
+    "pass change [95% CI]",
     "hit@k",
     "recall@k",
     "MRR",
@@ -176,6 +183,7 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
             with_interval(r.get("uplift"), r.get("uplift_interval"), sign=True),
             fmt(r.get("pass_rate_norag")),
             fmt(r.get("pass_rate_rag")),
+            with_interval(r.get("pass_change"), r.get("pass_change_interval"), sign=True),
             fmt(r.get("mean_hit_at_k"), 2),
             fmt(r.get("mean_recall_at_k"), 2),
             fmt(r.get("mean_mrr_at_k"), 2),
@@ -189,7 +197,9 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
     ]
     note = (
         "Uplift = mean score with RAG - without, paired over the cases run both ways (n), with its 95% "
-        f"interval ({methods(r.get('uplift_interval') for r in rag)}). Retrieval quality is measured against "
+        f"interval ({methods(r.get('uplift_interval') for r in rag)}); pass change = pass rate with RAG - without, "
+        f"points, same cases ({methods(r.get('pass_change_interval') for r in rag)}). Retrieval quality is "
+        "measured against "
         "the documents each case names; "
         "overlap is the share of BM25's top-k that the dense retriever also returned."
     )
@@ -212,8 +222,6 @@ def rag_category_section(doc: dict[str, Any]) -> Section | None:
                 continue
             interval = c.get("uplift_interval")
             uplift = with_interval(c["uplift"], interval, sign=True)
-            if interval and interval.get("low") is None and c.get("n") is not None:
-                uplift += " [no 95% interval at this n]"
             cells.append(_with_n(c["uplift"], c.get("n"), f"{fmt(c['norag'])} / {fmt(c['rag'])} / {uplift}"))
         rows.append([cat, *cells])
     note = (

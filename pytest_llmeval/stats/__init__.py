@@ -5,7 +5,8 @@ mean_ci(scores, clusters=case_ids)     quasi-binomial Wilson (0-100 values) or t
 wilson(passed, n)                      pass-rate interval, in percent
 quantile_ci(latencies, 95)             order-statistic interval; no estimate below 20 values (p95)
 paired_difference(before, after)       mean per-case difference, exact sign-flip test and its interval
-mcnemar_exact(a_pass, b_pass)          exact test on discordant pass/fail pairs, with a consistent interval
+mcnemar_exact(a_pass, b_pass)          exact test on discordant pass/fail pairs, with an interval that agrees
+pass_rate_change(a_share, b_share)     change of pass rate over paired cases: McNemar, or sign-flip with repeats
 noninferiority_mean / _pass            the gate's one-sided test of "worse by more than the margin"
 holm(p_values)                         Holm's adjustment over a family of verdicts
 detectable(...)                        minimum detectable worsening at 80% power
@@ -26,7 +27,16 @@ from .decision import (
     noninferiority_pass,
 )
 from .intervals import Interval, bounded_mean_intervals, mean_ci, min_count_for_quantile, quantile_ci, wilson
-from .paired import McNemar, PairedDifference, differences, mcnemar_exact, paired_difference, verdict
+from .paired import (
+    McNemar,
+    PairedDifference,
+    differences,
+    mcnemar_exact,
+    newcombe_paired,
+    paired_difference,
+    pass_rate_change,
+    verdict,
+)
 from .permutation import SubsetMeans, subset_means
 
 __all__ = [
@@ -46,10 +56,12 @@ __all__ = [
     "holm",
     "mcnemar_exact",
     "mean_ci",
+    "newcombe_paired",
     "min_count_for_quantile",
     "noninferiority_mean",
     "noninferiority_pass",
     "paired_difference",
+    "pass_rate_change",
     "quantile_ci",
     "spearman",
     "subset_means",
