@@ -223,6 +223,10 @@ def compare_group(
         key=lambda d: d["delta"] or 0,
     )
     repeats = max(len(s) for s in b + n)
+    not_asked = {
+        run: {flag: sum(1 for group in samples for s in group if s.get(flag)) for flag in ("cached", "reused")}
+        for run, samples in (("base", b), ("new", n))
+    }
     return {
         "model": model,
         "base_model": base_model or model,
@@ -233,10 +237,48 @@ def compare_group(
         "samples_new": sum(len(s) for s in n),
         "metrics": metrics,
         "mcnemar": mcnemar_exact([v >= 50 for v in pass_b], [v >= 50 for v in pass_n]).to_dict(),
+        "not_asked": not_asked,
         "flips": flips,
         "score_deltas": deltas,
         "_cases": (score_b, score_n, pass_b, pass_n, _within_variance(b, n)),
     }
+
+
+def answers_not_asked(groups: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """How many compared answers each run did not ask itself: from the answer cache (--llm-cache) or reused
+    from an earlier run (--llm-resume), with the text that says so; None when every answer was asked. Such
+    an answer is compared as it is (its quality is the model's, asked in an earlier run); it has no timing,
+    so the speed rules see only the requests sent."""
+    counts = {
+        run: {
+            flag: sum(g.get("not_asked", {}).get(run, {}).get(flag, 0) for g in groups) for flag in ("cached", "reused")
+        }
+        for run in ("base", "new")
+    }
+    samples = {"base": sum(g["samples_base"] for g in groups), "new": sum(g["samples_new"] for g in groups)}
+    if not any(v for run in counts.values() for v in run.values()):
+        return None
+    parts = []
+    for run, label in (("new", "this run"), ("base", "the baseline")):
+        cached, reused = counts[run]["cached"], counts[run]["reused"]
+        if cached or reused:
+            how = " and ".join(
+                text
+                for text, k in (
+                    (f"{cached} from the answer cache", cached),
+                    (f"{reused} reused by --llm-resume", reused),
+                )
+                if k
+            )
+            parts.append(f"{label}: {cached + reused} of {samples[run]} compared answers were not asked in it ({how})")
+    text = (
+        "; ".join(parts) + ". Their quality is compared as it is - the answer of the same model (the cache key holds "
+        "the model's files and launch options; for an attached server only its URL, name and /v1/models) asked "
+        "in an earlier run; they have no timing, so the speed rules use only the requests sent."
+    )
+    if counts["new"]["cached"] + counts["new"]["reused"] == samples["new"]:
+        text += " Every answer of this run is an earlier one: the verdict says nothing about today's server."
+    return {**counts, "samples": samples, "text": text}
 
 
 def _within_variance(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]]) -> float | None:
@@ -459,11 +501,14 @@ def compare_runs(
                     entry.update(estimate=None, relative_pct=None, verdict=why, method=why)
     results = [evaluate_rule(rule, g, seed) for g in groups for rule in rules]
     _decide(results)
+    not_asked = answers_not_asked(groups)
     for g in groups:
         g.pop("_cases", None)
     regressions = [r for r in results if r["failed"]]
     broken = [p for p in problems if not p["allowed"]]
     summary = _summary(groups, regressions, broken, results)
+    if not_asked and sum(not_asked["new"].values()) == not_asked["samples"]["new"]:
+        summary += "; every answer of the new run was asked in an earlier run (answer cache or --llm-resume)"
     exit_code = EXIT_BROKEN if broken else EXIT_REGRESSION if regressions else EXIT_OK
     return {
         "base": _describe(base_doc, base_name),
@@ -477,6 +522,7 @@ def compare_runs(
         "mismatches": mismatches,
         "has_mismatches": any(mismatches[k] for k in mismatches),
         "baseline_rescored": rescored,
+        "not_asked": not_asked,
         "decision_rule": (
             "quality rules: fail when the one-sided 95% lower bound of the worsening is above the threshold "
             "(exact sign-flip test for scores, McNemar's exact test for pass/fail), Holm-adjusted over "

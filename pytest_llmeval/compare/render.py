@@ -162,6 +162,9 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
         notes.append(f"different {diff['field']}: baseline {diff['base']!r}, this run {diff['new']!r}")
     if notes:
         sections.append(Section("comparison_mismatches", "Not compared like for like", notes, terminal=True, level=3))
+    if cmp.get("not_asked"):
+        text = [cmp["not_asked"]["text"]]
+        sections.append(Section("comparison_not_asked", "Answers not asked in the run", text, terminal=True, level=3))
     if cmp.get("baseline_rescored"):
         text = [cmp["baseline_rescored"]["text"]]
         sections.append(Section("comparison_rescored", "Baseline graded again", text, terminal=True, level=3))

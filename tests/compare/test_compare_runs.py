@@ -303,3 +303,31 @@ def test_bad_gate_expressions_say_what_is_accepted(expr, message):
 def test_bad_pairs_say_the_form(expr):
     with pytest.raises(GateError, match="BASE_LABEL=NEW_LABEL|paired twice"):
         parse_pairs([expr])
+
+
+def test_answers_the_new_run_did_not_ask_are_named_and_never_timed():
+    """--llm-cache and --llm-resume answers were asked in an earlier run: the comparison counts them, says the
+    verdict rests on them when every answer is such, and the speed rules see only the requests sent."""
+    base = doc([80, 70, 90, 60, 85, 75])
+    new = doc([80, 70, 90, 60, 85, 75])
+    for case in new["cases"][:4]:
+        case.update(cached=True, ttft_s=None, e2e_s=None, decode_tok_s=None)
+    new["cases"][4]["reused"] = True
+    cmp = compare_runs(base, new, parse_fail_expressions("score:5"))
+    assert cmp["not_asked"]["new"] == {"cached": 4, "reused": 1} and cmp["not_asked"]["base"] == {
+        "cached": 0,
+        "reused": 0,
+    }
+    assert (
+        "this run: 5 of 6 compared answers were not asked in it (4 from the answer cache and 1 reused"
+        in (cmp["not_asked"]["text"])
+    )
+    assert "every answer" not in cmp["summary"]
+    assert cmp["groups"][0]["metrics"]["ttft_p50"]["n_new"] == 2  # the two requests sent (one reused, timed then)
+    assert "Answers not asked in the run" in render_comparison_text(cmp)
+
+    new["cases"][5]["cached"] = True
+    every = compare_runs(base, new, parse_fail_expressions("score:5"))
+    assert "every answer of the new run was asked in an earlier run" in every["summary"]
+    assert "the verdict says nothing about today's server" in every["not_asked"]["text"]
+    assert compare_runs(base, copy.deepcopy(base), [])["not_asked"] is None
