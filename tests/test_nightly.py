@@ -60,4 +60,4 @@ def test_nightly_script_gates_against_the_accepted_baseline(tmp_path):
         fake.reply("/v1/chat/completions", {"error": {"message": "server down"}}, 500)
         broken = nightly()  # every request fails: the run is broken, never passed
         assert broken.returncode == 7, broken.stdout + broken.stderr
-        assert "BROKEN: the new run is degraded: 10 of 10 compared case(s) errored" in broken.stdout
+        assert "BROKEN: the new run is degraded: 10 of 10 case(s) errored" in broken.stdout

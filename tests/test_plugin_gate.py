@@ -123,7 +123,7 @@ def test_an_all_errored_run_is_broken_inside_pytest_and_from_the_command_line(ga
     broken = gate_project.run_llm("--llm-compare", "baseline", "--llm-compare-fail", "score:5")
     assert broken.ret == EXIT_BROKEN == 7, broken.stdout.str()
     out = broken.stdout.str()
-    assert f"the new run is degraded: {N_CASES} of {N_CASES} compared case(s) errored" in out
+    assert f"the new run is degraded: {N_CASES} of {N_CASES} case(s) errored" in out
     assert "gate FAILED" in out
     result = cli(gate_project, "1", "2", "--fail", "score:5")
     assert result.returncode == EXIT_BROKEN and "BROKEN: the new run is degraded" in result.stdout

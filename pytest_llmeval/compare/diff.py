@@ -552,12 +552,23 @@ def _problems(
     if errored or status == "degraded":
         total = sum(g["n"] for g in groups)
         dead = [d.get("model") for d in (new_doc.get("run") or {}).get("degraded") or []]
-        text = f"the new run is degraded: {len(errored)} of {total} compared case(s) errored"
+        keys = {(c.get("model"), c.get("mode", "norag"), c.get("scenario_id")) for c in new_doc.get("cases") or []}
+        failed = sorted(
+            {
+                (c.get("model"), c.get("mode", "norag"), c.get("scenario_id"))
+                for c in new_doc.get("cases") or []
+                if c.get("error")
+            },
+            key=str,
+        )
+        text = f"the new run is degraded: {len(failed)} of {len(keys)} case(s) errored"
+        if len(errored) != len(failed) or total != len(keys):  # some of them were not compared
+            text += f", {len(errored)} of the {total} compared"
         if dead:
             text += f"; server(s) died: {', '.join(map(str, dead))}"
-        if errored:
-            text += " (" + ", ".join(f"{e['model']}/{e['mode']}/{e['scenario_id']}" for e in errored[:10])
-            text += ", ..." if len(errored) > 10 else ""
+        if failed:
+            text += " (" + ", ".join(f"{m}/{mode}/{i}" for m, mode, i in failed[:10])
+            text += ", ..." if len(failed) > 10 else ""
             text += "); errors are counted as failures with score 0"
         problems.append({"kind": "errors", "text": text, "allowed": allow_errors})
     if mismatches["models_only_in_base"]:

@@ -151,9 +151,15 @@ def test_holm_keeps_a_borderline_rule_from_failing_when_many_are_tested():
 def test_an_all_errored_run_is_broken_not_passed():
     cmp = gate(doc(GOOD), doc(GOOD, errors=set(range(12)), status="degraded"), "score:5")
     assert cmp["exit_code"] == EXIT_BROKEN == 7
-    assert "the new run is degraded: 12 of 12 compared case(s) errored" in cmp["summary"]
+    assert "the new run is degraded: 12 of 12 case(s) errored" in cmp["summary"]
     # errors count: as failures with score 0, so the comparison also shows the loss
     assert cmp["groups"][0]["metrics"]["score"]["new"] == 0.0 and cmp["regressions"]
+    # when the baseline errored on the same cases nothing is compared: the count is still the run's
+    both = gate(doc(GOOD, errors=set(range(12))), doc(GOOD, errors=set(range(12)), status="degraded"), "score:5")
+    assert (
+        both["exit_code"] == EXIT_BROKEN
+        and "the new run is degraded: 12 of 12 case(s) errored, 0 of" in both["summary"]
+    )
     allowed = gate(doc(GOOD), doc(GOOD, errors={3}, status="degraded"), "pass_rate:10", allow_errors=True)
     assert allowed["exit_code"] == 0 and allowed["problems"][0]["allowed"]
     assert allowed["groups"][0]["flips"][0] == {
