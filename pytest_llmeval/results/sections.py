@@ -552,8 +552,10 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
         "judge",
         "Keyword scorer against the LLM judge",
         [
-            "Agreement on pass/fail (Cohen's kappa, with its 95% bootstrap interval over cases where the raters "
-            "vary enough for one) and on scores (Spearman's rho, with its p), over the answers both graded (n)."
+            "Agreement on pass/fail (Cohen's kappa, with its 95% interval where the raters vary enough for one: a "
+            "bootstrap over cases joined with the Wilson interval of the share of cases they agree on, so that "
+            "agreeing on every one of a few cases does not read as certain agreement) and on scores (Spearman's "
+            "rho, with its p), over the answers both graded (n)."
         ],
         Table(
             [

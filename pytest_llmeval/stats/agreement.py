@@ -1,6 +1,10 @@
-"""Agreement of two scorers on the same answers: Cohen's kappa on pass/fail (with a bootstrap interval over
-cases and the prevalence-adjusted PABAK = 2 p_o - 1, which stays readable when nearly every case passes),
-Spearman on scores."""
+"""Agreement of two scorers on the same answers: Cohen's kappa on pass/fail (with an interval, and the
+prevalence-adjusted PABAK = 2 p_o - 1, which stays readable when nearly every case passes), Spearman on scores.
+
+Kappa's interval is the hull of a percentile bootstrap over cases and the Wilson interval of the observed
+agreement p_o carried through kappa = (p_o - p_e) / (1 - p_e) at the observed chance agreement p_e. The
+bootstrap alone is [1, 1] whenever the scorers agree on every case - at 14 cases as at 1,000 - because no
+resample can disagree; the Wilson part keeps what n says (14 of 14 agreeing: p_o >= 0.785)."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .intervals import _r, resample_cases
+from .intervals import _r, resample_cases, wilson
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,13 @@ def cohen_kappa(
         return Agreement(value, n, "cohen_kappa (too little variation for an interval)", pabak=pabak)
     alpha = (1 - confidence) / 2
     low, high = (float(v) for v in np.quantile(stats, [alpha, 1 - alpha]))
-    return Agreement(value, n, f"cohen_kappa, bootstrap over cases ({len(stats)} resamples)", None, low, high, pabak)
+    agreed = wilson(int(np.sum(x == y)), n, confidence)
+    chance = float(x.mean() * y.mean() + (1 - x.mean()) * (1 - y.mean()))
+    if agreed.low is not None and agreed.high is not None:
+        low = min(low, (agreed.low / 100 - chance) / (1 - chance))
+        high = max(high, (agreed.high / 100 - chance) / (1 - chance))
+    method = f"cohen_kappa; hull of a bootstrap over cases ({len(stats)} resamples) and Wilson on the agreement"
+    return Agreement(value, n, method, None, max(low, -1.0), min(high, 1.0), pabak)
 
 
 def spearman(x: Sequence[Any], y: Sequence[Any]) -> Agreement:
