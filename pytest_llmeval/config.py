@@ -664,6 +664,11 @@ def load_settings(config: pytest.Config) -> Settings:
     server["extra_args"] = server["extra_args"] or []
     if top["cache"] is not None:
         _check_writable_folder("--llm-cache-path", top["cache"])
+        from .serving.cache import unreadable_cache
+
+        problem = unreadable_cache(top["cache"])
+        if problem is not None:
+            raise pytest.UsageError(problem)
     _check_paths("--rag-knowledge", rag["knowledge"])
     _check_paths("--rag-dict", rag["dictionaries"])
     if rag["template"] is not None and not rag["template"].is_file():

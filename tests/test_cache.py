@@ -264,3 +264,17 @@ def test_a_cache_path_whose_folder_cannot_be_made_is_a_usage_error(cache_project
         ["*--llm-cache-path *cache.sqlite: cannot create its folder (*). Fix: choose a writable path"]
     )
     assert "Traceback" not in result.stderr.str()
+
+
+def test_a_damaged_cache_file_is_a_usage_error_before_any_case(cache_project, tmp_path):
+    """A file that is not a SQLite database used to fail every case's request, one by one."""
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_text("not a database, e.g. a half-copied file", encoding="utf-8")
+    result = cache_project.run("--collect-only", f"--llm-cache-path={damaged}")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        ["*--llm-cache-path *damaged.sqlite: cannot be read as the answer cache (file is not a database). Fix: delete*"]
+    )
+    folder = cache_project.run("--collect-only", f"--llm-cache-path={tmp_path}")
+    assert folder.ret == pytest.ExitCode.USAGE_ERROR and "is a folder. Fix: name a file" in folder.stderr.str()
+    assert "Traceback" not in result.stderr.str() + folder.stderr.str()

@@ -106,6 +106,28 @@ def stored_metrics(data: dict[str, Any]) -> RequestMetrics:
     return RequestMetrics(**{name: data.get(name) for name in names})  # type: ignore[arg-type]
 
 
+def unreadable_cache(path: Path) -> str | None:
+    """Why an existing file cannot serve as the answer cache (not a SQLite database, unreadable), in words with
+    the fix; None when it can (or does not exist yet). Checked before the run, read-only: a damaged file would
+    otherwise fail every case's request one by one."""
+    if not path.exists():
+        return None
+    if path.is_dir():
+        return f"--llm-cache-path {path}: is a folder. Fix: name a file, e.g. {path / 'cache.sqlite'}"
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return (
+            f"--llm-cache-path {path}: cannot be read as the answer cache ({exc}). Fix: delete it (the cache is "
+            "rebuilt as cases are asked) or choose another file with --llm-cache-path=FILE"
+        )
+    return None
+
+
 class AnswerCache:
     """The SQLite answer store; also the memo of model files' hashes (`serving.identity.HashMemo`)."""
 
