@@ -287,6 +287,19 @@ def main(argv: list[str] | None = None) -> int:
     if not args or args[0] in ("-h", "--help"):
         print(__doc__)
         return 0 if args else 2
+    try:
+        return _dispatch(args)
+    except OSError as exc:  # a path that cannot be read or written: say which and the fix, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(
+            f"error: {where}{exc.strerror or exc}. Fix: a file to read must exist; a file to write needs a "
+            "folder that exists and is writable",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def _dispatch(args: list[str]) -> int:
     command, rest = args[0], args[1:]
     if command == "report":
         return report_main(rest)

@@ -256,3 +256,30 @@ def test_the_judge_agreement_shows_kappa_with_its_interval_and_rho_with_its_p():
     (row,) = judge_section(doc).table.rows
     n, kappa, rho = row[2], row[6], row[7]
     assert n == 12 and kappa.count("[") == 1 and "(p=" in rho, row
+
+
+def test_the_commands_name_a_path_they_cannot_write_without_a_traceback(tmp_path, capsys):
+    from pytest_llmeval.__main__ import main
+
+    recorder = RunRecorder(tmp_path, {"models": ["a"]})
+    for case in CASES:
+        recorder.add_case(case)
+    recorder.finish("complete")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    results = str(tmp_path / "results.json")
+    scenarios = tmp_path / "s.yaml"
+    scenarios.write_text(
+        "suite: s\ncases:\n"
+        + "".join(f"  - {{id: {i}, category: x, question: 问{i}, key_points: [答]}}\n" for i in ("c1", "c2")),
+        encoding="utf-8",
+    )
+    for argv in (
+        [results, "--markdown", str(blocker / "r.md")],
+        ["schema", "--output", str(blocker / "s.json")],
+        ["rescore", results, "--scenarios", str(scenarios), "-o", str(blocker / "out"), "--runs-dir", str(tmp_path)],
+    ):
+        code = main(argv)
+        err = capsys.readouterr().err
+        assert code == 2, (argv, err)
+        assert f"error: {blocker}" in err and "Fix:" in err and "Traceback" not in err, (argv, err)

@@ -276,7 +276,7 @@ def discover_scenario_files(paths: Iterable[Path]) -> list[Path]:
                 None,
                 None,
                 "no such file or folder",
-                "pass an existing scenario file or folder to --llm-scenarios",
+                "pass an existing scenario file or folder (pytest: --llm-scenarios; rescore and compare: --scenarios)",
             )
     unique: dict[Path, None] = {}
     for p in found:
