@@ -8,6 +8,11 @@ check runs at collection; the run records what it found (`run.free_points`) and 
 fix: make the key point what the answer must add (the number, the reason), or penalise the wrong choice with a
 forbidden claim.
 
+The same holds for a key point that any answer covers - a single common character (的, 是), a regex such as `.*`
+- and for a case that a non-answer passes (threshold 0, or points like those): each keyword-scored case is also
+graded on a few answers that say nothing (NON_ANSWERS), and what they cover or pass is reported the same way
+(not a trap that expects uncertainty or a refusal: there, not answering is the right answer).
+
 Plain Python, no pytest: the same patterns as the scorer (`scoring.patterns`), so a point is "free" exactly when
 the scorer would find it in the question.
 """
@@ -21,15 +26,29 @@ if TYPE_CHECKING:
     from .scenarios import Case
 
 
+# answers that know nothing: a key point one of them covers, or a case one of them passes, measures nothing
+NON_ANSWERS = (
+    "我不知道。",
+    "抱歉，这个问题我无法回答，建议您咨询相关的专业人士。",
+    "I don't know.",
+    "Sorry, I cannot answer this question; please consult a professional.",
+)
+
+
 def free_points(cases: Iterable[Case]) -> list[dict[str, Any]]:
-    """Per key point found in its case's question or system prompt: case id, source file, point, the form found
-    and where (question / system)."""
-    from .scoring import normalise, patterns
+    """Per key point found in its case's question or system prompt, or covered by a non-answer, and per case a
+    non-answer passes: case id, source file, point, the form found and where ("question", "system", "any
+    answer"; "a non-answer passes" with the threshold as the form)."""
+    from .scoring import normalise, patterns, score_answer
 
     found: list[dict[str, Any]] = []
     for case in cases:
         sources = {"question": case.question, "system": case.system or ""}
         texts = {name: normalise(text) for name, text in sources.items() if text}
+        # a trap that expects uncertainty or a refusal is passed by not answering: that is its right answer
+        keyword = case.scorer == "keyword" and not (case.trap is not None and case.trap.expect)
+        nothing = [normalise(text) for text in NON_ANSWERS] if keyword else []
+        before = len(found)
         for kp in case.key_points:
             forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
             hit = next(
@@ -41,18 +60,48 @@ def free_points(cases: Iterable[Case]) -> list[dict[str, Any]]:
                 ),
                 None,
             )
+            if hit is None:
+                hit = next(
+                    (
+                        ("any answer", pattern.text)
+                        for pattern in forms
+                        for text in nothing
+                        if any(pattern.search(text))
+                    ),
+                    None,
+                )
             if hit is not None:
                 where, form = hit
                 found.append({"case": case.id, "source": case.source, "point": kp.point, "form": form, "in": where})
+        # only a case with a free point (or no threshold) can pass a non-answer: the others are not graded here
+        suspect = keyword and (case.threshold <= 0 or len(found) > before)
+        passing = next((text for text in NON_ANSWERS if suspect and score_answer(case, text).passed), None)
+        if passing is not None:
+            found.append(
+                {
+                    "case": case.id,
+                    "source": case.source,
+                    "point": "-",
+                    "form": f"threshold {case.threshold:g}: {passing!r} passes",
+                    "in": "a non-answer passes",
+                }
+            )
     return found
 
 
 def free_points_text(found: list[dict[str, Any]], limit: int = 5) -> str:
     """One line for the terminal: how many, and the first few."""
-    shown = "; ".join(f"{f['case']}: {f['point']} (in the {f['in']})" for f in found[:limit])
+    shown = "; ".join(
+        f"{f['case']}: {f['form']}" if f["in"] == "a non-answer passes" else f"{f['case']}: {f['point']} ({_where(f)})"
+        for f in found[:limit]
+    )
     more = f"; and {len(found) - limit} more" if len(found) > limit else ""
     return (
-        f"{len(found)} key point(s) appear in their own question or system prompt - an answer that repeats the "
-        f"question covers them: {shown}{more}. Fix: make the point what the answer must add, or add a forbidden "
-        "claim for the wrong choice (report: 'Scenario notes')"
+        f"{len(found)} key point(s) or case(s) an answer gets without knowing anything - from its own question, "
+        f"or from any answer: {shown}{more}. Fix: make the point what the answer must add (the number, the "
+        "reason), raise the threshold, or add a forbidden claim for the wrong choice (report: 'Scenario notes')"
     )
+
+
+def _where(found: dict[str, Any]) -> str:
+    return "covered by any answer" if found["in"] == "any answer" else f"in the {found['in']}"

@@ -398,15 +398,17 @@ def failed_cases_section(doc: dict[str, Any]) -> Section | None:
 
 
 def scenario_notes_section(doc: dict[str, Any]) -> Section | None:
-    """Key points found in their own question or system prompt (evaluation/lint.py): covered by an answer that
-    repeats the question."""
+    """Key points found in their own question or system prompt or covered by any answer, and cases a non-answer
+    passes (evaluation/lint.py)."""
     found = (doc.get("run") or {}).get("free_points") or []
     if not found:
         return None
     notes = [
-        f"{len(found)} key point(s) appear in their own question or system prompt: an answer that only repeats the "
-        "question covers them, so they add to every model's score alike and can pass a case no model understood. "
-        "Fix: make the key point what the answer must add (the number, the reason), or add a forbidden claim for "
+        f"{len(found)} key point(s) or case(s) an answer gets without knowing anything: points that appear in "
+        "their own question or system prompt (an answer that only repeats the question covers them), points "
+        "that any answer covers (a non-answer such as '我不知道。' does), and cases that a non-answer passes. "
+        "They add to every model's score alike and can pass a case no model understood. Fix: make the key point "
+        "what the answer must add (the number, the reason), raise the threshold, or add a forbidden claim for "
         "the wrong choice."
     ]
     rows = [[f["case"], f["point"], f["form"], f["in"], f.get("source") or "-"] for f in found]
