@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pytest_llmeval.results.aggregate import aggregate_document, model_rows, rag_rows
+from pytest_llmeval.results.aggregate import aggregate_document, model_comparison, model_rows, rag_rows
 from pytest_llmeval.results.recorder import RunRecorder
 from pytest_llmeval.results.render import render_markdown, render_terminal
 from pytest_llmeval.results.schema import SCHEMA_VERSION
@@ -283,3 +283,29 @@ def test_the_commands_name_a_path_they_cannot_write_without_a_traceback(tmp_path
         err = capsys.readouterr().err
         assert code == 2, (argv, err)
         assert f"error: {blocker}" in err and "Fix:" in err and "Traceback" not in err, (argv, err)
+
+
+def test_a_model_gains_nothing_in_a_comparison_from_the_cases_it_failed_to_answer():
+    """b errored on 4 of 14 cases and scored 90 on the rest, a scored 80 on all: paired on the answered cases
+    only, b was 'better' (+10.0 [10.0, 10.0], n=10). An error counts as score 0, as in the gate."""
+    cases = []
+    for i in range(14):
+        cases.append(record("a", f"c{i}", "x", "norag", 80.0, True))
+        failed = i < 4
+        b = record("b", f"c{i}", "x", "norag", 0.0 if failed else 90.0, not failed)
+        if failed:
+            b.update(score=None, error={"type": "timeout", "message": "timed out"})
+        cases.append(b)
+    (pair,) = model_comparison(cases)["pairs"]
+    assert pair["n"] == 14 and pair["difference"]["estimate"] == pytest.approx((10 * 90 - 14 * 80) / 14, abs=1e-3)
+    assert pair["verdict"] == "no significant difference"
+    # RAG against no RAG on the same terms: four rag cases errored in retrieval
+    rag = [record("m", f"c{i}", "x", "norag", 50.0, False) for i in range(8)]
+    for i in range(8):
+        failed = i < 4
+        r = record("m", f"c{i}", "x", "rag", 0.0 if failed else 70.0, not failed)
+        if failed:
+            r.update(score=None, error={"stage": "retrieval", "type": "retrieval", "message": "index"})
+        rag.append(r)
+    (row,) = rag_rows(rag)
+    assert row["paired_cases"] == 8 and row["uplift"] == pytest.approx((4 * 70 - 8 * 50) / 8)

@@ -154,9 +154,13 @@ def _model_intervals(group: list[dict[str, Any]], ok: list[dict[str, Any]]) -> d
     return out
 
 
-def per_case_means(cases: Iterable[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """scenario_id -> {"score": mean over samples, "pass": share of samples passed} (scored samples only)."""
+def per_case_means(cases: Iterable[dict[str, Any]], errors_as_zero: bool = False) -> dict[str, dict[str, float]]:
+    """scenario_id -> {"score": mean over samples, "pass": share of samples passed}: scored samples only, or
+    with `errors_as_zero` an errored sample too, as score 0 and not passed (what a paired comparison needs: a
+    model must not gain from the cases it failed to answer, which would otherwise drop out of its side)."""
     out: dict[str, dict[str, float]] = {}
+    if errors_as_zero:
+        cases = [{**c, "score": 0.0, "passed": False} if c.get("error") else c for c in cases]
     for (case_id,), samples in group_by(scored(cases), "scenario_id").items():
         out[case_id] = {
             "score": sum(float(s["score"]) for s in samples) / len(samples),
@@ -174,8 +178,8 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
     rows = []
     for model in dict.fromkeys(c["model"] for c in rag_cases):
         mine = [c for c in cases if c["model"] == model]
-        norag = per_case_means(c for c in mine if c.get("mode", "norag") == "norag")
-        rag = per_case_means(c for c in mine if c.get("mode") == "rag")
+        norag = per_case_means((c for c in mine if c.get("mode", "norag") == "norag"), errors_as_zero=True)
+        rag = per_case_means((c for c in mine if c.get("mode") == "rag"), errors_as_zero=True)
         paired = sorted(set(norag) & set(rag))
         rag_records = [c for c in mine if c.get("mode") == "rag"]
         row: dict[str, Any] = {"model": model, "paired_cases": len(paired)}
@@ -314,8 +318,9 @@ def model_comparison(
     for i, first in enumerate(models):
         for second in models[i + 1 :]:
             for mode in ("norag", "rag"):
-                a = per_case_means(c for c in cases if c["model"] == first and c.get("mode", "norag") == mode)
-                b = per_case_means(c for c in cases if c["model"] == second and c.get("mode", "norag") == mode)
+                mine = (c for c in cases if c["model"] == first and c.get("mode", "norag") == mode)
+                theirs = (c for c in cases if c["model"] == second and c.get("mode", "norag") == mode)
+                a, b = per_case_means(mine, errors_as_zero=True), per_case_means(theirs, errors_as_zero=True)
                 ids = sorted(set(a) & set(b))
                 if not ids:
                     continue

@@ -196,7 +196,8 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
         for r in rag
     ]
     note = (
-        "Uplift = mean score with RAG - without, paired over the cases run both ways (n), with its 95% "
+        "Uplift = mean score with RAG - without, paired over the cases run both ways (n; an errored sample counts "
+        "as score 0 and not passed, so a mode gains nothing from the cases it failed), with its 95% "
         f"interval ({methods(r.get('uplift_interval') for r in rag)}); pass change = pass rate with RAG - without, "
         f"points, same cases ({methods(r.get('pass_change_interval') for r in rag)}). Retrieval quality is "
         "measured against "
@@ -522,7 +523,9 @@ def model_pairs_section(doc: dict[str, Any]) -> Section | None:
         "Model against model (paired on the same cases)",
         [
             "Difference of mean scores, paired per case, with its 95% interval "
-            f"({methods(p.get('difference') for p in pairs)}); 'better' or 'worse' only when the paired test is "
+            f"({methods(p.get('difference') for p in pairs)}); an errored sample counts as score 0 here, as in a "
+            "comparison with a baseline (a model gains nothing from the cases it failed to answer); "
+            "'better' or 'worse' only when the paired test is "
             f"significant after Holm's correction over the {len(pairs)} comparison(s) of this run (p Holm <= 0.05)."
         ],
         Table(["pair", "mode", "n", "difference [95% CI]", "p (Holm)", "verdict"], rows),
