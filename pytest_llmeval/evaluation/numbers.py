@@ -50,6 +50,7 @@ _ARABIC = re.compile(
 )
 _SCALE = re.compile(" ?(" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + ")")
 _PERCENT = re.compile(" ?%")
+_SPOKEN_PERCENT = ("百分之 ", "百分之")  # right before an Arabic number: 百分之3.5
 _CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_SECTIONS)
 _CHINESE = re.compile(f"(?<![0-9{_CN_CHARS}])(?P<pct>百分之)?(?P<num>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")
 _CODE_RUN = re.compile(r"[A-Za-z0-9._\-]+")
@@ -190,7 +191,11 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
         if p:
             end = p.end()
         start = m.start() - (1 if value < 0 else 0)
-        found.append(Mention(start, end, value * scale, scale, p is not None, text[start:end]))
+        spoken = next((w for w in _SPOKEN_PERCENT if text.endswith(w, 0, start)), None)  # 百分之3.5 is 3.5%
+        if spoken is not None and p is None:
+            start -= len(spoken)
+        percent = p is not None or spoken is not None
+        found.append(Mention(start, end, value * scale, scale, percent, text[start:end]))
     if forms.chinese:
         for m in _CHINESE.finditer(text):
             cn_value = chinese_value(m.group("num"))

@@ -86,6 +86,8 @@ def test_wrong_numbers_that_contain_the_digits_are_not_credited(point, answer):
         ("30万", "120万元-30万元=90万元"),  # a subtraction is no minus sign
         ("10", "约10-20个月"),
         ("20个月", "约10-20个月"),
+        ("3.5%", "同比增长百分之3.5"),  # 百分之 before Arabic digits is a percent sign
+        ("3.5%", "增长百分之 3.5。"),
     ],
 )
 def test_the_same_number_in_the_forms_people_write_is_credited(point, answer):
@@ -222,3 +224,9 @@ def test_forbidden_claims_are_matched_with_the_same_number_rules():
     )
     assert score_answer(case, "v5.0于 2024 年发布。").forbidden_found == ["v5.0于2024年"]
     assert score_answer(case, "v5.0于12024年发布。").forbidden_found == []
+
+
+def test_a_spoken_percent_is_a_percent_of_that_number_only():
+    assert not credited("13.5%", "增长百分之3.5")  # the number is still whole
+    assert not credited("3.5%", "增长百分之13.5")
+    assert credited("3.5", "增长百分之3.5")  # a point without % accepts the percentage, as 3.5% does
