@@ -51,6 +51,7 @@ _ARABIC = re.compile(
 _SCALE = re.compile(" ?(" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + ")")
 _PERCENT = re.compile(" ?%")
 _SPOKEN_PERCENT = ("百分之 ", "百分之")  # right before an Arabic number: 百分之3.5
+_PADDED_BEFORE = frozenset(":月日号时点分秒")  # what follows a zero-padded hour, month, day, minute
 _CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_SECTIONS)
 _CHINESE = re.compile(f"(?<![0-9{_CN_CHARS}])(?P<pct>百分之)?(?P<num>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")
 _CODE_RUN = re.compile(r"[A-Za-z0-9._\-]+")
@@ -160,6 +161,11 @@ def _is_code(text: str, start: int, end: int) -> bool:
     return re.search(r"[A-Za-z][^0-9]*[0-9]", run) is not None
 
 
+def _padded_clock_or_date(text: str, plain: str, end: int) -> bool:
+    """A two-digit zero-padded hour, month or day (09:00, 03月, 05日) is its number, not a code like 0012."""
+    return len(plain) == 2 and end < len(text) and text[end] in _PADDED_BEFORE
+
+
 def _sign(text: str, start: int) -> int:
     """-1 for a minus sign right before the number: not a hyphen (a-1, 10-20), not a subtraction (120万元-30)."""
     if start > 0 and text[start - 1] in "-−":
@@ -175,7 +181,7 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
     for m in _ARABIC.finditer(text):
         digits = m.group("num")
         plain = digits.replace(",", "").replace(" ", "")
-        if len(plain) > 1 and plain[0] == "0" and plain[1] != ".":
+        if len(plain) > 1 and plain[0] == "0" and plain[1] != "." and not _padded_clock_or_date(text, plain, m.end()):
             continue  # 0012: a code, matched as text
         if _is_code(text, m.start(), m.end()):
             continue

@@ -27,7 +27,8 @@ SCORER_NAME = "keyword_coverage"
 # 2: numbers matched as numbers (digit boundaries, units, separators), regex key points.
 # 3: a key point that starts or ends with a letter is not matched inside a longer word (SQL in MySQL), and a
 #    key point or forbidden claim right after a negation does not count (不合规 for 合规, not compliant).
-# 4: a number written after 百分之 is a percentage (百分之3.5 covers 3.5%).
+# 4: a number written after 百分之 is a percentage (百分之3.5 covers 3.5%); a two-digit zero-padded hour, month or
+#    day is its number (09:00 covers 9:00, 03月 covers 3月).
 SCORER_VERSION = 4
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard

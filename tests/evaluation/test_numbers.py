@@ -59,6 +59,9 @@ def credited(point: str, answer: str, forms: NumberForms | None = None, synonyms
         ("200万元", "合同1 200万元"),
         ("二十四万", "一百二十四万"),  # Chinese numerals written in the point are not extended either
         ("百分之五十", "百分之一百五十"),
+        ("9:00", "晚上19:00"),  # a zero-padded hour is its number, still whole
+        ("3月5日", "03月15日"),
+        ("12", "编号012"),  # three digits with a leading zero stay a code
     ],
 )
 def test_wrong_numbers_that_contain_the_digits_are_not_credited(point, answer):
@@ -88,6 +91,9 @@ def test_wrong_numbers_that_contain_the_digits_are_not_credited(point, answer):
         ("20个月", "约10-20个月"),
         ("3.5%", "同比增长百分之3.5"),  # 百分之 before Arabic digits is a percent sign
         ("3.5%", "增长百分之 3.5。"),
+        ("9:00", "上午09:00开会"),  # a zero-padded hour, month, day
+        ("3月5日", "定于03月05日"),
+        ("5号", "05号楼"),
     ],
 )
 def test_the_same_number_in_the_forms_people_write_is_credited(point, answer):
