@@ -10,6 +10,7 @@ from pytest_llmeval.results.aggregate import aggregate_document, model_compariso
 from pytest_llmeval.results.recorder import RunRecorder
 from pytest_llmeval.results.render import render_markdown, render_terminal
 from pytest_llmeval.results.schema import SCHEMA_VERSION
+from pytest_llmeval.results.sections import rag_section
 
 
 def record(model, case, category, mode, score, passed, **extra):
@@ -79,6 +80,12 @@ def test_rag_uplift_pairs_cases_and_averages_retrieval():
     interval = with_intervals["categories"]["x"]["uplift_interval"]
     assert interval["n"] == 1 and interval["low"] is None  # one case: no interval, and the record says so
     assert row["mean_hit_at_k"] == 0.5 and row["mean_bm25_dense_overlap"] == pytest.approx(0.3)
+    assert row["retrieval_n"] == 2  # the cases that name their documents
+    no_documents = [dict(c, retrieval={**c["retrieval"], "hit_at_k": None}) if c.get("retrieval") else c for c in CASES]
+    no_documents[2]["retrieval"]["hit_at_k"] = 1.0
+    assert rag_rows(no_documents, intervals=False)[0]["retrieval_n"] == 1
+    section = rag_section({"aggregates": {"rag": [row]}})
+    assert dict(zip(section.table.headers, section.table.rows[0]))["hit@k"] == "0.50 (n=2)"
     assert row["retrieval_ms_p50"] == 30.0 and row["generation_ms_p50"] == 2000.0 and row["rerank"] == ["skipped"]
 
 

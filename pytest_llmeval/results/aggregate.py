@@ -226,6 +226,8 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
         retrievals = [c["retrieval"] for c in rag_records if c.get("retrieval")]
         for name in RETRIEVAL_FIELDS:
             row[f"mean_{name}"] = _round(_mean(r.get(name) for r in retrievals), 3)
+        # the retrieval means are over the cases that name their documents: their own n
+        row["retrieval_n"] = sum(1 for r in retrievals if _num(r.get("hit_at_k")) is not None)
         row["stages"] = {
             stage: {
                 name: _round(_mean((r.get("stages") or {}).get(stage, {}).get(name) for r in retrievals), 3)

@@ -184,7 +184,7 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
             fmt(r.get("pass_rate_norag")),
             fmt(r.get("pass_rate_rag")),
             with_interval(r.get("pass_change"), r.get("pass_change_interval"), sign=True),
-            fmt(r.get("mean_hit_at_k"), 2),
+            _with_n(r.get("mean_hit_at_k"), r.get("retrieval_n"), fmt(r.get("mean_hit_at_k"), 2)),
             fmt(r.get("mean_recall_at_k"), 2),
             fmt(r.get("mean_mrr_at_k"), 2),
             fmt(r.get("mean_ndcg_at_k"), 2),
@@ -201,7 +201,7 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
         f"interval ({methods(r.get('uplift_interval') for r in rag)}); pass change = pass rate with RAG - without, "
         f"points, same cases ({methods(r.get('pass_change_interval') for r in rag)}). Retrieval quality is "
         "measured against "
-        "the documents each case names; "
+        "the documents each case names, over the cases that name them (n beside hit@k); "
         "overlap is the share of BM25's top-k that the dense retriever also returned."
     )
     return Section("rag", "RAG: without vs with retrieval", [note], Table(RAG_HEADERS, rows), terminal=True)
@@ -240,7 +240,7 @@ def rag_stage_section(doc: dict[str, Any]) -> Section | None:
         [
             r["model"],
             stage,
-            fmt(values.get("hit_at_k"), 2),
+            _with_n(values.get("hit_at_k"), r.get("retrieval_n"), fmt(values.get("hit_at_k"), 2)),
             fmt(values.get("mrr_at_k"), 2),
             fmt(values.get("ndcg_at_k"), 2),
         ]
