@@ -303,7 +303,10 @@ def test_a_model_gains_nothing_in_a_comparison_from_the_cases_it_failed_to_answe
         if failed:
             b.update(score=None, error={"type": "timeout", "message": "timed out"})
         cases.append(b)
-    (pair,) = model_comparison(cases)["pairs"]
+    comparison = model_comparison(cases)
+    rows = {r["model"]: r for r in comparison["rows"]}
+    assert rows["b"]["score"]["n"] == 14 and rows["b"]["score"]["estimate"] == pytest.approx(10 * 90 / 14, abs=1e-3)
+    (pair,) = comparison["pairs"]
     assert pair["n"] == 14 and pair["difference"]["estimate"] == pytest.approx((10 * 90 - 14 * 80) / 14, abs=1e-3)
     assert pair["verdict"] == "no significant difference"
     # RAG against no RAG on the same terms: four rag cases errored in retrieval

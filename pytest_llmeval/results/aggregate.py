@@ -297,7 +297,7 @@ def model_comparison(
             group = groups.get((model, mode))
             if not group:
                 continue
-            per_case = per_case_means(group)
+            per_case = per_case_means(group, errors_as_zero=True)  # compared with the pairs below: on their terms
             ok = scored(group)
             passes = [bool(c.get("passed")) and c.get("error") is None for c in group]
             ttft = [v for v in (_num(c.get("ttft_s")) for c in ok) if v is not None]

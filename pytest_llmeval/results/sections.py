@@ -482,7 +482,8 @@ def models_section(doc: dict[str, Any]) -> Section | None:
         "peak mem MiB",
     ]
     note = (
-        "One row per model and mode: runs with and without RAG are not pooled. Score: mean over cases (n) with "
+        "One row per model and mode: runs with and without RAG are not pooled. Score: mean over cases (n; an "
+        "errored sample counts as 0 here, as in the pairs, where the summary above leaves it out) with "
         f"its 95% interval ({methods(r.get('score') for r in rows_in)}); uplift (rag rows): paired per-case "
         "difference with RAG - without. " + DECODE_NOTE
     )
