@@ -3,6 +3,9 @@
 Scores: the mean per-case difference with the exact sign-flip permutation test (`permutation.py`) and the
 interval that inverts it (so "significant" and "the interval excludes 0" are the same statement, and n = 2
 is never significant). With repeats the unit is the case: each case's samples are averaged first.
+When no case changed at all the sign-flip interval is [0, 0] at any n; it is then replaced by what n allows:
+up to the exact (Clopper-Pearson) upper bound of the share of cases that change, each by up to the scale's span
+(+-23.2 points at n = 14 on the 0-100 scale, +-36.9 at n = 8).
 The p-value at 0 is exact under "no change" (each case's two runs exchangeable). The interval assumes the
 changes are symmetric about their mean; a real change concentrated in a few cases (most 0, a few -70) is not,
 and its two-sided 95% interval then covers less: 0.65 / 0.78 / 0.85 / 0.90 at n = 6 / 8 / 14 / 30
@@ -79,9 +82,12 @@ def paired_difference(
     clusters: Sequence[Any] | None = None,
     confidence: float = 0.95,
     seed: int = 0,
+    span: float | None = 100.0,
     **_ignored: Any,
 ) -> PairedDifference:
-    """Mean of b - a over pairs (a None on either side drops the pair), sign-flip test and its interval."""
+    """Mean of b - a over pairs (a None on either side drops the pair), sign-flip test and its interval. `span`:
+    the largest change one case can show (100 on the 0-100 score scale; None: unbounded), used when no case
+    changed at all, where the sign-flip interval would be [0, 0]."""
     d = differences(a, b, clusters)
     n = len(d)
     if n == 0:
@@ -92,13 +98,19 @@ def paired_difference(
     subsets = subset_means(d, seed)
     alpha = 1 - confidence
     p = min(1.0, 2 * min(subsets.p_at_most(0.0), subsets.p_at_least(0.0)))
-    if np.all(d == 0):
-        p = 1.0
     low, high = subsets.lower_bound(alpha / 2), subsets.upper_bound(alpha / 2)
     min_p = min(1.0, 2 * subsets.min_p)
     method = subsets.method
     if low is None:
         method += f"; n={n} is too small for a {confidence:.0%} interval (smallest possible p {min_p:.3g})"
+    elif np.all(d == 0) and span is not None:
+        # no case changed: the sign-flip interval is [0, 0] at any n. What n allows is that up to the exact upper
+        # bound of the share of cases that change (Clopper-Pearson, 0 of n) may change, by up to `span` each
+        share = 1 - (alpha / 2) ** (1 / n)
+        low, high = -span * share, span * share
+        method += f"; no case changed: up to {share:.0%} of cases could (exact bound), by up to {span:g} each"
+    if np.all(d == 0):
+        p = 1.0
     return PairedDifference(estimate, low, high, n, p <= alpha, p, method, confidence, min_p)
 
 

@@ -124,3 +124,15 @@ def test_the_rag_table_shows_the_change_of_pass_rate_with_its_interval():
     assert section is not None
     cells = dict(zip(section.table.headers, section.table.rows[0]))
     assert cells["pass change [95% CI]"] == f"+50.0 [{interval['low']:+.1f}, {interval['high']:+.1f}]"
+
+
+def test_no_case_changing_score_is_not_certainty_either():
+    """Two identical runs (a nightly where nothing changed): the sign-flip interval alone was [0, 0] at any n."""
+    from pytest_llmeval.stats import paired_difference
+
+    same = paired_difference([50.0, 80.0, 0.0, 100.0] * 2 + [60.0] * 6, [50.0, 80.0, 0.0, 100.0] * 2 + [60.0] * 6)
+    assert same.n == 14 and same.estimate == 0.0 and not same.significant
+    assert same.low == pytest.approx(-23.2, abs=0.1) and same.high == pytest.approx(23.2, abs=0.1)  # 1 - 0.025^(1/14)
+    assert "no case changed" in same.method
+    assert paired_difference([1.0] * 8, [1.0] * 8, span=None).high == 0.0  # an unbounded scale: no bound to give
+    assert paired_difference([50.0] * 3, [50.0] * 3).low is None  # n = 3: no interval at all
