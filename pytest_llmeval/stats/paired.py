@@ -8,8 +8,9 @@ up to the exact (Clopper-Pearson) upper bound of the share of cases that change,
 (+-23.2 points at n = 14 on the 0-100 scale, +-36.9 at n = 8).
 The p-value at 0 is exact under "no change" (each case's two runs exchangeable). The interval assumes the
 changes are symmetric about their mean; a real change concentrated in a few cases (most 0, a few -70) is not,
-and its two-sided 95% interval then covers less: 0.65 / 0.78 / 0.85 / 0.90 at n = 6 / 8 / 14 / 30
-(`benchmarks/interval_coverage.py`; at n = 6 a third of such samples show no drop at all). The gate uses
+and its two-sided 95% interval then covers less: 0.93 / 0.90 at n = 14 / 30, 1.00 at n = 6 and 8
+(`benchmarks/interval_coverage.py`; before the no-change bound above, 0.65 / 0.78 / 0.85 / 0.90: at n = 6 a
+third of such samples show no drop at all, and their [0, 0] missed the truth). The gate uses
 only the one-sided lower bound of the worsening, which stayed conservative there (false alarms at a true
 worsening equal to the margin: 0-1.8%).
 
