@@ -90,17 +90,32 @@ def free_points(cases: Iterable[Case]) -> list[dict[str, Any]]:
 
 
 def free_points_text(found: list[dict[str, Any]], limit: int = 5) -> str:
-    """One line for the terminal: how many, and the first few."""
+    """One line for the terminal: how many of each kind (points the question gives away; points or cases any
+    answer gets), and the first few of each."""
+    given = [f for f in found if f["in"] in ("question", "system")]
+    anyway = [f for f in found if f["in"] not in ("question", "system")]
+    parts = []
+    if given:
+        parts.append(
+            f"{len(given)} key point(s) appear in their own question or system prompt - an answer that repeats the "
+            f"question covers them: {_first(given, limit)}"
+        )
+    if anyway:
+        parts.append(
+            f"{len(anyway)} key point(s) or case(s) any answer gets, one that says nothing too: {_first(anyway, limit)}"
+        )
+    return (
+        ". ".join(parts) + ". Fix: make the point what the answer must add (the number, the reason), raise the "
+        "threshold, or add a forbidden claim for the wrong choice (report: 'Scenario notes')"
+    )
+
+
+def _first(found: list[dict[str, Any]], limit: int) -> str:
     shown = "; ".join(
         f"{f['case']}: {f['form']}" if f["in"] == "a non-answer passes" else f"{f['case']}: {f['point']} ({_where(f)})"
         for f in found[:limit]
     )
-    more = f"; and {len(found) - limit} more" if len(found) > limit else ""
-    return (
-        f"{len(found)} key point(s) or case(s) an answer gets without knowing anything - from its own question, "
-        f"or from any answer: {shown}{more}. Fix: make the point what the answer must add (the number, the "
-        "reason), raise the threshold, or add a forbidden claim for the wrong choice (report: 'Scenario notes')"
-    )
+    return shown + (f"; and {len(found) - limit} more" if len(found) > limit else "")
 
 
 def _where(found: dict[str, Any]) -> str:

@@ -404,13 +404,23 @@ def scenario_notes_section(doc: dict[str, Any]) -> Section | None:
     found = (doc.get("run") or {}).get("free_points") or []
     if not found:
         return None
+    given = sum(1 for f in found if f.get("in") in ("question", "system"))
+    anyway = len(found) - given
+    text = []
+    if given:
+        text.append(
+            f"{given} key point(s) appear in their own question or system prompt: an answer that only repeats the "
+            "question covers them."
+        )
+    if anyway:
+        text.append(
+            f"{anyway} key point(s) or case(s) any answer gets: points that a non-answer such as '我不知道。' covers, "
+            "and cases that a non-answer passes."
+        )
     notes = [
-        f"{len(found)} key point(s) or case(s) an answer gets without knowing anything: points that appear in "
-        "their own question or system prompt (an answer that only repeats the question covers them), points "
-        "that any answer covers (a non-answer such as '我不知道。' does), and cases that a non-answer passes. "
-        "They add to every model's score alike and can pass a case no model understood. Fix: make the key point "
-        "what the answer must add (the number, the reason), raise the threshold, or add a forbidden claim for "
-        "the wrong choice."
+        " ".join(text) + " They add to every model's score alike and can pass a case no model understood. Fix: "
+        "make the key point what the answer must add (the number, the reason), raise the threshold, or add a "
+        "forbidden claim for the wrong choice."
     ]
     rows = [[f["case"], f["point"], f["form"], f["in"], f.get("source") or "-"] for f in found]
     return Section(

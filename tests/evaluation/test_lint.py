@@ -63,7 +63,7 @@ def test_a_run_records_and_reports_them(llm_project, workers):
         args = ("--llm-base-url", fake.base_url, "--llm-model", "m", "--llm-max-tokens", "16", *workers)
         result = llm_project.run(*args)
     out = result.stdout.str()
-    assert "3 key point(s) or case(s) an answer gets without knowing anything" in out
+    assert "3 key point(s) appear in their own question or system prompt" in out
     assert "choice: 智能风控引擎 (in the question)" in out
     doc = llm_project.results()
     assert [f["case"] for f in doc["run"]["free_points"]] == ["choice", "number", "system"]
@@ -118,3 +118,5 @@ def test_points_any_answer_covers_and_cases_a_non_answer_passes(tmp_path):
     assert found[2]["form"] == "threshold 0: '我不知道。' passes"
     text = free_points_text(found)
     assert "common_char: 的 (covered by any answer)" in text and "no_threshold: threshold 0" in text
+    assert "1 key point(s) appear in their own question or system prompt" in text  # any_regex
+    assert "2 key point(s) or case(s) any answer gets, one that says nothing too" in text
