@@ -662,6 +662,14 @@ def load_settings(config: pytest.Config) -> Settings:
 
     server["python"] = server["python"] or sys.executable
     server["extra_args"] = server["extra_args"] or []
+    # an output folder given explicitly that cannot be made fails now, once, not in every test's setup (the
+    # defaults are left alone: a run without LLM cases never creates them, so an unwritable checkout is fine)
+    for flag, name, default in (
+        ("--llm-report-dir", "report_dir", DEFAULT_REPORT_DIR),
+        ("--llm-runs-dir", "runs.runs_dir", ".llmeval/runs"),
+    ):
+        if raw.get(name) not in (None, default):
+            _check_folder_can_be_made(flag, _path(raw[name]))
     if top["cache"] is not None:
         _check_writable_folder("--llm-cache-path", top["cache"])
         from .serving.cache import unreadable_cache
@@ -708,6 +716,20 @@ def _check_writable_folder(flag: str, file: Path) -> None:
         ) from None
     if not os.access(file.parent, os.W_OK):
         raise pytest.UsageError(f"{flag} {file}: its folder is not writable. Fix: choose a writable path")
+
+
+def _check_folder_can_be_made(flag: str, folder: Path) -> None:
+    """A folder the run will write, checked without creating it: not a file, and its nearest existing folder
+    writable. A usage error naming the path and the fix, not a traceback in every test."""
+    if folder.exists() and not folder.is_dir():
+        raise pytest.UsageError(f"{flag} {folder}: is a file, not a folder. Fix: choose a folder")
+    existing = folder
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise pytest.UsageError(f"{flag} {folder}: {existing} is a file, not a folder. Fix: choose a writable folder")
+    if not os.access(existing, os.W_OK):
+        raise pytest.UsageError(f"{flag} {folder}: {existing} is not writable. Fix: choose a writable folder")
 
 
 def _check_paths(flag: str, paths: list[Path]) -> None:

@@ -154,3 +154,17 @@ def test_missing_api_key_variable_is_named_in_the_error(project, monkeypatch):
     )
     result.assert_outcomes(failed=1)  # recorded as the case's launch error
     result.stdout.fnmatch_lines(["*environment variable LLMEVAL_TEST_KEY (named by --llm-api-key-env) is not set*"])
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_usage_error(project, tmp_path):
+    """It was a FileNotFoundError traceback in every test's setup."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for flag in ("--llm-report-dir", "--llm-runs-dir"):
+        result = project.runpytest(f"{flag}={blocker / 'sub'}", "--collect-only")
+        assert result.ret == pytest.ExitCode.USAGE_ERROR, flag
+        result.stderr.fnmatch_lines([f"*{flag} *sub: *a-file is a file, not a folder. Fix: choose a writable folder*"])
+    result = project.runpytest(f"--llm-report-dir={blocker}", "--collect-only")
+    result.stderr.fnmatch_lines(["*--llm-report-dir *a-file: is a file, not a folder. Fix: choose a folder*"])
+    fine = project.runpytest(f"--llm-report-dir={tmp_path / 'new' / 'reports'}", "--collect-only")
+    assert fine.ret == pytest.ExitCode.OK and not (tmp_path / "new").exists()  # checked, not created
