@@ -664,12 +664,9 @@ def load_settings(config: pytest.Config) -> Settings:
     server["extra_args"] = server["extra_args"] or []
     # an output folder given explicitly that cannot be made fails now, once, not in every test's setup (the
     # defaults are left alone: a run without LLM cases never creates them, so an unwritable checkout is fine)
-    for flag, name, default in (
-        ("--llm-report-dir", "report_dir", DEFAULT_REPORT_DIR),
-        ("--llm-runs-dir", "runs.runs_dir", ".llmeval/runs"),
-    ):
-        if raw.get(name) not in (None, default):
-            _check_folder_can_be_made(flag, _path(raw[name]))
+    for opt in OPTIONS:
+        if opt.field in ("report_dir", "runs.runs_dir") and raw.get(opt.field) not in (None, opt.default):
+            _check_folder_can_be_made(opt.flag, _path(raw[opt.field]))
     if top["cache"] is not None:
         _check_writable_folder("--llm-cache-path", top["cache"])
         from .serving.cache import unreadable_cache

@@ -548,22 +548,15 @@ def _problems(
     status = (new_doc.get("run") or {}).get("status")
     if status == "interrupted":
         problems.append({"kind": "interrupted", "text": "the new run was interrupted", "allowed": allow_missing})
-    errored = [e for e in mismatches["errored_cases"] if e["run"] == "new"]
-    if errored or status == "degraded":
+    compared_errors = [e for e in mismatches["errored_cases"] if e["run"] == "new"]
+    if compared_errors or status == "degraded":
         total = sum(g["n"] for g in groups)
         dead = [d.get("model") for d in (new_doc.get("run") or {}).get("degraded") or []]
-        keys = {(c.get("model"), c.get("mode", "norag"), c.get("scenario_id")) for c in new_doc.get("cases") or []}
-        failed = sorted(
-            {
-                (c.get("model"), c.get("mode", "norag"), c.get("scenario_id"))
-                for c in new_doc.get("cases") or []
-                if c.get("error")
-            },
-            key=str,
-        )
-        text = f"the new run is degraded: {len(failed)} of {len(keys)} case(s) errored"
-        if len(errored) != len(failed) or total != len(keys):  # some of them were not compared
-            text += f", {len(errored)} of the {total} compared"
+        cases = _index(new_doc)
+        failed = sorted((key for key, samples in cases.items() if any(errored(s) for s in samples)), key=str)
+        text = f"the new run is degraded: {len(failed)} of {len(cases)} case(s) errored"
+        if len(compared_errors) != len(failed) or total != len(cases):  # some of them were not compared
+            text += f", {len(compared_errors)} of the {total} compared"
         if dead:
             text += f"; server(s) died: {', '.join(map(str, dead))}"
         if failed:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..results.sections import Section, Table, fmt
+from ..results.sections import Section, Table, fmt, no_interval
 from .gate import EXIT_BROKEN, EXIT_REGRESSION
 
 LATENCY = {"ttft_p50", "ttft_p95", "e2e_p50", "e2e_p95"}
@@ -14,8 +14,9 @@ def _change(entry: dict[str, Any], digits: int = 2) -> str:
     if entry.get("estimate") is None:
         return "-"
     text = f"{entry['estimate']:+.{digits}f}"
-    if entry.get("low") is None and entry.get("high") is None and entry.get("n") is not None and "low" in entry:
-        return f"{text} [no 95% interval at n={entry['n']}]"  # not [-inf, +inf]: the n cannot give one
+    missing = no_interval(entry) if "low" in entry else None  # not [-inf, +inf]: the n cannot give one
+    if missing is not None:
+        return f"{text} {missing}"
     if "low" in entry or "high" in entry:
         low = "-inf" if entry.get("low") is None else f"{entry['low']:+.{digits}f}"
         high = "+inf" if entry.get("high") is None else f"{entry['high']:+.{digits}f}"

@@ -42,12 +42,13 @@ def free_points(cases: Iterable[Case]) -> list[dict[str, Any]]:
     from .scoring import normalise, patterns, score_answer
 
     found: list[dict[str, Any]] = []
+    non_answers = [normalise(text) for text in NON_ANSWERS]
     for case in cases:
         sources = {"question": case.question, "system": case.system or ""}
         texts = {name: normalise(text) for name, text in sources.items() if text}
         # a trap that expects uncertainty or a refusal is passed by not answering: that is its right answer
         keyword = case.scorer == "keyword" and not (case.trap is not None and case.trap.expect)
-        nothing = [normalise(text) for text in NON_ANSWERS] if keyword else []
+        nothing = non_answers if keyword else []
         before = len(found)
         for kp in case.key_points:
             forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)

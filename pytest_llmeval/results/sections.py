@@ -44,16 +44,23 @@ def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, 
     `+3.1 [no 95% interval at n=4]` when one was computed and the n cannot give it (a bare difference reads
     as a result)."""
     text = signed(value, digits) if sign else fmt(value, digits)
-    if interval and value is not None and interval.get("low") is None and interval.get("high") is None:
-        if interval.get("n") is not None:
-            return f"{text} [no {interval.get('confidence', 0.95):.0%} interval at n={interval['n']}]"
-        return text
+    missing = no_interval(interval)
+    if missing is not None and value is not None:
+        return f"{text} {missing}"
     if not interval or interval.get("low") is None or interval.get("high") is None or value is None:
         return text
     low, high = interval["low"], interval["high"]
     if sign:
         return f"{text} [{low:+.{digits}f}, {high:+.{digits}f}]"
     return f"{text} [{low:.{digits}f}, {high:.{digits}f}]"
+
+
+def no_interval(interval: dict[str, Any] | None) -> str | None:
+    """`[no 95% interval at n=4]` for an interval computed without either bound (its n cannot give one), where a
+    bare number or [-inf, +inf] would read as a result; None otherwise."""
+    if not interval or interval.get("low") is not None or interval.get("high") is not None or interval.get("n") is None:
+        return None
+    return f"[no {interval.get('confidence') or 0.95:.0%} interval at n={interval['n']}]"
 
 
 def methods(entries: Any) -> str:
