@@ -711,8 +711,9 @@ def _check_writable_folder(flag: str, file: Path) -> None:
         raise pytest.UsageError(
             f"{flag} {file}: cannot create its folder ({exc.strerror}). Fix: choose a writable path"
         ) from None
-    if not os.access(file.parent, os.W_OK):
-        raise pytest.UsageError(f"{flag} {file}: its folder is not writable. Fix: choose a writable path")
+    refused = "not writable" if not os.access(file.parent, os.W_OK) else _cannot_write_in(file.parent)
+    if refused is not None:
+        raise pytest.UsageError(f"{flag} {file}: its folder is {refused}. Fix: choose a writable path")
 
 
 def _check_folder_can_be_made(flag: str, folder: Path) -> None:
@@ -727,6 +728,37 @@ def _check_folder_can_be_made(flag: str, folder: Path) -> None:
         raise pytest.UsageError(f"{flag} {folder}: {existing} is a file, not a folder. Fix: choose a writable folder")
     if not os.access(existing, os.W_OK):
         raise pytest.UsageError(f"{flag} {folder}: {existing} is not writable. Fix: choose a writable folder")
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # the controller tried before it started the workers
+        return
+    made = [p for p in (folder, *folder.parents) if not p.exists()]  # deepest first
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        refused = _cannot_write_in(folder)
+    except OSError as exc:
+        refused = f"not writable ({exc.strerror or exc})"
+    finally:
+        for path in made:  # what the try made is removed again: the run makes the folder when it writes
+            try:
+                path.rmdir()
+            except OSError:
+                break
+    if refused is not None:
+        raise pytest.UsageError(f"{flag} {folder}: {existing} is {refused}. Fix: choose a writable folder")
+
+
+def _cannot_write_in(folder: Path) -> str | None:
+    """Why no file can be written in the folder, tried with a file that is removed again; None when one can.
+    os.access alone trusts root, whom /proc, /sys or an NFS export with root squash still refuse (the run then
+    failed in every test, or waited forever for a lock file it could not create)."""
+    import tempfile
+
+    try:
+        handle, name = tempfile.mkstemp(prefix=".llmeval-probe-", dir=folder)
+    except OSError as exc:
+        return f"not writable ({exc.strerror or exc})"
+    os.close(handle)
+    Path(name).unlink(missing_ok=True)
+    return None
 
 
 def _check_paths(flag: str, paths: list[Path]) -> None:

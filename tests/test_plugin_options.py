@@ -168,3 +168,29 @@ def test_an_output_folder_that_cannot_be_made_is_a_usage_error(project, tmp_path
     result.stderr.fnmatch_lines(["*--llm-report-dir *a-file: is a file, not a folder. Fix: choose a folder*"])
     fine = project.runpytest(f"--llm-report-dir={tmp_path / 'new' / 'reports'}", "--collect-only")
     assert fine.ret == pytest.ExitCode.OK and not (tmp_path / "new").exists()  # checked, not created
+
+
+def _root_may_write_where_nothing_can_be_made() -> bool:
+    """/proc: os.access says root may write there, and no file can be made."""
+    import os
+
+    return os.access("/proc", os.W_OK) and not os.path.exists("/proc/llmeval-probe")
+
+
+@pytest.mark.skipif(not _root_may_write_where_nothing_can_be_made(), reason="needs Linux /proc, run as root")
+def test_a_folder_that_only_claims_to_be_writable_is_a_usage_error(project):
+    """os.access trusts root, whom /proc (or /sys, an NFS export with root squash) refuses: the report folder
+    failed every test with a FileNotFoundError, the saved run was lost at the end, and --llm-cache waited
+    forever for a lock file it could not create. Now each is tried at the start, with a file removed again."""
+    for args in (
+        ["--llm-report-dir=/proc/llmeval/reports"],
+        ["--llm-runs-dir=/proc/llmeval-runs"],
+        ["--llm-cache", "--llm-cache-path=/proc/llmeval-cache.sqlite"],
+    ):
+        result = project.runpytest(*args, "--collect-only")
+        assert result.ret == pytest.ExitCode.USAGE_ERROR, args
+        result.stderr.fnmatch_lines(["*/proc* is not writable (*). Fix: choose a writable *"])
+        assert "Traceback" not in result.stderr.str()
+    fine = project.runpytest(f"--llm-report-dir={project.path / 'a' / 'b'}", "--collect-only")
+    assert fine.ret == pytest.ExitCode.OK
+    assert not (project.path / "a").exists()  # the try leaves nothing behind
