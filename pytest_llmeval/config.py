@@ -651,6 +651,7 @@ def load_settings(config: pytest.Config) -> Settings:
     if len(set(labels)) != len(labels):
         raise pytest.UsageError(f"--llm-model labels must be unique, got {labels}. Fix: use LABEL=PATH")
     defaults = [] if top["datasets"] else [root / d for d in DEFAULT_SCENARIO_DIRS if (root / d).is_dir()]
+    _check_scenario_paths(top["scenario_paths"])
     top["scenario_paths"] = defaults + top["scenario_paths"]
     for spec in top["datasets"]:
         from .vision.datasets import DatasetError, parse_dataset_spec
@@ -759,6 +760,25 @@ def _cannot_write_in(folder: Path) -> str | None:
     os.close(handle)
     Path(name).unlink(missing_ok=True)
     return None
+
+
+def _check_scenario_paths(paths: list[Path]) -> None:
+    """Each --llm-scenarios path exists and, a folder, holds scenario files: a folder without any ran the default
+    scenarios alone, as if the user's cases had passed."""
+    from .evaluation.scenarios import KNOWLEDGE_DIR_NAME, SCENARIO_SUFFIXES, ScenarioError, discover_scenario_files
+
+    for path in paths:
+        try:
+            found = discover_scenario_files([path])
+        except ScenarioError as exc:
+            raise pytest.UsageError(f"--llm-scenarios {exc}") from None
+        if not found:
+            suffixes = ", ".join(f"*{s}" for s in SCENARIO_SUFFIXES)
+            raise pytest.UsageError(
+                f"--llm-scenarios {path}: no scenario files ({suffixes}) in this folder or below (a folder named "
+                f"'{KNOWLEDGE_DIR_NAME}' is the RAG corpus and skipped). Fix: name a folder or file that holds the "
+                "cases"
+            )
 
 
 def _check_paths(flag: str, paths: list[Path]) -> None:

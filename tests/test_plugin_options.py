@@ -44,6 +44,22 @@ def test_extra_scenarios_option_adds_cases(project, tmp_path):
     assert "test_scenarios.py::test_scenario[gemma-3-270m-capital]" in result.outlines
 
 
+def test_a_scenarios_folder_without_cases_is_a_usage_error(project, tmp_path):
+    """A folder with no scenario file (or with them only under knowledge/, the RAG corpus) ran the default
+    scenarios alone, as if the user's own cases had been asked and passed."""
+    corpus_only = tmp_path / "suite" / "knowledge"
+    corpus_only.mkdir(parents=True)
+    (corpus_only / "doc.yaml").write_text("not: a scenario\n", encoding="utf-8")
+    (tmp_path / "suite" / "notes.txt").write_text("cases live elsewhere\n", encoding="utf-8")
+    for folder in (tmp_path / "suite", corpus_only.parent / "missing"):
+        result = project.runpytest("--collect-only", "-q", f"--llm-scenarios={folder}")
+        assert result.ret == pytest.ExitCode.USAGE_ERROR, folder
+        assert "test_scenario[" not in result.stdout.str()
+    result.stderr.fnmatch_lines(["*--llm-scenarios *missing: no such file or folder. Fix: pass an existing*"])
+    empty = project.runpytest("--collect-only", "-q", f"--llm-scenarios={tmp_path / 'suite'}")
+    empty.stderr.fnmatch_lines(["*--llm-scenarios *suite: no scenario files (*.yaml, *.yml) in this folder or below*"])
+
+
 def test_ini_keys_set_every_option(pytester: pytest.Pytester):
     pytester.makeini("""
         [pytest]
