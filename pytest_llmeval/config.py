@@ -661,6 +661,8 @@ def load_settings(config: pytest.Config) -> Settings:
         except DatasetError as exc:
             raise pytest.UsageError(str(exc)) from None
 
+    if server["python"] is not None:
+        _check_interpreter("--llm-vllm-python", server["python"])
     server["python"] = server["python"] or sys.executable
     server["extra_args"] = server["extra_args"] or []
     # an output folder given explicitly that cannot be made fails now, once, not in every test's setup (the
@@ -760,6 +762,20 @@ def _cannot_write_in(folder: Path) -> str | None:
     os.close(handle)
     Path(name).unlink(missing_ok=True)
     return None
+
+
+def _check_interpreter(flag: str, python: str) -> None:
+    """A Python interpreter the run starts (a path, or a name on PATH): a usage error now, not a
+    FileNotFoundError traceback in every test's setup when the first server starts."""
+    import shutil
+
+    found = shutil.which(python)
+    if found is None:
+        what = "is a folder" if Path(python).is_dir() else "not executable" if Path(python).exists() else "no such file"
+        raise pytest.UsageError(
+            f"{flag} {python}: {what}. Fix: the python of the environment that has vLLM installed, e.g. "
+            f"{flag}=/opt/vllm/.venv/bin/python (default: this pytest's own python)"
+        )
 
 
 def _check_scenario_paths(paths: list[Path]) -> None:

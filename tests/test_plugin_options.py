@@ -117,6 +117,12 @@ def test_command_line_overrides_ini(pytester: pytest.Pytester):
         (["--llm-gpu-memory-utilization", "1.5"], "--llm-gpu-memory-utilization 1.5: must be in (0, 1]"),
         (["--llm-request-timeout", "0"], "--llm-request-timeout 0.0: must be greater than 0"),
         (["--rag-top-k", "0"], "--rag-top-k 0: must be at least 1"),
+        # was a FileNotFoundError traceback in every test's setup, when the first server started
+        (
+            ["--llm-vllm-python=/nonexistent/bin/python"],
+            "--llm-vllm-python /nonexistent/bin/python: no such file. Fix:",
+        ),
+        (["--llm-vllm-python=/"], "--llm-vllm-python /: is a folder. Fix: the python of the environment that has vLLM"),
     ],
 )
 def test_bad_options_are_usage_errors(project, args, message):
