@@ -663,6 +663,15 @@ def load_settings(config: pytest.Config) -> Settings:
 
     if server["python"] is not None:
         _check_interpreter("--llm-vllm-python", server["python"])
+    template = server.get("chat_template")
+    # vLLM takes a file or the template's text; text without a Jinja tag is a path that is not there (vLLM failed
+    # to start on it, after the model had loaded)
+    if template and not Path(template).expanduser().is_file() and not ("{{" in template or "{%" in template):
+        what = "is a folder" if Path(template).expanduser().is_dir() else "no such file"
+        raise pytest.UsageError(
+            f"--llm-chat-template {template}: {what}. Fix: a Jinja chat template file (or its text, with its "
+            "{{ }} / {% %} tags)"
+        )
     server["python"] = server["python"] or sys.executable
     server["extra_args"] = server["extra_args"] or []
     # an output folder given explicitly that cannot be made fails now, once, not in every test's setup (the

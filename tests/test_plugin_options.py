@@ -123,6 +123,8 @@ def test_command_line_overrides_ini(pytester: pytest.Pytester):
             "--llm-vllm-python /nonexistent/bin/python: no such file. Fix:",
         ),
         (["--llm-vllm-python=/"], "--llm-vllm-python /: is a folder. Fix: the python of the environment that has vLLM"),
+        # vLLM started, loaded the model and then failed on it
+        (["--llm-chat-template=/nonexistent/chat.jinja"], "--llm-chat-template /nonexistent/chat.jinja: no such file"),
     ],
 )
 def test_bad_options_are_usage_errors(project, args, message):
