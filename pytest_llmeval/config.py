@@ -46,6 +46,19 @@ def _positive() -> tuple[Callable[[Any], bool], str]:
     return (lambda v: v > 0), "must be greater than 0"
 
 
+def _gpu_list() -> tuple[Callable[[Any], bool], str]:
+    """What CUDA_VISIBLE_DEVICES takes: indices or UUIDs, each once (anything else hid every GPU from vLLM)."""
+    import re
+
+    one = re.compile(r"\d+|(GPU|MIG)-[\w/-]+")
+
+    def valid(value: str) -> bool:
+        items = [item.strip() for item in value.split(",")]
+        return all(one.fullmatch(item) for item in items) and len(set(items)) == len(items)
+
+    return valid, "must be GPU indices or UUIDs, each once, separated by commas: e.g. 0 or 0,1 or GPU-5f1c..."
+
+
 @dataclass(frozen=True)
 class Option:
     name: str  # without the prefix
@@ -151,7 +164,12 @@ OPTIONS: tuple[Option, ...] = (
         choices=SERVER_POLICIES,
         default="one-at-a-time",
     ),
-    Option("gpus", "GPUs for the server (sets CUDA_VISIBLE_DEVICES), e.g. '0,1'", "server.cuda_visible_devices"),
+    Option(
+        "gpus",
+        "GPUs for the server (sets CUDA_VISIBLE_DEVICES), e.g. '0,1'",
+        "server.cuda_visible_devices",
+        check=_gpu_list(),
+    ),
     Option(
         "tensor-parallel-size", "vLLM --tensor-parallel-size", "server.tensor_parallel_size", int, check=_at_least(1)
     ),

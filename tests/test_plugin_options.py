@@ -117,6 +117,8 @@ def test_command_line_overrides_ini(pytester: pytest.Pytester):
         (["--llm-gpu-memory-utilization", "1.5"], "--llm-gpu-memory-utilization 1.5: must be in (0, 1]"),
         (["--llm-request-timeout", "0"], "--llm-request-timeout 0.0: must be greater than 0"),
         (["--rag-top-k", "0"], "--rag-top-k 0: must be at least 1"),
+        (["--llm-gpus", "a,b"], "--llm-gpus 'a,b': must be GPU indices or UUIDs, each once"),
+        (["--llm-gpus", "0,0"], "--llm-gpus '0,0': must be GPU indices or UUIDs, each once"),
         # was a FileNotFoundError traceback in every test's setup, when the first server started
         (
             ["--llm-vllm-python=/nonexistent/bin/python"],
