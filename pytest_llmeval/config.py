@@ -46,6 +46,21 @@ def _positive() -> tuple[Callable[[Any], bool], str]:
     return (lambda v: v > 0), "must be greater than 0"
 
 
+def _modality_limits() -> tuple[Callable[[Any], bool], str]:
+    """vLLM's --limit-mm-per-prompt: a JSON object ({"image": 1}) or, for older builds, image=1,video=0 (vLLM
+    refused anything else at start, after loading its modules)."""
+    import json
+    import re
+
+    def valid(value: str) -> bool:
+        try:
+            return isinstance(json.loads(value), dict)
+        except ValueError:
+            return re.fullmatch(r"\s*\w+\s*=\s*\d+\s*(,\s*\w+\s*=\s*\d+\s*)*", value) is not None
+
+    return valid, "must be a JSON object of counts per modality, e.g. '{\"image\": 1}' (or image=1)"
+
+
 def _gpu_list() -> tuple[Callable[[Any], bool], str]:
     """What CUDA_VISIBLE_DEVICES takes: indices or UUIDs, each once (anything else hid every GPU from vLLM)."""
     import re
@@ -379,6 +394,7 @@ OPTIONS: tuple[Option, ...] = (
         "limit-mm-per-prompt",
         "vLLM --limit-mm-per-prompt for vision models, e.g. '{\"image\": 1}'",
         "server.limit_mm_per_prompt",
+        check=_modality_limits(),
     ),
     Option(
         "prices",

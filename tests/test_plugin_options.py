@@ -119,6 +119,7 @@ def test_command_line_overrides_ini(pytester: pytest.Pytester):
         (["--rag-top-k", "0"], "--rag-top-k 0: must be at least 1"),
         (["--llm-gpus", "a,b"], "--llm-gpus 'a,b': must be GPU indices or UUIDs, each once"),
         (["--llm-gpus", "0,0"], "--llm-gpus '0,0': must be GPU indices or UUIDs, each once"),
+        (["--llm-limit-mm-per-prompt", "image"], "--llm-limit-mm-per-prompt 'image': must be a JSON object of counts"),
         # was a FileNotFoundError traceback in every test's setup, when the first server started
         (
             ["--llm-vllm-python=/nonexistent/bin/python"],
