@@ -724,6 +724,7 @@ def load_settings(config: pytest.Config) -> Settings:
     _check_paths("--rag-dict", rag["dictionaries"])
     if rag["template"] is not None and not rag["template"].is_file():
         raise pytest.UsageError(f"--rag-template {rag['template']}: no such file")
+    _check_rag_files(rag["template"], rag["dictionaries"])
     rag["knowledge"] = rag["knowledge"] or [root / DEFAULT_KNOWLEDGE_DIR]
     project_dict = root / DEFAULT_DICTIONARY
     rag["dictionaries"] = ([project_dict] if project_dict.is_file() else []) + rag["dictionaries"]
@@ -805,6 +806,38 @@ def _cannot_write_in(folder: Path) -> str | None:
     os.close(handle)
     Path(name).unlink(missing_ok=True)
     return None
+
+
+def _check_rag_files(template: Path | None, dictionaries: list[Path]) -> None:
+    """The RAG prompt template and jieba dictionaries given, read now: one that is not UTF-8 text, lacks a
+    placeholder or has a malformed line is a usage error naming the file, not an error in every RAG case after
+    the server has started (or a traceback while the index is built)."""
+    from .rag.prompt import PLACEHOLDERS
+    from .rag.tokenize import read_dictionary
+
+    def reason(exc: Exception) -> str:
+        if isinstance(exc, UnicodeDecodeError):
+            return f"not UTF-8 text (byte {exc.start}: {exc.reason}). Fix: save it as UTF-8"
+        return f"{exc.strerror or exc}. Fix: name a readable file" if isinstance(exc, OSError) else str(exc)
+
+    if template is not None:
+        try:
+            text = template.read_text(encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            raise pytest.UsageError(f"--rag-template {template}: {reason(exc)}") from None
+        missing = [p for p in PLACEHOLDERS if p not in text]
+        if missing:
+            raise pytest.UsageError(
+                f"--rag-template {template}: no {' or '.join(missing)} placeholder. Fix: write "
+                f"{' and '.join(PLACEHOLDERS)} where the retrieved context and the question go"
+            )
+    for path in dictionaries:
+        if path.is_dir():
+            raise pytest.UsageError(f"--rag-dict {path}: is a folder. Fix: name the dictionary file")
+        try:
+            read_dictionary(path)
+        except (OSError, ValueError) as exc:
+            raise pytest.UsageError(f"--rag-dict {path}: {reason(exc)}") from None
 
 
 def _check_interpreter(flag: str, python: str) -> None:

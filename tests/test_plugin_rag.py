@@ -69,6 +69,25 @@ def test_missing_knowledge_or_dictionary_is_a_usage_error(rag_project):
     result.stderr.fnmatch_lines(["*--rag-knowledge *nope: no such file or folder*"])
 
 
+def test_a_bad_template_or_dictionary_is_a_usage_error_naming_the_file(rag_project):
+    """Read at the start: the template was read in every RAG case, after the server had started (each case
+    erred on it), and a dictionary only while the index was built."""
+    path = rag_project.path
+    (path / "gb18030.txt").write_bytes("上下文：{context} 问题：{question}".encode("gb18030"))
+    (path / "no-question.txt").write_text("资料：{context}", encoding="utf-8")
+    (path / "bad-dict.txt").write_text("华信银行 100 nt 多余\n", encoding="utf-8")
+    cases = [
+        ("--rag-template=gb18030.txt", "*--rag-template *gb18030.txt: not UTF-8 text (byte *). Fix: save it as UTF-8*"),
+        ("--rag-template=no-question.txt", "*--rag-template *no-question.txt: no {question} placeholder. Fix: *"),
+        ("--rag-dict=bad-dict.txt", "*--rag-dict *bad-dict.txt: *bad-dict.txt:1: malformed dictionary line*"),
+        ("--rag-dict=kb", "*--rag-dict *kb: is a folder. Fix: name the dictionary file*"),
+    ]
+    for arg, message in cases:
+        result = rag_project.runpytest("--rag", "--rag-knowledge=kb", arg, "--collect-only")
+        assert result.ret == pytest.ExitCode.USAGE_ERROR, arg
+        result.stderr.fnmatch_lines([message])
+
+
 @pytest.mark.vllm
 def test_rag_run_records_retrieval_and_uplift(rag_project, vllm_endpoint):
     result = rag_project.runpytest(
