@@ -182,6 +182,22 @@ def _current_cases(new_doc: dict[str, Any], scenarios: list[Path] | None) -> lis
         return None
 
 
+def incomplete_baseline(doc: dict[str, Any]) -> str | None:
+    """Why a run should not become the nightly baseline (its status, its errored cases), or None."""
+    run = doc.get("run") or {}
+    status = run.get("status")
+    errored = sum(1 for case in doc.get("cases") or [] if case.get("error"))
+    if status == "complete" and not errored:
+        return None
+    total = len(doc.get("cases") or [])
+    what = f"the run is {status or 'of unknown status'}"
+    if errored:
+        what += f": {errored} of {total} case(s) errored"
+    elif status == "interrupted":
+        what += f" after {total} case(s)"
+    return what
+
+
 def accept_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pytest_llmeval accept",
@@ -190,16 +206,32 @@ def accept_main(argv: list[str]) -> int:
     parser.add_argument("run", nargs="?", default="last", help="run number, name, 'last' or a results.json path")
     parser.add_argument("--runs-dir", type=Path, default=DEFAULT_RUNS_DIR)
     parser.add_argument("--baseline", type=Path, default=Path(".llmeval/baseline.json"))
+    parser.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help="accept a run that did not finish every case cleanly (degraded, interrupted)",
+    )
     args = parser.parse_args(argv)
     from .results.recorder import atomic_write
     from .results.runs import RunNotFound, resolve_run
 
     try:
         source = resolve_run(args.run, args.runs_dir)
-        load_results(source)
+        doc = load_results(source)
     except (RunNotFound, ResultsFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    problem = incomplete_baseline(doc)
+    if problem is not None and not args.allow_incomplete:
+        print(
+            f"error: {source}: {problem}. The gate never compares a case the baseline has no answer for, so it "
+            "could not see those cases get worse. Fix: accept a complete run (rerun it), or pass "
+            "--allow-incomplete to accept this one anyway",
+            file=sys.stderr,
+        )
+        return 2
+    if problem is not None:
+        print(f"warning: {problem}; accepted anyway (--allow-incomplete)", file=sys.stderr)
     args.baseline.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(args.baseline, source.read_text(encoding="utf-8"))
     print(f"accepted {source} as the baseline: {args.baseline}")

@@ -337,3 +337,32 @@ def test_answers_the_new_run_did_not_ask_are_named_and_never_timed():
     assert "every answer of the new run was asked in an earlier run" in every["summary"]
     assert "the verdict says nothing about today's server" in every["not_asked"]["text"]
     assert compare_runs(base, copy.deepcopy(base), [])["not_asked"] is None
+
+
+@pytest.mark.parametrize(
+    ("status", "errors", "message"),
+    [
+        ("degraded", (0, 1, 2), "the run is degraded: 3 of 12 case(s) errored"),
+        ("interrupted", (), "the run is interrupted after 12 case(s)"),
+        ("complete", (4,), "the run is complete: 1 of 12 case(s) errored"),
+    ],
+)
+def test_accept_refuses_a_baseline_with_cases_it_could_never_compare(tmp_path, capsys, status, errors, message):
+    """A baseline's errored (or never asked) cases are left out of every later comparison: accepting such a run
+    silently took those cases out of the nightly gate for good."""
+    import json
+
+    from pytest_llmeval.__main__ import main
+
+    run = tmp_path / "results.json"
+    run.write_text(json.dumps(doc(GOOD, errors=errors, status=status)), encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert main(["accept", str(run), "--baseline", str(baseline)]) == 2
+    err = capsys.readouterr().err
+    assert f"{message}. The gate never compares a case the baseline has no answer for" in err
+    assert "Fix: accept a complete run (rerun it), or pass --allow-incomplete" in err and not baseline.exists()
+    assert main(["accept", str(run), "--baseline", str(baseline), "--allow-incomplete"]) == 0
+    assert baseline.is_file() and "accepted anyway" in capsys.readouterr().err
+    run.write_text(json.dumps(doc(GOOD)), encoding="utf-8")
+    assert main(["accept", str(run), "--baseline", str(tmp_path / "clean.json")]) == 0
+    assert capsys.readouterr().err == ""
