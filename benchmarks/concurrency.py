@@ -8,9 +8,10 @@ the first concurrency's run (temperature 0: any difference is the server's nonde
 
 `overhead`: the plugin's cost per case against the instant fake server (attach mode, every case passing) at
 concurrency 32 for 200 / 2,000 / 10,000 cases, each size side by side with bare pytest running as many
-trivial parametrised tests, and with pytest's floor for the plugin's fixture shape (the same fixtures doing
-nothing); wall and CPU seconds, best of 3 interleaved runs after one untimed run of each (caches written, as
-on a second run; goal: within 1.5x of bare pytest).
+trivial parametrised tests, with pytest's floor for the plugin's fixture shape (the same fixtures doing
+nothing), and with the plugin answered from a full `--llm-cache` (no request at all: what the plugin costs
+without its client); wall and CPU seconds, best of 3 interleaved runs after one untimed run of each (caches
+written, as on a second run; goal: within 1.5x of bare pytest).
 
     .venv/bin/python benchmarks/concurrency.py real [--base-url URL --model LABEL] [--max-tokens 128]
     .venv/bin/python benchmarks/concurrency.py overhead [--sizes 200 2000 10000] [--concurrency 32] [--runs 3]
@@ -205,12 +206,12 @@ def overhead(args: argparse.Namespace) -> int:
     print(f"machine: {os.cpu_count()} CPUs, load {load()}; python {sys.version.split()[0]}")
     print(
         "per size, side by side: bare pytest (N trivial parametrised tests), pytest's floor for the plugin's\n"
-        "fixture shape (same fixtures, no work), and the plugin against the instant fake server; best of "
-        f"{args.runs} runs each"
+        "fixture shape (same fixtures, no work), the plugin against the instant fake server, and the plugin with\n"
+        f"every answer from --llm-cache (no request); best of {args.runs} runs each"
     )
     print(
         f"{'cases':>7} {'bare s':>7} {'floor s':>8} {'llmeval s':>10} {'llm ms/case':>12} {'x bare':>7} "
-        f"{'x floor':>8} {'cpu x bare':>11} {'RSS MiB':>8}"
+        f"{'x floor':>8} {'cpu x bare':>11} {'RSS MiB':>8} {'cached s':>9} {'cached x bare':>14}"
     )
     extra = [a for arg in args.pytest_args for a in arg.split()]
     phases: dict[int, dict[str, dict[str, float]]] = {}
@@ -238,13 +239,16 @@ def overhead(args: argparse.Namespace) -> int:
                     "--llm-report-dir=out",
                     *extra,
                 ]
-                bare, floor, llm = [], [], []
+                cached_args = [*llm_args, "--llm-cache", f"--llm-cache-path={root / 'answers.sqlite'}"]
+                bare, floor, llm, cached = [], [], [], []
                 tail = ""
                 # one untimed run of each first: every later run finds the bytecode and assertion-rewrite caches
-                # written (a user's second run), so no run pays the first start's compile
+                # written (a user's second run), so no run pays the first start's compile; the cached kind's
+                # first run fills the answer cache, so that every timed one is answered from it
                 timed_pytest(plain_dir, ["test_plain.py", "-p", "no:llmeval"])
                 timed_pytest(floor_dir, ["test_floor.py", "-p", "no:llmeval"])
                 timed_pytest(project, llm_args)
+                timed_pytest(project, cached_args)
                 for _ in range(args.runs):  # interleaved, so that a burst of other work hits all three alike
                     bare.append(timed_pytest(plain_dir, ["test_plain.py", "-p", "no:llmeval"]))
                     floor.append(timed_pytest(floor_dir, ["test_floor.py", "-p", "no:llmeval"]))
@@ -252,18 +256,26 @@ def overhead(args: argparse.Namespace) -> int:
                     shutil.rmtree(project / ".llmeval", ignore_errors=True)
                     llm.append(timed_pytest(project, llm_args))
                     tail = llm[-1][3].strip().splitlines()[-1] if llm[-1][3].strip() else ""
-            b_wall, f_wall, l_wall = (min(r[0] for r in runs) for runs in (bare, floor, llm))
+                    shutil.rmtree(project / "out", ignore_errors=True)
+                    shutil.rmtree(project / ".llmeval", ignore_errors=True)
+                    cached.append(timed_pytest(project, cached_args))
+                    doc = json.loads((project / "out" / "results.json").read_text(encoding="utf-8"))
+                    asked = sum(1 for case in doc["cases"] if not case.get("cached"))
+                    if asked:  # the row is only what it claims when no case was asked
+                        raise RuntimeError(f"{asked} of {n} cases were asked, not answered from the cache")
+            b_wall, f_wall, l_wall, c_wall = (min(r[0] for r in runs) for runs in (bare, floor, llm, cached))
             b_cpu, l_cpu = min(r[1] for r in bare), min(r[1] for r in llm)
             peak = max(r[2] for r in llm)
             print(
                 f"{n:>7} {b_wall:>7.2f} {f_wall:>8.2f} {l_wall:>10.2f} {1000 * l_wall / n:>12.2f} "
                 f"{l_wall / b_wall:>7.2f} {l_wall / f_wall:>8.2f} {l_cpu / b_cpu:>11.2f} {peak:>8.0f}"
+                f" {c_wall:>9.2f} {c_wall / b_wall:>14.2f}"
                 f"   ({tail}; load {load()})",
                 flush=True,
             )
             phases[n] = {
                 label: {p: min(r[4][p] for r in runs) for p in PHASES}
-                for label, runs in (("bare", bare), ("floor", floor), ("llmeval", llm))
+                for label, runs in (("bare", bare), ("floor", floor), ("llmeval", llm), ("cached", cached))
             }
     print("\nwhere the time goes, wall seconds (each phase's best of the runs): start = interpreter and plugins,")
     print("collect = collection (the plugin: reading the scenario files), tests = the test loop, end = reports + exit")
