@@ -301,7 +301,12 @@ def rescore_main(argv: list[str]) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if not cases:
-        print("error: no scenario cases found. Fix: pass --scenarios PATH", file=sys.stderr)
+        where = ", ".join(str(path) for path in args.scenarios) if args.scenarios else "the run's scenario paths"
+        print(
+            f"error: no scenario cases found in {where}. Fix: pass --scenarios with the files or folders that hold "
+            "the run's cases (*.yaml, *.yml)",
+            file=sys.stderr,
+        )
         return 2
     rescored = rescore_document(doc, cases, judge, args.llm_judge_assert, source=str(source))
     name = args.save or default_name(doc, source)

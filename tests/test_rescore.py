@@ -73,6 +73,11 @@ def test_rescore_changes_scores_after_a_key_point_edit_without_any_request(llm_p
     assert len(load(llm_project.path / "llmeval-report").cases) == len(load(llm_project.path / "rescored").cases) == 3
     saved = sorted((llm_project.path / ".llmeval" / "runs").glob("*.json"))
     assert len(saved) == 2 and saved[-1].name.startswith("0002_geo-rescored_")
+    empty = llm_project.path / "no-cases"  # e.g. the wrong folder: said, naming it, and nothing written
+    empty.mkdir()
+    nothing = rescore(llm_project, "geo", "--scenarios", str(empty), "-o", "none")
+    assert nothing.returncode == 2 and f"no scenario cases found in {empty}. Fix: pass --scenarios" in nothing.stderr
+    assert not (llm_project.path / "none").exists()
 
 
 def test_rescore_of_an_unknown_run_says_what_there_is(llm_project):
