@@ -685,7 +685,8 @@ def load_settings(config: pytest.Config) -> Settings:
     if len(set(labels)) != len(labels):
         raise pytest.UsageError(f"--llm-model labels must be unique, got {labels}. Fix: use LABEL=PATH")
     defaults = [] if top["datasets"] else [root / d for d in DEFAULT_SCENARIO_DIRS if (root / d).is_dir()]
-    _check_scenario_paths(top["scenario_paths"])
+    if top["scenario_paths"]:
+        _check_scenario_paths(top["scenario_paths"])
     top["scenario_paths"] = defaults + top["scenario_paths"]
     for spec in top["datasets"]:
         from .vision.datasets import DatasetError, parse_dataset_spec
@@ -697,15 +698,8 @@ def load_settings(config: pytest.Config) -> Settings:
 
     if server["python"] is not None:
         _check_interpreter("--llm-vllm-python", server["python"])
-    template = server.get("chat_template")
-    # vLLM takes a file or the template's text; text without a Jinja tag is a path that is not there (vLLM failed
-    # to start on it, after the model had loaded)
-    if template and not Path(template).expanduser().is_file() and not ("{{" in template or "{%" in template):
-        what = "is a folder" if Path(template).expanduser().is_dir() else "no such file"
-        raise pytest.UsageError(
-            f"--llm-chat-template {template}: {what}. Fix: a Jinja chat template file (or its text, with its "
-            "{{ }} / {% %} tags)"
-        )
+    if server.get("chat_template"):
+        _check_chat_template(server["chat_template"])
     server["python"] = server["python"] or sys.executable
     server["extra_args"] = server["extra_args"] or []
     # an output folder given explicitly that cannot be made fails now, once, not in every test's setup (the
@@ -724,7 +718,8 @@ def load_settings(config: pytest.Config) -> Settings:
     _check_paths("--rag-dict", rag["dictionaries"])
     if rag["template"] is not None and not rag["template"].is_file():
         raise pytest.UsageError(f"--rag-template {rag['template']}: no such file")
-    _check_rag_files(rag["template"], rag["dictionaries"])
+    if rag["template"] is not None or rag["dictionaries"]:
+        _check_rag_files(rag["template"], rag["dictionaries"])
     rag["knowledge"] = rag["knowledge"] or [root / DEFAULT_KNOWLEDGE_DIR]
     project_dict = root / DEFAULT_DICTIONARY
     rag["dictionaries"] = ([project_dict] if project_dict.is_file() else []) + rag["dictionaries"]
@@ -838,6 +833,18 @@ def _check_rag_files(template: Path | None, dictionaries: list[Path]) -> None:
             read_dictionary(path)
         except (OSError, ValueError) as exc:
             raise pytest.UsageError(f"--rag-dict {path}: {reason(exc)}") from None
+
+
+def _check_chat_template(template: str) -> None:
+    """vLLM takes a file or the template's text: text without a Jinja tag is a path that is not there (vLLM
+    started, loaded the model and then failed on it)."""
+    path = Path(template).expanduser()
+    if not path.is_file() and not ("{{" in template or "{%" in template):
+        what = "is a folder" if path.is_dir() else "no such file"
+        raise pytest.UsageError(
+            f"--llm-chat-template {template}: {what}. Fix: a Jinja chat template file (or its text, with its "
+            "{{ }} / {% %} tags)"
+        )
 
 
 def _check_interpreter(flag: str, python: str) -> None:
