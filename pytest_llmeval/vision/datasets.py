@@ -97,7 +97,7 @@ def load_ocrbench(folder: Path, limit: int | None = None, max_bytes: int = DEFAU
     if index is None:
         raise DatasetError(f"{folder}: no OCRBench.json. Fix: point --llm-dataset ocrbench: at the OCRBench folder")
     try:
-        rows = json.loads(index.read_text(encoding="utf-8"))
+        rows = json.loads(_text(index, "use the benchmark's own file"))
     except json.JSONDecodeError as exc:
         raise DatasetError(f"{index}: not valid JSON (line {exc.lineno}). Fix: use the benchmark's own file") from None
     if not isinstance(rows, list):
@@ -128,10 +128,7 @@ def load_ocrbench(folder: Path, limit: int | None = None, max_bytes: int = DEFAU
 
 
 def load_jsonl(path: Path, limit: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Case]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DatasetError(f"{path}: cannot read ({exc.strerror}). Fix: pass an existing .jsonl file") from None
+    lines = _text(path, "pass an existing .jsonl file, saved as UTF-8").splitlines()
     cases = []
     for n, line in enumerate(lines, start=1):
         if not line.strip():
@@ -170,5 +167,17 @@ def load_dataset(spec: str, limit: int | None = None) -> list[Case]:
     if not path.exists():
         raise DatasetError(f"--llm-dataset {spec}: {path} does not exist. Fix: pass the dataset's local path")
     cases = load_ocrbench(path, limit) if kind == "ocrbench" else load_jsonl(path, limit)
+    if not cases:  # the run would otherwise say "no scenario cases found" and point at scenarios/
+        raise DatasetError(f"--llm-dataset {spec}: the dataset has no rows. Fix: pass the file that holds them")
     check_unique_ids(cases)
     return cases
+
+
+def _text(path: Path, fix: str) -> str:
+    """A dataset file's text; a file that cannot be read or is not UTF-8 is a DatasetError naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DatasetError(f"{path}: cannot read ({exc.strerror}). Fix: {fix}") from None
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason}). Fix: {fix}") from None

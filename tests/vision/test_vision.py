@@ -114,6 +114,27 @@ def test_ocrbench_layout_and_jsonl_datasets_with_limit(tmp_path):
         load_dataset("csv:/x")
 
 
+def test_a_dataset_that_is_empty_or_not_utf8_is_an_error_naming_the_file(tmp_path):
+    """A non-UTF-8 file was a UnicodeDecodeError traceback at collection; an empty one ran nothing and said "no
+    scenario cases found", pointing at scenarios/."""
+    gbk = tmp_path / "gbk.jsonl"
+    gbk.write_bytes('{"image": "a.png", "question": "发票金额？", "answers": ["12"]}\n'.encode("gb18030"))
+    with pytest.raises(DatasetError, match=r"gbk.jsonl: not UTF-8 text \(byte \d+: .*\)\. Fix: .*saved as UTF-8"):
+        load_dataset(f"jsonl:{gbk}")
+    bench = tmp_path / "OCRBench"
+    bench.mkdir()
+    (bench / "OCRBench.json").write_bytes('[{"question": "图中文字？"}]'.encode("gb18030"))
+    with pytest.raises(DatasetError, match=r"OCRBench.json: not UTF-8 text"):
+        load_dataset(f"ocrbench:{bench}")
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(DatasetError, match=r"--llm-dataset jsonl:.*empty.jsonl: the dataset has no rows. Fix"):
+        load_dataset(f"jsonl:{empty}")
+    (bench / "OCRBench.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(DatasetError, match=r"the dataset has no rows"):
+        load_dataset(f"ocrbench:{bench}")
+
+
 def test_shipped_ocr_suite_loads_every_image():
     cases = load_scenarios([SUITE])
     assert len(cases) == 20 and all(c.images and c.accepted_answers for c in cases)
