@@ -49,6 +49,8 @@ def load_prices(path: str | Path) -> Prices:
         raise PricesError(f"{file}: cannot read ({exc.strerror}). Fix: pass an existing YAML file") from None
     except yaml.YAMLError as exc:
         raise PricesError(f"{file}: invalid YAML ({exc}). Fix: see examples/prices.yaml") from None
+    except UnicodeDecodeError as exc:
+        raise PricesError(f"{file}: not UTF-8 text (byte {exc.start}: {exc.reason}). Fix: save it as UTF-8") from None
     if not isinstance(data, dict) or not isinstance(data.get("api"), dict) or not isinstance(data.get("gpu"), dict):
         raise PricesError(f"{file}: needs 'api:' and 'gpu:' sections. Fix: start from examples/prices.yaml")
     api = {}

@@ -275,6 +275,8 @@ def load_results(path: Path) -> dict[str, Any]:
         raise ResultsFileError(f"{path}: cannot read ({exc.strerror})") from None
     except json.JSONDecodeError as exc:
         raise ResultsFileError(f"{path}: not valid JSON (line {exc.lineno}): is it a results.json?") from None
+    except UnicodeDecodeError as exc:  # results.json is always UTF-8: this is another kind of file
+        raise ResultsFileError(f"{path}: not UTF-8 text (byte {exc.start}): is it a results.json?") from None
     if not isinstance(doc, dict) or "schema_version" not in doc:
         raise ResultsFileError(f"{path}: no schema_version: not a results.json written by pytest-llmeval")
     if doc.get("schema_version") not in (1, SCHEMA_VERSION):

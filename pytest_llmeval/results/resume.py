@@ -24,13 +24,13 @@ def _previous_cases(report_dir: Path) -> tuple[dict[str, Any] | None, list[dict[
     if results.is_file():
         try:
             doc = json.loads(results.read_text(encoding="utf-8"))
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, UnicodeDecodeError):  # cut or damaged: the crash log below still counts
             doc = None
     cases = list((doc or {}).get("cases") or [])
     jsonl = report_dir / CASES_FILE
     if jsonl.is_file():  # the crash log may hold cases the last results.json write did not
         seen = {case_key(c) for c in cases}
-        for line in jsonl.read_text(encoding="utf-8").splitlines():
+        for line in jsonl.read_text(encoding="utf-8", errors="replace").splitlines():  # a cut line fails below
             try:
                 record = json.loads(line)
             except json.JSONDecodeError:

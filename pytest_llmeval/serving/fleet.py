@@ -47,6 +47,11 @@ def read_urls(values: Iterable[str], option: str = "--llm-base-url") -> list[str
                 raise FleetError(
                     f"{option} {value}: cannot read {path} ({exc.strerror}). Fix: a file of URLs, one a line"
                 ) from None
+            except UnicodeDecodeError as exc:
+                raise FleetError(
+                    f"{option} {value}: {path} is not UTF-8 text (byte {exc.start}). Fix: a text file of URLs, one "
+                    "a line"
+                ) from None
             found = [ln.split("#", 1)[0].strip() for ln in lines]
             found = [u for u in found if u]
             if not found:
