@@ -37,6 +37,11 @@ def report_main(argv: list[str]) -> int:
     except ResultsFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if "aggregates" not in doc:  # a run's document always has them; a shard's or a hand-made one may not
+        from .results.aggregate import aggregate_document
+
+        cases, memory = doc.get("cases") or [], (doc.get("run") or {}).get("memory") or {}
+        doc["aggregates"] = dict(aggregate_document(cases, memory, True, doc.get("benchmarks") or []))
     print(render_terminal(doc))
     if args.markdown:
         args.markdown.write_text(render_markdown(doc), encoding="utf-8")

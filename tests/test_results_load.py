@@ -97,3 +97,53 @@ def test_a_file_that_does_not_fit_the_schema_names_the_field(run_project):
     assert str(bad) in message and "cases[1] (model m1, case river).score" in message
     with pytest.raises(RunNotFound):
         load(run_project.path / "nothing-here", runs_dir=run_project.path / ".llmeval" / "runs")
+
+
+@pytest.mark.parametrize(
+    ("doc", "problem"),
+    [
+        ({"schema_version": 2, "cases": []}, "no 'run'"),
+        ({"schema_version": 2, "run": {}}, "no 'cases'"),
+        ({"schema_version": 2, "run": None, "cases": []}, "'run' is NoneType, not an object"),
+        ({"schema_version": 2, "run": {}, "cases": "x"}, "'cases' is str, not a list"),
+        ({"schema_version": 2, "run": {}, "cases": [1]}, "cases[0] is int, not an object"),
+        ({"schema_version": 2, "run": {}, "cases": [{"model": "m"}]}, "cases[0] has no 'scenario_id'"),
+        ({"schema_version": 2, "run": {}, "cases": [], "aggregates": []}, "'aggregates' is list, not an object"),
+    ],
+)
+def test_every_command_refuses_a_run_of_another_shape_in_one_line(tmp_path, doc, problem):
+    """A hand-edited or foreign results.json was a KeyError, TypeError or AttributeError traceback in `report`,
+    `compare`, `rescore` and `accept`; now each says what is wrong with the file."""
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    for command in (["report", path], ["compare", path, path], ["rescore", path], ["accept", path]):
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest_llmeval", *map(str, command)], capture_output=True, text=True, cwd=tmp_path
+        )
+        assert done.returncode == 2, command
+        assert done.stderr.startswith(f"error: {path}: {problem}: not a results.json as pytest-llmeval writes it")
+        assert "Traceback" not in done.stderr
+
+
+def test_report_computes_the_aggregates_a_document_lacks(tmp_path):
+    """A run's results.json always carries its aggregates; a hand-made or trimmed one may not: `report` computes
+    them (it raised KeyError: 'aggregates')."""
+    import json
+    import subprocess
+    import sys
+
+    cases = [
+        {"model": "m", "scenario_id": f"c{i}", "mode": "norag", "category": "x", "score": 100.0, "passed": True}
+        for i in range(3)
+    ]
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps({"schema_version": 2, "run": {}, "cases": cases}), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest_llmeval", "report", str(path)], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Summary per model" in done.stdout and "100.0 [43.9, 100.0]" in done.stdout

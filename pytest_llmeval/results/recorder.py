@@ -284,4 +284,28 @@ def load_results(path: Path) -> dict[str, Any]:
             f"{path}: schema_version {doc.get('schema_version')!r} is not {SCHEMA_VERSION}; "
             "re-run with this plugin version"
         )
+    problem = _shape_problem(doc)
+    if problem is not None:  # what every reader of a run indexes without asking (report, compare, rescore, merge)
+        raise ResultsFileError(
+            f"{path}: {problem}: not a results.json as pytest-llmeval writes it. Fix: use the run's "
+            "own results.json (or its saved run), or check the field named"
+        )
     return doc
+
+
+def _shape_problem(doc: dict[str, Any]) -> str | None:
+    """The first part of a run's document that is not the shape every reader expects, in words; None if none.
+    A hand-edited or foreign file was a KeyError or TypeError traceback in `report`, `compare` and `rescore`."""
+    for section in ("run", "cases"):
+        if section not in doc:
+            return f"no '{section}'"
+    for section, kind in (("run", dict), ("cases", list), ("aggregates", dict), ("benchmarks", list)):
+        if section in doc and not isinstance(doc[section], kind):
+            return f"'{section}' is {type(doc[section]).__name__}, not {'an object' if kind is dict else 'a list'}"
+    for index, case in enumerate(doc.get("cases") or []):
+        if not isinstance(case, dict):
+            return f"cases[{index}] is {type(case).__name__}, not an object"
+        for field in ("model", "scenario_id"):
+            if not isinstance(case.get(field), str):
+                return f"cases[{index}] has no {field!r}"
+    return None
