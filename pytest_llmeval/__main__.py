@@ -203,6 +203,24 @@ def incomplete_baseline(doc: dict[str, Any]) -> str | None:
     return what
 
 
+SELECTING = ("-k", "-m", "--deselect", "--lf", "--last-failed", "--sw", "--stepwise", "--llm-limit", "--llm-shard")
+
+
+def selection_of(invocation: list[str]) -> list[str]:
+    """The arguments of a pytest invocation that ran only part of the suite (-k, -m, --deselect, --lf, a test id,
+    --llm-limit, --llm-shard), as given; empty when it ran everything it collected."""
+    chosen = []
+    args = iter(invocation)
+    for arg in args:
+        name = arg.split("=", 1)[0]
+        if name in SELECTING:
+            takes_value = "=" not in arg and name not in ("--lf", "--last-failed", "--sw", "--stepwise")
+            chosen.append(f"{arg} {next(args, '')}".strip() if takes_value else arg)
+        elif (arg[:2] in ("-k", "-m") and len(arg) > 2) or (not arg.startswith("-") and "::" in arg):
+            chosen.append(arg)  # -kEXPR, or a test id
+    return chosen
+
+
 def accept_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pytest_llmeval accept",
@@ -237,6 +255,13 @@ def accept_main(argv: list[str]) -> int:
         return 2
     if problem is not None:
         print(f"warning: {problem}; accepted anyway (--allow-incomplete)", file=sys.stderr)
+    selected = selection_of(list((doc.get("run") or {}).get("invocation") or []))
+    if selected:  # a complete run of part of the suite: the cases left out are never compared against it
+        print(
+            f"warning: the run asked part of the suite ({', '.join(selected)}): the baseline holds its "
+            f"{len(doc.get('cases') or [])} case(s) only, and a later run's other cases are never compared",
+            file=sys.stderr,
+        )
     args.baseline.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(args.baseline, source.read_text(encoding="utf-8"))
     print(f"accepted {source} as the baseline: {args.baseline}")

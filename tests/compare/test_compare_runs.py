@@ -366,3 +366,29 @@ def test_accept_refuses_a_baseline_with_cases_it_could_never_compare(tmp_path, c
     run.write_text(json.dumps(doc(GOOD)), encoding="utf-8")
     assert main(["accept", str(run), "--baseline", str(tmp_path / "clean.json")]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_accept_warns_when_the_run_asked_part_of_the_suite(tmp_path, capsys):
+    """A complete run of part of the suite (-k, -m, a test id, --llm-limit, one --llm-shard) becomes a baseline
+    that never compares the other cases of a later full run: accept says so."""
+    import json
+
+    from pytest_llmeval.__main__ import main
+
+    run = tmp_path / "results.json"
+    for invocation, named in (
+        (["-q", "-k", "c01 or c02", "--llm-model", "m1"], "-k c01 or c02"),
+        (["scenarios/test_scenarios.py::test_scenario[m1-c01]"], "scenarios/test_scenarios.py::test_scenario[m1-c01]"),
+        (["--llm-shard", "2/4"], "--llm-shard 2/4"),
+        (["-mslow", "--llm-limit=5"], "-mslow, --llm-limit=5"),
+    ):
+        document = doc(GOOD)
+        document["run"]["invocation"] = invocation
+        run.write_text(json.dumps(document), encoding="utf-8")
+        assert main(["accept", str(run), "--baseline", str(tmp_path / "b.json")]) == 0
+        err = capsys.readouterr().err
+        assert f"warning: the run asked part of the suite ({named}): the baseline holds its 12 case(s) only" in err
+    document["run"]["invocation"] = ["-q", "-p", "no:cacheprovider", "-n", "3", "--llm-model", "m1"]
+    run.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["accept", str(run), "--baseline", str(tmp_path / "b.json")]) == 0
+    assert capsys.readouterr().err == ""
