@@ -716,8 +716,6 @@ def load_settings(config: pytest.Config) -> Settings:
             raise pytest.UsageError(problem)
     _check_paths("--rag-knowledge", rag["knowledge"])
     _check_paths("--rag-dict", rag["dictionaries"])
-    if rag["template"] is not None and not rag["template"].is_file():
-        raise pytest.UsageError(f"--rag-template {rag['template']}: no such file")
     if rag["template"] is not None or rag["dictionaries"]:
         _check_rag_files(rag["template"], rag["dictionaries"])
     rag["knowledge"] = rag["knowledge"] or [root / DEFAULT_KNOWLEDGE_DIR]
@@ -759,8 +757,9 @@ def _check_writable_folder(flag: str, file: Path) -> None:
 
 
 def _check_folder_can_be_made(flag: str, folder: Path) -> None:
-    """A folder the run will write, checked without creating it: not a file, and its nearest existing folder
-    writable. A usage error naming the path and the fix, not a traceback in every test."""
+    """A folder the run will write: not a file, its nearest existing folder writable, and a file can be written
+    in it - tried, with every folder and file the try made removed again (the run makes the folder when it
+    writes). A usage error naming the path and the fix, not a traceback in every test."""
     if folder.exists() and not folder.is_dir():
         raise pytest.UsageError(f"{flag} {folder}: is a file, not a folder. Fix: choose a folder")
     existing = folder
@@ -807,20 +806,23 @@ def _check_rag_files(template: Path | None, dictionaries: list[Path]) -> None:
     """The RAG prompt template and jieba dictionaries given, read now: one that is not UTF-8 text, lacks a
     placeholder or has a malformed line is a usage error naming the file, not an error in every RAG case after
     the server has started (or a traceback while the index is built)."""
-    from .rag.prompt import PLACEHOLDERS
+    from .rag.prompt import PLACEHOLDERS, missing_placeholders
     from .rag.tokenize import read_dictionary
+    from .textfiles import not_utf8
 
     def reason(exc: Exception) -> str:
         if isinstance(exc, UnicodeDecodeError):
-            return f"not UTF-8 text (byte {exc.start}: {exc.reason}). Fix: save it as UTF-8"
+            return f"{not_utf8(exc)}. Fix: save it as UTF-8"
         return f"{exc.strerror or exc}. Fix: name a readable file" if isinstance(exc, OSError) else str(exc)
 
     if template is not None:
+        if not template.is_file():
+            raise pytest.UsageError(f"--rag-template {template}: no such file")
         try:
             text = template.read_text(encoding="utf-8")
         except (OSError, ValueError) as exc:
             raise pytest.UsageError(f"--rag-template {template}: {reason(exc)}") from None
-        missing = [p for p in PLACEHOLDERS if p not in text]
+        missing = missing_placeholders(text)
         if missing:
             raise pytest.UsageError(
                 f"--rag-template {template}: no {' or '.join(missing)} placeholder. Fix: write "

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..textfiles import not_utf8
+
 
 class PricesError(ValueError):
     """The prices file cannot be used; the message names the file, the field and the fix."""
@@ -50,7 +52,7 @@ def load_prices(path: str | Path) -> Prices:
     except yaml.YAMLError as exc:
         raise PricesError(f"{file}: invalid YAML ({exc}). Fix: see examples/prices.yaml") from None
     except UnicodeDecodeError as exc:
-        raise PricesError(f"{file}: not UTF-8 text (byte {exc.start}: {exc.reason}). Fix: save it as UTF-8") from None
+        raise PricesError(f"{file}: {not_utf8(exc)}. Fix: save it as UTF-8") from None
     if not isinstance(data, dict) or not isinstance(data.get("api"), dict) or not isinstance(data.get("gpu"), dict):
         raise PricesError(f"{file}: needs 'api:' and 'gpu:' sections. Fix: start from examples/prices.yaml")
     api = {}

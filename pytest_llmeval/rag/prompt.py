@@ -63,12 +63,17 @@ def template_path(path: str | Path | None = None, language: str | None = None) -
     return TEMPLATES[language or "zh"]
 
 
+def missing_placeholders(template: str) -> list[str]:
+    """The placeholders (PLACEHOLDERS) a template's text lacks."""
+    return [p for p in PLACEHOLDERS if p not in template]
+
+
 def load_template(path: str | Path | None = None, language: str | None = None) -> str:
     """Read a template (`path`, else the shipped one of `language`); ValueError naming the file and any
     missing placeholder."""
     path = template_path(path, language)
     template = path.read_text(encoding="utf-8")
-    missing = [p for p in PLACEHOLDERS if p not in template]
+    missing = missing_placeholders(template)
     if missing:
         raise ValueError(f"RAG prompt template {path} is missing placeholder(s): {', '.join(missing)}")
     return template

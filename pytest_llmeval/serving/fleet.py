@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..textfiles import not_utf8
 from .client import ChatClient, Completion, LLMRequestError
 from .endpoint import Endpoint, public_url
 
@@ -49,8 +50,7 @@ def read_urls(values: Iterable[str], option: str = "--llm-base-url") -> list[str
                 ) from None
             except UnicodeDecodeError as exc:
                 raise FleetError(
-                    f"{option} {value}: {path} is not UTF-8 text (byte {exc.start}). Fix: a text file of URLs, one "
-                    "a line"
+                    f"{option} {value}: {path} is {not_utf8(exc)}. Fix: a text file of URLs, one a line"
                 ) from None
             found = [ln.split("#", 1)[0].strip() for ln in lines]
             found = [u for u in found if u]

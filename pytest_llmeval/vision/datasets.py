@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..evaluation.scenarios import Case
+from ..textfiles import not_utf8
 from .images import DEFAULT_MAX_BYTES, ImageError, load_image
 
 FORMS = "'ocrbench:/path/to/OCRBench' or 'jsonl:/path/to/cases.jsonl'"
@@ -180,4 +181,4 @@ def _text(path: Path, fix: str) -> str:
     except OSError as exc:
         raise DatasetError(f"{path}: cannot read ({exc.strerror}). Fix: {fix}") from None
     except UnicodeDecodeError as exc:
-        raise DatasetError(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason}). Fix: {fix}") from None
+        raise DatasetError(f"{path}: {not_utf8(exc)}. Fix: {fix}") from None
