@@ -1,11 +1,13 @@
 """`python -m pytest_llmeval COMMAND ...`: work with saved runs without running anything.
 
-python -m pytest_llmeval report results.json [--markdown report.md]   print / re-render a saved run
-python -m pytest_llmeval results.json                                 (the same, short form)
+python -m pytest_llmeval report RUN [--markdown report.md]            print / re-render a saved run
+python -m pytest_llmeval results.json | REPORT_DIR                    (the same, short form)
 python -m pytest_llmeval schema [--output docs/results.schema.json]   the JSON Schema of results.json
 python -m pytest_llmeval merge SHARD... -o merged/                    join --llm-shard runs into one run
 python -m pytest_llmeval plan --llm-model ... [--gpus 8x80]           print the GPU placement plan, start nothing
 python -m pytest_llmeval rescore RUN [--scenarios PATH] [-o DIR]     grade a saved run's answers again, no model
+
+RUN is a run's report dir (--llm-report-dir) or its results.json, a saved run's number or name, or 'last'.
 """
 
 from __future__ import annotations
@@ -28,13 +30,16 @@ def report_main(argv: list[str]) -> int:
         prog="python -m pytest_llmeval report",
         description="Print a saved run's tables and optionally rewrite its reports.",
     )
-    parser.add_argument("results", type=Path, help="a results.json written by the plugin")
+    parser.add_argument("results", help="a run's report dir or results.json, a saved run's number or name, or 'last'")
     parser.add_argument("--markdown", type=Path, help="also write the Markdown report here")
     parser.add_argument("--html", type=Path, help="also write the HTML report here")
+    parser.add_argument("--runs-dir", type=Path, default=DEFAULT_RUNS_DIR, help="where saved runs are looked up")
     args = parser.parse_args(argv)
+    from .results.runs import RunNotFound, resolve_run
+
     try:
-        doc = load_results(args.results)
-    except ResultsFileError as exc:
+        doc = load_results(resolve_run(args.results, args.runs_dir))
+    except (ResultsFileError, RunNotFound) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if "aggregates" not in doc:  # a run's document always has them; a shard's or a hand-made one may not
@@ -390,9 +395,12 @@ def _dispatch(args: list[str]) -> int:
         from .sizing.cli import main as size_main
 
         return size_main(rest)
-    if command.endswith(".json"):  # the short form: a results.json first
+    if command.endswith(".json") or Path(command).exists():  # the short form: a results.json or report dir first
         return report_main(args)
-    print(f"error: unknown command {command!r}; use one of {list(COMMANDS)} or a results.json path", file=sys.stderr)
+    print(
+        f"error: unknown command {command!r}; use one of {list(COMMANDS)}, or a results.json or report dir to print",
+        file=sys.stderr,
+    )
     return 2
 
 

@@ -337,7 +337,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("runs-dir", "where every run is saved as a numbered JSON file", "runs.runs_dir", default=".llmeval/runs"),
     Option(
         "compare",
-        "compare this run with a saved baseline: a run number (0003), a name, 'last', or a results.json path",
+        "compare this run with a baseline: a saved run's number (0003) or name, 'last', a report dir or results.json",
         "runs.baseline",
     ),
     Option(

@@ -147,3 +147,47 @@ def test_report_computes_the_aggregates_a_document_lacks(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "Summary per model" in done.stdout and "100.0 [43.9, 100.0]" in done.stdout
+
+
+def test_every_command_takes_a_report_dir_and_names_what_is_not_a_run(run_project, tmp_path):
+    """The folder a run wrote (llmeval-report by default) is what a user has at hand: `results.load` took it, while
+    `report`, `compare`, `accept`, `rescore` and --llm-compare said "no saved run 'llmeval-report'" or "Is a
+    directory". A folder without a results.json and a path to nothing each say so."""
+    import shutil
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    shutil.copytree(run_project.path, project)
+    (project / "empty").mkdir()
+
+    def command(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pytest_llmeval", *args], capture_output=True, text=True, cwd=project
+        )
+
+    for args in (
+        ["report", "llmeval-report"],
+        ["llmeval-report"],
+        ["report", "last"],
+        ["compare", "llmeval-report", "1"],
+        ["rescore", "llmeval-report", "--scenarios", "data.yaml", "-o", "rescored"],
+        ["accept", "llmeval-report"],
+    ):
+        done = command(*args)
+        assert done.returncode == 0, (args, done.stderr)
+    assert "Summary per model" in command("llmeval-report").stdout
+    assert (project / "rescored" / "results.json").is_file() and (project / ".llmeval" / "baseline.json").is_file()
+
+    fix = "Fix: pass a run's report dir (--llm-report-dir), its results.json, a saved run's number or name"
+    for args, problem in (
+        (["report", "empty"], "empty is a folder without a results.json."),
+        (["compare", "empty", "last"], "empty is a folder without a results.json."),
+        (["rescore", "gone/results.json"], "gone/results.json: no such file or folder."),
+        (["accept", ".llmeval/runs"], ".llmeval/runs is the saved-runs folder, not one run."),
+    ):
+        done = command(*args)
+        assert done.returncode == 2, args
+        assert done.stderr.startswith(f"error: {problem} {fix}") and "Traceback" not in done.stderr, done.stderr
+    (project / "empty" / "cases.jsonl").write_text("{}\n", encoding="utf-8")
+    assert "rerun that run with --llm-resume" in command("report", "empty").stderr

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .schema import RESULTS_FILE, Aggregates, CaseRecord, ResultsDocument, RunInfo
+from .schema import Aggregates, CaseRecord, ResultsDocument, RunInfo
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -70,11 +70,6 @@ class Run:
 
 def resolve(path: str | Path, runs_dir: Path = DEFAULT_RUNS_DIR) -> Path:
     """The results file meant by a report dir, a results.json path, or a saved run reference."""
-    candidate = Path(path)
-    if candidate.is_dir():
-        return candidate / RESULTS_FILE
-    if candidate.is_file():
-        return candidate
     from .runs import resolve_run
 
     return resolve_run(str(path), runs_dir)

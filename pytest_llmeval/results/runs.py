@@ -4,11 +4,13 @@ pytest-benchmark keeps `.benchmarks/`, so a later run can be compared with it by
     .llmeval/runs/0001_gemma-3-270m_20261124-001500.json
     .llmeval/runs/0002_nightly_20261125-020000.json
 
-`resolve_run("0002" | "nightly" | "last" | "path/to/results.json")` finds one; `list_runs()` lists them.
+`resolve_run("0002" | "nightly" | "last" | "path/to/results.json" | "llmeval-report")` finds one; `list_runs()`
+lists them.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .recorder import ResultsFileError, atomic_write, load_results, to_json
+from .schema import CASES_FILE, RESULTS_FILE
 
 _NAME = re.compile(r"^(\d{4,})_(.+)_(\d{8}-\d{6})\.json$")
 
@@ -62,11 +65,32 @@ def save_run(doc: dict[str, Any], runs_dir: Path, name: str, text: str | None = 
     return path
 
 
+FIX = (
+    "Fix: pass a run's report dir (--llm-report-dir), its results.json, a saved run's number or name (--llm-save), "
+    "or 'last'"
+)
+
+
 def resolve_run(ref: str, runs_dir: Path) -> Path:
-    """A run number (`3`, `0003`), a name (the newest run with it), `last`, or a path to a results file."""
-    candidate = Path(ref)
-    if candidate.suffix == ".json" and candidate.is_file():
+    """A run's results file: a report dir (its results.json), a results file's path, a saved run's number (`3`,
+    `0003`) or name (the newest run with it), or `last`. RunNotFound names what was looked for and the fix."""
+    candidate = Path(ref).expanduser()
+    if candidate.is_file():
         return candidate
+    folder_problem = None
+    if candidate.is_dir():
+        if (candidate / RESULTS_FILE).is_file():
+            return candidate / RESULTS_FILE
+        if candidate.resolve() == runs_dir.resolve():
+            folder_problem = f"{ref} is the saved-runs folder, not one run"
+        else:
+            crashed = (
+                f" (it holds the {CASES_FILE} of a run that has no {RESULTS_FILE}: rerun that run with --llm-resume "
+                "to keep its cases)"
+                if (candidate / CASES_FILE).is_file()
+                else ""
+            )
+            folder_problem = f"{ref} is a folder without a {RESULTS_FILE}{crashed}"
     runs = list_runs(runs_dir)
     if ref in ("last", "latest") and runs:
         return runs[-1].path
@@ -77,11 +101,12 @@ def resolve_run(ref: str, runs_dir: Path) -> Path:
     named = [r for r in runs if r.name == safe_name(ref)]
     if named:
         return named[-1].path
+    if folder_problem is not None:
+        raise RunNotFound(f"{folder_problem}. {FIX}")
+    if "/" in ref or os.sep in ref or ref.endswith(".json"):  # meant as a path: say that nothing is there
+        raise RunNotFound(f"{ref}: no such file or folder. {FIX}")
     known = ", ".join(f"{r.ident} ({r.name})" for r in runs[-10:]) or "none yet"
-    raise RunNotFound(
-        f"no saved run {ref!r} in {runs_dir} (saved: {known}). Fix: pass a run number, a name "
-        "given with --llm-save, 'last', or the path of a results.json"
-    )
+    raise RunNotFound(f"no saved run {ref!r} in {runs_dir} (saved: {known}). {FIX}")
 
 
 def describe_runs(runs_dir: Path) -> list[dict[str, Any]]:
