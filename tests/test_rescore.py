@@ -46,14 +46,17 @@ def test_rescore_changes_scores_after_a_key_point_edit_without_any_request(llm_p
     before = {c["scenario_id"]: c for c in llm_project.results()["cases"]}
     assert before["capital"]["score"] == 50 and before["capital"]["passed"] is False
 
-    # the key point is fixed, and one question is reworded (its answer is for another question now)
+    # the key point is fixed, one question is reworded (its answer is for another question now), one case is new
+    added = "  - id: added\n    category: geo\n    question: 西班牙的首都是哪里？\n    key_points: [马德里]\n"
     scenario.write_text(
-        SCENARIO.replace("key_points: [巴黎, 塞纳河]", "key_points: [巴黎]").replace("德国的首都", "意大利的首都"),
+        SCENARIO.replace("key_points: [巴黎, 塞纳河]", "key_points: [巴黎]").replace("德国的首都", "意大利的首都")
+        + added,
         encoding="utf-8",
     )
     done = rescore(llm_project, "geo", "-o", "rescored")  # the fake server is gone: no request could be sent
     assert done.returncode == 0, done.stderr
     assert "asked differently now (run the model again): m1/norag/reworded" in done.stdout
+    assert "1 case(s) not in the run, no answer to grade (run the model): added" in done.stdout
 
     doc = json.loads((llm_project.path / "rescored" / "results.json").read_text(encoding="utf-8"))
     after = {c["scenario_id"]: c for c in doc["cases"]}
@@ -65,6 +68,7 @@ def test_rescore_changes_scores_after_a_key_point_edit_without_any_request(llm_p
     assert after["reworded"]["rescore"]["status"] == "changed"  # kept, marked
     assert after["reworded"]["score"] == before["reworded"]["score"]
     assert doc["run"]["rescored"]["changed"] == ["m1/norag/reworded"]
+    assert doc["run"]["rescored"]["not_in_run"] == ["added"] and "added" not in after  # nothing made up for it
     (row,) = doc["aggregates"]["models"]
     assert row["passed"] == 3 and row["mean_score"] == 100
     assert (llm_project.path / "rescored" / "report.md").read_text(encoding="utf-8")

@@ -14,6 +14,9 @@ in `rescore.status`:
 - `custom_scorer`: graded by a `pytest_llmeval_score` hook in a conftest.py, which only runs inside pytest;
   kept.
 
+A case of the current files that the run never asked has no record to grade: `run.rescored.not_in_run`
+and the summary name it (the model must be run for it).
+
 RAG answers are graded against the context the run retrieved (it is in the record); the knowledge base is
 not searched again. The judge grades again only when one is given (`judge=`); otherwise a recorded judge
 verdict is kept and judged against the case's current threshold.
@@ -65,12 +68,16 @@ class Rescored:
     counts: Counter[str] = field(default_factory=Counter)
     changed: list[str] = field(default_factory=list)
     score_changes: int = 0
+    not_in_run: list[str] = field(default_factory=list)  # current case ids the run never asked: no answer to grade
 
     def summary(self) -> str:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
         text = f"{counts}; {self.score_changes} score(s) changed"
         if self.changed:
             text += f"; asked differently now (run the model again): {', '.join(self.changed)}"
+        if self.not_in_run:
+            shown = ", ".join(self.not_in_run[:10]) + (", ..." if len(self.not_in_run) > 10 else "")
+            text += f"; {len(self.not_in_run)} case(s) not in the run, no answer to grade (run the model): {shown}"
         return text
 
 
@@ -149,6 +156,7 @@ def rescore_document(
 ) -> Rescored:
     """Grade every answer of a results document again with `cases`; returns a new document."""
     by_id = {c.id: c for c in cases}
+    in_run = {record.get("scenario_id") for record in doc.get("cases") or []}
     settings = (doc.get("run") or {}).get("settings") or {}
     template = (settings.get("rag") or {}).get("template")
     out = Rescored(doc={})
@@ -173,6 +181,7 @@ def rescore_document(
             out.score_changes += new.get("score") != record.get("score")
         out.counts[status] += 1
         records.append(new)
+    out.not_in_run = [case_id for case_id in by_id if case_id not in in_run]
     run = dict(doc.get("run") or {})
     run.pop("saved_as", None)
     run["rescored"] = {
@@ -180,6 +189,7 @@ def rescore_document(
         "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "counts": dict(out.counts),
         "changed": out.changed,
+        "not_in_run": out.not_in_run,
         **({"judge": judge.model} if judge is not None else {}),
     }
     new_doc = {k: v for k, v in doc.items() if k != "comparison"}  # a comparison of the old scores is stale
