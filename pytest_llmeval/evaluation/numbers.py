@@ -234,6 +234,46 @@ def _numeral_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     return True
 
 
+# A quantity goes on after its unit: 一年半 is 1.5 years, 3点15分 and 三点五 are not 3点, 2小时30分钟 is not 2小时,
+# 1年3个月 is not 1年. A unit maps to the smaller units whose number may follow it ("": any number, as after 点).
+# Left out where a number after the unit is usually "per" (一天8小时, 一周5天, 7天24小时) or a date goes on
+# (2024年3月 is in 2024年: 年 is followed by 个月 here, never by 月).
+_SMALLER_UNITS = {
+    "年": ("个月", "个多月"),
+    "个月": ("天", "周", "个星期"),
+    "小时": ("分钟", "分", "秒"),
+    "钟头": ("分钟", "分"),
+    "分钟": ("秒",),
+    "点": ("",),
+    "元": ("角", "毛"),
+    "块": ("角", "毛"),
+}
+_RUN_OF_NUMERALS = re.compile(f" ?[0-9{_CN_CHARS}]+(?:\\.[0-9]+)? ?")
+# What a half follows or goes before: 一年半, 两个半小时, 3点半, 两倍半, 半个月; not the 半 of 统一半导体.
+_HALF_UNITS = "个月|个小时|个钟头|个星期|年|月|天|周|星期|小时|钟头|点|分钟|元|块|斤|公斤|米|岁|倍|个"
+_BEFORE_HALF = re.compile(f"(?:[0-9](?:{_HALF_UNITS})?|[{_CN_CHARS}](?:{_HALF_UNITS}))$")
+_HALF_AND_UNIT = re.compile(f"^半(?:{_HALF_UNITS})")
+
+
+def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
+    """A key point that is a quantity (一年, 3点, 2小时, 半小时) is not the first part of a longer quantity in the
+    answer: a half after it (一年半, 3点半), a number before its half (两个半小时), or a smaller unit's number after
+    it (3点15分, 三点五, 2小时30分钟)."""
+    if text.startswith("半", end) and _BEFORE_HALF.search(pattern) and not pattern.endswith("半"):
+        return False
+    if start > 0 and _HALF_AND_UNIT.match(pattern):
+        before = text[start - 2] if text[start - 1] == "个" and start > 1 else text[start - 1]
+        if before in NUMERAL_CHARS:
+            return False
+    if any(char in NUMERAL_CHARS for char in pattern):
+        for unit, smaller in _SMALLER_UNITS.items():
+            if pattern.endswith(unit):
+                run = _RUN_OF_NUMERALS.match(text, end)
+                if run is not None and any(text.startswith(next_unit, run.end()) for next_unit in smaller):
+                    return False
+    return True
+
+
 def _letter(char: str) -> bool:
     """A letter of a script written with spaces between words: Latin (with Vietnamese), Greek, Cyrillic, Hebrew,
     Arabic, Indic; not CJK, nor Thai, Lao, Tibetan, Myanmar or Khmer (written without spaces)."""
@@ -256,7 +296,11 @@ def _word_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
 
 def edges_ok(text: str, start: int, end: int, pattern: str) -> bool:
     """The match is the key point itself, not a piece of a longer number or word."""
-    return _numeral_edge_ok(text, start, end, pattern) and _word_edge_ok(text, start, end, pattern)
+    return (
+        _numeral_edge_ok(text, start, end, pattern)
+        and _word_edge_ok(text, start, end, pattern)
+        and _quantity_edge_ok(text, start, end, pattern)
+    )
 
 
 @dataclass(frozen=True)

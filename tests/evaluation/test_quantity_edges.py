@@ -1,0 +1,105 @@
+"""A quantity key point is not the first part of a longer quantity (scorer version 5): the answer 一年半 (1.5
+years) does not cover 一年, 3点15分 does not cover 3点, 两个半小时 does not cover 半小时 - the same class as "120个月
+is not 20个月", one unit further on. Examples both ways, then properties over random quantities (hypothesis)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pytest_llmeval.evaluation.scenarios import Case, KeyPoint, load_scenarios
+from pytest_llmeval.evaluation.scoring import score_answer
+
+
+def covered(point: str, answer: str) -> bool:
+    case = Case(id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint(point),))
+    return score_answer(case, answer).covered == [point]
+
+
+@pytest.mark.parametrize(
+    ("point", "answer"),
+    [
+        ("一年", "期限为一年半。"),
+        ("两年", "两年半以后"),
+        ("1年", "1年半"),
+        ("3天", "3天半"),
+        ("3点", "下午3点半"),
+        ("3点", "3点15分"),
+        ("12点", "12点30分开会"),
+        ("三点", "三点五"),
+        ("3点", "3点5"),
+        ("2小时", "约2小时30分钟"),
+        ("2小时", "2 小时 30 分钟"),
+        ("10分钟", "10分钟30秒"),
+        ("1年", "1年3个月"),
+        ("3个月", "3个月15天"),
+        ("5元", "5元3角"),
+        ("两倍", "两倍半"),
+        ("半小时", "一个半小时"),
+        ("半小时", "两个半小时"),
+        ("半小时", "1个半小时"),
+        ("半个月", "两个半个月"),
+    ],
+)
+def test_a_longer_quantity_does_not_cover_its_first_part(point, answer):
+    assert not covered(point, answer)
+
+
+@pytest.mark.parametrize(
+    ("point", "answer"),
+    [
+        ("一年半", "期限为一年半。"),
+        ("1年半", "1年半"),
+        ("2024年", "2024年3月发布"),  # a date goes on: the year is still said
+        ("3月", "3月15日"),
+        ("一天", "一天8小时"),  # "per": 8 hours a day
+        ("7天", "7天24小时服务"),
+        ("3点", "下午3点。"),
+        ("3点", "3点整"),
+        ("1年", "1年，3个月后"),
+        ("2小时", "2小时，30分钟后"),
+        ("20个月", "20个月内"),
+        ("半小时", "每半小时"),
+        ("半小时", "约半小时"),
+        ("半小时", "这个半小时"),
+        ("半年", "半年内"),
+        ("5元", "5元/人"),
+        ("统一", "统一半导体"),  # 一 in a word is no quantity
+        ("半导体", "统一半导体"),
+        ("10分钟", "10分钟内"),
+        ("1.5小时", "1.5小时"),
+    ],
+)
+def test_a_quantity_followed_by_other_text_is_covered(point, answer):
+    assert covered(point, answer)
+
+
+NUMBERS = st.one_of(st.integers(1, 999).map(str), st.sampled_from(["一", "两", "三", "十", "二十", "一百"]))
+SMALLER = {"年": "个月", "个月": "天", "小时": "分钟", "分钟": "秒", "点": "分", "元": "角"}
+
+
+@given(number=NUMBERS, unit=st.sampled_from(sorted(SMALLER)), more=st.integers(1, 59), space=st.booleans())
+def test_property_a_smaller_units_number_after_a_quantity_is_a_longer_quantity(number, unit, more, space):
+    gap = " " if space else ""
+    assert not covered(f"{number}{unit}", f"答案是{number}{unit}{gap}{more}{gap}{SMALLER[unit]}。")
+    assert covered(f"{number}{unit}", f"答案是{number}{unit}，另有{more}{SMALLER[unit]}。")
+
+
+@given(number=NUMBERS, unit=st.sampled_from(["年", "个月", "天", "小时", "点", "倍"]))
+def test_property_a_half_after_a_quantity_is_a_longer_quantity(number, unit):
+    assert not covered(f"{number}{unit}", f"大约{number}{unit}半。")
+    assert covered(f"{number}{unit}半", f"大约{number}{unit}半。")
+    assert covered(f"{number}{unit}", f"大约{number}{unit}。")
+
+
+def test_every_shipped_key_point_is_still_covered_when_said_alone():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    cases = load_scenarios([root / "scenarios"])
+    points = [(case, point) for case in cases for point in case.key_points if not point.regex]
+    assert len(points) > 40
+    for case, point in points:
+        one = Case(id="s", category="c", question="问题", suite="t", source="t.yaml", key_points=(point,))
+        assert score_answer(one, f"结论：{point.point}。").covered == [point.point], (case.id, point.point)
