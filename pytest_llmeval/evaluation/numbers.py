@@ -235,7 +235,9 @@ def _numeral_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
 
 
 # A quantity goes on after its unit: 一年半 is 1.5 years, 3点15分 and 三点五 are not 3点, 2小时30分钟 is not 2小时,
-# 1年3个月 is not 1年. A unit maps to the smaller units whose number may follow it ("": any number, as after 点).
+# 1年3个月 and 一年又三个月 are not 1年, 2 hours 30 minutes is not 2 hours. A unit maps to the smaller units whose
+# number may follow it (after 点 also any number right after it: 3点15, 三点五); after a comma the quantity has ended
+# (3点，5人参加).
 # Left out where a number after the unit is usually "per" (一天8小时, 一周5天, 7天24小时) or a date goes on
 # (2024年3月 is in 2024年: 年 is followed by 个月 here, never by 月).
 _SMALLER_UNITS = {
@@ -244,11 +246,20 @@ _SMALLER_UNITS = {
     "小时": ("分钟", "分", "秒"),
     "钟头": ("分钟", "分"),
     "分钟": ("秒",),
-    "点": ("",),
+    "点": ("分",),
     "元": ("角", "毛"),
     "块": ("角", "毛"),
+    # English, as normalised (lower case): 2 hours 30 minutes, 1 year and 3 months
+    "hour": ("minute", "min"),
+    "hours": ("minute", "min"),
+    "year": ("month",),
+    "years": ("month",),
+    "month": ("day", "week"),
+    "months": ("day", "week"),
+    "minute": ("second", "sec"),
+    "minutes": ("second", "sec"),
 }
-_RUN_OF_NUMERALS = re.compile(f" ?[0-9{_CN_CHARS}]+(?:\\.[0-9]+)? ?")
+_RUN_OF_NUMERALS = re.compile(f" ?(?:and |又)?[0-9{_CN_CHARS}]+(?:\\.[0-9]+)? ?")  # 1 year and 3 months, 一年又三个月
 # What a half follows or goes before: 一年半, 两个半小时, 3点半, 两倍半, 半个月; not the 半 of 统一半导体.
 _HALF_UNITS = "个月|个小时|个钟头|个星期|年|月|天|周|星期|小时|钟头|点|分钟|元|块|斤|公斤|米|岁|倍|个"
 _BEFORE_HALF = re.compile(f"(?:[0-9](?:{_HALF_UNITS})?|[{_CN_CHARS}](?:{_HALF_UNITS}))$")
@@ -266,6 +277,8 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
         if before in NUMERAL_CHARS:
             return False
     if any(char in NUMERAL_CHARS for char in pattern):
+        if pattern.endswith("点") and end < len(text) and text[end] in NUMERAL_CHARS:
+            return False  # 3点15 (a time), 三点五 (a decimal); 3点 15分 below
         for unit, smaller in _SMALLER_UNITS.items():
             if pattern.endswith(unit):
                 run = _RUN_OF_NUMERALS.match(text, end)

@@ -103,3 +103,22 @@ def test_every_shipped_key_point_is_still_covered_when_said_alone():
     for case, point in points:
         one = Case(id="s", category="c", question="问题", suite="t", source="t.yaml", key_points=(point,))
         assert score_answer(one, f"结论：{point.point}。").covered == [point.point], (case.id, point.point)
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("2 hours", "about 2 hours 30 minutes", False),
+        ("2 hours", "2 hours and 30 minutes", False),
+        ("1 year", "1 year and 3 months", False),
+        ("5 years", "5 years 2 months", False),
+        ("10 minutes", "10 minutes 30 seconds", False),
+        ("一年", "一年又三个月", False),
+        ("2 hours", "2 hours, then 30 minutes of questions", True),
+        ("3 years", "3 years and 2 children", True),
+        ("3点", "下午3点，5人参加", True),
+        ("3点", "下午3点 5人参加", True),
+    ],
+)
+def test_english_and_joined_quantities(point, answer, credited):
+    assert covered(point, answer) is credited
