@@ -266,11 +266,28 @@ _BEFORE_HALF = re.compile(f"(?:[0-9](?:{_HALF_UNITS})?|[{_CN_CHARS}](?:{_HALF_UN
 _HALF_AND_UNIT = re.compile(f"^半(?:{_HALF_UNITS})")
 
 
+# English: "one year and a half" is not "one year"; "twenty-first" is not "first", "thirty-one" not "one".
+_EN_UNIT_END = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|dollars?|times|cups?|pounds?|inch(?:es)?"
+    r"|feet|foot|meters?|metres?|kilometers?|kilometres?|kilos?|kilograms?|liters?|litres?|points?|percent)$"
+)
+_EN_HALF_AFTER = re.compile(r" and (?:a|one) half(?![a-z-])")
+_EN_UNITS_WORD = re.compile(
+    r"^(?:one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"(?![a-z])"
+)
+_EN_TENS_BEFORE = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]$")
+
+
 def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     """A key point that is a quantity (一年, 3点, 2小时, 半小时) is not the first part of a longer quantity in the
     answer: a half after it (一年半, 3点半), a number before its half (两个半小时), or a smaller unit's number after
     it (3点15分, 三点五, 2小时30分钟)."""
     if text.startswith("半", end) and _BEFORE_HALF.search(pattern) and not pattern.endswith("半"):
+        return False
+    if _EN_UNIT_END.search(pattern) and _EN_HALF_AFTER.match(text, end):
+        return False
+    if _EN_UNITS_WORD.match(pattern) and _EN_TENS_BEFORE.search(text, 0, start):
         return False
     if start > 0 and _HALF_AND_UNIT.match(pattern):
         before = text[start - 2] if text[start - 1] == "个" and start > 1 else text[start - 1]

@@ -118,6 +118,14 @@ def test_every_shipped_key_point_is_still_covered_when_said_alone():
         ("3 years", "3 years and 2 children", True),
         ("3点", "下午3点，5人参加", True),
         ("3点", "下午3点 5人参加", True),
+        ("one year", "one year and a half", False),
+        ("an hour", "an hour and a half", False),
+        ("2 hours", "2 hours and a half-day workshop", True),
+        ("the budget", "the budget and a half", True),  # no quantity
+        ("first", "ranked twenty-first", False),
+        ("one", "thirty-one", False),
+        ("first", "ranked first", True),
+        ("one", "only one", True),
     ],
 )
 def test_english_and_joined_quantities(point, answer, credited):
