@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .numbers import NumberForms, Pattern, RegexPattern, compile_variant
+from .numbers import CN_DIGITS, CN_UNITS, NumberForms, Pattern, RegexPattern, compile_variant
 from .scenarios import Case, KeyPoint
 
 SCORER_NAME = "keyword_coverage"
@@ -31,6 +31,7 @@ SCORER_NAME = "keyword_coverage"
 #    day is its number (09:00 covers 9:00, 03月 covers 3月).
 # 5: a quantity key point is not the first part of a longer quantity: 一年 is not in 一年半, 3点 not in 3点15分 or
 #    三点五, 2小时 not in 2小时30分钟, 半小时 not in 两个半小时, 2 hours not in 2 hours 30 minutes.
+#    A comparative before a point that starts with its number says another number: 超过20个月 is not 20个月.
 SCORER_VERSION = 5
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
@@ -123,6 +124,10 @@ NEGATIONS_ZH = (
     "无需",
     "无须",
 )
+# Before a number, a comparative says another number: 超过20个月 is more than 20个月, as 不止20个月 (above) is.
+# Only for a point that starts with its number (超过预期 still has 预期); approximations (约, 左右, 近) do count.
+COMPARATIVES_ZH = ("超过", "超出", "多于", "大于", "高于", "少于", "低于", "小于", "逾")
+COMPARATIVES_EN = ("more than", "less than", "fewer than", "greater than", "above", "below", "exceeding")
 NEGATIONS_EN = frozenset(
     {"not", "no", "never", "non", "without", "nor", "cannot", "isn't", "aren't", "wasn't", "weren't", "doesn't"}
     | {"don't", "didn't", "won't", "can't", "neither"}
@@ -249,15 +254,34 @@ def copied_mask(answer_norm: str, source_norm: str, min_copy: int) -> list[bool]
     return mask
 
 
-def negation_before(answer_norm: str, start: int) -> str | None:
-    """The negation standing right before `start` in a normalised answer (one space allowed between), if any."""
+def negation_before(answer_norm: str, start: int, numeric: bool = False) -> str | None:
+    """The negation standing right before `start` in a normalised answer (one space allowed between), if any; with
+    `numeric` (a point that starts with its number) also a comparative (超过, more than)."""
     before = answer_norm[max(0, start - 16) : start]
     zh = before[:-1] if before.endswith(" ") else before
     negation = next((n for n in _NEGATIONS_ZH_LONGEST_FIRST if zh.endswith(n)), None)
+    if negation is None and numeric:
+        negation = next((c for c in COMPARATIVES_ZH if zh.endswith(c)), None)
+        english = next((c for c in COMPARATIVES_EN if zh.endswith(c) and not _letter_before(zh, len(zh) - len(c))), "")
+        if negation is None and english and before.endswith(" "):
+            negation = english
     if negation is not None:
         return negation + before[len(zh) :]
     word = _WORD_BEFORE.search(before)
     return word.group(0) if word is not None and word.group(1) in NEGATIONS_EN else None
+
+
+def _letter_before(text: str, index: int) -> bool:
+    return index > 0 and text[index - 1].isalpha() and text[index - 1].isascii()
+
+
+_CN_NUMBER = "".join(CN_DIGITS) + "".join(CN_UNITS)
+_QUANTITY_START = re.compile(f"^(?:[0-9]|[{_CN_NUMBER}]+(?:个)?[年月天周小时分秒元万亿倍人次%])")
+
+
+def starts_with_number(point_text: str) -> bool:
+    """Whether a (normalised) form starts with its number: 20个月, 1,200万元, 二十个月 - not 一般 or 一致."""
+    return bool(_QUANTITY_START.match(point_text))
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
@@ -299,7 +323,7 @@ def _find(answer_norm: str, forms: Sequence[Pattern], masks: Mapping[str, list[b
             copied_by = next((name for name, mask in masks.items() if all(mask[i] for i in span)), None)
             text = answer_norm[found.start : found.end]
             if copied_by is None:
-                negation = negation_before(answer_norm, found.start)
+                negation = negation_before(answer_norm, found.start, starts_with_number(pattern.text))
                 if negation is None:
                     return _Match("covered", pattern.text, None, text, pattern.kind)
                 if negated is None:

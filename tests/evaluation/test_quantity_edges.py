@@ -130,3 +130,26 @@ def test_every_shipped_key_point_is_still_covered_when_said_alone():
 )
 def test_english_and_joined_quantities(point, answer, credited):
     assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("20个月", "回收期超过20个月", False),  # more than 20 months, as 不止20个月 already was
+        ("20个月", "回收期高于20个月", False),
+        ("20个月", "回收期少于 20个月", False),
+        ("二十个月", "超过二十个月", False),
+        ("1200万元", "合同额超过1200万元", False),
+        ("5%", "税率低于5%", False),
+        ("20 months", "more than 20 months", False),
+        ("20 months", "less than 20 months", False),
+        ("20个月", "回收期约20个月", True),  # an approximation still says the number
+        ("20个月", "大约20个月左右", True),
+        ("20 months", "about 20 months", True),
+        ("超过20个月", "回收期超过20个月", True),  # the point's own comparative is matched as written
+        ("预期", "效果超过预期", True),  # no number: a comparative is only a word before it
+        ("一般水平", "高于一般水平", True),
+    ],
+)
+def test_a_comparative_before_a_number_says_another_number(point, answer, credited):
+    assert covered(point, answer) is credited
