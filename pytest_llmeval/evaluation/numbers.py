@@ -283,16 +283,15 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     """A key point that is a quantity (一年, 3点, 2小时, 半小时) is not the first part of a longer quantity in the
     answer: a half after it (一年半, 3点半), a number before its half (两个半小时), or a smaller unit's number after
     it (3点15分, 三点五, 2小时30分钟)."""
-    if text.startswith("半", end) and _BEFORE_HALF.search(pattern) and not pattern.endswith("半"):
+    half_year = pattern.endswith("年") and text.startswith("半年", end)  # 2024年半年报: a half-year report
+    if text.startswith("半", end) and _BEFORE_HALF.search(pattern) and not pattern.endswith("半") and not half_year:
         return False
     if _EN_UNIT_END.search(pattern) and _EN_HALF_AFTER.match(text, end):
         return False
     if _EN_UNITS_WORD.match(pattern) and _EN_TENS_BEFORE.search(text, 0, start):
         return False
-    if start > 0 and _HALF_AND_UNIT.match(pattern):
-        before = text[start - 2] if text[start - 1] == "个" and start > 1 else text[start - 1]
-        if before in NUMERAL_CHARS:
-            return False
+    if start > 1 and _HALF_AND_UNIT.match(pattern) and text[start - 1] == "个" and text[start - 2] in NUMERAL_CHARS:
+        return False  # 两个半小时, 1个半月 (not 2024半年报: a number right before 半 is no half of it)
     if any(char in NUMERAL_CHARS for char in pattern):
         if pattern.endswith("点") and end < len(text) and text[end] in NUMERAL_CHARS:
             return False  # 3点15 (a time), 三点五 (a decimal); 3点 15分 below

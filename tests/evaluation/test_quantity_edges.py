@@ -69,6 +69,8 @@ def test_a_longer_quantity_does_not_cover_its_first_part(point, answer):
         ("半导体", "统一半导体"),
         ("10分钟", "10分钟内"),
         ("1.5小时", "1.5小时"),
+        ("2024年", "2024年半年度报告"),  # a half-year report, not 2024.5 years
+        ("半年报", "2024半年报"),
     ],
 )
 def test_a_quantity_followed_by_other_text_is_covered(point, answer):
