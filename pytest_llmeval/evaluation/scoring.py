@@ -127,7 +127,8 @@ NEGATIONS_ZH = (
 # Before a number, a comparative says another number: 超过20个月 is more than 20个月, as 不止20个月 (above) is.
 # Only for a point that starts with its number (超过预期 still has 预期); approximations (约, 左右, 近) do count.
 COMPARATIVES_ZH = ("超过", "超出", "多于", "大于", "高于", "少于", "低于", "小于", "逾")
-COMPARATIVES_EN = ("more than", "less than", "fewer than", "greater than", "above", "below", "exceeding")
+# (not "above"/"below": "the above 3 steps" names steps, it does not compare)
+COMPARATIVES_EN = ("more than", "less than", "fewer than", "greater than", "exceeding")
 NEGATIONS_EN = frozenset(
     {"not", "no", "never", "non", "without", "nor", "cannot", "isn't", "aren't", "wasn't", "weren't", "doesn't"}
     | {"don't", "didn't", "won't", "can't", "neither"}

@@ -151,6 +151,7 @@ def test_english_and_joined_quantities(point, answer, credited):
         ("超过20个月", "回收期超过20个月", True),  # the point's own comparative is matched as written
         ("预期", "效果超过预期", True),  # no number: a comparative is only a word before it
         ("一般水平", "高于一般水平", True),
+        ("3 steps", "follow the above 3 steps", True),
     ],
 )
 def test_a_comparative_before_a_number_says_another_number(point, answer, credited):
