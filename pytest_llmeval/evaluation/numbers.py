@@ -266,6 +266,25 @@ _BEFORE_HALF = re.compile(f"(?:[0-9](?:{_HALF_UNITS})?|[{_CN_CHARS}](?:{_HALF_UN
 _HALF_AND_UNIT = re.compile(f"^半(?:{_HALF_UNITS})")
 
 
+# A range that starts with the point's quantity is not the quantity: 20个月至30个月, 20%到30%, 100万元~200万元. Not
+# "-" (120万元-30万元 is a subtraction), nor dates and times of day (2020年至2023年 and 3点到5点 keep their start).
+_RANGE_AFTER = re.compile(f" ?(?:至|到|~|～|to )( ?)[0-9{_CN_CHARS}]+(?:\\.[0-9]+)?")
+_UNIT_AFTER_NUMBER = re.compile(f"[0-9{_CN_CHARS}](?P<unit>[^0-9{_CN_CHARS}]+)$")
+_DATE_OR_TIME = re.compile(r"(?:^|[^0-9])[0-9]{4} ?年$|[日号点]$|(?<!个)月$|(?<!小)时$")  # not 个月, 小时
+
+
+def _range_starts_here(text: str, end: int, pattern: str) -> bool:
+    """The answer goes on from the point's quantity to another one of the same unit (20个月至30个月)."""
+    unit = _UNIT_AFTER_NUMBER.search(pattern)
+    if unit is None or _DATE_OR_TIME.search(pattern):
+        return False
+    after = _RANGE_AFTER.match(text, end)
+    if after is None:
+        return False
+    rest = text[after.end() :].lstrip(" ")
+    return rest.startswith(unit.group("unit").strip())
+
+
 # English: "one year and a half" is not "one year"; "twenty-first" is not "first", "thirty-one" not "one".
 _EN_UNIT_END = re.compile(
     r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|dollars?|times|cups?|pounds?|inch(?:es)?"
@@ -293,6 +312,8 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     if start > 1 and _HALF_AND_UNIT.match(pattern) and text[start - 1] == "个" and text[start - 2] in NUMERAL_CHARS:
         return False  # 两个半小时, 1个半月 (not 2024半年报: a number right before 半 is no half of it)
     if any(char in NUMERAL_CHARS for char in pattern):
+        if _range_starts_here(text, end, pattern):
+            return False
         if pattern.endswith("点") and end < len(text) and text[end] in NUMERAL_CHARS:
             return False  # 3点15 (a time), 三点五 (a decimal); 3点 15分 below
         for unit, smaller in _SMALLER_UNITS.items():

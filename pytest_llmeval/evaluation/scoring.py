@@ -30,7 +30,8 @@ SCORER_NAME = "keyword_coverage"
 # 4: a number written after 百分之 is a percentage (百分之3.5 covers 3.5%); a two-digit zero-padded hour, month or
 #    day is its number (09:00 covers 9:00, 03月 covers 3月).
 # 5: a quantity key point is not the first part of a longer quantity: 一年 is not in 一年半, 3点 not in 3点15分 or
-#    三点五, 2小时 not in 2小时30分钟, 半小时 not in 两个半小时, 2 hours not in 2 hours 30 minutes.
+#    三点五, 2小时 not in 2小时30分钟, 半小时 not in 两个半小时, 2 hours not in 2 hours 30 minutes, 20个月 not in
+#    20个月至30个月 (a range).
 #    A comparative before a point that starts with its number says another number: 超过20个月 is not 20个月.
 SCORER_VERSION = 5
 

@@ -156,3 +156,30 @@ def test_english_and_joined_quantities(point, answer, credited):
 )
 def test_a_comparative_before_a_number_says_another_number(point, answer, credited):
     assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("20个月", "约20个月至30个月", False),  # a range is not its start
+        ("20个月", "20个月到30个月", False),
+        ("二十个月", "二十个月至三十个月", False),
+        ("20%", "20%到30%", False),
+        ("100万元", "100万元~200万元", False),
+        ("100万元", "100万元 至 200万元", False),
+        ("3小时", "3小时到5小时", False),
+        ("2年", "2年至3年", False),
+        ("20 months", "20 months to 30 months", False),
+        ("2020年", "2020年至2023年", True),  # a date range keeps its start (since when)
+        ("3月", "3月至5月", True),
+        ("3点", "3点到5点", True),  # a time of day too
+        ("120万元", "120万元-30万元=90万元", True),  # "-" after a quantity is a subtraction
+        ("20个月", "20个月到期", True),
+        ("20个月", "20个月至今", True),
+        ("20个月", "从20个月缩短到15个月", True),
+        ("20个月", "20个月，到30个月时", True),
+        ("5000元", "5000元到账", True),
+    ],
+)
+def test_a_range_that_starts_with_the_quantity_is_not_the_quantity(point, answer, credited):
+    assert covered(point, answer) is credited
