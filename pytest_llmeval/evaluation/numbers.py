@@ -268,7 +268,7 @@ _HALF_AND_UNIT = re.compile(f"^半(?:{_HALF_UNITS})")
 
 # A range that starts with the point's quantity is not the quantity: 20个月至30个月, 20%到30%, 100万元~200万元. Not
 # "-" (120万元-30万元 is a subtraction), nor dates and times of day (2020年至2023年 and 3点到5点 keep their start).
-_RANGE_AFTER = re.compile(f" ?(?:至|到|~|～|to )( ?)[0-9{_CN_CHARS}]+(?:\\.[0-9]+)?")
+_RANGE_AFTER = re.compile(f" ?(?:至|到|~|～|to ) ?[0-9{_CN_CHARS}]+(?:\\.[0-9]+)?")
 _UNIT_AFTER_NUMBER = re.compile(f"[0-9{_CN_CHARS}](?P<unit>[^0-9{_CN_CHARS}]+)$")
 _DATE_OR_TIME = re.compile(r"(?:^|[^0-9])[0-9]{4} ?年$|[日号点]$|(?<!个)月$|(?<!小)时$")  # not 个月, 小时
 

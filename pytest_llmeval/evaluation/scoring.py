@@ -136,6 +136,7 @@ NEGATIONS_EN = frozenset(
 )
 _NEGATIONS_ZH_LONGEST_FIRST = sorted(NEGATIONS_ZH, key=len, reverse=True)  # 不是 shown whole, not as 是 after 不
 _WORD_BEFORE = re.compile(r"([a-z']+)([ -])$")
+_COMPARATIVE_EN_BEFORE = re.compile("(?<![a-z])(?:" + "|".join(COMPARATIVES_EN) + ") $")  # one space, as written
 _THINK_BLOCK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
 
@@ -264,17 +265,12 @@ def negation_before(answer_norm: str, start: int, numeric: bool = False) -> str 
     negation = next((n for n in _NEGATIONS_ZH_LONGEST_FIRST if zh.endswith(n)), None)
     if negation is None and numeric:
         negation = next((c for c in COMPARATIVES_ZH if zh.endswith(c)), None)
-        english = next((c for c in COMPARATIVES_EN if zh.endswith(c) and not _letter_before(zh, len(zh) - len(c))), "")
-        if negation is None and english and before.endswith(" "):
-            negation = english
+        if negation is None and (english := _COMPARATIVE_EN_BEFORE.search(before)) is not None:
+            return english.group(0)
     if negation is not None:
         return negation + before[len(zh) :]
     word = _WORD_BEFORE.search(before)
     return word.group(0) if word is not None and word.group(1) in NEGATIONS_EN else None
-
-
-def _letter_before(text: str, index: int) -> bool:
-    return index > 0 and text[index - 1].isalpha() and text[index - 1].isascii()
 
 
 _CN_NUMBER = "".join(CN_DIGITS) + "".join(CN_UNITS)
