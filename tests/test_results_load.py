@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +13,14 @@ from pytest_llmeval.results import Run, load
 from pytest_llmeval.results.recorder import ResultsFileError
 from pytest_llmeval.results.runs import RunNotFound
 from pytest_llmeval.testing.openai_fake import FakeServer
+
+
+def cli(cwd: Path, *args: object) -> subprocess.CompletedProcess[str]:
+    """`python -m pytest_llmeval ARGS` in `cwd`, as a user types it."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest_llmeval", *map(str, args)], capture_output=True, text=True, cwd=cwd
+    )
+
 
 SCENARIO = """\
 suite: data
@@ -114,16 +125,10 @@ def test_a_file_that_does_not_fit_the_schema_names_the_field(run_project):
 def test_every_command_refuses_a_run_of_another_shape_in_one_line(tmp_path, doc, problem):
     """A hand-edited or foreign results.json was a KeyError, TypeError or AttributeError traceback in `report`,
     `compare`, `rescore` and `accept`; now each says what is wrong with the file."""
-    import json
-    import subprocess
-    import sys
-
     path = tmp_path / "results.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     for command in (["report", path], ["compare", path, path], ["rescore", path], ["accept", path]):
-        done = subprocess.run(
-            [sys.executable, "-m", "pytest_llmeval", *map(str, command)], capture_output=True, text=True, cwd=tmp_path
-        )
+        done = cli(tmp_path, *command)
         assert done.returncode == 2, command
         assert done.stderr.startswith(f"error: {path}: {problem}: not a results.json as pytest-llmeval writes it")
         assert "Traceback" not in done.stderr
@@ -132,19 +137,13 @@ def test_every_command_refuses_a_run_of_another_shape_in_one_line(tmp_path, doc,
 def test_report_computes_the_aggregates_a_document_lacks(tmp_path):
     """A run's results.json always carries its aggregates; a hand-made or trimmed one may not: `report` computes
     them (it raised KeyError: 'aggregates')."""
-    import json
-    import subprocess
-    import sys
-
     cases = [
         {"model": "m", "scenario_id": f"c{i}", "mode": "norag", "category": "x", "score": 100.0, "passed": True}
         for i in range(3)
     ]
     path = tmp_path / "results.json"
     path.write_text(json.dumps({"schema_version": 2, "run": {}, "cases": cases}), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest_llmeval", "report", str(path)], capture_output=True, text=True, cwd=tmp_path
-    )
+    done = cli(tmp_path, "report", path)
     assert done.returncode == 0, done.stderr
     assert "Summary per model" in done.stdout and "100.0 [43.9, 100.0]" in done.stdout
 
@@ -154,17 +153,10 @@ def test_every_command_takes_a_report_dir_and_names_what_is_not_a_run(run_projec
     `report`, `compare`, `accept`, `rescore` and --llm-compare said "no saved run 'llmeval-report'" or "Is a
     directory". A folder without a results.json and a path to nothing each say so."""
     import shutil
-    import subprocess
-    import sys
 
     project = tmp_path / "project"
     shutil.copytree(run_project.path, project)
     (project / "empty").mkdir()
-
-    def command(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "pytest_llmeval", *args], capture_output=True, text=True, cwd=project
-        )
 
     for args in (
         ["report", "llmeval-report"],
@@ -174,9 +166,9 @@ def test_every_command_takes_a_report_dir_and_names_what_is_not_a_run(run_projec
         ["rescore", "llmeval-report", "--scenarios", "data.yaml", "-o", "rescored"],
         ["accept", "llmeval-report"],
     ):
-        done = command(*args)
+        done = cli(project, *args)
         assert done.returncode == 0, (args, done.stderr)
-    assert "Summary per model" in command("llmeval-report").stdout
+    assert "Summary per model" in cli(project, "llmeval-report").stdout
     assert (project / "rescored" / "results.json").is_file() and (project / ".llmeval" / "baseline.json").is_file()
 
     fix = "Fix: pass a run's report dir (--llm-report-dir), its results.json, a saved run's number or name"
@@ -186,8 +178,8 @@ def test_every_command_takes_a_report_dir_and_names_what_is_not_a_run(run_projec
         (["rescore", "gone/results.json"], "gone/results.json: no such file or folder."),
         (["accept", ".llmeval/runs"], ".llmeval/runs is the saved-runs folder, not one run."),
     ):
-        done = command(*args)
+        done = cli(project, *args)
         assert done.returncode == 2, args
         assert done.stderr.startswith(f"error: {problem} {fix}") and "Traceback" not in done.stderr, done.stderr
     (project / "empty" / "cases.jsonl").write_text("{}\n", encoding="utf-8")
-    assert "rerun that run with --llm-resume" in command("report", "empty").stderr
+    assert "rerun that run with --llm-resume" in cli(project, "report", "empty").stderr
