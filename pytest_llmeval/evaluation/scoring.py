@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .numbers import CN_DIGITS, CN_UNITS, NumberForms, Pattern, RegexPattern, compile_variant
+from .numbers import NumberForms, Pattern, RegexPattern, compile_variant
 from .scenarios import Case, KeyPoint
 
 SCORER_NAME = "keyword_coverage"
@@ -32,8 +32,11 @@ SCORER_NAME = "keyword_coverage"
 # 5: a quantity key point is not the first part of a longer quantity: 一年 is not in 一年半, 3点 not in 3点15分 or
 #    三点五, 2小时 not in 2小时30分钟, 半小时 not in 两个半小时, 2 hours not in 2 hours 30 minutes, 20个月 not in
 #    20个月至30个月 (a range).
-#    A comparative before a point that starts with its number says another number: 超过20个月 is not 20个月.
-SCORER_VERSION = 5
+#    (v5 also read a comparative before a number as another number: 超过20个月 did not cover 20个月.)
+# 6: a comparative before a number no longer hides it: 超过12分钟 covers 12分钟 again. A bound states the figure,
+#    and the scenarios' own knowledge base words figures so ("平均排队时间超过12分钟" for the point 12分钟): v5
+#    failed an answer that quoted it. Negations (不到, 不止, 不超过) still do not count.
+SCORER_VERSION = 6
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -125,18 +128,12 @@ NEGATIONS_ZH = (
     "无需",
     "无须",
 )
-# Before a number, a comparative says another number: 超过20个月 is more than 20个月, as 不止20个月 (above) is.
-# Only for a point that starts with its number (超过预期 still has 预期); approximations (约, 左右, 近) do count.
-COMPARATIVES_ZH = ("超过", "超出", "多于", "大于", "高于", "少于", "低于", "小于", "逾")
-# (not "above"/"below": "the above 3 steps" names steps, it does not compare)
-COMPARATIVES_EN = ("more than", "less than", "fewer than", "greater than", "exceeding")
 NEGATIONS_EN = frozenset(
     {"not", "no", "never", "non", "without", "nor", "cannot", "isn't", "aren't", "wasn't", "weren't", "doesn't"}
     | {"don't", "didn't", "won't", "can't", "neither"}
 )
 _NEGATIONS_ZH_LONGEST_FIRST = sorted(NEGATIONS_ZH, key=len, reverse=True)  # 不是 shown whole, not as 是 after 不
 _WORD_BEFORE = re.compile(r"([a-z']+)([ -])$")
-_COMPARATIVE_EN_BEFORE = re.compile("(?<![a-z])(?:" + "|".join(COMPARATIVES_EN) + ") $")  # one space, as written
 _THINK_BLOCK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
 
@@ -257,29 +254,15 @@ def copied_mask(answer_norm: str, source_norm: str, min_copy: int) -> list[bool]
     return mask
 
 
-def negation_before(answer_norm: str, start: int, numeric: bool = False) -> str | None:
-    """The negation standing right before `start` in a normalised answer (one space allowed between), if any; with
-    `numeric` (a point that starts with its number) also a comparative (超过, more than)."""
+def negation_before(answer_norm: str, start: int) -> str | None:
+    """The negation standing right before `start` in a normalised answer (one space allowed between), if any."""
     before = answer_norm[max(0, start - 16) : start]
     zh = before[:-1] if before.endswith(" ") else before
     negation = next((n for n in _NEGATIONS_ZH_LONGEST_FIRST if zh.endswith(n)), None)
-    if negation is None and numeric:
-        negation = next((c for c in COMPARATIVES_ZH if zh.endswith(c)), None)
-        if negation is None and (english := _COMPARATIVE_EN_BEFORE.search(before)) is not None:
-            return english.group(0)
     if negation is not None:
         return negation + before[len(zh) :]
     word = _WORD_BEFORE.search(before)
     return word.group(0) if word is not None and word.group(1) in NEGATIONS_EN else None
-
-
-_CN_NUMBER = "".join(CN_DIGITS) + "".join(CN_UNITS)
-_QUANTITY_START = re.compile(f"^(?:[0-9]|[{_CN_NUMBER}]+(?:个)?[年月天周小时分秒元万亿倍人次%])")
-
-
-def starts_with_number(point_text: str) -> bool:
-    """Whether a (normalised) form starts with its number: 20个月, 1,200万元, 二十个月 - not 一般 or 一致."""
-    return bool(_QUANTITY_START.match(point_text))
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
@@ -321,7 +304,7 @@ def _find(answer_norm: str, forms: Sequence[Pattern], masks: Mapping[str, list[b
             copied_by = next((name for name, mask in masks.items() if all(mask[i] for i in span)), None)
             text = answer_norm[found.start : found.end]
             if copied_by is None:
-                negation = negation_before(answer_norm, found.start, starts_with_number(pattern.text))
+                negation = negation_before(answer_norm, found.start)
                 if negation is None:
                     return _Match("covered", pattern.text, None, text, pattern.kind)
                 if negated is None:
