@@ -117,6 +117,8 @@ def chinese_value(text: str) -> Decimal | None:
     integer, _, fraction = text.partition("点")
     if not integer or integer[0] in CN_SECTIONS or (integer[0] in "百千"):
         return None
+    if len(integer) >= 3 and all(ch in CN_DIGITS for ch in integer) and not fraction:
+        return Decimal("".join(str(CN_DIGITS[ch]) for ch in integer))  # 二〇〇五(年), 一九九七: read digit by digit
     total, section, digit = 0, 0, None
     last_unit = 1
     for ch in integer:
@@ -167,12 +169,27 @@ def _padded_clock_or_date(text: str, plain: str, end: int) -> bool:
 
 
 def _sign(text: str, start: int) -> int:
-    """-1 for a minus sign right before the number: not a hyphen (a-1, 10-20), not a subtraction (120万元-30)."""
-    if start > 0 and text[start - 1] in "-−":
+    """-1 for a minus sign right before the number (-, −, –, 负: 负50% is -50%, but 正负5% is ±5%): not a hyphen (a-1,
+    10-20), not a subtraction (120万元-30)."""
+    if start > 0 and text[start - 1] == "负":
+        return 1 if text.endswith("正", 0, start - 1) else -1
+    if start > 0 and text[start - 1] in "-−–":
         before = text[start - 2] if start >= 2 else " "
         if not (before.isascii() and before.isalnum()) and before not in _QUANTITY_END:
             return -1
     return 1
+
+
+_DENOMINATOR = re.compile(r"[0-9] ?[/⁄] ?$")  # 1/2小时 is half an hour: its 2 is no quantity of its own
+# Words that hold 一 without counting anything: 统一年度, 同一年, 唯一, 之一, 单一, 逐一, 划一, 专一, 万一.
+ONE_IN_WORDS = frozenset("统同唯之单逐划专万")
+VAGUE_TENS = frozenset("数几")  # 数十万, 几十个: tens of, not ten
+
+
+def _not_a_count(text: str, start: int, numeral: str) -> bool:
+    """A Chinese numeral that is part of a word (统一, 同一) or a vague amount (数十, 几十), not a number."""
+    before = text[start - 1] if start > 0 else ""
+    return (numeral.startswith("一") and before in ONE_IN_WORDS) or (numeral.startswith("十") and before in VAGUE_TENS)
 
 
 @lru_cache(maxsize=512)
@@ -180,6 +197,8 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for m in _ARABIC.finditer(text):
         digits = m.group("num")
+        if _DENOMINATOR.search(text, max(0, m.start() - 4), m.start()):
+            continue
         plain = digits.replace(",", "").replace(" ", "")
         if len(plain) > 1 and plain[0] == "0" and plain[1] != "." and not _padded_clock_or_date(text, plain, m.end()):
             continue  # 0012: a code, matched as text
@@ -205,15 +224,17 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
     if forms.chinese:
         for m in _CHINESE.finditer(text):
             cn_value = chinese_value(m.group("num"))
-            if cn_value is None:
+            if cn_value is None or _not_a_count(text, m.start(), m.group("num")):
                 continue
+            sign = _sign(text, m.start())
             end = m.end()
             percent = m.group("pct") is not None
             if not percent:
                 p = _PERCENT.match(text, end)
                 if p:
                     end, percent = p.end(), True
-            found.append(Mention(m.start(), end, cn_value, Decimal(1), percent, text[m.start() : end]))
+            start = m.start() - (1 if sign < 0 else 0)
+            found.append(Mention(start, end, cn_value * sign, Decimal(1), percent, text[start:end]))
         found.sort(key=lambda mention: mention.start)
     return tuple(found)
 
@@ -226,6 +247,8 @@ def find_numbers(text: str, forms: NumberForms | None = None) -> list[Mention]:
 def _numeral_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     """A key point that starts (ends) with a numeral is not a piece of a longer number in the answer."""
     if pattern and pattern[0] in NUMERAL_CHARS and start > 0 and text[start - 1] in NUMERAL_CHARS:
+        return False
+    if pattern and _not_a_count(text, start, pattern):
         return False
     if pattern and pattern[-1] in NUMERAL_CHARS and end < len(text):
         after = text[end]
@@ -298,6 +321,18 @@ _EN_UNITS_WORD = re.compile(
 _EN_TENS_BEFORE = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]$")
 
 
+# A unit that the answer goes on into a longer one measures something else: 27个 is not in 27个月, 20分 not in 20分钟,
+# 50人 not in 50人次, 3周 not in 3周年, 3年 not in 3年级 or 90年代, 2次 not in 2次方.
+_LONGER_UNITS = {
+    "个": ("月", "小时", "钟头", "星期", "礼拜", "工作日", "季度", "百分点"),
+    "分": ("钟",),
+    "人": ("次",),
+    "周": ("年", "岁"),
+    "年": ("级", "代"),
+    "次": ("方",),
+}
+
+
 def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     """A key point that is a quantity (一年, 3点, 2小时, 半小时) is not the first part of a longer quantity in the
     answer: a half after it (一年半, 3点半), a number before its half (两个半小时), or a smaller unit's number after
@@ -312,6 +347,9 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     if start > 1 and _HALF_AND_UNIT.match(pattern) and text[start - 1] == "个" and text[start - 2] in NUMERAL_CHARS:
         return False  # 两个半小时, 1个半月 (not 2024半年报: a number right before 半 is no half of it)
     if any(char in NUMERAL_CHARS for char in pattern):
+        longer = next((units for unit, units in _LONGER_UNITS.items() if pattern.endswith(unit)), ())
+        if any(text.startswith(unit, end) for unit in longer):
+            return False
         if _range_starts_here(text, end, pattern):
             return False
         if pattern.endswith("点") and end < len(text) and text[end] in NUMERAL_CHARS:
@@ -386,6 +424,9 @@ class TextPattern:
             pos = answer.find(self.text, pos + 1)
 
 
+_ABOUT = ("多", "余", "来")  # between a number and its (CJK) unit: about, a little over
+
+
 @dataclass(frozen=True)
 class NumberPattern:
     """A key point with numbers: text pieces around number slots, `pieces[i]` before `slots[i]`."""
@@ -423,6 +464,8 @@ class NumberPattern:
             if not ok:
                 continue
             end = _starts_at(answer, pos, self.pieces[-1])
+            if end is None and answer[pos : pos + 1] in _ABOUT and self.pieces[-1][:1] > "\u2e80":
+                end = _starts_at(answer, pos + 1, self.pieces[-1])  # 500多台, 1200余万元, 20来个月: about the figure
             if end is not None and edges_ok(answer, start, end, self.text):
                 yield Found(start, end)
 

@@ -36,6 +36,11 @@ SCORER_NAME = "keyword_coverage"
 # 6: a comparative before a number no longer hides it: 超过12分钟 covers 12分钟 again. A bound states the figure,
 #    and the scenarios' own knowledge base words figures so ("平均排队时间超过12分钟" for the point 12分钟): v5
 #    failed an answer that quoted it. Negations (不到, 不止, 不超过) still do not count.
+#    Figures as models write them: Markdown and LaTeX marks are removed before matching (**20**个月, $20$ 个月, 50\%);
+#    负 and – are minus signs (负50% is not 50%); a denominator is no figure (1/2小时 is not 2小时); a unit that goes on
+#    into a longer one is another unit (27个 is not in 27个月, 20分 not in 20分钟); 统一年度 and 同一年 hold no 一年;
+#    数十万 is no 十万; 二〇〇五年 is 2005年 (chinese_numerals); 500多台 and 1200余万元 state 500台 and 1200万元;
+#    不高于, 不低于, 不满, 未达, 没到, 不及 negate; 不得不, 无不 and 有无 do not.
 SCORER_VERSION = 6
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
@@ -123,6 +128,19 @@ NEGATIONS_ZH = (
     "不止",
     "不超过",
     "不少于",
+    "不高于",
+    "不低于",
+    "不大于",
+    "不小于",
+    "不多于",
+    "不满",
+    "不及",
+    "没到",
+    "没达到",
+    "未达",
+    "未达到",
+    "未到",
+    "达不到",
     "未满",
     "未必",
     "无需",
@@ -133,14 +151,47 @@ NEGATIONS_EN = frozenset(
     | {"don't", "didn't", "won't", "can't", "neither"}
 )
 _NEGATIONS_ZH_LONGEST_FIRST = sorted(NEGATIONS_ZH, key=len, reverse=True)  # 不是 shown whole, not as 是 after 不
+# Before a negation, these make it an affirmation: 不得不 / 不能不 (must), 无不 (all), 有无 / 有没有 (whether).
+DOUBLE_NEGATION_BEFORE = ("不得", "不能", "不可", "不会", "不敢", "不是", "无", "莫", "没有")
+WHETHER_BEFORE = "有"  # 有无风险, 有没有风险: asks whether, negates nothing
 _WORD_BEFORE = re.compile(r"([a-z']+)([ -])$")
 _THINK_BLOCK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
 
 
+# Markdown and LaTeX that models wrap figures in (**20**个月, `20`个月, *20*个月, $20$ 个月, 50\%, \frac{150}{90}):
+# removed before matching - from the answer, the points and the copied sources alike - so that they neither hide a
+# number nor stand between a negation and what it negates (不是**20个月**, **不**合规). Single * only as emphasis
+# (not 5*3*2), $...$ only as math by pandoc's rule (not "$20 and $30": no space inside the dollars, no digit after).
+_MARKDOWN_MARKS = re.compile(r"\*\*|__|`")
+_MARKDOWN_EMPHASIS = re.compile(r"(?<![0-9a-z*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![0-9a-z*])")
+_LATEX_MATH = re.compile(r"\$\$(.+?)\$\$|\$(?=\S)([^$\n]*?\S)\$(?![0-9])", re.DOTALL)
+_LATEX = (
+    (re.compile(r"\\(?:text|mathrm|textbf|mathbf|operatorname)\{([^{}]*)\}"), r"\1"),
+    (re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}"), r"\1/\2"),
+    (re.compile(r"\{,\}|\\,"), lambda m: "," if m.group(0) == "{,}" else ""),
+    (re.compile(r"\\%"), "%"),
+    (re.compile(r"\\times(?![a-z])"), "×"),
+    (re.compile(r"\\cdot(?![a-z])"), "·"),
+    (re.compile(r"\\approx(?![a-z])"), "≈"),
+    (re.compile(r"\\(?:left|right)(?![a-z])|\\[()\[\]]"), ""),
+)
+
+
+def strip_markup(text: str) -> str:
+    """The text without Markdown emphasis and code marks and without LaTeX math delimiters and common commands."""
+    text = _MARKDOWN_MARKS.sub("", text)
+    text = _MARKDOWN_EMPHASIS.sub(r"\1", text)
+    text = _LATEX_MATH.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    if "\\" in text or "{,}" in text:
+        for pattern, replacement in _LATEX:
+            text = pattern.sub(replacement, text)  # type: ignore[arg-type]
+    return text
+
+
 def normalise(text: str) -> str:
-    """NFKC (full/half width), casefold, collapse whitespace."""
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    """NFKC (full/half width), casefold, Markdown and LaTeX marks removed (`strip_markup`), whitespace collapsed."""
+    return _WHITESPACE.sub(" ", strip_markup(unicodedata.normalize("NFKC", text).casefold())).strip()
 
 
 def strip_thinking(text: str) -> str:
@@ -259,6 +310,12 @@ def negation_before(answer_norm: str, start: int) -> str | None:
     before = answer_norm[max(0, start - 16) : start]
     zh = before[:-1] if before.endswith(" ") else before
     negation = next((n for n in _NEGATIONS_ZH_LONGEST_FIRST if zh.endswith(n)), None)
+    if negation is not None:
+        rest = zh[: -len(negation)]
+        if (negation == "不" and rest.endswith(DOUBLE_NEGATION_BEFORE)) or (
+            negation in ("无", "没有") and rest.endswith(WHETHER_BEFORE)
+        ):
+            return None
     if negation is not None:
         return negation + before[len(zh) :]
     word = _WORD_BEFORE.search(before)
