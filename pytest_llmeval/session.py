@@ -361,9 +361,10 @@ class LLMEvalSession:
         launched model), or URL, name and /v1/models (an attached one); computed once per process."""
         if label not in self._identities:
             from .serving.identity import model_identity, served_models
+            from .serving.models import model_server_settings
 
             spec = next(m for m in self.settings.models if m.label == label)
-            server = self.settings.server
+            server = model_server_settings(spec, self.settings.server)  # its own --llm-model-arg values, as launched
 
             def fetch() -> list[dict[str, Any]] | None:
                 from .serving.credentials import MissingAPIKey

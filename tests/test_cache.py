@@ -126,11 +126,14 @@ def test_store_keeps_complete_answers_only_and_the_first_one(tmp_path):
     assert cache.put("k1", completion("巴黎"), "m", "id") is True
     assert cache.put("k1", completion("柏林"), "m", "id") is False  # the first answer under a key stays
     assert cache.put("k2", completion("半句", finish=None), "m", "id") is False  # cut short: never stored
+    assert cache.put("k4", completion("半句", finish="abort"), "m", "id") is False  # vLLM aborted it
+    assert cache.put("k5", completion("", finish="error"), "m", "id") is False
+    assert cache.put("k6", completion("到上限"), "m", "id") is True  # length: max_tokens is in the key
     hit = cache.get("k1")
     assert hit is not None and hit.cached and hit.text == "巴黎" and hit.metrics.finish_reason == "stop"
     assert cache.put("k3", hit, "m", "id") is False  # a hit is not stored again
     assert cache.get("k2") is None
-    assert cache.stats.to_dict() == {"hits": 1, "misses": 1, "stored": 1}
+    assert cache.stats.to_dict() == {"hits": 1, "misses": 1, "stored": 2}
     mode = sqlite3.connect(tmp_path / "c.sqlite").execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
 
@@ -275,6 +278,69 @@ def test_a_damaged_cache_file_is_a_usage_error_before_any_case(cache_project, tm
     result.stderr.fnmatch_lines(
         ["*--llm-cache-path *damaged.sqlite: cannot be read as the answer cache (file is not a database). Fix: delete*"]
     )
+    foreign = tmp_path / "other.sqlite"  # a valid SQLite file of another program: refused, and left untouched
+    sqlite3.connect(foreign).execute("CREATE TABLE answers (key TEXT PRIMARY KEY, value TEXT)").connection.commit()
+    before = foreign.read_bytes()
+    other = cache_project.run("--collect-only", f"--llm-cache-path={foreign}")
+    assert other.ret == pytest.ExitCode.USAGE_ERROR
+    other.stderr.fnmatch_lines(
+        ["*other.sqlite: is a SQLite database but not an answer cache (its table answers lacks*"]
+    )
+    assert foreign.read_bytes() == before
     folder = cache_project.run("--collect-only", f"--llm-cache-path={tmp_path}")
     assert folder.ret == pytest.ExitCode.USAGE_ERROR and "is a folder. Fix: name a file" in folder.stderr.str()
     assert "Traceback" not in result.stderr.str() + folder.stderr.str()
+
+
+def test_each_model_is_cached_under_its_own_settings_even_with_the_same_served_name(cache_project, tmp_path):
+    """Two models in one run, the same served name on two servers (--llm-model-arg X:base_url): each model's
+    answers come from its own server, on the first run and from the cache on the second. The key used to be built
+    from the run-wide settings, so b was served a's answers as cache hits and its server was never asked."""
+    db = tmp_path / "answers.sqlite"
+    with (
+        FakeServer(answers=lambda request: "服务器A：巴黎。") as first,
+        FakeServer(answers=lambda request: "服务器B：巴黎。") as second,
+    ):
+        args = (
+            "--llm-model=a=served-name",
+            "--llm-model=b=served-name",
+            f"--llm-model-arg=a:base_url={first.base_url}",
+            f"--llm-model-arg=b:base_url={second.base_url}",
+            f"--llm-cache-path={db}",
+            "--llm-warmup=0",
+        )
+        for _ in range(2):
+            result = cache_project.run(*args)
+            assert result.ret == 0, result.stdout.str()
+            answers = {(c["model"], c["answer"]) for c in cache_project.results()["cases"]}
+            assert answers == {("a", "服务器A：巴黎。"), ("b", "服务器B：巴黎。")}
+        assert (first.requests, second.requests) == (N_CASES, N_CASES)  # each asked once, the second run cached
+
+
+def test_a_models_own_launch_options_are_in_its_key(cache_project, tmp_path):
+    """bf16 against fp8 of the same weights in one run (--llm-model-arg fp8:quantization=fp8): with bf16's answers
+    in the cache, bf16 is answered from it and fp8 is not - its server must start (and cannot: 'python' is
+    /bin/false), where fp8 used to be handed bf16's answers as hits."""
+    model = tmp_path / "tiny-model"
+    model.mkdir()
+    (model / "config.json").write_text("{}", encoding="utf-8")
+    (model / "model.safetensors").write_bytes(b"w" * 64)
+    db = tmp_path / "answers.sqlite"
+    cache = AnswerCache(db)
+    identity = model_identity(ModelSpec("bf16", str(model)), ServerSettings(python="/bin/false"), cache)
+    for case in load_scenarios([cache_project.path / "scenarios"]):
+        key = request_key(identity, build_messages(case), 64, 0.0, 0, thinking_body("off"))
+        cache.put(key, completion(f"答案：巴黎（{case.id}）"), "bf16", "x")
+    cache.close()
+    result = cache_project.run(
+        f"--llm-model=bf16={model}",
+        f"--llm-model=fp8={model}",
+        "--llm-model-arg=fp8:quantization=fp8",
+        "--llm-vllm-python=/bin/false",
+        f"--llm-cache-path={db}",
+        "--llm-max-tokens=64",
+    )
+    result.assert_outcomes(passed=N_CASES, failed=N_CASES)
+    doc = cache_project.results()
+    assert {c["model"] for c in doc["cases"] if c.get("cached")} == {"bf16"}
+    assert all(c["error"]["stage"] == "launch" for c in doc["cases"] if c["model"] == "fp8")

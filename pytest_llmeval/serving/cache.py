@@ -14,9 +14,10 @@ The key is the SHA-256 of canonical JSON holding everything that can change an a
 - `sample`: the sample index of `--llm-repeat` (at temperature > 0 each sample is its own draw);
 - `schema`: `CACHE_SCHEMA`, bumped when the key's layout or the stored answer changes.
 
-Only complete answers are stored: a request that failed raises and is never stored, and a stream without
-a finish reason (cut short) is not stored either. A hit is a `Completion` with `cached=True`; its metrics
-are those of the request that produced it, and results.json records it with `cached: true` and no timings.
+Only complete answers are stored: a request that failed raises and is never stored, and neither is a stream
+without a finish reason (cut short) or one vLLM ended with "abort" or "error" (`COMPLETE_FINISH_REASONS`). A hit
+is a `Completion` with `cached=True`; its metrics are those of the request that produced it, and results.json
+records it with `cached: true` and no timings.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ from .client import Completion, RequestMetrics, thinking_body
 CACHE_SCHEMA = 1
 DEFAULT_CACHE_FILE = Path(".llmeval") / "cache.sqlite"
 BUSY_TIMEOUT_S = 60.0
+# The finish reasons of a complete answer: it stopped, or reached max_tokens (which is in the key). Not vLLM's
+# "abort" and "error", nor a provider's "content_filter", nor a stream that ended without a reason (cut short).
+COMPLETE_FINISH_REASONS = frozenset({"stop", "length", "tool_calls", "function_call"})
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS answers (
@@ -57,6 +61,9 @@ CREATE TABLE IF NOT EXISTS file_hashes (
     PRIMARY KEY (path, size, mtime_ns)
 );
 """
+
+
+ANSWER_COLUMNS = frozenset({"key", "model", "identity", "text", "reasoning", "metrics", "stored_at"})
 
 
 class CacheError(RuntimeError):
@@ -118,12 +125,25 @@ def unreadable_cache(path: Path) -> str | None:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             conn.execute("PRAGMA schema_version").fetchone()
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(answers)")}
         finally:
             conn.close()
     except sqlite3.Error as exc:
         return (
             f"--llm-cache-path {path}: cannot be read as the answer cache ({exc}). Fix: delete it (the cache is "
             "rebuilt as cases are asked) or choose another file with --llm-cache-path=FILE"
+        )
+    missing = sorted(ANSWER_COLUMNS - columns)
+    if tables and missing:  # another program's database, or a cache of another layout: never written to
+        found = (
+            f"its table answers lacks {', '.join(missing)}"
+            if columns
+            else f"it has no table answers ({len(tables)} other table(s))"
+        )
+        return (
+            f"--llm-cache-path {path}: is a SQLite database but not an answer cache ({found}). Fix: choose "
+            "another file with --llm-cache-path=FILE, or delete it if it is an old cache"
         )
     return None
 
@@ -177,8 +197,9 @@ class AnswerCache:
         return Completion(text, reasoning, stored_metrics(json.loads(metrics)), cached=True)
 
     def put(self, key: str, completion: Completion, model: str, identity: str) -> bool:
-        """Store a complete answer (one with a finish reason); the first answer under a key stays."""
-        if completion.cached or completion.metrics.finish_reason is None:
+        """Store a complete answer (finished for a reason in COMPLETE_FINISH_REASONS); the first answer under a key
+        stays."""
+        if completion.cached or completion.metrics.finish_reason not in COMPLETE_FINISH_REASONS:
             return False
         metrics = {k: v for k, v in vars(completion.metrics).items() if k != "itl_s"}
         with self._lock:
