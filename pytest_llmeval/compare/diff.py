@@ -9,7 +9,8 @@ fit to be judged at all. Every statistic comes from `stats/`.
   models or cases missing from it, or nothing comparable, give EXIT_BROKEN unless allowed
   (`allow_errors`, `allow_missing`; nothing comparable is never allowed).
 - Quality rules: one-sided non-inferiority tests (sign-flip for scores, McNemar for pass/fail), Holm over
-  the family of every quality rule x model x mode; each prints n, p and what this n could detect.
+  the rules of each model and mode (one decision each) that some outcome at this n could fail; each prints n, p
+  and what this n could detect.
 - Speed: the run's statistic against the threshold only (the run is the unit of replication).
 - Like with like: a case graded by another scorer in the baseline than in the new run is graded again from
   its saved answer first (given the current cases, compare/scorers.py), else left out as a problem.
@@ -368,13 +369,29 @@ def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], se
     }
 
 
+def _can_reject(result: dict[str, Any]) -> bool:
+    """Whether some outcome at this n could make the quality rule fail (its smallest possible p is at most alpha)."""
+    return result["p_value"] is not None and (result["min_p"] is None or result["min_p"] <= ALPHA)
+
+
 def _decide(results: list[dict[str, Any]]) -> None:
-    """Holm over every quality rule x model x mode evaluated at once; set status and failed."""
-    adjusted = holm([r["p_value"] if r.get("kind") == "quality" else None for r in results])
-    family = sum(1 for r in results if r.get("kind") == "quality")
+    """Holm over the quality rules of each model and mode (one decision each) that can reject at this n; set status
+    and failed. A rule no outcome could fail at this n is left out of its family: it would only dilute the others
+    (at n=5, pass_rate:10 can never reject and used to double score:5's p). One family over every model x mode made
+    a total collapse of one model at the suite's n (6-14 cases) unfailable: 4 rules at n=6 need p <= 0.0125, and the
+    sign-flip test's smallest p there is 1/64."""
+    families: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, result in enumerate(results):
+        if result.get("kind") == "quality" and _can_reject(result):
+            families[(result["model"], result["mode"])].append(index)
+    adjusted: list[float | None] = [None] * len(results)
+    for members in families.values():
+        for index, p_holm in zip(members, holm([results[i]["p_value"] for i in members]), strict=True):
+            adjusted[index] = p_holm
     for result, p_holm in zip(results, adjusted):
         if result.get("kind") != "quality":
             continue
+        family = len(families.get((result["model"], result["mode"]), ()))
         result["p_holm"] = None if p_holm is None else round(p_holm, 6)
         result["family"] = family
         p, n, margin = result["p_value"], result["n"], result["margin"]
@@ -382,7 +399,7 @@ def _decide(results: list[dict[str, Any]]) -> None:
         worsening, bound, min_p = result["worsening"], result["bound"], result["min_p"]
         stats = f"n={n}, p={p:.3g}" if p is not None else f"n={n}"
         if p_holm is not None and family > 1:
-            stats += f", Holm p={p_holm:.3g} over {family} rules"
+            stats += f", Holm p={p_holm:.3g} over {family} rules of {result['model']} ({result['mode']})"
         if p_holm is not None and p_holm <= ALPHA:
             result.update(failed=True, status=f"REGRESSION: worse by more than {margin:g} ({stats})")
         elif min_p is not None and min_p > ALPHA:
@@ -392,7 +409,7 @@ def _decide(results: list[dict[str, Any]]) -> None:
             )
         elif worsening is not None and worsening > margin:
             why = (
-                f"significant alone, not after Holm over {family} rules"
+                f"significant alone, not after Holm over {family} rules of {result['model']} ({result['mode']})"
                 if p is not None and p <= ALPHA
                 else "not significant"
             )
@@ -525,8 +542,8 @@ def compare_runs(
         "not_asked": not_asked,
         "decision_rule": (
             "quality rules: fail when the one-sided 95% lower bound of the worsening is above the threshold "
-            "(exact sign-flip test for scores, McNemar's exact test for pass/fail), Holm-adjusted over "
-            f"{sum(1 for r in results if r.get('kind') == 'quality')} rule(s) x model x mode; speed rules: "
+            "(exact sign-flip test for scores, McNemar's exact test for pass/fail), Holm-adjusted over the "
+            "rules of each model and mode that can fail at its n; speed rules: "
             f"{SPEED_NOTE}"
         ),
         "summary": summary,
