@@ -86,6 +86,7 @@ class LLMEvalSession:
         self.resume_summary: dict[str, Any] | None = None
         self._reusable: dict[tuple[str, str, str, int], dict[str, Any]] | None = None
         self.compare_error: str | None = None
+        self._baseline: tuple[Path, dict[str, Any]] | None = None  # --llm-compare's run, read at the start
         self._pytest_session: pytest.Session | None = None
         self.free_points: list[dict[str, Any]] = []  # key points their own question gives away (evaluation/lint.py)
         self._linted = False
@@ -169,7 +170,10 @@ class LLMEvalSession:
         from .results.runs import RunNotFound, resolve_run
 
         try:
-            load_results(resolve_run(runs.baseline, runs.runs_dir))
+            path = resolve_run(runs.baseline, runs.runs_dir)
+            # read now and kept: the baseline may be this run's own report dir (llmeval-report, the default), whose
+            # results.json the run overwrites before it compares
+            self._baseline = (path, load_results(path))
         except (RunNotFound, ResultsFileError) as exc:
             raise pytest.UsageError(f"--llm-compare: {exc}") from None
 
@@ -702,8 +706,10 @@ class LLMEvalSession:
         from .results.runs import RunNotFound, resolve_run
 
         try:
-            path = resolve_run(runs.baseline, runs.runs_dir)
-            base = load_results(path)
+            path, base = self._baseline or (None, None)
+            if path is None or base is None:
+                path = resolve_run(runs.baseline, runs.runs_dir)
+                base = load_results(path)
         except (RunNotFound, ResultsFileError) as exc:
             self.compare_error = str(exc)
             return {

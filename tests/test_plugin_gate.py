@@ -109,6 +109,19 @@ def test_worse_answers_fail_the_gate_and_name_the_cases(gate_project):
     assert listing.returncode == 0 and "0001" in listing.stdout and "0002" in listing.stdout
 
 
+def test_the_runs_own_report_dir_as_baseline_is_the_previous_run_not_this_one(gate_project):
+    """--llm-compare=llmeval-report (the default report dir, which this run writes too): the baseline is what the
+    folder held when the run started. It used to be read at the end, after this run had overwritten it: the run
+    was compared with itself and a regression passed."""
+    assert gate_project.run_llm().ret == 0
+    for i in range(6, 12):
+        gate_project.answers.points[i] = 1
+    worse = gate_project.run_llm("--llm-compare", "llmeval-report", "--llm-compare-fail", "score:5")
+    assert worse.ret == EXIT_REGRESSION, worse.stdout.str()
+    cmp = gate_project.results()["comparison"]
+    assert cmp["regressions"][0]["base"] == 100.0 and cmp["regressions"][0]["new"] < 100.0
+
+
 def test_one_case_wobble_is_reported_and_passes(gate_project):
     assert gate_project.run_llm("--llm-save", "baseline").ret == 0
     gate_project.answers.points[3] = 4  # 80: still passes, -20 on one case

@@ -452,6 +452,21 @@ def compare_runs(
                 else f"{n_label!r} is not a model of the new run (its models: {raw_n_models})"
             )
             problems.append({"kind": "pair", "text": f"pair {b_label}={n_label}: {which}", "allowed": False})
+    targets: dict[str, list[str]] = defaultdict(list)  # new label -> the baseline models compared as it
+    for b_label, n_label in pairs.items():
+        targets[n_label].append(b_label)
+    for n_label, sources in targets.items():
+        pooled = sources + ([n_label] if n_label in raw_b_models and n_label not in pairs else [])
+        if len(pooled) > 1:  # their cases would be pooled as if they were repeats of one model
+            problems.append(
+                {
+                    "kind": "pair",
+                    "text": f"baseline models {pooled} would all be compared as {n_label!r}, their cases pooled. "
+                    f"Fix: pair each baseline model with a new model of its own (--pair {pooled[-1]}=OTHER), or "
+                    "compare them one at a time",
+                    "allowed": False,
+                }
+            )
     base, new = _index(base_doc, pairs), _index(new_doc)
     renamed = {pairs.get(m, m): m for m in raw_b_models}
     b_models = list(dict.fromkeys(k[0] for k in base))
@@ -565,6 +580,21 @@ def _problems(
     status = (new_doc.get("run") or {}).get("status")
     if status == "interrupted":
         problems.append({"kind": "interrupted", "text": "the new run was interrupted", "allowed": allow_missing})
+    for which, doc in (("new run", new_doc), ("baseline", base_doc)):
+        # "running" in a results.json that is read afterwards: the process was killed (SIGKILL, out of memory)
+        unfinished = (doc.get("run") or {}).get("status") == "running" or (
+            which == "baseline" and (doc.get("run") or {}).get("status") == "interrupted"
+        )
+        if unfinished:
+            cases = len(doc.get("cases") or [])
+            problems.append(
+                {
+                    "kind": "unfinished",
+                    "text": f"the {which} never finished (status {doc['run']['status']!r}: killed or interrupted; "
+                    f"{cases} case record(s)). Fix: compare a run that finished, or allow it (--allow-missing)",
+                    "allowed": allow_missing,
+                }
+            )
     compared_errors = [e for e in mismatches["errored_cases"] if e["run"] == "new"]
     if compared_errors or status == "degraded":
         total = sum(g["n"] for g in groups)

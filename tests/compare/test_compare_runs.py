@@ -211,6 +211,11 @@ def test_a_half_missing_run_is_broken_and_names_the_cases():
     assert gate(doc(GOOD), doc(GOOD[:6]), "score:5", allow_missing=True)["exit_code"] == 0
     interrupted = gate(doc(GOOD), doc(GOOD, status="interrupted"), "score:5")
     assert interrupted["exit_code"] == EXIT_BROKEN and "interrupted" in interrupted["summary"]
+    killed = gate(doc(GOOD), doc(GOOD, status="running"), "score:5")  # SIGKILL leaves "running" behind
+    assert killed["exit_code"] == EXIT_BROKEN and "the new run never finished (status 'running'" in killed["summary"]
+    base_killed = gate(doc(GOOD[:3], status="running"), doc(GOOD), "score:5")
+    assert base_killed["exit_code"] == EXIT_BROKEN and "the baseline never finished" in base_killed["summary"]
+    assert gate(doc(GOOD[:3], status="running"), doc(GOOD), "score:5", allow_missing=True)["exit_code"] == 0
 
 
 def test_a_relabelled_run_is_broken_until_paired():
@@ -223,6 +228,19 @@ def test_a_relabelled_run_is_broken_until_paired():
     assert "m1 -> m1-fp8" in render_comparison_text(paired)
     wrong = gate(doc(GOOD), doc(GOOD, model="m1-fp8"), "score:5", pairs={"m9": "m1-fp8"})
     assert wrong["exit_code"] == EXIT_BROKEN and "'m9' is not a model of the baseline" in wrong["summary"]
+
+
+def test_a_pair_onto_a_label_the_baseline_also_has_is_broken_not_pooled():
+    """--pair a=b when the baseline has a model b too: a's and b's cases were pooled as repeats of one model."""
+    base = doc([100.0] * 6, model="a")
+    base["cases"] += doc([0.0] * 6, model="b")["cases"]
+    cmp = gate(base, doc([0.0] * 6, model="b"), "score:5", pairs={"a": "b"})
+    assert cmp["exit_code"] == EXIT_BROKEN
+    assert "baseline models ['a', 'b'] would all be compared as 'b'" in cmp["summary"]
+    both = gate(base, doc([0.0] * 6, model="b"), "score:5", pairs={"a": "b", "b": "c"})  # b paired away: fine
+    assert "would all be compared" not in both["summary"]
+    twice = gate(base, doc([0.0] * 6, model="x"), "score:5", pairs={"a": "x", "b": "x"})
+    assert twice["exit_code"] == EXIT_BROKEN and "['a', 'b'] would all be compared as 'x'" in twice["summary"]
 
 
 def test_speed_is_compared_run_against_run_by_threshold_only():
