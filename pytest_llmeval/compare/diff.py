@@ -586,12 +586,12 @@ def _problems(
             which == "baseline" and (doc.get("run") or {}).get("status") == "interrupted"
         )
         if unfinished:
-            cases = len(doc.get("cases") or [])
+            records = len(doc.get("cases") or [])
             problems.append(
                 {
                     "kind": "unfinished",
                     "text": f"the {which} never finished (status {doc['run']['status']!r}: killed or interrupted; "
-                    f"{cases} case record(s)). Fix: compare a run that finished, or allow it (--allow-missing)",
+                    f"{records} case record(s)). Fix: compare a run that finished, or allow it (--allow-missing)",
                     "allowed": allow_missing,
                 }
             )
