@@ -323,6 +323,7 @@ def rescore_main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     from .evaluation.judge import Judge, JudgeError
     from .evaluation.scenarios import ScenarioError
+    from .results import load
     from .results.rescore import default_name, rescore_document, scenario_cases, write_run
     from .results.runs import RunNotFound, resolve_run
     from .vision.datasets import DatasetError
@@ -343,7 +344,23 @@ def rescore_main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    rescored = rescore_document(doc, cases, judge, args.llm_judge_assert, source=str(source))
+    paths = [path.resolve() for path in args.scenarios]
+    try:
+        rescored = rescore_document(doc, cases, judge, args.llm_judge_assert, source=str(source), scenario_paths=paths)
+    except (AttributeError, TypeError, ValueError, KeyError):
+        try:  # a field of the wrong type: the schema names it (not checked up front: older runs lack newer fields)
+            load(source)
+        except ResultsFileError as bad:
+            print(f"error: {bad}", file=sys.stderr)
+            return 2
+        raise
+    if not rescored.counts.get("rescored"):
+        print(
+            f"error: no answer of {source} could be graded with these scenario files ({rescored.summary()}). "
+            "Fix: pass --scenarios with the files that hold the run's cases; nothing was written",
+            file=sys.stderr,
+        )
+        return 1
     name = args.save or default_name(doc, source)
     results, saved = write_run(rescored.doc, args.output, args.runs_dir, name)
     print(render_terminal(rescored.doc))

@@ -70,9 +70,14 @@ def test_rescore_changes_scores_after_a_key_point_edit_without_any_request(llm_p
     assert doc["run"]["rescored"]["changed"] == ["m1/norag/reworded"]
     assert doc["run"]["rescored"]["not_in_run"] == ["added"] and "added" not in after  # nothing made up for it
     (row,) = doc["aggregates"]["models"]
-    assert row["passed"] == 3 and row["mean_score"] == 100
-    assert (llm_project.path / "rescored" / "report.md").read_text(encoding="utf-8")
-    assert (llm_project.path / "rescored" / "report.html").is_file()
+    # the reworded case's old score says nothing about its current question: not in the aggregates
+    assert row["cases"] == 2 and row["passed"] == 2 and row["mean_score"] == 100
+    report = (llm_project.path / "rescored" / "report.md").read_text(encoding="utf-8")
+    html = (llm_project.path / "rescored" / "report.html").read_text(encoding="utf-8")
+    for text in (report, html):  # the reports say what the run is and what it could not grade
+        assert "RE-SCORED from" in text and "NOT GRADED (asked differently now)" in text
+        assert "cases not in the run (no answer to grade): added" in text
+    assert doc["run"]["settings"]["scenario_paths"] == [str((llm_project.path / "scenarios").resolve())]
     # both documents - the plugin's and rescore's - fit the results schema
     assert len(load(llm_project.path / "llmeval-report").cases) == len(load(llm_project.path / "rescored").cases) == 3
     saved = sorted((llm_project.path / ".llmeval" / "runs").glob("*.json"))
@@ -82,6 +87,14 @@ def test_rescore_changes_scores_after_a_key_point_edit_without_any_request(llm_p
     nothing = rescore(llm_project, "geo", "--scenarios", str(empty), "-o", "none")
     assert nothing.returncode == 2 and f"no scenario cases found in {empty}. Fix: pass --scenarios" in nothing.stderr
     assert not (llm_project.path / "none").exists()
+    other = llm_project.path / "other"  # cases, but none of the run's: nothing graded is an error, not a new run
+    other.mkdir()
+    (other / "x.yaml").write_text(
+        "suite: x\ncases:\n  - id: x1\n    category: x\n    question: 问\n    key_points: [答]\n"
+    )
+    unrelated = rescore(llm_project, "geo", "--scenarios", str(other), "-o", "unrelated")
+    assert unrelated.returncode == 1 and "no answer of" in unrelated.stderr and "could be graded" in unrelated.stderr
+    assert not (llm_project.path / "unrelated").exists()
 
 
 def test_rescore_of_an_unknown_run_says_what_there_is(llm_project):

@@ -270,7 +270,7 @@ def test_the_commands_name_a_path_they_cannot_write_without_a_traceback(tmp_path
 
     recorder = RunRecorder(tmp_path, {"models": ["a"]})
     for case in CASES:
-        recorder.add_case(case)
+        recorder.add_case({**case, "question": f"问{case['scenario_id']}"})  # asked as now: rescore gets to writing
     recorder.finish("complete")
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")

@@ -8,14 +8,16 @@ in `rescore.status`:
 
 - `rescored`: graded with the current case and scorer (`previous_score`, `previous_passed` kept);
 - `changed`: the question changed - the answer belongs to another question, the model must be asked again;
-  the old score is kept;
-- `missing`: no case of that id in the current scenario files; kept as it was;
+  the old score is kept in the record and left out of the aggregates (not graded);
+- `missing`: no case of that id in the current scenario files; kept as it was, left out of the aggregates;
 - `no_answer`: the run has no answer for it (an errored request); kept;
 - `custom_scorer`: graded by a `pytest_llmeval_score` hook in a conftest.py, which only runs inside pytest;
   kept.
 
 A case of the current files that the run never asked has no record to grade: `run.rescored.not_in_run`
-and the summary name it (the model must be run for it).
+and the summary name it (the model must be run for it). The aggregates count the graded records only, the reports
+say the run is a re-score and name what was not graded, and `run.settings.scenario_paths` become the files the
+cases were read from (a later comparison grades with them).
 
 RAG answers are graded against the context the run retrieved (it is in the record); the knowledge base is
 not searched again. The judge grades again only when one is given (`judge=`); otherwise a recorded judge
@@ -81,9 +83,29 @@ class Rescored:
         return text
 
 
+NOT_GRADED = ("changed", "missing")  # rescore statuses whose old score says nothing about the current case
+
+
+def graded(record: dict[str, Any]) -> bool:
+    """Whether a record's score is of its current case (not one the re-score could not grade)."""
+    return (record.get("rescore") or {}).get("status") not in NOT_GRADED
+
+
 def _label(record: dict[str, Any]) -> str:
     sample = int(record.get("sample") or 0)
     return f"{record['model']}/{record.get('mode', 'norag')}/{record['scenario_id']}" + (f"#{sample}" if sample else "")
+
+
+def _what_changed(record: dict[str, Any], case: Case) -> str:
+    """What the model would now be asked differently, as far as the record tells (its prompt_hash covers the
+    question, system prompt, images, max tokens and prompt language; the record keeps the question and images)."""
+    if record.get("question") is not None and record.get("question") != case.question:
+        part = "the question"
+    elif len(record.get("images") or []) != len(case.images):
+        part = "the images"
+    else:
+        part = "the prompt (system prompt, images, max_tokens or prompt language)"
+    return f"{part} changed: ask the model again"
 
 
 def asked_differently(record: dict[str, Any], case: Case) -> bool:
@@ -153,6 +175,7 @@ def rescore_document(
     judge: Judge | None = None,
     judge_assert: bool = False,
     source: str | None = None,
+    scenario_paths: Iterable[Path] | None = None,
 ) -> Rescored:
     """Grade every answer of a results document again with `cases`; returns a new document."""
     by_id = {c.id: c for c in cases}
@@ -171,7 +194,7 @@ def rescore_document(
             status, new = "no_answer", {**record, "rescore": {"status": "no_answer"}}
         elif asked_differently(record, case):
             status = "changed"
-            new = {**record, "rescore": {"status": "changed", "reason": "the question changed: ask the model again"}}
+            new = {**record, "rescore": {"status": "changed", "reason": _what_changed(record, case)}}
             out.changed.append(_label(record))
         elif scorer is not None and scorer not in BUILTIN_SCORERS:
             status, new = "custom_scorer", {**record, "rescore": {"status": "custom_scorer", "scorer": scorer}}
@@ -184,6 +207,8 @@ def rescore_document(
     out.not_in_run = [case_id for case_id in by_id if case_id not in in_run]
     run = dict(doc.get("run") or {})
     run.pop("saved_as", None)
+    if scenario_paths:  # graded with these files: a comparison of this run grades with them too
+        run["settings"] = {**(run.get("settings") or {}), "scenario_paths": [str(p) for p in scenario_paths]}
     run["rescored"] = {
         "from": source,
         "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -196,7 +221,9 @@ def rescore_document(
     new_doc.update(
         run=run,
         cases=records,
-        aggregates=aggregate_document(records, run.get("memory") or {}, True, doc.get("benchmarks") or []),
+        aggregates=aggregate_document(
+            [r for r in records if graded(r)], run.get("memory") or {}, True, doc.get("benchmarks") or []
+        ),
     )
     out.doc = new_doc
     return out

@@ -335,9 +335,14 @@ CASE_HEADERS = [
 
 
 def case_result(c: dict[str, Any]) -> str:
+    status = (c.get("rescore") or {}).get("status")
+    if status == "changed":
+        return "NOT GRADED (asked differently now)"
+    if status == "missing":
+        return "NOT GRADED (no such case now)"
     if c.get("error"):
         return f"ERROR ({c['error'].get('type')})"
-    return "pass" if c.get("passed") else "FAIL"
+    return ("pass" if c.get("passed") else "FAIL") + (" (cached)" if c.get("cached") else "")
 
 
 def cases_section(doc: dict[str, Any]) -> Section:
@@ -458,6 +463,29 @@ def run_header_lines(doc: dict[str, Any]) -> list[str]:
         )
     for degraded in run.get("degraded") or []:
         lines.append(f"DEGRADED: the server of {degraded.get('model')} died (exit code {degraded.get('exit_code')})")
+    cached = sum(1 for c in doc.get("cases") or [] if c.get("cached"))
+    if cached:
+        lines.append(
+            f"cached: {cached} of {len(doc.get('cases') or [])} answers from --llm-cache (marked in the cases; no "
+            "timing, left out of latency, throughput and cost)"
+        )
+    rescored = run.get("rescored")
+    if rescored:
+        counts = ", ".join(f"{n} {status}" for status, n in sorted((rescored.get("counts") or {}).items()))
+        lines.append(f"RE-SCORED from {rescored.get('from')} at {rescored.get('at')} (no model asked): {counts}")
+        if rescored.get("changed"):
+            lines.append(
+                f"not graded, asked differently now (run the model again): {', '.join(rescored['changed'])}; "
+                "left out of the aggregates"
+            )
+        missing = [c for c in doc.get("cases") or [] if (c.get("rescore") or {}).get("status") == "missing"]
+        if missing:
+            lines.append(
+                f"not graded, no such case in the scenario files now: {len(missing)} record(s); left out of the "
+                "aggregates"
+            )
+        if rescored.get("not_in_run"):
+            lines.append(f"cases not in the run (no answer to grade): {', '.join(rescored['not_in_run'])}")
     return lines
 
 
