@@ -140,6 +140,8 @@ def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | 
         from ..results.aggregate import decode_rate
 
         usable = [s for s in ok if (s.get("output_tokens") or 0) > 1 and s.get("e2e_s") is not None]
+        if not usable:
+            return None, 0, "no timed request with more than one output token (n=0)"
         return decode_rate(ok), len(usable), None
     values = [float(s[field]) for s in ok if s.get(field) is not None]
     q = 50.0 if stat == "p50" else 95.0
@@ -181,14 +183,26 @@ def compare_group(
         "new": _round(float(np.mean(pass_n)), 4),
         **entry,
     }
-    b_all = [s for group in b for s in group]
-    n_all = [s for group in n for s in group]
+    # speed over the cases timed in both runs: a case answered from the cache or errored in one run would make the
+    # two statistics describe different cases (3 long answers against 6 mixed ones read as +90%)
+    both = [i for i in range(len(ids)) if any(map(_timed, b[i])) and any(map(_timed, n[i]))]
+    b_all = [s for i in both for s in b[i]]
+    n_all = [s for i in both for s in n[i]]
+    flights = [sorted({int(s.get("in_flight") or 1) for s in samples if _timed(s)}) for samples in (b_all, n_all)]
+    other_load = (
+        f"not comparable: measured with {'/'.join(map(str, flights[0]))} request(s) in flight in the baseline, "
+        f"{'/'.join(map(str, flights[1]))} now (concurrency x replicas); compare speed at the same load"
+        if flights[0] and flights[1] and flights[0] != flights[1]
+        else None
+    )
     for metric in METRICS:
         if metric in QUALITY:
             continue
         base_value, n_base, why_b = _run_statistic(b_all, metric)
         new_value, n_new, why_n = _run_statistic(n_all, metric)
-        why = why_b or why_n
+        why = other_load or why_b or why_n
+        if other_load:
+            base_value = new_value = None
         change = None if base_value is None or new_value is None else new_value - base_value
         metrics[metric] = {
             "base": _round(base_value, 4),
@@ -197,7 +211,8 @@ def compare_group(
             "n": min(n_base, n_new),
             "n_base": n_base,
             "n_new": n_new,
-            "method": why or f"run statistic; {SPEED_NOTE}",
+            "cases_timed_in_both": len(both),
+            "method": why or f"run statistic over the {len(both)} of {len(ids)} cases timed in both runs; {SPEED_NOTE}",
             "verdict": why or SPEED_NOTE,
         }
     for entry in metrics.values():
@@ -243,6 +258,12 @@ def compare_group(
         "score_deltas": deltas,
         "_cases": (score_b, score_n, pass_b, pass_n, _within_variance(b, n)),
     }
+
+
+def _timed(sample: dict[str, Any]) -> bool:
+    """A sample with a measured request: not from the answer cache, not errored (one reused by --llm-resume keeps
+    the timing of the run that asked it)."""
+    return not sample.get("cached") and not errored(sample) and sample.get("e2e_s") is not None
 
 
 def answers_not_asked(groups: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -684,7 +705,9 @@ def _summary(
             if g["metrics"][m].get("verdict") == "worse"
         ]
         unclear = [
-            r for r in results if str(r.get("status", "")).startswith(("cannot be significant", "past threshold"))
+            r
+            for r in results
+            if str(r.get("status", "")).startswith(("cannot be significant", "past threshold", "not checked"))
         ]
         if worse:
             parts.append("significantly worse, but no gate threshold passed: " + ", ".join(worse))

@@ -253,6 +253,35 @@ def test_speed_is_compared_run_against_run_by_threshold_only():
     assert gate(base, doc(GOOD, ttft=[0.21] * 12), "ttft_p50:20%")["exit_code"] == 0
     few = gate(base, slower, "ttft_p95:20%")  # 12 requests: no p95
     assert few["exit_code"] == 0 and "too few requests (n=12) for a p95" in few["rules"][0]["status"]
+    assert "not shown fine either" in few["summary"] and "ttft_p95:20%: not checked: too few" in few["summary"]
+
+
+def test_speed_is_taken_over_the_cases_timed_in_both_runs():
+    """The new run answered the 6 fast cases from the cache and timed only the 6 slow ones: against the baseline's
+    12 (fast and slow) its p50 read +100% with an unchanged server."""
+    ttft = [0.1] * 6 + [0.3] * 6
+    base, new = doc(GOOD, ttft=ttft), doc(GOOD, ttft=ttft)
+    for case in new["cases"][:6]:
+        case.update(cached=True, ttft_s=None, e2e_s=None, decode_tok_s=None)
+    cmp = gate(base, new, "ttft_p50:20%")
+    (rule,) = cmp["rules"]
+    assert cmp["exit_code"] == 0 and rule["estimate"] == pytest.approx(0.0, abs=0.01), rule
+    entry = cmp["groups"][0]["metrics"]["ttft_p50"]
+    assert entry["cases_timed_in_both"] == 6 and "the 6 of 12 cases timed in both runs" in entry["method"]
+
+
+def test_speed_under_another_number_of_requests_in_flight_is_not_compared():
+    """Two replicas (a fleet, or data parallel engines) at concurrency 4 put 8 in flight: the records say so
+    (in_flight) even where the settings look alike."""
+    base, new = doc(GOOD, ttft=[0.2] * 12), doc(GOOD, ttft=[0.3] * 12)
+    for case in base["cases"]:
+        case["in_flight"] = 4
+    for case in new["cases"]:
+        case["in_flight"] = 8
+    cmp = gate(base, new, "ttft_p50:20%")
+    (rule,) = cmp["rules"]
+    assert cmp["exit_code"] == 0 and not rule["failed"]
+    assert "not comparable: measured with 4 request(s) in flight in the baseline, 8 now" in rule["status"]
 
 
 @pytest.mark.parametrize(
