@@ -31,6 +31,7 @@ from ..stats import (
     exact_floor_pass,
     holm,
     mcnemar_exact,
+    min_cases_pass,
     min_count_for_quantile,
     noninferiority_mean,
     noninferiority_pass,
@@ -376,6 +377,7 @@ def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], se
         exact_floor=floor,
         within_var=within if rule.metric == "score" else None,
         repeats=group.get("repeats", 1),
+        min_cases=min_cases_pass(margin, ALPHA) if binary else None,
     )
     return {
         **out,

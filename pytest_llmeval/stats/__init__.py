@@ -23,6 +23,7 @@ from .decision import (
     exact_floor_mean,
     exact_floor_pass,
     holm,
+    min_cases_pass,
     noninferiority_mean,
     noninferiority_pass,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "differences",
     "exact_floor_mean",
     "exact_floor_pass",
+    "min_cases_pass",
     "holm",
     "mcnemar_exact",
     "mean_ci",

@@ -172,11 +172,13 @@ def detectable(
     repeats: int = 1,
     alpha: float = ALPHA,
     power: float = POWER,
+    min_cases: int | None = None,
 ) -> Detectable:
     """Minimum detectable worsening for `rule` from the per-case changes (their sd is the noise).
     `exact_floor`: the smallest worsening the exact test can flag at all at this n (None: none can).
     `within_var`: the variance between samples of one case (per side, summed), when repeats were run:
-    repeats shrink only that part of the noise."""
+    repeats shrink only that part of the noise. `min_cases`: the fewest cases at which the exact test could reject
+    at all (the sign-flip test's when not given; McNemar's depends on the margin: `min_cases_pass`)."""
     from scipy.stats import norm, t
 
     x = np.asarray(changes, dtype=float)
@@ -186,11 +188,12 @@ def detectable(
     sd = float(x.std(ddof=1))
     k = float(t.ppf(1 - alpha, n - 1) + t.ppf(power, n - 1))
     if exact_floor is None:
+        least = min_cases if min_cases is not None else _exact_min_n(alpha)
         text = (
             f"{rule}: cannot be checked with {n} cases at any size: no outcome could be significant at "
-            f"{1 - alpha:.0%} (at least {_exact_min_n(alpha)} cases needed)"
+            f"{1 - alpha:.0%} (at least {least} cases needed)"
         )
-        return Detectable(None, None, sd, n, margin, False, _exact_min_n(alpha), None, text)
+        return Detectable(None, None, sd, n, margin, False, least, None, text)
     if sd == 0:
         worst = max(margin, exact_floor)
         text = (
@@ -233,6 +236,11 @@ def _exact_min_n(alpha: float) -> int:
 def exact_floor_mean(n: int, margin: float, alpha: float = ALPHA) -> float | None:
     """The sign-flip test can reject only when 2^-n <= alpha; then any worsening past the margin can."""
     return margin if n >= 1 and 2.0**-n <= alpha else None
+
+
+def min_cases_pass(margin: float, alpha: float = ALPHA, limit: int = 10_000) -> int | None:
+    """The fewest cases at which McNemar's test could flag a fall of the pass rate by more than `margin` points."""
+    return next((n for n in range(1, limit + 1) if exact_floor_pass(n, margin, alpha) is not None), None)
 
 
 def exact_floor_pass(n: int, margin: float, alpha: float = ALPHA) -> float | None:

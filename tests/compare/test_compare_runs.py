@@ -467,3 +467,14 @@ def test_accept_warns_when_the_run_asked_part_of_the_suite(tmp_path, capsys):
     run.write_text(json.dumps(document), encoding="utf-8")
     assert main(["accept", str(run), "--baseline", str(tmp_path / "b.json")]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_how_many_cases_a_pass_rate_rule_needs_is_mcnemars_not_the_sign_flip_tests():
+    """pass_rate:50 at 6 cases used to say 'at least 5 cases needed' (the sign-flip test's count): McNemar's test
+    needs 11 one-way flips' worth of cases for a fall of more than 50 points."""
+    cmp = gate(doc([100.0] * 6), doc([100.0] * 3 + [0.0] * 3), "pass_rate:50")
+    (rule,) = cmp["rules"]
+    assert "pass_rate:50: cannot be checked with 6 cases at any size" in rule["detectable"]["text"]
+    assert "(at least 11 cases needed)" in rule["detectable"]["text"]
+    score = gate(doc([50.0, 60.0]), doc([45.0, 50.0]), "score:5")["rules"][0]
+    assert "(at least 5 cases needed)" in score["detectable"]["text"]  # 2^-5 <= 0.05
