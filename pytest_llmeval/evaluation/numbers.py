@@ -192,10 +192,23 @@ def _not_a_count(text: str, start: int, numeral: str) -> bool:
     return (numeral.startswith("一") and before in ONE_IN_WORDS) or (numeral.startswith("十") and before in VAGUE_TENS)
 
 
+def _arabic_matches(text: str) -> Iterator[re.Match[str]]:
+    """The Arabic numbers of a text; a space-grouped one whose first group ends a code (Q1 200万元, H1 120万元) is the
+    code and then a number of its own, not 1 200."""
+    for m in _ARABIC.finditer(text):
+        first_space = m.group("num").find(" ")
+        if first_space > 0 and _is_code(text, m.start(), m.start() + first_space):
+            rest = _ARABIC.match(text, m.start() + first_space + 1)
+            if rest is not None:
+                yield rest
+            continue
+        yield m
+
+
 @lru_cache(maxsize=512)
 def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
     found: list[Mention] = []
-    for m in _ARABIC.finditer(text):
+    for m in _arabic_matches(text):
         digits = m.group("num")
         if _DENOMINATOR.search(text, max(0, m.start() - 4), m.start()):
             continue
@@ -424,6 +437,7 @@ class TextPattern:
             pos = answer.find(self.text, pos + 1)
 
 
+_YEAR_RANGE_REST = re.compile(r" ?(?:-|–|—|~|～|至|到) ?[0-9]{4} ?年")
 _ABOUT = ("多", "余", "来")  # between a number and its (CJK) unit: about, a little over
 
 
@@ -464,6 +478,8 @@ class NumberPattern:
             if not ok:
                 continue
             end = _starts_at(answer, pos, self.pieces[-1])
+            if end is None and self.pieces[-1] == "年" and _YEAR_RANGE_REST.match(answer, pos):
+                end = pos  # 2024-2025年, 2024至2025年: a range of years starts with the year (as 2024年至2025年 does)
             if end is None and answer[pos : pos + 1] in _ABOUT and self.pieces[-1][:1] > "\u2e80":
                 end = _starts_at(answer, pos + 1, self.pieces[-1])  # 500多台, 1200余万元, 20来个月: about the figure
             if end is not None and edges_ok(answer, start, end, self.text):

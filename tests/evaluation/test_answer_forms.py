@@ -162,3 +162,22 @@ def test_about_between_a_number_and_its_unit_states_the_figure(point, answer, cr
 )
 def test_chinese_numerals_that_count_nothing(point, answer, forms, credited):
     assert covered(point, answer, forms) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("2024年", "2024-2025年", True),  # a range of years starts with its first year, the unit written once
+        ("2024年", "2024至2025年", True),
+        ("2024年", "2024～2025年", True),
+        ("2025年", "2024-2025年", True),
+        ("2024年", "12024-2025年", False),
+        ("200万元", "Q1 200万元，Q2 300万元", True),  # a code, then a number of its own - not "1 200"
+        ("300万元", "Q1 200万元，Q2 300万元", True),
+        ("120万元", "H1 120万元", True),
+        ("1200万元", "合同额1 200万元", True),  # a space-grouped number after no code stays one number
+        ("200万元", "合同额1 200万元", False),
+    ],
+)
+def test_year_ranges_and_numbers_after_a_code(point, answer, credited):
+    assert covered(point, answer) is credited
