@@ -479,6 +479,7 @@ class LLMEvalSession:
         if judge is None:
             if result.assert_with == "judge":
                 result.error = {
+                    "stage": "judge",
                     "type": "config",
                     "status": None,
                     "message": f"case {case.id} is asserted by the judge but no judge is set. "

@@ -179,3 +179,39 @@ def test_a_verdict_the_judge_gave_in_the_run_still_decides_after_rescore(tmp_pat
     doc = {"schema_version": 2, "run": {"models": ["m1"], "settings": {}}, "cases": [record], "benchmarks": []}
     (again,) = rescore_document(doc, [case]).doc["cases"]
     assert again["assert_with"] == "judge" and again["passed"] is True and again["keyword_passed"] is False
+
+
+def test_an_answer_whose_judge_failed_in_the_run_is_graded_by_the_judge_given_now(tmp_path):
+    """The run's judge was unreachable (or none was set for a judge-asserted case): the answer is there, so
+    `rescore --llm-judge` grades it; without a judge it stays no_answer."""
+    from pytest_llmeval.evaluation.judge import Judge
+    from pytest_llmeval.evaluation.scenarios import load_scenarios
+    from pytest_llmeval.results.rescore import rescore_document
+
+    path = tmp_path / "geo.yaml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    (case,) = [c for c in load_scenarios([path]) if c.id == "capital"]
+    base = {
+        "model": "m1",
+        "mode": "norag",
+        "scenario_id": "capital",
+        "sample": 0,
+        "question": case.question,
+        "prompt_hash": case.prompt_hash,
+        "answer": "法国的首都是巴黎，塞纳河穿城而过。",
+        "score": 100.0,
+        "passed": False,
+        "assert_with": "judge",
+        "scorer": {"name": "keyword_coverage"},
+    }
+    failed = {**base, "error": {"stage": "judge", "type": "judge", "status": None, "message": "judge failed: 503"}}
+    unset = {**base, "sample": 1, "error": {"type": "config", "status": None, "message": "no judge is set"}}
+    doc = {"schema_version": 2, "run": {"models": ["m1"], "settings": {}}, "cases": [failed, unset], "benchmarks": []}
+    kept = rescore_document(doc, [case])
+    assert kept.counts == {"no_answer": 2}
+    with FakeServer(answers=lambda request: '{"score": 90, "reason": "correct"}') as judge_server:
+        judge = Judge(judge_server.base_url, "judge")
+        graded = rescore_document(doc, [case], judge=judge)
+    assert graded.counts == {"rescored": 2}
+    for record in graded.doc["cases"]:
+        assert record["judge"]["score"] == 90 and record["passed"] is True and record.get("error") is None

@@ -96,6 +96,15 @@ def _label(record: dict[str, Any]) -> str:
     return f"{record['model']}/{record.get('mode', 'norag')}/{record['scenario_id']}" + (f"#{sample}" if sample else "")
 
 
+def _gradeable_error(error: dict[str, Any], judge: Judge | None) -> bool:
+    """An error that happened after the answer and that this re-score can redo: the scoring step, and the judge's
+    (it failed or was not set: `stage` judge, or the judge `config` error of a run without --llm-judge) when a judge
+    is given now."""
+    if error.get("stage") == "scoring":
+        return True
+    return judge is not None and (error.get("stage") == "judge" or error.get("type") == "config")
+
+
 def _what_changed(record: dict[str, Any], case: Case) -> str:
     """What the model would now be asked differently, as far as the record tells (its prompt_hash covers the
     question, system prompt, images, max tokens and prompt language; the record keeps the question and images)."""
@@ -190,7 +199,7 @@ def rescore_document(
         scorer = (record.get("scorer") or {}).get("name")
         if case is None:
             status, new = "missing", {**record, "rescore": {"status": "missing"}}
-        elif record.get("answer") is None or (error and error.get("stage") != "scoring"):
+        elif record.get("answer") is None or (error and not _gradeable_error(error, judge)):
             status, new = "no_answer", {**record, "rescore": {"status": "no_answer"}}
         elif asked_differently(record, case):
             status = "changed"
