@@ -215,3 +215,45 @@ def test_an_answer_whose_judge_failed_in_the_run_is_graded_by_the_judge_given_no
     assert graded.counts == {"rescored": 2}
     for record in graded.doc["cases"]:
         assert record["judge"]["score"] == 90 and record["passed"] is True and record.get("error") is None
+
+
+def test_a_documents_fix_measures_the_recorded_retrieval_again(tmp_path):
+    """A RAG case listed the wrong document: after the fix, rescore measures the ranking the run recorded against
+    the right one (hit@k 0 -> 1) - the aggregates' RAG row too - without searching again."""
+    from pytest_llmeval.evaluation.scenarios import load_scenarios
+    from pytest_llmeval.results.rescore import rescore_document
+
+    path = tmp_path / "geo.yaml"
+    fixed = SCENARIO.replace("    key_points: [巴黎, 塞纳河]", "    key_points: [巴黎]\n    documents: [france.md]")
+    path.write_text(fixed, encoding="utf-8")
+    (case,) = [c for c in load_scenarios([path]) if c.id == "capital"]
+    record = {
+        "model": "m1",
+        "mode": "rag",
+        "scenario_id": "capital",
+        "sample": 0,
+        "question": case.question,
+        "prompt_hash": case.prompt_hash,
+        "answer": "巴黎",
+        "score": 100.0,
+        "passed": True,
+        "scorer": {"name": "keyword_coverage"},
+        "retrieval": {
+            "k": 2,
+            "doc_ids": ["france.md", "math.md"],
+            "expected_docs": ["germany.md"],  # the run's wrong list
+            "hit_at_k": 0.0,
+            "bm25_doc_ids": ["math.md", "france.md"],
+            "dense_doc_ids": ["germany.md"],
+            "rerank": "off",
+            "stages": {},
+            "chunks": [],
+        },
+    }
+    doc = {"schema_version": 2, "run": {"models": ["m1"], "settings": {}}, "cases": [record], "benchmarks": []}
+    out = rescore_document(doc, [case])
+    (again,) = out.doc["cases"]
+    retrieval = again["retrieval"]
+    assert retrieval["expected_docs"] == ["france.md"] and retrieval["hit_at_k"] == 1.0 and retrieval["mrr_at_k"] == 1.0
+    assert retrieval["stages"]["bm25"]["mrr_at_k"] == 0.5 and retrieval["stages"]["dense"]["hit_at_k"] == 0.0
+    assert out.doc["aggregates"]["rag"][0]["mean_hit_at_k"] == 1.0

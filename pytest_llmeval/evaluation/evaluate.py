@@ -223,6 +223,22 @@ def evaluate_case(
     return CaseResult(model, case, mode, scored, completion, sample, None, extra)
 
 
+def retrieval_against(retrieval: dict[str, Any], case: Case) -> dict[str, Any]:
+    """A recorded retrieval's quality measured again against the case's current documents (a `documents:` fix
+    re-scored without the model): the final ranking, BM25 and dense alone, and the reranked ranking; the fused
+    stage's ids are not recorded, so its figures go."""
+    k, expected = int(retrieval.get("k") or 1), tuple(case.documents)
+    ranked = list(retrieval.get("doc_ids") or [])
+    stages: dict[str, Any] = {}
+    if expected:
+        for name, ids in (("bm25", retrieval.get("bm25_doc_ids")), ("dense", retrieval.get("dense_doc_ids"))):
+            if ids is not None:
+                stages[name] = _quality(list(ids), expected, k)
+        if retrieval.get("rerank") == "ok":
+            stages["reranked"] = _quality(ranked, expected, k)
+    return {**retrieval, "expected_docs": list(expected), **_quality(ranked, expected, k), "stages": stages}
+
+
 def _quality(ranked: list[str], expected: tuple[str, ...], k: int) -> dict[str, float | None]:
     from ..rag import hit_at_k, mrr_at_k, ndcg_at_k, recall_at_k
 

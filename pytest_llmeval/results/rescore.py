@@ -20,8 +20,10 @@ say the run is a re-score and name what was not graded, and `run.settings.scenar
 cases were read from (a later comparison grades with them).
 
 RAG answers are graded against the context the run retrieved (it is in the record); the knowledge base is
-not searched again. The judge grades again only when one is given (`judge=`); otherwise a recorded judge
-verdict is kept and judged against the case's current threshold.
+not searched again, but when a case's `documents:` changed, the recorded ranking is measured again against them
+(hit, recall, MRR, nDCG; the fused stage's ids are not recorded, so its figures go). The judge grades again
+only when one is given (`judge=`); otherwise a recorded judge verdict is kept and judged against the case's
+current threshold.
 """
 
 from __future__ import annotations
@@ -167,6 +169,11 @@ def rescore_record(
     fresh = result.record()
     fresh.pop("finished_at", None)  # when the answer was given stays the run's
     kept = {k: v for k, v in record.items() if k not in SCORE_FIELDS}
+    retrieval = record.get("retrieval")
+    if retrieval and list(retrieval.get("expected_docs") or []) != list(case.documents):
+        from ..evaluation.evaluate import retrieval_against
+
+        kept["retrieval"] = retrieval_against(retrieval, case)  # the documents were fixed: measured again
     return {
         **kept,
         **fresh,
