@@ -380,11 +380,12 @@ def main(argv: list[str] | None = None) -> int:
         return _dispatch(args)
     except OSError as exc:  # a path that cannot be read or written: say which and the fix, not a traceback
         where = f"{exc.filename}: " if exc.filename else ""
-        print(
-            f"error: {where}{exc.strerror or exc}. Fix: a file to read must exist; a file to write needs a "
-            "folder that exists and is writable",
-            file=sys.stderr,
+        fix = (
+            "an output folder (-o) must not be an existing file: name a new folder"
+            if isinstance(exc, FileExistsError)
+            else "a file to read must exist; a file to write needs a folder that exists and is writable"
         )
+        print(f"error: {where}{exc.strerror or exc}. Fix: {fix}", file=sys.stderr)
         return 2
 
 

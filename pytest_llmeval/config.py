@@ -748,8 +748,10 @@ def _check_writable_folder(flag: str, file: Path) -> None:
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        blocker = next((parent for parent in file.parents if parent.is_file()), None)  # a file where a folder goes
+        why = f"{blocker} is a file, not a folder" if blocker is not None else exc.strerror
         raise pytest.UsageError(
-            f"{flag} {file}: cannot create its folder ({exc.strerror}). Fix: choose a writable path"
+            f"{flag} {file}: cannot create its folder ({why}). Fix: choose a writable path"
         ) from None
     refused = "not writable" if not os.access(file.parent, os.W_OK) else _cannot_write_in(file.parent)
     if refused is not None:

@@ -264,7 +264,7 @@ def test_a_cache_path_whose_folder_cannot_be_made_is_a_usage_error(cache_project
     result = cache_project.run("--collect-only", f"--llm-cache-path={blocker / 'sub' / 'cache.sqlite'}")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(
-        ["*--llm-cache-path *cache.sqlite: cannot create its folder (*). Fix: choose a writable path"]
+        ["*--llm-cache-path *cache.sqlite: cannot create its folder (*a-file is a file, not a folder). Fix: choose*"]
     )
     assert "Traceback" not in result.stderr.str()
 

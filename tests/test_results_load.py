@@ -183,3 +183,10 @@ def test_every_command_takes_a_report_dir_and_names_what_is_not_a_run(run_projec
         assert done.stderr.startswith(f"error: {problem} {fix}") and "Traceback" not in done.stderr, done.stderr
     (project / "empty" / "cases.jsonl").write_text("{}\n", encoding="utf-8")
     assert "rerun that run with --llm-resume" in cli(project, "report", "empty").stderr
+    cut = project / "cut.json"  # a results.json cut short (copied while written, a full disk)
+    cut.write_text((project / "llmeval-report" / "results.json").read_text(encoding="utf-8")[:300], encoding="utf-8")
+    done = cli(project, "report", "cut.json")
+    assert done.returncode == 2 and "not valid JSON" in done.stderr and "cut short" in done.stderr
+    assert "Fix: name a run's results.json" in done.stderr
+    done = cli(project, "rescore", "llmeval-report", "--scenarios", "data.yaml", "-o", "data.yaml")  # -o a file
+    assert done.returncode == 2 and "Fix: an output folder (-o) must not be an existing file" in done.stderr

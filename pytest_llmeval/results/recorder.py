@@ -274,7 +274,11 @@ def load_results(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ResultsFileError(f"{path}: cannot read ({exc.strerror})") from None
     except json.JSONDecodeError as exc:
-        raise ResultsFileError(f"{path}: not valid JSON (line {exc.lineno}): is it a results.json?") from None
+        raise ResultsFileError(
+            f"{path}: not valid JSON (line {exc.lineno}): cut short, or not a results.json. Fix: name a run's "
+            "results.json, report dir or saved run (python -m pytest_llmeval runs lists them); a run killed while "
+            "writing leaves its saved copy in .llmeval/runs"
+        ) from None
     except UnicodeDecodeError as exc:  # results.json is always UTF-8: this is another kind of file
         raise ResultsFileError(f"{path}: not UTF-8 text (byte {exc.start}): is it a results.json?") from None
     if not isinstance(doc, dict) or "schema_version" not in doc:
