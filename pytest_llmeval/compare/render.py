@@ -21,6 +21,8 @@ def _change(entry: dict[str, Any], digits: int = 2) -> str:
         low = "-inf" if entry.get("low") is None else f"{entry['low']:+.{digits}f}"
         high = "+inf" if entry.get("high") is None else f"{entry['high']:+.{digits}f}"
         text += f" [{low}, {high}]"
+        if entry.get("low") is not None and entry.get("low") == entry.get("high") and entry.get("estimate"):
+            text += " (no width: every case changed alike)"  # not a measured precision: see the method
     return text
 
 

@@ -51,7 +51,8 @@ def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, 
         return text
     low, high = interval["low"], interval["high"]
     if sign:
-        return f"{text} [{low:+.{digits}f}, {high:+.{digits}f}]"
+        alike = " (no width: every case changed alike)" if low == high and value else ""  # not a measured precision
+        return f"{text} [{low:+.{digits}f}, {high:+.{digits}f}]{alike}"
     return f"{text} [{low:.{digits}f}, {high:.{digits}f}]"
 
 

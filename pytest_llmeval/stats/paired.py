@@ -110,6 +110,13 @@ def paired_difference(
         share = 1 - (alpha / 2) ** (1 / n)
         low, high = -span * share, span * share
         method += f"; no case changed: up to {share:.0%} of cases could (exact bound), by up to {span:g} each"
+    elif low is not None and np.all(d == d[0]):
+        # every case changed by the same amount: the sign-flip interval has no width - it rules out the other
+        # values under the test's symmetry, it does not measure how far the true mean could be from this one
+        method += (
+            f"; every case changed by the same {float(d[0]):+g}: the interval has no width, as the {n} cases show no "
+            "spread - it says the change is not 0, not that it is exactly this"
+        )
     if np.all(d == 0):
         p = 1.0
     return PairedDifference(estimate, low, high, n, p <= alpha, p, method, confidence, min_p)

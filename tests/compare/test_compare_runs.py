@@ -478,3 +478,13 @@ def test_how_many_cases_a_pass_rate_rule_needs_is_mcnemars_not_the_sign_flip_tes
     assert "(at least 11 cases needed)" in rule["detectable"]["text"]
     score = gate(doc([50.0, 60.0]), doc([45.0, 50.0]), "score:5")["rules"][0]
     assert "(at least 5 cases needed)" in score["detectable"]["text"]  # 2^-5 <= 0.05
+
+
+def test_an_interval_with_no_width_says_why():
+    """Every case lost exactly 50 points: the sign-flip interval is [-50, -50]; the text says it has no width
+    because the cases show no spread, so it is not read as a measured precision."""
+    cmp = gate(doc([100.0] * 6), doc([50.0] * 6), "score:5")
+    score = cmp["groups"][0]["metrics"]["score"]
+    assert score["low"] == score["high"] == -50.0
+    assert "every case changed by the same -50" in score["method"]
+    assert "-50.0 [-50.0, -50.0] (no width: every case changed alike)" in render_comparison_text(cmp)
