@@ -116,7 +116,9 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
             if r.get("kind") == "quality":
                 worse = "-" if r.get("worsening") is None else f"{r['worsening']:+.2f} (bound {r.get('bound_text')})"
             else:
-                worse = "-" if r.get("relative_pct") is None else f"{r['relative_pct']:+.1f}% (run)"
+                # the worsening, + is worse whatever the metric (a fall of decode tok/s, a rise of latency)
+                unit = "%" if str(r.get("rule", "")).endswith("%") else ""
+                worse = "-" if r.get("worsening") is None else f"{r['worsening']:+.1f}{unit} (run)"
             rule_rows.append([r["model"], r["mode"], r["describe"], r.get("n"), worse, r["status"]])
         notes = [cmp.get("decision_rule", "")]
         notes += [r["detectable"]["text"] + f" ({r['model']} {r['mode']})" for r in cmp["rules"] if r.get("detectable")]

@@ -488,3 +488,19 @@ def test_an_interval_with_no_width_says_why():
     assert score["low"] == score["high"] == -50.0
     assert "every case changed by the same -50" in score["method"]
     assert "-50.0 [-50.0, -50.0] (no width: every case changed alike)" in render_comparison_text(cmp)
+
+
+def test_the_worsening_column_reads_plus_for_worse_whatever_the_metric():
+    """decode tok/s falling 50% and TTFT rising 50% both read +50.0% under 'worsening'; a faster run reads -."""
+    base = doc(GOOD, ttft=[0.2] * 12)
+    slower = doc(GOOD, ttft=[0.3] * 12)
+    for case in slower["cases"]:
+        case["decode_tok_s"] = 10.0
+        case["output_tokens"], case["e2e_s"] = 21, 2.0
+    for case in base["cases"]:
+        case["output_tokens"], case["e2e_s"] = 21, 1.0
+    text = render_comparison_text(gate(base, slower, "ttft_p50:20%,decode_tok_s:10%"))
+    rows = [line for line in text.splitlines() if "(run)" in line]
+    assert len(rows) == 2 and all("+" in row.split("(run)")[0].split()[-1] for row in rows), rows
+    faster = render_comparison_text(gate(slower, base, "ttft_p50:20%"))
+    assert any(" -33.3% (run)" in line for line in faster.splitlines()), faster
