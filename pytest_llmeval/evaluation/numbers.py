@@ -332,6 +332,17 @@ _EN_UNITS_WORD = re.compile(
     r"(?![a-z])"
 )
 _EN_TENS_BEFORE = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]$")
+_EN_NUMBER = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    "|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion"
+)
+# "one hundred twenty months" is not "twenty months"; "two million five hundred thousand" is not "two million"
+_EN_NUMBER_START = re.compile(f"^(?:{_EN_NUMBER})(?![a-z])")
+_EN_SCALE_BEFORE = re.compile(r"(?<![a-z])(?:hundred|thousand|million|billion)(?: and)? $")
+_EN_NUMBER_END = re.compile(f"(?<![a-z])(?:{_EN_NUMBER})$")
+_EN_NUMBER_AFTER = re.compile(f" (?:and )?(?:{_EN_NUMBER})(?![a-z])")
+# two hours and thirty minutes, one year and three months: an English number word before a smaller unit
+_RUN_OF_EN_NUMBERS = re.compile(f" (?:and )?(?:(?:{_EN_NUMBER}|a|an)(?:[- ]|$))+")
 
 
 # A unit that the answer goes on into a longer one measures something else: 27个 is not in 27个月, 20分 not in 20分钟,
@@ -357,6 +368,16 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
         return False
     if _EN_UNITS_WORD.match(pattern) and _EN_TENS_BEFORE.search(text, 0, start):
         return False
+    if _EN_NUMBER_START.match(pattern) and _EN_SCALE_BEFORE.search(text, 0, start):
+        return False  # one hundred twenty months
+    if _EN_NUMBER_END.search(pattern) and _EN_NUMBER_AFTER.match(text, end):
+        return False  # "two million" in two million five hundred thousand, "one hundred" in one hundred and twenty
+    if _EN_UNIT_END.search(pattern):
+        run = _RUN_OF_EN_NUMBERS.match(text, end)
+        unit = _EN_UNIT_END.search(pattern)
+        smaller = _SMALLER_UNITS.get(unit.group(0), ()) if unit is not None else ()
+        if run is not None and any(text.startswith(next_unit, run.end()) for next_unit in smaller):
+            return False  # two hours and thirty minutes
     if start > 1 and _HALF_AND_UNIT.match(pattern) and text[start - 1] == "个" and text[start - 2] in NUMERAL_CHARS:
         return False  # 两个半小时, 1个半月 (not 2024半年报: a number right before 半 is no half of it)
     if any(char in NUMERAL_CHARS for char in pattern):

@@ -181,3 +181,23 @@ def test_chinese_numerals_that_count_nothing(point, answer, forms, credited):
 )
 def test_year_ranges_and_numbers_after_a_code(point, answer, credited):
     assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("twenty months", "one hundred twenty months", False),
+        ("twenty months", "a hundred and twenty months", False),
+        ("one hundred", "one hundred and twenty", False),
+        ("two million", "two million five hundred thousand", False),
+        ("two hours", "two hours and thirty minutes", False),
+        ("one year", "one year and three months", False),
+        ("1 year", "1 year and three months", False),
+        ("twenty months", "about twenty months", True),
+        ("two hours", "two hours and then a break", True),
+        ("one hundred", "one hundred people", True),
+        ("two hours", "two hours, and one more", True),
+    ],
+)
+def test_english_number_words_are_whole_quantities(point, answer, credited):
+    assert covered(point, answer) is credited
