@@ -373,10 +373,10 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     if _EN_NUMBER_END.search(pattern) and _EN_NUMBER_AFTER.match(text, end):
         return False  # "two million" in two million five hundred thousand, "one hundred" in one hundred and twenty
     if _EN_UNIT_END.search(pattern):
-        run = _RUN_OF_EN_NUMBERS.match(text, end)
-        unit = _EN_UNIT_END.search(pattern)
-        smaller = _SMALLER_UNITS.get(unit.group(0), ()) if unit is not None else ()
-        if run is not None and any(text.startswith(next_unit, run.end()) for next_unit in smaller):
+        words = _RUN_OF_EN_NUMBERS.match(text, end)
+        en_unit = _EN_UNIT_END.search(pattern)
+        smaller_en = _SMALLER_UNITS.get(en_unit.group(0), ()) if en_unit is not None else ()
+        if words is not None and any(text.startswith(next_unit, words.end()) for next_unit in smaller_en):
             return False  # two hours and thirty minutes
     if start > 1 and _HALF_AND_UNIT.match(pattern) and text[start - 1] == "个" and text[start - 2] in NUMERAL_CHARS:
         return False  # 两个半小时, 1个半月 (not 2024半年报: a number right before 半 is no half of it)
