@@ -19,11 +19,13 @@ positions line up with the echo guard's mask. The rules (docs/scenarios.md, "How
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Any
 
 # Characters that continue a number: a key point's number is never extended by one of them.
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -172,7 +174,7 @@ def _sign(text: str, start: int) -> int:
     """-1 for a minus sign right before the number (-, −, –, 负: 负50% is -50%, but 正负5% is ±5%): not a hyphen (a-1,
     10-20), not a subtraction (120万元-30)."""
     if start > 0 and text[start - 1] == "负":
-        return 1 if text.endswith("正", 0, start - 1) else -1
+        return 1 if text.endswith(("正", "胜"), 0, start - 1) else -1  # 正负5% is ±5%, 胜负3场 counts games
     if start > 0 and text[start - 1] in "-−–":
         before = text[start - 2] if start >= 2 else " "
         if not (before.isascii() and before.isalnum()) and before not in _QUANTITY_END:
@@ -180,16 +182,46 @@ def _sign(text: str, start: int) -> int:
     return 1
 
 
-_DENOMINATOR = re.compile(r"[0-9] ?[/⁄] ?$")  # 1/2小时 is half an hour: its 2 is no quantity of its own
-# Words that hold 一 without counting anything: 统一年度, 同一年, 唯一, 之一, 单一, 逐一, 划一, 专一, 万一.
+# 1/2小时 is half an hour: its 2 is no quantity of its own. Only a fraction's shape - one digit over one or two, no
+# second slash - so that alternatives stay figures (30/60/90天, 100/200万元, 2022/2023年度).
+_DENOMINATOR = re.compile(r"(?<![0-9/⁄.])[1-9] ?[/⁄] ?$")
+_DENOMINATOR_END = re.compile(r"[0-9]{1,2}(?![0-9])(?! ?[/⁄])")
+# A 一 after 统同唯之单逐划专万, or a 十 after 数几, may belong to a word that counts nothing (统一年度, 同一年, 唯一,
+# 之一, 单一, 万一; 数十万, 几十个: tens of) - or not (系统一致性, 合同一千二百万元, 人数十二人). jieba's segmentation
+# decides: the numeral is a number when it starts a word.
 ONE_IN_WORDS = frozenset("统同唯之单逐划专万")
-VAGUE_TENS = frozenset("数几")  # 数十万, 几十个: tens of, not ten
+VAGUE_TENS = frozenset("数几")
 
 
-def _not_a_count(text: str, start: int, numeral: str) -> bool:
-    """A Chinese numeral that is part of a word (统一, 同一) or a vague amount (数十, 几十), not a number."""
-    before = text[start - 1] if start > 0 else ""
-    return (numeral.startswith("一") and before in ONE_IN_WORDS) or (numeral.startswith("十") and before in VAGUE_TENS)
+@lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    from ..rag.tokenize import import_jieba
+
+    jieba = import_jieba()
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+@lru_cache(maxsize=256)
+def word_starts(text: str) -> frozenset[int]:
+    """The positions where jieba starts a word in the text."""
+    starts, pos = set(), 0
+    for token in _segmenter().lcut(text):
+        starts.add(pos)
+        pos += len(token)
+    return frozenset(starts)
+
+
+def _not_a_count(text: str, start: int) -> bool:
+    """The answer's Chinese numeral at `start` is inside a word (统一, 同一) or a vague amount (数十, 几十)."""
+    if start == 0 or start >= len(text):
+        return False
+    char, before = text[start], text[start - 1]
+    if (char == "一" and before in ONE_IN_WORDS) or (char == "十" and before in VAGUE_TENS):
+        return start not in word_starts(text)
+    return False
 
 
 def _arabic_matches(text: str) -> Iterator[re.Match[str]]:
@@ -210,7 +242,7 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for m in _arabic_matches(text):
         digits = m.group("num")
-        if _DENOMINATOR.search(text, max(0, m.start() - 4), m.start()):
+        if _DENOMINATOR.search(text, max(0, m.start() - 4), m.start()) and _DENOMINATOR_END.match(text, m.start()):
             continue
         plain = digits.replace(",", "").replace(" ", "")
         if len(plain) > 1 and plain[0] == "0" and plain[1] != "." and not _padded_clock_or_date(text, plain, m.end()):
@@ -237,7 +269,7 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
     if forms.chinese:
         for m in _CHINESE.finditer(text):
             cn_value = chinese_value(m.group("num"))
-            if cn_value is None or _not_a_count(text, m.start(), m.group("num")):
+            if cn_value is None or _not_a_count(text, m.start("num")):
                 continue
             sign = _sign(text, m.start())
             end = m.end()
@@ -261,7 +293,7 @@ def _numeral_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     """A key point that starts (ends) with a numeral is not a piece of a longer number in the answer."""
     if pattern and pattern[0] in NUMERAL_CHARS and start > 0 and text[start - 1] in NUMERAL_CHARS:
         return False
-    if pattern and _not_a_count(text, start, pattern):
+    if _not_a_count(text, start):
         return False
     if pattern and pattern[-1] in NUMERAL_CHARS and end < len(text):
         after = text[end]
@@ -339,10 +371,14 @@ _EN_NUMBER = (
 # "one hundred twenty months" is not "twenty months"; "two million five hundred thousand" is not "two million"
 _EN_NUMBER_START = re.compile(f"^(?:{_EN_NUMBER})(?![a-z])")
 _EN_SCALE_BEFORE = re.compile(r"(?<![a-z])(?:hundred|thousand|million|billion)(?: and)? $")
+_EN_SCALE = "hundred|thousand|million|billion"
+# "one hundred" in one hundred and twenty; "twenty" in twenty thousand - not "one" in "phase one and two"
+_EN_SCALE_END = re.compile(f"(?<![a-z])(?:{_EN_SCALE})$")
+_EN_NUMBER_AFTER_SCALE = re.compile(f" (?:and )?(?:{_EN_NUMBER})(?![a-z])")
 _EN_NUMBER_END = re.compile(f"(?<![a-z])(?:{_EN_NUMBER})$")
-_EN_NUMBER_AFTER = re.compile(f" (?:and )?(?:{_EN_NUMBER})(?![a-z])")
-# two hours and thirty minutes, one year and three months: an English number word before a smaller unit
-_RUN_OF_EN_NUMBERS = re.compile(f" (?:and )?(?:(?:{_EN_NUMBER}|a|an)(?:[- ]|$))+")
+_EN_SCALE_AFTER = re.compile(f" (?:{_EN_SCALE})(?![a-z])")
+# two hours and thirty minutes, one year and three months: English number words, then a smaller unit as a word
+_RUN_OF_EN_NUMBERS = re.compile(f" (?:and )?(?:(?:{_EN_NUMBER})(?:[- ]|$))+")
 
 
 # A unit that the answer goes on into a longer one measures something else: 27个 is not in 27个月, 20分 not in 20分钟,
@@ -355,6 +391,10 @@ _LONGER_UNITS = {
     "年": ("级", "代"),
     "次": ("方",),
 }
+
+
+# continuations that also start everyday words (方案, 代理, 次年, 级别): jieba decides whether they go on the unit
+_MAY_START_A_WORD = frozenset({"方", "代", "次", "级", "岁"})
 
 
 def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
@@ -370,20 +410,23 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
         return False
     if _EN_NUMBER_START.match(pattern) and _EN_SCALE_BEFORE.search(text, 0, start):
         return False  # one hundred twenty months
-    if _EN_NUMBER_END.search(pattern) and _EN_NUMBER_AFTER.match(text, end):
+    if _EN_SCALE_END.search(pattern) and _EN_NUMBER_AFTER_SCALE.match(text, end):
         return False  # "two million" in two million five hundred thousand, "one hundred" in one hundred and twenty
+    if _EN_NUMBER_END.search(pattern) and _EN_SCALE_AFTER.match(text, end):
+        return False  # "twenty" in twenty thousand
     if _EN_UNIT_END.search(pattern):
         words = _RUN_OF_EN_NUMBERS.match(text, end)
         en_unit = _EN_UNIT_END.search(pattern)
         smaller_en = _SMALLER_UNITS.get(en_unit.group(0), ()) if en_unit is not None else ()
-        if words is not None and any(text.startswith(next_unit, words.end()) for next_unit in smaller_en):
-            return False  # two hours and thirty minutes
+        if words is not None and any(_word_at(text, words.end(), next_unit) for next_unit in smaller_en):
+            return False  # two hours and thirty minutes (not: and a monthly fee)
     if start > 1 and _HALF_AND_UNIT.match(pattern) and text[start - 1] == "个" and text[start - 2] in NUMERAL_CHARS:
         return False  # 两个半小时, 1个半月 (not 2024半年报: a number right before 半 is no half of it)
     if any(char in NUMERAL_CHARS for char in pattern):
         longer = next((units for unit, units in _LONGER_UNITS.items() if pattern.endswith(unit)), ())
-        if any(text.startswith(unit, end) for unit in longer):
-            return False
+        going_on = next((unit for unit in longer if text.startswith(unit, end)), None)
+        if going_on is not None and (going_on not in _MAY_START_A_WORD or end not in word_starts(text)):
+            return False  # 27个月, 2次方, 90年代 - but 3次方案评审, 2020年代理商: jieba starts the next word there
         if _range_starts_here(text, end, pattern):
             return False
         if pattern.endswith("点") and end < len(text) and text[end] in NUMERAL_CHARS:
@@ -394,6 +437,15 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
                 if run is not None and any(text.startswith(next_unit, run.end()) for next_unit in smaller):
                     return False
     return True
+
+
+def _word_at(text: str, pos: int, word: str) -> bool:
+    """`word` (or its plural) stands at `pos` as a whole word: minute in "minutes", not in "minimum"."""
+    if not text.startswith(word, pos):
+        return False
+    after = pos + len(word)
+    after += 1 if text.startswith("s", after) else 0
+    return after >= len(text) or not text[after].isalpha()
 
 
 def _letter(char: str) -> bool:

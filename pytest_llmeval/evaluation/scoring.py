@@ -40,7 +40,7 @@ SCORER_NAME = "keyword_coverage"
 #    负 and – are minus signs (负50% is not 50%); a denominator is no figure (1/2小时 is not 2小时); a unit that goes on
 #    into a longer one is another unit (27个 is not in 27个月, 20分 not in 20分钟); 统一年度 and 同一年 hold no 一年;
 #    数十万 is no 十万; 二〇〇五年 is 2005年 (chinese_numerals); 500多台 and 1200余万元 state 500台 and 1200万元;
-#    不高于, 不低于, 不满, 未达, 没到, 不及 negate; 不得不, 无不 and 有无 do not.
+#    不满, 没到, 未达, 未到, 达不到 negate as 不到 and 未满 do; 不得不 and 无不 affirm.
 SCORER_VERSION = 6
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
@@ -128,13 +128,8 @@ NEGATIONS_ZH = (
     "不止",
     "不超过",
     "不少于",
-    "不高于",
-    "不低于",
-    "不大于",
-    "不小于",
-    "不多于",
+    # v6: the same "not reaching" as 不到 and 未满 (comparisons such as 不低于 or 不及 are no negation)
     "不满",
-    "不及",
     "没到",
     "没达到",
     "未达",
@@ -151,9 +146,8 @@ NEGATIONS_EN = frozenset(
     | {"don't", "didn't", "won't", "can't", "neither"}
 )
 _NEGATIONS_ZH_LONGEST_FIRST = sorted(NEGATIONS_ZH, key=len, reverse=True)  # 不是 shown whole, not as 是 after 不
-# Before a negation, these make it an affirmation: 不得不 / 不能不 (must), 无不 (all), 有无 / 有没有 (whether).
+# Before 不, these make it an affirmation: 不得不 / 不能不 (must), 无不 / 没有不 (all).
 DOUBLE_NEGATION_BEFORE = ("不得", "不能", "不可", "不会", "不敢", "不是", "无", "莫", "没有")
-WHETHER_BEFORE = "有"  # 有无风险, 有没有风险: asks whether, negates nothing
 _WORD_BEFORE = re.compile(r"([a-z']+)([ -])$")
 _THINK_BLOCK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
@@ -312,9 +306,7 @@ def negation_before(answer_norm: str, start: int) -> str | None:
     negation = next((n for n in _NEGATIONS_ZH_LONGEST_FIRST if zh.endswith(n)), None)
     if negation is not None:
         rest = zh[: -len(negation)]
-        if (negation == "不" and rest.endswith(DOUBLE_NEGATION_BEFORE)) or (
-            negation in ("无", "没有") and rest.endswith(WHETHER_BEFORE)
-        ):
+        if negation == "不" and rest.endswith(DOUBLE_NEGATION_BEFORE):
             return None
     if negation is not None:
         return negation + before[len(zh) :]

@@ -1,7 +1,8 @@
 """Scorer version 6: how models actually write figures. Markdown and LaTeX around a number neither hide it nor
-shield it from a negation; 负 and the en dash are minus signs; a denominator, a longer unit (27个 in 27个月), a word
-that holds 一 (统一年度) and a vague amount (数十万) are no figure; 500多台 is about 500台; 不高于 and 未达 negate
-like 不超过, while 不得不 and 有无 do not. Examples both ways, each row one reading."""
+shield it from a negation; 负 and – are minus signs; a denominator, a longer unit (27个 in 27个月), a word that holds
+一 (统一年度) and a vague amount (数十万) are no figure - jieba's word boundaries decide the doubtful ones (系统一致性,
+3次方案); 500多台 is about 500台; 不满 and 未达 negate like 不到, comparisons (不低于, 不及) do not, and 不得不
+affirms. Examples both ways, each row one reading."""
 
 from __future__ import annotations
 
@@ -58,6 +59,7 @@ def test_markup_is_removed_the_same_way_from_every_text():
         ("20%", "增长率为–20%", False),  # an en dash as a minus
         ("50%", "三年ROI为-**50%**", False),
         ("5%", "误差在正负5%以内", True),  # ±5%
+        ("3场", "胜负3场", True),
         ("20个", "负责20个项目", True),  # 负 of 负责 stands before no number
         ("20个月", "10–20个月", True),  # after a digit the dash is a hyphen, as '-' is
     ],
@@ -75,6 +77,9 @@ def test_minus_signs(point, answer, credited):
         ("3个月", "完成了1/3个月的工作量", False),
         ("20元", "费用20元/月", True),  # a slash after the figure is "per"
         ("2小时", "每天2小时", True),
+        ("2023年", "2022/2023年度营收增长20%", True),  # alternatives, not fractions
+        ("90天", "付款账期分30/60/90天三档", True),
+        ("200万元", "预算100/200万元两档", True),
     ],
 )
 def test_a_denominator_is_no_figure(point, answer, credited):
@@ -96,6 +101,10 @@ def test_a_denominator_is_no_figure(point, answer, credited):
         ("90分", "考试得了90分。", True),
         ("50人", "培训50人，", True),
         ("3年", "合同期3年", True),
+        ("3次", "共进行了3次方案评审", True),  # 方案 is the next word, not 次方
+        ("2次", "结果是2的2次方", False),
+        ("2020年", "2020年代理商数量翻倍", True),  # 代理商, not 年代
+        ("50人", "团队50人次年扩至80人", True),  # 次年: the next year
     ],
 )
 def test_a_unit_that_goes_on_into_a_longer_unit_is_another_unit(point, answer, credited):
@@ -105,22 +114,22 @@ def test_a_unit_that_goes_on_into_a_longer_unit_is_another_unit(point, answer, c
 @pytest.mark.parametrize(
     ("point", "answer", "credited"),
     [
-        ("20%", "增速不高于20%", False),
-        ("20个月", "回收期不低于20个月", False),
-        ("一年", "不满一年", False),
+        ("一年", "不满一年", False),  # "not reaching", as 不到 and 未满 (v3)
         ("20个月", "还没到20个月", False),
         ("20%", "增速未达20%", False),
-        ("20%", "增速不及20%", False),
+        ("80%", "自动审批率不低于80%", True),  # a comparison states its figure (the knowledge base's own wording)
+        ("北辰信科", "品牌影响力不及北辰信科", True),  # a comparison, no denial of the company
+        ("深澜数据", "我司报价不低于深澜数据", True),
         ("数字化转型", "企业不得不数字化转型", True),  # must
         ("考虑数据安全", "不能不考虑数据安全", True),
         ("满意", "客户无不满意", True),  # all satisfied
-        ("风险", "请检查有无风险", True),  # whether
-        ("风险", "需确认有没有风险", True),
         ("风险", "该方案没有风险", False),
+        ("风险", "请检查有无风险", False),  # asks whether: claims nothing (so a forbidden claim under it counts none)
+        ("通过审批", "所有没有通过审批的申请转人工", False),
         ("合规", "该流程不合规", False),
     ],
 )
-def test_negations_of_a_bound_and_double_negations(point, answer, credited):
+def test_not_reaching_negates_a_comparison_does_not_and_double_negations_affirm(point, answer, credited):
     assert covered(point, answer) is credited
 
 
@@ -147,6 +156,12 @@ def test_about_between_a_number_and_its_unit_states_the_figure(point, answer, cr
         ("一个月", "在同一个月内完成", None, False),
         ("一年", "保修一年", None, True),
         ("一次", "一次性投入", None, True),
+        ("一致性", "保证系统一致性", None, True),  # 系统|一致性: jieba starts a word at 一
+        ("一千二百万", "二期合同一千二百万元", None, True),
+        ("一年八个月", "计划一年八个月收回投资", None, True),
+        ("一期", "智能风控系统一期项目", None, True),
+        ("一年", "系统1年内上线", CHINESE, True),
+        ("十二人", "团队人数十二人", CHINESE, True),  # 人数|十二: no 数十
         ("1年", "统一年度预算", CHINESE, False),
         ("十万元", "预计节省数十万元", None, False),
         ("10万元", "预计节省数十万元", CHINESE, False),
@@ -194,6 +209,11 @@ def test_year_ranges_and_numbers_after_a_code(point, answer, credited):
         ("one year", "one year and three months", False),
         ("1 year", "1 year and three months", False),
         ("twenty months", "about twenty months", True),
+        ("twenty", "twenty thousand", False),
+        ("three years", "a contract of three years and a monthly fee", True),
+        ("5 minutes", "approval in 5 minutes and a second manual review", True),
+        ("2 hours", "2 hours and a minimum of review", True),
+        ("phase one", "phase one and two are done", True),
         ("two hours", "two hours and then a break", True),
         ("one hundred", "one hundred people", True),
         ("two hours", "two hours, and one more", True),
