@@ -143,7 +143,10 @@ def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | 
         usable = [s for s in ok if (s.get("output_tokens") or 0) > 1 and s.get("e2e_s") is not None]
         if not usable:
             return None, 0, "no timed request with more than one output token (n=0)"
-        return decode_rate(ok), len(usable), None
+        rate = decode_rate(ok)
+        if rate is None:
+            return None, len(usable), f"no decode time measured (n={len(usable)}: end-to-end time equals TTFT)"
+        return rate, len(usable), None
     values = [float(s[field]) for s in ok if s.get(field) is not None]
     q = 50.0 if stat == "p50" else 95.0
     need = min_count_for_quantile(q)
@@ -189,11 +192,15 @@ def compare_group(
     both = [i for i in range(len(ids)) if any(map(_timed, b[i])) and any(map(_timed, n[i]))]
     b_all = [s for i in both for s in b[i]]
     n_all = [s for i in both for s in n[i]]
-    flights = [sorted({int(s.get("in_flight") or 1) for s in samples if _timed(s)}) for samples in (b_all, n_all)]
+    # the load each run was measured under: its most cases in flight (concurrency x replicas). Not the set of
+    # values: with --llm-cache a model's first miss is asked alone, in the test's thread, before its scheduler starts
+    flights = [
+        max((int(s.get("in_flight") or 1) for s in samples if _timed(s)), default=None) for samples in (b_all, n_all)
+    ]
     other_load = (
-        f"not comparable: measured with {'/'.join(map(str, flights[0]))} request(s) in flight in the baseline, "
-        f"{'/'.join(map(str, flights[1]))} now (concurrency x replicas); compare speed at the same load"
-        if flights[0] and flights[1] and flights[0] != flights[1]
+        f"not comparable: measured with {flights[0]} request(s) in flight in the baseline, {flights[1]} now "
+        "(concurrency x replicas); compare speed at the same load"
+        if flights[0] is not None and flights[1] is not None and flights[0] != flights[1]
         else None
     )
     for metric in METRICS:
@@ -711,9 +718,17 @@ def _summary(
             for r in results
             if str(r.get("status", "")).startswith(("cannot be significant", "past threshold", "not checked"))
         ]
+        better = [
+            f"{g['model']} {g['mode']} {m}"
+            for g in groups
+            for m in QUALITY
+            if g["metrics"][m].get("verdict") == "better"
+        ]
         if worse:
             parts.append("significantly worse, but no gate threshold passed: " + ", ".join(worse))
-        elif groups:
+        if better:
+            parts.append("significantly better: " + ", ".join(better))
+        if not worse and not better and groups:
             parts.append("no significant change")
         if unclear:
             parts.append(

@@ -78,21 +78,33 @@ def resolve(path: str | Path, runs_dir: Path = DEFAULT_RUNS_DIR) -> Path:
 def load(path: str | Path, runs_dir: str | Path = DEFAULT_RUNS_DIR) -> Run:
     """Read and validate a run: a report dir (its results.json), a results.json, or a saved run of `runs_dir`
     ("last", a number, a name). ResultsFileError (or RunNotFound) names the file and what is wrong."""
-    from pydantic import TypeAdapter, ValidationError
 
     from .recorder import ResultsFileError, load_results
 
     file = resolve(path, Path(runs_dir))
     doc = load_results(file)
-    try:
-        TypeAdapter(ResultsDocument).validate_python(doc)
-    except ValidationError as exc:
-        problems = "; ".join(f"{_where(doc, err['loc'])}: {err['msg']}" for err in exc.errors(include_url=False)[:5])
+    problems = schema_problems(doc)
+    if problems is not None:
         raise ResultsFileError(
             f"{file}: does not fit the results schema (schema_version {doc.get('schema_version')}): {problems}. "
             "Fix: re-render it with this plugin's version, or check the fields named"
-        ) from None
+        )
     return Run(file, cast(ResultsDocument, doc))  # the file's own dict: fields the schema does not name stay
+
+
+def schema_problems(doc: dict[str, Any], missing_ok: bool = False) -> str | None:
+    """The first fields of a document that do not fit the schema, in words; None when it fits. `missing_ok`:
+    a field the document lacks is no problem (a run written before the field existed), a field of the wrong
+    type is - what every command that reads a run checks before it indexes one (`recorder.load_results`)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        TypeAdapter(ResultsDocument).validate_python(doc)
+    except ValidationError as exc:
+        errors = [e for e in exc.errors(include_url=False) if not (missing_ok and e["type"] == "missing")]
+        if errors:
+            return "; ".join(f"{_where(doc, err['loc'])}: {err['msg']}" for err in errors[:5])
+    return None
 
 
 def _where(doc: dict[str, Any], loc: tuple[int | str, ...]) -> str:

@@ -294,6 +294,15 @@ def load_results(path: Path) -> dict[str, Any]:
             f"{path}: {problem}: not a results.json as pytest-llmeval writes it. Fix: use the run's "
             "own results.json (or its saved run), or check the field named"
         )
+    if doc.get("schema_version") == SCHEMA_VERSION:
+        from .loader import schema_problems
+
+        wrong = schema_problems(doc, missing_ok=True)  # a field of another type, e.g. a case's judge as a list
+        if wrong is not None:
+            raise ResultsFileError(
+                f"{path}: fields of the wrong type for a results.json: {wrong}. Fix: use the run's own results.json "
+                "(or its saved run), or correct the fields named"
+            )
     return doc
 
 

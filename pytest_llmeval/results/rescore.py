@@ -253,7 +253,9 @@ def scenario_cases(doc: dict[str, Any], scenario_paths: list[Path] | None = None
     settings = (doc.get("run") or {}).get("settings") or {}
     if scenario_paths:
         return load_scenarios(scenario_paths)
-    paths = [Path(p) for p in settings.get("scenario_paths") or [] if Path(p).exists()]
+    value = settings.get("scenario_paths")
+    listed: list[Any] = value if isinstance(value, list) else []
+    paths = [Path(p) for p in listed if isinstance(p, str) and Path(p).exists()]
     cases = load_scenarios(paths) if paths else []
     for spec in settings.get("datasets") or []:
         from ..vision.datasets import load_dataset
@@ -276,6 +278,7 @@ def write_run(doc: dict[str, Any], out_dir: Path, runs_dir: Path | None, name: s
     from .render import render_markdown
     from .schema import RESULTS_FILE
 
+    markdown, html = render_markdown(doc), render_html(doc)  # first: a document that cannot be rendered saves nothing
     out_dir.mkdir(parents=True, exist_ok=True)
     saved = None
     if runs_dir is not None:
@@ -285,6 +288,6 @@ def write_run(doc: dict[str, Any], out_dir: Path, runs_dir: Path | None, name: s
         doc["run"]["saved_as"] = str(saved)
     results = out_dir / RESULTS_FILE
     atomic_write(results, to_json(doc))
-    atomic_write(out_dir / "report.md", render_markdown(doc))
-    atomic_write(out_dir / "report.html", render_html(doc))
+    atomic_write(out_dir / "report.md", markdown)
+    atomic_write(out_dir / "report.html", html)
     return results, saved

@@ -504,3 +504,26 @@ def test_the_worsening_column_reads_plus_for_worse_whatever_the_metric():
     assert len(rows) == 2 and all("+" in row.split("(run)")[0].split()[-1] for row in rows), rows
     faster = render_comparison_text(gate(slower, base, "ttft_p50:20%"))
     assert any(" -33.3% (run)" in line for line in faster.splitlines()), faster
+
+
+def test_a_cached_runs_first_miss_asked_alone_does_not_make_the_load_differ():
+    """With --llm-cache a model's first miss is asked in the test's thread, before its scheduler (no in_flight in
+    the record): the run's load is still its most in flight, so its speed is compared."""
+    base, new = doc(GOOD, ttft=[0.2] * 12), doc(GOOD, ttft=[0.2] * 12)
+    for case in base["cases"] + new["cases"][1:]:
+        case["in_flight"] = 4
+    (rule,) = gate(base, new, "ttft_p50:20%")["rules"]
+    assert rule["status"].startswith("ok"), rule["status"]
+
+
+def test_a_significant_improvement_is_said_and_a_speed_it_cannot_compute_says_why():
+    cmp = gate(doc([0.0] * 12), doc([100.0] * 12), "score:5")
+    assert "significantly better: m1 norag score, m1 norag pass_rate" in cmp["summary"]
+    assert "no significant change" not in cmp["summary"]
+    base, same = doc(GOOD), doc(GOOD)
+    for case in base["cases"]:
+        case["output_tokens"] = 20
+    for case in same["cases"]:
+        case["e2e_s"], case["ttft_s"], case["output_tokens"] = 0.2, 0.2, 20  # no decode time at all
+    (rule,) = gate(base, same, "decode_tok_s:20%")["rules"]
+    assert "no decode time measured" in rule["status"], rule["status"]
