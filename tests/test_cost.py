@@ -22,7 +22,9 @@ def test_example_prices_amortise_the_gpu():
 def test_cost_rows_from_measured_tokens_serial_and_benchmark():
     prices = load_prices(EXAMPLE)
     cases = [{"model": "qwen3-8b", "score": 50.0, "prompt_tokens": 1000, "output_tokens": 500, "e2e_s": 10.0}] * 4
-    (serial,) = cost_rows({"cases": cases}, prices)
+    cached = [{"model": "qwen3-8b", "score": 50.0, "cached": True, "prompt_tokens": None, "output_tokens": None}] * 3
+    (serial,) = cost_rows({"cases": cases + cached}, prices)
+    assert serial["n"] == 4  # the answers measured in this run: the 3 from the answer cache have no tokens of it
     assert serial["requests_per_hour"] == 360 and "serial" in serial["throughput_basis"]
     assert serial["api_per_1k"] == pytest.approx((1000 * 0.3 + 500 * 0.6) / 1e6 * 1000)  # 0.6 yuan per 1k
     assert serial["local_per_1k"] == pytest.approx(prices.gpu_cost_per_hour / 360 * 1000)

@@ -15,7 +15,8 @@ def cost_rows(doc: dict[str, Any], prices: Prices) -> list[dict[str, Any]]:
     bench = {b["model"]: b.get("summary", {}) for b in doc.get("benchmarks") or []}
     rows = []
     for model in dict.fromkeys(c["model"] for c in doc["cases"]):
-        mine = [c for c in doc["cases"] if c["model"] == model and c.get("score") is not None]
+        # the answers measured in this run: one from the answer cache has no tokens or timing of this run
+        mine = [c for c in doc["cases"] if c["model"] == model and c.get("score") is not None and not c.get("cached")]
         prompt = _mean([float(c["prompt_tokens"]) for c in mine if c.get("prompt_tokens") is not None])
         output = _mean([float(c["output_tokens"]) for c in mine if c.get("output_tokens") is not None])
         e2e = _mean([float(c["e2e_s"]) for c in mine if c.get("e2e_s") is not None])
