@@ -155,6 +155,48 @@ def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | 
     return float(np.percentile(values, q)), len(values), None
 
 
+def _speed_metrics(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]]) -> dict[str, Any]:
+    """The speed metrics of one group, per case lists of samples of the baseline (`b`) and the new run (`n`)."""
+    metrics: dict[str, Any] = {}
+    # speed over the cases timed in both runs: a case answered from the cache or errored in one run would make the
+    # two statistics describe different cases (3 long answers against 6 mixed ones read as +90%)
+    both = [i for i in range(len(b)) if any(map(_timed, b[i])) and any(map(_timed, n[i]))]
+    b_all = [s for i in both for s in b[i]]
+    n_all = [s for i in both for s in n[i]]
+    # the load each run was measured under: its most cases in flight (concurrency x replicas). Not the set of
+    # values: with --llm-cache a model's first miss is asked alone, in the test's thread, before its scheduler starts
+    flights = [
+        max((int(s.get("in_flight") or 1) for s in samples if _timed(s)), default=None) for samples in (b_all, n_all)
+    ]
+    other_load = (
+        f"not comparable: measured with {flights[0]} request(s) in flight in the baseline, {flights[1]} now "
+        "(concurrency x replicas); compare speed at the same load"
+        if flights[0] is not None and flights[1] is not None and flights[0] != flights[1]
+        else None
+    )
+    for metric in METRICS:
+        if metric in QUALITY:
+            continue
+        base_value, n_base, why_b = _run_statistic(b_all, metric)
+        new_value, n_new, why_n = _run_statistic(n_all, metric)
+        why = other_load or why_b or why_n
+        if other_load:
+            base_value = new_value = None
+        change = None if base_value is None or new_value is None else new_value - base_value
+        metrics[metric] = {
+            "base": _round(base_value, 4),
+            "new": _round(new_value, 4),
+            "estimate": _round(change, 4),
+            "n": min(n_base, n_new),
+            "n_base": n_base,
+            "n_new": n_new,
+            "cases_timed_in_both": len(both),
+            "method": why or f"run statistic over the {len(both)} of {len(b)} cases timed in both runs; {SPEED_NOTE}",
+            "verdict": why or SPEED_NOTE,
+        }
+    return metrics
+
+
 def compare_group(
     base: dict[Key, list[dict[str, Any]]],
     new: dict[Key, list[dict[str, Any]]],
@@ -187,42 +229,7 @@ def compare_group(
         "new": _round(float(np.mean(pass_n)), 4),
         **entry,
     }
-    # speed over the cases timed in both runs: a case answered from the cache or errored in one run would make the
-    # two statistics describe different cases (3 long answers against 6 mixed ones read as +90%)
-    both = [i for i in range(len(ids)) if any(map(_timed, b[i])) and any(map(_timed, n[i]))]
-    b_all = [s for i in both for s in b[i]]
-    n_all = [s for i in both for s in n[i]]
-    # the load each run was measured under: its most cases in flight (concurrency x replicas). Not the set of
-    # values: with --llm-cache a model's first miss is asked alone, in the test's thread, before its scheduler starts
-    flights = [
-        max((int(s.get("in_flight") or 1) for s in samples if _timed(s)), default=None) for samples in (b_all, n_all)
-    ]
-    other_load = (
-        f"not comparable: measured with {flights[0]} request(s) in flight in the baseline, {flights[1]} now "
-        "(concurrency x replicas); compare speed at the same load"
-        if flights[0] is not None and flights[1] is not None and flights[0] != flights[1]
-        else None
-    )
-    for metric in METRICS:
-        if metric in QUALITY:
-            continue
-        base_value, n_base, why_b = _run_statistic(b_all, metric)
-        new_value, n_new, why_n = _run_statistic(n_all, metric)
-        why = other_load or why_b or why_n
-        if other_load:
-            base_value = new_value = None
-        change = None if base_value is None or new_value is None else new_value - base_value
-        metrics[metric] = {
-            "base": _round(base_value, 4),
-            "new": _round(new_value, 4),
-            "estimate": _round(change, 4),
-            "n": min(n_base, n_new),
-            "n_base": n_base,
-            "n_new": n_new,
-            "cases_timed_in_both": len(both),
-            "method": why or f"run statistic over the {len(both)} of {len(ids)} cases timed in both runs; {SPEED_NOTE}",
-            "verdict": why or SPEED_NOTE,
-        }
+    metrics.update(_speed_metrics(b, n))
     for entry in metrics.values():
         base_value, estimate = entry.get("base"), entry.get("estimate")
         entry["relative_pct"] = (
