@@ -50,7 +50,7 @@ _ARABIC = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?![0-9])(?!\.\d)(?!,\d{3}(?!\d))"
 )
-_SCALE = re.compile(" ?(" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + ")")
+_SCALE = re.compile(" ?(?:[多余来])?(" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + ")")  # 1200余万元
 _PERCENT = re.compile(" ?%")
 _SPOKEN_PERCENT = ("百分之 ", "百分之")  # right before an Arabic number: 百分之3.5
 _PADDED_BEFORE = frozenset(":月日号时点分秒")  # what follows a zero-padded hour, month, day, minute
@@ -119,7 +119,10 @@ def chinese_value(text: str) -> Decimal | None:
     integer, _, fraction = text.partition("点")
     if not integer or integer[0] in CN_SECTIONS or (integer[0] in "百千"):
         return None
-    if len(integer) >= 3 and all(ch in CN_DIGITS for ch in integer) and not fraction:
+    digits_only = all(ch in CN_DIGITS for ch in integer)
+    if digits_only and len(integer) >= 2 and integer[0] in "零〇":
+        return None  # 零零七: a code, as 007 is
+    if len(integer) >= 3 and digits_only and integer[0] != "两" and not fraction:
         return Decimal("".join(str(CN_DIGITS[ch]) for ch in integer))  # 二〇〇五(年), 一九九七: read digit by digit
     total, section, digit = 0, 0, None
     last_unit = 1
@@ -173,8 +176,8 @@ def _padded_clock_or_date(text: str, plain: str, end: int) -> bool:
 def _sign(text: str, start: int) -> int:
     """-1 for a minus sign right before the number (-, −, –, 负: 负50% is -50%, but 正负5% is ±5%): not a hyphen (a-1,
     10-20), not a subtraction (120万元-30)."""
-    if start > 0 and text[start - 1] == "负":
-        return 1 if text.endswith(("正", "胜"), 0, start - 1) else -1  # 正负5% is ±5%, 胜负3场 counts games
+    if start > 0 and text[start - 1] == "负":  # a minus where jieba starts a word with it: 为|负|3, not 背负 or 正负
+        return -1 if start - 1 in word_starts(text) else 1
     if start > 0 and text[start - 1] in "-−–":
         before = text[start - 2] if start >= 2 else " "
         if not (before.isascii() and before.isalnum()) and before not in _QUANTITY_END:
@@ -269,7 +272,7 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
     if forms.chinese:
         for m in _CHINESE.finditer(text):
             cn_value = chinese_value(m.group("num"))
-            if cn_value is None or _not_a_count(text, m.start("num")):
+            if cn_value is None or _not_a_count(text, m.start()):  # m.start(): 百分之一 is 1%, not 之一
                 continue
             sign = _sign(text, m.start())
             end = m.end()
@@ -370,11 +373,16 @@ _EN_NUMBER = (
 )
 # "one hundred twenty months" is not "twenty months"; "two million five hundred thousand" is not "two million"
 _EN_NUMBER_START = re.compile(f"^(?:{_EN_NUMBER})(?![a-z])")
-_EN_SCALE_BEFORE = re.compile(r"(?<![a-z])(?:hundred|thousand|million|billion)(?: and)? $")
+_EN_SCALE_BEFORE = re.compile(f"(?<![a-z])(?:{_EN_NUMBER}|a) (?:hundred|thousand|million|billion)(?: and)? $")
 _EN_SCALE = "hundred|thousand|million|billion"
 # "one hundred" in one hundred and twenty; "twenty" in twenty thousand - not "one" in "phase one and two"
 _EN_SCALE_END = re.compile(f"(?<![a-z])(?:{_EN_SCALE})$")
-_EN_NUMBER_AFTER_SCALE = re.compile(f" (?:and )?(?:{_EN_NUMBER})(?![a-z])")
+# after a scale word a number goes on with "and", after "hundred" with any number word, after the others with two
+# (two million five hundred): "3 million one year after launch" is not a longer number
+_EN_NUMBER_AFTER_SCALE = re.compile(
+    f" and (?:{_EN_NUMBER})(?![a-z-])|(?<=hundred) (?:{_EN_NUMBER})(?![a-z-])|"
+    f" (?:{_EN_NUMBER}) (?:{_EN_NUMBER})(?![a-z-])"
+)
 _EN_NUMBER_END = re.compile(f"(?<![a-z])(?:{_EN_NUMBER})$")
 _EN_SCALE_AFTER = re.compile(f" (?:{_EN_SCALE})(?![a-z])")
 # two hours and thirty minutes, one year and three months: English number words, then a smaller unit as a word
@@ -410,14 +418,14 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
         return False
     if _EN_NUMBER_START.match(pattern) and _EN_SCALE_BEFORE.search(text, 0, start):
         return False  # one hundred twenty months
-    if _EN_SCALE_END.search(pattern) and _EN_NUMBER_AFTER_SCALE.match(text, end):
+    if _EN_SCALE_END.search(pattern) and not re.search("[0-9]", pattern) and _EN_NUMBER_AFTER_SCALE.match(text, end):
         return False  # "two million" in two million five hundred thousand, "one hundred" in one hundred and twenty
     if _EN_NUMBER_END.search(pattern) and _EN_SCALE_AFTER.match(text, end):
         return False  # "twenty" in twenty thousand
-    if _EN_UNIT_END.search(pattern):
+    en_unit = _EN_UNIT_END.search(pattern)
+    if en_unit is not None:
         words = _RUN_OF_EN_NUMBERS.match(text, end)
-        en_unit = _EN_UNIT_END.search(pattern)
-        smaller_en = _SMALLER_UNITS.get(en_unit.group(0), ()) if en_unit is not None else ()
+        smaller_en = _SMALLER_UNITS.get(en_unit.group(0), ())
         if words is not None and any(_word_at(text, words.end(), next_unit) for next_unit in smaller_en):
             return False  # two hours and thirty minutes (not: and a monthly fee)
     if start > 1 and _HALF_AND_UNIT.match(pattern) and text[start - 1] == "个" and text[start - 2] in NUMERAL_CHARS:
@@ -510,7 +518,7 @@ class TextPattern:
             pos = answer.find(self.text, pos + 1)
 
 
-_YEAR_RANGE_REST = re.compile(r" ?(?:-|–|—|~|～|至|到) ?[0-9]{4} ?年")
+_YEAR_RANGE_REST = re.compile(r" ?(?:-|–|—|~|至|到) ?[0-9]{4} ?年")  # (NFKC made ～ a ~)
 _ABOUT = ("多", "余", "来")  # between a number and its (CJK) unit: about, a little over
 
 

@@ -154,10 +154,12 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 # Markdown and LaTeX that models wrap figures in (**20**个月, `20`个月, *20*个月, $20$ 个月, 50\%, \frac{150}{90}):
-# removed before matching - from the answer, the points and the copied sources alike - so that they neither hide a
-# number nor stand between a negation and what it negates (不是**20个月**, **不**合规). Single * only as emphasis
-# (not 5*3*2), $...$ only as math by pandoc's rule (not "$20 and $30": no space inside the dollars, no digit after).
-_MARKDOWN_MARKS = re.compile(r"\*\*|__|`")
+# removed before matching - from the answer, the points and the copied sources alike (a regex point sees the answer
+# so too) - so that they neither hide a number nor stand between a negation and what it negates (不是**20个月**,
+# **不**合规). ** and * only as emphasis around text (not 2**10 or 5*3*2), `...` as code, $...$ only as math by
+# pandoc's rule (not "$20 and $30": no space inside the dollars, no digit after); __ is left alone (__init__).
+_MARKDOWN_STRONG = re.compile(r"(?<![0-9a-z*])\*\*(?=[^\s*])(.*?[^\s*])\*\*(?![0-9a-z*])")
+_MARKDOWN_CODE = re.compile(r"`([^`\n]*)`")
 _MARKDOWN_EMPHASIS = re.compile(r"(?<![0-9a-z*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![0-9a-z*])")
 _LATEX_MATH = re.compile(r"\$\$(.+?)\$\$|\$(?=\S)([^$\n]*?\S)\$(?![0-9])", re.DOTALL)
 _LATEX = (
@@ -174,7 +176,8 @@ _LATEX = (
 
 def strip_markup(text: str) -> str:
     """The text without Markdown emphasis and code marks and without LaTeX math delimiters and common commands."""
-    text = _MARKDOWN_MARKS.sub("", text)
+    text = _MARKDOWN_STRONG.sub(r"\1", text)
+    text = _MARKDOWN_CODE.sub(r"\1", text)
     text = _MARKDOWN_EMPHASIS.sub(r"\1", text)
     text = _LATEX_MATH.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     if "\\" in text or "{,}" in text:
@@ -305,10 +308,8 @@ def negation_before(answer_norm: str, start: int) -> str | None:
     zh = before[:-1] if before.endswith(" ") else before
     negation = next((n for n in _NEGATIONS_ZH_LONGEST_FIRST if zh.endswith(n)), None)
     if negation is not None:
-        rest = zh[: -len(negation)]
-        if negation == "不" and rest.endswith(DOUBLE_NEGATION_BEFORE):
-            return None
-    if negation is not None:
+        if negation == "不" and zh[: -len(negation)].endswith(DOUBLE_NEGATION_BEFORE):
+            return None  # 不得不: an affirmation
         return negation + before[len(zh) :]
     word = _WORD_BEFORE.search(before)
     return word.group(0) if word is not None and word.group(1) in NEGATIONS_EN else None

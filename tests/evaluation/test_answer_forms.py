@@ -221,3 +221,30 @@ def test_year_ranges_and_numbers_after_a_code(point, answer, credited):
 )
 def test_english_number_words_are_whole_quantities(point, answer, credited):
     assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "forms", "credited"),
+    [
+        ("1%", "只有百分之一的用户", CHINESE, True),  # 一 after 之 of 百分之 is the percentage's number
+        ("1.5%", "增长百分之一点五", CHINESE, True),
+        ("2亿元", "公司背负2亿元债务", None, True),  # 背负 is a verb: no minus (jieba)
+        ("3项任务", "团队肩负3项任务", None, True),
+        ("50%", "三年ROI为负50%", None, False),
+        ("two years", "the startup raised 5 million two years ago", None, True),  # no number word before million
+        ("3 million", "revenue reached 3 million one year after launch", None, True),
+        ("2 million", "a 2 million one-time fee", None, True),
+        ("1200万元", "投资1200余万元", NumberForms(scale_words=True), True),  # 余 before the scale word
+        ("7号", "零零七号", CHINESE, False),  # a code, as 007 is
+        ("210", "2**10 gives 1024", None, False),  # ** between digits is no emphasis
+        ("__init__", "override __init__ to set it", None, True),  # __ is left alone
+    ],
+)
+def test_review_cases_of_the_v6_rules(point, answer, forms, credited):
+    assert covered(point, answer, forms) is credited
+
+
+def test_a_regex_point_sees_the_answer_as_normalised():
+    key = KeyPoint("init", regex=(r"__init__",))
+    case = Case(id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(key,))
+    assert score_answer(case, "override __init__ to set it").covered == ["init"]
