@@ -189,13 +189,19 @@ def test_every_command_takes_a_report_dir_and_names_what_is_not_a_run(run_projec
     assert done.returncode == 2 and "not valid JSON" in done.stderr and "cut short" in done.stderr
     assert "Fix: name a run's results.json" in done.stderr
     done = cli(project, "rescore", "llmeval-report", "--scenarios", "data.yaml", "-o", "data.yaml")  # -o a file
-    assert done.returncode == 2 and "Fix: an output folder (-o) must not be an existing file" in done.stderr
+    assert (
+        done.returncode == 2 and "Fix: a folder to write (-o, --runs-dir) must not be an existing file" in done.stderr
+    )
     import json
 
     typed = json.loads((project / "llmeval-report" / "results.json").read_text(encoding="utf-8"))
     typed["cases"][0]["judge"] = [1]  # a field of another type: every command names it, none has a traceback
+    typed["run"]["rescored"] = "yes"
     (project / "typed.json").write_text(json.dumps(typed), encoding="utf-8")
     for args in (["report", "typed.json"], ["compare", "typed.json", "llmeval-report"], ["rescore", "typed.json"]):
         done = cli(project, *args)
         assert done.returncode == 2 and "Traceback" not in done.stderr, (args, done.stderr)
-        assert "fields of the wrong type for a results.json: cases[0]" in done.stderr and ".judge" in done.stderr
+        assert "fields of the wrong type for a results.json: run.rescored: Input should be a valid dictionary" in (
+            done.stderr
+        )
+        assert "cases[0] (model" in done.stderr and ".judge" in done.stderr

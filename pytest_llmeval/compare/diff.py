@@ -391,7 +391,7 @@ def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], se
         exact_floor=floor,
         within_var=within if rule.metric == "score" else None,
         repeats=group.get("repeats", 1),
-        min_cases=min_cases_pass(margin, ALPHA) if binary else None,
+        min_cases=(min_cases_pass(margin, ALPHA) or 0) if binary and floor is None else None,
     )
     return {
         **out,
@@ -499,7 +499,8 @@ def compare_runs(
                 {
                     "kind": "pair",
                     "text": f"baseline models {pooled} would all be compared as {n_label!r}, their cases pooled. "
-                    f"Fix: pair each baseline model with a new model of its own (--pair {pooled[-1]}=OTHER), or "
+                    f"Fix: pair each baseline model with a new model of its own (--pair {pooled[-1]}=OTHER; in "
+                    "pytest --llm-compare-pair), or "
                     "compare them one at a time",
                     "allowed": False,
                 }
@@ -654,7 +655,7 @@ def _problems(
             only_new = mismatches["models_only_in_new"]
             text += (
                 f" (the new run has {', '.join(only_new)}; if it is the same model relabelled, pair them: "
-                f"--pair {mismatches['models_only_in_base'][0]}={only_new[0]})"
+                f"--pair {mismatches['models_only_in_base'][0]}={only_new[0]}; in pytest --llm-compare-pair)"
             )
         problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     missing = mismatches["cases_only_in_base"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..results.sections import Section, Table, fmt, no_interval
+from ..results.sections import NO_WIDTH, Section, Table, fmt, no_interval
 from .gate import EXIT_BROKEN, EXIT_REGRESSION
 
 LATENCY = {"ttft_p50", "ttft_p95", "e2e_p50", "e2e_p95"}
@@ -22,7 +22,7 @@ def _change(entry: dict[str, Any], digits: int = 2) -> str:
         high = "+inf" if entry.get("high") is None else f"{entry['high']:+.{digits}f}"
         text += f" [{low}, {high}]"
         if entry.get("low") is not None and entry.get("low") == entry.get("high") and entry.get("estimate"):
-            text += " (no width: every case changed alike)"  # not a measured precision: see the method
+            text += NO_WIDTH  # not a measured precision: see the method
     return text
 
 

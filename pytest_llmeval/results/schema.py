@@ -150,6 +150,16 @@ class MemoryRecord(TypedDict, total=False):
     samples: int
 
 
+class RescoredRecord(TypedDict, total=False):
+    """What `rescore` did (results/rescore.py): from which run, when, how many records ended in each status."""
+
+    at: str
+    counts: dict[str, int]
+    changed: list[str]  # records asked differently now (not graded)
+    not_in_run: list[str]  # current cases the run never asked
+    judge: str
+
+
 class RunInfo(TypedDict):
     started_at: str
     status: str  # "running" | "complete" | "interrupted" | "degraded"
@@ -174,6 +184,7 @@ class RunInfo(TypedDict):
     merged_from: NotRequired[list[dict[str, Any]]]  # `merge`: each shard's results.json, index, status
     placement: NotRequired[dict[str, Any]]  # --llm-placement auto: the plan (GPUs, waves)
     free_points: NotRequired[list[dict[str, Any]]]  # key points their own question gives away (evaluation/lint.py)
+    rescored: NotRequired[RescoredRecord]  # `rescore`: the run re-graded without the model
 
 
 class ModelAggregate(TypedDict, total=False):

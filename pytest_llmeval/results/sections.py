@@ -39,6 +39,9 @@ def signed(value: Any, digits: int = 1) -> str:
     return "-" if value is None else f"{value:+.{digits}f}"
 
 
+NO_WIDTH = " (no width: every case changed alike)"  # an interval of a difference that is a point: no precision
+
+
 def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, sign: bool = False) -> str:
     """`52.3 [44.1, 60.2]` (or `+3.1 [-4.0, +10.2]` with sign); the value alone without an interval, and
     `+3.1 [no 95% interval at n=4]` when one was computed and the n cannot give it (a bare difference reads
@@ -51,7 +54,7 @@ def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, 
         return text
     low, high = interval["low"], interval["high"]
     if sign:
-        alike = " (no width: every case changed alike)" if low == high and value else ""  # not a measured precision
+        alike = NO_WIDTH if low == high and value else ""
         return f"{text} [{low:+.{digits}f}, {high:+.{digits}f}]{alike}"
     return f"{text} [{low:.{digits}f}, {high:.{digits}f}]"
 

@@ -15,7 +15,7 @@ The key is the SHA-256 of canonical JSON holding everything that can change an a
 - `schema`: `CACHE_SCHEMA`, bumped when the key's layout or the stored answer changes.
 
 Only complete answers are stored: a request that failed raises and is never stored, and neither is a stream
-without a finish reason (cut short) or one vLLM ended with "abort" or "error" (`COMPLETE_FINISH_REASONS`). A hit
+without a finish reason (cut short) or one vLLM ended with "abort" or "error" (`INCOMPLETE_FINISH_REASONS`). A hit
 is a `Completion` with `cached=True`; its metrics are those of the request that produced it, and results.json
 records it with `cached: true` and no timings.
 """
@@ -39,9 +39,10 @@ from .client import Completion, RequestMetrics, thinking_body
 CACHE_SCHEMA = 1
 DEFAULT_CACHE_FILE = Path(".llmeval") / "cache.sqlite"
 BUSY_TIMEOUT_S = 60.0
-# The finish reasons of a complete answer: it stopped, or reached max_tokens (which is in the key). Not vLLM's
-# "abort" and "error", nor a provider's "content_filter", nor a stream that ended without a reason (cut short).
-COMPLETE_FINISH_REASONS = frozenset({"stop", "length", "tool_calls", "function_call"})
+# The finish reasons of an answer that did not complete: vLLM's "abort" and "error", a provider's "content_filter".
+# Any other reason (stop, length - max_tokens is in the key -, a server's own such as TGI's eos_token) is stored; a
+# stream that ended without a reason (cut short) never is.
+INCOMPLETE_FINISH_REASONS = frozenset({"abort", "error", "content_filter"})
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS answers (
@@ -197,9 +198,10 @@ class AnswerCache:
         return Completion(text, reasoning, stored_metrics(json.loads(metrics)), cached=True)
 
     def put(self, key: str, completion: Completion, model: str, identity: str) -> bool:
-        """Store a complete answer (finished for a reason in COMPLETE_FINISH_REASONS); the first answer under a key
-        stays."""
-        if completion.cached or completion.metrics.finish_reason not in COMPLETE_FINISH_REASONS:
+        """Store a complete answer (finished for a reason, not one of INCOMPLETE_FINISH_REASONS); the first answer
+        under a key stays."""
+        reason = completion.metrics.finish_reason
+        if completion.cached or reason is None or reason in INCOMPLETE_FINISH_REASONS:
             return False
         metrics = {k: v for k, v in vars(completion.metrics).items() if k != "itl_s"}
         with self._lock:

@@ -178,7 +178,7 @@ def detectable(
     `exact_floor`: the smallest worsening the exact test can flag at all at this n (None: none can).
     `within_var`: the variance between samples of one case (per side, summed), when repeats were run:
     repeats shrink only that part of the noise. `min_cases`: the fewest cases at which the exact test could reject
-    at all (the sign-flip test's when not given; McNemar's depends on the margin: `min_cases_pass`)."""
+    at all (the sign-flip test's when not given; McNemar's depends on the margin: `min_cases_pass`; 0: none can)."""
     from scipy.stats import norm, t
 
     x = np.asarray(changes, dtype=float)
@@ -188,10 +188,11 @@ def detectable(
     sd = float(x.std(ddof=1))
     k = float(t.ppf(1 - alpha, n - 1) + t.ppf(power, n - 1))
     if exact_floor is None:
-        least = min_cases if min_cases is not None else _exact_min_n(alpha)
+        least = min_cases if min_cases is not None else _exact_min_n(alpha)  # 0: no number of cases can
+        how_many = f"at least {least} cases needed" if least else "no number of cases can"
         text = (
             f"{rule}: cannot be checked with {n} cases at any size: no outcome could be significant at "
-            f"{1 - alpha:.0%} (at least {least} cases needed)"
+            f"{1 - alpha:.0%} ({how_many})"
         )
         return Detectable(None, None, sd, n, margin, False, least, None, text)
     if sd == 0:
@@ -239,7 +240,10 @@ def exact_floor_mean(n: int, margin: float, alpha: float = ALPHA) -> float | Non
 
 
 def min_cases_pass(margin: float, alpha: float = ALPHA, limit: int = 10_000) -> int | None:
-    """The fewest cases at which McNemar's test could flag a fall of the pass rate by more than `margin` points."""
+    """The fewest cases at which McNemar's test could flag a fall of the pass rate by more than `margin` points;
+    None when no number can (a fall of more than 100 points is impossible)."""
+    if margin >= 100:
+        return None
     return next((n for n in range(1, limit + 1) if exact_floor_pass(n, margin, alpha) is not None), None)
 
 

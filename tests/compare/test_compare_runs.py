@@ -527,3 +527,11 @@ def test_a_significant_improvement_is_said_and_a_speed_it_cannot_compute_says_wh
         case["e2e_s"], case["ttft_s"], case["output_tokens"] = 0.2, 0.2, 20  # no decode time at all
     (rule,) = gate(base, same, "decode_tok_s:20%")["rules"]
     assert "no decode time measured" in rule["status"], rule["status"]
+
+
+def test_a_pass_rate_rule_no_number_of_cases_can_check_says_so_at_once():
+    from pytest_llmeval.stats import min_cases_pass
+
+    assert min_cases_pass(100) is None  # a fall of more than 100 points cannot happen: answered, not searched
+    (rule,) = gate(doc([100.0] * 6), doc([100.0] * 3 + [0.0] * 3), "pass_rate:100")["rules"]
+    assert "(no number of cases can)" in rule["detectable"]["text"]
