@@ -2,6 +2,10 @@
 
 python -m pytest_llmeval report RUN [--markdown report.md]            print / re-render a saved run
 python -m pytest_llmeval results.json | REPORT_DIR                    (the same, short form)
+python -m pytest_llmeval runs                                         list the saved runs (.llmeval/runs)
+python -m pytest_llmeval compare BASE NEW [--fail score:5] [--pair a=b]  compare two runs, the gate's verdict
+python -m pytest_llmeval accept RUN                                   make a run the nightly gate's baseline
+python -m pytest_llmeval size MODEL [--gpu ...] [--tp N]              GPU memory and sizing estimate
 python -m pytest_llmeval schema [--output docs/results.schema.json]   the JSON Schema of results.json
 python -m pytest_llmeval merge SHARD... -o merged/                    join --llm-shard runs into one run
 python -m pytest_llmeval plan --llm-model ... [--gpus 8x80]           print the GPU placement plan, start nothing
@@ -348,16 +352,21 @@ def rescore_main(argv: list[str]) -> int:
     try:
         rescored = rescore_document(doc, cases, judge, args.llm_judge_assert, source=str(source), scenario_paths=paths)
     except (AttributeError, TypeError, ValueError, KeyError):
-        try:  # a field of the wrong type: the schema names it (not checked up front: older runs lack newer fields)
+        try:  # a field the type check of load_results lets through (it allows fields older runs lack): named
             load(source)
         except ResultsFileError as bad:
             print(f"error: {bad}", file=sys.stderr)
             return 2
         raise
     if not rescored.counts.get("rescored"):
+        counts = rescored.counts
+        fix = (
+            "pass --scenarios with the files that hold the run's cases"
+            if counts.get("missing") or counts.get("changed")
+            else "the run has no answer a built-in scorer can grade (errored requests, custom scorers: run pytest)"
+        )
         print(
-            f"error: no answer of {source} could be graded with these scenario files ({rescored.summary()}). "
-            "Fix: pass --scenarios with the files that hold the run's cases; nothing was written",
+            f"error: no answer of {source} could be graded ({rescored.summary()}). Fix: {fix}; nothing was written",
             file=sys.stderr,
         )
         return 1
@@ -381,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # a path that cannot be read or written: say which and the fix, not a traceback
         where = f"{exc.filename}: " if exc.filename else ""
         fix = (
-            "an output folder (-o) must not be an existing file: name a new folder"
+            "a folder to write (-o, --runs-dir) must not be an existing file: name a new folder"
             if isinstance(exc, FileExistsError)
             else "a file to read must exist; a file to write needs a folder that exists and is writable"
         )

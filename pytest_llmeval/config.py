@@ -594,27 +594,38 @@ PATH_OPTIONS = (
     "--llm-bench-prompt-file",
     "--llm-vllm-python",
     "--llm-cache-path",
+    "--llm-prices",
 )
+# a model is a label, a hub id or a path: only a path that exists is taken by pytest for a test path
+PATH_OPTIONS_WHEN_THEY_EXIST = ("--llm-model",)
 
 
-def check_separate_path_values(args: list[str], root: Path) -> None:
+def check_separate_path_values(args: list[str], root: Path, invoked_in: Path | None = None) -> None:
     """pytest picks its rootdir from path-like arguments before plugin options are known, so in
     `--llm-report-dir ../reports` the value is taken for a test path: the project's ini file is then not
-    read and the wrong tests are collected. Refuse that form for a path outside the rootdir."""
+    read and the wrong tests are collected. Refuse that form for a path outside the rootdir - and for a path that
+    exists outside the folder pytest was started in (`--llm-model /models/Qwen3-14B`): pytest then moved the rootdir
+    up to a folder above both, so the rootdir alone cannot tell."""
+    invoked_in = (invoked_in or Path.cwd()).resolve()
     for flag, value in zip(args, args[1:]):
-        if flag in PATH_OPTIONS and not value.startswith("-"):
-            path = Path(value).expanduser()
-            resolved = (path if path.is_absolute() else Path.cwd() / path).resolve()
-            if not resolved.is_relative_to(root.resolve()) or resolved == root.resolve():
-                raise pytest.UsageError(
-                    f"{flag} {value}: pytest takes a separate path argument outside the project for a test path "
-                    f"and picks its root directory from it (here {root}). Fix: write {flag}={value}"
-                )
+        if value.startswith("-") or flag not in PATH_OPTIONS + PATH_OPTIONS_WHEN_THEY_EXIST:
+            continue
+        path = Path(value).expanduser()
+        resolved = (path if path.is_absolute() else invoked_in / path).resolve()
+        exists = resolved.exists()
+        if flag in PATH_OPTIONS_WHEN_THEY_EXIST and not exists:
+            continue  # a label or a hub id
+        outside_root = not resolved.is_relative_to(root.resolve()) or resolved == root.resolve()
+        if outside_root or (exists and not resolved.is_relative_to(invoked_in)):
+            raise pytest.UsageError(
+                f"{flag} {value}: pytest takes a separate path argument outside the project for a test path "
+                f"and picks its root directory from it (here {root}). Fix: write {flag}={value}"
+            )
 
 
 def load_settings(config: pytest.Config) -> Settings:
     root = Path(config.rootpath)
-    check_separate_path_values([str(a) for a in config.invocation_params.args], root)
+    check_separate_path_values([str(a) for a in config.invocation_params.args], root, config.invocation_params.dir)
     sections: dict[str, dict[str, Any]] = {"": {}, "server": {}, "rag": {}, "bench": {}, "runs": {}, "judge": {}}
     raw: dict[str, Any] = {}
     for opt in OPTIONS:
@@ -748,7 +759,7 @@ def _check_writable_folder(flag: str, file: Path) -> None:
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        blocker = next((parent for parent in file.parents if parent.is_file()), None)  # a file where a folder goes
+        blocker = next((parent for parent in file.parents if os.path.isfile(parent)), None)  # a file in the way
         why = f"{blocker} is a file, not a folder" if blocker is not None else exc.strerror
         raise pytest.UsageError(
             f"{flag} {file}: cannot create its folder ({why}). Fix: choose a writable path"

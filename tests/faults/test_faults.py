@@ -111,6 +111,13 @@ def test_separate_path_argument_outside_the_project_is_refused(faults_project):
     result = faults_project.run("--llm-report-dir", "../elsewhere")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*Fix: write --llm-report-dir=../elsewhere*"])
+    outside = faults_project.path.parent / "a-model-dir"  # a local model outside the project: the same pitfall
+    outside.mkdir(exist_ok=True)
+    model = faults_project.run("--llm-model", str(outside))
+    assert model.ret == pytest.ExitCode.USAGE_ERROR
+    model.stderr.fnmatch_lines([f"*Fix: write --llm-model={outside}*"])
+    hub = faults_project.run("--llm-model", "Qwen/Qwen3-8B", "--collect-only")  # a hub id is no path: accepted
+    assert hub.ret == 0, hub.stderr.str()
 
 
 def test_a_canary_key_never_leaks(faults_project, monkeypatch):
