@@ -8,7 +8,7 @@ the same chances; under a worsening each point's chance is multiplied by (1 - f)
 mean score by the amount printed.
 
 The decision is the gate's own (compare/diff.py): non-inferiority tests from stats/ (exact sign-flip for the
-score, McNemar's exact conditional test for the pass rate), Holm over the rules evaluated together. A check
+score, McNemar's exact conditional test for the pass rate), Holm over Tarone's family of the rules. A check
 at the end runs `compare_runs` itself on some simulated pairs and asserts it decides the same.
 
     .venv/bin/python benchmarks/gate_false_alarm.py                       # n = 6, 8, 14, 30; 1000 pairs each
@@ -28,6 +28,7 @@ import time
 import numpy as np
 
 from pytest_llmeval.compare import compare_runs, parse_fail_expressions
+from pytest_llmeval.compare.diff import tarone_family
 from pytest_llmeval.stats import holm, noninferiority_mean, noninferiority_pass
 
 POINTS = 5
@@ -46,12 +47,14 @@ def run(rng: np.random.Generator, chances: np.ndarray) -> np.ndarray:
 
 
 def gate_fails(base: np.ndarray, new: np.ndarray, margins: dict[str, float]) -> bool:
-    p = []
+    tests = []
     if "score" in margins:
-        p.append(noninferiority_mean(base - new, margins["score"]).p_value)
+        tests.append(noninferiority_mean(base - new, margins["score"]))
     if "pass_rate" in margins:
-        p.append(noninferiority_pass(list(base >= 60), list(new >= 60), margins["pass_rate"]).p_value)
-    return any(q is not None and q <= 0.05 for q in holm(p))
+        tests.append(noninferiority_pass(list(base >= 60), list(new >= 60), margins["pass_rate"]))
+    tests = [t for t in tests if t.p_value is not None]
+    chosen, _ = tarone_family([t.min_p for t in tests])  # the gate's family (compare/diff.py)
+    return any(q is not None and q <= 0.05 for q in holm([tests[i].p_value for i in chosen]))
 
 
 def expected_drop(rng: np.random.Generator, n: int, f: float, draws: int = 4000) -> float:

@@ -9,8 +9,8 @@ fit to be judged at all. Every statistic comes from `stats/`.
   models or cases missing from it, or nothing comparable, give EXIT_BROKEN unless allowed
   (`allow_errors`, `allow_missing`; nothing comparable is never allowed).
 - Quality rules: one-sided non-inferiority tests (sign-flip for scores, McNemar for pass/fail), Holm over
-  the rules of each model and mode (one decision each) that some outcome at this n could fail; each prints n, p
-  and what this n could detect.
+  every quality rule x model x mode that Tarone's rule for discrete tests keeps (those that could be significant
+  under the correction at this n); each prints n, p and what this n could detect.
 - Speed: the run's statistic against the threshold only (the run is the unit of replication).
 - Like with like: a case graded by another scorer in the baseline than in the new run is graded again from
   its saved answer first (given the current cases, compare/scorers.py), else left out as a problem.
@@ -406,37 +406,44 @@ def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], se
     }
 
 
-def _can_reject(result: dict[str, Any]) -> bool:
-    """Whether some outcome at this n could make the quality rule fail (its smallest possible p is at most alpha)."""
-    return result["p_value"] is not None and (result["min_p"] is None or result["min_p"] <= ALPHA)
+def tarone_family(min_ps: Sequence[float | None], alpha: float = ALPHA) -> tuple[list[int], int]:
+    """Tarone's (1990) family for discrete tests: the smallest K such that at most K of the tests could reach
+    p <= alpha / K at all (their smallest possible p, from the n alone; None: any p), and those tests. The others
+    can never be significant under the correction, so they are left out of it instead of diluting it: the
+    family-wise false-alarm rate stays at alpha over every rule x model x mode. (Holm over all of them made a total
+    collapse of one model at n=6 unfailable when two models were gated: 4 rules need p <= 0.0125, the sign-flip
+    test's smallest p at n=6 is 1/64; pass_rate:10 can reach only 0.028 there, so the family is the 2 score rules.)"""
+    if not min_ps:
+        return [], 0
+    for k in range(1, len(min_ps) + 1):
+        members = [i for i, m in enumerate(min_ps) if m is None or m <= alpha / k]
+        if len(members) <= k:
+            return members, k
+    return list(range(len(min_ps))), len(min_ps)
 
 
 def _decide(results: list[dict[str, Any]]) -> None:
-    """Holm over the quality rules of each model and mode (one decision each) that can reject at this n; set status
-    and failed. A rule no outcome could fail at this n is left out of its family: it would only dilute the others
-    (at n=5, pass_rate:10 can never reject and used to double score:5's p). One family over every model x mode made
-    a total collapse of one model at the suite's n (6-14 cases) unfailable: 4 rules at n=6 need p <= 0.0125, and the
-    sign-flip test's smallest p there is 1/64."""
-    families: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, result in enumerate(results):
-        if result.get("kind") == "quality" and _can_reject(result):
-            families[(result["model"], result["mode"])].append(index)
+    """Holm over the quality rules of the whole comparison that Tarone's rule keeps (`tarone_family`); set status
+    and failed."""
+    quality = [i for i, r in enumerate(results) if r.get("kind") == "quality" and r["p_value"] is not None]
+    chosen, k = tarone_family([results[i]["min_p"] for i in quality])
+    members = [quality[j] for j in chosen]
     adjusted: list[float | None] = [None] * len(results)
-    for members in families.values():
-        for index, p_holm in zip(members, holm([results[i]["p_value"] for i in members]), strict=True):
-            adjusted[index] = p_holm
-    for result, p_holm in zip(results, adjusted):
+    for index, p_holm in zip(members, holm([results[i]["p_value"] for i in members]), strict=True):
+        adjusted[index] = p_holm
+    family = len(members)
+    for index, (result, p_holm) in enumerate(zip(results, adjusted)):
         if result.get("kind") != "quality":
             continue
-        family = len(families.get((result["model"], result["mode"]), ()))
         result["p_holm"] = None if p_holm is None else round(p_holm, 6)
         result["family"] = family
+        left_out = index in quality and index not in members  # could reach p <= alpha, not alpha / k
         p, n, margin = result["p_value"], result["n"], result["margin"]
         result["p_value"] = None if p is None else round(p, 6)
         worsening, bound, min_p = result["worsening"], result["bound"], result["min_p"]
         stats = f"n={n}, p={p:.3g}" if p is not None else f"n={n}"
         if p_holm is not None and family > 1:
-            stats += f", Holm p={p_holm:.3g} over {family} rules of {result['model']} ({result['mode']})"
+            stats += f", Holm p={p_holm:.3g} over {family} rules"
         if p_holm is not None and p_holm <= ALPHA:
             result.update(failed=True, status=f"REGRESSION: worse by more than {margin:g} ({stats})")
         elif min_p is not None and min_p > ALPHA:
@@ -444,9 +451,14 @@ def _decide(results: list[dict[str, Any]]) -> None:
                 f"cannot be significant at n={n}: the smallest p any outcome could give is {min_p:.3g} "
                 f"> {ALPHA:g} - not failed ({stats})"
             )
+        elif left_out:
+            result["status"] = (
+                f"cannot be significant at n={n} beside the other rules: the smallest p any outcome could give is "
+                f"{min_p:.3g} > {ALPHA:g}/{k} (Tarone's family of the {family} rules that can) - not failed ({stats})"
+            )
         elif worsening is not None and worsening > margin:
             why = (
-                f"significant alone, not after Holm over {family} rules of {result['model']} ({result['mode']})"
+                f"significant alone, not after Holm over {family} rules"
                 if p is not None and p <= ALPHA
                 else "not significant"
             )
@@ -596,7 +608,7 @@ def compare_runs(
         "decision_rule": (
             "quality rules: fail when the one-sided 95% lower bound of the worsening is above the threshold "
             "(exact sign-flip test for scores, McNemar's exact test for pass/fail), Holm-adjusted over the "
-            "rules of each model and mode that can fail at its n; speed rules: "
+            "rules x models x modes Tarone's rule keeps (those that can be significant at their n); speed rules: "
             f"{SPEED_NOTE}"
         ),
         "summary": summary,

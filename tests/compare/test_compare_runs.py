@@ -133,15 +133,20 @@ def test_one_case_wobble_inside_the_noise_is_reported_not_failed():
     assert cmp["groups"][0]["flips"][0]["scenario_id"] == "c11"
 
 
-def test_holm_keeps_a_borderline_rule_from_failing_when_several_rules_judge_one_model():
-    # 5 one-way flips of 14: p = 1/32 alone; with two rules on the same model Holm lifts it past 0.05
+def test_holm_keeps_a_borderline_rule_from_failing_when_many_are_tested():
+    # 5 one-way flips of 14: p = 1/32 alone; with 4 models x modes in the family Holm lifts it past 0.05 - the
+    # family-wise false-alarm rate stays 5% over every model, however many are gated
     base, new = doc(FOURTEEN), doc([100.0] * 9 + [20.0] * 5)
     alone = gate(base, new, "pass_rate:0")
     assert alone["exit_code"] == EXIT_REGRESSION
-    both = gate(base, new, ["pass_rate:0", "pass_rate:1"])
-    rule = next(r for r in both["rules"] if r["rule"] == "pass_rate:0")
-    assert rule["p_value"] == pytest.approx(1 / 32) and rule["p_holm"] == pytest.approx(2 / 32)
-    assert both["exit_code"] == 0 and "not after Holm over 2 rules of m1 (norag)" in rule["status"]
+    many_base, many_new = copy.deepcopy(base), copy.deepcopy(new)
+    for other in ("m2", "m3", "m4"):
+        many_base["cases"] += doc(FOURTEEN, model=other)["cases"]
+        many_new["cases"] += doc(FOURTEEN, model=other)["cases"]
+    family = gate(many_base, many_new, "pass_rate:0")
+    rule = next(r for r in family["rules"] if r["model"] == "m1")
+    assert rule["p_value"] == pytest.approx(1 / 32) and rule["p_holm"] == pytest.approx(4 / 32)
+    assert family["exit_code"] == 0 and "not after Holm over 4 rules" in rule["status"]
 
 
 def two_models(new_second):
@@ -152,19 +157,32 @@ def two_models(new_second):
     return base, new
 
 
-def test_each_model_is_its_own_family_so_a_healthy_model_does_not_hide_a_collapse():
-    """The nightly rules, n=6, two models, m2 loses every case. One family over every model x mode (4 rules) needed
-    p <= 0.0125 for the first rejection, below the sign-flip test's smallest p at n=6 (1/64): the gate passed."""
+def test_a_healthy_model_does_not_hide_another_ones_collapse():
+    """The nightly rules, n=6, two models, m2 loses every case. Holm over all 4 rules needed p <= 0.0125 for the
+    first rejection, below the sign-flip test's smallest p at n=6 (1/64): the gate passed. Tarone's family keeps
+    the 2 score rules (pass_rate:10 can reach only 0.028 at n=6, above 0.05/2), so the collapse fails the gate."""
     base, new = two_models([0.0] * 6)
     cmp = gate(base, new, ["score:5", "pass_rate:10"])
     assert cmp["exit_code"] == EXIT_REGRESSION
-    assert {(r["model"], r["metric"]) for r in cmp["regressions"]} == {("m2", "score"), ("m2", "pass_rate")}
+    assert {(r["model"], r["metric"]) for r in cmp["regressions"]} == {("m2", "score")}
     score = next(r for r in cmp["rules"] if r["model"] == "m2" and r["metric"] == "score")
     assert (
         score["family"] == 2 and score["p_value"] == pytest.approx(1 / 64) and score["p_holm"] == pytest.approx(2 / 64)
     )
+    pass_rate = next(r for r in cmp["rules"] if r["model"] == "m2" and r["metric"] == "pass_rate")
+    assert pass_rate["p_holm"] is None and "Tarone's family of the 2 rules that can" in pass_rate["status"]
     healthy, _ = two_models([100.0] * 6)
     assert gate(healthy, healthy, ["score:5", "pass_rate:10"])["exit_code"] == 0
+
+
+def test_tarone_family_is_the_smallest_k_with_at_most_k_tests_able_to_reach_alpha_over_k():
+    from pytest_llmeval.compare.diff import tarone_family
+
+    assert tarone_family([1 / 64, 0.028, 1 / 64, 0.028]) == ([0, 2], 2)
+    assert tarone_family([1e-6] * 4) == ([0, 1, 2, 3], 4)
+    assert tarone_family([0.03, 0.06]) == ([0], 1)
+    assert tarone_family([None, 0.2]) == ([0], 1)
+    assert tarone_family([]) == ([], 0)
 
 
 def test_a_rule_no_outcome_could_fail_at_this_n_is_left_out_of_the_family():
