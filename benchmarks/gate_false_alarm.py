@@ -28,8 +28,7 @@ import time
 import numpy as np
 
 from pytest_llmeval.compare import compare_runs, parse_fail_expressions
-from pytest_llmeval.compare.diff import tarone_family
-from pytest_llmeval.stats import holm, noninferiority_mean, noninferiority_pass
+from pytest_llmeval.stats import holm, noninferiority_mean, noninferiority_pass, tarone_family
 
 POINTS = 5
 

@@ -9,6 +9,7 @@ mcnemar_exact(a_pass, b_pass)          exact test on discordant pass/fail pairs,
 pass_rate_change(a_share, b_share)     change of pass rate over paired cases: McNemar, or sign-flip with repeats
 noninferiority_mean / _pass            the gate's one-sided test of "worse by more than the margin"
 holm(p_values)                         Holm's adjustment over a family of verdicts
+tarone_family(min_ps)                  Tarone's family of discrete tests that can be significant
 detectable(...)                        minimum detectable worsening at 80% power
 cohen_kappa(a, b), spearman(x, y)      agreement of two scorers (kappa with interval and PABAK)
 """
@@ -26,6 +27,7 @@ from .decision import (
     min_cases_pass,
     noninferiority_mean,
     noninferiority_pass,
+    tarone_family,
 )
 from .intervals import Interval, bounded_mean_intervals, mean_ci, min_count_for_quantile, quantile_ci, wilson
 from .paired import (
@@ -56,6 +58,7 @@ __all__ = [
     "exact_floor_pass",
     "min_cases_pass",
     "holm",
+    "tarone_family",
     "mcnemar_exact",
     "mean_ci",
     "newcombe_paired",

@@ -176,7 +176,7 @@ def test_a_healthy_model_does_not_hide_another_ones_collapse():
 
 
 def test_tarone_family_is_the_smallest_k_with_at_most_k_tests_able_to_reach_alpha_over_k():
-    from pytest_llmeval.compare.diff import tarone_family
+    from pytest_llmeval.stats import tarone_family
 
     assert tarone_family([1 / 64, 0.028, 1 / 64, 0.028]) == ([0, 2], 2)
     assert tarone_family([1e-6] * 4) == ([0, 1, 2, 3], 4)
