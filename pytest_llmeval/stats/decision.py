@@ -4,8 +4,9 @@ Non-inferiority: a rule `metric:margin` fails when we are confident the metric g
 margin, i.e. when the one-sided (1 - alpha) lower bound of the worsening is above the margin - equivalently
 when the one-sided p-value of H0 "worsening <= margin" is at most alpha. Scores use the exact sign-flip
 test (`permutation.py`), pass rates McNemar's exact conditional test (`paired.py`). Several rules x models x
-modes are one family: `holm()` adjusts their p-values (Holm 1979) and a rule fails when its adjusted p is at
-most alpha.
+modes are one family, less the rules that could not be significant under the correction at their n
+(`tarone_family`, Tarone 1990): `holm()` adjusts their p-values (Holm 1979) and a rule fails when its adjusted p
+is at most alpha.
 
 Minimum detectable effect: the worsening the gate catches with 80% power at this n and this noise, from the
 normal approximation with t quantiles (margin + (t_{1-alpha} + t_{power}) sd / sqrt(n)), never below what
