@@ -229,14 +229,21 @@ def retrieval_against(retrieval: dict[str, Any], case: Case) -> dict[str, Any]:
     stage's ids are not recorded, so its figures go."""
     k, expected = int(retrieval.get("k") or 1), tuple(case.documents)
     ranked = list(retrieval.get("doc_ids") or [])
-    stages: dict[str, Any] = {}
-    if expected:
-        for name, ids in (("bm25", retrieval.get("bm25_doc_ids")), ("dense", retrieval.get("dense_doc_ids"))):
-            if ids is not None:
-                stages[name] = _quality(list(ids), expected, k)
-        if retrieval.get("rerank") == "ok":
-            stages["reranked"] = _quality(ranked, expected, k)
-    return {**retrieval, "expected_docs": list(expected), **_quality(ranked, expected, k), "stages": stages}
+    recorded = {"bm25": retrieval.get("bm25_doc_ids"), "dense": retrieval.get("dense_doc_ids")}
+    stages = {name: list(ids) for name, ids in recorded.items() if ids is not None}
+    if retrieval.get("rerank") == "ok":
+        stages["reranked"] = ranked
+    return {
+        **retrieval,
+        "expected_docs": list(expected),
+        **_quality(ranked, expected, k),
+        "stages": _stage_quality(stages, expected, k),
+    }
+
+
+def _stage_quality(stages: dict[str, list[str]], expected: tuple[str, ...], k: int) -> dict[str, Any]:
+    """Each retrieval stage's quality against the expected documents (none without them)."""
+    return {name: _quality(ids, expected, k) for name, ids in stages.items()} if expected else {}
 
 
 def _quality(ranked: list[str], expected: tuple[str, ...], k: int) -> dict[str, float | None]:
@@ -281,9 +288,7 @@ def retrieval_record(retrieval: Retrieval, case: Case) -> dict[str, Any]:
             "bm25_dense_overlap_count": both.count,
             "rerank": retrieval.rerank_status,
             "timings_ms": {name: round(value, 2) for name, value in asdict(t).items()},
-            "stages": {name: _quality(ids, case.documents, k) for name, ids in stages.items()}
-            if case.documents
-            else {},
+            "stages": _stage_quality(stages, case.documents, k),
             "chunks": [
                 {
                     "doc_id": c.doc_id,

@@ -78,11 +78,10 @@ def resolve(path: str | Path, runs_dir: Path = DEFAULT_RUNS_DIR) -> Path:
 def load(path: str | Path, runs_dir: str | Path = DEFAULT_RUNS_DIR) -> Run:
     """Read and validate a run: a report dir (its results.json), a results.json, or a saved run of `runs_dir`
     ("last", a number, a name). ResultsFileError (or RunNotFound) names the file and what is wrong."""
-
     from .recorder import ResultsFileError, load_results
 
     file = resolve(path, Path(runs_dir))
-    doc = load_results(file)
+    doc = load_results(file, check_types=False)  # the whole schema is checked next, missing fields too
     problems = schema_problems(doc)
     if problems is not None:
         raise ResultsFileError(

@@ -268,7 +268,9 @@ class ResultsFileError(ValueError):
     """A results file cannot be read; the message names the file and the fix."""
 
 
-def load_results(path: Path) -> dict[str, Any]:
+def load_results(path: Path, check_types: bool = True) -> dict[str, Any]:
+    """A run's results document, read and checked: JSON, schema version, the shape every reader indexes, and (with
+    `check_types`) no field of the wrong type - `results.load` checks the whole schema itself, once."""
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
@@ -294,7 +296,7 @@ def load_results(path: Path) -> dict[str, Any]:
             f"{path}: {problem}: not a results.json as pytest-llmeval writes it. Fix: use the run's "
             "own results.json (or its saved run), or check the field named"
         )
-    if doc.get("schema_version") == SCHEMA_VERSION:
+    if check_types and doc.get("schema_version") == SCHEMA_VERSION:
         from .loader import schema_problems
 
         wrong = schema_problems(doc, missing_ok=True)  # a field of another type, e.g. a case's judge as a list
