@@ -189,21 +189,29 @@ def test_second_run_sends_no_request_and_records_hits_without_timings(cache_proj
     assert load(cache_project.path / "llmeval-report").to_pandas()["cached"].all()  # fits the results schema
 
 
-def test_a_model_whose_answers_are_all_cached_starts_no_server(cache_project, tmp_path):
-    """The model's launch would fail (its 'python' is /bin/false); with every answer in the cache, the run
-    passes and records no launch. The one case left out of the cache shows the launch was never going to work."""
+def cached_model(project, tmp_path, label: str, skip_last: bool = False):
+    """A tiny model directory whose server cannot start ('python' /bin/false) and an answer cache holding its
+    answer to every case of the project (all but the last with `skip_last`), as `label` asked them with the
+    defaults (64 tokens, temperature 0, thinking off): (the model's directory, the cache file)."""
     model = tmp_path / "tiny-model"
     model.mkdir()
     (model / "config.json").write_text("{}", encoding="utf-8")
     (model / "model.safetensors").write_bytes(b"w" * 64)
     db = tmp_path / "answers.sqlite"
     cache = AnswerCache(db)
-    identity = model_identity(ModelSpec("tiny", str(model)), ServerSettings(python="/bin/false"), cache)
-    cases = load_scenarios([cache_project.path / "scenarios"])
-    for case in cases[:-1]:  # all but the last one
+    identity = model_identity(ModelSpec(label, str(model)), ServerSettings(python="/bin/false"), cache)
+    cases = load_scenarios([project.path / "scenarios"])
+    for case in cases[:-1] if skip_last else cases:
         key = request_key(identity, build_messages(case), 64, 0.0, 0, thinking_body("off"))
-        cache.put(key, completion(f"答案：巴黎（{case.id}）"), "tiny", "x")
+        cache.put(key, completion(f"答案：巴黎（{case.id}）"), label, "x")
     cache.close()
+    return model, db
+
+
+def test_a_model_whose_answers_are_all_cached_starts_no_server(cache_project, tmp_path):
+    """The model's launch would fail (its 'python' is /bin/false); with every answer in the cache, the run
+    passes and records no launch. The one case left out of the cache shows the launch was never going to work."""
+    model, db = cached_model(cache_project, tmp_path, "tiny", skip_last=True)
     args = (
         f"--llm-model=tiny={model}",
         "--llm-vllm-python=/bin/false",
@@ -321,17 +329,7 @@ def test_a_models_own_launch_options_are_in_its_key(cache_project, tmp_path):
     """bf16 against fp8 of the same weights in one run (--llm-model-arg fp8:quantization=fp8): with bf16's answers
     in the cache, bf16 is answered from it and fp8 is not - its server must start (and cannot: 'python' is
     /bin/false), where fp8 used to be handed bf16's answers as hits."""
-    model = tmp_path / "tiny-model"
-    model.mkdir()
-    (model / "config.json").write_text("{}", encoding="utf-8")
-    (model / "model.safetensors").write_bytes(b"w" * 64)
-    db = tmp_path / "answers.sqlite"
-    cache = AnswerCache(db)
-    identity = model_identity(ModelSpec("bf16", str(model)), ServerSettings(python="/bin/false"), cache)
-    for case in load_scenarios([cache_project.path / "scenarios"]):
-        key = request_key(identity, build_messages(case), 64, 0.0, 0, thinking_body("off"))
-        cache.put(key, completion(f"答案：巴黎（{case.id}）"), "bf16", "x")
-    cache.close()
+    model, db = cached_model(cache_project, tmp_path, "bf16")
     result = cache_project.run(
         f"--llm-model=bf16={model}",
         f"--llm-model=fp8={model}",

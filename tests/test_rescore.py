@@ -38,6 +38,25 @@ def rescore(project, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def capital_case(tmp_path, scenario: str = SCENARIO):
+    """The scenario file's "capital" case, as loaded from the file."""
+    from pytest_llmeval.evaluation.scenarios import load_scenarios
+
+    path = tmp_path / "geo.yaml"
+    path.write_text(scenario, encoding="utf-8")
+    return next(c for c in load_scenarios([path]) if c.id == "capital")
+
+
+def asked_as_now(case, **fields) -> dict:
+    """A record of `case` asked as it is asked now, graded by the keywords; `fields` on top."""
+    base = {"model": "m1", "mode": "norag", "scenario_id": case.id, "sample": 0, "question": case.question}
+    return base | {"prompt_hash": case.prompt_hash, "scorer": {"name": "keyword_coverage"}} | fields
+
+
+def run_of(*records: dict) -> dict:
+    return {"schema_version": 2, "run": {"models": ["m1"], "settings": {}}, "cases": list(records), "benchmarks": []}
+
+
 def test_rescore_changes_scores_after_a_key_point_edit_without_any_request(llm_project):
     scenario = llm_project.scenario("geo.yaml", SCENARIO)
     with FakeServer(answers=ANSWERS) as fake:
@@ -155,29 +174,19 @@ def test_every_record_says_what_rescore_did_with_it(tmp_path):
 
 
 def test_a_verdict_the_judge_gave_in_the_run_still_decides_after_rescore(tmp_path):
-    from pytest_llmeval.evaluation.scenarios import load_scenarios
     from pytest_llmeval.results.rescore import rescore_document
 
-    path = tmp_path / "geo.yaml"
-    path.write_text(SCENARIO, encoding="utf-8")
-    (case,) = [c for c in load_scenarios([path]) if c.id == "capital"]
-    record = {
-        "model": "m1",
-        "mode": "norag",
-        "scenario_id": "capital",
-        "sample": 0,
-        "question": case.question,
-        "prompt_hash": case.prompt_hash,
-        "case_hash": case.content_hash,
-        "answer": "不知道",  # the keywords fail it; the run's judge (--llm-judge-assert) passed it
-        "score": 0.0,
-        "passed": True,
-        "assert_with": "judge",
-        "judge": {"model": "j", "score": 95.0, "passed": True},
-        "scorer": {"name": "keyword_coverage"},
-    }
-    doc = {"schema_version": 2, "run": {"models": ["m1"], "settings": {}}, "cases": [record], "benchmarks": []}
-    (again,) = rescore_document(doc, [case]).doc["cases"]
+    case = capital_case(tmp_path)
+    record = asked_as_now(
+        case,
+        case_hash=case.content_hash,
+        answer="不知道",  # the keywords fail it; the run's judge (--llm-judge-assert) passed it
+        score=0.0,
+        passed=True,
+        assert_with="judge",
+        judge={"model": "j", "score": 95.0, "passed": True},
+    )
+    (again,) = rescore_document(run_of(record), [case]).doc["cases"]
     assert again["assert_with"] == "judge" and again["passed"] is True and again["keyword_passed"] is False
 
 
@@ -185,28 +194,15 @@ def test_an_answer_whose_judge_failed_in_the_run_is_graded_by_the_judge_given_no
     """The run's judge was unreachable (or none was set for a judge-asserted case): the answer is there, so
     `rescore --llm-judge` grades it; without a judge it stays no_answer."""
     from pytest_llmeval.evaluation.judge import Judge
-    from pytest_llmeval.evaluation.scenarios import load_scenarios
     from pytest_llmeval.results.rescore import rescore_document
 
-    path = tmp_path / "geo.yaml"
-    path.write_text(SCENARIO, encoding="utf-8")
-    (case,) = [c for c in load_scenarios([path]) if c.id == "capital"]
-    base = {
-        "model": "m1",
-        "mode": "norag",
-        "scenario_id": "capital",
-        "sample": 0,
-        "question": case.question,
-        "prompt_hash": case.prompt_hash,
-        "answer": "法国的首都是巴黎，塞纳河穿城而过。",
-        "score": 100.0,
-        "passed": False,
-        "assert_with": "judge",
-        "scorer": {"name": "keyword_coverage"},
-    }
+    case = capital_case(tmp_path)
+    base = asked_as_now(
+        case, answer="法国的首都是巴黎，塞纳河穿城而过。", score=100.0, passed=False, assert_with="judge"
+    )
     failed = {**base, "error": {"stage": "judge", "type": "judge", "status": None, "message": "judge failed: 503"}}
     unset = {**base, "sample": 1, "error": {"type": "config", "status": None, "message": "no judge is set"}}
-    doc = {"schema_version": 2, "run": {"models": ["m1"], "settings": {}}, "cases": [failed, unset], "benchmarks": []}
+    doc = run_of(failed, unset)
     kept = rescore_document(doc, [case])
     assert kept.counts == {"no_answer": 2}
     with FakeServer(answers=lambda request: '{"score": 90, "reason": "correct"}') as judge_server:
@@ -220,38 +216,23 @@ def test_an_answer_whose_judge_failed_in_the_run_is_graded_by_the_judge_given_no
 def test_a_documents_fix_measures_the_recorded_retrieval_again(tmp_path):
     """A RAG case listed the wrong document: after the fix, rescore measures the ranking the run recorded against
     the right one (hit@k 0 -> 1) - the aggregates' RAG row too - without searching again."""
-    from pytest_llmeval.evaluation.scenarios import load_scenarios
     from pytest_llmeval.results.rescore import rescore_document
 
-    path = tmp_path / "geo.yaml"
     fixed = SCENARIO.replace("    key_points: [巴黎, 塞纳河]", "    key_points: [巴黎]\n    documents: [france.md]")
-    path.write_text(fixed, encoding="utf-8")
-    (case,) = [c for c in load_scenarios([path]) if c.id == "capital"]
-    record = {
-        "model": "m1",
-        "mode": "rag",
-        "scenario_id": "capital",
-        "sample": 0,
-        "question": case.question,
-        "prompt_hash": case.prompt_hash,
-        "answer": "巴黎",
-        "score": 100.0,
-        "passed": True,
-        "scorer": {"name": "keyword_coverage"},
-        "retrieval": {
-            "k": 2,
-            "doc_ids": ["france.md", "math.md"],
-            "expected_docs": ["germany.md"],  # the run's wrong list
-            "hit_at_k": 0.0,
-            "bm25_doc_ids": ["math.md", "france.md"],
-            "dense_doc_ids": ["germany.md"],
-            "rerank": "off",
-            "stages": {},
-            "chunks": [],
-        },
+    case = capital_case(tmp_path, fixed)
+    record = asked_as_now(case, mode="rag", answer="巴黎", score=100.0, passed=True)
+    record["retrieval"] = {
+        "k": 2,
+        "doc_ids": ["france.md", "math.md"],
+        "expected_docs": ["germany.md"],  # the run's wrong list
+        "hit_at_k": 0.0,
+        "bm25_doc_ids": ["math.md", "france.md"],
+        "dense_doc_ids": ["germany.md"],
+        "rerank": "off",
+        "stages": {},
+        "chunks": [],
     }
-    doc = {"schema_version": 2, "run": {"models": ["m1"], "settings": {}}, "cases": [record], "benchmarks": []}
-    out = rescore_document(doc, [case])
+    out = rescore_document(run_of(record), [case])
     (again,) = out.doc["cases"]
     retrieval = again["retrieval"]
     assert retrieval["expected_docs"] == ["france.md"] and retrieval["hit_at_k"] == 1.0 and retrieval["mrr_at_k"] == 1.0
