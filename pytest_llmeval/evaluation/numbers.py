@@ -449,11 +449,7 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
 
 def _word_at(text: str, pos: int, word: str) -> bool:
     """`word` (or its plural) stands at `pos` as a whole word: minute in "minutes", not in "minimum"."""
-    if not text.startswith(word, pos):
-        return False
-    after = pos + len(word)
-    after += 1 if text.startswith("s", after) else 0
-    return after >= len(text) or not text[after].isalpha()
+    return text.startswith(word, pos) and _word_edge_ok(text, pos, pos + len(word), word)
 
 
 def _letter(char: str) -> bool:

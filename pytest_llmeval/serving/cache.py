@@ -22,6 +22,7 @@ records it with `cached: true` and no timings.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -62,9 +63,6 @@ CREATE TABLE IF NOT EXISTS file_hashes (
     PRIMARY KEY (path, size, mtime_ns)
 );
 """
-
-
-ANSWER_COLUMNS = frozenset({"key", "model", "identity", "text", "reasoning", "metrics", "stored_at"})
 
 
 class CacheError(RuntimeError):
@@ -114,6 +112,13 @@ def stored_metrics(data: dict[str, Any]) -> RequestMetrics:
     return RequestMetrics(**{name: data.get(name) for name in names})  # type: ignore[arg-type]
 
 
+def _answer_columns() -> set[str]:
+    """The columns of the answers table, as _TABLES creates it."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as conn:
+        conn.executescript(_TABLES)
+        return {row[1] for row in conn.execute("PRAGMA table_info(answers)")}
+
+
 def unreadable_cache(path: Path) -> str | None:
     """Why an existing file cannot serve as the answer cache (not a SQLite database, unreadable), in words with
     the fix; None when it can (or does not exist yet). Checked before the run, read-only: a damaged file would
@@ -135,7 +140,7 @@ def unreadable_cache(path: Path) -> str | None:
             f"--llm-cache-path {path}: cannot be read as the answer cache ({exc}). Fix: delete it (the cache is "
             "rebuilt as cases are asked) or choose another file with --llm-cache-path=FILE"
         )
-    missing = sorted(ANSWER_COLUMNS - columns)
+    missing = sorted(_answer_columns() - columns)
     if tables and missing:  # another program's database, or a cache of another layout: never written to
         found = (
             f"its table answers lacks {', '.join(missing)}"
