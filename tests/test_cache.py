@@ -342,3 +342,86 @@ def test_a_models_own_launch_options_are_in_its_key(cache_project, tmp_path):
     doc = cache_project.results()
     assert {c["model"] for c in doc["cases"] if c.get("cached")} == {"bf16"}
     assert all(c["error"]["stage"] == "launch" for c in doc["cases"] if c["model"] == "fp8")
+
+
+# -- a cache that fails: refused before the run, or left alone during it ------------------------------------
+
+
+def filled_cache(path: Path, rows: int) -> None:
+    cache = AnswerCache(path)
+    for i in range(rows):
+        cache.put(f"k{i}", completion("答案" * 200 + str(i)), "m", "id")
+    cache.close()
+
+
+def test_a_cache_damaged_past_its_first_pages_is_refused_before_the_run(tmp_path):
+    """The header check alone passed a half-copied file; every case then failed with "disk image is malformed"."""
+    from pytest_llmeval.serving.cache import unreadable_cache
+
+    path = tmp_path / "c.sqlite"
+    filled_cache(path, 300)
+    sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)").connection.close()
+    assert unreadable_cache(path) is None
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[2 * page :] = b"\xff" * (len(data) - 2 * page)
+    path.write_bytes(bytes(data))
+    problem = unreadable_cache(path)
+    assert problem is not None and f"--llm-cache-path {path}:" in problem and "Fix: delete it" in problem
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
+def test_a_read_only_cache_file_is_refused_before_the_run(tmp_path):
+    from pytest_llmeval.serving.cache import unreadable_cache
+
+    path = tmp_path / "c.sqlite"
+    filled_cache(path, 3)
+    path.chmod(0o444)
+    problem = unreadable_cache(path)
+    assert problem is not None and "read-only" in problem and "chmod u+w" in problem
+
+
+def test_a_cache_another_program_holds_for_writing_is_refused_before_the_run(tmp_path):
+    """An open `sqlite3` shell in a write transaction stalled each miss 60 s, then failed the case."""
+    from pytest_llmeval.serving.cache import unreadable_cache
+
+    path = tmp_path / "c.sqlite"
+    filled_cache(path, 3)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        problem = unreadable_cache(path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert problem is not None and "cannot be written" in problem and "another program" in problem
+    assert unreadable_cache(path) is None
+
+
+def test_a_cache_that_fails_during_the_run_loses_no_answer(tmp_path):
+    """Storing failed after the server had answered: the answer was dropped and the case failed as a request
+    error. Now the cache is left alone for the rest of the run, with one warning naming the file."""
+    from pytest_llmeval.serving.cache import CacheWarning, CachingClient
+
+    path = tmp_path / "c.sqlite"
+    cache = AnswerCache(path, busy_timeout_s=0.2)
+    asked: list[str] = []
+
+    class Model:
+        def complete(self, messages, max_tokens, temperature=0.0, extra_body=None, **_):
+            asked.append(messages[-1]["content"])
+            return completion("巴黎")
+
+    client = CachingClient(cache, "m", {"files": "x"}, "off", 0, lambda: Model())
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program takes the write lock mid-run
+    try:
+        with pytest.warns(CacheWarning, match=r"--llm-cache .*c\.sqlite: .*failed.*no answer is lost") as caught:
+            first = client.complete(MESSAGES, 64)
+            second = client.complete([{"role": "user", "content": "第二题"}], 64)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert first.text == "巴黎" and second.text == "巴黎" and not first.cached
+    assert asked == [MESSAGES[-1]["content"], "第二题"]
+    assert len(caught) == 1 and cache.failed is not None  # said once; the cache is left alone afterwards

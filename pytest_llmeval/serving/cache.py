@@ -30,6 +30,7 @@ import os
 import sqlite3
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,8 @@ from .client import Completion, RequestMetrics, thinking_body
 CACHE_SCHEMA = 1
 DEFAULT_CACHE_FILE = Path(".llmeval") / "cache.sqlite"
 BUSY_TIMEOUT_S = 60.0
+# How long the check before the run waits for another program's write lock on an existing cache file.
+START_CHECK_TIMEOUT_S = 2.0
 # The finish reasons of an answer that did not complete: vLLM's "abort" and "error", a provider's "content_filter".
 # Any other reason (stop, length - max_tokens is in the key -, a server's own such as TGI's eos_token) is stored; a
 # stream that ended without a reason (cut short) never is.
@@ -67,6 +70,10 @@ CREATE TABLE IF NOT EXISTS file_hashes (
 
 class CacheError(RuntimeError):
     """The cache file cannot be opened or used; the message names the file and the fix."""
+
+
+class CacheWarning(UserWarning):
+    """The answer cache failed during the run: the run goes on without it (answers are asked and kept)."""
 
 
 def canonical_json(data: Any) -> str:
@@ -151,6 +158,35 @@ def unreadable_cache(path: Path) -> str | None:
             f"--llm-cache-path {path}: is a SQLite database but not an answer cache ({found}). Fix: choose "
             "another file with --llm-cache-path=FILE, or delete it if it is an old cache"
         )
+    return _damaged_or_locked(path)
+
+
+def _damaged_or_locked(path: Path) -> str | None:
+    """Why an existing answer cache cannot be used for this run: pages damaged past the header (SQLite's quick
+    check reads every page), a file this user may not write, or a write lock another program holds (an open
+    `sqlite3` shell): each would otherwise fail or stall every case's request. None when it can be used."""
+    fix = "Fix: delete it (the cache is rebuilt as cases are asked) or choose another file with --llm-cache-path=FILE"
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            found = [row[0] for row in conn.execute("PRAGMA quick_check").fetchmany(3)]
+    except sqlite3.Error as exc:
+        return f"--llm-cache-path {path}: cannot be read as the answer cache ({exc}). {fix}"
+    if found != ["ok"]:
+        return f"--llm-cache-path {path}: the answer cache is damaged ({'; '.join(map(str, found))}). {fix}"
+    if not os.access(path, os.W_OK):
+        return (
+            f"--llm-cache-path {path}: the answer cache is read-only for this user. Fix: make it writable "
+            "(chmod u+w), or choose another file with --llm-cache-path=FILE"
+        )
+    try:  # take the write lock and give it back at once: nothing is written
+        with contextlib.closing(sqlite3.connect(path, timeout=START_CHECK_TIMEOUT_S, isolation_level=None)) as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        return (
+            f"--llm-cache-path {path}: the answer cache cannot be written ({exc}; another program may hold it "
+            "open for writing). Fix: close that program, or choose another file with --llm-cache-path=FILE"
+        )
     return None
 
 
@@ -164,6 +200,7 @@ class AnswerCache:
         self._conn: sqlite3.Connection | None = None
         self._pid: int | None = None
         self._lock = threading.Lock()
+        self.failed: str | None = None  # why the cache stopped working in this process; then it is left alone
 
     # -- connection -------------------------------------------------------------------------
     def _db(self) -> sqlite3.Connection:
@@ -192,9 +229,33 @@ class AnswerCache:
         self._conn = None
 
     # -- answers ----------------------------------------------------------------------------
+    def _give_up(self, doing: str, exc: Exception) -> None:
+        """The cache failed during the run (damaged, locked or made read-only after the start): say so once and
+        leave it alone for the rest of this process's run - every case is then asked, and its answer kept."""
+        if self.failed is None:
+            self.failed = f"{doing} failed: {exc}"
+            warnings.warn(
+                CacheWarning(
+                    f"--llm-cache {self.path}: {self.failed}; the rest of this run asks the model without the "
+                    "cache (no answer is lost). Fix: delete the file if it is damaged, or close the program that "
+                    "holds it, then run again"
+                ),
+                stacklevel=3,
+            )
+
     def get(self, key: str) -> Completion | None:
+        """The stored answer under `key`; None when there is none, or when the cache cannot be read (a miss)."""
         with self._lock:
-            row = self._db().execute("SELECT text, reasoning, metrics FROM answers WHERE key = ?", (key,)).fetchone()
+            if self.failed is not None:
+                self.stats.misses += 1
+                return None
+            try:
+                row = (
+                    self._db().execute("SELECT text, reasoning, metrics FROM answers WHERE key = ?", (key,)).fetchone()
+                )
+            except (sqlite3.Error, CacheError) as exc:
+                self._give_up("reading an answer", exc)
+                row = None
             if row is None:
                 self.stats.misses += 1
                 return None
@@ -210,11 +271,17 @@ class AnswerCache:
             return False
         metrics = {k: v for k, v in vars(completion.metrics).items() if k != "itl_s"}
         with self._lock:
-            cursor = self._db().execute(
-                "INSERT OR IGNORE INTO answers (key, model, identity, text, reasoning, metrics, stored_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (key, model, identity, completion.text, completion.reasoning, json.dumps(metrics), time.time()),
-            )
+            if self.failed is not None:
+                return False
+            try:
+                cursor = self._db().execute(
+                    "INSERT OR IGNORE INTO answers (key, model, identity, text, reasoning, metrics, stored_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (key, model, identity, completion.text, completion.reasoning, json.dumps(metrics), time.time()),
+                )
+            except (sqlite3.Error, CacheError) as exc:  # the answer is the caller's still: only storing it failed
+                self._give_up("storing an answer", exc)
+                return False
             stored = cursor.rowcount == 1
             self.stats.stored += stored
         return stored
@@ -225,25 +292,37 @@ class AnswerCache:
 
     # -- file hashes (HashMemo) ---------------------------------------------------------------
     def file_hash(self, path: str, size: int, mtime_ns: int) -> str | None:
+        """The remembered SHA-256 of a model file at this size and mtime; None when unknown (hashed again)."""
         with self._lock:
-            row = (
-                self._db()
-                .execute(
-                    "SELECT sha256 FROM file_hashes WHERE path = ? AND size = ? AND mtime_ns = ?",
-                    (path, size, mtime_ns),
+            if self.failed is not None:
+                return None
+            try:
+                row = (
+                    self._db()
+                    .execute(
+                        "SELECT sha256 FROM file_hashes WHERE path = ? AND size = ? AND mtime_ns = ?",
+                        (path, size, mtime_ns),
+                    )
+                    .fetchone()
                 )
-                .fetchone()
-            )
+            except (sqlite3.Error, CacheError) as exc:
+                self._give_up("reading a model file's hash", exc)
+                return None
         return None if row is None else str(row[0])
 
     def remember_file_hash(self, path: str, size: int, mtime_ns: int, digest: str) -> None:
         with self._lock:
-            db = self._db()
-            db.execute("DELETE FROM file_hashes WHERE path = ?", (path,))  # an older version of the file
-            db.execute(
-                "INSERT OR REPLACE INTO file_hashes (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)",
-                (path, size, mtime_ns, digest),
-            )
+            if self.failed is not None:
+                return
+            try:
+                db = self._db()
+                db.execute("DELETE FROM file_hashes WHERE path = ?", (path,))  # an older version of the file
+                db.execute(
+                    "INSERT OR REPLACE INTO file_hashes (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)",
+                    (path, size, mtime_ns, digest),
+                )
+            except (sqlite3.Error, CacheError) as exc:
+                self._give_up("storing a model file's hash", exc)
 
 
 class Client(Protocol):
