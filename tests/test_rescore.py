@@ -238,3 +238,38 @@ def test_a_documents_fix_measures_the_recorded_retrieval_again(tmp_path):
     assert retrieval["expected_docs"] == ["france.md"] and retrieval["hit_at_k"] == 1.0 and retrieval["mrr_at_k"] == 1.0
     assert retrieval["stages"]["bm25"]["mrr_at_k"] == 0.5 and retrieval["stages"]["dense"]["hit_at_k"] == 0.0
     assert out.doc["aggregates"]["rag"][0]["mean_hit_at_k"] == 1.0
+
+
+def test_a_language_edit_changes_nothing_a_case_without_retrieval_was_asked(tmp_path):
+    """`language:` picks the RAG template only: a run without --rag was refused as "asked differently" after it
+    was added (and told to pass --scenarios), though the model would be sent the same bytes."""
+    from pytest_llmeval.results.rescore import rescore_document
+
+    before = capital_case(tmp_path)
+    after = capital_case(tmp_path, "language: en\n" + SCENARIO)
+    assert after.prompt_hash != before.prompt_hash
+    norag = asked_as_now(before, answer="巴黎和塞纳河。")
+    rag = asked_as_now(before, mode="rag", answer="巴黎和塞纳河。")
+    out = rescore_document(run_of(norag, rag), [after], source="old.json")
+    assert [c["rescore"]["status"] for c in out.doc["cases"]] == ["rescored", "changed"]
+    assert out.doc["cases"][0]["score"] == 100
+
+
+def test_a_changed_image_is_named_as_what_changed(tmp_path):
+    """A record keeps the number of its images: reading it as a list raised TypeError, and nothing was written."""
+    from pytest_llmeval.results.rescore import rescore_document
+
+    from PIL import Image
+
+    Image.new("RGB", (4, 4), "red").save(tmp_path / "a.png")
+    with_image = SCENARIO.replace("    key_points: [巴黎, 塞纳河]", "    key_points: [巴黎, 塞纳河]\n    images: [a.png]", 1)
+    case = capital_case(tmp_path, with_image)
+    record = asked_as_now(case, images=1, answer="巴黎和塞纳河。")
+    Image.new("RGB", (4, 4), "blue").save(tmp_path / "a.png")  # new pixels under the same name
+    changed = capital_case(tmp_path, with_image)
+    out = rescore_document(run_of(record), [changed], source="old.json")
+    assert out.doc["cases"][0]["rescore"]["status"] == "changed"
+    assert "changed: ask the model again" in out.doc["cases"][0]["rescore"]["reason"]
+    two = with_image.replace("images: [a.png]", "images: [a.png, a.png]")
+    out = rescore_document(run_of(record), [capital_case(tmp_path, two)], source="old.json")
+    assert out.doc["cases"][0]["rescore"]["reason"].startswith("the images changed")

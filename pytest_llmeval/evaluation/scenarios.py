@@ -139,6 +139,11 @@ class Case:
     def prompt_hash(self) -> str:
         """A short hash of what the model is asked (question, system prompt, images, max tokens): key points,
         thresholds and scorers may change without it, and a saved answer can then be re-scored (`rescore`)."""
+        return self.prompt_hash_in(self.prompt_language)
+
+    def prompt_hash_in(self, language: str) -> str:
+        """`prompt_hash` as it would be with `language` picking the RAG prompt's template: the language changes
+        nothing a case without retrieval is asked (`rescore` asks whether a change of `language:` matters)."""
         import hashlib
         import json
 
@@ -147,7 +152,7 @@ class Case:
             "system": self.system,
             "max_tokens": self.max_tokens,
             "images": [hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in self.images if Path(p).is_file()],
-            "language": self.prompt_language,  # picks the RAG prompt's template
+            "language": language,  # picks the RAG prompt's template
         }
         text = json.dumps(data, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

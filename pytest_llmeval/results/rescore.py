@@ -112,7 +112,7 @@ def _what_changed(record: dict[str, Any], case: Case) -> str:
     question, system prompt, images, max tokens and prompt language; the record keeps the question and images)."""
     if record.get("question") is not None and record.get("question") != case.question:
         part = "the question"
-    elif len(record.get("images") or []) != len(case.images):
+    elif int(record.get("images") or 0) != len(case.images):  # a record keeps the number of its images
         part = "the images"
     else:
         part = "the prompt (system prompt, images, max_tokens or prompt language)"
@@ -120,9 +120,12 @@ def _what_changed(record: dict[str, Any], case: Case) -> str:
 
 
 def asked_differently(record: dict[str, Any], case: Case) -> bool:
-    if record.get("prompt_hash"):
+    if not record.get("prompt_hash"):
+        return record.get("question") != case.question  # a run saved before prompt_hash existed
+    if record.get("mode") == "rag":
         return bool(record["prompt_hash"] != case.prompt_hash)
-    return record.get("question") != case.question  # a run saved before prompt_hash existed
+    # without retrieval the prompt's language (`language:`, which picks the RAG template) changes nothing asked
+    return all(record["prompt_hash"] != case.prompt_hash_in(language) for language in ("zh", "en"))
 
 
 def _sources(record: dict[str, Any], case: Case, template: str | None) -> dict[str, str]:
