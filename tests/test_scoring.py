@@ -177,3 +177,43 @@ def test_the_contract_amount_is_credited_in_the_forms_people_write(written):
     assert "1200万元" in score.covered
     assert "1200万元" in score_answer(case, "合同金额为 1,200 万元").covered
     assert "1200万元" in score_answer(case, "合同金额为11200万元").missing
+
+
+# -- scorer v7: the shipped roi case's 90万 is the net saving, not the three-year maintenance cost (30万 x 3) ------
+WRONG_NET_SAVING = (
+    "1. 年净节省额：15 × 8 = 120万元。\n2. 静态投资回收期：150 ÷ 120 = 1.25年，即15个月。\n"
+    "3. 三年ROI：三年总节省 = 120 × 3 = 360万元；三年运维费 = 30 × 3 = 90万元，三年总投入 = 150 + 90 = 240万元；"
+    "ROI = (360 − 240) ÷ 240 = 50%。"
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        WRONG_NET_SAVING,
+        "年净节省额120万元，三年运维费90万元，回收期15个月，三年ROI 50%。",
+        "| 指标 | 数值 |\n|---|---|\n| 年净节省额 | 120万元 |\n| 三年运维费 | 90万元 |\n| 回收期 | 15个月 |",
+        "年净节省额为190万元，回收期20个月",
+    ],
+)
+def test_the_roi_case_does_not_credit_90_for_the_maintenance_cost(answer):
+    score = score_answer(_shipped("roi_calculation"), answer)
+    assert "90万" in score.missing and not score.passed
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "1. 年净节省额：15 × 8 − 30 = 120 − 30 = 90万元。\n2. 静态投资回收期：150 ÷ 90 ≈ 1.67年，约20个月。\n"
+        "3. 三年ROI：三年总节省 = 120 × 3 = 360万元；三年总投入 = 150 + 30 × 3 = 240万元；"
+        "ROI = (360 − 240) ÷ 240 = 50%。",
+        "**年净节省额** = 每年节省人力成本（15×8=120万元）− 年运维费30万元 = **90万元**\n\n"
+        "回收期 = 150/90 = 1.67年（20个月）\n\nROI = (360-240)/240 = 50%",
+        "| 指标 | 数值 |\n|---|---|\n| 年净节省额 | 90万元 |\n| 回收期 | 20个月 |\n| 三年ROI | 50% |",
+        "年节省人力成本120万元，扣除年运维费30万元后，年净收益为九十万元；回收期1.67年；三年ROI为50%。",
+        "每年净节省 90 万元，静态回收期 20 个月，三年 ROI 50%。",
+    ],
+)
+def test_the_roi_case_credits_90_as_the_net_saving(answer):
+    score = score_answer(_shipped("roi_calculation"), answer)
+    assert "90万" in score.covered and score.passed

@@ -51,7 +51,7 @@ _ARABIC = re.compile(
     r"(?![0-9])(?!\.\d)(?!,\d{3}(?!\d))"
 )
 _SCALE = re.compile(" ?(?:[多余来])?(" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + ")")  # 1200余万元
-_PERCENT = re.compile(" ?%")
+_PERCENT = re.compile(" ?(?:%|percent(?![a-z])|per cent(?![a-z]))")  # 50 percent is 50% (v7)
 _SPOKEN_PERCENT = ("百分之 ", "百分之")  # right before an Arabic number: 百分之3.5
 _PADDED_BEFORE = frozenset(":月日号时点分秒")  # what follows a zero-padded hour, month, day, minute
 _CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_SECTIONS)
@@ -164,8 +164,12 @@ def _is_code(text: str, start: int, end: int) -> bool:
     right = end
     while right < len(text) and _CODE_RUN.fullmatch(text[right]):
         right += 1
-    run = text[left:right]
+    run = _CURRENCY_CODE.sub("", text[left:right], count=1)
     return re.search(r"[A-Za-z][^0-9]*[0-9]", run) is not None
+
+
+# A currency code right before the digits (RMB1200万元, USD50) is no code prefix (v7)
+_CURRENCY_CODE = re.compile(r"^(?:rmb|cny|usd|hkd|eur)(?=[0-9])", re.IGNORECASE)
 
 
 def _padded_clock_or_date(text: str, plain: str, end: int) -> bool:
@@ -208,13 +212,19 @@ def _segmenter() -> Any:
 
 
 @lru_cache(maxsize=256)
+def words_at(text: str) -> dict[int, str]:
+    """jieba's words of the text, by the position where each starts."""
+    words, pos = {}, 0
+    for token in _segmenter().lcut(text):
+        words[pos] = token
+        pos += len(token)
+    return words
+
+
+@lru_cache(maxsize=256)
 def word_starts(text: str) -> frozenset[int]:
     """The positions where jieba starts a word in the text."""
-    starts, pos = set(), 0
-    for token in _segmenter().lcut(text):
-        starts.add(pos)
-        pos += len(token)
-    return frozenset(starts)
+    return frozenset(words_at(text))
 
 
 def _not_a_count(text: str, start: int) -> bool:
@@ -299,9 +309,11 @@ def _numeral_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     if _not_a_count(text, start):
         return False
     if pattern and pattern[-1] in NUMERAL_CHARS and end < len(text):
-        after = text[end]
-        if after in NUMERAL_CHARS or (after == "." and end + 1 < len(text) and text[end + 1].isdigit()):
+        after, digit_after = text[end], text[end + 1 : end + 2]
+        if after in NUMERAL_CHARS or (after == "." and digit_after.isdigit()):
             return False
+        if after == "点" and (digit_after.isdigit() or digit_after in CN_DIGITS):
+            return False  # 百分之五十点五 (50.5%) goes on (v7)
     return True
 
 
@@ -337,23 +349,56 @@ _BEFORE_HALF = re.compile(f"(?:[0-9](?:{_HALF_UNITS})?|[{_CN_CHARS}](?:{_HALF_UN
 _HALF_AND_UNIT = re.compile(f"^半(?:{_HALF_UNITS})")
 
 
-# A range that starts with the point's quantity is not the quantity: 20个月至30个月, 20%到30%, 100万元~200万元. Not
-# "-" (120万元-30万元 is a subtraction), nor dates and times of day (2020年至2023年 and 3点到5点 keep their start).
-_RANGE_AFTER = re.compile(f" ?(?:至|到|~|～|to ) ?[0-9{_CN_CHARS}]+(?:\\.[0-9]+)?")
+# A range that starts or (v7) ends with the point's quantity is not the quantity: 20个月至30个月, 20%到30%,
+# 100万元~200万元, 20个月—30个月; 12到20个月, 10个月至20个月, 30%~50%, 10-20个月, 10–20个月, between 12 and 20
+# months. Not "-" after a unit (120万元-30万元 is a subtraction), nor dates and times of day (2020年至2023年 and
+# 3点到5点 keep both ends; a Chinese dash —— is no range mark). NFKC has made ～ a ~ and － a -.
+_RANGE_AFTER = re.compile(f" ?(?:至|到|~|–|—(?!—)|to ) ?[0-9{_CN_CHARS}]+(?:\\.[0-9]+)?")
+_RANGE_BEFORE = re.compile(
+    f"(?<![0-9.,{_CN_CHARS}])(?:[0-9]+(?:[.,][0-9]+)*|[{_CN_CHARS}]+)"
+    f"(?:(?P<unit>[万亿千百十]{{0,2}}[^0-9{_CN_CHARS}]{{0,6}}?) ?(?:至|到|~|–|(?<!—)—|to) ?|-)$"
+)
+_BETWEEN_BEFORE = re.compile(r"(?<![a-z])between [0-9]+(?:[.,][0-9]+)*(?P<unit>[^0-9]{0,12}?) and $")
 _UNIT_AFTER_NUMBER = re.compile(f"[0-9{_CN_CHARS}](?P<unit>[^0-9{_CN_CHARS}]+)$")
 _DATE_OR_TIME = re.compile(r"(?:^|[^0-9])[0-9]{4} ?年$|[日号点]$|(?<!个)月$|(?<!小)时$")  # not 个月, 小时
 
 
-def _range_starts_here(text: str, end: int, pattern: str) -> bool:
-    """The answer goes on from the point's quantity to another one of the same unit (20个月至30个月)."""
+def _range_unit(pattern: str) -> str | None:
+    """The unit of a quantity key point that a range can hold (个月 of 20个月; none for a date or a time of day)."""
     unit = _UNIT_AFTER_NUMBER.search(pattern)
     if unit is None or _DATE_OR_TIME.search(pattern):
+        return None
+    return _percent_sign(unit.group("unit").strip())
+
+
+def _percent_sign(unit: str) -> str:
+    """percent and per cent written as % (50 percent is 50%), to compare the units of a range's ends."""
+    if not unit.startswith(("percent", "per cent")):
+        return unit
+    return "%" + unit.removeprefix("per cent").removeprefix("percent")
+
+
+def _range_starts_here(text: str, end: int, pattern: str) -> bool:
+    """The answer goes on from the point's quantity to another one of the same unit (20个月至30个月)."""
+    unit = _range_unit(pattern)
+    after = _RANGE_AFTER.match(text, end) if unit is not None else None
+    if unit is None or after is None:
         return False
-    after = _RANGE_AFTER.match(text, end)
-    if after is None:
+    return text[after.end() :].lstrip(" ").startswith(unit)
+
+
+def _range_ends_here(text: str, start: int, pattern: str) -> bool:
+    """The point's quantity ends a range that a number starts, with the same unit, part of it or none after that
+    number (12到20个月, 10万至20万元, 30%~50%, 10-20个月, between 12 and 20 months)."""
+    unit = _range_unit(pattern)
+    if unit is None or pattern[:1] not in NUMERAL_CHARS:
         return False
-    rest = text[after.end() :].lstrip(" ")
-    return rest.startswith(unit.group("unit").strip())
+    before = text[max(0, start - 40) : start]
+    m = _RANGE_BEFORE.search(before) or _BETWEEN_BEFORE.search(before)
+    if m is None:
+        return False
+    first_unit = _percent_sign((m.group("unit") or "").strip().lstrip("万亿千百十"))  # as the point's unit: 万元 -> 元
+    return unit.startswith(first_unit)
 
 
 # English: "one year and a half" is not "one year"; "twenty-first" is not "first", "thirty-one" not "one".
@@ -390,19 +435,24 @@ _RUN_OF_EN_NUMBERS = re.compile(f" (?:and )?(?:(?:{_EN_NUMBER})(?:[- ]|$))+")
 
 
 # A unit that the answer goes on into a longer one measures something else: 27个 is not in 27个月, 20分 not in 20分钟,
-# 50人 not in 50人次, 3周 not in 3周年, 3年 not in 3年级 or 90年代, 2次 not in 2次方.
+# 50人 not in 50人次 or (v7) the units of effort 50人天, 50人日, 50人月, 50人年, 3周 not in 3周年, 3年 not in 3年级 or
+# 90年代, 2次 not in 2次方, 20个月 not in 20个月份 (v7).
 _LONGER_UNITS = {
     "个": ("月", "小时", "钟头", "星期", "礼拜", "工作日", "季度", "百分点"),
+    "个月": ("份",),
     "分": ("钟",),
-    "人": ("次",),
+    "人": ("次", "天", "日", "月", "年"),
     "周": ("年", "岁"),
     "年": ("级", "代"),
     "次": ("方",),
 }
 
 
-# continuations that also start everyday words (方案, 代理, 次年, 级别): jieba decides whether they go on the unit
-_MAY_START_A_WORD = frozenset({"方", "代", "次", "级", "岁"})
+# Continuations that also start everyday words (方案, 代理, 次年, 年底, 月薪, 天天, 日常, 份额), per unit: they go on
+# the unit unless jieba starts a word of two or more characters with them there (3次方案评审, 2020年代理商,
+# 50人年底到位; not 约50人|月, which is 人月).
+_MAY_START_A_WORD = {"人": frozenset("次天日月年"), "个月": frozenset("份"), "周": frozenset("岁")}
+_MAY_START_A_WORD |= {"年": frozenset("级代"), "次": frozenset("方")}
 
 
 def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
@@ -431,11 +481,12 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     if start > 1 and _HALF_AND_UNIT.match(pattern) and text[start - 1] == "个" and text[start - 2] in NUMERAL_CHARS:
         return False  # 两个半小时, 1个半月 (not 2024半年报: a number right before 半 is no half of it)
     if any(char in NUMERAL_CHARS for char in pattern):
-        longer = next((units for unit, units in _LONGER_UNITS.items() if pattern.endswith(unit)), ())
-        going_on = next((unit for unit in longer if text.startswith(unit, end)), None)
-        if going_on is not None and (going_on not in _MAY_START_A_WORD or end not in word_starts(text)):
+        unit = next((unit for unit in _LONGER_UNITS if pattern.endswith(unit)), "")
+        going_on = next((longer for longer in _LONGER_UNITS.get(unit, ()) if text.startswith(longer, end)), None)
+        may_start_a_word = going_on in _MAY_START_A_WORD.get(unit, ())
+        if going_on is not None and (not may_start_a_word or len(words_at(text).get(end, "")) < 2):
             return False  # 27个月, 2次方, 90年代 - but 3次方案评审, 2020年代理商: jieba starts the next word there
-        if _range_starts_here(text, end, pattern):
+        if _range_starts_here(text, end, pattern) or _range_ends_here(text, start, pattern):
             return False
         if pattern.endswith("点") and end < len(text) and text[end] in NUMERAL_CHARS:
             return False  # 3点15 (a time), 三点五 (a decimal); 3点 15分 below
@@ -554,11 +605,13 @@ class NumberPattern:
                 pos = nxt.end
             if not ok:
                 continue
-            end = _starts_at(answer, pos, self.pieces[-1])
+            end = _unit_end(answer, pos, self.pieces[-1])
             if end is None and self.pieces[-1] == "年" and _YEAR_RANGE_REST.match(answer, pos):
                 end = pos  # 2024-2025年, 2024至2025年: a range of years starts with the year (as 2024年至2025年 does)
             if end is None and answer[pos : pos + 1] in _ABOUT and self.pieces[-1][:1] > "\u2e80":
                 end = _starts_at(answer, pos + 1, self.pieces[-1])  # 500多台, 1200余万元, 20来个月: about the figure
+            if end is None and len(self.slots) == 1 and self.pieces[0] == "":
+                start, end = _currency(answer, first.start, pos, self.pieces[-1]) or (start, None)
             if end is not None and edges_ok(answer, start, end, self.text):
                 yield Found(start, end)
 
@@ -597,6 +650,62 @@ def _ends_before(text: str, pos: int, piece: str) -> int | None:
         if text.endswith(piece, 0, end):
             return end - len(piece)
     return None
+
+
+def _singular(piece: str) -> str | None:
+    """The piece with its first word in the singular, for an English plural in -s (months -> month, gpus -> gpu);
+    None for other words, for short ones (ms is no plural of m) and for rates (gbps is no plural of gbp)."""
+    word = re.match(r"[a-z]+", piece)
+    if word is None or len(word.group()) < 4 or not word.group().endswith("s") or word.group().endswith(("ss", "ps")):
+        return None
+    return word.group()[:-1] + piece[word.end() :]
+
+
+def _unit_end(text: str, pos: int, piece: str) -> int | None:
+    """End of the point's last piece (its unit) when the answer's number at `pos` is followed by it (one space
+    allowed); v7 also takes the unit in brackets (20(个月), 20 (个月): NFKC made （） ()) and an English unit word
+    after a hyphen and in the singular (a 20-month period, a 20 month period for 20 months)."""
+    end = _starts_at(text, pos, piece)
+    if end is not None or not piece:
+        return end
+    bracketed = _starts_at(text, pos, f"({piece})")
+    if bracketed is not None or not ("a" <= piece[0] <= "z"):
+        return bracketed
+    singular = _singular(piece)
+    for form in (piece, singular) if singular else (piece,):
+        for gap in ("", " ", "-"):
+            if text.startswith(gap + form, pos):
+                return pos + len(gap) + len(form)
+    return None
+
+
+# A currency before the number stands for its unit (v7): ¥ (NFKC of ￥), 人民币, RMB, CNY for 元, $, US$, USD for 美元
+# (not HK$, A$: a letter before $ names another dollar); 人民币 after the number (1200万人民币) for 元 too. The point's
+# scale word must follow the number (¥1200万 for 1200万元) and no other unit after it (¥1200万美元 is no 1200万元).
+_CURRENCY_PIECE = re.compile("^(?P<scale>[十百千万亿]*)(?P<unit>元|美元)$")
+_CURRENCY_BEFORE = {
+    "元": re.compile(r"(?:¥|人民币|(?<![a-z])(?:rmb|cny)) ?$"),
+    "美元": re.compile(r"(?:(?<![a-z])us\$|(?<![a-z])\$|(?<![a-z])usd ?)$"),
+}
+_UNIT_GOES_ON = re.compile(f" ?[元美港欧日英币镑圆块{_CN_CHARS}]|[a-z0-9]")
+
+
+def _currency(text: str, number_start: int, pos: int, piece: str) -> tuple[int, int] | None:
+    """(start, end) of the number written with a currency for the point's last piece (万元, 元, 美元), else None."""
+    m = _CURRENCY_PIECE.match(piece)
+    if m is None:
+        return None
+    after_scale = _starts_at(text, pos, m.group("scale"))
+    if after_scale is None:
+        return None
+    if m.group("unit") == "元":
+        rmb = _starts_at(text, after_scale, "人民币")
+        if rmb is not None:
+            return number_start, rmb  # 1200万人民币
+    before = _CURRENCY_BEFORE[m.group("unit")].search(text, 0, number_start)
+    if before is None or _UNIT_GOES_ON.match(text, after_scale):
+        return None
+    return before.start(), after_scale
 
 
 def _starts_at(text: str, pos: int, piece: str) -> int | None:

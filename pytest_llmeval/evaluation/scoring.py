@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .numbers import NumberForms, Pattern, RegexPattern, compile_variant
+from .numbers import NUMERAL_CHARS, NumberForms, Pattern, RegexPattern, compile_variant
 from .scenarios import Case, KeyPoint
 
 SCORER_NAME = "keyword_coverage"
@@ -41,7 +41,15 @@ SCORER_NAME = "keyword_coverage"
 #    into a longer one is another unit (27个 is not in 27个月, 20分 not in 20分钟); 统一年度 and 同一年 hold no 一年;
 #    数十万 is no 十万; 二〇〇五年 is 2005年 (chinese_numerals); 500多台 and 1200余万元 state 500台 and 1200万元;
 #    不满, 没到, 未达, 未到, 达不到 negate as 不到 and 未满 do; 不得不 and 无不 affirm.
-SCORER_VERSION = 6
+# 7: a forbidden claim counts only where it is asserted (not after a question, condition or uncertainty cue in its
+#    clause: 是否已通过PCI DSS; nor in a question: 已通过PCI DSS吗？); a negation reaches over quotes and one filler
+#    (不是约20个月, 不“合规”, not fully compliant), 不一定/不算/谈不上/rather than... negate, 20个月都不到 is negated,
+#    不止/不只 negate only a figure; the echo guard ignores spaces next to CJK; a range that ends with the point is
+#    not it (12到20个月, 30%~50%, 10–20个月); 百分之五十 is not in 百分之五十点五; 50人 is not in 50人天, 20个月 not in
+#    20个月份; ¥/人民币/RMB/CNY before a number (or 人民币 after it) mean 元, $/US$/USD 美元; 20-month, a 20 month
+#    period and 50 percent are 20 months and 50%; a unit in brackets after a number (20（个月）) or in a Markdown
+#    table's column header (累计签约金额（万元）) follows the number.
+SCORER_VERSION = 7
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -125,7 +133,6 @@ NEGATIONS_ZH = (
     "不得",
     "不到",
     "不足",
-    "不止",
     "不超过",
     "不少于",
     # v6: the same "not reaching" as 不到 and 未满 (comparisons such as 不低于 or 不及 are no negation)
@@ -140,15 +147,40 @@ NEGATIONS_ZH = (
     "未必",
     "无需",
     "无须",
+    # v7: "not necessarily / not quite / not at all" and the longer forms of 不是, shown whole
+    "不一定",
+    "不完全",
+    "不算",
+    "算不上",
+    "谈不上",
+    "未超过",
+    "并非",
+    "并不是",
+    "不会是",
+    "不可能是",
+    "不为",
+    "不等于",
 )
+# Before a figure only: 不止20个月 is "more than 20 months" (a negation since v3), but 不止合规 is "not only compliant".
+NEGATIONS_BEFORE_A_FIGURE = ("不止", "不只")
 NEGATIONS_EN = frozenset(
     {"not", "no", "never", "non", "without", "nor", "cannot", "isn't", "aren't", "wasn't", "weren't", "doesn't"}
     | {"don't", "didn't", "won't", "can't", "neither"}
 )
-_NEGATIONS_ZH_LONGEST_FIRST = sorted(NEGATIONS_ZH, key=len, reverse=True)  # 不是 shown whole, not as 是 after 不
+NEGATIONS_EN_TWO_WORDS = frozenset({"rather than", "instead of"})  # 24 months rather than 20 months
+# A short word between a negation and what it negates (v7): 不是约20个月, 不会是20个月, not fully compliant, won't be
+# compliant. One filler at most; 只有 only before a figure (不是只有20个月: more than that; 不是只有合规: not only).
+FILLERS_ZH = ("是", "为", "会是", "会", "可能是", "可能", "应是", "应该是", "等于", "约", "大约", "大概", "只有")
+FILLERS_EN = frozenset({"be", "is", "really", "quite", "fully", "yet", "about", "roughly", "exactly", "considered"})
+# Opening quotes and brackets between a negation and its point (不是“20个月”, not "20 months"), as normalised (NFKC).
+_OPENERS = "\"'“‘「『《〈【[("
+# A point said after 不到 (or 都不到, 还不到) was not reached: 20个月都不到 is 不到20个月 (figures only).
+NEGATIONS_AFTER_A_FIGURE = ("都不到", "还不到", "不到")
+_FILLERS_ZH_LONGEST_FIRST = sorted(FILLERS_ZH, key=len, reverse=True)
 # Before 不, these make it an affirmation: 不得不 / 不能不 (must), 无不 / 没有不 (all).
 DOUBLE_NEGATION_BEFORE = ("不得", "不能", "不可", "不会", "不敢", "不是", "无", "莫", "没有")
-_WORD_BEFORE = re.compile(r"([a-z']+)([ -])$")
+# The last words before a point (up to three, the last followed by a space or the hyphen of non-)
+_WORDS_BEFORE = re.compile(r"(?<![a-z'])((?:[a-z']+ ){0,2}[a-z']+)([ -])$")
 _THINK_BLOCK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
 
@@ -186,9 +218,49 @@ def strip_markup(text: str) -> str:
     return text
 
 
-def normalise(text: str) -> str:
-    """NFKC (full/half width), casefold, Markdown and LaTeX marks removed (`strip_markup`), whitespace collapsed."""
-    return _WHITESPACE.sub(" ", strip_markup(unicodedata.normalize("NFKC", text).casefold())).strip()
+def normalise(text: str, lines: bool = False) -> str:
+    """NFKC (full/half width), casefold, Markdown and LaTeX marks removed (`strip_markup`), whitespace collapsed:
+    to one space, or with `lines` to a line break where the run holds one (the same positions, for clauses)."""
+    marked = strip_markup(unicodedata.normalize("NFKC", text).casefold())
+    if lines:
+        return _WHITESPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", marked).strip()
+    return _WHITESPACE.sub(" ", marked).strip()
+
+
+# A Markdown table whose header cell names a unit in brackets (累计签约金额（万元）, Cost (USD), 金额（单位：万元）)
+# states that unit for the bare numbers of its column (v7): | 2,610 | under it reads | 2,610万元 |.
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")
+_HEADER_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([^()（）0-9０-９|]{1,8}?)\s*[)）]\s*$")
+_BARE_NUMBER = re.compile(r"^\s*(\**)([-+−]?[0-9０-９][0-9０-９,，. ]*(?<! ))(\**)\s*$")
+
+
+def _cells(row: str) -> list[str]:
+    return row.strip().removeprefix("|").removesuffix("|").split("|")
+
+
+def table_units(text: str) -> str:
+    """The text with the unit of a Markdown table column's header written after each bare number of the column."""
+    if "|" not in text:
+        return text
+    lines = text.split("\n")
+    for i in range(1, len(lines)):
+        if not (_TABLE_RULE.match(lines[i]) and _TABLE_ROW.match(lines[i - 1])):
+            continue
+        units = [_HEADER_UNIT.search(cell) for cell in _cells(lines[i - 1])]
+        if not any(units):
+            continue
+        row = i + 1
+        while row < len(lines) and _TABLE_ROW.match(lines[row]):
+            cells = _cells(lines[row])
+            for k, (cell, unit) in enumerate(zip(cells, units, strict=False)):
+                number = _BARE_NUMBER.match(cell)
+                if unit is not None and number is not None:
+                    space = " " if unit.group(1)[:1].isascii() and unit.group(1)[:1].isalpha() else ""
+                    cells[k] = f" {number.group(1)}{number.group(2)}{number.group(3)}{space}{unit.group(1)} "
+            lines[row] = "|" + "|".join(cells) + "|"
+            row += 1
+    return "\n".join(lines)
 
 
 def strip_thinking(text: str) -> str:
@@ -289,30 +361,96 @@ def _describe_match(p: PointResult) -> str:
     return p.point if shown is None or normalise(shown) == normalise(p.point) else f"{p.point} (as '{shown}')"
 
 
+def _cjk(char: str) -> bool:
+    return char >= "\u2e80"  # CJK scripts and punctuation, and what follows them in Unicode
+
+
+def _spaced_out(text: str) -> tuple[str, list[int]]:
+    """The text without the spaces that touch a CJK character (约 8400 笔 -> 约8400笔), and where each character
+    kept stands in the text: models space figures out in Chinese text, and a copy so respaced is still a copy."""
+    kept, where = [], []
+    for i, char in enumerate(text):
+        if char == " " and ((i > 0 and _cjk(text[i - 1])) or (i + 1 < len(text) and _cjk(text[i + 1]))):
+            continue
+        kept.append(char)
+        where.append(i)
+    return "".join(kept), where
+
+
 def copied_mask(answer_norm: str, source_norm: str, min_copy: int) -> list[bool]:
-    """Mark answer positions inside a verbatim copy (>= min_copy chars) of the source."""
+    """Mark answer positions inside a verbatim copy (>= min_copy chars) of the source. Spaces next to a CJK character
+    are not compared (v7): `回收期为 20 个月` copies `回收期为20个月`; min_copy counts the characters compared."""
     mask = [False] * len(answer_norm)
-    if min_copy <= 0 or len(answer_norm) < min_copy or len(source_norm) < min_copy:
+    answer, where = _spaced_out(answer_norm)
+    source, _ = _spaced_out(source_norm)
+    if min_copy <= 0 or len(answer) < min_copy or len(source) < min_copy:
         return mask
-    grams = {source_norm[i : i + min_copy] for i in range(len(source_norm) - min_copy + 1)}
-    for i in range(len(answer_norm) - min_copy + 1):
-        if answer_norm[i : i + min_copy] in grams:
-            for j in range(i, i + min_copy):
+    grams = {source[i : i + min_copy] for i in range(len(source) - min_copy + 1)}
+    for i in range(len(answer) - min_copy + 1):
+        if answer[i : i + min_copy] in grams:
+            for j in range(where[i], where[i + min_copy - 1] + 1):  # with the spaces left out between them
                 mask[j] = True
     return mask
 
 
-def negation_before(answer_norm: str, start: int) -> str | None:
-    """The negation standing right before `start` in a normalised answer (one space allowed between), if any."""
-    before = answer_norm[max(0, start - 16) : start]
-    zh = before[:-1] if before.endswith(" ") else before
-    negation = next((n for n in _NEGATIONS_ZH_LONGEST_FIRST if zh.endswith(n)), None)
-    if negation is not None:
-        if negation == "不" and zh[: -len(negation)].endswith(DOUBLE_NEGATION_BEFORE):
-            return None  # 不得不: an affirmation
-        return negation + before[len(zh) :]
-    word = _WORD_BEFORE.search(before)
-    return word.group(0) if word is not None and word.group(1) in NEGATIONS_EN else None
+def _zh_negation_ending(text: str, figure: bool) -> int | None:
+    """Where the Chinese negation that `text` ends with starts, if it ends with one (not a double negation); the
+    longest one, so that 不是 is shown whole, not as 是 after 不."""
+    negations = NEGATIONS_ZH + (NEGATIONS_BEFORE_A_FIGURE if figure else ())
+    negation = max((n for n in negations if text.endswith(n)), key=len, default=None)
+    if negation is None:
+        return None
+    if negation == "不" and text[: -len(negation)].endswith(DOUBLE_NEGATION_BEFORE):
+        return None  # 不得不: an affirmation
+    return len(text) - len(negation)
+
+
+def _en_negation_ending(text: str) -> int | None:
+    """Where the English negation that `text` ends with starts: "not ", "non-", "rather than ", or a negation and
+    one filler word ("not fully ", "won't be "). A typographic apostrophe (won’t) is read as ' (NFKC keeps it)."""
+    m = _WORDS_BEFORE.search(text.replace("’", "'"))
+    if m is None:
+        return None
+    words = m.group(1).split(" ")
+    starts = [m.start(1)]
+    for word in words[:-1]:
+        starts.append(starts[-1] + len(word) + 1)
+    if words[-1] in NEGATIONS_EN:
+        return starts[-1]
+    if m.group(2) != " " or len(words) < 2:
+        return None  # a hyphen joins only non- to its word
+    if " ".join(words[-2:]) in NEGATIONS_EN_TWO_WORDS:
+        return starts[-2]
+    if words[-1] in FILLERS_EN:
+        if words[-2] in NEGATIONS_EN:
+            return starts[-2]
+        if len(words) == 3 and " ".join(words[:2]) in NEGATIONS_EN_TWO_WORDS:
+            return starts[0]
+    return None
+
+
+def negation_before(answer_norm: str, start: int, figure: bool = False) -> str | None:
+    """The negation standing before `start` in a normalised answer, with what lies between (one space, opening
+    quotes, one filler word: 不是约, 不“, not fully), if any. `figure`: the point starts with a number, which
+    不止 and 不只 negate (不止20个月: more than that) and 只有 may follow (不是只有20个月)."""
+    before = answer_norm[max(0, start - 24) : start]
+    core = before.rstrip(_OPENERS + " ")
+    at = _zh_negation_ending(core, figure)
+    for filler in _FILLERS_ZH_LONGEST_FIRST:
+        if at is None and core.endswith(filler) and (figure or filler != "只有"):
+            at = _zh_negation_ending(core[: -len(filler)].rstrip(_OPENERS + " "), figure)
+    if at is None:
+        at = _en_negation_ending(before.rstrip(_OPENERS))  # the space after the word stays: "not "
+    return None if at is None else before[at:]
+
+
+def negation_after(answer_norm: str, end: int) -> str | None:
+    """不到 (都不到, 还不到) right after a figure, one space allowed: 20个月都不到 is less than 20 months."""
+    after = answer_norm[end : end + 4].removeprefix(" ")
+    negation = next((n for n in NEGATIONS_AFTER_A_FIGURE if after.startswith(n)), None)
+    if negation is None:
+        return None
+    return answer_norm[end : end + len(negation) + (1 if answer_norm[end : end + 1] == " " else 0)]
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
@@ -343,9 +481,71 @@ class _Match:
     rule: str | None = None
 
 
-def _find(answer_norm: str, forms: Sequence[Pattern], masks: Mapping[str, list[bool]]) -> _Match:
-    """The first occurrence of any form that is neither inside a copied source nor under a negation; else the first
-    negated one (its text with the negation), else the first echoed one."""
+# Forbidden claims are counted where they are asserted (v7): not inside a yes/no question, a condition or an
+# uncertainty - a cue before the claim in its part of the clause (是否已通过PCI DSS, 如果已通过, 无法确认其已通过) - nor
+# where that part ends as a question (已通过PCI DSS吗？). A clause ends at 。！？；!?; a line break or an English full
+# stop, a part also at a comma or 、; a contrast (但, 不过, but) after the cue starts an assertion again.
+UNASSERTED_ZH = (
+    "是否",
+    "是不是",
+    "有没有",
+    "能否",
+    "可否",
+    "如果",
+    "假如",
+    "假设",
+    "倘若",
+    "无法确认",
+    "无法确定",
+    "无法核实",
+    "无法证实",
+    "不能确定",
+    "不能确认",
+    "不确定",
+    "不清楚",
+    "不知道",
+    "未经证实",
+)
+UNASSERTED_EN = ("whether", "if", "unclear", "not sure", "cannot confirm", "can't confirm", "unable to confirm")
+_UNASSERTED = re.compile(
+    "|".join(UNASSERTED_ZH) + "|若(?!干)"  # 若: if - not 若干 (several)
+    "|(?<![a-z])(?:" + "|".join(UNASSERTED_EN) + ")(?![a-z])"
+)
+_CONTRAST = re.compile("但|不过|然而|(?<![a-z])(?:but|however)(?![a-z])")
+_PHRASE_END = re.compile(r"[。!?;\n,、]|\.(?=\s|$)")  # a part of a clause ends there (as normalised: ！？；，are !?;,)
+
+
+def asserted(answer_lines: str, start: int, end: int) -> bool:
+    """The text at start:end of a normalised answer (line breaks kept: `normalise(text, lines=True)`) is asserted:
+    no question, condition or uncertainty cue before it in its part of the clause (a comma ends the cue's reach:
+    如果您需要，它已通过PCI DSS认证 asserts it), and that part is no question
+    (已通过PCI DSS吗？; not 已于2024年发布，您还有其他问题吗？, which asks something else)."""
+    part_start = max((m.end() for m in _PHRASE_END.finditer(answer_lines) if m.end() <= start), default=0)
+    cue_ends = [cue.end() for cue in _UNASSERTED.finditer(answer_lines[part_start:start])]
+    if cue_ends and not _CONTRAST.search(answer_lines[part_start + cue_ends[-1] : start]):
+        return False  # the last cue before the claim, with no contrast after it
+    after = _PHRASE_END.search(answer_lines, end)
+    phrase_end = after.start() if after else len(answer_lines)
+    return not ((after is not None and after.group() == "?") or answer_lines[end:phrase_end].rstrip().endswith("吗"))
+
+
+_FIGURE_START = re.compile("(?:-|¥|人民币|rmb ?|cny ?|us\\$|\\$|usd ?)?" + f"[{''.join(sorted(NUMERAL_CHARS))}]")
+
+
+def _figure(text: str) -> bool:
+    """The matched text starts with a number (20个月, 二十个月, -5%, ¥1200万), which 不止 and 不到 after it negate."""
+    return _FIGURE_START.match(text) is not None
+
+
+def _find(
+    answer_norm: str,
+    forms: Sequence[Pattern],
+    masks: Mapping[str, list[bool]],
+    answer_lines: str | None = None,
+) -> _Match:
+    """The first occurrence of any form that is neither inside a copied source nor under a negation (nor, given
+    `answer_lines` for a forbidden claim, unasserted); else the first negated one (its text with the negation),
+    else the first echoed one."""
     echoed: _Match | None = None
     negated: _Match | None = None
     for pattern in forms:
@@ -354,11 +554,16 @@ def _find(answer_norm: str, forms: Sequence[Pattern], masks: Mapping[str, list[b
             copied_by = next((name for name, mask in masks.items() if all(mask[i] for i in span)), None)
             text = answer_norm[found.start : found.end]
             if copied_by is None:
-                negation = negation_before(answer_norm, found.start)
-                if negation is None:
+                figure = _figure(text)
+                negation = negation_before(answer_norm, found.start, figure)
+                after = negation_after(answer_norm, found.end) if figure and negation is None else None
+                if answer_lines is not None and not asserted(answer_lines, found.start, found.end):
+                    continue
+                if negation is None and after is None:
                     return _Match("covered", pattern.text, None, text, pattern.kind)
                 if negated is None:
-                    negated = _Match("negated", pattern.text, None, negation + text, pattern.kind)
+                    shown = (negation or "") + text + (after or "")
+                    negated = _Match("negated", pattern.text, None, shown, pattern.kind)
             elif echoed is None:
                 echoed = _Match("echoed", pattern.text, copied_by, text, pattern.kind)
     return negated or echoed or _Match("missing")
@@ -390,9 +595,9 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     if copied_sources is None:
         copied_sources = {"question": case.question, **({"system": case.system} if case.system else {})}
     text = strip_thinking(answer)
-    answer_norm = normalise(text)
+    answer_norm = normalise(table_units(text))
     masks = {
-        name: copied_mask(answer_norm, normalise(src), ECHO_MIN_COPY.get(name, DEFAULT_ECHO_MIN_COPY))
+        name: copied_mask(answer_norm, normalise(table_units(src)), ECHO_MIN_COPY.get(name, DEFAULT_ECHO_MIN_COPY))
         for name, src in copied_sources.items()
         if src
     }
@@ -411,8 +616,10 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     penalty = 0.0
     if case.trap is not None:
         penalty = case.trap.penalty
+        answer_lines = normalise(table_units(text), lines=True)
         for claim in case.trap.forbidden:
-            if _find(answer_norm, patterns(claim.all_forms, case.numbers), masks).status == "covered":
+            found = _find(answer_norm, patterns(claim.all_forms, case.numbers), masks, answer_lines)
+            if found.status == "covered":
                 forbidden_found.append(claim.claim)
     score = max(0.0, coverage - penalty * len(forbidden_found))
     passed = score >= case.threshold and not forbidden_found

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pytest_llmeval.evaluation.numbers import NumberForms
-from pytest_llmeval.evaluation.scenarios import Case, KeyPoint
+from pytest_llmeval.evaluation.scenarios import Case, ForbiddenClaim, KeyPoint, Trap
 from pytest_llmeval.evaluation.scoring import normalise, score_answer
 
 CHINESE = NumberForms(chinese=True)
@@ -61,7 +61,10 @@ def test_markup_is_removed_the_same_way_from_every_text():
         ("5%", "误差在正负5%以内", True),  # ±5%
         ("3场", "胜负3场", True),
         ("20个", "负责20个项目", True),  # 负 of 负责 stands before no number
-        ("20个月", "10–20个月", True),  # after a digit the dash is a hyphen, as '-' is
+        ("20个月", "10–20个月", False),  # after a digit the dash is no minus: a range, which v7 reads at its end too
+        ("20个月", "约–20个月", False),  # a minus
+        ("20个月", "第10–20个月", False),
+        ("20", "10–20", True),  # no unit: no quantity of a range, and no minus after a digit
     ],
 )
 def test_minus_signs(point, answer, credited):
@@ -248,3 +251,324 @@ def test_a_regex_point_sees_the_answer_as_normalised():
     key = KeyPoint("init", regex=(r"__init__",))
     case = Case(id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(key,))
     assert score_answer(case, "override __init__ to set it").covered == ["init"]
+
+
+# -- scorer version 7 ---------------------------------------------------------------------------------------------
+
+
+def forbidden_found(answer: str, claim: str = "已通过PCI DSS", question: str = "问题") -> list[str]:
+    trap = Trap(expect=None, forbidden=(ForbiddenClaim(claim),), penalty=25.0)
+    case = Case(
+        id="q", category="c", question=question, suite="t", source="t.yaml", key_points=(KeyPoint("答"),), trap=trap
+    )
+    return score_answer(case, answer).forbidden_found
+
+
+@pytest.mark.parametrize(
+    ("answer", "claim", "asserted"),
+    [
+        ("抱歉，我无法确认v5.0的发布时间，也无法确认它是否已通过PCI DSS 4.0认证。", "已通过PCI DSS", False),
+        ("不清楚是否已通过PCI DSS，建议核实。", "已通过PCI DSS", False),
+        ("如果已通过PCI DSS认证，官方应能提供证书。", "已通过PCI DSS", False),
+        ("若已通过PCI DSS认证，会有证书编号。", "已通过PCI DSS", False),
+        ("我不能确定已通过PCI DSS。", "已通过PCI DSS", False),
+        ("我无法确认其是否已获得PCI DSS认证。", "已获得PCI DSS", False),
+        ("它已通过PCI DSS认证吗？", "已通过PCI DSS", False),  # a question
+        ("它真的已通过PCI DSS认证？", "已通过PCI DSS", False),
+        ("It is unclear whether it passed PCI DSS.", "passed PCI DSS", False),
+        ("I cannot confirm that it passed PCI DSS.", "passed PCI DSS", False),
+        # asserted: no cue, or the cue in another clause, or a contrast after it
+        ("它已通过PCI DSS 4.0认证。", "已通过PCI DSS", True),
+        ("我不清楚发布时间。它已通过PCI DSS认证。", "已通过PCI DSS", True),
+        ("我不清楚发布时间；它已通过PCI DSS认证。", "已通过PCI DSS", True),
+        ("我不清楚发布时间\n它已通过PCI DSS认证", "已通过PCI DSS", True),  # a line break ends the clause
+        ("我不清楚v5.0的发布时间，但它已通过PCI DSS认证。", "已通过PCI DSS", True),
+        ("若干版本已通过PCI DSS认证。", "已通过PCI DSS", True),  # 若干 (several) is no 若 (if)
+        ("是否已通过PCI DSS？答案是已通过PCI DSS认证。", "已通过PCI DSS", True),
+        ("I am not sure about the date. It passed PCI DSS.", "passed PCI DSS", True),
+        ("It passed PCI DSS, if I remember well.", "passed PCI DSS", True),  # the cue after the claim
+        ("它已通过PCI DSS认证，您还有其他问题吗？", "已通过PCI DSS", True),  # the question asks something else
+        ("它已通过PCI DSS认证了吗，我无法确认。", "已通过PCI DSS", False),
+        ("如果您需要，它已通过PCI DSS认证。", "已通过PCI DSS", True),  # a comma ends the cue's reach
+        ("若您需要认证编号，它已通过PCI DSS认证，编号为A123。", "已通过PCI DSS", True),
+        ("我不清楚发布时间，它已通过PCI DSS认证。", "已通过PCI DSS", True),
+        ("该公司没有分公司。", "有分公司", False),  # a negation, as before
+    ],
+)
+def test_a_forbidden_claim_counts_only_where_it_is_asserted(answer, claim, asserted):
+    assert forbidden_found(answer, claim) == ([claim] if asserted else [])
+
+
+def test_a_key_point_inside_a_question_is_still_found():
+    assert covered("PCI DSS", "它是否已通过PCI DSS认证？")
+    assert covered("20个月", "回收期是20个月吗？")
+
+
+def test_the_shipped_trap_is_passed_by_an_answer_that_repeats_the_claim_as_a_question():
+    from pathlib import Path
+
+    from pytest_llmeval.evaluation.scenarios import load_scenarios
+
+    root = Path(__file__).resolve().parents[2]
+    trap = next(c for c in load_scenarios([root / "scenarios"]) if c.id == "trap_hallucination")
+    honest = "抱歉，我无法确认v5.0的发布时间，也无法确认它是否已通过PCI DSS 4.0认证。当前版本为v3.2，建议向官方核实。"
+    score = score_answer(trap, honest)
+    assert score.forbidden_found == [] and score.passed
+    confident = "v5.0于2024年发布，已通过PCI DSS 4.0认证。当前版本为v3.2，建议向官方核实。"
+    assert score_answer(trap, confident).forbidden_found == ["v5.0于2024年", "已通过PCI DSS"]
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("20个月", "回收期不会是20个月", False),
+        ("20个月", "回收期不可能是20个月", False),
+        ("20个月", "回收期不为20个月", False),
+        ("20个月", "回收期不等于20个月", False),
+        ("20个月", "回收期不是约20个月", False),  # a filler between
+        ("20个月", "回收期不应该是20个月", False),
+        ("20个月", "回收期不是“20个月”，而是24个月", False),  # a quote between
+        ("20个月", "回收期并不是 「20个月」", False),
+        ("20个月", "回收期未超过20个月", False),
+        ("20个月", "回收期不是只有20个月", False),  # 只有 before a figure: more than that
+        ("20个月", "回收期20个月都不到", False),  # 不到 after the figure
+        ("20个月", "回收期20个月不到", False),
+        ("20个月", "回收期20个月还不到", False),
+        ("20个月", "回收期不止20个月", False),  # before a figure: more than it (v3)
+        ("20个月", "回收期不只20个月", False),
+        ("合规", "不一定合规", False),
+        ("合规", "不完全合规", False),
+        ("合规", "不算合规", False),
+        ("合规", "算不上合规", False),
+        ("合规", "谈不上合规", False),
+        ("合规", "不“合规”", False),
+        ("20 months", "it is 24 months rather than 20 months", False),
+        ("20 months", "24 months instead of 20 months", False),
+        ("20 months", "it is not about 20 months", False),
+        ("20 months", 'it is not "20 months"', False),
+        ("compliant", "not fully compliant", False),
+        ("compliant", "it won't be compliant", False),
+        ("compliant", "it won’t be compliant", False),  # a typographic apostrophe
+        ("compliant", "it isn’t compliant", False),
+        ("compliant", "not yet compliant", False),
+        ("compliant", "it is not considered compliant", False),
+        # not only / a comparison / plain fillers: no negation
+        ("合规", "不仅合规，而且高效", True),
+        ("合规", "不只合规，还高效", True),
+        ("合规", "不但合规，还高效", True),
+        ("合规", "不止合规，还高效", True),
+        ("合规", "不止是合规，还高效", True),
+        ("合规", "不只有合规一个问题", True),
+        ("合规", "不是只有合规一个问题", True),  # 只有 is no filler before a word: "not only"
+        ("20个月", "回收期不低于20个月", True),  # a comparison states its figure (v6)
+        ("20个月", "回收期不少于20个月", False),  # v6 (listed): unchanged
+        ("20个月", "回收期可能是20个月", True),
+        ("20个月", "回收期应该是约20个月", True),
+        ("20个月", "回收期20个月，不到预期的一半", True),  # after a comma 不到 is about something else
+        ("合规", "非常合规", True),
+        ("compliant", "fully compliant", True),
+        ("compliant", "not only compliant but fast", True),
+        ("20 months", "it is about 20 months", True),
+        ("20 months", "no more than 20 months", True),  # a bound (v6)
+    ],
+)
+def test_a_negation_reaches_over_quotes_and_a_filler(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+def test_a_negation_over_a_filler_or_after_the_figure_is_shown_whole():
+    def shown(point: str, answer: str) -> str | None:
+        case = Case(id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint(point),))
+        return score_answer(case, answer).points[0].matched_text
+
+    assert shown("20个月", "回收期不是约20个月") == "不是约20个月"
+    assert shown("20个月", "回收期20个月都不到") == "20个月都不到"
+    assert shown("合规", "不“合规”") == "不“合规"
+    assert shown("compliant", "not fully compliant") == "not fully compliant"
+
+
+QUESTION = "某项目的静态投资回收期为20个月，合同金额1200万元，请问是否合理？"
+CONTEXT = "上线后，需要合规岗人工复核的预警从每月约2.1万笔降至约8400笔。误报率由95%降至78%左右。"
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "sources", "status"),
+    [
+        ("20个月", QUESTION, {"question": QUESTION}, "echoed"),
+        (
+            "20个月",
+            "某项目的静态投资回收期为 20 个月，合同金额 1200 万元，请问是否合理？",
+            {"question": QUESTION},
+            "echoed",
+        ),
+        ("20个月", "某项目的静态投资回收期为 20个月 ，合同金额1200 万元", {"question": QUESTION}, "echoed"),
+        ("8400笔", "需要合规岗人工复核的预警从每月约 2.1 万笔降至约 8400 笔。", {"context": CONTEXT}, "echoed"),
+        ("20个月", "合理：回收期 20 个月，低于行业均值。", {"question": QUESTION}, "covered"),  # a short quote
+        ("8400笔", "降至约 8400 笔，降幅六成。", {"context": CONTEXT}, "covered"),
+    ],
+)
+def test_a_respaced_copy_is_still_an_echo(point, answer, sources, status):
+    case = Case(id="q", category="c", question=QUESTION, suite="t", source="t.yaml", key_points=(KeyPoint(point),))
+    assert score_answer(case, answer, sources).points[0].status == status
+
+
+def test_the_echo_mask_ignores_spaces_next_to_cjk_and_marks_them():
+    from pytest_llmeval.evaluation.scoring import copied_mask
+
+    mask = copied_mask("答：回收期为 20 个月。", "回收期为20个月", 8)
+    assert mask == [False, False] + [True] * 10 + [False]
+    assert not any(copied_mask("the pay back is 20", "the payback is 20", 16))  # spaces between letters count
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("20个月", "回收期约12到20个月", False),
+        ("20个月", "回收期约10个月至20个月", False),
+        ("20个月", "回收期约18~20个月", False),
+        ("20个月", "回收期约18～20个月", False),
+        ("20个月", "回收期约10-20个月", False),
+        ("20个月", "回收期约10－20个月", False),  # full-width hyphen
+        ("20个月", "回收期约10个月—20个月", False),  # an em dash
+        ("20个月", "回收期约20个月—30个月", False),
+        ("50%", "ROI在30%到50%之间", False),
+        ("50%", "ROI在30%~50%之间", False),
+        ("50%", "ROI在30~50%之间", False),
+        ("20万元", "预计10万至20万元", False),
+        ("二十个月", "十到二十个月", False),
+        ("20 months", "between 12 and 20 months", False),
+        ("20 months", "12 to 20 months", False),
+        ("20 months", "12-20 months", False),
+        ("50%", "from 30% to 50%", False),  # read as a range, as "20% to 30%" is at its start
+        # not a range: a change, a subtraction, dates and times, a Chinese dash
+        ("15个月", "回收期从20个月缩短到15个月", True),
+        ("78%", "误报率由95%降至78%左右", True),
+        ("30万元", "120万元-30万元=90万元", True),  # after a unit "-" is a subtraction
+        ("30%", "20%-30%", True),  # so here too (as at the start of a range)
+        ("2025年", "2024-2025年", True),  # a range of years keeps both ends (the knowledge base's own wording)
+        ("2024年", "2024-2025年", True),
+        ("5点", "3点到5点", True),
+        ("5月", "3月至5月", True),
+        ("30个月", "20个月——30个月后再评估", True),
+        ("20个月", "约20个月——比预期更快", True),
+        ("20个月", "回收期约20个月", True),
+    ],
+)
+def test_a_range_that_ends_with_the_quantity_is_not_the_quantity(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("百分之五十", "三年ROI为百分之五十点五", False),
+        ("百分之八十五", "审批通过率提升至百分之八十五点五", False),
+        ("五十", "五十点5", False),
+        ("百分之五十", "三年ROI为百分之五十。", True),
+        ("百分之五十", "三年ROI为百分之五十点评：合理", True),  # 点评 is no decimal
+    ],
+)
+def test_a_chinese_numeral_point_is_not_in_a_decimal(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("50人", "实施工作量约50人天", False),
+        ("50人", "实施工作量约50人日", False),
+        ("50人", "实施工作量约50人月", False),
+        ("50人", "实施工作量约50人年", False),
+        ("20个月", "相当于20个月份的工资", False),
+        ("50人", "团队50人年底前到位", True),  # jieba: 年底, 天天, 月薪, 日常 are the next words
+        ("50人", "团队50人天天加班", True),
+        ("50人", "团队50人月薪过万", True),
+        ("50人", "共50人日常办公", True),
+        ("50人天", "实施工作量约50人天", True),
+        ("20个月", "历时20个月。", True),
+    ],
+)
+def test_units_of_effort_and_months_go_on(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("1200万元", "合同金额RMB1200万元", True),
+        ("1200万元", "合同金额CNY1200万元", True),
+        ("1200万元", "合同金额为人民币1200万", True),
+        ("1200万元", "合同金额为￥1200万", True),
+        ("1200万元", "合同金额为¥1,200万，", True),
+        ("1200万元", "合同金额1200万人民币", True),
+        ("1200万元", "合同金额 RMB 1200万", True),
+        ("1200元", "月费人民币1200", True),
+        ("1200", "报价USD1200", True),  # a currency code is no code prefix
+        ("1200万美元", "融资$1200万", True),
+        ("1200万美元", "融资US$1200万", True),
+        ("1200万美元", "融资USD1200万", True),
+        ("1200万元", "合同金额1200万美元", False),  # another currency
+        ("1200万美元", "合同金额1200万元", False),
+        ("1200万元", "融资$1200万", False),
+        ("1200万元", "融资USD1200万", False),
+        ("1200万美元", "融资HK$1200万", False),
+        ("1200万美元", "融资¥1200万", False),
+        ("1200万元", "合同金额¥1200万美元", False),
+        ("1200万元", "合同金额人民币1200万港币", False),
+        ("1200万元", "合同金额¥1200亿", False),
+        ("1200元", "合同金额¥1200万", False),
+        ("1200万元", "合同金额¥11200万", False),
+        ("1200万元", "合同金额不是人民币1200万", False),  # the negation before the currency
+        ("1200", "型号XRMB1200", False),  # a letter before the code: still a code
+    ],
+)
+def test_a_currency_stands_for_its_unit(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("20 months", "a 20-month payback period", True),
+        ("20 months", "a 20 month payback period", True),
+        ("3 years", "a 3-year contract", True),
+        ("50%", "a 50 percent return", True),
+        ("50%", "a 50 per cent return", True),
+        ("50 percent", "a 50% return", True),
+        ("2 GPUs", "a 2 GPU server", True),
+        ("20 months", "20 monthly payments", False),
+        ("20 months", "a 120-month period", False),
+        ("20 months", "a 20-day sprint", False),
+        ("50%", "50 percentage points", False),
+        ("5 ms", "within 5 m", False),  # too short to be a plural
+        ("20 months", "a 20-month-old product", True),
+    ],
+)
+def test_english_units_after_a_hyphen_in_the_singular_and_percent(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+TABLE = (
+    "| 客户 | 累计签约金额（万元） | 回收期 |\n|---|---:|---|\n| 华信银行 | 2,610 | 20 |\n| 安泰人寿 | **1,290** | 18 |"
+)
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("2610万元", TABLE, True),  # the header's unit follows the column's numbers
+        ("1290万元", TABLE, True),
+        ("20个月", TABLE, False),  # no unit in that header
+        ("2610万元", TABLE.replace("（万元）", ""), False),
+        ("2610万元", TABLE.replace("万元", "美元"), False),
+        ("2610万元", TABLE.replace("万元", "单位：万元"), True),
+        ("50%", "| 指标 | ROI (%) |\n| --- | --- |\n| 三年 | 50 |", True),
+        ("1200 USD", "| Item | Cost (USD) |\n|---|---|\n| Licence | 1,200 |", True),
+        ("2610万元", "| 客户 | 金额（万元） |\n| 华信银行 | 2,610 |", False),  # no rule line: no table
+        ("20个月", "回收期：20（个月）", True),  # a unit in brackets after the number
+        ("20个月", "回收期：20 (个月)", True),
+        ("20个月", "回收期：20（天）", False),
+    ],
+)
+def test_a_unit_in_brackets_follows_the_number(point, answer, credited):
+    assert covered(point, answer) is credited

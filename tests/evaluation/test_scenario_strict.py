@@ -121,9 +121,19 @@ def test_language_is_declared_or_detected(tmp_path):
 
 
 def test_shipped_case_hashes_do_not_depend_on_the_new_fields():
+    from dataclasses import replace
+
+    from pytest_llmeval.evaluation.scenarios import KeyPoint
+
     cases = load_scenarios([ROOT / "scenarios"])
     roi = next(c for c in cases if c.id == "roi_calculation")
-    assert roi.content_hash == "a19552b808938f9a"  # the hash a run saved before this change recorded
+    # the case as it was before scorer v7 made its 90万 point a regex (the net saving, not the maintenance cost)
+    points = list(roi.key_points)
+    assert points[1].point == "90万" and points[1].regex
+    points[1] = KeyPoint("90万", ("90万元", "九十万"), 2.0)
+    before_v7 = replace(roi, key_points=tuple(points))
+    assert before_v7.content_hash == "a19552b808938f9a"  # the hash a run saved before this change recorded
+    assert roi.content_hash != before_v7.content_hash  # a changed key point is another case
 
 
 RICH_CASE = r"""suite: t
