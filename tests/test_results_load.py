@@ -94,6 +94,23 @@ def test_to_pandas_gives_one_row_per_case_with_flat_columns(run_project):
     assert "scorer.name" in df.columns and set(df["scorer.name"]) == {"keyword_coverage"}
     assert df.groupby("model")["passed"].sum().to_dict() == {"m1": 1}
     assert df.loc[df.scenario_id == "capital", "missing"].iloc[0] == ["塞纳河"]
+    assert df["errored"].tolist() == [False, False] and df["cached"].dtype == bool and not df["cached"].any()
+
+
+def test_to_pandas_finds_errored_and_uncached_cases(run_project, tmp_path):
+    """The error dict flattened into error.* left a plain `error` column NaN on every row (errors read 0), and
+    `cached` was True or NaN (`df.cached.all()` was True with one case asked, `df[~df.cached]` raised)."""
+    doc = json.loads((run_project.path / "llmeval-report" / "results.json").read_text(encoding="utf-8"))
+    doc["cases"][0]["cached"] = True
+    doc["cases"][1].update(score=None, passed=False)
+    doc["cases"][1]["error"] = {"stage": "request", "type": "http", "message": "HTTP 500", "status": 500}
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    df = load(path).to_pandas()
+    assert df["errored"].tolist() == [False, True] and "error" not in df.columns
+    assert df["error.status"].tolist()[1] == 500
+    assert df["cached"].tolist() == [True, False] and not df["cached"].all()
+    assert df[~df["cached"]]["scenario_id"].tolist() == ["river"] and df["reused"].dtype == bool
 
 
 def test_a_file_that_does_not_fit_the_schema_names_the_field(run_project):

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 DEFAULT_RUNS_DIR = Path(".llmeval/runs")
 # Nested records flattened into columns (`judge.score`, `error.type`, `retrieval.hit_at_k`); deeper ones stay objects.
 FLATTEN_LEVEL = 1
+# Flags a case record carries only when they are set: an answer from --llm-cache, a case reused by --llm-resume
+FLAG_COLUMNS = ("cached", "reused")
 
 
 @dataclass(frozen=True)
@@ -57,13 +59,22 @@ class Run:
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per case record; nested records one level deep become dotted columns (`judge.score`,
-        `error.type`, `retrieval.hit_at_k`), lists stay lists. Columns every run has come first."""
+        `error.type`, `retrieval.hit_at_k`), lists stay lists. Columns every run has come first, then `errored`
+        (the case has an error: `df[df.errored]`); the flags a record carries only when set (`cached`, `reused`)
+        are booleans, False where absent, so that `df[~df.cached]` are the cases asked in this run."""
         import pandas as pd
 
         first = ["model", "mode", "scenario_id", "sample", "suite", "category", "score", "passed", "threshold"]
         if not self.cases:
-            return pd.DataFrame(columns=first)
-        frame = pd.json_normalize(cast(list[dict[str, Any]], self.cases), sep=".", max_level=FLATTEN_LEVEL)
+            return pd.DataFrame(columns=[*first, "errored", *FLAG_COLUMNS])
+        records = cast(list[dict[str, Any]], self.cases)
+        frame = pd.json_normalize(records, sep=".", max_level=FLATTEN_LEVEL)
+        if any(c.startswith("error.") for c in frame.columns):
+            frame = frame.drop(columns=["error"], errors="ignore")  # NaN beside its error.* columns: misleading
+        frame["errored"] = [bool(r.get("error")) for r in records]
+        for flag in FLAG_COLUMNS:
+            frame[flag] = [bool(r.get(flag)) for r in records]
+        first += ["errored"]
         ordered = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
         return frame[ordered]
 
