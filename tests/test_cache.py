@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -425,3 +426,26 @@ def test_a_cache_that_fails_during_the_run_loses_no_answer(tmp_path):
     assert first.text == "巴黎" and second.text == "巴黎" and not first.cached
     assert asked == [MESSAGES[-1]["content"], "第二题"]
     assert len(caught) == 1 and cache.failed is not None  # said once; the cache is left alone afterwards
+
+
+def test_key_differs_when_vllm_is_upgraded_in_another_environment(tmp_path):
+    """--llm-vllm-python: the key held only the interpreter's path, so answers of the old build were hits after
+    `pip install -U vllm` there."""
+    from pytest_llmeval.serving.identity import launch_identity, vllm_version
+
+    site = tmp_path / "env" / "site"
+    info = site / "vllm-0.9.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vllm\nVersion: 0.9.0\n", encoding="utf-8")
+    python = tmp_path / "env" / "python"
+    python.write_text(f'#!/bin/sh\nPYTHONPATH={site} exec {os.path.realpath(sys.executable)} "$@"\n')
+    python.chmod(0o755)
+    before = launch_identity(ServerSettings(python=str(python)))
+    assert before["vllm"].startswith("vllm 0.9.0 at ")
+    info.rename(site / "vllm-0.10.1.dist-info")
+    (site / "vllm-0.10.1.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: vllm\nVersion: 0.10.1\n", encoding="utf-8"
+    )
+    vllm_version.cache_clear()  # asked once per run; the next run asks again
+    after = launch_identity(ServerSettings(python=str(python)))
+    assert after["vllm"].startswith("vllm 0.10.1 at ") and after != before

