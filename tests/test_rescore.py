@@ -170,7 +170,23 @@ def test_every_record_says_what_rescore_did_with_it(tmp_path):
     assert river["error"] is None and river["score"] == 100
     assert "comparison" not in out.doc and out.doc["run"]["rescored"]["from"] == "old.json"
     assert out.counts == {"rescored": 2, "no_answer": 1, "custom_scorer": 1, "missing": 1}
-    assert out.score_changes == 2 and out.changed == []
+    assert out.score_changes == 2 and out.verdict_changes == 2 and out.changed == []
+
+
+def test_a_threshold_edit_is_counted_as_changed_verdicts(tmp_path):
+    """The summary said "0 score(s) changed" when a threshold edit turned failures into passes."""
+    from pytest_llmeval.results.rescore import rescore_document
+
+    case = capital_case(tmp_path)
+    record = asked_as_now(case, answer="巴黎。", score=50.0, passed=False, threshold=60.0)
+    lower = capital_case(
+        tmp_path,
+        SCENARIO.replace("    key_points: [巴黎, 塞纳河]", "    key_points: [巴黎, 塞纳河]\n    threshold: 50", 1),
+    )
+    out = rescore_document(run_of(record), [lower], source="old.json")
+    assert out.doc["cases"][0]["passed"] is True and out.doc["cases"][0]["score"] == 50.0
+    assert (out.score_changes, out.verdict_changes) == (0, 1)
+    assert "0 score(s) and 1 verdict(s) changed" in out.summary()
 
 
 def test_a_verdict_the_judge_gave_in_the_run_still_decides_after_rescore(tmp_path):
@@ -262,7 +278,9 @@ def test_a_changed_image_is_named_as_what_changed(tmp_path):
     from PIL import Image
 
     Image.new("RGB", (4, 4), "red").save(tmp_path / "a.png")
-    with_image = SCENARIO.replace("    key_points: [巴黎, 塞纳河]", "    key_points: [巴黎, 塞纳河]\n    images: [a.png]", 1)
+    with_image = SCENARIO.replace(
+        "    key_points: [巴黎, 塞纳河]", "    key_points: [巴黎, 塞纳河]\n    images: [a.png]", 1
+    )
     case = capital_case(tmp_path, with_image)
     record = asked_as_now(case, images=1, answer="巴黎和塞纳河。")
     Image.new("RGB", (4, 4), "blue").save(tmp_path / "a.png")  # new pixels under the same name

@@ -72,11 +72,12 @@ class Rescored:
     counts: Counter[str] = field(default_factory=Counter)
     changed: list[str] = field(default_factory=list)
     score_changes: int = 0
+    verdict_changes: int = 0  # passed <-> failed: a threshold edit changes verdicts, not scores
     not_in_run: list[str] = field(default_factory=list)  # current case ids the run never asked: no answer to grade
 
     def summary(self) -> str:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
-        text = f"{counts}; {self.score_changes} score(s) changed"
+        text = f"{counts}; {self.score_changes} score(s) and {self.verdict_changes} verdict(s) changed"
         if self.changed:
             text += f"; asked differently now (run the model again): {', '.join(self.changed)}"
         if self.not_in_run:
@@ -221,6 +222,7 @@ def rescore_document(
             asserted = judge_assert or record.get("assert_with") == "judge"  # the judge decided in the run
             status, new = "rescored", rescore_record(record, case, template, judge, asserted)
             out.score_changes += new.get("score") != record.get("score")
+            out.verdict_changes += bool(new.get("passed")) != bool(record.get("passed"))
         out.counts[status] += 1
         records.append(new)
     out.not_in_run = [case_id for case_id in by_id if case_id not in in_run]
