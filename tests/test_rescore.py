@@ -273,9 +273,9 @@ def test_a_language_edit_changes_nothing_a_case_without_retrieval_was_asked(tmp_
 
 def test_a_changed_image_is_named_as_what_changed(tmp_path):
     """A record keeps the number of its images: reading it as a list raised TypeError, and nothing was written."""
-    from pytest_llmeval.results.rescore import rescore_document
-
     from PIL import Image
+
+    from pytest_llmeval.results.rescore import rescore_document
 
     Image.new("RGB", (4, 4), "red").save(tmp_path / "a.png")
     with_image = SCENARIO.replace(
