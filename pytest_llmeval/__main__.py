@@ -264,7 +264,13 @@ def accept_main(argv: list[str]) -> int:
         return 2
     if problem is not None:
         print(f"warning: {problem}; accepted anyway (--allow-incomplete)", file=sys.stderr)
-    selected = selection_of(list((doc.get("run") or {}).get("invocation") or []))
+    run = doc.get("run") or {}
+    invocation = list(run.get("invocation") or [])
+    if run.get("merged_from") and not run.get("merge_missing"):  # a merge of every shard: the whole suite ran
+        from .results.merge import without_shard_options
+
+        invocation = without_shard_options(invocation)
+    selected = selection_of(invocation)
     if selected:  # a complete run of part of the suite: the cases left out are never compared against it
         print(
             f"warning: the run asked part of the suite ({', '.join(selected)}): the baseline holds its "
@@ -290,9 +296,10 @@ def merge_main(argv: list[str]) -> int:
         help="merge even when shards or cases are missing (named in the output; the run is marked degraded)",
     )
     args = parser.parse_args(argv)
-    from .results.merge import MergeError, load_shard, merge_documents, write_merged
+    from .results.merge import MergeError, load_shard, merge_documents, refuse_overwriting_a_shard, write_merged
 
     try:
+        refuse_overwriting_a_shard(args.output, args.shards)
         doc = merge_documents([load_shard(p) for p in args.shards], allow_missing=args.allow_missing)
     except MergeError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -28,6 +28,9 @@ if TYPE_CHECKING:  # the machinery is imported when a run uses it, not at every 
     from .session import LLMEvalSession
 
 SESSION_KEY = pytest.StashKey["LLMEvalSession"]()
+# --llm-shard: the collection found cases and this shard owns none of them (a complete shard without cases)
+EMPTY_SHARD_KEY = pytest.StashKey[bool]()
+EMPTY_SHARD_OUTPUT = "llmeval_empty_shard"  # how an xdist worker tells the controller (its workeroutput)
 
 
 def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
@@ -47,6 +50,8 @@ def pytest_configure(config: pytest.Config) -> None:
     session = LLMEvalSession(config, load_settings(config))
     config.stash[SESSION_KEY] = session
     config.pluginmanager.register(session, "llmeval-session")
+    if session.settings.shard is not None:  # run.shard records the suite's content and the run's root folder
+        session.settings.shard.bind(session.cases, config.rootpath)
 
 
 def get_session(config: pytest.Config) -> LLMEvalSession:
@@ -86,12 +91,45 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     shard = get_session(config).settings.shard
     if shard is None:
         return
-    from .sharding import split_items
+    from .sharding import case_of, split_items
 
     keep, drop = split_items(items, shard)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+    if not keep and any(case_of(item) is not None for item in drop):
+        # cases were collected and this shard owns none of them: a complete shard, not pytest's "no tests ran"
+        # (a wrong path or a -k that selects nothing collects no case here, and keeps exit status 5)
+        config.stash[EMPTY_SHARD_KEY] = True
+        workeroutput = getattr(config, "workeroutput", None)
+        if workeroutput is not None:  # an xdist worker: the controller writes the results
+            workeroutput[EMPTY_SHARD_OUTPUT] = True
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook, on the controller: a worker finished
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    if (getattr(node, "workeroutput", None) or {}).get(EMPTY_SHARD_OUTPUT):
+        node.config.stash[EMPTY_SHARD_KEY] = True
+
+
+@pytest.hookimpl(tryfirst=True)  # before the session's own, which writes the results of a run that has a recorder
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """--llm-shard K/N where K owns none of the collected cases (small suites, large N): the shard still writes its
+    results.json - run.shard, no case, status complete - so `merge` finds every shard, and it exits 0, not 5."""
+    config = session.config
+    if not config.stash.get(EMPTY_SHARD_KEY, False) or config.option.collectonly:
+        return
+    llmeval = get_session(config)
+    shard = llmeval.settings.shard
+    if llmeval.is_worker or shard is None:
+        return
+    llmeval.ensure_recorder()
+    llmeval.progress(
+        f"shard {shard.label} owns none of the suite's {len(llmeval.cases())} case(s): it writes its results "
+        "without a case (a complete shard for merge)"
+    )
+    if session.exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.OK
 
 
 @pytest.fixture(scope="session")

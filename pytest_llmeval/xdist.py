@@ -233,6 +233,8 @@ class XdistController:
             self._watcher.stop()
             self._watcher = None
         shutil.rmtree(self.requests_dir, ignore_errors=True)  # served or not, nothing reads them after the run
+        # the workers have ended: the servers' URLs (credentials written in one included) stay nowhere on disk
+        self.state_path.unlink(missing_ok=True)
 
     def pytest_configure_node(self, node: Any) -> None:
         node.workerinput[STATE_KEY] = str(self.state_path)
@@ -353,6 +355,7 @@ class XdistController:
         run = {"planned": list(self._remaining), "stopping": self._stopping}
         self.state_path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(self.state_path, json.dumps({RUN_KEY: run, **self._state}, ensure_ascii=False, indent=2))
+        self.state_path.chmod(0o600)  # the workers run as this user; a URL may carry credentials
 
 
 class WorkerEndpoints:

@@ -327,3 +327,88 @@ def test_key_points_edited_since_the_baseline_are_graded_on_both_sides_not_dropp
     assert cmp["exit_code"] == 0 and cmp["groups"][0]["n"] == N_CASES, again.stdout.str()
     assert cmp["groups"][0]["metrics"]["score"]["estimate"] == 0.0
     assert cmp["baseline_rescored"]["edited_cases"] == N_CASES and not cmp["mismatches"]["changed_cases"]
+
+
+def test_a_run_without_the_baselines_rag_cases_is_broken(gate_project):
+    """The baseline ran --rag (both modes); a nightly run that lost --rag compared its norag cases and passed the
+    gate (exit 0), without a word about the 14 RAG cases it no longer ran."""
+    (gate_project.path / "kb").mkdir()
+    (gate_project.path / "kb" / "a.md").write_text("甲项、乙项、丙项、丁项、戊项。\n", encoding="utf-8")
+    gate_project.run_llm("--llm-save", "baseline", "--rag", "--rag-knowledge", "kb")
+    norag = gate_project.run_llm("--llm-compare", "baseline", "--llm-compare-fail", "score:5,pass_rate:10")
+    assert norag.ret == EXIT_BROKEN, norag.stdout.str()
+    out = norag.stdout.str()
+    assert "14 of 28 baseline case(s) missing from the new run: m1/rag/q00" in out
+    assert "every rag case of m1 (14): the new run has none - did it run without --rag?" in out
+
+
+def test_a_score_that_is_not_a_number_breaks_the_gate_and_the_run_is_kept(gate_project, monkeypatch):
+    """A custom scorer's 0/0 (NaN): the comparison dropped those cases (NaN) or crashed at the end of the session
+    (inf), before the run was saved - results.json stayed the empty start-of-run file. Now the cases are scoring
+    errors (exit 7), the run is saved and reported, and results.json is strict JSON (null, not NaN)."""
+    gate_project.pytester.makeconftest(
+        """
+        import os
+
+        def pytest_llmeval_score(case, answer, sources, mode, model):
+            if not os.environ.get("EMPTY") or case.id not in ("q00", "q01", "q02"):
+                return None
+            from pytest_llmeval.evaluation.scoring import make_score
+
+            return make_score(case, float(os.environ["EMPTY"]), scorer="precision", answer=answer)
+        """
+    )
+    assert gate_project.run_llm("--llm-save", "baseline").ret == 0
+    for value in ("nan", "inf"):
+        monkeypatch.setenv("EMPTY", value)
+        result = gate_project.run_llm("--llm-compare", "baseline", "--llm-compare-fail", "score:5")
+        assert result.ret == EXIT_BROKEN, result.stdout.str()
+        text = (gate_project.path / "llmeval-report" / "results.json").read_text(encoding="utf-8")
+        doc = json.loads(text, parse_constant=lambda name: pytest.fail(f"bare {name} in results.json"))
+        assert doc["run"]["status"] != "running" and len(doc["cases"]) == N_CASES
+        cmp = doc["comparison"]
+        assert cmp["exit_code"] == EXIT_BROKEN and cmp["groups"][0]["n"] == N_CASES  # none dropped
+        assert "3 of 14 case(s) errored" in cmp["summary"], cmp["summary"]
+    assert len(list((gate_project.path / ".llmeval" / "runs").glob("*.json"))) == 3
+
+
+def test_a_comparison_that_fails_is_a_broken_gate_and_the_run_is_still_saved(gate_project, monkeypatch):
+    """Any failure inside the comparison was a traceback at the end of the session (exit 1, which nightly.sh reads
+    as "cases failed") and the run was neither saved nor reported. Now: exit 7 with a one-line reason."""
+    import pytest_llmeval.compare
+
+    assert gate_project.run_llm("--llm-save", "baseline").ret == 0
+
+    def broken(*args, **kwargs):
+        raise ValueError("cannot convert float NaN to integer")
+
+    monkeypatch.setattr(pytest_llmeval.compare, "compare_runs", broken)
+    result = gate_project.run_llm("--llm-compare", "baseline", "--llm-compare-fail", "score:5")
+    assert result.ret == EXIT_BROKEN, result.stdout.str()
+    result.stdout.fnmatch_lines(
+        [
+            "*compare: no comparison: the comparison with the baseline failed (ValueError: cannot convert float NaN "
+            "to integer at *test_plugin_gate.py:*); this run is saved and reported - compare it again: python -m "
+            "pytest_llmeval compare BASELINE *results.json (gate FAILED)"
+        ]
+    )
+    assert "Traceback" not in result.stdout.str()
+    doc = gate_project.results()
+    assert doc["run"]["status"] == "complete" and len(doc["cases"]) == N_CASES
+    assert doc["comparison"]["exit_code"] == EXIT_BROKEN and doc["comparison"]["broken"]
+    assert len(list((gate_project.path / ".llmeval" / "runs").glob("*.json"))) == 2
+    assert "BROKEN: the comparison with the baseline failed (ValueError" in gate_project.report()  # this run's
+
+
+def test_compare_inside_one_shard_is_refused_at_the_start(gate_project):
+    """--llm-compare in a shard job ran the whole shard, then failed the gate (exit 7): the other shards' cases
+    were missing from it. Refused at once, with the fix: merge, then compare the merged run."""
+    result = gate_project.run_llm("--llm-compare", "baseline", "--llm-shard", "2/3")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        [
+            "*--llm-compare cannot gate one shard (--llm-shard 2/3)*Fix: drop --llm-compare here, merge the shards*"
+            "then gate the merged run: python -m pytest_llmeval compare baseline merged/*"
+        ]
+    )
+    assert not (gate_project.path / "llmeval-report" / "results.json").exists()

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from ..serving.endpoint import Endpoint
+from ..serving.endpoint import Endpoint, public_url
 from .config import BenchConfig
 from .prompts import (
     CharTokenCounter,
@@ -66,7 +66,7 @@ def build_result(
 ) -> dict[str, Any]:
     return {
         "config": config.to_dict(),
-        "endpoint": {"base_url": endpoint.base_url, "model": endpoint.model},
+        "endpoint": {"base_url": public_url(endpoint.base_url), "model": endpoint.model},  # no userinfo, no query
         "prompts": prompt_info or {},
         "summary": summarize(load.records, load.duration_s),
         "requests": [r.to_dict() for r in load.records],
@@ -115,7 +115,7 @@ def run_benchmark(
     gen = LoadGenerator(endpoint, config, measured, warm)
     say(
         f"bench: {config.num_requests} requests (+{len(warm)} warm-up) at concurrency {config.concurrency} "
-        f"against {endpoint.base_url} ({endpoint.model})"
+        f"against {public_url(endpoint.base_url)} ({endpoint.model})"
     )
     try:
         load = _run_coroutine(gen)

@@ -27,10 +27,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
-from ..serving.credentials import bearer_headers
+from ..serving.endpoint import auth_headers, public_url, request_url
 
 # Common English words; nearly all are one token (with their leading space) in
 # BPE and SentencePiece vocabularies, so the length search moves one token per word.
@@ -337,9 +338,17 @@ def load_prompt_file(path: str | Path) -> list[str]:
 
 
 def server_root(base_url: str) -> str:
-    """http://host:port/v1 -> http://host:port (where vLLM serves /tokenize)."""
-    root = base_url.rstrip("/")
-    return root[: -len("/v1")] if root.endswith("/v1") else root
+    """http://host:port/v1 -> http://host:port (where vLLM serves /tokenize); the base URL's query kept at the
+    end (it may carry a gateway's key), userinfo and fragment dropped (credentials go in a header)."""
+    parts = urlsplit(base_url)
+    path = parts.path.rstrip("/")
+    path = path[: -len("/v1")] if path.endswith("/v1") else path
+    return urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], path, parts.query, ""))
+
+
+def tokenize_url(base_url: str) -> str:
+    """The URL of vLLM's /tokenize for a base URL (http://host:port/v1?k=x -> http://host:port/tokenize?k=x)."""
+    return request_url(server_root(base_url), "/tokenize")
 
 
 class ServerTokenCounter:
@@ -350,10 +359,10 @@ class ServerTokenCounter:
     def __init__(
         self, base_url: str, model: str, chat: bool = False, api_key: str | None = None, timeout_s: float = 30.0
     ) -> None:
-        self.url = server_root(base_url) + "/tokenize"
+        self.url = tokenize_url(base_url)
         self.model = model
         self.chat = chat
-        headers = bearer_headers(api_key)
+        headers = auth_headers(base_url, api_key)  # the URL's own credentials win over the key
         self._client = httpx.Client(timeout=timeout_s, headers=headers)
 
     def count(self, text: str) -> int:
@@ -362,8 +371,12 @@ class ServerTokenCounter:
             body.update(messages=[{"role": "user", "content": text}], add_generation_prompt=True)
         else:
             body["prompt"] = text
-        response = self._client.post(self.url, json=body)
-        response.raise_for_status()
+        try:  # httpx's errors name the URL, query included: this one names its public form
+            response = self._client.post(self.url, json=body)
+        except httpx.HTTPError as exc:
+            raise ValueError(f"{public_url(self.url)}: {type(exc).__name__}") from None
+        if response.status_code >= 400:
+            raise ValueError(f"{public_url(self.url)} answered HTTP {response.status_code}")
         return int(response.json()["count"])
 
     def available(self) -> bool:
@@ -423,7 +436,7 @@ def pick_counter(
         if counter.available():
             return counter
         counter.close()
-        note(f"{server_root(base_url)}/tokenize is not available")
+        note(f"{public_url(server_root(base_url))}/tokenize is not available")
     if model_path_for_tokenizer:
         try:
             return LocalTokenCounter(model_path_for_tokenizer)

@@ -50,11 +50,12 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import httpx
 
-from ..serving.credentials import bearer_headers
-from ..serving.endpoint import Endpoint
+from ..serving.endpoint import Endpoint, auth_headers
+from ..serving.endpoint import request_url as endpoint_request_url
 from .config import BenchConfig
 from .prompts import Prompt
 
@@ -108,8 +109,9 @@ class BenchmarkInterrupted(KeyboardInterrupt):
 
 
 def request_url(endpoint: Endpoint, kind: str) -> str:
-    base = endpoint.base_url.rstrip("/")
-    return f"{base}/chat/completions" if kind == "chat" else f"{base}/completions"
+    """The URL requests go to: the base URL's path + /completions (or /chat/completions), its query kept at the
+    end; its credentials are sent as a header (`auth_headers`), not in the URL."""
+    return endpoint_request_url(endpoint.base_url, "/chat/completions" if kind == "chat" else "/completions")
 
 
 def request_body(endpoint: Endpoint, config: BenchConfig, prompt: str) -> dict[str, Any]:
@@ -134,6 +136,22 @@ def request_body(endpoint: Endpoint, config: BenchConfig, prompt: str) -> dict[s
 def _short(text: str, limit: int = ERROR_BODY_LIMIT) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + " ..."
+
+
+def url_secrets(base_url: str) -> list[str]:
+    """What of a base URL must never be recorded: its password and user (as written and decoded), its query and
+    the query's values; longest first."""
+    parts = urlsplit(base_url)
+    found = {parts.query, parts.password or "", unquote(parts.password or ""), parts.username or ""}
+    found |= {value for _, value in parse_qsl(parts.query, keep_blank_values=True)}
+    return sorted((s for s in found if len(s) >= 3), key=len, reverse=True)
+
+
+def hide(text: str, secrets: list[str]) -> str:
+    """`text` (an error: an exception's message, a server's reply) with each secret replaced by ***."""
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    return text
 
 
 TRANSPORTS = ("auto", "aiohttp", "httpx")
@@ -220,6 +238,7 @@ class LoadGenerator:
         self.api_key = api_key if api_key is not None else endpoint.api_key()
         self.transport_name = transport
         self.url = request_url(endpoint, config.endpoint)
+        self._secrets = url_secrets(endpoint.base_url)  # kept out of every recorded error
         self.records: list[RequestRecord] = []
         self.warmup_records: list[RequestRecord] = []
         self._t0: float | None = None
@@ -229,7 +248,7 @@ class LoadGenerator:
 
     async def run(self) -> LoadResult:
         cfg = self.config
-        headers = bearer_headers(self.api_key)
+        headers = auth_headers(self.endpoint.base_url, self.api_key)  # the URL's own credentials win
         transport = make_transport(self.transport_name, cfg.concurrency, cfg.request_timeout_s, headers)
         self.transport_name = transport.name
         try:
@@ -291,6 +310,8 @@ class LoadGenerator:
             except Exception as exc:  # any failure is this request's failure only
                 record.success, record.error = False, _short(f"{type(exc).__name__}: {exc}")
             finally:
+                if record.error:
+                    record.error = hide(record.error, self._secrets)
                 if record.error != "cancelled":
                     sink.append(record)
 

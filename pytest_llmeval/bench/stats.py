@@ -12,7 +12,11 @@
 - for each of ttft/tpot/itl/e2el: mean_, median_, std_ (population, numpy's
   default, as vLLM), p50_, p95_, p99_ (numpy linear interpolation), in ms.
 
-Two differences on purpose: a statistic with no data is None (vLLM reports 0),
+Three differences on purpose: a statistic with no data is None (vLLM reports 0);
+a tail percentile from fewer values than it needs is None - p95 below 20 values,
+p99 below 100 (the threshold of the per-model aggregates, `stats.min_count_for_quantile`:
+below it the "p99" of 64 requests is only their largest value) -, with
+`percentiles_not_reported` saying why ("too few requests (n=8) for a p99: needs 100");
 and there are extras: prompt_throughput = input tokens / duration,
 decode_tok_s (below), requests_without_usage and error_counts for diagnosis.
 
@@ -40,8 +44,15 @@ def _get(record: Any, name: str) -> Any:
     return record[name] if isinstance(record, Mapping) else getattr(record, name)
 
 
-def distribution(values_s: list[float], name: str, percentiles: Iterable[float] = PERCENTILES) -> dict[str, Any]:
-    """mean_/median_/std_/pNN_ `name`_ms from values in seconds; None for each when there are none."""
+def distribution(
+    values_s: list[float],
+    name: str,
+    percentiles: Iterable[float] = PERCENTILES,
+    notes: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """mean_/median_/std_/pNN_ `name`_ms from values in seconds; None for each when there are none. A tail
+    percentile (above p50) from fewer values than `stats.min_count_for_quantile` asks (p95: 20, p99: 100) is None
+    too - it would only be about the largest value seen - and `notes` (when given) gets why, under its key."""
     keys = ["mean", "median", "std", *(f"p{_pword(p)}" for p in percentiles)]
     if not values_s:
         return {f"{k}_{name}_ms": None for k in keys}
@@ -50,14 +61,32 @@ def distribution(values_s: list[float], name: str, percentiles: Iterable[float] 
     import numpy as np
 
     arr = np.asarray(values_s, dtype=float) * 1000.0
-    out = {
+    out: dict[str, Any] = {
         f"mean_{name}_ms": float(np.mean(arr)),
         f"median_{name}_ms": float(np.median(arr)),
         f"std_{name}_ms": float(np.std(arr)),
     }
     for p in percentiles:
-        out[f"p{_pword(p)}_{name}_ms"] = float(np.percentile(arr, p))
+        key = f"p{_pword(p)}_{name}_ms"
+        why = too_few(len(arr), p, "inter-token gaps" if name == "itl" else "requests")
+        if why is not None:
+            out[key] = None
+            if notes is not None:
+                notes[key] = why
+            continue
+        out[key] = float(np.percentile(arr, p))
     return out
+
+
+def too_few(n: int, p: float, what: str = "requests") -> str | None:
+    """Why a p-th percentile of n values is not reported ("too few requests (n=8) for a p99: needs 100"), or None
+    when it is: the threshold of results/aggregate.py and the comparison (`stats.min_count_for_quantile`)."""
+    if p <= 50:
+        return None
+    from ..stats.intervals import min_count_for_quantile
+
+    need = min_count_for_quantile(p)
+    return f"too few {what} (n={n}) for a p{_pword(p)}: needs {need}" if n < need else None
 
 
 def _pword(p: float) -> str:
@@ -113,9 +142,12 @@ def summarize(records: Iterable[Any], duration_s: float, percentiles: Iterable[f
         "total_token_throughput": _rate(total_in + total_out, duration_s),
         "prompt_throughput": _rate(total_in, duration_s),
     }
+    notes: dict[str, str] = {}
     for name, values in (("ttft", ttfts), ("tpot", tpots), ("itl", itls), ("e2el", e2els)):
-        summary.update(distribution(values, name, percentiles))
+        summary.update(distribution(values, name, percentiles, notes))
     summary["decode_tok_s"] = decode_tok_s((_get(r, "output_tokens"), _get(r, "ttft_s"), _get(r, "e2el_s")) for r in ok)
     summary["requests_without_usage"] = sum(1 for r in ok if not _get(r, "usage_reported"))
     summary["error_counts"] = dict(Counter(_get(r, "error") or "unknown error" for r in failed).most_common(5))
+    # the tail percentiles left out, each with why (p95 needs 20 requests, p99 100; ITL counts every gap)
+    summary["percentiles_not_reported"] = notes
     return summary

@@ -2,16 +2,19 @@
 (scenario id, mode), compare the same cases paired, evaluate the gate rules and say whether the new run is
 fit to be judged at all. Every statistic comes from `stats/`.
 
-- Errors count: an errored sample of the new run is a failure with score 0 (what a user would get). An errored
-  sample of the baseline is no measurement: it is left out (a case with no answered sample is not compared), as a
-  0 it would read as an improvement and hide a regression in the other cases.
+- Errors count: an errored sample of the new run is a failure with score 0 (what a user would get); so is a score
+  that is not a finite number in 0-100 (a scoring error, `scorers.errored`). An errored sample of the baseline is no
+  measurement: it is left out, as a 0 it would read as an improvement and hide a regression in the other cases; a
+  baseline case with no answered sample cannot be compared and counts as missing.
 - Broken runs never pass: a new run that is degraded (errors, a dead server) or interrupted, baseline
-  models or cases missing from it, or nothing comparable, give EXIT_BROKEN unless allowed
-  (`allow_errors`, `allow_missing`; nothing comparable is never allowed).
+  models, modes or cases missing from it (a merge without a shard, the baseline's errored cases), or nothing
+  comparable, give EXIT_BROKEN unless allowed (`allow_errors`, `allow_missing`; nothing comparable is never
+  allowed).
 - Quality rules: one-sided non-inferiority tests (sign-flip for scores, McNemar for pass/fail), Holm over
   every quality rule x model x mode that Tarone's rule for discrete tests keeps (those that could be significant
   under the correction at this n); each prints n, p and what this n could detect.
-- Speed: the run's statistic against the threshold only (the run is the unit of replication).
+- Speed: the run's statistic against the threshold only (the run is the unit of replication), and only between
+  runs at the same load and generation settings (max_tokens, thinking, temperature, repeat): "not comparable".
 - Like with like: a case graded by another scorer in the baseline than in the new run is graded again from
   its saved answer first (given the current cases, compare/scorers.py), else left out as a problem.
 """
@@ -26,22 +29,22 @@ import numpy as np
 
 from ..stats import (
     detectable,
+    detectable_pass,
     differences,
     exact_floor_mean,
-    exact_floor_pass,
     holm,
     mcnemar_exact,
-    min_cases_pass,
     min_count_for_quantile,
     noninferiority_mean,
     noninferiority_pass,
+    p_text,
     paired_difference,
     pass_rate_change,
     tarone_family,
     verdict,
 )
 from .gate import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, METRICS, QUALITY, FailRule
-from .scorers import ScorerFor, align_baseline, errored, record_scorer
+from .scorers import ScorerFor, align_baseline, bad_score, errored, record_scorer
 
 if TYPE_CHECKING:
     from ..evaluation.scenarios import Case
@@ -61,6 +64,14 @@ SETTING_KEYS = (
 # what sets how many requests share the server while one is measured; a run saved before a field existed ran
 # with its default: one case at a time, no xdist workers
 LOAD_SETTINGS = {"settings.concurrency": 1, "settings.speed.xdist_workers": 0, "settings.server.data_parallel_size": 1}
+# what sets how long each request takes to generate: longer answers (max_tokens, thinking), other sampling, more
+# samples per case. A run without the field ran with its default; None: no default (not compared when absent)
+GENERATION_SETTINGS: dict[str, Any] = {
+    "settings.max_tokens": None,
+    "settings.thinking": "off",
+    "settings.temperature": 0.0,
+    "settings.repeat": 1,
+}
 IGNORED_SETTINGS = {"server.python", "server.env", "server.startup_timeout_s", "rag.cache_dir", "rag.lock_timeout"}
 ALPHA = 0.05
 SPEED_NOTE = "threshold only, no significance: the run is the unit"
@@ -106,18 +117,44 @@ def settings_differences(base: dict[str, Any], new: dict[str, Any]) -> list[dict
     return diffs
 
 
-def load_differences(settings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The settings differences that change how many requests were in flight (a missing field is its default)."""
+def load_differences(settings: list[dict[str, Any]], fields: Mapping[str, Any] = LOAD_SETTINGS) -> list[dict[str, Any]]:
+    """The settings differences that change how many requests were in flight (a missing field is its default);
+    with `fields` = GENERATION_SETTINGS, those that change how long a request generates."""
     out = []
     for diff in settings:
-        if diff["field"] not in LOAD_SETTINGS:
+        if diff["field"] not in fields:
             continue
-        default = LOAD_SETTINGS[diff["field"]]
+        default = fields[diff["field"]]
         base = default if diff["base"] is None else diff["base"]
         new = default if diff["new"] is None else diff["new"]
+        if base is None or new is None:  # no default and not recorded in one run: nothing to say
+            continue
         if base != new:
             out.append({**diff, "base": base, "new": new})
     return out
+
+
+def speed_not_comparable(settings: list[dict[str, Any]]) -> str | None:
+    """Why the speed rules cannot compare these runs (another load, other generation settings), or None."""
+    load = load_differences(settings)
+    generation = load_differences(settings, GENERATION_SETTINGS)
+    parts = []
+    if load:
+        parts.append(
+            "measured with other requests in flight ("
+            + "; ".join(f"{d['field'].split('.')[-1]} {d['base']} in the baseline, {d['new']} now" for d in load)
+            + "); compare speed between runs at the same concurrency"
+        )
+    if generation:
+        parts.append(
+            "generated under other settings ("
+            + "; ".join(
+                f"{d['field'].split('.')[-1]} {d['base']!r} in the baseline, {d['new']!r} now" for d in generation
+            )
+            + "): answers of another length or sampling take another time; compare speed between runs with the same "
+            + ", ".join(f.split(".")[-1] for f in GENERATION_SETTINGS)
+        )
+    return "not comparable: " + "; ".join(parts) if parts else None
 
 
 def _case_score(samples: list[dict[str, Any]]) -> float:
@@ -376,24 +413,28 @@ def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], se
     margin = rule.threshold * abs(base_mean) / 100 if rule.relative else rule.threshold
     unit = "points" if rule.metric == "score" else "pp"
     binary = rule.metric == "pass_rate" and all(v in (0.0, 100.0) for v in pass_b + pass_n)
+    changes = list(-differences(before, after))  # base - new per case
     if binary:
         test = noninferiority_pass([v == 100.0 for v in pass_b], [v == 100.0 for v in pass_n], margin, ALPHA)
-        floor = exact_floor_pass(len(before), margin, ALPHA)
     else:
-        worsening = -differences(before, after)  # base - new per case
-        test = noninferiority_mean(list(worsening), margin, ALPHA, seed)
-        floor = exact_floor_mean(len(before), margin, ALPHA)
-    changes = list(-differences(before, after))
-    mde = detectable(
-        changes,
-        margin,
-        unit,
-        rule.text,
-        exact_floor=floor,
-        within_var=within if rule.metric == "score" else None,
-        repeats=group.get("repeats", 1),
-        min_cases=(min_cases_pass(margin, ALPHA) or 0) if binary and floor is None else None,
-    )
+        test = noninferiority_mean(changes, margin, ALPHA, seed)
+
+    def minimum_detectable(alpha: float) -> Any:
+        """What this rule catches 80% of the time at level alpha (alpha / K beside K - 1 other rules: `_decide`)."""
+        if binary:  # exact binomial power, McNemar's discreteness included
+            return detectable_pass(len(before), margin, rule.text, changes, alpha)
+        return detectable(
+            changes,
+            margin,
+            unit,
+            rule.text,
+            exact_floor=exact_floor_mean(len(before), margin, alpha),
+            within_var=within if rule.metric == "score" else None,
+            repeats=group.get("repeats", 1),
+            alpha=alpha,
+        )
+
+    mde = minimum_detectable(ALPHA)
     return {
         **out,
         "kind": "quality",
@@ -402,8 +443,10 @@ def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], se
         "bound": None if test.bound is None else round(test.bound, 4),
         "p_value": test.p_value,
         "min_p": test.min_p,
+        "p_at_floor": test.p_at_floor,
         "test": test.to_dict(),
         "detectable": mde.to_dict(),
+        "_detectable_at": minimum_detectable,  # popped by _decide
     }
 
 
@@ -417,18 +460,25 @@ def _decide(results: list[dict[str, Any]]) -> None:
     for index, p_holm in zip(members, holm([results[i]["p_value"] for i in members]), strict=True):
         adjusted[index] = p_holm
     family = len(members)
+    family_ps = [results[i]["p_value"] for i in members]
     for index, (result, p_holm) in enumerate(zip(results, adjusted)):
         if result.get("kind") != "quality":
             continue
-        result["p_holm"] = None if p_holm is None else round(p_holm, 6)
+        result["p_holm"] = p_holm  # unrounded, as p_value: rounding made a Monte Carlo floor of 2e-05 read 0
         result["family"] = family
         left_out = index in quality and index not in members  # could reach p <= alpha, not alpha / k
         p, n, margin = result["p_value"], result["n"], result["margin"]
-        result["p_value"] = None if p is None else round(p, 6)
         worsening, bound, min_p = result["worsening"], result["bound"], result["min_p"]
-        stats = f"n={n}, p={p:.3g}" if p is not None else f"n={n}"
+        floor = bool(result.get("p_at_floor"))  # a Monte Carlo p at its floor: "<2e-05"
+        stats = f"n={n}, p={p_text(p, floor)}" if p is not None else f"n={n}"
         if p_holm is not None and family > 1:
-            stats += f", Holm p={p_holm:.3g} over {family} rules"
+            # "<" only where this p (at its floor: an upper bound) sets the adjusted one, not another rule's
+            rank = sum(1 for q in family_ps if p is not None and q < p)
+            holm_floor = floor and p is not None and abs(p_holm - (family - rank) * p) <= 1e-9 * p_holm
+            stats += f", Holm p={p_text(p_holm, holm_floor)} over {family} rules"
+        at_level = result.pop("_detectable_at", None)
+        if at_level is not None and index in members and family > 1:
+            _family_detectable(result, at_level(ALPHA / family), family)
         if p_holm is not None and p_holm <= ALPHA:
             result.update(failed=True, status=f"REGRESSION: worse by more than {margin:g} ({stats})")
         elif min_p is not None and min_p > ALPHA:
@@ -451,6 +501,27 @@ def _decide(results: list[dict[str, Any]]) -> None:
         else:
             result["status"] = f"ok ({stats})"
         result["bound_text"] = "-inf" if bound is None else f"{bound:+.2f}"
+    for result in results:
+        result.pop("_detectable_at", None)
+
+
+def _family_detectable(result: dict[str, Any], in_family: Any, family: int) -> None:
+    """Add to a rule's minimum detectable effect what it catches beside the other rules of its Holm family: Holm
+    fails it for sure only at p <= alpha / K (at alpha / (K - 1) ... alpha once other rules failed first), so the
+    effect computed at alpha alone overstates the power when K > 1. At alpha / K it understates it a little."""
+    unit = "points" if result["metric"] == "score" else "pp"
+    level = ALPHA / family
+    text = (
+        f"; with Holm over the {family} rules of this comparison it needs p <= {level:.3g} (more only if another "
+        "rule fails first): "
+    )
+    if in_family.worsening is None:
+        text += f"no outcome at n={result['n']} reaches it"
+    else:
+        best = " at best" if "at best" in in_family.text else ""  # the exact pass-rate power: no fail -> pass
+        text += f"then it catches {in_family.worsening:.3g} {unit} 80% of the time{best}"
+    result["detectable"]["text"] += text
+    result["detectable"]["in_family"] = {"rules": family, "alpha": level, "worsening": in_family.to_dict()["worsening"]}
 
 
 def compare_runs(
@@ -509,6 +580,7 @@ def compare_runs(
     mismatches: dict[str, Any] = {
         "models_only_in_base": [renamed.get(m, m) for m in b_models if m not in n_models],
         "models_only_in_new": [m for m in n_models if m not in b_models],
+        "modes_only_in_base": [],  # a model of both runs whose mode (rag, norag) only the baseline ran
         "cases_only_in_base": [],
         "cases_only_in_new": [],
         "changed_cases": [],
@@ -554,14 +626,17 @@ def compare_runs(
         if ids:
             base_model = renamed.get(model, model)
             groups.append(compare_group(base, new, ids, model, mode, seed, base_model))
+    # a (model, mode) the baseline ran and the new run did not (--rag dropped, another --rag-mode): every case of it
+    # is missing - it was looked for only inside the pairs both runs have, and the gate passed without the RAG cases
+    new_pairs = {(k[0], k[1]) for k in new}
+    for model, mode in dict.fromkeys((k[0], k[1]) for k in base):
+        if model in n_models and (model, mode) not in new_pairs:
+            ids = list(dict.fromkeys(k[2] for k in base if k[:2] == (model, mode)))
+            mismatches["modes_only_in_base"].append({"model": model, "mode": mode, "cases": len(ids)})
+            mismatches["cases_only_in_base"] += [{"model": model, "mode": mode, "scenario_id": i} for i in ids]
     problems += _problems(base_doc, new_doc, mismatches, groups, n_models, allow_missing, allow_errors)
-    load = load_differences(mismatches["settings"])
-    if load:  # latency under another load measures the load: the speed rules are not checked
-        why = (
-            "not comparable: measured with other requests in flight ("
-            + "; ".join(f"{d['field'].split('.')[-1]} {d['base']} in the baseline, {d['new']} now" for d in load)
-            + "); compare speed between runs at the same concurrency"
-        )
+    why = speed_not_comparable(mismatches["settings"])
+    if why:  # latency under another load or of other answers measures that: the speed rules are not checked
         for g in groups:
             for metric, entry in g["metrics"].items():
                 if metric not in QUALITY:
@@ -601,6 +676,41 @@ def compare_runs(
     }
 
 
+def broken_comparison(reason: str) -> dict[str, Any]:
+    """The comparison of a run that could not be compared (`reason`, one line): the gate is broken (exit 7), the
+    run itself is kept - saved and reported as usual."""
+    return {
+        "error": reason,
+        "exit_code": EXIT_BROKEN,
+        "broken": True,
+        "summary": f"no comparison: {reason}",
+        "problems": [{"kind": "comparison", "text": reason, "allowed": False}],
+        "groups": [],
+        "rules": [],
+        "regressions": [],
+        "mismatches": {},
+        "base": {},
+        "new": {},
+    }
+
+
+def comparison_failure(exc: BaseException, results: str = "llmeval-report/results.json") -> str:
+    """One line for a comparison that raised: what, where, and how to compare the saved run again."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = ""
+    if frames:
+        last = frames[-1]
+        parts = last.filename.replace("\\", "/").split("/")
+        where = f" at {'/'.join(parts[-2:])}:{last.lineno}"
+    message = " ".join(str(exc).split())[:300]
+    return (
+        f"the comparison with the baseline failed ({type(exc).__name__}: {message}{where}); this run is saved and "
+        f"reported - compare it again: python -m pytest_llmeval compare BASELINE {results}"
+    )
+
+
 def _problems(
     base_doc: dict[str, Any],
     new_doc: dict[str, Any],
@@ -631,11 +741,16 @@ def _problems(
                 }
             )
     compared_errors = [e for e in mismatches["errored_cases"] if e["run"] == "new"]
-    if compared_errors or status == "degraded":
+    dead = [d.get("model") for d in (new_doc.get("run") or {}).get("degraded") or []]
+    cases = _index(new_doc)
+    failed = sorted((key for key, samples in cases.items() if any(errored(s) for s in samples)), key=str)
+    bad = sorted((key for key, samples in cases.items() if any(bad_score(s) for s in samples)), key=str)
+    # merged with --allow-missing and nothing errored: degraded because shards or records are missing, which the
+    # missing cases below say (allowed by --allow-missing), not because of errors
+    merge_missing = (new_doc.get("run") or {}).get("merge_missing") or None
+    only_merge_missing = bool(merge_missing) and not failed and not dead and not compared_errors
+    if compared_errors or bad or (status == "degraded" and not only_merge_missing):
         total = sum(g["n"] for g in groups)
-        dead = [d.get("model") for d in (new_doc.get("run") or {}).get("degraded") or []]
-        cases = _index(new_doc)
-        failed = sorted((key for key, samples in cases.items() if any(errored(s) for s in samples)), key=str)
         text = f"the new run is degraded: {len(failed)} of {len(cases)} case(s) errored"
         if len(compared_errors) != len(failed) or total != len(cases):  # some of them were not compared
             text += f", {len(compared_errors)} of the {total} compared"
@@ -645,7 +760,21 @@ def _problems(
             text += " (" + ", ".join(f"{m}/{mode}/{i}" for m, mode, i in failed[:10])
             text += ", ..." if len(failed) > 10 else ""
             text += "); errors are counted as failures with score 0"
+        if bad:
+            text += (
+                f"; {len(bad)} of them have a score that is not a number in 0-100 (NaN, inf or out of range: a "
+                "scoring error - fix the scorer)"
+            )
         problems.append({"kind": "errors", "text": text, "allowed": allow_errors})
+    if merge_missing:
+        shards, lost = merge_missing.get("shards") or [], merge_missing.get("cases") or []
+        parts = [f"without shard(s) {', '.join(map(str, shards))}"] if shards else []
+        parts += [f"without {len(lost)} case record(s) the shards were due"] if lost else []
+        text = (
+            f"the new run is incomplete: merged {' and '.join(parts) or 'with records missing'} (merge "
+            "--allow-missing); their cases are missing from it. Fix: merge every shard, or allow it (--allow-missing)"
+        )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     if mismatches["models_only_in_base"]:
         text = f"model(s) of the baseline missing from the new run: {', '.join(mismatches['models_only_in_base'])}"
         if mismatches["models_only_in_new"]:
@@ -674,6 +803,22 @@ def _problems(
         names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in missing[:10])
         text = f"{len(missing)} of {total} baseline case(s) missing from the new run: {names}"
         text += ", ..." if len(missing) > 10 else ""
+        modes = mismatches.get("modes_only_in_base") or []
+        if modes:
+            text += "; " + "; ".join(
+                f"every {m['mode']} case of {m['model']} ({m['cases']}): the new run has none"
+                + (" - did it run without --rag?" if m["mode"] == "rag" else " - did it run with --rag-mode only?")
+                for m in modes
+            )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    unanswered = [c for c in mismatches["baseline_errored"] if c["samples"] == c["of"]]
+    if unanswered and groups:  # with no group at all, "nothing comparable" below says it
+        names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in unanswered[:10])
+        text = (
+            f"{len(unanswered)} of {total} baseline case(s) errored in the baseline and cannot be compared: {names}"
+            + (", ..." if len(unanswered) > 10 else "")
+            + ". Fix: accept a baseline that answered them, or allow it (--allow-missing)"
+        )
         problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     if not groups:
         problems.append(
@@ -706,7 +851,7 @@ def _summary(
             if r.get("kind") == "quality":
                 items.append(
                     f"{r['model']} {r['mode']} {r['metric']} worse by {r['worsening']:.2f} (bound {r['bound_text']} > "
-                    f"{r['margin']:g}, n={r['n']}, p={r['p_value']:.3g})"
+                    f"{r['margin']:g}, n={r['n']}, p={p_text(r['p_value'], bool(r.get('p_at_floor')))})"
                 )
             else:
                 items.append(f"{r['model']} {r['mode']} {r['metric']} {r['relative_pct']:+.1f}% ({SPEED_NOTE})")
@@ -723,6 +868,9 @@ def _summary(
             for r in results
             if str(r.get("status", "")).startswith(("cannot be significant", "past threshold", "not checked"))
         ]
+        # a rule that could not be checked at all (no outcome could be significant, speed not comparable or too few
+        # requests) is no evidence of "no change": the summary does not say it then, and names the rule below
+        unchecked = [r for r in unclear if not str(r.get("status", "")).startswith("past threshold")]
         better = [
             f"{g['model']} {g['mode']} {m}"
             for g in groups
@@ -734,7 +882,10 @@ def _summary(
         if better:
             parts.append("significantly better: " + ", ".join(better))
         if not worse and not better and groups:
-            parts.append("no significant change")
+            if not unchecked:
+                parts.append("no significant change")
+            elif len(unchecked) < len(results):
+                parts.append("no significant change in the rules that could be checked")
         if unclear:
             parts.append(
                 "not failed, but not shown fine either: "

@@ -9,8 +9,9 @@ run is the unit of replication for speed, so one pair of runs gives no significa
 
 Exit codes (the standalone `compare` and, inside pytest, the session): 0 ok; pytest's own 1 (a case
 failed), 2 (interrupted / usage error of the command), 3, 4, 5; EXIT_REGRESSION (6) a rule failed;
-EXIT_BROKEN (7) the new run is broken or incomplete (degraded, interrupted, baseline cases or models
-missing, nothing comparable) and that was not allowed. Precedence: 7 > 6 > 1 > 0; pytest's 2-5 are kept.
+EXIT_BROKEN (7) the new run is broken or incomplete (degraded, interrupted, baseline cases, models or modes
+missing, nothing comparable) and that was not allowed, or the comparison itself failed. Precedence:
+7 > 6 > 1 > 0; pytest's 2-5 are kept.
 """
 
 from __future__ import annotations

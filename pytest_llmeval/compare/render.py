@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..results.sections import NO_WIDTH, Section, Table, fmt, no_interval
+from ..stats.decision import p_text
 from .gate import EXIT_BROKEN, EXIT_REGRESSION
 
 LATENCY = {"ttft_p50", "ttft_p95", "e2e_p50", "e2e_p95"}
@@ -26,8 +27,9 @@ def _change(entry: dict[str, Any], digits: int = 2) -> str:
     return text
 
 
-def _p(value: Any) -> str:
-    return "-" if value is None else f"{value:.3g}"
+def _p(entry: dict[str, Any]) -> str:
+    """The p of a row: 3 significant digits, or "<4e-05" where a Monte Carlo test's p is at its floor."""
+    return p_text(entry.get("p_value"), bool(entry.get("p_at_floor")))
 
 
 def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
@@ -71,7 +73,7 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
                     fmt(entry.get("new"), digits),
                     _change(entry, digits),
                     "-" if entry.get("relative_pct") is None else f"{entry['relative_pct']:+.1f}%",
-                    _p(entry.get("p_value")),
+                    _p(entry),
                     entry.get("verdict", "-"),
                 ]
             )
@@ -140,6 +142,11 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
     ):
         if m.get(key):
             notes.append(f"{label}: {', '.join(m[key])}")
+    if m.get("modes_only_in_base"):
+        notes.append(
+            "modes only in the baseline (every case of them missing): "
+            + ", ".join(f"{c['model']}/{c['mode']} ({c['cases']} cases)" for c in m["modes_only_in_base"])
+        )
     for key, label in (
         ("cases_only_in_base", "cases only in the baseline"),
         ("cases_only_in_new", "cases only in this run"),

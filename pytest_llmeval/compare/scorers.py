@@ -20,6 +20,8 @@ such a baseline is graded again with `rescore --llm-judge`.
 from __future__ import annotations
 
 import json
+import math
+import numbers
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -32,8 +34,23 @@ ScorerFor = Callable[[str, str], Callable[..., Any]]
 
 
 def errored(record: Mapping[str, Any]) -> bool:
-    """The sample has no grade: its request, scoring or judge failed (the comparison's one definition)."""
-    return bool(record.get("error")) or record.get("score") is None
+    """The sample has no grade: its request, scoring or judge failed (the comparison's one definition). A score
+    that is not a finite number on the 0-100 scale (NaN or inf from a custom scorer's 0/0, 150) is a scoring
+    error too: a failure with score 0, never a value averaged in or a pair silently dropped."""
+    return bool(record.get("error")) or not valid_score(record.get("score"))
+
+
+def valid_score(score: Any) -> bool:
+    """A grade the comparison can use: a finite number in 0-100 (not a bool, not a string)."""
+    if isinstance(score, bool) or not isinstance(score, numbers.Real):
+        return False
+    value = float(score)
+    return math.isfinite(value) and 0.0 <= value <= 100.0
+
+
+def bad_score(record: Mapping[str, Any]) -> bool:
+    """The record has a score, but not one the comparison can use (NaN, inf, outside 0-100): a scoring error."""
+    return not record.get("error") and record.get("score") is not None and not valid_score(record.get("score"))
 
 
 def scorer_identity(record: Mapping[str, Any]) -> str | None:
@@ -144,4 +161,4 @@ def align_baseline(
     return {**base_doc, "cases": records}, note
 
 
-__all__ = ["NOT_RECORDED", "align_baseline", "errored", "record_scorer", "scorer_identity"]
+__all__ = ["NOT_RECORDED", "align_baseline", "bad_score", "errored", "record_scorer", "scorer_identity", "valid_score"]

@@ -3,25 +3,46 @@
 The merged results.json is built as a single run's is: its case records in the order a serial run
 records them (model, then mode, then the suite's case order, then sample), its aggregates from
 `aggregate_document` and its reports from the same renderers - so a gate (`compare`) reads it like
-any run. Shards must agree on everything that decides answers: the settings (all but the report dir,
-the shard and the saved-run name), the model sources and the suite (the case ids in order); the
-first difference is named. Every case the shards were due must be there exactly once: missing and
-duplicated cases are named (`allow_missing` merges what is there and marks the run degraded).
+any run. Shards must agree on everything that decides answers: the settings, the model sources and the
+suite - its case ids in order and, where the shards recorded them, each case's content hash (the scenario
+text, key points, thresholds: everything that decides how a case is asked and graded); the first difference
+is named. Settings that only decide where results go, how fast the run goes or what it reuses may differ:
+the report dir, the shard, the saved runs, --llm-resume, --llm-concurrency, the speed settings (xdist
+workers, warm-up), --llm-servers, the answer cache, the GPUs a server was given, its start-up timeout and the
+RAG index cache. Path-valued settings are compared relative to each shard's root folder (run.shard.root), so
+a checkout at another path (another CI runner, another host) merges; the scenario paths and datasets are not
+compared as paths at all - the suite's content hashes cover what they hold. Every case the shards were due
+must be there exactly once: missing and duplicated cases are named (`allow_missing` merges what is there and
+marks the run degraded). A shard that owns no case of the suite may be left out, except shard 1 (it also runs
+the tests that take no case, such as the throughput benchmark).
 """
 
 from __future__ import annotations
 
 import json
 import types
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .aggregate import aggregate_document
 from .recorder import ResultsFileError, atomic_write, case_key, load_results, to_json
 from .schema import CASES_FILE, RESULTS_FILE, SCHEMA_VERSION
 
-# settings that may differ between shards of one run
-PER_SHARD_SETTINGS = ("report_dir", "shard", "runs")
+# settings that may differ between shards of one run: where results go, speed, reuse (see the module)
+PER_SHARD_SETTINGS = ("report_dir", "shard", "runs", "resume", "concurrency", "speed", "warmup", "servers", "cache")
+PER_SHARD_NESTED = {"server": ("cuda_visible_devices", "startup_timeout_s"), "rag": ("cache_dir", "lock_timeout")}
+# what the suite's content hashes (run.shard.suite_hashes) compare: not compared as paths
+CONTENT_SETTINGS = ("scenario_paths", "datasets")
+# path-valued settings that may decide answers (or the merged run's cost): compared relative to the shard's root
+PATH_SETTINGS: tuple[tuple[str, ...], ...] = (
+    ("rag", "knowledge"),
+    ("rag", "dictionaries"),
+    ("rag", "template"),
+    ("server", "chat_template"),
+    ("bench", "prompt_file"),
+    ("prices",),
+)
+ROOT = "<root>"
 RAG_MODES = {"off": ["norag"], "both": ["norag", "rag"], "only": ["rag"]}
 STATUS_RANK = {"complete": 0, "degraded": 1, "running": 2, "interrupted": 3}
 SHOWN = 8  # how many missing or duplicated cases a message names
@@ -57,19 +78,48 @@ def _shard_info(name: str, doc: dict[str, Any]) -> dict[str, Any]:
     return shard
 
 
-def _deciding(settings: dict[str, Any]) -> dict[str, Any]:
-    """The settings that must agree between shards: all but the per-shard ones and the GPUs a model was given
-    (placement may pick other GPUs on another machine; answers do not depend on them)."""
-    out = {k: v for k, v in settings.items() if k not in PER_SHARD_SETTINGS}
+def _relative(value: Any, root: str | None) -> Any:
+    """A path (or list of paths) under the run's root folder as `<root>/...`; anything else as it is."""
+    if isinstance(value, list):
+        return [_relative(v, root) for v in value]
+    if not root or not isinstance(value, str):
+        return value
+    path, base = PurePosixPath(value), PurePosixPath(root)
+    if path.is_absolute() and path.is_relative_to(base):
+        return str(PurePosixPath(ROOT) / path.relative_to(base))
+    return value
+
+
+def _deciding(settings: dict[str, Any], root: str | None = None) -> dict[str, Any]:
+    """The settings that must agree between shards: all but the per-shard ones (see the module), the scenario
+    paths and datasets (their content is compared by hash), the GPUs a model was given (placement may pick other
+    GPUs on another machine; answers do not depend on them); path-valued ones relative to the shard's root."""
+    out = {k: v for k, v in settings.items() if k not in PER_SHARD_SETTINGS and k not in CONTENT_SETTINGS}
+    for section, keys in PER_SHARD_NESTED.items():
+        if isinstance(out.get(section), dict):
+            out[section] = {k: v for k, v in out[section].items() if k not in keys}
+    for where in PATH_SETTINGS:
+        holder: Any = out
+        for key in where[:-1]:
+            holder = holder.get(key) if isinstance(holder.get(key), dict) else {}
+        if where[-1] in holder:
+            holder[where[-1]] = _relative(holder[where[-1]], root)
     if isinstance(out.get("models"), list):
         out["models"] = [{k: v for k, v in m.items() if k != "gpus"} for m in out["models"] if isinstance(m, dict)]
     return out
 
 
+def _settings_of(run: dict[str, Any]) -> dict[str, Any]:
+    """A shard's deciding settings (a copy: the nested dicts are rewritten)."""
+    root = (run.get("shard") or {}).get("root")
+    return _deciding(json.loads(json.dumps(run.get("settings") or {})), root if isinstance(root, str) else None)
+
+
 def _check_same(shards: list[tuple[str, dict[str, Any]]]) -> None:
-    """Same shard count, suite, models, model sources and settings; the first difference is named."""
+    """Same shard count, suite (ids and content), models, model sources and settings; the first difference is
+    named."""
     first_name, first = shards[0]
-    base_settings = _deciding(first["run"].get("settings", {}))
+    base_settings = _settings_of(first["run"])
     for name, doc in shards[1:]:
         run, base_run = doc["run"], first["run"]
         for field in ("count", "suite_fingerprint"):
@@ -86,12 +136,53 @@ def _check_same(shards: list[tuple[str, dict[str, Any]]]) -> None:
                     f"{name} and {first_name} differ in run.{field}: {run.get(field)!r} against "
                     f"{base_run.get(field)!r}. Fix: give every shard the same --llm-model values"
                 )
-        found = _first_difference(_deciding(run.get("settings", {})), base_settings, "settings")
+        found = _first_difference(_settings_of(run), base_settings, "settings")
         if found is not None:
             where, mine, theirs = found
+            relative = " (paths under each shard's root folder shown as <root>)" if ROOT in repr((mine, theirs)) else ""
             raise MergeError(
                 f"{name} and {first_name} ran with different settings: run.{where} is {mine!r} against "
-                f"{theirs!r}. Fix: run every shard with the same options"
+                f"{theirs!r}{relative}. Fix: run every shard with the same options"
+            )
+    _check_same_content(shards)
+
+
+def _check_same_content(shards: list[tuple[str, dict[str, Any]]]) -> None:
+    """Every shard asked and graded the same scenario content: each shard's recorded content hashes of the whole
+    suite (run.shard.suite_hashes), and the case_hash of each of its case records, against those of the first
+    shard that recorded them. Shards written before the hashes were recorded are checked by their records only
+    (and not at all when no shard has them)."""
+    reference = next(((n, d) for n, d in shards if isinstance(d["run"]["shard"].get("suite_hashes"), list)), None)
+    if reference is None:
+        return
+    ref_name, ref_doc = reference
+    ref_shard = ref_doc["run"]["shard"]
+    expected = dict(zip(ref_shard.get("suite_cases") or [], ref_shard["suite_hashes"]))
+    for name, doc in shards:
+        if doc is ref_doc:
+            continue
+        info = doc["run"]["shard"]
+        found: tuple[str, Any, Any] | None = None
+        if isinstance(info.get("suite_hashes"), list):
+            mine = dict(zip(info.get("suite_cases") or [], info["suite_hashes"]))
+            found = next(((c, mine.get(c), h) for c, h in expected.items() if mine.get(c) != h), None)
+        if found is None:
+            found = next(
+                (
+                    (r.get("scenario_id"), r.get("case_hash"), expected[r.get("scenario_id")])
+                    for r in doc.get("cases") or []
+                    if r.get("case_hash") and expected.get(r.get("scenario_id"), r.get("case_hash")) != r["case_hash"]
+                ),
+                None,
+            )
+        if found is not None:
+            case_id, mine_hash, theirs_hash = found
+            raise MergeError(
+                f"shard {info.get('index')}/{info.get('count')} ({name}) asked or graded its cases with different "
+                f"scenario content than shard {ref_shard.get('index')}/{ref_shard.get('count')} ({ref_name}): case "
+                f"{case_id!r} has content hash {mine_hash!r} against {theirs_hash!r} (suite content fingerprint "
+                f"{info.get('suite_content_fingerprint')!r} against {ref_shard.get('suite_content_fingerprint')!r}). "
+                "Fix: run every shard from the same checkout (the same scenario files and datasets), then merge"
             )
 
 
@@ -117,17 +208,19 @@ def merge_documents(shards: list[tuple[str, dict[str, Any]]], allow_missing: boo
                 "would be counted twice. Fix: give each shard once"
             )
         seen_index[info["index"]] = name
-    missing_shards = [k for k in range(1, count + 1) if k not in seen_index]
+    from ..sharding import shard_of
+
+    suite = list(infos[0].get("suite_cases") or [])
+    # a shard that owns no case has nothing to merge and may be left out; shard 1 also runs the tests without a case
+    due = {shard_of(case_id, count) for case_id in suite} | {1}
+    missing_shards = [k for k in range(1, count + 1) if k not in seen_index and k in due]
 
     run0 = shards[0][1]["run"]
     settings = run0.get("settings") or {}
     models = list(run0.get("models") or [])
     modes = RAG_MODES.get((settings.get("rag") or {}).get("mode", "off"), ["norag"])
     repeat = int(settings.get("repeat") or 1)
-    suite = list(infos[0].get("suite_cases") or [])
     position = {case_id: i for i, case_id in enumerate(suite)}
-
-    from ..sharding import shard_of
 
     expected = {
         (model, mode, case_id, sample)
@@ -204,6 +297,9 @@ def _merged_run(
     run.pop("shard", None)
     run.pop("saved_as", None)
     run["settings"]["shard"] = None
+    # the command of the single run the merge stands for: a shard's, without its --llm-shard (accept, the gate and
+    # the report read the invocation to tell a run of part of the suite)
+    run["invocation"] = without_shard_options(list(run.get("invocation") or []))
     run["started_at"] = min(r.get("started_at", "") for r in runs)
     finished = [r.get("finished_at") for r in runs if r.get("finished_at")]
     if finished:
@@ -244,6 +340,37 @@ def _merged_run(
             "cases": [list(k) for k in missing],
         }
     return run
+
+
+SHARD_OPTIONS = ("--llm-shard", "--llm-shard-count")
+
+
+def without_shard_options(invocation: list[str]) -> list[str]:
+    """A pytest command line without --llm-shard and --llm-shard-count (`--opt value` or `--opt=value`)."""
+    kept: list[str] = []
+    args = iter(invocation)
+    for arg in args:
+        name = arg.split("=", 1)[0]
+        if name in SHARD_OPTIONS:
+            if "=" not in arg:
+                next(args, None)
+            continue
+        kept.append(arg)
+    return kept
+
+
+def refuse_overwriting_a_shard(out_dir: Path, given: list[Path]) -> None:
+    """MergeError when the output folder is where one of the shards given keeps its results: writing the merged
+    run there would replace that shard's results.json and cases.jsonl, and the merge could not be redone."""
+    out = out_dir.resolve()
+    for path in given:
+        folder = path if path.is_dir() else path.parent
+        if folder.resolve() == out:
+            raise MergeError(
+                f"-o {out_dir} is the folder of the shard results {path}: the merged run would overwrite that "
+                "shard's results.json and cases.jsonl (and the merge could not be redone). Fix: name a new folder, "
+                "e.g. -o merged"
+            )
 
 
 def _extras(doc: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import threading
 import time
@@ -35,11 +36,35 @@ def json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+def _dumps(value: Any, indent: int | None) -> str:
+    """json.dumps, with NaN and infinities written as null: bare NaN / Infinity is not JSON (strict parsers, jq and
+    JavaScript refuse the file). The common case pays nothing: only a value that has one is walked."""
+    try:
+        return json.dumps(value, ensure_ascii=False, indent=indent, default=json_default, allow_nan=False)
+    except ValueError as exc:
+        if "Out of range float" not in str(exc):
+            raise
+    return json.dumps(_finite(value), ensure_ascii=False, indent=indent, default=json_default, allow_nan=False)
+
+
+def _finite(value: Any) -> Any:
+    """`value` with every NaN or infinite float (numpy's included) replaced by None."""
+    if isinstance(value, float) or (hasattr(value, "item") and not hasattr(value, "__len__")):
+        number = value.item() if hasattr(value, "item") else value
+        return None if isinstance(number, float) and not math.isfinite(number) else number
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
 def to_json(doc: Any, indent: int | None = 2) -> str:
     """JSON text. Indented, a document's top-level lists (its cases, benchmarks) hold one compact item a line:
-    json's C encoder does not indent, and a fully indented run of thousands of cases took seconds to write."""
+    json's C encoder does not indent, and a fully indented run of thousands of cases took seconds to write. NaN and
+    infinities are written as null (`_dumps`)."""
     if indent is None or not isinstance(doc, dict) or not all(isinstance(k, str) for k in doc):
-        return json.dumps(doc, ensure_ascii=False, indent=indent, default=json_default)
+        return _dumps(doc, indent)
     pad = " " * indent
     parts = []
     for key, value in doc.items():
@@ -47,7 +72,7 @@ def to_json(doc: Any, indent: int | None = 2) -> str:
             items = f",\n{pad}{pad}".join(to_json(item, indent=None) for item in value)
             text = f"[\n{pad}{pad}{items}\n{pad}]"
         else:
-            text = json.dumps(value, ensure_ascii=False, indent=indent, default=json_default).replace("\n", "\n" + pad)
+            text = _dumps(value, indent).replace("\n", "\n" + pad)
         parts.append(f"{pad}{json.dumps(key, ensure_ascii=False)}: {text}")
     return "{\n" + ",\n".join(parts) + "\n}" if parts else "{}"
 

@@ -4,8 +4,10 @@
 requests in flight (ties: the one that has served fewest, then the order given). When a request fails
 on a connection (refused, reset, cut stream) and the endpoint no longer accepts connections, the
 endpoint is taken out of the fleet and the request is sent once more to another one; the completion
-then carries `retry` (the endpoint that failed and why), and every completion carries the `endpoint`
-that answered - a public form of its URL, without userinfo, query or fragment (where tokens hide).
+then carries `retry` (the endpoint that failed and why; when the second endpoint fails too, the error
+names both failures), and every completion carries the `endpoint` that answered - a public form of its URL,
+without userinfo, query or fragment (where tokens hide). The warm-up warms every endpoint and reports a live
+one's record. `read_urls` checks every URL at start (scheme, host, port, one URL a line, duplicates).
 
 Thread-safe: the in-flight counts and the live set are guarded by one lock, so many threads
 (`--llm-concurrency`) can share one client; each endpoint has its own `ChatClient` (httpx pools are
@@ -35,15 +37,18 @@ class FleetError(ValueError):
 
 
 def read_urls(values: Iterable[str], option: str = "--llm-base-url") -> list[str]:
-    """The URLs of `--llm-base-url` values: each a URL or `@FILE` (one URL a line; blank lines and # comments
-    skipped). Duplicates are refused: one replica listed twice would get twice the load."""
-    urls: list[str] = []
+    """The URLs of `--llm-base-url` values: each a URL or `@FILE` (one URL a line, UTF-8 with or without a BOM;
+    blank lines and # comments skipped). Each is checked (`check_url`); an error names the option, or the file
+    and line (`--llm-base-url @urls.txt:3`), with the URL in public form and the fix. Duplicates are refused,
+    compared on the lowercased public form (userinfo and query do not make another endpoint): one replica
+    listed twice would get twice the load."""
+    urls: list[tuple[str, str]] = []  # (url, where it was given)
     for value in values:
         value = value.strip()
         if value.startswith("@"):
             path = Path(value[1:]).expanduser()
             try:
-                lines = path.read_text(encoding="utf-8").splitlines()
+                lines = path.read_text(encoding="utf-8-sig").splitlines()
             except OSError as exc:
                 raise FleetError(
                     f"{option} {value}: cannot read {path} ({exc.strerror}). Fix: a file of URLs, one a line"
@@ -52,23 +57,69 @@ def read_urls(values: Iterable[str], option: str = "--llm-base-url") -> list[str
                 raise FleetError(
                     f"{option} {value}: {path} is {not_utf8(exc)}. Fix: a text file of URLs, one a line"
                 ) from None
-            found = [ln.split("#", 1)[0].strip() for ln in lines]
-            found = [u for u in found if u]
+            found = [(ln.split("#", 1)[0].strip(), f"{option} {value}:{n}") for n, ln in enumerate(lines, 1)]
+            found = [(url, where) for url, where in found if url]
             if not found:
                 raise FleetError(f"{option} {value}: {path} lists no URL. Fix: one base URL a line")
             urls += found
         elif value:
-            urls.append(value)
-    for url in urls:
+            urls.append((value, option))
+    seen: dict[tuple[str, ...], str] = {}
+    for url, where in urls:
+        check_url(url, where)
+        key = _identity(url)
+        if key in seen:
+            also = "" if seen[key] == where else f" (also at {seen[key]})"
+            raise FleetError(
+                f"{where}: {public_url(url)} is given twice{also}; endpoints are compared without userinfo, query "
+                "and letter case. Fix: list each endpoint once"
+            )
+        seen[key] = where
+    return [url for url, _ in urls]
+
+
+def check_url(url: str, where: str = "--llm-base-url") -> None:
+    """FleetError when `url` is not a usable base URL: an http(s) scheme, a host, a port that is a number in
+    1-65535, no whitespace or control character (two URLs on one line). The message names `where` and shows the
+    URL without userinfo and query (never its credentials)."""
+    parts_of_line = url.split()
+    shown = " ".join(public_url(part) for part in parts_of_line) or public_url(url)
+    example = "e.g. http://host:8000/v1"
+    if url.count("://") > 1:
+        raise FleetError(
+            f"{where}: {shown!r} holds more than one URL. Fix: one URL a line (in a file), or one --llm-base-url each"
+        )
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise FleetError(f"{where}: {shown!r} contains a space or control character. Fix: {example}")
+    try:
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FleetError(f"{option} {public_url(url)!r} is not an http(s) URL. Fix: e.g. http://host:8000/v1")
-    seen: set[str] = set()
-    for url in urls:
-        if url.rstrip("/") in seen:
-            raise FleetError(f"{option}: {public_url(url)} is given twice. Fix: list each endpoint once")
-        seen.add(url.rstrip("/"))
-    return urls
+    except ValueError:  # urllib: an unclosed or invalid bracketed IPv6 address
+        raise FleetError(
+            f"{where}: {shown!r} is not a valid URL (bad IPv6 address). Fix: write an IPv6 host in brackets, "
+            "e.g. http://[::1]:8000/v1"
+        ) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FleetError(f"{where}: {shown!r} is not an http(s) URL with a host. Fix: {example}")
+    hostport = parts.netloc.rpartition("@")[2]
+    after_host = hostport.rpartition("]")[2] if hostport.startswith("[") else hostport
+    port = after_host.partition(":")[2]
+    if port:
+        if not (port.isascii() and port.isdigit()):
+            raise FleetError(f"{where}: {shown!r}: the port {port!r} is not a number. Fix: {example}")
+        if not 1 <= int(port) <= 65535:
+            raise FleetError(f"{where}: {shown!r}: the port {port} is out of range (1-65535). Fix: {example}")
+    try:
+        parts.port  # noqa: B018 - what every request reads: must not raise later
+    except ValueError:
+        raise FleetError(f"{where}: {shown!r}: the port is not readable. Fix: {example}") from None
+
+
+def _identity(url: str) -> tuple[str, ...]:
+    """What makes two base URLs the same endpoint: the lowercased public form, a default port (80, 443) as if it
+    were written."""
+    parts = urlsplit(public_url(url).lower())
+    default = 443 if parts.scheme == "https" else 80
+    return (parts.scheme, parts.hostname or "", str(parts.port or default), parts.path.rstrip("/"))
 
 
 def accepts_connections(url: str, timeout_s: float = PROBE_TIMEOUT_S) -> bool:
@@ -175,17 +226,43 @@ class FleetClient:
         except LLMRequestError as exc:
             if not self._is_down(member, exc):
                 raise
+            first = exc
             retry = {"from": member.public, "error": exc.kind, "message": str(exc)[:300]}
-        other = self._pick(exclude=member)  # once: a second failure is the case's error
-        completion = self._send(other, messages, **kwargs)
+        try:  # once: a second failure is the case's error, and names both endpoints' failures
+            other = self._pick(exclude=member)
+            completion = self._send(other, messages, **kwargs)
+        except LLMRequestError as again:
+            error = LLMRequestError(
+                f"{_short(str(first))}; retried once: {_short(str(again))}", again.kind, again.status
+            )
+            error.retry = {**retry, "to_error": again.kind, "to_message": str(again)[:300]}  # type: ignore[attr-defined]
+            raise error from None
         completion.metrics.retry = retry
         return completion
 
     # -- the rest of ChatClient's interface -----------------------------------------------------
     def warm_up(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """Warm every live endpoint (each pays its own first-request cost); the first one's record."""
-        records = [m.client.warm_up(*args, **kwargs) for m in self.members if m.alive and hasattr(m.client, "warm_up")]
-        return records[0] if records else {"error": "no live endpoint"}
+        """Warm every live endpoint (each pays its own first-request cost). The record of the first endpoint
+        whose warm-up succeeded - so what it learnt (whether the server takes `cache_salt`) is a live server's -
+        with the `endpoint` it came from and, under `failed_endpoints`, each endpoint whose warm-up failed; an
+        endpoint that failed and no longer accepts connections is taken out, as a failed request takes it out."""
+        warmed: list[tuple[Member, dict[str, Any]]] = []
+        for member in self.members:
+            if member.alive and hasattr(member.client, "warm_up"):
+                warmed.append((member, dict(member.client.warm_up(*args, **kwargs))))
+        if not warmed:
+            return {"error": "no live endpoint"}
+        failed = [(m, r) for m, r in warmed if r.get("error")]
+        for member, record in failed:
+            if not self._probe(member.url):
+                with self._lock:
+                    member.alive = False
+                    member.failure = f"warm-up: {str(record['error'])[:200]}"
+        member, record = next(((m, r) for m, r in warmed if not r.get("error")), warmed[0])
+        record["endpoint"] = member.public
+        if failed:
+            record["failed_endpoints"] = [{"endpoint": m.public, "error": r["error"]} for m, r in failed]
+        return record
 
     def status(self) -> list[dict[str, Any]]:
         """Each endpoint: public URL, requests served, in flight, alive, why it was taken out."""
@@ -209,6 +286,10 @@ class FleetClient:
         if name == "members":
             raise AttributeError(name)
         return getattr(self.members[0].client, name)
+
+
+def _short(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[:limit] + " ..."
 
 
 def client_for(endpoint: Endpoint, thinking: str = "off", timeout_s: float = 600.0) -> ChatClient | FleetClient:

@@ -25,6 +25,8 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from .endpoint import auth_headers, public_url
+
 USER_AGENT = "pytest-llmeval"
 # a kept-alive connection that the server closed while idle fails on reuse with one of these, before any byte
 # of the response: the request never reached the server, and is sent once more on a new connection
@@ -58,23 +60,38 @@ class Target:
     port: int
     path_prefix: str  # the base URL's path, e.g. /v1
     proxy: tuple[str, int, str | None] | None = None  # (host, port, Proxy-Authorization) when one applies
+    query: str = ""  # the base URL's query (e.g. a gateway's api_key=...), kept at the end of every request
 
     @classmethod
     def of(cls, base_url: str) -> Target:
-        parts = urlsplit(base_url)
+        """The target of a base URL; its userinfo is not part of it (sent as a header: `endpoint.auth_headers`).
+        ValueError, naming the URL without userinfo or query, for one that is not http(s)."""
+        try:
+            parts = urlsplit(base_url)
+            port = parts.port
+        except ValueError as exc:
+            raise ValueError(f"not a valid URL: {public_url(base_url)!r} ({_reason(exc)})") from None
         scheme = parts.scheme or "http"
         if scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"not an http(s) URL: {base_url!r}")
-        port = parts.port or (443 if scheme == "https" else 80)
-        return cls(scheme, parts.hostname, port, parts.path.rstrip("/"), _proxy_for(scheme, parts.hostname))
+            raise ValueError(f"not an http(s) URL: {public_url(base_url)!r}")
+        port = port or (443 if scheme == "https" else 80)
+        proxy = _proxy_for(scheme, parts.hostname)
+        return cls(scheme, parts.hostname, port, parts.path.rstrip("/"), proxy, parts.query)
 
     def url(self, path: str) -> str:
-        """The request target: the path, or the absolute URL when a plain-HTTP proxy forwards it."""
-        full = self.path_prefix + path
+        """The request target: the path (and the base URL's query), or the absolute URL when a plain-HTTP proxy
+        forwards it."""
+        full = self.path_prefix + path + (f"?{self.query}" if self.query else "")
         if self.proxy is not None and self.scheme == "http":
             host = f"[{self.host}]" if ":" in self.host else self.host
             return f"http://{host}:{self.port}{full}"
         return full
+
+
+def _reason(exc: ValueError) -> str:
+    """urllib's complaint about a URL, without the URL (it may hold a password)."""
+    text = str(exc)
+    return "bad IPv6 address" if "IPv6" in text else "bad port" if "Port" in text else "unreadable"
 
 
 def _proxy_for(scheme: str, host: str) -> tuple[str, int, str | None] | None:
@@ -113,10 +130,13 @@ class StreamingPoster:
     def __init__(self, base_url: str, headers: dict[str, str], timeout_s: float) -> None:
         self.target = Target.of(base_url)
         self.timeout_s = timeout_s
+        given = {name.lower() for name in headers}
         self.headers = {
             "Content-Type": "application/json",
             "Accept": "text/event-stream, application/json",
             "User-Agent": USER_AGENT,
+            # credentials written in the base URL, unless the caller's headers already authorise the request
+            **({} if "authorization" in given else auth_headers(base_url)),
             **headers,
         }
         if self.target.proxy is not None and self.target.proxy[2] and self.target.scheme == "http":

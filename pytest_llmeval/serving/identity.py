@@ -190,7 +190,10 @@ def served_models(base_url: str, headers: dict[str, str], timeout_s: float = 10.
     import httpx
 
     try:
-        reply = httpx.get(f"{base_url.rstrip('/')}/models", headers=headers, timeout=timeout_s)
+        from .endpoint import request_url
+
+        # the base URL's query kept; its credentials travel in `headers` (Endpoint.headers)
+        reply = httpx.get(request_url(base_url, "/models"), headers=headers, timeout=timeout_s)
         reply.raise_for_status()
         data = reply.json().get("data")
     except (httpx.HTTPError, ValueError, AttributeError):

@@ -10,7 +10,8 @@ pass_rate_change(a_share, b_share)     change of pass rate over paired cases: Mc
 noninferiority_mean / _pass            the gate's one-sided test of "worse by more than the margin"
 holm(p_values)                         Holm's adjustment over a family of verdicts
 tarone_family(min_ps)                  Tarone's family of discrete tests that can be significant
-detectable(...)                        minimum detectable worsening at 80% power
+detectable(...), detectable_pass(...)  minimum detectable worsening at 80% power (pass/fail: exact binomial power)
+p_text(p, floor)                       a p-value in words: 3 significant digits, "<2e-05" at a Monte Carlo floor
 cohen_kappa(a, b), spearman(x, y)      agreement of two scorers (kappa with interval and PABAK)
 """
 
@@ -21,12 +22,15 @@ from .decision import (
     Detectable,
     NonInferiority,
     detectable,
+    detectable_pass,
     exact_floor_mean,
     exact_floor_pass,
     holm,
     min_cases_pass,
     noninferiority_mean,
     noninferiority_pass,
+    p_text,
+    pass_power,
     tarone_family,
 )
 from .intervals import Interval, bounded_mean_intervals, mean_ci, min_count_for_quantile, quantile_ci, wilson
@@ -53,6 +57,7 @@ __all__ = [
     "bounded_mean_intervals",
     "cohen_kappa",
     "detectable",
+    "detectable_pass",
     "differences",
     "exact_floor_mean",
     "exact_floor_pass",
@@ -65,7 +70,9 @@ __all__ = [
     "min_count_for_quantile",
     "noninferiority_mean",
     "noninferiority_pass",
+    "p_text",
     "paired_difference",
+    "pass_power",
     "pass_rate_change",
     "quantile_ci",
     "spearman",

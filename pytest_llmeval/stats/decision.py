@@ -8,9 +8,16 @@ modes are one family, less the rules that could not be significant under the cor
 (`tarone_family`, Tarone 1990): `holm()` adjusts their p-values (Holm 1979) and a rule fails when its adjusted p
 is at most alpha.
 
-Minimum detectable effect: the worsening the gate catches with 80% power at this n and this noise, from the
-normal approximation with t quantiles (margin + (t_{1-alpha} + t_{power}) sd / sqrt(n)), never below what
-the exact test can reach at all at this n.
+Minimum detectable effect: the worsening the gate catches with 80% power at this n and this noise. Scores (and
+pass rates with repeats): the normal approximation with t quantiles (margin + (t_{1-alpha} + t_{power}) sd /
+sqrt(n)), never below what the exact test can reach at all at this n. Pass/fail: exact - McNemar's test flags k or
+more one-way flips of n, so its power at a true fall of d points with no case going fail -> pass (the most
+favourable discordance: each case that goes the other way as well adds noise and lowers it) is
+P(Binomial(n, d / 100) >= k), and the fall caught 80% of the time is a beta quantile (`detectable_pass`). At 7 of
+14 flips (the smallest fall pass_rate:10 can flag at all, 50 points) the power is 0.61, not 0.80.
+
+p-values are kept as computed; `p_text` prints them with 3 significant digits, or "<2e-05" where a Monte Carlo
+test's p is at its floor (1 / (draws + 1): the true p may be smaller).
 """
 
 from __future__ import annotations
@@ -49,25 +56,51 @@ class NonInferiority:
         """False when no outcome at this n could be significant."""
         return self.min_p is not None and self.min_p <= self.alpha
 
+    @property
+    def p_at_floor(self) -> bool:
+        """The p of a Monte Carlo test at its smallest value: the true p may be smaller ("<2e-05")."""
+        return at_floor(self.p_value, self.min_p, self.method)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "worsening": _r(self.estimate),
             "bound": _r(self.bound),
-            "p_value": _r(self.p_value, 6),
+            "p_value": _p(self.p_value),
+            "p_at_floor": self.p_at_floor,
             "n": self.n,
             "margin": self.margin,
             "method": self.method,
-            "min_p": _r(self.min_p, 6),
+            "min_p": _p(self.min_p),
             "alpha": self.alpha,
             "notes": list(self.notes),
         }
 
 
+def _p(value: float | None) -> float | None:
+    """A p-value for JSON: unrounded (rounding made the Monte Carlo floor 2e-05 read 0), None if not a number."""
+    return None if value is None or not math.isfinite(value) else float(value)
+
+
+def at_floor(p: float | None, min_p: float | None, method: str) -> bool:
+    """A Monte Carlo test's p at its smallest possible value (1 / (draws + 1)), where it says "at most this"."""
+    return p is not None and min_p is not None and "Monte Carlo" in method and p <= min_p * (1 + 1e-9)
+
+
+def p_text(p: float | None, floor: bool = False) -> str:
+    """A p-value in words: 3 significant digits ("0.028", "4.02e-07"), "<2e-05" at a Monte Carlo test's floor
+    (`floor`), "-" when there is none."""
+    if p is None:
+        return "-"
+    return f"<{p:.2g}" if floor else f"{p:.3g}"
+
+
 def noninferiority_mean(
     worsening: Sequence[float], margin: float, alpha: float = ALPHA, seed: int = 0
 ) -> NonInferiority:
-    """Sign-flip test of H0 "mean worsening <= margin" over per-case worsenings, with its exact bound."""
+    """Sign-flip test of H0 "mean worsening <= margin" over per-case worsenings, with its exact bound (NaN and
+    infinite values are left out: they are no measurement)."""
     w = np.asarray(worsening, dtype=float)
+    w = w[np.isfinite(w)]
     n = len(w)
     if n == 0:
         return NonInferiority(None, None, None, 0, margin, "no cases", None, alpha)
@@ -199,6 +232,7 @@ def detectable(
     from scipy.stats import norm, t
 
     x = np.asarray(changes, dtype=float)
+    x = x[np.isfinite(x)]  # NaN or inf is no measurement (the comparison makes it a scoring error before this)
     n = len(x)
     if n < 2:
         return Detectable(None, None, None, n, margin, False, None, None, f"{rule}: n={n}: cannot be checked")
@@ -223,7 +257,8 @@ def detectable(
     worst = max(margin + noise, exact_floor)
     checkable = noise <= margin
     z = float(norm.ppf(1 - alpha) + norm.ppf(power))
-    needed = None if margin <= 0 else max(n, int(math.ceil((z * sd / margin) ** 2)))
+    ratio = (z * sd / margin) ** 2 if margin > 0 else math.inf
+    needed = max(n, int(math.ceil(ratio))) if math.isfinite(ratio) else None
     repeats_needed = None
     if within_var is not None and margin > 0:
         between = max(0.0, sd**2 - within_var / max(repeats, 1))
@@ -266,8 +301,104 @@ def min_cases_pass(margin: float, alpha: float = ALPHA, limit: int = 10_000) -> 
 
 def exact_floor_pass(n: int, margin: float, alpha: float = ALPHA) -> float | None:
     """The smallest fall of pass rate (points) McNemar's test can flag at n: k one-way flips, k smallest."""
-    for k in range(1, n + 1):
+    k = min_flips(n, margin, alpha)
+    return None if k is None else 100 * k / n
+
+
+def min_flips(n: int, margin: float, alpha: float = ALPHA) -> int | None:
+    """The fewest cases of n that must go pass -> fail (none the other way) for McNemar's test to flag a fall of
+    more than `margin` points: the smallest k with theta0(k)^k <= alpha, theta0(k) = (margin n / (100 k) + 1) / 2.
+    k log theta0(k) falls as k grows, so it is found by bisection (cheap at any n); None when no k <= n does."""
+    if n < 1:
+        return None
+
+    def flags(k: int) -> bool:
         theta0 = (margin / (100 * k / n) + 1) / 2
-        if theta0 < 1 and theta0**k <= alpha:
-            return 100 * k / n
-    return None
+        return theta0 < 1 and k * math.log(theta0) <= math.log(alpha)
+
+    if not flags(n):
+        return None
+    low, high = max(1, int(math.floor(margin * n / 100))), n  # theta0 >= 1 up to k = margin n / 100
+    if flags(low):
+        return low
+    while high - low > 1:  # flags(high), not flags(low)
+        mid = (low + high) // 2
+        low, high = (low, mid) if flags(mid) else (mid, high)
+    return high
+
+
+def pass_power(n: int, margin: float, fall: float, alpha: float = ALPHA) -> float:
+    """Exact power of McNemar's one-sided test at n cases when the pass rate truly falls by `fall` points and no
+    case goes fail -> pass (the most favourable discordance for the test): P(Binomial(n, fall / 100) >= k), k the
+    fewest one-way flips it flags (`min_flips`); 0 when none can be flagged."""
+    from scipy.special import bdtrc  # P(X > k) of a binomial
+
+    k = min_flips(n, margin, alpha)
+    if k is None or fall <= 0:
+        return 0.0
+    return float(bdtrc(k - 1, n, min(fall, 100.0) / 100))
+
+
+def detectable_pass(
+    n: int,
+    margin: float,
+    rule: str,
+    changes: Sequence[float] = (),
+    alpha: float = ALPHA,
+    power: float = POWER,
+    limit: int = 1_000_000,
+) -> Detectable:
+    """Minimum detectable fall of a pass rate (every case passed or failed whole), exactly: McNemar's test flags
+    k = `min_flips` or more one-way flips, so the fall it catches with `power` when no case goes fail -> pass is
+    the d with P(Binomial(n, d) >= k) = power, a beta quantile. That is at best - each case that goes fail -> pass
+    as well lowers the power. `changes` (per-case, for the sd shown) are optional."""
+    from scipy.special import betaincinv  # the beta quantile: P(Binomial(n, d) >= k) = I_d(k, n - k + 1)
+
+    x = np.asarray(changes, dtype=float)
+    x = x[np.isfinite(x)]
+    sd = float(x.std(ddof=1)) if len(x) > 1 else None
+    k = min_flips(n, margin, alpha)
+    if k is None:
+        least = min_cases_pass(margin, alpha) or 0
+        how_many = f"at least {least} cases needed" if least else "no number of cases can"
+        text = (
+            f"{rule}: cannot be checked with {n} cases at any size: no outcome could be significant at "
+            f"{1 - alpha:.0%} ({how_many})"
+        )
+        return Detectable(None, None, sd, n, margin, False, least, None, text)
+
+    def fall_caught(cases: int) -> float | None:
+        flips = min_flips(cases, margin, alpha)
+        return None if flips is None else 100 * float(betaincinv(flips, cases - flips + 1, power))
+
+    worst = fall_caught(n)
+    assert worst is not None
+    floor = 100 * k / n
+    checkable = worst - margin <= margin  # a fall of twice the threshold is caught `power` of the time
+    needed = None
+    if not checkable and margin > 0:
+        # the fewest cases at which twice the threshold is caught: doubling, then bisection (the discreteness of k
+        # makes it "about")
+        high = n
+        while high < limit and ((w := fall_caught(high)) is None or w > 2 * margin):
+            high *= 2
+        if high < limit:
+            low = max(n, high // 2)
+            while high - low > 1:
+                mid = (low + high) // 2
+                w = fall_caught(mid)
+                low, high = (low, mid) if w is not None and w <= 2 * margin else (mid, high)
+            needed = high
+    text = (
+        f"{rule}: with n={n}, McNemar's test flags an observed fall from {floor:.3g} pp ({k} of {n} cases going "
+        f"pass -> fail, none the other way); it catches a true fall of {worst:.3g} pp {power:.0%} of the time at "
+        "best (exact; when no case goes fail -> pass - each one that does lowers the power)"
+    )
+    if not checkable and margin > 0:
+        text += (
+            f"; {rule} cannot be checked with {n} cases (a fall of twice the threshold, {2 * margin:g} pp, is caught "
+            f"less than {power:.0%} of the time)"
+        )
+        if needed is not None:
+            text += f"; about {needed} cases would be needed"
+    return Detectable(worst, worst - margin, sd, n, margin, checkable, needed, None, text)

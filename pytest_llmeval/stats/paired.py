@@ -55,14 +55,17 @@ class PairedDifference:
     min_p: float | None = None  # the smallest two-sided p any outcome could give at this n
 
     def to_dict(self) -> dict[str, Any]:
+        from .decision import _p, at_floor
+
         return {
             "estimate": _r(self.estimate),
             "low": _r(self.low),
             "high": _r(self.high),
             "n": self.n,
             "significant": self.significant,
-            "p_value": _r(self.p_value),
-            "min_p": _r(self.min_p, 6),
+            "p_value": _p(self.p_value),  # unrounded: 4 digits made a Monte Carlo p of 4e-05 read 0
+            "p_at_floor": at_floor(self.p_value, self.min_p, self.method),
+            "min_p": _p(self.min_p),
             "method": self.method,
             "confidence": self.confidence,
         }
@@ -146,7 +149,7 @@ class McNemar:
         return {
             "fail_to_pass": self.b01,
             "pass_to_fail": self.b10,
-            "p_value": _r(self.p_value),
+            "p_value": None if self.p_value is None else float(self.p_value),  # exact, unrounded
             "n": self.n,
             "estimate": _r(self.estimate),
             "low": _r(self.low),

@@ -331,7 +331,7 @@ def test_baseline_errors_are_no_measurement_and_cannot_hide_a_regression():
     # the baseline's errors made the mean difference +4.3 - a pass; they are left out, and the fall is caught
     base = doc([90.0] * 14, errors={0, 1, 2, 3})
     new = doc([90.0] * 4 + [60.0] * 10)
-    cmp = gate(base, new, "score:5")
+    cmp = gate(base, new, "score:5", allow_missing=True)  # the 4 uncompared cases are allowed to be missing
     assert cmp["exit_code"] == EXIT_REGRESSION
     (group,) = cmp["groups"]
     assert group["n"] == 10 and group["metrics"]["score"]["estimate"] == -30.0
@@ -553,3 +553,180 @@ def test_a_pass_rate_rule_no_number_of_cases_can_check_says_so_at_once():
     assert min_cases_pass(100) is None  # a fall of more than 100 points cannot happen: answered, not searched
     (rule,) = gate(doc([100.0] * 6), doc([100.0] * 3 + [0.0] * 3), "pass_rate:100")["rules"]
     assert "(no number of cases can)" in rule["detectable"]["text"]
+
+
+def both_modes(*docs):
+    out = copy.deepcopy(docs[0])
+    for extra in docs[1:]:
+        out["cases"] += copy.deepcopy(extra["cases"])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("kept", "lost"),
+    [("norag", "rag"), ("rag", "norag")],  # --rag dropped; --rag-mode only against a baseline of both
+)
+def test_a_mode_the_baseline_ran_and_the_new_run_did_not_is_missing(kept, lost):
+    """The baseline ran norag and rag; the new run one of them. Missing cases were looked for only in the (model,
+    mode) pairs both runs have: the gate passed (exit 0) without a word about the other mode's 14 cases."""
+    base = both_modes(doc(FOURTEEN), doc(FOURTEEN, mode="rag"))
+    new = doc(FOURTEEN, mode=kept)
+    cmp = gate(base, new, "score:5,pass_rate:10")
+    assert cmp["exit_code"] == EXIT_BROKEN
+    assert f"14 of 28 baseline case(s) missing from the new run: m1/{lost}/c00" in cmp["summary"]
+    assert f"every {lost} case of m1 (14): the new run has none" in cmp["summary"]
+    assert cmp["mismatches"]["modes_only_in_base"] == [{"model": "m1", "mode": lost, "cases": 14}]
+    assert f"modes only in the baseline (every case of them missing): m1/{lost} (14 cases)" in render_comparison_text(
+        cmp
+    )
+    allowed = gate(base, new, "score:5,pass_rate:10", allow_missing=True)
+    assert allowed["exit_code"] == 0 and [g["mode"] for g in allowed["groups"]] == [kept]
+    # a mode the new run added is no problem (cases only in the new run)
+    assert gate(doc(FOURTEEN), both_modes(doc(FOURTEEN), doc(FOURTEEN, mode="rag")), "score:5")["exit_code"] == 0
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), float("-inf"), 150.0, -1.0])
+def test_a_score_that_is_not_a_number_in_0_100_is_a_scoring_error(bad):
+    """A custom scorer's 0/0 (NaN) was dropped from score:5 (n=7, the gate passed) and inf crashed the gate with a
+    traceback. Such a score is the case's scoring error: a failure with score 0, the run degraded (exit 7)."""
+    new = doc(FOURTEEN)
+    for case in new["cases"][:7]:
+        case["score"], case["passed"] = bad, False
+    cmp = gate(doc(FOURTEEN), new, "score:5")
+    assert cmp["exit_code"] == EXIT_BROKEN
+    (group,) = cmp["groups"]
+    assert group["n"] == 14 and group["metrics"]["score"]["new"] == 50.0  # 7 cases at 0, none dropped
+    assert "7 of them have a score that is not a number in 0-100" in cmp["summary"]
+    judged = gate(doc(FOURTEEN), new, "score:5", allow_errors=True)
+    assert judged["exit_code"] == EXIT_REGRESSION  # the 7 zeros are a fall of 50 points
+    # in the baseline such a score is no measurement, like an error: left out of its case, never a 0
+    base = doc(FOURTEEN)
+    base["cases"][0]["score"] = bad
+    left_out = gate(base, doc(FOURTEEN), "score:5", allow_missing=True)
+    assert left_out["exit_code"] == 0 and left_out["groups"][0]["n"] == 13
+
+
+def test_errored_means_no_usable_score():
+    from pytest_llmeval.compare.scorers import errored
+
+    assert not errored({"score": 0}) and not errored({"score": 100.0}) and not errored({"score": np.float32(5)})
+    for bad in (None, float("nan"), float("inf"), 100.5, -0.1, "80", True):
+        assert errored({"score": bad}), bad
+    assert errored({"score": 80.0, "error": {"type": "timeout"}})
+
+
+def test_baseline_cases_that_errored_are_missing_not_silently_uncompared():
+    """13 of 14 baseline cases errored and the new run scored 0 everywhere: the gate compared one case and said
+    "no significant change" (exit 0). Cases the baseline has no answer for are missing cases (exit 7 unless
+    --allow-missing), and a rule that could not be checked is never summed up as "no significant change"."""
+    base = doc(FOURTEEN, errors=set(range(1, 14)), status="degraded")
+    cmp = gate(base, doc([0.0] * 14), "score:5")
+    assert cmp["exit_code"] == EXIT_BROKEN
+    assert "13 of 14 baseline case(s) errored in the baseline and cannot be compared: m1/norag/c01" in cmp["summary"]
+    allowed = gate(base, doc([0.0] * 14), "score:5", allow_missing=True)
+    assert allowed["exit_code"] == 0 and allowed["groups"][0]["n"] == 1
+    assert "no significant change" not in allowed["summary"]
+    assert "not shown fine either: m1 norag score:5: cannot be significant at n=1" in allowed["summary"]
+
+
+def test_no_significant_change_is_said_only_of_the_rules_that_could_be_checked():
+    cmp = gate(doc(FOURTEEN), doc(FOURTEEN), "score:5,ttft_p95:20%")  # 14 requests: no p95
+    assert cmp["summary"].startswith("no significant change in the rules that could be checked; not failed, but")
+    assert "ttft_p95:20%: not checked: too few requests (n=14)" in cmp["summary"]
+    assert gate(doc(FOURTEEN), doc(FOURTEEN), "score:5")["summary"] == "no significant change"
+    assert gate(doc(FOURTEEN), doc(FOURTEEN), "")["summary"] == "no significant change"  # no rule: nothing unchecked
+
+
+@pytest.mark.parametrize(
+    ("base_settings", "new_settings", "named"),
+    [
+        ({"max_tokens": 64}, {"max_tokens": 1024}, "max_tokens 64 in the baseline, 1024 now"),
+        ({"thinking": "off"}, {"thinking": "on"}, "thinking 'off' in the baseline, 'on' now"),
+        ({}, {"thinking": "on"}, "thinking 'off' in the baseline, 'on' now"),  # a run from before: its default
+        ({"temperature": 0.0}, {"temperature": 0.7}, "temperature 0.0 in the baseline, 0.7 now"),
+        ({"repeat": 1}, {"repeat": 3}, "repeat 1 in the baseline, 3 now"),
+    ],
+)
+def test_speed_generated_under_other_settings_is_not_compared(base_settings, new_settings, named):
+    """max_tokens 64 against 1024 with thinking on: e2e x10 read as a +900% speed regression (exit 6). Answers of
+    another length or sampling take another time: the speed rules say "not comparable", like another load."""
+    base = doc(GOOD, ttft=[0.2] * 12, settings=base_settings)
+    slower = doc(GOOD, ttft=[0.4] * 12, settings=new_settings)
+    cmp = gate(base, slower, "ttft_p50:20%,score:5")
+    speed = next(r for r in cmp["rules"] if r["metric"] == "ttft_p50")
+    assert cmp["exit_code"] == 0 and not speed["failed"]
+    assert speed["status"].startswith("not checked: not comparable: generated under other settings")
+    assert named in speed["status"] and "ttft_p50:20%: not checked: not comparable" in cmp["summary"]
+    assert gate(base, doc(GOOD, ttft=[0.4] * 12, settings=base_settings), "ttft_p50:20%")["exit_code"] == 6
+
+
+def test_p_values_are_kept_unrounded_and_a_monte_carlo_floor_is_printed_as_such():
+    """200 cases, 40 fell 100 -> 0: the sign-flip test is Monte Carlo (50,000 patterns), its smallest p 1/50001.
+    JSON held p = 0.0 (rounded to 4 digits) and the table printed 0."""
+    base = doc([100.0] * 150 + [0.0] * 50)
+    new = doc([100.0] * 110 + [0.0] * 90)
+    cmp = gate(base, new, "score:0,pass_rate:0")
+    score = cmp["groups"][0]["metrics"]["score"]
+    assert score["p_value"] == pytest.approx(2 / 50001) and score["p_at_floor"]  # two-sided
+    rule = next(r for r in cmp["rules"] if r["metric"] == "score")
+    assert rule["p_value"] == pytest.approx(1 / 50001) and rule["test"]["p_value"] == rule["p_value"]
+    # McNemar's p (9e-13) is the smaller: Holm doubles it and keeps the score rule's own p, still a floor
+    assert "p=<2e-05" in rule["status"] and "Holm p=<2e-05 over 2 rules" in rule["status"]
+    mcnemar = next(r for r in cmp["rules"] if r["metric"] == "pass_rate")
+    assert 0 < mcnemar["p_value"] < 1e-5 and f"p={mcnemar['p_value']:.3g}" in mcnemar["status"]  # exact: digits
+    text = render_comparison_text(cmp)
+    assert any(" <4e-05 " in line for line in text.splitlines() if "score" in line), text
+
+
+def merged_doc(scores, missing_shards=("3/3",), errors=()):
+    merged = doc(scores, errors=errors, status="degraded")
+    merged["run"]["merge_missing"] = {"shards": list(missing_shards), "cases": []}
+    return merged
+
+
+def test_a_merge_missing_a_shard_is_incomplete_not_errored():
+    """`merge --allow-missing` without shard 3/3 marks the run degraded: the gate called it "degraded: 0 of 12
+    case(s) errored", and only --allow-errors passed it. Nothing errored: its shard's cases are missing."""
+    base, merged = doc(GOOD + [100.0] * 4), merged_doc(GOOD)
+    cmp = gate(base, merged, "score:5")
+    assert cmp["exit_code"] == EXIT_BROKEN and {p["kind"] for p in cmp["problems"]} == {"missing"}
+    assert "the new run is incomplete: merged without shard(s) 3/3" in cmp["summary"]
+    assert "errored" not in cmp["summary"]
+    assert gate(base, merged, "score:5", allow_missing=True)["exit_code"] == 0
+    # errors in the merged shards are still errors
+    errored_merge = gate(base, merged_doc(GOOD, errors={2}), "score:5", allow_missing=True)
+    assert errored_merge["exit_code"] == EXIT_BROKEN and "degraded: 1 of 12 case(s) errored" in errored_merge["summary"]
+
+
+def test_the_pass_rate_rules_detectable_fall_is_exact_power_not_the_floor():
+    """7 of 14 flips is the smallest fall pass_rate:10 can flag at all (50 pp): its power there is 0.61 at best,
+    yet the text said "catches 50 pp 80% of the time". The fall caught 80% of the time is 57.5 pp; beside score:5
+    (Holm over 2 rules) it needs p <= 0.025 for sure, and catches 64.3 pp then."""
+    from pytest_llmeval.stats import pass_power
+
+    cmp = gate(doc([60.0] * 14), doc([60.0] * 7 + [40.0] * 7), "pass_rate:10")
+    (rule,) = cmp["rules"]
+    text = rule["detectable"]["text"]
+    assert "flags an observed fall from 50 pp (7 of 14 cases going pass -> fail" in text
+    assert "catches a true fall of 57.5 pp 80% of the time at best" in text
+    assert pass_power(14, 10, 50) == pytest.approx(0.605, abs=1e-3)
+    assert pass_power(14, 10, rule["detectable"]["worsening"]) == pytest.approx(0.80, abs=1e-3)
+    both = gate(doc([60.0] * 14), doc([60.0] * 7 + [40.0] * 7), "score:5,pass_rate:10")
+    in_family = next(r for r in both["rules"] if r["metric"] == "pass_rate")["detectable"]
+    assert in_family["in_family"]["rules"] == 2 and in_family["in_family"]["worsening"] > 57.6
+    assert "with Holm over the 2 rules of this comparison it needs p <= 0.025" in in_family["text"]
+
+
+def test_the_default_gate_at_14_cases_needs_8_flips_as_docs_nightly_says():
+    """docs/nightly.md: with score:5,pass_rate:10 both rules are one Holm family. 7 of 14 flips (60 -> 40) fail
+    pass_rate:10 alone (p = 0.028) and pass the default gate (Holm p = 0.056); 8 fail it."""
+    base = doc([60.0] * 14)
+    seven, eight = doc([60.0] * 7 + [40.0] * 7), doc([60.0] * 6 + [40.0] * 8)
+    assert gate(base, seven, "pass_rate:10")["exit_code"] == EXIT_REGRESSION
+    default = gate(base, seven, "score:5,pass_rate:10")
+    assert default["exit_code"] == 0
+    rule = next(r for r in default["rules"] if r["metric"] == "pass_rate")
+    assert rule["p_value"] == pytest.approx(0.6**7) and rule["p_holm"] == pytest.approx(2 * 0.6**7)
+    failed = gate(base, eight, "score:5,pass_rate:10")
+    assert failed["exit_code"] == EXIT_REGRESSION
+    assert {r["metric"] for r in failed["regressions"]} == {"score", "pass_rate"}

@@ -211,3 +211,132 @@ def Shard_owns(case_id: str, index: int, count: int) -> bool:  # noqa: N802
     from pytest_llmeval.sharding import Shard
 
     return Shard(index, count).owns(case_id)
+
+
+def test_the_merged_run_is_not_taken_for_part_of_the_suite(runs, tmp_path):
+    merged = runs["merged"]
+    assert "--llm-shard" not in merged["run"]["invocation"]  # the single run the merge stands for
+    assert "1/2" not in merged["run"]["invocation"]
+    old = copy.deepcopy(merged)  # merged before the invocation was cleaned: accept still reads it whole
+    old["run"]["invocation"] = [*merged["run"]["invocation"], "--llm-shard", "1/2"]
+    (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    for source in (runs["dir"] / "merged" / "results.json", tmp_path / "old.json"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "pytest_llmeval", "accept", str(source), "--baseline", str(tmp_path / "b.json")],
+            capture_output=True,
+            text=True,
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert "part of the suite" not in proc.stderr, proc.stderr
+    cut = copy.deepcopy(old)  # a merge without every shard is still named as such
+    cut["run"]["merge_missing"] = {"shards": ["2/2"], "cases": []}
+    (tmp_path / "cut.json").write_text(json.dumps(cut), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest_llmeval", "accept", str(tmp_path / "cut.json"), "--baseline", "b2.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert "--llm-shard 1/2" in proc.stderr
+
+
+def test_merge_refuses_an_output_folder_that_is_a_shards_own(runs):
+    before = (runs["dir"] / "s1" / "results.json").read_bytes()
+    for given in (["s1", "s2"], ["s1/results.json", "s2"], ["s2", "s1"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "pytest_llmeval", "merge", *given, "-o", "./s1/"],
+            cwd=runs["dir"],
+            capture_output=True,
+            text=True,
+        )
+        assert proc.returncode == 2, proc.stdout
+        assert "would overwrite that shard's results.json" in proc.stderr and "Fix: name a new folder" in proc.stderr
+    assert (runs["dir"] / "s1" / "results.json").read_bytes() == before  # shard 1's own record is intact
+
+
+def test_merge_takes_shards_that_differ_only_in_speed_reuse_and_checkout_path(runs):
+    """--llm-resume (what a cut shard is completed with), concurrency, xdist, warm-up, the cache, the GPUs, the
+    server start-up timeout and a checkout at another path decide no answer: they do not block a merge."""
+    s1, s2 = copy.deepcopy(runs["s1"]), copy.deepcopy(runs["s2"])
+    root1, root2 = "/builds/runner-a/0/proj", "/builds/runner-b/3/proj"
+    s1["run"]["shard"]["root"], s2["run"]["shard"]["root"] = root1, root2
+    for doc, root in ((s1, root1), (s2, root2)):
+        settings = doc["run"]["settings"]
+        settings["rag"]["knowledge"] = [f"{root}/scenarios/knowledge"]
+        settings["rag"]["template"] = f"{root}/rag.txt"
+        settings["scenario_paths"] = [f"{root}/scenarios"]  # compared by the cases' content hashes instead
+    settings = s2["run"]["settings"]
+    settings.update(resume=True, concurrency=8, warmup=3, servers="together", cache="/tmp/other/cache.sqlite")
+    settings["speed"] = {**settings["speed"], "xdist_workers": 2, "dist": "load"}
+    settings["server"].update(cuda_visible_devices="1", startup_timeout_s=1800.0)
+    merged = merge_documents([("a", s1), ("b", s2)])
+    assert merged["run"]["status"] == runs["merged"]["run"]["status"]
+    other = copy.deepcopy(s2)  # another knowledge folder under its root is another corpus
+    other["run"]["settings"]["rag"]["knowledge"] = [f"{root2}/other-knowledge"]
+    with pytest.raises(MergeError, match=r"rag\.knowledge is \['<root>/other-knowledge'\] against"):
+        merge_documents([("a", s1), ("b", other)])
+    other = copy.deepcopy(s2)  # a path outside the root is compared as it is
+    other["run"]["settings"]["rag"]["template"] = "/shared/rag.txt"
+    with pytest.raises(MergeError, match=r"rag\.template is '/shared/rag\.txt'"):
+        merge_documents([("a", s1), ("b", other)])
+
+
+def test_merge_refuses_shards_that_graded_the_same_ids_with_different_content(runs):
+    s1, s2 = runs["s1"], runs["s2"]
+    assert len(s1["run"]["shard"]["suite_hashes"]) == N_CASES
+    assert s1["run"]["shard"]["suite_content_fingerprint"] == s2["run"]["shard"]["suite_content_fingerprint"]
+    changed = copy.deepcopy(s2)  # shard 2 ran a later commit's scenario file: q05's key points changed
+    changed["run"]["shard"]["suite_hashes"][5] = "0123456789abcdef"
+    changed["run"]["shard"]["suite_content_fingerprint"] = "ffffffffffffffff"
+    with pytest.raises(MergeError, match=r"shard 2/2 \(b\) .*different scenario content.*case 'q05'.*same checkout"):
+        merge_documents([("a", s1), ("b", changed)])
+    old = copy.deepcopy(s2)  # a shard that recorded no suite hashes: its case records are checked
+    del old["run"]["shard"]["suite_hashes"]
+    record = old["cases"][0]
+    record["case_hash"] = "fedcba9876543210"
+    with pytest.raises(MergeError, match=f"case '{record['scenario_id']}' has content hash 'fedcba9876543210'"):
+        merge_documents([("a", s1), ("b", old)])
+
+
+def test_an_empty_shard_writes_its_results_exits_0_and_merges(llm_project):
+    """12 case ids never hash to shard 4 of 4: that shard is complete without a case (it wrote nothing and
+    exited 5, so the merge could never complete)."""
+    from pytest_llmeval.sharding import shard_of
+
+    assert 4 not in {shard_of(f"q{i:02d}", 4) for i in range(N_CASES)}
+    llm_project.scenario("shard.yaml", scenario_yaml())
+    with FakeServer(answers=answer) as fake:
+        base = ("--llm-base-url", fake.base_url, "--llm-model", "m1", "--llm-max-tokens", "16")
+        for k in (1, 2, 3, 4):
+            result = llm_project.run(*base, "--llm-shard", f"{k}/4", f"--llm-report-dir=shard-{k}")
+            assert result.ret in (0, 1), result.stdout.str()  # 1: a case failed its threshold
+        assert result.ret == 0
+        assert "shard 4/4 owns none of the suite's 12 case(s)" in result.stdout.str()
+        empty = llm_project.results("shard-4")
+        assert empty["cases"] == [] and empty["run"]["status"] == "complete"
+        assert empty["run"]["shard"]["index"] == 4 and empty["run"]["shard"]["selected_cases"] == 0
+        # a selection that leaves nothing, or a wrong path, is still pytest's "no tests ran"
+        nothing = llm_project.run(*base, "--llm-shard", "4/4", "-k", "nomatch", "--llm-report-dir=none")
+        assert nothing.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+        wrong = llm_project.run(*base, "--llm-shard", "4/4", "--llm-report-dir=wrong", "no_such_tests.py")
+        assert wrong.ret not in (0, 1)
+        assert not (llm_project.path / "none").exists() and not (llm_project.path / "wrong").exists()
+        plain = llm_project.run(*base, "--llm-report-dir=plain", "-k", "nomatch")  # without --llm-shard: as before
+        assert plain.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+        xdist = llm_project.run(*base, "--llm-shard", "4/4", "-n", "2", "--llm-report-dir=shard-4x")
+        assert xdist.ret == 0, xdist.stdout.str()
+        assert llm_project.results("shard-4x")["run"]["shard"]["selected_cases"] == 0
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest_llmeval", "merge", "shard-1", "shard-2", "shard-3", "shard-4", "-o", "merged"],
+        cwd=llm_project.path,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    merged = json.loads((llm_project.path / "merged" / "results.json").read_text(encoding="utf-8"))
+    assert merged["run"]["status"] != "degraded" and "merge_missing" not in merged["run"]
+    assert len(merged["cases"]) == N_CASES
+    shards = [(f"shard-{k}", llm_project.results(f"shard-{k}")) for k in (1, 2, 3)]
+    assert "merge_missing" not in merge_documents(shards)["run"]  # one that owns no case may be left out
+    with pytest.raises(MergeError, match=r"shard\(s\) 1/4 not given"):  # one that owns cases is still needed
+        merge_documents(shards[1:] + [("shard-4", llm_project.results("shard-4"))])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -177,3 +178,91 @@ def test_plan_command_prints_the_plan_and_starts_nothing(tmp_path):
         text=True,
     )
     assert bad.returncode == 2 and "needs 100.0 GiB" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def plan_command(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest_llmeval", "plan", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(HERE.parents[1])},
+    )
+
+
+@pytest.mark.parametrize(
+    ("inventory", "need", "message"),
+    [
+        (
+            "8x80",
+            ModelNeed("8b", 16.0, pinned=(9,)),
+            "pinned GPU(s) 9 do not exist (the node has GPU(s) 0,1,2,3,4,5,6,7)",
+        ),
+        ("2x80", ModelNeed("8b", 500.0, pinned=(0,)), "more than its pinned GPU(s) hold at 90% (GPU 0: 72.0 GiB)"),
+        ("80:10,80", ModelNeed("8b", 16.0, pinned=(0,)), "pinned GPU 0 is busy: 10.0 of 80.0 GiB free"),
+        ("4x80", ModelNeed("8b", 16.0, 2, pinned=(0,)), "tensor_parallel_size 2 needs 2 GPUs but it is pinned to 1"),
+    ],
+)
+def test_a_pin_that_cannot_work_is_refused_with_the_reason(inventory, need, message):
+    with pytest.raises(PlacementError, match=re.escape(message)) as caught:
+        plan_placement(simulated_inventory(inventory), [need])
+    assert "Fix:" in str(caught.value)
+
+
+def test_tp_is_one_vllm_accepts_and_never_more_than_the_node_has():
+    for inventory, need in (("3x80", 200.0), ("6x80", 300.0)):  # TP 3 and 6 were chosen: vLLM refuses them
+        with pytest.raises(PlacementError, match=r"needs \d+\.0 GiB .*TP (4|8)\): (4|8) GPUs, and the node has [36]"):
+            plan_placement(simulated_inventory(inventory), [ModelNeed("big", need)])
+    assert plan_placement(simulated_inventory("4x80"), [ModelNeed("big", 200.0)]).waves[0][0].tp == 4
+    heads_24 = ModelNeed("big", 200.0, tp_problem=lambda tp: None if 24 % tp == 0 else "24 heads")  # config read
+    assert plan_placement(simulated_inventory("3x80"), [heads_24]).waves[0][0].tp == 3
+    with pytest.raises(PlacementError, match="tensor_parallel_size 16 needs 16 GPUs; the node has 8.*to 8 or less"):
+        plan_placement(simulated_inventory("8x80"), [ModelNeed("a", 5.0, 16)])
+    refused = ModelNeed("a", 5.0, 3, tp_problem=lambda tp: None if 32 % tp == 0 else f"32 heads, TP {tp}")
+    with pytest.raises(PlacementError, match="tensor_parallel_size 3: 32 heads, TP 3, and vLLM refuses it"):
+        plan_placement(simulated_inventory("8x80"), [refused])
+    with pytest.raises(PlacementError, match="pinned to 3 GPUs .* would run TP 3"):
+        plan_placement(simulated_inventory("8x80"), [ModelNeed("a", 5.0, pinned=(0, 1, 2))])
+    assert plan_placement(simulated_inventory("8x80"), [ModelNeed("a", 5.0, 3, pinned=(0, 1, 2))]).waves[0][0].tp == 3
+
+
+def test_the_heads_of_a_read_config_decide_the_tp_sizes(tmp_path):
+    config = {
+        "num_hidden_layers": 36,
+        "num_key_value_heads": 6,
+        "head_dim": 128,
+        "hidden_size": 3072,
+        "intermediate_size": 12288,
+        "num_attention_heads": 24,
+        "vocab_size": 151936,
+        "max_position_embeddings": 8192,
+        "torch_dtype": "bfloat16",
+    }
+    (tmp_path / "m24").mkdir()
+    (tmp_path / "m24" / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    proc = plan_command("--gpus", "3x80", "--llm-model", f"m24={tmp_path / 'm24'}", "--need", "m24=200")
+    assert proc.returncode == 0, proc.stderr
+    assert "TP 3" in proc.stdout  # 24 heads and 6 KV heads divide by 3
+    proc = plan_command(
+        "--gpus", "8x80", "--llm-model", f"m24={tmp_path / 'm24'}", "--llm-model-arg", "m24:tensor_parallel_size=4"
+    )
+    assert proc.returncode == 2 and "6 KV heads are not divisible by TP 4" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--need", "a"], "--need 'a': write LABEL=GIB"),
+        (["--need", "b=5"], "--need 'b=5': no model is labelled 'b'"),
+        (["--need", "a=-5"], "must be a number of GiB above 0"),
+        (["--need", "a=lots"], "'lots' is not a number of GiB"),
+        (["--need", "a=5", "--gpus", "0x80"], "--gpus '0x80': no GPU in it"),
+        (["--need", "a=5", "--gpus", "80:90"], "the free memory at most the total"),
+        (["--need", "a=5", "--llm-gpu-memory-utilization", "0"], "--llm-gpu-memory-utilization 0: must be in (0, 1]"),
+        (["--need", "a=5", "--llm-tensor-parallel-size", "0"], "--llm-tensor-parallel-size 0: must be at least 1"),
+    ],
+)
+def test_plan_command_refuses_bad_input_with_the_option_named(args, message):
+    proc = plan_command("--llm-model", "a=/m/a", *(["--gpus", "2x80"] if "--gpus" not in args else []), *args)
+    assert proc.returncode == 2, proc.stdout
+    assert message in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert "drop --llm-placement auto" not in proc.stderr

@@ -79,3 +79,62 @@ def test_count_without_shard_and_disagreeing_count_are_refused():
         resolve_shard(None, 3, {})
     with pytest.raises(ShardError, match="disagree"):
         resolve_shard("1/2", 3, {})
+
+
+@pytest.mark.parametrize(
+    ("env", "count"),
+    [
+        ({"CI_NODE_INDEX": "2", "CI_NODE_TOTAL": "3"}, 5),  # shards 4 and 5 would never run
+        ({"SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "4"}, 2),
+        ({"LLMEVAL_SHARD": "2/4"}, 3),  # was silently ignored
+        ({"LLMEVAL_SHARD_INDEX": "1", "LLMEVAL_SHARD_COUNT": "2"}, 3),
+        ({"JOB_COMPLETION_INDEX": "0", "LLMEVAL_SHARD_COUNT": "4"}, 2),
+    ],
+)
+def test_auto_refuses_a_shard_count_that_disagrees_with_the_environment(env, count):
+    with pytest.raises(ShardError, match="disagree"):
+        resolve_shard("auto", count, env)
+    name = next(k for k in env if k.endswith(("TOTAL", "COUNT")) or k == "LLMEVAL_SHARD")
+    agreeing = int(env[name].rpartition("/")[2])
+    assert resolve_shard("auto", agreeing, env).count == agreeing  # the same count twice is fine
+
+
+@pytest.mark.parametrize(
+    ("env", "count", "named"),
+    [
+        (  # --array=1,2,7: task 7 of 3
+            {"SLURM_ARRAY_TASK_ID": "7", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_ARRAY_TASK_MIN": "1"},
+            None,
+            ["SLURM_ARRAY_TASK_ID=7", "SLURM_ARRAY_TASK_MIN=1", "SLURM_ARRAY_TASK_COUNT=3", "--array=1-3"],
+        ),
+        ({"JOB_COMPLETION_INDEX": "4"}, 4, ["JOB_COMPLETION_INDEX=4", "--llm-shard-count 4", "spec.completions"]),
+        ({"JOB_COMPLETION_INDEX": "1", "LLMEVAL_SHARD_COUNT": "0"}, None, ["LLMEVAL_SHARD_COUNT=0", "at least 1"]),
+        ({"LLMEVAL_SHARD": "0/4"}, None, ["LLMEVAL_SHARD=0/4", "1-based"]),
+        ({"LLMEVAL_SHARD_INDEX": "0", "LLMEVAL_SHARD_COUNT": "4"}, None, ["LLMEVAL_SHARD_INDEX=0", "1..4"]),
+        ({"CI_NODE_INDEX": "4", "CI_NODE_TOTAL": "3"}, None, ["CI_NODE_INDEX=4", "CI_NODE_TOTAL=3"]),
+    ],
+)
+def test_a_bad_index_from_the_environment_names_the_variables_and_their_values(env, count, named):
+    with pytest.raises(ShardError) as caught:
+        shard_from_env(env, count)
+    message = str(caught.value)
+    assert all(part in message for part in named), message
+    assert "use K/N with 1 <= K <= N" not in message  # the --llm-shard fix does not apply to a job's variables
+
+
+def test_the_record_fingerprints_the_suite_content_and_keeps_the_settings_small():
+    import dataclasses
+    from types import SimpleNamespace
+
+    cases = [SimpleNamespace(id=f"q{i}", content_hash=f"h{i}") for i in range(4)]
+    shard = Shard(2, 3)
+    plain = shard.record(c.id for c in cases)
+    assert "suite_hashes" not in plain  # nothing bound: the ids alone, as before
+    shard.bind(lambda: cases, "/work/proj")
+    record = shard.record(c.id for c in cases)
+    assert record["suite_hashes"] == ["h0", "h1", "h2", "h3"] and record["root"] == "/work/proj"
+    assert record["suite_fingerprint"] == plain["suite_fingerprint"]
+    cases[2] = SimpleNamespace(id="q2", content_hash="changed")
+    assert shard.record(c.id for c in cases)["suite_content_fingerprint"] != record["suite_content_fingerprint"]
+    assert dataclasses.asdict(shard) == {"index": 2, "count": 3, "source": "--llm-shard"}  # run.settings.shard
+    assert shard == Shard(2, 3)

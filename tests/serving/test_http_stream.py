@@ -666,6 +666,52 @@ def test_no_proxy_and_local_hosts_bypass_the_proxy(raw, client, monkeypatch):
     assert server.requests[0].line == "POST /v1/chat/completions HTTP/1.1"
 
 
+# ---------------------------------------------------------------------- 11. credentials and query in the URL
+
+
+@pytest.mark.parametrize(
+    ("userinfo", "authorization"),
+    [
+        ("alice:PW%40123@", "Basic " + base64.b64encode(b"alice:PW@123").decode()),  # percent-decoded, as curl does
+        (":tok-PW123@", "Bearer tok-PW123"),  # no user: the password is a bearer token
+    ],
+)
+def test_credentials_and_query_in_the_base_url_are_sent_and_never_shown(raw, client, userinfo, authorization):
+    """A gateway URL such as http://user:pw@host/v1?api_key=x: the credentials go in the Authorization header,
+    the query stays at the end of every request; the error message and the records show neither."""
+    answers = iter([json_response(401, {"error": {"message": "who are you"}}, "Unauthorized")])
+    server = raw(keep_alive(lambda req, conn: next(answers, None) or sse_response(*HELLO)))
+    url = f"http://{userinfo}127.0.0.1:{server.port}/v1?api_key=QK123"
+    c = client(url)
+    err = failure(lambda: c.complete(MESSAGES, max_tokens=4))
+    completion = c.complete(MESSAGES, max_tokens=4)
+    assert completion.text == "Hello, 世界" and completion.metrics.endpoint == server.base_url
+    for sent in server.requests:
+        assert sent.line == "POST /v1/chat/completions?api_key=QK123 HTTP/1.1"
+        assert sent.headers["authorization"] == authorization
+    assert err.status == 401 and "PW" not in str(err) and "QK123" not in str(err) and server.base_url in str(err)
+
+
+def test_the_urls_credentials_win_over_the_api_key(raw, client, monkeypatch):
+    monkeypatch.setenv(KEY_ENV, SECRET)
+    server = raw(keep_alive(lambda req, conn: sse_response(*HELLO)))
+    client(f"http://u:pw@127.0.0.1:{server.port}/v1", api_key_env=KEY_ENV).complete(MESSAGES, max_tokens=4)
+    client(server.base_url, api_key_env=KEY_ENV).complete(MESSAGES, max_tokens=4)
+    assert [r.headers["authorization"] for r in server.requests] == [
+        "Basic " + base64.b64encode(b"u:pw").decode(),
+        f"Bearer {SECRET}",
+    ]
+
+
+def test_target_keeps_the_query_and_never_shows_the_password():
+    target = Target.of("http://u:SECRET@h:8000/v1/?k=1&b=2#frag")
+    assert (target.host, target.port, target.url("/chat/completions")) == ("h", 8000, "/v1/chat/completions?k=1&b=2")
+    for bad in ("http://u:SECRET@h:99999/v1?k=SECRET", "http://u:SECRET@[::1/v1", "ftp://u:SECRET@h/v1"):
+        with pytest.raises(ValueError) as caught:
+            Target.of(bad)
+        assert "SECRET" not in str(caught.value)
+
+
 # ------------------------------------------------------------------------------- property: TCP boundaries
 
 TEXT_PIECES = ["Hel", "lo ", "世界", "—", "🙂 ", "données", ""]

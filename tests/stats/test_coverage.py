@@ -1,8 +1,10 @@
 """Do the 95% intervals cover the truth 93-97% of the time at the n this tool lives at (6, 8, 14, 30 cases),
 for the score shapes it produces (mostly 0s and 100s, a few in between)? Vectorised: 4,000 simulated suites
 per cell, so the 93-97% band is about 4 standard errors wide (the simulation error of a coverage of 0.95 is
-0.0034). The same simulation chose the method (stats/intervals.py); the gate's false-alarm rate is measured
-here too, and in benchmarks/gate_false_alarm.py at more n."""
+0.0034). At n = 6 and 8 the band's top is 0.985: there 0/100 scores alone (Wilson's interval, exact below)
+cover 0.976-0.984 at means of 35 and 78, and no method that keeps Wilson's interval for them can do less. The same
+simulation chose the method (stats/intervals.py); the gate's false-alarm rate is measured here too, and in
+benchmarks/gate_false_alarm.py at more n."""
 
 from __future__ import annotations
 
@@ -23,6 +25,11 @@ SHAPES = {
     "very easy: 10% 0, 80% 100, 10% between": mixture(0.1, 0.8),
     "very hard: 85% 0, 10% 100, 5% between": mixture(0.85, 0.1),
     "5 key points": key_points([0.2, 0.1, 0.1, 0.15, 0.15, 0.3]),
+    # 0/100-heavy with a few just off the bound: a sample with no 0 but an 80 or two estimated its dispersion at
+    # ~0.2 and covered 0.88 (n=8) and 0.905 (n=14); the far-bound pseudo-value in the dispersion fixed it
+    "5 key points: 20% 0, 10% 80, 70% 100": key_points([0.2, 0, 0, 0, 0.1, 0.7]),
+    "5 key points: 15% 0, 5% 80, 80% 100": key_points([0.15, 0, 0, 0, 0.05, 0.8]),
+    "5 key points: 75% 0, 10% 20, 15% 100": key_points([0.75, 0.1, 0, 0, 0, 0.15]),  # the same near 0 (0.87)
 }
 N = (6, 8, 14, 30)
 
@@ -38,16 +45,27 @@ def coverage(draw, truth: float, n: int, seed: int) -> float:
 def test_score_interval_covers_93_to_97_percent(shape, n):
     draw, truth = SHAPES[shape]
     cov = coverage(draw, truth, n, seed=n)
-    assert 0.93 <= cov <= 0.97, f"{shape}, n={n}: coverage {cov:.3f}"
+    assert 0.93 <= cov <= (0.97 if n >= 14 else 0.985), f"{shape}, n={n}: coverage {cov:.3f}"
+
+
+def test_one_score_just_below_100_does_not_narrow_the_interval():
+    """Seven 100s and one 80 gave [83.4, 99.7] against [67.6, 100] for eight 100s: more doubt in the data, a much
+    tighter interval. Now it is about as wide as the all-100 one, moved down by the lower mean."""
+    (all_low,), (all_high,) = bounded_mean_intervals(np.array([[100.0] * 8]))
+    (low,), (high,) = bounded_mean_intervals(np.array([[100.0] * 7 + [80.0]]))
+    assert round(all_low, 1) == 67.6 and all_high == 100.0
+    assert low < all_low and high - low > 0.9 * (all_high - all_low), (low, high)
+    (low14,), _ = bounded_mean_intervals(np.array([[100.0] * 13 + [80.0]]))
+    assert low14 < 80.0, low14  # [91.2, 99.8] before; eight 100s of 14: 78.5
 
 
 @pytest.mark.parametrize("n", N)
 def test_easy_three_key_point_suite_is_covered_conservatively(n):
-    # 60% of cases cover all 3 points: at n = 6-8 the interval is conservative (0.98-0.99 measured),
-    # never short; from n = 14 it is in the band
+    # 60% of cases cover all 3 points: the interval is a little conservative (0.96-0.98 measured at every n:
+    # 0.969 at n = 14 in 20,000 samples), never short
     draw, truth = key_points([0.1, 0.1, 0.2, 0.6])
     cov = coverage(draw, truth, n, seed=100 + n)
-    assert (0.93 <= cov <= 0.97) if n >= 14 else (0.93 <= cov <= 0.995), cov
+    assert 0.93 <= cov <= 0.98, cov
 
 
 @pytest.mark.parametrize("n", N)

@@ -9,6 +9,7 @@ import pytest
 
 from pytest_llmeval.stats import (
     detectable,
+    detectable_pass,
     exact_floor_mean,
     exact_floor_pass,
     holm,
@@ -16,8 +17,10 @@ from pytest_llmeval.stats import (
     noninferiority_mean,
     noninferiority_pass,
     paired_difference,
+    pass_power,
     subset_means,
 )
+from pytest_llmeval.stats.decision import min_flips
 
 
 def brute_force_p(d, delta):
@@ -109,3 +112,65 @@ def test_minimum_detectable_effect_says_when_a_rule_cannot_be_checked():
 def test_pass_rate_floor_is_what_mcnemar_can_reach():
     assert exact_floor_pass(14, 0.0) == pytest.approx(100 * 5 / 14)  # 5 one-way flips: p = 1/32
     assert exact_floor_pass(4, 0.0) is None
+
+
+def test_min_flips_is_the_smallest_k_the_one_sided_test_flags():
+    """Bisection over k against the plain loop it replaced, at margins 0-60 and n up to 120."""
+    for n in range(1, 121):
+        for margin in (0.0, 5.0, 10.0, 25.0, 60.0):
+            loop = next(
+                (k for k in range(1, n + 1) if (t := (margin / (100 * k / n) + 1) / 2) < 1 and t**k <= 0.05), None
+            )
+            assert min_flips(n, margin) == loop, (n, margin)
+
+
+def mcnemar_power(n, margin, p10, p01, alpha=0.05):
+    """The power of the one-sided McNemar non-inferiority test, by enumerating every (pass -> fail, fail -> pass)
+    count of n cases (multinomial), the slow way."""
+    import math
+
+    power = 0.0
+    for b10 in range(n + 1):
+        for b01 in range(n + 1 - b10):
+            rest = n - b10 - b01
+            base = [True] * (b10 + rest) + [False] * b01
+            new = [False] * b10 + [True] * (rest + b01)
+            if noninferiority_pass(base, new, margin, alpha).p_value <= alpha:
+                ways = math.comb(n, b10) * math.comb(n - b10, b01)
+                power += ways * p10**b10 * p01**b01 * (1 - p10 - p01) ** rest
+    return power
+
+
+def test_pass_power_is_exact_and_no_fail_to_pass_is_the_most_favourable_case():
+    """The minimum detectable fall of a pass rate said "catches 50 pp 80% of the time" at n=14, where 50 pp is only
+    the smallest fall McNemar's test can flag at all: the power there is 0.605 at best. Now it is the exact 80%."""
+    assert pass_power(14, 10, 50) == pytest.approx(mcnemar_power(14, 10, 0.5, 0.0), abs=1e-9)
+    assert pass_power(14, 10, 50) == pytest.approx(0.605, abs=1e-3)
+    mde = detectable_pass(14, 10, "pass_rate:10")
+    assert mde.worsening == pytest.approx(57.51, abs=0.01)
+    assert mcnemar_power(14, 10, mde.worsening / 100, 0.0) == pytest.approx(0.80, abs=1e-6)
+    # the same true fall with cases also going fail -> pass is caught less often: "at best" is the right word
+    fall = mde.worsening / 100
+    for extra in (0.05, 0.15, 0.2):
+        assert mcnemar_power(14, 10, fall + extra, extra) < 0.80, extra
+    for n in (8, 30):  # and at other n
+        d = detectable_pass(n, 10, "pass_rate:10").worsening
+        assert mcnemar_power(n, 10, d / 100, 0.0) == pytest.approx(0.80, abs=1e-6), n
+    assert "catches a true fall of 57.5 pp 80% of the time at best" in mde.text
+    assert "cannot be checked with 14 cases" in mde.text and not mde.checkable and mde.cases_needed == 83
+    assert detectable_pass(83, 10, "x").worsening <= 20.0 < detectable_pass(82, 10, "x").worsening
+    assert "(at least 11 cases needed)" in detectable_pass(6, 50, "pass_rate:50").text
+    assert "(no number of cases can)" in detectable_pass(6, 100, "pass_rate:100").text
+
+
+def test_statistics_never_crash_on_nan_or_inf():
+    """detectable did int(ceil(nan)) on a NaN change (a traceback that lost the run); NaN and inf are no
+    measurement: left out, like None."""
+    changes = [0.0, 20.0, float("nan"), -20.0, 40.0, float("inf"), 0.0, 20.0]
+    mde = detectable(changes, 5.0, "points", "score:5", exact_floor_mean(6, 5.0))
+    assert mde.n == 6 and mde.sd is not None and np.isfinite(mde.sd)
+    assert detectable([float("nan")] * 3, 5.0, "points", "score:5", None).worsening is None
+    test = noninferiority_mean([10.0, float("nan"), 10.0, 10.0, 10.0, 10.0, float("inf")], 0.0)
+    assert test.n == 5 and test.p_value == pytest.approx(1 / 32)
+    diff = paired_difference([100.0, 100.0, 50.0, 80.0], [float("nan"), float("inf"), 40.0, 70.0])
+    assert diff.n == 2 and diff.estimate == -10.0

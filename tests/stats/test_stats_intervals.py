@@ -121,3 +121,33 @@ def test_large_inputs_stay_fast_and_bounded():
     assert ci.n == 10_000 and not math.isnan(ci.low) and ci.high - ci.low < 1
     diff = paired_difference(values[:500], values[500:1000])
     assert diff.n == 500 and "Monte Carlo" in diff.method and diff.low is not None
+
+
+def test_benchmark_tail_percentiles_need_as_many_requests_as_everywhere_else():
+    """`--llm-bench-requests 8` printed a p95 and a p99 of 8 requests (the default 64, a p99): the benchmark
+    summary now follows `min_count_for_quantile`, like the per-model aggregates - None, and why."""
+    from pytest_llmeval.bench.stats import summarize
+    from pytest_llmeval.stats import min_count_for_quantile
+
+    def request(i):
+        return {
+            "success": True,
+            "ttft_s": 0.01 * i,
+            "e2el_s": 0.02 * i,
+            "output_tokens": 3,
+            "prompt_tokens": 5,
+            "itl_s": [0.005, 0.005],
+            "usage_reported": True,
+            "error": None,
+        }
+
+    eight = summarize([request(i) for i in range(1, 9)], duration_s=1.0)
+    assert eight["p50_ttft_ms"] is not None and eight["p95_ttft_ms"] is None and eight["p99_e2el_ms"] is None
+    assert eight["percentiles_not_reported"]["p99_ttft_ms"] == "too few requests (n=8) for a p99: needs 100"
+    assert eight["percentiles_not_reported"]["p95_itl_ms"] == "too few inter-token gaps (n=16) for a p95: needs 20"
+    need95, need99 = min_count_for_quantile(95), min_count_for_quantile(99)
+    enough = summarize([request(i) for i in range(1, need95 + 1)], duration_s=1.0)
+    assert enough["p95_ttft_ms"] is not None and enough["p99_ttft_ms"] is None
+    assert enough["p95_itl_ms"] is not None  # 40 gaps
+    full = summarize([request(i) for i in range(1, need99 + 1)], duration_s=1.0)
+    assert full["p99_ttft_ms"] is not None and full["percentiles_not_reported"] == {}
