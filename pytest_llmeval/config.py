@@ -669,6 +669,7 @@ def load_settings(config: pytest.Config) -> Settings:
             parse_pairs(runs["pairs"])
         except GateError as exc:
             raise pytest.UsageError(f"--llm-compare-pair: {exc}") from None
+    _check_compare_with_shard(runs["baseline"], top["shard"])
 
     from .serving.fleet import FleetError, read_urls
 
@@ -744,14 +745,33 @@ def load_settings(config: pytest.Config) -> Settings:
             model_server_settings(spec, server_settings)
         except FleetError as exc:
             raise pytest.UsageError(str(exc)) from None
+    from .rag.spec import parse_embedder_spec, parse_reranker_spec
+
+    try:  # a spec that cannot be read names the option (it was an INTERNALERROR naming RagConfig.embedder)
+        parse_embedder_spec(rag["embedder"], option="--rag-embedder")
+        parse_reranker_spec(rag["reranker"], option="--rag-reranker")
+        rag_config = RagConfig(**rag)
+    except ValueError as exc:
+        raise pytest.UsageError(str(exc)) from None
     return Settings(
         server=server_settings,
-        rag=RagConfig(**rag),
+        rag=rag_config,
         bench=bench_config,
         runs=RunsSettings(**runs),
         judge=JudgeSettings(**judge),
         **top,
     )
+
+
+def _check_compare_with_shard(baseline: str | None, shard: Shard | None) -> None:
+    """--llm-compare in one shard of several: the shard runs part of the suite, so the gate would find every other
+    shard's cases missing and fail (exit 7) after the whole shard ran. Refused at the start, with the fix."""
+    if baseline and shard is not None and shard.count > 1:
+        raise pytest.UsageError(
+            f"--llm-compare cannot gate one shard (--llm-shard {shard.label}): the other shards' cases would be "
+            "missing from it. Fix: drop --llm-compare here, merge the shards (python -m pytest_llmeval merge "
+            f"SHARD_DIRS -o merged), then gate the merged run: python -m pytest_llmeval compare {baseline} merged/"
+        )
 
 
 def _check_writable_folder(flag: str, file: Path) -> None:

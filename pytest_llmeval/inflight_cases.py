@@ -37,6 +37,7 @@ class CasesInFlight:
         self._work: dict[Key, tuple[Case, str]] = {}  # what a scheduled key asks
         self.lock = threading.Lock()  # retrieval and scorer hooks run one scheduler thread at a time
         self._seeded: set[str] = set()  # models whose upcoming cases were all submitted (serial run)
+        self._nodeids: dict[Key, str] = {}  # the test that asks a scheduled key
 
     @property
     def active(self) -> bool:
@@ -121,6 +122,7 @@ class CasesInFlight:
                 if self.session.is_evaluated(key) or self.session.reused_record(model, mode, case, sample) is not None:
                     continue
                 self._work[key] = (case, mode)
+                self._nodeids.setdefault(key, item.nodeid)
                 keys.append(key)
         if any(k[1] == "rag" for k in keys):  # the index is built here, in the test's thread, before any is asked
             try:
@@ -162,6 +164,16 @@ class CasesInFlight:
             cache_salt=self.session.cache_salt(model, sample),
         )
         return result, failures
+
+    def finished_unasked(self) -> list[tuple[Key, CaseResult, str | None]]:
+        """The cases asked ahead and answered whose tests have not asked for them (the run was interrupted before
+        it reached them): (key, result, the test's node id), in test order. Requests still running are left."""
+        found = []
+        for _, scheduler in list(self._schedulers.values()):
+            for key, (result, failures) in scheduler.finished():
+                if not failures and not self.session.is_evaluated(key):
+                    found.append((key, result, self._nodeids.get(key)))
+        return found
 
     def close(self, client: ChatClient | None = None) -> None:
         """Drop the cases not yet asked (of one client's model, or of all); requests in flight finish."""

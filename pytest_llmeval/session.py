@@ -12,7 +12,9 @@ import atexit
 import contextlib
 import dataclasses
 import logging
-import re
+import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +25,7 @@ import pytest
 from . import __version__
 from .config import Settings
 from .inflight_cases import CasesInFlight
+from .serving.client import URL_QUERY, URL_USERINFO, hide_secrets, hide_secrets_in, public_spec, safe_public_url
 from .serving.pool import ServerPool
 from .serving.server import redact
 from .xdist import CONTROLLER_PID_KEY, STATE_KEY, WorkerEndpoints, XdistController
@@ -94,6 +97,8 @@ class LLMEvalSession:
         self._warmups: list[dict[str, Any]] = []  # warm-up records not yet handed to the recorder
         self._salt_accepted: dict[str, bool | None] = {}  # model -> did its warm-up take a cache_salt
         self.inflight = CasesInFlight(self)  # --llm-concurrency: cases asked ahead of their tests
+        self._previous_sigterm: Any = None  # SIGTERM's handler before the run's own (None: not installed)
+        self._remember_secrets()
         workerinput = getattr(config, "workerinput", None)
         self.is_worker = workerinput is not None
         self.pool: ServerPool | WorkerEndpoints
@@ -106,10 +111,14 @@ class LLMEvalSession:
             )
         else:
             self._check_baseline()
+            self._check_judge()
             if settings.resume:
-                from .results.resume import prepare_resume
+                from .results.resume import ResumeError, prepare_resume
 
-                self.resume_summary = prepare_resume(settings.report_dir, settings.describe())
+                try:
+                    self.resume_summary = prepare_resume(settings.report_dir, self.described())
+                except ResumeError as exc:
+                    raise pytest.UsageError(f"--llm-resume: {exc}") from None
                 self.progress(
                     f"resume: {self.resume_summary['reusable']} finished case(s) can be reused"
                     + (f" ({self.resume_summary['note']})" if self.resume_summary.get("note") else "")
@@ -177,6 +186,54 @@ class LLMEvalSession:
         except (RunNotFound, ResultsFileError) as exc:
             raise pytest.UsageError(f"--llm-compare: {exc}") from None
 
+    def _check_judge(self) -> None:
+        """--llm-judge: the judge is built now (its key read), so a judge that cannot be built is one usage error
+        before any request, not an error in every test."""
+        if not self.settings.judge.spec:
+            return
+        from .serving.credentials import MissingAPIKey
+
+        try:
+            self.judge()
+        except MissingAPIKey as exc:
+            raise pytest.UsageError(str(exc)) from None
+        except Exception as exc:  # noqa: BLE001 - whatever stops the judge's client from being made
+            spec = public_spec(self.settings.judge.spec)
+            why = hide_secrets(str(exc))
+            raise pytest.UsageError(f"--llm-judge {spec}: cannot make the judge's client: {why}") from None
+
+    def _remember_secrets(self) -> None:
+        """The API keys the run sends and the credentials in its URLs, hidden wherever an error text is recorded or
+        printed (a gateway may echo the key it was sent)."""
+        from .serving.client import remember_secret, remember_url_secrets
+        from .serving.models import model_server_settings
+
+        settings = self.settings
+        servers = [settings.server]
+        for spec in settings.models:
+            try:
+                servers.append(model_server_settings(spec, settings.server))
+            except Exception:  # noqa: BLE001 - an endpoint file that cannot be read: load_settings reported it
+                continue
+        names = {s.api_key_env for s in servers} | {settings.rag.api_key_env, settings.judge.api_key_env}
+        remember_secret(*(os.environ.get(name) for name in names if name))
+        remember_url_secrets(url for s in servers for url in (s.base_url, *s.base_urls))
+        specs = (settings.judge.spec, settings.rag.embedder, settings.rag.reranker)
+        remember_url_secrets(spec.rpartition("@")[0] for spec in specs if spec and "://" in spec)
+
+    def described(self) -> dict[str, Any]:
+        """The settings as results.json records them: secret values removed, and the URL of every component spec
+        (judge, embedder, reranker) without userinfo, query or fragment."""
+        described = self.settings.describe()
+        judge = described.get("judge") or {}
+        if judge.get("spec"):
+            judge["spec"] = public_spec(judge["spec"])
+        rag = described.get("rag") or {}
+        for name in ("embedder", "reranker"):
+            if isinstance(rag.get(name), str):
+                rag[name] = public_spec(rag[name])
+        return described
+
     # -- plain helpers -----------------------------------------------------
     def progress(self, message: str) -> None:
         """Print a line now, even while pytest captures output."""
@@ -221,7 +278,7 @@ class LLMEvalSession:
             config = (
                 rag if rag.cache_dir is not None else dataclasses.replace(rag, cache_dir=cache_root() / "rag-index")
             )
-            self.progress(f"RAG: loading the index of {[str(p) for p in rag.knowledge]} ({rag.embedder})")
+            self.progress(f"RAG: loading the index of {[str(p) for p in rag.knowledge]} ({public_spec(rag.embedder)})")
             try:
                 self._retriever = HybridRetriever(config)
             except Exception as exc:
@@ -237,12 +294,21 @@ class LLMEvalSession:
     def scorer(self, model: str, mode: str) -> Scorer:
         """The default scorer, unless a `pytest_llmeval_score` hook implementation returns a Score."""
         from .evaluation.evaluate import default_scorer
+        from .evaluation.scoring import Score
 
         hook = self.config.hook.pytest_llmeval_score
 
         def score(case: Case, answer: str, sources: Any) -> Any:
             custom = hook(case=case, answer=answer, sources=sources, mode=mode, model=model)
-            return custom if custom is not None else default_scorer(case, answer, sources)
+            if custom is None:
+                return default_scorer(case, answer, sources)
+            if not isinstance(custom, Score):  # the case's scoring error, naming the hook (evaluate_case records it)
+                where = ", ".join(impl.plugin_name for impl in hook.get_hookimpls())
+                raise TypeError(
+                    f"the pytest_llmeval_score hook ({where}) returned {type(custom).__name__}, not a Score. Fix: "
+                    "return pytest_llmeval.evaluation.scoring.make_score(...) or None"
+                )
+            return custom
 
         return score
 
@@ -278,7 +344,7 @@ class LLMEvalSession:
                 from .evaluation.evaluate import error_info
 
                 rag = self.settings.rag
-                what = f"building the index with embedder {rag.embedder}"
+                what = f"building the index with embedder {public_spec(rag.embedder)}"
                 retriever, failed = None, error_info(exc, "retrieval", what)
             else:
                 failed = None
@@ -307,6 +373,7 @@ class LLMEvalSession:
             if result.error is not None and self.pool.dead(model, wait_s=DEATH_WAIT_S if cut else 0.0):
                 result.error = self._server_died(model)  # the request failed because the server died
             self._apply_judge(result)
+            result.error = hide_secrets_in(result.error)  # a server's echo of its key, a log tail
             self._evaluations[key] = result
             if on_new is not None:
                 on_new(result)
@@ -392,14 +459,13 @@ class LLMEvalSession:
         """--llm-warmup requests to a model's new client, before its first measured case (once per model in each
         process: xdist workers warm their own connection). Excluded from every figure; recorded in run.warmup.
         With --llm-repeat > 1 the first one also asks whether the server takes vLLM's cache_salt."""
-        import os
-
         salted = self.settings.repeat > 1
         for index in range(self.settings.warmup):
             record = client.warm_up(cache_salt=CACHE_SALT_PREFIX + "warmup" if salted and index == 0 else None)
             if salted and index == 0:
                 self._salt_accepted[model] = record.get("cache_salt")
             record.update(model=model, index=index, worker=os.environ.get("PYTEST_XDIST_WORKER", "main"))
+            record = hide_secrets_in(record)
             self._warmups.append(record)
             log.info("warm-up of %s: TTFT %s s, error %s (excluded)", model, record.get("ttft_s"), record.get("error"))
 
@@ -458,7 +524,7 @@ class LLMEvalSession:
             self.progress(f"the vLLM server of {model} died (exit code {code}); its remaining cases error at once")
 
     def judge(self) -> Judge | None:
-        """The LLM judge of --llm-judge (one client per process), or None."""
+        """The LLM judge of --llm-judge (one client per process), or None; what stops it from being made raises."""
         spec = self.settings.judge.spec
         if spec and self._judge is None:
             from .evaluation.judge import Judge
@@ -473,8 +539,14 @@ class LLMEvalSession:
         case = result.case
         if self.settings.judge.assertion or case.assert_with == "judge":
             result.assert_with = "judge"
-        judge = self.judge()
         if result.error is not None or result.score is None:
+            return
+        try:
+            judge = self.judge()
+        except Exception as exc:  # noqa: BLE001 - checked at the start (_check_judge); a worker records it per case
+            from .evaluation.evaluate import error_info
+
+            result.error = error_info(exc, "judge", f"judge {public_spec(self.settings.judge.spec or '')}")
             return
         if judge is None:
             if result.assert_with == "judge":
@@ -493,9 +565,9 @@ class LLMEvalSession:
 
             result.error = error_info(exc, "judge")
             return
-        result.extra["judge"] = verdict.record(judge.model, case.threshold)
+        result.extra["judge"] = hide_secrets_in(verdict.record(judge.model, case.threshold))
         if verdict.score is None:  # the judge's request failed or its reply could not be read
-            reason = verdict.error or "the judge gave no grade"
+            reason = hide_secrets(verdict.error or "the judge gave no grade")
             result.error = {"stage": "judge", "type": "judge", "status": None, "message": f"judge failed: {reason}"}
 
     def server_pid(self, label: str) -> int | None:
@@ -511,7 +583,7 @@ class LLMEvalSession:
 
         self._lint_scenarios()
         settings = self.settings
-        described = settings.describe()
+        described = self.described()
         extra: dict[str, Any] = {}
         self.config.hook.pytest_llmeval_run_info(info=extra)
         return {
@@ -600,6 +672,8 @@ class LLMEvalSession:
         record = report.when == "call" or (report.when == "setup" and report.outcome != "passed")
         kept: list[tuple[str, object]] = []
         for key, value in report.user_properties:
+            if key in (RESULT_PROPERTY, BENCH_PROPERTY, WARMUP_PROPERTY):
+                value = _public_record(value)
             if key == RESULT_PROPERTY:
                 if record:
                     with self._recording():
@@ -632,6 +706,32 @@ class LLMEvalSession:
         does so when its results document is made (`run_info`)."""
         if session.items and self._cases is not None:
             self._lint_scenarios()
+        self._stop_on_sigterm(session.items)
+
+    def _stop_on_sigterm(self, items: list[pytest.Item]) -> None:
+        """A serial run with LLM tests ends on SIGTERM (a CI time limit, Slurm, Kubernetes) as on Ctrl-C: pytest
+        stops, the run is recorded as interrupted, the reports are written and the servers stopped. Only in the
+        main thread of the main process, only when SIGTERM has no handler of its own (the previous one is put back
+        when the tests end), and once: a second SIGTERM ends the process at once."""
+        uses_llm = any("llm_model" in getattr(item, "fixturenames", ()) for item in items)
+        if self.is_worker or not uses_llm or threading.current_thread() is not threading.main_thread():
+            return
+        try:
+            if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+                return
+            previous = signal.signal(signal.SIGTERM, self._on_sigterm)
+        except (ValueError, OSError, AttributeError):  # no SIGTERM here, or not the main interpreter
+            return
+        self._previous_sigterm = previous
+
+    def _on_sigterm(self, signum: int, frame: Any) -> None:
+        self._restore_sigterm()  # a second SIGTERM ends the process
+        raise KeyboardInterrupt("SIGTERM")
+
+    def _restore_sigterm(self) -> None:
+        previous, self._previous_sigterm = self._previous_sigterm, None
+        if previous is not None and signal.getsignal(signal.SIGTERM) == self._on_sigterm:
+            signal.signal(signal.SIGTERM, previous)
 
     def _lint_scenarios(self) -> None:
         """Scenario checks that need no model, once per run (not on workers): key points the question gives away."""
@@ -656,6 +756,66 @@ class LLMEvalSession:
             for line in self.placement.render().splitlines():
                 self.progress(line)
 
+    @pytest.hookimpl(tryfirst=True, specname="pytest_sessionfinish")
+    def pytest_sessionfinish_interrupted(self, session: pytest.Session, exitstatus: int) -> None:
+        """Before the run is finished (`pytest_sessionfinish`): SIGTERM's handler put back; on an interrupt, the
+        answers asked ahead (--llm-concurrency) whose tests were not reached are recorded, not dropped."""
+        self._restore_sigterm()
+        if exitstatus == pytest.ExitCode.INTERRUPTED:
+            self._record_unreached()
+
+    def _record_unreached(self) -> None:
+        """The answers finished ahead of their tests (--llm-concurrency) when the run was interrupted, recorded as
+        their tests would have (so --llm-resume reuses them). No judge is asked after the interrupt: with a judge
+        such a case records that it was not graded (a judge error: --llm-resume asks it again, `rescore` grades
+        the kept answer)."""
+        if self.is_worker:
+            return
+        self._carry_reusable()
+        if not self.inflight.active:
+            return
+        for key, result, nodeid in self.inflight.finished_unasked():
+            if self.settings.judge.assertion or result.case.assert_with == "judge":
+                result.assert_with = "judge"
+            judged = self.settings.judge.spec or result.assert_with == "judge"
+            if judged and result.error is None and result.score is not None:
+                result.error = {
+                    "stage": "judge",
+                    "type": "interrupted",
+                    "status": None,
+                    "message": "not graded by the judge: the run was interrupted before the case's test ran",
+                }
+            self._evaluations[key] = result
+            record = result.record()
+            record.update({"nodeid": nodeid} if nodeid else {}, worker="main")
+            with self._recording():
+                self.ensure_recorder().add_case(_public_record(record))
+
+    def _carry_reusable(self) -> None:
+        """--llm-resume interrupted again: the previous run's reusable records whose tests were not reached yet are
+        recorded as reused, so that the next --llm-resume still has them (this run's files replace the old ones)."""
+        if not self.settings.resume:
+            return
+        from .evaluation.scenarios import ScenarioError
+        from .results.resume import load_reusable
+        from .vision.datasets import DatasetError
+
+        if self._reusable is None:
+            self._reusable = load_reusable(self.settings.report_dir)
+        try:
+            cases = {case.id: case for case in self.cases()}
+        except (ScenarioError, DatasetError):
+            return
+        models = {m.label for m in self.settings.models}
+        for key, record in self._reusable.items():
+            case = cases.get(key[2])
+            if key[0] not in models or case is None or record.get("case_hash") != case.content_hash:
+                continue
+            recorder = self.ensure_recorder()
+            if key not in recorder.cases:
+                with self._recording():
+                    recorder.add_case({**record, "reused": True})  # type: ignore[typeddict-item]
+
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         self.inflight.close()  # before the servers stop: nothing queued is sent to a stopping server
         self.pool.release_all()
@@ -670,7 +830,7 @@ class LLMEvalSession:
             status = "degraded"
         else:
             status = "complete"
-        recorder.comparison = self._compare_with_baseline(recorder, status)
+        recorder.comparison = self._guarded_comparison(recorder, status)
         recorder.extras = self._extras(recorder)
         from .results.recorder import RecordingError
 
@@ -695,6 +855,19 @@ class LLMEvalSession:
         gate_code = int(comparison.get("exit_code") or 0)
         if gate_code and session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
             session.exitstatus = gate_code
+
+    def _guarded_comparison(self, recorder: RunRecorder, status: str) -> dict[str, Any] | None:
+        """`_compare_with_baseline`, whose failure (a bug, a value no statistic expected) is a broken comparison -
+        exit 7 with a one-line reason - not a traceback that loses the run: the run is still saved and reported."""
+        try:
+            return self._compare_with_baseline(recorder, status)
+        except Exception as exc:  # noqa: BLE001 - any failure of the comparison breaks the gate, never the run
+            from .compare.diff import broken_comparison, comparison_failure
+
+            log.debug("the comparison with the baseline failed", exc_info=True)
+            reason = comparison_failure(exc, str(recorder.results_path))
+            self.compare_error = reason
+            return broken_comparison(reason)
 
     def _compare_with_baseline(self, recorder: RunRecorder, status: str = "complete") -> dict[str, Any] | None:
         """The comparison with --llm-compare's baseline (None without one); gate rules from --llm-compare-fail,
@@ -800,10 +973,20 @@ class LLMEvalSession:
             terminalreporter.write_line(f"compare: {comparison.get('summary')} (gate {gate})")
 
 
-_URL_USERINFO = re.compile(r"(https?://)[^/@\s]+@")
-_URL_QUERY = re.compile(r"(https?://[^\s?#]+)[?#]\S*")
+_URL_USERINFO = URL_USERINFO
+_URL_QUERY = URL_QUERY
 
 
 def _redacted_invocation(args: list[str]) -> list[str]:
     """The command line with secret flags' values hidden and URLs without userinfo or query (tokens)."""
     return [_URL_QUERY.sub(r"\1", _URL_USERINFO.sub(r"\1", arg)) for arg in redact(args)]
+
+
+def _public_record(value: Any) -> Any:
+    """A case, benchmark or warm-up record as it may be written and shown: the secrets in use hidden (a server's
+    error text may echo them) and a benchmark's endpoint URL without userinfo or query."""
+    value = hide_secrets_in(value)
+    endpoint = value.get("endpoint") if isinstance(value, dict) else None
+    if isinstance(endpoint, dict) and isinstance(endpoint.get("base_url"), str):
+        value = {**value, "endpoint": {**endpoint, "base_url": safe_public_url(endpoint["base_url"])}}
+    return value

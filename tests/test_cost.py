@@ -60,3 +60,35 @@ def test_prices_option_puts_cost_in_all_three_reports(llm_project):
     assert llm_project.results()["cost"]["rows"][0]["api_per_1k"] > 0
     bad = llm_project.run("--llm-prices=nope.yaml")
     assert bad.ret == pytest.ExitCode.USAGE_ERROR
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "utilisation: 0.5",
+            "utilization: 0.5",
+            r"gpu\.utilization: unknown field\. Fix: did you mean `utilisation`\?",
+        ),
+        ("currency: CNY", "curency: CNY", r"curency: unknown field\. Fix: did you mean `currency`\?"),
+        (
+            "qwen3-8b: {input_per_million: 0.3, output_per_million: 0.6}",
+            "qwen3-8b: {input_per_million: 0.3, output_per_milion: 0.6}",
+            r"api\.qwen3-8b\.output_per_milion: unknown field\. Fix: did you mean `output_per_million`\?",
+        ),
+        ("count: 1 ", "count: 0 ", r"gpu\.count = 0 must be at least 1"),
+        ("utilisation: 0.5", "utilisation: 0", r"gpu\.utilisation = 0 must be a share of the hours above 0"),
+        ("utilisation: 0.5", "utilisation: 5", r"gpu\.utilisation = 5 must be a share"),
+        ("power_per_hour: 2.0", "power_per_hour: .nan", r"gpu\.power_per_hour = nan is not a finite number\. Fix"),
+        ("purchase_price: 100000", "purchase_price: .inf", r"gpu\.purchase_price = inf is not a finite number\. Fix"),
+    ],
+)
+def test_a_prices_field_misspelt_or_out_of_range_is_an_error_naming_file_and_field(tmp_path, old, new, message):
+    """`utilization` (US spelling) was dropped silently - the GPU cost per hour 1.65x off - and `count: 0`,
+    `utilisation: 0` read as 1, .nan as "nan USD/h" in the report."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert old in text
+    prices = tmp_path / "p.yaml"
+    prices.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(PricesError, match=rf"^{prices}: {message}"):
+        load_prices(prices)

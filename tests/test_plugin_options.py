@@ -128,6 +128,9 @@ def test_command_line_overrides_ini(pytester: pytest.Pytester):
         (["--llm-vllm-python=/"], "--llm-vllm-python /: is a folder. Fix: the python of the environment that has vLLM"),
         # vLLM started, loaded the model and then failed on it
         (["--llm-chat-template=/nonexistent/chat.jinja"], "--llm-chat-template /nonexistent/chat.jinja: no such file"),
+        # were an INTERNALERROR naming RagConfig.embedder
+        (["--rag-embedder", "bogus:x"], "invalid value 'bogus:x' for --rag-embedder: unknown embedder; accepted"),
+        (["--rag-reranker", "vllm:ftp://h/v1@m"], "for --rag-reranker: the URL must start with http:// or https://"),
     ],
 )
 def test_bad_options_are_usage_errors(project, args, message):

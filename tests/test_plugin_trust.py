@@ -76,6 +76,21 @@ def test_a_scorer_hook_that_raises_is_the_cases_scoring_error(trust):
     assert doc["run"]["status"] == "degraded"
 
 
+def test_a_scorer_hook_that_returns_no_score_is_the_cases_scoring_error_naming_the_hook(trust):
+    """It was an AttributeError traceback at setup, the case missing from results and the run `complete`."""
+    conftest = trust.pytester.makeconftest(
+        "def pytest_llmeval_score(case, answer, sources, mode, model):\n    return 85 if case.id == 'beta' else None\n"
+    )
+    result = run(trust)
+    result.assert_outcomes(passed=1, failed=1)
+    doc = trust.results()
+    assert errors_by_stage(doc) == {"scoring": ["beta"]}
+    beta = next(c for c in doc["cases"] if c["scenario_id"] == "beta")
+    assert f"the pytest_llmeval_score hook ({conftest}) returned int, not a Score" in beta["error"]["message"]
+    assert beta["passed"] is False and beta["answer"] == GOOD
+    assert doc["run"]["status"] == "degraded"
+
+
 def test_an_embedder_failing_over_http_is_every_rag_cases_retrieval_error(trust):
     result = run(trust, "--rag-mode=only", "--rag-embedder", "openai:http://127.0.0.1:9/v1@nothing-here")
     result.assert_outcomes(failed=2)
@@ -126,6 +141,8 @@ def test_an_image_unreadable_at_request_time_is_the_cases_request_error(trust):
     result.assert_outcomes(passed=2, failed=1)
     doc = trust.results()
     assert errors_by_stage(doc) == {"request": ["pic"]}
+    (pic,) = (c for c in doc["cases"] if c["scenario_id"] == "pic")
+    assert f"image {trust.path / 'scenarios' / 'pic.png'}: not an image" in pic["error"]["message"]  # which file
 
 
 # -- one llm_result type ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,45 @@ def test_knowledge_folder_is_not_scanned_and_missing_path_is_reported(tmp_path):
     assert [c.id for c in load_scenarios([tmp_path])] == ["c1"]
     with pytest.raises(ScenarioError, match="no such file or folder"):
         load_scenarios([tmp_path / "nope"])
+
+
+@pytest.mark.parametrize(
+    ("key_point", "field", "problem"),
+    [
+        ("{point: 甲, weight: 1e400}", "key_points[0].weight", "'1e400' is not a finite number"),
+        ("{point: 甲, weight: 0}", "key_points[0].weight", "0 is not a positive number"),
+        ("NULL", "key_points[0]", "empty (YAML's null). Fix: write the key point or remove the entry; if you meant"),
+        ("{point: Null}", "key_points[0].point", "empty (YAML's null). Fix: write the key point; if you meant the"),
+        ("{point: 甲, synonyms: [~]}", "key_points[0].synonyms[0]", "empty (YAML's null)"),
+    ],
+)
+def test_a_key_point_weight_that_overflows_or_a_null_word_is_an_error_naming_the_field(
+    tmp_path, key_point, field, problem
+):
+    """`weight: 1e400` became inf and the case scored 0 with every point covered; `[NULL]` said "must be a string
+    or a mapping" with no hint that a plain NULL is YAML's null."""
+    path = write(
+        tmp_path, f"cases:\n  - id: c1\n    category: d\n    question: q\n    key_points:\n      - {key_point}\n"
+    )
+    with pytest.raises(ScenarioError, match=re.escape(f"field '{field}': {problem}")):
+        load_scenarios([path])
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "problem"),
+    [
+        ("question: NULL\n    key_points: [a]", "question", "empty (YAML's null). Fix: write the question; if you"),
+        ("question: q\n    max_tokens: ²\n    key_points: [a]", "max_tokens", "'²' is not a positive integer"),
+        ("question: q\n    trap: {expect: uncertainty, penalty: 1e400}", "trap.penalty", "'1e400' is not a finite"),
+        ("question: q\n    trap: {forbidden: [Null]}\n    key_points: [a]", "trap.forbidden[0]", "empty (YAML's null)"),
+        ("question: q\n    trap: {forbidden: [{claim: ~}]}", "trap.forbidden[0].claim", "empty (YAML's null)"),
+    ],
+)
+def test_a_case_field_with_a_null_word_or_a_unicode_digit_is_an_error_naming_the_field(tmp_path, lines, field, problem):
+    """`max_tokens: ²` was a ValueError traceback at collection (str.isdigit takes it, int() does not)."""
+    path = write(tmp_path, f"cases:\n  - id: c1\n    category: d\n    {lines}\n")
+    with pytest.raises(ScenarioError, match=re.escape(f"case 'c1', field '{field}': {problem}")):
+        load_scenarios([path])
+    if "NULL" in lines or "Null" in lines:
+        path.write_text(path.read_text(encoding="utf-8").replace("NULL", "'NULL'").replace("Null", "'Null'"))
+        assert load_scenarios([path])  # quoted, it is the text

@@ -217,3 +217,26 @@ def test_the_roi_case_does_not_credit_90_for_the_maintenance_cost(answer):
 def test_the_roi_case_credits_90_as_the_net_saving(answer):
     score = score_answer(_shipped("roi_calculation"), answer)
     assert "90万" in score.covered and score.passed
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -1, 100.5, True, "85", None])
+def test_a_score_that_is_no_number_in_0_to_100_is_a_scoring_error(bad):
+    """A custom scorer's 0/0 (NaN) became a score: the mean read NaN, the gate dropped or crashed on it."""
+    from pytest_llmeval.evaluation.evaluate import evaluate_case
+    from pytest_llmeval.evaluation.scoring import Score, make_score
+    from pytest_llmeval.serving.client import Completion, RequestMetrics
+
+    case = Case(id="q", category="c", question="问？", suite="t", source="t.yaml", key_points=(KeyPoint("是"),))
+    with pytest.raises(ValueError, match=r"scorer 'precision' gave case q the score .*finite number from 0 to 100"):
+        make_score(case, bad, scorer="precision")
+
+    class Client:
+        def complete(self, messages, max_tokens, temperature=0.0, **_):
+            return Completion("是", "", RequestMetrics(0.1, 0.2, 5, 1, 0.1, 10.0, finish_reason="stop"))
+
+    def direct(case, answer, sources):  # a hook that builds its Score itself, past make_score
+        return Score(case.id, bad, bad, case.threshold, True, [], answer=answer, scorer={"name": "direct"})
+
+    result = evaluate_case(Client(), "m", case, 16, scorer=direct)  # type: ignore[arg-type]
+    assert result.error is not None and result.error["stage"] == "scoring" and not result.passed
+    assert result.record()["score"] is None and result.record()["answer"] == "是"

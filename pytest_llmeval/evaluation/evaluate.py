@@ -14,9 +14,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..serving.client import ChatClient, Completion, LLMRequestError
+from ..serving.client import ChatClient, Completion, LLMRequestError, hide_secrets
 from .scenarios import Case
-from .scoring import Score
+from .scoring import Score, valid_score
 
 if TYPE_CHECKING:
     from ..rag import HybridRetriever, Retrieval
@@ -104,7 +104,12 @@ class CaseResult:
             base.update(metrics)
         base.update(source=self.case.source, finished_at=time.time(), error=self.error, **self.extra)
         if self.assert_with == "judge":
-            base.update(keyword_passed=self.keyword_passed, passed=self.passed, assert_with="judge")
+            base.update(keyword_passed=self.keyword_passed, assert_with="judge")
+        # an errored case (a stage after scoring failed: the judge) is not passed and has no score, like every
+        # errored case: its keyword score is not the case's verdict (the answer is kept: a re-score grades it)
+        base["passed"] = self.passed
+        if self.error is not None:
+            base["score"] = None
         return base
 
 
@@ -139,14 +144,22 @@ def build_messages(case: Case, user_content: str | None = None) -> list[dict[str
         messages.append({"role": "system", "content": case.system})
     text = user_content if user_content is not None else case.question
     if case.images:
-        from ..vision.images import load_image
-
         parts: list[dict[str, Any]] = [{"type": "text", "text": text}]
-        parts += [{"type": "image_url", "image_url": {"url": load_image(p).data_url()}} for p in case.images]
+        parts += [{"type": "image_url", "image_url": {"url": _image_url(p)}} for p in case.images]
         messages.append({"role": "user", "content": parts})
     else:
         messages.append({"role": "user", "content": text})
     return messages
+
+
+def _image_url(path: str) -> str:
+    """An image's data URL; an image unreadable now (changed since the case was collected) names its path."""
+    from ..vision.images import ImageError, load_image
+
+    try:
+        return load_image(path).data_url()
+    except (ImageError, OSError) as exc:
+        raise ImageError(f"image {path}: {exc}") from None
 
 
 STAGES = ("launch", "retrieval", "rerank", "request", "scoring", "judge")
@@ -156,9 +169,9 @@ def error_info(exc: BaseException, stage: str = "request", component: str = "") 
     """The `error` of a case record: the stage that failed (one of STAGES), type, message (no secret:
     messages name URL and model only), status. `component` names what failed (an embedder, a reranker)."""
     if isinstance(exc, LLMRequestError):
-        return {"stage": stage, "type": exc.kind, "message": str(exc), "status": exc.status}
-    message = str(exc)[:500] or type(exc).__name__
-    by = f" ({component})" if component else ""
+        return {"stage": stage, "type": exc.kind, "message": hide_secrets(str(exc)), "status": exc.status}
+    message = hide_secrets(str(exc))[:500] or type(exc).__name__
+    by = f" ({hide_secrets(component, urls=False)})" if component else ""  # a component spec is public already
     return {"stage": stage, "type": type(exc).__name__, "message": f"{stage}{by} failed: {message}", "status": None}
 
 
@@ -217,6 +230,9 @@ def evaluate_case(
         extra["generation_ms"] = round(completion.metrics.e2e_s * 1000, 1)
     try:
         scored = score(case, completion.text, sources)
+        if not isinstance(scored, Score):
+            raise TypeError(f"the scorer returned {type(scored).__name__}, not a Score")
+        valid_score(scored.score, f"the scorer {scored.scorer.get('name', '?')!r} gave case {case.id}")  # NaN, 150
     except Exception as exc:  # noqa: BLE001 - a scorer (or scorer hook) that raises: the answer is kept
         extra["answer"] = completion.text
         return CaseResult(model, case, mode, None, completion, sample, error_info(exc, "scoring"), extra)

@@ -77,6 +77,14 @@ class InflightScheduler(Generic[K, R]):
         except CancelledError:
             raise NotScheduled(key) from None
 
+    def finished(self) -> list[tuple[K, R]]:
+        """The jobs done with a result (not cancelled, not raised), as (key, result) in submission order."""
+        done = []
+        for key, future in list(self._futures.items()):
+            if future.done() and not future.cancelled() and future.exception() is None:
+                done.append((key, future.result()))
+        return done
+
     @property
     def pending(self) -> int:
         """Jobs submitted and not finished (queued or running)."""

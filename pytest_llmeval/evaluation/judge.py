@@ -5,7 +5,8 @@ expected behaviour and forbidden claims - and the judge is asked for one JSON ob
 `{"score": 0-100, "reason": "..."}`. The grade is recorded next to the keyword score
 (`record["judge"]`); it becomes the case's assertion only when asked (`--llm-judge-assert`, or
 `assert_with: judge` on a case). A judge that fails or answers something unparseable is recorded
-with an `error`, never guessed.
+with an `error`, never guessed: the grade must be a number from 0 to 100 written as an integer or a
+decimal (`85`, `72.5`); `NaN`, `Infinity`, `true`, `1e2`, `9/10` or `250` are errors quoting the reply.
 
 The answer being graded is data, not instructions: it goes between two boundary markers carrying a random
 token (a new one per grading, so an answer cannot close the fence itself), and the prompt tells the judge
@@ -20,11 +21,14 @@ are never read as the grade, so an answer containing `{"score": 100}` cannot gra
 from __future__ import annotations
 
 import json
+import math
 import re
 import secrets
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
+from ..serving.client import hide_secrets, public_spec, remember_secret, remember_url_secrets, safe_public_url
 from ..serving.credentials import api_key_from_env
 from .scenarios import Case
 
@@ -54,9 +58,19 @@ class JudgeVerdict:
 
 def parse_judge_spec(value: str) -> tuple[str, str]:
     url, sep, model = value.strip().rpartition("@")
-    if not sep or not model.strip() or not url.startswith(("http://", "https://")):
-        raise JudgeError(f"--llm-judge {value!r}: use {JUDGE_FORMS}")
+    if not sep or not model.strip() or not url.startswith(("http://", "https://")) or not _readable_url(url):
+        raise JudgeError(f"--llm-judge {public_spec(value)!r}: use {JUDGE_FORMS}")  # no userinfo, no query
     return url.rstrip("/"), model.strip()
+
+
+def _readable_url(url: str) -> bool:
+    """A URL with a host and a port that is a number ('http://user:key' without '@model' after the host: no)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return False
+    return bool(parts.hostname)
 
 
 def build_rubric(case: Case) -> str:
@@ -82,6 +96,36 @@ def build_rubric(case: Case) -> str:
 
 
 _SCORE = re.compile(r'"?score"?\s*[:=]\s*(-?\d+(?:\.\d+)?)', re.I)
+# after a `score: N`, what makes N no plain grade: a fraction (9/10), an exponent (1e5), more digits of a number
+_NOT_PLAIN = re.compile(r"\s*/\s*\d|[eE][+-]?\d|\.\d|,\d")
+
+
+class _Written(str):
+    """A JSON number the judge wrote in a form that is no plain grade (NaN, Infinity, 1e2): kept as its text."""
+
+
+def _plain_float(text: str) -> float | _Written:
+    return _Written(text) if any(c in text for c in "eE") else float(text)
+
+
+_DECODER = json.JSONDecoder(parse_float=_plain_float, parse_constant=_Written)
+
+
+def _grade(value: Any) -> float | None:
+    """A judge's grade: a finite number from 0 to 100 written as such (not a bool, a string or 1e2); else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) and 0.0 <= number <= 100.0 else None
+
+
+def _bad_grade(written: object, reply: str) -> JudgeVerdict:
+    return JudgeVerdict(
+        None,
+        "",
+        f"the judge's grade {written!s} is not a number from 0 to 100 (written as an integer or a decimal): "
+        f"{reply[:200]!r}",
+    )
 
 
 def fence(answer: str, token: str | None = None) -> tuple[str, str, str]:
@@ -105,7 +149,7 @@ def build_prompt(case: Case, answer: str, token: str | None = None) -> tuple[str
 
 def _json_objects(text: str) -> list[tuple[int, int, Any]]:
     """Every JSON object that parses in `text`, as (start, end, value), outermost first, left to right."""
-    decoder = json.JSONDecoder()
+    decoder = _DECODER
     found: list[tuple[int, int, Any]] = []
     i = 0
     while True:
@@ -136,17 +180,21 @@ def parse_verdict(text: str, answer: str | None = None, markers: tuple[str, str]
     for begin, stop, value in reversed(_json_objects(cleaned)):
         if not isinstance(value, dict) or "score" not in value or echoed(cleaned[begin:stop]):
             continue
-        try:
-            score = float(value["score"])
-        except (ValueError, TypeError):
-            continue
-        return JudgeVerdict(max(0.0, min(100.0, score)), str(value.get("reason", ""))[:500])
+        score = _grade(value["score"])
+        if score is None:  # the judge's own verdict, with a grade that is no 0-100 number: never guessed
+            written = value["score"] if isinstance(value["score"], _Written) else json.dumps(value["score"])
+            return _bad_grade(written, cleaned)
+        return JudgeVerdict(score, str(value.get("reason", ""))[:500])
     own = cleaned
     for fragment in sorted({m.group(0) for m in _SCORE.finditer(answer)}, key=len, reverse=True):
         own = own.replace(fragment, " ")  # a `score: N` quoted from the answer is not the judge's
     found = list(_SCORE.finditer(own))
     if found:
-        return JudgeVerdict(max(0.0, min(100.0, float(found[-1].group(1)))), own.strip()[:300])
+        last = found[-1]
+        score = None if _NOT_PLAIN.match(own, last.end()) else _grade(float(last.group(1)))
+        if score is None:
+            return _bad_grade(own[last.start(1) : last.end(1) + 8].split()[0].rstrip(".,;"), cleaned)
+        return JudgeVerdict(score, own.strip()[:300])
     if any(isinstance(v, dict) and "score" in v for _, _, v in _json_objects(cleaned)):
         return JudgeVerdict(
             None, "", f"the judge's reply only repeats a grade written inside the answer: {cleaned[:200]!r}"
@@ -163,9 +211,12 @@ class Judge:
         import openai
 
         self.base_url = base_url
+        self.public_url = safe_public_url(base_url)  # for messages: no userinfo, no query
         self.model = model
         self.max_tokens = max_tokens
         key = api_key_from_env(api_key_env, "--llm-judge-api-key-env")
+        remember_secret(key)  # a gateway that echoes the key in its error: hidden in the recorded error
+        remember_url_secrets([base_url])
         self._client = openai.OpenAI(base_url=base_url, api_key=key, timeout=timeout_s, max_retries=0)
 
     @classmethod
@@ -186,7 +237,8 @@ class Judge:
                 extra_body={"chat_template_kwargs": {"enable_thinking": False}},
             )
         except openai.APIError as exc:
-            return JudgeVerdict(None, "", f"judge request to {self.base_url} ({self.model}) failed: {str(exc)[:200]}")
+            why = hide_secrets(str(exc))[:200]
+            return JudgeVerdict(None, "", f"judge request to {self.public_url} ({self.model}) failed: {why}")
         content = response.choices[0].message.content if response.choices else None
         return parse_verdict(content or "", answer=answer, markers=markers)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -198,6 +199,10 @@ CLAIM_FIELDS = {"claim", "variants"}
 SCORERS = ("keyword", "ocrbench", "exact")
 ASSERT_WITH = ("keyword", "judge")
 MAX_IMAGE_BYTES = 20 * 2**20
+
+
+# YAML reads a plain `null`, `Null`, `NULL` or `~` (and an empty value) as nothing, not as that text
+NULL_FIX = "if you meant the text, quote it (e.g. 'NULL': YAML reads a plain null, Null, NULL or ~ as nothing)"
 
 
 def unknown_key_fix(key: str, allowed: Iterable[str]) -> str:
@@ -412,7 +417,9 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
 
     _check_keys(raw, _CASE_FIELDS, fail)
     for required in ("id", "category", "question"):
-        if required not in merged or merged[required] in (None, ""):
+        if required in merged and merged[required] is None:
+            raise fail(required, "empty (YAML's null)", f"write the {required}; {NULL_FIX}")
+        if required not in merged or merged[required] == "":
             raise fail(required, "missing required field", f"add '{required}:' to the case")
     for name in ("id", "category"):
         value = merged[name]
@@ -484,14 +491,14 @@ def _number(value: Any, field_name: str, fail: Any, fix: str) -> float:
         number = Decimal(str(value).strip())
     except InvalidOperation:
         raise fail(field_name, f"{value!r} is not a number", fix) from None
-    if not number.is_finite():
+    if not number.is_finite() or not math.isfinite(float(number)):  # 1e400 is finite as a decimal, inf as a float
         raise fail(field_name, f"{value!r} is not a finite number", fix)
     return float(number)
 
 
 def _integer(value: Any, field_name: str, fail: Any, fix: str) -> int:
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:  # '²' is a digit to isdigit(), not to int()
         raise fail(field_name, f"{value!r} is not a positive integer", fix)
     return int(text)
 
@@ -556,6 +563,9 @@ def _parse_images(path: Path, merged: dict[str, Any], fail: Any) -> tuple[str, .
 def _string_list(value: Any, field_name: str, fail: Any) -> tuple[str, ...]:
     if value is None:
         return ()
+    if isinstance(value, list) and any(v is None for v in value):
+        index = next(i for i, v in enumerate(value) if v is None)
+        raise fail(f"{field_name}[{index}]", "empty (YAML's null)", f"write the text or remove the entry; {NULL_FIX}")
     if not isinstance(value, list) or not all(
         isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip() for v in value
     ):
@@ -578,6 +588,8 @@ def _parse_key_points(value: Any, trap: Trap | None, case_forms: NumberForms, fa
                 raise fail(where, "empty key point", "write the key point text")
             points.append(KeyPoint(str(item).strip()))
             continue
+        if item is None:
+            raise fail(where, "empty (YAML's null)", f"write the key point or remove the entry; {NULL_FIX}")
         if not isinstance(item, dict):
             raise fail(where, "must be a string or a mapping", "use '- point: 名称' with optional synonyms/weight")
         _check_keys(item, KEY_POINT_FIELDS, fail, f"{where}.")
@@ -591,6 +603,8 @@ def _parse_key_points(value: Any, trap: Trap | None, case_forms: NumberForms, fa
                     "add the other forms as more regexes ('regex: [a, b]') or as another key point",
                 )
             point = point if point is not None else regexes[0]
+        if "point" in item and item["point"] is None and not regexes:
+            raise fail(f"{where}.point", "empty (YAML's null)", f"write the key point; {NULL_FIX}")
         if point is None or not isinstance(point, (str, int, float)) or not str(point).strip():
             raise fail(f"{where}.point", "missing required field", "add 'point: <text>' (or 'regex: <pattern>')")
         weight = _number(item.get("weight", 1.0), f"{where}.weight", fail, "use e.g. 'weight: 2'")
@@ -635,6 +649,9 @@ def _parse_trap(value: Any, fail: Any) -> Trap | None:
     forbidden: list[ForbiddenClaim] = []
     for i, item in enumerate(raw_forbidden):
         where = f"trap.forbidden[{i}]"
+        if item is None or (isinstance(item, dict) and "claim" in item and item["claim"] is None):
+            field_name = where if item is None else f"{where}.claim"
+            raise fail(field_name, "empty (YAML's null)", f"write the claim or remove the entry; {NULL_FIX}")
         if isinstance(item, str) and item.strip():
             forbidden.append(ForbiddenClaim(item.strip()))
         elif isinstance(item, dict) and isinstance(item.get("claim"), str) and item["claim"].strip():

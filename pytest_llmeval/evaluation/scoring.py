@@ -15,6 +15,8 @@ occurrence lies inside such a copy is `echoed` and does not count.
 
 from __future__ import annotations
 
+import math
+import numbers
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -637,6 +639,17 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     )
 
 
+def valid_score(score: object, who: str) -> float:
+    """`score` as a float when it is a finite number in 0-100 (not a bool); else ValueError naming `who`."""
+    value = float(score) if isinstance(score, numbers.Real) and not isinstance(score, bool) else math.nan
+    if not math.isfinite(value) or not 0.0 <= value <= 100.0:  # NaN for text, None, a bool
+        raise ValueError(
+            f"{who} the score {score!r}: a score is a finite number from 0 to 100 (a 0/0 is NaN: score an empty "
+            "answer 0)"
+        )
+    return value
+
+
 def make_score(
     case: Case,
     score: float,
@@ -647,13 +660,15 @@ def make_score(
     details: Mapping[str, object] | None = None,
 ) -> Score:
     """A `Score` from another scorer (exact match, regex, a judge, OCR): 0-100, passed at the case's
-    threshold unless `passed` is given; `scorer` names it in results.json."""
+    threshold unless `passed` is given; `scorer` names it in results.json. A score that is not a finite number in
+    0-100 (a 0/0 is NaN) raises ValueError: the case's scoring error, never a score."""
+    value = valid_score(score, f"scorer {scorer!r} gave case {case.id}")
     return Score(
         case_id=case.id,
-        score=float(score),
-        coverage=float(score),  # 0-100, as the keyword scorer's coverage
+        score=value,
+        coverage=value,  # 0-100, as the keyword scorer's coverage
         threshold=case.threshold,
-        passed=bool(score >= case.threshold) if passed is None else passed,
+        passed=bool(value >= case.threshold) if passed is None else passed,
         points=[],
         answer=answer,
         scorer={"name": scorer, **(details or {})},

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from ..serving.client import remember_secret, remember_url_secrets
 from ..serving.credentials import api_key_from_env
 from .topk import top_k
 
@@ -172,9 +173,10 @@ class OpenAIEmbedder:
         if client is None:
             import openai
 
-            client = openai.OpenAI(
-                base_url=base_url, api_key=api_key_from_env(api_key_env, "--rag-api-key-env"), timeout=timeout
-            )
+            key = api_key_from_env(api_key_env, "--rag-api-key-env")
+            remember_secret(key)  # a server's error that echoes it: hidden in the case's recorded error
+            remember_url_secrets([base_url])
+            client = openai.OpenAI(base_url=base_url, api_key=key, timeout=timeout)
         self._client = client
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from ..serving.client import hide_secrets, public_spec
 from .bm25 import BM25Index
 from .cache import BuildInfo, BuiltIndex, cache_key, load_or_build
 from .config import RagConfig
@@ -85,7 +86,7 @@ class RetrievalError(RuntimeError):
 
     def __init__(self, stage: str, cause: BaseException, component: str = "") -> None:
         by = f" ({component})" if component else ""
-        super().__init__(f"{stage}{by} failed: {type(cause).__name__}: {cause}")
+        super().__init__(f"{stage}{by} failed: {type(cause).__name__}: {hide_secrets(str(cause))}")
         self.stage = stage
         self.cause = cause
         self.component = component
@@ -186,7 +187,7 @@ class HybridRetriever:
             dense = self.dense_search(query, n_candidates)
             dense_ms = _ms(t)
         except Exception as exc:  # noqa: BLE001 - e.g. an embedding server that fails over HTTP
-            raise RetrievalError("retrieval", exc, f"embedder {self.config.embedder}") from exc
+            raise RetrievalError("retrieval", exc, f"embedder {public_spec(self.config.embedder)}") from exc
         t = time.perf_counter()
         bm25_ids = [c.chunk_id for c, _ in bm25]
         dense_ids = [c.chunk_id for c, _ in dense]
@@ -197,7 +198,7 @@ class HybridRetriever:
         try:
             result = self.reranker.rerank(query, [c.search_text for c in candidates])
         except Exception as exc:  # noqa: BLE001 - a reranker that fails (HTTP, model) is the case's error
-            raise RetrievalError("rerank", exc, f"reranker {self.config.reranker}") from exc
+            raise RetrievalError("rerank", exc, f"reranker {public_spec(self.config.reranker)}") from exc
         rerank_ms = _ms(t)
         # Skipped rerank: keep the RRF scores; never invent rerank scores.
         scores = [fused[i][1] for i in result.order] if result.scores is None else list(result.scores)

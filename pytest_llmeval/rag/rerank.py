@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
 
+from ..serving.client import hide_secrets, remember_secret, remember_url_secrets, safe_public_url
 from ..serving.credentials import api_key_from_env, bearer_headers
 from .dense import load_flag_model
 
@@ -103,9 +104,13 @@ class VLLMReranker:
         import httpx
 
         self.url = f"{base_url.rstrip('/')}/rerank"
+        self.public_url = f"{safe_public_url(base_url)}/rerank"  # for messages: no userinfo, no query
         self.model = model
         self.name = f"vllm-rerank:{self.url}@{model}"
-        headers = bearer_headers(api_key_from_env(api_key_env, "--rag-api-key-env"))
+        key = api_key_from_env(api_key_env, "--rag-api-key-env")
+        remember_secret(key)  # a server's error that echoes it: hidden in the case's recorded error
+        remember_url_secrets([base_url])
+        headers = bearer_headers(key)
         self._client = httpx.Client(timeout=timeout, headers=headers)
 
     def rerank(self, query: str, passages: Sequence[str]) -> RerankResult:
@@ -116,19 +121,23 @@ class VLLMReranker:
         payload = {"model": self.model, "query": query, "documents": list(passages), "truncate_prompt_tokens": -1}
         resp = self._client.post(self.url, json=payload)
         if resp.status_code != 200:
-            raise RuntimeError(f"rerank request to {self.url} failed: HTTP {resp.status_code}: {resp.text[:500]}")
+            raise RuntimeError(
+                f"rerank request to {self.public_url} failed: HTTP {resp.status_code}: {hide_secrets(resp.text)[:500]}"
+            )
         return order_by_scores(self._scores(resp.json(), len(passages)))
 
     def _scores(self, body: Any, n: int) -> list[float]:
         results = body.get("results") if isinstance(body, dict) else None
         if not isinstance(results, list):
-            raise RuntimeError(f"rerank response from {self.url} has no 'results' list: {str(body)[:300]}")
+            raise RuntimeError(
+                f"rerank response from {self.public_url} has no 'results' list: {hide_secrets(str(body))[:300]}"
+            )
         scores: dict[int, float] = {}
         for item in results:
             scores[int(item["index"])] = float(item["relevance_score"])
         if sorted(scores) != list(range(n)):
             raise RuntimeError(
-                f"rerank response from {self.url} scored documents {sorted(scores)}, expected 0..{n - 1}"
+                f"rerank response from {self.public_url} scored documents {sorted(scores)}, expected 0..{n - 1}"
             )
         return [scores[i] for i in range(n)]
 

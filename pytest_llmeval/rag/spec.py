@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from .dense import Embedder
@@ -34,7 +35,10 @@ RerankerSpec = ComponentSpec
 
 
 def _bad(option: str, value: str, forms: str, why: str) -> ValueError:
-    return ValueError(f"invalid value {value!r} for {option}: {why}; accepted forms: {forms}")
+    from ..serving.client import public_spec
+
+    shown = public_spec(value)  # without a URL's userinfo and query
+    return ValueError(f"invalid value {shown!r} for {option}: {why}; accepted forms: {forms}")
 
 
 def _split_url_model(rest: str, option: str, value: str, forms: str) -> tuple[str, str]:
@@ -43,6 +47,13 @@ def _split_url_model(rest: str, option: str, value: str, forms: str) -> tuple[st
         raise _bad(option, value, forms, "missing '@model-name' after the URL")
     if not url.startswith(("http://", "https://")) or len(url) <= len("https://"):
         raise _bad(option, value, forms, "the URL must start with http:// or https://")
+    try:  # 'http://user:key@host/v1' without '@model': the last '@' is the userinfo's, the key read as a port
+        parts = urlsplit(url)
+        readable = bool(parts.hostname) and (parts.port or 0) >= 0
+    except ValueError:
+        readable = False
+    if not readable:
+        raise _bad(option, value, forms, "the URL has no host and port that can be read (is '@model-name' missing?)")
     return url.rstrip("/"), model.strip()
 
 

@@ -11,11 +11,34 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .recorder import CASES_FILE, RESULTS_FILE, atomic_write, case_key, to_json
+from .recorder import CASES_FILE, RESULTS_FILE, _shape_problem, atomic_write, case_key, to_json
 
 RESUME_FILE = ".resume.json"
 RESUMABLE = ("interrupted", "degraded", "running")
 DECIDING = ("max_tokens", "temperature", "thinking", "rag", "server", "repeat", "models")
+FIX = (
+    "Fix: move it out of the report dir (or pass another --llm-report-dir), or run without --llm-resume "
+    "(the run then overwrites it)"
+)
+
+
+class ResumeError(ValueError):
+    """The report dir holds a results.json or cases.jsonl of another shape; the message names the file and the fix."""
+
+
+def _record_problem(record: Any) -> str | None:
+    """What makes a record no case record of pytest-llmeval (what --llm-resume reads of it), in words."""
+    if not isinstance(record, dict):
+        return f"is a {type(record).__name__}, not an object"
+    for field in ("model", "scenario_id"):
+        if not isinstance(record.get(field), str):
+            return f"has no {field!r}"
+    if not isinstance(record.get("mode", "norag"), str):
+        return "has a 'mode' that is not text"
+    sample = record.get("sample", 0)
+    if isinstance(sample, bool) or not isinstance(sample, int):
+        return "has a 'sample' that is not an integer"
+    return None
 
 
 def _previous_cases(report_dir: Path) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
@@ -26,15 +49,29 @@ def _previous_cases(report_dir: Path) -> tuple[dict[str, Any] | None, list[dict[
             doc = json.loads(results.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError):  # cut or damaged: the crash log below still counts
             doc = None
+        if doc is not None:  # JSON of another shape: another tool's file, or a hand-edited one
+            problem = "not an object" if not isinstance(doc, dict) else _shape_problem(doc)
+            if problem is None:
+                problem = next(
+                    (f"cases[{i}] {p}" for i, c in enumerate(doc["cases"]) if (p := _record_problem(c))), None
+                )
+            if problem is not None:
+                raise ResumeError(f"{results}: {problem}: not a results.json of pytest-llmeval. {FIX}")
     cases = list((doc or {}).get("cases") or [])
     jsonl = report_dir / CASES_FILE
     if jsonl.is_file():  # the crash log may hold cases the last results.json write did not
         seen = {case_key(c) for c in cases}
-        for line in jsonl.read_text(encoding="utf-8", errors="replace").splitlines():  # a cut line fails below
+        lines = jsonl.read_text(encoding="utf-8", errors="replace").splitlines()  # a cut line fails below
+        for number, line in enumerate(lines, start=1):
             try:
                 record = json.loads(line)
             except json.JSONDecodeError:
                 continue  # a line cut by the crash
+            problem = _record_problem(record)
+            if problem is not None:
+                raise ResumeError(
+                    f"{jsonl}, line {number}: the line {problem}: not a case record of pytest-llmeval. {FIX}"
+                )
             if case_key(record) not in seen:
                 cases.append(record)
                 seen.add(case_key(record))

@@ -8,18 +8,106 @@ Decode tok/s = 1 / TPOT. Token counts come from the server's `usage`
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
 
+from .credentials import NO_KEY
 from .endpoint import Endpoint, public_url
 from .http_stream import StreamBrokenError, StreamConnectionError, StreamHTTPError, StreamingPoster
 
 THINKING_MODES = ("off", "on", "server")
 WARMUP_PROMPT = "Warm-up request: reply with OK."  # distinct from every case, so it caches none of their prefixes
 WARMUP_MAX_TOKENS = 8
+
+
+# -- secrets: the keys and URL credentials in use, never written into a record, a report or the terminal --------
+MIN_SECRET_CHARS = 6  # shorter values are no real key, and hiding them would garble ordinary text
+_SECRETS: set[str] = set()
+URL_USERINFO = re.compile(r"(https?://)[^/@\s]+@")
+URL_QUERY = re.compile(r"(https?://[^\s?#]+)[?#]\S*")
+
+
+def remember_secret(*values: str | None) -> None:
+    """Values this process sends (API keys read from the environment): `hide_secrets` replaces them by ***."""
+    for value in values:
+        if value and value != NO_KEY and len(value) >= MIN_SECRET_CHARS:
+            _SECRETS.add(value)
+
+
+def remember_url_secrets(urls: Iterable[str | None]) -> None:
+    """The credentials a URL carries: its userinfo (also as the Basic header a client makes of it, which a server
+    may echo) and its query's values."""
+    for url in urls:
+        if not url:
+            continue
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            continue
+        if parts.username is not None or parts.password is not None:
+            userinfo = parts.netloc.rpartition("@")[0]
+            for text in {userinfo, unquote(userinfo)}:
+                remember_secret(text, base64.b64encode(text.encode()).decode())
+            remember_secret(parts.password, unquote(parts.password or ""))
+        for text in (parts.query, parts.fragment):
+            remember_secret(text)
+            remember_secret(*(value for _, value in parse_qsl(text, keep_blank_values=True)))
+
+
+def hide_secrets(text: str, urls: bool = True) -> str:
+    """`text` with every remembered secret replaced by *** and (with `urls`) its URLs without userinfo, query or
+    fragment: what an error message (a server's echo of the request included) may show."""
+    for secret in sorted(_SECRETS, key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, "***")
+    if urls and "://" in text:
+        text = URL_QUERY.sub(r"\1", URL_USERINFO.sub(r"\1", text))
+    return text
+
+
+def hide_secrets_in(value: Any) -> Any:
+    """Every remembered secret replaced by *** in every string of a JSON-like value (a record), URLs left as they
+    are (an answer may quote one); the value itself when there is no secret to hide."""
+    if not _SECRETS:
+        return value
+    if isinstance(value, str):
+        return hide_secrets(value, urls=False)
+    if isinstance(value, dict):
+        return {k: hide_secrets_in(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [hide_secrets_in(v) for v in value]
+    return value
+
+
+def safe_public_url(url: str) -> str:
+    """`public_url`, or for a URL it cannot read (a bad port) the URL with userinfo and query cut off."""
+    try:
+        return public_url(url)
+    except ValueError:
+        return URL_QUERY.sub(r"\1", URL_USERINFO.sub(r"\1", url))
+
+
+def public_spec(spec: str) -> str:
+    """A component spec (`URL@model`, `kind:URL@model`, a path, a name) with its URL made public (no userinfo,
+    query or fragment): what results, reports, messages and the terminal show of --llm-judge, --rag-embedder,
+    --rag-reranker. A spec without a URL is returned as it is."""
+    if not spec:
+        return spec
+    start = spec.find("http://")
+    start = spec.find("https://") if start < 0 else start
+    if start < 0:
+        return spec
+    head, rest = spec[:start], spec[start:]
+    url, sep, model = rest.rpartition("@")
+    if not sep or "/" in model or "://" not in url:  # no '@model' after the URL: the last '@' is the userinfo's
+        return head + safe_public_url(rest)
+    return f"{head}{safe_public_url(url)}@{model}"
 
 
 class LLMRequestError(RuntimeError):
@@ -123,7 +211,10 @@ class ChatClient:
         self.public_url = public_url(endpoint.base_url)  # for messages and records: no userinfo, no query
         self.thinking = thinking
         self.timeout_s = timeout_s
-        self._poster = StreamingPoster(endpoint.base_url, endpoint.headers(), timeout_s)
+        headers = endpoint.headers()
+        remember_secret(headers.get("Authorization", "").removeprefix("Bearer ").strip() or None)
+        remember_url_secrets([endpoint.base_url, *endpoint.urls])
+        self._poster = StreamingPoster(endpoint.base_url, headers, timeout_s)
 
     def close(self) -> None:
         self._poster.close()
@@ -146,10 +237,11 @@ class ChatClient:
             except LLMRequestError as exc:
                 if not cache_salt or exc.kind != "http" or exc.status not in (400, 422):
                     raise
-                record.update(cache_salt=False, cache_salt_error=str(exc))
+                record.update(cache_salt=False, cache_salt_error=hide_secrets(str(exc)))
                 completion = self.complete(messages, max_tokens=max_tokens)
         except LLMRequestError as exc:
-            return {**record, "at": start, "ttft_s": None, "e2e_s": None, "output_tokens": None, "error": str(exc)}
+            error = hide_secrets(str(exc))
+            return {**record, "at": start, "ttft_s": None, "e2e_s": None, "output_tokens": None, "error": error}
         m = completion.metrics
         return {**record, "at": start, "ttft_s": m.ttft_s, "e2e_s": m.e2e_s, "output_tokens": m.output_tokens}
 
@@ -204,7 +296,9 @@ class ChatClient:
                 if not isinstance(event, dict):
                     raise ValueError(f"an event that is not a JSON object: {_short(data.decode('utf-8', 'replace'))}")
                 if event.get("error"):
-                    raise LLMRequestError(f"{where} sent an error in the stream: {_error_text(event)}", "stream")
+                    raise LLMRequestError(
+                        f"{where} sent an error in the stream: {hide_secrets(_error_text(event))}", "stream"
+                    )
                 if event.get("object") == "chat.completion":  # a server that answered without streaming
                     return self._whole(event, start, now)
                 if event.get("usage"):
@@ -227,7 +321,7 @@ class ChatClient:
         except StreamHTTPError as exc:
             raise LLMRequestError(
                 f"{self.public_url} answered HTTP {exc.status} for model '{self.endpoint.model}': "
-                f"{_short(_error_text(_json_or_text(exc.body)) or exc.reason)}",
+                f"{_short(hide_secrets(_error_text(_json_or_text(exc.body)) or exc.reason))}",
                 "http",
                 exc.status,
             ) from None

@@ -39,10 +39,52 @@ def _slug(text: str) -> str:
 
 def _answers(value: Any, where: str) -> tuple[str, ...]:
     items = value if isinstance(value, list) else [value]
-    answers = tuple(str(a).strip() for a in items if a is not None and str(a).strip())
+    for index, item in enumerate(items):
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+            field = f"answers[{index}]" if isinstance(value, list) else "answers"
+            raise DatasetError(
+                f"{where}: field {field!r} is {_kind(item)}, not text or a number. Fix: write the accepted answer "
+                'as text, e.g. "42"'
+            )
+    answers = tuple(str(a).strip() for a in items if str(a).strip())
     if not answers:
         raise DatasetError(f"{where}: field 'answers' is empty. Fix: give the accepted answer(s)")
     return answers
+
+
+def _kind(value: Any) -> str:
+    """A JSON value's kind in words, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    kinds = {dict: "an object", list: "a list", str: "text", int: "a number", float: "a number"}
+    return kinds.get(type(value), type(value).__name__)
+
+
+def _text_field(row: dict[str, Any], field: str, where: str, default: str | None = None) -> str:
+    """A row's text field (`question`, `image`; with a `default`, the optional `category`/`type`, where a number
+    is taken as its text): non-empty text."""
+    if field not in row and default is not None:
+        return default
+    value = row.get(field)
+    if default is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and not value.strip():
+        raise DatasetError(f"{where}: field {field!r} is empty. Fix: write the {field} as text")
+    if not isinstance(value, str):
+        raise DatasetError(
+            f"{where}: field {field!r} must be text, not {_kind(value)}. Fix: write the {field} as text in quotes"
+        )
+    return value
+
+
+def _row_id(row: dict[str, Any], default: Any, where: str) -> str:
+    """A row's `id`: text or an integer (`default` when absent)."""
+    value = row.get("id", default)
+    if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
+        raise DatasetError(f'{where}: field \'id\' is {_kind(value)}, not text or an integer. Fix: e.g. "id": "r1"')
+    return str(value)
 
 
 def _case(
@@ -111,13 +153,15 @@ def load_ocrbench(folder: Path, limit: int | None = None, max_bytes: int = DEFAU
         for field in ("image_path", "question", "answers"):
             if field not in row:
                 raise DatasetError(f"{where}: field {field!r} missing. Fix: use the benchmark's own file")
-        row_id = f"ocrbench_{row.get('id', n)}"
+        if "id" in row and isinstance(row["id"], (str, int)) and not isinstance(row["id"], bool):
+            where = f"{where} (id {row['id']})"
+        row_id = f"ocrbench_{_row_id(row, n, where)}"
         cases.append(
             _case(
-                _slug(str(row_id)),
-                str(row.get("type", "ocr")),
-                str(row["question"]),
-                folder / str(row["image_path"]),
+                _slug(row_id),
+                _text_field(row, "type", where, "ocr"),
+                _text_field(row, "question", where),
+                folder / _text_field(row, "image_path", where),
                 _answers(row["answers"], where),
                 "ocrbench",
                 str(index),
@@ -146,10 +190,10 @@ def load_jsonl(path: Path, limit: int | None = None, max_bytes: int = DEFAULT_MA
                 raise DatasetError(f"{where}: field {field!r} missing. Fix: add it to the row")
         cases.append(
             _case(
-                _slug(str(row.get("id", f"{path.stem}_{n}"))),
-                str(row.get("category", "ocr")),
-                str(row["question"]),
-                path.parent / str(row["image"]),
+                _slug(_row_id(row, f"{path.stem}_{n}", where)),
+                _text_field(row, "category", where, "ocr"),
+                _text_field(row, "question", where),
+                path.parent / _text_field(row, "image", where),
                 _answers(row["answers"], where),
                 path.stem,
                 str(path),
@@ -175,9 +219,10 @@ def load_dataset(spec: str, limit: int | None = None) -> list[Case]:
 
 
 def _text(path: Path, fix: str) -> str:
-    """A dataset file's text; a file that cannot be read or is not UTF-8 is a DatasetError naming it."""
+    """A dataset file's text (a UTF-8 byte-order mark, which Windows editors add, dropped); a file that cannot be
+    read or is not UTF-8 is a DatasetError naming it."""
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise DatasetError(f"{path}: cannot read ({exc.strerror}). Fix: {fix}") from None
     except UnicodeDecodeError as exc:

@@ -65,3 +65,13 @@ def test_build_reranker() -> None:
     assert isinstance(build_reranker("none"), NoReranker)
     reranker = build_reranker("vllm:http://127.0.0.1:9/v1@m")
     assert isinstance(reranker, VLLMReranker) and reranker.url == "http://127.0.0.1:9/v1/rerank"
+
+
+@pytest.mark.parametrize("parse", [parse_embedder_spec, parse_reranker_spec])
+def test_a_spec_whose_url_carries_credentials_but_no_model_is_refused_without_showing_them(parse) -> None:
+    """`kind:http://user:key@host/v1` without '@model' was read as the URL `http://user:key` and the model
+    `host/v1`; the error now shows the URL without userinfo and query."""
+    kind = "openai" if parse is parse_embedder_spec else "vllm"
+    with pytest.raises(ValueError, match=rf"invalid value '{kind}:http://h:8000/v1' for --x: .*'@model-name' missing"):
+        parse(f"{kind}:http://user:sk-CANARY@h:8000/v1?key=sk-CANARYQ", option="--x")
+    assert parse(f"{kind}:http://h:8000/v1@BAAI/bge-m3", option="--x").model == "BAAI/bge-m3"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,47 @@ def test_dataset_option_and_limit(llm_project, tmp_path):
     assert ids == [f"test_scenarios.py::test_scenario[vl-r{i}]" for i in range(4)]
     bad = llm_project.run("--llm-dataset", "zip:/x")
     assert bad.ret == pytest.ExitCode.USAGE_ERROR
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"question": None}, "line 1: field 'question' must be text, not null"),
+        ({"question": ""}, "line 1: field 'question' is empty"),
+        ({"question": ["a", "b"]}, "line 1: field 'question' must be text, not a list"),
+        ({"question": 7}, "line 1: field 'question' must be text, not a number"),
+        ({"answers": [None]}, "line 1: field 'answers[0]' is null, not text or a number"),
+        ({"answers": ["x", True]}, "line 1: field 'answers[1]' is true (a boolean), not text or a number"),
+        ({"image": None}, "line 1: field 'image' must be text, not null"),
+        ({"id": True}, "line 1: field 'id' is true (a boolean), not text or an integer"),
+    ],
+)
+def test_a_jsonl_row_whose_question_or_answers_are_not_text_is_an_error_naming_row_and_field(tmp_path, row, message):
+    """`"question": null` was asked as the text "None", a list as "['a', 'b']"."""
+    png(tmp_path / "x.png")
+    jsonl = tmp_path / "d.jsonl"
+    jsonl.write_text(json.dumps({"id": "r1", "image": "x.png", "question": "q", "answers": ["a"], **row}) + "\n")
+    with pytest.raises(DatasetError, match=rf"d\.jsonl, {re.escape(message)}.*Fix"):
+        load_jsonl(jsonl)
+
+
+def test_an_ocrbench_row_whose_question_is_not_text_is_an_error_naming_row_id_and_field(tmp_path):
+    bench = tmp_path / "OCRBench"
+    png(bench / "OCRBench_Images" / "0.png")
+    row = {"id": 41, "image_path": "OCRBench_Images/0.png", "question": None, "answers": ["w"], "type": "t"}
+    (bench / "OCRBench.json").write_text(json.dumps([row]), encoding="utf-8")
+    with pytest.raises(DatasetError, match=r"OCRBench\.json, row 1 \(id 41\): field 'question' must be text, not null"):
+        load_ocrbench(bench)
+
+
+def test_a_dataset_saved_with_a_byte_order_mark_is_read(tmp_path):
+    """Windows Notepad's BOM made line 1 'not valid JSON'."""
+    png(tmp_path / "x.png")
+    jsonl = tmp_path / "bom.jsonl"
+    jsonl.write_bytes(b"\xef\xbb\xbf" + json.dumps({"image": "x.png", "question": "q", "answers": "a"}).encode())
+    assert [c.question for c in load_jsonl(jsonl)] == ["q"]
+    bench = tmp_path / "OCRBench"
+    png(bench / "0.png")
+    row = {"id": 0, "image_path": "0.png", "question": "q", "answers": ["w"], "type": "t"}
+    (bench / "OCRBench.json").write_bytes(b"\xef\xbb\xbf" + json.dumps([row]).encode())
+    assert len(load_ocrbench(bench)) == 1
