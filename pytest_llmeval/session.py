@@ -875,7 +875,8 @@ class LLMEvalSession:
         runs = self.settings.runs
         if not runs.baseline:
             return None
-        from .compare import EXIT_BROKEN, compare_runs, parse_fail_expressions, parse_pairs
+        from .compare import compare_runs, parse_fail_expressions, parse_pairs
+        from .compare.diff import broken_comparison
         from .results.recorder import ResultsFileError, load_results
         from .results.runs import RunNotFound, resolve_run
 
@@ -886,18 +887,7 @@ class LLMEvalSession:
                 base = load_results(path)
         except (RunNotFound, ResultsFileError) as exc:
             self.compare_error = str(exc)
-            return {
-                "error": str(exc),
-                "exit_code": EXIT_BROKEN,
-                "broken": True,
-                "summary": f"no comparison: {exc}",
-                "groups": [],
-                "rules": [],
-                "regressions": [],
-                "mismatches": {},
-                "base": {},
-                "new": {},
-            }
+            return broken_comparison(str(exc))
         new: dict[str, Any] = dict(recorder.document())  # its aggregates serve the final save too
         new["run"] = {**(new.get("run") or {}), "status": status}
         return compare_runs(
