@@ -708,6 +708,11 @@ def load_settings(config: pytest.Config) -> Settings:
         except DatasetError as exc:
             raise pytest.UsageError(str(exc)) from None
 
+    if server.get("dtype") is not None:
+        from .serving.models import dtype_problem
+
+        if (problem := dtype_problem(server["dtype"])) is not None:
+            raise pytest.UsageError(f"--llm-dtype {server['dtype']!r}: {problem}")
     if server["python"] is not None:
         _check_interpreter("--llm-vllm-python", server["python"])
     if server.get("chat_template"):

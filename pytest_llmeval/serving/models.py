@@ -39,6 +39,19 @@ MODEL_KEYS: dict[str, type] = {
     "limit_mm_per_prompt": str,
 }
 LIST_KEYS = ("vllm_arg", "base_url")
+# vLLM's --dtype choices (the same from 0.4 to today): a typo fails at the start, not after a server start
+DTYPES = ("auto", "half", "float16", "bfloat16", "float", "float32")
+
+
+def dtype_problem(value: str) -> str | None:
+    """Why `value` is no vLLM --dtype, with the nearest choice; None when it is one."""
+    if value in DTYPES:
+        return None
+    import difflib
+
+    near = difflib.get_close_matches(value, DTYPES, n=1)
+    hint = f"did you mean {near[0]!r}? " if near else ""
+    return f"{hint}vLLM's --dtype takes {', '.join(DTYPES)}"
 
 
 class ModelSpecError(ValueError):
@@ -130,6 +143,8 @@ def apply_model_args(models: list[ModelSpec], args: Iterable[str]) -> list[Model
                 raise ModelSpecError(f"--llm-model-arg {arg!r}: {key} must be a {MODEL_KEYS[key].__name__}") from None
             if isinstance(typed, (int, float)) and typed <= 0:
                 raise ModelSpecError(f"--llm-model-arg {arg!r}: {key} must be greater than 0")
+            if key == "dtype" and (problem := dtype_problem(str(typed))) is not None:
+                raise ModelSpecError(f"--llm-model-arg {arg!r}: {problem}")
             options = dict(spec.options)
             options[key] = typed
             spec = dataclasses.replace(spec, options=tuple(options.items()))
