@@ -98,6 +98,7 @@ def build_rubric(case: Case) -> str:
 _SCORE = re.compile(r'"?score"?\s*[:=]\s*(-?\d+(?:\.\d+)?)', re.I)
 # after a `score: N`, what makes N no plain grade: a fraction (9/10), an exponent (1e5), more digits of a number
 _NOT_PLAIN = re.compile(r"\s*/\s*\d|[eE][+-]?\d|\.\d|,\d")
+_OUT_OF_100 = re.compile(r"\s*/\s*100(?![0-9])(?!\.[0-9])")  # a grade written out of 100 is the rubric's own scale
 
 
 class _Written(str):
@@ -191,7 +192,8 @@ def parse_verdict(text: str, answer: str | None = None, markers: tuple[str, str]
     found = list(_SCORE.finditer(own))
     if found:
         last = found[-1]
-        score = None if _NOT_PLAIN.match(own, last.end()) else _grade(float(last.group(1)))
+        out_of_100 = _OUT_OF_100.match(own, last.end()) is not None  # "Score: 85/100" is 85 on the rubric's scale
+        score = None if _NOT_PLAIN.match(own, last.end()) and not out_of_100 else _grade(float(last.group(1)))
         if score is None:
             return _bad_grade(own[last.start(1) : last.end(1) + 8].split()[0].rstrip(".,;"), cleaned)
         return JudgeVerdict(score, own.strip()[:300])

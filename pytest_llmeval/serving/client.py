@@ -27,6 +27,9 @@ WARMUP_MAX_TOKENS = 8
 
 
 # -- secrets: the keys and URL credentials in use, never written into a record, a report or the terminal --------
+# A URL query parameter that carries a credential (?api_key=, ?key=, ?token=, ?sig=); others (api-version,
+# deployment) are settings, and hiding their values would rewrite labels and answers that contain them
+CREDENTIAL_NAME = re.compile(r"key|token|secret|sig|pass|auth|credential|session", re.IGNORECASE)
 MIN_SECRET_CHARS = 6  # shorter values are no real key, and hiding them would garble ordinary text
 _SECRETS: set[str] = set()
 URL_USERINFO = re.compile(r"(https?://)[^/@\s]+@")
@@ -55,9 +58,9 @@ def remember_url_secrets(urls: Iterable[str | None]) -> None:
             for text in {userinfo, unquote(userinfo)}:
                 remember_secret(text, base64.b64encode(text.encode()).decode())
             remember_secret(parts.password, unquote(parts.password or ""))
-        for text in (parts.query, parts.fragment):
-            remember_secret(text)
-            remember_secret(*(value for _, value in parse_qsl(text, keep_blank_values=True)))
+        for name, value in parse_qsl(parts.query, keep_blank_values=True):
+            if CREDENTIAL_NAME.search(name):  # api_key, key, token, sig - not api-version or deployment
+                remember_secret(value)
 
 
 def hide_secrets(text: str, urls: bool = True) -> str:
@@ -71,15 +74,17 @@ def hide_secrets(text: str, urls: bool = True) -> str:
     return text
 
 
-def hide_secrets_in(value: Any) -> Any:
+def hide_secrets_in(value: Any, keep: frozenset[str] = frozenset()) -> Any:
     """Every remembered secret replaced by *** in every string of a JSON-like value (a record), URLs left as they
-    are (an answer may quote one); the value itself when there is no secret to hide."""
+    are (an answer may quote one); the value itself when there is no secret to hide. `keep`: top-level keys of a
+    dict left as they are (a case's identity and content: a secret is never sent there, and a value that merely
+    equals one - a label, a word of the answer - must not be rewritten)."""
     if not _SECRETS:
         return value
     if isinstance(value, str):
         return hide_secrets(value, urls=False)
     if isinstance(value, dict):
-        return {k: hide_secrets_in(v) for k, v in value.items()}
+        return {k: v if k in keep else hide_secrets_in(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [hide_secrets_in(v) for v in value]
     return value

@@ -3,7 +3,8 @@
 Chat answers can be controlled: `answers` maps a substring of the last user message to the answer
 text (the first match wins), or is a callable (request body -> answer); unmatched requests get
 `chunks` filler tokens. `reply(path, body, status)` sets a canned JSON reply for any other POST path
-(embeddings, rerank); `received` lists every POST (path, JSON body) in order.
+(embeddings, rerank); `received` lists every POST (path, JSON body) in order, `queries` every request's query
+string (requests are routed by their path alone).
 
 Raw asyncio HTTP/1.1 with keep-alive and chunked SSE; no dependency. It answers
 `POST /v1/completions` and `/v1/chat/completions` at once (`max_active`: the most answered at once) with `chunks` token
@@ -48,6 +49,7 @@ class FakeServer:
         self.max_active = 0  # the most answered at once (requests in flight, as the server saw them)
         self.answers = answers
         self.received: list[tuple[str, dict[str, Any]]] = []
+        self.queries: list[str] = []  # the query string of every request, in order ("" for none)
         self.replies: dict[str, tuple[int, Any]] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.base_events.Server | None = None
@@ -134,7 +136,9 @@ class FakeServer:
                 except (asyncio.IncompleteReadError, ConnectionError):
                     return
                 lines = head.decode("latin-1").split("\r\n")
-                method, path, _ = lines[0].split(" ", 2)
+                method, target, _ = lines[0].split(" ", 2)
+                path, _, query = target.partition("?")  # routed by path; the query is noted (?api-version=...)
+                self.queries.append(query)
                 headers = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(":") for ln in lines[1:] if ln)}
                 body = await reader.readexactly(int(headers.get("content-length", "0")))
                 if not await self._route(method, path, body, writer):

@@ -91,7 +91,14 @@ def test_a_grade_that_is_no_0_to_100_number_is_a_judge_error_quoting_the_reply(r
 
 @pytest.mark.parametrize(
     ("reply", "score"),
-    [('{"score": 85, "reason": "ok"}', 85.0), ('{"score": 72.5}', 72.5), ("Score: 0.", 0.0), ("score: 100", 100.0)],
+    [
+        ('{"score": 85, "reason": "ok"}', 85.0),
+        ('{"score": 72.5}', 72.5),
+        ("Score: 0.", 0.0),
+        ("score: 100", 100.0),
+        ("Score: 85/100", 85.0),  # out of 100: the rubric's own scale (was refused for a while, as 9/10 is)
+        ("score: 60 / 100. Partly right.", 60.0),
+    ],
 )
 def test_a_plain_grade_from_0_to_100_is_read(reply, score):
     verdict = parse_verdict(reply, answer="甲项")
@@ -404,3 +411,28 @@ def test_sigterm_handler_is_only_set_without_another_and_put_back_after(llm_proj
         finally:
             signal.signal(signal.SIGTERM, previous)
     assert (llm_project.path / "handler.txt").read_text(encoding="utf-8").split() == [mine.__qualname__] * 2
+
+
+def test_only_credentials_are_hidden_not_labels_or_answers_that_hold_a_query_setting(llm_project):
+    """Every query value was taken for a secret: ?deployment=model-a rewrote the label to *** in every record (two
+    models' records then collided, one model's results were lost) and ?api-version=preview rewrote the answer's
+    "preview" (a re-score then failed the case). Now only credential parameters (api_key, key, token, sig) are."""
+    llm_project.scenario(
+        "p.yaml",
+        "suite: p\ncases:\n  - id: alpha\n    category: t\n    question: 哪个版本？\n    key_points: [preview]\n",
+    )
+    with FakeServer(answers=lambda req: "It is the preview build.") as fake:
+        url = f"{fake.base_url}?api-version=preview&api_key=CANARYQUERYKEY"
+        result = llm_project.run(
+            "--llm-model", "model-a", "--llm-model", "model-b", "--llm-warmup", "0", "--junitxml=junit.xml",
+            "--llm-model-arg", f"model-a:base_url={url}&deployment=model-a",
+            "--llm-model-arg", f"model-b:base_url={url}&deployment=model-b",
+        )  # fmt: skip
+        queries = set(fake.queries)
+    result.assert_outcomes(passed=2)
+    assert "api-version=preview&api_key=CANARYQUERYKEY&deployment=model-a" in queries  # the query is sent
+    doc = llm_project.results()
+    assert sorted(c["model"] for c in doc["cases"]) == ["model-a", "model-b"]
+    assert {c["answer"] for c in doc["cases"]} == {"It is the preview build."}
+    assert all(c["covered"] == ["preview"] for c in doc["cases"])
+    assert_no_canary(outputs(llm_project, result))
