@@ -44,10 +44,26 @@ def _cut(url: str) -> str:
     return re.split(r"[?#]", text, maxsplit=1)[0].rstrip("/")
 
 
+def stray_at(url: str) -> bool:
+    """An @ after the scheme that urllib does not read as the end of a userinfo: a password with an unencoded /, ?
+    or # (http://u:p/w@host/v1), whose rest urllib would take for the host, port or path."""
+    head, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return False
+    try:
+        return "@" not in urlsplit(url).netloc
+    except ValueError:  # urllib cannot read it (a bad IPv6 host): by pattern, a / ? # before the first @
+        return re.search(r"[/?#]", rest.split("@", 1)[0]) is not None
+
+
 def public_url(url: str) -> str:
     """The URL without userinfo, query and fragment: what may be written into results and logs. Never raises
     (a URL with a bad port or a broken IPv6 address is cut by pattern), so it never shows a secret in a
-    traceback."""
+    traceback. An @ urllib does not see as the userinfo's end (a password with an unencoded /) hides all before
+    it."""
+    if stray_at(url):
+        scheme, _, rest = url.strip().partition("://")
+        return _cut(f"{scheme}://***@{rest.rpartition('@')[2]}")
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from ..textfiles import not_utf8
 from .client import ChatClient, Completion, LLMRequestError
-from .endpoint import Endpoint, public_url
+from .endpoint import Endpoint, public_url, stray_at
 
 PROBE_TIMEOUT_S = 1.0
 RETRYABLE = ("connection", "stream")
@@ -85,7 +85,12 @@ def check_url(url: str, where: str = "--llm-base-url") -> None:
     parts_of_line = url.split()
     shown = " ".join(public_url(part) for part in parts_of_line) or public_url(url)
     example = "e.g. http://host:8000/v1"
-    if url.count("://") > 1:
+    if stray_at(url):
+        raise FleetError(
+            f"{where}: {shown!r}: its password holds a /, ? or # that is not percent-encoded, so the URL cannot be "
+            "read. Fix: write them as %2F, %3F, %23 (and @ as %40), e.g. http://user:p%2Fw@host:8000/v1"
+        )
+    if url.split("?", 1)[0].count("://") > 1:  # a URL in the query (?redirect=http://...) is the query's
         raise FleetError(
             f"{where}: {shown!r} holds more than one URL. Fix: one URL a line (in a file), or one --llm-base-url each"
         )

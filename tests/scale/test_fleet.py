@@ -164,7 +164,10 @@ def free_port() -> int:
 
 
 def test_public_url_never_raises_and_never_shows_the_password():
-    for url in ("http://u:SECRET@h:99999/v1?k=SECRET", "http://u:SECRET@h:abc/v1", "http://u:SECRET@[::1/v1?k=x"):
+    urls = ("http://u:SECRET@h:99999/v1?k=SECRET", "http://u:SECRET@h:abc/v1", "http://u:SECRET@[::1/v1?k=x")
+    # a password with an unencoded / # ?: urllib reads its first part as the host and port, the rest as the path
+    urls += ("http://admin:SECRET/3#x@h:8000/v1", "http://u:123/SECRET@h:8000/v1", "http://u:SE?CRET@h/v1")
+    for url in urls:
         shown = public_url(url)
         assert "SECRET" not in shown and shown.startswith("http://"), shown
 
@@ -179,6 +182,8 @@ def test_public_url_never_raises_and_never_shows_the_password():
         (["http://h:8000/v1 http://h2:8000/v1"], "holds more than one URL"),
         (["http://h:8000/v1,http://h2:8000/v1"], "holds more than one URL"),
         (["http://h:80\t00/v1"], "space or control character"),
+        (["http://admin:SECRET/3#x@h:8000/v1"], "its password holds a /, ? or # that is not percent-encoded"),
+        (["http://u:123/SECRET@h:8000/v1"], "is not percent-encoded"),
         (["ftp://u:SECRET@h/v1"], "not an http(s) URL"),
         (["http://u:SECRET@h:8000/v1", "http://h:8000/v1"], "given twice"),  # the same replica, twice the load
         (["HTTP://H:8000/v1", "http://h:8000/v1"], "given twice"),
