@@ -245,6 +245,19 @@ def test_secrets_in_the_server_command_are_redacted():
         "1",
         "--hf-token=***",
     ]
+    # vLLM reads _ as - in flag names: --api_key and --hf_token were recorded in clear
+    spelled = ["--api_key", "sk-1", "--llm-vllm-arg=--api_key=sk-2", "--hf_token=hf-3", "--llm-vllm-arg=--HF-TOKEN"]
+    assert redact([*spelled, "hf-4", "--llm-vllm-arg=--api_key sk-5", "--api-keys", "kept"]) == [
+        "--api_key",
+        "***",
+        "--llm-vllm-arg=--api_key=***",
+        "--hf_token=***",
+        "--llm-vllm-arg=--HF-TOKEN",
+        "***",
+        "--llm-vllm-arg=--api_key ***",
+        "--api-keys",
+        "kept",
+    ]
 
 
 def test_gpu_selection_limits_memory_sampling():

@@ -142,9 +142,16 @@ class ServerSettings:
 
 
 SECRET_FLAGS = ("--api-key", "--hf-token")
+# vLLM's parser reads _ as - in flag names (--api_key): the same flags, either spelling, any letter case
+_FLAG = "|".join("--" + flag[2:].replace("-", "[-_]") for flag in SECRET_FLAGS)  # letters and dashes only
+_SECRET_FLAG = re.compile(f"(?i)(?:{_FLAG})")
+_SECRET_VALUE = re.compile(f"(?i)({_FLAG})([= ])(\\S+)")
 
 
-_SECRET_VALUE = re.compile(r"(" + "|".join(re.escape(f) for f in SECRET_FLAGS) + r")([= ])(\S+)")
+def _is_secret_flag(arg: str) -> bool:
+    """`--api-key`, `--api_key`, `--hf_token`, ... alone or at the end of another option's value (`--x=--api-key`)."""
+    flag = arg.rpartition("=")[2] if "=" in arg else arg
+    return _SECRET_FLAG.fullmatch(flag) is not None
 
 
 def redact(command: list[str]) -> list[str]:
@@ -156,7 +163,7 @@ def redact(command: list[str]) -> list[str]:
         if hide_next:
             out.append("***")
             hide_next = False
-        elif arg in SECRET_FLAGS or any(arg.endswith("=" + flag) for flag in SECRET_FLAGS):
+        elif _is_secret_flag(arg):
             out.append(arg)
             hide_next = True
         else:
