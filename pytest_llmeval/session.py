@@ -14,6 +14,7 @@ import dataclasses
 import logging
 import os
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -139,7 +140,9 @@ class LLMEvalSession:
                     XdistController(
                         self.pool,
                         settings.models,
-                        settings.report_dir,
+                        # the note of the servers for the workers (their URLs) lives in a private temp folder, not
+                        # in the report dir a CI job uploads: a run killed before its end leaves it nowhere public
+                        Path(tempfile.mkdtemp(prefix="llmeval-servers-")),
                         policy=settings.servers,
                         dist=str(config.getoption("dist", "no")),
                         progress=self.progress,

@@ -31,6 +31,7 @@ writes results. This module does not import the session: the controller gets the
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -186,7 +187,7 @@ class XdistController:
         self,
         pool: Pool,
         models: Sequence[ModelSpec],
-        report_dir: Path,
+        state_dir: Path,
         policy: str = "one-at-a-time",
         dist: str = "load",
         progress: Callable[[str], None] = lambda _message: None,
@@ -195,7 +196,7 @@ class XdistController:
     ) -> None:
         self.pool = pool
         self.models = {m.label: m for m in models}
-        self.state_path = report_dir / STATE_FILE
+        self.state_path = state_dir / STATE_FILE  # the session gives a private temp folder: never an artifact
         self.state_path.unlink(missing_ok=True)  # never hand workers a previous run's servers
         self.requests_dir = requests_dir(self.state_path)
         shutil.rmtree(self.requests_dir, ignore_errors=True)  # nor serve a previous run's requests
@@ -235,6 +236,8 @@ class XdistController:
         shutil.rmtree(self.requests_dir, ignore_errors=True)  # served or not, nothing reads them after the run
         # the workers have ended: the servers' URLs (credentials written in one included) stay nowhere on disk
         self.state_path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the session's private temp folder, empty now
+            self.state_path.parent.rmdir()
 
     def pytest_configure_node(self, node: Any) -> None:
         node.workerinput[STATE_KEY] = str(self.state_path)

@@ -169,7 +169,7 @@ def test_under_xdist_each_worker_keeps_its_own_cases_in_flight(inflight_project)
     assert sorted(asked(inflight_project.fake)) == [f"q{i:02d}" for i in range(N_CASES)]
     assert inflight_project.fake.max_active > 2  # more than one request per worker
     assert len(inflight_project.results()["cases"]) == N_CASES
-    # the controller's note of the servers for its workers (their URLs, credentials included) is gone after the run
+    # the controller's note of the servers for its workers (their URLs, credentials included) is never in the report dir
     assert not (inflight_project.path / "llmeval-report" / ".servers.json").exists()
 
 
