@@ -15,6 +15,7 @@ environment (HTTP(S)_PROXY / NO_PROXY, as openai and httpx honour them) and erro
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import select
 import socket
@@ -231,9 +232,16 @@ class StreamingPoster:
                 self._drop()
 
     def close(self) -> None:
+        """Close every connection, also those a thread is reading a stream from (an answer nobody waits for any
+        more: the run was interrupted, or the model's tests have ended): shut the socket down first, which ends
+        that read at once - closing alone waits for the reader's lock, up to the request timeout."""
         with self._lock:
             conns, self._all = self._all, []
         for conn in conns:
+            sock = conn.sock
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
             conn.close()
 
 

@@ -786,3 +786,27 @@ def test_any_split_of_the_stream_into_writes_gives_the_same_answer(split_server,
     assert completion.text == EXPECTED_TEXT
     assert (m.prompt_tokens, m.output_tokens, m.finish_reason) == (9, 6, "stop")
     assert split.server.accepted == 1  # every answer read to its end: one connection throughout
+
+
+def test_closing_the_client_ends_a_stream_another_thread_is_reading_at_once():
+    """Ctrl-C with cases in flight: closing a connection waited for its reader's lock, so pytest hung until every
+    answer in flight had ended (up to the request timeout); the socket is now shut down first."""
+    with FakeServer(chunks=4, delay_s=5.0) as fake:  # 5 s a token: a read would wait 20 s
+        client = ChatClient(Endpoint(fake.base_url, "m"), timeout_s=60)
+        outcome: list[BaseException | None] = []
+
+        def ask() -> None:
+            try:
+                client.complete([{"role": "user", "content": "问"}], max_tokens=4)
+                outcome.append(None)
+            except BaseException as exc:  # noqa: BLE001 - whatever ends the read
+                outcome.append(exc)
+
+        reader = threading.Thread(target=ask, daemon=True)
+        reader.start()
+        time.sleep(0.5)  # the request is in flight, its reader waiting for the next token
+        started = time.monotonic()
+        client.close()
+        reader.join(timeout=10)
+        assert not reader.is_alive() and time.monotonic() - started < 3.0
+        assert outcome and isinstance(outcome[0], LLMRequestError)
