@@ -129,8 +129,14 @@ def test_command_line_overrides_ini(pytester: pytest.Pytester):
         # vLLM started, loaded the model and then failed on it
         (["--llm-chat-template=/nonexistent/chat.jinja"], "--llm-chat-template /nonexistent/chat.jinja: no such file"),
         # vLLM refused it after the server had started (minutes on a GPU)
-        (["--llm-dtype", "bf16"], "--llm-dtype 'bf16': did you mean 'bfloat16'? vLLM's --dtype takes auto, half, float16"),
-        (["--llm-dtype", "fp32"], "--llm-dtype 'fp32': *vLLM's --dtype takes auto, half, float16, bfloat16, float, float32"),
+        (
+            ["--llm-dtype", "bf16"],
+            "--llm-dtype 'bf16': did you mean 'bfloat16'? vLLM's --dtype takes auto, half, float16",
+        ),
+        (
+            ["--llm-dtype", "fp32"],
+            "--llm-dtype 'fp32': *vLLM's --dtype takes auto, half, float16, bfloat16, float, float32",
+        ),
         (["--llm-model", "a=/x", "--llm-model-arg", "a:dtype=fp16"], "--llm-model-arg 'a:dtype=fp16': *--dtype takes"),
         # were an INTERNALERROR naming RagConfig.embedder
         (["--rag-embedder", "bogus:x"], "invalid value 'bogus:x' for --rag-embedder: unknown embedder; accepted"),
