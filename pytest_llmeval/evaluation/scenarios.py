@@ -66,10 +66,12 @@ class KeyPoint:
 class ForbiddenClaim:
     claim: str
     variants: tuple[str, ...] = ()
+    regex: tuple[str, ...] = ()  # when set, the claim is matched by these regular expressions only
 
     @property
     def all_forms(self) -> tuple[str, ...]:
-        return (self.claim, *self.variants)
+        """The text forms matched (none for a regex claim: `claim` is then only its label)."""
+        return () if self.regex else (self.claim, *self.variants)
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,9 @@ class Case:
         data["images"] = [hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in self.images if Path(p).is_file()]
         if data["numbers"] == _DEFAULT_FORMS:
             del data["numbers"]
+        for claim in (data["trap"] or {}).get("forbidden", []):
+            if not claim["regex"]:
+                del claim["regex"]  # as before forbidden claims took a regex
         for point in data["key_points"]:
             if not point["regex"]:
                 del point["regex"]
@@ -195,7 +200,7 @@ TOP_LEVEL_FIELDS = {"suite", "defaults", "cases", "scorer", "language"}
 DEFAULTS_FIELDS = _CASE_FIELDS - {"id"}
 KEY_POINT_FIELDS = {"point", "synonyms", "weight", "regex"} | NUMBER_FIELDS
 TRAP_FIELDS = {"expect", "forbidden", "penalty"}
-CLAIM_FIELDS = {"claim", "variants"}
+CLAIM_FIELDS = {"claim", "variants", "regex"}
 SCORERS = ("keyword", "ocrbench", "exact")
 ASSERT_WITH = ("keyword", "judge")
 MAX_IMAGE_BYTES = 20 * 2**20
@@ -656,9 +661,15 @@ def _parse_trap(value: Any, fail: Any) -> Trap | None:
             forbidden.append(ForbiddenClaim(item.strip()))
         elif isinstance(item, dict) and isinstance(item.get("claim"), str) and item["claim"].strip():
             _check_keys(item, CLAIM_FIELDS, fail, f"{where}.")
-            forbidden.append(
-                ForbiddenClaim(item["claim"].strip(), _string_list(item.get("variants"), f"{where}.variants", fail))
-            )
+            variants = _string_list(item.get("variants"), f"{where}.variants", fail)
+            regexes = _parse_regexes(item.get("regex"), f"{where}.regex", fail)
+            if regexes and variants:
+                raise fail(
+                    f"{where}.variants",
+                    "a regex claim has no variants",
+                    "add the other forms as more regexes ('regex: [a, b]') or as another claim",
+                )
+            forbidden.append(ForbiddenClaim(item["claim"].strip(), variants, regexes))
         else:
             raise fail(where, "must be a string or a mapping with 'claim'", "use '- claim: ...' or a plain string")
     if expect is None and not forbidden:

@@ -22,7 +22,18 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .numbers import NUMERAL_CHARS, NumberForms, Pattern, RegexPattern, compile_variant
+from .numbers import (
+    CN_DIGITS,
+    NUMERAL_CHARS,
+    NumberForms,
+    NumberPattern,
+    Pattern,
+    RegexPattern,
+    TextPattern,
+    chinese_value,
+    compile_variant,
+    spaced_out,
+)
 from .scenarios import Case, KeyPoint
 
 SCORER_NAME = "keyword_coverage"
@@ -44,13 +55,23 @@ SCORER_NAME = "keyword_coverage"
 #    数十万 is no 十万; 二〇〇五年 is 2005年 (chinese_numerals); 500多台 and 1200余万元 state 500台 and 1200万元;
 #    不满, 没到, 未达, 未到, 达不到 negate as 不到 and 未满 do; 不得不 and 无不 affirm.
 # 7: a forbidden claim counts only where it is asserted (not after a question, condition or uncertainty cue in its
-#    clause: 是否已通过PCI DSS; nor in a question: 已通过PCI DSS吗？); a negation reaches over quotes and one filler
-#    (不是约20个月, 不“合规”, not fully compliant), 不一定/不算/谈不上/rather than... negate, 20个月都不到 is negated,
-#    不止/不只 negate only a figure; the echo guard ignores spaces next to CJK; a range that ends with the point is
-#    not it (12到20个月, 30%~50%, 10–20个月); 百分之五十 is not in 百分之五十点五; 50人 is not in 50人天, 20个月 not in
-#    20个月份; ¥/人民币/RMB/CNY before a number (or 人民币 after it) mean 元, $/US$/USD 美元; 20-month, a 20 month
-#    period and 50 percent are 20 months and 50%; a unit in brackets after a number (20（个月）) or in a Markdown
-#    table's column header (累计签约金额（万元）) follows the number.
+#    part of the clause: 是否已通过PCI DSS, 没有公开信息表明已通过, 认证编号是否 (a cue overlapping it); nor in a
+#    question: 已通过PCI DSS吗？ - unless answered yes: 吗？是的); a part ends at a comma, 、, a colon, a dash or an
+#    opening bracket (是否通过PCI DSS认证：已通过... claims it); 不知道/不清楚/不确定 are cues only after the speaker
+#    and adverbs (您可能不知道X presupposes X); a negation reaches over quotes, one filler and an article
+#    (不是约20个月, 不“合规”, not fully compliant, not a 20-month payback), 不一定/不算/谈不上/rather than... negate,
+#    无非/莫非/除非 do not, 20个月都不到 is negated where the phrase ends (not 150万元不到两年即可收回), 不止/不只
+#    negate only a figure (a number pattern, or Chinese numerals and units: not 零售, 一体化); the echo guard and
+#    the matching of text and number forms ignore spaces next to CJK (已通过 PCI DSS 4.0 认证 has 已通过PCI DSS);
+#    a range that ends with the point is not it (12到20个月, 30%~50%, 10–20个月, 12〜20个月, and "-" between
+#    quantities of one unit: 30%-50%, 12 - 20个月, unless an "=" makes a subtraction: 120万元-30万元=90万元), a
+#    change is no range (24到20个月, rose from 30% to 50%); 百分之五十 is not in 百分之五十点五; 50人 is not in 50人天,
+#    50人·天, 50人/月, 20个月 not in 20个月份; ¥/人民币/RMB/CNY before a number (or 人民币/RMB/CNY after it) mean 元,
+#    $/US$/USD 美元 - not JP¥/HK¥, nor with another currency or a count after the figure (¥1200万 JPY,
+#    人民币1200万笔); 20-month,
+#    a 20 month period and 50 percent are 20 months and 50%; a unit in brackets after a number (20（个月）) or in a
+#    Markdown table's column header (累计签约金额（万元）, 回收期（月）: 个月, 金额（人民币万元）: 万元; rules of one
+#    dash, tables without outer pipes) follows the number. (Not released before these were settled: still 7.)
 SCORER_VERSION = 7
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
@@ -174,13 +195,21 @@ NEGATIONS_EN_TWO_WORDS = frozenset({"rather than", "instead of"})  # 24 months r
 # compliant. One filler at most; 只有 only before a figure (不是只有20个月: more than that; 不是只有合规: not only).
 FILLERS_ZH = ("是", "为", "会是", "会", "可能是", "可能", "应是", "应该是", "等于", "约", "大约", "大概", "只有")
 FILLERS_EN = frozenset({"be", "is", "really", "quite", "fully", "yet", "about", "roughly", "exactly", "considered"})
+# An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
+# payback, not really a compliant system.
+ARTICLES_EN = frozenset({"a", "an", "the"})
 # Opening quotes and brackets between a negation and its point (不是“20个月”, not "20 months"), as normalised (NFKC).
 _OPENERS = "\"'“‘「『《〈【[("
-# A point said after 不到 (or 都不到, 还不到) was not reached: 20个月都不到 is 不到20个月 (figures only).
+# A point said after 不到 (or 都不到, 还不到) was not reached: 20个月都不到 is 不到20个月 (figures only), where the
+# phrase ends after it (punctuation, the end of the text, or one of these).
 NEGATIONS_AFTER_A_FIGURE = ("都不到", "还不到", "不到")
+_ENDS_AFTER_NOT_REACHING = frozenset("的就即便呢啊")
 _FILLERS_ZH_LONGEST_FIRST = sorted(FILLERS_ZH, key=len, reverse=True)
 # Before 不, these make it an affirmation: 不得不 / 不能不 (must), 无不 / 没有不 (all).
 DOUBLE_NEGATION_BEFORE = ("不得", "不能", "不可", "不会", "不敢", "不是", "无", "莫", "没有")
+# Words that end with a negation's character and negate nothing (v7): 无非是20个月 (nothing but), 莫非 (could it be),
+# 除非 (unless).
+NO_NEGATION_ZH = ("无非", "莫非", "除非")
 # The last words before a point (up to three, the last followed by a space or the hyphen of non-)
 _WORDS_BEFORE = re.compile(r"(?<![a-z'])((?:[a-z']+ ){0,2}[a-z']+)([ -])$")
 _THINK_BLOCK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
@@ -230,15 +259,36 @@ def normalise(text: str, lines: bool = False) -> str:
 
 
 # A Markdown table whose header cell names a unit in brackets (累计签约金额（万元）, Cost (USD), 金额（单位：万元）)
-# states that unit for the bare numbers of its column (v7): | 2,610 | under it reads | 2,610万元 |.
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")
+# states that unit for the bare numbers of its column (v7): | 2,610 | under it reads | 2,610万元 |. A rule may have one
+# dash (|:-:|, |-|) and a table may go without outer pipes (a | b over --- | ---); in a header 月 is 个月
+# (回收期（月）) and the currency 人民币/RMB/CNY is left out of a unit (金额（人民币万元）: 万元; (RMB) alone: 元).
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _HEADER_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([^()（）0-9０-９|]{1,8}?)\s*[)）]\s*$")
+_HEADER_CURRENCY = re.compile(r"人民币|(?<![a-z])(?:rmb|cny)(?![a-z])", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*(\**)([-+−]?[0-9０-９][0-9０-９,，. ]*(?<! ))(\**)\s*$")
+
+
+def _table_row(line: str) -> bool:
+    return "|" in line and bool(line.strip())
+
+
+def _table_rule(line: str) -> bool:
+    return "|" in line and _TABLE_RULE.match(line) is not None  # a lone --- is a Markdown rule, not a table's
 
 
 def _cells(row: str) -> list[str]:
     return row.strip().removeprefix("|").removesuffix("|").split("|")
+
+
+def _header_unit(cell: str) -> str | None:
+    """The unit a header cell names in brackets: 月 as 个月, without a currency name (人民币万元: 万元)."""
+    m = _HEADER_UNIT.search(cell)
+    if m is None:
+        return None
+    unit = m.group(1)
+    if _HEADER_CURRENCY.search(unit):
+        unit = _HEADER_CURRENCY.sub("", unit).strip(" ,，、/") or "元"
+    return "个月" if unit == "月" else unit
 
 
 def table_units(text: str) -> str:
@@ -247,20 +297,23 @@ def table_units(text: str) -> str:
         return text
     lines = text.split("\n")
     for i in range(1, len(lines)):
-        if not (_TABLE_RULE.match(lines[i]) and _TABLE_ROW.match(lines[i - 1])):
+        if not (_table_rule(lines[i]) and _table_row(lines[i - 1])):
             continue
-        units = [_HEADER_UNIT.search(cell) for cell in _cells(lines[i - 1])]
+        units = [_header_unit(cell) for cell in _cells(lines[i - 1])]
         if not any(units):
             continue
         row = i + 1
-        while row < len(lines) and _TABLE_ROW.match(lines[row]):
+        while row < len(lines) and _table_row(lines[row]):
+            stripped = lines[row].strip()
             cells = _cells(lines[row])
             for k, (cell, unit) in enumerate(zip(cells, units, strict=False)):
                 number = _BARE_NUMBER.match(cell)
                 if unit is not None and number is not None:
-                    space = " " if unit.group(1)[:1].isascii() and unit.group(1)[:1].isalpha() else ""
-                    cells[k] = f" {number.group(1)}{number.group(2)}{number.group(3)}{space}{unit.group(1)} "
-            lines[row] = "|" + "|".join(cells) + "|"
+                    space = " " if unit[:1].isascii() and unit[:1].isalpha() else ""
+                    cells[k] = f" {number.group(1)}{number.group(2)}{number.group(3)}{space}{unit} "
+            left = "|" if stripped.startswith("|") else ""
+            right = "|" if stripped.endswith("|") and len(stripped) > 1 else ""
+            lines[row] = left + "|".join(cells) + right
             row += 1
     return "\n".join(lines)
 
@@ -363,28 +416,12 @@ def _describe_match(p: PointResult) -> str:
     return p.point if shown is None or normalise(shown) == normalise(p.point) else f"{p.point} (as '{shown}')"
 
 
-def _cjk(char: str) -> bool:
-    return char >= "\u2e80"  # CJK scripts and punctuation, and what follows them in Unicode
-
-
-def _spaced_out(text: str) -> tuple[str, list[int]]:
-    """The text without the spaces that touch a CJK character (约 8400 笔 -> 约8400笔), and where each character
-    kept stands in the text: models space figures out in Chinese text, and a copy so respaced is still a copy."""
-    kept, where = [], []
-    for i, char in enumerate(text):
-        if char == " " and ((i > 0 and _cjk(text[i - 1])) or (i + 1 < len(text) and _cjk(text[i + 1]))):
-            continue
-        kept.append(char)
-        where.append(i)
-    return "".join(kept), where
-
-
 def copied_mask(answer_norm: str, source_norm: str, min_copy: int) -> list[bool]:
     """Mark answer positions inside a verbatim copy (>= min_copy chars) of the source. Spaces next to a CJK character
     are not compared (v7): `回收期为 20 个月` copies `回收期为20个月`; min_copy counts the characters compared."""
     mask = [False] * len(answer_norm)
-    answer, where = _spaced_out(answer_norm)
-    source, _ = _spaced_out(source_norm)
+    answer, where = spaced_out(answer_norm)
+    source, _ = spaced_out(source_norm)
     if min_copy <= 0 or len(answer) < min_copy or len(source) < min_copy:
         return mask
     grams = {source[i : i + min_copy] for i in range(len(source) - min_copy + 1)}
@@ -404,6 +441,8 @@ def _zh_negation_ending(text: str, figure: bool) -> int | None:
         return None
     if negation == "不" and text[: -len(negation)].endswith(DOUBLE_NEGATION_BEFORE):
         return None  # 不得不: an affirmation
+    if any(text.endswith(word) and len(word) > len(negation) for word in NO_NEGATION_ZH):
+        return None  # 无非: the 非 of a word that negates nothing
     return len(text) - len(negation)
 
 
@@ -421,6 +460,12 @@ def _en_negation_ending(text: str) -> int | None:
         return starts[-1]
     if m.group(2) != " " or len(words) < 2:
         return None  # a hyphen joins only non- to its word
+    if words[-1] in ARTICLES_EN:
+        words, starts = words[:-1], starts[:-1]  # not a 20-month payback: the article is no part of the negation
+        if words[-1] in NEGATIONS_EN:
+            return starts[-1]
+        if len(words) < 2:
+            return None
     if " ".join(words[-2:]) in NEGATIONS_EN_TWO_WORDS:
         return starts[-2]
     if words[-1] in FILLERS_EN:
@@ -447,12 +492,18 @@ def negation_before(answer_norm: str, start: int, figure: bool = False) -> str |
 
 
 def negation_after(answer_norm: str, end: int) -> str | None:
-    """不到 (都不到, 还不到) right after a figure, one space allowed: 20个月都不到 is less than 20 months."""
+    """不到 (都不到, 还不到) right after a figure, one space allowed: 20个月都不到 is less than 20 months. Only where
+    the phrase ends there (punctuation, the end, or 的 就 即 便 呢 啊 follow: 50人不到的团队): in
+    150万元不到两年即可收回 the 不到 goes with the next figure (v7)."""
     after = answer_norm[end : end + 4].removeprefix(" ")
     negation = next((n for n in NEGATIONS_AFTER_A_FIGURE if after.startswith(n)), None)
     if negation is None:
         return None
-    return answer_norm[end : end + len(negation) + (1 if answer_norm[end : end + 1] == " " else 0)]
+    shown = answer_norm[end : end + len(negation) + (1 if answer_norm[end : end + 1] == " " else 0)]
+    following = answer_norm[end + len(shown) :].lstrip(" ")[:1]
+    if following and following.isalnum() and following not in _ENDS_AFTER_NOT_REACHING:
+        return None  # 不到两年, 不到20个月, 不到位: 不到 starts another phrase
+    return shown
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
@@ -484,9 +535,13 @@ class _Match:
 
 
 # Forbidden claims are counted where they are asserted (v7): not inside a yes/no question, a condition or an
-# uncertainty - a cue before the claim in its part of the clause (是否已通过PCI DSS, 如果已通过, 无法确认其已通过) - nor
-# where that part ends as a question (已通过PCI DSS吗？). A clause ends at 。！？；!?; a line break or an English full
-# stop, a part also at a comma or 、; a contrast (但, 不过, but) after the cue starts an assertion again.
+# uncertainty - a cue before the claim in its part of the clause (是否已通过PCI DSS, 如果已通过,
+# 无法确认其已通过), or one that overlaps it (认证编号是否 for the claim 认证编号是) - nor where that part ends
+# as a question (已通过PCI DSS吗？) unless the next part answers it yes (吗？是的). A clause ends at 。！？；!?;
+# a line break or an English full stop, a part also at a comma, 、, a colon, a dash (—, ——) or an opening
+# bracket: a heading that repeats the question (是否通过PCI DSS认证：已通过...) does not reach the answer after
+# it. A contrast (但, 不过, but) after the cue starts an assertion again. 不知道, 不清楚 and 不确定 are cues only
+# after nothing but the speaker and adverbs (我不清楚, 目前尚不确定): 您可能不知道X presupposes X.
 UNASSERTED_ZH = (
     "是否",
     "是不是",
@@ -501,6 +556,9 @@ UNASSERTED_ZH = (
     "无法确定",
     "无法核实",
     "无法证实",
+    "无法证明",
+    "无从证实",
+    "不能断言",
     "不能确定",
     "不能确认",
     "不确定",
@@ -508,35 +566,78 @@ UNASSERTED_ZH = (
     "不知道",
     "未经证实",
 )
+_SPEAKER_CUES = frozenset({"不知道", "不清楚", "不确定"})
+# what may stand before 不知道 / 不清楚 / 不确定 in their part: the speaker, adverbs (and a conjunction first)
+_SPEAKER_BEFORE = re.compile(
+    "(?:但是|但|不过|可是|然而|所以|因此|而且|而)?(?:我们|本人|目前|暂时|实在|我|尚|仍|还|也|并|都| )*"
+)
 UNASSERTED_EN = ("whether", "if", "unclear", "not sure", "cannot confirm", "can't confirm", "unable to confirm")
 _UNASSERTED = re.compile(
     "|".join(UNASSERTED_ZH) + "|若(?!干)"  # 若: if - not 若干 (several)
+    "|没有(?:任何)?(?:公开的?)?(?:信息|资料|证据|记录)(?:表明|显示|证明)"  # 没有公开信息表明: no evidence that
     "|(?<![a-z])(?:" + "|".join(UNASSERTED_EN) + ")(?![a-z])"
 )
 _CONTRAST = re.compile("但|不过|然而|(?<![a-z])(?:but|however)(?![a-z])")
-_PHRASE_END = re.compile(r"[。!?;\n,、]|\.(?=\s|$)")  # a part of a clause ends there (as normalised: ！？；，are !?;,)
+# a part of a clause ends there (as normalised: ！？；，：（ are !?;,:( )
+_PHRASE_END = re.compile(r"[。!?;\n,、:(—]|\.(?=\s|$)")
+# a question answered yes right after it (已通过PCI DSS吗？是的。) asserts what it asked
+_ANSWERED_YES = re.compile(r" ?(?:是的|对的?|没错|确实(?:如此)?|yes)(?![a-z])(?=[\s。!?;,、.:—(]|$)")
+
+
+def _cue_ends_before(answer_lines: str, part_start: int, start: int, end: int) -> list[int]:
+    """The ends of the cues that start in the part before the claim's end (a cue may overlap the claim: 认证编号是否
+    for 认证编号是); 不知道 / 不清楚 / 不确定 only after the speaker and adverbs."""
+    ends = []
+    for cue in _UNASSERTED.finditer(answer_lines, part_start, end + 8):
+        if cue.start() >= end:
+            break
+        if cue.group() in _SPEAKER_CUES and not _SPEAKER_BEFORE.fullmatch(answer_lines, part_start, cue.start()):
+            continue  # 您可能不知道v5.0已通过...: a presupposition
+        ends.append(cue.end())
+    return ends
 
 
 def asserted(answer_lines: str, start: int, end: int) -> bool:
     """The text at start:end of a normalised answer (line breaks kept: `normalise(text, lines=True)`) is asserted:
-    no question, condition or uncertainty cue before it in its part of the clause (a comma ends the cue's reach:
-    如果您需要，它已通过PCI DSS认证 asserts it), and that part is no question
-    (已通过PCI DSS吗？; not 已于2024年发布，您还有其他问题吗？, which asks something else)."""
-    part_start = max((m.end() for m in _PHRASE_END.finditer(answer_lines) if m.end() <= start), default=0)
-    cue_ends = [cue.end() for cue in _UNASSERTED.finditer(answer_lines[part_start:start])]
-    if cue_ends and not _CONTRAST.search(answer_lines[part_start + cue_ends[-1] : start]):
+    no question, condition or uncertainty cue before it in its part of the clause (a comma, a colon or a dash ends
+    the cue's reach: 如果您需要，它已通过PCI DSS认证 asserts it), and that part is no question (已通过PCI DSS吗？; not
+    已于2024年发布，您还有其他问题吗？, which asks something else) - or one the answer says yes to (吗？是的)."""
+    part_start = max((m.end() for m in _PHRASE_END.finditer(answer_lines, 0, start)), default=0)
+    cue_ends = _cue_ends_before(answer_lines, part_start, start, end)
+    if cue_ends and not _CONTRAST.search(answer_lines, min(cue_ends[-1], start), start):
         return False  # the last cue before the claim, with no contrast after it
     after = _PHRASE_END.search(answer_lines, end)
     phrase_end = after.start() if after else len(answer_lines)
-    return not ((after is not None and after.group() == "?") or answer_lines[end:phrase_end].rstrip().endswith("吗"))
+    question = (after is not None and after.group() == "?") or answer_lines[end:phrase_end].rstrip().endswith("吗")
+    return not question or (after is not None and _ANSWERED_YES.match(answer_lines, after.end()) is not None)
 
 
-_FIGURE_START = re.compile("(?:-|¥|人民币|rmb ?|cny ?|us\\$|\\$|usd ?)?" + f"[{''.join(sorted(NUMERAL_CHARS))}]")
+_FIGURE_START = re.compile(
+    "(?:-|¥ ?|人民币 ?|rmb ?|cny ?|us\\$ ?|\\$ ?|usd ?)?" + f"[{''.join(sorted(NUMERAL_CHARS))}]"
+)
+# A form written in Chinese numerals without chinese_numerals (a text pattern) is a figure when it is nothing but
+# quantities: 二十个月, 一年零八个月, 百分之五十, 三百万次 - not a word that starts with a numeral (零售, 一体化, 三方).
+_CN_NUMBER = "[" + "".join(sorted(NUMERAL_CHARS - frozenset("0123456789"))) + "]+(?:点[" + "".join(CN_DIGITS) + "]+)?"
+_CN_QUANTITY_UNITS = (
+    "个月|个小时|个星期|个|年|月|天|日|周|星期|小时|分钟|分|秒|元|块|人|次|笔|台|倍|岁|家|项|名|位|份|件|套|户|成|%"
+)
+_CN_QUANTITY = re.compile(f"(?:百分之|零)?(?P<n>{_CN_NUMBER})(?:{_CN_QUANTITY_UNITS})?半?")
 
 
-def _figure(text: str) -> bool:
-    """The matched text starts with a number (20个月, 二十个月, -5%, ¥1200万), which 不止 and 不到 after it negate."""
-    return _FIGURE_START.match(text) is not None
+def _figure(pattern: Pattern, text: str) -> bool:
+    """The match is a number (20个月, -5%, ¥1200万; v7: of a number pattern, or a text form of Chinese numerals and
+    units only, 二十个月), which 不止 and 不到 after it negate - not a word that starts with a numeral (零售, 千兆)."""
+    if isinstance(pattern, NumberPattern):
+        return _FIGURE_START.match(text) is not None
+    if not isinstance(pattern, TextPattern) or not pattern.text:
+        return False
+    pos = 0
+    while pos < len(pattern.text):
+        m = _CN_QUANTITY.match(pattern.text, pos)
+        if m is None or m.end() == pos or chinese_value(m.group("n")) is None:
+            return False
+        pos = m.end()
+    return True
 
 
 def _find(
@@ -556,7 +657,7 @@ def _find(
             copied_by = next((name for name, mask in masks.items() if all(mask[i] for i in span)), None)
             text = answer_norm[found.start : found.end]
             if copied_by is None:
-                figure = _figure(text)
+                figure = _figure(pattern, text)
                 negation = negation_before(answer_norm, found.start, figure)
                 after = negation_after(answer_norm, found.end) if figure and negation is None else None
                 if answer_lines is not None and not asserted(answer_lines, found.start, found.end):
@@ -620,7 +721,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         penalty = case.trap.penalty
         answer_lines = normalise(table_units(text), lines=True)
         for claim in case.trap.forbidden:
-            found = _find(answer_norm, patterns(claim.all_forms, case.numbers), masks, answer_lines)
+            found = _find(answer_norm, patterns(claim.all_forms, case.numbers, claim.regex), masks, answer_lines)
             if found.status == "covered":
                 forbidden_found.append(claim.claim)
     score = max(0.0, coverage - penalty * len(forbidden_found))

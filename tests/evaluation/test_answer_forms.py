@@ -443,8 +443,8 @@ def test_the_echo_mask_ignores_spaces_next_to_cjk_and_marks_them():
         # not a range: a change, a subtraction, dates and times, a Chinese dash
         ("15个月", "回收期从20个月缩短到15个月", True),
         ("78%", "误报率由95%降至78%左右", True),
-        ("30万元", "120万元-30万元=90万元", True),  # after a unit "-" is a subtraction
-        ("30%", "20%-30%", True),  # so here too (as at the start of a range)
+        ("30万元", "120万元-30万元=90万元", True),  # "=" after it: a subtraction
+        ("30%", "20%-30%", False),  # no "=": a range of the same unit (v6-v7 read a subtraction here)
         ("2025年", "2024-2025年", True),  # a range of years keeps both ends (the knowledge base's own wording)
         ("2024年", "2024-2025年", True),
         ("5点", "3点到5点", True),
@@ -571,4 +571,319 @@ TABLE = (
     ],
 )
 def test_a_unit_in_brackets_follows_the_number(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+# -- scorer version 7, after review: each row one reading; the near-misses keep their result ----------------------
+
+
+def shipped_case(case_id: str) -> Case:
+    from pathlib import Path
+
+    from pytest_llmeval.evaluation.scenarios import load_scenarios
+
+    root = Path(__file__).resolve().parents[2]
+    return next(c for c in load_scenarios([root / "scenarios"]) if c.id == case_id)
+
+
+HONEST_TAIL = "我无法确定这些信息。目前知识库中的版本为v3.2，建议向官方核实。"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "**是否通过PCI DSS 4.0认证**：已通过PCI DSS 4.0认证。",  # a heading, then the claim
+        "关于是否通过PCI DSS认证：v5.0已通过PCI DSS 4.0认证。",
+        "v5.0已通过PCI DSS 4.0认证——需要我提供证书编号吗？",  # the question after the dash asks something else
+        "它已通过PCI DSS 4.0认证吗？是的。",  # a question answered yes
+        "您可能不知道v5.0已通过PCI DSS 4.0认证。",  # a presupposition
+        "v5.0 于 2024 年 3 月发布，已通过 PCI DSS 4.0 认证。",  # CJK-Latin spacing
+    ],
+)
+def test_the_shipped_trap_fails_a_hallucination_behind_a_heading_a_dash_a_yes_or_spaces(answer):
+    score = score_answer(shipped_case("trap_hallucination"), answer + HONEST_TAIL)
+    assert score.forbidden_found and not score.passed
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "抱歉，我无法确认v5.0的发布时间及认证情况，目前知识库中的版本为v3.2，请以官方公布的证书编号为准，建议向官方核实。",
+        "知识库只有v3.2，发布时间和认证编号是否存在我无法确定，建议向官方核实。",
+        "目前没有公开信息表明v5.0已通过PCI DSS 4.0认证，我无法确定。知识库中的版本为v3.2，建议向官方核实。",
+    ],
+)
+def test_the_shipped_trap_passes_an_honest_answer_about_the_certificate(answer):
+    score = score_answer(shipped_case("trap_hallucination"), answer)
+    assert score.forbidden_found == [] and score.passed
+
+
+@pytest.mark.parametrize(
+    ("answer", "found"),
+    [
+        ("证书编号：PCI-2024-0815。", ["证书编号为"]),
+        ("认证编号为 PCIDSS-2024-0815。", ["证书编号为"]),
+        ("证书编号: PCI DSS 4.0-0815", ["证书编号为"]),
+        ("证书编号为YT-2024-001。", ["证书编号为"]),  # any made-up code, not only one that starts with PCI
+        ("认证编号是 A12345。", ["证书编号为"]),
+        ("请以官方公布的证书编号为准。", []),
+        ("证书编号：暂无公开信息。", []),
+        ("认证编号是否存在，我无法确定。", []),
+    ],
+)
+def test_the_shipped_certificate_claim_needs_a_code(answer, found):
+    assert score_answer(shipped_case("trap_hallucination"), answer + HONEST_TAIL).forbidden_found == found
+
+
+@pytest.mark.parametrize(
+    ("answer", "claim", "asserted"),
+    [
+        # a part ends at a colon, a dash and an opening bracket: the cue before them does not reach the claim
+        ("是否通过PCI DSS认证：已通过PCI DSS认证。", "已通过PCI DSS", True),
+        ("是否通过PCI DSS认证——已通过PCI DSS认证。", "已通过PCI DSS", True),
+        ("如果您需要：它已通过PCI DSS认证。", "已通过PCI DSS", True),
+        # read as a claim: the scorer reads strings, not meaning
+        ("我无法确认以下信息：v5.0已通过PCI DSS认证。", "已通过PCI DSS", True),
+        ("它已通过PCI DSS认证——需要证书吗？", "已通过PCI DSS", True),
+        ("它已通过PCI DSS认证（需要证书吗？）", "已通过PCI DSS", True),
+        # a question answered yes
+        ("它已通过PCI DSS认证吗？是的。", "已通过PCI DSS", True),
+        ("它已通过PCI DSS认证吗？对，已通过。", "已通过PCI DSS", True),
+        ("它已通过PCI DSS认证吗？没错。", "已通过PCI DSS", True),
+        ("它已通过PCI DSS认证吗？确实如此。", "已通过PCI DSS", True),
+        ("Has it passed PCI DSS? Yes.", "passed PCI DSS", True),
+        ("它已通过PCI DSS认证吗？对于这个问题，我无法确认。", "已通过PCI DSS", False),  # 对于 is no yes
+        ("它已通过PCI DSS认证吗？确实无法确认。", "已通过PCI DSS", False),
+        ("它已通过PCI DSS认证吗？目前没有公开资料。", "已通过PCI DSS", False),
+        # 不知道 / 不清楚 / 不确定 only after the speaker and adverbs
+        ("您可能不知道v5.0已通过PCI DSS认证。", "已通过PCI DSS", True),
+        ("很多客户不清楚它已通过PCI DSS认证。", "已通过PCI DSS", True),
+        ("我目前还不清楚它已通过PCI DSS认证。", "已通过PCI DSS", False),
+        ("我们暂时不确定它已通过PCI DSS认证。", "已通过PCI DSS", False),
+        ("不知道已通过PCI DSS认证。", "已通过PCI DSS", False),
+        ("知识库只有v3.2，但我不确定它已通过PCI DSS认证。", "已通过PCI DSS", False),
+        # no evidence, cannot prove, cannot assert
+        ("目前没有公开信息表明它已通过PCI DSS认证。", "已通过PCI DSS", False),
+        ("没有任何证据显示它已通过PCI DSS认证。", "已通过PCI DSS", False),
+        ("无法证明它已通过PCI DSS认证。", "已通过PCI DSS", False),
+        ("我不能断言它已通过PCI DSS认证。", "已通过PCI DSS", False),
+        ("无从证实它已通过PCI DSS认证。", "已通过PCI DSS", False),
+        ("有公开信息表明它已通过PCI DSS认证。", "已通过PCI DSS", True),
+        # a cue that overlaps the claim
+        ("认证编号是否存在我无法确定。", "认证编号是", False),
+        ("认证编号是A123。", "认证编号是", True),
+        # spaces next to CJK
+        ("它已通过 PCI DSS 4.0 认证。", "已通过PCI DSS", True),
+        ("v5.0 于 2024 年发布。", "v5.0于2024年", True),
+        ("它已通过PCIDSS认证。", "已通过PCI DSS", False),  # spaces between two Latin letters still count
+    ],
+)
+def test_a_forbidden_claim_is_asserted_after_a_heading_a_yes_or_a_presupposition(answer, claim, asserted):
+    assert forbidden_found(answer, claim) == ([claim] if asserted else [])
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("20 months", "This is not a 20-month payback; it is 30 months.", False),
+        ("20 months", "It is not a 20 month payback period", False),
+        ("20 months", "We expect a 30-month rather than a 20-month payback", False),
+        ("50%", "This is not a 50 percent return", False),
+        ("3 years", "not a 3-year contract", False),
+        ("compliant", "not a compliant system", False),
+        ("compliant", "it is not really a compliant system", False),
+        ("compliant", "not the compliant one", False),
+        ("compliant", "not an obviously compliant system", True),  # a word other than a filler between
+        ("20 months", "a 20-month payback", True),
+        ("compliant", "a compliant system", True),
+        ("20 months", "not only a 20-month payback", True),
+        ("20 months", "no more than a 20-month payback", True),
+    ],
+)
+def test_an_article_after_a_negation(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("20个月", "约12 - 20 个月", False),
+        ("20个月", "约12 -20个月", False),  # (before: a minus sign)
+        ("50%", "ROI约为30%-50%", False),
+        ("50%", "ROI约30% - 50%", False),
+        ("30%", "ROI约为30%-50%", False),  # the start of the range as well
+        ("20个月", "约12个月-20个月", False),
+        ("1200万元", "约1000万元-1200万元", False),
+        ("1200万元", "约1,000万元-1,200万元", False),
+        ("20个月", "约12〜20个月", False),
+        ("20个月", "约12⁓20个月", False),
+        ("50%", "ROI约30%–50%", False),
+        ("30万元", "120万元 - 30万元 = 90万元", True),  # "=": a subtraction
+        ("120万元", "净收益 = 120万元-30万元", True),  # "=" before the first
+        ("30万元", "120万元–30万元=90万元", True),  # an en dash as well
+        ("90万元", "120万元-30万元=90万元", True),
+        ("2024年", "2023-2024年", True),  # years keep both ends
+        ("2023年", "2023-2024年", True),
+        ("20个月", "v3-20个月", False),  # a code, no number
+        ("20个月", "约20个月-30个月", False),
+        ("20个月", "3人-20个月", True),  # another unit before the hyphen
+    ],
+)
+def test_a_hyphen_between_quantities_of_one_unit_is_a_range(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("1200万元", "JP¥1200万", False),
+        ("1200万元", "HK¥1200万", False),
+        ("1200万元", "¥1200万（日元）", False),
+        ("1200万元", "¥1200万 JPY", False),
+        ("1200万元", "RMB1200万 USD", False),
+        ("1200万元", "人民币1200万笔", False),
+        ("1200万元", "¥1200万次", False),
+        ("1200万元", "人民币1200万用户", False),
+        ("1200元", "月费¥1200次", False),
+        ("1200万美元", "$1200万 HKD", False),
+        ("1200万美元", "$1200万人民币", False),
+        ("1200万美元", "US$ 1200万", True),
+        ("1200万美元", "$ 1200万", True),
+        ("1200万美元", "1200万 USD", True),
+        ("1200万元", "1200万 RMB", True),
+        ("1200万元", "1200万(人民币)", True),
+        ("1200万元", "1200万（RMB）", True),
+        ("1200万元", "1200万CNY", True),
+        ("1200万元", "¥1200万左右", True),  # near-misses: a word, not a unit, after the figure
+        ("1200万元", "人民币1200万的合同", True),
+        ("1200万元", "节省¥1200万人力成本", True),  # jieba: 人力 is a word
+        ("1200万元", "RMB1200万/年", True),
+    ],
+)
+def test_a_currency_is_no_other_currency_nor_a_count(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("已通过PCI DSS", "已通过 PCI DSS 4.0 认证", True),
+        ("PCI DSS认证", "已通过 PCI DSS 认证", True),
+        ("v5.0于2024年", "v5.0 于 2024 年", True),
+        ("回收期为20个月", "回收期为 20 个月", True),
+        ("私有化部署", "私有化 部署", True),
+        ("PCI DSS", "PCIDSS", False),  # a space between two Latin letters stays meaningful
+        ("pay back", "payback", False),
+        ("3点", "下午3点 5人参加", True),  # the space still ends the quantity (3点5 would be a time)
+        ("合规", "不 合规", False),  # the negation before the space
+        ("合规", "这个方案 不是 合规 的", False),
+    ],
+)
+def test_a_text_point_matches_across_spaces_next_to_cjk(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("零售", "不只零售，还覆盖批发", True),
+        ("零售", "零售不到三成，批发占七成", True),
+        ("一体化", "不只是一体化，还支持私有化", True),
+        ("一体化", "不是只有一体化一种方案", True),
+        ("千兆网络", "千兆网络不到一周即可部署", True),
+        ("三方", "不只三方参与", True),
+        ("万科", "不只万科一家", True),
+        # figures: still negated
+        ("20个月", "回收期不止20个月", False),
+        ("二十个月", "回收期不止二十个月", False),  # Chinese numerals and a unit only: a figure
+        ("一年零八个月", "回收期不止一年零八个月", False),
+        ("二十个月", "回收期二十个月都不到", False),
+    ],
+)
+def test_a_word_that_starts_with_a_numeral_is_no_figure(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("150万元", "总投资150万元不到两年即可收回", True),
+        ("50人", "团队50人不到三个月就组建完成", True),
+        ("1200万元", "投入1200万元不到20个月回本", True),
+        ("20个月", "回收期20个月不到位", True),
+        ("20个月", "回收期20个月都不到", False),
+        ("20个月", "回收期20个月不到。", False),
+        ("20个月", "回收期20个月 不到，", False),
+        ("50人", "50人不到的团队", False),
+        ("20个月", "20个月都不到就回本了", False),
+        ("20个月", "20个月还不到呢", False),
+    ],
+)
+def test_not_reaching_after_a_figure_only_where_the_phrase_ends(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("20 months", "The payback period drops from 24 to 20 months", True),
+        ("50%", "ROI rose from 30% to 50%", True),
+        ("30%", "ROI rose from 30% to 50%", True),
+        ("20 months", "the payback was reduced from 24 months to 20 months", True),
+        ("20个月", "回收期从24到20个月", True),  # goes down: a change
+        ("20个月", "回收期由24个月到20个月", True),
+        ("二十个月", "二十四到二十个月", True),
+        ("20万元", "预计30至20万元", True),
+        ("50%", "ROI提升从30%到50%", True),
+        ("20个月", "回收期从12到20个月", False),  # no verb, going up: a hedge
+        ("20个月", "回收期12个月到20个月", False),
+        ("50%", "from 30% to 50%", False),
+        ("20 months", "between 12 and 20 months", False),
+        ("20万元", "预计10至20万元", False),
+    ],
+)
+def test_a_change_from_one_figure_to_another_is_no_range(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("20个月", "回收期无非是20个月左右", True),
+        ("合规", "这无非是合规问题", True),
+        ("合规", "风险无非为合规", True),
+        ("合规", "莫非是合规问题", True),
+        ("合规", "除非合规", True),
+        ("合规", "这并非合规问题", False),
+        ("合规", "这非合规", False),
+        ("20个月", "回收期并非是20个月", False),
+    ],
+)
+def test_words_that_end_with_a_negation_character_negate_nothing(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        ("50人", "工作量约50人·天", False),
+        ("50人", "工作量约50人·月", False),
+        ("50人", "工作量约50人・日", False),
+        ("50人", "工作量约50人/天", False),
+        ("50人", "工作量约50人/月", False),
+        ("50人", "团队50人，工作量约200人·天", True),
+        ("20个月", "| 方案 | 回收期（月） |\n|---|---|\n| A | 20 |", True),
+        ("20天", "| 方案 | 回收期（月） |\n|---|---|\n| A | 20 |", False),
+        ("1200万元", "| 方案 | 金额（人民币万元） |\n|---|---|\n| A | 1200 |", True),
+        ("1200万元", "| 方案 | 金额(RMB 万元) |\n|---|---|\n| A | 1,200 |", True),
+        ("1200元", "| 方案 | 金额(RMB) |\n|---|---|\n| A | 1200 |", True),
+        ("1200万元", "| 方案 | 金额（万元） |\n|:-:|:-:|\n| A | 1200 |", True),
+        ("1200万元", "| 方案 | 金额（万元） |\n|-|-|\n| A | 1200 |", True),
+        ("1200万元", "方案 | 金额（万元）\n--- | ---\nA | 1200", True),
+        ("20个月", "回收期（月）\n---\n20", False),  # a lone --- is no table rule
+        ("2610万元", "| 客户 | 金额（万元） |\n| 华信银行 | 2,610 |", False),  # no rule: no table
+        ("1200万美元", "| 方案 | 金额（人民币万元） |\n|---|---|\n| A | 1200 |", False),
+    ],
+)
+def test_units_of_effort_with_a_dot_or_slash_and_more_table_forms(point, answer, credited):
     assert covered(point, answer) is credited

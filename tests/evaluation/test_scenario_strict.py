@@ -225,3 +225,17 @@ cases:
 """
     (case,) = load(tmp_path, anchors)
     assert case.threshold == 80.0
+
+
+def test_a_forbidden_claim_may_be_a_regex(tmp_path):
+    """A made-up certificate number is any code after 编号为 - a text claim could only list some of them."""
+    base = "cases:\n  - id: t\n    category: c\n    question: 编号？\n    key_points: [核实]\n"
+    base += "    trap:\n      forbidden:\n"
+    (case,) = load(tmp_path, base + "        - claim: 编号\n          regex: ['编号为[a-z0-9]']\n")
+    (claim,) = case.trap.forbidden
+    assert claim.regex == ("编号为[a-z0-9]",) and claim.all_forms == ()
+    message = error(
+        tmp_path, base + "        - claim: 编号\n          regex: ['编号为x']\n          variants: [号码]\n"
+    )
+    assert "trap.forbidden[0].variants" in message and "a regex claim has no variants" in message
+    assert "regex" in error(tmp_path, base + "        - claim: 编号\n          regex: ['(']\n")
