@@ -32,6 +32,10 @@ SHAPES = {
     "5 key points": key_points([0.2, 0.1, 0.1, 0.15, 0.15, 0.3]),
     "3 key points, easy": key_points([0.1, 0.1, 0.2, 0.6]),
     "0/100 only, p = 0.5": mixture(0.5, 0.5),
+    # 0/100-heavy with a few just off a bound (the eighth session's review: 0.88 at n = 8 before its fix)
+    "5 kp: 20% 0, 10% 80, 70% 100": key_points([0.2, 0, 0, 0, 0.1, 0.7]),
+    "5 kp: 15% 0, 5% 80, 80% 100": key_points([0.15, 0, 0, 0, 0.05, 0.8]),
+    "5 kp: 75% 0, 10% 20, 15% 100": key_points([0.75, 0.1, 0, 0, 0, 0.15]),
 }
 
 
