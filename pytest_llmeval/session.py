@@ -775,9 +775,7 @@ class LLMEvalSession:
         if self.is_worker:
             return
         self._carry_reusable()
-        if not self.inflight.active:
-            return
-        for key, result, nodeid in self.inflight.finished_unasked():
+        for key, result, nodeid in self.inflight.finished_unasked() if self.inflight.active else ():
             if self.settings.judge.assertion or result.case.assert_with == "judge":
                 result.assert_with = "judge"
             judged = self.settings.judge.spec or result.assert_with == "judge"
@@ -793,6 +791,29 @@ class LLMEvalSession:
             record.update({"nodeid": nodeid} if nodeid else {}, worker="main")
             with self._recording():
                 self.ensure_recorder().add_case(_public_record(record))
+        self._record_evaluated_unrecorded()
+
+    def _record_evaluated_unrecorded(self) -> None:
+        """Samples the interrupted test had already evaluated (--llm-repeat: sample 0 was being recorded when the
+        interrupt came, sample 1 was done): recorded now, without a judge's grade, as `_record_unreached` does."""
+        if not self._evaluations:
+            return
+        recorder = self.ensure_recorder()
+        for key, result in list(self._evaluations.items()):
+            if key in recorder.cases or result.completion is None and result.error is None:
+                continue
+            judged = self.settings.judge.spec or result.assert_with == "judge"
+            if judged and "judge" not in result.extra and result.error is None and result.score is not None:
+                result.error = {
+                    "stage": "judge",
+                    "type": "interrupted",
+                    "status": None,
+                    "message": "not graded by the judge: the run was interrupted before the case's test ended",
+                }
+            record = result.record()
+            record.update(worker="main")
+            with self._recording():
+                recorder.add_case(_public_record(record))
 
     def _carry_reusable(self) -> None:
         """--llm-resume interrupted again: the previous run's reusable records whose tests were not reached yet are

@@ -123,6 +123,7 @@ class RunRecorder:
         # failed write (a full disk) the file is cut back to its last complete line, which a buffered file cannot
         self._cases_fd: int | None = os.open(self._cases_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         self._cases_size = 0
+        self._cases_lines = 0  # the complete lines cases.jsonl holds
         self._last_fsync = float("-inf")
         self.write_error: RecordingError | None = None  # the first failed write; the run stops on it
         # the aggregates of the last document() and what they were computed from: the end of a run asks for the
@@ -167,8 +168,15 @@ class RunRecorder:
             key = case_key(dict(record))
             if key in self.cases:
                 return False
-            self._append_case(to_json(record, indent=None) + "\n")
-            self.cases[key] = record
+            line = to_json(record, indent=None) + "\n"
+            self.cases[key] = record  # before the line: a Ctrl-C right after it must not leave it out of results.json
+            try:
+                self._append_case(line)
+            except KeyboardInterrupt:
+                raise  # the record stays: it was measured, and results.json (written at the end) keeps it
+            except BaseException:
+                del self.cases[key]  # not written (a full disk): the run stops, --llm-resume asks it again
+                raise
             self._changes += 1
             self.save()
             return True
@@ -189,13 +197,14 @@ class RunRecorder:
             os.ftruncate(self._cases_fd, self._cases_size)  # never leave half a line
             raise self._failed(self._cases_path, exc) from None
         self._cases_size += len(data)
+        self._cases_lines += 1
 
     def _failed(self, path: Path, exc: OSError) -> RecordingError:
         """The first write failure, in words: what failed, what is kept, the fix."""
         if self.write_error is None:
             self.write_error = RecordingError(
                 f"cannot write {path}: {exc.strerror or exc}. Kept: {self._cases_path} with the "
-                f"{len(self.cases)} case(s) recorded before, each on a complete line"
+                f"{self._cases_lines} case(s) recorded before, each on a complete line"
                 + (", and results.json as last saved" if self.results_path.exists() else "")
                 + ". Fix: free space there or choose another --llm-report-dir=..., then rerun with --llm-resume "
                 "to ask only the cases that have no record"

@@ -436,3 +436,36 @@ def test_only_credentials_are_hidden_not_labels_or_answers_that_hold_a_query_set
     assert {c["answer"] for c in doc["cases"]} == {"It is the preview build."}
     assert all(c["covered"] == ["preview"] for c in doc["cases"])
     assert_no_canary(outputs(llm_project, result))
+
+
+INTERRUPT_WHILE_RECORDING = """
+from pytest_llmeval.results import recorder
+
+_append = recorder.RunRecorder._append_case
+calls = [0]
+
+
+def _append_then_ctrl_c(self, line):
+    _append(self, line)
+    calls[0] += 1
+    if calls[0] == 3:
+        raise KeyboardInterrupt  # Ctrl-C right after the third record's line was written
+
+
+recorder.RunRecorder._append_case = _append_then_ctrl_c
+"""
+
+
+def test_ctrl_c_while_a_record_is_written_loses_no_measured_sample(llm_project):
+    """A Ctrl-C right after a case's line was written left it out of results.json (the line was in cases.jsonl,
+    the recorder had not noted it yet), and the test's other sample, evaluated too, was in neither file."""
+    llm_project.scenario("eight.yaml", EIGHT)
+    llm_project.pytester.makeconftest(INTERRUPT_WHILE_RECORDING)
+    with FakeServer(answers=lambda _req: "甲项") as fake:
+        result = interrupted_run(llm_project, fake.base_url, "--llm-repeat", "2", "--llm-concurrency", "1")
+    assert result.ret == pytest.ExitCode.INTERRUPTED
+    doc = llm_project.results()
+    recorded = sorted((c["scenario_id"], c["sample"]) for c in doc["cases"])
+    assert recorded == [("c0", 0), ("c0", 1), ("c1", 0), ("c1", 1)], recorded
+    lines = (llm_project.path / "llmeval-report" / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted((json.loads(x)["scenario_id"], json.loads(x)["sample"]) for x in lines) == recorded
