@@ -19,6 +19,19 @@ BASELINE=${LLMEVAL_BASELINE:-.llmeval/baseline.json}
 GATE=${LLMEVAL_GATE:-score:5,pass_rate:10}
 REPORT_DIR=${LLMEVAL_REPORT_DIR:-llmeval-report}
 read -r -a COMPARE_ARGS <<< "${LLMEVAL_COMPARE_ARGS:-}"
+# a --llm-report-dir among the pytest arguments wins over ours (pytest takes the last one): compare that run, not
+# a stale one in the default folder; likewise a --llm-runs-dir for the accept hint
+RUNS_DIR=""
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  case "${args[i]}" in
+    --llm-report-dir=*) REPORT_DIR="${args[i]#--llm-report-dir=}" ;;
+    --llm-report-dir) REPORT_DIR="${args[i + 1]:-$REPORT_DIR}" ;;
+    --llm-runs-dir=*) RUNS_DIR="${args[i]#--llm-runs-dir=}" ;;
+    --llm-runs-dir) RUNS_DIR="${args[i + 1]:-}" ;;
+  esac
+done
+ACCEPT="$PYTHON -m pytest_llmeval accept last${RUNS_DIR:+ --runs-dir $RUNS_DIR}"
 
 "$PYTHON" -m pytest "--llm-report-dir=$REPORT_DIR" --llm-save nightly "$@"
 status=$?
@@ -29,7 +42,7 @@ if [ "$status" -ne 0 ] && [ "$status" -ne 1 ] && [ "$status" -ne 6 ]; then
   exit "$status"
 fi
 if [ ! -f "$BASELINE" ]; then
-  echo "[nightly] no baseline at $BASELINE yet; accept this run with: $PYTHON -m pytest_llmeval accept last"
+  echo "[nightly] no baseline at $BASELINE yet; accept this run with: $ACCEPT"
   exit 0
 fi
 "$PYTHON" -m pytest_llmeval compare "$BASELINE" "$REPORT_DIR/results.json" --fail "$GATE" \
