@@ -745,10 +745,18 @@ def load_settings(config: pytest.Config) -> Settings:
     server_settings = ServerSettings(**server)
     from .serving.models import model_server_settings
 
+    attached = False
     for spec in top["models"]:  # a per-model endpoint file that cannot be read fails now
         try:
-            model_server_settings(spec, server_settings)
+            attached |= model_server_settings(spec, server_settings).base_url is not None
         except FleetError as exc:
+            raise pytest.UsageError(str(exc)) from None
+    if attached and server["api_key_env"]:  # an unset key failed every case (a degraded run saved as `last`)
+        from .serving.credentials import MissingAPIKey, api_key_from_env
+
+        try:
+            api_key_from_env(server["api_key_env"])
+        except MissingAPIKey as exc:
             raise pytest.UsageError(str(exc)) from None
     from .rag.spec import parse_embedder_spec, parse_reranker_spec
 

@@ -192,8 +192,15 @@ def test_missing_api_key_variable_is_named_in_the_error(project, monkeypatch):
         "-k",
         "capital",
     )
-    result.assert_outcomes(failed=1)  # recorded as the case's launch error
-    result.stdout.fnmatch_lines(["*environment variable LLMEVAL_TEST_KEY (named by --llm-api-key-env) is not set*"])
+    # one usage error before any case (each case failed with it as a launch error, and the run was saved)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*environment variable LLMEVAL_TEST_KEY (named by --llm-api-key-env) is not set*"])
+    assert not (project.path / ".llmeval").exists()
+    monkeypatch.setenv("LLMEVAL_TEST_KEY", "")
+    empty = project.runpytest("--llm-base-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--llm-api-key-env",
+                              "LLMEVAL_TEST_KEY")  # fmt: skip
+    assert empty.ret == pytest.ExitCode.USAGE_ERROR
+    empty.stderr.fnmatch_lines(["*environment variable LLMEVAL_TEST_KEY (named by --llm-api-key-env) is empty*"])
 
 
 def test_an_output_folder_that_cannot_be_made_is_a_usage_error(project, tmp_path):

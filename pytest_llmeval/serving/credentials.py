@@ -22,7 +22,8 @@ def api_key_from_env(env_name: str | None, option: str = "--llm-api-key-env") ->
     key = os.environ.get(env_name)
     if not key:
         raise MissingAPIKey(
-            f"environment variable {env_name} (named by {option}) is not set. Fix: export {env_name}=<your key>"
+            f"environment variable {env_name} (named by {option}) is "
+            f"{'empty' if env_name in os.environ else 'not set'}. Fix: export {env_name}=<your key>"
         )
     return key
 
