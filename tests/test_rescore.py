@@ -291,3 +291,18 @@ def test_a_changed_image_is_named_as_what_changed(tmp_path):
     two = with_image.replace("images: [a.png]", "images: [a.png, a.png]")
     out = rescore_document(run_of(record), [capital_case(tmp_path, two)], source="old.json")
     assert out.doc["cases"][0]["rescore"]["reason"].startswith("the images changed")
+
+
+def test_a_judge_that_fails_during_rescore_is_the_cases_error_as_in_a_run(tmp_path):
+    """rescore --llm-judge kept the keyword verdict (passed, 100) when the judge failed, and said nothing; a run
+    records such a case as a judge error, failed."""
+    from pytest_llmeval.evaluation.judge import Judge
+    from pytest_llmeval.results.rescore import rescore_document
+
+    case = capital_case(tmp_path)
+    record = asked_as_now(case, answer="法国的首都是巴黎，塞纳河穿城而过。", score=100.0, passed=True)
+    with FakeServer(answers=lambda request: "I cannot grade this.") as judge_server:
+        out = rescore_document(run_of(record), [case], judge=Judge(judge_server.base_url, "judge"))
+    (again,) = out.doc["cases"]
+    assert again["error"]["stage"] == "judge" and again["passed"] is False and again["score"] is None
+    assert out.verdict_changes == 1 and "the judge failed on 1 answer(s)" in out.summary()

@@ -78,6 +78,9 @@ class Rescored:
     def summary(self) -> str:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
         text = f"{counts}; {self.score_changes} score(s) and {self.verdict_changes} verdict(s) changed"
+        judge_errors = ((self.doc.get("run") or {}).get("rescored") or {}).get("judge_errors")
+        if judge_errors:
+            text += f"; the judge failed on {judge_errors} answer(s) (each the case's error: see their records)"
         if self.changed:
             text += f"; asked differently now (run the model again): {', '.join(self.changed)}"
         if self.not_in_run:
@@ -163,8 +166,18 @@ def rescore_record(
     result = CaseResult(record["model"], case, record.get("mode", "norag"), score, None, int(record.get("sample") or 0))
     if judge_assert or case.assert_with == "judge":
         result.assert_with = "judge"
-    if judge is not None:
-        result.extra["judge"] = judge.grade(case, answer).record(judge.model, case.threshold)
+    if judge is not None:  # as in a run: a judge that fails (or gives no grade) is the case's error
+        try:
+            verdict = judge.grade(case, answer)
+        except Exception as exc:  # noqa: BLE001 - recorded, as the run records it
+            from ..evaluation.evaluate import error_info
+
+            result.error = error_info(exc, "judge")
+        else:
+            result.extra["judge"] = verdict.record(judge.model, case.threshold)
+            if verdict.score is None:
+                reason = verdict.error or "the judge gave no grade"
+                result.error = {"stage": "judge", "type": "judge", "status": None, "message": f"judge failed: {reason}"}
     elif record.get("judge"):
         old = dict(record["judge"])
         if old.get("score") is not None:
@@ -230,13 +243,16 @@ def rescore_document(
     run.pop("saved_as", None)
     if scenario_paths:  # graded with these files: a comparison of this run grades with them too
         run["settings"] = {**(run.get("settings") or {}), "scenario_paths": [str(p) for p in scenario_paths]}
+    judge_errors = sum(1 for r in records if (r.get("error") or {}).get("stage") == "judge" and graded(r))
+    if judge is not None and judge_errors and run.get("status") == "complete":
+        run["status"] = "degraded"  # as a run whose judge failed on a case is
     run["rescored"] = {
         "from": source,
         "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "counts": dict(out.counts),
         "changed": out.changed,
         "not_in_run": out.not_in_run,
-        **({"judge": judge.model} if judge is not None else {}),
+        **({"judge": judge.model, "judge_errors": judge_errors} if judge is not None else {}),
     }
     new_doc = {k: v for k, v in doc.items() if k != "comparison"}  # a comparison of the old scores is stale
     new_doc.update(
