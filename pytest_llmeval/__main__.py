@@ -24,9 +24,10 @@ from typing import Any
 
 from .results.recorder import ResultsFileError, load_results
 from .results.render import render_markdown, render_terminal
+from .results.runs import configured_runs_dir
 
 COMMANDS = ("report", "schema", "runs", "compare", "accept", "size", "merge", "plan", "rescore")
-DEFAULT_RUNS_DIR = Path(".llmeval/runs")
+DEFAULT_RUNS_DIR = configured_runs_dir()  # the project's llm_runs_dir (pytest.ini, ...), as pytest saves there
 
 
 def report_main(argv: list[str]) -> int:

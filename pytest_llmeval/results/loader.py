@@ -86,12 +86,14 @@ def resolve(path: str | Path, runs_dir: Path = DEFAULT_RUNS_DIR) -> Path:
     return resolve_run(str(path), runs_dir)
 
 
-def load(path: str | Path, runs_dir: str | Path = DEFAULT_RUNS_DIR) -> Run:
+def load(path: str | Path, runs_dir: str | Path | None = None) -> Run:
     """Read and validate a run: a report dir (its results.json), a results.json, or a saved run of `runs_dir`
-    ("last", a number, a name). ResultsFileError (or RunNotFound) names the file and what is wrong."""
+    ("last", a number, a name; by default where the project's ini file says pytest saves runs, `llm_runs_dir`).
+    ResultsFileError (or RunNotFound) names the file and what is wrong."""
     from .recorder import ResultsFileError, load_results
+    from .runs import configured_runs_dir
 
-    file = resolve(path, Path(runs_dir))
+    file = resolve(path, Path(runs_dir) if runs_dir is not None else configured_runs_dir())
     doc = load_results(file, check_types=False)  # the whole schema is checked next, missing fields too
     problems = schema_problems(doc)
     if problems is not None:

@@ -39,6 +39,54 @@ class SavedRun:
         return f"{self.number:04d}"
 
 
+DEFAULT_RUNS_DIR = Path(".llmeval/runs")
+RUNS_DIR_INI = "llm_runs_dir"
+# pytest's ini files, in the order pytest looks for them in each folder, and the section each keeps its settings in
+_INI_FILES: tuple[tuple[str, str | None], ...] = (
+    ("pytest.ini", "pytest"),
+    (".pytest.ini", "pytest"),
+    ("pyproject.toml", None),
+    ("tox.ini", "pytest"),
+    ("setup.cfg", "tool:pytest"),
+)
+
+
+def configured_runs_dir(start: Path | None = None) -> Path:
+    """Where pytest saves this project's runs: `llm_runs_dir` of the ini file pytest would read from `start` (the
+    current folder; the first folder upwards with a pytest ini file), as the plugin reads it (relative to the
+    current folder); the default `.llmeval/runs` without one. The commands (`accept last`, `compare`, ...) then find
+    the runs pytest saved where the project's ini says."""
+    import configparser
+    import tomllib
+
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name, section in _INI_FILES:
+            path = folder / name
+            if not path.is_file():
+                continue
+            try:
+                if (
+                    section is None
+                ):  # pyproject.toml counts with [tool.pytest.ini_options] (or pytest 9's [tool.pytest])
+                    table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("pytest", {})
+                    if not table:
+                        continue
+                    value = table.get("ini_options", table).get(RUNS_DIR_INI)
+                else:
+                    parser = configparser.ConfigParser(interpolation=None)
+                    parser.read(path, encoding="utf-8")
+                    if not parser.has_section(section):
+                        if name in ("pytest.ini", ".pytest.ini"):  # pytest stops at a pytest.ini without one too
+                            return DEFAULT_RUNS_DIR
+                        continue
+                    value = parser.get(section, RUNS_DIR_INI, fallback=None)
+            except (OSError, ValueError, configparser.Error):
+                return DEFAULT_RUNS_DIR  # pytest itself reports an ini file it cannot read
+            return Path(str(value).strip()) if value else DEFAULT_RUNS_DIR
+    return DEFAULT_RUNS_DIR
+
+
 def safe_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-")[:60] or "run"
 
