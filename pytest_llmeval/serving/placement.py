@@ -361,7 +361,7 @@ def _sizing(source: str, server: Any) -> tuple[float | None, str, Callable[[int]
     try:
         shape = read_model(source, getattr(server, "dtype", None), getattr(server, "quantization", None))
     except (SizingError, OSError) as exc:
-        return None, f"sizing: {str(exc).splitlines()[0][:80]}", None
+        return None, f"sizing: {str(exc).splitlines()[0]}", None  # whole: its Fix is the point
     length = getattr(server, "max_model_len", None) or shape.max_position_embeddings or 0
     kv = shape.kv_bytes_per_token(kv_dtype_bytes(shape)) * length / GIB
     weights = shape.weight_bytes / GIB
