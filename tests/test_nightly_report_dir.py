@@ -41,3 +41,9 @@ def test_nightly_compares_the_run_in_the_report_dir_given_to_pytest(tmp_path):
         assert (project / "elsewhere" / "comparison.md").is_file()
         runs = nightly("--llm-runs-dir", "runs-here", "--llm-report-dir", "third")
         assert runs.returncode == 6, runs.stdout + runs.stderr
+    (project / "llmeval-report").mkdir(exist_ok=True)
+    (project / "llmeval-report" / "comparison.md").write_text("stale", encoding="utf-8")
+    with FakeServer(answers=lambda req: "甲、乙、丙") as fake:  # a plain run: the old comparison is not left beside it
+        plain = [sys.executable, "-m", "pytest", "--llm-base-url", fake.base_url, "--llm-model", "m", "-q"]
+        subprocess.run([*plain, "-p", "no:cacheprovider"], cwd=project, capture_output=True, check=True)
+    assert not (project / "llmeval-report" / "comparison.md").exists()

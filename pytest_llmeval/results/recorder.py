@@ -77,6 +77,9 @@ def to_json(doc: Any, indent: int | None = 2) -> str:
     return "{\n" + ",\n".join(parts) + "\n}" if parts else "{}"
 
 
+STALE_COMPARISON = "comparison.md"  # `compare --markdown` output that scripts/nightly.sh keeps in the report dir
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Write through a temporary file in the same folder and a rename: readers never see half a file."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -107,6 +110,8 @@ class RunRecorder:
     ) -> None:
         self.report_dir = report_dir
         self.report_dir.mkdir(parents=True, exist_ok=True)
+        # the previous run's comparison (scripts/nightly.sh writes it beside the reports) would read as this run's
+        (report_dir / STALE_COMPARISON).unlink(missing_ok=True)
         self.run: dict[str, Any] = {"started_at": _now(), **run_info, "status": "running"}
         self.run.setdefault("launches", [])
         self.cases: dict[tuple[str, str, str, int], CaseRecord] = {}
