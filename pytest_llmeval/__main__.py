@@ -122,12 +122,14 @@ def compare_main(argv: list[str]) -> int:
     parser.add_argument(
         "--allow-missing",
         action="store_true",
-        help="pass the gate although baseline cases or models are missing from the new run (or it was interrupted)",
+        help="pass the gate although baseline cases, modes or models are missing from the new run (or it was "
+        "interrupted, or either run was merged without a shard)",
     )
     parser.add_argument(
         "--allow-errors",
         action="store_true",
-        help="pass the gate although the new run has errored cases (they still count as failures with score 0)",
+        help="pass the gate although cases errored: in the new run (they still count as failures with score 0) or "
+        "in the baseline (left out of the comparison)",
     )
     parser.add_argument(
         "--scenarios",
@@ -198,18 +200,33 @@ def _current_cases(new_doc: dict[str, Any], scenarios: list[Path] | None) -> lis
 
 
 def incomplete_baseline(doc: dict[str, Any]) -> str | None:
-    """Why a run should not become the nightly baseline (its status, its errored cases), or None."""
+    """Why a run should not become the nightly baseline (its status, its errored cases - the comparison's notion:
+    an error, or a score that is not a finite number in 0-100 -, a merge without a shard), or None."""
+    from .compare.scorers import bad_score, errored
+
     run = doc.get("run") or {}
     status = run.get("status")
-    errored = sum(1 for case in doc.get("cases") or [] if case.get("error"))
-    if status == "complete" and not errored:
+    cases = doc.get("cases") or []
+    failed = sum(1 for case in cases if errored(case))
+    bad = [case for case in cases if bad_score(case)]
+    merge_missing = run.get("merge_missing") or None
+    if status == "complete" and not failed and not merge_missing:
         return None
-    total = len(doc.get("cases") or [])
     what = f"the run is {status or 'of unknown status'}"
-    if errored:
-        what += f": {errored} of {total} case(s) errored"
+    if failed:
+        what += f": {failed} of {len(cases)} case(s) errored"
+        if bad:
+            names = ", ".join(f"{c.get('model')}/{c.get('mode', 'norag')}/{c.get('scenario_id')}" for c in bad[:5])
+            what += (
+                f" ({len(bad)} of them answered but have a score that is not a finite number in 0-100 - {names}"
+                f"{', ...' if len(bad) > 5 else ''}: a scoring error, from an older version or a custom scorer. Fix: "
+                "grade the run again, python -m pytest_llmeval rescore RUN, and accept the run it saves)"
+            )
     elif status == "interrupted":
-        what += f" after {total} case(s)"
+        what += f" after {len(cases)} case(s)"
+    if merge_missing:
+        shards = ", ".join(map(str, merge_missing.get("shards") or [])) or "some records"
+        what += f"{';' if failed else ':'} merged without shard(s) {shards}"
     return what
 
 
@@ -264,7 +281,25 @@ def accept_main(argv: list[str]) -> int:
         )
         return 2
     if problem is not None:
-        print(f"warning: {problem}; accepted anyway (--allow-incomplete)", file=sys.stderr)
+        from .compare.scorers import errored
+
+        run = doc.get("run") or {}
+        failed = any(errored(case) for case in doc.get("cases") or [])
+        unfinished = run.get("status") in ("interrupted", "running") or run.get("merge_missing")
+        later = []  # what every comparison with this baseline then needs to pass (docs/nightly.md)
+        if failed:
+            later.append(
+                "--allow-errors (pytest: --llm-compare-allow-errors; it lets the new run's own errors through too)"
+            )
+        if unfinished:
+            later.append("--allow-missing (pytest: --llm-compare-allow-missing)")
+        needs = (
+            ". Every later comparison with this baseline exits 7 (its cases without an answer cannot be compared) "
+            "unless allowed with " + " and ".join(later)
+            if later
+            else ""
+        )
+        print(f"warning: {problem}; accepted anyway (--allow-incomplete){needs}", file=sys.stderr)
     run = doc.get("run") or {}
     invocation = list(run.get("invocation") or [])
     if run.get("merged_from") and not run.get("merge_missing"):  # a merge of every shard: the whole suite ran

@@ -355,7 +355,8 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "compare-allow-missing",
-        "let the gate pass although baseline cases or models are missing from this run (or it was interrupted)",
+        "let the gate pass although baseline cases, modes or models are missing from this run (or it was "
+        "interrupted, or the baseline was merged without a shard)",
         "runs.allow_missing",
         choices=ON_OFF,
         default="off",
@@ -363,7 +364,8 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "compare-allow-errors",
-        "let the gate pass although cases errored in this run (they still count as failures with score 0)",
+        "let the gate pass although cases errored: in this run (they still count as failures with score 0) or in "
+        "the baseline (left out of the comparison)",
         "runs.allow_errors",
         choices=ON_OFF,
         default="off",
@@ -669,7 +671,7 @@ def load_settings(config: pytest.Config) -> Settings:
             parse_pairs(runs["pairs"])
         except GateError as exc:
             raise pytest.UsageError(f"--llm-compare-pair: {exc}") from None
-    _check_compare_with_shard(runs["baseline"], top["shard"])
+    _check_compare_with_shard(runs["baseline"], top["shard"], runs["runs_dir"])
 
     from .serving.fleet import FleetError, read_urls
 
@@ -776,15 +778,42 @@ def load_settings(config: pytest.Config) -> Settings:
     )
 
 
-def _check_compare_with_shard(baseline: str | None, shard: Shard | None) -> None:
+def _check_compare_with_shard(baseline: str | None, shard: Shard | None, runs_dir: Path | None = None) -> None:
     """--llm-compare in one shard of several: the shard runs part of the suite, so the gate would find every other
-    shard's cases missing and fail (exit 7) after the whole shard ran. Refused at the start, with the fix."""
-    if baseline and shard is not None and shard.count > 1:
-        raise pytest.UsageError(
-            f"--llm-compare cannot gate one shard (--llm-shard {shard.label}): the other shards' cases would be "
-            "missing from it. Fix: drop --llm-compare here, merge the shards (python -m pytest_llmeval merge "
-            f"SHARD_DIRS -o merged), then gate the merged run: python -m pytest_llmeval compare {baseline} merged/"
-        )
+    shard's cases missing and fail (exit 7) after the whole shard ran. Refused at the start, with the fix. The fix
+    names the baseline as the file it resolves to now: every shard run is saved, so after the shards `last` (or a
+    name the shard runs share) would be one of them - a gate against a shard of the same run always passed."""
+    if not (baseline and shard is not None and shard.count > 1):
+        return
+    from .results.runs import RunNotFound, resolve_run
+
+    runs_dir = runs_dir if runs_dir is not None else Path(".llmeval/runs")
+    named, how = baseline, ""
+    try:
+        found = resolve_run(baseline, runs_dir)
+    except (RunNotFound, OSError):
+        found = None
+    if found is not None:
+        try:
+            shown = str(found.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            shown = str(found)
+        named = shlex.quote(shown)
+        if shown != baseline:
+            how = f" ({baseline} is that file now)"
+        if found.name == "results.json" and not found.resolve().is_relative_to(runs_dir.resolve()):
+            # a report dir's results, not a saved run: a shard run writing the same report dir overwrites it
+            how += (
+                f"; if the shards write that file (a report dir), accept it first - python -m pytest_llmeval "
+                f"accept {named} - and compare .llmeval/baseline.json"
+            )
+    raise pytest.UsageError(
+        f"--llm-compare cannot gate one shard (--llm-shard {shard.label}): the other shards' cases would be "
+        "missing from it. Fix: drop --llm-compare here, merge the shards (python -m pytest_llmeval merge "
+        f"SHARD_DIRS -o merged), then gate the merged run: python -m pytest_llmeval compare {named} merged/{how}. "
+        "Name the baseline's file there, not `last` or a run name: every shard run is saved, so after the shards "
+        "`last` is a shard of this run"
+    )
 
 
 def _check_writable_folder(flag: str, file: Path) -> None:

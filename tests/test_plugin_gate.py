@@ -412,3 +412,56 @@ def test_compare_inside_one_shard_is_refused_at_the_start(gate_project):
         ]
     )
     assert not (gate_project.path / "llmeval-report" / "results.json").exists()
+
+
+def test_the_shard_refusal_names_the_baselines_file_not_last(gate_project):
+    """The fix printed `python -m pytest_llmeval compare last merged/`: every shard run is saved, so after the shards
+    `last` was one of them, and the merged run against its own shard passed the gate whatever it did. The fix names
+    the file the baseline resolves to now, and says not to use `last` there."""
+    assert gate_project.run_llm("--llm-save", "good").ret == 0
+    (saved,) = (gate_project.path / ".llmeval" / "runs").glob("*.json")
+    result = gate_project.run_llm("--llm-compare", "last", "--llm-shard", "2/3")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    err = " ".join(result.stderr.lines)
+    assert (
+        f"then gate the merged run: python -m pytest_llmeval compare .llmeval/runs/{saved.name} merged/ (last is" in err
+    )
+    assert "Name the baseline's file there, not `last` or a run name: every shard run is saved" in err
+    assert "compare last merged/" not in err
+    assert len(list((gate_project.path / ".llmeval" / "runs").glob("*.json"))) == 1  # the shard did not run
+
+
+def test_a_hook_that_raises_on_one_baseline_answer_leaves_that_case_out_and_compares_the_rest(
+    gate_project, monkeypatch
+):
+    """The baseline is graded again with the run's pytest_llmeval_score hook: a hook that raised on one old answer
+    made the whole comparison fail ("compare it again: python -m pytest_llmeval compare ...", which cannot run the
+    hook). Now that case is left out, named with the exception, and the other 13 are compared."""
+    gate_project.pytester.makeconftest(
+        """
+        import os
+
+        POINTS = ["甲项", "乙项", "丙项", "丁项", "戊项"]
+
+        def pytest_llmeval_score(case, answer, sources, mode, model):
+            if not os.environ.get("PREC"):
+                return None
+            from pytest_llmeval.evaluation.scoring import make_score
+
+            claimed = [p for p in POINTS if p in answer]
+            return make_score(case, 100.0 * len(claimed) / len(claimed), scorer="precision", answer=answer)
+        """
+    )
+    gate_project.answers.points[0] = 0  # the baseline's q00 claims nothing: the hook's 0/0
+    assert gate_project.run_llm("--llm-save", "baseline").ret == 1
+    gate_project.answers.points[0] = len(POINTS)
+    monkeypatch.setenv("PREC", "1")
+    result = gate_project.run_llm("--llm-compare", "baseline", "--llm-compare-fail", "score:5")
+    assert result.ret == EXIT_BROKEN, result.stdout.str()
+    cmp = gate_project.results()["comparison"]
+    assert "error" not in cmp and cmp["groups"][0]["n"] == N_CASES - 1
+    (problem,) = cmp["problems"]
+    assert (
+        problem["kind"] == "scorer" and "m1/norag/q00 (ZeroDivisionError: float division by zero at " in problem["text"]
+    )
+    assert "the comparison with the baseline failed" not in result.stdout.str()

@@ -5,22 +5,26 @@ fit to be judged at all. Every statistic comes from `stats/`.
 - Errors count: an errored sample of the new run is a failure with score 0 (what a user would get); so is a score
   that is not a finite number in 0-100 (a scoring error, `scorers.errored`). An errored sample of the baseline is no
   measurement: it is left out, as a 0 it would read as an improvement and hide a regression in the other cases; a
-  baseline case with no answered sample cannot be compared and counts as missing.
-- Broken runs never pass: a new run that is degraded (errors, a dead server) or interrupted, baseline
-  models, modes or cases missing from it (a merge without a shard, the baseline's errored cases), or nothing
-  comparable, give EXIT_BROKEN unless allowed (`allow_errors`, `allow_missing`; nothing comparable is never
-  allowed).
+  baseline case with no answered sample cannot be compared: an error problem (allowed by `allow_errors` only).
+- Broken runs never pass: a new run that is degraded (errors, a dead server) or a baseline whose cases errored
+  (`allow_errors`); a new run that is interrupted, baseline models, modes or cases missing from it, a new run or a
+  baseline merged without a shard (`allow_missing`); nothing comparable, cases graded by another scorer or that
+  the scorer raised on (never allowed): EXIT_BROKEN unless allowed. The summary names every allowed problem.
 - Quality rules: one-sided non-inferiority tests (sign-flip for scores, McNemar for pass/fail), Holm over
   every quality rule x model x mode that Tarone's rule for discrete tests keeps (those that could be significant
-  under the correction at this n); each prints n, p and what this n could detect.
+  under the correction at this n, counting only the cases the baseline leaves able to get worse by more than the
+  threshold); each prints n, p and what this n could detect.
 - Speed: the run's statistic against the threshold only (the run is the unit of replication), and only between
   runs at the same load and generation settings (max_tokens, thinking, temperature, repeat): "not comparable".
+  Only finite, non-negative timings count.
 - Like with like: a case graded by another scorer in the baseline than in the new run is graded again from
   its saved answer first (given the current cases, compare/scorers.py), else left out as a problem.
 """
 
 from __future__ import annotations
 
+import math
+import numbers
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -34,6 +38,7 @@ from ..stats import (
     exact_floor_mean,
     holm,
     mcnemar_exact,
+    min_cases_mean,
     min_count_for_quantile,
     noninferiority_mean,
     noninferiority_pass,
@@ -74,7 +79,26 @@ GENERATION_SETTINGS: dict[str, Any] = {
 }
 IGNORED_SETTINGS = {"server.python", "server.env", "server.startup_timeout_s", "rag.cache_dir", "rag.lock_timeout"}
 ALPHA = 0.05
+# the switch that allows each kind of problem (standalone; pytest: --llm-compare-allow-...)
+ALLOWED_BY = {
+    "errors": "--allow-errors",
+    "missing": "--allow-missing",
+    "interrupted": "--allow-missing",
+    "unfinished": "--allow-missing",
+}
 SPEED_NOTE = "threshold only, no significance: the run is the unit"
+
+
+def _graded_only(doc: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The document without the records a re-score could not grade (`results.rescore.graded`), and their names."""
+    from ..results.rescore import graded
+
+    records = doc.get("cases") or []
+    stale = [c for c in records if not graded(c)]
+    if not stale:
+        return doc, []
+    names = [f"{c['model']}/{c.get('mode', 'norag')}/{c['scenario_id']}" for c in stale]
+    return {**doc, "cases": [c for c in records if graded(c)]}, list(dict.fromkeys(names))
 
 
 def _index(doc: dict[str, Any], rename: Mapping[str, str] | None = None) -> dict[Key, list[dict[str, Any]]]:
@@ -171,26 +195,63 @@ def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(float(value), digits)
 
 
+def _timing(value: Any) -> float | None:
+    """A measured time or count: a finite, non-negative number (not a bool); None otherwise. NaN or inf from an
+    older or foreign results.json is no measurement: as a value it made a percentile NaN, and the rule "ok"."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) and number >= 0 else None
+
+
 def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | None, int, str | None]:
-    """The run-level statistic of a speed metric over its successful requests: (value, n, why not)."""
+    """The run-level statistic of a speed metric over its successful requests: (value, n, why not). Only finite,
+    non-negative timings count; a statistic that cannot be computed is "why not" (the rule is not checked)."""
     field, stat, _, _ = METRICS[metric]
     ok = [s for s in samples if not errored(s)]
+    invalid = sum(1 for s in ok if s.get(field) is not None and _timing(s.get(field)) is None)
+    left_out = f"; {invalid} timing(s) not a finite, non-negative number left out" if invalid else ""
     if metric == "decode_tok_s":  # the one definition (token-weighted, as vLLM's bench), from results.aggregate
         from ..results.aggregate import decode_rate
 
-        usable = [s for s in ok if (s.get("output_tokens") or 0) > 1 and s.get("e2e_s") is not None]
-        if not usable:
-            return None, 0, "no timed request with more than one output token (n=0)"
-        rate = decode_rate(ok)
-        if rate is None:
-            return None, len(usable), f"no decode time measured (n={len(usable)}: end-to-end time equals TTFT)"
-        return rate, len(usable), None
-    values = [float(s[field]) for s in ok if s.get(field) is not None]
+        # a request counts with its output tokens and both times valid (decode_rate takes e2e - ttft)
+        timed = [
+            s
+            for s in ok
+            if (_timing(s.get("output_tokens")) or 0) > 1
+            and _timing(s.get("e2e_s")) is not None
+            and (s.get("ttft_s") is None or _timing(s.get("ttft_s")) is not None)
+        ]
+        invalid = sum(
+            1
+            for s in ok
+            if any(s.get(f) is not None and _timing(s.get(f)) is None for f in ("output_tokens", "e2e_s", "ttft_s"))
+        )
+        left_out = f"; {invalid} request(s) with a time or token count not a finite, non-negative number left out"
+        left_out = left_out if invalid else ""
+        if not timed:
+            return None, 0, f"no timed request with more than one output token (n=0{left_out})"
+        rate = decode_rate(timed)
+        if rate is None or not math.isfinite(rate) or rate < 0:
+            return (
+                None,
+                len(timed),
+                (
+                    f"no decode time measured (n={len(timed)}: end-to-end time equals TTFT{left_out})"
+                    if rate is None
+                    else f"cannot be computed (decode rate {rate}; n={len(timed)}{left_out})"
+                ),
+            )
+        return rate, len(timed), None
+    values = [v for v in (_timing(s.get(field)) for s in ok) if v is not None]
     q = 50.0 if stat == "p50" else 95.0
     need = min_count_for_quantile(q)
     if len(values) < need:
-        return None, len(values), f"too few requests (n={len(values)}) for a p{q:g}: needs {need}"
-    return float(np.percentile(values, q)), len(values), None
+        return None, len(values), f"too few requests (n={len(values)}{left_out}) for a p{q:g}: needs {need}"
+    value = float(np.percentile(values, q))
+    if not math.isfinite(value):  # cannot happen with finite values; never a NaN that reads "ok"
+        return None, len(values), f"cannot be computed (p{q:g} = {value}; n={len(values)})"
+    return value, len(values), None
 
 
 def _speed_metrics(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]]) -> dict[str, Any]:
@@ -314,9 +375,9 @@ def compare_group(
 
 
 def _timed(sample: dict[str, Any]) -> bool:
-    """A sample with a measured request: not from the answer cache, not errored (one reused by --llm-resume keeps
-    the timing of the run that asked it)."""
-    return not sample.get("cached") and not errored(sample) and sample.get("e2e_s") is not None
+    """A sample with a measured request: not from the answer cache, not errored, its end-to-end time a finite,
+    non-negative number (one reused by --llm-resume keeps the timing of the run that asked it)."""
+    return not sample.get("cached") and not errored(sample) and _timing(sample.get("e2e_s")) is not None
 
 
 def answers_not_asked(groups: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -414,24 +475,40 @@ def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], se
     unit = "points" if rule.metric == "score" else "pp"
     binary = rule.metric == "pass_rate" and all(v in (0.0, 100.0) for v in pass_b + pass_n)
     changes = list(-differences(before, after))  # base - new per case
+    # only the cases that can get worse by more than the margin count for the smallest p a rule can reach (and so
+    # for Tarone's family), its power and what it can detect: the baseline's passing cases for pass/fail, those
+    # above the margin for a mean (a new value is never below 0). The baseline is fixed before the new run.
+    n = len(before)
     if binary:
+        able = sum(1 for v in pass_b if v == 100.0)
+        limit = f"only {able} of the {n} cases passed in the baseline, so at most {able} can go pass -> fail"
         test = noninferiority_pass([v == 100.0 for v in pass_b], [v == 100.0 for v in pass_n], margin, ALPHA)
     else:
-        test = noninferiority_mean(changes, margin, ALPHA, seed)
+        able = sum(1 for v in before if v > margin + 1e-9)
+        what = (
+            f"scored more than {margin:g} points"
+            if rule.metric == "score"
+            else f"passed more than {margin:g}% of their samples"
+        )
+        limit = f"only {able} of the {n} cases {what} in the baseline, so only they can fall by more than {margin:g}"
+        test = noninferiority_mean(changes, margin, ALPHA, seed, ceiling=before)
+    limited = able < n
 
     def minimum_detectable(alpha: float) -> Any:
         """What this rule catches 80% of the time at level alpha (alpha / K beside K - 1 other rules: `_decide`)."""
         if binary:  # exact binomial power, McNemar's discreteness included
-            return detectable_pass(len(before), margin, rule.text, changes, alpha)
+            return detectable_pass(n, margin, rule.text, changes, alpha, able=able)
         return detectable(
             changes,
             margin,
             unit,
             rule.text,
-            exact_floor=exact_floor_mean(len(before), margin, alpha),
+            exact_floor=exact_floor_mean(able, margin, alpha),
             within_var=within if rule.metric == "score" else None,
             repeats=group.get("repeats", 1),
             alpha=alpha,
+            min_cases=min_cases_mean(n, able, alpha) if limited else None,
+            limit=limit if limited else None,
         )
 
     mde = minimum_detectable(ALPHA)
@@ -444,6 +521,8 @@ def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], se
         "p_value": test.p_value,
         "min_p": test.min_p,
         "p_at_floor": test.p_at_floor,
+        "able": able,  # the cases that can get worse by more than the margin
+        "limit": limit if limited else None,
         "test": test.to_dict(),
         "detectable": mde.to_dict(),
         "_detectable_at": minimum_detectable,  # popped by _decide
@@ -470,6 +549,7 @@ def _decide(results: list[dict[str, Any]]) -> None:
         p, n, margin = result["p_value"], result["n"], result["margin"]
         worsening, bound, min_p = result["worsening"], result["bound"], result["min_p"]
         floor = bool(result.get("p_at_floor"))  # a Monte Carlo p at its floor: "<2e-05"
+        why_limited = f" ({result['limit']})" if result.get("limit") else ""
         stats = f"n={n}, p={p_text(p, floor)}" if p is not None else f"n={n}"
         if p_holm is not None and family > 1:
             # "<" only where this p (at its floor: an upper bound) sets the adjusted one, not another rule's
@@ -483,13 +563,14 @@ def _decide(results: list[dict[str, Any]]) -> None:
             result.update(failed=True, status=f"REGRESSION: worse by more than {margin:g} ({stats})")
         elif min_p is not None and min_p > ALPHA:
             result["status"] = (
-                f"cannot be significant at n={n}: the smallest p any outcome could give is {min_p:.3g} "
+                f"cannot be significant at n={n}{why_limited}: the smallest p any outcome could give is {min_p:.3g} "
                 f"> {ALPHA:g} - not failed ({stats})"
             )
         elif left_out:
             result["status"] = (
-                f"cannot be significant at n={n} beside the other rules: the smallest p any outcome could give is "
-                f"{min_p:.3g} > {ALPHA:g}/{k} (Tarone's family of the {family} rules that can) - not failed ({stats})"
+                f"cannot be significant at n={n} beside the other rules{why_limited}: the smallest p any outcome "
+                f"could give is {min_p:.3g} > {ALPHA:g}/{k} (Tarone's family of the {family} rules that can) - not "
+                f"failed ({stats})"
             )
         elif worsening is not None and worsening > margin:
             why = (
@@ -543,9 +624,17 @@ def compare_runs(
     than the new run's are graded again with them first (compare/scorers.py); those that cannot be, and every
     such record when `cases` is not given, are left out of the comparison and named as a problem."""
     pairs = dict(pairs or {})
+    # a re-scored run keeps the records it could not grade (asked differently now, or no longer in the suite) with
+    # their old scores: those say nothing about today's case, so neither side compares them
+    base_doc, base_stale = _graded_only(base_doc)
+    new_doc, new_stale = _graded_only(new_doc)
     rescored = None
+    ungraded: list[dict[str, Any]] = []
     if cases is not None:
         base_doc, rescored = align_baseline(base_doc, new_doc, cases, scorer_for, pairs)
+        if rescored is not None:  # cases the scorer raised on: left out of the baseline, named as a problem
+            ungraded = rescored.pop("ungraded", None) or []
+            rescored = rescored if rescored["cases"] else None
     raw_b_models = list(dict.fromkeys(c["model"] for c in base_doc.get("cases", [])))
     raw_n_models = list(dict.fromkeys(c["model"] for c in new_doc.get("cases", [])))
     problems: list[dict[str, Any]] = []
@@ -586,6 +675,9 @@ def compare_runs(
         "changed_cases": [],
         "scorer_changed": [],
         "baseline_errored": [],
+        "baseline_ungraded": ungraded,  # the scorer raised on their baseline answer (compare/scorers.py)
+        # a re-score's records it could not grade, by run (only the runs that have any)
+        "not_regraded": {run: names for run, names in (("base", base_stale), ("new", new_stale)) if names},
         "errored_cases": [],
         "settings": settings_differences(base_doc.get("run", {}), new_doc.get("run", {})),
     }
@@ -599,8 +691,8 @@ def compare_runs(
         ids = []
         for case_id in b_ids:
             where = {"model": model, "mode": mode, "scenario_id": case_id}
-            if case_id not in n_ids:
-                mismatches["cases_only_in_base"].append(where)
+            if case_id not in n_ids:  # named as the baseline calls its model (--pair: not the new label)
+                mismatches["cases_only_in_base"].append({**where, "model": renamed.get(model, model)})
                 continue
             b_s, n_s = base[(model, mode, case_id)], new[(model, mode, case_id)]
             b_hash, n_hash = b_s[0].get("case_hash"), n_s[0].get("case_hash")
@@ -613,15 +705,23 @@ def compare_runs(
                 continue
             answered = [s for s in b_s if not errored(s)]
             if len(answered) < len(b_s):  # a baseline error is no measurement: as a 0 it would hide a regression
-                mismatches["baseline_errored"].append({**where, "samples": len(b_s) - len(answered), "of": len(b_s)})
+                mismatches["baseline_errored"].append(
+                    {
+                        **where,
+                        "samples": len(b_s) - len(answered),
+                        "of": len(b_s),
+                        "bad_scores": sum(1 for s in b_s if bad_score(s)),  # answered, graded out of 0-100
+                    }
+                )
                 if not answered:
                     continue
                 base[(model, mode, case_id)] = answered
             if any(errored(s) for s in n_s):
                 mismatches["errored_cases"].append({**where, "run": "new"})
             ids.append(case_id)
+        left_out = {c["scenario_id"] for c in ungraded if (c["model"], c["mode"]) == (model, mode)}
         mismatches["cases_only_in_new"] += [
-            {"model": model, "mode": mode, "scenario_id": i} for i in sorted(n_ids - set(b_ids))
+            {"model": model, "mode": mode, "scenario_id": i} for i in sorted(n_ids - set(b_ids) - left_out)
         ]
         if ids:
             base_model = renamed.get(model, model)
@@ -632,8 +732,9 @@ def compare_runs(
     for model, mode in dict.fromkeys((k[0], k[1]) for k in base):
         if model in n_models and (model, mode) not in new_pairs:
             ids = list(dict.fromkeys(k[2] for k in base if k[:2] == (model, mode)))
-            mismatches["modes_only_in_base"].append({"model": model, "mode": mode, "cases": len(ids)})
-            mismatches["cases_only_in_base"] += [{"model": model, "mode": mode, "scenario_id": i} for i in ids]
+            label = renamed.get(model, model)  # the baseline's label (--pair old=new: old)
+            mismatches["modes_only_in_base"].append({"model": label, "mode": mode, "cases": len(ids)})
+            mismatches["cases_only_in_base"] += [{"model": label, "mode": mode, "scenario_id": i} for i in ids]
     problems += _problems(base_doc, new_doc, mismatches, groups, n_models, allow_missing, allow_errors)
     why = speed_not_comparable(mismatches["settings"])
     if why:  # latency under another load or of other answers measures that: the speed rules are not checked
@@ -648,7 +749,7 @@ def compare_runs(
         g.pop("_cases", None)
     regressions = [r for r in results if r["failed"]]
     broken = [p for p in problems if not p["allowed"]]
-    summary = _summary(groups, regressions, broken, results)
+    summary = _summary(groups, regressions, broken, results, [p for p in problems if p["allowed"]])
     if not_asked and sum(not_asked["new"].values()) == not_asked["samples"]["new"]:
         summary += "; every answer of the new run was asked in an earlier run (answer cache or --llm-resume)"
     exit_code = EXIT_BROKEN if broken else EXIT_REGRESSION if regressions else EXIT_OK
@@ -767,12 +868,19 @@ def _problems(
             )
         problems.append({"kind": "errors", "text": text, "allowed": allow_errors})
     if merge_missing:
-        shards, lost = merge_missing.get("shards") or [], merge_missing.get("cases") or []
-        parts = [f"without shard(s) {', '.join(map(str, shards))}"] if shards else []
-        parts += [f"without {len(lost)} case record(s) the shards were due"] if lost else []
         text = (
-            f"the new run is incomplete: merged {' and '.join(parts) or 'with records missing'} (merge "
-            "--allow-missing); their cases are missing from it. Fix: merge every shard, or allow it (--allow-missing)"
+            f"the new run is incomplete: merged {_merged_without(merge_missing)} (merge --allow-missing); their cases "
+            "are missing from it. Fix: merge every shard, or allow it (--allow-missing)"
+        )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    # a baseline merged without a shard: that shard's cases were never answered in it, so they show up only as
+    # "cases only in this run" and are never compared - whatever they do now, the gate passed
+    base_merge_missing = (base_doc.get("run") or {}).get("merge_missing") or None
+    if base_merge_missing:
+        text = (
+            f"the baseline is incomplete: merged {_merged_without(base_merge_missing)} (merge --allow-missing); "
+            "their cases are not in it and are never compared. Fix: accept a baseline merged from every shard, or "
+            "allow it (--allow-missing)"
         )
         problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     if mismatches["models_only_in_base"]:
@@ -787,6 +895,27 @@ def _problems(
     missing = mismatches["cases_only_in_base"]
     total = len(missing) + sum(g["n"] for g in groups) + len(mismatches["changed_cases"])
     total += len(mismatches["scorer_changed"]) + sum(c["samples"] == c["of"] for c in mismatches["baseline_errored"])
+    total += len(mismatches["baseline_ungraded"])
+    for run, stale in mismatches["not_regraded"].items():
+        if stale:
+            which = "the new run" if run == "new" else "the baseline"
+            text = (
+                f"{which} is a re-score: {len(stale)} record(s) it could not grade (asked differently now, or no "
+                f"longer in the suite) keep their old scores and are not compared: {', '.join(stale[:10])}"
+                f"{', ...' if len(stale) > 10 else ''}. Fix: run the model on those cases"
+            )
+            problems.append({"kind": "note", "text": text, "allowed": True})
+    ungraded = mismatches["baseline_ungraded"]
+    if ungraded:
+        names = "; ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']} ({c['error']})" for c in ungraded[:5])
+        scorers = ", ".join(sorted({str(c["scorer"]) for c in ungraded}))
+        hook = "; inside pytest with its pytest_llmeval_score hooks" if any(c["hook"] for c in ungraded) else ""
+        text = (
+            f"{len(ungraded)} of {total} baseline case(s) could not be graded again by this run's scorer ({scorers}"
+            f"{hook}) and are not compared: {names}{'; ...' if len(ungraded) > 5 else ''}. It raised on the "
+            "baseline's saved answer: fix the scorer (it must grade any answer), then compare again"
+        )
+        problems.append({"kind": "scorer", "text": text, "allowed": False})
     other = mismatches["scorer_changed"]
     if other:
         kinds = sorted({(c["base_scorer"], c["new_scorer"]) for c in other})
@@ -804,22 +933,43 @@ def _problems(
         text = f"{len(missing)} of {total} baseline case(s) missing from the new run: {names}"
         text += ", ..." if len(missing) > 10 else ""
         modes = mismatches.get("modes_only_in_base") or []
+        # an interrupted (or killed) new run may simply not have reached a mode: no guess about its options then
+        stopped = status in ("interrupted", "running")
         if modes:
             text += "; " + "; ".join(
                 f"every {m['mode']} case of {m['model']} ({m['cases']}): the new run has none"
-                + (" - did it run without --rag?" if m["mode"] == "rag" else " - did it run with --rag-mode only?")
+                + (
+                    ""
+                    if stopped
+                    else " - did it run without --rag?"
+                    if m["mode"] == "rag"
+                    else " - did it run with --rag-mode only?"
+                )
                 for m in modes
             )
         problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     unanswered = [c for c in mismatches["baseline_errored"] if c["samples"] == c["of"]]
     if unanswered and groups:  # with no group at all, "nothing comparable" below says it
         names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in unanswered[:10])
+        scored_out = [c for c in unanswered if c.get("bad_scores")]
         text = (
             f"{len(unanswered)} of {total} baseline case(s) errored in the baseline and cannot be compared: {names}"
             + (", ..." if len(unanswered) > 10 else "")
-            + ". Fix: accept a baseline that answered them, or allow it (--allow-missing)"
         )
-        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+        if scored_out:  # answered, but graded out of 0-100 (NaN, 150: an older version or a custom scorer)
+            text += (
+                f"; {len(scored_out)} of them ("
+                + ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in scored_out[:10])
+                + (", ..." if len(scored_out) > 10 else "")
+                + ") answered but have a score that is not a number in 0-100 (a scoring error): grade the baseline "
+                "again - python -m pytest_llmeval rescore BASELINE - and compare with the run it saves, or fix the "
+                "scorer"
+            )
+        text += (
+            ". Fix: accept a baseline that answered them, or allow it (--allow-errors; pytest: "
+            "--llm-compare-allow-errors - which lets the new run's errors through too)"
+        )
+        problems.append({"kind": "errors", "text": text, "allowed": allow_errors})
     if not groups:
         problems.append(
             {
@@ -836,12 +986,23 @@ def _problems(
     return problems
 
 
+def _merged_without(merge_missing: Mapping[str, Any]) -> str:
+    """What a merge left out (`run.merge_missing`): "without shard(s) 3/3", "without 2 case record(s) ..."."""
+    shards, lost = merge_missing.get("shards") or [], merge_missing.get("cases") or []
+    parts = [f"without shard(s) {', '.join(map(str, shards))}"] if shards else []
+    parts += [f"without {len(lost)} case record(s) the shards were due"] if lost else []
+    return " and ".join(parts) or "with records missing"
+
+
 def _summary(
     groups: list[dict[str, Any]],
     regressions: list[dict[str, Any]],
     broken: list[dict[str, Any]],
     results: list[dict[str, Any]],
+    allowed: Sequence[Mapping[str, Any]] = (),
 ) -> str:
+    """The verdict in one line; it names every problem an allow switch let through (a gate that passed under
+    --allow-missing says what it did not see)."""
     parts = []
     if broken:
         parts.append("run broken: " + "; ".join(p["text"] for p in broken))
@@ -891,6 +1052,12 @@ def _summary(
                 "not failed, but not shown fine either: "
                 + "; ".join(f"{r['model']} {r['mode']} {r['rule']}: {r['status']}" for r in unclear)
             )
+    for problem in allowed:
+        if problem["kind"] == "note":  # never a reason to fail: said as it is, with its fix
+            parts.append(f"note: {problem['text']}")
+            continue
+        text = str(problem["text"]).split(". Fix:")[0]  # the fix was to allow it, which was done
+        parts.append(f"allowed ({ALLOWED_BY.get(problem['kind'], 'allowed')}): {text}")
     return "; ".join(parts)
 
 

@@ -50,7 +50,7 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
     sections = []
     problems = cmp.get("problems") or []
     if problems:
-        lines = [("BROKEN: " if not p["allowed"] else "allowed: ") + p["text"] for p in problems]
+        lines = [_problem_tag(p) + p["text"] for p in problems]
         if any(not p["allowed"] for p in problems):
             lines.append(
                 "A broken run never passes the gate (exit 7). Allow it explicitly when that is intended: "
@@ -165,6 +165,11 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
                 for c in m["baseline_errored"]
             )
         )
+    if m.get("baseline_ungraded"):
+        notes.append(
+            "baseline cases this run's scorer could not grade (not compared): "
+            + ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in m["baseline_ungraded"])
+        )
     if m.get("errored_cases"):
         notes.append(
             "cases that errored (compared as failures with score 0): "
@@ -195,3 +200,10 @@ def render_comparison_text(cmp: dict[str, Any]) -> str:
 
 def render_comparison_markdown(cmp: dict[str, Any]) -> str:
     return _render(cmp, markdown=True)
+
+
+def _problem_tag(problem: dict[str, Any]) -> str:
+    """BROKEN (fails the gate), allowed (by a switch the user gave) or note (never a reason to fail)."""
+    if not problem["allowed"]:
+        return "BROKEN: "
+    return "note: " if problem.get("kind") == "note" else "allowed: "

@@ -10,6 +10,9 @@ the same: both runs are then graded against today's case, instead of the case dr
 What cannot be graded again - no current case with the new run's content, a question asked differently, a
 custom scorer outside pytest - stays as it was; `compare_runs` then leaves those cases out of the comparison
 and names them (another scorer: a problem, the gate cannot vouch for them; another question: not comparable).
+A scorer that raises on a baseline answer (a `pytest_llmeval_score` hook's 0/0 on an old answer) leaves that case's
+baseline records out, named with the exception (`ungraded` in the note: a problem, fix the scorer); the other
+cases are compared as usual.
 
 A scorer is identified by its name, version and echo-guard setting (`Score.scorer` in each record) and, for a
 case whose pass/fail is the judge's (`assert_with: judge`), the judge model; a record with an answer but no scorer
@@ -96,7 +99,11 @@ def align_baseline(
             new_scorers[key] = (ident, record.get("case_hash"))
     by_id = {c.id: c for c in cases}
     template = (((base_doc.get("run") or {}).get("settings") or {}).get("rag") or {}).get("template")
-    records, graded, edited, by_scorer, kinds = [], 0, 0, 0, set()
+    records: list[dict[str, Any]] = []
+    # id of a record graded again -> (case edited since, its scorer in the baseline, the new run's)
+    regraded: dict[int, tuple[bool, str, str]] = {}
+    ungraded: list[dict[str, Any]] = []
+    failed: set[tuple[str, str, str]] = set()
     for record in base_doc.get("cases") or []:
         model = pairs.get(record["model"], record["model"])
         key = (model, record.get("mode", "norag"), record["scenario_id"])
@@ -124,7 +131,22 @@ def align_baseline(
             continue
         # a judge's verdict is kept as it was (judged against today's threshold), and decides where it decided
         judged = record.get("assert_with") == "judge"
-        again = rescore_record(record, case, template, judge_assert=judged, grade=grade)
+        try:
+            again = rescore_record(record, case, template, judge_assert=judged, grade=grade)
+        except Exception as exc:  # noqa: BLE001 - the scorer's failure on one answer is that case's problem
+            if key not in failed:
+                failed.add(key)
+                ungraded.append(
+                    {
+                        "model": model,
+                        "mode": key[1],
+                        "scenario_id": key[2],
+                        "scorer": target,
+                        "hook": scorer_for is not None,
+                        "error": exception_summary(exc),
+                    }
+                )
+            continue
         if scorer_identity(again) != target:  # graded otherwise than the new run graded it: not comparable
             records.append(record)
             continue
@@ -132,12 +154,19 @@ def align_baseline(
         reasons += ["the case was edited since (the question unchanged)"] if changed else []
         again["rescore"]["reason"] = "; ".join(reasons)
         records.append(again)
-        graded += 1
-        edited += changed
-        if ident != target:
-            by_scorer += 1
-            kinds.add((ident, target))
-    if not graded:
+        regraded[id(again)] = (changed, ident, target)
+    if failed:  # a case with a baseline record the scorer failed on is left out whole (its other samples too)
+        records = [
+            r
+            for r in records
+            if (pairs.get(r["model"], r["model"]), r.get("mode", "norag"), r["scenario_id"]) not in failed
+        ]
+    done = [regraded[id(r)] for r in records if id(r) in regraded]
+    graded = len(done)
+    edited = sum(1 for changed, _, _ in done if changed)
+    kinds = {(ident, target) for _, ident, target in done if ident != target}
+    by_scorer = sum(1 for _, ident, target in done if ident != target)
+    if not graded and not ungraded:
         return base_doc, None
     parts = []
     if by_scorer:
@@ -152,6 +181,7 @@ def align_baseline(
         "cases": graded,
         "edited_cases": edited,
         "changes": [{"from": a, "to": b} for a, b in sorted(kinds)],
+        "ungraded": ungraded,  # cases left out: the scorer raised on a baseline answer (compare_runs names them)
         "text": (
             f"{graded} baseline record(s) were graded again from their saved answers with this run's cases and "
             "scorers before the comparison, so that score differences measure the models, not the scorers or the "
@@ -161,4 +191,27 @@ def align_baseline(
     return {**base_doc, "cases": records}, note
 
 
-__all__ = ["NOT_RECORDED", "align_baseline", "bad_score", "errored", "record_scorer", "scorer_identity", "valid_score"]
+def exception_summary(exc: BaseException) -> str:
+    """An exception in one line: its type, message and where it was raised ("ZeroDivisionError: float division by
+    zero at gp/conftest.py:8")."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = ""
+    if frames:
+        parts = frames[-1].filename.replace("\\", "/").split("/")
+        where = f" at {'/'.join(parts[-2:])}:{frames[-1].lineno}"
+    message = " ".join(str(exc).split())[:300]
+    return f"{type(exc).__name__}: {message}{where}" if message else f"{type(exc).__name__}{where}"
+
+
+__all__ = [
+    "NOT_RECORDED",
+    "align_baseline",
+    "bad_score",
+    "errored",
+    "exception_summary",
+    "record_scorer",
+    "scorer_identity",
+    "valid_score",
+]

@@ -8,13 +8,20 @@ modes are one family, less the rules that could not be significant under the cor
 (`tarone_family`, Tarone 1990): `holm()` adjusts their p-values (Holm 1979) and a rule fails when its adjusted p
 is at most alpha.
 
+Only cases that could get worse by more than the margin count as able to: for pass/fail the cases that passed in
+the baseline (only they can go pass -> fail), for scores those whose baseline value is above the margin (a new
+score is never below 0). The baseline is fixed before the new run, so the smallest p a rule can reach - and
+whether Tarone's rule keeps it - is known in advance: a weak model's baseline with 6 of 16 cases passing cannot
+make pass_rate:10 significant at all (0.633^6 = 0.065), and the rule no longer dilutes the others.
+
 Minimum detectable effect: the worsening the gate catches with 80% power at this n and this noise. Scores (and
 pass rates with repeats): the normal approximation with t quantiles (margin + (t_{1-alpha} + t_{power}) sd /
 sqrt(n)), never below what the exact test can reach at all at this n. Pass/fail: exact - McNemar's test flags k or
-more one-way flips of n, so its power at a true fall of d points with no case going fail -> pass (the most
-favourable discordance: each case that goes the other way as well adds noise and lowers it) is
-P(Binomial(n, d / 100) >= k), and the fall caught 80% of the time is a beta quantile (`detectable_pass`). At 7 of
-14 flips (the smallest fall pass_rate:10 can flag at all, 50 points) the power is 0.61, not 0.80.
+more one-way flips of the n_pass cases that passed in the baseline, so its power at a true fall of d points with no
+case going fail -> pass (the most favourable discordance: each case that goes the other way as well adds noise and
+lowers it) is P(Binomial(n_pass, d n / (100 n_pass)) >= k), and the fall caught 80% of the time is a beta quantile
+(`detectable_pass`). At 7 of 14 flips (the smallest fall pass_rate:10 can flag at all, 50 points, when all 14
+passed) the power is 0.61, not 0.80.
 
 p-values are kept as computed; `p_text` prints them with 3 significant digits, or "<2e-05" where a Monte Carlo
 test's p is at its floor (1 / (draws + 1): the true p may be smaller).
@@ -50,6 +57,7 @@ class NonInferiority:
     min_p: float | None  # the smallest p any outcome could give at this n
     alpha: float = ALPHA
     notes: list[str] = field(default_factory=list)
+    p_floor: float | None = None  # a Monte Carlo count's own smallest p (min_p when not given)
 
     @property
     def can_reject(self) -> bool:
@@ -59,7 +67,7 @@ class NonInferiority:
     @property
     def p_at_floor(self) -> bool:
         """The p of a Monte Carlo test at its smallest value: the true p may be smaller ("<2e-05")."""
-        return at_floor(self.p_value, self.min_p, self.method)
+        return at_floor(self.p_value, self.min_p if self.p_floor is None else self.p_floor, self.method)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -95,18 +103,34 @@ def p_text(p: float | None, floor: bool = False) -> str:
 
 
 def noninferiority_mean(
-    worsening: Sequence[float], margin: float, alpha: float = ALPHA, seed: int = 0
+    worsening: Sequence[float],
+    margin: float,
+    alpha: float = ALPHA,
+    seed: int = 0,
+    ceiling: Sequence[float] | None = None,
 ) -> NonInferiority:
     """Sign-flip test of H0 "mean worsening <= margin" over per-case worsenings, with its exact bound (NaN and
-    infinite values are left out: they are no measurement)."""
+    infinite values are left out: they are no measurement). `ceiling` (per case, the baseline's values): the most
+    each case can get worse (the new value is never below 0); a case whose ceiling is at most the margin can never
+    count against H0, and the smallest possible p (`min_p`) counts only the others (permutation.py)."""
     w = np.asarray(worsening, dtype=float)
-    w = w[np.isfinite(w)]
+    finite = np.isfinite(w)
+    able = None
+    if ceiling is not None:
+        top = np.asarray(ceiling, dtype=float)
+        if len(top) != len(w):
+            raise ValueError(f"ceiling has {len(top)} values for {len(w)} cases")
+        able = ~(top[finite] <= margin + 1e-9)  # as p_at_most: a mean within 1e-9 of the margin counts
+    w = w[finite]
     n = len(w)
     if n == 0:
         return NonInferiority(None, None, None, 0, margin, "no cases", None, alpha)
     if n < 2:
         return NonInferiority(float(w[0]), None, 1.0, 1, margin, "n=1: no test", 1.0, alpha)
-    subsets = subset_means(w, seed)
+    subsets = subset_means(w, seed, able=able)
+    notes = []
+    if able is not None and not able.all():
+        notes.append(f"only {int(able.sum())} of the {n} cases can get worse by more than {margin:g}")
     return NonInferiority(
         float(w.mean()),
         subsets.lower_bound(alpha),
@@ -116,6 +140,8 @@ def noninferiority_mean(
         subsets.method,
         subsets.min_p,
         alpha,
+        notes,
+        subsets.floor,
     )
 
 
@@ -124,7 +150,8 @@ def noninferiority_pass(
 ) -> NonInferiority:
     """McNemar's exact conditional test of H0 "pass rate fell by <= margin points": given m discordant pairs
     (share psi of n), the share theta of them that went pass -> fail is binomial; the fall is
-    100 psi (2 theta - 1), so H0 is theta <= (margin / (100 psi) + 1) / 2, tested exactly."""
+    100 psi (2 theta - 1), so H0 is theta <= (margin / (100 psi) + 1) / 2, tested exactly. Its smallest possible
+    p counts only the cases that passed in the baseline: only they can go pass -> fail."""
     from scipy.stats import binom
 
     n = len(base_pass)
@@ -135,21 +162,27 @@ def noninferiority_pass(
     if n == 0:
         return NonInferiority(None, None, None, 0, margin, "no cases", None, alpha)
     estimate = 100 * (b10 - b01) / n
-    min_p = _mcnemar_min_p(n, margin)
+    able = sum(1 for x in base_pass if x)
+    min_p = _mcnemar_min_p(n, margin, able)
+    notes = [f"only {able} of the {n} cases passed in the baseline"] if able < n else []
     if m == 0:
-        return NonInferiority(estimate, 0.0, 1.0, n, margin, method, min_p, alpha, ["no case changed verdict"])
+        notes.append("no case changed verdict")
+        return NonInferiority(estimate, 0.0, 1.0, n, margin, method, min_p, alpha, notes)
     psi = m / n
     theta0 = (margin / (100 * psi) + 1) / 2
     p = 1.0 if theta0 >= 1 else float(binom.sf(b10 - 1, m, theta0))
     low_theta, _ = discordant_share_bounds(b10, m, alpha)
     bound = 100 * psi * (2 * low_theta - 1)
-    return NonInferiority(estimate, bound, p, n, margin, method, min_p, alpha)
+    return NonInferiority(estimate, bound, p, n, margin, method, min_p, alpha, notes)
 
 
-def _mcnemar_min_p(n: int, margin: float) -> float:
-    """The smallest one-sided p McNemar's conditional test could give at n cases (all flips one way)."""
+def _mcnemar_min_p(n: int, margin: float, able: int | None = None) -> float:
+    """The smallest one-sided p McNemar's conditional test could give at n cases of which `able` (all when not
+    given) passed in the baseline: k <= able flips, all one way. (Enumerating every outcome, fail -> pass flips
+    included, finds a smaller p only where both are above 0.88 - checked up to n = 60 -, never one that matters.)"""
     best = 1.0
-    for k in range(1, n + 1):
+    top = n if able is None else max(0, min(able, n))
+    for k in range(1, top + 1):
         theta0 = (margin / (100 * k / n) + 1) / 2
         if theta0 < 1:
             best = min(best, theta0**k)
@@ -223,12 +256,15 @@ def detectable(
     alpha: float = ALPHA,
     power: float = POWER,
     min_cases: int | None = None,
+    limit: str | None = None,
 ) -> Detectable:
     """Minimum detectable worsening for `rule` from the per-case changes (their sd is the noise).
     `exact_floor`: the smallest worsening the exact test can flag at all at this n (None: none can).
     `within_var`: the variance between samples of one case (per side, summed), when repeats were run:
     repeats shrink only that part of the noise. `min_cases`: the fewest cases at which the exact test could reject
-    at all (the sign-flip test's when not given; McNemar's depends on the margin: `min_cases_pass`; 0: none can)."""
+    at all (the sign-flip test's when not given; McNemar's depends on the margin: `min_cases_pass`; 0: none can).
+    `limit`: why fewer cases than n can get worse by more than the margin (said when no outcome can be
+    significant)."""
     from scipy.stats import norm, t
 
     x = np.asarray(changes, dtype=float)
@@ -240,10 +276,11 @@ def detectable(
     k = float(t.ppf(1 - alpha, n - 1) + t.ppf(power, n - 1))
     if exact_floor is None:
         least = min_cases if min_cases is not None else _exact_min_n(alpha)  # 0: no number of cases can
-        how_many = f"at least {least} cases needed" if least else "no number of cases can"
+        at_share = " at the same share" if limit else ""
+        how_many = f"at least {least} cases needed{at_share}" if least else f"no number of cases can{at_share}"
         text = (
-            f"{rule}: cannot be checked with {n} cases at any size: no outcome could be significant at "
-            f"{1 - alpha:.0%} ({how_many})"
+            f"{rule}: cannot be checked with {n} cases at any size: {limit + ', and ' if limit else ''}no outcome "
+            f"could be significant at {1 - alpha:.0%} ({how_many})"
         )
         return Detectable(None, None, sd, n, margin, False, least, None, text)
     if sd == 0:
@@ -286,39 +323,56 @@ def _exact_min_n(alpha: float) -> int:
     return int(math.ceil(math.log2(1 / alpha)))
 
 
+def min_cases_mean(n: int, able: int, alpha: float = ALPHA) -> int:
+    """The fewest cases at which the sign-flip test could reject at all when only `able` of n can get worse by more
+    than the margin, their share kept (2^-able <= alpha); 0 when none can."""
+    return int(math.ceil(_exact_min_n(alpha) * n / able - 1e-9)) if able > 0 else 0
+
+
 def exact_floor_mean(n: int, margin: float, alpha: float = ALPHA) -> float | None:
     """The sign-flip test can reject only when 2^-n <= alpha; then any worsening past the margin can."""
     return margin if n >= 1 and 2.0**-n <= alpha else None
 
 
-def min_cases_pass(margin: float, alpha: float = ALPHA, limit: int = 10_000) -> int | None:
-    """The fewest cases at which McNemar's test could flag a fall of the pass rate by more than `margin` points;
-    None when no number can (a fall of more than 100 points is impossible)."""
-    if margin >= 100:
+def able_at(cases: int, share: float) -> int:
+    """How many of `cases` passed in the baseline at the baseline's pass share `share` (rounded down)."""
+    return int(math.floor(cases * share + 1e-9))
+
+
+def min_cases_pass(margin: float, alpha: float = ALPHA, limit: int = 10_000, share: float = 1.0) -> int | None:
+    """The fewest cases at which McNemar's test could flag a fall of the pass rate by more than `margin` points,
+    when a share `share` of them passed in the baseline; None when no number can (a fall of more than 100 share
+    points is impossible)."""
+    if share <= 0 or margin >= 100 * share:
         return None
-    return next((n for n in range(1, limit + 1) if exact_floor_pass(n, margin, alpha) is not None), None)
+    return next(
+        (n for n in range(1, limit + 1) if exact_floor_pass(n, margin, alpha, able_at(n, share)) is not None), None
+    )
 
 
-def exact_floor_pass(n: int, margin: float, alpha: float = ALPHA) -> float | None:
-    """The smallest fall of pass rate (points) McNemar's test can flag at n: k one-way flips, k smallest."""
-    k = min_flips(n, margin, alpha)
+def exact_floor_pass(n: int, margin: float, alpha: float = ALPHA, able: int | None = None) -> float | None:
+    """The smallest fall of pass rate (points) McNemar's test can flag at n (`able` of them passed in the
+    baseline; all when not given): k one-way flips, k smallest."""
+    k = min_flips(n, margin, alpha, able)
     return None if k is None else 100 * k / n
 
 
-def min_flips(n: int, margin: float, alpha: float = ALPHA) -> int | None:
+def min_flips(n: int, margin: float, alpha: float = ALPHA, able: int | None = None) -> int | None:
     """The fewest cases of n that must go pass -> fail (none the other way) for McNemar's test to flag a fall of
     more than `margin` points: the smallest k with theta0(k)^k <= alpha, theta0(k) = (margin n / (100 k) + 1) / 2.
-    k log theta0(k) falls as k grows, so it is found by bisection (cheap at any n); None when no k <= n does."""
-    if n < 1:
+    k log theta0(k) falls as k grows, so it is found by bisection (cheap at any n); None when no k <= `able` (the
+    cases that passed in the baseline, all n when not given) does."""
+    top = n if able is None else min(able, n)
+    if n < 1 or top < 1:
         return None
 
     def flags(k: int) -> bool:
         theta0 = (margin / (100 * k / n) + 1) / 2
         return theta0 < 1 and k * math.log(theta0) <= math.log(alpha)
 
-    if not flags(n):
+    if not flags(top):
         return None
-    low, high = max(1, int(math.floor(margin * n / 100))), n  # theta0 >= 1 up to k = margin n / 100
+    low, high = max(1, int(math.floor(margin * n / 100))), top  # theta0 >= 1 up to k = margin n / 100 (< top)
     if flags(low):
         return low
     while high - low > 1:  # flags(high), not flags(low)
@@ -327,16 +381,19 @@ def min_flips(n: int, margin: float, alpha: float = ALPHA) -> int | None:
     return high
 
 
-def pass_power(n: int, margin: float, fall: float, alpha: float = ALPHA) -> float:
-    """Exact power of McNemar's one-sided test at n cases when the pass rate truly falls by `fall` points and no
-    case goes fail -> pass (the most favourable discordance for the test): P(Binomial(n, fall / 100) >= k), k the
-    fewest one-way flips it flags (`min_flips`); 0 when none can be flagged."""
+def pass_power(n: int, margin: float, fall: float, alpha: float = ALPHA, able: int | None = None) -> float:
+    """Exact power of McNemar's one-sided test at n cases, `able` of which (all when not given) passed in the
+    baseline, when the pass rate truly falls by `fall` points and no case goes fail -> pass (the most favourable
+    discordance for the test): each passing case goes pass -> fail with chance fall n / (100 able), so
+    P(Binomial(able, fall n / (100 able)) >= k), k the fewest one-way flips it flags (`min_flips`); 0 when none
+    can be flagged."""
     from scipy.special import bdtrc  # P(X > k) of a binomial
 
-    k = min_flips(n, margin, alpha)
+    top = n if able is None else min(able, n)
+    k = min_flips(n, margin, alpha, top)
     if k is None or fall <= 0:
         return 0.0
-    return float(bdtrc(k - 1, n, min(fall, 100.0) / 100))
+    return float(bdtrc(k - 1, top, min(1.0, fall * n / (100 * top))))
 
 
 def detectable_pass(
@@ -347,36 +404,53 @@ def detectable_pass(
     alpha: float = ALPHA,
     power: float = POWER,
     limit: int = 1_000_000,
+    able: int | None = None,
 ) -> Detectable:
     """Minimum detectable fall of a pass rate (every case passed or failed whole), exactly: McNemar's test flags
     k = `min_flips` or more one-way flips, so the fall it catches with `power` when no case goes fail -> pass is
-    the d with P(Binomial(n, d) >= k) = power, a beta quantile. That is at best - each case that goes fail -> pass
-    as well lowers the power. `changes` (per-case, for the sd shown) are optional."""
-    from scipy.special import betaincinv  # the beta quantile: P(Binomial(n, d) >= k) = I_d(k, n - k + 1)
+    the d with P(Binomial(able, d n / able) >= k) = power, a beta quantile. That is at best - each case that goes
+    fail -> pass as well lowers the power. `able`: the cases that passed in the baseline (all n when not given),
+    the only ones that can go pass -> fail; more cases ("cases needed") keep the baseline's pass share. `changes`
+    (per-case, for the sd shown) are optional."""
+    from scipy.special import betaincinv  # the beta quantile: P(Binomial(a, q) >= k) = I_q(k, a - k + 1)
 
     x = np.asarray(changes, dtype=float)
     x = x[np.isfinite(x)]
     sd = float(x.std(ddof=1)) if len(x) > 1 else None
-    k = min_flips(n, margin, alpha)
+    top = n if able is None else max(0, min(able, n))
+    share = top / n if n else 0.0
+    limited = top < n
+    note = (
+        f"only {top} of the {n} cases passed in the baseline, so at most {top} can go pass -> fail (a fall of at "
+        f"most {100 * share:.3g} pp)"
+        if limited
+        else ""
+    )
+    at_share = " at this baseline pass rate" if limited else ""
+    k = min_flips(n, margin, alpha, top)
     if k is None:
-        least = min_cases_pass(margin, alpha) or 0
-        how_many = f"at least {least} cases needed" if least else "no number of cases can"
+        least = min_cases_pass(margin, alpha, share=share if limited else 1.0) or 0
+        how_many = f"at least {least} cases needed{at_share}" if least else f"no number of cases can{at_share}"
         text = (
-            f"{rule}: cannot be checked with {n} cases at any size: no outcome could be significant at "
-            f"{1 - alpha:.0%} ({how_many})"
+            f"{rule}: cannot be checked with {n} cases at any size: {note + ', and ' if limited else ''}no outcome "
+            f"could be significant at {1 - alpha:.0%} ({how_many})"
         )
         return Detectable(None, None, sd, n, margin, False, least, None, text)
 
     def fall_caught(cases: int) -> float | None:
-        flips = min_flips(cases, margin, alpha)
-        return None if flips is None else 100 * float(betaincinv(flips, cases - flips + 1, power))
+        passing = top if cases == n else able_at(cases, share)
+        flips = min_flips(cases, margin, alpha, passing)
+        if flips is None:
+            return None
+        return 100 * float(betaincinv(flips, passing - flips + 1, power)) * passing / cases
 
     worst = fall_caught(n)
     assert worst is not None
     floor = 100 * k / n
     checkable = worst - margin <= margin  # a fall of twice the threshold is caught `power` of the time
     needed = None
-    if not checkable and margin > 0:
+    possible = 2 * margin < 100 * share  # a fall of twice the threshold can happen at this baseline pass rate
+    if not checkable and margin > 0 and possible:
         # the fewest cases at which twice the threshold is caught: doubling, then bisection (the discreteness of k
         # makes it "about")
         high = n
@@ -391,8 +465,9 @@ def detectable_pass(
             needed = high
     text = (
         f"{rule}: with n={n}, McNemar's test flags an observed fall from {floor:.3g} pp ({k} of {n} cases going "
-        f"pass -> fail, none the other way); it catches a true fall of {worst:.3g} pp {power:.0%} of the time at "
-        "best (exact; when no case goes fail -> pass - each one that does lowers the power)"
+        f"pass -> fail, none the other way{'; ' + note if limited else ''}); it catches a true fall of {worst:.3g} "
+        f"pp {power:.0%} of the time at best (exact; when no case goes fail -> pass - each one that does lowers the "
+        "power)"
     )
     if not checkable and margin > 0:
         text += (
@@ -400,5 +475,7 @@ def detectable_pass(
             f"less than {power:.0%} of the time)"
         )
         if needed is not None:
-            text += f"; about {needed} cases would be needed"
+            text += f"; about {needed} cases would be needed{at_share}"
+        elif not possible:
+            text += f"; no number of cases can{at_share}: a fall of {2 * margin:g} pp is more than it has"
     return Detectable(worst, worst - margin, sd, n, margin, checkable, needed, None, text)

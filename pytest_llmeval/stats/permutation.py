@@ -10,6 +10,12 @@ and inverting it gives exact bounds: the lower (1 - alpha) bound is the k-th sma
 k = floor(alpha 2^n) (Hartigan 1969). The smallest p-value any outcome can give is 2^-n: n = 2 can never be
 significant (0.25), one-sided 5% needs n >= 5, two-sided 5% n >= 6. Beyond `EXACT_MAX_N` cases the subsets
 are sampled (seeded, `MC_DRAWS` draws) and the method says so.
+
+Cases that cannot get worse by more than delta whatever the new run does (`able` False: a baseline score at or
+below the margin of `score:N`, as no new score is below 0) have d <= delta always, so every subset made of them
+alone counts in p: the smallest p any outcome can give is then 2^-(the able cases) (exact), or
+(1 + the sampled subsets with no able case) / (draws + 1) (Monte Carlo, the same seeded draws). The baseline is
+fixed before the new run, so this smallest p is known in advance (Tarone's rule stays valid).
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ class SubsetMeans:
     total: int  # the number of sign patterns the p-values are counted over (2^n, or draws + 1)
     exact: bool
     n: int
+    fixed: int = 0  # counted patterns whose subset holds no case able to exceed delta: counted whatever the outcome
 
     @property
     def method(self) -> str:
@@ -41,8 +48,14 @@ class SubsetMeans:
 
     @property
     def min_p(self) -> float:
-        """The smallest one-sided p-value any outcome could have."""
-        return 2.0**-self.n if self.exact else 1.0 / self.total
+        """The smallest one-sided p-value any outcome could have (2^-n exact, 1 / (draws + 1) Monte Carlo, more
+        when some cases cannot exceed delta: `fixed`)."""
+        return (1 + self.fixed) / self.total
+
+    @property
+    def floor(self) -> float:
+        """The smallest p the count itself can give (a Monte Carlo p there says "at most this")."""
+        return 1.0 / self.total
 
     def p_at_most(self, delta: float) -> float:
         """One-sided p of H0 "mean <= delta" against "mean > delta"."""
@@ -67,19 +80,26 @@ class SubsetMeans:
         return float(np.partition(self.means, m - k)[m - k])
 
 
-def subset_means(d: np.ndarray, seed: int = 0, draws: int = MC_DRAWS) -> SubsetMeans:
-    """All 2^n - 1 nonempty-subset means of d (n <= EXACT_MAX_N), else `draws` random subsets (seeded)."""
+def subset_means(d: np.ndarray, seed: int = 0, draws: int = MC_DRAWS, able: np.ndarray | None = None) -> SubsetMeans:
+    """All 2^n - 1 nonempty-subset means of d (n <= EXACT_MAX_N), else `draws` random subsets (seeded). `able`
+    (one bool per case): the cases that can exceed the tested delta at all; the others make `fixed` (module
+    docstring). The draws do not depend on `able`."""
     d = np.asarray(d, dtype=float)
     n = len(d)
+    unable = None if able is None else ~np.asarray(able, dtype=bool)
+    if unable is not None and len(unable) != n:
+        raise ValueError(f"able has {len(unable)} values for {n} cases")
     if n <= EXACT_MAX_N:
         sums = np.zeros(1)
         sizes = np.zeros(1, dtype=np.int32)
         for value in d:  # doubling: every subset without this case, then every subset with it
             sums = np.concatenate((sums, sums + value))
             sizes = np.concatenate((sizes, sizes + 1))
-        return SubsetMeans(sums[1:] / sizes[1:], 2**n, True, n)
+        fixed = 0 if unable is None else 2 ** int(unable.sum()) - 1
+        return SubsetMeans(sums[1:] / sizes[1:], 2**n, True, n, fixed)
     rng = np.random.default_rng(seed)
     out = []
+    fixed = 0
     block = max(1, BLOCK // n)
     for start in range(0, draws, block):
         size = min(block, draws - start)
@@ -88,4 +108,6 @@ def subset_means(d: np.ndarray, seed: int = 0, draws: int = MC_DRAWS) -> SubsetM
         sums = mask.astype(float) @ d
         keep = count > 0  # an empty S is the identity pattern, counted by the "1 +" of every p-value
         out.append(sums[keep] / count[keep])
-    return SubsetMeans(np.concatenate(out), draws + 1, False, n)
+        if unable is not None:  # nonempty subsets of the cases that cannot exceed delta alone
+            fixed += int(np.count_nonzero(keep & ~mask[:, ~unable].any(axis=1)))
+    return SubsetMeans(np.concatenate(out), draws + 1, False, n, fixed)

@@ -331,7 +331,7 @@ def test_baseline_errors_are_no_measurement_and_cannot_hide_a_regression():
     # the baseline's errors made the mean difference +4.3 - a pass; they are left out, and the fall is caught
     base = doc([90.0] * 14, errors={0, 1, 2, 3})
     new = doc([90.0] * 4 + [60.0] * 10)
-    cmp = gate(base, new, "score:5", allow_missing=True)  # the 4 uncompared cases are allowed to be missing
+    cmp = gate(base, new, "score:5", allow_errors=True)  # the baseline's 4 errored cases are allowed
     assert cmp["exit_code"] == EXIT_REGRESSION
     (group,) = cmp["groups"]
     assert group["n"] == 10 and group["metrics"]["score"]["estimate"] == -30.0
@@ -602,7 +602,7 @@ def test_a_score_that_is_not_a_number_in_0_100_is_a_scoring_error(bad):
     # in the baseline such a score is no measurement, like an error: left out of its case, never a 0
     base = doc(FOURTEEN)
     base["cases"][0]["score"] = bad
-    left_out = gate(base, doc(FOURTEEN), "score:5", allow_missing=True)
+    left_out = gate(base, doc(FOURTEEN), "score:5", allow_errors=True)
     assert left_out["exit_code"] == 0 and left_out["groups"][0]["n"] == 13
 
 
@@ -615,15 +615,15 @@ def test_errored_means_no_usable_score():
     assert errored({"score": 80.0, "error": {"type": "timeout"}})
 
 
-def test_baseline_cases_that_errored_are_missing_not_silently_uncompared():
+def test_baseline_cases_that_errored_are_not_silently_uncompared():
     """13 of 14 baseline cases errored and the new run scored 0 everywhere: the gate compared one case and said
-    "no significant change" (exit 0). Cases the baseline has no answer for are missing cases (exit 7 unless
-    --allow-missing), and a rule that could not be checked is never summed up as "no significant change"."""
+    "no significant change" (exit 0). Cases the baseline has no answer for break the run (exit 7 unless
+    --allow-errors), and a rule that could not be checked is never summed up as "no significant change"."""
     base = doc(FOURTEEN, errors=set(range(1, 14)), status="degraded")
     cmp = gate(base, doc([0.0] * 14), "score:5")
     assert cmp["exit_code"] == EXIT_BROKEN
     assert "13 of 14 baseline case(s) errored in the baseline and cannot be compared: m1/norag/c01" in cmp["summary"]
-    allowed = gate(base, doc([0.0] * 14), "score:5", allow_missing=True)
+    allowed = gate(base, doc([0.0] * 14), "score:5", allow_errors=True)
     assert allowed["exit_code"] == 0 and allowed["groups"][0]["n"] == 1
     assert "no significant change" not in allowed["summary"]
     assert "not shown fine either: m1 norag score:5: cannot be significant at n=1" in allowed["summary"]
@@ -730,3 +730,216 @@ def test_the_default_gate_at_14_cases_needs_8_flips_as_docs_nightly_says():
     failed = gate(base, eight, "score:5,pass_rate:10")
     assert failed["exit_code"] == EXIT_REGRESSION
     assert {r["metric"] for r in failed["regressions"]} == {"score", "pass_rate"}
+
+
+def test_a_baseline_merged_without_a_shard_is_incomplete():
+    """A baseline merged with `merge --allow-missing` (without shard 3/3): that shard's cases showed up only as
+    "cases only in this run" and were never compared - the gate passed (exit 0) whatever they did now."""
+    base = merged_doc([80.0] * 9)
+    new = doc([80.0] * 9 + [0.0] * 5)  # the 5 cases the baseline's missing shard owned all collapse
+    cmp = gate(base, new, "score:5,pass_rate:10")
+    assert cmp["exit_code"] == EXIT_BROKEN
+    (problem,) = cmp["problems"]
+    assert problem["kind"] == "missing" and not problem["allowed"]
+    assert "the baseline is incomplete: merged without shard(s) 3/3 (merge --allow-missing)" in problem["text"]
+    assert (
+        "never compared. Fix: accept a baseline merged from every shard, or allow it (--allow-missing)"
+        in problem["text"]
+    )
+    allowed = gate(base, new, "score:5,pass_rate:10", allow_missing=True)
+    assert allowed["exit_code"] == 0
+    assert "allowed (--allow-missing): the baseline is incomplete: merged without shard(s) 3/3" in allowed["summary"]
+    assert gate(base, new, "score:5", allow_errors=True)["exit_code"] == EXIT_BROKEN  # not an error
+
+
+def test_baseline_errors_are_allowed_by_allow_errors_only_and_the_summary_names_what_was_allowed():
+    """One flaky baseline timeout made every comparison exit 7 until --allow-missing - which also waived a new run
+    that lost a whole mode, a merge without a shard or an interrupted run. Baseline errors are errors now."""
+    base = both_modes(doc(FOURTEEN, errors={3}, status="degraded"), doc(FOURTEEN, mode="rag"))
+    healthy = both_modes(doc(FOURTEEN), doc(FOURTEEN, mode="rag"))
+    cmp = gate(base, healthy, "score:5,pass_rate:10")
+    assert cmp["exit_code"] == EXIT_BROKEN
+    (problem,) = cmp["problems"]
+    assert problem["kind"] == "errors" and "1 of 28 baseline case(s) errored in the baseline" in problem["text"]
+    assert "allow it (--allow-errors; pytest: --llm-compare-allow-errors" in problem["text"]
+    assert "--allow-missing" not in problem["text"]
+    assert gate(base, healthy, "score:5,pass_rate:10", allow_missing=True)["exit_code"] == EXIT_BROKEN
+    allowed = gate(base, healthy, "score:5,pass_rate:10", allow_errors=True)
+    assert allowed["exit_code"] == 0
+    assert allowed["summary"].startswith("no significant change; allowed (--allow-errors): 1 of 28 baseline case(s)")
+    # --allow-errors does not waive the new run's missing mode: the rag cases it lost still break the run
+    no_rag = gate(base, doc(FOURTEEN), "score:5,pass_rate:10", allow_errors=True)
+    assert no_rag["exit_code"] == EXIT_BROKEN and "every rag case of m1 (14)" in no_rag["summary"]
+    both = gate(base, doc(FOURTEEN), "score:5,pass_rate:10", allow_errors=True, allow_missing=True)
+    assert both["exit_code"] == 0
+    assert "allowed (--allow-missing): 14 of 28 baseline case(s) missing from the new run" in both["summary"]
+    assert "allowed (--allow-errors): 1 of 28 baseline case(s) errored" in both["summary"]
+
+
+def test_a_baseline_score_out_of_0_100_is_named_with_the_rescore_fix():
+    base = doc(FOURTEEN)
+    base["cases"][3]["score"] = 150.0  # answered, no error: an older version's or a custom scorer's grade
+    cmp = gate(base, doc(FOURTEEN), "score:5")
+    assert cmp["exit_code"] == EXIT_BROKEN
+    assert "1 of them (m1/norag/c03) answered but have a score that is not a number in 0-100" in cmp["summary"]
+    assert "python -m pytest_llmeval rescore BASELINE" in cmp["summary"]
+
+
+def test_accept_names_a_score_out_of_0_100_as_the_comparison_would_see_it(tmp_path, capsys):
+    """A run whose records hold score 150 (or NaN) and no error was accepted without a word; every comparison then
+    called those cases "errored in the baseline"."""
+    import json
+
+    from pytest_llmeval.__main__ import main
+
+    document = doc(FOURTEEN)
+    document["cases"][3]["score"] = 150.0
+    run = tmp_path / "results.json"
+    run.write_text(json.dumps(document), encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert main(["accept", str(run), "--baseline", str(baseline)]) == 2
+    err = capsys.readouterr().err
+    assert "the run is complete: 1 of 14 case(s) errored (1 of them answered but have a score that is not a " in err
+    assert "finite number in 0-100 - m1/norag/c03: a scoring error" in err
+    assert "python -m pytest_llmeval rescore RUN" in err and not baseline.exists()
+
+
+@pytest.mark.parametrize(
+    ("errors", "status", "merge_missing", "needs", "not_needed"),
+    [
+        ({3}, "degraded", None, "--allow-errors (pytest: --llm-compare-allow-errors", "--allow-missing"),
+        ((), "interrupted", None, "--allow-missing (pytest: --llm-compare-allow-missing)", "--allow-errors"),
+        ((), "degraded", {"shards": ["3/3"], "cases": []}, "--allow-missing", "--allow-errors"),
+    ],
+)
+def test_accept_allow_incomplete_says_which_switch_every_later_comparison_needs(
+    tmp_path, capsys, errors, status, merge_missing, needs, not_needed
+):
+    import json
+
+    from pytest_llmeval.__main__ import main
+
+    document = doc(FOURTEEN, errors=errors, status=status)
+    if merge_missing:
+        document["run"]["merge_missing"] = merge_missing
+    run = tmp_path / "results.json"
+    run.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["accept", str(run), "--baseline", str(tmp_path / "b.json"), "--allow-incomplete"]) == 0
+    err = capsys.readouterr().err
+    assert "accepted anyway (--allow-incomplete). Every later comparison with this baseline exits 7" in err
+    assert f"unless allowed with {needs}" in err and not_needed not in err
+    if merge_missing:
+        assert "merged without shard(s) 3/3" in err
+
+
+def test_a_pass_rate_rule_counts_only_the_cases_that_passed_in_the_baseline():
+    """6 of 16 baseline cases pass: pass_rate:10 can reach p = 0.633^6 = 0.0645 at best, yet its smallest p was
+    computed as if all 16 could flip (7e-05): Tarone kept it in the family and it doubled score:5's p (exit 0)."""
+    base = doc([60.0] * 6 + [40.0] * 10)
+    new = doc([54, 50, 54, 46, 56, 50, 26, 22, 34, 44, 27, 32, 24, 33, 36, 43])
+    alone = gate(base, new, "score:5")
+    assert alone["exit_code"] == EXIT_REGRESSION
+    cmp = gate(base, new, "score:5,pass_rate:10")
+    assert cmp["exit_code"] == EXIT_REGRESSION
+    score, pass_rate = (next(r for r in cmp["rules"] if r["metric"] == m) for m in ("score", "pass_rate"))
+    assert score["failed"] and score["family"] == 1 and score["p_holm"] == pytest.approx(score["p_value"])
+    assert pass_rate["min_p"] == pytest.approx(((10 * 16 / 600 + 1) / 2) ** 6) and pass_rate["p_holm"] is None
+    assert pass_rate["status"].startswith(
+        "cannot be significant at n=16 (only 6 of the 16 cases passed in the baseline, so at most 6 can go pass -> "
+        "fail): the smallest p any outcome could give is 0.0645 > 0.05"
+    )
+    text = pass_rate["detectable"]["text"]
+    assert (
+        "only 6 of the 16 cases passed in the baseline, so at most 6 can go pass -> fail (a fall of at most 37.5"
+        in text
+    )
+    assert "7 of 16 cases going pass -> fail" not in text and "(at least 19 cases needed at this baseline pass" in text
+
+
+def test_a_weak_baseline_says_the_pass_rate_rule_cannot_be_significant_and_its_power_counts_its_passes():
+    """4 of 14 baseline cases pass, all 4 drop: "past threshold, within noise - not significant" and a detectable
+    fall of 57.5 pp on a baseline whose pass rate is 28.6%."""
+    from pytest_llmeval.stats import detectable_pass, pass_power
+
+    cmp = gate(doc([60.0] * 4 + [40.0] * 10), doc([0.0] * 4 + [40.0] * 10), "pass_rate:10")
+    (rule,) = cmp["rules"]
+    assert rule["status"].startswith("cannot be significant at n=14 (only 4 of the 14 cases passed in the baseline")
+    assert "not shown fine either" in cmp["summary"] and "no significant change" not in cmp["summary"]
+    # 10 of 14 pass: flips come from those 10 only; the power and the fall caught 80% of the time say so
+    mde = detectable_pass(14, 10, "pass_rate:10", able=10)
+    assert mde.worsening is not None and mde.worsening <= 100 * 10 / 14
+    assert pass_power(14, 10, mde.worsening, able=10) == pytest.approx(0.80, abs=1e-6)
+    assert "(7 of 14 cases going pass -> fail, none the other way; only 10 of the 14 cases passed" in mde.text
+
+
+def test_a_score_rule_counts_only_the_cases_above_its_threshold_in_the_baseline():
+    """Baseline scores at or below N cannot fall by more than N (no new score is below 0). m1: 4 of 14 cases above
+    5 points, so score:5 can reach 2^-4 = 0.0625 at best; it was in Tarone's family (smallest p 2^-14) and doubled
+    m2's p: m2's fall (p = 1/32) passed the gate."""
+    base = doc([100.0] * 4 + [0.0] * 10)
+    new = doc([0.0] * 14)
+    base["cases"] += doc(FOURTEEN, model="m2")["cases"]
+    new["cases"] += doc([0.0] * 5 + [100.0] * 9, model="m2")["cases"]
+    base["run"]["models"] = new["run"]["models"] = ["m1", "m2"]
+    cmp = gate(base, new, "score:5")
+    weak, strong = (next(r for r in cmp["rules"] if r["model"] == m) for m in ("m1", "m2"))
+    assert weak["min_p"] == pytest.approx(1 / 16) and weak["p_holm"] is None
+    assert weak["status"].startswith(
+        "cannot be significant at n=14 (only 4 of the 14 cases scored more than 5 points in the baseline, so only "
+        "they can fall by more than 5)"
+    )
+    assert "score:5: cannot be checked with 14 cases at any size: only 4 of the 14 cases" in weak["detectable"]["text"]
+    assert "(at least 18 cases needed at the same share)" in weak["detectable"]["text"]
+    assert strong["p_value"] == pytest.approx(1 / 32) and strong["family"] == 1 and strong["failed"]
+    assert cmp["exit_code"] == EXIT_REGRESSION
+
+
+def test_timings_that_are_not_finite_non_negative_numbers_are_left_out_of_the_speed_rules():
+    """A 5x slower run with 5 NaN timings passed e2e_p50:20% as "+nan% ok" (exit 0)."""
+    base, slower = doc([100.0] * 30), doc([100.0] * 30)
+    for case in slower["cases"]:
+        case["e2e_s"] = 10.0
+    for case in slower["cases"][:5]:
+        case["e2e_s"] = float("nan")
+    cmp = gate(base, slower, "e2e_p50:20%")
+    (rule,) = cmp["rules"]
+    assert cmp["exit_code"] == EXIT_REGRESSION and rule["relative_pct"] == pytest.approx(400.0), rule
+    for case in slower["cases"][:5]:  # inf made the p95 NaN too ("ok"), and a negative time is no time
+        case["e2e_s"] = float("inf")
+    for case in slower["cases"][5:7]:
+        case["e2e_s"] = -1.0
+    (p95,) = gate(base, slower, "e2e_p95:20%")["rules"]
+    assert p95["failed"] and p95["n"] == 23, p95
+    for case in slower["cases"]:
+        case["ttft_s"] = float("nan")
+    cmp = gate(base, slower, "ttft_p50:20%")
+    (ttft,) = cmp["rules"]
+    assert not ttft["failed"] and ttft["status"].startswith("not checked: too few requests (n=0; 23 timing(s) not a")
+    assert "ttft_p50:20%: not checked" in cmp["summary"] and "no significant change" not in cmp["summary"]
+
+
+def test_a_paired_runs_missing_mode_is_named_by_the_baselines_label_and_no_option_is_guessed_when_interrupted():
+    base = both_modes(doc(FOURTEEN, model="old"), doc(FOURTEEN, model="old", mode="rag"))
+    cmp = gate(base, doc(FOURTEEN, model="new"), "score:5", pairs={"old": "new"})
+    assert "14 of 28 baseline case(s) missing from the new run: old/rag/c00" in cmp["summary"]
+    assert "every rag case of old (14): the new run has none - did it run without --rag?" in cmp["summary"]
+    interrupted = gate(base, doc(FOURTEEN[:5], model="new", status="interrupted"), "score:5", pairs={"old": "new"})
+    assert "every rag case of old (14): the new run has none" in interrupted["summary"]
+    assert "--rag?" not in interrupted["summary"] and "old/norag/c05" in interrupted["summary"]
+
+
+def test_records_a_rescore_could_not_grade_are_not_compared():
+    """A re-scored run keeps the records it could not grade (its question changed, or the case left the suite)
+    with their old scores: compared as they were, a changed question's old pass counted as today's."""
+    base = doc([100.0] * 12)
+    new = doc([100.0] * 12)
+    new["cases"][2]["rescore"] = {"status": "changed", "reason": "the question changed: ask the model again"}
+    new["cases"][3]["rescore"] = {"status": "missing"}
+    result = gate(base, new, "score:5")
+    assert result["groups"][0]["n"] == 10
+    assert result["exit_code"] == EXIT_BROKEN  # their baseline cases have no measurement in the new run
+    texts = [p["text"] for p in result["problems"]]
+    assert any("the new run is a re-score: 2 record(s) it could not grade" in t and "m1/norag/c02" in t for t in texts)
+    allowed = gate(base, new, "score:5", allow_missing=True)
+    assert allowed["exit_code"] == 0 and "note: the new run is a re-score" in allowed["summary"]
+    assert "note: the new run is a re-score" in render_comparison_text(allowed)

@@ -208,3 +208,42 @@ def test_a_judge_verdict_that_decided_still_decides_after_the_keywords_are_grade
     cmp = compare_runs(base, new, parse_fail_expressions(["pass_rate:10"]), cases=cases)
     assert cmp["baseline_rescored"]["cases"] == 8 and cmp["exit_code"] == EXIT_OK
     assert cmp["groups"][0]["metrics"]["pass_rate"]["base"] == 100.0  # the judge's pass, not the keywords' fail
+
+
+def test_a_scorer_that_raises_on_one_baseline_answer_leaves_that_case_out_named(cases):
+    """Inside pytest the baseline is graded again with the run's pytest_llmeval_score hook: a hook that raised on one
+    old baseline answer (0/0 on an answer that claims nothing) lost the comparison of every case, and the advice to
+    compare it again from the command line could not reproduce it. Now that case is left out and named."""
+
+    def precision(case, answer, sources):
+        hits = answer.count("个月")
+        return make_score(case, 100.0 * hits / hits, scorer="precision", answer=answer)  # 0/0 without a claim
+
+    base = run([record(c, ANSWERS[c.id] if c.id != "term0" else "不知道", 100.0, True, V1) for c in cases])
+    new = run([record(c, ANSWERS[c.id], 100.0, True, {"name": "precision"}) for c in cases])
+
+    cmp = compare_runs(
+        base, new, parse_fail_expressions(["score:5"]), cases=cases, scorer_for=lambda m, mode: precision
+    )
+
+    assert cmp["exit_code"] == EXIT_BROKEN and not cmp["regressions"]
+    (group,) = cmp["groups"]
+    assert group["n"] == 7 and group["metrics"]["score"]["estimate"] == 0.0  # the other 7 graded again, compared
+    assert cmp["baseline_rescored"]["cases"] == 7
+    (problem,) = cmp["problems"]
+    assert problem["kind"] == "scorer" and not problem["allowed"]
+    assert problem["text"].startswith(
+        "1 of 8 baseline case(s) could not be graded again by this run's scorer (precision; inside pytest with its "
+        "pytest_llmeval_score hooks) and are not compared: m/norag/term0 (ZeroDivisionError: float division by zero "
+        "at compare/test_scorer_changes.py:"
+    )
+    assert problem["text"].endswith("fix the scorer (it must grade any answer), then compare again")
+    assert not cmp["mismatches"]["cases_only_in_new"]  # left out and named once, not "only in this run"
+    assert "baseline cases this run's scorer could not grade (not compared): m/norag/term0" in render_comparison_text(
+        cmp
+    )
+    # every baseline answer failing: nothing comparable, still no exception
+    empty = run([record(c, "不知道", 100.0, True, V1) for c in cases])
+    nothing = compare_runs(empty, new, cases=cases, scorer_for=lambda m, mode: precision)
+    assert nothing["exit_code"] == EXIT_BROKEN and nothing["baseline_rescored"] is None
+    assert {p["kind"] for p in nothing["problems"]} == {"scorer", "nothing"}

@@ -174,3 +174,82 @@ def test_statistics_never_crash_on_nan_or_inf():
     assert test.n == 5 and test.p_value == pytest.approx(1 / 32)
     diff = paired_difference([100.0, 100.0, 50.0, 80.0], [float("nan"), float("inf"), 40.0, 70.0])
     assert diff.n == 2 and diff.estimate == -10.0
+
+
+def test_the_smallest_mcnemar_p_counts_only_the_cases_that_passed_in_the_baseline():
+    """Only a case that passed in the baseline can go pass -> fail: with 6 of 16 passing, pass_rate:10 reaches
+    0.633^6 = 0.0645 at best, not 7e-05. Against every outcome (fail -> pass flips included), the smallest p is
+    never below the computed one where it matters (any smaller one is above 0.88)."""
+    assert noninferiority_pass([True] * 6 + [False] * 10, [False] * 16, 10).min_p == pytest.approx(
+        ((10 * 16 / 600 + 1) / 2) ** 6
+    )
+    assert noninferiority_pass([False] * 8, [False] * 8, 0).min_p == 1.0  # nothing can go pass -> fail
+    for n in range(1, 13):
+        for able in range(n + 1):
+            base = [True] * able + [False] * (n - able)
+            for margin in (0.0, 5.0, 10.0, 20.0):
+                min_p = noninferiority_pass(base, base, margin).min_p
+                every = min(
+                    noninferiority_pass(
+                        base, [False] * b10 + [True] * (able - b10) + [True] * b01 + [False] * (n - able - b01), margin
+                    ).p_value
+                    for b10 in range(able + 1)
+                    for b01 in range(n - able + 1)
+                )
+                assert every >= min_p - 1e-12 or min(every, min_p) > 0.88, (n, able, margin, every, min_p)
+                assert (min_p <= 0.05) == (min_flips(n, margin, able=able) is not None), (n, able, margin)
+
+
+def test_min_flips_and_power_count_only_the_passing_cases():
+    for n in range(1, 41):
+        for able in range(n + 1):
+            for margin in (0.0, 10.0, 25.0):
+                loop = next(
+                    (k for k in range(1, able + 1) if (t := (margin / (100 * k / n) + 1) / 2) < 1 and t**k <= 0.05),
+                    None,
+                )
+                assert min_flips(n, margin, able=able) == loop, (n, able, margin)
+    # the exact power: each passing case goes pass -> fail with chance fall n / (100 able), enumerated
+    import math
+
+    n, able, margin = 16, 10, 10.0
+    base = [True] * able + [False] * (n - able)
+    for fall in (30.0, 45.0, 60.0):
+        q = fall * n / (100 * able)
+        slow = sum(
+            math.comb(able, k) * q**k * (1 - q) ** (able - k)
+            for k in range(able + 1)
+            if noninferiority_pass(base, [False] * k + [True] * (able - k) + [False] * (n - able), margin).p_value
+            <= 0.05
+        )
+        assert pass_power(n, margin, fall, able=able) == pytest.approx(slow, abs=1e-12), fall
+    mde = detectable_pass(n, margin, "pass_rate:10", able=able)
+    assert pass_power(n, margin, mde.worsening, able=able) == pytest.approx(0.80, abs=1e-6)
+    assert mde.worsening <= 100 * able / n and "only 10 of the 16 cases passed in the baseline" in mde.text
+    assert pass_power(n, margin, 50.0) < 1  # without `able`, all n could flip, as before
+    assert detectable_pass(14, 10, "pass_rate:10", able=14).text == detectable_pass(14, 10, "pass_rate:10").text
+    none = detectable_pass(14, 10, "pass_rate:10", able=4)
+    assert none.worsening is None and "only 4 of the 14 cases passed in the baseline" in none.text
+    assert "(at least 28 cases needed at this baseline pass rate)" in none.text
+    assert "(no number of cases can at this baseline pass rate)" in detectable_pass(20, 10, "x", able=2).text
+
+
+@pytest.mark.parametrize("n", [8, 30])  # exact, Monte Carlo
+def test_the_smallest_sign_flip_p_counts_only_the_cases_that_can_exceed_the_margin(n):
+    """A case whose baseline value is at most the margin can never get worse by more than it: every subset of such
+    cases counts in p whatever the new run does. The smallest p is 2^-(able cases) (exact) or the share of the
+    seeded draws that touch an able case (Monte Carlo), and no outcome gives less."""
+    rng = np.random.default_rng(n)
+    base = np.where(np.arange(n) < 4, 100.0, rng.choice([0.0, 5.0], size=n))  # 4 cases above 5 points
+    best = noninferiority_mean(base - 0.0, 5.0, ceiling=base)  # every case loses all it has: the best outcome
+    if n <= 20:
+        assert best.min_p == pytest.approx(2**-4) and best.p_value == pytest.approx(2**-4)
+    else:
+        assert best.min_p == pytest.approx(2**-4, rel=0.1) and best.p_value >= best.min_p
+        assert not best.p_at_floor  # "<x" is only the Monte Carlo count's own floor
+    assert not best.can_reject and "only 4 of the" in best.notes[0]
+    for _ in range(20):
+        new = rng.uniform(0, 100, size=n) * (rng.random(n) < 0.5)
+        t = noninferiority_mean(base - new, 5.0, ceiling=base)
+        assert t.p_value >= t.min_p - 1e-12
+    assert noninferiority_mean(base - 0.0, 5.0).min_p == pytest.approx(2.0**-n if n <= 20 else 1 / 50_001)
