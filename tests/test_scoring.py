@@ -252,3 +252,21 @@ def test_a_score_that_is_no_number_in_0_to_100_is_a_scoring_error(bad):
     result = evaluate_case(Client(), "m", case, 16, scorer=direct)  # type: ignore[arg-type]
     assert result.error is not None and result.error["stage"] == "scoring" and not result.passed
     assert result.record()["score"] is None and result.record()["answer"] == "是"
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [
+        ("年净节省额不是90万元，而是80万元。", "negated"),
+        ("年净节省额并非约90万元。", "negated"),
+        ("年净节省额不到90万元。", "negated"),
+        ("年净节省额为90万元。", "covered"),
+        ("年净节省额为90万元，不是80万元。", "covered"),  # the negation is about another figure
+        ("年净节省额：120-30=90万元。", "covered"),
+    ],
+)
+def test_a_regex_point_that_starts_with_a_label_is_negated_before_its_figure(answer, status):
+    """The negation check looked before where the match began, the label: 年净节省额不是90万元 was covered."""
+    point = KeyPoint("90万", (), 1.0, (r"净节省[^。]{0,20}?90万",))
+    case = Case(id="q", category="c", question="多少？", suite="t", source="t.yaml", key_points=(point,))
+    assert score_answer(case, answer).points[0].status == status

@@ -659,6 +659,8 @@ def _find(
             if copied_by is None:
                 figure = _figure(pattern, text)
                 negation = negation_before(answer_norm, found.start, figure)
+                if negation is None and pattern.kind == "regex":  # a label, then the figure: 净节省额不是90万
+                    negation = _negation_inside(answer_norm, found.start, found.end)
                 after = negation_after(answer_norm, found.end) if figure and negation is None else None
                 if answer_lines is not None and not asserted(answer_lines, found.start, found.end):
                     continue
@@ -670,6 +672,18 @@ def _find(
             elif echoed is None:
                 echoed = _Match("echoed", pattern.text, copied_by, text, pattern.kind)
     return negated or echoed or _Match("missing")
+
+
+_FIRST_DIGIT = re.compile(r"[0-9]")
+
+
+def _negation_inside(answer_norm: str, start: int, end: int) -> str | None:
+    """A negation right before the first number inside a regex match (a label, then the figure it states:
+    `净节省额不是90万` matched from 净节省): the check before the match's start cannot see it."""
+    digit = _FIRST_DIGIT.search(answer_norm, start, end)
+    if digit is None or digit.start() == start:
+        return None
+    return negation_before(answer_norm[: digit.start()], digit.start(), figure=True)
 
 
 def _original(variants: Sequence[str], normalised: str | None) -> str | None:
