@@ -151,3 +151,38 @@ def test_benchmark_tail_percentiles_need_as_many_requests_as_everywhere_else():
     assert enough["p95_itl_ms"] is not None  # 40 gaps
     full = summarize([request(i) for i in range(1, need99 + 1)], duration_s=1.0)
     assert full["p99_ttft_ms"] is not None and full["percentiles_not_reported"] == {}
+
+
+@pytest.mark.parametrize("n", [1, 5, 20, 100, 2000])
+@pytest.mark.parametrize("p", [0.05, 0.5, 0.95, 0.99])
+def test_binomial_cdf_matches_scipy(n: int, p: float) -> None:
+    from scipy.special import bdtr
+
+    from pytest_llmeval.stats.intervals import binomial_cdf
+
+    np.testing.assert_allclose(binomial_cdf(n, p), bdtr(np.arange(n + 1), n, p), rtol=0, atol=1e-11)
+
+
+@pytest.mark.parametrize("confidence", [0.8, 0.9, 0.95, 0.99])
+def test_normal_quantile_matches_scipy(confidence: float) -> None:
+    from scipy.special import ndtri
+
+    from pytest_llmeval.stats.intervals import normal_quantile
+
+    p = 1 - (1 - confidence) / 2
+    assert normal_quantile(p) == pytest.approx(float(ndtri(p)), abs=1e-12)
+
+
+def test_a_run_s_intervals_do_not_import_scipy() -> None:
+    """Scores, pass rates and percentiles (what every run's end computes) need no scipy import (~0.13 s)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pytest_llmeval.stats import mean_ci, wilson, quantile_ci\n"
+        "mean_ci([100.0, 80.0, 0.0])\n"
+        "wilson(3, 7); quantile_ci([0.1 * i for i in range(40)], 95)\n"
+        "print(any(m == 'scipy' or m.startswith('scipy.') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
