@@ -27,7 +27,7 @@ from .results.render import render_markdown, render_terminal
 from .results.runs import configured_runs_dir
 
 COMMANDS = ("report", "schema", "runs", "compare", "accept", "size", "merge", "plan", "rescore")
-DEFAULT_RUNS_DIR = configured_runs_dir()  # the project's llm_runs_dir (pytest.ini, ...), as pytest saves there
+PROJECT_RUNS_DIR = configured_runs_dir()  # the project's llm_runs_dir (pytest.ini, ...), as pytest saves there
 
 
 def report_main(argv: list[str]) -> int:
@@ -38,7 +38,7 @@ def report_main(argv: list[str]) -> int:
     parser.add_argument("results", help="a run's report dir or results.json, a saved run's number or name, or 'last'")
     parser.add_argument("--markdown", type=Path, help="also write the Markdown report here")
     parser.add_argument("--html", type=Path, help="also write the HTML report here")
-    parser.add_argument("--runs-dir", type=Path, default=DEFAULT_RUNS_DIR, help="where saved runs are looked up")
+    parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR, help="where saved runs are looked up")
     args = parser.parse_args(argv)
     from .results.runs import RunNotFound, resolve_run
 
@@ -80,7 +80,7 @@ def schema_main(argv: list[str]) -> int:
 
 def runs_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m pytest_llmeval runs", description="List the saved runs.")
-    parser.add_argument("--runs-dir", type=Path, default=DEFAULT_RUNS_DIR)
+    parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR)
     args = parser.parse_args(argv)
     from tabulate import tabulate
 
@@ -138,7 +138,7 @@ def compare_main(argv: list[str]) -> int:
         help="the scenario files (repeatable) that grade again a baseline record graded by another scorer than the "
         "new run's (default: the new run's own scenario paths)",
     )
-    parser.add_argument("--runs-dir", type=Path, default=DEFAULT_RUNS_DIR)
+    parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR)
     parser.add_argument("--markdown", type=Path, help="also write the comparison as Markdown here")
     parser.add_argument("--json", type=Path, help="also write the comparison as JSON here")
     args = parser.parse_args(argv)
@@ -254,7 +254,7 @@ def accept_main(argv: list[str]) -> int:
         description="Accept a saved run as the baseline the nightly gate compares with.",
     )
     parser.add_argument("run", nargs="?", default="last", help="run number, name, 'last' or a results.json path")
-    parser.add_argument("--runs-dir", type=Path, default=DEFAULT_RUNS_DIR)
+    parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR)
     parser.add_argument("--baseline", type=Path, default=Path(".llmeval/baseline.json"))
     parser.add_argument(
         "--allow-incomplete",
@@ -365,7 +365,7 @@ def rescore_main(argv: list[str]) -> int:
     parser.add_argument("--llm-judge-api-key-env", metavar="VAR", help="env var with the judge's API key")
     parser.add_argument("--llm-judge-assert", action="store_true", help="the judge's grade decides pass/fail")
     parser.add_argument("-o", "--output", type=Path, default=Path("llmeval-rescore"), help="the new run's report dir")
-    parser.add_argument("--runs-dir", type=Path, default=DEFAULT_RUNS_DIR, help="where the new run is saved")
+    parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR, help="where the new run is saved")
     parser.add_argument("--save", help="the saved run's name (default: the old run's name + '-rescored')")
     args = parser.parse_args(argv)
     from .evaluation.judge import Judge, JudgeError

@@ -778,14 +778,7 @@ class LLMEvalSession:
         for key, result, nodeid in self.inflight.finished_unasked() if self.inflight.active else ():
             if self.settings.judge.assertion or result.case.assert_with == "judge":
                 result.assert_with = "judge"
-            judged = self.settings.judge.spec or result.assert_with == "judge"
-            if judged and result.error is None and result.score is not None:
-                result.error = {
-                    "stage": "judge",
-                    "type": "interrupted",
-                    "status": None,
-                    "message": "not graded by the judge: the run was interrupted before the case's test ran",
-                }
+            self._mark_ungraded(result, "the run was interrupted before the case's test ran")
             self._evaluations[key] = result
             record = result.record()
             record.update({"nodeid": nodeid} if nodeid else {}, worker="main")
@@ -802,18 +795,24 @@ class LLMEvalSession:
         for key, result in list(self._evaluations.items()):
             if key in recorder.cases or result.completion is None and result.error is None:
                 continue
-            judged = self.settings.judge.spec or result.assert_with == "judge"
-            if judged and "judge" not in result.extra and result.error is None and result.score is not None:
-                result.error = {
-                    "stage": "judge",
-                    "type": "interrupted",
-                    "status": None,
-                    "message": "not graded by the judge: the run was interrupted before the case's test ended",
-                }
+            if "judge" not in result.extra:
+                self._mark_ungraded(result, "the run was interrupted before the case's test ended")
             record = result.record()
             record.update(worker="main")
             with self._recording():
                 recorder.add_case(_public_record(record))
+
+    def _mark_ungraded(self, result: CaseResult, why: str) -> None:
+        """A scored case a judge should have graded and did not (the run was interrupted): a judge error, so that
+        it is never `passed` on its keyword score alone, --llm-resume asks it again and `rescore` grades it."""
+        judged = self.settings.judge.spec or result.assert_with == "judge"
+        if judged and result.error is None and result.score is not None:
+            result.error = {
+                "stage": "judge",
+                "type": "interrupted",
+                "status": None,
+                "message": f"not graded by the judge: {why}",
+            }
 
     def _carry_reusable(self) -> None:
         """--llm-resume interrupted again: the previous run's reusable records whose tests were not reached yet are

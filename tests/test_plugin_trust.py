@@ -15,21 +15,11 @@ import json
 import pytest
 
 from pytest_llmeval.testing.openai_fake import FakeServer
+from pytest_llmeval.testing.sample_cases import ANSWER_COVERING_ALL, two_cases
 from pytest_llmeval.xdist import id_form, model_of
 
-CASES = """\
-suite: trust
-cases:
-  - id: alpha
-    category: t
-    question: 第一题：列出甲项和乙项。
-    key_points: [甲项, 乙项]
-  - id: beta
-    category: t
-    question: 第二题：列出丙项。
-    key_points: [丙项]
-"""
-GOOD = "答：甲项、乙项、丙项。"
+CASES = two_cases("trust")
+GOOD = ANSWER_COVERING_ALL
 
 
 @pytest.fixture

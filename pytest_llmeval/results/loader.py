@@ -23,7 +23,6 @@ from .schema import Aggregates, CaseRecord, ResultsDocument, RunInfo
 if TYPE_CHECKING:
     import pandas as pd
 
-DEFAULT_RUNS_DIR = Path(".llmeval/runs")
 # Nested records flattened into columns (`judge.score`, `error.type`, `retrieval.hit_at_k`); deeper ones stay objects.
 FLATTEN_LEVEL = 1
 # Flags a case record carries only when they are set: an answer from --llm-cache, a case reused by --llm-resume
@@ -79,7 +78,7 @@ class Run:
         return frame[ordered]
 
 
-def resolve(path: str | Path, runs_dir: Path = DEFAULT_RUNS_DIR) -> Path:
+def resolve(path: str | Path, runs_dir: Path) -> Path:
     """The results file meant by a report dir, a results.json path, or a saved run reference."""
     from .runs import resolve_run
 

@@ -25,20 +25,10 @@ import pytest
 
 from pytest_llmeval.evaluation.judge import JudgeError, parse_judge_spec, parse_verdict
 from pytest_llmeval.testing.openai_fake import FakeServer
+from pytest_llmeval.testing.sample_cases import ANSWER_COVERING_ALL, two_cases
 
-CASES = """\
-suite: replies
-cases:
-  - id: alpha
-    category: t
-    question: 第一题：列出甲项和乙项。
-    key_points: [甲项, 乙项]
-  - id: beta
-    category: t
-    question: 第二题：列出丙项。
-    key_points: [丙项]
-"""
-GOOD = "答：甲项、乙项、丙项。"
+CASES = two_cases("replies")
+GOOD = ANSWER_COVERING_ALL
 EIGHT = "suite: eight\ncases:\n" + "".join(
     f"  - id: c{i}\n    category: t\n    question: 第{i}题：列出甲项。\n    key_points: [甲项]\n" for i in range(8)
 )
