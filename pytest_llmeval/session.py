@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # imported where used: a pytest run that never evaluates a ca
     from .evaluation.judge import Judge
     from .evaluation.scenarios import Case
     from .rag import HybridRetriever
+    from .results.chart_process import ChartProcess
     from .results.recorder import RunRecorder
     from .serving.cache import AnswerCache
     from .serving.client import ChatClient
@@ -69,6 +70,7 @@ def junit_properties(record: dict[str, Any], fields: tuple[str, ...]) -> list[tu
 
 log = logging.getLogger("pytest_llmeval")
 CACHE_SALT_PREFIX = "llmeval-sample-"
+CHART_PROCESS_AFTER = 200  # recorded cases from which report.html's charts are drawn in a child process
 DEATH_WAIT_S = 2.0  # after a failed request: how long to wait for a launched server's death to show
 
 
@@ -87,6 +89,7 @@ class LLMEvalSession:
         self.recorder: RunRecorder | None = None
         self.final_doc: dict[str, Any] | None = None
         self.saved_path: Path | None = None
+        self.charts: ChartProcess | None = None  # the report's charts, drawn in a child process on a large run
         self.resume_summary: dict[str, Any] | None = None
         self._reusable: dict[tuple[str, str, str, int], dict[str, Any]] | None = None
         self.compare_error: str | None = None
@@ -681,6 +684,7 @@ class LLMEvalSession:
                 if record:
                     with self._recording():
                         self.ensure_recorder().add_case(value)  # type: ignore[arg-type]
+                    self._start_charts_on_a_large_run()
                 kept += junit_properties(value, CASE_JUNIT_FIELDS)  # type: ignore[arg-type]
             elif key == WARMUP_PROPERTY:
                 if record:
@@ -694,6 +698,17 @@ class LLMEvalSession:
                 kept.append((key, value))
         # CI dashboards (GitLab, Jenkins, GitHub) read JUnit properties: named scalars, not a whole record
         report.user_properties = kept
+
+    def _start_charts_on_a_large_run(self) -> None:
+        """At the run's CHART_PROCESS_AFTER-th recorded case, the child process that draws report.html's charts is
+        started: it imports matplotlib on another core while the tests go on (on a run of thousands of cases the
+        charts had cost ~0.4 s at the end). A smaller run draws them in this process: the child costs a core
+        ~0.4 s and ~70 MB, which a run of a few cases does not win back."""
+        recorder = self.recorder
+        if self.charts is None and recorder is not None and len(recorder.cases) >= CHART_PROCESS_AFTER:
+            from .results.chart_process import ChartProcess
+
+            self.charts = ChartProcess.start()
 
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
         """Without --llm-bench, throughput benchmarks (marker llm_bench) are deselected."""
@@ -840,11 +855,20 @@ class LLMEvalSession:
                     recorder.add_case({**record, "reused": True})  # type: ignore[typeddict-item]
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        try:
+            self._finish(session, exitstatus)
+        finally:
+            if self.charts is not None:
+                self.charts.close()
+
+    def _finish(self, session: pytest.Session, exitstatus: int) -> None:
         self.inflight.close()  # before the servers stop: nothing queued is sent to a stopping server
         self.pool.release_all()
         if self.recorder is None:
             return
         recorder = self.recorder
+        if self.charts is not None:  # every case and memory record is in: the child draws while the rest is done
+            self.charts.send(dict(recorder.document(intervals=False)))
         recorder.run.setdefault("warmup", []).extend(self.take_warmups())  # a client no case used after
         errors = [c for c in recorder.cases.values() if c.get("error")]
         if exitstatus == pytest.ExitCode.INTERRUPTED:
@@ -863,7 +887,7 @@ class LLMEvalSession:
             from .results.render import write_markdown
 
             write_markdown(self.final_doc, self.settings.report_dir)
-            write_html(self.final_doc, self.settings.report_dir)
+            write_html(self.final_doc, self.settings.report_dir, charts=self.charts)
         except OSError as exc:  # a full disk: say what is kept; the terminal summary still shows the results
             if recorder.write_error is None:
                 recorder.write_error = RecordingError(f"cannot write the reports in {self.settings.report_dir}: {exc}")

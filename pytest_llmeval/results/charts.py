@@ -172,3 +172,38 @@ CHARTS = [
     ("Throughput benchmark", benchmark_charts),
     ("Memory", memory_chart),
 ]
+
+
+def render_all(doc: dict[str, Any]) -> list[tuple[str, str]]:
+    """(title, SVG) of every chart the run has data for, in the order of CHARTS."""
+    drawn = []
+    for title, draw in CHARTS:
+        svg = draw(doc)
+        if svg:
+            drawn.append((title, svg))
+    return drawn
+
+
+def _pick(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    return {k: record[k] for k in keys if k in record}  # a key absent stays absent: the charts tell the two apart
+
+
+def chart_input(doc: dict[str, Any]) -> dict[str, Any]:
+    """The part of the results document the chart functions above read, and no more: what the chart process
+    (chart_process.py) is sent, so that a run of 10,000 cases does not send their answers. A chart that reads
+    another field must add it here (tests/test_chart_process.py compares the charts of both)."""
+    run = doc["run"]
+    data: dict[str, Any] = {
+        "aggregates": {
+            "models": [
+                _pick(a, ("model", "mode", "mean_score", "decode_tok_s", "categories"))
+                for a in doc["aggregates"]["models"]
+            ]
+        },
+        "cases": [_pick(c, ("model", "mode", "ttft_s", "e2e_s")) for c in doc["cases"]],
+        "run": _pick(run, ("memory",)),
+    }
+    benchmarks = doc.get("benchmarks")
+    if benchmarks:
+        data["benchmarks"] = [_pick(r, ("model", "summary")) for r in benchmarks]
+    return data

@@ -8,11 +8,14 @@ import html
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .charts import CHARTS
+from .charts import render_all
 from .recorder import atomic_write
 from .sections import Section, build_sections, case_result, fmt, run_header_lines
+
+if TYPE_CHECKING:
+    from .chart_process import ChartProcess
 
 HTML_FILE = "report.html"
 
@@ -220,18 +223,18 @@ def cases_html(doc: dict[str, Any]) -> str:
     )
 
 
-def charts_html(doc: dict[str, Any]) -> str:
-    blocks = []
-    for title, draw in CHARTS:
-        svg = draw(doc)
-        if svg:
-            blocks.append(f'<div class="chart" data-chart="{_e(title)}"><h3>{_e(title)}</h3>{svg}</div>')
+def charts_html(doc: dict[str, Any], charts: ChartProcess | None = None) -> str:
+    """The charts section; drawn by `charts` (a chart process started with the run) when given, else here."""
+    drawn = charts.render(doc) if charts is not None else render_all(doc)
+    blocks = [f'<div class="chart" data-chart="{_e(title)}"><h3>{_e(title)}</h3>{svg}</div>' for title, svg in drawn]
     if not blocks:
         return ""
     return f'<section id="charts"><h2>Charts</h2><div class="charts">{"".join(blocks)}</div></section>'
 
 
-def render_html(doc: dict[str, Any], sections: list[Section] | None = None) -> str:
+def render_html(doc: dict[str, Any], sections: list[Section] | None = None, charts: ChartProcess | None = None) -> str:
+    if charts is not None:
+        charts.send(doc)  # the child draws while the sections and the cases are made here
     sections = sections if sections is not None else build_sections(doc)
     header = "".join(f"<li>{_e(line)}</li>" for line in run_header_lines(doc))
     before_cases = [s for s in sections if s.key not in ("cases", "failed")]
@@ -242,12 +245,12 @@ def render_html(doc: dict[str, Any], sections: list[Section] | None = None) -> s
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{_e(title)}</title>'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<script type="application/json" id="meta">{meta}</script><style>{CSS}</style></head><body>'
-        f"<header><h1>{_e(title)}</h1><ul>{header}</ul></header><main>{body}{charts_html(doc)}"
+        f"<header><h1>{_e(title)}</h1><ul>{header}</ul></header><main>{body}{charts_html(doc, charts)}"
         f"{cases_html(doc)}</main><script>{SCRIPT}</script></body></html>"
     )
 
 
-def write_html(doc: dict[str, Any], report_dir: Path) -> Path:
+def write_html(doc: dict[str, Any], report_dir: Path, charts: ChartProcess | None = None) -> Path:
     path = report_dir / HTML_FILE
-    atomic_write(path, render_html(doc))
+    atomic_write(path, render_html(doc, charts=charts))
     return path
