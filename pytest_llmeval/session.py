@@ -102,6 +102,7 @@ class LLMEvalSession:
         self._salt_accepted: dict[str, bool | None] = {}  # model -> did its warm-up take a cache_salt
         self.inflight = CasesInFlight(self)  # --llm-concurrency: cases asked ahead of their tests
         self._previous_sigterm: Any = None  # SIGTERM's handler before the run's own (None: not installed)
+        self._sigterm_decided = False  # whether this run's SIGTERM handling was decided (installed or not)
         self._remember_secrets()
         workerinput = getattr(config, "workerinput", None)
         self.is_worker = workerinput is not None
@@ -681,6 +682,9 @@ class LLMEvalSession:
             if key in (RESULT_PROPERTY, BENCH_PROPERTY, WARMUP_PROPERTY):
                 value = _public_record(value)
             if key == RESULT_PROPERTY:
+                if not self._sigterm_decided:  # the xdist controller: the run has LLM tests
+                    self._sigterm_decided = True
+                    self._install_sigterm()
                 if record:
                     with self._recording():
                         self.ensure_recorder().add_case(value)  # type: ignore[arg-type]
@@ -727,12 +731,21 @@ class LLMEvalSession:
         self._stop_on_sigterm(session.items)
 
     def _stop_on_sigterm(self, items: list[pytest.Item]) -> None:
-        """A serial run with LLM tests ends on SIGTERM (a CI time limit, Slurm, Kubernetes) as on Ctrl-C: pytest
-        stops, the run is recorded as interrupted, the reports are written and the servers stopped. Only in the
-        main thread of the main process, only when SIGTERM has no handler of its own (the previous one is put back
-        when the tests end), and once: a second SIGTERM ends the process at once."""
-        uses_llm = any("llm_model" in getattr(item, "fixturenames", ()) for item in items)
-        if self.is_worker or not uses_llm or threading.current_thread() is not threading.main_thread():
+        """A run with LLM tests ends on SIGTERM (a CI time limit, Slurm, Kubernetes) as on Ctrl-C: pytest stops,
+        the run is recorded as interrupted, the reports are written and the servers stopped. A serial run knows
+        once collected; the xdist controller, which collects nothing, at its first case record
+        (`pytest_runtest_logreport`); its workers stop when it tears them down."""
+        if self.is_worker or self._sigterm_decided or not items:
+            return
+        self._sigterm_decided = True
+        if any("llm_model" in getattr(item, "fixturenames", ()) for item in items):
+            self._install_sigterm()
+
+    def _install_sigterm(self) -> None:
+        """SIGTERM raises KeyboardInterrupt: only in the main thread of the main process, only when SIGTERM has no
+        handler of its own (the previous one is put back when the tests end), and once: a second SIGTERM ends the
+        process at once."""
+        if threading.current_thread() is not threading.main_thread():
             return
         try:
             if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:

@@ -342,15 +342,18 @@ def test_ctrl_c_during_a_resumed_run_keeps_the_records_it_has_not_reached(llm_pr
     third.assert_outcomes(passed=8)
 
 
-def test_sigterm_ends_a_serial_run_like_ctrl_c(llm_project):
+@pytest.mark.parametrize("xdist", [[], ["-n", "2"]], ids=["serial", "xdist"])
+def test_sigterm_ends_a_run_like_ctrl_c(llm_project, xdist):
     """A CI time limit, Slurm or Kubernetes sends SIGTERM: the run ended at once with results.json `running`, no
-    report and no saved run."""
+    report and no saved run (under -n as well: the controller died at once, its workers after it)."""
+    import psutil
+
     llm_project.scenario("eight.yaml", EIGHT)
     report = llm_project.path / "llmeval-report"
     with FakeServer(answers=lambda _req: "甲项", delay_s=0.15) as fake:
         proc = subprocess.Popen(
             [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--llm-base-url", fake.base_url]
-            + ["--llm-model", "m1", "--llm-concurrency", "1", "--llm-warmup", "0"],
+            + ["--llm-model", "m1", "--llm-concurrency", "1", "--llm-warmup", "0", *xdist],
             cwd=llm_project.path,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -360,12 +363,16 @@ def test_sigterm_ends_a_serial_run_like_ctrl_c(llm_project):
         cases = report / "cases.jsonl"
         while time.monotonic() < deadline and not (cases.is_file() and cases.read_text(encoding="utf-8").strip()):
             time.sleep(0.05)
+        workers = psutil.Process(proc.pid).children(recursive=True)
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=60)
     assert proc.returncode == pytest.ExitCode.INTERRUPTED, out
     doc = json.loads((report / "results.json").read_text(encoding="utf-8"))
     assert doc["run"]["status"] == "interrupted" and 1 <= len(doc["cases"]) < 8
     assert (report / "report.md").is_file() and list((llm_project.path / ".llmeval" / "runs").glob("*.json"))
+    assert len(workers) == (2 if xdist else 0)
+    _, alive = psutil.wait_procs(workers, timeout=10)  # none outlives the run
+    assert not alive
 
 
 HANDLER_SEEN = """\
