@@ -177,11 +177,17 @@ def _padded_clock_or_date(text: str, plain: str, end: int) -> bool:
     return len(plain) == 2 and end < len(text) and text[end] in _PADDED_BEFORE
 
 
+# Before 负, a party, a distributive word or a modal makes it the verb "to bear" (v8): 甲方负30%的责任, 承保人负20%,
+# 各自负50%, 分别负60%, 个人负三成, 均负, 需负 - not a minus sign as in 为负20%, 同比负20%, 利润率负20%.
+BEARER_BEFORE_FU = frozenset("方人者司户商行家各自别均需须应")
+
+
 def _sign(text: str, start: int) -> int:
-    """-1 for a minus sign right before the number (-, −, –, 负: 负50% is -50%, but 正负5% is ±5%): not a hyphen (a-1,
-    10-20), not a subtraction (120万元-30)."""
+    """-1 for a minus sign right before the number (-, −, –, 负: 负50% is -50%, but 正负5% is ±5%, 甲方负30% bears 30%):
+    not a hyphen (a-1, 10-20), not a subtraction (120万元-30)."""
     if start > 0 and text[start - 1] == "负":  # a minus where jieba starts a word with it: 为|负|3, not 背负 or 正负
-        return -1 if start - 1 in word_starts(text) else 1
+        bears = start >= 2 and text[start - 2] in BEARER_BEFORE_FU
+        return -1 if start - 1 in word_starts(text) and not bears else 1
     if start > 0 and text[start - 1] in "-−–":
         before = text[start - 2] if start >= 2 else " "
         if not (before.isascii() and before.isalnum()) and before not in _QUANTITY_END:
@@ -195,9 +201,11 @@ _DENOMINATOR = re.compile(r"(?<![0-9/⁄.])[1-9] ?[/⁄] ?$")
 _DENOMINATOR_END = re.compile(r"[0-9]{1,2}(?![0-9])(?! ?[/⁄])")
 # A 一 after 统同唯之单逐划专万, or a 十 after 数几, may belong to a word that counts nothing (统一年度, 同一年, 唯一,
 # 之一, 单一, 万一; 数十万, 几十个: tens of) - or not (系统一致性, 合同一千二百万元, 人数十二人). jieba's segmentation
-# decides: the numeral is a number when it starts a word.
+# decides: the numeral is a number when it starts a word. A 十 followed by a digit is a number (v8): tens are never
+# counted in ones, so 系统数十五个 is 数 (the number of) and 十五个, whatever jieba makes of 数十.
 ONE_IN_WORDS = frozenset("统同唯之单逐划专万")
 VAGUE_TENS = frozenset("数几")
+_ONES_AFTER_TEN = frozenset("一二三四五六七八九")
 
 
 @lru_cache(maxsize=1)
@@ -232,6 +240,8 @@ def _not_a_count(text: str, start: int) -> bool:
     if start == 0 or start >= len(text):
         return False
     char, before = text[start], text[start - 1]
+    if char == "十" and before in VAGUE_TENS and text[start + 1 : start + 2] in _ONES_AFTER_TEN:
+        return False  # 数十五个: the number of them is fifteen (数十 would be tens of)
     if (char == "一" and before in ONE_IN_WORDS) or (char == "十" and before in VAGUE_TENS):
         return start not in word_starts(text)
     return False

@@ -19,12 +19,13 @@ import math
 import numbers
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .numbers import (
     CN_DIGITS,
     NUMERAL_CHARS,
+    Found,
     NumberForms,
     NumberPattern,
     Pattern,
@@ -72,7 +73,18 @@ SCORER_NAME = "keyword_coverage"
 #    a 20 month period and 50 percent are 20 months and 50%; a unit in brackets after a number (20（个月）) or in a
 #    Markdown table's column header (累计签约金额（万元）, 回收期（月）: 个月, 金额（人民币万元）: 万元; rules of one
 #    dash, tables without outer pipes) follows the number. (Not released before these were settled: still 7.)
-SCORER_VERSION = 7
+# 8: a regex is also matched in each Markdown table cell read after its column's header (and, after the first
+#    cell, its row's first cell): 年净节省额: 90万 for 90万 under a 年净节省额 column; a row's first cell with a unit in
+#    brackets (年净节省（万元）) gives it to the row's bare numbers where the column names none. An uncertainty cue
+#    before a colon, about what it introduces (以下, the following; or ending the heading: 无法确认的信息：), scopes
+#    over it - the rest of the sentence, or the list (or the one line) below (我无法确认以下信息：- ...) - and one
+#    in a Markdown section's title over the section; 需要核实 and
+#    more English ones (could not be verified) are cues; 要是, 假使, 假若, 如若, 倘使, 假定, 一旦, 只要, 即使,
+#    即便, 就算, 哪怕, 除非, 万一 (not in 三万一千), assuming, suppose, unless, in case, provided that and as long as
+#    are conditions, as is a part that ends with 的话 / 的情况下 / 的前提下, and a condition goes on past a comma with a
+#    conjunction (如果该版本存在，且已通过...). 数十五个 has 十五个 (a 十 followed by a digit after 数 or 几 is a
+#    number); 负 after a party or a distributive word (甲方负30%, 各自负50%, 个人负三成) is "to bear", not a minus.
+SCORER_VERSION = 8
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -292,7 +304,8 @@ def _header_unit(cell: str) -> str | None:
 
 
 def table_units(text: str) -> str:
-    """The text with the unit of a Markdown table column's header written after each bare number of the column."""
+    """The text with the unit of a Markdown table column's header written after each bare number of the column (v8:
+    or, in a column without one, the unit its row's first cell names: | 年净节省（万元） | 90 |)."""
     if "|" not in text:
         return text
     lines = text.split("\n")
@@ -300,22 +313,100 @@ def table_units(text: str) -> str:
         if not (_table_rule(lines[i]) and _table_row(lines[i - 1])):
             continue
         units = [_header_unit(cell) for cell in _cells(lines[i - 1])]
-        if not any(units):
-            continue
         row = i + 1
         while row < len(lines) and _table_row(lines[row]):
-            stripped = lines[row].strip()
-            cells = _cells(lines[row])
-            for k, (cell, unit) in enumerate(zip(cells, units, strict=False)):
-                number = _BARE_NUMBER.match(cell)
-                if unit is not None and number is not None:
-                    space = " " if unit[:1].isascii() and unit[:1].isalpha() else ""
-                    cells[k] = f" {number.group(1)}{number.group(2)}{number.group(3)}{space}{unit} "
-            left = "|" if stripped.startswith("|") else ""
-            right = "|" if stripped.endswith("|") and len(stripped) > 1 else ""
-            lines[row] = left + "|".join(cells) + right
+            lines[row] = _row_with_units(lines[row], units)
             row += 1
     return "\n".join(lines)
+
+
+def _row_with_units(line: str, column_units: Sequence[str | None]) -> str:
+    """The body row with its bare numbers followed by their column's unit, else by the unit of the row's first cell."""
+    cells = _cells(line)
+    row_unit = _header_unit(cells[0])
+    if not any(column_units) and row_unit is None:
+        return line
+    for k, cell in enumerate(cells):
+        unit = (column_units[k] if k < len(column_units) else None) or (row_unit if k > 0 else None)
+        number = _BARE_NUMBER.match(cell)
+        if unit is not None and number is not None:
+            space = " " if unit[:1].isascii() and unit[:1].isalpha() else ""
+            cells[k] = f" {number.group(1)}{number.group(2)}{number.group(3)}{space}{unit} "
+    stripped = line.strip()
+    left = "|" if stripped.startswith("|") else ""
+    right = "|" if stripped.endswith("|") and len(stripped) > 1 else ""
+    return left + "|".join(cells) + right
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """A body cell of a Markdown table in a normalised answer: a header it is read after (its column's, or its row's
+    first cell) and where the cell stands."""
+
+    header: str
+    start: int
+    end: int
+
+
+def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of the table row text[start:end] as (start, end), without their spaces and the outer pipes."""
+    while start < end and text[start] == " ":
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    bounds = [start - 1, *(i for i in range(start, end) if text[i] == "|"), end]
+    spans = []
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        cell = text[left + 1 : right]
+        spans.append((left + 1 + len(cell) - len(cell.lstrip(" ")), right - (len(cell) - len(cell.rstrip(" ")))))
+    if text[start : start + 1] == "|":
+        spans = spans[1:]
+    if end > start + 1 and text[end - 1] == "|":
+        spans = spans[:-1]
+    return spans
+
+
+def _starts_a_table(lines: Sequence[tuple[str, int]], row: int) -> bool:
+    """The row is another table's header (a rule follows it; the blank line between tables is gone when normalised)
+    or a rule."""
+    return _table_rule(lines[row][0]) or (row + 1 < len(lines) and _table_rule(lines[row + 1][0]))
+
+
+def table_cells(answer_lines: str) -> list[TableCell]:
+    """Each non-empty body cell of each Markdown table (header row, rule, body rows: as `table_units` reads them) of a
+    normalised answer with its line breaks (`normalise(text, lines=True)`, whose positions are the answer's): once
+    with its column's header and, after the first cell, once with its row's first cell (`_row_cells`)."""
+    if "|" not in answer_lines:
+        return []
+    lines, pos = [], 0
+    for line in answer_lines.split("\n"):
+        lines.append((line, pos))
+        pos += len(line) + 1
+    cells = []
+    for i in range(1, len(lines)):
+        if not (_table_rule(lines[i][0]) and _table_row(lines[i - 1][0])):
+            continue
+        header_line, header_at = lines[i - 1]
+        headers = [answer_lines[a:b] for a, b in _cell_spans(answer_lines, header_at, header_at + len(header_line))]
+        row = i + 1
+        while row < len(lines) and _table_row(lines[row][0]) and not _starts_a_table(lines, row):
+            line, at = lines[row]
+            cells.extend(_row_cells(answer_lines, _cell_spans(answer_lines, at, at + len(line)), headers))
+            row += 1
+    return cells
+
+
+def _row_cells(answer_lines: str, spans: Sequence[tuple[int, int]], headers: Sequence[str]) -> list[TableCell]:
+    """The row's non-empty cells, each with its column's header and (v8), after the first, with the row's first cell
+    as the header of a transposed table (| 年净节省额 | 120 − 30 | 90万元 |)."""
+    row_header = answer_lines[spans[0][0] : spans[0][1]] if spans else ""
+    cells: list[TableCell] = []
+    for k, (a, b) in enumerate(spans):
+        if b <= a:
+            continue
+        column_header = headers[k] if k < len(headers) else ""
+        cells.extend(TableCell(h, a, b) for h in (column_header, row_header if k > 0 else "") if h)
+    return cells
 
 
 def strip_thinking(text: str) -> str:
@@ -542,16 +633,30 @@ class _Match:
 # bracket: a heading that repeats the question (是否通过PCI DSS认证：已通过...) does not reach the answer after
 # it. A contrast (但, 不过, but) after the cue starts an assertion again. 不知道, 不清楚 and 不确定 are cues only
 # after nothing but the speaker and adverbs (我不清楚, 目前尚不确定): 您可能不知道X presupposes X.
-UNASSERTED_ZH = (
-    "是否",
-    "是不是",
-    "有没有",
-    "能否",
-    "可否",
+# v8: an uncertainty cue before a colon scopes over what the colon introduces (我无法确认以下信息：- ...), a
+# condition goes on past a comma with a conjunction (如果该版本存在，且已通过...), and a part that ends with 的话
+# (or 的情况下, 的前提下) is a condition.
+QUESTION_CUES_ZH = ("是否", "是不是", "有没有", "能否", "可否")
+CONDITION_CUES_ZH = (
     "如果",
     "假如",
     "假设",
     "倘若",
+    # v8
+    "假使",
+    "假若",
+    "如若",
+    "倘使",
+    "假定",
+    "一旦",
+    "只要",
+    "即使",
+    "即便",
+    "就算",
+    "哪怕",
+    "除非",
+)
+UNCERTAINTY_CUES_ZH = (
     "无法确认",
     "无法确定",
     "无法核实",
@@ -565,30 +670,84 @@ UNASSERTED_ZH = (
     "不清楚",
     "不知道",
     "未经证实",
+    # v8
+    "未经核实",
+    "未经确认",
+    "无法验证",
+    "无法查证",
+    "无从核实",
+    "待核实",
+    "待确认",
+    "待证实",
 )
+UNASSERTED_ZH = QUESTION_CUES_ZH + CONDITION_CUES_ZH + UNCERTAINTY_CUES_ZH
 _SPEAKER_CUES = frozenset({"不知道", "不清楚", "不确定"})
-# what may stand before 不知道 / 不清楚 / 不确定 in their part: the speaker, adverbs (and a conjunction first)
+# what may stand before 不知道 / 不清楚 / 不确定 in their part: the speaker, adverbs (and a conjunction first); v8:
+# after what the colon introduces (以下信息我不确定：)
 _SPEAKER_BEFORE = re.compile(
-    "(?:但是|但|不过|可是|然而|所以|因此|而且|而)?(?:我们|本人|目前|暂时|实在|我|尚|仍|还|也|并|都| )*"
+    "(?:但是|但|不过|可是|然而|所以|因此|而且|而)?(?:(?:以下|下列|下面|如下)的?(?:信息|内容|几点|几项|情况|说法|细节)?)?"
+    "(?:我们|本人|目前|暂时|实在|我|尚|仍|还|也|并|都| )*"
 )
-UNASSERTED_EN = ("whether", "if", "unclear", "not sure", "cannot confirm", "can't confirm", "unable to confirm")
-_UNASSERTED = re.compile(
-    "|".join(UNASSERTED_ZH) + "|若(?!干)"  # 若: if - not 若干 (several)
-    "|没有(?:任何)?(?:公开的?)?(?:信息|资料|证据|记录)(?:表明|显示|证明)"  # 没有公开信息表明: no evidence that
-    "|(?<![a-z])(?:" + "|".join(UNASSERTED_EN) + ")(?![a-z])"
+QUESTION_CUES_EN = ("whether",)
+CONDITION_CUES_EN = ("if", "assuming", "suppose", "supposing", "unless", "in case", "provided that", "as long as")
+UNCERTAINTY_CUES_EN = (
+    "unclear",
+    "not sure",
+    "cannot confirm",
+    "can't confirm",
+    "unable to confirm",
+    "cannot verify",
+    "unable to verify",
+    "cannot be confirmed",
+    "cannot be verified",
+    "could not confirm",
+    "could not verify",
+    "could not be confirmed",
+    "could not be verified",
+    "not able to confirm",
+    "not able to verify",
+    "unverified",
+    "unconfirmed",
 )
+UNASSERTED_EN = QUESTION_CUES_EN + CONDITION_CUES_EN + UNCERTAINTY_CUES_EN
+
+
+def _cue_pattern(zh: Sequence[str], en: Sequence[str], extra: str = "") -> re.Pattern[str]:
+    """Chinese cues anywhere, English ones as whole words."""
+    return re.compile("|".join(zh) + extra + "|(?<![a-z])(?:" + "|".join(en) + ")(?![a-z])")
+
+
+# 没有公开信息表明: no evidence that; (v8) 需要核实: to be checked - not 无需确认 (no need to)
+_NO_EVIDENCE = "|没有(?:任何)?(?:公开的?)?(?:信息|资料|证据|记录)(?:表明|显示|证明)|(?<![无不])需要?(?:核实|确认|证实)"
+# 若: if - not 若干 (several); 要是: if - not 主要是, 重要是; 万一: in case - not 三万一千
+_MORE_CONDITIONS = "|若(?!干)|(?<![主重需必])要是|(?<![0-9零一二三四五六七八九十百千两])万一"
+_UNASSERTED = _cue_pattern(UNASSERTED_ZH, UNASSERTED_EN, _NO_EVIDENCE + _MORE_CONDITIONS)
+_CONDITION = _cue_pattern(CONDITION_CUES_ZH, CONDITION_CUES_EN, _MORE_CONDITIONS)
+_UNCERTAINTY = _cue_pattern(UNCERTAINTY_CUES_ZH, UNCERTAINTY_CUES_EN, _NO_EVIDENCE)
 _CONTRAST = re.compile("但|不过|然而|(?<![a-z])(?:but|however)(?![a-z])")
 # a part of a clause ends there (as normalised: ！？；，：（ are !?;,:( )
 _PHRASE_END = re.compile(r"[。!?;\n,、:(—]|\.(?=\s|$)")
+_SENTENCE_END = re.compile(r"[。!?\n]|\.(?=\s|$)")
 # a question answered yes right after it (已通过PCI DSS吗？是的。) asserts what it asked
 _ANSWERED_YES = re.compile(r" ?(?:是的|对的?|没错|确实(?:如此)?|yes)(?![a-z])(?=[\s。!?;,、.:—(]|$)")
+# a part that goes on with a conjunction after a comma (如果该版本存在，且已通过...) continues that part's condition
+_GOES_ON = re.compile(r" ?(?:并且|而且|且|并|以及|或者|或|(?:and|or)(?![a-z]))")
+# a part that ends so is a condition: 已通过PCI DSS认证的话，...
+_CONDITION_AFTER = ("的话", "的情况下", "的前提下")
+# the mark of a list item at the start of a line: - * + • ·, 1. 1、 1) (1), 一、, a.
+_LIST_ITEM = re.compile(r" ?(?:[-*+•·]|[0-9]{1,2}[.、)]|\([0-9]{1,2}\)|[一二三四五六七八九十]{1,3}[、.)]|[a-z][.)])")
 
 
-def _cue_ends_before(answer_lines: str, part_start: int, start: int, end: int) -> list[int]:
+def _part_start(answer_lines: str, pos: int) -> int:
+    """Where the part of the clause that holds `pos` starts."""
+    return max((m.end() for m in _PHRASE_END.finditer(answer_lines, 0, pos)), default=0)
+
+
+def _cue_ends_before(answer_lines: str, part_start: int, start: int, end: int, cues: re.Pattern[str]) -> list[int]:
     """The ends of the cues that start in the part before the claim's end (a cue may overlap the claim: 认证编号是否
     for 认证编号是); 不知道 / 不清楚 / 不确定 only after the speaker and adverbs."""
     ends = []
-    for cue in _UNASSERTED.finditer(answer_lines, part_start, end + 8):
+    for cue in cues.finditer(answer_lines, part_start, end + 8):
         if cue.start() >= end:
             break
         if cue.group() in _SPEAKER_CUES and not _SPEAKER_BEFORE.fullmatch(answer_lines, part_start, cue.start()):
@@ -597,17 +756,104 @@ def _cue_ends_before(answer_lines: str, part_start: int, start: int, end: int) -
     return ends
 
 
+def _cued(answer_lines: str, part_start: int, start: int, end: int, cues: re.Pattern[str] = _UNASSERTED) -> bool:
+    """A cue stands before `end` in the part from `part_start`, with no contrast after the last one before `start`."""
+    cue_ends = _cue_ends_before(answer_lines, part_start, start, end, cues)
+    return bool(cue_ends) and not _CONTRAST.search(answer_lines, min(cue_ends[-1], start), start)
+
+
+def _goes_on_from_a_condition(answer_lines: str, part_start: int) -> bool:
+    """The part goes on, after a comma and a conjunction, from a part with a condition cue - directly or over more
+    such parts: 如果该版本存在，且已通过PCI DSS认证 (v8)."""
+    pos = part_start
+    while pos > 0 and answer_lines[pos - 1] in ",、" and _GOES_ON.match(answer_lines, pos):
+        previous = _part_start(answer_lines, pos - 1)
+        if _CONDITION.search(answer_lines, previous, pos - 1):
+            return True
+        pos = previous
+    return False
+
+
+def _colon_heads(answer_lines: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each heading whose colon introduces the text at `start` (v8): a colon earlier on its line
+    with no sentence end between, and a colon that ends the line before the list that `start`'s line is an item of
+    (or, when that line is no list item, the line right before it); the heading is the part before its colon."""
+    line_start = answer_lines.rfind("\n", 0, start) + 1
+    colons = [i for i in range(line_start, start) if answer_lines[i] == ":"]
+    heads = [(_part_start(answer_lines, c), c) for c in colons if not _SENTENCE_END.search(answer_lines, c, start)]
+    above, line = line_start - 1, line_start  # above: the line break after the line above start's line (or list)
+    while above > 0 and _LIST_ITEM.match(answer_lines, line):
+        line = answer_lines.rfind("\n", 0, above) + 1
+        if not _LIST_ITEM.match(answer_lines, line):
+            break
+        above = line - 1
+    colon = len(answer_lines[:above].rstrip()) - 1
+    if above > 0 and colon >= 0 and answer_lines[colon] == ":":
+        heads.append((_part_start(answer_lines, colon), colon))
+    return heads
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6} +(?P<title>.*)$", re.MULTILINE)
+
+
+def _section_heading(answer_lines: str, line_start: int) -> tuple[int, int] | None:
+    """(start, end) of the title of the Markdown heading (# ...) of the section that the line at `line_start` is in."""
+    headings = [m.span("title") for m in _MARKDOWN_HEADING.finditer(answer_lines, 0, max(0, line_start - 1))]
+    return headings[-1] if headings else None
+
+
+# A disclaimer is about what its heading introduces: it refers to it (以下, 下列, 如下, the following ...) or
+# ends the heading (无法确认的信息：, 待核实：, Unverified claims:) - not 我不确定您问的是哪个版本：, which doubts
+# another thing.
+_FORWARD = re.compile("以下|下列|如下|下面|下述|这些|这几|(?<![a-z])(?:the following|following|below|these)(?![a-z])")
+_CUE_ENDS_HEAD = re.compile(
+    " ?的? ?(?:信息|内容|部分|事项|情况|说法|细节|问题|几点|几项|数据|claims?|information|details?|points?|items?"
+    "|statements?)? ?"
+)
+
+
+def _disclaimer(answer_lines: str, head_start: int, head_end: int) -> bool:
+    """The heading holds an uncertainty cue, with no contrast after it, about what the heading introduces."""
+    cue_ends = _cue_ends_before(answer_lines, head_start, head_end, head_end, _UNCERTAINTY)
+    if not cue_ends or _CONTRAST.search(answer_lines, cue_ends[-1], head_end):
+        return False
+    about_it = _CUE_ENDS_HEAD.fullmatch(answer_lines, cue_ends[-1], head_end) is not None
+    return about_it or _FORWARD.search(answer_lines, head_start, head_end) is not None
+
+
+def _under_a_disclaimer(answer_lines: str, start: int) -> bool:
+    """A disclaimer (我无法确认以下信息, 以下内容未经证实, 无法确认的信息, I cannot confirm the following) heads the
+    text at `start` (v8): before the colon that introduces it (`_colon_heads`) or as the title of its Markdown
+    section (## 无法确认的信息) - and no contrast on start's line (after such a colon) before it."""
+    line_start = answer_lines.rfind("\n", 0, start) + 1
+    heading = _section_heading(answer_lines, line_start)
+    for head_start, head_end in _colon_heads(answer_lines, start) + ([heading] if heading else []):
+        if _disclaimer(answer_lines, head_start, head_end) and not _CONTRAST.search(
+            answer_lines, max(head_end, line_start), start
+        ):
+            return True
+    return False
+
+
+def _ends_as_a_condition(answer_lines: str, end: int, phrase_end: int) -> bool:
+    """The claim's part ends with 的话 (的情况下, 的前提下): 它已通过PCI DSS认证的话 is a condition (v8)."""
+    return answer_lines[end:phrase_end].rstrip().endswith(_CONDITION_AFTER)
+
+
 def asserted(answer_lines: str, start: int, end: int) -> bool:
     """The text at start:end of a normalised answer (line breaks kept: `normalise(text, lines=True)`) is asserted:
     no question, condition or uncertainty cue before it in its part of the clause (a comma, a colon or a dash ends
-    the cue's reach: 如果您需要，它已通过PCI DSS认证 asserts it), and that part is no question (已通过PCI DSS吗？; not
-    已于2024年发布，您还有其他问题吗？, which asks something else) - or one the answer says yes to (吗？是的)."""
-    part_start = max((m.end() for m in _PHRASE_END.finditer(answer_lines, 0, start)), default=0)
-    cue_ends = _cue_ends_before(answer_lines, part_start, start, end)
-    if cue_ends and not _CONTRAST.search(answer_lines, min(cue_ends[-1], start), start):
-        return False  # the last cue before the claim, with no contrast after it
+    the cue's reach: 如果您需要，它已通过PCI DSS认证 asserts it), no condition it goes on from (如果该版本存在，且...)
+    or ends with (...的话), no uncertainty heading over it (我无法确认以下信息：...), and that part is no question
+    (已通过PCI DSS吗？; not 已于2024年发布，您还有其他问题吗？, which asks something else) - or one the answer says
+    yes to (吗？是的)."""
+    part_start = _part_start(answer_lines, start)
+    if _cued(answer_lines, part_start, start, end) or _goes_on_from_a_condition(answer_lines, part_start):
+        return False  # the last cue before the claim, with no contrast after it; or a condition that goes on
     after = _PHRASE_END.search(answer_lines, end)
     phrase_end = after.start() if after else len(answer_lines)
+    if _ends_as_a_condition(answer_lines, end, phrase_end) or _under_a_disclaimer(answer_lines, start):
+        return False
     question = (after is not None and after.group() == "?") or answer_lines[end:phrase_end].rstrip().endswith("吗")
     return not question or (after is not None and _ANSWERED_YES.match(answer_lines, after.end()) is not None)
 
@@ -640,19 +886,37 @@ def _figure(pattern: Pattern, text: str) -> bool:
     return True
 
 
+def _cell_matches(pattern: RegexPattern, answer_norm: str, cell: TableCell) -> Iterator[Found]:
+    """Where the regex matches the table cell read after its column's header (`年净节省额: 90万` for the cell 90万
+    under 年净节省额), as the part of the cell that the match holds: a match of the header alone is none."""
+    offset = len(cell.header) + 2
+    for found in pattern.search(f"{cell.header}: {answer_norm[cell.start : cell.end]}"):
+        if found.end > offset:
+            yield Found(cell.start + max(0, found.start - offset), cell.start + found.end - offset)
+
+
+def _matches(pattern: Pattern, answer_norm: str, cells: Sequence[TableCell]) -> Iterator[Found]:
+    """The pattern's matches in the answer, then (v8), for a regex, in its table cells read with their headers."""
+    yield from pattern.search(answer_norm)
+    if isinstance(pattern, RegexPattern):
+        for cell in cells:
+            yield from _cell_matches(pattern, answer_norm, cell)
+
+
 def _find(
     answer_norm: str,
     forms: Sequence[Pattern],
     masks: Mapping[str, list[bool]],
     answer_lines: str | None = None,
+    cells: Sequence[TableCell] = (),
 ) -> _Match:
-    """The first occurrence of any form that is neither inside a copied source nor under a negation (nor, given
-    `answer_lines` for a forbidden claim, unasserted); else the first negated one (its text with the negation),
-    else the first echoed one."""
+    """The first occurrence of any form (a regex also in the table `cells`, each read after its column's header) that
+    is neither inside a copied source nor under a negation (nor, given `answer_lines` for a forbidden claim,
+    unasserted); else the first negated one (its text with the negation), else the first echoed one."""
     echoed: _Match | None = None
     negated: _Match | None = None
     for pattern in forms:
-        for found in pattern.search(answer_norm):
+        for found in _matches(pattern, answer_norm, cells):
             span = range(found.start, found.end)
             copied_by = next((name for name, mask in masks.items() if all(mask[i] for i in span)), None)
             text = answer_norm[found.start : found.end]
@@ -713,6 +977,8 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         copied_sources = {"question": case.question, **({"system": case.system} if case.system else {})}
     text = strip_thinking(answer)
     answer_norm = normalise(table_units(text))
+    answer_lines = normalise(table_units(text), lines=True)
+    cells = table_cells(answer_lines)
     masks = {
         name: copied_mask(answer_norm, normalise(table_units(src)), ECHO_MIN_COPY.get(name, DEFAULT_ECHO_MIN_COPY))
         for name, src in copied_sources.items()
@@ -723,7 +989,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         key_points.append(expectation_point(case.trap.expect, sum(p.weight for p in case.key_points)))
     results: list[PointResult] = []
     for kp in key_points:
-        found = _find(answer_norm, patterns(kp.variants, kp.numbers or case.numbers, kp.regex), masks)
+        found = _find(answer_norm, patterns(kp.variants, kp.numbers or case.numbers, kp.regex), masks, cells=cells)
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
         results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))
     total = sum(p.weight for p in results)
@@ -733,9 +999,9 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     penalty = 0.0
     if case.trap is not None:
         penalty = case.trap.penalty
-        answer_lines = normalise(table_units(text), lines=True)
         for claim in case.trap.forbidden:
-            found = _find(answer_norm, patterns(claim.all_forms, case.numbers, claim.regex), masks, answer_lines)
+            forms = patterns(claim.all_forms, case.numbers, claim.regex)
+            found = _find(answer_norm, forms, masks, answer_lines, cells)
             if found.status == "covered":
                 forbidden_found.append(claim.claim)
     score = max(0.0, coverage - penalty * len(forbidden_found))

@@ -642,8 +642,9 @@ def test_the_shipped_certificate_claim_needs_a_code(answer, found):
         ("是否通过PCI DSS认证：已通过PCI DSS认证。", "已通过PCI DSS", True),
         ("是否通过PCI DSS认证——已通过PCI DSS认证。", "已通过PCI DSS", True),
         ("如果您需要：它已通过PCI DSS认证。", "已通过PCI DSS", True),
+        # v8: an uncertainty before the colon scopes over what it introduces (v7 read this as a claim)
+        ("我无法确认以下信息：v5.0已通过PCI DSS认证。", "已通过PCI DSS", False),
         # read as a claim: the scorer reads strings, not meaning
-        ("我无法确认以下信息：v5.0已通过PCI DSS认证。", "已通过PCI DSS", True),
         ("它已通过PCI DSS认证——需要证书吗？", "已通过PCI DSS", True),
         ("它已通过PCI DSS认证（需要证书吗？）", "已通过PCI DSS", True),
         # a question answered yes
