@@ -312,11 +312,41 @@ def find_numbers(text: str, forms: NumberForms | None = None) -> list[Mention]:
     return list(_find_numbers_cached(text, forms or NumberForms()))
 
 
+# A number joined to another by a colon is a clock time or a ratio (20:30, 1:20, 8:00), and the month or day of a date
+# written with its year (2024-05-20, 2024/5/20, 2024.05.20) is part of the date: neither is a figure of its own (v8).
+# A key point written that way (20:30, 1:20) matches as a whole; the year of a date (2024) stays a figure.
+_JOINED_BY_COLON_BEFORE = re.compile(r"(?<![a-z0-9.])[0-9]{1,6} ?: ?$")  # not a label's digit: q1:120万, h2: 80
+_JOINED_BY_COLON_AFTER = re.compile(r" ?: ?[0-9]")
+_DATE_MONTH_BEFORE = re.compile(r"(?<![0-9])[0-9]{4}([-/.])$")
+_DATE_DAY_AFTER_MONTH = re.compile(r"([-/.])[0-9]{1,2}(?![0-9.])")
+_DATE_DAY_BEFORE = re.compile(r"(?<![0-9])[0-9]{4}([-/.])[0-9]{1,2}\1$")
+
+
+def _part_of_a_time_ratio_or_date(text: str, start: int, end: int, pattern: str) -> bool:
+    """The answer's number at [start, end) is one side of a clock time or ratio, or a date's month or day, and the
+    key point is not written with that colon or separator itself."""
+    if pattern[:1] in NUMERAL_CHARS and _JOINED_BY_COLON_BEFORE.search(text, max(0, start - 10), start):
+        return True
+    if pattern[-1:] in NUMERAL_CHARS and _JOINED_BY_COLON_AFTER.match(text, end):
+        left = end
+        while left > 0 and (text[left - 1].isdigit() or text[left - 1] == "."):
+            left -= 1
+        if not (left > 0 and text[left - 1].isascii() and text[left - 1].isalpha()):  # v3.2:2024年 is a label
+            return True
+    if _DATE_DAY_BEFORE.search(text, max(0, start - 9), start):
+        return True
+    month = _DATE_MONTH_BEFORE.search(text, max(0, start - 6), start)
+    after = _DATE_DAY_AFTER_MONTH.match(text, end)
+    return month is not None and after is not None and month.group(1) == after.group(1)
+
+
 def _numeral_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     """A key point that starts (ends) with a numeral is not a piece of a longer number in the answer."""
     if pattern and pattern[0] in NUMERAL_CHARS and start > 0 and text[start - 1] in NUMERAL_CHARS:
         return False
     if _not_a_count(text, start):
+        return False
+    if pattern and _part_of_a_time_ratio_or_date(text, start, end, pattern):
         return False
     if pattern and pattern[-1] in NUMERAL_CHARS and end < len(text):
         after, digit_after = text[end], text[end + 1 : end + 2]

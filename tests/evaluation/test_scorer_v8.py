@@ -302,3 +302,35 @@ def test_a_numeral_after_shu(point, answer, forms, credited):
 )
 def test_fu_meaning_to_bear_is_no_minus(point, answer, forms, credited):
     assert covered(point, answer, forms) is credited
+
+
+# -- 4. a clock time, a ratio or a date's month and day is no figure of its own ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        # one side of a time or a ratio, a date's month or day: not the point's figure (credited by v7)
+        ("20", "会议在20:30开始。", False),
+        ("30", "会议在20:30开始。", False),
+        ("8", "每天8:00上班。", False),
+        ("20", "配比为1:20。", False),
+        ("20", "胜负比为20:1。", False),
+        ("20", "上线日期是2024-05-20。", False),
+        ("5", "上线日期是2024/5/20。", False),
+        ("20", "上线日期是2024.05.20。", False),
+        # near misses: the figure itself, a label's digit before a colon, the year of a date, the point written so
+        ("20", "共有20个系统。", True),
+        ("120万", "Q1:120万，Q2:150万。", True),
+        ("80", "H2: 80。", True),
+        ("v3.2", "- v3.2:2024年4月发布。", True),
+        ("20万元", "合计20万元: 其中人力15万元。", True),
+        ("2024", "上线日期是2024-05-20。", True),
+        ("20:30", "会议在20:30开始。", True),
+        ("1:20", "配比为1:20。", True),
+        ("2024-05-20", "上线日期是2024-05-20。", True),
+        ("3.5%", "增长3.5%。", True),
+    ],
+)
+def test_a_time_ratio_or_date_part_is_no_figure(point, answer, credited):
+    assert covered(point, answer) is credited
