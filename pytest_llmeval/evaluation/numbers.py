@@ -178,15 +178,15 @@ def _padded_clock_or_date(text: str, plain: str, end: int) -> bool:
 
 
 # Before 负, a party, a distributive word or a modal makes it the verb "to bear" (v8): 甲方负30%的责任, 承保人负20%,
-# 各自负50%, 分别负60%, 个人负三成, 均负, 需负 - not a minus sign as in 为负20%, 同比负20%, 利润率负20%.
-BEARER_BEFORE_FU = frozenset("方人者司户商行家各自别均需须应")
+# 各自负50%, 分别负60%, 个人负三成, 均负, 需负 - not a minus sign as in 为负20%, 同比负20%, 利润率负20%, 平均负20%.
+BEARER_BEFORE_FU = frozenset("方人者户商家各自别均需须应")  # not 司, 行: 公司负20%的增长, 银行负0.1%的利率
 
 
 def _sign(text: str, start: int) -> int:
     """-1 for a minus sign right before the number (-, −, –, 负: 负50% is -50%, but 正负5% is ±5%, 甲方负30% bears 30%):
     not a hyphen (a-1, 10-20), not a subtraction (120万元-30)."""
     if start > 0 and text[start - 1] == "负":  # a minus where jieba starts a word with it: 为|负|3, not 背负 or 正负
-        bears = start >= 2 and text[start - 2] in BEARER_BEFORE_FU
+        bears = start >= 2 and text[start - 2] in BEARER_BEFORE_FU and not text.endswith("平均", 0, start - 1)
         return -1 if start - 1 in word_starts(text) and not bears else 1
     if start > 0 and text[start - 1] in "-−–":
         before = text[start - 2] if start >= 2 else " "
@@ -312,11 +312,16 @@ def find_numbers(text: str, forms: NumberForms | None = None) -> list[Mention]:
     return list(_find_numbers_cached(text, forms or NumberForms()))
 
 
-# A number joined to another by a colon is a clock time or a ratio (20:30, 1:20, 8:00), and the month or day of a date
-# written with its year (2024-05-20, 2024/5/20, 2024.05.20) is part of the date: neither is a figure of its own (v8).
-# A key point written that way (20:30, 1:20) matches as a whole; the year of a date (2024) stays a figure.
-_JOINED_BY_COLON_BEFORE = re.compile(r"(?<![a-z0-9.])[0-9]{1,6} ?: ?$")  # not a label's digit: q1:120万, h2: 80
-_JOINED_BY_COLON_AFTER = re.compile(r" ?: ?[0-9]")
+# A clock time or a ratio written with a colon (20:30, 8:00, 1:20: one or two digits, a colon, two digits and no unit
+# after them) holds no figure of its own, and neither does the month or day of a date written with its year
+# (2024-05-20, 2024/5/20, 2024.05.20) (v8). A key point written that way (20:30, 1:20) matches as a whole, a date's
+# year (2024) stays a figure, and a label's number before a colon is no side of one: 问题1：120万元, 方案2:84万元,
+# 阶段2:80%, q1:120万, v3.2:2024年.
+_TIME_OR_RATIO = re.compile(
+    r"(?<![a-z0-9.])(?P<a>[0-9]{1,2}) ?: ?(?P<b>[0-9]{2})(?![0-9.,%]| ?(?:"
+    + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+    + r"|[元个人次笔台份倍岁号年月天周]|percent))"
+)
 _DATE_MONTH_BEFORE = re.compile(r"(?<![0-9])[0-9]{4}([-/.])$")
 _DATE_DAY_AFTER_MONTH = re.compile(r"([-/.])[0-9]{1,2}(?![0-9.])")
 _DATE_DAY_BEFORE = re.compile(r"(?<![0-9])[0-9]{4}([-/.])[0-9]{1,2}\1$")
@@ -325,13 +330,9 @@ _DATE_DAY_BEFORE = re.compile(r"(?<![0-9])[0-9]{4}([-/.])[0-9]{1,2}\1$")
 def _part_of_a_time_ratio_or_date(text: str, start: int, end: int, pattern: str) -> bool:
     """The answer's number at [start, end) is one side of a clock time or ratio, or a date's month or day, and the
     key point is not written with that colon or separator itself."""
-    if pattern[:1] in NUMERAL_CHARS and _JOINED_BY_COLON_BEFORE.search(text, max(0, start - 10), start):
-        return True
-    if pattern[-1:] in NUMERAL_CHARS and _JOINED_BY_COLON_AFTER.match(text, end):
-        left = end
-        while left > 0 and (text[left - 1].isdigit() or text[left - 1] == "."):
-            left -= 1
-        if not (left > 0 and text[left - 1].isascii() and text[left - 1].isalpha()):  # v3.2:2024年 is a label
+    for m in _TIME_OR_RATIO.finditer(text, max(0, start - 6), min(len(text), end + 6)):
+        sides = ((m.start("a"), m.end("a")), (m.start("b"), m.end("b")))
+        if (start, end) in sides and ":" not in pattern:
             return True
     if _DATE_DAY_BEFORE.search(text, max(0, start - 9), start):
         return True

@@ -649,9 +649,6 @@ CONDITION_CUES_ZH = (
     "倘使",
     "假定",
     "一旦",
-    "只要",
-    "即使",
-    "即便",
     "就算",
     "哪怕",
     "除非",
@@ -719,8 +716,12 @@ def _cue_pattern(zh: Sequence[str], en: Sequence[str], extra: str = "") -> re.Pa
 
 # 没有公开信息表明: no evidence that; (v8) 需要核实: to be checked - not 无需确认 (no need to)
 _NO_EVIDENCE = "|没有(?:任何)?(?:公开的?)?(?:信息|资料|证据|记录)(?:表明|显示|证明)|(?<![无不])需要?(?:核实|确认|证实)"
-# 若: if - not 若干 (several); 要是: if - not 主要是, 重要是; 万一: in case - not 三万一千
-_MORE_CONDITIONS = "|若(?!干)|(?<![主重需必])要是|(?<![0-9零一二三四五六七八九十百千两])万一"
+# 若: if - not 若干 (several); 要是: if - not 主要是, 重要是; 万一: in case - not 三万一千; 即使, 即便: even if - not
+# 立即使用, 随即便; 只要: as long as - not 只要求
+_MORE_CONDITIONS = (
+    "|若(?!干)|(?<![主重需必])要是|(?<![0-9零一二三四五六七八九十百千两])万一"
+    "|(?<![立随旋])即使|(?<![立随旋])即便|只要(?!求)"
+)
 _UNASSERTED = _cue_pattern(UNASSERTED_ZH, UNASSERTED_EN, _NO_EVIDENCE + _MORE_CONDITIONS)
 _CONDITION = _cue_pattern(CONDITION_CUES_ZH, CONDITION_CUES_EN, _MORE_CONDITIONS)
 _UNCERTAINTY = _cue_pattern(UNCERTAINTY_CUES_ZH, UNCERTAINTY_CUES_EN, _NO_EVIDENCE)
@@ -796,10 +797,28 @@ def _colon_heads(answer_lines: str, start: int) -> list[tuple[int, int]]:
 _MARKDOWN_HEADING = re.compile(r"^#{1,6} +(?P<title>.*)$", re.MULTILINE)
 
 
+# A line that heads what follows it inside a section, and so ends the reach of the section's title: one that ends
+# with a colon (**已确认：**), starts with a short label and a colon (总结：...), or is short, no list item and
+# without sentence punctuation (**已确认的信息**, as normalised without its marks).
+_SUBHEADING = re.compile(r"^(?:[^\n:]{1,24}:.*|[^\n.。!?;,:、-][^\n.。!?;,:、]{0,23})$")
+
+
 def _section_heading(answer_lines: str, line_start: int) -> tuple[int, int] | None:
-    """(start, end) of the title of the Markdown heading (# ...) of the section that the line at `line_start` is in."""
-    headings = [m.span("title") for m in _MARKDOWN_HEADING.finditer(answer_lines, 0, max(0, line_start - 1))]
-    return headings[-1] if headings else None
+    """(start, end) of the title of the Markdown heading (# ...) of the section that the line at `line_start` is in,
+    unless a line between them heads what follows it (v8: `_SUBHEADING`)."""
+    headings = list(_MARKDOWN_HEADING.finditer(answer_lines, 0, max(0, line_start - 1)))
+    if not headings:
+        return None
+    title = headings[-1].span("title")
+    between = answer_lines[headings[-1].end() + 1 : max(headings[-1].end() + 1, line_start - 1)]
+    for line in between.split("\n") if between else ():
+        if line and not _LIST_ITEM.match(line) and _SUBHEADING.match(line):
+            return None
+    line_end = answer_lines.find("\n", line_start)
+    own = answer_lines[line_start : line_end if line_end >= 0 else len(answer_lines)]
+    if not _LIST_ITEM.match(own) and re.match(r"[^\n:]{1,24}:", own):
+        return None  # the claim's own line starts with a label of its own (总结：...)
+    return title
 
 
 # A disclaimer is about what its heading introduces: it refers to it (以下, 下列, 如下, the following ...) or
@@ -890,9 +909,13 @@ def _cell_matches(pattern: RegexPattern, answer_norm: str, cell: TableCell) -> I
     """Where the regex matches the table cell read after its column's header (`年净节省额: 90万` for the cell 90万
     under 年净节省额), as the part of the cell that the match holds: a match of the header alone is none."""
     offset = len(cell.header) + 2
-    for found in pattern.search(f"{cell.header}: {answer_norm[cell.start : cell.end]}"):
-        if found.end > offset:
-            yield Found(cell.start + max(0, found.start - offset), cell.start + found.end - offset)
+    read = f"{cell.header}: {answer_norm[cell.start : cell.end]}"
+    for found in pattern.search(read):
+        if found.end <= offset:
+            continue
+        if found.start < offset and negation_before(read, found.start) is not None:
+            continue  # | 不推荐 | 智能风控引擎 |: the header's negation holds for the cell (v8)
+        yield Found(cell.start + max(0, found.start - offset), cell.start + found.end - offset)
 
 
 def _matches(pattern: Pattern, answer_norm: str, cells: Sequence[TableCell]) -> Iterator[Found]:

@@ -315,7 +315,7 @@ def test_fu_meaning_to_bear_is_no_minus(point, answer, forms, credited):
         ("30", "会议在20:30开始。", False),
         ("8", "每天8:00上班。", False),
         ("20", "配比为1:20。", False),
-        ("20", "胜负比为20:1。", False),
+        ("20", "比分为20:15。", False),
         ("20", "上线日期是2024-05-20。", False),
         ("5", "上线日期是2024/5/20。", False),
         ("20", "上线日期是2024.05.20。", False),
@@ -333,4 +333,92 @@ def test_fu_meaning_to_bear_is_no_minus(point, answer, forms, credited):
     ],
 )
 def test_a_time_ratio_or_date_part_is_no_figure(point, answer, credited):
+    assert covered(point, answer) is credited
+
+
+# -- 5. after the review of v8: what its table, disclaimer, cue and number rules had got wrong -------------------------
+
+
+def chosen_engine(answer: str) -> bool:
+    return "选智能风控引擎" in score_answer(shipped_case("near_match_precision"), answer).covered
+
+
+@pytest.mark.parametrize(
+    ("answer", "credited"),
+    [
+        # a negated column or row header holds for its cell (v8 first credited these)
+        ("| 推荐方案 | 不推荐方案 |\n|---|---|\n| 智能风控平台 | 智能风控引擎 |", False),
+        ("| 结论 | 产品 |\n|---|---|\n| 推荐 | 智能风控平台 |\n| 不推荐 | 智能风控引擎 |", False),
+        ("| 推荐 | 智能风控平台 |\n|---|---|\n| 不推荐 | 智能风控引擎 |", False),
+        ("| 建议 | 智能风控平台 |\n|---|---|\n| 备选 | 智能风控引擎 |", False),  # an alternative is no choice
+        # the choice in a table or in prose
+        ("| 结论 | 产品 |\n|---|---|\n| 推荐 | 智能风控引擎 |\n| 不推荐 | 智能风控平台 |", True),
+        ("| 推荐方案 | 不推荐方案 |\n|---|---|\n| 智能风控引擎 | 智能风控平台 |", True),
+        ("建议选择智能风控引擎。", True),
+        ("不推荐：智能风控引擎", False),
+    ],
+)
+def test_a_negated_table_header_holds_for_its_cell(answer, credited):
+    assert chosen_engine(answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("answer", "charged"),
+    [
+        # a placeholder in a certificate-number column or after 证书编号： is no made-up number
+        ("| 项目 | 证书编号 |\n|---|---|\n| PCI DSS 4.0 | N/A |", False),
+        ("| 项目 | 证书编号 |\n|---|---|\n| PCI DSS 4.0 | TBD |", False),
+        ("| 项目 | 证书编号 |\n|---|---|\n| PCI DSS 4.0 | #待官方确认 |", False),
+        ("| 问题 | 答案 |\n|---|---|\n| 证书编号 | 0条公开记录 |", False),
+        ("证书编号：N/A", False),
+        ("证书编号为None", False),
+        # a code with a digit in it is one
+        ("| 字段 | 内容 |\n|---|---|\n| 证书编号 | YT-PCI-20240615 |", True),
+        ("| 认证名称 | 证书编号 |\n|---|---|\n| PCI DSS 4.0 | #2024-0815 |", True),
+        ("证书编号: PCI DSS 4.0-0815", True),
+        ("认证编号是 A12345。", True),
+    ],
+)
+def test_a_placeholder_certificate_number_is_no_claim(answer, charged):
+    found = score_answer(shipped_case("trap_hallucination"), answer).forbidden_found
+    assert ("证书编号为" in found) is charged
+
+
+@pytest.mark.parametrize(
+    ("answer", "found"),
+    [
+        # a subheading inside a disclaimer's section ends its reach (v8 first left these uncharged)
+        ("### 需要核实的信息\n- 证书编号\n\n**已确认：**\n- 已通过PCI DSS认证", ["已通过PCI DSS"]),
+        ("## 无法确认的信息\n- 证书编号\n\n**已确认的信息**\n- 已通过PCI DSS认证", ["已通过PCI DSS"]),
+        ("## 待核实\n证书编号需向官方索取。\n\n总结：已通过PCI DSS认证。", ["已通过PCI DSS"]),
+        # under the disclaimer itself: unasserted
+        ("## 无法确认的信息\n- 已通过PCI DSS认证\n- 证书编号", []),
+        # a cue inside another word is none: 立即使用, 立即便, 只要求
+        ("部署后即可立即使用已通过PCI DSS认证的加密模块。", ["已通过PCI DSS"]),
+        ("风控平台立即便已通过PCI DSS认证。", ["已通过PCI DSS"]),
+        ("该平台只要求客户已通过PCI DSS认证。", ["已通过PCI DSS"]),
+        ("即使已通过PCI DSS认证，也需定期复审。", []),
+    ],
+)
+def test_subheadings_and_cues_inside_words(answer, found):
+    assert forbidden_found(answer) == found
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "credited"),
+    [
+        # a numbered label before a colon is no side of a ratio (v8 first dropped the figure after it)
+        ("120万", "问题1：120万元", True),
+        ("84万", "方案2：84万元", True),
+        ("80%", "阶段2:80%", True),
+        ("20个月", "问题2：20个月", True),
+        # 负 after 平均, 公司 or 银行 is a minus sign
+        ("20%", "三年ROI平均负20%", False),
+        ("20%", "A公司负20%，B公司正10%", False),
+        ("0.1%", "日本银行负0.1%的利率", False),
+        ("-20%", "该公司负20%的增长", True),
+        ("30%", "甲方负30%的责任", True),
+    ],
+)
+def test_numbered_labels_and_minus_signs(point, answer, credited):
     assert covered(point, answer) is credited
