@@ -397,15 +397,17 @@ def table_cells(answer_lines: str) -> list[TableCell]:
 
 
 def _row_cells(answer_lines: str, spans: Sequence[tuple[int, int]], headers: Sequence[str]) -> list[TableCell]:
-    """The row's non-empty cells, each with its column's header and (v8), after the first, with the row's first cell
-    as the header of a transposed table (| 年净节省额 | 120 − 30 | 90万元 |)."""
-    row_header = answer_lines[spans[0][0] : spans[0][1]] if spans else ""
+    """The row's non-empty cells, each with its column's header and (v8), after the first, with the row's labels as
+    the header of a transposed table: its first cell and every cell without a digit before it (| 年净节省额 |
+    120 − 30 | 90万元 |, | 2 | 年净节省额 | 120−30 | 90万元 |)."""
+    texts = [answer_lines[a:b] for a, b in spans]
     cells: list[TableCell] = []
     for k, (a, b) in enumerate(spans):
         if b <= a:
             continue
         column_header = headers[k] if k < len(headers) else ""
-        cells.extend(TableCell(h, a, b) for h in (column_header, row_header if k > 0 else "") if h)
+        labels = [t for j, t in enumerate(texts[:k]) if j == 0 or not any(c.isdigit() for c in t)]
+        cells.extend(TableCell(h, a, b) for h in dict.fromkeys([column_header, *labels]) if h)
     return cells
 
 

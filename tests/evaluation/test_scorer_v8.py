@@ -422,3 +422,21 @@ def test_subheadings_and_cues_inside_words(answer, found):
 )
 def test_numbered_labels_and_minus_signs(point, answer, credited):
     assert covered(point, answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("answer", "credited"),
+    [
+        # the label in a later column than the first (v8 first missed these; v7 credited the first)
+        ("| 序号 | 指标 | 计算 | 结果 |\n|---|---|---|---|\n| 2 | 年净节省额 | 120−30 | 90万元 |", True),
+        ("| 类别 | 项目 | 金额 |\n|---|---|---|\n| 收益 | 年净节省额 | 90万元 |", True),
+        ("| 类别 | 项目 | 金额 |\n|---|---|---|\n| 成本 | 三年运维费 | 90万元 |", False),
+        # a bracket after the label that makes the figure a three-year one
+        ("净收益（三年）：90万元", False),
+        ("净收益（3年合计）为90万元", False),
+        ("净现金流（第3年累计）：90万元", False),
+        ("年净节省额（扣除运维费后）为90万元", True),
+    ],
+)
+def test_the_net_saving_label_in_any_column_and_its_brackets(answer, credited):
+    assert net_saving_credited(answer) is credited
