@@ -440,3 +440,22 @@ def test_numbered_labels_and_minus_signs(point, answer, credited):
 )
 def test_the_net_saving_label_in_any_column_and_its_brackets(answer, credited):
     assert net_saving_credited(answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("answer", "credited"),
+    [
+        # a negative net saving is a wrong one (credited before)
+        ("年净节省额为-90万元", False),
+        ("年净节省额：−90万元", False),
+        ("年净节省额为负90万元", False),
+        # a label closed by a bracket right before its figure (missed before)
+        ("合计（净节省）：90万元", True),
+        ("| 项目 | 金额 |\n|---|---|\n| 差额（年净节省） | 90万元 |", True),
+        # unchanged
+        ("净收益 = 120 − 30 = 90万", True),
+        ("净节省额：120-30，得90万", True),
+    ],
+)
+def test_the_net_saving_is_positive_and_may_close_a_bracket(answer, credited):
+    assert net_saving_credited(answer) is credited
