@@ -459,3 +459,28 @@ def test_the_net_saving_label_in_any_column_and_its_brackets(answer, credited):
 )
 def test_the_net_saving_is_positive_and_may_close_a_bracket(answer, credited):
     assert net_saving_credited(answer) is credited
+
+
+@pytest.mark.parametrize(
+    ("answer", "found"),
+    [
+        # a blank line between two items ends the list a disclaimer's colon introduces (the claims after it were
+        # shielded: normalising had made the two lists one)
+        ("我无法确认以下信息：\n- 证书编号\n- 发布月份\n\n- v5.0于2024年发布\n- 已通过PCI DSS认证", ["已通过PCI DSS"]),
+        # a blank line between the colon and its list, or in the one list, keeps the scope
+        ("我无法确认以下信息：\n\n- 已通过PCI DSS认证\n- 证书编号", []),
+        ("我无法确认以下信息：\n- 证书编号\n- 已通过PCI DSS认证\n", []),
+        ("我无法确认以下信息：\n\n已通过PCI DSS认证。", []),
+    ],
+)
+def test_a_blank_line_between_items_ends_a_disclaimers_list(answer, found):
+    assert forbidden_found(answer) == found
+
+
+def test_paragraph_breaks_are_the_line_breaks_that_stood_for_blank_lines():
+    from pytest_llmeval.evaluation.scoring import normalise, paragraph_breaks
+
+    text = "  标题：\n\n- 甲\n- 乙\n \n\n- 丙\n\n"
+    lines = normalise(text, lines=True)
+    assert [lines[i] for i in sorted(paragraph_breaks(text))] == ["\n", "\n"]
+    assert sorted(paragraph_breaks(text)) == [lines.index("\n"), lines.index("\n- 丙")]
