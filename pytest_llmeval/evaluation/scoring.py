@@ -261,11 +261,19 @@ def strip_markup(text: str) -> str:
     return text
 
 
-def paragraph_breaks(text: str) -> frozenset[int]:
-    """Where `normalise(text, lines=True)` has a line break that stood for a blank line (a whitespace run with two
+def _marked(text: str) -> str:
+    return strip_markup(unicodedata.normalize("NFKC", text).casefold())
+
+
+def normalise_lines(text: str) -> tuple[str, frozenset[int]]:
+    """`normalise(text, lines=True)`, and where its line breaks stood for a blank line (a whitespace run with two
     line breaks or more): a list that a blank line splits is two lists (v8), which the one line break left of it
     cannot tell."""
-    marked = strip_markup(unicodedata.normalize("NFKC", text).casefold())
+    marked = _marked(text)
+    return _WHITESPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", marked).strip(), _paragraph_breaks(marked)
+
+
+def _paragraph_breaks(marked: str) -> frozenset[int]:
     lead = len(marked) - len(marked.lstrip())
     breaks, removed = set(), 0
     for m in _WHITESPACE.finditer(marked):
@@ -283,10 +291,9 @@ def paragraph_breaks(text: str) -> frozenset[int]:
 def normalise(text: str, lines: bool = False) -> str:
     """NFKC (full/half width), casefold, Markdown and LaTeX marks removed (`strip_markup`), whitespace collapsed:
     to one space, or with `lines` to a line break where the run holds one (the same positions, for clauses)."""
-    marked = strip_markup(unicodedata.normalize("NFKC", text).casefold())
     if lines:
-        return _WHITESPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", marked).strip()
-    return _WHITESPACE.sub(" ", marked).strip()
+        return normalise_lines(text)[0]
+    return _WHITESPACE.sub(" ", _marked(text)).strip()
 
 
 # A Markdown table whose header cell names a unit in brackets (累计签约金额（万元）, Cost (USD), 金额（单位：万元）)
@@ -823,7 +830,9 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6} +(?P<title>.*)$", re.MULTILINE)
 # A line that heads what follows it inside a section, and so ends the reach of the section's title: one that ends
 # with a colon (**已确认：**), starts with a short label and a colon (总结：...), or is short, no list item and
 # without sentence punctuation (**已确认的信息**, as normalised without its marks).
-_SUBHEADING = re.compile(r"^(?:[^\n:]{1,24}:.*|[^\n.。!?;,:、-][^\n.。!?;,:、]{0,23})$")
+_LABEL = r"[^\n:]{1,24}:"
+_SUBHEADING = re.compile(rf"^(?:{_LABEL}.*|[^\n.。!?;,:、-][^\n.。!?;,:、]{{0,23}})$")
+_STARTS_WITH_A_LABEL = re.compile(_LABEL)
 
 
 def _section_heading(answer_lines: str, line_start: int) -> tuple[int, int] | None:
@@ -839,7 +848,7 @@ def _section_heading(answer_lines: str, line_start: int) -> tuple[int, int] | No
             return None
     line_end = answer_lines.find("\n", line_start)
     own = answer_lines[line_start : line_end if line_end >= 0 else len(answer_lines)]
-    if not _LIST_ITEM.match(own) and re.match(r"[^\n:]{1,24}:", own):
+    if not _LIST_ITEM.match(own) and _STARTS_WITH_A_LABEL.match(own):
         return None  # the claim's own line starts with a label of its own (总结：...)
     return title
 
@@ -1023,9 +1032,9 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     if copied_sources is None:
         copied_sources = {"question": case.question, **({"system": case.system} if case.system else {})}
     text = strip_thinking(answer)
-    answer_norm = normalise(table_units(text))
-    answer_lines = normalise(table_units(text), lines=True)
-    breaks = paragraph_breaks(table_units(text))
+    tabled = table_units(text)
+    answer_norm = normalise(tabled)
+    answer_lines, breaks = normalise_lines(tabled)
     cells = table_cells(answer_lines)
     masks = {
         name: copied_mask(answer_norm, normalise(table_units(src)), ECHO_MIN_COPY.get(name, DEFAULT_ECHO_MIN_COPY))

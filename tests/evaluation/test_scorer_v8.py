@@ -478,9 +478,9 @@ def test_a_blank_line_between_items_ends_a_disclaimers_list(answer, found):
 
 
 def test_paragraph_breaks_are_the_line_breaks_that_stood_for_blank_lines():
-    from pytest_llmeval.evaluation.scoring import normalise, paragraph_breaks
+    from pytest_llmeval.evaluation.scoring import normalise_lines
 
     text = "  标题：\n\n- 甲\n- 乙\n \n\n- 丙\n\n"
-    lines = normalise(text, lines=True)
-    assert [lines[i] for i in sorted(paragraph_breaks(text))] == ["\n", "\n"]
-    assert sorted(paragraph_breaks(text)) == [lines.index("\n"), lines.index("\n- 丙")]
+    lines, breaks = normalise_lines(text)
+    assert [lines[i] for i in sorted(breaks)] == ["\n", "\n"]
+    assert sorted(breaks) == [lines.index("\n"), lines.index("\n- 丙")]
