@@ -205,6 +205,8 @@ _DENOMINATOR_END = re.compile(r"[0-9]{1,2}(?![0-9])(?! ?[/⁄])")
 # counted in ones, so 系统数十五个 is 数 (the number of) and 十五个, whatever jieba makes of 数十.
 ONE_IN_WORDS = frozenset("统同唯之单逐划专万")
 VAGUE_TENS = frozenset("数几")
+ODD_ONES = frozenset("几")  # after a round number: 十几 is 11-19, 二十几 21-29, 10几 as 十几 (v9)
+_ROUND_END = frozenset("0十百千万")  # a point's number that ends so may be followed by 几 in the answer
 _ONES_AFTER_TEN = frozenset("一二三四五六七八九")
 
 
@@ -316,12 +318,15 @@ def find_numbers(text: str, forms: NumberForms | None = None) -> list[Mention]:
 # after them) holds no figure of its own, and neither does the month or day of a date written with its year
 # (2024-05-20, 2024/5/20, 2024.05.20) (v8). A key point written that way (20:30, 1:20) matches as a whole, a date's
 # year (2024) stays a figure, and a label's number before a colon is no side of one: 问题1：120万元, 方案2:84万元,
-# 阶段2:80%, q1:120万, v3.2:2024年.
-_TIME_OR_RATIO = re.compile(
-    r"(?<![a-z0-9.])(?P<a>[0-9]{1,2}) ?: ?(?P<b>[0-9]{2})(?![0-9.,%]| ?(?:"
+# 阶段2:80%, q1:120万, v3.2:2024年. A ratio to one digit (20:1, 16:9: two digits, a colon, one digit) holds none
+# either (v9); one digit on each side (3:1, 问题1:5) stays read as a label and its figure.
+_NO_UNIT_AFTER = (
+    r"(?![0-9.,%]| ?(?:"
     + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
     + r"|[元个人次笔台份倍岁号年月天周]|percent))"
 )
+_TIME_OR_RATIO = re.compile(r"(?<![a-z0-9.])(?P<a>[0-9]{1,2}) ?: ?(?P<b>[0-9]{2})" + _NO_UNIT_AFTER)
+_RATIO_TO_ONE_DIGIT = re.compile(r"(?<![a-z0-9.])(?P<a>[0-9]{2}) ?: ?(?P<b>[0-9])" + _NO_UNIT_AFTER)
 _DATE_MONTH_BEFORE = re.compile(r"(?<![0-9])[0-9]{4}([-/.])$")
 _DATE_DAY_AFTER_MONTH = re.compile(r"([-/.])[0-9]{1,2}(?![0-9.])")
 _DATE_DAY_BEFORE = re.compile(r"(?<![0-9])[0-9]{4}([-/.])[0-9]{1,2}\1$")
@@ -330,7 +335,8 @@ _DATE_DAY_BEFORE = re.compile(r"(?<![0-9])[0-9]{4}([-/.])[0-9]{1,2}\1$")
 def _part_of_a_time_ratio_or_date(text: str, start: int, end: int, pattern: str) -> bool:
     """The answer's number at [start, end) is one side of a clock time or ratio, or a date's month or day, and the
     key point is not written with that colon or separator itself."""
-    for m in _TIME_OR_RATIO.finditer(text, max(0, start - 6), min(len(text), end + 6)):
+    window = (max(0, start - 6), min(len(text), end + 6))
+    for m in (*_TIME_OR_RATIO.finditer(text, *window), *_RATIO_TO_ONE_DIGIT.finditer(text, *window)):
         sides = ((m.start("a"), m.end("a")), (m.start("b"), m.end("b")))
         if (start, end) in sides and ":" not in pattern:
             return True
@@ -353,6 +359,8 @@ def _numeral_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
         after, digit_after = text[end], text[end + 1 : end + 2]
         if after in NUMERAL_CHARS or (after == "." and digit_after.isdigit()):
             return False
+        if after in ODD_ONES and pattern[-1] in _ROUND_END and digit_after != "乎":  # not 几乎, almost
+            return False  # 十几个, 10几个, 二十几岁: ten-odd, twenty-odd - never the round number itself (v9)
         if after == "点" and (digit_after.isdigit() or digit_after in CN_DIGITS):
             return False  # 百分之五十点五 (50.5%) goes on (v7)
     return True

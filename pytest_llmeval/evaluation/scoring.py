@@ -84,7 +84,11 @@ SCORER_NAME = "keyword_coverage"
 #    are conditions, as is a part that ends with 的话 / 的情况下 / 的前提下, and a condition goes on past a comma with a
 #    conjunction (如果该版本存在，且已通过...). 数十五个 has 十五个 (a 十 followed by a digit after 数 or 几 is a
 #    number); 负 after a party or a distributive word (甲方负30%, 各自负50%, 个人负三成) is "to bear", not a minus.
-SCORER_VERSION = 8
+# 9: a round number followed by 几 is a vague amount, not that number: 十几个 and 10几个 hold no 10, 二十几岁 no 20,
+#    一百几十 no 100 (几乎, almost, after a number is no such 几); a ratio to one digit (20:1, 16:9: two digits, a
+#    colon, one digit, no unit) holds no figure of its own, as a clock time did in v8 (one digit on each side, 3:1 or
+#    问题1:5, stays a label and its figure).
+SCORER_VERSION = 9
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG

@@ -1,7 +1,8 @@
 """Scorer version 8, after review: a label holds a figure only within its phrase and over its table column; a
 disclaimer scopes over the list its colon introduces; more conditions (要是, 即使, 一旦, ...的话, a condition that goes
 on after a comma with 且); 数十五个 is 15个 while 数十个 stays vague; 负 after a party (甲方负30%) is "to bear", not a
-minus. Each row one reading; the near-misses keep the verdict they had."""
+minus. And version 9's two readings at the end: a round number followed by 几 (十几个) and a ratio to one digit (20:1)
+state no figure. Each row one reading; the near-misses keep the verdict they had."""
 
 from __future__ import annotations
 
@@ -484,3 +485,32 @@ def test_paragraph_breaks_are_the_line_breaks_that_stood_for_blank_lines():
     lines, breaks = normalise_lines(text)
     assert [lines[i] for i in sorted(breaks)] == ["\n", "\n"]
     assert sorted(breaks) == [lines.index("\n"), lines.index("\n- 丙")]
+
+
+# v9: a round number followed by 几 is a vague amount (十几 is 11-19), and a ratio to one digit holds no figure
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("10", "需要十几个工程师。", False),
+        ("10", "需要10几个工程师。", False),
+        ("20", "团队成员二十几岁。", False),
+        ("二十", "二十几个", False),
+        ("100", "一百几十个客户", False),
+        ("1万", "一万几千元", False),
+        ("10", "需要10个工程师，几个月后上线。", True),  # the 几 of the next clause
+        ("10", "10几乎没有变化", True),  # 几乎: almost
+        ("12", "12几个", True),  # not a round number: nothing vague about it
+        ("十几个", "需要十几个工程师。", True),  # the vague amount itself, asked for
+        ("20", "杠杆比例为20:1。", False),
+        ("1", "杠杆比例为20:1。", False),
+        ("16", "画面比例 16 : 9", False),
+        ("20", "杠杆比例为20：1。", False),  # a full-width colon
+        ("20:1", "杠杆比例为20:1。", True),  # a point written as the ratio
+        ("5", "问题1:5", True),  # one digit each side: a label and its figure
+        ("10", "问题10:5个", True),  # a unit after the second number: a label and a quantity
+        ("5个", "问题10:5个", True),
+        ("20", "比例为20:1.5", True),  # a decimal after the colon: not read as a ratio to one digit
+    ],
+)
+def test_vague_odd_amounts_and_ratios_to_one_digit(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer, CHINESE) is expected
