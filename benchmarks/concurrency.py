@@ -9,9 +9,11 @@ the first concurrency's run (temperature 0: any difference is the server's nonde
 `overhead`: the plugin's cost per case against the instant fake server (attach mode, every case passing) at
 concurrency 32 for 200 / 2,000 / 10,000 cases, each size side by side with bare pytest running as many
 trivial parametrised tests, with pytest's floor for the plugin's fixture shape (the same fixtures doing
-nothing), and with the plugin answered from a full `--llm-cache` (no request at all: what the plugin costs
-without its client); wall and CPU seconds, best of 3 interleaved runs after one untimed run of each (caches
-written, as on a second run; goal: within 1.5x of bare pytest).
+nothing), with a minimal plugin (the cases read from the same YAML, a result handed to each test, a line recorded
+at its report, one results file at the end - nothing asked, scored or reported: what any such plugin costs), and
+with the plugin answered from a full `--llm-cache` (no request at all: what the plugin costs without its client);
+wall and CPU seconds, best of 3 interleaved runs after one untimed run of each (caches written, as on a second
+run; goal: within 1.5x of bare pytest).
 
     .venv/bin/python benchmarks/concurrency.py real [--base-url URL --model LABEL] [--max-tokens 128]
     .venv/bin/python benchmarks/concurrency.py overhead [--sizes 200 2000 10000] [--concurrency 32] [--runs 3]
@@ -123,16 +125,16 @@ def real(args: argparse.Namespace) -> int:
 
 
 # -- overhead against the instant fake server --------------------------------------------------------------
-# The same fixture shape as the plugin's (a session-scoped model parameter, a case parameter, a mode, a result
-# fixture that reads `request` and records a property), doing nothing: pytest's own cost for such a test.
-FLOOR_CONFTEST = """
+# The plugin's fixture shape (a session-scoped model parameter, a case parameter, a mode), for the floor and the
+# minimal plugin below; `cases` and `ids` are the expressions the cases are parametrised with.
+FIXTURE_SHAPE = """
 import pytest
-
+{head}
 def pytest_generate_tests(metafunc):
     if "llm_model" in metafunc.fixturenames:
         metafunc.parametrize("llm_model", ["fake"], indirect=True, scope="session", ids=["fake"])
     if "llm_case" in metafunc.fixturenames:
-        metafunc.parametrize("llm_case", list(range({n})), ids=[f"case_{{i:05d}}" for i in range({n})])
+        metafunc.parametrize("llm_case", {cases}, ids={ids})
 
 @pytest.fixture(scope="session")
 def llm_model(request):
@@ -145,13 +147,66 @@ def llm_case(request):
 @pytest.fixture
 def llm_rag_mode(request):
     return getattr(request, "param", "norag")
+{rest}"""
+
+
+def floor_conftest(n: int) -> str:
+    """The plugin's fixture shape with a result fixture that reads `request` and records a property, doing nothing:
+    pytest's own cost for such a test."""
+    rest = """
+@pytest.fixture
+def llm_result(request, llm_case, llm_model, llm_rag_mode):
+    request.node.user_properties.append(("llmeval_result", {"case": llm_case}))
+    return llm_case
+"""
+    return FIXTURE_SHAPE.format(
+        head="", cases=f"list(range({n}))", ids=f'[f"case_{{i:05d}}" for i in range({n})]', rest=rest
+    )
+
+
+FLOOR_TEST = "def test_scenario(llm_result):\n    assert llm_result >= 0\n"
+
+# The least any plugin of this kind does, asking nothing and scoring nothing: read the cases from the same YAML file
+# (libyaml), parametrise over them, hand each test a result object, record a line at its report and write one
+# results file at the end. What it costs over bare pytest bounds what the 1.5x goal leaves for the asking, the
+# scoring and the reports.
+MINIMAL_CONFTEST = FIXTURE_SHAPE.format(
+    head="""import json
+import yaml
+
+CASES = yaml.load(open("scenarios/gen.yaml", encoding="utf-8").read(), Loader=yaml.CSafeLoader)["cases"]
+RECORDS = []
+""",
+    cases="CASES",
+    ids='[case["id"] for case in CASES]',
+    rest="""
+class Result:
+    def __init__(self, case):
+        self.case, self.answer, self.score, self.passed = case, "答案", 100.0, True
+
+    def failure_message(self):
+        return ""
 
 @pytest.fixture
 def llm_result(request, llm_case, llm_model, llm_rag_mode):
-    request.node.user_properties.append(("llmeval_result", {{"case": llm_case}}))
-    return llm_case
-"""
-FLOOR_TEST = "def test_scenario(llm_result):\n    assert llm_result >= 0\n"
+    result = Result(llm_case)
+    record = {"case": llm_case["id"], "answer": result.answer, "score": result.score, "nodeid": request.node.nodeid}
+    request.node.user_properties.append(("llmeval_result", record))
+    return result
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_logreport(report):
+    if report.when == "call":
+        for key, record in report.user_properties:
+            if key == "llmeval_result":
+                RECORDS.append(json.dumps({**record, "passed": report.passed}, ensure_ascii=False))
+
+def pytest_sessionfinish(session):
+    with open("results.json", "w", encoding="utf-8") as handle:
+        handle.write("[\\n" + ",\\n".join(RECORDS) + "\\n]\\n")
+""",
+)
+MINIMAL_TEST = "def test_scenario(llm_result):\n    assert llm_result.passed, llm_result.failure_message()\n"
 
 
 # Where a run's time goes: a plugin (loaded with -p from the project folder, which `python -m pytest` puts on
@@ -206,12 +261,15 @@ def overhead(args: argparse.Namespace) -> int:
     print(f"machine: {os.cpu_count()} CPUs, load {load()}; python {sys.version.split()[0]}")
     print(
         "per size, side by side: bare pytest (N trivial parametrised tests), pytest's floor for the plugin's\n"
-        "fixture shape (same fixtures, no work), the plugin against the instant fake server, and the plugin with\n"
-        f"every answer from --llm-cache (no request); best of {args.runs} runs each"
+        "fixture shape (same fixtures, no work), a minimal plugin (the cases read from the same YAML, a result\n"
+        "handed to each test, a line recorded at its report, one results file; nothing asked or scored), the\n"
+        "plugin against the instant fake server, and the plugin with every answer from --llm-cache (no request);\n"
+        f"best of {args.runs} runs each"
     )
     print(
-        f"{'cases':>7} {'bare s':>7} {'floor s':>8} {'llmeval s':>10} {'llm ms/case':>12} {'x bare':>7} "
-        f"{'x floor':>8} {'cpu x bare':>11} {'RSS MiB':>8} {'cached s':>9} {'cached x bare':>14}"
+        f"{'cases':>7} {'bare s':>7} {'floor s':>8} {'minimal s':>10} {'min x bare':>11} {'llmeval s':>10} "
+        f"{'llm ms/case':>12} {'x bare':>7} {'x floor':>8} {'cpu x bare':>11} {'RSS MiB':>8} {'cached s':>9} "
+        f"{'cached x bare':>14}"
     )
     extra = [a for arg in args.pytest_args for a in arg.split()]
     phases: dict[int, dict[str, dict[str, float]]] = {}
@@ -220,14 +278,19 @@ def overhead(args: argparse.Namespace) -> int:
             with tempfile.TemporaryDirectory() as tmp:
                 root = Path(tmp)
                 plain_dir, floor_dir, project = root / "plain", root / "floor", root / "llmeval"
-                for folder in (plain_dir, floor_dir, project):
+                minimal_dir = root / "minimal"
+                for folder in (plain_dir, floor_dir, minimal_dir, project):
                     folder.mkdir()
                     (folder / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
                 (plain_dir / "test_plain.py").write_text(PLAIN_TEST.format(n=n), encoding="utf-8")
-                (floor_dir / "conftest.py").write_text(FLOOR_CONFTEST.format(n=n), encoding="utf-8")
+                (floor_dir / "conftest.py").write_text(floor_conftest(n), encoding="utf-8")
                 (floor_dir / "test_floor.py").write_text(FLOOR_TEST, encoding="utf-8")
                 (project / "scenarios").mkdir()
                 write_cases(project / "scenarios" / "gen.yaml", n)
+                (minimal_dir / "scenarios").mkdir()
+                write_cases(minimal_dir / "scenarios" / "gen.yaml", n)
+                (minimal_dir / "conftest.py").write_text(MINIMAL_CONFTEST, encoding="utf-8")
+                (minimal_dir / "test_minimal.py").write_text(MINIMAL_TEST, encoding="utf-8")
                 (project / "test_scenarios.py").write_text(SUITE_TEST, encoding="utf-8")
                 llm_args = [
                     "test_scenarios.py",
@@ -240,18 +303,20 @@ def overhead(args: argparse.Namespace) -> int:
                     *extra,
                 ]
                 cached_args = [*llm_args, "--llm-cache", f"--llm-cache-path={root / 'answers.sqlite'}"]
-                bare, floor, llm, cached = [], [], [], []
+                bare, floor, minimal, llm, cached = [], [], [], [], []
                 tail = ""
                 # one untimed run of each first: every later run finds the bytecode and assertion-rewrite caches
                 # written (a user's second run), so no run pays the first start's compile; the cached kind's
                 # first run fills the answer cache, so that every timed one is answered from it
                 timed_pytest(plain_dir, ["test_plain.py", "-p", "no:llmeval"])
                 timed_pytest(floor_dir, ["test_floor.py", "-p", "no:llmeval"])
+                timed_pytest(minimal_dir, ["test_minimal.py", "-p", "no:llmeval"])
                 timed_pytest(project, llm_args)
                 timed_pytest(project, cached_args)
                 for _ in range(args.runs):  # interleaved, so that a burst of other work hits all three alike
                     bare.append(timed_pytest(plain_dir, ["test_plain.py", "-p", "no:llmeval"]))
                     floor.append(timed_pytest(floor_dir, ["test_floor.py", "-p", "no:llmeval"]))
+                    minimal.append(timed_pytest(minimal_dir, ["test_minimal.py", "-p", "no:llmeval"]))
                     shutil.rmtree(project / "out", ignore_errors=True)
                     shutil.rmtree(project / ".llmeval", ignore_errors=True)
                     llm.append(timed_pytest(project, llm_args))
@@ -263,11 +328,14 @@ def overhead(args: argparse.Namespace) -> int:
                     asked = sum(1 for case in doc["cases"] if not case.get("cached"))
                     if asked:  # the row is only what it claims when no case was asked
                         raise RuntimeError(f"{asked} of {n} cases were asked, not answered from the cache")
-            b_wall, f_wall, l_wall, c_wall = (min(r[0] for r in runs) for runs in (bare, floor, llm, cached))
+            b_wall, f_wall, m_wall, l_wall, c_wall = (
+                min(r[0] for r in runs) for runs in (bare, floor, minimal, llm, cached)
+            )
             b_cpu, l_cpu = min(r[1] for r in bare), min(r[1] for r in llm)
             peak = max(r[2] for r in llm)
             print(
-                f"{n:>7} {b_wall:>7.2f} {f_wall:>8.2f} {l_wall:>10.2f} {1000 * l_wall / n:>12.2f} "
+                f"{n:>7} {b_wall:>7.2f} {f_wall:>8.2f} {m_wall:>10.2f} {m_wall / b_wall:>11.2f} {l_wall:>10.2f} "
+                f"{1000 * l_wall / n:>12.2f} "
                 f"{l_wall / b_wall:>7.2f} {l_wall / f_wall:>8.2f} {l_cpu / b_cpu:>11.2f} {peak:>8.0f}"
                 f" {c_wall:>9.2f} {c_wall / b_wall:>14.2f}"
                 f"   ({tail}; load {load()})",
@@ -275,7 +343,13 @@ def overhead(args: argparse.Namespace) -> int:
             )
             phases[n] = {
                 label: {p: min(r[4][p] for r in runs) for p in PHASES}
-                for label, runs in (("bare", bare), ("floor", floor), ("llmeval", llm), ("cached", cached))
+                for label, runs in (
+                    ("bare", bare),
+                    ("floor", floor),
+                    ("minimal", minimal),
+                    ("llmeval", llm),
+                    ("cached", cached),
+                )
             }
     print("\nwhere the time goes, wall seconds (each phase's best of the runs): start = interpreter and plugins,")
     print("collect = collection (the plugin: reading the scenario files), tests = the test loop, end = reports + exit")
