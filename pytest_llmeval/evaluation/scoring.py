@@ -87,7 +87,10 @@ SCORER_NAME = "keyword_coverage"
 # 9: a round number followed by 几 is a vague amount, not that number: 十几个 and 10几个 hold no 10, 二十几岁 no 20,
 #    一百几十 no 100 (几乎, almost, after a number is no such 几); a ratio to one digit (20:1, 16:9: two digits, a
 #    colon, one digit, no unit) holds no figure of its own, as a clock time did in v8 (one digit on each side, 3:1 or
-#    问题1:5, stays a label and its figure).
+#    问题1:5, stays a label and its figure). A circled or full-stop list marker (①, ⒈, ㉑) is a bracketed label,
+#    (1): NFKC had made ①20万元 120万元 and ⒈20万元 1.20万元. LaTeX as reasoning models write it: \boxed{}, \fbox{},
+#    \textit{}, \underline{}, \bm{}, \color{red}{} are read like \text{} (nested ones too), \ \; \quad and ~ are
+#    spaces in math, and grouping braces in math go ($20{\text{个月}}$).
 SCORER_VERSION = 9
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
@@ -242,9 +245,18 @@ _MARKDOWN_CODE = re.compile(r"`([^`\n]*)`")
 _MARKDOWN_EMPHASIS = re.compile(r"(?<![0-9a-z*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![0-9a-z*])")
 _LATEX_MATH = re.compile(r"\$\$(.+?)\$\$|\$(?=\S)([^$\n]*?\S)\$(?![0-9])", re.DOTALL)
 _LATEX = (
-    (re.compile(r"\\(?:text|mathrm|textbf|mathbf|operatorname)\{([^{}]*)\}"), r"\1"),
+    # v9: also \boxed{20} (reasoning models box their result), \textit, \underline, \bm, \color{red}{20}
+    (re.compile(r"\\color\{[^{}]*\}(?:\{([^{}]*)\})?"), r"\1"),
+    (
+        re.compile(
+            r"\\(?:text|mathrm|textbf|mathbf|operatorname|boxed|fbox|textit|mathit|textrm|textsf|mathsf|emph|underline"
+            r"|bm|boldsymbol)\{([^{}]*)\}"
+        ),
+        r"\1",
+    ),
     (re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}"), r"\1/\2"),
     (re.compile(r"\{,\}|\\,"), lambda m: "," if m.group(0) == "{,}" else ""),
+    (re.compile(r"\\(?:quad|qquad|enspace|thinspace|[;: ])"), " "),  # v9: spaces in math (20\ \text{个月}, 20\;\%)
     (re.compile(r"\\%"), "%"),
     (re.compile(r"\\times(?![a-z])"), "×"),
     (re.compile(r"\\cdot(?![a-z])"), "·"),
@@ -253,20 +265,51 @@ _LATEX = (
 )
 
 
+def _math_content(m: re.Match[str]) -> str:
+    """What $...$ holds, its commands read (`_LATEX`), its ~ (a space in TeX) a space and its grouping braces gone
+    ($20{\\text{个月}}$, $20~\\text{个月}$: v9)."""
+    content = m.group(1) if m.group(1) is not None else m.group(2)
+    if "\\" in content or "{" in content:
+        content = _latex(content)
+        content = re.sub(r"(?<!\\)[{}]", "", content)
+    return content.replace("~", " ")
+
+
+def _latex(text: str) -> str:
+    """LaTeX commands read (`_LATEX`), innermost first: \\boxed{20\\text{个月}} takes two passes."""
+    for _ in range(3):
+        before = text
+        for pattern, replacement in _LATEX:
+            text = pattern.sub(replacement, text)  # type: ignore[arg-type]
+        if text == before:
+            break
+    return text
+
+
 def strip_markup(text: str) -> str:
     """The text without Markdown emphasis and code marks and without LaTeX math delimiters and common commands."""
     text = _MARKDOWN_STRONG.sub(r"\1", text)
     text = _MARKDOWN_CODE.sub(r"\1", text)
     text = _MARKDOWN_EMPHASIS.sub(r"\1", text)
-    text = _LATEX_MATH.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    text = _LATEX_MATH.sub(_math_content, text)
     if "\\" in text or "{,}" in text:
-        for pattern, replacement in _LATEX:
-            text = pattern.sub(replacement, text)  # type: ignore[arg-type]
+        text = _latex(text)
     return text
 
 
+# Circled and full-stop list markers (①, ⒈, ㉑) are list labels: NFKC would make ①20万元 120万元 and ⒈20万元
+# 1.20万元 (v9). They are written as a bracketed label, (1)20万元, which reads as (1) and 20万元.
+_LIST_MARKERS = {
+    **{0x2460 + i: f"({i + 1})" for i in range(20)},  # ① to ⑳
+    **{0x2488 + i: f"({i + 1})" for i in range(20)},  # ⒈ to ⒛
+    0x24EA: "(0)",  # ⓪
+    **{0x3251 + i: f"({i + 21})" for i in range(15)},  # ㉑ to ㉟
+    **{0x32B1 + i: f"({i + 36})" for i in range(15)},  # ㊱ to ㊿
+}
+
+
 def _marked(text: str) -> str:
-    return strip_markup(unicodedata.normalize("NFKC", text).casefold())
+    return strip_markup(unicodedata.normalize("NFKC", text.translate(_LIST_MARKERS)).casefold())
 
 
 def normalise_lines(text: str) -> tuple[str, frozenset[int]]:
