@@ -249,6 +249,40 @@ def _not_a_count(text: str, start: int) -> bool:
     return False
 
 
+# Words that hold a Chinese numeral and count nothing (v9, with chinese_numerals): 十分重要 (very) is no 10分, 一次性
+# (one-off) no 1次, 第三方 (a third party) no 3方, 一定 一般 一些 一切 一直 一起 一样 一致 进一步 (certain, usually,
+# some, all, always, together, alike, consistent, further) no 1, 两者 (both) no 2, 二维码 (a QR code) no 2, 五金
+# (hardware) no 5. The numeral is in such a word where jieba's word there holds the whole of it (一般来说, 系统一致性);
+# 十分 only before a word (十分重要; not 满分十分。 or 十分钟), 一起 not before what 起 counts (一起安全事故: an
+# incident). A point that holds the word is read the same way, so 一次性支付 still covers 一次性支付.
+NUMERALS_IN_WORDS: tuple[str, ...] = ("一定", "一般", "一些", "一切", "一直", "一起", "一样", "一致", "进一步")
+NUMERALS_IN_WORDS += ("一次性", "第三方", "两者", "二维码", "五金", "十分")
+_COUNTED_BY_QI = re.compile(
+    "[^，。；,.;!?！？]{0,4}?(?:事故|事件|案件|案例|纠纷|投诉|火灾|故障|诉讼|冲突|泄露|攻击|违规)"
+)
+
+
+def _in_a_word(text: str, start: int, run: str) -> bool:
+    """The Chinese numeral run at `start` lies inside a word of `NUMERALS_IN_WORDS` that jieba keeps whole there."""
+    for word in NUMERALS_IN_WORDS:
+        at = word.find(run)
+        if at == -1 or not text.startswith(word, start - at):
+            continue
+        word_start, word_end = start - at, start - at + len(word)
+        if word == "十分" and (word_end >= len(text) or not _cjk_letter(text[word_end]) or text[word_end] == "钟"):
+            continue  # 满分十分。, 十分钟
+        if word == "一起" and _COUNTED_BY_QI.match(text, word_end):
+            continue  # 一起安全事故: one incident
+        covering = next((s + len(w) for s, w in words_at(text).items() if s <= word_start < s + len(w)), word_start)
+        if covering >= word_end:
+            return True  # jieba keeps the word whole there (一般|来说 or 一般来说, not 统|一般|...)
+    return False
+
+
+def _cjk_letter(char: str) -> bool:
+    return char >= "\u4e00" and char.isalpha()
+
+
 def _arabic_matches(text: str) -> Iterator[re.Match[str]]:
     """The Arabic numbers of a text; a space-grouped one whose first group ends a code (Q1 200万元, H1 120万元) is the
     code and then a number of its own, not 1 200."""
@@ -296,6 +330,8 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
             cn_value = chinese_value(m.group("num"))
             if cn_value is None or _not_a_count(text, m.start()):  # m.start(): 百分之一 is 1%, not 之一
                 continue
+            if m.group("pct") is None and _in_a_word(text, m.start("num"), m.group("num")):
+                continue  # 十分重要, 一次性, 第三方 (v9)
             sign = _sign(text, m.start())
             end = m.end()
             percent = m.group("pct") is not None
@@ -392,6 +428,16 @@ _SMALLER_UNITS = {
     "minutes": ("second", "sec"),
 }
 _RUN_OF_NUMERALS = re.compile(f" ?(?:and |又)?[0-9{_CN_CHARS}]+(?:\\.[0-9]+)? ?")  # 1 year and 3 months, 一年又三个月
+# v9: and a quantity is not the second part of one either: 8个月 is not in 1年8个月, 1年又8个月 or 一年八个月,
+# 30分钟 not in 1小时30分钟, 20天 not in 1个月20天, 8 months not in 1 year (and) 8 months - the larger unit of
+# `_SMALLER_UNITS`, after a number, right before the point's number (a space, 又, 零 or "and" between; 个 may stand
+# before the larger unit: 1个小时30分钟). After a comma the first quantity has ended (第1年，8个月后), and a unit
+# without a number (每年8个月) or after 每 (每1年8个月) is no quantity.
+_LARGER_UNITS: dict[str, tuple[str, ...]] = {}
+for _larger, _smaller_units in _SMALLER_UNITS.items():
+    for _smaller in _smaller_units:
+        _LARGER_UNITS[_smaller] = (*_LARGER_UNITS.get(_smaller, ()), _larger)
+_POINT_UNIT_FIRST = sorted(_LARGER_UNITS, key=len, reverse=True)
 # What a half follows or goes before: 一年半, 两个半小时, 3点半, 两倍半, 半个月; not the 半 of 统一半导体.
 _HALF_UNITS = "个月|个小时|个钟头|个星期|年|月|天|周|星期|小时|钟头|点|分钟|元|块|斤|公斤|米|岁|倍|个"
 _BEFORE_HALF = re.compile(f"(?:[0-9](?:{_HALF_UNITS})?|[{_CN_CHARS}](?:{_HALF_UNITS}))$")
@@ -432,9 +478,14 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+_SPOKEN_PERCENT_POINT = re.compile(f"百分之 ?(?:[0-9]+(?:\\.[0-9]+)?|[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")
+
+
 def _range_unit(pattern: str) -> str | None:
     """The unit of a quantity key point that a range can hold (个月 of 20个月; none for a date or a time of day)."""
     unit = _UNIT_AFTER_NUMBER.search(pattern)
+    if unit is None and _SPOKEN_PERCENT_POINT.fullmatch(pattern):
+        return "%"  # 百分之二十, 百分之20 (v9)
     if unit is None or _DATE_OR_TIME.search(pattern):
         return None
     return _percent_sign(unit.group("unit").strip())
@@ -482,19 +533,48 @@ def _not_a_range(text: str, first_start: int, mark: str, second_end: int) -> boo
     return mark == "-" and first_start > 0 and text[first_start - 1].isascii() and text[first_start - 1].isalpha()
 
 
+# A percentage range written with 百分之 (v9): 百分之二十到百分之三十, 百分之20到百分之30, 20%至百分之三十 - and, when
+# the first end is written with 百分之, a second end without a sign or unit (百分之二十至三十, 百分之20-30).
+_SPOKEN_PERCENT_RANGE_AFTER = re.compile(
+    f" ?(?P<mark>至|到|~|〜|⁓|–|—(?!—)|-) ?(?:(?P<spoken>百分之) ?)?"
+    f"(?P<b>[0-9]+(?:\\.[0-9]+)?|[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)(?![0-9.{_CN_CHARS}])"
+)
+# what makes a bare second end a count of something else (百分之二十到三十个, 百分之20到30人), not a percentage
+_UNIT_AFTER_A_BARE_END = re.compile(" ?[元个月年天周人次笔台份倍分秒时岁号家项名位件条a-z%]")
+
+
+def _spoken_percent_range(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The other end of a range that goes on from the point's percentage to one written with 百分之, or, after a
+    first end written with it, to a bare number (百分之二十至三十) (v9)."""
+    after = _SPOKEN_PERCENT_RANGE_AFTER.match(text, end)
+    if after is None or after.group("spoken") is not None:
+        return after
+    if not text.startswith("百分之", start) or _UNIT_AFTER_A_BARE_END.match(text, after.end()):
+        return None
+    return after
+
+
 def _range_starts_here(text: str, start: int, end: int, pattern: str) -> bool:
     """The answer goes on from the point's quantity to another one of the same unit (20个月至30个月)."""
     unit = _range_unit(pattern)
+    spoken = _spoken_percent_range(text, start, end) if unit == "%" else None
+    if spoken is not None:
+        point = _point_number(pattern)
+        if point is not None and _goes_down((point.value, True), _value(spoken.group("b"), None), point):
+            return False  # 百分之三十到百分之二十: a change
+        return not _not_a_range(text, start, spoken.group("mark").strip(), spoken.end())
     after = _RANGE_AFTER.match(text, end) if unit is not None else None
     if unit is None or after is None:
         return False
     rest = after.end() + (1 if text[after.end() : after.end() + 1] == " " else 0)
-    if not text.startswith(unit, rest):
+    twin = classifier_twin(unit)
+    other_unit = unit if text.startswith(unit, rest) else twin if twin and text.startswith(twin, rest) else None
+    if other_unit is None:
         return False
     point = _point_number(pattern)
     if point is not None and _goes_down((point.value, True), _value(after.group("b"), after.group("scale")), point):
         return False
-    return not _not_a_range(text, start, after.group("mark").strip(), rest + len(unit))
+    return not _not_a_range(text, start, after.group("mark").strip(), rest + len(other_unit))
 
 
 def _range_ends_here(text: str, start: int, end: int, pattern: str) -> bool:
@@ -509,8 +589,9 @@ def _range_ends_here(text: str, start: int, end: int, pattern: str) -> bool:
     if m is None:
         between = _BETWEEN_BEFORE.search(before)
         return between is not None and unit.startswith(_percent_sign(between.group("unit").strip()))
-    if not unit.startswith(_percent_sign(m.group("unit").strip())):  # as the point's unit: 万元 -> 元
-        return False
+    other_unit = _percent_sign(m.group("unit").strip())
+    if not unit.startswith(other_unit) and not (classifier_twin(unit) or "").startswith(other_unit):
+        return False  # as the point's unit (万元 -> 元) or its classifier twin (2个小时至3小时, 2小时至3个小时)
     point = _point_number(pattern)
     first = _value(m.group("a"), m.group("scale"))
     if point is not None and _goes_down(first, (point.value, True), point):
@@ -571,6 +652,32 @@ _LONGER_UNITS = {
 _MAY_START_A_WORD = {"人": frozenset("次天日月年"), "个月": frozenset("份"), "周": frozenset("岁")}
 _MAY_START_A_WORD |= {"年": frozenset("级代"), "次": frozenset("方")}
 
+_POINT_NUMBER_FIRST = re.compile(f"[0-9{_CN_CHARS}]+(?:\\.[0-9]+)? ?")
+_LARGER_BEFORE = {
+    unit: re.compile(
+        f"(?:(?<![0-9.{_CN_CHARS}每])(?:[0-9]+(?:\\.[0-9]+)?|[{_CN_CHARS}]+)|(?<![a-z])(?:{_EN_NUMBER}))"
+        f" ?个?(?:{'|'.join(sorted(larger, key=len, reverse=True))}) ?(?:又|零|and )? ?$"  # 1个小时30分钟
+    )
+    for unit, larger in _LARGER_UNITS.items()
+}
+
+
+def _second_part_of_a_quantity(text: str, start: int, pattern: str) -> bool:
+    """The point starts with a quantity (8个月, 30 minutes) whose number the answer writes right after a larger unit's
+    number and unit: 1年8个月, 1年又8个月, 一年八个月, 2 hours 30 minutes, 1 year and 8 months (v9)."""
+    number = _POINT_NUMBER_FIRST.match(pattern)
+    if number is None or start == 0:
+        return False
+    rest = pattern[number.end() :]
+    for unit in _POINT_UNIT_FIRST:
+        if unit.isascii():
+            if not re.match(f"{unit}s?(?![a-z])", rest):
+                continue
+        elif not rest.startswith(unit):
+            continue
+        return _LARGER_BEFORE[unit].search(text, max(0, start - 24), start) is not None
+    return False
+
 
 def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     """A key point that is a quantity (一年, 3点, 2小时, 半小时) is not the first part of a longer quantity in the
@@ -597,6 +704,8 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
             return False  # two hours and thirty minutes (not: and a monthly fee)
     if start > 1 and _HALF_AND_UNIT.match(pattern) and text[start - 1] == "个" and text[start - 2] in NUMERAL_CHARS:
         return False  # 两个半小时, 1个半月 (not 2024半年报: a number right before 半 is no half of it)
+    if _second_part_of_a_quantity(text, start, pattern):
+        return False  # 8个月 in 1年8个月, 30 minutes in 2 hours 30 minutes (v9)
     if any(char in NUMERAL_CHARS for char in pattern):
         unit = next((unit for unit in _LONGER_UNITS if pattern.endswith(unit)), "")
         going_on = next((longer for longer in _LONGER_UNITS.get(unit, ()) if text.startswith(longer, end)), None)
@@ -744,7 +853,7 @@ class NumberPattern:
                 continue
             pos, ok = first.end, True
             for piece, slot in zip(self.pieces[1:-1], self.slots[1:], strict=True):
-                after = _starts_at(answer, pos, piece)
+                after = _starts_at_or_twin(answer, pos, piece)
                 nxt = _mention_at(answer, after, by_start)
                 if nxt is None or not self._equal(slot, nxt):
                     ok = False
@@ -808,11 +917,33 @@ def _singular(piece: str) -> str | None:
     return word.group()[:-1] + piece[word.end() :]
 
 
+# A time unit that may take the classifier 个 or go without it (v9): 2小时 is 2个小时, 3个工作日 is 3工作日 - not 个月
+# (20月 is no 20个月) nor 季度 (3季度 is the third quarter).
+CLASSIFIED_UNITS = ("小时", "钟头", "星期", "礼拜", "工作日")
+
+
+def classifier_twin(piece: str) -> str | None:
+    """The piece with 个 before its time unit when it has none, or without it when it has (小时 <-> 个小时); else
+    None."""
+    if piece.startswith(CLASSIFIED_UNITS):
+        return "个" + piece
+    if piece.startswith("个") and piece[1:].startswith(CLASSIFIED_UNITS):
+        return piece[1:]
+    return None
+
+
+def _starts_at_or_twin(text: str, pos: int, piece: str) -> int | None:
+    """`_starts_at`, or the piece's classifier twin there (2个小时 for 2小时, v9)."""
+    end = _starts_at(text, pos, piece)
+    twin = classifier_twin(piece) if end is None else None
+    return end if twin is None else _starts_at(text, pos, twin)
+
+
 def _unit_end(text: str, pos: int, piece: str) -> int | None:
     """End of the point's last piece (its unit) when the answer's number at `pos` is followed by it (one space
     allowed); v7 also takes the unit in brackets (20(个月), 20 (个月): NFKC made （） ()) and an English unit word
     after a hyphen and in the singular (a 20-month period, a 20 month period for 20 months)."""
-    end = _starts_at(text, pos, piece)
+    end = _starts_at_or_twin(text, pos, piece)
     if end is not None or not piece:
         return end
     bracketed = _starts_at(text, pos, f"({piece})")

@@ -90,7 +90,14 @@ SCORER_NAME = "keyword_coverage"
 #    问题1:5, stays a label and its figure). A circled or full-stop list marker (①, ⒈, ㉑) is a bracketed label,
 #    (1): NFKC had made ①20万元 120万元 and ⒈20万元 1.20万元. LaTeX as reasoning models write it: \boxed{}, \fbox{},
 #    \textit{}, \underline{}, \bm{}, \color{red}{} are read like \text{} (nested ones too), \ \; \quad and ~ are
-#    spaces in math, and grouping braces in math go ($20{\text{个月}}$).
+#    spaces in math, and grouping braces in math go ($20{\text{个月}}$). A quantity is not the second part of a longer
+#    one either: 8个月 is not in 1年8个月, 1年又8个月 or 一年八个月, 30分钟 not in 1小时30分钟, 20天 not in 1个月20天,
+#    8 months not in 1 year and 8 months (the larger unit of v5's rule, after a number; not 第1年，8个月 or 每年8个月).
+#    小时, 钟头, 星期, 礼拜 and 工作日 are the same unit with or without 个 (2个小时 covers 2小时 and back; not 个月 or
+#    个季度). A percentage range written with 百分之 is a range (百分之二十到百分之三十, 百分之二十至三十, 百分之20-30
+#    hold no 20%). 没有超过, 没超过, 不会超过, 不需要, 用不了 and 要不了 negate (不会超过20个月). With chinese_numerals
+#    a numeral in a word that counts nothing is no number: 十分重要 (not 满分十分。, 十分钟), 一次性, 第三方, 一定,
+#    一般, 一些, 一切, 一直, 一起 (not 一起事故), 一样, 一致, 进一步, 两者, 二维码, 五金.
 SCORER_VERSION = 9
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
@@ -202,6 +209,13 @@ NEGATIONS_ZH = (
     "不可能是",
     "不为",
     "不等于",
+    # v9: everyday twins of 不超过 / 未超过 and of 无需 (不会超过20个月 and 用不了20个月 state no 20个月)
+    "没有超过",
+    "没超过",
+    "不会超过",
+    "不需要",
+    "用不了",
+    "要不了",
 )
 # Before a figure only: 不止20个月 is "more than 20 months" (a negation since v3), but 不止合规 is "not only compliant".
 NEGATIONS_BEFORE_A_FIGURE = ("不止", "不只")
