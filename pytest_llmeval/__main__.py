@@ -210,6 +210,13 @@ def incomplete_baseline(doc: dict[str, Any]) -> str | None:
     failed = sum(1 for case in cases if errored(case))
     bad = [case for case in cases if bad_score(case)]
     merge_missing = run.get("merge_missing") or None
+    if not cases:
+        return f"the run is {status or 'of unknown status'} and has no case: the gate would compare nothing with it"
+    from .results.answer_health import all_empty, all_empty_text
+
+    empty = all_empty(cases)
+    if empty:  # no measurement of the model: every later run would pass against it (no score can fall below 0)
+        return all_empty_text(empty, "the run")
     if status == "complete" and not failed and not merge_missing:
         return None
     what = f"the run is {status or 'of unknown status'}"

@@ -657,6 +657,15 @@ def load_settings(config: pytest.Config) -> Settings:
             parse_judge_spec(judge["spec"])
         except JudgeError as exc:
             raise pytest.UsageError(str(exc)) from None
+    if runs["save_name"] is not None:
+        from .results.runs import unreachable_name
+
+        unreachable = unreachable_name(runs["save_name"])
+        if unreachable is not None:
+            raise pytest.UsageError(
+                f"--llm-save {runs['save_name']}: a run saved by this name could never be found by it - {unreachable}. "
+                "Fix: choose another name, with a letter in it and not last or latest"
+            )
     if runs["fail"]:
         from .compare.gate import GateError, parse_fail_expressions
 

@@ -877,6 +877,8 @@ class LLMEvalSession:
     def _finish(self, session: pytest.Session, exitstatus: int) -> None:
         self.inflight.close()  # before the servers stop: nothing queued is sent to a stopping server
         self.pool.release_all()
+        if self.recorder is None and self._gates_a_run_without_cases(session):
+            self.ensure_recorder()  # its comparison: every baseline case missing, the gate broken (exit 7)
         if self.recorder is None:
             return
         recorder = self.recorder
@@ -908,13 +910,23 @@ class LLMEvalSession:
             if session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
                 session.exitstatus = pytest.ExitCode.INTERRUPTED
             return
-        self._save_run(self.final_doc, recorder.saved_text)
+        if recorder.cases or not self._gates_a_run_without_cases(session):  # a run without a case is no run to
+            self._save_run(self.final_doc, recorder.saved_text)  # compare with later ("last") nor to accept
         comparison = self.final_doc.get("comparison") or {}
         # the gate's own exit statuses (docs/nightly.md): 7 the run is broken > 6 a regression > 1 a case
         # failed > 0; pytest's 2-5 (interrupted, internal, usage, no tests) are kept as they are
         gate_code = int(comparison.get("exit_code") or 0)
         if gate_code and session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
             session.exitstatus = gate_code
+
+    def _gates_a_run_without_cases(self, session: pytest.Session) -> bool:
+        """--llm-compare on a run that asked no LLM case (a test failed under -x first, a scenario file could not be
+        read under --continue-on-collection-errors): the gate still gives its verdict - every baseline case missing,
+        exit 7 - where it had given none, the run exiting 1 as if only a test had failed. Not on an xdist worker (the
+        controller records), nor with --collect-only, nor when pytest collected no test at all (exit 5 says that)."""
+        if not self.settings.runs.baseline or self.is_worker or self.config.option.collectonly:
+            return False
+        return session.exitstatus != pytest.ExitCode.NO_TESTS_COLLECTED
 
     def _guarded_comparison(self, recorder: RunRecorder, status: str) -> dict[str, Any] | None:
         """`_compare_with_baseline`, whose failure (a bug, a value no statistic expected) is a broken comparison -
@@ -1019,8 +1031,9 @@ class LLMEvalSession:
             )
         comparison = doc.get("comparison")
         if comparison:
-            gate = "FAILED" if comparison.get("exit_code") else "passed"
-            terminalreporter.write_line(f"compare: {comparison.get('summary')} (gate {gate})")
+            from .compare.render import gate_word
+
+            terminalreporter.write_line(f"compare: {comparison.get('summary')} ({gate_word(comparison)})")
 
 
 _URL_USERINFO = URL_USERINFO

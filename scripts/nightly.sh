@@ -7,8 +7,8 @@
 #   python -m pytest_llmeval accept last                              # accept tonight's run as the baseline
 #
 # Exit codes: 0 the gate passed; 6 regression (a gate rule failed); 7 the run is broken or incomplete
-# (errors, interrupted, baseline cases or models missing, nothing comparable); 2-5 pytest could not run the
-# suite (interrupted, internal error, usage error, no tests).
+# (errors, interrupted, baseline cases or models missing, nothing comparable, no results written for this run);
+# 2-5 pytest could not run the suite (interrupted, internal error, usage error, no tests).
 #
 # Environment: PYTHON (default .venv/bin/python if present, else python3), LLMEVAL_BASELINE
 # (.llmeval/baseline.json), LLMEVAL_GATE (score:5,pass_rate:10), LLMEVAL_REPORT_DIR (llmeval-report),
@@ -33,6 +33,11 @@ for ((i = 0; i < ${#args[@]}; i++)); do
 done
 ACCEPT="$PYTHON -m pytest_llmeval accept last${RUNS_DIR:+ --runs-dir $RUNS_DIR}"
 
+# a results.json older than this run is last night's (or the baseline itself, just accepted): pytest may exit 1
+# without writing one - a failing test under -x before the first case, a scenario file it could not read under
+# --continue-on-collection-errors - and that file must not be gated as tonight's run
+started=$(mktemp "${TMPDIR:-/tmp}/llmeval-nightly.XXXXXX")
+trap 'rm -f "$started"' EXIT
 "$PYTHON" -m pytest "--llm-report-dir=$REPORT_DIR" --llm-save nightly "$@"
 status=$?
 # 1 = some cases failed, which a weak model does every night, and 6 = a gate configured in the ini file
@@ -40,6 +45,12 @@ status=$?
 if [ "$status" -ne 0 ] && [ "$status" -ne 1 ] && [ "$status" -ne 6 ]; then
   echo "[nightly] pytest exited $status: the run did not complete" >&2
   exit "$status"
+fi
+if [ ! "$REPORT_DIR/results.json" -nt "$started" ]; then
+  echo "[nightly] pytest exited $status and wrote no results for this run ($REPORT_DIR/results.json is missing or" \
+    "older than the run: no LLM case was asked - a test failed under -x first, or the suite could not be" \
+    "collected); the run is broken" >&2
+  exit 7
 fi
 if [ ! -f "$BASELINE" ]; then
   echo "[nightly] no baseline at $BASELINE yet; accept this run with: $ACCEPT"

@@ -92,3 +92,16 @@ def test_nightly_compares_the_run_in_the_report_dir_given_to_pytest(nightly: Nig
     plain = [sys.executable, "-m", "pytest", "--llm-base-url", nightly.fake.base_url, "--llm-model", "m", "-q"]
     subprocess.run([*plain, "-p", "no:cacheprovider"], cwd=project, capture_output=True, check=True)
     assert not (project / "llmeval-report" / "comparison.md").exists()  # a plain run leaves no old comparison
+
+
+def test_nightly_never_gates_last_nights_results_as_tonights(nightly: Nightly) -> None:
+    """pytest can exit 1 without asking any case - here a scenario file it cannot read, under
+    --continue-on-collection-errors; with -x, a failing test before the first case - and so write no results.json: the
+    script had compared the report folder's old one (the accepted baseline itself) and exited 0."""
+    assert nightly.run().returncode == 0
+    assert nightly.accept_last().returncode == 0
+    (nightly.project / "scenarios" / "n.yaml").write_text("cases: [", encoding="utf-8")
+    broken = nightly.run("--continue-on-collection-errors")
+    assert broken.returncode == 7, broken.stdout + broken.stderr
+    assert "wrote no results for this run" in broken.stderr
+    assert "no significant change" not in broken.stdout

@@ -465,3 +465,59 @@ def test_a_hook_that_raises_on_one_baseline_answer_leaves_that_case_out_and_comp
         problem["kind"] == "scorer" and "m1/norag/q00 (ZeroDivisionError: float division by zero at " in problem["text"]
     )
     assert "the comparison with the baseline failed" not in result.stdout.str()
+
+
+def test_a_gated_run_that_asked_no_case_is_broken_not_passed(gate_project):
+    """-x stops the run at a failing test before the first LLM case: the gate had given no verdict at all (pytest's
+    exit 1, as if only that test had failed, and no results). Now every baseline case is missing: exit 7."""
+    assert gate_project.run_llm("--llm-save", "baseline").ret == 0
+    gate_project.pytester.makepyfile(test_aaa_first="def test_first():\n    assert False\n")
+    stopped = gate_project.run_llm("-x", "--llm-compare", "baseline", "--llm-compare-fail", "score:5")
+    assert stopped.ret == EXIT_BROKEN, stopped.stdout.str()
+    cmp = gate_project.results()["comparison"]
+    assert cmp["exit_code"] == EXIT_BROKEN and gate_project.results()["cases"] == []
+    stopped.stdout.fnmatch_lines(["*compare: run broken: model(s) of the baseline missing from the new run: m1*"])
+    # a run without a case is not saved: `--llm-compare last` and `accept last` still find the baseline run
+    assert len(list((gate_project.path / ".llmeval" / "runs").glob("*.json"))) == 1
+
+
+def test_a_night_of_empty_answers_is_said_and_breaks_the_gate(gate_project):
+    """A server that answers nothing (a broken chat template): the run had read as a weak model - every case 0, status
+    complete, a plain regression. Now the terminal says every answer is empty and what to check, and the gate calls
+    the run broken."""
+    assert gate_project.run_llm("--llm-save", "baseline").ret == 0
+    gate_project.fake.answers = lambda request: "   "
+    empty = gate_project.run_llm("--llm-compare", "baseline", "--llm-compare-fail", "score:5")
+    assert empty.ret == EXIT_BROKEN, empty.stdout.str()
+    empty.stdout.fnmatch_lines(
+        [f"*m1/norag: {N_CASES} of {N_CASES} answers empty - the server answered nothing the scorer could read*"]
+    )
+    assert f"every answer of m1/norag ({N_CASES} of {N_CASES}) in the new run is empty" in gate_project.report()
+
+
+def test_a_comparison_without_rules_never_says_the_gate_passed(gate_project):
+    """--llm-compare alone (no --llm-compare-fail): every case fell from 100 to 20 and the line read "(gate
+    passed)". No rule looked at the differences; only a broken run can fail such a comparison, and it says so."""
+    assert gate_project.run_llm("--llm-save", "baseline").ret == 0
+    for i in range(N_CASES):
+        gate_project.answers.points[i] = 1
+    worse = gate_project.run_llm("--llm-compare", "baseline")
+    assert worse.ret == 1  # the cases failed; no rule, so no gate status of its own
+    out = worse.stdout.str()
+    assert "gate passed" not in out and "Gate: passed" not in out
+    worse.stdout.fnmatch_lines(
+        ["*significantly worse, but no gate threshold passed*(gate: no rule set*only a broken run fails)"]
+    )
+    assert "Gate: no rule set (--llm-compare-fail; compare: --fail), only a broken run fails" in gate_project.report()
+
+
+@pytest.mark.parametrize(
+    ("name", "why"), [("last", "always means the newest saved run"), ("1", "read as a run number")]
+)
+def test_a_save_name_no_comparison_could_find_is_refused(gate_project, name, why):
+    """--llm-save last (or 1) was accepted and saved, but `--llm-compare last` then meant the newest run and `1` run
+    number 1: the run by that name could never be compared with."""
+    refused = gate_project.run_llm("--llm-save", name)
+    assert refused.ret == pytest.ExitCode.USAGE_ERROR
+    refused.stderr.fnmatch_lines([f"*--llm-save {name}: a run saved by this name could never be found by it*{why}*"])
+    assert not (gate_project.path / ".llmeval" / "runs").exists()

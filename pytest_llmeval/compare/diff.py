@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..results.answer_health import all_empty, all_empty_text
 from ..stats import (
     detectable,
     detectable_pass,
@@ -824,6 +825,12 @@ def _problems(
     """What makes the new run unfit to pass the gate, each with whether the user allowed it."""
     problems: list[dict[str, Any]] = []
     status = (new_doc.get("run") or {}).get("status")
+    for doc, which in ((new_doc, "the new run"), (base_doc, "the baseline")):  # no measurement of the model at all
+        empty = all_empty(doc.get("cases") or [])
+        if empty:
+            fix = "accept a baseline that answered" if doc is base_doc else "repair the server's settings and rerun"
+            text = f"{all_empty_text(empty, which)}. Fix: {fix}, or allow it (--allow-errors)"
+            problems.append({"kind": "errors", "text": text, "allowed": allow_errors})
     if status == "interrupted":
         problems.append({"kind": "interrupted", "text": "the new run was interrupted", "allowed": allow_missing})
     for which, doc in (("new run", new_doc), ("baseline", base_doc)):
@@ -947,6 +954,18 @@ def _problems(
                 )
                 for m in modes
             )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    changed = mismatches["changed_cases"]
+    if changed and groups:  # with no group at all, "nothing comparable" below says it
+        # asked differently now (question, context, images or settings of the case; a key point or threshold edit is
+        # graded again above): uncompared like a missing case - 12 of 14 edited had left n=2 to pass the gate
+        names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in changed[:10])
+        text = (
+            f"{len(changed)} of {total} baseline case(s) are asked differently in the new run (the case's question, "
+            f"context or settings changed) and are not compared: {names}{', ...' if len(changed) > 10 else ''}. Fix: "
+            "accept a baseline asked as the cases are today (run the suite, then python -m pytest_llmeval accept "
+            "last), or allow it (--allow-missing)"
+        )
         problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     unanswered = [c for c in mismatches["baseline_errored"] if c["samples"] == c["of"]]
     if unanswered and groups:  # with no group at all, "nothing comparable" below says it

@@ -32,10 +32,24 @@ def _p(entry: dict[str, Any]) -> str:
     return p_text(entry.get("p_value"), bool(entry.get("p_at_floor")))
 
 
+# A comparison without a rule (--llm-compare alone) fails only when the run is broken: "passed" would say that a
+# gate looked at the differences and found them within bounds, even after a fall from 100 to 0.
+NO_RULES = "no rule set (--llm-compare-fail; compare: --fail), only a broken run fails"
+
+
+def gate_word(cmp: dict[str, Any]) -> str:
+    """The gate's outcome in one word or phrase, for the terminal's last line."""
+    if cmp.get("exit_code"):
+        return "gate FAILED"
+    return "gate passed" if cmp.get("rules") else f"gate: {NO_RULES}"
+
+
 def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
     base, new = cmp["base"], cmp["new"]
     code = cmp.get("exit_code", 0)
     outcome = {EXIT_BROKEN: "RUN BROKEN", EXIT_REGRESSION: "REGRESSION"}.get(code, "passed")
+    if outcome == "passed" and not cmp.get("rules"):
+        outcome = NO_RULES
     head = (
         f"Baseline: {base.get('name') or '-'} ({base.get('started_at')}, commit {base.get('git_commit') or '-'}) "
         f"against this run ({new.get('started_at')}). Differences are new - baseline, paired over the cases "

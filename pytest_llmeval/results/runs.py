@@ -91,6 +91,20 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-")[:60] or "run"
 
 
+NEWEST = ("last", "latest")  # what `resolve_run` reads as the newest saved run
+
+
+def unreachable_name(name: str) -> str | None:
+    """Why a run saved under `name` could never be found by it (`resolve_run` reads it as something else first), or
+    None: `last` and `latest` mean the newest run, a number is a run's number."""
+    safe = safe_name(name)
+    if safe in NEWEST:
+        return f"'{name}' always means the newest saved run"
+    if safe.isdigit():
+        return f"'{name}' is read as a run number"
+    return None
+
+
 def list_runs(runs_dir: Path) -> list[SavedRun]:
     if not runs_dir.is_dir():
         return []
@@ -140,7 +154,7 @@ def resolve_run(ref: str, runs_dir: Path) -> Path:
             )
             folder_problem = f"{ref} is a folder without a {RESULTS_FILE}{crashed}"
     runs = list_runs(runs_dir)
-    if ref in ("last", "latest") and runs:
+    if ref in NEWEST and runs:
         return runs[-1].path
     if ref.isdigit():
         found = [r for r in runs if r.number == int(ref)]

@@ -138,6 +138,28 @@ def summary_section(doc: dict[str, Any]) -> Section:
     return Section("summary", "Summary per model", [note], Table(SUMMARY_HEADERS, rows), terminal=True)
 
 
+def answer_health_section(doc: dict[str, Any]) -> Section | None:
+    """Empty answers and answers cut at the token limit, per model and mode, when there are any: both score like
+    wrong answers, and neither says what the model knows."""
+    from .answer_health import EMPTY_FIX, answer_health
+
+    health = [h for h in answer_health(doc.get("cases") or []) if h.empty or h.cut]
+    if not health:
+        return None
+    max_tokens = (doc["run"].get("settings") or {}).get("max_tokens")
+    lines = []
+    for h in health:
+        if h.empty:
+            lines.append(f"{h.label}: {h.empty} of {h.answered} answers empty - {EMPTY_FIX}.")
+        if h.cut:
+            lines.append(
+                f"{h.label}: {h.cut} of {h.answered} answers cut at the token limit (finish_reason length; max_tokens "
+                f"{max_tokens} unless the case sets its own) - their scores measure the limit too: raise "
+                "--llm-max-tokens (or the case's max_tokens) if the answers need more."
+            )
+    return Section("answer_health", "Answers that say little", lines, terminal=True)
+
+
 def category_section(doc: dict[str, Any]) -> Section | None:
     aggs = doc["aggregates"]["models"]
     categories = sorted({c for a in aggs for c in a.get("categories", {})})
@@ -753,6 +775,7 @@ def vision_section(doc: dict[str, Any]) -> Section | None:
 # Section builders in report order; extensions (cost, sizing, vision) add theirs here.
 BUILDERS: list[Any] = [
     summary_section,
+    answer_health_section,
     models_section,
     model_pairs_section,
     category_section,

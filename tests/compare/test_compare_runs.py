@@ -943,3 +943,58 @@ def test_records_a_rescore_could_not_grade_are_not_compared():
     allowed = gate(base, new, "score:5", allow_missing=True)
     assert allowed["exit_code"] == 0 and "note: the new run is a re-score" in allowed["summary"]
     assert "note: the new run is a re-score" in render_comparison_text(allowed)
+
+
+def test_a_run_whose_every_answer_is_empty_is_broken_on_either_side():
+    """Every answer empty (a broken chat template, a stop token the model emits first, a thinking budget that took
+    every token) scored 0 like a weak model: as the baseline, accepted without a word, it made the gate impossible
+    to fail (no score falls below 0); as the new run, it was a regression, not a broken run."""
+    answered, empty = doc(GOOD), doc([0.0] * 12)
+    for case in answered["cases"]:
+        case["answer"] = "答"
+    for case in empty["cases"]:
+        case["answer"] = ""
+    new_empty = gate(answered, empty, "score:5")
+    assert new_empty["exit_code"] == EXIT_BROKEN
+    assert "every answer of m1/norag (12 of 12) in the new run is empty" in new_empty["summary"]
+    base_empty = gate(empty, answered, "score:5")
+    assert base_empty["exit_code"] == EXIT_BROKEN and "in the baseline is empty" in base_empty["summary"]
+    allowed = gate(answered, empty, "score:5", allow_errors=True)
+    assert allowed["exit_code"] == EXIT_REGRESSION and "allowed (--allow-errors)" in allowed["summary"]
+    some = copy.deepcopy(answered)
+    some["cases"][0]["answer"] = ""  # one empty answer is one failed case, not a broken run
+    assert gate(answered, some, "score:5")["exit_code"] == 0
+
+
+def test_accept_refuses_a_run_without_a_case_or_with_every_answer_empty(tmp_path, capsys):
+    import json
+
+    from pytest_llmeval.__main__ import main
+
+    run, baseline = tmp_path / "results.json", tmp_path / "baseline.json"
+    empty = doc([0.0] * 12)
+    for case in empty["cases"]:
+        case["answer"] = " "
+    run.write_text(json.dumps(empty), encoding="utf-8")
+    assert main(["accept", str(run), "--baseline", str(baseline)]) == 2
+    assert "every answer of m1/norag (12 of 12) in the run is empty" in capsys.readouterr().err
+    run.write_text(json.dumps({**doc(GOOD), "cases": []}), encoding="utf-8")
+    assert main(["accept", str(run), "--baseline", str(baseline)]) == 2
+    assert "has no case: the gate would compare nothing with it" in capsys.readouterr().err
+    assert not baseline.exists()
+
+
+def test_cases_asked_differently_now_break_the_gate_like_missing_ones():
+    """12 of 14 questions edited and now failing: only the 2 unchanged cases were compared ("cannot be significant
+    at n=2") and the gate passed - an edit to the suite could hide any regression. They are uncompared like missing
+    cases now: exit 7 unless allowed."""
+    edited = {i: f"edited{i}" for i in range(12)}
+    new = doc([0.0] * 12 + [100.0] * 2, hashes=edited)
+    cmp = gate(doc(FOURTEEN), new, "score:5,pass_rate:10")
+    assert cmp["exit_code"] == EXIT_BROKEN
+    assert "12 of 14 baseline case(s) are asked differently in the new run" in cmp["summary"]
+    assert "python -m pytest_llmeval accept last" in cmp["summary"]
+    allowed = gate(doc(FOURTEEN), new, "score:5,pass_rate:10", allow_missing=True)
+    assert allowed["exit_code"] == 0 and "allowed (--allow-missing): 12 of 14 baseline case(s)" in allowed["summary"]
+    every = gate(doc(FOURTEEN), doc(FOURTEEN, hashes={i: "x" for i in range(14)}), "score:5")
+    assert every["exit_code"] == EXIT_BROKEN and "nothing comparable" in every["summary"]  # as before
