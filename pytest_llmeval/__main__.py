@@ -123,13 +123,13 @@ def compare_main(argv: list[str]) -> int:
         "--allow-missing",
         action="store_true",
         help="pass the gate although baseline cases, modes or models are missing from the new run (or it was "
-        "interrupted, or either run was merged without a shard)",
+        "interrupted, or either run was merged without a shard, or cases are asked differently now)",
     )
     parser.add_argument(
         "--allow-errors",
         action="store_true",
         help="pass the gate although cases errored: in the new run (they still count as failures with score 0) or "
-        "in the baseline (left out of the comparison)",
+        "in the baseline (left out of the comparison); also a model whose every answer is empty",
     )
     parser.add_argument(
         "--scenarios",

@@ -356,7 +356,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "compare-allow-missing",
         "let the gate pass although baseline cases, modes or models are missing from this run (or it was "
-        "interrupted, or the baseline was merged without a shard)",
+        "interrupted, or the baseline was merged without a shard, or cases are asked differently now)",
         "runs.allow_missing",
         choices=ON_OFF,
         default="off",
@@ -365,7 +365,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "compare-allow-errors",
         "let the gate pass although cases errored: in this run (they still count as failures with score 0) or in "
-        "the baseline (left out of the comparison)",
+        "the baseline (left out of the comparison); also a model whose every answer is empty",
         "runs.allow_errors",
         choices=ON_OFF,
         default="off",

@@ -955,6 +955,14 @@ def _problems(
                 for m in modes
             )
         problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    for diff in mismatches["settings"]:  # the same label on another model: said in the summary, not only below it
+        if diff["field"].startswith("model_sources."):
+            label = diff["field"].removeprefix("model_sources.")
+            text = (
+                f"{label} is another model than in the baseline ({diff['base']} -> {diff['new']}): the differences "
+                "are between two models, not a change of one"
+            )
+            problems.append({"kind": "note", "text": text, "allowed": True})
     changed = mismatches["changed_cases"]
     if changed and groups:  # with no group at all, "nothing comparable" below says it
         # asked differently now (question, context, images or settings of the case; a key point or threshold edit is

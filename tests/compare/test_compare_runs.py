@@ -998,3 +998,14 @@ def test_cases_asked_differently_now_break_the_gate_like_missing_ones():
     assert allowed["exit_code"] == 0 and "allowed (--allow-missing): 12 of 14 baseline case(s)" in allowed["summary"]
     every = gate(doc(FOURTEEN), doc(FOURTEEN, hashes={i: "x" for i in range(14)}), "score:5")
     assert every["exit_code"] == EXIT_BROKEN and "nothing comparable" in every["summary"]  # as before
+
+
+def test_the_same_label_on_another_model_is_said_in_the_summary():
+    """m1=served-a in the baseline, m1=served-b now: the one-line summary read "no significant change (gate
+    passed)" and the model swap stood only under "Not compared like for like"."""
+    base, new = doc(GOOD), doc(GOOD)
+    base["run"]["model_sources"], new["run"]["model_sources"] = {"m1": "served-a"}, {"m1": "served-b"}
+    cmp = gate(base, new, "score:5")
+    assert cmp["exit_code"] == 0  # a swap is what a nightly may mean to gate (BF16 -> FP8 under one label)
+    assert "note: m1 is another model than in the baseline (served-a -> served-b)" in cmp["summary"]
+    assert "another model" not in gate(doc(GOOD), doc(GOOD), "score:5")["summary"]
