@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+SAME_TEXT_MIN = 3
 EMPTY_FIX = (
     "the server answered nothing the scorer could read: check the chat template, the stop tokens, and a thinking "
     "budget that took every token (--llm-max-tokens)"
@@ -42,6 +43,13 @@ class AnswerHealth:
     answered: int
     empty: int
     cut: int
+    same: int = 0  # the most answers that are one identical (non-empty) text, when they are suspiciously many
+
+    @property
+    def repeated(self) -> bool:
+        """At least 3 answers, and half of them or more, are one text: different questions got the same answer (a
+        prompt template that drops the question, a server answering from the wrong cache)."""
+        return self.same >= SAME_TEXT_MIN and 2 * self.same >= self.answered
 
     @property
     def label(self) -> str:
@@ -53,8 +61,10 @@ class AnswerHealth:
 
 
 def answer_health(cases: Iterable[Mapping[str, Any]]) -> list[AnswerHealth]:
-    """Per (model, mode), in the order the cases came: answered samples, the empty ones, the cut ones."""
+    """Per (model, mode), in the order the cases came: answered samples, the empty ones, the cut ones, and the most
+    that are one identical text (samples of one case, --llm-repeat, count once)."""
     counts: dict[tuple[str, str], list[int]] = {}
+    texts: dict[tuple[str, str], dict[str, set[str]]] = {}
     for record in cases:
         if not answered(record):
             continue
@@ -63,7 +73,14 @@ def answer_health(cases: Iterable[Mapping[str, Any]]) -> list[AnswerHealth]:
         count[0] += 1
         count[1] += empty_answer(record)
         count[2] += cut_at_limit(record)
-    return [AnswerHealth(model, mode, *count) for (model, mode), count in counts.items()]
+        text = str(record.get("answer") or "").strip()
+        if text:
+            texts.setdefault(key, {}).setdefault(text, set()).add(str(record.get("scenario_id")))
+    health = []
+    for (model, mode), (answered_n, empty, cut) in counts.items():
+        same = max((len(ids) for ids in texts.get((model, mode), {}).values()), default=0)
+        health.append(AnswerHealth(model, mode, answered_n, empty, cut, same))
+    return health
 
 
 def all_empty(cases: Iterable[Mapping[str, Any]]) -> list[AnswerHealth]:

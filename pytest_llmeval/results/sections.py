@@ -143,7 +143,7 @@ def answer_health_section(doc: dict[str, Any]) -> Section | None:
     wrong answers, and neither says what the model knows."""
     from .answer_health import EMPTY_FIX, answer_health
 
-    health = [h for h in answer_health(doc.get("cases") or []) if h.empty or h.cut]
+    health = [h for h in answer_health(doc.get("cases") or []) if h.empty or h.cut or h.repeated]
     if not health:
         return None
     max_tokens = (doc["run"].get("settings") or {}).get("max_tokens")
@@ -151,6 +151,11 @@ def answer_health_section(doc: dict[str, Any]) -> Section | None:
     for h in health:
         if h.empty:
             lines.append(f"{h.label}: {h.empty} of {h.answered} answers empty - {EMPTY_FIX}.")
+        if h.repeated:
+            lines.append(
+                f"{h.label}: {h.same} different cases got one identical answer - the model may not see the question "
+                "(a prompt template that drops it, a server answering from the wrong cache); read a few answers."
+            )
         if h.cut:
             lines.append(
                 f"{h.label}: {h.cut} of {h.answered} answers cut at the token limit (finish_reason length; max_tokens "

@@ -41,3 +41,15 @@ def test_the_report_says_how_many_answers_are_empty_or_cut_and_what_to_check() -
     assert "chat template" in text
     assert "m1/norag: 1 of 2 answers cut at the token limit (finish_reason length; max_tokens 64" in text
     assert answer_health_section({"run": {}, "cases": [record()]}) is None  # nothing to say: no section
+
+
+def test_many_cases_with_one_identical_answer_are_said_samples_of_one_case_count_once() -> None:
+    same = [record("答：甲、乙、丙", scenario_id=f"c{i}") for i in range(4)]
+    doc = {"run": {"settings": {}}, "cases": [*same, record("不同", scenario_id="c4")]}
+    section = answer_health_section(doc)
+    assert section is not None
+    assert "m1/norag: 4 different cases got one identical answer" in "\n".join(section.paragraphs)
+    repeats = [record("答", scenario_id="c0", sample=s) for s in range(3)]  # --llm-repeat 3 of one case
+    two = [record("不知道", scenario_id=f"c{i}") for i in range(2)]  # two alike among many: no pattern
+    others = [record(f"答{i}", scenario_id=f"d{i}") for i in range(4)]
+    assert answer_health_section({"run": {}, "cases": [*repeats, *two, *others]}) is None
