@@ -177,21 +177,47 @@ def _padded_clock_or_date(text: str, plain: str, end: int) -> bool:
     return len(plain) == 2 and end < len(text) and text[end] in _PADDED_BEFORE
 
 
+# Digit groups joined by hyphens are a phone number, whose groups are no figures (v9): three groups or more, two of
+# them of three digits or more (400-820-8820, 021-1997-8888, 1-800-555-0199; not the date 2024-05-20), an area code
+# and a group of seven or eight digits (021-19978888), or any after 电话, 手机, 热线, 传真, 座机, tel, phone or fax
+# (电话：1997-8888). A point written so is matched as text, digit for digit; 2019-2020年 and 30-50 stay ranges, and
+# groups that a unit follows are figures (2020-2022-2024年, 100-200-300万元).
+_HYPHENATED_DIGITS = re.compile(r"(?<![0-9.,-])[0-9]+(?:-[0-9]+)+(?![0-9]|\.[0-9]| ?[万亿千百元个人次笔台份年月天周%])")
+_PHONE_WORDS = "电话|手机|热线|传真|座机|(?<![a-z])(?:tel|phone|fax)"
+_PHONE_WORD_BEFORE = re.compile(f"(?:{_PHONE_WORDS})(?:号码|号)? ?[:：]? ?[为是]? ?$")
+
+
+def _in_a_phone_number(text: str, start: int, end: int) -> bool:
+    """The number at [start, end) is a group of a phone number (400-820-8820)."""
+    if text[start - 1 : start] != "-" and text[end : end + 1] != "-":
+        return False
+    for run in _HYPHENATED_DIGITS.finditer(text, max(0, start - 24), min(len(text), end + 24)):
+        if run.start() <= start and end <= run.end():
+            groups = run.group().split("-")
+            long_groups = sum(len(group) >= 3 for group in groups)
+            if len(groups) >= 3 and long_groups >= 2:
+                return True
+            if len(groups) == 2 and re.fullmatch("0[0-9]{2,3}", groups[0]) and len(groups[1]) in (7, 8):
+                return True
+            return _PHONE_WORD_BEFORE.search(text, max(0, run.start() - 12), run.start()) is not None
+    return False
+
+
 # Before 负, a party, a distributive word or a modal makes it the verb "to bear" (v8): 甲方负30%的责任, 承保人负20%,
 # 各自负50%, 分别负60%, 个人负三成, 均负, 需负 - not a minus sign as in 为负20%, 同比负20%, 利润率负20%, 平均负20%.
 BEARER_BEFORE_FU = frozenset("方人者户商家各自别均需须应")  # not 司, 行: 公司负20%的增长, 银行负0.1%的利率
 
 
 def _sign(text: str, start: int) -> int:
-    """-1 for a minus sign right before the number (-, −, –, 负: 负50% is -50%, but 正负5% is ±5%, 甲方负30% bears 30%):
-    not a hyphen (a-1, 10-20), not a subtraction (120万元-30)."""
+    """-1 for a minus sign right before the number (-, −, –, 负; v9: —): 负50% is -50%, but 正负5% is ±5%, 甲方负30%
+    bears 30%; not a hyphen (a-1, 10-20), not a subtraction (120万元-30)."""
     if start > 0 and text[start - 1] == "负":  # a minus where jieba starts a word with it: 为|负|3, not 背负 or 正负
         bears = start >= 2 and text[start - 2] in BEARER_BEFORE_FU and not text.endswith("平均", 0, start - 1)
         return -1 if start - 1 in word_starts(text) and not bears else 1
-    if start > 0 and text[start - 1] in "-−–":
+    if start > 0 and text[start - 1] in "-−–—":
         before = text[start - 2] if start >= 2 else " "
-        if not (before.isascii() and before.isalnum()) and before not in _QUANTITY_END:
-            return -1
+        if not (before.isascii() and before.isalnum()) and before not in _QUANTITY_END and before != "—":
+            return -1  # v9: an em dash too (增长率为—20%), not the second of a Chinese dash pair (——20%)
     return 1
 
 
@@ -283,12 +309,23 @@ def _cjk_letter(char: str) -> bool:
     return char >= "\u4e00" and char.isalpha()
 
 
+# A label's number before a space and a group of digits is no thousands group (v9): 方案1 200万元 is 方案1 and 200万元,
+# 问题2 300万元 问题2 and 300万元, as Q1 200万元 is Q1 and 200万元. The label: 方案, 问题, 第, 阶段, 选项, 步骤, 场景,
+# 案例, 项目, and 期 or 级 after no numeral (二期1 200万元 is 1200万元); its number has one or two digits.
+_LABEL_BEFORE = re.compile(f"(?:方案|问题|第|阶段|选项|步骤|场景|案例|项目|(?<![0-9{_CN_CHARS}])[期级]) ?$")
+
+
 def _arabic_matches(text: str) -> Iterator[re.Match[str]]:
     """The Arabic numbers of a text; a space-grouped one whose first group ends a code (Q1 200万元, H1 120万元) is the
-    code and then a number of its own, not 1 200."""
+    code and then a number of its own, not 1 200; one whose first group is a label's number (方案1 200万元, v9) is
+    that number and then one of its own."""
     for m in _ARABIC.finditer(text):
         first_space = m.group("num").find(" ")
-        if first_space > 0 and _is_code(text, m.start(), m.start() + first_space):
+        code = first_space > 0 and _is_code(text, m.start(), m.start() + first_space)
+        label = 0 < first_space <= 2 and not code and _LABEL_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        if code or label:
+            if label:
+                yield from _ARABIC.finditer(text, m.start(), m.start() + first_space)
             rest = _ARABIC.match(text, m.start() + first_space + 1)
             if rest is not None:
                 yield rest
@@ -296,35 +333,68 @@ def _arabic_matches(text: str) -> Iterator[re.Match[str]]:
         yield m
 
 
+# Arabic digits with scale words, as Chinese writes a mixed number (v9, with scale words): 1亿2000万 is 1.2亿, 1亿2千万
+# too, 1万5000 is 15000 and 3千5百 3500 - one value, each term below the scale before it (a bare last term has its
+# digits: 1万5000, not 1万5), so its parts are no figures (1亿 and 2000万 are not in 1亿2000万, as before).
+_COMPOUND_SCALES = {**SCALE_WORDS, "百": 100}
+_COMPOUND_WORDS = "|".join(sorted(_COMPOUND_SCALES, key=len, reverse=True))
+_COMPOUND_TERM = re.compile(f"(?P<digits>[1-9][0-9]*)(?![0-9]|\\.[0-9])(?P<scale>{_COMPOUND_WORDS})?")
+
+
+def _compound(text: str, pos: int, amount: Decimal, scale: Decimal) -> tuple[Decimal, Decimal, int] | None:
+    """The amount, smallest scale and end of a mixed number that goes on at `pos` after `amount` and its scale word
+    (1亿 then 2000万: 1.2亿), else None."""
+    terms = 0
+    while (term := _COMPOUND_TERM.match(text, pos)) is not None:
+        digits, word = term.group("digits"), term.group("scale")
+        term_scale = Decimal(_COMPOUND_SCALES[word]) if word else Decimal(1)
+        if word is None and len(digits) != len(str(int(scale))) - 1:
+            break  # 1万5: no 10005
+        if term_scale >= scale or int(digits) * term_scale >= scale:
+            break  # 10万20万, 1万2千万: two figures
+        amount, scale, pos, terms = amount + int(digits) * term_scale, term_scale, term.end(), terms + 1
+        if word is None:
+            break
+    return (amount, scale, pos) if terms else None
+
+
 @lru_cache(maxsize=512)
 def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
     found: list[Mention] = []
+    consumed = 0  # the end of a mixed number (1亿2000万): its terms are no numbers of their own
     for m in _arabic_matches(text):
+        if m.start() < consumed:
+            continue
         digits = m.group("num")
         if _DENOMINATOR.search(text, max(0, m.start() - 4), m.start()) and _DENOMINATOR_END.match(text, m.start()):
             continue
         plain = digits.replace(",", "").replace(" ", "")
         if len(plain) > 1 and plain[0] == "0" and plain[1] != "." and not _padded_clock_or_date(text, plain, m.end()):
             continue  # 0012: a code, matched as text
-        if _is_code(text, m.start(), m.end()):
+        if _is_code(text, m.start(), m.end()) or _in_a_phone_number(text, m.start(), m.end()):
             continue
-        value = Decimal(plain) * _sign(text, m.start())
+        sign = _sign(text, m.start())
+        amount = Decimal(plain)
         end = m.end()
         scale = Decimal(1)
         if forms.scaled:
             s = _SCALE.match(text, end)
             if s:
                 scale = Decimal(SCALE_WORDS[s.group(1)])
-                end = s.end()
+                amount, end = amount * scale, s.end()
+                compound = _compound(text, end, amount, scale) if s.group() == s.group(1) and "." not in plain else None
+                if compound is not None:
+                    amount, scale, end = compound
+                    consumed = end
         p = _PERCENT.match(text, end)
         if p:
             end = p.end()
-        start = m.start() - (1 if value < 0 else 0)
+        start = m.start() - (1 if sign < 0 and amount else 0)
         spoken = next((w for w in _SPOKEN_PERCENT if text.endswith(w, 0, start)), None)  # 百分之3.5 is 3.5%
         if spoken is not None and p is None:
             start -= len(spoken)
         percent = p is not None or spoken is not None
-        found.append(Mention(start, end, value * scale, scale, percent, text[start:end]))
+        found.append(Mention(start, end, amount * sign, scale, percent, text[start:end]))
     if forms.chinese:
         for m in _CHINESE.finditer(text):
             cn_value = chinese_value(m.group("num"))
@@ -334,13 +404,18 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
                 continue  # 十分重要, 一次性, 第三方 (v9)
             sign = _sign(text, m.start())
             end = m.end()
+            scale = Decimal(1)
+            about = _SCALE.match(text, end) if text[end : end + 1] in _ABOUT else None
+            if about is not None and m.group("pct") is None:  # 一千二百多万 is 1200多万: about 1200万 (v9)
+                scale = Decimal(SCALE_WORDS[about.group(1)])
+                cn_value, end = cn_value * scale, about.end()
             percent = m.group("pct") is not None
             if not percent:
                 p = _PERCENT.match(text, end)
                 if p:
                     end, percent = p.end(), True
             start = m.start() - (1 if sign < 0 else 0)
-            found.append(Mention(start, end, cn_value * sign, Decimal(1), percent, text[start:end]))
+            found.append(Mention(start, end, cn_value * sign, scale, percent, text[start:end]))
         found.sort(key=lambda mention: mention.start)
     return tuple(found)
 
@@ -652,6 +727,31 @@ _LONGER_UNITS = {
 _MAY_START_A_WORD = {"人": frozenset("次天日月年"), "个月": frozenset("份"), "周": frozenset("岁")}
 _MAY_START_A_WORD |= {"年": frozenset("级代"), "次": frozenset("方")}
 
+# A unit that runs on into a word names something else (v9): 20人民币 is money, not 20人; 3天线 are antennas and
+# 3天然气 gas, not 3天. Where jieba starts a word of two or more characters with the unit there - not in 3天线上培训
+# (online), 3天然后 (then) or 20人民主评议, whose unit stays.
+_UNIT_RUNS_INTO_A_WORD = {"人": re.compile("民"), "天": re.compile("线(?![上下路])|然(?!后)")}
+# A point in 元 (renminbi) is not a figure the answer goes on to name in another currency (v9): 1200万元港币,
+# 1200万元（港币）, 1200万元新台币 and 1200万元美金 are no 1200万元, as 1200万日元 and 1200万美元 never were;
+# 1200万元人民币 and 1200万元(RMB) are.
+_FOREIGN_CURRENCY_AFTER_YUAN = re.compile(
+    r" ?\(? ?(?:港币|港元|新台币|台币|澳门币|澳币|美金|美元|日元|欧元|英镑|韩元|澳元|加元|卢布"
+    r"|hkd|usd|jpy|eur|gbp|twd|mop|krw|aud|cad|sgd)(?![a-z])"
+)
+_FOREIGN_YUAN = ("美元", "港元", "日元", "欧元", "韩元", "澳元", "加元")
+
+
+def _unit_runs_on(text: str, end: int, pattern: str) -> bool:
+    """The answer goes on from the point's unit into a word (20人民币, 3天线) or, after 元, into another currency
+    (1200万元港币) (v9)."""
+    if pattern.endswith("元") and not pattern.endswith(_FOREIGN_YUAN) and _FOREIGN_CURRENCY_AFTER_YUAN.match(text, end):
+        return True
+    runs_into = _UNIT_RUNS_INTO_A_WORD.get(pattern[-1:])
+    if runs_into is None or pattern[-2:-1] not in NUMERAL_CHARS or not runs_into.match(text, end):
+        return False
+    return len(words_at(text).get(end - 1, "")) >= 2
+
+
 _POINT_NUMBER_FIRST = re.compile(f"[0-9{_CN_CHARS}]+(?:\\.[0-9]+)? ?")
 _LARGER_BEFORE = {
     unit: re.compile(
@@ -712,6 +812,8 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
         may_start_a_word = going_on in _MAY_START_A_WORD.get(unit, ())
         if going_on is not None and (not may_start_a_word or len(words_at(text).get(end, "")) < 2):
             return False  # 27个月, 2次方, 90年代 - but 3次方案评审, 2020年代理商: jieba starts the next word there
+        if _unit_runs_on(text, end, pattern):
+            return False  # 20人民币, 3天线, 1200万元港币 (v9)
         if _range_starts_here(text, start, end, pattern) or _range_ends_here(text, start, end, pattern):
             return False
         if pattern.endswith("点") and end < len(text) and text[end] in NUMERAL_CHARS:
@@ -1044,6 +1146,25 @@ def compile_variant(variant: str, forms: NumberForms | None = None) -> TextPatte
         pos = m.end
     pieces.append(spaced[pos:].strip())
     return NumberPattern(variant, tuple(pieces), tuple(slots), forms)
+
+
+# A standard's name may be written with or without a space between its letters and its number (v9): ISO 27001 is
+# ISO27001 and back, PCI DSS 4.0 is PCI DSS4.0; a word of two letters or more, as normalised (not v3.2 or Q1 200).
+# And ISO/IEC 27001, the joint standard's full name, is ISO 27001 and back.
+_WORD_THEN_NUMBER = re.compile(r"(?<![a-z])([a-z]{2,})( ?)(?=[0-9])")
+_ISO_IEC = re.compile(r"(?<![a-z/])iso(/iec)?(?= ?[0-9])")
+
+
+def standard_twins(text: str) -> tuple[str, ...]:
+    """The other spellings of a (normalised) form that names a standard: iso 27001 -> iso27001, iso/iec 27001 and
+    iso/iec27001; none for a form without a Latin word right before a number."""
+    if _WORD_THEN_NUMBER.search(text) is None:
+        return ()
+    named = {text, _ISO_IEC.sub(lambda m: "iso" if m.group(1) else "iso/iec", text)}
+    spelt = {
+        twin for form in named for twin in (_WORD_THEN_NUMBER.sub(r"\1", form), _WORD_THEN_NUMBER.sub(r"\1 ", form))
+    }
+    return tuple(sorted((named | spelt) - {text}))
 
 
 def _cjk(char: str) -> bool:

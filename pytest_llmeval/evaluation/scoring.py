@@ -34,6 +34,7 @@ from .numbers import (
     chinese_value,
     compile_variant,
     spaced_out,
+    standard_twins,
 )
 from .scenarios import Case, KeyPoint
 
@@ -97,7 +98,18 @@ SCORER_NAME = "keyword_coverage"
 #    个季度). A percentage range written with 百分之 is a range (百分之二十到百分之三十, 百分之二十至三十, 百分之20-30
 #    hold no 20%). 没有超过, 没超过, 不会超过, 不需要, 用不了 and 要不了 negate (不会超过20个月). With chinese_numerals
 #    a numeral in a word that counts nothing is no number: 十分重要 (not 满分十分。, 十分钟), 一次性, 第三方, 一定,
-#    一般, 一些, 一切, 一直, 一起 (not 一起事故), 一样, 一致, 进一步, 两者, 二维码, 五金.
+#    一般, 一些, 一切, 一直, 一起 (not 一起事故), 一样, 一致, 进一步, 两者, 二维码, 五金. A point in 元 is not a figure
+#    the answer names in another currency after 元 (1200万元港币, 1200万元（港币）, 1200万元新台币, 1200万元美金; not
+#    1200万元人民币), and a unit that runs into a word is none (20人民币, 3天线, 3天然气; not 3天线上, 3天然后). A
+#    label's number before a space and a digit group is no thousands group (方案1 200万元 has 200万元, no 1200万元, as
+#    Q1 200万元 had). An em dash before a number is a minus sign (增长率为—20%; not ——20% or the range 10%—20%). A
+#    phone number's groups are no figures (400-820-8820, 021-1997-8888, 021-19978888, 电话：1997-8888; not 2024-05-20,
+#    2019-2020年, 30-50). Struck-out text (~~50%~~, <del>, <s>, <strike>) is removed before matching. A vulgar fraction
+#    after digits is their fraction (1½年 is 1.5年: NFKC had made it 11⁄2年; 1⅓年 is 1 1/3年). With scale words a mixed
+#    number is one value (1亿2000万 and 1亿2千万 are 1.2亿, 1万5000 is 15000, 3千5百 3500; its parts stay no
+#    figures), and with chinese_numerals 一千二百多万 is about 1200万 (as 1200多万 is). A standard's name is the same
+#    with or without a space between its letters and number (ISO 27001, ISO27001, PCI DSS4.0), and ISO/IEC 27001 is
+#    ISO 27001. 南非, 北非, 东非, 西非 and 非洲 are no negations.
 SCORER_VERSION = 9
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
@@ -241,8 +253,9 @@ _FILLERS_ZH_LONGEST_FIRST = sorted(FILLERS_ZH, key=len, reverse=True)
 # Before 不, these make it an affirmation: 不得不 / 不能不 (must), 无不 / 没有不 (all).
 DOUBLE_NEGATION_BEFORE = ("不得", "不能", "不可", "不会", "不敢", "不是", "无", "莫", "没有")
 # Words that end with a negation's character and negate nothing (v7): 无非是20个月 (nothing but), 莫非 (could it be),
-# 除非 (unless).
-NO_NEGATION_ZH = ("无非", "莫非", "除非")
+# 除非 (unless); and (v9) 南非, 北非, 东非, 西非, 非洲 (Africa and its parts).
+NO_NEGATION_ZH: tuple[str, ...] = ("无非", "莫非", "除非")
+NO_NEGATION_ZH += ("南非", "北非", "东非", "西非", "非洲")  # v9: places (在南非20%的市场份额)
 # The last words before a point (up to three, the last followed by a space or the hyphen of non-)
 _WORDS_BEFORE = re.compile(r"(?<![a-z'])((?:[a-z']+ ){0,2}[a-z']+)([ -])$")
 _THINK_BLOCK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
@@ -300,8 +313,18 @@ def _latex(text: str) -> str:
     return text
 
 
+# Struck-out text is retracted (v9): ~~50%~~ 150%, ~~20个月~~ 24个月, <del>50%</del> 60%, <strike>..</strike> and
+# <s>..</s> state 150%, 24个月 and 60%, not what is struck out. Within a line; ~~ as GFM writes it (no space inside
+# the marks), a lone ~ stays a range mark (12~20个月); <s> around 40 characters at most, so that a leaked sentence
+# token pair (<s>...</s>) does not take an answer with it.
+_STRUCK_OUT = re.compile(r"~~(?=[^\s~])[^~\n]*?[^\s~]~~|<(del|strike)>[^\n]*?</\1>|<s>[^<\n]{1,40}</s>")
+
+
 def strip_markup(text: str) -> str:
-    """The text without Markdown emphasis and code marks and without LaTeX math delimiters and common commands."""
+    """The text without struck-out text, Markdown emphasis and code marks and without LaTeX math delimiters and common
+    commands."""
+    if "~~" in text or "</" in text:
+        text = _STRUCK_OUT.sub("", text)
     text = _MARKDOWN_STRONG.sub(r"\1", text)
     text = _MARKDOWN_CODE.sub(r"\1", text)
     text = _MARKDOWN_EMPHASIS.sub(r"\1", text)
@@ -322,8 +345,21 @@ _LIST_MARKERS = {
 }
 
 
+# A vulgar fraction after digits is their fractional part (v9): NFKC made 1½年 11⁄2年 (11, and 2 over nothing). One
+# that ends as a decimal is written so (1½年 is 1.5年, 2¾ 2.75); another stands apart (1⅓年 is 1 1/3年: no 11, no 3).
+# A fraction alone stays a fraction (½小时 is 1/2小时, no 2小时).
+_DECIMAL_FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75", "⅕": ".2", "⅖": ".4", "⅗": ".6", "⅘": ".8", "⅛": ".125"}
+_DECIMAL_FRACTIONS |= {"⅜": ".375", "⅝": ".625", "⅞": ".875", "⅒": ".1"}
+_MIXED_FRACTION = re.compile("(?<=[0-9０-９])([" + "".join(_DECIMAL_FRACTIONS) + "⅓⅔⅙⅚⅐⅑])")
+
+
+def _fraction(m: re.Match[str]) -> str:
+    return _DECIMAL_FRACTIONS.get(m.group(1), " " + m.group(1))
+
+
 def _marked(text: str) -> str:
-    return strip_markup(unicodedata.normalize("NFKC", text.translate(_LIST_MARKERS)).casefold())
+    text = _MIXED_FRACTION.sub(_fraction, text.translate(_LIST_MARKERS))
+    return strip_markup(unicodedata.normalize("NFKC", text).casefold())
 
 
 def normalise_lines(text: str) -> tuple[str, frozenset[int]]:
@@ -701,6 +737,7 @@ def patterns(variants: Sequence[str], forms: NumberForms | None = None, regexes:
         needle = normalise(variant)
         if needle:
             found.append(compile_variant(needle, forms or NumberForms()))
+            found.extend(compile_variant(twin, forms or NumberForms()) for twin in standard_twins(needle))  # v9
     found.extend(RegexPattern(r) for r in regexes)
     return found
 
@@ -1068,10 +1105,13 @@ def _negation_inside(answer_norm: str, start: int, end: int) -> str | None:
 
 
 def _original(variants: Sequence[str], normalised: str | None) -> str | None:
-    """The form as the user wrote it (patterns hold normalised text)."""
+    """The form as the user wrote it (patterns hold normalised text; a standard's other spelling, v9, is its form's)."""
     if normalised is None:
         return None
-    return next((v for v in variants if normalise(v) == normalised), normalised)
+    written = next((v for v in variants if normalise(v) == normalised), None)
+    if written is None:
+        written = next((v for v in variants if normalised in standard_twins(normalise(v))), normalised)
+    return written
 
 
 def expectation_point(expect: str, other_weight: float) -> KeyPoint:

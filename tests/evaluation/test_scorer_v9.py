@@ -212,3 +212,242 @@ def test_everyday_negations_of_a_bound(point: str, answer: str, expected: bool) 
 )
 def test_a_numeral_in_a_word_that_counts_nothing(point: str, answer: str, expected: bool) -> None:
     assert covered(point, answer, CN) is expected
+
+
+SW = NumberForms(scale_words=True)
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "forms", "expected"),
+    [
+        ("1200万元", "1200万元港币", None, False),  # another currency after 元
+        ("1200万元", "1200万元（港币）", None, False),
+        ("1200万元", "1200万元 港元", None, False),
+        ("1200万元", "1200万元新台币", None, False),
+        ("1200万元", "1200万元美金", None, False),
+        ("1200万元", "¥1200万元港币", None, False),
+        ("1200万元", "一千二百万元港币", CN, False),
+        ("30元", "30元美金", None, False),
+        ("1200万元", "1200万元人民币", None, True),  # 元 is renminbi
+        ("1200万元", "1200万元(人民币)", None, True),
+        ("1200万元", "1200万元，港币另计", None, True),
+        ("1200万港元", "1200万港元", None, True),
+        ("30元", "30元/人", None, True),
+    ],
+)
+def test_yuan_followed_by_another_currency(point: str, answer: str, forms: NumberForms | None, expected: bool) -> None:
+    assert covered(point, answer, forms) is expected
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "forms", "expected"),
+    [
+        ("20人", "20人民币", None, False),  # money
+        ("20人", "约20人民币", None, False),
+        ("20人", "二十人民币", CN, False),
+        ("3天", "3天线", None, False),  # antennas
+        ("3天", "3天然气", None, False),
+        ("20人", "20人参加", None, True),
+        ("20人", "20人民主评议", None, True),  # jieba: 人|民主评议
+        ("3天", "3天线上培训", None, True),  # online
+        ("3天", "3天然后出发", None, True),  # then
+        ("3天", "需要3天。", None, True),
+    ],
+)
+def test_a_unit_that_runs_into_a_word(point: str, answer: str, forms: NumberForms | None, expected: bool) -> None:
+    assert covered(point, answer, forms) is expected
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("1200万元", "方案1 200万元，方案2 300万元", False),  # a label's number, then a figure
+        ("200万元", "方案1 200万元，方案2 300万元", True),
+        ("300万元", "方案1 200万元，方案2 300万元", True),
+        ("2300万元", "问题2 300万元", False),
+        ("300万元", "问题2 300万元", True),
+        ("1200万元", "第1 200万元", False),
+        ("200万元", "阶段1 200万元", True),
+        ("1200", "步骤1 200", False),
+        ("200", "选项 1 200", True),
+        ("1200万元", "1 200万元", True),  # no label: one number
+        ("1200万元", "共1 200万元", True),
+        ("1200万元", "二期1 200万元", True),  # 二期 is a complete label
+    ],
+)
+def test_a_labels_number_before_a_digit_group(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer) is expected
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("20%", "增长率为—20%", False),  # an em dash as a minus sign
+        ("20%", "增长率为 —20%", False),
+        ("-20%", "增长率为—20%", True),
+        ("20%", "增长——20%", True),  # a Chinese dash pair
+        ("20%", "——20%", True),
+        ("20%", "10%—20%", False),  # a range, as before
+        ("10%", "10%—20%", False),
+        ("20%", "a—20%", True),  # after a letter
+        ("20个月", "20个月——这是结论", True),
+    ],
+)
+def test_an_em_dash_as_a_minus_sign(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer) is expected
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("1997", "电话 021-1997-8888", False),
+        ("8888", "电话 021-1997-8888", False),
+        ("820", "400-820-8820", False),
+        ("19978888", "021-19978888", False),  # an area code, then the number
+        ("1997", "tel: 1997-8888", False),
+        ("1997", "电话：1997-8888", False),
+        ("2024", "2024-2025-2026", False),
+        ("400-820-8820", "拨打400-820-8820", True),  # a point written so: as text, digit for digit
+        ("400-820-8820", "拨打400-820-88201", False),
+        ("2024", "2024-05-20", True),  # a date's year
+        ("2019年", "2019-2020年", True),  # a range of years
+        ("2020年", "2019-2020年", True),
+        ("50", "30-50", True),
+        ("1997", "1997-8888", True),  # two groups, no area code or phone word: no phone number
+        ("30", "10-20-30", True),
+        ("100", "100-200-300万元", True),  # a unit follows: figures
+        ("2024年", "2020-2022-2024年", True),
+    ],
+)
+def test_phone_numbers_hold_no_figures(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer) is expected
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("50%", "~~50%~~ 150%", False),
+        ("150%", "~~50%~~ 150%", True),
+        ("20个月", "~~20个月~~ 24个月", False),
+        ("24个月", "~~20个月~~ 24个月", True),
+        ("50%", "<del>50%</del> 60%", False),
+        ("60%", "<DEL>50%</DEL> 60%", True),
+        ("50%", "<s>50%</s>", False),
+        ("50%", "<strike>50%</strike>", False),
+        ("50%", "~~ 50% ~~", True),  # no strikethrough with spaces inside the marks
+        ("20个月", "<s>回收期约为20个月，因为年净节省额为90万元，总投资为150万元，所以约1.67年即可收回。</s>", True),
+        ("20个月", "约~20个月", True),  # a lone ~
+        ("20个月", "12~20个月", False),
+    ],
+)
+def test_struck_out_text_is_retracted(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer) is expected
+
+
+def test_struck_out_text_is_removed_by_normalise() -> None:
+    assert normalise("回收期~~20~~24个月") == "回收期24个月"
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("2年", "1½年", False),  # NFKC made it 11⁄2年
+        ("11年", "1½年", False),
+        ("1年", "1½年", False),
+        ("1.5年", "1½年", True),
+        ("2.75", "2¾", True),
+        ("3年", "1⅓年", False),  # 1 1/3年
+        ("11年", "1⅓年", False),
+        ("1年", "1⅓年", False),
+        ("2小时", "½小时", False),  # a fraction alone stays one
+    ],
+)
+def test_a_vulgar_fraction_after_digits(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer) is expected
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "forms", "expected"),
+    [
+        ("1.2亿元", "1亿2000万元", SW, True),
+        ("12000万元", "1亿2000万元", SW, True),
+        ("1.2亿元", "1亿2千万元", CN, True),
+        ("1.2亿元", "1亿2千万元", SW, True),
+        ("15000人", "1万5000人", SW, True),
+        ("3500", "3千5百", CN, True),
+        ("15000米", "1万5千米", SW, True),
+        ("1亿", "1亿2000万元", SW, False),  # its parts stay no figures
+        ("2000万元", "1亿2000万元", SW, False),
+        ("5000人", "1万5000人", SW, False),
+        ("3000", "3千5百", CN, False),
+        ("15000", "1万5", SW, False),  # a bare last term has its digits
+        ("1.2亿元", "1亿2000万元", None, False),  # without scale words
+        ("1亿2000万元", "1亿2000万元", None, True),
+        ("1亿2000万元", "1亿2000万元", SW, True),
+    ],
+)
+def test_a_mixed_number_with_scale_words(point: str, answer: str, forms: NumberForms | None, expected: bool) -> None:
+    assert covered(point, answer, forms) is expected
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("1200万元", "一千二百多万元", True),
+        ("1200万元", "一千二百余万元", True),
+        ("120万", "一百二十多万", True),
+        ("120万", "一百二十余万", True),
+        ("10万", "十多万", True),  # as 10多万
+        ("1200", "一千二百多万元", False),  # 12 million, not 1200
+        ("1300万元", "一千二百多万元", False),
+        ("10万", "十几万", False),
+        ("120万", "一百二十多个", False),
+        ("120个", "一百二十多个", True),
+    ],
+)
+def test_about_a_chinese_numeral_with_a_scale_word(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer, CN) is expected
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("ISO 27001", "已通过ISO27001认证", True),
+        ("ISO27001", "已通过 ISO 27001 认证", True),
+        ("ISO 27001", "ISO/IEC 27001", True),
+        ("ISO 27001", "ISO/IEC27001", True),
+        ("ISO/IEC 27001", "ISO 27001", True),
+        ("PCI DSS 4.0", "PCI DSS4.0", True),
+        ("PCI DSS4.0", "PCI DSS 4.0", True),
+        ("ISO 27001", "ISO 270012", False),  # still whole numbers and words
+        ("ISO 27001", "ISO27002", False),
+        ("ISO 27001", "ISO/IEC 27002", False),
+        ("ISO27001", "ISO 27001.5", False),
+        ("PCI DSS 4.0", "PCI DSS4.01", False),
+        ("ISO 27001", "XISO 27001", False),
+    ],
+)
+def test_a_standards_name_with_or_without_a_space(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer) is expected
+
+
+def test_a_standards_other_spelling_reports_the_form_as_written() -> None:
+    case = Case(id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint("ISO 27001"),))
+    point = score_answer(case, "已通过ISO27001认证").points[0]
+    assert (point.status, point.matched, point.matched_text) == ("covered", "ISO 27001", "iso27001")
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("20%", "在南非20%的市场份额", True),  # South Africa
+        ("20%", "在北非20%的市场份额", True),
+        ("20%", "南非约20%", True),
+        ("合规", "南非合规", True),
+        ("20%", "非20%", False),  # a negation, as before
+        ("20%", "并非20%", False),
+        ("合规", "非合规", False),
+    ],
+)
+def test_africa_is_no_negation(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer) is expected
