@@ -89,6 +89,7 @@ class CaseResult:
             "question": self.case.question,
             "scorer_name": self.case.scorer,
             **({"images": len(self.case.images)} if self.case.images else {}),
+            **({"max_tokens": self.case.max_tokens} if self.case.max_tokens else {}),  # the case's own budget
         }
         if self.score is not None:
             base.update(self.score.to_dict())

@@ -91,6 +91,7 @@ class CaseRecord(TypedDict):
     tpot_s: NotRequired[float | None]
     decode_tok_s: NotRequired[float | None]  # this request's 1 / TPOT
     finish_reason: NotRequired[str | None]
+    max_tokens: NotRequired[int]  # the case's own generation budget (its `max_tokens:`), when it sets one
     source: NotRequired[str]
     finished_at: NotRequired[float]
     nodeid: NotRequired[str]

@@ -141,14 +141,22 @@ def summary_section(doc: dict[str, Any]) -> Section:
 def answer_health_section(doc: dict[str, Any]) -> Section | None:
     """Empty answers and answers cut at the token limit, per model and mode, when there are any: both score like
     wrong answers, and neither says what the model knows."""
-    from .answer_health import EMPTY_FIX, answer_health
+    from .answer_health import EMPTY_FIX, answer_health, cut_at_limit
 
     health = [h for h in answer_health(doc.get("cases") or []) if h.empty or h.cut or h.repeated]
     if not health:
         return None
-    max_tokens = (doc["run"].get("settings") or {}).get("max_tokens")
+    default = (doc["run"].get("settings") or {}).get("max_tokens")
     lines = []
     for h in health:
+        limits = sorted(
+            {
+                int(c.get("max_tokens") or default or 0)
+                for c in doc.get("cases") or []
+                if cut_at_limit(c) and (c.get("model"), c.get("mode") or "norag") == (h.model, h.mode)
+            }
+        )
+        max_tokens = ", ".join(str(n) for n in limits if n) or default
         if h.empty:
             lines.append(f"{h.label}: {h.empty} of {h.answered} answers empty - {EMPTY_FIX}.")
         if h.repeated:
@@ -159,8 +167,8 @@ def answer_health_section(doc: dict[str, Any]) -> Section | None:
         if h.cut:
             lines.append(
                 f"{h.label}: {h.cut} of {h.answered} answers cut at the token limit (finish_reason length; max_tokens "
-                f"{max_tokens} unless the case sets its own) - their scores measure the limit too: raise "
-                "--llm-max-tokens (or the case's max_tokens) if the answers need more."
+                f"{max_tokens}) - their scores measure the limit too: raise --llm-max-tokens (or the case's "
+                "max_tokens) if the answers need more."
             )
     return Section("answer_health", "Answers that say little", lines, terminal=True)
 

@@ -39,7 +39,10 @@ def test_the_report_says_how_many_answers_are_empty_or_cut_and_what_to_check() -
     text = "\n".join(section.paragraphs)
     assert "m1/norag: 1 of 2 answers empty - the server answered nothing the scorer could read" in text
     assert "chat template" in text
-    assert "m1/norag: 1 of 2 answers cut at the token limit (finish_reason length; max_tokens 64" in text
+    assert "m1/norag: 1 of 2 answers cut at the token limit (finish_reason length; max_tokens 64)" in text
+    doc["cases"].append(record("答", finish_reason="length", max_tokens=16))  # a case with its own budget
+    text = "\n".join(answer_health_section(doc).paragraphs)  # type: ignore[union-attr]
+    assert "2 of 3 answers cut at the token limit (finish_reason length; max_tokens 16, 64)" in text
     assert answer_health_section({"run": {}, "cases": [record()]}) is None  # nothing to say: no section
 
 
