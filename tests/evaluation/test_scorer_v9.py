@@ -4,6 +4,8 @@ label, not a digit of the figure after it (NFKC made ①20万元 120万元); \\b
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pytest_llmeval.evaluation.numbers import NumberForms
@@ -451,3 +453,25 @@ def test_a_standards_other_spelling_reports_the_form_as_written() -> None:
 )
 def test_africa_is_no_negation(point: str, answer: str, expected: bool) -> None:
     assert covered(point, answer) is expected
+
+
+KB = Path(__file__).resolve().parents[2] / "scenarios" / "knowledge" / "companies" / "huaxin_bank.md"
+
+
+def test_an_answer_that_quotes_the_retrieved_sentences_is_credited_a_dump_of_them_is_not() -> None:
+    """With RAG the echo guard discounted copies of 24 characters of the context: an answer built of the knowledge
+    base's own lines scored 17. Copies of 40 characters or more are copying now; a dump of the document still scores
+    0."""
+    from pytest_llmeval.evaluation.scenarios import load_scenarios
+
+    case = next(c for c in load_scenarios([KB.parents[2]]) if c.id == "kb_company_background")
+    context = KB.read_text(encoding="utf-8")
+    sources = {"question": case.question, "context": context}
+    quoted = (
+        "- 资产规模：约5800亿元（2023年末）\n- 员工人数：4300人\n\n1997年由苏州当地多家城市信用社合并组建，"
+        "总部位于江苏省苏州市。\n\n痛点：信用卡欺诈：2019年信用卡欺诈损失约3200万元，原有规则系统只能事后发现。\n"
+        "反洗钱：可疑交易预警每月需人工复核2.1万笔以上。"
+    )
+    assert score_answer(case, quoted, sources).score == 100
+    assert score_answer(case, context, sources).score == 0
+    assert score_answer(case, context[: len(context) // 2], sources).score == 0
