@@ -109,7 +109,23 @@ SCORER_NAME = "keyword_coverage"
 #    number is one value (1亿2000万 and 1亿2千万 are 1.2亿, 1万5000 is 15000, 3千5百 3500; its parts stay no
 #    figures), and with chinese_numerals 一千二百多万 is about 1200万 (as 1200多万 is). A standard's name is the same
 #    with or without a space between its letters and number (ISO 27001, ISO27001, PCI DSS4.0), and ISO/IEC 27001 is
-#    ISO 27001. 南非, 北非, 东非, 西非 and 非洲 are no negations.
+#    ISO 27001. 南非, 北非, 东非, 西非 and 非洲 are no negations. Honest answers to a trap: 暂无, 尚无, 查不到,
+#    没有查到, 未查到, 未经证实, 无法证实, 无法验证, 无从查证, 我不掌握, 没有掌握, 没有证据, 并无公开, 未见 (a
+#    record), couldn't / could not find, not aware of, no evidence, could not / cannot verify and unable to confirm
+#    are uncertainty markers, and some markers count only in their honest wording: 不确定 (not 不确定性), 没有相关
+#    (信息/资料/记录...), 并未 (公开/发布/有相关记录...), 不存在 (where the phrase ends, or before 相关/公开/该...),
+#    抱歉 (before 我/目前/无法...), uncertain (not an uncertain market). What the speaker did not find is unasserted:
+#    没有查到, 查不到, 未查到, 未找到, 没有找到, 没有关于, 无从查证, could not find, not aware of, no evidence
+#    are cues, as are 暂无资料显示, 无证据表明, 目前并无公开证据显示 and 未见...的记录/报道; a quoted claim named
+#    as one (“已通过PCI DSS 4.0认证”这一说法, 的说法, 这种说法, 的传言) is mentioned, not asserted - unless called
+#    right (这一说法属实).
+#    A Markdown table's cell border ends a part (| 是否通过PCI DSS 4.0认证 | 已通过PCI DSS 4.0认证 | claims it).
+#    无法, 未能, 没能, 未曾, 难以, 无从 and 不建议, 不推荐, 不支持, 不提供, 不采用, (暂)不考虑, 不必, 没必要, 不做,
+#    不进行 negate (不支持私有化部署; 不得不提供 affirms), as do hasn't, haven't, hadn't, shouldn't, wouldn't,
+#    couldn't, no longer, fails to, failed to and unable to, over been, being or currently too (has not been audited).
+#    U+2010 and U+2011 (gpt-oss's Anti‑Money) and an en dash between Latin letters are "-", and a hyphen and a space
+#    between Latin words are the same (anti-money-laundering covers Anti-Money Laundering). <thinking>...</thinking>
+#    is thinking, as <think>...</think> is.
 SCORER_VERSION = 9
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
@@ -142,6 +158,19 @@ UNCERTAINTY_MARKERS = (
     "没有关于",
     "并未",
     "无法核实",
+    # v9: honest wording the list missed (暂无v5.0发布的公开信息, 未经证实, 我没有查到)
+    "暂无",
+    "尚无",
+    "查不到",
+    "没有查到",
+    "没查到",
+    "未查到",
+    "未经证实",
+    "无法证实",
+    "无法验证",
+    "无从查证",
+    "我不掌握",
+    "没有掌握",
     "not sure",
     "uncertain",
     "cannot confirm",
@@ -154,6 +183,22 @@ UNCERTAINTY_MARKERS = (
     "cannot be determined",
     "can't be determined",
     "not enough information",
+    # v9
+    "couldn't find",
+    "couldn’t find",
+    "could not find",
+    "not aware of",
+    "no evidence",
+    "could not verify",
+    "cannot verify",
+    "unable to confirm",
+    # v9: and the Chinese twins of "no evidence" (目前并无公开证据显示...)
+    "没有证据",
+    "无证据",
+    "并无公开",
+    "没有公开信息",
+    "没有公开资料",
+    "未见",
 )
 REFUSAL_MARKERS = (
     "不知道",
@@ -170,6 +215,27 @@ REFUSAL_MARKERS = (
     "can't answer",
     "unable to answer",
 )
+# v9: markers that are one only in some wording (the text from the marker on must match): 不确定 but not
+# 不确定性 or 不确定因素 (a market's uncertainty); 没有相关 only before 信息, 资料, 记录 ...; 并未 only before a
+# disclosure (并未公开, 并未发布 - not 并未改变原有接口); 不存在 only where the phrase ends or before 相关,
+# 公开, 该 ... (该版本并不存在。 - not 不存在兼容性问题); 抱歉 only before the speaker or what cannot be said
+# (抱歉，我无法... - not 抱歉让您久等了); 未见 only before a record or report in its part (未见v5.0发布的公告 - not
+# 未见异常); "uncertain" only where the phrase ends or before whether, if, about ... (not an uncertain market).
+_CJK = "\u3400-\u9fff"
+_MARKER_CONTEXTS = {
+    "不确定": re.compile("不确定(?!性|因素)"),
+    "没有相关": re.compile("没有相关的?(?:信息|资料|记录|数据|报道|内容|资讯|公告|消息|说明|证据|文件)"),
+    "并未": re.compile(
+        "并未(?:对外|正式|公开|在公开渠道|在官网)?(?:公开|发布|公布|披露|宣布|提及|提到|找到|查到|见到|看到|收录|记载|推出)"
+        "|并未(?:有|见)?(?:相关|任何)?的?(?:记录|信息|资料|报道|公告|证据)"
+    ),
+    "不存在": re.compile(f"不存在(?:$|[^0-9a-z{_CJK}]|的|相关|公开|该|此|这|所谓|名为|任何|v[0-9])"),
+    "抱歉": re.compile("抱歉[, ]*(?:我|目前|暂时|暂|这|该|关于|对于|无法|不能|没有|未能|本人|根据)"),
+    "未见": re.compile("未见(?=[^,。!?;:\\n(—|]{0,40}?(?:记录|报道|公告|披露|信息|资料|消息|证据))"),
+    "uncertain": re.compile(
+        "uncertain(?: ?(?:[^a-z ]|$)| (?:whether|if|about|as to|how|what|when|which|who|regarding)(?![a-z]))"
+    ),
+}
 EXPECTATION_MARKERS = {
     "refusal": REFUSAL_MARKERS,
     "uncertainty": UNCERTAINTY_MARKERS + REFUSAL_MARKERS,
@@ -179,7 +245,7 @@ EXPECTATION_LABELS = {"refusal": "拒答 (refusal)", "uncertainty": "表示不�
 # A negation right before a match says the opposite of the key point: 不合规 is not 合规, 不到20个月 is not 20个月,
 # "not compliant" is not "compliant"; a forbidden claim under a negation (没有分公司 for 有分公司) is no claim.
 # Chinese: the text just before the match ends with one of these; English: the word before it is one of these.
-NEGATIONS_ZH = (
+NEGATIONS_ZH: tuple[str, ...] = (
     "不",
     "非",
     "未",
@@ -232,17 +298,37 @@ NEGATIONS_ZH = (
     "用不了",
     "要不了",
 )
+# v9: "cannot / failed to / hardly" (未能通过审计 for 通过审计, 无法确认 for 确认) and the verbs a
+# recommendation negates with (该产品不支持私有化部署 for 私有化部署, 不建议采购 for 采购); after 不得, 不能, 无 ...
+# (`DOUBLE_NEGATION_BEFORE`) the verb's 不 affirms as a bare 不 does (不得不提供私有化部署).
+VERB_NEGATIONS_ZH = (
+    "不建议",
+    "不推荐",
+    "不支持",
+    "不提供",
+    "不采用",
+    "不考虑",
+    "暂不考虑",
+    "不必",
+    "没必要",
+    "不做",
+    "不进行",
+)
+NEGATIONS_ZH += ("无法", "未能", "没能", "未曾", "难以", "无从") + VERB_NEGATIONS_ZH
 # Before a figure only: 不止20个月 is "more than 20 months" (a negation since v3), but 不止合规 is "not only compliant".
 NEGATIONS_BEFORE_A_FIGURE = ("不止", "不只")
 NEGATIONS_EN = frozenset(
     {"not", "no", "never", "non", "without", "nor", "cannot", "isn't", "aren't", "wasn't", "weren't", "doesn't"}
     | {"don't", "didn't", "won't", "can't", "neither"}
+    | {"hasn't", "haven't", "hadn't", "shouldn't", "wouldn't", "couldn't"}  # v9
 )
-NEGATIONS_EN_TWO_WORDS = frozenset({"rather than", "instead of"})  # 24 months rather than 20 months
+# 24 months rather than 20 months; v9: no longer compliant, fails to comply, unable to confirm
+NEGATIONS_EN_TWO_WORDS = frozenset({"rather than", "instead of", "no longer", "fails to", "failed to", "unable to"})
 # A short word between a negation and what it negates (v7): 不是约20个月, 不会是20个月, not fully compliant, won't be
 # compliant. One filler at most; 只有 only before a figure (不是只有20个月: more than that; 不是只有合规: not only).
 FILLERS_ZH = ("是", "为", "会是", "会", "可能是", "可能", "应是", "应该是", "等于", "约", "大约", "大概", "只有")
 FILLERS_EN = frozenset({"be", "is", "really", "quite", "fully", "yet", "about", "roughly", "exactly", "considered"})
+FILLERS_EN |= {"been", "being", "currently"}  # v9: has not been audited, is not currently compliant
 # An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
 # payback, not really a compliant system.
 ARTICLES_EN = frozenset({"a", "an", "the"})
@@ -261,7 +347,10 @@ NO_NEGATION_ZH: tuple[str, ...] = ("无非", "莫非", "除非")
 NO_NEGATION_ZH += ("南非", "北非", "东非", "西非", "非洲")  # v9: places (在南非20%的市场份额)
 # The last words before a point (up to three, the last followed by a space or the hyphen of non-)
 _WORDS_BEFORE = re.compile(r"(?<![a-z'])((?:[a-z']+ ){0,2}[a-z']+)([ -])$")
-_THINK_BLOCK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
+# v9: <thinking>...</thinking> as <think>...</think>
+_THINK_BLOCK = re.compile(r"<(think|thinking)>.*?</\1>", re.DOTALL | re.IGNORECASE)
+_THINK_CLOSE = re.compile(r"</think(?:ing)?>", re.IGNORECASE)
+_THINK_OPEN = re.compile(r"<think(?:ing)?>", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -360,9 +449,22 @@ def _fraction(m: re.Match[str]) -> str:
     return _DECIMAL_FRACTIONS.get(m.group(1), " " + m.group(1))
 
 
+# Hyphens as typesetters and models write them (v9): U+2010 and U+2011 (NFKC keeps the one and makes the other it;
+# gpt-oss writes Anti‑Money Laundering with U+2011) are "-", and so is an en dash between two Latin letters
+# (Anti–Money; between numbers it stays a range or minus sign).
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_EN_DASH_IN_A_WORD = re.compile("(?<=[a-z])\u2013(?=[a-z])")
+
+
+def _hyphens(text: str) -> str:
+    if "\u2010" in text or "\u2011" in text:
+        text = text.translate(_HYPHENS)
+    return _EN_DASH_IN_A_WORD.sub("-", text) if "\u2013" in text else text
+
+
 def _marked(text: str) -> str:
     text = _MIXED_FRACTION.sub(_fraction, text.translate(_LIST_MARKERS))
-    return strip_markup(unicodedata.normalize("NFKC", text).casefold())
+    return strip_markup(_hyphens(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def normalise_lines(text: str) -> tuple[str, frozenset[int]]:
@@ -538,14 +640,15 @@ def _row_cells(answer_lines: str, spans: Sequence[tuple[int, int]], headers: Seq
 
 
 def strip_thinking(text: str) -> str:
-    """Remove reasoning: closed <think> blocks, text before a stray </think>, an unclosed <think> tail."""
+    """Remove reasoning: closed <think> (v9: or <thinking>) blocks, text before a stray </think>, an unclosed
+    <think> tail."""
     text = _THINK_BLOCK.sub("", text)
-    lower = text.lower()
-    if "</think>" in lower:
-        text = text[lower.rindex("</think>") + len("</think>") :]
-        lower = text.lower()
-    if "<think>" in lower:
-        text = text[: lower.index("<think>")]
+    closes = list(_THINK_CLOSE.finditer(text))
+    if closes:
+        text = text[closes[-1].end() :]
+    opening = _THINK_OPEN.search(text)
+    if opening is not None:
+        text = text[: opening.start()]
     return text.strip()
 
 
@@ -658,7 +761,7 @@ def _zh_negation_ending(text: str, figure: bool) -> int | None:
     negation = max((n for n in negations if text.endswith(n)), key=len, default=None)
     if negation is None:
         return None
-    if negation == "不" and text[: -len(negation)].endswith(DOUBLE_NEGATION_BEFORE):
+    if (negation == "不" or negation in VERB_NEGATIONS_ZH) and text[: -len(negation)].endswith(DOUBLE_NEGATION_BEFORE):
         return None  # 不得不: an affirmation
     if any(text.endswith(word) and len(word) > len(negation) for word in NO_NEGATION_ZH):
         return None  # 无非: the 非 of a word that negates nothing
@@ -733,6 +836,37 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return starts
 
 
+# A hyphen and a space between two Latin words are the same (v9): anti-money-laundering and anti money laundering
+# cover Anti-Money Laundering and back (a form with up to three such joins).
+_WORD_JOIN = re.compile("(?<=[a-z])[- ](?=[a-z])")
+
+
+def _hyphen_twins(text: str) -> tuple[str, ...]:
+    """The other spellings of a (normalised) form whose Latin words are joined by hyphens or spaces."""
+    joins = [m.start() for m in _WORD_JOIN.finditer(text)]
+    if not joins or len(joins) > 3:
+        return ()
+    twins = []
+    for mask in range(2 ** len(joins)):
+        chars = list(text)
+        for k, i in enumerate(joins):
+            chars[i] = "-" if mask >> k & 1 else " "
+        twin = "".join(chars)
+        if twin != text:
+            twins.append(twin)
+    return tuple(twins)
+
+
+def _twins(needle: str) -> tuple[str, ...]:
+    """A form's other spellings: a standard's name with or without its space, Latin words joined by a hyphen or a
+    space (v9)."""
+    twins = dict.fromkeys(standard_twins(needle))
+    for spelling in (needle, *twins):
+        twins.update(dict.fromkeys(_hyphen_twins(spelling)))
+    twins.pop(needle, None)
+    return tuple(twins)
+
+
 def patterns(variants: Sequence[str], forms: NumberForms | None = None, regexes: Sequence[str] = ()) -> list[Pattern]:
     """The patterns of a key point's (or forbidden claim's) forms, in order: text, number or regex."""
     found: list[Pattern] = []
@@ -740,7 +874,7 @@ def patterns(variants: Sequence[str], forms: NumberForms | None = None, regexes:
         needle = normalise(variant)
         if needle:
             found.append(compile_variant(needle, forms or NumberForms()))
-            found.extend(compile_variant(twin, forms or NumberForms()) for twin in standard_twins(needle))  # v9
+            found.extend(compile_variant(twin, forms or NumberForms()) for twin in _twins(needle))  # v9
     found.extend(RegexPattern(r) for r in regexes)
     return found
 
@@ -805,6 +939,18 @@ UNCERTAINTY_CUES_ZH = (
     "待核实",
     "待确认",
     "待证实",
+    # v9: what the speaker did not find (我没有查到v5.0于2024年发布的记录, 未找到已通过...的相关信息)
+    "没有查到",
+    "没查到",
+    "查不到",
+    "未查到",
+    "未找到",
+    "没有找到",
+    "没找到",
+    "无从查证",
+    "没有关于",
+    "并无关于",
+    "暂无关于",
 )
 UNASSERTED_ZH = QUESTION_CUES_ZH + CONDITION_CUES_ZH + UNCERTAINTY_CUES_ZH
 _SPEAKER_CUES = frozenset({"不知道", "不清楚", "不确定"})
@@ -834,6 +980,12 @@ UNCERTAINTY_CUES_EN = (
     "not able to verify",
     "unverified",
     "unconfirmed",
+    # v9
+    "could not find",
+    "couldn't find",
+    "couldn’t find",
+    "not aware of",
+    "no evidence",
 )
 UNASSERTED_EN = QUESTION_CUES_EN + CONDITION_CUES_EN + UNCERTAINTY_CUES_EN
 
@@ -843,8 +995,14 @@ def _cue_pattern(zh: Sequence[str], en: Sequence[str], extra: str = "") -> re.Pa
     return re.compile("|".join(zh) + extra + "|(?<![a-z])(?:" + "|".join(en) + ")(?![a-z])")
 
 
-# 没有公开信息表明: no evidence that; (v8) 需要核实: to be checked - not 无需确认 (no need to)
-_NO_EVIDENCE = "|没有(?:任何)?(?:公开的?)?(?:信息|资料|证据|记录)(?:表明|显示|证明)|(?<![无不])需要?(?:核实|确认|证实)"
+# 没有公开信息表明: no evidence that; (v8) 需要核实: to be checked - not 无需确认 (no need to); (v9) 暂无资料显示,
+# 暂无公开资料表明, 目前并无公开证据显示, 无证据表明, 没有报道显示; 未见...的记录 (未见v5.0于2024年发布的记录:
+# 未见 before a record, report or notice in its part - not 未见异常)
+_NO_EVIDENCE = (
+    "|(?:没有|无)(?:任何)?(?:公开的?)?(?:信息|资料|证据|记录|报道|数据)(?:表明|显示|证明)"
+    "|(?<![无不])需要?(?:核实|确认|证实)"
+    "|未见(?=[^,。!?;:\n(—|]{0,40}?(?:记录|报道|公告|披露|信息|资料|消息|证据))"
+)
 # 若: if - not 若干 (several); 要是: if - not 主要是, 重要是; 万一: in case - not 三万一千; 即使, 即便: even if - not
 # 立即使用, 随即便; 只要: as long as - not 只要求
 _MORE_CONDITIONS = (
@@ -855,8 +1013,9 @@ _UNASSERTED = _cue_pattern(UNASSERTED_ZH, UNASSERTED_EN, _NO_EVIDENCE + _MORE_CO
 _CONDITION = _cue_pattern(CONDITION_CUES_ZH, CONDITION_CUES_EN, _MORE_CONDITIONS)
 _UNCERTAINTY = _cue_pattern(UNCERTAINTY_CUES_ZH, UNCERTAINTY_CUES_EN, _NO_EVIDENCE)
 _CONTRAST = re.compile("但|不过|然而|(?<![a-z])(?:but|however)(?![a-z])")
-# a part of a clause ends there (as normalised: ！？；，：（ are !?;,:( )
-_PHRASE_END = re.compile(r"[。!?;\n,、:(—]|\.(?=\s|$)")
+# a part of a clause ends there (as normalised: ！？；，：（ are !?;,:( ); v9: and at a Markdown table's cell border
+# (| 是否通过PCI DSS 4.0认证 | 已通过PCI DSS 4.0认证 | claims it)
+_PHRASE_END = re.compile(r"[。!?;\n,、:(—|]|\.(?=\s|$)")
 _SENTENCE_END = re.compile(r"[。!?\n]|\.(?=\s|$)")
 # a question answered yes right after it (已通过PCI DSS吗？是的。) asserts what it asked
 _ANSWERED_YES = re.compile(r" ?(?:是的|对的?|没错|确实(?:如此)?|yes)(?![a-z])(?=[\s。!?;,、.:—(]|$)")
@@ -877,7 +1036,7 @@ def _cue_ends_before(answer_lines: str, part_start: int, start: int, end: int, c
     """The ends of the cues that start in the part before the claim's end (a cue may overlap the claim: 认证编号是否
     for 认证编号是); 不知道 / 不清楚 / 不确定 only after the speaker and adverbs."""
     ends = []
-    for cue in cues.finditer(answer_lines, part_start, end + 8):
+    for cue in cues.finditer(answer_lines, part_start):  # v9: to the end, for 未见...的记录 to see its record
         if cue.start() >= end:
             break
         if cue.group() in _SPEAKER_CUES and not _SPEAKER_BEFORE.fullmatch(answer_lines, part_start, cue.start()):
@@ -992,6 +1151,30 @@ def _ends_as_a_condition(answer_lines: str, end: int, phrase_end: int) -> bool:
     return answer_lines[end:phrase_end].rstrip().endswith(_CONDITION_AFTER)
 
 
+# A claim in quotes that the answer then names as a claim is mentioned, not asserted (v9): 关于“已通过PCI DSS 4.0
+# 认证”这一说法，目前没有公开资料可以证实; “v5.0于2024年发布”的说法并不准确 - unless the answer calls it right
+# (“已通过PCI DSS认证”这一说法属实, 的说法是正确的). Quotes as normalised (NFKC keeps “” ‘’ 「」 『』; ＂ is ").
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
+_QUOTE_CHARS = frozenset(_QUOTES) | frozenset(_QUOTES.values())
+_NAMED_A_CLAIM = re.compile(
+    " ?(?:这一|这个|这种|该|此|的)?(?:说法|传言|传闻|表述|提法|消息)"
+    "(?! ?(?:是|应该是|确实)?(?:正确|属实|准确|真实|成立|没错|可信|无误|对的))"
+)
+
+
+def _quoted_as_a_claim(answer_lines: str, start: int, end: int) -> bool:
+    """The text at start:end stands in quotes (in its sentence) followed by 这一说法, 的说法, 这种说法, 的传言 ..."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
+    opener = next((i for i in range(start - 1, sentence_start - 1, -1) if answer_lines[i] in _QUOTE_CHARS), None)
+    if opener is None or answer_lines[opener] not in _QUOTES:
+        return False
+    closing = answer_lines.find(_QUOTES[answer_lines[opener]], end)
+    sentence_end = _SENTENCE_END.search(answer_lines, end)
+    if closing < 0 or (sentence_end is not None and sentence_end.start() < closing):
+        return False
+    return _NAMED_A_CLAIM.match(answer_lines, closing + 1) is not None
+
+
 def asserted(answer_lines: str, start: int, end: int, breaks: frozenset[int] = frozenset()) -> bool:
     """The text at start:end of a normalised answer (line breaks kept: `normalise(text, lines=True)`) is asserted:
     no question, condition or uncertainty cue before it in its part of the clause (a comma, a colon or a dash ends
@@ -1005,6 +1188,8 @@ def asserted(answer_lines: str, start: int, end: int, breaks: frozenset[int] = f
     after = _PHRASE_END.search(answer_lines, end)
     phrase_end = after.start() if after else len(answer_lines)
     if _ends_as_a_condition(answer_lines, end, phrase_end) or _under_a_disclaimer(answer_lines, start, breaks):
+        return False
+    if _quoted_as_a_claim(answer_lines, start, end):
         return False
     question = (after is not None and after.group() == "?") or answer_lines[end:phrase_end].rstrip().endswith("吗")
     return not question or (after is not None and _ANSWERED_YES.match(answer_lines, after.end()) is not None)
@@ -1113,8 +1298,31 @@ def _original(variants: Sequence[str], normalised: str | None) -> str | None:
         return None
     written = next((v for v in variants if normalise(v) == normalised), None)
     if written is None:
-        written = next((v for v in variants if normalised in standard_twins(normalise(v))), normalised)
+        written = next((v for v in variants if normalised in _twins(normalise(v))), normalised)
     return written
+
+
+@dataclass(frozen=True)
+class _MarkerPattern(TextPattern):
+    """An expectation marker that counts only where the text from it on matches its context (v9:
+    `_MARKER_CONTEXTS`: 不确定 but not 不确定性)."""
+
+    context: re.Pattern[str] | None = None
+
+    def search(self, answer: str) -> Iterator[Found]:
+        for found in super().search(answer):
+            if self.context is None or self.context.match(answer, found.start):
+                yield found
+
+
+def _marker_patterns(forms: Sequence[Pattern]) -> list[Pattern]:
+    """The expectation point's patterns, each marker of `_MARKER_CONTEXTS` held to its context."""
+    return [
+        _MarkerPattern(form.text, _MARKER_CONTEXTS[form.text])
+        if isinstance(form, TextPattern) and form.text in _MARKER_CONTEXTS
+        else form
+        for form in forms
+    ]
 
 
 def expectation_point(expect: str, other_weight: float) -> KeyPoint:
@@ -1146,11 +1354,16 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         if src
     }
     key_points = list(case.key_points)
+    expectation = None
     if case.trap is not None and case.trap.expect:
-        key_points.append(expectation_point(case.trap.expect, sum(p.weight for p in case.key_points)))
+        expectation = expectation_point(case.trap.expect, sum(p.weight for p in case.key_points))
+        key_points.append(expectation)
     results: list[PointResult] = []
     for kp in key_points:
-        found = _find(answer_norm, patterns(kp.variants, kp.numbers or case.numbers, kp.regex), masks, cells=cells)
+        forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
+        if kp is expectation:
+            forms = _marker_patterns(forms)
+        found = _find(answer_norm, forms, masks, cells=cells)
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
         results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))
     total = sum(p.weight for p in results)

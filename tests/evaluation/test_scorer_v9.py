@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from pytest_llmeval.evaluation.numbers import NumberForms
-from pytest_llmeval.evaluation.scenarios import Case, KeyPoint
-from pytest_llmeval.evaluation.scoring import normalise, score_answer
+from pytest_llmeval.evaluation.scenarios import Case, ForbiddenClaim, KeyPoint, Trap
+from pytest_llmeval.evaluation.scoring import normalise, score_answer, strip_thinking
 
 
 def covered(point: str, answer: str, forms: NumberForms | None = None) -> bool:
@@ -475,3 +475,238 @@ def test_an_answer_that_quotes_the_retrieved_sentences_is_credited_a_dump_of_the
     assert score_answer(case, quoted, sources).score == 100
     assert score_answer(case, context, sources).score == 0
     assert score_answer(case, context[: len(context) // 2], sources).score == 0
+
+
+# --- honest answers to a trap, and what they disclaim ---
+
+TRAP = Case(
+    id="q",
+    category="c",
+    question="问题",
+    suite="t",
+    source="t.yaml",
+    key_points=(KeyPoint("核实"),),
+    trap=Trap(expect="uncertainty", forbidden=(ForbiddenClaim("已通过PCI DSS"),), penalty=25.0),
+)
+
+
+def shipped_trap() -> Case:
+    from pytest_llmeval.evaluation.scenarios import load_scenarios
+
+    root = Path(__file__).resolve().parents[2] / "scenarios"
+    return next(c for c in load_scenarios([root]) if c.id == "trap_hallucination")
+
+
+def uncertainty_credited(answer: str) -> bool:
+    return score_answer(TRAP, answer).points[-1].status == "covered"
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("暂无v5.0发布的公开信息", True),
+        ("目前尚无v5.0这一版本", True),
+        ("我查不到v5.0的发布时间", True),
+        ("我没有查到v5.0的发布记录", True),
+        ("未查到相关认证", True),
+        ("该认证情况未经证实", True),
+        ("其认证情况无法证实", True),
+        ("其认证情况无法验证", True),
+        ("其认证情况无从查证", True),
+        ("这方面的情况我不掌握", True),
+        ("我没有掌握v5.0的资料", True),
+        ("I couldn't find a release date for v5.0", True),
+        ("I could not find a release date for v5.0", True),
+        ("I am not aware of a v5.0 release", True),
+        ("There is no evidence of a v5.0 release", True),
+        ("I could not verify the certification", True),
+        ("I cannot verify the certification", True),
+        ("I am unable to confirm the certification", True),
+        ("目前并无公开证据显示其通过认证", True),
+        ("没有证据表明其通过认证", True),
+        ("未见v5.0发布的公告", True),
+        # markers that match too loosely: a confident answer that happens to hold them
+        ("v5.0并未改变原有接口", False),
+        ("v5.0不存在兼容性问题", False),
+        ("很抱歉让您久等了，v5.0新增了图计算", False),
+        ("市场存在不确定性，v5.0新增了图计算", False),
+        ("为应对不确定因素，v5.0新增了图计算", False),
+        ("两者没有相关性", False),
+        ("v5.0 is built for an uncertain market", False),
+        ("未见异常", False),
+        # near-misses that keep their credit
+        ("v5.0并未公开发布", True),
+        ("v5.0并未有相关记录", True),
+        ("v5.0并未改变相关记录的格式", False),
+        ("该版本并不存在。", True),
+        ("该版本可能不存在相关认证", True),
+        ("很抱歉，我这里没有这方面的资料", True),
+        ("我不确定", True),
+        ("没有相关的信息", True),
+        ("It is uncertain whether it passed", True),
+        ("It remains uncertain.", True),
+        ("v5.0 does not exist", True),
+    ],
+)
+def test_uncertainty_markers(answer: str, expected: bool) -> None:
+    assert uncertainty_credited(answer) is expected
+
+
+def test_an_honest_answer_to_the_shipped_trap_is_credited_its_uncertainty() -> None:
+    answer = (
+        "根据我掌握的资料，云图智能风控平台目前最新版本为v3.2，暂无v5.0发布的公开信息；该平台是否通过PCI DSS 4.0"
+        "认证也未经证实。建议向云图智算官方核实。"
+    )
+    score = score_answer(shipped_trap(), answer)
+    assert score.points[-1].status == "covered"
+    assert score.forbidden_found == []
+    assert score.score == 100
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("我没有查到智能风控平台v5.0于2024年发布的记录", []),
+        ("我查不到v5.0于2024年发布的信息", []),
+        ("未查到v5.0于2024年发布的相关信息", []),
+        ("未找到该平台已通过PCI DSS 4.0认证的相关信息", []),
+        ("没有找到v5.0于2024年发布的记录", []),
+        ("没有关于该平台已通过PCI DSS 4.0认证的信息", []),
+        ("暂无资料显示该平台已通过PCI DSS 4.0认证", []),
+        ("暂无公开资料表明该平台已通过PCI DSS 4.0认证", []),
+        ("目前并无公开证据显示该平台已通过PCI DSS 4.0认证", []),
+        ("无证据表明该平台已通过PCI DSS 4.0认证", []),
+        ("未见该平台已通过PCI DSS 4.0认证的记录", []),
+        ("未见v5.0于2024年发布的报道", []),
+        ("关于“已通过PCI DSS 4.0认证”这一说法，目前没有公开资料可以证实", []),
+        ("“v5.0于2024年发布”的说法并不准确", []),
+        ("“已通过PCI DSS 4.0认证”的传言无从查证", []),
+        ("未查到以下信息：\n- 已通过PCI DSS 4.0认证", []),  # a disclaimer over its list
+        ("没有证据表明该平台已通过PCI DSS 4.0认证", []),  # as in v7
+        # near-misses that still claim
+        ("未见异常，已通过PCI DSS 4.0认证", ["已通过PCI DSS"]),
+        ("未见异常且已通过PCI DSS 4.0认证", ["已通过PCI DSS"]),
+        ("我们没有找到问题，v5.0于2024年发布", ["v5.0于2024年"]),
+        ("我查不到它的发布时间，但它已通过PCI DSS 4.0认证", ["已通过PCI DSS"]),
+        ("“已通过PCI DSS 4.0认证”这一说法属实", ["已通过PCI DSS"]),
+        ("“v5.0于2024年发布”的说法是正确的", ["v5.0于2024年"]),
+        ("该平台“已通过PCI DSS 4.0认证”，证书见官网", ["已通过PCI DSS"]),
+        ("“已通过PCI DSS 4.0认证”是官方公告的原话", ["已通过PCI DSS"]),
+    ],
+)
+def test_disclaimed_claims_are_not_asserted(answer: str, expected: list[str]) -> None:
+    assert score_answer(shipped_trap(), answer).forbidden_found == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("| 是否通过PCI DSS 4.0认证 | 已通过PCI DSS 4.0认证 |", ["已通过PCI DSS"]),
+        ("| 项目 | 情况 |\n|---|---|\n| 是否通过PCI DSS 4.0认证 | 已通过PCI DSS 4.0认证 |", ["已通过PCI DSS"]),
+        ("| 如果需要 | 已通过PCI DSS 4.0认证 |", ["已通过PCI DSS"]),
+        # a cue in the claim's own cell still holds
+        ("| 认证 | 是否已通过PCI DSS 4.0认证 |", []),
+        ("| 认证 | 无法确认其是否已通过PCI DSS 4.0认证 |", []),
+        ("| 认证 | 已通过PCI DSS 4.0认证吗？ |", []),
+        ("是否通过PCI DSS 4.0认证：已通过PCI DSS 4.0认证", ["已通过PCI DSS"]),  # as in v7
+    ],
+)
+def test_a_table_cell_border_ends_a_part(answer: str, expected: list[str]) -> None:
+    assert score_answer(TRAP, answer).forbidden_found == expected
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("通过审计", "未能通过审计", False),
+        ("通过审计", "没能通过审计", False),
+        ("通过审计", "未曾通过审计", False),
+        ("确认", "无法确认", False),
+        ("审计", "难以审计", False),
+        ("查证", "无从查证", False),
+        ("私有化部署", "该产品不支持私有化部署", False),
+        ("私有化部署", "不提供私有化部署", False),
+        ("采购", "不建议采购", False),
+        ("采购", "不推荐采购", False),
+        ("图数据库", "不采用图数据库", False),
+        ("采购", "暂不考虑采购", False),
+        ("采购", "不考虑采购", False),
+        ("采购", "不必采购", False),
+        ("采购", "没必要采购", False),
+        ("压力测试", "不做压力测试", False),
+        ("压力测试", "不进行压力测试", False),
+        ("audited", "it has not been audited", False),
+        ("compliant", "it is not currently compliant", False),
+        ("compliant", "it is not being compliant", False),
+        ("audited", "it hasn't been audited", False),
+        ("audited", "they haven't been audited", False),
+        ("audited", "it hadn't been audited", False),
+        ("compliant", "it shouldn't be compliant", False),
+        ("compliant", "it wouldn't be compliant", False),
+        ("compliant", "it couldn't be compliant", False),
+        ("compliant", "it is no longer compliant", False),
+        ("comply", "it fails to comply", False),
+        ("comply", "it failed to comply", False),
+        ("confirm", "we are unable to confirm", False),
+        # near-misses that keep their credit
+        ("通过审计", "已通过审计", True),
+        ("确认", "已确认", True),
+        ("私有化部署", "支持私有化部署", True),
+        ("私有化部署", "不得不提供私有化部署", True),  # a double negation affirms
+        ("私有化部署", "不能不支持私有化部署", True),
+        ("采购", "建议采购", True),
+        ("audited", "it has been audited", True),
+        ("compliant", "it is currently compliant", True),
+        ("comply", "we are able to comply", True),
+        ("compliant", "it is longer compliant", True),
+    ],
+)
+def test_more_negations(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer) is expected
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("Anti-Money Laundering", "Anti\u2011Money Laundering", True),  # gpt-oss's non-breaking hyphen
+        ("Anti-Money Laundering", "Anti\u2010Money Laundering", True),
+        ("Anti-Money Laundering", "Anti\u2013Money Laundering", True),  # an en dash between letters
+        ("Anti-Money Laundering", "anti-money-laundering", True),
+        ("Anti-Money Laundering", "anti money laundering", True),
+        ("anti money laundering", "Anti-Money Laundering", True),
+        ("compliant", "non\u2011compliant", False),  # non- still negates
+        # near-misses
+        ("Anti-Money Laundering", "Anti-Money", False),
+        ("Anti-Money Laundering", "antimoney laundering", False),
+        ("20个月", "10\u201320个月", False),  # between numbers an en dash is still a range
+        ("-5%", "\u22125%", True),
+    ],
+)
+def test_hyphen_variants(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer) is expected
+
+
+def test_hyphen_variants_are_normalised() -> None:
+    assert (
+        normalise("Anti\u2011Money Anti\u2010Money Anti\u2013Money 10\u201320")
+        == "anti-money anti-money anti-money 10\u201320"
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("<thinking>回收期是20个月</thinking>我不确定。", "我不确定。"),
+        ("<THINKING>20个月</THINKING>答案", "答案"),
+        ("reasoning 20个月 </thinking> answer", "answer"),
+        ("answer <thinking> unfinished 20个月", "answer"),
+        ("<think>a</think>b<thinking>c</thinking>d", "bd"),
+        ("<thinker>keep</thinker>", "<thinker>keep</thinker>"),
+    ],
+)
+def test_thinking_blocks_are_stripped(answer: str, expected: str) -> None:
+    assert strip_thinking(answer) == expected
+
+
+def test_a_thinking_block_covers_nothing() -> None:
+    assert not covered("20个月", "<thinking>回收期是20个月</thinking>我不确定。")
