@@ -5,7 +5,10 @@ interval that inverts it (so "significant" and "the interval excludes 0" are the
 is never significant). With repeats the unit is the case: each case's samples are averaged first.
 When no case changed at all the sign-flip interval is [0, 0] at any n; it is then replaced by what n allows:
 up to the exact (Clopper-Pearson) upper bound of the share of cases that change, each by up to the scale's span
-(+-23.2 points at n = 14 on the 0-100 scale, +-36.9 at n = 8).
+(+-23.2 points at n = 14 on the 0-100 scale, +-36.9 at n = 8). Where the test does not reject and not every case
+moved the same way, each side is likewise at least the exact bound of the share of cases that moved that way (one
+case of 14 falling 100 -> 0: [-33.9, +23.2], where the sign-flip interval alone said [-20.0, +0.0]); where it
+rejects, the interval is the test's inversion as it is, so that it excludes 0 exactly when the test rejects.
 The p-value at 0 is exact under "no change" (each case's two runs exchangeable). The interval assumes the
 changes are symmetric about their mean; a real change concentrated in a few cases (most 0, a few -70) is not,
 and its two-sided 95% interval then covers less: 0.93 / 0.90 at n = 14 / 30, 1.00 at n = 6 and 8
@@ -23,7 +26,10 @@ rate that agrees with it and is honest about n. Two intervals are joined (their 
   do not give;
 - Newcombe's hybrid score interval for paired proportions (Newcombe 1998, method 10; recommended for small
   samples by Fagerland, Lydersen & Laake 2013), which counts the uncertainty of psi: +-56 points at n = 3 with
-  no flip, +-18.5 at n = 14, [-29.2, +11.8] for one flip in 14.
+  no flip, +-18.5 at n = 14, [-29.2, +11.8] for one flip in 14. With no flip at all it collapses where about half
+  the cases pass (phi = 1 cancels the two Wilson intervals: [0, 0] at 7 of 14); each side is then at least the
+  exact bound of the share of cases that could change verdict (23.2 points at n = 14), a fall only from the cases
+  that passed and a rise only from those that failed.
 Newcombe's interval excludes 0 whenever the exact test rejects (checked over every table up to n = 60, 635,375
 tables; up to n = 40 in tests/stats/test_pass_rate_interval.py), so the hull still excludes 0 exactly when the
 test rejects.
@@ -113,6 +119,19 @@ def paired_difference(
         share = 1 - (alpha / 2) ** (1 / n)
         low, high = -span * share, span * share
         method += f"; no case changed: up to {share:.0%} of cases could (exact bound), by up to {span:g} each"
+    elif span is not None and high is not None and p > alpha and not (np.all(d < 0) or np.all(d > 0)):
+        # not significant, and not every case moved the same way (most often: most did not move): the sign-flip
+        # interval assumes every case shifts alike, so a side on which few or no cases moved collapsed - one case
+        # of 14 falling 100 -> 0 printed [-20.0, +0.0], no rise possible. Each side is at least what the share of
+        # cases that moved that way allows (Clopper-Pearson, each by up to `span`): [-33.9, +23.2] there. Only
+        # where the interval already holds 0, so that it still excludes 0 exactly when the test rejects (v9 review)
+        fell, rose = int(np.sum(d < 0)), int(np.sum(d > 0))
+        low = min(low, -span * discordant_share_bounds(fell, n, alpha / 2)[1])
+        high = max(high, span * discordant_share_bounds(rose, n, alpha / 2)[1])
+        method += (
+            f"; each side at least the exact bound of the share of cases that moved that way ({fell} fell, {rose} "
+            f"rose, of {n}), by up to {span:g} each"
+        )
     elif low is not None and np.all(d == d[0]):
         # every case changed by the same amount: the sign-flip interval has no width - it rules out the other
         # values under the test's symmetry, it does not measure how far the true mean could be from this one
@@ -202,6 +221,13 @@ def mcnemar_exact(a_pass: Sequence[bool], b_pass: Sequence[bool], confidence: fl
     both = sum(1 for x, y in zip(a_pass, b_pass) if x and y)
     low, high = newcombe_paired(both, b10, b01, n - both - m, confidence)
     if m == 0:
+        # no case changed verdict: Newcombe's interval collapses to [0, 0] where half the cases pass (phi = 1 and
+        # the two Wilson intervals cancel; v9 review). What n allows is that up to the exact upper bound of the share
+        # of cases that change verdict may (0 of n, Clopper-Pearson), as for scores - a fall only from the cases
+        # that passed, a rise only from those that failed
+        share = 100 * (1 - ((1 - confidence) / 2) ** (1 / n))
+        passed = both / n
+        low, high = min(low, -min(share, 100 * passed)), max(high, min(share, 100 * (1 - passed)))
         return McNemar(0, 0, 1.0, n, 0.0, min(low, 0.0), max(high, 0.0), confidence)
     from scipy.stats import binomtest
 

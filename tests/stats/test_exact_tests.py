@@ -253,3 +253,22 @@ def test_the_smallest_sign_flip_p_counts_only_the_cases_that_can_exceed_the_marg
         t = noninferiority_mean(base - new, 5.0, ceiling=base)
         assert t.p_value >= t.min_p - 1e-12
     assert noninferiority_mean(base - 0.0, 5.0).min_p == pytest.approx(2.0**-n if n <= 20 else 1 / 50_001)
+
+
+def test_a_side_no_case_moved_to_is_not_collapsed_and_the_interval_still_agrees_with_the_test():
+    """One case of 14 falling 100 -> 0, the rest unchanged, printed [-20.0, +0.0]: no rise possible, and a fall of at
+    most 20 points although one flip in 14 allows a third of the cases to fall. Each side is now at least the exact
+    bound of the share of cases that moved that way (Clopper-Pearson), where the test does not reject."""
+    import itertools
+
+    from pytest_llmeval.stats.paired import paired_difference
+
+    one = paired_difference([100.0] * 14, [0.0] + [100.0] * 13)
+    assert (round(one.low, 1), round(one.high, 1)) == (-33.9, 23.2) and not one.significant
+    alike = paired_difference([100.0] * 14, [80.0] * 14)  # significant: left as the test's inversion gives it
+    assert alike.significant and alike.low == alike.high == -20.0
+    # "significant" and "the interval excludes 0" stay one statement, on every shape of 6 cases from these changes
+    for changes in itertools.product((-100.0, -20.0, 0.0, 40.0), repeat=6):
+        diff = paired_difference([50.0] * 6, [50.0 + c for c in changes])
+        if diff.low is not None:
+            assert diff.significant == (diff.low > 0 or diff.high < 0), changes

@@ -136,3 +136,16 @@ def test_no_case_changing_score_is_not_certainty_either():
     assert "no case changed" in same.method
     assert paired_difference([1.0] * 8, [1.0] * 8, span=None).high == 0.0  # an unbounded scale: no bound to give
     assert paired_difference([50.0] * 3, [50.0] * 3).low is None  # n = 3: no interval at all
+
+
+def test_no_case_changing_verdict_leaves_the_interval_what_n_allows_at_any_pass_rate():
+    """Newcombe's interval collapsed to [+0.0, +0.0] with 7 of 14 passing in both runs (phi = 1 cancels the two
+    Wilson intervals): the same certainty as an infinite suite. Now up to the exact bound of the share of cases
+    that could change verdict (0 of 14: 23.2%), a fall only from the passing cases, a rise only from the others."""
+    from pytest_llmeval.stats.paired import mcnemar_exact
+
+    half = mcnemar_exact([True] * 7 + [False] * 7, [True] * 7 + [False] * 7)
+    assert (round(half.low, 1), round(half.high, 1)) == (-23.2, 23.2) and half.p_value == 1.0
+    one_failing = mcnemar_exact([True] * 13 + [False], [True] * 13 + [False])
+    assert round(one_failing.low, 1) == -23.2 and 0 < one_failing.high <= 23.2  # no rise past the 1 failing case
+    assert mcnemar_exact([True] * 6, [True] * 6).low < -45  # n = 6: 1 - 0.025 ** (1 / 6) = 45.9%
