@@ -319,3 +319,29 @@ def test_a_model_gains_nothing_in_a_comparison_from_the_cases_it_failed_to_answe
         rag.append(r)
     (row,) = rag_rows(rag)
     assert row["paired_cases"] == 8 and row["uplift"] == pytest.approx((4 * 70 - 8 * 50) / 8)
+
+
+def test_a_side_whose_every_case_errored_gets_no_verdict_and_a_nan_score_counts_as_an_error():
+    """Model b's server died: every case errored, and the pair read "b - a -100.0 [-100.0, -100.0] worse" (p 0.0078
+    at n=8), the RAG uplift -60.0 "significant" - verdicts on a dead server. And a NaN score without an error flag (a
+    custom scorer's 0/0) dropped its case from the pair without a word, where the gate counts it as a scoring error."""
+    cases = [record("a", f"c{i}", "x", "norag", 100.0, True) for i in range(8)]
+    cases += [
+        record("b", f"c{i}", "x", "norag", None, False, error={"type": "connection", "message": "refused"})
+        for i in range(8)
+    ]
+    cases += [record("c", f"c{i}", "x", "norag", float("nan") if i < 4 else 100.0, i >= 4) for i in range(8)]
+    pairs = {(p["a"], p["b"]): p for p in model_comparison(cases)["pairs"]}
+    dead = pairs[("a", "b")]
+    assert dead["difference"] is None and dead["verdict"].startswith("not compared: every case of b (norag) errored")
+    nan = pairs[("a", "c")]
+    assert nan["n"] == 8 and nan["difference"]["estimate"] == pytest.approx(-50.0)  # 4 of 8 at 0, not n=4 at 0
+    assert pairs[("b", "c")]["difference"] is None  # b against c: b's side is dead too
+    assert nan["family"] == 1  # the pairs with the dead side are outside Holm's family
+    rag = [record("m", f"c{i}", "x", "norag", 60.0, True) for i in range(8)]
+    rag += [record("m", f"c{i}", "x", "rag", None, False, error={"stage": "retrieval", "type": "x"}) for i in range(8)]
+    (row,) = rag_rows(rag)
+    assert row["uplift"] is None and row["not_compared"].startswith("not compared: every case of m (rag) errored")
+    doc = {"run": {"settings": {}}, "cases": rag, "aggregates": {"rag": [row], "models": []}}
+    section = rag_section(doc)
+    assert section is not None and "not compared" in str(section.table.rows[0][4])  # type: ignore[union-attr]

@@ -154,13 +154,30 @@ def _model_intervals(group: list[dict[str, Any]], ok: list[dict[str, Any]]) -> d
     return out
 
 
+def failed(record: dict[str, Any]) -> bool:
+    """The sample has no grade a comparison can use: an error, or a score that is not a finite number in 0-100."""
+    score = record.get("score")
+    if record.get("error") or isinstance(score, bool) or not isinstance(score, (int, float)):
+        return True
+    return not (math.isfinite(score) and 0.0 <= score <= 100.0)
+
+
+def dead_side(groups: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """The names whose every sample errored: a comparison with them measures their server, not a model."""
+    return [name for name, group in groups.items() if group and all(c.get("error") for c in group)]
+
+
+NOT_COMPARED = "not compared: every case of {} errored - its server failed, nothing was measured of the model"
+
+
 def per_case_means(cases: Iterable[dict[str, Any]], errors_as_zero: bool = False) -> dict[str, dict[str, float]]:
     """scenario_id -> {"score": mean over samples, "pass": share of samples passed}: scored samples only, or
     with `errors_as_zero` an errored sample too, as score 0 and not passed (what a paired comparison needs: a
     model must not gain from the cases it failed to answer, which would otherwise drop out of its side)."""
     out: dict[str, dict[str, float]] = {}
-    if errors_as_zero:
-        cases = [{**c, "score": 0.0, "passed": False} if c.get("error") else c for c in cases]
+    if errors_as_zero:  # a score that is no number in 0-100 (NaN from a custom scorer's 0/0) is a scoring error too,
+        # as in the gate: it had dropped the case from the pair without a word (v9 review)
+        cases = [{**c, "score": 0.0, "passed": False} if failed(c) else c for c in cases]
     for (case_id,), samples in group_by(scored(cases), "scenario_id").items():
         out[case_id] = {
             "score": sum(float(s["score"]) for s in samples) / len(samples),
@@ -183,7 +200,16 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
         paired = sorted(set(norag) & set(rag))
         rag_records = [c for c in mine if c.get("mode") == "rag"]
         row: dict[str, Any] = {"model": model, "paired_cases": len(paired)}
-        if paired:
+        dead = dead_side(
+            {
+                f"{model} (norag)": [c for c in mine if c.get("mode", "norag") == "norag"],
+                f"{model} (rag)": rag_records,
+            }
+        )
+        if paired and dead:
+            row.update(score_norag=None, score_rag=None, uplift=None, categories={})
+            row["not_compared"] = NOT_COMPARED.format(" and ".join(dead))
+        elif paired:
             before = [norag[i]["score"] for i in paired]
             after = [rag[i]["score"] for i in paired]
             mean_before, mean_after = sum(before) / len(before), sum(after) / len(after)
@@ -317,14 +343,22 @@ def model_comparison(
             )
     pairs: list[dict[str, Any]] = []
     diffs: list[Any] = []
+    skipped: list[dict[str, Any]] = []
     for i, first in enumerate(models):
         for second in models[i + 1 :]:
             for mode in ("norag", "rag"):
-                mine = (c for c in cases if c["model"] == first and c.get("mode", "norag") == mode)
-                theirs = (c for c in cases if c["model"] == second and c.get("mode", "norag") == mode)
+                mine = [c for c in cases if c["model"] == first and c.get("mode", "norag") == mode]
+                theirs = [c for c in cases if c["model"] == second and c.get("mode", "norag") == mode]
                 a, b = per_case_means(mine, errors_as_zero=True), per_case_means(theirs, errors_as_zero=True)
                 ids = sorted(set(a) & set(b))
                 if not ids:
+                    continue
+                dead = dead_side({f"{first} ({mode})": mine, f"{second} ({mode})": theirs})
+                if dead:  # no verdict on a dead server (B - A -100.0 [-100.0, -100.0] worse): outside the family
+                    skipped.append(
+                        {"a": first, "b": second, "mode": mode, "n": len(ids), "difference": None, "p_value": None}
+                        | {"verdict": NOT_COMPARED.format(" and ".join(dead))}
+                    )
                     continue
                 diff = paired_difference([a[k]["score"] for k in ids], [b[k]["score"] for k in ids])
                 pairs.append({"a": first, "b": second, "mode": mode, "n": len(ids), "difference": diff.to_dict()})
@@ -336,7 +370,7 @@ def model_comparison(
         significant = p_holm is not None and p_holm <= 0.05 and diff.estimate is not None
         pair["verdict"] = verdict(diff) if significant else "no significant difference"
         pair["family"] = len(diffs)
-    return {"rows": rows, "pairs": pairs}
+    return {"rows": rows, "pairs": pairs + skipped}
 
 
 def aggregate_document(

@@ -226,7 +226,7 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
             r.get("paired_cases"),
             fmt(r.get("score_norag")),
             fmt(r.get("score_rag")),
-            with_interval(r.get("uplift"), r.get("uplift_interval"), sign=True),
+            r.get("not_compared") or with_interval(r.get("uplift"), r.get("uplift_interval"), sign=True),
             fmt(r.get("pass_rate_norag")),
             fmt(r.get("pass_rate_rag")),
             with_interval(r.get("pass_change"), r.get("pass_change_interval"), sign=True),
@@ -597,7 +597,7 @@ def model_pairs_section(doc: dict[str, Any]) -> Section | None:
             f"{p['b']} - {p['a']}",
             p["mode"],
             p["n"],
-            with_interval(p["difference"].get("estimate"), p["difference"], sign=True),
+            with_interval(p["difference"].get("estimate"), p["difference"], sign=True) if p["difference"] else "-",
             _p_text(p),
             p["verdict"],
         ]
