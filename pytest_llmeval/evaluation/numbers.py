@@ -182,7 +182,7 @@ def _padded_clock_or_date(text: str, plain: str, end: int) -> bool:
 # and a group of seven or eight digits (021-19978888), or any after 电话, 手机, 热线, 传真, 座机, tel, phone or fax
 # (电话：1997-8888). A point written so is matched as text, digit for digit; 2019-2020年 and 30-50 stay ranges, and
 # groups that a unit follows are figures (2020-2022-2024年, 100-200-300万元).
-_HYPHENATED_DIGITS = re.compile(r"(?<![0-9.,-])[0-9]+(?:-[0-9]+)+(?![0-9]|\.[0-9]| ?[万亿千百元个人次笔台份年月天周%])")
+_HYPHENATED_DIGITS = re.compile(r"(?<![0-9.,a-z-])[0-9]+(?:-[0-9]+)+(?![0-9]|\.[0-9]| ?[\u4e00-\u9fff%])")
 _PHONE_WORDS = "电话|手机|热线|传真|座机|(?<![a-z])(?:tel|phone|fax)"
 _PHONE_WORD_BEFORE = re.compile(f"(?:{_PHONE_WORDS})(?:号码|号)? ?[:：]? ?[为是]? ?$")
 
@@ -208,16 +208,23 @@ def _in_a_phone_number(text: str, start: int, end: int) -> bool:
 BEARER_BEFORE_FU = frozenset("方人者户商家各自别均需须应")  # not 司, 行: 公司负20%的增长, 银行负0.1%的利率
 
 
+_SIGN_STANDS_AFTER = frozenset("为是约:=(（\n ")  # before an em dash that is a minus sign: 为—20%, ：—50%, (—3%)
+
+
 def _sign(text: str, start: int) -> int:
     """-1 for a minus sign right before the number (-, −, –, 负; v9: —): 负50% is -50%, but 正负5% is ±5%, 甲方负30%
     bears 30%; not a hyphen (a-1, 10-20), not a subtraction (120万元-30)."""
     if start > 0 and text[start - 1] == "负":  # a minus where jieba starts a word with it: 为|负|3, not 背负 or 正负
         bears = start >= 2 and text[start - 2] in BEARER_BEFORE_FU and not text.endswith("平均", 0, start - 1)
         return -1 if start - 1 in word_starts(text) and not bears else 1
-    if start > 0 and text[start - 1] in "-−–—":
+    if start > 0 and text[start - 1] in "-−–":
         before = text[start - 2] if start >= 2 else " "
-        if not (before.isascii() and before.isalnum()) and before not in _QUANTITY_END and before != "—":
-            return -1  # v9: an em dash too (增长率为—20%), not the second of a Chinese dash pair (——20%)
+        if not (before.isascii() and before.isalnum()) and before not in _QUANTITY_END:
+            return -1
+    if start > 0 and text[start - 1] == "—":  # v9: an em dash where a sign stands (增长率为—20%, ROI：—50%); after a
+        before = text[start - 2] if start >= 2 else "\n"  # label it separates (回本周期—20个月, 市场份额—20%)
+        if before in _SIGN_STANDS_AFTER:
+            return -1
     return 1
 
 
@@ -284,8 +291,10 @@ def _not_a_count(text: str, start: int) -> bool:
 NUMERALS_IN_WORDS: tuple[str, ...] = ("一定", "一般", "一些", "一切", "一直", "一起", "一样", "一致", "进一步")
 NUMERALS_IN_WORDS += ("一次性", "第三方", "两者", "二维码", "五金", "十分")
 _COUNTED_BY_QI = re.compile(
-    "[^，。；,.;!?！？]{0,4}?(?:事故|事件|案件|案例|纠纷|投诉|火灾|故障|诉讼|冲突|泄露|攻击|违规)"
+    "[^，。；,.;!?！？]{0,8}?(?:事故|事件|案件|案例|纠纷|投诉|火灾|故障|诉讼|冲突|泄露|攻击|违规)|\\s*(?:[，。；,.;!?！？)）]|$)"
 )
+# ... or after what counts them (仅发生一起, 共一起, 事故：一起): 一起 is "together" only where none of these counts
+_COUNTING_BEFORE_QI = re.compile("(?:仅|只|共|一共|总共|发生了?|出现了?|有|再|又|第|全年|每年|[:：])\\s*$")
 
 
 def _in_a_word(text: str, start: int, run: str) -> bool:
@@ -297,7 +306,9 @@ def _in_a_word(text: str, start: int, run: str) -> bool:
         word_start, word_end = start - at, start - at + len(word)
         if word == "十分" and (word_end >= len(text) or not _cjk_letter(text[word_end]) or text[word_end] == "钟"):
             continue  # 满分十分。, 十分钟
-        if word == "一起" and _COUNTED_BY_QI.match(text, word_end):
+        if word == "一起" and (
+            _COUNTED_BY_QI.match(text, word_end) or _COUNTING_BEFORE_QI.search(text, max(0, word_start - 4), word_start)
+        ):
             continue  # 一起安全事故: one incident
         covering = next((s + len(w) for s, w in words_at(text).items() if s <= word_start < s + len(w)), word_start)
         if covering >= word_end:
@@ -734,9 +745,15 @@ _UNIT_RUNS_INTO_A_WORD = {"人": re.compile("民"), "天": re.compile("线(?![�
 # A point in 元 (renminbi) is not a figure the answer goes on to name in another currency (v9): 1200万元港币,
 # 1200万元（港币）, 1200万元新台币 and 1200万元美金 are no 1200万元, as 1200万日元 and 1200万美元 never were;
 # 1200万元人民币 and 1200万元(RMB) are.
+_FOREIGN_CURRENCIES = (
+    "(?:港币|港元|新台币|台币|澳门币|澳币|美金|美元|日元|欧元|英镑|韩元|澳元|加元|卢布"
+    "|hkd|usd|jpy|eur|gbp|twd|mop|krw|aud|cad|sgd)(?![a-z])"
+)
+# the currency right after 元 (one space at most, then no more text of its phrase: 1200万元港币, 1200万元 HKD。) or a
+# bracket that holds only it (1200万元（港币）) - not an aside about another amount (1200万元（港币约1300万）,
+# 1200万元(港币部分另计)) nor the next line (合同金额：1200万元\n美金部分：另计)
 _FOREIGN_CURRENCY_AFTER_YUAN = re.compile(
-    r" ?\(? ?(?:港币|港元|新台币|台币|澳门币|澳币|美金|美元|日元|欧元|英镑|韩元|澳元|加元|卢布"
-    r"|hkd|usd|jpy|eur|gbp|twd|mop|krw|aud|cad|sgd)(?![a-z])"
+    f"(?: ?{_FOREIGN_CURRENCIES}(?![\u4e00-\u9fff])| ?\\( ?{_FOREIGN_CURRENCIES} ?\\))"
 )
 _FOREIGN_YUAN = ("美元", "港元", "日元", "欧元", "韩元", "澳元", "加元")
 
@@ -755,7 +772,7 @@ def _unit_runs_on(text: str, end: int, pattern: str) -> bool:
 _POINT_NUMBER_FIRST = re.compile(f"[0-9{_CN_CHARS}]+(?:\\.[0-9]+)? ?")
 _LARGER_BEFORE = {
     unit: re.compile(
-        f"(?:(?<![0-9.{_CN_CHARS}每])(?:[0-9]+(?:\\.[0-9]+)?|[{_CN_CHARS}]+)|(?<![a-z])(?:{_EN_NUMBER}))"
+        f"(?:(?<![0-9.{_CN_CHARS}每第])(?:[0-9]+|[{_CN_CHARS}]+)|(?<![a-z])(?:{_EN_NUMBER}))"  # not 1.5年 8个月
         f" ?个?(?:{'|'.join(sorted(larger, key=len, reverse=True))}) ?(?:又|零|and )? ?$"  # 1个小时30分钟
     )
     for unit, larger in _LARGER_UNITS.items()

@@ -98,13 +98,15 @@ SCORER_NAME = "keyword_coverage"
 #    个季度). A percentage range written with 百分之 is a range (百分之二十到百分之三十, 百分之二十至三十, 百分之20-30
 #    hold no 20%). 没有超过, 没超过, 不会超过, 不需要, 用不了 and 要不了 negate (不会超过20个月). With chinese_numerals
 #    a numeral in a word that counts nothing is no number: 十分重要 (not 满分十分。, 十分钟), 一次性, 第三方, 一定,
-#    一般, 一些, 一切, 一直, 一起 (not 一起事故), 一样, 一致, 进一步, 两者, 二维码, 五金. A point in 元 is not a figure
-#    the answer names in another currency after 元 (1200万元港币, 1200万元（港币）, 1200万元新台币, 1200万元美金; not
-#    1200万元人民币), and a unit that runs into a word is none (20人民币, 3天线, 3天然气; not 3天线上, 3天然后). A
+#    一般, 一些, 一切, 一直, 一起, 一样, 一致, 进一步, 两者, 二维码, 五金 (not 一起事故, 仅发生一起). A point in 元 is
+#    not a figure the answer names in another currency right after 元 (1200万元港币, 1200万元（港币）, 1200万元新台币,
+#    1200万元美金; not 1200万元人民币, 1200万元（港币约1300万）, a next line 美金部分：另计), and a unit
+#    that runs into a word is none (20人民币, 3天线, 3天然气; not 3天线上, 3天然后). A
 #    label's number before a space and a digit group is no thousands group (方案1 200万元 has 200万元, no 1200万元, as
-#    Q1 200万元 had). An em dash before a number is a minus sign (增长率为—20%; not ——20% or the range 10%—20%). A
-#    phone number's groups are no figures (400-820-8820, 021-1997-8888, 021-19978888, 电话：1997-8888; not 2024-05-20,
-#    2019-2020年, 30-50). Struck-out text (~~50%~~, <del>, <s>, <strike>) is removed before matching. A vulgar fraction
+#    Q1 200万元 had). An em dash where a sign stands is a minus sign (增长率为—20%, ROI：—50%; not after a label it
+#    separates: 回本周期—20个月, nor ——20% or the range 10%—20%). A phone number's groups are no figures (400-820-8820,
+#    021-1997-8888, 021-19978888, 电话：1997-8888; not 2024-05-20, 2019-2020年, 30-50,
+#    1000-2000-3000件). Struck-out text (~~50%~~, <del>, <s>, <strike>) is removed before matching. A vulgar fraction
 #    after digits is their fraction (1½年 is 1.5年: NFKC had made it 11⁄2年; 1⅓年 is 1 1/3年). With scale words a mixed
 #    number is one value (1亿2000万 and 1亿2千万 are 1.2亿, 1万5000 is 15000, 3千5百 3500; its parts stay no
 #    figures), and with chinese_numerals 一千二百多万 is about 1200万 (as 1200多万 is). A standard's name is the same
@@ -117,8 +119,8 @@ SCORER_NAME = "keyword_coverage"
 #    抱歉 (before 我/目前/无法...), uncertain (not an uncertain market). What the speaker did not find is unasserted:
 #    没有查到, 查不到, 未查到, 未找到, 没有找到, 没有关于, 无从查证, could not find, not aware of, no evidence
 #    are cues, as are 暂无资料显示, 无证据表明, 目前并无公开证据显示 and 未见...的记录/报道; a quoted claim named
-#    as one (“已通过PCI DSS 4.0认证”这一说法, 的说法, 这种说法, 的传言) is mentioned, not asserted - unless called
-#    right (这一说法属实).
+#    as one (“已通过PCI DSS 4.0认证”这一说法, 的说法, 这种说法, 的传言) and disclaims in its sentence (没有公开资料可以
+#    证实, 并不准确, 不实) is mentioned, not asserted.
 #    A Markdown table's cell border ends a part (| 是否通过PCI DSS 4.0认证 | 已通过PCI DSS 4.0认证 | claims it).
 #    无法, 未能, 没能, 未曾, 难以, 无从 and 不建议, 不推荐, 不支持, 不提供, 不采用, (暂)不考虑, 不必, 没必要, 不做,
 #    不进行 negate (不支持私有化部署; 不得不提供 affirms), as do hasn't, haven't, hadn't, shouldn't, wouldn't,
@@ -1151,19 +1153,25 @@ def _ends_as_a_condition(answer_lines: str, end: int, phrase_end: int) -> bool:
     return answer_lines[end:phrase_end].rstrip().endswith(_CONDITION_AFTER)
 
 
-# A claim in quotes that the answer then names as a claim is mentioned, not asserted (v9): 关于“已通过PCI DSS 4.0
-# 认证”这一说法，目前没有公开资料可以证实; “v5.0于2024年发布”的说法并不准确 - unless the answer calls it right
-# (“已通过PCI DSS认证”这一说法属实, 的说法是正确的). Quotes as normalised (NFKC keeps “” ‘’ 「」 『』; ＂ is ").
+# A claim in quotes that the answer then names as a claim and disclaims is mentioned, not asserted (v9): 关于“已通过
+# PCI DSS 4.0认证”这一说法，目前没有公开资料可以证实; “v5.0于2024年发布”的说法并不准确 - not one it calls right or
+# leaves standing (的说法是正确的, 这一说法已获官方确认, 的说法来自官方公告，可信; a 消息 is an announcement). Quotes as
+# normalised (NFKC keeps “” ‘’ 「」 『』; ＂ is ").
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 _QUOTE_CHARS = frozenset(_QUOTES) | frozenset(_QUOTES.values())
-_NAMED_A_CLAIM = re.compile(
-    " ?(?:这一|这个|这种|该|此|的)?(?:说法|传言|传闻|表述|提法|消息)"
-    "(?! ?(?:是|应该是|确实)?(?:正确|属实|准确|真实|成立|没错|可信|无误|对的))"
+_NAMED_A_CLAIM = re.compile(" ?(?:这一|这个|这种|该|此|的)?(?:说法|传言|传闻|表述|提法)")
+# ... and disclaimed after it in its sentence - not confirmed, not accurate, a rumour (a review found 的说法是真的,
+# 这一说法已获官方确认 and 经核实属实 read as mentions)
+_DISCLAIMED_AFTER = re.compile(
+    "(?:没有|无|未|尚未|尚无|暂无|不|并不|并非|无法|难以|缺乏|查无)[^。！？!?；;\n]{0,12}?"
+    "(?:证实|核实|查证|考证|核查|佐证|确认|证据|依据|根据|准确|属实|正确|可靠|可信|成立)"
+    "|不实|有误|错误|谣言|存疑|待核实|待证实|未经证实|站不住|是假的|(?<![a-z])(?:false|not true|unverified|inaccurate)"
 )
 
 
 def _quoted_as_a_claim(answer_lines: str, start: int, end: int) -> bool:
-    """The text at start:end stands in quotes (in its sentence) followed by 这一说法, 的说法, 这种说法, 的传言 ..."""
+    """The text at start:end stands in quotes (in its sentence) followed by 这一说法, 的说法, 这种说法, 的传言 ... and
+    a disclaimer later in the sentence (没有公开资料可以证实, 并不准确, 不实)."""
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
     opener = next((i for i in range(start - 1, sentence_start - 1, -1) if answer_lines[i] in _QUOTE_CHARS), None)
     if opener is None or answer_lines[opener] not in _QUOTES:
@@ -1172,7 +1180,12 @@ def _quoted_as_a_claim(answer_lines: str, start: int, end: int) -> bool:
     sentence_end = _SENTENCE_END.search(answer_lines, end)
     if closing < 0 or (sentence_end is not None and sentence_end.start() < closing):
         return False
-    return _NAMED_A_CLAIM.match(answer_lines, closing + 1) is not None
+    named = _NAMED_A_CLAIM.match(answer_lines, closing + 1)
+    if named is None:
+        return False
+    after = _SENTENCE_END.search(answer_lines, named.end())
+    rest_end = after.start() if after else len(answer_lines)
+    return _DISCLAIMED_AFTER.search(answer_lines, named.end(), rest_end) is not None
 
 
 def asserted(answer_lines: str, start: int, end: int, breaks: frozenset[int] = frozenset()) -> bool:

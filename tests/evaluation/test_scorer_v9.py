@@ -710,3 +710,55 @@ def test_thinking_blocks_are_stripped(answer: str, expected: str) -> None:
 
 def test_a_thinking_block_covers_nothing() -> None:
     assert not covered("20个月", "<thinking>回收期是20个月</thinking>我不确定。")
+
+
+# v9's rules narrowed after a review for over-reach (each row a correct answer the first form of a rule refused, or
+# the form the rule is for)
+@pytest.mark.parametrize(
+    ("point", "answer", "forms", "expected"),
+    [
+        ("20个月", "回本周期—20个月", None, True),  # an em dash after a label separates it
+        ("20%", "**增长率**—20%", None, True),
+        ("2024年", "第三阶段—2024年上线", None, True),
+        ("20%", "增长率为—20%", None, False),  # where a sign stands it is a minus
+        ("50%", "三年ROI：—50%", None, False),
+        ("1200万元", "合同金额：1200万元\n美金部分：另计", None, True),  # the next line names another amount
+        ("1200万元", "1200万元 美金部分另计", None, True),
+        ("1200万元", "1200万元(港币部分另计)", None, True),
+        ("1200万元", "合同金额1200万元（港币约1300万）", None, True),
+        ("1200万元", "1200万元（港币）", None, False),  # a bracket that holds only the currency
+        ("1200万元", "1200万元 HKD。", None, False),
+        ("1起", "仅发生一起。", CN, True),  # 一起 counts incidents too
+        ("3000", "1000-2000-3000件", None, True),  # groups a unit follows are figures, not a phone number
+        ("820", "400-820-8820", None, False),
+        ("8个月", "工期：1.5年 8个月", None, True),  # nobody writes a compound after a decimal
+        ("20天", "第1个月20天完成部署", None, True),  # 第: an ordinal, not a quantity
+        ("8个月", "回收期为1年8个月", None, False),
+    ],
+)
+def test_v9_rules_hold_where_a_review_found_them_over_reaching(
+    point: str, answer: str, forms: NumberForms | None, expected: bool
+) -> None:
+    assert covered(point, answer, forms) is expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "charged"),
+    [
+        ("关于“已通过PCI DSS 4.0认证”这一说法，目前没有公开资料可以证实。", False),
+        ("网上“已通过PCI DSS认证”的传言不实。", False),
+        ("“已通过PCI DSS认证”的说法缺乏依据。", False),
+        ("“已通过PCI DSS 4.0认证”的说法是真的。", True),  # named a claim, then confirmed
+        ("“已通过PCI DSS 4.0认证”这一说法已获官方确认。", True),
+        ("关于“该公司已通过PCI DSS 4.0认证”的说法，经核实属实。", True),
+        ("我们可以确认“已通过PCI DSS 4.0认证”的说法。", True),
+        ("公司于2024年3月发布了“已通过PCI DSS 4.0认证”的消息。", True),  # a 消息 is an announcement
+        ("“该公司已通过PCI DSS 4.0认证”的说法来自官方公告，可信。", True),
+    ],
+)
+def test_a_quoted_claim_is_a_mention_only_where_the_answer_disclaims_it(answer: str, charged: bool) -> None:
+    trap = Trap(expect=None, forbidden=(ForbiddenClaim("已通过PCI DSS"),), penalty=25.0)
+    case = Case(
+        id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint("答"),), trap=trap
+    )
+    assert bool(score_answer(case, answer).forbidden_found) is charged
