@@ -121,7 +121,9 @@ SCORER_NAME = "keyword_coverage"
 #    are cues, as are 暂无资料显示, 无证据表明, 目前并无公开证据显示 and 未见...的记录/报道; a quoted claim named
 #    as one (“已通过PCI DSS 4.0认证”这一说法, 的说法, 这种说法, 的传言) and disclaims in its sentence (没有公开资料可以
 #    证实, 并不准确, 不实) is mentioned, not asserted.
-#    A Markdown table's cell border ends a part (| 是否通过PCI DSS 4.0认证 | 已通过PCI DSS 4.0认证 | claims it).
+#    A Markdown table's cell border ends a part (| 是否通过PCI DSS 4.0认证 | 已通过PCI DSS 4.0认证 | claims it), and a
+#    claim the table disclaims - in its column's header (| 未经证实的说法 |) or another cell of its row (| 无法证实 |,
+#    | 否 |) - is not asserted.
 #    无法, 未能, 没能, 未曾, 难以, 无从 and 不建议, 不推荐, 不支持, 不提供, 不采用, (暂)不考虑, 不必, 没必要, 不做,
 #    不进行 negate (不支持私有化部署; 不得不提供 affirms), as do hasn't, haven't, hadn't, shouldn't, wouldn't,
 #    couldn't, no longer, fails to, failed to and unable to, over been, being or currently too (has not been audited).
@@ -1249,6 +1251,36 @@ def _cell_matches(pattern: RegexPattern, answer_norm: str, cell: TableCell) -> I
         yield Found(cell.start + max(0, found.start - offset), cell.start + found.end - offset)
 
 
+# A claim in a Markdown table that the table itself disclaims is not asserted (v9): its column's header says what
+# it holds is unverified (| 未经证实的说法 | 来源 |, | 传闻 | ... |) or another cell of its row says so (| 说法 |
+# 核实结果 | over | 已通过PCI DSS 4.0认证 | 无法证实 |, | ... | 否 |). A table of facts (| 认证 | 状态 | over
+# | PCI DSS | 已通过 |) still claims.
+_HEADER_DISCLAIMS = re.compile(
+    "未经证实|未证实|无法证实|无法核实|待核实|待证实|传言|传闻|谣言|不实|存疑"
+    "|(?<![a-z])(?:unverified|unconfirmed|rumou?rs?)(?![a-z])"
+)
+_CELL_DISCLAIMS = re.compile(
+    "\\s*(?:否|不|不是|不属实|不实|虚假|错误|不准确|无法证实|无法核实|无法确认|未经证实|未证实|待核实|待证实|存疑"
+    "|网络传言|传言|传闻|谣言|no|false|unverified|not verified|unconfirmed)\\s*[。.!！]?\\s*"
+)
+
+
+def _disclaimed_by_its_table(answer_lines: str, start: int, end: int, cells: Sequence[TableCell]) -> bool:
+    """The text at start:end stands in a table cell whose column header, or another cell of whose row, disclaims it."""
+    own = [c for c in cells if c.start <= start and end <= c.end]
+    if not own:
+        return False
+    if any(_HEADER_DISCLAIMS.search(c.header) for c in own):
+        return True
+    line_start = answer_lines.rfind("\n", 0, start) + 1
+    line_end = answer_lines.find("\n", end)
+    line_end = len(answer_lines) if line_end < 0 else line_end
+    spans = {(c.start, c.end) for c in cells if line_start <= c.start and c.end <= line_end} - {
+        (own[0].start, own[0].end)
+    }
+    return any(_CELL_DISCLAIMS.fullmatch(answer_lines[a:b]) for a, b in spans)
+
+
 def _matches(pattern: Pattern, answer_norm: str, cells: Sequence[TableCell]) -> Iterator[Found]:
     """The pattern's matches in the answer, then (v8), for a regex, in its table cells read with their headers."""
     yield from pattern.search(answer_norm)
@@ -1282,6 +1314,8 @@ def _find(
                     negation = _negation_inside(answer_norm, found.start, found.end)
                 after = negation_after(answer_norm, found.end) if figure and negation is None else None
                 if answer_lines is not None and not asserted(answer_lines, found.start, found.end, breaks):
+                    continue
+                if answer_lines is not None and _disclaimed_by_its_table(answer_lines, found.start, found.end, cells):
                     continue
                 if negation is None and after is None:
                     return _Match("covered", pattern.text, None, text, pattern.kind)

@@ -762,3 +762,22 @@ def test_a_quoted_claim_is_a_mention_only_where_the_answer_disclaims_it(answer: 
         id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint("答"),), trap=trap
     )
     assert bool(score_answer(case, answer).forbidden_found) is charged
+
+
+@pytest.mark.parametrize(
+    ("answer", "charged"),
+    [
+        ("| 未经证实的说法 | 来源 |\n|---|---|\n| 已通过PCI DSS 4.0认证 | 网络传言 |", False),
+        ("| 说法 | 核实结果 |\n|---|---|\n| 已通过PCI DSS 4.0认证 | 无法证实 |", False),
+        ("| 传闻 | 是否属实 |\n|---|---|\n| 已通过PCI DSS 4.0认证 | 否 |", False),
+        ("| 认证 | 状态 |\n|---|---|\n| PCI DSS | 已通过PCI DSS认证 |", True),  # a table of facts
+        ("| 项目 | 说明 |\n|---|---|\n| 认证 | 已通过PCI DSS 4.0认证 |", True),
+        ("已通过PCI DSS认证。\n\n| a | b |\n|---|---|\n| x | 否 |", True),  # another table's 否 disclaims nothing
+    ],
+)
+def test_a_claim_the_table_itself_disclaims_is_not_asserted(answer: str, charged: bool) -> None:
+    trap = Trap(expect=None, forbidden=(ForbiddenClaim("已通过PCI DSS"),), penalty=25.0)
+    case = Case(
+        id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint("答"),), trap=trap
+    )
+    assert bool(score_answer(case, answer).forbidden_found) is charged
