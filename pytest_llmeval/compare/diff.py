@@ -463,9 +463,11 @@ def evaluate_rule(rule: FailRule, group: dict[str, Any], seed: int = 0) -> dict[
             return {**out, "status": "not checked (no baseline value)", "kind": "speed"}
         worse_by = 100 * worse_by / abs(base)
     out["worsening"] = round(worse_by, 4)
+    # every statistic says its n: the requests each run's statistic came from (a review found "SLOWER" from 2)
+    counts = f"from {entry.get('n_base')} and {entry.get('n_new')} requests; " if entry.get("n_new") is not None else ""
     if worse_by > rule.threshold:
-        return {**out, "status": f"SLOWER, past the threshold ({SPEED_NOTE})", "failed": True, "kind": "speed"}
-    return {**out, "status": f"ok ({SPEED_NOTE})", "kind": "speed"}
+        return {**out, "status": f"SLOWER, past the threshold ({counts}{SPEED_NOTE})", "failed": True, "kind": "speed"}
+    return {**out, "status": f"ok ({counts}{SPEED_NOTE})", "kind": "speed"}
 
 
 def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], seed: int) -> dict[str, Any]:

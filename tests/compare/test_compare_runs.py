@@ -268,7 +268,9 @@ def test_speed_is_compared_run_against_run_by_threshold_only():
     (rule,) = cmp["rules"]
     assert cmp["exit_code"] == EXIT_REGRESSION and rule["kind"] == "speed" and rule["p_value"] is None
     assert "threshold only, no significance: the run is the unit" in rule["status"]
-    assert gate(base, doc(GOOD, ttft=[0.21] * 12), "ttft_p50:20%")["exit_code"] == 0
+    assert rule["status"].startswith("SLOWER, past the threshold (from 12 and 12 requests;")  # its n (v9 review)
+    ok = gate(base, doc(GOOD, ttft=[0.21] * 12), "ttft_p50:20%")
+    assert ok["exit_code"] == 0 and ok["rules"][0]["status"].startswith("ok (from 12 and 12 requests;")
     few = gate(base, slower, "ttft_p95:20%")  # 12 requests: no p95
     assert few["exit_code"] == 0 and "too few requests (n=12) for a p95" in few["rules"][0]["status"]
     assert "not shown fine either" in few["summary"] and "ttft_p95:20%: not checked: too few" in few["summary"]
