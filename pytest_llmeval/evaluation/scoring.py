@@ -126,7 +126,8 @@ SCORER_NAME = "keyword_coverage"
 #    | 否 |) - is not asserted.
 #    无法, 未能, 没能, 未曾, 难以, 无从 and 不建议, 不推荐, 不支持, 不提供, 不采用, (暂)不考虑, 不必, 没必要, 不做,
 #    不进行 negate (不支持私有化部署; 不得不提供 affirms), as do hasn't, haven't, hadn't, shouldn't, wouldn't,
-#    couldn't, no longer, fails to, failed to and unable to, over been, being or currently too (has not been audited).
+#    couldn't, no longer, fails to, failed to and unable to, over been, being or currently too (has not been audited),
+#    and over two fillers in English (has not yet been audited).
 #    U+2010 and U+2011 (gpt-oss's Anti‑Money) and an en dash between Latin letters are "-", and a hyphen and a space
 #    between Latin words are the same (anti-money-laundering covers Anti-Money Laundering). <thinking>...</thinking>
 #    is thinking, as <think>...</think> is.
@@ -774,7 +775,8 @@ def _zh_negation_ending(text: str, figure: bool) -> int | None:
 
 def _en_negation_ending(text: str) -> int | None:
     """Where the English negation that `text` ends with starts: "not ", "non-", "rather than ", or a negation and
-    one filler word ("not fully ", "won't be "). A typographic apostrophe (won’t) is read as ' (NFKC keeps it)."""
+    one filler word ("not fully ", "won't be ") or (v9) two ("not yet been "). A typographic apostrophe (won’t) is read
+    as ' (NFKC keeps it)."""
     m = _WORDS_BEFORE.search(text.replace("’", "'"))
     if m is None:
         return None
@@ -799,6 +801,8 @@ def _en_negation_ending(text: str) -> int | None:
             return starts[-2]
         if len(words) == 3 and " ".join(words[:2]) in NEGATIONS_EN_TWO_WORDS:
             return starts[0]
+        if len(words) == 3 and words[-2] in FILLERS_EN and words[0] in NEGATIONS_EN:
+            return starts[0]  # v9: two fillers - has not yet been audited, is not currently fully compliant
     return None
 
 

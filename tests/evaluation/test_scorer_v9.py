@@ -781,3 +781,17 @@ def test_a_claim_the_table_itself_disclaims_is_not_asserted(answer: str, charged
         id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint("答"),), trap=trap
     )
     assert bool(score_answer(case, answer).forbidden_found) is charged
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("audited", "It has not yet been audited.", False),  # two fillers between the negation and the point
+        ("compliant", "It is not currently fully compliant.", False),
+        ("audited", "It has been audited.", True),
+        ("audited", "Not only has it been audited, it is certified.", True),
+        ("compliant", "It is fully compliant and not expensive.", True),
+    ],
+)
+def test_an_english_negation_reaches_over_two_fillers(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer) is expected
