@@ -772,7 +772,7 @@ def _unit_runs_on(text: str, end: int, pattern: str) -> bool:
 _POINT_NUMBER_FIRST = re.compile(f"[0-9{_CN_CHARS}]+(?:\\.[0-9]+)? ?")
 _LARGER_BEFORE = {
     unit: re.compile(
-        f"(?:(?<![0-9.{_CN_CHARS}每第])(?:[0-9]+|[{_CN_CHARS}]+)|(?<![a-z])(?:{_EN_NUMBER}))"  # not 1.5年 8个月
+        f"(?:(?<![0-9.{_CN_CHARS}每第])(?:[0-9]+|[{_CN_CHARS}]+)|(?<![a-z])(?:{_EN_NUMBER}|an?))"  # not 1.5年 8个月
         f" ?个?(?:{'|'.join(sorted(larger, key=len, reverse=True))}) ?(?:又|零|and )? ?$"  # 1个小时30分钟
     )
     for unit, larger in _LARGER_UNITS.items()

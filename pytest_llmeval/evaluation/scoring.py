@@ -93,7 +93,8 @@ SCORER_NAME = "keyword_coverage"
 #    \textit{}, \underline{}, \bm{}, \color{red}{} are read like \text{} (nested ones too), \ \; \quad and ~ are
 #    spaces in math, and grouping braces in math go ($20{\text{个月}}$). A quantity is not the second part of a longer
 #    one either: 8个月 is not in 1年8个月, 1年又8个月 or 一年八个月, 30分钟 not in 1小时30分钟, 20天 not in 1个月20天,
-#    8 months not in 1 year and 8 months (the larger unit of v5's rule, after a number; not 第1年，8个月 or 每年8个月).
+#    8 months not in 1 year and 8 months or a year and 8 months (the larger unit of v5's rule, after a number; not
+#    第1年，8个月 or 每年8个月).
 #    小时, 钟头, 星期, 礼拜 and 工作日 are the same unit with or without 个 (2个小时 covers 2小时 and back; not 个月 or
 #    个季度). A percentage range written with 百分之 is a range (百分之二十到百分之三十, 百分之二十至三十, 百分之20-30
 #    hold no 20%). 没有超过, 没超过, 不会超过, 不需要, 用不了 and 要不了 negate (不会超过20个月). With chinese_numerals

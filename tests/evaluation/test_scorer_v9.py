@@ -795,3 +795,16 @@ def test_a_claim_the_table_itself_disclaims_is_not_asserted(answer: str, charged
 )
 def test_an_english_negation_reaches_over_two_fillers(point: str, answer: str, expected: bool) -> None:
     assert covered(point, answer) is expected
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("8 months", "Payback takes a year and 8 months.", False),  # "a" year is a number too
+        ("30 minutes", "It takes an hour and 30 minutes.", False),
+        ("8 months", "In a year, 8 months are spent on training.", True),  # a comma ends the quantity
+        ("8 months", "Payback takes 8 months.", True),
+    ],
+)
+def test_a_or_an_before_the_larger_unit_makes_a_compound_quantity(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer) is expected
