@@ -973,6 +973,8 @@ class NumberPattern:
             pos, ok = first.end, True
             for piece, slot in zip(self.pieces[1:-1], self.slots[1:], strict=True):
                 after = _starts_at_or_twin(answer, pos, piece)
+                if after is None and piece.strip() in RANGE_MARKS:  # 3-5天 as 3~5天, 3至5天, 3天-5天 (v9)
+                    after = _other_range_mark(answer, pos, self.pieces[-1].strip())
                 nxt = _mention_at(answer, after, by_start)
                 if nxt is None or not self._equal(slot, nxt):
                     ok = False
@@ -1049,6 +1051,20 @@ def classifier_twin(piece: str) -> str | None:
     if piece.startswith("个") and piece[1:].startswith(CLASSIFIED_UNITS):
         return piece[1:]
     return None
+
+
+# A range point's mark is any range mark (v9): the point 3-5天 is said 3~5天, 3～5天 (NFKC: ~), 3至5天, 3到5天,
+# 3–5天, and with its unit after each end, 3天-5天, 10%至20%.
+RANGE_MARKS = frozenset({"-", "~", "〜", "–", "—", "至", "到"})
+_ANY_RANGE_MARK = re.compile(" ?(?:-|~|〜|–|—(?!—)|至|到) ?")
+
+
+def _other_range_mark(text: str, pos: int, unit: str) -> int | None:
+    """End of a range mark at `pos` in the answer, after the range's unit when the answer writes it there too."""
+    if unit and text.startswith(unit, pos):
+        pos += len(unit)
+    mark = _ANY_RANGE_MARK.match(text, pos)
+    return mark.end() if mark is not None else None
 
 
 def _starts_at_or_twin(text: str, pos: int, piece: str) -> int | None:

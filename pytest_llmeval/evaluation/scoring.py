@@ -128,7 +128,8 @@ SCORER_NAME = "keyword_coverage"
 #    无法, 未能, 没能, 未曾, 难以, 无从 and 不建议, 不推荐, 不支持, 不提供, 不采用, (暂)不考虑, 不必, 没必要, 不做,
 #    不进行 negate (不支持私有化部署; 不得不提供 affirms), as do hasn't, haven't, hadn't, shouldn't, wouldn't,
 #    couldn't, no longer, fails to, failed to and unable to, over been, being or currently too (has not been audited),
-#    and over two fillers in English (has not yet been audited).
+#    and over two fillers in English (has not yet been audited). A range point's mark is any range mark (3-5天 is
+#    3~5天, 3至5天, 3到5天, 3–5天, 3天-5天; 10-20% is 10%至20%).
 #    U+2010 and U+2011 (gpt-oss's Anti‑Money) and an en dash between Latin letters are "-", and a hyphen and a space
 #    between Latin words are the same (anti-money-laundering covers Anti-Money Laundering). <thinking>...</thinking>
 #    is thinking, as <think>...</think> is.

@@ -808,3 +808,23 @@ def test_an_english_negation_reaches_over_two_fillers(point: str, answer: str, e
 )
 def test_a_or_an_before_the_larger_unit_makes_a_compound_quantity(point: str, answer: str, expected: bool) -> None:
     assert covered(point, answer) is expected
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("3-5天", "3~5天", True),  # a range point, said with another range mark
+        ("3-5天", "3至5天", True),
+        ("3-5天", "3到5天", True),
+        ("3-5天", "3–5天", True),
+        ("3-5天", "3天-5天", True),  # the unit after each end
+        ("10-20%", "10%至20%", True),
+        ("2019-2020年", "2019至2020年", True),
+        ("3-5天", "3-6天", False),  # another range
+        ("3-5天", "13-5天", False),
+        ("3-5天", "3——5天", False),  # a Chinese dash pair is no range mark
+        ("10-20%", "10%和20%", False),
+    ],
+)
+def test_a_range_point_matches_any_range_mark(point: str, answer: str, expected: bool) -> None:
+    assert covered(point, answer) is expected
