@@ -154,14 +154,6 @@ def _model_intervals(group: list[dict[str, Any]], ok: list[dict[str, Any]]) -> d
     return out
 
 
-def failed(record: dict[str, Any]) -> bool:
-    """The sample has no grade a comparison can use: an error, or a score that is not a finite number in 0-100."""
-    score = record.get("score")
-    if record.get("error") or isinstance(score, bool) or not isinstance(score, (int, float)):
-        return True
-    return not (math.isfinite(score) and 0.0 <= score <= 100.0)
-
-
 def dead_side(groups: dict[str, list[dict[str, Any]]]) -> list[str]:
     """The names whose every sample errored: a comparison with them measures their server, not a model."""
     return [name for name, group in groups.items() if group and all(c.get("error") for c in group)]
@@ -176,8 +168,10 @@ def per_case_means(cases: Iterable[dict[str, Any]], errors_as_zero: bool = False
     model must not gain from the cases it failed to answer, which would otherwise drop out of its side)."""
     out: dict[str, dict[str, float]] = {}
     if errors_as_zero:  # a score that is no number in 0-100 (NaN from a custom scorer's 0/0) is a scoring error too,
-        # as in the gate: it had dropped the case from the pair without a word (v9 review)
-        cases = [{**c, "score": 0.0, "passed": False} if failed(c) else c for c in cases]
+        # as in the gate - the comparison's one definition: it had dropped the case from the pair without a word
+        from ..compare.scorers import errored
+
+        cases = [{**c, "score": 0.0, "passed": False} if errored(c) else c for c in cases]
     for (case_id,), samples in group_by(scored(cases), "scenario_id").items():
         out[case_id] = {
             "score": sum(float(s["score"]) for s in samples) / len(samples),
