@@ -538,8 +538,9 @@ _HALF_AND_UNIT = re.compile(f"^半(?:{_HALF_UNITS})")
 # 30% to 50%, 降从...; 从24个月缩短到20个月 has the verb between). Dates and times of day keep both ends
 # (2020年至2023年, 3点到5点; a Chinese dash —— is no range mark). NFKC has made ～ a ~ and － a -; 〜 and ⁓ stay.
 _RANGE_MARKS = "至|到|~|〜|⁓|–|(?<!—)—|to|-"
+_MARK_BEFORE_AN_END = "至|到|~|〜|⁓|–|—(?!—)|-"  # a range mark after a range's first end (not the first of ——)
 _RANGE_AFTER = re.compile(
-    f" ?(?P<mark>至|到|~|〜|⁓|–|—(?!—)|to |-) ?(?P<b>[0-9]+(?:[.,][0-9]+)*|[{_CN_CHARS}]+)"
+    f" ?(?P<mark>{_MARK_BEFORE_AN_END}|to ) ?(?P<b>[0-9]+(?:[.,][0-9]+)*|[{_CN_CHARS}]+)"
     f"(?P<scale>(?<=[0-9])[万亿千百十]{{1,2}})?"
 )
 _RANGE_BEFORE = re.compile(
@@ -622,7 +623,7 @@ def _not_a_range(text: str, first_start: int, mark: str, second_end: int) -> boo
 # A percentage range written with 百分之 (v9): 百分之二十到百分之三十, 百分之20到百分之30, 20%至百分之三十 - and, when
 # the first end is written with 百分之, a second end without a sign or unit (百分之二十至三十, 百分之20-30).
 _SPOKEN_PERCENT_RANGE_AFTER = re.compile(
-    f" ?(?P<mark>至|到|~|〜|⁓|–|—(?!—)|-) ?(?:(?P<spoken>百分之) ?)?"
+    f" ?(?P<mark>{_MARK_BEFORE_AN_END}) ?(?:(?P<spoken>百分之) ?)?"
     f"(?P<b>[0-9]+(?:\\.[0-9]+)?|[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)(?![0-9.{_CN_CHARS}])"
 )
 # what makes a bare second end a count of something else (百分之二十到三十个, 百分之20到30人), not a percentage
