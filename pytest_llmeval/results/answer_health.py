@@ -44,6 +44,7 @@ class AnswerHealth:
     empty: int
     cut: int
     same: int = 0  # the most answers that are one identical (non-empty) text, when they are suspiciously many
+    budgets: tuple[int | None, ...] = ()  # the cut answers' own max_tokens (None: the run's), sorted, once each
 
     @property
     def repeated(self) -> bool:
@@ -65,6 +66,7 @@ def answer_health(cases: Iterable[Mapping[str, Any]]) -> list[AnswerHealth]:
     that are one identical text (samples of one case, --llm-repeat, count once)."""
     counts: dict[tuple[str, str], list[int]] = {}
     texts: dict[tuple[str, str], dict[str, set[str]]] = {}
+    budgets: dict[tuple[str, str], set[int | None]] = {}
     for record in cases:
         if not answered(record):
             continue
@@ -72,14 +74,17 @@ def answer_health(cases: Iterable[Mapping[str, Any]]) -> list[AnswerHealth]:
         count = counts.setdefault(key, [0, 0, 0])
         count[0] += 1
         count[1] += empty_answer(record)
-        count[2] += cut_at_limit(record)
+        if cut_at_limit(record):
+            count[2] += 1
+            budgets.setdefault(key, set()).add(record.get("max_tokens") or None)
         text = str(record.get("answer") or "").strip()
         if text:
             texts.setdefault(key, {}).setdefault(text, set()).add(str(record.get("scenario_id")))
     health = []
     for (model, mode), (answered_n, empty, cut) in counts.items():
         same = max((len(ids) for ids in texts.get((model, mode), {}).values()), default=0)
-        health.append(AnswerHealth(model, mode, answered_n, empty, cut, same))
+        cut_budgets = tuple(sorted(budgets.get((model, mode), ()), key=lambda n: -1 if n is None else n))
+        health.append(AnswerHealth(model, mode, answered_n, empty, cut, same, cut_budgets))
     return health
 
 

@@ -141,7 +141,7 @@ def summary_section(doc: dict[str, Any]) -> Section:
 def answer_health_section(doc: dict[str, Any]) -> Section | None:
     """Empty answers and answers cut at the token limit, per model and mode, when there are any: both score like
     wrong answers, and neither says what the model knows."""
-    from .answer_health import EMPTY_FIX, answer_health, cut_at_limit
+    from .answer_health import EMPTY_FIX, answer_health
 
     health = [h for h in answer_health(doc.get("cases") or []) if h.empty or h.cut or h.repeated]
     if not health:
@@ -149,13 +149,7 @@ def answer_health_section(doc: dict[str, Any]) -> Section | None:
     default = (doc["run"].get("settings") or {}).get("max_tokens")
     lines = []
     for h in health:
-        limits = sorted(
-            {
-                int(c.get("max_tokens") or default or 0)
-                for c in doc.get("cases") or []
-                if cut_at_limit(c) and (c.get("model"), c.get("mode") or "norag") == (h.model, h.mode)
-            }
-        )
+        limits = sorted({int(n or default or 0) for n in h.budgets})
         max_tokens = ", ".join(str(n) for n in limits if n) or default
         if h.empty:
             lines.append(f"{h.label}: {h.empty} of {h.answered} answers empty - {EMPTY_FIX}.")
