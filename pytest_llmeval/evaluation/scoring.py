@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .numbers import (
     CN_DIGITS,
@@ -878,7 +879,15 @@ def _twins(needle: str) -> tuple[str, ...]:
 
 
 def patterns(variants: Sequence[str], forms: NumberForms | None = None, regexes: Sequence[str] = ()) -> list[Pattern]:
-    """The patterns of a key point's (or forbidden claim's) forms, in order: text, number or regex."""
+    """The patterns of a key point's (or forbidden claim's) forms, in order: text, number or regex. Compiled once per
+    point: every answer is scored against the same points, and a form's spellings (v9) cost normalising and regexes."""
+    return list(_compiled_patterns(tuple(variants), forms, tuple(regexes)))
+
+
+@lru_cache(maxsize=4096)
+def _compiled_patterns(
+    variants: tuple[str, ...], forms: NumberForms | None, regexes: tuple[str, ...]
+) -> tuple[Pattern, ...]:
     found: list[Pattern] = []
     for variant in variants:
         needle = normalise(variant)
@@ -886,7 +895,7 @@ def patterns(variants: Sequence[str], forms: NumberForms | None = None, regexes:
             found.append(compile_variant(needle, forms or NumberForms()))
             found.extend(compile_variant(twin, forms or NumberForms()) for twin in _twins(needle))  # v9
     found.extend(RegexPattern(r) for r in regexes)
-    return found
+    return tuple(found)
 
 
 @dataclass(frozen=True)
