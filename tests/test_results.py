@@ -345,3 +345,17 @@ def test_a_side_whose_every_case_errored_gets_no_verdict_and_a_nan_score_counts_
     doc = {"run": {"settings": {}}, "cases": rag, "aggregates": {"rag": [row], "models": []}}
     section = rag_section(doc)
     assert section is not None and "not compared" in str(section.table.rows[0][4])  # type: ignore[union-attr]
+
+
+def test_a_note_names_the_rows_of_each_interval_method_when_rows_differ():
+    """A method's details (how many cases fell or rose) belong to one row: pooled into one list they read as the
+    whole table's. With one method for every row the note names it once, without row names."""
+    unchanged = {"method": "sign-flip; no case changed", "low": -23.2, "high": 23.2, "n": 14}
+    moved = {"method": "sign-flip; 6 fell, 4 rose, of 14", "low": -71.1, "high": 58.1, "n": 14}
+    rows = [
+        {"model": "good", "uplift": 0.0, "uplift_interval": unchanged, "pass_change_interval": unchanged},
+        {"model": "weak", "uplift": -3.8, "uplift_interval": moved, "pass_change_interval": unchanged},
+    ]
+    (note,) = rag_section({"aggregates": {"rag": rows}}).paragraphs
+    assert "(good: sign-flip; no case changed; weak: sign-flip; 6 fell, 4 rose, of 14)" in note
+    assert "same cases (sign-flip; no case changed)" in note

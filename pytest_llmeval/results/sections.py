@@ -5,6 +5,8 @@ and HTML renderers all render this list; they differ only in format and in which
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,10 +69,23 @@ def no_interval(interval: dict[str, Any] | None) -> str | None:
     return f"[no {interval.get('confidence') or 0.95:.0%} interval at n={interval['n']}]"
 
 
-def methods(entries: Any) -> str:
-    """The distinct methods of some intervals (as stats/ names them), for a note; "-" without any."""
-    found = dict.fromkeys(str(e["method"]) for e in entries if isinstance(e, dict) and e.get("method"))
-    return "; ".join(found) or "-"
+def methods(entries: Any, labels: Iterable[str] | None = None) -> str:
+    """The distinct methods of some intervals (as stats/ names them), for a note; "-" without any. With `labels`
+    (one per entry: the table's row names) and more than one method, each method names its rows: a method's
+    details (how many cases fell or rose) belong to one row and, pooled into one list, read as the whole table's."""
+    rows: dict[str, list[str]] = {}
+    for label, entry in zip(labels or itertools.repeat(""), entries):
+        if isinstance(entry, dict) and entry.get("method"):
+            rows.setdefault(str(entry["method"]), []).append(label)
+    if len(rows) > 1 and labels is not None:
+        return "; ".join(f"{', '.join(dict.fromkeys(names))}: {method}" for method, names in rows.items())
+    return "; ".join(rows) or "-"
+
+
+def _row_names(rows: list[dict[str, Any]]) -> list[str]:
+    """A summary row's name in a note: its model, and its mode where the run has both."""
+    both = len({r.get("mode", "norag") for r in rows}) > 1
+    return [f"{r['model']} {r.get('mode', 'norag')}" if both else str(r["model"]) for r in rows]
 
 
 def _iv(agg: dict[str, Any], name: str) -> dict[str, Any] | None:
@@ -125,7 +140,8 @@ def summary_section(doc: dict[str, Any]) -> Section:
     note = (
         "n cases = distinct cases; samples = cases x repeats; errors have no score and count as not passed. "
         "95% intervals, the case is the unit (with repeats its samples are averaged first): mean score "
-        f"{methods(_iv(a, 'mean_score') for a in aggs)}; pass rate {methods(_iv(a, 'pass_rate') for a in aggs)}. "
+        f"{methods((_iv(a, 'mean_score') for a in aggs), _row_names(aggs))}; pass rate "
+        f"{methods((_iv(a, 'pass_rate') for a in aggs), _row_names(aggs))}. "
         f"{DECODE_NOTE}"
     )
     in_flight = sorted({c["in_flight"] for c in doc.get("cases") or [] if c.get("in_flight")})
@@ -238,8 +254,10 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
     note = (
         "Uplift = mean score with RAG - without, paired over the cases run both ways (n; an errored sample counts "
         "as score 0 and not passed, so a mode gains nothing from the cases it failed), with its 95% "
-        f"interval ({methods(r.get('uplift_interval') for r in rag)}); pass change = pass rate with RAG - without, "
-        f"points, same cases ({methods(r.get('pass_change_interval') for r in rag)}). Retrieval quality is "
+        f"interval ({methods((r.get('uplift_interval') for r in rag), (r['model'] for r in rag))}); pass change = "
+        "pass rate with RAG - without, "
+        f"points, same cases ({methods((r.get('pass_change_interval') for r in rag), (r['model'] for r in rag))}). "
+        "Retrieval quality is "
         "measured against "
         "the documents each case names, over the cases that name them (n beside hit@k); "
         "overlap is the share of BM25's top-k that the dense retriever also returned."
@@ -562,7 +580,8 @@ def models_section(doc: dict[str, Any]) -> Section | None:
     note = (
         "One row per model and mode: runs with and without RAG are not pooled. Score: mean over cases (n; an "
         "errored sample counts as 0 here, as in the pairs, where the summary above leaves it out) with "
-        f"its 95% interval ({methods(r.get('score') for r in rows_in)}); uplift (rag rows): paired per-case "
+        f"its 95% interval ({methods((r.get('score') for r in rows_in), _row_names(rows_in))}); uplift (rag rows): "
+        "paired per-case "
         "difference with RAG - without. " + DECODE_NOTE
     )
     models = {r["model"] for r in rows_in}
@@ -597,12 +616,14 @@ def model_pairs_section(doc: dict[str, Any]) -> Section | None:
         ]
         for p in pairs
     ]
+    names = [f"{row[0]} {row[1]}" for row in rows]
     return Section(
         "model_pairs",
         "Model against model (paired on the same cases)",
         [
             "Difference of mean scores, paired per case, with its 95% interval "
-            f"({methods(p.get('difference') for p in pairs)}); an errored sample counts as score 0 here, as in a "
+            f"({methods((p.get('difference') for p in pairs), names)}); an errored sample counts as score 0 here, "
+            "as in a "
             "comparison with a baseline (a model gains nothing from the cases it failed to answer); "
             "'better' or 'worse' only when the paired test is "
             f"significant after Holm's correction over the {len(pairs)} comparison(s) of this run (p Holm <= 0.05)."
