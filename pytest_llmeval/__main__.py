@@ -187,10 +187,11 @@ def _current_cases(new_doc: dict[str, Any], scenarios: list[Path] | None) -> lis
     note on stderr, when they cannot be read (the comparison then leaves such cases out and names them)."""
     from .evaluation.scenarios import ScenarioError
     from .results.rescore import scenario_cases
+    from .vision.datasets import DatasetError
 
     try:
         return scenario_cases(new_doc, scenarios)
-    except (ScenarioError, OSError) as exc:
+    except (ScenarioError, DatasetError, OSError) as exc:
         print(
             f"note: the current scenario files could not be read ({exc}); a baseline graded by another scorer "
             "is not graded again",
@@ -379,13 +380,21 @@ def rescore_main(argv: list[str]) -> int:
     from .evaluation.scenarios import ScenarioError
     from .results import load
     from .results.rescore import default_name, rescore_document, scenario_cases, write_run
-    from .results.runs import RunNotFound, resolve_run
+    from .results.runs import RunNotFound, resolve_run, unreachable_name
     from .vision.datasets import DatasetError
 
+    unreachable = unreachable_name(args.save) if args.save is not None else None
+    if unreachable is not None:  # as pytest's --llm-save refuses it
+        print(
+            f"error: --save {args.save}: a run saved by this name could never be found by it - {unreachable}. "
+            "Fix: choose another name, with a letter in it and not last or latest",
+            file=sys.stderr,
+        )
+        return 2
     try:
         source = resolve_run(args.run, args.runs_dir)
         doc = load_results(source)
-        cases = scenario_cases(doc, args.scenarios)
+        cases = scenario_cases(doc, args.scenarios, run_datasets=True)
         judge = Judge.from_spec(args.llm_judge, args.llm_judge_api_key_env) if args.llm_judge else None
     except (RunNotFound, ResultsFileError, ScenarioError, DatasetError, JudgeError) as exc:
         print(f"error: {exc}", file=sys.stderr)

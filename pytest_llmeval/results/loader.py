@@ -68,8 +68,10 @@ class Run:
             return pd.DataFrame(columns=[*first, "errored", *FLAG_COLUMNS])
         records = cast(list[dict[str, Any]], self.cases)
         frame = pd.json_normalize(records, sep=".", max_level=FLATTEN_LEVEL)
-        if any(c.startswith("error.") for c in frame.columns):
-            frame = frame.drop(columns=["error"], errors="ignore")  # NaN beside its error.* columns: misleading
+        # a record whose `error` or `judge` is null leaves a plain column of NaN beside the error.* (judge.*)
+        # columns of the others: misleading (errors read 0), and all it holds is the null
+        flattened = {c.split(".", 1)[0] for c in frame.columns if "." in c}
+        frame = frame.drop(columns=[c for c in flattened if c in frame.columns])
         frame["errored"] = [bool(r.get("error")) for r in records]
         for flag in FLAG_COLUMNS:
             frame[flag] = [bool(r.get(flag)) for r in records]

@@ -22,8 +22,10 @@ cases were read from (a later comparison grades with them).
 RAG answers are graded against the context the run retrieved (it is in the record); the knowledge base is
 not searched again, but when a case's `documents:` changed, the recorded ranking is measured again against them
 (hit, recall, MRR, nDCG; the fused stage's ids are not recorded, so its figures go). The judge grades again
-only when one is given (`judge=`); otherwise a recorded judge verdict is kept and judged against the case's
-current threshold.
+only when one is given (`judge=`); otherwise a recorded judge verdict is kept, judged against the case's
+current threshold, and named (`rescore.judge`, `run.rescored.stale_verdicts`) when the case changed since the
+judge graded it (a key point edit changes its rubric); a judge-asserted case without a verdict is a judge config
+error, as in a run. A finished run's status is worked out again: complete once no record has an error left.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from .aggregate import aggregate_document
 
 if TYPE_CHECKING:
+    from ..evaluation.evaluate import CaseResult
     from ..evaluation.judge import Judge
     from ..evaluation.scenarios import Case
     from ..evaluation.scoring import Score
@@ -74,6 +77,7 @@ class Rescored:
     score_changes: int = 0
     verdict_changes: int = 0  # passed <-> failed: a threshold edit changes verdicts, not scores
     not_in_run: list[str] = field(default_factory=list)  # current case ids the run never asked: no answer to grade
+    stale_verdicts: list[str] = field(default_factory=list)  # judge verdicts kept although the case changed since
 
     def summary(self) -> str:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
@@ -81,12 +85,23 @@ class Rescored:
         judge_errors = ((self.doc.get("run") or {}).get("rescored") or {}).get("judge_errors")
         if judge_errors:
             text += f"; the judge failed on {judge_errors} answer(s) (each the case's error: see their records)"
+        if self.stale_verdicts:
+            text += (
+                f"; {len(self.stale_verdicts)} judge verdict(s) kept from the run although the case changed since "
+                f"the judge graded it (grade again with --llm-judge): {_shown(self.stale_verdicts)}"
+            )
         if self.changed:
             text += f"; asked differently now (run the model again): {', '.join(self.changed)}"
         if self.not_in_run:
-            shown = ", ".join(self.not_in_run[:10]) + (", ..." if len(self.not_in_run) > 10 else "")
-            text += f"; {len(self.not_in_run)} case(s) not in the run, no answer to grade (run the model): {shown}"
+            text += (
+                f"; {len(self.not_in_run)} case(s) not in the run, no answer to grade (run the model): "
+                f"{_shown(self.not_in_run)}"
+            )
         return text
+
+
+def _shown(names: list[str], most: int = 10) -> str:
+    return ", ".join(names[:most]) + (", ..." if len(names) > most else "")
 
 
 NOT_GRADED = ("changed", "missing")  # rescore statuses whose old score says nothing about the current case
@@ -155,50 +170,118 @@ def rescore_record(
     judge: Judge | None = None,
     judge_assert: bool = False,
     grade: Callable[[Case, str, Mapping[str, str]], Score] | None = None,
+    record_scoring_error: bool = False,
 ) -> dict[str, Any]:
     """A record graded again with `case` (which must be asked as the record's case was), by `grade` (the case's
-    own scorer when not given)."""
+    own scorer when not given). A scorer that raises (or gives no 0-100 score) raises, unless
+    `record_scoring_error`: then it is the record's scoring error, as a run records it."""
     from ..evaluation.evaluate import CaseResult
-    from ..evaluation.scorers import score_case
 
     answer = str(record.get("answer") or "")
-    score = (grade or score_case)(case, answer, _sources(record, case, template))
+    score, error = _graded(case, answer, _sources(record, case, template), grade, record_scoring_error)
     result = CaseResult(record["model"], case, record.get("mode", "norag"), score, None, int(record.get("sample") or 0))
+    result.error = error
     if judge_assert or case.assert_with == "judge":
         result.assert_with = "judge"
-    if judge is not None:  # as in a run: a judge that fails (or gives no grade) is the case's error
-        try:
-            verdict = judge.grade(case, answer)
-        except Exception as exc:  # noqa: BLE001 - recorded, as the run records it
-            from ..evaluation.evaluate import error_info
-
-            result.error = error_info(exc, "judge")
-        else:
-            result.extra["judge"] = verdict.record(judge.model, case.threshold)
-            if verdict.score is None:
-                reason = verdict.error or "the judge gave no grade"
-                result.error = {"stage": "judge", "type": "judge", "status": None, "message": f"judge failed: {reason}"}
-    elif record.get("judge"):
-        old = dict(record["judge"])
-        if old.get("score") is not None:
-            old["passed"] = float(old["score"]) >= case.threshold
-        result.extra["judge"] = old
+    judge_note = None
+    if judge is not None and error is None:
+        _judge_again(result, judge, answer)
+    elif judge is None and record.get("judge"):
+        result.extra["judge"], judge_note = _kept_verdict(record, case)
+    if result.error is None and result.assert_with == "judge" and "judge" not in result.extra:
+        result.error = no_judge_error(case)  # as the run records a judge-asserted case without a judge
     fresh = result.record()
     fresh.pop("finished_at", None)  # when the answer was given stays the run's
+    if error is not None:
+        fresh["answer"] = answer  # kept, as a run keeps the answer its scorer raised on
     kept = {k: v for k, v in record.items() if k not in SCORE_FIELDS}
     retrieval = record.get("retrieval")
     if retrieval and list(retrieval.get("expected_docs") or []) != list(case.documents):
         from ..evaluation.evaluate import retrieval_against
 
         kept["retrieval"] = retrieval_against(retrieval, case)  # the documents were fixed: measured again
+    status: dict[str, Any] = {
+        "status": "rescored",
+        "previous_score": record.get("score"),
+        "previous_passed": record.get("passed"),
+    }
+    return {**kept, **fresh, "rescore": status | ({"judge": judge_note} if judge_note else {})}
+
+
+def _graded(
+    case: Case,
+    answer: str,
+    sources: Mapping[str, str],
+    grade: Callable[[Case, str, Mapping[str, str]], Score] | None,
+    record_error: bool,
+) -> tuple[Score | None, dict[str, Any] | None]:
+    """The answer's score; with `record_error`, a scorer that raises or gives a score that is not a number in 0-100
+    is the scoring error a run would record (compare's re-grading wants the exception: it names such a case)."""
+    from ..evaluation.evaluate import error_info
+    from ..evaluation.scorers import score_case
+    from ..evaluation.scoring import valid_score
+
+    try:
+        score = (grade or score_case)(case, answer, sources)
+        valid_score(score.score, f"the scorer {score.scorer.get('name', '?')!r} gave case {case.id}")
+    except Exception as exc:
+        if not record_error:
+            raise
+        return None, error_info(exc, "scoring")
+    return score, None
+
+
+def _judge_again(result: CaseResult, judge: Judge, answer: str) -> None:
+    """As in a run: a judge that fails (or gives no grade) is the case's error; no secret enters the record."""
+    from ..evaluation.evaluate import error_info
+    from ..serving.client import hide_secrets, hide_secrets_in
+
+    case = result.case
+    try:
+        verdict = judge.grade(case, answer)
+    except Exception as exc:  # noqa: BLE001 - recorded, as the run records it
+        result.error = error_info(exc, "judge")
+        return
+    result.extra["judge"] = hide_secrets_in(verdict.record(judge.model, case.threshold))
+    if verdict.score is None:
+        reason = hide_secrets(verdict.error or "the judge gave no grade")
+        result.error = {"stage": "judge", "type": "judge", "status": None, "message": f"judge failed: {reason}"}
+
+
+STALE_VERDICT = "kept from the run, but the case changed since the judge graded it (its rubric may differ)"
+
+
+def _kept_verdict(record: dict[str, Any], case: Case) -> tuple[dict[str, Any], str]:
+    """The run's judge verdict, judged against the case's current threshold, and what the re-score says of it: kept,
+    or kept although the case changed since (a key point edit changes the judge's rubric: only a judge can grade
+    the answer against the new one)."""
+    verdict = dict(record["judge"])
+    if verdict.get("score") is not None:
+        verdict["passed"] = float(verdict["score"]) >= case.threshold
+    return verdict, STALE_VERDICT if _changed_since_judged(record, case) else "kept from the run"
+
+
+def _changed_since_judged(record: dict[str, Any], case: Case) -> bool:
+    """Whether the case differs from the one the run's judge graded in more than its threshold (which the verdict
+    is judged against anew); a record without a case_hash cannot tell, and is taken as changed."""
+    import dataclasses
+
+    recorded = record.get("case_hash")
+    if recorded == case.content_hash:
+        return False
+    threshold = record.get("threshold")
+    if recorded is None or not isinstance(threshold, (int, float)):
+        return True
+    return bool(dataclasses.replace(case, threshold=float(threshold)).content_hash != recorded)
+
+
+def no_judge_error(case: Case) -> dict[str, Any]:
+    """The error a run records for a judge-asserted case when no judge is set (session.py)."""
     return {
-        **kept,
-        **fresh,
-        "rescore": {
-            "status": "rescored",
-            "previous_score": record.get("score"),
-            "previous_passed": record.get("passed"),
-        },
+        "stage": "judge",
+        "type": "config",
+        "status": None,
+        "message": f"case {case.id} is asserted by the judge but no judge is set. Fix: pass --llm-judge URL@MODEL",
     }
 
 
@@ -215,6 +298,7 @@ def rescore_document(
     in_run = {record.get("scenario_id") for record in doc.get("cases") or []}
     settings = (doc.get("run") or {}).get("settings") or {}
     template = (settings.get("rag") or {}).get("template")
+    run_judge_assert = (settings.get("judge") or {}).get("assertion")
     out = Rescored(doc={})
     records: list[dict[str, Any]] = []
     for record in doc.get("cases") or []:
@@ -232,8 +316,14 @@ def rescore_document(
         elif scorer is not None and scorer not in BUILTIN_SCORERS:
             status, new = "custom_scorer", {**record, "rescore": {"status": "custom_scorer", "scorer": scorer}}
         else:
-            asserted = judge_assert or record.get("assert_with") == "judge"  # the judge decided in the run
-            status, new = "rescored", rescore_record(record, case, template, judge, asserted)
+            # --llm-judge-assert of the run (or, in a run that does not record it, the record) and the case's own
+            # `assert_with`, as it is now, decide whether the judge's grade decides
+            asserted = judge_assert or (
+                bool(run_judge_assert) if run_judge_assert is not None else record.get("assert_with") == "judge"
+            )
+            status, new = "rescored", rescore_record(record, case, template, judge, asserted, record_scoring_error=True)
+            if new["rescore"].get("judge") == STALE_VERDICT:
+                out.stale_verdicts.append(_label(record))
             out.score_changes += new.get("score") != record.get("score")
             out.verdict_changes += bool(new.get("passed")) != bool(record.get("passed"))
         out.counts[status] += 1
@@ -244,14 +334,15 @@ def rescore_document(
     if scenario_paths:  # graded with these files: a comparison of this run grades with them too
         run["settings"] = {**(run.get("settings") or {}), "scenario_paths": [str(p) for p in scenario_paths]}
     judge_errors = sum(1 for r in records if (r.get("error") or {}).get("stage") == "judge" and graded(r))
-    if judge is not None and judge_errors and run.get("status") == "complete":
-        run["status"] = "degraded"  # as a run whose judge failed on a case is
+    if run.get("status") in FINISHED:
+        run["status"] = status_after(run, records)
     run["rescored"] = {
         "from": source,
         "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "counts": dict(out.counts),
         "changed": out.changed,
         "not_in_run": out.not_in_run,
+        **({"stale_verdicts": out.stale_verdicts} if out.stale_verdicts else {}),
         **({"judge": judge.model, "judge_errors": judge_errors} if judge is not None else {}),
     }
     new_doc = {k: v for k, v in doc.items() if k != "comparison"}  # a comparison of the old scores is stale
@@ -266,21 +357,40 @@ def rescore_document(
     return out
 
 
-def scenario_cases(doc: dict[str, Any], scenario_paths: list[Path] | None = None) -> list[Case]:
-    """The current cases: `scenario_paths` when given, else the run's own scenario paths and datasets (rows
-    limited as the run limited them)."""
+FINISHED = ("complete", "degraded")  # an interrupted run stays interrupted: cases were never asked
+
+
+def status_after(run: dict[str, Any], records: list[dict[str, Any]]) -> str:
+    """A finished run's status once its answers are graded again: degraded while a record has an error (a judge or
+    scorer that fails now too) or a server died in it, complete once the re-score graded every error it had (the
+    scoring errors of an older version: `accept` then takes the run)."""
+    broken = any(r.get("error") for r in records) or run.get("degraded") or run.get("merge_missing")
+    return "degraded" if broken else "complete"
+
+
+def scenario_cases(
+    doc: dict[str, Any], scenario_paths: list[Path] | None = None, run_datasets: bool | None = None
+) -> list[Case]:
+    """The current cases: `scenario_paths` when given, else the run's own scenario paths; and the run's datasets
+    (rows limited as the run limited them) - by default only without `scenario_paths`; `run_datasets=True` keeps
+    them beside the files given (`rescore --scenarios` names scenario files, not the run's datasets)."""
     from ..evaluation.scenarios import load_scenarios
 
     settings = (doc.get("run") or {}).get("settings") or {}
     if scenario_paths:
-        return load_scenarios(scenario_paths)
-    value = settings.get("scenario_paths")
-    listed: list[Any] = value if isinstance(value, list) else []
-    paths = [Path(p) for p in listed if isinstance(p, str) and Path(p).exists()]
-    cases = load_scenarios(paths) if paths else []
-    for spec in settings.get("datasets") or []:
-        from ..vision.datasets import load_dataset
+        cases = load_scenarios(scenario_paths)
+    else:
+        value = settings.get("scenario_paths")
+        listed: list[Any] = value if isinstance(value, list) else []
+        paths = [Path(p) for p in listed if isinstance(p, str) and Path(p).exists()]
+        cases = load_scenarios(paths) if paths else []
+    if run_datasets is False or (run_datasets is None and scenario_paths):
+        return cases
+    from ..vision.datasets import load_dataset, parse_dataset_spec
 
+    for spec in settings.get("datasets") or []:
+        if scenario_paths and not parse_dataset_spec(spec)[1].exists():
+            continue  # moved with the scenario files given: its records are named missing, as those of any file
         cases += load_dataset(spec, settings.get("limit"))
     return cases
 

@@ -158,6 +158,7 @@ class RescoredRecord(TypedDict, total=False):
     counts: dict[str, int]
     changed: list[str]  # records asked differently now (not graded)
     not_in_run: list[str]  # current cases the run never asked
+    stale_verdicts: list[str]  # judge verdicts kept although the case changed since the judge graded it
     judge: str
     judge_errors: int  # answers the judge given to rescore failed on (each the case's error)
 

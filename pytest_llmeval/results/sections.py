@@ -537,6 +537,11 @@ def run_header_lines(doc: dict[str, Any]) -> list[str]:
             )
         if rescored.get("not_in_run"):
             lines.append(f"cases not in the run (no answer to grade): {', '.join(rescored['not_in_run'])}")
+        if rescored.get("stale_verdicts"):
+            lines.append(
+                "judge verdicts kept from the run although the case changed since (grade again with --llm-judge): "
+                + ", ".join(rescored["stale_verdicts"])
+            )
     return lines
 
 
