@@ -460,6 +460,13 @@ class LLMEvalSession:
             assert self.settings.cache is not None
             with FileLock(f"{self.settings.cache}.lock"):  # xdist workers: one hashes new weights, the others wait
                 self._identities[label] = model_identity(spec, server, self.answer_cache(), fetch)
+            from .serving.identity import identified
+
+            if not identified(self._identities[label]):
+                self.progress(
+                    f"--llm-cache: {label} ({spec.source}) has no local files to be known by, only its name: its "
+                    "answers are neither read from nor stored in the answer cache"
+                )
         return self._identities[label]
 
     def warm_up(self, client: ChatClient, model: str) -> None:

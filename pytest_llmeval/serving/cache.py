@@ -8,16 +8,20 @@ The key is the SHA-256 of canonical JSON holding everything that can change an a
 
 - `model`: the model's identity (`serving.identity`): the content hash of its files and the launch options
   that change answers (dtype, quantisation, max model length, chat template content, reasoning parser, extra
-  vLLM arguments, the vLLM build) - never the label, so model A's answers are never served as model B's;
+  vLLM arguments and the content of the files they name, the vLLM build) - never the label, so model A's
+  answers are never served as model B's;
 - `request`: the full messages (retrieved context and images - image bytes travel inside the messages as
   data URLs), max tokens, temperature and the request body's extra fields (thinking on or off);
 - `sample`: the sample index of `--llm-repeat` (at temperature > 0 each sample is its own draw);
 - `schema`: `CACHE_SCHEMA`, bumped when the key's layout or the stored answer changes.
 
 Only complete answers are stored: a request that failed raises and is never stored, and neither is a stream
-without a finish reason (cut short) or one vLLM ended with "abort" or "error" (`INCOMPLETE_FINISH_REASONS`). A hit
-is a `Completion` with `cached=True`; its metrics are those of the request that produced it, and results.json
-records it with `cached: true` and no timings.
+without a finish reason (cut short), one vLLM ended with "abort" or "error" (`INCOMPLETE_FINISH_REASONS`), nor an
+empty answer (a broken chat template or stop token, which a fixed server would otherwise never get to show). An
+answer cut at max_tokens ("length") is complete: max_tokens is in the key. A model known by its name alone
+(`serving.identity.identified`) is never answered from the cache nor stored in it. A hit is a `Completion` with
+`cached=True`; its metrics are those of the request that produced it, and results.json records it with
+`cached: true` and no timings.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from typing import Any, Protocol
 
 from .client import Completion, RequestMetrics, thinking_body
 
-CACHE_SCHEMA = 1
+CACHE_SCHEMA = 2  # 2: identities hold the content extra arguments name and the revision vLLM loads
 DEFAULT_CACHE_FILE = Path(".llmeval") / "cache.sqlite"
 BUSY_TIMEOUT_S = 60.0
 # How long the check before the run waits for another program's write lock on an existing cache file.
@@ -58,12 +62,10 @@ CREATE TABLE IF NOT EXISTS answers (
     metrics TEXT NOT NULL,
     stored_at REAL NOT NULL
 );
-CREATE TABLE IF NOT EXISTS file_hashes (
-    path TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    sha256 TEXT NOT NULL,
-    PRIMARY KEY (path, size, mtime_ns)
+CREATE TABLE IF NOT EXISTS file_stamps (
+    path TEXT PRIMARY KEY,
+    stamp TEXT NOT NULL,
+    sha256 TEXT NOT NULL
 );
 """
 
@@ -111,6 +113,16 @@ class CacheStats:
 
     def to_dict(self) -> dict[str, int]:
         return {"hits": self.hits, "misses": self.misses, "stored": self.stored}
+
+
+def storable(completion: Completion) -> bool:
+    """Whether an answer may be stored: asked now (not a hit), finished for a reason that is not one of
+    INCOMPLETE_FINISH_REASONS, and not empty - an empty answer is a server fault (answer_health) that the key of an
+    attached server cannot see being fixed; asking again costs a request, serving it would cost the answer."""
+    reason = completion.metrics.finish_reason
+    if completion.cached or reason is None or reason in INCOMPLETE_FINISH_REASONS:
+        return False
+    return bool(completion.text.strip())
 
 
 def stored_metrics(data: dict[str, Any]) -> RequestMetrics:
@@ -264,10 +276,8 @@ class AnswerCache:
         return Completion(text, reasoning, stored_metrics(json.loads(metrics)), cached=True)
 
     def put(self, key: str, completion: Completion, model: str, identity: str) -> bool:
-        """Store a complete answer (finished for a reason, not one of INCOMPLETE_FINISH_REASONS); the first answer
-        under a key stays."""
-        reason = completion.metrics.finish_reason
-        if completion.cached or reason is None or reason in INCOMPLETE_FINISH_REASONS:
+        """Store a complete answer (`storable`); the first answer under a key stays."""
+        if not storable(completion):
             return False
         metrics = {k: v for k, v in vars(completion.metrics).items() if k != "itl_s"}
         with self._lock:
@@ -291,18 +301,16 @@ class AnswerCache:
             return int(self._db().execute("SELECT COUNT(*) FROM answers").fetchone()[0])
 
     # -- file hashes (HashMemo) ---------------------------------------------------------------
-    def file_hash(self, path: str, size: int, mtime_ns: int) -> str | None:
-        """The remembered SHA-256 of a model file at this size and mtime; None when unknown (hashed again)."""
+    def file_hash(self, path: str, stamp: str) -> str | None:
+        """The remembered SHA-256 of a model file with this stamp (`identity.file_stamp`); None when unknown
+        (hashed again)."""
         with self._lock:
             if self.failed is not None:
                 return None
             try:
                 row = (
                     self._db()
-                    .execute(
-                        "SELECT sha256 FROM file_hashes WHERE path = ? AND size = ? AND mtime_ns = ?",
-                        (path, size, mtime_ns),
-                    )
+                    .execute("SELECT sha256 FROM file_stamps WHERE path = ? AND stamp = ?", (path, stamp))
                     .fetchone()
                 )
             except (sqlite3.Error, CacheError) as exc:
@@ -310,16 +318,14 @@ class AnswerCache:
                 return None
         return None if row is None else str(row[0])
 
-    def remember_file_hash(self, path: str, size: int, mtime_ns: int, digest: str) -> None:
+    def remember_file_hash(self, path: str, stamp: str, digest: str) -> None:
+        """Remember a file's hash at this stamp, in place of the hash of an older version of the file."""
         with self._lock:
             if self.failed is not None:
                 return
             try:
-                db = self._db()
-                db.execute("DELETE FROM file_hashes WHERE path = ?", (path,))  # an older version of the file
-                db.execute(
-                    "INSERT OR REPLACE INTO file_hashes (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)",
-                    (path, size, mtime_ns, digest),
+                self._db().execute(
+                    "INSERT OR REPLACE INTO file_stamps (path, stamp, sha256) VALUES (?, ?, ?)", (path, stamp, digest)
                 )
             except (sqlite3.Error, CacheError) as exc:
                 self._give_up("storing a model file's hash", exc)
@@ -349,12 +355,13 @@ class CachingClient:
         sample: int,
         connect: Callable[[], Client],
     ) -> None:
-        from .identity import identity_hash
+        from .identity import identified, identity_hash
 
         self.cache = cache
         self.model = model
         self.identity = identity
         self.identity_hash = identity_hash(identity)
+        self.identified = identified(identity)
         self.thinking = thinking
         self.sample = sample
         self.connect = connect
@@ -369,12 +376,14 @@ class CachingClient:
     ) -> Completion:
         """`cache_salt` (vLLM's prefix-cache salt) is passed on but is not part of the key: it decides which
         cached prefixes the server may reuse, not the answer."""
+        salt: dict[str, Any] = {"cache_salt": cache_salt} if cache_salt else {}
+        if not self.identified:  # known by its name alone: another model's answers may be stored under it
+            return self.connect().complete(messages, max_tokens, temperature, extra_body, **salt)
         body = {**thinking_body(self.thinking), **(extra_body or {})}
         key = request_key(self.identity, messages, max_tokens, temperature, self.sample, body)
         hit = self.cache.get(key)
         if hit is not None:
             return hit
-        salt: dict[str, Any] = {"cache_salt": cache_salt} if cache_salt else {}
         completion = self.connect().complete(messages, max_tokens, temperature, extra_body, **salt)
         self.cache.put(key, completion, self.model, self.identity_hash)
         return completion

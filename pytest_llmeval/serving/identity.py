@@ -3,8 +3,14 @@
 A launched model is identified by the content of the files vLLM reads from its directory (config,
 tokenizer, generation config, chat template, weights) and by the launch options that change what it
 answers. Hashing gigabytes of weights on every run would be slow, so each file's SHA-256 is kept in a
-memo keyed by (real path, size, mtime in ns): a file is read again only when one of those changes. In
-the Hugging Face cache a weight file is a link to a blob named by its SHA-256, which is used as is.
+memo keyed by its real path and stamp (size, mtime, ctime and inode): a file is read again only when one of
+those changes. In the Hugging Face cache a weight file is a link to a blob named by its SHA-256, which is used
+as is. A hub id is looked up where vLLM loads it from (`--download-dir`, `--revision`), and a file or folder an
+extra vLLM argument names (`--tokenizer DIR`, `--lora-modules name=DIR`) is hashed too.
+
+A model whose files cannot be found here (a hub id not downloaded yet) has nothing but its name to be known by:
+its identity has `"strength": "none"` and the answer cache leaves it alone - keying by the name is the mistake
+that served one model's answers as another's.
 
 An attached server or cloud API (`--llm-base-url`) has no files here: its identity is the base URL, the
 served model name and what `GET /v1/models` reports for it (vLLM: the model's root path and max model
@@ -21,14 +27,15 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from .models import ModelSpec
 from .server import ServerSettings
 
-IDENTITY_VERSION = 1
+IDENTITY_VERSION = 2
+UNIDENTIFIED = "none"  # the `strength` of a model known by its name alone: never answered from the cache
 SERVED_FIELDS = ("id", "root", "parent", "max_model_len", "owned_by")  # the stable part of a /v1/models entry
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -36,33 +43,40 @@ _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 class HashMemo(Protocol):
     """Where file hashes are remembered between runs (the answer cache's database)."""
 
-    def file_hash(self, path: str, size: int, mtime_ns: int) -> str | None: ...
+    def file_hash(self, path: str, stamp: str) -> str | None: ...
 
-    def remember_file_hash(self, path: str, size: int, mtime_ns: int, digest: str) -> None: ...
+    def remember_file_hash(self, path: str, stamp: str, digest: str) -> None: ...
 
 
 class NoMemo:
     """Hash every file every time (tests, one-off use)."""
 
-    def file_hash(self, path: str, size: int, mtime_ns: int) -> str | None:
+    def file_hash(self, path: str, stamp: str) -> str | None:
         return None
 
-    def remember_file_hash(self, path: str, size: int, mtime_ns: int, digest: str) -> None:
+    def remember_file_hash(self, path: str, stamp: str, digest: str) -> None:
         return None
+
+
+def file_stamp(stat: os.stat_result) -> str:
+    """What must be unchanged for a remembered hash to stand. Size and mtime are not enough: a fine-tune of the
+    same architecture has the same size, and `cp -p`, `touch -r` or an image built with a fixed SOURCE_DATE_EPOCH
+    keep the mtime. Writing a file sets its ctime, which no user can set back, and a new file has a new inode."""
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}"
 
 
 def file_sha256(path: Path, memo: HashMemo) -> str:
-    """The file's SHA-256, from the memo when (real path, size, mtime) are unchanged."""
+    """The file's SHA-256, from the memo when its real path and stamp are unchanged."""
     real = path.resolve()
     if _HEX64.match(real.name) and real.parent.name == "blobs":  # Hugging Face cache: the blob's name is its hash
         return real.name
-    stat = real.stat()
-    known = memo.file_hash(str(real), stat.st_size, stat.st_mtime_ns)
+    stamp = file_stamp(real.stat())
+    known = memo.file_hash(str(real), stamp)
     if known is not None:
         return known
     with real.open("rb") as handle:
         digest = hashlib.file_digest(handle, "sha256").hexdigest()
-    memo.remember_file_hash(str(real), stat.st_size, stat.st_mtime_ns, digest)
+    memo.remember_file_hash(str(real), stamp, digest)
     return digest
 
 
@@ -76,31 +90,98 @@ def directory_files(directory: Path, memo: HashMemo) -> dict[str, str]:
     }
 
 
-def resolve_hub_snapshot(source: str) -> Path | None:
-    """The local snapshot directory of a hub id in the Hugging Face cache (refs/main), or None."""
-    hub = Path(
+def flag_value(args: Sequence[str], flag: str) -> str | None:
+    """The value of a vLLM flag in its arguments (`--flag VALUE` or `--flag=VALUE`, `_` for `-` allowed; the last
+    one wins, as in vLLM's parser); None when it is not given."""
+    found = None
+    for index, arg in enumerate(args):
+        name, equals, value = arg.partition("=")
+        if name.replace("_", "-") != flag:
+            continue
+        if equals:
+            found = value
+        elif index + 1 < len(args):
+            found = args[index + 1]
+    return found
+
+
+def download_dir(args: Sequence[str]) -> Path | None:
+    """vLLM's --download-dir: the Hugging Face cache it loads hub models from instead of the default one."""
+    value = flag_value(args, "--download-dir")
+    return Path(value).expanduser() if value else None
+
+
+def default_hub_cache() -> Path:
+    return Path(
         os.environ.get("HF_HUB_CACHE")
         or Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub"
     )
-    repo = hub / ("models--" + source.replace("/", "--"))
-    ref = repo / "refs" / "main"
-    if not ref.is_file():
+
+
+def resolve_hub_snapshot(source: str, hub: Path | None = None, revision: str | None = None) -> Path | None:
+    """The local snapshot directory of a hub id at a revision (a branch or tag under refs/, or a commit) in a
+    Hugging Face cache (vLLM's --download-dir, else the default one), or None."""
+    repo = (hub or default_hub_cache()) / ("models--" + source.replace("/", "--"))
+    wanted = revision or "main"
+    ref = repo / "refs" / wanted
+    try:
+        commit = ref.read_text(encoding="utf-8").strip() if ref.is_file() else wanted
+    except OSError:
         return None
-    snapshot = repo / "snapshots" / ref.read_text(encoding="utf-8").strip()
-    return snapshot if snapshot.is_dir() else None
+    snapshot = repo / "snapshots" / commit
+    return snapshot if commit and "/" not in commit and snapshot.is_dir() else None
 
 
-def weights_identity(path: str, memo: HashMemo) -> dict[str, Any]:
-    """The content of a model given as a local directory, a single file (GGUF) or a cached hub id."""
+def weights_identity(path: str, memo: HashMemo, extra_args: Sequence[str] = ()) -> dict[str, Any]:
+    """The content of a model given as a local directory, a single file (GGUF) or a hub id in the cache vLLM
+    loads it from, at the revision it loads."""
     local = Path(path).expanduser()
     if not local.exists():
-        snapshot = resolve_hub_snapshot(path)
-        if snapshot is None:  # nothing to hash: the name is all there is (the server will fail to load it anyway)
+        snapshot = resolve_hub_snapshot(path, download_dir(extra_args), flag_value(extra_args, "--revision"))
+        if snapshot is None:  # nothing to hash: the name is all there is
             return {"unresolved": path}
         return {"hub": path, "revision": snapshot.name, "files": directory_files(snapshot, memo)}
-    if local.is_file():
-        return {"file": file_sha256(local, memo)}
-    return {"files": directory_files(local, memo)}
+    return path_identity(local, memo)
+
+
+def path_identity(path: Path, memo: HashMemo) -> dict[str, Any]:
+    """The content of a file, or of a folder's top-level files."""
+    if path.is_file():
+        return {"file": file_sha256(path, memo)}
+    return {"files": directory_files(path, memo)}
+
+
+_HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
+
+
+def named_path(arg: str, hub: Path | None = None) -> Path | None:
+    """The existing file or folder a vLLM argument names - the argument itself or what follows its last `=`
+    (`--tokenizer=DIR`, `--lora-modules name=DIR`) - or the cached snapshot of the hub id it names (`--tokenizer
+    org/name`, at refs/main); None for anything else (a flag, a number, JSON)."""
+    for candidate in dict.fromkeys((arg, arg.rpartition("=")[2])):
+        if not candidate or candidate.startswith(("-", "{", "[")):
+            continue
+        path = Path(candidate).expanduser()
+        try:
+            if path.is_file() or path.is_dir():
+                return path
+        except (OSError, ValueError):  # a name too long, a NUL byte: not a path
+            continue
+        if _HUB_ID.match(candidate) and (snapshot := resolve_hub_snapshot(candidate, hub)) is not None:
+            return snapshot
+    return None
+
+
+def argument_contents(args: Sequence[str], memo: HashMemo) -> dict[str, Any]:
+    """argument -> content of the file, folder or cached hub snapshot it names: the name alone would keep the key
+    when a tokenizer, generation config or LoRA adapter there is replaced."""
+    hub = download_dir(args)
+    contents = {}
+    for arg in args:
+        path = named_path(arg, hub)
+        if path is not None:
+            contents[arg] = path_identity(path, memo)
+    return contents
 
 
 def template_identity(template: str | None) -> str | None:
@@ -157,11 +238,12 @@ def _vllm_build(python: str) -> str:
     return f"{build} at {path}" if build else path
 
 
-def launch_identity(settings: ServerSettings) -> dict[str, Any]:
+def launch_identity(settings: ServerSettings, memo: HashMemo | None = None) -> dict[str, Any]:
     """The launch options that change answers. Left out on purpose: tensor parallel size, GPU memory
     utilisation, visible GPUs and --limit-mm-per-prompt (they change where and how fast a model runs, or
     whether a request is accepted, not what it answers beyond batching noise). Extra vLLM arguments are all
-    kept: an unknown one may change answers (--generation-config, --tokenizer), and a needless miss is cheap."""
+    kept: an unknown one may change answers (--generation-config, --tokenizer), and a needless miss is cheap;
+    the files and folders they name are kept by content."""
     return {
         "dtype": settings.dtype,
         "quantization": settings.quantization,
@@ -169,6 +251,7 @@ def launch_identity(settings: ServerSettings) -> dict[str, Any]:
         "reasoning_parser": settings.reasoning_parser,
         "chat_template": template_identity(settings.chat_template),
         "extra_args": list(settings.extra_args),
+        "extra_arg_files": argument_contents(settings.extra_args, memo or NoMemo()),
         "vllm": _vllm_build(settings.python),
     }
 
@@ -214,12 +297,18 @@ def model_identity(
     from .pool import server_settings_for
 
     path, filled = server_settings_for(spec, settings)
+    weights = weights_identity(path, memo, filled.extra_args)
     return {
         "v": IDENTITY_VERSION,
-        "strength": "content",
-        "weights": weights_identity(path, memo),
-        "launch": launch_identity(filled),
+        "strength": UNIDENTIFIED if "unresolved" in weights else "content",
+        "weights": weights,
+        "launch": launch_identity(filled, memo),
     }
+
+
+def identified(identity: dict[str, Any]) -> bool:
+    """Whether the identity says more than the model's name (answers may be cached under it)."""
+    return identity.get("strength") != UNIDENTIFIED
 
 
 def identity_hash(identity: dict[str, Any]) -> str:
