@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -297,6 +297,29 @@ _COUNTED_BY_QI = re.compile(
 _COUNTING_BEFORE_QI = re.compile("(?:仅|只|共|一共|总共|发生了?|出现了?|有|再|又|第|全年|每年|[:：])\\s*$")
 
 
+# v10: 十分 is a score (10分), not "very", after 满分 or 总分 (满分十分的量表, 满分为十分), before 满分
+# (十分满分), and after a counting verb (考了, 得了, 打了, 拿了, 评了 ...) where what follows is no word it
+# would modify: 考了十分就哭了, 考了十分左右, 拿了十分以上 - not 拿了十分重要的文件, 得了十分严重的病, nor
+# after the complement 得 (考得十分好, 变得十分重要).
+_SCORE_BEFORE_SHIFEN = re.compile("(?:满分|总分)(?:为|是|:)? ?$")
+_COUNTING_VERB_BEFORE_SHIFEN = re.compile("(?:(?:考|打|拿|评|给|扣|获|加)了?|得了|获得了?|拿到了?|考到了?|得到了?) ?$")
+_AFTER_A_SCORE = re.compile(
+    " ?(?:满分|左右|上下|以上|以下|以内|而已|罢了|之多|不到|就|还|也|都|了|呢|吧|啊|呀|吗"
+    "|而|但|却|和|或|与|及|(?![\u4e00-\u9fff]))"
+)
+
+
+def _a_score_of_ten(text: str, word_start: int, word_end: int) -> bool:
+    """The 十分 at word_start:word_end is a score of ten points (v10): after 满分, before 满分, or after a counting verb
+    with no word it would modify after it."""
+    if _SCORE_BEFORE_SHIFEN.search(text, max(0, word_start - 4), word_start) or text.startswith("满分", word_end):
+        return True
+    return bool(
+        _COUNTING_VERB_BEFORE_SHIFEN.search(text, max(0, word_start - 4), word_start)
+        and _AFTER_A_SCORE.match(text, word_end)
+    )
+
+
 def _in_a_word(text: str, start: int, run: str) -> bool:
     """The Chinese numeral run at `start` lies inside a word of `NUMERALS_IN_WORDS` that jieba keeps whole there."""
     for word in NUMERALS_IN_WORDS:
@@ -306,6 +329,8 @@ def _in_a_word(text: str, start: int, run: str) -> bool:
         word_start, word_end = start - at, start - at + len(word)
         if word == "十分" and (word_end >= len(text) or not _cjk_letter(text[word_end]) or text[word_end] == "钟"):
             continue  # 满分十分。, 十分钟
+        if word == "十分" and _a_score_of_ten(text, word_start, word_end):
+            continue  # 考了十分左右, 满分十分的量表 (v10)
         if word == "一起" and (
             _COUNTED_BY_QI.match(text, word_end) or _COUNTING_BEFORE_QI.search(text, max(0, word_start - 4), word_start)
         ):
@@ -347,26 +372,48 @@ def _arabic_matches(text: str) -> Iterator[re.Match[str]]:
 # Arabic digits with scale words, as Chinese writes a mixed number (v9, with scale words): 1亿2000万 is 1.2亿, 1亿2千万
 # too, 1万5000 is 15000 and 3千5百 3500 - one value, each term below the scale before it (a bare last term has its
 # digits: 1万5000, not 1万5), so its parts are no figures (1亿 and 2000万 are not in 1亿2000万, as before).
-_COMPOUND_SCALES = {**SCALE_WORDS, "百": 100}
-_COMPOUND_WORDS = "|".join(sorted(_COMPOUND_SCALES, key=len, reverse=True))
-_COMPOUND_TERM = re.compile(f"(?P<digits>[1-9][0-9]*)(?![0-9]|\\.[0-9])(?P<scale>{_COMPOUND_WORDS})?")
+# v10: read as Chinese reads it, in sections that 万 and 亿 close: 千, 百 and 十 count inside the section that the next
+# 万 or 亿 closes, so 1亿2千5百万 is 1.25亿 (not 1亿 and 2千 and 5百万), 2千5百万 2500万 and 3万5千 35000. A term is
+# below the one before it (2千 then 5百; a section closed by 万 after one closed by 亿), or the mixed number ends
+# before it (10万20万, 3千万5百万: two figures).
+_COMPOUND_TERM = re.compile("(?P<digits>[1-9][0-9]*)(?![0-9]|\\.[0-9])(?P<units>[十百千]?万?亿?)")
+_INNER_UNITS = {"": 1, "十": 10, "百": 100, "千": 1000}
+_SECTION_UNITS = {"": 0, "万": 10**4, "亿": 10**8}
 
 
-def _compound(text: str, pos: int, amount: Decimal, scale: Decimal) -> tuple[Decimal, Decimal, int] | None:
-    """The amount, smallest scale and end of a mixed number that goes on at `pos` after `amount` and its scale word
-    (1亿 then 2000万: 1.2亿), else None."""
-    terms = 0
-    while (term := _COMPOUND_TERM.match(text, pos)) is not None:
-        digits, word = term.group("digits"), term.group("scale")
-        term_scale = Decimal(_COMPOUND_SCALES[word]) if word else Decimal(1)
-        if word is None and len(digits) != len(str(int(scale))) - 1:
-            break  # 1万5: no 10005
-        if term_scale >= scale or int(digits) * term_scale >= scale:
-            break  # 10万20万, 1万2千万: two figures
-        amount, scale, pos, terms = amount + int(digits) * term_scale, term_scale, term.end(), terms + 1
-        if word is None:
+def _compound(text: str, first: Decimal, units: str, pos: int) -> tuple[Decimal, Decimal, int] | None:
+    """The value, smallest scale and end of a mixed number whose first term (`first` and its scale word `units`: 亿,
+    千, 千万 ...) ends at `pos` and goes on with more terms (1亿 then 2千5百万: 1.25亿), else None."""
+    total, section = Decimal(0), Decimal(0)
+    inner_limit, section_limit = Decimal(10**4), Decimal(10**9)  # a term is below these in its section / sections
+    place, terms = Decimal(1), 0
+    term: re.Match[str] | None = None
+    while True:
+        inner = _INNER_UNITS.get(units[:1] if units[:1] in "十百千" else "", 1)
+        close = Decimal(_SECTION_UNITS.get(units[1:] if inner > 1 else units, -1))
+        if close < 0 or (close and close >= section_limit):
+            break  # 万亿, or 10万 then 20万: not this number's term
+        if terms and inner > 1 and (first >= 10 or inner >= inner_limit):
+            break  # 2千 then 5千, 20千
+        if terms and inner == 1 and not close and len(str(first)) != len(str(int(place))) - 1:
+            break  # a bare last term has the digits of the places left: 1万5000, 3千5百20 (not 1万5)
+        if terms and inner == 1 and first >= inner_limit:
+            break  # 1亿2千 then 3000万
+        section += first * inner
+        place = Decimal(inner)
+        inner_limit = Decimal(inner)
+        if close:
+            total, section = total + section * close, Decimal(0)
+            place, inner_limit, section_limit = close, Decimal(10**4), close
+        terms += 1
+        term = _COMPOUND_TERM.match(text, pos) if inner > 1 or close else None
+        if term is None:
             break
-    return (amount, scale, pos) if terms else None
+        first, units, pos = Decimal(term.group("digits")), term.group("units"), term.end()
+    if terms < 2:
+        return None
+    end = pos if term is None else term.start()
+    return total + section, place, end
 
 
 @lru_cache(maxsize=512)
@@ -393,7 +440,8 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
             if s:
                 scale = Decimal(SCALE_WORDS[s.group(1)])
                 amount, end = amount * scale, s.end()
-                compound = _compound(text, end, amount, scale) if s.group() == s.group(1) and "." not in plain else None
+                whole = s.group() == s.group(1) and "." not in plain
+                compound = _compound(text, Decimal(plain), s.group(1), end) if whole else None
                 if compound is not None:
                     amount, scale, end = compound
                     consumed = end
@@ -514,6 +562,36 @@ _SMALLER_UNITS = {
     "minutes": ("second", "sec"),
 }
 _RUN_OF_NUMERALS = re.compile(f" ?(?:and |又)?[0-9{_CN_CHARS}]+(?:\\.[0-9]+)? ?")  # 1 year and 3 months, 一年又三个月
+# v10: how many of the smaller unit make the larger one. A second quantity is a remainder only below that: 1年8个月
+# is 20 months, but 一年12个月 (a year has 12 months) is an aside that states 12个月, as 一年有12个月 does; so
+# 1年12个月, 1小时60分钟 and 一个月30天 hold 12个月, 60分钟 and 30天. (The first quantity keeps v5's rule: 一年
+# is not in 一年12个月.)
+_PER_LARGER_UNIT = {"年": 12, "个月": 30, "小时": 60, "钟头": 60, "分钟": 60, "点": 60, "元": 10, "块": 10}
+_PER_LARGER_UNIT |= {"hour": 60, "hours": 60, "year": 12, "years": 12, "month": 30, "months": 30}
+_PER_LARGER_UNIT |= {"minute": 60, "minutes": 60}
+_PER_SMALLER_UNIT = {("个月", "周"): 4, ("个月", "个星期"): 4, ("小时", "秒"): 3600, ("month", "week"): 4}
+_PER_SMALLER_UNIT |= {("months", "week"): 4}
+
+
+def _per_larger(larger: str, smaller: str) -> int:
+    """How many of the smaller unit make one of the larger (12 months a year)."""
+    return _PER_SMALLER_UNIT.get((larger, smaller), _PER_LARGER_UNIT.get(larger, 0))
+
+
+def _remainder(number: str, larger: str, smaller: str) -> bool:
+    """A count of the smaller unit after one of the larger is a remainder: below what makes the larger unit (v10)."""
+    value = _numeral_value(number.strip())
+    return value is None or value < _per_larger(larger, smaller)
+
+
+def _numeral_value(number: str) -> Decimal | None:
+    """The value of Arabic digits or Chinese numerals (a run of them), else None."""
+    try:
+        return Decimal(number) if number[:1].isdigit() else chinese_value(number)
+    except InvalidOperation:
+        return None
+
+
 # v9: and a quantity is not the second part of one either: 8个月 is not in 1年8个月, 1年又8个月 or 一年八个月,
 # 30分钟 not in 1小时30分钟, 20天 not in 1个月20天, 8 months not in 1 year (and) 8 months - the larger unit of
 # `_SMALLER_UNITS`, after a number, right before the point's number (a space, 又, 零 or "and" between; 个 may stand
@@ -630,6 +708,20 @@ _SPOKEN_PERCENT_RANGE_AFTER = re.compile(
 _UNIT_AFTER_A_BARE_END = re.compile(" ?[元个月年天周人次笔台份倍分秒时岁号家项名位件条a-z%]")
 
 
+# v10: a range's second end may go without the unit that its first end has (20%到30, 3天到5, 20% to 30): a bare number,
+# nothing after it that makes it a count of something else (20%到30个, 3天到5月底, 20%到30万元, 20% to 30 people).
+_COUNTED_AFTER = re.compile(
+    " ?(?:[多余来]?[元个月年天周人次笔台份倍分秒时岁号家项名位件条万亿千百十点小钟块米克斤度期季届轮场批张本页题级"
+    "层楼栋辆吨]"
+    "|[0-9a-z%$¥/])"
+)
+
+
+def bare_end(text: str, pos: int) -> bool:
+    """The number that ends at `pos` has no unit after it (v10): 30 in 20%到30的, not in 20%到30个."""
+    return _COUNTED_AFTER.match(text, pos) is None
+
+
 def _spoken_percent_range(text: str, start: int, end: int) -> re.Match[str] | None:
     """The other end of a range that goes on from the point's percentage to one written with 百分之, or, after a
     first end written with it, to a bare number (百分之二十至三十) (v9)."""
@@ -656,12 +748,13 @@ def _range_starts_here(text: str, start: int, end: int, pattern: str) -> bool:
     rest = after.end() + (1 if text[after.end() : after.end() + 1] == " " else 0)
     twin = classifier_twin(unit)
     other_unit = unit if text.startswith(unit, rest) else twin if twin and text.startswith(twin, rest) else None
-    if other_unit is None:
-        return False
+    if other_unit is None and (after.group("scale") or not bare_end(text, after.end())):
+        return False  # 20%到30个: no range (v10: 20%到30 is one)
     point = _point_number(pattern)
     if point is not None and _goes_down((point.value, True), _value(after.group("b"), after.group("scale")), point):
         return False
-    return not _not_a_range(text, start, after.group("mark").strip(), rest + len(other_unit))
+    second_end = after.end() if other_unit is None else rest + len(other_unit)
+    return not _not_a_range(text, start, after.group("mark").strip(), second_end)
 
 
 def _range_ends_here(text: str, start: int, end: int, pattern: str) -> bool:
@@ -774,7 +867,7 @@ _POINT_NUMBER_FIRST = re.compile(f"[0-9{_CN_CHARS}]+(?:\\.[0-9]+)? ?")
 _LARGER_BEFORE = {
     unit: re.compile(
         f"(?:(?<![0-9.{_CN_CHARS}每第])(?:[0-9]+|[{_CN_CHARS}]+)|(?<![a-z])(?:{_EN_NUMBER}|an?))"  # not 1.5年 8个月
-        f" ?个?(?:{'|'.join(sorted(larger, key=len, reverse=True))}) ?(?:又|零|and )? ?$"  # 1个小时30分钟
+        f" ?个?(?P<larger>{'|'.join(sorted(larger, key=len, reverse=True))}) ?(?:又|零|and )? ?$"  # 1个小时30分钟
     )
     for unit, larger in _LARGER_UNITS.items()
 }
@@ -793,7 +886,8 @@ def _second_part_of_a_quantity(text: str, start: int, pattern: str) -> bool:
                 continue
         elif not rest.startswith(unit):
             continue
-        return _LARGER_BEFORE[unit].search(text, max(0, start - 24), start) is not None
+        before = _LARGER_BEFORE[unit].search(text, max(0, start - 24), start)
+        return before is not None and _remainder(number.group(), before.group("larger"), unit)  # v10: not 一年12个月
     return False
 
 
@@ -971,19 +1065,26 @@ class NumberPattern:
             start = _ends_before(answer, first.start, self.pieces[0])
             if start is None:
                 continue
-            pos, ok = first.end, True
+            pos, ok, carried = first.end, True, False
             for piece, slot in zip(self.pieces[1:-1], self.slots[1:], strict=True):
                 after = _starts_at_or_twin(answer, pos, piece)
                 if after is None and piece.strip() in RANGE_MARKS:  # 3-5天 as 3~5天, 3至5天, 3天-5天 (v9)
-                    after = _other_range_mark(answer, pos, self.pieces[-1].strip())
+                    unit = self.pieces[-1].strip()
+                    carried = (first.percent and slot.percent) or bool(unit and answer.startswith(unit, pos))
+                    after = _other_range_mark(answer, pos, unit)
                 nxt = _mention_at(answer, after, by_start)
-                if nxt is None or not self._equal(slot, nxt):
-                    ok = False
+                bare = carried and nxt is not None and not nxt.percent and bare_end(answer, nxt.end)
+                if nxt is None or not (
+                    self._equal(slot, nxt) or (bare and self._equal(replace(slot, percent=False), nxt))
+                ):
+                    ok = False  # v10: or the range's unit after its first end only (3天到5, 20%到30 for 3-5天, 20-30%)
                     break
                 pos = nxt.end
             if not ok:
                 continue
             end = _unit_end(answer, pos, self.pieces[-1])
+            if end is None and carried and bare_end(answer, pos):
+                end = pos  # 3天到5 for 3-5天 (v10)
             if end is None and self.pieces[-1] == "年" and _YEAR_RANGE_REST.match(answer, pos):
                 end = pos  # 2024-2025年, 2024至2025年: a range of years starts with the year (as 2024年至2025年 does)
             if end is None and answer[pos : pos + 1] in _ABOUT and self.pieces[-1][:1] > "\u2e80":

@@ -36,6 +36,7 @@ from .numbers import (
     compile_variant,
     spaced_out,
     standard_twins,
+    words_at,
 )
 from .scenarios import Case, KeyPoint
 
@@ -134,7 +135,21 @@ SCORER_NAME = "keyword_coverage"
 #    U+2010 and U+2011 (gpt-oss's Anti‑Money) and an en dash between Latin letters are "-", and a hyphen and a space
 #    between Latin words are the same (anti-money-laundering covers Anti-Money Laundering). <thinking>...</thinking>
 #    is thinking, as <think>...</think> is.
-SCORER_VERSION = 9
+# 10: a negation inside a regex's match that the regex does not ask for negates it (v5.0并未于2024年发布,
+#    v5.0没有在2024年发布, v5.0 was never released in 2024; not 未来, 不久, 不出意外 as jieba cuts them, nor one in
+#    brackets), and one reaches over an adverb (并未正式通过, 从未真正通过, 并没有实际通过) or a date (并未于2024年通过,
+#    并没有在2024年3月通过). A range whose second end goes without the unit is a range (20%到30, 3天到5, 20% to 30: no
+#    20% or 3天, and the range points 20-30% and 3-5天; not 20%到30个, 3天到5月底, 20%到30万元). A mixed number is read
+#    in the sections that 万 and 亿 close (1亿2千5百万 is 1.25亿, 2千5百万 2500万, 3万5千 35000; its parts stay no
+#    figures). A second quantity as large as the first unit is no remainder (一年12个月 and 1年12个月 hold 12个月,
+#    1小时60分钟 60分钟, 一个月30天 30天; 1年8个月 still no 8个月). With chinese_numerals 十分 is a score after 满分
+#    or 总分, before 满分 and after a counting verb with nothing it modifies after it (考了十分左右, 满分十分的量表;
+#    not 拿了十分重要的文件, 考得十分好). Every common range mark is one: ‒ (U+2012) is –, ― (U+2015) —, and ⁓, 〜,
+#    〰, ∼ and LaTeX's \sim are ~. Traditional characters read as Simplified (個月, 萬元, 億, 沒有, 無法, 並未, 認證,
+#    數據: a table from OpenCC's characters, one for one, none that Simplified uses too). A key point said only in a
+#    clarifying question back to the user (您是指20万元吗？, 请问您说的预算是20万元吗？, Do you mean 20 months?) is
+#    not credited; a code block still is.
+SCORER_VERSION = 10
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -334,7 +349,28 @@ NEGATIONS_EN = frozenset(
 NEGATIONS_EN_TWO_WORDS = frozenset({"rather than", "instead of", "no longer", "fails to", "failed to", "unable to"})
 # A short word between a negation and what it negates (v7): 不是约20个月, 不会是20个月, not fully compliant, won't be
 # compliant. One filler at most; 只有 only before a figure (不是只有20个月: more than that; 不是只有合规: not only).
-FILLERS_ZH = ("是", "为", "会是", "会", "可能是", "可能", "应是", "应该是", "等于", "约", "大约", "大概", "只有")
+FILLERS_ZH: tuple[str, ...] = (
+    "是",
+    "为",
+    "会是",
+    "会",
+    "可能是",
+    "可能",
+    "应是",
+    "应该是",
+    "等于",
+    "约",
+    "大约",
+    "大概",
+    "只有",
+)
+# v10: and the adverbs that 并未, 从未, 并没有 take before their verb (并未正式通过, 从未真正通过, 并没有实际通过)
+FILLERS_ZH += ("正式", "真正", "实际", "实际上", "真的", "曾", "曾经")
+# v10: a date between a negation and what it negates (并未于2024年通过PCI DSS认证, 并没有在2024年3月通过审计)
+_DATE_BEFORE_A_POINT = re.compile(
+    r"(?:于|在) ?(?:[0-9]{4} ?年(?: ?[0-9]{1,2} ?月)?(?: ?[0-9]{1,2} ?[日号])?|[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?[日号])?)"
+    r"(?:底|初|末|前|内|中|之前)? ?$"
+)
 FILLERS_EN = frozenset({"be", "is", "really", "quite", "fully", "yet", "about", "roughly", "exactly", "considered"})
 FILLERS_EN |= {"been", "being", "currently"}  # v9: has not been audited, is not currently compliant
 # An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
@@ -388,6 +424,7 @@ _LATEX = (
     (re.compile(r"\\times(?![a-z])"), "×"),
     (re.compile(r"\\cdot(?![a-z])"), "·"),
     (re.compile(r"\\approx(?![a-z])"), "≈"),
+    (re.compile(r"\\sim(?![a-z])"), "\u223c"),  # v10: a range mark (10\sim20\%), read as ~ after the math
     (re.compile(r"\\(?:left|right)(?![a-z])|\\[()\[\]]"), ""),
 )
 
@@ -460,19 +497,98 @@ def _fraction(m: re.Match[str]) -> str:
 # Hyphens as typesetters and models write them (v9): U+2010 and U+2011 (NFKC keeps the one and makes the other it;
 # gpt-oss writes Anti‑Money Laundering with U+2011) are "-", and so is an en dash between two Latin letters
 # (Anti–Money; between numbers it stays a range or minus sign).
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "\u2013", "\u2015": "\u2014"})
 _EN_DASH_IN_A_WORD = re.compile("(?<=[a-z])\u2013(?=[a-z])")
 
 
 def _hyphens(text: str) -> str:
-    if "\u2010" in text or "\u2011" in text:
+    """v10: and the figure dash (U+2012) is an en dash, the horizontal bar (U+2015, ―― as some keyboards write the
+    Chinese dash) an em dash."""
+    if "\u2010" in text or "\u2011" in text or "\u2012" in text or "\u2015" in text:
         text = text.translate(_HYPHENS)
     return _EN_DASH_IN_A_WORD.sub("-", text) if "\u2013" in text else text
 
 
+# Every common range mark is one (v10): the swung dash ⁓ (U+2053), the wave dash 〜 (U+301C), the wavy dash 〰 (U+3030)
+# and the tilde operator ∼ (U+223C, LaTeX's \sim) are "~" (NFKC made ～ one), after the struck-out text and math have
+# been read (a ~ in math is a space, ~~ strikes out).
+# Traditional characters are read as their Simplified forms (v10): 個月 is 个月, 萬元 万元, 沒有 没有, 認證 认证. The
+# table holds, one character for one, each character that OpenCC's TSCharacters (Apache License 2.0) converts to a
+# Simplified one among the 4,000 most frequent in jieba's dictionary and that is no Simplified character itself (not
+# 乾, 著, 藉, 瞭: 乾隆, 著名 stay as written), and 於 (于; as a surname in Simplified text, 於 is too rare to keep).
+# Character for character, the text keeps its length and a Simplified text stays as it was.
+_TRADITIONAL_PAIRS = (  # one string: each Traditional character, then its Simplified one
+    "丟丢並并亂乱亞亚佈布佔占併并來来侖仑侶侣侷局係系俠侠俬私倆俩倉仓個个們们倖幸倫伦偉伟側侧偵侦偽伪傑杰傘伞"
+    "備备傢家傭佣傳传債债傷伤傾倾僅仅僑侨僕仆僞伪僥侥僱雇價价儀仪儁俊億亿儉俭儘尽償偿優优儲储兇凶兌兑兒儿內内"
+    "兩两冊册凈净凍冻凜凛凱凯別别刪删則则剎刹剛刚剝剥創创剷铲劃划劇剧劉刘劍剑劑剂勁劲動动務务勛勋勝胜勞劳勢势"
+    "勳勋勵励勸劝勻匀匯汇區区協协卹恤卻却卽即厠厕厤历厭厌厲厉參参叢丛吳吴吶呐呂吕員员唸念問问啓启啞哑啟启喚唤"
+    "喪丧喫吃喬乔單单喲哟嗆呛嗎吗嗚呜嘆叹嘍喽嘔呕嘗尝嘩哗嘯啸嘰叽噁恶噓嘘噴喷噸吨噹当嚇吓嚐尝嚕噜嚥咽嚨咙嚮向"
+    "嚴严囂嚣囌苏囑嘱國国圍围園园圓圆圖图團团垻坝埰采執执堅坚堯尧報报場场塊块塗涂塚冢塢坞塵尘塹堑墊垫墜坠墮堕"
+    "墰坛墳坟墻墙墾垦壇坛壋垱壓压壘垒壜坛壞坏壟垄壩坝壯壮壺壶壽寿夠够夢梦夾夹奧奥奪夺奬奖奮奋奼姹妝妆姍姗姦奸"
+    "娛娱婦妇媧娲媽妈嫺娴嫻娴嬌娇嬪嫔嬰婴嬸婶孃娘孫孙學学宮宫寀采寢寝實实寧宁審审寫写寬宽寵宠寶宝將将專专尋寻"
+    "對对導导尷尴屆届屍尸屜屉屢屡層层屬属岡冈峯峰島岛峽峡崑昆崗岗崙仑嵐岚嵗岁嶄崭嶺岭嶼屿嶽岳巖岩帥帅師师帳帐"
+    "帶带幟帜幣币幫帮幹干幾几庫库廁厕廂厢廈厦廕荫廚厨廝厮廟庙廠厂廡庑廢废廣广廬庐廳厅弔吊張张強强彆别彈弹彌弥"
+    "彎弯彔录彙汇彥彦彫雕彿佛後后徑径從从復复徹彻恆恒恥耻悅悦悶闷悽凄惡恶惱恼愛爱慄栗態态慘惨慚惭慣惯慮虑慶庆"
+    "慼戚慾欲憂忧憊惫憐怜憑凭憚惮憤愤憲宪憶忆懇恳應应懞蒙懲惩懶懒懷怀懸悬懼惧懾慑戀恋戰战戲戏戶户拋抛挾挟捨舍"
+    "捱挨捲卷掃扫掙挣掛挂採采揀拣揚扬換换揮挥損损搖摇搗捣搶抢摟搂摯挚摺折摻掺撈捞撐撑撓挠撥拨撫抚撲扑撿捡擁拥"
+    "擄掳擇择擊击擋挡擔担據据擠挤擣捣擬拟擰拧擱搁擲掷擴扩擺摆擾扰攏拢攔拦攙搀攜携攝摄攢攒攤摊攪搅攬揽敎教敗败"
+    "敘叙敵敌數数斂敛斃毙斬斩斷断於于旂旗旣既昇升時时晉晋晝昼暈晕暉晖暢畅暫暂曆历曉晓曏向曠旷曬晒書书會会朧胧"
+    "朮术東东枴拐柵栅柺拐査查桿杆條条梟枭棄弃棊棋棗枣棟栋棧栈棲栖楊杨楓枫業业極极榘矩榦干榪杩榮荣構构槍枪槓杠"
+    "槨椁槳桨樁桩樂乐樑梁樓楼標标樞枢樣样樸朴樹树樺桦橋桥機机橢椭橫横檔档檢检檯台檻槛櫃柜櫟栎櫥橱櫻樱欄栏權权"
+    "欖榄欞棂欽钦歎叹歐欧歡欢歲岁歷历歸归殘残殭僵殯殡殲歼殺杀殻壳殼壳毀毁氈毡氣气氫氢氾泛汎泛汙污決决沒没沖冲"
+    "況况泝溯洩泄洶汹涼凉淒凄淚泪淨净淩凌淪沦淵渊淺浅減减渦涡測测渾浑湊凑湧涌湯汤準准溝沟溫温溼湿滄沧滅灭滌涤"
+    "滙汇滬沪滯滞滲渗滷卤滾滚滿满漁渔漢汉漣涟漲涨漸渐漿浆潑泼潔洁潛潜潤润潰溃澀涩澆浇澇涝澗涧澤泽澱淀濁浊濃浓"
+    "濕湿濛蒙濟济濤涛濫滥濱滨濺溅濾滤瀆渎瀉泻瀋沈瀏浏瀕濒瀝沥瀟潇瀰弥瀾澜灑洒灕漓灘滩灝灏灣湾災灾為为烏乌烴烃"
+    "無无煉炼煙烟煥焕煩烦熒荧熱热熾炽燈灯燉炖燒烧燙烫燜焖營营燦灿燬毁燭烛燴烩燻熏爍烁爐炉爛烂爭争爲为爺爷爾尔"
+    "牀床牆墙牽牵犧牺狀状狹狭狽狈猶犹獃呆獄狱獅狮獎奖獨独獲获獵猎獸兽獻献現现琱雕瑣琐瑤瑶瑩莹瑪玛璫珰環环璽玺"
+    "璿璇瓊琼瓏珑甕瓮產产産产甦苏甯宁畝亩畢毕畫画異异畵画當当疇畴疊叠痠酸瘋疯瘓痪瘡疮療疗癒愈癡痴癢痒癥症癮瘾"
+    "癱瘫癲癫發发皁皂皺皱盃杯盜盗盞盏盡尽監监盤盘盧卢盪荡眞真眾众睏困睜睁睞睐瞞瞒矇蒙矚瞩矯矫硃朱硯砚碩硕確确"
+    "碼码磚砖磯矶礎础礙碍礦矿礫砾礬矾祕秘祿禄禍祸禎祯禦御禪禅禮礼禱祷禿秃稅税稜棱稟禀種种稱称穀谷穌稣積积穎颖"
+    "穢秽穩稳穫获窩窝窪洼窮穷窯窑窺窥竄窜竅窍竇窦竈灶竊窃竪竖競竞筆笔筍笋箇个箋笺箏筝節节範范築筑篤笃篩筛簡简"
+    "簫箫簽签簾帘籃篮籌筹籠笼籤签籬篱籲吁粵粤糞粪糧粮糰团糾纠紀纪約约紅红紈纨紋纹納纳紐纽純纯紗纱紙纸級级紛纷"
+    "紡纺紮扎細细紳绅紹绍終终絃弦組组絆绊絎绗結结絕绝絞绞絡络給给絨绒統统絲丝絳绛絶绝絹绢綁绑綉绣綏绥綑捆經经"
+    "綜综綠绿綢绸綫线維维綰绾綱纲網网綳绷綴缀綵彩綺绮綻绽綽绰綿绵緇缁緊紧緑绿緒绪線线緝缉緞缎締缔緣缘編编緩缓"
+    "緬缅緯纬練练緻致縐绉縛缚縣县縫缝縮缩縱纵縴纤縷缕總总績绩繃绷織织繕缮繚缭繞绕繡绣繩绳繪绘繫系繭茧繮缰繳缴"
+    "繹绎繼继續续纍累纏缠纔才纖纤纜缆缽钵罈坛罎坛罰罚罵骂罷罢羅罗羈羁羣群羥羟羨羡義义習习翫玩翹翘聖圣聞闻聯联"
+    "聰聪聲声聳耸聶聂職职聽听聾聋肅肃脅胁脈脉脣唇脩修脫脱脹胀腎肾腦脑腫肿腳脚腸肠膚肤膠胶膩腻膽胆膿脓臉脸臘腊"
+    "臚胪臟脏臥卧臨临臺台與与興兴舉举舊旧舘馆艙舱艦舰艱艰艷艳茲兹荊荆莊庄莖茎華华菴庵菸烟萊莱萬万葉叶葦苇葯药"
+    "葷荤蒐搜蒼苍蓆席蓋盖蓮莲蔔卜蔘参蔣蒋蔥葱蔭荫蕓芸蕩荡蕪芜蕭萧薊蓟薑姜薦荐薩萨藍蓝藝艺藥药蘄蕲蘆芦蘇苏蘊蕴"
+    "蘋苹蘭兰蘿萝處处虛虚虜虏號号虧亏蝕蚀蝦虾螞蚂螢萤蟬蝉蟲虫蟻蚁蠅蝇蠍蝎蠟蜡蠶蚕蠻蛮衆众衊蔑術术衕同衚胡衛卫"
+    "衝冲袞衮裏里補补裝装裡里製制複复褲裤襖袄襪袜襬摆襯衬襲袭覈核見见規规覓觅視视親亲覷觑覺觉覽览觀观觸触訂订"
+    "計计訊讯訌讧討讨訓训託托記记訛讹訝讶訟讼訣诀訪访設设許许訴诉診诊註注証证詐诈詔诏評评詞词詠咏詢询詣诣試试"
+    "詩诗詫诧詭诡詰诘話话該该詳详誅诛誇夸誌志認认誕诞誘诱語语誠诚誡诫誣诬誤误誥诰誦诵誨诲說说説说誰谁課课誼谊"
+    "調调談谈請请諒谅論论諜谍諦谛諧谐諫谏諭谕諮咨諱讳諶谌諷讽諸诸諾诺謀谋謁谒謂谓謊谎謎谜謙谦講讲謝谢謠谣謡谣"
+    "謨谟謬谬謹谨譁哗證证譏讥識识譚谭譜谱譟噪譭毁譯译議议譴谴護护譽誉讀读變变讓让讚赞豈岂豎竖豐丰豔艳豬猪貓猫"
+    "貝贝貞贞負负財财貢贡貧贫貨货販贩貪贪貫贯責责貯贮貴贵貶贬買买貸贷費费貼贴貽贻貿贸賀贺賂赂賄贿資资賈贾賊贼"
+    "賓宾賜赐賞赏賠赔賢贤賣卖賤贱賦赋質质賬账賭赌賴赖賺赚購购賽赛贅赘贈赠贊赞贏赢贓赃贖赎贛赣贜赃趕赶趙赵趨趋"
+    "跡迹踐践踰逾蹌跄蹟迹蹤踪蹺跷躊踌躋跻躍跃軀躯車车軋轧軌轨軍军軒轩軟软軸轴較较載载輓挽輔辅輕轻輛辆輝辉輟辍"
+    "輦辇輩辈輪轮輯辑輸输輻辐輾辗輿舆轄辖轅辕轉转轍辙轎轿轟轰辦办辭辞辮辫辯辩農农迴回這这連连週周進进遊游運运"
+    "過过達达違违遙遥遜逊遞递遠远遡溯適适遲迟遷迁選选遺遗遼辽邁迈還还邊边邏逻郵邮鄉乡鄒邹鄖郧鄧邓鄭郑鄰邻醃腌"
+    "醜丑醞酝醣糖醫医醬酱釀酿釁衅釋释釐厘釗钊釘钉針针釣钓釦扣釵钗鈅钥鈉钠鈍钝鈎钩鈔钞鈞钧鈡钟鈣钙鈦钛鈴铃鈷钴"
+    "鈾铀鉀钾鉅巨鉆钻鉗钳鉛铅鉢钵鉤钩鉻铬銀银銅铜銘铭銜衔銳锐銷销銹锈鋁铝鋅锌鋒锋鋤锄鋪铺鋭锐鋮铖鋸锯鋼钢錄录"
+    "錐锥錘锤錚铮錛锛錠锭錡锜錢钱錦锦錨锚錫锡錯错録录錳锰錶表鍊炼鍋锅鍛锻鍵键鍼针鍾钟鎂镁鎊镑鎖锁鎚锤鎢钨鎬镐"
+    "鎭镇鎮镇鎳镍鏇旋鏈链鏟铲鏡镜鏢镖鏤镂鏽锈鐘钟鐧锏鐵铁鑄铸鑑鉴鑒鉴鑰钥鑲镶鑼锣鑽钻鑿凿長长門门閃闪閉闭開开"
+    "閑闲閒闲間间閔闵閘闸閣阁閤合閥阀閨闺閩闽閱阅閲阅閹阉閻阎闆板闇暗闊阔闕阙闖闯關关闡阐闢辟陝陕陞升陣阵陰阴"
+    "陳陈陸陆陽阳隊队階阶隕陨際际隨随險险隱隐隴陇隸隶隻只雖虽雙双雛雏雜杂雞鸡離离難难雲云電电霑沾霧雾靈灵靜静"
+    "鞏巩鞦秋韁缰韃鞑韆千韋韦韌韧韓韩韜韬韻韵響响頁页頂顶頃顷項项順顺須须頌颂預预頑顽頒颁頓顿頗颇領领頜颌頤颐"
+    "頭头頰颊頸颈頹颓頻频頽颓顆颗題题額额顏颜顔颜願愿顛颠類类顧顾顫颤顯显顱颅風风颱台颳刮飄飘飛飞飢饥飯饭飲饮"
+    "飼饲飽饱飾饰餃饺餅饼餈糍餉饷養养餌饵餓饿餘余餚肴館馆餬糊餵喂餾馏饃馍饅馒饋馈饌馔饑饥饒饶饞馋馬马馮冯馱驮"
+    "馳驰馴驯駁驳駐驻駒驹駕驾駙驸駛驶駝驼駟驷駡骂駭骇駱骆駿骏騎骑騙骗騫骞騰腾騷骚騾骡驀蓦驅驱驕骄驗验驚惊驛驿"
+    "驟骤驢驴髒脏體体髮发鬆松鬍胡鬚须鬢鬓鬥斗鬧闹鬨哄鬮阄鬱郁魚鱼魯鲁魷鱿鮑鲍鮮鲜鯉鲤鯊鲨鯨鲸鰉鳇鰐鳄鰓鳃鰭鳍"
+    "鰱鲢鰲鳌鰾鳔鱅鳙鱉鳖鱗鳞鱘鲟鱷鳄鳥鸟鳩鸠鳳凤鳴鸣鴉鸦鴛鸳鴣鸪鴦鸯鴨鸭鴻鸿鴿鸽鵑鹃鵝鹅鵬鹏鵰雕鵲鹊鶯莺鶴鹤"
+    "鷄鸡鷓鹧鷹鹰鹵卤鹹咸鹼碱鹽盐麗丽麥麦麪面麫面麯曲麴曲麵面麼么黃黄點点黨党黴霉鼕冬齊齐齋斋齒齿齡龄齣出龍龙"
+    "龐庞龔龚龜龟𡻕岁"
+)
+_READ_AS = {"\u2053": "~", "\u301c": "~", "\u3030": "~", "\u223c": "~"}
+_READ_AS |= {_TRADITIONAL_PAIRS[i]: _TRADITIONAL_PAIRS[i + 1] for i in range(0, len(_TRADITIONAL_PAIRS), 2)}
+_READ_AS_TABLE = str.maketrans(_READ_AS)
+_TO_READ = re.compile("[" + "".join(_READ_AS) + "]")
+
+
 def _marked(text: str) -> str:
     text = _MIXED_FRACTION.sub(_fraction, text.translate(_LIST_MARKERS))
-    return strip_markup(_hyphens(unicodedata.normalize("NFKC", text).casefold()))
+    text = strip_markup(_hyphens(unicodedata.normalize("NFKC", text).casefold()))
+    return text.translate(_READ_AS_TABLE) if _TO_READ.search(text) else text
 
 
 def normalise_lines(text: str) -> tuple[str, frozenset[int]]:
@@ -815,13 +931,28 @@ def negation_before(answer_norm: str, start: int, figure: bool = False) -> str |
     不止 and 不只 negate (不止20个月: more than that) and 只有 may follow (不是只有20个月)."""
     before = answer_norm[max(0, start - 24) : start]
     core = before.rstrip(_OPENERS + " ")
+    at = _zh_negation_over_a_filler(core, figure)
+    if at is None and core[-1:] in "年月日号底初末前内中":
+        date = _DATE_BEFORE_A_POINT.search(core)  # v10: 并未于2024年(正式)通过
+        if date is not None:
+            at = _zh_negation_over_a_filler(core[: date.start()].rstrip(" "), figure)
+    if at is None and any(core.endswith(filler) for filler in FILLERS_ZH):
+        filler = next(f for f in _FILLERS_ZH_LONGEST_FIRST if core.endswith(f))
+        date = _DATE_BEFORE_A_POINT.search(core[: -len(filler)])  # v10: 并未于2024年正式通过
+        if date is not None:
+            at = _zh_negation_ending(core[: date.start()].rstrip(" "), figure)
+    if at is None:
+        at = _en_negation_ending(before.rstrip(_OPENERS))  # the space after the word stays: "not "
+    return None if at is None else before[at:]
+
+
+def _zh_negation_over_a_filler(core: str, figure: bool) -> int | None:
+    """Where the Chinese negation that `core` ends with starts, directly or before one filler (不是约, 并未正式)."""
     at = _zh_negation_ending(core, figure)
     for filler in _FILLERS_ZH_LONGEST_FIRST:
         if at is None and core.endswith(filler) and (figure or filler != "只有"):
             at = _zh_negation_ending(core[: -len(filler)].rstrip(_OPENERS + " "), figure)
-    if at is None:
-        at = _en_negation_ending(before.rstrip(_OPENERS))  # the space after the word stays: "not "
-    return None if at is None else before[at:]
+    return at
 
 
 def negation_after(answer_norm: str, end: int) -> str | None:
@@ -1311,10 +1442,12 @@ def _find(
     answer_lines: str | None = None,
     cells: Sequence[TableCell] = (),
     breaks: frozenset[int] = frozenset(),
+    questions: str | None = None,
 ) -> _Match:
     """The first occurrence of any form (a regex also in the table `cells`, each read after its column's header) that
     is neither inside a copied source nor under a negation (nor, given `answer_lines` for a forbidden claim,
-    unasserted); else the first negated one (its text with the negation), else the first echoed one."""
+    unasserted; nor, given the answer's lines as `questions` for a key point, in a clarifying question: v10); else the
+    first negated one (its text with the negation), else the first echoed one."""
     echoed: _Match | None = None
     negated: _Match | None = None
     for pattern in forms:
@@ -1323,10 +1456,14 @@ def _find(
             copied_by = next((name for name, mask in masks.items() if all(mask[i] for i in span)), None)
             text = answer_norm[found.start : found.end]
             if copied_by is None:
+                if questions is not None and _in_a_clarifying_question(questions, found.start, found.end):
+                    continue  # 您是指20万元吗？ (v10)
                 figure = _figure(pattern, text)
                 negation = negation_before(answer_norm, found.start, figure)
                 if negation is None and pattern.kind == "regex":  # a label, then the figure: 净节省额不是90万
                     negation = _negation_inside(answer_norm, found.start, found.end)
+                if negation is None and pattern.kind == "regex" and _negated_within(answer_norm, found, pattern.text):
+                    negation = ""  # v10: v5.0并未于2024年发布 - the negation is in the match
                 after = negation_after(answer_norm, found.end) if figure and negation is None else None
                 if answer_lines is not None and not asserted(answer_lines, found.start, found.end, breaks):
                     continue
@@ -1343,6 +1480,61 @@ def _find(
 
 
 _FIRST_DIGIT = re.compile(r"[0-9]")
+# v10: a negation inside a regex's match, where the regex lets text stand between its parts (v5.0并未于2024年发布, v5.0
+# 没有在2024年发布, v5.0 was never released in 2024): a word that negates (as jieba cuts the match: not 未来, 不久) that
+# the regex does not ask for - it matches without it too - and that no bracket holds (v5.0（并非测试版）于...).
+NEGATION_WORDS_ZH = frozenset(
+    {"不", "未", "没", "没有", "非", "无", "不是", "不会", "不能", "无法", "未能", "没能", "未曾", "不曾", "尚未"}
+    | {"并未", "并没有", "并没", "并不", "并不是", "并非", "从未", "从没", "从没有", "从不", "从来不", "从来没有"}
+    | {"从来没", "绝非", "绝不", "决不", "绝没有"}
+)
+_NEGATION_CHARS_ZH = frozenset("不未没非无")
+_PREPOSITIONS = frozenset("于在被曾将把对从向给")
+_NEGATION_EN_WORD = re.compile(
+    r"(?<![a-z])(?:never|not(?! (?:only|just|merely|surprisingly|unexpectedly|least)(?![a-z]))|no longer)(?![a-z]) ?"
+    r"|(?<=[a-z])n't(?![a-z])"
+)
+
+
+def _negated_within(answer_norm: str, found: Found, regex: str) -> bool:
+    """A negation stands inside the regex's match that the regex itself does not ask for (v10)."""
+    snippet = answer_norm[found.start : found.end]
+    spans = [(m.start(), m.end()) for m in _NEGATION_EN_WORD.finditer(snippet)] if "n" in snippet else []
+    if _NEGATION_CHARS_ZH.intersection(snippet):
+        for at, word in words_at(snippet).items():
+            if word in NEGATION_WORDS_ZH:
+                spans.append((at, at + len(word)))
+            elif len(word) == 2 and word[0] in "不未没" and word[1] in _PREPOSITIONS:
+                spans.append((at, at + 1))  # jieba's 未于, 没在: the negation and the preposition after it
+    for a, b in spans:
+        if a == 0 or snippet.rfind("(", 0, a) > snippet.rfind(")", 0, a):
+            continue  # the point's own negation (before it: `negation_before`), or one in an aside
+        if re.search(regex, snippet[:a] + snippet[b:], re.IGNORECASE):
+            return True
+    return False
+
+
+# v10: a clarifying question back to the user asserts nothing (您是指20万元吗？, Do you mean 20 months?): the
+# sentence ends with a question mark and asks, before the point, what the user means or to confirm it - unless the
+# answer says yes to it (吗？是的). A question to nobody (为什么是20万元？因为...) or about another thing
+# (预算为20万元。您还有其他问题吗？) still states its point, and so does a code block.
+_CLARIFYING = re.compile(
+    "(?:您|你)们?(?:是(?:不是|否)?(?:指|说|问|想)|指的|说的|问的|所说的|所指的|的意思|想问|要问|想了解|想知道"
+    "|提到的|是否|是不是)|请(?:您|你)?确认|确认一下|是指"
+    "|(?<![a-z])(?:(?:do|did) you mean|you mean|are you (?:referring|asking|talking)|(?:could|can) you confirm"
+    "|please confirm)(?![a-z])"
+)
+
+
+def _in_a_clarifying_question(answer_lines: str, start: int, end: int) -> bool:
+    """The text at start:end stands in a clarifying question to the user (v10)."""
+    after = _SENTENCE_END.search(answer_lines, end)
+    if after is None or after.group() != "?":
+        return False
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
+    if not _CLARIFYING.search(answer_lines, sentence_start, start):
+        return False
+    return _ANSWERED_YES.match(answer_lines, after.end()) is None
 
 
 def _negation_inside(answer_norm: str, start: int, end: int) -> str | None:
@@ -1425,7 +1617,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
         if kp is expectation:
             forms = _marker_patterns(forms)
-        found = _find(answer_norm, forms, masks, cells=cells)
+        found = _find(answer_norm, forms, masks, cells=cells, questions=None if kp is expectation else answer_lines)
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
         results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))
     total = sum(p.weight for p in results)
