@@ -7,7 +7,8 @@ keyword coverage with 3 or 5 key points. For each shape and n, `--reps` simulate
 - Student's t,
 - percentile bootstrap (999 resamples), BCa bootstrap (scipy.stats.bootstrap, 999 resamples),
 
-and, for paired differences, the exact sign-flip interval (stats/paired.py) with a true change.
+and, for paired differences, the exact sign-flip interval (stats/paired.py) with a true change, and its coverage and
+mean width on paired shapes: a few cases falling, every case moving a little either way, key points flipping.
 
     .venv/bin/python benchmarks/interval_coverage.py [--reps 2000] [--no-bootstrap]
 """
@@ -73,6 +74,61 @@ def paired_coverage(n: int, reps: int, rng: np.random.Generator) -> float:
     return hits / reps
 
 
+def _sparse(share: float, size: float):
+    """A share of cases falls by `size` (not below 0), the rest do not move: 60% of cases at 100, 40% at 0-80."""
+
+    def draw(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+        base = np.where(rng.random(n) < 0.6, 100.0, rng.choice([0.0, 20.0, 40.0, 60.0, 80.0], n))
+        return base, np.where(rng.random(n) < share, np.maximum(base - size, 0.0), base)
+
+    truth = -share * (0.6 * size + 0.4 * np.mean([min(v, size) for v in (0, 20, 40, 60, 80)]))
+    return draw, truth
+
+
+def _both_ways(shift: float, sd: float = 15.0):
+    """Every case moves a little, either way (averaged repeats of a noisy scorer): normal, mean `shift`."""
+
+    def draw(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+        base = np.full(n, 50.0)
+        return base, base + np.clip(rng.normal(shift, sd, n).round(1), -50, 50)
+
+    return draw, shift
+
+
+def _flips(chance: float):
+    """5 key points, each covered with chance 0.6 in the baseline; each flips with `chance` in the new run."""
+
+    def draw(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+        base = rng.random((n, 5)) < 0.6
+        new = np.where(rng.random((n, 5)) < chance, ~base, base)
+        return 20.0 * base.sum(axis=1), 20.0 * new.sum(axis=1)
+
+    return draw, 100.0 * chance * (0.4 - 0.6)
+
+
+PAIRED_SHAPES = {
+    "10% of cases fall by 70": _sparse(0.10, 70.0),
+    "5% of cases fall by 100": _sparse(0.05, 100.0),
+    "all move a little (sd 15), no change": _both_ways(0.0),
+    "all move a little (sd 15), -5": _both_ways(-5.0),
+    "5 key points, each flips 10%": _flips(0.10),
+}
+
+
+def paired_shape_coverage(draw, truth: float, n: int, reps: int, rng: np.random.Generator) -> tuple[float, float]:
+    """Coverage and mean width of `paired_difference`'s 95% interval on one paired shape (no interval: infinite,
+    counted as covering, width 200)."""
+    hits, width = 0, 0.0
+    for _ in range(reps):
+        base, new = draw(rng, n)
+        d = paired_difference(list(base), list(new))
+        low = -np.inf if d.low is None else d.low
+        high = np.inf if d.high is None else d.high
+        hits += low <= truth <= high
+        width += min(high - low, 200.0)
+    return hits / reps, width / reps
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reps", type=int, default=2000)
@@ -97,6 +153,17 @@ def main() -> None:
     for n in (6, 8, 14, 30):
         reps = min(args.reps, 1000)
         print(f"n={n}: coverage {paired_coverage(n, reps, np.random.default_rng(100 + n)):.3f} ({reps} pairs)")
+    reps = min(args.reps, 1000)
+    print()
+    print(f"paired shapes: coverage / mean width of the 95% interval ({reps} pairs per cell)")
+    print("shape | " + " | ".join(f"n={n}" for n in (6, 8, 14, 30)))
+    print("---|" + "|".join("---" for _ in range(4)))
+    for name, (draw, truth) in PAIRED_SHAPES.items():
+        cells = []
+        for n in (6, 8, 14, 30):
+            cover, width = paired_shape_coverage(draw, truth, n, reps, np.random.default_rng(200 + n))
+            cells.append(f"{cover:.3f} / {width:.1f}")
+        print(f"{name} (true {truth:+.2f}) | " + " | ".join(cells), flush=True)
     print(f"{time.time() - started:.0f} s")
 
 

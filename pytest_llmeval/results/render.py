@@ -18,7 +18,6 @@ REPORT_FILE = "report.md"
 
 def render_sections(sections: list[Section], markdown: bool, terminal_only: bool = False) -> str:
     """Sections as Markdown (headings, paragraphs, GitHub tables) or plain text (titles, `simple` tables)."""
-    from tabulate import tabulate
 
     parts = []
     for section in sections:
@@ -31,9 +30,32 @@ def render_sections(sections: list[Section], markdown: bool, terminal_only: bool
             if markdown:
                 lines.append(markdown_table(section.table.headers, section.table.rows))
             else:
-                lines.append(tabulate(section.table.rows, headers=section.table.headers, tablefmt="simple"))
+                lines.append(terminal_table(section.table.headers, section.table.rows))
         parts.append("\n".join(lines).rstrip())
     return "\n\n".join(parts)
+
+
+def terminal_table(headers: list[str], rows: list[list[Any]]) -> str:
+    """A `simple` table of cells as the sections wrote them: tabulate would read "19.0" as a number and print 19
+    beside 92.9 (its default float format); numbers stay right-aligned."""
+    from tabulate import tabulate
+
+    def numeric(column: int) -> bool:
+        cells = [row[column] for row in rows if column < len(row) and row[column] not in (None, "-", "")]
+        return bool(cells) and all(_is_number(cell) for cell in cells)
+
+    align = ["right" if numeric(i) else "left" for i in range(len(headers))]
+    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True, colalign=align)
+
+
+def _is_number(cell: Any) -> bool:
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return True
+    try:
+        float(str(cell))
+    except ValueError:
+        return False
+    return True
 
 
 def _markdown_cell(value: Any) -> str:

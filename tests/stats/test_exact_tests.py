@@ -256,15 +256,21 @@ def test_the_smallest_sign_flip_p_counts_only_the_cases_that_can_exceed_the_marg
 
 
 def test_a_side_no_case_moved_to_is_not_collapsed_and_the_interval_still_agrees_with_the_test():
-    """One case of 14 falling 100 -> 0, the rest unchanged, printed [-20.0, +0.0]: no rise possible, and a fall of at
-    most 20 points although one flip in 14 allows a third of the cases to fall. Each side is now at least the exact
-    bound of the share of cases that moved that way (Clopper-Pearson), where the test does not reject."""
+    """One case of 14 falling 100 -> 0, the rest unchanged, printed [-20.0, +0.0]: no rise possible. The side no case
+    moved to is now at least what 14 cases allow for a share none showed (Clopper-Pearson, 0 of 14), where the test
+    does not reject; a side cases moved to keeps the test's inversion - a floor from the share that moved (k of n,
+    each by up to 100) made many small moves of -2.7 points on average [-77.0, +71.1]."""
     import itertools
 
     from pytest_llmeval.stats.paired import paired_difference
 
     one = paired_difference([100.0] * 14, [0.0] + [100.0] * 13)
-    assert (round(one.low, 1), round(one.high, 1)) == (-33.9, 23.2) and not one.significant
+    assert (round(one.low, 1), round(one.high, 1)) == (-20.0, 23.2) and not one.significant
+    rose = paired_difference([50.0] * 14, [60.0] * 3 + [50.0] * 11)  # three rose, none fell
+    assert round(rose.low, 1) == -23.2 and rose.high < 23.2 and not rose.significant
+    small = [-6.0, 4.0, -3.0, 5.0, -8.0, 2.0, -4.0, 0.0, 3.0, -5.0, 6.0, -7.0, 1.0, -2.0]  # both ways, a little each
+    both = paired_difference([50.0] * 14, [50.0 + c for c in small])
+    assert -8 < both.low < both.estimate < both.high < 8 and not both.significant
     alike = paired_difference([100.0] * 14, [80.0] * 14)  # significant: left as the test's inversion gives it
     assert alike.significant and alike.low == alike.high == -20.0
     # "significant" and "the interval excludes 0" stay one statement, on every shape of 6 cases from these changes
