@@ -14,6 +14,7 @@ at the end runs `compare_runs` itself on some simulated pairs and asserts it dec
     .venv/bin/python benchmarks/gate_false_alarm.py                       # n = 6, 8, 14, 30; 1000 pairs each
     .venv/bin/python benchmarks/gate_false_alarm.py --reps 2000 --n 14
     .venv/bin/python benchmarks/gate_false_alarm.py --part boundary     # only the margin-boundary table
+    .venv/bin/python benchmarks/gate_false_alarm.py --part gate --errors 0.05   # 5% errors, --allow-errors
 
 The second table is the non-inferiority test's own error: a true worsening exactly at the margin of
 `score:5`, concentrated in few cases (10% of cases lose 50 points) or spread (25% lose 20); the sign-flip
@@ -61,31 +62,53 @@ def expected_drop(rng: np.random.Generator, n: int, f: float, draws: int = 4000)
     return float(100.0 / POINTS * (c.sum(axis=1) - (c * (1 - f)).sum(axis=1)).mean())
 
 
-def rate(rng: np.random.Generator, n: int, f: float, margins: dict[str, float], reps: int) -> float:
+def with_errors(
+    rng: np.random.Generator, base: np.ndarray, new: np.ndarray, errors: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each run's samples error with chance `errors`, independently. As the gate does under --allow-errors: a
+    baseline case that errored is left out (no measurement), a new run's errored case scores 0 and did not pass.
+    Returns the compared scores and both error masks."""
+    base_err, new_err = rng.random(base.shape) < errors, rng.random(new.shape) < errors
+    keep = ~base_err
+    return base[keep], np.where(new_err, 0.0, new)[keep], base_err, new_err
+
+
+def rate(
+    rng: np.random.Generator, n: int, f: float, margins: dict[str, float], reps: int, errors: float = 0.0
+) -> float:
     fails = 0
     for _ in range(reps):
         chances = case_chances(rng, n)
         base = run(rng, chances)
         new = run(rng, chances * (1 - f))
+        if errors:
+            base, new, _, _ = with_errors(rng, base, new, errors)
         fails += gate_fails(base, new, margins)
     return fails / reps
 
 
-def cross_check(rng: np.random.Generator, n: int, reps: int, rules: str, margins: dict[str, float]) -> None:
-    """compare_runs on simulated documents decides exactly as gate_fails."""
+def cross_check(
+    rng: np.random.Generator, n: int, reps: int, rules: str, margins: dict[str, float], errors: float = 0.0
+) -> None:
+    """compare_runs on simulated documents decides exactly as gate_fails (with errors: under allow_errors)."""
+    error = {"stage": "request", "type": "timeout", "status": None, "message": "simulated"}
 
-    def doc(scores: np.ndarray) -> dict:
+    def doc(scores: np.ndarray, errored: np.ndarray) -> dict:
         cases = [
             {"model": "m", "scenario_id": f"c{i}", "mode": "norag", "score": float(s), "passed": bool(s >= 60)}
-            for i, s in enumerate(scores)
+            | ({"score": None, "passed": False, "error": error} if bad else {})
+            for i, (s, bad) in enumerate(zip(scores, errored))
         ]
         return {"schema_version": 2, "cases": cases, "run": {"status": "complete"}}
 
     for _ in range(reps):
         chances = case_chances(rng, n)
         base, new = run(rng, chances), run(rng, chances * 0.8)
-        cmp = compare_runs(doc(base), doc(new), parse_fail_expressions(rules))
-        assert (cmp["exit_code"] == 6) == gate_fails(base, new, margins), (base, new, cmp["summary"])
+        kept_base, kept_new, base_err, new_err = with_errors(rng, base, new, errors)
+        if base_err.all():
+            continue  # nothing to compare: broken, never allowed
+        cmp = compare_runs(doc(base, base_err), doc(new, new_err), parse_fail_expressions(rules), allow_errors=True)
+        assert (cmp["exit_code"] == 6) == gate_fails(kept_base, kept_new, margins), (base, new, cmp["summary"])
 
 
 def boundary(sizes: list[int], reps: int) -> None:
@@ -110,6 +133,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, action="append", help="cases per run (default 6, 8, 14, 30)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--part", choices=["all", "gate", "boundary"], default="all")
+    parser.add_argument(
+        "--errors",
+        type=float,
+        default=0.0,
+        help="share of samples that error in each run, judged as under --allow-errors (default 0)",
+    )
     args = parser.parse_args()
     sizes = args.n or [6, 8, 14, 30]
     if args.part in ("all", "boundary"):
@@ -125,15 +154,16 @@ def main() -> None:
     shifts = [0.0, 0.1, 0.2, 0.35]
     drops = [expected_drop(np.random.default_rng(0), 0, f) for f in shifts]
     started = time.time()
-    print(f"{args.reps} simulated pairs of runs per cell; fail rate of the gate (Holm over its rules)")
+    errors = f"; {args.errors:.0%} of samples error in each run, --allow-errors" if args.errors else ""
+    print(f"{args.reps} simulated pairs of runs per cell; fail rate of the gate (Holm over its rules){errors}")
     header = "gate | n | " + " | ".join(f"true drop {d:.1f}" if d else "no change" for d in drops)
     print(header)
     print("|".join("---" for _ in header.split("|")))
     for name, margins in gates.items():
         for n in sizes:
-            cells = [f"{rate(rng, n, f, margins, args.reps):.3f}" for f in shifts]
+            cells = [f"{rate(rng, n, f, margins, args.reps, args.errors):.3f}" for f in shifts]
             print(f"{name} | {n} | " + " | ".join(cells), flush=True)
-    cross_check(rng, 14, 50, "score:5,pass_rate:10", gates["score:5,pass_rate:10"])
+    cross_check(rng, 14, 50, "score:5,pass_rate:10", gates["score:5,pass_rate:10"], args.errors)
     print(f"compare_runs decided as above on 50 simulated pairs (n=14). {time.time() - started:.0f} s")
 
 

@@ -38,6 +38,11 @@ ON_OFF = ("off", "on")
 SERVER_POLICIES = ("one-at-a-time", "together")  # several models under -n: see xdist.py
 
 
+# --llm-concurrency's ceiling: one connection per case in flight, and thousands at once hit the open-file limit and
+# read as connection errors of the cases - beyond what any one server batches
+MAX_CONCURRENCY = 1024
+
+
 def _at_least(minimum: float) -> tuple[Callable[[Any], bool], str]:
     return (lambda v: v >= minimum), f"must be at least {minimum:g}"
 
@@ -168,7 +173,10 @@ OPTIONS: tuple[Option, ...] = (
         "concurrency",
         int,
         4,
-        check=_at_least(1),
+        check=(
+            (lambda v: 1 <= v <= MAX_CONCURRENCY),
+            f"must be between 1 and {MAX_CONCURRENCY} (cases in flight per process and replica)",
+        ),
     ),
     Option(
         "servers",
@@ -478,7 +486,9 @@ def option_value(config: pytest.Config, opt: Option) -> Any:
     if opt.choices and value not in opt.choices:
         raise pytest.UsageError(f"{where} {value!r}: use one of {list(opt.choices)}")
     if opt.check is not None and value is not None and not opt.check[0](value):
-        raise pytest.UsageError(f"{where} {value!r}: {opt.check[1]}")
+        rule = opt.check[1]
+        fix = rule.replace("must be", "is", 1) if rule.startswith("must be") else rule
+        raise pytest.UsageError(f"{where} {value!r}: {rule}. Fix: set it to a value that {fix}")
     return value
 
 

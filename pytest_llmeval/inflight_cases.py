@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .session import LLMEvalSession
 
 Key = tuple[str, str, str, int]  # model, mode, case id, sample
+CLOSE_WAIT_S = 30.0  # the most a closing scheduler waits for a job stuck outside the chat connection (a retrieval)
 
 
 class CasesInFlight:
@@ -38,6 +39,7 @@ class CasesInFlight:
         self.lock = threading.Lock()  # retrieval and scorer hooks run one scheduler thread at a time
         self._seeded: set[str] = set()  # models whose upcoming cases were all submitted (serial run)
         self._nodeids: dict[Key, str] = {}  # the test that asks a scheduled key
+        self._retired: list[InflightScheduler[Any, Any]] = []  # replaced schedulers, their threads joined at close
 
     @property
     def active(self) -> bool:
@@ -77,7 +79,7 @@ class CasesInFlight:
         entry = self._schedulers.get(model)
         if entry is None or entry[0] is not connected:  # the model's first case, or its client changed
             if entry is not None:
-                entry[1].close(wait=False)
+                self._retire(entry[1])
             ask = functools.partial(self._ask, connected)
             entry = (connected, InflightScheduler(ask, self.concurrency(model), name=f"llmeval-{model}"))
             self._schedulers[model] = entry
@@ -89,18 +91,29 @@ class CasesInFlight:
         scheduler.submit([key, *self._upcoming(model, seeded)])
         try:
             result, failures = scheduler.result_for(key)
-        except NotScheduled:
+        except (NotScheduled, _Stolen):
             return None
         if any(isinstance(f, _NotConnected) for f in failures):  # --llm-cache: the first miss starts the server
             self._connected[model] = client()  # type: ignore[operator]  # here, in the test's thread
-            scheduler.close(wait=False)
+            self._retire(scheduler)
             del self._schedulers[model]
             self._seeded.discard(model)
             return None  # asked here; the next case builds a scheduler on the started server
         if failures:
             raise failures[0]
-        result.extra["in_flight"] = scheduler.concurrency
         return result
+
+    def _worker_queue(self) -> WorkerQueue | None:
+        """Under xdist: this worker's queue (None in a serial run, or where xdist's worker loop is not there)."""
+        session = self.session.pytest_session
+        if not self.session.is_worker or session is None:
+            return None
+        return worker_queue(self.session.config, session.items)
+
+    def _retire(self, scheduler: InflightScheduler[Any, Any]) -> None:
+        """A scheduler replaced by another: nothing more is started on it, its threads are joined at close."""
+        scheduler.cancel()
+        self._retired.append(scheduler)
 
     def _upcoming(self, model: str, seeded: bool) -> list[Key]:
         """This process's tests of the model still to run, as evaluation keys in test order: every collected
@@ -108,15 +121,14 @@ class CasesInFlight:
         session = self.session.pytest_session
         if session is None or seeded:
             return []
-        items = worker_pending_items(self.session.config, session.items) if self.session.is_worker else session.items
+        queue = self._worker_queue()
+        items = queue.pending() if queue is not None else [] if self.session.is_worker else session.items
         keys = []
         for item in items:
-            params = getattr(getattr(item, "callspec", None), "params", {})
-            spec, case = params.get("llm_model"), params.get("llm_case")
-            asks = "llm_result" in getattr(item, "fixturenames", ())
-            if case is None or getattr(spec, "label", None) != model or not asks:
+            asked_case = item_case(item)
+            if asked_case is None or asked_case[0] != model or skipped_by_mark(item):
                 continue
-            mode = params.get("llm_rag_mode", "norag")
+            _, mode, case = asked_case
             for sample in range(self.session.settings.repeat):
                 key = (model, mode, case.id, sample)
                 if self.session.is_evaluated(key) or self.session.reused_record(model, mode, case, sample) is not None:
@@ -137,6 +149,9 @@ class CasesInFlight:
         from .evaluation.evaluate import evaluate_case
 
         model, mode, _, sample = key
+        queue = self._worker_queue()
+        if queue is not None and not queue.claim(key):
+            raise _Stolen(key)  # --dist worksteal: the controller moved its test to another worker, which asks it
         case, _ = self._work[key]
         settings = self.session.settings
         scorer = self.session.scorer(model, mode)
@@ -163,6 +178,7 @@ class CasesInFlight:
             scorer=score,
             cache_salt=self.session.cache_salt(model, sample),
         )
+        result.extra["in_flight"] = self.concurrency(model)  # also on an answer recorded without its test (Ctrl-C)
         return result, failures
 
     def finished_unasked(self) -> list[tuple[Key, CaseResult, str | None]]:
@@ -176,11 +192,26 @@ class CasesInFlight:
         return found
 
     def close(self, client: ChatClient | None = None) -> None:
-        """Drop the cases not yet asked (of one client's model, or of all); requests in flight finish."""
-        for label, (owner, scheduler) in list(self._schedulers.items()):
-            if client is None or owner is client:
-                scheduler.close(wait=client is not None)
-                del self._schedulers[label]
+        """Close the schedulers of one client's model (its tests have ended) or of all (the run stops): the cases
+        not yet asked are dropped and the requests in flight ended - nobody waits for their answers any more (a
+        closed scheduler is never asked again; a later test of the model asks on a new one) - and their threads
+        joined, so that none outlives the run and no answer is read from a server that is being stopped."""
+        closing = [
+            (label, owner, scheduler)
+            for label, (owner, scheduler) in self._schedulers.items()
+            if client is None or owner is client
+        ]
+        for label, _, scheduler in closing:
+            scheduler.cancel()
+            del self._schedulers[label]
+        for owner in {id(o): o for _, o, s in closing if o is not None and s.running}.values():
+            owner.close()  # shuts its connections down: a read waiting on the server ends at once
+        for _, _, scheduler in closing:
+            scheduler.join(CLOSE_WAIT_S)
+        if client is None:
+            for scheduler in self._retired:
+                scheduler.join(CLOSE_WAIT_S)
+            self._retired.clear()
         for label, owner in list(self._connected.items()):
             if client is None or owner is client:
                 del self._connected[label]
@@ -188,6 +219,10 @@ class CasesInFlight:
 
 class _NotConnected(RuntimeError):
     """A scheduler thread needs the model's server, which only the test's thread may start (--llm-cache)."""
+
+
+class _Stolen(RuntimeError):
+    """Under xdist --dist worksteal: the case's test was moved to another worker before its request was sent."""
 
 
 class _Serialised:
@@ -204,22 +239,86 @@ class _Serialised:
             return self._retriever().retrieve(question)
 
 
-_INTERACTOR = pytest.StashKey[Any]()
+_QUEUE = pytest.StashKey["WorkerQueue | None"]()
+CaseOfTest = tuple[str, str, str]  # model, mode, case id
 
 
-def worker_pending_items(config: pytest.Config, items: list[pytest.Item]) -> list[pytest.Item]:
-    """Under xdist: the items this worker has been handed and not started (its next item, then its queue).
-    Read from xdist's worker loop; empty when that is not there (then only the asking test is scheduled)."""
-    interactor = config.stash.get(_INTERACTOR, None)
-    if interactor is None:
-        plugins = config.pluginmanager.get_plugins()
-        interactor = next((p for p in plugins if hasattr(p, "torun") and hasattr(p, "nextitem_index")), None)
-        config.stash[_INTERACTOR] = interactor
-    if interactor is None:
-        return []
+def item_case(item: pytest.Item) -> tuple[str, str, Case] | None:
+    """(model label, mode, case) of a test that asks for its case's result (`llm_result`), else None."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    label, case = getattr(params.get("llm_model"), "label", None), params.get("llm_case")
+    if case is None or label is None or "llm_result" not in getattr(item, "fixturenames", ()):
+        return None
+    return label, params.get("llm_rag_mode", "norag"), case
+
+
+def skipped_by_mark(item: pytest.Item) -> bool:
+    """Whether pytest will skip the test before it runs: a skip mark, a skipif whose condition holds, an
+    xfail(run=False) (unless --runxfail). Its case is then not asked ahead (nor recorded on an interrupt).
+    A condition that cannot be evaluated counts as a skip: the test errors at its setup, asking nothing."""
+    from _pytest.outcomes import OutcomeException
+    from _pytest.skipping import evaluate_skip_marks, evaluate_xfail_marks
+
     try:
-        with interactor.torun.lock() as queue:
-            indices = [interactor.nextitem_index, *queue]
-    except (AttributeError, TypeError):
-        return []
-    return [items[i] for i in indices if isinstance(i, int) and 0 <= i < len(items)]
+        if evaluate_skip_marks(item) is not None:
+            return True
+        xfail = evaluate_xfail_marks(item)
+    except (Exception, OutcomeException):  # noqa: BLE001 - pytest reports the bad mark when the test is set up
+        return True
+    return xfail is not None and not xfail.run and not item.config.option.runxfail
+
+
+def worker_queue(config: pytest.Config, items: list[pytest.Item]) -> WorkerQueue | None:
+    """Under xdist: this worker's queue, read from xdist's worker loop (found once); None when that is not there
+    (then only the asking test is scheduled)."""
+    if _QUEUE not in config.stash:
+        plugins = config.pluginmanager.get_plugins()
+        needs = ("torun", "nextitem_index", "steal")
+        interactor = next((p for p in plugins if all(hasattr(p, name) for name in needs)), None)
+        config.stash[_QUEUE] = WorkerQueue(interactor, items) if interactor is not None else None
+    return config.stash[_QUEUE]
+
+
+class WorkerQueue:
+    """Under xdist: the items this worker has been handed and not started, and the cases its scheduler threads
+    have started asking. Those stay here: xdist's work stealing (--dist worksteal) moves queued tests to an idle
+    worker, which would ask such a case a second time, so the steal leaves them out (xdist's controller takes
+    back any subset it is sent)."""
+
+    def __init__(self, interactor: Any, items: list[pytest.Item]) -> None:
+        self._interactor = interactor
+        self._items = items
+        self._asked: set[CaseOfTest] = set()  # changed and read under the queue's lock only
+        steal = interactor.steal
+
+        def steal_unasked(indices: list[int]) -> None:
+            with interactor.torun.lock():
+                steal([i for i in indices if self._case_at(i) not in self._asked])
+
+        interactor.steal = steal_unasked
+
+    def pending(self) -> list[pytest.Item]:
+        """This worker's next item, then its queue."""
+        try:
+            with self._interactor.torun.lock() as queue:
+                indices = [self._interactor.nextitem_index, *queue]
+        except (AttributeError, TypeError):
+            return []
+        return [self._items[i] for i in indices if isinstance(i, int) and 0 <= i < len(self._items)]
+
+    def claim(self, key: Key) -> bool:
+        """Whether the case is still this worker's (a test of it running, next or queued here); if so it is
+        marked asked, and no steal takes its tests from now on."""
+        case = key[:3]
+        with self._interactor.torun.lock() as queue:
+            here = [getattr(self._interactor, "item_index", None), self._interactor.nextitem_index, *queue]
+            if case in self._asked or any(self._case_at(i) == case for i in here):
+                self._asked.add(case)
+                return True
+        return False
+
+    def _case_at(self, index: Any) -> CaseOfTest | None:
+        if not isinstance(index, int) or not 0 <= index < len(self._items):
+            return None
+        found = item_case(self._items[index])
+        return None if found is None else (found[0], found[1], found[2].id)

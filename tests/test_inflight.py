@@ -159,7 +159,7 @@ def test_ini_key_and_a_bad_value_name_the_option(inflight_project):
     assert inflight_project.fake.max_active == 3
     bad = inflight_project.run_llm("--llm-concurrency=0")
     assert bad.ret != 0
-    assert "--llm-concurrency 0: must be at least 1" in bad.stderr.str() + bad.stdout.str()
+    assert "--llm-concurrency 0: must be between 1 and 1024" in bad.stderr.str() + bad.stdout.str()
 
 
 def test_under_xdist_each_worker_keeps_its_own_cases_in_flight(inflight_project):
@@ -221,3 +221,10 @@ def test_real_server_answers_four_cases_at_once(llm_project, vllm_endpoint):
     assert len(doc["cases"]) == 6
     assert all(c["error"] is None and c["output_tokens"] and c["in_flight"] == 4 for c in doc["cases"])
     assert doc["run"]["settings"]["concurrency"] == 4
+
+
+def test_a_concurrency_beyond_what_one_process_can_hold_open_is_refused_with_the_fix(inflight_project):
+    bad = inflight_project.run_llm("--llm-concurrency=5000")
+    assert bad.ret != 0 and inflight_project.fake.requests == 0
+    text = bad.stderr.str() + bad.stdout.str()
+    assert "--llm-concurrency 5000: must be between 1 and 1024" in text and "Fix: set it to a value that is" in text

@@ -53,7 +53,8 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
     head = (
         f"Baseline: {base.get('name') or '-'} ({base.get('started_at')}, commit {base.get('git_commit') or '-'}) "
         f"against this run ({new.get('started_at')}). Differences are new - baseline, paired over the cases "
-        "both runs asked with the same content (n; an errored sample counts as a failure with score 0). "
+        "both runs asked with the same content (n; an errored sample of this run counts as a failure with score 0, "
+        "one of the baseline is left out: no measurement). "
         "Score: exact sign-flip test and the 95% interval that inverts it; pass rate: McNemar's exact test and "
         "an interval that agrees with it (Newcombe's paired score interval joined with the exact conditional "
         "one); speed: the run's statistic, threshold only (the run is the unit). "

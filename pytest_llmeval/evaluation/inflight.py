@@ -13,6 +13,7 @@ their time waiting on the server, so N threads keep N requests in flight. Plain 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Hashable, Iterable
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from typing import Generic, TypeVar
@@ -86,6 +87,12 @@ class InflightScheduler(Generic[K, R]):
         return done
 
     @property
+    def running(self) -> int:
+        """Jobs running now."""
+        with self._lock:
+            return self._running
+
+    @property
     def pending(self) -> int:
         """Jobs submitted and not finished (queued or running)."""
         return sum(1 for f in list(self._futures.values()) if not f.done())
@@ -98,7 +105,16 @@ class InflightScheduler(Generic[K, R]):
         self._pool.shutdown(wait=False, cancel_futures=True)
         return dropped
 
-    def close(self, wait: bool = True) -> None:
-        """Cancel what has not started; with `wait`, wait for the running jobs."""
+    def close(self, wait: bool = True, timeout_s: float | None = None) -> bool:
+        """Cancel what has not started; with `wait`, wait (at most `timeout_s`) for the running jobs and their
+        threads to end. Returns whether every thread has ended (False without `wait`)."""
         self.cancel()
-        self._pool.shutdown(wait=wait)
+        return self.join(timeout_s) if wait else False
+
+    def join(self, timeout_s: float | None = None) -> bool:
+        """Wait (at most `timeout_s`) for the pool's threads to end, once cancelled; whether they all did."""
+        threads = list(getattr(self._pool, "_threads", ()))  # the executor's workers (CPython keeps them there)
+        deadline = None if timeout_s is None else time.monotonic() + timeout_s
+        for thread in threads:
+            thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+        return not any(thread.is_alive() for thread in threads)
