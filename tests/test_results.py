@@ -359,3 +359,24 @@ def test_a_note_names_the_rows_of_each_interval_method_when_rows_differ():
     (note,) = rag_section({"aggregates": {"rag": rows}}).paragraphs
     assert "(good: sign-flip; no case changed; weak: sign-flip; 6 fell, 4 rose, of 14)" in note
     assert "same cases (sign-flip; no case changed)" in note
+
+
+def test_report_marks_are_found_in_the_answer_not_in_the_markup_of_earlier_marks():
+    """Marks were searched for in the HTML already marked: a point "class" matched inside the tag of an earlier mark
+    and "amp" inside an entity, and the page broke. Each mark is now found in the answer as written, escaped after."""
+    from pytest_llmeval.results.html import highlight
+
+    case = {
+        "points": [
+            {"point": "20万元", "status": "covered"},
+            {"point": "class", "status": "covered"},
+            {"point": "mark", "status": "covered"},
+        ],
+        "forbidden_found": ["amp"],
+    }
+    html_text = highlight("预算20万元 & a <b>class</b>", case)
+    assert html_text == (
+        '预算<mark class="covered">20万元</mark> &amp; a &lt;b&gt;<mark class="covered">class</mark>&lt;/b&gt;'
+    )
+    nested = {"points": [{"point": "20万元", "status": "covered"}, {"point": "20", "status": "echoed"}]}
+    assert highlight("20万元", nested) == '<mark class="covered">20万元</mark>'  # the longer mark holds the shorter

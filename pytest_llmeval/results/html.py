@@ -83,15 +83,11 @@ def section_html(section: Section) -> str:
     return "".join(parts)
 
 
-def _marker(kind: str) -> Any:
-    def mark(match: re.Match[str]) -> str:
-        return f'<mark class="{kind}">{match.group(0)}</mark>'
-
-    return mark
-
-
 def highlight(answer: str, case: dict[str, Any]) -> str:
-    """The answer, escaped, with matched key points (covered), echoed ones and forbidden claims marked."""
+    """The answer, escaped, with matched key points (covered), echoed ones and forbidden claims marked. The marks are
+    found in the answer as written (longer ones first; one never inside another) and the pieces escaped after: a
+    mark searched for in HTML already marked matched inside the tags and entities (a point "class", "mark" or "amp")
+    and broke the page."""
     marks: list[tuple[str, str]] = []
     for point in case.get("points") or []:
         text = point.get("matched") or point.get("point")
@@ -100,12 +96,19 @@ def highlight(answer: str, case: dict[str, Any]) -> str:
         elif text and point.get("status") in ("covered", "echoed"):
             marks.append((text, point["status"]))
     marks += [(claim, "forbidden") for claim in case.get("forbidden_found") or []]
-    escaped = _e(answer)
+    spans: list[tuple[int, int, str]] = []
     for text, kind in sorted(marks, key=lambda m: -len(m[0])):
-        needle = _e(text)
-        if needle:
-            escaped = re.sub(re.escape(needle), _marker(kind), escaped, flags=re.I)
-    return escaped
+        if not text:
+            continue
+        for found in re.finditer(re.escape(text), answer, flags=re.I):
+            start, end = found.span()
+            if all(end <= a or start >= b for a, b, _ in spans):
+                spans.append((start, end, kind))
+    pieces, at = [], 0
+    for start, end, kind in sorted(spans):
+        pieces.append(f'{_e(answer[at:start])}<mark class="{kind}">{_e(answer[start:end])}</mark>')
+        at = end
+    return "".join(pieces) + _e(answer[at:])
 
 
 def _chips(case: dict[str, Any]) -> str:
