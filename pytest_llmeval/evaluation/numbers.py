@@ -12,8 +12,9 @@ positions line up with the echo guard's mask. The rules (docs/scenarios.md, "How
   (one space allowed): 20个月 is not 20天, 50% is not 50. Text before the number must precede it the same
   way ("回收期20个月" needs "回收期20个月" or "回收期 20 个月", not "回收期为20个月": write "20个月").
 - Optional forms (`NumberForms`): scale words (万/千万/亿/千: 1.2千万 == 1200万 == 12000000; with them,
-  1200万元 == 0.12亿元, the unit after the scale word still has to match), Chinese numerals (一百二十万,
-  百分之五十, 一点六七; they imply scale words) and a tolerance (`0.5`: absolute, in the scale the point
+  1200万元 == 0.12亿元, the unit after the scale word still has to match; v11: and the English ones, thousand,
+  million, billion, and k, m, bn after the digits in money: $1.2M == $1,200,000 == 120万美元), Chinese numerals
+  (一百二十万, 百分之五十, 一点六七; they imply scale words) and a tolerance (`0.5`: absolute, in the scale the point
   is written in; `1%`: relative to the point's value).
 """
 
@@ -51,6 +52,16 @@ _ARABIC = re.compile(
     r"(?![0-9])(?!\.\d)(?!,\d{3}(?!\d))"
 )
 _SCALE = re.compile(" ?(?:[多余来])?(" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + ")")  # 1200余万元
+# v11: English scale words, with the scale words (1.2 million is 120万, $1,200,000 and $1.2M; 1.2 billion is 12亿): a
+# word (thousand, million, billion, trillion), or a letter right after the digits (k, m, mn, b, bn: $500K, $1.2M,
+# $3bn) in money only - a currency before the number ($, US$, ¥, €, £, USD, RMB ...) or after the letter (1.2m
+# dollars) - since 1.2m is a length, 4k a resolution and 8b a model's size elsewhere.
+EN_SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+EN_SCALE_LETTERS = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9}
+_EN_SCALE_WORD = re.compile(" ?(thousand|million|billion|trillion)(?![a-z])")
+_EN_SCALE_LETTER = re.compile("(k|mn|m|bn|b)(?![a-z0-9])")
+_MONEY_BEFORE = re.compile(r"(?:[$¥€£]|(?<![a-z])(?:usd|rmb|cny|hkd|eur|gbp|jpy)) ?-?$")
+_MONEY_AFTER = re.compile(" ?(?:dollars?|usd|yuan|rmb|cny|euros?|eur|美元|人民币|元|欧元)(?![a-z])")
 _PERCENT = re.compile(" ?(?:%|percent(?![a-z])|per cent(?![a-z]))")  # 50 percent is 50% (v7)
 _SPOKEN_PERCENT = ("百分之 ", "百分之")  # right before an Arabic number: 百分之3.5
 _PADDED_BEFORE = frozenset(":月日号时点分秒")  # what follows a zero-padded hour, month, day, minute
@@ -445,6 +456,11 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
                 if compound is not None:
                     amount, scale, end = compound
                     consumed = end
+            else:
+                english = _english_scale(text, m.start(), end)
+                if english is not None:
+                    scale, end = english
+                    amount *= scale
         p = _PERCENT.match(text, end)
         if p:
             end = p.end()
@@ -477,6 +493,20 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
             found.append(Mention(start, end, cn_value * sign, scale, percent, text[start:end]))
         found.sort(key=lambda mention: mention.start)
     return tuple(found)
+
+
+def _english_scale(text: str, start: int, end: int) -> tuple[Decimal, int] | None:
+    """The multiplier and end of an English scale word after the number at start:end (v11): a word (1.2 million), or
+    a letter in money ($1.2M, 500k dollars); else None."""
+    word = _EN_SCALE_WORD.match(text, end)
+    if word is not None:
+        return Decimal(EN_SCALE_WORDS[word.group(1)]), word.end()
+    letter = _EN_SCALE_LETTER.match(text, end) if text[end : end + 1] in "kmb" else None
+    if letter is None:
+        return None
+    if _MONEY_BEFORE.search(text, max(0, start - 5), start) or _MONEY_AFTER.match(text, letter.end()):
+        return Decimal(EN_SCALE_LETTERS[letter.group(1)]), letter.end()
+    return None
 
 
 def find_numbers(text: str, forms: NumberForms | None = None) -> list[Mention]:
@@ -1090,7 +1120,8 @@ class NumberPattern:
             if end is None and answer[pos : pos + 1] in _ABOUT and self.pieces[-1][:1] > "\u2e80":
                 end = _starts_at(answer, pos + 1, self.pieces[-1])  # 500多台, 1200余万元, 20来个月: about the figure
             if end is None and len(self.slots) == 1 and self.pieces[0] == "":
-                start, end = _currency(answer, first.start, pos, self.pieces[-1]) or (start, None)
+                found = _currency(answer, first.start, pos, self.pieces[-1], self.forms.scaled)
+                start, end = found or (start, None)
             if end is not None and end > start and edges_ok(answer, start, end, text):
                 yield Found(start, end)
 
@@ -1208,6 +1239,10 @@ _CURRENCY_AFTER = {
     "元": re.compile(r"人民币| ?\( ?(?:人民币|rmb|cny) ?\)| ?(?:rmb|cny)(?![a-z])"),
     "美元": re.compile(r" ?\( ?(?:美元|usd) ?\)| ?usd(?![a-z])"),
 }
+_CURRENCY_AFTER_EN = {
+    "元": re.compile(r" ?(?:yuan|renminbi)(?![a-z])"),
+    "美元": re.compile(r" ?(?:us dollars?|dollars?)(?![a-z])"),
+}
 _OTHER_CURRENCY_AFTER = re.compile(
     r" ?\(? ?(?:日元|美元|港币|港元|欧元|英镑|人民币|美金|jpy|usd|hkd|eur|gbp|rmb|cny|aud|cad|sgd)(?![a-z])"
 )
@@ -1235,8 +1270,9 @@ def _unit_goes_on(text: str, pos: int) -> bool:
     return char in _COUNT_CHARS and len(words_at(text).get(at, "")) < 2
 
 
-def _currency(text: str, number_start: int, pos: int, piece: str) -> tuple[int, int] | None:
-    """(start, end) of the number written with a currency for the point's last piece (万元, 元, 美元), else None."""
+def _currency(text: str, number_start: int, pos: int, piece: str, english: bool = False) -> tuple[int, int] | None:
+    """(start, end) of the number written with a currency for the point's last piece (万元, 元, 美元), else None;
+    `english` (v11, with the scale words): or with the currency's English name after it (dollars, yuan)."""
     m = _CURRENCY_PIECE.match(piece)
     if m is None:
         return None
@@ -1244,6 +1280,8 @@ def _currency(text: str, number_start: int, pos: int, piece: str) -> tuple[int, 
     if after_scale is None:
         return None
     after = _CURRENCY_AFTER[m.group("unit")].match(text, after_scale)
+    if after is None and english:
+        after = _CURRENCY_AFTER_EN[m.group("unit")].match(text, after_scale)  # 1.2 million dollars (v11)
     if after is not None:
         return number_start, after.end()  # 1200万人民币, 1200万 RMB, 1200万(人民币)
     before = _CURRENCY_BEFORE[m.group("unit")].search(text, 0, number_start)
@@ -1280,7 +1318,20 @@ def compile_variant(variant: str, forms: NumberForms | None = None) -> TextPatte
         slots.append(Slot(m.value, m.scale, m.percent, m.text))
         pos = m.end
     pieces.append(spaced[pos:].strip())
+    if forms.scaled and len(slots) == 1:
+        pieces = list(_CURRENCY_POINTS.get((pieces[0], pieces[1]), pieces))
     return NumberPattern(variant, tuple(pieces), tuple(slots), forms)
+
+
+# v11, with the scale words: a point's amount in dollars or yuan written in English ($1.2 million, 1.2 million dollars,
+# USD 1.2 million; 1200万 yuan, RMB 12 million) is read as one in 美元 or 元, so that any form of its currency states
+# it (`_currency`: $1,200,000, 1.2M dollars, 120万美元) and none of another (1.2 million euros, ¥1.2 million).
+_CURRENCY_POINTS = {
+    **{(before, ""): ("", "美元") for before in ("$", "us$", "usd")},
+    **{("", after): ("", "美元") for after in ("dollars", "dollar", "usd", "us dollars")},
+    **{(before, ""): ("", "元") for before in ("¥", "rmb", "cny")},
+    **{("", after): ("", "元") for after in ("yuan", "rmb", "cny", "renminbi")},
+}
 
 
 # A standard's name may be written with or without a space between its letters and its number (v9): ISO 27001 is

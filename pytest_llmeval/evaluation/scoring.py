@@ -149,7 +149,29 @@ SCORER_NAME = "keyword_coverage"
 #    數據: a table from OpenCC's characters, one for one, none that Simplified uses too). A key point said only in a
 #    clarifying question back to the user (您是指20万元吗？, 请问您说的预算是20万元吗？, Do you mean 20 months?) is
 #    not credited; a code block still is.
-SCORER_VERSION = 10
+# 11: with the scale words, English scale words are scale words: thousand, million, billion and trillion (1.2 million
+#    is 120万 and 1,200,000; 1.2 billion 12亿), and k, m, mn, b and bn right after the digits in money only (a currency
+#    before the number or after the letter: $1.2M, $500K, ¥12M, 1.2m dollars - not a 1.2m cable, a 4k display, 1.2M
+#    users); a point's amount in dollars or yuan written in English ($1.2 million, 1.2 million dollars, USD 1.2 million,
+#    RMB 12 million) is one in 美元 or 元, which any form of its currency states ($1,200,000, 1.2 million dollars,
+#    120万美元, 12 million yuan) and none of another (1.2 million euros, ¥1.2 million, $1.2 million HKD). English
+#    number words are no Chinese numerals (chinese_numerals reads none: twenty months stays text). Prohibitions,
+#    refusals and waivers negate: 不予, 不允许, 不准, 不许, 不接受, 禁止, 严禁, 拒绝, 谢绝, 免收, 免除, 免交, 免缴,
+#    免征 (not 不禁止 or 并未拒绝, which allow; not a bare 免: 免费试用, 避免, 以免), as do refuse(s/d) to,
+#    decline(s/d) to, prohibit(s), forbid(s), disallow(s), refuses, refused, bans (not after a negation: never refuses
+#    a refund) and a negation before an offer's verb (do not offer refunds, doesn't provide a refund; not "do not only
+#    offer"). A denial right after the point where its part ends negates it: X暂不支持。, X是不可能的, X不可用,
+#    X并不存在, X一律不予受理, X：不支持, 关于X，目前暂不支持。, | X | 无 |, X is not available / not supported / not
+#    offered / not possible / unavailable (at this time) - not X不支持多租户, X不可用于测试, X is not available for
+#    the Basic plan, X不仅, X不错, X不久, X is not only. A yes/no question holding a key point answered no right after
+#    it negates it (支持私有化部署吗？不支持。, 是否支持X？目前不支持。, Is X available? No. / Unfortunately not.; not
+#    a question with a question word, nor 不过..., No problem, Not only that). A claim reported as hearsay (据传, 传言,
+#    据说, 听说, 有人说, 网上说, 网传, reportedly, rumoured, it is said, allegedly) and disclaimed in its sentence or
+#    the next one that goes on from it (但无法证实, 没有依据, 未经证实, 但这一说法无法证实。, cannot be verified,
+#    unconfirmed) is not asserted; a rumour passed on without one (据说它通过了PCI DSS认证。) still is. There is no
+#    record (no indication, no proof, no sign) that ... and nothing suggests (indicates, shows) that ... are
+#    uncertainty cues, and 没有迹象表明 is 没有证据表明.
+SCORER_VERSION = 11
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -336,8 +358,19 @@ VERB_NEGATIONS_ZH = (
     "没必要",
     "不做",
     "不进行",
+    # v11: "not granted / not allowed / not accepted" (不予退款, 不允许退款, 不接受退款)
+    "不予",
+    "不允许",
+    "不准",
+    "不许",
+    "不接受",
 )
-NEGATIONS_ZH += ("无法", "未能", "没能", "未曾", "难以", "无从") + VERB_NEGATIONS_ZH
+# v11: prohibitions, refusals and waivers (禁止退款, 严禁转借, 拒绝退款, 谢绝退款, 免收服务费, 免除违约金) - which a
+# negation before them turns back (不禁止退款, 并未拒绝退款: allowed). Not a bare 免: 免费 is free of charge, and 避免,
+# 以免, 难免 and 未免 hold it.
+PROHIBITIONS_ZH = ("禁止", "严禁", "拒绝", "谢绝", "免收", "免除", "免交", "免缴", "免征")
+_NEGATED_BEFORE_A_PROHIBITION = ("不", "未", "没", "没有", "无", "非", "别")
+NEGATIONS_ZH += ("无法", "未能", "没能", "未曾", "难以", "无从") + VERB_NEGATIONS_ZH + PROHIBITIONS_ZH
 # Before a figure only: 不止20个月 is "more than 20 months" (a negation since v3), but 不止合规 is "not only compliant".
 NEGATIONS_BEFORE_A_FIGURE = ("不止", "不只")
 NEGATIONS_EN = frozenset(
@@ -347,6 +380,11 @@ NEGATIONS_EN = frozenset(
 )
 # 24 months rather than 20 months; v9: no longer compliant, fails to comply, unable to confirm
 NEGATIONS_EN_TWO_WORDS = frozenset({"rather than", "instead of", "no longer", "fails to", "failed to", "unable to"})
+# v11: refusals and prohibitions (refuses to refund, declined to issue a refund, prohibits refunds), which a negation
+# before them turns back (never refuses a refund, does not prohibit refunds)
+NEGATIONS_EN_TWO_WORDS |= {"refuse to", "refuses to", "refused to", "decline to", "declines to", "declined to"}
+PROHIBITIONS_EN = frozenset({"prohibit", "prohibits", "forbid", "forbids", "disallow", "disallows", "refuses"})
+PROHIBITIONS_EN |= {"refused", "bans"}
 # A short word between a negation and what it negates (v7): 不是约20个月, 不会是20个月, not fully compliant, won't be
 # compliant. One filler at most; 只有 only before a figure (不是只有20个月: more than that; 不是只有合规: not only).
 FILLERS_ZH: tuple[str, ...] = (
@@ -373,6 +411,11 @@ _DATE_BEFORE_A_POINT = re.compile(
 )
 FILLERS_EN = frozenset({"be", "is", "really", "quite", "fully", "yet", "about", "roughly", "exactly", "considered"})
 FILLERS_EN |= {"been", "being", "currently"}  # v9: has not been audited, is not currently compliant
+# v11: the verbs of an offer after a negation, as 不提供 and 不支持 are one (do not offer refunds, doesn't provide a
+# refund, does not currently support on-premise deployment; not "do not only offer refunds")
+FILLERS_EN |= {"offer", "offers", "provide", "provides", "support", "supports", "include", "includes", "allow"}
+FILLERS_EN |= {"allows", "permit", "permits", "grant", "grants", "accept", "accepts", "issue", "issues", "give"}
+FILLERS_EN |= {"gives"}
 # An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
 # payback, not really a compliant system.
 ARTICLES_EN = frozenset({"a", "an", "the"})
@@ -887,6 +930,8 @@ def _zh_negation_ending(text: str, figure: bool) -> int | None:
         return None
     if (negation == "不" or negation in VERB_NEGATIONS_ZH) and text[: -len(negation)].endswith(DOUBLE_NEGATION_BEFORE):
         return None  # 不得不: an affirmation
+    if negation in PROHIBITIONS_ZH and text[: -len(negation)].rstrip(" ").endswith(_NEGATED_BEFORE_A_PROHIBITION):
+        return None  # 不禁止, 并未拒绝 (v11)
     if any(text.endswith(word) and len(word) > len(negation) for word in NO_NEGATION_ZH):
         return None  # 无非: the 非 of a word that negates nothing
     return len(text) - len(negation)
@@ -905,12 +950,16 @@ def _en_negation_ending(text: str) -> int | None:
         starts.append(starts[-1] + len(word) + 1)
     if words[-1] in NEGATIONS_EN:
         return starts[-1]
+    if words[-1] in PROHIBITIONS_EN and m.group(2) == " ":  # v11: prohibits refunds - not "never refuses"
+        return None if _negated_prohibition(words) else starts[-1]
     if m.group(2) != " " or len(words) < 2:
         return None  # a hyphen joins only non- to its word
     if words[-1] in ARTICLES_EN:
         words, starts = words[:-1], starts[:-1]  # not a 20-month payback: the article is no part of the negation
         if words[-1] in NEGATIONS_EN:
             return starts[-1]
+        if words[-1] in PROHIBITIONS_EN:  # v11: refuses a refund
+            return None if _negated_prohibition(words) else starts[-1]
         if len(words) < 2:
             return None
     if " ".join(words[-2:]) in NEGATIONS_EN_TWO_WORDS:
@@ -923,6 +972,14 @@ def _en_negation_ending(text: str) -> int | None:
         if len(words) == 3 and words[-2] in FILLERS_EN and words[0] in NEGATIONS_EN:
             return starts[0]  # v9: two fillers - has not yet been audited, is not currently fully compliant
     return None
+
+
+def _negated_prohibition(words: Sequence[str]) -> bool:
+    """The prohibition that `words` end with is negated (never refuses, does not currently prohibit): an affirmation."""
+    before = words[:-1]
+    return bool(before) and (
+        before[-1] in NEGATIONS_EN or (len(before) > 1 and before[-1] in FILLERS_EN and before[-2] in NEGATIONS_EN)
+    )
 
 
 def negation_before(answer_norm: str, start: int, figure: bool = False) -> str | None:
@@ -968,6 +1025,52 @@ def negation_after(answer_norm: str, end: int) -> str | None:
     if following and following.isalnum() and following not in _ENDS_AFTER_NOT_REACHING:
         return None  # 不到两年, 不到20个月, 不到位: 不到 starts another phrase
     return shown
+
+
+# v11: a denial right after the point, where its part of the clause ends (or an English clause goes on with a
+# conjunction): 私有化部署暂不支持。, 退款是不可能的, 私有化部署：不支持, 关于私有化部署，目前暂不支持。,
+# 退款一律不予受理, | 私有化部署 | 无 |; On-premise deployment is not available (at this time), Refunds are not granted,
+# A refund is not possible. Only the words of a denial, and only where the part ends after them: 私有化部署不支持多租户
+# and 私有化部署不可用于测试环境 state the point (they deny another thing), "is not available for the Basic plan" limits
+# it, and 不仅, 不错, 不久, 不断 and "is not only" deny nothing.
+_DENIAL_ADVERBS_ZH = "(?:目前|当前|现在|暂时|也|都|均|并|还|尚|则|仍然?|依然|根本|完全|绝对|一律|一概|原则上|是)"
+_DENIAL_AFTER_ZH = re.compile(
+    f"(?: ?[,:|] ?)?(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
+    "(?P<denial>不可能|不可行|不可用|不能用|用不了|不行|不可以|不能|(?:暂|还|尚)?不(?:支持|提供|开放|存在|适用|允许|接受"
+    "|受理|包括|包含|需要|必要)|不被(?:允许|支持|接受|认可)|不予(?:受理|支持|批准|办理|考虑|提供|退还)?|无法(?:提供|实现|支持"
+    "|使用|办理|受理)|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持)|被拒绝?|被禁止|禁止|非必需|非必须|不是必须|不是必需|没必要"
+    "|无|没有)(?:的|了|哦|呢|啊|呀|吧)?"
+    r" ?(?=[。!?;\n,、:(—|]|\.(?=\s|$)|$)"
+)
+_DENIAL_AFTER_EN = re.compile(
+    r"(?:e?s)? (?:(?:is|are|was|were|will|would|can|could|does|do|did|has|have|had|should|may|must)"
+    r"(?:n't|n’t|(?: currently| presently| still)? not)"
+    r"|won't|won’t|can't|can’t|cannot|(?:is|are|was|were) no longer)"
+    r"(?: (?:be|been|being|currently|yet|presently|generally|normally|always|ever|officially))*"
+    r" (?:available|supported|offered|possible|provided|permitted|allowed|granted|included|accepted|applicable"
+    r"|required|needed|necessary|feasible|issued|given|an option)"
+    r"|(?:e?s)? (?:is|are|was|were)(?: currently)? (?:unavailable|unsupported|impossible|prohibited|forbidden"
+    r"|not an option)"
+)
+_DENIAL_ENDS_EN = re.compile(
+    r"(?: (?:at (?:this|the) (?:time|moment)|at present|for now|currently|yet|today|at all|anymore|any more))?"
+    r"(?=[.,;!?:)\n]|$| (?:and|but|as|since|because|so)(?![a-z]))"
+)
+
+
+def denial_after(answer_norm: str, end: int) -> str | None:
+    """The denial right after the point that ends at `end`, where its part of the clause ends (v11): 暂不支持,
+    是不可能的, " is not available"; else None."""
+    zh = _DENIAL_AFTER_ZH.match(answer_norm, end)
+    if zh is not None:
+        return zh.group().rstrip(" ")
+    if end == 0 or not answer_norm[end - 1].isascii() or not answer_norm[end - 1].isalnum():
+        return None
+    en = _DENIAL_AFTER_EN.match(answer_norm, end)
+    if en is None or (en.group().startswith(("s", "e")) and not answer_norm[end - 1].isalpha()):
+        return None
+    tail = _DENIAL_ENDS_EN.match(answer_norm, en.end())
+    return None if tail is None else answer_norm[end : tail.end()]
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
@@ -1136,6 +1239,16 @@ UNCERTAINTY_CUES_EN = (
     "couldn’t find",
     "not aware of",
     "no evidence",
+    # v11: there is no record (indication, sign, proof) that ..., nothing suggests (indicates, shows) that ...
+    "no record",
+    "no records",
+    "no public record",
+    "no indication",
+    "no proof",
+    "no sign",
+    "nothing suggests",
+    "nothing indicates",
+    "nothing shows",
 )
 UNASSERTED_EN = QUESTION_CUES_EN + CONDITION_CUES_EN + UNCERTAINTY_CUES_EN
 
@@ -1149,7 +1262,7 @@ def _cue_pattern(zh: Sequence[str], en: Sequence[str], extra: str = "") -> re.Pa
 # 暂无公开资料表明, 目前并无公开证据显示, 无证据表明, 没有报道显示; 未见...的记录 (未见v5.0于2024年发布的记录:
 # 未见 before a record, report or notice in its part - not 未见异常)
 _NO_EVIDENCE = (
-    "|(?:没有|无)(?:任何)?(?:公开的?)?(?:信息|资料|证据|记录|报道|数据)(?:表明|显示|证明)"
+    "|(?:没有|无)(?:任何)?(?:公开的?)?(?:信息|资料|证据|记录|报道|数据|迹象)(?:表明|显示|证明)"
     "|(?<![无不])需要?(?:核实|确认|证实)"
     "|未见(?=[^,。!?;:\n(—|]{0,40}?(?:记录|报道|公告|披露|信息|资料|消息|证据))"
 )
@@ -1336,6 +1449,44 @@ def _quoted_as_a_claim(answer_lines: str, start: int, end: int) -> bool:
     return _DISCLAIMED_AFTER.search(answer_lines, named.end(), rest_end) is not None
 
 
+# v11: a claim reported as hearsay (据传, 传言, 有传言说, 据说, 听说, 有人说, 网上说, 网传, reportedly, rumoured, it is
+# said that, allegedly) and disclaimed in its sentence (无法证实, 未经证实, 没有依据, cannot be verified, unconfirmed) -
+# or in the next one, when that one goes on from it (但这一说法无法证实, This is unconfirmed) - is passed on as a
+# rumour, not asserted: 有传言说它通过了PCI DSS认证，但无法证实. A rumour passed on without a disclaimer
+# (据说它通过了PCI DSS认证。) is still asserted: it tells the reader the claim with nothing to doubt it, as a careful
+# grader charges a model that repeats it; and so is one the answer confirms (并且已经得到证实, 这不是谣言).
+_HEARSAY = re.compile(
+    "据传|传言|传闻|据说|听说|有人说|有人称|网上说|网上称|网传|坊间|有消息称|据称"
+    "|(?<![a-z])(?:reportedly|rumou?red|rumou?rs? (?:say|says|have it)|it is said|it's said|allegedly|supposedly"
+    "|some say|some claim|according to (?:rumou?rs|hearsay|unconfirmed|unverified))(?![a-z])"
+)
+_HEARSAY_DISCLAIMED = re.compile(
+    "(?:无法|无从|不能|难以|未能|没法|未经|未获|未被|未得到|尚未|没有|并无|暂无|尚无|缺乏|毫无|查无)[^。!?;\n,]{0,12}?"
+    "(?:证实|核实|确认|查证|验证|佐证|依据|证据|实据)|(?:没有|毫无|并无)根据|不实|待(?:核实|证实|确认)|存疑|真假难辨"
+    "|真伪(?:不明|难辨|未知)"
+    "|(?<![a-z])(?:(?:cannot|can't|could not|couldn't|can not) be (?:verified|confirmed|substantiated)"
+    "|(?:cannot|can't|could not|couldn't|unable to) (?:verify|confirm)|unverified|unconfirmed|unsubstantiated"
+    "|(?:not|never) (?:been )?(?:verified|confirmed)|no evidence|without evidence)(?![a-z])"
+)
+_GOES_ON_FROM_IT = re.compile(" ?(?:但是?|不过|然而|可是|这|该|此|(?:however|but|this|that|though)(?![a-z]))")
+
+
+def _hearsay_disclaimed(answer_lines: str, start: int, end: int) -> bool:
+    """A hearsay cue before start:end in its sentence, and a disclaimer in the sentence or the next one that goes on
+    from it (v11)."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
+    hearsay = _HEARSAY.search(answer_lines, sentence_start, start)
+    if hearsay is None:
+        return False
+    after = _SENTENCE_END.search(answer_lines, end)
+    rest_end = after.end() if after else len(answer_lines)
+    if after is not None and _GOES_ON_FROM_IT.match(answer_lines, after.end()):
+        following = _SENTENCE_END.search(answer_lines, after.end())
+        rest_end = following.end() if following else len(answer_lines)
+    disclaimer = _HEARSAY_DISCLAIMED.search(answer_lines, hearsay.end(), rest_end)
+    return disclaimer is not None and not (start <= disclaimer.start() < end)
+
+
 def asserted(answer_lines: str, start: int, end: int, breaks: frozenset[int] = frozenset()) -> bool:
     """The text at start:end of a normalised answer (line breaks kept: `normalise(text, lines=True)`) is asserted:
     no question, condition or uncertainty cue before it in its part of the clause (a comma, a colon or a dash ends
@@ -1350,7 +1501,7 @@ def asserted(answer_lines: str, start: int, end: int, breaks: frozenset[int] = f
     phrase_end = after.start() if after else len(answer_lines)
     if _ends_as_a_condition(answer_lines, end, phrase_end) or _under_a_disclaimer(answer_lines, start, breaks):
         return False
-    if _quoted_as_a_claim(answer_lines, start, end):
+    if _quoted_as_a_claim(answer_lines, start, end) or _hearsay_disclaimed(answer_lines, start, end):
         return False
     question = (after is not None and after.group() == "?") or answer_lines[end:phrase_end].rstrip().endswith("吗")
     return not question or (after is not None and _ANSWERED_YES.match(answer_lines, after.end()) is not None)
@@ -1465,6 +1616,10 @@ def _find(
                 if negation is None and pattern.kind == "regex" and _negated_within(answer_norm, found, pattern.text):
                     negation = ""  # v10: v5.0并未于2024年发布 - the negation is in the match
                 after = negation_after(answer_norm, found.end) if figure and negation is None else None
+                if negation is None and after is None:
+                    after = denial_after(answer_norm, found.end)  # v11: 私有化部署暂不支持。
+                if negation is None and after is None and questions is not None:
+                    after = _answered_no(questions, found.start, found.end)  # v11: 支持私有化部署吗？不支持。
                 if answer_lines is not None and not asserted(answer_lines, found.start, found.end, breaks):
                     continue
                 if answer_lines is not None and _disclaimed_by_its_table(answer_lines, found.start, found.end, cells):
@@ -1535,6 +1690,34 @@ def _in_a_clarifying_question(answer_lines: str, start: int, end: int) -> bool:
     if not _CLARIFYING.search(answer_lines, sentence_start, start):
         return False
     return _ANSWERED_YES.match(answer_lines, after.end()) is None
+
+
+# v11: a yes/no question that holds the point, answered no right after it, denies the point (支持私有化部署吗？不支持。,
+# 是否支持私有化部署？目前不支持。, Is on-premise deployment available? No.) - as v10 took a question answered yes as
+# stating it. Not a question with a question word (为什么支持私有化部署？不是为了省钱...), nor an answer that goes on
+# otherwise (不过需要额外付费, Not only that: ...).
+_QUESTION_WORDS = re.compile(
+    "为什么|为何|怎么|怎样|如何|哪|什么|多少|谁|(?<![a-z])(?:why|how|what|which|when|where|who)(?![a-z])"
+)
+_ANSWERED_NO = re.compile(
+    " ?(?:(?:很遗憾|遗憾的是|抱歉|不好意思|目前|暂时|现在|当前)[, ]*){0,2}(?:暂|还|尚|并)?"
+    "(?:不(?:支持|提供|开放|允许|具备|包含|包括|存在)"
+    "|(?:不|不是|不行|不能|不可以|不会|不可能|不可用|不可行|没有|没|否|无)(?:的|了)?(?=[\\s。!?;,、.:—(]|$))"
+    "| ?(?:(?:unfortunately|sadly|sorry),? )?(?:no|nope|not(?: (?:currently|at the moment|at this time|yet|really))?)"
+    "(?=[,.;!:—]|$)"
+)
+
+
+def _answered_no(answer_lines: str, start: int, end: int) -> str | None:
+    """The answer to the yes/no question that holds start:end, when it is no (v11); else None."""
+    after = _SENTENCE_END.search(answer_lines, end)
+    if after is None or after.group() != "?":
+        return None
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
+    if _QUESTION_WORDS.search(answer_lines, sentence_start, after.start()):
+        return None
+    no = _ANSWERED_NO.match(answer_lines, after.end())
+    return None if no is None else answer_lines[end : no.end()]
 
 
 def _negation_inside(answer_norm: str, start: int, end: int) -> str | None:
