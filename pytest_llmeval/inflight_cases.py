@@ -179,6 +179,8 @@ class CasesInFlight:
             cache_salt=self.session.cache_salt(model, sample),
         )
         result.extra["in_flight"] = self.concurrency(model)  # also on an answer recorded without its test (Ctrl-C)
+        if not failures:  # under -n: on disk at once, as an interrupt ends the worker without a word
+            self.session.keep_asked_ahead(result, self._nodeids.get(key))
         return result, failures
 
     def finished_unasked(self) -> list[tuple[Key, CaseResult, str | None]]:

@@ -101,6 +101,7 @@ class LLMEvalSession:
         self._warmups: list[dict[str, Any]] = []  # warm-up records not yet handed to the recorder
         self._salt_accepted: dict[str, bool | None] = {}  # model -> did its warm-up take a cache_salt
         self.inflight = CasesInFlight(self)  # --llm-concurrency: cases asked ahead of their tests
+        self._ahead_lock = threading.Lock()  # a worker's scheduler threads append to one asked-ahead file
         self._previous_sigterm: Any = None  # SIGTERM's handler before the run's own (None: not installed)
         self._sigterm_decided = False  # whether this run's SIGTERM handling was decided (installed or not)
         self._remember_secrets()
@@ -804,22 +805,73 @@ class LLMEvalSession:
 
     def _record_unreached(self) -> None:
         """The answers finished ahead of their tests (--llm-concurrency) when the run was interrupted, recorded as
-        their tests would have (so --llm-resume reuses them). No judge is asked after the interrupt: with a judge
+        their tests would have (so --llm-resume reuses them): this process's, and under -n those the workers kept
+        in the asked-ahead folder (`keep_asked_ahead`). No judge is asked after the interrupt: with a judge
         such a case records that it was not graded (a judge error: --llm-resume asks it again, `rescore` grades
         the kept answer)."""
         if self.is_worker:
             return
         self._carry_reusable()
         for key, result, nodeid in self.inflight.finished_unasked() if self.inflight.active else ():
-            if self.settings.judge.assertion or result.case.assert_with == "judge":
-                result.assert_with = "judge"
-            self._mark_ungraded(result, "the run was interrupted before the case's test ran")
             self._evaluations[key] = result
-            record = result.record()
-            record.update({"nodeid": nodeid} if nodeid else {}, worker="main")
             with self._recording():
-                self.ensure_recorder().add_case(_public_record(record))
+                self.ensure_recorder().add_case(self._unreached_record(result, nodeid, "main"))
         self._record_evaluated_unrecorded()
+        self._record_kept_ahead()
+
+    def _unreached_record(self, result: CaseResult, nodeid: str | None, worker: str) -> Any:
+        """The record of an answer asked ahead whose test was not reached: as its test would have recorded it, not
+        graded by a judge (the result itself is left as it is: its test may still ask for it)."""
+        ahead = dataclasses.replace(result, extra=dict(result.extra))
+        if self.settings.judge.assertion or result.case.assert_with == "judge":
+            ahead.assert_with = "judge"
+        self._mark_ungraded(ahead, "the run was interrupted before the case's test ran")
+        record = dict(ahead.record())
+        record.update({"nodeid": nodeid} if nodeid else {}, worker=worker)
+        return _public_record(record)
+
+    def asked_ahead_folder(self) -> Path:
+        """Where -n workers keep the answers they asked ahead of their tests until the controller has them."""
+        return self.settings.report_dir / ".asked-ahead"
+
+    def keep_asked_ahead(self, result: CaseResult, nodeid: str | None) -> None:
+        """A worker's answer asked ahead of its test, kept on disk at once: an interrupt (Ctrl-C, SIGTERM) stops the
+        controller first, and it ends the workers before they could hand over what only they hold - the controller
+        records these files' answers whose tests were not reached (`_record_kept_ahead`)."""
+        if not self.is_worker:
+            return
+        import json
+
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "worker")
+        line = json.dumps(self._unreached_record(result, nodeid, worker), ensure_ascii=False, default=str)
+        folder = self.asked_ahead_folder()
+        with self._ahead_lock:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                with (folder / f"{worker}.jsonl").open("a", encoding="utf-8") as handle:
+                    handle.write(line + "\n")
+            except OSError:  # a full disk: the test still records the answer when it runs; only an interrupt loses it
+                return
+
+    def _record_kept_ahead(self) -> None:
+        """The workers' answers asked ahead of tests the interrupted run did not reach (a case its test recorded is
+        already in: the recorder keeps the first record of a case)."""
+        import json
+
+        folder = self.asked_ahead_folder()
+        for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else ():
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue  # the line a worker was writing when it ended
+                with self._recording():
+                    self.ensure_recorder().add_case(record)
+
+    def _forget_kept_ahead(self) -> None:
+        import shutil
+
+        shutil.rmtree(self.asked_ahead_folder(), ignore_errors=True)
 
     def _record_evaluated_unrecorded(self) -> None:
         """Samples the interrupted test had already evaluated (--llm-repeat: sample 0 was being recorded when the
@@ -899,6 +951,7 @@ class LLMEvalSession:
             status = "degraded"
         else:
             status = "complete"
+        self._forget_kept_ahead()  # every answer the workers kept is recorded (interrupted) or was by its test
         recorder.comparison = self._guarded_comparison(recorder, status)
         recorder.extras = self._extras(recorder)
         from .results.recorder import RecordingError

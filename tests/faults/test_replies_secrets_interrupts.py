@@ -375,6 +375,52 @@ def test_sigterm_ends_a_run_like_ctrl_c(llm_project, xdist):
     assert not alive
 
 
+SLOW_TESTS = """\
+import time
+
+
+def pytest_runtest_teardown(item):
+    time.sleep(0.4)  # the tests lag behind the answers their worker asked ahead
+"""
+
+
+def test_sigterm_under_xdist_records_the_answers_the_workers_asked_ahead(llm_project):
+    """Under -n an interrupt ends the controller first, and it ends the workers: the answers a worker had asked
+    ahead of tests it had not reached were in its memory only, and --llm-resume asked them again. Each worker now
+    keeps them on disk as they arrive; the controller records those whose tests were not reached."""
+    import psutil
+
+    llm_project.scenario("eight.yaml", EIGHT)
+    llm_project.pytester.makeconftest(SLOW_TESTS)
+    report = llm_project.path / "llmeval-report"
+    with FakeServer(answers=lambda _req: "甲项") as fake:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--llm-base-url", fake.base_url]
+            + ["--llm-model", "m1", "--llm-concurrency", "4", "--llm-warmup", "0", "-n", "2"],
+            cwd=llm_project.path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        cases = report / "cases.jsonl"
+        while time.monotonic() < deadline and not (cases.is_file() and cases.read_text(encoding="utf-8").strip()):
+            time.sleep(0.05)
+        time.sleep(0.2)  # the answers of the items each worker holds are in (the server answers at once)
+        workers = psutil.Process(proc.pid).children(recursive=True)
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=60)
+        asked = sum(path.endswith("chat/completions") for path, _ in fake.received)
+    assert proc.returncode == pytest.ExitCode.INTERRUPTED, out
+    doc = json.loads((report / "results.json").read_text(encoding="utf-8"))
+    assert doc["run"]["status"] == "interrupted"
+    recorded = sorted(c["scenario_id"] for c in doc["cases"])
+    assert len(recorded) == len(set(recorded)) == asked >= 3, (recorded, asked)  # every answer measured, once
+    assert not (report / ".asked-ahead").exists()  # the workers' files are gone once recorded
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive
+
+
 HANDLER_SEEN = """\
 import signal
 
