@@ -102,6 +102,77 @@ def _graded_only(doc: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return {**doc, "cases": [c for c in records if graded(c)]}, list(dict.fromkeys(names))
 
 
+def _stale_keys(doc: dict[str, Any], rename: Mapping[str, str]) -> dict[Key, str]:
+    """The (model - after `rename` -, mode, id) of the records a re-score could not grade, with their status."""
+    from ..results.rescore import graded
+
+    return {
+        (rename.get(c["model"], c["model"]), c.get("mode", "norag"), c["scenario_id"]): str(
+            (c.get("rescore") or {}).get("status")
+        )
+        for c in doc.get("cases") or []
+        if not graded(c)
+    }
+
+
+def _rescored_from(doc: dict[str, Any]) -> str | None:
+    """What run a re-scored document was graded from (`run.rescored.from`), None if it is no re-score."""
+    rescored = (doc.get("run") or {}).get("rescored")
+    if not isinstance(rescored, Mapping):
+        return None
+    return str(rescored.get("from") or "an earlier run")
+
+
+def one_measurement(base_doc: dict[str, Any], new_doc: dict[str, Any]) -> str | None:
+    """Why the speed rules cannot compare a re-score with the run it was graded from (or a re-score of it), or
+    None: `rescore` sends no request, its records keep the timings of the run it graded, so the two runs' timings
+    are one measurement and the speed rule read "ok" having measured nothing."""
+    b_run, n_run = base_doc.get("run") or {}, new_doc.get("run") or {}
+    rescores = [(which, _rescored_from(doc)) for which, doc in (("new run", new_doc), ("baseline", base_doc))]
+    rescores = [(which, source) for which, source in rescores if source is not None]
+    started = b_run.get("started_at")
+    if not rescores or not started or started != n_run.get("started_at"):
+        return None
+    which, source = rescores[0]
+    return (
+        f"not comparable: the {which} is a re-score of {source}, started {started} like the "
+        f"{'baseline' if which == 'new run' else 'new run'}: the timings of both are that one run's (a re-score "
+        "sends no request), no speed was measured again"
+    )
+
+
+def _repeat(doc: dict[str, Any]) -> int:
+    value = ((doc.get("run") or {}).get("settings") or {}).get("repeat")
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else 1
+
+
+def _same_repeats(
+    base: dict[Key, list[dict[str, Any]]],
+    new: dict[Key, list[dict[str, Any]]],
+    base_doc: dict[str, Any],
+    new_doc: dict[str, Any],
+) -> str | None:
+    """Runs with another --llm-repeat are compared over the samples both asked (the first `k` of each case, in place),
+    with the note that says so; None when both asked as often. A per-case mean of 3 samples against one sample has
+    the same expectation but skewed differences (many small falls, a few large rises): score:0 failed 7% of
+    unchanged pairs at n = 14 (1 sample against 3), 1.3% with 3 against 3."""
+    rep_b, rep_n = _repeat(base_doc), _repeat(new_doc)
+    if rep_b == rep_n:
+        return None
+    k = min(rep_b, rep_n)
+    for index in (base, new):
+        for key, samples in index.items():
+            first = [s for s in samples if int(s.get("sample") or 0) < k]
+            if first:  # a case whose samples are numbered otherwise is kept whole
+                index[key] = first
+    more = "new run" if rep_n > rep_b else "baseline"
+    return (
+        f"the baseline asked each case {rep_b} time(s), the new run {rep_n} (--llm-repeat): quality is compared like "
+        f"for like over the first {k} sample(s) of each case in both runs; the {more}'s other samples are not "
+        "compared. Accept a baseline with the same --llm-repeat to compare them all"
+    )
+
+
 def _index(doc: dict[str, Any], rename: Mapping[str, str] | None = None) -> dict[Key, list[dict[str, Any]]]:
     out: dict[Key, list[dict[str, Any]]] = defaultdict(list)
     rename = rename or {}
@@ -258,28 +329,53 @@ def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | 
 def _speed_metrics(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]]) -> dict[str, Any]:
     """The speed metrics of one group, per case lists of samples of the baseline (`b`) and the new run (`n`)."""
     metrics: dict[str, Any] = {}
+    b_in, n_in = b, n
     # speed over the cases timed in both runs: a case answered from the cache or errored in one run would make the
     # two statistics describe different cases (3 long answers against 6 mixed ones read as +90%)
+    # the load each run was measured under: its most cases in flight (concurrency x replicas). A request timed under
+    # another load is left out of that run's statistic: with --llm-cache a model's first miss is asked alone, in the
+    # test's thread, before its scheduler starts; a run resumed (--llm-resume) at another --llm-concurrency reuses
+    # the requests its first part timed at the old load - mixed in, they moved its p50 by a third
+    flights = [max((_load(s) for samples in side for s in samples if _timed(s)), default=None) for side in (b, n)]
+
+    def at_load(samples: list[dict[str, Any]], load: int | None) -> list[dict[str, Any]]:
+        return [s for s in samples if not (_timed(s) and _load(s) != load)]
+
+    b, n = [at_load(s, flights[0]) for s in b], [at_load(s, flights[1]) for s in n]
+    other = {
+        run: sum(1 for samples in side for s in samples if _timed(s) and _load(s) != load)
+        for run, side, load in (("base", b_in, flights[0]), ("new", n_in, flights[1]))
+    }
     both = [i for i in range(len(b)) if any(map(_timed, b[i])) and any(map(_timed, n[i]))]
     b_all = [s for i in both for s in b[i]]
     n_all = [s for i in both for s in n[i]]
-    # the load each run was measured under: its most cases in flight (concurrency x replicas). Not the set of
-    # values: with --llm-cache a model's first miss is asked alone, in the test's thread, before its scheduler starts
-    flights = [
-        max((int(s.get("in_flight") or 1) for s in samples if _timed(s)), default=None) for samples in (b_all, n_all)
-    ]
+    other_text = "".join(
+        f"; {k} request(s) of the {label} timed under another load (in_flight) left out"
+        for k, label in ((other["base"], "baseline"), (other["new"], "new run"))
+        if k
+    )
     other_load = (
         f"not comparable: measured with {flights[0]} request(s) in flight in the baseline, {flights[1]} now "
         "(concurrency x replicas); compare speed at the same load"
         if flights[0] is not None and flights[1] is not None and flights[0] != flights[1]
         else None
     )
+    untimed = None
+    if not both:  # say why nothing was timed in both runs, not "too few requests (n=0)"
+        timed_b, timed_n = (sum(1 for samples in side if any(map(_timed, samples))) for side in (b, n))
+        cached = sum(1 for samples in n for s in samples if s.get("cached"))
+        untimed = (
+            f"no case timed in both runs ({timed_b} of {len(b)} case(s) timed in the baseline, {timed_n} of {len(n)} "
+            "in the new run"
+            + (f"; {cached} answer(s) of the new run came from the answer cache, which has no timing" if cached else "")
+            + "): speed not measured"
+        )
     for metric in METRICS:
         if metric in QUALITY:
             continue
         base_value, n_base, why_b = _run_statistic(b_all, metric)
         new_value, n_new, why_n = _run_statistic(n_all, metric)
-        why = other_load or why_b or why_n
+        why = other_load or untimed or why_b or why_n
         if other_load:
             base_value = new_value = None
         change = None if base_value is None or new_value is None else new_value - base_value
@@ -291,7 +387,9 @@ def _speed_metrics(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]])
             "n_base": n_base,
             "n_new": n_new,
             "cases_timed_in_both": len(both),
-            "method": why or f"run statistic over the {len(both)} of {len(b)} cases timed in both runs; {SPEED_NOTE}",
+            "other_load": other,
+            "method": why
+            or f"run statistic over the {len(both)} of {len(b)} cases timed in both runs{other_text}; {SPEED_NOTE}",
             "verdict": why or SPEED_NOTE,
         }
     return metrics
@@ -373,6 +471,14 @@ def compare_group(
         "score_deltas": deltas,
         "_cases": (score_b, score_n, pass_b, pass_n, _within_variance(b, n)),
     }
+
+
+def _load(sample: dict[str, Any]) -> int:
+    """The requests in flight when the sample was timed (`in_flight`; a record without it was asked alone)."""
+    value = sample.get("in_flight")
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value) or value < 1:
+        return 1
+    return int(float(value))
 
 
 def _timed(sample: dict[str, Any]) -> bool:
@@ -464,7 +570,17 @@ def evaluate_rule(rule: FailRule, group: dict[str, Any], seed: int = 0) -> dict[
         worse_by = 100 * worse_by / abs(base)
     out["worsening"] = round(worse_by, 4)
     # every statistic says its n: the requests each run's statistic came from (a review found "SLOWER" from 2)
-    counts = f"from {entry.get('n_base')} and {entry.get('n_new')} requests; " if entry.get("n_new") is not None else ""
+    other = entry.get("other_load") or {}
+    left_out = "".join(
+        f", {k} of the {label} timed under another load left out"
+        for k, label in ((other.get("base"), "baseline"), (other.get("new"), "new run"))
+        if k
+    )
+    counts = (
+        f"from {entry.get('n_base')} and {entry.get('n_new')} requests{left_out}; "
+        if entry.get("n_new") is not None
+        else ""
+    )
     if worse_by > rule.threshold:
         return {**out, "status": f"SLOWER, past the threshold ({counts}{SPEED_NOTE})", "failed": True, "kind": "speed"}
     return {**out, "status": f"ok ({counts}{SPEED_NOTE})", "kind": "speed"}
@@ -629,6 +745,7 @@ def compare_runs(
     pairs = dict(pairs or {})
     # a re-scored run keeps the records it could not grade (asked differently now, or no longer in the suite) with
     # their old scores: those say nothing about today's case, so neither side compares them
+    base_ungraded_keys = _stale_keys(base_doc, pairs)
     base_doc, base_stale = _graded_only(base_doc)
     new_doc, new_stale = _graded_only(new_doc)
     rescored = None
@@ -666,7 +783,20 @@ def compare_runs(
                 }
             )
     base, new = _index(base_doc, pairs), _index(new_doc)
+    repeats_note = _same_repeats(base, new, base_doc, new_doc)
     renamed = {pairs.get(m, m): m for m in raw_b_models}
+    # a re-scored baseline's records it could not grade (their question changed since: rescore status "changed")
+    # whose case the new run asked: the baseline has no answer to today's case - like a case asked differently, not
+    # compared, and a problem. Dropped in silence, 4 edited questions now failing passed the gate after
+    # `rescore BASELINE` where the same baseline not re-scored broke it
+    stale_asked = [
+        {"model": renamed.get(k[0], k[0]), "mode": k[1], "scenario_id": k[2], "status": status}
+        for k, status in base_ungraded_keys.items()
+        if k in new and k not in base
+    ]
+    if stale_asked:
+        asked_names = {f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in stale_asked}
+        base_stale = [name for name in base_stale if name not in asked_names]
     b_models = list(dict.fromkeys(k[0] for k in base))
     n_models = list(dict.fromkeys(k[0] for k in new))
     mismatches: dict[str, Any] = {
@@ -681,6 +811,8 @@ def compare_runs(
         "baseline_ungraded": ungraded,  # the scorer raised on their baseline answer (compare/scorers.py)
         # a re-score's records it could not grade, by run (only the runs that have any)
         "not_regraded": {run: names for run, names in (("base", base_stale), ("new", new_stale)) if names},
+        # a re-scored baseline's records it could not grade whose case the new run asked (not compared)
+        "base_not_regraded_asked": stale_asked,
         "errored_cases": [],
         "settings": settings_differences(base_doc.get("run", {}), new_doc.get("run", {})),
     }
@@ -723,6 +855,7 @@ def compare_runs(
                 mismatches["errored_cases"].append({**where, "run": "new"})
             ids.append(case_id)
         left_out = {c["scenario_id"] for c in ungraded if (c["model"], c["mode"]) == (model, mode)}
+        left_out |= {k[2] for k in base_ungraded_keys if k[:2] == (model, mode)}
         mismatches["cases_only_in_new"] += [
             {"model": model, "mode": mode, "scenario_id": i} for i in sorted(n_ids - set(b_ids) - left_out)
         ]
@@ -739,7 +872,9 @@ def compare_runs(
             mismatches["modes_only_in_base"].append({"model": label, "mode": mode, "cases": len(ids)})
             mismatches["cases_only_in_base"] += [{"model": label, "mode": mode, "scenario_id": i} for i in ids]
     problems += _problems(base_doc, new_doc, mismatches, groups, n_models, allow_missing, allow_errors)
-    why = speed_not_comparable(mismatches["settings"])
+    if repeats_note:
+        problems.append({"kind": "note", "text": repeats_note, "allowed": True})
+    why = speed_not_comparable(mismatches["settings"]) or one_measurement(base_doc, new_doc)
     if why:  # latency under another load or of other answers measures that: the speed rules are not checked
         for g in groups:
             for metric, entry in g["metrics"].items():
@@ -755,6 +890,12 @@ def compare_runs(
     summary = _summary(groups, regressions, broken, results, [p for p in problems if p["allowed"]])
     if not_asked and sum(not_asked["new"].values()) == not_asked["samples"]["new"]:
         summary += "; every answer of the new run was asked in an earlier run (answer cache or --llm-resume)"
+    rescored_from = _rescored_from(new_doc)
+    if rescored_from is not None:  # no request was sent: a verdict on the scorer's view of an earlier run's answers
+        summary += (
+            f"; the new run is a re-score of {rescored_from}: no answer was asked in it (its answers and timings are "
+            "that run's)"
+        )
     exit_code = EXIT_BROKEN if broken else EXIT_REGRESSION if regressions else EXIT_OK
     return {
         "base": _describe(base_doc, base_name),
@@ -904,7 +1045,7 @@ def _problems(
     missing = mismatches["cases_only_in_base"]
     total = len(missing) + sum(g["n"] for g in groups) + len(mismatches["changed_cases"])
     total += len(mismatches["scorer_changed"]) + sum(c["samples"] == c["of"] for c in mismatches["baseline_errored"])
-    total += len(mismatches["baseline_ungraded"])
+    total += len(mismatches["baseline_ungraded"]) + len(mismatches.get("base_not_regraded_asked") or [])
     for run, stale in mismatches["not_regraded"].items():
         if stale:
             which = "the new run" if run == "new" else "the baseline"
@@ -975,6 +1116,17 @@ def _problems(
             f"context or settings changed) and are not compared: {names}{', ...' if len(changed) > 10 else ''}. Fix: "
             "accept a baseline asked as the cases are today (run the suite, then python -m pytest_llmeval accept "
             "last), or allow it (--allow-missing)"
+        )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    stale_asked = mismatches.get("base_not_regraded_asked") or []
+    if stale_asked:
+        names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in stale_asked[:10])
+        text = (
+            f"{len(stale_asked)} of {total} baseline case(s) have no answer to today's case: the baseline is a "
+            "re-score that could not grade them (asked differently now - rescore status 'changed' -, or not in the "
+            f"scenario files it was graded with) and the new run asked them; not compared: {names}"
+            f"{', ...' if len(stale_asked) > 10 else ''}. Fix: accept a baseline asked as the cases are today (run the "
+            "suite, then python -m pytest_llmeval accept last), or allow it (--allow-missing)"
         )
         problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     unanswered = [c for c in mismatches["baseline_errored"] if c["samples"] == c["of"]]

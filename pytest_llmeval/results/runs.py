@@ -113,18 +113,48 @@ def list_runs(runs_dir: Path) -> list[SavedRun]:
         match = _NAME.match(path.name)
         if match:
             runs.append(SavedRun(int(match.group(1)), match.group(2), match.group(3), path))
-    return sorted(runs, key=lambda r: r.number)
+    # one number per run (save_run); a number two runs share (saved before that) is ordered by when it was written
+    return sorted(runs, key=lambda r: (r.number, r.stamp, _mtime(r.path), r.path.name))
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+CLAIM_ATTEMPTS = 1000
 
 
 def save_run(doc: dict[str, Any], runs_dir: Path, name: str, text: str | None = None) -> Path:
     """Write the document as the next numbered run; returns its path. `text`: the document's JSON when the
-    caller has it already (the run's results.json), written as it is."""
+    caller has it already (the run's results.json), written as it is.
+
+    Runs that finish together (the shards of a job array on a shared folder) each get their own number: a number is
+    claimed with a file created exclusively (`.NNNN.claim`) and taken only if no run holds it yet. Before, both read
+    the same last number: under one name and in the same second the second run replaced the first, and under two
+    names `last` and the number picked one of the two by the folder's order."""
     runs_dir.mkdir(parents=True, exist_ok=True)
     existing = list_runs(runs_dir)
     number = existing[-1].number + 1 if existing else 1
-    path = runs_dir / f"{number:04d}_{safe_name(name)}_{time.strftime('%Y%m%d-%H%M%S')}.json"
-    atomic_write(path, to_json(doc) if text is None else text)
-    return path
+    for _ in range(CLAIM_ATTEMPTS):
+        claim = runs_dir / f".{number:04d}.claim"
+        try:
+            os.close(os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:  # another run is saving under it now (or one that crashed did)
+            number += 1
+            continue
+        try:
+            if any(_NAME.match(p.name) for p in runs_dir.glob(f"{number:04d}_*.json")):  # saved since we listed
+                number += 1
+                continue
+            path = runs_dir / f"{number:04d}_{safe_name(name)}_{time.strftime('%Y%m%d-%H%M%S')}.json"
+            atomic_write(path, to_json(doc) if text is None else text)
+            return path
+        finally:
+            claim.unlink(missing_ok=True)
+    raise OSError(f"no free run number in {runs_dir} after {CLAIM_ATTEMPTS} tries (stale .NNNN.claim files?)")
 
 
 FIX = (
