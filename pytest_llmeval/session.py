@@ -116,6 +116,7 @@ class LLMEvalSession:
                 startup_timeout_s=settings.server.startup_timeout_s,
             )
         else:
+            self._forget_kept_ahead()  # a folder an earlier run's worker wrote after its controller ended: stale
             self._check_baseline()
             self._check_judge()
             if settings.resume:

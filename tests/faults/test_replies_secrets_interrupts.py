@@ -421,6 +421,21 @@ def test_sigterm_under_xdist_records_the_answers_the_workers_asked_ahead(llm_pro
     assert not alive
 
 
+def test_an_earlier_runs_asked_ahead_folder_is_never_read_as_this_runs(llm_project):
+    """A worker may write its asked-ahead file after its controller ended; the next interrupted run must not record
+    that run's answers as its own: the folder is removed when a run starts."""
+    llm_project.scenario("eight.yaml", EIGHT)
+    llm_project.pytester.makeconftest(INTERRUPT_AFTER_THE_FIRST_TEST)
+    stale = llm_project.path / "llmeval-report" / ".asked-ahead"
+    stale.mkdir(parents=True)
+    record = {"model": "m1", "mode": "norag", "scenario_id": "stale", "sample": 0, "score": 100.0, "passed": True}
+    (stale / "gw0.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with FakeServer(answers=lambda _req: "甲项") as fake:
+        result = interrupted_run(llm_project, fake.base_url)
+    assert result.ret == pytest.ExitCode.INTERRUPTED
+    assert "stale" not in {c["scenario_id"] for c in llm_project.results()["cases"]} and not stale.exists()
+
+
 HANDLER_SEEN = """\
 import signal
 
