@@ -171,7 +171,18 @@ SCORER_NAME = "keyword_coverage"
 #    unconfirmed) is not asserted; a rumour passed on without one (据说它通过了PCI DSS认证。) still is. There is no
 #    record (no indication, no proof, no sign) that ... and nothing suggests (indicates, shows) that ... are
 #    uncertainty cues, and 没有迹象表明 is 没有证据表明.
-SCORER_VERSION = 11
+# 12: v10's and v11's rules narrowed where they refused correct answers or let made-up claims pass. A negation inside a
+#    regex's match negates it only right before (an adverb, then) a part the regex asks for (v5.0并未于2024年发布,
+#    v5.0尚未正式发布; not 支持无服务器部署, 支持不停机部署 or 回本周期在不考虑通胀的情况下为20个月 for a gap). A
+#    yes/no question answered no denies the point only where it asks for the point (支持私有化部署吗？不支持。,
+#    私有化部署可以吗？, Is X available? No.; not 私有化部署会影响性能吗？不会。, Does X cost extra? No.). A
+#    prohibition after a negation affirms (不得拒绝退款, 不能免除违约金, 无权拒绝, 不得以任何理由拒绝, 不会被拒绝,
+#    cannot / must not refuse to). A denying table cell (| X | 无 |) denies only its row's label, and in a column whose
+#    header asks whether it is had (是否支持, 状态; not 备注, 数据出境, 额外费用). A regex is read with its Traditional
+#    characters as Simplified, as the answer is (後端, 於). Hearsay is disclaimed only by a disclaimer of it - not of a
+#    detail (具体日期无法确认), nor evidence of another thing (没有证据表明存在问题) - in its clause (a semicolon ends
+#    it), and 据说明书 is no 据说.
+SCORER_VERSION = 12
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -369,7 +380,12 @@ VERB_NEGATIONS_ZH = (
 # negation before them turns back (不禁止退款, 并未拒绝退款: allowed). Not a bare 免: 免费 is free of charge, and 避免,
 # 以免, 难免 and 未免 hold it.
 PROHIBITIONS_ZH = ("禁止", "严禁", "拒绝", "谢绝", "免收", "免除", "免交", "免缴", "免征")
-_NEGATED_BEFORE_A_PROHIBITION = ("不", "未", "没", "没有", "无", "非", "别")
+_NEGATED_BEFORE_A_PROHIBITION: tuple[str, ...] = ("不", "未", "没", "没有", "无", "非", "别")
+# v12: and a modal's or a prohibition's negation, over an adverb or a passive 被: 不得拒绝退款, 不能免除违约金,
+# 无权拒绝退款, 严禁拒绝退款, 不予免除违约金, 不得以任何理由拒绝退款, 不会被拒绝 - all of which affirm
+_NEGATED_BEFORE_A_PROHIBITION += ("不得", "不能", "不可", "不应", "不该", "不会", "不要", "不宜", "勿", "无权")
+_NEGATED_BEFORE_A_PROHIBITION += ("不允许", "不准", "不许", "不予", "禁止", "严禁")
+_ADVERB_BEFORE_A_PROHIBITION = re.compile("(?:擅自|随意|无故|任意|轻易|直接|以任何(?:理由|方式|形式|借口)|被)+$")
 NEGATIONS_ZH += ("无法", "未能", "没能", "未曾", "难以", "无从") + VERB_NEGATIONS_ZH + PROHIBITIONS_ZH
 # Before a figure only: 不止20个月 is "more than 20 months" (a negation since v3), but 不止合规 is "not only compliant".
 NEGATIONS_BEFORE_A_FIGURE = ("不止", "不只")
@@ -385,6 +401,7 @@ NEGATIONS_EN_TWO_WORDS = frozenset({"rather than", "instead of", "no longer", "f
 NEGATIONS_EN_TWO_WORDS |= {"refuse to", "refuses to", "refused to", "decline to", "declines to", "declined to"}
 PROHIBITIONS_EN = frozenset({"prohibit", "prohibits", "forbid", "forbids", "disallow", "disallows", "refuses"})
 PROHIBITIONS_EN |= {"refused", "bans"}
+_REFUSALS_EN = frozenset({"refuse", "decline", "declines", "declined"})
 # A short word between a negation and what it negates (v7): 不是约20个月, 不会是20个月, not fully compliant, won't be
 # compliant. One filler at most; 只有 only before a figure (不是只有20个月: more than that; 不是只有合规: not only).
 FILLERS_ZH: tuple[str, ...] = (
@@ -930,8 +947,11 @@ def _zh_negation_ending(text: str, figure: bool) -> int | None:
         return None
     if (negation == "不" or negation in VERB_NEGATIONS_ZH) and text[: -len(negation)].endswith(DOUBLE_NEGATION_BEFORE):
         return None  # 不得不: an affirmation
-    if negation in PROHIBITIONS_ZH and text[: -len(negation)].rstrip(" ").endswith(_NEGATED_BEFORE_A_PROHIBITION):
-        return None  # 不禁止, 并未拒绝 (v11)
+    if negation in PROHIBITIONS_ZH:
+        before = text[: -len(negation)].rstrip(" ")
+        adverb = _ADVERB_BEFORE_A_PROHIBITION.search(before)
+        if (before[: adverb.start()] if adverb else before).rstrip(" ").endswith(_NEGATED_BEFORE_A_PROHIBITION):
+            return None  # 不禁止, 并未拒绝 (v11); 不得拒绝, 不得擅自拒绝 (v12)
     if any(text.endswith(word) and len(word) > len(negation) for word in NO_NEGATION_ZH):
         return None  # 无非: the 非 of a word that negates nothing
     return len(text) - len(negation)
@@ -963,6 +983,8 @@ def _en_negation_ending(text: str) -> int | None:
         if len(words) < 2:
             return None
     if " ".join(words[-2:]) in NEGATIONS_EN_TWO_WORDS:
+        if words[-1] == "to" and words[-2] in PROHIBITIONS_EN | _REFUSALS_EN and _negated_prohibition(words[:-1]):
+            return None  # v12: cannot refuse to refund, must not refuse to, won't refuse to - an affirmation
         return starts[-2]
     if words[-1] in FILLERS_EN:
         if words[-2] in NEGATIONS_EN:
@@ -1128,7 +1150,9 @@ def _compiled_patterns(
         if needle:
             found.append(compile_variant(needle, forms or NumberForms()))
             found.extend(compile_variant(twin, forms or NumberForms()) for twin in _twins(needle))  # v9
-    found.extend(RegexPattern(r) for r in regexes)
+    # v12: a regex is read as the answer is, its Traditional characters as Simplified (v10 read only the answer so: a
+    # regex written in Traditional, 後端|於梨華, no longer matched the answer it was written for)
+    found.extend(RegexPattern(r.translate(_READ_AS_TABLE) if _TO_READ.search(r) else r) for r in regexes)
     return tuple(found)
 
 
@@ -1456,7 +1480,7 @@ def _quoted_as_a_claim(answer_lines: str, start: int, end: int) -> bool:
 # (据说它通过了PCI DSS认证。) is still asserted: it tells the reader the claim with nothing to doubt it, as a careful
 # grader charges a model that repeats it; and so is one the answer confirms (并且已经得到证实, 这不是谣言).
 _HEARSAY = re.compile(
-    "据传|传言|传闻|据说|听说|有人说|有人称|网上说|网上称|网传|坊间|有消息称|据称"
+    "据传|传言|传闻|据说(?!明)|听说|有人说|有人称|网上说|网上称|网传|坊间|有消息称|据称"
     "|(?<![a-z])(?:reportedly|rumou?red|rumou?rs? (?:say|says|have it)|it is said|it's said|allegedly|supposedly"
     "|some say|some claim|according to (?:rumou?rs|hearsay|unconfirmed|unverified))(?![a-z])"
 )
@@ -1475,6 +1499,7 @@ def _hearsay_disclaimed(answer_lines: str, start: int, end: int) -> bool:
     """A hearsay cue before start:end in its sentence, and a disclaimer in the sentence or the next one that goes on
     from it (v11)."""
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
+    sentence_start = max(sentence_start, answer_lines.rfind(";", 0, start) + 1)  # v12: and a semicolon
     hearsay = _HEARSAY.search(answer_lines, sentence_start, start)
     if hearsay is None:
         return False
@@ -1483,8 +1508,31 @@ def _hearsay_disclaimed(answer_lines: str, start: int, end: int) -> bool:
     if after is not None and _GOES_ON_FROM_IT.match(answer_lines, after.end()):
         following = _SENTENCE_END.search(answer_lines, after.end())
         rest_end = following.end() if following else len(answer_lines)
-    disclaimer = _HEARSAY_DISCLAIMED.search(answer_lines, hearsay.end(), rest_end)
-    return disclaimer is not None and not (start <= disclaimer.start() < end)
+    for disclaimer in _HEARSAY_DISCLAIMED.finditer(answer_lines, hearsay.end(), rest_end):
+        if start <= disclaimer.start() < end:
+            continue
+        lead_start = max((m.end() for m in _CLAUSE_BREAK.finditer(answer_lines, 0, disclaimer.start())), default=0)
+        tail = _CLAUSE_BREAK.search(answer_lines, disclaimer.end())
+        tail_end = tail.start() if tail else len(answer_lines)
+        lead, rest = answer_lines[lead_start : disclaimer.start()], answer_lines[disclaimer.end() : tail_end]
+        if not _A_DETAIL.search(lead + " " + rest) and not _OF_ANOTHER_THING.match(rest):
+            return True
+    return False
+
+
+# v12: the disclaimer is of the hearsay, not of a detail its part names (具体认证日期无法确认, 尚未确认具体时间, the
+# exact date cannot be confirmed), which leaves the claim passed on; and the hearsay stands in the claim's clause: a
+# semicolon ends it (网传该平台将于明年上市，此消息未经证实；该平台已通过PCI DSS认证。 asserts the certification).
+_CLAUSE_BREAK = re.compile(r"[。!?\n,;:]|\.(?=\s|$)")
+# ... nor evidence of another thing (没有发现任何证据表明存在问题, no evidence of any breach)
+_OF_ANOTHER_THING = re.compile(
+    " ?(?:表明|显示|证明|说明|(?<![a-z])(?:of|that|showing|suggesting)(?![a-z])) ?"
+    "(?!这|此|其|该|属实|(?:it|this|that|so)(?![a-z]))\\S"
+)
+_A_DETAIL = re.compile(
+    "具体|日期|时间|时点|编号|细节|详情|金额|版本号|级别|等级|范围|地点|证书号"
+    "|(?<![a-z])(?:exact|specific|precise|date|time|timing|number|details?|level|scope|amount)(?![a-z])"
+)
 
 
 def asserted(answer_lines: str, start: int, end: int, breaks: frozenset[int] = frozenset()) -> bool:
@@ -1618,6 +1666,8 @@ def _find(
                 after = negation_after(answer_norm, found.end) if figure and negation is None else None
                 if negation is None and after is None:
                     after = denial_after(answer_norm, found.end)  # v11: 私有化部署暂不支持。
+                    if after is not None and after.lstrip(" ").startswith("|"):
+                        after = _denied_by_its_row(questions or answer_lines, found.start, found.end, after, cells)
                 if negation is None and after is None and questions is not None:
                     after = _answered_no(questions, found.start, found.end)  # v11: 支持私有化部署吗？不支持。
                 if answer_lines is not None and not asserted(answer_lines, found.start, found.end, breaks):
@@ -1632,6 +1682,35 @@ def _find(
             elif echoed is None:
                 echoed = _Match("echoed", pattern.text, copied_by, text, pattern.kind)
     return negated or echoed or _Match("missing")
+
+
+# v12: a table cell that denies (| 私有化部署 | 无 |) denies its row's label in a column that says whether it is had -
+# not a value of the row (| 回本周期 | 20个月 | 无 |: a remark), nor under a header that asks something else
+# (| 方案 | 数据出境 |, | 指标 | 数值 | 备注 |: 私有化部署 | 无 says no data leaves).
+_AVAILABILITY_HEADER = re.compile(
+    "是否|支持|提供|可用|可选|状态|情况|有无|开放|(?<![a-z])(?:availab|support|offer|status|includ|provid)"
+)
+
+
+def _denied_by_its_row(
+    answer_lines: str | None, start: int, end: int, denial: str, cells: Sequence[TableCell]
+) -> str | None:
+    """`denial` (| 无) when the cell it stands in denies the point at start:end, the label of its row (v12); else
+    None."""
+    if answer_lines is None:
+        return denial
+    line_start = answer_lines.rfind("\n", 0, start) + 1
+    if "|" in answer_lines[line_start:start].lstrip(" ").removeprefix("|"):
+        return None  # the point is a value of the row, not its label
+    cell_start = answer_lines.find("|", end) + 1
+    if cell_start == 0:
+        return denial
+    while cell_start < len(answer_lines) and answer_lines[cell_start] == " ":
+        cell_start += 1
+    headers = [c.header for c in cells if c.start == cell_start]
+    if headers and normalise(headers[0]) != normalise(answer_lines[line_start:end].strip(" |")):
+        return denial if _AVAILABILITY_HEADER.search(headers[0]) else None  # its column's header
+    return denial
 
 
 _FIRST_DIGIT = re.compile(r"[0-9]")
@@ -1664,9 +1743,24 @@ def _negated_within(answer_norm: str, found: Found, regex: str) -> bool:
     for a, b in spans:
         if a == 0 or snippet.rfind("(", 0, a) > snippet.rfind(")", 0, a):
             continue  # the point's own negation (before it: `negation_before`), or one in an aside
-        if re.search(regex, snippet[:a] + snippet[b:], re.IGNORECASE):
-            return True
+        if not re.search(regex, snippet[:a] + snippet[b:], re.IGNORECASE):
+            continue
+        # v12: the negation must stand right before (an adverb, then) a part the regex asks for - 并未|于2024年,
+        # never |released - not before text its gap lets through, which it negates instead: 支持无服务器部署 and
+        # 支持不停机部署 for 支持.*部署, 回本周期在不考虑通胀的情况下为20个月, approved, not without debate, in 2024
+        adverbs = _ADVERBS_AFTER_A_NEGATION.match(snippet, b)
+        c = adverbs.end() if adverbs else b
+        if c >= len(snippet) or re.search(regex, snippet[:a] + snippet[b:c] + snippet[c + 1 :], re.IGNORECASE):
+            continue
+        return True
     return False
+
+
+# v12: adverbs a negation inside a regex's match reaches over to the part of the regex it negates (并未正式于2024年发布)
+_ADVERBS_AFTER_A_NEGATION = re.compile(
+    "(?:正式|真正|实际|确实|曾经|曾|如期|按时|按期|公开|对外|再|已经|已|有|"
+    "(?:officially|actually|really|ever|yet|formally|publicly|been|be|being|already) )*"
+)
 
 
 # v10: a clarifying question back to the user asserts nothing (您是指20万元吗？, Do you mean 20 months?): the
@@ -1708,6 +1802,22 @@ _ANSWERED_NO = re.compile(
 )
 
 
+# v12: the no denies the point only where the question asks for the point itself - it ends the question
+# (支持私有化部署吗？, 是否支持私有化部署？, 回本周期是20个月吗？) or only its availability follows
+# (私有化部署可以吗？, 私有化部署有吗？, 是否提供私有化部署方案？, Is on-premise deployment available?) - not where
+# the question asks something of it (私有化部署会影响性能吗？不会。, 退款会被拒绝吗？不会。, Does on-premise
+# deployment cost extra? No.).
+_ASKS_FOR_THE_POINT = re.compile(
+    " ?(?:(?:方案|服务|功能|版本|模式|选项|能力)(?:的话)?)?"
+    " ?(?:(?:是否|能否|可否)?(?:可以|可行|支持|提供|有|可用|能用|存在|开放|包含|包括|行|能|对|正确|属实|成立))?"
+    "(?: ?(?:吗|么|嘛|呢|不|没有|否))?"
+    "| (?:(?:currently|still|also|really) )?(?:available|supported|offered|possible|provided|included|an option|allowed"
+    "|permitted|feasible|correct|right|true|the case|accurate)(?: (?:at (?:this|the) (?:time|moment)|now|today|yet"
+    "|currently|as well|too))?"
+    "|"
+)
+
+
 def _answered_no(answer_lines: str, start: int, end: int) -> str | None:
     """The answer to the yes/no question that holds start:end, when it is no (v11); else None."""
     after = _SENTENCE_END.search(answer_lines, end)
@@ -1716,6 +1826,8 @@ def _answered_no(answer_lines: str, start: int, end: int) -> str | None:
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
     if _QUESTION_WORDS.search(answer_lines, sentence_start, after.start()):
         return None
+    if not _ASKS_FOR_THE_POINT.fullmatch(answer_lines, end, after.start()):
+        return None  # v12: 私有化部署会影响性能吗？不会。 - the no answers what is asked of the point
     no = _ANSWERED_NO.match(answer_lines, after.end())
     return None if no is None else answer_lines[end : no.end()]
 
