@@ -130,6 +130,12 @@ def _check_same(shards: list[tuple[str, dict[str, Any]]]) -> None:
                     f"{run['shard'].get(field)!r} against {base_run['shard'].get(field)!r}. Fix: run every shard "
                     "with the same scenario files and --llm-shard K/N of the same N"
                 )
+        if run.get("plugin_version") != base_run.get("plugin_version"):
+            raise MergeError(
+                f"{name} and {first_name} ran different pytest-llmeval versions: run.plugin_version is "
+                f"{run.get('plugin_version')!r} against {base_run.get('plugin_version')!r} (the prompts, defaults and "
+                "scorers are the plugin's). Fix: run every shard with the same pytest-llmeval version"
+            )
         for field in ("models", "model_sources"):
             if run.get(field) != base_run.get(field):
                 raise MergeError(
@@ -145,6 +151,41 @@ def _check_same(shards: list[tuple[str, dict[str, Any]]]) -> None:
                 f"{theirs!r}{relative}. Fix: run every shard with the same options"
             )
     _check_same_content(shards)
+    _check_same_scorers(shards)
+
+
+def _scorer_of(record: dict[str, Any]) -> tuple[str, str] | None:
+    """(scorer name, how it grades: version and echo guard) of a record; None when no scorer is recorded."""
+    scorer = record.get("scorer")
+    if not isinstance(scorer, dict) or not scorer.get("name"):
+        return None
+    how = {k: v for k, v in scorer.items() if k != "name"}
+    return str(scorer["name"]), json.dumps(how, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _check_same_scorers(shards: list[tuple[str, dict[str, Any]]]) -> None:
+    """Every shard graded with the same scorers: a scorer (by name) recorded in two shards with another version
+    or echo guard would pool two gradings into one aggregate (a shard run or re-scored with another release)."""
+    seen: dict[str, tuple[str, str, dict[str, Any]]] = {}  # scorer name -> (how, shard file, shard info)
+    for name, doc in shards:
+        info = doc["run"]["shard"]
+        for record in doc.get("cases") or []:
+            found = _scorer_of(record)
+            if found is None:
+                continue
+            scorer, how = found
+            if scorer not in seen:
+                seen[scorer] = (how, name, info)
+                continue
+            first_how, first_name, first_info = seen[scorer]
+            if how != first_how:
+                raise MergeError(
+                    f"shard {info.get('index')}/{info.get('count')} ({name}) graded with another {scorer!r} than "
+                    f"shard {first_info.get('index')}/{first_info.get('count')} ({first_name}): {how} against "
+                    f"{first_how} (case {record.get('scenario_id')!r}); the merged aggregates would pool two "
+                    "gradings. Fix: grade every shard with the same scorer (python -m pytest_llmeval rescore on the "
+                    "older shards, or run every shard with the same pytest-llmeval version)"
+                )
 
 
 def _check_same_content(shards: list[tuple[str, dict[str, Any]]]) -> None:
@@ -243,6 +284,20 @@ def merge_documents(shards: list[tuple[str, dict[str, Any]]], allow_missing: boo
             f"{len(duplicated)} case record(s) appear in more than one shard: {_names(duplicated)}. Fix: merge "
             "each shard's results once, from runs of the same --llm-shard count"
         )
+    unexpected = [
+        (name, key)
+        for (name, shard_doc), info in zip(shards, infos)
+        for key in (case_key(r) for r in shard_doc.get("cases") or [])
+        if key not in expected or shard_of(key[2], count) != info["index"]
+    ]
+    if unexpected:
+        shown = ", ".join(f"{m}/{mode}/{case}#{s} in {name}" for name, (m, mode, case, s) in unexpected[:SHOWN])
+        more = f" and {len(unexpected) - SHOWN} more" if len(unexpected) > SHOWN else ""
+        raise MergeError(
+            f"{len(unexpected)} case record(s) no shard was due (a model, mode, sample or case outside the run's "
+            f"settings and suite, or a case of another shard): {shown}{more}. Fix: merge each shard's own results as "
+            "its run wrote them"
+        )
     missing = sorted(expected - set(records), key=lambda k: _order(k, models, modes, position))
     if (missing or missing_shards) and not allow_missing:
         parts = []
@@ -321,6 +376,9 @@ def _merged_run(
     if worst == "complete" and (missing or missing_shards or any(c.get("error") for c in cases)):
         worst = "degraded"
     run["status"] = worst
+    hardware = _merged_hardware([r.get("hardware") for r in runs])
+    if hardware is not None:
+        run["hardware"] = hardware
     run["merged_from"] = [
         {
             "results": name,
@@ -331,6 +389,10 @@ def _merged_run(
             "cases": len(doc.get("cases") or []),
             "started_at": doc["run"].get("started_at"),
             "finished_at": doc["run"].get("finished_at"),
+            # where and how fast it measured: the merged speed figures pool these shards' measurements
+            "hardware": doc["run"].get("hardware"),
+            "concurrency": (doc["run"].get("settings") or {}).get("concurrency"),
+            "speed": (doc["run"].get("settings") or {}).get("speed"),
         }
         for (name, doc), info in zip(shards, infos)
     ]
@@ -340,6 +402,36 @@ def _merged_run(
             "cases": [list(k) for k in missing],
         }
     return run
+
+
+def _merged_hardware(machines: list[Any]) -> dict[str, Any] | None:
+    """The merged run's hardware when the shards ran on different machines (None when they agree): each field the
+    shards agree on as it is; one that differs as the shards' distinct values joined with " / " (the GPUs: every
+    shard's distinct GPUs), and `differs_between_shards` naming those fields - so the report and `compare` say the
+    speed figures pool several machines instead of showing the first shard's machine for all of them."""
+    found = [m for m in machines if isinstance(m, dict)]
+    if len(found) < 2 or all(m == found[0] for m in found[1:]):
+        return None
+    merged: dict[str, Any] = {}
+    differs = []
+    for key in dict.fromkeys(k for m in found for k in m):
+        values = [m.get(key) for m in found]
+        if all(v == values[0] for v in values[1:]):
+            merged[key] = values[0]
+            continue
+        differs.append(key)
+        if key == "gpus":
+            gpus: list[Any] = []
+            for value in values:
+                for gpu in value or []:
+                    if gpu not in gpus:
+                        gpus.append(gpu)
+            merged[key] = gpus
+        else:
+            distinct = list(dict.fromkeys(json.dumps(v, sort_keys=True, default=str) for v in values))
+            merged[key] = " / ".join(str(json.loads(v)) for v in distinct)
+    merged["differs_between_shards"] = differs
+    return merged
 
 
 SHARD_OPTIONS = ("--llm-shard", "--llm-shard-count")

@@ -504,6 +504,11 @@ def run_header_lines(doc: dict[str, Any]) -> list[str]:
         f"settings: max_tokens {settings.get('max_tokens')}, temperature {settings.get('temperature')}, "
         f"thinking {settings.get('thinking')}",
     ]
+    if hw.get("differs_between_shards"):
+        lines.append(
+            f"hardware differs between shards ({', '.join(hw['differs_between_shards'])}): the speed figures pool "
+            "several machines; each shard's hardware is in run.merged_from"
+        )
     speed = settings.get("speed")
     if speed:
         warmups = run.get("warmup") or []

@@ -245,6 +245,43 @@ class FleetClient:
         completion.metrics.retry = retry
         return completion
 
+    # -- one model behind every endpoint ----------------------------------------------------------
+    def check_served(self, fetch: Callable[[Member], list[dict[str, Any]] | None] | None = None) -> None:
+        """FleetError when the endpoints do not serve one model under the label's served name: each endpoint's
+        `GET /v1/models` entry for that name against the first endpoint's that answers - the name listed, the
+        model's folder or hub id (`root`, `parent`: their last part, so the same model under another mount
+        point is one model) and `max_model_len`. Their answers would be pooled as one model's. An endpoint that
+        does not answer /v1/models (down, or a server without the list) is not compared."""
+        fetch = fetch or self._served_models
+        reference: tuple[Member, dict[str, Any]] | None = None
+        for member in self.members:
+            models = fetch(member)
+            if models is None:
+                continue
+            entry = next((m for m in models if m.get("id") == self.endpoint.model), None)
+            seen = _served_view(entry, models)
+            if reference is None:
+                reference = (member, seen)
+                continue
+            first, first_seen = reference
+            if seen != first_seen:
+                raise FleetError(
+                    f"the fleet for '{self.endpoint.model}' serves different models: {member.public} reports "
+                    f"{seen} against {first.public}'s {first_seen} (GET /v1/models). Their answers would be pooled "
+                    "as one model's. Fix: list only replicas of one model in --llm-base-url, or give the other "
+                    "model its own --llm-model label (--llm-model-arg LABEL:base_url=URL)"
+                )
+
+    def _served_models(self, member: Member) -> list[dict[str, Any]] | None:
+        from .credentials import MissingAPIKey
+        from .identity import served_models
+
+        try:
+            headers = Endpoint(member.url, self.endpoint.model, self.endpoint.api_key_env).headers()
+        except MissingAPIKey:
+            return None
+        return served_models(member.url, headers, timeout_s=min(self.timeout_s, 10.0))
+
     # -- the rest of ChatClient's interface -----------------------------------------------------
     def warm_up(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         """Warm every live endpoint (each pays its own first-request cost). The record of the first endpoint
@@ -293,6 +330,20 @@ class FleetClient:
         return getattr(self.members[0].client, name)
 
 
+def _served_view(entry: dict[str, Any] | None, models: list[dict[str, Any]]) -> dict[str, Any]:
+    """What `check_served` compares of an endpoint's /v1/models: the served name's entry (its folder or hub id by
+    the last part, its max_model_len), or the names it serves instead."""
+    if entry is None:
+        return {"served names": sorted(str(m.get("id")) for m in models)}
+    view: dict[str, Any] = {}
+    for key in ("root", "parent"):
+        if entry.get(key):
+            view[key] = str(entry[key]).rstrip("/").rsplit("/", 1)[-1]
+    if entry.get("max_model_len") is not None:
+        view["max_model_len"] = entry["max_model_len"]
+    return view
+
+
 def _short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[:limit] + " ..."
 
@@ -301,5 +352,11 @@ def client_for(endpoint: Endpoint, thinking: str = "off", timeout_s: float = 600
     """A `ChatClient` for one endpoint, a `FleetClient` when the endpoint lists several URLs."""
     urls = list(getattr(endpoint, "urls", ()) or ())
     if len(urls) > 1:
-        return FleetClient(endpoint, urls, thinking=thinking, timeout_s=timeout_s)
+        fleet = FleetClient(endpoint, urls, thinking=thinking, timeout_s=timeout_s)
+        try:
+            fleet.check_served()
+        except FleetError:
+            fleet.close()
+            raise
+        return fleet
     return ChatClient(endpoint, thinking=thinking, timeout_s=timeout_s)
