@@ -253,6 +253,26 @@ def speed_not_comparable(settings: list[dict[str, Any]]) -> str | None:
     return "not comparable: " + "; ".join(parts) if parts else None
 
 
+def shards_at_other_loads(base_doc: dict[str, Any], new_doc: dict[str, Any]) -> str | None:
+    """Why the speed rules cannot compare a merged run whose shards ran under different loads (another
+    --llm-concurrency or -n): its settings are shard 1's, its speed figures pool every shard's requests. None when
+    neither run is such a merge."""
+    for which, doc in (("baseline", base_doc), ("new run", new_doc)):
+        shards = (doc.get("run") or {}).get("merged_from") or []
+        loads = {
+            (entry.get("concurrency"), (entry.get("speed") or {}).get("xdist_workers"))
+            for entry in shards
+            if isinstance(entry, dict) and ("concurrency" in entry or "speed" in entry)
+        }
+        if len(loads) > 1:
+            shown = "; ".join(f"concurrency {c}, xdist workers {w}" for c, w in sorted(loads, key=str))
+            return (
+                f"not comparable: the shards of the {which} ran under different loads ({shown}): its speed figures "
+                "pool requests measured under each; run every shard with the same --llm-concurrency and -n"
+            )
+    return None
+
+
 def _case_score(samples: list[dict[str, Any]]) -> float:
     """Mean score of a case's samples; an errored sample scores 0."""
     return sum(0.0 if errored(s) else float(s["score"]) for s in samples) / len(samples)
@@ -874,7 +894,11 @@ def compare_runs(
     problems += _problems(base_doc, new_doc, mismatches, groups, n_models, allow_missing, allow_errors)
     if repeats_note:
         problems.append({"kind": "note", "text": repeats_note, "allowed": True})
-    why = speed_not_comparable(mismatches["settings"]) or one_measurement(base_doc, new_doc)
+    why = (
+        speed_not_comparable(mismatches["settings"])
+        or one_measurement(base_doc, new_doc)
+        or shards_at_other_loads(base_doc, new_doc)
+    )
     if why:  # latency under another load or of other answers measures that: the speed rules are not checked
         for g in groups:
             for metric, entry in g["metrics"].items():

@@ -195,3 +195,24 @@ def test_fleet_of_one_model_passes_the_check_and_a_server_without_the_list_is_no
             reply = fleet.complete([{"role": "user", "content": "hi"}], max_tokens=4)
             assert reply.metrics.endpoint
             fleet.close()
+
+
+def test_a_merged_run_whose_shards_ran_under_different_loads_is_not_speed_compared(shards):
+    """A merged run's settings are shard 1's and its speed figures pool every shard's requests: shards at
+    concurrency 1 and 8 (or another -n) made one p50 of two loads, read against a baseline run at one load."""
+    from pytest_llmeval.compare import compare_runs, parse_fail_expressions
+
+    s1, s2 = pair(shards)
+    s2["run"]["settings"]["concurrency"] = 8
+    for case in s2["cases"]:
+        case["in_flight"] = 1  # asked serially all the same: the records alone do not tell the loads apart
+    merged = merge_documents([("s1", s1), ("s2", s2)])
+    baseline = merge_documents(list(zip(("s1", "s2"), pair(shards))))
+    cmp = compare_runs(baseline, merged, parse_fail_expressions("score:5,ttft_p50:20%"))
+    (group,) = cmp["groups"]
+    assert "the shards of the new run ran under different loads" in group["metrics"]["ttft_p50"]["verdict"]
+    assert (
+        "score" in group["metrics"] and group["metrics"]["score"]["verdict"] != group["metrics"]["ttft_p50"]["verdict"]
+    )
+    same = compare_runs(baseline, baseline, parse_fail_expressions("ttft_p50:20%"))
+    assert "different loads" not in same["groups"][0]["metrics"]["ttft_p50"].get("verdict", "")
