@@ -30,6 +30,37 @@ COMMANDS = ("report", "schema", "runs", "compare", "accept", "size", "merge", "p
 PROJECT_RUNS_DIR = configured_runs_dir()  # the project's llm_runs_dir (pytest.ini, ...), as pytest saves there
 
 
+def output_problem(flag: str, path: Path | None) -> str | None:
+    """Why a file to write (--markdown, --json, -o FILE) cannot be written there, with the fix; None when it can be
+    tried. Checked before the work: the error came after the report or the comparison had been printed, and hid the
+    gate's exit code."""
+    if path is None:
+        return None
+    if path.is_dir():
+        example = path / {"--markdown": "report.md", "--html": "report.html"}.get(flag, "out.json")
+        return f"{path}: is a folder ({flag} names a file to write). Fix: name a file, e.g. {flag} {example}"
+    if path.exists() and not path.is_file():
+        return f"{path}: is not a regular file ({flag} names a file to write). Fix: name another file"
+    parent = path.parent
+    if not parent.is_dir():
+        what = "is a file, not a folder" if parent.exists() else "does not exist"
+        return (
+            f"{parent}: {what} ({flag} {path} is written in it). Fix: create the folder first, or name a file in "
+            "an existing one"
+        )
+    return None
+
+
+def _refuse_outputs(*outputs: tuple[str, Path | None]) -> bool:
+    """Print the first output problem (see `output_problem`); True when there was one."""
+    for flag, path in outputs:
+        problem = output_problem(flag, path)
+        if problem is not None:
+            print(f"error: {problem}", file=sys.stderr)
+            return True
+    return False
+
+
 def report_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pytest_llmeval report",
@@ -42,6 +73,8 @@ def report_main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     from .results.runs import RunNotFound, resolve_run
 
+    if _refuse_outputs(("--markdown", args.markdown), ("--html", args.html)):
+        return 2
     try:
         doc = load_results(resolve_run(args.results, args.runs_dir))
     except (ResultsFileError, RunNotFound) as exc:
@@ -68,6 +101,8 @@ def schema_main(argv: list[str]) -> int:
     )
     parser.add_argument("--output", type=Path, help="write it to this file instead of printing it")
     args = parser.parse_args(argv)
+    if _refuse_outputs(("--output", args.output)):
+        return 2
     from .results.schema import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
@@ -82,6 +117,13 @@ def runs_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m pytest_llmeval runs", description="List the saved runs.")
     parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR)
     args = parser.parse_args(argv)
+    if args.runs_dir.exists() and not args.runs_dir.is_dir():
+        print(
+            f"error: --runs-dir {args.runs_dir}: is a file, not a folder. Fix: name the saved-runs folder "
+            "(pytest's --llm-runs-dir, default .llmeval/runs)",
+            file=sys.stderr,
+        )
+        return 2
     from tabulate import tabulate
 
     from .results.runs import describe_runs
@@ -152,6 +194,8 @@ def compare_main(argv: list[str]) -> int:
     )
     from .results.runs import RunNotFound, resolve_run
 
+    if _refuse_outputs(("--markdown", args.markdown), ("--json", args.json)):
+        return 2
     try:
         rules = parse_fail_expressions(args.fail)
         pairs = parse_pairs(args.pair)
@@ -273,6 +317,13 @@ def accept_main(argv: list[str]) -> int:
     from .results.recorder import atomic_write
     from .results.runs import RunNotFound, resolve_run
 
+    if args.baseline.is_dir() or (args.baseline.exists() and not args.baseline.is_file()):
+        print(
+            f"error: --baseline {args.baseline}: is {'a folder' if args.baseline.is_dir() else 'not a regular file'}"
+            ". Fix: name the baseline's JSON file, e.g. --baseline .llmeval/baseline.json",
+            file=sys.stderr,
+        )
+        return 2
     try:
         source = resolve_run(args.run, args.runs_dir)
         doc = load_results(source)
@@ -342,6 +393,16 @@ def merge_main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     from .results.merge import MergeError, load_shard, merge_documents, refuse_overwriting_a_shard, write_merged
 
+    for shard in args.shards:  # what cannot be a shard, named with the fix (a FIFO was read forever)
+        found = shard / "results.json" if shard.is_dir() else shard
+        if not found.is_file():
+            what = "is not a regular file" if found.exists() else "does not exist"
+            print(
+                f"error: {found} {what}. Fix: pass each shard's report dir (--llm-report-dir of the --llm-shard "
+                "run) or its results.json",
+                file=sys.stderr,
+            )
+            return 2
     try:
         refuse_overwriting_a_shard(args.output, args.shards)
         doc = merge_documents([load_shard(p) for p in args.shards], allow_missing=args.allow_missing)
@@ -376,13 +437,19 @@ def rescore_main(argv: list[str]) -> int:
     parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR, help="where the new run is saved")
     parser.add_argument("--save", help="the saved run's name (default: the old run's name + '-rescored')")
     args = parser.parse_args(argv)
+    from .config import env_name_problem
     from .evaluation.judge import Judge, JudgeError
     from .evaluation.scenarios import ScenarioError
     from .results import load
     from .results.rescore import default_name, rescore_document, scenario_cases, write_run
     from .results.runs import RunNotFound, resolve_run, unreachable_name
+    from .serving.credentials import MissingAPIKey
     from .vision.datasets import DatasetError
 
+    problem = env_name_problem("--llm-judge-api-key-env", args.llm_judge_api_key_env)
+    if problem is not None:  # the key given in place of its variable's name: never printed
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     unreachable = unreachable_name(args.save) if args.save is not None else None
     if unreachable is not None:  # as pytest's --llm-save refuses it
         print(
@@ -396,7 +463,7 @@ def rescore_main(argv: list[str]) -> int:
         doc = load_results(source)
         cases = scenario_cases(doc, args.scenarios, run_datasets=True)
         judge = Judge.from_spec(args.llm_judge, args.llm_judge_api_key_env) if args.llm_judge else None
-    except (RunNotFound, ResultsFileError, ScenarioError, DatasetError, JudgeError) as exc:
+    except (RunNotFound, ResultsFileError, ScenarioError, DatasetError, JudgeError, MissingAPIKey) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if not cases:

@@ -9,6 +9,7 @@ value fails at start-up with the option's name and the fix.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import shlex
 import sys
@@ -37,6 +38,11 @@ RAG_MODES_CHOICES = ("off", "both", "only")
 ON_OFF = ("off", "on")
 SERVER_POLICIES = ("one-at-a-time", "together")  # several models under -n: see xdist.py
 
+
+# the largest integer any option takes (vLLM's and the servers' request fields are 32-bit): beyond it, a typo
+MAX_INT = 2**31 - 1
+# --llm-repeat's ceiling: every repeat is a test item, created at collection (1e9 of them never finished collecting)
+MAX_REPEAT = 10_000
 
 # --llm-concurrency's ceiling: one connection per case in flight, and thousands at once hit the open-file limit and
 # read as connection errors of the cases - beyond what any one server batches
@@ -239,11 +245,18 @@ OPTIONS: tuple[Option, ...] = (
         default="off",
         const="on",
     ),
-    Option("bench-concurrency", "benchmark: requests in flight", "bench.concurrency", int, 16),
-    Option("bench-requests", "benchmark: measured requests", "bench.num_requests", int, 64),
-    Option("bench-max-tokens", "benchmark: max output tokens per request", "bench.max_tokens", int, 256),
+    Option("bench-concurrency", "benchmark: requests in flight", "bench.concurrency", int, 16, check=_at_least(1)),
+    Option("bench-requests", "benchmark: measured requests", "bench.num_requests", int, 64, check=_at_least(1)),
     Option(
-        "bench-prompt-tokens", "benchmark: length of each synthetic prompt in tokens", "bench.prompt_tokens", int, 128
+        "bench-max-tokens", "benchmark: max output tokens per request", "bench.max_tokens", int, 256, check=_at_least(1)
+    ),
+    Option(
+        "bench-prompt-tokens",
+        "benchmark: length of each synthetic prompt in tokens",
+        "bench.prompt_tokens",
+        int,
+        128,
+        check=_at_least(1),
     ),
     Option(
         "bench-prompt-file",
@@ -251,7 +264,12 @@ OPTIONS: tuple[Option, ...] = (
         "bench.prompt_file",
     ),
     Option(
-        "bench-warmup", "benchmark: warm-up requests, excluded from the statistics", "bench.warmup_requests", int, 2
+        "bench-warmup",
+        "benchmark: warm-up requests, excluded from the statistics",
+        "bench.warmup_requests",
+        int,
+        2,
+        check=_at_least(0),
     ),
     Option(
         "bench-endpoint",
@@ -330,7 +348,7 @@ OPTIONS: tuple[Option, ...] = (
         "repeat",
         int,
         1,
-        check=_at_least(1),
+        check=((lambda v: 1 <= v <= MAX_REPEAT), f"must be between 1 and {MAX_REPEAT} (each repeat is a test)"),
     ),
     Option(
         "warmup",
@@ -480,15 +498,27 @@ def option_value(config: pytest.Config, opt: Option) -> Any:
         try:
             value = opt.type(ini)
         except ValueError:
-            raise pytest.UsageError(f"{where} = {ini!r} is not a valid {opt.type.__name__}") from None
+            what = "a whole number" if opt.type is int else "a number" if opt.type is float else opt.type.__name__
+            example = "8" if opt.type is int else "0.5" if opt.type is float else "..."
+            raise pytest.UsageError(
+                f"{where} = {ini!r} is not a valid {opt.type.__name__}. Fix: write {what}, e.g. {opt.ini} = "
+                f"{example}, or remove the line"
+            ) from None
     if opt.repeat:
         return value
+    if opt.type is float and value is not None and not math.isfinite(value):  # nan passed every `>=` check
+        raise pytest.UsageError(
+            f"{where} {value!r}: must be a finite number. Fix: set it to a number"
+            + (f" that {opt.check[1].replace('must be', 'is', 1)}" if opt.check is not None else "")
+        )
     if opt.choices and value not in opt.choices:
         raise pytest.UsageError(f"{where} {value!r}: use one of {list(opt.choices)}")
     if opt.check is not None and value is not None and not opt.check[0](value):
         rule = opt.check[1]
         fix = rule.replace("must be", "is", 1) if rule.startswith("must be") else rule
         raise pytest.UsageError(f"{where} {value!r}: {rule}. Fix: set it to a value that {fix}")
+    if opt.type is int and value is not None and abs(value) > MAX_INT:  # past any real setting; a C int overflow
+        raise pytest.UsageError(f"{where} {value!r}: too large (at most {MAX_INT}). Fix: set a realistic value")
     return value
 
 
@@ -637,6 +667,7 @@ def check_separate_path_values(args: list[str], root: Path, invoked_in: Path | N
 
 def load_settings(config: pytest.Config) -> Settings:
     root = Path(config.rootpath)
+    _check_ini_keys(config)
     check_separate_path_values([str(a) for a in config.invocation_params.args], root, config.invocation_params.dir)
     sections: dict[str, dict[str, Any]] = {"": {}, "server": {}, "rag": {}, "bench": {}, "runs": {}, "judge": {}}
     raw: dict[str, Any] = {}
@@ -701,6 +732,7 @@ def load_settings(config: pytest.Config) -> Settings:
                 f"{flag} {value}: pytest reads a separate @FILE argument as a file of command-line arguments. "
                 f"Fix: write {flag}={value}"
             )
+    _check_url_files("--llm-base-url", server["base_url"] or [])
     try:
         urls = read_urls(server["base_url"] or [])
     except FleetError as exc:
@@ -711,6 +743,8 @@ def load_settings(config: pytest.Config) -> Settings:
         top["models"] = apply_model_args(models, top.pop("model_args") or [])
     except ModelSpecError as exc:
         raise pytest.UsageError(str(exc)) from None
+    for spec in top["models"]:
+        _check_model_options(spec)
     if top["max_tokens"] is None:  # not given: the embedded base model gets a budget a first run can afford
         embedded_only = all(m.embedded for m in top["models"])
         top["max_tokens"] = EMBEDDED_MAX_TOKENS if embedded_only else DEFAULT_MAX_TOKENS
@@ -725,9 +759,14 @@ def load_settings(config: pytest.Config) -> Settings:
         from .vision.datasets import DatasetError, parse_dataset_spec
 
         try:
-            parse_dataset_spec(spec)
+            _, dataset_path = parse_dataset_spec(spec)
         except DatasetError as exc:
             raise pytest.UsageError(str(exc)) from None
+        if _special_file(dataset_path):  # a FIFO or a device: reading it waited forever at collection
+            raise pytest.UsageError(
+                f"--llm-dataset {spec}: {dataset_path} is not a regular file or folder. Fix: pass the dataset's "
+                "folder (ocrbench:) or its .jsonl file (jsonl:)"
+            )
 
     if server.get("dtype") is not None:
         from .serving.models import dtype_problem
@@ -746,6 +785,11 @@ def load_settings(config: pytest.Config) -> Settings:
         if opt.field in ("report_dir", "runs.runs_dir") and raw.get(opt.field) not in (None, opt.default):
             _check_folder_can_be_made(opt.flag, _path(raw[opt.field]))
     if top["cache"] is not None:
+        if _special_file(top["cache"]):  # sqlite waited forever on a FIFO (a folder is refused below)
+            raise pytest.UsageError(
+                f"--llm-cache-path {top['cache']}: is not a regular file. Fix: name the cache's SQLite file, e.g. "
+                "--llm-cache-path=.llmeval/cache.sqlite"
+            )
         _check_writable_folder("--llm-cache-path", top["cache"])
         from .serving.cache import unreadable_cache
 
@@ -759,10 +803,14 @@ def load_settings(config: pytest.Config) -> Settings:
     rag["knowledge"] = rag["knowledge"] or [root / DEFAULT_KNOWLEDGE_DIR]
     project_dict = root / DEFAULT_DICTIONARY
     rag["dictionaries"] = ([project_dict] if project_dict.is_file() else []) + rag["dictionaries"]
+    if bench.get("prompt_file"):
+        _check_prompt_file(Path(bench["prompt_file"]))
     try:
         bench_config = BenchConfig(temperature=top["temperature"], **bench)
-    except BenchConfigError as exc:
-        raise pytest.UsageError(f"--llm-bench-*: {exc}") from None
+    except BenchConfigError as exc:  # named by its option (the checks above catch what a user can type)
+        flags = {opt.field: opt.flag for opt in OPTIONS}
+        flag = flags.get("temperature" if exc.field == "temperature" else f"bench.{exc.field}", "--llm-bench-*")
+        raise pytest.UsageError(str(exc).replace(f"BenchConfig.{exc.field}", flag, 1)) from None
     server_settings = ServerSettings(**server)
     from .serving.models import model_server_settings
 
@@ -772,6 +820,14 @@ def load_settings(config: pytest.Config) -> Settings:
             attached |= model_server_settings(spec, server_settings).base_url is not None
         except FleetError as exc:
             raise pytest.UsageError(str(exc)) from None
+    for flag, name in (
+        ("--llm-api-key-env", server["api_key_env"]),
+        ("--llm-judge-api-key-env", judge["api_key_env"]),
+        ("--rag-api-key-env", rag["api_key_env"]),
+    ):
+        problem = env_name_problem(flag, name)
+        if problem is not None:
+            raise pytest.UsageError(problem)
     if attached and server["api_key_env"]:  # an unset key failed every case (a degraded run saved as `last`)
         from .serving.credentials import MissingAPIKey, api_key_from_env
 
@@ -782,11 +838,19 @@ def load_settings(config: pytest.Config) -> Settings:
     from .rag.spec import parse_embedder_spec, parse_reranker_spec
 
     try:  # a spec that cannot be read names the option (it was an INTERNALERROR naming RagConfig.embedder)
-        parse_embedder_spec(rag["embedder"], option="--rag-embedder")
-        parse_reranker_spec(rag["reranker"], option="--rag-reranker")
+        embedder = parse_embedder_spec(rag["embedder"], option="--rag-embedder")
+        reranker = parse_reranker_spec(rag["reranker"], option="--rag-reranker")
         rag_config = RagConfig(**rag)
     except ValueError as exc:
         raise pytest.UsageError(str(exc)) from None
+    remote = embedder.kind == "openai" or reranker.kind == "vllm"
+    if rag["api_key_env"] and remote and rag["mode"] != "off":  # an unset key errored every RAG case
+        from .serving.credentials import MissingAPIKey, api_key_from_env
+
+        try:
+            api_key_from_env(rag["api_key_env"], "--rag-api-key-env")
+        except MissingAPIKey as exc:
+            raise pytest.UsageError(str(exc)) from None
     return Settings(
         server=server_settings,
         rag=rag_config,
@@ -980,3 +1044,79 @@ def _check_paths(flag: str, paths: list[Path]) -> None:
     for path in paths:
         if not path.exists():
             raise pytest.UsageError(f"{flag} {path}: no such file or folder")
+
+
+def _check_ini_keys(config: pytest.Config) -> None:
+    """An ini key of this plugin's prefixes that no plugin declares (a misspelt `llm_compare_fial`) is a usage
+    error naming the nearest key: pytest only warned at the end of the run, after the setting was ignored (a gate
+    that never ran, a default model evaluated)."""
+    unknown = getattr(config, "_get_unknown_ini_keys", None)  # pytest's own (it warns of them at the end)
+    for key in sorted(unknown() if unknown is not None else ()):
+        if not key.startswith(("llm_", "rag_")):
+            continue
+        from .evaluation.scenarios import unknown_key_fix
+
+        ours = sorted(opt.ini for opt in OPTIONS)
+        where = config.inipath.name if config.inipath is not None else "the ini file"
+        raise pytest.UsageError(f"{where}: unknown ini key {key}. Fix: {unknown_key_fix(key, ours)}")
+
+
+def _special_file(path: Path) -> bool:
+    """Something that exists but is neither a regular file nor a folder (a FIFO, a device): reading it waits."""
+    try:
+        return path.exists() and not (path.is_file() or path.is_dir())
+    except OSError:
+        return False
+
+
+def _check_url_files(flag: str, values: list[str]) -> None:
+    """`@FILE` of URLs that is a FIFO or a folder: a usage error, not a read that waits forever."""
+    for value in values:
+        value = value.strip()
+        if not value.startswith("@"):
+            continue
+        path = Path(value[1:]).expanduser()
+        if path.is_dir() or _special_file(path):
+            what = "a folder" if path.is_dir() else "not a regular file"
+            raise pytest.UsageError(f"{flag} {value}: {path} is {what}. Fix: a text file of URLs, one a line")
+
+
+def _check_prompt_file(path: Path) -> None:
+    """--llm-bench-prompt-file: an existing .txt or .jsonl file, named by the option."""
+    flag = "--llm-bench-prompt-file"
+    if not path.exists():
+        raise pytest.UsageError(f"{flag} {path}: no such file. Fix: pass an existing .txt or .jsonl file")
+    if not path.is_file():
+        what = "a folder" if path.is_dir() else "not a regular file"
+        raise pytest.UsageError(f"{flag} {path}: is {what}. Fix: pass a .txt (one prompt a line) or .jsonl file")
+
+
+def _check_model_options(spec: ModelSpec) -> None:
+    """A per-model setting (--llm-model-arg LABEL:KEY=VALUE) meets the rule of the option it overrides: a
+    gpu_memory_utilization of 5 or nan went to vLLM, which refused it after the server had started."""
+    by_field = {opt.field: opt for opt in OPTIONS}
+    for key, value in spec.options:
+        opt = by_field.get(f"server.{key}")
+        if opt is None or value is None:
+            continue
+        bad = isinstance(value, float) and not math.isfinite(value)
+        if bad or (opt.check is not None and not opt.check[0](value)):
+            rule = opt.check[1] if opt.check is not None else "must be a finite number"
+            raise pytest.UsageError(
+                f"--llm-model-arg {spec.label}:{key}={value}: {rule} (as {opt.flag}). Fix: set it to a value that "
+                f"{rule.replace('must be', 'is', 1)}"
+            )
+
+
+def env_name_problem(flag: str, name: str | None) -> str | None:
+    """Why `name` cannot be an environment variable's name, or None. The value is not shown: given in its place,
+    the key itself was printed in 'environment variable sk-... is not set' and saved in results.json."""
+    import re
+
+    if not name or re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        return None
+    return (
+        f"{flag} takes the NAME of an environment variable that holds the key, and the value given is not a "
+        "variable name (not shown: it may be the key itself). Fix: export MY_API_KEY=<the key> and pass "
+        f"{flag}=MY_API_KEY"
+    )

@@ -16,7 +16,12 @@ ENDPOINTS = ("completions", "chat")
 
 
 class BenchConfigError(ValueError):
-    """A benchmark setting is invalid; the message names the field and the fix."""
+    """A benchmark setting is invalid; the message names the field and the fix. `field`: the BenchConfig field
+    (the pytest plugin names its option instead), "" for an unknown field."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -64,29 +69,37 @@ class BenchConfig:
         ):
             raise BenchConfigError(
                 f"BenchConfig.temperature must be a number >= 0, not {self.temperature!r}. "
-                "Fix: use 0.0 for greedy decoding"
+                "Fix: use 0.0 for greedy decoding",
+                "temperature",
             )
         if (
             isinstance(self.request_timeout_s, bool)
             or not isinstance(self.request_timeout_s, (int, float))
             or not self.request_timeout_s > 0
+            or not math.isfinite(self.request_timeout_s)
         ):
             raise BenchConfigError(
-                f"BenchConfig.request_timeout_s must be a number of seconds > 0, not {self.request_timeout_s!r}. "
-                "Fix: e.g. request_timeout_s=600"
+                f"BenchConfig.request_timeout_s must be a finite number of seconds > 0, not "
+                f"{self.request_timeout_s!r}. Fix: e.g. request_timeout_s=600",
+                "request_timeout_s",
             )
         if self.endpoint not in ENDPOINTS:
             raise BenchConfigError(
                 f"BenchConfig.endpoint must be one of {ENDPOINTS}, not {self.endpoint!r}. "
-                "Fix: endpoint='completions' (what `vllm bench serve` uses) or endpoint='chat'"
+                "Fix: endpoint='completions' (what `vllm bench serve` uses) or endpoint='chat'",
+                "endpoint",
             )
         if not isinstance(self.ignore_eos, bool):
-            raise BenchConfigError(f"BenchConfig.ignore_eos must be True or False, not {self.ignore_eos!r}")
+            raise BenchConfigError(
+                f"BenchConfig.ignore_eos must be True or False, not {self.ignore_eos!r}. Fix: ignore_eos=True",
+                "ignore_eos",
+            )
         if self.extra_body is not None and not isinstance(self.extra_body, dict):
             raise BenchConfigError(
                 "BenchConfig.extra_body must be a dict of request fields or None, not "
                 f"{type(self.extra_body).__name__}. "
-                'Fix: e.g. extra_body={"top_p": 1.0}'
+                'Fix: e.g. extra_body={"top_p": 1.0}',
+                "extra_body",
             )
         if self.prompt_file is not None:
             path = Path(self.prompt_file)
@@ -94,11 +107,14 @@ class BenchConfig:
             if path.suffix.lower() not in (".txt", ".jsonl"):
                 raise BenchConfigError(
                     f"BenchConfig.prompt_file {str(path)!r} must end in .txt (one prompt per line) "
-                    'or .jsonl (one JSON object with a "prompt" field per line). Fix: rename or convert it'
+                    'or .jsonl (one JSON object with a "prompt" field per line). Fix: rename or convert it',
+                    "prompt_file",
                 )
             if not path.is_file():
+                what = "is not a regular file" if path.exists() else "does not exist"  # a folder, a FIFO
                 raise BenchConfigError(
-                    f"BenchConfig.prompt_file {str(path)!r} does not exist. Fix: pass an existing .txt or .jsonl file"
+                    f"BenchConfig.prompt_file {str(path)!r} {what}. Fix: pass an existing .txt or .jsonl file",
+                    "prompt_file",
                 )
 
     @property
@@ -110,10 +126,19 @@ class BenchConfig:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BenchConfig:
+        if not isinstance(data, dict):
+            raise BenchConfigError(
+                f"a benchmark config must be a mapping of fields, not {type(data).__name__}. Fix: e.g. "
+                "{'concurrency': 16, 'num_requests': 64}"
+            )
+        from ..evaluation.scenarios import unknown_key_fix
+
         known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise BenchConfigError(f"unknown BenchConfig field(s) {unknown}. Fix: use only {sorted(known)}")
+        for key in data:
+            if key not in known:
+                raise BenchConfigError(
+                    f"BenchConfig field {key!r}: unknown field. Fix: {unknown_key_fix(str(key), known)}"
+                )
         return cls(**data)
 
 
@@ -124,4 +149,4 @@ def _positive_int(cfg: BenchConfig, name: str, example: str) -> None:
 def _int_at_least(cfg: BenchConfig, name: str, low: int, example: str) -> None:
     value = getattr(cfg, name)
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise BenchConfigError(f"BenchConfig.{name} must be an integer >= {low}, not {value!r}. Fix: {example}")
+        raise BenchConfigError(f"BenchConfig.{name} must be an integer >= {low}, not {value!r}. Fix: {example}", name)

@@ -16,6 +16,7 @@ missing, nothing comparable) and that was not allowed, or the comparison itself 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -84,6 +85,8 @@ def parse_fail_expressions(value: str | Iterable[str]) -> list[FailRule]:
                 amount = float(number)
             except ValueError:
                 raise GateError(f"{part!r}: threshold {threshold!r} is not a number. Accepted: {FORMS}") from None
+            if not math.isfinite(amount):  # nan failed every comparison of equal runs, inf let every regression pass
+                raise GateError(f"{part!r}: threshold {threshold!r} is not a finite number. Fix: a number, {FORMS}")
             if amount < 0:
                 raise GateError(f"{part!r}: threshold must be >= 0. Accepted: {FORMS}")
             rules.append(FailRule(metric, amount, relative, part))

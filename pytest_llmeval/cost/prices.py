@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..textfiles import not_utf8
+
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")  # a plain decimal number, no nan/inf
 
 TOP_KEYS = {"currency", "api", "gpu"}
 API_KEYS = {"input_per_million", "output_per_million"}
@@ -41,6 +44,10 @@ def _number(data: dict[str, Any], key: str, path: Path, where: str, required: bo
     value = data.get(key)
     if value is None and not required:
         return None
+    if value is None:
+        raise PricesError(f"{path}: {where}.{key} is missing. Fix: add it, e.g. '{key}: 0.6'")
+    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):  # YAML 1.1 reads 1e5 (no dot) as text
+        value = float(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         raise PricesError(f"{path}: {where}.{key} = {value!r} must be a number >= 0. Fix: e.g. '{key}: 0.6'")
     if not math.isfinite(value):  # YAML's .nan / .inf: "nan USD/h" in the report
@@ -62,17 +69,34 @@ def load_prices(path: str | Path) -> Prices:
     import yaml
 
     file = Path(path)
+    if file.exists() and not file.is_file():  # a folder; a FIFO was read forever
+        what = "a folder" if file.is_dir() else "not a regular file"
+        raise PricesError(f"{file}: is {what}. Fix: pass the prices YAML file (see examples/prices.yaml)")
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except OSError as exc:
         raise PricesError(f"{file}: cannot read ({exc.strerror}). Fix: pass an existing YAML file") from None
     except yaml.YAMLError as exc:
-        raise PricesError(f"{file}: invalid YAML ({exc}). Fix: see examples/prices.yaml") from None
+        mark = getattr(exc, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = str(getattr(exc, "problem", None) or exc)
+        tab = "\\t" in problem or "\t" in problem
+        fix = "indent with spaces, not tabs" if tab else "correct the YAML (see examples/prices.yaml)"
+        raise PricesError(f"{file}: invalid YAML{line}: {problem}. Fix: {fix}") from None
     except UnicodeDecodeError as exc:
         raise PricesError(f"{file}: {not_utf8(exc)}. Fix: save it as UTF-8") from None
+    except RecursionError:
+        raise PricesError(f"{file}: YAML nested too deeply. Fix: start from examples/prices.yaml") from None
     if not isinstance(data, dict) or not isinstance(data.get("api"), dict) or not isinstance(data.get("gpu"), dict):
         raise PricesError(f"{file}: needs 'api:' and 'gpu:' sections. Fix: start from examples/prices.yaml")
     _check_keys(data, TOP_KEYS, file, "")
+    for where, section, key in (("currency", data, "currency"), ("gpu.name", data["gpu"], "name")):
+        value = section.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
+            raise PricesError(
+                f"{file}: {where} = {value!r} must be text. Fix: e.g. '{key}: "
+                f"{'USD' if key == 'currency' else 'A100-80GB'}'"
+            )
     api = {}
     for label, entry in data["api"].items():
         if not isinstance(entry, dict):
@@ -89,12 +113,20 @@ def load_prices(path: str | Path) -> Prices:
     count = _number(gpu, "count", file, "gpu", required=False)
     if count is None:
         count = 1.0
-    elif count < 1:
-        raise PricesError(f"{file}: gpu.count = {gpu['count']!r} must be at least 1 (GPUs per server). Fix: 'count: 1'")
+    elif count < 1 or count != int(count):
+        raise PricesError(
+            f"{file}: gpu.count = {gpu['count']!r} must be at least 1 and a whole number (GPUs per server). "
+            "Fix: 'count: 1'"
+        )
     hourly = _number(gpu, "hourly_price", file, "gpu", required=False)
     if hourly is not None:
         per_hour, basis = hourly * count, f"rented at {hourly:g}/h x {count:g} GPU"
     else:
+        if gpu.get("purchase_price") is None:
+            raise PricesError(
+                f"{file}: gpu has neither hourly_price nor purchase_price. Fix: add 'hourly_price: 25.0' (a rented "
+                "GPU) or 'purchase_price: 100000' with 'amortise_years: 3' (a bought one)"
+            )
         price = _number(gpu, "purchase_price", file, "gpu")
         years = _number(gpu, "amortise_years", file, "gpu") or 0.0
         if not years:
@@ -112,5 +144,9 @@ def load_prices(path: str | Path) -> Prices:
         per_hour = (price or 0.0) / hours * count + power * count
         basis = (
             f"{price:g} amortised over {years:g} years at {utilisation:.0%} use + {power:g}/h power, x {count:g} GPU"
+        )
+    if not math.isfinite(per_hour):  # 1e300 over 1e-300 years
+        raise PricesError(
+            f"{file}: gpu: the cost per hour comes out as {per_hour}. Fix: check the gpu prices and amortise_years"
         )
     return Prices(str(file), str(data.get("currency", "")), api, str(gpu.get("name", "GPU")), per_hour, basis)

@@ -319,6 +319,9 @@ def nvml_inventory() -> list[GPU]:
     return [GPU(g["index"], round(g["total_gib"], 2), round(g["free_gib"], 2), g["name"]) for g in nvml_gpus()]
 
 
+MAX_SIMULATED_GPUS = 1024
+
+
 def simulated_inventory(text: str) -> list[GPU]:
     """`8x80` (eight idle 80 GiB GPUs) or `80,80,40:10` (per GPU: total[:free]); at least one GPU, sizes above
     0, free memory at most the total."""
@@ -327,7 +330,10 @@ def simulated_inventory(text: str) -> list[GPU]:
     try:
         if "x" in text:
             count, _, size = text.partition("x")
-            gpus = [GPU(i, float(size), float(size), "simulated") for i in range(int(count))]
+            # a typo's billion GPUs took the machine's memory and never ended: refused below, before the list
+            gpus = [
+                GPU(i, float(size), float(size), "simulated") for i in range(min(int(count), MAX_SIMULATED_GPUS + 1))
+            ]
         else:
             gpus = []
             for i, part in enumerate(text.split(",")):
@@ -337,6 +343,8 @@ def simulated_inventory(text: str) -> list[GPU]:
         raise PlacementError(f"--gpus {text!r}: {how}") from None
     if not gpus:
         raise PlacementError(f"--gpus {text!r}: no GPU in it. Fix: {how}, with a count of 1 or more")
+    if len(gpus) > MAX_SIMULATED_GPUS:
+        raise PlacementError(f"--gpus {text!r}: more than {MAX_SIMULATED_GPUS} GPUs. Fix: {how}, with a real count")
     for gpu in gpus:
         if not (math.isfinite(gpu.total_gib) and gpu.total_gib > 0 and 0 <= gpu.free_gib <= gpu.total_gib):
             raise PlacementError(

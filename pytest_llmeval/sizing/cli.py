@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 
@@ -48,6 +49,15 @@ def main(argv: list[str] | None = None) -> int:
             raise SizingError(f"--tp {args.tp} must be >= 1. Fix: pass --tp 1, 2, 4 ...")
         if not 0 < args.gpu_memory_utilization <= 1:
             raise SizingError(f"--gpu-memory-utilization {args.gpu_memory_utilization} is outside (0, 1]. Fix: 0.9")
+        if not (math.isfinite(args.reserve_gib) and args.reserve_gib >= 0):
+            raise SizingError(f"--reserve-gib {args.reserve_gib} must be a finite number >= 0. Fix: e.g. 1.5")
+        if args.block_size < 1:
+            raise SizingError(f"--block-size {args.block_size} must be >= 1. Fix: e.g. --block-size 16")
+        if args.max_num_batched_tokens is not None and args.max_num_batched_tokens < 1:
+            raise SizingError(
+                f"--max-num-batched-tokens {args.max_num_batched_tokens} must be >= 1. Fix: leave it out (vLLM's "
+                "default for the GPU) or pass e.g. 8192"
+            )
         if args.max_model_len is not None and args.max_model_len < 1:
             raise SizingError(f"--max-model-len {args.max_model_len} must be >= 1. Fix: e.g. --max-model-len 32768")
         gpu = find_gpu(args.gpu)
@@ -59,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             "reserve_gib": args.reserve_gib,
             "block_size": args.block_size,
         }
-        if args.max_num_batched_tokens:
+        if args.max_num_batched_tokens is not None:
             options["max_num_batched_tokens"] = args.max_num_batched_tokens
         chosen = estimate_for_gpu(shape, gpu.name, args.tp, **options)
         rows = feasibility(shape, **options)

@@ -42,7 +42,8 @@ def _key(name: str) -> str:
 
 
 _INDEX: dict[str, GPU] = {_key(alias): gpu for gpu in CATALOGUE for alias in (gpu.name, *gpu.aliases)}
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(GIB|GB|G)?\s*$", re.IGNORECASE)
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?(?:E[+-]?\d+)?)\s*(GIB|GB|G)?\s*$", re.IGNORECASE)
+MAX_GIB = 1024 * 1024  # a mebi-GiB: no GPU comes near it; a typo beyond
 
 
 def find_gpu(name: str) -> GPU:
@@ -51,8 +52,12 @@ def find_gpu(name: str) -> GPU:
     if gpu:
         return gpu
     size = _SIZE.match(name)
-    if size and float(size.group(1)) > 0:
+    if size:
         gib = float(size.group(1))
+        if not 0 < gib <= MAX_GIB:
+            raise SizingError(
+                f"GPU size {name!r} must be above 0 and at most {MAX_GIB} GiB. Fix: the GPU's memory, e.g. 48GiB"
+            )
         return GPU(f"{gib:g}GiB", round(gib * 1024))
     raise SizingError(f"unknown GPU {name!r}. Fix: use one of {', '.join(GPUS)} or a memory size such as 48GiB")
 

@@ -189,14 +189,18 @@ def read_model(path: str | Path, dtype: str | None = None, quantization: str | N
     folder = Path(path).expanduser()
     config_path = folder / "config.json"
     if not folder.is_dir():
+        if folder.is_file():  # the config.json or a weights file itself
+            raise SizingError(f"{folder}: is a file. Fix: pass the model directory that holds it: {folder.parent}")
         raise SizingError(f"{folder}: no such model directory. Fix: pass a local model directory (with config.json)")
     if not config_path.is_file():
         raise SizingError(f"{config_path}: missing. Fix: pass a Hugging Face model directory (with config.json)")
     try:
         config = json.loads(config_path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise SizingError(f"{config_path}: not valid JSON{where}. Fix: repair or re-download the file") from None
+    except OSError as exc:
+        raise SizingError(f"{config_path}: cannot read ({exc.strerror}). Fix: make it readable") from None
     if not isinstance(config, dict):
         raise SizingError(f"{config_path}: not a JSON object. Fix: use the model's own config.json")
     text = config.get("text_config") or config.get("llm_config") or config.get("language_config") or config
@@ -268,15 +272,34 @@ def _checkpoint_bytes(folder: Path) -> tuple[int, str]:
             total = int(json.loads(index.read_text(encoding="utf-8"))["metadata"]["total_size"])
             if total > 0:
                 return total, "safetensors index"
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, RecursionError, OSError):
             pass  # a broken index: fall back to the files
     files = sorted(folder.glob("*.safetensors"))
     if files:
+        _refuse_lfs_pointers(files)
         return sum(f.stat().st_size for f in files), "safetensors files"
     bins = sorted(folder.glob("pytorch_model*.bin"))
     if bins:
+        _refuse_lfs_pointers(bins)
         return sum(f.stat().st_size for f in bins), "pytorch .bin files"
     return 0, ""
+
+
+LFS_POINTER = b"version https://git-lfs"
+
+
+def _refuse_lfs_pointers(files: list[Path]) -> None:
+    """A weights file that is a Git LFS pointer (a clone without `git lfs pull`): its ~130 bytes were summed as the
+    weights, and a 16 GB model 'fit' any GPU with 0.00 GiB of weights."""
+    for file in files:
+        try:
+            if file.stat().st_size < 1024 and file.read_bytes().startswith(LFS_POINTER):
+                raise SizingError(
+                    f"{file}: a Git LFS pointer, not the weights. Fix: fetch them (git lfs pull in the model "
+                    "directory, or download the model again)"
+                )
+        except OSError:
+            continue
 
 
 def _estimated_weights(shape: ModelShape, config_path: Path, on_disk: int, checkpoint: str) -> dict[str, Any]:
