@@ -262,6 +262,16 @@ def incomplete_baseline(doc: dict[str, Any]) -> str | None:
     empty = all_empty(cases)
     if empty:  # no measurement of the model: every later run would pass against it (no score can fall below 0)
         return all_empty_text(empty, "the run")
+    from .results.rescore import graded
+
+    stale = [case for case in cases if not graded(case)]
+    if stale:  # a re-score's records it could not grade (asked differently now, or no longer in the suite)
+        names = ", ".join(f"{c.get('model')}/{c.get('mode', 'norag')}/{c.get('scenario_id')}" for c in stale[:5])
+        more = ", ..." if len(stale) > 5 else ""
+        return (
+            f"the run is a re-score that could not grade {len(stale)} record(s) ({names}{more}): asked differently "
+            "now or no longer in the suite, the baseline would have no answer to today's case"
+        )
     if status == "complete" and not failed and not merge_missing:
         return None
     what = f"the run is {status or 'of unknown status'}"
@@ -370,6 +380,12 @@ def accept_main(argv: list[str]) -> int:
         print(
             f"warning: the run asked part of the suite ({', '.join(selected)}): the baseline holds its "
             f"{len(doc.get('cases') or [])} case(s) only, and a later run's other cases are never compared",
+            file=sys.stderr,
+        )
+    rescored = run.get("rescored")
+    if isinstance(rescored, dict):
+        print(
+            f"note: {source} is a re-score of {rescored.get('from')}: its answers and timings are that run's",
             file=sys.stderr,
         )
     args.baseline.parent.mkdir(parents=True, exist_ok=True)

@@ -144,6 +144,21 @@ def test_accepting_a_rescored_run_copies_it(tmp_path, monkeypatch, capsys):
     source.write_text(json.dumps(rescored), encoding="utf-8")
     assert main(["accept", str(source), "--baseline", str(baseline)]) == 0
     assert json.loads(baseline.read_text(encoding="utf-8"))["run"]["rescored"]["from"] == "x"
+    assert "is a re-score of x: its answers and timings are that run's" in capsys.readouterr().err
+
+
+def test_accept_refuses_a_rescored_run_with_records_it_could_not_grade(tmp_path, capsys):
+    """A re-score keeps the records whose question changed since (status `changed`): as a baseline it has no
+    answer to today's case for them, and every later comparison breaks on them."""
+    from pytest_llmeval.__main__ import main
+
+    cases = load(tmp_path)
+    rescored = rescore_document(run([record(c, True) for c in cases]), cases, source="x").doc
+    rescored["cases"][0]["rescore"] = {"status": "changed"}
+    source, baseline = tmp_path / "results.json", tmp_path / "baseline.json"
+    source.write_text(json.dumps(rescored), encoding="utf-8")
+    assert main(["accept", str(source), "--baseline", str(baseline)]) == 2
+    assert "is a re-score that could not grade 1 record(s)" in capsys.readouterr().err and not baseline.exists()
 
 
 # -- the answer cache ----------------------------------------------------------------------------------------------
