@@ -321,9 +321,15 @@ def load_results(path: Path, check_types: bool = True) -> dict[str, Any]:
             "writing leaves its saved copy in .llmeval/runs"
         ) from None
     except UnicodeDecodeError as exc:  # results.json is always UTF-8: this is another kind of file
-        raise ResultsFileError(f"{path}: not UTF-8 text (byte {exc.start}): is it a results.json?") from None
+        raise ResultsFileError(
+            f"{path}: not UTF-8 text (byte {exc.start}): is it a results.json? Fix: pass the results.json of a run "
+            "(or its report folder)"
+        ) from None
     if not isinstance(doc, dict) or "schema_version" not in doc:
-        raise ResultsFileError(f"{path}: no schema_version: not a results.json written by pytest-llmeval")
+        raise ResultsFileError(
+            f"{path}: no schema_version: not a results.json written by pytest-llmeval. Fix: pass the results.json of "
+            "a run (or its report folder)"
+        )
     if doc.get("schema_version") not in (1, SCHEMA_VERSION):
         raise ResultsFileError(
             f"{path}: schema_version {doc.get('schema_version')!r} is not {SCHEMA_VERSION}; "

@@ -7,6 +7,7 @@ benchmark, the RAG embedder/reranker and the judge.
 from __future__ import annotations
 
 import os
+import re
 
 NO_KEY = "EMPTY"  # what OpenAI-compatible local servers accept when they need no key
 
@@ -21,11 +22,19 @@ def api_key_from_env(env_name: str | None, option: str = "--llm-api-key-env") ->
         return NO_KEY
     key = os.environ.get(env_name)
     if not key:
+        if not _ENV_NAME.fullmatch(env_name):  # the key itself given as the name: never shown
+            raise MissingAPIKey(
+                f"{option} takes the name of an environment variable that holds the key, not the key (its value "
+                "is not shown). Fix: export MY_KEY=<your key> and pass " + f"{option}=MY_KEY"
+            )
         raise MissingAPIKey(
             f"environment variable {env_name} (named by {option}) is "
             f"{'empty' if env_name in os.environ else 'not set'}. Fix: export {env_name}=<your key>"
         )
     return key
+
+
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def bearer_headers(key: str | None) -> dict[str, str]:

@@ -297,3 +297,13 @@ def test_plan_refuses_a_simulated_gpu_count_it_could_never_build(tmp_path):
     done = cli(tmp_path, "plan", "--gpus", "99999999x80", "--llm-model", "a=embedded", timeout=30)
     one_clean_error(done, done.returncode or 2, "more than 1024 GPUs", "--gpus")
     assert done.returncode != 0
+
+
+def test_a_key_given_where_its_variables_name_belongs_is_never_shown():
+    """The bench and the other callers that do not go through the plugin's settings echoed the name they were given
+    - a key pasted in its place was printed."""
+    from pytest_llmeval.serving.credentials import MissingAPIKey, api_key_from_env
+
+    with pytest.raises(MissingAPIKey) as raised:
+        api_key_from_env("sk-live-1234567890abcdef", "--llm-api-key-env")
+    assert "sk-live" not in str(raised.value) and "Fix:" in str(raised.value)

@@ -51,7 +51,9 @@ def test_the_commands_and_the_plugin_say_it_in_one_line(tmp_path):
         )
         assert (
             done.returncode == 2
-            and done.stderr.strip() == f"error: {results}: not UTF-8 text (byte 0): is it a results.json?"
+            and done.stderr.strip()
+            == f"error: {results}: not UTF-8 text (byte 0): is it a results.json? Fix: pass the results.json of a run "
+            "(or its report folder)"
         )
     prices = not_utf8(tmp_path / "prices.yaml")
     (tmp_path / "test_x.py").write_text("def test_x():\n    pass\n", encoding="utf-8")
