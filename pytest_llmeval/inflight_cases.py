@@ -240,6 +240,11 @@ class _Serialised:
         with self._lock:
             return self._retriever().retrieve(question)
 
+    @property
+    def knowledge_digest(self) -> str | None:
+        """The index's knowledge-base digest (read after a retrieval: the index is built by then)."""
+        return getattr(self._retriever(), "knowledge_digest", None)
+
 
 _QUEUE = pytest.StashKey["WorkerQueue | None"]()
 CaseOfTest = tuple[str, str, str]  # model, mode, case id

@@ -128,6 +128,7 @@ def test_rag_run_records_retrieval_and_uplift(rag_project, vllm_endpoint):
         assert 0.0 <= r["bm25_dense_overlap"] <= 1.0
         assert r["rerank"] == "skipped"
         assert case["retrieval_ms"] > 0 and case["generation_ms"] > 0
+        assert len(r["knowledge"]) == 16  # the knowledge base it was asked from: rescore names a changed one
     (rag,) = doc["aggregates"]["rag"]
     by = {(c["mode"], c["scenario_id"]): c["score"] for c in doc["cases"]}
     norag = (by[("norag", "ceo_question")] + by[("norag", "product_price")]) / 2

@@ -228,3 +228,28 @@ def test_to_pandas_leaves_no_null_column_beside_a_flattened_judge(tmp_path):
     df = load(tmp_path / "results.json").to_pandas()
     assert "judge" not in df.columns and df["judge.score"].tolist()[0] == 80.0
     assert df["judge.passed"].tolist()[0] is True and df["errored"].tolist() == [False, False]
+
+
+def test_rag_answers_asked_from_a_knowledge_base_that_changed_since_are_named(tmp_path):
+    """The issue asks rescore to name the cases whose question or context changed (those need the model again): a
+    knowledge-base edit changes what retrieval gives today, and the RAG answers were re-graded without a word."""
+    from pytest_llmeval.rag.pipeline import knowledge_digest_at
+    from pytest_llmeval.results.rescore import rescore_document
+
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "geo.md").write_text("# 法国\n\n法国的首都是巴黎。\n", encoding="utf-8")
+    rag = {"knowledge": [str(kb)], "dictionaries": [], "chunk_chars": 400, "chunk_overlap": 50}
+    digest = knowledge_digest_at([kb], [], 400, 50)
+    case = cases_of(tmp_path)["capital"]
+    retrieval = {"k": 1, "doc_ids": ["geo"], "expected_docs": [], "knowledge": digest}
+    records = [answered(case), answered(case, mode="rag", retrieval=retrieval)]
+    doc = run_of(*records)
+    doc["run"]["rag"] = rag
+    assert rescore_document(doc, [case]).context_changed == []  # the same knowledge base: nothing to say
+    (kb / "geo.md").write_text("# 法国\n\n法国的首都是巴黎，人口约两百万。\n", encoding="utf-8")
+    out = rescore_document(doc, [case])
+    assert out.context_changed == ["m1/rag/capital"] == out.doc["run"]["rescored"]["context_changed"]
+    assert "1 RAG answer(s) were asked with context from a knowledge base that has changed since" in out.summary()
+    (kb / "geo.md").unlink()  # gone: today's context cannot be what it was either
+    assert rescore_document(doc, [case]).context_changed == ["m1/rag/capital"]

@@ -219,6 +219,9 @@ def evaluate_case(
         sources["template"] = template_text.replace("{context}", "\n").replace("{question}", "\n")
         sources["context"] = "\n".join(chunk.text for chunk in retrieval.chunks)
         extra = retrieval_record(retrieval, case)
+        digest = getattr(retriever, "knowledge_digest", None)
+        if isinstance(digest, str):  # what the knowledge base was: `rescore` names answers asked from another one
+            extra["retrieval"]["knowledge"] = digest
     try:
         messages = build_messages(case, user_content)
         salt: dict[str, Any] = {"cache_salt": cache_salt} if cache_salt else {}  # vLLM's prefix-cache salt

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,7 @@ class HybridRetriever:
         docs = load_documents(cfg.knowledge, exclude=cfg.dictionaries)
         if not docs:
             raise ValueError(f"no .md/.txt documents found under {[str(p) for p in cfg.knowledge]}")
+        self.knowledge_digest = digest_of_knowledge(docs, cfg.dictionaries, cfg.chunk_chars, cfg.chunk_overlap)
         key = cache_key(
             corpus=corpus_digest(docs),
             dictionaries=file_digest(cfg.dictionaries),
@@ -220,3 +222,22 @@ class HybridRetriever:
             k=k,
             fused_doc_ids=tuple(self.chunks[self._by_id[cid]].doc_id for cid, _ in fused[:k]),
         )
+
+
+def digest_of_knowledge(
+    docs: list[Any], dictionaries: Sequence[str | Path], chunk_chars: int, chunk_overlap: int
+) -> str:
+    """A short hash of what retrieval can return: the documents' ids and contents, the custom dictionaries (they cut
+    the BM25 tokens) and the chunking. Recorded with each retrieval, so that `rescore` can say when the knowledge
+    base changed since a RAG answer was asked (today's context could differ: the model must be asked again)."""
+    return cache_key(
+        corpus=corpus_digest(docs), dictionaries=file_digest(dictionaries), chunking=[chunk_chars, chunk_overlap]
+    )[:16]
+
+
+def knowledge_digest_at(
+    knowledge: Sequence[str | Path], dictionaries: Sequence[str | Path], chunk_chars: int, chunk_overlap: int
+) -> str | None:
+    """`digest_of_knowledge` of the knowledge base as it is now at these paths; None when no document is there."""
+    docs = load_documents(knowledge, exclude=dictionaries)
+    return digest_of_knowledge(docs, dictionaries, chunk_chars, chunk_overlap) if docs else None

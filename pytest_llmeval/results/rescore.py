@@ -78,6 +78,7 @@ class Rescored:
     verdict_changes: int = 0  # passed <-> failed: a threshold edit changes verdicts, not scores
     not_in_run: list[str] = field(default_factory=list)  # current case ids the run never asked: no answer to grade
     stale_verdicts: list[str] = field(default_factory=list)  # judge verdicts kept although the case changed since
+    context_changed: list[str] = field(default_factory=list)  # RAG answers asked from another knowledge base
 
     def summary(self) -> str:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
@@ -89,6 +90,12 @@ class Rescored:
             text += (
                 f"; {len(self.stale_verdicts)} judge verdict(s) kept from the run although the case changed since "
                 f"the judge graded it (grade again with --llm-judge): {_shown(self.stale_verdicts)}"
+            )
+        if self.context_changed:
+            text += (
+                f"; {len(self.context_changed)} RAG answer(s) were asked with context from a knowledge base that has "
+                f"changed since (graded as answered; run the model again to measure today's): "
+                f"{_shown(self.context_changed)}"
             )
         if self.changed:
             text += f"; asked differently now (run the model again): {', '.join(self.changed)}"
@@ -329,6 +336,7 @@ def rescore_document(
         out.counts[status] += 1
         records.append(new)
     out.not_in_run = [case_id for case_id in by_id if case_id not in in_run]
+    out.context_changed = context_changed(doc, records)
     run = dict(doc.get("run") or {})
     run.pop("saved_as", None)
     if scenario_paths:  # graded with these files: a comparison of this run grades with them too
@@ -343,6 +351,7 @@ def rescore_document(
         "changed": out.changed,
         "not_in_run": out.not_in_run,
         **({"stale_verdicts": out.stale_verdicts} if out.stale_verdicts else {}),
+        **({"context_changed": out.context_changed} if out.context_changed else {}),
         **({"judge": judge.model, "judge_errors": judge_errors} if judge is not None else {}),
     }
     new_doc = {k: v for k, v in doc.items() if k != "comparison"}  # a comparison of the old scores is stale
@@ -355,6 +364,28 @@ def rescore_document(
     )
     out.doc = new_doc
     return out
+
+
+def context_changed(doc: dict[str, Any], records: list[dict[str, Any]]) -> list[str]:
+    """The graded RAG records whose retrieval came from a knowledge base that is not the one at the run's paths now
+    (documents, dictionaries or chunking changed, or it is gone): their answer is graded as given, but today's
+    context could differ - the question the issue asks `rescore` to name ("those need the model again")."""
+    recorded = [r for r in records if graded(r) and isinstance((r.get("retrieval") or {}).get("knowledge"), str)]
+    if not recorded:
+        return []
+    rag = (doc.get("run") or {}).get("rag") or ((doc.get("run") or {}).get("settings") or {}).get("rag") or {}
+    from ..rag.pipeline import knowledge_digest_at
+
+    try:
+        now = knowledge_digest_at(
+            [Path(p) for p in rag.get("knowledge") or []],
+            [Path(p) for p in rag.get("dictionaries") or []],
+            int(rag.get("chunk_chars") or 0),
+            int(rag.get("chunk_overlap") or 0),
+        )
+    except (OSError, ValueError, TypeError):  # a dictionary or folder gone: the context cannot be what it was
+        now = None
+    return [_label(r) for r in recorded if r["retrieval"]["knowledge"] != now]
 
 
 FINISHED = ("complete", "degraded")  # an interrupted run stays interrupted: cases were never asked

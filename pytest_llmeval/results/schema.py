@@ -48,6 +48,7 @@ class RetrievalRecord(TypedDict):
     rerank: str  # "ok" (a reranker ran) or "skipped" (--rag-reranker none); a failed one is the case's error
     timings_ms: dict[str, float]
     stages: NotRequired[dict[str, RetrievalStage]]  # "bm25", "dense", "fused", "reranked"
+    knowledge: NotRequired[str]  # the knowledge base's digest (documents, dictionaries, chunking) when it was asked
 
 
 class JudgeRecord(TypedDict):
@@ -159,6 +160,7 @@ class RescoredRecord(TypedDict, total=False):
     changed: list[str]  # records asked differently now (not graded)
     not_in_run: list[str]  # current cases the run never asked
     stale_verdicts: list[str]  # judge verdicts kept although the case changed since the judge graded it
+    context_changed: list[str]  # RAG answers asked from a knowledge base that has changed since
     judge: str
     judge_errors: int  # answers the judge given to rescore failed on (each the case's error)
 

@@ -542,6 +542,11 @@ def run_header_lines(doc: dict[str, Any]) -> list[str]:
             )
         if rescored.get("not_in_run"):
             lines.append(f"cases not in the run (no answer to grade): {', '.join(rescored['not_in_run'])}")
+        if rescored.get("context_changed"):
+            lines.append(
+                "RAG answers asked from a knowledge base that has changed since (graded as answered; run the model "
+                "again to measure today's context): " + ", ".join(rescored["context_changed"])
+            )
         if rescored.get("stale_verdicts"):
             lines.append(
                 "judge verdicts kept from the run although the case changed since (grade again with --llm-judge): "
