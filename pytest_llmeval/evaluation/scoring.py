@@ -182,7 +182,11 @@ SCORER_NAME = "keyword_coverage"
 #    characters as Simplified, as the answer is (後端, 於). Hearsay is disclaimed only by a disclaimer of it - not of a
 #    detail (具体日期无法确认), nor evidence of another thing (没有证据表明存在问题) - in its clause (a semicolon ends
 #    it), and 据说明书 is no 据说.
-SCORER_VERSION = 12
+# 13: a Chinese negation reaches over a light verb to what it waives (不必做信创适配, 无需进行等保测评,
+#    不建议采用私有化部署, 不建议选择智能风控引擎; not 不得不进行信创适配), and 不用 and 没有必要 negate
+#    (不用做信创适配). A claim after 不能说, 不代表, 不意味着, 不能说明, 不足以证明 (满足等保三级并不代表已通过
+#    PCI DSS认证) is not asserted.
+SCORER_VERSION = 13
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -353,6 +357,9 @@ NEGATIONS_ZH: tuple[str, ...] = (
     "不需要",
     "用不了",
     "要不了",
+    # v13: "no need" as said colloquially (不用做信创适配, 没有必要做试点)
+    "不用",
+    "没有必要",
 )
 # v9: "cannot / failed to / hardly" (未能通过审计 for 通过审计, 无法确认 for 确认) and the verbs a
 # recommendation negates with (该产品不支持私有化部署 for 私有化部署, 不建议采购 for 采购); after 不得, 不能, 无 ...
@@ -421,6 +428,10 @@ FILLERS_ZH: tuple[str, ...] = (
 )
 # v10: and the adverbs that 并未, 从未, 并没有 take before their verb (并未正式通过, 从未真正通过, 并没有实际通过)
 FILLERS_ZH += ("正式", "真正", "实际", "实际上", "真的", "曾", "曾经")
+# v13: and the light verbs a "no need / not advised" negation takes before what it waives (不必做信创适配,
+# 无需进行等保测评, 不建议采用私有化部署, 没有必要开展试点, 未选择智能风控引擎; not 不得不进行信创适配, 不断采用,
+# 无论采用)
+FILLERS_ZH += ("做", "进行", "开展", "考虑", "采用", "使用", "选择", "选用", "采取")
 # v10: a date between a negation and what it negates (并未于2024年通过PCI DSS认证, 并没有在2024年3月通过审计)
 _DATE_BEFORE_A_POINT = re.compile(
     r"(?:于|在) ?(?:[0-9]{4} ?年(?: ?[0-9]{1,2} ?月)?(?: ?[0-9]{1,2} ?[日号])?|[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?[日号])?)"
@@ -1228,6 +1239,15 @@ UNCERTAINTY_CUES_ZH = (
     "没有关于",
     "并无关于",
     "暂无关于",
+    # v13: what does not follow or cannot be said (满足等保三级并不代表已通过PCI DSS认证, 不能说已通过PCI DSS认证)
+    "不能说",
+    "不敢说",
+    "不能断定",
+    "不代表",
+    "不意味着",
+    "不能说明",
+    "不足以说明",
+    "不足以证明",
 )
 UNASSERTED_ZH = QUESTION_CUES_ZH + CONDITION_CUES_ZH + UNCERTAINTY_CUES_ZH
 _SPEAKER_CUES = frozenset({"不知道", "不清楚", "不确定"})
