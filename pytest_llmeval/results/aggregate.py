@@ -60,8 +60,29 @@ def _percentile(values: Sequence[float], q: float) -> float | None:
 
 
 def scored(cases: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Records that have a score (errored cases have none)."""
-    return [c for c in cases if _num(c.get("score")) is not None]
+    """Records that have a score (errored cases have none). A score that is no finite number on the 0-100 scale
+    (inf or 150 from a custom scorer, a string, a bool) is a scoring error, as in the comparison
+    (`compare.scorers.valid_score`, its one definition): an inf averaged in made the summary's mean inf and its
+    results.json unreadable (Infinity), a 150 printed a mean of 150 [150, 150] beside a comparison that counted it
+    as 0."""
+    from ..compare.scorers import valid_score
+
+    return [c for c in cases if valid_score(c.get("score"))]
+
+
+def _passed(case: dict[str, Any]) -> bool:
+    """Passed, and graded: a sample with an error or no valid score counts as not passed (the comparison's rule)."""
+    from ..compare.scorers import errored
+
+    return bool(case.get("passed")) and not errored(case)
+
+
+def _case_mean(values: Iterable[tuple[Any, float]]) -> float | None:
+    """The mean of the per-case means of (case id, value) pairs: the case is the unit, as in the intervals."""
+    groups: dict[Any, list[float]] = defaultdict(list)
+    for case_id, value in values:
+        groups[case_id].append(value)
+    return sum(sum(g) / len(g) for g in groups.values()) / len(groups) if groups else None
 
 
 def group_by(cases: Iterable[dict[str, Any]], *keys: str) -> dict[tuple[Any, ...], list[dict[str, Any]]]:
@@ -92,7 +113,7 @@ def model_rows(
         ok = scored(group)
         by_category = sorted(group_by(ok, "category").items(), key=lambda kv: str(kv[0]))
         distinct = {c["scenario_id"] for c in group}
-        passes = [bool(c.get("passed")) and c.get("error") is None for c in group]
+        passes = [_passed(c) for c in group]
         ttft = [v for v in (_num(c.get("ttft_s")) for c in ok) if v is not None]
         e2e = [v for v in (_num(c.get("e2e_s")) for c in ok) if v is not None]
         mem = memory.get(model, {})
@@ -101,10 +122,15 @@ def model_rows(
             "mode": mode,
             "cases": len(distinct),
             "samples": len(group),
-            "errors": sum(1 for c in group if c.get("error") is not None or _num(c.get("score")) is None),
+            "errors": len(group) - len(ok),
             "passed": sum(passes),
-            "pass_rate": _round(100 * sum(passes) / len(passes), 1) if passes else None,
-            "mean_score": _round(_mean(c["score"] for c in ok)),
+            # with repeats the case is the unit (its samples averaged first), as in the intervals printed beside
+            # these: pooled over samples, a case asked more often (another repeat errored) weighed more, and the
+            # figure was not the one its interval is about (46.7 printed with an interval around 43.75)
+            "pass_rate": _round(100 * (_case_mean((c["scenario_id"], float(p)) for c, p in zip(group, passes)) or 0), 1)
+            if passes
+            else None,
+            "mean_score": _round(_case_mean((c["scenario_id"], float(c["score"])) for c in ok)),
             "mean_ttft_s": _round(_mean(ttft), 4),
             "ttft_p50_s": _round(_percentile(ttft, 50), 4),
             "ttft_p95_s": _round(_percentile(ttft, 95), 4),
@@ -137,7 +163,7 @@ def _model_intervals(group: list[dict[str, Any]], ok: list[dict[str, Any]]) -> d
     out: dict[str, Any] = {
         "mean_score": _interval(mean_ci([c["score"] for c in ok], clusters=clusters if repeated else None)),
     }
-    passes = [1.0 if (c.get("passed") and c.get("error") is None) else 0.0 for c in group]
+    passes = [1.0 if _passed(c) else 0.0 for c in group]
     if repeated:
         ci = mean_ci([100 * p for p in passes], clusters=[c["scenario_id"] for c in group])
         out["pass_rate"] = _interval(ci)
@@ -319,7 +345,7 @@ def model_comparison(
                 continue
             per_case = per_case_means(group, errors_as_zero=True)  # compared with the pairs below: on their terms
             ok = scored(group)
-            passes = [bool(c.get("passed")) and c.get("error") is None for c in group]
+            passes = [_passed(c) for c in group]
             ttft = [v for v in (_num(c.get("ttft_s")) for c in ok) if v is not None]
             rows.append(
                 {
