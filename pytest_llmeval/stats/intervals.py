@@ -12,8 +12,11 @@ It never leaves 0-100 and never collapses to a point when all cases scored 100. 
 (tests/stats/test_coverage.py, 4,000 samples per cell; 20,000 over 15 shapes in the simulation that chose the
 method): 0.93-0.97 at n = 14 and 30 for the score shapes the tool produces (mostly 0s and 100s with a few values
 between, the shapes above included; 0.977 in one of the 26 simulated cells: 3 key points, 80% of cases covering
-all); and 0.94-0.98 at n = 6 and 8, where 0/100 scores alone (Wilson's interval) already cover 0.976-0.984 at means
-of 35 or 78 (the discreteness of a few cases). The former estimate (the values alone, Student's t) was as wide on
+all); and 0.94-0.98 at n = 6 and 8 on those shapes, where 0/100 scores alone (Wilson's interval) cover 0.976-0.984
+at means of 35 or 78. Wilson's exact coverage of 0/100 scores dips at other means (the discreteness of a few cases):
+averaged over means of 10-90 it is 0.952-0.959 at n = 6-30, its lowest there 0.908 / 0.916 / 0.918 / 0.921 at n = 6
+/ 8 / 14 / 30, and near a mean of 0 or 100 it falls to 0.83-0.85 (exact binomial sums over a grid of means, eleventh
+session). The former estimate (the values alone, Student's t) was as wide on
 average (38.9 points against 38.8) but covered 0.84-0.91 in five of those cells (0.95-0.98 now). The interval is
 conservative (0.99-1.0) where the scores are nearly all 100 and the rest just below, with no 0 at all (means of 98
 and 99): n cases cannot show that no case scores 0. An easy 3-key-point suite is covered 0.96-0.98. Student's t, the
