@@ -106,12 +106,30 @@ def _flips(chance: float):
     return draw, 100.0 * chance * (0.4 - 0.6)
 
 
+def _repeats(broken: float, drop: float, repeats: int = 3, points: int = 4):
+    """--llm-repeat 3 of a 4-key-point suite, each case's samples averaged (the case is the unit): each case has its
+    own chance of covering a point (Beta(1.2, 0.8), drawn with the suite); a share of cases `broken` loses `drop` of
+    that chance. The truth is the mean change over the population of such cases."""
+
+    def draw(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+        chance = rng.beta(1.2, 0.8, size=n)
+        new_chance = np.where(rng.random(n) < broken, np.clip(chance - drop, 0.0, 1.0), chance)
+        base = (rng.random((n, repeats, points)) < chance[:, None, None]).mean(axis=(1, 2)) * 100
+        new = (rng.random((n, repeats, points)) < new_chance[:, None, None]).mean(axis=(1, 2)) * 100
+        return base, new
+
+    population = np.random.default_rng(0).beta(1.2, 0.8, size=1_000_000)
+    return draw, -broken * float(np.mean(np.minimum(population, drop))) * 100
+
+
 PAIRED_SHAPES = {
     "10% of cases fall by 70": _sparse(0.10, 70.0),
     "5% of cases fall by 100": _sparse(0.05, 100.0),
     "all move a little (sd 15), no change": _both_ways(0.0),
     "all move a little (sd 15), -5": _both_ways(-5.0),
     "5 key points, each flips 10%": _flips(0.10),
+    "3 repeats averaged, 20% of cases break": _repeats(0.2, 0.5),
+    "3 repeats averaged, no change": _repeats(0.0, 0.0),
 }
 
 
