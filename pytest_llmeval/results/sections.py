@@ -27,18 +27,28 @@ class Section:
     level: int = 2
 
 
+def _no_negative_zero(text: str) -> str:
+    """`-0.0` (a bound a hair below zero, rounded) read as garbled beside `+19.0`: zero has no sign."""
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text
+
+
 def fmt(value: Any, digits: int = 1) -> str:
     if value is None:
         return "-"
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float):
-        return f"{value:.{digits}f}"
+        return _no_negative_zero(f"{value:.{digits}f}")
     return str(value)
 
 
 def signed(value: Any, digits: int = 1) -> str:
-    return "-" if value is None else f"{value:+.{digits}f}"
+    return "-" if value is None else _signed(value, digits)
+
+
+def _signed(value: float, digits: int) -> str:
+    text = f"{value:+.{digits}f}"
+    return "+" + text[1:] if text.startswith("-") and not text.strip("-0.") else text
 
 
 NO_WIDTH = " (no width: every case changed alike)"  # an interval of a difference that is a point: no precision
@@ -57,8 +67,8 @@ def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, 
     low, high = interval["low"], interval["high"]
     if sign:
         alike = NO_WIDTH if low == high and value else ""
-        return f"{text} [{low:+.{digits}f}, {high:+.{digits}f}]{alike}"
-    return f"{text} [{low:.{digits}f}, {high:.{digits}f}]"
+        return f"{text} [{_signed(low, digits)}, {_signed(high, digits)}]{alike}"
+    return f"{text} [{fmt(float(low), digits)}, {fmt(float(high), digits)}]"
 
 
 def no_interval(interval: dict[str, Any] | None) -> str | None:
@@ -259,7 +269,8 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
         f"points, same cases ({methods((r.get('pass_change_interval') for r in rag), (r['model'] for r in rag))}). "
         "Retrieval quality is "
         "measured against "
-        "the documents each case names, over the cases that name them (n beside hit@k); "
+        "the documents each case names, over the answers to the cases that name them (n beside hit@k: answers, "
+        "each repeat counted); "
         "overlap is the share of BM25's top-k that the dense retriever also returned."
     )
     return Section("rag", "RAG: without vs with retrieval", [note], Table(RAG_HEADERS, rows), terminal=True)
@@ -567,13 +578,39 @@ def models_section(doc: dict[str, Any]) -> Section | None:
             return "-"
         return with_interval(entry.get("estimate"), entry, sign=sign) + f" (n={entry.get('n')})"
 
+    # the summary's row of the same model and mode: its pass rate has its interval and n (the case is the unit);
+    # the comparison's own pass_rate is pooled over samples and, with uneven repeats, differed from it
+    summary = {(a["model"], a.get("mode", "norag")): a for a in doc["aggregates"].get("models") or []}
+    rag_rows = {r["model"]: r for r in doc["aggregates"].get("rag") or []}
+
+    def dead(r: dict[str, Any]) -> dict[str, Any] | None:
+        """The summary row when every sample of this model and mode errored: nothing was measured of the model."""
+        a = summary.get((r["model"], r.get("mode", "norag")))
+        return a if a and a.get("samples") and a.get("errors") == a.get("samples") else None
+
+    def score_cell(r: dict[str, Any]) -> str:
+        a = dead(r)
+        if a is not None:  # 0.0 [0.0, 21.5] read as a measured score, beside pairs saying nothing was measured
+            return f"not measured: every case errored (n={a.get('cases')})"
+        return ci(r.get("score"))
+
+    def uplift_cell(r: dict[str, Any]) -> str:
+        reason = (rag_rows.get(r["model"]) or {}).get("not_compared") if r.get("mode") == "rag" else None
+        return "not compared: a side errored throughout (see the RAG table)" if reason else ci(r.get("uplift"), True)
+
+    def pass_cell(r: dict[str, Any]) -> str:
+        a = summary.get((r["model"], r.get("mode", "norag")))
+        if a is None:
+            return fmt(r.get("pass_rate"))
+        return _with_n(a.get("pass_rate"), a.get("cases"), with_interval(a.get("pass_rate"), _iv(a, "pass_rate")))
+
     rows = [
         [
             r["model"],
             r.get("mode", "-"),
-            ci(r.get("score")),
-            ci(r.get("uplift"), sign=True),
-            fmt(r.get("pass_rate")),
+            score_cell(r),
+            uplift_cell(r),
+            pass_cell(r),
             fmt(r.get("ttft_p50_s"), 3),
             fmt(r.get("decode_tok_s")),
             fmt(r.get("output_throughput")),
@@ -586,7 +623,7 @@ def models_section(doc: dict[str, Any]) -> Section | None:
         "mode",
         "score [95% CI]",
         "RAG uplift [95% CI]",
-        "pass %",
+        "pass % [95% CI]",
         "TTFT p50 s",
         "decode tok/s",
         "bench output tok/s",
@@ -594,10 +631,10 @@ def models_section(doc: dict[str, Any]) -> Section | None:
     ]
     note = (
         "One row per model and mode: runs with and without RAG are not pooled. Score: mean over cases (n; an "
-        "errored sample counts as 0 here, as in the pairs, where the summary above leaves it out) with "
+        "errored sample counts as 0 here and in the pairs; the summary above leaves it out) with "
         f"its 95% interval ({methods((r.get('score') for r in rows_in), _row_names(rows_in))}); uplift (rag rows): "
-        "paired per-case "
-        "difference with RAG - without. " + DECODE_NOTE
+        "paired per-case difference with RAG - without; pass %: as in the summary (n cases, its interval). "
+        + DECODE_NOTE
     )
     models = {r["model"] for r in rows_in}
     return Section(
@@ -616,9 +653,30 @@ def _p_text(pair: dict[str, Any]) -> str:
     return f"{p:.3g}" + (f" ({adjusted:.3g})" if adjusted is not None else "")
 
 
+NO_COMMON = "not compared: no case in common"
+
+
+def _uncompared_pairs(comparison: dict[str, Any]) -> list[dict[str, Any]]:
+    """The pairs of models run in the same mode that got no pair row: they share no case (the aggregate skips a
+    pair without a common case), which had left them out of the table without a word."""
+    rows = comparison.get("rows") or []
+    models = list(dict.fromkeys(r["model"] for r in rows))
+    modes = {(r["model"], r.get("mode", "norag")) for r in rows}
+    have = {(p["a"], p["b"], p.get("mode", "norag")) for p in comparison.get("pairs") or []}
+    missing = []
+    for i, first in enumerate(models):
+        for second in models[i + 1 :]:
+            for mode in ("norag", "rag"):
+                if (first, mode) in modes and (second, mode) in modes and (first, second, mode) not in have:
+                    missing.append({"a": first, "b": second, "mode": mode, "n": 0, "difference": None})
+    return missing
+
+
 def model_pairs_section(doc: dict[str, Any]) -> Section | None:
-    pairs = (doc["aggregates"].get("comparison") or {}).get("pairs") or []
-    if not pairs:
+    comparison = doc["aggregates"].get("comparison") or {}
+    pairs = comparison.get("pairs") or []
+    missing = _uncompared_pairs(comparison)
+    if not pairs and not missing:
         return None
     rows = [
         [
@@ -631,18 +689,23 @@ def model_pairs_section(doc: dict[str, Any]) -> Section | None:
         ]
         for p in pairs
     ]
+    rows += [[f"{p['b']} - {p['a']}", p["mode"], 0, "-", "-", NO_COMMON] for p in missing]
     names = [f"{row[0]} {row[1]}" for row in rows]
+    tested = [p for p in pairs if p.get("difference")]
+    how = methods((p.get("difference") for p in pairs), names[: len(pairs)])
+    note = (
+        "Difference of mean scores, paired per case, with its 95% interval"
+        + (f" ({how})" if how != "-" else "")
+        + "; an errored sample counts as score 0 here, as in a comparison with a baseline (a model gains nothing "
+        "from the cases it failed to answer); 'better' or 'worse' only when the paired test is significant after "
+        f"Holm's correction over the {len(tested)} comparison(s) of this run (p Holm <= 0.05)."
+    )
+    if not tested:  # "with its 95% interval (-)" and "over the 2 comparison(s)" where no pair was tested
+        note = "No pair of models was compared: each row says why."
     return Section(
         "model_pairs",
         "Model against model (paired on the same cases)",
-        [
-            "Difference of mean scores, paired per case, with its 95% interval "
-            f"({methods((p.get('difference') for p in pairs), names)}); an errored sample counts as score 0 here, "
-            "as in a "
-            "comparison with a baseline (a model gains nothing from the cases it failed to answer); "
-            "'better' or 'worse' only when the paired test is "
-            f"significant after Holm's correction over the {len(pairs)} comparison(s) of this run (p Holm <= 0.05)."
-        ],
+        [note],
         Table(["pair", "mode", "n", "difference [95% CI]", "p (Holm)", "verdict"], rows),
         terminal=True,
         level=3,
