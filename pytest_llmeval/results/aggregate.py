@@ -372,6 +372,11 @@ def model_comparison(
                 a, b = per_case_means(mine, errors_as_zero=True), per_case_means(theirs, errors_as_zero=True)
                 ids = sorted(set(a) & set(b))
                 if not ids:
+                    if a and b:  # both ran in this mode, on other cases: said in results.json, not left out
+                        skipped.append(
+                            {"a": first, "b": second, "mode": mode, "n": 0, "difference": None, "p_value": None}
+                            | {"verdict": "not compared: no case in common"}
+                        )
                     continue
                 dead = dead_side({f"{first} ({mode})": mine, f"{second} ({mode})": theirs})
                 if dead:  # no verdict on a dead server (B - A -100.0 [-100.0, -100.0] worse): outside the family

@@ -73,6 +73,12 @@ def test_a_pair_of_models_without_a_common_case_gets_a_row_that_says_so():
     doc = document(cases)
     pairs = section(doc, "model_pairs")
     assert any(r[0] == "other - weak" and "no case in common" in r[5] for r in pairs.table.rows)
+    assert sum("no case in common" in r[5] for r in pairs.table.rows) == 2  # other - good, other - weak: once each
+    recorded = doc["aggregates"]["comparison"]["pairs"]  # results.json says it too, not only the report
+    assert {(p["a"], p["b"]) for p in recorded if p["verdict"] == "not compared: no case in common"} == {
+        ("good", "other"),
+        ("weak", "other"),
+    }
     for text in rendered(doc):
         assert "no case in common" in text
     # only two models, nothing in common: the section had been left out altogether
