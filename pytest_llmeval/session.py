@@ -566,25 +566,13 @@ class LLMEvalSession:
             return
         if judge is None:
             if result.assert_with == "judge":
-                result.error = {
-                    "stage": "judge",
-                    "type": "config",
-                    "status": None,
-                    "message": f"case {case.id} is asserted by the judge but no judge is set. "
-                    "Fix: pass --llm-judge URL@MODEL",
-                }
-            return
-        try:
-            verdict = judge.grade(case, result.score.answer)
-        except Exception as exc:  # noqa: BLE001 - a judge that raises is the case's recorded error
-            from .evaluation.evaluate import error_info
+                from .evaluation.evaluate import no_judge_error
 
-            result.error = error_info(exc, "judge")
+                result.error = no_judge_error(case)
             return
-        result.extra["judge"] = hide_secrets_in(verdict.record(judge.model, case.threshold))
-        if verdict.score is None:  # the judge's request failed or its reply could not be read
-            reason = hide_secrets(verdict.error or "the judge gave no grade")
-            result.error = {"stage": "judge", "type": "judge", "status": None, "message": f"judge failed: {reason}"}
+        from .evaluation.evaluate import grade_by_judge
+
+        grade_by_judge(result, judge, result.score.answer)
 
     def server_pid(self, label: str) -> int | None:
         """The pid of the server this process launched for a model (None when attached or on a worker)."""

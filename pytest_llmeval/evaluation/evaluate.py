@@ -14,12 +14,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..serving.client import ChatClient, Completion, LLMRequestError, hide_secrets
+from ..serving.client import ChatClient, Completion, LLMRequestError, hide_secrets, hide_secrets_in
 from .scenarios import Case
 from .scoring import Score, valid_score
 
 if TYPE_CHECKING:
     from ..rag import HybridRetriever, Retrieval
+    from .judge import Judge
 
 # (case, answer, copied sources) -> Score; the default is key-point coverage with the echo guard.
 Scorer = Callable[[Case, str, Mapping[str, str]], Score]
@@ -321,4 +322,29 @@ def retrieval_record(retrieval: Retrieval, case: Case) -> dict[str, Any]:
             ],
         },
         "retrieval_ms": round(t.total_ms, 2),
+    }
+
+
+def grade_by_judge(result: CaseResult, judge: Judge, answer: str) -> None:
+    """The judge's grade of the answer in the result's `judge` field; a judge that raises, or gives no grade, is the
+    case's error (stage "judge"). No secret enters the record (a reply may echo the key)."""
+    case = result.case
+    try:
+        verdict = judge.grade(case, answer)
+    except Exception as exc:  # noqa: BLE001 - a judge that raises is the case's recorded error
+        result.error = error_info(exc, "judge")
+        return
+    result.extra["judge"] = hide_secrets_in(verdict.record(judge.model, case.threshold))
+    if verdict.score is None:  # the judge's request failed or its reply could not be read
+        reason = hide_secrets(verdict.error or "the judge gave no grade")
+        result.error = {"stage": "judge", "type": "judge", "status": None, "message": f"judge failed: {reason}"}
+
+
+def no_judge_error(case: Case) -> dict[str, Any]:
+    """The error of a judge-asserted case when no judge is set."""
+    return {
+        "stage": "judge",
+        "type": "config",
+        "status": None,
+        "message": f"case {case.id} is asserted by the judge but no judge is set. Fix: pass --llm-judge URL@MODEL",
     }

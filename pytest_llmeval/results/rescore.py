@@ -41,7 +41,6 @@ from typing import TYPE_CHECKING, Any
 from .aggregate import aggregate_document
 
 if TYPE_CHECKING:
-    from ..evaluation.evaluate import CaseResult
     from ..evaluation.judge import Judge
     from ..evaluation.scenarios import Case
     from ..evaluation.scoring import Score
@@ -182,7 +181,7 @@ def rescore_record(
     """A record graded again with `case` (which must be asked as the record's case was), by `grade` (the case's
     own scorer when not given). A scorer that raises (or gives no 0-100 score) raises, unless
     `record_scoring_error`: then it is the record's scoring error, as a run records it."""
-    from ..evaluation.evaluate import CaseResult
+    from ..evaluation.evaluate import CaseResult, grade_by_judge, no_judge_error
 
     answer = str(record.get("answer") or "")
     score, error = _graded(case, answer, _sources(record, case, template), grade, record_scoring_error)
@@ -192,7 +191,7 @@ def rescore_record(
         result.assert_with = "judge"
     judge_note = None
     if judge is not None and error is None:
-        _judge_again(result, judge, answer)
+        grade_by_judge(result, judge, answer)
     elif judge is None and record.get("judge"):
         result.extra["judge"], judge_note = _kept_verdict(record, case)
     if result.error is None and result.assert_with == "judge" and "judge" not in result.extra:
@@ -238,23 +237,6 @@ def _graded(
     return score, None
 
 
-def _judge_again(result: CaseResult, judge: Judge, answer: str) -> None:
-    """As in a run: a judge that fails (or gives no grade) is the case's error; no secret enters the record."""
-    from ..evaluation.evaluate import error_info
-    from ..serving.client import hide_secrets, hide_secrets_in
-
-    case = result.case
-    try:
-        verdict = judge.grade(case, answer)
-    except Exception as exc:  # noqa: BLE001 - recorded, as the run records it
-        result.error = error_info(exc, "judge")
-        return
-    result.extra["judge"] = hide_secrets_in(verdict.record(judge.model, case.threshold))
-    if verdict.score is None:
-        reason = hide_secrets(verdict.error or "the judge gave no grade")
-        result.error = {"stage": "judge", "type": "judge", "status": None, "message": f"judge failed: {reason}"}
-
-
 STALE_VERDICT = "kept from the run, but the case changed since the judge graded it (its rubric may differ)"
 
 
@@ -280,16 +262,6 @@ def _changed_since_judged(record: dict[str, Any], case: Case) -> bool:
     if recorded is None or not isinstance(threshold, (int, float)):
         return True
     return bool(dataclasses.replace(case, threshold=float(threshold)).content_hash != recorded)
-
-
-def no_judge_error(case: Case) -> dict[str, Any]:
-    """The error a run records for a judge-asserted case when no judge is set (session.py)."""
-    return {
-        "stage": "judge",
-        "type": "config",
-        "status": None,
-        "message": f"case {case.id} is asserted by the judge but no judge is set. Fix: pass --llm-judge URL@MODEL",
-    }
 
 
 def rescore_document(
