@@ -440,22 +440,15 @@ class LLMEvalSession:
         """What the answer cache knows a model by: its files' content and answer-changing launch options (a
         launched model), or URL, name and /v1/models (an attached one); computed once per process."""
         if label not in self._identities:
-            from .serving.identity import model_identity, served_models
+            from .serving.identity import endpoint_models, model_identity
             from .serving.models import model_server_settings
 
             spec = next(m for m in self.settings.models if m.label == label)
             server = model_server_settings(spec, self.settings.server)  # its own --llm-model-arg values, as launched
 
             def fetch() -> list[dict[str, Any]] | None:
-                from .serving.credentials import MissingAPIKey
-                from .serving.endpoint import Endpoint
-
                 assert server.base_url is not None
-                try:
-                    headers = Endpoint(server.base_url, label, server.api_key_env).headers()
-                except MissingAPIKey:
-                    return None
-                return served_models(server.base_url, headers)
+                return endpoint_models(server.base_url, label, server.api_key_env)
 
             from filelock import FileLock
 

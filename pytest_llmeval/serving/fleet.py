@@ -273,14 +273,11 @@ class FleetClient:
                 )
 
     def _served_models(self, member: Member) -> list[dict[str, Any]] | None:
-        from .credentials import MissingAPIKey
-        from .identity import served_models
+        from .identity import endpoint_models
 
-        try:
-            headers = Endpoint(member.url, self.endpoint.model, self.endpoint.api_key_env).headers()
-        except MissingAPIKey:
-            return None
-        return served_models(member.url, headers, timeout_s=min(self.timeout_s, 10.0))
+        return endpoint_models(
+            member.url, self.endpoint.model, self.endpoint.api_key_env, timeout_s=min(self.timeout_s, 10.0)
+        )
 
     # -- the rest of ChatClient's interface -----------------------------------------------------
     def warm_up(self, *args: Any, **kwargs: Any) -> dict[str, Any]:

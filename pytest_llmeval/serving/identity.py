@@ -284,6 +284,21 @@ def served_models(base_url: str, headers: dict[str, str], timeout_s: float = 10.
     return [m for m in data if isinstance(m, dict)] if isinstance(data, list) else None
 
 
+def endpoint_models(
+    base_url: str, model: str, api_key_env: str | None, timeout_s: float = 10.0
+) -> list[dict[str, Any]] | None:
+    """`served_models` of an endpoint with its credentials (the URL's own, else the key of `api_key_env`); None when
+    the key is not set or the server does not answer."""
+    from .credentials import MissingAPIKey
+    from .endpoint import Endpoint
+
+    try:
+        headers = Endpoint(base_url, model, api_key_env).headers()
+    except MissingAPIKey:
+        return None
+    return served_models(base_url, headers, timeout_s=timeout_s)
+
+
 def model_identity(
     spec: ModelSpec,
     settings: ServerSettings,
