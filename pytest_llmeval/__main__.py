@@ -458,7 +458,7 @@ def rescore_main(argv: list[str]) -> int:
     from .evaluation.scenarios import ScenarioError
     from .results import load
     from .results.rescore import default_name, rescore_document, scenario_cases, write_run
-    from .results.runs import RunNotFound, resolve_run, unreachable_name
+    from .results.runs import RunNotFound, resolve_run, save_name_problem
     from .serving.credentials import MissingAPIKey
     from .vision.datasets import DatasetError
 
@@ -466,13 +466,9 @@ def rescore_main(argv: list[str]) -> int:
     if problem is not None:  # the key given in place of its variable's name: never printed
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    unreachable = unreachable_name(args.save) if args.save is not None else None
-    if unreachable is not None:  # as pytest's --llm-save refuses it
-        print(
-            f"error: --save {args.save}: a run saved by this name could never be found by it - {unreachable}. "
-            "Fix: choose another name, with a letter in it and not last or latest",
-            file=sys.stderr,
-        )
+    problem = save_name_problem("--save", args.save) if args.save is not None else None
+    if problem is not None:  # as pytest's --llm-save refuses it
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     try:
         source = resolve_run(args.run, args.runs_dir)

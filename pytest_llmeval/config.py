@@ -699,14 +699,11 @@ def load_settings(config: pytest.Config) -> Settings:
         except JudgeError as exc:
             raise pytest.UsageError(str(exc)) from None
     if runs["save_name"] is not None:
-        from .results.runs import unreachable_name
+        from .results.runs import save_name_problem
 
-        unreachable = unreachable_name(runs["save_name"])
-        if unreachable is not None:
-            raise pytest.UsageError(
-                f"--llm-save {runs['save_name']}: a run saved by this name could never be found by it - {unreachable}. "
-                "Fix: choose another name, with a letter in it and not last or latest"
-            )
+        problem = save_name_problem("--llm-save", runs["save_name"])
+        if problem is not None:
+            raise pytest.UsageError(problem)
     if runs["fail"]:
         from .compare.gate import GateError, parse_fail_expressions
 

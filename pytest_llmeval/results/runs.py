@@ -105,6 +105,17 @@ def unreachable_name(name: str) -> str | None:
     return None
 
 
+def save_name_problem(flag: str, name: str) -> str | None:
+    """The usage error for saving a run under a name it could never be found by (`unreachable_name`), or None."""
+    unreachable = unreachable_name(name)
+    if unreachable is None:
+        return None
+    return (
+        f"{flag} {name}: a run saved by this name could never be found by it - {unreachable}. "
+        "Fix: choose another name, with a letter in it and not last or latest"
+    )
+
+
 def list_runs(runs_dir: Path) -> list[SavedRun]:
     if not runs_dir.is_dir():
         return []
