@@ -453,13 +453,12 @@ def rescore_main(argv: list[str]) -> int:
     parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR, help="where the new run is saved")
     parser.add_argument("--save", help="the saved run's name (default: the old run's name + '-rescored')")
     args = parser.parse_args(argv)
-    from .config import env_name_problem
     from .evaluation.judge import Judge, JudgeError
     from .evaluation.scenarios import ScenarioError
     from .results import load
     from .results.rescore import default_name, rescore_document, scenario_cases, write_run
     from .results.runs import RunNotFound, resolve_run, save_name_problem
-    from .serving.credentials import MissingAPIKey
+    from .serving.credentials import MissingAPIKey, env_name_problem
     from .vision.datasets import DatasetError
 
     problem = env_name_problem("--llm-judge-api-key-env", args.llm_judge_api_key_env)

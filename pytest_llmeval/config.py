@@ -817,6 +817,8 @@ def load_settings(config: pytest.Config) -> Settings:
             attached |= model_server_settings(spec, server_settings).base_url is not None
         except FleetError as exc:
             raise pytest.UsageError(str(exc)) from None
+    from .serving.credentials import env_name_problem
+
     for flag, name in (
         ("--llm-api-key-env", server["api_key_env"]),
         ("--llm-judge-api-key-env", judge["api_key_env"]),
@@ -1103,17 +1105,3 @@ def _check_model_options(spec: ModelSpec) -> None:
                 f"--llm-model-arg {spec.label}:{key}={value}: {rule} (as {opt.flag}). Fix: set it to a value that "
                 f"{rule.replace('must be', 'is', 1)}"
             )
-
-
-def env_name_problem(flag: str, name: str | None) -> str | None:
-    """Why `name` cannot be an environment variable's name, or None. The value is not shown: given in its place,
-    the key itself was printed in 'environment variable sk-... is not set' and saved in results.json."""
-    import re
-
-    if not name or re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-        return None
-    return (
-        f"{flag} takes the NAME of an environment variable that holds the key, and the value given is not a "
-        "variable name (not shown: it may be the key itself). Fix: export MY_API_KEY=<the key> and pass "
-        f"{flag}=MY_API_KEY"
-    )
