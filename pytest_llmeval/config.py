@@ -506,20 +506,27 @@ def option_value(config: pytest.Config, opt: Option) -> Any:
             ) from None
     if opt.repeat:
         return value
-    if opt.type is float and value is not None and not math.isfinite(value):  # nan passed every `>=` check
-        raise pytest.UsageError(
-            f"{where} {value!r}: must be a finite number. Fix: set it to a number"
-            + (f" that {opt.check[1].replace('must be', 'is', 1)}" if opt.check is not None else "")
-        )
     if opt.choices and value not in opt.choices:
         raise pytest.UsageError(f"{where} {value!r}: use one of {list(opt.choices)}")
-    if opt.check is not None and value is not None and not opt.check[0](value):
-        rule = opt.check[1]
-        fix = rule.replace("must be", "is", 1) if rule.startswith("must be") else rule
-        raise pytest.UsageError(f"{where} {value!r}: {rule}. Fix: set it to a value that {fix}")
-    if opt.type is int and value is not None and abs(value) > MAX_INT:  # past any real setting; a C int overflow
-        raise pytest.UsageError(f"{where} {value!r}: too large (at most {MAX_INT}). Fix: set a realistic value")
+    problem = value_problem(opt, value)
+    if problem is not None:
+        raise pytest.UsageError(f"{where} {value!r}: {problem}")
     return value
+
+
+def value_problem(opt: Option, value: Any) -> str | None:
+    """Why a value breaks the option's rule, with the fix; None when it keeps it (or is None)."""
+    if value is None:
+        return None
+    rule = opt.check[1] if opt.check is not None else None
+    fix = rule.replace("must be", "is", 1) if rule is not None and rule.startswith("must be") else rule
+    if isinstance(value, float) and not math.isfinite(value):  # nan passed every `>=` check
+        return "must be a finite number. Fix: set it to a number" + (f" that {fix}" if fix is not None else "")
+    if opt.check is not None and not opt.check[0](value):
+        return f"{rule}. Fix: set it to a value that {fix}"
+    if opt.type is int and isinstance(value, int) and abs(value) > MAX_INT:  # past any real setting; C int overflow
+        return f"too large (at most {MAX_INT}). Fix: set a realistic value"
+    return None
 
 
 @dataclass(frozen=True)
@@ -1096,12 +1103,8 @@ def _check_model_options(spec: ModelSpec) -> None:
     by_field = {opt.field: opt for opt in OPTIONS}
     for key, value in spec.options:
         opt = by_field.get(f"server.{key}")
-        if opt is None or value is None:
+        if opt is None:
             continue
-        bad = isinstance(value, float) and not math.isfinite(value)
-        if bad or (opt.check is not None and not opt.check[0](value)):
-            rule = opt.check[1] if opt.check is not None else "must be a finite number"
-            raise pytest.UsageError(
-                f"--llm-model-arg {spec.label}:{key}={value}: {rule} (as {opt.flag}). Fix: set it to a value that "
-                f"{rule.replace('must be', 'is', 1)}"
-            )
+        problem = value_problem(opt, value)
+        if problem is not None:
+            raise pytest.UsageError(f"--llm-model-arg {spec.label}:{key}={value} (as {opt.flag}): {problem}")
