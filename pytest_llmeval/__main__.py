@@ -36,11 +36,9 @@ def output_problem(flag: str, path: Path | None) -> str | None:
     gate's exit code."""
     if path is None:
         return None
-    if path.is_dir():
-        example = path / {"--markdown": "report.md", "--html": "report.html"}.get(flag, "out.json")
-        return f"{path}: is a folder ({flag} names a file to write). Fix: name a file, e.g. {flag} {example}"
-    if path.exists() and not path.is_file():
-        return f"{path}: is not a regular file ({flag} names a file to write). Fix: name another file"
+    problem = not_a_file_problem(flag, path)
+    if problem is not None:
+        return problem
     parent = path.parent
     if not parent.is_dir():
         what = "is a file, not a folder" if parent.exists() else "does not exist"
@@ -48,6 +46,16 @@ def output_problem(flag: str, path: Path | None) -> str | None:
             f"{parent}: {what} ({flag} {path} is written in it). Fix: create the folder first, or name a file in "
             "an existing one"
         )
+    return None
+
+
+def not_a_file_problem(flag: str, path: Path) -> str | None:
+    """Why a file to write is in the way (a folder, a FIFO), with the fix; None when it is a file or not there."""
+    if path.is_dir():
+        example = path / {"--markdown": "report.md", "--html": "report.html"}.get(flag, "out.json")
+        return f"{path}: is a folder ({flag} names a file to write). Fix: name a file, e.g. {flag} {example}"
+    if path.exists() and not path.is_file():
+        return f"{path}: is not a regular file ({flag} names a file to write). Fix: name another file"
     return None
 
 
@@ -327,12 +335,9 @@ def accept_main(argv: list[str]) -> int:
     from .results.recorder import atomic_write
     from .results.runs import RunNotFound, resolve_run
 
-    if args.baseline.is_dir() or (args.baseline.exists() and not args.baseline.is_file()):
-        print(
-            f"error: --baseline {args.baseline}: is {'a folder' if args.baseline.is_dir() else 'not a regular file'}"
-            ". Fix: name the baseline's JSON file, e.g. --baseline .llmeval/baseline.json",
-            file=sys.stderr,
-        )
+    problem = not_a_file_problem("--baseline", args.baseline)  # its folder is made when it is written
+    if problem is not None:
+        print(f"error: --baseline {problem}", file=sys.stderr)
         return 2
     try:
         source = resolve_run(args.run, args.runs_dir)
