@@ -822,10 +822,10 @@ class LLMEvalSession:
         records these files' answers whose tests were not reached (`_record_kept_ahead`)."""
         if not self.is_worker:
             return
-        import json
+        from .results.recorder import to_json  # the line as cases.jsonl holds it (NaN as null)
 
         worker = os.environ.get("PYTEST_XDIST_WORKER", "worker")
-        line = json.dumps(self._unreached_record(result, nodeid, worker), ensure_ascii=False, default=str)
+        line = to_json(self._unreached_record(result, nodeid, worker), indent=None)
         folder = self.asked_ahead_folder()
         with self._ahead_lock:
             try:
