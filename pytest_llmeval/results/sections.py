@@ -47,8 +47,8 @@ def signed(value: Any, digits: int = 1) -> str:
 
 
 def _signed(value: float, digits: int) -> str:
-    text = f"{value:+.{digits}f}"
-    return "+" + text[1:] if text.startswith("-") and not text.strip("-0.") else text
+    text = _no_negative_zero(f"{value:+.{digits}f}")
+    return text if text[0] in "+-" else "+" + text
 
 
 NO_WIDTH = " (no width: every case changed alike)"  # an interval of a difference that is a point: no precision
