@@ -154,8 +154,8 @@ def _same_repeats(
 ) -> str | None:
     """Runs with another --llm-repeat are compared over the samples both asked (the first `k` of each case, in place),
     with the note that says so; None when both asked as often. A per-case mean of 3 samples against one sample has
-    the same expectation but skewed differences (many small falls, a few large rises): score:0 failed 7% of
-    unchanged pairs at n = 14 (1 sample against 3), 1.3% with 3 against 3."""
+    the same expectation but skewed differences (many small falls, a few large rises), which raised a tight rule's
+    false alarms (a review's throwaway simulation at n = 14, not in the repository)."""
     rep_b, rep_n = _repeat(base_doc), _repeat(new_doc)
     if rep_b == rep_n:
         return None
