@@ -16,6 +16,8 @@ positions line up with the echo guard's mask. The rules (docs/scenarios.md, "How
   million, billion, and k, m, bn after the digits in money: $1.2M == $1,200,000 == 120万美元), Chinese numerals
   (一百二十万, 百分之五十, 一点六七; they imply scale words) and a tolerance (`0.5`: absolute, in the scale the point
   is written in; `1%`: relative to the point's value).
+- English cardinal number words in the answer (v14: twenty months, twenty-seven sets, one hundred and twenty months)
+  are numbers for a point written with digits and a unit (or %) after its number.
 """
 
 from __future__ import annotations
@@ -514,6 +516,118 @@ def find_numbers(text: str, forms: NumberForms | None = None) -> list[Mention]:
     return list(_find_numbers_cached(text, forms or NumberForms()))
 
 
+# v14: English cardinal number words are numbers where they count something (twenty months, twenty-seven sets, a
+# twenty-month period, one hundred and twenty months, twenty percent): `NumberPattern` reads them in the answer for a
+# point written with digits that names what its number counts (a unit or % after it), never for a bare number (one of
+# the reasons); a point written in words stays text. A small table, read by hand: the libraries that read number words
+# (word2number, text2num, number-parser) return a converted string, not where each number stands in the normalised
+# answer, which the edge, range, negation and echo rules need. A run is read as English says a number - tens then a
+# unit (twenty-seven, twenty seven), hundreds (one hundred and twenty, a hundred, twelve hundred), thousands and up (two
+# thousand five hundred) - and ends where a word no longer goes on with it (one two three is three numbers). Its last
+# thousand, million or billion is a scale word, read as after digits: twenty million is 20 million, 2千万 only with the
+# scale-word forms. No number: an ordinal or a fraction (twenty-first, two-thirds) and a dozen (mostly "about twelve").
+EN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16}
+EN_TEENS |= {"seventeen": 17, "eighteen": 18, "nineteen": 19}
+EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_CARDINAL_WORD = "(?:" + "|".join([*EN_ONES, *EN_TEENS, *EN_TENS, "hundred", *EN_SCALE_WORDS]) + ")(?![a-z])"
+# a run of number words as a normalised text holds it; "a" or "an" only before a hundred or a scale word
+_EN_CARDINAL = (
+    f"(?:an? (?=(?:hundred|{'|'.join(EN_SCALE_WORDS)})(?![a-z])))?{_EN_CARDINAL_WORD}"
+    f"(?:(?: and | |-){_EN_CARDINAL_WORD})*"
+)
+_EN_CARDINAL_RUN = re.compile(f"(?<![a-z-]){_EN_CARDINAL}")
+_ORDINAL_AFTER = re.compile(
+    "-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|halfs?|halves|thirds?|quarters?|fifths"
+    "|sixths|sevenths|eighths|ninths|tenths)(?![a-z])"
+)
+_EN_WORD = re.compile("[a-z]+")
+_EN_SMALL = EN_ONES | EN_TEENS | EN_TENS
+# what a number word may follow in one number: twenty-seven, one hundred (and) twenty, two thousand five hundred
+_MAY_FOLLOW = {"ones": ("", "tens", "hundred", "scale"), "teens": ("", "hundred", "scale")}
+_MAY_FOLLOW |= {"tens": ("", "hundred", "scale"), "hundred": ("ones", "teens", "tens")}
+_MAY_FOLLOW |= {"scale": ("ones", "teens", "tens", "hundred")}
+
+
+def _word_kind(word: str) -> str:
+    """ones, teens, tens, hundred or scale for a number word; any other word (a, an, and) itself."""
+    if word in EN_ONES:
+        return "ones"
+    if word in EN_TEENS:
+        return "teens"
+    if word in EN_TENS:
+        return "tens"
+    return "hundred" if word == "hundred" else "scale" if word in EN_SCALE_WORDS else word
+
+
+def _spelled_number(words: list[str]) -> tuple[int, int]:
+    """How many of `words` one English number says from the first on, and its value (0 words where the first says
+    none); its last scale word is left out when it is its only one (twenty thousand: twenty, then a scale word)."""
+    total, group, last, limit, read, scales = 0, 0, "", 0, 0, 0
+    for k, word in enumerate(words):
+        kind = _word_kind(word)
+        if kind in ("a", "an"):
+            if k > 0 or k + 1 == len(words) or _word_kind(words[k + 1]) not in ("hundred", "scale"):
+                break
+            group, last = 1, "ones"
+            continue
+        if kind == "and":
+            if last not in ("hundred", "scale") or k + 1 == len(words) or words[k + 1] not in _EN_SMALL:
+                break
+            continue
+        if kind not in _MAY_FOLLOW or last not in _MAY_FOLLOW[kind]:
+            break
+        if kind == "hundred":
+            if not 0 < group < 100:
+                break
+            group *= 100
+        elif kind == "scale":
+            scale = EN_SCALE_WORDS[word]
+            if group == 0 or (limit and scale >= limit):
+                break
+            total, group, limit, scales = total + group * scale, 0, scale, scales + 1
+        else:
+            group += _EN_SMALL[word]
+        last, read = kind, k + 1
+    if read and last == "scale" and scales == 1:
+        return read - 1, total // limit  # twenty thousand: a scale word after twenty
+    return read, total + group
+
+
+def spelled_value(run: str) -> Decimal | None:
+    """The value of the (first) number that a run of English number words says: 27 for twenty-seven."""
+    read, value = _spelled_number(_EN_WORD.findall(run))
+    return Decimal(value) if read else None
+
+
+@lru_cache(maxsize=512)
+def _spelled_numbers(text: str, forms: NumberForms) -> tuple[Mention, ...]:
+    """The numbers that English number words say in a normalised text (v14), each with its scale word (with the
+    scale-word forms) and its percent."""
+    found = []
+    for run in _EN_CARDINAL_RUN.finditer(text):
+        if _ORDINAL_AFTER.match(text, run.end()):
+            continue  # twenty-first, one hundred twenty-first
+        tokens = list(_EN_WORD.finditer(run.group()))
+        i = 0
+        while i < len(tokens):
+            read, value = _spelled_number([t.group() for t in tokens[i:]])
+            if read == 0:
+                i += 1
+                continue
+            start, end = run.start() + tokens[i].start(), run.start() + tokens[i + read - 1].end()
+            amount, scale = Decimal(value), Decimal(1)
+            english = _english_scale(text, start, end) if forms.scaled else None
+            if english is not None:
+                scale, end = english
+                amount *= scale
+            percent = _PERCENT.match(text, end)
+            end = percent.end() if percent else end
+            found.append(Mention(start, end, amount, scale, percent is not None, text[start:end]))
+            i += read
+    return tuple(found)
+
+
 # A clock time or a ratio written with a colon (20:30, 8:00, 1:20: one or two digits, a colon, two digits and no unit
 # after them) holds no figure of its own, and neither does the month or day of a date written with its year
 # (2024-05-20, 2024/5/20, 2024.05.20) (v8). A key point written that way (20:30, 1:20) matches as a whole, a date's
@@ -648,16 +762,23 @@ _HALF_AND_UNIT = re.compile(f"^半(?:{_HALF_UNITS})")
 _RANGE_MARKS = "至|到|~|〜|⁓|–|(?<!—)—|to|-"
 _MARK_BEFORE_AN_END = "至|到|~|〜|⁓|–|—(?!—)|-"  # a range mark after a range's first end (not the first of ——)
 _RANGE_AFTER = re.compile(
-    f" ?(?P<mark>{_MARK_BEFORE_AN_END}|to ) ?(?P<b>[0-9]+(?:[.,][0-9]+)*|[{_CN_CHARS}]+)"
+    f" ?(?P<mark>{_MARK_BEFORE_AN_END}|to ) ?(?P<b>[0-9]+(?:[.,][0-9]+)*|[{_CN_CHARS}]+|{_EN_CARDINAL})"
     f"(?P<scale>(?<=[0-9])[万亿千百十]{{1,2}})?"
 )
 _RANGE_BEFORE = re.compile(
-    f"(?<![0-9.,{_CN_CHARS}])(?P<a>[0-9]+(?:[.,][0-9]+)*|[{_CN_CHARS}]+)(?P<scale>(?<=[0-9])[万亿千百十]{{1,2}})?"
+    f"(?<![0-9.,{_CN_CHARS}])(?P<a>[0-9]+(?:[.,][0-9]+)*|[{_CN_CHARS}]+|(?<![a-z-]){_EN_CARDINAL})"
+    f"(?P<scale>(?<=[0-9])[万亿千百十]{{1,2}})?"
     f"(?P<unit>[^0-9{_CN_CHARS}=]{{0,6}}?) ?(?P<mark>{_RANGE_MARKS}) ?$"
 )
-_BETWEEN_BEFORE = re.compile(r"(?<![a-z])between [0-9]+(?:[.,][0-9]+)*(?P<unit>[^0-9]{0,12}?) and $")
+_BETWEEN_BEFORE = re.compile(
+    f"(?<![a-z])between (?:[0-9]+(?:[.,][0-9]+)*|{_EN_CARDINAL})(?P<unit>[^0-9]{{0,12}}?) and $"
+)
+# v14: and a range written "between 3 days and 5 days" starts with its first end
+_BETWEEN_START = re.compile("(?<![a-z])between $")
+_AND_A_NUMBER = re.compile(f" and (?:[0-9]|{_EN_CARDINAL})")
 _UNIT_AFTER_NUMBER = re.compile(f"[0-9{_CN_CHARS}](?P<unit>[^0-9{_CN_CHARS}]+)$")
-_DATE_OR_TIME = re.compile(r"(?:^|[^0-9])[0-9]{4} ?年$|[日号点]$|(?<!个)月$|(?<!小)时$")  # not 个月, 小时
+# not 个月, 小时, (v14) 工作日: 5个工作日 is five working days, no date
+_DATE_OR_TIME = re.compile(r"(?:^|[^0-9])[0-9]{4} ?年$|(?<!工作)日$|[号点]$|(?<!个)月$|(?<!小)时$")
 # "=" right after the second quantity or right before the first: a subtraction, not a range (120万元-30万元=90万元)
 _EQUALS_AFTER = re.compile(r" ?\)? ?=")
 _EQUALS_BEFORE = re.compile(r"= ?\(? ?$")
@@ -694,7 +815,11 @@ def _percent_sign(unit: str) -> str:
 
 
 def _value(number: str, scale: str | None) -> tuple[Decimal, bool] | None:
-    """The value of a range's other end (digits or Chinese numerals, its scale word), and whether it has a scale."""
+    """The value of a range's other end (digits, Chinese numerals or, v14, English number words; its scale word), and
+    whether it has a scale."""
+    if number[:1].isascii() and number[:1].isalpha():
+        value = spelled_value(number)
+        return None if value is None else (value, False)
     try:
         value = Decimal(number.replace(",", "")) if number[:1].isdigit() else chinese_value(number)
     except InvalidOperation:
@@ -704,13 +829,55 @@ def _value(number: str, scale: str | None) -> tuple[Decimal, bool] | None:
     return (value * SCALE_WORDS[scale], True) if scale else (value, False)
 
 
-def _goes_down(first: tuple[Decimal, bool] | None, second: tuple[Decimal, bool] | None, point: Mention) -> bool:
-    """The pair goes down from the first to the second (24到20个月): a change, never a hedge. An end without its own
-    scale word takes the point's (10至20万元)."""
+def _goes_down(
+    first: tuple[Decimal, bool] | None,
+    second: tuple[Decimal, bool] | None,
+    point: Mention,
+    sizes: tuple[Decimal, Decimal] = (Decimal(1), Decimal(1)),
+) -> bool:
+    """The pair goes down from the first to the second (24到20个月; v14: 由2周到3天, with each end's unit of time in
+    `sizes`): a change, never a hedge. An end without its own scale word takes the point's (10至20万元)."""
     if first is None or second is None:
         return False
     (a, a_scaled), (b, b_scaled) = first, second
-    return (a if a_scaled else a * point.scale) > (b if b_scaled else b * point.scale)
+    return (a if a_scaled else a * point.scale) * sizes[0] > (b if b_scaled else b * point.scale) * sizes[1]
+
+
+# v14: a range whose ends carry different units of time is a range too (3天到5个工作日, 3 days to 2 weeks, 1年到18个月,
+# 3个月至1年, between 3 days and 5 days); each unit in seconds, so that a pair that goes down stays a change
+# (由2周到3天). Not a date or a clock time (3天到5月底, 3天到5号, 3天到5点, 3天到2025年底: 年 after four digits), nor
+# a count (3天到5个人).
+_DURATIONS = {"秒": 1, "分钟": 60, "小时": 3600, "个小时": 3600, "钟头": 3600, "个钟头": 3600, "天": 86400}
+_DURATIONS |= {"工作日": 86400, "个工作日": 86400, "周": 604800, "星期": 604800, "个星期": 604800, "礼拜": 604800}
+_DURATIONS |= {"个礼拜": 604800, "个月": 2592000, "个季度": 7776000, "年": 31536000}
+_EN_DURATIONS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "business day": 86400, "working day": 86400}
+_EN_DURATIONS |= {"week": 604800, "month": 2592000, "quarter": 7776000, "year": 31536000}
+_DURATIONS |= {word + plural: seconds for word, seconds in _EN_DURATIONS.items() for plural in ("", "s")}
+_DURATION_AT = re.compile("(?:" + "|".join(sorted(_DURATIONS, key=len, reverse=True)) + ")(?![a-z年岁级代])")
+
+
+def _a_duration(unit: str, number: str) -> bool:
+    """The unit after the number is one of time (not the 年 of a year: 2025年)."""
+    return unit in _DURATIONS and not (unit == "年" and len(number) == 4)
+
+
+def _sizes(unit: str, other: str | None) -> tuple[Decimal, Decimal]:
+    """The two units of time in seconds where they differ (v14: 3天 and 2周), to compare a range's ends; else 1, 1."""
+    if other is None or other == unit or other not in _DURATIONS or unit not in _DURATIONS:
+        return Decimal(1), Decimal(1)
+    return Decimal(_DURATIONS[unit]), Decimal(_DURATIONS[other])
+
+
+def _other_end_unit(text: str, pos: int, unit: str, number: str) -> str | None:
+    """The unit after a range's other end (its number at `pos`): the point's unit, its classifier twin or (v14)
+    another unit of time where the point's is one; else None."""
+    twin = classifier_twin(unit)
+    if text.startswith(unit, pos):
+        return unit
+    if twin and text.startswith(twin, pos):
+        return twin
+    duration = _DURATION_AT.match(text, pos) if unit in _DURATIONS else None
+    return duration.group() if duration is not None and _a_duration(duration.group(), number) else None
 
 
 def _point_number(pattern: str) -> Mention | None:
@@ -766,6 +933,8 @@ def _spoken_percent_range(text: str, start: int, end: int) -> re.Match[str] | No
 def _range_starts_here(text: str, start: int, end: int, pattern: str) -> bool:
     """The answer goes on from the point's quantity to another one of the same unit (20个月至30个月)."""
     unit = _range_unit(pattern)
+    if unit is not None and _BETWEEN_START.search(text, max(0, start - 8), start) and _AND_A_NUMBER.match(text, end):
+        return True  # v14: between 3 days and 5 days
     spoken = _spoken_percent_range(text, start, end) if unit == "%" else None
     if spoken is not None:
         point = _point_number(pattern)
@@ -776,12 +945,12 @@ def _range_starts_here(text: str, start: int, end: int, pattern: str) -> bool:
     if unit is None or after is None:
         return False
     rest = after.end() + (1 if text[after.end() : after.end() + 1] == " " else 0)
-    twin = classifier_twin(unit)
-    other_unit = unit if text.startswith(unit, rest) else twin if twin and text.startswith(twin, rest) else None
+    other_unit = _other_end_unit(text, rest, unit, after.group("b"))
     if other_unit is None and (after.group("scale") or not bare_end(text, after.end())):
         return False  # 20%到30个: no range (v10: 20%到30 is one)
     point = _point_number(pattern)
-    if point is not None and _goes_down((point.value, True), _value(after.group("b"), after.group("scale")), point):
+    second = _value(after.group("b"), after.group("scale"))
+    if point is not None and _goes_down((point.value, True), second, point, _sizes(unit, other_unit)):
         return False
     second_end = after.end() if other_unit is None else rest + len(other_unit)
     return not _not_a_range(text, start, after.group("mark").strip(), second_end)
@@ -800,11 +969,12 @@ def _range_ends_here(text: str, start: int, end: int, pattern: str) -> bool:
         between = _BETWEEN_BEFORE.search(before)
         return between is not None and unit.startswith(_percent_sign(between.group("unit").strip()))
     other_unit = _percent_sign(m.group("unit").strip())
-    if not unit.startswith(other_unit) and not (classifier_twin(unit) or "").startswith(other_unit):
-        return False  # as the point's unit (万元 -> 元) or its classifier twin (2个小时至3小时, 2小时至3个小时)
+    same = unit.startswith(other_unit) or (classifier_twin(unit) or "").startswith(other_unit)
+    if not same and not (unit in _DURATIONS and _a_duration(other_unit, m.group("a"))):
+        return False  # as the point's unit (万元 -> 元), its classifier twin (2个小时至3小时) or (v14) one of time
     point = _point_number(pattern)
     first = _value(m.group("a"), m.group("scale"))
-    if point is not None and _goes_down(first, (point.value, True), point):
+    if point is not None and _goes_down(first, (point.value, True), point, _sizes(other_unit, unit)):
         return False
     return not _not_a_range(text, offset + m.start("a"), m.group("mark"), end)
 
@@ -820,10 +990,7 @@ _EN_UNITS_WORD = re.compile(
     r"(?![a-z])"
 )
 _EN_TENS_BEFORE = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]$")
-_EN_NUMBER = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    "|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion"
-)
+_EN_NUMBER = "|".join([*EN_ONES, *EN_TEENS, *EN_TENS, "hundred", "thousand", "million", "billion"])
 # "one hundred twenty months" is not "twenty months"; "two million five hundred thousand" is not "two million"
 _EN_NUMBER_START = re.compile(f"^(?:{_EN_NUMBER})(?![a-z])")
 _EN_SCALE_BEFORE = re.compile(f"(?<![a-z])(?:{_EN_NUMBER}|a) (?:hundred|thousand|million|billion)(?: and)? $")
@@ -1088,6 +1255,9 @@ class NumberPattern:
 
     def _search(self, answer: str, text: str) -> Iterator[Found]:
         mentions = _find_numbers_cached(answer, self.forms)
+        if self.pieces[-1] or self.slots[-1].percent:  # v14: a number word, before what the point counts
+            spelled = _spelled_numbers(answer, self.forms)
+            mentions = tuple(sorted((*mentions, *spelled), key=lambda m: m.start)) if spelled else mentions
         by_start = {m.start: m for m in mentions}
         for first in mentions:
             if not self._equal(self.slots[0], first):

@@ -186,7 +186,16 @@ SCORER_NAME = "keyword_coverage"
 #    不建议采用私有化部署, 不建议选择智能风控引擎; not 不得不进行信创适配), and 不用 and 没有必要 negate
 #    (不用做信创适配). A claim after 不能说, 不代表, 不意味着, 不能说明, 不足以证明 (满足等保三级并不代表已通过
 #    PCI DSS认证) is not asserted.
-SCORER_VERSION = 13
+# 14: English cardinal number words are numbers before what a point counts (twenty months, twenty-seven sets, a
+#    twenty-month period, one hundred and twenty months; not a bare number, an ordinal or a dozen); a range whose ends
+#    carry different units of time states neither end (3天到5个工作日, 3 days to 2 weeks, 1年到18个月, between 3 days
+#    and 5 days; 5个工作日 is no date, so 3到5个工作日 holds no 5个工作日); a waiver after the point negates it
+#    (首年服务费免收, 违约金予以免除, 服务费不收取, the fee is waived; 免费 and "is free of charge" only after a charge:
+#    安装免费 is a free installation), and "waive" and "prohibits using" before it; a prohibition or negation of an
+#    offence against the point does not negate it (禁止GDPR违规行为, prohibits GDPR violations, no GDPR breaches); a new
+#    clause with its own subject (and it, 而且它, 并且该平台) ends an uncertainty cue's reach (there is no record of any
+#    breach and it passed PCI DSS claims it), not a question's or a condition's.
+SCORER_VERSION = 14
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -408,7 +417,11 @@ NEGATIONS_EN_TWO_WORDS = frozenset({"rather than", "instead of", "no longer", "f
 NEGATIONS_EN_TWO_WORDS |= {"refuse to", "refuses to", "refused to", "decline to", "declines to", "declined to"}
 PROHIBITIONS_EN = frozenset({"prohibit", "prohibits", "forbid", "forbids", "disallow", "disallows", "refuses"})
 PROHIBITIONS_EN |= {"refused", "bans"}
+PROHIBITIONS_EN |= {"waive", "waives", "waived"}  # v14: as 免收 before the point (we waive the service fee)
 _REFUSALS_EN = frozenset({"refuse", "decline", "declines", "declined"})
+# v14: and the light verbs a prohibition takes before what it prohibits, as 禁止使用 (v13) does: prohibits using
+# personal email, forbids adopting X (not "does not prohibit using")
+_LIGHT_VERBS_AFTER_A_PROHIBITION = frozenset({"using", "adopting", "choosing", "selecting", "conducting"})
 # A short word between a negation and what it negates (v7): 不是约20个月, 不会是20个月, not fully compliant, won't be
 # compliant. One filler at most; 只有 only before a figure (不是只有20个月: more than that; 不是只有合规: not only).
 FILLERS_ZH: tuple[str, ...] = (
@@ -993,6 +1006,8 @@ def _en_negation_ending(text: str) -> int | None:
             return None if _negated_prohibition(words) else starts[-1]
         if len(words) < 2:
             return None
+    if words[-1] in _LIGHT_VERBS_AFTER_A_PROHIBITION and words[-2] in PROHIBITIONS_EN:  # v14: prohibits using X
+        return None if _negated_prohibition(words[:-1]) else starts[-2]
     if " ".join(words[-2:]) in NEGATIONS_EN_TWO_WORDS:
         if words[-1] == "to" and words[-2] in PROHIBITIONS_EN | _REFUSALS_EN and _negated_prohibition(words[:-1]):
             return None  # v12: cannot refuse to refund, must not refuse to, won't refuse to - an affirmation
@@ -1066,14 +1081,18 @@ def negation_after(answer_norm: str, end: int) -> str | None:
 # A refund is not possible. Only the words of a denial, and only where the part ends after them: 私有化部署不支持多租户
 # and 私有化部署不可用于测试环境 state the point (they deny another thing), "is not available for the Basic plan" limits
 # it, and 不仅, 不错, 不久, 不断 and "is not only" deny nothing.
-_DENIAL_ADVERBS_ZH = "(?:目前|当前|现在|暂时|也|都|均|并|还|尚|则|仍然?|依然|根本|完全|绝对|一律|一概|原则上|是)"
+_DENIAL_ADVERBS_ZH = (
+    "(?:目前|当前|现在|暂时|也|都|均|并|还|尚|则|仍然?|依然|根本|完全|绝对|一律|一概|原则上|是|全部|全额|予以)"
+)
+_PART_ENDS_ZH = r" ?(?=[。!?;\n,、:(—|]|\.(?=\s|$)|$)"
+# v14: and a waiver after the point, as 免收 before it is one (首年服务费免收, 违约金予以免除, 安装费全免, 服务费不收取)
+_WAIVERS_AFTER_ZH = "免收|免除|豁免|免交|免缴|免征|全免"
 _DENIAL_AFTER_ZH = re.compile(
     f"(?: ?[,:|] ?)?(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
     "(?P<denial>不可能|不可行|不可用|不能用|用不了|不行|不可以|不能|(?:暂|还|尚)?不(?:支持|提供|开放|存在|适用|允许|接受"
-    "|受理|包括|包含|需要|必要)|不被(?:允许|支持|接受|认可)|不予(?:受理|支持|批准|办理|考虑|提供|退还)?|无法(?:提供|实现|支持"
-    "|使用|办理|受理)|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持)|被拒绝?|被禁止|禁止|非必需|非必须|不是必须|不是必需|没必要"
-    "|无|没有)(?:的|了|哦|呢|啊|呀|吧)?"
-    r" ?(?=[。!?;\n,、:(—|]|\.(?=\s|$)|$)"
+    "|受理|包括|包含|需要|必要|收取|收费|计费|另行收取|额外收取)|不被(?:允许|支持|接受|认可)|不予(?:受理|支持|批准|办理|考虑"
+    "|提供|退还)?|无法(?:提供|实现|支持|使用|办理|受理)|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持)|被拒绝?|被禁止|禁止|非必需"
+    f"|非必须|不是必须|不是必需|没必要|无|没有|{_WAIVERS_AFTER_ZH})(?:的|了|哦|呢|啊|呀|吧)?" + _PART_ENDS_ZH
 )
 _DENIAL_AFTER_EN = re.compile(
     r"(?:e?s)? (?:(?:is|are|was|were|will|would|can|could|does|do|did|has|have|had|should|may|must)"
@@ -1081,9 +1100,19 @@ _DENIAL_AFTER_EN = re.compile(
     r"|won't|won’t|can't|can’t|cannot|(?:is|are|was|were) no longer)"
     r"(?: (?:be|been|being|currently|yet|presently|generally|normally|always|ever|officially))*"
     r" (?:available|supported|offered|possible|provided|permitted|allowed|granted|included|accepted|applicable"
-    r"|required|needed|necessary|feasible|issued|given|an option)"
+    r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable)"
     r"|(?:e?s)? (?:is|are|was|were)(?: currently)? (?:unavailable|unsupported|impossible|prohibited|forbidden"
     r"|not an option)"
+    # v14: a waiver (the fee is waived, will be waived; not "can be waived", a possibility)
+    r"|(?:e?s)? (?:is|are|was|were|will be|shall be|has been|have been)(?: (?:fully|entirely|completely|also))?"
+    r" (?:waived|exempted)"
+)
+# v14: a charge said to be free after it is waived (首年服务费免费, The service fee is free of charge) - not a service
+# that is free (安装免费, Installation is free of charge: it is done, for nothing)
+_A_CHARGE = re.compile("(?:费|金|款|税|租)$|(?<![a-z])(?:fees?|charges?|costs?|deposits?|penalty|penalties|tax|rent)$")
+_FREE_AFTER_ZH = re.compile(f"(?: ?[,:|] ?)?(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}免费(?:的|了)?" + _PART_ENDS_ZH)
+_FREE_AFTER_EN = re.compile(
+    r"(?:e?s)? (?:is|are|was|were|will be)(?: (?:completely|entirely|totally))? free(?: of charge)?"
 )
 _DENIAL_ENDS_EN = re.compile(
     r"(?: (?:at (?:this|the) (?:time|moment)|at present|for now|currently|yet|today|at all|anymore|any more))?"
@@ -1091,15 +1120,16 @@ _DENIAL_ENDS_EN = re.compile(
 )
 
 
-def denial_after(answer_norm: str, end: int) -> str | None:
+def denial_after(answer_norm: str, end: int, charge: bool = False) -> str | None:
     """The denial right after the point that ends at `end`, where its part of the clause ends (v11): 暂不支持,
-    是不可能的, " is not available"; else None."""
-    zh = _DENIAL_AFTER_ZH.match(answer_norm, end)
+    是不可能的, " is not available"; (v14) 免收, " is waived" and, for a `charge`, 免费, " is free of charge"; else
+    None."""
+    zh = _DENIAL_AFTER_ZH.match(answer_norm, end) or (_FREE_AFTER_ZH.match(answer_norm, end) if charge else None)
     if zh is not None:
         return zh.group().rstrip(" ")
     if end == 0 or not answer_norm[end - 1].isascii() or not answer_norm[end - 1].isalnum():
         return None
-    en = _DENIAL_AFTER_EN.match(answer_norm, end)
+    en = _DENIAL_AFTER_EN.match(answer_norm, end) or (_FREE_AFTER_EN.match(answer_norm, end) if charge else None)
     if en is None or (en.group().startswith(("s", "e")) and not answer_norm[end - 1].isalpha()):
         return None
     tail = _DENIAL_ENDS_EN.match(answer_norm, en.end())
@@ -1339,23 +1369,42 @@ def _part_start(answer_lines: str, pos: int) -> int:
     return max((m.end() for m in _PHRASE_END.finditer(answer_lines, 0, pos)), default=0)
 
 
-def _cue_ends_before(answer_lines: str, part_start: int, start: int, end: int, cues: re.Pattern[str]) -> list[int]:
-    """The ends of the cues that start in the part before the claim's end (a cue may overlap the claim: 认证编号是否
-    for 认证编号是); 不知道 / 不清楚 / 不确定 only after the speaker and adverbs."""
-    ends = []
+def _cues_before(answer_lines: str, part_start: int, end: int, cues: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of each cue that starts in the part before the claim's end (a cue may overlap the claim:
+    认证编号是否 for 认证编号是); 不知道 / 不清楚 / 不确定 only after the speaker and adverbs."""
+    spans = []
     for cue in cues.finditer(answer_lines, part_start):  # v9: to the end, for 未见...的记录 to see its record
         if cue.start() >= end:
             break
         if cue.group() in _SPEAKER_CUES and not _SPEAKER_BEFORE.fullmatch(answer_lines, part_start, cue.start()):
             continue  # 您可能不知道v5.0已通过...: a presupposition
-        ends.append(cue.end())
-    return ends
+        spans.append(cue.span())
+    return spans
+
+
+# v14: a new clause with a subject of its own (and it, and they, 而且它, 并且该平台) ends the reach of an uncertainty
+# cue before it: There is no record of any breach and it passed PCI DSS claims the pass. Not of a question or a
+# condition, which take both clauses (if it exists and it passed PCI DSS, 是否存在并且已通过), nor a clause without a
+# subject (no record that it was breached and passed PCI DSS: both under the cue).
+_NEW_CLAUSE = re.compile(
+    "(?<![a-z])and (?:it|they|we|he|she|i)(?![a-z])|(?:并且|而且|(?<![姑暂尚])且) ?(?:它|他|她|我们|其|该|此)"
+)
+_ASKS_OR_SUPPOSES = _cue_pattern(
+    QUESTION_CUES_ZH + CONDITION_CUES_ZH, QUESTION_CUES_EN + CONDITION_CUES_EN, _MORE_CONDITIONS
+)
 
 
 def _cued(answer_lines: str, part_start: int, start: int, end: int, cues: re.Pattern[str] = _UNASSERTED) -> bool:
-    """A cue stands before `end` in the part from `part_start`, with no contrast after the last one before `start`."""
-    cue_ends = _cue_ends_before(answer_lines, part_start, start, end, cues)
-    return bool(cue_ends) and not _CONTRAST.search(answer_lines, min(cue_ends[-1], start), start)
+    """A cue stands before `end` in the part from `part_start`, with no contrast after the last one before `start`
+    (nor, v14, a new clause after an uncertainty cue)."""
+    spans = _cues_before(answer_lines, part_start, end, cues)
+    if not spans:
+        return False
+    cue_start, after_cue = spans[-1][0], min(spans[-1][1], start)
+    if _CONTRAST.search(answer_lines, after_cue, start):
+        return False
+    new_clause = _NEW_CLAUSE.search(answer_lines, after_cue, start)
+    return new_clause is None or _ASKS_OR_SUPPOSES.match(answer_lines, cue_start) is not None
 
 
 def _goes_on_from_a_condition(answer_lines: str, part_start: int) -> bool:
@@ -1432,10 +1481,10 @@ _CUE_ENDS_HEAD = re.compile(
 
 def _disclaimer(answer_lines: str, head_start: int, head_end: int) -> bool:
     """The heading holds an uncertainty cue, with no contrast after it, about what the heading introduces."""
-    cue_ends = _cue_ends_before(answer_lines, head_start, head_end, head_end, _UNCERTAINTY)
-    if not cue_ends or _CONTRAST.search(answer_lines, cue_ends[-1], head_end):
+    spans = _cues_before(answer_lines, head_start, head_end, _UNCERTAINTY)
+    if not spans or _CONTRAST.search(answer_lines, spans[-1][1], head_end):
         return False
-    about_it = _CUE_ENDS_HEAD.fullmatch(answer_lines, cue_ends[-1], head_end) is not None
+    about_it = _CUE_ENDS_HEAD.fullmatch(answer_lines, spans[-1][1], head_end) is not None
     return about_it or _FORWARD.search(answer_lines, head_start, head_end) is not None
 
 
@@ -1679,13 +1728,15 @@ def _find(
                     continue  # 您是指20万元吗？ (v10)
                 figure = _figure(pattern, text)
                 negation = negation_before(answer_norm, found.start, figure)
+                if negation is not None and not figure and _OFFENCE_AFTER.match(answer_norm, found.end):
+                    negation = None  # v14: 禁止GDPR违规行为 - the offence is prohibited, not the regulation
                 if negation is None and pattern.kind == "regex":  # a label, then the figure: 净节省额不是90万
                     negation = _negation_inside(answer_norm, found.start, found.end)
                 if negation is None and pattern.kind == "regex" and _negated_within(answer_norm, found, pattern.text):
                     negation = ""  # v10: v5.0并未于2024年发布 - the negation is in the match
                 after = negation_after(answer_norm, found.end) if figure and negation is None else None
                 if negation is None and after is None:
-                    after = denial_after(answer_norm, found.end)  # v11: 私有化部署暂不支持。
+                    after = denial_after(answer_norm, found.end, _A_CHARGE.search(text) is not None)  # v11, v14
                     if after is not None and after.lstrip(" ").startswith("|"):
                         after = _denied_by_its_row(questions or answer_lines, found.start, found.end, after, cells)
                 if negation is None and after is None and questions is not None:
@@ -1710,6 +1761,9 @@ def _find(
 _AVAILABILITY_HEADER = re.compile(
     "是否|支持|提供|可用|可选|状态|情况|有无|开放|(?<![a-z])(?:availab|support|offer|status|includ|provid)"
 )
+# v14: and a waiving cell (| 首年服务费 | 免收 |) in a column of charges (| 项目 | 费用 |, | Item | Fee |)
+_WAIVING_CELL = re.compile(f"{_WAIVERS_AFTER_ZH}|免费|不收")
+_CHARGE_HEADER = re.compile("费|价|收取|(?<![a-z])(?:fee|cost|price|charge)")
 
 
 def _denied_by_its_row(
@@ -1729,10 +1783,20 @@ def _denied_by_its_row(
         cell_start += 1
     headers = [c.header for c in cells if c.start == cell_start]
     if headers and normalise(headers[0]) != normalise(answer_lines[line_start:end].strip(" |")):
-        return denial if _AVAILABILITY_HEADER.search(headers[0]) else None  # its column's header
+        waived = _WAIVING_CELL.search(denial) is not None and _CHARGE_HEADER.search(headers[0]) is not None
+        return denial if waived or _AVAILABILITY_HEADER.search(headers[0]) else None  # its column's header
     return denial
 
 
+# v14: a prohibition or negation right before the point whose object is an offence against it (禁止GDPR违规行为,
+# 严禁客户数据泄露, prohibits GDPR violations, no GDPR breaches) negates the offence, not the point - as 禁止违反GDPR
+# and "prohibits breaches of GDPR" never did. Not a figure, which the negation bounds (不超过5%违约率), nor a penalty
+# (免除逾期违约金 waives it), nor the point itself prohibited (禁止使用GDPR, prohibits using personal email).
+_OFFENCE_AFTER = re.compile(
+    " ?(?:违规|违法|违反|违约(?!金)|违背|泄露|泄漏|外泄|滥用|侵权|欺诈|舞弊|造假|篡改)"
+    "|(?<=[a-z0-9]) (?:violations?|breach(?:es)?|non-?compliance|infringements?|abuse|misuse|fraud|leaks?|leakage"
+    "|evasion|circumvention)(?![a-z])"
+)
 _FIRST_DIGIT = re.compile(r"[0-9]")
 # v10: a negation inside a regex's match, where the regex lets text stand between its parts (v5.0并未于2024年发布, v5.0
 # 没有在2024年发布, v5.0 was never released in 2024): a word that negates (as jieba cuts the match: not 未来, 不久) that

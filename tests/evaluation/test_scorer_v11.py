@@ -7,43 +7,11 @@ is not asserted. Each row one reading; the near-misses keep their verdicts."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
+from scorer_rows import CN, SW, charged, covered, shipped_trap, status
 
 from pytest_llmeval.evaluation.numbers import NumberForms, find_numbers
-from pytest_llmeval.evaluation.scenarios import Case, ForbiddenClaim, KeyPoint, Trap, load_scenarios
 from pytest_llmeval.evaluation.scoring import normalise, score_answer
-
-CN = NumberForms(chinese=True)
-SW = NumberForms(scale_words=True)
-
-
-def status(point: str, answer: str, forms: NumberForms | None = None) -> str:
-    case = Case(
-        id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint(point, numbers=forms),)
-    )
-    return score_answer(case, answer).points[0].status
-
-
-def covered(point: str, answer: str, forms: NumberForms | None = None) -> bool:
-    return status(point, answer, forms) == "covered"
-
-
-def charged(claim: str, answer: str) -> bool:
-    trap = Trap(expect=None, forbidden=(ForbiddenClaim(claim),), penalty=25.0)
-    case = Case(
-        id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint("答"),), trap=trap
-    )
-    return bool(score_answer(case, answer).forbidden_found)
-
-
-@lru_cache(maxsize=1)
-def shipped_trap() -> Case:
-    root = Path(__file__).resolve().parents[2] / "scenarios"
-    return next(c for c in load_scenarios([root]) if c.id == "trap_hallucination")
-
 
 # --- 1. English scale words under the scale-word forms ---
 

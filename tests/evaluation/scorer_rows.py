@@ -1,0 +1,42 @@
+"""What the scorer rows of tests/evaluation ask of one answer: one key point's status, whether it is covered,
+whether a forbidden claim is charged, and the shipped trap case (imported by the test modules: `from scorer_rows
+import covered`, as pytest puts this folder on sys.path)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pytest_llmeval.evaluation.numbers import NumberForms
+from pytest_llmeval.evaluation.scenarios import Case, ForbiddenClaim, KeyPoint, Trap, load_scenarios
+from pytest_llmeval.evaluation.scoring import score_answer
+
+CN = NumberForms(chinese=True)
+SW = NumberForms(scale_words=True)
+
+
+def status(point: str, answer: str, forms: NumberForms | None = None) -> str:
+    """The one key point's status in the answer (covered, missing, negated, echoed, ...)."""
+    case = Case(
+        id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint(point, numbers=forms),)
+    )
+    return score_answer(case, answer).points[0].status
+
+
+def covered(point: str, answer: str, forms: NumberForms | None = None) -> bool:
+    return status(point, answer, forms) == "covered"
+
+
+def charged(claim: str, answer: str) -> bool:
+    """Whether the answer asserts the forbidden claim."""
+    trap = Trap(expect=None, forbidden=(ForbiddenClaim(claim),), penalty=25.0)
+    case = Case(
+        id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint("答"),), trap=trap
+    )
+    return bool(score_answer(case, answer).forbidden_found)
+
+
+@lru_cache(maxsize=1)
+def shipped_trap() -> Case:
+    root = Path(__file__).resolve().parents[2] / "scenarios"
+    return next(c for c in load_scenarios([root]) if c.id == "trap_hallucination")
