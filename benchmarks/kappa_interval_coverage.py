@@ -2,7 +2,7 @@
 
 Simulated suites: two raters (keyword scorer and judge) with the same pass rate and a true Cohen's kappa; for
 each suite, the percentile bootstrap over cases alone (what stats/agreement.py gave before) and `cohen_kappa`'s
-interval now (that bootstrap joined with the Wilson interval of the observed agreement).
+interval now (that bootstrap joined with the rate interval - mid-p exact - of the observed agreement).
 
     .venv/bin/python benchmarks/kappa_interval_coverage.py [--reps 400] [--resamples 400]
 """

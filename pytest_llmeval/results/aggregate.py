@@ -1,10 +1,11 @@
 """Aggregates of a run's case records: per model and mode, RAG without vs with, models pairwise.
 
 Plain Python over the case records (no pytest). Every statistic carries its n; with
-`intervals=True` means come with a 95% bootstrap interval (clustered by case when a case was
-asked several times: `stats.mean_ci(values, clusters=case ids)` resamples whole cases with their
-samples), pass rates with a Wilson interval (or the clustered bootstrap with repeats), latency
-percentiles with bootstrap intervals, and differences as paired per-case differences.
+`intervals=True` means come with their 95% interval (`stats.mean_ci`; the case is the unit when a case was
+asked several times: its samples are averaged first), pass rates and the judge's agreement with the exact rate
+interval (`stats.wilson`: mid-p; with repeats, `stats.mean_ci` of the per-case shares), latency percentiles with
+order-statistic intervals, and differences as paired per-case differences; a model's RAG uplift per category is
+Holm-corrected over its categories (`holm_verdicts`).
 
 Speed has one definition per metric: `decode_tok_s` is the token-weighted decode rate of
 `bench.stats.decode_tok_s` (sum of output_tokens - 1 over sum of E2E - TTFT), per model and mode
@@ -77,12 +78,29 @@ def _passed(case: dict[str, Any]) -> bool:
     return bool(case.get("passed")) and not errored(case)
 
 
-def _case_mean(values: Iterable[tuple[Any, float]]) -> float | None:
-    """The mean of the per-case means of (case id, value) pairs: the case is the unit, as in the intervals."""
+def _case_means(values: Iterable[tuple[Any, float]]) -> list[float]:
+    """The per-case means of (case id, value) pairs, cases in first-seen order."""
     groups: dict[Any, list[float]] = defaultdict(list)
     for case_id, value in values:
         groups[case_id].append(value)
-    return sum(sum(g) / len(g) for g in groups.values()) / len(groups) if groups else None
+    return [sum(g) / len(g) for g in groups.values()]
+
+
+def _case_mean(values: Iterable[tuple[Any, float]]) -> float | None:
+    """The mean of the per-case means of (case id, value) pairs: the case is the unit, as in the intervals."""
+    means = _case_means(values)
+    return sum(means) / len(means) if means else None
+
+
+def rate_interval(shares: Sequence[float]) -> dict[str, Any]:
+    """A rate in percent with its 95% interval, the case the unit (`shares`: each case's share of its samples that
+    count, 0..1): the exact rate interval (`stats.wilson`) when every case counted or not whole, else the interval of
+    the mean of the shares (`stats.mean_ci`)."""
+    from ..stats import mean_ci, wilson
+
+    if all(share in (0.0, 1.0) for share in shares):
+        return wilson(int(sum(shares)), len(shares)).to_dict()
+    return mean_ci([100 * share for share in shares]).to_dict()
 
 
 def group_by(cases: Iterable[dict[str, Any]], *keys: str) -> dict[tuple[Any, ...], list[dict[str, Any]]]:
@@ -249,8 +267,10 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
                 row["uplift_interval"] = paired_difference(before, after).to_dict()
                 passes = [norag[i]["pass"] for i in paired], [rag[i]["pass"] for i in paired]
                 row["pass_change_interval"] = pass_rate_change(*passes)
+                row["pass_rate_norag_interval"], row["pass_rate_rag_interval"] = (rate_interval(p) for p in passes)
             category_of = {c["scenario_id"]: c.get("category") for c in rag_records}
             categories: dict[str, dict[str, Any]] = {}
+            diffs: dict[str, Any] = {}
             for category in sorted({str(category_of[i]) for i in paired}):
                 ids = [i for i in paired if str(category_of[i]) == category]
                 b = _mean(norag[i]["score"] for i in ids)
@@ -259,8 +279,12 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
                 if intervals:  # a difference without its interval is not a result (with n=1-3: says it has none)
                     from ..stats import paired_difference
 
-                    diff = paired_difference([norag[i]["score"] for i in ids], [rag[i]["score"] for i in ids])
-                    categories[category]["uplift_interval"] = diff.to_dict()
+                    diffs[category] = paired_difference(
+                        [norag[i]["score"] for i in ids], [rag[i]["score"] for i in ids]
+                    )
+                    categories[category]["uplift_interval"] = diffs[category].to_dict()
+            for category, verdict in holm_verdicts(diffs).items():
+                categories[category].update(verdict)
             row["categories"] = categories
         else:
             row.update(
@@ -295,6 +319,26 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
     return rows
 
 
+def holm_verdicts(diffs: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Holm's correction over a family of paired differences (a model's categories): each one's adjusted p
+    (`p_holm`; None where the difference has no test, n < 2, which stays out of the family), whether it is
+    significant after the correction (`significant_holm`) and the family's size. With k categories the chance that
+    some category looks significant when nothing changed grows with k; after Holm it stays at most 5%."""
+    from ..stats import holm
+
+    names = list(diffs)
+    adjusted = holm([diffs[name].p_value for name in names])
+    family = sum(p is not None for p in adjusted)
+    return {
+        name: {
+            "p_holm": p_holm,
+            "significant_holm": p_holm is not None and p_holm <= 1 - diffs[name].confidence,
+            "family": family,
+        }
+        for name, p_holm in zip(names, adjusted)
+    }
+
+
 def judge_agreement(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per model and mode where a judge graded: mean judge score and how often it agrees with keywords."""
     from ..stats import cohen_kappa, spearman
@@ -306,6 +350,8 @@ def judge_agreement(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         keyword_pass = [bool(c.get("keyword_passed", c.get("passed"))) for c in graded]
         judge_pass = [bool(c["judge"]["passed"]) for c in graded]
+        # the case is the unit, as in the pass rates: with repeats a case's answers are averaged first
+        agreed = _case_means((c["scenario_id"], float(a == b)) for c, a, b in zip(graded, keyword_pass, judge_pass))
         rows.append(
             {
                 "model": model,
@@ -314,7 +360,8 @@ def judge_agreement(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "judge_errors": sum(1 for c in group if (c.get("judge") or {}).get("error")),
                 "mean_judge_score": _round(_mean(c["judge"]["score"] for c in graded)),
                 "mean_keyword_score": _round(_mean(c["score"] for c in graded)),
-                "agreement_pct": _round(100 * sum(a == b for a, b in zip(keyword_pass, judge_pass)) / len(graded), 1),
+                "agreement_pct": _round(100 * sum(agreed) / len(agreed), 1),
+                "agreement_interval": rate_interval(agreed),
                 "kappa": cohen_kappa(keyword_pass, judge_pass).to_dict(),
                 "spearman": spearman([c["score"] for c in graded], [c["judge"]["score"] for c in graded]).to_dict(),
             }
@@ -415,7 +462,7 @@ def aggregate_document(
 
 
 def vision_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """The image cases per model, as the seed's OCRBench table: accuracy (Wilson interval), seconds per
+    """The image cases per model, as the seed's OCRBench table: accuracy (`stats.wilson`: mid-p), seconds per
     sample, samples per second over the wall time of the model's image cases, peak memory, per category."""
     from ..stats import wilson
 

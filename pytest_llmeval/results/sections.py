@@ -222,8 +222,8 @@ RAG_HEADERS = [
     "score no-RAG",
     "score RAG",
     "uplift [95% CI]",
-    "pass % no-RAG",
-    "pass % RAG",
+    "pass % no-RAG [95% CI]",
+    "pass % RAG [95% CI]",
     "pass change [95% CI]",
     "hit@k",
     "recall@k",
@@ -247,8 +247,8 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
             fmt(r.get("score_norag")),
             fmt(r.get("score_rag")),
             r.get("not_compared") or with_interval(r.get("uplift"), r.get("uplift_interval"), sign=True),
-            fmt(r.get("pass_rate_norag")),
-            fmt(r.get("pass_rate_rag")),
+            with_interval(r.get("pass_rate_norag"), r.get("pass_rate_norag_interval")),
+            with_interval(r.get("pass_rate_rag"), r.get("pass_rate_rag_interval")),
             with_interval(r.get("pass_change"), r.get("pass_change_interval"), sign=True),
             _with_n(r.get("mean_hit_at_k"), r.get("retrieval_n"), fmt(r.get("mean_hit_at_k"), 2)),
             fmt(r.get("mean_recall_at_k"), 2),
@@ -264,8 +264,9 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
     note = (
         "Uplift = mean score with RAG - without, paired over the cases run both ways (n; an errored sample counts "
         "as score 0 and not passed, so a mode gains nothing from the cases it failed), with its 95% "
-        f"interval ({methods((r.get('uplift_interval') for r in rag), (r['model'] for r in rag))}); pass change = "
-        "pass rate with RAG - without, "
+        f"interval ({methods((r.get('uplift_interval') for r in rag), (r['model'] for r in rag))}); pass % = share "
+        "of those cases passed (a case asked several times: its share of samples), with its 95% interval "
+        f"({methods(_pass_rate_intervals(rag), _pass_rate_labels(rag))}); pass change = pass rate with RAG - without, "
         f"points, same cases ({methods((r.get('pass_change_interval') for r in rag), (r['model'] for r in rag))}). "
         "Retrieval quality is "
         "measured against "
@@ -292,13 +293,42 @@ def rag_category_section(doc: dict[str, Any]) -> Section | None:
                 continue
             interval = c.get("uplift_interval")
             uplift = with_interval(c["uplift"], interval, sign=True)
-            cells.append(_with_n(c["uplift"], c.get("n"), f"{fmt(c['norag'])} / {fmt(c['rag'])} / {uplift}"))
+            text = _with_n(c["uplift"], c.get("n"), f"{fmt(c['norag'])} / {fmt(c['rag'])} / {uplift}")
+            cells.append(text + _category_verdict(c))
         rows.append([cat, *cells])
     note = (
         "Per category: mean score without / with RAG and the uplift, paired over the category's cases (n), with "
-        "its 95% interval where n allows one (an exact sign-flip test needs at least 6 cases for it)."
+        "its 95% interval where n allows one (an exact sign-flip test needs at least 6 cases for it); p: the "
+        "sign-flip test's, in brackets after Holm's correction over the model's categories. 'better' or 'worse with "
+        "RAG' only where the uplift is significant after it (p Holm <= 0.05): with several categories, some category "
+        "looks significant by chance more often than 1 time in 20, so an interval that leaves out 0 is not a "
+        "finding on its own."
     )
     return Section("rag_categories", "RAG uplift per category", [note], Table(headers, rows), level=3)
+
+
+def _pass_rate_intervals(rag: list[dict[str, Any]]) -> list[Any]:
+    """The pass-rate intervals of the RAG table, no-RAG and RAG of each model (for the note's methods)."""
+    return [r.get(f"pass_rate_{mode}_interval") for r in rag for mode in ("norag", "rag")]
+
+
+def _pass_rate_labels(rag: list[dict[str, Any]]) -> list[str]:
+    return [f"{r['model']} {mode}" for r in rag for mode in ("no-RAG", "RAG")]
+
+
+def _category_verdict(category: dict[str, Any]) -> str:
+    """`; p 0.016 (Holm 0.062)` and, where significant after Holm's correction over the model's categories,
+    `: better with RAG` (or worse); nothing where the category has no test (n < 2) or no correction was recorded."""
+    from ..stats import p_text
+
+    test = category.get("uplift_interval") or {}
+    p, adjusted = test.get("p_value"), category.get("p_holm")
+    if p is None or adjusted is None:
+        return ""
+    text = f"; p {p_text(p, bool(test.get('p_at_floor')))} (Holm {p_text(adjusted)})"
+    if category.get("significant_holm") and category.get("uplift"):
+        text += f": {'better' if category['uplift'] > 0 else 'worse'} with RAG"
+    return text
 
 
 def rag_stage_section(doc: dict[str, Any]) -> Section | None:
@@ -723,7 +753,7 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
             r["n"],
             fmt(r.get("mean_keyword_score")),
             fmt(r.get("mean_judge_score")),
-            fmt(r.get("agreement_pct")),
+            _agreement(r),
             with_interval((r.get("kappa") or {}).get("value"), r.get("kappa"), 2),
             fmt((r.get("spearman") or {}).get("value"), 2)
             + ("" if (r.get("spearman") or {}).get("p_value") is None else f" (p={r['spearman']['p_value']:.2g})"),
@@ -735,10 +765,13 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
         "judge",
         "Keyword scorer against the LLM judge",
         [
-            "Agreement on pass/fail (Cohen's kappa, with its 95% interval where the raters vary enough for one: a "
-            "bootstrap over cases joined with the Wilson interval of the share of cases they agree on, so that "
-            "agreeing on every one of a few cases does not read as certain agreement) and on scores (Spearman's "
-            "rho, with its p), over the answers both graded (n)."
+            "Agreement on pass/fail and on scores, over the answers both graded (n). agree %: share of the answers "
+            "both scorers pass or both fail, with its 95% interval "
+            f"({methods(r.get('agreement_interval') for r in rows_in)}; a case graded several times counts its share "
+            "of answers once, and its n = cases is shown where that differs from n). Cohen's kappa, with its 95% "
+            "interval where the raters vary enough for one: a bootstrap over cases joined with the interval of the "
+            "agreement, so that agreeing on every one of a few cases does not read as certain agreement. Spearman's "
+            "rho on the scores, with its p."
         ],
         Table(
             [
@@ -747,7 +780,7 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
                 "n",
                 "keyword score",
                 "judge score",
-                "agree %",
+                "agree % [95% CI]",
                 "kappa [95% CI]",
                 "spearman",
                 "judge errors",
@@ -756,6 +789,14 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
         ),
         terminal=True,
     )
+
+
+def _agreement(row: dict[str, Any]) -> str:
+    """agree % with its interval, and the interval's n where it is not the row's (cases, with repeats)."""
+    interval = row.get("agreement_interval")
+    text = with_interval(row.get("agreement_pct"), interval)
+    n = (interval or {}).get("n")
+    return text if n is None or n == row.get("n") else f"{text} (n={n} cases)"
 
 
 def baseline_sections(doc: dict[str, Any]) -> list[Section]:
@@ -867,7 +908,8 @@ def vision_section(doc: dict[str, Any]) -> Section | None:
         "vision",
         "Vision: image cases",
         [
-            "Accuracy = share of image cases passed (OCRBench rule or exact match), with a Wilson interval over n; "
+            "Accuracy = share of image cases passed (OCRBench rule or exact match), with its 95% interval over n "
+            f"({methods(r.get('accuracy') for r in rows_in)}); "
             "samples/s over the wall time of the model's image cases at the run's concurrency."
         ],
         Table(

@@ -2,7 +2,7 @@
 decision rule, agreement (no pytest here).
 
 mean_ci(scores, clusters=case_ids)     quasi-binomial Wilson (0-100 values) or t; the case is the unit
-wilson(passed, n)                      pass-rate interval, in percent
+wilson(passed, n)                      pass-rate interval (mid-p exact), in percent
 quantile_ci(latencies, 95)             order-statistic interval; no estimate below 20 values (p95)
 paired_difference(before, after)       mean per-case difference, exact sign-flip test and its interval
 mcnemar_exact(a_pass, b_pass)          exact test on discordant pass/fail pairs, with an interval that agrees

@@ -1,10 +1,10 @@
 """Agreement of two scorers on the same answers: Cohen's kappa on pass/fail (with an interval, and the
 prevalence-adjusted PABAK = 2 p_o - 1, which stays readable when nearly every case passes), Spearman on scores.
 
-Kappa's interval is the hull of a percentile bootstrap over cases and the Wilson interval of the observed
-agreement p_o carried through kappa = (p_o - p_e) / (1 - p_e) at the observed chance agreement p_e. The
-bootstrap alone is [1, 1] whenever the scorers agree on every case - at 14 cases as at 1,000 - because no
-resample can disagree; the Wilson part keeps what n says (14 of 14 agreeing: p_o >= 0.785)."""
+Kappa's interval is the hull of a percentile bootstrap over cases and the rate interval of the observed
+agreement p_o (`intervals.wilson`: mid-p exact) carried through kappa = (p_o - p_e) / (1 - p_e) at the observed
+chance agreement p_e. The bootstrap alone is [1, 1] whenever the scorers agree on every case - at 14 cases as at
+1,000 - because no resample can disagree; the rate interval keeps what n says (14 of 14 agreeing: p_o >= 0.807)."""
 
 from __future__ import annotations
 
@@ -76,7 +76,10 @@ def cohen_kappa(
     if agreed.low is not None and agreed.high is not None:
         low = min(low, (agreed.low / 100 - chance) / (1 - chance))
         high = max(high, (agreed.high / 100 - chance) / (1 - chance))
-    method = f"cohen_kappa; hull of a bootstrap over cases ({len(stats)} resamples) and Wilson on the agreement"
+    method = (
+        f"cohen_kappa; hull of a bootstrap over cases ({len(stats)} resamples) and the agreement's {agreed.method} "
+        "interval"
+    )
     return Agreement(value, n, method, None, max(low, -1.0), min(high, 1.0), pabak)
 
 

@@ -45,7 +45,7 @@ from typing import Any
 
 import numpy as np
 
-from .intervals import Interval, _r, case_means, clean, wilson
+from .intervals import Interval, _r, case_means, clean, wilson_score_bounds
 from .permutation import subset_means
 
 
@@ -199,9 +199,8 @@ def newcombe_paired(both: int, a_only: int, b_only: int, neither: int, confidenc
     if n <= 0:
         raise ValueError("newcombe_paired needs at least one pair")
     p_a, p_b = (both + a_only) / n, (both + b_only) / n
-    a = wilson(both + a_only, n, confidence)
-    b = wilson(both + b_only, n, confidence)
-    l_a, u_a, l_b, u_b = (v / 100 for v in (a.low, a.high, b.low, b.high))  # type: ignore[operator]
+    l_a, u_a = wilson_score_bounds(both + a_only, n, confidence)
+    l_b, u_b = wilson_score_bounds(both + b_only, n, confidence)
     margins = (both + a_only) * (neither + b_only) * (both + b_only) * (neither + a_only)
     phi = 0.0 if margins == 0 else (both * neither - a_only * b_only) / math.sqrt(margins)
     change = p_b - p_a

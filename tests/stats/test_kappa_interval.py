@@ -10,10 +10,10 @@ from pytest_llmeval.stats import cohen_kappa
 
 def test_perfect_agreement_in_few_cases_is_not_certain_agreement():
     few = cohen_kappa([True] * 10 + [False] * 4, [True] * 10 + [False] * 4)
-    assert few.value == 1.0 and few.high == 1.0 and few.low < 0.6  # 14 of 14 agree: p_o >= 0.785 (Wilson)
+    assert few.value == 1.0 and few.high == 1.0 and few.low < 0.6  # 14 of 14 agree: p_o >= 0.807 (mid-p exact)
     many = cohen_kappa([True] * 700 + [False] * 300, [True] * 700 + [False] * 300)
     assert many.low > 0.98  # and with 1,000 cases it is near 1
-    assert "Wilson on the agreement" in few.method
+    assert "agreement's mid-p exact interval" in few.method
 
 
 def test_coverage_at_fourteen_cases_with_a_true_kappa_of_nine_tenths():

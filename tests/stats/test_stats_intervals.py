@@ -21,10 +21,14 @@ from pytest_llmeval.stats import (
 
 
 def test_wilson_matches_the_published_interval():
-    # Wilson 95% interval for 8/10: 0.4902 .. 0.9433 (Newcombe 1998, table I)
+    # Wilson 95% interval for 8/10: 0.4902 .. 0.9433 (Newcombe 1998, table I); Newcombe's paired interval is built
+    # on it. The pass-rate interval (`wilson`, the name kept) is mid-p exact now: tests/stats/test_rate_interval.py
+    from pytest_llmeval.stats.intervals import wilson_score_bounds
+
+    low, high = wilson_score_bounds(8, 10)
+    assert low == pytest.approx(0.4902, abs=1e-4) and high == pytest.approx(0.9433, abs=1e-4)
     ci = wilson(8, 10)
-    assert ci.estimate == 80.0 and ci.n == 10
-    assert ci.low == pytest.approx(49.02, abs=0.01) and ci.high == pytest.approx(94.33, abs=0.01)
+    assert ci.estimate == 80.0 and ci.n == 10 and ci.method == "mid-p exact"
     assert wilson(0, 0).estimate is None and wilson(0, 0).n == 0
 
 
