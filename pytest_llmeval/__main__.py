@@ -59,6 +59,11 @@ def not_a_file_problem(flag: str, path: Path) -> str | None:
     return None
 
 
+def print_note(text: str) -> None:
+    """A note on stderr (which saved run `last` or a name was read as)."""
+    print(f"note: {text}", file=sys.stderr)
+
+
 def _refuse_outputs(*outputs: tuple[str, Path | None]) -> bool:
     """Print the first output problem (see `output_problem`); True when there was one."""
     for flag, path in outputs:
@@ -84,7 +89,7 @@ def report_main(argv: list[str]) -> int:
     if _refuse_outputs(("--markdown", args.markdown), ("--html", args.html)):
         return 2
     try:
-        doc = load_results(resolve_run(args.results, args.runs_dir))
+        doc = load_results(resolve_run(args.results, args.runs_dir, with_cases=False))  # a benchmark's run too
     except (ResultsFileError, RunNotFound) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -207,7 +212,8 @@ def compare_main(argv: list[str]) -> int:
     try:
         rules = parse_fail_expressions(args.fail)
         pairs = parse_pairs(args.pair)
-        base_path, new_path = resolve_run(args.base, args.runs_dir), resolve_run(args.new, args.runs_dir)
+        base_path = resolve_run(args.base, args.runs_dir, say=print_note)
+        new_path = resolve_run(args.new, args.runs_dir, say=print_note)
         base, new = load_results(base_path), load_results(new_path)
     except GateError as exc:
         print(f"error: --fail/--pair: {exc}", file=sys.stderr)
@@ -340,7 +346,7 @@ def accept_main(argv: list[str]) -> int:
         print(f"error: --baseline {problem}", file=sys.stderr)
         return 2
     try:
-        source = resolve_run(args.run, args.runs_dir)
+        source = resolve_run(args.run, args.runs_dir, say=print_note)
         doc = load_results(source)
     except (RunNotFound, ResultsFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -475,7 +481,7 @@ def rescore_main(argv: list[str]) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     try:
-        source = resolve_run(args.run, args.runs_dir)
+        source = resolve_run(args.run, args.runs_dir, say=print_note)
         doc = load_results(source)
         cases = scenario_cases(doc, args.scenarios, run_datasets=True)
         judge = Judge.from_spec(args.llm_judge, args.llm_judge_api_key_env) if args.llm_judge else None

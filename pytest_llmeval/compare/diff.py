@@ -50,7 +50,7 @@ from ..stats import (
     verdict,
 )
 from .gate import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, METRICS, QUALITY, FailRule
-from .scorers import ScorerFor, align_baseline, bad_score, errored, record_scorer
+from .scorers import ScorerFor, align_baseline, bad_score, errored, record_scorer, scorer_identity
 
 if TYPE_CHECKING:
     from ..evaluation.scenarios import Case
@@ -536,7 +536,8 @@ def answers_not_asked(groups: list[dict[str, Any]]) -> dict[str, Any] | None:
             parts.append(f"{label}: {cached + reused} of {samples[run]} compared answers were not asked in it ({how})")
     text = (
         "; ".join(parts) + ". Their quality is compared as it is - the answer of the same model (the cache key holds "
-        "the model's files and launch options; for an attached server only its URL, name and /v1/models) asked "
+        "the model's files and launch options; for an attached server its URL, name, /v1/models - with the content of "
+        "the folder it names, when that is a folder here - and vLLM version) asked "
         "in an earlier run; they have no timing, so the speed rules use only the requests sent."
     )
     if counts["new"]["cached"] + counts["new"]["reused"] == samples["new"]:
@@ -856,7 +857,15 @@ def compare_runs(
                 continue
             b_scorer, n_scorer = record_scorer(b_s), record_scorer(n_s)
             if b_scorer and n_scorer and b_scorer != n_scorer:  # a difference would measure the scorers
-                mismatches["scorer_changed"].append({**where, "base_scorer": b_scorer, "new_scorer": n_scorer})
+                mismatches["scorer_changed"].append(
+                    {
+                        **where,
+                        "base_scorer": b_scorer,
+                        "new_scorer": n_scorer,
+                        "base_judge": deciding_judge(b_s),
+                        "new_judge": deciding_judge(n_s),
+                    }
+                )
                 continue
             answered = [s for s in b_s if not errored(s)]
             if len(answered) < len(b_s):  # a baseline error is no measurement: as a 0 it would hide a regression
@@ -1098,8 +1107,7 @@ def _problems(
             f"{len(other)} of {total} case(s) were graded by another scorer in the baseline than in the new run ("
             + "; ".join(f"baseline {a}, new run {b}" for a, b in kinds)
             + f"): {names}{', ...' if len(other) > 10 else ''}. Not compared: a difference would measure the "
-            "scorers. Grade the baseline again with today's scenario files and scorers (no model needed; a judge: "
-            "--llm-judge URL@MODEL): `python -m pytest_llmeval rescore BASELINE`, and compare with the run it saves"
+            f"scorers. {regrade_fix(other, base_doc, new_doc)}"
         )
         problems.append({"kind": "scorer", "text": text, "allowed": False})
     if missing:
@@ -1184,11 +1192,73 @@ def _problems(
                     f"; {len(mismatches['baseline_errored'])} baseline case(s) errored - accept a run that answered"
                     if mismatches["baseline_errored"]
                     else ""
-                ),
+                )
+                + _caseless(base_doc, new_doc),
                 "allowed": False,
             }
         )
     return problems
+
+
+def _caseless(base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> str:
+    """What to add to "nothing comparable" when a run has no case record at all, with the fix; "" otherwise."""
+    from ..results.runs import NO_CASE
+
+    empty = [which for which, doc in (("baseline", base_doc), ("new run", new_doc)) if not doc.get("cases")]
+    said = "".join(f"; the {which} has no case record ({NO_CASE})" for which in empty)
+    fix = (
+        ". Fix: compare runs that asked the suite's cases (accept one as the baseline: python -m pytest_llmeval accept)"
+    )
+    return said + fix if empty else ""
+
+
+def deciding_judge(records: Iterable[Mapping[str, Any]]) -> str | None:
+    """The judge model whose verdict decided a case's pass/fail (`assert_with: judge`, from --llm-judge-assert or the
+    case), as its first graded sample records it; None when its scorer decided."""
+    graded = next((r for r in records if scorer_identity(r) is not None), None)
+    if graded is None or graded.get("assert_with") != "judge":
+        return None
+    return str((graded.get("judge") or {}).get("model") or "(none)")
+
+
+def judge_flags(doc: Mapping[str, Any], model: str) -> str:
+    """The options that make judge `model` decide pass/fail: the run's own --llm-judge (public: no credentials) and
+    --llm-judge-api-key-env when its judge is that model, else URL@model."""
+    from ..serving.client import public_spec
+
+    judge = ((doc.get("run") or {}).get("settings") or {}).get("judge") or {}
+    spec = str(judge.get("spec") or "")
+    if spec.rpartition("@")[2] != model:
+        return f"--llm-judge URL@{model} --llm-judge-assert"
+    key = f" --llm-judge-api-key-env {judge['api_key_env']}" if judge.get("api_key_env") else ""
+    return f"--llm-judge {public_spec(spec)}{key} --llm-judge-assert"
+
+
+def regrade_fix(changed: Sequence[Mapping[str, Any]], base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> str:
+    """What grades both runs alike for cases graded by other scorers (`scorer_changed`). A judge's assertion travels
+    only one way: `rescore --llm-judge J --llm-judge-assert` makes judge J decide a run's pass/fail, while no rescore
+    takes a run's --llm-judge-assert away (it keeps the run's setting). So the run without the other's judge gets
+    it: the baseline when the new run's judge decided, the new run when only the baseline's did."""
+    new_judges = sorted({str(c["new_judge"]) for c in changed if c.get("new_judge") not in (None, c.get("base_judge"))})
+    base_judges = sorted({str(c["base_judge"]) for c in changed if c.get("base_judge") and not c.get("new_judge")})
+    if new_judges:
+        flags = judge_flags(new_doc, new_judges[0])
+        return (
+            f"The new run's pass/fail is judge {new_judges[0]}'s. Fix: grade the baseline again with that judge (no "
+            f"model needed): `python -m pytest_llmeval rescore BASELINE {flags}`, and compare with the run it saves"
+        )
+    if base_judges:
+        flags = judge_flags(base_doc, base_judges[0])
+        return (
+            f"The baseline's pass/fail is judge {base_judges[0]}'s (--llm-judge-assert), which no rescore of the "
+            f"baseline takes away. Fix: grade the new run with that judge - run it with {flags}, or `python -m "
+            f"pytest_llmeval rescore NEW {flags}` and compare the baseline with the run it saves - or accept a "
+            "baseline graded without --llm-judge-assert"
+        )
+    return (
+        "Grade the baseline again with today's scenario files and scorers (no model needed; a judge: --llm-judge "
+        "URL@MODEL): `python -m pytest_llmeval rescore BASELINE`, and compare with the run it saves"
+    )
 
 
 def _merged_without(merge_missing: Mapping[str, Any]) -> str:

@@ -81,10 +81,11 @@ class Run:
 
 
 def resolve(path: str | Path, runs_dir: Path) -> Path:
-    """The results file meant by a report dir, a results.json path, or a saved run reference."""
+    """The results file meant by a report dir, a results.json path, or a saved run reference (`last`: the newest
+    run, one of the load benchmark alone too)."""
     from .runs import resolve_run
 
-    return resolve_run(str(path), runs_dir)
+    return resolve_run(str(path), runs_dir, with_cases=False)
 
 
 def load(path: str | Path, runs_dir: str | Path | None = None) -> Run:

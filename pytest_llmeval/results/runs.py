@@ -5,14 +5,17 @@ pytest-benchmark keeps `.benchmarks/`, so a later run can be compared with it by
     .llmeval/runs/0002_nightly_20261125-020000.json
 
 `resolve_run("0002" | "nightly" | "last" | "path/to/results.json" | "llmeval-report")` finds one; `list_runs()`
-lists them.
+lists them. A name or `last` is the newest run by it that holds a case (what compares, accepts or grades a run): a
+run of the load benchmark alone has none; `with_cases=False` (what shows a run) takes the newest whatever it holds.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,16 +177,77 @@ FIX = (
 )
 
 
-def resolve_run(ref: str, runs_dir: Path) -> Path:
+NO_CASE = "the load benchmark alone, or a run stopped before its first case"
+
+
+@dataclass(frozen=True)
+class FoundRun:
+    """The results file a reference names, and the newer saved runs without a case it passed over to find it."""
+
+    path: Path
+    saved: SavedRun | None = None  # the saved run it is, when found by name or `last`
+    passed_over: tuple[SavedRun, ...] = ()
+
+    def note(self, ref: str) -> str | None:
+        """What `ref` was read as when it passed over newer runs without a case (a line for the user), else None."""
+        chosen = self.saved
+        if chosen is None or not self.passed_over:
+            return None
+        newer = ", ".join(f"{r.ident} ({r.name})" for r in self.passed_over)
+        one = len(self.passed_over) == 1
+        return (
+            f"{ref!r} is run {chosen.ident} ({chosen.name}): the newer run{'' if one else 's'} {newer} "
+            f"{'has' if one else 'have'} no case ({NO_CASE}) and {'holds' if one else 'hold'} nothing to compare or "
+            "grade; name a run by its number to read it anyway"
+        )
+
+
+def has_cases(path: Path) -> bool | None:
+    """Whether a saved run holds a case record; None when its file cannot be read as a results document (whoever
+    reads it names the problem)."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    cases = doc.get("cases") if isinstance(doc, dict) else None
+    return bool(cases) if isinstance(cases, list) else None
+
+
+def newest(runs: list[SavedRun], with_cases: bool) -> FoundRun:
+    """The newest of `runs` (the saved runs a reference names, oldest first); `with_cases`: the newest that holds a
+    case (or cannot be read: its reader names the problem), passing over the newer ones without - or the newest
+    when none has a case (whoever reads it says that it has none)."""
+    if with_cases:
+        for index in range(len(runs) - 1, -1, -1):
+            if has_cases(runs[index].path) is not False:
+                return FoundRun(runs[index].path, runs[index], tuple(runs[index + 1 :]))
+    return FoundRun(runs[-1].path, runs[-1])
+
+
+def resolve_run(ref: str, runs_dir: Path, with_cases: bool = True, say: Callable[[str], None] | None = None) -> Path:
+    """A run's results file (`find_run`); `say` is told which run `ref` was read as when it passed over newer runs
+    without a case (`FoundRun.note`)."""
+    found = find_run(ref, runs_dir, with_cases)
+    note = found.note(ref)
+    if say is not None and note is not None:
+        say(note)
+    return found.path
+
+
+def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
     """A run's results file: a report dir (its results.json), a results file's path, a saved run's number (`3`,
-    `0003`) or name (the newest run with it), or `last`. RunNotFound names what was looked for and the fix."""
+    `0003`) or name (the newest run with it), or `last` (the newest run). With `with_cases` (what compares, accepts
+    or grades runs), a name or `last` is the newest such run that holds a case: one of the load benchmark alone
+    (`--llm-bench`, no case) has nothing to compare - `FoundRun.note` names the runs passed over; when none has a
+    case, the newest. Without (what shows a run: a report of the benchmark), the newest. A path or a number is read
+    as named. RunNotFound names what was looked for and the fix."""
     candidate = Path(ref).expanduser()
     if candidate.is_file():
-        return candidate
+        return FoundRun(candidate)
     folder_problem = None
     if candidate.is_dir():
         if (candidate / RESULTS_FILE).is_file():
-            return candidate / RESULTS_FILE
+            return FoundRun(candidate / RESULTS_FILE)
         if candidate.resolve() == runs_dir.resolve():
             folder_problem = f"{ref} is the saved-runs folder, not one run"
         else:
@@ -196,14 +260,14 @@ def resolve_run(ref: str, runs_dir: Path) -> Path:
             folder_problem = f"{ref} is a folder without a {RESULTS_FILE}{crashed}"
     runs = list_runs(runs_dir)
     if ref in NEWEST and runs:
-        return runs[-1].path
+        return newest(runs, with_cases)
     if ref.isdigit():
         found = [r for r in runs if r.number == int(ref)]
         if found:
-            return found[0].path
+            return FoundRun(found[0].path, found[0])
     named = [r for r in runs if r.name == safe_name(ref)]
     if named:
-        return named[-1].path
+        return newest(named, with_cases)
     if folder_problem is not None:
         raise RunNotFound(f"{folder_problem}. {FIX}")
     if "/" in ref or os.sep in ref or ref.endswith(".json"):  # meant as a path: say that nothing is there

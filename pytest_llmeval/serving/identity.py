@@ -6,16 +6,21 @@ answers. Hashing gigabytes of weights on every run would be slow, so each file's
 memo keyed by its real path and stamp (size, mtime, ctime and inode): a file is read again only when one of
 those changes. In the Hugging Face cache a weight file is a link to a blob named by its SHA-256, which is used
 as is. A hub id is looked up where vLLM loads it from (`--download-dir`, `--revision`), and a file or folder an
-extra vLLM argument names (`--tokenizer DIR`, `--lora-modules name=DIR`) is hashed too.
+extra vLLM argument names (`--tokenizer DIR`, `--lora-modules name=DIR`) is hashed too. What vLLM reads from the
+hub beside the weights is hashed at the revision it reads it at (`hub_reads`): a hub tokenizer at
+`--tokenizer-revision` (else `--revision`), a config repo (`--hf-config-path`) at `--revision`, remote code at
+`--code-revision`.
 
-A model whose files cannot be found here (a hub id not downloaded yet) has nothing but its name to be known by:
-its identity has `"strength": "none"` and the answer cache leaves it alone - keying by the name is the mistake
-that served one model's answers as another's.
+A model whose files cannot be found here (a hub id not downloaded yet, or such a revision) has nothing but its
+name to be known by: its identity has `"strength": "none"` and the answer cache leaves it alone - keying by the
+name is the mistake that served one model's answers as another's.
 
-An attached server or cloud API (`--llm-base-url`) has no files here: its identity is the base URL, the
-served model name and what `GET /v1/models` reports for it (vLLM: the model's root path and max model
-length). That is weaker - a server restarted with other weights under the same name and path looks the
-same - and the identity says so (`"strength": "weak"`).
+An attached server or cloud API (`--llm-base-url`) is known by the base URL, the served model name, what
+`GET /v1/models` reports for it (vLLM: the model's root path and max model length), the content of that root
+when it is an absolute path to a folder (or file) readable here - with a LoRA adapter's base model's - and the
+server's vLLM version (`GET /version`). That is weaker than a launched model's - the launch options (dtype,
+chat template, tokenizer) are unknown, a root that is a hub id or not here is known by its name, and a server on
+another machine may hold other files under the same path - and the identity says so (`"strength": "weak"`).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -154,20 +159,30 @@ def path_identity(path: Path, memo: HashMemo) -> dict[str, Any]:
 _HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
 
 
-def named_path(arg: str, hub: Path | None = None) -> Path | None:
+def local_path(text: str) -> Path | None:
+    """The existing file or folder `text` names, else None (a hub id, a name too long, a NUL byte)."""
+    path = Path(text).expanduser()
+    try:
+        return path if path.is_file() or path.is_dir() else None
+    except (OSError, ValueError):
+        return None
+
+
+def named_path(arg: str, hub: Path | None = None, read_at_revision: Collection[str] = ()) -> Path | None:
     """The existing file or folder a vLLM argument names - the argument itself or what follows its last `=`
-    (`--tokenizer=DIR`, `--lora-modules name=DIR`) - or the cached snapshot of the hub id it names (`--tokenizer
-    org/name`, at refs/main); None for anything else (a flag, a number, JSON)."""
+    (`--tokenizer=DIR`, `--lora-modules name=DIR`) - or the cached snapshot of the hub id it names (`--lora-modules
+    name=org/adapter`, at refs/main; not the hub ids in `read_at_revision`, which `hub_reads` keys at the revision
+    vLLM reads them at); None for anything else (a flag, a number, JSON)."""
     for candidate in dict.fromkeys((arg, arg.rpartition("=")[2])):
         if not candidate or candidate.startswith(("-", "{", "[")):
             continue
-        path = Path(candidate).expanduser()
-        try:
-            if path.is_file() or path.is_dir():
-                return path
-        except (OSError, ValueError):  # a name too long, a NUL byte: not a path
+        path = local_path(candidate)
+        if path is not None:
+            return path
+        if candidate in read_at_revision or not _HUB_ID.match(candidate):
             continue
-        if _HUB_ID.match(candidate) and (snapshot := resolve_hub_snapshot(candidate, hub)) is not None:
+        snapshot = resolve_hub_snapshot(candidate, hub)
+        if snapshot is not None:
             return snapshot
     return None
 
@@ -176,11 +191,50 @@ def argument_contents(args: Sequence[str], memo: HashMemo) -> dict[str, Any]:
     """argument -> content of the file, folder or cached hub snapshot it names: the name alone would keep the key
     when a tokenizer, generation config or LoRA adapter there is replaced."""
     hub = download_dir(args)
+    at_revision = {value for flag in HUB_REPO_FLAGS if (value := flag_value(args, flag))}
     contents = {}
     for arg in args:
-        path = named_path(arg, hub)
+        path = named_path(arg, hub, at_revision)
         if path is not None:
             contents[arg] = path_identity(path, memo)
+    return contents
+
+
+# vLLM's flags that name a hub repository read beside the weights (a local folder they name is an argument's file)
+HUB_REPO_FLAGS = ("--tokenizer", "--hf-config-path")
+
+
+def hub_reads(model: str, args: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """What vLLM reads from the hub beside the weights' snapshot, as role -> (hub id, revision), as vLLM 0.32's
+    ModelConfig reads it: the tokenizer (--tokenizer, else the model) at --tokenizer-revision, else at --revision;
+    a config repo (--hf-config-path) at --revision; the model's remote code at --code-revision. Only hub ids (a
+    local path has no revision) and only what is not the weights' own snapshot (the model at --revision)."""
+    revision = flag_value(args, "--revision") or "main"
+    wanted = {
+        "tokenizer": (flag_value(args, "--tokenizer") or model, flag_value(args, "--tokenizer-revision") or revision),
+        "config": (flag_value(args, "--hf-config-path") or model, revision),
+        "code": (model, flag_value(args, "--code-revision") or revision),
+    }
+    return {
+        role: (repo, at)
+        for role, (repo, at) in wanted.items()
+        if (repo, at) != (model, revision) and local_path(repo) is None
+    }
+
+
+def hub_read_contents(model: str, args: Sequence[str], memo: HashMemo) -> dict[str, Any]:
+    """role -> the content of each `hub_reads` repository at its revision, in every Hugging Face cache vLLM may read
+    it from (the default one - where vLLM 0.32 reads tokenizers and configs - and --download-dir); `unresolved`
+    when neither holds that revision (the server downloads it: its content is unknown here)."""
+    caches = list(dict.fromkeys(c for c in (default_hub_cache(), download_dir(args)) if c is not None))
+    contents: dict[str, Any] = {}
+    for role, (repo, revision) in hub_reads(model, args).items():
+        snapshots = [path for cache in caches if (path := resolve_hub_snapshot(repo, cache, revision)) is not None]
+        if not snapshots:
+            contents[role] = {"unresolved": f"{repo}@{revision}"}
+            continue
+        hashed = [{"revision": snapshot.name, **path_identity(snapshot, memo)} for snapshot in snapshots]
+        contents[role] = {"hub": repo, "at": revision, "snapshots": hashed}
     return contents
 
 
@@ -257,15 +311,53 @@ def launch_identity(settings: ServerSettings, memo: HashMemo | None = None) -> d
 
 
 def attached_identity(
-    base_url: str, served_name: str, fetch_models: Callable[[], list[dict[str, Any]] | None]
+    base_url: str,
+    served_name: str,
+    fetch_models: Callable[[], list[dict[str, Any]] | None],
+    fetch_version: Callable[[], str | None] = lambda: None,
+    memo: HashMemo | None = None,
 ) -> dict[str, Any]:
     """An attached server's identity: URL, served name and the stable fields of its `/v1/models` entry (not
-    `created` or vLLM's `permission`, which change with every start or request without changing the model)."""
+    `created` or vLLM's `permission`, which change with every start or request without changing the model); the
+    content of the folders it names that are folders here (`served_root_contents`); and the server's vLLM version
+    (`/version`), when it answers them."""
     models = fetch_models()
-    entry = None
-    if models is not None:
-        entry = next(({k: m.get(k) for k in SERVED_FIELDS if k in m} for m in models if m.get("id") == served_name), {})
-    return {"strength": "weak", "base_url": base_url.rstrip("/"), "model": served_name, "served": entry}
+    found = next((m for m in models or [] if m.get("id") == served_name), {})
+    entry = None if models is None else {k: found.get(k) for k in SERVED_FIELDS if k in found}
+    roots = served_root_contents(found, models, memo or NoMemo()) if found and models else {}
+    version = fetch_version()
+    return {
+        "strength": "weak",
+        "base_url": base_url.rstrip("/"),
+        "model": served_name,
+        "served": entry,
+        # each only when the server tells it: the key of a server that does not stays as it was
+        **({"server_version": version} if version is not None else {}),
+        **({"root_files": roots} if roots else {}),
+    }
+
+
+def served_roots(entry: dict[str, Any], models: list[dict[str, Any]]) -> list[str]:
+    """What a `/v1/models` entry was loaded from: its `root` (vLLM: the folder or hub id it was started with) and,
+    for a LoRA adapter, its base model's (`parent`, another entry)."""
+    parent = next((m for m in models if entry.get("parent") and m.get("id") == entry["parent"] and m is not entry), {})
+    return [root for root in (entry.get("root"), parent.get("root")) if isinstance(root, str) and root]
+
+
+def served_root_contents(entry: dict[str, Any], models: list[dict[str, Any]], memo: HashMemo) -> dict[str, Any]:
+    """root -> content of each `served_roots` that is an absolute path to a file or folder readable here, keyed as
+    a launched model's: a server restarted with other weights in the same folder gets another key. A hub id, a path
+    relative to the server's folder or one that is not here says nothing of what the server loaded: left out."""
+    contents: dict[str, Any] = {}
+    for root in served_roots(entry, models):
+        path = local_path(root)
+        if path is None or not path.is_absolute():
+            continue
+        try:
+            contents[root] = path_identity(path, memo)
+        except OSError:  # a file that cannot be read here: the server's word alone, as for a root not here
+            continue
+    return contents
 
 
 def served_models(base_url: str, headers: dict[str, str], timeout_s: float = 10.0) -> list[dict[str, Any]] | None:
@@ -284,19 +376,46 @@ def served_models(base_url: str, headers: dict[str, str], timeout_s: float = 10.
     return [m for m in data if isinstance(m, dict)] if isinstance(data, list) else None
 
 
-def endpoint_models(
-    base_url: str, model: str, api_key_env: str | None, timeout_s: float = 10.0
-) -> list[dict[str, Any]] | None:
-    """`served_models` of an endpoint with its credentials (the URL's own, else the key of `api_key_env`); None when
-    the key is not set or the server does not answer."""
+def endpoint_headers(base_url: str, model: str, api_key_env: str | None) -> dict[str, str] | None:
+    """An endpoint's request headers with its credentials (the URL's own, else the key of `api_key_env`); None when
+    the key is not set."""
     from .credentials import MissingAPIKey
     from .endpoint import Endpoint
 
     try:
-        headers = Endpoint(base_url, model, api_key_env).headers()
+        return Endpoint(base_url, model, api_key_env).headers()
     except MissingAPIKey:
         return None
-    return served_models(base_url, headers, timeout_s=timeout_s)
+
+
+def endpoint_models(
+    base_url: str, model: str, api_key_env: str | None, timeout_s: float = 10.0
+) -> list[dict[str, Any]] | None:
+    """`served_models` of an endpoint with its credentials; None when the key is not set or the server does not
+    answer."""
+    headers = endpoint_headers(base_url, model, api_key_env)
+    return None if headers is None else served_models(base_url, headers, timeout_s=timeout_s)
+
+
+def endpoint_version(base_url: str, model: str, api_key_env: str | None, timeout_s: float = 10.0) -> str | None:
+    """vLLM's `GET /version` at the server's root (http://host:port/version for http://host:port/v1): the build that
+    serves, which changes answers as a launched model's vLLM does; None when the server does not answer it (not
+    vLLM, a gateway) or the key is not set."""
+    import httpx
+
+    from ..bench.prompts import server_root
+    from .endpoint import request_url
+
+    headers = endpoint_headers(base_url, model, api_key_env)
+    if headers is None:
+        return None
+    try:
+        reply = httpx.get(request_url(server_root(base_url), "/version"), headers=headers, timeout=timeout_s)
+        reply.raise_for_status()
+        version = reply.json().get("version")
+    except (httpx.HTTPError, ValueError, AttributeError):
+        return None
+    return version if isinstance(version, str) and version else None
 
 
 def model_identity(
@@ -304,20 +423,28 @@ def model_identity(
     settings: ServerSettings,
     memo: HashMemo,
     fetch_models: Callable[[], list[dict[str, Any]] | None] | None = None,
+    fetch_version: Callable[[], str | None] | None = None,
 ) -> dict[str, Any]:
-    """Everything about the model that decides its answers, as JSON-ready data (the cache key's `model`)."""
+    """Everything about the model that decides its answers, as JSON-ready data (the cache key's `model`). An
+    attached server is asked its `/v1/models` and `/version` (`fetch_models`, `fetch_version` stand in for them)."""
     if settings.base_url:
         served = spec.label if spec.embedded else spec.source
-        return {"v": IDENTITY_VERSION, **attached_identity(settings.base_url, served, fetch_models or (lambda: None))}
+        url, key_env = settings.base_url, settings.api_key_env
+        models = fetch_models or (lambda: endpoint_models(url, served, key_env))
+        version = fetch_version or (lambda: endpoint_version(url, served, key_env))
+        return {"v": IDENTITY_VERSION, **attached_identity(url, served, models, version, memo)}
     from .pool import server_settings_for
 
     path, filled = server_settings_for(spec, settings)
     weights = weights_identity(path, memo, filled.extra_args)
+    read = hub_read_contents(path, filled.extra_args, memo)
+    unresolved = "unresolved" in weights or any("unresolved" in found for found in read.values())
     return {
         "v": IDENTITY_VERSION,
-        "strength": UNIDENTIFIED if "unresolved" in weights else "content",
+        "strength": UNIDENTIFIED if unresolved else "content",
         "weights": weights,
         "launch": launch_identity(filled, memo),
+        **({"hub_reads": read} if read else {}),  # absent without them: the keys of other models stay as they were
     }
 
 

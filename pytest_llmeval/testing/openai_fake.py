@@ -10,7 +10,9 @@ Raw asyncio HTTP/1.1 with keep-alive and chunked SSE; no dependency. It answers
 `POST /v1/completions` and `/v1/chat/completions` at once (`max_active`: the most answered at once) with `chunks` token
 events (optionally `delay_s` apart), a usage event and `[DONE]`;
 `POST /tokenize` with one token per whitespace-separated word plus one (BOS);
-`GET /health` with 200. `flush_each` yields to the event loop after every
+`GET /health` with 200; `GET /v1/models` (vLLM's model list: each served name with its `root` folder or hub id,
+`parent` and `max_model_len`) only when `models` (served name -> root) is given, and `GET /version` only when
+`version` is (both 404 otherwise, as a server without them). `flush_each` yields to the event loop after every
 event, so the client sees one network read per token as from a real server.
 Prompts containing `FAIL` get HTTP 500, prompts containing `DROP` get a connection closed in mid-stream.
 
@@ -36,6 +38,9 @@ class FakeServer:
         port: int = 0,
         flush_each: bool = False,
         answers: dict[str, str] | Callable[[dict[str, Any]], str | None] | None = None,
+        models: dict[str, str] | None = None,
+        parents: dict[str, str] | None = None,
+        version: str | None = None,
     ) -> None:
         self.chunks = chunks
         self.delay_s = delay_s
@@ -51,6 +56,9 @@ class FakeServer:
         self.received: list[tuple[str, dict[str, Any]]] = []
         self.queries: list[str] = []  # the query string of every request, in order ("" for none)
         self.replies: dict[str, tuple[int, Any]] = {}
+        self.models = models  # served name -> root (GET /v1/models), None: not served
+        self.parents = parents or {}  # served name -> its base model's served name (a LoRA adapter's `parent`)
+        self.version = version  # GET /version's vLLM version, None: not served
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.base_events.Server | None = None
         self._thread: threading.Thread | None = None
@@ -77,6 +85,21 @@ class FakeServer:
             return self.answers(req)
         text = _last_user_text(req)
         return next((answer for needle, answer in self.answers.items() if needle in text), None)
+
+    def model_list(self) -> dict[str, Any]:
+        """`GET /v1/models` as vLLM answers it for `models`."""
+        entries = [
+            {
+                "id": name,
+                "object": "model",
+                "owned_by": "vllm",
+                "root": root,
+                "parent": self.parents.get(name),
+                "max_model_len": 8192,
+            }
+            for name, root in (self.models or {}).items()
+        ]
+        return {"object": "list", "data": entries}
 
     # ------------------------------------------------------------------ running
 
@@ -151,6 +174,12 @@ class FakeServer:
     async def _route(self, method: str, path: str, body: bytes, writer: asyncio.StreamWriter) -> bool:
         if method == "GET" and path == "/health":
             self._plain(writer, 200, b"")
+            return True
+        if method == "GET" and path == "/v1/models" and self.models is not None:
+            self._plain(writer, 200, json.dumps(self.model_list()).encode(), "application/json")
+            return True
+        if method == "GET" and path == "/version" and self.version is not None:
+            self._plain(writer, 200, json.dumps({"version": self.version}).encode(), "application/json")
             return True
         if method == "POST" and path == "/tokenize":
             data = json.loads(body or b"{}")
