@@ -40,6 +40,9 @@ class CasesInFlight:
         self._seeded: set[str] = set()  # models whose upcoming cases were all submitted (serial run)
         self._nodeids: dict[Key, str] = {}  # the test that asks a scheduled key
         self._retired: list[InflightScheduler[Any, Any]] = []  # replaced schedulers, their threads joined at close
+        # per model, found at its first case: the settings do not change in a run (nor, here, a fleet's URL file)
+        self._concurrency: dict[str, int] = {}
+        self._listed: dict[str, set[pytest.Item]] = {}  # per model: the items its scheduler is done with (_upcoming)
 
     @property
     def active(self) -> bool:
@@ -49,12 +52,17 @@ class CasesInFlight:
     def concurrency(self, model: str) -> int:
         """Cases of the model in flight: --llm-concurrency per replica, times its replicas (vLLM data-parallel
         engines behind one endpoint, the endpoints of a fleet)."""
+        known = self._concurrency.get(model)
+        if known is not None:
+            return known
         from .serving.models import replicas
 
         spec = next((m for m in self.session.settings.models if m.label == model), None)
-        return self.session.settings.concurrency * (
+        found = self.session.settings.concurrency * (
             replicas(spec, self.session.settings.server) if spec is not None else 1
         )
+        self._concurrency[model] = found
+        return found
 
     def result(
         self, client: ChatClient | Callable[[], ChatClient], key: Key, case: Case, mode: str
@@ -84,6 +92,7 @@ class CasesInFlight:
             entry = (connected, InflightScheduler(ask, self.concurrency(model), name=f"llmeval-{model}"))
             self._schedulers[model] = entry
             self._seeded.discard(model)
+            self._listed[model] = set()
         scheduler = entry[1]
         self._work[key] = (case, mode)
         seeded = model in self._seeded and not self.session.is_worker  # serial: every item is known at once
@@ -117,16 +126,27 @@ class CasesInFlight:
 
     def _upcoming(self, model: str, seeded: bool) -> list[Key]:
         """This process's tests of the model still to run, as evaluation keys in test order: every collected
-        item in a serial run (once per model), the items xdist has handed this worker so far under -n."""
+        item in a serial run (once per model), the items xdist has handed this worker so far under -n (each
+        looked at once per scheduler: see `_listed`)."""
         session = self.session.pytest_session
         if session is None or seeded:
             return []
         queue = self._worker_queue()
         items = queue.pending() if queue is not None else [] if self.session.is_worker else session.items
+        # Items the model's scheduler is done with: another model's or no case's, or each of whose keys it was given
+        # (their node ids noted), is evaluated or is reused - what listing the item again would find, as an item's
+        # case does not change, nor does a key's reuse, and an evaluated key stays evaluated. A test its marks skip
+        # is looked at again (a skipif's condition may change).
+        listed = self._listed[model]
         keys = []
         for item in items:
+            if item in listed:
+                continue
             asked_case = item_case(item)
-            if asked_case is None or asked_case[0] != model or skipped_by_mark(item):
+            if asked_case is not None and asked_case[0] == model and skipped_by_mark(item):
+                continue
+            listed.add(item)
+            if asked_case is None or asked_case[0] != model:
                 continue
             _, mode, case = asked_case
             for sample in range(self.session.settings.repeat):
@@ -296,6 +316,8 @@ class WorkerQueue:
         self._interactor = interactor
         self._items = items
         self._asked: set[CaseOfTest] = set()  # changed and read under the queue's lock only
+        # the case of the item at an index, found once: `items` is the session's collected list, which stays as it is
+        self._cases: dict[int, CaseOfTest | None] = {}
         steal = interactor.steal
 
         def steal_unasked(indices: list[int]) -> None:
@@ -327,5 +349,7 @@ class WorkerQueue:
     def _case_at(self, index: Any) -> CaseOfTest | None:
         if not isinstance(index, int) or not 0 <= index < len(self._items):
             return None
-        found = item_case(self._items[index])
-        return None if found is None else (found[0], found[1], found[2].id)
+        if index not in self._cases:
+            found = item_case(self._items[index])
+            self._cases[index] = None if found is None else (found[0], found[1], found[2].id)
+        return self._cases[index]

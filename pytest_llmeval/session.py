@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import copy
 import dataclasses
 import logging
 import os
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # imported where used: a pytest run that never evaluates a ca
     from .rag import HybridRetriever
     from .results.chart_process import ChartProcess
     from .results.recorder import RunRecorder
-    from .serving.cache import AnswerCache
+    from .serving.cache import AnswerCache, CachingClient
     from .serving.client import ChatClient
 
 RESULT_PROPERTY = "llmeval_result"
@@ -85,6 +86,9 @@ class LLMEvalSession:
         self._evaluations: dict[tuple[str, str, str, int], CaseResult] = {}
         self._answer_cache: AnswerCache | None = None
         self._identities: dict[str, dict[str, Any]] = {}
+        self._caching_clients: dict[tuple[str, int], CachingClient] = {}  # (model, sample) -> the one copied per case
+        # the test reported last, and per case record of it (by id): (record, public record, JUnit properties)
+        self._public_cases: tuple[str, dict[int, tuple[Any, Any, list[tuple[str, object]]]]] = ("", {})
         self.started_at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         self.recorder: RunRecorder | None = None
         self.final_doc: dict[str, Any] | None = None
@@ -94,6 +98,7 @@ class LLMEvalSession:
         self._reusable: dict[tuple[str, str, str, int], dict[str, Any]] | None = None
         self.compare_error: str | None = None
         self._baseline: tuple[Path, dict[str, Any]] | None = None  # --llm-compare's run, read at the start
+        self._baseline_notes: list[str] = []  # which saved run --llm-compare's `last` or name was read as
         self._pytest_session: pytest.Session | None = None
         self.free_points: list[dict[str, Any]] = []  # key points their own question gives away (evaluation/lint.py)
         self._linted = False
@@ -188,7 +193,7 @@ class LLMEvalSession:
         from .results.runs import RunNotFound, resolve_run
 
         try:
-            path = resolve_run(runs.baseline, runs.runs_dir)
+            path = resolve_run(runs.baseline, runs.runs_dir, say=self._baseline_notes.append)
             # read now and kept: the baseline may be this run's own report dir (llmeval-report, the default), whose
             # results.json the run overwrites before it compares
             self._baseline = (path, load_results(path))
@@ -412,8 +417,6 @@ class LLMEvalSession:
         connect: Callable[[], ChatClient] = client if callable(client) else (lambda: client)
         if self.settings.cache is None:
             return connect(), []
-        from .serving.cache import CachingClient
-
         failures: list[BaseException] = []
 
         def connect_on_miss() -> ChatClient:
@@ -423,9 +426,24 @@ class LLMEvalSession:
                 failures.append(exc)
                 raise
 
-        identity = self.model_identity(model)
-        cache = self.answer_cache()
-        return CachingClient(cache, model, identity, self.settings.thinking, sample, connect_on_miss), failures
+        return self._caching_client(model, sample, connect_on_miss), failures
+
+    def _caching_client(self, model: str, sample: int, connect: Callable[[], ChatClient]) -> CachingClient:
+        """The answer cache's client of (model, sample) that connects through `connect`. The first one is made (which
+        hashes the model's identity) and kept; every later one is a copy of it with its own `connect`: what else it
+        holds - the cache, the model's identity and its hash, --llm-thinking, the sample - is the same for every case
+        of the model (the identity is computed once per process, `model_identity`), and is only read."""
+        kept = self._caching_clients.get((model, sample))
+        if kept is None:
+            from .serving.cache import CachingClient
+
+            identity = self.model_identity(model)
+            kept = CachingClient(self.answer_cache(), model, identity, self.settings.thinking, sample, connect)
+            self._caching_clients[(model, sample)] = kept
+            return kept
+        client = copy.copy(kept)
+        client.connect = connect
+        return client
 
     def answer_cache(self) -> AnswerCache:
         """This process's connection to the --llm-cache file (xdist workers each open their own)."""
@@ -669,17 +687,18 @@ class LLMEvalSession:
         record = report.when == "call" or (report.when == "setup" and report.outcome != "passed")
         kept: list[tuple[str, object]] = []
         for key, value in report.user_properties:
-            if key in (RESULT_PROPERTY, BENCH_PROPERTY, WARMUP_PROPERTY):
+            if key in (BENCH_PROPERTY, WARMUP_PROPERTY):
                 value = _public_record(value)
             if key == RESULT_PROPERTY:
                 if not self._sigterm_decided:  # the xdist controller: the run has LLM tests
                     self._sigterm_decided = True
                     self._install_sigterm()
+                value, properties = self._public_case(report.nodeid, value)
                 if record:
                     with self._recording():
-                        self.ensure_recorder().add_case(value)  # type: ignore[arg-type]
+                        self.ensure_recorder().add_case(value)
                     self._start_charts_on_a_large_run()
-                kept += junit_properties(value, CASE_JUNIT_FIELDS)  # type: ignore[arg-type]
+                kept += properties
             elif key == WARMUP_PROPERTY:
                 if record:
                     self.ensure_recorder().run.setdefault("warmup", []).append(value)
@@ -692,6 +711,20 @@ class LLMEvalSession:
                 kept.append((key, value))
         # CI dashboards (GitLab, Jenkins, GitHub) read JUnit properties: named scalars, not a whole record
         report.user_properties = kept
+
+    def _public_case(self, nodeid: str, record: Any) -> tuple[Any, list[tuple[str, object]]]:
+        """A case record as it may be written (`_public_record`) and its JUnit properties, made once per record: the
+        setup, call and teardown reports of a test carry the same record objects. Kept for the test reported last,
+        by the record's identity (the record is held with them, so its id is not reused while kept; a record is not
+        changed once attached to its test); under xdist each report brings its own copies, made public each."""
+        if self._public_cases[0] != nodeid:
+            self._public_cases = (nodeid, {})
+        kept = self._public_cases[1]
+        found = kept.get(id(record))
+        if found is None:
+            public = _public_record(record)
+            found = kept[id(record)] = (record, public, junit_properties(public, CASE_JUNIT_FIELDS))
+        return found[1], found[2]
 
     def _start_charts_on_a_large_run(self) -> None:
         """At the run's CHART_PROCESS_AFTER-th recorded case, the child process that draws report.html's charts is
@@ -773,6 +806,8 @@ class LLMEvalSession:
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self._pytest_session = session
+        for note in self._baseline_notes:  # at the start, where the terminal shows it (not yet at configure)
+            self.progress(f"--llm-compare: {note}")
         if self.placement is not None:  # printed before any server starts
             for line in self.placement.render().splitlines():
                 self.progress(line)

@@ -43,15 +43,18 @@ def free_points(cases: Iterable[Case]) -> list[dict[str, Any]]:
 
     found: list[dict[str, Any]] = []
     non_answers = [normalise(text) for text in NON_ANSWERS]
+    # the form of a key point that a non-answer covers (None: none does), by what makes its patterns: cases share
+    # key points, and the non-answers are the same for every case
+    covered_by_nothing: dict[tuple[Any, ...], tuple[str, str] | None] = {}
     for case in cases:
         sources = {"question": case.question, "system": case.system or ""}
         texts = {name: normalise(text) for name, text in sources.items() if text}
         # a trap that expects uncertainty or a refusal is passed by not answering: that is its right answer
         keyword = case.scorer == "keyword" and not (case.trap is not None and case.trap.expect)
-        nothing = non_answers if keyword else []
         before = len(found)
         for kp in case.key_points:
-            forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
+            made_of = (kp.variants, kp.numbers or case.numbers, kp.regex)
+            forms = patterns(*made_of)
             hit = next(
                 (
                     (name, pattern.text)
@@ -61,16 +64,18 @@ def free_points(cases: Iterable[Case]) -> list[dict[str, Any]]:
                 ),
                 None,
             )
-            if hit is None:
-                hit = next(
-                    (
-                        ("any answer", pattern.text)
-                        for pattern in forms
-                        for text in nothing
-                        if any(pattern.search(text))
-                    ),
-                    None,
-                )
+            if hit is None and keyword:
+                if made_of not in covered_by_nothing:
+                    covered_by_nothing[made_of] = next(
+                        (
+                            ("any answer", pattern.text)
+                            for pattern in forms
+                            for text in non_answers
+                            if any(pattern.search(text))
+                        ),
+                        None,
+                    )
+                hit = covered_by_nothing[made_of]
             if hit is not None:
                 where, form = hit
                 found.append({"case": case.id, "source": case.source, "point": kp.point, "form": form, "in": where})

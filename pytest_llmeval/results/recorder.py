@@ -17,7 +17,7 @@ import math
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -59,17 +59,21 @@ def _finite(value: Any) -> Any:
     return value
 
 
-def to_json(doc: Any, indent: int | None = 2) -> str:
+def to_json(doc: Any, indent: int | None = 2, written: Mapping[str, list[str]] | None = None) -> str:
     """JSON text. Indented, a document's top-level lists (its cases, benchmarks) hold one compact item a line:
     json's C encoder does not indent, and a fully indented run of thousands of cases took seconds to write. NaN and
-    infinities are written as null (`_dumps`)."""
+    infinities are written as null (`_dumps`). `written`: of some top-level lists, by key, their items' compact JSON
+    (`to_json(item, indent=None)`) where the caller has it already."""
     if indent is None or not isinstance(doc, dict) or not all(isinstance(k, str) for k in doc):
         return _dumps(doc, indent)
     pad = " " * indent
     parts = []
     for key, value in doc.items():
         if isinstance(value, list) and value:
-            items = f",\n{pad}{pad}".join(to_json(item, indent=None) for item in value)
+            known = written.get(key) if written is not None else None
+            items = f",\n{pad}{pad}".join(
+                known if known is not None else (to_json(item, indent=None) for item in value)
+            )
             text = f"[\n{pad}{pad}{items}\n{pad}]"
         else:
             text = _dumps(value, indent).replace("\n", "\n" + pad)
@@ -115,6 +119,9 @@ class RunRecorder:
         self.run: dict[str, Any] = {"started_at": _now(), **run_info, "status": "running"}
         self.run.setdefault("launches", [])
         self.cases: dict[tuple[str, str, str, int], CaseRecord] = {}
+        # each case's line in cases.jsonl (without its newline), which results.json's saves reuse: a case record is
+        # not changed once recorded (cases.jsonl, from which a results.json can be rebuilt, holds it as it came)
+        self._lines: dict[tuple[str, str, str, int], str] = {}
         self.benchmarks: list[dict[str, Any]] = []
         self.comparison: dict[str, Any] | None = None
         self.extras: dict[str, Any] = {}  # top-level sections added at the end: "cost", "sizing"
@@ -173,14 +180,16 @@ class RunRecorder:
             key = case_key(dict(record))
             if key in self.cases:
                 return False
-            line = to_json(record, indent=None) + "\n"
+            line = to_json(record, indent=None)
             self.cases[key] = record  # before the line: a Ctrl-C right after it must not leave it out of results.json
+            self._lines[key] = line
             try:
-                self._append_case(line)
+                self._append_case(line + "\n")
             except KeyboardInterrupt:
                 raise  # the record stays: it was measured, and results.json (written at the end) keeps it
             except BaseException:
-                del self.cases[key]  # not written (a full disk): the run stops, --llm-resume asks it again
+                # not written (a full disk): the run stops, --llm-resume asks it again
+                del self.cases[key], self._lines[key]
                 raise
             self._changes += 1
             self.save()
@@ -254,7 +263,7 @@ class RunRecorder:
                 return None
             self._cancel_timer()
             doc = self.document(intervals)
-            text = to_json(doc)
+            text = to_json(doc, written={"cases": [self._lines[key] for key in self.cases]})
             try:
                 atomic_write(self.results_path, text)
             except OSError as exc:  # the previous results.json stays as it was (write and rename)
