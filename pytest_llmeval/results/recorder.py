@@ -181,8 +181,8 @@ class RunRecorder:
             if key in self.cases:
                 return False
             line = to_json(record, indent=None)
+            self._lines[key] = line  # first: results.json's saves read the line of every recorded case
             self.cases[key] = record  # before the line: a Ctrl-C right after it must not leave it out of results.json
-            self._lines[key] = line
             try:
                 self._append_case(line + "\n")
             except KeyboardInterrupt:
