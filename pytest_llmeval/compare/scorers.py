@@ -17,7 +17,8 @@ cases are compared as usual.
 A scorer is identified by its name, version and echo-guard setting (`Score.scorer` in each record) and, for a
 case whose pass/fail is the judge's (`assert_with: judge`), the judge model; a record with an answer but no scorer
 recorded comes from a run older than those fields. A judge's verdict is not asked again here (no model is called):
-such a baseline is graded again with `rescore --llm-judge`.
+such a baseline is graded again with `rescore --llm-judge`; a run whose pass/fail a judge decided keeps that
+(`--llm-judge-assert` is never removed by a re-score), so the gate's hint names the run that needs the judge.
 """
 
 from __future__ import annotations
