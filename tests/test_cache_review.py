@@ -4,10 +4,10 @@ or stored one it should not have, and failed before its fix."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 import pytest
+from cache_models import hub_snapshot, write_model
 
 from pytest_llmeval.serving.cache import AnswerCache, CachingClient, request_key
 from pytest_llmeval.serving.client import Completion, RequestMetrics
@@ -22,13 +22,6 @@ def key_for(source: str, memo: HashMemo, extra_args: list[str] | None = None) ->
     settings = ServerSettings(extra_args=list(extra_args or []))
     identity = model_identity(ModelSpec("m", source), settings, memo)
     return request_key(identity, MESSAGES, 64, 0.0, 0)
-
-
-def write_model(folder: Path, weights: bytes) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "config.json").write_text('{"architectures": ["X"]}', encoding="utf-8")
-    (folder / "model.safetensors").write_bytes(weights)
-    return folder
 
 
 def completion(text: str, finish: str | None = "stop") -> Completion:
@@ -113,16 +106,6 @@ def test_a_folder_an_extra_vllm_argument_names_is_keyed_by_its_content(tmp_path,
     before = key_for(str(model), NoMemo(), args(side))
     (side / "tokenizer_config.json").write_text('{"chat_template": "B"}', encoding="utf-8")
     assert key_for(str(model), NoMemo(), args(side)) != before
-
-
-def hub_snapshot(hub: Path, repo: str, commit: str, weights: bytes, ref: str | None = "main") -> Path:
-    """A Hugging Face cache entry: snapshots/COMMIT/ with the model's files, and refs/REF naming it."""
-    folder = hub / ("models--" + repo.replace("/", "--"))
-    snapshot = write_model(folder / "snapshots" / commit, weights)
-    if ref is not None:
-        (folder / "refs").mkdir(parents=True, exist_ok=True)
-        (folder / "refs" / ref).write_text(commit, encoding="utf-8")
-    return snapshot
 
 
 def test_a_hub_tokenizer_an_extra_vllm_argument_names_is_keyed_by_its_cached_content(tmp_path, monkeypatch):

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from cache_models import hub_snapshot, write_model
 
 from pytest_llmeval.serving.cache import AnswerCache, request_key
 from pytest_llmeval.serving.identity import NoMemo, identified, model_identity
@@ -15,23 +16,6 @@ from pytest_llmeval.serving.server import ServerSettings
 from pytest_llmeval.testing.openai_fake import FakeServer
 
 MESSAGES = [{"role": "user", "content": "法国的首都是哪里？"}]
-
-
-def write_model(folder: Path, weights: bytes) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "config.json").write_text('{"architectures": ["X"]}', encoding="utf-8")
-    (folder / "model.safetensors").write_bytes(weights)
-    return folder
-
-
-def hub_snapshot(hub: Path, repo: str, commit: str, content: bytes, ref: str | None = "main") -> Path:
-    """A Hugging Face cache entry: snapshots/COMMIT/ with a config and `content` as weights; refs/REF names it."""
-    folder = hub / ("models--" + repo.replace("/", "--"))
-    snapshot = write_model(folder / "snapshots" / commit, content)
-    if ref is not None:
-        (folder / "refs").mkdir(parents=True, exist_ok=True)
-        (folder / "refs" / ref).write_text(commit, encoding="utf-8")
-    return snapshot
 
 
 def key_for(source: str, args: list[str]) -> str:
