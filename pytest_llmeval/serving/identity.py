@@ -360,19 +360,24 @@ def served_root_contents(entry: dict[str, Any], models: list[dict[str, Any]], me
     return contents
 
 
-def served_models(base_url: str, headers: dict[str, str], timeout_s: float = 10.0) -> list[dict[str, Any]] | None:
-    """`GET {base_url}/models` (the OpenAI model list); None when the server does not answer it."""
+def reply_field(base_url: str, path: str, field: str, headers: dict[str, str], timeout_s: float) -> Any:
+    """`GET {base_url}{path}`'s JSON object's `field`; None when the server does not answer it (an HTTP error, not
+    JSON, not an object). The base URL's query is kept; its credentials travel in `headers` (Endpoint.headers)."""
     import httpx
 
-    try:
-        from .endpoint import request_url
+    from .endpoint import request_url
 
-        # the base URL's query kept; its credentials travel in `headers` (Endpoint.headers)
-        reply = httpx.get(request_url(base_url, "/models"), headers=headers, timeout=timeout_s)
+    try:
+        reply = httpx.get(request_url(base_url, path), headers=headers, timeout=timeout_s)
         reply.raise_for_status()
-        data = reply.json().get("data")
+        return reply.json().get(field)
     except (httpx.HTTPError, ValueError, AttributeError):
         return None
+
+
+def served_models(base_url: str, headers: dict[str, str], timeout_s: float = 10.0) -> list[dict[str, Any]] | None:
+    """`GET {base_url}/models` (the OpenAI model list); None when the server does not answer it."""
+    data = reply_field(base_url, "/models", "data", headers, timeout_s)
     return [m for m in data if isinstance(m, dict)] if isinstance(data, list) else None
 
 
@@ -401,20 +406,12 @@ def endpoint_version(base_url: str, model: str, api_key_env: str | None, timeout
     """vLLM's `GET /version` at the server's root (http://host:port/version for http://host:port/v1): the build that
     serves, which changes answers as a launched model's vLLM does; None when the server does not answer it (not
     vLLM, a gateway) or the key is not set."""
-    import httpx
-
     from ..bench.prompts import server_root
-    from .endpoint import request_url
 
     headers = endpoint_headers(base_url, model, api_key_env)
     if headers is None:
         return None
-    try:
-        reply = httpx.get(request_url(server_root(base_url), "/version"), headers=headers, timeout=timeout_s)
-        reply.raise_for_status()
-        version = reply.json().get("version")
-    except (httpx.HTTPError, ValueError, AttributeError):
-        return None
+    version = reply_field(server_root(base_url), "/version", "version", headers, timeout_s)
     return version if isinstance(version, str) and version else None
 
 
