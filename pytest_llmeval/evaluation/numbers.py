@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -1523,6 +1523,22 @@ def standard_twins(text: str) -> tuple[str, ...]:
     return tuple(sorted((named | spelt) - {text}))
 
 
+# v15: a date is the same written with dashes or slashes (2020年3月 is 2020-03, 2020-3, 2020/03 and 2020/3;
+# 2020年3月15日 is 2020-03-15 and 2020/3/15). Not with dots, which read as a decimal (2020.10 would be 2020.1).
+_DATE = re.compile(r"^([0-9]{4}) ?年 ?([0-9]{1,2}) ?月(?: ?([0-9]{1,2}) ?[日号])?$")
+
+
+def date_twins(text: str) -> tuple[str, ...]:
+    """The other spellings of a (normalised) form that is a date of a year and a month (and a day)."""
+    m = _DATE.match(text)
+    if m is None or not 1 <= int(m.group(2)) <= 12 or (m.group(3) and not 1 <= int(m.group(3)) <= 31):
+        return ()
+    parts = [m.group(1), m.group(2), *([m.group(3)] if m.group(3) else [])]
+    padded = [parts[0], *(p.zfill(2) for p in parts[1:])]
+    bare = [parts[0], *(str(int(p)) for p in parts[1:])]
+    return tuple(dict.fromkeys(sep.join(form) for sep in ("-", "/") for form in (padded, bare)))
+
+
 def _cjk(char: str) -> bool:
     return char >= "\u2e80"  # CJK scripts and punctuation, and what follows them in Unicode
 
@@ -1539,3 +1555,148 @@ def spaced_out(text: str) -> tuple[str, tuple[int, ...]]:
         kept.append(char)
         where.append(i)
     return "".join(kept), tuple(where)
+
+
+# v15: a figure offered as one of several values of one quantity is a guess between them, not an answer:
+# 10个月、20个月或30个月, 20个月或24个月, 20或24个月, 20个月（也可能是24个月）, 要么20个月，要么24个月,
+# 可能是10个月、20个月, 10 months, 20 months or 30 months, either 20 or 30 months, 20 months or maybe 24 months. The
+# alternatives are figures with the point's unit (or bare ones before it, which share it: 10、20或30个月) and another
+# value, joined by a disjunction (或, 或者, 还是, 要么, 也可能是, or, maybe) or by a list mark (、, an English ", ")
+# in a chain that holds one or follows a hedge (可能是, either, maybe). Not a list of different quantities
+# (860万元、1200万元和340万元; 18个月, 20个月: no disjunction), another unit (20个月或1.67年), the same value
+# (1200万元或1,200万元), nor alternatives with words between (84万元（或含税约89万元）, 乐观18个月或保守24个月).
+_ALTERNATIVE_LINK = re.compile(
+    " ?(?:左右|上下|前后)? ?(?P<sep>[、,(])? ?"
+    "(?P<alt>(?:或者|或是|或|还是|抑或|亦或|要么|(?:也|亦|又|还)?有?可能|或许|也许"
+    "|(?<![a-z])(?:either|or|maybe|perhaps|possibly)(?![a-z]))"
+    "(?: ?(?:是|为|会是|会|even|maybe|perhaps|possibly)(?![a-z]))?)? ?"
+    "(?:约为|约|大约|大概|近|(?:about|around|roughly|approximately)(?![a-z]))? ?"
+)
+_HEDGE_BEFORE = re.compile(
+    "(?:(?:也|亦|又|还)?有?可能|或许|也许|要么|(?<![a-z])(?:either|maybe|perhaps|possibly))"
+    " ?(?:是|为|会是|在)? ?(?:约|大约)? ?$"
+)
+# ... nor options a fact offers (60万元或100万元两档, 15%或20%可选, 20 or 30 months respectively, 分别为...)
+_OPTIONS_AFTER = re.compile(
+    " ?(?:的|等)?(?:[两二三四五几多]|two|three|several)? ?"
+    "(?:种|档|个档次|档位|类|级|个选项|选项|套餐|方案|任选|可选|供选|之一"
+    "|(?:options?|tiers?|plans?|choices?|respectively)(?![a-z]))"
+)
+_RESPECTIVELY_BEFORE = re.compile("分别|各自|(?<![a-z])respectively(?![a-z])")
+_ABOUT_BEFORE_A_UNIT = re.compile(" ?(?:[多余来] ?)?")
+_ALTERNATIVE_FORMS = NumberForms(chinese=True)
+_DIGIT_RUN = re.compile("[0-9]+(?:[,. ][0-9]+)*")
+
+
+def _unit_start(text: str, m: Mention) -> int:
+    """Where what a mention counts starts: after its digits, so that its scale word is part of its unit (60万 and
+    120万 both count 万), or after the mention (a percentage, a Chinese numeral)."""
+    run = None if m.percent else _DIGIT_RUN.search(text, m.start, m.end)
+    if run is not None and text[run.end() : m.end].strip(" 多余来") in SCALE_WORDS:
+        return run.end()
+    return m.end
+
+
+def _link(text: str, start: int, end: int) -> str | None:
+    """What joins two alternatives at text[start:end]: "alt" (a disjunction), "list" (、, or ", " in English), else
+    None."""
+    if start > end:
+        return None
+    m = _ALTERNATIVE_LINK.fullmatch(text, start, end)
+    if m is None:
+        return None
+    if m.group("alt"):
+        return "alt"
+    sep = m.group("sep")
+    before, after = text[m.start("sep") - 1 : m.start("sep")], text[m.end("sep") : m.end("sep") + 1]
+    english = sep == "," and before.isascii() and after == " "
+    return "list" if sep == "、" or english else None
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    """The point's figure in a normalised text, what it counts (its unit, or % alone) and how near another value may
+    be to count as the same (its tolerance)."""
+
+    text: str
+    point: Mention
+    unit: str
+    tolerance: str | None
+
+    def unit_end(self, m: Mention) -> int | None:
+        """Where the mention's unit ends when it counts what the point counts (20个月 for 24个月), else None."""
+        if m.percent != self.point.percent:
+            return None
+        if not self.unit:
+            return m.end
+        about = _ABOUT_BEFORE_A_UNIT.match(self.text, _unit_start(self.text, m))
+        after = about.end() if about else _unit_start(self.text, m)
+        return after + len(self.unit) if self.text.startswith(self.unit, after) else None
+
+    def differs(self, m: Mention) -> bool:
+        if self.tolerance is not None:
+            return not parse_tolerance(self.tolerance).allows(self.point.value, m.value, self.point.scale)
+        return m.value != self.point.value
+
+
+def alternatives(text: str, start: int, end: int, tolerance: str | None = None) -> tuple[int, int] | None:
+    """(start, end) of the alternatives that the single-number point matched at text[start:end] of a normalised text
+    is offered among (10个月、20个月或30个月), when it is one of them and another has a different value; else None."""
+    mentions = _find_numbers_cached(text, _ALTERNATIVE_FORMS)
+    spelled = _spelled_numbers(text, _ALTERNATIVE_FORMS)  # twenty or thirty months
+    if spelled:
+        mentions = tuple(sorted((*mentions, *spelled), key=lambda m: m.start))
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if len(inside) != 1:
+        return None
+    point = inside[0]
+    unit = text[_unit_start(text, point) : end].strip(" 多余来")
+    if not unit and not point.percent:
+        return None  # a bare number: no quantity to tell alternatives of
+    quantity = _Quantity(text, point, unit, tolerance)
+    index = mentions.index(point)
+    right = _chain_after(quantity, mentions[index + 1 :], end)
+    left = _chain_before(quantity, mentions[:index])
+    chain_start, chain_end = (left[0] if left[1] else start), (right[0] if right[1] else end)
+    links = right[1] + left[1]
+    different = any(quantity.differs(m) for m in right[2] + left[2])
+    hedged = "alt" in links or (links and _HEDGE_BEFORE.search(text, max(0, chain_start - 12), chain_start))
+    if not (different and hedged) or _OPTIONS_AFTER.match(text, chain_end):
+        return None
+    if _RESPECTIVELY_BEFORE.search(text, max(0, chain_start - 12), chain_start):
+        return None
+    return chain_start, chain_end
+
+
+def _chain_after(quantity: _Quantity, following: Sequence[Mention], end: int) -> tuple[int, list[str], list[Mention]]:
+    """The alternatives after the point: where they end, the links between them and the figures."""
+    links: list[str] = []
+    figures: list[Mention] = []
+    for m in following:
+        link = _link(quantity.text, end, m.start)
+        m_end = quantity.unit_end(m)
+        if link is None or m_end is None:
+            break
+        links.append(link)
+        figures.append(m)
+        end = m_end
+    return end, links, figures
+
+
+def _chain_before(quantity: _Quantity, preceding: Sequence[Mention]) -> tuple[int, list[str], list[Mention]]:
+    """The alternatives before the point: where they start, the links between them and the figures - with the unit,
+    or bare before one, which shares it (10、20或30个月)."""
+    links: list[str] = []
+    figures: list[Mention] = []
+    first = quantity.point.start
+    for m in reversed(preceding):
+        m_end = quantity.unit_end(m)
+        link = _link(quantity.text, m_end, first) if m_end is not None else None
+        if link is None and not m.percent:
+            link = _link(quantity.text, m.end, first)
+        if link is None:
+            break
+        links.append(link)
+        figures.append(m)
+        first = m.start
+    return first, links, figures

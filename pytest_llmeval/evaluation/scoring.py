@@ -6,7 +6,8 @@ A form that contains a number is matched as a number (`numbers.py`: 120 is not 2
 1,200万元 is 1200万元); a form is never matched inside a longer word (SQL is not in
 MySQL; GPUs is GPU); a `regex:` key point is matched by its regular expression.
 A form right after a negation (不/非/未/无/没有/不是/不到..., "not", "no", "non-") is
-`negated` and does not count: 不合规 says the opposite of 合规, 没有分公司 claims no 有分公司.
+`negated` and does not count: 不合规 says the opposite of 合规, 没有分公司 claims no 有分公司; so is a figure offered
+only as one of several values (20个月或24个月: v15).
 The echo guard marks every answer character that lies inside a verbatim copy
 (at least `n` normalised characters long) of a copied source - the question,
 the system prompt or, with RAG, the retrieved context; a key point whose every
@@ -32,8 +33,10 @@ from .numbers import (
     Pattern,
     RegexPattern,
     TextPattern,
+    alternatives,
     chinese_value,
     compile_variant,
+    date_twins,
     spaced_out,
     standard_twins,
     words_at,
@@ -195,7 +198,21 @@ SCORER_NAME = "keyword_coverage"
 #    offence against the point does not negate it (禁止GDPR违规行为, prohibits GDPR violations, no GDPR breaches); a new
 #    clause with its own subject (and it, 而且它, 并且该平台) ends an uncertainty cue's reach (there is no record of any
 #    breach and it passed PCI DSS claims it), not a question's or a condition's.
-SCORER_VERSION = 14
+# 15: a figure offered as one of several values of one quantity is a guess, not an answer (negated):
+#    10个月、20个月或30个月, 20个月或24个月, 20或24个月, 20个月（也可能是24个月）, 要么20个月，要么24个月, 10, 20 or 30
+#    months, 20 months or maybe 24 months - figures with the point's unit (or bare ones before it) and another value,
+#    joined by a disjunction or by list marks in a chain that holds one or follows a hedge (可能是10个月、20个月); not a
+#    list (860万元、1200万元和340万元), another unit (20个月或1.67年), the same value, words between
+#    (84万元（或含税约89万元）), options (60万元或100万元两档, 分别, respectively). Waivers: 减免, 豁免, 全免, 免去 and
+#    免掉 before the point (减免服务费; not after a modal: 可申请减免违约金) and after it (首年服务费减免, 已减免,
+#    将被豁免, 不收), a bare 免 before a charge (首年免服务费), a charge that need not be paid (服务费无需支付),
+#    remitted and forgiven. Negations: 不需, 不超, 没法, 没办法; 缺乏, 缺少, 不具备, 不具有, 不含, 不包含 and 不包括
+#    before what is had (not a figure); 行不通, 不现实, 不可取, 实现不了, 做不到 after the point; a correction after it
+#    (回收期是20个月是错的, 20个月的说法有误, 20个月，不对，..., 20 months is wrong / not correct); lacks; 并非不 and
+#    绝非不 affirm. A date is the same with dashes or slashes (2020年3月 is 2020-03 and 2020/3; 2020年3月15日 is
+#    2020-03-15). A point in 元 (one of its forms is: 200万元) is an amount in renminbi in its forms without a currency
+#    too (200万, 两百万): 200万美元, 两百万港币, US$200万 and 美元200万 state another amount.
+SCORER_VERSION = 15
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -369,6 +386,9 @@ NEGATIONS_ZH: tuple[str, ...] = (
     # v13: "no need" as said colloquially (不用做信创适配, 没有必要做试点)
     "不用",
     "没有必要",
+    # v15: the short forms of 不需要 and 不超过 (不需20个月, 不超20个月)
+    "不需",
+    "不超",
 )
 # v9: "cannot / failed to / hardly" (未能通过审计 for 通过审计, 无法确认 for 确认) and the verbs a
 # recommendation negates with (该产品不支持私有化部署 for 私有化部署, 不建议采购 for 采购); after 不得, 不能, 无 ...
@@ -391,11 +411,19 @@ VERB_NEGATIONS_ZH = (
     "不准",
     "不许",
     "不接受",
+    # v15: "cannot" as said colloquially (没法私有化部署, 没办法做信创适配)
+    "没法",
+    "没办法",
 )
 # v11: prohibitions, refusals and waivers (禁止退款, 严禁转借, 拒绝退款, 谢绝退款, 免收服务费, 免除违约金) - which a
 # negation before them turns back (不禁止退款, 并未拒绝退款: allowed). Not a bare 免: 免费 is free of charge, and 避免,
 # 以免, 难免 and 未免 hold it.
-PROHIBITIONS_ZH = ("禁止", "严禁", "拒绝", "谢绝", "免收", "免除", "免交", "免缴", "免征")
+PROHIBITIONS_ZH: tuple[str, ...] = ("禁止", "严禁", "拒绝", "谢绝", "免收", "免除", "免交", "免缴", "免征")
+# v15: and the other waivers (减免服务费, 豁免违约金, 全免服务费, 免去服务费) - which a modal before them makes a
+# possibility, as "can be waived" is (可申请减免违约金, 可以免除违约金: the charge stands unless waived)
+WAIVERS_ZH = ("免收", "免除", "免交", "免缴", "免征", "减免", "豁免", "全免", "免去", "免掉")
+PROHIBITIONS_ZH += tuple(w for w in WAIVERS_ZH if w not in PROHIBITIONS_ZH)
+_POSSIBILITY_BEFORE_A_WAIVER = ("可", "可以", "可申请", "可以申请", "可予", "能", "能够", "申请", "有望")
 _NEGATED_BEFORE_A_PROHIBITION: tuple[str, ...] = ("不", "未", "没", "没有", "无", "非", "别")
 # v12: and a modal's or a prohibition's negation, over an adverb or a passive 被: 不得拒绝退款, 不能免除违约金,
 # 无权拒绝退款, 严禁拒绝退款, 不予免除违约金, 不得以任何理由拒绝退款, 不会被拒绝 - all of which affirm
@@ -405,6 +433,9 @@ _ADVERB_BEFORE_A_PROHIBITION = re.compile("(?:擅自|随意|无故|任意|轻易
 NEGATIONS_ZH += ("无法", "未能", "没能", "未曾", "难以", "无从") + VERB_NEGATIONS_ZH + PROHIBITIONS_ZH
 # Before a figure only: 不止20个月 is "more than 20 months" (a negation since v3), but 不止合规 is "not only compliant".
 NEGATIONS_BEFORE_A_FIGURE = ("不止", "不只")
+# v15: "lacks / does not have / does not include" negate what is had (缺乏私有化部署能力, 不具备私有化部署, 不包含私有化
+# 部署), not a figure, which they state (缺少20万元资金 is a shortfall of 20万元; 不包括200万元的硬件 names it)
+NEGATIONS_NOT_BEFORE_A_FIGURE = ("缺乏", "缺少", "不具备", "不具有", "不含", "不包含", "不包括")
 NEGATIONS_EN = frozenset(
     {"not", "no", "never", "non", "without", "nor", "cannot", "isn't", "aren't", "wasn't", "weren't", "doesn't"}
     | {"don't", "didn't", "won't", "can't", "neither"}
@@ -418,6 +449,7 @@ NEGATIONS_EN_TWO_WORDS |= {"refuse to", "refuses to", "refused to", "decline to"
 PROHIBITIONS_EN = frozenset({"prohibit", "prohibits", "forbid", "forbids", "disallow", "disallows", "refuses"})
 PROHIBITIONS_EN |= {"refused", "bans"}
 PROHIBITIONS_EN |= {"waive", "waives", "waived"}  # v14: as 免收 before the point (we waive the service fee)
+PROHIBITIONS_EN |= {"lack", "lacks", "lacked", "lacking"}  # v15: it lacks on-premise deployment (not "does not lack")
 _REFUSALS_EN = frozenset({"refuse", "decline", "declines", "declined"})
 # v14: and the light verbs a prohibition takes before what it prohibits, as 禁止使用 (v13) does: prohibits using
 # personal email, forbids adopting X (not "does not prohibit using")
@@ -468,7 +500,8 @@ NEGATIONS_AFTER_A_FIGURE = ("都不到", "还不到", "不到")
 _ENDS_AFTER_NOT_REACHING = frozenset("的就即便呢啊")
 _FILLERS_ZH_LONGEST_FIRST = sorted(FILLERS_ZH, key=len, reverse=True)
 # Before 不, these make it an affirmation: 不得不 / 不能不 (must), 无不 / 没有不 (all).
-DOUBLE_NEGATION_BEFORE = ("不得", "不能", "不可", "不会", "不敢", "不是", "无", "莫", "没有")
+DOUBLE_NEGATION_BEFORE: tuple[str, ...] = ("不得", "不能", "不可", "不会", "不敢", "不是", "无", "莫", "没有")
+DOUBLE_NEGATION_BEFORE += ("并非", "绝非", "决非")  # v15: 并非不支持私有化部署 (it is not that it does not: it does)
 # Words that end with a negation's character and negate nothing (v7): 无非是20个月 (nothing but), 莫非 (could it be),
 # 除非 (unless); and (v9) 南非, 北非, 东非, 西非, 非洲 (Africa and its parts).
 NO_NEGATION_ZH: tuple[str, ...] = ("无非", "莫非", "除非")
@@ -864,7 +897,9 @@ def strip_thinking(text: str) -> str:
 class PointResult:
     point: str
     weight: float
-    status: str  # "covered" | "missing" | "echoed" | "negated" (said only under a negation: 不合规 for 合规)
+    # "covered" | "missing" | "echoed" | "negated" (said only under a negation: 不合规 for 合规; v15: or offered only
+    # among other values, 20个月或24个月)
+    status: str
     matched: str | None = None  # the variant that matched
     echoed_from: str | None = None  # the copied source, for status "echoed"
     matched_text: str | None = None  # the answer's text that matched (normalised), e.g. "1,200万元"
@@ -965,7 +1000,7 @@ def copied_mask(answer_norm: str, source_norm: str, min_copy: int) -> list[bool]
 def _zh_negation_ending(text: str, figure: bool) -> int | None:
     """Where the Chinese negation that `text` ends with starts, if it ends with one (not a double negation); the
     longest one, so that 不是 is shown whole, not as 是 after 不."""
-    negations = NEGATIONS_ZH + (NEGATIONS_BEFORE_A_FIGURE if figure else ())
+    negations = NEGATIONS_ZH + (NEGATIONS_BEFORE_A_FIGURE if figure else NEGATIONS_NOT_BEFORE_A_FIGURE)
     negation = max((n for n in negations if text.endswith(n)), key=len, default=None)
     if negation is None:
         return None
@@ -976,6 +1011,8 @@ def _zh_negation_ending(text: str, figure: bool) -> int | None:
         adverb = _ADVERB_BEFORE_A_PROHIBITION.search(before)
         if (before[: adverb.start()] if adverb else before).rstrip(" ").endswith(_NEGATED_BEFORE_A_PROHIBITION):
             return None  # 不禁止, 并未拒绝 (v11); 不得拒绝, 不得擅自拒绝 (v12)
+        if negation in WAIVERS_ZH and before.endswith(_POSSIBILITY_BEFORE_A_WAIVER):
+            return None  # v15: 可申请减免违约金 - a waiver that may be granted
     if any(text.endswith(word) and len(word) > len(negation) for word in NO_NEGATION_ZH):
         return None  # 无非: the 非 of a word that negates nothing
     return len(text) - len(negation)
@@ -1082,17 +1119,23 @@ def negation_after(answer_norm: str, end: int) -> str | None:
 # and 私有化部署不可用于测试环境 state the point (they deny another thing), "is not available for the Basic plan" limits
 # it, and 不仅, 不错, 不久, 不断 and "is not only" deny nothing.
 _DENIAL_ADVERBS_ZH = (
-    "(?:目前|当前|现在|暂时|也|都|均|并|还|尚|则|仍然?|依然|根本|完全|绝对|一律|一概|原则上|是|全部|全额|予以)"
+    "(?:目前|当前|现在|暂时|也|都|均|并|还|尚|则|仍然?|依然|根本|完全|绝对|一律|一概|原则上|是|全部|全额|予以"
+    # v15: and a perfect, future or passive one (服务费已减免, 将被豁免, 均予减免)
+    "|已经|已|将会|将|会|被|予)"
 )
 _PART_ENDS_ZH = r" ?(?=[。!?;\n,、:(—|]|\.(?=\s|$)|$)"
 # v14: and a waiver after the point, as 免收 before it is one (首年服务费免收, 违约金予以免除, 安装费全免, 服务费不收取)
-_WAIVERS_AFTER_ZH = "免收|免除|豁免|免交|免缴|免征|全免"
+_WAIVERS_AFTER_ZH = "免收|免除|豁免|免交|免缴|免征|全免|减免|免去|免掉|不收"  # v15: 减免, 免去, 免掉, 不收
 _DENIAL_AFTER_ZH = re.compile(
     f"(?: ?[,:|] ?)?(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
     "(?P<denial>不可能|不可行|不可用|不能用|用不了|不行|不可以|不能|(?:暂|还|尚)?不(?:支持|提供|开放|存在|适用|允许|接受"
-    "|受理|包括|包含|需要|必要|收取|收费|计费|另行收取|额外收取)|不被(?:允许|支持|接受|认可)|不予(?:受理|支持|批准|办理|考虑"
+    "|受理|包括|包含|需要|必要|收取|收费|计费|另行收取|额外收取|现实|可取)|不被(?:允许|支持|接受|认可)|不予(?:受理|支持|批准|办理|考虑"
     "|提供|退还)?|无法(?:提供|实现|支持|使用|办理|受理)|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持)|被拒绝?|被禁止|禁止|非必需"
-    f"|非必须|不是必须|不是必需|没必要|无|没有|{_WAIVERS_AFTER_ZH})(?:的|了|哦|呢|啊|呀|吧)?" + _PART_ENDS_ZH
+    f"|非必须|不是必须|不是必需|没必要|无|没有|{_WAIVERS_AFTER_ZH}"
+    "|行不通|(?:实现|做|办)不(?:了|到)"
+    # v15: and a correction (回收期是20个月是错的, 20个月的说法有误, 回收期20个月，不对，是24个月)
+    "|(?:的?(?:说法|表述|结论|答案))?(?:是|并)?(?:错误|错|不对|不准确|不正确|有误|不实))"
+    "(?:的|了|哦|呢|啊|呀|吧)?" + _PART_ENDS_ZH
 )
 _DENIAL_AFTER_EN = re.compile(
     r"(?:e?s)? (?:(?:is|are|was|were|will|would|can|could|does|do|did|has|have|had|should|may|must)"
@@ -1102,15 +1145,20 @@ _DENIAL_AFTER_EN = re.compile(
     r" (?:available|supported|offered|possible|provided|permitted|allowed|granted|included|accepted|applicable"
     r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable)"
     r"|(?:e?s)? (?:is|are|was|were)(?: currently)? (?:unavailable|unsupported|impossible|prohibited|forbidden"
-    r"|not an option)"
+    r"|not an option|wrong|incorrect|inaccurate|false|not (?:correct|right|accurate|true))"  # v15: a correction
     # v14: a waiver (the fee is waived, will be waived; not "can be waived", a possibility)
     r"|(?:e?s)? (?:is|are|was|were|will be|shall be|has been|have been)(?: (?:fully|entirely|completely|also))?"
-    r" (?:waived|exempted)"
+    r" (?:waived|exempted|remitted|forgiven)"  # v15: remitted, forgiven
 )
 # v14: a charge said to be free after it is waived (首年服务费免费, The service fee is free of charge) - not a service
 # that is free (安装免费, Installation is free of charge: it is done, for nothing)
 _A_CHARGE = re.compile("(?:费|金|款|税|租)$|(?<![a-z])(?:fees?|charges?|costs?|deposits?|penalty|penalties|tax|rent)$")
-_FREE_AFTER_ZH = re.compile(f"(?: ?[,:|] ?)?(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}免费(?:的|了)?" + _PART_ENDS_ZH)
+_FREE_AFTER_ZH = re.compile(
+    f"(?: ?[,:|] ?)?(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
+    # v15: or need not be paid (服务费无需支付, 违约金不用交)
+    "(?:免费|(?:无需|无须|不需要?|不用|不必|免于)(?:再|额外|另行)?(?:支付|缴纳|交纳|缴付|付费|缴|交|付))(?:的|了)?"
+    + _PART_ENDS_ZH
+)
 _FREE_AFTER_EN = re.compile(
     r"(?:e?s)? (?:is|are|was|were|will be)(?: (?:completely|entirely|totally))? free(?: of charge)?"
 )
@@ -1167,8 +1215,8 @@ def _hyphen_twins(text: str) -> tuple[str, ...]:
 
 def _twins(needle: str) -> tuple[str, ...]:
     """A form's other spellings: a standard's name with or without its space, Latin words joined by a hyphen or a
-    space (v9)."""
-    twins = dict.fromkeys(standard_twins(needle))
+    space (v9), a date with dashes or slashes (v15: 2020年3月 as 2020-03)."""
+    twins = dict.fromkeys((*standard_twins(needle), *date_twins(needle)))  # v15: dates with dashes or slashes
     for spelling in (needle, *twins):
         twins.update(dict.fromkeys(_hyphen_twins(spelling)))
     twins.pop(needle, None)
@@ -1711,11 +1759,13 @@ def _find(
     cells: Sequence[TableCell] = (),
     breaks: frozenset[int] = frozenset(),
     questions: str | None = None,
+    yuan: bool = False,
 ) -> _Match:
     """The first occurrence of any form (a regex also in the table `cells`, each read after its column's header) that
     is neither inside a copied source nor under a negation (nor, given `answer_lines` for a forbidden claim,
-    unasserted; nor, given the answer's lines as `questions` for a key point, in a clarifying question: v10); else the
-    first negated one (its text with the negation), else the first echoed one."""
+    unasserted; nor, given the answer's lines as `questions` for a key point, in a clarifying question: v10; nor, for
+    a point in `yuan`, an amount the answer names in another currency: v15); else the first negated one (its text
+    with the negation), else the first echoed one."""
     echoed: _Match | None = None
     negated: _Match | None = None
     for pattern in forms:
@@ -1726,10 +1776,14 @@ def _find(
             if copied_by is None:
                 if questions is not None and _in_a_clarifying_question(questions, found.start, found.end):
                     continue  # 您是指20万元吗？ (v10)
+                if yuan and _in_another_currency(answer_norm, found.start, found.end, text):
+                    continue  # v15: 200万美元 for 200万元 (as 200万)
                 figure = _figure(pattern, text)
                 negation = negation_before(answer_norm, found.start, figure)
                 if negation is not None and not figure and _OFFENCE_AFTER.match(answer_norm, found.end):
                     negation = None  # v14: 禁止GDPR违规行为 - the offence is prohibited, not the regulation
+                if negation is None and _A_CHARGE.search(text) is not None:
+                    negation = _waived_by_a_bare_mian(answer_norm, found.start)  # v15: 首年免服务费
                 if negation is None and pattern.kind == "regex":  # a label, then the figure: 净节省额不是90万
                     negation = _negation_inside(answer_norm, found.start, found.end)
                 if negation is None and pattern.kind == "regex" and _negated_within(answer_norm, found, pattern.text):
@@ -1741,6 +1795,11 @@ def _find(
                         after = _denied_by_its_row(questions or answer_lines, found.start, found.end, after, cells)
                 if negation is None and after is None and questions is not None:
                     after = _answered_no(questions, found.start, found.end)  # v11: 支持私有化部署吗？不支持。
+                if negation is None and after is None and questions is not None:
+                    hedged = _offered_among_others(pattern, answer_norm, found)
+                    if hedged is not None:  # v15: 10个月、20个月或30个月 - a guess among values, not an answer
+                        negated = negated or _Match("negated", pattern.text, None, hedged, pattern.kind)
+                        continue
                 if answer_lines is not None and not asserted(answer_lines, found.start, found.end, breaks):
                     continue
                 if answer_lines is not None and _disclaimed_by_its_table(answer_lines, found.start, found.end, cells):
@@ -1753,6 +1812,50 @@ def _find(
             elif echoed is None:
                 echoed = _Match("echoed", pattern.text, copied_by, text, pattern.kind)
     return negated or echoed or _Match("missing")
+
+
+# v15: a point in 元 (one of its forms is: 200万元) is an amount in renminbi, and so are its forms without a currency
+# (200万, 两百万): an answer that names another currency after the figure (200万美元, 二百万港币, 200万（美元）,
+# 200万 USD) or before it (US$200万, HK$200万, $200万, 美元200万) states another amount, as v9 read 1200万元港币.
+_YUAN_FORM = re.compile("[0-9" + "".join(sorted(NUMERAL_CHARS - frozenset("0123456789"))) + "] ?元$")
+_SCALE_AT_THE_END = re.compile("[0-9十百千万亿]$")
+_FOREIGN_CURRENCY = (
+    "港币|港元|新台币|台币|澳门币|美金|美元|日元|欧元|英镑|韩元|澳元|加元|卢布"
+    "|(?<![a-z])(?:hkd|usd|jpy|eur|gbp|twd|mop|krw|aud|cad|sgd)(?![a-z])"
+)
+_FOREIGN_CURRENCY_AFTER = re.compile(rf" ?(?:\( ?)?(?:{_FOREIGN_CURRENCY})")
+_FOREIGN_CURRENCY_BEFORE = re.compile(rf"(?:[a-z]{{0,3}}\$|€|£|jp¥|{_FOREIGN_CURRENCY}) ?$")
+
+
+def _in_yuan(variants: Sequence[str]) -> bool:
+    return any(_YUAN_FORM.search(normalise(v)) for v in variants)
+
+
+def _in_another_currency(answer_norm: str, start: int, end: int, text: str) -> bool:
+    """The amount at start:end, written without a currency (200万), is named in another currency by the answer."""
+    if not _SCALE_AT_THE_END.search(text):
+        return False
+    before = _FOREIGN_CURRENCY_BEFORE.search(answer_norm, max(0, start - 6), start)
+    return before is not None or _FOREIGN_CURRENCY_AFTER.match(answer_norm, end) is not None
+
+
+# v15: a bare 免 right before a charge waives it (首年免服务费, 免违约金) - not the 免 of a word (避免, 以免, 难免,
+# 未免; 减免 and 豁免 are waivers of their own), nor one a negation or a modal turns (不免, 可免)
+_BARE_MIAN = re.compile("(?<![避以难未豁减赦任罢不可能])免 ?$")
+
+
+def _waived_by_a_bare_mian(answer_norm: str, start: int) -> str | None:
+    m = _BARE_MIAN.search(answer_norm, max(0, start - 3), start)
+    return None if m is None else m.group()
+
+
+def _offered_among_others(pattern: Pattern, answer_norm: str, found: Found) -> str | None:
+    """The alternatives (20个月或24个月) that a single-number point's match is offered among (v15: `alternatives`),
+    as the answer writes them; else None."""
+    if not isinstance(pattern, NumberPattern) or len(pattern.slots) != 1:
+        return None
+    span = alternatives(answer_norm, found.start, found.end, pattern.forms.tolerance)
+    return None if span is None else answer_norm[span[0] : span[1]]
 
 
 # v12: a table cell that denies (| 私有化部署 | 无 |) denies its row's label in a column that says whether it is had -
@@ -1996,7 +2099,8 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
         if kp is expectation:
             forms = _marker_patterns(forms)
-        found = _find(answer_norm, forms, masks, cells=cells, questions=None if kp is expectation else answer_lines)
+        questions = None if kp is expectation else answer_lines
+        found = _find(answer_norm, forms, masks, cells=cells, questions=questions, yuan=_in_yuan(kp.variants))
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
         results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))
     total = sum(p.weight for p in results)

@@ -16,7 +16,7 @@ from pytest_llmeval.evaluation.scoring import SCORER_VERSION, score_answer
 
 
 def test_the_version() -> None:
-    assert SCORER_VERSION == 14
+    assert SCORER_VERSION >= 14  # v15 changed other readings (tests/evaluation/test_scorer_v15.py)
 
 
 # --- 1. English cardinal number words before what they count ---
