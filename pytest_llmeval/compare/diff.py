@@ -78,6 +78,7 @@ GENERATION_SETTINGS: dict[str, Any] = {
     "settings.temperature": 0.0,
     "settings.repeat": 1,
 }
+STATUSES = ("complete", "degraded", "interrupted", "running")  # what a run's status can be (results/schema.py)
 IGNORED_SETTINGS = {"server.python", "server.env", "server.startup_timeout_s", "rag.cache_dir", "rag.lock_timeout"}
 ALPHA = 0.05
 # the switch that allows each kind of problem (standalone; pytest: --llm-compare-allow-...)
@@ -251,6 +252,28 @@ def speed_not_comparable(settings: list[dict[str, Any]]) -> str | None:
             + ", ".join(f.split(".")[-1] for f in GENERATION_SETTINGS)
         )
     return "not comparable: " + "; ".join(parts) if parts else None
+
+
+def other_hardware(
+    settings: list[dict[str, Any]], base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]
+) -> str | None:
+    """Why the speed rules cannot compare runs that served a model on other hardware (CPU, CPU count, GPUs), or
+    None: a run on a slower GPU read as a speed regression of the model (exit 6), a faster one hid one. Only when a
+    run launched a server: `run.hardware` is the machine pytest ran on, which for a server it attached to
+    (--llm-base-url) is not the one that answered."""
+    hardware = [d for d in settings if d["field"].startswith("hardware.")]
+    launched = any(
+        isinstance(launch, Mapping) and not launch.get("attached")
+        for doc in (base_doc, new_doc)
+        for launch in (doc.get("run") or {}).get("launches") or []
+    )
+    if not hardware or not launched:
+        return None
+    shown = "; ".join(f"{d['field'].split('.')[-1]} {d['base']!r} in the baseline, {d['new']!r} now" for d in hardware)
+    return (
+        f"not comparable: the server ran on other hardware ({shown}): the speed of the machine, not of the model. "
+        "Compare speed between runs on the same machine"
+    )
 
 
 def shards_at_other_loads(base_doc: dict[str, Any], new_doc: dict[str, Any]) -> str | None:
@@ -762,8 +785,47 @@ def compare_runs(
     """The two runs compared case by case and the gate's verdict. `cases` (the current scenario files' cases)
     and `scorer_for` (the new run's scorer of a model and mode): the baseline's records graded by another scorer
     than the new run's are graded again with them first (compare/scorers.py); those that cannot be, and every
-    such record when `cases` is not given, are left out of the comparison and named as a problem."""
-    pairs = dict(pairs or {})
+    such record when `cases` is not given, are left out of the comparison and named as a problem. A comparison
+    that raises (a value of a hand-edited or older results.json no statistic expected) is a broken comparison -
+    exit 7 with a one-line reason - from the command line as inside pytest, never a traceback and exit 1."""
+    try:
+        return _compare_runs(
+            base_doc,
+            new_doc,
+            rules,
+            seed,
+            base_name,
+            new_name,
+            dict(pairs or {}),
+            allow_missing,
+            allow_errors,
+            cases,
+            scorer_for,
+        )
+    except Exception as exc:  # noqa: BLE001 - any failure of the comparison breaks the gate, never passes it
+        fix = (
+            None
+            if new_name is None
+            else f"a value in {base_name or 'the baseline'} or {new_name} no statistic expected: check them, or "
+            "compare runs written by this version"
+        )
+        return broken_comparison(comparison_failure(exc, fix=fix))
+
+
+def _compare_runs(
+    base_doc: dict[str, Any],
+    new_doc: dict[str, Any],
+    rules: Sequence[FailRule],
+    seed: int,
+    base_name: str | None,
+    new_name: str | None,
+    pairs: dict[str, str],
+    allow_missing: bool,
+    allow_errors: bool,
+    cases: Iterable[Case] | None,
+    scorer_for: ScorerFor | None,
+) -> dict[str, Any]:
+    duplicated = {"base": duplicated_records(base_doc), "new": duplicated_records(new_doc)}
     # a re-scored run keeps the records it could not grade (asked differently now, or no longer in the suite) with
     # their old scores: those say nothing about today's case, so neither side compares them
     base_ungraded_keys = _stale_keys(base_doc, pairs)
@@ -824,6 +886,7 @@ def compare_runs(
         "models_only_in_base": [renamed.get(m, m) for m in b_models if m not in n_models],
         "models_only_in_new": [m for m in n_models if m not in b_models],
         "modes_only_in_base": [],  # a model of both runs whose mode (rag, norag) only the baseline ran
+        "modes_only_in_new": [],  # and the other way: a mode the baseline never ran (not compared, named)
         "cases_only_in_base": [],
         "cases_only_in_new": [],
         "changed_cases": [],
@@ -836,6 +899,8 @@ def compare_runs(
         "base_not_regraded_asked": stale_asked,
         "errored_cases": [],
         "settings": settings_differences(base_doc.get("run", {}), new_doc.get("run", {})),
+        # records of one (model, mode, case, sample) more than once, by run (only the runs that have any)
+        "duplicated_records": {run: names for run, names in duplicated.items() if names},
     }
     groups = []
     common = sorted(
@@ -900,11 +965,17 @@ def compare_runs(
             label = renamed.get(model, model)  # the baseline's label (--pair old=new: old)
             mismatches["modes_only_in_base"].append({"model": label, "mode": mode, "cases": len(ids)})
             mismatches["cases_only_in_base"] += [{"model": label, "mode": mode, "scenario_id": i} for i in ids]
+    base_pairs = {(k[0], k[1]) for k in base}
+    for model, mode in dict.fromkeys((k[0], k[1]) for k in new):
+        if model in b_models and (model, mode) not in base_pairs:
+            cases_of = len({k[2] for k in new if k[:2] == (model, mode)})
+            mismatches["modes_only_in_new"].append({"model": model, "mode": mode, "cases": cases_of})
     problems += _problems(base_doc, new_doc, mismatches, groups, n_models, allow_missing, allow_errors)
     if repeats_note:
         problems.append({"kind": "note", "text": repeats_note, "allowed": True})
     why = (
         speed_not_comparable(mismatches["settings"])
+        or other_hardware(mismatches["settings"], base_doc, new_doc)
         or one_measurement(base_doc, new_doc)
         or shards_at_other_loads(base_doc, new_doc)
     )
@@ -921,6 +992,9 @@ def compare_runs(
     regressions = [r for r in results if r["failed"]]
     broken = [p for p in problems if not p["allowed"]]
     summary = _summary(groups, regressions, broken, results, [p for p in problems if p["allowed"]])
+    only_new = _only_in_new(mismatches)
+    if only_new:  # not a regression, but no verdict either: said in the summary, not only under the tables
+        summary += f"; note: {only_new}"
     if not_asked and sum(not_asked["new"].values()) == not_asked["samples"]["new"]:
         summary += "; every answer of the new run was asked in an earlier run (answer cache or --llm-resume)"
     rescored_from = _rescored_from(new_doc)
@@ -972,8 +1046,9 @@ def broken_comparison(reason: str) -> dict[str, Any]:
     }
 
 
-def comparison_failure(exc: BaseException, results: str = "llmeval-report/results.json") -> str:
-    """One line for a comparison that raised: what, where, and how to compare the saved run again."""
+def comparison_failure(exc: BaseException, results: str = "llmeval-report/results.json", fix: str | None = None) -> str:
+    """One line for a comparison that raised: what, where, and the fix - by default (inside pytest) how to compare
+    the saved run again."""
     import traceback
 
     frames = traceback.extract_tb(exc.__traceback__)
@@ -983,10 +1058,22 @@ def comparison_failure(exc: BaseException, results: str = "llmeval-report/result
         parts = last.filename.replace("\\", "/").split("/")
         where = f" at {'/'.join(parts[-2:])}:{last.lineno}"
     message = " ".join(str(exc).split())[:300]
-    return (
-        f"the comparison with the baseline failed ({type(exc).__name__}: {message}{where}); this run is saved and "
-        f"reported - compare it again: python -m pytest_llmeval compare BASELINE {results}"
+    fix = fix or (
+        f"this run is saved and reported - compare it again: python -m pytest_llmeval compare BASELINE {results}"
     )
+    return f"the comparison with the baseline failed ({type(exc).__name__}: {message}{where}); {fix}"
+
+
+def duplicated_records(doc: Mapping[str, Any]) -> list[str]:
+    """The (model, mode, case, sample) that a run's records hold more than once, as "m1/norag/q00 sample 0 (2
+    records)". A run records each sample once (the recorder keeps the first); more than one is no run's record set
+    - a shard merged twice, files joined by hand - and which one counts cannot be told: averaged as repeats, a
+    case answered 100 and 0 read as 50, and the gate passed."""
+    counts: dict[tuple[str, str, str, str], int] = defaultdict(int)
+    for case in doc.get("cases") or []:
+        sample = case.get("sample") or 0
+        counts[(str(case["model"]), str(case.get("mode", "norag")), str(case["scenario_id"]), str(sample))] += 1
+    return [f"{m}/{mode}/{i} sample {k} ({n} records)" for (m, mode, i, k), n in counts.items() if n > 1]
 
 
 def _problems(
@@ -1007,8 +1094,27 @@ def _problems(
             fix = "accept a baseline that answered" if doc is base_doc else "repair the server's settings and rerun"
             text = f"{all_empty_text(empty, which)}. Fix: {fix}, or allow it (--allow-errors)"
             problems.append({"kind": "errors", "text": text, "allowed": allow_errors})
+    for run, names in (mismatches.get("duplicated_records") or {}).items():
+        which = "the new run" if run == "new" else "the baseline"
+        text = (
+            f"{which} holds {len(names)} case sample(s) more than once: {', '.join(names[:5])}"
+            f"{', ...' if len(names) > 5 else ''}. A run records each sample once: these records are not one run's (a "
+            "shard merged twice, files joined by hand) and which one counts cannot be told. Fix: compare the runs "
+            "as pytest-llmeval wrote them (merge each shard once)"
+        )
+        problems.append({"kind": "duplicate", "text": text, "allowed": False})
     if status == "interrupted":
         problems.append({"kind": "interrupted", "text": "the new run was interrupted", "allowed": allow_missing})
+    for which, doc in (("new run", new_doc), ("baseline", base_doc)):
+        # a status no run is written with (none, or another word): whether it finished cannot be told
+        other = (doc.get("run") or {}).get("status")
+        if other not in STATUSES:
+            text = (
+                f"the {which}'s status is {other!r}, not one pytest-llmeval writes ({', '.join(STATUSES)}): whether "
+                "it finished cannot be told. Fix: compare a run as pytest-llmeval wrote it, or allow it "
+                "(--allow-missing)"
+            )
+            problems.append({"kind": "unfinished", "text": text, "allowed": allow_missing})
     for which, doc in (("new run", new_doc), ("baseline", base_doc)):
         # "running" in a results.json that is read afterwards: the process was killed (SIGKILL, out of memory)
         unfinished = (doc.get("run") or {}).get("status") == "running" or (
@@ -1198,6 +1304,25 @@ def _problems(
             }
         )
     return problems
+
+
+def _only_in_new(mismatches: Mapping[str, Any]) -> str | None:
+    """What the new run asked that the baseline has no answer to (models, or cases of a model both ran - a new mode
+    included), in one sentence; None when there is none. They are not compared: the gate says nothing about them."""
+    models = mismatches.get("models_only_in_new") or []
+    modes = mismatches.get("modes_only_in_new") or []
+    cases = mismatches.get("cases_only_in_new") or []
+    if not models and not modes and not cases:
+        return None
+    parts = [f"model(s) {', '.join(models)}"] if models else []
+    parts += [f"every {m['mode']} case of {m['model']} ({m['cases']})" for m in modes]
+    if cases:
+        names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in cases[:5])
+        parts.append(f"{len(cases)} case(s) ({names}{', ...' if len(cases) > 5 else ''})")
+    return (
+        f"the new run has {' and '.join(parts)} the baseline has no answer to: not compared, the gate says nothing "
+        "about them. Fix: accept a baseline that has them (python -m pytest_llmeval accept)"
+    )
 
 
 def _caseless(base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> str:

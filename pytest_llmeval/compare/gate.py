@@ -67,30 +67,77 @@ class FailRule:
 
 
 def parse_fail_expressions(value: str | Iterable[str]) -> list[FailRule]:
+    """`score:5,pass_rate:10` -> the rules; a string may be empty (no rule), while each value of a repeated option
+    (`--fail`, `--llm-compare-fail`: a list) must hold one - `--fail ""` gated nothing, and every regression passed.
+    A GateError names the part that is wrong and the fix, also for a threshold outside the metric's scale
+    (`pass_rate:150`: no pass rate falls by more than 100 points, so the rule could never fail) and a metric given
+    twice (each quality rule is one more member of the Holm family, so a repeated rule only weakens the gate)."""
     texts = [value] if isinstance(value, str) else list(value)
     rules = []
     for text in texts:
-        for part in (p.strip() for p in text.split(",")):
-            if not part:
-                continue
-            metric, sep, threshold = part.partition(":")
-            metric = metric.strip()
-            if not sep:
-                raise GateError(f"{part!r}: missing ':THRESHOLD'. Accepted: {FORMS}")
-            if metric not in METRICS:
-                raise GateError(f"{part!r}: unknown metric {metric!r}. Accepted: {FORMS}")
-            relative = threshold.strip().endswith("%")
-            number = threshold.strip().rstrip("%").strip()
-            try:
-                amount = float(number)
-            except ValueError:
-                raise GateError(f"{part!r}: threshold {threshold!r} is not a number. Accepted: {FORMS}") from None
-            if not math.isfinite(amount):  # nan failed every comparison of equal runs, inf let every regression pass
-                raise GateError(f"{part!r}: threshold {threshold!r} is not a finite number. Fix: a number, {FORMS}")
-            if amount < 0:
-                raise GateError(f"{part!r}: threshold must be >= 0. Accepted: {FORMS}")
-            rules.append(FailRule(metric, amount, relative, part))
+        parts = [p.strip() for p in text.split(",") if p.strip()]
+        if not parts and not isinstance(value, str):
+            raise GateError(
+                f"{text!r}: no rule in it, so nothing would be gated. Fix: METRIC:THRESHOLD, e.g. {FORMS}; leave the "
+                "option out to compare without a rule"
+            )
+        rules += [_parse_rule(part) for part in parts]
+    _refuse_repeats(rules)
     return rules
+
+
+def _parse_rule(part: str) -> FailRule:
+    metric, sep, threshold = part.partition(":")
+    metric = metric.strip()
+    if not sep:
+        raise GateError(f"{part!r}: missing ':THRESHOLD'. Accepted: {FORMS}")
+    if metric not in METRICS:
+        raise GateError(f"{part!r}: unknown metric {metric!r}. Accepted: {FORMS}")
+    relative = threshold.strip().endswith("%")
+    number = threshold.strip().rstrip("%").strip()
+    try:
+        amount = float(number)
+    except ValueError:
+        raise GateError(f"{part!r}: threshold {threshold!r} is not a number. Accepted: {FORMS}") from None
+    if not math.isfinite(amount):  # nan failed every comparison of equal runs, inf let every regression pass
+        raise GateError(f"{part!r}: threshold {threshold!r} is not a finite number. Fix: a number, {FORMS}")
+    if amount < 0:
+        raise GateError(f"{part!r}: threshold must be >= 0. Accepted: {FORMS}")
+    never = _never_fails(metric, amount, relative)
+    if never is not None:
+        raise GateError(f"{part!r}: this rule can never fail ({never}). Fix: a smaller threshold, {FORMS}")
+    return FailRule(metric, amount, relative, part)
+
+
+def _never_fails(metric: str, amount: float, relative: bool) -> str | None:
+    """Why a threshold is outside what the metric can do, so the rule could never fail, or None: a quality metric
+    lives on 0-100 and never falls by more than 100 points (or 100% of the baseline's value), a rate never by more
+    than 100%. (Exactly 100 is kept: the rule then says no number of cases can check it.)"""
+    if metric in QUALITY and amount > 100:
+        unit = "% of the baseline's value" if relative else f" {METRICS[metric][3]}"
+        return f"{metric} is on a 0-100 scale: it can fall by at most 100{unit}"
+    if relative and METRICS[metric][2] and amount > 100:
+        return f"{metric} is never below 0: it can fall by at most 100%"
+    return None
+
+
+def _refuse_repeats(rules: list[FailRule]) -> None:
+    """A metric given twice: for a quality metric in any form (both rules would join the Holm family: `score:5`
+    given twice fails 7 of 14 cases going pass -> fail no longer), for a speed metric in the same form."""
+    seen: dict[tuple[str, bool], FailRule] = {}
+    for rule in rules:
+        key = (rule.metric, False if rule.is_quality else rule.relative)
+        first = seen.setdefault(key, rule)
+        if first is not rule:
+            why = (
+                "two rules on one quality metric are two members of the Holm family: the second only weakens the gate"
+                if rule.is_quality
+                else "the same check twice"
+            )
+            raise GateError(
+                f"{rule.text!r}: {rule.metric} is already gated by {first.text!r} ({why}). Fix: keep one rule per "
+                "metric"
+            )
 
 
 def parse_pairs(values: Iterable[str]) -> dict[str, str]:

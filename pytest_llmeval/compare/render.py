@@ -162,6 +162,15 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
             "modes only in the baseline (every case of them missing): "
             + ", ".join(f"{c['model']}/{c['mode']} ({c['cases']} cases)" for c in m["modes_only_in_base"])
         )
+    if m.get("modes_only_in_new"):
+        notes.append(
+            "modes only in this run (not compared): "
+            + ", ".join(f"{c['model']}/{c['mode']} ({c['cases']} cases)" for c in m["modes_only_in_new"])
+        )
+    for run, names in (m.get("duplicated_records") or {}).items():
+        notes.append(
+            f"records held more than once in {'this run' if run == 'new' else 'the baseline'}: {', '.join(names)}"
+        )
     for key, label in (
         ("cases_only_in_base", "cases only in the baseline"),
         ("cases_only_in_new", "cases only in this run"),
