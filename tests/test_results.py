@@ -100,7 +100,7 @@ def test_every_category_figure_says_its_n():
         "benchmarks": [],
     }
     text = render_markdown(doc)
-    assert "80.0 (n=1)" in text  # a's rag mean in category x
+    assert "80.0 [no 95% interval at n=1] (n=1)" in text  # a's rag mean in category x: n=1 gives no interval
     assert "20.0 / 80.0 / +60.0 [no 95% interval at n=1] (n=1)" in text
 
 

@@ -162,7 +162,7 @@ def test_report_computes_the_aggregates_a_document_lacks(tmp_path):
     path.write_text(json.dumps({"schema_version": 2, "run": {}, "cases": cases}), encoding="utf-8")
     done = cli(tmp_path, "report", path)
     assert done.returncode == 0, done.stderr
-    assert "Summary per model" in done.stdout and "100.0 [43.9, 100.0]" in done.stdout
+    assert "Summary per model" in done.stdout and "100.0 [36.8, 100.0]" in done.stdout
 
 
 def test_every_command_takes_a_report_dir_and_names_what_is_not_a_run(run_project, tmp_path):

@@ -18,7 +18,10 @@ p99 below 100 (the threshold of the per-model aggregates, `stats.min_count_for_q
 below it the "p99" of 64 requests is only their largest value) -, with
 `percentiles_not_reported` saying why ("too few requests (n=8) for a p99: needs 100");
 and there are extras: prompt_throughput = input tokens / duration,
-decode_tok_s (below), requests_without_usage and error_counts for diagnosis.
+decode_tok_s (below), requests_without_usage and error_counts for diagnosis, and
+percentile_intervals: each reported percentile's distribution-free 95% order-statistic interval in ms
+(`stats.quantile_ci`; an end the n cannot bound is None; none for ITL: the gaps of one request are not
+independent values).
 
 decode_tok_s, the one definition used everywhere in pytest-llmeval (benchmark summary,
 per-model aggregates, models compared, gate): sum(output_tokens - 1) / sum(e2el - ttft)
@@ -49,10 +52,12 @@ def distribution(
     name: str,
     percentiles: Iterable[float] = PERCENTILES,
     notes: dict[str, str] | None = None,
+    intervals: dict[str, list[float | None]] | None = None,
 ) -> dict[str, Any]:
     """mean_/median_/std_/pNN_ `name`_ms from values in seconds; None for each when there are none. A tail
     percentile (above p50) from fewer values than `stats.min_count_for_quantile` asks (p95: 20, p99: 100) is None
-    too - it would only be about the largest value seen - and `notes` (when given) gets why, under its key."""
+    too - it would only be about the largest value seen - and `notes` (when given) gets why, under its key;
+    `intervals` (when given) gets each reported percentile's 95% order-statistic interval, under its key."""
     keys = ["mean", "median", "std", *(f"p{_pword(p)}" for p in percentiles)]
     if not values_s:
         return {f"{k}_{name}_ms": None for k in keys}
@@ -75,7 +80,18 @@ def distribution(
                 notes[key] = why
             continue
         out[key] = float(np.percentile(arr, p))
+        if intervals is not None and name != "itl":  # gaps of one request are not independent: no interval
+            intervals[key] = percentile_interval(values_s, p)
     return out
+
+
+def percentile_interval(values_s: list[float], p: float) -> list[float | None]:
+    """The distribution-free 95% order-statistic interval of the p-th percentile, in ms ([low, high]; None for an
+    end the n cannot bound: `stats.quantile_ci`)."""
+    from ..stats.intervals import quantile_ci
+
+    ci = quantile_ci(values_s, p)
+    return [None if ci.low is None else 1000.0 * ci.low, None if ci.high is None else 1000.0 * ci.high]
 
 
 def too_few(n: int, p: float, what: str = "requests") -> str | None:
@@ -143,11 +159,16 @@ def summarize(records: Iterable[Any], duration_s: float, percentiles: Iterable[f
         "prompt_throughput": _rate(total_in, duration_s),
     }
     notes: dict[str, str] = {}
+    intervals: dict[str, list[float | None]] = {}
     for name, values in (("ttft", ttfts), ("tpot", tpots), ("itl", itls), ("e2el", e2els)):
-        summary.update(distribution(values, name, percentiles, notes))
+        summary.update(distribution(values, name, percentiles, notes, intervals))
     summary["decode_tok_s"] = decode_tok_s((_get(r, "output_tokens"), _get(r, "ttft_s"), _get(r, "e2el_s")) for r in ok)
     summary["requests_without_usage"] = sum(1 for r in ok if not _get(r, "usage_reported"))
     summary["error_counts"] = dict(Counter(_get(r, "error") or "unknown error" for r in failed).most_common(5))
     # the tail percentiles left out, each with why (p95 needs 20 requests, p99 100; ITL counts every gap)
     summary["percentiles_not_reported"] = notes
+    # each reported percentile's 95% order-statistic interval [low, high] in ms, over the requests of this run (a
+    # whole-run shift - another machine, another load - is not in it); none for ITL, whose gaps within one request
+    # are not independent
+    summary["percentile_intervals"] = intervals
     return summary

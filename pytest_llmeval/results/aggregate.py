@@ -5,7 +5,8 @@ Plain Python over the case records (no pytest). Every statistic carries its n; w
 asked several times: its samples are averaged first), pass rates and the judge's agreement with the exact rate
 interval (`stats.wilson`: mid-p; with repeats, `stats.mean_ci` of the per-case shares), latency percentiles with
 order-statistic intervals, and differences as paired per-case differences; a model's RAG uplift per category is
-Holm-corrected over its categories (`holm_verdicts`).
+Holm-corrected over its categories that can be significant at their n (`holm_verdicts`). With repeats the case is
+the unit everywhere: category means, retrieval quality (n = cases), the judge's kappa and Spearman.
 
 Speed has one definition per metric: `decode_tok_s` is the token-weighted decode rate of
 `bench.stats.decode_tok_s` (sum of output_tokens - 1 over sum of E2E - TTFT), per model and mode
@@ -86,6 +87,11 @@ def _case_means(values: Iterable[tuple[Any, float]]) -> list[float]:
     return [sum(g) / len(g) for g in groups.values()]
 
 
+def _numbers(values: Iterable[tuple[Any, Any]]) -> list[tuple[Any, float]]:
+    """The (case id, value) pairs whose value is a number."""
+    return [(case_id, number) for case_id, number in ((i, _num(v)) for i, v in values) if number is not None]
+
+
 def _case_mean(values: Iterable[tuple[Any, float]]) -> float | None:
     """The mean of the per-case means of (case id, value) pairs: the case is the unit, as in the intervals."""
     means = _case_means(values)
@@ -157,7 +163,9 @@ def model_rows(
             "e2e_p95_s": _round(_percentile(e2e, 95), 3),
             "decode_tok_s": _round(decode_rate(ok)),
             "total_output_tokens": int(sum(_num(c.get("output_tokens")) or 0 for c in ok)),
-            "categories": {k[0]: _round(_mean(c["score"] for c in v)) for k, v in by_category},
+            "categories": {
+                k[0]: _round(_case_mean((c["scenario_id"], float(c["score"])) for c in v)) for k, v in by_category
+            },
             "category_cases": {k[0]: len({c["scenario_id"] for c in v}) for k, v in by_category},  # each mean's n
             "suites": {
                 k[0]: _round(_mean(c["score"] for c in v))
@@ -169,8 +177,16 @@ def model_rows(
         }
         if intervals:
             row["intervals"] = _model_intervals(group, ok)
+            row["category_intervals"] = {k[0]: _score_interval(v) for k, v in by_category}
         rows.append(row)
     return rows
+
+
+def _score_interval(records: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The mean score of some scored records with its 95% interval, the case the unit (`stats.mean_ci`)."""
+    from ..stats import mean_ci
+
+    return _interval(mean_ci([c["score"] for c in records], clusters=[c["scenario_id"] for c in records]))
 
 
 def _model_intervals(group: list[dict[str, Any]], ok: list[dict[str, Any]]) -> dict[str, Any]:
@@ -293,14 +309,22 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
                 uplift=None,
                 categories={},
             )
-        retrievals = [c["retrieval"] for c in rag_records if c.get("retrieval")]
+        retrieved = [(c["scenario_id"], c["retrieval"]) for c in rag_records if c.get("retrieval")]
+        retrievals = [r for _, r in retrieved]
+        # the case is the unit: a case asked several times retrieves for each answer, and counting each answer made n
+        # the answers (16 for 8 cases asked twice); a case's answers are averaged first
         for name in RETRIEVAL_FIELDS:
-            row[f"mean_{name}"] = _round(_mean(r.get(name) for r in retrievals), 3)
-        # the retrieval means are over the cases that name their documents: their own n
-        row["retrieval_n"] = sum(1 for r in retrievals if _num(r.get("hit_at_k")) is not None)
+            row[f"mean_{name}"] = _round(_case_mean(_numbers((i, r.get(name)) for i, r in retrieved)), 3)
+        # the retrieval means are over the cases that name their documents: their own n (cases)
+        hits = _case_means(_numbers((i, r.get("hit_at_k")) for i, r in retrieved))
+        row["retrieval_n"] = len(hits)
+        if intervals and hits:
+            row["hit_at_k_interval"] = rate_interval(hits)
         row["stages"] = {
             stage: {
-                name: _round(_mean((r.get("stages") or {}).get(stage, {}).get(name) for r in retrievals), 3)
+                name: _round(
+                    _case_mean(_numbers((i, (r.get("stages") or {}).get(stage, {}).get(name)) for i, r in retrieved)), 3
+                )
                 for name in STAGE_FIELDS
             }
             for stage in RETRIEVAL_STAGES
@@ -313,27 +337,45 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
             retrieval_ms_mean=_round(_mean(retrieval_ms), 1),
             generation_ms_p50=_round(_percentile(generation_ms, 50), 1),
             generation_ms_mean=_round(_mean(generation_ms), 1),
+            retrieval_ms_n=len(retrieval_ms),
+            generation_ms_n=len(generation_ms),
             rerank=sorted({str(r.get("rerank", "?")) for r in retrievals}),
         )
+        if intervals:
+            from ..stats import quantile_ci
+
+            row["retrieval_ms_p50_interval"] = quantile_ci(retrieval_ms, 50).to_dict()
+            row["generation_ms_p50_interval"] = quantile_ci(generation_ms, 50).to_dict()
         rows.append(row)
     return rows
 
 
-def holm_verdicts(diffs: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def holm_verdicts(diffs: dict[str, Any], alpha: float = 0.05) -> dict[str, dict[str, Any]]:
     """Holm's correction over a family of paired differences (a model's categories): each one's adjusted p
-    (`p_holm`; None where the difference has no test, n < 2, which stays out of the family), whether it is
-    significant after the correction (`significant_holm`) and the family's size. With k categories the chance that
-    some category looks significant when nothing changed grows with k; after Holm it stays at most 5%."""
+    (`p_holm`), whether it is significant after the correction (`significant_holm`) and the family's size. With k
+    categories the chance that some category looks significant when nothing changed grows with k; after Holm it
+    stays at most `alpha`. A category whose n cannot give a significant p at all - the sign-flip test's smallest
+    two-sided p is 2 / 2^n, 0.0625 at n = 5 - is left out of the family (`p_holm` None, `outside_family` True)
+    instead of making the others' threshold stricter (Tarone 1990, its first step): which categories those are
+    follows from n alone, before any score, so the family-wise false-alarm rate stays at most `alpha`
+    (`benchmarks/rag_category_family.py`: 0.000-0.030 under no uplift; the power to find a real uplift in an 8- or
+    14-case category beside 2-5-case ones rose from 0.022 / 0.159 to 0.091 / 0.408). A difference with no test
+    (n < 2) is never in it."""
     from ..stats import holm
 
     names = list(diffs)
-    adjusted = holm([diffs[name].p_value for name in names])
-    family = sum(p is not None for p in adjusted)
+    members = {
+        name
+        for name in names
+        if diffs[name].p_value is not None and (diffs[name].min_p is None or diffs[name].min_p <= alpha)
+    }
+    adjusted = holm([diffs[name].p_value if name in members else None for name in names])
     return {
         name: {
             "p_holm": p_holm,
-            "significant_holm": p_holm is not None and p_holm <= 1 - diffs[name].confidence,
-            "family": family,
+            "significant_holm": p_holm is not None and p_holm <= alpha,
+            "family": len(members),
+            "outside_family": diffs[name].p_value is not None and name not in members,
         }
         for name, p_holm in zip(names, adjusted)
     }
@@ -349,6 +391,7 @@ def judge_agreement(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not graded:
             continue
         keyword_pass = [bool(c.get("keyword_passed", c.get("passed"))) for c in graded]
+        ids = [c["scenario_id"] for c in graded]
         judge_pass = [bool(c["judge"]["passed"]) for c in graded]
         # the case is the unit, as in the pass rates: with repeats a case's answers are averaged first
         agreed = _case_means((c["scenario_id"], float(a == b)) for c, a, b in zip(graded, keyword_pass, judge_pass))
@@ -357,13 +400,17 @@ def judge_agreement(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "model": model,
                 "mode": mode,
                 "n": len(graded),
+                "cases": len(set(ids)),
                 "judge_errors": sum(1 for c in group if (c.get("judge") or {}).get("error")),
                 "mean_judge_score": _round(_mean(c["judge"]["score"] for c in graded)),
                 "mean_keyword_score": _round(_mean(c["score"] for c in graded)),
                 "agreement_pct": _round(100 * sum(agreed) / len(agreed), 1),
                 "agreement_interval": rate_interval(agreed),
-                "kappa": cohen_kappa(keyword_pass, judge_pass).to_dict(),
-                "spearman": spearman([c["score"] for c in graded], [c["judge"]["score"] for c in graded]).to_dict(),
+                # the case is the unit (with repeats its answers are resampled together / averaged: n = cases)
+                "kappa": cohen_kappa(keyword_pass, judge_pass, clusters=ids).to_dict(),
+                "spearman": spearman(
+                    [c["score"] for c in graded], [c["judge"]["score"] for c in graded], clusters=ids
+                ).to_dict(),
             }
         )
     return rows

@@ -120,11 +120,29 @@ SUMMARY_HEADERS = [
     "errors",
     "pass % [95% CI]",
     "mean score [95% CI]",
-    "TTFT p50 s",
-    "E2E p50 s",
+    "TTFT p50 s [95% CI]",
+    "E2E p50 s [95% CI]",
     "decode tok/s",
     "peak mem MiB",
 ]
+
+SPEED_NOTE = (
+    "Latency p50 over the answers (n = samples) with its 95% order-statistic interval; decode tok/s and latency are "
+    "of this one run: a run varies as a whole (machine, load), which one run cannot measure - the run is the unit of "
+    "speed, so compare speeds between runs, at equal settings, not by these intervals."
+)
+
+
+def percentile_cell(value: Any, interval: dict[str, Any] | None, digits: int) -> str:
+    """`0.120 [0.100, 0.150]`; an open end as `open`; `too few values (n=..)` where the n gives no estimate."""
+    if value is None:
+        if interval and interval.get("method", "").startswith("too few"):
+            return str(interval["method"]).split(":")[0]
+        return "-"
+    if not interval or (interval.get("low") is None and interval.get("high") is None):
+        return fmt(value, digits)
+    low, high = (fmt(float(v), digits) if v is not None else "open" for v in (interval["low"], interval["high"]))
+    return f"{fmt(value, digits)} [{low}, {high}]"
 
 
 def summary_section(doc: dict[str, Any]) -> Section:
@@ -140,8 +158,8 @@ def summary_section(doc: dict[str, Any]) -> Section:
             a.get("errors", 0),
             with_interval(a.get("pass_rate"), _iv(a, "pass_rate")),
             with_interval(a.get("mean_score"), _iv(a, "mean_score")),
-            fmt(a.get("ttft_p50_s", a.get("mean_ttft_s")), 3),
-            fmt(a.get("e2e_p50_s", a.get("mean_e2e_s")), 2),
+            percentile_cell(a.get("ttft_p50_s", a.get("mean_ttft_s")), _iv(a, "ttft_p50_s"), 3),
+            percentile_cell(a.get("e2e_p50_s", a.get("mean_e2e_s")), _iv(a, "e2e_p50_s"), 2),
             fmt(a.get("decode_tok_s")),
             _memory(a),
         ]
@@ -152,7 +170,7 @@ def summary_section(doc: dict[str, Any]) -> Section:
         "95% intervals, the case is the unit (with repeats its samples are averaged first): mean score "
         f"{methods((_iv(a, 'mean_score') for a in aggs), _row_names(aggs))}; pass rate "
         f"{methods((_iv(a, 'pass_rate') for a in aggs), _row_names(aggs))}. "
-        f"{DECODE_NOTE}"
+        f"{DECODE_NOTE} {SPEED_NOTE}"
     )
     in_flight = sorted({c["in_flight"] for c in doc.get("cases") or [] if c.get("in_flight")})
     if in_flight:  # --llm-concurrency: each request shared the server with others; compare only like with like
@@ -200,11 +218,23 @@ def category_section(doc: dict[str, Any]) -> Section | None:
         return None
     headers = ["category", *(f"{a['model']} ({a['mode']})" for a in aggs)]
     rows = [
-        [cat, *(_with_n(a["categories"].get(cat), (a.get("category_cases") or {}).get(cat)) for a in aggs)]
+        [
+            cat,
+            *(
+                _with_n(
+                    a["categories"].get(cat),
+                    (a.get("category_cases") or {}).get(cat),
+                    with_interval(a["categories"].get(cat), (a.get("category_intervals") or {}).get(cat)),
+                )
+                for a in aggs
+            ),
+        ]
         for cat in categories
     ]
+    how = methods(iv for a in aggs for iv in (a.get("category_intervals") or {}).values())
     note = (
-        "Mean score of the category's cases (n = cases scored); a category holds few cases, so these are "
+        "Mean score of the category's cases (n = cases scored; with repeats a case's samples are averaged first), "
+        f"with its 95% interval ({how}); a category holds few cases, so these are "
         "descriptions, not comparisons: the run's comparisons are in the summary and the pairs."
     )
     return Section("categories", "Mean score per category", [note], Table(headers, rows), terminal=True)
@@ -250,13 +280,25 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
             with_interval(r.get("pass_rate_norag"), r.get("pass_rate_norag_interval")),
             with_interval(r.get("pass_rate_rag"), r.get("pass_rate_rag_interval")),
             with_interval(r.get("pass_change"), r.get("pass_change_interval"), sign=True),
-            _with_n(r.get("mean_hit_at_k"), r.get("retrieval_n"), fmt(r.get("mean_hit_at_k"), 2)),
+            _with_n(
+                r.get("mean_hit_at_k"),
+                r.get("retrieval_n"),
+                with_interval(r.get("mean_hit_at_k"), _fraction(r.get("hit_at_k_interval")), 2),
+            ),
             fmt(r.get("mean_recall_at_k"), 2),
             fmt(r.get("mean_mrr_at_k"), 2),
             fmt(r.get("mean_ndcg_at_k"), 2),
             fmt(r.get("mean_bm25_dense_overlap"), 2),
-            fmt(r.get("retrieval_ms_p50")),
-            fmt(r.get("generation_ms_p50")),
+            _with_n(
+                r.get("retrieval_ms_p50"),
+                r.get("retrieval_ms_n"),
+                percentile_cell(r.get("retrieval_ms_p50"), r.get("retrieval_ms_p50_interval"), 1),
+            ),
+            _with_n(
+                r.get("generation_ms_p50"),
+                r.get("generation_ms_n"),
+                percentile_cell(r.get("generation_ms_p50"), r.get("generation_ms_p50_interval"), 1),
+            ),
             "/".join(r.get("rerank") or []) or "-",
         ]
         for r in rag
@@ -268,11 +310,11 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
         "of those cases passed (a case asked several times: its share of samples), with its 95% interval "
         f"({methods(_pass_rate_intervals(rag), _pass_rate_labels(rag))}); pass change = pass rate with RAG - without, "
         f"points, same cases ({methods((r.get('pass_change_interval') for r in rag), (r['model'] for r in rag))}). "
-        "Retrieval quality is "
-        "measured against "
-        "the documents each case names, over the answers to the cases that name them (n beside hit@k: answers, "
-        "each repeat counted); "
-        "overlap is the share of BM25's top-k that the dense retriever also returned."
+        "Retrieval quality is measured against the documents each case names, over the cases that name them (n "
+        "beside hit@k: cases; a case asked several times: its answers averaged first); hit@k with its 95% interval"
+        f"{_how(methods(r.get('hit_at_k_interval') for r in rag))}; recall, MRR and nDCG are descriptions of those "
+        "same cases, without an interval; overlap is the share of BM25's top-k that the dense retriever also returned. "
+        "Retrieval and generation ms: p50 over the answers (n), with its 95% order-statistic interval."
     )
     return Section("rag", "RAG: without vs with retrieval", [note], Table(RAG_HEADERS, rows), terminal=True)
 
@@ -299,12 +341,26 @@ def rag_category_section(doc: dict[str, Any]) -> Section | None:
     note = (
         "Per category: mean score without / with RAG and the uplift, paired over the category's cases (n), with "
         "its 95% interval where n allows one (an exact sign-flip test needs at least 6 cases for it); p: the "
-        "sign-flip test's, in brackets after Holm's correction over the model's categories. 'better' or 'worse with "
-        "RAG' only where the uplift is significant after it (p Holm <= 0.05): with several categories, some category "
-        "looks significant by chance more often than 1 time in 20, so an interval that leaves out 0 is not a "
-        "finding on its own."
+        "sign-flip test's, in brackets after Holm's correction over the model's categories that can be significant "
+        "at their n at all (the smallest two-sided p of n cases is 2/2^n, 0.0625 at n=5: a category of 5 or fewer "
+        "cases is left out of the family rather than making the others' threshold stricter - Tarone's rule). "
+        "'better' or 'worse with RAG' only where the uplift is significant after it "
+        "(p Holm <= 0.05): with several categories, some category looks significant by chance more often than 1 "
+        "time in 20, so an interval that leaves out 0 is not a finding on its own."
     )
     return Section("rag_categories", "RAG uplift per category", [note], Table(headers, rows), level=3)
+
+
+def _how(method: str) -> str:
+    """` (mid-p exact)` for a note; nothing where no interval was computed (`methods` gave "-")."""
+    return "" if method == "-" else f" ({method})"
+
+
+def _fraction(interval: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A rate interval in percent (`stats.wilson`) on the 0-1 scale of the retrieval metrics beside it."""
+    if not interval:
+        return interval
+    return {**interval, **{k: None if interval.get(k) is None else interval[k] / 100 for k in ("low", "high")}}
 
 
 def _pass_rate_intervals(rag: list[dict[str, Any]]) -> list[Any]:
@@ -323,6 +379,11 @@ def _category_verdict(category: dict[str, Any]) -> str:
 
     test = category.get("uplift_interval") or {}
     p, adjusted = test.get("p_value"), category.get("p_holm")
+    if p is not None and category.get("outside_family"):
+        return (
+            f"; p {p_text(p, bool(test.get('p_at_floor')))} (no p at n={test.get('n')} can be significant - the "
+            f"smallest is {p_text(test.get('min_p'))}: outside Holm's family)"
+        )
     if p is None or adjusted is None:
         return ""
     text = f"; p {p_text(p, bool(test.get('p_at_floor')))} (Holm {p_text(adjusted)})"
@@ -385,7 +446,7 @@ def bench_section(doc: dict[str, Any]) -> Section | None:
     if not runs:
         return None
     headers = ["metric", *(r["model"] for r in runs)]
-    rows = [[name, *(fmt(r["summary"].get(name), 2) for r in runs)] for name in BENCH_FIELDS]
+    rows = [[name, *(bench_cell(r["summary"], name) for r in runs)] for name in BENCH_FIELDS]
     rows.append(
         [
             "peak memory MiB",
@@ -401,11 +462,36 @@ def bench_section(doc: dict[str, Any]) -> Section | None:
         f"(+{config.get('warmup_requests')} warm-up, excluded), max_tokens {config.get('max_tokens')}, "
         f"temperature {config.get('temperature')}, endpoint {config.get('endpoint')}. Field names as in "
         "`vllm bench serve` JSON results; decode_tok_s (ours) = sum(output tokens - 1) / sum(E2EL - TTFT), "
-        "token-weighted."
+        "token-weighted. Percentiles (median = p50) over the completed requests (n = completed; TPOT: those with "
+        "more than one output token), with their 95% order-statistic interval where results.json has it ('open': "
+        "the n cannot bound that end); a tail percentile from fewer requests than it needs (p95: 20, p99: 100) is "
+        "not estimated and says so. ITL pools the gaps of every request, which are not independent: no interval. "
+        "Rates and means are of this one run: another run varies as a whole (the run is the unit of speed)."
     )
     return Section(
         "benchmark", "Throughput benchmark (vllm bench serve fields)", [note], Table(headers, rows), terminal=True
     )
+
+
+def bench_cell(summary: dict[str, Any], name: str) -> str:
+    """A benchmark figure: a percentile with its order-statistic interval, `too few requests (n=8; p95 needs 20)`
+    where it is not estimated, else the value."""
+    key = "p50" + name[len("median") :] if name.startswith("median_") else name
+    why = (summary.get("percentiles_not_reported") or {}).get(key)
+    if summary.get(name) is None and why:
+        return _too_few(str(why))
+    interval = (summary.get("percentile_intervals") or {}).get(key)
+    text = fmt(summary.get(name), 2)
+    if summary.get(name) is None or not interval:
+        return text
+    low, high = (fmt(v, 2) if v is not None else "open" for v in interval)
+    return f"{text} [{low}, {high}]"
+
+
+def _too_few(why: str) -> str:
+    """`too few requests (n=8) for a p99: needs 100` (bench/stats.py) -> `too few requests (n=8; p99 needs 100)`."""
+    head, _, need = why.partition(" for a ")
+    return f"{head[:-1]}; {need.replace(': needs', ' needs')})" if head.endswith(")") and need else why
 
 
 CASE_HEADERS = [
@@ -634,6 +720,10 @@ def models_section(doc: dict[str, Any]) -> Section | None:
             return fmt(r.get("pass_rate"))
         return _with_n(a.get("pass_rate"), a.get("cases"), with_interval(a.get("pass_rate"), _iv(a, "pass_rate")))
 
+    def ttft_cell(r: dict[str, Any]) -> str:
+        a = summary.get((r["model"], r.get("mode", "norag")))
+        return percentile_cell(r.get("ttft_p50_s"), _iv(a, "ttft_p50_s") if a else None, 3)
+
     rows = [
         [
             r["model"],
@@ -641,7 +731,7 @@ def models_section(doc: dict[str, Any]) -> Section | None:
             score_cell(r),
             uplift_cell(r),
             pass_cell(r),
-            fmt(r.get("ttft_p50_s"), 3),
+            ttft_cell(r),
             fmt(r.get("decode_tok_s")),
             fmt(r.get("output_throughput")),
             "-" if r.get("peak_memory_mib") is None else f"{r['peak_memory_mib']:.0f} ({r.get('memory_source')})",
@@ -654,7 +744,7 @@ def models_section(doc: dict[str, Any]) -> Section | None:
         "score [95% CI]",
         "RAG uplift [95% CI]",
         "pass % [95% CI]",
-        "TTFT p50 s",
+        "TTFT p50 s [95% CI]",
         "decode tok/s",
         "bench output tok/s",
         "peak mem MiB",
@@ -665,6 +755,8 @@ def models_section(doc: dict[str, Any]) -> Section | None:
         f"its 95% interval ({methods((r.get('score') for r in rows_in), _row_names(rows_in))}); uplift (rag rows): "
         "paired per-case difference with RAG - without; pass %: as in the summary (n cases, its interval). "
         + DECODE_NOTE
+        + " "
+        + SPEED_NOTE
     )
     models = {r["model"] for r in rows_in}
     return Section(
@@ -754,9 +846,13 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
             fmt(r.get("mean_keyword_score")),
             fmt(r.get("mean_judge_score")),
             _agreement(r),
-            with_interval((r.get("kappa") or {}).get("value"), r.get("kappa"), 2),
-            fmt((r.get("spearman") or {}).get("value"), 2)
-            + ("" if (r.get("spearman") or {}).get("p_value") is None else f" (p={r['spearman']['p_value']:.2g})"),
+            _cases_n(r, with_interval((r.get("kappa") or {}).get("value"), r.get("kappa"), 2), r.get("kappa")),
+            _cases_n(
+                r,
+                fmt((r.get("spearman") or {}).get("value"), 2)
+                + ("" if (r.get("spearman") or {}).get("p_value") is None else f" (p={r['spearman']['p_value']:.2g})"),
+                r.get("spearman"),
+            ),
             r.get("judge_errors", 0),
         ]
         for r in rows_in
@@ -765,13 +861,15 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
         "judge",
         "Keyword scorer against the LLM judge",
         [
-            "Agreement on pass/fail and on scores, over the answers both graded (n). agree %: share of the answers "
-            "both scorers pass or both fail, with its 95% interval "
+            "Agreement on pass/fail and on scores, over the answers both graded (n). Every interval and p here is "
+            "over cases (a case graded several times is one unit, its answers are not independent: its n = cases is "
+            "shown where that differs from n). agree %: share of the answers both scorers pass or both fail, with its "
+            "95% interval "
             f"({methods(r.get('agreement_interval') for r in rows_in)}; a case graded several times counts its share "
-            "of answers once, and its n = cases is shown where that differs from n). Cohen's kappa, with its 95% "
-            "interval where the raters vary enough for one: a bootstrap over cases joined with the interval of the "
-            "agreement, so that agreeing on every one of a few cases does not read as certain agreement. Spearman's "
-            "rho on the scores, with its p."
+            "of answers once). Cohen's kappa over the answers, with its 95% interval where the raters vary enough for "
+            "one: a bootstrap over cases (a case's answers kept together) joined with the interval of the agreement, "
+            "so that agreeing on every one of a few cases does not read as certain agreement. Spearman's rho on the "
+            "scores (with repeats: on the cases' mean scores), with its p."
         ],
         Table(
             [
@@ -789,6 +887,12 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
         ),
         terminal=True,
     )
+
+
+def _cases_n(row: dict[str, Any], text: str, entry: dict[str, Any] | None) -> str:
+    """A judge statistic's text, with its n = cases where that is not the row's n (answers, with repeats)."""
+    n = (entry or {}).get("n")
+    return text if n is None or n == row.get("n") or text == "-" else f"{text} (n={n} cases)"
 
 
 def _agreement(row: dict[str, Any]) -> str:

@@ -1,7 +1,8 @@
 """Statistics for decisions, all in one place: intervals that say what n is, exact paired tests, the gate's
 decision rule, agreement (no pytest here).
 
-mean_ci(scores, clusters=case_ids)     quasi-binomial Wilson (0-100 values) or t; the case is the unit
+mean_ci(scores, clusters=case_ids)     quasi-binomial Wilson (0-100 values; all 0/100: mid-p, as wilson) or t;
+                                       the case is the unit
 wilson(passed, n)                      pass-rate interval (mid-p exact), in percent
 quantile_ci(latencies, 95)             order-statistic interval; no estimate below 20 values (p95)
 paired_difference(before, after)       mean per-case difference, exact sign-flip test and its interval
@@ -12,7 +13,8 @@ holm(p_values)                         Holm's adjustment over a family of verdic
 tarone_family(min_ps)                  Tarone's family of discrete tests that can be significant
 detectable(...), detectable_pass(...)  minimum detectable worsening at 80% power (pass/fail: exact binomial power)
 p_text(p, floor)                       a p-value in words: 3 significant digits, "<2e-05" at a Monte Carlo floor
-cohen_kappa(a, b), spearman(x, y)      agreement of two scorers (kappa with interval and PABAK)
+cohen_kappa(a, b, clusters=case_ids)   agreement of two scorers (kappa with interval and PABAK; the case the unit)
+spearman(x, y, clusters=case_ids)      rank agreement of scores (with repeats: over case means)
 """
 
 from __future__ import annotations

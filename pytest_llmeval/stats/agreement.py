@@ -4,7 +4,16 @@ prevalence-adjusted PABAK = 2 p_o - 1, which stays readable when nearly every ca
 Kappa's interval is the hull of a percentile bootstrap over cases and the rate interval of the observed
 agreement p_o (`intervals.wilson`: mid-p exact) carried through kappa = (p_o - p_e) / (1 - p_e) at the observed
 chance agreement p_e. The bootstrap alone is [1, 1] whenever the scorers agree on every case - at 14 cases as at
-1,000 - because no resample can disagree; the rate interval keeps what n says (14 of 14 agreeing: p_o >= 0.807)."""
+1,000 - because no resample can disagree; the rate interval keeps what n says (14 of 14 agreeing: p_o >= 0.807).
+
+The case is the unit (`clusters`: the case id of each answer, with --llm-repeat): a case's answers are resampled
+together and the agreement's rate interval is over the cases' shares of answers agreed, so n = cases. Counting each
+answer as a unit (as before) made the interval as narrow as 3 x 8 independent answers would allow, where 8 cases
+asked 3 times, their answers mostly alike, hold little more than 8 (`benchmarks/kappa_cluster_coverage.py`, 300
+suites per cell, true kappa 0.5 / 0.7 / 0.9: the answer-level interval covered 0.81-0.90 at kappa 0.5-0.7 and
+0.86-0.96 at 0.9 over 6-30 cases x 3 repeats; the case-level one 0.95-0.98 and 0.99-1.00 - conservative where
+agreement is high, as the hull with the agreement's rate interval is at one answer per case too). Spearman's rho with
+repeats is over the cases' mean scores, n = cases: its p-value over answers counted each case up to 3 times."""
 
 from __future__ import annotations
 
@@ -15,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .intervals import _r, resample_cases, wilson
+from .intervals import Interval, _r, mean_ci, resample_cases, wilson
 
 
 @dataclass(frozen=True)
@@ -50,41 +59,83 @@ def _kappa(x: np.ndarray, y: np.ndarray) -> float:
 
 
 def cohen_kappa(
-    a: Sequence[bool], b: Sequence[bool], confidence: float = 0.95, resamples: int = 2000, seed: int = 0
+    a: Sequence[bool],
+    b: Sequence[bool],
+    confidence: float = 0.95,
+    resamples: int = 2000,
+    seed: int = 0,
+    clusters: Sequence[Any] | None = None,
 ) -> Agreement:
-    """(observed - expected agreement) / (1 - expected), None when both raters never vary together; a
-    percentile-bootstrap interval over cases (resamples where kappa is undefined dropped) and PABAK."""
-    pairs = [(bool(x), bool(y)) for x, y in zip(a, b) if x is not None and y is not None]
-    n = len(pairs)
-    if n == 0:
+    """(observed - expected agreement) / (1 - expected) over the answers, None when both raters never vary together;
+    a percentile-bootstrap interval over cases (resamples where kappa is undefined dropped) joined with the rate
+    interval of the agreement, and PABAK. `clusters` (one case id per answer): the case is the unit - its answers
+    are resampled together, n = cases (module docstring)."""
+    keep = [i for i, (x, y) in enumerate(zip(a, b)) if x is not None and y is not None]
+    if clusters is not None and len(clusters) != len(a):
+        raise ValueError(f"clusters has {len(clusters)} ids for {len(a)} answers")
+    ids = [clusters[i] for i in keep] if clusters is not None else keep
+    groups = _groups(ids)
+    n = len(groups)
+    if not keep:
         return Agreement(None, 0, "cohen_kappa")
-    x = np.asarray([p[0] for p in pairs], dtype=float)
-    y = np.asarray([p[1] for p in pairs], dtype=float)
+    x = np.asarray([bool(a[i]) for i in keep], dtype=float)
+    y = np.asarray([bool(b[i]) for i in keep], dtype=float)
     pabak = 2 * float(np.mean(x == y)) - 1
     value = _kappa(x, y)
+    unit = "cases" if n < len(keep) else ""
     if math.isnan(value):
         return Agreement(None, n, "cohen_kappa (undefined: no variation)", pabak=pabak)
     if n < 2:
         return Agreement(value, n, "cohen_kappa", pabak=pabak)
-    stats = resample_cases(n, lambda idx: _kappa(x[idx], y[idx]), resamples, seed)
+
+    def resampled(idx: np.ndarray) -> float:
+        rows = np.concatenate([groups[i] for i in idx])
+        return _kappa(x[rows], y[rows])
+
+    stats = resample_cases(n, resampled, resamples, seed)
     if len(stats) < resamples / 2:  # most resamples had no variation: no honest interval
         return Agreement(value, n, "cohen_kappa (too little variation for an interval)", pabak=pabak)
     alpha = (1 - confidence) / 2
     low, high = (float(v) for v in np.quantile(stats, [alpha, 1 - alpha]))
-    agreed = wilson(int(np.sum(x == y)), n, confidence)
+    agreed = _agreement_interval([float(np.mean(x[g] == y[g])) for g in groups], confidence)
     chance = float(x.mean() * y.mean() + (1 - x.mean()) * (1 - y.mean()))
     if agreed.low is not None and agreed.high is not None:
         low = min(low, (agreed.low / 100 - chance) / (1 - chance))
         high = max(high, (agreed.high / 100 - chance) / (1 - chance))
+    over = f"{n} cases, their {len(keep)} answers kept together" if unit else "cases"
     method = (
-        f"cohen_kappa; hull of a bootstrap over cases ({len(stats)} resamples) and the agreement's {agreed.method} "
+        f"cohen_kappa; hull of a bootstrap over {over} ({len(stats)} resamples) and the agreement's {agreed.method} "
         "interval"
     )
     return Agreement(value, n, method, None, max(low, -1.0), min(high, 1.0), pabak)
 
 
-def spearman(x: Sequence[Any], y: Sequence[Any]) -> Agreement:
-    pairs = [(float(a), float(b)) for a, b in zip(x, y) if a is not None and b is not None]
+def _groups(ids: Sequence[Any]) -> list[np.ndarray]:
+    """The positions of each case's answers, cases in first-seen order."""
+    positions: dict[Any, list[int]] = {}
+    for position, case in enumerate(ids):
+        positions.setdefault(case, []).append(position)
+    return [np.asarray(p, dtype=int) for p in positions.values()]
+
+
+def _agreement_interval(shares: Sequence[float], confidence: float) -> Interval:
+    """The agreement's interval over cases (each case's share of answers agreed): the rate interval when every case
+    agreed or disagreed whole, else the interval of the mean of the shares - as the agree % beside it."""
+    if all(share in (0.0, 1.0) for share in shares):
+        return wilson(int(sum(shares)), len(shares), confidence)
+    return mean_ci([100 * share for share in shares], confidence=confidence)
+
+
+def spearman(x: Sequence[Any], y: Sequence[Any], clusters: Sequence[Any] | None = None) -> Agreement:
+    """Spearman's rho of two scorers' scores and its p; with `clusters` (one case id per answer) over the cases' mean
+    scores, n = cases (an answer-level p counted each case as often as it was asked)."""
+    if clusters is not None and len(clusters) != len(x):
+        raise ValueError(f"clusters has {len(clusters)} ids for {len(x)} answers")
+    keep = [i for i, (a, b) in enumerate(zip(x, y)) if a is not None and b is not None]
+    pairs = [(float(x[i]), float(y[i])) for i in keep]
+    if clusters is not None:
+        groups = _groups([clusters[i] for i in keep])
+        pairs = [(float(np.mean([pairs[j][0] for j in g])), float(np.mean([pairs[j][1] for j in g]))) for g in groups]
     n = len(pairs)
     if n < 3 or len({a for a, _ in pairs}) < 2 or len({b for _, b in pairs}) < 2:
         return Agreement(None, n, "spearman (undefined: n<3 or no variation)")
@@ -92,4 +143,5 @@ def spearman(x: Sequence[Any], y: Sequence[Any]) -> Agreement:
 
     result = spearmanr([a for a, _ in pairs], [b for _, b in pairs])
     rho, p = float(result.statistic), float(result.pvalue)
-    return Agreement(None if math.isnan(rho) else rho, n, "spearman", None if math.isnan(p) else p)
+    method = "spearman of case means" if clusters is not None and n < len(keep) else "spearman"
+    return Agreement(None if math.isnan(rho) else rho, n, method, None if math.isnan(p) else p)

@@ -45,7 +45,9 @@ def coverage(draw, truth: float, n: int, seed: int) -> float:
 def test_score_interval_covers_93_to_97_percent(shape, n):
     draw, truth = SHAPES[shape]
     cov = coverage(draw, truth, n, seed=n)
-    assert 0.93 <= cov <= (0.97 if n >= 14 else 0.985), f"{shape}, n={n}: coverage {cov:.3f}"
+    # 0/100 rows get the pass rate's mid-p exact interval (benchmarks/binary_mean_interval_coverage.py), which
+    # over-covers a little where half the samples are all 0/100: 0.973 for the 80%-100s shape at n = 14
+    assert 0.93 <= cov <= (0.975 if n >= 14 else 0.985), f"{shape}, n={n}: coverage {cov:.3f}"
 
 
 def test_one_score_just_below_100_does_not_narrow_the_interval():
@@ -53,7 +55,7 @@ def test_one_score_just_below_100_does_not_narrow_the_interval():
     tighter interval. Now it is about as wide as the all-100 one, moved down by the lower mean."""
     (all_low,), (all_high,) = bounded_mean_intervals(np.array([[100.0] * 8]))
     (low,), (high,) = bounded_mean_intervals(np.array([[100.0] * 7 + [80.0]]))
-    assert round(all_low, 1) == 67.6 and all_high == 100.0
+    assert round(all_low, 1) == 68.8 and all_high == 100.0  # eight 100s: mid-p exact, 0.05 ** (1 / 8)
     assert low < all_low and high - low > 0.9 * (all_high - all_low), (low, high)
     (low14,), _ = bounded_mean_intervals(np.array([[100.0] * 13 + [80.0]]))
     assert low14 < 80.0, low14  # [91.2, 99.8] before; eight 100s of 14: 78.5

@@ -32,11 +32,11 @@ def test_wilson_matches_the_published_interval():
     assert wilson(0, 0).estimate is None and wilson(0, 0).n == 0
 
 
-def test_mean_of_0_100_scores_is_wilson_exactly():
-    # scores that are all 0 or 100 are a pass rate: the interval is Wilson's
+def test_mean_of_0_100_scores_is_the_pass_rate_interval():
+    # scores that are all 0 or 100 are a pass rate: the interval is the pass rate's (mid-p exact)
     ci = mean_ci([100.0] * 8 + [0.0] * 2)
-    assert ci.method == "quasi-binomial Wilson"
-    assert ci.low == pytest.approx(49.02, abs=0.01) and ci.high == pytest.approx(94.33, abs=0.01)
+    assert ci.method == "mid-p exact"
+    assert (ci.low, ci.high) == (wilson(8, 10).low, wilson(8, 10).high)
 
 
 def test_mean_ci_edge_cases_say_what_n_is():
