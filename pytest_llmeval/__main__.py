@@ -59,6 +59,23 @@ def not_a_file_problem(flag: str, path: Path) -> str | None:
     return None
 
 
+# what reading a field of another shape raises (a number where an object was written, text for a number): the
+# type check of load_results leaves the derived sections (aggregates, run.settings) and missing fields open
+DOCUMENT_SHAPE_ERRORS = (AttributeError, TypeError, ValueError, KeyError, IndexError)
+
+
+def document_shape_error(files: list[Path], exc: Exception) -> str:
+    """The message for a run whose fields cannot be read (a traceback before): the file(s), what broke, the fix."""
+    from .textfiles import shown
+
+    named = " or ".join(str(f) for f in files)
+    return (
+        f"{named}: a field is not what pytest-llmeval writes ({type(exc).__name__}: {shown(str(exc), 120)[1:-1]}): "
+        "edited by hand or written by another version. Fix: use the run's own results.json or its saved copy "
+        "(python -m pytest_llmeval runs lists them), or run again"
+    )
+
+
 def print_note(text: str) -> None:
     """A note on stderr (which saved run `last` or a name was read as)."""
     print(f"note: {text}", file=sys.stderr)
@@ -89,23 +106,35 @@ def report_main(argv: list[str]) -> int:
     if _refuse_outputs(("--markdown", args.markdown), ("--html", args.html)):
         return 2
     try:
-        doc = load_results(resolve_run(args.results, args.runs_dir, with_cases=False))  # a benchmark's run too
+        source = resolve_run(args.results, args.runs_dir, with_cases=False)  # a benchmark's run too
+        doc = load_results(source)
     except (ResultsFileError, RunNotFound) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if "aggregates" not in doc:  # a run's document always has them; a shard's or a hand-made one may not
-        from .results.aggregate import aggregate_document
+    try:  # rendered in full before anything is printed or written
+        if "aggregates" not in doc:  # a run's document always has them; a shard's or a hand-made one may not
+            from .results.aggregate import aggregate_document
 
-        cases, memory = doc.get("cases") or [], (doc.get("run") or {}).get("memory") or {}
-        doc["aggregates"] = dict(aggregate_document(cases, memory, True, doc.get("benchmarks") or []))
-    print(render_terminal(doc))
-    if args.markdown:
-        args.markdown.write_text(render_markdown(doc), encoding="utf-8")
-    if args.html:
-        from .results.html import render_html
-
-        args.html.write_text(render_html(doc), encoding="utf-8")
+            cases, memory = doc.get("cases") or [], (doc.get("run") or {}).get("memory") or {}
+            doc["aggregates"] = dict(aggregate_document(cases, memory, True, doc.get("benchmarks") or []))
+        terminal = render_terminal(doc)
+        markdown = render_markdown(doc) if args.markdown else None
+        html = _render_html(doc) if args.html else None
+    except DOCUMENT_SHAPE_ERRORS as exc:
+        print(f"error: {document_shape_error([source], exc)}", file=sys.stderr)
+        return 2
+    print(terminal)
+    if args.markdown and markdown is not None:
+        args.markdown.write_text(markdown, encoding="utf-8")
+    if args.html and html is not None:
+        args.html.write_text(html, encoding="utf-8")
     return 0
+
+
+def _render_html(doc: dict[str, Any]) -> str:
+    from .results.html import render_html
+
+    return render_html(doc)
 
 
 def schema_main(argv: list[str]) -> int:
@@ -211,30 +240,41 @@ def compare_main(argv: list[str]) -> int:
         return 2
     try:
         rules = parse_fail_expressions(args.fail)
+    except GateError as exc:  # the option that is wrong, not "--fail/--pair"
+        print(f"error: --fail: {exc}", file=sys.stderr)
+        return 2
+    try:
         pairs = parse_pairs(args.pair)
+    except GateError as exc:
+        print(f"error: --pair: {exc}", file=sys.stderr)
+        return 2
+    try:
         base_path = resolve_run(args.base, args.runs_dir, say=print_note)
         new_path = resolve_run(args.new, args.runs_dir, say=print_note)
         base, new = load_results(base_path), load_results(new_path)
-    except GateError as exc:
-        print(f"error: --fail/--pair: {exc}", file=sys.stderr)
-        return 2
     except (RunNotFound, ResultsFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    cmp = compare_runs(
-        base,
-        new,
-        rules,
-        base_name=str(base_path),
-        new_name=str(new_path),
-        pairs=pairs,
-        allow_missing=args.allow_missing,
-        allow_errors=args.allow_errors,
-        cases=_current_cases(new, args.scenarios),
-    )
-    print(render_comparison_text(cmp))
+    try:  # compared and rendered in full before anything is printed or written
+        cmp = compare_runs(
+            base,
+            new,
+            rules,
+            base_name=str(base_path),
+            new_name=str(new_path),
+            pairs=pairs,
+            allow_missing=args.allow_missing,
+            allow_errors=args.allow_errors,
+            cases=_current_cases(new, args.scenarios),
+        )
+        text = render_comparison_text(cmp)
+        markdown = render_comparison_markdown(cmp) + "\n" if args.markdown else ""
+    except DOCUMENT_SHAPE_ERRORS as exc:
+        print(f"error: {document_shape_error([base_path, new_path], exc)}", file=sys.stderr)
+        return 2
+    print(text)
     if args.markdown:
-        args.markdown.write_text(render_comparison_markdown(cmp) + "\n", encoding="utf-8")
+        args.markdown.write_text(markdown, encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(cmp, indent=2, ensure_ascii=False), encoding="utf-8")
     return int(cmp["exit_code"])
@@ -499,13 +539,14 @@ def rescore_main(argv: list[str]) -> int:
     paths = [path.resolve() for path in args.scenarios]
     try:
         rescored = rescore_document(doc, cases, judge, args.llm_judge_assert, source=str(source), scenario_paths=paths)
-    except (AttributeError, TypeError, ValueError, KeyError):
+    except DOCUMENT_SHAPE_ERRORS as exc:
         try:  # a field the type check of load_results lets through (it allows fields older runs lack): named
             load(source)
         except ResultsFileError as bad:
             print(f"error: {bad}", file=sys.stderr)
             return 2
-        raise
+        print(f"error: {document_shape_error([source], exc)}", file=sys.stderr)  # a loosely typed section
+        return 2
     if not rescored.counts.get("rescored"):
         counts = rescored.counts
         fix = (
@@ -519,8 +560,13 @@ def rescore_main(argv: list[str]) -> int:
         )
         return 1
     name = args.save or default_name(doc, source)
-    results, saved = write_run(rescored.doc, args.output, args.runs_dir, name)
-    print(render_terminal(rescored.doc))
+    try:  # rendered before anything is written: a field of another shape in the old run is named, not a traceback
+        terminal = render_terminal(rescored.doc)
+        results, saved = write_run(rescored.doc, args.output, args.runs_dir, name)
+    except DOCUMENT_SHAPE_ERRORS as exc:
+        print(f"error: {document_shape_error([source], exc)}", file=sys.stderr)
+        return 2
+    print(terminal)
     print(f"rescored {source}: {rescored.summary()}")
     print(f"results: {results}\nreport:  {args.output / 'report.md'} and report.html")
     if saved is not None:

@@ -13,7 +13,7 @@ import math
 import os
 import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from .serving.embedded import EMBEDDED_MAX_TOKENS
 from .serving.models import ModelSpec, ModelSpecError, apply_model_args, parse_model
 from .serving.server import ServerSettings
 from .sharding import Shard, ShardError, resolve_shard
+from .textfiles import shown
 
 DEFAULT_REPORT_DIR = "llmeval-report"
 DEFAULT_CACHE = ".llmeval/cache.sqlite"
@@ -492,9 +493,10 @@ def option_value(config: pytest.Config, opt: Option) -> Any:
         ini = config.getini(opt.ini)
         where = f"ini key {opt.ini}"
         if opt.repeat:
-            return list(ini) if ini else []
+            return ini_text(opt, ini) if ini else []
         if ini in (None, ""):
             return opt.default
+        ini = ini_text(opt, ini)
         try:
             value = opt.type(ini)
         except ValueError:
@@ -512,6 +514,36 @@ def option_value(config: pytest.Config, opt: Option) -> Any:
     if problem is not None:
         raise pytest.UsageError(f"{where} {value!r}: {problem}")
     return value
+
+
+def ini_text(opt: Option, value: Any) -> Any:
+    """An ini value as the text an ini file gives. pyproject.toml's [tool.pytest.ini_options] passes a TOML list on
+    as it is (its other values as their text): `llm_model = [5]` and `llm_max_tokens = [1, 2]` were INTERNALERRORs.
+    Numbers in a list are read as their text; a list for a one-value key, or a list in a list, is a usage error."""
+
+    def text(item: Any) -> str | None:
+        if isinstance(item, str):
+            return item
+        if isinstance(item, (int, float)) and not isinstance(item, bool):
+            return str(item)
+        return None
+
+    if opt.repeat:
+        items = value if isinstance(value, list) else [value]
+        texts = [text(item) for item in items]
+        if any(t is None for t in texts):
+            raise pytest.UsageError(
+                f"ini key {opt.ini} = {shown(value)}: every entry must be text. Fix: write them in quotes, e.g. "
+                f'{opt.ini} = ["..."] (pyproject.toml) or one per line (pytest.ini)'
+            )
+        return texts
+    converted = text(value)
+    if converted is None:
+        example = opt.default if opt.default is not None else "..."
+        raise pytest.UsageError(
+            f'ini key {opt.ini} = {shown(value)}: takes one value, not a list. Fix: e.g. {opt.ini} = "{example}"'
+        )
+    return converted
 
 
 def value_problem(opt: Option, value: Any) -> str | None:
@@ -607,6 +639,25 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def split_vllm_args(flag: str, values: list[str]) -> list[str]:
+    """Each value split as a shell would (`--llm-vllm-arg='--served-model-name "my model"'`); one with a quote
+    left open is a usage error naming the option (it was an INTERNALERROR from shlex). The value is shown with
+    the values of secret flags hidden, as everywhere else (`--api-key sk-...`)."""
+    from .serving.server import redact
+
+    parts: list[str] = []
+    for value in values:
+        try:
+            parts += shlex.split(value)
+        except ValueError as exc:  # "No closing quotation", "No escaped character"
+            shown = " ".join(redact(value.split()))
+            raise pytest.UsageError(
+                f"{flag} {shown!r}: cannot be split into arguments ({exc}). Fix: close the quote, or quote the "
+                f"whole argument once, e.g. {flag}='--served-model-name \"my model\"'"
+            ) from None
+    return parts
+
+
 def _path(text: str | Path) -> Path:
     path = Path(text)
     return path if path.is_absolute() else Path.cwd() / path
@@ -616,7 +667,7 @@ def _path(text: str | Path) -> Path:
 _CONVERT: dict[str, Callable[[Any], Any]] = {
     "scenario_paths": lambda v: [_path(p) for p in v],
     "report_dir": _path,
-    "server.extra_args": lambda v: [part for arg in v for part in shlex.split(arg)],
+    "server.extra_args": lambda v: split_vllm_args("--llm-vllm-arg", v),
     "bench_enabled": lambda v: v == "on",
     "bench.ignore_eos": lambda v: v == "on",
     "rag.knowledge": lambda v: [_path(p) for p in v],
@@ -857,6 +908,8 @@ def load_settings(config: pytest.Config) -> Settings:
             api_key_from_env(rag["api_key_env"], "--rag-api-key-env")
         except MissingAPIKey as exc:
             raise pytest.UsageError(str(exc)) from None
+    if rag["mode"] != "off":
+        _check_knowledge([Path(p) for p in rag_config.knowledge], given=bool(raw["rag.knowledge"]))
     return Settings(
         server=server_settings,
         rag=rag_config,
@@ -1052,6 +1105,26 @@ def _check_paths(flag: str, paths: list[Path]) -> None:
             raise pytest.UsageError(f"{flag} {path}: no such file or folder")
 
 
+def _check_knowledge(paths: Sequence[Path], given: bool) -> None:
+    """With RAG on, the knowledge base exists and holds a document (the default scenarios/knowledge too): every RAG
+    case of the run errored in retrieval ("knowledge path does not exist"), after the model server had started."""
+    from .rag.documents import DOC_SUFFIXES, _iter_files  # the retriever's own rule of what a document is
+
+    flag = "--rag-knowledge" if given else f"--rag (its default knowledge base, {DEFAULT_KNOWLEDGE_DIR})"
+    for path in paths:
+        if not path.exists():
+            raise pytest.UsageError(
+                f"{flag} {path}: no such file or folder. Fix: pass your documents with --rag-knowledge=PATH "
+                "(.md/.txt files or folders)"
+            )
+    if not any(next(iter(_iter_files(path)), None) is not None for path in paths):
+        suffixes = ", ".join(sorted(DOC_SUFFIXES))
+        raise pytest.UsageError(
+            f"{flag} {', '.join(str(p) for p in paths)}: no documents ({suffixes}) to retrieve from. Fix: put the "
+            "knowledge documents there, or pass --rag-knowledge=PATH"
+        )
+
+
 def _check_ini_keys(config: pytest.Config) -> None:
     """An ini key of this plugin's prefixes that no plugin declares (a misspelt `llm_compare_fial`) is a usage
     error naming the nearest key: pytest only warned at the end of the run, after the setting was ignored (a gate
@@ -1095,12 +1168,30 @@ def _check_prompt_file(path: Path) -> None:
     if not path.is_file():
         what = "a folder" if path.is_dir() else "not a regular file"
         raise pytest.UsageError(f"{flag} {path}: is {what}. Fix: pass a .txt (one prompt a line) or .jsonl file")
+    from .bench.prompts import PromptFileError, load_prompt_file
+
+    try:  # read now: a malformed line failed the benchmark after the server had started
+        load_prompt_file(path)
+    except PromptFileError as exc:
+        raise pytest.UsageError(f"{flag}: {exc}") from None
+    except ValueError as exc:  # json's refusal of an integer of more than 4,300 digits
+        raise pytest.UsageError(
+            f"{flag}: prompt file {path}: a line cannot be read ({shown(str(exc), 120)[1:-1]}). Fix: one JSON object "
+            'per line, e.g. {"prompt": "..."}'
+        ) from None
 
 
 def _check_model_options(spec: ModelSpec) -> None:
     """A per-model setting (--llm-model-arg LABEL:KEY=VALUE) meets the rule of the option it overrides: a
     gpu_memory_utilization of 5 or nan went to vLLM, which refused it after the server had started."""
     by_field = {opt.field: opt for opt in OPTIONS}
+    if spec.gpus is not None:  # LABEL=PATH@0,0: the --llm-gpus rule (a GPU twice hid every GPU from vLLM)
+        problem = value_problem(by_field["server.cuda_visible_devices"], spec.gpus)
+        if problem is not None:
+            raise pytest.UsageError(
+                f"the GPUs of model {spec.label}, {spec.gpus} (--llm-model LABEL=PATH@GPUS or --llm-model-arg "
+                f"LABEL:gpus=GPUS, as --llm-gpus): {problem}"
+            )
     for key, value in spec.options:
         opt = by_field.get(f"server.{key}")
         if opt is None:

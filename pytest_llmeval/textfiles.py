@@ -7,3 +7,13 @@ from __future__ import annotations
 def not_utf8(exc: UnicodeDecodeError) -> str:
     """`not UTF-8 text (byte 0: invalid start byte)`: what the reader puts after the file's name."""
     return f"not UTF-8 text (byte {exc.start}: {exc.reason})"
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value read from a user's file as an error message quotes it: its repr, cut to `limit` characters (a
+    question pasted into `threshold:` or 5,000 digits named the field after a page of text)."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int past Python's 4,300-digit limit on int-to-text conversion
+        return f"<a {type(value).__name__} too long to show>"
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."

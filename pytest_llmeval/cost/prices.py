@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..textfiles import not_utf8
+from ..textfiles import not_utf8, shown
 
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")  # a plain decimal number, no nan/inf
 
@@ -42,17 +42,24 @@ class Prices:
 
 def _number(data: dict[str, Any], key: str, path: Path, where: str, required: bool = True) -> float | None:
     value = data.get(key)
+    example = "1" if key == "count" else "0.6"
     if value is None and not required:
         return None
     if value is None:
-        raise PricesError(f"{path}: {where}.{key} is missing. Fix: add it, e.g. '{key}: 0.6'")
+        raise PricesError(f"{path}: {where}.{key} is missing. Fix: add it, e.g. '{key}: {example}'")
     if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):  # YAML 1.1 reads 1e5 (no dot) as text
         value = float(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise PricesError(f"{path}: {where}.{key} = {value!r} must be a number >= 0. Fix: e.g. '{key}: 0.6'")
-    if not math.isfinite(value):  # YAML's .nan / .inf: "nan USD/h" in the report
-        raise PricesError(f"{path}: {where}.{key} = {value!r} is not a finite number. Fix: e.g. '{key}: 0.6'")
-    return float(value)
+        raise PricesError(f"{path}: {where}.{key} = {shown(value)} must be a number >= 0. Fix: e.g. '{key}: {example}'")
+    try:
+        number = float(value)
+    except OverflowError:  # an integer of 400 digits
+        number = math.inf
+    if not math.isfinite(number):  # YAML's .nan / .inf: "nan USD/h" in the report
+        raise PricesError(
+            f"{path}: {where}.{key} = {shown(value)} is not a finite number. Fix: e.g. '{key}: {example}'"
+        )
+    return number
 
 
 def _check_keys(data: dict[Any, Any], allowed: set[str], path: Path, where: str) -> None:
@@ -68,12 +75,14 @@ def _check_keys(data: dict[Any, Any], allowed: set[str], path: Path, where: str)
 def load_prices(path: str | Path) -> Prices:
     import yaml
 
+    from ..evaluation.scenarios import TAGGED_VALUE_FIX, TAGGED_VALUE_PROBLEM, safe_yaml_loader
+
     file = Path(path)
     if file.exists() and not file.is_file():  # a folder; a FIFO was read forever
         what = "a folder" if file.is_dir() else "not a regular file"
         raise PricesError(f"{file}: is {what}. Fix: pass the prices YAML file (see examples/prices.yaml)")
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=safe_yaml_loader(libyaml=False))  # noqa: S506 - a SafeLoader
     except OSError as exc:
         raise PricesError(f"{file}: cannot read ({exc.strerror}). Fix: pass an existing YAML file") from None
     except yaml.YAMLError as exc:
@@ -81,7 +90,15 @@ def load_prices(path: str | Path) -> Prices:
         line = f" at line {mark.line + 1}" if mark is not None else ""
         problem = str(getattr(exc, "problem", None) or exc)
         tab = "\\t" in problem or "\t" in problem
-        fix = "indent with spaces, not tabs" if tab else "correct the YAML (see examples/prices.yaml)"
+        fix = (
+            "indent with spaces, not tabs"
+            if tab
+            else "keep one of the two"
+            if problem.startswith("duplicate key")
+            else TAGGED_VALUE_FIX
+            if problem.startswith(TAGGED_VALUE_PROBLEM)
+            else "correct the YAML (see examples/prices.yaml)"
+        )
         raise PricesError(f"{file}: invalid YAML{line}: {problem}. Fix: {fix}") from None
     except UnicodeDecodeError as exc:
         raise PricesError(f"{file}: {not_utf8(exc)}. Fix: save it as UTF-8") from None
@@ -94,7 +111,7 @@ def load_prices(path: str | Path) -> Prices:
         value = section.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
             raise PricesError(
-                f"{file}: {where} = {value!r} must be text. Fix: e.g. '{key}: "
+                f"{file}: {where} = {shown(value)} must be text. Fix: e.g. '{key}: "
                 f"{'USD' if key == 'currency' else 'A100-80GB'}'"
             )
     api = {}
@@ -115,7 +132,7 @@ def load_prices(path: str | Path) -> Prices:
         count = 1.0
     elif count < 1 or count != int(count):
         raise PricesError(
-            f"{file}: gpu.count = {gpu['count']!r} must be at least 1 and a whole number (GPUs per server). "
+            f"{file}: gpu.count = {shown(gpu['count'])} must be at least 1 and a whole number (GPUs per server). "
             "Fix: 'count: 1'"
         )
     hourly = _number(gpu, "hourly_price", file, "gpu", required=False)
@@ -136,7 +153,8 @@ def load_prices(path: str | Path) -> Prices:
             utilisation = 1.0
         elif not 0 < utilisation <= 1:
             raise PricesError(
-                f"{file}: gpu.utilisation = {gpu['utilisation']!r} must be a share of the hours above 0 and at most 1. "
+                f"{file}: gpu.utilisation = {shown(gpu['utilisation'])} must be a share of the hours above 0 and at "
+                "most 1. "
                 "Fix: e.g. 'utilisation: 0.5' (half the hours)"
             )
         power = _number(gpu, "power_per_hour", file, "gpu", required=False) or 0.0

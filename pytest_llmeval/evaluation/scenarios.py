@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from ..textfiles import shown
 from .numbers import NumberForms, ToleranceError, parse_tolerance
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
@@ -204,6 +205,8 @@ CLAIM_FIELDS = {"claim", "variants", "regex"}
 SCORERS = ("keyword", "ocrbench", "exact")
 ASSERT_WITH = ("keyword", "judge")
 MAX_IMAGE_BYTES = 20 * 2**20
+# the largest max_tokens a case may ask (the servers' request fields are 32-bit, as --llm-max-tokens's ceiling)
+MAX_TOKENS_LIMIT = 2**31 - 1
 
 
 # YAML reads a plain `null`, `Null`, `NULL` or `~` (and an empty value) as nothing, not as that text
@@ -225,23 +228,52 @@ def _check_keys(mapping: Mapping[Any, Any], allowed: set[str], fail: Any, prefix
             raise fail(f"{prefix}{key}", "unknown field", unknown_key_fix(str(key), allowed))
 
 
-def _text_loader() -> type:
-    """A SafeLoader that reads every plain scalar as the text written (only null and `<<` resolved). It parses
-    with libyaml when PyYAML has it (about 10x faster on a suite of thousands of cases); the constructor and
-    the resolvers below are PyYAML's Python ones either way, so both parse alike."""
+# PyYAML's constructors of explicit tags raise these on a value they cannot read (`!!int abc`: ValueError,
+# `!!bool maybe`: KeyError, `!!int ''`: IndexError, `!!timestamp x`: AttributeError)
+_CONSTRUCTOR_CRASHES = (ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError)
+# the start of the problem a typed value that cannot be read gives (the loaders' callers pick their fix by it)
+TAGGED_VALUE_PROBLEM = "cannot read the value"
+TAGGED_VALUE_FIX = "write a value of that type, or remove its tag (e.g. !!int)"
+
+
+def safe_yaml_loader(libyaml: bool = True) -> type:
+    """PyYAML's SafeLoader (with `libyaml`, libyaml's parser when PyYAML has it: about 10x faster, its messages
+    worded otherwise) for a user's file, with two things it lacks:
+    a key given twice in one mapping is an error (PyYAML keeps the last silently), and an explicitly tagged
+    value it cannot read (`!!int abc`, `!!bool maybe`, `!!timestamp 2024-13-01`, `!!map text`) is a YAML
+    error with its line, not a ValueError or KeyError from inside PyYAML."""
     import yaml
 
     base: type = yaml.SafeLoader
-    if yaml.__with_libyaml__:
+    if libyaml and yaml.__with_libyaml__:
         from yaml.cyaml import CSafeLoader
 
         base = CSafeLoader  # libyaml's parser with PyYAML's SafeConstructor and Resolver
 
-    class TextLoader(base):  # type: ignore[valid-type,misc]
+    class SafeUserLoader(base):  # type: ignore[valid-type,misc]
+        def construct_document(self, node: Any) -> Any:
+            try:
+                return super().construct_document(node)
+            except _CONSTRUCTOR_CRASHES as exc:  # one a tagged node's own constructor did not turn into a mark
+                raise yaml.constructor.ConstructorError(None, None, f"a value cannot be read ({exc})") from None
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            try:
+                return super().construct_object(node, deep=deep)
+            except _CONSTRUCTOR_CRASHES as exc:
+                short = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+                value = shown(node.value) if isinstance(node, yaml.ScalarNode) else f"(a {node.id})"
+                why = "" if isinstance(exc, KeyError) else f" ({shown(str(exc), 120)[1:-1]})"  # KeyError: the value
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{TAGGED_VALUE_PROBLEM} {value} as {short}{why}", node.start_mark
+                ) from None
+
         def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
             """A key given twice in one mapping is an error (PyYAML would keep the last silently)."""
             seen: set[str] = set()
-            for key_node, _ in node.value:  # the mapping's own keys; `<<` merges may be overridden
+            # the mapping's own keys (a node tagged !!map that is not a mapping is PyYAML's error); `<<` merges
+            # may be overridden
+            for key_node, _ in node.value if isinstance(node, yaml.MappingNode) else ():
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
                     continue
                 if key_node.value in seen:
@@ -253,6 +285,17 @@ def _text_loader() -> type:
                     )
                 seen.add(key_node.value)
             return super().construct_mapping(node, deep=deep)
+
+    return SafeUserLoader
+
+
+def _text_loader() -> type:
+    """`safe_yaml_loader` reading every plain scalar as the text written (only null and `<<` resolved). The
+    constructor and the resolvers are PyYAML's Python ones whichever parser runs, so both parse alike."""
+    import yaml
+
+    class TextLoader(safe_yaml_loader()):  # type: ignore[misc]
+        pass
 
     keep = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
     TextLoader.yaml_implicit_resolvers = {
@@ -366,7 +409,11 @@ def load_file(path: Path) -> list[Case]:
             None,
             None,
             f"invalid YAML{line}: {problem}",
-            "keep one of the two" if duplicate else "correct the YAML syntax (indentation, quotes, colons)",
+            "keep one of the two"
+            if duplicate
+            else TAGGED_VALUE_FIX
+            if problem.startswith(TAGGED_VALUE_PROBLEM)
+            else "correct the YAML syntax (indentation, quotes, colons)",
         ) from None
     except RecursionError:
         raise ScenarioError(path, None, None, "YAML nested too deeply", "flatten the file") from None
@@ -398,7 +445,7 @@ def load_file(path: Path) -> list[Case]:
     language = data.get("language")
     if language is not None and language not in LANGUAGES:
         raise ScenarioError(
-            path, None, "language", f"{language!r} is not a supported language", f"use one of {list(LANGUAGES)}"
+            path, None, "language", f"{shown(language)} is not a supported language", f"use one of {list(LANGUAGES)}"
         )
     cases = [_parse_case(path, index, raw, defaults, suite) for index, raw in enumerate(raw_cases)]
     if language is None:
@@ -429,7 +476,7 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
     for name in ("id", "category"):
         value = merged[name]
         if not isinstance(value, str) or not ID_PATTERN.match(value):
-            raise fail(name, f"{value!r} is not a valid {name}", "use lower-case letters, digits and '_' only")
+            raise fail(name, f"{shown(value)} is not a valid {name}", "use lower-case letters, digits and '_' only")
     question = merged["question"]
     if not isinstance(question, str) or not question.strip():
         raise fail("question", "must be a non-empty string", "write the question as text")
@@ -439,10 +486,10 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
 
     scorer = merged.get("scorer", "keyword")
     if scorer not in SCORERS:
-        raise fail("scorer", f"{scorer!r} is not a scorer", f"use one of {list(SCORERS)}")
+        raise fail("scorer", f"{shown(scorer)} is not a scorer", f"use one of {list(SCORERS)}")
     assert_with = merged.get("assert_with", "keyword")
     if assert_with not in ASSERT_WITH:
-        raise fail("assert_with", f"{assert_with!r} is not a grader", f"use one of {list(ASSERT_WITH)}")
+        raise fail("assert_with", f"{shown(assert_with)} is not a grader", f"use one of {list(ASSERT_WITH)}")
     numbers = _number_forms(merged, NumberForms(), "", fail)
     images = _parse_images(path, merged, fail)
     accepted = _string_list(merged.get("accepted_answers"), "accepted_answers", fail)
@@ -467,7 +514,8 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
         raise fail("documents", "must be a list of document paths", "list paths relative to scenarios/knowledge/")
     max_tokens = merged.get("max_tokens")
     if max_tokens is not None:
-        max_tokens = _integer(max_tokens, "max_tokens", fail, "use e.g. 'max_tokens: 512'")
+        # past the limit every request of the case was refused by the server
+        max_tokens = _integer(max_tokens, "max_tokens", fail, "use e.g. 'max_tokens: 512'", MAX_TOKENS_LIMIT)
     return Case(
         id=str(case_id),
         category=merged["category"],
@@ -491,21 +539,24 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
 def _number(value: Any, field_name: str, fail: Any, fix: str) -> float:
     """A finite number from a YAML scalar (read as text) or a Python number."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise fail(field_name, f"{value!r} is not a number", fix)
+        raise fail(field_name, f"{shown(value)} is not a number", fix)
     try:
         number = Decimal(str(value).strip())
     except InvalidOperation:
-        raise fail(field_name, f"{value!r} is not a number", fix) from None
+        raise fail(field_name, f"{shown(value)} is not a number", fix) from None
     if not number.is_finite() or not math.isfinite(float(number)):  # 1e400 is finite as a decimal, inf as a float
-        raise fail(field_name, f"{value!r} is not a finite number", fix)
+        raise fail(field_name, f"{shown(value)} is not a finite number", fix)
     return float(number)
 
 
-def _integer(value: Any, field_name: str, fail: Any, fix: str) -> int:
+def _integer(value: Any, field_name: str, fail: Any, fix: str, maximum: int) -> int:
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:  # '²' is a digit to isdigit(), not to int()
-        raise fail(field_name, f"{value!r} is not a positive integer", fix)
-    return int(text)
+    digits = text.lstrip("0") if text.isascii() and text.isdigit() else ""  # '²' is a digit to isdigit()
+    if not digits:
+        raise fail(field_name, f"{shown(value)} is not a positive integer", fix)
+    if len(digits) > len(str(maximum)) or int(digits) > maximum:  # int() refuses 4,300 digits and more
+        raise fail(field_name, f"{shown(value)} is too large (at most {maximum})", fix)
+    return int(digits)
 
 
 def _flag(value: Any, field_name: str, fail: Any) -> bool:
@@ -513,7 +564,7 @@ def _flag(value: Any, field_name: str, fail: Any) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
-    raise fail(field_name, f"{value!r} is not true or false", f"write '{field_name.rsplit('.', 1)[-1]}: true'")
+    raise fail(field_name, f"{shown(value)} is not true or false", f"write '{field_name.rsplit('.', 1)[-1]}: true'")
 
 
 def _number_forms(item: Mapping[str, Any], base: NumberForms, prefix: str, fail: Any) -> NumberForms:
@@ -522,7 +573,7 @@ def _number_forms(item: Mapping[str, Any], base: NumberForms, prefix: str, fail:
     if item.get("tolerance") is not None:
         raw = item["tolerance"]
         if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
-            raise fail(f"{prefix}tolerance", f"{raw!r} is not a tolerance", "use e.g. 'tolerance: 0.5' or '1%'")
+            raise fail(f"{prefix}tolerance", f"{shown(raw)} is not a tolerance", "use e.g. 'tolerance: 0.5' or '1%'")
         try:
             parse_tolerance(str(raw))
         except ToleranceError as exc:
@@ -554,12 +605,12 @@ def _parse_images(path: Path, merged: dict[str, Any], fail: Any) -> tuple[str, .
 
     resolved = []
     for item in items:
-        image_path = (path.parent / item).resolve()
         try:
+            image_path = (path.parent / item).resolve()  # a NUL in the name: ValueError
             load_image(image_path, max_bytes=MAX_IMAGE_BYTES)
         except (ImageError, OSError, ValueError) as exc:
             raise fail(
-                field_name, f"{item}: {exc}", "point it at a PNG/JPEG/WebP file next to the scenario file"
+                field_name, f"{shown(item)}: {exc}", "point it at a PNG/JPEG/WebP file next to the scenario file"
             ) from None
         resolved.append(str(image_path))
     return tuple(resolved)
@@ -618,7 +669,20 @@ def _parse_key_points(value: Any, trap: Trap | None, case_forms: NumberForms, fa
         synonyms = _string_list(item.get("synonyms"), f"{where}.synonyms", fail)
         forms = _number_forms(item, case_forms, f"{where}.", fail)
         points.append(KeyPoint(str(point).strip(), synonyms, weight, regexes, forms if forms != case_forms else None))
+    _check_total_weight(points, fail)
     return tuple(points)
+
+
+def _check_total_weight(points: Sequence[KeyPoint], fail: Any) -> None:
+    """The weights' sum is a float too (and twice it with a trap's expectation point, which weighs as much as
+    the others): `weight: 1e308` twice summed to inf, and every coverage of the case was inf/inf = nan."""
+    total = sum(p.weight for p in points)
+    if not math.isfinite(2 * total):
+        raise fail(
+            "key_points",
+            f"the weights add up to {total:g}, too large to score with",
+            "weights are relative: use small numbers, e.g. 'weight: 2' against the default 1",
+        )
 
 
 def _parse_regexes(value: Any, field_name: str, fail: Any) -> tuple[str, ...]:
@@ -633,7 +697,7 @@ def _parse_regexes(value: Any, field_name: str, fail: Any) -> tuple[str, ...]:
         except re.error as exc:
             raise fail(
                 field_name,
-                f"{pattern!r} is not a valid regular expression ({exc})",
+                f"{shown(pattern)} is not a valid regular expression ({exc})",
                 "correct it (Python re syntax; quote it in single quotes so YAML keeps backslashes)",
             ) from None
     return tuple(items)
@@ -647,7 +711,9 @@ def _parse_trap(value: Any, fail: Any) -> Trap | None:
     _check_keys(value, TRAP_FIELDS, fail, "trap.")
     expect = value.get("expect")
     if expect is not None and expect not in TRAP_EXPECTATIONS:
-        raise fail("trap.expect", f"{expect!r} is not a known expectation", f"use one of {list(TRAP_EXPECTATIONS)}")
+        raise fail(
+            "trap.expect", f"{shown(expect)} is not a known expectation", f"use one of {list(TRAP_EXPECTATIONS)}"
+        )
     raw_forbidden = value.get("forbidden") or []
     if not isinstance(raw_forbidden, list):
         raise fail("trap.forbidden", "must be a list", "list the claims that must not appear")

@@ -129,7 +129,16 @@ def apply_model_args(models: list[ModelSpec], args: Iterable[str]) -> list[Model
             raise ModelSpecError(f"--llm-model-arg {arg!r}: no model is labelled {label!r}. Labels: {sorted(by_label)}")
         spec = by_label[label]
         if key == "vllm_arg":
-            spec = dataclasses.replace(spec, vllm_args=spec.vllm_args + tuple(shlex.split(value)))
+            try:
+                parts = shlex.split(value)
+            except ValueError as exc:  # a quote left open: it was an INTERNALERROR from shlex
+                from .server import redact
+
+                raise ModelSpecError(
+                    f"--llm-model-arg {label}:vllm_arg={' '.join(redact(value.split()))}: cannot be split into "
+                    f"arguments ({exc}). Fix: close the quote, or quote the whole argument once"
+                ) from None
+            spec = dataclasses.replace(spec, vllm_args=spec.vllm_args + tuple(parts))
         elif key == "base_url":
             spec = dataclasses.replace(spec, base_urls=spec.base_urls + (value,))
         elif key == "gpus":

@@ -139,10 +139,13 @@ def load_ocrbench(folder: Path, limit: int | None = None, max_bytes: int = DEFAU
     index = next((p for p in candidates if p.is_file()), None)
     if index is None:
         raise DatasetError(f"{folder}: no OCRBench.json. Fix: point --llm-dataset ocrbench: at the OCRBench folder")
+    text = _text(index, "use the benchmark's own file")  # a DatasetError (a ValueError) of its own: not caught below
     try:
-        rows = json.loads(_text(index, "use the benchmark's own file"))
+        rows = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DatasetError(f"{index}: not valid JSON (line {exc.lineno}). Fix: use the benchmark's own file") from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise DatasetError(f"{index}: not valid JSON (a number too long). Fix: use the benchmark's own file") from None
     if not isinstance(rows, list):
         raise DatasetError(f"{index}: expected a list of rows. Fix: use the benchmark's own file")
     cases = []
@@ -181,7 +184,7 @@ def load_jsonl(path: Path, limit: int | None = None, max_bytes: int = DEFAULT_MA
         where = f"{path}, line {n}"
         try:
             row = json.loads(line)
-        except json.JSONDecodeError:
+        except ValueError:  # JSONDecodeError, and an integer of more than 4,300 digits (a plain ValueError)
             raise DatasetError(f"{where}: not valid JSON. Fix: one JSON object per line") from None
         if not isinstance(row, dict):
             raise DatasetError(f"{where}: not a JSON object. Fix: one JSON object per line")

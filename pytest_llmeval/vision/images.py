@@ -53,6 +53,8 @@ def load_image(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Image
         with Image.open(file) as image:
             image.verify()
             fmt, (width, height) = image.format or "", image.size
+    except Image.DecompressionBombError as exc:  # a small file of 20000 x 20000 pixels: an Exception, not an OSError
+        raise ImageError(f"too many pixels for Pillow ({exc}); resize it") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ImageError(f"not an image Pillow can read ({type(exc).__name__}); save it as PNG or JPEG") from None
     if fmt not in MIME:
