@@ -491,10 +491,17 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
                 p = _PERCENT.match(text, end)
                 if p:
                     end, percent = p.end(), True
+                elif _TENTHS.match(text, end) and scale == 1 and 0 < cn_value <= 10 and text[m.start() : end] != "一":
+                    cn_value, end, percent = cn_value * 10, end + 1, True  # v16: 两成 is 20%, 四成 40%
             start = m.start() - (1 if sign < 0 else 0)
             found.append(Mention(start, end, cn_value * sign, scale, percent, text[start:end]))
         found.sort(key=lambda mention: mention.start)
     return tuple(found)
+
+
+# v16: with chinese_numerals a numeral before 成 counts tenths (两成 is 20%, 四成左右 about 40%) - not 一成 (一成不变),
+# nor 成 that starts a word (两成员, 三成本) or goes on into a decimal (九成九)
+_TENTHS = re.compile(f"成(?![员本功立为熟果绩交长就品型都年人{_CN_CHARS}0-9])")
 
 
 def _english_scale(text: str, start: int, end: int) -> tuple[Decimal, int] | None:
@@ -979,6 +986,41 @@ def _range_ends_here(text: str, start: int, end: int, pattern: str) -> bool:
     return not _not_a_range(text, offset + m.start("a"), m.group("mark"), end)
 
 
+# v16: a range of years said to hold the figure somewhere in it - (之)间, 左右 or 前后 after it, a hedge or 介于 before
+# it (成立于1997-1998年间, 1997年到1998年之间, 大约在1997至1998年, 介于1997年和1998年) - states neither year; a
+# period (2008年—2018年：就职于…, 2020年至2023年合作, 2024-2025年) keeps both ends, as it has since v7.
+_YEAR_POINT = re.compile(r"(?<![0-9])[0-9]{4} ?年$")
+_YEAR_MARK = "-|–|—(?!—)|~|〜|至|到|和|与"
+_YEAR_RANGE_FROM = re.compile(rf"(?: ?年)? ?(?:{_YEAR_MARK}) ?[0-9]{{4}}(?: ?年)?")
+_YEAR_RANGE_TO = re.compile(rf"(?<![0-9])[0-9]{{4}}(?: ?年)? ?(?:{_YEAR_MARK}) ?$")
+_AFTER_A_HEDGED_RANGE = re.compile(" ?(?:之间|间(?![隔断])|左右|前后)")
+_BEFORE_A_HEDGED_RANGE = re.compile(
+    "(?:约|大约|大概|大致|估计|可能|或许|也许|介于|(?<![a-z])(?:about|around|roughly|between)) ?(?:在|是|为|于)? ?$"
+)
+
+
+def _year_range_around(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The range of years that the year at text[start:end] starts or ends: its span and its mark, else None."""
+    after = _YEAR_RANGE_FROM.match(text, end - 1 if text[end - 1 : end] == "年" else end)
+    if after is not None:
+        return start, after.end(), after.group()
+    before = _YEAR_RANGE_TO.search(text, max(0, start - 12), start)
+    return None if before is None else (before.start(), end, before.group())
+
+
+def _in_a_hedged_year_range(text: str, start: int, end: int) -> bool:
+    """The year at text[start:end] is an end of a range of years that the answer hedges (v16)."""
+    found = _year_range_around(text, start, end)
+    if found is None:
+        return False
+    range_start, range_end, joined = found
+    hedge_after = _AFTER_A_HEDGED_RANGE.match(text, range_end)
+    if "和" in joined or "与" in joined:  # 1997年和1998年: two years; 介于1997年和1998年之间: a range
+        return hedge_after is not None and hedge_after.group().strip() == "之间"
+    hedge_before = _BEFORE_A_HEDGED_RANGE.search(text, max(0, range_start - 8), range_start)
+    return hedge_after is not None or hedge_before is not None
+
+
 # English: "one year and a half" is not "one year"; "twenty-first" is not "first", "thirty-one" not "one".
 _EN_UNIT_END = re.compile(
     r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|dollars?|times|cups?|pounds?|inch(?:es)?"
@@ -1125,6 +1167,8 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
             return False  # 20人民币, 3天线, 1200万元港币 (v9)
         if _range_starts_here(text, start, end, pattern) or _range_ends_here(text, start, end, pattern):
             return False
+        if _YEAR_POINT.search(pattern) and _in_a_hedged_year_range(text, start, end):
+            return False  # v16: 成立于1997-1998年间, 大约在1997至1998年 - somewhere in the range, not the year
         if pattern.endswith("点") and end < len(text) and text[end] in NUMERAL_CHARS:
             return False  # 3点15 (a time), 三点五 (a decimal); 3点 15分 below
         for unit, smaller in _SMALLER_UNITS.items():
@@ -1226,8 +1270,11 @@ def _written_or_spaced(answer: str, search: Callable[[str, bool], Iterator[Found
             yield mapped
 
 
+# v16: a number after 第 is an ordinal: 第20个月 (the twentieth month) states no 20个月, 第3年 no 3年, 第5名 no 5名
+_ORDINAL_BEFORE = re.compile("第 ?$")
 _YEAR_RANGE_REST = re.compile(r" ?(?:-|–|—|~|至|到) ?[0-9]{4} ?年")  # (NFKC made ～ a ~)
 _ABOUT = ("多", "余", "来")  # between a number and its (CJK) unit: about, a little over
+_ABOUT_EN = re.compile(r"(?:\+|-odd| or so)(?= )")  # v16: and an English unit (20 or so months, 20+ months)
 
 
 @dataclass(frozen=True)
@@ -1263,8 +1310,8 @@ class NumberPattern:
             if not self._equal(self.slots[0], first):
                 continue
             start = _ends_before(answer, first.start, self.pieces[0])
-            if start is None:
-                continue
+            if start is None or (start == first.start and _ORDINAL_BEFORE.search(answer, max(0, start - 2), start)):
+                continue  # v16: 第20个月, 第3年, 第5名 - a position, not an amount
             pos, ok, carried = first.end, True, False
             for piece, slot in zip(self.pieces[1:-1], self.slots[1:], strict=True):
                 after = _starts_at_or_twin(answer, pos, piece)
@@ -1289,6 +1336,9 @@ class NumberPattern:
                 end = pos  # 2024-2025年, 2024至2025年: a range of years starts with the year (as 2024年至2025年 does)
             if end is None and answer[pos : pos + 1] in _ABOUT and self.pieces[-1][:1] > "\u2e80":
                 end = _starts_at(answer, pos + 1, self.pieces[-1])  # 500多台, 1200余万元, 20来个月: about the figure
+            about_en = _ABOUT_EN.match(answer, pos) if end is None and self.pieces[-1][:1].isalpha() else None
+            if about_en is not None and self.pieces[-1].isascii():
+                end = _unit_end(answer, about_en.end(), self.pieces[-1])  # v16: 20 or so months, 20-odd, 20+ months
             if end is None and len(self.slots) == 1 and self.pieces[0] == "":
                 found = _currency(answer, first.start, pos, self.pieces[-1], self.forms.scaled)
                 start, end = found or (start, None)
@@ -1565,17 +1615,23 @@ def spaced_out(text: str) -> tuple[str, tuple[int, ...]]:
 # in a chain that holds one or follows a hedge (可能是, either, maybe). Not a list of different quantities
 # (860万元、1200万元和340万元; 18个月, 20个月: no disjunction), another unit (20个月或1.67年), the same value
 # (1200万元或1,200万元), nor alternatives with words between (84万元（或含税约89万元）, 乐观18个月或保守24个月).
+# v16: a slash between the values is a disjunction too (18/20/24个月), and values listed as the bounds of where the
+# figure lies - 之间 after them, 介于 or between before them (在18个月、20个月、24个月之间,
+# 介于18个月、20个月和24个月之间) - are alternatives joined by 和, 与, 及 or "and" as well.
 _ALTERNATIVE_LINK = re.compile(
-    " ?(?:左右|上下|前后)? ?(?P<sep>[、,(])? ?"
-    "(?P<alt>(?:或者|或是|或|还是|抑或|亦或|要么|(?:也|亦|又|还)?有?可能|或许|也许"
+    " ?(?:左右|上下|前后)? ?(?P<sep>[、,(/])? ?"
+    "(?:(?P<alt>(?:或者|或是|或|还是|抑或|亦或|要么|(?:也|亦|又|还)?有?可能|或许|也许"
     "|(?<![a-z])(?:either|or|maybe|perhaps|possibly)(?![a-z]))"
-    "(?: ?(?:是|为|会是|会|even|maybe|perhaps|possibly)(?![a-z]))?)? ?"
+    "(?: ?(?:是|为|会是|会|even|maybe|perhaps|possibly)(?![a-z]))?)|(?P<and>以及|和|与|及|(?<![a-z])and(?![a-z])))? ?"
     "(?:约为|约|大约|大概|近|(?:about|around|roughly|approximately)(?![a-z]))? ?"
 )
 _HEDGE_BEFORE = re.compile(
     "(?:(?:也|亦|又|还)?有?可能|或许|也许|要么|(?<![a-z])(?:either|maybe|perhaps|possibly))"
     " ?(?:是|为|会是|在)? ?(?:约|大约)? ?$"
 )
+_YEAR_SLASH = re.compile("[0-9]{4} ?/ ?[0-9]{4}(?![0-9])")
+_BOUNDS_BEFORE = re.compile("(?:介于|(?<![a-z])(?:somewhere )?between) ?$")
+_BOUNDS_AFTER = re.compile(" ?(?:之间|(?:个月|年|天|周)?间(?![隔断]))")
 # ... nor options a fact offers (60万元或100万元两档, 15%或20%可选, 20 or 30 months respectively, 分别为...)
 _OPTIONS_AFTER = re.compile(
     " ?(?:的|等)?(?:[两二三四五几多]|two|three|several)? ?"
@@ -1598,16 +1654,20 @@ def _unit_start(text: str, m: Mention) -> int:
 
 
 def _link(text: str, start: int, end: int) -> str | None:
-    """What joins two alternatives at text[start:end]: "alt" (a disjunction), "list" (、, or ", " in English), else
-    None."""
+    """What joins two alternatives at text[start:end]: "alt" (a disjunction or, v16, a slash), "list" (、, or ", " in
+    English), "and" (和, 与, 及, and: v16), else None."""
     if start > end:
         return None
     m = _ALTERNATIVE_LINK.fullmatch(text, start, end)
     if m is None:
         return None
-    if m.group("alt"):
-        return "alt"
     sep = m.group("sep")
+    if sep == "/" and _YEAR_SLASH.match(text, max(0, start - 4)) and text[start - 4 : start].isdigit():
+        return None  # 2022/2023年度: one fiscal year
+    if m.group("alt") or sep == "/":
+        return "alt"  # v16: 18/20/24个月
+    if m.group("and"):
+        return "and"
     before, after = text[m.start("sep") - 1 : m.start("sep")], text[m.end("sep") : m.end("sep") + 1]
     english = sep == "," and before.isascii() and after == " "
     return "list" if sep == "、" or english else None
@@ -1660,7 +1720,10 @@ def alternatives(text: str, start: int, end: int, tolerance: str | None = None) 
     chain_start, chain_end = (left[0] if left[1] else start), (right[0] if right[1] else end)
     links = right[1] + left[1]
     different = any(quantity.differs(m) for m in right[2] + left[2])
-    hedged = "alt" in links or (links and _HEDGE_BEFORE.search(text, max(0, chain_start - 12), chain_start))
+    bounds = _BOUNDS_AFTER.match(text, chain_end) or _BOUNDS_BEFORE.search(text, max(0, chain_start - 18), chain_start)
+    if "and" in links and not bounds:
+        return None  # 860万元、1200万元和340万元: a list of amounts
+    hedged = "alt" in links or bounds or (links and _HEDGE_BEFORE.search(text, max(0, chain_start - 12), chain_start))
     if not (different and hedged) or _OPTIONS_AFTER.match(text, chain_end):
         return None
     if _RESPECTIVELY_BEFORE.search(text, max(0, chain_start - 12), chain_start):

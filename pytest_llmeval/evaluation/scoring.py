@@ -7,7 +7,7 @@ A form that contains a number is matched as a number (`numbers.py`: 120 is not 2
 MySQL; GPUs is GPU); a `regex:` key point is matched by its regular expression.
 A form right after a negation (不/非/未/无/没有/不是/不到..., "not", "no", "non-") is
 `negated` and does not count: 不合规 says the opposite of 合规, 没有分公司 claims no 有分公司; so is a figure offered
-only as one of several values (20个月或24个月: v15).
+only as one of several values (20个月或24个月: v15; 18/20/24个月, 在18个月、20个月、24个月之间: v16).
 The echo guard marks every answer character that lies inside a verbatim copy
 (at least `n` normalised characters long) of a copied source - the question,
 the system prompt or, with RAG, the retrieved context; a key point whose every
@@ -212,7 +212,18 @@ SCORER_NAME = "keyword_coverage"
 #    绝非不 affirm. A date is the same with dashes or slashes (2020年3月 is 2020-03 and 2020/3; 2020年3月15日 is
 #    2020-03-15). A point in 元 (one of its forms is: 200万元) is an amount in renminbi in its forms without a currency
 #    too (200万, 两百万): 200万美元, 两百万港币, US$200万 and 美元200万 state another amount.
-SCORER_VERSION = 15
+# 16: a figure is no answer where the answer offers it among values it bounds (在18个月、20个月、24个月之间,
+#    介于18个月、20个月和24个月之间, between 18 months, 20 months and 24 months) or joins with a slash
+#    (18/20/24个月; not the fiscal year 2022/2023年度, nor options: 30/60/90天三档); a year is no answer as an end
+#    of a range of years said to hold it somewhere (成立于1997-1998年间, 1997年到1998年之间, 大约在1997至1998年;
+#    a period, 2008年—2018年：就职于, 2020年至2023年合作, keeps both ends); a number after 第 is a position, not an
+#    amount (第20个月, 第3年, 第一次: no 20个月, 3年, 1次); a statement denied as a whole before it (it is not true
+#    that the payback is 20 months, it is not the case that, it is false / a myth that, it would be wrong to say,
+#    并非回收期是20个月, 不能说回收期是20个月; not past a comma or a contrast, nor 并非不), a correction that
+#    points back at it (20个月，这是错误的, 这个说法不对, 20 months, which is wrong) and a question about it
+#    answered wrong (回收期20个月？不对，是24个月; 错了; That's wrong.) negate the point; with chinese_numerals a
+#    numeral before 成 counts tenths (两成 is 20%; not 一成不变, 两成员, 九成九).
+SCORER_VERSION = 16
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -1134,7 +1145,10 @@ _DENIAL_AFTER_ZH = re.compile(
     f"|非必须|不是必须|不是必需|没必要|无|没有|{_WAIVERS_AFTER_ZH}"
     "|行不通|(?:实现|做|办)不(?:了|到)"
     # v15: and a correction (回收期是20个月是错的, 20个月的说法有误, 回收期20个月，不对，是24个月)
-    "|(?:的?(?:说法|表述|结论|答案))?(?:是|并)?(?:错误|错|不对|不准确|不正确|有误|不实))"
+    "|(?:的?(?:说法|表述|结论|答案))?(?:是|并)?(?:错误|错|不对|不准确|不正确|有误|不实)"
+    # v16: and one that points back at it (20个月，这是错误的; 20个月，这个说法不对; 20个月这一说法是错误的)
+    "|(?:这|此)(?:个|种|一|样)?(?:说法|表述|结论|答案|数字|数据|估计|判断)?(?:是|并|就|也)?(?:完全)?"
+    "(?:错误|错|不对|不准确|不正确|有误|不实))"
     "(?:的|了|哦|呢|啊|呀|吧)?" + _PART_ENDS_ZH
 )
 _DENIAL_AFTER_EN = re.compile(
@@ -1146,6 +1160,9 @@ _DENIAL_AFTER_EN = re.compile(
     r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable)"
     r"|(?:e?s)? (?:is|are|was|were)(?: currently)? (?:unavailable|unsupported|impossible|prohibited|forbidden"
     r"|not an option|wrong|incorrect|inaccurate|false|not (?:correct|right|accurate|true))"  # v15: a correction
+    # v16: and one that points back at it (20 months, which is wrong; 20 months - this is incorrect)
+    r"|(?:e?s)?(?:,| -| —| –|;)? (?:which|this|that)(?: figure| number| claim| estimate)? (?:is|was)"
+    r"(?: simply| completely)? (?:wrong|incorrect|inaccurate|false|untrue|not (?:correct|right|accurate|true))"
     # v14: a waiver (the fee is waived, will be waived; not "can be waived", a possibility)
     r"|(?:e?s)? (?:is|are|was|were|will be|shall be|has been|have been)(?: (?:fully|entirely|completely|also))?"
     r" (?:waived|exempted|remitted|forgiven)"  # v15: remitted, forgiven
@@ -1795,6 +1812,8 @@ def _find(
                         after = _denied_by_its_row(questions or answer_lines, found.start, found.end, after, cells)
                 if negation is None and after is None and questions is not None:
                     after = _answered_no(questions, found.start, found.end)  # v11: 支持私有化部署吗？不支持。
+                if negation is None and after is None:
+                    negation = _denied_as_a_whole(answer_norm, found.start)  # v16: it is not true that ...
                 if negation is None and after is None and questions is not None:
                     hedged = _offered_among_others(pattern, answer_norm, found)
                     if hedged is not None:  # v15: 10个月、20个月或30个月 - a guess among values, not an answer
@@ -1812,6 +1831,38 @@ def _find(
             elif echoed is None:
                 echoed = _Match("echoed", pattern.text, copied_by, text, pattern.kind)
     return negated or echoed or _Match("missing")
+
+
+# v16: a statement denied as a whole before it is said, in its part of the clause: "it is not true that the payback
+# is 20 months", "it is not the case that ...", "it is false / wrong / a myth that ...", "it would be wrong to say
+# (that) ...", 并非回收期是20个月, 不能说回收期是20个月 - not past a comma or a contrast ("it is not true that it is 24
+# months, but it is 20 months"; 不是24个月，而是20个月), and not "it is not only true that".
+_DENIED_AS_A_WHOLE = re.compile(
+    "(?<![a-z])(?:it|this|that)(?: is|'s|’s| was| would be)(?: (?:simply|completely|entirely))?"
+    " (?:(?:not|n't|n’t)(?: (?:really|quite|strictly|entirely))? (?:true|the case|correct|accurate)"
+    "|false|untrue|incorrect|inaccurate|a myth|a misconception)(?: to (?:say|claim|state|assume|think)(?: that)?| that)"
+    "(?![a-z])"  # not "this is not the case for the 20-month plan": a that-clause or what is said
+    # "wrong", "misleading" and "not right" only of saying it: it is wrong that customers wait is a complaint
+    "|(?<![a-z])it(?: is|'s|’s| was| would be) (?:wrong|misleading|not right) to (?:say|claim|state|assume|think)"
+    "(?: that)?(?![a-z])"
+    "|(?:isn't|isn’t) (?:true|the case|correct|accurate) that(?![a-z])"
+    "|(?:并非|(?<!如果)不能说|不可以说)(?! ?[不没无未非])"  # 并非不支持: a double negation affirms
+)
+_CONTRAST_IN_A_PART = re.compile(
+    "而是|但|不过|然而|其实|实际上|(?<![a-z])(?:but|however|rather|instead|actually|in fact)(?![a-z])"
+)
+
+
+def _denied_as_a_whole(answer_norm: str, start: int) -> str | None:
+    """The denial of a whole statement (v16: it is not true that ...) earlier in the part of the clause that holds
+    `start`, with no contrast after it; else None."""
+    part_start = _part_start(answer_norm, start)
+    denial = None
+    for m in _DENIED_AS_A_WHOLE.finditer(answer_norm, part_start, start):
+        denial = m
+    if denial is None or _CONTRAST_IN_A_PART.search(answer_norm, denial.end(), start):
+        return None
+    return answer_norm[denial.start() : start]
 
 
 # v15: a point in 元 (one of its forms is: 200万元) is an amount in renminbi, and so are its forms without a currency
@@ -1983,8 +2034,12 @@ _QUESTION_WORDS = re.compile(
 _ANSWERED_NO = re.compile(
     " ?(?:(?:很遗憾|遗憾的是|抱歉|不好意思|目前|暂时|现在|当前)[, ]*){0,2}(?:暂|还|尚|并)?"
     "(?:不(?:支持|提供|开放|允许|具备|包含|包括|存在)"
-    "|(?:不|不是|不行|不能|不可以|不会|不可能|不可用|不可行|没有|没|否|无)(?:的|了)?(?=[\\s。!?;,、.:—(]|$))"
-    "| ?(?:(?:unfortunately|sadly|sorry),? )?(?:no|nope|not(?: (?:currently|at the moment|at this time|yet|really))?)"
+    "|(?:不|不是|不行|不能|不可以|不会|不可能|不可用|不可行|没有|没|否|无"
+    # v16: or says it is wrong (回收期20个月？不对，是24个月; 错了; 这种说法不正确)
+    "|(?:(?:这|此)(?:个|种|一|样)?)?(?:说法|数字)?(?:是|并)?(?:不对|错误?|不正确|不准确|有误))"
+    "(?:的|了)?(?=[\\s。!?;,、.:—(]|$))"
+    "| ?(?:(?:unfortunately|sadly|sorry),? )?(?:no|nope|not(?: (?:currently|at the moment|at this time|yet|really))?"
+    "|(?:that's |that is |this is |it's |it is )?(?:wrong|incorrect|not (?:right|correct|true)))"  # v16
     "(?=[,.;!:—]|$)"
 )
 

@@ -205,7 +205,8 @@ def test_everyday_negations_of_a_bound(point: str, answer: str, expected: bool) 
         ("10分钟", "十分钟", True),
         ("1起", "发生一起安全事故", True),  # one incident
         ("3方", "三方会谈", True),
-        ("1次", "第一次", True),
+        ("1次", "第一次", False),  # v16: an ordinal, the first time, is no count (仅发生一次 is)
+        ("1次", "仅发生一次", True),
         ("一次性支付", "一次性支付", True),  # a point that holds the word
         ("十分重要", "十分重要", True),
         ("一次性支付120万元", "一次性支付一百二十万元", True),
