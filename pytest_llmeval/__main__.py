@@ -213,7 +213,8 @@ def compare_main(argv: list[str]) -> int:
         "--allow-errors",
         action="store_true",
         help="pass the gate although cases errored: in the new run (they still count as failures with score 0) or "
-        "in the baseline (left out of the comparison); also a model whose every answer is empty",
+        "in the baseline (left out of the comparison); also a baseline model whose every answer is empty - never a "
+        "model and mode of the new run with no usable answer (every sample errored, empty or stopped by the server)",
     )
     parser.add_argument(
         "--scenarios",

@@ -392,7 +392,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "compare-allow-errors",
         "let the gate pass although cases errored: in this run (they still count as failures with score 0) or in "
-        "the baseline (left out of the comparison); also a model whose every answer is empty",
+        "the baseline (left out of the comparison); also a baseline model whose every answer is empty - never a "
+        "model and mode of this run with no usable answer (every sample errored, empty or stopped by the server)",
         "runs.allow_errors",
         choices=ON_OFF,
         default="off",

@@ -1049,6 +1049,7 @@ class LLMEvalSession:
             allow_errors=runs.allow_errors,
             cases=self.cases(),  # a baseline graded by another scorer is graded again with this run's
             scorer_for=self.scorer,
+            saved_at=str(recorder.results_path),
         )
 
     def _extras(self, recorder: RunRecorder) -> dict[str, Any]:

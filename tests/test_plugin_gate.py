@@ -140,9 +140,10 @@ def test_an_all_errored_run_is_broken_inside_pytest_and_from_the_command_line(ga
     assert "gate FAILED" in out
     result = cli(gate_project, "1", "2", "--fail", "score:5")
     assert result.returncode == EXIT_BROKEN and "BROKEN: the new run is degraded" in result.stdout
-    # allowed: the errors are failures with score 0, so the gate now fails on the regression itself
+    # --allow-errors lets errors through as failures with score 0, never a model with no answer at all: still broken
     allowed = cli(gate_project, "1", "2", "--fail", "score:5", "--allow-errors")
-    assert allowed.returncode == EXIT_REGRESSION and "allowed: the new run is degraded" in allowed.stdout
+    assert allowed.returncode == EXIT_BROKEN and "allowed: the new run is degraded" in allowed.stdout
+    assert "BROKEN: no measurement of m1/norag in the new run: every one of its 14 sample(s) errored" in allowed.stdout
 
 
 def test_a_half_missing_run_is_broken_and_names_the_missing_cases(gate_project):

@@ -6,8 +6,10 @@ fit to be judged at all. Every statistic comes from `stats/`.
   that is not a finite number in 0-100 (a scoring error, `scorers.errored`). An errored sample of the baseline is no
   measurement: it is left out, as a 0 it would read as an improvement and hide a regression in the other cases; a
   baseline case with no answered sample cannot be compared: an error problem (allowed by `allow_errors` only).
-- Broken runs never pass: a new run that is degraded (errors, a dead server) or a baseline whose cases errored
-  (`allow_errors`); a new run that is interrupted, baseline models, modes or cases missing from it, a new run or a
+- Broken runs never pass: a new run that is degraded (errors, a dead server), a baseline whose cases errored or
+  that is degraded with no errored record (`allow_errors`); a model and mode of the new run with no usable answer
+  (every sample errored or empty: never allowed - its zeros read as no change against a baseline at 0 or at a
+  small n); a new run that is interrupted, baseline models, modes or cases missing from it, a new run or a
   baseline merged without a shard (`allow_missing`); nothing comparable, cases graded by another scorer or that
   the scorer raised on (never allowed): EXIT_BROKEN unless allowed. The summary names every allowed problem.
 - Quality rules: one-sided non-inferiority tests (sign-flip for scores, McNemar for pass/fail), Holm over
@@ -25,13 +27,13 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..results.answer_health import all_empty, all_empty_text
+from ..results.answer_health import all_empty, all_empty_text, empty_answer
 from ..stats import (
     detectable,
     detectable_pass,
@@ -426,6 +428,9 @@ def _speed_metrics(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]])
             "base": _round(base_value, 4),
             "new": _round(new_value, 4),
             "estimate": _round(change, 4),
+            # unrounded, for the rule and the relative change (popped with "_cases"): 4 decimals of a second are up
+            # to 2.5% of a 2 ms TTFT, and a rise of 19.8% read as 20.2% - past `ttft_p50:20%`
+            "_exact": (base_value, change),
             "n": min(n_base, n_new),
             "n_base": n_base,
             "n_new": n_new,
@@ -472,7 +477,7 @@ def compare_group(
     }
     metrics.update(_speed_metrics(b, n))
     for entry in metrics.values():
-        base_value, estimate = entry.get("base"), entry.get("estimate")
+        base_value, estimate = entry.get("_exact") or (entry.get("base"), entry.get("estimate"))
         entry["relative_pct"] = (
             round(100 * estimate / base_value, 2) if base_value not in (None, 0) and estimate is not None else None
         )
@@ -604,9 +609,9 @@ def evaluate_rule(rule: FailRule, group: dict[str, Any], seed: int = 0) -> dict[
     }
     if rule.is_quality:
         return _quality_rule(rule, group, out, seed)
-    estimate = entry.get("estimate")
-    if estimate is None:
+    if entry.get("estimate") is None:
         return {**out, "status": f"not checked: {entry.get('verdict')}", "kind": "speed"}
+    base, estimate = entry.get("_exact") or (base, entry["estimate"])  # unrounded, when the group has them
     worse_by = -estimate if rule.higher_is_better else estimate
     if rule.relative:
         if base in (None, 0):
@@ -625,9 +630,15 @@ def evaluate_rule(rule: FailRule, group: dict[str, Any], seed: int = 0) -> dict[
         if entry.get("n_new") is not None
         else ""
     )
-    if worse_by > rule.threshold:
+    if past_threshold(worse_by, rule.threshold):
         return {**out, "status": f"SLOWER, past the threshold ({counts}{SPEED_NOTE})", "failed": True, "kind": "speed"}
     return {**out, "status": f"ok ({counts}{SPEED_NOTE})", "kind": "speed"}
+
+
+def past_threshold(worse_by: float, threshold: float) -> bool:
+    """Worse by more than the threshold: exactly the threshold is not past it, also when floating point makes a rise
+    from 0.7 s to 0.84 s 20.000000000000004% (`ttft_p50:20%` failed it)."""
+    return worse_by > threshold and not math.isclose(worse_by, threshold, rel_tol=1e-9, abs_tol=1e-12)
 
 
 def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], seed: int) -> dict[str, Any]:
@@ -780,14 +791,17 @@ def compare_runs(
     allow_errors: bool = False,
     cases: Iterable[Case] | None = None,
     scorer_for: ScorerFor | None = None,
+    saved_at: str | None = None,
     **_ignored: Any,
 ) -> dict[str, Any]:
-    """The two runs compared case by case and the gate's verdict. `cases` (the current scenario files' cases)
-    and `scorer_for` (the new run's scorer of a model and mode): the baseline's records graded by another scorer
-    than the new run's are graded again with them first (compare/scorers.py); those that cannot be, and every
-    such record when `cases` is not given, are left out of the comparison and named as a problem. A comparison
-    that raises (a value of a hand-edited or older results.json no statistic expected) is a broken comparison -
-    exit 7 with a one-line reason - from the command line as inside pytest, never a traceback and exit 1."""
+    """The two runs compared case by case and the gate's verdict. `saved_at`: where inside pytest the new run's
+    results.json is written (--llm-report-dir), for the fix a failed comparison names. `cases` (the current
+    scenario files' cases) and `scorer_for` (the new run's scorer of a model and mode): the baseline's records
+    graded by another scorer than the new run's are graded again with them first (compare/scorers.py); those that
+    cannot be, and every such record when `cases` is not given, are left out of the comparison and named as a
+    problem. A comparison that raises (a value of a hand-edited or older results.json no statistic expected) is a
+    broken comparison - exit 7 with a one-line reason - from the command line as inside pytest, never a traceback
+    and exit 1."""
     try:
         return _compare_runs(
             base_doc,
@@ -809,7 +823,7 @@ def compare_runs(
             else f"a value in {base_name or 'the baseline'} or {new_name} no statistic expected: check them, or "
             "compare runs written by this version"
         )
-        return broken_comparison(comparison_failure(exc, fix=fix))
+        return broken_comparison(comparison_failure(exc, saved_at or "llmeval-report/results.json", fix=fix))
 
 
 def _compare_runs(
@@ -970,7 +984,8 @@ def _compare_runs(
         if model in b_models and (model, mode) not in base_pairs:
             cases_of = len({k[2] for k in new if k[:2] == (model, mode)})
             mismatches["modes_only_in_new"].append({"model": model, "mode": mode, "cases": cases_of})
-    problems += _problems(base_doc, new_doc, mismatches, groups, n_models, allow_missing, allow_errors)
+    compared_new = [sample for samples in new.values() for sample in samples]  # after --llm-repeat's like for like
+    problems += _problems(base_doc, new_doc, mismatches, groups, n_models, allow_missing, allow_errors, compared_new)
     if repeats_note:
         problems.append({"kind": "note", "text": repeats_note, "allowed": True})
     why = (
@@ -989,6 +1004,8 @@ def _compare_runs(
     not_asked = answers_not_asked(groups)
     for g in groups:
         g.pop("_cases", None)
+        for entry in g["metrics"].values():
+            entry.pop("_exact", None)
     regressions = [r for r in results if r["failed"]]
     broken = [p for p in problems if not p["allowed"]]
     summary = _summary(groups, regressions, broken, results, [p for p in problems if p["allowed"]])
@@ -1084,16 +1101,20 @@ def _problems(
     n_models: list[str],
     allow_missing: bool,
     allow_errors: bool,
+    compared_new: Sequence[Mapping[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
-    """What makes the new run unfit to pass the gate, each with whether the user allowed it."""
+    """What makes the new run unfit to pass the gate, each with whether the user allowed it; `compared_new`: the new
+    run's samples as compared (default: all its records)."""
     problems: list[dict[str, Any]] = []
     status = (new_doc.get("run") or {}).get("status")
-    for doc, which in ((new_doc, "the new run"), (base_doc, "the baseline")):  # no measurement of the model at all
-        empty = all_empty(doc.get("cases") or [])
-        if empty:
-            fix = "accept a baseline that answered" if doc is base_doc else "repair the server's settings and rerun"
-            text = f"{all_empty_text(empty, which)}. Fix: {fix}, or allow it (--allow-errors)"
-            problems.append({"kind": "errors", "text": text, "allowed": allow_errors})
+    # no measurement of a model and mode at all: in the new run never allowed (below), in the baseline its cases
+    # are compared with nothing - named, and allowed by --allow-errors
+    for how, text in no_measurement(base_doc.get("cases") or [], "the baseline"):
+        if how != "errored":  # every case errored: its cases are not compared, a problem of their own (below)
+            fix = "Fix: accept a baseline that answered, or allow it (--allow-errors)"
+            problems.append({"kind": "errors", "text": f"{text}. {fix}", "allowed": allow_errors})
+    problems += unmeasured_problems(new_doc.get("cases") or [] if compared_new is None else compared_new)
+    problems += _degraded_baseline(base_doc, mismatches, allow_errors)
     for run, names in (mismatches.get("duplicated_records") or {}).items():
         which = "the new run" if run == "new" else "the baseline"
         text = (
@@ -1304,6 +1325,114 @@ def _problems(
             }
         )
     return problems
+
+
+UNMEASURED_FIX = (
+    "--allow-errors lets some errors through as failures with score 0, never a model and mode with no answer: against "
+    "a baseline that scored low, or at a small n, those zeros read as no change and the gate passed"
+)
+
+
+def unmeasured_problems(new_records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """A (model, mode) of the new run with no usable answer (`no_measurement`) is broken, whatever is allowed.
+    Counted as failures with score 0 under --allow-errors, a model whose server refused every request passed the
+    gate beside a model that answered (no rule could be significant at n=4, a baseline scoring 0, no rule set).
+    `new_records`: the samples compared (with another --llm-repeat than the baseline's, the first k of each case)."""
+    fixes = {
+        "empty": "repair the server's settings and rerun",
+        "errored": "repair the server (its log, the error above) and rerun",
+    }
+    return [
+        {
+            "kind": "unmeasured",
+            "text": f"{text}. Fix: {fixes.get(how, 'repair the server (its log) and rerun')}. {UNMEASURED_FIX}",
+            "allowed": False,
+        }
+        for how, text in no_measurement(new_records, "the new run")
+    ]
+
+
+def no_measurement(records: Iterable[Mapping[str, Any]], which: str) -> list[tuple[str, str]]:
+    """(why, sentence) for each (model, mode) of `records` without a usable answer (`_unusable`): every sample
+    errored (a dead server, HTTP 400/500, timeouts, a scorer's NaN: why "errored"), answered empty ("empty"), or a
+    mix of those and answers the server stopped (finish_reason abort, error or content_filter: "mixed")."""
+    groups: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
+    for case in records:
+        groups[(str(case["model"]), str(case.get("mode", "norag")))].append(case)
+    out = []
+    for (model, mode), samples in groups.items():
+        why = Counter(_unusable(s) for s in samples)
+        if why[None]:  # one usable answer: a measurement, its errors allowed or not as errors
+            continue
+        if why["empty"] == len(samples):
+            out.append(("empty", f"{all_empty_text(all_empty(samples), which)}: no measurement of the model"))
+            continue
+        head = f"no measurement of {model}/{mode} in {which}"
+        if why["errored"] == len(samples):
+            out.append(
+                ("errored", f"{head}: every one of its {len(samples)} sample(s) errored ({_first_error(samples)})")
+            )
+            continue
+        reasons = ", ".join(sorted({str(s.get("finish_reason")) for s in samples if _unusable(s) == "incomplete"}))
+        named = {"incomplete": f"stopped by the server (finish_reason {reasons})"}
+        counts = ", ".join(f"{why[k]} {named.get(k, k)}" for k in ("errored", "empty", "incomplete") if why[k])
+        out.append(("mixed", f"{head}: none of its {len(samples)} sample(s) has a usable answer ({counts})"))
+    return out
+
+
+def _unusable(sample: Mapping[str, Any]) -> str | None:
+    """Why a sample's answer measures nothing - "errored", "empty", "incomplete" (the server stopped or refused it:
+    finish_reason abort, error, content_filter) - or None for a usable answer (cut at the token limit included)."""
+    from ..serving.cache import INCOMPLETE_FINISH_REASONS
+
+    if errored(sample):
+        return "errored"
+    if empty_answer(sample):
+        return "empty"
+    return "incomplete" if sample.get("finish_reason") in INCOMPLETE_FINISH_REASONS else None
+
+
+def _first_error(samples: Sequence[Mapping[str, Any]]) -> str:
+    """What went wrong with the first errored sample, in a few words (its error's message, or the bad score)."""
+    for sample in samples:
+        error = sample.get("error")
+        if isinstance(error, Mapping):
+            message = " ".join(str(error.get("message") or error.get("type") or "an error").split())
+            return f"first: {message[:160]}"
+        if error:
+            return f"first: {' '.join(str(error).split())[:160]}"
+    return "a score that is not a number in 0-100: a scoring error"
+
+
+def _degraded_baseline(
+    base_doc: Mapping[str, Any], mismatches: Mapping[str, Any], allow_errors: bool
+) -> list[dict[str, Any]]:
+    """What the gate says of a baseline that did not complete cleanly, where it said nothing: "degraded" with no
+    errored record (a server that died after its last answer, records lost) passed in silence where the same new
+    run breaks - an error problem now; samples that errored in cases that still answered (left out of those
+    cases) were named only below the tables - a note in the summary now."""
+    run = base_doc.get("run") or {}
+    unexplained = not any(errored(c) for c in base_doc.get("cases") or []) and not run.get("merge_missing")
+    if run.get("status") == "degraded" and unexplained:  # a merge without a shard says it ("the baseline is ...")
+        dead = [str(d.get("model")) for d in run.get("degraded") or [] if isinstance(d, Mapping)]
+        why = f"server(s) died: {', '.join(dead)}" if dead else "nothing in it says why"
+        text = (
+            f"the baseline is degraded ({why}) although none of its case records errored: what went wrong in it "
+            "cannot be told from its records (a server that died after its last answer, or records lost). Fix: "
+            "accept a baseline that completed (python -m pytest_llmeval accept refuses a degraded run), or allow it "
+            "(--allow-errors)"
+        )
+        return [{"kind": "errors", "text": text, "allowed": allow_errors}]
+    partial = [c for c in mismatches.get("baseline_errored") or [] if c["samples"] < c["of"]]
+    if not partial:  # a case with no answered sample is a problem of its own (below)
+        return []
+    names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']} ({c['samples']} of {c['of']})" for c in partial[:5])
+    text = (
+        f"the baseline has {sum(c['samples'] for c in partial)} errored sample(s) in {len(partial)} case(s) that "
+        f"answered otherwise: left out of those cases, their other samples compared: {names}"
+        f"{', ...' if len(partial) > 5 else ''}"
+    )
+    return [{"kind": "note", "text": text, "allowed": True}]
 
 
 def _only_in_new(mismatches: Mapping[str, Any]) -> str | None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..results.sections import NO_WIDTH, Section, Table, fmt, no_interval
 from ..stats.decision import p_text
+from .diff import ALLOWED_BY
 from .gate import EXIT_BROKEN, EXIT_REGRESSION
 
 LATENCY = {"ttft_p50", "ttft_p95", "e2e_p50", "e2e_p95"}
@@ -66,12 +67,15 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
     problems = cmp.get("problems") or []
     if problems:
         lines = [_problem_tag(p) + p["text"] for p in problems]
-        if any(not p["allowed"] for p in problems):
+        broken = [p for p in problems if not p["allowed"]]
+        if any(p["kind"] in ALLOWED_BY for p in broken):
             lines.append(
                 "A broken run never passes the gate (exit 7). Allow it explicitly when that is intended: "
                 "--allow-errors / --allow-missing (pytest: --llm-compare-allow-errors / --llm-compare-allow-missing), "
                 "--pair BASE=NEW for a relabelled model."
             )
+        elif broken:  # a model with no answer, nothing comparable, a record twice, another scorer
+            lines.append("A broken run never passes the gate (exit 7), and no switch allows this: fix it first.")
         sections.append(Section("comparison_problems", "Is the new run complete?", lines, terminal=True))
     rows = []
     for g in cmp["groups"]:

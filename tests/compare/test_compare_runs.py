@@ -961,8 +961,10 @@ def test_a_run_whose_every_answer_is_empty_is_broken_on_either_side():
     assert "every answer of m1/norag (12 of 12) in the new run is empty" in new_empty["summary"]
     base_empty = gate(empty, answered, "score:5")
     assert base_empty["exit_code"] == EXIT_BROKEN and "in the baseline is empty" in base_empty["summary"]
-    allowed = gate(answered, empty, "score:5", allow_errors=True)
-    assert allowed["exit_code"] == EXIT_REGRESSION and "allowed (--allow-errors)" in allowed["summary"]
+    allowed = gate(answered, empty, "score:5", allow_errors=True)  # --allow-errors: never a model with no answer
+    assert allowed["exit_code"] == EXIT_BROKEN and "allowed (--allow-errors)" not in allowed["summary"]
+    allowed = gate(empty, answered, "score:5", allow_errors=True)  # an empty baseline: allowed, and named
+    assert allowed["exit_code"] == 0 and "allowed (--allow-errors): every answer of m1/norag" in allowed["summary"]
     some = copy.deepcopy(answered)
     some["cases"][0]["answer"] = ""  # one empty answer is one failed case, not a broken run
     assert gate(answered, some, "score:5")["exit_code"] == 0

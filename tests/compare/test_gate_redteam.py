@@ -252,3 +252,18 @@ def test_both_entry_points_refuse_a_rule_given_twice_as_a_usage_error(llm_projec
     outside = cli(llm_project, missing, "--fail", "pass_rate:10,pass_rate:10")
     assert outside.returncode == 2 and "already gated by" in outside.stderr
     assert "Traceback" not in outside.stderr and len(outside.stderr.strip().splitlines()) == 1
+
+
+def test_a_failed_comparison_inside_pytest_names_where_this_run_was_written(monkeypatch):
+    """Inside pytest the one-line reason tells how to compare the saved run again: with the run's own results.json
+    (--llm-report-dir), not the default folder it was not written to."""
+    from pytest_llmeval.compare import diff
+
+    def broken(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        raise KeyError("score")
+
+    monkeypatch.setattr(diff, "_compare_runs", broken)
+    cmp = diff.compare_runs({"cases": []}, {"cases": []}, saved_at="nightly/out/results.json")
+    assert cmp["exit_code"] == 7
+    assert "compare BASELINE nightly/out/results.json" in cmp["error"] and "KeyError" in cmp["error"]
+    assert "llmeval-report" not in cmp["error"]
