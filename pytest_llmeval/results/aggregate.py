@@ -420,16 +420,18 @@ def model_comparison(
     cases: list[dict[str, Any]],
     memory: dict[str, dict[str, Any]] | None = None,
     benchmarks: list[dict[str, Any]] | None = None,
+    rag_table: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The headline table, one row per model and mode - runs with and without RAG are never pooled - (mean
     score over cases with its interval, the RAG uplift on the rag row, pass rate, TTFT p50, decode tok/s,
-    the benchmark's output throughput, peak memory), and every pair of models compared on the same cases."""
+    the benchmark's output throughput, peak memory), and every pair of models compared on the same cases.
+    `rag_table`: `rag_rows(cases)` when the caller has it already (it is the costliest part of the aggregates)."""
     from ..stats import holm, mean_ci, paired_difference, verdict
 
     memory = memory or {}
     bench = {b["model"]: b.get("summary", {}) for b in benchmarks or []}
     models = list(dict.fromkeys(c["model"] for c in cases))
-    rag = {r["model"]: r for r in rag_rows(cases, intervals=True)}
+    rag = {r["model"]: r for r in (rag_rows(cases, intervals=True) if rag_table is None else rag_table)}
     groups = group_by(cases, "model", "mode")
     rows = []
     for model in models:
@@ -502,7 +504,7 @@ def aggregate_document(
     computed with the intervals (at the end of the run)."""
     out: dict[str, Any] = {"models": model_rows(cases, memory, intervals), "rag": rag_rows(cases, intervals)}
     if intervals:
-        out["comparison"] = model_comparison(cases, memory, benchmarks)
+        out["comparison"] = model_comparison(cases, memory, benchmarks, rag_table=out["rag"])
         out["judge"] = judge_agreement(cases)
         out["vision"] = vision_rows(cases, memory)
     return out

@@ -285,10 +285,12 @@ def wilson(successes: int, n: int, confidence: float = 0.95) -> Interval:
     return Interval(100.0 * successes / n, 100.0 * low, 100.0 * high, n, n, RATE_METHOD, confidence)
 
 
+@lru_cache(maxsize=4096)
 def mid_p_bounds(successes: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
     """The mid-p exact interval of a binomial share k / n, on the 0-1 scale: the rates at which the mid-p tail
     P(X > k) + P(X = k) / 2 is alpha / 2 (lower bound) and 1 - alpha / 2 (upper bound), alpha = 1 - confidence;
-    0 at k = 0 and 1 at k = n. (Clopper-Pearson's exact interval counts all of P(X = k) in each tail.)"""
+    0 at k = 0 and 1 at k = n. (Clopper-Pearson's exact interval counts all of P(X = k) in each tail.) Cached: a
+    report asks for the same few (k, n) in every table, 80 bisection steps each."""
     tail = (1 - confidence) / 2
     low = 0.0 if successes <= 0 else _mid_p_rate(successes, n, tail)
     high = 1.0 if successes >= n else _mid_p_rate(successes, n, 1 - tail)
