@@ -29,8 +29,10 @@ def _change(entry: dict[str, Any], digits: int = 2) -> str:
 
 
 def _p(entry: dict[str, Any]) -> str:
-    """The p of a row: 3 significant digits, or "<4e-05" where a Monte Carlo test's p is at its floor."""
-    return p_text(entry.get("p_value"), bool(entry.get("p_at_floor")))
+    """The p of a row: 3 significant digits, or "<4e-05" where a Monte Carlo test's p is at its floor; then the
+    Holm-adjusted p in brackets where the verdict was corrected over the comparison's quality rows."""
+    text = p_text(entry.get("p_value"), bool(entry.get("p_at_floor")))
+    return text if entry.get("p_holm") is None else f"{text} (Holm {p_text(entry['p_holm'])})"
 
 
 # A comparison without a rule (--llm-compare alone) fails only when the run is broken: "passed" would say that a
@@ -58,7 +60,9 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
         "one of the baseline is left out: no measurement). "
         "Score: exact sign-flip test and the 95% interval that inverts it; pass rate: McNemar's exact test and "
         "an interval that agrees with it (Newcombe's paired score interval joined with the exact conditional "
-        "one); speed: the run's statistic, threshold only (the run is the unit). "
+        "one); 'better' or 'worse' only where the test stays significant after Holm's correction over the score "
+        "and pass-rate rows of every model and mode (p Holm <= 0.05); speed: the run's statistic, threshold only "
+        "(the run is the unit). "
         f"Gate: {outcome} (exit {code}). " + cmp["summary"] + "."
     )
     if cmp.get("pairs"):
