@@ -305,7 +305,7 @@ class ChatClient:
                         f"{where} sent an error in the stream: {hide_secrets(_error_text(event))}", "stream"
                     )
                 if event.get("object") == "chat.completion":  # a server that answered without streaming
-                    return self._whole(event, start, now)
+                    return self._whole(event, start, now, where)
                 if event.get("usage"):
                     usage = event["usage"]
                 for choice in event.get("choices") or ():
@@ -348,17 +348,19 @@ class ChatClient:
                 f"stream from {where} ended before the answer was complete (no finish_reason, no [DONE])",
                 "stream" if chunk_times else "connection",
             )
+        refuse_stopped_answer(finish_reason, where, len("".join(text_parts)))
         metrics = derive_metrics(
             start, chunk_times, first_content, usage, finish_reason, first_answer, reasoning_chunks
         )
         metrics.endpoint = self.public_url
         return Completion("".join(text_parts), "".join(reasoning_parts), metrics)
 
-    def _whole(self, answer: dict[str, Any], start: float, now: float) -> Completion:
+    def _whole(self, answer: dict[str, Any], start: float, now: float, where: str) -> Completion:
         """A plain JSON chat completion (the server ignored `stream`): one chunk, TTFT = E2E."""
         choice = (answer.get("choices") or [{}])[0]
         message = choice.get("message") or {}
         text = message.get("content") or ""
+        refuse_stopped_answer(choice.get("finish_reason"), where, len(text))
         reasoning = message.get("reasoning_content") or message.get("reasoning") or ""
         first = now if text or reasoning else None
         metrics = derive_metrics(
@@ -371,6 +373,22 @@ class ChatClient:
         )
         metrics.endpoint = self.public_url
         return Completion(text, reasoning, metrics)
+
+
+SERVER_STOPPED = frozenset({"abort", "error"})  # finish reasons of an answer the server, not the model, ended
+
+
+def refuse_stopped_answer(finish_reason: str | None, where: str, characters: int) -> None:
+    """An answer the server ended (vLLM's finish_reason "abort": the engine dropped the request; "error") is no
+    answer of the model: scored, its first half read as a weak answer and the run stayed "complete"; it is a
+    failed request, so the case errors and the gate sees a broken run. ("content_filter" is the provider's verdict
+    on the model's answer and stays an answer; "length" is the token limit.)"""
+    if finish_reason in SERVER_STOPPED:
+        raise LLMRequestError(
+            f"the server stopped the answer from {where} after {characters} characters (finish_reason "
+            f"{finish_reason!r}): not the model's whole answer",
+            "stream",
+        )
 
 
 def _json_or_text(text: str) -> Any:

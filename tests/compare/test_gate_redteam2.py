@@ -147,12 +147,12 @@ def test_a_model_whose_every_request_failed_breaks_the_gate_even_with_allow_erro
         assert not problem["allowed"] and "m2/norag" in problem["text"] and "m1/" not in problem["text"]
         if how == "empty":
             assert "every answer of m2/norag (4 of 4) in the new run is empty" in problem["text"]
-        elif how in ("abort", "content_filter"):  # an answer the server stopped: no error, status "complete"
+        elif how == "content_filter":  # the provider's verdict on the answer: no error, status "complete"
             assert (
                 f"none of its 4 sample(s) has a usable answer (4 stopped by the server (finish_reason {how}))"
                 in problem["text"]
             )
-        else:
+        else:  # vLLM's abort is a failed request (serving/client.py refuse_stopped_answer)
             assert "every one of its 4 sample(s) errored (first: " in problem["text"]
         if how == "abort":  # no error recorded: broken without --allow-errors too
             alone = project.run("--llm-compare", "base", "--llm-compare-fail", GATE, *extra)
@@ -352,3 +352,20 @@ def test_a_baseline_whose_every_answer_the_server_stopped_is_no_measurement():
     assert text in cmp["summary"]
     allowed = compare_runs(base, new, parse_fail_expressions(GATE), allow_errors=True)
     assert allowed["exit_code"] == EXIT_OK and f"allowed (--allow-errors): {text}" in allowed["summary"]
+
+
+def test_an_answer_the_server_stopped_is_a_failed_request_not_a_weak_answer(project):
+    """vLLM ends a request it drops with finish_reason "abort" (and "error"): the half answer was scored as the
+    model's, the case failed as a weak answer and the run stayed "complete". It is a failed request now - the case
+    errors with the reason, the run is degraded - while a provider's "content_filter" stays the model's answer."""
+    for how, errored in (("abort", True), ("error", True), ("content_filter", False)):
+        break_m2(project, how)
+        project.run()
+        results = project.llm.results()
+        m2 = [c for c in results["cases"] if c["model"] == "m2"]
+        assert m2 and all(bool(c.get("error")) is errored for c in m2), how
+        if errored:
+            assert f"finish_reason '{how}'" in m2[0]["error"]["message"], m2[0]["error"]
+            assert results["run"]["status"] == "degraded"
+        else:
+            assert results["run"]["status"] == "complete"
