@@ -33,7 +33,6 @@ test behind it should be at most about 5% per comparison (per family where Holm 
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import sys
 import time
@@ -52,6 +51,7 @@ from pytest_llmeval.results.aggregate import aggregate_document  # noqa: E402
 from pytest_llmeval.results.charts import beaten  # noqa: E402
 from pytest_llmeval.results.render import render_sections  # noqa: E402
 from pytest_llmeval.results.sections import build_sections  # noqa: E402
+from pytest_llmeval.stats.intervals import wilson_score_bounds  # noqa: E402
 
 MODELS = ("a", "b")
 MODES = ("norag", "rag")
@@ -203,19 +203,12 @@ def simulate(
     return tally
 
 
-def wilson(k: int, n: int, z: float = 1.959964) -> tuple[float, float]:
-    """The 95% Wilson score interval of k of n (the rate of a simulation, not the report's)."""
-    if n == 0:
-        return math.nan, math.nan
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
 def rate_text(k: int, n: int) -> str:
-    low, high = wilson(k, n)
-    return f"{k / n:.3f} [{low:.3f}, {high:.3f}]" if n else "-"
+    """k of n with its 95% Wilson score interval (the rate of a simulation, not the report's)."""
+    if not n:
+        return "-"
+    low, high = wilson_score_bounds(k, n)
+    return f"{k / n:.3f} [{low:.3f}, {high:.3f}]"
 
 
 def calibrate(kind: str, target: float = 20.0, cases: int = 200_000, seed: int = 0) -> float:

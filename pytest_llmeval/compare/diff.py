@@ -843,7 +843,7 @@ def compare_runs(
             else f"a value in {base_name or 'the baseline'} or {new_name} no statistic expected: check them, or "
             "compare runs written by this version"
         )
-        return broken_comparison(comparison_failure(exc, saved_at or "llmeval-report/results.json", fix=fix))
+        return broken_comparison(comparison_failure(exc, saved_at, fix=fix))
 
 
 def _compare_runs(
@@ -1084,9 +1084,9 @@ def broken_comparison(reason: str) -> dict[str, Any]:
     }
 
 
-def comparison_failure(exc: BaseException, results: str = "llmeval-report/results.json", fix: str | None = None) -> str:
+def comparison_failure(exc: BaseException, results: str | None = None, fix: str | None = None) -> str:
     """One line for a comparison that raised: what, where, and the fix - by default (inside pytest) how to compare
-    the saved run again."""
+    the saved run again, from `results` (where the run's results.json was written; the default report dir's)."""
     import traceback
 
     frames = traceback.extract_tb(exc.__traceback__)
@@ -1097,9 +1097,15 @@ def comparison_failure(exc: BaseException, results: str = "llmeval-report/result
         where = f" at {'/'.join(parts[-2:])}:{last.lineno}"
     message = " ".join(str(exc).split())[:300]
     fix = fix or (
-        f"this run is saved and reported - compare it again: python -m pytest_llmeval compare BASELINE {results}"
+        f"this run is saved and reported - compare it again: python -m pytest_llmeval compare BASELINE "
+        f"{results or 'llmeval-report/results.json'}"
     )
     return f"the comparison with the baseline failed ({type(exc).__name__}: {message}{where}); {fix}"
+
+
+def listed(names: Sequence[str], limit: int) -> str:
+    """The first `limit` names joined by commas, `, ...` after them when there are more."""
+    return ", ".join(names[:limit]) + (", ..." if len(names) > limit else "")
 
 
 def duplicated_records(doc: Mapping[str, Any]) -> list[str]:
@@ -1139,8 +1145,8 @@ def _problems(
     for run, names in (mismatches.get("duplicated_records") or {}).items():
         which = "the new run" if run == "new" else "the baseline"
         text = (
-            f"{which} holds {len(names)} case sample(s) more than once: {', '.join(names[:5])}"
-            f"{', ...' if len(names) > 5 else ''}. A run records each sample once: these records are not one run's (a "
+            f"{which} holds {len(names)} case sample(s) more than once: {listed(names, 5)}. "
+            "A run records each sample once: these records are not one run's (a "
             "shard merged twice, files joined by hand) and which one counts cannot be told. Fix: compare the runs "
             "as pytest-llmeval wrote them (merge each shard once)"
         )
@@ -1232,8 +1238,8 @@ def _problems(
             which = "the new run" if run == "new" else "the baseline"
             text = (
                 f"{which} is a re-score: {len(stale)} record(s) it could not grade (asked differently now, or no "
-                f"longer in the suite) keep their old scores and are not compared: {', '.join(stale[:10])}"
-                f"{', ...' if len(stale) > 10 else ''}. Fix: run the model on those cases"
+                f"longer in the suite) keep their old scores and are not compared: {listed(stale, 10)}. "
+                "Fix: run the model on those cases"
             )
             problems.append({"kind": "note", "text": text, "allowed": True})
     ungraded = mismatches["baseline_ungraded"]
@@ -1250,11 +1256,11 @@ def _problems(
     other = mismatches["scorer_changed"]
     if other:
         kinds = sorted({(c["base_scorer"], c["new_scorer"]) for c in other})
-        names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in other[:10])
+        names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in other], 10)
         text = (
             f"{len(other)} of {total} case(s) were graded by another scorer in the baseline than in the new run ("
             + "; ".join(f"baseline {a}, new run {b}" for a, b in kinds)
-            + f"): {names}{', ...' if len(other) > 10 else ''}. Not compared: a difference would measure the "
+            + f"): {names}. Not compared: a difference would measure the "
             f"scorers. {regrade_fix(other, base_doc, new_doc)}"
         )
         problems.append({"kind": "scorer", "text": text, "allowed": False})
@@ -1290,23 +1296,23 @@ def _problems(
     if changed and groups:  # with no group at all, "nothing comparable" below says it
         # asked differently now (question, context, images or settings of the case; a key point or threshold edit is
         # graded again above): uncompared like a missing case - 12 of 14 edited had left n=2 to pass the gate
-        names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in changed[:10])
+        names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in changed], 10)
         text = (
             f"{len(changed)} of {total} baseline case(s) are asked differently in the new run (the case's question, "
-            f"context or settings changed) and are not compared: {names}{', ...' if len(changed) > 10 else ''}. Fix: "
+            f"context or settings changed) and are not compared: {names}. Fix: "
             "accept a baseline asked as the cases are today (run the suite, then python -m pytest_llmeval accept "
             "last), or allow it (--allow-missing)"
         )
         problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     stale_asked = mismatches.get("base_not_regraded_asked") or []
     if stale_asked:
-        names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in stale_asked[:10])
+        names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in stale_asked], 10)
         text = (
             f"{len(stale_asked)} of {total} baseline case(s) have no answer to today's case: the baseline is a "
             "re-score that could not grade them (asked differently now - rescore status 'changed' -, or not in the "
-            f"scenario files it was graded with) and the new run asked them; not compared: {names}"
-            f"{', ...' if len(stale_asked) > 10 else ''}. Fix: accept a baseline asked as the cases are today (run the "
-            "suite, then python -m pytest_llmeval accept last), or allow it (--allow-missing)"
+            f"scenario files it was graded with) and the new run asked them; not compared: {names}. "
+            "Fix: accept a baseline asked as the cases are today (run the suite, then python -m pytest_llmeval accept "
+            "last), or allow it (--allow-missing)"
         )
         problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     unanswered = [c for c in mismatches["baseline_errored"] if c["samples"] == c["of"]]
@@ -1447,11 +1453,10 @@ def _degraded_baseline(
     partial = [c for c in mismatches.get("baseline_errored") or [] if c["samples"] < c["of"]]
     if not partial:  # a case with no answered sample is a problem of its own (below)
         return []
-    names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']} ({c['samples']} of {c['of']})" for c in partial[:5])
+    names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']} ({c['samples']} of {c['of']})" for c in partial], 5)
     text = (
         f"the baseline has {sum(c['samples'] for c in partial)} errored sample(s) in {len(partial)} case(s) that "
         f"answered otherwise: left out of those cases, their other samples compared: {names}"
-        f"{', ...' if len(partial) > 5 else ''}"
     )
     return [{"kind": "note", "text": text, "allowed": True}]
 
@@ -1467,8 +1472,8 @@ def _only_in_new(mismatches: Mapping[str, Any]) -> str | None:
     parts = [f"model(s) {', '.join(models)}"] if models else []
     parts += [f"every {m['mode']} case of {m['model']} ({m['cases']})" for m in modes]
     if cases:
-        names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in cases[:5])
-        parts.append(f"{len(cases)} case(s) ({names}{', ...' if len(cases) > 5 else ''})")
+        names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in cases], 5)
+        parts.append(f"{len(cases)} case(s) ({names})")
     return (
         f"the new run has {' and '.join(parts)} the baseline has no answer to: not compared, the gate says nothing "
         "about them. Fix: accept a baseline that has them (python -m pytest_llmeval accept)"

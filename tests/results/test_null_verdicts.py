@@ -18,7 +18,20 @@ from pytest_llmeval.results.charts import chart_input, score_vs_speed
 from pytest_llmeval.results.render import render_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
-INTERVAL = re.compile(r"\[([+-]?\d+(?:\.\d+)?), ([+-]?\d+(?:\.\d+)?)\]")
+
+
+def _benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("null_verdicts", ROOT / "benchmarks" / "null_verdicts.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks its module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCH = _benchmark()  # benchmarks/null_verdicts.py: the simulation, and how it reads a report's tables
+tables = BENCH.tables
+INTERVAL = BENCH.INTERVAL
 
 
 def record(model: str, i: int, score: float, mode: str = "norag", sample: int = 0, category: str = "c") -> dict:
@@ -47,22 +60,6 @@ def document(cases: list[dict], speeds: dict[str, float] | None = None) -> dict[
     for row in doc["aggregates"]["models"]:
         row["decode_tok_s"] = (speeds or {}).get(row["model"])
     return doc
-
-
-def tables(markdown: str) -> dict[str, list[dict[str, str]]]:
-    """Section title -> its table's rows (header -> cell)."""
-    out: dict[str, list[dict[str, str]]] = {}
-    title, headers = "", None
-    for line in markdown.splitlines():
-        if line.startswith("#"):
-            title, headers = line.lstrip("# ").strip(), None
-        elif line.startswith("| "):
-            cells = [c.strip() for c in line.strip()[1:-1].split(" | ")]
-            if headers is None:
-                headers = cells
-            else:
-                out.setdefault(title, []).append(dict(zip(headers, cells)))
-    return out
 
 
 def leaves_out_zero(cell: str) -> bool:
@@ -138,20 +135,11 @@ def test_a_clear_rag_uplift_is_said_per_category_after_holm():
     assert all(cell.endswith(": better with RAG") for cell in cells), cells
 
 
-def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("null_verdicts", ROOT / "benchmarks" / "null_verdicts.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_simulated_runs_without_a_difference_rarely_get_a_verdict():
     """80 seeded runs of 2 models x 2 modes with no difference (benchmarks/null_verdicts.py's null), binary at n = 8
     and graded with 3 repeats at n = 14: every claim stays at about 5% or less of the claims that could be made
     (the bound 0.1 leaves room for 80 draws; a verdict read from point estimates makes about half)."""
-    bench = _benchmark()
+    bench = BENCH
     rng = np.random.default_rng(3)
     for n, kind, repeats in ((8, "binary", 1), (14, "graded", 3)):
         tally = bench.simulate(rng, n, kind, repeats, 80, 0.0)
