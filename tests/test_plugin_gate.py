@@ -100,8 +100,9 @@ def test_worse_answers_fail_the_gate_and_name_the_cases(gate_project):
     # the same comparison from the command line, same exit code
     result = cli(gate_project, "1", "2", "--fail", "score:5")
     assert result.returncode == EXIT_REGRESSION and "REGRESSION" in result.stdout
+    # a run against itself shows no change whatever the model does: refused, not passed
     same = cli(gate_project, "1", "1", "--fail", "score:5")
-    assert same.returncode == 0 and "no significant change" in same.stdout
+    assert same.returncode == EXIT_BROKEN and "are one run (run id" in same.stdout
     runs = gate_project.path / ".llmeval" / "runs"
     listing = subprocess.run(
         [sys.executable, "-m", "pytest_llmeval", "runs", "--runs-dir", str(runs)], capture_output=True, text=True

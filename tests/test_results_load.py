@@ -179,12 +179,14 @@ def test_every_command_takes_a_report_dir_and_names_what_is_not_a_run(run_projec
         ["report", "llmeval-report"],
         ["llmeval-report"],
         ["report", "last"],
-        ["compare", "llmeval-report", "1"],
         ["rescore", "llmeval-report", "--scenarios", "data.yaml", "-o", "rescored"],
         ["accept", "llmeval-report"],
     ):
         done = cli(project, *args)
         assert done.returncode == 0, (args, done.stderr)
+    # the report dir and saved run 1 are one run: read, and refused as a comparison with itself (exit 7)
+    done = cli(project, "compare", "llmeval-report", "1")
+    assert done.returncode == 7 and "are one run (run id" in done.stdout, done.stderr
     assert "Summary per model" in cli(project, "llmeval-report").stdout
     assert (project / "rescored" / "results.json").is_file() and (project / ".llmeval" / "baseline.json").is_file()
 

@@ -126,6 +126,22 @@ def _rescored_from(doc: dict[str, Any]) -> str | None:
     return str(rescored.get("from") or "an earlier run")
 
 
+def same_run(base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> str | None:
+    """Why two documents cannot be compared because they are one run (the same `run.run_id`: a run and its saved copy,
+    or one file given twice), or None. Such a comparison shows no change whatever the model does, and the gate
+    would pass it. A re-score or a merge is another run (a new id), so it is compared with the run it came from."""
+    b_id, n_id = (
+        run.get("run_id") if isinstance(run := doc.get("run"), Mapping) else None for doc in (base_doc, new_doc)
+    )
+    if not isinstance(b_id, str) or not b_id or b_id != n_id:
+        return None
+    return (
+        f"not comparable: the baseline and the new run are one run (run id {b_id}) - a run compared with itself or "
+        "its saved copy shows no change whatever the model does. Fix: compare with an earlier run (`python -m "
+        "pytest_llmeval runs` lists the saved runs) or run the suite again"
+    )
+
+
 def one_measurement(base_doc: dict[str, Any], new_doc: dict[str, Any]) -> str | None:
     """Why the speed rules cannot compare a re-score with the run it was graded from (or a re-score of it), or
     None: `rescore` sends no request, its records keep the timings of the run it graded, so the two runs' timings
@@ -821,7 +837,7 @@ def compare_runs(
     cannot be, and every such record when `cases` is not given, are left out of the comparison and named as a
     problem. A comparison that raises (a value of a hand-edited or older results.json no statistic expected) is a
     broken comparison - exit 7 with a one-line reason - from the command line as inside pytest, never a traceback
-    and exit 1."""
+    and exit 1. A run compared with itself (`same_run`) is broken too, whatever option is given."""
     try:
         return _compare_runs(
             base_doc,
@@ -1006,6 +1022,9 @@ def _compare_runs(
             mismatches["modes_only_in_new"].append({"model": model, "mode": mode, "cases": cases_of})
     compared_new = [sample for samples in new.values() for sample in samples]  # after --llm-repeat's like for like
     problems += _problems(base_doc, new_doc, mismatches, groups, n_models, allow_missing, allow_errors, compared_new)
+    itself = same_run(base_doc, new_doc)
+    if itself is not None:  # first: every "no change" below is this run's own answers against themselves
+        problems.insert(0, {"kind": "same_run", "text": itself, "allowed": False})
     if repeats_note:
         problems.append({"kind": "note", "text": repeats_note, "allowed": True})
     why = (

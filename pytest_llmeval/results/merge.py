@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .aggregate import aggregate_document
-from .recorder import ResultsFileError, atomic_write, case_key, load_results, to_json
+from .recorder import ResultsFileError, atomic_write, case_key, load_results, new_run_id, to_json
 from .schema import CASES_FILE, RESULTS_FILE, SCHEMA_VERSION
 
 # settings that may differ between shards of one run: where results go, speed, reuse (see the module)
@@ -351,6 +351,7 @@ def _merged_run(
     run = json.loads(json.dumps(runs[0]))  # a deep copy of the first shard's run info
     run.pop("shard", None)
     run.pop("saved_as", None)
+    run["run_id"] = new_run_id()  # the merge is the run the shards stand for, none of them
     run["settings"]["shard"] = None
     # the command of the single run the merge stands for: a shard's, without its --llm-shard (accept, the gate and
     # the report read the invocation to tell a run of part of the suite)
@@ -382,6 +383,7 @@ def _merged_run(
     run["merged_from"] = [
         {
             "results": name,
+            "run_id": doc["run"].get("run_id"),
             "index": info["index"],
             "count": count,
             "source": info.get("source"),

@@ -17,6 +17,7 @@ import math
 import os
 import threading
 import time
+import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,13 @@ def atomic_write(path: Path, text: str) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def new_run_id() -> str:
+    """A run's identity (`run.run_id`), new for every run written - by pytest, `rescore` and `merge`: a copy of a
+    results.json keeps it, so the gate can tell a run compared with itself or its saved copy (compare/diff.py
+    `same_run`), which neither the file's path nor `started_at` (a re-score keeps it) can."""
+    return uuid.uuid4().hex
+
+
 def case_key(record: dict[str, Any]) -> tuple[str, str, str, int]:
     """What identifies one evaluation: (model, mode, case, sample)."""
     return (record["model"], record.get("mode", "norag"), record["scenario_id"], int(record.get("sample", 0)))
@@ -116,7 +124,7 @@ class RunRecorder:
         self.report_dir.mkdir(parents=True, exist_ok=True)
         # the previous run's comparison (scripts/nightly.sh writes it beside the reports) would read as this run's
         (report_dir / STALE_COMPARISON).unlink(missing_ok=True)
-        self.run: dict[str, Any] = {"started_at": _now(), **run_info, "status": "running"}
+        self.run: dict[str, Any] = {"run_id": new_run_id(), "started_at": _now(), **run_info, "status": "running"}
         self.run.setdefault("launches", [])
         self.cases: dict[tuple[str, str, str, int], CaseRecord] = {}
         # each case's line in cases.jsonl (without its newline), which results.json's saves reuse: a case record is

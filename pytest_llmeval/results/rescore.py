@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .aggregate import aggregate_document
+from .recorder import new_run_id
 
 if TYPE_CHECKING:
     from ..evaluation.judge import Judge
@@ -316,8 +317,10 @@ def rescore_document(
     judge_errors = sum(1 for r in records if (r.get("error") or {}).get("stage") == "judge" and graded(r))
     if run.get("status") in FINISHED:
         run["status"] = status_after(run, records)
+    run["run_id"] = new_run_id()  # another run: its scores are not the graded run's (compare/diff.py same_run)
     run["rescored"] = {
         "from": source,
+        **({"from_run_id": doc["run"]["run_id"]} if (doc.get("run") or {}).get("run_id") else {}),
         "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "counts": dict(out.counts),
         "changed": out.changed,

@@ -163,9 +163,11 @@ class RescoredRecord(TypedDict, total=False):
     context_changed: list[str]  # RAG answers asked from a knowledge base that has changed since
     judge: str
     judge_errors: int  # answers the judge given to rescore failed on (each the case's error)
+    from_run_id: str  # the run_id of the run re-graded
 
 
 class RunInfo(TypedDict):
+    run_id: NotRequired[str]  # new for every run written (pytest, rescore, merge); a copy keeps it
     started_at: str
     status: str  # "running" | "complete" | "interrupted" | "degraded"
     plugin: str

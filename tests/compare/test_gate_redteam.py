@@ -226,7 +226,11 @@ def test_both_entry_points_break_on_the_same_broken_baselines(llm_project):
         common = ("--llm-base-url", fake.base_url, "--llm-model", "m1", "--llm-max-tokens", "64")
         assert llm_project.run(*common).ret == 0
         real = llm_project.results()
-        assert cli(llm_project, llm_project.path / "llmeval-report" / "results.json").returncode == EXIT_OK
+        itself = cli(llm_project, llm_project.path / "llmeval-report" / "results.json")
+        assert itself.returncode == EXIT_BROKEN and "are one run (run id" in itself.stdout  # not a baseline
+        intact = llm_project.path / "intact.json"
+        intact.write_text(json.dumps({**real, "run": {**real["run"], "run_id": "an-earlier-run"}}), encoding="utf-8")
+        assert cli(llm_project, intact).returncode == EXIT_OK
         broken: dict[str, dict[str, Any]] = {}
         broken["duplicate"] = copy.deepcopy(real)
         broken["duplicate"]["cases"].append({**copy.deepcopy(real["cases"][0]), "score": 0.0, "passed": False})
