@@ -12,19 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from test_gate_redteam2 import GATE, POINTS, scenario_yaml
+
 from pytest_llmeval.compare import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, compare_runs, parse_fail_expressions
 from pytest_llmeval.testing.openai_fake import FakeServer
-
-GATE = "score:5,pass_rate:10"
-POINTS = ["甲项", "乙项", "丙项"]
-
-
-def scenario_yaml(n: int = 6) -> str:
-    lines = ["suite: same", "cases:"]
-    for i in range(n):
-        lines += [f"  - id: q{i:02d}", "    category: gate", f"    question: 第{i:02d}题：列出全部要点。"]
-        lines += [f"    key_points: [{', '.join(POINTS)}]"]
-    return "\n".join(lines) + "\n"
 
 
 def answer(request: dict[str, Any]) -> str:
@@ -80,7 +71,7 @@ def test_runs_with_their_own_ids_or_none_are_compared_as_before():
 
 
 def test_a_run_against_its_saved_copy_is_refused_and_a_rescore_or_merge_is_another_run(llm_project):
-    llm_project.scenario("same.yaml", scenario_yaml())
+    llm_project.scenario("same.yaml", scenario_yaml(6))
     with FakeServer(answers=answer) as fake:
         common = ("--llm-base-url", fake.base_url, "--llm-model", "m1", "--llm-max-tokens", "64")
         assert llm_project.run(*common, "--llm-save", "first").ret == 0
@@ -113,7 +104,7 @@ def test_a_run_against_its_saved_copy_is_refused_and_a_rescore_or_merge_is_anoth
 
 
 def test_a_merge_is_the_run_its_shards_stand_for_with_its_own_id(llm_project):
-    llm_project.scenario("same.yaml", scenario_yaml())
+    llm_project.scenario("same.yaml", scenario_yaml(6))
     path = llm_project.path
     with FakeServer(answers=answer) as fake:
         common = ("--llm-base-url", fake.base_url, "--llm-model", "m1", "--llm-max-tokens", "64")
