@@ -514,7 +514,13 @@ def test_a_comparison_without_rules_never_says_the_gate_passed(gate_project):
 
 
 @pytest.mark.parametrize(
-    ("name", "why"), [("last", "always means the newest saved run"), ("1", "read as a run number")]
+    ("name", "why"),
+    [
+        ("last", "always means the newest saved run"),
+        ("1", "read as a run number"),
+        ("", "has no letter or digit to name a file by"),  # had been saved as "run"
+        ("//", "has no letter or digit to name a file by"),
+    ],
 )
 def test_a_save_name_no_comparison_could_find_is_refused(gate_project, name, why):
     """--llm-save last (or 1) was accepted and saved, but `--llm-compare last` then meant the newest run and `1` run
@@ -523,3 +529,13 @@ def test_a_save_name_no_comparison_could_find_is_refused(gate_project, name, why
     assert refused.ret == pytest.ExitCode.USAGE_ERROR
     refused.stderr.fnmatch_lines([f"*--llm-save {name}: a run saved by this name could never be found by it*{why}*"])
     assert not (gate_project.path / ".llmeval" / "runs").exists()
+
+
+def test_names_in_any_script_are_saved_and_found_by_themselves(gate_project):
+    """Every name without an ASCII letter was saved as "run": `--llm-compare 白天` found the run saved as 夜间."""
+    assert gate_project.run_llm("--llm-save", "夜间").ret == 0
+    runs = gate_project.path / ".llmeval" / "runs"
+    assert [p.name.split("_")[1] for p in runs.glob("*.json")] == ["夜间"]
+    other = gate_project.run_llm("--llm-compare", "白天")
+    assert other.ret == pytest.ExitCode.USAGE_ERROR and "no saved run '白天'" in other.stderr.str()
+    assert gate_project.run_llm("--llm-compare", "夜间", "--llm-compare-fail", "score:5").ret == 0

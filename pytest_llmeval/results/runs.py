@@ -90,8 +90,15 @@ def configured_runs_dir(start: Path | None = None) -> Path:
     return DEFAULT_RUNS_DIR
 
 
+def _file_name_part(text: str) -> str:
+    """`text` as a part of a file name: letters and digits of any script, `.`, `_` and `-` kept, any other run of
+    characters one `-`. Letters of every script are kept: `--llm-save 夜间` had been saved as "run", so every name
+    without an ASCII letter was one name - `compare 白天` found the run saved as 夜间."""
+    return re.sub(r"[^\w.-]+", "-", text).strip("-")[:60]
+
+
 def safe_name(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-")[:60] or "run"
+    return _file_name_part(text) or "run"
 
 
 NEWEST = ("last", "latest")  # what `resolve_run` reads as the newest saved run
@@ -100,6 +107,8 @@ NEWEST = ("last", "latest")  # what `resolve_run` reads as the newest saved run
 def unreachable_name(name: str) -> str | None:
     """Why a run saved under `name` could never be found by it (`resolve_run` reads it as something else first), or
     None: `last` and `latest` mean the newest run, a number is a run's number."""
+    if not _file_name_part(name):
+        return f"'{name}' has no letter or digit to name a file by"
     safe = safe_name(name)
     if safe in NEWEST:
         return f"'{name}' always means the newest saved run"
