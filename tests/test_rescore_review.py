@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+from pytest_llmeval.evaluation.scenarios import Case
+from pytest_llmeval.results.rescore import rescore_document
 from pytest_llmeval.testing.openai_fake import FakeServer
 
 SCENARIO = """\
@@ -253,3 +255,38 @@ def test_rag_answers_asked_from_a_knowledge_base_that_changed_since_are_named(tm
     assert "1 RAG answer(s) were asked with context from a knowledge base that has changed since" in out.summary()
     (kb / "geo.md").unlink()  # gone: today's context cannot be what it was either
     assert rescore_document(doc, [case]).context_changed == ["m1/rag/capital"]
+
+
+def _case(case_id: str) -> Case:
+    return Case(
+        id=case_id,
+        suite="s",
+        source="s.yaml",
+        category="c",
+        question="法国的首都是哪里？",
+        key_points=["巴黎"],
+    )
+
+
+def test_a_case_renamed_since_the_run_names_its_old_records_as_missing():
+    """`id: capital` renamed `capital2`: the summary named capital2 (not in the run) but said only "2 missing" of
+    the old id's records - which answers went ungraded was not said anywhere, in the summary or the report."""
+    record = {
+        "model": "m1",
+        "mode": "norag",
+        "scenario_id": "capital",
+        "sample": 0,
+        "answer": "巴黎",
+        "score": 100.0,
+        "passed": True,
+        "question": "法国的首都是哪里？",
+    }
+    doc = {
+        "schema_version": 2,
+        "run": {"status": "complete", "models": ["m1"]},
+        "cases": [record, {**record, "sample": 1}],
+    }
+    out = rescore_document(doc, [_case("capital2")])
+    assert out.missing == ["m1/norag/capital", "m1/norag/capital#1"]
+    assert "m1/norag/capital, m1/norag/capital#1" in out.summary()
+    assert out.doc["run"]["rescored"]["missing"] == out.missing

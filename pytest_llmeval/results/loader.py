@@ -14,11 +14,14 @@ which field of which case is wrong. Fields the schema does not name (added by a 
 
 from __future__ import annotations
 
+import functools
+import types
+import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NotRequired, cast
 
-from .schema import Aggregates, CaseRecord, ResultsDocument, RunInfo
+from .schema import SCHEMA_VERSION, Aggregates, CaseRecord, ResultsDocument, RunInfo
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,7 +63,9 @@ class Run:
         """One row per case record; nested records one level deep become dotted columns (`judge.score`,
         `error.type`, `retrieval.hit_at_k`), lists stay lists. Columns every run has come first, then `errored`
         (the case has an error: `df[df.errored]`); the flags a record carries only when set (`cached`, `reused`)
-        are booleans, False where absent, so that `df[~df.cached]` are the cases asked in this run."""
+        are booleans, False where absent, so that `df[~df.cached]` are the cases asked in this run. The fields the
+        schema types as whole numbers (token counts, `sample`, `in_flight`, `error.status`, `retrieval.k`) are
+        pandas' nullable `Int64`: a case without one (an error, a cache hit) is <NA>, not a float NaN beside 12.0."""
         import pandas as pd
 
         first = ["model", "mode", "scenario_id", "sample", "suite", "category", "score", "passed", "threshold"]
@@ -72,12 +77,48 @@ class Run:
         # columns of the others: misleading (errors read 0), and all it holds is the null
         flattened = {c.split(".", 1)[0] for c in frame.columns if "." in c}
         frame = frame.drop(columns=[c for c in flattened if c in frame.columns])
+        for column in integer_columns().intersection(frame.columns):  # a count with a gap read as 12.0 and NaN
+            try:
+                frame[column] = frame[column].astype("Int64")
+            except (TypeError, ValueError):  # a hand-edited value the schema's lax check let through ("12"): as is
+                continue
         frame["errored"] = [bool(r.get("error")) for r in records]
         for flag in FLAG_COLUMNS:
             frame[flag] = [bool(r.get(flag)) for r in records]
         first += ["errored"]
         ordered = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
         return frame[ordered]
+
+
+@functools.cache
+def integer_columns() -> frozenset[str]:
+    """The `to_pandas` columns the results schema types as whole numbers (`int`, `int | None`): a case record's
+    fields, and those of its nested records flattened one level (`error.status`, `retrieval.k`)."""
+    found = set()
+    for name, hint in typing.get_type_hints(CaseRecord).items():
+        if _whole_number(hint):
+            found.add(name)
+        for nested in _typed_dicts(hint):
+            fields = typing.get_type_hints(nested).items()
+            found.update(f"{name}.{field}" for field, inner in fields if _whole_number(inner))
+    return frozenset(found)
+
+
+def _bare(hint: Any) -> set[Any]:
+    """The types a hint allows, NotRequired and None taken off."""
+    if typing.get_origin(hint) is NotRequired:
+        return _bare(typing.get_args(hint)[0])
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return {t for arg in typing.get_args(hint) for t in _bare(arg)}
+    return set() if hint is type(None) else {hint}
+
+
+def _whole_number(hint: Any) -> bool:
+    return _bare(hint) == {int}
+
+
+def _typed_dicts(hint: Any) -> list[type]:
+    return [t for t in _bare(hint) if isinstance(t, type) and issubclass(t, dict) and hasattr(t, "__annotations__")]
 
 
 def resolve(path: str | Path, runs_dir: Path) -> Path:
@@ -97,13 +138,28 @@ def load(path: str | Path, runs_dir: str | Path | None = None) -> Run:
 
     file = resolve(path, Path(runs_dir) if runs_dir is not None else configured_runs_dir())
     doc = load_results(file, check_types=False)  # the whole schema is checked next, missing fields too
-    problems = schema_problems(doc)
+    # a run of an older schema (which every command reads) lacks the fields added since: absent, not wrong
+    older = doc.get("schema_version") != SCHEMA_VERSION
+    problems = schema_problems(doc, missing_ok=older)
     if problems is not None:
         raise ResultsFileError(
             f"{file}: does not fit the results schema (schema_version {doc.get('schema_version')}): {problems}. "
             "Fix: re-render it with this plugin's version, or check the fields named"
         )
+    if older:
+        with_derived_sections(doc)
     return Run(file, cast(ResultsDocument, doc))  # the file's own dict: fields the schema does not name stay
+
+
+def with_derived_sections(doc: dict[str, Any]) -> None:
+    """The sections an older run may lack that `Run` hands out: its aggregates (worked out from its cases, as
+    `report` does) and its benchmarks (none)."""
+    doc.setdefault("benchmarks", [])
+    if "aggregates" not in doc:
+        from .aggregate import aggregate_document
+
+        memory = (doc.get("run") or {}).get("memory") or {}
+        doc["aggregates"] = dict(aggregate_document(doc.get("cases") or [], memory, True, doc["benchmarks"]))
 
 
 def schema_problems(doc: dict[str, Any], missing_ok: bool = False) -> str | None:

@@ -77,6 +77,7 @@ class Rescored:
     score_changes: int = 0
     verdict_changes: int = 0  # passed <-> failed: a threshold edit changes verdicts, not scores
     not_in_run: list[str] = field(default_factory=list)  # current case ids the run never asked: no answer to grade
+    missing: list[str] = field(default_factory=list)  # records whose case id is in no scenario file now (renamed?)
     stale_verdicts: list[str] = field(default_factory=list)  # judge verdicts kept although the case changed since
     context_changed: list[str] = field(default_factory=list)  # RAG answers asked from another knowledge base
 
@@ -99,6 +100,11 @@ class Rescored:
             )
         if self.changed:
             text += f"; asked differently now (run the model again): {', '.join(self.changed)}"
+        if self.missing:
+            text += (
+                f"; {len(self.missing)} answer(s) of case(s) in no scenario file now (removed or renamed: not graded): "
+                f"{_shown(self.missing)}"
+            )
         if self.not_in_run:
             text += (
                 f"; {len(self.not_in_run)} case(s) not in the run, no answer to grade (run the model): "
@@ -287,6 +293,7 @@ def rescore_document(
         scorer = (record.get("scorer") or {}).get("name")
         if case is None:
             status, new = "missing", {**record, "rescore": {"status": "missing"}}
+            out.missing.append(_label(record))
         elif record.get("answer") is None or (error and not _gradeable_error(error, judge)):
             status, new = "no_answer", {**record, "rescore": {"status": "no_answer"}}
         elif asked_differently(record, case):
@@ -325,6 +332,7 @@ def rescore_document(
         "counts": dict(out.counts),
         "changed": out.changed,
         "not_in_run": out.not_in_run,
+        **({"missing": out.missing} if out.missing else {}),
         **({"stale_verdicts": out.stale_verdicts} if out.stale_verdicts else {}),
         **({"context_changed": out.context_changed} if out.context_changed else {}),
         **({"judge": judge.model, "judge_errors": judge_errors} if judge is not None else {}),

@@ -159,6 +159,7 @@ class RescoredRecord(TypedDict, total=False):
     counts: dict[str, int]
     changed: list[str]  # records asked differently now (not graded)
     not_in_run: list[str]  # current cases the run never asked
+    missing: list[str]  # records whose case is in no scenario file now (removed or renamed; not graded)
     stale_verdicts: list[str]  # judge verdicts kept although the case changed since the judge graded it
     context_changed: list[str]  # RAG answers asked from a knowledge base that has changed since
     judge: str

@@ -116,13 +116,36 @@ class CacheStats:
 
 
 def storable(completion: Completion) -> bool:
-    """Whether an answer may be stored: asked now (not a hit), finished for a reason that is not one of
-    INCOMPLETE_FINISH_REASONS, and not empty - an empty answer is a server fault (answer_health) that the key of an
-    attached server cannot see being fixed; asking again costs a request, serving it would cost the answer."""
-    reason = completion.metrics.finish_reason
-    if completion.cached or reason is None or reason in INCOMPLETE_FINISH_REASONS:
+    """Whether an answer may be stored: asked now (not a hit) and `complete_answer`."""
+    return not completion.cached and complete_answer(completion.text, completion.metrics.finish_reason)
+
+
+def complete_answer(text: str, finish_reason: str | None) -> bool:
+    """Whether an answer is complete: finished for a reason that is not one of INCOMPLETE_FINISH_REASONS, and not
+    empty - an empty answer is a server fault (answer_health) that the key of an attached server cannot see being
+    fixed; asking again costs a request, serving it would cost the answer. Checked when an answer is stored and
+    again when one is read: a row an older version stored, or another program wrote, is never served."""
+    if finish_reason is None or finish_reason in INCOMPLETE_FINISH_REASONS:
         return False
-    return bool(completion.text.strip())
+    return bool(text.strip())
+
+
+def stored_answer(text: Any, reasoning: Any, metrics: Any) -> Completion | None:
+    """The hit a stored row makes; None when the row is no complete answer (`complete_answer`) or cannot be read
+    (metrics that are not a JSON object, a text that is not text)."""
+    try:
+        data = json.loads(metrics)
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(text, str) or not isinstance(reasoning, str):
+        return None
+    reason = data.get("finish_reason")
+    if not complete_answer(text, reason if isinstance(reason, str) else None):
+        return None
+    try:
+        return Completion(text, reasoning, stored_metrics(data), cached=True)
+    except (TypeError, ValueError):
+        return None
 
 
 def stored_metrics(data: dict[str, Any]) -> RequestMetrics:
@@ -147,7 +170,7 @@ def unreadable_cache(path: Path) -> str | None:
     if path.is_dir():
         return f"--llm-cache-path {path}: is a folder. Fix: name a file, e.g. {path / 'cache.sqlite'}"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=START_CHECK_TIMEOUT_S)
         try:
             conn.execute("PRAGMA schema_version").fetchone()
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -155,6 +178,8 @@ def unreadable_cache(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
+        if held_by_another(exc):
+            return locked_message(path, exc)
         return (
             f"--llm-cache-path {path}: cannot be read as the answer cache ({exc}). Fix: delete it (the cache is "
             "rebuilt as cases are asked) or choose another file with --llm-cache-path=FILE"
@@ -179,10 +204,16 @@ def _damaged_or_locked(path: Path) -> str | None:
     `sqlite3` shell): each would otherwise fail or stall every case's request. None when it can be used."""
     fix = "Fix: delete it (the cache is rebuilt as cases are asked) or choose another file with --llm-cache-path=FILE"
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with contextlib.closing(
+            sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=START_CHECK_TIMEOUT_S)
+        ) as conn:
             found = [row[0] for row in conn.execute("PRAGMA quick_check").fetchmany(3)]
     except sqlite3.Error as exc:
-        return f"--llm-cache-path {path}: cannot be read as the answer cache ({exc}). {fix}"
+        return (
+            locked_message(path, exc)
+            if held_by_another(exc)
+            else f"--llm-cache-path {path}: cannot be read as the answer cache ({exc}). {fix}"
+        )
     if found != ["ok"]:
         return f"--llm-cache-path {path}: the answer cache is damaged ({'; '.join(map(str, found))}). {fix}"
     if not os.access(path, os.W_OK):
@@ -195,11 +226,22 @@ def _damaged_or_locked(path: Path) -> str | None:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute("ROLLBACK")
     except sqlite3.Error as exc:
-        return (
-            f"--llm-cache-path {path}: the answer cache cannot be written ({exc}; another program may hold it "
-            "open for writing). Fix: close that program, or choose another file with --llm-cache-path=FILE"
-        )
+        return locked_message(path, exc)
     return None
+
+
+def held_by_another(exc: sqlite3.Error) -> bool:
+    """Whether SQLite failed because another connection holds the file's lock (SQLITE_BUSY, SQLITE_LOCKED): a
+    healthy cache, which deleting would lose."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def locked_message(path: Path, exc: sqlite3.Error) -> str:
+    return (
+        f"--llm-cache-path {path}: the answer cache cannot be written ({exc}; another program may hold it "
+        "open for writing). Fix: close that program, or choose another file with --llm-cache-path=FILE"
+    )
 
 
 class AnswerCache:
@@ -256,24 +298,28 @@ class AnswerCache:
             )
 
     def get(self, key: str) -> Completion | None:
-        """The stored answer under `key`; None when there is none, or when the cache cannot be read (a miss)."""
+        """The stored answer under `key`; None when there is none, when the cache cannot be read, or when the row
+        is no complete answer (`stored_answer`: it is then removed, so that this run's answer takes its place)."""
         with self._lock:
             if self.failed is not None:
                 self.stats.misses += 1
                 return None
             try:
-                row = (
-                    self._db().execute("SELECT text, reasoning, metrics FROM answers WHERE key = ?", (key,)).fetchone()
-                )
+                db = self._db()
+                row = db.execute(
+                    "SELECT text, reasoning, metrics, stored_at FROM answers WHERE key = ?", (key,)
+                ).fetchone()
+                hit = None if row is None else stored_answer(*row[:3])
+                if row is not None and hit is None:  # only that row: another process may have replaced it since
+                    db.execute("DELETE FROM answers WHERE key = ? AND stored_at IS ?", (key, row[3]))
             except (sqlite3.Error, CacheError) as exc:
                 self._give_up("reading an answer", exc)
-                row = None
-            if row is None:
+                hit = None
+            if hit is None:
                 self.stats.misses += 1
                 return None
             self.stats.hits += 1
-        text, reasoning, metrics = row
-        return Completion(text, reasoning, stored_metrics(json.loads(metrics)), cached=True)
+        return hit
 
     def put(self, key: str, completion: Completion, model: str, identity: str) -> bool:
         """Store a complete answer (`storable`); the first answer under a key stays."""

@@ -189,15 +189,100 @@ def named_path(arg: str, hub: Path | None = None, read_at_revision: Collection[s
 
 def argument_contents(args: Sequence[str], memo: HashMemo) -> dict[str, Any]:
     """argument -> content of the file, folder or cached hub snapshot it names: the name alone would keep the key
-    when a tokenizer, generation config or LoRA adapter there is replaced."""
+    when a tokenizer, generation config or LoRA adapter there is replaced. The paths named inside an argument's
+    JSON value (`--speculative-config '{"model": DIR}'`, `--lora-modules '{"name": "a", "path": DIR}'`) or inside a
+    config file it names (`--config FILE.yaml`) are kept by content too, under `paths`: replacing a draft model or
+    an adapter named there changes answers as much as replacing one named directly."""
     hub = download_dir(args)
     at_revision = {value for flag in HUB_REPO_FLAGS if (value := flag_value(args, flag))}
-    contents = {}
+    contents: dict[str, Any] = {}
     for arg in args:
         path = named_path(arg, hub, at_revision)
-        if path is not None:
-            contents[arg] = path_identity(path, memo)
+        found: dict[str, Any] = {} if path is None else path_identity(path, memo)
+        inner = nested_path_contents(arg if path is None else path, hub, at_revision, memo, MAX_NESTING)
+        if inner:
+            found["paths"] = inner
+        if found:
+            contents[arg] = found
     return contents
+
+
+MAX_NESTING = 3  # how deep JSON values and config files naming other config files are followed
+MAX_CONFIG_BYTES = 1 << 20  # a larger file named by an argument is data (weights, a dataset), not a config to read
+CONFIG_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def nested_path_contents(
+    source: str | Path, hub: Path | None, read_at_revision: Collection[str], memo: HashMemo, depth: int
+) -> dict[str, Any]:
+    """path text -> content of every file, folder or cached hub snapshot named inside `source`: an argument's JSON
+    value (the argument itself or what follows its first `=`), or a JSON or YAML config file (`CONFIG_SUFFIXES`)
+    - and, `depth` levels down, inside the JSON values and config files found there. Empty when none is named."""
+    contents: dict[str, Any] = {}
+    if depth <= 0:
+        return contents
+    for text in structured_strings(source):
+        path = named_path(text, hub, read_at_revision)
+        if path is None:
+            continue
+        found = path_identity(path, memo)
+        inner = nested_path_contents(path, hub, read_at_revision, memo, depth - 1)
+        contents[text] = {**found, "paths": inner} if inner else found
+    return contents
+
+
+def structured_strings(source: str | Path) -> list[str]:
+    """The strings held in `source`'s structured data, in document order (keys left out: they name fields): a
+    config file's (`CONFIG_SUFFIXES`, at most MAX_CONFIG_BYTES), or a JSON object or list given as an argument or
+    after its first `=` (`--speculative-config={...}`), with the JSON inside those strings unpacked too. Nothing
+    for anything else (a flag, a plain value, a file that is not such a config or cannot be read as one)."""
+    if isinstance(source, Path):
+        data = _config_file_data(source)
+    else:
+        data = next((_json_data(text) for text in (source, source.partition("=")[2]) if _json_data(text)), None)
+    strings: list[str] = []
+    _collect_strings(data, strings, MAX_NESTING)
+    return strings
+
+
+def _json_data(text: str) -> Any:
+    """`text` as a JSON object or list; None when it is neither."""
+    if not text.lstrip().startswith(("{", "[")):
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict | list) and data else None
+
+
+def _config_file_data(path: Path) -> Any:
+    """A JSON or YAML config file's data; None for another file or one that cannot be read as such."""
+    if path.suffix.lower() not in CONFIG_SUFFIXES or not path.is_file():
+        return None
+    import yaml  # a superset of JSON
+
+    try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            return None
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
+def _collect_strings(data: Any, into: list[str], depth: int) -> None:
+    if isinstance(data, dict):
+        for value in data.values():
+            _collect_strings(value, into, depth)
+    elif isinstance(data, list):
+        for value in data:
+            _collect_strings(value, into, depth)
+    elif isinstance(data, str):
+        inner = _json_data(data)
+        if inner is not None and depth > 0:  # a JSON value given as a string (a YAML config's `x: '{...}'`)
+            _collect_strings(inner, into, depth - 1)
+        else:
+            into.append(data)
 
 
 # vLLM's flags that name a hub repository read beside the weights (a local folder they name is an argument's file)
