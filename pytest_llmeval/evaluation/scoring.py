@@ -21,7 +21,7 @@ import numbers
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .numbers import (
@@ -223,7 +223,16 @@ SCORER_NAME = "keyword_coverage"
 #    points back at it (20个月，这是错误的, 这个说法不对, 20 months, which is wrong) and a question about it
 #    answered wrong (回收期20个月？不对，是24个月; 错了; That's wrong.) negate the point; with chinese_numerals a
 #    numeral before 成 counts tenths (两成 is 20%; not 一成不变, 两成员, 九成九).
-SCORER_VERSION = 16
+# 17: one rule for bounds (`INCLUSIVE_BOUNDS`): a strict bound names another value (超过20个月, 高于, 少于, 低于, 逾,
+#    不止, 不到, more than, over, less than, under: no 20个月 - v6 credited 超过 and 少于), an inclusive one states its
+#    figure as a limit (不少于, 不低于, 至少, 以上, 不超过, 不会超过, 最多, 以内, 之内, at least, at most, up to,
+#    within, or more: 20个月 - v3 and v9 negated 不超过 and 不少于), and a form that carries a bound (不低于200元,
+#    30天以内, at least 3 days) is credited by a bound of its direction (至少200元, 200元以上; 不超过30天, within 30
+#    days), not by the other one nor the plain figure. A figure attributed to others and corrected in its sentence
+#    (有人说回收期是20个月，但实际是24个月, Some say 20 months, but it is 24) or named a mistake (误以为20个月,
+#    20个月是常见的误解, a common misconception is 20 months) is not the answer's; nor is the base of a multiple or a
+#    part (20个月的两倍, 20个月的一半, twice 20 months).
+SCORER_VERSION = 17
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -442,6 +451,10 @@ _NEGATED_BEFORE_A_PROHIBITION += ("不得", "不能", "不可", "不应", "不�
 _NEGATED_BEFORE_A_PROHIBITION += ("不允许", "不准", "不许", "不予", "禁止", "严禁")
 _ADVERB_BEFORE_A_PROHIBITION = re.compile("(?:擅自|随意|无故|任意|轻易|直接|以任何(?:理由|方式|形式|借口)|被)+$")
 NEGATIONS_ZH += ("无法", "未能", "没能", "未曾", "难以", "无从") + VERB_NEGATIONS_ZH + PROHIBITIONS_ZH
+# v17: an inclusive bound states its figure as a limit (不超过20个月 as 20个月以内, 不少于20个月 as 20个月以上): no
+# negation (`INCLUSIVE_BOUNDS`, read before negations are), as 不低于 was none since v6
+_INCLUSIVE_BOUNDS_ZH = ("不超过", "不少于", "未超过", "没有超过", "没超过", "不会超过", "不超")
+NEGATIONS_ZH = tuple(n for n in NEGATIONS_ZH if n not in _INCLUSIVE_BOUNDS_ZH)
 # Before a figure only: 不止20个月 is "more than 20 months" (a negation since v3), but 不止合规 is "not only compliant".
 NEGATIONS_BEFORE_A_FIGURE = ("不止", "不只")
 # v15: "lacks / does not have / does not include" negate what is had (缺乏私有化部署能力, 不具备私有化部署, 不包含私有化
@@ -1262,6 +1275,131 @@ def _compiled_patterns(
     return tuple(found)
 
 
+# v17: a bound says on which side of its number the quantity lies, one rule for every bound word. A strict bound names
+# another value (超过20个月, 多于, 高于, 逾, 不止, 少于, 低于, 不到, 不足, more than, over, above, exceeding, less than,
+# under, below): it does not credit a point that states the plain figure (20个月) - it is negated, shown with the bound
+# (v6 credited 超过 and 少于, v3 negated 不到 and 不止). An inclusive bound states the figure as a limit (不少于,
+# 不低于, 至少, 最少, 起码, 以上; 不超过, 不高于, 最多, 至多, 以下, 以内, 之内, 内; at least, no less than, at most, no
+# more than, up to, within, or more, or less): it credits the plain figure, as limits are written (审批5分钟以内,
+# 误差在正负5%以内, 至少提前30天通知, 30天内退款; v3 negated 不超过 and 不少于, while 不低于 credited). A form that
+# carries a bound itself (不低于200元, 30天以内, 超过12分钟, at least 3 days) is the figure with that bound's direction:
+# a bound of the same direction credits it, strict or inclusive (至少200元, 200元以上, 不少于200元 for 不低于200元;
+# 30天之内, 不超过30天, within 30 days for 30天以内), and the other direction or the plain figure does not. An
+# approximation is no bound (约20个月, 20个月左右, 接近20个月, 20多个月 still credit 20个月). The bound stands right
+# before the number (one filler between: 至少需要20个月, 超过了20个月) or right after the form (20个月以上,
+# 20个月或以上, 20 months or more).
+LOWER_BOUNDS_BEFORE = (
+    "不少于", "不低于", "不小于", "不下于", "至少", "最少", "起码", "最低", "超过", "超出", "多于", "高于", "大于",
+    "逾", "不止", "不只", "长于", "at least", "no less than", "not less than", "no fewer than", "not fewer than",
+    "more than", "over", "above", "exceeding", "in excess of", "upwards of", "greater than", "longer than",
+    "higher than", "no shorter than", "beyond",
+)  # fmt: skip
+UPPER_BOUNDS_BEFORE = (
+    "不超过", "不超", "不高于", "不大于", "不多于", "最多", "至多", "最高", "少于", "低于", "小于", "短于", "不到",
+    "不足", "未满", "不满", "没到", "没达到", "未达", "未达到", "未到", "达不到", "未超过", "没有超过", "没超过",
+    "不会超过", "用不了", "要不了", "at most", "no more than", "not more than", "up to", "under", "below",
+    "less than", "fewer than", "within", "not exceeding", "no longer than", "shorter than", "lower than",
+    "no higher than", "not over",
+)  # fmt: skip
+LOWER_BOUNDS_AFTER = ("以上", "及以上", "或以上", "或更多", "或更长", "or more", "or longer", "or above",
+                      "and above", "and up", "or higher", "at least", "at minimum", "minimum")  # fmt: skip
+UPPER_BOUNDS_AFTER = ("以下", "及以下", "或以下", "以内", "之内", "内", "或更少", "或更短", "or less", "or fewer",
+                      "or shorter", "or below", "and below", "and under", "or lower", "at most", "at the most",
+                      "maximum", "max")  # fmt: skip
+# the inclusive ones: they state their figure as a limit
+INCLUSIVE_BOUNDS = frozenset((
+    "不少于", "不低于", "不小于", "不下于", "至少", "最少", "起码", "最低", "at least", "no less than", "not less than",
+    "no fewer than", "not fewer than", "no shorter than", "不超过", "不超", "不高于", "不大于", "不多于", "最多",
+    "至多", "最高", "未超过", "没有超过", "没超过", "不会超过", "at most", "no more than", "not more than", "up to",
+    "within", "not exceeding", "no longer than", "no higher than", "not over", "以上", "及以上", "或以上", "或更多",
+    "或更长", "or more", "or longer", "or above", "and above", "and up", "or higher", "at minimum", "minimum", "以下",
+    "及以下", "或以下", "以内", "之内", "内", "或更少", "或更短", "or less", "or fewer", "or shorter", "or below",
+    "and below", "and under", "or lower", "at the most", "maximum", "max",
+))  # fmt: skip
+_BOUNDS_BEFORE = {**dict.fromkeys(LOWER_BOUNDS_BEFORE, "lower"), **dict.fromkeys(UPPER_BOUNDS_BEFORE, "upper")}
+_BOUNDS_AFTER = {**dict.fromkeys(LOWER_BOUNDS_AFTER, "lower"), **dict.fromkeys(UPPER_BOUNDS_AFTER, "upper")}
+_BOUND_BEFORE = re.compile(
+    "(?:(?<![a-z])(?:" + "|".join(sorted((re.escape(b) for b in _BOUNDS_BEFORE if b.isascii()), key=len, reverse=True))
+    + ")|(?:" + "|".join(sorted((b for b in _BOUNDS_BEFORE if not b.isascii()), key=len, reverse=True)) + "))"
+    # one filler between the bound and the number: 至少需要20个月, 最多只需5分钟, 超过了20个月
+    r"(?: ?(?:需要|需|要|只需|仅需|只要|为|是|有|达到|达|可达|了))? ?$"
+)  # fmt: skip
+_BOUND_AFTER = re.compile(
+    " ?(?:(?:" + "|".join(sorted((re.escape(b) for b in _BOUNDS_AFTER if b.isascii()), key=len, reverse=True))
+    + r")(?![a-z])|(?:" + "|".join(sorted((b for b in _BOUNDS_AFTER if not b.isascii()), key=len, reverse=True))
+    + "))"
+)  # fmt: skip
+# 内 as a bound only where it ends the phrase or goes on to a verb (30天内退款), not in a word (3天内部, 5人内容);
+# "over" not after a verb of spreading a sum (spread over 20 months, repaid over 20 months: the period). (Not 起:
+# 2020年起 is a start, 200元起 a price list's floor - neither reads as a bound on the figure.)
+_NOT_A_BOUND_AFTER_A_CHAR = re.compile("内(?=[部容存置核涵外网地需陆务阁]|蒙)")
+_SPREAD_OVER = re.compile(r"(?<![a-z])(?:spread|spreads|paid|repaid|repayable|payable|amortized|amortised|split|divided"
+                          r"|installments|instalments|stretched|runs|run|ran|lasting) $")  # fmt: skip
+
+
+def _bound_before(answer_norm: str, start: int) -> tuple[str, str, int] | None:
+    """The bound (its word, its direction, where it starts) right before the number at `start`, if any."""
+    m = _BOUND_BEFORE.search(answer_norm, max(0, start - 24), start)
+    if m is None:
+        return None
+    word = next(b for b in sorted(_BOUNDS_BEFORE, key=len, reverse=True) if answer_norm.startswith(b, m.start()))
+    if word == "over" and _SPREAD_OVER.search(answer_norm, max(0, m.start() - 20), m.start()):
+        return None
+    return word, _BOUNDS_BEFORE[word], m.start()
+
+
+def _bound_after(answer_norm: str, end: int) -> tuple[str, str, int] | None:
+    """The bound (its word, its direction, where it ends) right after the form that ends at `end`, if any."""
+    m = _BOUND_AFTER.match(answer_norm, end)
+    if m is None or _NOT_A_BOUND_AFTER_A_CHAR.match(answer_norm, m.end() - 1):
+        return None
+    word = m.group().strip(" ")
+    return word, _BOUNDS_AFTER[word], m.end()
+
+
+@lru_cache(maxsize=4096)
+def bounded_form(pattern: Pattern) -> tuple[Pattern, str | None]:
+    """A number form that carries a bound as its whole first or last piece (不低于200元, 30天以内, at least 3 days) as
+    the plain figure and the bound's direction; any other form as it is, with None."""
+    if not isinstance(pattern, NumberPattern) or len(pattern.slots) != 1:
+        return pattern, None
+    first, last = pattern.pieces[0], pattern.pieces[-1]
+    if first in _BOUNDS_BEFORE:
+        return replace(pattern, pieces=("", last)), _BOUNDS_BEFORE[first]
+    for bound in sorted(_BOUNDS_AFTER, key=len, reverse=True):
+        unit = last.removesuffix(bound).rstrip(" ")
+        if last.endswith(bound) and unit != last and not first:
+            return replace(pattern, pieces=("", unit)), _BOUNDS_AFTER[bound]
+    return pattern, None
+
+
+def _literal_bound(pattern: Pattern) -> bool:
+    """A text form that starts or ends with a bound (超过十二分钟): matched as written, never read for a bound."""
+    if not isinstance(pattern, TextPattern):
+        return False
+    return pattern.text.startswith(tuple(_BOUNDS_BEFORE)) or pattern.text.endswith(tuple(_BOUNDS_AFTER))
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A bound the answer puts on a figure: its direction ("lower" or "upper"), whether it is inclusive (至少, 以内) or
+    strict (超过, 少于), and the span of the figure with it."""
+
+    direction: str
+    inclusive: bool
+    start: int
+    end: int
+
+
+def answer_bound(answer_norm: str, start: int, end: int) -> Bound | None:
+    """The bound the answer puts on the figure at start:end, if any (v17)."""
+    before = _bound_before(answer_norm, start)
+    if before is not None:
+        return Bound(before[1], before[0] in INCLUSIVE_BOUNDS, before[2], end)
+    after = _bound_after(answer_norm, end)
+    return None if after is None else Bound(after[1], after[0] in INCLUSIVE_BOUNDS, start, after[2])
+
+
 @dataclass(frozen=True)
 class _Match:
     status: str
@@ -1786,7 +1924,8 @@ def _find(
     echoed: _Match | None = None
     negated: _Match | None = None
     for pattern in forms:
-        for found in _matches(pattern, answer_norm, cells):
+        searched, required = bounded_form(pattern)  # v17: 不低于200元 is 200元 with a lower bound
+        for found in _matches(searched, answer_norm, cells):
             span = range(found.start, found.end)
             copied_by = next((name for name, mask in masks.items() if all(mask[i] for i in span)), None)
             text = answer_norm[found.start : found.end]
@@ -1796,7 +1935,19 @@ def _find(
                 if yuan and _in_another_currency(answer_norm, found.start, found.end, text):
                     continue  # v15: 200万美元 for 200万元 (as 200万)
                 figure = _figure(pattern, text)
-                negation = negation_before(answer_norm, found.start, figure)
+                bound = answer_bound(answer_norm, found.start, found.end) if figure else None
+                if _literal_bound(pattern):
+                    bound = None  # a text form with its bound (超过十二分钟) is matched as written
+                if required is not None and (bound is None or bound.direction != required):
+                    continue  # v17: 200元 or 不超过200元 for 不低于200元 - not the bound the point asks for
+                if bound is not None and (required is not None or bound.inclusive):
+                    text = answer_norm[bound.start : bound.end]  # 至少200元 for 不低于200元, 5分钟以内 for 5分钟
+                    negation = negation_before(answer_norm, bound.start, figure)
+                elif bound is not None:  # v17: 超过20个月 for 20个月 - another value, not the figure
+                    negation = answer_norm[bound.start : found.start]
+                    text = answer_norm[found.start : bound.end]
+                else:
+                    negation = negation_before(answer_norm, found.start, figure)
                 if negation is not None and not figure and _OFFENCE_AFTER.match(answer_norm, found.end):
                     negation = None  # v14: 禁止GDPR违规行为 - the offence is prohibited, not the regulation
                 if negation is None and _A_CHARGE.search(text) is not None:
@@ -1814,6 +1965,10 @@ def _find(
                     after = _answered_no(questions, found.start, found.end)  # v11: 支持私有化部署吗？不支持。
                 if negation is None and after is None:
                     negation = _denied_as_a_whole(answer_norm, found.start)  # v16: it is not true that ...
+                if negation is None and after is None and questions is not None and figure:
+                    negation = _reported_and_corrected(questions, found.start, found.end)  # v17: 有人说…，但实际…
+                if negation is None and after is None and figure:
+                    after = _a_multiple_of(answer_norm, found.start, found.end)  # v17: 20个月的两倍
                 if negation is None and after is None and questions is not None:
                     hedged = _offered_among_others(pattern, answer_norm, found)
                     if hedged is not None:  # v15: 10个月、20个月或30个月 - a guess among values, not an answer
@@ -1863,6 +2018,76 @@ def _denied_as_a_whole(answer_norm: str, start: int) -> str | None:
     if denial is None or _CONTRAST_IN_A_PART.search(answer_norm, denial.end(), start):
         return None
     return answer_norm[denial.start() : start]
+
+
+# v17: a figure the answer attributes to others and then corrects is theirs, not the answer's:
+# 有人说回收期是20个月，但实际是24个月, 网上传言20个月，其实是24个月, 很多人以为是20个月, "Some say 20 months, but it is
+# 24", "Many believe it is 20 months; in fact it is 24 months" - an attribution before it in its sentence (no contrast
+# between: 有人说是24个月，但 实际是20个月 states 20), then a contrast that gives another figure, a correction or a
+# disclaimer in the rest of the sentence. A belief named as a mistake before it (误以为, 常见的误解是, mistakenly, a
+# common misconception is) or after it (20个月是常见的误解) needs no correction. A rumour passed on without one
+# (网上传言20个月。) still states it (v11).
+_ATTRIBUTED = re.compile(
+    "有人(?:说|称|认为|以为|觉得|提到)|(?:很多|不少|许多|一些|部分)人(?:说|认为|以为|觉得)|(?:一般|通常|普遍)认为|据传|传言"
+    "|传闻|据说(?!明)|听说|网上(?:说|称|传)|网传|坊间|据称|(?:本|原|原本|原来)以为"
+    "|(?<![a-z])(?:some(?: people)? (?:say|said|claim|claimed|believe|think|thought|suggest)"
+    "|(?:many|most|others|people) (?:say|believe|think|assume|claim)"
+    "|it is (?:often |commonly |widely )?(?:said|believed|claimed|assumed)|reportedly|rumou?red|allegedly"
+    "|supposedly)(?![a-z])"
+)
+_MISTAKEN_BEFORE = re.compile(
+    "误以为|误认为|误算为|误报为|误传为|(?:误解|误区)(?:是|为)"
+    "|(?<![a-z])(?:mistakenly|erroneously|wrongly|misconception is|myth is)(?![a-z])"
+)
+_MISTAKE_AFTER = re.compile(" ?(?:是|为)?(?:一个|一种)?(?:常见|普遍|典型)?的?(?:误解|误传|谣言|误区)")
+_CORRECTED = re.compile(
+    "(?:但是?|其实|实际上|事实上|实际|然而|不过|可是|而是|结果|(?<![a-z])(?:but|however|in fact|actually|in reality)"
+    "(?![a-z]))[^。!?\n]*?[0-9一二三四五六七八九十两]"
+    "|不对|错误|错了|不正确|不准确|不实|有误|并非如此|不是这样|误解|谣言"
+    "|(?<![a-z])(?:wrong|incorrect|not true|not the case|inaccurate|untrue|a myth|misconception)(?![a-z])"
+)
+
+
+def _reported_and_corrected(answer_lines: str, start: int, end: int) -> str | None:
+    """The attribution (有人说) or named mistake (误以为) that makes the figure at start:end someone else's, corrected
+    in its sentence (v17); else None."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
+    after = _SENTENCE_END.search(answer_lines, end)
+    sentence_end = after.start() if after else len(answer_lines)
+    if _MISTAKE_AFTER.match(answer_lines, end):
+        return ""
+    for cue in (_MISTAKEN_BEFORE, _ATTRIBUTED):
+        found = None
+        for m in cue.finditer(answer_lines, sentence_start, start):
+            found = m
+        if found is None or _CONTRAST_IN_A_PART.search(answer_lines, found.end(), start):
+            continue
+        if cue is _MISTAKEN_BEFORE or _CORRECTED.search(answer_lines, end, sentence_end):
+            return answer_lines[found.start() : start]
+        if _HEARSAY_DISCLAIMED.search(answer_lines, end, sentence_end):
+            return answer_lines[found.start() : start]
+    return None
+
+
+# v17: a figure that another quantity is a multiple or a part of is no answer: 是20个月的两倍, 20个月的一半,
+# 20个月的1.5倍, 20个月的80%, 20个月的三分之一, twice 20 months, half of 20 months, three times 20 months. An operand of
+# a derivation (120万元×3=360万元, 120万元乘以3年) states its figure and still credits.
+_A_MULTIPLE_AFTER = re.compile(
+    " ?的 ?(?:(?:[0-9]+(?:\\.[0-9]+)?|[一二两三四五六七八九十百千半]+) ?倍|一半|[0-9]+(?:\\.[0-9]+)? ?%|百分之"
+    "|[一二两三四五六七八九十百千0-9]+ ?分之)"
+)
+_A_MULTIPLE_BEFORE = re.compile(
+    "(?<![a-z])(?:twice|double|triple|half|half of|(?:two|three|four|five|ten|[0-9]+(?:\\.[0-9]+)?) times)(?: the)? $"
+)
+
+
+def _a_multiple_of(answer_norm: str, start: int, end: int) -> str | None:
+    """The words that make the figure at start:end the base of a multiple or a part (v17: 的两倍, twice); else None."""
+    after = _A_MULTIPLE_AFTER.match(answer_norm, end)
+    if after is not None:
+        return after.group()
+    before = _A_MULTIPLE_BEFORE.search(answer_norm, max(0, start - 24), start)
+    return None if before is None else before.group()
 
 
 # v15: a point in 元 (one of its forms is: 200万元) is an amount in renminbi, and so are its forms without a currency

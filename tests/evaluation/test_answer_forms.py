@@ -329,7 +329,7 @@ def test_the_shipped_trap_is_passed_by_an_answer_that_repeats_the_claim_as_a_que
         ("20个月", "回收期不应该是20个月", False),
         ("20个月", "回收期不是“20个月”，而是24个月", False),  # a quote between
         ("20个月", "回收期并不是 「20个月」", False),
-        ("20个月", "回收期未超过20个月", False),
+        ("20个月", "回收期未超过20个月", True),  # v17: an inclusive bound, the figure as a limit
         ("20个月", "回收期不是只有20个月", False),  # 只有 before a figure: more than that
         ("20个月", "回收期20个月都不到", False),  # 不到 after the figure
         ("20个月", "回收期20个月不到", False),
@@ -361,7 +361,7 @@ def test_the_shipped_trap_is_passed_by_an_answer_that_repeats_the_claim_as_a_que
         ("合规", "不只有合规一个问题", True),
         ("合规", "不是只有合规一个问题", True),  # 只有 is no filler before a word: "not only"
         ("20个月", "回收期不低于20个月", True),  # a comparison states its figure (v6)
-        ("20个月", "回收期不少于20个月", False),  # v6 (listed): unchanged
+        ("20个月", "回收期不少于20个月", True),  # v17: an inclusive bound, the figure as a limit
         ("20个月", "回收期可能是20个月", True),
         ("20个月", "回收期应该是约20个月", True),
         ("20个月", "回收期20个月，不到预期的一半", True),  # after a comma 不到 is about something else

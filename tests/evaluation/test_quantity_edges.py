@@ -166,18 +166,21 @@ def test_english_and_joined_quantities(point, answer, credited):
 @pytest.mark.parametrize(
     ("point", "answer", "credited"),
     [
-        # a bound states the figure (scorer v6; v5 hid it): the knowledge base says 超过12分钟 for the point 12分钟
-        ("12分钟", "高峰时段平均排队时间超过12分钟", True),
-        ("20个月", "回收期高于20个月", True),
-        ("5%", "税率低于5%", True),
-        ("1200万元", "合同额超过1200万元", True),
-        ("20 months", "more than 20 months", True),
+        # v17: a strict bound names another value (v6 credited it; the shipped point 12分钟 now has 超过12分钟 as a
+        # synonym, as its knowledge base says); an inclusive one states the figure as a limit
+        ("12分钟", "高峰时段平均排队时间超过12分钟", False),
+        ("20个月", "回收期高于20个月", False),
+        ("5%", "税率低于5%", False),
+        ("1200万元", "合同额超过1200万元", False),
+        ("20 months", "more than 20 months", False),
+        ("20个月", "回收期20个月以内", True),
+        ("20 months", "at least 20 months", True),
         ("20个月", "回收期约20个月", True),
         ("20 months", "about 20 months", True),
         ("预期", "效果超过预期", True),
         # a negation still says the opposite, and the number is still never a piece of a longer one
         ("20个月", "回收期不到20个月", False),
-        ("20个月", "回收期不超过20个月", False),
+        ("20个月", "回收期不超过20个月", True),  # v17: an inclusive bound, as 20个月以内
         ("20个月", "回收期超过120个月", False),
         ("20 months", "not 20 months", False),
     ],

@@ -181,7 +181,7 @@ def test_a_waiver_after_the_point(point: str, answer: str, expected: str) -> Non
         ("退款", "禁止退款。", "negated"),
         ("GDPR违规", "过去三年无GDPR违规记录。", "negated"),
         ("GDPR", "The platform is not GDPR compliant.", "negated"),
-        ("5%", "违约率不超过5%。", "negated"),
+        ("5%", "违约率不到5%。", "negated"),  # v17: 不超过 is an inclusive bound, which states its figure
     ],
 )
 def test_an_offence_against_the_point(point: str, answer: str, expected: str) -> None:

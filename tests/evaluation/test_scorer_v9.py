@@ -162,9 +162,10 @@ def test_a_percentage_range_written_with_baifenzhi(
 @pytest.mark.parametrize(
     ("point", "answer", "expected"),
     [
-        ("20个月", "回收期不会超过20个月", False),
-        ("20个月", "回收期没有超过20个月", False),
-        ("20个月", "回收期没超过20个月", False),
+        # v17: "will not / did not exceed" are inclusive bounds, which state their figure as a limit
+        ("20个月", "回收期不会超过20个月", True),
+        ("20个月", "回收期没有超过20个月", True),
+        ("20个月", "回收期没超过20个月", True),
         ("20个月", "回收期不需要20个月", False),
         ("20个月", "回收期不需要约20个月", False),
         ("20个月", "回收期用不了20个月", False),
@@ -172,7 +173,7 @@ def test_a_percentage_range_written_with_baifenzhi(
         ("审批", "不需要审批", False),  # a text point right after 不需要 is negated too
         ("GPU", "用不了GPU", False),
         ("不需要审批", "该场景不需要审批", True),  # a point that carries the negation is matched as written
-        ("20个月", "回收期超过20个月", True),  # a bound, no negation
+        ("20个月", "回收期超过20个月", False),  # v17: a strict bound names another value
         ("20个月", "回收期需要20个月", True),
         ("20个月", "用不了太久，约20个月", True),
     ],
