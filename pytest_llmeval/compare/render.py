@@ -4,28 +4,43 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..results.sections import NO_WIDTH, Section, Table, fmt, no_interval
+from ..results.sections import NO_WIDTH, Section, Table, fmt, no_interval, signed
 from ..stats.decision import p_text
 from .diff import ALLOWED_BY
 from .gate import EXIT_BROKEN, EXIT_REGRESSION
 
 LATENCY = {"ttft_p50", "ttft_p95", "e2e_p50", "e2e_p95"}
+# score and pass rate are paired over cases; the speed rows are over the timed answers of each run
+N_HEADER = "n (quality: cases; speed: answers)"
 
 
 def _change(entry: dict[str, Any], digits: int = 2) -> str:
     if entry.get("estimate") is None:
         return "-"
-    text = f"{entry['estimate']:+.{digits}f}"
+    text = signed(entry["estimate"], digits)  # a bound of -0.047 is `-0.05`, never `+0.00`: 0 is not inside
     missing = no_interval(entry) if "low" in entry else None  # not [-inf, +inf]: the n cannot give one
     if missing is not None:
         return f"{text} {missing}"
     if "low" in entry or "high" in entry:
-        low = "-inf" if entry.get("low") is None else f"{entry['low']:+.{digits}f}"
-        high = "+inf" if entry.get("high") is None else f"{entry['high']:+.{digits}f}"
+        low = "-inf" if entry.get("low") is None else signed(entry["low"], digits)
+        high = "+inf" if entry.get("high") is None else signed(entry["high"], digits)
         text += f" [{low}, {high}]"
         if entry.get("low") is not None and entry.get("low") == entry.get("high") and entry.get("estimate"):
             text += NO_WIDTH  # not a measured precision: see the method
     return text
+
+
+def _relative(entry: dict[str, Any]) -> str:
+    """The change in % of the baseline's value, with the change's interval on that scale where it has one (a
+    relative fall of -58.8% printed bare read as a result beside `no significant difference`); the baseline's
+    value is taken as it was measured, as the gate's relative rules take it."""
+    if entry.get("relative_pct") is None:
+        return "-"
+    text = f"{entry['relative_pct']:+.1f}%"
+    base, low, high = entry.get("base"), entry.get("low"), entry.get("high")
+    if not base or low is None or high is None:
+        return text
+    return f"{text} [{signed(100 * low / base, 1)}, {signed(100 * high / base, 1)}]"
 
 
 def _p(entry: dict[str, Any]) -> str:
@@ -95,7 +110,7 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
                     fmt(entry.get("base"), digits),
                     fmt(entry.get("new"), digits),
                     _change(entry, digits),
-                    "-" if entry.get("relative_pct") is None else f"{entry['relative_pct']:+.1f}%",
+                    _relative(entry),
                     _p(entry),
                     entry.get("verdict", "-"),
                 ]
@@ -106,7 +121,18 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
             "Comparison with the baseline",
             [head],
             Table(
-                ["model", "mode", "metric", "n", "baseline", "new", "change [95% CI]", "change %", "p", "verdict"],
+                [
+                    "model",
+                    "mode",
+                    "metric",
+                    N_HEADER,
+                    "baseline",
+                    "new",
+                    "change [95% CI]",
+                    "change % [95% CI]",
+                    "p",
+                    "verdict",
+                ],
                 rows,
             ),
             terminal=True,

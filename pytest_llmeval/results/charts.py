@@ -124,7 +124,8 @@ def category_scores(doc: dict[str, Any]) -> str | None:
     ax.set_ylabel("mean score")
     ax.set_ylim(0, 100)
     ax.legend(fontsize=7, **BESIDE)
-    ax.set_title("Mean score per category, without and with RAG")
+    # no whiskers: the chart data is sent before the run's intervals exist (chart_process.py); the table has them
+    ax.set_title("Mean score per category, without and with RAG (means only: n and 95% intervals in the table)")
     return _svg(fig)
 
 

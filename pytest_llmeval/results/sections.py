@@ -6,6 +6,7 @@ and HTML renderers all render this list; they differ only in format and in which
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,8 +48,17 @@ def signed(value: Any, digits: int = 1) -> str:
 
 
 def _signed(value: float, digits: int) -> str:
+    """`+3.1`, `+0.0` for zero (or a float's hair off it), and a value that rounds to zero keeps its sign and one
+    significant digit (`-0.05`): a bound of -0.047 printed `+0.0` put 0 inside an interval that leaves it out."""
+    if abs(value) < ZERO_HAIR:
+        value = 0.0
     text = _no_negative_zero(f"{value:+.{digits}f}")
+    if value and float(text) == 0:
+        return f"{value:+.1g}"
     return text if text[0] in "+-" else "+" + text
+
+
+ZERO_HAIR = 1e-9  # below this a difference is a float's rounding error (-1e-12), not a measured one
 
 
 NO_WIDTH = " (no width: every case changed alike)"  # an interval of a difference that is a point: no precision
@@ -127,7 +137,8 @@ SUMMARY_HEADERS = [
 ]
 
 SPEED_NOTE = (
-    "Latency p50 over the answers (n = samples) with its 95% order-statistic interval; decode tok/s and latency are "
+    "Latency p50 over the timed answers with its 95% order-statistic interval (n = samples where no n is shown "
+    "beside it: an errored answer and one from the cache have no timing); decode tok/s and latency are "
     "of this one run: a run varies as a whole (machine, load), which one run cannot measure - the run is the unit of "
     "speed, so compare speeds between runs, at equal settings, not by these intervals."
 )
@@ -145,6 +156,30 @@ def percentile_cell(value: Any, interval: dict[str, Any] | None, digits: int) ->
     return f"{fmt(value, digits)} [{low}, {high}]"
 
 
+def latency_cell(agg: dict[str, Any], name: str, digits: int, always_n: bool = False) -> str:
+    """A summary row's latency percentile with its interval and, where it is over fewer answers than the row's
+    samples (errors and cache hits have no timing) or `always_n`, its n: `0.131 [0.108, 0.148] (n=36 answers)`."""
+    interval = _iv(agg, name)
+    mean = "mean_ttft_s" if name.startswith("ttft") else "mean_e2e_s"
+    text = percentile_cell(agg.get(name, agg.get(mean)), interval, digits)
+    n = (interval or {}).get("n")
+    if n is None or text == "-" or text.startswith("too few") or (n == agg.get("samples") and not always_n):
+        return text
+    return f"{text} (n={n} answers)"
+
+
+def in_flight_note(doc: dict[str, Any]) -> str:
+    """What the latency and decode figures include when cases ran concurrently (--llm-concurrency); "" when not."""
+    in_flight = sorted({c["in_flight"] for c in doc.get("cases") or [] if c.get("in_flight")})
+    if not in_flight:
+        return ""
+    return (
+        f" Latency measured with {'/'.join(map(str, in_flight))} cases in flight per process "
+        "(--llm-concurrency): TTFT, E2E and decode tok/s include the batching; compare them only with runs "
+        "at the same concurrency."
+    )
+
+
 def summary_section(doc: dict[str, Any]) -> Section:
     aggs = doc["aggregates"]["models"]
     if not aggs:
@@ -158,8 +193,8 @@ def summary_section(doc: dict[str, Any]) -> Section:
             a.get("errors", 0),
             with_interval(a.get("pass_rate"), _iv(a, "pass_rate")),
             with_interval(a.get("mean_score"), _iv(a, "mean_score")),
-            percentile_cell(a.get("ttft_p50_s", a.get("mean_ttft_s")), _iv(a, "ttft_p50_s"), 3),
-            percentile_cell(a.get("e2e_p50_s", a.get("mean_e2e_s")), _iv(a, "e2e_p50_s"), 2),
+            latency_cell(a, "ttft_p50_s", 3),
+            latency_cell(a, "e2e_p50_s", 2),
             fmt(a.get("decode_tok_s")),
             _memory(a),
         ]
@@ -172,13 +207,7 @@ def summary_section(doc: dict[str, Any]) -> Section:
         f"{methods((_iv(a, 'pass_rate') for a in aggs), _row_names(aggs))}. "
         f"{DECODE_NOTE} {SPEED_NOTE}"
     )
-    in_flight = sorted({c["in_flight"] for c in doc.get("cases") or [] if c.get("in_flight")})
-    if in_flight:  # --llm-concurrency: each request shared the server with others; compare only like with like
-        note += (
-            f" Latency measured with {'/'.join(map(str, in_flight))} cases in flight per process "
-            "(--llm-concurrency): TTFT, E2E and decode tok/s include the batching; compare them only with runs "
-            "at the same concurrency."
-        )
+    note += in_flight_note(doc)  # --llm-concurrency: each request shared the server with others
     return Section("summary", "Summary per model", [note], Table(SUMMARY_HEADERS, rows), terminal=True)
 
 
@@ -456,11 +485,17 @@ def bench_section(doc: dict[str, Any]) -> Section | None:
             ),
         ]
     )
+    differ = [key for key, _ in PROTOCOL if len({repr((r.get("config") or {}).get(key)) for r in runs}) > 1]
+    rows[:0] = [
+        [f"protocol: {label}", *(fmt((r.get("config") or {}).get(key)) for r in runs)]
+        for key, label in PROTOCOL
+        if key in differ
+    ]
     config = runs[0].get("config", {})
+    same = [f"{label} {fmt(config.get(key))}" for key, label in PROTOCOL if key not in differ]
     note = (
-        f"Protocol: concurrency {config.get('concurrency')}, {config.get('num_requests')} requests "
-        f"(+{config.get('warmup_requests')} warm-up, excluded), max_tokens {config.get('max_tokens')}, "
-        f"temperature {config.get('temperature')}, endpoint {config.get('endpoint')}. Field names as in "
+        f"Protocol{' (the rest differs between models: see the protocol rows)' if differ else ''}: "
+        f"{', '.join(same) or '-'}; warm-up requests excluded. Field names as in "
         "`vllm bench serve` JSON results; decode_tok_s (ours) = sum(output tokens - 1) / sum(E2EL - TTFT), "
         "token-weighted. Percentiles (median = p50) over the completed requests (n = completed; TPOT: those with "
         "more than one output token), with their 95% order-statistic interval where results.json has it ('open': "
@@ -471,6 +506,16 @@ def bench_section(doc: dict[str, Any]) -> Section | None:
     return Section(
         "benchmark", "Throughput benchmark (vllm bench serve fields)", [note], Table(headers, rows), terminal=True
     )
+
+
+PROTOCOL = (
+    ("concurrency", "concurrency"),
+    ("num_requests", "requests"),
+    ("warmup_requests", "warm-up requests"),
+    ("max_tokens", "max_tokens"),
+    ("temperature", "temperature"),
+    ("endpoint", "endpoint"),
+)
 
 
 def bench_cell(summary: dict[str, Any], name: str) -> str:
@@ -663,9 +708,11 @@ def run_header_lines(doc: dict[str, Any]) -> list[str]:
             )
         missing = [c for c in doc.get("cases") or [] if (c.get("rescore") or {}).get("status") == "missing"]
         if missing:
+            named = rescored.get("missing") or []
             lines.append(
-                f"not graded, no such case in the scenario files now: {len(missing)} record(s); left out of the "
-                "aggregates"
+                f"not graded, no such case in the scenario files now: {len(missing)} record(s)"
+                + (f" ({', '.join(named)})" if named else "")
+                + "; left out of the aggregates"
             )
         if rescored.get("not_in_run"):
             lines.append(f"cases not in the run (no answer to grade): {', '.join(rescored['not_in_run'])}")
@@ -722,7 +769,9 @@ def models_section(doc: dict[str, Any]) -> Section | None:
 
     def ttft_cell(r: dict[str, Any]) -> str:
         a = summary.get((r["model"], r.get("mode", "norag")))
-        return percentile_cell(r.get("ttft_p50_s"), _iv(a, "ttft_p50_s") if a else None, 3)
+        if a is None:
+            return percentile_cell(r.get("ttft_p50_s"), None, 3)
+        return latency_cell(a, "ttft_p50_s", 3, always_n=True)  # n answers: the score's n beside it is cases
 
     rows = [
         [
@@ -757,6 +806,8 @@ def models_section(doc: dict[str, Any]) -> Section | None:
         + DECODE_NOTE
         + " "
         + SPEED_NOTE
+        + in_flight_note(doc)
+        + _bench_basis(doc, rows_in)
     )
     models = {r["model"] for r in rows_in}
     return Section(
@@ -765,6 +816,24 @@ def models_section(doc: dict[str, Any]) -> Section | None:
         [note],
         Table(headers, rows),
         terminal=len(models) > 1 or any(r.get("uplift") for r in rows_in),
+    )
+
+
+def _bench_basis(doc: dict[str, Any], rows: list[dict[str, Any]]) -> str:
+    """Where "bench output tok/s" comes from: the load test's protocol and n, per model (a rate at concurrency 8
+    read beside the cases' own decode tok/s as if both were one request's); "" without a benchmark figure."""
+    shown = {r["model"] for r in rows if r.get("output_throughput") is not None}
+    runs = [b for b in doc.get("benchmarks") or [] if b.get("model") in shown]
+    if not runs:
+        return ""
+    each = "; ".join(
+        f"{b['model']}: concurrency {(b.get('config') or {}).get('concurrency')}, "
+        f"n={(b.get('summary') or {}).get('completed')} requests completed"
+        for b in runs
+    )
+    return (
+        f" bench output tok/s: the throughput benchmark's output tokens per second of all requests together ({each});"
+        " the same figure on both modes' rows (the benchmark has no RAG)."
     )
 
 
@@ -849,8 +918,7 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
             _cases_n(r, with_interval((r.get("kappa") or {}).get("value"), r.get("kappa"), 2), r.get("kappa")),
             _cases_n(
                 r,
-                fmt((r.get("spearman") or {}).get("value"), 2)
-                + ("" if (r.get("spearman") or {}).get("p_value") is None else f" (p={r['spearman']['p_value']:.2g})"),
+                fmt((r.get("spearman") or {}).get("value"), 2) + _spearman_p(r.get("spearman") or {}),
                 r.get("spearman"),
             ),
             r.get("judge_errors", 0),
@@ -889,6 +957,19 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
     )
 
 
+def _spearman_p(entry: dict[str, Any]) -> str:
+    """` (p=0.012)`; where the p (scipy's, from the t distribution) is below the smallest p any ordering of n cases
+    can give (2 / n!: the two perfect orderings), that smallest p: rho 1.00 of 3 cases printed `(p=0)`, where the
+    exact p is 0.33; "" without a p."""
+    p, n = entry.get("p_value"), entry.get("n")
+    if p is None:
+        return ""
+    floor = 2 / math.factorial(n) if isinstance(n, int) and 0 < n <= 20 else 0.0
+    if p < floor:
+        return f" (p={floor:.2g} at least: no p of {n} cases is smaller)"
+    return f" (p={p:.2g})"
+
+
 def _cases_n(row: dict[str, Any], text: str, entry: dict[str, Any] | None) -> str:
     """A judge statistic's text, with its n = cases where that is not the row's n (answers, with repeats)."""
     n = (entry or {}).get("n")
@@ -920,6 +1001,7 @@ def cost_section(doc: dict[str, Any]) -> Section | None:
     rows = [
         [
             r["model"],
+            r.get("mode", "all"),
             r["n"],
             fmt(r.get("mean_prompt_tokens"), 0),
             fmt(r.get("mean_output_tokens"), 0),
@@ -937,10 +1019,17 @@ def cost_section(doc: dict[str, Any]) -> Section | None:
         if rows_in
         else "No case finished."
     ]
-    notes += [f"{r['model']}: {r['verdict']}." for r in rows_in]
+    if rows_in:
+        notes.append(
+            "n = answers measured in this run (scored, not from the cache); prompt and output tok: their means "
+            "(descriptions, no interval); requests/h, the costs and the break-even are of this one run (the run is "
+            "the unit of speed). A model run without and with RAG gets a row per mode (mode 'all': one mode ran)."
+        )
+    notes += [f"{r['model']}{' ' + r['mode'] if r.get('mode') else ''}: {r['verdict']}." for r in rows_in]
     headers = [
         "model",
-        "n",
+        "mode",
+        "n answers",
         "prompt tok",
         "output tok",
         "requests/h",
@@ -1012,9 +1101,10 @@ def vision_section(doc: dict[str, Any]) -> Section | None:
         "vision",
         "Vision: image cases",
         [
-            "Accuracy = share of image cases passed (OCRBench rule or exact match), with its 95% interval over n "
-            f"({methods(r.get('accuracy') for r in rows_in)}); "
-            "samples/s over the wall time of the model's image cases at the run's concurrency."
+            "Accuracy = share of image answers passed (OCRBench rule or exact match), with its 95% interval over n "
+            f"({methods(r.get('accuracy') for r in rows_in)}; n = image answers: a case asked several times counts "
+            "each answer); s/sample: mean E2E of the timed answers (a cached or errored one has none); samples/s "
+            f"over the wall time of the model's image answers asked in this run, {_concurrency_words(doc)}."
         ],
         Table(
             ["model", "n", "accuracy % [95% CI]", "s/sample", "samples/s", "peak mem MiB", "accuracy per category"],
@@ -1022,6 +1112,14 @@ def vision_section(doc: dict[str, Any]) -> Section | None:
         ),
         terminal=True,
     )
+
+
+def _concurrency_words(doc: dict[str, Any]) -> str:
+    """`with 4 cases in flight per process` (--llm-concurrency), or `one case at a time`."""
+    in_flight = sorted({c["in_flight"] for c in doc.get("cases") or [] if c.get("images") and c.get("in_flight")})
+    if not in_flight:
+        return "one case at a time per process"
+    return f"with {'/'.join(map(str, in_flight))} cases in flight per process (--llm-concurrency)"
 
 
 # Section builders in report order; extensions (cost, sizing, vision) add theirs here.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .estimate import RESERVE_GIB, estimate
+from .estimate import RESERVE_GIB, estimate, kv_dtype_bytes
 from .model_config import SizingError, read_model
 
 
@@ -25,7 +25,8 @@ def sizing_rows(doc: dict[str, Any], server_settings: Any) -> list[dict[str, Any
         row: dict[str, Any] = {
             "model": launch["model"],
             "weights_gib": round(shape.weight_bytes / 2**30, 2),
-            "kv_bytes_per_token": shape.layers * shape.kv_heads * shape.head_dim * 4,
+            # the estimate's own figure: MLA's latent, fp32 and a quantised KV cache differ from 2 x 2 bytes a head
+            "kv_bytes_per_token": shape.kv_bytes_per_token(kv_dtype_bytes(shape)),
             "measured_peak_mib": measured.get("peak_mib"),
             "measured_source": measured.get("source"),
         }
