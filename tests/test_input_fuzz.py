@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -244,10 +245,14 @@ def test_a_model_given_a_gpu_twice_is_a_usage_error(project):
 def test_pyproject_lists_are_read_or_refused_by_key(project, toml, words):
     (project.path / "tox.ini").unlink()  # pytester.makeini writes tox.ini
     project.pytester.makepyprojecttoml(f"[tool.pytest.ini_options]\n{toml}\n")
-    result = project.run("--collect-only", "-q")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = project.run("--collect-only", "-q")
     out = result.stdout.str() + result.stderr.str()
     assert "INTERNALERROR" not in out and "Traceback" not in out, out
     assert all(word in out for word in words), out
+    # pytest's deprecation warning beside our refusal told the user to "declare an explicit type"
+    assert not [w for w in caught if issubclass(w.category, pytest.PytestRemovedIn10Warning)]
 
 
 def test_rag_without_a_knowledge_base_is_a_usage_error_at_start(project):
