@@ -18,6 +18,8 @@ positions line up with the echo guard's mask. The rules (docs/scenarios.md, "How
   is written in; `1%`: relative to the point's value).
 - English cardinal number words in the answer (v14: twenty months, twenty-seven sets, one hundred and twenty months)
   are numbers for a point written with digits and a unit (or %) after its number.
+- A duration is the same in another unit of time where the units convert exactly (v18, `duration_twins`: 20个月 is
+  1年8个月 and 1 year and 8 months, 14天 2周, 90分钟 1.5小时; not 1个月 = 30天).
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ from typing import Any
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_SECTIONS = {"万": 10**4, "亿": 10**8}
+# v18: the old numerals of whole tens, as dates and counts still write them (廿五 is 25, 卅 30, 卌 40)
+CN_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
 NUMERAL_CHARS = frozenset("0123456789") | frozenset(CN_DIGITS) | frozenset(CN_UNITS) | frozenset(CN_SECTIONS)
+NUMERAL_CHARS |= frozenset(CN_TENS)
 SCALE_WORDS = {
     "万亿": 10**12,
     "千亿": 10**11,
@@ -67,7 +72,7 @@ _MONEY_AFTER = re.compile(" ?(?:dollars?|usd|yuan|rmb|cny|euros?|eur|美元|人�
 _PERCENT = re.compile(" ?(?:%|percent(?![a-z])|per cent(?![a-z]))")  # 50 percent is 50% (v7)
 _SPOKEN_PERCENT = ("百分之 ", "百分之")  # right before an Arabic number: 百分之3.5
 _PADDED_BEFORE = frozenset(":月日号时点分秒")  # what follows a zero-padded hour, month, day, minute
-_CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_SECTIONS)
+_CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_SECTIONS) + "".join(CN_TENS)
 _CHINESE = re.compile(f"(?<![0-9{_CN_CHARS}])(?P<pct>百分之)?(?P<num>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")
 _CODE_RUN = re.compile(r"[A-Za-z0-9._\-]+")
 # A "-" after one of these ends a quantity and starts a subtraction (120万元-30万元), not a minus sign.
@@ -128,8 +133,12 @@ class Mention:
 
 
 def chinese_value(text: str) -> Decimal | None:
-    """一百二十万 -> 1200000, 一点六七 -> 1.67, 一万二 -> 12000; None for a run that is no number (千万, 万一)."""
+    """一百二十万 -> 1200000, 一点六七 -> 1.67, 一万二 -> 12000, 廿五 -> 25; None for a run that is no number (千万,
+    万一)."""
     integer, _, fraction = text.partition("点")
+    if any(ch in CN_TENS for ch in fraction):
+        return None
+    integer = "".join(CN_TENS.get(ch, ch) for ch in integer)
     if not integer or integer[0] in CN_SECTIONS or (integer[0] in "百千"):
         return None
     digits_only = all(ch in CN_DIGITS for ch in integer)
@@ -473,7 +482,7 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
         percent = p is not None or spoken is not None
         found.append(Mention(start, end, amount * sign, scale, percent, text[start:end]))
     if forms.chinese:
-        for m in _CHINESE.finditer(text):
+        for m in _chinese_runs(text):
             cn_value = chinese_value(m.group("num"))
             if cn_value is None or _not_a_count(text, m.start()):  # m.start(): 百分之一 is 1%, not 之一
                 continue
@@ -497,6 +506,24 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
             found.append(Mention(start, end, cn_value * sign, scale, percent, text[start:end]))
         found.sort(key=lambda mention: mention.start)
     return tuple(found)
+
+
+# v18: a 零 right after a unit of time joins two quantities (一年零八个月, 两小时零五分钟): it is no number, and the
+# numeral after it is one of its own (零八 would read as a code, as 007 does)
+_UNIT_BEFORE_LING = frozenset("年月周天时钟分秒")
+_CHINESE_AFTER_LING = re.compile(f"(?P<pct>(?!))?(?P<num>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")
+
+
+def _chinese_runs(text: str) -> Iterator[re.Match[str]]:
+    """The runs of Chinese numerals in a text, a 零 that joins two quantities of time left out (v18)."""
+    for m in _CHINESE.finditer(text):
+        joined = m.group("pct") is None and m.group("num")[0] == "零" and m.start() > 0
+        if not joined or text[m.start() - 1] not in _UNIT_BEFORE_LING:
+            yield m
+            continue
+        rest = _CHINESE_AFTER_LING.match(text, m.start() + 1) if len(m.group("num")) > 1 else None
+        if rest is not None:
+            yield rest
 
 
 # v16: with chinese_numerals a numeral before 成 counts tenths (两成 is 20%, 四成左右 about 40%) - not 一成 (一成不变),
@@ -811,7 +838,8 @@ def _range_unit(pattern: str) -> str | None:
         return "%"  # 百分之二十, 百分之20 (v9)
     if unit is None or _DATE_OR_TIME.search(pattern):
         return None
-    return _percent_sign(unit.group("unit").strip())
+    whole = _HALF_OF_A_UNIT.sub("", unit.group("unit").strip())  # v18: 1年半 and 1个半小时 are in 年 and 个小时
+    return whole if whole in _DURATIONS else _percent_sign(unit.group("unit").strip())
 
 
 def _percent_sign(unit: str) -> str:
@@ -888,8 +916,22 @@ def _other_end_unit(text: str, pos: int, unit: str, number: str) -> str | None:
 
 
 def _point_number(pattern: str) -> Mention | None:
+    """The point's number; v18: a compound duration's sum in its smaller unit (1年8个月: 20), a half added (1年半:
+    1.5), so that a range's ends compare as the point's."""
     mentions = _find_numbers_cached(pattern, NumberForms(chinese=True))
-    return mentions[0] if mentions else None
+    if not mentions:
+        return None
+    first = mentions[0]
+    if len(mentions) == 1 and _HALF_OF_A_UNIT.search(pattern, first.end):
+        return replace(first, value=first.value + Decimal("0.5"))
+    joint = pattern[first.end : mentions[1].start].strip() if len(mentions) == 2 else ""
+    larger = next((unit for unit in _PER_LARGER_UNIT if joint.removesuffix(" and").rstrip("零又") == unit), None)
+    if larger is None or joint not in _COMPOUND_JOINTS:
+        return first
+    return replace(first, value=first.value * _PER_LARGER_UNIT[larger] + mentions[1].value)
+
+
+_HALF_OF_A_UNIT = re.compile("(?<=个)半(?=小时|钟头)|(?<=年|时)半$")
 
 
 def _not_a_range(text: str, first_start: int, mark: str, second_end: int) -> bool:
@@ -1130,10 +1172,38 @@ def _second_part_of_a_quantity(text: str, start: int, pattern: str) -> bool:
     return False
 
 
+# v18: a half of a unit of time (半年, 半小时) is no duration where it names a part of a calendar (上半年, 下半年,
+# 前半小时) or a report (半年报, 半年度)
+def _a_half_of_a_date(text: str, start: int, end: int, pattern: str) -> bool:
+    if pattern not in _HALF_WORDS:
+        return False
+    return (start > 0 and text[start - 1] in "上下前后") or (end < len(text) and text[end] in "度报")
+
+
+# v18: weeks then days and days then hours are one duration after a count above one (2周3天, 3天12小时: not 2周 nor
+# 3天); after one they may be a rate (一周5天, 一天8小时), which keeps its first quantity as before
+_COMPOUND_AFTER_MANY = {"周": ("天",), "星期": ("天",), "天": ("小时", "个小时")}
+_PER_COMPOUND = {"周": 7, "星期": 7, "天": 24}
+
+
+def _compound_after_many(text: str, end: int, pattern: str) -> bool:
+    unit = next((unit for unit in _COMPOUND_AFTER_MANY if pattern.endswith(unit)), None)
+    numbers = _find_numbers_cached(pattern, NumberForms(chinese=True)) if unit is not None else ()
+    run = _RUN_OF_NUMERALS.match(text, end) if numbers and numbers[-1].value != 1 else None
+    if unit is None or run is None or not text.startswith(_COMPOUND_AFTER_MANY[unit], run.end()):
+        return False
+    value = _numeral_value(run.group().strip(" 又and"))
+    return value is not None and value < _PER_COMPOUND[unit]
+
+
 def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
     """A key point that is a quantity (一年, 3点, 2小时, 半小时) is not the first part of a longer quantity in the
     answer: a half after it (一年半, 3点半), a number before its half (两个半小时), or a smaller unit's number after
     it (3点15分, 三点五, 2小时30分钟)."""
+    if _a_half_of_a_date(text, start, end, pattern):
+        return False  # v18: 上半年, 下半年, 半年报 are no six months
+    if _compound_after_many(text, end, pattern):
+        return False  # v18: 2周 in 2周3天, 3天 in 3天12小时
     half_year = pattern.endswith("年") and text.startswith("半年", end)  # 2024年半年报: a half-year report
     if text.startswith("半", end) and _BEFORE_HALF.search(pattern) and not pattern.endswith("半") and not half_year:
         return False
@@ -1589,6 +1659,126 @@ def date_twins(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(sep.join(form) for sep in ("-", "/") for form in (padded, bare)))
 
 
+# v18: the same duration in another unit of time states it, where the units convert exactly: 1年 = 12个月, 1周 = 7天,
+# 1天 = 24小时, 1小时 = 60分钟, 1分钟 = 60秒 (and their English names). 20个月 is 1年8个月 (1年零8个月, 1年又8个月,
+# 1 year and 8 months), 18个月 1.5年 and 1年半, 14天 2周, 90分钟 1.5小时, 1小时30分钟 and 1个半小时, 2小时 120分钟,
+# 3天 72小时; and a point in Chinese units is said in English ones too (20个月: 20 months). A month is no number of days
+# nor a year of them (30天 is no 1个月, 365天 no 1年, 52周 no 1年): those are approximations. A compound is the sum of
+# two quantities of adjacent units whose second is a remainder (1年8个月, 1小时30分钟, 2分钟30秒) - not weeks and days
+# or days and hours (一周5天, 一天8小时 are rates). A half (1年半, 半年, 一个半小时) counts with chinese_numerals in
+# Chinese (半年, 半小时: a numeral word), always in English (half an hour, an hour and a half). The converted forms are
+# the point's own with its number and unit replaced, so its text around them (回收期, 以内) must stand in the answer
+# too; a point that holds another number, an ordinal (第20个月), a year (2020年), an absolute tolerance (in the point's
+# unit) or a unit that goes on (2周年, 3年级) has none. Not 月 or 日 on their own: 8月 is August, 7日 a day of a month.
+_MONTHS = {"年": 12, "个月": 1}
+_SECONDS = {"周": 604800, "天": 86400, "小时": 3600, "分钟": 60, "秒": 1}
+_UNIT_OF_TIME = {"个月": "个月", "年": "年", "周": "周", "个星期": "周", "星期": "周", "天": "天", "小时": "小时"}
+_UNIT_OF_TIME |= {"个小时": "小时", "钟头": "小时", "个钟头": "小时", "分钟": "分钟", "秒钟": "秒", "秒": "秒"}
+_EN_UNIT_OF_TIME = {"year": "年", "month": "个月", "week": "周", "day": "天", "hour": "小时", "minute": "分钟"}
+_EN_UNIT_OF_TIME |= {"second": "秒"}
+_UNIT_IN_ENGLISH = {unit: word for word, unit in _EN_UNIT_OF_TIME.items()}
+_SAME_UNIT = {"周": ("周", "个星期"), "小时": ("小时", "个钟头")}  # 2周 is 2个星期 (个小时 is 小时's classifier twin)
+_COMPOUNDS = (("年", "个月"), ("小时", "分钟"), ("分钟", "秒"))
+_HALVES = {"年": ("{q}年半",), "小时": ("{q}个半小时", "{q}小时半", "{q}个半钟头")}
+_BARE_HALVES = {"年": ("半年",), "小时": ("半小时", "半个小时", "半个钟头"), "分钟": ("半分钟",)}
+_HALF_WORDS = frozenset(half for halves in _BARE_HALVES.values() for half in halves)  # see `_a_half_of_a_date`
+_EN_HALVES = {"年": ("half a year",), "小时": ("half an hour",), "分钟": ("half a minute",)}
+_EN_ONE_AND_A_HALF = {"年": ("a year and a half",), "小时": ("an hour and a half",)}
+_DURATION_POINT = re.compile(
+    r"^(?P<before>[^0-9]*?)(?<![0-9.第])(?P<num>[0-9]+(?:\.[0-9]+)?) ?"
+    r"(?:(?P<unit>个月|个星期|星期|周|年|天|个小时|小时|个钟头|钟头|分钟|秒钟|秒)"
+    r"|(?P<en>year|month|week|day|hour|minute|second)s?(?![a-z]))(?P<after>[^0-9]*)$"
+)
+_UNIT_GOES_ON = re.compile("[年岁级代度初底末终薪龄纪份报刊会]")
+
+
+def duration_twins(text: str, forms: NumberForms | None = None) -> tuple[str, ...]:
+    """The other forms of a (normalised) point that is a duration, in other units of time that convert exactly (v18):
+    20个月 -> 1年8个月, 1年零8个月, 1 year and 8 months, 20 months ...; none for any other point."""
+    forms = forms or NumberForms()
+    m = _DURATION_POINT.match(text)
+    if m is None or (forms.tolerance is not None and not forms.tolerance.strip().endswith("%")):
+        return ()
+    unit = _UNIT_OF_TIME[m.group("unit")] if m.group("unit") else _EN_UNIT_OF_TIME[m.group("en")]
+    before, after = m.group("before"), m.group("after")
+    if _UNIT_GOES_ON.match(after) or (unit == "年" and len(m.group("num")) == 4) or any(c in _CN_CHARS for c in after):
+        return ()
+    sizes = _MONTHS if unit in _MONTHS else _SECONDS
+    total = Decimal(m.group("num")) * sizes[unit]
+    bare = not before.strip() and not after.strip()
+    quantities = [*_converted(total, sizes, bare), *_compounded(total, sizes, bare), *_halved(total, sizes, forms)]
+    twins = dict.fromkeys(f"{before}{quantity}{after}" for quantity in quantities if bare or not quantity[:1].isalpha())
+    twins.pop(text, None)
+    return tuple(twins)
+
+
+# what stands between the two numbers of a compound (1年8个月, 1 year and 8 months), as a pattern's piece holds it
+_COMPOUND_JOINTS = frozenset(
+    f"{name}{joint}"
+    for larger, _ in _COMPOUNDS
+    for name, joints in (
+        (larger, ("", "零", "又")),
+        (_UNIT_IN_ENGLISH[larger], ("", " and")),
+        (_UNIT_IN_ENGLISH[larger] + "s", ("", " and")),
+    )
+    for joint in joints
+)
+
+
+def compound_duration(pattern: NumberPattern) -> bool:
+    """The pattern is a duration in two units (1年8个月, 1 hour and 30 minutes: v18)."""
+    return len(pattern.slots) == 2 and pattern.pieces[1] in _COMPOUND_JOINTS and pattern.pieces[0] == ""
+
+
+def _number_text(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _in_english(value: Decimal, unit: str) -> str:
+    return f"{_number_text(value)} {_UNIT_IN_ENGLISH[unit]}{'' if value == 1 else 's'}"
+
+
+def _converted(total: Decimal, sizes: dict[str, int], bare: bool) -> Iterator[str]:
+    """The duration in each unit of its kind where it is a number with at most two decimals: 1.5年, 120分钟."""
+    for unit, size in sizes.items():
+        value = total / size
+        if (value * 100) % 1:
+            continue
+        yield from (f"{_number_text(value)}{spelling}" for spelling in _SAME_UNIT.get(unit, (unit,)))
+        if bare:
+            yield _in_english(value, unit)
+
+
+def _compounded(total: Decimal, sizes: dict[str, int], bare: bool) -> Iterator[str]:
+    """The duration as a larger unit's quantity and a remainder in the next smaller one: 1年8个月, 1小时30分钟."""
+    for larger, smaller in _COMPOUNDS:
+        if larger not in sizes:
+            continue
+        whole, rest = divmod(total, sizes[larger])
+        if whole < 1 or not rest or rest % sizes[smaller]:
+            continue
+        q, r = _number_text(whole), _number_text(rest / sizes[smaller])
+        yield from (f"{q}{larger}{joint}{r}{smaller}" for joint in ("", "零", "又"))
+        if bare:
+            first, second = _in_english(whole, larger), _in_english(rest / sizes[smaller], smaller)
+            yield from (f"{first} {joint}{second}" for joint in ("", "and "))
+
+
+def _halved(total: Decimal, sizes: dict[str, int], forms: NumberForms) -> Iterator[str]:
+    """The duration as a whole number of a unit and a half (1年半, 1个半小时; 半年 with chinese_numerals; an hour and a
+    half, half an hour)."""
+    for unit, size in sizes.items():
+        whole, rest = divmod(total, size)
+        if unit not in (*_HALVES, *_BARE_HALVES) or rest * 2 != size:
+            continue
+        if whole >= 1:
+            yield from (half.format(q=_number_text(whole)) for half in _HALVES.get(unit, ()))
+            yield from (_EN_ONE_AND_A_HALF.get(unit, ()) if whole == 1 else ())
+        else:
+            yield from (_BARE_HALVES[unit] if forms.chinese else ())
+            yield from _EN_HALVES.get(unit, ())
+
+
 def _cjk(char: str) -> bool:
     return char >= "\u2e80"  # CJK scripts and punctuation, and what follows them in Unicode
 
@@ -1699,17 +1889,21 @@ class _Quantity:
         return m.value != self.point.value
 
 
-def alternatives(text: str, start: int, end: int, tolerance: str | None = None) -> tuple[int, int] | None:
+def alternatives(
+    text: str, start: int, end: int, tolerance: str | None = None, parts: int = 1
+) -> tuple[int, int] | None:
     """(start, end) of the alternatives that the single-number point matched at text[start:end] of a normalised text
-    is offered among (10个月、20个月或30个月), when it is one of them and another has a different value; else None."""
+    is offered among (10个月、20个月或30个月), when it is one of them and another has a different value; else None.
+    A compound duration (v18: `parts` 2, 1年8个月) is offered among the values that follow its last part (1年8个月或22
+    个月)."""
     mentions = _find_numbers_cached(text, _ALTERNATIVE_FORMS)
     spelled = _spelled_numbers(text, _ALTERNATIVE_FORMS)  # twenty or thirty months
     if spelled:
         mentions = tuple(sorted((*mentions, *spelled), key=lambda m: m.start))
     inside = [m for m in mentions if start <= m.start and m.end <= end]
-    if len(inside) != 1:
+    if len(inside) != parts:
         return None
-    point = inside[0]
+    point = inside[-1]
     unit = text[_unit_start(text, point) : end].strip(" 多余来")
     if not unit and not point.percent:
         return None  # a bare number: no quantity to tell alternatives of

@@ -36,7 +36,9 @@ from .numbers import (
     alternatives,
     chinese_value,
     compile_variant,
+    compound_duration,
     date_twins,
+    duration_twins,
     spaced_out,
     standard_twins,
     words_at,
@@ -232,7 +234,17 @@ SCORER_NAME = "keyword_coverage"
 #    (有人说回收期是20个月，但实际是24个月, Some say 20 months, but it is 24) or named a mistake (误以为20个月,
 #    20个月是常见的误解, a common misconception is 20 months) is not the answer's; nor is the base of a multiple or a
 #    part (20个月的两倍, 20个月的一半, twice 20 months).
-SCORER_VERSION = 17
+# 18: the right duration in another unit of time is the point (`duration_twins`), where the units convert exactly (1年 =
+#    12个月, 1周 = 7天, 1天 = 24小时, 1小时 = 60分钟, 1分钟 = 60秒; not 1个月 = 30天 nor 1年 = 365天): 20个月 is
+#    1年8个月, 1年零8个月 and 1 year and 8 months, 18个月 1.5年 and 1年半, 14天 2周, 90分钟 1.5小时, 1小时30分钟 and
+#    1个半小时, 2小时 120分钟, 3天 72小时, and a point in Chinese units is one in English units (20个月: 20 months).
+#    Always on, as its digits are the point's; halves written without a digit (半年, 一年半, 一个半小时) and Chinese
+#    numerals with chinese_numerals only, which also reads 廿 (20), 卅 (30) and 卌 (40), and a 零 between two
+#    quantities of time as a joint (一年零八个月). Every rule holds in the converted form: bounds (超过1年8个月), ranges
+#    (12个月至1年8个月), alternatives after a compound (1年8个月或22个月), negations; 11年8个月 and 1年18个月 are no
+#    1年8个月; 2周3天 and 3天12小时 are no 2周 or 3天 (after one, 一周5天 and 一天8小时 stay rates); 上半年, 下半年 and
+#    半年报 are no 半年 (7×24小时 states 24小时 as before, and so 1天: a known gap).
+SCORER_VERSION = 18
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -1269,6 +1281,8 @@ def _compiled_patterns(
         if needle:
             found.append(compile_variant(needle, forms or NumberForms()))
             found.extend(compile_variant(twin, forms or NumberForms()) for twin in _twins(needle))  # v9
+            twins = duration_twins(needle, forms)  # v18: the duration in other units of time (1年8个月 for 20个月)
+            found.extend(compile_variant(twin, forms or NumberForms()) for twin in twins)
     # v12: a regex is read as the answer is, its Traditional characters as Simplified (v10 read only the answer so: a
     # regex written in Traditional, 後端|於梨華, no longer matched the answer it was written for)
     found.extend(RegexPattern(r.translate(_READ_AS_TABLE) if _TO_READ.search(r) else r) for r in regexes)
@@ -2128,9 +2142,9 @@ def _waived_by_a_bare_mian(answer_norm: str, start: int) -> str | None:
 def _offered_among_others(pattern: Pattern, answer_norm: str, found: Found) -> str | None:
     """The alternatives (20个月或24个月) that a single-number point's match is offered among (v15: `alternatives`),
     as the answer writes them; else None."""
-    if not isinstance(pattern, NumberPattern) or len(pattern.slots) != 1:
+    if not isinstance(pattern, NumberPattern) or not (len(pattern.slots) == 1 or compound_duration(pattern)):
         return None
-    span = alternatives(answer_norm, found.start, found.end, pattern.forms.tolerance)
+    span = alternatives(answer_norm, found.start, found.end, pattern.forms.tolerance, len(pattern.slots))
     return None if span is None else answer_norm[span[0] : span[1]]
 
 
@@ -2308,13 +2322,18 @@ def _negation_inside(answer_norm: str, start: int, end: int) -> str | None:
     return negation_before(answer_norm[: digit.start()], digit.start(), figure=True)
 
 
+def _other_forms(needle: str) -> tuple[str, ...]:
+    """A form's other spellings and (v18) its duration in other units, with every number form."""
+    return (*_twins(needle), *duration_twins(needle, NumberForms(chinese=True)))
+
+
 def _original(variants: Sequence[str], normalised: str | None) -> str | None:
     """The form as the user wrote it (patterns hold normalised text; a standard's other spelling, v9, is its form's)."""
     if normalised is None:
         return None
     written = next((v for v in variants if normalise(v) == normalised), None)
     if written is None:
-        written = next((v for v in variants if normalised in _twins(normalise(v))), normalised)
+        written = next((v for v in variants if normalised in _other_forms(normalise(v))), normalised)
     return written
 
 

@@ -80,7 +80,7 @@ def test_english_scale_words_read_as_values() -> None:
     ("point", "answer", "expected"),
     [
         # English number words are no Chinese numerals: chinese_numerals reads none of them (no separate form)
-        ("20个月", "twenty months", False),
+        ("20个月", "twenty months", True),  # v18: as 20 months - units translate, not the numerals
         ("twenty months", "twenty months", True),
         ("twenty months", "one hundred and twenty months", False),
         ("twenty months", "one hundred twenty months", False),

@@ -50,7 +50,7 @@ def test_the_version() -> None:
         ("8 months", "The rollout took one year and eight months.", None, False),
         ("2 hours", "Training takes two hours and thirty minutes.", None, False),
         ("1", "This is one of the reasons.", None, False),  # a bare number: a number word needs a unit
-        ("20个月", "The payback period is about twenty months.", None, False),  # as 20 months: units do not translate
+        ("20个月", "The payback period is about twenty months.", None, True),  # as 20 months: v18 translates units
         ("twenty months", "The payback period is about twenty months.", None, True),  # a text point stays text
         ("twenty months", "The lease runs one hundred and twenty months.", None, False),
     ],

@@ -15,7 +15,7 @@ from pytest_llmeval.evaluation.scoring import SCORER_VERSION
 
 
 def test_the_version() -> None:
-    assert SCORER_VERSION == 17
+    assert SCORER_VERSION >= 17  # v18 credits durations in other units (test_scorer_v18.py)
 
 
 def _check(point: str, answer: str, expected: str) -> None:
