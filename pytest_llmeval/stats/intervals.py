@@ -155,20 +155,13 @@ def bounded_mean_intervals(
     low = np.clip(center - half, 0, 1)
     high = np.clip(center + half, 0, 1)
     if binary.any():  # every value at a bound: a pass rate, with the pass rate's own interval (mid-p exact)
-        table_low, table_high = mid_p_table(n, confidence)
         hits = np.rint(u[binary].sum(axis=1)).astype(int)
-        low[binary], high[binary] = table_low[hits], table_high[hits]
+        # only the counts that occur: a table of every k of n took 2 (n + 1) bisections over n + 1 terms each -
+        # 3.6 s at the end of a 2,000-case run for the one count it needed
+        found = {int(k): mid_p_bounds(int(k), n, confidence) for k in np.unique(hits)}
+        low[binary] = [found[int(k)][0] for k in hits]
+        high[binary] = [found[int(k)][1] for k in hits]
     return low * span + lo_b, high * span + lo_b
-
-
-@lru_cache(maxsize=256)
-def mid_p_table(n: int, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
-    """`mid_p_bounds` of k of n for k = 0..n, on the 0-1 scale (read-only: cached)."""
-    pairs = [mid_p_bounds(k, n, confidence) for k in range(n + 1)]
-    low, high = np.array([a for a, _ in pairs]), np.array([b for _, b in pairs])
-    low.setflags(write=False)
-    high.setflags(write=False)
-    return low, high
 
 
 def t_intervals(matrix: np.ndarray, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
