@@ -47,11 +47,38 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "llm_bench: a throughput benchmark; runs only with --llm-bench")
     from .session import LLMEvalSession
 
-    session = LLMEvalSession(config, load_settings(config))
+    try:
+        session = LLMEvalSession(config, load_settings(config))
+    except pytest.UsageError as exc:  # an option's value quoted: never the credentials of a URL in it, nor a key
+        from .serving.credentials import public_message
+
+        given = [str(arg) for arg in config.invocation_params.args] + _ini_texts(config)
+        raise pytest.UsageError(public_message(str(exc), _named_keys(config), given)) from None
     config.stash[SESSION_KEY] = session
     config.pluginmanager.register(session, "llmeval-session")
     if session.settings.shard is not None:  # run.shard records the suite's content and the run's root folder
         session.settings.shard.bind(session.cases, config.rootpath)
+
+
+def _named_keys(config: pytest.Config) -> list[str | None]:
+    """The values of the environment variables that the key options (--llm-api-key-env, ...) name."""
+    from .config import OPTIONS
+
+    names = [config.getoption(opt.dest) or config.getini(opt.ini) for opt in OPTIONS if opt.field.endswith("key_env")]
+    return [os.environ.get(name) for name in names if isinstance(name, str) and name]
+
+
+def _ini_texts(config: pytest.Config) -> list[str]:
+    """The plugin's ini values as text (a URL with credentials may be written there)."""
+    from .config import OPTIONS
+
+    texts = []
+    for opt in OPTIONS:
+        try:
+            texts.append(str(config.getini(opt.ini)))
+        except (ValueError, TypeError):  # a value of another shape: load_settings names it
+            continue
+    return texts
 
 
 def get_session(config: pytest.Config) -> LLMEvalSession:

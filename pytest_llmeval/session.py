@@ -219,7 +219,8 @@ class LLMEvalSession:
     def _remember_secrets(self) -> None:
         """The API keys the run sends and the credentials in its URLs, hidden wherever an error text is recorded or
         printed (a gateway may echo the key it was sent)."""
-        from .serving.client import remember_secret, remember_url_secrets
+        from .serving.client import hide_secrets, remember_secret, remember_url_secrets
+        from .serving.credentials import hide_secrets_in_logs, redacted_values
         from .serving.models import model_server_settings
 
         settings = self.settings
@@ -234,6 +235,9 @@ class LLMEvalSession:
         remember_url_secrets(url for s in servers for url in (s.base_url, *s.base_urls))
         specs = (settings.judge.spec, settings.rag.embedder, settings.rag.reranker)
         remember_url_secrets(spec.rpartition("@")[0] for spec in specs if spec and "://" in spec)
+        for server in servers:  # `--llm-vllm-arg=--api-key=X`: vLLM prints its arguments, and a log tail shows them
+            remember_secret(*redacted_values(server.extra_args, redact(server.extra_args)))
+        hide_secrets_in_logs(lambda text: hide_secrets(text, urls=False))  # the HTTP clients log every URL
 
     def described(self) -> dict[str, Any]:
         """The settings as results.json records them: secret values removed, and the URL of every component spec

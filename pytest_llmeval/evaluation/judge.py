@@ -26,10 +26,11 @@ import re
 import secrets
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from ..serving.client import hide_secrets, public_spec, remember_secret, remember_url_secrets, safe_public_url
 from ..serving.credentials import api_key_from_env
+from ..serving.endpoint import auth_headers
 from .scenarios import Case
 
 JUDGE_FORMS = "'http://host:8000/v1@model-name' (an OpenAI-compatible endpoint and the model to ask)"
@@ -219,7 +220,17 @@ class Judge:
         key = api_key_from_env(api_key_env, "--llm-judge-api-key-env")
         remember_secret(key)  # a gateway that echoes the key in its error: hidden in the recorded error
         remember_url_secrets([base_url])
-        self._client = openai.OpenAI(base_url=base_url, api_key=key, timeout=timeout_s, max_retries=0)
+        # the SDK appends the path after the whole base URL (`/v1?key=x` -> `/v1/?key=xchat/completions`) and logs
+        # it: the query goes in `default_query`, the URL's own credentials in the Authorization header (as for a model)
+        parts = urlsplit(base_url)
+        self._client = openai.OpenAI(
+            base_url=urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], parts.path, "", "")),
+            api_key=key,
+            timeout=timeout_s,
+            max_retries=0,
+            default_query=dict(parse_qsl(parts.query, keep_blank_values=True)) or None,
+            default_headers=auth_headers(base_url, key) or None,
+        )
 
     @classmethod
     def from_spec(cls, spec: str, api_key_env: str | None = None, **kwargs: Any) -> Judge:
