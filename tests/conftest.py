@@ -13,6 +13,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpcore  # noqa: F401  (imported here, before any pytester run: see below)
+import httpx  # noqa: F401
 import numpy  # noqa: F401
 import pandas  # noqa: F401
 import pytest
@@ -27,7 +29,10 @@ from pytest_llmeval.serving.server import ServerSettings, VLLMServer
 
 # The plugin imports numpy, pandas and PyYAML's C loader lazily. In-process pytester runs drop modules first
 # imported inside them from sys.modules, and a C extension such as numpy cannot be imported
-# twice in one process: import them here, in the outer test process, first.
+# twice in one process: import them here, in the outer test process, first. So too httpx and httpcore: a module
+# kept from the outer process (imported at collection, e.g. pytest_llmeval.bench) catches httpcore's exception
+# classes, and an inner run that imported httpcore anew raised other classes of the same name past its `except` -
+# tests/scale/test_fleet.py failed after tests/bench/test_bench_urls.py was collected beside it.
 
 # Property tests check what is true, not how fast: no per-example deadline (hypothesis' default, 200 ms, failed
 # examples at random on a 2-core machine busy with vLLM servers, and hosts of this class differ 2.5x in speed).
