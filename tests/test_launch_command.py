@@ -71,3 +71,24 @@ def test_this_interpreter_is_checked_in_process(monkeypatch):
     monkeypatch.setattr(metadata, "version", lambda name: "0.11.0")
     expected = [str(script), "serve", "/models/m"] if script.is_file() else [sys.executable, *MODULE[:2]]
     assert command(sys.executable)[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("extra", "kept", "env"),
+    [
+        (("--api-key", "sk-LAUNCH1"), [], {"VLLM_API_KEY": "sk-LAUNCH1"}),
+        (("--api_key=sk-LAUNCH2", "--seed", "1"), ["--seed", "1"], {"VLLM_API_KEY": "sk-LAUNCH2"}),
+        (("--HF-TOKEN=hf_LAUNCH3",), [], {"HF_TOKEN": "hf_LAUNCH3"}),
+        (("--hf-token",), ["--hf-token"], {}),  # no value: the token of `huggingface-cli login`, left to vLLM
+        (("--api-key", "a", "--api-key", "b"), ["--api-key", "b"], {"VLLM_API_KEY": "a"}),  # the second as given
+    ],
+)
+def test_a_secret_flag_reaches_vllm_through_its_environment_not_the_command_line(extra, kept, env):
+    """`--llm-vllm-arg=--api-key=X` put X in the server's command line, which every local user reads with `ps` while
+    the server runs (and which older vLLM builds print at start); vLLM reads VLLM_API_KEY (and the hub HF_TOKEN)."""
+    server = VLLMServer(
+        "/models/m", "m", ServerSettings(python=sys.executable, extra_args=extra), Path("x.log"), port=8000
+    )
+    command = server.command()
+    assert command[command.index("--port") + 2 :] == kept
+    assert {k: v for k, v in server.environment().items() if k in ("VLLM_API_KEY", "HF_TOKEN") and k in env} == env

@@ -148,6 +148,36 @@ _SECRET_FLAG = re.compile(f"(?i)(?:{_FLAG})")
 _SECRET_VALUE = re.compile(f"(?i)({_FLAG})([= ])(\\S+)")
 
 
+# the environment variable vLLM reads each secret flag's value from: a value there is not in the command line, which
+# every local user reads in `ps` and `/proc/PID/cmdline` while the server runs, nor in its argument dump
+SECRET_FLAG_ENV = {"--api-key": "VLLM_API_KEY", "--hf-token": "HF_TOKEN"}
+
+
+def secrets_in_environment(args: list[str]) -> tuple[list[str], dict[str, str]]:
+    """`args` without the value-carrying secret flags (`--api-key X`, `--api-key=X`, `--hf_token=X`, any letter case),
+    and the environment variables that give vLLM the same values (`SECRET_FLAG_ENV`). A flag given twice, or without
+    a value (`--hf-token` alone: the token of `huggingface-cli login`), stays in the command as it was."""
+    out: list[str] = []
+    env: dict[str, str] = {}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        flag, eq, value = arg.partition("=")
+        name = SECRET_FLAG_ENV.get("--" + flag[2:].replace("_", "-").lower()) if flag.startswith("--") else None
+        if name is not None and name not in env:
+            if eq and value:
+                env[name] = value
+                i += 1
+                continue
+            if not eq and i + 1 < len(args) and not args[i + 1].startswith("-"):
+                env[name] = args[i + 1]
+                i += 2
+                continue
+        out.append(arg)
+        i += 1
+    return out, env
+
+
 def _is_secret_flag(arg: str) -> bool:
     """`--api-key`, `--api_key`, `--hf_token`, ... alone or at the end of another option's value (`--x=--api-key`)."""
     flag = arg.rpartition("=")[2] if "=" in arg else arg
@@ -318,7 +348,7 @@ class VLLMServer:
             self.host,
             "--port",
             str(self.port),
-            *self.settings.cli_args(),
+            *secrets_in_environment(self.settings.cli_args())[0],
         ]
 
     def environment(self) -> dict[str, str]:
@@ -333,6 +363,7 @@ class VLLMServer:
                 env.setdefault(key, value)
         if self.settings.cuda_visible_devices is not None:
             env["CUDA_VISIBLE_DEVICES"] = self.settings.cuda_visible_devices
+        env.update(secrets_in_environment(self.settings.cli_args())[1])  # --api-key X as VLLM_API_KEY=X
         env.update(self.settings.env)
         return env
 
