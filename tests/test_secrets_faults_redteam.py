@@ -205,3 +205,21 @@ def test_redacted_values_are_the_values_a_redaction_hid():
     args = ["--api-key=k1", "--hf-token", "k2", "-O0", "--api_key k3"]
     shown = ["--api-key=***", "--hf-token", "***", "-O0", "--api_key ***"]
     assert redacted_values(args, shown) == ["k1", "k2", "k3"]
+
+
+def test_a_judge_that_answers_no_chat_completion_is_a_clear_error(tmp_path):
+    """A judge URL that answers text or a JSON string (a stream, a proxy's page) was "'str' object has no attribute
+    'choices'" as the case's judge error."""
+    from pytest_llmeval.evaluation.judge import Judge
+    from pytest_llmeval.evaluation.scenarios import load_scenarios
+
+    path = tmp_path / "s.yaml"
+    path.write_text(two_cases("judge"), encoding="utf-8")
+    case = load_scenarios([path])[0]
+    with FakeServer() as fake:
+        fake.reply("/v1/chat/completions", "data: not a completion")
+        judge = Judge(fake.base_url, "judge")
+        verdict = judge.grade(case, ANSWER_COVERING_ALL)
+        judge.close()
+    assert verdict.score is None and verdict.error is not None
+    assert "answered no chat completion" in verdict.error and "Fix:" in verdict.error, verdict.error

@@ -252,7 +252,16 @@ class Judge:
         except openai.APIError as exc:
             why = hide_secrets(str(exc))[:200]
             return JudgeVerdict(None, "", f"judge request to {self.public_url} ({self.model}) failed: {why}")
-        content = response.choices[0].message.content if response.choices else None
+        choices = getattr(response, "choices", None)
+        if not isinstance(choices, list):  # the SDK hands back the body as text when it is no JSON completion
+            body = hide_secrets(str(response))[:120]
+            return JudgeVerdict(
+                None,
+                "",
+                f"judge {self.public_url} ({self.model}) answered no chat completion (a stream, or not JSON: "
+                f"{body!r}). Fix: point --llm-judge at an OpenAI-compatible /v1 endpoint that answers JSON",
+            )
+        content = choices[0].message.content if choices else None
         return parse_verdict(content or "", answer=answer, markers=markers)
 
     def close(self) -> None:
