@@ -244,7 +244,28 @@ SCORER_NAME = "keyword_coverage"
 #    (12个月至1年8个月), alternatives after a compound (1年8个月或22个月), negations; 11年8个月 and 1年18个月 are no
 #    1年8个月; 2周3天 and 3天12小时 are no 2周 or 3天 (after one, 一周5天 and 一天8小时 stay rates); 上半年, 下半年 and
 #    半年报 are no 半年 (7×24小时 states 24小时 as before, and so 1天: a known gap).
-SCORER_VERSION = 18
+# 19: a figure taken back right after it is no answer (`_taken_back`): a correction or self-correction that follows it
+#    at once - after a comma, a dash, an ellipsis, a colon, a full stop or in a bracket - and gives another figure
+#    (20个月（不对，应为24个月）, 20个月——不，是24个月, 20个月，哦不，是24个月, 20个月，更正：24个月,
+#    20个月，应该说是24个月, 20个月，准确地说是24个月, 20 months - no, 24 months, 20 months, sorry, 24 months, 20
+#    months; correction: 24 months, 20 months, I mean 24 months, 20 months, or rather 24 months), or a verdict on it in
+#    a bracket (20个月（错误）, 20个月（有误，实为24个月）, 20 months (wrong: 24), (typo: 24 months)); not the same
+#    figure again (准确地说是20个月, 1年8个月), no figure (20 months, sorry for the delay), a bare 不/no/不是 without a
+#    mark after it (20个月，不是24个月, 20 months, no 24-month plan), a bracket that explains it (即1年8个月, 约合1.7年,
+#    不含建设期, 对，就是20个月, 已更正), nor 实际/actually (计划工期20个月，实际为24个月: plan and actual). The
+#    correction TO the figure credits it (24个月，不，是20个月). A key point the answer refuses to commit to is no
+#    answer (`_refused`): 无法确定是否为20个月, 不知道是否20个月, 我不确定是不是20个月, I cannot say whether it is 20
+#    months, I don't know if it's 20 months, 是否为20个月尚不清楚, whether it is 20 months is unclear, and for a figure
+#    after a copula 我不确定回收期是20个月, I am not sure it is 20 months - in its part, with no contrast or question
+#    word between (我不清楚为什么回收期是20个月 and 不清楚20个月的回收期是否包含建设期 state it); hedges still state it
+#    (大概20个月, 应该是20个月, 可能是20个月, probably 20 months, I think it is 20 months). An A-not-A question
+#    (回收期是不是20个月？, 有没有) is no negation of what it asks (v16's answered-no still denies it:
+#    是不是20个月？不是，是24个月). A former value changed to another figure is no answer (`_a_former_value`):
+#    由20个月延长至24个月, 从20个月缩短到15个月 (v5 credited it), 原为20个月，现调整为24个月, previously 20 months; it
+#    is now 24 months - not the change to the figure, nor 原计划…实际 (plan and actual), nor 最初 (the first 20 months).
+#    Both need the other figure to be of the point's kind (`_another_value`: a duration, money, a percentage, else its
+#    unit; or a bare number that ends its part): 20个月。抱歉，3个附件无法提供 still states 20个月.
+SCORER_VERSION = 19
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -1121,7 +1142,18 @@ def negation_before(answer_norm: str, start: int, figure: bool = False) -> str |
             at = _zh_negation_ending(core[: date.start()].rstrip(" "), figure)
     if at is None:
         at = _en_negation_ending(before.rstrip(_OPENERS))  # the space after the word stays: "not "
+    if at is not None and _asks_a_not_a(answer_norm, before, at, start):
+        return None  # v19: 回收期是不是20个月？ asks, it does not deny
     return None if at is None else before[at:]
+
+
+def _asks_a_not_a(answer_norm: str, before: str, at: int, start: int) -> bool:
+    """The negation at `at` in `before` is the middle of an A-not-A question (是不是, 有没有, 能不能, 可不可以) whose
+    sentence, the one that holds `start`, ends with a question mark (v19): 回收期是不是20个月？ asks."""
+    if at == 0 or before[at : at + 1] not in ("不", "没") or before[at - 1 : at] != before[at + 1 : at + 2]:
+        return False
+    end = _SENTENCE_END.search(answer_norm, start)
+    return end is not None and end.group() == "?"
 
 
 def _zh_negation_over_a_filler(core: str, figure: bool) -> int | None:
@@ -1983,6 +2015,15 @@ def _find(
                     negation = _reported_and_corrected(questions, found.start, found.end)  # v17: 有人说…，但实际…
                 if negation is None and after is None and figure:
                     after = _a_multiple_of(answer_norm, found.start, found.end)  # v17: 20个月的两倍
+                if negation is None and after is None and figure:
+                    after = _taken_back(answer_norm, found.start, found.end, forms)  # v19: 20个月（不对，应为24个月）
+                if negation is None and after is None and figure:
+                    after = _a_former_value(answer_norm, found.start, found.end, forms)  # v19: 由20个月延长至24个月
+                if negation is None and after is None and questions is not None:
+                    refused = _refused(questions, found.start, found.end, figure)
+                    if refused is not None:  # v19: 无法确定是否为20个月 - a refusal to commit, not an answer
+                        negated = negated or _Match("negated", pattern.text, None, refused + text, pattern.kind)
+                        continue
                 if negation is None and after is None and questions is not None:
                     hedged = _offered_among_others(pattern, answer_norm, found)
                     if hedged is not None:  # v15: 10个月、20个月或30个月 - a guess among values, not an answer
@@ -2102,6 +2143,221 @@ def _a_multiple_of(answer_norm: str, start: int, end: int) -> str | None:
         return after.group()
     before = _A_MULTIPLE_BEFORE.search(answer_norm, max(0, start - 24), start)
     return None if before is None else before.group()
+
+
+# v19: a figure the answer takes back right after it is no answer: a correction or self-correction that follows it at
+# once (after a comma, a dash, an ellipsis, a colon, a full stop or inside a bracket) and gives another figure -
+# 20个月（不对，应为24个月）, 20个月——不，是24个月, 20个月，哦不，是24个月, 20个月，更正：24个月,
+# 20个月，应该说是24个月, 20个月，准确地说是24个月, 20 months - no, 24 months, 20 months, sorry, 24 months, 20 months;
+# correction: 24 months, 20 months, I mean 24 months, 20 months, or rather 24 months - or, in a bracket, a verdict on it
+# with or without one (20个月（错误）, 20个月（有误，实为24个月）, 20 months (wrong: 24), (typo: 24 months)). Not one
+# that gives the same figure again (20个月，准确地说是20个月; 20 months - no, 20 months exactly) nor no figure (20
+# months, sorry for the delay; 20 months, I mean it), not a contrast that names another value as not the answer
+# (20个月（不是24个月）, 20 months, not 24), and not a bracket that explains it (20个月（即1年8个月）, （约合1.7年）,
+# （不含建设期）, （对，就是20个月）): a bare 不, no, 不是 or sorry takes a mark after it (20 months, no 24-month plans;
+# 20个月，不是24个月 - both state it). 实际 and actually are no corrections (计划工期20个月，实际为24个月 states the
+# plan), and a verdict word out of a bracket may label the next value (Correct: 20 months. Incorrect: 24 months.).
+_TAKEN_BACK_BY = (  # a word of a self-correction followed by a mark before what it gives
+    "不|不不|不不不|(?:哦|噢|喔|啊|呃|额|嗯)?不对?|不是|(?:我|刚才)?(?:说|写|算|打)错了|错了|抱歉|不好意思|对不起|口误|笔误"
+    "|(?:纠正|更正|订正|修正)一下|等等|等一下"
+    "|(?<![a-z])(?:no|nope|oh|oops|wait|sorry|er|erm|um|uh|my mistake|my bad|scratch that|correction|no wait|wait no"
+    "|that's wrong|that is wrong|that was wrong|i was wrong)(?![a-z])"
+)
+_TAKEN_BACK_FOR = (  # a word of a correction that the other figure may follow at once
+    "更正为|更正|纠正为|纠正|修正为|订正为|应该说是?|应当说是?|应为|应是|应该是|应当是|应改为|我是说|我的意思是"
+    "|(?:更)?(?:准确|确切|严格|精确)(?:地|的)?(?:说|来说|讲|而言)(?:是|为)?"
+    "|正确(?:的|答案|数字|数值)?(?:应该?)?(?:是|为)"
+    "|(?<![a-z])(?:i mean|i meant|or rather|rather|make that|or more (?:precisely|exactly|accurately)"
+    "|more (?:precisely|exactly|accurately)|to be (?:precise|exact)|correction|should be|should have been|should read"
+    "|it should be|the (?:correct|right) (?:figure|number|value|answer) is)(?![a-z])"
+)
+_COPULA_BEFORE_A_FIGURE = (
+    "(?:(?:是|为|应为|应是|应该是|其实是|才是|实为|实际为|实际是|实际上是)"
+    "|(?<![a-z])(?:it's|it’s|it is|it was|it should be|should be|is|was|the figure is|i meant|i mean)(?![a-z]))"
+)
+_SELF_CORRECTION_MARK = r"[,:;!.…—–\-]"
+_A_NUMBER_WORD = (
+    "(?<![a-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?![a-z])"
+)
+_ANOTHER_FIGURE = (
+    f"(?:{_COPULA_BEFORE_A_FIGURE} ?)?"
+    "(?:约|大约|大概|近|(?<![a-z])(?:about|around|roughly|approximately)(?![a-z])|~)? ?"
+    f"(?P<figure>{_FIGURE_START.pattern}|{_A_NUMBER_WORD})"
+)
+_TAKEN_BACK = re.compile(
+    f" ?(?:左右|上下|整)?(?:{_SELF_CORRECTION_MARK}+|。| ?\\()"
+    f"(?: ?(?:(?:{_TAKEN_BACK_BY}) ?{_SELF_CORRECTION_MARK}+|(?:{_TAKEN_BACK_FOR}) ?{_SELF_CORRECTION_MARK}*)){{1,4}}"
+    f" ?{_ANOTHER_FIGURE}"
+)
+_VERDICT_IN_A_BRACKET = re.compile(
+    " ?\\( ?(?:(?:此处|此数|该数字?|这个数字?|这里|原文)?(?:有误|错误|错|不对|不正确|不准确|笔误|口误|待更正)"
+    "|(?<![a-z])(?:wrong|incorrect|not correct|not right|inaccurate|a typo|typo|error|an error|mistake|a mistake"
+    "|should be corrected)(?![a-z]))"
+    " ?(?=[),:;.!])"
+)
+
+
+# v19: the other figure of a correction or a change is another value of the point's quantity where none of the
+# point's forms matches it and it is of the point's kind: a duration for a duration (20个月 -> 24个月, 2 years), an
+# amount of money for one (300万元 -> 350万元), a percentage for one, else the same unit - or a bare number that ends
+# its part (20 months (wrong: 24)). 20个月。抱歉，3个附件无法提供 and 20 months. No, 2 installments are not required
+# name other things.
+_NUMBER_AT = re.compile(
+    "[-+~]?(?:[0-9][0-9,.]*|["
+    + "".join(sorted(NUMERAL_CHARS - frozenset("0123456789")))
+    + "点]+|"
+    + _A_NUMBER_WORD
+    + "(?:[- ]"
+    + _A_NUMBER_WORD
+    + ")?) ?"
+)
+_LAST_NUMBER = re.compile(_NUMBER_AT.pattern.removesuffix(" ?") + "(?=[^0-9]*$)")
+_UNIT_KINDS = (
+    re.compile(
+        "(?:年|个月|月|周|星期|天|日|小时|个小时|钟头|分钟|秒|(?:years?|months?|weeks?|days?|hours?|minutes?"
+        "|seconds?)(?![a-z]))"
+    ),
+    re.compile(
+        "(?:万元|亿元|千元|百万元|元|万|亿|美元|港币|欧元|(?:yuan|dollars?|usd|rmb|million|billion|thousand|k)"
+        "(?![a-z]))"
+    ),
+    re.compile("(?:%|个百分点|(?:percent|per cent|percentage points?)(?![a-z]))"),
+)
+_ENDS_A_PART = re.compile(r" ?(?:[)。!?;,\n]|\.(?=\s|$)|$)")
+
+
+def _unit_after(text: str, pos: int) -> tuple[str, int]:
+    """The text after the number at `pos` (its unit first) and where it starts."""
+    number = _NUMBER_AT.match(text, pos)
+    at = number.end() if number is not None else pos
+    return text[at:], at
+
+
+def _another_value(answer_norm: str, start: int, end: int, figure: int, forms: Sequence[Pattern]) -> bool:
+    """The figure at `figure` is another value of the quantity at start:end: none of the point's `forms` matches it,
+    and it is of the same kind (`_UNIT_KINDS`, else the same unit) or a bare number that ends its part."""
+    if any(found.start <= figure < found.end for form in forms for found in form.search(answer_norm)):
+        return False
+    text = answer_norm[start:end]
+    last = _LAST_NUMBER.search(text)
+    unit = text[last.end() :].strip() if last is not None else ""
+    other, at = _unit_after(answer_norm, figure)
+    if _ENDS_A_PART.match(answer_norm, at) or not unit:
+        return True  # (wrong: 24), 20个月，不，24。
+    if other.startswith(unit):
+        return True
+    return any(kind.match(unit) and kind.match(other) for kind in _UNIT_KINDS)
+
+
+# v19: a former value the answer says has changed is no answer: 回收期由20个月延长至24个月, 从20个月调整为24个月,
+# 回收期原为20个月，现调整为24个月, 原来是20个月，现在是24个月, previously 20 months; it is now 24 months - a change
+# from the figure to another one, or the figure marked as former (原为, 原来, 原先, 原本, 此前, originally, previously,
+# formerly, used to be) and another figure marked as current (现在, 现已, 现为, 目前, 如今, now, currently) later in
+# its sentence. Not the same figure again (原为20个月，现在仍是20个月), a former value alone (回收期原为20个月), two
+# plans (旧方案20个月，新方案24个月), nor plan and actual (原计划20个月，实际24个月); 最初 and initially are left alone
+# (最初20个月免租: the first 20 months).
+_CHANGED_FROM = re.compile("(?:从|由) ?$")
+_CHANGED_TO = re.compile(
+    " ?(?:(?:延长|缩短|增加|减少|提高|降低|调整|变更|修改|修订|更新|上调|下调|提升|下降|上升|增长|压缩|变|改|调)了?"
+    "(?:为|至|到|成)|(?:增|降|升|减|缩|延)至) ?" + _ANOTHER_FIGURE
+)
+_FORMER = re.compile("原(?:为|是|来|先|本)|此前|(?<![a-z])(?:originally|previously|formerly|used to be)(?![a-z])")
+_NOW_ANOTHER = re.compile(
+    "(?:(?!\\. )[^。!?\n]){0,30}?"
+    "(?:现(?:在|已|为|是|调|改|变|增|降|延|缩|行)|目前|如今|(?<![a-z])(?:now|currently|at present)(?![a-z]))"
+    "(?:(?!\\. )[^。!?\n,;]){0,12}?" + _ANOTHER_FIGURE
+)
+
+
+def _a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
+    """The words that make the figure at start:end a former value changed to another figure (v19: 由20个月延长至24个月,
+    原为20个月，现调整为24个月); else None."""
+    part_start = _part_start(answer_norm, start)
+    changed = _CHANGED_TO.match(answer_norm, end) if _CHANGED_FROM.search(answer_norm, part_start, start) else None
+    if changed is None and _FORMER.search(answer_norm, part_start, start) is not None:
+        changed = _NOW_ANOTHER.match(answer_norm, end)
+    if changed is None:
+        return None
+    if not _another_value(answer_norm, start, end, changed.start("figure"), forms):
+        return None  # 原为20个月，现在仍是20个月
+    return changed.group()
+
+
+def _taken_back(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
+    """The correction right after the figure at start:end that takes it back (v19): a verdict in a bracket after it,
+    or a self-correction that gives another value of its kind (`_another_value`); else None."""
+    verdict = _VERDICT_IN_A_BRACKET.match(answer_norm, end)
+    if verdict is not None:
+        return verdict.group()
+    correction = _TAKEN_BACK.match(answer_norm, end)
+    if correction is None:
+        return None
+    if not _another_value(answer_norm, start, end, correction.start("figure"), forms):
+        return None  # 20个月，准确地说是20个月 - the same figure again; 20个月。抱歉，3个附件… - another thing
+    return correction.group()
+
+
+# v19: a key point the answer explicitly refuses to commit to is no answer: the speaker says it cannot tell whether it
+# holds (无法确定是否为20个月, 我不确定是不是20个月, 不知道是否20个月, I cannot say whether it is 20 months, I don't
+# know if it's 20 months), asks whether it holds and says that is unknown (是否为20个月尚不清楚, 回收期是否20个月，目前
+# 无法确认, Whether it is 20 months is unclear), or doubts it as what something is (我不确定回收期是20个月, I am not
+# sure it is 20 months) - an explicit refusal, not a hedge: 大概20个月, 应该是20个月, 可能是20个月, probably 20 months
+# and I think it is 20 months state it (key points are not judged for assertion - v7, v10 - and a hedge is no refusal).
+# Only in the figure's part of the clause with no contrast after the refusal (我不确定，但应该是20个月 and 不清楚具体
+# 日期，回收期是20个月 state it), and not where a question word makes the figure a given (我不清楚为什么回收期是20个月,
+# I don't know why it is 20 months) or the question is about another thing (不清楚20个月的回收期是否包含建设期).
+_CANNOT_TELL = re.compile(
+    "(?:无法|不能|难以|没法|没办法|无从|不敢)(?:确定|确认|判断|断定|肯定|核实|证实|得知|知道|说|回答|查证|保证)"
+    "|不(?:太|很)?(?:确定(?!性|因素)|清楚|知道|了解|敢肯定|敢确定|敢说|好说|能肯定|能确定)|说不(?:准|清|好)|拿不准|吃不准"
+    "|(?<![a-z])(?:(?:cannot|can't|can’t|could not|couldn't|couldn’t|(?:am |are |is )?(?:unable|not able) to)"
+    " (?:say|tell|confirm|determine|verify|know|be sure|be certain|state)"
+    "|(?:don't|don’t|do not|doesn't|doesn’t|does not|didn't|didn’t|did not) know|unsure|uncertain"
+    "|not (?:sure|certain)|no idea|no way to (?:know|tell))(?![a-z])"
+)
+_ASKS_WHETHER = re.compile("是否|是不是|有没有|能否|可否|(?<![a-z])(?:whether|if)(?![a-z])")
+# a doubt about what something is: the figure after a copula in the doubted clause (我不确定回收期是20个月)
+_DOUBTS = re.compile(
+    "不(?:太|很)?确定|不敢(?:肯定|确定)|(?:无法|不能)(?:确定|确认|肯定)"
+    "|(?<![a-z])(?:not (?:sure|certain)|unsure|(?:cannot|can't|can’t|unable to) (?:confirm|say|be sure))"
+    "(?![a-z])"
+)
+_COPULA_JUST_BEFORE = re.compile(
+    "(?:是|为)(?:约|大约|大概)? ?$|(?<![a-z])(?:is|was|are|were|be|it's|it’s|that's|that’s)(?: about| around)? $"
+)
+_UNKNOWN_AFTER = re.compile(
+    "[^。!?\n]{0,24}?"
+    "(?:(?:尚|还|仍|目前|暂时|暂|我|我们|并|都|也|则|仍然|依然| |,)*"
+    "(?:不(?:太|很)?(?:清楚|确定|知道|明确|得而知)|未知|待定"
+    "|(?:无法|难以|不能|没法)(?:确定|确认|判断|核实|证实|得知|断定)|(?:有待|尚待|待)(?:确认|核实|证实|确定)|说不准|不好说)"
+    "|(?<![a-z])(?:(?:is|remains|was) (?:still |currently |as yet )?(?:unclear|unknown|uncertain|undetermined"
+    "|not (?:known|clear|certain|confirmed)|unconfirmed|to be (?:confirmed|determined))"
+    "|i (?:don't|don’t|do not) know|i'm not sure|i am not sure|i (?:cannot|can't|can’t) (?:say|tell))(?![a-z]))"
+)
+
+
+def _refused(answer_lines: str, start: int, end: int, figure: bool) -> str | None:
+    """The words that refuse to commit to the key point at start:end (v19: 无法确定是否, I cannot say whether;
+    是否…尚不清楚, whether … is unclear; for a figure, 我不确定…是, I am not sure it is) in its part of the clause, with
+    no contrast and no question word between; else None."""
+    part_start = _part_start(answer_lines, start)
+    for cannot in _CANNOT_TELL.finditer(answer_lines, part_start, start):
+        between = (cannot.end(), start)
+        if _CONTRAST.search(answer_lines, *between) or _QUESTION_WORDS.search(answer_lines, *between):
+            continue
+        asks = _ASKS_WHETHER.search(answer_lines, *between)
+        if asks is not None and not _QUESTION_WORDS.search(answer_lines, asks.end(), start):
+            return answer_lines[cannot.start() : start]
+        doubt = _DOUBTS.fullmatch(cannot.group())
+        if figure and doubt is not None and _COPULA_JUST_BEFORE.search(answer_lines, cannot.end(), start):
+            return answer_lines[cannot.start() : start]
+    asks = max(_ASKS_WHETHER.finditer(answer_lines, part_start, start), key=lambda m: m.start(), default=None)
+    if asks is None or _CONTRAST.search(answer_lines, asks.end(), start):
+        return None
+    if _QUESTION_WORDS.search(answer_lines, asks.end(), start) or answer_lines[asks.start() : asks.end()] == "if":
+        return None  # "if it is 20 months, ..." is a condition (only 是否 and whether ask here)
+    unknown = _UNKNOWN_AFTER.match(answer_lines, end)
+    return None if unknown is None else answer_lines[asks.start() : unknown.end()]
 
 
 # v15: a point in 元 (one of its forms is: 200万元) is an amount in renminbi, and so are its forms without a currency

@@ -17,7 +17,7 @@ CN = NumberForms(chinese=True)
 
 
 def test_the_version() -> None:
-    assert SCORER_VERSION == 18
+    assert SCORER_VERSION >= 18  # v19 takes back a figure corrected right after it (test_scorer_v19.py)
 
 
 def _check(point: str, answer: str, expected: str, forms: NumberForms | None = None) -> None:
