@@ -69,7 +69,7 @@ _EN_SCALE_WORD = re.compile(" ?(thousand|million|billion|trillion)(?![a-z])")
 _EN_SCALE_LETTER = re.compile("(k|mn|m|bn|b)(?![a-z0-9])")
 _MONEY_BEFORE = re.compile(r"(?:[$¥€£]|(?<![a-z])(?:usd|rmb|cny|hkd|eur|gbp|jpy)) ?-?$")
 _MONEY_AFTER = re.compile(" ?(?:dollars?|usd|yuan|rmb|cny|euros?|eur|美元|人民币|元|欧元)(?![a-z])")
-_PERCENT = re.compile(" ?(?:%|percent(?![a-z])|per cent(?![a-z]))")  # 50 percent is 50% (v7)
+_PERCENT = re.compile(" ?(?:%|percent(?![a-z])|per cent(?![a-z])|pct(?![a-z]))")  # 50 percent is 50% (v7); 50 pct
 _SPOKEN_PERCENT = ("百分之 ", "百分之")  # right before an Arabic number: 百分之3.5
 _PADDED_BEFORE = frozenset(":月日号时点分秒")  # what follows a zero-padded hour, month, day, minute
 _CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_SECTIONS) + "".join(CN_TENS)
@@ -1677,6 +1677,16 @@ _UNIT_OF_TIME |= {"个小时": "小时", "钟头": "小时", "个钟头": "小�
 _EN_UNIT_OF_TIME = {"year": "年", "month": "个月", "week": "周", "day": "天", "hour": "小时", "minute": "分钟"}
 _EN_UNIT_OF_TIME |= {"second": "秒"}
 _UNIT_IN_ENGLISH = {unit: word for word, unit in _EN_UNIT_OF_TIME.items()}
+# v20: and the common English abbreviations of the units (20 mos, 20 yrs, 24 hrs, 20 mins, 20 min, 30 sec); not "m"
+# (metres, millions), "s" (the 20s), "d" or "h" (2H 2024 is the second half of the year)
+_EN_ABBREVIATIONS = {
+    "年": ("yr", "yrs"),
+    "个月": ("mo", "mos", "mth", "mths"),
+    "周": ("wk", "wks"),
+    "小时": ("hr", "hrs"),
+    "分钟": ("min", "mins"),
+    "秒": ("sec", "secs"),
+}
 _SAME_UNIT = {"周": ("周", "个星期"), "小时": ("小时", "个钟头")}  # 2周 is 2个星期 (个小时 is 小时's classifier twin)
 _COMPOUNDS = (("年", "个月"), ("小时", "分钟"), ("分钟", "秒"))
 _HALVES = {"年": ("{q}年半",), "小时": ("{q}个半小时", "{q}小时半", "{q}个半钟头")}
@@ -1747,6 +1757,7 @@ def _converted(total: Decimal, sizes: dict[str, int], bare: bool) -> Iterator[st
         yield from (f"{_number_text(value)}{spelling}" for spelling in _SAME_UNIT.get(unit, (unit,)))
         if bare:
             yield _in_english(value, unit)
+            yield from (f"{_number_text(value)} {abbreviation}" for abbreviation in _EN_ABBREVIATIONS.get(unit, ()))
 
 
 def _compounded(total: Decimal, sizes: dict[str, int], bare: bool) -> Iterator[str]:

@@ -265,7 +265,17 @@ SCORER_NAME = "keyword_coverage"
 #    is now 24 months - not the change to the figure, nor 原计划…实际 (plan and actual), nor 最初 (the first 20 months).
 #    Both need the other figure to be of the point's kind (`_another_value`: a duration, money, a percentage, else its
 #    unit; or a bare number that ends its part): 20个月。抱歉，3个附件无法提供 still states 20个月.
-SCORER_VERSION = 19
+# 20: English answers. Negating degree words: hardly, scarcely, far from, nowhere near, anything but, and "as opposed
+#    to" as "rather than" (hardly 20 months, 24 months, as opposed to 20 months). "never more than" and the other
+#    "never" bounds are inclusive bounds, as "no more than" (v17 read "never" as a negation). A former value changed
+#    in English (`_a_former_value`): a verb of change before "from" and "to" before another figure (rose from 20% to
+#    24%, increased from 20 months to 24 months; not "cut from 24 to 20 months", which credits 20), "up from" or
+#    "down from" before the figure (24%, down from 20%), and "was" right before it where "now" or "but after / since /
+#    following" gives another figure of its kind later in its sentence (was 20 months, but after the price change it
+#    is 24 months; not "was 20 months, but after the change the IRR is 15%"). The English abbreviations of units of
+#    time state a duration (`duration_twins`: 20 mos, 20 mo, 20 yrs, 24 hrs, 20 mins, 20 min, 30 sec, 2 wks; not
+#    m, s, d or h: 2H 2024), and "pct" is "percent" (20 pct is 20%).
+SCORER_VERSION = 20
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -503,6 +513,10 @@ NEGATIONS_EN_TWO_WORDS = frozenset({"rather than", "instead of", "no longer", "f
 # v11: refusals and prohibitions (refuses to refund, declined to issue a refund, prohibits refunds), which a negation
 # before them turns back (never refuses a refund, does not prohibit refunds)
 NEGATIONS_EN_TWO_WORDS |= {"refuse to", "refuses to", "refused to", "decline to", "declines to", "declined to"}
+# v20: the negating degree words (hardly 20 months, scarcely compliant, far from 20 months, nowhere near 20 months,
+# anything but 20 months) and "as opposed to", as "rather than" (24 months, as opposed to 20 months)
+NEGATIONS_EN |= {"hardly", "scarcely"}
+NEGATIONS_EN_TWO_WORDS |= {"far from", "nowhere near", "anything but", "opposed to"}
 PROHIBITIONS_EN = frozenset({"prohibit", "prohibits", "forbid", "forbids", "disallow", "disallows", "refuses"})
 PROHIBITIONS_EN |= {"refused", "bans"}
 PROHIBITIONS_EN |= {"waive", "waives", "waived"}  # v14: as 免收 before the point (we waive the service fee)
@@ -1338,14 +1352,16 @@ LOWER_BOUNDS_BEFORE = (
     "不少于", "不低于", "不小于", "不下于", "至少", "最少", "起码", "最低", "超过", "超出", "多于", "高于", "大于",
     "逾", "不止", "不只", "长于", "at least", "no less than", "not less than", "no fewer than", "not fewer than",
     "more than", "over", "above", "exceeding", "in excess of", "upwards of", "greater than", "longer than",
-    "higher than", "no shorter than", "beyond",
+    "higher than", "no shorter than", "beyond", "never less than", "never fewer than", "never shorter than",
+    "never below", "never lower than",
 )  # fmt: skip
 UPPER_BOUNDS_BEFORE = (
     "不超过", "不超", "不高于", "不大于", "不多于", "最多", "至多", "最高", "少于", "低于", "小于", "短于", "不到",
     "不足", "未满", "不满", "没到", "没达到", "未达", "未达到", "未到", "达不到", "未超过", "没有超过", "没超过",
     "不会超过", "用不了", "要不了", "at most", "no more than", "not more than", "up to", "under", "below",
     "less than", "fewer than", "within", "not exceeding", "no longer than", "shorter than", "lower than",
-    "no higher than", "not over",
+    "no higher than", "not over", "never more than", "never longer than", "never over", "never exceeding",
+    "never above", "never higher than",
 )  # fmt: skip
 LOWER_BOUNDS_AFTER = ("以上", "及以上", "或以上", "或更多", "或更长", "or more", "or longer", "or above",
                       "and above", "and up", "or higher", "at least", "at minimum", "minimum")  # fmt: skip
@@ -1361,6 +1377,9 @@ INCLUSIVE_BOUNDS = frozenset((
     "或更长", "or more", "or longer", "or above", "and above", "and up", "or higher", "at minimum", "minimum", "以下",
     "及以下", "或以下", "以内", "之内", "内", "或更少", "或更短", "or less", "or fewer", "or shorter", "or below",
     "and below", "and under", "or lower", "at the most", "maximum", "max",
+    # v20: "never more than" as "no more than", "never less than" as "no less than"
+    "never more than", "never longer than", "never over", "never exceeding", "never above", "never higher than",
+    "never less than", "never fewer than", "never shorter than", "never below", "never lower than",
 ))  # fmt: skip
 _BOUNDS_BEFORE = {**dict.fromkeys(LOWER_BOUNDS_BEFORE, "lower"), **dict.fromkeys(UPPER_BOUNDS_BEFORE, "upper")}
 _BOUNDS_AFTER = {**dict.fromkeys(LOWER_BOUNDS_AFTER, "lower"), **dict.fromkeys(UPPER_BOUNDS_AFTER, "upper")}
@@ -2257,16 +2276,38 @@ def _another_value(answer_norm: str, start: int, end: int, figure: int, forms: S
 # its sentence. Not the same figure again (原为20个月，现在仍是20个月), a former value alone (回收期原为20个月), two
 # plans (旧方案20个月，新方案24个月), nor plan and actual (原计划20个月，实际24个月); 最初 and initially are left alone
 # (最初20个月免租: the first 20 months).
-_CHANGED_FROM = re.compile("(?:从|由) ?$")
+# v20: and in English, a verb of change before "from" and "to" before the other figure (rose from 20% to 24%, was
+# increased from 20 months to 24 months, went from 20 to 24; not "cut from 24 months to 20 months", which credits 20
+# months, nor a range without a verb: from 20 to 24 months); "up from" and "down from" before the figure (24%, down
+# from 20%) with no other figure needed; "was" or "were" right before it where a "now" or a "but after / since /
+# following" clause gives another figure later in its sentence (was 20 months, but after the price change it is 24
+# months; was 20 months, it is now 24 months).
+_EN_CHANGE_VERBS = (
+    "rose|risen|rise|rises|increased|increase|increases|decreased|decrease|decreases|dropped|drops|fell|fallen|falls"
+    "|grew|grown|grows|went|gone|goes|changed|change|changes|moved|raised|lowered|reduced|cut|extended|shortened"
+    "|shrank|shrunk|climbed|jumped|declined|slipped|adjusted|revised|updated|lengthened|expanded|lifted|slashed"
+    "|trimmed|upgraded|downgraded|edged|soared|plunged|tumbled|doubled|halved|shifted|switched"
+)
+_CHANGED_FROM = re.compile(
+    f"(?:从|由) ?$|(?<![a-z])(?:{_EN_CHANGE_VERBS})(?: [a-z]+ly)?(?: (?:up|down|back))? from (?:a |an |the )?$"
+)
 _CHANGED_TO = re.compile(
     " ?(?:(?:延长|缩短|增加|减少|提高|降低|调整|变更|修改|修订|更新|上调|下调|提升|下降|上升|增长|压缩|变|改|调)了?"
-    "(?:为|至|到|成)|(?:增|降|升|减|缩|延)至) ?" + _ANOTHER_FIGURE
+    "(?:为|至|到|成)|(?:增|降|升|减|缩|延)至|(?<![a-z])to(?![a-z])) ?" + _ANOTHER_FIGURE
 )
-_FORMER = re.compile("原(?:为|是|来|先|本)|此前|(?<![a-z])(?:originally|previously|formerly|used to be)(?![a-z])")
+_UP_OR_DOWN_FROM = re.compile("(?<![a-z])(?:up|down) from (?:a |an |the )?$")
+_FORMER = re.compile(
+    "原(?:为|是|来|先|本)|此前|(?<![a-z])(?:originally|previously|formerly|used to be)(?![a-z])"
+    "|(?<![a-z])(?:was|were)(?: about| around| roughly| approximately)? $"
+)
 _NOW_ANOTHER = re.compile(
     "(?:(?!\\. )[^。!?\n]){0,30}?"
     "(?:现(?:在|已|为|是|调|改|变|增|降|延|缩|行)|目前|如今|(?<![a-z])(?:now|currently|at present)(?![a-z]))"
     "(?:(?!\\. )[^。!?\n,;]){0,12}?" + _ANOTHER_FIGURE
+)
+_BUT_AFTER_ANOTHER = re.compile(
+    "[ ,;]*but (?:after|since|following|as of|from)(?![a-z])"
+    "(?:(?!\\. )[^。!?\n;]){0,60}?(?<![a-z])(?:is|are|it's|has been|have been|stands at|will be) " + _ANOTHER_FIGURE
 )
 
 
@@ -2274,9 +2315,12 @@ def _a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patt
     """The words that make the figure at start:end a former value changed to another figure (v19: 由20个月延长至24个月,
     原为20个月，现调整为24个月); else None."""
     part_start = _part_start(answer_norm, start)
+    up_or_down = _UP_OR_DOWN_FROM.search(answer_norm, part_start, start)
+    if up_or_down is not None:
+        return up_or_down.group().strip()  # v20: 24%, down from 20%
     changed = _CHANGED_TO.match(answer_norm, end) if _CHANGED_FROM.search(answer_norm, part_start, start) else None
     if changed is None and _FORMER.search(answer_norm, part_start, start) is not None:
-        changed = _NOW_ANOTHER.match(answer_norm, end)
+        changed = _NOW_ANOTHER.match(answer_norm, end) or _BUT_AFTER_ANOTHER.match(answer_norm, end)
     if changed is None:
         return None
     if not _another_value(answer_norm, start, end, changed.start("figure"), forms):

@@ -245,8 +245,14 @@ def test_the_forms_of_a_duration() -> None:
     assert "120分钟" in duration_twins("2小时", NumberForms(tolerance="1%"))
     assert not any("天" in twin for twin in duration_twins("1个月")) and duration_twins("1年") == (
         "1 year",
+        "1 yr",  # v20: the English abbreviations
+        "1 yrs",
         "12个月",
         "12 months",
+        "12 mo",
+        "12 mos",
+        "12 mth",
+        "12 mths",
     )
 
 
