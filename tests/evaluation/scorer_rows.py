@@ -23,6 +23,15 @@ def status(point: str, answer: str, forms: NumberForms | None = None) -> str:
     return score_answer(case, answer).points[0].status
 
 
+def check_status(point: str, answer: str, expected: str, forms: NumberForms | None = None) -> None:
+    """The point's status is `expected`; "not covered" accepts any status but covered (missing, negated, ...)."""
+    got = status(point, answer, forms)
+    if expected == "not covered":
+        assert got != "covered", (point, answer)
+    else:
+        assert got == expected, (point, answer)
+
+
 def covered(point: str, answer: str, forms: NumberForms | None = None) -> bool:
     return status(point, answer, forms) == "covered"
 

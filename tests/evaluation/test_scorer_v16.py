@@ -10,7 +10,7 @@ verdicts."""
 from __future__ import annotations
 
 import pytest
-from scorer_rows import CN, charged, status
+from scorer_rows import CN, charged, check_status
 
 from pytest_llmeval.evaluation.numbers import NumberForms
 from pytest_llmeval.evaluation.scoring import SCORER_VERSION
@@ -18,14 +18,6 @@ from pytest_llmeval.evaluation.scoring import SCORER_VERSION
 
 def test_the_version() -> None:
     assert SCORER_VERSION >= 16  # v17 changed what this module's rows do not pin (test_scorer_v17.py)
-
-
-def _check(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
-    got = status(point, answer, forms)
-    if expected == "not covered":
-        assert got != "covered", (point, answer)
-    else:
-        assert got == expected, (point, answer)
 
 
 # --- 1. values the answer says bound the figure, or joins with a slash ---
@@ -64,7 +56,7 @@ def _check(point: str, answer: str, forms: NumberForms | None, expected: str) ->
 def test_values_that_bound_the_figure_are_a_guess(
     point: str, answer: str, forms: NumberForms | None, expected: str
 ) -> None:
-    _check(point, answer, forms, expected)
+    check_status(point, answer, expected, forms)
 
 
 # --- 2. a range of years said to hold the year somewhere ---
@@ -94,7 +86,7 @@ def test_values_that_bound_the_figure_are_a_guess(
     ],
 )
 def test_a_hedged_range_of_years_states_neither_year(point: str, answer: str, expected: str) -> None:
-    _check(point, answer, None, expected)
+    check_status(point, answer, expected)
 
 
 # --- 3. an ordinal is a position, not an amount ---
@@ -120,7 +112,7 @@ def test_a_hedged_range_of_years_states_neither_year(point: str, answer: str, ex
     ],
 )
 def test_an_ordinal_is_no_amount(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
-    _check(point, answer, forms, expected)
+    check_status(point, answer, expected, forms)
 
 
 # --- 4. a statement denied as a whole, a correction pointing back, a question answered wrong ---
@@ -172,7 +164,7 @@ def test_an_ordinal_is_no_amount(point: str, answer: str, forms: NumberForms | N
     ],
 )
 def test_a_statement_denied_as_a_whole(point: str, answer: str, expected: str) -> None:
-    _check(point, answer, None, expected)
+    check_status(point, answer, expected)
 
 
 def test_a_claim_denied_as_a_whole_is_no_claim() -> None:
@@ -199,7 +191,7 @@ def test_a_claim_denied_as_a_whole_is_no_claim() -> None:
     ],
 )
 def test_tenths(point: str, answer: str, expected: str) -> None:
-    _check(point, answer, CN, expected)
+    check_status(point, answer, expected, CN)
 
 
 # --- 6. English about-forms before the unit, as 20多个月 is about 20个月 ---
@@ -218,4 +210,4 @@ def test_tenths(point: str, answer: str, expected: str) -> None:
     ],
 )
 def test_english_about_forms(point: str, answer: str, expected: str) -> None:
-    _check(point, answer, None, expected)
+    check_status(point, answer, expected)

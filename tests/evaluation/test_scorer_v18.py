@@ -8,7 +8,7 @@ ordinals. With chinese_numerals, halves without a digit (半年, 一个半小时
 from __future__ import annotations
 
 import pytest
-from scorer_rows import status
+from scorer_rows import check_status, status
 
 from pytest_llmeval.evaluation.numbers import NumberForms, duration_twins
 from pytest_llmeval.evaluation.scoring import SCORER_VERSION
@@ -18,14 +18,6 @@ CN = NumberForms(chinese=True)
 
 def test_the_version() -> None:
     assert SCORER_VERSION >= 18  # v19 takes back a figure corrected right after it (test_scorer_v19.py)
-
-
-def _check(point: str, answer: str, expected: str, forms: NumberForms | None = None) -> None:
-    got = status(point, answer, forms)
-    if expected == "not covered":
-        assert got != "covered", (point, answer)
-    else:
-        assert got == expected, (point, answer)
 
 
 # --- 1. the same duration in another unit, or as a compound of two adjacent units ---
@@ -80,7 +72,7 @@ def _check(point: str, answer: str, expected: str, forms: NumberForms | None = N
     ],
 )
 def test_the_duration_in_another_unit_is_the_point(point: str, answer: str) -> None:
-    _check(point, answer, "covered")
+    check_status(point, answer, "covered")
 
 
 @pytest.mark.parametrize(
@@ -106,7 +98,7 @@ def test_the_duration_in_another_unit_is_the_point(point: str, answer: str) -> N
     ],
 )
 def test_chinese_numerals_and_halves_with_chinese_numerals(point: str, answer: str) -> None:
-    _check(point, answer, "covered", CN)
+    check_status(point, answer, "covered", CN)
 
 
 @pytest.mark.parametrize(
@@ -118,7 +110,7 @@ def test_chinese_numerals_and_halves_with_chinese_numerals(point: str, answer: s
     ],
 )
 def test_no_chinese_numerals_without_the_option(point: str, answer: str) -> None:
-    _check(point, answer, "not covered")
+    check_status(point, answer, "not covered")
 
 
 # --- 2. what refuses the point's own form refuses the converted one ---
@@ -196,7 +188,7 @@ def test_no_chinese_numerals_without_the_option(point: str, answer: str) -> None
     ],
 )
 def test_what_refuses_the_point_refuses_its_converted_form(point: str, answer: str, forms: NumberForms | None) -> None:
-    _check(point, answer, "not covered", forms)
+    check_status(point, answer, "not covered", forms)
 
 
 @pytest.mark.parametrize(

@@ -9,21 +9,13 @@ think it is 20 months). An A-not-A question (回收期是不是20个月？) no l
 from __future__ import annotations
 
 import pytest
-from scorer_rows import status
+from scorer_rows import check_status
 
 from pytest_llmeval.evaluation.scoring import SCORER_VERSION
 
 
 def test_the_version() -> None:
     assert SCORER_VERSION >= 19  # v20 reads English change and negation words (test_scorer_v20.py)
-
-
-def _check(point: str, answer: str, expected: str) -> None:
-    got = status(point, answer)
-    if expected == "not covered":
-        assert got != "covered", (point, answer)
-    else:
-        assert got == expected, (point, answer)
 
 
 # --- 1. a correction or self-correction right after the figure takes it back ---
@@ -90,7 +82,7 @@ def _check(point: str, answer: str, expected: str) -> None:
     ],
 )
 def test_a_figure_taken_back_right_after_it_is_no_answer(point: str, answer: str) -> None:
-    _check(point, answer, "not covered")
+    check_status(point, answer, "not covered")
 
 
 @pytest.mark.parametrize(
@@ -156,7 +148,7 @@ def test_a_figure_taken_back_right_after_it_is_no_answer(point: str, answer: str
     ],
 )
 def test_what_explains_or_keeps_the_figure_credits_it(point: str, answer: str) -> None:
-    _check(point, answer, "covered")
+    check_status(point, answer, "covered")
 
 
 # --- 2. an explicit refusal to commit is no answer; a hedge that states the figure is one ---
@@ -188,7 +180,7 @@ def test_what_explains_or_keeps_the_figure_credits_it(point: str, answer: str) -
     ],
 )
 def test_an_explicit_refusal_to_commit_is_no_answer(point: str, answer: str) -> None:
-    _check(point, answer, "not covered")
+    check_status(point, answer, "not covered")
 
 
 @pytest.mark.parametrize(
@@ -227,7 +219,7 @@ def test_an_explicit_refusal_to_commit_is_no_answer(point: str, answer: str) -> 
     ],
 )
 def test_a_hedge_or_a_refusal_of_another_thing_credits_it(point: str, answer: str) -> None:
-    _check(point, answer, "covered")
+    check_status(point, answer, "covered")
 
 
 # --- 3. an A-not-A question asks; it does not deny ---
@@ -247,7 +239,7 @@ def test_a_hedge_or_a_refusal_of_another_thing_credits_it(point: str, answer: st
     ],
 )
 def test_an_a_not_a_question_is_no_negation(point: str, answer: str, expected: str) -> None:
-    _check(point, answer, expected)
+    check_status(point, answer, expected)
 
 
 # --- 4. a former value the answer says has changed is no answer ---
@@ -281,4 +273,4 @@ def test_an_a_not_a_question_is_no_negation(point: str, answer: str, expected: s
     ],
 )
 def test_a_former_value_changed_to_another_is_no_answer(point: str, answer: str, expected: str) -> None:
-    _check(point, answer, expected)
+    check_status(point, answer, expected)
