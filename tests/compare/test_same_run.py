@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from test_gate_redteam2 import GATE, POINTS, scenario_yaml
+from test_gate_redteam2 import GATE, POINTS, doc, scenario_yaml
 
 from pytest_llmeval.compare import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, compare_runs, parse_fail_expressions
 from pytest_llmeval.testing.openai_fake import FakeServer
@@ -27,32 +27,8 @@ def cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
 
 
-def doc(scores: list[float], run_id: str | None) -> dict[str, Any]:
-    cases = [
-        {
-            "model": "m1",
-            "mode": "norag",
-            "scenario_id": f"c{i:02d}",
-            "sample": 0,
-            "case_hash": f"h{i}",
-            "answer": "答",
-            "score": score,
-            "passed": score >= 60,
-            "error": None,
-            "ttft_s": 0.2,
-            "e2e_s": 1.0,
-            "output_tokens": 40,
-        }
-        for i, score in enumerate(scores)
-    ]
-    run = {"models": ["m1"], "status": "complete", "settings": {"max_tokens": 64}, "started_at": "t"}
-    if run_id is not None:
-        run["run_id"] = run_id
-    return {"schema_version": 2, "run": run, "cases": cases}
-
-
 def test_one_run_on_both_sides_is_refused_whatever_is_allowed():
-    run = doc([100.0] * 8, "abc")
+    run = doc([100.0] * 8, run_id="abc")
     for allow in ({}, {"allow_errors": True, "allow_missing": True}):
         cmp = compare_runs(run, copy.deepcopy(run), parse_fail_expressions([GATE]), **allow)
         assert cmp["exit_code"] == EXIT_BROKEN
@@ -63,11 +39,11 @@ def test_one_run_on_both_sides_is_refused_whatever_is_allowed():
 def test_runs_with_their_own_ids_or_none_are_compared_as_before():
     better, worse = [100.0] * 8, [100.0] * 2 + [0.0] * 6
     rules = parse_fail_expressions([GATE])
-    assert compare_runs(doc(better, "a"), doc(better, "b"), rules)["exit_code"] == EXIT_OK
-    assert compare_runs(doc(better, "a"), doc(worse, "b"), rules)["exit_code"] == EXIT_REGRESSION
+    assert compare_runs(doc(better, run_id="a"), doc(better, run_id="b"), rules)["exit_code"] == EXIT_OK
+    assert compare_runs(doc(better, run_id="a"), doc(worse, run_id="b"), rules)["exit_code"] == EXIT_REGRESSION
     # runs written before run ids existed cannot be told apart: compared as they always were
-    assert compare_runs(doc(better, None), doc(better, None), rules)["exit_code"] == EXIT_OK
-    assert compare_runs(doc(better, "a"), doc(worse, None), rules)["exit_code"] == EXIT_REGRESSION
+    assert compare_runs(doc(better), doc(better), rules)["exit_code"] == EXIT_OK
+    assert compare_runs(doc(better, run_id="a"), doc(worse), rules)["exit_code"] == EXIT_REGRESSION
 
 
 def test_a_run_against_its_saved_copy_is_refused_and_a_rescore_or_merge_is_another_run(llm_project):
