@@ -711,7 +711,7 @@ def run_header_lines(doc: dict[str, Any]) -> list[str]:
             named = rescored.get("missing") or []
             lines.append(
                 f"not graded, no such case in the scenario files now: {len(missing)} record(s)"
-                + (f" ({', '.join(named)})" if named else "")
+                + (f" ({', '.join(named[:10])}{', ...' if len(named) > 10 else ''})" if named else "")
                 + "; left out of the aggregates"
             )
         if rescored.get("not_in_run"):
