@@ -1819,8 +1819,14 @@ def spaced_out(text: str) -> tuple[str, tuple[int, ...]]:
 # v16: a slash between the values is a disjunction too (18/20/24个月), and values listed as the bounds of where the
 # figure lies - 之间 after them, 介于 or between before them (在18个月、20个月、24个月之间,
 # 介于18个月、20个月和24个月之间) - are alternatives joined by 和, 与, 及 or "and" as well.
+# v21: so are values that a cue after them gives as the candidates for one value (18个月、20个月、24个月不等,
+# 18个月、20个月和24个月都有可能, 18个月、20个月、24个月（视情况而定）, 18 months, 20 months, 24 months depending on
+# usage); a Chinese comma (可能是：18个月，20个月，24个月) and a bullet (可能是：* 18个月 * 20个月) join them as 、
+# does, and a hedge may end in a colon. A list with no hedge, disjunction or cue stays a list
+# (回收期为18个月、20个月、24个月: it may give three projects' payback), as does a range with a typical value
+# (一般为18-24个月，常见20个月).
 _ALTERNATIVE_LINK = re.compile(
-    " ?(?:左右|上下|前后)? ?(?P<sep>[、,(/])? ?"
+    " ?(?:左右|上下|前后)? ?(?P<sep>[、,(/*•])? ?"
     "(?:(?P<alt>(?:或者|或是|或|还是|抑或|亦或|要么|(?:也|亦|又|还)?有?可能|或许|也许"
     "|(?<![a-z])(?:either|or|maybe|perhaps|possibly)(?![a-z]))"
     "(?: ?(?:是|为|会是|会|even|maybe|perhaps|possibly)(?![a-z]))?)|(?P<and>以及|和|与|及|(?<![a-z])and(?![a-z])))? ?"
@@ -1828,7 +1834,7 @@ _ALTERNATIVE_LINK = re.compile(
 )
 _HEDGE_BEFORE = re.compile(
     "(?:(?:也|亦|又|还)?有?可能|或许|也许|要么|(?<![a-z])(?:either|maybe|perhaps|possibly))"
-    " ?(?:是|为|会是|在)? ?(?:约|大约)? ?$"
+    " ?(?:是|为|会是|在)? ?(?:约|大约)? ?(?::|：)? ?(?:[*•] ?)?$"
 )
 _YEAR_SLASH = re.compile("[0-9]{4} ?/ ?[0-9]{4}(?![0-9])")
 _BOUNDS_BEFORE = re.compile("(?:介于|(?<![a-z])(?:somewhere )?between) ?$")
@@ -1839,6 +1845,11 @@ _OPTIONS_AFTER = re.compile(
     "(?:种|档|个档次|档位|类|级|个选项|选项|套餐|方案|任选|可选|供选|之一"
     "|(?:options?|tiers?|plans?|choices?|respectively)(?![a-z]))"
 )
+_CANDIDATES_AFTER = re.compile(  # v21: 18个月、20个月、24个月不等 - the values are candidates for one
+    " ?[,(]? ?(?:等|具体|需|要)? ?(?:不等|(?:都|均|皆|全)有?可能|(?:视|看)[^,.;:()]{0,8}而定|取决于"
+    "|因[^,.;:()]{0,8}而异|(?<![a-z])(?:depending on|depends on|(?:are|is) all possible)(?![a-z]))"
+)
+_ITEM_END = re.compile(" ?(?:[,.;:!?)。；！？]|$|等|左右|上下|前后)")  # v21: a comma's list ends its clause there
 _RESPECTIVELY_BEFORE = re.compile("分别|各自|(?<![a-z])respectively(?![a-z])")
 _ABOUT_BEFORE_A_UNIT = re.compile(" ?(?:[多余来] ?)?")
 _ALTERNATIVE_FORMS = NumberForms(chinese=True)
@@ -1854,9 +1865,10 @@ def _unit_start(text: str, m: Mention) -> int:
     return m.end
 
 
-def _link(text: str, start: int, end: int) -> str | None:
+def _link(text: str, start: int, end: int, commas: bool = False) -> str | None:
     """What joins two alternatives at text[start:end]: "alt" (a disjunction or, v16, a slash), "list" (、, or ", " in
-    English), "and" (和, 与, 及, and: v16), else None."""
+    English; v21: a bullet), "comma" (v21: a Chinese comma, which may end a clause instead), "and" (和, 与, 及, and:
+    v16), else None."""
     if start > end:
         return None
     m = _ALTERNATIVE_LINK.fullmatch(text, start, end)
@@ -1871,7 +1883,9 @@ def _link(text: str, start: int, end: int) -> str | None:
         return "and"
     before, after = text[m.start("sep") - 1 : m.start("sep")], text[m.end("sep") : m.end("sep") + 1]
     english = sep == "," and before.isascii() and after == " "
-    return "list" if sep == "、" or english else None
+    if commas and sep == "," and not before.isascii() and after != " ":
+        return "comma"  # v21: 18个月，20个月 (NFKC made ， a comma)
+    return "list" if (sep is not None and sep in "、*•") or english else None
 
 
 @dataclass(frozen=True)
@@ -1920,12 +1934,12 @@ def alternatives(
         return None  # a bare number: no quantity to tell alternatives of
     quantity = _Quantity(text, point, unit, tolerance)
     index = mentions.index(point)
-    right = _chain_after(quantity, mentions[index + 1 :], end)
-    left = _chain_before(quantity, mentions[:index])
-    chain_start, chain_end = (left[0] if left[1] else start), (right[0] if right[1] else end)
-    links = right[1] + left[1]
-    different = any(quantity.differs(m) for m in right[2] + left[2])
-    bounds = _BOUNDS_AFTER.match(text, chain_end) or _BOUNDS_BEFORE.search(text, max(0, chain_start - 18), chain_start)
+    chain_start, chain_end, links, figures = _chain(quantity, mentions, index, start, end, commas=True)
+    if "comma" in links and not _ends_a_list(text, chain_start, chain_end):
+        # v21: 可能是20个月，24个月后进入稳定期, 1997年，2020年或2021年开始合作: a comma between clauses, not a list
+        chain_start, chain_end, links, figures = _chain(quantity, mentions, index, start, end, commas=False)
+    different = any(quantity.differs(m) for m in figures)
+    bounds = _ends_a_list(text, chain_start, chain_end, item_end=False)
     if "and" in links and not bounds:
         return None  # 860万元、1200万元和340万元: a list of amounts
     hedged = "alt" in links or bounds or (links and _HEDGE_BEFORE.search(text, max(0, chain_start - 12), chain_start))
@@ -1936,12 +1950,32 @@ def alternatives(
     return chain_start, chain_end
 
 
-def _chain_after(quantity: _Quantity, following: Sequence[Mention], end: int) -> tuple[int, list[str], list[Mention]]:
+def _ends_a_list(text: str, chain_start: int, chain_end: int, item_end: bool = True) -> bool:
+    """Whether the values at text[chain_start:chain_end] are bounds (v16: 之间, between), candidates (v21: 不等,
+    视情况而定) or, with `item_end`, end their clause (v21: a Chinese comma's list, 18个月，20个月，24个月。)."""
+    bounds = _BOUNDS_AFTER.match(text, chain_end) or _BOUNDS_BEFORE.search(text, max(0, chain_start - 18), chain_start)
+    ends = item_end and _ITEM_END.match(text, chain_end)
+    return bool(bounds or _CANDIDATES_AFTER.match(text, chain_end) or ends)
+
+
+def _chain(
+    quantity: _Quantity, mentions: Sequence[Mention], index: int, start: int, end: int, commas: bool
+) -> tuple[int, int, list[str], list[Mention]]:
+    """The alternatives around the point (mentions[index] at text[start:end]): where they start and end, the links
+    between them and the other figures; a Chinese comma links them only with `commas` (v21)."""
+    right = _chain_after(quantity, mentions[index + 1 :], end, commas)
+    left = _chain_before(quantity, mentions[:index], commas)
+    return (left[0] if left[1] else start), (right[0] if right[1] else end), right[1] + left[1], right[2] + left[2]
+
+
+def _chain_after(
+    quantity: _Quantity, following: Sequence[Mention], end: int, commas: bool
+) -> tuple[int, list[str], list[Mention]]:
     """The alternatives after the point: where they end, the links between them and the figures."""
     links: list[str] = []
     figures: list[Mention] = []
     for m in following:
-        link = _link(quantity.text, end, m.start)
+        link = _link(quantity.text, end, m.start, commas)
         m_end = quantity.unit_end(m)
         if link is None or m_end is None:
             break
@@ -1951,7 +1985,9 @@ def _chain_after(quantity: _Quantity, following: Sequence[Mention], end: int) ->
     return end, links, figures
 
 
-def _chain_before(quantity: _Quantity, preceding: Sequence[Mention]) -> tuple[int, list[str], list[Mention]]:
+def _chain_before(
+    quantity: _Quantity, preceding: Sequence[Mention], commas: bool
+) -> tuple[int, list[str], list[Mention]]:
     """The alternatives before the point: where they start, the links between them and the figures - with the unit,
     or bare before one, which shares it (10、20或30个月)."""
     links: list[str] = []
@@ -1959,9 +1995,9 @@ def _chain_before(quantity: _Quantity, preceding: Sequence[Mention]) -> tuple[in
     first = quantity.point.start
     for m in reversed(preceding):
         m_end = quantity.unit_end(m)
-        link = _link(quantity.text, m_end, first) if m_end is not None else None
+        link = _link(quantity.text, m_end, first, commas) if m_end is not None else None
         if link is None and not m.percent:
-            link = _link(quantity.text, m.end, first)
+            link = _link(quantity.text, m.end, first, commas)
         if link is None:
             break
         links.append(link)

@@ -275,7 +275,17 @@ SCORER_NAME = "keyword_coverage"
 #    is 24 months; not "was 20 months, but after the change the IRR is 15%"). The English abbreviations of units of
 #    time state a duration (`duration_twins`: 20 mos, 20 mo, 20 yrs, 24 hrs, 20 mins, 20 min, 30 sec, 2 wks; not
 #    m, s, d or h: 2H 2024), and "pct" is "percent" (20 pct is 20%).
-SCORER_VERSION = 20
+# 21: a shotgun answer - several values of one quantity offered as candidates - is no answer (`alternatives`): a cue
+#    after the values gives them as candidates (18个月、20个月、24个月不等, 18个月、20个月和24个月都有可能 / 均有可能,
+#    18个月、20个月、24个月（视情况而定）, 视规模而定, 取决于, 因项目而异, 18 months, 20 months, 24 months depending on
+#    usage, ... are all possible), as v16's 之间 bounds them; a Chinese comma (可能是：18个月，20个月，24个月) and a
+#    bullet (可能是：\n* 18个月\n* 20个月\n• 24个月) join them as 、 does - a comma only where its last value ends
+#    its clause (可能是20个月，24个月后进入稳定期 states 20个月) - and a hedge may end in a colon (可能是：). Still
+#    credited: a list with no hedge, disjunction or cue (回收期为18个月、20个月、24个月 may give three projects'
+#    payback), options (三档, 分别), values of different things (方案A回收期20个月，方案B回收期24个月, 建设期4个月、
+#    回收期20个月, a table's rows), a range with a typical or middle value (一般为18-24个月，常见20个月,
+#    20个月（18-24个月区间的中值）, anywhere from 12 to 36 months, typically 20 months) and a correction to the figure.
+SCORER_VERSION = 21
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
