@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_llmeval.serving.server import ServerSettings, VLLMServer, vllm_cli
+from pytest_llmeval.serving.server import ServerSettings, ServerStartError, VLLMServer, vllm_cli
 
 MODULE = ["-m", "vllm.entrypoints.openai.api_server", "--model", "/models/m"]
 
@@ -92,3 +92,60 @@ def test_a_secret_flag_reaches_vllm_through_its_environment_not_the_command_line
     command = server.command()
     assert command[command.index("--port") + 2 :] == kept
     assert {k: v for k, v in server.environment().items() if k in ("VLLM_API_KEY", "HF_TOKEN") and k in env} == env
+
+
+FAKE_VLLM_LOSING_ITS_PORT = """\
+import os, signal, sys, threading
+sys.path.insert(0, {root!r})
+from pytest_llmeval.testing.openai_fake import FakeServer
+args = sys.argv[1:]
+port = int(args[args.index("--port") + 1])
+with open({tries!r}, "a") as tries:
+    tries.write(f"{{port}}\\n")
+if len(open({tries!r}).read().split()) == 1:  # the first start: another process took the port meanwhile
+    print("OSError: [Errno 98] Address already in use", flush=True)
+    sys.exit(1)
+stop = threading.Event()
+signal.signal(signal.SIGTERM, lambda *_: stop.set())
+with FakeServer(port=port):
+    stop.wait()
+"""
+
+
+def fake_vllm_python(tmp_path: Path, script_text: str) -> str:
+    """A 'python' that runs `script_text` for vLLM's API server module and is Python otherwise."""
+    script = tmp_path / "fake_vllm.py"
+    script.write_text(script_text, encoding="utf-8")
+    python = tmp_path / "python"
+    python.write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = "-m" ] && [ "$2" = "vllm.entrypoints.openai.api_server" ]; then\n'
+        f'  shift 2; exec {sys.executable} {script} "$@"\nfi\n'
+        f'exec {sys.executable} "$@"\n',
+        encoding="utf-8",
+    )
+    python.chmod(0o755)
+    return str(python)
+
+
+def test_a_server_whose_free_port_was_taken_meanwhile_starts_again_on_another(tmp_path):
+    """A free port picked for a server can be taken by another process before vLLM binds it (servers started side
+    by side: a fault test failed on "Address already in use" in CI). A port the launcher picked is picked again; a
+    port the caller gave is not (tests/test_launcher.py: the clash is reported)."""
+    root = str(Path(__file__).resolve().parents[1])
+    tries = tmp_path / "tries.txt"
+    python = fake_vllm_python(tmp_path, FAKE_VLLM_LOSING_ITS_PORT.format(root=root, tries=str(tries)))
+    server = VLLMServer("/models/m", "m", ServerSettings(python=python, startup_timeout_s=60), tmp_path / "s.log")
+    try:
+        endpoint = server.start()
+        ports = [int(p) for p in tries.read_text(encoding="utf-8").split()]
+        assert len(ports) == 2 and ports[0] != ports[1] and endpoint.base_url.endswith(f":{ports[1]}/v1")
+    finally:
+        server.stop()
+    given = VLLMServer(
+        "/models/m", "m", ServerSettings(python=python, startup_timeout_s=60), tmp_path / "g.log", port=ports[0]
+    )
+    tries.write_text("", encoding="utf-8")
+    with pytest.raises(ServerStartError, match="exited with code 1"):
+        given.start()
+    assert len(tries.read_text(encoding="utf-8").split()) == 1

@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -201,6 +202,9 @@ def redact(command: list[str]) -> list[str]:
     return out
 
 
+PORT_RETRIES = 2  # new ports tried for a server whose free port another process took first
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
@@ -314,6 +318,8 @@ class VLLMServer:
         self.log_path = log_path
         self.host = host
         self.port = port
+        self._port_chosen_here = port is None  # a free port picked at launch, which another process may take first
+        self._launch_thread: int | None = None
         self.progress = progress or (lambda _msg: None)
         self.process: subprocess.Popen[bytes] | None = None
         self.started_at: float | None = None
@@ -376,6 +382,7 @@ class VLLMServer:
         server: Linux sends PR_SET_PDEATHSIG when the *thread* that forked the child exits."""
         if self.port is None:
             self.port = free_port(self.host)
+        self._launch_thread = threading.get_ident()
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         log.write(f"$ {' '.join(redact(self.command()))}\n".encode())
@@ -395,15 +402,38 @@ class VLLMServer:
         self._start_watchdog()
 
     def wait_ready(self) -> Endpoint:
-        """Wait for /health after `launch` (any thread); a server that does not become healthy is stopped."""
+        """Wait for /health after `launch` (any thread); a server that does not become healthy is stopped. A server
+        that lost the free port it was given to another process before it bound it ("Address already in use": tests
+        or jobs starting servers side by side) is started again on another port, up to PORT_RETRIES times - from
+        the thread that launched it only (PR_SET_PDEATHSIG follows the forking thread)."""
         assert self.started_at is not None
-        try:
-            self._wait_healthy()
-        except BaseException:
-            self.stop()
-            raise
+        for attempt in range(PORT_RETRIES + 1):
+            try:
+                self._wait_healthy()
+                break
+            except ServerStartError:
+                if attempt < PORT_RETRIES and self._lost_its_port():
+                    self.progress(f"vLLM ({self.served_name}): port {self.port} was taken meanwhile; another port")
+                    self.stop()
+                    self.port = None
+                    self.launch()
+                    continue
+                self.stop()
+                raise
+            except BaseException:
+                self.stop()
+                raise
         self.ready_s = time.time() - self.started_at
         return self.endpoint
+
+    def _lost_its_port(self) -> bool:
+        """Whether the server exited because the free port picked for it was taken before it bound it."""
+        return (
+            self._port_chosen_here
+            and self._launch_thread == threading.get_ident()
+            and self.exit_code() is not None
+            and "address already in use" in (log_tail(self.log_path) or "").lower()
+        )
 
     def _start_watchdog(self) -> None:
         """A process in its own session that kills this server's tree when the pipe to us closes (see watchdog)."""
