@@ -81,6 +81,8 @@ def test_this_interpreter_is_checked_in_process(monkeypatch):
         (("--HF-TOKEN=hf_LAUNCH3",), [], {"HF_TOKEN": "hf_LAUNCH3"}),
         (("--hf-token",), ["--hf-token"], {}),  # no value: the token of `huggingface-cli login`, left to vLLM
         (("--api-key", "a", "--api-key", "b"), ["--api-key", "b"], {"VLLM_API_KEY": "a"}),  # the second as given
+        # vLLM takes several keys (a list); its variable holds one: the flag and its keys stay as given
+        (("--api-key", "key-1", "key-2"), ["--api-key", "key-1", "key-2"], {}),
     ],
 )
 def test_a_secret_flag_reaches_vllm_through_its_environment_not_the_command_line(extra, kept, env):
@@ -149,3 +151,35 @@ def test_a_server_whose_free_port_was_taken_meanwhile_starts_again_on_another(tm
     with pytest.raises(ServerStartError, match="exited with code 1"):
         given.start()
     assert len(tries.read_text(encoding="utf-8").split()) == 1
+
+
+def test_every_key_after_a_secret_flag_is_hidden_in_a_vllm_command():
+    """`--api-key k1 k2` left k2 in the logged command line and the recorded launch."""
+    from pytest_llmeval.serving.server import redact
+
+    command = ["vllm", "serve", "/m", "--api-key", "k1", "k2", "--port", "1", "--hf-token", "h"]
+    assert redact(command, every_value=True) == ["vllm", "serve", "/m", "--api-key", "***", "***", "--port", "1",
+                                                 "--hf-token", "***"]  # fmt: skip
+    assert redact(command)[4:6] == ["***", "k2"]  # elsewhere (a pytest invocation) only the flag's own value
+
+
+FAKE_VLLM_OUT_OF_MEMORY = """\
+import sys
+with open({tries!r}, "a") as tries:
+    tries.write("x\\n")
+print("torch.OutOfMemoryError: CUDA out of memory", flush=True)
+sys.exit(1)
+"""
+
+
+def test_an_earlier_launchs_port_clash_in_the_log_starts_no_second_launch(tmp_path):
+    """The log is appended to: an "Address already in use" line of an earlier launch made a server that failed for
+    another reason start again (a full model load each time) with a false "port was taken" message."""
+    tries = tmp_path / "tries.txt"
+    python = fake_vllm_python(tmp_path, FAKE_VLLM_OUT_OF_MEMORY.format(tries=str(tries)))
+    log = tmp_path / "s.log"
+    log.write_text("OSError: [Errno 98] Address already in use\n", encoding="utf-8")  # an earlier session's
+    server = VLLMServer("/models/m", "m", ServerSettings(python=python, startup_timeout_s=60), log)
+    with pytest.raises(ServerStartError, match="exited with code 1"):
+        server.start()
+    assert tries.read_text(encoding="utf-8").split() == ["x"]

@@ -225,3 +225,14 @@ def test_a_judge_that_answers_no_chat_completion_is_a_clear_error(tmp_path):
         judge.close()
     assert verdict.score is None and verdict.error is not None
     assert "answered no chat completion" in verdict.error and "Fix:" in verdict.error, verdict.error
+
+
+def test_a_query_key_is_hidden_also_as_a_client_encodes_it():
+    """httpx logs a URL's query percent-encoded (`/`, `+`, `=` in a base64-like key): only the decoded value was
+    remembered, so the judge's request line showed `key=AbCd%2FEf12%3D%3D` in the log."""
+    from pytest_llmeval.serving.client import hide_secrets, remember_url_secrets
+
+    remember_url_secrets([f"http://h/v1?key=Ab{CANARY}/Ef12==&api-version=1", "http://h/v1?token=Zz%2F" + CANARY])
+    logged = f"POST http://h/v1/chat/completions?key=Ab{CANARY}%2FEf12%3D%3D&api-version=1 token=Zz%2F{CANARY}"
+    shown = hide_secrets(logged, urls=False)
+    assert CANARY not in shown and "api-version=1" in shown, shown

@@ -80,7 +80,7 @@ class Run:
         for column in integer_columns().intersection(frame.columns):  # a count with a gap read as 12.0 and NaN
             try:
                 frame[column] = frame[column].astype("Int64")
-            except (TypeError, ValueError):  # a hand-edited value the schema's lax check let through ("12"): as is
+            except (TypeError, ValueError, OverflowError):  # a hand-edited value the lax check let through: as is
                 continue
         frame["errored"] = [bool(r.get("error")) for r in records]
         for flag in FLAG_COLUMNS:
@@ -147,7 +147,14 @@ def load(path: str | Path, runs_dir: str | Path | None = None) -> Run:
             "Fix: re-render it with this plugin's version, or check the fields named"
         )
     if older:
-        with_derived_sections(doc)
+        try:
+            with_derived_sections(doc)
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a value of another type ("12" tokens)
+            raise ResultsFileError(
+                f"{file}: its aggregates cannot be worked out from its cases (schema_version "
+                f"{doc.get('schema_version')}; {type(exc).__name__}: {exc}). Fix: check its cases' fields, or "
+                "re-render it with this plugin's version"
+            ) from None
     return Run(file, cast(ResultsDocument, doc))  # the file's own dict: fields the schema does not name stay
 
 

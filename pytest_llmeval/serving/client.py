@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, quote_plus, unquote, urlsplit
 
 from .credentials import NO_KEY
 from .endpoint import Endpoint, public_url
@@ -60,7 +60,12 @@ def remember_url_secrets(urls: Iterable[str | None]) -> None:
             remember_secret(parts.password, unquote(parts.password or ""))
         for name, value in parse_qsl(parts.query, keep_blank_values=True):
             if CREDENTIAL_NAME.search(name):  # api_key, key, token, sig - not api-version or deployment
-                remember_secret(value)
+                # as decoded and as a client writes it into a URL (`/`, `+`, `=` percent-encoded: httpx's log line)
+                remember_secret(value, quote(value, safe=""), quote_plus(value), quote(value))
+        for piece in parts.query.split("&"):  # as the URL itself wrote it (already encoded)
+            name, _, raw = piece.partition("=")
+            if CREDENTIAL_NAME.search(unquote(name)):
+                remember_secret(raw)
 
 
 def hide_secrets(text: str, urls: bool = True) -> str:

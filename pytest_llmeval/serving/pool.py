@@ -242,7 +242,7 @@ class ServerPool:
                 "port": server.port,
                 "base_url": server.base_url,
                 "ready_s": round(server.ready_s or 0, 1),
-                "command": redact(server.command()),
+                "command": redact(server.command(), every_value=True),
                 "started_at": server.started_at,
             },
             server.endpoint,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import itertools
 import os
 import re
 import signal
@@ -157,7 +158,8 @@ SECRET_FLAG_ENV = {"--api-key": "VLLM_API_KEY", "--hf-token": "HF_TOKEN"}
 def secrets_in_environment(args: list[str]) -> tuple[list[str], dict[str, str]]:
     """`args` without the value-carrying secret flags (`--api-key X`, `--api-key=X`, `--hf_token=X`, any letter case),
     and the environment variables that give vLLM the same values (`SECRET_FLAG_ENV`). A flag given twice, or without
-    a value (`--hf-token` alone: the token of `huggingface-cli login`), stays in the command as it was."""
+    a value (`--hf-token` alone: the token of `huggingface-cli login`) or with several (`--api-key k1 k2`: vLLM takes
+    a list, its variable one key), stays in the command as it was."""
     out: list[str] = []
     env: dict[str, str] = {}
     i = 0
@@ -170,8 +172,9 @@ def secrets_in_environment(args: list[str]) -> tuple[list[str], dict[str, str]]:
                 env[name] = value
                 i += 1
                 continue
-            if not eq and i + 1 < len(args) and not args[i + 1].startswith("-"):
-                env[name] = args[i + 1]
+            values = list(itertools.takewhile(lambda a: not a.startswith("-"), args[i + 1 :]))
+            if not eq and len(values) == 1:  # vLLM takes several API keys (`--api-key k1 k2`): one variable, one key
+                env[name] = values[0]
                 i += 2
                 continue
         out.append(arg)
@@ -185,19 +188,21 @@ def _is_secret_flag(arg: str) -> bool:
     return _SECRET_FLAG.fullmatch(flag) is not None
 
 
-def redact(command: list[str]) -> list[str]:
+def redact(command: list[str], every_value: bool = False) -> list[str]:
     """The command with the values of secret flags replaced by ***: `--api-key X`, `--api-key=X`, and the
-    same inside another argument (`--llm-vllm-arg=--api-key=X`, `--llm-vllm-arg='--api-key X'`)."""
+    same inside another argument (`--llm-vllm-arg=--api-key=X`, `--llm-vllm-arg='--api-key X'`). `every_value`:
+    every argument after such a flag up to the next option (a vLLM command: `--api-key k1 k2` takes a list)."""
     out: list[str] = []
     hide_next = False
     for arg in command:
-        if hide_next:
+        if hide_next and not (every_value and arg.startswith("-")):
             out.append("***")
-            hide_next = False
+            hide_next = every_value
         elif _is_secret_flag(arg):
             out.append(arg)
             hide_next = True
         else:
+            hide_next = False
             out.append(_SECRET_VALUE.sub(lambda m: f"{m.group(1)}{m.group(2)}***", arg))
     return out
 
@@ -320,6 +325,7 @@ class VLLMServer:
         self.port = port
         self._port_chosen_here = port is None  # a free port picked at launch, which another process may take first
         self._launch_thread: int | None = None
+        self._log_start = 0
         self.progress = progress or (lambda _msg: None)
         self.process: subprocess.Popen[bytes] | None = None
         self.started_at: float | None = None
@@ -385,8 +391,9 @@ class VLLMServer:
         self._launch_thread = threading.get_ident()
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
-        log.write(f"$ {' '.join(redact(self.command()))}\n".encode())
+        log.write(f"$ {' '.join(redact(self.command(), every_value=True))}\n".encode())
         log.flush()
+        self._log_start = log.tell()  # where this launch's output begins (the log is appended to)
         self.started_at = time.time()
         try:
             self.process = subprocess.Popen(
@@ -432,8 +439,17 @@ class VLLMServer:
             self._port_chosen_here
             and self._launch_thread == threading.get_ident()
             and self.exit_code() is not None
-            and "address already in use" in (log_tail(self.log_path) or "").lower()
+            and "address already in use" in self._this_launch_output().lower()
         )
+
+    def _this_launch_output(self, limit: int = 1 << 20) -> str:
+        """What the server wrote to its log since its latest launch (an earlier launch's lines are not its own)."""
+        try:
+            with self.log_path.open("rb") as log:
+                log.seek(self._log_start)
+                return log.read(limit).decode("utf-8", errors="replace")
+        except OSError:
+            return ""
 
     def _start_watchdog(self) -> None:
         """A process in its own session that kills this server's tree when the pipe to us closes (see watchdog)."""
