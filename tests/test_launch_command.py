@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pytest_llmeval.serving.server import ServerSettings, ServerStartError, VLLMServer, vllm_cli
+from pytest_llmeval.testing.faults import fake_vllm_python
 
 MODULE = ["-m", "vllm.entrypoints.openai.api_server", "--model", "/models/m"]
 
@@ -112,22 +113,6 @@ signal.signal(signal.SIGTERM, lambda *_: stop.set())
 with FakeServer(port=port):
     stop.wait()
 """
-
-
-def fake_vllm_python(tmp_path: Path, script_text: str) -> str:
-    """A 'python' that runs `script_text` for vLLM's API server module and is Python otherwise."""
-    script = tmp_path / "fake_vllm.py"
-    script.write_text(script_text, encoding="utf-8")
-    python = tmp_path / "python"
-    python.write_text(
-        "#!/bin/sh\n"
-        'if [ "$1" = "-m" ] && [ "$2" = "vllm.entrypoints.openai.api_server" ]; then\n'
-        f'  shift 2; exec {sys.executable} {script} "$@"\nfi\n'
-        f'exec {sys.executable} "$@"\n',
-        encoding="utf-8",
-    )
-    python.chmod(0o755)
-    return str(python)
 
 
 def test_a_server_whose_free_port_was_taken_meanwhile_starts_again_on_another(tmp_path):

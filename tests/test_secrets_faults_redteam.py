@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import stat
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +23,7 @@ from pytest_llmeval.serving.credentials import (
     redacted_values,
     without_url_credentials,
 )
+from pytest_llmeval.testing.faults import fake_vllm_python
 from pytest_llmeval.testing.openai_fake import FakeServer
 from pytest_llmeval.testing.sample_cases import ANSWER_COVERING_ALL, two_cases
 
@@ -171,17 +170,7 @@ with FakeServer(port=int(args[args.index("--port") + 1]), answers=die):
 
 
 def test_a_key_given_to_vllm_is_hidden_in_a_dead_servers_log_tail(project, tmp_path):
-    script = tmp_path / "fake_vllm.py"
-    script.write_text(FAKE_VLLM.format(root=str(ROOT)), encoding="utf-8")
-    python = tmp_path / "python"
-    python.write_text(
-        "#!/bin/sh\n"
-        'if [ "$1" = "-m" ] && [ "$2" = "vllm.entrypoints.openai.api_server" ]; then\n'
-        f'  shift 2; exec {sys.executable} {script} "$@"\nfi\n'
-        f'exec {sys.executable} "$@"\n',
-        encoding="utf-8",
-    )
-    python.chmod(python.stat().st_mode | stat.S_IEXEC)
+    python = fake_vllm_python(tmp_path, FAKE_VLLM.format(root=str(ROOT)))
     model = tmp_path / "model"
     model.mkdir()
     (model / "config.json").write_text(json.dumps({"architectures": ["X"], "model_type": "llama"}), encoding="utf-8")

@@ -1,5 +1,5 @@
 """Fault injection against a pytest run in a subprocess: follow its cases.jsonl as it is written and SIGKILL
-a model's vLLM server once that model has answered a number of cases."""
+a model's vLLM server once that model has answered a number of cases; a stand-in `python` for a launched server."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -50,3 +51,20 @@ def kill_server_after_cases(
         if proc.poll() is None:
             proc.kill()
     return output, killed_at
+
+
+def fake_vllm_python(folder: Path, script_text: str) -> str:
+    """A 'python' in `folder` that runs `script_text` (a Python script) for vLLM's API server module and is this
+    Python otherwise: a launched server's stand-in for --llm-vllm-python or ServerSettings(python=...)."""
+    script = folder / "fake_vllm.py"
+    script.write_text(script_text, encoding="utf-8")
+    python = folder / "python"
+    python.write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = "-m" ] && [ "$2" = "vllm.entrypoints.openai.api_server" ]; then\n'
+        f'  shift 2; exec {sys.executable} {script} "$@"\nfi\n'
+        f'exec {sys.executable} "$@"\n',
+        encoding="utf-8",
+    )
+    python.chmod(0o755)
+    return str(python)
