@@ -112,11 +112,10 @@ def report_main(argv: list[str]) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:  # rendered in full before anything is printed or written
-        if "aggregates" not in doc:  # a run's document always has them; a shard's or a hand-made one may not
-            from .results.aggregate import aggregate_document
+        # a run's document always has its aggregates; a shard's or a hand-made one may not
+        from .results.loader import with_derived_sections
 
-            cases, memory = doc.get("cases") or [], (doc.get("run") or {}).get("memory") or {}
-            doc["aggregates"] = dict(aggregate_document(cases, memory, True, doc.get("benchmarks") or []))
+        with_derived_sections(doc)
         terminal = render_terminal(doc)
         markdown = render_markdown(doc) if args.markdown else None
         html = _render_html(doc) if args.html else None
