@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
@@ -180,18 +181,39 @@ def chinese_value(text: str) -> Decimal | None:
 
 def _is_code(text: str, start: int, end: int) -> bool:
     """A number inside a code: a run of [a-z0-9._-] with a letter before one of its digits (v3.2, inv-204817)."""
+    starts, ends = _code_runs(text)
     left = start
-    while left > 0 and _CODE_RUN.fullmatch(text[left - 1]):
-        left -= 1
+    if start > 0 and _CODE_CHAR.match(text, start - 1):
+        left = starts[bisect_right(starts, start - 1) - 1]
     right = end
-    while right < len(text) and _CODE_RUN.fullmatch(text[right]):
-        right += 1
-    run = _CURRENCY_CODE.sub("", text[left:right], count=1)
-    return re.search(r"[A-Za-z][^0-9]*[0-9]", run) is not None
+    if end < len(text) and _CODE_CHAR.match(text, end):
+        right = ends[bisect_right(starts, end) - 1]
+    return _a_letter_before_a_digit(text, left, right)
 
+
+@lru_cache(maxsize=8)
+def _code_runs(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the text's maximal runs of [a-z0-9._-], found once per text (v22: extending each
+    number's run character by character was quadratic in a long run such as -1-1-1-1...)."""
+    spans = [m.span() for m in _CODE_RUN.finditer(text)]
+    return [span[0] for span in spans], [span[1] for span in spans]
+
+
+@lru_cache(maxsize=1024)
+def _a_letter_before_a_digit(text: str, left: int, right: int) -> bool:
+    """Whether text[left:right], a currency code at its start left out, has a letter before one of its digits."""
+    prefix = _CURRENCY_CODE_AT.match(text, left, right)
+    pos = prefix.end() if prefix else left
+    letter = _LETTER.search(text, pos, right)
+    return letter is not None and _DIGIT.search(text, letter.end(), right) is not None
+
+
+_CODE_CHAR = re.compile(r"[A-Za-z0-9._\-]")
+_LETTER = re.compile("[A-Za-z]")
+_DIGIT = re.compile("[0-9]")
 
 # A currency code right before the digits (RMB1200万元, USD50) is no code prefix (v7)
-_CURRENCY_CODE = re.compile(r"^(?:rmb|cny|usd|hkd|eur)(?=[0-9])", re.IGNORECASE)
+_CURRENCY_CODE_AT = re.compile(r"(?:rmb|cny|usd|hkd|eur)(?=[0-9])", re.IGNORECASE)
 
 
 def _padded_clock_or_date(text: str, plain: str, end: int) -> bool:
@@ -1921,11 +1943,10 @@ def alternatives(
     is offered among (10个月、20个月或30个月), when it is one of them and another has a different value; else None.
     A compound duration (v18: `parts` 2, 1年8个月) is offered among the values that follow its last part (1年8个月或22
     个月)."""
-    mentions = _find_numbers_cached(text, _ALTERNATIVE_FORMS)
-    spelled = _spelled_numbers(text, _ALTERNATIVE_FORMS)  # twenty or thirty months
-    if spelled:
-        mentions = tuple(sorted((*mentions, *spelled), key=lambda m: m.start))
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    mentions = _alternative_mentions(text)
+    first = bisect_left(mentions, start, key=_mention_start)
+    starting = mentions[first : bisect_left(mentions, end, key=_mention_start)]
+    inside = [m for m in starting if m.end <= end]
     if len(inside) != parts:
         return None
     point = inside[-1]
@@ -1933,7 +1954,7 @@ def alternatives(
     if not unit and not point.percent:
         return None  # a bare number: no quantity to tell alternatives of
     quantity = _Quantity(text, point, unit, tolerance)
-    index = mentions.index(point)
+    index = first + starting.index(point)
     chain_start, chain_end, links, figures = _chain(quantity, mentions, index, start, end, commas=True)
     if "comma" in links and not _ends_a_list(text, chain_start, chain_end):
         # v21: 可能是20个月，24个月后进入稳定期, 1997年，2020年或2021年开始合作: a comma between clauses, not a list
@@ -1950,6 +1971,116 @@ def alternatives(
     return chain_start, chain_end
 
 
+# v22: durations in any units that an "or" joins (1年半或30个月, 18个月或者2年, 1.5 years or 24 months, 20个月（或2年）)
+# are alternatives of one length, as v15's 18个月或24个月 are: two values are a guess, one value twice is one answer
+# (20个月（或1年8个月）, 1年8个月或20个月, 18 months (or 1.5 years)). Years and months compare with each other, and
+# weeks, days, hours, minutes and seconds with each other (a month has no fixed number of days: 20个月或600天 is left
+# to the rules of one unit).
+_TIME_UNITS = {"年": ("months", 12), "个月": ("months", 1), "周": ("seconds", 604800), "个星期": ("seconds", 604800)}
+_TIME_UNITS |= {"星期": ("seconds", 604800), "天": ("seconds", 86400), "个小时": ("seconds", 3600)}
+_TIME_UNITS |= {"小时": ("seconds", 3600), "个钟头": ("seconds", 3600), "钟头": ("seconds", 3600)}
+_TIME_UNITS |= {"分钟": ("seconds", 60), "秒钟": ("seconds", 1), "秒": ("seconds", 1)}
+_EN_TIME_UNITS = {"year": "年", "yr": "年", "month": "个月", "mo": "个月", "mth": "个月", "week": "周", "wk": "周"}
+_EN_TIME_UNITS |= {"day": "天", "hour": "小时", "hr": "小时", "minute": "分钟", "min": "分钟", "second": "秒"}
+_EN_TIME_UNITS |= {"sec": "秒"}
+_TIME_UNIT_WORDS = "|".join(sorted(_TIME_UNITS, key=len, reverse=True))
+_EN_TIME_UNIT_WORDS = "|".join(sorted(_EN_TIME_UNITS, key=len, reverse=True))
+_TIME_NUMBER = f"[0-9]+(?:\\.[0-9]+)?|[{_CN_CHARS}]+|(?<![a-z-]){_EN_CARDINAL}"
+_TIME_TERM = f"(?:{_TIME_NUMBER}) ?(?:个半|个)?(?:(?:{_TIME_UNIT_WORDS})半?|(?:{_EN_TIME_UNIT_WORDS})s?(?![a-z]))"
+_TIME_EXPRESSION = f"(?<![0-9.{_CN_CHARS}]){_TIME_TERM}(?: ?(?:零|又|and )? ?{_TIME_TERM})?(?![0-9{_CN_CHARS}])"
+_TIME_TERM_PARTS = re.compile(
+    f"(?P<num>{_TIME_NUMBER}) ?(?P<half_before>个半)?个?(?:(?P<unit>{_TIME_UNIT_WORDS})(?P<half>半)?"
+    f"|(?P<en>{_EN_TIME_UNIT_WORDS})s?(?![a-z]))"
+)
+_OR_JOIN = (
+    " ?(?P<sep>[,(])? ?(?:或者|或是|或|还是|抑或|要么|(?<![a-z])or(?![a-z]))"
+    "(?: ?(?:是|为|maybe|perhaps|possibly)(?![a-z]))? ?"
+    "(?:约|大约|大概|近|(?:about|around|roughly|approximately)(?![a-z]))? ?"
+)
+_DURATION_THEN_OR = re.compile(f"(?P<expr>{_TIME_EXPRESSION}){_OR_JOIN}$")
+_OR_THEN_DURATION = re.compile(f"{_OR_JOIN}(?P<expr>{_TIME_EXPRESSION})")
+# after a comma, "or" joins a value that ends its clause: 回收期20个月，或2年后进入稳定期 starts a clause of its own
+_ENDS_ITS_CLAUSE = re.compile(" ?(?:[,.;:!?)。]|$|等|左右|上下|前后|不等|都有可能|均有可能|(?<![a-z])or(?![a-z])|或)")
+_DURATION_AT_END = re.compile(f"(?:{_TIME_EXPRESSION})$")
+
+
+def _length_of_time(expression: str) -> tuple[str, Decimal, Decimal] | None:
+    """The kind ("months" or "seconds"), size and rounding (half the last decimal place it is written to: 1.67年 is
+    20 months within 0.06; 0 for a whole number) of a duration written in one or two units (1年半, 1年8个月, 1.5
+    years, 一个半小时); None where a term is no duration (2020年) or the units are of two kinds."""
+    kinds, total, rounding = set(), Decimal(0), Decimal(0)
+    for term in _TIME_TERM_PARTS.finditer(expression):
+        number = term.group("num")
+        value = Decimal(number) if number[0].isdigit() else spelled_value(number) or chinese_value(number)
+        unit = term.group("unit") or _EN_TIME_UNITS[term.group("en")]
+        if value is None or (unit == "年" and len(number) == 4 and number.isdigit()):
+            return None
+        kind, size = _TIME_UNITS[unit]
+        half = Decimal("0.5") if term.group("half_before") or term.group("half") else Decimal(0)
+        kinds.add(kind)
+        total += (value + half) * size
+        decimals = len(number.partition(".")[2])
+        rounding = Decimal(5) / 10 ** (decimals + 1) * size if decimals else Decimal(0)
+    return (kinds.pop(), total, rounding) if len(kinds) == 1 else None
+
+
+def _same_length(one: tuple[str, Decimal, Decimal], other: tuple[str, Decimal, Decimal]) -> bool:
+    """Two durations of one kind are one length, the one rounded as written (v15: 20个月或1.67年 is one value)."""
+    return abs(one[1] - other[1]) <= max(one[2], other[2])
+
+
+def _duration_then_or(text: str, pos: int) -> re.Match[str] | None:
+    """A duration and an "or" that end at `pos` (1年半或 before 30个月)."""
+    return _DURATION_THEN_OR.search(text, max(0, pos - 40), pos)
+
+
+def duration_alternatives(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """(start, end) of the durations that an "or" joins to the duration ending the match text[start:end] of a
+    normalised text, and whether they are all its length (v22: 20个月或1年8个月 is one value, 1年半或30个月 two);
+    None where no duration in a unit of its kind is joined to it."""
+    own_match = _DURATION_AT_END.search(text, start, end)
+    own = _length_of_time(own_match.group()) if own_match is not None else None
+    if own is None:
+        return None
+    lengths: list[tuple[str, Decimal, Decimal]] = []
+    first, last = start, end
+    while len(lengths) < MOST_ALTERNATIVES and (after := _OR_THEN_DURATION.match(text, last)) is not None:
+        length = _length_of_time(after.group("expr"))
+        if length is None or length[0] != own[0]:
+            break
+        if after.group("sep") == "," and not _ENDS_ITS_CLAUSE.match(text, after.end()):
+            break
+        lengths.append(length)
+        last = after.end()
+    while len(lengths) < 2 * MOST_ALTERNATIVES and (before := _duration_then_or(text, first)) is not None:
+        length = _length_of_time(before.group("expr"))
+        if length is None or length[0] != own[0]:
+            break
+        lengths.append(length)
+        first = before.start()
+    if not lengths:
+        return None
+    return first, last, all(_same_length(own, length) for length in lengths)
+
+
+@lru_cache(maxsize=8)
+def _alternative_mentions(text: str) -> tuple[Mention, ...]:
+    """The numbers of a normalised text that may be alternatives, Arabic, Chinese and English (twenty or thirty
+    months), in order - found once per text (v22)."""
+    mentions = _find_numbers_cached(text, _ALTERNATIVE_FORMS)
+    spelled = _spelled_numbers(text, _ALTERNATIVE_FORMS)
+    return tuple(sorted((*mentions, *spelled), key=_mention_start)) if spelled else mentions
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
+
+
+# v22: a chain of alternatives is read at most this many values to each side of the point: a degenerate answer
+# ("20个月或24个月或20个月或...", thousands of them) cost a walk along the whole chain for each occurrence
+MOST_ALTERNATIVES = 32
+
+
 def _ends_a_list(text: str, chain_start: int, chain_end: int, item_end: bool = True) -> bool:
     """Whether the values at text[chain_start:chain_end] are bounds (v16: 之间, between), candidates (v21: 不等,
     视情况而定) or, with `item_end`, end their clause (v21: a Chinese comma's list, 18个月，20个月，24个月。)."""
@@ -1963,8 +2094,8 @@ def _chain(
 ) -> tuple[int, int, list[str], list[Mention]]:
     """The alternatives around the point (mentions[index] at text[start:end]): where they start and end, the links
     between them and the other figures; a Chinese comma links them only with `commas` (v21)."""
-    right = _chain_after(quantity, mentions[index + 1 :], end, commas)
-    left = _chain_before(quantity, mentions[:index], commas)
+    right = _chain_after(quantity, mentions[index + 1 : index + 1 + MOST_ALTERNATIVES], end, commas)
+    left = _chain_before(quantity, mentions[max(0, index - MOST_ALTERNATIVES) : index], commas)
     return (left[0] if left[1] else start), (right[0] if right[1] else end), right[1] + left[1], right[2] + left[2]
 
 

@@ -20,12 +20,17 @@ import math
 import numbers
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 
 from .numbers import (
     CN_DIGITS,
+    EN_ONES,
+    EN_TEENS,
+    EN_TENS,
     NUMERAL_CHARS,
     Found,
     NumberForms,
@@ -38,6 +43,7 @@ from .numbers import (
     compile_variant,
     compound_duration,
     date_twins,
+    duration_alternatives,
     duration_twins,
     spaced_out,
     standard_twins,
@@ -285,7 +291,19 @@ SCORER_NAME = "keyword_coverage"
 #    payback), options (三档, 分别), values of different things (方案A回收期20个月，方案B回收期24个月, 建设期4个月、
 #    回收期20个月, a table's rows), a range with a typical or middle value (一般为18-24个月，常见20个月,
 #    20个月（18-24个月区间的中值）, anywhere from 12 to 36 months, typically 20 months) and a correction to the figure.
-SCORER_VERSION = 21
+# 22: a duration that dates a time or repeats is no length (`_a_time_ago_or_a_period`): 20个月前, 20个月以来, 20 months
+#    ago, 每20个月, 每隔20个月, every 20 months, 过去20个月, the past 20 months - not a length counted forward
+#    (20个月后收回投资, 20个月内, recovered in 20 months, after 20 months), a deadline (在20个月之前) or a lead time
+#    before an event (到期30天前通知, 提前30天以前). Durations in any units joined by "or" are alternatives of one
+#    length (`duration_alternatives`): 1年半或30个月, 18个月或者2年, 1.5 years or 24 months and 20个月或2年 are a
+#    guess; 20个月（或1年8个月）, 1年8个月或20个月 and 20个月或1.67年 one value (v15 negated 1年8个月或20个月). A list
+#    item's mark at the start of a line (- + · 1. 1) 1、 (1) ① 一、) is a bullet (`_LINE_START_MARKER`): no range
+#    (- 18个月 over - 24个月 read 18个月-24个月), no figure (the 2 of 2. 20个月), and a numbered list after a hedge
+#    joins its values as a bullet list does (可能是： over 1. 18个月 2. 20个月 3. 24个月). Linear time on degenerate
+#    answers: a code's run, a part's or sentence's start and the alternatives' mentions are found once per text, a
+#    form's first 200 occurrences are judged (`MOST_OCCURRENCES_JUDGED`) and a chain of alternatives is read 32
+#    values to each side (`MOST_ALTERNATIVES`): 12,000 characters of -1-1-1... took about 10 s, now 0.1 s.
+SCORER_VERSION = 22
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -680,6 +698,20 @@ _LIST_MARKERS = {
 }
 
 
+# v22: a list item's mark at the start of a line - a hyphen, a plus or a middle dot before a space, a number before a
+# full stop, 、 or a bracket (1. 1、 1) (1), and ① as v9 writes it), a Chinese numeral before 、 (一、) - is a bullet
+# (•): "- 18个月" over "- 24个月" is no range 18个月-24个月, and the number of "2. 20个月" is no figure of its own. Only
+# in a text of several lines (a key point, a claim or a one-line answer is no list: 5.x版本, 1) 方案), and not a minus
+# sign (-20%), a decimal (1.5年), a version (5.x: a full stop or a bracket needs a space or a CJK character after it),
+# nor the first of numbers that 、 joins (1、2、3个月 stays a list of numbers of one unit).
+_LINE_START_MARKER = re.compile(
+    r"^(?P<indent>[ \t]*)"
+    r"(?:[-+·](?= )|[0-9]{1,2}(?:[.)](?=[ \t]|[^\x00-\x7f])|、(?![0-9]+ ?、))"
+    r"|\([0-9]{1,2}\)|[一二三四五六七八九十]{1,3}、)",
+    re.MULTILINE,
+)
+
+
 # A vulgar fraction after digits is their fractional part (v9): NFKC made 1½年 11⁄2年 (11, and 2 over nothing). One
 # that ends as a decimal is written so (1½年 is 1.5年, 2¾ 2.75); another stands apart (1⅓年 is 1 1/3年: no 11, no 3).
 # A fraction alone stays a fraction (½小时 is 1/2小时, no 2小时).
@@ -786,6 +818,8 @@ _TO_READ = re.compile("[" + "".join(_READ_AS) + "]")
 def _marked(text: str) -> str:
     text = _MIXED_FRACTION.sub(_fraction, text.translate(_LIST_MARKERS))
     text = strip_markup(_hyphens(unicodedata.normalize("NFKC", text).casefold()))
+    if "\n" in text:
+        text = _LINE_START_MARKER.sub("\\g<indent>•", text)
     return text.translate(_READ_AS_TABLE) if _TO_READ.search(text) else text
 
 
@@ -1644,7 +1678,37 @@ _LIST_ITEM = re.compile(r" ?(?:[-*+•·]|[0-9]{1,2}[.、)]|\([0-9]{1,2}\)|[一�
 
 def _part_start(answer_lines: str, pos: int) -> int:
     """Where the part of the clause that holds `pos` starts."""
-    return max((m.end() for m in _PHRASE_END.finditer(answer_lines, 0, pos)), default=0)
+    return _last_end(_PHRASE_END, answer_lines, pos)
+
+
+def _last_end(mark: re.Pattern[str], text: str, pos: int) -> int:
+    """The end of the last match of `mark` (a one-character pattern: a sentence's or a part's end) in text[:pos], or
+    0: as `max(m.end() for m in mark.finditer(text, 0, pos))`, but from the text's matches found once (v22: each
+    figure's scan from the start made long answers quadratic)."""
+    if pos > 0 and mark.match(text, pos - 1, pos):
+        return pos  # as text[:pos] reads it: a full stop at its end ends it
+    ends = _match_ends(mark, text)
+    before = bisect_left(ends, pos)  # the ends < pos, each read as in text[:pos]
+    return ends[before - 1] if before else 0
+
+
+def _next_start(mark: re.Pattern[str], text: str, pos: int) -> int:
+    """Where the first match of `mark` (a one-character pattern) at or after `pos` starts, else the text's end: as
+    `mark.search(text, pos)` finds it, from the text's matches found once (v22)."""
+    ends = _match_ends(mark, text)
+    after = bisect_left(ends, pos + 1)  # a one-character match starts at pos or later where it ends after pos
+    return ends[after] - 1 if after < len(ends) else len(text)
+
+
+@lru_cache(maxsize=32)
+def _match_ends(mark: re.Pattern[str], text: str) -> list[int]:
+    return [m.end() for m in mark.finditer(text)]
+
+
+@lru_cache(maxsize=32)
+def _occurs(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the pattern matches anywhere in the text, found once per text (v22)."""
+    return pattern.search(text) is not None
 
 
 def _cues_before(answer_lines: str, part_start: int, end: int, cues: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -1804,7 +1868,7 @@ _DISCLAIMED_AFTER = re.compile(
 def _quoted_as_a_claim(answer_lines: str, start: int, end: int) -> bool:
     """The text at start:end stands in quotes (in its sentence) followed by 这一说法, 的说法, 这种说法, 的传言 ... and
     a disclaimer later in the sentence (没有公开资料可以证实, 并不准确, 不实)."""
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
+    sentence_start = _last_end(_SENTENCE_END, answer_lines, start)
     opener = next((i for i in range(start - 1, sentence_start - 1, -1) if answer_lines[i] in _QUOTE_CHARS), None)
     if opener is None or answer_lines[opener] not in _QUOTES:
         return False
@@ -1845,7 +1909,7 @@ _GOES_ON_FROM_IT = re.compile(" ?(?:但是?|不过|然而|可是|这|该|此|(?:
 def _hearsay_disclaimed(answer_lines: str, start: int, end: int) -> bool:
     """A hearsay cue before start:end in its sentence, and a disclaimer in the sentence or the next one that goes on
     from it (v11)."""
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
+    sentence_start = _last_end(_SENTENCE_END, answer_lines, start)
     sentence_start = max(sentence_start, answer_lines.rfind(";", 0, start) + 1)  # v12: and a semicolon
     hearsay = _HEARSAY.search(answer_lines, sentence_start, start)
     if hearsay is None:
@@ -1858,7 +1922,7 @@ def _hearsay_disclaimed(answer_lines: str, start: int, end: int) -> bool:
     for disclaimer in _HEARSAY_DISCLAIMED.finditer(answer_lines, hearsay.end(), rest_end):
         if start <= disclaimer.start() < end:
             continue
-        lead_start = max((m.end() for m in _CLAUSE_BREAK.finditer(answer_lines, 0, disclaimer.start())), default=0)
+        lead_start = _last_end(_CLAUSE_BREAK, answer_lines, disclaimer.start())
         tail = _CLAUSE_BREAK.search(answer_lines, disclaimer.end())
         tail_end = tail.start() if tail else len(answer_lines)
         lead, rest = answer_lines[lead_start : disclaimer.start()], answer_lines[disclaimer.end() : tail_end]
@@ -1981,6 +2045,11 @@ def _matches(pattern: Pattern, answer_norm: str, cells: Sequence[TableCell]) -> 
             yield from _cell_matches(pattern, answer_norm, cell)
 
 
+# v22: a form's first 200 occurrences are judged and no more - a degenerate answer that repeats a figure thousands of
+# times in one sentence ("20 months or 24 months, 20 months or ...") cost a scan of the sentence for each of them
+MOST_OCCURRENCES_JUDGED = 200
+
+
 def _find(
     answer_norm: str,
     forms: Sequence[Pattern],
@@ -2000,7 +2069,7 @@ def _find(
     negated: _Match | None = None
     for pattern in forms:
         searched, required = bounded_form(pattern)  # v17: 不低于200元 is 200元 with a lower bound
-        for found in _matches(searched, answer_norm, cells):
+        for found in islice(_matches(searched, answer_norm, cells), MOST_OCCURRENCES_JUDGED):
             span = range(found.start, found.end)
             copied_by = next((name for name, mask in masks.items() if all(mask[i] for i in span)), None)
             text = answer_norm[found.start : found.end]
@@ -2044,6 +2113,8 @@ def _find(
                     negation = _reported_and_corrected(questions, found.start, found.end)  # v17: 有人说…，但实际…
                 if negation is None and after is None and figure:
                     after = _a_multiple_of(answer_norm, found.start, found.end)  # v17: 20个月的两倍
+                if negation is None and after is None and pattern.kind != "regex":
+                    negation, after = _a_time_ago_or_a_period(answer_norm, found.start, found.end)  # v22: 20个月前
                 if negation is None and after is None and figure:
                     after = _taken_back(answer_norm, found.start, found.end, forms)  # v19: 20个月（不对，应为24个月）
                 if negation is None and after is None and figure:
@@ -2135,12 +2206,13 @@ _CORRECTED = re.compile(
 def _reported_and_corrected(answer_lines: str, start: int, end: int) -> str | None:
     """The attribution (有人说) or named mistake (误以为) that makes the figure at start:end someone else's, corrected
     in its sentence (v17); else None."""
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
-    after = _SENTENCE_END.search(answer_lines, end)
-    sentence_end = after.start() if after else len(answer_lines)
     if _MISTAKE_AFTER.match(answer_lines, end):
         return ""
+    sentence_start = _last_end(_SENTENCE_END, answer_lines, start)
+    sentence_end = _next_start(_SENTENCE_END, answer_lines, end)
     for cue in (_MISTAKEN_BEFORE, _ATTRIBUTED):
+        if not _occurs(cue, answer_lines):
+            continue  # v22: no scan of each figure's sentence for a cue that the answer lacks
         found = None
         for m in cue.finditer(answer_lines, sentence_start, start):
             found = m
@@ -2172,6 +2244,61 @@ def _a_multiple_of(answer_norm: str, start: int, end: int) -> str | None:
         return after.group()
     before = _A_MULTIPLE_BEFORE.search(answer_norm, max(0, start - 24), start)
     return None if before is None else before.group()
+
+
+# v22: a duration that dates a time or repeats is no answer for a length of time: 20个月前, 20个月以前, 20个月之前,
+# 20个月以来, 20个月来, (over) the past 20 months, 20 months ago (a time counted back from now), 每20个月, 每隔20个月,
+# every 20 months (a period: how often), 过去20个月, 最近20个月, the last 20 months (a stretch of the past). A length
+# counted forward is one: 20个月后收回投资, 20个月内收回, 在20个月之前收回, 20个月前即可收回 (a deadline), pays
+# back after 20 months, recovered in 20 months, 20 months later; so is a lead time before an event (到期30天前通知,
+# 提前30天以前通知); and a point that is written so (每20个月, 20个月前) is matched as written.
+_EN_NUMBER_WORD = "|".join([*EN_ONES, *EN_TEENS, *EN_TENS])
+_TIME_UNIT_AT_END = re.compile(
+    "(?P<num>[0-9]+(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千廿卅半]+"
+    f"|(?<![a-z-])(?:{_EN_NUMBER_WORD})(?:[- ](?:{_EN_NUMBER_WORD}))*)"
+    " ?(?:个半|个)? ?(?P<unit>个?月|个?星期|周|年|天"
+    "|个?工作日|个?小时|个?钟头|分钟|秒钟?|季度|(?<![a-z])(?:year|month|week|day|hour|minute|second|quarter|yr|mo|mth|wk"
+    "|hr|min|sec)s?)半?$"
+)
+_DATED_AFTER = re.compile(" ?(?:以前|之前|前(?![后提景端置夕期])|以来|来(?= ?[,.;:!?)]|$)|ago(?![a-z]))")
+_DEADLINE_BEFORE = re.compile("在 ?(?:约|大约|大概)? ?$")
+_ABLE_AFTER = re.compile(" ?(?:就|即|便)?(?:可以|可|能够|能)")
+# ... and 前 after an event or 提前 counts back from that event, a lead time: 到期30天前通知, 提前30天以前通知
+_LEAD_TIME_BEFORE = re.compile(
+    "(?:提前|到期|期满|届满|截止|结束|终止|失效|生效|开始|启动|开工|上线|交付|发货|签约|续约|续费|入住|出发|开会|考试)"
+    "(?:日|日期|时间)? ?(?:约|大约|大概)? ?$"
+)
+_PERIOD_BEFORE = re.compile(
+    "(?:每隔|每过|每|过去的?|最近的?|(?<![a-z])(?:every|(?:the|these) (?:past|last|previous|preceding))) ?$"
+)
+
+
+def _counted_back_from_an_event(answer_norm: str, start: int, dated: re.Match[str]) -> bool:
+    """The duration at `start`, `dated` (前, 之前, 以前) after it, counts back from an event (到期30天前, 提前30天以前)
+    or is a deadline (在20个月之前, 20个月前即可收回), not from now."""
+    end = dated.end()
+    if dated.group().strip() not in ("前", "之前", "以前"):
+        return False
+    if _LEAD_TIME_BEFORE.search(answer_norm, max(0, start - 10), start):
+        return True
+    if _ABLE_AFTER.match(answer_norm, end):
+        return True  # 20个月前即可收回: what can be done by then
+    return dated.group().strip() != "前" and _DEADLINE_BEFORE.search(answer_norm, max(0, start - 6), start) is not None
+
+
+def _a_time_ago_or_a_period(answer_norm: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The words before (每, every, 过去) or after (前, 以来, ago) that make the duration at start:end a time counted
+    back from now or a period rather than a length (v22), as (before, after); else (None, None)."""
+    unit = _TIME_UNIT_AT_END.search(answer_norm, start, end)
+    if unit is None or (unit.group("unit") == "年" and len(unit.group("num")) == 4):
+        return None, None  # not a duration: 2020年前 is before a year
+    if unit.group("unit") == "月" and not unit.group().startswith(("半", "个")) and "个" not in unit.group():
+        return None, None  # 8月前: before August
+    dated = _DATED_AFTER.match(answer_norm, end)
+    if dated is not None and not _counted_back_from_an_event(answer_norm, start, dated):
+        return None, dated.group()
+    period = _PERIOD_BEFORE.search(answer_norm, max(0, start - 16), start)
+    return (answer_norm[period.start() : start], None) if period is not None else (None, None)
 
 
 # v19: a figure the answer takes back right after it is no answer: a correction or self-correction that follows it at
@@ -2455,6 +2582,11 @@ def _offered_among_others(pattern: Pattern, answer_norm: str, found: Found) -> s
     if not isinstance(pattern, NumberPattern) or not (len(pattern.slots) == 1 or compound_duration(pattern)):
         return None
     span = alternatives(answer_norm, found.start, found.end, pattern.forms.tolerance, len(pattern.slots))
+    lengths = duration_alternatives(answer_norm, found.start, found.end) if pattern.forms.tolerance is None else None
+    if lengths is not None and not lengths[2]:
+        return answer_norm[lengths[0] : lengths[1]]  # v22: 1年半或30个月, 18个月或者2年 - two lengths of time
+    if lengths is not None and (span is None or lengths[0] <= span[0] and span[1] <= lengths[1]):
+        return None  # v22: 1年8个月或20个月 - one length twice, not 8个月 or 20个月
     return None if span is None else answer_norm[span[0] : span[1]]
 
 
@@ -2567,7 +2699,7 @@ def _in_a_clarifying_question(answer_lines: str, start: int, end: int) -> bool:
     after = _SENTENCE_END.search(answer_lines, end)
     if after is None or after.group() != "?":
         return False
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
+    sentence_start = _last_end(_SENTENCE_END, answer_lines, start)
     if not _CLARIFYING.search(answer_lines, sentence_start, start):
         return False
     return _ANSWERED_YES.match(answer_lines, after.end()) is None
@@ -2614,7 +2746,7 @@ def _answered_no(answer_lines: str, start: int, end: int) -> str | None:
     after = _SENTENCE_END.search(answer_lines, end)
     if after is None or after.group() != "?":
         return None
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(answer_lines, 0, start)), default=0)
+    sentence_start = _last_end(_SENTENCE_END, answer_lines, start)
     if _QUESTION_WORDS.search(answer_lines, sentence_start, after.start()):
         return None
     if not _ASKS_FOR_THE_POINT.fullmatch(answer_lines, end, after.start()):

@@ -234,7 +234,7 @@ def test_english_number_words_are_whole_quantities(point, answer, credited):
         ("2亿元", "公司背负2亿元债务", None, True),  # 背负 is a verb: no minus (jieba)
         ("3项任务", "团队肩负3项任务", None, True),
         ("50%", "三年ROI为负50%", None, False),
-        ("two years", "the startup raised 5 million two years ago", None, True),  # no number word before million
+        ("two years", "the startup raised 5 million two years later", None, True),  # no number word before million
         ("3 million", "revenue reached 3 million one year after launch", None, True),
         ("2 million", "a 2 million one-time fee", None, True),
         ("1200万元", "投资1200余万元", NumberForms(scale_words=True), True),  # 余 before the scale word

@@ -13,7 +13,7 @@ from pytest_llmeval.evaluation.scoring import SCORER_VERSION
 
 
 def test_the_version() -> None:
-    assert SCORER_VERSION == 21
+    assert SCORER_VERSION >= 21  # v22 reads durations in other units joined by "or" (test_scorer_v22.py)
 
 
 # --- 1. a cue after the values gives them as candidates for one value ---
