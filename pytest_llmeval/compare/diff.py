@@ -80,6 +80,14 @@ GENERATION_SETTINGS: dict[str, Any] = {
     "settings.temperature": 0.0,
     "settings.repeat": 1,
 }
+# what else changes the answers compared (besides GENERATION_SETTINGS but --llm-repeat, which has its own note): the
+# retrieval that builds a RAG case's context, and the server's settings that change what the model generates
+ANSWER_SETTINGS_RAG = "settings.rag."
+ANSWER_SETTINGS_SERVER = tuple(
+    f"settings.server.{name}"
+    for name in ("max_model_len", "dtype", "quantization", "reasoning_parser", "chat_template", "extra_args")
+)
+NO_ANSWER_CHANGE = {"settings.rag.api_key_env", "settings.rag.devices"}
 STATUSES = ("complete", "degraded", "interrupted", "running")  # what a run's status can be (results/schema.py)
 IGNORED_SETTINGS = {"server.python", "server.env", "server.startup_timeout_s", "rag.cache_dir", "rag.lock_timeout"}
 ALPHA = 0.05
@@ -192,6 +200,35 @@ def _same_repeats(
     )
 
 
+def lost_samples(
+    index: Mapping[Key, Sequence[Mapping[str, Any]]],
+    expected: int,
+    which: str,
+    other_repeat: bool,
+    labels: Mapping[str, str] | None = None,
+) -> str | None:
+    """Which cases of a run (`index`, as compared) hold fewer samples than `expected` - its --llm-repeat, or the
+    samples compared when the other run asked another number - in one sentence; None when none does. A run records
+    every sample of a case, errored ones included: fewer records are records lost (a worker that crashed, a file
+    edited by hand), and the case is then compared on the samples left. `labels`: the run's own model labels of the
+    index's (the baseline's under --pair)."""
+    short = sorted(
+        (key, count)
+        for key, samples in index.items()
+        if (count := len({str(s.get("sample") or 0) for s in samples})) < expected
+    )
+    if not short:
+        return None
+    labels = labels or {}
+    names = listed([f"{labels.get(m, m)}/{mode}/{i} ({count} of {expected})" for (m, mode, i), count in short], 5)
+    than = f"the {expected} sample(s) of each case compared" if other_repeat else f"its --llm-repeat {expected}"
+    return (
+        f"{len(short)} of {len(index)} case(s) of {which} have fewer samples than {than} ({names}). Every sample "
+        "is recorded, an errored one too: these records were lost (a worker that crashed, a file edited by hand), "
+        "and those cases are compared on the samples left"
+    )
+
+
 def _index(doc: dict[str, Any], rename: Mapping[str, str] | None = None) -> dict[Key, list[dict[str, Any]]]:
     out: dict[Key, list[dict[str, Any]]] = defaultdict(list)
     rename = rename or {}
@@ -247,6 +284,31 @@ def load_differences(settings: list[dict[str, Any]], fields: Mapping[str, Any] =
         if base != new:
             out.append({**diff, "base": base, "new": new})
     return out
+
+
+def answer_settings_note(settings: list[dict[str, Any]]) -> str | None:
+    """The note that quality was compared between runs that answered under other settings - max tokens, temperature,
+    thinking, retrieval (RAG), the server's dtype, quantization, chat template, reasoning parser, context length or
+    extra arguments -, or None. Such a comparison is kept (the nightly job gates the configuration as run), but a
+    difference, or its absence, measures the settings as well as the model: it read "no significant change" with the
+    changed settings named only below the tables."""
+    generation = {k: v for k, v in GENERATION_SETTINGS.items() if k != "settings.repeat"}
+    changed = load_differences(settings, generation)
+    changed += [
+        d
+        for d in settings
+        if d["field"] not in NO_ANSWER_CHANGE
+        and (d["field"].startswith(ANSWER_SETTINGS_RAG) or d["field"] in ANSWER_SETTINGS_SERVER)
+    ]
+    if not changed:
+        return None
+    shown = "; ".join(
+        f"{d['field'].removeprefix('settings.')} {d['base']!r} in the baseline, {d['new']!r} now" for d in changed
+    )
+    return (
+        f"the runs answered under other settings ({shown}): a difference in quality, or none, measures those settings "
+        "as well as the model. Accept a baseline run with today's settings to compare the model alone"
+    )
 
 
 def speed_not_comparable(settings: list[dict[str, Any]]) -> str | None:
@@ -666,9 +728,38 @@ def evaluate_rule(rule: FailRule, group: dict[str, Any], seed: int = 0) -> dict[
         if entry.get("n_new") is not None
         else ""
     )
+    out.update(n_base=entry.get("n_base"), n_new=entry.get("n_new"), threshold=rule.threshold, unit=speed_unit(rule))
     if past_threshold(worse_by, rule.threshold):
         return {**out, "status": f"SLOWER, past the threshold ({counts}{SPEED_NOTE})", "failed": True, "kind": "speed"}
     return {**out, "status": f"ok ({counts}{SPEED_NOTE})", "kind": "speed"}
+
+
+def speed_unit(rule: FailRule) -> str:
+    """The unit a speed rule's worsening and threshold are in: % for a relative rule, else the metric's (s, tok/s)."""
+    return "%" if rule.relative else f" {METRICS[rule.metric][3]}"
+
+
+def speed_worsening_text(result: Mapping[str, Any]) -> str:
+    """A speed rule's worsening in its own unit, 3 significant digits ("+0.03 s", "+25%"; + is worse whatever the
+    metric): rounded to one decimal, a rise of 0.03 s read "+0.0" beside the SLOWER it had failed."""
+    worsening = result.get("worsening")
+    if worsening is None:
+        return "-"
+    return f"{worsening:+.3g}{result.get('unit') or ''}"
+
+
+def speed_verdict_text(result: Mapping[str, Any]) -> str:
+    """A failed speed rule in the summary: its worsening and threshold in the rule's unit, the relative change beside
+    an absolute rule (where the baseline's value is not 0), and the requests each run's statistic came from. It had
+    printed only the relative change - "+14.2%" for `ttft_p50:0.01` - and no n; against a baseline of 0 it raised,
+    and the regression read as a failed comparison."""
+    unit = result.get("unit") or ""
+    parts = [f"past {result.get('threshold'):g}{unit}"]
+    if unit != "%" and result.get("relative_pct") is not None:
+        parts.append(f"{result['relative_pct']:+.1f}%")
+    if result.get("n_base") is not None and result.get("n_new") is not None:
+        parts.append(f"n={result['n_base']} and {result['n_new']} requests")
+    return f"worse by {speed_worsening_text(result)} ({'; '.join(parts)}; {SPEED_NOTE})"
 
 
 def past_threshold(worse_by: float, threshold: float) -> bool:
@@ -918,6 +1009,11 @@ def _compare_runs(
     base, new = _index(base_doc, pairs), _index(new_doc)
     repeats_note = _same_repeats(base, new, base_doc, new_doc)
     renamed = {pairs.get(m, m): m for m in raw_b_models}
+    compared_repeat, other_repeat = min(_repeat(base_doc), _repeat(new_doc)), _repeat(base_doc) != _repeat(new_doc)
+    lost = {
+        "new": lost_samples(new, compared_repeat, "the new run", other_repeat),
+        "base": lost_samples(base, compared_repeat, "the baseline", other_repeat, renamed),
+    }
     # a re-scored baseline's records it could not grade (their question changed since: rescore status "changed")
     # whose case the new run asked: the baseline has no answer to today's case - like a case asked differently, not
     # compared, and a problem. Dropped in silence, 4 edited questions now failing passed the gate after
@@ -1027,6 +1123,11 @@ def _compare_runs(
         problems.insert(0, {"kind": "same_run", "text": itself, "allowed": False})
     if repeats_note:
         problems.append({"kind": "note", "text": repeats_note, "allowed": True})
+    if lost["new"]:  # records of the new run lost: it is incomplete, like a run missing cases
+        fix = ". Fix: run the suite again, or allow it (--allow-missing)"
+        problems.append({"kind": "missing", "text": lost["new"] + fix, "allowed": allow_missing})
+    if lost["base"]:  # the baseline's: fewer measurements of those cases, no reason to fail
+        problems.append({"kind": "note", "text": lost["base"], "allowed": True})
     why = (
         speed_not_comparable(mismatches["settings"])
         or other_hardware(mismatches["settings"], base_doc, new_doc)
@@ -1052,6 +1153,9 @@ def _compare_runs(
     only_new = _only_in_new(mismatches)
     if only_new:  # not a regression, but no verdict either: said in the summary, not only under the tables
         summary += f"; note: {only_new}"
+    settings_note = answer_settings_note(mismatches["settings"])
+    if settings_note:  # the settings are named under the tables too ("different settings.max_tokens: ...")
+        summary += f"; note: {settings_note}"
     if not_asked and sum(not_asked["new"].values()) == not_asked["samples"]["new"]:
         summary += "; every answer of the new run was asked in an earlier run (answer cache or --llm-resume)"
     rescored_from = _rescored_from(new_doc)
@@ -1589,7 +1693,7 @@ def _summary(
                     f"{r['margin']:g}, n={r['n']}, p={p_text(r['p_value'], bool(r.get('p_at_floor')))})"
                 )
             else:
-                items.append(f"{r['model']} {r['mode']} {r['metric']} {r['relative_pct']:+.1f}% ({SPEED_NOTE})")
+                items.append(f"{r['model']} {r['mode']} {r['metric']} {speed_verdict_text(r)}")
         parts.append(f"{len(regressions)} regression(s) past the gate: " + "; ".join(items))
     if not parts:
         worse = [

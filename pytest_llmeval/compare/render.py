@@ -6,7 +6,7 @@ from typing import Any
 
 from ..results.sections import NO_WIDTH, Section, Table, fmt, no_interval, signed
 from ..stats.decision import p_text
-from .diff import ALLOWED_BY
+from .diff import ALLOWED_BY, speed_worsening_text
 from .gate import EXIT_BROKEN, EXIT_REGRESSION
 
 LATENCY = {"ttft_p50", "ttft_p95", "e2e_p50", "e2e_p95"}
@@ -167,9 +167,9 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
             if r.get("kind") == "quality":
                 worse = "-" if r.get("worsening") is None else f"{r['worsening']:+.2f} (bound {r.get('bound_text')})"
             else:
-                # the worsening, + is worse whatever the metric (a fall of decode tok/s, a rise of latency)
-                unit = "%" if str(r.get("rule", "")).endswith("%") else ""
-                worse = "-" if r.get("worsening") is None else f"{r['worsening']:+.1f}{unit} (run)"
+                # the worsening in the rule's unit, + is worse whatever the metric (a fall of decode tok/s, a rise of
+                # latency)
+                worse = "-" if r.get("worsening") is None else f"{speed_worsening_text(r)} (run)"
             rule_rows.append([r["model"], r["mode"], r["describe"], r.get("n"), worse, r["status"]])
         notes = [cmp.get("decision_rule", "")]
         notes += [r["detectable"]["text"] + f" ({r['model']} {r['mode']})" for r in cmp["rules"] if r.get("detectable")]

@@ -181,7 +181,28 @@ def schema_problems(doc: dict[str, Any], missing_ok: bool = False) -> str | None
         errors = [e for e in exc.errors(include_url=False) if not (missing_ok and e["type"] == "missing")]
         if errors:
             return "; ".join(f"{_where(doc, err['loc'])}: {err['msg']}" for err in errors[:5])
-    return None
+    return _truth_value_problems(doc)
+
+
+# fields every reader takes as a truth value or a number as they are: pydantic's lax mode accepts "false" or 0 for a
+# bool and "50" for a float, which the gate read as a pass ("false" is truthy), a cached answer, or a scoring error
+TRUTH_FIELDS = ("passed", "cached", "reused")
+
+
+def _truth_value_problems(doc: dict[str, Any]) -> str | None:
+    """The first case fields that are valid only in pydantic's lax mode - a bool given as a string or number, a
+    score given as a string -, in words; None when there is none. A hand-edited `"passed": "false"` counted as a
+    pass in the comparison and the report."""
+    problems = []
+    for index, case in enumerate(doc.get("cases") or []):
+        if not isinstance(case, dict):
+            continue
+        for name in TRUTH_FIELDS:
+            if name in case and case[name] is not None and not isinstance(case[name], bool):
+                problems.append(f"{_where(doc, ('cases', index, name))}: {case[name]!r} is not true or false")
+        if isinstance(case.get("score"), (str, bool)):
+            problems.append(f"{_where(doc, ('cases', index, 'score'))}: {case['score']!r} is not a number")
+    return "; ".join(problems[:5]) or None
 
 
 def _where(doc: dict[str, Any], loc: tuple[int | str, ...]) -> str:
