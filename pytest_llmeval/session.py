@@ -27,9 +27,10 @@ import pytest
 from . import __version__
 from .config import Settings
 from .inflight_cases import CasesInFlight
-from .serving.client import URL_QUERY, URL_USERINFO, hide_secrets, hide_secrets_in, public_spec, safe_public_url
+from .serving.client import hide_secrets, hide_secrets_in, public_spec, safe_public_url
+from .serving.credentials import without_url_credentials
 from .serving.pool import ServerPool
-from .serving.server import redact
+from .serving.server import launch_secrets, redact
 from .xdist import CONTROLLER_PID_KEY, STATE_KEY, WorkerEndpoints, XdistController
 
 if TYPE_CHECKING:  # imported where used: a pytest run that never evaluates a case does not pay for them
@@ -220,7 +221,7 @@ class LLMEvalSession:
         """The API keys the run sends and the credentials in its URLs, hidden wherever an error text is recorded or
         printed (a gateway may echo the key it was sent)."""
         from .serving.client import hide_secrets, remember_secret, remember_url_secrets
-        from .serving.credentials import hide_secrets_in_logs, redacted_values
+        from .serving.credentials import hide_secrets_in_logs
         from .serving.models import model_server_settings
 
         settings = self.settings
@@ -235,8 +236,8 @@ class LLMEvalSession:
         remember_url_secrets(url for s in servers for url in (s.base_url, *s.base_urls))
         specs = (settings.judge.spec, settings.rag.embedder, settings.rag.reranker)
         remember_url_secrets(spec.rpartition("@")[0] for spec in specs if spec and "://" in spec)
-        for server in servers:  # `--llm-vllm-arg=--api-key=X`: vLLM prints its arguments, and a log tail shows them
-            remember_secret(*redacted_values(server.extra_args, redact(server.extra_args)))
+        for server in servers:  # `--llm-vllm-arg=--api-key=X`, VLLM_API_KEY: vLLM prints its arguments (a log tail)
+            remember_secret(*launch_secrets(list(server.extra_args), server.env))
         hide_secrets_in_logs(lambda text: hide_secrets(text, urls=False))  # the HTTP clients log every URL
 
     def described(self) -> dict[str, Any]:
@@ -613,7 +614,7 @@ class LLMEvalSession:
             "hardware": hardware_info(),
             "models": [m.label for m in settings.models],
             "model_sources": {m.label: m.source for m in settings.models},
-            "server_args": redact(settings.server.cli_args()),
+            "server_args": redact(settings.server.cli_args(), every_value=True),  # vLLM's: `--api-key k1 k2`
             "settings": {**described, "speed": self.speed_settings()},
             "rag": described["rag"],
             "invocation": _redacted_invocation(list(self.config.invocation_params.args)),
@@ -1118,13 +1119,9 @@ class LLMEvalSession:
             terminalreporter.write_line(f"compare: {comparison.get('summary')} ({gate_word(comparison)})")
 
 
-_URL_USERINFO = URL_USERINFO
-_URL_QUERY = URL_QUERY
-
-
 def _redacted_invocation(args: list[str]) -> list[str]:
     """The command line with secret flags' values hidden and URLs without userinfo or query (tokens)."""
-    return [_URL_QUERY.sub(r"\1", _URL_USERINFO.sub(r"\1", arg)) for arg in redact(args)]
+    return [without_url_credentials(arg) for arg in redact(args)]
 
 
 # What a case record holds of the case and the model's answer: never rewritten by the redaction of secrets (which is

@@ -8,16 +8,23 @@ Decode tok/s = 1 / TPOT. Token counts come from the server's `usage`
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
-from urllib.parse import parse_qsl, quote, quote_plus, unquote, urlsplit
 
-from .credentials import NO_KEY
+from .credentials import CREDENTIAL_NAME as CREDENTIAL_NAME  # re-exported: importers take these from the client
+from .credentials import MIN_SECRET_CHARS as MIN_SECRET_CHARS
+from .credentials import (
+    NO_KEY,
+    credential_values,
+    hide_values,
+    without_url_credentials,
+)
+from .credentials import URL_QUERY as URL_QUERY
+from .credentials import URL_USERINFO as URL_USERINFO
 from .endpoint import Endpoint, public_url
 from .http_stream import StreamBrokenError, StreamConnectionError, StreamHTTPError, StreamingPoster
 
@@ -27,13 +34,9 @@ WARMUP_MAX_TOKENS = 8
 
 
 # -- secrets: the keys and URL credentials in use, never written into a record, a report or the terminal --------
-# A URL query parameter that carries a credential (?api_key=, ?key=, ?token=, ?sig=); others (api-version,
-# deployment) are settings, and hiding their values would rewrite labels and answers that contain them
-CREDENTIAL_NAME = re.compile(r"key|token|secret|sig|pass|auth|credential|session", re.IGNORECASE)
-MIN_SECRET_CHARS = 6  # shorter values are no real key, and hiding them would garble ordinary text
+# How a URL's credentials are found and cut is credentials.py's (one implementation); the names are kept here for
+# the modules that import them from the client.
 _SECRETS: set[str] = set()
-URL_USERINFO = re.compile(r"(https?://)[^/@\s]+@")
-URL_QUERY = re.compile(r"(https?://[^\s?#]+)[?#]\S*")
 
 
 def remember_secret(*values: str | None) -> None:
@@ -44,39 +47,17 @@ def remember_secret(*values: str | None) -> None:
 
 
 def remember_url_secrets(urls: Iterable[str | None]) -> None:
-    """The credentials a URL carries: its userinfo (also as the Basic header a client makes of it, which a server
-    may echo) and its query's values."""
-    for url in urls:
-        if not url:
-            continue
-        try:
-            parts = urlsplit(url)
-        except ValueError:
-            continue
-        if parts.username is not None or parts.password is not None:
-            userinfo = parts.netloc.rpartition("@")[0]
-            for text in {userinfo, unquote(userinfo)}:
-                remember_secret(text, base64.b64encode(text.encode()).decode())
-            remember_secret(parts.password, unquote(parts.password or ""))
-        for name, value in parse_qsl(parts.query, keep_blank_values=True):
-            if CREDENTIAL_NAME.search(name):  # api_key, key, token, sig - not api-version or deployment
-                # as decoded and as a client writes it into a URL (`/`, `+`, `=` percent-encoded: httpx's log line)
-                remember_secret(value, quote(value, safe=""), quote_plus(value), quote(value))
-        for piece in parts.query.split("&"):  # as the URL itself wrote it (already encoded)
-            name, _, raw = piece.partition("=")
-            if CREDENTIAL_NAME.search(unquote(name)):
-                remember_secret(raw)
+    """The credentials the URLs carry (or the texts that hold URLs: `openai:http://u:k@h/v1`): each userinfo and
+    password as written, percent-decoded and -encoded and as the Basic header a client makes of it (a server may
+    echo it), and the values of the query parameters named as credentials (`CREDENTIAL_NAME`)."""
+    remember_secret(*credential_values(urls, every_query_value=False, whole_urls=True))
 
 
 def hide_secrets(text: str, urls: bool = True) -> str:
     """`text` with every remembered secret replaced by *** and (with `urls`) its URLs without userinfo, query or
     fragment: what an error message (a server's echo of the request included) may show."""
-    for secret in sorted(_SECRETS, key=len, reverse=True):
-        if secret in text:
-            text = text.replace(secret, "***")
-    if urls and "://" in text:
-        text = URL_QUERY.sub(r"\1", URL_USERINFO.sub(r"\1", text))
-    return text
+    text = hide_values(text, _SECRETS)
+    return without_url_credentials(text) if urls else text
 
 
 def hide_secrets_in(value: Any, keep: frozenset[str] = frozenset()) -> Any:
@@ -100,24 +81,27 @@ def safe_public_url(url: str) -> str:
     try:
         return public_url(url)
     except ValueError:
-        return URL_QUERY.sub(r"\1", URL_USERINFO.sub(r"\1", url))
+        return without_url_credentials(url)
+
+
+_SCHEME = re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def public_spec(spec: str) -> str:
     """A component spec (`URL@model`, `kind:URL@model`, a path, a name) with its URL made public (no userinfo,
-    query or fragment): what results, reports, messages and the terminal show of --llm-judge, --rag-embedder,
-    --rag-reranker. A spec without a URL is returned as it is."""
+    query or fragment), whatever the URL's scheme: what results, reports, messages and the terminal show of
+    --llm-judge, --rag-embedder, --rag-reranker. A spec without a URL is returned with a userinfo written without
+    a scheme hidden (`user:key@host/v1@m` -> `***@host/v1@m`)."""
     if not spec:
         return spec
-    start = spec.find("http://")
-    start = spec.find("https://") if start < 0 else start
-    if start < 0:
-        return spec
-    head, rest = spec[:start], spec[start:]
+    found = _SCHEME.search(spec)
+    if found is None:
+        return without_url_credentials(spec)
+    head, rest = without_url_credentials(spec[: found.start()]), spec[found.start() :]
     url, sep, model = rest.rpartition("@")
     if not sep or "/" in model or "://" not in url:  # no '@model' after the URL: the last '@' is the userinfo's
         return head + safe_public_url(rest)
-    return f"{head}{safe_public_url(url)}@{model}"
+    return f"{head}{safe_public_url(url)}@{without_url_credentials(model)}"
 
 
 class LLMRequestError(RuntimeError):

@@ -1,16 +1,18 @@
 """API keys: looked up by the *name* of an environment variable, never passed or stored themselves.
 
 One place for the lookup and the Authorization header, used by the chat client, the
-benchmark, the RAG embedder/reranker and the judge.
+benchmark, the RAG embedder/reranker and the judge; and the one place that finds a URL's credentials in
+text (userinfo of any scheme or none, query, their encoded forms) for every message, record and log line.
 """
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
 import re
 from collections.abc import Callable, Iterable
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import quote, quote_plus, unquote, unquote_plus, urlsplit
 
 NO_KEY = "EMPTY"  # what OpenAI-compatible local servers accept when they need no key
 MIN_SECRET_CHARS = 6  # shorter values are no real key, and hiding them would garble ordinary text
@@ -56,36 +58,115 @@ def bearer_headers(key: str | None) -> dict[str, str]:
 
 
 # -- what a message may show of a URL: never its credentials ------------------------------------------------------
-# any scheme (an ftp:// or s3:// URL given by mistake carries its password as well as an http one)
-_URL_USERINFO = re.compile(r"\b([A-Za-z][A-Za-z0-9+.-]*://)[^/@\s'\"]+@")
-_URL_QUERY = re.compile(r"\b([A-Za-z][A-Za-z0-9+.-]*://[^\s?#'\"]+)[?#][^\s'\"]*")
+# The one place that finds a URL's credentials in text: usage errors, error records, log records, the recorded
+# command line and component specs all go through it.
+_SCHEME = r"[A-Za-z][A-Za-z0-9+.-]*://"
+# any scheme (an ftp:// or s3:// URL given by mistake carries its password as well as an http one); the userinfo runs
+# to the LAST @ before the path or a space: a password may hold an unencoded @, ?, # or quote (urllib, and so the
+# client, reads the userinfo up to the last @ as well)
+URL_USERINFO = re.compile(rf"\b({_SCHEME})[^/\s]*@")
+# the query and fragment, to the next space (`URL_QUERY.sub(r"\1", text)`)
+URL_QUERY = re.compile(rf"\b({_SCHEME}[^\s?#]+)[?#]\S*")
+_QUOTED_URL_QUERY = re.compile(rf"(?P<quote>['\"]?)\b(?P<url>{_SCHEME}[^\s?#]+)[?#](?P<rest>\S*)")
+# a URL's userinfo written without a scheme (`user:key@host:8000/v1`, `:token@host`), as an option's value or in the
+# text of an error that quotes what it was given: a colon before the last @ that a host follows, the user part
+# starting a word (after a space, a quote, a bracket, = , or ;)
+BARE_USERINFO = re.compile(r"(?<![^\s'\"(<\[{=,;])(?P<user>[^\s/:@'\"=]*):(?P<password>[^\s/]*)@(?=[A-Za-z0-9\[])")
+HIDDEN = "***"
+
+
+def without_url_userinfo(text: str) -> str:
+    """`text` with every URL's userinfo removed (`s3://k:s@b/x` -> `s3://b/x`, `https://u:p@ss@h` -> `https://h`)
+    and a userinfo written without a scheme hidden (`user:key@host` -> `***@host`)."""
+    if "@" not in text:
+        return text
+    return BARE_USERINFO.sub(f"{HIDDEN}@", URL_USERINFO.sub(r"\1", text))
+
+
+def _without_query(match: re.Match[str]) -> str:
+    """A URL without its query and fragment; the closing quote of a quoted URL (and the punctuation after it) kept."""
+    quote, rest = match["quote"], match["rest"]
+    kept = ""
+    if quote:
+        body = rest.rstrip(",.;:)]}")
+        if body.endswith(quote) and len(body) > 1:
+            kept = quote + rest[len(body) :]
+    return f"{quote}{match['url']}{kept}"
 
 
 def without_url_credentials(text: str) -> str:
     """`text` with every URL's userinfo, query and fragment removed (`http://u:key@h/v1?key=x` -> `http://h/v1`),
-    whatever its scheme: what a usage error may show of an option value that holds a URL."""
+    whatever its scheme, and a userinfo written without one hidden (`u:key@h:8000/v1` -> `***@h:8000/v1`): what a
+    message may show of an option value that holds a URL."""
+    text = without_url_userinfo(text)
     if "://" not in text:
         return text
-    return _URL_QUERY.sub(r"\1", _URL_USERINFO.sub(r"\1", text))
+    return _QUOTED_URL_QUERY.sub(_without_query, text)
 
 
-def credential_values(urls: Iterable[str]) -> set[str]:
-    """The passwords and userinfo of `urls` and their query's values: what to hide where a URL is cut apart (an
-    option's value quoted in pieces), whatever the query parameter is called."""
+# A URL query parameter that carries a credential (?api_key=, ?key=, ?token=, ?sig=); others (api-version,
+# deployment) are settings, and hiding their values would rewrite labels and answers that contain them
+CREDENTIAL_NAME = re.compile(r"key|token|secret|sig|pass|auth|credential|session", re.IGNORECASE)
+_URL_IN_TEXT = re.compile(rf"\b{_SCHEME}\S+")
+
+
+def written_forms(value: str) -> set[str]:
+    """`value` as given, percent-decoded and percent-encoded the ways a client writes it (`/`, `@`, `+`, `=`; upper
+    and lower case hex): how a secret appears in a URL a client or a server prints."""
+    forms = {value, unquote(value)}
+    for text in tuple(forms):
+        forms |= {quote(text, safe=""), quote(text), quote_plus(text), quote(text, safe=":")}
+    forms |= {re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), form) for form in tuple(forms)}
+    return forms
+
+
+def userinfo_values(userinfo: str) -> set[str]:
+    """The secrets a URL's userinfo (`user:password`) gives away: the userinfo and its password as written,
+    percent-decoded and -encoded, and the HTTP Basic token a client makes of them (a server may echo the header)."""
+    user, _, password = userinfo.partition(":")
+    values = written_forms(userinfo) | written_forms(password)
+    for decoded in {userinfo, unquote(userinfo), f"{unquote(user)}:{unquote(password)}"}:
+        values.add(base64.b64encode(decoded.encode()).decode("ascii"))
+    return values
+
+
+def credential_values(
+    texts: Iterable[str | None], every_query_value: bool = True, whole_urls: bool = False
+) -> set[str]:
+    """The secrets of every URL in `texts` (a command line, a message): the userinfo and password (`userinfo_values`),
+    also of a userinfo written without a scheme (`u:k@host`), and the values of the query - all of them (a usage
+    error: an option's value quoted in pieces), or with `every_query_value=False` those of parameters named as
+    credentials (`CREDENTIAL_NAME`: not `api-version`). `whole_urls`: each text is one URL (a base URL, perhaps after
+    a kind: `openai:http://u:k@h/v1`), whose userinfo runs to its last @ - a password may hold an unencoded /."""
     values: set[str] = set()
-    for url in urls:
-        try:
-            parts = urlsplit(url)
-        except ValueError:
+    for text in texts:
+        if not text:
             continue
-        if "@" in parts.netloc:
-            userinfo = parts.netloc.rpartition("@")[0]
-            values |= {userinfo, userinfo.partition(":")[2]}
-        values |= {value for _name, value in parse_qsl(parts.query, keep_blank_values=True)}
+        urls = [match.group(0).rstrip("'\",.;:)]}") for match in _URL_IN_TEXT.finditer(text)]
+        for url in urls[:1] if whole_urls else urls:
+            values |= _url_values(url, every_query_value, whole_urls)
+        for match in BARE_USERINFO.finditer(URL_USERINFO.sub(r"\1", text)):
+            values |= userinfo_values(f"{match['user']}:{match['password']}")
     return {value for value in values if len(value) >= MIN_SECRET_CHARS}
 
 
-_URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
+def _url_values(url: str, every_query_value: bool, whole_url: bool) -> set[str]:
+    if whole_url:  # everything before the last @ ahead of the query: `http://u:p/w@h/v1` as well
+        authority = url.partition("://")[2].partition("?")[0].partition("#")[0]
+        userinfo, at, _ = authority.rpartition("@")
+    else:  # up to the last @ before the path, as the client reads it
+        head = URL_USERINFO.match(url)
+        userinfo, at = (head.group(0)[len(head.group(1)) : -1], "@") if head else ("", "")
+    values = userinfo_values(userinfo) if at else set()
+    try:
+        query = urlsplit(url).query
+    except ValueError:  # a bad IPv6 host: the query by pattern
+        query = url.partition("?")[2].partition("#")[0]
+    for piece in query.split("&"):
+        name, _, raw = piece.partition("=")
+        if every_query_value or CREDENTIAL_NAME.search(unquote_plus(name)):
+            values |= written_forms(raw) | written_forms(unquote_plus(raw))
+    return values
 
 
 def public_message(text: str, keys: Iterable[str | None] = (), sources: Iterable[str] = ()) -> str:
@@ -94,12 +175,16 @@ def public_message(text: str, keys: Iterable[str | None] = (), sources: Iterable
     URL cut apart or made into a path, `http:/user:key@host`) hidden - userinfo, query and fragment removed, and
     their values wherever else the message quotes them."""
     secrets = {key for key in keys if key and key != NO_KEY and len(key) >= MIN_SECRET_CHARS}
-    for source in (text, *sources):
-        urls = (match.group(0).rstrip("'\",.;:)") for match in _URL_IN_TEXT.finditer(source))
-        secrets |= credential_values(urls)
+    secrets |= credential_values((text, *sources))
     text = without_url_credentials(text)
+    return hide_values(text, secrets)
+
+
+def hide_values(text: str, secrets: Iterable[str]) -> str:
+    """`text` with each of `secrets` replaced by ***, the longest first (a key that holds a shorter one)."""
     for secret in sorted(secrets, key=len, reverse=True):
-        text = text.replace(secret, "***")
+        if secret in text:
+            text = text.replace(secret, HIDDEN)
     return text
 
 
@@ -124,7 +209,7 @@ def hide_secrets_in_logs(hide: Callable[[str], str]) -> None:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a record that cannot be formatted: logging reports it when it is emitted
             return record
-        shown = _URL_USERINFO.sub(r"\1", _HIDE_IN_LOGS[0](message)) if message else message
+        shown = without_url_userinfo(_HIDE_IN_LOGS[0](message)) if message else message
         if shown != message:
             record.msg, record.args = shown, None
         return record
@@ -133,9 +218,13 @@ def hide_secrets_in_logs(hide: Callable[[str], str]) -> None:
 
 
 def redacted_values(args: list[str], redacted: list[str]) -> list[str]:
-    """The values a redaction of `args` hid (`--api-key=X` -> `--api-key=***` gives X; `X` -> `***` gives X)."""
-    hidden = []
+    """The values a redaction of `args` hid (`--api-key=X` -> `--api-key=***` gives X; `X` -> `***` gives X;
+    `--api-key k1 k2` -> `--api-key *** ***` gives k1 and k2)."""
+    hidden: list[str] = []
     for arg, shown in zip(args, redacted, strict=True):
-        if arg != shown and shown.endswith("***"):
-            hidden.append(arg[len(shown) - 3 :])
+        if arg == shown or HIDDEN not in shown:
+            continue
+        pattern = "(.+?)".join(re.escape(part) for part in shown.split(HIDDEN))
+        found = re.fullmatch(pattern, arg, re.DOTALL)
+        hidden.extend(found.groups() if found else [arg])  # no match: the whole argument is what may not be shown
     return hidden
