@@ -623,7 +623,7 @@ class Settings:
 
         data = _jsonable(dataclasses.asdict(self))
         data["models"] = [m.describe() for m in self.models]
-        data["server"]["extra_args"] = redact(list(self.server.extra_args))
+        data["server"]["extra_args"] = redact(list(self.server.extra_args), every_value=True)  # `--api-key k1 k2`
         from .serving.endpoint import public_url
 
         if data["server"].get("base_url"):
@@ -715,9 +715,12 @@ def check_separate_path_values(args: list[str], root: Path, invoked_in: Path | N
     for flag, value in zip(args, args[1:]):
         if value.startswith("-") or flag not in PATH_OPTIONS + PATH_OPTIONS_WHEN_THEY_EXIST:
             continue
-        path = Path(value).expanduser()
-        resolved = (path if path.is_absolute() else invoked_in / path).resolve()
-        exists = resolved.exists()
+        try:
+            path = Path(value).expanduser()
+            resolved = (path if path.is_absolute() else invoked_in / path).resolve()
+            exists = resolved.exists()
+        except (OSError, RuntimeError, ValueError):  # ~nobody, a name too long: no path pytest could take either;
+            continue  # the option's own check names it
         if flag in PATH_OPTIONS_WHEN_THEY_EXIST and not exists:
             continue  # a label or a hub id
         outside_root = not resolved.is_relative_to(root.resolve()) or resolved == root.resolve()
@@ -742,6 +745,7 @@ def load_settings(config: pytest.Config) -> Settings:
         section, _, name = opt.field.rpartition(".")
         sections[section][name] = _CONVERT.get(opt.field, lambda v: v)(value)
     top, server, rag, bench = sections[""], sections["server"], sections["rag"], sections["bench"]
+    _check_path_texts(config, raw)
     try:
         top["shard"] = resolve_shard(top["shard"], top.pop("shard_count"), os.environ)
     except ShardError as exc:
@@ -805,6 +809,8 @@ def load_settings(config: pytest.Config) -> Settings:
         raise pytest.UsageError(str(exc)) from None
     for spec in top["models"]:
         _check_model_options(spec)
+        # a per-model endpoint file that is a FIFO or a device (@/dev/zero): its read below waited forever
+        _check_url_files(f"--llm-model-arg {spec.label}:base_url", list(spec.base_urls))
     if top["max_tokens"] is None:  # not given: the embedded base model gets a budget a first run can afford
         embedded_only = all(m.embedded for m in top["models"])
         top["max_tokens"] = EMBEDDED_MAX_TOKENS if embedded_only else DEFAULT_MAX_TOKENS
@@ -880,6 +886,9 @@ def load_settings(config: pytest.Config) -> Settings:
             attached |= model_server_settings(spec, server_settings).base_url is not None
         except FleetError as exc:
             raise pytest.UsageError(str(exc)) from None
+    if not config.option.collectonly:  # listing the tests launches nothing: models elsewhere may be listed
+        for spec in top["models"]:
+            _check_model_source(spec, model_server_settings(spec, server_settings))
     from .serving.credentials import env_name_problem
 
     for flag, name in (
@@ -1059,15 +1068,19 @@ def _check_rag_files(template: Path | None, dictionaries: list[Path]) -> None:
             raise pytest.UsageError(f"--rag-dict {path}: {reason(exc)}") from None
 
 
-def _check_chat_template(template: str) -> None:
+def _check_chat_template(template: str, flag: str = "--llm-chat-template") -> None:
     """vLLM takes a file or the template's text: text without a Jinja tag is a path that is not there (vLLM
     started, loaded the model and then failed on it)."""
-    path = Path(template).expanduser()
-    if not path.is_file() and not ("{{" in template or "{%" in template):
-        what = "is a folder" if path.is_dir() else "no such file"
+    try:
+        path = Path(template).expanduser()
+        is_file, is_dir = path.is_file(), path.is_dir()
+    except (OSError, RuntimeError):  # a name too long, ~nobody: no file by that name
+        is_file = is_dir = False
+    if not is_file and not ("{{" in template or "{%" in template):
+        what = "is a folder" if is_dir else "no such file"
         raise pytest.UsageError(
-            f"--llm-chat-template {template}: {what}. Fix: a Jinja chat template file (or its text, with its "
-            "{{ }} / {% %} tags)"
+            f"{flag} {template}: {what}. Fix: a Jinja chat template file (or its text, with its {{{{ }}}} / "
+            "{% %} tags)"
         )
 
 
@@ -1153,6 +1166,48 @@ def _special_file(path: Path) -> bool:
         return False
 
 
+def unusable_path(text: str) -> str | None:
+    """Why `text` cannot be looked up as a path at all - a name too long, a NUL, `~user` of no user, a loop of
+    links - in words; None for any path that can (whether or not it exists: the option's own check says that).
+    Each was an INTERNALERROR from the first check that looked at the path."""
+    import errno
+
+    try:
+        os.stat(Path(text).expanduser())
+    except RuntimeError:  # Path.expanduser of ~nobody
+        return f"{text.split('/')[0]}: no such user's home folder"
+    except ValueError as exc:  # embedded null byte
+        return str(exc)
+    except OSError as exc:
+        return exc.strerror if exc.errno in (errno.ENAMETOOLONG, errno.ELOOP) else None
+    return None
+
+
+def _path_texts(flag: str, value: Any) -> list[str]:
+    """The path texts an option's value holds: the value (or each of a repeated option's), the FILE of an
+    `@FILE` URL list, the PATH of a `KIND:PATH` dataset."""
+    texts = [value] if isinstance(value, str) else [v for v in value or [] if isinstance(v, str)]
+    if flag == "--llm-base-url":
+        return [t.strip()[1:] for t in texts if t.strip().startswith("@")]
+    if flag == "--llm-dataset":
+        return [t.partition(":")[2] for t in texts]
+    return texts
+
+
+def _check_path_texts(config: pytest.Config, raw: dict[str, Any]) -> None:
+    """Every path an option names can be looked up (`unusable_path`), before any check looks at it."""
+    for opt in OPTIONS:
+        if opt.flag not in (*PATH_OPTIONS, "--llm-base-url", "--llm-dataset"):
+            continue
+        for text in _path_texts(opt.flag, config.getoption(opt.dest) or raw.get(opt.field)):
+            problem = unusable_path(text)
+            if problem is not None:
+                raise pytest.UsageError(
+                    f"{opt.flag} {shown(text, 80)}: cannot be used as a path ({problem}). Fix: write the path of an "
+                    "existing folder or file, or one that can be made"
+                )
+
+
 def _check_url_files(flag: str, values: list[str]) -> None:
     """`@FILE` of URLs that is a FIFO or a folder: a usage error, not a read that waits forever."""
     for value in values:
@@ -1186,6 +1241,19 @@ def _check_prompt_file(path: Path) -> None:
         ) from None
 
 
+def _check_model_source(spec: ModelSpec, server: ServerSettings) -> None:
+    """A launched model's path or hub id can be loaded (`model_source_problem`): a path that is not there, a file
+    that is not a GGUF, a folder without config.json or a hub id that is not downloaded while vLLM runs offline
+    failed when the model's turn came - after the models before it had run - as every case's launch error."""
+    if spec.embedded or server.base_url is not None:  # attached: the model is a served name, not a path
+        return
+    from .serving.models import model_source_problem
+
+    problem = model_source_problem(spec, server.extra_args, {**os.environ, **server.env})
+    if problem is not None:
+        raise pytest.UsageError(problem)
+
+
 def _check_model_options(spec: ModelSpec) -> None:
     """A per-model setting (--llm-model-arg LABEL:KEY=VALUE) meets the rule of the option it overrides: a
     gpu_memory_utilization of 5 or nan went to vLLM, which refused it after the server had started."""
@@ -1204,3 +1272,6 @@ def _check_model_options(spec: ModelSpec) -> None:
         problem = value_problem(opt, value)
         if problem is not None:
             raise pytest.UsageError(f"--llm-model-arg {spec.label}:{key}={value} (as {opt.flag}): {problem}")
+    template = dict(spec.options).get("chat_template")
+    if template is not None:  # as --llm-chat-template: a file that is not there failed after the server started
+        _check_chat_template(str(template), f"--llm-model-arg {spec.label}:chat_template")

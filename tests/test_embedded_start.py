@@ -71,7 +71,14 @@ def test_a_converted_model_gets_turn_end_stop_tokens_without_converting_again(tm
         (["--llm-model", "embedded", "--llm-model", "q=Qwen/Qwen3-8B"], 512),  # one budget for a comparison
     ],
 )
-def test_answer_budget_is_small_only_for_the_embedded_base_model(pytester, args, expected):
+def test_answer_budget_is_small_only_for_the_embedded_base_model(pytester, monkeypatch, tmp_path, args, expected):
+    repo = tmp_path / "hf" / "hub" / "models--Qwen--Qwen3-8B"  # the hub id is downloaded: else a usage error
+    (repo / "snapshots" / "abc").mkdir(parents=True)
+    (repo / "snapshots" / "abc" / "config.json").write_text("{}", encoding="utf-8")
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text("abc", encoding="utf-8")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.delenv("HF_HUB_CACHE", raising=False)
     pytester.makeini("[pytest]\n")
     config = pytester.parseconfigure(*args)
     assert get_session(config).settings.max_tokens == expected

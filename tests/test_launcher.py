@@ -270,9 +270,16 @@ def test_gpu_selection_limits_memory_sampling():
 
 @pytest.mark.vllm
 def test_failed_launch_errors_every_case_and_is_recorded(pytester, small_scenarios):
+    """A model folder that is there at the start but gone when its server starts: every case is recorded, failed
+    with the launch error - no traceback. (A path missing at the start is a usage error: test_bad_input_round4.)"""
     pytester.makeini("[pytest]\n")
     pytester.makepyfile(test_run=LONG_RUN_TEST)
     missing = pytester.path / "no-such-model"
+    missing.mkdir()
+    (missing / "config.json").write_text("{}", encoding="utf-8")
+    pytester.makeconftest(
+        f"import shutil\ndef pytest_collection_finish(session):\n    shutil.rmtree({str(missing)!r})\n"
+    )
     result = pytester.runpytest_subprocess(
         f"--llm-scenarios={small_scenarios}",
         "--llm-model",
@@ -285,11 +292,11 @@ def test_failed_launch_errors_every_case_and_is_recorded(pytester, small_scenari
     )
     result.assert_outcomes(failed=2)  # every case is recorded, failed with the launch error - no traceback
     result.stdout.fnmatch_lines(
-        ["*ERROR in launch (launch): --llm-model no-such-model: *no-such-model does not exist. Fix:*"]
+        ["*ERROR in launch (launch): --llm-model *no-such-model: no such file or folder. Fix:*"]
     )
     assert "Traceback" not in result.stdout.str() and "def llm_result" not in result.stdout.str()
     doc = json.loads((pytester.path / "llmeval-report" / "results.json").read_text(encoding="utf-8"))
     (launch,) = doc["run"]["launches"]
-    assert launch["model"] == "no-such-model" and "does not exist" in launch["error"] and launch["pid"] is None
+    assert launch["model"] == "no-such-model" and "no such file or folder" in launch["error"] and launch["pid"] is None
     assert [c["error"]["type"] for c in doc["cases"]] == ["launch", "launch"]
     assert doc["run"]["status"] == "degraded"

@@ -519,7 +519,8 @@ def test_a_comparison_without_rules_never_says_the_gate_passed(gate_project):
         ("last", "always means the newest saved run"),
         ("1", "read as a run number"),
         ("", "has no letter or digit to name a file by"),  # had been saved as "run"
-        ("//", "has no letter or digit to name a file by"),
+        ("__", "has no letter or digit to name a file by"),
+        ("..", "has no letter or digit to name a file by"),
     ],
 )
 def test_a_save_name_no_comparison_could_find_is_refused(gate_project, name, why):

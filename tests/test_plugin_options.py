@@ -64,8 +64,8 @@ def test_ini_keys_set_every_option(pytester: pytest.Pytester):
     pytester.makeini("""
         [pytest]
         llm_model =
-            a=/m/a
-            b=/m/b
+            a=m/a
+            b=m/b
         llm_max_tokens = 33
         llm_temperature = 0.5
         llm_thinking = on
@@ -90,6 +90,9 @@ def test_ini_keys_set_every_option(pytester: pytest.Pytester):
                 "--tensor-parallel-size", "2", "--gpu-memory-utilization", "0.9", "--max-model-len", "32768",
                 "--reasoning-parser", "qwen3", "--enforce-eager", "--seed", "7"]
     """)
+    for label in ("a", "b"):  # launched models must be there (else a usage error at the start)
+        (pytester.path / "m" / label).mkdir(parents=True)
+        (pytester.path / "m" / label / "config.json").write_text("{}", encoding="utf-8")
     pytester.runpytest().assert_outcomes(passed=1)
 
 

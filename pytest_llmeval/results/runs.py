@@ -106,10 +106,11 @@ NEWEST = ("last", "latest")  # what `resolve_run` reads as the newest saved run
 
 def unreachable_name(name: str) -> str | None:
     """Why a run saved under `name` could never be found by it (`resolve_run` reads it as something else first), or
-    None: `last` and `latest` mean the newest run, a number is a run's number."""
-    if not _file_name_part(name):
-        return f"'{name}' has no letter or digit to name a file by"
+    None: `last` and `latest` mean the newest run, a number is a run's number, and `.`, `..` or `_` - no letter or
+    digit - name a folder or nothing."""
     safe = safe_name(name)
+    if not any(char.isalnum() for char in _file_name_part(name)):
+        return f"'{name}' has no letter or digit to name a file by"
     if safe in NEWEST:
         return f"'{name}' always means the newest saved run"
     if safe.isdigit():
@@ -117,8 +118,22 @@ def unreachable_name(name: str) -> str | None:
     return None
 
 
+# a folder separator of any system, or a control character (NUL, a newline): a path or damage, never a run's name
+_NOT_IN_A_NAME = re.compile(r"[/\\\x00-\x1f\x7f]")
+
+
 def save_name_problem(flag: str, name: str) -> str | None:
-    """The usage error for saving a run under a name it could never be found by (`unreachable_name`), or None."""
+    """The usage error for a save name that is a path (`reports/nightly`: a run is always saved in the saved-runs
+    folder, under its number and name, never elsewhere), holds a control character, or could never be found by
+    it (`unreachable_name`); None for a name that can be saved and found."""
+    odd = _NOT_IN_A_NAME.search(name)
+    if odd is not None:
+        what = "a folder separator" if odd.group() in "/\\" else f"the control character {odd.group()!r}"
+        return (
+            f"{flag} {name!r}: a run's name, not a path - it holds {what}. A run is saved in the saved-runs folder "
+            "(--llm-runs-dir) as NUMBER_NAME_DATE.json. Fix: a name of letters, digits, '.', '_' or '-', e.g. "
+            "nightly-fp8; to save elsewhere, set --llm-runs-dir"
+        )
     unreachable = unreachable_name(name)
     if unreachable is None:
         return None

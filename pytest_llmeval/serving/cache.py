@@ -30,10 +30,12 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import math
 import os
 import sqlite3
 import threading
 import time
+import typing
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -132,10 +134,11 @@ def complete_answer(text: str, finish_reason: str | None) -> bool:
 
 def stored_answer(text: Any, reasoning: Any, metrics: Any) -> Completion | None:
     """The hit a stored row makes; None when the row is no complete answer (`complete_answer`) or cannot be read
-    (metrics that are not a JSON object, a text that is not text)."""
+    (metrics that are not a JSON object or hold a value of the wrong kind - `stored_metrics` -, a text that is not
+    text)."""
     try:
         data = json.loads(metrics)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):  # RecursionError: JSON nested past the parser's limit
         return None
     if not isinstance(data, dict) or not isinstance(text, str) or not isinstance(reasoning, str):
         return None
@@ -148,10 +151,49 @@ def stored_answer(text: Any, reasoning: Any, metrics: Any) -> Completion | None:
         return None
 
 
+class DamagedMetrics(ValueError):
+    """A stored answer's metrics hold a value no request measures (text for a time, a negative count)."""
+
+
 def stored_metrics(data: dict[str, Any]) -> RequestMetrics:
-    """The metrics of a stored answer, whatever fields `RequestMetrics` has gained or lost since it was stored."""
-    names = {f.name for f in dataclasses.fields(RequestMetrics)} - {"itl_s"}
-    return RequestMetrics(**{name: data.get(name) for name in names})  # type: ignore[arg-type]
+    """The metrics of a stored answer, whatever fields `RequestMetrics` has gained or lost since it was stored (a
+    field the row lacks is None). A value of the wrong kind for its field - `"ttft_s": "abc"`, `"prompt_tokens":
+    "12"`, a list, a negative or not finite number, true for a count - raises DamagedMetrics: such a row was
+    damaged or written by another program, and served as a hit it broke the aggregates and reports."""
+    values: dict[str, Any] = {name: data.get(name) for name in _METRIC_FIELDS}
+    for name, value in values.items():
+        if value is not None and not any(_fits(value, kind) for kind in _METRIC_FIELDS[name]):
+            raise DamagedMetrics(f"stored metrics: {name} = {value!r} is not a {_METRIC_FIELDS[name][0].__name__}")
+    return RequestMetrics(**values)
+
+
+def _fits(value: Any, kind: type) -> bool:
+    """Whether a stored metrics value can be a field of `kind`: a finite number not below 0 for a time or rate
+    (float), a whole number not below 0 for a count (int; not a bool), or a value of the kind itself."""
+    if isinstance(value, bool):
+        return kind is bool
+    if kind is float:
+        return isinstance(value, int | float) and math.isfinite(value) and value >= 0
+    if kind is int:
+        return isinstance(value, int) and value >= 0
+    return isinstance(value, kind)
+
+
+def _metric_fields() -> dict[str, tuple[type, ...]]:
+    """RequestMetrics' stored fields (not the inter-token latencies, never stored) -> the kinds of value each
+    takes (None aside)."""
+    hints = typing.get_type_hints(RequestMetrics)
+    kinds: dict[str, tuple[type, ...]] = {}
+    for found in dataclasses.fields(RequestMetrics):
+        if found.name == "itl_s":
+            continue
+        options = typing.get_args(hints[found.name]) if typing.get_origin(hints[found.name]) is not None else ()
+        allowed = options or (hints[found.name],)
+        kinds[found.name] = tuple(typing.get_origin(kind) or kind for kind in allowed if kind is not type(None))
+    return kinds
+
+
+_METRIC_FIELDS = _metric_fields()
 
 
 def _answer_columns() -> set[str]:

@@ -213,22 +213,41 @@ CONFIG_SUFFIXES = (".json", ".yaml", ".yml")
 
 
 def nested_path_contents(
-    source: str | Path, hub: Path | None, read_at_revision: Collection[str], memo: HashMemo, depth: int
+    source: str | Path,
+    hub: Path | None,
+    read_at_revision: Collection[str],
+    memo: HashMemo,
+    depth: int,
+    chain: frozenset[Path] = frozenset(),
 ) -> dict[str, Any]:
     """path text -> content of every file, folder or cached hub snapshot named inside `source`: an argument's JSON
     value (the argument itself or what follows its first `=`), or a JSON or YAML config file (`CONFIG_SUFFIXES`)
-    - and, `depth` levels down, inside the JSON values and config files found there. Empty when none is named."""
+    - and, `depth` levels down, inside the JSON values and config files found there. Empty when none is named.
+    A config file that names itself, or one of the files that led to it (`chain`: a.yaml names b.yaml, which
+    names a.yaml), is kept by content but not read again."""
     contents: dict[str, Any] = {}
     if depth <= 0:
         return contents
+    if isinstance(source, Path):
+        chain = chain | {_real(source)}
     for text in structured_strings(source):
         path = named_path(text, hub, read_at_revision)
         if path is None:
             continue
         found = path_identity(path, memo)
-        inner = nested_path_contents(path, hub, read_at_revision, memo, depth - 1)
-        contents[text] = {**found, "paths": inner} if inner else found
+        if _real(path) not in chain:
+            inner = nested_path_contents(path, hub, read_at_revision, memo, depth - 1, chain)
+            found = {**found, "paths": inner} if inner else found
+        contents[text] = found
     return contents
+
+
+def _real(path: Path) -> Path:
+    """The path with links and `..` resolved, to tell a file met again under another name."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop: its own name is all there is
+        return path.absolute()
 
 
 def structured_strings(source: str | Path) -> list[str]:
@@ -246,18 +265,19 @@ def structured_strings(source: str | Path) -> list[str]:
 
 
 def _json_data(text: str) -> Any:
-    """`text` as a JSON object or list; None when it is neither."""
+    """`text` as a JSON object or list; None when it is neither (or is nested too deep for the parser to read)."""
     if not text.lstrip().startswith(("{", "[")):
         return None
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return data if isinstance(data, dict | list) and data else None
 
 
 def _config_file_data(path: Path) -> Any:
-    """A JSON or YAML config file's data; None for another file or one that cannot be read as such."""
+    """A JSON or YAML config file's data; None for another file or one that cannot be read as such (nested too
+    deep for the parser too)."""
     if path.suffix.lower() not in CONFIG_SUFFIXES or not path.is_file():
         return None
     import yaml  # a superset of JSON
@@ -266,23 +286,31 @@ def _config_file_data(path: Path) -> Any:
         if path.stat().st_size > MAX_CONFIG_BYTES:
             return None
         return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
         return None
 
 
 def _collect_strings(data: Any, into: list[str], depth: int) -> None:
-    if isinstance(data, dict):
-        for value in data.values():
-            _collect_strings(value, into, depth)
-    elif isinstance(data, list):
-        for value in data:
-            _collect_strings(value, into, depth)
-    elif isinstance(data, str):
-        inner = _json_data(data)
-        if inner is not None and depth > 0:  # a JSON value given as a string (a YAML config's `x: '{...}'`)
-            _collect_strings(inner, into, depth - 1)
-        else:
-            into.append(data)
+    """The strings of `data` in document order into `into`, and those of the JSON values held in its strings,
+    `depth` such levels down. Walked with a stack, each object or list once: YAML anchors make a list that holds
+    itself (`&a [*a]`) or a few lines that name the same list billions of times, and data nested thousands deep
+    passed Python's recursion limit - each was a RecursionError or a run that never started."""
+    seen: set[int] = set()
+    stack: list[tuple[Any, int]] = [(data, depth)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            values = item.values() if isinstance(item, dict) else item
+            stack.extend((value, level) for value in reversed(list(values)))
+        elif isinstance(item, str):
+            inner = _json_data(item) if level > 0 else None
+            if inner is not None:  # a JSON value given as a string (a YAML config's `x: '{...}'`)
+                stack.append((inner, level - 1))
+            else:
+                into.append(item)
 
 
 # vLLM's flags that name a hub repository read beside the weights (a local folder they name is an argument's file)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,7 +85,7 @@ class ModelSpec:
         if self.vllm_args:
             from .server import redact
 
-            data["vllm_args"] = redact(list(self.vllm_args))
+            data["vllm_args"] = redact(list(self.vllm_args), every_value=True)  # `--api-key k1 k2`: a list of keys
         if self.base_urls:
             data["base_urls"] = [u if u.startswith("@") else public_url(u) for u in self.base_urls]
         return data
@@ -107,10 +107,157 @@ def parse_model(text: str) -> ModelSpec:
         label, _, source = text.partition("=")
         if not label.strip() or not source.strip():
             raise ModelSpecError(f"--llm-model {text!r}: use LABEL=PATH")
-        return ModelSpec(label.strip(), source.strip(), gpus)
+        return ModelSpec(label.strip(), home_expanded(source.strip()), gpus)
     if is_embedded(text):
         return ModelSpec(EMBEDDED_LABEL, text, gpus)
-    return ModelSpec(Path(text.rstrip("/")).name or text, text, gpus)
+    return ModelSpec(Path(text.rstrip("/")).name or text, home_expanded(text), gpus)
+
+
+def home_expanded(source: str) -> str:
+    """A source that starts with `~` with the home folder put in (vLLM takes `~/models/x` for a hub id: no shell
+    expands `--llm-model=~/models/x` or an ini value); any other source, or a `~user` with no home, as it is."""
+    if not source.startswith("~"):
+        return source
+    try:
+        return str(Path(source).expanduser())
+    except RuntimeError:  # ~nobody: no such user - `model_source_problem` names it
+        return source
+
+
+# how a value that is meant as a local path starts (anything else that is not here is read as a hub id, as vLLM does)
+LOCAL_PREFIXES = ("/", "./", "../", "~")
+# what vLLM finds in a model folder: a Hugging Face config, Mistral's own format, or GGUF weights
+MODEL_FOLDER_FILES = ("config.json", "params.json")
+_HUB_ID = re.compile(r"^[\w.-]+(/[\w.-]+)?$")  # huggingface_hub's rule for a repo id: NAME or ORG/NAME
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)  # s3://, gs://: loaded by a vLLM load format
+
+
+def model_source_problem(spec: ModelSpec, vllm_args: Sequence[str], env: Mapping[str, str]) -> str | None:
+    """Why the server of a launched model could not load it, found before any server starts (it failed when the
+    model's turn came, after the models before it had run); None when it can, or cannot be told here.
+
+    - a value meant as a local path (`/`, `./`, `../`, `~`) that does not exist, a file that is not a GGUF, or a
+      folder without config.json (or params.json, or a *.gguf; `--hf-config-path` names the config elsewhere);
+    - a hub id not in the Hugging Face cache (the default one or `--download-dir`, at `--revision`) while vLLM runs
+      offline - the launcher's default (HF_HUB_OFFLINE=1) - or the hub (HF_ENDPOINT) cannot be reached.
+    `vllm_args`: the model's vLLM arguments (run-wide and its own); `env`: the environment the server inherits."""
+    derived = spec.label == (Path(spec.source.rstrip("/")).name or spec.source)
+    where = f"--llm-model {spec.source if derived else f'{spec.label}={spec.source}'}"
+    local = _existing(spec.source)
+    if isinstance(local, str):
+        return f"{where}: {local}"
+    if local is not None:
+        return _model_path_problem(where, local, vllm_args)
+    if _URL.match(spec.source):
+        return None  # s3:// and the like: vLLM's load formats read them, nothing here can tell
+    if spec.source.startswith(LOCAL_PREFIXES):
+        return (
+            f"{where}: no such file or folder. Fix: the folder of a Hugging Face model (config.json, tokenizer, "
+            "*.safetensors) or a .gguf file, e.g. --llm-model=/models/Qwen3-8B"
+        )
+    if not _HUB_ID.match(spec.source):
+        return (
+            f"{where}: not a file or folder here, and not a hub id (ORG/NAME, letters, digits, '.', '_' and '-'). "
+            "Fix: the model's local folder, e.g. --llm-model=/models/Qwen3-8B, or its hub id"
+        )
+    return _hub_problem(where, spec, vllm_args, env)
+
+
+def _existing(source: str) -> Path | str | None:
+    """The file or folder `source` names here; None when there is none; why it cannot be looked at (a name too
+    long, a NUL, `~user` with no such user) as text."""
+    try:
+        path = Path(source).expanduser()
+        return path if path.exists() else None
+    except RuntimeError:
+        return f"{source.split('/')[0]}: no such user's home folder. Fix: write the model folder's full path"
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return f"cannot be looked up as a path ({why}). Fix: write the model folder's path"
+
+
+def _model_path_problem(where: str, path: Path, vllm_args: Sequence[str]) -> str | None:
+    from .identity import flag_value
+
+    if path.is_file():
+        if path.suffix.lower() == ".gguf":
+            return None
+        return (
+            f"{where}: is a file, not a model folder (vLLM loads a single file only as GGUF, *.gguf). Fix: name the "
+            "model's folder, the one that holds config.json"
+        )
+    if not path.is_dir():
+        return f"{where}: is not a file or folder (a FIFO or a device). Fix: name the model's folder"
+    try:
+        ready = any((path / name).is_file() for name in MODEL_FOLDER_FILES) or any(path.glob("*.gguf"))
+    except OSError as exc:
+        return f"{where}: its folder cannot be read ({exc.strerror or exc}). Fix: make it readable"
+    if ready or flag_value(vllm_args, "--hf-config-path") is not None:
+        return None
+    return (
+        f"{where}: the folder has no config.json (nor params.json or a *.gguf), so vLLM cannot load it. Fix: name "
+        "the Hugging Face model folder itself (config.json, tokenizer, *.safetensors), e.g. the snapshot folder, "
+        "not the folder above it"
+    )
+
+
+def hub_offline(env: Mapping[str, str]) -> bool:
+    """Whether vLLM's hub client runs offline in a server the plugin launches: HF_HUB_OFFLINE (or
+    TRANSFORMERS_OFFLINE) true as huggingface_hub reads it (1, on, yes, true), or HF_HUB_OFFLINE unset - the
+    launcher then sets it to 1."""
+
+    def true(name: str) -> bool:
+        return env.get(name, "").strip().upper() in ("1", "ON", "YES", "TRUE")
+
+    return "HF_HUB_OFFLINE" not in env or true("HF_HUB_OFFLINE") or true("TRANSFORMERS_OFFLINE")
+
+
+HUB_PROBE_TIMEOUT_S = 5.0
+
+
+def _hub_problem(where: str, spec: ModelSpec, vllm_args: Sequence[str], env: Mapping[str, str]) -> str | None:
+    from .identity import default_hub_cache, download_dir, flag_value, resolve_hub_snapshot
+
+    revision = flag_value(vllm_args, "--revision")
+    caches = list(dict.fromkeys(c for c in (download_dir(vllm_args), default_hub_cache()) if c is not None))
+    if any(resolve_hub_snapshot(spec.source, cache, revision) is not None for cache in caches):
+        return None
+    at = f" at revision {revision}" if revision else ""
+    looked = " or ".join(str(c) for c in caches)
+    fix = (
+        f"Fix: the model's local folder, e.g. --llm-model={spec.label}=/models/{spec.source.split('/')[-1]}, or "
+        "download it first (huggingface-cli download " + spec.source + ")"
+    )
+    if hub_offline(env):
+        why = (
+            f"HF_HUB_OFFLINE={env['HF_HUB_OFFLINE']}" if "HF_HUB_OFFLINE" in env else "the launcher's HF_HUB_OFFLINE=1"
+        )
+        return (
+            f"{where}: not a file or folder here, and the hub id is not in the Hugging Face cache{at} ({looked}), "
+            f"while vLLM runs offline ({why}). {fix}, or set HF_HUB_OFFLINE=0 to let vLLM download it"
+        )
+    unreachable = _hub_unreachable(env)
+    if unreachable is None:
+        return None  # online: vLLM downloads it (or reports what the hub says)
+    return (
+        f"{where}: not a file or folder here, not in the Hugging Face cache{at} ({looked}), and the hub cannot be "
+        f"reached ({unreachable}). {fix}"
+    )
+
+
+def _hub_unreachable(env: Mapping[str, str]) -> str | None:
+    """Why the hub (HF_ENDPOINT, else huggingface.co) cannot be reached, asked once with a short timeout; None when
+    it answers at all (any HTTP status: what it says of the model is vLLM's to report)."""
+    import httpx
+
+    endpoint = env.get("HF_ENDPOINT", "").strip() or "https://huggingface.co"
+    try:
+        httpx.head(endpoint, timeout=HUB_PROBE_TIMEOUT_S)
+    except httpx.HTTPError as exc:
+        return f"{endpoint}: {type(exc).__name__}"
+    except ValueError as exc:  # an endpoint that is no URL
+        return f"{endpoint}: {exc}"
+    return None
 
 
 def apply_model_args(models: list[ModelSpec], args: Iterable[str]) -> list[ModelSpec]:

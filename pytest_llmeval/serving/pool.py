@@ -189,7 +189,7 @@ class ServerPool:
         path, server_settings = server_settings_for(spec, settings)
         if not spec.embedded:
             try:
-                check_model_source(path, spec.label)
+                check_model_source(path, spec.label, server_settings.extra_args, server_settings.env)
             except ServerStartError as exc:
                 self._report(
                     {

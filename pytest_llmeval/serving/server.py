@@ -20,12 +20,12 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .credentials import MissingAPIKey
+from .credentials import MissingAPIKey, redacted_values
 from .endpoint import Endpoint
 
 LOG_TAIL_LINES = 40
@@ -54,34 +54,17 @@ _DIAGNOSES = (
 )
 
 
-def check_model_source(source: str, label: str) -> None:
-    """Fail before launching when the model cannot be loaded offline: a missing local path, a directory
-    without config.json, or a hub id that is not in the local Hugging Face cache while offline."""
-    path = Path(source).expanduser()
-    looks_local = source.startswith(("/", "./", "../", "~")) or path.exists()
-    if looks_local:
-        if not path.exists():
-            raise ServerStartError(
-                f"--llm-model {label}: {source} does not exist. Fix: pass an existing local "
-                "model directory (the model hub is not reached)"
-            )
-        if path.is_dir() and not (path / "config.json").is_file() and not any(path.glob("*.gguf")):
-            raise ServerStartError(
-                f"--llm-model {label}: {path} has no config.json. Fix: point it at a Hugging "
-                "Face model directory (config.json, tokenizer, *.safetensors)"
-            )
-        return
-    if os.environ.get("HF_HUB_OFFLINE", "1") not in ("0", "false", "False"):
-        hub = Path(
-            os.environ.get("HF_HUB_CACHE")
-            or Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub"
-        )
-        if not (hub / ("models--" + source.replace("/", "--"))).is_dir():
-            raise ServerStartError(
-                f"--llm-model {label}: {source!r} is neither a local directory nor in the "
-                f"Hugging Face cache ({hub}), and the hub is offline. Fix: pass the model's "
-                f"local directory, e.g. --llm-model {label}=/models/{source.split('/')[-1]}"
-            )
+def check_model_source(
+    source: str, label: str, extra_args: Sequence[str] = (), env: Mapping[str, str] | None = None
+) -> None:
+    """Fail before launching when the model cannot be loaded: the rule the run's start checked
+    (`models.model_source_problem`: a missing local path, a file that is no GGUF, a folder without a config, a hub
+    id not downloaded while offline), once more at launch - a folder removed since, a pool used without pytest."""
+    from .models import ModelSpec, model_source_problem
+
+    problem = model_source_problem(ModelSpec(label, source), extra_args, {**os.environ, **(env or {})})
+    if problem is not None:
+        raise ServerStartError(problem)
 
 
 class ServerStartError(RuntimeError):
@@ -143,30 +126,46 @@ class ServerSettings:
         return args + list(self.extra_args)
 
 
-SECRET_FLAGS = ("--api-key", "--hf-token")
-# vLLM's parser reads _ as - in flag names (--api_key): the same flags, either spelling, any letter case
-_FLAG = "|".join("--" + flag[2:].replace("-", "[-_]") for flag in SECRET_FLAGS)  # letters and dashes only
-_SECRET_FLAG = re.compile(f"(?i)(?:{_FLAG})")
-_SECRET_VALUE = re.compile(f"(?i)({_FLAG})([= ])(\\S+)")
-
-
-# the environment variable vLLM reads each secret flag's value from: a value there is not in the command line, which
-# every local user reads in `ps` and `/proc/PID/cmdline` while the server runs, nor in its argument dump
+# vLLM's flags whose value is a secret, and the environment variable vLLM reads the same value from: a value there
+# is not in the command line, which every local user reads in `ps` and `/proc/PID/cmdline` while the server runs,
+# nor in its argument dump
 SECRET_FLAG_ENV = {"--api-key": "VLLM_API_KEY", "--hf-token": "HF_TOKEN"}
+SECRET_FLAGS = tuple(SECRET_FLAG_ENV)
+# the shortest prefix of each that vLLM's parser (argparse, abbreviations allowed) reads as that flag alone
+# (`--api-k X` is --api-key X; `--api-` may be --api-server-count, `--hf-` --hf-overrides)
+_SHORTEST_PREFIX = {"--api-key": len("--api-k"), "--hf-token": len("--hf-t")}
+_FLAG_NAME = re.compile(r"--[A-Za-z][A-Za-z_-]*")
+# a flag inside another argument (`--llm-vllm-arg=--api-key=X`, `--llm-vllm-arg='--api_key X Y'`: vLLM takes a list
+# of keys) and what follows it: = or spaces, then every word up to the next option
+_FLAG_IN_TEXT = re.compile(r"(--[A-Za-z][A-Za-z_-]*)(?=(=|\s+)(\S+(?:\s+[^\s-]\S*)*))")
+
+
+def secret_flag(flag: str) -> str | None:
+    """The secret vLLM flag (`SECRET_FLAG_ENV`'s key) that `flag` is in any spelling vLLM reads as it - `_` for `-`
+    (`--api_key`), an abbreviation (`--hf-tok`) - and any letter case; None for another flag. The one recognition
+    of secret flags: the command's redaction and the move of their values into the environment both use it."""
+    if _FLAG_NAME.fullmatch(flag) is None:
+        return None
+    name = "--" + flag[2:].replace("_", "-").lower()
+    for secret, shortest in _SHORTEST_PREFIX.items():
+        if len(name) >= shortest and secret.startswith(name):
+            return secret
+    return None
 
 
 def secrets_in_environment(args: list[str]) -> tuple[list[str], dict[str, str]]:
-    """`args` without the value-carrying secret flags (`--api-key X`, `--api-key=X`, `--hf_token=X`, any letter case),
-    and the environment variables that give vLLM the same values (`SECRET_FLAG_ENV`). A flag given twice, or without
-    a value (`--hf-token` alone: the token of `huggingface-cli login`) or with several (`--api-key k1 k2`: vLLM takes
-    a list, its variable one key), stays in the command as it was."""
+    """`args` without the value-carrying secret flags (`--api-key X`, `--api-key=X`, `--hf_token=X`, any spelling
+    `secret_flag` knows), and the environment variables that give vLLM the same values (`SECRET_FLAG_ENV`). A flag
+    given twice, or without a value (`--hf-token` alone: the token of `huggingface-cli login`) or with several
+    (`--api-key k1 k2`: vLLM takes a list, its variable one key), stays in the command as it was."""
     out: list[str] = []
     env: dict[str, str] = {}
     i = 0
     while i < len(args):
         arg = args[i]
         flag, eq, value = arg.partition("=")
-        name = SECRET_FLAG_ENV.get("--" + flag[2:].replace("_", "-").lower()) if flag.startswith("--") else None
+        secret = secret_flag(flag)
+        name = SECRET_FLAG_ENV[secret] if secret else None
         if name is not None and name not in env:
             if eq and value:
                 env[name] = value
@@ -183,9 +182,23 @@ def secrets_in_environment(args: list[str]) -> tuple[list[str], dict[str, str]]:
 
 
 def _is_secret_flag(arg: str) -> bool:
-    """`--api-key`, `--api_key`, `--hf_token`, ... alone or at the end of another option's value (`--x=--api-key`)."""
-    flag = arg.rpartition("=")[2] if "=" in arg else arg
-    return _SECRET_FLAG.fullmatch(flag) is not None
+    """`--api-key`, `--api_key`, `--hf_token`, ... alone or at the end of another option's value (`--x=--api-key`,
+    `--llm-vllm-arg=--dtype half --api-key`): its value is the next argument."""
+    return secret_flag(re.split(r"[=\s]", arg)[-1]) is not None
+
+
+def _hide_flag_values(arg: str) -> str:
+    """`arg` with the values of every secret flag inside it replaced by *** (`--llm-vllm-arg=--api-key=X`,
+    `--llm-vllm-arg=--api_key k1 k2`, `--x=y--hf-token=X`)."""
+    shown, done = [], 0
+    for match in _FLAG_IN_TEXT.finditer(arg):
+        # the name's last part: `--x--api-key=X` is read as --api-key too
+        if match.start() < done or secret_flag("--" + match[1].rpartition("--")[2]) is None:
+            continue
+        value_at = match.end() + len(match[2])
+        shown += [arg[done:value_at], re.sub(r"\S+", "***", match[3])]
+        done = value_at + len(match[3])
+    return "".join([*shown, arg[done:]])
 
 
 def redact(command: list[str], every_value: bool = False) -> list[str]:
@@ -203,8 +216,18 @@ def redact(command: list[str], every_value: bool = False) -> list[str]:
             hide_next = True
         else:
             hide_next = False
-            out.append(_SECRET_VALUE.sub(lambda m: f"{m.group(1)}{m.group(2)}***", arg))
+            out.append(_hide_flag_values(arg))
     return out
+
+
+def launch_secrets(args: list[str], env: dict[str, str] | None = None) -> list[str]:
+    """Every secret a launched vLLM is given, for hiding wherever its log is quoted: the values of its secret flags
+    in `args` (all of a list: `--api-key k1 k2`, any spelling `secret_flag` knows) and of the variables vLLM reads
+    them from (`SECRET_FLAG_ENV`) in `env` and in this process's environment, which the server inherits."""
+    values = redacted_values(args, redact(args, every_value=True))
+    for name in SECRET_FLAG_ENV.values():
+        values += [value for value in ((env or {}).get(name), os.environ.get(name)) if value]
+    return values
 
 
 PORT_RETRIES = 2  # new ports tried for a server whose free port another process took first

@@ -90,20 +90,23 @@ def test_refused_connection_and_timeout_error_fast_and_are_recorded(faults_proje
 
 
 def test_missing_model_path_fails_before_anything_is_launched(faults_project):
-    """Fault: --llm-model points at a directory that does not exist."""
+    """Fault: --llm-model points at a directory that does not exist: a usage error at the start (it was every
+    case's launch error, when the model's turn came)."""
     start = time.monotonic()
     result = faults_project.run("--llm-model", "x=/no/such/model", "-k", "fine_before")
     assert time.monotonic() - start < 20
-    result.assert_outcomes(failed=1)  # recorded as the case's launch error
-    result.stdout.fnmatch_lines(["*--llm-model x: /no/such/model does not exist. Fix: pass an existing local*"])
-    launch = faults_project.results()["run"]["launches"][0]
-    assert launch["pid"] is None and "does not exist" in launch["error"]
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--llm-model x=/no/such/model: no such file or folder. Fix:*"])
+    assert not (faults_project.path / "llmeval-report").exists()  # nothing ran, nothing launched
 
 
-def test_hub_id_offline_fails_before_launch(faults_project):
+def test_hub_id_offline_fails_before_launch(faults_project, monkeypatch, tmp_path):
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "empty-hf"))
+    monkeypatch.delenv("HF_HUB_CACHE", raising=False)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
     result = faults_project.run("--llm-model", "Qwen/Qwen3-8B", "-k", "fine_before")
-    result.assert_outcomes(failed=1)  # recorded as the case's launch error
-    result.stdout.fnmatch_lines(["*neither a local directory nor in the Hugging Face cache*Fix:*"])
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*not a file or folder here, and the hub id is not in the Hugging Face cache*Fix:*"])
 
 
 def test_separate_path_argument_outside_the_project_is_refused(faults_project):
