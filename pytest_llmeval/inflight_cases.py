@@ -213,6 +213,15 @@ class CasesInFlight:
                     found.append((key, result, self._nodeids.get(key)))
         return found
 
+    def stop(self) -> None:
+        """The run stops (an interrupt): every model's cases not yet asked are dropped at once - nothing queued is
+        sent while the run ends. The requests in flight go on until `close`; what was answered stays readable
+        (`finished_unasked`)."""
+        for _, scheduler in list(self._schedulers.values()):
+            scheduler.cancel()
+        for scheduler in self._retired:
+            scheduler.cancel()
+
     def close(self, client: ChatClient | None = None) -> None:
         """Close the schedulers of one client's model (its tests have ended) or of all (the run stops): the cases
         not yet asked are dropped and the requests in flight ended - nobody waits for their answers any more (a

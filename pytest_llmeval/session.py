@@ -73,6 +73,11 @@ def junit_properties(record: dict[str, Any], fields: tuple[str, ...]) -> list[tu
 log = logging.getLogger("pytest_llmeval")
 CACHE_SALT_PREFIX = "llmeval-sample-"
 CHART_PROCESS_AFTER = 200  # recorded cases from which report.html's charts are drawn in a child process
+WORKER_STOP_S = 5.0  # how long a controller ended by SIGTERM waits for its xdist workers' last answers
+WORKERS_QUIET_S = 0.3  # ... taken as all in when their asked-ahead files have not grown for this long
+SIGTERM_INTERRUPT = "SIGTERM"  # the KeyboardInterrupt a run's SIGTERM raises, told from a Ctrl-C by it
+XDIST_WORKER_BOOTSTRAP = "import sys;exec(eval(sys.stdin.readline()))"  # execnet's popen worker command line
+XDIST_WORKER_TITLE = "[pytest-xdist "  # its title where setproctitle is installed: "[pytest-xdist running] test_x.py"
 DEATH_WAIT_S = 2.0  # after a failed request: how long to wait for a launched server's death to show
 
 
@@ -110,6 +115,8 @@ class LLMEvalSession:
         self._ahead_lock = threading.Lock()  # a worker's scheduler threads append to one asked-ahead file
         self._previous_sigterm: Any = None  # SIGTERM's handler before the run's own (None: not installed)
         self._sigterm_decided = False  # whether this run's SIGTERM handling was decided (installed or not)
+        # pytest stopped the run itself (-x, --maxfail, --sw): no interrupt, whatever the exit status says
+        self._stopped_by_pytest = False
         self._remember_secrets()
         workerinput = getattr(config, "workerinput", None)
         self.is_worker = workerinput is not None
@@ -785,7 +792,7 @@ class LLMEvalSession:
 
     def _on_sigterm(self, signum: int, frame: Any) -> None:
         self._restore_sigterm()  # a second SIGTERM ends the process
-        raise KeyboardInterrupt("SIGTERM")
+        raise KeyboardInterrupt(SIGTERM_INTERRUPT)
 
     def _restore_sigterm(self) -> None:
         previous, self._previous_sigterm = self._previous_sigterm, None
@@ -817,6 +824,59 @@ class LLMEvalSession:
             for line in self.placement.render().splitlines():
                 self.progress(line)
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
+        """The run stops (Ctrl-C, SIGTERM, or pytest's Interrupted: -x/--maxfail/--sw under -n, --sw): no request
+        still queued is sent from now on - the answers already in stay for the record."""
+        self._stopped_by_pytest = self._is_pytest_stop(excinfo.value)
+        self.inflight.stop()
+        if not self.is_worker and str(excinfo.value) == SIGTERM_INTERRUPT:
+            self._interrupt_workers()
+
+    def _interrupt_workers(self) -> None:
+        """Under -n, SIGTERM of the controller alone (a CI time limit or a scheduler signals one process) passed on to
+        its xdist workers as a Ctrl-C, and the answers they are still writing to their asked-ahead files awaited
+        (until the files are quiet for WORKERS_QUIET_S, at most WORKER_STOP_S): the workers had gone on testing and
+        asking until the controller ended them, and what they kept after the controller had read their files was
+        lost (17 of 300 answers at --llm-concurrency 16; 49 requests sent after the signal). A Ctrl-C in a terminal
+        reaches every process of the group already."""
+        import psutil
+
+        try:
+            workers = [child for child in psutil.Process().children() if _is_xdist_worker(child.cmdline())]
+        except psutil.Error:
+            return
+        for worker in workers:
+            with contextlib.suppress(psutil.Error):
+                worker.send_signal(signal.SIGINT)
+        if workers:
+            self._await_quiet_asked_ahead()
+
+    def _await_quiet_asked_ahead(self) -> None:
+        folder = self.asked_ahead_folder()
+        deadline = time.monotonic() + WORKER_STOP_S
+        seen: tuple[tuple[str, int], ...] | None = None
+        quiet_since = time.monotonic()
+        while time.monotonic() < deadline:
+            try:
+                sizes = tuple(sorted((p.name, p.stat().st_size) for p in folder.glob("*.jsonl")))
+            except OSError:
+                sizes = ()
+            if sizes != seen:
+                seen, quiet_since = sizes, time.monotonic()
+            elif time.monotonic() - quiet_since >= WORKERS_QUIET_S:
+                return
+            time.sleep(0.05)
+
+    def _is_pytest_stop(self, error: BaseException) -> bool:
+        """Whether pytest ended the run itself: its Interrupted (--sw), or the xdist controller's own Interrupted
+        class, raised once its `shouldstop` is set (-x, --maxfail, --sw on a worker) - not a Ctrl-C or SIGTERM
+        (a plain KeyboardInterrupt)."""
+        if isinstance(error, pytest.Session.Interrupted):
+            return True
+        dsession = self.config.pluginmanager.getplugin("dsession")  # pytest-xdist's controller loop
+        return type(error) is not KeyboardInterrupt and bool(getattr(dsession, "shouldstop", False))
+
     @pytest.hookimpl(tryfirst=True, specname="pytest_sessionfinish")
     def pytest_sessionfinish_interrupted(self, session: pytest.Session, exitstatus: int) -> None:
         """Before the run is finished (`pytest_sessionfinish`): SIGTERM's handler put back; on an interrupt, the
@@ -834,12 +894,18 @@ class LLMEvalSession:
         if self.is_worker:
             return
         self._carry_reusable()
-        for key, result, nodeid in self.inflight.finished_unasked() if self.inflight.active else ():
+        # A run pytest stopped (-x, --maxfail, --sw: under -n its exit status is "interrupted" too) records the tests
+        # that ran, as at concurrency 1: an answer asked ahead for a test that never ran is no case of the run (with
+        # --llm-cache it is kept there, a complete answer).
+        asked_ahead = not self._stopped_by_pytest
+        unreached = self.inflight.finished_unasked() if self.inflight.active and asked_ahead else []
+        for key, result, nodeid in unreached:
             self._evaluations[key] = result
             with self._recording():
                 self.ensure_recorder().add_case(self._unreached_record(result, nodeid, "main"))
         self._record_evaluated_unrecorded()
-        self._record_kept_ahead()
+        if asked_ahead:
+            self._record_kept_ahead()
 
     def _unreached_record(self, result: CaseResult, nodeid: str | None, worker: str) -> Any:
         """The record of an answer asked ahead whose test was not reached: as its test would have recorded it, not
@@ -1117,6 +1183,13 @@ class LLMEvalSession:
             from .compare.render import gate_word
 
             terminalreporter.write_line(f"compare: {comparison.get('summary')} ({gate_word(comparison)})")
+
+
+def _is_xdist_worker(cmdline: list[str]) -> bool:
+    """Whether a child process with this command line is one of pytest-xdist's workers (not a vLLM server, not the
+    watchdog): execnet's popen command, or the title xdist gives it."""
+    text = " ".join(cmdline)
+    return XDIST_WORKER_BOOTSTRAP in text or text.startswith(XDIST_WORKER_TITLE)
 
 
 def _redacted_invocation(args: list[str]) -> list[str]:
