@@ -68,6 +68,9 @@ EN_SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trilli
 EN_SCALE_LETTERS = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9}
 _EN_SCALE_WORD = re.compile(" ?(thousand|million|billion|trillion)(?![a-z])")
 _EN_SCALE_LETTER = re.compile("(k|mn|m|bn|b)(?![a-z0-9])")
+# v23: and the abbreviations that name a scale only (mn, mln, bn, bln: 1.2 mn, EUR 3 bln), in any text
+EN_SCALE_ABBREVIATIONS = {"mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9}
+_EN_SCALE_ABBREVIATION = re.compile(" ?(mln|mn|bln|bn)(?![a-z0-9])")
 _MONEY_BEFORE = re.compile(r"(?:[$¥€£]|(?<![a-z])(?:usd|rmb|cny|hkd|eur|gbp|jpy)) ?-?$")
 _MONEY_AFTER = re.compile(" ?(?:dollars?|usd|yuan|rmb|cny|euros?|eur|美元|人民币|元|欧元)(?![a-z])")
 _PERCENT = re.compile(" ?(?:%|percent(?![a-z])|per cent(?![a-z])|pct(?![a-z]))")  # 50 percent is 50% (v7); 50 pct
@@ -559,6 +562,9 @@ def _english_scale(text: str, start: int, end: int) -> tuple[Decimal, int] | Non
     word = _EN_SCALE_WORD.match(text, end)
     if word is not None:
         return Decimal(EN_SCALE_WORDS[word.group(1)]), word.end()
+    abbreviation = _EN_SCALE_ABBREVIATION.match(text, end)
+    if abbreviation is not None:
+        return Decimal(EN_SCALE_ABBREVIATIONS[abbreviation.group(1)]), abbreviation.end()
     letter = _EN_SCALE_LETTER.match(text, end) if text[end : end + 1] in "kmb" else None
     if letter is None:
         return None
@@ -815,10 +821,10 @@ _HALF_AND_UNIT = re.compile(f"^半(?:{_HALF_UNITS})")
 # range but a change: a pair that goes down (24到20个月, from 24 to 20 months) or one after a change verb (rose from
 # 30% to 50%, 降从...; 从24个月缩短到20个月 has the verb between). Dates and times of day keep both ends
 # (2020年至2023年, 3点到5点; a Chinese dash —— is no range mark). NFKC has made ～ a ~ and － a -; 〜 and ⁓ stay.
-_RANGE_MARKS = "至|到|~|〜|⁓|–|(?<!—)—|to|-"
+_RANGE_MARKS = "至|到|~|〜|⁓|–|(?<!—)—|to|(?<![a-z])through|(?<![a-z])thru|-"  # v23: 18 through 24 months
 _MARK_BEFORE_AN_END = "至|到|~|〜|⁓|–|—(?!—)|-"  # a range mark after a range's first end (not the first of ——)
 _RANGE_AFTER = re.compile(
-    f" ?(?P<mark>{_MARK_BEFORE_AN_END}|to ) ?(?P<b>[0-9]+(?:[.,][0-9]+)*|[{_CN_CHARS}]+|{_EN_CARDINAL})"
+    f" ?(?P<mark>{_MARK_BEFORE_AN_END}|to |through |thru ) ?(?P<b>[0-9]+(?:[.,][0-9]+)*|[{_CN_CHARS}]+|{_EN_CARDINAL})"
     f"(?P<scale>(?<=[0-9])[万亿千百十]{{1,2}})?"
 )
 _RANGE_BEFORE = re.compile(
@@ -1807,6 +1813,9 @@ def _halved(total: Decimal, sizes: dict[str, int], forms: NumberForms) -> Iterat
         if whole >= 1:
             yield from (half.format(q=_number_text(whole)) for half in _HALVES.get(unit, ()))
             yield from (_EN_ONE_AND_A_HALF.get(unit, ()) if whole == 1 else ())
+            if unit in _UNIT_IN_ENGLISH:  # v23: 1 and a half years, one year and a half, two and a half hours
+                name, q = _UNIT_IN_ENGLISH[unit], _number_text(whole)
+                yield from (f"{q} and a half {name}s", f"{q} {name}{'' if whole == 1 else 's'} and a half")
         else:
             yield from (_BARE_HALVES[unit] if forms.chinese else ())
             yield from _EN_HALVES.get(unit, ())

@@ -8,10 +8,10 @@ MySQL; GPUs is GPU); a `regex:` key point is matched by its regular expression.
 A form right after a negation (不/非/未/无/没有/不是/不到..., "not", "no", "non-") is
 `negated` and does not count: 不合规 says the opposite of 合规, 没有分公司 claims no 有分公司; so is a figure offered
 only as one of several values (20个月或24个月: v15; 18/20/24个月, 在18个月、20个月、24个月之间: v16).
-The echo guard marks every answer character that lies inside a verbatim copy
-(at least `n` normalised characters long) of a copied source - the question,
+The echo guard finds the answer's verbatim copies (at least `n` normalised
+characters long, punctuation not compared) of a copied source - the question,
 the system prompt or, with RAG, the retrieved context; a key point whose every
-occurrence lies inside such a copy is `echoed` and does not count.
+occurrence lies inside one such copy is `echoed` and does not count.
 """
 
 from __future__ import annotations
@@ -303,7 +303,23 @@ SCORER_NAME = "keyword_coverage"
 #    answers: a code's run, a part's or sentence's start and the alternatives' mentions are found once per text, a
 #    form's first 200 occurrences are judged (`MOST_OCCURRENCES_JUDGED`) and a chain of alternatives is read 32
 #    values to each side (`MOST_ALTERNATIVES`): 12,000 characters of -1-1-1... took about 10 s, now 0.1 s.
-SCORER_VERSION = 22
+# 23: English answers: a time before now or a time told of and an age are no length (`_a_time_ago_or_a_period`: 20
+#    months prior, 20 months earlier, 20 months before., a 20-month-old system, 20 months old, it has been 20 months
+#    since launch, in the 20 months since launch; not 30 days prior to / before expiry, 2 months earlier than planned,
+#    the payback is 20 months since launch, 20 months since the savings are high); a negation before a verb of a
+#    length or an amount negates it (does not take 20 months, will not last, does not require / need / cost / reach),
+#    and a negated strict bound is an inclusive one of the other direction (does not take more than 20 months: at most
+#    20 months; v22 negated it); halves in English with a number (one and a half years, 1 and a half years, one year and
+#    a half, two and a half hours: 18个月, 30个月, 150分钟; "a year and a half" since v18); mn, mln, bn and bln are
+#    scale words after any number with scale_words (1.2 mn = 120万; before only right after the digits of money);
+#    "through" and "thru" join a range (18 through 24 months). The echo guard compares no punctuation (`copies`:
+#    ；。、 for ，, a bullet or a line break put in, the commas left out are a copy; the marks of a number and % are
+#    compared, and ECHO_MIN_COPY counts the characters compared: punctuation no longer counts) and a point is echoed
+#    only inside one copy (an answer's own figure between two copied stretches is its own: v22 discounted it). Trap
+#    claims: a quote of the asker's words (您问“已通过PCI DSS认证了吗”, you asked "..."), a question in quotes
+#    (…了吗”), a quote named 一说 and disclaimed, and 如 at the start of its part as a condition (如已通过PCI DSS认证，
+#    请…; not 如何, 如今, 如下, 如上所述, 如您所知) claim nothing.
+SCORER_VERSION = 23
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -588,6 +604,10 @@ FILLERS_EN |= {"been", "being", "currently"}  # v9: has not been audited, is not
 FILLERS_EN |= {"offer", "offers", "provide", "provides", "support", "supports", "include", "includes", "allow"}
 FILLERS_EN |= {"allows", "permit", "permits", "grant", "grants", "accept", "accepts", "issue", "issues", "give"}
 FILLERS_EN |= {"gives"}
+# v23: and the verbs of a length or an amount (it does not take 20 months, will not last 20 months, does not require
+# 20 months, doesn't need, does not cost, does not reach 20%)
+FILLERS_EN |= {"take", "takes", "last", "lasts", "require", "requires", "need", "needs", "cost", "costs", "reach"}
+FILLERS_EN |= {"reaches"}
 # An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
 # payback, not really a compliant system.
 ARTICLES_EN = frozenset({"a", "an", "the"})
@@ -1096,19 +1116,141 @@ def _describe_match(p: PointResult) -> str:
     return p.point if shown is None or normalise(shown) == normalise(p.point) else f"{p.point} (as '{shown}')"
 
 
+# v23: a copy with its punctuation changed, dropped or added is a copy (； or 。 for ，, a bullet or a line break put
+# in, the commas left out: 某项目投资1200万元；年净节省90万元；回收期为20个月 copies the question's
+# 某项目投资1200万元，年净节省90万元，回收期为20个月): punctuation is not compared - but the marks inside a number
+# (1.2, 1,200, 18-24, 3/4, 10:30), a sign before one (-20%) and % are, as 12 is no copy of 1.2 - and the copy's length
+# counts the characters compared: a copy's marks no longer count toward ECHO_MIN_COPY. And a point is echoed only
+# inside one copy: the answer's figure between two copied stretches (the question's "costs 1.2 million yuan and saves
+# ..." answered "costs 12 million yuan and saves ...") is its own, where versions 1-22 marked it copied because each
+# side was.
+_KEPT_MARKS = frozenset("%‰")
+_NUMBER_MARKS = frozenset(".,:/-")
+
+
+def _dropped_mark(text: str, i: int) -> bool:
+    """The character at `i` is punctuation the echo guard does not compare (not a number's mark nor %)."""
+    char = text[i]
+    if not unicodedata.category(char).startswith("P") or char in _KEPT_MARKS:
+        return False
+    if char in _NUMBER_MARKS and text[i + 1 : i + 2].isdigit():
+        return not (char == "-" or text[i - 1 : i].isdigit())
+    return True
+
+
+@lru_cache(maxsize=64)
+def _compared(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text as the echo guard compares it - without the punctuation it does not compare, one space for each run
+    of spaces, without the spaces next to a CJK character (`spaced_out`) - and where each character kept stands in
+    the text."""
+    kept: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(text):
+        if _dropped_mark(text, i) or (char == " " and kept and kept[-1] == " "):
+            continue
+        kept.append(char)
+        where.append(i)
+    spaced, at = spaced_out("".join(kept))
+    return spaced, tuple(where[j] for j in at)
+
+
+class _SuffixAutomaton:
+    """The substrings of one text, to find the longest stretch of another that each of its positions ends."""
+
+    def __init__(self, text: str) -> None:
+        self.next: list[dict[str, int]] = [{}]
+        self.link = [-1]
+        self.length = [0]
+        last = 0
+        for char in text:
+            last = self._extend(last, char)
+
+    def _extend(self, last: int, char: str) -> int:
+        state = len(self.length)
+        self.next.append({})
+        self.link.append(0)
+        self.length.append(self.length[last] + 1)
+        p = last
+        while p != -1 and char not in self.next[p]:
+            self.next[p][char] = state
+            p = self.link[p]
+        if p != -1:
+            q = self.next[p][char]
+            if self.length[p] + 1 == self.length[q]:
+                self.link[state] = q
+            else:
+                clone = len(self.length)
+                self.next.append(dict(self.next[q]))
+                self.link.append(self.link[q])
+                self.length.append(self.length[p] + 1)
+                while p != -1 and self.next[p].get(char) == q:
+                    self.next[p][char] = clone
+                    p = self.link[p]
+                self.link[q] = clone
+                self.link[state] = clone
+        return state
+
+    def longest_ending(self, text: str) -> list[int]:
+        """For each position of `text`, the length of the longest stretch ending there that the automaton's text
+        holds."""
+        lengths, state, length = [], 0, 0
+        for char in text:
+            while state and char not in self.next[state]:
+                state = self.link[state]
+                length = self.length[state]
+            if char in self.next[state]:
+                state, length = self.next[state][char], length + 1
+            lengths.append(length)
+        return lengths
+
+
+@lru_cache(maxsize=16)
+def _automaton(source_compared: str) -> _SuffixAutomaton:
+    return _SuffixAutomaton(source_compared)
+
+
+@dataclass(frozen=True)
+class Copies:
+    """The stretches of an answer copied from one source (each the longest copy ending at its last character, at
+    least the source's `min_copy` long): `covers(start, end)` says whether one copy holds all of answer_norm[start:end]
+    (v23: one copy - before, each character only had to lie in some copy)."""
+
+    where: tuple[int, ...]  # each compared character's position in the answer
+    reach: tuple[int, ...]  # for each compared position, the furthest end of a copy that starts at or before it
+
+    def covers(self, start: int, end: int) -> bool:
+        first, after = bisect_left(self.where, start), bisect_left(self.where, end)
+        return first < after and self.reach[first] >= after
+
+
+def copies(answer_norm: str, source_norm: str, min_copy: int) -> Copies:
+    """The answer's verbatim copies (>= min_copy characters) of the source. Spaces next to a CJK character are not
+    compared (v7): `回收期为 20 个月` copies `回收期为20个月`; nor is punctuation (v23, `_compared`); min_copy counts
+    the characters compared."""
+    answer, where = _compared(answer_norm)
+    source = _compared(source_norm)[0]
+    reach = [0] * len(answer)
+    if min_copy > 0 and len(source) >= min_copy:
+        for last, length in enumerate(_automaton(source).longest_ending(answer)):
+            first = last - length + 1
+            if length >= min_copy:
+                reach[first] = max(reach[first], last + 1)
+    for i in range(1, len(reach)):
+        reach[i] = max(reach[i], reach[i - 1])
+    return Copies(where, tuple(reach))
+
+
 def copied_mask(answer_norm: str, source_norm: str, min_copy: int) -> list[bool]:
-    """Mark answer positions inside a verbatim copy (>= min_copy chars) of the source. Spaces next to a CJK character
-    are not compared (v7): `回收期为 20 个月` copies `回收期为20个月`; min_copy counts the characters compared."""
+    """Mark answer positions inside a verbatim copy (>= min_copy characters, `copies`) of the source."""
+    found = copies(answer_norm, source_norm, min_copy)
     mask = [False] * len(answer_norm)
-    answer, where = spaced_out(answer_norm)
-    source, _ = spaced_out(source_norm)
-    if min_copy <= 0 or len(answer) < min_copy or len(source) < min_copy:
-        return mask
-    grams = {source[i : i + min_copy] for i in range(len(source) - min_copy + 1)}
-    for i in range(len(answer) - min_copy + 1):
-        if answer[i : i + min_copy] in grams:
-            for j in range(where[i], where[i + min_copy - 1] + 1):  # with the spaces left out between them
+    marked_to = 0
+    for k, position in enumerate(found.where):
+        if found.reach[k] > k:  # a copy that starts at or before k reaches past it
+            end = found.where[found.reach[k] - 1] + 1
+            for j in range(max(position, marked_to), end):
                 mask[j] = True
+            marked_to = max(marked_to, end)
     return mask
 
 
@@ -1503,6 +1645,11 @@ class Bound:
 def answer_bound(answer_norm: str, start: int, end: int) -> Bound | None:
     """The bound the answer puts on the figure at start:end, if any (v17)."""
     before = _bound_before(answer_norm, start)
+    if before is not None and before[0] not in INCLUSIVE_BOUNDS:
+        negation = negation_before(answer_norm, before[2])
+        if negation is not None:  # v23: does not take more than 20 months - at most 20 months
+            flipped = "upper" if before[1] == "lower" else "lower"
+            return Bound(flipped, True, before[2] - len(negation), end)
     if before is not None:
         return Bound(before[1], before[0] in INCLUSIVE_BOUNDS, before[2], end)
     after = _bound_after(answer_norm, end)
@@ -1656,6 +1803,8 @@ _NO_EVIDENCE = (
 # 立即使用, 随即便; 只要: as long as - not 只要求
 _MORE_CONDITIONS = (
     "|若(?!干)|(?<![主重需必])要是|(?<![0-9零一二三四五六七八九十百千两])万一"
+    # v23: 如 at the start of its part (如已通过PCI DSS认证，请…) - not 如何, 如今, 如下, 如上所述, 如您所知 ...
+    "|(?<![^\n,。!?;:、(—| ])如(?![何今此同下上图表期实意约数前果若]|[您你]所)"
     "|(?<![立随旋])即使|(?<![立随旋])即便|只要(?!求)"
 )
 _UNASSERTED = _cue_pattern(UNASSERTED_ZH, UNASSERTED_EN, _NO_EVIDENCE + _MORE_CONDITIONS)
@@ -1855,7 +2004,7 @@ def _ends_as_a_condition(answer_lines: str, end: int, phrase_end: int) -> bool:
 # normalised (NFKC keeps “” ‘’ 「」 『』; ＂ is ").
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 _QUOTE_CHARS = frozenset(_QUOTES) | frozenset(_QUOTES.values())
-_NAMED_A_CLAIM = re.compile(" ?(?:这一|这个|这种|该|此|的)?(?:说法|传言|传闻|表述|提法)")
+_NAMED_A_CLAIM = re.compile(" ?(?:这一|这个|这种|该|此|的)?(?:说法|传言|传闻|表述|提法|一说)")  # v23: 一说
 # ... and disclaimed after it in its sentence - not confirmed, not accurate, a rumour (a review found 的说法是真的,
 # 这一说法已获官方确认 and 经核实属实 read as mentions)
 _DISCLAIMED_AFTER = re.compile(
@@ -1863,6 +2012,25 @@ _DISCLAIMED_AFTER = re.compile(
     "(?:证实|核实|查证|考证|核查|佐证|确认|证据|依据|根据|准确|属实|正确|可靠|可信|成立)"
     "|不实|有误|错误|谣言|存疑|待核实|待证实|未经证实|站不住|是假的|(?<![a-z])(?:false|not true|unverified|inaccurate)"
 )
+
+
+# v23: a quote of the asker's words reports them (您问“已通过PCI DSS认证了吗”, 您提到“已通过PCI DSS认证”, you asked
+# "has it passed PCI DSS"): the question's words, not the answer's claim
+_THE_ASKER_SAYS = re.compile(
+    "(?:您|你)(?:刚才|之前|在问题中)?(?:所)?(?:问|提到|提及|说|询问|想知道|想了解|的问题(?:是)?)(?:的|道|到)? ?:? ?$"
+    "|(?<![a-z])(?:you (?:asked|mentioned|said|wrote|want to know)(?: whether| if| about)?|your question(?: is| was)?)"
+    " ?:? ?$"
+)
+
+
+def _quoting_the_asker(answer_lines: str, start: int, end: int) -> bool:
+    """The text at start:end stands in quotes opened right after the asker's words (您问, 您提到, you asked)."""
+    sentence_start = _last_end(_SENTENCE_END, answer_lines, start)
+    opener = next((i for i in range(start - 1, sentence_start - 1, -1) if answer_lines[i] in _QUOTE_CHARS), None)
+    if opener is None or answer_lines[opener] not in _QUOTES:
+        return False
+    closing = answer_lines.find(_QUOTES[answer_lines[opener]], end)
+    return closing >= 0 and _THE_ASKER_SAYS.search(answer_lines, max(0, opener - 20), opener) is not None
 
 
 def _quoted_as_a_claim(answer_lines: str, start: int, end: int) -> bool:
@@ -1962,7 +2130,10 @@ def asserted(answer_lines: str, start: int, end: int, breaks: frozenset[int] = f
         return False
     if _quoted_as_a_claim(answer_lines, start, end) or _hearsay_disclaimed(answer_lines, start, end):
         return False
-    question = (after is not None and after.group() == "?") or answer_lines[end:phrase_end].rstrip().endswith("吗")
+    if _quoting_the_asker(answer_lines, start, end):
+        return False  # v23: 您问“已通过PCI DSS认证了吗”
+    tail = answer_lines[end:phrase_end].rstrip().rstrip("”’」』\"' ")  # v23: a question in quotes (认证了吗”)
+    question = (after is not None and after.group() == "?") or tail.endswith("吗")
     return not question or (after is not None and _ANSWERED_YES.match(answer_lines, after.end()) is not None)
 
 
@@ -2053,7 +2224,7 @@ MOST_OCCURRENCES_JUDGED = 200
 def _find(
     answer_norm: str,
     forms: Sequence[Pattern],
-    masks: Mapping[str, list[bool]],
+    masks: Mapping[str, Copies],
     answer_lines: str | None = None,
     cells: Sequence[TableCell] = (),
     breaks: frozenset[int] = frozenset(),
@@ -2070,8 +2241,7 @@ def _find(
     for pattern in forms:
         searched, required = bounded_form(pattern)  # v17: 不低于200元 is 200元 with a lower bound
         for found in islice(_matches(searched, answer_norm, cells), MOST_OCCURRENCES_JUDGED):
-            span = range(found.start, found.end)
-            copied_by = next((name for name, mask in masks.items() if all(mask[i] for i in span)), None)
+            copied_by = next((name for name, copied in masks.items() if copied.covers(found.start, found.end)), None)
             text = answer_norm[found.start : found.end]
             if copied_by is None:
                 if questions is not None and _in_a_clarifying_question(questions, found.start, found.end):
@@ -2255,12 +2425,23 @@ def _a_multiple_of(answer_norm: str, start: int, end: int) -> str | None:
 _EN_NUMBER_WORD = "|".join([*EN_ONES, *EN_TEENS, *EN_TENS])
 _TIME_UNIT_AT_END = re.compile(
     "(?P<num>[0-9]+(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千廿卅半]+"
-    f"|(?<![a-z-])(?:{_EN_NUMBER_WORD})(?:[- ](?:{_EN_NUMBER_WORD}))*)"
-    " ?(?:个半|个)? ?(?P<unit>个?月|个?星期|周|年|天"
+    f"|(?<![a-z-])(?:{_EN_NUMBER_WORD}|an?|half an?)(?:[- ](?:{_EN_NUMBER_WORD}))*)(?: and a half)?"
+    "[ -]?(?:个半|个)? ?(?P<unit>个?月|个?星期|周|年|天"
     "|个?工作日|个?小时|个?钟头|分钟|秒钟?|季度|(?<![a-z])(?:year|month|week|day|hour|minute|second|quarter|yr|mo|mth|wk"
-    "|hr|min|sec)s?)半?$"
+    "|hr|min|sec)s?)(?:半| and a half)?$"
 )
 _DATED_AFTER = re.compile(" ?(?:以前|之前|前(?![后提景端置夕期])|以来|来(?= ?[,.;:!?)]|$)|ago(?![a-z]))")
+# v23: and in English a time before now or before a time told of (20 months prior, 20 months earlier, 20 months
+# before.) and an age (a 20-month-old system, 20 months old) - not a lead time before an event (30 days prior to
+# expiry, 30 days before expiry) nor a comparison (2 months earlier than planned)
+_DATED_AFTER_EN = re.compile(
+    "[ -](?:prior(?! to(?![a-z]))|earlier(?! than(?![a-z]))|before(?= ?[,.;:!?)]|$)|old)(?![a-z])"
+)
+# ... and a time since an event after "it has been" or "the" (it has been 20 months since launch, in the 20 months
+# since launch) - not a length counted from it (the payback is 20 months since launch) nor a reason (20 months since
+# the savings are high: "since" as "because")
+_BEEN_BEFORE = re.compile("(?<![a-z])(?:(?:has|have|had|it's|it is|it was) been(?: [a-z]+)?|the|these|those) $")
+_SINCE_AFTER = re.compile(" since(?![a-z])")
 _DEADLINE_BEFORE = re.compile("在 ?(?:约|大约|大概)? ?$")
 _ABLE_AFTER = re.compile(" ?(?:就|即|便)?(?:可以|可|能够|能)")
 # ... and 前 after an event or 提前 counts back from that event, a lead time: 到期30天前通知, 提前30天以前通知
@@ -2294,7 +2475,9 @@ def _a_time_ago_or_a_period(answer_norm: str, start: int, end: int) -> tuple[str
         return None, None  # not a duration: 2020年前 is before a year
     if unit.group("unit") == "月" and not unit.group().startswith(("半", "个")) and "个" not in unit.group():
         return None, None  # 8月前: before August
-    dated = _DATED_AFTER.match(answer_norm, end)
+    dated = _DATED_AFTER.match(answer_norm, end) or _DATED_AFTER_EN.match(answer_norm, end)
+    if dated is None and _BEEN_BEFORE.search(answer_norm, max(0, start - 24), start):
+        dated = _SINCE_AFTER.match(answer_norm, end)
     if dated is not None and not _counted_back_from_an_event(answer_norm, start, dated):
         return None, dated.group()
     period = _PERIOD_BEFORE.search(answer_norm, max(0, start - 16), start)
@@ -2826,7 +3009,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     answer_lines, breaks = normalise_lines(tabled)
     cells = table_cells(answer_lines)
     masks = {
-        name: copied_mask(answer_norm, normalise(table_units(src)), ECHO_MIN_COPY.get(name, DEFAULT_ECHO_MIN_COPY))
+        name: copies(answer_norm, normalise(table_units(src)), ECHO_MIN_COPY.get(name, DEFAULT_ECHO_MIN_COPY))
         for name, src in copied_sources.items()
         if src
     }
