@@ -202,6 +202,7 @@ def evaluate_case(
     user_content = None
     if retriever is not None:
         from ..rag import load_template, render_rag_prompt
+        from ..rag.prompt import template_digest
 
         try:
             retrieval = retriever.retrieve(case.question)
@@ -223,6 +224,7 @@ def evaluate_case(
         digest = getattr(retriever, "knowledge_digest", None)
         if isinstance(digest, str):  # what the knowledge base was: `rescore` names answers asked from another one
             extra["retrieval"]["knowledge"] = digest
+        extra["retrieval"]["template"] = template_digest(template_text)  # `rescore` names answers asked with another
     try:
         messages = build_messages(case, user_content)
         salt: dict[str, Any] = {"cache_salt": cache_salt} if cache_salt else {}  # vLLM's prefix-cache salt

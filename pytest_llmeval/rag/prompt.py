@@ -106,3 +106,10 @@ def render_rag_prompt(
     template = load_template(template_path, language)
     values = {"{context}": format_context(chunks, language), "{question}": question.strip()}
     return _PLACEHOLDER.sub(lambda m: values[m.group(0)], template)
+
+
+def template_digest(text: str) -> str:
+    """A short hash of a RAG prompt template's text, as a retrieval records it (`retrieval.template`)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -21,7 +21,10 @@ cases were read from (a later comparison grades with them).
 
 RAG answers are graded against the context the run retrieved (it is in the record); the knowledge base is
 not searched again, but when a case's `documents:` changed, the recorded ranking is measured again against them
-(hit, recall, MRR, nDCG; the fused stage's ids are not recorded, so its figures go). The judge grades again
+(hit, recall, MRR, nDCG; the fused stage's ids are not recorded, so its figures go). A RAG answer asked from a
+knowledge base that has changed since, or with a prompt template that has (the run's --rag-template edited, or
+the shipped one), is graded as answered and named (`run.rescored.context_changed`, `template_changed`): today's
+prompt could differ, the model must be asked again to measure it. The judge grades again
 only when one is given (`judge=`); otherwise a recorded judge verdict is kept, judged against the case's
 current threshold, and named (`rescore.judge`, `run.rescored.stale_verdicts`) when the case changed since the
 judge graded it (a key point edit changes its rubric); a judge-asserted case without a verdict is a judge config
@@ -80,6 +83,7 @@ class Rescored:
     missing: list[str] = field(default_factory=list)  # records whose case id is in no scenario file now (renamed?)
     stale_verdicts: list[str] = field(default_factory=list)  # judge verdicts kept although the case changed since
     context_changed: list[str] = field(default_factory=list)  # RAG answers asked from another knowledge base
+    template_changed: list[str] = field(default_factory=list)  # RAG answers asked with another prompt template
 
     def summary(self) -> str:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
@@ -97,6 +101,12 @@ class Rescored:
                 f"; {len(self.context_changed)} RAG answer(s) were asked with context from a knowledge base that has "
                 f"changed since (graded as answered; run the model again to measure today's): "
                 f"{_shown(self.context_changed)}"
+            )
+        if self.template_changed:
+            text += (
+                f"; {len(self.template_changed)} RAG answer(s) were asked with a prompt template that has changed "
+                f"since (graded as answered; run the model again to measure today's prompt): "
+                f"{_shown(self.template_changed)}"
             )
         if self.changed:
             text += f"; asked differently now (run the model again): {', '.join(self.changed)}"
@@ -311,6 +321,8 @@ def rescore_document(
             status, new = "rescored", rescore_record(record, case, template, judge, asserted, record_scoring_error=True)
             if new["rescore"].get("judge") == STALE_VERDICT:
                 out.stale_verdicts.append(_label(record))
+            if asked_with_another_template(record, case, template):
+                out.template_changed.append(_label(record))
             out.score_changes += new.get("score") != record.get("score")
             out.verdict_changes += bool(new.get("passed")) != bool(record.get("passed"))
         out.counts[status] += 1
@@ -335,6 +347,7 @@ def rescore_document(
         **({"missing": out.missing} if out.missing else {}),
         **({"stale_verdicts": out.stale_verdicts} if out.stale_verdicts else {}),
         **({"context_changed": out.context_changed} if out.context_changed else {}),
+        **({"template_changed": out.template_changed} if out.template_changed else {}),
         **({"judge": judge.model, "judge_errors": judge_errors} if judge is not None else {}),
     }
     new_doc = {k: v for k, v in doc.items() if k != "comparison"}  # a comparison of the old scores is stale
@@ -369,6 +382,24 @@ def context_changed(doc: dict[str, Any], records: list[dict[str, Any]]) -> list[
     except (OSError, ValueError, TypeError):  # a dictionary or folder gone: the context cannot be what it was
         now = None
     return [_label(r) for r in recorded if r["retrieval"]["knowledge"] != now]
+
+
+def asked_with_another_template(record: dict[str, Any], case: Case, template: str | None) -> bool:
+    """Whether a RAG record was asked with a prompt template other than the one its case gets now: the run's
+    --rag-template file edited since, or the shipped template of the case's language changed by an upgrade. Only a
+    record that says which template it was asked with (`retrieval.template`) can tell; one that cannot be read now
+    (gone, no placeholder) is not the one it was asked with either."""
+    recorded = (record.get("retrieval") or {}).get("template") if record.get("mode") == "rag" else None
+    if not isinstance(recorded, str):
+        return False
+    from ..rag import load_template
+    from ..rag.prompt import template_digest
+
+    try:
+        now = template_digest(load_template(template, case.prompt_language))
+    except (OSError, ValueError):
+        return True
+    return recorded != now
 
 
 FINISHED = ("complete", "degraded")  # an interrupted run stays interrupted: cases were never asked

@@ -49,6 +49,7 @@ class RetrievalRecord(TypedDict):
     timings_ms: dict[str, float]
     stages: NotRequired[dict[str, RetrievalStage]]  # "bm25", "dense", "fused", "reranked"
     knowledge: NotRequired[str]  # the knowledge base's digest (documents, dictionaries, chunking) when it was asked
+    template: NotRequired[str]  # the RAG prompt template's digest (rag.prompt.template_digest) when it was asked
 
 
 class JudgeRecord(TypedDict):
@@ -162,6 +163,7 @@ class RescoredRecord(TypedDict, total=False):
     missing: list[str]  # records whose case is in no scenario file now (removed or renamed; not graded)
     stale_verdicts: list[str]  # judge verdicts kept although the case changed since the judge graded it
     context_changed: list[str]  # RAG answers asked from a knowledge base that has changed since
+    template_changed: list[str]  # RAG answers asked with a prompt template that has changed since
     judge: str
     judge_errors: int  # answers the judge given to rescore failed on (each the case's error)
     from_run_id: str  # the run_id of the run re-graded

@@ -721,6 +721,11 @@ def run_header_lines(doc: dict[str, Any]) -> list[str]:
                 "RAG answers asked from a knowledge base that has changed since (graded as answered; run the model "
                 "again to measure today's context): " + ", ".join(rescored["context_changed"])
             )
+        if rescored.get("template_changed"):
+            lines.append(
+                "RAG answers asked with a prompt template that has changed since (graded as answered; run the model "
+                "again to measure today's prompt): " + ", ".join(rescored["template_changed"])
+            )
         if rescored.get("stale_verdicts"):
             lines.append(
                 "judge verdicts kept from the run although the case changed since (grade again with --llm-judge): "

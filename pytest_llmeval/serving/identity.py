@@ -17,10 +17,15 @@ name is the mistake that served one model's answers as another's.
 
 An attached server or cloud API (`--llm-base-url`) is known by the base URL, the served model name, what
 `GET /v1/models` reports for it (vLLM: the model's root path and max model length), the content of that root
-when it is an absolute path to a folder (or file) readable here - with a LoRA adapter's base model's - and the
-server's vLLM version (`GET /version`). That is weaker than a launched model's - the launch options (dtype,
-chat template, tokenizer) are unknown, a root that is a hub id or not here is known by its name, and a server on
-another machine may hold other files under the same path - and the identity says so (`"strength": "weak"`).
+when it is an absolute path to a folder (or file) readable here, or a hub id with a snapshot at refs/main in this
+machine's Hugging Face cache - with a LoRA adapter's base model's - and the server's vLLM version (`GET
+/version`). That is weaker than a launched model's - the launch options (dtype, chat template, tokenizer,
+revision) are unknown, a root not here is known by its name, and a server on another machine may hold other
+files under the same path - and the identity says so (`"strength": "weak"`).
+
+The extra vLLM arguments are read as vLLM reads them: `_` for `-`, an abbreviation (`--tokenizer-rev`), and the
+settings of a `--config FILE.yaml` (`vllm_arguments`); those that change where the server listens, what it logs
+or how it spreads and batches the work (`UNKEYED_FLAGS`) are left out of the key.
 """
 
 from __future__ import annotations
@@ -95,19 +100,159 @@ def directory_files(directory: Path, memo: HashMemo) -> dict[str, str]:
     }
 
 
+# vLLM 0.32's flags whose name starts another flag's name: given whole, each is itself, never an abbreviation of the
+# longer one (`--tokenizer` is not `--tokenizer-revision`)
+_FLAGS_THAT_START_OTHERS = frozenset(
+    {
+        "--chat-template",
+        "--config",
+        "--data-parallel-size",
+        "--grpc",
+        "--kv-cache-dtype",
+        "--kv-cache-metrics",
+        "--long-prefill-token-threshold",
+        "--model",
+        "--numa-bind",
+        "--quantization",
+        "--reasoning-parser",
+        "--tokenizer",
+        "--watermark",
+    }
+)
+
+
+def is_flag(name: str, flag: str) -> bool:
+    """Whether an argument's flag name is `flag` as vLLM's parser reads it: the same with `_` for `-`, or an
+    abbreviation of it that is no whole flag of its own (argparse takes any start of a flag's name that starts no
+    other: `--tokenizer-rev` is --tokenizer-revision, `--revis` --revision; a start several flags share stops the
+    server at its start, so reading it as `flag` never keys an answer)."""
+    name = name.replace("_", "-")
+    if name == flag:
+        return True
+    return name.startswith("--") and len(name) > 2 and flag.startswith(name) and name not in _FLAGS_THAT_START_OTHERS
+
+
+def vllm_arguments(args: Sequence[str]) -> list[str]:
+    """The arguments as vLLM's parser reads them: a `--config FILE` (YAML) given as its own flags (`revision: v2` as
+    `--revision v2`, as vLLM's `load_config_file` writes them) in its place, before the others, so that a flag given
+    on the command line wins over the file's - vLLM's order. Arguments without `--config`, or whose file cannot be
+    read, as they are."""
+    if "--config" not in args:  # vLLM reads a config file only for `--config FILE` written so
+        return list(args)
+    index = list(args).index("--config")
+    data = _config_file_data(Path(args[index + 1])) if index + 1 < len(args) else None
+    if not isinstance(data, dict):
+        return list(args)
+    return [*config_arguments(data), *args[:index], *args[index + 2 :]]
+
+
+def config_arguments(data: dict[Any, Any]) -> list[str]:
+    """A vLLM config file's settings as the arguments vLLM 0.32 reads them as: `--key VALUE`, `--key` for true (false
+    left out), `--key ITEM...` for a list, `--key JSON` for a mapping."""
+    args: list[str] = []
+    for key, value in data.items():
+        flag = f"--{key}"
+        if isinstance(value, bool):
+            args += [flag] if value else []
+        elif isinstance(value, list):
+            args += [flag, *map(str, value)] if value else []
+        elif isinstance(value, dict):
+            args += [flag, _json_text(value)]
+        else:
+            args += [flag, str(value)]
+    return args
+
+
+def _json_text(value: dict[Any, Any]) -> str:
+    """A config file's mapping as the JSON vLLM is given; for one that holds itself (a YAML alias) or nests past
+    the JSON encoder's limit, which vLLM could not take either, a mark of that."""
+    try:
+        return json.dumps(value, default=str)
+    except (ValueError, RecursionError):
+        return "<a mapping that holds itself or nests too deep>"
+
+
 def flag_value(args: Sequence[str], flag: str) -> str | None:
-    """The value of a vLLM flag in its arguments (`--flag VALUE` or `--flag=VALUE`, `_` for `-` allowed; the last
-    one wins, as in vLLM's parser); None when it is not given."""
+    """The value of a vLLM flag in its arguments (`--flag VALUE` or `--flag=VALUE`, `_` for `-` or an abbreviation
+    allowed: `is_flag`), or in the `--config` file they name (`vllm_arguments`); the last one wins, as in vLLM's
+    parser. None when it is not given."""
     found = None
-    for index, arg in enumerate(args):
+    read = vllm_arguments(args)
+    for index, arg in enumerate(read):
         name, equals, value = arg.partition("=")
-        if name.replace("_", "-") != flag:
+        if not is_flag(name, flag):
             continue
         if equals:
             found = value
-        elif index + 1 < len(args):
-            found = args[index + 1]
+        elif index + 1 < len(read):
+            found = read[index + 1]
     return found
+
+
+# vLLM flags that change where the server listens, what it logs, its API key, over how many GPUs the model is spread
+# and how many requests it batches - never what it answers (beyond the batching noise that tensor parallelism, left
+# out of the key as --llm-tensor-parallel-size, brings too): left out of the key, so adding one asks nothing again.
+_UNKEYED_VALUE_FLAGS = (
+    "--host",
+    "--port",
+    "--uds",
+    "--api-key",
+    "--uvicorn-log-level",
+    "--max-log-len",
+    "--allowed-origins",
+    "--allowed-methods",
+    "--allowed-headers",
+    "--root-path",
+    "--ssl-keyfile",
+    "--ssl-certfile",
+    "--ssl-ca-certs",
+    "--ssl-cert-reqs",
+    "--otlp-traces-endpoint",
+    "--collect-detailed-traces",
+    "--api-server-count",
+    "--tensor-parallel-size",
+    "--pipeline-parallel-size",
+    "--data-parallel-size",
+    "--gpu-memory-utilization",
+    "--device-memory-utilization",
+    "--max-num-seqs",
+    "--distributed-executor-backend",
+    "--kv-cache-memory-bytes",
+)
+_UNKEYED_SWITCHES = (
+    "--disable-uvicorn-access-log",
+    "--enable-log-requests",
+    "--enable-log-outputs",
+    "--disable-log-stats",
+    "--allow-credentials",
+    "--enable-ssl-refresh",
+    "--disable-fastapi-docs",
+    "--enable-request-id-headers",
+    "--enable-server-load-tracking",
+)
+UNKEYED_FLAGS = (
+    *_UNKEYED_VALUE_FLAGS,
+    *_UNKEYED_SWITCHES,
+    *(f"--no-{switch[2:]}" for switch in _UNKEYED_SWITCHES),
+)
+_UNKEYED_SHORT = ("-tp", "-pp", "-dp", "-asc")  # the short names of the parallelism flags and --api-server-count
+
+
+def keyed_arguments(args: Sequence[str]) -> list[str]:
+    """The extra vLLM arguments that may change answers: all but the `UNKEYED_FLAGS` (named whole, `_` for `-`
+    allowed: an abbreviation stays, as a flag a later vLLM adds with a name that starts one of them must) and their
+    values - `--flag=VALUE`, or the words after `--flag` up to the next one that starts with `-` (`--api-key K1 K2`;
+    a value that starts with `-` stays: a needless miss, never a wrong hit)."""
+    kept: list[str] = []
+    skipping = False
+    for arg in args:
+        if skipping and not arg.startswith("-"):
+            continue
+        name = arg.partition("=")[0].replace("_", "-")
+        skipping = name in _UNKEYED_SHORT or name in UNKEYED_FLAGS
+        if not skipping:
+            kept.append(arg)
+    return kept
 
 
 def download_dir(args: Sequence[str]) -> Path | None:
@@ -409,16 +554,17 @@ def launch_identity(settings: ServerSettings, memo: HashMemo | None = None) -> d
     """The launch options that change answers. Left out on purpose: tensor parallel size, GPU memory
     utilisation, visible GPUs and --limit-mm-per-prompt (they change where and how fast a model runs, or
     whether a request is accepted, not what it answers beyond batching noise). Extra vLLM arguments are all
-    kept: an unknown one may change answers (--generation-config, --tokenizer), and a needless miss is cheap;
-    the files and folders they name are kept by content."""
+    kept but the `UNKEYED_FLAGS` (the same kind, and where the server listens, what it logs, its API key): an
+    unknown one may change answers (--generation-config, --tokenizer), and a needless miss is cheap; the files and
+    folders they name are kept by content."""
     return {
         "dtype": settings.dtype,
         "quantization": settings.quantization,
         "max_model_len": settings.max_model_len,
         "reasoning_parser": settings.reasoning_parser,
         "chat_template": template_identity(settings.chat_template),
-        "extra_args": list(settings.extra_args),
-        "extra_arg_files": argument_contents(settings.extra_args, memo or NoMemo()),
+        "extra_args": keyed_arguments(settings.extra_args),
+        "extra_arg_files": argument_contents(keyed_arguments(settings.extra_args), memo or NoMemo()),
         "vllm": _vllm_build(settings.python),
     }
 
@@ -459,15 +605,21 @@ def served_roots(entry: dict[str, Any], models: list[dict[str, Any]]) -> list[st
 
 def served_root_contents(entry: dict[str, Any], models: list[dict[str, Any]], memo: HashMemo) -> dict[str, Any]:
     """root -> content of each `served_roots` that is an absolute path to a file or folder readable here, keyed as
-    a launched model's: a server restarted with other weights in the same folder gets another key. A hub id, a path
-    relative to the server's folder or one that is not here says nothing of what the server loaded: left out."""
+    a launched model's: a server restarted with other weights in the same folder gets another key. A hub id is keyed
+    by the snapshot its refs/main names in this machine's Hugging Face cache, where there is one (`vllm serve
+    org/model` here, restarted after a download brought a new main - fixed chat template, other weights - gets
+    another key; a server elsewhere, or at another --revision, may hold another snapshot: the identity stays weak).
+    A path relative to the server's folder, or a root not here, says nothing of what the server loaded: left out."""
     contents: dict[str, Any] = {}
     for root in served_roots(entry, models):
         path = local_path(root)
-        if path is None or not path.is_absolute():
-            continue
         try:
-            contents[root] = path_identity(path, memo)
+            if path is None:
+                snapshot = resolve_hub_snapshot(root) if _HUB_ID.match(root) else None
+                if snapshot is not None:
+                    contents[root] = {"hub": root, "revision": snapshot.name, **path_identity(snapshot, memo)}
+            elif path.is_absolute():
+                contents[root] = path_identity(path, memo)
         except OSError:  # a file that cannot be read here: the server's word alone, as for a root not here
             continue
     return contents
@@ -555,7 +707,18 @@ def model_identity(
         "weights": weights,
         "launch": launch_identity(filled, memo),
         **({"hub_reads": read} if read else {}),  # absent without them: the keys of other models stay as they were
+        # the name requests ask for (the label) picks the adapter of that name, or the base model (`answers_by_name`)
+        **({"requested": spec.label} if answers_by_name(filled.extra_args) else {}),
     }
+
+
+def answers_by_name(args: Sequence[str]) -> bool:
+    """Whether what the server answers depends on the model name a request asks for: with LoRA adapters (any flag
+    of vLLM's LoRA options, here or in a `--config` file - `--enable-lora`, `--lora-modules`, `--default-mm-loras`)
+    a request for an adapter's name is answered by that adapter, one for the served name by the base model. The
+    label is the name asked for; models launched with the same weights and arguments - `--llm-model base=/m
+    --llm-model sql=/m --llm-vllm-arg=--lora-modules --llm-vllm-arg=sql=/adapter` - answer differently under it."""
+    return any(arg.startswith("-") and "lora" in arg.partition("=")[0].lower() for arg in vllm_arguments(args))
 
 
 def identified(identity: dict[str, Any]) -> bool:
