@@ -89,7 +89,7 @@ def align_baseline(
     hash, the same question: `prompt_hash`), and a note of what was graded again (None when nothing was). Only
     with the case the new run asked (its content hash). `scorer_for(model, mode)`: the new run's scorer (pytest's,
     with its hooks); without it, the case's built-in scorer."""
-    from ..results.rescore import BUILTIN_SCORERS, asked_differently, rescore_record
+    from ..results.rescore import BUILTIN_SCORERS, asked_differently, rescore_record, run_max_tokens
 
     pairs = dict(pairs or {})
     new_scorers: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
@@ -99,6 +99,7 @@ def align_baseline(
         if ident is not None and new_scorers.get(key, (None, None))[0] is None:
             new_scorers[key] = (ident, record.get("case_hash"))
     by_id = {c.id: c for c in cases}
+    budgets = (run_max_tokens(base_doc), run_max_tokens(new_doc))  # what a case without `max_tokens:` was sent
     template = (((base_doc.get("run") or {}).get("settings") or {}).get("rag") or {}).get("template")
     records: list[dict[str, Any]] = []
     # id of a record graded again -> (case edited since, its scorer in the baseline, the new run's)
@@ -119,7 +120,7 @@ def align_baseline(
             or (ident == target and not changed)
             or case is None
             or (new_hash and case.content_hash != new_hash)
-            or asked_differently(record, case)
+            or asked_differently(record, case, *budgets)
         ):
             records.append(record)
             continue

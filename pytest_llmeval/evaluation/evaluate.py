@@ -224,6 +224,9 @@ def evaluate_case(
         digest = getattr(retriever, "knowledge_digest", None)
         if isinstance(digest, str):  # what the knowledge base was: `rescore` names answers asked from another one
             extra["retrieval"]["knowledge"] = digest
+        components = getattr(retriever, "components_digest", None)
+        if isinstance(components, str):  # what it searched with: `rescore` names answers of another embedder/reranker
+            extra["retrieval"]["components"] = components
         extra["retrieval"]["template"] = template_digest(template_text)  # `rescore` names answers asked with another
     try:
         messages = build_messages(case, user_content)

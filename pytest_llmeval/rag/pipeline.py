@@ -121,6 +121,15 @@ class HybridRetriever:
             devices=config.devices,
             max_length=config.max_length,
         )
+        # what retrieval searches with, recorded with each retrieval (`rescore` names answers retrieved by another
+        # embedder or reranker); only for components built from the specs (one given as an object is not described)
+        from ..serving.identity import retrieval_components_digest
+
+        self.components_digest = (
+            retrieval_components_digest(config.embedder, config.reranker)
+            if embedder is None and reranker is None
+            else None
+        )
         self._embed_lock = threading.Lock()
         self._index, self.build_info = self._load_or_build()
         self.chunks: list[Chunk] = self._index.chunks

@@ -99,7 +99,8 @@ class Rescored:
         if self.context_changed:
             text += (
                 f"; {len(self.context_changed)} RAG answer(s) were asked with context from a knowledge base that has "
-                f"changed since (graded as answered; run the model again to measure today's): "
+                f"changed since, or retrieved by an embedder or reranker that has (graded as answered; run the model "
+                f"again to measure today's): "
                 f"{_shown(self.context_changed)}"
             )
         if self.template_changed:
@@ -161,13 +162,40 @@ def _what_changed(record: dict[str, Any], case: Case) -> str:
     return f"{part} changed: ask the model again"
 
 
-def asked_differently(record: dict[str, Any], case: Case) -> bool:
+def asked_differently(
+    record: dict[str, Any], case: Case, run_max_tokens: int | None = None, now_max_tokens: int | None = None
+) -> bool:
+    """Whether the model would now be asked otherwise than the record's answer was asked. The budget that counts is
+    the one sent - the case's `max_tokens:`, else the run's: `run_max_tokens` for the record's run, `now_max_tokens`
+    (by default the same) for the run that asks `case` now. A case given its run's own budget, or one whose budget
+    equal to the run's is removed, is asked as before; one that sets none, asked by runs of other budgets, is not
+    (`asked_alike`)."""
     if not record.get("prompt_hash"):
         return record.get("question") != case.question  # a run saved before prompt_hash existed
+    alike = asked_alike(case, run_max_tokens, run_max_tokens if now_max_tokens is None else now_max_tokens)
     if record.get("mode") == "rag":
-        return bool(record["prompt_hash"] != case.prompt_hash)
+        return all(record["prompt_hash"] != same.prompt_hash for same in alike)
     # without retrieval the prompt's language (`language:`, which picks the RAG template) changes nothing asked
-    return all(record["prompt_hash"] != case.prompt_hash_in(language) for language in ("zh", "en"))
+    return all(record["prompt_hash"] != same.prompt_hash_in(language) for same in alike for language in ("zh", "en"))
+
+
+def asked_alike(case: Case, then: int | None, now: int | None) -> list[Case]:
+    """The ways a case asked now with the budget `case.max_tokens or now` may have been written in a run of budget
+    `then` to be asked with the same (the prompt hash holds the case's own field): with that budget written in it,
+    and - when it is the run's own - without one. A run that does not say its budget (None) has the case alone."""
+    if then is None or now is None:
+        return [case]
+    import dataclasses
+
+    sent = case.max_tokens or now
+    budgets = [sent, *([None] if sent == then else [])]
+    return [case if budget == case.max_tokens else dataclasses.replace(case, max_tokens=budget) for budget in budgets]
+
+
+def run_max_tokens(doc: dict[str, Any]) -> int | None:
+    """The budget a run sent a case that sets none (`run.settings.max_tokens`); None when it does not say."""
+    value = ((doc.get("run") or {}).get("settings") or {}).get("max_tokens")
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
 def _sources(record: dict[str, Any], case: Case, template: str | None) -> dict[str, str]:
@@ -295,6 +323,7 @@ def rescore_document(
     settings = (doc.get("run") or {}).get("settings") or {}
     template = (settings.get("rag") or {}).get("template")
     run_judge_assert = (settings.get("judge") or {}).get("assertion")
+    budget = run_max_tokens(doc)
     out = Rescored(doc={})
     records: list[dict[str, Any]] = []
     for record in doc.get("cases") or []:
@@ -306,7 +335,7 @@ def rescore_document(
             out.missing.append(_label(record))
         elif record.get("answer") is None or (error and not _gradeable_error(error, judge)):
             status, new = "no_answer", {**record, "rescore": {"status": "no_answer"}}
-        elif asked_differently(record, case):
+        elif asked_differently(record, case, budget):
             status = "changed"
             new = {**record, "rescore": {"status": "changed", "reason": _what_changed(record, case)}}
             out.changed.append(_label(record))
@@ -364,24 +393,52 @@ def rescore_document(
 
 def context_changed(doc: dict[str, Any], records: list[dict[str, Any]]) -> list[str]:
     """The graded RAG records whose retrieval came from a knowledge base that is not the one at the run's paths now
-    (documents, dictionaries or chunking changed, or it is gone): their answer is graded as given, but today's
-    context could differ - the question the issue asks `rescore` to name ("those need the model again")."""
-    recorded = [r for r in records if graded(r) and isinstance((r.get("retrieval") or {}).get("knowledge"), str)]
-    if not recorded:
-        return []
+    (documents, dictionaries or chunking changed, or it is gone), or was searched with an embedder or reranker that
+    is not the run's now (`retrieval.components`: a local model's files replaced, another endpoint or package
+    version): their answer is graded as given, but today's context could differ - the question the issue asks
+    `rescore` to name ("those need the model again"). A record that does not say (an older run's) is not named."""
     rag = (doc.get("run") or {}).get("rag") or ((doc.get("run") or {}).get("settings") or {}).get("rag") or {}
+    knowledge = {id(r): r["retrieval"]["knowledge"] for r in _recorded(records, "knowledge")}
+    components = {id(r): r["retrieval"]["components"] for r in _recorded(records, "components")}
+    knowledge_now = _knowledge_now(rag) if knowledge else None
+    components_now = _components_now(rag) if components else None
+    return [
+        _label(r)
+        for r in records
+        if knowledge.get(id(r), knowledge_now) != knowledge_now
+        or components.get(id(r), components_now) != components_now
+    ]
+
+
+def _recorded(records: list[dict[str, Any]], field: str) -> list[dict[str, Any]]:
+    """The graded records whose retrieval records `field` (a digest)."""
+    return [r for r in records if graded(r) and isinstance((r.get("retrieval") or {}).get(field), str)]
+
+
+def _knowledge_now(rag: dict[str, Any]) -> str | None:
+    """The digest of the knowledge base at the run's paths now; None when it is gone."""
     from ..rag.pipeline import knowledge_digest_at
 
     try:
-        now = knowledge_digest_at(
+        return knowledge_digest_at(
             [Path(p) for p in rag.get("knowledge") or []],
             [Path(p) for p in rag.get("dictionaries") or []],
             int(rag.get("chunk_chars") or 0),
             int(rag.get("chunk_overlap") or 0),
         )
     except (OSError, ValueError, TypeError):  # a dictionary or folder gone: the context cannot be what it was
-        now = None
-    return [_label(r) for r in recorded if r["retrieval"]["knowledge"] != now]
+        return None
+
+
+def _components_now(rag: dict[str, Any]) -> str | None:
+    """The digest of the run's embedder and reranker as they are now (`retrieval_components_digest`); None when the
+    run does not say which they were."""
+    from ..serving.identity import retrieval_components_digest
+
+    embedder, reranker = rag.get("embedder"), rag.get("reranker")
+    if not isinstance(embedder, str) or not isinstance(reranker, str):
+        return None
+    return retrieval_components_digest(embedder, reranker)
 
 
 def asked_with_another_template(record: dict[str, Any], case: Case, template: str | None) -> bool:

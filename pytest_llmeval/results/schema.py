@@ -49,6 +49,7 @@ class RetrievalRecord(TypedDict):
     timings_ms: dict[str, float]
     stages: NotRequired[dict[str, RetrievalStage]]  # "bm25", "dense", "fused", "reranked"
     knowledge: NotRequired[str]  # the knowledge base's digest (documents, dictionaries, chunking) when it was asked
+    components: NotRequired[str]  # the embedder's and reranker's digest (serving.identity.retrieval_components_digest)
     template: NotRequired[str]  # the RAG prompt template's digest (rag.prompt.template_digest) when it was asked
 
 
@@ -162,7 +163,7 @@ class RescoredRecord(TypedDict, total=False):
     not_in_run: list[str]  # current cases the run never asked
     missing: list[str]  # records whose case is in no scenario file now (removed or renamed; not graded)
     stale_verdicts: list[str]  # judge verdicts kept although the case changed since the judge graded it
-    context_changed: list[str]  # RAG answers asked from a knowledge base that has changed since
+    context_changed: list[str]  # RAG answers asked from a knowledge base, or by an embedder/reranker, changed since
     template_changed: list[str]  # RAG answers asked with a prompt template that has changed since
     judge: str
     judge_errors: int  # answers the judge given to rescore failed on (each the case's error)

