@@ -36,9 +36,15 @@ def _num(value: Any) -> float | None:
     return None if math.isnan(out) else out
 
 
-def _round(value: Any, digits: int = 2) -> float | None:
+def _round(value: Any, digits: int = 4) -> float | None:
+    """A figure as results.json keeps it: at least three digits more than any report shows (scores at 1, seconds at
+    3), so that the report rounds once. Kept at 2 digits, a mean of 44.4464 was stored as 44.45 and printed 44.5
+    beside its interval's estimate 44.4464; hit@k at 3 digits (0.7446 -> 0.745 -> 0.75) and seconds at 4 likewise."""
     number = _num(value)
     return None if number is None else round(number, digits)
+
+
+SECONDS = 6  # digits kept of a latency in seconds (reports show 2-3)
 
 
 def _mean(values: Iterable[Any]) -> float | None:
@@ -155,12 +161,12 @@ def model_rows(
             if passes
             else None,
             "mean_score": _round(_case_mean((c["scenario_id"], float(c["score"])) for c in ok)),
-            "mean_ttft_s": _round(_mean(ttft), 4),
-            "ttft_p50_s": _round(_percentile(ttft, 50), 4),
-            "ttft_p95_s": _round(_percentile(ttft, 95), 4),
-            "mean_e2e_s": _round(_mean(e2e), 3),
-            "e2e_p50_s": _round(_percentile(e2e, 50), 3),
-            "e2e_p95_s": _round(_percentile(e2e, 95), 3),
+            "mean_ttft_s": _round(_mean(ttft), SECONDS),
+            "ttft_p50_s": _round(_percentile(ttft, 50), SECONDS),
+            "ttft_p95_s": _round(_percentile(ttft, 95), SECONDS),
+            "mean_e2e_s": _round(_mean(e2e), SECONDS),
+            "e2e_p50_s": _round(_percentile(e2e, 50), SECONDS),
+            "e2e_p95_s": _round(_percentile(e2e, 95), SECONDS),
             "decode_tok_s": _round(decode_rate(ok)),
             "total_output_tokens": int(sum(_num(c.get("output_tokens")) or 0 for c in ok)),
             "categories": {
@@ -302,10 +308,11 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
             for category, verdict in holm_verdicts(diffs).items():
                 categories[category].update(verdict)
             row["categories"] = categories
-        else:
+        else:  # no case run both ways: the RAG score alone, on the terms of the table's note and "Models compared"
+            # (over cases, an errored sample as 0); pooled over answers without the errors it was a third figure
             row.update(
                 score_norag=None,
-                score_rag=_round(_mean(c.get("score") for c in rag_records)),
+                score_rag=_round(_mean(v["score"] for v in rag.values())),
                 uplift=None,
                 categories={},
             )
@@ -314,7 +321,7 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
         # the case is the unit: a case asked several times retrieves for each answer, and counting each answer made n
         # the answers (16 for 8 cases asked twice); a case's answers are averaged first
         for name in RETRIEVAL_FIELDS:
-            row[f"mean_{name}"] = _round(_case_mean(_numbers((i, r.get(name)) for i, r in retrieved)), 3)
+            row[f"mean_{name}"] = _round(_case_mean(_numbers((i, r.get(name)) for i, r in retrieved)))
         # the retrieval means are over the cases that name their documents: their own n (cases)
         hits = _case_means(_numbers((i, r.get("hit_at_k")) for i, r in retrieved))
         row["retrieval_n"] = len(hits)
@@ -323,7 +330,7 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
         row["stages"] = {
             stage: {
                 name: _round(
-                    _case_mean(_numbers((i, (r.get("stages") or {}).get(stage, {}).get(name)) for i, r in retrieved)), 3
+                    _case_mean(_numbers((i, (r.get("stages") or {}).get(stage, {}).get(name)) for i, r in retrieved))
                 )
                 for name in STAGE_FIELDS
             }
@@ -402,8 +409,12 @@ def judge_agreement(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "n": len(graded),
                 "cases": len(set(ids)),
                 "judge_errors": sum(1 for c in group if (c.get("judge") or {}).get("error")),
-                "mean_judge_score": _round(_mean(c["judge"]["score"] for c in graded)),
-                "mean_keyword_score": _round(_mean(c["score"] for c in graded)),
+                # over cases, as the summary's mean score: pooled over answers, the keyword score of the same
+                # answers was another figure (45.8 beside the summary's 46.0) wherever repeats were uneven
+                "mean_judge_score": _round(
+                    _case_mean(_numbers((c["scenario_id"], c["judge"]["score"]) for c in graded))
+                ),
+                "mean_keyword_score": _round(_case_mean((c["scenario_id"], float(c["score"])) for c in graded)),
                 "agreement_pct": _round(100 * sum(agreed) / len(agreed), 1),
                 "agreement_interval": rate_interval(agreed),
                 # the case is the unit (with repeats its answers are resampled together / averaged: n = cases)
@@ -449,8 +460,12 @@ def model_comparison(
                     "mode": mode,
                     "score": mean_ci([v["score"] for v in per_case.values()]).to_dict() if per_case else None,
                     "uplift": rag.get(model, {}).get("uplift_interval") if mode == "rag" else None,
-                    "pass_rate": _round(100 * sum(passes) / len(passes), 1),
-                    "ttft_p50_s": _round(_percentile(ttft, 50), 4),
+                    # the case the unit, as the summary's pass rate of the same model and mode (pooled over samples
+                    # it was another figure wherever a case had fewer samples than another)
+                    "pass_rate": _round(
+                        100 * (_case_mean((c["scenario_id"], float(p)) for c, p in zip(group, passes)) or 0), 1
+                    ),
+                    "ttft_p50_s": _round(_percentile(ttft, 50), SECONDS),
                     "decode_tok_s": _round(decode_rate(ok)),
                     "output_throughput": _round(bench.get(model, {}).get("output_throughput")),
                     "peak_memory_mib": (memory.get(model) or {}).get("peak_mib"),
@@ -511,15 +526,18 @@ def aggregate_document(
 
 
 def vision_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """The image cases per model, as the seed's OCRBench table: accuracy (`stats.wilson`: mid-p), seconds per
-    sample, samples per second over the wall time of the model's image cases, peak memory, per category."""
+    """The image cases per model and mode (never pooled: an image case run with and without RAG), as the seed's
+    OCRBench table: accuracy (`stats.wilson`: mid-p), seconds per sample, samples per second over the wall time of
+    its image cases, peak memory, per category. Passed means passed and graded (`_passed`, the summary's rule) in
+    the accuracy and in each category alike; seconds per sample are over the graded answers, as the summary's
+    latency (an answer whose scoring or judge failed has a timing but is left out there too)."""
     from ..stats import wilson
 
     memory = memory or {}
     rows = []
-    for (model,), group in group_by([c for c in cases if c.get("images")], "model").items():
-        passed = sum(bool(c.get("passed")) and not c.get("error") for c in group)
-        e2e = [float(c["e2e_s"]) for c in group if c.get("e2e_s") is not None]
+    for (model, mode), group in group_by([c for c in cases if c.get("images")], "model", "mode").items():
+        passed = sum(_passed(c) for c in group)
+        e2e = [v for v in (_num(c.get("e2e_s")) for c in scored(group)) if v is not None]
         measured = [c for c in group if not c.get("cached") and not c.get("reused")]  # asked in this run
         spans = [
             (float(c["finished_at"]) - float(c.get("e2e_s") or 0), float(c["finished_at"]))
@@ -528,14 +546,16 @@ def vision_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] |
         ]
         wall = (max(e for _, e in spans) - min(s for s, _ in spans)) if spans else None
         by_category = sorted(group_by(group, "category").items(), key=lambda kv: str(kv[0]))
-        categories = {k[0]: _round(100 * sum(bool(c.get("passed")) for c in v) / len(v), 1) for k, v in by_category}
+        categories = {k[0]: _round(100 * sum(_passed(c) for c in v) / len(v), 1) for k, v in by_category}
         rows.append(
             {
                 "model": model,
+                "mode": mode,
                 "n": len(group),
                 "accuracy": wilson(passed, len(group)).to_dict(),
-                "s_per_sample": _round(_mean(e2e), 3),
-                "samples_per_s": _round(len(measured) / wall, 3) if wall else None,
+                "s_per_sample": _round(_mean(e2e), SECONDS),
+                "s_per_sample_n": len(e2e),
+                "samples_per_s": _round(len(measured) / wall, SECONDS) if wall else None,
                 "peak_memory_mib": (memory.get(model) or {}).get("peak_mib"),
                 "memory_source": (memory.get(model) or {}).get("source"),
                 "categories": categories,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 # legends of bar charts go beside the axes, where no bar can be under them (the SVG is cropped to include them)
@@ -102,7 +103,8 @@ def score_vs_speed(doc: dict[str, Any]) -> str | None:
 
 
 def category_scores(doc: dict[str, Any]) -> str | None:
-    """Mean score per category, one bar per model and mode."""
+    """Mean score per category, one bar per model and mode; no bar where a model and mode has no scored case of the
+    category (its table cell is "-": a bar of 0 read as a mean score of 0)."""
     aggs = doc["aggregates"]["models"]
     categories = sorted({c for a in aggs for c in a.get("categories", {})})
     if not categories:
@@ -110,10 +112,10 @@ def category_scores(doc: dict[str, Any]) -> str | None:
     fig, ax = _figure(7.2, 3.8)
     width = 0.8 / max(1, len(aggs))
     for i, a in enumerate(aggs):
-        xs = [k + i * width for k in range(len(categories))]
+        bars = category_bars(a, categories)
         ax.bar(
-            xs,
-            [a["categories"].get(c) or 0 for c in categories],
+            [k + i * width for k, _ in bars],
+            [value for _, value in bars],
             width=width,
             color=PALETTE[i % len(PALETTE)],
             label=f"{a['model']} ({a['mode']})",
@@ -129,21 +131,39 @@ def category_scores(doc: dict[str, Any]) -> str | None:
     return _svg(fig)
 
 
-def latency_distributions(doc: dict[str, Any]) -> str | None:
-    """TTFT and end-to-end latency per model and mode (box plots over cases)."""
+def category_bars(row: dict[str, Any], categories: list[str]) -> list[tuple[int, float]]:
+    """(category index, mean score) of a summary row's categories that have a mean: what its bars show."""
+    values = row.get("categories") or {}
+    return [(k, float(values[c])) for k, c in enumerate(categories) if values.get(c) is not None]
+
+
+def latency_groups(doc: dict[str, Any]) -> dict[str, dict[str, list[float]]]:
+    """The latencies the box plots draw, per "model (mode)" and field: those of the graded answers, as the summary's
+    p50 and its n (`aggregate.model_rows`): an answer whose scoring or judge failed has a timing, and drawn here it
+    made the box another sample than the table's."""
+    from .aggregate import scored
+
     groups: dict[str, dict[str, list[float]]] = {}
-    for c in doc["cases"]:
+    for c in scored(doc["cases"]):
         key = f"{c['model']} ({c.get('mode', 'norag')})"
         for field in ("ttft_s", "e2e_s"):
             if c.get(field) is not None:
                 groups.setdefault(key, {"ttft_s": [], "e2e_s": []})[field].append(float(c[field]))
+    return groups
+
+
+def latency_distributions(doc: dict[str, Any]) -> str | None:
+    """TTFT and end-to-end latency per model and mode (box plots over the graded answers; a model and mode with no
+    value of a field has no box in that panel - a box at 0 read as a latency of 0)."""
+    groups = latency_groups(doc)
     if not groups:
         return None
     fig, axes = _figure(7.2, 3.4, ncols=2)
-    labels = list(groups)
     for ax, field, title in zip(axes, ("ttft_s", "e2e_s"), ("TTFT (s)", "end-to-end latency (s)")):
-        ax.boxplot([groups[k][field] or [0.0] for k in labels], showfliers=True)
-        ax.set_xticks(range(1, len(labels) + 1), labels, rotation=30, ha="right", fontsize=7)
+        labels = [k for k in groups if groups[k][field]]
+        if labels:
+            ax.boxplot([groups[k][field] for k in labels], showfliers=True)
+            ax.set_xticks(range(1, len(labels) + 1), labels, rotation=30, ha="right", fontsize=7)
         ax.set_title(title)
     return _svg(fig)
 
@@ -157,7 +177,7 @@ def benchmark_charts(doc: dict[str, Any]) -> str | None:
     models = [r["model"] for r in runs]
     xs = list(range(len(models)))
     s = [r["summary"] for r in runs]
-    axes[0].bar([x - 0.2 for x in xs], [v.get("median_e2el_ms") or 0 for v in s], 0.4, label="p50", color=PALETTE[0])
+    _bars(axes[0], [x - 0.2 for x in xs], [v.get("median_e2el_ms") for v in s], 0.4, label="p50", color=PALETTE[0])
     # a p95 from fewer than 20 requests is not estimated (bench/stats.py): no bar - a 0 bar read as a p95 of 0 ms
     p95 = [(x + 0.2, v["p95_e2el_ms"]) for x, v in zip(xs, s) if v.get("p95_e2el_ms") is not None]
     axes[0].bar([x for x, _ in p95], [v for _, v in p95], 0.4, label="p95", color=PALETTE[1])
@@ -166,19 +186,25 @@ def benchmark_charts(doc: dict[str, Any]) -> str | None:
             axes[0].annotate("p95: too few requests", (x + 0.2, 0), rotation=90, fontsize=6, ha="center", va="bottom")
     axes[0].set_title("end-to-end latency (ms)")
     axes[0].legend(frameon=False)  # "best": the next chart is to its right
-    axes[1].bar(xs, [v.get("request_throughput") or 0 for v in s], 0.5, color=PALETTE[2])
+    _bars(axes[1], xs, [v.get("request_throughput") for v in s], 0.5, color=PALETTE[2])
     axes[1].set_title("requests/s (QPS)")
-    axes[2].bar(
-        [x - 0.2 for x in xs], [v.get("prompt_throughput") or 0 for v in s], 0.4, label="prompt", color=PALETTE[3]
+    _bars(
+        axes[2], [x - 0.2 for x in xs], [v.get("prompt_throughput") for v in s], 0.4, label="prompt", color=PALETTE[3]
     )
-    axes[2].bar(
-        [x + 0.2 for x in xs], [v.get("output_throughput") or 0 for v in s], 0.4, label="output", color=PALETTE[4]
+    _bars(
+        axes[2], [x + 0.2 for x in xs], [v.get("output_throughput") for v in s], 0.4, label="output", color=PALETTE[4]
     )
     axes[2].set_title("tokens/s")
     axes[2].legend(**BESIDE)
     for ax in axes:
         ax.set_xticks(xs, models, rotation=20, ha="right")
     return _svg(fig)
+
+
+def _bars(ax: Any, xs: Sequence[float], values: Sequence[Any], width: float, **style: Any) -> None:
+    """Bars at xs, none where the value is missing (the table shows "-" there: a bar of 0 read as a measured 0)."""
+    shown = [(x, float(v)) for x, v in zip(xs, values) if v is not None]
+    ax.bar([x for x, _ in shown], [v for _, v in shown], width, **style)
 
 
 def memory_chart(doc: dict[str, Any]) -> str | None:
@@ -190,8 +216,8 @@ def memory_chart(doc: dict[str, Any]) -> str | None:
     fig, ax = _figure(5.6, 3.2)
     xs = list(range(len(models)))
     ax.bar([x - 0.2 for x in xs], [memory[m]["peak_mib"] for m in models], 0.4, label="peak", color=PALETTE[0])
-    ax.bar(
-        [x + 0.2 for x in xs], [memory[m].get("steady_mib") or 0 for m in models], 0.4, label="steady", color=PALETTE[2]
+    _bars(
+        ax, [x + 0.2 for x in xs], [memory[m].get("steady_mib") for m in models], 0.4, label="steady", color=PALETTE[2]
     )
     ax.set_xticks(xs, [f"{m} ({memory[m].get('source')})" for m in models])
     ax.set_ylabel("MiB")
@@ -242,7 +268,7 @@ def chart_input(doc: dict[str, Any]) -> dict[str, Any]:
                 ]
             },
         },
-        "cases": [_pick(c, ("model", "mode", "ttft_s", "e2e_s")) for c in doc["cases"]],
+        "cases": [_pick(c, ("model", "mode", "ttft_s", "e2e_s", "score")) for c in doc["cases"]],  # score: graded
         "run": _pick(run, ("memory",)),
     }
     benchmarks = doc.get("benchmarks")

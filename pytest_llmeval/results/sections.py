@@ -718,8 +718,9 @@ def run_header_lines(doc: dict[str, Any]) -> list[str]:
             lines.append(f"cases not in the run (no answer to grade): {', '.join(rescored['not_in_run'])}")
         if rescored.get("context_changed"):
             lines.append(
-                "RAG answers asked from a knowledge base that has changed since (graded as answered; run the model "
-                "again to measure today's context): " + ", ".join(rescored["context_changed"])
+                "RAG answers asked from a knowledge base that has changed since, or retrieved by an embedder or "
+                "reranker that has (graded as answered; run the model again to measure today's context): "
+                + ", ".join(rescored["context_changed"])
             )
         if rescored.get("template_changed"):
             lines.append(
@@ -934,7 +935,9 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
         "judge",
         "Keyword scorer against the LLM judge",
         [
-            "Agreement on pass/fail and on scores, over the answers both graded (n). Every interval and p here is "
+            "Agreement on pass/fail and on scores, over the answers both graded (n). Keyword and judge score: mean "
+            "over cases (a case graded several times: its answers averaged first), as the summary's mean score. Every "
+            "interval and p here is "
             "over cases (a case graded several times is one unit, its answers are not independent: its n = cases is "
             "shown where that differs from n). agree %: share of the answers both scorers pass or both fail, with its "
             "95% interval "
@@ -1090,9 +1093,10 @@ def vision_section(doc: dict[str, Any]) -> Section | None:
     rows = [
         [
             r["model"],
+            r.get("mode", "-"),
             r["n"],
             with_interval(r["accuracy"].get("estimate"), r["accuracy"]),
-            fmt(r.get("s_per_sample"), 3),
+            _s_per_sample(r),
             fmt(r.get("samples_per_s"), 3),
             "-" if r.get("peak_memory_mib") is None else f"{r['peak_memory_mib']:.0f} ({r.get('memory_source')})",
             ", ".join(
@@ -1106,17 +1110,34 @@ def vision_section(doc: dict[str, Any]) -> Section | None:
         "vision",
         "Vision: image cases",
         [
-            "Accuracy = share of image answers passed (OCRBench rule or exact match), with its 95% interval over n "
-            f"({methods(r.get('accuracy') for r in rows_in)}; n = image answers: a case asked several times counts "
-            "each answer); s/sample: mean E2E of the timed answers (a cached or errored one has none); samples/s "
+            "One row per model and mode (an image case run with and without RAG is not pooled). Accuracy = share of "
+            "image answers passed and graded (OCRBench rule or exact match; an errored answer counts as not passed), "
+            f"with its 95% interval over n ({methods(r.get('accuracy') for r in rows_in)}; n = image answers: a case "
+            "asked several times counts each answer); s/sample: mean E2E of the graded timed answers (n shown where "
+            "fewer than n: a cached or errored one is left out, as in the summary's latency); samples/s "
             f"over the wall time of the model's image answers asked in this run, {_concurrency_words(doc)}."
         ],
         Table(
-            ["model", "n", "accuracy % [95% CI]", "s/sample", "samples/s", "peak mem MiB", "accuracy per category"],
+            [
+                "model",
+                "mode",
+                "n",
+                "accuracy % [95% CI]",
+                "s/sample",
+                "samples/s",
+                "peak mem MiB",
+                "accuracy per category",
+            ],
             rows,
         ),
         terminal=True,
     )
+
+
+def _s_per_sample(row: dict[str, Any]) -> str:
+    """A vision row's s/sample, with its n of timed answers where that is fewer than the row's n."""
+    text, n = fmt(row.get("s_per_sample"), 3), row.get("s_per_sample_n")
+    return text if n is None or n == row.get("n") or text == "-" else f"{text} (n={n} answers)"
 
 
 def _concurrency_words(doc: dict[str, Any]) -> str:
