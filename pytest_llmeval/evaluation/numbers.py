@@ -206,6 +206,8 @@ def _code_runs(text: str) -> tuple[list[int], list[int]]:
 def _a_letter_before_a_digit(text: str, left: int, right: int) -> bool:
     """Whether text[left:right], a currency code at its start left out, has a letter before one of its digits."""
     prefix = _CURRENCY_CODE_AT.match(text, left, right)
+    if prefix is None and left > 0 and not text[left - 1].isascii() and text[left - 1] in _QUANTITY_END:
+        prefix = _VS_AT.match(text, left, right)  # v24: 18个月vs24个月 (not 用VS2019)
     pos = prefix.end() if prefix else left
     letter = _LETTER.search(text, pos, right)
     return letter is not None and _DIGIT.search(text, letter.end(), right) is not None
@@ -217,6 +219,7 @@ _DIGIT = re.compile("[0-9]")
 
 # A currency code right before the digits (RMB1200万元, USD50) is no code prefix (v7)
 _CURRENCY_CODE_AT = re.compile(r"(?:rmb|cny|usd|hkd|eur)(?=[0-9])", re.IGNORECASE)
+_VS_AT = re.compile(r"vs\.?(?=[0-9])", re.IGNORECASE)  # v24: "versus" right after a CJK unit, before digits
 
 
 def _padded_clock_or_date(text: str, plain: str, end: int) -> bool:
@@ -688,6 +691,22 @@ def _spelled_numbers(text: str, forms: NumberForms) -> tuple[Mention, ...]:
             found.append(Mention(start, end, amount, scale, percent is not None, text[start:end]))
             i += read
     return tuple(found)
+
+
+_A_WORD_AFTER = re.compile("[ -][a-z]")
+
+
+def number_words_as_digits(text: str, forms: NumberForms | None = None) -> str:
+    """A (normalised) key point's English cardinal numbers before what it counts, or before percent, in digits (v24:
+    two years -> 2 years, twenty percent -> 20%), so that the point is matched as a number - twenty months as 20
+    months, and "one or two years" no longer holds "two years" as text; other text is left as it is."""
+    kept, pos = [], 0
+    for m in _spelled_numbers(text, forms or NumberForms()):
+        if not m.percent and not _A_WORD_AFTER.match(text, m.end):
+            continue
+        kept += [text[pos : m.start], format(m.value.normalize(), "f") + ("%" if m.percent else "")]
+        pos = m.end
+    return "".join(kept) + text[pos:] if kept else text
 
 
 # A clock time or a ratio written with a colon (20:30, 8:00, 1:20: one or two digits, a colon, two digits and no unit
@@ -1404,8 +1423,23 @@ class NumberPattern:
             spelled = _spelled_numbers(answer, self.forms)
             mentions = tuple(sorted((*mentions, *spelled), key=lambda m: m.start)) if spelled else mentions
         by_start = {m.start: m for m in mentions}
+        shares = len(self.slots) == 1 and not self.pieces[0] and bool(self.pieces[-1] or self.slots[0].percent)
+        falls = len(self.slots) == 1 and not self.pieces[0] and self.slots[0].value < 0
         for first in mentions:
-            if not self._equal(self.slots[0], first):
+            if falls and self._equal(replace(self.slots[0], value=-self.slots[0].value), first):
+                fall = _a_fall(answer, first.start, first.end)  # v24: 下降20% for -20%
+                end = _unit_end(answer, first.end, self.pieces[-1]) if fall is not None else None
+                if fall is not None and end is not None and edges_ok(answer, first.start, end, text):
+                    yield Found(fall, end)
+                continue
+            bare_percent = shares and self.slots[0].percent and not first.percent  # v24: 20而非30% for 20%
+            if not self._equal(self.slots[0], first) and not (
+                bare_percent and self._equal(replace(self.slots[0], percent=False), first)
+            ):
+                continue
+            if bare_percent:
+                if _unit_after_a_contrast(answer, first.end, by_start, "", percent=True) is not None:
+                    yield Found(first.start, first.end)
                 continue
             start = _ends_before(answer, first.start, self.pieces[0])
             if start is None or (start == first.start and _ORDINAL_BEFORE.search(answer, max(0, start - 2), start)):
@@ -1440,8 +1474,74 @@ class NumberPattern:
             if end is None and len(self.slots) == 1 and self.pieces[0] == "":
                 found = _currency(answer, first.start, pos, self.pieces[-1], self.forms.scaled)
                 start, end = found or (start, None)
+            if end is None and shares and not first.percent:
+                end = _unit_after_a_contrast(answer, pos, by_start, self.pieces[-1])  # v24: 24, not 18 months
+                end = end if end is not None else _unit_before_a_contrast(answer, first.start, pos, self.pieces[-1])
             if end is not None and end > start and edges_ok(answer, start, end, text):
                 yield Found(start, end)
+
+
+# v24: a fall by a figure states the figure with a minus sign (下降20%, 同比减少了20%, 降幅为20%, down 20%, fell by 20%,
+# a 20% decrease: -20%); a rise or a level does not (增长20%, 20%), and -20% still does not state 20%
+_FALL_BEFORE = re.compile(
+    "(?:下降|下滑|下跌|降低|减少|缩减|减小|缩小|回落|萎缩|负增长|[降跌]幅(?:为|达|是)?|(?<![增升涨])[降跌]|(?<![增加])减"
+    "|(?<![a-z])(?:(?:an? )?(?:decrease|decline|drop|fall|reduction) of|down|fall|falls|fell|fallen|drops?|dropped"
+    "|declines?|declined|decreases?|decreased|reduced|shrank|shrunk|contracted|cut|lowered|lower)(?: by)?)"
+    " ?(?:了 ?)?(?:约|大约|(?:about|around|roughly|approximately) )? ?$"
+)
+_FALL_AFTER = re.compile(
+    " ?(?:的?(?:降幅|跌幅|下降|下滑|减少)|(?:decrease|decline|drop|fall|reduction|cut|lower|less)(?![a-z]))"
+)
+
+
+def _a_fall(text: str, start: int, end: int) -> int | None:
+    """Where the words that make the figure at text[start:end] a fall start (the figure's start for one after it),
+    else None."""
+    before = _FALL_BEFORE.search(text, max(0, start - 24), start)
+    if before is not None:
+        return before.start()
+    return start if _FALL_AFTER.match(text, end) else None
+
+
+# v24: a bare number contrasted with a figure that carries the unit shares it: "24, not 18 months", 24而非18个月,
+# 是24，不是18个月, "24 rather than 18 months", "24 instead of 18 months", 20而不是30% - as 20或24个月 shares it (v15)
+_CONTRAST_THEN = re.compile(
+    r" ?(?:, ?)?(?:(?:(?:and|but) )?not(?![a-z])|rather than|instead of|as opposed to|而非|而不是|并非|不是)(?: ?是)? ?"
+)
+
+
+def _unit_after_a_contrast(
+    text: str, pos: int, by_start: dict[int, Mention], unit: str, percent: bool = False
+) -> int | None:
+    """`pos` (the end of a bare number) where a contrast and another number with the point's unit (or %) follow it,
+    else None."""
+    contrast = _CONTRAST_THEN.match(text, pos)
+    other = _mention_at(text, contrast.end(), by_start) if contrast is not None else None
+    if other is None:
+        return None
+    if percent:
+        return pos if other.percent else None
+    return pos if not other.percent and _unit_end(text, other.end, unit) is not None else None
+
+
+# ... and one that a contrast gives after a denied figure with the unit: "not 18 months but 24", 不是18个月，而是24
+_CONTRAST_BEFORE = re.compile(r"(?:, ?)?(?:but(?: rather)?|而是|rather)(?: (?:it is|it's|is))? ?$")
+_DENIED_FIGURE_BEFORE = re.compile(r"(?:(?<![a-z])not|不是|并非) ?[0-9]+(?:\.[0-9]+)? ?$")
+_CLAUSE_ENDS = re.compile(r" ?(?:[,;:!?)。]|\.(?![0-9])|$)")
+
+
+def _unit_before_a_contrast(text: str, start: int, end: int, unit: str) -> int | None:
+    """`end` (the end of the bare number at text[start:end]) where it ends its clause after a contrast with a denied
+    figure that carries the point's unit, else None."""
+    contrast = _CONTRAST_BEFORE.search(text, max(0, start - 24), start)
+    if contrast is None or not _CLAUSE_ENDS.match(text, end):
+        return None
+    unit_end = contrast.start() - 1 if text[contrast.start() - 1 : contrast.start()] == " " else contrast.start()
+    if not text.endswith(unit, 0, unit_end):
+        return None
+    figure_end = unit_end - len(unit)
+    figure_end -= 1 if text[figure_end - 1 : figure_end] == " " else 0
+    return end if _DENIED_FIGURE_BEFORE.search(text, max(0, figure_end - 24), figure_end) else None
 
 
 @dataclass(frozen=True)
@@ -1860,7 +1960,8 @@ _ALTERNATIVE_LINK = re.compile(
     " ?(?:左右|上下|前后)? ?(?P<sep>[、,(/*•])? ?"
     "(?:(?P<alt>(?:或者|或是|或|还是|抑或|亦或|要么|(?:也|亦|又|还)?有?可能|或许|也许"
     "|(?<![a-z])(?:either|or|maybe|perhaps|possibly)(?![a-z]))"
-    "(?: ?(?:是|为|会是|会|even|maybe|perhaps|possibly)(?![a-z]))?)|(?P<and>以及|和|与|及|(?<![a-z])and(?![a-z])))? ?"
+    "(?: ?(?:是|为|会是|会|even|maybe|perhaps|possibly)(?![a-z]))?)|(?P<and>以及|和|与|及|(?<![a-z])and(?![a-z]))"
+    "|(?P<vs>对比|(?<![a-z])(?:vs|versus)(?![a-z])\\.?))? ?"
     "(?:约为|约|大约|大概|近|(?:about|around|roughly|approximately)(?![a-z]))? ?"
 )
 _HEDGE_BEFORE = re.compile(
@@ -1912,6 +2013,8 @@ def _link(text: str, start: int, end: int, commas: bool = False) -> str | None:
         return "alt"  # v16: 18/20/24个月
     if m.group("and"):
         return "and"
+    if m.group("vs"):
+        return "vs" if sep is None else None  # v24: 18个月vs24个月, 18 vs 24 months (not 20个月，对比24个月的…)
     before, after = text[m.start("sep") - 1 : m.start("sep")], text[m.end("sep") : m.end("sep") + 1]
     english = sep == "," and before.isascii() and after == " "
     if commas and sep == "," and not before.isascii() and after != " ":
@@ -1973,7 +2076,8 @@ def alternatives(
     if "and" in links and not bounds:
         return None  # 860万元、1200万元和340万元: a list of amounts
     hedged = "alt" in links or bounds or (links and _HEDGE_BEFORE.search(text, max(0, chain_start - 12), chain_start))
-    if not (different and hedged) or _OPTIONS_AFTER.match(text, chain_end):
+    compared = "vs" in links and _ITEM_END.match(text, chain_end) is not None  # v24: a bare comparison
+    if not (different and (hedged or compared)) or _OPTIONS_AFTER.match(text, chain_end):
         return None
     if _RESPECTIVELY_BEFORE.search(text, max(0, chain_start - 12), chain_start):
         return None
@@ -1994,12 +2098,20 @@ _EN_TIME_UNITS |= {"day": "天", "hour": "小时", "hr": "小时", "minute": "�
 _EN_TIME_UNITS |= {"sec": "秒"}
 _TIME_UNIT_WORDS = "|".join(sorted(_TIME_UNITS, key=len, reverse=True))
 _EN_TIME_UNIT_WORDS = "|".join(sorted(_EN_TIME_UNITS, key=len, reverse=True))
-_TIME_NUMBER = f"[0-9]+(?:\\.[0-9]+)?|[{_CN_CHARS}]+|(?<![a-z-]){_EN_CARDINAL}"
-_TIME_TERM = f"(?:{_TIME_NUMBER}) ?(?:个半|个)?(?:(?:{_TIME_UNIT_WORDS})半?|(?:{_EN_TIME_UNIT_WORDS})s?(?![a-z]))"
+# v24: and English halves (one and a half years, 1 and a half years, two years and a half, a year and a half)
+_EN_A_HALF = "and an? half(?![a-z])"
+_TIME_NUMBER = (
+    f"[0-9]+(?:\\.[0-9]+)?|[{_CN_CHARS}]+|(?<![a-z-]){_EN_CARDINAL}"
+    f"|(?<![a-z])an?(?= (?:{_EN_TIME_UNIT_WORDS}) {_EN_A_HALF})"
+)
+_TIME_TERM = (
+    f"(?:{_TIME_NUMBER}) ?(?:个半|个)?(?:(?:{_TIME_UNIT_WORDS})半?"
+    f"|(?:{_EN_A_HALF} )?(?:{_EN_TIME_UNIT_WORDS})s?(?![a-z])(?: {_EN_A_HALF})?)"
+)
 _TIME_EXPRESSION = f"(?<![0-9.{_CN_CHARS}]){_TIME_TERM}(?: ?(?:零|又|and )? ?{_TIME_TERM})?(?![0-9{_CN_CHARS}])"
 _TIME_TERM_PARTS = re.compile(
     f"(?P<num>{_TIME_NUMBER}) ?(?P<half_before>个半)?个?(?:(?P<unit>{_TIME_UNIT_WORDS})(?P<half>半)?"
-    f"|(?P<en>{_EN_TIME_UNIT_WORDS})s?(?![a-z]))"
+    f"|(?P<en_half_before>{_EN_A_HALF} )?(?P<en>{_EN_TIME_UNIT_WORDS})s?(?![a-z])(?P<en_half> {_EN_A_HALF})?)"
 )
 _OR_JOIN = (
     " ?(?P<sep>[,(])? ?(?:或者|或是|或|还是|抑或|要么|(?<![a-z])or(?![a-z]))"
@@ -2013,6 +2125,7 @@ _ENDS_ITS_CLAUSE = re.compile(" ?(?:[,.;:!?)。]|$|等|左右|上下|前后|不�
 _DURATION_AT_END = re.compile(f"(?:{_TIME_EXPRESSION})$")
 
 
+@lru_cache(maxsize=1024)
 def _length_of_time(expression: str) -> tuple[str, Decimal, Decimal] | None:
     """The kind ("months" or "seconds"), size and rounding (half the last decimal place it is written to: 1.67年 is
     20 months within 0.06; 0 for a whole number) of a duration written in one or two units (1年半, 1年8个月, 1.5
@@ -2020,12 +2133,16 @@ def _length_of_time(expression: str) -> tuple[str, Decimal, Decimal] | None:
     kinds, total, rounding = set(), Decimal(0), Decimal(0)
     for term in _TIME_TERM_PARTS.finditer(expression):
         number = term.group("num")
-        value = Decimal(number) if number[0].isdigit() else spelled_value(number) or chinese_value(number)
+        if number in ("a", "an"):
+            value: Decimal | None = Decimal(1)  # v24: a year and a half
+        else:
+            value = Decimal(number) if number[0].isdigit() else spelled_value(number) or chinese_value(number)
         unit = term.group("unit") or _EN_TIME_UNITS[term.group("en")]
         if value is None or (unit == "年" and len(number) == 4 and number.isdigit()):
             return None
         kind, size = _TIME_UNITS[unit]
-        half = Decimal("0.5") if term.group("half_before") or term.group("half") else Decimal(0)
+        halves = ("half_before", "half", "en_half_before", "en_half")
+        half = Decimal("0.5") if any(term.group(name) for name in halves) else Decimal(0)
         kinds.add(kind)
         total += (value + half) * size
         decimals = len(number.partition(".")[2])
@@ -2038,9 +2155,17 @@ def _same_length(one: tuple[str, Decimal, Decimal], other: tuple[str, Decimal, D
     return abs(one[1] - other[1]) <= max(one[2], other[2])
 
 
+@lru_cache(maxsize=4096)
 def _duration_then_or(text: str, pos: int) -> re.Match[str] | None:
-    """A duration and an "or" that end at `pos` (1年半或 before 30个月)."""
+    """A duration and an "or" that end at `pos` (1年半或 before 30个月); cached, as each occurrence of a point in a
+    chain of them walks the same links (v24)."""
     return _DURATION_THEN_OR.search(text, max(0, pos - 40), pos)
+
+
+@lru_cache(maxsize=4096)
+def _or_then_duration(text: str, pos: int) -> re.Match[str] | None:
+    """An "or" and a duration that start at `pos` (或30个月 after 1年半)."""
+    return _OR_THEN_DURATION.match(text, pos)
 
 
 def duration_alternatives(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
@@ -2053,7 +2178,7 @@ def duration_alternatives(text: str, start: int, end: int) -> tuple[int, int, bo
         return None
     lengths: list[tuple[str, Decimal, Decimal]] = []
     first, last = start, end
-    while len(lengths) < MOST_ALTERNATIVES and (after := _OR_THEN_DURATION.match(text, last)) is not None:
+    while len(lengths) < MOST_ALTERNATIVES and (after := _or_then_duration(text, last)) is not None:
         length = _length_of_time(after.group("expr"))
         if length is None or length[0] != own[0]:
             break

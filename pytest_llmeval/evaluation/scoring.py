@@ -45,6 +45,7 @@ from .numbers import (
     date_twins,
     duration_alternatives,
     duration_twins,
+    number_words_as_digits,
     spaced_out,
     standard_twins,
     words_at,
@@ -319,7 +320,20 @@ SCORER_NAME = "keyword_coverage"
 #    claims: a quote of the asker's words (您问“已通过PCI DSS认证了吗”, you asked "..."), a question in quotes
 #    (…了吗”), a quote named 一说 and disclaimed, and 如 at the start of its part as a condition (如已通过PCI DSS认证，
 #    请…; not 如何, 如今, 如下, 如上所述, 如您所知) claim nothing.
-SCORER_VERSION = 23
+# 24: a bare number contrasted with a figure that carries the unit shares it, as 20或24个月 does (`numbers`: "24,
+#    not 18 months", 24而非18个月, 是24，不是18个月, "24 rather than / instead of 18 months", 20而不是30%, "not 18
+#    months but 24", 不是18个月，而是24: 24个月 and 20% - v23 found no unit after 24). A bare comparison of two values
+#    of one quantity that ends its clause picks neither (`alternatives`: 18 vs 24 months, 18个月vs24个月,
+#    18个月对比24个月, "18 months vs. 24 months"; not 18个月 vs 24个月的行业平均, 20个月，对比24个月, "ROI is 20% vs
+#    15% last year"). A key point's English number words before what it counts or before percent are its number
+#    (`number_words_as_digits`: "two years" is 2 years, so 24 months and 2年 credit it, and "one or two years" or
+#    "one to two years" no longer holds it as text; "twenty percent" is 20%; text points still match their own words:
+#    two-factor authentication). English halves are durations that "or" joins (`duration_alternatives`: one and a
+#    half years or two years, a year and a half or two years: no 18个月). A fall by a figure states it with a minus
+#    sign: 下降20%, 同比减少了20%, 降幅为20%, fell by 20%, down 20%, a 20% decrease credit -20% and 负20% (v23: missing;
+#    增长20% does not, a negated fall is negated, and -20% still states no 20%). A form that carries a bound, met by
+#    the bound of the other direction, is negated, shown with it (不超过12分钟 for 超过12分钟; v17 to v23: missing).
+SCORER_VERSION = 24
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -1509,7 +1523,7 @@ def _compiled_patterns(
 ) -> tuple[Pattern, ...]:
     found: list[Pattern] = []
     for variant in variants:
-        needle = normalise(variant)
+        needle = number_words_as_digits(normalise(variant), forms)  # v24: two years is 2 years
         if needle:
             found.append(compile_variant(needle, forms or NumberForms()))
             found.extend(compile_variant(twin, forms or NumberForms()) for twin in _twins(needle))  # v9
@@ -2252,8 +2266,12 @@ def _find(
                 bound = answer_bound(answer_norm, found.start, found.end) if figure else None
                 if _literal_bound(pattern):
                     bound = None  # a text form with its bound (超过十二分钟) is matched as written
-                if required is not None and (bound is None or bound.direction != required):
-                    continue  # v17: 200元 or 不超过200元 for 不低于200元 - not the bound the point asks for
+                if required is not None and bound is not None and bound.direction != required:
+                    shown = answer_norm[min(bound.start, found.start) : max(bound.end, found.end)]
+                    negated = negated or _Match("negated", pattern.text, None, shown, pattern.kind)
+                    continue  # v24: 不超过12分钟 for 超过12分钟 - the other bound, shown as negated (v17: missing)
+                if required is not None and bound is None:
+                    continue  # v17: 200元 for 不低于200元 - not the bound the point asks for
                 if bound is not None and (required is not None or bound.inclusive):
                     text = answer_norm[bound.start : bound.end]  # 至少200元 for 不低于200元, 5分钟以内 for 5分钟
                     negation = negation_before(answer_norm, bound.start, figure)
@@ -2762,6 +2780,9 @@ def _waived_by_a_bare_mian(answer_norm: str, start: int) -> str | None:
 def _offered_among_others(pattern: Pattern, answer_norm: str, found: Found) -> str | None:
     """The alternatives (20个月或24个月) that a single-number point's match is offered among (v15: `alternatives`),
     as the answer writes them; else None."""
+    if isinstance(pattern, TextPattern):  # v24: a year and a half or two years (a duration twin in words)
+        lengths = duration_alternatives(answer_norm, found.start, found.end)
+        return answer_norm[lengths[0] : lengths[1]] if lengths is not None and not lengths[2] else None
     if not isinstance(pattern, NumberPattern) or not (len(pattern.slots) == 1 or compound_duration(pattern)):
         return None
     span = alternatives(answer_norm, found.start, found.end, pattern.forms.tolerance, len(pattern.slots))
