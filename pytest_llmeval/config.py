@@ -25,7 +25,7 @@ from .bench.config import BenchConfig, BenchConfigError
 from .rag.config import RagConfig
 from .serving.client import THINKING_MODES
 from .serving.embedded import EMBEDDED_MAX_TOKENS
-from .serving.models import ModelSpec, ModelSpecError, apply_model_args, parse_model
+from .serving.models import ModelSpec, ModelSpecError, apply_model_args, home_expanded, parse_model
 from .serving.server import ServerSettings
 from .sharding import Shard, ShardError, resolve_shard
 from .textfiles import shown
@@ -72,6 +72,17 @@ def _modality_limits() -> tuple[Callable[[Any], bool], str]:
             return re.fullmatch(r"\s*\w+\s*=\s*\d+\s*(,\s*\w+\s*=\s*\d+\s*)*", value) is not None
 
     return valid, "must be a JSON object of counts per modality, e.g. '{\"image\": 1}' (or image=1)"
+
+
+def _vllm_name(flag: str, example: str) -> tuple[Callable[[Any], bool], str]:
+    """A name vLLM looks up in its registry (a quantization method, a reasoning parser): one word of letters, digits,
+    '_', '.' and '-'. No fixed list: vLLM takes the names its plugins register (`--reasoning-parser-plugin`, a
+    quantization plugin), so only what is no name at all (`fp8 awq`, `awq,fp8`, ``) is refused here - vLLM refused
+    it after the server had started and loaded its modules."""
+    import re
+
+    name = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+    return (lambda v: name.fullmatch(v) is not None), f"must be one name, e.g. {example} (vLLM's {flag} takes one)"
 
 
 def _gpu_list() -> tuple[Callable[[Any], bool], str]:
@@ -221,8 +232,18 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("max-model-len", "vLLM --max-model-len", "server.max_model_len", int, check=_at_least(1)),
     Option("dtype", "vLLM --dtype (auto, bfloat16, float16, ...)", "server.dtype"),
-    Option("quantization", "vLLM --quantization (fp8, awq, ...)", "server.quantization"),
-    Option("reasoning-parser", "vLLM --reasoning-parser (e.g. qwen3)", "server.reasoning_parser"),
+    Option(
+        "quantization",
+        "vLLM --quantization (fp8, awq, ...)",
+        "server.quantization",
+        check=_vllm_name("--quantization", "fp8"),
+    ),
+    Option(
+        "reasoning-parser",
+        "vLLM --reasoning-parser (e.g. qwen3)",
+        "server.reasoning_parser",
+        check=_vllm_name("--reasoning-parser", "qwen3"),
+    ),
     Option("chat-template", "vLLM --chat-template file", "server.chat_template"),
     Option(
         "startup-timeout",
@@ -664,8 +685,16 @@ def split_vllm_args(flag: str, values: list[str]) -> list[str]:
 
 
 def _path(text: str | Path) -> Path:
-    path = Path(text)
+    """A path option's value as an absolute path, `~` expanded: no shell expands `--llm-report-dir=~/r` or an ini
+    value, and a folder named `~` was made (or the file was "not there"). A `~user` of no user is left as it is:
+    `_check_path_texts` names it."""
+    path = Path(home_expanded(str(text)))
     return path if path.is_absolute() else Path.cwd() / path
+
+
+def _home_expanded(text: str | None) -> str | None:
+    """A path option kept as text (vLLM or a subprocess reads it: neither expands `~`), `~` expanded."""
+    return None if text is None else home_expanded(text)
 
 
 # How a raw option value becomes the field's value (only where it is not the value itself).
@@ -678,6 +707,9 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "rag.knowledge": lambda v: [_path(p) for p in v],
     "rag.dictionaries": lambda v: [_path(p) for p in v],
     "rag.template": lambda v: _path(v) if v else None,
+    "server.chat_template": _home_expanded,
+    "server.python": _home_expanded,
+    "bench.prompt_file": _home_expanded,
     "runs.runs_dir": _path,
     "judge.assertion": lambda v: v == "on",
     "runs.allow_missing": lambda v: v == "on",
@@ -785,6 +817,7 @@ def load_settings(config: pytest.Config) -> Settings:
             parse_pairs(runs["pairs"])
         except GateError as exc:
             raise pytest.UsageError(f"--llm-compare-pair: {exc}") from None
+    _check_baseline(runs["baseline"])
     _check_compare_with_shard(runs["baseline"], top["shard"], runs["runs_dir"])
 
     from .serving.fleet import FleetError, read_urls
@@ -825,13 +858,16 @@ def load_settings(config: pytest.Config) -> Settings:
         from .vision.datasets import DatasetError, parse_dataset_spec
 
         try:
-            _, dataset_path = parse_dataset_spec(spec)
+            kind, dataset_path = parse_dataset_spec(spec)
         except DatasetError as exc:
             raise pytest.UsageError(str(exc)) from None
-        if _special_file(dataset_path):  # a FIFO or a device: reading it waited forever at collection
+        # a FIFO or a device waited forever at collection; a missing path or one of the other kind was an error
+        # collecting the suite, after the start
+        problem = not_a(dataset_path, "file" if kind == "jsonl" else "folder")
+        if problem is not None:
             raise pytest.UsageError(
-                f"--llm-dataset {spec}: {dataset_path} is not a regular file or folder. Fix: pass the dataset's "
-                "folder (ocrbench:) or its .jsonl file (jsonl:)"
+                f"--llm-dataset {spec}: {problem}. Fix: pass the dataset's folder (ocrbench:, the one "
+                "that holds OCRBench.json) or its .jsonl file (jsonl:)"
             )
 
     if server.get("dtype") is not None:
@@ -862,8 +898,9 @@ def load_settings(config: pytest.Config) -> Settings:
         problem = unreadable_cache(top["cache"])
         if problem is not None:
             raise pytest.UsageError(problem)
-    _check_paths("--rag-knowledge", rag["knowledge"])
-    _check_paths("--rag-dict", rag["dictionaries"])
+    _check_paths(
+        "--rag-knowledge", rag["knowledge"], "file or folder", "pass your documents (.md/.txt files or folders)"
+    )
     if rag["template"] is not None or rag["dictionaries"]:
         _check_rag_files(rag["template"], rag["dictionaries"])
     rag["knowledge"] = rag["knowledge"] or [root / DEFAULT_KNOWLEDGE_DIR]
@@ -934,6 +971,19 @@ def load_settings(config: pytest.Config) -> Settings:
     )
 
 
+def _check_baseline(baseline: str | None) -> None:
+    """--llm-compare naming a device or a FIFO: "no such file or folder" (it is there), or "no saved run" for a
+    relative name; a usage error saying what it is."""
+    if not baseline:
+        return
+    path = Path(home_expanded(baseline))
+    if _special_file(path):
+        raise pytest.UsageError(
+            f"--llm-compare {baseline}: {not_a(path, 'file or folder')}. Fix: pass a run's report dir "
+            "(--llm-report-dir), its results.json, a saved run's number or name (--llm-save), or 'last'"
+        )
+
+
 def _check_compare_with_shard(baseline: str | None, shard: Shard | None, runs_dir: Path | None = None) -> None:
     """--llm-compare in one shard of several: the shard runs part of the suite, so the gate would find every other
     shard's cases missing and fail (exit 7) after the whole shard ran. Refused at the start, with the fix. The fix
@@ -992,7 +1042,7 @@ def _check_folder_can_be_made(flag: str, folder: Path) -> None:
     in it - tried, with every folder and file the try made removed again (the run makes the folder when it
     writes). A usage error naming the path and the fix, not a traceback in every test."""
     if folder.exists() and not folder.is_dir():
-        raise pytest.UsageError(f"{flag} {folder}: is a file, not a folder. Fix: choose a folder")
+        raise pytest.UsageError(f"{flag} {folder}: {not_a(folder, 'folder')}. Fix: choose a folder")
     existing = folder
     while not existing.exists():
         existing = existing.parent
@@ -1047,8 +1097,12 @@ def _check_rag_files(template: Path | None, dictionaries: list[Path]) -> None:
         return f"{exc.strerror or exc}. Fix: name a readable file" if isinstance(exc, OSError) else str(exc)
 
     if template is not None:
-        if not template.is_file():
-            raise pytest.UsageError(f"--rag-template {template}: no such file")
+        problem = not_a(template, "file")
+        if problem is not None:
+            raise pytest.UsageError(
+                f"--rag-template {template}: {problem}. Fix: name a UTF-8 text file with the "
+                f"{' and '.join(PLACEHOLDERS)} placeholders"
+            )
         try:
             text = template.read_text(encoding="utf-8")
         except (OSError, ValueError) as exc:
@@ -1060,8 +1114,11 @@ def _check_rag_files(template: Path | None, dictionaries: list[Path]) -> None:
                 f"{' and '.join(PLACEHOLDERS)} where the retrieved context and the question go"
             )
     for path in dictionaries:
-        if path.is_dir():
-            raise pytest.UsageError(f"--rag-dict {path}: is a folder. Fix: name the dictionary file")
+        problem = not_a(path, "file")
+        if problem is not None:
+            raise pytest.UsageError(
+                f"--rag-dict {path}: {problem}. Fix: name the dictionary file (UTF-8 text, lines 'word [freq] [tag]')"
+            )
         try:
             read_dictionary(path)
         except (OSError, ValueError) as exc:
@@ -1074,10 +1131,11 @@ def _check_chat_template(template: str, flag: str = "--llm-chat-template") -> No
     try:
         path = Path(template).expanduser()
         is_file, is_dir = path.is_file(), path.is_dir()
-    except (OSError, RuntimeError):  # a name too long, ~nobody: no file by that name
-        is_file = is_dir = False
-    if not is_file and not ("{{" in template or "{%" in template):
-        what = "is a folder" if is_dir else "no such file"
+        special = _special_file(path)  # a device or a FIFO: vLLM's read of it never ends (or waits forever)
+    except (OSError, RuntimeError, ValueError):  # a name too long, ~nobody, a NUL: no file by that name
+        is_file = is_dir = special = False
+    if special or (not is_file and not ("{{" in template or "{%" in template)):
+        what = not_a(path, "file") if special else "is a folder" if is_dir else "no such file"
         raise pytest.UsageError(
             f"{flag} {template}: {what}. Fix: a Jinja chat template file (or its text, with its {{{{ }}}} / "
             "{% %} tags)"
@@ -1104,6 +1162,11 @@ def _check_scenario_paths(paths: list[Path]) -> None:
     from .evaluation.scenarios import KNOWLEDGE_DIR_NAME, SCENARIO_SUFFIXES, ScenarioError, discover_scenario_files
 
     for path in paths:
+        problem = not_a(path, "file or folder")
+        if problem is not None:
+            raise pytest.UsageError(
+                f"--llm-scenarios {path}: {problem}. Fix: pass an existing scenario file (*.yaml) or a folder of them"
+            )
         try:
             found = discover_scenario_files([path])
         except ScenarioError as exc:
@@ -1117,10 +1180,31 @@ def _check_scenario_paths(paths: list[Path]) -> None:
             )
 
 
-def _check_paths(flag: str, paths: list[Path]) -> None:
+def _check_paths(flag: str, paths: list[Path], want: str, fix: str) -> None:
+    """Each path is the `want` ("file", "folder" or "file or folder") the option reads (`not_a`)."""
     for path in paths:
-        if not path.exists():
-            raise pytest.UsageError(f"{flag} {path}: no such file or folder")
+        problem = not_a(path, want)
+        if problem is not None:
+            raise pytest.UsageError(f"{flag} {path}: {problem}. Fix: {fix}")
+
+
+def not_a(path: Path, want: str) -> str | None:
+    """Why `path` is not the `want` ("file", "folder" or "file or folder") an option reads, in words - it is not
+    there, it is a device or a FIFO (a read of /dev/zero never ends, of a FIFO waits for a writer), or it is the
+    other kind; None when it is. Each was "no such file" (it is there), or an error after the start."""
+    try:
+        exists, is_file, is_dir = path.exists(), path.is_file(), path.is_dir()
+    except (OSError, ValueError) as exc:
+        return f"cannot be looked up ({exc.strerror if isinstance(exc, OSError) and exc.strerror else exc})"
+    if not exists:
+        return f"no such {want}"
+    if not (is_file or is_dir):
+        return "is not a regular file or folder (a device or a FIFO)"
+    if is_dir and want == "file":
+        return "is a folder"
+    if is_file and want == "folder":
+        return "is a file, not a folder"
+    return None
 
 
 def _check_knowledge(paths: Sequence[Path], given: bool) -> None:
@@ -1130,10 +1214,11 @@ def _check_knowledge(paths: Sequence[Path], given: bool) -> None:
 
     flag = "--rag-knowledge" if given else f"--rag (its default knowledge base, {DEFAULT_KNOWLEDGE_DIR})"
     for path in paths:
-        if not path.exists():
+        problem = not_a(path, "file or folder")
+        if problem is not None:
             raise pytest.UsageError(
-                f"{flag} {path}: no such file or folder. Fix: pass your documents with --rag-knowledge=PATH "
-                "(.md/.txt files or folders)"
+                f"{flag} {path}: {problem}. Fix: pass your documents with --rag-knowledge=PATH (.md/.txt files or "
+                "folders)"
             )
     if not any(next(iter(_iter_files(path)), None) is not None for path in paths):
         suffixes = ", ".join(sorted(DOC_SUFFIXES))
@@ -1162,7 +1247,7 @@ def _special_file(path: Path) -> bool:
     """Something that exists but is neither a regular file nor a folder (a FIFO, a device): reading it waits."""
     try:
         return path.exists() and not (path.is_file() or path.is_dir())
-    except OSError:
+    except (OSError, ValueError):  # a name too long, a NUL: not there
         return False
 
 

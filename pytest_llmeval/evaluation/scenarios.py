@@ -333,7 +333,7 @@ def discover_scenario_files(paths: Iterable[Path]) -> list[Path]:
                 path,
                 None,
                 None,
-                "no such file or folder",
+                "is not a regular file or folder (a device or a FIFO)" if path.exists() else "no such file or folder",
                 "pass an existing scenario file or folder (pytest: --llm-scenarios; rescore and compare: --scenarios)",
             )
     unique: dict[Path, None] = {}

@@ -115,12 +115,13 @@ def parse_model(text: str) -> ModelSpec:
 
 def home_expanded(source: str) -> str:
     """A source that starts with `~` with the home folder put in (vLLM takes `~/models/x` for a hub id: no shell
-    expands `--llm-model=~/models/x` or an ini value); any other source, or a `~user` with no home, as it is."""
+    expands `--llm-model=~/models/x` or an ini value); any other source, or a `~user` with no home, as it is. The
+    same for every path a run reads (config.py): a `--llm-report-dir=~/r` made a folder named `~`."""
     if not source.startswith("~"):
         return source
     try:
         return str(Path(source).expanduser())
-    except RuntimeError:  # ~nobody: no such user - `model_source_problem` names it
+    except (RuntimeError, ValueError):  # ~nobody, a NUL in the user's name: `model_source_problem` names it
         return source
 
 
@@ -301,6 +302,8 @@ def apply_model_args(models: list[ModelSpec], args: Iterable[str]) -> list[Model
                 raise ModelSpecError(f"--llm-model-arg {arg!r}: {key} must be greater than 0")
             if key == "dtype" and (problem := dtype_problem(str(typed))) is not None:
                 raise ModelSpecError(f"--llm-model-arg {arg!r}: {problem}")
+            if key == "chat_template":  # a file vLLM opens as it is given: `~/t.jinja` was read as template text
+                typed = home_expanded(str(typed))
             options = dict(spec.options)
             options[key] = typed
             spec = dataclasses.replace(spec, options=tuple(options.items()))
