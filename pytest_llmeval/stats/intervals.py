@@ -95,7 +95,7 @@ class Interval:
         return self.low is not None and self.high is not None and (self.low > 0 or self.high < 0)
 
 
-def _r(value: float | None, digits: int = 4) -> float | None:
+def _r(value: float | None, digits: int = 6) -> float | None:
     if value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
         return None
     return round(float(value), digits)

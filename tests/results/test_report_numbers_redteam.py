@@ -236,3 +236,13 @@ def test_a_rag_score_with_no_case_run_both_ways_is_the_one_models_compared_shows
     (rag,) = rows(section(doc, "rag"))
     (compared,) = rows(section(doc, "models"))
     assert rag["score RAG"] == "66.7" and compared["score [95% CI]"].startswith("66.7 ["), (rag, compared)
+
+
+def test_an_interval_bound_is_stored_precisely_enough_to_be_rounded_once():
+    """A TTFT bound of 0.12351 s was stored at 4 digits (0.1235) and then shown at 3: "0.123" where the value is
+    0.124 - rounded twice, like the means before. Bounds are stored at 6 digits, so the report rounds once."""
+    from pytest_llmeval.stats.intervals import Interval
+
+    stored = Interval(0.1234, 0.12351, 0.2, n=8, n_samples=8, method="order statistic").to_dict()
+    assert f"{stored['low']:.3f}" == f"{0.12351:.3f}" == "0.124"
+    assert stored["low"] == 0.12351
