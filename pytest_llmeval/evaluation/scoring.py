@@ -333,6 +333,8 @@ SCORER_NAME = "keyword_coverage"
 #    sign: 下降20%, 同比减少了20%, 降幅为20%, fell by 20%, down 20%, a 20% decrease credit -20% and 负20% (v23: missing;
 #    增长20% does not, a negated fall is negated, and -20% still states no 20%). A form that carries a bound, met by
 #    the bound of the other direction, is negated, shown with it (不超过12分钟 for 超过12分钟; v17 to v23: missing).
+#    A trap claim the answer tells the reader not to make is no claim (`PROHIBITION_CUES_ZH`: 请勿对外宣称已通过PCI DSS
+#    认证, 不要告诉客户..., do not tell the customer that ..., avoid claiming ...; not 不得不说, 请勿担心，...).
 SCORER_VERSION = 24
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
@@ -1752,7 +1754,6 @@ UNCERTAINTY_CUES_ZH = (
     "不足以说明",
     "不足以证明",
 )
-UNASSERTED_ZH = QUESTION_CUES_ZH + CONDITION_CUES_ZH + UNCERTAINTY_CUES_ZH
 _SPEAKER_CUES = frozenset({"不知道", "不清楚", "不确定"})
 # what may stand before 不知道 / 不清楚 / 不确定 in their part: the speaker, adverbs (and a conjunction first); v8:
 # after what the colon introduces (以下信息我不确定：)
@@ -1797,7 +1798,19 @@ UNCERTAINTY_CUES_EN = (
     "nothing indicates",
     "nothing shows",
 )
-UNASSERTED_EN = QUESTION_CUES_EN + CONDITION_CUES_EN + UNCERTAINTY_CUES_EN
+# v24: a claim the answer tells the reader not to make is a warning, not an assertion (请勿对外宣称已通过PCI DSS认证,
+# 不要告诉客户v5.0于2024年发布, 销售不得对外宣称..., do not tell the customer that ..., never claim ..., avoid claiming
+# ...) - not 不得不说 (one has to say), nor a warning of something else (请勿担心，..., don't worry: ...)
+PROHIBITION_CUES_ZH = (
+    "(?:请勿|切勿|不要|不得(?!不)|不应该?|不可以?|不能|不宜|避免|禁止)(?:再|随意|轻易|擅自|贸然|直接)?"
+    "(?:对外|向外界?|对外界|向客户|对客户|跟客户)?(?:宣称|声称|宣传|承诺|表示|告诉|回复|答复|说)",
+)
+PROHIBITION_CUES_EN = (
+    "(?:do not|don't|don’t|never|should not|shouldn't|shouldn’t|must not|mustn't|mustn’t|avoid|refrain from)"
+    " (?:(?:ever|publicly|directly) )?(?:claim|say|state|tell|suggest|imply|promise|assert|advertise)(?:s|ing)?",
+)
+UNASSERTED_ZH = QUESTION_CUES_ZH + CONDITION_CUES_ZH + UNCERTAINTY_CUES_ZH + PROHIBITION_CUES_ZH
+UNASSERTED_EN = QUESTION_CUES_EN + CONDITION_CUES_EN + UNCERTAINTY_CUES_EN + PROHIBITION_CUES_EN
 
 
 def _cue_pattern(zh: Sequence[str], en: Sequence[str], extra: str = "") -> re.Pattern[str]:
