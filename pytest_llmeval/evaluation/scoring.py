@@ -335,6 +335,8 @@ SCORER_NAME = "keyword_coverage"
 #    the bound of the other direction, is negated, shown with it (不超过12分钟 for 超过12分钟; v17 to v23: missing).
 #    A trap claim the answer tells the reader not to make is no claim (`PROHIBITION_CUES_ZH`: 请勿对外宣称已通过PCI DSS
 #    认证, 不要告诉客户..., do not tell the customer that ..., avoid claiming ...; not 不得不说, 请勿担心，...).
+#    A "label (unit): number" line gives its number the unit, as a table row does since v8 (`label_units`:
+#    回收期（月）：20 states 20个月, Payback period (months): 20 states 20 months).
 SCORER_VERSION = 24
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
@@ -923,9 +925,33 @@ def _header_unit(cell: str) -> str | None:
     return "个月" if unit == "月" else unit
 
 
+# a "label (unit): number" line - 回收期（月）：20, **年净节省额（万元）**：120, - Payback period (months): 20
+_LABEL_WITH_UNIT = re.compile(r"^(?P<label>[^\n|:：]*?[)）]\s*\**)\s*[:：]\s*(?P<value>[^\n]*)$", re.MULTILINE)
+
+
+def label_units(text: str) -> str:
+    """The text with the unit a line's label names in brackets written after its bare number, as a table row's
+    first cell gives it (v8): `回收期（月）：20` states 20个月, `Payback period (months): 20` 20 months."""
+    if ":" not in text and "：" not in text:
+        return text
+
+    def with_unit(m: re.Match[str]) -> str:
+        unit = _header_unit(m["label"].rstrip(" *"))
+        number = _BARE_NUMBER.match(m["value"])
+        if unit is None or number is None:
+            return m.group(0)
+        space = " " if unit[:1].isascii() and unit[:1].isalpha() else ""
+        head = m.group(0)[: m.start("value") - m.start()]
+        return f"{head}{number.group(1)}{number.group(2)}{number.group(3)}{space}{unit}"
+
+    return _LABEL_WITH_UNIT.sub(with_unit, text)
+
+
 def table_units(text: str) -> str:
     """The text with the unit of a Markdown table column's header written after each bare number of the column (v8:
-    or, in a column without one, the unit its row's first cell names: | 年净节省（万元） | 90 |)."""
+    or, in a column without one, the unit its row's first cell names: | 年净节省（万元） | 90 |), and the unit of a
+    "label (unit): number" line after its number (`label_units`)."""
+    text = label_units(text)
     if "|" not in text:
         return text
     lines = text.split("\n")

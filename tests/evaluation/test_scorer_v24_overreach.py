@@ -6,7 +6,7 @@ in 2024) is warned against, not asserted."""
 from __future__ import annotations
 
 import pytest
-from scorer_rows import covered, shipped_trap
+from scorer_rows import check_status, covered, shipped_trap
 
 from pytest_llmeval.evaluation.scoring import score_answer
 
@@ -104,3 +104,21 @@ def test_the_shipped_trap_credits_a_warning_not_to_claim() -> None:
 )
 def test_a_right_answer_stays_credited(point: str, answer: str) -> None:
     assert covered(point, answer)
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        ("20个月", "回收期（月）：20", "covered"),
+        ("20个月", "- **静态投资回收期（个月）**：20", "covered"),
+        ("120万", "年净节省额（万元）：120", "covered"),
+        ("20 months", "Payback period (months): 20", "covered"),
+        ("20个月", "回收期（月）：120", "missing"),  # the unit joins the line's own number, never another
+        ("20个月", "回收期（年）：20", "missing"),
+        ("3", "步骤（1）：3", "covered"),  # no unit in the brackets: the number as it is
+    ],
+)
+def test_a_label_that_names_the_unit_in_brackets_gives_it_to_its_number(point: str, answer: str, expected: str) -> None:
+    """`回收期（月）：20` - the key-value line an LLM writes as often as a table row - states 20个月, as the table row
+    `| 回收期（月） | 20 |` does since version 8; it had been missing."""
+    check_status(point, answer, expected)
