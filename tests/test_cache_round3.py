@@ -8,19 +8,13 @@ from pathlib import Path
 
 import pytest
 from cache_models import hub_snapshot, write_model
+from test_review2_cache_identity import MESSAGES, key_for
 
 from pytest_llmeval.serving.cache import request_key
 from pytest_llmeval.serving.identity import NoMemo, identified, model_identity
 from pytest_llmeval.serving.models import ModelSpec
 from pytest_llmeval.serving.server import ServerSettings
 from pytest_llmeval.testing.openai_fake import FakeServer
-
-MESSAGES = [{"role": "user", "content": "法国的首都是哪里？"}]
-
-
-def key_for(source: str, args: list[str]) -> str:
-    identity = model_identity(ModelSpec("m", source), ServerSettings(extra_args=args), NoMemo())
-    return request_key(identity, MESSAGES, 64, 0.0, 0)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ Decode tok/s = 1 / TPOT. Token counts come from the server's `usage`
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
@@ -19,6 +18,7 @@ from .credentials import CREDENTIAL_NAME as CREDENTIAL_NAME  # re-exported: impo
 from .credentials import MIN_SECRET_CHARS as MIN_SECRET_CHARS
 from .credentials import (
     NO_KEY,
+    URL_SCHEME,
     credential_values,
     hide_values,
     without_url_credentials,
@@ -84,9 +84,6 @@ def safe_public_url(url: str) -> str:
         return without_url_credentials(url)
 
 
-_SCHEME = re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*://")
-
-
 def public_spec(spec: str) -> str:
     """A component spec (`URL@model`, `kind:URL@model`, a path, a name) with its URL made public (no userinfo,
     query or fragment), whatever the URL's scheme: what results, reports, messages and the terminal show of
@@ -94,7 +91,7 @@ def public_spec(spec: str) -> str:
     a scheme hidden (`user:key@host/v1@m` -> `***@host/v1@m`)."""
     if not spec:
         return spec
-    found = _SCHEME.search(spec)
+    found = URL_SCHEME.search(spec)
     if found is None:
         return without_url_credentials(spec)
     head, rest = without_url_credentials(spec[: found.start()]), spec[found.start() :]

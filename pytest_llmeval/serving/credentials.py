@@ -107,6 +107,7 @@ def without_url_credentials(text: str) -> str:
 # A URL query parameter that carries a credential (?api_key=, ?key=, ?token=, ?sig=); others (api-version,
 # deployment) are settings, and hiding their values would rewrite labels and answers that contain them
 CREDENTIAL_NAME = re.compile(r"key|token|secret|sig|pass|auth|credential|session", re.IGNORECASE)
+URL_SCHEME = re.compile(rf"\b{_SCHEME}")  # where a URL starts in a text
 _URL_IN_TEXT = re.compile(rf"\b{_SCHEME}\S+")
 
 
