@@ -923,7 +923,9 @@ def load_settings(config: pytest.Config) -> Settings:
             attached |= model_server_settings(spec, server_settings).base_url is not None
         except FleetError as exc:
             raise pytest.UsageError(str(exc)) from None
-    if not config.option.collectonly:  # listing the tests launches nothing: models elsewhere may be listed
+    # listing the tests launches nothing (models elsewhere may be listed); an xdist worker launches nothing either -
+    # its controller checked the same models before it started the workers (a hub probe once, not once a worker)
+    if not config.option.collectonly and not hasattr(config, "workerinput"):
         for spec in top["models"]:
             _check_model_source(spec, model_server_settings(spec, server_settings))
     from .serving.credentials import env_name_problem
