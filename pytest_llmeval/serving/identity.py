@@ -263,11 +263,17 @@ def download_dir(args: Sequence[str]) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def default_hub_cache() -> Path:
-    return Path(
-        os.environ.get("HF_HUB_CACHE")
-        or Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub"
-    )
+def default_hub_cache(environment: Mapping[str, str] | None = None) -> Path:
+    """The Hugging Face cache a process with `environment` (default: this one's) reads hub ids from, as
+    huggingface_hub finds it: HF_HUB_CACHE (or its old name HUGGINGFACE_HUB_CACHE), else HF_HOME/hub, else
+    $XDG_CACHE_HOME/huggingface/hub, else ~/.cache/huggingface/hub. A launched server's own HF_HOME (settings
+    `server.env`, --llm-model-arg) is where it loads from: its snapshot is the one to hash, not this process's."""
+    env = os.environ if environment is None else environment
+    hub = env.get("HF_HUB_CACHE") or env.get("HUGGINGFACE_HUB_CACHE")
+    if hub:
+        return Path(hub).expanduser()
+    home = env.get("HF_HOME") or str(Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "huggingface")
+    return Path(home).expanduser() / "hub"
 
 
 def resolve_hub_snapshot(source: str, hub: Path | None = None, revision: str | None = None) -> Path | None:
@@ -284,12 +290,15 @@ def resolve_hub_snapshot(source: str, hub: Path | None = None, revision: str | N
     return snapshot if commit and "/" not in commit and snapshot.is_dir() else None
 
 
-def weights_identity(path: str, memo: HashMemo, extra_args: Sequence[str] = ()) -> dict[str, Any]:
+def weights_identity(
+    path: str, memo: HashMemo, extra_args: Sequence[str] = (), home_cache: Path | None = None
+) -> dict[str, Any]:
     """The content of a model given as a local directory, a single file (GGUF) or a hub id in the cache vLLM
-    loads it from, at the revision it loads."""
+    loads it from (--download-dir, else `home_cache`: the server's own default cache), at the revision it loads."""
     local = Path(path).expanduser()
     if not local.exists():
-        snapshot = resolve_hub_snapshot(path, download_dir(extra_args), flag_value(extra_args, "--revision"))
+        hub = download_dir(extra_args) or home_cache
+        snapshot = resolve_hub_snapshot(path, hub, flag_value(extra_args, "--revision"))
         if snapshot is None:  # nothing to hash: the name is all there is
             return {"unresolved": path}
         return {"hub": path, "revision": snapshot.name, "files": directory_files(snapshot, memo)}
@@ -334,13 +343,14 @@ def named_path(arg: str, hub: Path | None = None, read_at_revision: Collection[s
     return None
 
 
-def argument_contents(args: Sequence[str], memo: HashMemo) -> dict[str, Any]:
+def argument_contents(args: Sequence[str], memo: HashMemo, home_cache: Path | None = None) -> dict[str, Any]:
     """argument -> content of the file, folder or cached hub snapshot it names: the name alone would keep the key
     when a tokenizer, generation config or LoRA adapter there is replaced. The paths named inside an argument's
     JSON value (`--speculative-config '{"model": DIR}'`, `--lora-modules '{"name": "a", "path": DIR}'`) or inside a
     config file it names (`--config FILE.yaml`) are kept by content too, under `paths`: replacing a draft model or
-    an adapter named there changes answers as much as replacing one named directly."""
-    hub = download_dir(args)
+    an adapter named there changes answers as much as replacing one named directly. Hub ids are looked up in
+    --download-dir, else in `home_cache` (the server's default cache; None: this process's)."""
+    hub = download_dir(args) or home_cache
     at_revision = {value for flag in HUB_REPO_FLAGS if (value := flag_value(args, flag))}
     contents: dict[str, Any] = {}
     for arg in args:
@@ -482,11 +492,13 @@ def hub_reads(model: str, args: Sequence[str]) -> dict[str, tuple[str, str]]:
     }
 
 
-def hub_read_contents(model: str, args: Sequence[str], memo: HashMemo) -> dict[str, Any]:
+def hub_read_contents(
+    model: str, args: Sequence[str], memo: HashMemo, home_cache: Path | None = None
+) -> dict[str, Any]:
     """role -> the content of each `hub_reads` repository at its revision, in every Hugging Face cache vLLM may read
     it from (the default one - where vLLM 0.32 reads tokenizers and configs - and --download-dir); `unresolved`
     when neither holds that revision (the server downloads it: its content is unknown here)."""
-    caches = list(dict.fromkeys(c for c in (default_hub_cache(), download_dir(args)) if c is not None))
+    caches = list(dict.fromkeys(c for c in (home_cache or default_hub_cache(), download_dir(args)) if c is not None))
     contents: dict[str, Any] = {}
     for role, (repo, revision) in hub_reads(model, args).items():
         snapshots = [path for cache in caches if (path := resolve_hub_snapshot(repo, cache, revision)) is not None]
@@ -559,7 +571,9 @@ def launch_identity(settings: ServerSettings, memo: HashMemo | None = None) -> d
     kept but the `UNKEYED_FLAGS` (the same kind, and where the server listens, what it logs, its API key): an
     unknown one may change answers (--generation-config, --tokenizer), and a needless miss is cheap; the files and
     folders they name are kept by content. So are the server's VLLM_* variables (`environment_identity`)."""
-    environment = environment_identity(server_environment(settings), memo or NoMemo())
+    launched_env = server_environment(settings)
+    environment = environment_identity(launched_env, memo or NoMemo())
+    home_cache = default_hub_cache(launched_env)
     return {
         "dtype": settings.dtype,
         "quantization": settings.quantization,
@@ -567,7 +581,7 @@ def launch_identity(settings: ServerSettings, memo: HashMemo | None = None) -> d
         "reasoning_parser": settings.reasoning_parser,
         "chat_template": template_identity(settings.chat_template),
         "extra_args": keyed_arguments(settings.extra_args),
-        "extra_arg_files": argument_contents(keyed_arguments(settings.extra_args), memo or NoMemo()),
+        "extra_arg_files": argument_contents(keyed_arguments(settings.extra_args), memo or NoMemo(), home_cache),
         "vllm": _vllm_build(settings.python),
         **({"env": environment} if environment else {}),  # absent without one: the keys of other runs stay
     }
@@ -822,9 +836,11 @@ def model_identity(
     from .pool import server_settings_for
 
     path, filled = server_settings_for(spec, settings)
-    weights = weights_identity(path, memo, filled.extra_args)
-    read = hub_read_contents(path, filled.extra_args, memo)
-    if modelscope(server_environment(filled)):  # hub ids come from ModelScope: the Hugging Face cache says nothing
+    launched_env = server_environment(filled)
+    home_cache = default_hub_cache(launched_env)  # the server's HF_HOME (server.env) may differ from this process's
+    weights = weights_identity(path, memo, filled.extra_args, home_cache)
+    read = hub_read_contents(path, filled.extra_args, memo, home_cache)
+    if modelscope(launched_env):  # hub ids come from ModelScope: the Hugging Face cache says nothing
         weights = {"unresolved": path} if "hub" in weights else weights
         read = {role: {"unresolved": found.get("hub", "")} if "hub" in found else found for role, found in read.items()}
     unresolved = "unresolved" in weights or any("unresolved" in found for found in read.values())

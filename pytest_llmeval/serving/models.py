@@ -220,7 +220,7 @@ def _hub_problem(where: str, spec: ModelSpec, vllm_args: Sequence[str], env: Map
     from .identity import default_hub_cache, download_dir, flag_value, resolve_hub_snapshot
 
     revision = flag_value(vllm_args, "--revision")
-    caches = list(dict.fromkeys(c for c in (download_dir(vllm_args), default_hub_cache()) if c is not None))
+    caches = list(dict.fromkeys(c for c in (download_dir(vllm_args), default_hub_cache(env)) if c is not None))
     if any(resolve_hub_snapshot(spec.source, cache, revision) is not None for cache in caches):
         return None
     at = f" at revision {revision}" if revision else ""
