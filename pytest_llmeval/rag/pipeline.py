@@ -123,10 +123,11 @@ class HybridRetriever:
         )
         # what retrieval searches with, recorded with each retrieval (`rescore` names answers retrieved by another
         # embedder or reranker); only for components built from the specs (one given as an object is not described)
+        from ..serving.hash_memo import default_hash_memo
         from ..serving.identity import retrieval_components_digest
 
         self.components_digest = (
-            retrieval_components_digest(config.embedder, config.reranker)
+            retrieval_components_digest(config.embedder, config.reranker, default_hash_memo())
             if embedder is None and reranker is None
             else None
         )

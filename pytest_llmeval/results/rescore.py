@@ -433,12 +433,13 @@ def _knowledge_now(rag: dict[str, Any]) -> str | None:
 def _components_now(rag: dict[str, Any]) -> str | None:
     """The digest of the run's embedder and reranker as they are now (`retrieval_components_digest`); None when the
     run does not say which they were."""
+    from ..serving.hash_memo import default_hash_memo
     from ..serving.identity import retrieval_components_digest
 
     embedder, reranker = rag.get("embedder"), rag.get("reranker")
     if not isinstance(embedder, str) or not isinstance(reranker, str):
         return None
-    return retrieval_components_digest(embedder, reranker)
+    return retrieval_components_digest(embedder, reranker, default_hash_memo())
 
 
 def asked_with_another_template(record: dict[str, Any], case: Case, template: str | None) -> bool:
