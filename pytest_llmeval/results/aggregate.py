@@ -4,9 +4,10 @@ Plain Python over the case records (no pytest). Every statistic carries its n; w
 `intervals=True` means come with their 95% interval (`stats.mean_ci`; the case is the unit when a case was
 asked several times: its samples are averaged first), pass rates and the judge's agreement with the exact rate
 interval (`stats.wilson`: mid-p; with repeats, `stats.mean_ci` of the per-case shares), latency percentiles with
-order-statistic intervals, and differences as paired per-case differences; a model's RAG uplift per category is
-Holm-corrected over its categories that can be significant at their n (`holm_verdicts`). With repeats the case is
-the unit everywhere: category means, retrieval quality (n = cases), the judge's kappa and Spearman.
+order-statistic intervals, and differences as paired per-case differences; the RAG uplift per category is
+Holm-corrected over every model's categories that can be significant at their n, one family per run, and each
+model's uplift over the run's models, another (`holm_verdicts`). With repeats the case is the unit everywhere:
+category means, retrieval quality (n = cases), the judge's kappa and Spearman.
 
 Speed has one definition per metric: `decode_tok_s` is the token-weighted decode rate of
 `bench.stats.decode_tok_s` (sum of output_tokens - 1 over sum of E2E - TTFT), per model and mode
@@ -19,7 +20,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
+
+Key = TypeVar("Key")  # what names a difference in a family: a category, or (model, category)
 
 RETRIEVAL_FIELDS = ("hit_at_k", "recall_at_k", "mrr_at_k", "ndcg_at_k", "bm25_dense_overlap")
 RETRIEVAL_STAGES = ("bm25", "dense", "fused", "reranked")
@@ -27,13 +30,16 @@ STAGE_FIELDS = ("hit_at_k", "mrr_at_k", "ndcg_at_k")
 
 
 def _num(value: Any) -> float | None:
+    """A measured figure as a float; None for what is no measurement: None, a bool, text, NaN and an infinity (an inf
+    latency kept made the p50 one of 8 answers beside its interval's n=7, the mean inf, and the decode rate of every
+    answer of the model none)."""
     if value is None or isinstance(value, bool):
         return None
     try:
         out = float(value)
     except (TypeError, ValueError):
         return None
-    return None if math.isnan(out) else out
+    return out if math.isfinite(out) else None
 
 
 def _round(value: Any, digits: int = 4) -> float | None:
@@ -126,7 +132,8 @@ def decode_rate(cases: Iterable[dict[str, Any]]) -> float | None:
     """The token-weighted decode tok/s of case records (errored and one-token answers contribute nothing)."""
     from ..bench.stats import decode_tok_s
 
-    return decode_tok_s((c.get("output_tokens"), c.get("ttft_s"), c.get("e2e_s")) for c in cases)
+    # a NaN or infinite timing is no measurement (`_num`): summed in, one such answer made the rate of all of them None
+    return decode_tok_s((_num(c.get("output_tokens")), _num(c.get("ttft_s")), _num(c.get("e2e_s"))) for c in cases)
 
 
 def _interval(result: Any) -> dict[str, Any] | None:
@@ -253,6 +260,8 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
     if not rag_cases:
         return []
     rows = []
+    run_diffs: dict[tuple[str, str], Any] = {}  # (model, category) -> its paired difference: one family per run
+    model_diffs: dict[str, Any] = {}  # model -> its uplift over all its paired cases: another family per run
     for model in dict.fromkeys(c["model"] for c in rag_cases):
         mine = [c for c in cases if c["model"] == model]
         norag = per_case_means((c for c in mine if c.get("mode", "norag") == "norag"), errors_as_zero=True)
@@ -286,7 +295,8 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
             if intervals:
                 from ..stats import paired_difference, pass_rate_change
 
-                row["uplift_interval"] = paired_difference(before, after).to_dict()
+                model_diffs[model] = paired_difference(before, after)
+                row["uplift_interval"] = model_diffs[model].to_dict()
                 passes = [norag[i]["pass"] for i in paired], [rag[i]["pass"] for i in paired]
                 row["pass_change_interval"] = pass_rate_change(*passes)
                 row["pass_rate_norag_interval"], row["pass_rate_rag_interval"] = (rate_interval(p) for p in passes)
@@ -305,8 +315,7 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
                         [norag[i]["score"] for i in ids], [rag[i]["score"] for i in ids]
                     )
                     categories[category]["uplift_interval"] = diffs[category].to_dict()
-            for category, verdict in holm_verdicts(diffs).items():
-                categories[category].update(verdict)
+            run_diffs.update({(model, category): diff for category, diff in diffs.items()})
             row["categories"] = categories
         else:  # no case run both ways: the RAG score alone, on the terms of the table's note and "Models compared"
             # (over cases, an errored sample as 0); pooled over answers without the errors it was a third figure
@@ -354,11 +363,31 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
             row["retrieval_ms_p50_interval"] = quantile_ci(retrieval_ms, 50).to_dict()
             row["generation_ms_p50_interval"] = quantile_ci(generation_ms, 50).to_dict()
         rows.append(row)
+    _add_category_verdicts(rows, run_diffs)
+    _add_uplift_verdicts(rows, model_diffs)
     return rows
 
 
-def holm_verdicts(diffs: dict[str, Any], alpha: float = 0.05) -> dict[str, dict[str, Any]]:
-    """Holm's correction over a family of paired differences (a model's categories): each one's adjusted p
+def _add_uplift_verdicts(rows: list[dict[str, Any]], model_diffs: dict[str, Any]) -> None:
+    """Holm's verdict of the models' uplifts as one family (`holm_verdicts`), as `uplift_holm`: each model's 95%
+    interval is its own, and with three models one of them leaves out 0 by chance up to three times as often as one
+    model's does (the model pairs and the gate correct over the whole run too)."""
+    by_model = {row["model"]: row for row in rows}
+    for model, verdict in holm_verdicts(model_diffs).items():
+        by_model[model]["uplift_holm"] = verdict
+
+
+def _add_category_verdicts(rows: list[dict[str, Any]], run_diffs: dict[tuple[str, str], Any]) -> None:
+    """Holm's verdict of every model's category uplifts as one family (`holm_verdicts`): per model, three models
+    with one 6-case category each rising in all 6 (p 2/64 = 0.031) all printed "better with RAG", a family-wise
+    false-alarm rate up to three times alpha - the model pairs and the gate correct over the whole run too."""
+    by_model = {row["model"]: row for row in rows}
+    for (model, category), verdict in holm_verdicts(run_diffs).items():
+        by_model[model]["categories"][category].update(verdict)
+
+
+def holm_verdicts(diffs: dict[Key, Any], alpha: float = 0.05) -> dict[Key, dict[str, Any]]:
+    """Holm's correction over a family of paired differences (the run's categories, each model's): each one's adjusted p
     (`p_holm`), whether it is significant after the correction (`significant_holm`) and the family's size. With k
     categories the chance that some category looks significant when nothing changed grows with k; after Holm it
     stays at most `alpha`. A category whose n cannot give a significant p at all - the sign-flip test's smallest
@@ -552,6 +581,7 @@ def vision_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] |
                 "model": model,
                 "mode": mode,
                 "n": len(group),
+                "errors": len(group) - len(scored(group)),  # all n: nothing of the model measured (the report says so)
                 "accuracy": wilson(passed, len(group)).to_dict(),
                 "s_per_sample": _round(_mean(e2e), SECONDS),
                 "s_per_sample_n": len(e2e),

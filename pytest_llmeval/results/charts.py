@@ -98,7 +98,9 @@ def score_vs_speed(doc: dict[str, Any]) -> str | None:
         ax.legend(loc="lower left", frameon=False)
     ax.set_xlabel("decode tok/s (token-weighted)")
     ax.set_ylabel("mean score (0-100)")
-    ax.set_title("Accuracy against speed (circle: no RAG, square: RAG)")
+    # no whiskers, as in the category chart (the chart data is sent before the intervals exist): said, so that two
+    # points apart do not read as two scores apart - a point is hollow only where the paired test says so
+    ax.set_title("Accuracy against speed (circle: no RAG, square: RAG; means only: n and 95% intervals in the table)")
     return _svg(fig)
 
 
@@ -141,14 +143,15 @@ def latency_groups(doc: dict[str, Any]) -> dict[str, dict[str, list[float]]]:
     """The latencies the box plots draw, per "model (mode)" and field: those of the graded answers, as the summary's
     p50 and its n (`aggregate.model_rows`): an answer whose scoring or judge failed has a timing, and drawn here it
     made the box another sample than the table's."""
-    from .aggregate import scored
+    from .aggregate import _num, scored
 
     groups: dict[str, dict[str, list[float]]] = {}
     for c in scored(doc["cases"]):
         key = f"{c['model']} ({c.get('mode', 'norag')})"
         for field in ("ttft_s", "e2e_s"):
-            if c.get(field) is not None:
-                groups.setdefault(key, {"ttft_s": [], "e2e_s": []})[field].append(float(c[field]))
+            value = _num(c.get(field))
+            if value is not None:  # a NaN or infinite timing is no measurement, as in the table's p50 and its n
+                groups.setdefault(key, {"ttft_s": [], "e2e_s": []})[field].append(value)
     return groups
 
 
@@ -163,7 +166,9 @@ def latency_distributions(doc: dict[str, Any]) -> str | None:
         labels = [k for k in groups if groups[k][field]]
         if labels:
             ax.boxplot([groups[k][field] for k in labels], showfliers=True)
-            ax.set_xticks(range(1, len(labels) + 1), labels, rotation=30, ha="right", fontsize=7)
+            # each box with its n: a box of 3 answers drew quartiles as if it had the 50 of the box beside it
+            named = [f"{k} (n={len(groups[k][field])})" for k in labels]
+            ax.set_xticks(range(1, len(labels) + 1), named, rotation=30, ha="right", fontsize=7)
         ax.set_title(title)
     return _svg(fig)
 

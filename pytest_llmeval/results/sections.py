@@ -81,12 +81,14 @@ def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, 
     return f"{text} [{fmt(float(low), digits)}, {fmt(float(high), digits)}]"
 
 
-def no_interval(interval: dict[str, Any] | None) -> str | None:
+def no_interval(interval: dict[str, Any] | None, say_n: bool = True) -> str | None:
     """`[no 95% interval at n=4]` for an interval computed without either bound (its n cannot give one), where a
-    bare number or [-inf, +inf] would read as a result; None otherwise."""
+    bare number or [-inf, +inf] would read as a result; None otherwise. `say_n` False: `[no 95% interval]`, for a
+    cell that says its n after it."""
     if not interval or interval.get("low") is not None or interval.get("high") is not None or interval.get("n") is None:
         return None
-    return f"[no {interval.get('confidence') or 0.95:.0%} interval at n={interval['n']}]"
+    at_n = f" at n={interval['n']}" if say_n else ""
+    return f"[no {interval.get('confidence') or 0.95:.0%} interval{at_n}]"
 
 
 def methods(entries: Any, labels: Iterable[str] | None = None) -> str:
@@ -144,12 +146,17 @@ SPEED_NOTE = (
 )
 
 
-def percentile_cell(value: Any, interval: dict[str, Any] | None, digits: int) -> str:
-    """`0.120 [0.100, 0.150]`; an open end as `open`; `too few values (n=..)` where the n gives no estimate."""
+def percentile_cell(value: Any, interval: dict[str, Any] | None, digits: int, say_n: bool = True) -> str:
+    """`0.120 [0.100, 0.150]`; an open end as `open`; `too few values (n=..)` where the n gives no estimate;
+    `0.120 [no 95% interval at n=3]` where n gives no bound at all (a median of 1-5 answers was printed bare, as
+    if it were as sure as one of 50). `say_n` False: `[no 95% interval]`, for a cell that says its n after it."""
     if value is None:
         if interval and interval.get("method", "").startswith("too few"):
             return str(interval["method"]).split(":")[0]
         return "-"
+    missing = no_interval(interval, say_n)
+    if missing is not None:
+        return f"{fmt(value, digits)} {missing}"
     if not interval or (interval.get("low") is None and interval.get("high") is None):
         return fmt(value, digits)
     low, high = (fmt(float(v), digits) if v is not None else "open" for v in (interval["low"], interval["high"]))
@@ -161,11 +168,29 @@ def latency_cell(agg: dict[str, Any], name: str, digits: int, always_n: bool = F
     samples (errors and cache hits have no timing) or `always_n`, its n: `0.131 [0.108, 0.148] (n=36 answers)`."""
     interval = _iv(agg, name)
     mean = "mean_ttft_s" if name.startswith("ttft") else "mean_e2e_s"
-    text = percentile_cell(agg.get(name, agg.get(mean)), interval, digits)
+    value = agg.get(name, agg.get(mean))
     n = (interval or {}).get("n")
-    if n is None or text == "-" or text.startswith("too few") or (n == agg.get("samples") and not always_n):
-        return text
-    return f"{text} (n={n} answers)"
+    if n is None or (n == agg.get("samples") and not always_n):
+        return percentile_cell(value, interval, digits)
+    text = percentile_cell(value, interval, digits, say_n=False)  # its n once, with its unit, after it
+    return text if text == "-" or text.startswith("too few") else f"{text} (n={n} answers)"
+
+
+NOT_MEASURED = "not measured: every case errored"
+
+
+def all_errored(agg: dict[str, Any]) -> bool:
+    """Every sample of a summary row (one model and mode) errored: its server failed, nothing of the model was
+    measured."""
+    return bool(agg.get("samples")) and agg.get("errors") == agg.get("samples")
+
+
+def pass_rate_cell(agg: dict[str, Any]) -> str:
+    """A summary row's pass rate with its interval; `not measured: every case errored` where every sample errored:
+    `0.0 [0.0, 39.3]` read as a measured 0% beside a mean score of `-` and pairs that say nothing was measured."""
+    if all_errored(agg):
+        return NOT_MEASURED
+    return with_interval(agg.get("pass_rate"), _iv(agg, "pass_rate"))
 
 
 def in_flight_note(doc: dict[str, Any]) -> str:
@@ -191,7 +216,7 @@ def summary_section(doc: dict[str, Any]) -> Section:
             a["cases"],
             a.get("samples", a["cases"]),
             a.get("errors", 0),
-            with_interval(a.get("pass_rate"), _iv(a, "pass_rate")),
+            pass_rate_cell(a),
             with_interval(a.get("mean_score"), _iv(a, "mean_score")),
             latency_cell(a, "ttft_p50_s", 3),
             latency_cell(a, "e2e_p50_s", 2),
@@ -305,7 +330,7 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
             r.get("paired_cases"),
             fmt(r.get("score_norag")),
             fmt(r.get("score_rag")),
-            r.get("not_compared") or with_interval(r.get("uplift"), r.get("uplift_interval"), sign=True),
+            r.get("not_compared") or _uplift_cell(r),
             with_interval(r.get("pass_rate_norag"), r.get("pass_rate_norag_interval")),
             with_interval(r.get("pass_rate_rag"), r.get("pass_rate_rag_interval")),
             with_interval(r.get("pass_change"), r.get("pass_change_interval"), sign=True),
@@ -321,12 +346,22 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
             _with_n(
                 r.get("retrieval_ms_p50"),
                 r.get("retrieval_ms_n"),
-                percentile_cell(r.get("retrieval_ms_p50"), r.get("retrieval_ms_p50_interval"), 1),
+                percentile_cell(
+                    r.get("retrieval_ms_p50"),
+                    r.get("retrieval_ms_p50_interval"),
+                    1,
+                    say_n=r.get("retrieval_ms_n") is None,
+                ),
             ),
             _with_n(
                 r.get("generation_ms_p50"),
                 r.get("generation_ms_n"),
-                percentile_cell(r.get("generation_ms_p50"), r.get("generation_ms_p50_interval"), 1),
+                percentile_cell(
+                    r.get("generation_ms_p50"),
+                    r.get("generation_ms_p50_interval"),
+                    1,
+                    say_n=r.get("generation_ms_n") is None,
+                ),
             ),
             "/".join(r.get("rerank") or []) or "-",
         ]
@@ -335,7 +370,10 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
     note = (
         "Uplift = mean score with RAG - without, paired over the cases run both ways (n; an errored sample counts "
         "as score 0 and not passed, so a mode gains nothing from the cases it failed), with its 95% "
-        f"interval ({methods((r.get('uplift_interval') for r in rag), (r['model'] for r in rag))}); pass % = share "
+        f"interval ({methods((r.get('uplift_interval') for r in rag), (r['model'] for r in rag))}) and the sign-flip "
+        "test's p, in brackets after Holm's correction over the run's models (those whose n can be significant at "
+        "all): 'better' or 'worse with RAG' only where that is at most 0.05 - with several models one interval "
+        "leaves out 0 by chance more often than 1 time in 20; pass % = share "
         "of those cases passed (a case asked several times: its share of samples), with its 95% interval "
         f"({methods(_pass_rate_intervals(rag), _pass_rate_labels(rag))}); pass change = pass rate with RAG - without, "
         f"points, same cases ({methods((r.get('pass_change_interval') for r in rag), (r['model'] for r in rag))}). "
@@ -346,6 +384,17 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
         "Retrieval and generation ms: p50 over the answers (n), with its 95% order-statistic interval."
     )
     return Section("rag", "RAG: without vs with retrieval", [note], Table(RAG_HEADERS, rows), terminal=True)
+
+
+def _uplift_cell(row: dict[str, Any]) -> str:
+    """A model's uplift with its interval and, where the run has the models' family (`uplift_holm`), its p with the
+    Holm-adjusted p and `better` / `worse with RAG` where that is significant: with several models an interval that
+    leaves out 0 is not a finding on its own."""
+    text = with_interval(row.get("uplift"), row.get("uplift_interval"), sign=True)
+    family = row.get("uplift_holm")
+    if not family:
+        return text
+    return text + _uplift_verdict({**family, "uplift": row.get("uplift"), "uplift_interval": row["uplift_interval"]})
 
 
 def rag_category_section(doc: dict[str, Any]) -> Section | None:
@@ -365,17 +414,18 @@ def rag_category_section(doc: dict[str, Any]) -> Section | None:
             interval = c.get("uplift_interval")
             uplift = with_interval(c["uplift"], interval, sign=True)
             text = _with_n(c["uplift"], c.get("n"), f"{fmt(c['norag'])} / {fmt(c['rag'])} / {uplift}")
-            cells.append(text + _category_verdict(c))
+            cells.append(text + _uplift_verdict(c))
         rows.append([cat, *cells])
     note = (
         "Per category: mean score without / with RAG and the uplift, paired over the category's cases (n), with "
         "its 95% interval where n allows one (an exact sign-flip test needs at least 6 cases for it); p: the "
-        "sign-flip test's, in brackets after Holm's correction over the model's categories that can be significant "
-        "at their n at all (the smallest two-sided p of n cases is 2/2^n, 0.0625 at n=5: a category of 5 or fewer "
-        "cases is left out of the family rather than making the others' threshold stricter - Tarone's rule). "
+        "sign-flip test's, in brackets after Holm's correction over the model's categories and every other model's "
+        "(one family per run) that can be significant at their n at all (the smallest two-sided p of n cases is "
+        "2/2^n, 0.0625 at n=5: a category of 5 or fewer cases is left out of the family rather than making the "
+        "others' threshold stricter - Tarone's rule). "
         "'better' or 'worse with RAG' only where the uplift is significant after it "
-        "(p Holm <= 0.05): with several categories, some category looks significant by chance more often than 1 "
-        "time in 20, so an interval that leaves out 0 is not a finding on its own."
+        "(p Holm <= 0.05): with several categories or models, some category looks significant by chance more often "
+        "than 1 time in 20, so an interval that leaves out 0 is not a finding on its own."
     )
     return Section("rag_categories", "RAG uplift per category", [note], Table(headers, rows), level=3)
 
@@ -401,9 +451,10 @@ def _pass_rate_labels(rag: list[dict[str, Any]]) -> list[str]:
     return [f"{r['model']} {mode}" for r in rag for mode in ("no-RAG", "RAG")]
 
 
-def _category_verdict(category: dict[str, Any]) -> str:
-    """`; p 0.016 (Holm 0.062)` and, where significant after Holm's correction over the model's categories,
-    `: better with RAG` (or worse); nothing where the category has no test (n < 2) or no correction was recorded."""
+def _uplift_verdict(category: dict[str, Any]) -> str:
+    """`; p 0.016 (Holm 0.062)` and, where significant after Holm's correction over its family (the run's categories,
+    or the run's models), `: better with RAG` (or worse); nothing where the uplift (a category's, or a model's) has no
+    test (n < 2) or no correction was recorded."""
     from ..stats import p_text
 
     test = category.get("uplift_interval") or {}
@@ -501,7 +552,9 @@ def bench_section(doc: dict[str, Any]) -> Section | None:
         "more than one output token), with their 95% order-statistic interval where results.json has it ('open': "
         "the n cannot bound that end); a tail percentile from fewer requests than it needs (p95: 20, p99: 100) is "
         "not estimated and says so. ITL pools the gaps of every request, which are not independent: no interval. "
-        "Rates and means are of this one run: another run varies as a whole (the run is the unit of speed)."
+        "Rates and means are of this one run: another run varies as a whole (the run is the unit of speed); rates, "
+        f"times and percentiles are shown to {SPEED_FIGURES} significant digits (no decimals from 100 up), what one "
+        "run can say."
     )
     return Section(
         "benchmark", "Throughput benchmark (vllm bench serve fields)", [note], Table(headers, rows), terminal=True
@@ -526,11 +579,30 @@ def bench_cell(summary: dict[str, Any], name: str) -> str:
     if summary.get(name) is None and why:
         return _too_few(str(why))
     interval = (summary.get("percentile_intervals") or {}).get(key)
-    text = fmt(summary.get(name), 2)
-    if summary.get(name) is None or not interval:
+    value = summary.get(name)
+    digits = decimals_for(value, SPEED_FIGURES)
+    text = fmt(value, digits)
+    if value is None or not interval:
         return text
-    low, high = (fmt(v, 2) if v is not None else "open" for v in interval)
+    low, high = (fmt(float(v), digits) if v is not None else "open" for v in interval)
     return f"{text} [{low}, {high}]"
+
+
+SPEED_FIGURES = 3  # significant digits of a speed figure of one run: another run differs by more than 0.1-1%
+
+
+def speed_figure(value: Any) -> str:
+    """A speed figure of one run to `SPEED_FIGURES` significant digits: `12.3` s/sample, not `12.345`."""
+    return fmt(value, decimals_for(value, SPEED_FIGURES))
+
+
+def decimals_for(value: Any, figures: int) -> int:
+    """The decimals that show a number to `figures` significant digits, never rounding its whole part (`1235`,
+    `23.5`, `3.21`, `0.0123`): at 2 decimals a benchmark printed 4523.71 tok/s and 12.35 ms, precision one run
+    does not have."""
+    if not isinstance(value, float) or not math.isfinite(value) or value == 0:
+        return 1
+    return max(0, figures - 1 - math.floor(math.log10(abs(value))))
 
 
 def _too_few(why: str) -> str:
@@ -755,12 +827,12 @@ def models_section(doc: dict[str, Any]) -> Section | None:
     def dead(r: dict[str, Any]) -> dict[str, Any] | None:
         """The summary row when every sample of this model and mode errored: nothing was measured of the model."""
         a = summary.get((r["model"], r.get("mode", "norag")))
-        return a if a and a.get("samples") and a.get("errors") == a.get("samples") else None
+        return a if a and all_errored(a) else None
 
     def score_cell(r: dict[str, Any]) -> str:
         a = dead(r)
         if a is not None:  # 0.0 [0.0, 21.5] read as a measured score, beside pairs saying nothing was measured
-            return f"not measured: every case errored (n={a.get('cases')})"
+            return f"{NOT_MEASURED} (n={a.get('cases')})"
         return ci(r.get("score"))
 
     def uplift_cell(r: dict[str, Any]) -> str:
@@ -771,7 +843,7 @@ def models_section(doc: dict[str, Any]) -> Section | None:
         a = summary.get((r["model"], r.get("mode", "norag")))
         if a is None:
             return fmt(r.get("pass_rate"))
-        return _with_n(a.get("pass_rate"), a.get("cases"), with_interval(a.get("pass_rate"), _iv(a, "pass_rate")))
+        return _with_n(a.get("pass_rate"), a.get("cases"), pass_rate_cell(a))
 
     def ttft_cell(r: dict[str, Any]) -> str:
         a = summary.get((r["model"], r.get("mode", "norag")))
@@ -1095,9 +1167,11 @@ def vision_section(doc: dict[str, Any]) -> Section | None:
             r["model"],
             r.get("mode", "-"),
             r["n"],
-            with_interval(r["accuracy"].get("estimate"), r["accuracy"]),
+            NOT_MEASURED
+            if r.get("n") and r.get("errors") == r["n"]
+            else with_interval(r["accuracy"].get("estimate"), r["accuracy"]),
             _s_per_sample(r),
-            fmt(r.get("samples_per_s"), 3),
+            speed_figure(r.get("samples_per_s")),
             "-" if r.get("peak_memory_mib") is None else f"{r['peak_memory_mib']:.0f} ({r.get('memory_source')})",
             ", ".join(
                 _with_n(v, (r.get("category_n") or {}).get(k), f"{k} {fmt(v)}")
@@ -1115,7 +1189,8 @@ def vision_section(doc: dict[str, Any]) -> Section | None:
             f"with its 95% interval over n ({methods(r.get('accuracy') for r in rows_in)}; n = image answers: a case "
             "asked several times counts each answer); s/sample: mean E2E of the graded timed answers (n shown where "
             "fewer than n: a cached or errored one is left out, as in the summary's latency); samples/s "
-            f"over the wall time of the model's image answers asked in this run, {_concurrency_words(doc)}."
+            f"over the wall time of the model's image answers asked in this run, {_concurrency_words(doc)}; both "
+            f"of this one run (the run is the unit of speed), to {SPEED_FIGURES} significant digits."
         ],
         Table(
             [
@@ -1136,7 +1211,7 @@ def vision_section(doc: dict[str, Any]) -> Section | None:
 
 def _s_per_sample(row: dict[str, Any]) -> str:
     """A vision row's s/sample, with its n of timed answers where that is fewer than the row's n."""
-    text, n = fmt(row.get("s_per_sample"), 3), row.get("s_per_sample_n")
+    text, n = speed_figure(row.get("s_per_sample")), row.get("s_per_sample_n")
     return text if n is None or n == row.get("n") or text == "-" else f"{text} (n={n} answers)"
 
 
