@@ -984,9 +984,9 @@ _HALF_OF_A_UNIT = re.compile("(?<=个)半(?=小时|钟头)|(?<=年|时)半$")
 def _not_a_range(text: str, first_start: int, mark: str, second_end: int) -> bool:
     """The pair of quantities is a change (after a change verb), a subtraction (an "=" after the second or before
     the first: 120万元-30万元=90万元, 120 – 30 = 90万元) or, joined by "-", a code (a letter before the first)."""
-    if _CHANGE_BEFORE.search(text, 0, first_start):
+    if _CHANGE_BEFORE.search(text, max(0, first_start - 48), first_start):  # v25: near it only (linear)
         return True
-    if _EQUALS_BEFORE.search(text, 0, first_start) or _EQUALS_AFTER.match(text, second_end):
+    if _EQUALS_BEFORE.search(text, max(0, first_start - 8), first_start) or _EQUALS_AFTER.match(text, second_end):
         return True
     return mark == "-" and first_start > 0 and text[first_start - 1].isascii() and text[first_start - 1].isalpha()
 
@@ -1147,7 +1147,8 @@ _LONGER_UNITS = {
     "个": ("月", "小时", "钟头", "星期", "礼拜", "工作日", "季度", "百分点"),
     "个月": ("份",),
     "分": ("钟",),
-    "人": ("次", "天", "日", "月", "年", "·天", "·日", "·月", "·年", "・天", "・日", "・月", "・年", "/天", "/月"),
+    # person-days and rates of people: 50人天, 50人·月, 50人/月 (v7); v25: and /年, /周
+    "人": ("次", "天", "日", "月", "年", *(mark + unit for mark in "·・/" for unit in "天日月年"), "/周"),
     "周": ("年", "岁"),
     "年": ("级", "代"),
     "次": ("方",),
@@ -1222,9 +1223,11 @@ def _second_part_of_a_quantity(text: str, start: int, pattern: str) -> bool:
 # v18: a half of a unit of time (半年, 半小时) is no duration where it names a part of a calendar (上半年, 下半年,
 # 前半小时) or a report (半年报, 半年度)
 def _a_half_of_a_date(text: str, start: int, end: int, pattern: str) -> bool:
+    """A bare half (半年, 半小时) that is part of another word: 上半年, 半年报, 大半年 (v18, v25)."""
     if pattern not in _HALF_WORDS:
         return False
-    return (start > 0 and text[start - 1] in "上下前后") or (end < len(text) and text[end] in "度报")
+    # v25: and 大半年 (most of a year: more than half), 多半 (probably: 多半年底完成), 半年底 / 半年末 (年底 after 半)
+    return (start > 0 and text[start - 1] in "上下前后大多") or (end < len(text) and text[end] in "度报底末初")
 
 
 # v18: weeks then days and days then hours are one duration after a count above one (2周3天, 3天12小时: not 2周 nor
@@ -1256,9 +1259,9 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
         return False
     if _EN_UNIT_END.search(pattern) and _EN_HALF_AFTER.match(text, end):
         return False
-    if _EN_UNITS_WORD.match(pattern) and _EN_TENS_BEFORE.search(text, 0, start):
+    if _EN_UNITS_WORD.match(pattern) and _EN_TENS_BEFORE.search(text, max(0, start - 12), start):
         return False
-    if _EN_NUMBER_START.match(pattern) and _EN_SCALE_BEFORE.search(text, 0, start):
+    if _EN_NUMBER_START.match(pattern) and _EN_SCALE_BEFORE.search(text, max(0, start - 40), start):
         return False  # one hundred twenty months
     if _EN_SCALE_END.search(pattern) and not re.search("[0-9]", pattern) and _EN_NUMBER_AFTER_SCALE.match(text, end):
         return False  # "two million" in two million five hundred thousand, "one hundred" in one hundred and twenty
@@ -1327,7 +1330,32 @@ def edges_ok(text: str, start: int, end: int, pattern: str) -> bool:
         _numeral_edge_ok(text, start, end, pattern)
         and _word_edge_ok(text, start, end, pattern)
         and _quantity_edge_ok(text, start, end, pattern)
+        and not _an_end_of_a_money_range(text, start, end)
     )
+
+
+# v25: an amount written with its currency before it ($500, ¥1200万) is no answer as an end of a range of amounts
+# ($500-$600, $500 - 600, ¥1200万-¥1500万, $500 to $600), as 20个月至30个月 holds no 20个月 (the unit after the number
+# had been the only one a range was looked for with), unless a verb of change makes it one (rose from $500 to $600)
+_CURRENCY_START = re.compile(r"(?:us\$|[$¥€£]|(?:usd|rmb|cny|hkd|eur|gbp)(?![a-z]))")
+_MONEY_RANGE_MARK = r"(?:-|–|—(?!—)|~|至|到|to(?![a-z]))"
+_MONEY_RANGE_AFTER = re.compile(rf" ?{_MONEY_RANGE_MARK} ?(?:{_CURRENCY_START.pattern})? ?[0-9]")
+_MONEY_RANGE_BEFORE = re.compile(
+    rf"{_CURRENCY_START.pattern} ?[0-9][0-9,.]*(?: ?(?:[kmb]|mn|bn|million|billion|thousand|[万亿千]{{1,2}})(?![a-z]))?"
+    rf" ?{_MONEY_RANGE_MARK} ?$"
+)
+
+
+def _an_end_of_a_money_range(text: str, start: int, end: int) -> bool:
+    if not _CURRENCY_START.match(text, start):
+        return False
+    before = (
+        None if _MONEY_RANGE_AFTER.match(text, end) else _MONEY_RANGE_BEFORE.search(text, max(0, start - 32), start)
+    )
+    if before is None and _MONEY_RANGE_AFTER.match(text, end) is None:
+        return False
+    first = start if before is None else before.start()
+    return _CHANGE_BEFORE.search(text, max(0, first - 48), first) is None  # rose from $500 to $600: a change
 
 
 @dataclass(frozen=True)
@@ -1505,9 +1533,12 @@ def _a_fall(text: str, start: int, end: int) -> int | None:
 
 # v24: a bare number contrasted with a figure that carries the unit shares it: "24, not 18 months", 24而非18个月,
 # 是24，不是18个月, "24 rather than 18 months", "24 instead of 18 months", 20而不是30% - as 20或24个月 shares it (v15)
+# v25: or in a bracket before the unit: "24 (not 18) months", 24（而非18）个月
 _CONTRAST_THEN = re.compile(
-    r" ?(?:, ?)?(?:(?:(?:and|but) )?not(?![a-z])|rather than|instead of|as opposed to|而非|而不是|并非|不是)(?: ?是)? ?"
+    r" ?(?:, ?|(?P<bracket>\( ?))?"
+    r"(?:(?:(?:and|but) )?not(?![a-z])|rather than|instead of|as opposed to|而非|而不是|并非|不是)(?: ?是)? ?"
 )
+_BRACKET_CLOSES = re.compile(r" ?\)")
 
 
 def _unit_after_a_contrast(
@@ -1517,11 +1548,27 @@ def _unit_after_a_contrast(
     else None."""
     contrast = _CONTRAST_THEN.match(text, pos)
     other = _mention_at(text, contrast.end(), by_start) if contrast is not None else None
-    if other is None:
+    if contrast is None or other is None:
         return None
+    if contrast.group("bracket"):
+        return pos if _a_bracket_gives_the_unit(text, other, unit, percent) else None
     if percent:
         return pos if other.percent else None
     return pos if not other.percent and _unit_end(text, other.end, unit) is not None else None
+
+
+def _a_bracket_gives_the_unit(text: str, other: Mention, unit: str, percent: bool) -> bool:
+    """The contrast in a bracket (v25) ends with the point's unit (or %) inside it or right after it: 24 (not 18
+    months), 24 (not 18) months, 20（而非30%）, 20（而非30）%."""
+    closes = _BRACKET_CLOSES.match(text, other.end)
+    if closes is not None and other.percent:
+        return percent
+    if closes is not None:
+        return (
+            text.startswith(("%", " %"), closes.end()) if percent else _unit_end(text, closes.end(), unit) is not None
+        )
+    inside = None if percent or other.percent else _unit_end(text, other.end, unit)
+    return inside is not None and _BRACKET_CLOSES.match(text, inside) is not None
 
 
 # ... and one that a contrast gives after a denied figure with the unit: "not 18 months but 24", 不是18个月，而是24
@@ -1625,6 +1672,9 @@ def _starts_at_or_twin(text: str, pos: int, piece: str) -> int | None:
     return end if twin is None else _starts_at(text, pos, twin)
 
 
+_SCALE_BEFORE_A_UNIT = re.compile("[十百千万亿]+(?=[^十百千万亿])")
+
+
 def _unit_end(text: str, pos: int, piece: str) -> int | None:
     """End of the point's last piece (its unit) when the answer's number at `pos` is followed by it (one space
     allowed); v7 also takes the unit in brackets (20(个月), 20 (个月): NFKC made （） ()) and an English unit word
@@ -1633,6 +1683,11 @@ def _unit_end(text: str, pos: int, piece: str) -> int | None:
     if end is not None or not piece:
         return end
     bracketed = _starts_at(text, pos, f"({piece})")
+    scale = _SCALE_BEFORE_A_UNIT.match(piece)
+    if (
+        bracketed is None and scale is not None
+    ):  # v25: 1200万（元） - the scale word with the number, the unit bracketed
+        bracketed = _starts_at(text, pos, f"{scale.group()}({piece[scale.end() :]})")
     if bracketed is not None or not ("a" <= piece[0] <= "z"):
         return bracketed
     singular = _singular(piece)
@@ -1654,7 +1709,10 @@ _CURRENCY_BEFORE = {
     "美元": re.compile(r"(?:(?<![a-z])us\$|(?<![a-z])\$|(?<![a-z])usd) ?$"),
 }
 _CURRENCY_AFTER = {
-    "元": re.compile(r"人民币| ?\( ?(?:人民币|rmb|cny) ?\)| ?(?:rmb|cny)(?![a-z])"),
+    # v25: and 块, the spoken yuan - 块钱, or a 块 that ends its clause (1200万块。); not a count (3块屏幕, 一块儿)
+    "元": re.compile(
+        r"人民币| ?\( ?(?:人民币|rmb|cny) ?\)| ?(?:rmb|cny)(?![a-z])|块钱|块(?= ?(?:[,.;:!?)。、\n]|左右|上下|$))"
+    ),
     "美元": re.compile(r" ?\( ?(?:美元|usd) ?\)| ?usd(?![a-z])"),
 }
 _CURRENCY_AFTER_EN = {
@@ -1688,6 +1746,26 @@ def _unit_goes_on(text: str, pos: int) -> bool:
     return char in _COUNT_CHARS and len(words_at(text).get(at, "")) < 2
 
 
+# v25: a 块 without 钱 is money after a scale word (1200万块, 五百块), after a sum of a hundred or more (每月5000块)
+# or with money named earlier in its clause (月费50块); else it may count pieces (分成3块。)
+_MONEY_WORD_BEFORE = re.compile(
+    "(?:金额|费|价|成本|预算|钱|收入|利润|工资|薪|付|花|赚|卖|买|贵|便宜|租金|投资|营收|资金)[^,;。!?\n]*$"
+)
+
+
+_DIGITS_AT = re.compile("[0-9][0-9,]*")
+
+
+def _kuai_is_money(text: str, number_start: int, kuai: int) -> bool:
+    """The 块 at `kuai` after the number at `number_start` is the spoken 元, not a count of pieces (v25)."""
+    if text[kuai - 1 : kuai] in "万千百亿":
+        return True
+    digits = _DIGITS_AT.match(text, number_start)
+    if digits is not None and int(digits.group().replace(",", "")) >= 100:
+        return True
+    return _MONEY_WORD_BEFORE.search(text, max(0, number_start - 24), number_start) is not None
+
+
 def _currency(text: str, number_start: int, pos: int, piece: str, english: bool = False) -> tuple[int, int] | None:
     """(start, end) of the number written with a currency for the point's last piece (万元, 元, 美元), else None;
     `english` (v11, with the scale words): or with the currency's English name after it (dollars, yuan)."""
@@ -1700,9 +1778,13 @@ def _currency(text: str, number_start: int, pos: int, piece: str, english: bool 
     after = _CURRENCY_AFTER[m.group("unit")].match(text, after_scale)
     if after is None and english:
         after = _CURRENCY_AFTER_EN[m.group("unit")].match(text, after_scale)  # 1.2 million dollars (v11)
+    if after is not None and after.group() == "块" and not _kuai_is_money(text, number_start, after_scale):
+        after = None  # v25: 分成3块。 - pieces
     if after is not None:
         return number_start, after.end()  # 1200万人民币, 1200万 RMB, 1200万(人民币)
-    before = _CURRENCY_BEFORE[m.group("unit")].search(text, 0, number_start)
+    # v25: a currency right before the number, looked for there only: a search from the text's start for each number
+    # (a 24,000-character answer of 1200万块...) cost seconds
+    before = _CURRENCY_BEFORE[m.group("unit")].search(text, max(0, number_start - 16), number_start)
     if before is None or _unit_goes_on(text, after_scale):
         return None
     return before.start(), after_scale
@@ -2031,11 +2113,23 @@ class _Quantity:
     point: Mention
     unit: str
     tolerance: str | None
+    prefix: str = ""  # v25: a currency written before the number ($1.2 million or $1.5 million)
+
+    def item_start(self, m: Mention) -> int:
+        """Where the mention starts with the point's currency before it ($ of $1.5 million), else its start."""
+        if not self.prefix:
+            return m.start
+        for gap in ("", " "):
+            if self.text.endswith(self.prefix + gap, 0, m.start):
+                return m.start - len(self.prefix + gap)
+        return m.start
 
     def unit_end(self, m: Mention) -> int | None:
         """Where the mention's unit ends when it counts what the point counts (20个月 for 24个月), else None."""
         if m.percent != self.point.percent:
             return None
+        if self.prefix and not self.unit:
+            return m.end if self.item_start(m) < m.start else None  # $1.5 million, not 1.5 million users
         if not self.unit:
             return m.end
         about = _ABOUT_BEFORE_A_UNIT.match(self.text, _unit_start(self.text, m))
@@ -2063,9 +2157,10 @@ def alternatives(
         return None
     point = inside[-1]
     unit = text[_unit_start(text, point) : end].strip(" 多余来")
-    if not unit and not point.percent:
+    prefix = text[start : point.start].strip() if _MONEY_BEFORE.search(text, start, point.start) else ""
+    if not unit and not prefix and not point.percent:
         return None  # a bare number: no quantity to tell alternatives of
-    quantity = _Quantity(text, point, unit, tolerance)
+    quantity = _Quantity(text, point, unit, tolerance, prefix)
     index = first + starting.index(point)
     chain_start, chain_end, links, figures = _chain(quantity, mentions, index, start, end, commas=True)
     if "comma" in links and not _ends_a_list(text, chain_start, chain_end):
@@ -2104,14 +2199,20 @@ _TIME_NUMBER = (
     f"[0-9]+(?:\\.[0-9]+)?|[{_CN_CHARS}]+|(?<![a-z-]){_EN_CARDINAL}"
     f"|(?<![a-z])an?(?= (?:{_EN_TIME_UNIT_WORDS}) {_EN_A_HALF})"
 )
+# v25: a half with no number (半年, 半个月, 半小时, half a year, half an hour) and "a year" are durations too, so that
+# 半年或一年 and "half a year or a year" are a guess between two lengths (v24 credited 半年, 6个月 and 1年)
+_BARE_HALF_UNITS = "年|个月|个小时|小时|个钟头|钟头|天|周|个星期|星期|分钟"
+_EN_A_UNIT = f"(?<![a-z])(?<!once )(?<!twice )(?<!times )(?<!per )an?(?= (?:{_EN_TIME_UNIT_WORDS})(?![a-z]))"
 _TIME_TERM = (
-    f"(?:{_TIME_NUMBER}) ?(?:个半|个)?(?:(?:{_TIME_UNIT_WORDS})半?"
+    f"(?:(?:{_TIME_NUMBER}|{_EN_A_UNIT}) ?(?:个半|个)?(?:(?:{_TIME_UNIT_WORDS})半?"
     f"|(?:{_EN_A_HALF} )?(?:{_EN_TIME_UNIT_WORDS})s?(?![a-z])(?: {_EN_A_HALF})?)"
+    f"|半(?:{_BARE_HALF_UNITS})|(?<![a-z])half an? (?:{_EN_TIME_UNIT_WORDS})(?![a-z]))"
 )
 _TIME_EXPRESSION = f"(?<![0-9.{_CN_CHARS}]){_TIME_TERM}(?: ?(?:零|又|and )? ?{_TIME_TERM})?(?![0-9{_CN_CHARS}])"
 _TIME_TERM_PARTS = re.compile(
-    f"(?P<num>{_TIME_NUMBER}) ?(?P<half_before>个半)?个?(?:(?P<unit>{_TIME_UNIT_WORDS})(?P<half>半)?"
+    f"(?P<num>{_TIME_NUMBER}|{_EN_A_UNIT}) ?(?P<half_before>个半)?个?(?:(?P<unit>{_TIME_UNIT_WORDS})(?P<half>半)?"
     f"|(?P<en_half_before>{_EN_A_HALF} )?(?P<en>{_EN_TIME_UNIT_WORDS})s?(?![a-z])(?P<en_half> {_EN_A_HALF})?)"
+    f"|半(?P<half_of>{_BARE_HALF_UNITS})|(?<![a-z])half an? (?P<en_half_of>{_EN_TIME_UNIT_WORDS})(?![a-z])"
 )
 _OR_JOIN = (
     " ?(?P<sep>[,(])? ?(?:或者|或是|或|还是|抑或|要么|(?<![a-z])or(?![a-z]))"
@@ -2120,6 +2221,11 @@ _OR_JOIN = (
 )
 _DURATION_THEN_OR = re.compile(f"(?P<expr>{_TIME_EXPRESSION}){_OR_JOIN}$")
 _OR_THEN_DURATION = re.compile(f"{_OR_JOIN}(?P<expr>{_TIME_EXPRESSION})")
+# v25: a range mark joins a duration in words to another as "or" does (半年到一年, half a year to a year): the number
+# patterns' range rules do not see a duration without digits
+_RANGE_JOIN = " ?(?P<sep>)(?:至|到|~|–|—(?!—)|-|(?<![a-z])to(?![a-z])) ?(?:约|大约|大概)? ?"
+_DURATION_THEN_RANGE = re.compile(f"(?P<expr>{_TIME_EXPRESSION}){_RANGE_JOIN}$")
+_RANGE_THEN_DURATION = re.compile(f"{_RANGE_JOIN}(?P<expr>{_TIME_EXPRESSION})")
 # after a comma, "or" joins a value that ends its clause: 回收期20个月，或2年后进入稳定期 starts a clause of its own
 _ENDS_ITS_CLAUSE = re.compile(" ?(?:[,.;:!?)。]|$|等|左右|上下|前后|不等|都有可能|均有可能|(?<![a-z])or(?![a-z])|或)")
 _DURATION_AT_END = re.compile(f"(?:{_TIME_EXPRESSION})$")
@@ -2133,6 +2239,13 @@ def _length_of_time(expression: str) -> tuple[str, Decimal, Decimal] | None:
     kinds, total, rounding = set(), Decimal(0), Decimal(0)
     for term in _TIME_TERM_PARTS.finditer(expression):
         number = term.group("num")
+        if number is None:  # v25: 半年, half a year
+            halved = term.group("half_of") or _EN_TIME_UNITS[term.group("en_half_of")]
+            kind, size = _TIME_UNITS[halved]
+            kinds.add(kind)
+            total += Decimal("0.5") * size
+            rounding = Decimal(0)
+            continue
         if number in ("a", "an"):
             value: Decimal | None = Decimal(1)  # v24: a year and a half
         else:
@@ -2156,29 +2269,29 @@ def _same_length(one: tuple[str, Decimal, Decimal], other: tuple[str, Decimal, D
 
 
 @lru_cache(maxsize=4096)
-def _duration_then_or(text: str, pos: int) -> re.Match[str] | None:
-    """A duration and an "or" that end at `pos` (1年半或 before 30个月); cached, as each occurrence of a point in a
-    chain of them walks the same links (v24)."""
-    return _DURATION_THEN_OR.search(text, max(0, pos - 40), pos)
+def _duration_then_or(text: str, pos: int, ranges: bool = False) -> re.Match[str] | None:
+    """A duration and an "or" (with `ranges`, or a range mark: v25) that end at `pos` (1年半或 before 30个月); cached,
+    as each occurrence of a point in a chain of them walks the same links (v24)."""
+    return (_DURATION_THEN_RANGE if ranges else _DURATION_THEN_OR).search(text, max(0, pos - 40), pos)
 
 
 @lru_cache(maxsize=4096)
-def _or_then_duration(text: str, pos: int) -> re.Match[str] | None:
-    """An "or" and a duration that start at `pos` (或30个月 after 1年半)."""
-    return _OR_THEN_DURATION.match(text, pos)
+def _or_then_duration(text: str, pos: int, ranges: bool = False) -> re.Match[str] | None:
+    """An "or" (with `ranges`, or a range mark) and a duration that start at `pos` (或30个月 after 1年半)."""
+    return (_RANGE_THEN_DURATION if ranges else _OR_THEN_DURATION).match(text, pos)
 
 
-def duration_alternatives(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
-    """(start, end) of the durations that an "or" joins to the duration ending the match text[start:end] of a
-    normalised text, and whether they are all its length (v22: 20个月或1年8个月 is one value, 1年半或30个月 two);
-    None where no duration in a unit of its kind is joined to it."""
+def duration_alternatives(text: str, start: int, end: int, ranges: bool = False) -> tuple[int, int, bool] | None:
+    """(start, end) of the durations that an "or" (with `ranges`, or a range mark: v25) joins to the duration ending
+    the match text[start:end] of a normalised text, and whether they are all its length (v22: 20个月或1年8个月 is one
+    value, 1年半或30个月 two); None where no duration in a unit of its kind is joined to it."""
     own_match = _DURATION_AT_END.search(text, start, end)
     own = _length_of_time(own_match.group()) if own_match is not None else None
     if own is None:
         return None
     lengths: list[tuple[str, Decimal, Decimal]] = []
     first, last = start, end
-    while len(lengths) < MOST_ALTERNATIVES and (after := _or_then_duration(text, last)) is not None:
+    while len(lengths) < MOST_ALTERNATIVES and (after := _or_then_duration(text, last, ranges)) is not None:
         length = _length_of_time(after.group("expr"))
         if length is None or length[0] != own[0]:
             break
@@ -2186,7 +2299,7 @@ def duration_alternatives(text: str, start: int, end: int) -> tuple[int, int, bo
             break
         lengths.append(length)
         last = after.end()
-    while len(lengths) < 2 * MOST_ALTERNATIVES and (before := _duration_then_or(text, first)) is not None:
+    while len(lengths) < 2 * MOST_ALTERNATIVES and (before := _duration_then_or(text, first, ranges)) is not None:
         length = _length_of_time(before.group("expr"))
         if length is None or length[0] != own[0]:
             break
@@ -2240,7 +2353,7 @@ def _chain_after(
     links: list[str] = []
     figures: list[Mention] = []
     for m in following:
-        link = _link(quantity.text, end, m.start, commas)
+        link = _link(quantity.text, end, quantity.item_start(m), commas)
         m_end = quantity.unit_end(m)
         if link is None or m_end is None:
             break
@@ -2257,15 +2370,15 @@ def _chain_before(
     or bare before one, which shares it (10、20或30个月)."""
     links: list[str] = []
     figures: list[Mention] = []
-    first = quantity.point.start
+    first = quantity.item_start(quantity.point)
     for m in reversed(preceding):
         m_end = quantity.unit_end(m)
         link = _link(quantity.text, m_end, first, commas) if m_end is not None else None
-        if link is None and not m.percent:
+        if link is None and not m.percent and quantity.unit:
             link = _link(quantity.text, m.end, first, commas)
         if link is None:
             break
         links.append(link)
         figures.append(m)
-        first = m.start
+        first = quantity.item_start(m)
     return first, links, figures

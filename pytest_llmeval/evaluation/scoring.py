@@ -337,7 +337,34 @@ SCORER_NAME = "keyword_coverage"
 #    认证, 不要告诉客户..., do not tell the customer that ..., avoid claiming ...; not 不得不说, 请勿担心，...).
 #    A "label (unit): number" line gives its number the unit, as a table row does since v8 (`label_units`:
 #    回收期（月）：20 states 20个月, Payback period (months): 20 states 20 months).
-SCORER_VERSION = 24
+# 25: a half with no number and "a year" are durations that "or" and a range mark join (`duration_alternatives`:
+#    半年或一年, half a year or a year, 半年到一年 - v24 credited 半年, 6个月 and 1年); a bare number contrasted in a
+#    bracket shares the unit (24 (not 18) months, 24（而非18）个月: 24个月; v24: missing); 块钱 is 元, and so is a 块
+#    that ends its clause after a scale word, a sum of 100 or more or a word of money (1200万块。, 每月5000块, 月费50块;
+#    not 3块屏幕, 一块儿, 分成3块。); a unit bracketed after the scale word follows the number (1200万（元）, as
+#    20（个月） since v7); the financial numerals are numerals with chinese_numerals (壹仟贰佰万元 is 1200万元, 贰拾个月
+#    20个月), in a run with a unit (收拾, 队伍, 陆家嘴 stay words); a factor of a product is no duration in another unit
+#    (7×24小时 no longer states 1天; it still states the point 24小时, as v18 decided). 大半年 (most of a year),
+#    多半年底 and 半年底 hold no 半年. Trap claims: a quoted claim with a verdict right after the quote is rejected, not
+#    asserted ("X" is not true, "X" - this is incorrect, claims like "X" should not be repeated, “X”不属实), and so is a
+#    claim with a verdict in a bracket or after a colon right after it (已通过PCI DSS认证（待核实）, 已通过PCI
+#    DSS认证：否, certified (unverified); not (2023年) or (no issues found)); the claimant's own word, disclaimed, is
+#    hearsay (该公司声称…，但无法证实, the company claims to be ..., but this is unverified; undisclaimed, still
+#    charged). A currency before the numbers links alternatives ($1.2 million or $1.5 million, ¥1200万或¥1500万: a
+#    guess; v24 credited them); and such an amount is no answer as an end of a range ($500-$600, $500 to $600,
+#    ¥1200万-¥1500万; not rose from $500 to $600, which credits $600); "exceeds" and "surpasses" are strict bounds, "not
+#    to exceed" an inclusive one. Percentage points are one in any name (3个百分点, 3 percentage points, 3 pp, 3 ppt),
+#    and a negation before a verb of change denies the figure (没有提升3个百分点, 并未增长20%, 不会缩短20个月, did not
+#    rise 3 percentage points; v24: covered). A figure changed by an arrow (20个月→24个月, 20 months -> 24 months),
+#    crossed out by a mark after it (1200万元 ❌) or called unlikely after it (20个月不太可能, 20个月的可能性很小) is no
+#    answer. 4300人/年 and 4300人/周 are rates, as 50人/月 is (v7). Decided and kept: a hedged claim (可能已通过PCI
+#    DSS认证) is still charged, as a rumour passed on without a disclaimer is (v11): the customer hears the claim; "ROI:
+#    20% vs. 15%" picks neither value, as the label names both; a bare-number point (1997, 4300) means the number in any
+#    unit, as the shipped scenarios use it (v22); "20 months since the launch" stays a length, as v23 decided ("the
+#    payback is 20 months since launch"), unless "it has been" or "in the" makes it the time since; 第20个月 is a
+#    position (v16). Linear time: a cue, a colon and a currency before a number are looked for near the claim or the
+#    number, not from the text's start or to its end (a 24,000-character answer took seconds).
+SCORER_VERSION = 25
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -610,6 +637,9 @@ FILLERS_ZH += ("正式", "真正", "实际", "实际上", "真的", "曾", "曾�
 # 无需进行等保测评, 不建议采用私有化部署, 没有必要开展试点, 未选择智能风控引擎; not 不得不进行信创适配, 不断采用,
 # 无论采用)
 FILLERS_ZH += ("做", "进行", "开展", "考虑", "采用", "使用", "选择", "选用", "采取")
+# v25: and the verbs of a change or a length, as v23's English ones (没有提升3个百分点, 并未增长20%, 不会缩短20个月,
+# 没有节省20万元: the figure is denied; v24 read only a fall so: 没有下降20%)
+FILLERS_ZH += ("提升", "提高", "增长", "增加", "上升", "上涨", "缩短", "延长", "节省", "节约", "花费", "耗时", "用时")
 # v10: a date between a negation and what it negates (并未于2024年通过PCI DSS认证, 并没有在2024年3月通过审计)
 _DATE_BEFORE_A_POINT = re.compile(
     r"(?:于|在) ?(?:[0-9]{4} ?年(?: ?[0-9]{1,2} ?月)?(?: ?[0-9]{1,2} ?[日号])?|[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?[日号])?)"
@@ -626,6 +656,9 @@ FILLERS_EN |= {"gives"}
 # 20 months, doesn't need, does not cost, does not reach 20%)
 FILLERS_EN |= {"take", "takes", "last", "lasts", "require", "requires", "need", "needs", "cost", "costs", "reach"}
 FILLERS_EN |= {"reaches"}
+# v25: and of a change (did not rise 3 percentage points, will not increase 20%, does not save 20 months)
+FILLERS_EN |= {"rise", "rises", "increase", "increases", "grow", "grows", "improve", "improves", "save", "saves"}
+FILLERS_EN |= {"shorten", "shortens", "extend", "extends"}
 # An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
 # payback, not really a compliant system.
 ARTICLES_EN = frozenset({"a", "an", "the"})
@@ -853,11 +886,33 @@ _READ_AS_TABLE = str.maketrans(_READ_AS)
 _TO_READ = re.compile("[" + "".join(_READ_AS) + "]")
 
 
+# v25: the financial numerals (大写数字) of contracts and invoices are the common ones, one for one (壹仟贰佰万元
+# is 一千二百万元, 贰拾个月 二十个月, 壹佰萬圆 一百万元), read as numbers where the point allows Chinese numerals -
+# in a run that holds a digit of them (壹 to 玖) and a unit or section (拾, 佰, 仟, 万, 亿, 圆), as amounts are written:
+# alone, 伍, 陆 and 拾 are names and words (伍先生, 陆家嘴, 队伍, 陆续, 收拾)
+_FINANCIAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟圆", "一二二三三四五六六七八九十百千元")
+_FINANCIAL_DIGIT = "壹贰貳叁參肆伍陆陸柒捌玖"
+_FINANCIAL_UNIT = "拾佰仟万萬亿億圆"
+_FINANCIAL_RUN = re.compile(f"[{_FINANCIAL_DIGIT}{_FINANCIAL_UNIT}零〇两]{{2,}}")
+
+
+def _financial_amount(m: re.Match[str]) -> str:
+    run = m.group()
+    if any(c in _FINANCIAL_DIGIT for c in run) and any(c in _FINANCIAL_UNIT for c in run):
+        return run.translate(_FINANCIAL_NUMERALS)
+    return run
+
+
+def _financial_numerals(text: str) -> str:
+    return _FINANCIAL_RUN.sub(_financial_amount, text) if _FINANCIAL_RUN.search(text) else text
+
+
 def _marked(text: str) -> str:
     text = _MIXED_FRACTION.sub(_fraction, text.translate(_LIST_MARKERS))
     text = strip_markup(_hyphens(unicodedata.normalize("NFKC", text).casefold()))
     if "\n" in text:
         text = _LINE_START_MARKER.sub("\\g<indent>•", text)
+    text = _financial_numerals(text)
     return text.translate(_READ_AS_TABLE) if _TO_READ.search(text) else text
 
 
@@ -1443,6 +1498,8 @@ _DENIAL_AFTER_ZH = re.compile(
     "|提供|退还)?|无法(?:提供|实现|支持|使用|办理|受理)|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持)|被拒绝?|被禁止|禁止|非必需"
     f"|非必须|不是必须|不是必需|没必要|无|没有|{_WAIVERS_AFTER_ZH}"
     "|行不通|(?:实现|做|办)不(?:了|到)"
+    # v25: and its unlikelihood (回收期20个月不太可能, 20个月的可能性很小)
+    "|(?:不太|不大)可能(?:实现|达到|做到)?|(?:的)?可能性(?:很|极|非常)?(?:小|低|不大)"
     # v15: and a correction (回收期是20个月是错的, 20个月的说法有误, 回收期20个月，不对，是24个月)
     "|(?:的?(?:说法|表述|结论|答案))?(?:是|并)?(?:错误|错|不对|不准确|不正确|有误|不实)"
     # v16: and one that points back at it (20个月，这是错误的; 20个月，这个说法不对; 20个月这一说法是错误的)
@@ -1529,10 +1586,27 @@ def _hyphen_twins(text: str) -> tuple[str, ...]:
     return tuple(twins)
 
 
+# v25: a change in percentage points is one in any of its names (3个百分点, 3 percentage points, 3 pp, 3 ppt)
+_PERCENTAGE_POINTS = re.compile(r"^(?P<n>[0-9]+(?:\.[0-9]+)?) ?(?:个百分点|百分点|percentage points?|pp|ppts?)$")
+_PERCENTAGE_POINT_NAMES = (
+    "{n}个百分点",
+    "{n}百分点",
+    "{n} percentage points",
+    "{n} percentage point",
+    "{n} pp",
+    "{n} ppt",
+)
+
+
+def _percentage_point_twins(needle: str) -> tuple[str, ...]:
+    m = _PERCENTAGE_POINTS.match(needle)
+    return tuple(name.format(n=m.group("n")) for name in _PERCENTAGE_POINT_NAMES) if m else ()
+
+
 def _twins(needle: str) -> tuple[str, ...]:
     """A form's other spellings: a standard's name with or without its space, Latin words joined by a hyphen or a
-    space (v9), a date with dashes or slashes (v15: 2020年3月 as 2020-03)."""
-    twins = dict.fromkeys((*standard_twins(needle), *date_twins(needle)))  # v15: dates with dashes or slashes
+    space (v9), a date with dashes or slashes (v15: 2020年3月 as 2020-03), percentage points in any name (v25)."""
+    twins = dict.fromkeys((*standard_twins(needle), *date_twins(needle), *_percentage_point_twins(needle)))
     for spelling in (needle, *twins):
         twins.update(dict.fromkeys(_hyphen_twins(spelling)))
     twins.pop(needle, None)
@@ -1556,11 +1630,35 @@ def _compiled_patterns(
             found.append(compile_variant(needle, forms or NumberForms()))
             found.extend(compile_variant(twin, forms or NumberForms()) for twin in _twins(needle))  # v9
             twins = duration_twins(needle, forms)  # v18: the duration in other units of time (1年8个月 for 20个月)
-            found.extend(compile_variant(twin, forms or NumberForms()) for twin in twins)
+            found.extend(_duration_twin(compile_variant(twin, forms or NumberForms())) for twin in twins)
     # v12: a regex is read as the answer is, its Traditional characters as Simplified (v10 read only the answer so: a
     # regex written in Traditional, 後端|於梨華, no longer matched the answer it was written for)
     found.extend(RegexPattern(r.translate(_READ_AS_TABLE) if _TO_READ.search(r) else r) for r in regexes)
     return tuple(found)
+
+
+# v25: a factor of a product (7×24小时, 5*8小时: round-the-clock hours) is the point's own form where the point writes
+# it (24小时 for 7×24小时 support: v18), but no length of time to convert: 7×24小时 no longer states 1天 or 1 day
+_FACTOR_BEFORE = re.compile(r"[0-9] ?[×x*✕] ?$")
+
+
+@dataclass(frozen=True)
+class _DurationTwin(NumberPattern):
+    """A point's duration in another unit of time (v18: `duration_twins`), not matched as a factor of a product."""
+
+    def search(self, answer: str) -> Iterator[Found]:
+        factors = 0
+        for found in super().search(answer):
+            if _FACTOR_BEFORE.search(answer, max(0, found.start - 4), found.start) is None:
+                yield found
+            elif (factors := factors + 1) >= MOST_OCCURRENCES_JUDGED:
+                return  # as many as `_find` judges of a form: a run of 7×24小时 is read no further
+
+
+def _duration_twin(pattern: TextPattern | NumberPattern) -> TextPattern | NumberPattern:
+    if not isinstance(pattern, NumberPattern):
+        return pattern
+    return _DurationTwin(pattern.text, pattern.pieces, pattern.slots, pattern.forms)
 
 
 # v17: a bound says on which side of its number the quantity lies, one rule for every bound word. A strict bound names
@@ -1582,6 +1680,8 @@ LOWER_BOUNDS_BEFORE = (
     "more than", "over", "above", "exceeding", "in excess of", "upwards of", "greater than", "longer than",
     "higher than", "no shorter than", "beyond", "never less than", "never fewer than", "never shorter than",
     "never below", "never lower than",
+    # v25: the verbs of a strict bound (it exceeds 20 months: more than 20)
+    "exceeds", "exceeded", "exceed", "surpasses", "surpassed", "surpass",
 )  # fmt: skip
 UPPER_BOUNDS_BEFORE = (
     "不超过", "不超", "不高于", "不大于", "不多于", "最多", "至多", "最高", "少于", "低于", "小于", "短于", "不到",
@@ -1589,7 +1689,7 @@ UPPER_BOUNDS_BEFORE = (
     "不会超过", "用不了", "要不了", "at most", "no more than", "not more than", "up to", "under", "below",
     "less than", "fewer than", "within", "not exceeding", "no longer than", "shorter than", "lower than",
     "no higher than", "not over", "never more than", "never longer than", "never over", "never exceeding",
-    "never above", "never higher than",
+    "never above", "never higher than", "not to exceed",
 )  # fmt: skip
 LOWER_BOUNDS_AFTER = ("以上", "及以上", "或以上", "或更多", "或更长", "or more", "or longer", "or above",
                       "and above", "and up", "or higher", "at least", "at minimum", "minimum")  # fmt: skip
@@ -1608,6 +1708,7 @@ INCLUSIVE_BOUNDS = frozenset((
     # v20: "never more than" as "no more than", "never less than" as "no less than"
     "never more than", "never longer than", "never over", "never exceeding", "never above", "never higher than",
     "never less than", "never fewer than", "never shorter than", "never below", "never lower than",
+    "not to exceed",  # v25
 ))  # fmt: skip
 _BOUNDS_BEFORE = {**dict.fromkeys(LOWER_BOUNDS_BEFORE, "lower"), **dict.fromkeys(UPPER_BOUNDS_BEFORE, "upper")}
 _BOUNDS_AFTER = {**dict.fromkeys(LOWER_BOUNDS_AFTER, "lower"), **dict.fromkeys(UPPER_BOUNDS_AFTER, "upper")}
@@ -1913,11 +2014,17 @@ def _occurs(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(text) is not None
 
 
+# how far past a claim a cue that starts before it may need to look (its longest words and 未见's 40 characters)
+_CUE_REACH = 256
+
+
 def _cues_before(answer_lines: str, part_start: int, end: int, cues: re.Pattern[str]) -> list[tuple[int, int]]:
     """(start, end) of each cue that starts in the part before the claim's end (a cue may overlap the claim:
     认证编号是否 for 认证编号是); 不知道 / 不清楚 / 不确定 only after the speaker and adverbs."""
     spans = []
-    for cue in cues.finditer(answer_lines, part_start):  # v9: to the end, for 未见...的记录 to see its record
+    # v9: past the claim, for 未见...的记录 to see its record; v25: but no further than a cue and its look-ahead reach
+    # (`_CUE_REACH`), as a search to the text's end for each of 200 occurrences cost seconds on a long answer
+    for cue in cues.finditer(answer_lines, part_start, end + _CUE_REACH):
         if cue.start() >= end:
             break
         if cue.group() in _SPEAKER_CUES and not _SPEAKER_BEFORE.fullmatch(answer_lines, part_start, cue.start()):
@@ -1968,7 +2075,11 @@ def _colon_heads(answer_lines: str, start: int, breaks: frozenset[int] = frozens
     with no sentence end between, and a colon that ends the line before the list that `start`'s line is an item of
     (or, when that line is no list item, the line right before it); the heading is the part before its colon."""
     line_start = answer_lines.rfind("\n", 0, start) + 1
-    colons = [i for i in range(line_start, start) if answer_lines[i] == ":"]
+    colons = []  # v25: found by str.find, as a loop over each character of a long line cost 0.5 s for 200 claims
+    colon = answer_lines.find(":", line_start, start)
+    while colon >= 0:
+        colons.append(colon)
+        colon = answer_lines.find(":", colon + 1, start)
     heads = [(_part_start(answer_lines, c), c) for c in colons if not _SENTENCE_END.search(answer_lines, c, start)]
     above, line = line_start - 1, line_start  # above: the line break after the line above start's line (or list)
     while above > 0 and _LIST_ITEM.match(answer_lines, line):
@@ -2067,6 +2178,25 @@ _DISCLAIMED_AFTER = re.compile(
 )
 
 
+# v25: ... or a verdict on the quote right after it, which makes the quote a claim the answer rejects ("X" is not
+# true, "X" - this is incorrect, claims like "X" should not be repeated, "X", which cannot be verified, “X”不属实,
+# “X”是错误的)
+_VERDICT_AFTER_A_QUOTE = re.compile(
+    r" ?(?:[-—–,:;]+ ?)?(?:(?:this|that|which|it|such (?:a )?claims?|the claim)(?: claim| statement)? "
+    r"|(?:this|that|it)['’]s )?"
+    r"(?:(?:is|was|are|were|'s)(?: (?:simply|completely|entirely|also))? )?"
+    r"(?:(?:not (?:true|accurate|correct|verified|confirmed|supported|the case)|untrue|false|incorrect|inaccurate|wrong"
+    r"|unverified|unconfirmed|unsubstantiated|unfounded|misleading|a (?:myth|rumou?r|misconception))"
+    r"(?= ?(?:[.,;:!?)]|$))"  # a verdict that ends its clause: not "X", false positives aside
+    r"|(?:cannot|can't|could not|couldn't) be (?:verified|confirmed|substantiated)(?![a-z])"
+    r"|(?:should|must|may)(?: not|n't) be (?:repeated|claimed|stated|made|said|used|cited|quoted|promised)(?![a-z]))"
+    "| ?(?:[-—,:;]+ ?)?(?:这|此|这一点|这种说法|该说法)?(?:是|并|均|都)?"
+    "(?:(?:不属实|不实|不正确|不准确|错误|有误|无法证实|未经证实|没有依据|毫无根据|站不住脚)"
+    "的?(?:说法|表述)?(?= ?(?:[。!?;,.、)]|$))"
+    "|不能(?:对外)?(?:宣称|声称|说))"
+)
+
+
 # v23: a quote of the asker's words reports them (您问“已通过PCI DSS认证了吗”, 您提到“已通过PCI DSS认证”, you asked
 # "has it passed PCI DSS"): the question's words, not the answer's claim
 _THE_ASKER_SAYS = re.compile(
@@ -2097,6 +2227,8 @@ def _quoted_as_a_claim(answer_lines: str, start: int, end: int) -> bool:
     sentence_end = _SENTENCE_END.search(answer_lines, end)
     if closing < 0 or (sentence_end is not None and sentence_end.start() < closing):
         return False
+    if _VERDICT_AFTER_A_QUOTE.match(answer_lines, closing + 1):
+        return True  # v25: "X" is not true, "X" - this is incorrect, claims like "X" should not be repeated
     named = _NAMED_A_CLAIM.match(answer_lines, closing + 1)
     if named is None:
         return False
@@ -2113,7 +2245,9 @@ def _quoted_as_a_claim(answer_lines: str, start: int, end: int) -> bool:
 # grader charges a model that repeats it; and so is one the answer confirms (并且已经得到证实, 这不是谣言).
 _HEARSAY = re.compile(
     "据传|传言|传闻|据说(?!明)|听说|有人说|有人称|网上说|网上称|网传|坊间|有消息称|据称"
+    "|声称|号称|自称"  # v25: and the claimant's own word, disclaimed (该公司声称…，但无法证实)
     "|(?<![a-z])(?:reportedly|rumou?red|rumou?rs? (?:say|says|have it)|it is said|it's said|allegedly|supposedly"
+    "|claims? (?:to be|that)|claimed (?:to be|that)"
     "|some say|some claim|according to (?:rumou?rs|hearsay|unconfirmed|unverified))(?![a-z])"
 )
 _HEARSAY_DISCLAIMED = re.compile(
@@ -2183,11 +2317,21 @@ def asserted(answer_lines: str, start: int, end: int, breaks: frozenset[int] = f
         return False
     if _quoted_as_a_claim(answer_lines, start, end) or _hearsay_disclaimed(answer_lines, start, end):
         return False
+    if _VERDICT_IN_A_BRACKET_OR_AFTER_A_COLON.match(answer_lines, end):
+        return False  # v25: 已通过PCI DSS认证（待核实）, - 已通过PCI DSS认证：❌ 未经证实, certified (unverified)
     if _quoting_the_asker(answer_lines, start, end):
         return False  # v23: 您问“已通过PCI DSS认证了吗”
     tail = answer_lines[end:phrase_end].rstrip().rstrip("”’」』\"' ")  # v23: a question in quotes (认证了吗”)
     question = (after is not None and after.group() == "?") or tail.endswith("吗")
     return not question or (after is not None and _ANSWERED_YES.match(answer_lines, after.end()) is not None)
+
+
+# v25: a verdict on the claim in a bracket or after a colon right after it - the answer names it to reject it
+_VERDICT_IN_A_BRACKET_OR_AFTER_A_COLON = re.compile(
+    "[”’」』\"']? ?[(:] ?(?:[❌✗✘×] ?)?(?:待核实|待证实|待确认|未经证实|未证实|无法证实|无法确认|不实|不属实|有误"
+    "|错误|否|不正确|unverified|unconfirmed|not (?:verified|confirmed|true)|false|incorrect|untrue|no)"
+    "(?:的?(?:说法|消息|信息))?(?= ?(?:[),.;!?:—\n-]|$))"  # the verdict is all the bracket says: not (no issues found)
+)
 
 
 _FIGURE_START = re.compile(
@@ -2594,6 +2738,10 @@ _VERDICT_IN_A_BRACKET = re.compile(
 )
 
 
+# v25: ... or a cross mark right after it (合同金额：1200万元 ❌ 1500万元 ✅) - not a mark in the next table cell
+_CROSSED_OUT_AFTER = re.compile(" ?[❌✗✘❎]")
+
+
 # v19: the other figure of a correction or a change is another value of the point's quantity where none of the
 # point's forms matches it and it is of the point's kind: a duration for a duration (20个月 -> 24个月, 2 years), an
 # amount of money for one (300万元 -> 350万元), a percentage for one, else the same unit - or a bare number that ends
@@ -2672,6 +2820,11 @@ _CHANGED_TO = re.compile(
     " ?(?:(?:延长|缩短|增加|减少|提高|降低|调整|变更|修改|修订|更新|上调|下调|提升|下降|上升|增长|压缩|变|改|调)了?"
     "(?:为|至|到|成)|(?:增|降|升|减|缩|延)至|(?<![a-z])to(?![a-z])) ?" + _ANOTHER_FIGURE
 )
+# v25: an arrow after the figure changes it to another (20个月→24个月, 20 months -> 24 months, → revised to 24 months)
+_ARROW_TO = re.compile(
+    " ?(?:→|->|=>|⟶|➡|➔|⇒) ?(?:(?:revised|changed|adjusted|updated|raised|increased|extended|cut|lowered|reduced"
+    "|decreased|shortened) to |(?:调整|修改|变更|上调|下调|延长|缩短)?(?:为|至|到) ?)?" + _ANOTHER_FIGURE
+)
 _UP_OR_DOWN_FROM = re.compile("(?<![a-z])(?:up|down) from (?:a |an |the )?$")
 _FORMER = re.compile(
     "原(?:为|是|来|先|本)|此前|(?<![a-z])(?:originally|previously|formerly|used to be)(?![a-z])"
@@ -2699,6 +2852,8 @@ def _a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patt
     if changed is None and _FORMER.search(answer_norm, part_start, start) is not None:
         changed = _NOW_ANOTHER.match(answer_norm, end) or _BUT_AFTER_ANOTHER.match(answer_norm, end)
     if changed is None:
+        changed = _ARROW_TO.match(answer_norm, end)  # v25: 20个月→24个月
+    if changed is None:
         return None
     if not _another_value(answer_norm, start, end, changed.start("figure"), forms):
         return None  # 原为20个月，现在仍是20个月
@@ -2708,7 +2863,7 @@ def _a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patt
 def _taken_back(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
     """The correction right after the figure at start:end that takes it back (v19): a verdict in a bracket after it,
     or a self-correction that gives another value of its kind (`_another_value`); else None."""
-    verdict = _VERDICT_IN_A_BRACKET.match(answer_norm, end)
+    verdict = _VERDICT_IN_A_BRACKET.match(answer_norm, end) or _CROSSED_OUT_AFTER.match(answer_norm, end)
     if verdict is not None:
         return verdict.group()
     correction = _TAKEN_BACK.match(answer_norm, end)
@@ -2821,6 +2976,8 @@ def _offered_among_others(pattern: Pattern, answer_norm: str, found: Found) -> s
     as the answer writes them; else None."""
     if isinstance(pattern, TextPattern):  # v24: a year and a half or two years (a duration twin in words)
         lengths = duration_alternatives(answer_norm, found.start, found.end)
+        if lengths is None:  # v25: 半年到一年, half a year to a year - a range, which no number pattern saw
+            lengths = duration_alternatives(answer_norm, found.start, found.end, ranges=True)
         return answer_norm[lengths[0] : lengths[1]] if lengths is not None and not lengths[2] else None
     if not isinstance(pattern, NumberPattern) or not (len(pattern.slots) == 1 or compound_duration(pattern)):
         return None
