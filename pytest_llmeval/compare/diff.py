@@ -25,6 +25,7 @@ fit to be judged at all. Every statistic comes from `stats/`.
 
 from __future__ import annotations
 
+import json
 import math
 import numbers
 from collections import Counter, defaultdict
@@ -126,7 +127,7 @@ def _stale_keys(doc: dict[str, Any], rename: Mapping[str, str]) -> dict[Key, str
     }
 
 
-def _rescored_from(doc: dict[str, Any]) -> str | None:
+def _rescored_from(doc: Mapping[str, Any]) -> str | None:
     """What run a re-scored document was graded from (`run.rescored.from`), None if it is no re-score."""
     rescored = (doc.get("run") or {}).get("rescored")
     if not isinstance(rescored, Mapping):
@@ -135,19 +136,81 @@ def _rescored_from(doc: dict[str, Any]) -> str | None:
 
 
 def same_run(base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> str | None:
-    """Why two documents cannot be compared because they are one run (the same `run.run_id`: a run and its saved copy,
-    or one file given twice), or None. Such a comparison shows no change whatever the model does, and the gate
-    would pass it. A re-score or a merge is another run (a new id), so it is compared with the run it came from."""
+    """Why two documents cannot be compared because they are one measurement, or None: one run (the same
+    `run.run_id`: a run and its saved copy, or one file given twice), a merge and one of its shards
+    (`merged_part`), or - where a run has no id to tell - runs of which one holds only the other's records
+    (`shared_records`: a run written before run ids, and its copy or a merge of it). Such a comparison shows no
+    change whatever the model does, and the gate would pass it. A re-score or a merge is another run (a new id), so
+    it is compared with the run it came from."""
     b_id, n_id = (
         run.get("run_id") if isinstance(run := doc.get("run"), Mapping) else None for doc in (base_doc, new_doc)
     )
-    if not isinstance(b_id, str) or not b_id or b_id != n_id:
+    if isinstance(b_id, str) and b_id and b_id == n_id:
+        which = f"the baseline and the new run are one run (run id {b_id})"
+    elif (part := merged_part(base_doc, new_doc)) is not None:
+        which = part
+    elif not (b_id and n_id) and (shared := shared_records(base_doc, new_doc)) is not None:
+        # two run ids tell the runs apart; without one (a run written before them, or merged or resumed from one)
+        # only the records can
+        which = shared
+    else:
         return None
     return (
-        f"not comparable: the baseline and the new run are one run (run id {b_id}) - a run compared with itself or "
-        "its saved copy shows no change whatever the model does. Fix: compare with an earlier run (`python -m "
-        "pytest_llmeval runs` lists the saved runs) or run the suite again"
+        f"not comparable: {which} - a run compared with itself or its saved copy shows no change whatever the model "
+        "does. Fix: compare with an earlier run (`python -m pytest_llmeval runs` lists the saved runs) or run the "
+        "suite again"
     )
+
+
+def merged_part(base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> str | None:
+    """Which run is a shard of the other, merged into it (`run.merged_from` names its run id), or None. A merge
+    holds its shards' records as they are: compared with one of them it compared that shard's answers with
+    themselves, and the gate passed with "no significant change"."""
+    for merged, part, merged_name, part_name in (
+        (new_doc, base_doc, "the new run", "the baseline"),
+        (base_doc, new_doc, "the baseline", "the new run"),
+    ):
+        run, shard = merged.get("run"), part.get("run")
+        if not isinstance(run, Mapping) or not isinstance(shard, Mapping) or not shard.get("run_id"):
+            continue
+        shards = [entry for entry in run.get("merged_from") or [] if isinstance(entry, Mapping)]
+        if any(entry.get("run_id") == shard["run_id"] for entry in shards):
+            shard_id = shard["run_id"]
+            return f"{part_name} (run id {shard_id}) is a shard merged into {merged_name}: its records are that shard's"
+    return None
+
+
+def shared_records(base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> str | None:
+    """How one document holds only the other's records, or None: every case record of one is a record of the other
+    - the same record, down to the moment it finished (`finished_at`, recorded with each answer: no two runs share
+    it). Neither is then a measurement of its own: a run saved before run ids existed (nearly every
+    baseline saved before them) compared with itself or its copy, or a shard with the merge of it, passed with "no
+    significant change" whatever the model did. A re-score keeps the records' times and grades them again: compared
+    with the run it graded as before."""
+    if _rescored_from(base_doc) != _rescored_from(new_doc):
+        return None
+    base, new = _finish_stamps(base_doc), _finish_stamps(new_doc)
+    if not base or not new:
+        return None
+    if base == new:
+        return "the baseline and the new run hold the same records (each finished at the same moment: one run)"
+    if new <= base:
+        return "every record of the new run is one of the baseline's (each finished at the same moment)"
+    if base <= new:
+        return "every record of the baseline is one of the new run's (each finished at the same moment)"
+    return None
+
+
+def _finish_stamps(doc: Mapping[str, Any]) -> Counter[str] | None:
+    """Each case record whole (as canonical JSON), None when a record has no finish time to tell it from another
+    run's. Whole, not only its identity and time: a copy whose scores were edited by hand is another measurement."""
+    stamps: Counter[str] = Counter()
+    for case in doc.get("cases") or []:
+        finished = case.get("finished_at") if isinstance(case, Mapping) else None
+        if isinstance(finished, bool) or not isinstance(finished, numbers.Real):
+            return None
+        stamps[json.dumps(case, sort_keys=True, default=str)] += 1
+    return stamps
 
 
 def one_measurement(base_doc: dict[str, Any], new_doc: dict[str, Any]) -> str | None:
@@ -247,8 +310,67 @@ def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:
     return {prefix[:-1]: data}
 
 
-def settings_differences(base: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
-    """Settings, model sources and hardware that differ between the two runs."""
+def _model_servers(run: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each model's own server values (--llm-model-arg LABEL:KEY=VALUE, LABEL:vllm_arg=ARG), by label: its options
+    and, with its own vLLM arguments, the extra arguments its server was started with (the run's, then its own)."""
+    settings = run.get("settings") or {}
+    server = settings.get("server") or {}
+    own: dict[str, dict[str, Any]] = {}
+    for model in settings.get("models") or []:
+        if not isinstance(model, Mapping) or not model.get("label"):
+            continue
+        options = options if isinstance(options := model.get("options"), Mapping) else {}
+        values = {str(k): v for k, v in options.items() if k != "gpus"}
+        if model.get("vllm_args"):
+            values["extra_args"] = [*(server.get("extra_args") or []), *model["vllm_args"]]
+        own[str(model["label"])] = values
+    return own
+
+
+def model_settings_differences(
+    base: Mapping[str, Any], new: Mapping[str, Any], pairs: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """The server values a model was served with that differ between the runs where a model's own values
+    (--llm-model-arg) set them: `settings.models.LABEL.KEY`, with `model` (the new run's label) and `server_field`
+    (the run-wide setting it stands for). A model quantized to fp8 in one run only, by its own option, read "no
+    significant change" with no word of the quantization anywhere."""
+    servers = [(run.get("settings") or {}).get("server") or {} for run in (base, new)]
+    own_b, own_n = _model_servers(base), _model_servers(new)
+    renamed = dict(pairs or {})
+    diffs = []
+    for b_label, b_values in own_b.items():
+        label = renamed.get(b_label, b_label)
+        if label not in own_n:
+            continue
+        n_values = own_n[label]
+        for key in sorted(set(b_values) | set(n_values)):
+            b_value = b_values.get(key, servers[0].get(key))
+            n_value = n_values.get(key, servers[1].get(key))
+            if b_value != n_value:
+                diffs.append(
+                    {
+                        "field": f"settings.models.{label}.{key}",
+                        "base": b_value,
+                        "new": n_value,
+                        "model": label,
+                        "server_field": f"settings.server.{key}",
+                    }
+                )
+    return diffs
+
+
+def _setting_field(diff: Mapping[str, Any]) -> str:
+    """The run-wide setting a difference stands for (a model's own server value: the server's setting)."""
+    return str(diff.get("server_field") or diff["field"])
+
+
+def settings_differences(
+    base: dict[str, Any], new: dict[str, Any], pairs: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Settings, model sources and hardware that differ between the two runs (a model's own server values:
+    `model_settings_differences`). A baseline label paired with another (`pairs`, --pair) is another model on
+    purpose: its source is not compared with that of the new run's model of its old label (with --pair m1=m2
+    --pair m2=m1, each read "another model than in the baseline" where both were the same models)."""
     diffs = []
     b_set, n_set = base.get("settings", {}), new.get("settings", {})
     b_flat = _flatten({k: b_set.get(k) for k in SETTING_KEYS if k in b_set})
@@ -260,6 +382,8 @@ def settings_differences(base: dict[str, Any], new: dict[str, Any]) -> list[dict
             diffs.append({"field": f"settings.{key}", "base": b_flat.get(key), "new": n_flat.get(key)})
     b_src, n_src = base.get("model_sources", {}), new.get("model_sources", {})
     for label in sorted(set(b_src) & set(n_src)):
+        if label in (pairs or {}):
+            continue
         if b_src[label] != n_src[label]:
             diffs.append({"field": f"model_sources.{label}", "base": b_src[label], "new": n_src[label]})
     b_hw, n_hw = base.get("hardware", {}), new.get("hardware", {})
@@ -274,9 +398,9 @@ def load_differences(settings: list[dict[str, Any]], fields: Mapping[str, Any] =
     with `fields` = GENERATION_SETTINGS, those that change how long a request generates."""
     out = []
     for diff in settings:
-        if diff["field"] not in fields:
+        if _setting_field(diff) not in fields:
             continue
-        default = fields[diff["field"]]
+        default = fields[_setting_field(diff)]
         base = default if diff["base"] is None else diff["base"]
         new = default if diff["new"] is None else diff["new"]
         if base is None or new is None:  # no default and not recorded in one run: nothing to say
@@ -298,17 +422,21 @@ def answer_settings_note(settings: list[dict[str, Any]]) -> str | None:
         d
         for d in settings
         if d["field"] not in NO_ANSWER_CHANGE
-        and (d["field"].startswith(ANSWER_SETTINGS_RAG) or d["field"] in ANSWER_SETTINGS_SERVER)
+        and (d["field"].startswith(ANSWER_SETTINGS_RAG) or _setting_field(d) in ANSWER_SETTINGS_SERVER)
     ]
     if not changed:
         return None
-    shown = "; ".join(
-        f"{d['field'].removeprefix('settings.')} {d['base']!r} in the baseline, {d['new']!r} now" for d in changed
-    )
+    shown = "; ".join(f"{_setting_name(d)} {d['base']!r} in the baseline, {d['new']!r} now" for d in changed)
     return (
         f"the runs answered under other settings ({shown}): a difference in quality, or none, measures those settings "
         "as well as the model. Accept a baseline run with today's settings to compare the model alone"
     )
+
+
+def _setting_name(diff: Mapping[str, Any]) -> str:
+    """A setting as the notes name it: "server.quantization", "server.quantization of model m1" (its own value)."""
+    name = _setting_field(diff).removeprefix("settings.")
+    return f"{name} of model {diff['model']}" if diff.get("model") else name
 
 
 def speed_not_comparable(settings: list[dict[str, Any]]) -> str | None:
@@ -319,19 +447,23 @@ def speed_not_comparable(settings: list[dict[str, Any]]) -> str | None:
     if load:
         parts.append(
             "measured with other requests in flight ("
-            + "; ".join(f"{d['field'].split('.')[-1]} {d['base']} in the baseline, {d['new']} now" for d in load)
+            + "; ".join(f"{_load_name(d)} {d['base']} in the baseline, {d['new']} now" for d in load)
             + "); compare speed between runs at the same concurrency"
         )
     if generation:
         parts.append(
             "generated under other settings ("
-            + "; ".join(
-                f"{d['field'].split('.')[-1]} {d['base']!r} in the baseline, {d['new']!r} now" for d in generation
-            )
+            + "; ".join(f"{_load_name(d)} {d['base']!r} in the baseline, {d['new']!r} now" for d in generation)
             + "): answers of another length or sampling take another time; compare speed between runs with the same "
             + ", ".join(f.split(".")[-1] for f in GENERATION_SETTINGS)
         )
     return "not comparable: " + "; ".join(parts) if parts else None
+
+
+def _load_name(diff: Mapping[str, Any]) -> str:
+    """A load or generation setting as the speed notes name it: "concurrency", "data_parallel_size of model m1"."""
+    name = _setting_field(diff).split(".")[-1]
+    return f"{name} of model {diff['model']}" if diff.get("model") else name
 
 
 def other_hardware(
@@ -403,7 +535,8 @@ def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | 
     """The run-level statistic of a speed metric over its successful requests: (value, n, why not). Only finite,
     non-negative timings count; a statistic that cannot be computed is "why not" (the rule is not checked)."""
     field, stat, _, _ = METRICS[metric]
-    ok = [s for s in samples if not errored(s)]
+    # a cache hit sent no request: a timing it carries (a run written otherwise, a hand edit) measured nothing today
+    ok = [s for s in samples if not errored(s) and not s.get("cached")]
     invalid = sum(1 for s in ok if s.get(field) is not None and _timing(s.get(field)) is None)
     left_out = f"; {invalid} timing(s) not a finite, non-negative number left out" if invalid else ""
     if metric == "decode_tok_s":  # the one definition (token-weighted, as vLLM's bench), from results.aggregate
@@ -563,11 +696,13 @@ def compare_group(
         {
             "scenario_id": i,
             "change": "pass -> fail" if bp >= 50 else "fail -> pass",
-            "score_base": _round(sb),
-            "score_new": _round(sn),
+            # 4 decimals, as the metrics' means: at 2, a flip from 61.004 to 60.996 read "61.0 -> 61.0"
+            "score_base": _round(sb, 4),
+            "score_new": _round(sn, 4),
             "error_new": any(errored(s) for s in ns),
+            **({"same_score": same_score_flip(bs, ns)} if _round(sb, 4) == _round(sn, 4) else {}),
         }
-        for i, bp, np_, sb, sn, ns in zip(ids, pass_b, pass_n, score_b, score_n, n)
+        for i, bp, np_, sb, sn, bs, ns in zip(ids, pass_b, pass_n, score_b, score_n, b, n)
         if (bp >= 50) != (np_ >= 50)
     ]
     deltas = sorted(
@@ -597,6 +732,31 @@ def compare_group(
         "score_deltas": deltas,
         "_cases": (score_b, score_n, pass_b, pass_n, _within_variance(b, n)),
     }
+
+
+def same_score_flip(base: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]) -> str:
+    """Why a case changed verdict with the same (mean) score in both runs, in a few words: shown bare, "61.0 -> 61.0
+    pass -> fail" read as a verdict the numbers contradict. The score is not all that decides pass/fail: with
+    --llm-repeat the share of samples that passed does, a judge's verdict under --llm-judge-assert, a forbidden claim
+    found, or the case's threshold."""
+    if len(base) > 1 or len(new) > 1:
+        passes = [sum(1 for s in side if not errored(s) and s.get("passed")) for side in (base, new)]
+        return (
+            f"same mean score; {passes[0]} of {len(base)} sample(s) passed in the baseline, {passes[1]} of "
+            f"{len(new)} now: more than half must pass"
+        )
+    judged = [which for which, side in (("baseline", base), ("new run", new)) if side[0].get("assert_with") == "judge"]
+    if judged:
+        return f"same score; pass/fail in the {' and '.join(judged)} is the judge's verdict (--llm-judge-assert)"
+    forbidden = [which for which, side in (("baseline", base), ("new run", new)) if side[0].get("forbidden_found")]
+    if forbidden:
+        return f"same score; a forbidden claim was found in the {' and '.join(forbidden)}'s answer, which fails it"
+    thresholds = [side[0].get("threshold") for side in (base, new)]
+    if thresholds[0] != thresholds[1]:
+        return f"same score; threshold {thresholds[0]} in the baseline, {thresholds[1]} now"
+    return (
+        "same score; the records' pass/fail is not their score against the threshold (a custom scorer or a hand edit)"
+    )
 
 
 def _holm_quality_verdicts(groups: list[dict[str, Any]], gated_worse: set[tuple[str, str, str]]) -> None:
@@ -745,7 +905,12 @@ def speed_worsening_text(result: Mapping[str, Any]) -> str:
     worsening = result.get("worsening")
     if worsening is None:
         return "-"
-    return f"{worsening:+.3g}{result.get('unit') or ''}"
+    threshold = result.get("threshold")
+    digits = 3
+    # more significant digits where 3 would show the threshold itself: a rise of 20.04% read "+20% (past 20%)"
+    while isinstance(threshold, float | int) and digits < 6 and f"{worsening:.{digits}g}" == f"{threshold:.{digits}g}":
+        digits += 1
+    return f"{worsening:+.{digits}g}{result.get('unit') or ''}"
 
 
 def speed_verdict_text(result: Mapping[str, Any]) -> str:
@@ -882,9 +1047,20 @@ def _decide(results: list[dict[str, Any]]) -> None:
             result["status"] = f"past threshold, within noise - not failed ({why}; {stats})"
         else:
             result["status"] = f"ok ({stats})"
-        result["bound_text"] = "-inf" if bound is None else f"{bound:+.2f}"
+        result["bound_text"] = "-inf" if bound is None else beside_margin(bound, margin)
+        result["worsening_text"] = "-" if worsening is None else beside_margin(worsening, margin)
     for result in results:
         result.pop("_detectable_at", None)
+
+
+def beside_margin(value: float, margin: float, least: int = 2, most: int = 4) -> str:
+    """A quality rule's worsening or bound, signed, with the decimals (`least` to `most`) that tell it from the
+    rule's margin: at 2, a bound of 5.004 read "+5.00" beside "> 5" and REGRESSION, and 4.996 read the same beside
+    "ok"."""
+    for digits in range(least, most + 1):
+        if f"{value:.{digits}f}" != f"{margin:.{digits}f}":
+            return f"{value:+.{digits}f}"
+    return f"{value:+.{least}f}"
 
 
 def _family_detectable(result: dict[str, Any], in_family: Any, family: int) -> None:
@@ -974,10 +1150,12 @@ def _compare_runs(
     new_doc, new_stale = _graded_only(new_doc)
     rescored = None
     ungraded: list[dict[str, Any]] = []
+    outdated: dict[tuple[str, str, str], str] = {}  # cases the new run graded otherwise than today's scorer
     if cases is not None:
         base_doc, rescored = align_baseline(base_doc, new_doc, cases, scorer_for, pairs)
         if rescored is not None:  # cases the scorer raised on: left out of the baseline, named as a problem
             ungraded = rescored.pop("ungraded", None) or []
+            outdated = {(c["model"], c["mode"], c["scenario_id"]): c["today"] for c in rescored.pop("outdated", [])}
             rescored = rescored if rescored["cases"] else None
     raw_b_models = list(dict.fromkeys(c["model"] for c in base_doc.get("cases", [])))
     raw_n_models = list(dict.fromkeys(c["model"] for c in new_doc.get("cases", [])))
@@ -1044,7 +1222,8 @@ def _compare_runs(
         # a re-scored baseline's records it could not grade whose case the new run asked (not compared)
         "base_not_regraded_asked": stale_asked,
         "errored_cases": [],
-        "settings": settings_differences(base_doc.get("run", {}), new_doc.get("run", {})),
+        "settings": settings_differences(base_doc.get("run", {}), new_doc.get("run", {}), pairs)
+        + model_settings_differences(base_doc.get("run") or {}, new_doc.get("run") or {}, pairs),
         # records of one (model, mode, case, sample) more than once, by run (only the runs that have any)
         "duplicated_records": {run: names for run, names in duplicated.items() if names},
     }
@@ -1064,7 +1243,12 @@ def _compare_runs(
             b_s, n_s = base[(model, mode, case_id)], new[(model, mode, case_id)]
             b_hash, n_hash = b_s[0].get("case_hash"), n_s[0].get("case_hash")
             if b_hash and n_hash and b_hash != n_hash:
-                mismatches["changed_cases"].append({**where, "base_hash": b_hash, "new_hash": n_hash})
+                # the same question (prompt hash): only key points, threshold or scorer changed - a re-score grades it
+                b_prompt, n_prompt = b_s[0].get("prompt_hash"), n_s[0].get("prompt_hash")
+                same_question = bool(b_prompt) and b_prompt == n_prompt
+                mismatches["changed_cases"].append(
+                    {**where, "base_hash": b_hash, "new_hash": n_hash, "same_question": same_question}
+                )
                 continue
             b_scorer, n_scorer = record_scorer(b_s), record_scorer(n_s)
             if b_scorer and n_scorer and b_scorer != n_scorer:  # a difference would measure the scorers
@@ -1075,6 +1259,11 @@ def _compare_runs(
                         "new_scorer": n_scorer,
                         "base_judge": deciding_judge(b_s),
                         "new_judge": deciding_judge(n_s),
+                        **(
+                            {"today_scorer": outdated[(model, mode, case_id)]}
+                            if (model, mode, case_id) in outdated
+                            else {}
+                        ),
                     }
                 )
                 continue
@@ -1128,17 +1317,19 @@ def _compare_runs(
         problems.append({"kind": "missing", "text": lost["new"] + fix, "allowed": allow_missing})
     if lost["base"]:  # the baseline's: fewer measurements of those cases, no reason to fail
         problems.append({"kind": "note", "text": lost["base"], "allowed": True})
+    run_wide = [d for d in mismatches["settings"] if not d.get("model")]
     why = (
-        speed_not_comparable(mismatches["settings"])
-        or other_hardware(mismatches["settings"], base_doc, new_doc)
+        speed_not_comparable(run_wide)
+        or other_hardware(run_wide, base_doc, new_doc)
         or one_measurement(base_doc, new_doc)
         or shards_at_other_loads(base_doc, new_doc)
     )
-    if why:  # latency under another load or of other answers measures that: the speed rules are not checked
-        for g in groups:
+    for g in groups:  # a model's own server values (--llm-model-arg) change its speed alone
+        own = speed_not_comparable([d for d in mismatches["settings"] if d.get("model") == g["model"]])
+        if why or own:  # latency under another load or of other answers measures that: the rules are not checked
             for metric, entry in g["metrics"].items():
                 if metric not in QUALITY:
-                    entry.update(estimate=None, relative_pct=None, verdict=why, method=why)
+                    entry.update(estimate=None, relative_pct=None, verdict=why or own, method=why or own)
     results = [evaluate_rule(rule, g, seed) for g in groups for rule in rules]
     _decide(results)
     _holm_quality_verdicts(groups, {(r["model"], r["mode"], r["metric"]) for r in results if r["failed"]})
@@ -1417,16 +1608,7 @@ def _problems(
             problems.append({"kind": "note", "text": text, "allowed": True})
     changed = mismatches["changed_cases"]
     if changed and groups:  # with no group at all, "nothing comparable" below says it
-        # asked differently now (question, context, images or settings of the case; a key point or threshold edit is
-        # graded again above): uncompared like a missing case - 12 of 14 edited had left n=2 to pass the gate
-        names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in changed], 10)
-        text = (
-            f"{len(changed)} of {total} baseline case(s) are asked differently in the new run (the case's question, "
-            f"context or settings changed) and are not compared: {names}. Fix: "
-            "accept a baseline asked as the cases are today (run the suite, then python -m pytest_llmeval accept "
-            "last), or allow it (--allow-missing)"
-        )
-        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+        problems += _changed_case_problems(changed, total, allow_missing)
     stale_asked = mismatches.get("base_not_regraded_asked") or []
     if stale_asked:
         names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in stale_asked], 10)
@@ -1474,6 +1656,41 @@ def _problems(
                 "allowed": False,
             }
         )
+    return problems
+
+
+def _changed_case_problems(
+    changed: Sequence[Mapping[str, Any]], total: int, allow_missing: bool
+) -> list[dict[str, Any]]:
+    """The baseline cases with another content hash than the new run's, uncompared like missing cases (12 of 14
+    edited had left n=2 to pass the gate): asked differently now (question, context, images or settings), or - the
+    same question - graded against another version of the case (key points, threshold, scorer) that could not be
+    graded again here (the scenario files read did not hold the new run's version): those a re-score fixes, which
+    the message had not said (it named a changed question and a new baseline run)."""
+    problems = []
+    asked = [c for c in changed if not c.get("same_question")]
+    graded = [c for c in changed if c.get("same_question")]
+    if asked:
+        names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in asked], 10)
+        text = (
+            f"{len(asked)} of {total} baseline case(s) are asked differently in the new run (the case's question, "
+            f"context or settings changed) and are not compared: {names}. Fix: "
+            "accept a baseline asked as the cases are today (run the suite, then python -m pytest_llmeval accept "
+            "last), or allow it (--allow-missing)"
+        )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    if graded:
+        names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in graded], 10)
+        text = (
+            f"{len(graded)} of {total} baseline case(s) were graded against another version of their case than the "
+            "new run (key points, threshold or scorer edited; the question unchanged) and could not be graded again "
+            "here (the scenario files read do not hold the new run's version of them, or their scorer runs inside "
+            f"pytest only); not compared: {names}. Fix: grade the baseline again with the new run's scenario files "
+            "(no model needed): python -m pytest_llmeval rescore BASELINE --scenarios FILE, and compare with the run "
+            "it saves - or compare inside pytest (--llm-compare), which grades it again with the run's scorers; or "
+            "allow it (--allow-missing)"
+        )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     return problems
 
 
@@ -1658,6 +1875,14 @@ def regrade_fix(changed: Sequence[Mapping[str, Any]], base_doc: Mapping[str, Any
             f"pytest_llmeval rescore NEW {flags}` and compare the baseline with the run it saves - or accept a "
             "baseline graded without --llm-judge-assert"
         )
+    today = sorted({str(c["today_scorer"]) for c in changed if c.get("today_scorer")})
+    if today:  # re-grading the baseline gives today's scorer, which is not the new run's: it would stay broken
+        return (
+            f"The new run was graded by another scorer than this version's ({'; '.join(today)}), so grading the "
+            "baseline again cannot match it. Fix: grade both runs again with today's scenario files and scorers (no "
+            "model needed): `python -m pytest_llmeval rescore BASELINE` and `python -m pytest_llmeval rescore NEW`, "
+            "and compare the two runs they save"
+        )
     return (
         "Grade the baseline again with today's scenario files and scorers (no model needed; a judge: --llm-judge "
         "URL@MODEL): `python -m pytest_llmeval rescore BASELINE`, and compare with the run it saves"
@@ -1688,8 +1913,9 @@ def _summary(
         items = []
         for r in regressions:
             if r.get("kind") == "quality":
+                worse_by = str(r["worsening_text"]).lstrip("+")
                 items.append(
-                    f"{r['model']} {r['mode']} {r['metric']} worse by {r['worsening']:.2f} (bound {r['bound_text']} > "
+                    f"{r['model']} {r['mode']} {r['metric']} worse by {worse_by} (bound {r['bound_text']} > "
                     f"{r['margin']:g}, n={r['n']}, p={p_text(r['p_value'], bool(r.get('p_at_floor')))})"
                 )
             else:

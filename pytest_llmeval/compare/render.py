@@ -30,13 +30,25 @@ def _change(entry: dict[str, Any], digits: int = 2) -> str:
     return text
 
 
+def distinct_digits(base: Any, new: Any, least: int, most: int = 4) -> int:
+    """The fewest decimals, from `least` up to `most`, that show two different values differently: at one decimal a
+    change from 61.004 to 60.996 read "61.0 -> 61.0" beside the verdict it had changed. Equal values (or ones that
+    still look alike at `most`) keep `least`."""
+    if not isinstance(base, float | int) or not isinstance(new, float | int) or base == new:
+        return least
+    for digits in range(least, most + 1):
+        if fmt(float(base), digits) != fmt(float(new), digits):
+            return digits
+    return least
+
+
 def _relative(entry: dict[str, Any]) -> str:
     """The change in % of the baseline's value, with the change's interval on that scale where it has one (a
     relative fall of -58.8% printed bare read as a result beside `no significant difference`); the baseline's
     value is taken as it was measured, as the gate's relative rules take it."""
     if entry.get("relative_pct") is None:
         return "-"
-    text = f"{entry['relative_pct']:+.1f}%"
+    text = f"{signed(entry['relative_pct'], 1)}%"  # a fall of 0.013% is -0.01%, never -0.0% beside "worse"
     base, low, high = entry.get("base"), entry.get("low"), entry.get("high")
     if not base or low is None or high is None:
         return text
@@ -55,10 +67,25 @@ def _p(entry: dict[str, Any]) -> str:
 NO_RULES = "no rule set (--llm-compare-fail; compare: --fail), only a broken run fails"
 
 
+# A gate whose every rule could not be checked (no outcome could be significant at this n, speed not comparable or
+# too few requests) passes (exit 0: no evidence of a regression), but "gate passed" alone read as evidence of none:
+# a baseline of one case going 100 -> 0 under score:5,pass_rate:10 printed "(gate passed)".
+NONE_CHECKED = "passed, but no rule could be checked - see why in the summary"
+
+
+def none_checked(cmp: dict[str, Any]) -> bool:
+    """A gate that passed with rules of which none could be checked."""
+    rules = cmp.get("rules") or []
+    unchecked = ("cannot be significant", "not checked")
+    return not cmp.get("exit_code") and bool(rules) and all(str(r.get("status")).startswith(unchecked) for r in rules)
+
+
 def gate_word(cmp: dict[str, Any]) -> str:
     """The gate's outcome in one word or phrase, for the terminal's last line."""
     if cmp.get("exit_code"):
         return "gate FAILED"
+    if none_checked(cmp):
+        return f"gate {NONE_CHECKED}"
     return "gate passed" if cmp.get("rules") else f"gate: {NO_RULES}"
 
 
@@ -68,6 +95,8 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
     outcome = {EXIT_BROKEN: "RUN BROKEN", EXIT_REGRESSION: "REGRESSION"}.get(code, "passed")
     if outcome == "passed" and not cmp.get("rules"):
         outcome = NO_RULES
+    elif none_checked(cmp):
+        outcome = NONE_CHECKED
     head = (
         f"Baseline: {base.get('name') or '-'} ({base.get('started_at')}, commit {base.get('git_commit') or '-'}) "
         f"against this run ({new.get('started_at')}). Differences are new - baseline, paired over the cases "
@@ -100,7 +129,7 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
     for g in cmp["groups"]:
         label = g["model"] if g.get("base_model", g["model"]) == g["model"] else f"{g['base_model']} -> {g['model']}"
         for metric, entry in g["metrics"].items():
-            digits = 3 if metric in LATENCY else 1
+            digits = distinct_digits(entry.get("base"), entry.get("new"), 3 if metric in LATENCY else 1)
             rows.append(
                 [
                     label,
@@ -138,18 +167,7 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
             terminal=True,
         )
     )
-    flips = [
-        [
-            g["model"],
-            g["mode"],
-            f["scenario_id"],
-            f["change"] + (" (error)" if f.get("error_new") else ""),
-            fmt(f["score_base"]),
-            fmt(f["score_new"]),
-        ]
-        for g in cmp["groups"]
-        for f in g["flips"]
-    ]
+    flips = [_flip_row(g, f) for g in cmp["groups"] for f in g["flips"]]
     if flips:
         sections.append(
             Section(
@@ -165,7 +183,8 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
         rule_rows = []
         for r in cmp["rules"]:
             if r.get("kind") == "quality":
-                worse = "-" if r.get("worsening") is None else f"{r['worsening']:+.2f} (bound {r.get('bound_text')})"
+                worsening = r.get("worsening_text") or "-"  # with the decimals that tell it from the margin
+                worse = "-" if r.get("worsening") is None else f"{worsening} (bound {r.get('bound_text')})"
             else:
                 # the worsening in the rule's unit, + is worse whatever the metric (a fall of decode tok/s, a rise of
                 # latency)
@@ -266,3 +285,20 @@ def _problem_tag(problem: dict[str, Any]) -> str:
     if not problem["allowed"]:
         return "BROKEN: "
     return "note: " if problem.get("kind") == "note" else "allowed: "
+
+
+def _flip_row(group: dict[str, Any], flip: dict[str, Any]) -> list[Any]:
+    """A case that changed verdict: its scores with the decimals that tell them apart, and why the verdict changed
+    where the scores are the same (`same_score`)."""
+    digits = distinct_digits(flip["score_base"], flip["score_new"], 1)
+    change = flip["change"] + (" (error)" if flip.get("error_new") else "")
+    if flip.get("same_score"):
+        change += f" ({flip['same_score']})"
+    return [
+        group["model"],
+        group["mode"],
+        flip["scenario_id"],
+        change,
+        fmt(flip["score_base"], digits),
+        fmt(flip["score_new"], digits),
+    ]

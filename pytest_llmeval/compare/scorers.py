@@ -105,6 +105,8 @@ def align_baseline(
     # id of a record graded again -> (case edited since, its scorer in the baseline, the new run's)
     regraded: dict[int, tuple[bool, str, str]] = {}
     ungraded: list[dict[str, Any]] = []
+    # (model, mode, id) -> today's scorer, for the cases the new run graded otherwise than today's scorer does
+    outdated: dict[tuple[str, str, str], str] = {}
     failed: set[tuple[str, str, str]] = set()
     for record in base_doc.get("cases") or []:
         model = pairs.get(record["model"], record["model"])
@@ -150,6 +152,7 @@ def align_baseline(
                 )
             continue
         if scorer_identity(again) != target:  # graded otherwise than the new run graded it: not comparable
+            outdated.setdefault(key, str(scorer_identity(again)))
             records.append(record)
             continue
         reasons = [f"baseline graded by {ident}; the new run by {target}"] if ident != target else []
@@ -168,7 +171,7 @@ def align_baseline(
     edited = sum(1 for changed, _, _ in done if changed)
     kinds = {(ident, target) for _, ident, target in done if ident != target}
     by_scorer = sum(1 for _, ident, target in done if ident != target)
-    if not graded and not ungraded:
+    if not graded and not ungraded and not outdated:
         return base_doc, None
     parts = []
     if by_scorer:
@@ -184,6 +187,10 @@ def align_baseline(
         "edited_cases": edited,
         "changes": [{"from": a, "to": b} for a, b in sorted(kinds)],
         "ungraded": ungraded,  # cases left out: the scorer raised on a baseline answer (compare_runs names them)
+        # the new run's scorer is not today's (graded by an older version): re-grading the baseline cannot match it
+        "outdated": [
+            {"model": m, "mode": mode, "scenario_id": i, "today": today} for (m, mode, i), today in outdated.items()
+        ],
         "text": (
             f"{graded} baseline record(s) were graded again from their saved answers with this run's cases and "
             "scorers before the comparison, so that score differences measure the models, not the scorers or the "
