@@ -157,7 +157,7 @@ def config_arguments(data: dict[Any, Any]) -> list[str]:
         if isinstance(value, bool):
             args += [flag] if value else []
         elif isinstance(value, list):
-            args += [flag, *map(str, value)] if value else []
+            args += [flag, *(_json_text(item) if isinstance(item, dict | list) else str(item) for item in value)]
         elif isinstance(value, dict):
             args += [flag, _json_text(value)]
         else:
@@ -165,13 +165,42 @@ def config_arguments(data: dict[Any, Any]) -> list[str]:
     return args
 
 
-def _json_text(value: dict[Any, Any]) -> str:
-    """A config file's mapping as the JSON vLLM is given; for one that holds itself (a YAML alias) or nests past
-    the JSON encoder's limit, which vLLM could not take either, a mark of that."""
+MAX_EXPANDED_ITEMS = 100_000  # a config value holding more, written out, is a YAML anchor bomb, not a setting
+
+
+def _json_text(value: dict[Any, Any] | list[Any]) -> str:
+    """A config file's mapping (or a list's inner list) as the JSON vLLM is given; for one that holds itself (a YAML
+    alias), nests past the JSON encoder's limit or written out holds more than `MAX_EXPANDED_ITEMS` (a few lines of
+    anchors naming one list ten million times: writing it out took seconds a call), which vLLM could not take
+    either, a mark of that."""
+    if _expanded_items(value, {}, set()) > MAX_EXPANDED_ITEMS:
+        return "<a value that holds itself, nests too deep or is too large>"
     try:
         return json.dumps(value, default=str)
     except (ValueError, RecursionError):
-        return "<a mapping that holds itself or nests too deep>"
+        return "<a value that holds itself, nests too deep or is too large>"
+
+
+def _expanded_items(value: Any, sizes: dict[int, int], open_ids: set[int]) -> int:
+    """How many items `value` holds written out (an alias counted as often as it is named), each object's count
+    computed once (`sizes`); more than `MAX_EXPANDED_ITEMS` for one that holds itself (`open_ids`) or nests past
+    Python's recursion limit."""
+    if not isinstance(value, dict | list):
+        return 1
+    key = id(value)
+    if key in sizes:
+        return sizes[key]
+    if key in open_ids or len(open_ids) > 200:
+        return MAX_EXPANDED_ITEMS + 1
+    open_ids.add(key)
+    total = 1
+    for item in value.values() if isinstance(value, dict) else value:
+        total += _expanded_items(item, sizes, open_ids)
+        if total > MAX_EXPANDED_ITEMS:
+            break
+    open_ids.discard(key)
+    sizes[key] = total
+    return total
 
 
 def flag_value(args: Sequence[str], flag: str) -> str | None:
@@ -442,7 +471,10 @@ def _config_file_data(path: Path) -> Any:
     try:
         if path.stat().st_size > MAX_CONFIG_BYTES:
             return None
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml where built (PyYAML's own scanner takes seconds for a file of 5,000 nested brackets: its time grows
+        # with the square of the depth, where libyaml refuses past its nesting limit at once)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
     except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
         return None
 
