@@ -17,10 +17,12 @@ RUN is a run's report dir (--llm-report-dir) or its results.json, a saved run's 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .results.recorder import ResultsFileError, load_results
 from .results.render import render_markdown, render_terminal
@@ -175,6 +177,9 @@ def runs_main(argv: list[str]) -> int:
         return 0
     headers = ["run", "name", "started", "status", "models", "cases", "mean score", "commit"]
     print(tabulate([[r.get(h) for h in headers] for r in rows], headers=headers, tablefmt="simple"))
+    for row in rows:  # a saved run that cannot be read was a row of blanks: say why, as reading it would
+        if row.get("error"):
+            print(f"warning: run {row['run']} is unreadable: {row['error']}", file=sys.stderr)
     return 0
 
 
@@ -574,11 +579,46 @@ def rescore_main(argv: list[str]) -> int:
     return 0
 
 
+class PublicStderr:
+    """stderr as a command may write to it: every message with the credentials of the URLs it quotes hidden (a run
+    given as `http://user:key@host/run` was printed whole in "no such file or folder", as argparse prints a value it
+    refuses), and the values of the key variables the command names. The pytest side does the same for usage
+    errors (`credentials.public_message`)."""
+
+    def __init__(self, stream: TextIO, args: list[str]) -> None:
+        self._stream = stream
+        self._args = args
+        self._keys = [os.environ.get(name) for name in _key_variables(args)]
+
+    def write(self, text: str) -> int:
+        from .serving.credentials import public_message
+
+        return self._stream.write(public_message(text, self._keys, self._args) if text.strip() else text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, fileno, isatty, encoding: the stream's own
+        return getattr(self._stream, name)
+
+
+def _key_variables(args: list[str]) -> list[str]:
+    """The environment variables the arguments name as holding a key (`--llm-judge-api-key-env VAR`, `=VAR`)."""
+    names = []
+    for index, arg in enumerate(args):
+        flag, equals, value = arg.partition("=")
+        if flag.endswith("-api-key-env"):
+            names.append(value if equals else (args[index + 1] if index + 1 < len(args) else ""))
+    return [name for name in names if name]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in ("-h", "--help"):
         print(__doc__)
         return 0 if args else 2
+    with contextlib.redirect_stderr(PublicStderr(sys.stderr, args)):
+        return _main(args)
+
+
+def _main(args: list[str]) -> int:
     try:
         return _dispatch(args)
     except OSError as exc:  # a path that cannot be read or written: say which and the fix, not a traceback

@@ -23,6 +23,7 @@ import pytest
 
 from .bench.config import BenchConfig, BenchConfigError
 from .rag.config import RagConfig
+from .rag.spec import ComponentSpec
 from .serving.client import THINKING_MODES
 from .serving.embedded import EMBEDDED_MAX_TOKENS
 from .serving.models import ModelSpec, ModelSpecError, apply_model_args, home_expanded, parse_model
@@ -850,6 +851,8 @@ def load_settings(config: pytest.Config) -> Settings:
     labels = [m.label for m in top["models"]]
     if len(set(labels)) != len(labels):
         raise pytest.UsageError(f"--llm-model labels must be unique, got {labels}. Fix: use LABEL=PATH")
+    if top["prices"] is not None:
+        _check_price_labels(top["prices"], labels)
     defaults = [] if top["datasets"] else [root / d for d in DEFAULT_SCENARIO_DIRS if (root / d).is_dir()]
     if top["scenario_paths"]:
         _check_scenario_paths(top["scenario_paths"])
@@ -962,7 +965,10 @@ def load_settings(config: pytest.Config) -> Settings:
         except MissingAPIKey as exc:
             raise pytest.UsageError(str(exc)) from None
     if rag["mode"] != "off":
-        _check_knowledge([Path(p) for p in rag_config.knowledge], given=bool(raw["rag.knowledge"]))
+        _check_local_models(("--rag-embedder", embedder), ("--rag-reranker", reranker))
+        knowledge = [Path(p) for p in rag_config.knowledge]
+        _check_knowledge(knowledge, given=bool(raw["rag.knowledge"]))
+        _check_documents_readable(knowledge, rag_config.dictionaries, given=bool(raw["rag.knowledge"]))
     return Settings(
         server=server_settings,
         rag=rag_config,
@@ -1227,6 +1233,69 @@ def _check_knowledge(paths: Sequence[Path], given: bool) -> None:
         raise pytest.UsageError(
             f"{flag} {', '.join(str(p) for p in paths)}: no documents ({suffixes}) to retrieve from. Fix: put the "
             "knowledge documents there, or pass --rag-knowledge=PATH"
+        )
+
+
+def _check_price_labels(path: Path, labels: Sequence[str]) -> None:
+    """A model whose label has no API price, where the prices file prices a label one typo away (`qwen3-8b` for the
+    model `qwen3_8b`) and has no `default`: its cost was left out of the reports ("no API price") without a word
+    of the misspelling."""
+    import difflib
+
+    from .cost import load_prices
+
+    prices = load_prices(path)  # read and checked above
+    for label in labels:
+        if prices.api_price(label) is not None:
+            continue
+        close = difflib.get_close_matches(label.lower(), [key.lower() for key in prices.api], n=1, cutoff=0.8)
+        if close:
+            written = next(key for key in prices.api if key.lower() == close[0])
+            raise pytest.UsageError(
+                f"--llm-prices: {path}: api has no price for the model {label!r}: did you mean `{written}`? Fix: "
+                f"write the model's label ({label}) as the key, or add a 'default:' price"
+            )
+
+
+def _check_local_models(*specs: tuple[str, ComponentSpec]) -> None:
+    """A `flag:PATH` embedder or reranker names a local model folder: one that is not there errored every RAG case
+    when the retriever was first built, after the model server had started."""
+    for flag, spec in specs:
+        if spec.kind != "flag":
+            continue
+        problem = not_a(Path(spec.path).expanduser(), "folder")
+        if problem is not None:
+            raise pytest.UsageError(
+                f"{flag} flag:{spec.path}: {problem} (flag: takes the local folder of the model). Fix: download the "
+                f"model and pass its folder, e.g. {flag}=flag:/models/bge-m3"
+            )
+
+
+def _check_documents_readable(paths: Sequence[Path], dictionaries: Sequence[str | Path], given: bool) -> None:
+    """The knowledge base read now as the retriever reads it: a document that is not UTF-8 text (a GBK file, a
+    binary file), cannot be opened (permissions), has the id of another, or a base whose every document is empty
+    errored every RAG case in retrieval after the model server had started - a run saved with no RAG answer."""
+    from .rag.documents import load_documents
+
+    flag = "--rag-knowledge" if given else f"--rag (its default knowledge base, {DEFAULT_KNOWLEDGE_DIR})"
+    fix = "Fix: save each document as UTF-8 text that you can read, or move it out of the knowledge folder"
+    try:
+        documents = load_documents(paths, exclude=dictionaries)
+    except OSError as exc:  # a file that cannot be opened: its path and why
+        raise pytest.UsageError(f"{flag}: {exc.filename}: cannot be read ({exc.strerror}). {fix}") from None
+    except ValueError as exc:  # not UTF-8 text, or two documents of one id (both named)
+        if not isinstance(exc.__cause__, UnicodeDecodeError):
+            fix = "Fix: name each file or folder once, and give files passed directly different names (such a "
+            fix += "file is known by its name)"
+        raise pytest.UsageError(f"{flag}: {exc}. {fix}") from None
+    for document in documents:
+        if "\0" in document.text:  # valid UTF-8, yet no text: its NUL bytes and binary would be indexed as words
+            raise pytest.UsageError(f"{flag}: {document.path}: is not text (it holds NUL bytes: a binary file). {fix}")
+    if not any(document.text.strip() for document in documents):
+        where = ", ".join(str(path) for path in paths)
+        raise pytest.UsageError(
+            f"{flag} {where}: every document is empty, or the only files there are the jieba dictionaries: nothing "
+            "to retrieve from. Fix: put the knowledge documents (.md, .txt) there, or pass --rag-knowledge=PATH"
         )
 
 

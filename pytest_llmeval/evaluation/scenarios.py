@@ -16,6 +16,7 @@ import difflib
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
@@ -222,6 +223,15 @@ def unknown_key_fix(key: str, allowed: Iterable[str]) -> str:
     return f"remove it or use one of {valid}"
 
 
+def _near_miss(wanted: str, data: Any) -> str | None:
+    """The key of a mapping that looks like a misspelt `wanted` (`case:`, `Cases:` for `cases`), or None: the
+    missing field's error then names the key written in its place, not only the one missing."""
+    keys = [key for key in data if isinstance(key, str)] if isinstance(data, dict) else []
+    folded = {key.strip().casefold(): key for key in keys}
+    close = difflib.get_close_matches(wanted, list(folded), n=1, cutoff=0.75)
+    return folded[close[0]] if close else None
+
+
 def _check_keys(mapping: Mapping[Any, Any], allowed: set[str], fail: Any, prefix: str = "") -> None:
     for key in mapping:
         if not isinstance(key, str) or key not in allowed:
@@ -418,12 +428,15 @@ def load_file(path: Path) -> list[Case]:
     except RecursionError:
         raise ScenarioError(path, None, None, "YAML nested too deeply", "flatten the file") from None
     if not isinstance(data, dict) or "cases" not in data:
+        near = _near_miss("cases", data)
         raise ScenarioError(
             path,
             None,
             "cases",
             "missing top-level 'cases' list",
-            "put the cases under a top-level 'cases:' key (see docs/scenarios.md)",
+            f"did you mean `cases`? Rename the top-level key `{near}` to `cases`"
+            if near is not None
+            else "put the cases under a top-level 'cases:' key (see docs/scenarios.md)",
         )
 
     def top_fail(field_name: str, problem: str, fix: str) -> ScenarioError:
@@ -669,8 +682,25 @@ def _parse_key_points(value: Any, trap: Trap | None, case_forms: NumberForms, fa
         synonyms = _string_list(item.get("synonyms"), f"{where}.synonyms", fail)
         forms = _number_forms(item, case_forms, f"{where}.", fail)
         points.append(KeyPoint(str(point).strip(), synonyms, weight, regexes, forms if forms != case_forms else None))
+    _check_distinct_points(points, fail)
     _check_total_weight(points, fail)
     return tuple(points)
+
+
+def _check_distinct_points(points: Sequence[KeyPoint], fail: Any) -> None:
+    """A key point listed twice (the same text as the scorer compares it - NFKC, letter case and spacing aside -
+    and the same regexes) is refused: it counted twice, a weight the author did not write - an answer that missed
+    it lost twice the share, and every score of the case moved with the copy-paste."""
+    first: dict[tuple[str, tuple[str, ...]], int] = {}
+    for index, point in enumerate(points):
+        text = " ".join(unicodedata.normalize("NFKC", point.point).casefold().split())
+        same = first.setdefault((text, point.regex), index)
+        if same != index:
+            raise fail(
+                f"key_points[{index}]",
+                f"the same key point as key_points[{same}] ({shown(point.point, 40)}): it would count twice",
+                "remove one; to make a point count more, give it a weight (e.g. 'weight: 2')",
+            )
 
 
 def _check_total_weight(points: Sequence[KeyPoint], fail: Any) -> None:

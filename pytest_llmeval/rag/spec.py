@@ -53,6 +53,11 @@ def _split_url_model(rest: str, option: str, value: str, forms: str) -> tuple[st
     except ValueError:
         readable = False
     if not readable:
+        from ..serving.endpoint import stray_at
+
+        if stray_at(url):  # a password with an unencoded / (u:p/w@host): '@model-name' is there, the URL is unread
+            why = "its password holds a /, ? or # that is not percent-encoded (write them as %2F, %3F, %23)"
+            raise _bad(option, value, forms, why)
         raise _bad(option, value, forms, "the URL has no host and port that can be read (is '@model-name' missing?)")
     return url.rstrip("/"), model.strip()
 

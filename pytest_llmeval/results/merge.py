@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import types
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeGuard
 
 from .aggregate import aggregate_document
 from .recorder import ResultsFileError, atomic_write, case_key, load_results, new_run_id, to_json
@@ -75,7 +75,35 @@ def _shard_info(name: str, doc: dict[str, Any]) -> dict[str, Any]:
     shard = (doc.get("run") or {}).get("shard")
     if not isinstance(shard, dict) or "index" not in shard:
         raise MergeError(f"{name}: run.shard is missing: not a shard run. Fix: run each shard with --llm-shard K/N")
+    problem = _shard_shape_problem(shard)
+    if problem is not None:  # a TypeError traceback (an index as text), or "shard 1/2 not given" for index 0
+        raise MergeError(
+            f"{name}: {problem}: not a shard as pytest-llmeval writes it. Fix: merge each shard's own results.json "
+            "as its --llm-shard run wrote it"
+        )
     return shard
+
+
+def _whole(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _shard_shape_problem(shard: dict[str, Any]) -> str | None:
+    """What in a shard's run.shard is not what a shard run writes, in words; None when it is: K/N as whole numbers
+    with 1 <= K <= N, the suite's case ids and content hashes as lists of text."""
+    index, count = shard.get("index"), shard.get("count")
+    if not (_whole(index) and _whole(count)):
+        return f"run.shard.index {index!r} and count {count!r} are not whole numbers"
+    if not 1 <= index <= count:
+        return f"run.shard is {index}/{count}, not K/N with 1 <= K <= N"
+    for field in ("suite_cases", "suite_hashes"):
+        if field in shard and not _texts(shard[field]):
+            return f"run.shard.{field} is not a list of text"
+    return None
 
 
 def _relative(value: Any, root: str | None) -> Any:

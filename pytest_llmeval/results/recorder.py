@@ -327,10 +327,15 @@ class ResultsFileError(ValueError):
 def load_results(path: Path, check_types: bool = True) -> dict[str, Any]:
     """A run's results document, read and checked: JSON, schema version, the shape every reader indexes, and (with
     `check_types`) no field of the wrong type - `results.load` checks the whole schema itself, once."""
-    try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    try:  # utf-8-sig: a results.json saved again by an editor that writes a byte order mark is still the run
+        doc = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise ResultsFileError(f"{path}: cannot read ({exc.strerror})") from None
+    except RecursionError:  # arrays or objects nested thousands deep: json's parser runs out of stack
+        raise ResultsFileError(
+            f"{path}: nested too deeply to be a results.json (not a run pytest-llmeval wrote). Fix: pass the "
+            "results.json of a run (or its report folder)"
+        ) from None
     except json.JSONDecodeError as exc:
         raise ResultsFileError(
             f"{path}: not valid JSON (line {exc.lineno}): cut short, or not a results.json. Fix: name a run's "
@@ -348,10 +353,7 @@ def load_results(path: Path, check_types: bool = True) -> dict[str, Any]:
             "a run (or its report folder)"
         )
     if doc.get("schema_version") not in (1, SCHEMA_VERSION):
-        raise ResultsFileError(
-            f"{path}: schema_version {doc.get('schema_version')!r} is not {SCHEMA_VERSION}; "
-            "re-run with this plugin version"
-        )
+        raise ResultsFileError(_schema_version_problem(path, doc.get("schema_version")))
     problem = _shape_problem(doc)
     if problem is not None:  # what every reader of a run indexes without asking (report, compare, rescore, merge)
         raise ResultsFileError(
@@ -368,6 +370,20 @@ def load_results(path: Path, check_types: bool = True) -> dict[str, Any]:
                 "(or its saved run), or correct the fields named"
             )
     return doc
+
+
+def _schema_version_problem(path: Path, version: Any) -> str:
+    """Why a run of another schema version cannot be read, and the fix: a newer one is read by a newer
+    pytest-llmeval (running this version again would not help), any other value is no version this plugin wrote."""
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        return (
+            f"{path}: schema_version {version} was written by a newer pytest-llmeval (this one reads 1 and "
+            f"{SCHEMA_VERSION}). Fix: upgrade pytest-llmeval (pip install -U pytest-llmeval) to read it"
+        )
+    return (
+        f"{path}: schema_version {version!r} is no version pytest-llmeval writes (1 or {SCHEMA_VERSION}): edited by "
+        "hand or written by another tool. Fix: use the run's own results.json (or its saved copy in .llmeval/runs)"
+    )
 
 
 def _shape_problem(doc: dict[str, Any]) -> str | None:

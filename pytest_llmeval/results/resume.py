@@ -47,7 +47,8 @@ def _previous_cases(report_dir: Path) -> tuple[dict[str, Any] | None, list[dict[
     if results.is_file():
         try:
             doc = json.loads(results.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError):  # cut or damaged: the crash log below still counts
+        # cut or damaged (RecursionError: nested past the JSON parser's stack): the crash log below still counts
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
             doc = None
         if doc is not None:  # JSON of another shape: another tool's file, or a hand-edited one
             problem = "not an object" if not isinstance(doc, dict) else _shape_problem(doc)

@@ -230,8 +230,8 @@ def has_cases(path: Path) -> bool | None:
     """Whether a saved run holds a case record; None when its file cannot be read as a results document (whoever
     reads it names the problem)."""
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested past the parser's stack
         return None
     cases = doc.get("cases") if isinstance(doc, dict) else None
     return bool(cases) if isinstance(cases, list) else None
@@ -265,6 +265,8 @@ def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
     (`--llm-bench`, no case) has nothing to compare - `FoundRun.note` names the runs passed over; when none has a
     case, the newest. Without (what shows a run: a report of the benchmark), the newest. A path or a number is read
     as named. RunNotFound names what was looked for and the fix."""
+    if not ref.strip():  # Path("") is the current folder: an empty value read whatever results.json was there
+        raise RunNotFound(f"the run is given as {ref!r}, an empty value. {FIX}")
     candidate = Path(ref).expanduser()
     if candidate.is_file():
         return FoundRun(candidate)
@@ -300,14 +302,18 @@ def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
     raise RunNotFound(f"no saved run {ref!r} in {runs_dir} (saved: {known}). {FIX}")
 
 
+UNREADABLE = "unreadable"  # the status `describe_runs` gives a saved run that cannot be read (its `error` says why)
+
+
 def describe_runs(runs_dir: Path) -> list[dict[str, Any]]:
-    """One row per saved run: number, name, date, status, models, n cases, mean score, commit."""
+    """One row per saved run: number, name, date, status, models, n cases, mean score, commit; a run that cannot be
+    read has the status `UNREADABLE` and its `error`."""
     rows: list[dict[str, Any]] = []
     for run in list_runs(runs_dir):
         try:
             doc = load_results(run.path)
         except ResultsFileError as exc:
-            rows.append({"run": run.ident, "name": run.name, "error": str(exc)})
+            rows.append({"run": run.ident, "name": run.name, "status": UNREADABLE, "error": str(exc)})
             continue
         aggs = doc.get("aggregates", {}).get("models", [])
         scores = [a["mean_score"] for a in aggs if a.get("mean_score") is not None]

@@ -72,14 +72,22 @@ _QUOTED_URL_QUERY = re.compile(rf"(?P<quote>['\"]?)\b(?P<url>{_SCHEME}[^\s?#]+)[
 # text of an error that quotes what it was given: a colon before the last @ that a host follows, the user part
 # starting a word (after a space, a quote, a bracket, = , or ;)
 BARE_USERINFO = re.compile(r"(?<![^\s'\"(<\[{=,;])(?P<user>[^\s/:@'\"=]*):(?P<password>[^\s/]*)@(?=[A-Za-z0-9\[])")
+# a password that holds an unencoded / (`http://u:pa/ss@host/v1`): what follows the colon up to the / is no port (a
+# port is digits), so that / cannot end an authority - the userinfo runs to the next @. A password whose part before
+# the / is all digits (`u:123/x@h`) reads as a port and a path (`http://host:8000/v1@judge`) and is not taken here
+URL_SLASHED_USERINFO = re.compile(
+    rf"\b(?P<scheme>{_SCHEME})(?P<userinfo>[^/\s@:\[\]]*:(?=[^/\s@]*[^\d/\s@])[^/\s@]*/[^\s@]*)@"
+)
 HIDDEN = "***"
 
 
 def without_url_userinfo(text: str) -> str:
-    """`text` with every URL's userinfo removed (`s3://k:s@b/x` -> `s3://b/x`, `https://u:p@ss@h` -> `https://h`)
-    and a userinfo written without a scheme hidden (`user:key@host` -> `***@host`)."""
+    """`text` with every URL's userinfo removed (`s3://k:s@b/x` -> `s3://b/x`, `https://u:p@ss@h` -> `https://h`,
+    `http://u:pa/ss@h` -> `http://h`) and a userinfo written without a scheme hidden (`user:key@host` ->
+    `***@host`)."""
     if "@" not in text:
         return text
+    text = URL_SLASHED_USERINFO.sub(r"\g<scheme>", text)
     return BARE_USERINFO.sub(f"{HIDDEN}@", URL_USERINFO.sub(r"\1", text))
 
 
@@ -155,6 +163,8 @@ def _url_values(url: str, every_query_value: bool, whole_url: bool) -> set[str]:
     if whole_url:  # everything before the last @ ahead of the query: `http://u:p/w@h/v1` as well
         authority = url.partition("://")[2].partition("?")[0].partition("#")[0]
         userinfo, at, _ = authority.rpartition("@")
+    elif slashed := URL_SLASHED_USERINFO.match(url):  # a password with an unencoded /
+        userinfo, at = slashed["userinfo"], "@"
     else:  # up to the last @ before the path, as the client reads it
         head = URL_USERINFO.match(url)
         userinfo, at = (head.group(0)[len(head.group(1)) : -1], "@") if head else ("", "")

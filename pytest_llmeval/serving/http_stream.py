@@ -34,6 +34,13 @@ USER_AGENT = "pytest-llmeval"
 STALE_CONNECTION = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
 
 
+def redirect_text(location: str | None) -> str:
+    """What a redirect answer is in words, with the fix: a redirect is never followed - the Authorization header
+    would go along to whatever host it names (the URL is shown as every error shows one: no userinfo or query)."""
+    fix = f"pass the URL it redirects to instead: {location}" if location else "pass the URL it redirects to instead"
+    return f"the server redirects the request (it is not sent on to another URL: the key would go along). Fix: {fix}"
+
+
 class StreamHTTPError(Exception):
     """The server answered with an HTTP error status; `body` is the start of its body (text)."""
 
@@ -209,6 +216,8 @@ class StreamingPoster:
             if response.status >= 400:
                 text = response.read(65536).decode("utf-8", "replace")
                 raise StreamHTTPError(response.status, response.reason, text)
+            if 300 <= response.status < 400:  # its body was read as the answer: "malformed stream", no word of why
+                raise StreamHTTPError(response.status, response.reason, redirect_text(response.getheader("Location")))
             if "text/event-stream" not in (response.getheader("Content-Type") or ""):
                 yield response.read()
                 return

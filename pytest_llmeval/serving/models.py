@@ -296,8 +296,11 @@ def apply_model_args(models: list[ModelSpec], args: Iterable[str]) -> list[Model
         elif key in MODEL_KEYS:
             try:
                 typed = MODEL_KEYS[key](value)
-            except ValueError:
-                raise ModelSpecError(f"--llm-model-arg {arg!r}: {key} must be a {MODEL_KEYS[key].__name__}") from None
+            except ValueError:  # "must be a int", with no example of what it takes
+                kind, example = ("a whole number", "2") if MODEL_KEYS[key] is int else ("a number", "0.85")
+                raise ModelSpecError(
+                    f"--llm-model-arg {arg!r}: {key} must be {kind}, not {value!r}. Fix: e.g. {label}:{key}={example}"
+                ) from None
             if isinstance(typed, (int, float)) and typed <= 0:
                 raise ModelSpecError(f"--llm-model-arg {arg!r}: {key} must be greater than 0")
             if key == "dtype" and (problem := dtype_problem(str(typed))) is not None:

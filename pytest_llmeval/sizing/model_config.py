@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..textfiles import shown
+
 # Bytes per weight parameter by precision. 4-bit formats include their scales:
 #   awq / gptq / int4: 4 bits + an fp16 scale and a 4-bit zero point per group of 128 = 4.156 bits = 0.52 B
 #   nvfp4: 4-bit values + one fp8 (e4m3) scale per 16 values = 4.5 bits = 0.5625 B (+ a negligible fp32 global)
@@ -57,6 +59,11 @@ QUANTIZATION_NAMES = {  # --quantization / quant_method -> precision label
 
 class SizingError(ValueError):
     """The model directory or an argument cannot be sized; the message names the file, the field and the fix."""
+
+
+# The largest value a config.json's size field may hold: vLLM keeps these in 32-bit integers, and a larger one
+# (10**30 layers, a 400-digit vocab_size) printed a weight size of 10**29 GiB or was an OverflowError traceback
+MAX_CONFIG_INTEGER = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,22 @@ def precision_of(config: dict[str, Any], dtype: str | None = None, quantization:
     return DTYPE_NAMES[name]
 
 
+def _check_quantization_config(q: Any, field: str) -> None:
+    """A quantization_config that is not an object, or whose fields cannot be read (`bits: "x"`, `config_groups:
+    []`), is refused: the model was sized as 16-bit weights without a word, or it was a traceback."""
+    fix = "Fix: use the model's own config.json (its quantization_config says how the checkpoint is stored)"
+    if q is not None and not isinstance(q, dict):
+        raise SizingError(f"{field} is {type(q).__name__}, not an object. {fix}")
+    if not q:
+        return
+    try:
+        _precision_from_quantization_config(q)
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise SizingError(
+            f"{field} cannot be read ({type(exc).__name__}: {shown(str(exc), 80)[1:-1]}). {fix}"
+        ) from None
+
+
 def _precision_from_quantization_config(q: dict[str, Any]) -> str:
     method = str(q.get("quant_method", "")).lower()
     algo = str(q.get("quant_algo", "")).lower()
@@ -208,14 +231,20 @@ def read_model(path: str | Path, dtype: str | None = None, quantization: str | N
         raise SizingError(f"{config_path}: 'text_config' is not an object. Fix: use the model's own config.json")
     merged = {**config, **text}  # the language model's values win
 
+    where = "text_config." if text is not config else ""
+
     def integer(*names: str, default: int | None = None) -> int:
         for key in names:
             value = merged.get(key)
+            if isinstance(value, int) and not isinstance(value, bool) and value > MAX_CONFIG_INTEGER:
+                raise SizingError(
+                    f"{config_path}: field '{where}{key}' is {shown(value, 40)}, more than any model has (at most "
+                    f"{MAX_CONFIG_INTEGER}). Fix: use the model's own config.json"
+                )
             if isinstance(value, int) and not isinstance(value, bool) and value > 0:
                 return value
         if default is not None:
             return default
-        where = "text_config." if text is not config else ""
         raise SizingError(
             f"{config_path}: field '{where}{names[0]}' missing or not a positive integer. "
             "Fix: use the model's own config.json"
@@ -225,9 +254,26 @@ def read_model(path: str | Path, dtype: str | None = None, quantization: str | N
     hidden = integer("hidden_size", "n_embd", "d_model")
     heads = integer("num_attention_heads", "n_head")
     kv_heads = integer("num_key_value_heads", "num_kv_heads", default=heads)
+    if kv_heads > heads or heads % kv_heads:  # each KV head serves a whole group of query heads (GQA)
+        raise SizingError(
+            f"{config_path}: {kv_heads} KV heads ('{where}num_key_value_heads') do not divide {heads} attention heads "
+            f"('{where}num_attention_heads'). Fix: use the model's own config.json"
+        )
+    if "head_dim" not in merged and hidden < heads:  # the default head dim, hidden // heads, would be 0
+        raise SizingError(
+            f"{config_path}: {heads} attention heads ('{where}num_attention_heads') are more than hidden_size "
+            f"{hidden}, and no '{where}head_dim' is given. Fix: use the model's own config.json"
+        )
     head_dim = integer("head_dim", default=hidden // heads)
+    tied = merged.get("tie_word_embeddings", False)
+    if not isinstance(tied, bool):  # "false" as text was read as true: the embeddings counted once
+        raise SizingError(
+            f"{config_path}: field '{where}tie_word_embeddings' is {shown(tied, 40)}, not true or false. Fix: write "
+            "true or false (no quotes)"
+        )
     intermediate = integer("intermediate_size", "ffn_dim", "n_inner", default=4 * hidden)
     vocab = integer("vocab_size")
+    _check_quantization_config(merged.get("quantization_config"), f"{config_path}: field '{where}quantization_config'")
     precision = precision_of(merged, dtype, quantization)
     layer_types = merged.get("layer_types") or []
     sliding = sum(1 for kind in layer_types if "sliding" in str(kind)) if isinstance(layer_types, list) else 0
@@ -242,7 +288,7 @@ def read_model(path: str | Path, dtype: str | None = None, quantization: str | N
         head_dim=head_dim,
         intermediate=intermediate,
         vocab=vocab,
-        tied_embeddings=bool(merged.get("tie_word_embeddings", False)),
+        tied_embeddings=tied,
         quantization=precision,
         weight_bytes=0,
         weight_source="",
