@@ -26,12 +26,17 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
+
+import regex
 
 # Characters that continue a number: a key point's number is never extended by one of them.
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -391,6 +396,31 @@ def _in_a_word(text: str, start: int, run: str) -> bool:
     return False
 
 
+# v26: idioms built of numerals count nothing (一年一度 is "yearly", 三天两头 "often", 一天到晚 "all day long"): with
+# chinese_numerals their numerals are no numbers, so 一年一度 no longer states 1年 nor 三天两头 3天. Whole idioms
+# only: 一年 alone, 三天后 and 一天内 stay durations.
+NUMERAL_IDIOMS = (
+    "一年一度|一年到头|一年半载|三年五载|三年两载|一天到晚|三天两头|三天打鱼|两天晒网|一日千里|一日三秋|一朝一夕"
+    "|一时半会|十全十美|一五一十|三番五次|三番两次|七上八下|七嘴八舌|七手八脚|乱七八糟|横七竖八|五花八门|四面八方"
+    "|三言两语|三心二意|三三两两|一心一意|一干二净|一清二楚|一穷二白|一分为二|一来二去|接二连三|不三不四|丢三落四"
+    "|说一不二|独一无二|万无一失|九牛一毛|十有八九|八九不离十|千方百计|千篇一律|百里挑一|一模一样|一举两得|一石二鸟"
+    "|一刀两断|一波三折|一日三餐|四平八稳|七零八落|十万火急|九死一生|一言九鼎|一诺千金|一字千金|三长两短|五湖四海"
+)
+_NUMERAL_IDIOM = re.compile(NUMERAL_IDIOMS)
+
+
+def _idiom_spans(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the text's numeral idioms, in order (they do not overlap)."""
+    spans = [m.span() for m in _NUMERAL_IDIOM.finditer(text)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def _in_an_idiom(spans: tuple[list[int], list[int]], pos: int) -> bool:
+    starts, ends = spans
+    at = bisect_right(starts, pos) - 1  # the last idiom that starts at or before pos: a lookup, not a scan
+    return at >= 0 and pos < ends[at]
+
+
 def _cjk_letter(char: str) -> bool:
     return char >= "\u4e00" and char.isalpha()
 
@@ -510,10 +540,13 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
         percent = p is not None or spoken is not None
         found.append(Mention(start, end, amount * sign, scale, percent, text[start:end]))
     if forms.chinese:
+        idioms = _idiom_spans(text)
         for m in _chinese_runs(text):
             cn_value = chinese_value(m.group("num"))
             if cn_value is None or _not_a_count(text, m.start()):  # m.start(): 百分之一 is 1%, not 之一
                 continue
+            if idioms[0] and _in_an_idiom(idioms, m.start("num")):
+                continue  # v26: 一年一度, 三天两头
             if m.group("pct") is None and _in_a_word(text, m.start("num"), m.group("num")):
                 continue  # 十分重要, 一次性, 第三方 (v9)
             sign = _sign(text, m.start())
@@ -530,6 +563,9 @@ def _find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
                     end, percent = p.end(), True
                 elif _TENTHS.match(text, end) and scale == 1 and 0 < cn_value <= 10 and text[m.start() : end] != "一":
                     cn_value, end, percent = cn_value * 10, end + 1, True  # v16: 两成 is 20%, 四成 40%
+                elif (tenths := _TENTHS_AND_HUNDREDTHS.match(text, end)) and scale == 1 and 0 < cn_value < 10:
+                    cn_value += Decimal(CN_DIGITS[tenths.group(1)]) / 10  # v26: 八成五 is 85%, 九成九 99%
+                    cn_value, end, percent = cn_value * 10, tenths.end(), True
             start = m.start() - (1 if sign < 0 else 0)
             found.append(Mention(start, end, cn_value * sign, scale, percent, text[start:end]))
         found.sort(key=lambda mention: mention.start)
@@ -557,6 +593,9 @@ def _chinese_runs(text: str) -> Iterator[re.Match[str]]:
 # v16: with chinese_numerals a numeral before 成 counts tenths (两成 is 20%, 四成左右 about 40%) - not 一成 (一成不变),
 # nor 成 that starts a word (两成员, 三成本) or goes on into a decimal (九成九)
 _TENTHS = re.compile(f"成(?![员本功立为熟果绩交长就品型都年人{_CN_CHARS}0-9])")
+# v26: and one numeral after 成 its hundredths (八成五 is 85%, 九成九 99%) - where no unit or numeral follows it
+# (三成五个, 八成五年 count other things)
+_TENTHS_AND_HUNDREDTHS = re.compile(f"成([一二三四五六七八九])(?![{_CN_CHARS}0-9个年月天周人次份件台名位家])")
 
 
 def _english_scale(text: str, start: int, end: int) -> tuple[Decimal, int] | None:
@@ -1591,13 +1630,80 @@ def _unit_before_a_contrast(text: str, start: int, end: int, unit: str) -> int |
     return end if _DENIED_FIGURE_BEFORE.search(text, max(0, figure_end - 24), figure_end) else None
 
 
+# v26: a user's regex (a `regex:` key point or forbidden claim) runs under a time limit. Python's `re` cannot stop a
+# search, and a pattern with nested quantifiers ((a|aa)+$, (\d+,?)+$) backtracks for minutes on a long or adversarial
+# answer: the scorer hung. The `regex` module stops a search at its timeout; in its VERSION0 dialect it reads the
+# patterns users write for `re`. All searches of one point in one answer share `REGEX_TIME_LIMIT_S` of search time
+# (`regex_time_limit`; the scoring between them is not counted, so a loaded machine does not fail a fast pattern);
+# ordinary patterns take microseconds.
+REGEX_TIME_LIMIT_S = 1.0
+
+
+@dataclass
+class _RegexBudget:
+    left: float
+
+
+_REGEX_BUDGET: ContextVar[_RegexBudget | None] = ContextVar("regex_budget", default=None)
+
+
+class RegexTimeout(Exception):
+    """A user's regex ran out of its time on an answer (catastrophic backtracking)."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(f"the regex {pattern!r} took over {REGEX_TIME_LIMIT_S:g} s to search the answer")
+        self.pattern = pattern
+
+
+@contextmanager
+def regex_time_limit(seconds: float = REGEX_TIME_LIMIT_S) -> Iterator[None]:
+    """Every user regex searched inside shares `seconds` of search time."""
+    token = _REGEX_BUDGET.set(_RegexBudget(seconds))
+    try:
+        yield
+    finally:
+        _REGEX_BUDGET.reset(token)
+
+
+@lru_cache(maxsize=1024)
+def compiled_user_regex(pattern: str) -> Any:
+    """The user's pattern compiled as `re` reads it (`regex` VERSION0), case-insensitively."""
+    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+
+
+def _timed(pattern: str, step: Callable[[float], Any]) -> Any:
+    """`step(timeout)` - one search - within the time left to the searches (`RegexTimeout` past it)."""
+    budget = _REGEX_BUDGET.get() or _RegexBudget(REGEX_TIME_LIMIT_S)
+    if budget.left <= 0:
+        raise RegexTimeout(pattern)
+    began = time.perf_counter()
+    try:
+        return step(budget.left)
+    except TimeoutError:
+        raise RegexTimeout(pattern) from None
+    finally:
+        budget.left -= time.perf_counter() - began
+
+
+def user_regex_finditer(pattern: str, text: str) -> Iterator[Any]:
+    """The pattern's matches in `text`, searched within the time left (`RegexTimeout` past it)."""
+    found = _timed(pattern, lambda timeout: compiled_user_regex(pattern).finditer(text, timeout=timeout))
+    while (m := _timed(pattern, lambda _: next(found, None))) is not None:
+        yield m
+
+
+def user_regex_search(pattern: str, text: str) -> bool:
+    """Whether the pattern matches somewhere in `text`, searched within the time left (`RegexTimeout` past it)."""
+    return _timed(pattern, lambda timeout: compiled_user_regex(pattern).search(text, timeout=timeout)) is not None
+
+
 @dataclass(frozen=True)
 class RegexPattern:
     text: str
     kind = "regex"
 
     def search(self, answer: str) -> Iterator[Found]:
-        for m in re.finditer(self.text, answer, re.IGNORECASE):
+        for m in user_regex_finditer(self.text, answer):
             if m.end() > m.start():
                 yield Found(m.start(), m.end())
 

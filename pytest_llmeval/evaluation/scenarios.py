@@ -23,8 +23,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from ..textfiles import shown
-from .numbers import NumberForms, ToleranceError, parse_tolerance
+from .numbers import NumberForms, ToleranceError, compiled_user_regex, parse_tolerance
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 TRAP_EXPECTATIONS = ("refusal", "uncertainty")
@@ -724,7 +726,8 @@ def _parse_regexes(value: Any, field_name: str, fail: Any) -> tuple[str, ...]:
     for pattern in items:
         try:
             re.compile(pattern)
-        except re.error as exc:
+            compiled_user_regex(pattern)  # v26: the scorer searches with `regex` (a time limit), in re's dialect
+        except (re.error, regex.error) as exc:
             raise fail(
                 field_name,
                 f"{shown(pattern)} is not a valid regular expression ({exc})",

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
@@ -37,6 +38,7 @@ from .numbers import (
     NumberPattern,
     Pattern,
     RegexPattern,
+    RegexTimeout,
     TextPattern,
     alternatives,
     chinese_value,
@@ -46,11 +48,13 @@ from .numbers import (
     duration_alternatives,
     duration_twins,
     number_words_as_digits,
+    regex_time_limit,
     spaced_out,
     standard_twins,
+    user_regex_search,
     words_at,
 )
-from .scenarios import Case, KeyPoint
+from .scenarios import Case, KeyPoint, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # 2: numbers matched as numbers (digit boundaries, units, separators), regex key points.
@@ -364,7 +368,25 @@ SCORER_NAME = "keyword_coverage"
 #    payback is 20 months since launch"), unless "it has been" or "in the" makes it the time since; 第20个月 is a
 #    position (v16). Linear time: a cue, a colon and a currency before a number are looked for near the claim or the
 #    number, not from the text's start or to its end (a 24,000-character answer took seconds).
-SCORER_VERSION = 25
+# 26: a `regex:` key point or forbidden claim is searched under a time limit (`REGEX_TIME_LIMIT_S` of search time per
+#    point and answer, by the `regex` module in re's dialect): a pattern that backtracks without end ((a|aa)+$) is the
+#    case's scoring error naming the scenario file, the case, the field and the fix - v25 hung on it. With
+#    chinese_numerals a numeral after 成 counts hundredths (八成五 is 85%, 九成九 99%; v25: missing) and idioms of
+#    numerals count nothing (`NUMERAL_IDIOMS`: 一年一度 is no 1年, 三天两头 no 3天, 一天到晚 no 1天, 十全十美 no 10). A
+#    date point is stated by the other spellings of its date (`_date_twins`): a year (2024年) by an ISO date in it
+#    (2024-06, 2024-06-15, not 2024-0615-88 or 2024-06-15-001), an English month (March 2024) by Mar 2024, March 15,
+#    2024 and 2024-03-15, a quarter (Q3 2024) by the third quarter of 2024, 2024 Q3, 3Q 2024, a fiscal year (FY2023) by
+#    fiscal year 2023. A figure called out of reach right before it is denied (`_out_of_reach`: 很难在20个月内实现,
+#    不太可能在20个月内, 回本很难做到20个月, it cannot be achieved within 20 months, it is unlikely to pay back in 20
+#    months; not 并非不可能在20个月内, not impossible to) and so is one called unlikely after it (20 months is
+#    unlikely). An update after a figure takes it back as a correction does (20 months. Update: it is 24 months; 更新：
+#    应为24个月). An English negation reaches over past forms and over having, being worth and an event's verb with its
+#    date's preposition (never reached $2 billion, doesn't have 500 employees, is not worth $1.2 million, did not
+#    launch in March 2024: v25 credited them). A claimant's word "claims it is ..." disclaimed is hearsay, as "claims to
+#    be" was in v25. Decided and kept: a rounded conversion is no exact figure (1.67 years, 约1.7年 state no 20个月,
+#    about or not: v18's exact conversions only); 500+ is "500 or more", an inclusive bound (v17). Known gaps: quarters
+#    are no unit of time (2 quarters is no 6 months), a table column's header in plain units (| Months |) gives no unit.
+SCORER_VERSION = 26
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -659,6 +681,13 @@ FILLERS_EN |= {"reaches"}
 # v25: and of a change (did not rise 3 percentage points, will not increase 20%, does not save 20 months)
 FILLERS_EN |= {"rise", "rises", "increase", "increases", "grow", "grows", "improve", "improves", "save", "saves"}
 FILLERS_EN |= {"shorten", "shortens", "extend", "extends"}
+# v26: and their past forms (never reached $2 billion, did not rise 3 pp: v25 read only "not reach"), having and being
+# worth (doesn't have 500 employees, no longer has, is not worth $1.2 million), and the verbs of an event with the
+# preposition of its date (did not launch in March 2024, was not released on 15 March)
+FILLERS_EN |= {"took", "lasted", "required", "needed", "reached", "rose", "increased", "grew", "improved", "saved"}
+FILLERS_EN |= {"shortened", "extended", "have", "has", "had", "worth", "hit", "hits", "total", "totals"}
+FILLERS_EN |= {"launch", "launched", "launches", "release", "released", "releases", "ship", "shipped", "ships"}
+FILLERS_EN |= {"happen", "happened", "happens", "start", "started", "starts", "complete", "completed", "in", "on"}
 # An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
 # payback, not really a compliant system.
 ARTICLES_EN = frozenset({"a", "an", "the"})
@@ -1515,6 +1544,7 @@ _DENIAL_AFTER_EN = re.compile(
     r" (?:available|supported|offered|possible|provided|permitted|allowed|granted|included|accepted|applicable"
     r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable)"
     r"|(?:e?s)? (?:is|are|was|were)(?: currently)? (?:unavailable|unsupported|impossible|prohibited|forbidden"
+    r"|(?:highly |very )?unlikely|not likely|unrealistic|not realistic|unachievable|not achievable"  # v26
     r"|not an option|wrong|incorrect|inaccurate|false|not (?:correct|right|accurate|true))"  # v15: a correction
     # v16: and one that points back at it (20 months, which is wrong; 20 months - this is incorrect)
     r"|(?:e?s)?(?:,| -| —| –|;)? (?:which|this|that)(?: figure| number| claim| estimate)? (?:is|was)"
@@ -1627,10 +1657,12 @@ def _compiled_patterns(
     for variant in variants:
         needle = number_words_as_digits(normalise(variant), forms)  # v24: two years is 2 years
         if needle:
-            found.append(compile_variant(needle, forms or NumberForms()))
+            written = compile_variant(needle, forms or NumberForms())
+            found.append(written)
             found.extend(compile_variant(twin, forms or NumberForms()) for twin in _twins(needle))  # v9
             twins = duration_twins(needle, forms)  # v18: the duration in other units of time (1年8个月 for 20个月)
             found.extend(_duration_twin(compile_variant(twin, forms or NumberForms())) for twin in twins)
+            found.extend(_date_twins(written))  # v26: 2024-06 for 2024年, Mar 2024 for March 2024
     # v12: a regex is read as the answer is, its Traditional characters as Simplified (v10 read only the answer so: a
     # regex written in Traditional, 後端|於梨華, no longer matched the answer it was written for)
     found.extend(RegexPattern(r.translate(_READ_AS_TABLE) if _TO_READ.search(r) else r) for r in regexes)
@@ -1653,6 +1685,80 @@ class _DurationTwin(NumberPattern):
                 yield found
             elif (factors := factors + 1) >= MOST_OCCURRENCES_JUDGED:
                 return  # as many as `_find` judges of a form: a run of 7×24小时 is read no further
+
+
+# v26: a point that is a year, a month of a year, a quarter or a fiscal year is stated by the other ways of writing a
+# date in it (`_date_twins`): a year point (2024年, 1997年) by an ISO date in that year, with dashes or slashes
+# (2024-06, 2024-06-15, 1997/3/15), as a month point is since v15 (2024年6月 for 2024-06); an English month (March
+# 2024) by its abbreviation, a day in it or an ISO date (Mar 2024, Mar. 2024, March 15, 2024, March of 2024,
+# 2024-03-15); a quarter (Q3 2024) by 2024 Q3, Q3-2024, 3Q 2024, Q3 of 2024, the third quarter of 2024; a fiscal year
+# (FY2023) by fiscal year 2023, fiscal 2023. An ISO date has a valid month and day and is no part of a longer run of
+# digits and dashes (版本号2024-0615-88, 工单2024-06-15-001, 010-2024-06) nor of a code (v2024-06).
+_MONTHS_EN: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august", "september")
+_MONTHS_EN += ("october", "november", "december")
+_MONTH_ABBREVIATIONS = {"september": "sept?", "may": "may"}
+_QUARTER_ORDINALS = {"1": "first|1st", "2": "second|2nd", "3": "third|3rd", "4": "fourth|4th"}
+_YEAR_POINT_ONLY = re.compile(r"([0-9]{4}) ?年")
+_MONTH_POINT_EN = re.compile(f"({'|'.join(_MONTHS_EN)}),? ?([0-9]{{4}})")
+_QUARTER_POINT = re.compile(r"q([1-4]) ?([0-9]{4})")
+_FISCAL_YEAR_POINT = re.compile(r"fy ?([0-9]{4})")
+_DAY = "(?:0?[1-9]|[12][0-9]|3[01])"
+
+
+def _iso_date(year: str, month: str) -> str:
+    """An ISO date in the year (and the month), with or without its day."""
+    return rf"(?<![0-9a-z.\-/_]){year}(?P<sep>[-/]){month}(?:(?P=sep){_DAY})?(?![0-9a-z]|[-/.][0-9])"
+
+
+def _date_twin_regex(point: str) -> tuple[str, str] | None:
+    """The year the point names and the regex of its date's other spellings, for a point that is a date only."""
+    if m := _YEAR_POINT_ONLY.fullmatch(point):
+        return m.group(1), _iso_date(m.group(1), "(?:0?[1-9]|1[0-2])")
+    if m := _MONTH_POINT_EN.fullmatch(point):
+        name, year = m.groups()
+        number = _MONTHS_EN.index(name) + 1
+        short = _MONTH_ABBREVIATIONS.get(name, name[:3])
+        named = rf"(?<![a-z])(?:{name}|{short}\.?)(?:,| of| {_DAY}(?:st|nd|rd|th)?,?)? ?{year}(?![0-9])"
+        return year, f"{named}|{_iso_date(year, f'0?{number}' if number < 10 else str(number))}"
+    if m := _QUARTER_POINT.fullmatch(point):
+        n, year = m.groups()
+        return year, (
+            rf"(?<![a-z0-9])(?:q{n}(?: of|[-/'])? ?{year}|{year} ?q{n}|{n}q ?{year}"
+            rf"|(?:{_QUARTER_ORDINALS[n]}) quarter(?: of)?,? {year})(?![0-9])"
+        )
+    if m := _FISCAL_YEAR_POINT.fullmatch(point):
+        return m.group(1), rf"(?<![a-z0-9])fiscal(?: year)? {m.group(1)}(?![0-9])"
+    return None
+
+
+@lru_cache(maxsize=256)
+def _compiled_date_twin(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
+
+
+@dataclass(frozen=True)
+class _DateTwin(NumberPattern):
+    """A date point's date in its other spellings (v26: `_date_twin_regex`)."""
+
+    year: str = ""
+    regex: str = ""
+
+    def search(self, answer: str) -> Iterator[Found]:
+        if self.year in answer:  # most answers name no such year: no regex search
+            for m in _compiled_date_twin(self.regex).finditer(answer):
+                yield Found(m.start(), m.end())
+
+
+def _date_twins(pattern: Pattern) -> list[Pattern]:
+    """The other spellings of a point that is a date only (v26), as one pattern; none for another point."""
+    found = _date_twin_regex(pattern.text) if isinstance(pattern, NumberPattern | TextPattern) else None
+    if found is None:
+        return []
+    year, regex = found
+    number = pattern if isinstance(pattern, NumberPattern) else compile_variant(year)  # fy2023 is a code: text
+    if not isinstance(number, NumberPattern):
+        return []
+    return [_DateTwin(pattern.text, number.pieces, number.slots, number.forms, year, regex)]
 
 
 def _duration_twin(pattern: TextPattern | NumberPattern) -> TextPattern | NumberPattern:
@@ -2248,6 +2354,7 @@ _HEARSAY = re.compile(
     "|声称|号称|自称"  # v25: and the claimant's own word, disclaimed (该公司声称…，但无法证实)
     "|(?<![a-z])(?:reportedly|rumou?red|rumou?rs? (?:say|says|have it)|it is said|it's said|allegedly|supposedly"
     "|claims? (?:to be|that)|claimed (?:to be|that)"
+    "|(?:claims?|claimed) (?:it|they)(?:'s|’s| is| are| was| were| has| have| had)"  # v26: the vendor claims it is
     "|some say|some claim|according to (?:rumou?rs|hearsay|unconfirmed|unverified))(?![a-z])"
 )
 _HEARSAY_DISCLAIMED = re.compile(
@@ -2463,6 +2570,8 @@ def _find(
                     text = answer_norm[found.start : bound.end]
                 else:
                     negation = negation_before(answer_norm, found.start, figure)
+                if negation is None and figure:
+                    negation = _out_of_reach(answer_norm, found.start)  # v26: 很难在20个月内实现
                 if negation is not None and not figure and _OFFENCE_AFTER.match(answer_norm, found.end):
                     negation = None  # v14: 禁止GDPR违规行为 - the offence is prohibited, not the regulation
                 if negation is None and _A_CHARGE.search(text) is not None:
@@ -2512,6 +2621,36 @@ def _find(
             elif echoed is None:
                 echoed = _Match("echoed", pattern.text, copied_by, text, pattern.kind)
     return negated or echoed or _Match("missing")
+
+
+# v26: a figure the answer calls out of reach right before it is denied, not stated: 很难在20个月内实现,
+# 难以在20个月内回本, 不太可能在20个月内, 无法做到20个月, it cannot be achieved within 20 months, it is unlikely to pay
+# back in 20 months, it won't be done by 20 months - a negation or a hedge of likelihood or difficulty, then (in
+# English, over at most three words: be achieved, pay back) the preposition or verb that leads to the figure, in one
+# part of the clause. Not a hedge in another part (虽然很难，但20个月可以回本; although it is hard, payback is 20
+# months), one about the way of saying it (很难说，大概20个月), nor a negated one (并非不可能, not impossible to).
+_OUT_OF_REACH_ZH = re.compile(
+    "(?:无法|不能|不可能|不太可能|不大可能|(?:很|较|比较|非常|十分)难|难以|没法|未能|没能|不会|做不到|达不到)"
+    " ?(?:在|于|做到|达到|实现|缩短到|缩短至|控制在|降到|降至) ?$"
+)
+_OUT_OF_REACH_EN = re.compile(
+    "(?<![a-z])(?:cannot|can't|can’t|can not|won't|won’t|will not|would not|wouldn't|wouldn’t|is not likely|is unlikely"
+    "|are unlikely|unlikely|not likely|impossible|hard|difficult|unable|fail(?:s|ed)?|not (?:be )?(?:possible|feasible"
+    "|realistic))(?: to)?(?: [a-z'’]+){0,3}? (?:within|in|by|inside|be|take|takes|reach) $"
+)
+
+
+def _out_of_reach(answer_norm: str, start: int) -> str | None:
+    """The negation or hedge that calls the figure at `start` out of reach right before it (v26), else None."""
+    window = answer_norm[max(0, start - 60, _part_start(answer_norm, start)) : start]
+    if window.endswith(" "):
+        m = _OUT_OF_REACH_EN.search(window)
+        if m is not None and negation_before(window, m.start()) is None:  # not impossible to ...: affirms
+            return window[m.start() :]
+    m = _OUT_OF_REACH_ZH.search(window)
+    if m is None or negation_before(window, m.start()) is not None:
+        return None  # 并非不可能在20个月内回本: a double negation affirms
+    return window[m.start() :]
 
 
 # v16: a statement denied as a whole before it is said, in its part of the clause: "it is not true that the payback
@@ -2700,7 +2839,9 @@ def _a_time_ago_or_a_period(answer_norm: str, start: int, end: int) -> tuple[str
 _TAKEN_BACK_BY = (  # a word of a self-correction followed by a mark before what it gives
     "不|不不|不不不|(?:哦|噢|喔|啊|呃|额|嗯)?不对?|不是|(?:我|刚才)?(?:说|写|算|打)错了|错了|抱歉|不好意思|对不起|口误|笔误"
     "|(?:纠正|更正|订正|修正)一下|等等|等一下"
+    "|更新|勘误|修订"  # v26: 更新：应为24个月
     "|(?<![a-z])(?:no|nope|oh|oops|wait|sorry|er|erm|um|uh|my mistake|my bad|scratch that|correction|no wait|wait no"
+    "|update|updated|edit|erratum|revised|revision|amendment"  # v26: 20 months. Update: it is 24 months.
     "|that's wrong|that is wrong|that was wrong|i was wrong)(?![a-z])"
 )
 _TAKEN_BACK_FOR = (  # a word of a correction that the other figure may follow at once
@@ -3062,14 +3203,14 @@ def _negated_within(answer_norm: str, found: Found, regex: str) -> bool:
     for a, b in spans:
         if a == 0 or snippet.rfind("(", 0, a) > snippet.rfind(")", 0, a):
             continue  # the point's own negation (before it: `negation_before`), or one in an aside
-        if not re.search(regex, snippet[:a] + snippet[b:], re.IGNORECASE):
+        if not user_regex_search(regex, snippet[:a] + snippet[b:]):
             continue
         # v12: the negation must stand right before (an adverb, then) a part the regex asks for - 并未|于2024年,
         # never |released - not before text its gap lets through, which it negates instead: 支持无服务器部署 and
         # 支持不停机部署 for 支持.*部署, 回本周期在不考虑通胀的情况下为20个月, approved, not without debate, in 2024
         adverbs = _ADVERBS_AFTER_A_NEGATION.match(snippet, b)
         c = adverbs.end() if adverbs else b
-        if c >= len(snippet) or re.search(regex, snippet[:a] + snippet[b:c] + snippet[c + 1 :], re.IGNORECASE):
+        if c >= len(snippet) or user_regex_search(regex, snippet[:a] + snippet[b:c] + snippet[c + 1 :]):
             continue
         return True
     return False
@@ -3211,6 +3352,25 @@ def expectation_point(expect: str, other_weight: float) -> KeyPoint:
     return KeyPoint(EXPECTATION_LABELS[expect], EXPECTATION_MARKERS[expect], max(1.0, other_weight))
 
 
+@contextmanager
+def _regex_of(case: Case, field_name: str) -> Iterator[None]:
+    """The searches of one point's (or claim's) regexes, held to their time limit (v26): one that runs out of it is
+    the case's scoring error, naming the scenario file, the case and the field - never a hang, nor a silent miss."""
+    try:
+        with regex_time_limit():
+            yield
+    except RegexTimeout as exc:
+        raise ScenarioError(
+            case.source,
+            case.id,
+            field_name,
+            f"{exc} (catastrophic backtracking: nested quantifiers such as (a+)+ or (a|aa)+ try exponentially many "
+            "ways to match)",
+            "simplify the pattern: quantify each part once (a+ not (a+)+, (?:\\d|,)+ not (\\d+,?)+) and anchor it "
+            "to the words around the fact",
+        ) from None
+
+
 def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | None = None) -> Score:
     """Score one answer against one case.
 
@@ -3241,7 +3401,8 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         if kp is expectation:
             forms = _marker_patterns(forms)
         questions = None if kp is expectation else answer_lines
-        found = _find(answer_norm, forms, masks, cells=cells, questions=questions, yuan=_in_yuan(kp.variants))
+        with _regex_of(case, f"key_points[{len(results)}].regex"):
+            found = _find(answer_norm, forms, masks, cells=cells, questions=questions, yuan=_in_yuan(kp.variants))
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
         results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))
     total = sum(p.weight for p in results)
@@ -3251,9 +3412,10 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     penalty = 0.0
     if case.trap is not None:
         penalty = case.trap.penalty
-        for claim in case.trap.forbidden:
+        for i, claim in enumerate(case.trap.forbidden):
             forms = patterns(claim.all_forms, case.numbers, claim.regex)
-            found = _find(answer_norm, forms, masks, answer_lines, cells, breaks)
+            with _regex_of(case, f"trap.forbidden[{i}].regex"):
+                found = _find(answer_norm, forms, masks, answer_lines, cells, breaks)
             if found.status == "covered":
                 forbidden_found.append(claim.claim)
     score = max(0.0, coverage - penalty * len(forbidden_found))

@@ -19,7 +19,7 @@ from pytest_llmeval.evaluation.scoring import SCORER_VERSION, score_answer
 
 
 def test_the_version() -> None:
-    assert SCORER_VERSION == 25
+    assert SCORER_VERSION >= 25  # v26 bounds a regex's time, reads ISO dates and English answers (test_scorer_v26.py)
 
 
 # --- 1. a half with no number is a duration that "or" and a range mark join ---
