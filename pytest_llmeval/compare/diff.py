@@ -1213,6 +1213,8 @@ def _compare_runs(
         "modes_only_in_new": [],  # and the other way: a mode the baseline never ran (not compared, named)
         "cases_only_in_base": [],
         "cases_only_in_new": [],
+        # a case only the baseline has and one only the new run has asking the same question: renamed, most likely
+        "renamed_cases": [],
         "changed_cases": [],
         "scorer_changed": [],
         "baseline_errored": [],
@@ -1285,8 +1287,14 @@ def _compare_runs(
             ids.append(case_id)
         left_out = {c["scenario_id"] for c in ungraded if (c["model"], c["mode"]) == (model, mode)}
         left_out |= {k[2] for k in base_ungraded_keys if k[:2] == (model, mode)}
-        mismatches["cases_only_in_new"] += [
-            {"model": model, "mode": mode, "scenario_id": i} for i in sorted(n_ids - set(b_ids) - left_out)
+        new_ids = sorted(n_ids - set(b_ids) - left_out)
+        mismatches["cases_only_in_new"] += [{"model": model, "mode": mode, "scenario_id": i} for i in new_ids]
+        base_ids = [case_id for case_id in b_ids if case_id not in n_ids]
+        mismatches["renamed_cases"] += [
+            {"model": renamed.get(model, model), "mode": mode, "base_id": old, "new_id": now}
+            for old, now in renamed_pairs(
+                {i: base[(model, mode, i)] for i in base_ids}, {i: new[(model, mode, i)] for i in new_ids}
+            )
         ]
         if ids:
             base_model = renamed.get(model, model)
@@ -1597,6 +1605,7 @@ def _problems(
                 )
                 for m in modes
             )
+        text += _renamed_text(mismatches.get("renamed_cases") or [])
         problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
     for diff in mismatches["settings"]:  # the same label on another model: said in the summary, not only below it
         if diff["field"].startswith("model_sources."):
@@ -1657,6 +1666,43 @@ def _problems(
             }
         )
     return problems
+
+
+def renamed_pairs(
+    base_only: Mapping[str, Sequence[Mapping[str, Any]]], new_only: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> list[tuple[str, str]]:
+    """(baseline id, new id) of the cases of one model and mode that only one run has and that ask the same question
+    (`prompt_hash`), in the baseline's order: most likely one case renamed between the runs. A question asked by
+    several cases on a side pairs none of them - which is which cannot be told."""
+
+    def by_question(cases: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for case_id, samples in cases.items():
+            asked = {s.get("prompt_hash") for s in samples}
+            if len(asked) == 1 and (question := asked.pop()):
+                found.setdefault(str(question), []).append(case_id)
+        return found
+
+    old, now = by_question(base_only), by_question(new_only)
+    return [
+        (ids[0], now[question][0])
+        for question, ids in old.items()
+        if len(ids) == 1 and len(now.get(question) or []) == 1
+    ]
+
+
+def _renamed_text(renamed: Sequence[Mapping[str, Any]]) -> str:
+    """What to add to the missing cases' problem where some look renamed (`renamed_pairs`): the pairs and the fix;
+    "" where none do."""
+    if not renamed:
+        return ""
+    pairs = listed([f"{c['model']}/{c['mode']}/{c['base_id']} -> {c['new_id']}" for c in renamed], 10)
+    look = "looks" if len(renamed) == 1 else "look"
+    return (
+        f"; {len(renamed)} of them {look} renamed - the new run asks the same question (prompt hash) under another "
+        f"id: {pairs}. Fix: give the case its baseline id back in the scenario file, or accept a baseline asked under "
+        "the new ids (run the suite, then python -m pytest_llmeval accept last), or allow it (--allow-missing)"
+    )
 
 
 def _changed_case_problems(

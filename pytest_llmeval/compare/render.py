@@ -233,6 +233,11 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
     ):
         if m.get(key):
             notes.append(f"{label}: " + ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in m[key]))
+    if m.get("renamed_cases"):
+        notes.append(
+            "cases that look renamed (the same question under another id; not compared): "
+            + ", ".join(f"{c['model']}/{c['mode']}/{c['base_id']} -> {c['new_id']}" for c in m["renamed_cases"])
+        )
 
     if m.get("baseline_errored"):
         notes.append(

@@ -58,10 +58,22 @@ class JudgeVerdict:
 
 
 def parse_judge_spec(value: str) -> tuple[str, str]:
+    """(base URL, model) of `URL@MODEL`; JudgeError with the accepted form otherwise."""
     url, sep, model = value.strip().rpartition("@")
     if not sep or not model.strip() or not url.startswith(("http://", "https://")) or not _readable_url(url):
         raise JudgeError(f"--llm-judge {public_spec(value)!r}: use {JUDGE_FORMS}")  # no userinfo, no query
+    if _at_after_host(url):  # 'http://h/v1@m@n': the model 'n' at 'http://h/v1@m', or 'm@n' at 'http://h/v1'
+        raise JudgeError(
+            f"--llm-judge {public_spec(value)!r}: more than one '@' after the host, so where the URL ends and the "
+            f"model name starts cannot be told (a model name holds no '@'). Use {JUDGE_FORMS}"
+        )
     return url.rstrip("/"), model.strip()
+
+
+def _at_after_host(url: str) -> bool:
+    """An '@' in the URL after its host (path, query or fragment): left there by an '@' in the model name."""
+    parts = urlsplit(url)
+    return "@" in parts.path or "@" in parts.query or "@" in parts.fragment
 
 
 def _readable_url(url: str) -> bool:

@@ -59,7 +59,23 @@ def _split_url_model(rest: str, option: str, value: str, forms: str) -> tuple[st
             why = "its password holds a /, ? or # that is not percent-encoded (write them as %2F, %3F, %23)"
             raise _bad(option, value, forms, why)
         raise _bad(option, value, forms, "the URL has no host and port that can be read (is '@model-name' missing?)")
+    if at_after_host(url):
+        raise _bad(option, value, forms, AMBIGUOUS_AT)
     return url.rstrip("/"), model.strip()
+
+
+# 'http://h/v1@m@n' was read as the URL 'http://h/v1@m' and the model 'n'; 'm@n' as the model is as likely. Neither is
+# guessed: model names (Hugging Face ids, vLLM's served names as used) hold no '@', and an OpenAI base URL's path none
+AMBIGUOUS_AT = (
+    "more than one '@' after the host, so where the URL ends and the model name starts cannot be told; write the "
+    "URL, one '@' and the model name (a password's '@' before the host is fine)"
+)
+
+
+def at_after_host(url: str) -> bool:
+    """An '@' in the URL after its host (in the path, query or fragment): left there by an '@' in the model name."""
+    parts = urlsplit(url)
+    return "@" in parts.path or "@" in parts.query or "@" in parts.fragment
 
 
 def _parse_spec(value: str, option: str, bare: str, url_kind: str, what: str, forms: str) -> ComponentSpec:

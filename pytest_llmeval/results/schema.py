@@ -213,9 +213,180 @@ class ModelAggregate(TypedDict, total=False):
     suites: dict[str, float | None]
 
 
+class PairedDifferenceRecord(TypedDict, total=False):
+    """A paired difference of mean scores (stats/paired.py PairedDifference): b - a over the same cases, with its
+    interval and the exact sign-flip test. `significant` says only that this one interval leaves out 0 (its own test
+    rejects at 1 - `confidence`): it is NOT corrected for the run's other comparisons - with several, one leaves out 0
+    by chance more often than 1 time in 20 - and is no verdict. The verdicts the report draws are Holm-corrected
+    and lie beside it: a model's RAG uplift `aggregates.rag[].uplift_holm.significant_holm`, a RAG category's
+    `aggregates.rag[].categories.<name>.significant_holm`, a pair of models `aggregates.comparison.pairs[].verdict`
+    (from `p_holm`)."""
+
+    estimate: float | None
+    low: float | None
+    high: float | None
+    n: int
+    significant: bool
+    """This one interval leaves out 0 - NOT corrected for the run's other comparisons, so no verdict: the verdict is
+    Holm's, beside it (`uplift_holm.significant_holm`, a category's `significant_holm`, a model pair's `verdict`)."""
+    p_value: float | None
+    """Two-sided, not adjusted for the run's other comparisons (the adjusted one: `p_holm` beside it)."""
+    p_at_floor: bool
+    min_p: float | None  # the smallest p any outcome could give at this n
+    method: str
+    confidence: float
+
+
+class PassChangeRecord(TypedDict, total=False):
+    """The change of pass rate with RAG - without, in points, over the same cases: McNemar's exact test and its
+    interval (fail_to_pass, pass_to_fail) when every case passed or failed whole, else the sign-flip test of the cases'
+    shares passed (the fields of PairedDifferenceRecord). `significant` says only that this one interval leaves out 0:
+    it is NOT corrected for the run's other models and comparisons, and the report draws no verdict from it."""
+
+    fail_to_pass: int
+    pass_to_fail: int
+    estimate: float | None
+    low: float | None
+    high: float | None
+    n: int
+    significant: bool
+    """This one interval leaves out 0 - NOT corrected for the run's other comparisons; the report draws no verdict
+    from it."""
+    p_value: float | None
+    """Two-sided, not adjusted for the run's other comparisons."""
+    p_at_floor: bool
+    min_p: float | None
+    method: str
+    confidence: float
+
+
+class HolmVerdict(TypedDict, total=False):
+    """Holm's correction over one family of a run's paired differences (results/aggregate.py holm_verdicts): the run's
+    models' RAG uplifts, or every model's RAG categories. `significant_holm` is the verdict the report draws ("better"
+    or "worse with RAG"); a difference whose n cannot give a significant p at all is outside the family
+    (`outside_family`, `p_holm` null)."""
+
+    p_holm: float | None
+    """The p adjusted by Holm's correction over the family (null: outside it, or no test)."""
+    significant_holm: bool
+    """The verdict: significant after Holm's correction over the family (`p_holm` <= 0.05)."""
+    family: int
+    outside_family: bool
+
+
+class RagCategory(TypedDict, total=False):
+    """One category of a model's RAG uplift: means without / with RAG over the category's paired cases (n), the
+    uncorrected `uplift_interval` and, beside it, Holm's verdict over the run's categories (as HolmVerdict)."""
+
+    norag: float | None
+    rag: float | None
+    uplift: float | None
+    n: int
+    uplift_interval: PairedDifferenceRecord
+    p_holm: float | None
+    """The p adjusted by Holm's correction over every model's categories (null: outside the family, or no test)."""
+    significant_holm: bool
+    """The verdict: significant after Holm's correction (`p_holm` <= 0.05), not `uplift_interval.significant`."""
+    family: int
+    outside_family: bool
+
+
+class RagRow(TypedDict, total=False):
+    """A model's scores without vs with RAG over the cases run both ways (results/aggregate.py rag_rows; more fields
+    than named here). The intervals' `significant` is uncorrected; the verdict is `uplift_holm.significant_holm`."""
+
+    model: str
+    paired_cases: int
+    uplift: float | None
+    uplift_interval: PairedDifferenceRecord
+    uplift_holm: HolmVerdict
+    pass_change: float | None
+    pass_change_interval: PassChangeRecord
+    categories: dict[str, RagCategory]
+
+
+class ModelPair(TypedDict, total=False):
+    """Two models compared on the cases both ran in one mode (b - a). `difference.significant` is uncorrected; the
+    verdict is `verdict`, from `p_holm` (Holm over every pair and mode of the run, `family` of them)."""
+
+    a: str
+    b: str
+    mode: str
+    n: int
+    difference: PairedDifferenceRecord | None
+    p_value: float | None
+    """Two-sided, not adjusted: the adjusted one is `p_holm`."""
+    p_holm: float | None
+    """The p adjusted by Holm's correction over every pair and mode of the run."""
+    verdict: str
+    """"better", "worse" or "no significant difference", after Holm's correction (not `difference.significant`)."""
+    family: int
+
+
+class ComparisonRow(TypedDict, total=False):
+    """A row of the headline table: one model in one mode (more fields than named here). `uplift` on the rag row is
+    the model's `aggregates.rag[].uplift_interval`; its verdict is that row's `uplift_holm.significant_holm`."""
+
+    model: str
+    mode: str
+    uplift: PairedDifferenceRecord | None
+
+
+class Comparison(TypedDict, total=False):
+    """The headline table (`rows`, one per model and mode) and every pair of models compared (`pairs`)."""
+
+    rows: list[ComparisonRow]
+    pairs: list[ModelPair]
+
+
+class GateMetric(TypedDict, total=False):
+    """One metric of a model and mode compared with the baseline (compare/diff.py compare_group; more fields than
+    named here). `significant` is the two-sided test of this metric alone, NOT corrected: the table's verdict is
+    `verdict` (after Holm's correction over every quality metric, model and mode: `p_holm`), and whether the gate
+    failed is decided by the rules (`rules`, `regressions`)."""
+
+    n: int
+    significant: bool
+    """This one interval leaves out 0 - NOT corrected for the comparison's other metrics, models and modes, so no
+    verdict: the verdict is `verdict` (from `p_holm`), the gate's decision `rules` and `regressions`."""
+    p_value: float | None
+    """Two-sided, not adjusted: the adjusted one is `p_holm`."""
+    p_holm: float | None
+    """The p adjusted by Holm's correction over every quality metric, model and mode compared."""
+    verdict: str
+    """"better", "worse" or "no significant difference" after Holm's correction (not `significant`)."""
+    family: int
+
+
+class GateGroup(TypedDict, total=False):
+    """One model and mode compared with the baseline over the cases both runs asked (n)."""
+
+    model: str
+    mode: str
+    n: int
+    metrics: dict[str, GateMetric]
+
+
+class GateComparison(TypedDict, total=False):
+    """The comparison with a baseline (--llm-compare; `python -m pytest_llmeval compare`): more fields than named
+    here (rules, regressions, problems, mismatches, summary)."""
+
+    groups: list[GateGroup]
+    exit_code: int
+    summary: str
+
+
+# the attribute docstrings above are those fields' descriptions in the JSON Schema (pydantic reads them when asked)
+for _documented in (PairedDifferenceRecord, PassChangeRecord, HolmVerdict, RagCategory, ModelPair, GateMetric):
+    setattr(_documented, "__pydantic_config__", {"use_attribute_docstrings": True})  # noqa: B010 - a TypedDict's own
+
+
 class Aggregates(TypedDict):
     models: list[dict[str, Any]]
-    rag: list[dict[str, Any]]
+    rag: list[RagRow]
+    comparison: NotRequired[Comparison]
+    judge: NotRequired[list[dict[str, Any]]]
+    vision: NotRequired[list[dict[str, Any]]]
 
 
 class ResultsDocument(TypedDict):
@@ -224,7 +395,7 @@ class ResultsDocument(TypedDict):
     cases: list[CaseRecord]
     aggregates: Aggregates
     benchmarks: list[dict[str, Any]]
-    comparison: NotRequired[dict[str, Any] | None]
+    comparison: NotRequired[GateComparison | None]  # --llm-compare: the comparison with the baseline
     cost: NotRequired[dict[str, Any]]  # with --llm-prices: cost per 1,000 requests, local against API
     sizing: NotRequired[list[dict[str, Any]]]  # estimate of every launched model against measured memory
 

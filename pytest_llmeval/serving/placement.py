@@ -29,7 +29,7 @@ import argparse
 import dataclasses
 import math
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -446,14 +446,16 @@ def main(argv: list[str]) -> int:
         _check_numbers(args)
         specs = apply_model_args([parse_model(m) for m in args.models] or [parse_model("embedded")], args.model_args)
         given = _given_needs(args.need, [s.label for s in specs])
+        settings = ServerSettings(
+            tensor_parallel_size=args.tp, gpu_memory_utilization=args.utilization, max_model_len=args.max_model_len
+        )
+        for note in _source_notes(specs, settings, given):
+            print(f"note: {note}", file=sys.stderr)
         gpus = simulated_inventory(args.gpus) if args.gpus else nvml_inventory()
         if not gpus:
             raise PlacementError(
                 "no GPU found (NVML sees none). Fix: run on a GPU machine, or simulate one: --gpus 8x80"
             )
-        settings = ServerSettings(
-            tensor_parallel_size=args.tp, gpu_memory_utilization=args.utilization, max_model_len=args.max_model_len
-        )
         needs = [
             dataclasses.replace(n, need_gib=given[n.label], basis="given") if n.label in given else n
             for n in needs_for(specs, settings)
@@ -464,6 +466,32 @@ def main(argv: list[str]) -> int:
         return 2
     print(plan.render())
     return 0
+
+
+def _source_notes(specs: Sequence[Any], settings: Any, given: Mapping[str, float]) -> list[str]:
+    """Each launched model's path or hub id can be loaded here, as the pytest run checks at its start
+    (`models.model_source_problem`): a plan for a path that does not exist, or a hub id not downloaded while vLLM
+    runs offline, printed "need unknown" and exit 0 for a run that fails before it asks anything. A model with its
+    need given (`--need`, e.g. planning for another machine with --gpus) is planned anyway, its problem returned
+    as a note; one without is refused (PlacementError), with the fixes."""
+    import os
+
+    from .models import model_server_settings, model_source_problem
+
+    notes = []
+    for spec in specs:
+        if spec.embedded:
+            continue
+        server = model_server_settings(spec, settings)
+        problem = model_source_problem(spec, server.extra_args, {**os.environ, **server.env})
+        if problem is None:
+            continue
+        if spec.label not in given:
+            raise PlacementError(
+                f"{problem}. To plan for a model that is not on this machine, give its need: --need {spec.label}=GIB"
+            )
+        notes.append(f"{problem}. Planned with the need given (--need {spec.label}); a pytest run here refuses it")
+    return notes
 
 
 def _check_numbers(args: argparse.Namespace) -> None:

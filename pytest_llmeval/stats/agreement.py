@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .intervals import Interval, _r, mean_ci, resample_cases, wilson
+from .intervals import Interval, _r, finite, mean_ci, resample_cases, wilson
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def cohen_kappa(
     a percentile-bootstrap interval over cases (resamples where kappa is undefined dropped) joined with the rate
     interval of the agreement, and PABAK. `clusters` (one case id per answer): the case is the unit - its answers
     are resampled together, n = cases (module docstring)."""
-    keep = [i for i, (x, y) in enumerate(zip(a, b)) if x is not None and y is not None]
+    keep = [i for i, (x, y) in enumerate(zip(a, b)) if is_verdict(x) and is_verdict(y)]
     if clusters is not None and len(clusters) != len(a):
         raise ValueError(f"clusters has {len(clusters)} ids for {len(a)} answers")
     ids = [clusters[i] for i in keep] if clusters is not None else keep
@@ -110,6 +110,17 @@ def cohen_kappa(
     return Agreement(value, n, method, None, max(low, -1.0), min(high, 1.0), pabak)
 
 
+def is_verdict(value: Any) -> bool:
+    """A pass/fail given: not None, and not a NaN or an infinity (no measurement; `bool(nan)` is True, so a NaN
+    verdict counted as a pass in the kappa and its n)."""
+    if value is None or isinstance(value, (bool, np.bool_)):
+        return value is not None
+    try:
+        return math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return True  # not a number: its truth value is the verdict, as before
+
+
 def _groups(ids: Sequence[Any]) -> list[np.ndarray]:
     """The positions of each case's answers, cases in first-seen order."""
     positions: dict[Any, list[int]] = {}
@@ -127,11 +138,13 @@ def _agreement_interval(shares: Sequence[float], confidence: float) -> Interval:
 
 
 def spearman(x: Sequence[Any], y: Sequence[Any], clusters: Sequence[Any] | None = None) -> Agreement:
-    """Spearman's rho of two scorers' scores and its p; with `clusters` (one case id per answer) over the cases' mean
-    scores, n = cases (an answer-level p counted each case as often as it was asked)."""
+    """Spearman's rho of two scorers' scores and its p over the answers scored by both (a None, NaN or infinite score
+    on either side is none); with `clusters` (one case id per answer) over the cases' mean scores, n = cases (an
+    answer-level p counted each case as often as it was asked)."""
     if clusters is not None and len(clusters) != len(x):
         raise ValueError(f"clusters has {len(clusters)} ids for {len(x)} answers")
-    keep = [i for i, (a, b) in enumerate(zip(x, y)) if a is not None and b is not None]
+    # a NaN or an infinity is no score: kept, it counted in n and made rho undefined (NaN ranks) or a rank of its own
+    keep = [i for i, (a, b) in enumerate(zip(x, y)) if finite(a) and finite(b)]
     pairs = [(float(x[i]), float(y[i])) for i in keep]
     if clusters is not None:
         groups = _groups([clusters[i] for i in keep])

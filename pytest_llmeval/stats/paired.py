@@ -45,7 +45,8 @@ from typing import Any
 
 import numpy as np
 
-from .intervals import Interval, _r, case_means, clean, wilson_score_bounds
+from .agreement import is_verdict
+from .intervals import Interval, _r, case_means, clean, finite, wilson_score_bounds
 from .permutation import subset_means
 
 
@@ -212,9 +213,12 @@ def newcombe_paired(both: int, a_only: int, b_only: int, neither: int, confidenc
 def mcnemar_exact(a_pass: Sequence[bool], b_pass: Sequence[bool], confidence: float = 0.95) -> McNemar:
     """Exact (binomial) McNemar test on the pairs that disagree (p = 1 when none do), with the interval of the
     change of pass rate (percentage points, b - a): the hull of Newcombe's paired score interval and the exact
-    conditional one (module docstring) - it excludes 0 exactly when the test rejects."""
+    conditional one (module docstring) - it excludes 0 exactly when the test rejects. A pair with no verdict on
+    either side (None, NaN) is dropped: counted, None read as a fail and NaN as a pass."""
     if len(a_pass) != len(b_pass):
         raise ValueError(f"mcnemar_exact needs pairs: {len(a_pass)} against {len(b_pass)}")
+    given = [(x, y) for x, y in zip(a_pass, b_pass) if is_verdict(x) and is_verdict(y)]
+    a_pass, b_pass = [x for x, _ in given], [y for _, y in given]
     n = len(a_pass)
     b01 = sum(1 for x, y in zip(a_pass, b_pass) if not x and y)
     b10 = sum(1 for x, y in zip(a_pass, b_pass) if x and not y)
@@ -254,7 +258,12 @@ def pass_rate_change(
 ) -> dict[str, Any]:
     """The change of pass rate b - a over paired cases (each case's share of samples passed, 0..1), in points,
     as a JSON-ready entry with its interval, p and n: McNemar's exact test and its interval when every case
-    passed or failed whole, else (repeats that disagree) the sign-flip test of the per-case shares."""
+    passed or failed whole, else (repeats that disagree) the sign-flip test of the per-case shares. A pair with no
+    share on either side (None, NaN, an infinity) is dropped: a NaN share sent every case to the sign-flip test."""
+    if len(a_pass) != len(b_pass):
+        raise ValueError(f"pass_rate_change needs pairs: {len(a_pass)} against {len(b_pass)}")
+    shares = [(x, y) for x, y in zip(a_pass, b_pass) if finite(x) and finite(y)]
+    a_pass, b_pass = [x for x, _ in shares], [y for _, y in shares]
     if all(v in (0.0, 1.0) for v in [*a_pass, *b_pass]):
         mc = mcnemar_exact([v == 1.0 for v in a_pass], [v == 1.0 for v in b_pass], confidence)
         significant = mc.p_value is not None and mc.p_value <= 1 - confidence
