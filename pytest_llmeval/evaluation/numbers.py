@@ -19,7 +19,7 @@ positions line up with the echo guard's mask. The rules (docs/scenarios.md, "How
 - English cardinal number words in the answer (v14: twenty months, twenty-seven sets, one hundred and twenty months)
   are numbers for a point written with digits and a unit (or %) after its number.
 - A duration is the same in another unit of time where the units convert exactly (v18, `duration_twins`: 20个月 is
-  1年8个月 and 1 year and 8 months, 14天 2周, 90分钟 1.5小时; not 1个月 = 30天).
+  1年8个月 and 1 year and 8 months, 14天 2周, 90分钟 1.5小时, v27: 6个月 2个季度; not 1个月 = 30天).
 """
 
 from __future__ import annotations
@@ -1155,6 +1155,9 @@ _EN_UNIT_END = re.compile(
     r"|feet|foot|meters?|metres?|kilometers?|kilometres?|kilos?|kilograms?|liters?|litres?|points?|percent)$"
 )
 _EN_HALF_AFTER = re.compile(r" and (?:a|one) half(?![a-z-])")
+# v27: "quarter(s) of" is a fraction, no duration (one quarter of customers, two quarters of the budget)
+_EN_QUARTER_END = re.compile(r"(?<![a-z])quarters?$")
+_OF_AFTER = re.compile(r" of(?![a-z])")
 _EN_UNITS_WORD = re.compile(
     r"^(?:one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     r"(?![a-z])"
@@ -1298,6 +1301,8 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
         return False
     if _EN_UNIT_END.search(pattern) and _EN_HALF_AFTER.match(text, end):
         return False
+    if _EN_QUARTER_END.search(pattern) and _OF_AFTER.match(text, end):
+        return False  # one quarter of customers is a fraction (v27)
     if _EN_UNITS_WORD.match(pattern) and _EN_TENS_BEFORE.search(text, max(0, start - 12), start):
         return False
     if _EN_NUMBER_START.match(pattern) and _EN_SCALE_BEFORE.search(text, max(0, start - 40), start):
@@ -1986,12 +1991,14 @@ def date_twins(text: str) -> tuple[str, ...]:
 # the point's own with its number and unit replaced, so its text around them (回收期, 以内) must stand in the answer
 # too; a point that holds another number, an ordinal (第20个月), a year (2020年), an absolute tolerance (in the point's
 # unit) or a unit that goes on (2周年, 3年级) has none. Not 月 or 日 on their own: 8月 is August, 7日 a day of a month.
-_MONTHS = {"年": 12, "个月": 1}
+# v27: a quarter is exactly 3 months (2个季度 is 6个月, 4 quarters 1年); only as 个季度 (2季度 is the second quarter)
+_MONTHS = {"年": 12, "个季度": 3, "个月": 1}
 _SECONDS = {"周": 604800, "天": 86400, "小时": 3600, "分钟": 60, "秒": 1}
 _UNIT_OF_TIME = {"个月": "个月", "年": "年", "周": "周", "个星期": "周", "星期": "周", "天": "天", "小时": "小时"}
 _UNIT_OF_TIME |= {"个小时": "小时", "钟头": "小时", "个钟头": "小时", "分钟": "分钟", "秒钟": "秒", "秒": "秒"}
+_UNIT_OF_TIME |= {"个季度": "个季度"}
 _EN_UNIT_OF_TIME = {"year": "年", "month": "个月", "week": "周", "day": "天", "hour": "小时", "minute": "分钟"}
-_EN_UNIT_OF_TIME |= {"second": "秒"}
+_EN_UNIT_OF_TIME |= {"second": "秒", "quarter": "个季度"}
 _UNIT_IN_ENGLISH = {unit: word for word, unit in _EN_UNIT_OF_TIME.items()}
 # v20: and the common English abbreviations of the units (20 mos, 20 yrs, 24 hrs, 20 mins, 20 min, 30 sec); not "m"
 # (metres, millions), "s" (the 20s), "d" or "h" (2H 2024 is the second half of the year)
@@ -2002,6 +2009,7 @@ _EN_ABBREVIATIONS = {
     "小时": ("hr", "hrs"),
     "分钟": ("min", "mins"),
     "秒": ("sec", "secs"),
+    "个季度": ("qtr", "qtrs"),
 }
 _SAME_UNIT = {"周": ("周", "个星期"), "小时": ("小时", "个钟头")}  # 2周 is 2个星期 (个小时 is 小时's classifier twin)
 _COMPOUNDS = (("年", "个月"), ("小时", "分钟"), ("分钟", "秒"))
@@ -2012,8 +2020,8 @@ _EN_HALVES = {"年": ("half a year",), "小时": ("half an hour",), "分钟": ("
 _EN_ONE_AND_A_HALF = {"年": ("a year and a half",), "小时": ("an hour and a half",)}
 _DURATION_POINT = re.compile(
     r"^(?P<before>[^0-9]*?)(?<![0-9.第])(?P<num>[0-9]+(?:\.[0-9]+)?) ?"
-    r"(?:(?P<unit>个月|个星期|星期|周|年|天|个小时|小时|个钟头|钟头|分钟|秒钟|秒)"
-    r"|(?P<en>year|month|week|day|hour|minute|second)s?(?![a-z]))(?P<after>[^0-9]*)$"
+    r"(?:(?P<unit>个月|个季度|个星期|星期|周|年|天|个小时|小时|个钟头|钟头|分钟|秒钟|秒)"
+    r"|(?P<en>year|month|quarter|week|day|hour|minute|second)s?(?![a-z]))(?P<after>[^0-9]*)$"
 )
 _UNIT_GOES_ON = re.compile("[年岁级代度初底末终薪龄纪份报刊会]")
 
@@ -2068,7 +2076,7 @@ def _converted(total: Decimal, sizes: dict[str, int], bare: bool) -> Iterator[st
     """The duration in each unit of its kind where it is a number with at most two decimals: 1.5年, 120分钟."""
     for unit, size in sizes.items():
         value = total / size
-        if (value * 100) % 1:
+        if (value * 100) % 1 or (unit == "个季度" and value % 1):  # quarters are counted whole (no 0.5个季度)
             continue
         yield from (f"{_number_text(value)}{spelling}" for spelling in _SAME_UNIT.get(unit, (unit,)))
         if bare:

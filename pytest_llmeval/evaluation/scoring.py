@@ -386,7 +386,16 @@ SCORER_NAME = "keyword_coverage"
 #    be" was in v25. Decided and kept: a rounded conversion is no exact figure (1.67 years, 约1.7年 state no 20个月,
 #    about or not: v18's exact conversions only); 500+ is "500 or more", an inclusive bound (v17). Known gaps: quarters
 #    are no unit of time (2 quarters is no 6 months), a table column's header in plain units (| Months |) gives no unit.
-SCORER_VERSION = 26
+# 27: a quarter is 3 months among v18's exact conversions (`duration_twins`): 2个季度, 两个季度, 2 quarters, two
+#    quarters state 6个月 and 6个月 states the point 2个季度 (4个季度 is 1年; v26: missing); not Q2, 第2个季度, 2季度
+#    (positions), quarterly, nor "quarter(s) of" (one quarter of customers is a fraction). A table header that is
+#    the plural of a unit of time or a count of one gives its column's bare numbers the unit as a bracket does since v8
+#    (`_plain_header_unit`: | Months |, | Payback in months |, | 月数 |, | 回收月数 |, | 天数 |); not | Month | or
+#    | 月份 | (a column of dates: 12 there is December). A time in the past before a figure marks it former, as
+#    "previously" does since v19, where a "now" gives another figure later (两年前回收期是20个月，现在是24个月, 去年…
+#    目前…, two years ago ... now ...: v26 credited the Chinese 20个月, which has no past tense to read); a former value
+#    alone stays the answer (Payback was 20 months 2 years ago, 两年前回收期是20个月: v19 and v20 decided it).
+SCORER_VERSION = 27
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -998,11 +1007,30 @@ def _cells(row: str) -> list[str]:
     return row.strip().removeprefix("|").removesuffix("|").split("|")
 
 
-def _header_unit(cell: str) -> str | None:
-    """The unit a header cell names in brackets: 月 as 个月, without a currency name (人民币万元: 万元)."""
-    m = _HEADER_UNIT.search(cell)
+# v27: a header that is the plural of a unit of time (Months, Payback in months) or a count of one (月数, 回收月数,
+# 天数) names it without brackets; not a singular (| Month | is a column of dates: 1..12 are months of the year),
+# nor 月份 or 季度 (which month, which quarter)
+_PLAIN_HEADER_UNIT = re.compile(
+    r"^(?:(?:[^|]*? )?in )?(?P<en>years|quarters|months|weeks|days|hours|minutes)$"
+    r"|(?P<zh>年|个?季度|个?月|周|天|小时|分钟)数$"
+)
+_COUNTED_UNIT = {"年": "年", "季度": "个季度", "个季度": "个季度", "月": "个月", "个月": "个月"}
+
+
+def _plain_header_unit(cell: str) -> str | None:
+    """The unit of time a header cell without brackets names: Months, Payback in months, 月数, 回收天数."""
+    m = _PLAIN_HEADER_UNIT.search(cell.strip().strip("*_").strip().casefold())
     if m is None:
         return None
+    return m["en"] or _COUNTED_UNIT.get(m["zh"], m["zh"])
+
+
+def _header_unit(cell: str) -> str | None:
+    """The unit a header cell names in brackets: 月 as 个月, without a currency name (人民币万元: 万元); or a unit of
+    time it names plainly (`_plain_header_unit`)."""
+    m = _HEADER_UNIT.search(cell)
+    if m is None:
+        return _plain_header_unit(cell)
     unit = m.group(1)
     if _HEADER_CURRENCY.search(unit):
         unit = _HEADER_CURRENCY.sub("", unit).strip(" ,，、/") or "元"
@@ -2967,9 +2995,14 @@ _ARROW_TO = re.compile(
     "|decreased|shortened) to |(?:调整|修改|变更|上调|下调|延长|缩短)?(?:为|至|到) ?)?" + _ANOTHER_FIGURE
 )
 _UP_OR_DOWN_FROM = re.compile("(?<![a-z])(?:up|down) from (?:a |an |the )?$")
+# v27: and a time in the past (两年前, 去年, 当时, two years ago, last year): Chinese has no past tense, so
+# 两年前回收期是20个月，现在是24个月 is "was 20 months, now 24" (v26 credited 20个月)
 _FORMER = re.compile(
     "原(?:为|是|来|先|本)|此前|(?<![a-z])(?:originally|previously|formerly|used to be)(?![a-z])"
     "|(?<![a-z])(?:was|were)(?: about| around| roughly| approximately)? $"
+    "|[0-9一二两三四五六七八九十几半]+ ?个?(?:年|月|季度|星期|周|天)(?:以|之)?前"
+    "|去年|前年|上个?(?:月|季度)|以前|之前|当时"
+    "|(?<![a-z])(?:ago|last (?:year|quarter|month)|at the time)(?![a-z])"
 )
 _NOW_ANOTHER = re.compile(
     "(?:(?!\\. )[^。!?\n]){0,30}?"

@@ -9,6 +9,7 @@ Decode tok/s = 1 / TPOT. Token counts come from the server's `usage`
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
@@ -95,10 +96,42 @@ def public_spec(spec: str) -> str:
     if found is None:
         return without_url_credentials(spec)
     head, rest = without_url_credentials(spec[: found.start()]), spec[found.start() :]
-    url, sep, model = rest.rpartition("@")
-    if not sep or "/" in model or "://" not in url:  # no '@model' after the URL: the last '@' is the userinfo's
+    scheme, marker, after = rest.partition("://")
+    if not marker:
         return head + safe_public_url(rest)
-    return f"{head}{safe_public_url(url)}@{without_url_credentials(model)}"
+    after = after[_userinfo_end(after) + 1 :]
+    # the model follows the first '@' after the host and path (a stray '@' in the model is the model's: `h/v1@m@n`
+    # is http://h/v1 and model m@n, never host m), or the last one after a query, whose values may hold an '@'
+    at = after.find("@")
+    if at >= 0 and any(mark in after[:at] for mark in "?#"):
+        at = after.rfind("@")
+    if at < 0:
+        return head + safe_public_url(f"{scheme}://{after}")
+    url = re.split("[?#]", after[:at], maxsplit=1)[0]  # a query is never shown, and an '@' in it is no userinfo
+    return f"{head}{safe_public_url(f'{scheme}://{url}')}@{without_url_credentials(after[at + 1 :])}"
+
+
+# a host (and port) with a path after it: what follows the '@' of a password that holds an unencoded '/'
+_HOST_THEN_PATH = re.compile(r"[\w.\-\[\]]+(?::[0-9]+)?/")
+_PASSWORD = re.compile(r"^[^/@]*:(?![0-9]*(?:/|$))")  # u:k, u:p/ss, :tok (not the port of h:8000 or h:8000/v1)
+
+
+def _userinfo_end(after: str) -> int:
+    """Where the userinfo of the URL text after '://' ends (the index of its '@'), or -1 where it has none: the last
+    '@' with no '/' before it and a host with a path or a model after it (u:p@ss@h/v1@m), or a password before it
+    (u:k@h); or the first '@' after a password holding a '/' when a host and a path follow it (u:p/ss@h/v1@m). An
+    '@' after the path is the model's (h/v1@m@n, h/v1@org/model) and so is one after a bare host (h:8000@judge)."""
+    end = -1
+    for k, char in enumerate(after):
+        if char != "@":
+            continue
+        before, later = after[:k], after[k + 1 :]
+        password = _PASSWORD.match(before) is not None
+        if "/" not in before and ("/" in later or "@" in later or password):
+            end = k
+        elif password and "@" not in before and _HOST_THEN_PATH.match(later):
+            end = k  # a '/' in the password itself (u:p/ss@h/v1), not in the path after a userinfo (u:k@h/v1@org/m)
+    return end
 
 
 class LLMRequestError(RuntimeError):

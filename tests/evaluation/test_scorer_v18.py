@@ -237,6 +237,10 @@ def test_the_forms_of_a_duration() -> None:
         "1 year",
         "1 yr",  # v20: the English abbreviations
         "1 yrs",
+        "4个季度",  # v27: a quarter is 3 months
+        "4 quarters",
+        "4 qtr",
+        "4 qtrs",
         "12个月",
         "12 months",
         "12 mo",
