@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import re
 import shlex
 import sys
 import warnings
@@ -1245,16 +1246,25 @@ def _check_price_labels(path: Path, labels: Sequence[str]) -> None:
     from .cost import load_prices
 
     prices = load_prices(path)  # read and checked above
+    run_labels = {label.lower() for label in labels}
     for label in labels:
         if prices.api_price(label) is not None:
             continue
-        close = difflib.get_close_matches(label.lower(), [key.lower() for key in prices.api], n=1, cutoff=0.8)
+        # a key that is another model of the run, or names another size or version (qwen3-8b beside qwen3-4b,
+        # llama3-70b beside llama3-8b), prices that model: a model left unpriced beside it is no misspelling
+        keys = [key.lower() for key in prices.api if _same_numbers(key, label) and key.lower() not in run_labels]
+        close = difflib.get_close_matches(label.lower(), keys, n=1, cutoff=0.8)
         if close:
             written = next(key for key in prices.api if key.lower() == close[0])
             raise pytest.UsageError(
                 f"--llm-prices: {path}: api has no price for the model {label!r}: did you mean `{written}`? Fix: "
                 f"write the model's label ({label}) as the key, or add a 'default:' price"
             )
+
+
+def _same_numbers(first: str, second: str) -> bool:
+    """Whether two labels hold the same numbers in the same order (qwen3-8b and qwen3_8b: yes; qwen3-4b: no)."""
+    return re.findall(r"[0-9]+", first) == re.findall(r"[0-9]+", second)
 
 
 def _check_local_models(*specs: tuple[str, ComponentSpec]) -> None:

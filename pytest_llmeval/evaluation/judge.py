@@ -30,7 +30,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from ..serving.client import hide_secrets, public_spec, remember_secret, remember_url_secrets, safe_public_url
 from ..serving.credentials import api_key_from_env
-from ..serving.endpoint import auth_headers
+from ..serving.endpoint import at_after_host, auth_headers
 from .scenarios import Case
 
 JUDGE_FORMS = "'http://host:8000/v1@model-name' (an OpenAI-compatible endpoint and the model to ask)"
@@ -62,18 +62,12 @@ def parse_judge_spec(value: str) -> tuple[str, str]:
     url, sep, model = value.strip().rpartition("@")
     if not sep or not model.strip() or not url.startswith(("http://", "https://")) or not _readable_url(url):
         raise JudgeError(f"--llm-judge {public_spec(value)!r}: use {JUDGE_FORMS}")  # no userinfo, no query
-    if _at_after_host(url):  # 'http://h/v1@m@n': the model 'n' at 'http://h/v1@m', or 'm@n' at 'http://h/v1'
+    if at_after_host(url):  # 'http://h/v1@m@n': the model 'n' at 'http://h/v1@m', or 'm@n' at 'http://h/v1'
         raise JudgeError(
             f"--llm-judge {public_spec(value)!r}: more than one '@' after the host, so where the URL ends and the "
             f"model name starts cannot be told (a model name holds no '@'). Use {JUDGE_FORMS}"
         )
     return url.rstrip("/"), model.strip()
-
-
-def _at_after_host(url: str) -> bool:
-    """An '@' in the URL after its host (path, query or fragment): left there by an '@' in the model name."""
-    parts = urlsplit(url)
-    return "@" in parts.path or "@" in parts.query or "@" in parts.fragment
 
 
 def _readable_url(url: str) -> bool:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from ..serving.endpoint import at_after_host
+
 if TYPE_CHECKING:
     from .dense import Embedder
     from .rerank import Reranker
@@ -70,12 +72,6 @@ AMBIGUOUS_AT = (
     "more than one '@' after the host, so where the URL ends and the model name starts cannot be told; write the "
     "URL, one '@' and the model name (a password's '@' before the host is fine)"
 )
-
-
-def at_after_host(url: str) -> bool:
-    """An '@' in the URL after its host (in the path, query or fragment): left there by an '@' in the model name."""
-    parts = urlsplit(url)
-    return "@" in parts.path or "@" in parts.query or "@" in parts.fragment
 
 
 def _parse_spec(value: str, option: str, bare: str, url_kind: str, what: str, forms: str) -> ComponentSpec:

@@ -46,7 +46,8 @@ def _previous_cases(report_dir: Path) -> tuple[dict[str, Any] | None, list[dict[
     doc = None
     if results.is_file():
         try:
-            doc = json.loads(results.read_text(encoding="utf-8"))
+            # utf-8-sig: a byte order mark an editor wrote is read as `load_results` reads it, not as a damaged file
+            doc = json.loads(results.read_text(encoding="utf-8-sig"))
         # cut or damaged (RecursionError: nested past the JSON parser's stack): the crash log below still counts
         except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
             doc = None

@@ -419,8 +419,8 @@ def rag_category_section(doc: dict[str, Any]) -> Section | None:
     note = (
         "Per category: mean score without / with RAG and the uplift, paired over the category's cases (n), with "
         "its 95% interval where n allows one (an exact sign-flip test needs at least 6 cases for it); p: the "
-        "sign-flip test's, in brackets after Holm's correction over the model's categories and every other model's "
-        "(one family per run) that can be significant at their n at all (the smallest two-sided p of n cases is "
+        f"sign-flip test's, in brackets after Holm's correction over {_category_family_words(rag)} "
+        "that can be significant at their n at all (the smallest two-sided p of n cases is "
         "2/2^n, 0.0625 at n=5: a category of 5 or fewer cases is left out of the family rather than making the "
         "others' threshold stricter - Tarone's rule). "
         "'better' or 'worse with RAG' only where the uplift is significant after it "
@@ -445,6 +445,16 @@ def _fraction(interval: dict[str, Any] | None) -> dict[str, Any] | None:
 def _pass_rate_intervals(rag: list[dict[str, Any]]) -> list[Any]:
     """The pass-rate intervals of the RAG table, no-RAG and RAG of each model (for the note's methods)."""
     return [r.get(f"pass_rate_{mode}_interval") for r in rag for mode in ("norag", "rag")]
+
+
+def _category_family_words(rag: list[dict[str, Any]]) -> str:
+    """Which categories the Holm-adjusted p in brackets was corrected over, as the document's own `family` sizes say:
+    every model's (one family per run) or, in a results.json written before the run became the family, each model's
+    own: re-rendered under the words of the run's family, its per-model p read as corrected over the whole run."""
+    in_family = [c for r in rag for c in (r.get("categories") or {}).values() if c.get("p_holm") is not None]
+    if in_family and any(c.get("family") != len(in_family) for c in in_family):
+        return "the model's own categories (this results.json was written before one family per run)"
+    return "the model's categories and every other model's (one family per run)"
 
 
 def _pass_rate_labels(rag: list[dict[str, Any]]) -> list[str]:

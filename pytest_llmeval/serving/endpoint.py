@@ -44,6 +44,13 @@ def _cut(url: str) -> str:
     return re.split(r"[?#]", text, maxsplit=1)[0].rstrip("/")
 
 
+def at_after_host(url: str) -> bool:
+    """An '@' in the URL after its host (in the path, query or fragment): left there by an '@' in the model name of
+    a `URL@model` spec (`http://h/v1@m@n`: the model 'n' at 'http://h/v1@m', or 'm@n' at 'http://h/v1')."""
+    parts = urlsplit(url)
+    return "@" in parts.path or "@" in parts.query or "@" in parts.fragment
+
+
 def stray_at(url: str) -> bool:
     """An @ after the scheme that urllib does not read as the end of a userinfo: a password with an unencoded /, ?
     or # (http://u:p/w@host/v1), whose rest urllib would take for the host, port or path."""

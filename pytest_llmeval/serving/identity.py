@@ -157,7 +157,10 @@ def config_arguments(data: dict[Any, Any]) -> list[str]:
         if isinstance(value, bool):
             args += [flag] if value else []
         elif isinstance(value, list):
-            args += [flag, *(_json_text(item) if isinstance(item, dict | list) else str(item) for item in value)]
+            # an empty list is left out, as vLLM leaves it out (`if value:`): a bare `--flag` took the next flag as
+            # its value in `flag_value` and changed the key of a config file that vLLM reads as before
+            items = [_json_text(item) if isinstance(item, dict | list) else str(item) for item in value]
+            args += [flag, *items] if items else []
         elif isinstance(value, dict):
             args += [flag, _json_text(value)]
         else:
