@@ -2173,6 +2173,13 @@ _OPTIONS_AFTER = re.compile(
     "(?:种|档|个档次|档位|类|级|个选项|选项|套餐|方案|任选|可选|供选|之一"
     "|(?:options?|tiers?|plans?|choices?|respectively)(?![a-z]))"
 )
+# v28: ... nor a price on its own terms ($500, or $450 with annual billing; 500元或450元（年付）): two prices of one
+# offer, no guess between them (v25 linked them by their currency)
+_TERMS_AFTER = re.compile(
+    " ?[,(（]? ?(?:(?<![a-z])(?:with|for|if|when|on|under|per)(?![a-z])[^.;:()\n]{0,30}?(?<![a-z])"
+    "(?:billing|billed|paid|prepaid|prepayment|subscriptions?|commitments?|contracts?|discounts?|annual|annually"
+    "|yearly|monthly)(?![a-z])|(?:若|如|如果|按)?(?:年付|月付|季付|预付|包年|年费|年度合同|优惠|折扣|折后))"
+)
 _CANDIDATES_AFTER = re.compile(  # v21: 18个月、20个月、24个月不等 - the values are candidates for one
     " ?[,(]? ?(?:等|具体|需|要)? ?(?:不等|(?:都|均|皆|全)有?可能|(?:视|看)[^,.;:()]{0,8}而定|取决于"
     "|因[^,.;:()]{0,8}而异|(?<![a-z])(?:depending on|depends on|(?:are|is) all possible)(?![a-z]))"
@@ -2286,7 +2293,8 @@ def alternatives(
         return None  # 860万元、1200万元和340万元: a list of amounts
     hedged = "alt" in links or bounds or (links and _HEDGE_BEFORE.search(text, max(0, chain_start - 12), chain_start))
     compared = "vs" in links and _ITEM_END.match(text, chain_end) is not None  # v24: a bare comparison
-    if not (different and (hedged or compared)) or _OPTIONS_AFTER.match(text, chain_end):
+    options = _OPTIONS_AFTER.match(text, chain_end) or _TERMS_AFTER.match(text, chain_end)
+    if not (different and (hedged or compared)) or options:
         return None
     if _RESPECTIVELY_BEFORE.search(text, max(0, chain_start - 12), chain_start):
         return None

@@ -395,7 +395,17 @@ SCORER_NAME = "keyword_coverage"
 #    "previously" does since v19, where a "now" gives another figure later (两年前回收期是20个月，现在是24个月, 去年…
 #    目前…, two years ago ... now ...: v26 credited the Chinese 20个月, which has no past tense to read); a former value
 #    alone stays the answer (Payback was 20 months 2 years ago, 两年前回收期是20个月: v19 and v20 decided it).
-SCORER_VERSION = 27
+# 28: an over-reach audit of v25-v27 (some 250 innocent rows, 29 long correct answers). A former value's "now" gives
+#    a new value only of the same quantity (`_now_names_the_same`): the words after the "now" name nothing or what
+#    the words before the former figure did (两年前回收期是20个月，现在是24个月; not 两个月前回款860万元，目前剩余
+#    340万元, 此前已签约1200万元，目前已回款860万元: v27 negated 860万元 and 1200万元), words between that name
+#    another quantity need a unit of a kind on the new figure (we estimated 20 months; the client count is now 27),
+#    and a time gone by is no value (现在2年过去了). A calendar year is no other value of a length or an amount
+#    (20个月 → 2026年开始盈利: v25 negated 20个月). A price on its own terms is no guess among alternatives
+#    (`_TERMS_AFTER` in numbers: $500, or $450 with annual billing; 500元或450元（年付）: v25 negated $500). A
+#    bracketed header that counts a unit of time gives it (回收期（月数）, as 回收月数 does since v27). Known gap:
+#    "now 3.4 million remains" names its quantity after the figure.
+SCORER_VERSION = 28
 
 # Minimum length (normalised characters) of a verbatim copy that the echo guard
 # discounts, per source. The question (and the system prompt, and the RAG
@@ -1034,7 +1044,9 @@ def _header_unit(cell: str) -> str | None:
     unit = m.group(1)
     if _HEADER_CURRENCY.search(unit):
         unit = _HEADER_CURRENCY.sub("", unit).strip(" ,，、/") or "元"
-    return "个月" if unit == "月" else unit
+    if unit == "月":
+        return "个月"
+    return _plain_header_unit(unit) or unit  # v28: 回收期（月数） as 回收月数 (v27: missing)
 
 
 # a "label (unit): number" line - 回收期（月）：20, **年净节省额（万元）**：120, - Payback period (months): 20
@@ -2937,6 +2949,8 @@ _UNIT_KINDS = (
     ),
     re.compile("(?:%|个百分点|(?:percent|per cent|percentage points?)(?![a-z]))"),
 )
+# a calendar year (2026年), which is no value of a length or an amount
+_CALENDAR_YEAR = re.compile("(?:19|20)[0-9]{2} ?年(?!代)")
 _ENDS_A_PART = re.compile(r" ?(?:[)。!?;,\n]|\.(?=\s|$)|$)")
 
 
@@ -2955,6 +2969,8 @@ def _another_value(answer_norm: str, start: int, end: int, figure: int, forms: S
     text = answer_norm[start:end]
     last = _LAST_NUMBER.search(text)
     unit = text[last.end() :].strip() if last is not None else ""
+    if _CALENDAR_YEAR.match(answer_norm, figure) and not _CALENDAR_YEAR.match(text, last.start() if last else 0):
+        return False  # v28: 20个月 → 2026年开始盈利 - a date, no other length
     other, at = _unit_after(answer_norm, figure)
     if _ENDS_A_PART.match(answer_norm, at) or not unit:
         return True  # (wrong: 24), 20个月，不，24。
@@ -3006,8 +3022,27 @@ _FORMER = re.compile(
 )
 _NOW_ANOTHER = re.compile(
     "(?:(?!\\. )[^。!?\n]){0,30}?"
-    "(?:现(?:在|已|为|是|调|改|变|增|降|延|缩|行)|目前|如今|(?<![a-z])(?:now|currently|at present)(?![a-z]))"
+    "(?P<now>现(?:在|已|为|是|调|改|变|增|降|延|缩|行)|目前|如今|(?<![a-z])(?:now|currently|at present)(?![a-z]))"
     "(?:(?!\\. )[^。!?\n,;]){0,12}?" + _ANOTHER_FIGURE
+)
+# v28: the words between the "now" and its figure that name no quantity: a copula, an adverb, a verb of change, a
+# pronoun (现在是, 现已调整为, 目前仍为, now it is, it has since been cut to)
+_NOW_FILLER = re.compile(
+    "[ ,，:：、;；.]|现在|现行|现|目前|如今|已经|已|仍然|仍|还是|还|也|则|的|了|只|仅|约|大约|大概|达到|达"
+    "|需要|需|要|花费|耗时"
+    "|(?:调整|修改|修正|变更|更新|上调|下调|延长|缩短|增加|减少|提高|降低|提升|增长|下降|复核|测算|重新测算)(?:后|为|至|到|成)?"
+    "|(?:变|改|缩|延|增|降|升|减)(?:为|至|到|成)"
+    "|(?<![a-z])(?:now|currently|at present|it|it's|it’s|this|that|they|we|is|are|has|have|had|been|since|stands|sits"
+    "|at|only|just|about|takes|take|needs|requires|costs|comes|amounts"
+    "|around|roughly|down|up|to|revised|changed|adjusted|raised|increased|extended|cut|lowered|reduced|decreased"
+    "|shortened|rose|fell|risen|fallen|the figure|the|a|an|year|years|quarter|quarters|month|months|later)(?![a-z])"
+)
+# where a sentence, a list item or a heading ends in a normalised answer (a list item's mark is •)
+_SENTENCE_MARKS = ("\n", "。", "!", "?", ";", "；", "•", "#", "|", ". ")
+# a time gone by after the "now" (现在2年过去了, now 2 years on): no value of the quantity
+_ELAPSED = re.compile(
+    "[0-9.一二两三四五六七八九十几半]+ ?个?(?:年|季度|月|星期|周|天)(?:过去|之后|以后|后|以来)"
+    "|[0-9.]+ (?:years?|quarters?|months?|weeks?|days?) (?:later|on|have passed|has passed|after)(?![a-z])"
 )
 _BUT_AFTER_ANOTHER = re.compile(
     "[ ,;]*but (?:after|since|following|as of|from)(?![a-z])"
@@ -3025,6 +3060,8 @@ def _a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patt
     changed = _CHANGED_TO.match(answer_norm, end) if _CHANGED_FROM.search(answer_norm, part_start, start) else None
     if changed is None and _FORMER.search(answer_norm, part_start, start) is not None:
         changed = _NOW_ANOTHER.match(answer_norm, end) or _BUT_AFTER_ANOTHER.match(answer_norm, end)
+        if changed is not None and not _now_names_the_same(changed, _sentence_before(answer_norm, part_start, start)):
+            changed = None  # 此前已签约1200万元，目前已回款860万元: another quantity now, not a new value
     if changed is None:
         changed = _ARROW_TO.match(answer_norm, end)  # v25: 20个月→24个月
     if changed is None:
@@ -3032,6 +3069,45 @@ def _a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patt
     if not _another_value(answer_norm, start, end, changed.start("figure"), forms):
         return None  # 原为20个月，现在仍是20个月
     return changed.group()
+
+
+def _sentence_before(answer_norm: str, part_start: int, start: int) -> str:
+    """The words of the figure's sentence before it, within its part: not a heading's or a previous item's (## 回款进展
+    • 此前已签约1200万元)."""
+    after = max(answer_norm.rfind(mark, part_start, start) for mark in _SENTENCE_MARKS) + 1
+    return answer_norm[max(after, part_start) : start]
+
+
+def _now_names_the_same(now: re.Match[str], before: str) -> bool:
+    """Whether the "now" clause's figure is a new value of the former figure's quantity (`before`: the words before
+    the former figure). Not where the words after the "now" name another quantity (两个月前回款860万元，目前剩余
+    340万元), nor where the words between name one and the new figure has no unit of a kind (we estimated 20 months;
+    the client count is now 27; "Originally 20 months, the payback is now 24 months" stays a change), nor a time gone
+    by (现在2年过去了)."""
+    if now.re is not _NOW_ANOTHER:
+        return True  # "but after ... it is 24 months" names its own subject
+    text, figure = now.string, now.start("figure")
+    if _ELAPSED.match(text, figure):
+        return False
+    if not all(_named_before(word, before) for word in _names(text[now.start("now") : figure])):
+        return False
+    if all(_named_before(word, before) for word in _names(text[now.start() : now.start("now")])):
+        return True
+    other, _ = _unit_after(text, figure)
+    return any(kind.match(other.lstrip()) for kind in _UNIT_KINDS)
+
+
+def _names(words: str) -> list[str]:
+    """The words that name something: not a copula, an adverb, a verb of change or a time (`_NOW_FILLER`)."""
+    return _NOW_FILLER.sub(" ", _FORMER.sub(" ", words)).split()
+
+
+def _named_before(word: str, before: str) -> bool:
+    """Whether the words before the former figure name `word`: an English word among them, each Chinese character
+    of a name among them (预计为 after 之前预计回收期为)."""
+    if word.isascii():
+        return re.search(f"(?<![a-z]){re.escape(word)}", before) is not None
+    return all(char in before for char in word)
 
 
 def _taken_back(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
