@@ -69,7 +69,9 @@ def test_this_interpreter_is_checked_in_process(monkeypatch):
     monkeypatch.setattr(metadata, "version", only_cpu_build)
     assert command(sys.executable)[:5] == [sys.executable, *MODULE]
     vllm_cli.cache_clear()
-    monkeypatch.setattr(metadata, "version", lambda name: "0.11.0")
+    # only vllm's version faked: a library that reads its dependencies' versions meanwhile (transformers, imported by
+    # a thread of an earlier test) would cache "0.11.0" for torch and Pillow for the whole worker
+    monkeypatch.setattr(metadata, "version", lambda name: "0.11.0" if name == "vllm" else real_version(name))
     expected = [str(script), "serve", "/models/m"] if script.is_file() else [sys.executable, *MODULE[:2]]
     assert command(sys.executable)[: len(expected)] == expected
 

@@ -94,8 +94,11 @@ def _build(out: Path) -> None:
             f"building the tiny vision model needs '{exc.name}'. Fix: pip install torch transformers "
             "(or run scripts/setup.sh)"
         ) from None
-    try:  # transformers >= 5: the Pillow backend by name (the default one wants torchvision)
-        from transformers import Idefics3ImageProcessorPil as ImageProcessor
+    try:  # transformers >= 5: the Pillow backend by name (the default one wants torchvision), from its own module:
+        # transformers' lazy top-level name answers from backend checks cached at its first use in the process
+        from transformers.models.idefics3.image_processing_pil_idefics3 import (
+            Idefics3ImageProcessorPil as ImageProcessor,
+        )
     except ImportError:  # transformers 4.x: the slow processor is the Pillow/numpy one
         from transformers import Idefics3ImageProcessor as ImageProcessor  # type: ignore[assignment]
 
