@@ -219,16 +219,21 @@ def _seconds_to_score(answer: str) -> float:
 
 
 @pytest.mark.parametrize(
-    "answer",
+    "unit",
     [
-        "-1" * 6000,
-        "-".join(str(i % 10 + 1) for i in range(6000)),
-        "20个月或24个月或" * 1500,
-        "the payback is 20 months or 24 months, " * 1200,
+        "-1",
+        "-".join(str(i % 10 + 1) for i in range(10)) + "-",
+        "20个月或24个月或",
+        "the payback is 20 months or 24 months, ",
     ],
     ids=["minus-ones", "digit-dash-run", "or-chain", "one-long-sentence"],
 )
-def test_a_degenerate_answer_scores_in_linear_time(answer: str) -> None:
+def test_a_degenerate_answer_scores_in_linear_time(unit: str) -> None:
     # v21 took 10 s to 30 s for each of the first three (12,000 to 15,000 characters) and grew with the square of the
-    # length of the last one's sentence (47,000 characters); v22 takes well under a second
-    assert _seconds_to_score(answer) < 2.5
+    # length of the last one's sentence (47,000 characters). Checked by growth, not by a wall-clock limit (hosts of
+    # this class differ 2.5x, and a CI run shares its cores: an absolute 2.5 s failed at 2.9 s under load): twice the
+    # answer must take well under four times as long (best of 2 each)
+    repeats = 12_000 // len(unit)
+    half, whole = unit * (repeats // 2), unit * repeats  # ~6,000 and ~12,000 characters
+    seconds = [min(_seconds_to_score(text) for _ in range(2)) for text in (half, whole)]
+    assert seconds[1] < 30 and seconds[1] < 3.2 * max(seconds[0], 0.02), seconds

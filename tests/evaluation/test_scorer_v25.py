@@ -512,11 +512,16 @@ def _seconds_to_score(answer: str) -> float:
 
 
 @pytest.mark.parametrize(
-    "answer",
-    ["1200万块" * 4000, _REALISTIC * (24000 // len(_REALISTIC)), "半年或" * 8000, "半年到" * 8000],
+    "unit",
+    ["1200万块", _REALISTIC, "半年或", "半年到"],
     ids=["kuai-run", "realistic-repeated", "half-or-chain", "half-range-chain"],
 )
-def test_a_long_answer_scores_in_linear_time(answer: str) -> None:
+def test_a_long_answer_scores_in_linear_time(unit: str) -> None:
     # v24 took about 7 s on the first (a search for a currency from the text's start for each number) and 2.5 s on
-    # the second (a cue searched to the text's end for each of the claim's 200 occurrences); v25 well under a second
-    assert _seconds_to_score(answer) < 2.0
+    # the second (a cue searched to the text's end for each of the claim's 200 occurrences); v25 well under a second.
+    # Checked by growth, not by a wall-clock limit (hosts differ 2.5x and CI shares its cores): twice the answer
+    # (~12,000 -> ~24,000 characters) must take well under four times as long (best of 2 each)
+    repeats = 24_000 // len(unit)
+    half, whole = unit * (repeats // 2), unit * repeats
+    seconds = [min(_seconds_to_score(text) for _ in range(2)) for text in (half, whole)]
+    assert seconds[1] < 30 and seconds[1] < 3.2 * max(seconds[0], 0.02), seconds
