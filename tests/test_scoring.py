@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from pytest_llmeval.evaluation.keywords.echo import copied_mask
+from pytest_llmeval.evaluation.keywords.normalisation import normalise, strip_thinking
 from pytest_llmeval.evaluation.scenarios import Case, ForbiddenClaim, KeyPoint, Trap
-from pytest_llmeval.evaluation.scoring import copied_mask, normalise, score_answer, strip_thinking
+from pytest_llmeval.evaluation.scoring import score_answer
 
 
 def make_case(**overrides) -> Case:

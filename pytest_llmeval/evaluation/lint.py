@@ -13,7 +13,7 @@ The same holds for a key point that any answer covers - a single common characte
 graded on a few answers that say nothing (NON_ANSWERS), and what they cover or pass is reported the same way
 (not a trap that expects uncertainty or a refusal: there, not answering is the right answer).
 
-Plain Python, no pytest: the same patterns as the scorer (`scoring.patterns`), so a point is "free" exactly when
+Plain Python, no pytest: the same patterns as the scorer (`keywords.forms.patterns`), so a point is "free" exactly when
 the scorer would find it in the question.
 """
 
@@ -39,7 +39,9 @@ def free_points(cases: Iterable[Case]) -> list[dict[str, Any]]:
     """Per key point found in its case's question or system prompt, or covered by a non-answer, and per case a
     non-answer passes: case id, source file, point, the form found and where ("question", "system", "any
     answer"; "a non-answer passes" with the threshold as the form)."""
-    from .scoring import normalise, patterns, score_answer
+    from .keywords.forms import patterns
+    from .keywords.normalisation import normalise
+    from .scoring import score_answer
 
     found: list[dict[str, Any]] = []
     non_answers = [normalise(text) for text in NON_ANSWERS]

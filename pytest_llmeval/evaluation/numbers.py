@@ -1,6 +1,6 @@
 """Numbers matched as numbers: find the numbers in a text and match key points that contain numbers.
 
-Pure functions on *normalised* text (NFKC + casefold, whitespace collapsed: `scoring.normalise`), so
+Pure functions on *normalised* text (NFKC + casefold, whitespace collapsed: `keywords.normalisation.normalise`), so
 positions line up with the echo guard's mask. The rules (docs/scenarios.md, "How numbers are matched"):
 
 - A number is a maximal run of digits: never part of a longer number (120 is not 20, 12.5 is not 2.5,

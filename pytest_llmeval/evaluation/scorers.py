@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .keywords.normalisation import strip_thinking
 from .scenarios import Case
-from .scoring import Score, make_score, score_answer, strip_thinking
+from .scoring import Score, make_score, score_answer
 
 
 def score_case(case: Case, answer: str, sources: Mapping[str, str]) -> Score:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from pytest_llmeval.evaluation.keywords.normalisation import normalise
 from pytest_llmeval.evaluation.numbers import NumberForms
 from pytest_llmeval.evaluation.scenarios import Case, ForbiddenClaim, KeyPoint, Trap
-from pytest_llmeval.evaluation.scoring import normalise, score_answer
+from pytest_llmeval.evaluation.scoring import score_answer
 
 CHINESE = NumberForms(chinese=True)
 
@@ -420,7 +421,7 @@ def test_a_respaced_copy_is_still_an_echo(point, answer, sources, status):
 
 
 def test_the_echo_mask_ignores_spaces_next_to_cjk_and_marks_them():
-    from pytest_llmeval.evaluation.scoring import copied_mask
+    from pytest_llmeval.evaluation.keywords.echo import copied_mask
 
     mask = copied_mask("答：回收期为 20 个月。", "回收期为20个月", 8)
     assert mask == [False, False] + [True] * 10 + [False]

@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pytest_llmeval.evaluation.keywords.negation import NEGATIONS_ZH
+from pytest_llmeval.evaluation.keywords.normalisation import normalise
 from pytest_llmeval.evaluation.scenarios import Case, ForbiddenClaim, KeyPoint, Trap, load_scenarios
-from pytest_llmeval.evaluation.scoring import NEGATIONS_ZH, normalise, score_answer
+from pytest_llmeval.evaluation.scoring import score_answer
 from pytest_llmeval.results.html import case_detail
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,9 +19,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from pytest_llmeval.evaluation.keywords.normalisation import normalise
 from pytest_llmeval.evaluation.numbers import NumberForms, NumberPattern, compile_variant
 from pytest_llmeval.evaluation.scenarios import Case, KeyPoint, load_scenarios
-from pytest_llmeval.evaluation.scoring import normalise, score_answer
+from pytest_llmeval.evaluation.scoring import score_answer
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = load_scenarios([ROOT / "scenarios"])

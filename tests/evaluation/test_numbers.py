@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from pytest_llmeval.evaluation.keywords.normalisation import normalise
 from pytest_llmeval.evaluation.numbers import (
     NumberForms,
     ToleranceError,
@@ -15,7 +16,7 @@ from pytest_llmeval.evaluation.numbers import (
     parse_tolerance,
 )
 from pytest_llmeval.evaluation.scenarios import Case, ForbiddenClaim, KeyPoint, Trap
-from pytest_llmeval.evaluation.scoring import normalise, score_answer
+from pytest_llmeval.evaluation.scoring import score_answer
 
 CHINESE = NumberForms(chinese=True)
 SCALED = NumberForms(scale_words=True)

@@ -114,7 +114,7 @@ def test_an_answer_that_quotes_the_cases_knowledge_base_is_credited_for_the_poin
     import re
     from pathlib import Path
 
-    from pytest_llmeval.evaluation.scoring import normalise
+    from pytest_llmeval.evaluation.keywords.normalisation import normalise
 
     root = Path(__file__).resolve().parents[2]
     quoted = []

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from scorer_rows import CN, SW, charged, covered, shipped_trap, status
 
+from pytest_llmeval.evaluation.keywords.normalisation import normalise
 from pytest_llmeval.evaluation.numbers import NumberForms, find_numbers
-from pytest_llmeval.evaluation.scoring import normalise, score_answer
+from pytest_llmeval.evaluation.scoring import score_answer
 
 # --- 1. English scale words under the scale-word forms ---
 

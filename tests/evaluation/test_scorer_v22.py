@@ -10,8 +10,9 @@ import time
 import pytest
 from scorer_rows import CN, check_status, covered, status
 
+from pytest_llmeval.evaluation.keywords.normalisation import normalise
 from pytest_llmeval.evaluation.scenarios import Case, KeyPoint
-from pytest_llmeval.evaluation.scoring import SCORER_VERSION, normalise, score_answer
+from pytest_llmeval.evaluation.scoring import SCORER_VERSION, score_answer
 
 
 def test_the_version() -> None:

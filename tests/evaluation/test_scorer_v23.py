@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 from scorer_rows import SW, charged, check_status, covered, shipped_trap, status
 
+from pytest_llmeval.evaluation.keywords.echo import copied_mask
+from pytest_llmeval.evaluation.keywords.normalisation import normalise
 from pytest_llmeval.evaluation.scenarios import Case, KeyPoint
-from pytest_llmeval.evaluation.scoring import SCORER_VERSION, copied_mask, normalise, score_answer
+from pytest_llmeval.evaluation.scoring import SCORER_VERSION, score_answer
 
 
 def test_the_version() -> None:

@@ -479,7 +479,7 @@ def test_a_blank_line_between_items_ends_a_disclaimers_list(answer, found):
 
 
 def test_paragraph_breaks_are_the_line_breaks_that_stood_for_blank_lines():
-    from pytest_llmeval.evaluation.scoring import normalise_lines
+    from pytest_llmeval.evaluation.keywords.normalisation import normalise_lines
 
     text = "  标题：\n\n- 甲\n- 乙\n \n\n- 丙\n\n"
     lines, breaks = normalise_lines(text)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from pytest_llmeval.evaluation.keywords.normalisation import normalise, strip_thinking
 from pytest_llmeval.evaluation.numbers import NumberForms
 from pytest_llmeval.evaluation.scenarios import Case, ForbiddenClaim, KeyPoint, Trap
-from pytest_llmeval.evaluation.scoring import normalise, score_answer, strip_thinking
+from pytest_llmeval.evaluation.scoring import score_answer
 
 
 def covered(point: str, answer: str, forms: NumberForms | None = None) -> bool:

@@ -87,9 +87,10 @@ NUMBERISH = st.text(alphabet="0123456789,. %-万亿千百十一二两三四五�
 @FUZZ
 @given(point=NUMBERISH, answer=NUMBERISH)
 def test_number_matching_never_raises_on_any_text(point, answer):
+    from pytest_llmeval.evaluation.keywords.normalisation import normalise
     from pytest_llmeval.evaluation.numbers import NumberForms, find_numbers
     from pytest_llmeval.evaluation.scenarios import Case, KeyPoint
-    from pytest_llmeval.evaluation.scoring import normalise, score_answer
+    from pytest_llmeval.evaluation.scoring import score_answer
 
     for forms in (NumberForms(), NumberForms(chinese=True, tolerance="1%")):
         for mention in find_numbers(normalise(answer), forms):

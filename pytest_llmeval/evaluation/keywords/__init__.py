@@ -1,0 +1,14 @@
+"""The keyword-coverage scorer's parts (`evaluation/scoring.py` puts them together): plain functions on
+normalised answer text, no model, no pytest.
+
+- `normalisation`: markup, thinking, fractions, traditional characters, financial numerals -> one comparable text
+- `tables`: units named in a table's header or a label carried to its cells
+- `forms`: the patterns a key point is searched by (its spellings, dates and durations in other units)
+- `echo`: the echo guard's verbatim copies of the question, system prompt or retrieved context
+- `negation`: negation and denial words right before or after a match (不合规, not compliant, 免收)
+- `bounds`: a bound on a figure (至少20个月, 20 months or more) and a key point that is one
+- `assertion`: where a claim is asserted, not asked, supposed, doubted, quoted or disclaimed
+- `retraction`: a figure taken back, corrected, out of reach, a former value, a multiple or a time ago
+- `denial`: refusals, other currencies, alternatives, table rows and questions that deny a figure
+- `expectation`: the implicit key point of a trap case (a refusal or an uncertainty marker)
+"""

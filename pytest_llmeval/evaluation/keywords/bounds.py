@@ -1,0 +1,149 @@
+"""A bound on a figure: 至少20个月, 超过20个月, 20个月以上, at least 20 months, 20 months or more - read from
+the answer around a match (`answer_bound`) or from a key point written as one (`bounded_form`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..numbers import NumberPattern, Pattern, TextPattern
+from .negation import negation_before
+
+# v17: a bound says on which side of its number the quantity lies, one rule for every bound word. A strict bound names
+# another value (超过20个月, 多于, 高于, 逾, 不止, 少于, 低于, 不到, 不足, more than, over, above, exceeding, less than,
+# under, below): it does not credit a point that states the plain figure (20个月) - it is negated, shown with the bound
+# (v6 credited 超过 and 少于, v3 negated 不到 and 不止). An inclusive bound states the figure as a limit (不少于,
+# 不低于, 至少, 最少, 起码, 以上; 不超过, 不高于, 最多, 至多, 以下, 以内, 之内, 内; at least, no less than, at most, no
+# more than, up to, within, or more, or less): it credits the plain figure, as limits are written (审批5分钟以内,
+# 误差在正负5%以内, 至少提前30天通知, 30天内退款; v3 negated 不超过 and 不少于, while 不低于 credited). A form that
+# carries a bound itself (不低于200元, 30天以内, 超过12分钟, at least 3 days) is the figure with that bound's direction:
+# a bound of the same direction credits it, strict or inclusive (至少200元, 200元以上, 不少于200元 for 不低于200元;
+# 30天之内, 不超过30天, within 30 days for 30天以内), and the other direction or the plain figure does not. An
+# approximation is no bound (约20个月, 20个月左右, 接近20个月, 20多个月 still credit 20个月). The bound stands right
+# before the number (one filler between: 至少需要20个月, 超过了20个月) or right after the form (20个月以上,
+# 20个月或以上, 20 months or more).
+LOWER_BOUNDS_BEFORE = (
+    "不少于", "不低于", "不小于", "不下于", "至少", "最少", "起码", "最低", "超过", "超出", "多于", "高于", "大于",
+    "逾", "不止", "不只", "长于", "at least", "no less than", "not less than", "no fewer than", "not fewer than",
+    "more than", "over", "above", "exceeding", "in excess of", "upwards of", "greater than", "longer than",
+    "higher than", "no shorter than", "beyond", "never less than", "never fewer than", "never shorter than",
+    "never below", "never lower than",
+    # v25: the verbs of a strict bound (it exceeds 20 months: more than 20)
+    "exceeds", "exceeded", "exceed", "surpasses", "surpassed", "surpass",
+)  # fmt: skip
+UPPER_BOUNDS_BEFORE = (
+    "不超过", "不超", "不高于", "不大于", "不多于", "最多", "至多", "最高", "少于", "低于", "小于", "短于", "不到",
+    "不足", "未满", "不满", "没到", "没达到", "未达", "未达到", "未到", "达不到", "未超过", "没有超过", "没超过",
+    "不会超过", "用不了", "要不了", "at most", "no more than", "not more than", "up to", "under", "below",
+    "less than", "fewer than", "within", "not exceeding", "no longer than", "shorter than", "lower than",
+    "no higher than", "not over", "never more than", "never longer than", "never over", "never exceeding",
+    "never above", "never higher than", "not to exceed",
+)  # fmt: skip
+LOWER_BOUNDS_AFTER = ("以上", "及以上", "或以上", "或更多", "或更长", "or more", "or longer", "or above",
+                      "and above", "and up", "or higher", "at least", "at minimum", "minimum")  # fmt: skip
+UPPER_BOUNDS_AFTER = ("以下", "及以下", "或以下", "以内", "之内", "内", "或更少", "或更短", "or less", "or fewer",
+                      "or shorter", "or below", "and below", "and under", "or lower", "at most", "at the most",
+                      "maximum", "max")  # fmt: skip
+# the inclusive ones: they state their figure as a limit
+INCLUSIVE_BOUNDS = frozenset((
+    "不少于", "不低于", "不小于", "不下于", "至少", "最少", "起码", "最低", "at least", "no less than", "not less than",
+    "no fewer than", "not fewer than", "no shorter than", "不超过", "不超", "不高于", "不大于", "不多于", "最多",
+    "至多", "最高", "未超过", "没有超过", "没超过", "不会超过", "at most", "no more than", "not more than", "up to",
+    "within", "not exceeding", "no longer than", "no higher than", "not over", "以上", "及以上", "或以上", "或更多",
+    "或更长", "or more", "or longer", "or above", "and above", "and up", "or higher", "at minimum", "minimum", "以下",
+    "及以下", "或以下", "以内", "之内", "内", "或更少", "或更短", "or less", "or fewer", "or shorter", "or below",
+    "and below", "and under", "or lower", "at the most", "maximum", "max",
+    # v20: "never more than" as "no more than", "never less than" as "no less than"
+    "never more than", "never longer than", "never over", "never exceeding", "never above", "never higher than",
+    "never less than", "never fewer than", "never shorter than", "never below", "never lower than",
+    "not to exceed",  # v25
+))  # fmt: skip
+_BOUNDS_BEFORE = {**dict.fromkeys(LOWER_BOUNDS_BEFORE, "lower"), **dict.fromkeys(UPPER_BOUNDS_BEFORE, "upper")}
+_BOUNDS_AFTER = {**dict.fromkeys(LOWER_BOUNDS_AFTER, "lower"), **dict.fromkeys(UPPER_BOUNDS_AFTER, "upper")}
+_BOUND_BEFORE = re.compile(
+    "(?:(?<![a-z])(?:" + "|".join(sorted((re.escape(b) for b in _BOUNDS_BEFORE if b.isascii()), key=len, reverse=True))
+    + ")|(?:" + "|".join(sorted((b for b in _BOUNDS_BEFORE if not b.isascii()), key=len, reverse=True)) + "))"
+    # one filler between the bound and the number: 至少需要20个月, 最多只需5分钟, 超过了20个月
+    r"(?: ?(?:需要|需|要|只需|仅需|只要|为|是|有|达到|达|可达|了))? ?$"
+)  # fmt: skip
+_BOUND_AFTER = re.compile(
+    " ?(?:(?:" + "|".join(sorted((re.escape(b) for b in _BOUNDS_AFTER if b.isascii()), key=len, reverse=True))
+    + r")(?![a-z])|(?:" + "|".join(sorted((b for b in _BOUNDS_AFTER if not b.isascii()), key=len, reverse=True))
+    + "))"
+)  # fmt: skip
+# 内 as a bound only where it ends the phrase or goes on to a verb (30天内退款), not in a word (3天内部, 5人内容);
+# "over" not after a verb of spreading a sum (spread over 20 months, repaid over 20 months: the period). (Not 起:
+# 2020年起 is a start, 200元起 a price list's floor - neither reads as a bound on the figure.)
+_NOT_A_BOUND_AFTER_A_CHAR = re.compile("内(?=[部容存置核涵外网地需陆务阁]|蒙)")
+_SPREAD_OVER = re.compile(r"(?<![a-z])(?:spread|spreads|paid|repaid|repayable|payable|amortized|amortised|split|divided"
+                          r"|installments|instalments|stretched|runs|run|ran|lasting) $")  # fmt: skip
+
+
+def _bound_before(answer_norm: str, start: int) -> tuple[str, str, int] | None:
+    """The bound (its word, its direction, where it starts) right before the number at `start`, if any."""
+    m = _BOUND_BEFORE.search(answer_norm, max(0, start - 24), start)
+    if m is None:
+        return None
+    word = next(b for b in sorted(_BOUNDS_BEFORE, key=len, reverse=True) if answer_norm.startswith(b, m.start()))
+    if word == "over" and _SPREAD_OVER.search(answer_norm, max(0, m.start() - 20), m.start()):
+        return None
+    return word, _BOUNDS_BEFORE[word], m.start()
+
+
+def _bound_after(answer_norm: str, end: int) -> tuple[str, str, int] | None:
+    """The bound (its word, its direction, where it ends) right after the form that ends at `end`, if any."""
+    m = _BOUND_AFTER.match(answer_norm, end)
+    if m is None or _NOT_A_BOUND_AFTER_A_CHAR.match(answer_norm, m.end() - 1):
+        return None
+    word = m.group().strip(" ")
+    return word, _BOUNDS_AFTER[word], m.end()
+
+
+@lru_cache(maxsize=4096)
+def bounded_form(pattern: Pattern) -> tuple[Pattern, str | None]:
+    """A number form that carries a bound as its whole first or last piece (不低于200元, 30天以内, at least 3 days) as
+    the plain figure and the bound's direction; any other form as it is, with None."""
+    if not isinstance(pattern, NumberPattern) or len(pattern.slots) != 1:
+        return pattern, None
+    first, last = pattern.pieces[0], pattern.pieces[-1]
+    if first in _BOUNDS_BEFORE:
+        return replace(pattern, pieces=("", last)), _BOUNDS_BEFORE[first]
+    for bound in sorted(_BOUNDS_AFTER, key=len, reverse=True):
+        unit = last.removesuffix(bound).rstrip(" ")
+        if last.endswith(bound) and unit != last and not first:
+            return replace(pattern, pieces=("", unit)), _BOUNDS_AFTER[bound]
+    return pattern, None
+
+
+def literal_bound(pattern: Pattern) -> bool:
+    """A text form that starts or ends with a bound (超过十二分钟): matched as written, never read for a bound."""
+    if not isinstance(pattern, TextPattern):
+        return False
+    return pattern.text.startswith(tuple(_BOUNDS_BEFORE)) or pattern.text.endswith(tuple(_BOUNDS_AFTER))
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A bound the answer puts on a figure: its direction ("lower" or "upper"), whether it is inclusive (至少, 以内) or
+    strict (超过, 少于), and the span of the figure with it."""
+
+    direction: str
+    inclusive: bool
+    start: int
+    end: int
+
+
+def answer_bound(answer_norm: str, start: int, end: int) -> Bound | None:
+    """The bound the answer puts on the figure at start:end, if any (v17)."""
+    before = _bound_before(answer_norm, start)
+    if before is not None and before[0] not in INCLUSIVE_BOUNDS:
+        negation = negation_before(answer_norm, before[2])
+        if negation is not None:  # v23: does not take more than 20 months - at most 20 months
+            flipped = "upper" if before[1] == "lower" else "lower"
+            return Bound(flipped, True, before[2] - len(negation), end)
+    if before is not None:
+        return Bound(before[1], before[0] in INCLUSIVE_BOUNDS, before[2], end)
+    after = _bound_after(answer_norm, end)
+    return None if after is None else Bound(after[1], after[0] in INCLUSIVE_BOUNDS, start, after[2])

@@ -1,0 +1,315 @@
+"""Other ways an answer denies or withholds a figure it writes: a refusal to commit (无法确定是否为20个月),
+the amount in another currency, a figure offered among alternatives, a table row that waives it, a negation
+inside a match, a clarifying question back, a question answered no.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..numbers import (
+    NUMERAL_CHARS,
+    Found,
+    NumberPattern,
+    Pattern,
+    TextPattern,
+    alternatives,
+    compound_duration,
+    duration_alternatives,
+    user_regex_search,
+    words_at,
+)
+from .assertion import ANSWERED_YES, CONTRAST, SENTENCE_END, last_end, start_of_part
+from .negation import WAIVERS_AFTER_ZH, negation_before
+from .normalisation import normalise
+from .tables import TableCell
+
+# v19: a key point the answer explicitly refuses to commit to is no answer: the speaker says it cannot tell whether it
+# holds (无法确定是否为20个月, 我不确定是不是20个月, 不知道是否20个月, I cannot say whether it is 20 months, I don't
+# know if it's 20 months), asks whether it holds and says that is unknown (是否为20个月尚不清楚, 回收期是否20个月，目前
+# 无法确认, Whether it is 20 months is unclear), or doubts it as what something is (我不确定回收期是20个月, I am not
+# sure it is 20 months) - an explicit refusal, not a hedge: 大概20个月, 应该是20个月, 可能是20个月, probably 20 months
+# and I think it is 20 months state it (key points are not judged for assertion - v7, v10 - and a hedge is no refusal).
+# Only in the figure's part of the clause with no contrast after the refusal (我不确定，但应该是20个月 and 不清楚具体
+# 日期，回收期是20个月 state it), and not where a question word makes the figure a given (我不清楚为什么回收期是20个月,
+# I don't know why it is 20 months) or the question is about another thing (不清楚20个月的回收期是否包含建设期).
+_CANNOT_TELL = re.compile(
+    "(?:无法|不能|难以|没法|没办法|无从|不敢)(?:确定|确认|判断|断定|肯定|核实|证实|得知|知道|说|回答|查证|保证)"
+    "|不(?:太|很)?(?:确定(?!性|因素)|清楚|知道|了解|敢肯定|敢确定|敢说|好说|能肯定|能确定)|说不(?:准|清|好)|拿不准|吃不准"
+    "|(?<![a-z])(?:(?:cannot|can't|can’t|could not|couldn't|couldn’t|(?:am |are |is )?(?:unable|not able) to)"
+    " (?:say|tell|confirm|determine|verify|know|be sure|be certain|state)"
+    "|(?:don't|don’t|do not|doesn't|doesn’t|does not|didn't|didn’t|did not) know|unsure|uncertain"
+    "|not (?:sure|certain)|no idea|no way to (?:know|tell))(?![a-z])"
+)
+_ASKS_WHETHER = re.compile("是否|是不是|有没有|能否|可否|(?<![a-z])(?:whether|if)(?![a-z])")
+# a doubt about what something is: the figure after a copula in the doubted clause (我不确定回收期是20个月)
+_DOUBTS = re.compile(
+    "不(?:太|很)?确定|不敢(?:肯定|确定)|(?:无法|不能)(?:确定|确认|肯定)"
+    "|(?<![a-z])(?:not (?:sure|certain)|unsure|(?:cannot|can't|can’t|unable to) (?:confirm|say|be sure))"
+    "(?![a-z])"
+)
+_COPULA_JUST_BEFORE = re.compile(
+    "(?:是|为)(?:约|大约|大概)? ?$|(?<![a-z])(?:is|was|are|were|be|it's|it’s|that's|that’s)(?: about| around)? $"
+)
+_UNKNOWN_AFTER = re.compile(
+    "[^。!?\n]{0,24}?"
+    "(?:(?:尚|还|仍|目前|暂时|暂|我|我们|并|都|也|则|仍然|依然| |,)*"
+    "(?:不(?:太|很)?(?:清楚|确定|知道|明确|得而知)|未知|待定"
+    "|(?:无法|难以|不能|没法)(?:确定|确认|判断|核实|证实|得知|断定)|(?:有待|尚待|待)(?:确认|核实|证实|确定)|说不准|不好说)"
+    "|(?<![a-z])(?:(?:is|remains|was) (?:still |currently |as yet )?(?:unclear|unknown|uncertain|undetermined"
+    "|not (?:known|clear|certain|confirmed)|unconfirmed|to be (?:confirmed|determined))"
+    "|i (?:don't|don’t|do not) know|i'm not sure|i am not sure|i (?:cannot|can't|can’t) (?:say|tell))(?![a-z]))"
+)
+
+
+def refusal_of(answer_lines: str, start: int, end: int, figure: bool) -> str | None:
+    """The words that refuse to commit to the key point at start:end (v19: 无法确定是否, I cannot say whether;
+    是否…尚不清楚, whether … is unclear; for a figure, 我不确定…是, I am not sure it is) in its part of the clause, with
+    no contrast and no question word between; else None."""
+    part_start = start_of_part(answer_lines, start)
+    for cannot in _CANNOT_TELL.finditer(answer_lines, part_start, start):
+        between = (cannot.end(), start)
+        if CONTRAST.search(answer_lines, *between) or _QUESTION_WORDS.search(answer_lines, *between):
+            continue
+        asks = _ASKS_WHETHER.search(answer_lines, *between)
+        if asks is not None and not _QUESTION_WORDS.search(answer_lines, asks.end(), start):
+            return answer_lines[cannot.start() : start]
+        doubt = _DOUBTS.fullmatch(cannot.group())
+        if figure and doubt is not None and _COPULA_JUST_BEFORE.search(answer_lines, cannot.end(), start):
+            return answer_lines[cannot.start() : start]
+    asks = max(_ASKS_WHETHER.finditer(answer_lines, part_start, start), key=lambda m: m.start(), default=None)
+    if asks is None or CONTRAST.search(answer_lines, asks.end(), start):
+        return None
+    if _QUESTION_WORDS.search(answer_lines, asks.end(), start) or answer_lines[asks.start() : asks.end()] == "if":
+        return None  # "if it is 20 months, ..." is a condition (only 是否 and whether ask here)
+    unknown = _UNKNOWN_AFTER.match(answer_lines, end)
+    return None if unknown is None else answer_lines[asks.start() : unknown.end()]
+
+
+# v15: a point in 元 (one of its forms is: 200万元) is an amount in renminbi, and so are its forms without a currency
+# (200万, 两百万): an answer that names another currency after the figure (200万美元, 二百万港币, 200万（美元）,
+# 200万 USD) or before it (US$200万, HK$200万, $200万, 美元200万) states another amount, as v9 read 1200万元港币.
+_YUAN_FORM = re.compile("[0-9" + "".join(sorted(NUMERAL_CHARS - frozenset("0123456789"))) + "] ?元$")
+_SCALE_AT_THE_END = re.compile("[0-9十百千万亿]$")
+_FOREIGN_CURRENCY = (
+    "港币|港元|新台币|台币|澳门币|美金|美元|日元|欧元|英镑|韩元|澳元|加元|卢布"
+    "|(?<![a-z])(?:hkd|usd|jpy|eur|gbp|twd|mop|krw|aud|cad|sgd)(?![a-z])"
+)
+_FOREIGN_CURRENCY_AFTER = re.compile(rf" ?(?:\( ?)?(?:{_FOREIGN_CURRENCY})")
+_FOREIGN_CURRENCY_BEFORE = re.compile(rf"(?:[a-z]{{0,3}}\$|€|£|jp¥|{_FOREIGN_CURRENCY}) ?$")
+
+
+def in_yuan(variants: Sequence[str]) -> bool:
+    return any(_YUAN_FORM.search(normalise(v)) for v in variants)
+
+
+def in_another_currency(answer_norm: str, start: int, end: int, text: str) -> bool:
+    """The amount at start:end, written without a currency (200万), is named in another currency by the answer."""
+    if not _SCALE_AT_THE_END.search(text):
+        return False
+    before = _FOREIGN_CURRENCY_BEFORE.search(answer_norm, max(0, start - 6), start)
+    return before is not None or _FOREIGN_CURRENCY_AFTER.match(answer_norm, end) is not None
+
+
+# v15: a bare 免 right before a charge waives it (首年免服务费, 免违约金) - not the 免 of a word (避免, 以免, 难免,
+# 未免; 减免 and 豁免 are waivers of their own), nor one a negation or a modal turns (不免, 可免)
+_BARE_MIAN = re.compile("(?<![避以难未豁减赦任罢不可能])免 ?$")
+
+
+def waived_by_a_bare_mian(answer_norm: str, start: int) -> str | None:
+    m = _BARE_MIAN.search(answer_norm, max(0, start - 3), start)
+    return None if m is None else m.group()
+
+
+def offered_among_others(pattern: Pattern, answer_norm: str, found: Found) -> str | None:
+    """The alternatives (20个月或24个月) that a single-number point's match is offered among (v15: `alternatives`),
+    as the answer writes them; else None."""
+    if isinstance(pattern, TextPattern):  # v24: a year and a half or two years (a duration twin in words)
+        lengths = duration_alternatives(answer_norm, found.start, found.end)
+        if lengths is None:  # v25: 半年到一年, half a year to a year - a range, which no number pattern saw
+            lengths = duration_alternatives(answer_norm, found.start, found.end, ranges=True)
+        return answer_norm[lengths[0] : lengths[1]] if lengths is not None and not lengths[2] else None
+    if not isinstance(pattern, NumberPattern) or not (len(pattern.slots) == 1 or compound_duration(pattern)):
+        return None
+    span = alternatives(answer_norm, found.start, found.end, pattern.forms.tolerance, len(pattern.slots))
+    lengths = duration_alternatives(answer_norm, found.start, found.end) if pattern.forms.tolerance is None else None
+    if lengths is not None and not lengths[2]:
+        return answer_norm[lengths[0] : lengths[1]]  # v22: 1年半或30个月, 18个月或者2年 - two lengths of time
+    if lengths is not None and (span is None or lengths[0] <= span[0] and span[1] <= lengths[1]):
+        return None  # v22: 1年8个月或20个月 - one length twice, not 8个月 or 20个月
+    return None if span is None else answer_norm[span[0] : span[1]]
+
+
+# v12: a table cell that denies (| 私有化部署 | 无 |) denies its row's label in a column that says whether it is had -
+# not a value of the row (| 回本周期 | 20个月 | 无 |: a remark), nor under a header that asks something else
+# (| 方案 | 数据出境 |, | 指标 | 数值 | 备注 |: 私有化部署 | 无 says no data leaves).
+_AVAILABILITY_HEADER = re.compile(
+    "是否|支持|提供|可用|可选|状态|情况|有无|开放|(?<![a-z])(?:availab|support|offer|status|includ|provid)"
+)
+# v14: and a waiving cell (| 首年服务费 | 免收 |) in a column of charges (| 项目 | 费用 |, | Item | Fee |)
+_WAIVING_CELL = re.compile(f"{WAIVERS_AFTER_ZH}|免费|不收")
+_CHARGE_HEADER = re.compile("费|价|收取|(?<![a-z])(?:fee|cost|price|charge)")
+
+
+def denied_by_its_row(
+    answer_lines: str | None, start: int, end: int, denial: str, cells: Sequence[TableCell]
+) -> str | None:
+    """`denial` (| 无) when the cell it stands in denies the point at start:end, the label of its row (v12); else
+    None."""
+    if answer_lines is None:
+        return denial
+    line_start = answer_lines.rfind("\n", 0, start) + 1
+    if "|" in answer_lines[line_start:start].lstrip(" ").removeprefix("|"):
+        return None  # the point is a value of the row, not its label
+    cell_start = answer_lines.find("|", end) + 1
+    if cell_start == 0:
+        return denial
+    while cell_start < len(answer_lines) and answer_lines[cell_start] == " ":
+        cell_start += 1
+    headers = [c.header for c in cells if c.start == cell_start]
+    if headers and normalise(headers[0]) != normalise(answer_lines[line_start:end].strip(" |")):
+        waived = _WAIVING_CELL.search(denial) is not None and _CHARGE_HEADER.search(headers[0]) is not None
+        return denial if waived or _AVAILABILITY_HEADER.search(headers[0]) else None  # its column's header
+    return denial
+
+
+# v14: a prohibition or negation right before the point whose object is an offence against it (禁止GDPR违规行为,
+# 严禁客户数据泄露, prohibits GDPR violations, no GDPR breaches) negates the offence, not the point - as 禁止违反GDPR
+# and "prohibits breaches of GDPR" never did. Not a figure, which the negation bounds (不超过5%违约率), nor a penalty
+# (免除逾期违约金 waives it), nor the point itself prohibited (禁止使用GDPR, prohibits using personal email).
+OFFENCE_AFTER = re.compile(
+    " ?(?:违规|违法|违反|违约(?!金)|违背|泄露|泄漏|外泄|滥用|侵权|欺诈|舞弊|造假|篡改)"
+    "|(?<=[a-z0-9]) (?:violations?|breach(?:es)?|non-?compliance|infringements?|abuse|misuse|fraud|leaks?|leakage"
+    "|evasion|circumvention)(?![a-z])"
+)
+_FIRST_DIGIT = re.compile(r"[0-9]")
+# v10: a negation inside a regex's match, where the regex lets text stand between its parts (v5.0并未于2024年发布, v5.0
+# 没有在2024年发布, v5.0 was never released in 2024): a word that negates (as jieba cuts the match: not 未来, 不久) that
+# the regex does not ask for - it matches without it too - and that no bracket holds (v5.0（并非测试版）于...).
+NEGATION_WORDS_ZH = frozenset(
+    {"不", "未", "没", "没有", "非", "无", "不是", "不会", "不能", "无法", "未能", "没能", "未曾", "不曾", "尚未"}
+    | {"并未", "并没有", "并没", "并不", "并不是", "并非", "从未", "从没", "从没有", "从不", "从来不", "从来没有"}
+    | {"从来没", "绝非", "绝不", "决不", "绝没有"}
+)
+_NEGATION_CHARS_ZH = frozenset("不未没非无")
+_PREPOSITIONS = frozenset("于在被曾将把对从向给")
+_NEGATION_EN_WORD = re.compile(
+    r"(?<![a-z])(?:never|not(?! (?:only|just|merely|surprisingly|unexpectedly|least)(?![a-z]))|no longer)(?![a-z]) ?"
+    r"|(?<=[a-z])n't(?![a-z])"
+)
+
+
+def negated_within(answer_norm: str, found: Found, regex: str) -> bool:
+    """A negation stands inside the regex's match that the regex itself does not ask for (v10)."""
+    snippet = answer_norm[found.start : found.end]
+    spans = [(m.start(), m.end()) for m in _NEGATION_EN_WORD.finditer(snippet)] if "n" in snippet else []
+    if _NEGATION_CHARS_ZH.intersection(snippet):
+        for at, word in words_at(snippet).items():
+            if word in NEGATION_WORDS_ZH:
+                spans.append((at, at + len(word)))
+            elif len(word) == 2 and word[0] in "不未没" and word[1] in _PREPOSITIONS:
+                spans.append((at, at + 1))  # jieba's 未于, 没在: the negation and the preposition after it
+    for a, b in spans:
+        if a == 0 or snippet.rfind("(", 0, a) > snippet.rfind(")", 0, a):
+            continue  # the point's own negation (before it: `negation_before`), or one in an aside
+        if not user_regex_search(regex, snippet[:a] + snippet[b:]):
+            continue
+        # v12: the negation must stand right before (an adverb, then) a part the regex asks for - 并未|于2024年,
+        # never |released - not before text its gap lets through, which it negates instead: 支持无服务器部署 and
+        # 支持不停机部署 for 支持.*部署, 回本周期在不考虑通胀的情况下为20个月, approved, not without debate, in 2024
+        adverbs = _ADVERBS_AFTER_A_NEGATION.match(snippet, b)
+        c = adverbs.end() if adverbs else b
+        if c >= len(snippet) or user_regex_search(regex, snippet[:a] + snippet[b:c] + snippet[c + 1 :]):
+            continue
+        return True
+    return False
+
+
+# v12: adverbs a negation inside a regex's match reaches over to the part of the regex it negates (并未正式于2024年发布)
+_ADVERBS_AFTER_A_NEGATION = re.compile(
+    "(?:正式|真正|实际|确实|曾经|曾|如期|按时|按期|公开|对外|再|已经|已|有|"
+    "(?:officially|actually|really|ever|yet|formally|publicly|been|be|being|already) )*"
+)
+
+
+# v10: a clarifying question back to the user asserts nothing (您是指20万元吗？, Do you mean 20 months?): the
+# sentence ends with a question mark and asks, before the point, what the user means or to confirm it - unless the
+# answer says yes to it (吗？是的). A question to nobody (为什么是20万元？因为...) or about another thing
+# (预算为20万元。您还有其他问题吗？) still states its point, and so does a code block.
+_CLARIFYING = re.compile(
+    "(?:您|你)们?(?:是(?:不是|否)?(?:指|说|问|想)|指的|说的|问的|所说的|所指的|的意思|想问|要问|想了解|想知道"
+    "|提到的|是否|是不是)|请(?:您|你)?确认|确认一下|是指"
+    "|(?<![a-z])(?:(?:do|did) you mean|you mean|are you (?:referring|asking|talking)|(?:could|can) you confirm"
+    "|please confirm)(?![a-z])"
+)
+
+
+def in_a_clarifying_question(answer_lines: str, start: int, end: int) -> bool:
+    """The text at start:end stands in a clarifying question to the user (v10)."""
+    after = SENTENCE_END.search(answer_lines, end)
+    if after is None or after.group() != "?":
+        return False
+    sentence_start = last_end(SENTENCE_END, answer_lines, start)
+    if not _CLARIFYING.search(answer_lines, sentence_start, start):
+        return False
+    return ANSWERED_YES.match(answer_lines, after.end()) is None
+
+
+# v11: a yes/no question that holds the point, answered no right after it, denies the point (支持私有化部署吗？不支持。,
+# 是否支持私有化部署？目前不支持。, Is on-premise deployment available? No.) - as v10 took a question answered yes as
+# stating it. Not a question with a question word (为什么支持私有化部署？不是为了省钱...), nor an answer that goes on
+# otherwise (不过需要额外付费, Not only that: ...).
+_QUESTION_WORDS = re.compile(
+    "为什么|为何|怎么|怎样|如何|哪|什么|多少|谁|(?<![a-z])(?:why|how|what|which|when|where|who)(?![a-z])"
+)
+_ANSWERED_NO = re.compile(
+    " ?(?:(?:很遗憾|遗憾的是|抱歉|不好意思|目前|暂时|现在|当前)[, ]*){0,2}(?:暂|还|尚|并)?"
+    "(?:不(?:支持|提供|开放|允许|具备|包含|包括|存在)"
+    "|(?:不|不是|不行|不能|不可以|不会|不可能|不可用|不可行|没有|没|否|无"
+    # v16: or says it is wrong (回收期20个月？不对，是24个月; 错了; 这种说法不正确)
+    "|(?:(?:这|此)(?:个|种|一|样)?)?(?:说法|数字)?(?:是|并)?(?:不对|错误?|不正确|不准确|有误))"
+    "(?:的|了)?(?=[\\s。!?;,、.:—(]|$))"
+    "| ?(?:(?:unfortunately|sadly|sorry),? )?(?:no|nope|not(?: (?:currently|at the moment|at this time|yet|really))?"
+    "|(?:that's |that is |this is |it's |it is )?(?:wrong|incorrect|not (?:right|correct|true)))"  # v16
+    "(?=[,.;!:—]|$)"
+)
+
+
+# v12: the no denies the point only where the question asks for the point itself - it ends the question
+# (支持私有化部署吗？, 是否支持私有化部署？, 回本周期是20个月吗？) or only its availability follows
+# (私有化部署可以吗？, 私有化部署有吗？, 是否提供私有化部署方案？, Is on-premise deployment available?) - not where
+# the question asks something of it (私有化部署会影响性能吗？不会。, 退款会被拒绝吗？不会。, Does on-premise
+# deployment cost extra? No.).
+_ASKS_FOR_THE_POINT = re.compile(
+    " ?(?:(?:方案|服务|功能|版本|模式|选项|能力)(?:的话)?)?"
+    " ?(?:(?:是否|能否|可否)?(?:可以|可行|支持|提供|有|可用|能用|存在|开放|包含|包括|行|能|对|正确|属实|成立))?"
+    "(?: ?(?:吗|么|嘛|呢|不|没有|否))?"
+    "| (?:(?:currently|still|also|really) )?(?:available|supported|offered|possible|provided|included|an option|allowed"
+    "|permitted|feasible|correct|right|true|the case|accurate)(?: (?:at (?:this|the) (?:time|moment)|now|today|yet"
+    "|currently|as well|too))?"
+    "|"
+)
+
+
+def answered_no(answer_lines: str, start: int, end: int) -> str | None:
+    """The answer to the yes/no question that holds start:end, when it is no (v11); else None."""
+    after = SENTENCE_END.search(answer_lines, end)
+    if after is None or after.group() != "?":
+        return None
+    sentence_start = last_end(SENTENCE_END, answer_lines, start)
+    if _QUESTION_WORDS.search(answer_lines, sentence_start, after.start()):
+        return None
+    if not _ASKS_FOR_THE_POINT.fullmatch(answer_lines, end, after.start()):
+        return None  # v12: 私有化部署会影响性能吗？不会。 - the no answers what is asked of the point
+    no = _ANSWERED_NO.match(answer_lines, after.end())
+    return None if no is None else answer_lines[end : no.end()]
+
+
+def negation_inside(answer_norm: str, start: int, end: int) -> str | None:
+    """A negation right before the first number inside a regex match (a label, then the figure it states:
+    `净节省额不是90万` matched from 净节省): the check before the match's start cannot see it."""
+    digit = _FIRST_DIGIT.search(answer_norm, start, end)
+    if digit is None or digit.start() == start:
+        return None
+    return negation_before(answer_norm[: digit.start()], digit.start(), figure=True)

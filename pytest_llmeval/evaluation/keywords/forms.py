@@ -1,0 +1,206 @@
+"""The patterns a key point is searched by: its written forms as text, number or regex patterns, with their
+twins (hyphen and space joins, percentage-point names, standard spellings, dates and durations in other units).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..numbers import (
+    Found,
+    NumberForms,
+    NumberPattern,
+    Pattern,
+    RegexPattern,
+    TextPattern,
+    compile_variant,
+    date_twins,
+    duration_twins,
+    number_words_as_digits,
+    standard_twins,
+)
+from .normalisation import READ_AS_TABLE, TO_READ, normalise
+
+# A hyphen and a space between two Latin words are the same (v9): anti-money-laundering and anti money laundering
+# cover Anti-Money Laundering and back (a form with up to three such joins).
+_WORD_JOIN = re.compile("(?<=[a-z])[- ](?=[a-z])")
+
+
+def _hyphen_twins(text: str) -> tuple[str, ...]:
+    """The other spellings of a (normalised) form whose Latin words are joined by hyphens or spaces."""
+    joins = [m.start() for m in _WORD_JOIN.finditer(text)]
+    if not joins or len(joins) > 3:
+        return ()
+    twins = []
+    for mask in range(2 ** len(joins)):
+        chars = list(text)
+        for k, i in enumerate(joins):
+            chars[i] = "-" if mask >> k & 1 else " "
+        twin = "".join(chars)
+        if twin != text:
+            twins.append(twin)
+    return tuple(twins)
+
+
+# v25: a change in percentage points is one in any of its names (3个百分点, 3 percentage points, 3 pp, 3 ppt)
+_PERCENTAGE_POINTS = re.compile(r"^(?P<n>[0-9]+(?:\.[0-9]+)?) ?(?:个百分点|百分点|percentage points?|pp|ppts?)$")
+_PERCENTAGE_POINT_NAMES = (
+    "{n}个百分点",
+    "{n}百分点",
+    "{n} percentage points",
+    "{n} percentage point",
+    "{n} pp",
+    "{n} ppt",
+)
+
+
+def _percentage_point_twins(needle: str) -> tuple[str, ...]:
+    m = _PERCENTAGE_POINTS.match(needle)
+    return tuple(name.format(n=m.group("n")) for name in _PERCENTAGE_POINT_NAMES) if m else ()
+
+
+def _twins(needle: str) -> tuple[str, ...]:
+    """A form's other spellings: a standard's name with or without its space, Latin words joined by a hyphen or a
+    space (v9), a date with dashes or slashes (v15: 2020年3月 as 2020-03), percentage points in any name (v25)."""
+    twins = dict.fromkeys((*standard_twins(needle), *date_twins(needle), *_percentage_point_twins(needle)))
+    for spelling in (needle, *twins):
+        twins.update(dict.fromkeys(_hyphen_twins(spelling)))
+    twins.pop(needle, None)
+    return tuple(twins)
+
+
+def patterns(variants: Sequence[str], forms: NumberForms | None = None, regexes: Sequence[str] = ()) -> list[Pattern]:
+    """The patterns of a key point's (or forbidden claim's) forms, in order: text, number or regex. Compiled once per
+    point: every answer is scored against the same points, and a form's spellings (v9) cost normalising and regexes."""
+    return list(_compiled_patterns(tuple(variants), forms, tuple(regexes)))
+
+
+@lru_cache(maxsize=4096)
+def _compiled_patterns(
+    variants: tuple[str, ...], forms: NumberForms | None, regexes: tuple[str, ...]
+) -> tuple[Pattern, ...]:
+    found: list[Pattern] = []
+    for variant in variants:
+        needle = number_words_as_digits(normalise(variant), forms)  # v24: two years is 2 years
+        if needle:
+            written = compile_variant(needle, forms or NumberForms())
+            found.append(written)
+            found.extend(compile_variant(twin, forms or NumberForms()) for twin in _twins(needle))  # v9
+            twins = duration_twins(needle, forms)  # v18: the duration in other units of time (1年8个月 for 20个月)
+            found.extend(_duration_twin(compile_variant(twin, forms or NumberForms())) for twin in twins)
+            found.extend(_date_twins(written))  # v26: 2024-06 for 2024年, Mar 2024 for March 2024
+    # v12: a regex is read as the answer is, its Traditional characters as Simplified (v10 read only the answer so: a
+    # regex written in Traditional, 後端|於梨華, no longer matched the answer it was written for)
+    found.extend(RegexPattern(r.translate(READ_AS_TABLE) if TO_READ.search(r) else r) for r in regexes)
+    return tuple(found)
+
+
+# v25: a factor of a product (7×24小时, 5*8小时: round-the-clock hours) is the point's own form where the point writes
+# it (24小时 for 7×24小时 support: v18), but no length of time to convert: 7×24小时 no longer states 1天 or 1 day
+_FACTOR_BEFORE = re.compile(r"[0-9] ?[×x*✕] ?$")
+
+
+@dataclass(frozen=True)
+class _DurationTwin(NumberPattern):
+    """A point's duration in another unit of time (v18: `duration_twins`), not matched as a factor of a product."""
+
+    def search(self, answer: str) -> Iterator[Found]:
+        factors = 0
+        for found in super().search(answer):
+            if _FACTOR_BEFORE.search(answer, max(0, found.start - 4), found.start) is None:
+                yield found
+            elif (factors := factors + 1) >= MOST_OCCURRENCES_JUDGED:
+                return  # as many as `_find` judges of a form: a run of 7×24小时 is read no further
+
+
+# v26: a point that is a year, a month of a year, a quarter or a fiscal year is stated by the other ways of writing a
+# date in it (`_date_twins`): a year point (2024年, 1997年) by an ISO date in that year, with dashes or slashes
+# (2024-06, 2024-06-15, 1997/3/15), as a month point is since v15 (2024年6月 for 2024-06); an English month (March
+# 2024) by its abbreviation, a day in it or an ISO date (Mar 2024, Mar. 2024, March 15, 2024, March of 2024,
+# 2024-03-15); a quarter (Q3 2024) by 2024 Q3, Q3-2024, 3Q 2024, Q3 of 2024, the third quarter of 2024; a fiscal year
+# (FY2023) by fiscal year 2023, fiscal 2023. An ISO date has a valid month and day and is no part of a longer run of
+# digits and dashes (版本号2024-0615-88, 工单2024-06-15-001, 010-2024-06) nor of a code (v2024-06).
+_MONTHS_EN: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august", "september")
+_MONTHS_EN += ("october", "november", "december")
+_MONTH_ABBREVIATIONS = {"september": "sept?", "may": "may"}
+_QUARTER_ORDINALS = {"1": "first|1st", "2": "second|2nd", "3": "third|3rd", "4": "fourth|4th"}
+_YEAR_POINT_ONLY = re.compile(r"([0-9]{4}) ?年")
+_MONTH_POINT_EN = re.compile(f"({'|'.join(_MONTHS_EN)}),? ?([0-9]{{4}})")
+_QUARTER_POINT = re.compile(r"q([1-4]) ?([0-9]{4})")
+_FISCAL_YEAR_POINT = re.compile(r"fy ?([0-9]{4})")
+_DAY = "(?:0?[1-9]|[12][0-9]|3[01])"
+
+
+def _iso_date(year: str, month: str) -> str:
+    """An ISO date in the year (and the month), with or without its day."""
+    return rf"(?<![0-9a-z.\-/_]){year}(?P<sep>[-/]){month}(?:(?P=sep){_DAY})?(?![0-9a-z]|[-/.][0-9])"
+
+
+def _date_twin_regex(point: str) -> tuple[str, str] | None:
+    """The year the point names and the regex of its date's other spellings, for a point that is a date only."""
+    if m := _YEAR_POINT_ONLY.fullmatch(point):
+        return m.group(1), _iso_date(m.group(1), "(?:0?[1-9]|1[0-2])")
+    if m := _MONTH_POINT_EN.fullmatch(point):
+        name, year = m.groups()
+        number = _MONTHS_EN.index(name) + 1
+        short = _MONTH_ABBREVIATIONS.get(name, name[:3])
+        named = rf"(?<![a-z])(?:{name}|{short}\.?)(?:,| of| {_DAY}(?:st|nd|rd|th)?,?)? ?{year}(?![0-9])"
+        return year, f"{named}|{_iso_date(year, f'0?{number}' if number < 10 else str(number))}"
+    if m := _QUARTER_POINT.fullmatch(point):
+        n, year = m.groups()
+        return year, (
+            rf"(?<![a-z0-9])(?:q{n}(?: of|[-/'])? ?{year}|{year} ?q{n}|{n}q ?{year}"
+            rf"|(?:{_QUARTER_ORDINALS[n]}) quarter(?: of)?,? {year})(?![0-9])"
+        )
+    if m := _FISCAL_YEAR_POINT.fullmatch(point):
+        return m.group(1), rf"(?<![a-z0-9])fiscal(?: year)? {m.group(1)}(?![0-9])"
+    return None
+
+
+@lru_cache(maxsize=256)
+def _compiled_date_twin(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
+
+
+@dataclass(frozen=True)
+class _DateTwin(NumberPattern):
+    """A date point's date in its other spellings (v26: `_date_twin_regex`)."""
+
+    year: str = ""
+    regex: str = ""
+
+    def search(self, answer: str) -> Iterator[Found]:
+        if self.year in answer:  # most answers name no such year: no regex search
+            for m in _compiled_date_twin(self.regex).finditer(answer):
+                yield Found(m.start(), m.end())
+
+
+def _date_twins(pattern: Pattern) -> list[Pattern]:
+    """The other spellings of a point that is a date only (v26), as one pattern; none for another point."""
+    found = _date_twin_regex(pattern.text) if isinstance(pattern, NumberPattern | TextPattern) else None
+    if found is None:
+        return []
+    year, regex = found
+    number = pattern if isinstance(pattern, NumberPattern) else compile_variant(year)  # fy2023 is a code: text
+    if not isinstance(number, NumberPattern):
+        return []
+    return [_DateTwin(pattern.text, number.pieces, number.slots, number.forms, year, regex)]
+
+
+def _duration_twin(pattern: TextPattern | NumberPattern) -> TextPattern | NumberPattern:
+    if not isinstance(pattern, NumberPattern):
+        return pattern
+    return _DurationTwin(pattern.text, pattern.pieces, pattern.slots, pattern.forms)
+
+
+# v22: a form's first 200 occurrences are judged and no more - a degenerate answer that repeats a figure thousands of
+# times in one sentence ("20 months or 24 months, 20 months or ...") cost a scan of the sentence for each of them
+MOST_OCCURRENCES_JUDGED = 200
+
+
+def other_forms(needle: str) -> tuple[str, ...]:
+    """A form's other spellings and (v18) its duration in other units, with every number form."""
+    return (*_twins(needle), *duration_twins(needle, NumberForms(chinese=True)))

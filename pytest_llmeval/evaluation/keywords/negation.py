@@ -1,0 +1,432 @@
+"""Negation and denial around a match: the Chinese and English negation, prohibition, waiver and filler
+vocabularies, and the checks right before a match (不合规, not compliant, 不到20个月) and right after it (20个月不到,
+免收, is not charged).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .assertion import SENTENCE_END
+
+# A negation right before a match says the opposite of the key point: 不合规 is not 合规, 不到20个月 is not 20个月,
+# "not compliant" is not "compliant"; a forbidden claim under a negation (没有分公司 for 有分公司) is no claim.
+# Chinese: the text just before the match ends with one of these; English: the word before it is one of these.
+NEGATIONS_ZH: tuple[str, ...] = (
+    "不",
+    "非",
+    "未",
+    "无",
+    "没",
+    "没有",
+    "不是",
+    "不太",
+    "不够",
+    "不会",
+    "不能",
+    "不可",
+    "不再",
+    "不应",
+    "不得",
+    "不到",
+    "不足",
+    "不超过",
+    "不少于",
+    # v6: the same "not reaching" as 不到 and 未满 (comparisons such as 不低于 or 不及 are no negation)
+    "不满",
+    "没到",
+    "没达到",
+    "未达",
+    "未达到",
+    "未到",
+    "达不到",
+    "未满",
+    "未必",
+    "无需",
+    "无须",
+    # v7: "not necessarily / not quite / not at all" and the longer forms of 不是, shown whole
+    "不一定",
+    "不完全",
+    "不算",
+    "算不上",
+    "谈不上",
+    "未超过",
+    "并非",
+    "并不是",
+    "不会是",
+    "不可能是",
+    "不为",
+    "不等于",
+    # v9: everyday twins of 不超过 / 未超过 and of 无需 (不会超过20个月 and 用不了20个月 state no 20个月)
+    "没有超过",
+    "没超过",
+    "不会超过",
+    "不需要",
+    "用不了",
+    "要不了",
+    # v13: "no need" as said colloquially (不用做信创适配, 没有必要做试点)
+    "不用",
+    "没有必要",
+    # v15: the short forms of 不需要 and 不超过 (不需20个月, 不超20个月)
+    "不需",
+    "不超",
+)
+# v9: "cannot / failed to / hardly" (未能通过审计 for 通过审计, 无法确认 for 确认) and the verbs a
+# recommendation negates with (该产品不支持私有化部署 for 私有化部署, 不建议采购 for 采购); after 不得, 不能, 无 ...
+# (`DOUBLE_NEGATION_BEFORE`) the verb's 不 affirms as a bare 不 does (不得不提供私有化部署).
+VERB_NEGATIONS_ZH = (
+    "不建议",
+    "不推荐",
+    "不支持",
+    "不提供",
+    "不采用",
+    "不考虑",
+    "暂不考虑",
+    "不必",
+    "没必要",
+    "不做",
+    "不进行",
+    # v11: "not granted / not allowed / not accepted" (不予退款, 不允许退款, 不接受退款)
+    "不予",
+    "不允许",
+    "不准",
+    "不许",
+    "不接受",
+    # v15: "cannot" as said colloquially (没法私有化部署, 没办法做信创适配)
+    "没法",
+    "没办法",
+)
+# v11: prohibitions, refusals and waivers (禁止退款, 严禁转借, 拒绝退款, 谢绝退款, 免收服务费, 免除违约金) - which a
+# negation before them turns back (不禁止退款, 并未拒绝退款: allowed). Not a bare 免: 免费 is free of charge, and 避免,
+# 以免, 难免 and 未免 hold it.
+PROHIBITIONS_ZH: tuple[str, ...] = ("禁止", "严禁", "拒绝", "谢绝", "免收", "免除", "免交", "免缴", "免征")
+# v15: and the other waivers (减免服务费, 豁免违约金, 全免服务费, 免去服务费) - which a modal before them makes a
+# possibility, as "can be waived" is (可申请减免违约金, 可以免除违约金: the charge stands unless waived)
+WAIVERS_ZH = ("免收", "免除", "免交", "免缴", "免征", "减免", "豁免", "全免", "免去", "免掉")
+PROHIBITIONS_ZH += tuple(w for w in WAIVERS_ZH if w not in PROHIBITIONS_ZH)
+_POSSIBILITY_BEFORE_A_WAIVER = ("可", "可以", "可申请", "可以申请", "可予", "能", "能够", "申请", "有望")
+_NEGATED_BEFORE_A_PROHIBITION: tuple[str, ...] = ("不", "未", "没", "没有", "无", "非", "别")
+# v12: and a modal's or a prohibition's negation, over an adverb or a passive 被: 不得拒绝退款, 不能免除违约金,
+# 无权拒绝退款, 严禁拒绝退款, 不予免除违约金, 不得以任何理由拒绝退款, 不会被拒绝 - all of which affirm
+_NEGATED_BEFORE_A_PROHIBITION += ("不得", "不能", "不可", "不应", "不该", "不会", "不要", "不宜", "勿", "无权")
+_NEGATED_BEFORE_A_PROHIBITION += ("不允许", "不准", "不许", "不予", "禁止", "严禁")
+_ADVERB_BEFORE_A_PROHIBITION = re.compile("(?:擅自|随意|无故|任意|轻易|直接|以任何(?:理由|方式|形式|借口)|被)+$")
+NEGATIONS_ZH += ("无法", "未能", "没能", "未曾", "难以", "无从") + VERB_NEGATIONS_ZH + PROHIBITIONS_ZH
+# v17: an inclusive bound states its figure as a limit (不超过20个月 as 20个月以内, 不少于20个月 as 20个月以上): no
+# negation (`INCLUSIVE_BOUNDS`, read before negations are), as 不低于 was none since v6
+_INCLUSIVE_BOUNDS_ZH = ("不超过", "不少于", "未超过", "没有超过", "没超过", "不会超过", "不超")
+NEGATIONS_ZH = tuple(n for n in NEGATIONS_ZH if n not in _INCLUSIVE_BOUNDS_ZH)
+# Before a figure only: 不止20个月 is "more than 20 months" (a negation since v3), but 不止合规 is "not only compliant".
+NEGATIONS_BEFORE_A_FIGURE = ("不止", "不只")
+# v15: "lacks / does not have / does not include" negate what is had (缺乏私有化部署能力, 不具备私有化部署, 不包含私有化
+# 部署), not a figure, which they state (缺少20万元资金 is a shortfall of 20万元; 不包括200万元的硬件 names it)
+NEGATIONS_NOT_BEFORE_A_FIGURE = ("缺乏", "缺少", "不具备", "不具有", "不含", "不包含", "不包括")
+NEGATIONS_EN = frozenset(
+    {"not", "no", "never", "non", "without", "nor", "cannot", "isn't", "aren't", "wasn't", "weren't", "doesn't"}
+    | {"don't", "didn't", "won't", "can't", "neither"}
+    | {"hasn't", "haven't", "hadn't", "shouldn't", "wouldn't", "couldn't"}  # v9
+)
+# 24 months rather than 20 months; v9: no longer compliant, fails to comply, unable to confirm
+NEGATIONS_EN_TWO_WORDS = frozenset({"rather than", "instead of", "no longer", "fails to", "failed to", "unable to"})
+# v11: refusals and prohibitions (refuses to refund, declined to issue a refund, prohibits refunds), which a negation
+# before them turns back (never refuses a refund, does not prohibit refunds)
+NEGATIONS_EN_TWO_WORDS |= {"refuse to", "refuses to", "refused to", "decline to", "declines to", "declined to"}
+# v20: the negating degree words (hardly 20 months, scarcely compliant, far from 20 months, nowhere near 20 months,
+# anything but 20 months) and "as opposed to", as "rather than" (24 months, as opposed to 20 months)
+NEGATIONS_EN |= {"hardly", "scarcely"}
+NEGATIONS_EN_TWO_WORDS |= {"far from", "nowhere near", "anything but", "opposed to"}
+PROHIBITIONS_EN = frozenset({"prohibit", "prohibits", "forbid", "forbids", "disallow", "disallows", "refuses"})
+PROHIBITIONS_EN |= {"refused", "bans"}
+PROHIBITIONS_EN |= {"waive", "waives", "waived"}  # v14: as 免收 before the point (we waive the service fee)
+PROHIBITIONS_EN |= {"lack", "lacks", "lacked", "lacking"}  # v15: it lacks on-premise deployment (not "does not lack")
+_REFUSALS_EN = frozenset({"refuse", "decline", "declines", "declined"})
+# v14: and the light verbs a prohibition takes before what it prohibits, as 禁止使用 (v13) does: prohibits using
+# personal email, forbids adopting X (not "does not prohibit using")
+_LIGHT_VERBS_AFTER_A_PROHIBITION = frozenset({"using", "adopting", "choosing", "selecting", "conducting"})
+# A short word between a negation and what it negates (v7): 不是约20个月, 不会是20个月, not fully compliant, won't be
+# compliant. One filler at most; 只有 only before a figure (不是只有20个月: more than that; 不是只有合规: not only).
+FILLERS_ZH: tuple[str, ...] = (
+    "是",
+    "为",
+    "会是",
+    "会",
+    "可能是",
+    "可能",
+    "应是",
+    "应该是",
+    "等于",
+    "约",
+    "大约",
+    "大概",
+    "只有",
+)
+# v10: and the adverbs that 并未, 从未, 并没有 take before their verb (并未正式通过, 从未真正通过, 并没有实际通过)
+FILLERS_ZH += ("正式", "真正", "实际", "实际上", "真的", "曾", "曾经")
+# v13: and the light verbs a "no need / not advised" negation takes before what it waives (不必做信创适配,
+# 无需进行等保测评, 不建议采用私有化部署, 没有必要开展试点, 未选择智能风控引擎; not 不得不进行信创适配, 不断采用,
+# 无论采用)
+FILLERS_ZH += ("做", "进行", "开展", "考虑", "采用", "使用", "选择", "选用", "采取")
+# v25: and the verbs of a change or a length, as v23's English ones (没有提升3个百分点, 并未增长20%, 不会缩短20个月,
+# 没有节省20万元: the figure is denied; v24 read only a fall so: 没有下降20%)
+FILLERS_ZH += ("提升", "提高", "增长", "增加", "上升", "上涨", "缩短", "延长", "节省", "节约", "花费", "耗时", "用时")
+# v10: a date between a negation and what it negates (并未于2024年通过PCI DSS认证, 并没有在2024年3月通过审计)
+_DATE_BEFORE_A_POINT = re.compile(
+    r"(?:于|在) ?(?:[0-9]{4} ?年(?: ?[0-9]{1,2} ?月)?(?: ?[0-9]{1,2} ?[日号])?|[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?[日号])?)"
+    r"(?:底|初|末|前|内|中|之前)? ?$"
+)
+FILLERS_EN = frozenset({"be", "is", "really", "quite", "fully", "yet", "about", "roughly", "exactly", "considered"})
+FILLERS_EN |= {"been", "being", "currently"}  # v9: has not been audited, is not currently compliant
+# v11: the verbs of an offer after a negation, as 不提供 and 不支持 are one (do not offer refunds, doesn't provide a
+# refund, does not currently support on-premise deployment; not "do not only offer refunds")
+FILLERS_EN |= {"offer", "offers", "provide", "provides", "support", "supports", "include", "includes", "allow"}
+FILLERS_EN |= {"allows", "permit", "permits", "grant", "grants", "accept", "accepts", "issue", "issues", "give"}
+FILLERS_EN |= {"gives"}
+# v23: and the verbs of a length or an amount (it does not take 20 months, will not last 20 months, does not require
+# 20 months, doesn't need, does not cost, does not reach 20%)
+FILLERS_EN |= {"take", "takes", "last", "lasts", "require", "requires", "need", "needs", "cost", "costs", "reach"}
+FILLERS_EN |= {"reaches"}
+# v25: and of a change (did not rise 3 percentage points, will not increase 20%, does not save 20 months)
+FILLERS_EN |= {"rise", "rises", "increase", "increases", "grow", "grows", "improve", "improves", "save", "saves"}
+FILLERS_EN |= {"shorten", "shortens", "extend", "extends"}
+# v26: and their past forms (never reached $2 billion, did not rise 3 pp: v25 read only "not reach"), having and being
+# worth (doesn't have 500 employees, no longer has, is not worth $1.2 million), and the verbs of an event with the
+# preposition of its date (did not launch in March 2024, was not released on 15 March)
+FILLERS_EN |= {"took", "lasted", "required", "needed", "reached", "rose", "increased", "grew", "improved", "saved"}
+FILLERS_EN |= {"shortened", "extended", "have", "has", "had", "worth", "hit", "hits", "total", "totals"}
+FILLERS_EN |= {"launch", "launched", "launches", "release", "released", "releases", "ship", "shipped", "ships"}
+FILLERS_EN |= {"happen", "happened", "happens", "start", "started", "starts", "complete", "completed", "in", "on"}
+# An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
+# payback, not really a compliant system.
+ARTICLES_EN = frozenset({"a", "an", "the"})
+# Opening quotes and brackets between a negation and its point (不是“20个月”, not "20 months"), as normalised (NFKC).
+_OPENERS = "\"'“‘「『《〈【[("
+# A point said after 不到 (or 都不到, 还不到) was not reached: 20个月都不到 is 不到20个月 (figures only), where the
+# phrase ends after it (punctuation, the end of the text, or one of these).
+NEGATIONS_AFTER_A_FIGURE = ("都不到", "还不到", "不到")
+_ENDS_AFTER_NOT_REACHING = frozenset("的就即便呢啊")
+_FILLERS_ZH_LONGEST_FIRST = sorted(FILLERS_ZH, key=len, reverse=True)
+# Before 不, these make it an affirmation: 不得不 / 不能不 (must), 无不 / 没有不 (all).
+DOUBLE_NEGATION_BEFORE: tuple[str, ...] = ("不得", "不能", "不可", "不会", "不敢", "不是", "无", "莫", "没有")
+DOUBLE_NEGATION_BEFORE += ("并非", "绝非", "决非")  # v15: 并非不支持私有化部署 (it is not that it does not: it does)
+# Words that end with a negation's character and negate nothing (v7): 无非是20个月 (nothing but), 莫非 (could it be),
+# 除非 (unless); and (v9) 南非, 北非, 东非, 西非, 非洲 (Africa and its parts).
+NO_NEGATION_ZH: tuple[str, ...] = ("无非", "莫非", "除非")
+NO_NEGATION_ZH += ("南非", "北非", "东非", "西非", "非洲")  # v9: places (在南非20%的市场份额)
+# The last words before a point (up to three, the last followed by a space or the hyphen of non-)
+_WORDS_BEFORE = re.compile(r"(?<![a-z'])((?:[a-z']+ ){0,2}[a-z']+)([ -])$")
+
+
+def _zh_negation_ending(text: str, figure: bool) -> int | None:
+    """Where the Chinese negation that `text` ends with starts, if it ends with one (not a double negation); the
+    longest one, so that 不是 is shown whole, not as 是 after 不."""
+    negations = NEGATIONS_ZH + (NEGATIONS_BEFORE_A_FIGURE if figure else NEGATIONS_NOT_BEFORE_A_FIGURE)
+    negation = max((n for n in negations if text.endswith(n)), key=len, default=None)
+    if negation is None:
+        return None
+    if (negation == "不" or negation in VERB_NEGATIONS_ZH) and text[: -len(negation)].endswith(DOUBLE_NEGATION_BEFORE):
+        return None  # 不得不: an affirmation
+    if negation in PROHIBITIONS_ZH:
+        before = text[: -len(negation)].rstrip(" ")
+        adverb = _ADVERB_BEFORE_A_PROHIBITION.search(before)
+        if (before[: adverb.start()] if adverb else before).rstrip(" ").endswith(_NEGATED_BEFORE_A_PROHIBITION):
+            return None  # 不禁止, 并未拒绝 (v11); 不得拒绝, 不得擅自拒绝 (v12)
+        if negation in WAIVERS_ZH and before.endswith(_POSSIBILITY_BEFORE_A_WAIVER):
+            return None  # v15: 可申请减免违约金 - a waiver that may be granted
+    if any(text.endswith(word) and len(word) > len(negation) for word in NO_NEGATION_ZH):
+        return None  # 无非: the 非 of a word that negates nothing
+    return len(text) - len(negation)
+
+
+def _en_negation_ending(text: str) -> int | None:
+    """Where the English negation that `text` ends with starts: "not ", "non-", "rather than ", or a negation and
+    one filler word ("not fully ", "won't be ") or (v9) two ("not yet been "). A typographic apostrophe (won’t) is read
+    as ' (NFKC keeps it)."""
+    m = _WORDS_BEFORE.search(text.replace("’", "'"))
+    if m is None:
+        return None
+    words = m.group(1).split(" ")
+    starts = [m.start(1)]
+    for word in words[:-1]:
+        starts.append(starts[-1] + len(word) + 1)
+    if words[-1] in NEGATIONS_EN:
+        return starts[-1]
+    if words[-1] in PROHIBITIONS_EN and m.group(2) == " ":  # v11: prohibits refunds - not "never refuses"
+        return None if _negated_prohibition(words) else starts[-1]
+    if m.group(2) != " " or len(words) < 2:
+        return None  # a hyphen joins only non- to its word
+    if words[-1] in ARTICLES_EN:
+        words, starts = words[:-1], starts[:-1]  # not a 20-month payback: the article is no part of the negation
+        if words[-1] in NEGATIONS_EN:
+            return starts[-1]
+        if words[-1] in PROHIBITIONS_EN:  # v11: refuses a refund
+            return None if _negated_prohibition(words) else starts[-1]
+        if len(words) < 2:
+            return None
+    if words[-1] in _LIGHT_VERBS_AFTER_A_PROHIBITION and words[-2] in PROHIBITIONS_EN:  # v14: prohibits using X
+        return None if _negated_prohibition(words[:-1]) else starts[-2]
+    if " ".join(words[-2:]) in NEGATIONS_EN_TWO_WORDS:
+        if words[-1] == "to" and words[-2] in PROHIBITIONS_EN | _REFUSALS_EN and _negated_prohibition(words[:-1]):
+            return None  # v12: cannot refuse to refund, must not refuse to, won't refuse to - an affirmation
+        return starts[-2]
+    if words[-1] in FILLERS_EN:
+        if words[-2] in NEGATIONS_EN:
+            return starts[-2]
+        if len(words) == 3 and " ".join(words[:2]) in NEGATIONS_EN_TWO_WORDS:
+            return starts[0]
+        if len(words) == 3 and words[-2] in FILLERS_EN and words[0] in NEGATIONS_EN:
+            return starts[0]  # v9: two fillers - has not yet been audited, is not currently fully compliant
+    return None
+
+
+def _negated_prohibition(words: Sequence[str]) -> bool:
+    """The prohibition that `words` end with is negated (never refuses, does not currently prohibit): an affirmation."""
+    before = words[:-1]
+    return bool(before) and (
+        before[-1] in NEGATIONS_EN or (len(before) > 1 and before[-1] in FILLERS_EN and before[-2] in NEGATIONS_EN)
+    )
+
+
+def negation_before(answer_norm: str, start: int, figure: bool = False) -> str | None:
+    """The negation standing before `start` in a normalised answer, with what lies between (one space, opening
+    quotes, one filler word: 不是约, 不“, not fully), if any. `figure`: the point starts with a number, which
+    不止 and 不只 negate (不止20个月: more than that) and 只有 may follow (不是只有20个月)."""
+    before = answer_norm[max(0, start - 24) : start]
+    core = before.rstrip(_OPENERS + " ")
+    at = _zh_negation_over_a_filler(core, figure)
+    if at is None and core[-1:] in "年月日号底初末前内中":
+        date = _DATE_BEFORE_A_POINT.search(core)  # v10: 并未于2024年(正式)通过
+        if date is not None:
+            at = _zh_negation_over_a_filler(core[: date.start()].rstrip(" "), figure)
+    if at is None and any(core.endswith(filler) for filler in FILLERS_ZH):
+        filler = next(f for f in _FILLERS_ZH_LONGEST_FIRST if core.endswith(f))
+        date = _DATE_BEFORE_A_POINT.search(core[: -len(filler)])  # v10: 并未于2024年正式通过
+        if date is not None:
+            at = _zh_negation_ending(core[: date.start()].rstrip(" "), figure)
+    if at is None:
+        at = _en_negation_ending(before.rstrip(_OPENERS))  # the space after the word stays: "not "
+    if at is not None and _asks_a_not_a(answer_norm, before, at, start):
+        return None  # v19: 回收期是不是20个月？ asks, it does not deny
+    return None if at is None else before[at:]
+
+
+def _asks_a_not_a(answer_norm: str, before: str, at: int, start: int) -> bool:
+    """The negation at `at` in `before` is the middle of an A-not-A question (是不是, 有没有, 能不能, 可不可以) whose
+    sentence, the one that holds `start`, ends with a question mark (v19): 回收期是不是20个月？ asks."""
+    if at == 0 or before[at : at + 1] not in ("不", "没") or before[at - 1 : at] != before[at + 1 : at + 2]:
+        return False
+    end = SENTENCE_END.search(answer_norm, start)
+    return end is not None and end.group() == "?"
+
+
+def _zh_negation_over_a_filler(core: str, figure: bool) -> int | None:
+    """Where the Chinese negation that `core` ends with starts, directly or before one filler (不是约, 并未正式)."""
+    at = _zh_negation_ending(core, figure)
+    for filler in _FILLERS_ZH_LONGEST_FIRST:
+        if at is None and core.endswith(filler) and (figure or filler != "只有"):
+            at = _zh_negation_ending(core[: -len(filler)].rstrip(_OPENERS + " "), figure)
+    return at
+
+
+def negation_after(answer_norm: str, end: int) -> str | None:
+    """不到 (都不到, 还不到) right after a figure, one space allowed: 20个月都不到 is less than 20 months. Only where
+    the phrase ends there (punctuation, the end, or 的 就 即 便 呢 啊 follow: 50人不到的团队): in
+    150万元不到两年即可收回 the 不到 goes with the next figure (v7)."""
+    after = answer_norm[end : end + 4].removeprefix(" ")
+    negation = next((n for n in NEGATIONS_AFTER_A_FIGURE if after.startswith(n)), None)
+    if negation is None:
+        return None
+    shown = answer_norm[end : end + len(negation) + (1 if answer_norm[end : end + 1] == " " else 0)]
+    following = answer_norm[end + len(shown) :].lstrip(" ")[:1]
+    if following and following.isalnum() and following not in _ENDS_AFTER_NOT_REACHING:
+        return None  # 不到两年, 不到20个月, 不到位: 不到 starts another phrase
+    return shown
+
+
+# v11: a denial right after the point, where its part of the clause ends (or an English clause goes on with a
+# conjunction): 私有化部署暂不支持。, 退款是不可能的, 私有化部署：不支持, 关于私有化部署，目前暂不支持。,
+# 退款一律不予受理, | 私有化部署 | 无 |; On-premise deployment is not available (at this time), Refunds are not granted,
+# A refund is not possible. Only the words of a denial, and only where the part ends after them: 私有化部署不支持多租户
+# and 私有化部署不可用于测试环境 state the point (they deny another thing), "is not available for the Basic plan" limits
+# it, and 不仅, 不错, 不久, 不断 and "is not only" deny nothing.
+_DENIAL_ADVERBS_ZH = (
+    "(?:目前|当前|现在|暂时|也|都|均|并|还|尚|则|仍然?|依然|根本|完全|绝对|一律|一概|原则上|是|全部|全额|予以"
+    # v15: and a perfect, future or passive one (服务费已减免, 将被豁免, 均予减免)
+    "|已经|已|将会|将|会|被|予)"
+)
+_PART_ENDS_ZH = r" ?(?=[。!?;\n,、:(—|]|\.(?=\s|$)|$)"
+# v14: and a waiver after the point, as 免收 before it is one (首年服务费免收, 违约金予以免除, 安装费全免, 服务费不收取)
+WAIVERS_AFTER_ZH = "免收|免除|豁免|免交|免缴|免征|全免|减免|免去|免掉|不收"  # v15: 减免, 免去, 免掉, 不收
+_DENIAL_AFTER_ZH = re.compile(
+    f"(?: ?[,:|] ?)?(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
+    "(?P<denial>不可能|不可行|不可用|不能用|用不了|不行|不可以|不能|(?:暂|还|尚)?不(?:支持|提供|开放|存在|适用|允许|接受"
+    "|受理|包括|包含|需要|必要|收取|收费|计费|另行收取|额外收取|现实|可取)|不被(?:允许|支持|接受|认可)|不予(?:受理|支持|批准|办理|考虑"
+    "|提供|退还)?|无法(?:提供|实现|支持|使用|办理|受理)|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持)|被拒绝?|被禁止|禁止|非必需"
+    f"|非必须|不是必须|不是必需|没必要|无|没有|{WAIVERS_AFTER_ZH}"
+    "|行不通|(?:实现|做|办)不(?:了|到)"
+    # v25: and its unlikelihood (回收期20个月不太可能, 20个月的可能性很小)
+    "|(?:不太|不大)可能(?:实现|达到|做到)?|(?:的)?可能性(?:很|极|非常)?(?:小|低|不大)"
+    # v15: and a correction (回收期是20个月是错的, 20个月的说法有误, 回收期20个月，不对，是24个月)
+    "|(?:的?(?:说法|表述|结论|答案))?(?:是|并)?(?:错误|错|不对|不准确|不正确|有误|不实)"
+    # v16: and one that points back at it (20个月，这是错误的; 20个月，这个说法不对; 20个月这一说法是错误的)
+    "|(?:这|此)(?:个|种|一|样)?(?:说法|表述|结论|答案|数字|数据|估计|判断)?(?:是|并|就|也)?(?:完全)?"
+    "(?:错误|错|不对|不准确|不正确|有误|不实))"
+    "(?:的|了|哦|呢|啊|呀|吧)?" + _PART_ENDS_ZH
+)
+_DENIAL_AFTER_EN = re.compile(
+    r"(?:e?s)? (?:(?:is|are|was|were|will|would|can|could|does|do|did|has|have|had|should|may|must)"
+    r"(?:n't|n’t|(?: currently| presently| still)? not)"
+    r"|won't|won’t|can't|can’t|cannot|(?:is|are|was|were) no longer)"
+    r"(?: (?:be|been|being|currently|yet|presently|generally|normally|always|ever|officially))*"
+    r" (?:available|supported|offered|possible|provided|permitted|allowed|granted|included|accepted|applicable"
+    r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable)"
+    r"|(?:e?s)? (?:is|are|was|were)(?: currently)? (?:unavailable|unsupported|impossible|prohibited|forbidden"
+    r"|(?:highly |very )?unlikely|not likely|unrealistic|not realistic|unachievable|not achievable"  # v26
+    r"|not an option|wrong|incorrect|inaccurate|false|not (?:correct|right|accurate|true))"  # v15: a correction
+    # v16: and one that points back at it (20 months, which is wrong; 20 months - this is incorrect)
+    r"|(?:e?s)?(?:,| -| —| –|;)? (?:which|this|that)(?: figure| number| claim| estimate)? (?:is|was)"
+    r"(?: simply| completely)? (?:wrong|incorrect|inaccurate|false|untrue|not (?:correct|right|accurate|true))"
+    # v14: a waiver (the fee is waived, will be waived; not "can be waived", a possibility)
+    r"|(?:e?s)? (?:is|are|was|were|will be|shall be|has been|have been)(?: (?:fully|entirely|completely|also))?"
+    r" (?:waived|exempted|remitted|forgiven)"  # v15: remitted, forgiven
+)
+# v14: a charge said to be free after it is waived (首年服务费免费, The service fee is free of charge) - not a service
+# that is free (安装免费, Installation is free of charge: it is done, for nothing)
+A_CHARGE = re.compile("(?:费|金|款|税|租)$|(?<![a-z])(?:fees?|charges?|costs?|deposits?|penalty|penalties|tax|rent)$")
+_FREE_AFTER_ZH = re.compile(
+    f"(?: ?[,:|] ?)?(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
+    # v15: or need not be paid (服务费无需支付, 违约金不用交)
+    "(?:免费|(?:无需|无须|不需要?|不用|不必|免于)(?:再|额外|另行)?(?:支付|缴纳|交纳|缴付|付费|缴|交|付))(?:的|了)?"
+    + _PART_ENDS_ZH
+)
+_FREE_AFTER_EN = re.compile(
+    r"(?:e?s)? (?:is|are|was|were|will be)(?: (?:completely|entirely|totally))? free(?: of charge)?"
+)
+_DENIAL_ENDS_EN = re.compile(
+    r"(?: (?:at (?:this|the) (?:time|moment)|at present|for now|currently|yet|today|at all|anymore|any more))?"
+    r"(?=[.,;!?:)\n]|$| (?:and|but|as|since|because|so)(?![a-z]))"
+)
+
+
+def denial_after(answer_norm: str, end: int, charge: bool = False) -> str | None:
+    """The denial right after the point that ends at `end`, where its part of the clause ends (v11): 暂不支持,
+    是不可能的, " is not available"; (v14) 免收, " is waived" and, for a `charge`, 免费, " is free of charge"; else
+    None."""
+    zh = _DENIAL_AFTER_ZH.match(answer_norm, end) or (_FREE_AFTER_ZH.match(answer_norm, end) if charge else None)
+    if zh is not None:
+        return zh.group().rstrip(" ")
+    if end == 0 or not answer_norm[end - 1].isascii() or not answer_norm[end - 1].isalnum():
+        return None
+    en = _DENIAL_AFTER_EN.match(answer_norm, end) or (_FREE_AFTER_EN.match(answer_norm, end) if charge else None)
+    if en is None or (en.group().startswith(("s", "e")) and not answer_norm[end - 1].isalpha()):
+        return None
+    tail = _DENIAL_ENDS_EN.match(answer_norm, en.end())
+    return None if tail is None else answer_norm[end : tail.end()]
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    starts, pos = [], haystack.find(needle)
+    while pos != -1 and needle:
+        starts.append(pos)
+        pos = haystack.find(needle, pos + 1)
+    return starts

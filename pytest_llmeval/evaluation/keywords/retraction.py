@@ -1,0 +1,476 @@
+"""A figure the answer writes but does not give as its answer: out of reach (很难在20个月内实现), denied
+as a whole (it is not true that ...), reported and corrected, a multiple of another figure, a time ago or a
+period, taken back (20个月，不，24个月) or a former value changed to another (由20个月延长至24个月).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..numbers import EN_ONES, EN_TEENS, EN_TENS, NUMERAL_CHARS, Pattern
+from .assertion import HEARSAY_DISCLAIMED, SENTENCE_END, last_end, next_start, occurs, start_of_part
+from .negation import negation_before
+
+FIGURE_START = re.compile("(?:-|¥ ?|人民币 ?|rmb ?|cny ?|us\\$ ?|\\$ ?|usd ?)?" + f"[{''.join(sorted(NUMERAL_CHARS))}]")
+
+
+# v26: a figure the answer calls out of reach right before it is denied, not stated: 很难在20个月内实现,
+# 难以在20个月内回本, 不太可能在20个月内, 无法做到20个月, it cannot be achieved within 20 months, it is unlikely to pay
+# back in 20 months, it won't be done by 20 months - a negation or a hedge of likelihood or difficulty, then (in
+# English, over at most three words: be achieved, pay back) the preposition or verb that leads to the figure, in one
+# part of the clause. Not a hedge in another part (虽然很难，但20个月可以回本; although it is hard, payback is 20
+# months), one about the way of saying it (很难说，大概20个月), nor a negated one (并非不可能, not impossible to).
+_OUT_OF_REACH_ZH = re.compile(
+    "(?:无法|不能|不可能|不太可能|不大可能|(?:很|较|比较|非常|十分)难|难以|没法|未能|没能|不会|做不到|达不到)"
+    " ?(?:在|于|做到|达到|实现|缩短到|缩短至|控制在|降到|降至) ?$"
+)
+_OUT_OF_REACH_EN = re.compile(
+    "(?<![a-z])(?:cannot|can't|can’t|can not|won't|won’t|will not|would not|wouldn't|wouldn’t|is not likely|is unlikely"
+    "|are unlikely|unlikely|not likely|impossible|hard|difficult|unable|fail(?:s|ed)?|not (?:be )?(?:possible|feasible"
+    "|realistic))(?: to)?(?: [a-z'’]+){0,3}? (?:within|in|by|inside|be|take|takes|reach) $"
+)
+
+
+def out_of_reach(answer_norm: str, start: int) -> str | None:
+    """The negation or hedge that calls the figure at `start` out of reach right before it (v26), else None."""
+    window = answer_norm[max(0, start - 60, start_of_part(answer_norm, start)) : start]
+    if window.endswith(" "):
+        m = _OUT_OF_REACH_EN.search(window)
+        if m is not None and negation_before(window, m.start()) is None:  # not impossible to ...: affirms
+            return window[m.start() :]
+    m = _OUT_OF_REACH_ZH.search(window)
+    if m is None or negation_before(window, m.start()) is not None:
+        return None  # 并非不可能在20个月内回本: a double negation affirms
+    return window[m.start() :]
+
+
+# v16: a statement denied as a whole before it is said, in its part of the clause: "it is not true that the payback
+# is 20 months", "it is not the case that ...", "it is false / wrong / a myth that ...", "it would be wrong to say
+# (that) ...", 并非回收期是20个月, 不能说回收期是20个月 - not past a comma or a contrast ("it is not true that it is 24
+# months, but it is 20 months"; 不是24个月，而是20个月), and not "it is not only true that".
+_DENIED_AS_A_WHOLE = re.compile(
+    "(?<![a-z])(?:it|this|that)(?: is|'s|’s| was| would be)(?: (?:simply|completely|entirely))?"
+    " (?:(?:not|n't|n’t)(?: (?:really|quite|strictly|entirely))? (?:true|the case|correct|accurate)"
+    "|false|untrue|incorrect|inaccurate|a myth|a misconception)(?: to (?:say|claim|state|assume|think)(?: that)?| that)"
+    "(?![a-z])"  # not "this is not the case for the 20-month plan": a that-clause or what is said
+    # "wrong", "misleading" and "not right" only of saying it: it is wrong that customers wait is a complaint
+    "|(?<![a-z])it(?: is|'s|’s| was| would be) (?:wrong|misleading|not right) to (?:say|claim|state|assume|think)"
+    "(?: that)?(?![a-z])"
+    "|(?:isn't|isn’t) (?:true|the case|correct|accurate) that(?![a-z])"
+    "|(?:并非|(?<!如果)不能说|不可以说)(?! ?[不没无未非])"  # 并非不支持: a double negation affirms
+)
+_CONTRAST_IN_A_PART = re.compile(
+    "而是|但|不过|然而|其实|实际上|(?<![a-z])(?:but|however|rather|instead|actually|in fact)(?![a-z])"
+)
+
+
+def denied_as_a_whole(answer_norm: str, start: int) -> str | None:
+    """The denial of a whole statement (v16: it is not true that ...) earlier in the part of the clause that holds
+    `start`, with no contrast after it; else None."""
+    part_start = start_of_part(answer_norm, start)
+    denial = None
+    for m in _DENIED_AS_A_WHOLE.finditer(answer_norm, part_start, start):
+        denial = m
+    if denial is None or _CONTRAST_IN_A_PART.search(answer_norm, denial.end(), start):
+        return None
+    return answer_norm[denial.start() : start]
+
+
+# v17: a figure the answer attributes to others and then corrects is theirs, not the answer's:
+# 有人说回收期是20个月，但实际是24个月, 网上传言20个月，其实是24个月, 很多人以为是20个月, "Some say 20 months, but it is
+# 24", "Many believe it is 20 months; in fact it is 24 months" - an attribution before it in its sentence (no contrast
+# between: 有人说是24个月，但 实际是20个月 states 20), then a contrast that gives another figure, a correction or a
+# disclaimer in the rest of the sentence. A belief named as a mistake before it (误以为, 常见的误解是, mistakenly, a
+# common misconception is) or after it (20个月是常见的误解) needs no correction. A rumour passed on without one
+# (网上传言20个月。) still states it (v11).
+_ATTRIBUTED = re.compile(
+    "有人(?:说|称|认为|以为|觉得|提到)|(?:很多|不少|许多|一些|部分)人(?:说|认为|以为|觉得)|(?:一般|通常|普遍)认为|据传|传言"
+    "|传闻|据说(?!明)|听说|网上(?:说|称|传)|网传|坊间|据称|(?:本|原|原本|原来)以为"
+    "|(?<![a-z])(?:some(?: people)? (?:say|said|claim|claimed|believe|think|thought|suggest)"
+    "|(?:many|most|others|people) (?:say|believe|think|assume|claim)"
+    "|it is (?:often |commonly |widely )?(?:said|believed|claimed|assumed)|reportedly|rumou?red|allegedly"
+    "|supposedly)(?![a-z])"
+)
+_MISTAKEN_BEFORE = re.compile(
+    "误以为|误认为|误算为|误报为|误传为|(?:误解|误区)(?:是|为)"
+    "|(?<![a-z])(?:mistakenly|erroneously|wrongly|misconception is|myth is)(?![a-z])"
+)
+_MISTAKE_AFTER = re.compile(" ?(?:是|为)?(?:一个|一种)?(?:常见|普遍|典型)?的?(?:误解|误传|谣言|误区)")
+_CORRECTED = re.compile(
+    "(?:但是?|其实|实际上|事实上|实际|然而|不过|可是|而是|结果|(?<![a-z])(?:but|however|in fact|actually|in reality)"
+    "(?![a-z]))[^。!?\n]*?[0-9一二三四五六七八九十两]"
+    "|不对|错误|错了|不正确|不准确|不实|有误|并非如此|不是这样|误解|谣言"
+    "|(?<![a-z])(?:wrong|incorrect|not true|not the case|inaccurate|untrue|a myth|misconception)(?![a-z])"
+)
+
+
+def reported_and_corrected(answer_lines: str, start: int, end: int) -> str | None:
+    """The attribution (有人说) or named mistake (误以为) that makes the figure at start:end someone else's, corrected
+    in its sentence (v17); else None."""
+    if _MISTAKE_AFTER.match(answer_lines, end):
+        return ""
+    sentence_start = last_end(SENTENCE_END, answer_lines, start)
+    sentence_end = next_start(SENTENCE_END, answer_lines, end)
+    for cue in (_MISTAKEN_BEFORE, _ATTRIBUTED):
+        if not occurs(cue, answer_lines):
+            continue  # v22: no scan of each figure's sentence for a cue that the answer lacks
+        found = None
+        for m in cue.finditer(answer_lines, sentence_start, start):
+            found = m
+        if found is None or _CONTRAST_IN_A_PART.search(answer_lines, found.end(), start):
+            continue
+        if cue is _MISTAKEN_BEFORE or _CORRECTED.search(answer_lines, end, sentence_end):
+            return answer_lines[found.start() : start]
+        if HEARSAY_DISCLAIMED.search(answer_lines, end, sentence_end):
+            return answer_lines[found.start() : start]
+    return None
+
+
+# v17: a figure that another quantity is a multiple or a part of is no answer: 是20个月的两倍, 20个月的一半,
+# 20个月的1.5倍, 20个月的80%, 20个月的三分之一, twice 20 months, half of 20 months, three times 20 months. An operand of
+# a derivation (120万元×3=360万元, 120万元乘以3年) states its figure and still credits.
+_A_MULTIPLE_AFTER = re.compile(
+    " ?的 ?(?:(?:[0-9]+(?:\\.[0-9]+)?|[一二两三四五六七八九十百千半]+) ?倍|一半|[0-9]+(?:\\.[0-9]+)? ?%|百分之"
+    "|[一二两三四五六七八九十百千0-9]+ ?分之)"
+)
+_A_MULTIPLE_BEFORE = re.compile(
+    "(?<![a-z])(?:twice|double|triple|half|half of|(?:two|three|four|five|ten|[0-9]+(?:\\.[0-9]+)?) times)(?: the)? $"
+)
+
+
+def a_multiple_of(answer_norm: str, start: int, end: int) -> str | None:
+    """The words that make the figure at start:end the base of a multiple or a part (v17: 的两倍, twice); else None."""
+    after = _A_MULTIPLE_AFTER.match(answer_norm, end)
+    if after is not None:
+        return after.group()
+    before = _A_MULTIPLE_BEFORE.search(answer_norm, max(0, start - 24), start)
+    return None if before is None else before.group()
+
+
+# v22: a duration that dates a time or repeats is no answer for a length of time: 20个月前, 20个月以前, 20个月之前,
+# 20个月以来, 20个月来, (over) the past 20 months, 20 months ago (a time counted back from now), 每20个月, 每隔20个月,
+# every 20 months (a period: how often), 过去20个月, 最近20个月, the last 20 months (a stretch of the past). A length
+# counted forward is one: 20个月后收回投资, 20个月内收回, 在20个月之前收回, 20个月前即可收回 (a deadline), pays
+# back after 20 months, recovered in 20 months, 20 months later; so is a lead time before an event (到期30天前通知,
+# 提前30天以前通知); and a point that is written so (每20个月, 20个月前) is matched as written.
+_EN_NUMBER_WORD = "|".join([*EN_ONES, *EN_TEENS, *EN_TENS])
+_TIME_UNIT_AT_END = re.compile(
+    "(?P<num>[0-9]+(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千廿卅半]+"
+    f"|(?<![a-z-])(?:{_EN_NUMBER_WORD}|an?|half an?)(?:[- ](?:{_EN_NUMBER_WORD}))*)(?: and a half)?"
+    "[ -]?(?:个半|个)? ?(?P<unit>个?月|个?星期|周|年|天"
+    "|个?工作日|个?小时|个?钟头|分钟|秒钟?|季度|(?<![a-z])(?:year|month|week|day|hour|minute|second|quarter|yr|mo|mth|wk"
+    "|hr|min|sec)s?)(?:半| and a half)?$"
+)
+_DATED_AFTER = re.compile(" ?(?:以前|之前|前(?![后提景端置夕期])|以来|来(?= ?[,.;:!?)]|$)|ago(?![a-z]))")
+# v23: and in English a time before now or before a time told of (20 months prior, 20 months earlier, 20 months
+# before.) and an age (a 20-month-old system, 20 months old) - not a lead time before an event (30 days prior to
+# expiry, 30 days before expiry) nor a comparison (2 months earlier than planned)
+_DATED_AFTER_EN = re.compile(
+    "[ -](?:prior(?! to(?![a-z]))|earlier(?! than(?![a-z]))|before(?= ?[,.;:!?)]|$)|old)(?![a-z])"
+)
+# ... and a time since an event after "it has been" or "the" (it has been 20 months since launch, in the 20 months
+# since launch) - not a length counted from it (the payback is 20 months since launch) nor a reason (20 months since
+# the savings are high: "since" as "because")
+_BEEN_BEFORE = re.compile("(?<![a-z])(?:(?:has|have|had|it's|it is|it was) been(?: [a-z]+)?|the|these|those) $")
+_SINCE_AFTER = re.compile(" since(?![a-z])")
+_DEADLINE_BEFORE = re.compile("在 ?(?:约|大约|大概)? ?$")
+_ABLE_AFTER = re.compile(" ?(?:就|即|便)?(?:可以|可|能够|能)")
+# ... and 前 after an event or 提前 counts back from that event, a lead time: 到期30天前通知, 提前30天以前通知
+_LEAD_TIME_BEFORE = re.compile(
+    "(?:提前|到期|期满|届满|截止|结束|终止|失效|生效|开始|启动|开工|上线|交付|发货|签约|续约|续费|入住|出发|开会|考试)"
+    "(?:日|日期|时间)? ?(?:约|大约|大概)? ?$"
+)
+_PERIOD_BEFORE = re.compile(
+    "(?:每隔|每过|每|过去的?|最近的?|(?<![a-z])(?:every|(?:the|these) (?:past|last|previous|preceding))) ?$"
+)
+
+
+def _counted_back_from_an_event(answer_norm: str, start: int, dated: re.Match[str]) -> bool:
+    """The duration at `start`, `dated` (前, 之前, 以前) after it, counts back from an event (到期30天前, 提前30天以前)
+    or is a deadline (在20个月之前, 20个月前即可收回), not from now."""
+    end = dated.end()
+    if dated.group().strip() not in ("前", "之前", "以前"):
+        return False
+    if _LEAD_TIME_BEFORE.search(answer_norm, max(0, start - 10), start):
+        return True
+    if _ABLE_AFTER.match(answer_norm, end):
+        return True  # 20个月前即可收回: what can be done by then
+    return dated.group().strip() != "前" and _DEADLINE_BEFORE.search(answer_norm, max(0, start - 6), start) is not None
+
+
+def a_time_ago_or_a_period(answer_norm: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The words before (每, every, 过去) or after (前, 以来, ago) that make the duration at start:end a time counted
+    back from now or a period rather than a length (v22), as (before, after); else (None, None)."""
+    unit = _TIME_UNIT_AT_END.search(answer_norm, start, end)
+    if unit is None or (unit.group("unit") == "年" and len(unit.group("num")) == 4):
+        return None, None  # not a duration: 2020年前 is before a year
+    if unit.group("unit") == "月" and not unit.group().startswith(("半", "个")) and "个" not in unit.group():
+        return None, None  # 8月前: before August
+    dated = _DATED_AFTER.match(answer_norm, end) or _DATED_AFTER_EN.match(answer_norm, end)
+    if dated is None and _BEEN_BEFORE.search(answer_norm, max(0, start - 24), start):
+        dated = _SINCE_AFTER.match(answer_norm, end)
+    if dated is not None and not _counted_back_from_an_event(answer_norm, start, dated):
+        return None, dated.group()
+    period = _PERIOD_BEFORE.search(answer_norm, max(0, start - 16), start)
+    return (answer_norm[period.start() : start], None) if period is not None else (None, None)
+
+
+# v19: a figure the answer takes back right after it is no answer: a correction or self-correction that follows it at
+# once (after a comma, a dash, an ellipsis, a colon, a full stop or inside a bracket) and gives another figure -
+# 20个月（不对，应为24个月）, 20个月——不，是24个月, 20个月，哦不，是24个月, 20个月，更正：24个月,
+# 20个月，应该说是24个月, 20个月，准确地说是24个月, 20 months - no, 24 months, 20 months, sorry, 24 months, 20 months;
+# correction: 24 months, 20 months, I mean 24 months, 20 months, or rather 24 months - or, in a bracket, a verdict on it
+# with or without one (20个月（错误）, 20个月（有误，实为24个月）, 20 months (wrong: 24), (typo: 24 months)). Not one
+# that gives the same figure again (20个月，准确地说是20个月; 20 months - no, 20 months exactly) nor no figure (20
+# months, sorry for the delay; 20 months, I mean it), not a contrast that names another value as not the answer
+# (20个月（不是24个月）, 20 months, not 24), and not a bracket that explains it (20个月（即1年8个月）, （约合1.7年）,
+# （不含建设期）, （对，就是20个月）): a bare 不, no, 不是 or sorry takes a mark after it (20 months, no 24-month plans;
+# 20个月，不是24个月 - both state it). 实际 and actually are no corrections (计划工期20个月，实际为24个月 states the
+# plan), and a verdict word out of a bracket may label the next value (Correct: 20 months. Incorrect: 24 months.).
+_TAKEN_BACK_BY = (  # a word of a self-correction followed by a mark before what it gives
+    "不|不不|不不不|(?:哦|噢|喔|啊|呃|额|嗯)?不对?|不是|(?:我|刚才)?(?:说|写|算|打)错了|错了|抱歉|不好意思|对不起|口误|笔误"
+    "|(?:纠正|更正|订正|修正)一下|等等|等一下"
+    "|更新|勘误|修订"  # v26: 更新：应为24个月
+    "|(?<![a-z])(?:no|nope|oh|oops|wait|sorry|er|erm|um|uh|my mistake|my bad|scratch that|correction|no wait|wait no"
+    "|update|updated|edit|erratum|revised|revision|amendment"  # v26: 20 months. Update: it is 24 months.
+    "|that's wrong|that is wrong|that was wrong|i was wrong)(?![a-z])"
+)
+_TAKEN_BACK_FOR = (  # a word of a correction that the other figure may follow at once
+    "更正为|更正|纠正为|纠正|修正为|订正为|应该说是?|应当说是?|应为|应是|应该是|应当是|应改为|我是说|我的意思是"
+    "|(?:更)?(?:准确|确切|严格|精确)(?:地|的)?(?:说|来说|讲|而言)(?:是|为)?"
+    "|正确(?:的|答案|数字|数值)?(?:应该?)?(?:是|为)"
+    "|(?<![a-z])(?:i mean|i meant|or rather|rather|make that|or more (?:precisely|exactly|accurately)"
+    "|more (?:precisely|exactly|accurately)|to be (?:precise|exact)|correction|should be|should have been|should read"
+    "|it should be|the (?:correct|right) (?:figure|number|value|answer) is)(?![a-z])"
+)
+_COPULA_BEFORE_A_FIGURE = (
+    "(?:(?:是|为|应为|应是|应该是|其实是|才是|实为|实际为|实际是|实际上是)"
+    "|(?<![a-z])(?:it's|it’s|it is|it was|it should be|should be|is|was|the figure is|i meant|i mean)(?![a-z]))"
+)
+_SELF_CORRECTION_MARK = r"[,:;!.…—–\-]"
+_A_NUMBER_WORD = (
+    "(?<![a-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?![a-z])"
+)
+_ANOTHER_FIGURE = (
+    f"(?:{_COPULA_BEFORE_A_FIGURE} ?)?"
+    "(?:约|大约|大概|近|(?<![a-z])(?:about|around|roughly|approximately)(?![a-z])|~)? ?"
+    f"(?P<figure>{FIGURE_START.pattern}|{_A_NUMBER_WORD})"
+)
+_TAKEN_BACK = re.compile(
+    f" ?(?:左右|上下|整)?(?:{_SELF_CORRECTION_MARK}+|。| ?\\()"
+    f"(?: ?(?:(?:{_TAKEN_BACK_BY}) ?{_SELF_CORRECTION_MARK}+|(?:{_TAKEN_BACK_FOR}) ?{_SELF_CORRECTION_MARK}*)){{1,4}}"
+    f" ?{_ANOTHER_FIGURE}"
+)
+_VERDICT_IN_A_BRACKET = re.compile(
+    " ?\\( ?(?:(?:此处|此数|该数字?|这个数字?|这里|原文)?(?:有误|错误|错|不对|不正确|不准确|笔误|口误|待更正)"
+    "|(?<![a-z])(?:wrong|incorrect|not correct|not right|inaccurate|a typo|typo|error|an error|mistake|a mistake"
+    "|should be corrected)(?![a-z]))"
+    " ?(?=[),:;.!])"
+)
+
+
+# v25: ... or a cross mark right after it (合同金额：1200万元 ❌ 1500万元 ✅) - not a mark in the next table cell
+_CROSSED_OUT_AFTER = re.compile(" ?[❌✗✘❎]")
+
+
+# v19: the other figure of a correction or a change is another value of the point's quantity where none of the
+# point's forms matches it and it is of the point's kind: a duration for a duration (20个月 -> 24个月, 2 years), an
+# amount of money for one (300万元 -> 350万元), a percentage for one, else the same unit - or a bare number that ends
+# its part (20 months (wrong: 24)). 20个月。抱歉，3个附件无法提供 and 20 months. No, 2 installments are not required
+# name other things.
+_NUMBER_AT = re.compile(
+    "[-+~]?(?:[0-9][0-9,.]*|["
+    + "".join(sorted(NUMERAL_CHARS - frozenset("0123456789")))
+    + "点]+|"
+    + _A_NUMBER_WORD
+    + "(?:[- ]"
+    + _A_NUMBER_WORD
+    + ")?) ?"
+)
+_LAST_NUMBER = re.compile(_NUMBER_AT.pattern.removesuffix(" ?") + "(?=[^0-9]*$)")
+_UNIT_KINDS = (
+    re.compile(
+        "(?:年|个月|月|周|星期|天|日|小时|个小时|钟头|分钟|秒|(?:years?|months?|weeks?|days?|hours?|minutes?"
+        "|seconds?)(?![a-z]))"
+    ),
+    re.compile(
+        "(?:万元|亿元|千元|百万元|元|万|亿|美元|港币|欧元|(?:yuan|dollars?|usd|rmb|million|billion|thousand|k)"
+        "(?![a-z]))"
+    ),
+    re.compile("(?:%|个百分点|(?:percent|per cent|percentage points?)(?![a-z]))"),
+)
+# a calendar year (2026年), which is no value of a length or an amount
+_CALENDAR_YEAR = re.compile("(?:19|20)[0-9]{2} ?年(?!代)")
+_ENDS_A_PART = re.compile(r" ?(?:[)。!?;,\n]|\.(?=\s|$)|$)")
+
+
+def _unit_after(text: str, pos: int) -> tuple[str, int]:
+    """The text after the number at `pos` (its unit first) and where it starts."""
+    number = _NUMBER_AT.match(text, pos)
+    at = number.end() if number is not None else pos
+    return text[at:], at
+
+
+def _another_value(answer_norm: str, start: int, end: int, figure: int, forms: Sequence[Pattern]) -> bool:
+    """The figure at `figure` is another value of the quantity at start:end: none of the point's `forms` matches it,
+    and it is of the same kind (`_UNIT_KINDS`, else the same unit) or a bare number that ends its part."""
+    if any(found.start <= figure < found.end for form in forms for found in form.search(answer_norm)):
+        return False
+    text = answer_norm[start:end]
+    last = _LAST_NUMBER.search(text)
+    unit = text[last.end() :].strip() if last is not None else ""
+    if _CALENDAR_YEAR.match(answer_norm, figure) and not _CALENDAR_YEAR.match(text, last.start() if last else 0):
+        return False  # v28: 20个月 → 2026年开始盈利 - a date, no other length
+    other, at = _unit_after(answer_norm, figure)
+    if _ENDS_A_PART.match(answer_norm, at) or not unit:
+        return True  # (wrong: 24), 20个月，不，24。
+    if other.startswith(unit):
+        return True
+    return any(kind.match(unit) and kind.match(other) for kind in _UNIT_KINDS)
+
+
+# v19: a former value the answer says has changed is no answer: 回收期由20个月延长至24个月, 从20个月调整为24个月,
+# 回收期原为20个月，现调整为24个月, 原来是20个月，现在是24个月, previously 20 months; it is now 24 months - a change
+# from the figure to another one, or the figure marked as former (原为, 原来, 原先, 原本, 此前, originally, previously,
+# formerly, used to be) and another figure marked as current (现在, 现已, 现为, 目前, 如今, now, currently) later in
+# its sentence. Not the same figure again (原为20个月，现在仍是20个月), a former value alone (回收期原为20个月), two
+# plans (旧方案20个月，新方案24个月), nor plan and actual (原计划20个月，实际24个月); 最初 and initially are left alone
+# (最初20个月免租: the first 20 months).
+# v20: and in English, a verb of change before "from" and "to" before the other figure (rose from 20% to 24%, was
+# increased from 20 months to 24 months, went from 20 to 24; not "cut from 24 months to 20 months", which credits 20
+# months, nor a range without a verb: from 20 to 24 months); "up from" and "down from" before the figure (24%, down
+# from 20%) with no other figure needed; "was" or "were" right before it where a "now" or a "but after / since /
+# following" clause gives another figure later in its sentence (was 20 months, but after the price change it is 24
+# months; was 20 months, it is now 24 months).
+_EN_CHANGE_VERBS = (
+    "rose|risen|rise|rises|increased|increase|increases|decreased|decrease|decreases|dropped|drops|fell|fallen|falls"
+    "|grew|grown|grows|went|gone|goes|changed|change|changes|moved|raised|lowered|reduced|cut|extended|shortened"
+    "|shrank|shrunk|climbed|jumped|declined|slipped|adjusted|revised|updated|lengthened|expanded|lifted|slashed"
+    "|trimmed|upgraded|downgraded|edged|soared|plunged|tumbled|doubled|halved|shifted|switched"
+)
+_CHANGED_FROM = re.compile(
+    f"(?:从|由) ?$|(?<![a-z])(?:{_EN_CHANGE_VERBS})(?: [a-z]+ly)?(?: (?:up|down|back))? from (?:a |an |the )?$"
+)
+_CHANGED_TO = re.compile(
+    " ?(?:(?:延长|缩短|增加|减少|提高|降低|调整|变更|修改|修订|更新|上调|下调|提升|下降|上升|增长|压缩|变|改|调)了?"
+    "(?:为|至|到|成)|(?:增|降|升|减|缩|延)至|(?<![a-z])to(?![a-z])) ?" + _ANOTHER_FIGURE
+)
+# v25: an arrow after the figure changes it to another (20个月→24个月, 20 months -> 24 months, → revised to 24 months)
+_ARROW_TO = re.compile(
+    " ?(?:→|->|=>|⟶|➡|➔|⇒) ?(?:(?:revised|changed|adjusted|updated|raised|increased|extended|cut|lowered|reduced"
+    "|decreased|shortened) to |(?:调整|修改|变更|上调|下调|延长|缩短)?(?:为|至|到) ?)?" + _ANOTHER_FIGURE
+)
+_UP_OR_DOWN_FROM = re.compile("(?<![a-z])(?:up|down) from (?:a |an |the )?$")
+# v27: and a time in the past (两年前, 去年, 当时, two years ago, last year): Chinese has no past tense, so
+# 两年前回收期是20个月，现在是24个月 is "was 20 months, now 24" (v26 credited 20个月)
+_FORMER = re.compile(
+    "原(?:为|是|来|先|本)|此前|(?<![a-z])(?:originally|previously|formerly|used to be)(?![a-z])"
+    "|(?<![a-z])(?:was|were)(?: about| around| roughly| approximately)? $"
+    "|[0-9一二两三四五六七八九十几半]+ ?个?(?:年|月|季度|星期|周|天)(?:以|之)?前"
+    "|去年|前年|上个?(?:月|季度)|以前|之前|当时"
+    "|(?<![a-z])(?:ago|last (?:year|quarter|month)|at the time)(?![a-z])"
+)
+_NOW_ANOTHER = re.compile(
+    "(?:(?!\\. )[^。!?\n]){0,30}?"
+    "(?P<now>现(?:在|已|为|是|调|改|变|增|降|延|缩|行)|目前|如今|(?<![a-z])(?:now|currently|at present)(?![a-z]))"
+    "(?:(?!\\. )[^。!?\n,;]){0,12}?" + _ANOTHER_FIGURE
+)
+# v28: the words between the "now" and its figure that name no quantity: a copula, an adverb, a verb of change, a
+# pronoun (现在是, 现已调整为, 目前仍为, now it is, it has since been cut to)
+_NOW_FILLER = re.compile(
+    "[ ,，:：、;；.]|现在|现行|现|目前|如今|已经|已|仍然|仍|还是|还|也|则|的|了|只|仅|约|大约|大概|达到|达"
+    "|需要|需|要|花费|耗时"
+    "|(?:调整|修改|修正|变更|更新|上调|下调|延长|缩短|增加|减少|提高|降低|提升|增长|下降|复核|测算|重新测算)(?:后|为|至|到|成)?"
+    "|(?:变|改|缩|延|增|降|升|减)(?:为|至|到|成)"
+    "|(?<![a-z])(?:now|currently|at present|it|it's|it’s|this|that|they|we|is|are|has|have|had|been|since|stands|sits"
+    "|at|only|just|about|takes|take|needs|requires|costs|comes|amounts"
+    "|around|roughly|down|up|to|revised|changed|adjusted|raised|increased|extended|cut|lowered|reduced|decreased"
+    "|shortened|rose|fell|risen|fallen|the figure|the|a|an|year|years|quarter|quarters|month|months|later)(?![a-z])"
+)
+# where a sentence, a list item or a heading ends in a normalised answer (a list item's mark is •)
+_SENTENCE_MARKS = ("\n", "。", "!", "?", ";", "；", "•", "#", "|", ". ")
+# a time gone by after the "now" (现在2年过去了, now 2 years on): no value of the quantity
+_ELAPSED = re.compile(
+    "[0-9.一二两三四五六七八九十几半]+ ?个?(?:年|季度|月|星期|周|天)(?:过去|之后|以后|后|以来)"
+    "|[0-9.]+ (?:years?|quarters?|months?|weeks?|days?) (?:later|on|have passed|has passed|after)(?![a-z])"
+)
+_BUT_AFTER_ANOTHER = re.compile(
+    "[ ,;]*but (?:after|since|following|as of|from)(?![a-z])"
+    "(?:(?!\\. )[^。!?\n;]){0,60}?(?<![a-z])(?:is|are|it's|has been|have been|stands at|will be) " + _ANOTHER_FIGURE
+)
+
+
+def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
+    """The words that make the figure at start:end a former value changed to another figure (v19: 由20个月延长至24个月,
+    原为20个月，现调整为24个月); else None."""
+    part_start = start_of_part(answer_norm, start)
+    up_or_down = _UP_OR_DOWN_FROM.search(answer_norm, part_start, start)
+    if up_or_down is not None:
+        return up_or_down.group().strip()  # v20: 24%, down from 20%
+    changed = _CHANGED_TO.match(answer_norm, end) if _CHANGED_FROM.search(answer_norm, part_start, start) else None
+    if changed is None and _FORMER.search(answer_norm, part_start, start) is not None:
+        changed = _NOW_ANOTHER.match(answer_norm, end) or _BUT_AFTER_ANOTHER.match(answer_norm, end)
+        if changed is not None and not _now_names_the_same(changed, _sentence_before(answer_norm, part_start, start)):
+            changed = None  # 此前已签约1200万元，目前已回款860万元: another quantity now, not a new value
+    if changed is None:
+        changed = _ARROW_TO.match(answer_norm, end)  # v25: 20个月→24个月
+    if changed is None:
+        return None
+    if not _another_value(answer_norm, start, end, changed.start("figure"), forms):
+        return None  # 原为20个月，现在仍是20个月
+    return changed.group()
+
+
+def _sentence_before(answer_norm: str, part_start: int, start: int) -> str:
+    """The words of the figure's sentence before it, within its part: not a heading's or a previous item's (## 回款进展
+    • 此前已签约1200万元)."""
+    after = max(answer_norm.rfind(mark, part_start, start) for mark in _SENTENCE_MARKS) + 1
+    return answer_norm[max(after, part_start) : start]
+
+
+def _now_names_the_same(now: re.Match[str], before: str) -> bool:
+    """Whether the "now" clause's figure is a new value of the former figure's quantity (`before`: the words before
+    the former figure). Not where the words after the "now" name another quantity (两个月前回款860万元，目前剩余
+    340万元), nor where the words between name one and the new figure has no unit of a kind (we estimated 20 months;
+    the client count is now 27; "Originally 20 months, the payback is now 24 months" stays a change), nor a time gone
+    by (现在2年过去了)."""
+    if now.re is not _NOW_ANOTHER:
+        return True  # "but after ... it is 24 months" names its own subject
+    text, figure = now.string, now.start("figure")
+    if _ELAPSED.match(text, figure):
+        return False
+    if not all(_named_before(word, before) for word in _names(text[now.start("now") : figure])):
+        return False
+    if all(_named_before(word, before) for word in _names(text[now.start() : now.start("now")])):
+        return True
+    other, _ = _unit_after(text, figure)
+    return any(kind.match(other.lstrip()) for kind in _UNIT_KINDS)
+
+
+def _names(words: str) -> list[str]:
+    """The words that name something: not a copula, an adverb, a verb of change or a time (`_NOW_FILLER`)."""
+    return _NOW_FILLER.sub(" ", _FORMER.sub(" ", words)).split()
+
+
+def _named_before(word: str, before: str) -> bool:
+    """Whether the words before the former figure name `word`: an English word among them, each Chinese character
+    of a name among them (预计为 after 之前预计回收期为)."""
+    if word.isascii():
+        return re.search(f"(?<![a-z]){re.escape(word)}", before) is not None
+    return all(char in before for char in word)
+
+
+def taken_back(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
+    """The correction right after the figure at start:end that takes it back (v19): a verdict in a bracket after it,
+    or a self-correction that gives another value of its kind (`_another_value`); else None."""
+    verdict = _VERDICT_IN_A_BRACKET.match(answer_norm, end) or _CROSSED_OUT_AFTER.match(answer_norm, end)
+    if verdict is not None:
+        return verdict.group()
+    correction = _TAKEN_BACK.match(answer_norm, end)
+    if correction is None:
+        return None
+    if not _another_value(answer_norm, start, end, correction.start("figure"), forms):
+        return None  # 20个月，准确地说是20个月 - the same figure again; 20个月。抱歉，3个附件… - another thing
+    return correction.group()
