@@ -1082,7 +1082,7 @@ class LLMEvalSession:
         try:
             return self._compare_with_baseline(recorder, status)
         except Exception as exc:  # noqa: BLE001 - any failure of the comparison breaks the gate, never the run
-            from .compare.diff import broken_comparison, comparison_failure
+            from .compare.problems import broken_comparison, comparison_failure
 
             log.debug("the comparison with the baseline failed", exc_info=True)
             reason = comparison_failure(exc, str(recorder.results_path))
@@ -1096,7 +1096,7 @@ class LLMEvalSession:
         if not runs.baseline:
             return None
         from .compare import compare_runs, parse_fail_expressions, parse_pairs
-        from .compare.diff import broken_comparison
+        from .compare.problems import broken_comparison
         from .results.recorder import ResultsFileError, load_results
         from .results.runs import RunNotFound, resolve_run
 

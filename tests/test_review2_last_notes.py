@@ -20,7 +20,7 @@ def test_report_and_load_show_the_benchmark_compare_and_accept_name_the_run_they
     accepted = project.command("accept", "last")
     assert accepted.returncode == 0 and note in accepted.stderr, accepted.stderr
     compared = project.command("compare", "last", "1")
-    # 'last' is run 1 here: the note says so, and the pair is one run - refused, not passed (compare/diff.py same_run)
+    # 'last' is run 1 here: the note says so, and the pair is one run - refused, not passed (compare/runs.py same_run)
     assert compared.returncode == 7 and note in compared.stderr, compared.stderr
     assert "are one run (run id" in compared.stdout
     gated = project.run("--llm-compare", "last")

@@ -6,8 +6,9 @@ from typing import Any
 
 from ..results.sections import NO_WIDTH, Section, Table, fmt, no_interval, signed
 from ..stats.decision import p_text
-from .diff import ALLOWED_BY, speed_worsening_text
 from .gate import EXIT_BROKEN, EXIT_REGRESSION
+from .problems import ALLOWED_BY
+from .rules import speed_worsening_text
 
 LATENCY = {"ttft_p50", "ttft_p95", "e2e_p50", "e2e_p95"}
 # score and pass rate are paired over cases; the speed rows are over the timed answers of each run

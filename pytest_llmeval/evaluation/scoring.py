@@ -2,7 +2,7 @@
 
 A key point is covered when its name or a synonym occurs in the answer after
 normalisation (NFKC + casefold, whitespace collapsed). Thinking is removed first.
-A form that contains a number is matched as a number (`numbers.py`: 120 is not 20,
+A form that contains a number is matched as a number (`numbers/`: 120 is not 20,
 1,200万元 is 1200万元); a form is never matched inside a longer word (SQL is not in
 MySQL; GPUs is GPU); a `regex:` key point is matched by its regular expression.
 A form right after a negation (不/非/未/无/没有/不是/不到..., "not", "no", "non-") is
@@ -12,6 +12,8 @@ The echo guard finds the answer's verbatim copies (at least `n` normalised
 characters long, punctuation not compared) of a copied source - the question,
 the system prompt or, with RAG, the retrieved context; a key point whose every
 occurrence lies inside one such copy is `echoed` and does not count.
+This module scores a case; the rules it applies live in `keywords/` (one module per concern: its
+`__init__` lists them) and `numbers/`; what each version changed: docs/scorer-versions.md.
 """
 
 from __future__ import annotations

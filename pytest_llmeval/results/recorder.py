@@ -100,7 +100,7 @@ def atomic_write(path: Path, text: str) -> None:
 
 def new_run_id() -> str:
     """A run's identity (`run.run_id`), new for every run written - by pytest, `rescore` and `merge`: a copy of a
-    results.json keeps it, so the gate can tell a run compared with itself or its saved copy (compare/diff.py
+    results.json keeps it, so the gate can tell a run compared with itself or its saved copy (compare/runs.py
     `same_run`), which neither the file's path nor `started_at` (a re-score keeps it) can."""
     return uuid.uuid4().hex
 

@@ -365,7 +365,7 @@ def rescore_document(
     judge_errors = sum(1 for r in records if (r.get("error") or {}).get("stage") == "judge" and graded(r))
     if run.get("status") in FINISHED:
         run["status"] = status_after(run, records)
-    run["run_id"] = new_run_id()  # another run: its scores are not the graded run's (compare/diff.py same_run)
+    run["run_id"] = new_run_id()  # another run: its scores are not the graded run's (compare/runs.py same_run)
     run["rescored"] = {
         "from": source,
         **({"from_run_id": doc["run"]["run_id"]} if (doc.get("run") or {}).get("run_id") else {}),

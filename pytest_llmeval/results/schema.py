@@ -340,7 +340,7 @@ class Comparison(TypedDict, total=False):
 
 
 class GateMetric(TypedDict, total=False):
-    """One metric of a model and mode compared with the baseline (compare/diff.py compare_group; more fields than
+    """One metric of a model and mode compared with the baseline (compare/rules.py compare_group; more fields than
     named here). `significant` is the two-sided test of this metric alone, NOT corrected: the table's verdict is
     `verdict` (after Holm's correction over every quality metric, model and mode: `p_holm`), and whether the gate
     failed is decided by the rules (`rules`, `regressions`)."""

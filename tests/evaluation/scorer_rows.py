@@ -4,6 +4,7 @@ import covered`, as pytest puts this folder on sys.path)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,3 +50,19 @@ def charged(claim: str, answer: str) -> bool:
 def shipped_trap() -> Case:
     root = Path(__file__).resolve().parents[2] / "scenarios"
     return next(c for c in load_scenarios([root]) if c.id == "trap_hallucination")
+
+
+def assert_linear_time(seconds_to_score: Callable[[str], float], unit: str, chars: int) -> None:
+    """Scoring `unit` repeated to ~`chars` characters takes time linear in the length: four times the answer must
+    take well under eight times as long (linear: 4x; the quadratic scans these guards were written for: 16x). Checked
+    by growth, not by a wall-clock limit: hosts of this class differ 2.5x and a CI run shares its cores (an absolute
+    2.5 s failed at 2.9 s under load; twice the answer against 3.2x failed at 3.4x with a busy neighbour). The two
+    lengths are timed in turn, best of 3 each, so a burst of load hits both."""
+    repeats = chars // len(unit)
+    short, long = unit * (repeats // 4), unit * repeats
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(3):
+        times[0].append(seconds_to_score(short))
+        times[1].append(seconds_to_score(long))
+    best = [min(times[0]), min(times[1])]
+    assert best[1] < 30 and best[1] < 8 * max(best[0], 0.01), best

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from scorer_rows import CN, check_status, covered, status
+from scorer_rows import CN, assert_linear_time, check_status, covered, status
 
 from pytest_llmeval.evaluation.keywords.normalisation import normalise
 from pytest_llmeval.evaluation.scenarios import Case, KeyPoint
@@ -231,10 +231,13 @@ def _seconds_to_score(answer: str) -> float:
 )
 def test_a_degenerate_answer_scores_in_linear_time(unit: str) -> None:
     # v21 took 10 s to 30 s for each of the first three (12,000 to 15,000 characters) and grew with the square of the
-    # length of the last one's sentence (47,000 characters). Checked by growth, not by a wall-clock limit (hosts of
-    # this class differ 2.5x, and a CI run shares its cores: an absolute 2.5 s failed at 2.9 s under load): twice the
-    # answer must take well under four times as long (best of 2 each)
-    repeats = 12_000 // len(unit)
-    half, whole = unit * (repeats // 2), unit * repeats  # ~6,000 and ~12,000 characters
-    seconds = [min(_seconds_to_score(text) for _ in range(2)) for text in (half, whole)]
-    assert seconds[1] < 30 and seconds[1] < 3.2 * max(seconds[0], 0.02), seconds
+    # length of the last one's sentence (47,000 characters): ~3,000 -> ~12,000 characters, by growth
+    assert_linear_time(_seconds_to_score, unit, 12_000)
+
+
+def test_the_linear_time_guard_fails_a_quadratic_scorer_and_passes_a_linear_one() -> None:
+    """The guard above is a growth check: a scorer whose time grows with the square of the answer fails it (16x for
+    four times the answer), one with a fixed cost plus linear time passes (under 4x)."""
+    with pytest.raises(AssertionError):
+        assert_linear_time(lambda text: 1e-8 * len(text) ** 2, "-1", 12_000)
+    assert_linear_time(lambda text: 0.01 + 1e-5 * len(text), "-1", 12_000)

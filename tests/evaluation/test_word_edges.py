@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pytest_llmeval.evaluation.keywords.normalisation import normalise
-from pytest_llmeval.evaluation.numbers import _letter
+from pytest_llmeval.evaluation.numbers.edges import _letter
 from pytest_llmeval.evaluation.scenarios import Case, KeyPoint, load_scenarios
 from pytest_llmeval.evaluation.scoring import score_answer
 

@@ -1,0 +1,655 @@
+"""What makes a comparison unfit to pass the gate (`unfit_problems`: errors, missing models, modes and
+cases, degraded or interrupted runs, other scorers, renamed or changed cases, nothing measured), each with whether
+the user allowed it (`ALLOWED_BY`); a broken or failed comparison's document; and the one-paragraph summary.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ..results.answer_health import all_empty, all_empty_text, empty_answer
+from ..stats import p_text
+from .gate import EXIT_BROKEN, QUALITY
+from .rules import speed_verdict_text
+from .runs import listed, samples_by_key
+from .scorers import bad_score, errored, scorer_identity
+
+STATUSES = ("complete", "degraded", "interrupted", "running")  # what a run's status can be (results/schema.py)
+# the switch that allows each kind of problem (standalone; pytest: --llm-compare-allow-...)
+ALLOWED_BY = {
+    "errors": "--allow-errors",
+    "missing": "--allow-missing",
+    "interrupted": "--allow-missing",
+    "unfinished": "--allow-missing",
+}
+
+
+def broken_comparison(reason: str) -> dict[str, Any]:
+    """The comparison of a run that could not be compared (`reason`, one line): the gate is broken (exit 7), the
+    run itself is kept - saved and reported as usual."""
+    return {
+        "error": reason,
+        "exit_code": EXIT_BROKEN,
+        "broken": True,
+        "summary": f"no comparison: {reason}",
+        "problems": [{"kind": "comparison", "text": reason, "allowed": False}],
+        "groups": [],
+        "rules": [],
+        "regressions": [],
+        "mismatches": {},
+        "base": {},
+        "new": {},
+    }
+
+
+def comparison_failure(exc: BaseException, results: str | None = None, fix: str | None = None) -> str:
+    """One line for a comparison that raised: what, where, and the fix - by default (inside pytest) how to compare
+    the saved run again, from `results` (where the run's results.json was written; the default report dir's)."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = ""
+    if frames:
+        last = frames[-1]
+        parts = last.filename.replace("\\", "/").split("/")
+        where = f" at {'/'.join(parts[-2:])}:{last.lineno}"
+    message = " ".join(str(exc).split())[:300]
+    fix = fix or (
+        f"this run is saved and reported - compare it again: python -m pytest_llmeval compare BASELINE "
+        f"{results or 'llmeval-report/results.json'}"
+    )
+    return f"the comparison with the baseline failed ({type(exc).__name__}: {message}{where}); {fix}"
+
+
+def duplicated_records(doc: Mapping[str, Any]) -> list[str]:
+    """The (model, mode, case, sample) that a run's records hold more than once, as "m1/norag/q00 sample 0 (2
+    records)". A run records each sample once (the recorder keeps the first); more than one is no run's record set
+    - a shard merged twice, files joined by hand - and which one counts cannot be told: averaged as repeats, a
+    case answered 100 and 0 read as 50, and the gate passed."""
+    counts: dict[tuple[str, str, str, str], int] = defaultdict(int)
+    for case in doc.get("cases") or []:
+        sample = case.get("sample") or 0
+        counts[(str(case["model"]), str(case.get("mode", "norag")), str(case["scenario_id"]), str(sample))] += 1
+    return [f"{m}/{mode}/{i} sample {k} ({n} records)" for (m, mode, i, k), n in counts.items() if n > 1]
+
+
+def unfit_problems(
+    base_doc: dict[str, Any],
+    new_doc: dict[str, Any],
+    mismatches: dict[str, Any],
+    groups: list[dict[str, Any]],
+    n_models: list[str],
+    allow_missing: bool,
+    allow_errors: bool,
+    compared_new: Sequence[Mapping[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
+    """What makes the new run unfit to pass the gate, each with whether the user allowed it; `compared_new`: the new
+    run's samples as compared (default: all its records)."""
+    problems: list[dict[str, Any]] = []
+    status = (new_doc.get("run") or {}).get("status")
+    # no measurement of a model and mode at all: in the new run never allowed (below), in the baseline its cases
+    # are compared with nothing - named, and allowed by --allow-errors
+    for how, text in no_measurement(base_doc.get("cases") or [], "the baseline"):
+        if how != "errored":  # every case errored: its cases are not compared, a problem of their own (below)
+            fix = "Fix: accept a baseline that answered, or allow it (--allow-errors)"
+            problems.append({"kind": "errors", "text": f"{text}. {fix}", "allowed": allow_errors})
+    problems += unmeasured_problems(new_doc.get("cases") or [] if compared_new is None else compared_new)
+    problems += _degraded_baseline(base_doc, mismatches, allow_errors)
+    for run, names in (mismatches.get("duplicated_records") or {}).items():
+        which = "the new run" if run == "new" else "the baseline"
+        text = (
+            f"{which} holds {len(names)} case sample(s) more than once: {listed(names, 5)}. "
+            "A run records each sample once: these records are not one run's (a "
+            "shard merged twice, files joined by hand) and which one counts cannot be told. Fix: compare the runs "
+            "as pytest-llmeval wrote them (merge each shard once)"
+        )
+        problems.append({"kind": "duplicate", "text": text, "allowed": False})
+    if status == "interrupted":
+        problems.append({"kind": "interrupted", "text": "the new run was interrupted", "allowed": allow_missing})
+    for which, doc in (("new run", new_doc), ("baseline", base_doc)):
+        # a status no run is written with (none, or another word): whether it finished cannot be told
+        other = (doc.get("run") or {}).get("status")
+        if other not in STATUSES:
+            text = (
+                f"the {which}'s status is {other!r}, not one pytest-llmeval writes ({', '.join(STATUSES)}): whether "
+                "it finished cannot be told. Fix: compare a run as pytest-llmeval wrote it, or allow it "
+                "(--allow-missing)"
+            )
+            problems.append({"kind": "unfinished", "text": text, "allowed": allow_missing})
+    for which, doc in (("new run", new_doc), ("baseline", base_doc)):
+        # "running" in a results.json that is read afterwards: the process was killed (SIGKILL, out of memory)
+        unfinished = (doc.get("run") or {}).get("status") == "running" or (
+            which == "baseline" and (doc.get("run") or {}).get("status") == "interrupted"
+        )
+        if unfinished:
+            records = len(doc.get("cases") or [])
+            problems.append(
+                {
+                    "kind": "unfinished",
+                    "text": f"the {which} never finished (status {doc['run']['status']!r}: killed or interrupted; "
+                    f"{records} case record(s)). Fix: compare a run that finished, or allow it (--allow-missing)",
+                    "allowed": allow_missing,
+                }
+            )
+    compared_errors = [e for e in mismatches["errored_cases"] if e["run"] == "new"]
+    dead = [d.get("model") for d in (new_doc.get("run") or {}).get("degraded") or []]
+    cases = samples_by_key(new_doc)
+    failed = sorted((key for key, samples in cases.items() if any(errored(s) for s in samples)), key=str)
+    bad = sorted((key for key, samples in cases.items() if any(bad_score(s) for s in samples)), key=str)
+    # merged with --allow-missing and nothing errored: degraded because shards or records are missing, which the
+    # missing cases below say (allowed by --allow-missing), not because of errors
+    merge_missing = (new_doc.get("run") or {}).get("merge_missing") or None
+    only_merge_missing = bool(merge_missing) and not failed and not dead and not compared_errors
+    if compared_errors or bad or (status == "degraded" and not only_merge_missing):
+        total = sum(g["n"] for g in groups)
+        text = f"the new run is degraded: {len(failed)} of {len(cases)} case(s) errored"
+        if len(compared_errors) != len(failed) or total != len(cases):  # some of them were not compared
+            text += f", {len(compared_errors)} of the {total} compared"
+        if dead:
+            text += f"; server(s) died: {', '.join(map(str, dead))}"
+        if failed:
+            text += " (" + ", ".join(f"{m}/{mode}/{i}" for m, mode, i in failed[:10])
+            text += ", ..." if len(failed) > 10 else ""
+            text += "); errors are counted as failures with score 0"
+        if bad:
+            text += (
+                f"; {len(bad)} of them have a score that is not a number in 0-100 (NaN, inf or out of range: a "
+                "scoring error - fix the scorer)"
+            )
+        problems.append({"kind": "errors", "text": text, "allowed": allow_errors})
+    if merge_missing:
+        text = (
+            f"the new run is incomplete: merged {_merged_without(merge_missing)} (merge --allow-missing); their cases "
+            "are missing from it. Fix: merge every shard, or allow it (--allow-missing)"
+        )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    # a baseline merged without a shard: that shard's cases were never answered in it, so they show up only as
+    # "cases only in this run" and are never compared - whatever they do now, the gate passed
+    base_merge_missing = (base_doc.get("run") or {}).get("merge_missing") or None
+    if base_merge_missing:
+        text = (
+            f"the baseline is incomplete: merged {_merged_without(base_merge_missing)} (merge --allow-missing); "
+            "their cases are not in it and are never compared. Fix: accept a baseline merged from every shard, or "
+            "allow it (--allow-missing)"
+        )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    if mismatches["models_only_in_base"]:
+        text = f"model(s) of the baseline missing from the new run: {', '.join(mismatches['models_only_in_base'])}"
+        if mismatches["models_only_in_new"]:
+            only_new = mismatches["models_only_in_new"]
+            text += (
+                f" (the new run has {', '.join(only_new)}; if it is the same model relabelled, pair them: "
+                f"--pair {mismatches['models_only_in_base'][0]}={only_new[0]}; in pytest --llm-compare-pair)"
+            )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    missing = mismatches["cases_only_in_base"]
+    total = len(missing) + sum(g["n"] for g in groups) + len(mismatches["changed_cases"])
+    total += len(mismatches["scorer_changed"]) + sum(c["samples"] == c["of"] for c in mismatches["baseline_errored"])
+    total += len(mismatches["baseline_ungraded"]) + len(mismatches.get("base_not_regraded_asked") or [])
+    for run, stale in mismatches["not_regraded"].items():
+        if stale:
+            which = "the new run" if run == "new" else "the baseline"
+            text = (
+                f"{which} is a re-score: {len(stale)} record(s) it could not grade (asked differently now, or no "
+                f"longer in the suite) keep their old scores and are not compared: {listed(stale, 10)}. "
+                "Fix: run the model on those cases"
+            )
+            problems.append({"kind": "note", "text": text, "allowed": True})
+    ungraded = mismatches["baseline_ungraded"]
+    if ungraded:
+        names = "; ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']} ({c['error']})" for c in ungraded[:5])
+        scorers = ", ".join(sorted({str(c["scorer"]) for c in ungraded}))
+        hook = "; inside pytest with its pytest_llmeval_score hooks" if any(c["hook"] for c in ungraded) else ""
+        text = (
+            f"{len(ungraded)} of {total} baseline case(s) could not be graded again by this run's scorer ({scorers}"
+            f"{hook}) and are not compared: {names}{'; ...' if len(ungraded) > 5 else ''}. It raised on the "
+            "baseline's saved answer: fix the scorer (it must grade any answer), then compare again"
+        )
+        problems.append({"kind": "scorer", "text": text, "allowed": False})
+    other = mismatches["scorer_changed"]
+    if other:
+        kinds = sorted({(c["base_scorer"], c["new_scorer"]) for c in other})
+        names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in other], 10)
+        text = (
+            f"{len(other)} of {total} case(s) were graded by another scorer in the baseline than in the new run ("
+            + "; ".join(f"baseline {a}, new run {b}" for a, b in kinds)
+            + f"): {names}. Not compared: a difference would measure the "
+            f"scorers. {regrade_fix(other, base_doc, new_doc)}"
+        )
+        problems.append({"kind": "scorer", "text": text, "allowed": False})
+    if missing:
+        names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in missing[:10])
+        text = f"{len(missing)} of {total} baseline case(s) missing from the new run: {names}"
+        text += ", ..." if len(missing) > 10 else ""
+        modes = mismatches.get("modes_only_in_base") or []
+        # an interrupted (or killed) new run may simply not have reached a mode: no guess about its options then
+        stopped = status in ("interrupted", "running")
+        if modes:
+            text += "; " + "; ".join(
+                f"every {m['mode']} case of {m['model']} ({m['cases']}): the new run has none"
+                + (
+                    ""
+                    if stopped
+                    else " - did it run without --rag?"
+                    if m["mode"] == "rag"
+                    else " - did it run with --rag-mode only?"
+                )
+                for m in modes
+            )
+        text += _renamed_text(mismatches.get("renamed_cases") or [])
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    for diff in mismatches["settings"]:  # the same label on another model: said in the summary, not only below it
+        if diff["field"].startswith("model_sources."):
+            label = diff["field"].removeprefix("model_sources.")
+            text = (
+                f"{label} is another model than in the baseline ({diff['base']} -> {diff['new']}): the differences "
+                "are between two models, not a change of one"
+            )
+            problems.append({"kind": "note", "text": text, "allowed": True})
+    changed = mismatches["changed_cases"]
+    if changed and groups:  # with no group at all, "nothing comparable" below says it
+        problems += _changed_case_problems(changed, total, allow_missing)
+    stale_asked = mismatches.get("base_not_regraded_asked") or []
+    if stale_asked:
+        names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in stale_asked], 10)
+        text = (
+            f"{len(stale_asked)} of {total} baseline case(s) have no answer to today's case: the baseline is a "
+            "re-score that could not grade them (asked differently now - rescore status 'changed' -, or not in the "
+            f"scenario files it was graded with) and the new run asked them; not compared: {names}. "
+            "Fix: accept a baseline asked as the cases are today (run the suite, then python -m pytest_llmeval accept "
+            "last), or allow it (--allow-missing)"
+        )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    unanswered = [c for c in mismatches["baseline_errored"] if c["samples"] == c["of"]]
+    if unanswered and groups:  # with no group at all, "nothing comparable" below says it
+        names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in unanswered[:10])
+        scored_out = [c for c in unanswered if c.get("bad_scores")]
+        text = (
+            f"{len(unanswered)} of {total} baseline case(s) errored in the baseline and cannot be compared: {names}"
+            + (", ..." if len(unanswered) > 10 else "")
+        )
+        if scored_out:  # answered, but graded out of 0-100 (NaN, 150: an older version or a custom scorer)
+            text += (
+                f"; {len(scored_out)} of them ("
+                + ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in scored_out[:10])
+                + (", ..." if len(scored_out) > 10 else "")
+                + ") answered but have a score that is not a number in 0-100 (a scoring error): grade the baseline "
+                "again - python -m pytest_llmeval rescore BASELINE - and compare with the run it saves, or fix the "
+                "scorer"
+            )
+        text += (
+            ". Fix: accept a baseline that answered them, or allow it (--allow-errors; pytest: "
+            "--llm-compare-allow-errors - which lets the new run's errors through too)"
+        )
+        problems.append({"kind": "errors", "text": text, "allowed": allow_errors})
+    if not groups:
+        problems.append(
+            {
+                "kind": "nothing",
+                "text": "nothing comparable: no case ran in both runs (same model label, mode, scenario id, content)"
+                + (
+                    f"; {len(mismatches['baseline_errored'])} baseline case(s) errored - accept a run that answered"
+                    if mismatches["baseline_errored"]
+                    else ""
+                )
+                + _caseless(base_doc, new_doc),
+                "allowed": False,
+            }
+        )
+    return problems
+
+
+def renamed_pairs(
+    base_only: Mapping[str, Sequence[Mapping[str, Any]]], new_only: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> list[tuple[str, str]]:
+    """(baseline id, new id) of the cases of one model and mode that only one run has and that ask the same question
+    (`prompt_hash`), in the baseline's order: most likely one case renamed between the runs. A question asked by
+    several cases on a side pairs none of them - which is which cannot be told."""
+
+    def by_question(cases: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for case_id, samples in cases.items():
+            asked = {s.get("prompt_hash") for s in samples}
+            if len(asked) == 1 and (question := asked.pop()):
+                found.setdefault(str(question), []).append(case_id)
+        return found
+
+    old, now = by_question(base_only), by_question(new_only)
+    return [
+        (ids[0], now[question][0])
+        for question, ids in old.items()
+        if len(ids) == 1 and len(now.get(question) or []) == 1
+    ]
+
+
+def _renamed_text(renamed: Sequence[Mapping[str, Any]]) -> str:
+    """What to add to the missing cases' problem where some look renamed (`renamed_pairs`): the pairs and the fix;
+    "" where none do."""
+    if not renamed:
+        return ""
+    pairs = listed([f"{c['model']}/{c['mode']}/{c['base_id']} -> {c['new_id']}" for c in renamed], 10)
+    look = "looks" if len(renamed) == 1 else "look"
+    return (
+        f"; {len(renamed)} of them {look} renamed - the new run asks the same question (prompt hash) under another "
+        f"id: {pairs}. Fix: give the case its baseline id back in the scenario file, or accept a baseline asked under "
+        "the new ids (run the suite, then python -m pytest_llmeval accept last), or allow it (--allow-missing)"
+    )
+
+
+def _changed_case_problems(
+    changed: Sequence[Mapping[str, Any]], total: int, allow_missing: bool
+) -> list[dict[str, Any]]:
+    """The baseline cases with another content hash than the new run's, uncompared like missing cases (12 of 14
+    edited had left n=2 to pass the gate): asked differently now (question, context, images or settings), or - the
+    same question - graded against another version of the case (key points, threshold, scorer) that could not be
+    graded again here (the scenario files read did not hold the new run's version): those a re-score fixes, which
+    the message had not said (it named a changed question and a new baseline run)."""
+    problems = []
+    asked = [c for c in changed if not c.get("same_question")]
+    graded = [c for c in changed if c.get("same_question")]
+    if asked:
+        names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in asked], 10)
+        text = (
+            f"{len(asked)} of {total} baseline case(s) are asked differently in the new run (the case's question, "
+            f"context or settings changed) and are not compared: {names}. Fix: "
+            "accept a baseline asked as the cases are today (run the suite, then python -m pytest_llmeval accept "
+            "last), or allow it (--allow-missing)"
+        )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    if graded:
+        names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in graded], 10)
+        text = (
+            f"{len(graded)} of {total} baseline case(s) were graded against another version of their case than the "
+            "new run (key points, threshold or scorer edited; the question unchanged) and could not be graded again "
+            "here (the scenario files read do not hold the new run's version of them, or their scorer runs inside "
+            f"pytest only); not compared: {names}. Fix: grade the baseline again with the new run's scenario files "
+            "(no model needed): python -m pytest_llmeval rescore BASELINE --scenarios FILE, and compare with the run "
+            "it saves - or compare inside pytest (--llm-compare), which grades it again with the run's scorers; or "
+            "allow it (--allow-missing)"
+        )
+        problems.append({"kind": "missing", "text": text, "allowed": allow_missing})
+    return problems
+
+
+UNMEASURED_FIX = (
+    "--allow-errors lets some errors through as failures with score 0, never a model and mode with no answer: against "
+    "a baseline that scored low, or at a small n, those zeros read as no change and the gate passed"
+)
+
+
+def unmeasured_problems(new_records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """A (model, mode) of the new run with no usable answer (`no_measurement`) is broken, whatever is allowed.
+    Counted as failures with score 0 under --allow-errors, a model whose server refused every request passed the
+    gate beside a model that answered (no rule could be significant at n=4, a baseline scoring 0, no rule set).
+    `new_records`: the samples compared (with another --llm-repeat than the baseline's, the first k of each case)."""
+    fixes = {
+        "empty": "repair the server's settings and rerun",
+        "errored": "repair the server (its log, the error above) and rerun",
+    }
+    return [
+        {
+            "kind": "unmeasured",
+            "text": f"{text}. Fix: {fixes.get(how, 'repair the server (its log) and rerun')}. {UNMEASURED_FIX}",
+            "allowed": False,
+        }
+        for how, text in no_measurement(new_records, "the new run")
+    ]
+
+
+def no_measurement(records: Iterable[Mapping[str, Any]], which: str) -> list[tuple[str, str]]:
+    """(why, sentence) for each (model, mode) of `records` without a usable answer (`_unusable`): every sample
+    errored (a dead server, HTTP 400/500, timeouts, a scorer's NaN: why "errored"), answered empty ("empty"), or a
+    mix of those and answers the server stopped (finish_reason abort, error or content_filter: "mixed")."""
+    groups: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
+    for case in records:
+        groups[(str(case["model"]), str(case.get("mode", "norag")))].append(case)
+    out = []
+    for (model, mode), samples in groups.items():
+        why = Counter(_unusable(s) for s in samples)
+        if why[None]:  # one usable answer: a measurement, its errors allowed or not as errors
+            continue
+        if why["empty"] == len(samples):
+            out.append(("empty", f"{all_empty_text(all_empty(samples), which)}: no measurement of the model"))
+            continue
+        head = f"no measurement of {model}/{mode} in {which}"
+        if why["errored"] == len(samples):
+            out.append(
+                ("errored", f"{head}: every one of its {len(samples)} sample(s) errored ({_first_error(samples)})")
+            )
+            continue
+        reasons = ", ".join(sorted({str(s.get("finish_reason")) for s in samples if _unusable(s) == "incomplete"}))
+        named = {"incomplete": f"stopped by the server (finish_reason {reasons})"}
+        counts = ", ".join(f"{why[k]} {named.get(k, k)}" for k in ("errored", "empty", "incomplete") if why[k])
+        out.append(("mixed", f"{head}: none of its {len(samples)} sample(s) has a usable answer ({counts})"))
+    return out
+
+
+def _unusable(sample: Mapping[str, Any]) -> str | None:
+    """Why a sample's answer measures nothing - "errored", "empty", "incomplete" (the server stopped or refused it:
+    finish_reason abort, error, content_filter) - or None for a usable answer (cut at the token limit included)."""
+    from ..serving.cache import INCOMPLETE_FINISH_REASONS
+
+    if errored(sample):
+        return "errored"
+    if empty_answer(sample):
+        return "empty"
+    return "incomplete" if sample.get("finish_reason") in INCOMPLETE_FINISH_REASONS else None
+
+
+def _first_error(samples: Sequence[Mapping[str, Any]]) -> str:
+    """What went wrong with the first errored sample, in a few words (its error's message, or the bad score)."""
+    for sample in samples:
+        error = sample.get("error")
+        if isinstance(error, Mapping):
+            message = " ".join(str(error.get("message") or error.get("type") or "an error").split())
+            return f"first: {message[:160]}"
+        if error:
+            return f"first: {' '.join(str(error).split())[:160]}"
+    return "a score that is not a number in 0-100: a scoring error"
+
+
+def _degraded_baseline(
+    base_doc: Mapping[str, Any], mismatches: Mapping[str, Any], allow_errors: bool
+) -> list[dict[str, Any]]:
+    """What the gate says of a baseline that did not complete cleanly, where it said nothing: "degraded" with no
+    errored record (a server that died after its last answer, records lost) passed in silence where the same new
+    run breaks - an error problem now; samples that errored in cases that still answered (left out of those
+    cases) were named only below the tables - a note in the summary now."""
+    run = base_doc.get("run") or {}
+    unexplained = not any(errored(c) for c in base_doc.get("cases") or []) and not run.get("merge_missing")
+    if run.get("status") == "degraded" and unexplained:  # a merge without a shard says it ("the baseline is ...")
+        dead = [str(d.get("model")) for d in run.get("degraded") or [] if isinstance(d, Mapping)]
+        why = f"server(s) died: {', '.join(dead)}" if dead else "nothing in it says why"
+        text = (
+            f"the baseline is degraded ({why}) although none of its case records errored: what went wrong in it "
+            "cannot be told from its records (a server that died after its last answer, or records lost). Fix: "
+            "accept a baseline that completed (python -m pytest_llmeval accept refuses a degraded run), or allow it "
+            "(--allow-errors)"
+        )
+        return [{"kind": "errors", "text": text, "allowed": allow_errors}]
+    partial = [c for c in mismatches.get("baseline_errored") or [] if c["samples"] < c["of"]]
+    if not partial:  # a case with no answered sample is a problem of its own (below)
+        return []
+    names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']} ({c['samples']} of {c['of']})" for c in partial], 5)
+    text = (
+        f"the baseline has {sum(c['samples'] for c in partial)} errored sample(s) in {len(partial)} case(s) that "
+        f"answered otherwise: left out of those cases, their other samples compared: {names}"
+    )
+    return [{"kind": "note", "text": text, "allowed": True}]
+
+
+def only_in_new(mismatches: Mapping[str, Any]) -> str | None:
+    """What the new run asked that the baseline has no answer to (models, or cases of a model both ran - a new mode
+    included), in one sentence; None when there is none. They are not compared: the gate says nothing about them."""
+    models = mismatches.get("models_only_in_new") or []
+    modes = mismatches.get("modes_only_in_new") or []
+    cases = mismatches.get("cases_only_in_new") or []
+    if not models and not modes and not cases:
+        return None
+    parts = [f"model(s) {', '.join(models)}"] if models else []
+    parts += [f"every {m['mode']} case of {m['model']} ({m['cases']})" for m in modes]
+    if cases:
+        names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in cases], 5)
+        parts.append(f"{len(cases)} case(s) ({names})")
+    return (
+        f"the new run has {' and '.join(parts)} the baseline has no answer to: not compared, the gate says nothing "
+        "about them. Fix: accept a baseline that has them (python -m pytest_llmeval accept)"
+    )
+
+
+def _caseless(base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> str:
+    """What to add to "nothing comparable" when a run has no case record at all, with the fix; "" otherwise."""
+    from ..results.runs import NO_CASE
+
+    empty = [which for which, doc in (("baseline", base_doc), ("new run", new_doc)) if not doc.get("cases")]
+    said = "".join(f"; the {which} has no case record ({NO_CASE})" for which in empty)
+    fix = (
+        ". Fix: compare runs that asked the suite's cases (accept one as the baseline: python -m pytest_llmeval accept)"
+    )
+    return said + fix if empty else ""
+
+
+def deciding_judge(records: Iterable[Mapping[str, Any]]) -> str | None:
+    """The judge model whose verdict decided a case's pass/fail (`assert_with: judge`, from --llm-judge-assert or the
+    case), as its first graded sample records it; None when its scorer decided."""
+    graded = next((r for r in records if scorer_identity(r) is not None), None)
+    if graded is None or graded.get("assert_with") != "judge":
+        return None
+    return str((graded.get("judge") or {}).get("model") or "(none)")
+
+
+def judge_flags(doc: Mapping[str, Any], model: str) -> str:
+    """The options that make judge `model` decide pass/fail: the run's own --llm-judge (public: no credentials) and
+    --llm-judge-api-key-env when its judge is that model, else URL@model."""
+    from ..serving.client import public_spec
+
+    judge = ((doc.get("run") or {}).get("settings") or {}).get("judge") or {}
+    spec = str(judge.get("spec") or "")
+    if spec.rpartition("@")[2] != model:
+        return f"--llm-judge URL@{model} --llm-judge-assert"
+    key = f" --llm-judge-api-key-env {judge['api_key_env']}" if judge.get("api_key_env") else ""
+    return f"--llm-judge {public_spec(spec)}{key} --llm-judge-assert"
+
+
+def regrade_fix(changed: Sequence[Mapping[str, Any]], base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> str:
+    """What grades both runs alike for cases graded by other scorers (`scorer_changed`). A judge's assertion travels
+    only one way: `rescore --llm-judge J --llm-judge-assert` makes judge J decide a run's pass/fail, while no rescore
+    takes a run's --llm-judge-assert away (it keeps the run's setting). So the run without the other's judge gets
+    it: the baseline when the new run's judge decided, the new run when only the baseline's did."""
+    new_judges = sorted({str(c["new_judge"]) for c in changed if c.get("new_judge") not in (None, c.get("base_judge"))})
+    base_judges = sorted({str(c["base_judge"]) for c in changed if c.get("base_judge") and not c.get("new_judge")})
+    if new_judges:
+        flags = judge_flags(new_doc, new_judges[0])
+        return (
+            f"The new run's pass/fail is judge {new_judges[0]}'s. Fix: grade the baseline again with that judge (no "
+            f"model needed): `python -m pytest_llmeval rescore BASELINE {flags}`, and compare with the run it saves"
+        )
+    if base_judges:
+        flags = judge_flags(base_doc, base_judges[0])
+        return (
+            f"The baseline's pass/fail is judge {base_judges[0]}'s (--llm-judge-assert), which no rescore of the "
+            f"baseline takes away. Fix: grade the new run with that judge - run it with {flags}, or `python -m "
+            f"pytest_llmeval rescore NEW {flags}` and compare the baseline with the run it saves - or accept a "
+            "baseline graded without --llm-judge-assert"
+        )
+    today = sorted({str(c["today_scorer"]) for c in changed if c.get("today_scorer")})
+    if today:  # re-grading the baseline gives today's scorer, which is not the new run's: it would stay broken
+        return (
+            f"The new run was graded by another scorer than this version's ({'; '.join(today)}), so grading the "
+            "baseline again cannot match it. Fix: grade both runs again with today's scenario files and scorers (no "
+            "model needed): `python -m pytest_llmeval rescore BASELINE` and `python -m pytest_llmeval rescore NEW`, "
+            "and compare the two runs they save"
+        )
+    return (
+        "Grade the baseline again with today's scenario files and scorers (no model needed; a judge: --llm-judge "
+        "URL@MODEL): `python -m pytest_llmeval rescore BASELINE`, and compare with the run it saves"
+    )
+
+
+def _merged_without(merge_missing: Mapping[str, Any]) -> str:
+    """What a merge left out (`run.merge_missing`): "without shard(s) 3/3", "without 2 case record(s) ..."."""
+    shards, lost = merge_missing.get("shards") or [], merge_missing.get("cases") or []
+    parts = [f"without shard(s) {', '.join(map(str, shards))}"] if shards else []
+    parts += [f"without {len(lost)} case record(s) the shards were due"] if lost else []
+    return " and ".join(parts) or "with records missing"
+
+
+def summary_text(
+    groups: list[dict[str, Any]],
+    regressions: list[dict[str, Any]],
+    broken: list[dict[str, Any]],
+    results: list[dict[str, Any]],
+    allowed: Sequence[Mapping[str, Any]] = (),
+) -> str:
+    """The verdict in one line; it names every problem an allow switch let through (a gate that passed under
+    --allow-missing says what it did not see)."""
+    parts = []
+    if broken:
+        parts.append("run broken: " + "; ".join(p["text"] for p in broken))
+    if regressions:
+        items = []
+        for r in regressions:
+            if r.get("kind") == "quality":
+                worse_by = str(r["worsening_text"]).lstrip("+")
+                items.append(
+                    f"{r['model']} {r['mode']} {r['metric']} worse by {worse_by} (bound {r['bound_text']} > "
+                    f"{r['margin']:g}, n={r['n']}, p={p_text(r['p_value'], bool(r.get('p_at_floor')))})"
+                )
+            else:
+                items.append(f"{r['model']} {r['mode']} {r['metric']} {speed_verdict_text(r)}")
+        parts.append(f"{len(regressions)} regression(s) past the gate: " + "; ".join(items))
+    if not parts:
+        worse = [
+            f"{g['model']} {g['mode']} {m}"
+            for g in groups
+            for m in QUALITY
+            if g["metrics"][m].get("verdict") == "worse"
+        ]
+        unclear = [
+            r
+            for r in results
+            if str(r.get("status", "")).startswith(("cannot be significant", "past threshold", "not checked"))
+        ]
+        # a rule that could not be checked at all (no outcome could be significant, speed not comparable or too few
+        # requests) is no evidence of "no change": the summary does not say it then, and names the rule below
+        unchecked = [r for r in unclear if not str(r.get("status", "")).startswith("past threshold")]
+        better = [
+            f"{g['model']} {g['mode']} {m}"
+            for g in groups
+            for m in QUALITY
+            if g["metrics"][m].get("verdict") == "better"
+        ]
+        if worse:
+            parts.append("significantly worse, but no gate threshold passed: " + ", ".join(worse))
+        if better:
+            parts.append("significantly better: " + ", ".join(better))
+        if not worse and not better and groups:
+            if not unchecked:
+                parts.append("no significant change")
+            elif len(unchecked) < len(results):
+                parts.append("no significant change in the rules that could be checked")
+        if unclear:
+            parts.append(
+                "not failed, but not shown fine either: "
+                + "; ".join(f"{r['model']} {r['mode']} {r['rule']}: {r['status']}" for r in unclear)
+            )
+    for problem in allowed:
+        if problem["kind"] == "note":  # never a reason to fail: said as it is, with its fix
+            parts.append(f"note: {problem['text']}")
+            continue
+        text = str(problem["text"]).split(". Fix:")[0]  # the fix was to allow it, which was done
+        parts.append(f"allowed ({ALLOWED_BY.get(problem['kind'], 'allowed')}): {text}")
+    return "; ".join(parts)
+
+
+def run_description(doc: dict[str, Any], name: str | None) -> dict[str, Any]:
+    run = doc.get("run", {})
+    return {
+        "name": name,
+        "started_at": run.get("started_at"),
+        "git_commit": run.get("git_commit"),
+        "status": run.get("status"),
+        "models": run.get("models"),
+    }

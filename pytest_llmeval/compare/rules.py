@@ -1,0 +1,612 @@
+"""One model and mode compared case by case (`compare_group`: paired score and pass-rate differences, speed
+statistics), the gate rules evaluated on it (`evaluate_rule`), Holm's correction over the quality rules that
+Tarone's rule keeps, setting each rule's status (`decide`), and the table's corrected verdicts
+(`holm_quality_verdicts`).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from ..stats import (
+    detectable,
+    detectable_pass,
+    differences,
+    exact_floor_mean,
+    holm,
+    mcnemar_exact,
+    min_cases_mean,
+    min_count_for_quantile,
+    noninferiority_mean,
+    noninferiority_pass,
+    p_text,
+    paired_difference,
+    pass_rate_change,
+    tarone_family,
+    verdict,
+)
+from .gate import METRICS, QUALITY, FailRule
+from .runs import Key
+from .scorers import errored
+
+ALPHA = 0.05
+SPEED_NOTE = "threshold only, no significance: the run is the unit"
+
+
+def _case_score(samples: list[dict[str, Any]]) -> float:
+    """Mean score of a case's samples; an errored sample scores 0."""
+    return sum(0.0 if errored(s) else float(s["score"]) for s in samples) / len(samples)
+
+
+def _case_pass(samples: list[dict[str, Any]]) -> float:
+    """Share of a case's samples that passed, in percent; an errored sample failed."""
+    return 100.0 * sum(1 for s in samples if not errored(s) and s.get("passed")) / len(samples)
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def _timing(value: Any) -> float | None:
+    """A measured time or count: a finite, non-negative number (not a bool); None otherwise. NaN or inf from an
+    older or foreign results.json is no measurement: as a value it made a percentile NaN, and the rule "ok"."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) and number >= 0 else None
+
+
+def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | None, int, str | None]:
+    """The run-level statistic of a speed metric over its successful requests: (value, n, why not). Only finite,
+    non-negative timings count; a statistic that cannot be computed is "why not" (the rule is not checked)."""
+    field, stat, _, _ = METRICS[metric]
+    # a cache hit sent no request: a timing it carries (a run written otherwise, a hand edit) measured nothing today
+    ok = [s for s in samples if not errored(s) and not s.get("cached")]
+    invalid = sum(1 for s in ok if s.get(field) is not None and _timing(s.get(field)) is None)
+    left_out = f"; {invalid} timing(s) not a finite, non-negative number left out" if invalid else ""
+    if metric == "decode_tok_s":  # the one definition (token-weighted, as vLLM's bench), from results.aggregate
+        from ..results.aggregate import decode_rate
+
+        # a request counts with its output tokens and both times valid (decode_rate takes e2e - ttft)
+        timed = [
+            s
+            for s in ok
+            if (_timing(s.get("output_tokens")) or 0) > 1
+            and _timing(s.get("e2e_s")) is not None
+            and (s.get("ttft_s") is None or _timing(s.get("ttft_s")) is not None)
+        ]
+        invalid = sum(
+            1
+            for s in ok
+            if any(s.get(f) is not None and _timing(s.get(f)) is None for f in ("output_tokens", "e2e_s", "ttft_s"))
+        )
+        left_out = f"; {invalid} request(s) with a time or token count not a finite, non-negative number left out"
+        left_out = left_out if invalid else ""
+        if not timed:
+            return None, 0, f"no timed request with more than one output token (n=0{left_out})"
+        rate = decode_rate(timed)
+        if rate is None or not math.isfinite(rate) or rate < 0:
+            return (
+                None,
+                len(timed),
+                (
+                    f"no decode time measured (n={len(timed)}: end-to-end time equals TTFT{left_out})"
+                    if rate is None
+                    else f"cannot be computed (decode rate {rate}; n={len(timed)}{left_out})"
+                ),
+            )
+        return rate, len(timed), None
+    values = [v for v in (_timing(s.get(field)) for s in ok) if v is not None]
+    q = 50.0 if stat == "p50" else 95.0
+    need = min_count_for_quantile(q)
+    if len(values) < need:
+        return None, len(values), f"too few requests (n={len(values)}{left_out}) for a p{q:g}: needs {need}"
+    value = float(np.percentile(values, q))
+    if not math.isfinite(value):  # cannot happen with finite values; never a NaN that reads "ok"
+        return None, len(values), f"cannot be computed (p{q:g} = {value}; n={len(values)})"
+    return value, len(values), None
+
+
+def _speed_metrics(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]]) -> dict[str, Any]:
+    """The speed metrics of one group, per case lists of samples of the baseline (`b`) and the new run (`n`)."""
+    metrics: dict[str, Any] = {}
+    b_in, n_in = b, n
+    # speed over the cases timed in both runs: a case answered from the cache or errored in one run would make the
+    # two statistics describe different cases (3 long answers against 6 mixed ones read as +90%)
+    # the load each run was measured under: its most cases in flight (concurrency x replicas). A request timed under
+    # another load is left out of that run's statistic: with --llm-cache a model's first miss is asked alone, in the
+    # test's thread, before its scheduler starts; a run resumed (--llm-resume) at another --llm-concurrency reuses
+    # the requests its first part timed at the old load - mixed in, they moved its p50 by a third
+    flights = [max((_load(s) for samples in side for s in samples if _timed(s)), default=None) for side in (b, n)]
+
+    def at_load(samples: list[dict[str, Any]], load: int | None) -> list[dict[str, Any]]:
+        return [s for s in samples if not (_timed(s) and _load(s) != load)]
+
+    b, n = [at_load(s, flights[0]) for s in b], [at_load(s, flights[1]) for s in n]
+    other = {
+        run: sum(1 for samples in side for s in samples if _timed(s) and _load(s) != load)
+        for run, side, load in (("base", b_in, flights[0]), ("new", n_in, flights[1]))
+    }
+    both = [i for i in range(len(b)) if any(map(_timed, b[i])) and any(map(_timed, n[i]))]
+    b_all = [s for i in both for s in b[i]]
+    n_all = [s for i in both for s in n[i]]
+    other_text = "".join(
+        f"; {k} request(s) of the {label} timed under another load (in_flight) left out"
+        for k, label in ((other["base"], "baseline"), (other["new"], "new run"))
+        if k
+    )
+    other_load = (
+        f"not comparable: measured with {flights[0]} request(s) in flight in the baseline, {flights[1]} now "
+        "(concurrency x replicas); compare speed at the same load"
+        if flights[0] is not None and flights[1] is not None and flights[0] != flights[1]
+        else None
+    )
+    untimed = None
+    if not both:  # say why nothing was timed in both runs, not "too few requests (n=0)"
+        timed_b, timed_n = (sum(1 for samples in side if any(map(_timed, samples))) for side in (b, n))
+        cached = sum(1 for samples in n for s in samples if s.get("cached"))
+        untimed = (
+            f"no case timed in both runs ({timed_b} of {len(b)} case(s) timed in the baseline, {timed_n} of {len(n)} "
+            "in the new run"
+            + (f"; {cached} answer(s) of the new run came from the answer cache, which has no timing" if cached else "")
+            + "): speed not measured"
+        )
+    for metric in METRICS:
+        if metric in QUALITY:
+            continue
+        base_value, n_base, why_b = _run_statistic(b_all, metric)
+        new_value, n_new, why_n = _run_statistic(n_all, metric)
+        why = other_load or untimed or why_b or why_n
+        if other_load:
+            base_value = new_value = None
+        change = None if base_value is None or new_value is None else new_value - base_value
+        metrics[metric] = {
+            "base": _round(base_value, 4),
+            "new": _round(new_value, 4),
+            "estimate": _round(change, 4),
+            # unrounded, for the rule and the relative change (popped with "_cases"): 4 decimals of a second are up
+            # to 2.5% of a 2 ms TTFT, and a rise of 19.8% read as 20.2% - past `ttft_p50:20%`
+            "_exact": (base_value, change),
+            "n": min(n_base, n_new),
+            "n_base": n_base,
+            "n_new": n_new,
+            "cases_timed_in_both": len(both),
+            "other_load": other,
+            "method": why
+            or f"run statistic over the {len(both)} of {len(b)} cases timed in both runs{other_text}; {SPEED_NOTE}",
+            "verdict": why or SPEED_NOTE,
+        }
+    return metrics
+
+
+def compare_group(
+    base: dict[Key, list[dict[str, Any]]],
+    new: dict[Key, list[dict[str, Any]]],
+    ids: list[str],
+    model: str,
+    mode: str,
+    seed: int = 0,
+    base_model: str | None = None,
+) -> dict[str, Any]:
+    b = [base[(model, mode, i)] for i in ids]
+    n = [new[(model, mode, i)] for i in ids]
+    metrics: dict[str, Any] = {}
+    score_b, score_n = [_case_score(s) for s in b], [_case_score(s) for s in n]
+    diff = paired_difference(score_b, score_n, seed=seed)
+    metrics["score"] = {
+        "base": _round(float(np.mean(score_b)), 4),
+        "new": _round(float(np.mean(score_n)), 4),
+        **diff.to_dict(),
+        "verdict": verdict(diff, True),
+    }
+    pass_b, pass_n = [_case_pass(s) for s in b], [_case_pass(s) for s in n]
+    entry = pass_rate_change([v / 100 for v in pass_b], [v / 100 for v in pass_n], 1 - ALPHA, seed)
+    entry["verdict"] = (
+        "no significant difference"
+        if not entry["significant"] or not entry["estimate"]
+        else ("better" if entry["estimate"] > 0 else "worse")
+    )
+    metrics["pass_rate"] = {
+        "base": _round(float(np.mean(pass_b)), 4),
+        "new": _round(float(np.mean(pass_n)), 4),
+        **entry,
+    }
+    metrics.update(_speed_metrics(b, n))
+    for entry in metrics.values():
+        base_value, estimate = entry.get("_exact") or (entry.get("base"), entry.get("estimate"))
+        entry["relative_pct"] = (
+            round(100 * estimate / base_value, 2) if base_value not in (None, 0) and estimate is not None else None
+        )
+    flips = [
+        {
+            "scenario_id": i,
+            "change": "pass -> fail" if bp >= 50 else "fail -> pass",
+            # 4 decimals, as the metrics' means: at 2, a flip from 61.004 to 60.996 read "61.0 -> 61.0"
+            "score_base": _round(sb, 4),
+            "score_new": _round(sn, 4),
+            "error_new": any(errored(s) for s in ns),
+            **({"same_score": same_score_flip(bs, ns)} if _round(sb, 4) == _round(sn, 4) else {}),
+        }
+        for i, bp, np_, sb, sn, bs, ns in zip(ids, pass_b, pass_n, score_b, score_n, b, n)
+        if (bp >= 50) != (np_ >= 50)
+    ]
+    deltas = sorted(
+        (
+            {"scenario_id": i, "base": _round(sb), "new": _round(sn), "delta": _round(sn - sb)}
+            for i, sb, sn in zip(ids, score_b, score_n)
+        ),
+        key=lambda d: d["delta"] or 0,
+    )
+    repeats = max(len(s) for s in b + n)
+    not_asked = {
+        run: {flag: sum(1 for group in samples for s in group if s.get(flag)) for flag in ("cached", "reused")}
+        for run, samples in (("base", b), ("new", n))
+    }
+    return {
+        "model": model,
+        "base_model": base_model or model,
+        "mode": mode,
+        "n": len(ids),
+        "repeats": repeats,
+        "samples_base": sum(len(s) for s in b),
+        "samples_new": sum(len(s) for s in n),
+        "metrics": metrics,
+        "mcnemar": mcnemar_exact([v >= 50 for v in pass_b], [v >= 50 for v in pass_n]).to_dict(),
+        "not_asked": not_asked,
+        "flips": flips,
+        "score_deltas": deltas,
+        "_cases": (score_b, score_n, pass_b, pass_n, _within_variance(b, n)),
+    }
+
+
+def same_score_flip(base: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]) -> str:
+    """Why a case changed verdict with the same (mean) score in both runs, in a few words: shown bare, "61.0 -> 61.0
+    pass -> fail" read as a verdict the numbers contradict. The score is not all that decides pass/fail: with
+    --llm-repeat the share of samples that passed does, a judge's verdict under --llm-judge-assert, a forbidden claim
+    found, or the case's threshold."""
+    if len(base) > 1 or len(new) > 1:
+        passes = [sum(1 for s in side if not errored(s) and s.get("passed")) for side in (base, new)]
+        return (
+            f"same mean score; {passes[0]} of {len(base)} sample(s) passed in the baseline, {passes[1]} of "
+            f"{len(new)} now: more than half must pass"
+        )
+    judged = [which for which, side in (("baseline", base), ("new run", new)) if side[0].get("assert_with") == "judge"]
+    if judged:
+        return f"same score; pass/fail in the {' and '.join(judged)} is the judge's verdict (--llm-judge-assert)"
+    forbidden = [which for which, side in (("baseline", base), ("new run", new)) if side[0].get("forbidden_found")]
+    if forbidden:
+        return f"same score; a forbidden claim was found in the {' and '.join(forbidden)}'s answer, which fails it"
+    thresholds = [side[0].get("threshold") for side in (base, new)]
+    if thresholds[0] != thresholds[1]:
+        return f"same score; threshold {thresholds[0]} in the baseline, {thresholds[1]} now"
+    return (
+        "same score; the records' pass/fail is not their score against the threshold (a custom scorer or a hand edit)"
+    )
+
+
+def holm_quality_verdicts(groups: list[dict[str, Any]], gated_worse: set[tuple[str, str, str]]) -> None:
+    """'better' / 'worse' in the comparison table (and "significantly better/worse" in its summary) only where the
+    two-sided test stays significant after Holm's correction over every quality metric x model x mode compared, as
+    the report's model pairs are (results/aggregate.py): uncorrected, a rerun of one model under no change, 2 modes x
+    score and pass rate, read "significantly better/worse" somewhere in up to 0.108 [0.090, 0.129] of comparisons
+    of graded 14-case suites (benchmarks/null_verdicts.py, 1,000 draws). Each entry keeps its own p and gets its
+    `p_holm`; the gate's rules are unchanged (their own family, Holm over Tarone's), and a row whose rule the gate
+    failed (`gated_worse`: model, mode, metric) keeps "worse": the one-sided test of the regression found it, and a
+    failed gate beside "no significant difference" would contradict itself."""
+    keyed = [((g["model"], g["mode"], m), g["metrics"][m]) for g in groups for m in QUALITY if m in g["metrics"]]
+    adjusted = holm([e.get("p_value") if e.get("estimate") is not None else None for _, e in keyed])
+    for (key, entry), p_holm in zip(keyed, adjusted):
+        entry["p_holm"] = p_holm
+        entry["family"] = sum(1 for q in adjusted if q is not None)
+        if key in gated_worse and entry.get("verdict") == "worse":
+            continue
+        if entry.get("verdict") in ("better", "worse") and (p_holm is None or p_holm > ALPHA):
+            entry["verdict"] = "no significant difference"
+
+
+def _load(sample: dict[str, Any]) -> int:
+    """The requests in flight when the sample was timed (`in_flight`; a record without it was asked alone)."""
+    value = sample.get("in_flight")
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value) or value < 1:
+        return 1
+    return int(float(value))
+
+
+def _timed(sample: dict[str, Any]) -> bool:
+    """A sample with a measured request: not from the answer cache, not errored, its end-to-end time a finite,
+    non-negative number (one reused by --llm-resume keeps the timing of the run that asked it)."""
+    return not sample.get("cached") and not errored(sample) and _timing(sample.get("e2e_s")) is not None
+
+
+def answers_not_asked(groups: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """How many compared answers each run did not ask itself: from the answer cache (--llm-cache) or reused
+    from an earlier run (--llm-resume), with the text that says so; None when every answer was asked. Such
+    an answer is compared as it is (its quality is the model's, asked in an earlier run); it has no timing,
+    so the speed rules see only the requests sent."""
+    counts = {
+        run: {
+            flag: sum(g.get("not_asked", {}).get(run, {}).get(flag, 0) for g in groups) for flag in ("cached", "reused")
+        }
+        for run in ("base", "new")
+    }
+    samples = {"base": sum(g["samples_base"] for g in groups), "new": sum(g["samples_new"] for g in groups)}
+    if not any(v for run in counts.values() for v in run.values()):
+        return None
+    parts = []
+    for run, label in (("new", "this run"), ("base", "the baseline")):
+        cached, reused = counts[run]["cached"], counts[run]["reused"]
+        if cached or reused:
+            how = " and ".join(
+                text
+                for text, k in (
+                    (f"{cached} from the answer cache", cached),
+                    (f"{reused} reused by --llm-resume", reused),
+                )
+                if k
+            )
+            parts.append(f"{label}: {cached + reused} of {samples[run]} compared answers were not asked in it ({how})")
+    text = (
+        "; ".join(parts) + ". Their quality is compared as it is - the answer of the same model (the cache key holds "
+        "the model's files and launch options; for an attached server its URL, name, /v1/models - with the content of "
+        "the folder it names, when that is a folder here - and vLLM version) asked "
+        "in an earlier run; they have no timing, so the speed rules use only the requests sent."
+    )
+    if counts["new"]["cached"] + counts["new"]["reused"] == samples["new"]:
+        text += " Every answer of this run is an earlier one: the verdict says nothing about today's server."
+    return {**counts, "samples": samples, "text": text}
+
+
+def _within_variance(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]]) -> float | None:
+    """Mean within-case variance of the score between samples, base plus new (None without repeats)."""
+    parts = []
+    for samples in (b, n):
+        variances = [
+            float(np.var([0.0 if errored(s) else float(s["score"]) for s in group], ddof=1))
+            for group in samples
+            if len(group) > 1
+        ]
+        if not variances:
+            return None
+        parts.append(float(np.mean(variances)))
+    return sum(parts)
+
+
+def evaluate_rule(rule: FailRule, group: dict[str, Any], seed: int = 0) -> dict[str, Any]:
+    """One rule on one group, before the family correction (quality rules carry their one-sided p)."""
+    entry = group["metrics"][rule.metric]
+    base = entry.get("base")
+    out: dict[str, Any] = {
+        "rule": rule.text,
+        "describe": rule.describe(),
+        "model": group["model"],
+        "base_model": group.get("base_model", group["model"]),
+        "mode": group["mode"],
+        "metric": rule.metric,
+        "estimate": entry.get("estimate"),
+        "n": entry.get("n"),
+        "base": base,
+        "new": entry.get("new"),
+        "relative_pct": entry.get("relative_pct"),
+        "failed": False,
+        "p_value": None,
+    }
+    if rule.is_quality:
+        return _quality_rule(rule, group, out, seed)
+    if entry.get("estimate") is None:
+        return {**out, "status": f"not checked: {entry.get('verdict')}", "kind": "speed"}
+    base, estimate = entry.get("_exact") or (base, entry["estimate"])  # unrounded, when the group has them
+    worse_by = -estimate if rule.higher_is_better else estimate
+    if rule.relative:
+        if base in (None, 0):
+            return {**out, "status": "not checked (no baseline value)", "kind": "speed"}
+        worse_by = 100 * worse_by / abs(base)
+    out["worsening"] = round(worse_by, 4)
+    # every statistic says its n: the requests each run's statistic came from (a review found "SLOWER" from 2)
+    other = entry.get("other_load") or {}
+    left_out = "".join(
+        f", {k} of the {label} timed under another load left out"
+        for k, label in ((other.get("base"), "baseline"), (other.get("new"), "new run"))
+        if k
+    )
+    counts = (
+        f"from {entry.get('n_base')} and {entry.get('n_new')} requests{left_out}; "
+        if entry.get("n_new") is not None
+        else ""
+    )
+    out.update(n_base=entry.get("n_base"), n_new=entry.get("n_new"), threshold=rule.threshold, unit=speed_unit(rule))
+    if past_threshold(worse_by, rule.threshold):
+        return {**out, "status": f"SLOWER, past the threshold ({counts}{SPEED_NOTE})", "failed": True, "kind": "speed"}
+    return {**out, "status": f"ok ({counts}{SPEED_NOTE})", "kind": "speed"}
+
+
+def speed_unit(rule: FailRule) -> str:
+    """The unit a speed rule's worsening and threshold are in: % for a relative rule, else the metric's (s, tok/s)."""
+    return "%" if rule.relative else f" {METRICS[rule.metric][3]}"
+
+
+def speed_worsening_text(result: Mapping[str, Any]) -> str:
+    """A speed rule's worsening in its own unit, 3 significant digits ("+0.03 s", "+25%"; + is worse whatever the
+    metric): rounded to one decimal, a rise of 0.03 s read "+0.0" beside the SLOWER it had failed."""
+    worsening = result.get("worsening")
+    if worsening is None:
+        return "-"
+    threshold = result.get("threshold")
+    digits = 3
+    # more significant digits where 3 would show the threshold itself: a rise of 20.04% read "+20% (past 20%)"
+    while isinstance(threshold, float | int) and digits < 6 and f"{worsening:.{digits}g}" == f"{threshold:.{digits}g}":
+        digits += 1
+    return f"{worsening:+.{digits}g}{result.get('unit') or ''}"
+
+
+def speed_verdict_text(result: Mapping[str, Any]) -> str:
+    """A failed speed rule in the summary: its worsening and threshold in the rule's unit, the relative change beside
+    an absolute rule (where the baseline's value is not 0), and the requests each run's statistic came from. It had
+    printed only the relative change - "+14.2%" for `ttft_p50:0.01` - and no n; against a baseline of 0 it raised,
+    and the regression read as a failed comparison."""
+    unit = result.get("unit") or ""
+    parts = [f"past {result.get('threshold'):g}{unit}"]
+    if unit != "%" and result.get("relative_pct") is not None:
+        parts.append(f"{result['relative_pct']:+.1f}%")
+    if result.get("n_base") is not None and result.get("n_new") is not None:
+        parts.append(f"n={result['n_base']} and {result['n_new']} requests")
+    return f"worse by {speed_worsening_text(result)} ({'; '.join(parts)}; {SPEED_NOTE})"
+
+
+def past_threshold(worse_by: float, threshold: float) -> bool:
+    """Worse by more than the threshold: exactly the threshold is not past it, also when floating point makes a rise
+    from 0.7 s to 0.84 s 20.000000000000004% (`ttft_p50:20%` failed it)."""
+    return worse_by > threshold and not math.isclose(worse_by, threshold, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], seed: int) -> dict[str, Any]:
+    score_b, score_n, pass_b, pass_n, within = group["_cases"]
+    before, after = (score_b, score_n) if rule.metric == "score" else (pass_b, pass_n)
+    base_mean = float(np.mean(before))
+    margin = rule.threshold * abs(base_mean) / 100 if rule.relative else rule.threshold
+    unit = "points" if rule.metric == "score" else "pp"
+    binary = rule.metric == "pass_rate" and all(v in (0.0, 100.0) for v in pass_b + pass_n)
+    changes = list(-differences(before, after))  # base - new per case
+    # only the cases that can get worse by more than the margin count for the smallest p a rule can reach (and so
+    # for Tarone's family), its power and what it can detect: the baseline's passing cases for pass/fail, those
+    # above the margin for a mean (a new value is never below 0). The baseline is fixed before the new run.
+    n = len(before)
+    if binary:
+        able = sum(1 for v in pass_b if v == 100.0)
+        limit = f"only {able} of the {n} cases passed in the baseline, so at most {able} can go pass -> fail"
+        test = noninferiority_pass([v == 100.0 for v in pass_b], [v == 100.0 for v in pass_n], margin, ALPHA)
+    else:
+        able = sum(1 for v in before if v > margin + 1e-9)
+        what = (
+            f"scored more than {margin:g} points"
+            if rule.metric == "score"
+            else f"passed more than {margin:g}% of their samples"
+        )
+        limit = f"only {able} of the {n} cases {what} in the baseline, so only they can fall by more than {margin:g}"
+        test = noninferiority_mean(changes, margin, ALPHA, seed, ceiling=before)
+    limited = able < n
+
+    def minimum_detectable(alpha: float) -> Any:
+        """What this rule catches 80% of the time at level alpha (alpha / K beside K - 1 other rules: `decide`)."""
+        if binary:  # exact binomial power, McNemar's discreteness included
+            return detectable_pass(n, margin, rule.text, changes, alpha, able=able)
+        return detectable(
+            changes,
+            margin,
+            unit,
+            rule.text,
+            exact_floor=exact_floor_mean(able, margin, alpha),
+            within_var=within if rule.metric == "score" else None,
+            repeats=group.get("repeats", 1),
+            alpha=alpha,
+            min_cases=min_cases_mean(n, able, alpha) if limited else None,
+            limit=limit if limited else None,
+        )
+
+    mde = minimum_detectable(ALPHA)
+    return {
+        **out,
+        "kind": "quality",
+        "margin": round(margin, 4),
+        "worsening": None if test.estimate is None else round(test.estimate, 4),
+        "bound": None if test.bound is None else round(test.bound, 4),
+        "p_value": test.p_value,
+        "min_p": test.min_p,
+        "p_at_floor": test.p_at_floor,
+        "able": able,  # the cases that can get worse by more than the margin
+        "limit": limit if limited else None,
+        "test": test.to_dict(),
+        "detectable": mde.to_dict(),
+        "_detectable_at": minimum_detectable,  # popped by decide
+    }
+
+
+def decide(results: list[dict[str, Any]]) -> None:
+    """Holm over the quality rules of the whole comparison that Tarone's rule keeps (`tarone_family`); set status
+    and failed."""
+    quality = [i for i, r in enumerate(results) if r.get("kind") == "quality" and r["p_value"] is not None]
+    chosen, k = tarone_family([results[i]["min_p"] for i in quality])
+    members = [quality[j] for j in chosen]
+    adjusted: list[float | None] = [None] * len(results)
+    for index, p_holm in zip(members, holm([results[i]["p_value"] for i in members]), strict=True):
+        adjusted[index] = p_holm
+    family = len(members)
+    family_ps = [results[i]["p_value"] for i in members]
+    for index, (result, p_holm) in enumerate(zip(results, adjusted)):
+        if result.get("kind") != "quality":
+            continue
+        result["p_holm"] = p_holm  # unrounded, as p_value: rounding made a Monte Carlo floor of 2e-05 read 0
+        result["family"] = family
+        left_out = index in quality and index not in members  # could reach p <= alpha, not alpha / k
+        p, n, margin = result["p_value"], result["n"], result["margin"]
+        worsening, bound, min_p = result["worsening"], result["bound"], result["min_p"]
+        floor = bool(result.get("p_at_floor"))  # a Monte Carlo p at its floor: "<2e-05"
+        why_limited = f" ({result['limit']})" if result.get("limit") else ""
+        stats = f"n={n}, p={p_text(p, floor)}" if p is not None else f"n={n}"
+        if p_holm is not None and family > 1:
+            # "<" only where this p (at its floor: an upper bound) sets the adjusted one, not another rule's
+            rank = sum(1 for q in family_ps if p is not None and q < p)
+            holm_floor = floor and p is not None and abs(p_holm - (family - rank) * p) <= 1e-9 * p_holm
+            stats += f", Holm p={p_text(p_holm, holm_floor)} over {family} rules"
+        at_level = result.pop("_detectable_at", None)
+        if at_level is not None and index in members and family > 1:
+            _family_detectable(result, at_level(ALPHA / family), family)
+        if p_holm is not None and p_holm <= ALPHA:
+            result.update(failed=True, status=f"REGRESSION: worse by more than {margin:g} ({stats})")
+        elif min_p is not None and min_p > ALPHA:
+            result["status"] = (
+                f"cannot be significant at n={n}{why_limited}: the smallest p any outcome could give is {min_p:.3g} "
+                f"> {ALPHA:g} - not failed ({stats})"
+            )
+        elif left_out:
+            result["status"] = (
+                f"cannot be significant at n={n} beside the other rules{why_limited}: the smallest p any outcome "
+                f"could give is {min_p:.3g} > {ALPHA:g}/{k} (Tarone's family of the {family} rules that can) - not "
+                f"failed ({stats})"
+            )
+        elif worsening is not None and worsening > margin:
+            why = (
+                f"significant alone, not after Holm over {family} rules"
+                if p is not None and p <= ALPHA
+                else "not significant"
+            )
+            result["status"] = f"past threshold, within noise - not failed ({why}; {stats})"
+        else:
+            result["status"] = f"ok ({stats})"
+        result["bound_text"] = "-inf" if bound is None else beside_margin(bound, margin)
+        result["worsening_text"] = "-" if worsening is None else beside_margin(worsening, margin)
+    for result in results:
+        result.pop("_detectable_at", None)
+
+
+def beside_margin(value: float, margin: float, least: int = 2, most: int = 4) -> str:
+    """A quality rule's worsening or bound, signed, with the decimals (`least` to `most`) that tell it from the
+    rule's margin: at 2, a bound of 5.004 read "+5.00" beside "> 5" and REGRESSION, and 4.996 read the same beside
+    "ok"."""
+    for digits in range(least, most + 1):
+        if f"{value:.{digits}f}" != f"{margin:.{digits}f}":
+            return f"{value:+.{digits}f}"
+    return f"{value:+.{least}f}"
+
+
+def _family_detectable(result: dict[str, Any], in_family: Any, family: int) -> None:
+    """Add to a rule's minimum detectable effect what it catches beside the other rules of its Holm family: Holm
+    fails it for sure only at p <= alpha / K (at alpha / (K - 1) ... alpha once other rules failed first), so the
+    effect computed at alpha alone overstates the power when K > 1. At alpha / K it understates it a little."""
+    unit = "points" if result["metric"] == "score" else "pp"
+    level = ALPHA / family
+    text = (
+        f"; with Holm over the {family} rules of this comparison it needs p <= {level:.3g} (more only if another "
+        "rule fails first): "
+    )
+    if in_family.worsening is None:
+        text += f"no outcome at n={result['n']} reaches it"
+    else:
+        best = " at best" if "at best" in in_family.text else ""  # the exact pass-rate power: no fail -> pass
+        text += f"then it catches {in_family.worsening:.3g} {unit} 80% of the time{best}"
+    result["detectable"]["text"] += text
+    result["detectable"]["in_family"] = {"rules": family, "alpha": level, "worsening": in_family.to_dict()["worsening"]}

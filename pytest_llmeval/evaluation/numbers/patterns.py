@@ -1,0 +1,465 @@
+"""The patterns a form is searched by: `TextPattern` (a word, at word edges), `NumberPattern` (slots of
+numbers with the text around them, matched by value and unit) and `RegexPattern` (a user's regex), each yielding
+`Found` spans; `spaced_out` for forms with spaces between CJK characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+
+from .edges import bare_end, classifier_twin, edges_ok
+from .finding import ABOUT, find_numbers_cached, words_at
+from .mention import CN_CHARS, Mention, NumberForms, parse_tolerance
+from .spelled import spelled_numbers
+from .user_regex import user_regex_finditer
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A number of a key point: its value and the form it was written in."""
+
+    value: Decimal
+    scale: Decimal
+    percent: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TextPattern:
+    """A key point without a number: a substring, never a piece of a longer number or word at its edges."""
+
+    text: str
+    kind = "text"
+
+    def search(self, answer: str) -> Iterator[Found]:
+        """Where the text stands in the answer as written, then (v7) where it stands with the spaces next to CJK left
+        out on both sides (已通过 PCI DSS for 已通过PCI DSS), as positions in the answer."""
+        needle = spaced_out(self.text)[0]
+        return _written_or_spaced(answer, lambda text, spaced: self._search(text, needle if spaced else self.text))
+
+    @staticmethod
+    def _search(answer: str, needle: str) -> Iterator[Found]:
+        if not needle:
+            return
+        pos = answer.find(needle)
+        while pos != -1:
+            if edges_ok(answer, pos, pos + len(needle), needle):
+                yield Found(pos, pos + len(needle))
+            pos = answer.find(needle, pos + 1)
+
+
+def _written_or_spaced(answer: str, search: Callable[[str, bool], Iterator[Found]]) -> Iterator[Found]:
+    """The matches of `search` in the answer as written, then those in the answer without the spaces next to CJK
+    (v7: models space figures and Latin words out in Chinese text, v5.0 于 2024 年), mapped back to the answer's
+    positions. Both: a space may also end a quantity (下午3点 5人参加 has 3点, 3点5 would not)."""
+    seen = set()
+    for found in search(answer, False):
+        seen.add((found.start, found.end))
+        yield found
+    spaced, where = spaced_out(answer)
+    if len(spaced) == len(answer):
+        return
+    for found in search(spaced, True):
+        mapped = Found(where[found.start], where[found.end - 1] + 1)
+        if (mapped.start, mapped.end) not in seen:
+            yield mapped
+
+
+# v16: a number after 第 is an ordinal: 第20个月 (the twentieth month) states no 20个月, 第3年 no 3年, 第5名 no 5名
+_ORDINAL_BEFORE = re.compile("第 ?$")
+_YEAR_RANGE_REST = re.compile(r" ?(?:-|–|—|~|至|到) ?[0-9]{4} ?年")  # (NFKC made ～ a ~)
+_ABOUT_EN = re.compile(r"(?:\+|-odd| or so)(?= )")  # v16: and an English unit (20 or so months, 20+ months)
+
+
+@dataclass(frozen=True)
+class NumberPattern:
+    """A key point with numbers: text pieces around number slots, `pieces[i]` before `slots[i]`."""
+
+    text: str
+    pieces: tuple[str, ...]  # len(slots) + 1
+    slots: tuple[Slot, ...]
+    forms: NumberForms
+    kind = "number"
+
+    def _equal(self, slot: Slot, mention: Mention) -> bool:
+        if slot.percent and not mention.percent:
+            return False
+        if self.forms.tolerance is not None:
+            return parse_tolerance(self.forms.tolerance).allows(slot.value, mention.value, slot.scale)
+        return slot.value == mention.value
+
+    def search(self, answer: str) -> Iterator[Found]:
+        """Where the point stands in the answer as written, then (v7) with the spaces next to CJK left out on both
+        sides (v5.0 于 2024 年 for v5.0于2024年; the pieces are compiled so), as positions in the answer."""
+        text = spaced_out(self.text)[0]
+        return _written_or_spaced(answer, lambda answer_text, _: self._search(answer_text, text))
+
+    def _search(self, answer: str, text: str) -> Iterator[Found]:
+        mentions = find_numbers_cached(answer, self.forms)
+        if self.pieces[-1] or self.slots[-1].percent:  # v14: a number word, before what the point counts
+            spelled = spelled_numbers(answer, self.forms)
+            mentions = tuple(sorted((*mentions, *spelled), key=lambda m: m.start)) if spelled else mentions
+        by_start = {m.start: m for m in mentions}
+        shares = len(self.slots) == 1 and not self.pieces[0] and bool(self.pieces[-1] or self.slots[0].percent)
+        falls = len(self.slots) == 1 and not self.pieces[0] and self.slots[0].value < 0
+        for first in mentions:
+            if falls and self._equal(replace(self.slots[0], value=-self.slots[0].value), first):
+                fall = _a_fall(answer, first.start, first.end)  # v24: 下降20% for -20%
+                end = _unit_end(answer, first.end, self.pieces[-1]) if fall is not None else None
+                if fall is not None and end is not None and edges_ok(answer, first.start, end, text):
+                    yield Found(fall, end)
+                continue
+            bare_percent = shares and self.slots[0].percent and not first.percent  # v24: 20而非30% for 20%
+            if not self._equal(self.slots[0], first) and not (
+                bare_percent and self._equal(replace(self.slots[0], percent=False), first)
+            ):
+                continue
+            if bare_percent:
+                if _unit_after_a_contrast(answer, first.end, by_start, "", percent=True) is not None:
+                    yield Found(first.start, first.end)
+                continue
+            start = _ends_before(answer, first.start, self.pieces[0])
+            if start is None or (start == first.start and _ORDINAL_BEFORE.search(answer, max(0, start - 2), start)):
+                continue  # v16: 第20个月, 第3年, 第5名 - a position, not an amount
+            pos, ok, carried = first.end, True, False
+            for piece, slot in zip(self.pieces[1:-1], self.slots[1:], strict=True):
+                after = _starts_at_or_twin(answer, pos, piece)
+                if after is None and piece.strip() in RANGE_MARKS:  # 3-5天 as 3~5天, 3至5天, 3天-5天 (v9)
+                    unit = self.pieces[-1].strip()
+                    carried = (first.percent and slot.percent) or bool(unit and answer.startswith(unit, pos))
+                    after = _other_range_mark(answer, pos, unit)
+                nxt = _mention_at(answer, after, by_start)
+                bare = carried and nxt is not None and not nxt.percent and bare_end(answer, nxt.end)
+                if nxt is None or not (
+                    self._equal(slot, nxt) or (bare and self._equal(replace(slot, percent=False), nxt))
+                ):
+                    ok = False  # v10: or the range's unit after its first end only (3天到5, 20%到30 for 3-5天, 20-30%)
+                    break
+                pos = nxt.end
+            if not ok:
+                continue
+            end = _unit_end(answer, pos, self.pieces[-1])
+            if end is None and carried and bare_end(answer, pos):
+                end = pos  # 3天到5 for 3-5天 (v10)
+            if end is None and self.pieces[-1] == "年" and _YEAR_RANGE_REST.match(answer, pos):
+                end = pos  # 2024-2025年, 2024至2025年: a range of years starts with the year (as 2024年至2025年 does)
+            if end is None and answer[pos : pos + 1] in ABOUT and self.pieces[-1][:1] > "\u2e80":
+                end = _starts_at(answer, pos + 1, self.pieces[-1])  # 500多台, 1200余万元, 20来个月: about the figure
+            about_en = _ABOUT_EN.match(answer, pos) if end is None and self.pieces[-1][:1].isalpha() else None
+            if about_en is not None and self.pieces[-1].isascii():
+                end = _unit_end(answer, about_en.end(), self.pieces[-1])  # v16: 20 or so months, 20-odd, 20+ months
+            if end is None and len(self.slots) == 1 and self.pieces[0] == "":
+                found = _currency(answer, first.start, pos, self.pieces[-1], self.forms.scaled)
+                start, end = found or (start, None)
+            if end is None and shares and not first.percent:
+                end = _unit_after_a_contrast(answer, pos, by_start, self.pieces[-1])  # v24: 24, not 18 months
+                end = end if end is not None else _unit_before_a_contrast(answer, first.start, pos, self.pieces[-1])
+            if end is not None and end > start and edges_ok(answer, start, end, text):
+                yield Found(start, end)
+
+
+# v24: a fall by a figure states the figure with a minus sign (下降20%, 同比减少了20%, 降幅为20%, down 20%, fell by 20%,
+# a 20% decrease: -20%); a rise or a level does not (增长20%, 20%), and -20% still does not state 20%
+_FALL_BEFORE = re.compile(
+    "(?:下降|下滑|下跌|降低|减少|缩减|减小|缩小|回落|萎缩|负增长|[降跌]幅(?:为|达|是)?|(?<![增升涨])[降跌]|(?<![增加])减"
+    "|(?<![a-z])(?:(?:an? )?(?:decrease|decline|drop|fall|reduction) of|down|fall|falls|fell|fallen|drops?|dropped"
+    "|declines?|declined|decreases?|decreased|reduced|shrank|shrunk|contracted|cut|lowered|lower)(?: by)?)"
+    " ?(?:了 ?)?(?:约|大约|(?:about|around|roughly|approximately) )? ?$"
+)
+_FALL_AFTER = re.compile(
+    " ?(?:的?(?:降幅|跌幅|下降|下滑|减少)|(?:decrease|decline|drop|fall|reduction|cut|lower|less)(?![a-z]))"
+)
+
+
+def _a_fall(text: str, start: int, end: int) -> int | None:
+    """Where the words that make the figure at text[start:end] a fall start (the figure's start for one after it),
+    else None."""
+    before = _FALL_BEFORE.search(text, max(0, start - 24), start)
+    if before is not None:
+        return before.start()
+    return start if _FALL_AFTER.match(text, end) else None
+
+
+# v24: a bare number contrasted with a figure that carries the unit shares it: "24, not 18 months", 24而非18个月,
+# 是24，不是18个月, "24 rather than 18 months", "24 instead of 18 months", 20而不是30% - as 20或24个月 shares it (v15)
+# v25: or in a bracket before the unit: "24 (not 18) months", 24（而非18）个月
+_CONTRAST_THEN = re.compile(
+    r" ?(?:, ?|(?P<bracket>\( ?))?"
+    r"(?:(?:(?:and|but) )?not(?![a-z])|rather than|instead of|as opposed to|而非|而不是|并非|不是)(?: ?是)? ?"
+)
+_BRACKET_CLOSES = re.compile(r" ?\)")
+
+
+def _unit_after_a_contrast(
+    text: str, pos: int, by_start: dict[int, Mention], unit: str, percent: bool = False
+) -> int | None:
+    """`pos` (the end of a bare number) where a contrast and another number with the point's unit (or %) follow it,
+    else None."""
+    contrast = _CONTRAST_THEN.match(text, pos)
+    other = _mention_at(text, contrast.end(), by_start) if contrast is not None else None
+    if contrast is None or other is None:
+        return None
+    if contrast.group("bracket"):
+        return pos if _a_bracket_gives_the_unit(text, other, unit, percent) else None
+    if percent:
+        return pos if other.percent else None
+    return pos if not other.percent and _unit_end(text, other.end, unit) is not None else None
+
+
+def _a_bracket_gives_the_unit(text: str, other: Mention, unit: str, percent: bool) -> bool:
+    """The contrast in a bracket (v25) ends with the point's unit (or %) inside it or right after it: 24 (not 18
+    months), 24 (not 18) months, 20（而非30%）, 20（而非30）%."""
+    closes = _BRACKET_CLOSES.match(text, other.end)
+    if closes is not None and other.percent:
+        return percent
+    if closes is not None:
+        return (
+            text.startswith(("%", " %"), closes.end()) if percent else _unit_end(text, closes.end(), unit) is not None
+        )
+    inside = None if percent or other.percent else _unit_end(text, other.end, unit)
+    return inside is not None and _BRACKET_CLOSES.match(text, inside) is not None
+
+
+# ... and one that a contrast gives after a denied figure with the unit: "not 18 months but 24", 不是18个月，而是24
+_CONTRAST_BEFORE = re.compile(r"(?:, ?)?(?:but(?: rather)?|而是|rather)(?: (?:it is|it's|is))? ?$")
+_DENIED_FIGURE_BEFORE = re.compile(r"(?:(?<![a-z])not|不是|并非) ?[0-9]+(?:\.[0-9]+)? ?$")
+_CLAUSE_ENDS = re.compile(r" ?(?:[,;:!?)。]|\.(?![0-9])|$)")
+
+
+def _unit_before_a_contrast(text: str, start: int, end: int, unit: str) -> int | None:
+    """`end` (the end of the bare number at text[start:end]) where it ends its clause after a contrast with a denied
+    figure that carries the point's unit, else None."""
+    contrast = _CONTRAST_BEFORE.search(text, max(0, start - 24), start)
+    if contrast is None or not _CLAUSE_ENDS.match(text, end):
+        return None
+    unit_end = contrast.start() - 1 if text[contrast.start() - 1 : contrast.start()] == " " else contrast.start()
+    if not text.endswith(unit, 0, unit_end):
+        return None
+    figure_end = unit_end - len(unit)
+    figure_end -= 1 if text[figure_end - 1 : figure_end] == " " else 0
+    return end if _DENIED_FIGURE_BEFORE.search(text, max(0, figure_end - 24), figure_end) else None
+
+
+@dataclass(frozen=True)
+class RegexPattern:
+    text: str
+    kind = "regex"
+
+    def search(self, answer: str) -> Iterator[Found]:
+        for m in user_regex_finditer(self.text, answer):
+            if m.end() > m.start():
+                yield Found(m.start(), m.end())
+
+
+Pattern = TextPattern | NumberPattern | RegexPattern
+
+
+def _mention_at(text: str, pos: int | None, by_start: dict[int, Mention]) -> Mention | None:
+    """The mention starting at `pos` or after one space there."""
+    if pos is None:
+        return None
+    if pos in by_start:
+        return by_start[pos]
+    return by_start.get(pos + 1) if pos < len(text) and text[pos] == " " else None
+
+
+def _ends_before(text: str, pos: int, piece: str) -> int | None:
+    """Start of `piece` when it ends at `pos` (one space allowed between), else None."""
+    if not piece:
+        return pos
+    for gap in (0, 1):
+        end = pos - gap
+        if gap and (end < 0 or text[end] != " " or piece.endswith(" ")):
+            continue
+        if text.endswith(piece, 0, end):
+            return end - len(piece)
+    return None
+
+
+def _singular(piece: str) -> str | None:
+    """The piece with its first word in the singular, for an English plural in -s (months -> month, gpus -> gpu);
+    None for other words, for short ones (ms is no plural of m) and for rates (gbps is no plural of gbp)."""
+    word = re.match(r"[a-z]+", piece)
+    if word is None or len(word.group()) < 4 or not word.group().endswith("s") or word.group().endswith(("ss", "ps")):
+        return None
+    return word.group()[:-1] + piece[word.end() :]
+
+
+# A range point's mark is any range mark (v9): the point 3-5天 is said 3~5天, 3～5天 (NFKC: ~), 3至5天, 3到5天,
+# 3–5天, and with its unit after each end, 3天-5天, 10%至20%.
+RANGE_MARKS = frozenset({"-", "~", "〜", "–", "—", "至", "到"})
+_ANY_RANGE_MARK = re.compile(" ?(?:-|~|〜|–|—(?!—)|至|到) ?")
+
+
+def _other_range_mark(text: str, pos: int, unit: str) -> int | None:
+    """End of a range mark at `pos` in the answer, after the range's unit when the answer writes it there too."""
+    if unit and text.startswith(unit, pos):
+        pos += len(unit)
+    mark = _ANY_RANGE_MARK.match(text, pos)
+    return mark.end() if mark is not None else None
+
+
+def _starts_at_or_twin(text: str, pos: int, piece: str) -> int | None:
+    """`_starts_at`, or the piece's classifier twin there (2个小时 for 2小时, v9)."""
+    end = _starts_at(text, pos, piece)
+    twin = classifier_twin(piece) if end is None else None
+    return end if twin is None else _starts_at(text, pos, twin)
+
+
+_SCALE_BEFORE_A_UNIT = re.compile("[十百千万亿]+(?=[^十百千万亿])")
+
+
+def _unit_end(text: str, pos: int, piece: str) -> int | None:
+    """End of the point's last piece (its unit) when the answer's number at `pos` is followed by it (one space
+    allowed); v7 also takes the unit in brackets (20(个月), 20 (个月): NFKC made （） ()) and an English unit word
+    after a hyphen and in the singular (a 20-month period, a 20 month period for 20 months)."""
+    end = _starts_at_or_twin(text, pos, piece)
+    if end is not None or not piece:
+        return end
+    bracketed = _starts_at(text, pos, f"({piece})")
+    scale = _SCALE_BEFORE_A_UNIT.match(piece)
+    if (
+        bracketed is None and scale is not None
+    ):  # v25: 1200万（元） - the scale word with the number, the unit bracketed
+        bracketed = _starts_at(text, pos, f"{scale.group()}({piece[scale.end() :]})")
+    if bracketed is not None or not ("a" <= piece[0] <= "z"):
+        return bracketed
+    singular = _singular(piece)
+    for form in (piece, singular) if singular else (piece,):
+        for gap in ("", " ", "-"):
+            if text.startswith(gap + form, pos):
+                return pos + len(gap) + len(form)
+    return None
+
+
+# A currency before the number stands for its unit (v7): ¥ (NFKC of ￥), 人民币, RMB, CNY for 元, $, US$, USD for 美元
+# (one space may follow; not HK$, A$, JP¥, HK¥: a letter before $ or ¥ names another currency); after the number
+# 人民币, RMB, CNY, or one of them in brackets (1200万人民币, 1200万 RMB, 1200万(人民币), 1200万CNY), for 元 too, and
+# USD or (美元) for 美元. The point's scale word must follow the number, and after it no other currency (¥1200万美元,
+# ¥1200万（日元）, ¥1200万 JPY, $1200万人民币), no unit (人民币1200万笔, ¥1200万次, 1200万用户) and no letter or digit.
+_CURRENCY_PIECE = re.compile("^(?P<scale>[十百千万亿]*)(?P<unit>元|美元)$")
+_CURRENCY_BEFORE = {
+    "元": re.compile(r"(?:(?<![a-z])¥|人民币|(?<![a-z])(?:rmb|cny)) ?$"),
+    "美元": re.compile(r"(?:(?<![a-z])us\$|(?<![a-z])\$|(?<![a-z])usd) ?$"),
+}
+_CURRENCY_AFTER = {
+    # v25: and 块, the spoken yuan - 块钱, or a 块 that ends its clause (1200万块。); not a count (3块屏幕, 一块儿)
+    "元": re.compile(
+        r"人民币| ?\( ?(?:人民币|rmb|cny) ?\)| ?(?:rmb|cny)(?![a-z])|块钱|块(?= ?(?:[,.;:!?)。、\n]|左右|上下|$))"
+    ),
+    "美元": re.compile(r" ?\( ?(?:美元|usd) ?\)| ?usd(?![a-z])"),
+}
+_CURRENCY_AFTER_EN = {
+    "元": re.compile(r" ?(?:yuan|renminbi)(?![a-z])"),
+    "美元": re.compile(r" ?(?:us dollars?|dollars?)(?![a-z])"),
+}
+_OTHER_CURRENCY_AFTER = re.compile(
+    r" ?\(? ?(?:日元|美元|港币|港元|欧元|英镑|人民币|美金|jpy|usd|hkd|eur|gbp|rmb|cny|aud|cad|sgd)(?![a-z])"
+)
+_CURRENCY_CHARS = "元美港欧日英币镑圆块角毛"
+# classifiers that make the figure a count of something else (人民币1200万笔: 12 million transactions); jieba decides
+# where one starts a longer word (¥1200万个人所得: 个人)
+_COUNT_CHARS = "笔次人台个件份户条张套家名位项股吨辆倍"
+_COUNT_WORDS = ("用户", "客户")
+
+
+def _unit_goes_on(text: str, pos: int) -> bool:
+    """After the currency-marked figure's scale word (at `pos`) another currency, a unit, a letter or a digit
+    follows: the figure is no amount in the point's currency."""
+    if _OTHER_CURRENCY_AFTER.match(text, pos):
+        return True
+    char = text[pos : pos + 1]
+    if char.isascii() and char.isalnum():
+        return True  # ¥1200万usd, ¥1200万2
+    at = pos + 1 if char == " " else pos
+    char = text[at : at + 1]
+    if not char:
+        return False
+    if char in _CURRENCY_CHARS or char in CN_CHARS or text.startswith(_COUNT_WORDS, at):
+        return True
+    return char in _COUNT_CHARS and len(words_at(text).get(at, "")) < 2
+
+
+# v25: a 块 without 钱 is money after a scale word (1200万块, 五百块), after a sum of a hundred or more (每月5000块)
+# or with money named earlier in its clause (月费50块); else it may count pieces (分成3块。)
+_MONEY_WORD_BEFORE = re.compile(
+    "(?:金额|费|价|成本|预算|钱|收入|利润|工资|薪|付|花|赚|卖|买|贵|便宜|租金|投资|营收|资金)[^,;。!?\n]*$"
+)
+
+
+_DIGITS_AT = re.compile("[0-9][0-9,]*")
+
+
+def _kuai_is_money(text: str, number_start: int, kuai: int) -> bool:
+    """The 块 at `kuai` after the number at `number_start` is the spoken 元, not a count of pieces (v25)."""
+    if text[kuai - 1 : kuai] in "万千百亿":
+        return True
+    digits = _DIGITS_AT.match(text, number_start)
+    if digits is not None and int(digits.group().replace(",", "")) >= 100:
+        return True
+    return _MONEY_WORD_BEFORE.search(text, max(0, number_start - 24), number_start) is not None
+
+
+def _currency(text: str, number_start: int, pos: int, piece: str, english: bool = False) -> tuple[int, int] | None:
+    """(start, end) of the number written with a currency for the point's last piece (万元, 元, 美元), else None;
+    `english` (v11, with the scale words): or with the currency's English name after it (dollars, yuan)."""
+    m = _CURRENCY_PIECE.match(piece)
+    if m is None:
+        return None
+    after_scale = _starts_at(text, pos, m.group("scale"))
+    if after_scale is None:
+        return None
+    after = _CURRENCY_AFTER[m.group("unit")].match(text, after_scale)
+    if after is None and english:
+        after = _CURRENCY_AFTER_EN[m.group("unit")].match(text, after_scale)  # 1.2 million dollars (v11)
+    if after is not None and after.group() == "块" and not _kuai_is_money(text, number_start, after_scale):
+        after = None  # v25: 分成3块。 - pieces
+    if after is not None:
+        return number_start, after.end()  # 1200万人民币, 1200万 RMB, 1200万(人民币)
+    # v25: a currency right before the number, looked for there only: a search from the text's start for each number
+    # (a 24,000-character answer of 1200万块...) cost seconds
+    before = _CURRENCY_BEFORE[m.group("unit")].search(text, max(0, number_start - 16), number_start)
+    if before is None or _unit_goes_on(text, after_scale):
+        return None
+    return before.start(), after_scale
+
+
+def _starts_at(text: str, pos: int, piece: str) -> int | None:
+    """End of `piece` when it starts at `pos` (one space allowed between), else None."""
+    if not piece:
+        return pos
+    for gap in (0, 1):
+        start = pos + gap
+        if gap and (pos >= len(text) or text[pos] != " " or piece.startswith(" ")):
+            continue
+        if text.startswith(piece, start):
+            return start + len(piece)
+    return None
+
+
+def _cjk(char: str) -> bool:
+    return char >= "\u2e80"  # CJK scripts and punctuation, and what follows them in Unicode
+
+
+@lru_cache(maxsize=512)
+def spaced_out(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text without the spaces that touch a CJK character (约 8400 笔 -> 约8400笔), and where each character
+    kept stands in the text: models space figures out in Chinese text, and a copy or a claim so respaced is still
+    one (v7). Spaces between other characters (two English words) stay."""
+    kept, where = [], []
+    for i, char in enumerate(text):
+        if char == " " and ((i > 0 and _cjk(text[i - 1])) or (i + 1 < len(text) and _cjk(text[i + 1]))):
+            continue
+        kept.append(char)
+        where.append(i)
+    return "".join(kept), tuple(where)

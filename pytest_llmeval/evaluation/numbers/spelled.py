@@ -1,0 +1,135 @@
+"""English cardinal number words as numbers (v14: twenty months, one hundred and twenty months):
+`spelled_value`, `spelled_numbers`, and `number_words_as_digits` for a point written with digits.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from .finding import (
+    EN_CARDINAL_RUN,
+    EN_ONES,
+    EN_SMALL,
+    EN_TEENS,
+    EN_TENS,
+    EN_WORD,
+    MAY_FOLLOW,
+    ORDINAL_AFTER,
+    english_scale,
+)
+from .mention import EN_SCALE_WORDS, PERCENT, SCALE_WORDS, Mention, NumberForms
+
+
+def _word_kind(word: str) -> str:
+    """ones, teens, tens, hundred or scale for a number word; any other word (a, an, and) itself."""
+    if word in EN_ONES:
+        return "ones"
+    if word in EN_TEENS:
+        return "teens"
+    if word in EN_TENS:
+        return "tens"
+    return "hundred" if word == "hundred" else "scale" if word in EN_SCALE_WORDS else word
+
+
+def _spelled_number(words: list[str]) -> tuple[int, int]:
+    """How many of `words` one English number says from the first on, and its value (0 words where the first says
+    none); its last scale word is left out when it is its only one (twenty thousand: twenty, then a scale word)."""
+    total, group, last, limit, read, scales = 0, 0, "", 0, 0, 0
+    for k, word in enumerate(words):
+        kind = _word_kind(word)
+        if kind in ("a", "an"):
+            if k > 0 or k + 1 == len(words) or _word_kind(words[k + 1]) not in ("hundred", "scale"):
+                break
+            group, last = 1, "ones"
+            continue
+        if kind == "and":
+            if last not in ("hundred", "scale") or k + 1 == len(words) or words[k + 1] not in EN_SMALL:
+                break
+            continue
+        if kind not in MAY_FOLLOW or last not in MAY_FOLLOW[kind]:
+            break
+        if kind == "hundred":
+            if not 0 < group < 100:
+                break
+            group *= 100
+        elif kind == "scale":
+            scale = EN_SCALE_WORDS[word]
+            if group == 0 or (limit and scale >= limit):
+                break
+            total, group, limit, scales = total + group * scale, 0, scale, scales + 1
+        else:
+            group += EN_SMALL[word]
+        last, read = kind, k + 1
+    if read and last == "scale" and scales == 1:
+        return read - 1, total // limit  # twenty thousand: a scale word after twenty
+    return read, total + group
+
+
+def spelled_value(run: str) -> Decimal | None:
+    """The value of the (first) number that a run of English number words says: 27 for twenty-seven."""
+    read, value = _spelled_number(EN_WORD.findall(run))
+    return Decimal(value) if read else None
+
+
+@lru_cache(maxsize=512)
+def spelled_numbers(text: str, forms: NumberForms) -> tuple[Mention, ...]:
+    """The numbers that English number words say in a normalised text (v14), each with its scale word (with the
+    scale-word forms) and its percent."""
+    found = []
+    for run in EN_CARDINAL_RUN.finditer(text):
+        if ORDINAL_AFTER.match(text, run.end()):
+            continue  # twenty-first, one hundred twenty-first
+        tokens = list(EN_WORD.finditer(run.group()))
+        i = 0
+        while i < len(tokens):
+            read, value = _spelled_number([t.group() for t in tokens[i:]])
+            if read == 0:
+                i += 1
+                continue
+            start, end = run.start() + tokens[i].start(), run.start() + tokens[i + read - 1].end()
+            amount, scale = Decimal(value), Decimal(1)
+            english = english_scale(text, start, end) if forms.scaled else None
+            if english is not None:
+                scale, end = english
+                amount *= scale
+            percent = PERCENT.match(text, end)
+            end = percent.end() if percent else end
+            found.append(Mention(start, end, amount, scale, percent is not None, text[start:end]))
+            i += read
+    return tuple(found)
+
+
+_A_WORD_AFTER = re.compile("[ -][a-z]")
+
+
+def number_words_as_digits(text: str, forms: NumberForms | None = None) -> str:
+    """A (normalised) key point's English cardinal numbers before what it counts, or before percent, in digits (v24:
+    two years -> 2 years, twenty percent -> 20%), so that the point is matched as a number - twenty months as 20
+    months, and "one or two years" no longer holds "two years" as text; other text is left as it is."""
+    kept, pos = [], 0
+    for m in spelled_numbers(text, forms or NumberForms()):
+        if not m.percent and not _A_WORD_AFTER.match(text, m.end):
+            continue
+        kept += [text[pos : m.start], format(m.value.normalize(), "f") + ("%" if m.percent else "")]
+        pos = m.end
+    return "".join(kept) + text[pos:] if kept else text
+
+
+# A clock time or a ratio written with a colon (20:30, 8:00, 1:20: one or two digits, a colon, two digits and no unit
+# after them) holds no figure of its own, and neither does the month or day of a date written with its year
+# (2024-05-20, 2024/5/20, 2024.05.20) (v8). A key point written that way (20:30, 1:20) matches as a whole, a date's
+# year (2024) stays a figure, and a label's number before a colon is no side of one: 问题1：120万元, 方案2:84万元,
+# 阶段2:80%, q1:120万, v3.2:2024年. A ratio to one digit (20:1, 16:9: two digits, a colon, one digit) holds none
+# either (v9); one digit on each side (3:1, 问题1:5) stays read as a label and its figure.
+_NO_UNIT_AFTER = (
+    r"(?![0-9.,%]| ?(?:"
+    + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+    + r"|[元个人次笔台份倍岁号年月天周]|percent))"
+)
+TIME_OR_RATIO = re.compile(r"(?<![a-z0-9.])(?P<a>[0-9]{1,2}) ?: ?(?P<b>[0-9]{2})" + _NO_UNIT_AFTER)
+RATIO_TO_ONE_DIGIT = re.compile(r"(?<![a-z0-9.])(?P<a>[0-9]{2}) ?: ?(?P<b>[0-9])" + _NO_UNIT_AFTER)
+DATE_MONTH_BEFORE = re.compile(r"(?<![0-9])[0-9]{4}([-/.])$")
+DATE_DAY_AFTER_MONTH = re.compile(r"([-/.])[0-9]{1,2}(?![0-9.])")
+DATE_DAY_BEFORE = re.compile(r"(?<![0-9])[0-9]{4}([-/.])[0-9]{1,2}\1$")
