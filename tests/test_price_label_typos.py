@@ -2,7 +2,7 @@
 
 import pytest
 
-from pytest_llmeval.config import _check_price_labels
+from pytest_llmeval.config.checks import check_price_labels
 
 
 def _prices(tmp_path, key):
@@ -15,13 +15,13 @@ def _prices(tmp_path, key):
     ("priced", "unpriced"), [("qwen3-8b", "qwen3-4b"), ("llama3-8b", "llama3-70b"), ("gpt-oss-20b", "gpt-oss-120b")]
 )
 def test_another_size_of_a_priced_model_is_no_misspelling(tmp_path, priced, unpriced):
-    _check_price_labels(_prices(tmp_path, priced), [priced, unpriced])  # the run's own cost: one model unpriced
+    check_price_labels(_prices(tmp_path, priced), [priced, unpriced])  # the run's own cost: one model unpriced
 
 
 def test_a_key_naming_another_size_alone_is_no_misspelling(tmp_path):
-    _check_price_labels(_prices(tmp_path, "qwen3-8b"), ["qwen3-4b"])
+    check_price_labels(_prices(tmp_path, "qwen3-8b"), ["qwen3-4b"])
 
 
 def test_a_misspelt_label_is_still_refused(tmp_path):
     with pytest.raises(pytest.UsageError, match="did you mean `qwen3-8b`"):
-        _check_price_labels(_prices(tmp_path, "qwen3-8b"), ["qwen3_8b"])
+        check_price_labels(_prices(tmp_path, "qwen3-8b"), ["qwen3_8b"])

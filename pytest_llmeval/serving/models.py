@@ -116,7 +116,7 @@ def parse_model(text: str) -> ModelSpec:
 def home_expanded(source: str) -> str:
     """A source that starts with `~` with the home folder put in (vLLM takes `~/models/x` for a hub id: no shell
     expands `--llm-model=~/models/x` or an ini value); any other source, or a `~user` with no home, as it is. The
-    same for every path a run reads (config.py): a `--llm-report-dir=~/r` made a folder named `~`."""
+    same for every path a run reads (config/loading.py): a `--llm-report-dir=~/r` made a folder named `~`."""
     if not source.startswith("~"):
         return source
     try:
