@@ -1,0 +1,277 @@
+"""Models compared: each model's figures side by side, the pairs of models compared case by case, and the
+judge's agreement with the keyword scorer.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .elements import Section, Table, fmt, methods, row_names, with_interval, with_n
+from .summary import (
+    DECODE_NOTE,
+    NOT_MEASURED,
+    SPEED_NOTE,
+    all_errored,
+    in_flight_note,
+    latency_cell,
+    pass_rate_cell,
+    percentile_cell,
+)
+
+
+def models_section(doc: dict[str, Any]) -> Section | None:
+    """The headline table: one row per model and mode (never pooled across modes), with intervals."""
+    comparison = doc["aggregates"].get("comparison") or {}
+    rows_in = comparison.get("rows") or []
+    if not rows_in:
+        return None
+
+    def ci(entry: dict[str, Any] | None, sign: bool = False) -> str:
+        if not entry:
+            return "-"
+        return with_interval(entry.get("estimate"), entry, sign=sign) + f" (n={entry.get('n')})"
+
+    # the summary's row of the same model and mode: its pass rate has its interval and n (the case is the unit);
+    # the comparison's own pass_rate is pooled over samples and, with uneven repeats, differed from it
+    summary = {(a["model"], a.get("mode", "norag")): a for a in doc["aggregates"].get("models") or []}
+    rag_rows = {r["model"]: r for r in doc["aggregates"].get("rag") or []}
+
+    def dead(r: dict[str, Any]) -> dict[str, Any] | None:
+        """The summary row when every sample of this model and mode errored: nothing was measured of the model."""
+        a = summary.get((r["model"], r.get("mode", "norag")))
+        return a if a and all_errored(a) else None
+
+    def score_cell(r: dict[str, Any]) -> str:
+        a = dead(r)
+        if a is not None:  # 0.0 [0.0, 21.5] read as a measured score, beside pairs saying nothing was measured
+            return f"{NOT_MEASURED} (n={a.get('cases')})"
+        return ci(r.get("score"))
+
+    def uplift_cell(r: dict[str, Any]) -> str:
+        reason = (rag_rows.get(r["model"]) or {}).get("not_compared") if r.get("mode") == "rag" else None
+        return "not compared: a side errored throughout (see the RAG table)" if reason else ci(r.get("uplift"), True)
+
+    def pass_cell(r: dict[str, Any]) -> str:
+        a = summary.get((r["model"], r.get("mode", "norag")))
+        if a is None:
+            return fmt(r.get("pass_rate"))
+        return with_n(a.get("pass_rate"), a.get("cases"), pass_rate_cell(a))
+
+    def ttft_cell(r: dict[str, Any]) -> str:
+        a = summary.get((r["model"], r.get("mode", "norag")))
+        if a is None:
+            return percentile_cell(r.get("ttft_p50_s"), None, 3)
+        return latency_cell(a, "ttft_p50_s", 3, always_n=True)  # n answers: the score's n beside it is cases
+
+    rows = [
+        [
+            r["model"],
+            r.get("mode", "-"),
+            score_cell(r),
+            uplift_cell(r),
+            pass_cell(r),
+            ttft_cell(r),
+            fmt(r.get("decode_tok_s")),
+            fmt(r.get("output_throughput")),
+            "-" if r.get("peak_memory_mib") is None else f"{r['peak_memory_mib']:.0f} ({r.get('memory_source')})",
+        ]
+        for r in rows_in
+    ]
+    headers = [
+        "model",
+        "mode",
+        "score [95% CI]",
+        "RAG uplift [95% CI]",
+        "pass % [95% CI]",
+        "TTFT p50 s [95% CI]",
+        "decode tok/s",
+        "bench output tok/s",
+        "peak mem MiB",
+    ]
+    note = (
+        "One row per model and mode: runs with and without RAG are not pooled. Score: mean over cases (n; an "
+        "errored sample counts as 0 here and in the pairs; the summary above leaves it out) with "
+        f"its 95% interval ({methods((r.get('score') for r in rows_in), row_names(rows_in))}); uplift (rag rows): "
+        "paired per-case difference with RAG - without; pass %: as in the summary (n cases, its interval). "
+        + DECODE_NOTE
+        + " "
+        + SPEED_NOTE
+        + in_flight_note(doc)
+        + _bench_basis(doc, rows_in)
+    )
+    models = {r["model"] for r in rows_in}
+    return Section(
+        "models",
+        "Models compared",
+        [note],
+        Table(headers, rows),
+        terminal=len(models) > 1 or any(r.get("uplift") for r in rows_in),
+    )
+
+
+def _bench_basis(doc: dict[str, Any], rows: list[dict[str, Any]]) -> str:
+    """Where "bench output tok/s" comes from: the load test's protocol and n, per model (a rate at concurrency 8
+    read beside the cases' own decode tok/s as if both were one request's); "" without a benchmark figure."""
+    shown = {r["model"] for r in rows if r.get("output_throughput") is not None}
+    runs = [b for b in doc.get("benchmarks") or [] if b.get("model") in shown]
+    if not runs:
+        return ""
+    each = "; ".join(
+        f"{b['model']}: concurrency {(b.get('config') or {}).get('concurrency')}, "
+        f"n={(b.get('summary') or {}).get('completed')} requests completed"
+        for b in runs
+    )
+    return (
+        f" bench output tok/s: the throughput benchmark's output tokens per second of all requests together ({each});"
+        " the same figure on both modes' rows (the benchmark has no RAG)."
+    )
+
+
+def _p_text(pair: dict[str, Any]) -> str:
+    p, adjusted = pair.get("p_value", (pair.get("difference") or {}).get("p_value")), pair.get("p_holm")
+    if p is None:
+        return "-"
+    return f"{p:.3g}" + (f" ({adjusted:.3g})" if adjusted is not None else "")
+
+
+NO_COMMON = "not compared: no case in common"
+
+
+def _uncompared_pairs(comparison: dict[str, Any]) -> list[dict[str, Any]]:
+    """The pairs of models run in the same mode that got no pair row: they share no case (the aggregate skips a
+    pair without a common case), which had left them out of the table without a word."""
+    rows = comparison.get("rows") or []
+    models = list(dict.fromkeys(r["model"] for r in rows))
+    modes = {(r["model"], r.get("mode", "norag")) for r in rows}
+    have = {(p["a"], p["b"], p.get("mode", "norag")) for p in comparison.get("pairs") or []}
+    missing = []
+    for i, first in enumerate(models):
+        for second in models[i + 1 :]:
+            for mode in ("norag", "rag"):
+                if (first, mode) in modes and (second, mode) in modes and (first, second, mode) not in have:
+                    missing.append({"a": first, "b": second, "mode": mode, "n": 0, "difference": None})
+    return missing
+
+
+def model_pairs_section(doc: dict[str, Any]) -> Section | None:
+    comparison = doc["aggregates"].get("comparison") or {}
+    pairs = comparison.get("pairs") or []
+    missing = _uncompared_pairs(comparison)
+    if not pairs and not missing:
+        return None
+    rows = [
+        [
+            f"{p['b']} - {p['a']}",
+            p["mode"],
+            p["n"],
+            with_interval(p["difference"].get("estimate"), p["difference"], sign=True) if p["difference"] else "-",
+            _p_text(p),
+            p["verdict"],
+        ]
+        for p in pairs
+    ]
+    rows += [[f"{p['b']} - {p['a']}", p["mode"], 0, "-", "-", NO_COMMON] for p in missing]
+    names = [f"{row[0]} {row[1]}" for row in rows]
+    tested = [p for p in pairs if p.get("difference")]
+    how = methods((p.get("difference") for p in pairs), names[: len(pairs)])
+    note = (
+        "Difference of mean scores, paired per case, with its 95% interval"
+        + (f" ({how})" if how != "-" else "")
+        + "; an errored sample counts as score 0 here, as in a comparison with a baseline (a model gains nothing "
+        "from the cases it failed to answer); 'better' or 'worse' only when the paired test is significant after "
+        f"Holm's correction over the {len(tested)} comparison(s) of this run (p Holm <= 0.05)."
+    )
+    if not tested:  # "with its 95% interval (-)" and "over the 2 comparison(s)" where no pair was tested
+        note = "No pair of models was compared: each row says why."
+    return Section(
+        "model_pairs",
+        "Model against model (paired on the same cases)",
+        [note],
+        Table(["pair", "mode", "n", "difference [95% CI]", "p (Holm)", "verdict"], rows),
+        terminal=True,
+        level=3,
+    )
+
+
+def judge_section(doc: dict[str, Any]) -> Section | None:
+    rows_in = doc["aggregates"].get("judge") or []
+    if not rows_in:
+        return None
+    rows = [
+        [
+            r["model"],
+            r["mode"],
+            r["n"],
+            fmt(r.get("mean_keyword_score")),
+            fmt(r.get("mean_judge_score")),
+            _agreement(r),
+            _cases_n(r, with_interval((r.get("kappa") or {}).get("value"), r.get("kappa"), 2), r.get("kappa")),
+            _cases_n(
+                r,
+                fmt((r.get("spearman") or {}).get("value"), 2) + _spearman_p(r.get("spearman") or {}),
+                r.get("spearman"),
+            ),
+            r.get("judge_errors", 0),
+        ]
+        for r in rows_in
+    ]
+    return Section(
+        "judge",
+        "Keyword scorer against the LLM judge",
+        [
+            "Agreement on pass/fail and on scores, over the answers both graded (n). Keyword and judge score: mean "
+            "over cases (a case graded several times: its answers averaged first), as the summary's mean score. Every "
+            "interval and p here is "
+            "over cases (a case graded several times is one unit, its answers are not independent: its n = cases is "
+            "shown where that differs from n). agree %: share of the answers both scorers pass or both fail, with its "
+            "95% interval "
+            f"({methods(r.get('agreement_interval') for r in rows_in)}; a case graded several times counts its share "
+            "of answers once). Cohen's kappa over the answers, with its 95% interval where the raters vary enough for "
+            "one: a bootstrap over cases (a case's answers kept together) joined with the interval of the agreement, "
+            "so that agreeing on every one of a few cases does not read as certain agreement. Spearman's rho on the "
+            "scores (with repeats: on the cases' mean scores), with its p."
+        ],
+        Table(
+            [
+                "model",
+                "mode",
+                "n",
+                "keyword score",
+                "judge score",
+                "agree % [95% CI]",
+                "kappa [95% CI]",
+                "spearman",
+                "judge errors",
+            ],
+            rows,
+        ),
+        terminal=True,
+    )
+
+
+def _spearman_p(entry: dict[str, Any]) -> str:
+    """` (p=0.012)`; where the p (scipy's, from the t distribution) is below the smallest p any ordering of n cases
+    can give (2 / n!: the two perfect orderings), that smallest p: rho 1.00 of 3 cases printed `(p=0)`, where the
+    exact p is 0.33; "" without a p."""
+    p, n = entry.get("p_value"), entry.get("n")
+    if p is None:
+        return ""
+    floor = 2 / math.factorial(n) if isinstance(n, int) and 0 < n <= 20 else 0.0
+    if p < floor:
+        return f" (p={floor:.2g} at least: no p of {n} cases is smaller)"
+    return f" (p={p:.2g})"
+
+
+def _cases_n(row: dict[str, Any], text: str, entry: dict[str, Any] | None) -> str:
+    """A judge statistic's text, with its n = cases where that is not the row's n (answers, with repeats)."""
+    n = (entry or {}).get("n")
+    return text if n is None or n == row.get("n") or text == "-" else f"{text} (n={n} cases)"
+
+
+def _agreement(row: dict[str, Any]) -> str:
+    """agree % with its interval, and the interval's n where it is not the row's (cases, with repeats)."""
+    interval = row.get("agreement_interval")
+    text = with_interval(row.get("agreement_pct"), interval)
+    n = (interval or {}).get("n")
+    return text if n is None or n == row.get("n") else f"{text} (n={n} cases)"

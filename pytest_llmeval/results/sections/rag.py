@@ -1,0 +1,215 @@
+"""RAG against no RAG: the uplift of each model with its interval and Holm's correction over the run, by
+category, and the retrieval stages' timings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .elements import Section, Table, fmt, methods, with_interval, with_n
+from .summary import percentile_cell
+
+RAG_HEADERS = [
+    "model",
+    "n",
+    "score no-RAG",
+    "score RAG",
+    "uplift [95% CI]",
+    "pass % no-RAG [95% CI]",
+    "pass % RAG [95% CI]",
+    "pass change [95% CI]",
+    "hit@k",
+    "recall@k",
+    "MRR",
+    "nDCG",
+    "BM25/dense overlap",
+    "retrieval ms p50",
+    "generation ms p50",
+    "rerank",
+]
+
+
+def rag_section(doc: dict[str, Any]) -> Section | None:
+    rag = doc["aggregates"].get("rag") or []
+    if not rag:
+        return None
+    rows = [
+        [
+            r["model"],
+            r.get("paired_cases"),
+            fmt(r.get("score_norag")),
+            fmt(r.get("score_rag")),
+            r.get("not_compared") or _uplift_cell(r),
+            with_interval(r.get("pass_rate_norag"), r.get("pass_rate_norag_interval")),
+            with_interval(r.get("pass_rate_rag"), r.get("pass_rate_rag_interval")),
+            with_interval(r.get("pass_change"), r.get("pass_change_interval"), sign=True),
+            with_n(
+                r.get("mean_hit_at_k"),
+                r.get("retrieval_n"),
+                with_interval(r.get("mean_hit_at_k"), _fraction(r.get("hit_at_k_interval")), 2),
+            ),
+            fmt(r.get("mean_recall_at_k"), 2),
+            fmt(r.get("mean_mrr_at_k"), 2),
+            fmt(r.get("mean_ndcg_at_k"), 2),
+            fmt(r.get("mean_bm25_dense_overlap"), 2),
+            with_n(
+                r.get("retrieval_ms_p50"),
+                r.get("retrieval_ms_n"),
+                percentile_cell(
+                    r.get("retrieval_ms_p50"),
+                    r.get("retrieval_ms_p50_interval"),
+                    1,
+                    say_n=r.get("retrieval_ms_n") is None,
+                ),
+            ),
+            with_n(
+                r.get("generation_ms_p50"),
+                r.get("generation_ms_n"),
+                percentile_cell(
+                    r.get("generation_ms_p50"),
+                    r.get("generation_ms_p50_interval"),
+                    1,
+                    say_n=r.get("generation_ms_n") is None,
+                ),
+            ),
+            "/".join(r.get("rerank") or []) or "-",
+        ]
+        for r in rag
+    ]
+    note = (
+        "Uplift = mean score with RAG - without, paired over the cases run both ways (n; an errored sample counts "
+        "as score 0 and not passed, so a mode gains nothing from the cases it failed), with its 95% "
+        f"interval ({methods((r.get('uplift_interval') for r in rag), (r['model'] for r in rag))}) and the sign-flip "
+        "test's p, in brackets after Holm's correction over the run's models (those whose n can be significant at "
+        "all): 'better' or 'worse with RAG' only where that is at most 0.05 - with several models one interval "
+        "leaves out 0 by chance more often than 1 time in 20; pass % = share "
+        "of those cases passed (a case asked several times: its share of samples), with its 95% interval "
+        f"({methods(_pass_rate_intervals(rag), _pass_rate_labels(rag))}); pass change = pass rate with RAG - without, "
+        f"points, same cases ({methods((r.get('pass_change_interval') for r in rag), (r['model'] for r in rag))}). "
+        "Retrieval quality is measured against the documents each case names, over the cases that name them (n "
+        "beside hit@k: cases; a case asked several times: its answers averaged first); hit@k with its 95% interval"
+        f"{_how(methods(r.get('hit_at_k_interval') for r in rag))}; recall, MRR and nDCG are descriptions of those "
+        "same cases, without an interval; overlap is the share of BM25's top-k that the dense retriever also returned. "
+        "Retrieval and generation ms: p50 over the answers (n), with its 95% order-statistic interval."
+    )
+    return Section("rag", "RAG: without vs with retrieval", [note], Table(RAG_HEADERS, rows), terminal=True)
+
+
+def _uplift_cell(row: dict[str, Any]) -> str:
+    """A model's uplift with its interval and, where the run has the models' family (`uplift_holm`), its p with the
+    Holm-adjusted p and `better` / `worse with RAG` where that is significant: with several models an interval that
+    leaves out 0 is not a finding on its own."""
+    text = with_interval(row.get("uplift"), row.get("uplift_interval"), sign=True)
+    family = row.get("uplift_holm")
+    if not family:
+        return text
+    return text + _uplift_verdict({**family, "uplift": row.get("uplift"), "uplift_interval": row["uplift_interval"]})
+
+
+def rag_category_section(doc: dict[str, Any]) -> Section | None:
+    rag = doc["aggregates"].get("rag") or []
+    categories = sorted({c for r in rag for c in r.get("categories", {})})
+    if not categories:
+        return None
+    headers = ["category", *(f"{r['model']} no-RAG / RAG / uplift" for r in rag)]
+    rows = []
+    for cat in categories:
+        cells = []
+        for r in rag:
+            c = r.get("categories", {}).get(cat)
+            if not c:
+                cells.append("-")
+                continue
+            interval = c.get("uplift_interval")
+            uplift = with_interval(c["uplift"], interval, sign=True)
+            text = with_n(c["uplift"], c.get("n"), f"{fmt(c['norag'])} / {fmt(c['rag'])} / {uplift}")
+            cells.append(text + _uplift_verdict(c))
+        rows.append([cat, *cells])
+    note = (
+        "Per category: mean score without / with RAG and the uplift, paired over the category's cases (n), with "
+        "its 95% interval where n allows one (an exact sign-flip test needs at least 6 cases for it); p: the "
+        f"sign-flip test's, in brackets after Holm's correction over {_category_family_words(rag)} "
+        "that can be significant at their n at all (the smallest two-sided p of n cases is "
+        "2/2^n, 0.0625 at n=5: a category of 5 or fewer cases is left out of the family rather than making the "
+        "others' threshold stricter - Tarone's rule). "
+        "'better' or 'worse with RAG' only where the uplift is significant after it "
+        "(p Holm <= 0.05): with several categories or models, some category looks significant by chance more often "
+        "than 1 time in 20, so an interval that leaves out 0 is not a finding on its own."
+    )
+    return Section("rag_categories", "RAG uplift per category", [note], Table(headers, rows), level=3)
+
+
+def _how(method: str) -> str:
+    """` (mid-p exact)` for a note; nothing where no interval was computed (`methods` gave "-")."""
+    return "" if method == "-" else f" ({method})"
+
+
+def _fraction(interval: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A rate interval in percent (`stats.wilson`) on the 0-1 scale of the retrieval metrics beside it."""
+    if not interval:
+        return interval
+    return {**interval, **{k: None if interval.get(k) is None else interval[k] / 100 for k in ("low", "high")}}
+
+
+def _pass_rate_intervals(rag: list[dict[str, Any]]) -> list[Any]:
+    """The pass-rate intervals of the RAG table, no-RAG and RAG of each model (for the note's methods)."""
+    return [r.get(f"pass_rate_{mode}_interval") for r in rag for mode in ("norag", "rag")]
+
+
+def _category_family_words(rag: list[dict[str, Any]]) -> str:
+    """Which categories the Holm-adjusted p in brackets was corrected over, as the document's own `family` sizes say:
+    every model's (one family per run) or, in a results.json written before the run became the family, each model's
+    own: re-rendered under the words of the run's family, its per-model p read as corrected over the whole run."""
+    in_family = [c for r in rag for c in (r.get("categories") or {}).values() if c.get("p_holm") is not None]
+    if in_family and any(c.get("family") != len(in_family) for c in in_family):
+        return "the model's own categories (this results.json was written before one family per run)"
+    return "the model's categories and every other model's (one family per run)"
+
+
+def _pass_rate_labels(rag: list[dict[str, Any]]) -> list[str]:
+    return [f"{r['model']} {mode}" for r in rag for mode in ("no-RAG", "RAG")]
+
+
+def _uplift_verdict(category: dict[str, Any]) -> str:
+    """`; p 0.016 (Holm 0.062)` and, where significant after Holm's correction over its family (the run's categories,
+    or the run's models), `: better with RAG` (or worse); nothing where the uplift (a category's, or a model's) has no
+    test (n < 2) or no correction was recorded."""
+    from ...stats import p_text
+
+    test = category.get("uplift_interval") or {}
+    p, adjusted = test.get("p_value"), category.get("p_holm")
+    if p is not None and category.get("outside_family"):
+        return (
+            f"; p {p_text(p, bool(test.get('p_at_floor')))} (no p at n={test.get('n')} can be significant - the "
+            f"smallest is {p_text(test.get('min_p'))}: outside Holm's family)"
+        )
+    if p is None or adjusted is None:
+        return ""
+    text = f"; p {p_text(p, bool(test.get('p_at_floor')))} (Holm {p_text(adjusted)})"
+    if category.get("significant_holm") and category.get("uplift"):
+        text += f": {'better' if category['uplift'] > 0 else 'worse'} with RAG"
+    return text
+
+
+def rag_stage_section(doc: dict[str, Any]) -> Section | None:
+    rag = [r for r in doc["aggregates"].get("rag") or [] if r.get("stages")]
+    if not rag:
+        return None
+    rows = [
+        [
+            r["model"],
+            stage,
+            with_n(values.get("hit_at_k"), r.get("retrieval_n"), fmt(values.get("hit_at_k"), 2)),
+            fmt(values.get("mrr_at_k"), 2),
+            fmt(values.get("ndcg_at_k"), 2),
+        ]
+        for r in rag
+        for stage, values in r["stages"].items()
+    ]
+    return Section(
+        "rag_stages",
+        "Retrieval quality per stage",
+        ["Each stage's own top-k against the documents each case names: which stage earns the uplift."],
+        Table(["model", "stage", "hit@k", "MRR", "nDCG"], rows),
+        level=3,
+    )

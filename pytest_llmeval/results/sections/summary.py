@@ -1,0 +1,182 @@
+"""The summary of each model and mode (pass rate, score, latency percentiles - "not measured" where every
+case errored), its answer health and its categories.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .elements import Section, Table, fmt, interval_of, memory, methods, no_interval, row_names, with_interval, with_n
+
+DECODE_NOTE = (
+    "decode tok/s = sum(output tokens - 1) / sum(E2E - TTFT) over the answers (token-weighted; per case: 1 / TPOT)."
+)
+
+SUMMARY_HEADERS = [
+    "model",
+    "mode",
+    "n cases",
+    "samples",
+    "errors",
+    "pass % [95% CI]",
+    "mean score [95% CI]",
+    "TTFT p50 s [95% CI]",
+    "E2E p50 s [95% CI]",
+    "decode tok/s",
+    "peak mem MiB",
+]
+
+SPEED_NOTE = (
+    "Latency p50 over the timed answers with its 95% order-statistic interval (n = samples where no n is shown "
+    "beside it: an errored answer and one from the cache have no timing); decode tok/s and latency are "
+    "of this one run: a run varies as a whole (machine, load), which one run cannot measure - the run is the unit of "
+    "speed, so compare speeds between runs, at equal settings, not by these intervals."
+)
+
+
+def percentile_cell(value: Any, interval: dict[str, Any] | None, digits: int, say_n: bool = True) -> str:
+    """`0.120 [0.100, 0.150]`; an open end as `open`; `too few values (n=..)` where the n gives no estimate;
+    `0.120 [no 95% interval at n=3]` where n gives no bound at all (a median of 1-5 answers was printed bare, as
+    if it were as sure as one of 50). `say_n` False: `[no 95% interval]`, for a cell that says its n after it."""
+    if value is None:
+        if interval and interval.get("method", "").startswith("too few"):
+            return str(interval["method"]).split(":")[0]
+        return "-"
+    missing = no_interval(interval, say_n)
+    if missing is not None:
+        return f"{fmt(value, digits)} {missing}"
+    if not interval or (interval.get("low") is None and interval.get("high") is None):
+        return fmt(value, digits)
+    low, high = (fmt(float(v), digits) if v is not None else "open" for v in (interval["low"], interval["high"]))
+    return f"{fmt(value, digits)} [{low}, {high}]"
+
+
+def latency_cell(agg: dict[str, Any], name: str, digits: int, always_n: bool = False) -> str:
+    """A summary row's latency percentile with its interval and, where it is over fewer answers than the row's
+    samples (errors and cache hits have no timing) or `always_n`, its n: `0.131 [0.108, 0.148] (n=36 answers)`."""
+    interval = interval_of(agg, name)
+    mean = "mean_ttft_s" if name.startswith("ttft") else "mean_e2e_s"
+    value = agg.get(name, agg.get(mean))
+    n = (interval or {}).get("n")
+    if n is None or (n == agg.get("samples") and not always_n):
+        return percentile_cell(value, interval, digits)
+    text = percentile_cell(value, interval, digits, say_n=False)  # its n once, with its unit, after it
+    return text if text == "-" or text.startswith("too few") else f"{text} (n={n} answers)"
+
+
+NOT_MEASURED = "not measured: every case errored"
+
+
+def all_errored(agg: dict[str, Any]) -> bool:
+    """Every sample of a summary row (one model and mode) errored: its server failed, nothing of the model was
+    measured."""
+    return bool(agg.get("samples")) and agg.get("errors") == agg.get("samples")
+
+
+def pass_rate_cell(agg: dict[str, Any]) -> str:
+    """A summary row's pass rate with its interval; `not measured: every case errored` where every sample errored:
+    `0.0 [0.0, 39.3]` read as a measured 0% beside a mean score of `-` and pairs that say nothing was measured."""
+    if all_errored(agg):
+        return NOT_MEASURED
+    return with_interval(agg.get("pass_rate"), interval_of(agg, "pass_rate"))
+
+
+def in_flight_note(doc: dict[str, Any]) -> str:
+    """What the latency and decode figures include when cases ran concurrently (--llm-concurrency); "" when not."""
+    in_flight = sorted({c["in_flight"] for c in doc.get("cases") or [] if c.get("in_flight")})
+    if not in_flight:
+        return ""
+    return (
+        f" Latency measured with {'/'.join(map(str, in_flight))} cases in flight per process "
+        "(--llm-concurrency): TTFT, E2E and decode tok/s include the batching; compare them only with runs "
+        "at the same concurrency."
+    )
+
+
+def summary_section(doc: dict[str, Any]) -> Section:
+    aggs = doc["aggregates"]["models"]
+    if not aggs:
+        return Section("summary", "Summary per model", ["No case finished."], terminal=True)
+    rows = [
+        [
+            a["model"],
+            a["mode"],
+            a["cases"],
+            a.get("samples", a["cases"]),
+            a.get("errors", 0),
+            pass_rate_cell(a),
+            with_interval(a.get("mean_score"), interval_of(a, "mean_score")),
+            latency_cell(a, "ttft_p50_s", 3),
+            latency_cell(a, "e2e_p50_s", 2),
+            fmt(a.get("decode_tok_s")),
+            memory(a),
+        ]
+        for a in aggs
+    ]
+    note = (
+        "n cases = distinct cases; samples = cases x repeats; errors have no score and count as not passed. "
+        "95% intervals, the case is the unit (with repeats its samples are averaged first): mean score "
+        f"{methods((interval_of(a, 'mean_score') for a in aggs), row_names(aggs))}; pass rate "
+        f"{methods((interval_of(a, 'pass_rate') for a in aggs), row_names(aggs))}. "
+        f"{DECODE_NOTE} {SPEED_NOTE}"
+    )
+    note += in_flight_note(doc)  # --llm-concurrency: each request shared the server with others
+    return Section("summary", "Summary per model", [note], Table(SUMMARY_HEADERS, rows), terminal=True)
+
+
+def answer_health_section(doc: dict[str, Any]) -> Section | None:
+    """Empty answers and answers cut at the token limit, per model and mode, when there are any: both score like
+    wrong answers, and neither says what the model knows."""
+    from ..answer_health import EMPTY_FIX, answer_health
+
+    health = [h for h in answer_health(doc.get("cases") or []) if h.empty or h.cut or h.repeated]
+    if not health:
+        return None
+    default = (doc["run"].get("settings") or {}).get("max_tokens")
+    lines = []
+    for h in health:
+        limits = sorted({int(n or default or 0) for n in h.budgets})
+        max_tokens = ", ".join(str(n) for n in limits if n) or default
+        if h.empty:
+            lines.append(f"{h.label}: {h.empty} of {h.answered} answers empty - {EMPTY_FIX}.")
+        if h.repeated:
+            lines.append(
+                f"{h.label}: {h.same} different cases got one identical answer - the model may not see the question "
+                "(a prompt template that drops it, a server answering from the wrong cache); read a few answers."
+            )
+        if h.cut:
+            lines.append(
+                f"{h.label}: {h.cut} of {h.answered} answers cut at the token limit (finish_reason length; max_tokens "
+                f"{max_tokens}) - their scores measure the limit too: raise --llm-max-tokens (or the case's "
+                "max_tokens) if the answers need more."
+            )
+    return Section("answer_health", "Answers that say little", lines, terminal=True)
+
+
+def category_section(doc: dict[str, Any]) -> Section | None:
+    aggs = doc["aggregates"]["models"]
+    categories = sorted({c for a in aggs for c in a.get("categories", {})})
+    if not categories:
+        return None
+    headers = ["category", *(f"{a['model']} ({a['mode']})" for a in aggs)]
+    rows = [
+        [
+            cat,
+            *(
+                with_n(
+                    a["categories"].get(cat),
+                    (a.get("category_cases") or {}).get(cat),
+                    with_interval(a["categories"].get(cat), (a.get("category_intervals") or {}).get(cat)),
+                )
+                for a in aggs
+            ),
+        ]
+        for cat in categories
+    ]
+    how = methods(iv for a in aggs for iv in (a.get("category_intervals") or {}).values())
+    note = (
+        "Mean score of the category's cases (n = cases scored; with repeats a case's samples are averaged first), "
+        f"with its 95% interval ({how}); a category holds few cases, so these are "
+        "descriptions, not comparisons: the run's comparisons are in the summary and the pairs."
+    )
+    return Section("categories", "Mean score per category", [note], Table(headers, rows), terminal=True)
