@@ -384,6 +384,23 @@ def pytest_runtest_teardown(item):
 """
 
 
+def _asked(fake: FakeServer) -> int:
+    return sum(path.endswith("chat/completions") for path, _ in fake.received)
+
+
+def _held_on_disk(report) -> int:
+    """The distinct cases whose answers are on disk: recorded by their tests, or kept by a worker ahead of them."""
+    files = [report / "cases.jsonl", *sorted((report / ".asked-ahead").glob("*.jsonl"))]
+    held = set()
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else ():
+            try:
+                held.add(json.loads(line)["scenario_id"])
+            except (ValueError, KeyError):
+                continue  # a line being written
+    return len(held)
+
+
 def test_sigterm_under_xdist_records_the_answers_the_workers_asked_ahead(llm_project):
     """Under -n an interrupt ends the controller first, and it ends the workers: the answers a worker had asked
     ahead of tests it had not reached were in its memory only, and --llm-resume asked them again. Each worker now
@@ -406,11 +423,15 @@ def test_sigterm_under_xdist_records_the_answers_the_workers_asked_ahead(llm_pro
         cases = report / "cases.jsonl"
         while time.monotonic() < deadline and not (cases.is_file() and cases.read_text(encoding="utf-8").strip()):
             time.sleep(0.05)
-        time.sleep(0.2)  # the answers of the items each worker holds are in (the server answers at once)
+        # the interrupt comes once every answer the server gave is held on disk - a test or a worker's asked-ahead
+        # file: a request still on its way when the run ends is no measurement (and a busy CI host can hold a
+        # worker's thread off the answer it was sent for longer than any fixed sleep)
+        while time.monotonic() < deadline and not 3 <= _asked(fake) <= _held_on_disk(report):  # 3: asked ahead
+            time.sleep(0.05)
         workers = psutil.Process(proc.pid).children(recursive=True)
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=60)
-        asked = sum(path.endswith("chat/completions") for path, _ in fake.received)
+        asked = _asked(fake)
     assert proc.returncode == pytest.ExitCode.INTERRUPTED, out
     doc = json.loads((report / "results.json").read_text(encoding="utf-8"))
     assert doc["run"]["status"] == "interrupted"
