@@ -57,7 +57,8 @@ def assert_linear_time(seconds_to_score: Callable[[str], float], unit: str, char
     take well under eight times as long (linear: 4x; the quadratic scans these guards were written for: 16x). Checked
     by growth, not by a wall-clock limit: hosts of this class differ 2.5x and a CI run shares its cores (an absolute
     2.5 s failed at 2.9 s under load; twice the answer against 3.2x failed at 3.4x with a busy neighbour). The two
-    lengths are timed in turn, best of 3 each, so a burst of load hits both."""
+    lengths are timed in turn, best of 3 each, in CPU time of this process (`time.process_time`: a test starved of
+    the CPU by its neighbours is not charged for their time)."""
     repeats = chars // len(unit)
     short, long = unit * (repeats // 4), unit * repeats
     times: tuple[list[float], list[float]] = ([], [])

@@ -214,9 +214,9 @@ def _seconds_to_score(answer: str) -> float:
             KeyPoint("私有化部署"),
         ),
     )
-    start = time.perf_counter()
+    start = time.process_time()
     score_answer(case, answer)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 @pytest.mark.parametrize(

@@ -506,9 +506,9 @@ def _seconds_to_score(answer: str) -> float:
         key_points=(KeyPoint("20个月"), KeyPoint("1200万元", numbers=CN), KeyPoint("1天")),
         trap=trap,
     )
-    start = time.perf_counter()
+    start = time.process_time()
     score_answer(case, answer)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 @pytest.mark.parametrize(

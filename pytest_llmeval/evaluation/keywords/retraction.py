@@ -289,25 +289,31 @@ _NUMBER_AT = re.compile(
     + _A_NUMBER_WORD
     + ")?) ?"
 )
+_CURRENCY_BEFORE = re.compile("(?:¥|人民币|rmb|cny|us\\$|\\$|usd) ?(?=[0-9])")
 _LAST_NUMBER = re.compile(_NUMBER_AT.pattern.removesuffix(" ?") + "(?=[^0-9]*$)")
+_MONEY = re.compile(
+    "(?:万元|亿元|千元|百万元|元|万|亿|美元|港币|欧元|(?:yuan|dollars?|usd|rmb|million|billion|thousand|k)(?![a-z]))"
+)
 _UNIT_KINDS = (
     re.compile(
         "(?:年|个月|月|周|星期|天|日|小时|个小时|钟头|分钟|秒|(?:years?|months?|weeks?|days?|hours?|minutes?"
         "|seconds?)(?![a-z]))"
     ),
-    re.compile(
-        "(?:万元|亿元|千元|百万元|元|万|亿|美元|港币|欧元|(?:yuan|dollars?|usd|rmb|million|billion|thousand|k)"
-        "(?![a-z]))"
-    ),
+    _MONEY,
     re.compile("(?:%|个百分点|(?:percent|per cent|percentage points?)(?![a-z]))"),
 )
+# the unit right after a number (3.4 million yuan: " million")
+_UNIT_WORD = re.compile("^ ?(?:万元|亿元|万|亿|%|(?:million|billion|thousand|months?|years?|percent|k|m|bn)(?![a-z]))")
 # a calendar year (2026年), which is no value of a length or an amount
 _CALENDAR_YEAR = re.compile("(?:19|20)[0-9]{2} ?年(?!代)")
 _ENDS_A_PART = re.compile(r" ?(?:[)。!?;,\n]|\.(?=\s|$)|$)")
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, int]:
-    """The text after the number at `pos` (its unit first) and where it starts."""
+    """The text after the number at `pos` (its unit first; past a currency mark before it: $1.5 million) and where it
+    starts."""
+    currency = _CURRENCY_BEFORE.match(text, pos)
+    pos = currency.end() if currency is not None else pos
     number = _NUMBER_AT.match(text, pos)
     at = number.end() if number is not None else pos
     return text[at:], at
@@ -328,6 +334,8 @@ def _another_value(answer_norm: str, start: int, end: int, figure: int, forms: S
         return True  # (wrong: 24), 20个月，不，24。
     if other.startswith(unit):
         return True
+    if _CURRENCY_BEFORE.match(answer_norm, figure) is not None and _MONEY.match(unit):
+        return True  # v29: $1.2 million -> $1.5 million
     return any(kind.match(unit) and kind.match(other) for kind in _UNIT_KINDS)
 
 
@@ -374,17 +382,19 @@ _FORMER = re.compile(
 )
 _NOW_ANOTHER = re.compile(
     "(?:(?!\\. )[^。!?\n]){0,30}?"
-    "(?P<now>现(?:在|已|为|是|调|改|变|增|降|延|缩|行)|目前|如今|(?<![a-z])(?:now|currently|at present)(?![a-z]))"
-    "(?:(?!\\. )[^。!?\n,;]){0,12}?" + _ANOTHER_FIGURE
+    "(?P<now>现(?:在|已|为|是|调|改|变|增|降|延|缩|行|阶段)|目前|如今|当前|眼下"
+    "|(?<![a-z])(?:now|currently|at present|today|presently|nowadays|these days|at the moment)(?![a-z]))"
+    "(?:(?!\\. )[^。!?\n,;]){0,16}?" + _ANOTHER_FIGURE
 )
 # v28: the words between the "now" and its figure that name no quantity: a copula, an adverb, a verb of change, a
 # pronoun (现在是, 现已调整为, 目前仍为, now it is, it has since been cut to)
 _NOW_FILLER = re.compile(
-    "[ ,，:：、;；.]|现在|现行|现|目前|如今|已经|已|仍然|仍|还是|还|也|则|的|了|只|仅|约|大约|大概|达到|达"
-    "|需要|需|要|花费|耗时"
+    "[ ,，:：、;；.]|现在|现行|现阶段|现|目前|如今|当前|眼下|已经|已|仍然|仍|还是|还|也|则|的|了|只|仅|约|大约|大概"
+    "|达到|达|需要|需|要|花费|耗时"
     "|(?:调整|修改|修正|变更|更新|上调|下调|延长|缩短|增加|减少|提高|降低|提升|增长|下降|复核|测算|重新测算)(?:后|为|至|到|成)?"
     "|(?:变|改|缩|延|增|降|升|减)(?:为|至|到|成)"
-    "|(?<![a-z])(?:now|currently|at present|it|it's|it’s|this|that|they|we|is|are|has|have|had|been|since|stands|sits"
+    "|(?<![a-z])(?:now|currently|at present|today|presently|nowadays|these days|at the moment|it|it's|it’s|this"
+    "|that|they|we|is|are|has|have|had|been|since|stands|sits"
     "|at|only|just|about|takes|take|needs|requires|costs|comes|amounts"
     "|around|roughly|down|up|to|revised|changed|adjusted|raised|increased|extended|cut|lowered|reduced|decreased"
     "|shortened|rose|fell|risen|fallen|the figure|the|a|an|year|years|quarter|quarters|month|months|later)(?![a-z])"
@@ -395,6 +405,13 @@ _SENTENCE_MARKS = ("\n", "。", "!", "?", ";", "；", "•", "#", "|", ". ")
 _ELAPSED = re.compile(
     "[0-9.一二两三四五六七八九十几半]+ ?个?(?:年|季度|月|星期|周|天)(?:过去|之后|以后|后|以来)"
     "|[0-9.]+ (?:years?|quarters?|months?|weeks?|days?) (?:later|on|have passed|has passed|after)(?![a-z])"
+)
+# v29: English names the quantity of the "now" figure after it as well (now 3.4 million remains, 3.4 million is now
+# outstanding, has been paid): another quantity, not a new value of the former one
+_ANOTHER_QUANTITY_AFTER = re.compile(
+    " ?(?:yuan|dollars?|usd|rmb|euros?)?(?: in total)? ?(?:(?:is|are|has|have|had|was|were|still|now|been|being|yet|so"
+    " far) )*(?:remains?|remaining|left|outstanding|unpaid|owed|owing|overdue|pending|due(?! to)|collected|received"
+    "|paid|repaid|recovered|spent|used|invoiced|billed|to go|to be (?:paid|collected|received))(?![a-z])"
 )
 _BUT_AFTER_ANOTHER = re.compile(
     "[ ,;]*but (?:after|since|following|as of|from)(?![a-z])"
@@ -435,12 +452,15 @@ def _now_names_the_same(now: re.Match[str], before: str) -> bool:
     the former figure). Not where the words after the "now" name another quantity (两个月前回款860万元，目前剩余
     340万元), nor where the words between name one and the new figure has no unit of a kind (we estimated 20 months;
     the client count is now 27; "Originally 20 months, the payback is now 24 months" stays a change), nor a time gone
-    by (现在2年过去了)."""
+    by (现在2年过去了), nor where the words after it name another quantity (v29: now 3.4 million remains)."""
     if now.re is not _NOW_ANOTHER:
         return True  # "but after ... it is 24 months" names its own subject
     text, figure = now.string, now.start("figure")
     if _ELAPSED.match(text, figure):
         return False
+    unit_and_after, _ = _unit_after(text, figure)
+    if _ANOTHER_QUANTITY_AFTER.match(_UNIT_WORD.sub("", unit_and_after, count=1)):
+        return False  # v29: now 3.4 million remains
     if not all(_named_before(word, before) for word in _names(text[now.start("now") : figure])):
         return False
     if all(_named_before(word, before) for word in _names(text[now.start() : now.start("now")])):
