@@ -1,9 +1,10 @@
-"""Every setting is a CLI option and an ini key; this module declares each once and fills the dataclass
-of its concern directly: `Option.field` names the field (`server.max_model_len`, `rag.top_k`,
-`bench.concurrency`, or a top-level `Settings` field). No translation layer in between.
+"""Every setting is a CLI option and an ini key; this package declares each once (`options.py`) and fills the
+dataclass of its concern directly (`settings.py`, by `loading.py`): `Option.field` names the field
+(`server.max_model_len`, `rag.top_k`, `bench.concurrency`, or a top-level `Settings` field). No translation layer in
+between.
 
-Precedence: command line, then ini file, then the default. Values are validated here, so a bad
-value fails at start-up with the option's name and the fix.
+Precedence: command line, then ini file, then the default. Values are validated here (`loading.py`, and the files
+and folders they name by `checks.py`), so a bad value fails at start-up with the option's name and the fix.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The report model: one list of sections built from the results document. The terminal, Markdown
 and HTML renderers all render this list; they differ only in format and in which sections they show
-(`Section.terminal`: the short terminal summary).
+(`Section.terminal`: the short terminal summary). `elements.py` holds the model and the number formats; one
+module per group of sections builds them; `build.py` puts them in report order.
 """
 
 from __future__ import annotations
