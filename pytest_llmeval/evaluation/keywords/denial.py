@@ -34,9 +34,18 @@ from .tables import TableCell
 # Only in the figure's part of the clause with no contrast after the refusal (我不确定，但应该是20个月 and 不清楚具体
 # 日期，回收期是20个月 state it), and not where a question word makes the figure a given (我不清楚为什么回收期是20个月,
 # I don't know why it is 20 months) or the question is about another thing (不清楚20个月的回收期是否包含建设期).
+# v30: and a disbelief: "I don't think it is 20 months" says it is not (我不认为回收期是20个月, I do not believe
+# payback is 20 months, it is doubtful that it is 20 months - v29 credited them), as 我不确定回收期是20个月 does since
+# v19; "I think it is 20 months" stays a hedge that states it, and "no doubt that" no disbelief.
+_DISBELIEF = (
+    "(?:并|也|从)?不(?:认为|觉得|相信)"
+    "|(?<![a-z])(?:(?:don't|don’t|do not|didn't|didn’t|did not) (?:think|believe)|(?<!no )(?<!without )doubtful that"
+    "|i doubt(?: that)?)(?![a-z])"
+)
 _CANNOT_TELL = re.compile(
     "(?:无法|不能|难以|没法|没办法|无从|不敢)(?:确定|确认|判断|断定|肯定|核实|证实|得知|知道|说|回答|查证|保证)"
     "|不(?:太|很)?(?:确定(?!性|因素)|清楚|知道|了解|敢肯定|敢确定|敢说|好说|能肯定|能确定)|说不(?:准|清|好)|拿不准|吃不准"
+    f"|{_DISBELIEF}"
     "|(?<![a-z])(?:(?:cannot|can't|can’t|could not|couldn't|couldn’t|(?:am |are |is )?(?:unable|not able) to)"
     " (?:say|tell|confirm|determine|verify|know|be sure|be certain|state)"
     "|(?:don't|don’t|do not|doesn't|doesn’t|does not|didn't|didn’t|did not) know|unsure|uncertain"
@@ -47,7 +56,7 @@ _ASKS_WHETHER = re.compile("是否|是不是|有没有|能否|可否|(?<![a-z])(
 _DOUBTS = re.compile(
     "不(?:太|很)?确定|不敢(?:肯定|确定)|(?:无法|不能)(?:确定|确认|肯定)"
     "|(?<![a-z])(?:not (?:sure|certain)|unsure|(?:cannot|can't|can’t|unable to) (?:confirm|say|be sure))"
-    "(?![a-z])"
+    f"(?![a-z])|{_DISBELIEF}"
 )
 _COPULA_JUST_BEFORE = re.compile(
     "(?:是|为)(?:约|大约|大概)? ?$|(?<![a-z])(?:is|was|are|were|be|it's|it’s|that's|that’s)(?: about| around)? $"

@@ -159,8 +159,9 @@ def alternatives(
     point = inside[-1]
     unit = text[_unit_start(text, point) : end].strip(" 多余来")
     prefix = text[start : point.start].strip() if MONEY_BEFORE.search(text, start, point.start) else ""
-    if not unit and not prefix and not point.percent:
-        return None  # a bare number: no quantity to tell alternatives of
+    bare = not unit and not prefix and not point.percent
+    if bare:
+        unit = _answer_unit(text, point)
     quantity = _Quantity(text, point, unit, tolerance, prefix)
     index = first + starting.index(point)
     chain_start, chain_end, links, figures = _chain(quantity, mentions, index, start, end, commas=True)
@@ -178,7 +179,22 @@ def alternatives(
         return None
     if _RESPECTIVELY_BEFORE.search(text, max(0, chain_start - 12), chain_start):
         return None
+    if bare and "/" in text[chain_start:chain_end]:
+        return None  # 4300/5000: a ratio, a score or a date, no guess between bare numbers
     return chain_start, chain_end
+
+
+# v30: a bare-number point (1997, 4300) is offered among alternatives in the unit the answer gives it (成立于1996年或
+# 1997年, 约4200或4300人) or among bare numbers (launched in 2023 or 2024) - v29 credited them: a point in any unit is
+# still one value, and a guess between two is no answer. The unit is the one Chinese character after the figure
+# (a measure word with 个), not a disjunction or a range mark that starts the next value.
+_ANSWER_UNIT_AFTER = re.compile("个?[^\x00-\u2fff或和与及至到、，。；：！？（）]")
+
+
+def _answer_unit(text: str, point: Mention) -> str:
+    """The unit the answer writes right after a bare-number point's figure (年 of 1997年), else ""."""
+    unit = _ANSWER_UNIT_AFTER.match(text, point.end)
+    return unit.group() if unit is not None else ""
 
 
 # v22: durations in any units that an "or" joins (1年半或30个月, 18个月或者2年, 1.5 years or 24 months, 20个月（或2年）)
