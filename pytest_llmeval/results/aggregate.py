@@ -42,6 +42,20 @@ def _num(value: Any) -> float | None:
     return out if math.isfinite(out) else None
 
 
+def seconds(case: dict[str, Any], field: str) -> float | None:
+    """An answer's `ttft_s` or `e2e_s` where it is a time at all: finite and not negative; None otherwise. A TTFT of
+    -0.5 s (a clock stepped back, a hand-edited file) was one of the TTFT p50's answers and its n."""
+    value = _num(case.get(field))
+    return value if value is not None and value >= 0 else None
+
+
+def _decode_times(case: dict[str, Any]) -> tuple[float | None, float | None]:
+    """(TTFT, E2E) for the decode rate: both None where the first token came after the last, which leaves no decode
+    time - summed in, an E2E of -2 s beside a TTFT of 0.1 s raised a model's decode tok/s from 46.6 to 114.7."""
+    ttft, e2e = seconds(case, "ttft_s"), seconds(case, "e2e_s")
+    return (None, None) if ttft is not None and e2e is not None and e2e < ttft else (ttft, e2e)
+
+
 def _round(value: Any, digits: int = 4) -> float | None:
     """A figure as results.json keeps it: at least three digits more than any report shows (scores at 1, seconds at
     3), so that the report rounds once. Kept at 2 digits, a mean of 44.4464 was stored as 44.45 and printed 44.5
@@ -133,7 +147,7 @@ def decode_rate(cases: Iterable[dict[str, Any]]) -> float | None:
     from ..bench.stats import decode_tok_s
 
     # a NaN or infinite timing is no measurement (`_num`): summed in, one such answer made the rate of all of them None
-    return decode_tok_s((_num(c.get("output_tokens")), _num(c.get("ttft_s")), _num(c.get("e2e_s"))) for c in cases)
+    return decode_tok_s((_num(c.get("output_tokens")), *_decode_times(c)) for c in cases)
 
 
 def _interval(result: Any) -> dict[str, Any] | None:
@@ -151,8 +165,8 @@ def model_rows(
         by_category = sorted(group_by(ok, "category").items(), key=lambda kv: str(kv[0]))
         distinct = {c["scenario_id"] for c in group}
         passes = [_passed(c) for c in group]
-        ttft = [v for v in (_num(c.get("ttft_s")) for c in ok) if v is not None]
-        e2e = [v for v in (_num(c.get("e2e_s")) for c in ok) if v is not None]
+        ttft = [v for v in (seconds(c, "ttft_s") for c in ok) if v is not None]
+        e2e = [v for v in (seconds(c, "e2e_s") for c in ok) if v is not None]
         mem = memory.get(model, {})
         row: dict[str, Any] = {
             "model": model,
@@ -222,7 +236,7 @@ def _model_intervals(group: list[dict[str, Any]], ok: list[dict[str, Any]]) -> d
         ("e2e_p50_s", "e2e_s", 50),
         ("e2e_p95_s", "e2e_s", 95),
     ):
-        values = [_num(c.get(field)) for c in ok]
+        values = [seconds(c, field) for c in ok]
         out[name] = _interval(quantile_ci([v for v in values if v is not None], q))
     return out
 
@@ -482,7 +496,7 @@ def model_comparison(
             per_case = per_case_means(group, errors_as_zero=True)  # compared with the pairs below: on their terms
             ok = scored(group)
             passes = [_passed(c) for c in group]
-            ttft = [v for v in (_num(c.get("ttft_s")) for c in ok) if v is not None]
+            ttft = [v for v in (seconds(c, "ttft_s") for c in ok) if v is not None]
             rows.append(
                 {
                     "model": model,
@@ -566,7 +580,7 @@ def vision_rows(cases: list[dict[str, Any]], memory: dict[str, dict[str, Any]] |
     rows = []
     for (model, mode), group in group_by([c for c in cases if c.get("images")], "model", "mode").items():
         passed = sum(_passed(c) for c in group)
-        e2e = [v for v in (_num(c.get("e2e_s")) for c in scored(group)) if v is not None]
+        e2e = [v for v in (seconds(c, "e2e_s") for c in scored(group)) if v is not None]
         measured = [c for c in group if not c.get("cached") and not c.get("reused")]  # asked in this run
         spans = [
             (float(c["finished_at"]) - float(c.get("e2e_s") or 0), float(c["finished_at"]))

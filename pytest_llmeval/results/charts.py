@@ -143,14 +143,14 @@ def latency_groups(doc: dict[str, Any]) -> dict[str, dict[str, list[float]]]:
     """The latencies the box plots draw, per "model (mode)" and field: those of the graded answers, as the summary's
     p50 and its n (`aggregate.model_rows`): an answer whose scoring or judge failed has a timing, and drawn here it
     made the box another sample than the table's."""
-    from .aggregate import _num, scored
+    from .aggregate import scored, seconds
 
     groups: dict[str, dict[str, list[float]]] = {}
     for c in scored(doc["cases"]):
         key = f"{c['model']} ({c.get('mode', 'norag')})"
         for field in ("ttft_s", "e2e_s"):
-            value = _num(c.get(field))
-            if value is not None:  # a NaN or infinite timing is no measurement, as in the table's p50 and its n
+            value = seconds(c, field)
+            if value is not None:  # a NaN, infinite or negative time is none, as in the table's p50 and its n
                 groups.setdefault(key, {"ttft_s": [], "e2e_s": []})[field].append(value)
     return groups
 

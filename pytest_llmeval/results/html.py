@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .aggregate import seconds
 from .charts import render_all
 from .recorder import atomic_write
 from .sections import Section, build_sections, case_result, fmt, run_header_lines
@@ -148,16 +149,16 @@ def case_detail(case: dict[str, Any]) -> str:
     retrieval = case.get("retrieval")
     if retrieval:
         chunks = "".join(
-            f"<li><b>{_e(c.get('doc_id'))}</b> ({_e(c.get('chunk_id'))}, score {fmt(c.get('score'), 3)})"
+            f"<li><b>{_e(c.get('doc_id'))}</b> ({_e(c.get('chunk_id'))}, score {_e(fmt(c.get('score'), 3))})"
             f"<pre>{_e(c.get('text'))}</pre></li>"
             for c in retrieval.get("chunks") or []
         )
         parts.append(
-            f"<b>Retrieved</b> (k={_e(retrieval.get('k'))}, hit@k {fmt(retrieval.get('hit_at_k'), 2)}, "
+            f"<b>Retrieved</b> (k={_e(retrieval.get('k'))}, hit@k {_e(fmt(retrieval.get('hit_at_k'), 2))}, "
             f"expected {_e(', '.join(retrieval.get('expected_docs') or []))})<ol>{chunks}</ol>"
         )
     metrics = {
-        k: case.get(k)
+        k: seconds(case, k) if k in ("ttft_s", "e2e_s") else case.get(k)
         for k in (
             "ttft_s",
             "ttfat_s",
@@ -170,7 +171,7 @@ def case_detail(case: dict[str, Any]) -> str:
             "generation_ms",
         )
     }
-    parts.append("<b>Metrics</b>: " + ", ".join(f"{k} {fmt(v, 3)}" for k, v in metrics.items() if v is not None))
+    parts.append("<b>Metrics</b>: " + ", ".join(f"{k} {_e(fmt(v, 3))}" for k, v in metrics.items() if v is not None))
     return "".join(parts)
 
 
@@ -212,10 +213,11 @@ def cases_html(doc: dict[str, Any]) -> str:
             f'<tr class="case" data-model="{_e(c["model"])}" data-mode="{_e(c.get("mode", "norag"))}" '
             f'data-category="{_e(c.get("category"))}" data-result="{_e(key)}" data-detail="d{i}">'
             f"<td>{_e(c['model'])}</td><td>{_e(c.get('mode', 'norag'))}</td><td>{_e(c['scenario_id'])}</td>"
-            f"<td>{_e(c.get('sample', 0))}</td><td>{_e(c.get('category'))}</td><td>{fmt(c.get('score'))}</td>"
-            f'<td class="{_e(key)}">{_e(result)}</td><td>{fmt(judge)}</td><td>{fmt(c.get("ttft_s"), 3)}</td>'
-            f"<td>{fmt(c.get('decode_tok_s'))}</td><td>{_e(c.get('output_tokens', '-'))}</td>"
-            f"<td>{fmt((c.get('retrieval') or {}).get('hit_at_k'), 2)}</td></tr>"
+            f"<td>{_e(c.get('sample', 0))}</td><td>{_e(c.get('category'))}</td><td>{_e(fmt(c.get('score')))}</td>"
+            f'<td class="{_e(key)}">{_e(result)}</td><td>{_e(fmt(judge))}</td>'
+            f"<td>{_e(fmt(seconds(c, 'ttft_s'), 3))}</td>"
+            f"<td>{_e(fmt(c.get('decode_tok_s')))}</td><td>{_e(fmt(c.get('output_tokens'), 0))}</td>"
+            f"<td>{_e(fmt((c.get('retrieval') or {}).get('hit_at_k'), 2))}</td></tr>"
             f'<tr class="detail" id="d{i}" style="display:none"><td colspan="12">{case_detail(c)}</td></tr>'
         )
     return (

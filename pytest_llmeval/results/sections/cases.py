@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..aggregate import seconds
 from .elements import Section, Table, fmt
 
 CASE_HEADERS = [
@@ -47,9 +48,9 @@ def cases_section(doc: dict[str, Any]) -> Section:
             case_result(c),
             ", ".join(c.get("missing") or []) or "-",
             ", ".join(c.get("echoed") or []) or "-",
-            fmt(c.get("ttft_s"), 3),
+            fmt(seconds(c, "ttft_s"), 3),  # a negative or NaN time is no measurement, as in the summary
             fmt(c.get("decode_tok_s")),
-            c.get("output_tokens", "-"),
+            fmt(c.get("output_tokens"), 0),
             fmt((c.get("retrieval") or {}).get("hit_at_k"), 2),
             fmt(c.get("retrieval_ms")),
         ]

@@ -5,6 +5,7 @@ interval and n (`with_interval`, `no_interval`), the methods behind the interval
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,12 +33,14 @@ def _no_negative_zero(text: str) -> str:
 
 
 def fmt(value: Any, digits: int = 1) -> str:
+    """A cell's number; `-` for None and for NaN or an infinity, which no measurement gives: a case whose TTFT was
+    recorded as NaN printed `nan` in the cases table of report.md and report.html, where the summary leaves it out."""
     if value is None:
         return "-"
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float):
-        return _no_negative_zero(f"{value:.{digits}f}")
+        return _no_negative_zero(f"{value:.{digits}f}") if math.isfinite(value) else "-"
     return str(value)
 
 

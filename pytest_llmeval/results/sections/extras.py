@@ -17,6 +17,21 @@ def baseline_sections(doc: dict[str, Any]) -> list[Section]:
     return comparison_sections(doc["comparison"])
 
 
+def _api_cell(row: dict[str, Any]) -> str:
+    """The API's cost per 1k requests; where no answer counted a token (usage not reported: prompt and output means
+    0), `not measured (0 tokens counted)` - the price of 0 tokens printed `0.000` beside the local GPU's cost, an API
+    that costs nothing, while the verdict below said no tokens were measured."""
+    tokens = _token_mean(row.get("mean_prompt_tokens")) + _token_mean(row.get("mean_output_tokens"))
+    if row.get("api_per_1k") is not None and tokens <= 0:
+        return "not measured (0 tokens counted)"
+    return fmt(row.get("api_per_1k"), 3)
+
+
+def _token_mean(value: Any) -> float:
+    """A cost row's mean token count as a number; 0 for none (None, text)."""
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
+
+
 def cost_section(doc: dict[str, Any]) -> Section | None:
     cost = doc.get("cost")
     if not cost:
@@ -33,7 +48,7 @@ def cost_section(doc: dict[str, Any]) -> Section | None:
             fmt(r.get("requests_per_hour"), 0),
             r["throughput_basis"],
             fmt(r.get("local_per_1k"), 3),
-            fmt(r.get("api_per_1k"), 3),
+            _api_cell(r),
             "-" if r.get("break_even_requests_per_day") is None else f"{r['break_even_requests_per_day']:,.0f}",
         ]
         for r in rows_in

@@ -206,12 +206,8 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
             fmt(r.get("mean_keyword_score")),
             fmt(r.get("mean_judge_score")),
             _agreement(r),
-            _cases_n(r, with_interval((r.get("kappa") or {}).get("value"), r.get("kappa"), 2), r.get("kappa")),
-            _cases_n(
-                r,
-                fmt((r.get("spearman") or {}).get("value"), 2) + _spearman_p(r.get("spearman") or {}),
-                r.get("spearman"),
-            ),
+            _cases_n(r, _kappa_cell(r.get("kappa") or {}), r.get("kappa")),
+            _cases_n(r, _spearman_cell(r.get("spearman") or {}), r.get("spearman")),
             r.get("judge_errors", 0),
         ]
         for r in rows_in
@@ -248,6 +244,27 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
         ),
         terminal=True,
     )
+
+
+KAPPA_UNDEFINED = "undefined: a scorer gave every answer the same verdict (see agree %)"
+
+
+def _kappa_cell(entry: dict[str, Any]) -> str:
+    """kappa with its interval; where it is undefined (a scorer passed or failed every answer), why - a bare `-`
+    beside agree % 100.0 read as a statistic lost, not as one the data cannot give."""
+    if entry.get("value") is None and "undefined" in str(entry.get("method") or ""):
+        return KAPPA_UNDEFINED
+    return with_interval(entry.get("value"), entry, 2)
+
+
+def _spearman_cell(entry: dict[str, Any]) -> str:
+    """rho with its p; where it is undefined, why: fewer than 3 cases, or one scorer's scores all alike."""
+    if entry.get("value") is None and "undefined" in str(entry.get("method") or ""):
+        n = entry.get("n")
+        if isinstance(n, int) and n < 3:
+            return f"undefined at n={n}: needs 3 cases"
+        return "undefined: a scorer gave every answer the same score"
+    return fmt(entry.get("value"), 2) + _spearman_p(entry)
 
 
 def _spearman_p(entry: dict[str, Any]) -> str:
