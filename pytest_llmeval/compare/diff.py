@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from .gate import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, QUALITY, FailRule
 from .problems import (
+    bad_timing_problems,
     broken_comparison,
     comparison_failure,
     deciding_judge,
@@ -41,7 +42,14 @@ from .problems import (
     summary_text,
     unfit_problems,
 )
-from .rules import SPEED_NOTE, answers_not_asked, compare_group, decide, evaluate_rule, holm_quality_verdicts
+from .rules import (
+    SPEED_NOTE,
+    answers_not_asked,
+    compare_group,
+    decide,
+    evaluate_rule,
+    holm_quality_verdicts,
+)
 from .runs import (
     graded_only,
     lost_samples,
@@ -326,6 +334,7 @@ def _compare_runs(
                 if metric not in QUALITY:
                     entry.update(estimate=None, relative_pct=None, verdict=why or own, method=why or own)
     results = [evaluate_rule(rule, g, seed) for g in groups for rule in rules]
+    problems += bad_timing_problems(results, new, allow_errors)
     decide(results)
     holm_quality_verdicts(groups, {(r["model"], r["mode"], r["metric"]) for r in results if r["failed"]})
     not_asked = answers_not_asked(groups)

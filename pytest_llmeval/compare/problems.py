@@ -12,7 +12,7 @@ from typing import Any
 from ..results.answer_health import all_empty, all_empty_text, empty_answer
 from ..stats import p_text
 from .gate import EXIT_BROKEN, QUALITY
-from .rules import speed_verdict_text
+from .rules import invalid_timings, speed_verdict_text
 from .runs import listed, samples_by_key
 from .scorers import bad_score, errored, scorer_identity
 
@@ -653,3 +653,24 @@ def run_description(doc: dict[str, Any], name: str | None) -> dict[str, Any]:
         "status": run.get("status"),
         "models": run.get("models"),
     }
+
+
+def bad_timing_problems(
+    results: Sequence[Mapping[str, Any]], new: Mapping[tuple[str, str, str], list[dict[str, Any]]], allow_errors: bool
+) -> list[dict[str, Any]]:
+    """A speed rule left unchecked because the new run's timings are no measurements (NaN, negative, text: a broken
+    timer or a hand edit): the run is broken, as one whose answers errored - "not checked" had passed it (exit 0)."""
+    problems = []
+    for r in results:
+        if r.get("kind") != "speed" or not str(r.get("status", "")).startswith("not checked"):
+            continue
+        samples = [s for k, group in new.items() if k[:2] == (r["model"], r["mode"]) for s in group]
+        bad = invalid_timings(samples, r["metric"])
+        if bad:
+            text = (
+                f"{r['model']} {r['mode']} {r['rule']}: not checked: {bad} request(s) of the new run carry a "
+                "timing that is not a finite, non-negative number (NaN, negative, text) - its timer or a hand edit "
+                "broke them. Fix: run the suite again, or allow it (--allow-errors)"
+            )
+            problems.append({"kind": "errors", "text": text, "allowed": allow_errors})
+    return problems

@@ -61,6 +61,19 @@ def _timing(value: Any) -> float | None:
     return number if math.isfinite(number) and number >= 0 else None
 
 
+def invalid_timings(samples: Sequence[Mapping[str, Any]], metric: str) -> int:
+    """How many answered, asked requests carry a timing of `metric` that is no measurement (NaN, inf, negative,
+    text): the fields its statistic is taken from, as `_run_statistic` leaves them out."""
+    fields = ("output_tokens", "e2e_s", "ttft_s") if metric == "decode_tok_s" else (METRICS[metric][0],)
+    return sum(
+        1
+        for s in samples
+        if not errored(s)
+        and not s.get("cached")
+        and any(s.get(f) is not None and _timing(s.get(f)) is None for f in fields)
+    )
+
+
 def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | None, int, str | None]:
     """The run-level statistic of a speed metric over its successful requests: (value, n, why not). Only finite,
     non-negative timings count; a statistic that cannot be computed is "why not" (the rule is not checked)."""
@@ -402,8 +415,10 @@ def evaluate_rule(rule: FailRule, group: dict[str, Any], seed: int = 0) -> dict[
     base, estimate = entry.get("_exact") or (base, entry["estimate"])  # unrounded, when the group has them
     worse_by = -estimate if rule.higher_is_better else estimate
     if rule.relative:
-        if base in (None, 0):
+        if base is None:
             return {**out, "status": "not checked (no baseline value)", "kind": "speed"}
+        if base == 0:  # no relative change exists; "not checked" passed a rise from 0 to any time
+            return _relative_from_zero(rule, out, worse_by)
         worse_by = 100 * worse_by / abs(base)
     out["worsening"] = round(worse_by, 4)
     # every statistic says its n: the requests each run's statistic came from (a review found "SLOWER" from 2)
@@ -422,6 +437,26 @@ def evaluate_rule(rule: FailRule, group: dict[str, Any], seed: int = 0) -> dict[
     if past_threshold(worse_by, rule.threshold):
         return {**out, "status": f"SLOWER, past the threshold ({counts}{SPEED_NOTE})", "failed": True, "kind": "speed"}
     return {**out, "status": f"ok ({counts}{SPEED_NOTE})", "kind": "speed"}
+
+
+def _relative_from_zero(rule: FailRule, out: dict[str, Any], worse_by: float) -> dict[str, Any]:
+    """A relative speed rule against a baseline of 0 (a clock too coarse, a hand edit): any worsening from 0 is
+    past every relative threshold, none is within it. Said so, with the absolute rule that measures it."""
+    out.update(threshold=rule.threshold, unit=speed_unit(rule), from_zero=True)
+    if worse_by > 0:
+        status = f"SLOWER, past the threshold ({_from_zero_text(out)})"
+        return {**out, "status": status, "failed": True, "kind": "speed"}
+    return {**out, "status": f"ok (no worsening from 0 in the baseline; {SPEED_NOTE})", "kind": "speed"}
+
+
+def _from_zero_text(result: Mapping[str, Any]) -> str:
+    metric = str(result.get("metric"))
+    unit = METRICS[metric][3] if metric in METRICS else ""
+    return (
+        f"from 0 {unit} in the baseline to {result.get('new')} {unit}: any worsening from 0 is past a relative "
+        f"threshold of {result.get('threshold'):g}%. Fix: gate {metric} with an absolute threshold "
+        f"({metric}:0.1, in {unit}); {SPEED_NOTE}"
+    )
 
 
 def speed_unit(rule: FailRule) -> str:
@@ -448,6 +483,8 @@ def speed_verdict_text(result: Mapping[str, Any]) -> str:
     an absolute rule (where the baseline's value is not 0), and the requests each run's statistic came from. It had
     printed only the relative change - "+14.2%" for `ttft_p50:0.01` - and no n; against a baseline of 0 it raised,
     and the regression read as a failed comparison."""
+    if result.get("from_zero"):
+        return f"worse {_from_zero_text(result)}"
     unit = result.get("unit") or ""
     parts = [f"past {result.get('threshold'):g}{unit}"]
     if unit != "%" and result.get("relative_pct") is not None:

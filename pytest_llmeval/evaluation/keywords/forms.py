@@ -113,7 +113,7 @@ class _DurationTwin(NumberPattern):
             if _FACTOR_BEFORE.search(answer, max(0, found.start - 4), found.start) is None:
                 yield found
             elif (factors := factors + 1) >= MOST_OCCURRENCES_JUDGED:
-                return  # as many as `_find` judges of a form: a run of 7×24小时 is read no further
+                return  # as many as `scoring._find` judges of a form: a run of 7×24小时 is read no further
 
 
 # v26: a point that is a year, a month of a year, a quarter or a fiscal year is stated by the other ways of writing a

@@ -37,7 +37,7 @@ def compile_variant(variant: str, forms: NumberForms | None = None) -> TextPatte
 
 # v11, with the scale words: a point's amount in dollars or yuan written in English ($1.2 million, 1.2 million dollars,
 # USD 1.2 million; 1200万 yuan, RMB 12 million) is read as one in 美元 or 元, so that any form of its currency states
-# it (`_currency`: $1,200,000, 1.2M dollars, 120万美元) and none of another (1.2 million euros, ¥1.2 million).
+# it (`patterns._currency`: $1,200,000, 1.2M dollars, 120万美元) and none of another (1.2 million euros, ¥1.2 million).
 _CURRENCY_POINTS = {
     **{(before, ""): ("", "美元") for before in ("$", "us$", "usd")},
     **{("", after): ("", "美元") for after in ("dollars", "dollar", "usd", "us dollars")},
