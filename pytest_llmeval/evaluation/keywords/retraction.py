@@ -400,8 +400,12 @@ _REVISED_TO_ZH = re.compile(
 )
 # v27: and a time in the past (两年前, 去年, 当时, two years ago, last year): Chinese has no past tense, so
 # 两年前回收期是20个月，现在是24个月 is "was 20 months, now 24" (v26 credited 20个月)
+# v31: and a beginning (最初, 起初, 一开始, initially, at first) where a "now" gives another figure of the same quantity
+# later (最初估计回收期为20个月，现在是24个月; "was initially estimated at 20 months, but is now 24 months" - v30
+# credited them); alone it is no former value (最初20个月免租: the first 20 months; "Initially payback is 20 months")
 _FORMER = re.compile(
-    "原(?:为|是|来|先|本)|此前|(?<![a-z])(?:originally|previously|formerly|used to be)(?![a-z])"
+    "原(?:为|是|来|先|本)|此前|最初|起初|最开始|一开始|刚开始"
+    "|(?<![a-z])(?:originally|previously|formerly|used to be|initially|initial|at first)(?![a-z])"
     "|(?<![a-z])(?:was|were)(?: about| around| roughly| approximately)? $"
     "|[0-9一二两三四五六七八九十几半]+ ?个?(?:年|月|季度|星期|周|天)(?:以|之)?前"
     "|去年|前年|上个?(?:月|季度)|以前|之前|当时"
@@ -417,7 +421,7 @@ _NOW_ANOTHER = re.compile(
 # pronoun (现在是, 现已调整为, 目前仍为, now it is, it has since been cut to)
 _NOW_FILLER = re.compile(
     "[ ,，:：、;；.]|现在|现行|现阶段|现|目前|如今|当前|眼下|已经|已|仍然|仍|还是|还|也|则|的|了|只|仅|约|大约|大概"
-    "|达到|达|需要|需|要|花费|耗时"
+    "|达到|达|需要|需|要|花费|耗时|是|为"  # v31: a copula names nothing (最初…为20个月，现在是24个月)
     "|(?:调整|修改|修正|变更|更新|上调|下调|延长|缩短|增加|减少|提高|降低|提升|增长|下降|复核|测算|重新测算)(?:后|为|至|到|成)?"
     "|(?:变|改|缩|延|增|降|升|减)(?:为|至|到|成)"
     "|(?<![a-z])(?:now|currently|at present|today|presently|nowadays|these days|at the moment|it|it's|it’s|this"
