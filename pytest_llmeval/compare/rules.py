@@ -80,7 +80,7 @@ def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | 
     field, stat, _, _ = METRICS[metric]
     # a cache hit sent no request: a timing it carries (a run written otherwise, a hand edit) measured nothing today
     ok = [s for s in samples if not errored(s) and not s.get("cached")]
-    invalid = sum(1 for s in ok if s.get(field) is not None and _timing(s.get(field)) is None)
+    invalid = invalid_timings(samples, metric)
     left_out = f"; {invalid} timing(s) not a finite, non-negative number left out" if invalid else ""
     if metric == "decode_tok_s":  # the one definition (token-weighted, as vLLM's bench), from results.aggregate
         from ..results.aggregate import decode_rate
@@ -93,11 +93,6 @@ def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | 
             and _timing(s.get("e2e_s")) is not None
             and (s.get("ttft_s") is None or _timing(s.get("ttft_s")) is not None)
         ]
-        invalid = sum(
-            1
-            for s in ok
-            if any(s.get(f) is not None and _timing(s.get(f)) is None for f in ("output_tokens", "e2e_s", "ttft_s"))
-        )
         left_out = f"; {invalid} request(s) with a time or token count not a finite, non-negative number left out"
         left_out = left_out if invalid else ""
         if not timed:

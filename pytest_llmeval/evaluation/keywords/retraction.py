@@ -12,7 +12,9 @@ from ..numbers import EN_ONES, EN_TEENS, EN_TENS, NUMERAL_CHARS, Pattern
 from .assertion import HEARSAY_DISCLAIMED, SENTENCE_END, last_end, next_start, occurs, start_of_part
 from .negation import negation_before
 
-FIGURE_START = re.compile("(?:-|¥ ?|人民币 ?|rmb ?|cny ?|us\\$ ?|\\$ ?|usd ?)?" + f"[{''.join(sorted(NUMERAL_CHARS))}]")
+# a currency mark before an amount ($1.5 million, ¥1500万, rmb 860万)
+_CURRENCY = "(?:¥|人民币|rmb|cny|us\\$|\\$|usd) ?"
+FIGURE_START = re.compile(f"(?:-|{_CURRENCY})?[{''.join(sorted(NUMERAL_CHARS))}]")
 
 
 # v26: a figure the answer calls out of reach right before it is denied, not stated: 很难在20个月内实现,
@@ -289,7 +291,7 @@ _NUMBER_AT = re.compile(
     + _A_NUMBER_WORD
     + ")?) ?"
 )
-_CURRENCY_BEFORE = re.compile("(?:¥|人民币|rmb|cny|us\\$|\\$|usd) ?(?=[0-9])")
+_CURRENCY_BEFORE = re.compile(f"{_CURRENCY}(?=[0-9])")
 _LAST_NUMBER = re.compile(_NUMBER_AT.pattern.removesuffix(" ?") + "(?=[^0-9]*$)")
 _MONEY = re.compile(
     "(?:万元|亿元|千元|百万元|元|万|亿|美元|港币|欧元|(?:yuan|dollars?|usd|rmb|million|billion|thousand|k)(?![a-z]))"
@@ -302,8 +304,6 @@ _UNIT_KINDS = (
     _MONEY,
     re.compile("(?:%|个百分点|(?:percent|per cent|percentage points?)(?![a-z]))"),
 )
-# the unit right after a number (3.4 million yuan: " million")
-_UNIT_WORD = re.compile("^ ?(?:万元|亿元|万|亿|%|(?:million|billion|thousand|months?|years?|percent|k|m|bn)(?![a-z]))")
 # a calendar year (2026年), which is no value of a length or an amount
 _CALENDAR_YEAR = re.compile("(?:19|20)[0-9]{2} ?年(?!代)")
 _ENDS_A_PART = re.compile(r" ?(?:[)。!?;,\n]|\.(?=\s|$)|$)")
@@ -440,6 +440,7 @@ _ELAPSED = re.compile(
 # v29: English names the quantity of the "now" figure after it as well (now 3.4 million remains, 3.4 million is now
 # outstanding, has been paid): another quantity, not a new value of the former one
 _ANOTHER_QUANTITY_AFTER = re.compile(
+    " ?(?:万元|亿元|万|亿|%|(?:million|billion|thousand|months?|years?|percent|k|m|bn)(?![a-z]))?"  # its unit
     " ?(?:yuan|dollars?|usd|rmb|euros?)?(?: in total)? ?(?:(?:is|are|has|have|had|was|were|still|now|been|being|yet|so"
     " far) )*(?:remains?|remaining|left|outstanding|unpaid|owed|owing|overdue|pending|due(?! to)|collected|received"
     "|paid|repaid|recovered|spent|used|invoiced|billed|to go|to be (?:paid|collected|received))(?![a-z])"
@@ -492,7 +493,7 @@ def _now_names_the_same(now: re.Match[str], before: str) -> bool:
     if _ELAPSED.match(text, figure):
         return False
     unit_and_after, _ = _unit_after(text, figure)
-    if _ANOTHER_QUANTITY_AFTER.match(_UNIT_WORD.sub("", unit_and_after, count=1)):
+    if _ANOTHER_QUANTITY_AFTER.match(unit_and_after):
         return False  # v29: now 3.4 million remains
     if not all(_named_before(word, before) for word in _names(text[now.start("now") : figure])):
         return False
