@@ -18,6 +18,7 @@ Norag and rag are never pooled: every row is one model in one mode.
 from __future__ import annotations
 
 import math
+import numbers
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
@@ -32,13 +33,11 @@ STAGE_FIELDS = ("hit_at_k", "mrr_at_k", "ndcg_at_k")
 def _num(value: Any) -> float | None:
     """A measured figure as a float; None for what is no measurement: None, a bool, text, NaN and an infinity (an inf
     latency kept made the p50 one of 8 answers beside its interval's n=7, the mean inf, and the decode rate of every
-    answer of the model none)."""
-    if value is None or isinstance(value, bool):
+    answer of the model none). Text is none even where it reads as a number ("0.3"): the gate's `_timing` leaves it
+    out, and a report that counted it drew its latency from other answers than the verdict beside it."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return None
-    try:
-        out = float(value)
-    except (TypeError, ValueError):
-        return None
+    out = float(value)
     return out if math.isfinite(out) else None
 
 
