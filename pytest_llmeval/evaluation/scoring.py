@@ -73,7 +73,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 31
+SCORER_VERSION = 32
 
 
 @dataclass(frozen=True)

@@ -81,11 +81,32 @@ _SPREAD_OVER = re.compile(r"(?<![a-z])(?:spread|spreads|paid|repaid|repayable|pa
                           r"|installments|instalments|stretched|runs|run|ran|lasting) $")  # fmt: skip
 
 
+# v32: the signs of comparison are bounds too: < and > strict (回收期＜20个月, payback of <20 months, ROI > 20%: v31
+# credited the plain figure), ≤, ≥, <= and >= inclusive (NFKC makes ＜ <). Not a sign that ends an arrow or a tag
+# (20个月 -> 24个月, =>, <br>24个月), nor a > that opens the text or a sentence, where it quotes (> 20个月即可回本).
+SIGN_BOUNDS = {"<": "upper", "<=": "upper", "≤": "upper", "⩽": "upper", "≦": "upper"}
+SIGN_BOUNDS |= {">": "lower", ">=": "lower", "≥": "lower", "⩾": "lower", "≧": "lower"}
+_INCLUSIVE_SIGNS = frozenset(("<=", "≤", "⩽", "≦", ">=", "≥", "⩾", "≧"))
+_SIGN_BOUND_BEFORE = re.compile("(?<![-=<>a-z0-9/\"'])(?:<=|>=|[<>≤≥⩽⩾≦≧]) ?(?:约|about |around )?$")
+_QUOTE_OPENS_HERE = re.compile("(?:^|[。!?.;:] ?)$")
+
+
+def _sign_before(answer_norm: str, start: int) -> tuple[str, str, int] | None:
+    """The sign of comparison (its text, its direction, where it starts) right before the number at `start` (v32)."""
+    m = _SIGN_BOUND_BEFORE.search(answer_norm, max(0, start - 10), start)
+    if m is None:
+        return None
+    sign = m.group()[:2] if m.group()[:2] in SIGN_BOUNDS else m.group()[0]
+    if sign == ">" and _QUOTE_OPENS_HERE.search(answer_norm, max(0, m.start() - 2), m.start()):
+        return None
+    return sign, SIGN_BOUNDS[sign], m.start()
+
+
 def _bound_before(answer_norm: str, start: int) -> tuple[str, str, int] | None:
     """The bound (its word, its direction, where it starts) right before the number at `start`, if any."""
     m = _BOUND_BEFORE.search(answer_norm, max(0, start - 24), start)
     if m is None:
-        return None
+        return _sign_before(answer_norm, start)
     word = next(b for b in sorted(_BOUNDS_BEFORE, key=len, reverse=True) if answer_norm.startswith(b, m.start()))
     if word == "over" and _SPREAD_OVER.search(answer_norm, max(0, m.start() - 20), m.start()):
         return None
@@ -138,12 +159,12 @@ class Bound:
 def answer_bound(answer_norm: str, start: int, end: int) -> Bound | None:
     """The bound the answer puts on the figure at start:end, if any (v17)."""
     before = _bound_before(answer_norm, start)
-    if before is not None and before[0] not in INCLUSIVE_BOUNDS:
+    if before is not None and before[0] not in INCLUSIVE_BOUNDS and before[0] not in SIGN_BOUNDS:
         negation = negation_before(answer_norm, before[2])
         if negation is not None:  # v23: does not take more than 20 months - at most 20 months
             flipped = "upper" if before[1] == "lower" else "lower"
             return Bound(flipped, True, before[2] - len(negation), end)
     if before is not None:
-        return Bound(before[1], before[0] in INCLUSIVE_BOUNDS, before[2], end)
+        return Bound(before[1], before[0] in INCLUSIVE_BOUNDS or before[0] in _INCLUSIVE_SIGNS, before[2], end)
     after = _bound_after(answer_norm, end)
     return None if after is None else Bound(after[1], after[0] in INCLUSIVE_BOUNDS, start, after[2])

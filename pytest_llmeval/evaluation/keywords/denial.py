@@ -254,12 +254,31 @@ _CLARIFYING = re.compile(
 )
 
 
+# v32: the user's question, which the answer reports before it answers (您问回收期是否为20个月, 您问的是…是否,
+# You asked whether payback is 20 months. It is 24 months., You are asking if ...), asks and states nothing in its part
+# of the clause, whatever ends it - as a copy of the question is no answer (the echo guard) - unless the answer says
+# yes to it right after the part (您问回收期是否为20个月，是的). Only a report of a yes/no question:
+# 您问的回收期为20个月 and "As you asked, the payback is 20 months" state it.
+_REPORTED_QUESTION = re.compile(
+    "(?:您|你)们?(?:刚才|之前)?(?:问|询问|想知道|想了解|想确认)(?!题)(?:的是|的)?[^。!?\n]{0,40}?(?:是否|是不是|有没有|会不会|能否)"
+    "|(?<![a-z])you(?:'re| are| were)? (?:asked|asking|ask|wanted to know|want to know|wondered|are wondering)"
+    "(?: me| us)? (?:whether|if)(?![a-z])"
+)
+
+_PART_END = re.compile(r"[。!?;\n,:—]|\.(?=\s|$)")  # the report is its part: "..., and it is: 20 months" states it
+_REPORT_REACH = 80  # characters before the figure: a report's words, looked for near it (linear time, v22)
+
+
 def in_a_clarifying_question(answer_lines: str, start: int, end: int) -> bool:
-    """The text at start:end stands in a clarifying question to the user (v10)."""
+    """The text at start:end stands in a clarifying question to the user (v10) or in the user's question that the
+    answer reports (v32)."""
+    if _REPORTED_QUESTION.search(answer_lines, max(start_of_part(answer_lines, start), start - _REPORT_REACH), start):
+        part_end = _PART_END.search(answer_lines, end)
+        return part_end is None or ANSWERED_YES.match(answer_lines, part_end.end()) is None
     after = SENTENCE_END.search(answer_lines, end)
+    sentence_start = last_end(SENTENCE_END, answer_lines, start)
     if after is None or after.group() != "?":
         return False
-    sentence_start = last_end(SENTENCE_END, answer_lines, start)
     if not _CLARIFYING.search(answer_lines, sentence_start, start):
         return False
     return ANSWERED_YES.match(answer_lines, after.end()) is None
@@ -273,15 +292,17 @@ _QUESTION_WORDS = re.compile(
     "为什么|为何|怎么|怎样|如何|哪|什么|多少|谁|(?<![a-z])(?:why|how|what|which|when|where|who)(?![a-z])"
 )
 _ANSWERED_NO = re.compile(
-    " ?(?:(?:很遗憾|遗憾的是|抱歉|不好意思|目前|暂时|现在|当前)[, ]*){0,2}(?:暂|还|尚|并)?"
+    " ?(?:(?:很遗憾|遗憾的是|抱歉|不好意思|目前|暂时|现在|当前|其实|实际上|事实上)[, ]*){0,2}(?:暂|还|尚|并)?"
     "(?:不(?:支持|提供|开放|允许|具备|包含|包括|存在)"
     "|(?:不|不是|不行|不能|不可以|不会|不可能|不可用|不可行|没有|没|否|无"
     # v16: or says it is wrong (回收期20个月？不对，是24个月; 错了; 这种说法不正确)
-    "|(?:(?:这|此)(?:个|种|一|样)?)?(?:说法|数字)?(?:是|并)?(?:不对|错误?|不正确|不准确|有误))"
+    "|(?:(?:这|此)(?:个|种|一|样)?)?(?:说法|数字)?(?:是|并)?(?:不对|错误?|不正确|不准确|有误)"
+    "|(?:答案是)?否定的)"  # v32: 答案是否定的
     "(?:的|了)?(?=[\\s。!?;,、.:—(]|$))"
-    "| ?(?:(?:unfortunately|sadly|sorry),? )?(?:no|nope|not(?: (?:currently|at the moment|at this time|yet|really))?"
+    "| ?(?:(?:unfortunately|sadly|sorry|actually|in fact|the answer is),? )?"
+    "(?:no|nope|not(?: (?:currently|at the moment|at this time|yet|really|quite|exactly))?"  # v32: not quite
     "|(?:that's |that is |this is |it's |it is )?(?:wrong|incorrect|not (?:right|correct|true)))"  # v16
-    "(?=[,.;!:—]|$)"
+    "(?=[,.;!:—]| [,.;!:—-]|$)"  # v32: "not quite - it is 24 months" (not no-code)
 )
 
 
@@ -301,6 +322,18 @@ _ASKS_FOR_THE_POINT = re.compile(
 )
 
 
+# v32: the no may open the next line or paragraph, after a quoted question ("> 回收期是20个月吗？" over a blank line
+# and "不是，是24个月。"; "> Is the payback 20 months?" then "No, it is 24 months." - v31 credited 20 months) or an
+# FAQ's answer label (问：回收期是20个月吗？答：不是; Q: Is payback 20 months? A: No), and in more words (其实不是,
+# 答案是否定的, the answer is no, not quite)
+_QUOTE_MARKS = re.compile("[\\s>]*(?:(?:答|回答|a|answer) ?: ?)?")  # v32: and an FAQ's label (答：不是, A: No)
+
+
+def _past_quote_marks(text: str, pos: int) -> int:
+    marks = _QUOTE_MARKS.match(text, pos)
+    return pos if marks is None or not marks.group() else marks.end()
+
+
 def answered_no(answer_lines: str, start: int, end: int) -> str | None:
     """The answer to the yes/no question that holds start:end, when it is no (v11); else None."""
     after = SENTENCE_END.search(answer_lines, end)
@@ -311,7 +344,7 @@ def answered_no(answer_lines: str, start: int, end: int) -> str | None:
         return None
     if not _ASKS_FOR_THE_POINT.fullmatch(answer_lines, end, after.start()):
         return None  # v12: 私有化部署会影响性能吗？不会。 - the no answers what is asked of the point
-    no = _ANSWERED_NO.match(answer_lines, after.end())
+    no = _ANSWERED_NO.match(answer_lines, _past_quote_marks(answer_lines, after.end()))
     return None if no is None else answer_lines[end : no.end()]
 
 

@@ -127,6 +127,8 @@ _MONTHS_EN: tuple[str, ...] = ("january", "february", "march", "april", "may", "
 _MONTHS_EN += ("october", "november", "december")
 _MONTH_ABBREVIATIONS = {"september": "sept?", "may": "may"}
 _QUARTER_ORDINALS = {"1": "first|1st", "2": "second|2nd", "3": "third|3rd", "4": "fourth|4th"}
+# v32: and in Chinese, 2024年第三季度, 2024年第3季度, 2024年三季度, 2024年Q3 (v31: missing)
+_QUARTER_NUMERALS_ZH = {"1": "一", "2": "二", "3": "三", "4": "四"}
 _YEAR_POINT_ONLY = re.compile(r"([0-9]{4}) ?年")
 _MONTH_POINT_EN = re.compile(f"({'|'.join(_MONTHS_EN)}),? ?([0-9]{{4}})")
 _QUARTER_POINT = re.compile(r"q([1-4]) ?([0-9]{4})")
@@ -153,7 +155,8 @@ def _date_twin_regex(point: str) -> tuple[str, str] | None:
         n, year = m.groups()
         return year, (
             rf"(?<![a-z0-9])(?:q{n}(?: of|[-/'])? ?{year}|{year} ?q{n}|{n}q ?{year}"
-            rf"|(?:{_QUARTER_ORDINALS[n]}) quarter(?: of)?,? {year})(?![0-9])"
+            rf"|(?:{_QUARTER_ORDINALS[n]}) quarter(?: of)?,? {year}"
+            rf"|{year} ?年 ?(?:q{n}|(?:第 ?)?[{n}{_QUARTER_NUMERALS_ZH[n]}] ?(?:季度|季(?![节]))))(?![0-9])"
         )
     if m := _FISCAL_YEAR_POINT.fullmatch(point):
         return m.group(1), rf"(?<![a-z0-9])fiscal(?: year)? {m.group(1)}(?![0-9])"

@@ -194,6 +194,8 @@ FILLERS_EN |= {"shorten", "shortens", "extend", "extends"}
 # preposition of its date (did not launch in March 2024, was not released on 15 March)
 FILLERS_EN |= {"took", "lasted", "required", "needed", "reached", "rose", "increased", "grew", "improved", "saved"}
 FILLERS_EN |= {"shortened", "extended", "have", "has", "had", "worth", "hit", "hits", "total", "totals"}
+# v32: "not necessarily" doubts the figure as 未必 and 不一定 do (payback is not necessarily 20 months)
+FILLERS_EN |= {"necessarily"}
 FILLERS_EN |= {"launch", "launched", "launches", "release", "released", "releases", "ship", "shipped", "ships"}
 FILLERS_EN |= {"happen", "happened", "happens", "start", "started", "starts", "complete", "completed", "in", "on"}
 # An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
@@ -368,6 +370,8 @@ _DENIAL_AFTER_ZH = re.compile(
     "|(?:不太|不大)可能(?:实现|达到|做到)?|(?:的)?可能性(?:很|极|非常)?(?:小|低|不大)"
     # v15: and a correction (回收期是20个月是错的, 20个月的说法有误, 回收期20个月，不对，是24个月)
     "|(?:的?(?:说法|表述|结论|答案))?(?:是|并)?(?:错误|错|不对|不准确|不正确|有误|不实)"
+    # v32: and one out of date (20个月的说法已过时, 20个月的数据已作废, 20个月已失效)
+    "|(?:的?(?:说法|表述|结论|答案|数据|数字|估计))?(?:已经?|早已)?(?:过时|作废|失效|废弃|被取代)"
     # v16: and one that points back at it (20个月，这是错误的; 20个月，这个说法不对; 20个月这一说法是错误的)
     "|(?:这|此)(?:个|种|一|样)?(?:说法|表述|结论|答案|数字|数据|估计|判断)?(?:是|并|就|也)?(?:完全)?"
     "(?:错误|错|不对|不准确|不正确|有误|不实))"
@@ -383,6 +387,9 @@ _DENIAL_AFTER_EN = re.compile(
     r"|(?:e?s)? (?:is|are|was|were)(?: currently)? (?:unavailable|unsupported|impossible|prohibited|forbidden"
     r"|(?:highly |very )?unlikely|not likely|unrealistic|not realistic|unachievable|not achievable"  # v26
     r"|not an option|wrong|incorrect|inaccurate|false|not (?:correct|right|accurate|true))"  # v15: a correction
+    # v32: and one that is out of date (the 20-month figure is outdated, 20 months is obsolete / no longer valid)
+    r"|(?:e?s)?(?: figure| number| estimate| value)? (?:is|are|was|were)(?: now)? (?:outdated|obsolete|out of date"
+    r"|out-of-date|superseded|no longer (?:valid|current|accurate))"
     # v16: and one that points back at it (20 months, which is wrong; 20 months - this is incorrect)
     r"|(?:e?s)?(?:,| -| —| –|;)? (?:which|this|that)(?: figure| number| claim| estimate)? (?:is|was)"
     r"(?: simply| completely)? (?:wrong|incorrect|inaccurate|false|untrue|not (?:correct|right|accurate|true))"

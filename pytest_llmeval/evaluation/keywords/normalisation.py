@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..numbers.mention import AMBIGUOUS_COMMA
+
 # v9: <thinking>...</thinking> as <think>...</think>
 _THINK_BLOCK = re.compile(r"<(think|thinking)>.*?</\1>", re.DOTALL | re.IGNORECASE)
 _THINK_CLOSE = re.compile(r"</think(?:ing)?>", re.IGNORECASE)
@@ -237,9 +239,24 @@ def _financial_numerals(text: str) -> str:
     return _FINANCIAL_RUN.sub(_financial_amount, text) if _FINANCIAL_RUN.search(text) else text
 
 
+# v32: a full-width comma after an ASCII digit and before a group of three may be a Chinese list comma as well as a
+# thousands separator: NFKC made 方案1，200万元 方案1,200万元 and so 1200万元 (the options 1 and 200万元), 单价5，000元
+# 5000元. It is written `AMBIGUOUS_COMMA` (a comma and a word joiner), which the number finder reads (`_comma_joined`);
+# digits typed full width throughout (１，２００万元) are one number, as NFKC reads them.
+_LIST_COMMA_AFTER_A_DIGIT = re.compile("(?<=[0-9])\uff0c(?=[0-9０-９]{3}(?![0-9０-９]))")  # where it would group
+# v32: a typographic apostrophe inside a word is an apostrophe (can’t, won‘t, doesnʼt: NFKC keeps ’, ‘ and ʼ), so that
+# every rule written with ' reads it - v31 read "It doesn‘t take 20 months" and "I can’t confirm" as no negation or
+# cue. Between letters only: a quote ‘20 months’ stays a quote.
+_APOSTROPHE_IN_A_WORD = re.compile("(?<=[a-z])[\u2019\u2018\u02bc](?=[a-z])")
+
+
 def _marked(text: str) -> str:
+    if "\uff0c" in text:
+        text = _LIST_COMMA_AFTER_A_DIGIT.sub(AMBIGUOUS_COMMA, text)
     text = _MIXED_FRACTION.sub(_fraction, text.translate(_LIST_MARKERS))
     text = strip_markup(_hyphens(unicodedata.normalize("NFKC", text).casefold()))
+    if "\u2019" in text or "\u2018" in text or "\u02bc" in text:
+        text = _APOSTROPHE_IN_A_WORD.sub("'", text)
     if "\n" in text:
         text = _LINE_START_MARKER.sub("\\g<indent>•", text)
     text = _financial_numerals(text)

@@ -67,10 +67,24 @@ _CONTRAST_IN_A_PART = re.compile(
 )
 
 
+# v32: a condition contrary to fact says the figure is not so: "if payback were 20 months, ROI would be 60%", "even if
+# the payback were 20 months", "if it had been 20 months" - the subjunctive "were" or "had been" right before the figure
+# in the part that "if" opens. An open condition ("if payback is 20 months, ROI is 60%") still states it, as every
+# condition on a key point does (key points are not judged for assertion: v7).
+_CONTRARY_TO_FACT = re.compile(
+    "(?<![a-z])(?:if|suppose|supposing)(?![a-z])[^,.;:!?\n]{0,60}? (?:were|had been)"
+    "(?: (?:only|just|about|around|roughly|approximately|exactly|a|an))* $"
+)
+_CONDITION_REACH = 80
+
+
 def denied_as_a_whole(answer_norm: str, start: int) -> str | None:
     """The denial of a whole statement (v16: it is not true that ...) earlier in the part of the clause that holds
-    `start`, with no contrast after it; else None."""
+    `start`, with no contrast after it, or a condition contrary to fact right before it (v32); else None."""
     part_start = start_of_part(answer_norm, start)
+    counterfactual = _CONTRARY_TO_FACT.search(answer_norm, max(part_start, start - _CONDITION_REACH), start)
+    if counterfactual is not None:
+        return answer_norm[counterfactual.start() : start]
     denial = None
     for m in _DENIED_AS_A_WHOLE.finditer(answer_norm, part_start, start):
         denial = m
@@ -92,7 +106,25 @@ _ATTRIBUTED = re.compile(
     "|(?<![a-z])(?:some(?: people)? (?:say|said|claim|claimed|believe|think|thought|suggest)"
     "|(?:many|most|others|people) (?:say|believe|think|assume|claim)"
     "|it is (?:often |commonly |widely )?(?:said|believed|claimed|assumed)|reportedly|rumou?red|allegedly"
-    "|supposedly)(?![a-z])"
+    "|supposedly"
+    # v32: a figure as it is usually quoted (与常说的20个月不同，实际…, 所谓的20个月…并不准确, "unlike the often-quoted
+    # 20 months, payback is actually 24 months") - someone's figure, which the rest of the sentence corrects
+    "|(?:often|commonly|widely|frequently|usually)[ -](?:quoted|cited|reported|claimed|stated|mentioned|assumed)"
+    ")(?![a-z])"
+    "|(?:常|通常|一般|普遍|经常|大家|人们|外界|业内)(?:所)?(?:说|提|称|引用|认为|传)的|所谓的?"
+    # and the user's figure, corrected (您提到的20个月回收期不准确，应为24个月)
+    "|(?:您|你)们?(?:所|刚才|之前)?(?:提到|说|提供|给出|引用|认为|估计|计算)的"
+)
+# v32: or named so after it ("contrary to the 20 months often quoted, payback is 24 months": "contrary to" or "unlike"
+# before it and another figure later in the sentence correct it as a "but" does)
+_CONTRARY_TO = re.compile("(?<![a-z])(?:contrary to|unlike)(?![a-z])")
+_A_DIGIT = re.compile("[0-9]")
+_ATTRIBUTED_AFTER = re.compile(
+    " ?(?:that is |that's |which is |as )?(?:often|commonly|widely|frequently|usually) (?:quoted|cited|reported|claimed"
+    "|stated|mentioned|assumed)(?![a-z])"
+    # or the user's ("the 20-month payback you mentioned is incorrect; it is 24 months")
+    "|(?: [a-z]+){0,2} (?:that |which )?you(?: have| had)? (?:mentioned|cited|quoted|stated|said|gave|provided"
+    "|estimated|calculated|assumed)(?![a-z])"
 )
 _MISTAKEN_BEFORE = re.compile(
     "误以为|误认为|误算为|误报为|误传为|(?:误解|误区)(?:是|为)"
@@ -114,6 +146,15 @@ def reported_and_corrected(answer_lines: str, start: int, end: int) -> str | Non
         return ""
     sentence_start = last_end(SENTENCE_END, answer_lines, start)
     sentence_end = next_start(SENTENCE_END, answer_lines, end)
+    quoted = _ATTRIBUTED_AFTER.match(answer_lines, end)
+    if quoted is not None and (
+        _CORRECTED.search(answer_lines, quoted.end(), sentence_end)
+        or (
+            _CONTRARY_TO.search(answer_lines, sentence_start, start)
+            and _A_DIGIT.search(answer_lines, quoted.end(), sentence_end)
+        )
+    ):
+        return ""
     for cue in (_MISTAKEN_BEFORE, _ATTRIBUTED):
         if not occurs(cue, answer_lines):
             continue  # v22: no scan of each figure's sentence for a cue that the answer lacks
@@ -270,6 +311,10 @@ _VERDICT_IN_A_BRACKET = re.compile(
     "|(?<![a-z])(?:wrong|incorrect|not correct|not right|inaccurate|a typo|typo|error|an error|mistake|a mistake"
     "|should be corrected)(?![a-z]))"
     " ?(?=[),:;.!])"
+    # v32: or calls it out of date (20个月（已作废）, 20 months (outdated), (superseded by 24 months))
+    "| ?\\( ?(?:(?:已经?|早已)?(?:作废|过时|失效|废弃|被取代)(?:了)?"
+    "|(?<![a-z])(?:outdated|obsolete|superseded|out of date|out-of-date|no longer valid))"
+    " ?(?=[),:;.!]|by )"  # the verdict on it, not on another thing (（过时数据已剔除）, (outdated data excluded))
 )
 
 
@@ -451,9 +496,38 @@ _BUT_AFTER_ANOTHER = re.compile(
 )
 
 
+# v32: a former value in a bracket after the new one is no answer: 24个月（原20个月）, 回收期24个月（此前为20个月）,
+# （旧值：20个月）, Payback: 24 months (was 20 months), (previously 20 months), (old estimate: 20 months) - v31
+# credited 20个月. Another figure of the point's kind must come right before the bracket (a former value alone stays
+# the answer: v27), and a plan is no former value (实际24个月（原计划20个月）: plan and actual, v19).
+_FORMER_IN_A_BRACKET = re.compile(
+    "\\( ?(?:原来|原先|原本|原为|原|此前为?|之前为?|以前为?|先前为?|旧值|旧|前值|上次|上期"
+    "|(?<![a-z])(?:was|previously|formerly|originally|old(?: estimate| value| figure)?"
+    "|previous(?: estimate| value| figure)?|prior(?: estimate| value)?|earlier(?: estimate)?)(?![a-z]))"
+    "(?: ?(?:是|为|:|of|at|was|is))? ?$"
+)
+_BRACKET_REACH = 32
+
+
+def _former_in_a_bracket(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
+    """The bracket that names the figure at start:end a former value right after another one (v32); else None."""
+    if start == 0 or "(" not in answer_norm[max(0, start - _BRACKET_REACH) : start]:
+        return None
+    bracket = _FORMER_IN_A_BRACKET.search(answer_norm, max(0, start - _BRACKET_REACH), start)
+    if bracket is None:
+        return None
+    other = _LAST_NUMBER.search(answer_norm, max(0, bracket.start() - 16), bracket.start())
+    if other is None or not _another_value(answer_norm, start, end, other.start(), forms):
+        return None
+    return answer_norm[bracket.start() : start]
+
+
 def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
     """The words that make the figure at start:end a former value changed to another figure (v19: 由20个月延长至24个月,
     原为20个月，现调整为24个月); else None."""
+    bracketed = _former_in_a_bracket(answer_norm, start, end, forms)
+    if bracketed is not None:
+        return bracketed
     part_start = start_of_part(answer_norm, start)
     up_or_down = _UP_OR_DOWN_FROM.search(answer_norm, part_start, start)
     if up_or_down is not None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from .mention import (
+    AMBIGUOUS_COMMA,
     ARABIC,
     CHINESE,
     CN_CHARS,
@@ -286,8 +287,11 @@ _LABEL_BEFORE = re.compile(f"(?:方案|问题|第|阶段|选项|步骤|场景|�
 def _arabic_matches(text: str) -> Iterator[re.Match[str]]:
     """The Arabic numbers of a text; a space-grouped one whose first group ends a code (Q1 200万元, H1 120万元) is the
     code and then a number of its own, not 1 200; one whose first group is a label's number (方案1 200万元, v9) is
-    that number and then one of its own."""
-    for m in ARABIC.finditer(text):
+    that number and then one of its own. Numbers joined by an ambiguous comma (v32) are read as `_comma_joined` says."""
+    matches: Iterable[re.Match[str]] = ARABIC.finditer(text)
+    if AMBIGUOUS_COMMA in text:
+        matches = _comma_joined(text, matches)
+    for m in matches:
         first_space = m.group("num").find(" ")
         code = first_space > 0 and _is_code(text, m.start(), m.start() + first_space)
         label = 0 < first_space <= 2 and not code and _LABEL_BEFORE.search(text, max(0, m.start() - 3), m.start())
@@ -299,6 +303,26 @@ def _arabic_matches(text: str) -> Iterator[re.Match[str]]:
                 yield rest
             continue
         yield m
+
+
+# v32: digits joined by a full-width comma (`AMBIGUOUS_COMMA`) are one number or two - a thousands separator or a
+# Chinese list comma - and the text cannot tell: neither reading is a figure (分别为120，240万 holds no 240万, as
+# v2 decided, and no 120,240万; v31 read 120,240万, and so 方案1，200万元 stated 1200万元), except after a label,
+# whose number is its own as before a space (v9): 方案1，200万元 is 方案1 and 200万元.
+def _comma_joined(text: str, matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    after_a_label = False
+    for m in matches:
+        joined_before = text.startswith(AMBIGUOUS_COMMA, m.start() - len(AMBIGUOUS_COMMA))
+        if text.startswith(AMBIGUOUS_COMMA, m.end()):
+            after_a_label = (
+                len(m.group()) <= 2 and _LABEL_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
+            )
+            if after_a_label and not joined_before:
+                yield m
+            continue
+        if not joined_before or after_a_label:
+            yield m
+        after_a_label = False
 
 
 # Arabic digits with scale words, as Chinese writes a mixed number (v9, with scale words): 1亿2000万 is 1.2亿, 1亿2千万

@@ -35,15 +35,19 @@ ARABIC = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?![0-9])(?!\.\d)(?!,\d{3}(?!\d))"
 )
+# v32: a full-width comma after an ASCII digit and before a group of three digits, as `normalise` writes it: a list
+# comma or a thousands separator - which, the text cannot tell (方案1，200万元; 分别为120，240万)
+AMBIGUOUS_COMMA = ",\u2060"
 SCALE = re.compile(" ?(?:[多余来])?(" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + ")")  # 1200余万元
 # v11: English scale words, with the scale words (1.2 million is 120万, $1,200,000 and $1.2M; 1.2 billion is 12亿): a
 # word (thousand, million, billion, trillion), or a letter right after the digits (k, m, mn, b, bn: $500K, $1.2M,
 # $3bn) in money only - a currency before the number ($, US$, ¥, €, £, USD, RMB ...) or after the letter (1.2m
 # dollars) - since 1.2m is a length, 4k a resolution and 8b a model's size elsewhere.
 EN_SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-EN_SCALE_LETTERS = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9}
+# v32: and mm, finance's thousand thousands ($1.2MM is $1.2 million; v31 read no figure), in money only as m is
+EN_SCALE_LETTERS = {"k": 10**3, "m": 10**6, "mm": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9}
 EN_SCALE_WORD = re.compile(" ?(thousand|million|billion|trillion)(?![a-z])")
-EN_SCALE_LETTER = re.compile("(k|mn|m|bn|b)(?![a-z0-9])")
+EN_SCALE_LETTER = re.compile("(k|mm|mn|m|bn|b)(?![a-z0-9])")
 # v23: and the abbreviations that name a scale only (mn, mln, bn, bln: 1.2 mn, EUR 3 bln), in any text
 EN_SCALE_ABBREVIATIONS = {"mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9}
 EN_SCALE_ABBREVIATION = re.compile(" ?(mln|mn|bln|bn)(?![a-z0-9])")

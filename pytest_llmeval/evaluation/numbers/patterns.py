@@ -12,9 +12,9 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .edges import bare_end, classifier_twin, edges_ok
-from .finding import ABOUT, find_numbers_cached, words_at
-from .mention import CN_CHARS, Mention, NumberForms, parse_tolerance
-from .spelled import spelled_numbers
+from .finding import ABOUT, EN_ONES, EN_TEENS, EN_TENS, find_numbers_cached, words_at
+from .mention import CN_CHARS, Mention, NumberForms, chinese_value, parse_tolerance
+from .spelled import spelled_numbers, spelled_value
 from .user_regex import user_regex_finditer
 
 
@@ -155,6 +155,8 @@ class NumberPattern:
                 end = pos  # 2024-2025年, 2024至2025年: a range of years starts with the year (as 2024年至2025年 does)
             if end is None and answer[pos : pos + 1] in ABOUT and self.pieces[-1][:1] > "\u2e80":
                 end = _starts_at(answer, pos + 1, self.pieces[-1])  # 500多台, 1200余万元, 20来个月: about the figure
+            if end is None and answer[pos : pos + 1] == "+" and self.pieces[-1][:1] > "\u2e80":
+                end = _starts_at(answer, pos + 1, self.pieces[-1])  # v32: 500+台, 20+个月, as 20+ months (v16)
             about_en = _ABOUT_EN.match(answer, pos) if end is None and self.pieces[-1][:1].isalpha() else None
             if about_en is not None and self.pieces[-1].isascii():
                 end = _unit_end(answer, about_en.end(), self.pieces[-1])  # v16: 20 or so months, 20-odd, 20+ months
@@ -164,8 +166,46 @@ class NumberPattern:
             if end is None and shares and not first.percent:
                 end = _unit_after_a_contrast(answer, pos, by_start, self.pieces[-1])  # v24: 24, not 18 months
                 end = end if end is not None else _unit_before_a_contrast(answer, first.start, pos, self.pieces[-1])
+            if end is None and len(self.slots) == 1 and self.pieces[-1]:
+                end = _unit_after_a_restatement(answer, first, self.pieces[-1])  # v32: twenty (20) months
             if end is not None and end > start and edges_ok(answer, start, end, text):
                 yield Found(start, end)
+
+
+# v32: a number restated in brackets, as contracts write it, is one number before its unit: "20 (twenty) months",
+# "twenty (20) months", 二十（20）个月, 20（二十）个月 (v31: missing) - where the bracket and the words before it say
+# the same value (20 (24) months, twenty (24) months state neither)
+_RESTATED_AFTER = re.compile(r" ?\(([^()]{1,40})\)")
+_RESTATED_BEFORE = re.compile(r"((?:[a-z]+[- ]){0,5}[a-z]+|[〇零一二两三四五六七八九十百千万亿廿卅点]+) ?\($")
+
+
+_NUMBER_WORDS = frozenset((*EN_ONES, *EN_TEENS, *EN_TENS, "hundred", "thousand", "million", "and"))
+_CHINESE_NUMERALS = re.compile("[〇零一二两三四五六七八九十百千万亿廿卅点]+")
+
+
+def _says(words: str, value: Decimal) -> bool:
+    """Whether `words` - digits, English number words only or Chinese numerals only - say `value`."""
+    words = words.strip()
+    if words.replace(".", "", 1).isdigit():
+        return Decimal(words) == value
+    if _CHINESE_NUMERALS.fullmatch(words):
+        return chinese_value(words) == value
+    if words.isascii() and words and set(re.split("[- ]", words)) <= _NUMBER_WORDS:
+        return spelled_value(words) == value
+    return False
+
+
+def _unit_after_a_restatement(answer: str, first: Mention, unit: str) -> int | None:
+    """The end of `unit` after the number `first` and its restatement in brackets, either way round; else None."""
+    after = _RESTATED_AFTER.match(answer, first.end)
+    if after is not None and _says(after.group(1), first.value):
+        return _unit_end(answer, after.end(), unit)
+    if answer[first.start - 1 : first.start] != "(" or not answer.startswith(")", first.end):
+        return None
+    before = _RESTATED_BEFORE.search(answer, max(0, first.start - 48), first.start)
+    if before is None or not _says(before.group(1), first.value):
+        return None
+    return _unit_end(answer, first.end + 1, unit)
 
 
 # v24: a fall by a figure states the figure with a minus sign (下降20%, 同比减少了20%, 降幅为20%, down 20%, fell by 20%,
