@@ -8,7 +8,7 @@ from ..results.sections import NO_WIDTH, Section, Table, fmt, no_interval, signe
 from ..stats.decision import p_text
 from .gate import EXIT_BROKEN, EXIT_REGRESSION
 from .problems import ALLOWED_BY
-from .rules import speed_worsening_text
+from .rules import ALPHA, speed_worsening_text
 
 LATENCY = {"ttft_p50", "ttft_p95", "e2e_p50", "e2e_p95"}
 # score and pass rate are paired over cases; the speed rows are over the timed answers of each run
@@ -63,6 +63,17 @@ def _p(entry: dict[str, Any]) -> str:
     return text if entry.get("p_holm") is None else f"{text} (Holm {p_text(entry['p_holm'])})"
 
 
+def _verdict(entry: dict[str, Any]) -> str:
+    """A row's verdict; "worse" kept where the two-sided test is not significant after Holm (a rule the gate failed
+    by its one-sided test: `holm_quality_verdicts`) says so - "0.0312 (Holm 0.0625) worse" read against the header's
+    "only where p Holm <= 0.05"."""
+    verdict = str(entry.get("verdict", "-"))
+    p_holm = entry.get("p_holm")
+    if verdict == "worse" and (p_holm is None or p_holm > ALPHA):
+        return "worse: the gate's one-sided test failed its rule (see the rules)"
+    return verdict
+
+
 # A comparison without a rule (--llm-compare alone) fails only when the run is broken: "passed" would say that a
 # gate looked at the differences and found them within bounds, even after a fall from 100 to 0.
 NO_RULES = "no rule set (--llm-compare-fail; compare: --fail), only a broken run fails"
@@ -106,7 +117,8 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
         "Score: exact sign-flip test and the 95% interval that inverts it; pass rate: McNemar's exact test and "
         "an interval that agrees with it (Newcombe's paired score interval joined with the exact conditional "
         "one); 'better' or 'worse' only where the test stays significant after Holm's correction over the score "
-        "and pass-rate rows of every model and mode (p Holm <= 0.05); speed: the run's statistic, threshold only "
+        "and pass-rate rows of every model and mode (p Holm <= 0.05), or where the gate failed the row's rule by its "
+        "one-sided test (said beside it); speed: the run's statistic, threshold only "
         "(the run is the unit). "
         f"Gate: {outcome} (exit {code}). " + cmp["summary"] + "."
     )
@@ -142,7 +154,7 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
                     _change(entry, digits),
                     _relative(entry),
                     _p(entry),
-                    entry.get("verdict", "-"),
+                    _verdict(entry),
                 ]
             )
     sections.append(

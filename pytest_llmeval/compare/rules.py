@@ -21,6 +21,7 @@ from ..stats import (
     holm,
     mcnemar_exact,
     min_cases_mean,
+    min_cases_pass,
     min_count_for_quantile,
     noninferiority_mean,
     noninferiority_pass,
@@ -29,6 +30,7 @@ from ..stats import (
     pass_rate_change,
     tarone_family,
     verdict,
+    within_reach,
 )
 from .gate import METRICS, QUALITY, FailRule
 from .runs import Key
@@ -206,12 +208,15 @@ def compare_group(
     metrics: dict[str, Any] = {}
     score_b, score_n = [_case_score(s) for s in b], [_case_score(s) for s in n]
     diff = paired_difference(score_b, score_n, seed=seed)
-    metrics["score"] = {
-        "base": _round(float(np.mean(score_b)), 4),
-        "new": _round(float(np.mean(score_n)), 4),
-        **diff.to_dict(),
-        "verdict": verdict(diff, True),
-    }
+    metrics["score"] = within_reach(
+        {
+            "base": _round(float(np.mean(score_b)), 4),
+            "new": _round(float(np.mean(score_n)), 4),
+            **diff.to_dict(),
+            "verdict": verdict(diff, True),
+        },
+        float(np.mean(score_b)),
+    )
     pass_b, pass_n = [_case_pass(s) for s in b], [_case_pass(s) for s in n]
     entry = pass_rate_change([v / 100 for v in pass_b], [v / 100 for v in pass_n], 1 - ALPHA, seed)
     entry["verdict"] = (
@@ -219,11 +224,10 @@ def compare_group(
         if not entry["significant"] or not entry["estimate"]
         else ("better" if entry["estimate"] > 0 else "worse")
     )
-    metrics["pass_rate"] = {
-        "base": _round(float(np.mean(pass_b)), 4),
-        "new": _round(float(np.mean(pass_n)), 4),
-        **entry,
-    }
+    metrics["pass_rate"] = within_reach(
+        {"base": _round(float(np.mean(pass_b)), 4), "new": _round(float(np.mean(pass_n)), 4), **entry},
+        float(np.mean(pass_b)),
+    )
     metrics.update(_speed_metrics(b, n))
     for entry in metrics.values():
         base_value, estimate = entry.get("_exact") or (entry.get("base"), entry.get("estimate"))
@@ -592,13 +596,13 @@ def decide(results: list[dict[str, Any]]) -> None:
         elif min_p is not None and min_p > ALPHA:
             result["status"] = (
                 f"cannot be significant at n={n}{why_limited}: the smallest p any outcome could give is {min_p:.3g} "
-                f"> {ALPHA:g} - not failed ({stats})"
+                f"> {ALPHA:g} - not failed ({stats}){what_would_check(result)}"
             )
         elif left_out:
             result["status"] = (
                 f"cannot be significant at n={n} beside the other rules{why_limited}: the smallest p any outcome "
                 f"could give is {min_p:.3g} > {ALPHA:g}/{k} (Tarone's family of the {family} rules that can) - not "
-                f"failed ({stats})"
+                f"failed ({stats}){beside_others(result, k)}"
             )
         elif worsening is not None and worsening > margin:
             why = (
@@ -606,13 +610,71 @@ def decide(results: list[dict[str, Any]]) -> None:
                 if p is not None and p <= ALPHA
                 else "not significant"
             )
-            result["status"] = f"past threshold, within noise - not failed ({why}; {stats})"
+            result["status"] = f"past threshold, within noise - not failed ({why}; {stats}){what_would_check(result)}"
         else:
-            result["status"] = f"ok ({stats})"
+            # not shown worse - and where the noise hides a worsening of twice the threshold, not shown fine either:
+            # "ok" alone read as a check the n could not make (score:5 at 8 cases with sd 7 catches 11.9 points)
+            weak = not (result.get("detectable") or {}).get("checkable", True)
+            result["status"] = f"ok ({stats}){what_would_check(result) if weak else ''}"
         result["bound_text"] = "-inf" if bound is None else beside_margin(bound, margin)
         result["worsening_text"] = "-" if worsening is None else beside_margin(worsening, margin)
     for result in results:
         result.pop("_detectable_at", None)
+
+
+def cases_to_reach(result: Mapping[str, Any], level: float) -> int | None:
+    """The fewest cases at which a quality rule could be significant at `level` at all, the baseline's share of cases
+    that can get worse by more than the margin kept; None when no number can (none of them can)."""
+    n, able = int(result["n"]), int(result.get("able") or 0)
+    if result.get("metric") == "score":
+        return min_cases_mean(n, able, level) or None
+    return min_cases_pass(float(result["margin"]), level, share=able / n if n else 0.0)
+
+
+def beside_others(result: Mapping[str, Any], k: int) -> str:
+    """What a rule Tarone's family left out needs: it could be significant alone, not at alpha / k beside the others -
+    so what it catches alone (`what_would_check`) is no help; the cases at which it could reach alpha / k are."""
+    cases = cases_to_reach(result, ALPHA / k)
+    alone = f"gate it alone (--fail {result['rule']}; in pytest --llm-compare-fail)"
+    return f"; to check it: {alone}, or at least {cases} cases" if cases else f"; to check it: {alone}"
+
+
+def what_would_check(result: Mapping[str, Any]) -> str:
+    """What a rule that was not failed for want of evidence needs, said where its status is read (the summary's
+    "not shown fine either", the rule table): a total collapse at n=3 or 3 of 10 cases falling 100 -> 0 printed "not
+    failed" with the cases or repeats that could check it only in the text under the gate's table. The fewest cases
+    at which it could be significant at all (`cases_to_reach`), or from its minimum detectable effect (`detectable`)
+    what this n catches 80% of the time and the cases (or --llm-repeat) that would catch twice the threshold."""
+    found = result.get("detectable") or {}
+    # beside K - 1 other rules Holm needs p <= alpha / K: what it catches then (`_family_detectable`)
+    beside = (found.get("in_family") or {}).get("worsening")
+    unit = "points" if result.get("metric") == "score" else "pp"
+    cases, repeats, caught = found.get("cases_needed"), found.get("repeats_needed"), found.get("worsening")
+    if caught is None:  # no outcome can be significant at this n (n=1 included: no sd, no detectable effect)
+        return _cases_to_check(result)
+    best = " at best" if "at best" in str(found.get("text")) else ""  # McNemar's power: no case fail -> pass
+    text = f"; at n={result.get('n')} it catches a worsening of {caught:.3g} {unit} 80% of the time{best}"
+    if beside is not None:
+        text += f" alone, {beside:.3g} beside the other rules (Holm)"
+    if found.get("checkable"):
+        return text
+    more = ([f"about {cases} cases"] if cases else []) + (
+        [f"{repeats} repeats of each case (--llm-repeat {repeats})"] if repeats else []
+    )
+    if more:
+        alone = " as the only rule" if beside is not None else ""
+        text += f"; {' or '.join(more)} would catch {2 * float(result['margin']):g} {unit}{alone}"
+    return text
+
+
+def _cases_to_check(result: Mapping[str, Any]) -> str:
+    """The cases a rule no outcome can fail at this n needs, or why no number of cases can (`what_would_check`)."""
+    cases = cases_to_reach(result, ALPHA)
+    same_share = " at the baseline's share of cases that can fall" if result.get("limit") else ""
+    if cases:
+        return f"; to check it: at least {cases} cases{same_share} (--llm-repeat does not help: the case is the unit)"
+    fix = "more cases scoring above it" if result.get("metric") == "score" else "more cases passing"
+    return f"; no number of cases can check it{same_share}: a smaller threshold, or a baseline with {fix}"
 
 
 def beside_margin(value: float, margin: float, least: int = 2, most: int = 4) -> str:

@@ -8,6 +8,7 @@ quantile_ci(latencies, 95)             order-statistic interval; no estimate bel
 paired_difference(before, after)       mean per-case difference, exact sign-flip test and its interval
 mcnemar_exact(a_pass, b_pass)          exact test on discordant pass/fail pairs, with an interval that agrees
 pass_rate_change(a_share, b_share)     change of pass rate over paired cases: McNemar, or sign-flip with repeats
+within_reach(entry, base_mean)         a change's interval cut to what the cases can show from a fixed baseline
 noninferiority_mean / _pass            the gate's one-sided test of "worse by more than the margin"
 holm(p_values)                         Holm's adjustment over a family of verdicts
 tarone_family(min_ps)                  Tarone's family of discrete tests that can be significant
@@ -46,6 +47,7 @@ from .paired import (
     paired_difference,
     pass_rate_change,
     verdict,
+    within_reach,
 )
 from .permutation import SubsetMeans, subset_means
 
@@ -83,4 +85,5 @@ __all__ = [
     "subset_means",
     "verdict",
     "wilson",
+    "within_reach",
 ]

@@ -149,6 +149,32 @@ def paired_difference(
     return PairedDifference(estimate, low, high, n, p <= alpha, p, method, confidence, min_p)
 
 
+def within_reach(
+    entry: dict[str, Any], base_mean: float | None, lowest: float = 0.0, highest: float = 100.0
+) -> dict[str, Any]:
+    """A change's interval (`low`, `high` of a JSON entry, new - baseline) cut to what the cases can show from the
+    baseline held fixed: on a `lowest`-`highest` scale the mean can fall by at most `base_mean - lowest` and rise by
+    at most `highest - base_mean`. The inversions do not know the scale: 10 cases all at 100 in the baseline, 3 now
+    at 0, printed -30.0 [-66.7, +30.8] - a rise no case could show - and a fall from 64 printed -156% at its low
+    end. Both ends of the reach are on their side of 0, so the cut interval still excludes 0 exactly when the test
+    rejects; the method says when it cut. Returns the entry, changed in place."""
+    low, high = entry.get("low"), entry.get("high")
+    if base_mean is None or not math.isfinite(base_mean):
+        return entry
+    fall, rise = lowest - base_mean, highest - base_mean
+    cut: list[str] = []
+    if low is not None and low < fall - 1e-9:
+        entry["low"], cut = _r(fall), [*cut, f"{fall:+.3g}"]
+    if high is not None and high > rise + 1e-9:
+        entry["high"], cut = _r(rise), [*cut, f"{rise:+.3g}"]
+    if cut:
+        entry["method"] = (
+            f"{entry.get('method', '')}; cut to the change these cases can show from the baseline's mean "
+            f"{base_mean:.3g} on the {lowest:g}-{highest:g} scale ({' and '.join(cut)})"
+        ).lstrip("; ")
+    return entry
+
+
 def verdict(diff: PairedDifference | Interval, higher_is_better: bool = True) -> str:
     """ "better", "worse" or "no significant difference" for a difference new - old."""
     significant = diff.significant if isinstance(diff, PairedDifference) else diff.excludes_zero()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from ...stats.agreement import ORDERING_DRAWS
 from .elements import Section, Table, fmt, methods, row_names, with_interval, with_n
 from .summary import (
     DECODE_NOTE,
@@ -226,7 +227,8 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
             "of answers once). Cohen's kappa over the answers, with its 95% interval where the raters vary enough for "
             "one: a bootstrap over cases (a case's answers kept together) joined with the interval of the agreement, "
             "so that agreeing on every one of a few cases does not read as certain agreement. Spearman's rho on the "
-            "scores (with repeats: on the cases' mean scores), with its p."
+            "scores (with repeats: on the cases' mean scores), with its p (from the orderings of the cases: every "
+            "one up to 8 cases, 20,000 drawn up to 30)."
         ],
         Table(
             [
@@ -277,6 +279,9 @@ def _spearman_p(entry: dict[str, Any]) -> str:
     floor = 2 / math.factorial(n) if isinstance(n, int) and 0 < n <= 20 else 0.0
     if p < floor:
         return f" (p={floor:.2g} at least: no p of {n} cases is smaller)"
+    if "Monte Carlo" in str(entry.get("method")) and p <= 1.5 / (ORDERING_DRAWS + 1):
+        # at the sampled orderings' floor 1 / (draws + 1), the p says "at most this" (stored rounded to 6 digits)
+        return f" (p<{1 / (ORDERING_DRAWS + 1):.2g}, {ORDERING_DRAWS} orderings)"
     return f" (p={p:.2g})"
 
 
