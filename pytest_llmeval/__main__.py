@@ -78,6 +78,38 @@ def document_shape_error(files: list[Path], exc: Exception) -> str:
     )
 
 
+def parse_args(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """`parser.parse_args`, refusing an option given an empty value first (exit 2, as argparse's own errors)."""
+    problem = empty_value_problem(parser, argv)
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
+        raise SystemExit(2)
+    return parser.parse_args(argv)
+
+
+def empty_value_problem(parser: argparse.ArgumentParser, argv: list[str]) -> str | None:
+    """Why an option's value is unusable because it is empty (`-o "$OUT"` with OUT unset), with the fix; None when
+    none is. argparse takes it: `-o ''` and `--runs-dir ''` became the current folder (a re-score's results.json and
+    saved run written there), `--llm-judge ''` no judge at all."""
+    takes_value = {flag for action in parser._actions if action.nargs != 0 for flag in action.option_strings}
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        flag, equals, value = arg.partition("=")
+        if equals and flag in takes_value:
+            given = value
+        elif arg in takes_value and index + 1 < len(argv):
+            given = argv[index + 1]
+        else:
+            continue
+        if not given.strip():
+            return (
+                f'{flag} got an empty value (an unset variable in `{flag} "$VAR"`?). Fix: give it a value, or '
+                "leave the option out"
+            )
+    return None
+
+
 def print_note(text: str) -> None:
     """A note on stderr (which saved run `last` or a name was read as)."""
     print(f"note: {text}", file=sys.stderr)
@@ -93,6 +125,29 @@ def _refuse_outputs(*outputs: tuple[str, Path | None]) -> bool:
     return False
 
 
+OUTPUT_EXAMPLES = {"--markdown": "report.md", "--html": "report.html", "--json": "comparison.json"}
+
+
+def _refuse_overwriting_runs(outputs: list[tuple[str, Path | None]], runs: list[Path]) -> bool:
+    """Print why an output file is a run the command reads (`report RUN --markdown RUN`, `compare A B --json B`),
+    with the fix; True when one is. The run's results.json was replaced by the report or the comparison."""
+    for flag, path in outputs:
+        for run in runs:
+            try:
+                same = path is not None and path.resolve() == run.resolve()
+            except (OSError, RuntimeError):  # cannot be resolved: writing it fails with its own error
+                continue
+            if same and path is not None:
+                example = path.parent / OUTPUT_EXAMPLES.get(flag, "out.txt")
+                print(
+                    f"error: {flag} {path} is the run {run} this command reads: writing it would replace the run's "
+                    f"results. Fix: name another file, e.g. {flag} {example}",
+                    file=sys.stderr,
+                )
+                return True
+    return False
+
+
 def report_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pytest_llmeval report",
@@ -102,7 +157,7 @@ def report_main(argv: list[str]) -> int:
     parser.add_argument("--markdown", type=Path, help="also write the Markdown report here")
     parser.add_argument("--html", type=Path, help="also write the HTML report here")
     parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR, help="where saved runs are looked up")
-    args = parser.parse_args(argv)
+    args = parse_args(parser, argv)
     from .results.runs import RunNotFound, resolve_run
 
     if _refuse_outputs(("--markdown", args.markdown), ("--html", args.html)):
@@ -112,6 +167,8 @@ def report_main(argv: list[str]) -> int:
         doc = load_results(source)
     except (ResultsFileError, RunNotFound) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if _refuse_overwriting_runs([("--markdown", args.markdown), ("--html", args.html)], [source]):
         return 2
     try:  # rendered in full before anything is printed or written
         # a run's document always has its aggregates; a shard's or a hand-made one may not
@@ -143,7 +200,7 @@ def schema_main(argv: list[str]) -> int:
         prog="python -m pytest_llmeval schema", description="Print (or write) the JSON Schema of results.json."
     )
     parser.add_argument("--output", type=Path, help="write it to this file instead of printing it")
-    args = parser.parse_args(argv)
+    args = parse_args(parser, argv)
     if _refuse_outputs(("--output", args.output)):
         return 2
     from .results.schema import json_schema
@@ -159,7 +216,7 @@ def schema_main(argv: list[str]) -> int:
 def runs_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m pytest_llmeval runs", description="List the saved runs.")
     parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR)
-    args = parser.parse_args(argv)
+    args = parse_args(parser, argv)
     if args.runs_dir.exists() and not args.runs_dir.is_dir():
         print(
             f"error: --runs-dir {args.runs_dir}: is a file, not a folder. Fix: name the saved-runs folder "
@@ -230,7 +287,7 @@ def compare_main(argv: list[str]) -> int:
     parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR)
     parser.add_argument("--markdown", type=Path, help="also write the comparison as Markdown here")
     parser.add_argument("--json", type=Path, help="also write the comparison as JSON here")
-    args = parser.parse_args(argv)
+    args = parse_args(parser, argv)
     from .compare import (
         GateError,
         compare_runs,
@@ -259,6 +316,8 @@ def compare_main(argv: list[str]) -> int:
         base, new = load_results(base_path), load_results(new_path)
     except (RunNotFound, ResultsFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if _refuse_overwriting_runs([("--markdown", args.markdown), ("--json", args.json)], [base_path, new_path]):
         return 2
     try:  # compared and rendered in full before anything is printed or written
         cmp = compare_runs(
@@ -382,7 +441,7 @@ def accept_main(argv: list[str]) -> int:
         action="store_true",
         help="accept a run that did not finish every case cleanly (degraded, interrupted)",
     )
-    args = parser.parse_args(argv)
+    args = parse_args(parser, argv)
     from .results.recorder import atomic_write
     from .results.runs import RunNotFound, resolve_run
 
@@ -462,7 +521,7 @@ def merge_main(argv: list[str]) -> int:
         action="store_true",
         help="merge even when shards or cases are missing (named in the output; the run is marked degraded)",
     )
-    args = parser.parse_args(argv)
+    args = parse_args(parser, argv)
     from .results.merge import MergeError, load_shard, merge_documents, refuse_overwriting_a_shard, write_merged
 
     for shard in args.shards:  # what cannot be a shard, named with the fix (a FIFO was read forever)
@@ -508,7 +567,7 @@ def rescore_main(argv: list[str]) -> int:
     parser.add_argument("-o", "--output", type=Path, default=Path("llmeval-rescore"), help="the new run's report dir")
     parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR, help="where the new run is saved")
     parser.add_argument("--save", help="the saved run's name (default: the old run's name + '-rescored')")
-    args = parser.parse_args(argv)
+    args = parse_args(parser, argv)
     from .evaluation.judge import Judge, JudgeError
     from .evaluation.scenarios import ScenarioError
     from .results import load
@@ -532,6 +591,10 @@ def rescore_main(argv: list[str]) -> int:
         judge = Judge.from_spec(args.llm_judge, args.llm_judge_api_key_env) if args.llm_judge else None
     except (RunNotFound, ResultsFileError, ScenarioError, DatasetError, JudgeError, MissingAPIKey) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    problem = overwrites_the_run("-o", args.output, source)
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     if not cases:
         where = ", ".join(str(path) for path in args.scenarios) if args.scenarios else "the run's scenario paths"
@@ -577,6 +640,24 @@ def rescore_main(argv: list[str]) -> int:
     if saved is not None:
         print(f"saved:   {saved}")
     return 0
+
+
+def overwrites_the_run(flag: str, output: Path, source: Path) -> str | None:
+    """Why writing a re-score's results.json in `output` would overwrite the run it re-scores (`rescore results.json
+    -o .` in the run's report dir, or `rescore llmeval-rescore` with the default -o), with the fix; None when it
+    would not. The run's own scores and verdicts were replaced by the new ones, and its report with them."""
+    from .results.schema import RESULTS_FILE
+
+    try:
+        same = (output / RESULTS_FILE).resolve() == source.resolve()
+    except (OSError, RuntimeError):  # a path that cannot be resolved: writing there fails with its own error
+        return None
+    if not same:
+        return None
+    return (
+        f"{flag} {output} is the folder of the run being re-scored ({source}): its results.json and reports would be "
+        "overwritten by the re-score, and the run's own scores lost. Fix: name a new folder, e.g. -o llmeval-rescore-2"
+    )
 
 
 class PublicStderr:

@@ -5,6 +5,7 @@ each failure one line naming the flag, the file and the fix.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -458,8 +459,58 @@ def check_model_source(spec: ModelSpec, server: ServerSettings) -> None:
     from ..serving.models import model_source_problem
 
     problem = model_source_problem(spec, server.extra_args, {**os.environ, **server.env})
+    if problem is None:
+        problem = model_config_problem(spec, server.extra_args)
     if problem is not None:
         raise pytest.UsageError(problem)
+
+
+def _model_where(spec: ModelSpec) -> str:
+    """`--llm-model SOURCE` (or LABEL=SOURCE when the label is not the folder's name), as the user wrote it."""
+    derived = spec.label == (Path(spec.source.rstrip("/")).name or spec.source)
+    return f"--llm-model {spec.source if derived else f'{spec.label}={spec.source}'}"
+
+
+def model_config_problem(spec: ModelSpec, vllm_args: Sequence[str]) -> str | None:
+    """Why a local model folder's config.json cannot be read as vLLM reads it first (not UTF-8, not JSON, not an
+    object), with the fix; None when it can, or when vLLM reads another (`--hf-config-path`) or none (a GGUF, a
+    hub id). A broken one failed as every case's launch error when the model's turn came, after the models before
+    it had run."""
+    from ..serving.identity import flag_value
+
+    try:
+        config = Path(spec.source).expanduser() / "config.json"
+        if not config.is_file() or flag_value(vllm_args, "--hf-config-path") is not None:
+            return None
+        text = config.read_text(encoding="utf-8")
+        data = json.loads(text)
+    except (OSError, RuntimeError, ValueError, RecursionError) as exc:
+        why = _config_json_error(exc)
+        if why is None:  # the path cannot be looked up at all: model_source_problem's to name
+            return None
+    else:
+        if isinstance(data, dict):
+            return None
+        why = f"is a JSON {type(data).__name__}, not an object"
+    return (
+        f"{_model_where(spec)}: {config} {why}, so vLLM cannot load the model. Fix: repair the file or download "
+        "the model again (config.json is the model's own, saved as UTF-8 JSON)"
+    )
+
+
+def _config_json_error(exc: BaseException) -> str | None:
+    """What reading config.json raised, as the words after its name; None for an error of the path itself."""
+    from ..textfiles import not_utf8
+
+    if isinstance(exc, UnicodeDecodeError):
+        return f"is {not_utf8(exc)}"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+    if isinstance(exc, RecursionError):
+        return "is nested too deeply to read"
+    if isinstance(exc, OSError) and exc.filename is not None and Path(exc.filename).name == "config.json":
+        return f"cannot be read ({exc.strerror or exc})"
+    return None
 
 
 def check_model_options(spec: ModelSpec) -> None:

@@ -203,11 +203,13 @@ def load_settings(config: pytest.Config) -> Settings:
                 f"{flag} {value}: pytest reads a separate @FILE argument as a file of command-line arguments. "
                 f"Fix: write {flag}={value}"
             )
-    check_url_files("--llm-base-url", server["base_url"] or [])
+    # an ini value is named by its key: "--llm-base-url" sent the reader to a command line that did not hold it
+    base_url_name = "--llm-base-url" if config.getoption("llm_base_url") else "ini key llm_base_url"
+    check_url_files(base_url_name, server["base_url"] or [])
     try:
         urls = read_urls(server["base_url"] or [])
     except FleetError as exc:
-        raise pytest.UsageError(str(exc)) from None
+        raise pytest.UsageError(str(exc).replace("--llm-base-url", base_url_name, 1)) from None
     server["base_url"], server["base_urls"] = (urls[0] if urls else None), urls
     try:
         models = [parse_model(m) for m in raw["models"]] or [parse_model("embedded")]

@@ -495,6 +495,7 @@ def option_value(config: pytest.Config, opt: Option) -> Any:
     """The option's value (command line, then ini, then default), type-converted and validated."""
     cli = config.getoption(opt.dest)
     if cli not in (None, []):
+        refuse_empty_value(opt, cli)
         value, where = cli, opt.flag
     else:
         with warnings.catch_warnings():  # a list or number given for a string key: refused below (ini_text), in
@@ -554,6 +555,44 @@ def ini_text(opt: Option, value: Any) -> Any:
             f'ini key {opt.ini} = {shown(value)}: takes one value, not a list. Fix: e.g. {opt.ini} = "{example}"'
         )
     return converted
+
+
+# options whose own check refuses an empty value with a message of its own (the forms they take, the name rule)
+OWN_EMPTY_VALUE_CHECK = frozenset(
+    {
+        "--llm-model",
+        "--llm-model-arg",
+        "--llm-save",
+        "--llm-compare-fail",
+        "--llm-gpus",
+        "--llm-dtype",
+        "--llm-quantization",
+        "--llm-reasoning-parser",
+        "--llm-dataset",
+        "--llm-limit-mm-per-prompt",
+        "--rag-embedder",
+        "--rag-reranker",
+    }
+)
+
+
+def refuse_empty_value(opt: Option, given: Any) -> None:
+    """A text option given an empty (or blank) value on the command line (`--llm-base-url=$URL` with URL unset) is a
+    usage error: it was taken as the option left out - the embedded model launched in place of the endpoint, no gate
+    for `--llm-compare=` - or as the current folder (`--llm-report-dir=`, `--llm-scenarios=`, `--llm-runs-dir=` read
+    or wrote the project's root). A numeric option's empty value is argparse's error already; an empty ini value is
+    the line left out, as pytest reads ini files."""
+    if opt.type is not str or opt.const is not None or opt.flag in OWN_EMPTY_VALUE_CHECK:
+        return
+    values = given if isinstance(given, list) else [given]
+    if not any(isinstance(value, str) and not value.strip() for value in values):
+        return
+    default = f" (the default: {opt.default})" if opt.default is not None else ""
+    what = opt.help if len(opt.help) <= 100 else f"{opt.help[:97]}..."
+    raise pytest.UsageError(
+        f"{opt.flag} got an empty value (an unset variable in `{opt.flag}=$VAR`?). Fix: give it a value ({what}), "
+        f"or leave the option out{default}"
+    )
 
 
 def value_problem(opt: Option, value: Any) -> str | None:

@@ -75,7 +75,13 @@ def _check_keys(data: dict[Any, Any], allowed: set[str], path: Path, where: str)
 def load_prices(path: str | Path) -> Prices:
     import yaml
 
-    from ..evaluation.scenarios import TAGGED_VALUE_FIX, TAGGED_VALUE_PROBLEM, safe_yaml_loader
+    from ..evaluation.scenarios import (
+        ALIAS_BOMB_FIX,
+        ALIAS_BOMB_PROBLEM,
+        TAGGED_VALUE_FIX,
+        TAGGED_VALUE_PROBLEM,
+        safe_yaml_loader,
+    )
 
     file = Path(path)
     if file.exists() and not file.is_file():  # a folder; a FIFO was read forever
@@ -97,6 +103,8 @@ def load_prices(path: str | Path) -> Prices:
             if problem.startswith("duplicate key")
             else TAGGED_VALUE_FIX
             if problem.startswith(TAGGED_VALUE_PROBLEM)
+            else ALIAS_BOMB_FIX
+            if problem.startswith(ALIAS_BOMB_PROBLEM)
             else "correct the YAML (see examples/prices.yaml)"
         )
         raise PricesError(f"{file}: invalid YAML{line}: {problem}. Fix: {fix}") from None

@@ -246,6 +246,46 @@ _CONSTRUCTOR_CRASHES = (ValueError, KeyError, TypeError, IndexError, AttributeEr
 # the start of the problem a typed value that cannot be read gives (the loaders' callers pick their fix by it)
 TAGGED_VALUE_PROBLEM = "cannot read the value"
 TAGGED_VALUE_FIX = "write a value of that type, or remove its tag (e.g. !!int)"
+# the most values a file's aliases (`*name`) may repeat: nine lines of anchors each repeating the one before nine
+# times (an alias bomb) is 9**9 values, and quoting such a value in an error (its repr) never ended; a file's real
+# reuse of an anchor (shared synonyms, `<<: *defaults`) repeats thousands
+MAX_ALIASED_VALUES = 1_000_000
+ALIAS_BOMB_PROBLEM = "aliases repeat more than"
+ALIAS_BOMB_FIX = (
+    "write the values out, or repeat an anchor (*name) fewer times: anchors that repeat one another multiply"
+)
+
+
+def _alias_bomb(root: Any) -> Any | None:
+    """The anchored node whose repeats take the values aliases repeat past MAX_ALIASED_VALUES, or None. Counted on
+    the composed nodes (an alias is the anchored node itself, met again), each node's size once: linear in the
+    file, however much the aliases multiply."""
+    import yaml
+
+    sizes: dict[int, int] = {}
+    repeated = 0
+    culprit: list[Any] = []
+
+    def size(node: Any) -> int:
+        nonlocal repeated
+        key = id(node)
+        if key in sizes:  # an alias: the anchored node's values once more
+            repeated += sizes[key]
+            if repeated > MAX_ALIASED_VALUES and not culprit:
+                culprit.append(node)
+            return sizes[key]
+        sizes[key] = 1  # a node that holds itself (`&a [*a]`) counts once
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [child for pair in node.value for child in pair]
+        else:
+            children = []
+        sizes[key] = 1 + sum(size(child) for child in children)
+        return sizes[key]
+
+    size(root)
+    return culprit[0] if culprit else None
 
 
 def safe_yaml_loader(libyaml: bool = True) -> type:
@@ -264,6 +304,15 @@ def safe_yaml_loader(libyaml: bool = True) -> type:
 
     class SafeUserLoader(base):  # type: ignore[valid-type,misc]
         def construct_document(self, node: Any) -> Any:
+            bomb = _alias_bomb(node)
+            if bomb is not None:  # before a value is built: every use of it (a check, an error quoting it) is then safe
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"{ALIAS_BOMB_PROBLEM} {MAX_ALIASED_VALUES:,} values in all (this anchor's, repeated by the "
+                    "aliases that name it, and the anchors that repeat it)",
+                    bomb.start_mark,
+                )
             try:
                 return super().construct_document(node)
             except _CONSTRUCTOR_CRASHES as exc:  # one a tagged node's own constructor did not turn into a mark
@@ -406,9 +455,19 @@ def load_file(path: Path) -> list[Case]:
     import yaml
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScenarioError(path, None, None, f"cannot read file ({exc})", "save it as UTF-8 text") from None
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except OSError as exc:
+        raise ScenarioError(path, None, None, f"cannot read file ({exc})", "make it readable") from None
+    except UnicodeDecodeError as exc:  # a GBK or UTF-16 file: the line, not only the byte, shows where
+        bad_line = raw.count(b"\n", 0, exc.start) + 1
+        raise ScenarioError(
+            path,
+            None,
+            None,
+            f"not UTF-8 text at line {bad_line} (byte {exc.start}: {exc.reason})",
+            "save it as UTF-8 (a GBK or UTF-16 file: re-save it as UTF-8 in your editor)",
+        ) from None
     try:
         data = load_yaml_text(text)
     except yaml.YAMLError as exc:
@@ -416,13 +475,19 @@ def load_file(path: Path) -> list[Case]:
         line = f" at line {mark.line + 1}" if mark is not None else ""
         problem = str(getattr(exc, "problem", exc))
         duplicate = problem.startswith("duplicate key")
+        if "another document" in problem:  # a `---` line: PyYAML's "but found another document" names neither
+            problem = "a second YAML document starts here (a '---' line): a scenario file holds one document"
         raise ScenarioError(
             path,
             None,
             None,
             f"invalid YAML{line}: {problem}",
-            "keep one of the two"
+            "remove the '---' line, or move the cases after it into a file of their own"
+            if problem.startswith("a second YAML document")
+            else "keep one of the two"
             if duplicate
+            else ALIAS_BOMB_FIX
+            if problem.startswith(ALIAS_BOMB_PROBLEM)
             else TAGGED_VALUE_FIX
             if problem.startswith(TAGGED_VALUE_PROBLEM)
             else "correct the YAML syntax (indentation, quotes, colons)",

@@ -140,7 +140,9 @@ class ModelShape:
         return None
 
 
-def precision_of(config: dict[str, Any], dtype: str | None = None, quantization: str | None = None) -> str:
+def precision_of(
+    config: dict[str, Any], dtype: str | None = None, quantization: str | None = None, source: str = "config.json"
+) -> str:
     """The weights' precision label: an explicit --quantization, else config.json's quantization_config,
     else --dtype, else config.json's torch_dtype / dtype (bf16 when absent)."""
     if quantization:
@@ -151,11 +153,25 @@ def precision_of(config: dict[str, Any], dtype: str | None = None, quantization:
     q = config.get("quantization_config")
     if isinstance(q, dict) and q:
         return _precision_from_quantization_config(q)
-    name = str(dtype or config.get("torch_dtype") or config.get("dtype") or "bfloat16").lower()
-    if name == "auto":
-        name = str(config.get("torch_dtype") or config.get("dtype") or "bfloat16").lower()
+    if dtype and dtype.lower() != "auto":
+        name = dtype.lower()
+        if name not in DTYPE_NAMES:
+            raise SizingError(f"unknown --dtype {name!r}. Fix: use bfloat16, float16 or float32")
+        return DTYPE_NAMES[name]
+    return _config_precision(config, source)
+
+
+def _config_precision(config: dict[str, Any], source: str) -> str:
+    """The precision config.json's torch_dtype (or dtype) names, bf16 when absent. One it does not name was
+    reported as an unknown --dtype - an option the user had not given."""
+    key = "torch_dtype" if config.get("torch_dtype") else "dtype"
+    value = config.get(key) or "bfloat16"
+    name = value.lower() if isinstance(value, str) else ""
     if name not in DTYPE_NAMES:
-        raise SizingError(f"unknown --dtype {name!r}. Fix: use bfloat16, float16 or float32")
+        raise SizingError(
+            f"{source}: field '{key}' is {shown(value, 40)}, not a dtype. Fix: use the model's own config.json "
+            "(torch_dtype: bfloat16, float16 or float32)"
+        )
     return DTYPE_NAMES[name]
 
 
@@ -219,7 +235,11 @@ def read_model(path: str | Path, dtype: str | None = None, quantization: str | N
         raise SizingError(f"{config_path}: missing. Fix: pass a Hugging Face model directory (with config.json)")
     try:
         config = json.loads(config_path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
+    except UnicodeDecodeError as exc:  # a GBK or UTF-16 file: "not valid JSON" sent the reader to its brackets
+        from ..textfiles import not_utf8
+
+        raise SizingError(f"{config_path}: {not_utf8(exc)}. Fix: save it as UTF-8, or re-download the file") from None
+    except (json.JSONDecodeError, RecursionError) as exc:
         where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise SizingError(f"{config_path}: not valid JSON{where}. Fix: repair or re-download the file") from None
     except OSError as exc:
@@ -274,7 +294,7 @@ def read_model(path: str | Path, dtype: str | None = None, quantization: str | N
     intermediate = integer("intermediate_size", "ffn_dim", "n_inner", default=4 * hidden)
     vocab = integer("vocab_size")
     _check_quantization_config(merged.get("quantization_config"), f"{config_path}: field '{where}quantization_config'")
-    precision = precision_of(merged, dtype, quantization)
+    precision = precision_of(merged, dtype, quantization, str(config_path))
     layer_types = merged.get("layer_types") or []
     sliding = sum(1 for kind in layer_types if "sliding" in str(kind)) if isinstance(layer_types, list) else 0
     window = merged.get("sliding_window")
@@ -301,7 +321,7 @@ def read_model(path: str | Path, dtype: str | None = None, quantization: str | N
         qk_rope_head_dim=integer("qk_rope_head_dim", default=0),
         config_path=str(config_path),
     )
-    checkpoint = precision_of(merged)
+    checkpoint = precision_of(merged, source=str(config_path))
     total, source = _checkpoint_bytes(folder)
     if total and (checkpoint == precision or (precision in UNQUANTISED and checkpoint in UNQUANTISED)):
         if precision != checkpoint:  # --dtype casts an unquantised checkpoint at load time
