@@ -73,7 +73,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 32
+SCORER_VERSION = 33
 
 
 @dataclass(frozen=True)
@@ -241,6 +241,39 @@ def _disclaimed_by_its_table(answer_lines: str, start: int, end: int, cells: Seq
     return any(_CELL_DISCLAIMS.fullmatch(answer_lines[a:b]) for a, b in spans)
 
 
+# v33: a figure in a table column whose header names a superseded value (| 指标 | 旧值 | 新值 |, | Metric | Old
+# estimate | Revised |) is a former value, as 24个月（原20个月） is since v32, where its row gives another figure in a
+# column that is not one: v32 credited 20个月 in | 回收期 | 20个月 | 24个月 | under 旧值 / 新值. Not a column of a
+# change's start (| 上线前 | 上线后 |, Before | After: both are facts a case may ask for), nor a plan (原计划), nor an
+# old column alone.
+_HEADER_SUPERSEDED = re.compile(
+    "^(?:旧|原|old|previous|former|was)$"
+    "|(?:旧|原)(?:值|数值|数据|估计|估算|预估|测算|口径)|修订前|更正前|作废|过时"
+    "|(?<![a-z])(?:(?:old|previous|former|prior|earlier)(?: [a-z]+)? (?:value|figure|estimate|number|data)s?"
+    "|original estimate|superseded|outdated|obsolete)(?![a-z])"
+)
+_A_DIGIT = re.compile("[0-9]")
+
+
+def _superseded_by_its_table(answer_lines: str, start: int, end: int, cells: Sequence[TableCell]) -> str | None:
+    """The header of the column that calls the figure at start:end superseded (`_HEADER_SUPERSEDED`), where another
+    cell of its row holds a figure under a column that does not; None otherwise."""
+    own = [c for c in cells if c.start <= start and end <= c.end]
+    header = next((c.header for c in own if _HEADER_SUPERSEDED.search(c.header.strip(" *:："))), None)
+    if header is None:
+        return None
+    line_start = answer_lines.rfind("\n", 0, start) + 1
+    line_end = answer_lines.find("\n", end)
+    line_end = len(answer_lines) if line_end < 0 else line_end
+    others: dict[tuple[int, int], bool] = {}  # another cell of the row: superseded by one of its headers
+    for c in cells:
+        if line_start <= c.start and c.end <= line_end and (c.start, c.end) != (own[0].start, own[0].end):
+            superseded = _HEADER_SUPERSEDED.search(c.header.strip(" *:：")) is not None
+            others[(c.start, c.end)] = others.get((c.start, c.end), False) or superseded
+    current = any(not superseded and _A_DIGIT.search(answer_lines[a:b]) for (a, b), superseded in others.items())
+    return f" | {header}" if current else None
+
+
 def _matches(pattern: Pattern, answer_norm: str, cells: Sequence[TableCell]) -> Iterator[Found]:
     """The pattern's matches in the answer, then (v8), for a regex, in its table cells read with their headers."""
     yield from pattern.search(answer_norm)
@@ -323,6 +356,9 @@ def _find(
                     after = taken_back(answer_norm, found.start, found.end, forms)  # v19: 20个月（不对，应为24个月）
                 if negation is None and after is None and figure:
                     after = a_former_value(answer_norm, found.start, found.end, forms)  # v19: 由20个月延长至24个月
+                lines = questions or answer_lines  # the answer with its line breaks (key points: `questions`)
+                if negation is None and after is None and figure and cells and lines is not None:
+                    after = _superseded_by_its_table(lines, found.start, found.end, cells)  # v33: | 旧值 | 新值 |
                 if negation is None and after is None and questions is not None:
                     refused = refusal_of(questions, found.start, found.end, figure)
                     if refused is not None:  # v19: 无法确定是否为20个月 - a refusal to commit, not an answer
