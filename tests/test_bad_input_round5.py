@@ -33,11 +33,11 @@ def project(llm_project):
 
 @pytest.fixture(autouse=True)
 def no_wait() -> Iterator[None]:
-    """A check that opens a FIFO or reads /dev/zero waits forever: fail the test instead (SIGALRM interrupts the
-    blocking call)."""
+    """A check that opens a FIFO or reads /dev/zero waits forever, a YAML alias bomb quoted in an error never ends
+    (round 7): fail the test instead (SIGALRM interrupts the blocking call or the loader's Python code)."""
 
     def stop(signum: int, frame: object) -> None:
-        raise TimeoutError("waited more than 60 s: a device or a FIFO was read")
+        raise TimeoutError("waited more than 60 s: a device or a FIFO was read, or a value expanded")
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.alarm(60)

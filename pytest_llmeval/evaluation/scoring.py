@@ -232,13 +232,19 @@ def _disclaimed_by_its_table(answer_lines: str, start: int, end: int, cells: Seq
         return False
     if any(_HEADER_DISCLAIMS.search(c.header) for c in own):
         return True
-    line_start = answer_lines.rfind("\n", 0, start) + 1
-    line_end = answer_lines.find("\n", end)
-    line_end = len(answer_lines) if line_end < 0 else line_end
-    spans = {(c.start, c.end) for c in cells if line_start <= c.start and c.end <= line_end} - {
-        (own[0].start, own[0].end)
-    }
+    spans = {(c.start, c.end) for c in _rest_of_its_row(answer_lines, own[0], cells)}
     return any(_CELL_DISCLAIMS.fullmatch(answer_lines[a:b]) for a, b in spans)
+
+
+def _rest_of_its_row(answer_lines: str, cell: TableCell, cells: Sequence[TableCell]) -> list[TableCell]:
+    """The other cells of the table row `cell` stands in (a cell is in `cells` once for each header it is read
+    after)."""
+    line_start = answer_lines.rfind("\n", 0, cell.start) + 1
+    line_end = answer_lines.find("\n", cell.end)
+    line_end = len(answer_lines) if line_end < 0 else line_end
+    return [
+        c for c in cells if line_start <= c.start and c.end <= line_end and (c.start, c.end) != (cell.start, cell.end)
+    ]
 
 
 # v33: a figure in a table column whose header names a superseded value (| 指标 | 旧值 | 新值 |, | Metric | Old
@@ -259,19 +265,17 @@ def _superseded_by_its_table(answer_lines: str, start: int, end: int, cells: Seq
     """The header of the column that calls the figure at start:end superseded (`_HEADER_SUPERSEDED`), where another
     cell of its row holds a figure under a column that does not; None otherwise."""
     own = [c for c in cells if c.start <= start and end <= c.end]
-    header = next((c.header for c in own if _HEADER_SUPERSEDED.search(c.header.strip(" *:："))), None)
+    header = next((c.header for c in own if _superseded(c)), None)
     if header is None:
         return None
-    line_start = answer_lines.rfind("\n", 0, start) + 1
-    line_end = answer_lines.find("\n", end)
-    line_end = len(answer_lines) if line_end < 0 else line_end
-    others: dict[tuple[int, int], bool] = {}  # another cell of the row: superseded by one of its headers
-    for c in cells:
-        if line_start <= c.start and c.end <= line_end and (c.start, c.end) != (own[0].start, own[0].end):
-            superseded = _HEADER_SUPERSEDED.search(c.header.strip(" *:：")) is not None
-            others[(c.start, c.end)] = others.get((c.start, c.end), False) or superseded
-    current = any(not superseded and _A_DIGIT.search(answer_lines[a:b]) for (a, b), superseded in others.items())
+    row = _rest_of_its_row(answer_lines, own[0], cells)
+    superseded = {(c.start, c.end) for c in row if _superseded(c)}  # by one of the headers it is read after
+    current = any((c.start, c.end) not in superseded and _A_DIGIT.search(answer_lines[c.start : c.end]) for c in row)
     return f" | {header}" if current else None
+
+
+def _superseded(cell: TableCell) -> bool:
+    return _HEADER_SUPERSEDED.search(cell.header.strip(" *:：")) is not None
 
 
 def _matches(pattern: Pattern, answer_norm: str, cells: Sequence[TableCell]) -> Iterator[Found]:
