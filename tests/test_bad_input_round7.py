@@ -24,12 +24,11 @@
 from __future__ import annotations
 
 import json
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_input_fuzz import one_usage_error
+from test_bad_input_round5 import no_wait  # noqa: F401 - autouse: an alias bomb fails the test, not the run
+from test_input_fuzz import one_usage_error, saved_run  # noqa: F401 - saved_run: a fixture
 
 from pytest_llmeval.cost.prices import PricesError, load_prices
 from pytest_llmeval.evaluation.scenarios import ScenarioError, load_scenarios
@@ -44,21 +43,6 @@ def alias_bomb(levels: int = 9) -> str:
     parts = ['&l0 ["x","x","x","x","x","x","x","x","x"]']
     parts += [f"&l{n} [" + ",".join([f"*l{n - 1}"] * 9) + "]" for n in range(1, levels)]
     return "[" + ", ".join(parts) + "]"
-
-
-@pytest.fixture(autouse=True)
-def no_hang() -> Iterator[None]:
-    """An alias bomb quoted in an error never finished: fail the test instead of waiting (SIGALRM interrupts the
-    loader's Python code; a repr already running in C is not interrupted, and was what never finished)."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise TimeoutError("waited more than 60 s: a value was expanded")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(60)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
 
 
 def scenario_error(tmp_path: Path, text: str | bytes) -> str:
@@ -265,16 +249,6 @@ def test_size_says_a_config_json_not_utf8_is_not_utf8(tmp_path, monkeypatch, cap
 
 
 # ----------------------------------------------------------------------------- python -m pytest_llmeval: empties
-@pytest.fixture
-def saved_run(project) -> Path:
-    from pytest_llmeval.testing.openai_fake import FakeServer
-
-    with FakeServer(answers=lambda _req: "a") as fake:
-        result = project.run("--llm-base-url", fake.base_url, "--llm-model", "m", "--llm-warmup", "0")
-    assert result.ret == 0, result.stdout.str()
-    return project.path / "llmeval-report" / "results.json"
-
-
 @pytest.mark.parametrize(
     "argv",
     [
@@ -289,7 +263,7 @@ def saved_run(project) -> Path:
     ],
     ids=lambda argv: " ".join(a or "''" for a in argv),
 )
-def test_a_command_refuses_an_option_given_an_empty_value(saved_run, monkeypatch, capsys, argv):
+def test_a_command_refuses_an_option_given_an_empty_value(saved_run, monkeypatch, capsys, argv):  # noqa: F811
     from pytest_llmeval.__main__ import main
 
     monkeypatch.chdir(saved_run.parent.parent)
@@ -302,7 +276,7 @@ def test_a_command_refuses_an_option_given_an_empty_value(saved_run, monkeypatch
     assert sorted(p.name for p in Path.cwd().iterdir()) == before  # nothing written
 
 
-def test_rescore_refuses_to_overwrite_the_run_it_rescores(saved_run, monkeypatch, capsys):
+def test_rescore_refuses_to_overwrite_the_run_it_rescores(saved_run, monkeypatch, capsys):  # noqa: F811
     """`rescore results.json -o .` in the run's report dir replaced the run's results.json and reports."""
     from pytest_llmeval.__main__ import main
 
@@ -330,7 +304,7 @@ def test_rescore_refuses_to_overwrite_the_run_it_rescores(saved_run, monkeypatch
     ],
     ids=["report --markdown", "short --html", "compare --json", "compare --markdown"],
 )
-def test_a_command_refuses_to_write_its_output_over_a_run_it_reads(saved_run, monkeypatch, capsys, argv, flag):
+def test_a_command_refuses_to_write_its_output_over_a_run_it_reads(saved_run, monkeypatch, capsys, argv, flag):  # noqa: F811
     """`report results.json --markdown results.json` replaced the run's results.json with its Markdown report."""
     from pytest_llmeval.__main__ import main
 
@@ -360,3 +334,13 @@ def test_an_ini_base_url_is_named_by_its_key_not_the_option(project, value, word
     assert "--llm-base-url" not in out and "CANARY" not in out, out
     given = one_usage_error(project.run("--collect-only", "--llm-model=m", "--llm-base-url=http://h:abc/v1"))
     assert "ERROR: --llm-base-url: 'http://h:abc/v1'" in given, given  # the option's value: named as the option
+
+
+# ----------------------------------------------------------------------------------------- a case's long label
+def test_an_error_quotes_a_long_case_id_clipped(tmp_path):
+    # found by test_input_fuzz: a 5,000-character id made the error of its null key point 5,199 characters long
+    long_id = "9" * 5000
+    text = f"cases:\n  - id: '{long_id}'\n    category: c\n    question: q\n    key_points:\n      - point: null\n"
+    message = scenario_error(tmp_path, text)
+    assert len(message) < 500, message
+    assert f"case '{'9' * 77}...'" in message and "field 'key_points[0].point'" in message, message

@@ -35,6 +35,7 @@ DEFAULT_THRESHOLD = 60.0
 DEFAULT_TRAP_PENALTY = 25.0
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 KNOWLEDGE_DIR_NAME = "knowledge"
+CASE_LABEL_SHOWN = 80  # characters of a case's id an error quotes
 
 
 class ScenarioError(ValueError):
@@ -42,8 +43,10 @@ class ScenarioError(ValueError):
 
     def __init__(self, path: Path | str, case: str | None, field_name: str | None, problem: str, fix: str) -> None:
         where = f"{path}"
-        if case:
-            where += f", case '{case}'"
+        if case:  # a case's label as the file gives it, clipped: a 5,000-character id made every error of the case
+            # 5,000 characters long (found by tests/test_input_fuzz.py)
+            shown = case if len(case) <= CASE_LABEL_SHOWN else f"{case[: CASE_LABEL_SHOWN - 3]}..."
+            where += f", case '{shown}'"
         if field_name:
             where += f", field '{field_name}'"
         super().__init__(f"{where}: {problem}. Fix: {fix}")
