@@ -46,6 +46,7 @@ from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
 from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before
 from .keywords.normalisation import normalise, normalise_lines, strip_thinking
+from .keywords.options import an_option_not_picked, passed_over
 from .keywords.retraction import (
     FIGURE_START,
     a_former_value,
@@ -73,7 +74,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 33
+SCORER_VERSION = 34
 
 
 @dataclass(frozen=True)
@@ -373,6 +374,10 @@ def _find(
                     if hedged is not None:  # v15: 10个月、20个月或30个月 - a guess among values, not an answer
                         negated = negated or _Match("negated", pattern.text, None, hedged, pattern.kind)
                         continue
+                if negation is None and after is None and questions is not None:
+                    after = an_option_not_picked(questions, found.start, found.end)  # v34: A. 20个月 ... 答案：C
+                if negation is None and after is None and not figure:
+                    negation = passed_over(answer_norm, found.start, found.end)  # v34: recommend SaaS over X
                 if answer_lines is not None and not asserted(answer_lines, found.start, found.end, breaks):
                     continue
                 if answer_lines is not None and _disclaimed_by_its_table(answer_lines, found.start, found.end, cells):

@@ -50,10 +50,10 @@ def test_a_regex_that_backtracks_is_the_cases_scoring_error_not_a_hang(
     point_regex: str | None, claim_regex: str | None, field: str
 ) -> None:
     answer = "回收期为20个月。" + "a" * 60 + "1" * 60 + "x" * 60 + "!"
-    began = time.perf_counter()
+    began = time.process_time()  # CPU time: a hang burns it, a loaded machine (load 13: 10.09 s of wall) does not
     with pytest.raises(ScenarioError) as caught:
         score_answer(_regex_case(point_regex, claim_regex), answer)
-    assert time.perf_counter() - began < 10
+    assert time.process_time() - began < 10
     message = str(caught.value)
     assert "scenarios/finance.yaml" in message and "'payback'" in message and f"'{field}'" in message
     assert "simplify the pattern" in message
@@ -63,9 +63,9 @@ def test_a_regex_that_backtracks_is_the_cases_scoring_error_not_a_hang(
 def test_a_nested_quantifier_the_engine_can_cut_short_scores_at_once(pattern: str) -> None:
     # Python's re backtracks on each of these for minutes; the regex engine stops them early
     answer = "回收期为20个月。" + "1" * 40 + "a" * 40 + "word " * 20 + "!"
-    began = time.perf_counter()
+    began = time.process_time()
     score = score_answer(_regex_case(pattern), answer)
-    assert time.perf_counter() - began < 5
+    assert time.process_time() - began < 5
     assert score.points[0].status != "covered"
 
 

@@ -7,6 +7,8 @@ normalised answer text, no model, no pytest.
 - `echo`: the echo guard's verbatim copies of the question, system prompt or retrieved context
 - `negation`: negation and denial words right before or after a match (不合规, not compliant, 免收)
 - `bounds`: a bound on a figure (至少20个月, 20 months or more) and a key point that is one
+- `rates`: a rate point (5000元/月) in its other spellings (每月5000元, 月费5000元, $5,000 a month)
+- `options`: a lettered option listed and not picked (A. 20个月 ... 答案：C), an option passed over (X over Y)
 - `assertion`: where a claim is asserted, not asked, supposed, doubted, quoted or disclaimed
 - `retraction`: a figure taken back, corrected, out of reach, a former value, a multiple or a time ago
 - `denial`: refusals, other currencies, alternatives, table rows and questions that deny a figure

@@ -32,6 +32,8 @@ LOWER_BOUNDS_BEFORE = (
     "never below", "never lower than",
     # v25: the verbs of a strict bound (it exceeds 20 months: more than 20)
     "exceeds", "exceeded", "exceed", "surpasses", "surpassed", "surpass",
+    # v34: 超 alone (远超20个月, 略超, 超20万用户), 突破 (passed), and English idioms (north of, upward of)
+    "超", "突破", "north of", "upward of",
 )  # fmt: skip
 UPPER_BOUNDS_BEFORE = (
     "不超过", "不超", "不高于", "不大于", "不多于", "最多", "至多", "最高", "少于", "低于", "小于", "短于", "不到",
@@ -40,6 +42,9 @@ UPPER_BOUNDS_BEFORE = (
     "less than", "fewer than", "within", "not exceeding", "no longer than", "shorter than", "lower than",
     "no higher than", "not over", "never more than", "never longer than", "never over", "never exceeding",
     "never above", "never higher than", "not to exceed",
+    # v34: idioms of a strict upper bound (falls short of, just shy of 20 months; not "we are short of 20 engineers",
+    # which lacks 20)
+    "south of", "just short of", "falls short of", "fall short of", "fell short of", "falling short of", "shy of",
 )  # fmt: skip
 LOWER_BOUNDS_AFTER = ("以上", "及以上", "或以上", "或更多", "或更长", "or more", "or longer", "or above",
                       "and above", "and up", "or higher", "at least", "at minimum", "minimum")  # fmt: skip

@@ -23,6 +23,7 @@ from ..numbers import (
     standard_twins,
 )
 from .normalisation import READ_AS_TABLE, TO_READ, normalise
+from .rates import rate_twins
 
 # A hyphen and a space between two Latin words are the same (v9): anti-money-laundering and anti money laundering
 # cover Anti-Money Laundering and back (a form with up to three such joins).
@@ -57,15 +58,24 @@ _PERCENTAGE_POINT_NAMES = (
 )
 
 
-def _percentage_point_twins(needle: str) -> tuple[str, ...]:
+# v34: and a change in basis points (50 bps, 50 bp, 50 basis points, 50个基点, 50基点); no percent: 50 bps is written
+# as 0.5% by no model that means it, and 85个百分点 is no 85% either (v32)
+_BASIS_POINTS = re.compile(r"^(?P<n>[0-9]+(?:\.[0-9]+)?) ?(?:个基点|基点|basis points?|bps?)$")
+_BASIS_POINT_NAMES = ("{n}个基点", "{n}基点", "{n} basis points", "{n} basis point", "{n} bps", "{n} bp", "{n}bps")
+
+
+def _point_twins(needle: str) -> tuple[str, ...]:
     m = _PERCENTAGE_POINTS.match(needle)
-    return tuple(name.format(n=m.group("n")) for name in _PERCENTAGE_POINT_NAMES) if m else ()
+    if m is None:
+        m = _BASIS_POINTS.match(needle)
+        return tuple(name.format(n=m.group("n")) for name in _BASIS_POINT_NAMES) if m else ()
+    return tuple(name.format(n=m.group("n")) for name in _PERCENTAGE_POINT_NAMES)
 
 
 def _twins(needle: str) -> tuple[str, ...]:
     """A form's other spellings: a standard's name with or without its space, Latin words joined by a hyphen or a
     space (v9), a date with dashes or slashes (v15: 2020年3月 as 2020-03), percentage points in any name (v25)."""
-    twins = dict.fromkeys((*standard_twins(needle), *date_twins(needle), *_percentage_point_twins(needle)))
+    twins = dict.fromkeys((*standard_twins(needle), *date_twins(needle), *_point_twins(needle)))
     for spelling in (needle, *twins):
         twins.update(dict.fromkeys(_hyphen_twins(spelling)))
     twins.pop(needle, None)
@@ -92,6 +102,7 @@ def _compiled_patterns(
             twins = duration_twins(needle, forms)  # v18: the duration in other units of time (1年8个月 for 20个月)
             found.extend(_duration_twin(compile_variant(twin, forms or NumberForms())) for twin in twins)
             found.extend(_date_twins(written))  # v26: 2024-06 for 2024年, Mar 2024 for March 2024
+            found.extend(rate_twins(needle, forms))  # v34: 每月5000元 for 5000元/月
     # v12: a regex is read as the answer is, its Traditional characters as Simplified (v10 read only the answer so: a
     # regex written in Traditional, 後端|於梨華, no longer matched the answer it was written for)
     found.extend(RegexPattern(r.translate(READ_AS_TABLE) if TO_READ.search(r) else r) for r in regexes)

@@ -384,7 +384,9 @@ _DENIAL_AFTER_EN = re.compile(
     r"(?: (?:be|been|being|currently|yet|presently|generally|normally|always|ever|officially))*"
     r" (?:available|supported|offered|possible|provided|permitted|allowed|granted|included|accepted|applicable"
     r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable)"
-    r"|(?:e?s)? (?:is|are|was|were)(?: currently)? (?:unavailable|unsupported|impossible|prohibited|forbidden"
+    # v34: the figure named as one (the 20-month figure is wrong, the $1.2 million estimate is incorrect)
+    r"|(?:e?s)?(?: figure| number| estimate| value| claim)? (?:is|are|was|were)(?: currently)?"
+    r" (?:unavailable|unsupported|impossible|prohibited|forbidden"
     r"|(?:highly |very )?unlikely|not likely|unrealistic|not realistic|unachievable|not achievable"  # v26
     r"|not an option|wrong|incorrect|inaccurate|false|not (?:correct|right|accurate|true))"  # v15: a correction
     # v32: and one that is out of date (the 20-month figure is outdated, 20 months is obsolete / no longer valid)

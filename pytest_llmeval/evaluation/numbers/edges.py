@@ -640,7 +640,32 @@ def edges_ok(text: str, start: int, end: int, pattern: str) -> bool:
         and _word_edge_ok(text, start, end, pattern)
         and _quantity_edge_ok(text, start, end, pattern)
         and not _an_end_of_a_money_range(text, start, end)
+        and not _another_dollar_or_yen(text, start, end, pattern)
     )
+
+
+# v34: a point written with $ (or ¥) is not an amount the answer gives in another dollar (or yen): a letter before
+# the sign names its country (HK$, NT$, S$, C$, A$, AU$, NZ$, R$, JP¥ - not US$, CN¥), and so does a currency code
+# right after the amount ($500 SGD, $1.2 million (CAD) - not USD, nor a word: $500 a seat). The currency before the
+# number has read the letters so since v7 (HK$200万 is no 200万美元); a point written "$1.2 million" had been matched
+# as its text, and HK$1.2 million credited it.
+_OWN_SIGN = {"$": ("us",), "¥": ("cn", "rmb")}
+_LETTERS_BEFORE = re.compile("[a-z]+$")
+_OTHER_CODE_AFTER = re.compile(r" ?\(? ?(?:hkd|twd|ntd|sgd|aud|cad|nzd|mxn|brl|jpy|cny|rmb|usd)(?![a-z])")
+
+
+def _another_dollar_or_yen(text: str, start: int, end: int, pattern: str) -> bool:
+    own = _OWN_SIGN.get(pattern[:1])
+    if own is None:
+        return False
+    letters = _LETTERS_BEFORE.search(text, max(0, start - 4), start)
+    if letters is not None and letters.group() not in own:
+        return True
+    code = _OTHER_CODE_AFTER.match(text, end)
+    if code is None:
+        return False
+    named = code.group().strip(" (")
+    return named not in (("usd",) if pattern[0] == "$" else ("cny", "rmb"))
 
 
 # v25: an amount written with its currency before it ($500, ¥1200万) is no answer as an end of a range of amounts

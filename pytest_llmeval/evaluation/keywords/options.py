@@ -1,0 +1,92 @@
+"""v34: a lettered option the answer lists and does not pick.
+
+An answer to a choice question often repeats the options before it names its pick: "A. 18个月 B. 20个月 C. 24个月。
+答案：C", "(a) 18 months (b) 20 months (c) 24 months. Answer: (c)". Each option's figure then stands in the answer,
+and v33 credited 20个月 for an answer that chose 24个月. A key point found inside an option whose letter is not the
+one the answer picks is not stated by it. The option is a bare letter with its mark (A. / A、 / A: / A) / (a) /
+选项A：), not a name that ends in a letter (方案A：20个月 compares plans: its figure is a fact the answer states); the
+pick is an answer's word (答案, 正确答案, 正确选项, 应选, 选, answer, correct option, the correct choice) before one
+letter, and the answer names one pick only (答案：C ... 也可选B picks none for certain: its options are left alone).
+
+And an option passed over for another (`passed_over`): "we recommend SaaS over on-premises deployment", "prefer A
+over B", 与其选择私有化部署，不如选择SaaS - the second is not recommended, as "rather than" and 而非 (v7) say.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# an option's letter and mark, at the start of a line or after a space, a bracket or punctuation - not after a word
+# (方案A, plan A) - and not a letter that goes on into a word or an abbreviation (e.g., i.e.)
+_OPTION = re.compile(r"(?:(?<=[\s:;,。;、(])|^)(?<![a-z] )(?:选项 ?|option )?\(?([a-f])(?:\)|[.、:](?! ?[a-z0-9]\.))")
+# the answer's pick: its word, then one letter on its own (English: after "is" or a colon - "answer a question" is none)
+_PICK = re.compile(
+    r"(?:(?:正确答案|答案|正确选项|应选择?|选择|选)(?: ?[:是为])?"
+    r"|(?<![a-z])(?:answer|correct option|correct choice|right option|best option)(?: is|:)) ?\*{0,2}\(?([a-f])"
+    r"(?![a-z0-9])"
+)
+_SENTENCE_END = re.compile("[。\n!?；;]|\\. ")
+_OPTION_REACH = 40  # characters from an option's mark to the figure it holds
+
+
+def an_option_not_picked(answer_lines: str, start: int, end: int) -> str | None:
+    """The answer's pick (答案:c) where the match at start:end stands in a listed option of another letter; else
+    None."""
+    own = _own_option(answer_lines, start)
+    if own is None:
+        return None
+    letters, picks = _options_and_picks(answer_lines)
+    if len(letters) < 2:
+        return None  # a list of options has two or more
+    picked = {letter for pick_start, pick_end, letter, _ in picks if not pick_start <= start < pick_end}
+    if len(picked) != 1 or own in picked:
+        return None
+    return " (" + next(text for _, _, letter, text in picks if letter in picked) + ")"
+
+
+@lru_cache(maxsize=8)
+def _options_and_picks(answer_lines: str) -> tuple[frozenset[str], tuple[tuple[int, int, str, str], ...]]:
+    """The answer's option letters and its picks (start, end, letter, text): read once per answer, not once for
+    each of a figure's occurrences (linear time)."""
+    letters = frozenset(m.group(1) for m in _OPTION.finditer(answer_lines))
+    picks = tuple((m.start(), m.end(), m.group(1), m.group()) for m in _PICK.finditer(answer_lines)) if letters else ()
+    return letters, picks
+
+
+def _own_option(answer_lines: str, start: int) -> str | None:
+    """The letter of the option that the text at `start` stands in: the last option mark before it, with no
+    sentence end nor other pick between."""
+    window = max(0, start - _OPTION_REACH)
+    last = None
+    for m in _OPTION.finditer(answer_lines, window, start):
+        last = m
+    if last is None or _SENTENCE_END.search(answer_lines, last.end(), start) is not None:
+        return None
+    if _PICK.search(answer_lines, max(0, last.start() - 12), last.end()) is not None:
+        return None  # 答案:c(24个月) - the pick itself, not an option
+    return last.group(1)
+
+
+# v34: an option passed over: "over" after a verb of preference in its clause (recommend SaaS over on-premises), and
+# 与其 ... 不如 (与其选择私有化部署，不如选择SaaS) - not "over" in time or place (migrate over 3 months: a figure is
+# never read so here, see `scoring._find`), nor a negated preference (we do not recommend SaaS over on-premises)
+_PREFERENCE_BEFORE_OVER = re.compile(
+    r"(?<![a-z])(?:prefer|preferred|prefers|recommend|recommended|recommends|choose|chose|chosen|choosing|favou?r"
+    r"|favou?red|pick|picked|select|selected|opt for|opted for|go with|went with)(?![a-z])[^,;.!?\n]{1,40}"
+    r"(?<![a-z])over (?:the |a |an )?$"
+)
+_NEGATED_PREFERENCE = re.compile(r"(?<![a-z])(?:not|n't|never)(?: [a-z]+)? $")
+_YU_QI = re.compile("与其(?:说|去|是|选择?|采用|使用|用){0,2}$")
+_BU_RU = re.compile("[^。!?;\n]{0,40}?(?:还|倒)?不如")
+
+
+def passed_over(answer_norm: str, start: int, end: int) -> str | None:
+    """The words that pass over the option at start:end for another (recommend X over, 与其...不如); else None."""
+    over = _PREFERENCE_BEFORE_OVER.search(answer_norm, max(0, start - 60), start)
+    if over is not None and _NEGATED_PREFERENCE.search(answer_norm, max(0, over.start() - 12), over.start()) is None:
+        return answer_norm[over.start() + over.group().rfind("over") : start]
+    yu_qi = _YU_QI.search(answer_norm, max(0, start - 6), start)
+    if yu_qi is not None and _BU_RU.match(answer_norm, end):
+        return yu_qi.group()
+    return None

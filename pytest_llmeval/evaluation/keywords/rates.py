@@ -1,0 +1,112 @@
+"""v34: a rate key point (5000元/月, 每月5000元, $5000 per month, 20万元/年) in the answer's other spellings of it.
+
+A rate is an amount and the period it is counted per. Models write the period after the amount (5000元/月,
+5000元每月, $5,000 a month, $5,000 monthly) or before it in its clause (每月5000元, 月费5000元, 每月成本：5000元,
+年节省20万元, a monthly fee of $5,000); v33 matched a rate point only as written, and missed them all. The period is
+the point's own: the last period word before the amount in its clause, and none of another period right after it
+(年费5000元 and 5000元/年 state no 5000元/月; 首年节省20万元 is the first year's, no rate per year; 6个月节省5000元 is
+a sum over six months). The amount alone (费用为5000元) states no rate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..numbers import Found, NumberForms, NumberPattern, compile_variant
+
+# the point's period, as a rate point writes it after its amount (5000元/月, $5000 per month) or before it (每月5000元)
+_PERIOD_NAMES = {
+    "month": ("月", "个月", "month", "mo"),
+    "year": ("年", "year", "yr", "annum"),
+    "day": ("天", "日", "day"),
+    "week": ("周", "星期", "week"),
+}
+_PERIOD_OF = {name: period for period, names in _PERIOD_NAMES.items() for name in names}
+_NAMES = "|".join(sorted(_PERIOD_OF, key=len, reverse=True))
+_RATE_AFTER = re.compile(rf"^(?P<amount>.*[0-9].*?) ?(?:/ ?|每个?|(?<=[a-z0-9$ ])(?:per|a|an) )(?P<period>{_NAMES})$")
+_RATE_BEFORE = re.compile(r"^每个?(?P<period>[月年天日周])(?P<amount>.*[0-9].*)$")
+_RATE_EN_WORD = re.compile(r"^(?P<amount>.*[0-9].*?) (?P<period>monthly|annually|yearly|daily|weekly)$")
+_EN_WORD_PERIOD = {"monthly": "month", "annually": "year", "yearly": "year", "daily": "day", "weekly": "week"}
+
+# a period word right after an amount, and the period it names
+_AFTER = {
+    "month": r" ?(?:/ ?(?:个月|月|month|mo)(?![a-z])|每个?月|一个月| (?:per|a|an|each|every) month(?![a-z])"
+    r"| monthly(?![a-z]))",
+    "year": r" ?(?:/ ?(?:年|year|yr)(?![a-z])|每年|一年| (?:per|a|an|each|every) year(?![a-z])| per annum"
+    r"| p\.a\.| annually| yearly)",
+    "day": r" ?(?:/ ?(?:天|日|day)(?![a-z])|每天|每日|一天| (?:per|a|each|every) day(?![a-z])| daily)",
+    "week": r" ?(?:/ ?(?:周|星期|week)(?![a-z])|每周|每星期|一周| (?:per|a|each|every) week(?![a-z])| weekly)",
+}
+_PERIOD_AFTER = {period: re.compile(words) for period, words in _AFTER.items()}
+# a period word before the amount in its clause (每月, 月费, 年节省, monthly); 年 and 月 alone only before a word of
+# money, not after a numeral or a word that makes it one year or month (2024年, 首年, 今年, 上月, 3月, 6个月, 多年)
+_NOT_A_RATE_BEFORE = "(?<![0-9〇零一二两三四五六七八九十百今去明前后首当同次上下本该那这整半第某多几数个周])"
+# a word of money up to three characters on (年净节省, 年人工节省, 年运维费)
+_MONEY_WORD = "[\u4e00-\u9fff]{0,3}?(?:节省|收入|营收|成本|支出|利润|开支|费|净)"
+_ONE_YEAR = "(?<![0-9〇零一二两三四五六七八九十百第])一年"
+_BEFORE = {
+    "month": f"每个?月|月(?:费|租|均|度|付)|按月|单月|{_NOT_A_RATE_BEFORE}月(?={_MONEY_WORD})"
+    "|(?<![a-z])monthly(?![a-z])",
+    "year": f"每一?年|年(?:费|租|均|度|化|付)|按年|全年|{_NOT_A_RATE_BEFORE}年(?={_MONEY_WORD})"
+    f"|{_ONE_YEAR}(?={_MONEY_WORD})|(?<![a-z])(?:annual|annually|yearly)(?![a-z])",
+    "day": "每天|每日|日均|按天|单日|(?<![a-z])daily(?![a-z])",
+    "week": "每周|每星期|周均|按周|(?<![a-z])weekly(?![a-z])",
+}
+_PERIOD_BEFORE = re.compile("|".join(f"(?P<{period}>{words})" for period, words in _BEFORE.items()))
+_CLAUSE_END = re.compile(r"[,;!?。;\n]|\.(?![0-9])")
+_CLAUSE_REACH = 24  # characters before the amount that its period word may stand
+
+
+def rate_twins(needle: str, forms: NumberForms | None) -> list[NumberPattern]:
+    """The point's amount, as a pattern that finds it with its period written another way, for a rate point; else
+    none."""
+    m = _RATE_AFTER.match(needle) or _RATE_BEFORE.match(needle)
+    if m is not None:
+        period = _PERIOD_OF[m.group("period")]
+    else:
+        m = _RATE_EN_WORD.match(needle)
+        if m is None:
+            return []
+        period = _EN_WORD_PERIOD[m.group("period")]
+    amount = compile_variant(m.group("amount").strip(" "), forms or NumberForms())
+    if not isinstance(amount, NumberPattern):
+        return []
+    return [_RateTwin(needle, amount.pieces, amount.slots, amount.forms, amount.text, period)]
+
+
+@dataclass(frozen=True)
+class _RateTwin(NumberPattern):
+    """A rate point's amount, found where the answer gives it with the point's period (before or after it)."""
+
+    amount: str = ""
+    period: str = ""
+
+    def search(self, answer: str) -> Iterator[Found]:
+        plain = NumberPattern(self.amount, self.pieces, self.slots, self.forms)
+        for found in plain.search(answer):
+            after = _period_after(answer, found.end)
+            if after is not None:
+                if after[0] == self.period:
+                    yield Found(found.start, after[1])
+                continue
+            if _period_before(answer, found.start) == self.period:
+                yield found
+
+
+def _period_after(answer: str, end: int) -> tuple[str, int] | None:
+    """The period named right after an amount that ends at `end`, and where its name ends."""
+    for period, words in _PERIOD_AFTER.items():
+        m = words.match(answer, end)
+        if m is not None:
+            return period, m.end()
+    return None
+
+
+def _period_before(answer: str, start: int) -> str | None:
+    """The period last named before the amount at `start` in its clause."""
+    window = max(0, start - _CLAUSE_REACH)
+    ends = [m.end() for m in _CLAUSE_END.finditer(answer, window, start)]
+    named = [m.lastgroup for m in _PERIOD_BEFORE.finditer(answer, ends[-1] if ends else window, start)]
+    return named[-1] if named else None
