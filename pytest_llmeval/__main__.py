@@ -245,8 +245,8 @@ def compare_main(argv: list[str]) -> int:
         prog="python -m pytest_llmeval compare",
         description="Compare two runs case by case; gate on regressions past a threshold (non-inferiority).",
         epilog="Exit codes: 0 ok; 2 usage error; 6 a gate rule failed (regression); 7 the new run is broken or "
-        "incomplete (errors, interrupted, baseline cases or models missing, nothing comparable) unless allowed. "
-        "7 wins over 6. See docs/nightly.md.",
+        "incomplete (errors, interrupted, baseline cases or models missing, nothing comparable) unless allowed; 8 a "
+        "speed rule could not be checked (no comparable timing). 7 > 6 > 8. See docs/nightly.md.",
     )
     parser.add_argument("base", help="baseline: results.json path, run number, run name or 'last'")
     parser.add_argument("new", help="the run to check: results.json path, run number, run name or 'last'")

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .gate import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, QUALITY, FailRule
+from .gate import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, EXIT_UNCHECKED, QUALITY, FailRule
 from .problems import (
     bad_timing_problems,
     broken_comparison,
@@ -40,6 +40,7 @@ from .problems import (
     renamed_pairs,
     run_description,
     summary_text,
+    unchecked_rules,
     unfit_problems,
 )
 from .rules import (
@@ -359,7 +360,8 @@ def _compare_runs(
             f"; the new run is a re-score of {rescored_from}: no answer was asked in it (its answers and timings are "
             "that run's)"
         )
-    exit_code = EXIT_BROKEN if broken else EXIT_REGRESSION if regressions else EXIT_OK
+    unchecked = unchecked_rules(results)  # a speed rule that measured nothing: never "passed" (gate.py)
+    exit_code = EXIT_BROKEN if broken else EXIT_REGRESSION if regressions else EXIT_UNCHECKED if unchecked else EXIT_OK
     return {
         "base": run_description(base_doc, base_name),
         "new": run_description(new_doc, new_name),
@@ -367,6 +369,7 @@ def _compare_runs(
         "groups": groups,
         "rules": results,
         "regressions": regressions,
+        "unchecked": [f"{r['model']} {r['mode']} {r['rule']}" for r in unchecked],
         "problems": problems,
         "broken": bool(broken),
         "mismatches": mismatches,

@@ -10,8 +10,12 @@ run is the unit of replication for speed, so one pair of runs gives no significa
 Exit codes (the standalone `compare` and, inside pytest, the session): 0 ok; pytest's own 1 (a case
 failed), 2 (interrupted / usage error of the command), 3, 4, 5; EXIT_REGRESSION (6) a rule failed;
 EXIT_BROKEN (7) the new run is broken or incomplete (degraded, interrupted, baseline cases, models or modes
-missing, nothing comparable) and that was not allowed, or the comparison itself failed. Precedence:
-7 > 6 > 1 > 0; pytest's 2-5 are kept.
+missing, nothing comparable) and that was not allowed, or the comparison itself failed; EXIT_UNCHECKED (8) a speed
+rule the user asked for could not be checked at all (`unchecked_rules`: no request timed in both runs, other load,
+settings or hardware, a re-score of the same run, too few requests for a p95) - nothing was measured, so the gate
+cannot say the rule held, and a CI job that gates latency must not read "passed" every night while it checks
+nothing. A quality rule that no outcome can fail at this n is not "unchecked": its cases were compared, and its
+status says the cases that would check it (exit 0). Precedence: 7 > 6 > 8 > 1 > 0; pytest's 2-5 are kept.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from dataclasses import dataclass
 EXIT_OK = 0
 EXIT_REGRESSION = 6
 EXIT_BROKEN = 7
+EXIT_UNCHECKED = 8
 QUALITY = ("score", "pass_rate")
 
 # metric -> (case-record field, statistic, higher is better, unit)
@@ -94,9 +99,9 @@ def _parse_rule(part: str) -> FailRule:
     if metric not in METRICS:
         raise GateError(f"{part!r}: unknown metric {metric!r}. Accepted: {FORMS}")
     relative = threshold.strip().endswith("%")
-    number = threshold.strip().rstrip("%").strip()
+    number = threshold.strip().removesuffix("%").strip()
     try:
-        amount = float(number)
+        amount = float(_plain_number(number))
     except ValueError:
         raise GateError(f"{part!r}: threshold {threshold!r} is not a number. Accepted: {FORMS}") from None
     if not math.isfinite(amount):  # nan failed every comparison of equal runs, inf let every regression pass
@@ -107,6 +112,15 @@ def _parse_rule(part: str) -> FailRule:
     if never is not None:
         raise GateError(f"{part!r}: this rule can never fail ({never}). Fix: a smaller threshold, {FORMS}")
     return FailRule(metric, amount, relative, part)
+
+
+def _plain_number(text: str) -> str:
+    """`text` when it is a number as a user types one in a gate expression; ValueError otherwise. float() alone
+    took what a shell or a typo leaves: `score:5%%` (a `%%` escape written into a CI file: `rstrip` read it as 5%),
+    `score:5_0` (a digit separator: 50 points, a gate ten times looser than meant), digits of other scripts."""
+    if "%" in text or "_" in text or not text.isascii():
+        raise ValueError(text)
+    return text
 
 
 def _never_fails(metric: str, amount: float, relative: bool) -> str | None:

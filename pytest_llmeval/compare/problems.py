@@ -609,6 +609,7 @@ def summary_text(
     """The verdict in one line; it names every problem an allow switch let through (a gate that passed under
     --allow-missing says what it did not see)."""
     parts = []
+    not_checked = unchecked_rules(results)
     if broken:
         parts.append("run broken: " + "; ".join(p["text"] for p in broken))
     if regressions:
@@ -660,6 +661,8 @@ def summary_text(
                 "not failed, but not shown fine either: "
                 + "; ".join(f"{r['model']} {r['mode']} {r['rule']}: {r['status']}" for r in unclear)
             )
+    if not_checked:  # whatever else failed: a rule that measured nothing is said, never left to the table
+        parts.append(unchecked_text(not_checked, why=bool(broken or regressions)))
     for problem in allowed:
         if problem["kind"] == "note":  # never a reason to fail: said as it is, with its fix
             parts.append(f"note: {problem['text']}")
@@ -667,6 +670,35 @@ def summary_text(
         text = str(problem["text"]).split(". Fix:")[0]  # the fix was to allow it, which was done
         parts.append(f"allowed ({ALLOWED_BY.get(problem['kind'], 'allowed')}): {text}")
     return "; ".join(parts)
+
+
+def unchecked_rules(results: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The speed rules that measured nothing ("not checked": no request timed in both runs, other load, settings or
+    hardware, a re-score of the same run, too few requests for a p95). They exit EXIT_UNCHECKED (8) where nothing
+    failed or broke: with exit 0 a nightly `ttft_p50:20%` against a baseline with no timings (or one at another
+    concurrency) passed every night and checked nothing. A quality rule is never in it: its cases were compared.
+    A rule the new run's broken timings left unchecked is a problem of its own (`bad_timing_problems`): it is left
+    out once that problem is allowed (--allow-errors, whose fix the problem names)."""
+    return [
+        r
+        for r in results
+        if r.get("kind") == "speed"
+        and str(r.get("status", "")).startswith("not checked")
+        and not r.get("bad_timings_allowed")
+    ]
+
+
+def unchecked_text(rules: Sequence[Mapping[str, Any]], why: bool) -> str:
+    """The summary's part for the rules `unchecked_rules` found: which, that the gate cannot pass them, the fix;
+    `why`: with each rule's status (where the summary's "not shown fine either" does not say it: a run that broke
+    or regressed)."""
+    names = "; ".join(f"{r['model']} {r['mode']} {r['rule']}" + (f": {r['status']}" if why else "") for r in rules)
+    return (
+        f"{len(rules)} gate rule(s) NOT CHECKED - nothing comparable was measured for them, so the gate cannot say "
+        f"they held (exit 8 where nothing failed or broke): {names}. Fix: compare with a baseline timed like this run "
+        "(same load, generation settings and hardware, requests sent - not from the answer cache), gate a p50 where "
+        "a p95 has fewer than 20 requests, or leave the rule out"
+    )
 
 
 def run_description(doc: dict[str, Any], name: str | None) -> dict[str, Any]:
@@ -698,4 +730,6 @@ def bad_timing_problems(
                 "broke them. Fix: run the suite again, or allow it (--allow-errors)"
             )
             problems.append({"kind": "errors", "text": text, "allowed": allow_errors})
+            if allow_errors and isinstance(r, dict):  # allowed: not an unchecked rule as well (`unchecked_rules`)
+                r["bad_timings_allowed"] = True
     return problems

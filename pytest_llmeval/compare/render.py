@@ -6,7 +6,7 @@ from typing import Any
 
 from ..results.sections import NO_WIDTH, Section, Table, fmt, no_interval, signed
 from ..stats.decision import p_text
-from .gate import EXIT_BROKEN, EXIT_REGRESSION
+from .gate import EXIT_BROKEN, EXIT_REGRESSION, EXIT_UNCHECKED
 from .problems import ALLOWED_BY
 from .rules import ALPHA, speed_worsening_text
 
@@ -92,8 +92,14 @@ def none_checked(cmp: dict[str, Any]) -> bool:
     return not cmp.get("exit_code") and bool(rules) and all(str(r.get("status")).startswith(unchecked) for r in rules)
 
 
+# A speed rule that measured nothing (exit 8, gate.py): not "FAILED" - nothing got worse - and never "passed".
+NOT_CHECKED = "NOT CHECKED: a rule measured nothing - see why in the summary"
+
+
 def gate_word(cmp: dict[str, Any]) -> str:
     """The gate's outcome in one word or phrase, for the terminal's last line."""
+    if cmp.get("exit_code") == EXIT_UNCHECKED:
+        return f"gate {NOT_CHECKED}"
     if cmp.get("exit_code"):
         return "gate FAILED"
     if none_checked(cmp):
@@ -104,7 +110,8 @@ def gate_word(cmp: dict[str, Any]) -> str:
 def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
     base, new = cmp["base"], cmp["new"]
     code = cmp.get("exit_code", 0)
-    outcome = {EXIT_BROKEN: "RUN BROKEN", EXIT_REGRESSION: "REGRESSION"}.get(code, "passed")
+    outcomes = {EXIT_BROKEN: "RUN BROKEN", EXIT_REGRESSION: "REGRESSION", EXIT_UNCHECKED: NOT_CHECKED}
+    outcome = outcomes.get(code, "passed")
     if outcome == "passed" and not cmp.get("rules"):
         outcome = NO_RULES
     elif none_checked(cmp):

@@ -10,6 +10,7 @@ import pytest
 from pytest_llmeval.compare import (
     EXIT_BROKEN,
     EXIT_REGRESSION,
+    EXIT_UNCHECKED,
     GateError,
     compare_runs,
     parse_fail_expressions,
@@ -272,7 +273,7 @@ def test_speed_is_compared_run_against_run_by_threshold_only():
     ok = gate(base, doc(GOOD, ttft=[0.21] * 12), "ttft_p50:20%")
     assert ok["exit_code"] == 0 and ok["rules"][0]["status"].startswith("ok (from 12 and 12 requests;")
     few = gate(base, slower, "ttft_p95:20%")  # 12 requests: no p95
-    assert few["exit_code"] == 0 and "too few requests (n=12) for a p95" in few["rules"][0]["status"]
+    assert few["exit_code"] == EXIT_UNCHECKED and "too few requests (n=12) for a p95" in few["rules"][0]["status"]
     assert "not shown fine either" in few["summary"] and "ttft_p95:20%: not checked: too few" in few["summary"]
 
 
@@ -300,7 +301,7 @@ def test_speed_under_another_number_of_requests_in_flight_is_not_compared():
         case["in_flight"] = 8
     cmp = gate(base, new, "ttft_p50:20%")
     (rule,) = cmp["rules"]
-    assert cmp["exit_code"] == 0 and not rule["failed"]
+    assert cmp["exit_code"] == EXIT_UNCHECKED and not rule["failed"]
     assert "not comparable: measured with 4 request(s) in flight in the baseline, 8 now" in rule["status"]
 
 
@@ -318,7 +319,7 @@ def test_speed_measured_under_another_load_is_not_compared(base_settings, new_se
     slower = doc(GOOD, ttft=[0.3] * 12, settings={"max_tokens": 64, **new_settings})
     cmp = gate(base, slower, "ttft_p50:20%,score:5")
     speed = next(r for r in cmp["rules"] if r["metric"] == "ttft_p50")
-    assert cmp["exit_code"] == 0 and not speed["failed"]  # neither a regression nor a pass of the speed rule
+    assert cmp["exit_code"] == EXIT_UNCHECKED and not speed["failed"]  # neither a regression nor a pass of speed
     assert speed["status"].startswith("not checked: not comparable: measured with other requests in flight")
     assert named in speed["status"] and "same concurrency" in speed["status"]
     group = cmp["groups"][0]["metrics"]
@@ -656,7 +657,7 @@ def test_speed_generated_under_other_settings_is_not_compared(base_settings, new
     slower = doc(GOOD, ttft=[0.4] * 12, settings=new_settings)
     cmp = gate(base, slower, "ttft_p50:20%,score:5")
     speed = next(r for r in cmp["rules"] if r["metric"] == "ttft_p50")
-    assert cmp["exit_code"] == 0 and not speed["failed"]
+    assert cmp["exit_code"] == EXIT_UNCHECKED and not speed["failed"]
     assert speed["status"].startswith("not checked: not comparable: generated under other settings")
     assert named in speed["status"] and "ttft_p50:20%: not checked: not comparable" in cmp["summary"]
     assert gate(base, doc(GOOD, ttft=[0.4] * 12, settings=base_settings), "ttft_p50:20%")["exit_code"] == 6
