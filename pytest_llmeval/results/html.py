@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .aggregate import seconds
 from .charts import render_all
 from .recorder import atomic_write
-from .sections import Section, build_sections, case_result, fmt, run_header_lines
+from .sections import Section, build_sections, case_result, figure, fmt, run_header_lines
 
 if TYPE_CHECKING:
     from .chart_process import ChartProcess
@@ -28,7 +28,8 @@ header li{font-size:13px;opacity:.9}main{padding:8px 24px 40px;max-width:1400px}
 section{background:#fff;border-radius:8px;padding:12px 16px;margin:14px 0;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 h2{font-size:17px;margin:4px 0 8px}h3{font-size:15px;margin:4px 0 8px}p{font-size:13px;color:#444}
 table{border-collapse:collapse;font-size:12px;width:100%}th,td{border-bottom:1px solid #e4e6eb;padding:4px 6px;
-text-align:left;vertical-align:top}th{background:#f0f2f5;position:sticky;top:0}
+text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#f0f2f5;position:sticky;top:0}
+header,p,li{overflow-wrap:anywhere}
 .charts{display:flex;flex-wrap:wrap;gap:12px}.chart{flex:1 1 560px;min-width:420px;max-width:680px}
 .chart svg{width:100%;height:auto}
 .filters{display:flex;gap:10px;flex-wrap:wrap;margin-bottom:8px;font-size:13px}.filters label{display:flex;gap:4px;
@@ -143,18 +144,18 @@ def case_detail(case: dict[str, Any]) -> str:
     judge = case.get("judge")
     if judge:
         parts.append(
-            f"<b>Judge</b> {_e(judge.get('model'))}: {_e(judge.get('score'))} - "
+            f"<b>Judge</b> {_e(judge.get('model'))}: {_e(figure(judge.get('score')))} - "
             f"{_e(judge.get('reason') or judge.get('error'))}"
         )
     retrieval = case.get("retrieval")
     if retrieval:
         chunks = "".join(
-            f"<li><b>{_e(c.get('doc_id'))}</b> ({_e(c.get('chunk_id'))}, score {_e(fmt(c.get('score'), 3))})"
+            f"<li><b>{_e(c.get('doc_id'))}</b> ({_e(c.get('chunk_id'))}, score {_e(figure(c.get('score'), 3))})"
             f"<pre>{_e(c.get('text'))}</pre></li>"
             for c in retrieval.get("chunks") or []
         )
         parts.append(
-            f"<b>Retrieved</b> (k={_e(retrieval.get('k'))}, hit@k {_e(fmt(retrieval.get('hit_at_k'), 2))}, "
+            f"<b>Retrieved</b> (k={_e(retrieval.get('k'))}, hit@k {_e(figure(retrieval.get('hit_at_k'), 2))}, "
             f"expected {_e(', '.join(retrieval.get('expected_docs') or []))})<ol>{chunks}</ol>"
         )
     metrics = {
@@ -171,7 +172,8 @@ def case_detail(case: dict[str, Any]) -> str:
             "generation_ms",
         )
     }
-    parts.append("<b>Metrics</b>: " + ", ".join(f"{k} {_e(fmt(v, 3))}" for k, v in metrics.items() if v is not None))
+    shown = {k: fmt(v, 0) if k.endswith("_tokens") else figure(v, 3) for k, v in metrics.items() if v is not None}
+    parts.append("<b>Metrics</b>: " + ", ".join(f"{k} {_e(v)}" for k, v in shown.items()))
     return "".join(parts)
 
 
@@ -213,11 +215,11 @@ def cases_html(doc: dict[str, Any]) -> str:
             f'<tr class="case" data-model="{_e(c["model"])}" data-mode="{_e(c.get("mode", "norag"))}" '
             f'data-category="{_e(c.get("category"))}" data-result="{_e(key)}" data-detail="d{i}">'
             f"<td>{_e(c['model'])}</td><td>{_e(c.get('mode', 'norag'))}</td><td>{_e(c['scenario_id'])}</td>"
-            f"<td>{_e(c.get('sample', 0))}</td><td>{_e(c.get('category'))}</td><td>{_e(fmt(c.get('score')))}</td>"
-            f'<td class="{_e(key)}">{_e(result)}</td><td>{_e(fmt(judge))}</td>'
+            f"<td>{_e(c.get('sample', 0))}</td><td>{_e(c.get('category'))}</td><td>{_e(figure(c.get('score')))}</td>"
+            f'<td class="{_e(key)}">{_e(result)}</td><td>{_e(figure(judge))}</td>'
             f"<td>{_e(fmt(seconds(c, 'ttft_s'), 3))}</td>"
-            f"<td>{_e(fmt(c.get('decode_tok_s')))}</td><td>{_e(fmt(c.get('output_tokens'), 0))}</td>"
-            f"<td>{_e(fmt((c.get('retrieval') or {}).get('hit_at_k'), 2))}</td></tr>"
+            f"<td>{_e(figure(c.get('decode_tok_s')))}</td><td>{_e(fmt(c.get('output_tokens'), 0))}</td>"
+            f"<td>{_e(figure((c.get('retrieval') or {}).get('hit_at_k'), 2))}</td></tr>"
             f'<tr class="detail" id="d{i}" style="display:none"><td colspan="12">{case_detail(c)}</td></tr>'
         )
     return (

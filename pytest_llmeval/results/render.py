@@ -25,7 +25,7 @@ def render_sections(sections: list[Section], markdown: bool, terminal_only: bool
             continue
         lines = ["#" * section.level + " " + section.title, ""] if markdown else [section.title]
         for paragraph in section.paragraphs:
-            lines += [paragraph, ""] if markdown else [paragraph]
+            lines += [one_line(paragraph), ""] if markdown else [one_line(paragraph)]
         if section.table is not None:
             if markdown:
                 lines.append(markdown_table(section.table.headers, section.table.rows))
@@ -35,10 +35,19 @@ def render_sections(sections: list[Section], markdown: bool, terminal_only: bool
     return "\n\n".join(parts)
 
 
+def one_line(text: str) -> str:
+    """Text with its line breaks as spaces: a model name or case id holding a newline split a Markdown list item, a
+    failed case's bold name and a terminal table's row in two (the second line read as another model's row)."""
+    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+
+
 def terminal_table(headers: list[str], rows: list[list[Any]]) -> str:
     """A `simple` table of cells as the sections wrote them: tabulate would read "19.0" as a number and print 19
-    beside 92.9 (its default float format); numbers stay right-aligned."""
+    beside 92.9 (its default float format); numbers stay right-aligned. A cell is one line (`one_line`)."""
     from tabulate import tabulate
+
+    headers = [one_line(str(h)) for h in headers]
+    rows = [[one_line(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
 
     def numeric(column: int) -> bool:
         cells = [row[column] for row in rows if column < len(row) and row[column] not in (None, "-", "")]
@@ -62,7 +71,7 @@ def _markdown_cell(value: Any) -> str:
     if value is None:
         return ""
     text = format(value, "g") if isinstance(value, float) else str(value)
-    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return one_line(text).replace("|", "\\|")
 
 
 def markdown_table(headers: Sequence[Any], rows: Sequence[Sequence[Any]]) -> str:
@@ -83,7 +92,7 @@ def render_terminal(doc: dict[str, Any], sections: list[Section] | None = None) 
 
 
 def render_markdown(doc: dict[str, Any], sections: list[Section] | None = None) -> str:
-    head = "\n".join(["# pytest-llmeval report", "", *(f"- {line}" for line in run_header_lines(doc))])
+    head = "\n".join(["# pytest-llmeval report", "", *(f"- {one_line(line)}" for line in run_header_lines(doc))])
     body = render_sections(sections if sections is not None else build_sections(doc), markdown=True)
     return f"{head}\n\n{body}\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..aggregate import seconds
-from .elements import Section, Table, fmt
+from .elements import Section, Table, figure, fmt
 
 CASE_HEADERS = [
     "model",
@@ -44,15 +44,15 @@ def cases_section(doc: dict[str, Any]) -> Section:
             c["scenario_id"],
             c.get("sample", 0),
             c.get("category"),
-            fmt(c.get("score")),
+            figure(c.get("score")),
             case_result(c),
             ", ".join(c.get("missing") or []) or "-",
             ", ".join(c.get("echoed") or []) or "-",
             fmt(seconds(c, "ttft_s"), 3),  # a negative or NaN time is no measurement, as in the summary
-            fmt(c.get("decode_tok_s")),
+            figure(c.get("decode_tok_s")),
             fmt(c.get("output_tokens"), 0),
-            fmt((c.get("retrieval") or {}).get("hit_at_k"), 2),
-            fmt(c.get("retrieval_ms")),
+            figure((c.get("retrieval") or {}).get("hit_at_k"), 2),
+            figure(c.get("retrieval_ms")),
         ]
         for c in doc["cases"]
     ]
@@ -72,7 +72,7 @@ def failed_cases_section(doc: dict[str, Any]) -> Section | None:
             continue
         excerpt = (c.get("answer") or "").replace("\n", " ")[:300]
         paragraphs.append(
-            head + f"score {fmt(c.get('score'))}; covered: {', '.join(c.get('covered') or []) or '-'}; "
+            head + f"score {figure(c.get('score'))}; covered: {', '.join(c.get('covered') or []) or '-'}; "
             f"missing: {', '.join(c.get('missing') or []) or '-'}; echoed (not counted): "
             f"{', '.join(c.get('echoed') or []) or '-'}; forbidden claims present: "
             f"{', '.join(c.get('forbidden_found') or []) or '-'}; answer excerpt: {excerpt!r}"

@@ -44,6 +44,15 @@ def fmt(value: Any, digits: int = 1) -> str:
     return str(value)
 
 
+def figure(value: Any, digits: int = 1) -> str:
+    """A measured figure of one answer (a score, hit@k, ms, tok/s) with `digits` decimals whether the record holds it
+    as an int or a float: a scorer or a JSON writer that gives whole numbers printed `40` and hit@k `1` in the cases
+    table beside `40.0` and `1.00` for the same kind of figure elsewhere. Counts stay `fmt`'s (120 tokens)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return fmt(float(value), digits)
+    return fmt(value, digits)
+
+
 def signed(value: Any, digits: int = 1) -> str:
     return "-" if value is None else _signed(value, digits)
 

@@ -161,7 +161,7 @@ def vision_section(doc: dict[str, Any]) -> Section | None:
                 "s/sample",
                 "samples/s",
                 "peak mem MiB",
-                "accuracy per category",
+                "accuracy % per category",
             ],
             rows,
         ),

@@ -9,6 +9,7 @@ from typing import Any
 
 from ...stats.agreement import ORDERING_DRAWS
 from .elements import Section, Table, fmt, methods, row_names, with_interval, with_n
+from .rag import mode_cases, paired_basis
 from .summary import (
     DECODE_NOTE,
     NOT_MEASURED,
@@ -37,6 +38,7 @@ def models_section(doc: dict[str, Any]) -> Section | None:
     # the comparison's own pass_rate is pooled over samples and, with uneven repeats, differed from it
     summary = {(a["model"], a.get("mode", "norag")): a for a in doc["aggregates"].get("models") or []}
     rag_rows = {r["model"]: r for r in doc["aggregates"].get("rag") or []}
+    ran = mode_cases(doc)
 
     def dead(r: dict[str, Any]) -> dict[str, Any] | None:
         """The summary row when every sample of this model and mode errored: nothing was measured of the model."""
@@ -50,8 +52,14 @@ def models_section(doc: dict[str, Any]) -> Section | None:
         return ci(r.get("score"))
 
     def uplift_cell(r: dict[str, Any]) -> str:
-        reason = (rag_rows.get(r["model"]) or {}).get("not_compared") if r.get("mode") == "rag" else None
-        return "not compared: a side errored throughout (see the RAG table)" if reason else ci(r.get("uplift"), True)
+        rag = (rag_rows.get(r["model"]) or {}) if r.get("mode") == "rag" else {}
+        if rag.get("not_compared"):
+            return "not compared: a side errored throughout (see the RAG table)"
+        basis = paired_basis(rag, ran) if rag and r.get("uplift") else None
+        if basis is None:
+            return ci(r.get("uplift"), True)
+        # the uplift is over the cases run both ways, not the difference of the two rows' scores (of 8 and 6 cases)
+        return with_interval(r["uplift"].get("estimate"), r["uplift"], sign=True) + f" (n={basis})"
 
     def pass_cell(r: dict[str, Any]) -> str:
         a = summary.get((r["model"], r.get("mode", "norag")))

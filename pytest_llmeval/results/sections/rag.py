@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .elements import Section, Table, fmt, methods, with_interval, with_n
-from .summary import percentile_cell
+from .summary import in_flight_note, percentile_cell
 
 RAG_HEADERS = [
     "model",
@@ -33,10 +33,11 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
     rag = doc["aggregates"].get("rag") or []
     if not rag:
         return None
+    ran = mode_cases(doc)
     rows = [
         [
             r["model"],
-            r.get("paired_cases"),
+            _paired_n_cell(r, ran),
             fmt(r.get("score_norag")),
             fmt(r.get("score_rag")),
             r.get("not_compared") or _uplift_cell(r),
@@ -91,8 +92,49 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
         f"{_how(methods(r.get('hit_at_k_interval') for r in rag))}; recall, MRR and nDCG are descriptions of those "
         "same cases, without an interval; overlap is the share of BM25's top-k that the dense retriever also returned. "
         "Retrieval and generation ms: p50 over the answers (n), with its 95% order-statistic interval."
+        + in_flight_note(doc)  # generation ms is a latency: measured under the same load as the summary's
+        + _paired_note(rag, ran)
     )
     return Section("rag", "RAG: without vs with retrieval", [note], Table(RAG_HEADERS, rows), terminal=True)
+
+
+def mode_cases(doc: dict[str, Any]) -> dict[tuple[str, str], int]:
+    """(model, mode) -> the cases it ran, as the summary counts them (n cases)."""
+    return {(a["model"], a.get("mode", "norag")): a["cases"] for a in doc["aggregates"].get("models") or []}
+
+
+def paired_basis(row: dict[str, Any], ran: dict[tuple[str, str], int]) -> str | None:
+    """Why an uplift's n is not the n of the scores beside it: `6 cases run both ways, no-RAG ran 8; on them
+    no-RAG 52.5 -> RAG 67.5`; None where every case ran both ways. An uplift of n=6 printed beside a no-RAG score of
+    n=8 read as the difference of the two scores shown (57.5 -> 67.5 is +10.0, the table said +15.0)."""
+    n = row.get("paired_cases")
+    norag, rag = ran.get((row["model"], "norag")), ran.get((row["model"], "rag"))
+    if not n or (n == norag and n == rag) or norag is None or rag is None:
+        return None
+    others = [f"{label} ran {count}" for label, count in (("no-RAG", norag), ("RAG", rag)) if count != n]
+    on_them = f"no-RAG {fmt(row.get('score_norag'))} -> RAG {fmt(row.get('score_rag'))}"
+    return f"{n} cases run both ways, {', '.join(others)}; on them {on_them}"
+
+
+def _paired_n_cell(row: dict[str, Any], ran: dict[tuple[str, str], int]) -> Any:
+    """The RAG table's n: the cases run both ways, and how many each mode ran where those differ."""
+    n = row.get("paired_cases")
+    norag, rag = ran.get((row["model"], "norag")), ran.get((row["model"], "rag"))
+    if paired_basis(row, ran) is None:
+        return n
+    return f"{n} (of no-RAG {norag}, RAG {rag})"
+
+
+def _paired_note(rag: list[dict[str, Any]], ran: dict[tuple[str, str], int]) -> str:
+    """A sentence for the models whose modes ran other cases: the scores here are on the cases run both ways, the
+    summary's on every case of the mode - two figures for "score no-RAG" that the reader must not take for one."""
+    differ = [r["model"] for r in rag if paired_basis(r, ran) is not None]
+    if not differ:
+        return ""
+    return (
+        f" {', '.join(differ)}: the modes ran other cases (n: run both ways, of each mode's): score no-RAG and RAG "
+        "here are over the cases run both ways only, the summary's over every case of its mode."
+    )
 
 
 def _uplift_cell(row: dict[str, Any]) -> str:

@@ -82,15 +82,50 @@ def pass_rate_cell(agg: dict[str, Any]) -> str:
 
 
 def in_flight_note(doc: dict[str, Any]) -> str:
-    """What the latency and decode figures include when cases ran concurrently (--llm-concurrency); "" when not."""
-    in_flight = sorted({c["in_flight"] for c in doc.get("cases") or [] if c.get("in_flight")})
-    if not in_flight:
+    """What the latency and decode figures include when cases ran concurrently (--llm-concurrency); "" when not.
+    Where the models ran at different concurrencies (a model with 2 replicas: twice the cases in flight), each
+    model's is named: "4/8 cases in flight" did not say which model's latency was measured under which load, and a
+    model asked one case at a time read as measured under load too."""
+    per_model: dict[str, set[int]] = {}
+    for c in doc.get("cases") or []:
+        flight = c.get("in_flight")
+        per_model.setdefault(str(c.get("model")), set()).add(flight if isinstance(flight, int) and flight > 1 else 1)
+    in_flight = sorted(set().union(*per_model.values())) if per_model else []
+    if not in_flight or in_flight == [1]:
         return ""
+    if len({tuple(sorted(v)) for v in per_model.values()}) == 1:
+        load = f"with {'/'.join(map(str, in_flight))} cases in flight per process"
+    else:
+        each = ", ".join(f"{model} {'/'.join(map(str, sorted(v)))}" for model, v in per_model.items())
+        load = f"with these cases in flight per process (1: one at a time): {each} -"
     return (
-        f" Latency measured with {'/'.join(map(str, in_flight))} cases in flight per process "
-        "(--llm-concurrency): TTFT, E2E and decode tok/s include the batching; compare them only with runs "
-        "at the same concurrency."
+        f" Latency measured {load} (--llm-concurrency): TTFT, E2E and decode tok/s include the batching; compare "
+        "them only with runs (and models) at the same concurrency."
     )
+
+
+def untimed_note(doc: dict[str, Any]) -> str:
+    """Which answers of each row have no timing and why: errored (by error type: a timeout is not a refused request)
+    and answered from the cache. The header counted the cache hits of the whole run and the errors column the errors,
+    but a row's cache hits were nowhere: its latency's n (4 answers of 8 samples) did not add up to what it showed."""
+    counts: dict[str, dict[str, int]] = {}
+    for c in doc.get("cases") or []:
+        if c.get("error"):
+            kind = c["error"].get("type") if isinstance(c["error"], dict) else None
+            why = f"errored ({kind or 'error'})"
+        elif c.get("cached"):
+            why = "from the cache"
+        else:
+            continue
+        label = f"{c.get('model')} {c.get('mode', 'norag')}"
+        counts.setdefault(label, {})
+        counts[label][why] = counts[label].get(why, 0) + 1
+    if not counts:
+        return ""
+    each = "; ".join(
+        f"{label}: " + ", ".join(f"{n} {why}" for why, n in sorted(whys.items())) for label, whys in counts.items()
+    )
+    return f" Answers without a timing (left out of latency, decode tok/s and cost): {each}."
 
 
 def summary_section(doc: dict[str, Any]) -> Section:
@@ -121,6 +156,7 @@ def summary_section(doc: dict[str, Any]) -> Section:
         f"{DECODE_NOTE} {SPEED_NOTE}"
     )
     note += in_flight_note(doc)  # --llm-concurrency: each request shared the server with others
+    note += untimed_note(doc)
     return Section("summary", "Summary per model", [note], Table(SUMMARY_HEADERS, rows), terminal=True)
 
 
