@@ -83,6 +83,7 @@ def test_a_model_in_an_ini_file_or_behind_others_is_refused_before_any_runs(proj
     good = tmp_path / "good"
     good.mkdir()
     (good / "config.json").write_text("{}", encoding="utf-8")
+    (good / "model.safetensors").write_bytes(b"w")
     usage_error(project.run(f"--llm-model=a={good}", "--llm-model=b=/no/such/dir", FALSE_PYTHON), "b=/no/such/dir")
     project.pytester.makeini("[pytest]\nllm_model = /no/such/dir\n")
     usage_error(project.run(FALSE_PYTHON), "--llm-model /no/such/dir: no such file or folder")
@@ -119,6 +120,7 @@ def test_what_vllm_can_load_is_tried_and_a_home_path_is_expanded(project, tmp_pa
     home = tmp_path / "home"
     (home / "m").mkdir(parents=True)
     (home / "m" / "config.json").write_text("{}", encoding="utf-8")
+    (home / "m" / "model.safetensors").write_bytes(b"w")
     monkeypatch.setenv("HOME", str(home))
     result = project.run("--llm-model=h=~/m", FALSE_PYTHON)
     assert result.ret == pytest.ExitCode.TESTS_FAILED, result.stdout.str()
@@ -126,6 +128,7 @@ def test_what_vllm_can_load_is_tried_and_a_home_path_is_expanded(project, tmp_pa
     mistral = tmp_path / "mistral"
     mistral.mkdir()
     (mistral / "params.json").write_text("{}", encoding="utf-8")
+    (mistral / "consolidated.safetensors").write_bytes(b"w")
     (tmp_path / "model.gguf").write_bytes(b"GGUF")
     hub_snapshot(tmp_path / "hf", "org/downloaded")
     for args in (

@@ -277,6 +277,7 @@ def test_failed_launch_errors_every_case_and_is_recorded(pytester, small_scenari
     missing = pytester.path / "no-such-model"
     missing.mkdir()
     (missing / "config.json").write_text("{}", encoding="utf-8")
+    (missing / "model.safetensors").write_bytes(b"w")
     pytester.makeconftest(
         f"import shutil\ndef pytest_collection_finish(session):\n    shutil.rmtree({str(missing)!r})\n"
     )

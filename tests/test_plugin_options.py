@@ -93,6 +93,7 @@ def test_ini_keys_set_every_option(pytester: pytest.Pytester):
     for label in ("a", "b"):  # launched models must be there (else a usage error at the start)
         (pytester.path / "m" / label).mkdir(parents=True)
         (pytester.path / "m" / label / "config.json").write_text("{}", encoding="utf-8")
+        (pytester.path / "m" / label / "model.safetensors").write_bytes(b"w")
     pytester.runpytest().assert_outcomes(passed=1)
 
 

@@ -174,6 +174,7 @@ def test_a_key_given_to_vllm_is_hidden_in_a_dead_servers_log_tail(project, tmp_p
     model = tmp_path / "model"
     model.mkdir()
     (model / "config.json").write_text(json.dumps({"architectures": ["X"], "model_type": "llama"}), encoding="utf-8")
+    (model / "model.safetensors").write_bytes(b"w")
     result = project.run(
         f"--llm-model=m={model}",
         f"--llm-vllm-python={python}",

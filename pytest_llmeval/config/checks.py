@@ -453,14 +453,17 @@ def check_prompt_file(path: Path) -> None:
 def check_model_source(spec: ModelSpec, server: ServerSettings) -> None:
     """A launched model's path or hub id can be loaded (`model_source_problem`): a path that is not there, a file
     that is not a GGUF, a folder without config.json or a hub id that is not downloaded while vLLM runs offline
-    failed when the model's turn came - after the models before it had run - as every case's launch error."""
+    failed when the model's turn came - after the models before it had run - as every case's launch error; so did a
+    config.json vLLM cannot read and a folder without its weights."""
     if spec.embedded or server.base_url is not None:  # attached: the model is a served name, not a path
         return
-    from ..serving.models import model_source_problem
+    from ..serving.models import model_source_problem, model_weights_problem
 
     problem = model_source_problem(spec, server.extra_args, {**os.environ, **server.env})
     if problem is None:
         problem = model_config_problem(spec, server.extra_args)
+    if problem is None:  # a folder with a config but no weights (or shards missing): vLLM failed after its start
+        problem = model_weights_problem(spec, server.extra_args)
     if problem is not None:
         raise pytest.UsageError(problem)
 

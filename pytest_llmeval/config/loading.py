@@ -5,8 +5,10 @@ fails before any server starts, with the option's name and the fix.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -138,6 +140,32 @@ def check_separate_path_values(args: list[str], root: Path, invoked_in: Path | N
 
 
 def load_settings(config: pytest.Config) -> Settings:
+    """The run's settings from the command line and the ini file, checked. A refusal of a value the ini file gave
+    names the file and the key before the option's own message: "--llm-dtype 'fp8': ..." sent the reader to a
+    command line that did not hold it."""
+    try:
+        return _load_settings(config)
+    except pytest.UsageError as exc:
+        raise pytest.UsageError(named_by_its_ini_key(config, str(exc))) from None
+
+
+def named_by_its_ini_key(config: pytest.Config, message: str) -> str:
+    """`message` with the ini file and key put first when it opens with an option's flag (`--llm-scenarios nowhere:
+    ...`) whose value came from the ini file, not the command line; else `message` as it is."""
+    flag = re.match(r"--(?:llm|rag)-[a-z0-9-]+", message)
+    opt = next((o for o in OPTIONS if flag is not None and o.flag == flag.group(0)), None)
+    if opt is None or config.getoption(opt.dest) not in (None, []):
+        return message
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if config.getini(opt.ini) in (None, "", []):
+            return message  # the option's default, or a value derived from another one
+    ini = config.inipath
+    where = "the ini file" if ini is None else ini.name if ini.parent == Path(config.rootpath) else str(ini)
+    return f"{where}, ini key {opt.ini}: {message}"
+
+
+def _load_settings(config: pytest.Config) -> Settings:
     root = Path(config.rootpath)
     check_ini_keys(config)
     check_separate_path_values([str(a) for a in config.invocation_params.args], root, config.invocation_params.dir)

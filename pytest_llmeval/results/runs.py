@@ -296,6 +296,8 @@ def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
         return newest(named, with_cases)
     if folder_problem is not None:
         raise RunNotFound(f"{folder_problem}. {FIX}")
+    if candidate.exists():  # a FIFO or a device is there: "no such file or folder" sent the user after a typo
+        raise RunNotFound(f"{ref}: is not a regular file or folder (a FIFO or a device). {FIX}")
     if "/" in ref or os.sep in ref or ref.endswith(".json"):  # meant as a path: say that nothing is there
         raise RunNotFound(f"{ref}: no such file or folder. {FIX}")
     known = ", ".join(f"{r.ident} ({r.name})" for r in runs[-10:]) or "none yet"

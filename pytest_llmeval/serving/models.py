@@ -202,6 +202,70 @@ def _model_path_problem(where: str, path: Path, vllm_args: Sequence[str]) -> str
     )
 
 
+# what vLLM's default loader (--load-format auto, safetensors, pt, npcache, fastsafetensors) reads from a model folder;
+# other load formats (dummy, tensorizer, sharded_state, bitsandbytes, runai_streamer, ...) are left to vLLM
+WEIGHT_PATTERNS = ("*.safetensors", "*.bin", "*.pt", "*.pth", "*.gguf")
+_FOLDER_LOAD_FORMATS = ("auto", "safetensors", "pt", "npcache", "fastsafetensors")
+SAFETENSORS_INDEX = "model.safetensors.index.json"
+
+
+def model_weights_problem(spec: ModelSpec, vllm_args: Sequence[str]) -> str | None:
+    """Why a launched local model folder has no weights vLLM's loader can read (none at all - a `git clone` without
+    LFS, a download of the config alone, links into a cache whose blobs were deleted - or shards its safetensors
+    index names missing: a download cut short), with the fix; None when it has, when the source is no local folder
+    (a hub id, a GGUF file: `model_source_problem`'s) or the load format reads other files (dummy, tensorizer, ...).
+    vLLM found out after the server had started, and every case of the model errored in launch. A plan
+    (`python -m pytest_llmeval plan`) needs the config alone: it does not ask this."""
+    from .identity import flag_value
+
+    local = _existing(spec.source)
+    if not isinstance(local, Path) or not local.is_dir() or flag_value(vllm_args, "--hf-config-path") is not None:
+        return None  # --hf-config-path: the model's files are laid out by hand, away from the config: left to vLLM
+    derived = spec.label == (Path(spec.source.rstrip("/")).name or spec.source)
+    where = f"--llm-model {spec.source if derived else f'{spec.label}={spec.source}'}"
+    return _weights_problem(where, local, flag_value(vllm_args, "--load-format"))
+
+
+def _weights_problem(where: str, path: Path, load_format: str | None) -> str | None:
+    if (load_format or "auto").strip().lower() not in _FOLDER_LOAD_FORMATS:
+        return None
+    try:
+        weights = [file for pattern in WEIGHT_PATTERNS for file in path.glob(pattern) if file.is_file()]
+    except OSError:  # the folder cannot be listed: vLLM's own error says why
+        return None
+    if not weights:
+        return (
+            f"{where}: the folder {path} has no weights (*.safetensors or *.bin files, or only links to files that "
+            "are gone), so vLLM cannot load it. Fix: download the weights into it (e.g. huggingface-cli download "
+            "ORG/NAME --local-dir FOLDER; a git clone needs git lfs pull), or pass --llm-vllm-arg=--load-format=dummy "
+            "to start it with random weights"
+        )
+    missing = _missing_shards(path)
+    if not missing:
+        return None
+    shown_names = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+    return (
+        f"{where}: {path / SAFETENSORS_INDEX} names {len(missing)} weight file(s) the folder does not hold "
+        f"({shown_names}): the download stopped before the end. Fix: download the model again into the folder"
+    )
+
+
+def _missing_shards(path: Path) -> list[str]:
+    """The shard files `model.safetensors.index.json` names (weight_map values) that are not in the folder; none
+    when there is no index or it cannot be read (vLLM then loads every *.safetensors it finds)."""
+    import json
+
+    try:
+        index = json.loads((path / SAFETENSORS_INDEX).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return []
+    weight_map = index.get("weight_map") if isinstance(index, dict) else None
+    if not isinstance(weight_map, dict):
+        return []
+    names = sorted({name for name in weight_map.values() if isinstance(name, str) and name})
+    return [name for name in names if not (path / name).is_file()]
+
+
 def hub_offline(env: Mapping[str, str]) -> bool:
     """Whether vLLM's hub client runs offline in a server the plugin launches: HF_HUB_OFFLINE (or
     TRANSFORMERS_OFFLINE) true as huggingface_hub reads it (1, on, yes, true), or HF_HUB_OFFLINE unset - the

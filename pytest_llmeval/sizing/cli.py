@@ -14,7 +14,7 @@ import sys
 
 from .estimate import GPU_DEFAULTS, KV_CACHE_DTYPES, RESERVE_GIB, estimate_for_gpu, feasibility
 from .gpus import GPUS, find_gpu
-from .model_config import SizingError, read_model
+from .model_config import MAX_CONFIG_INTEGER, SizingError, read_model
 from .render import feasibility_table, summary
 
 
@@ -38,8 +38,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _empty_value_problem(parser: argparse.ArgumentParser, argv: list[str]) -> str | None:
+    """Why an option or the model folder is given an empty value (`--dtype "$DTYPE"` with DTYPE unset), with the fix,
+    as the other commands refuse it; None when none is. `--dtype ''` and `--quantization ''` were the option left out
+    (the config's own dtype sized in silence), an empty MODEL_DIR the current folder ("config.json: missing")."""
+    from ..__main__ import empty_value_problem
+
+    problem = empty_value_problem(parser, argv)
+    if problem is not None:
+        return problem
+    flags = {flag for action in parser._actions if action.nargs != 0 for flag in action.option_strings}
+    positional = [arg for index, arg in enumerate(argv) if index == 0 or argv[index - 1] not in flags]
+    if any(not arg.strip() for arg in positional):
+        return "MODEL_DIR got an empty value (an unset variable?). Fix: pass the model's local folder"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    problem = _empty_value_problem(parser, list(sys.argv[1:] if argv is None else argv))
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2, argparse printed it)
@@ -60,7 +80,15 @@ def main(argv: list[str] | None = None) -> int:
             )
         if args.max_model_len is not None and args.max_model_len < 1:
             raise SizingError(f"--max-model-len {args.max_model_len} must be >= 1. Fix: e.g. --max-model-len 32768")
-        gpu = find_gpu(args.gpu)
+        for flag, value in (
+            ("--tp", args.tp),
+            ("--max-model-len", args.max_model_len),
+            ("--block-size", args.block_size),
+            ("--max-num-batched-tokens", args.max_num_batched_tokens),
+        ):  # a 20-digit --max-model-len was sized ("0.00 concurrent sequences of 99,999,...-token"): vLLM's are int32
+            if value is not None and value > MAX_CONFIG_INTEGER:
+                raise SizingError(f"{flag} {value} is above {MAX_CONFIG_INTEGER:,}, vLLM's largest. Fix: a real size")
+        gpu = find_gpu(args.gpu, "--gpu")
         shape = read_model(args.model_dir, args.dtype, args.quantization)
         options = {
             "gpu_memory_utilization": args.gpu_memory_utilization,

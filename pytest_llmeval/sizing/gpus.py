@@ -46,8 +46,9 @@ _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?(?:E[+-]?\d+)?)\s*(GIB|GB|G)?\s*$", re.IG
 MAX_GIB = 1024 * 1024  # a mebi-GiB: no GPU comes near it; a typo beyond
 
 
-def find_gpu(name: str) -> GPU:
-    """A catalogue GPU by name or alias (case, spaces and dashes ignored), or a custom one from a size."""
+def find_gpu(name: str, option: str = "GPU") -> GPU:
+    """A catalogue GPU by name or alias (case, spaces and dashes ignored), or a custom one from a size. `option`
+    names the value in an error: the command line's `--gpu` ("unknown GPU 'bogus'" did not say which was meant)."""
     gpu = _INDEX.get(_key(name))
     if gpu:
         return gpu
@@ -56,10 +57,10 @@ def find_gpu(name: str) -> GPU:
         gib = float(size.group(1))
         if not 0 < gib <= MAX_GIB:
             raise SizingError(
-                f"GPU size {name!r} must be above 0 and at most {MAX_GIB} GiB. Fix: the GPU's memory, e.g. 48GiB"
+                f"{option} size {name!r} must be above 0 and at most {MAX_GIB} GiB. Fix: the GPU's memory, e.g. 48GiB"
             )
         return GPU(f"{gib:g}GiB", round(gib * 1024))
-    raise SizingError(f"unknown GPU {name!r}. Fix: use one of {', '.join(GPUS)} or a memory size such as 48GiB")
+    raise SizingError(f"unknown {option} {name!r}. Fix: use one of {', '.join(GPUS)} or a memory size such as 48GiB")
 
 
 def gpu_memory_gib(name: str) -> float:

@@ -230,9 +230,16 @@ def read_model(path: str | Path, dtype: str | None = None, quantization: str | N
     if not folder.is_dir():
         if folder.is_file():  # the config.json or a weights file itself
             raise SizingError(f"{folder}: is a file. Fix: pass the model directory that holds it: {folder.parent}")
+        if folder.exists():  # a FIFO or a device: "no such model directory" sent the user looking for a typo
+            raise SizingError(
+                f"{folder}: is not a folder (a FIFO or a device). Fix: pass a local model directory (with config.json)"
+            )
         raise SizingError(f"{folder}: no such model directory. Fix: pass a local model directory (with config.json)")
     if not config_path.is_file():
-        raise SizingError(f"{config_path}: missing. Fix: pass a Hugging Face model directory (with config.json)")
+        what = "is a folder, not a file" if config_path.is_dir() else "is not a regular file (a FIFO or a device)"
+        if not config_path.exists():
+            what = "missing"
+        raise SizingError(f"{config_path}: {what}. Fix: pass a Hugging Face model directory (with config.json)")
     try:
         config = json.loads(config_path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:  # a GBK or UTF-16 file: "not valid JSON" sent the reader to its brackets

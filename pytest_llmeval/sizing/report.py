@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from typing import Any
 
@@ -45,12 +46,13 @@ def sizing_rows(doc: dict[str, Any], server_settings: Any) -> list[dict[str, Any
                 ),
             )
         else:
-            kv_space = float(os.environ.get("VLLM_CPU_KVCACHE_SPACE", "1"))
+            kv_space = cpu_kv_cache_gib(os.environ.get("VLLM_CPU_KVCACHE_SPACE", "1"))
+            kept = f"{kv_space:g} GiB" if kv_space is not None else "an unknown amount"
             row.update(
                 estimate=None,
                 cpu_kv_cache_gib=kv_space,
                 explanation=(
-                    f"CPU: vLLM keeps {kv_space:g} GiB of KV cache (VLLM_CPU_KVCACHE_SPACE) beside "
+                    f"CPU: vLLM keeps {kept} of KV cache (VLLM_CPU_KVCACHE_SPACE) beside "
                     f"{row['weights_gib']} GiB of weights; the measured RSS also holds the Python "
                     "runtime, torch, the compiled graphs and every process of the server tree "
                     "(shared pages counted once per process)."
@@ -58,3 +60,13 @@ def sizing_rows(doc: dict[str, Any], server_settings: Any) -> list[dict[str, Any
             )
         rows.append(row)
     return rows
+
+
+def cpu_kv_cache_gib(text: str) -> float | None:
+    """VLLM_CPU_KVCACHE_SPACE as GiB; None when it is no finite number of 0 or more (`4GB`, `abc`): the run's
+    report was being written when a ValueError stopped it, after every case had run."""
+    try:
+        value = float(text.strip() or "1")
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and value >= 0 else None

@@ -27,7 +27,8 @@ class DatasetError(ValueError):
 
 
 def parse_dataset_spec(spec: str) -> tuple[str, Path]:
-    kind, sep, path = spec.partition(":")
+    kind, sep, path = spec.partition(":")  # `jsonl: data/x.jsonl` and `JSONL:` as an ini line may be typed
+    kind, path = kind.strip().lower(), path.strip()
     if not sep or kind not in ("ocrbench", "jsonl") or not path:
         raise DatasetError(f"--llm-dataset {spec!r}: use {FORMS}")
     return kind, Path(path).expanduser()
@@ -212,13 +213,34 @@ def load_jsonl(path: Path, limit: int | None = None, max_bytes: int = DEFAULT_MA
 def load_dataset(spec: str, limit: int | None = None) -> list[Case]:
     """One dataset's rows as cases; duplicate ids within it are an error naming both rows."""
     kind, path = parse_dataset_spec(spec)
-    if not path.exists():
-        raise DatasetError(f"--llm-dataset {spec}: {path} does not exist. Fix: pass the dataset's local path")
+    problem = _path_problem(kind, path)
+    if problem is not None:
+        raise DatasetError(f"--llm-dataset {spec}: {path} {problem}")
     cases = load_ocrbench(path, limit) if kind == "ocrbench" else load_jsonl(path, limit)
     if not cases:  # the run would otherwise say "no scenario cases found" and point at scenarios/
         raise DatasetError(f"--llm-dataset {spec}: the dataset has no rows. Fix: pass the file that holds them")
     check_unique_ids(cases)
     return cases
+
+
+def _path_problem(kind: str, path: Path) -> str | None:
+    """Why `path` is not what a dataset of `kind` is read from (jsonl: a regular file; ocrbench: a folder), with the
+    fix; None when it is. `jsonl:/dev/zero` was read until the memory ran out, a FIFO waited forever."""
+    try:
+        exists, is_dir, is_file = path.exists(), path.is_dir(), path.is_file()
+    except OSError as exc:  # a name too long
+        return f"cannot be looked up ({exc.strerror or exc}). Fix: pass the dataset's local path"
+    if not exists:
+        return "does not exist. Fix: pass the dataset's local path"
+    if kind == "ocrbench":
+        if is_dir:
+            return None
+        what = "is a file" if is_file else "is not a folder (a FIFO or a device)"
+        return f"{what}; ocrbench: reads the benchmark's folder (OCRBench.json and the images). Fix: {FORMS}"
+    if is_file:
+        return None
+    what = "is a folder" if is_dir else "is not a regular file (a FIFO or a device)"
+    return f"{what}; jsonl: reads one file of JSON lines. Fix: {FORMS}"
 
 
 def _text(path: Path, fix: str) -> str:

@@ -5,6 +5,7 @@ format, not the file name."""
 from __future__ import annotations
 
 import base64
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,18 +34,33 @@ class ImageRef:
         return f"data:{self.mime};base64," + base64.b64encode(self.path.read_bytes()).decode("ascii")
 
 
+ACCEPTED = "PNG, JPEG, WebP, GIF or BMP"
+# what a file that is no image usually is: its first bytes -> what to call it (the fix follows)
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG file that is cut short or damaged"),
+    (b"\xff\xd8\xff", "a JPEG file that is cut short or damaged"),
+    (b"GIF8", "a GIF file that is cut short or damaged"),
+    (b"%PDF", "a PDF document, not an image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document), not an image"),
+    (b"\x1f\x8b", "a gzip archive, not an image"),
+    (b"version https://git-lfs", "a Git LFS pointer, not the image itself (run `git lfs pull`)"),
+)
+_ISO_BRANDS = {b"heic": "HEIC", b"heix": "HEIC", b"mif1": "HEIF", b"avif": "AVIF", b"isom": "MP4", b"qt  ": "MOV"}
+
+
 def load_image(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImageRef:
-    """Check that `path` is a PNG/JPEG/WebP/GIF/BMP image no larger than `max_bytes` (Pillow verifies it)."""
+    """Check that `path` is a PNG/JPEG/WebP/GIF/BMP image no larger than `max_bytes` (Pillow verifies it). Each
+    refusal says what the file is (a folder, a device, a link to nothing, text, a PDF, a cut-short PNG, ...) and
+    what is accepted: "no such image file" for /dev/zero or a FIFO sent the user looking for a typo in the path."""
     from PIL import Image, UnidentifiedImageError
 
     file = Path(path)
-    if file.is_dir():
-        raise ImageError("is a folder, not an image file; point at the image file itself")
-    if not file.is_file():
-        raise ImageError("no such image file; check the path (relative paths start at the file that names them)")
+    problem = _file_problem(file)
+    if problem is not None:
+        raise ImageError(problem)
     size = file.stat().st_size
     if size == 0:
-        raise ImageError("not an image: the file is empty; save the image again")
+        raise ImageError(f"not an image: the file is empty (0 bytes); save the image again as {ACCEPTED}")
     if size > max_bytes:
         raise ImageError(
             f"{size / 2**20:.1f} MiB is over the {max_bytes / 2**20:.0f} MiB limit; resize or recompress it"
@@ -56,7 +72,81 @@ def load_image(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Image
     except Image.DecompressionBombError as exc:  # a small file of 20000 x 20000 pixels: an Exception, not an OSError
         raise ImageError(f"too many pixels for Pillow ({exc}); resize it") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ImageError(f"not an image Pillow can read ({type(exc).__name__}); save it as PNG or JPEG") from None
+        raise ImageError(f"{_what_it_is(file, exc)}; save it as PNG or JPEG ({ACCEPTED} are accepted)") from None
     if fmt not in MIME:
         raise ImageError(f"image format {fmt or 'unknown'} is not one of {sorted(MIME)}; convert it to PNG or JPEG")
     return ImageRef(file, fmt, width, height)
+
+
+def _file_problem(file: Path) -> str | None:
+    """Why `file` is not a regular file an image can be read from (missing, a link to nothing, a folder, a device,
+    a FIFO, a socket, a name the system refuses, a URL); None when it is one. A FIFO or /dev/zero is never opened:
+    reading it would hang or never end. The path is not named: the caller prefixes the file, case and field."""
+    import stat
+
+    try:
+        mode = file.stat().st_mode
+    except FileNotFoundError:
+        if file.is_symlink():
+            return f"is a link to {os.readlink(file)}, which does not exist; point it at the image file itself"
+        if _url_in(file):
+            return "is a URL: images are read from files, never downloaded; save the image next to the scenario file"
+        return "no such image file; check the path (relative paths start at the file that names them)"
+    except (OSError, ValueError) as exc:  # a name too long, a NUL, a component that is a file
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return f"cannot be looked up as a file ({why}); check the path"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return f"is a folder, not an image file; point at the image file itself ({ACCEPTED})"
+    kinds = {stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device", stat.S_ISFIFO: "a named pipe (FIFO)"}
+    kind = next((name for test, name in kinds.items() if test(mode)), "a socket or other special file")
+    return f"is {kind}, not a regular file; point it at a {ACCEPTED} image file"
+
+
+def _url_in(file: Path) -> bool:
+    """Whether a path that is not there was written as a URL (`https://host/a.png` joined to the scenario's folder
+    reads `.../https:/host/a.png`; `data:image/png;base64,...`)."""
+    return any(part.lower() in URL_SCHEMES or part.lower().startswith("data:") for part in file.parts)
+
+
+URL_SCHEMES = ("http:", "https:", "ftp:", "s3:", "gs:", "file:")
+
+
+def _what_it_is(file: Path, exc: BaseException) -> str:
+    """What a file Pillow cannot read as an image is, from its first bytes: text (an SVG, an HTML page a download
+    saved in place of the image, a Git LFS pointer), a PDF, an archive, a HEIC photo, a PNG or JPEG cut short."""
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(512)
+    except OSError:
+        return f"not an image Pillow can read ({type(exc).__name__})"
+    for signature, name in _SIGNATURES:
+        if head.startswith(signature):
+            return f"not an image Pillow can read: {name}"
+    brand = _ISO_BRANDS.get(head[8:12]) if head[4:8] == b"ftyp" else None
+    if brand is not None:
+        return f"not an image Pillow can read: a {brand} file"
+    text = _as_text(head)
+    if text is None:
+        return f"not an image Pillow can read (its first bytes are {head[:8].hex(' ')})"
+    lowered = text.lower()
+    if "<svg" in lowered:
+        return "not an image Pillow can read: an SVG drawing (text), not a pixel image"
+    if "<html" in lowered or "<!doctype html" in lowered:
+        return "not an image Pillow can read: an HTML page (text) - a download saved the web page in its place"
+    return "not an image Pillow can read: plain text"  # not quoted: `image: .env` would print a key
+
+
+def _as_text(head: bytes) -> str | None:
+    """The first bytes as text when they are UTF-8 text with no control characters but whitespace; else None."""
+    try:
+        text = head.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as exc:  # a character cut by the 512-byte read is still text
+        if exc.start < len(head) - 4:
+            return None
+        text = head[: exc.start].decode("utf-8")
+    text = text.lstrip("\ufeff")
+    if any(ch < " " and ch not in "\t\r\n" for ch in text):
+        return None
+    return text

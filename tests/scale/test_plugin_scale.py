@@ -25,6 +25,7 @@ def fake_vllm(llm_project, fake_vllm_python: tuple[str, Path], monkeypatch: pyte
     for label in ("a", "b", "c"):
         (llm_project.path / label).mkdir()
         (llm_project.path / label / "config.json").write_text("{}", encoding="utf-8")
+        (llm_project.path / label / "model.safetensors").write_bytes(b"w")
     return fake_vllm_python
 
 

@@ -83,7 +83,7 @@ def test_json_output(tmp_path, capsys):
         (
             lambda tmp: write_model(tmp, "ok", QWEN3_8B),
             ["--gpu", "TPU-v9"],
-            f"unknown GPU 'TPU-v9'. Fix: use one of {GPU_LIST} or a memory size such as 48GiB",
+            f"unknown --gpu 'TPU-v9'. Fix: use one of {GPU_LIST} or a memory size such as 48GiB",
         ),
         (
             lambda tmp: write_model(tmp, "ok", QWEN3_8B),
