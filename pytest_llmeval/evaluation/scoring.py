@@ -74,7 +74,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 34
+SCORER_VERSION = 35
 
 
 @dataclass(frozen=True)
@@ -216,12 +216,15 @@ def _cell_matches(pattern: RegexPattern, answer_norm: str, cell: TableCell) -> I
 # it holds is unverified (| 未经证实的说法 | 来源 |, | 传闻 | ... |) or another cell of its row says so (| 说法 |
 # 核实结果 | over | 已通过PCI DSS 4.0认证 | 无法证实 |, | ... | 否 |). A table of facts (| 认证 | 状态 | over
 # | PCI DSS | 已通过 |) still claims.
+# v35: and a column of what not to say or believe (| 可以说 | 不能说 |, | Do | Don't |, | 误区 |, | Myth | Fact |)
 _HEADER_DISCLAIMS = re.compile(
     "未经证实|未证实|无法证实|无法核实|待核实|待证实|传言|传闻|谣言|不实|存疑"
-    "|(?<![a-z])(?:unverified|unconfirmed|rumou?rs?)(?![a-z])"
+    "|不能说|不可说|不该说|不要说|禁用|禁忌|误区|错误说法|错误示范|反例"
+    "|(?<![a-z])(?:unverified|unconfirmed|rumou?rs?|don'?t|do not|never say|avoid|myths?)(?![a-z])"
 )
 _CELL_DISCLAIMS = re.compile(
-    "\\s*(?:否|不|不是|不属实|不实|虚假|错误|不准确|无法证实|无法核实|无法确认|未经证实|未证实|待核实|待证实|存疑"
+    "\\s*(?:[❌✗✘×🚫⛔] ?)?(?:否|不|不合规|违规|禁止|禁用|不可|不能说|non-compliant|prohibited"  # v35: ❌ 不合规
+    "|不是|不属实|不实|虚假|错误|不准确|无法证实|无法核实|无法确认|未经证实|未证实|待核实|待证实|存疑"
     "|网络传言|传言|传闻|谣言|no|false|unverified|not verified|unconfirmed)\\s*[。.!！]?\\s*"
 )
 
@@ -449,7 +452,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     for kp in key_points:
         forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
         if kp is expectation:
-            forms = marker_patterns(forms)
+            forms = marker_patterns(forms, case.trap.expect if case.trap else None)
         questions = None if kp is expectation else answer_lines
         with _regex_of(case, f"key_points[{len(results)}].regex"):
             found = _find(answer_norm, forms, masks, cells=cells, questions=questions, yuan=in_yuan(kp.variants))

@@ -10,7 +10,8 @@ normalised answer text, no model, no pytest.
 - `rates`: a rate point (5000元/月) in its other spellings (每月5000元, 月费5000元, $5,000 a month)
 - `options`: a lettered option listed and not picked (A. 20个月 ... 答案：C), an option passed over (X over Y)
 - `assertion`: where a claim is asserted, not asked, supposed, doubted, quoted or disclaimed
+- `mentions`: a claim named only to warn against it (警惕, a myth, a don'ts heading, ❌, condemned as 违规)
 - `retraction`: a figure taken back, corrected, out of reach, a former value, a multiple or a time ago
 - `denial`: refusals, other currencies, alternatives, table rows and questions that deny a figure
-- `expectation`: the implicit key point of a trap case (a refusal or an uncertainty marker)
+- `expectation`: the implicit key point of a trap case (a refusal, an uncertainty marker or a corrected premise)
 """

@@ -10,6 +10,16 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .mentions import (
+    MYTH_CUES_EN,
+    MYTH_CUES_ZH,
+    WARNING_CUES_EN,
+    WARNING_CUES_ZH,
+    condemned_mention,
+    crossed_out,
+    dont_heading,
+)
+
 # Forbidden claims are counted where they are asserted (v7): not inside a yes/no question, a condition or an
 # uncertainty - a cue before the claim in its part of the clause (是否已通过PCI DSS, 如果已通过,
 # 无法确认其已通过), or one that overlaps it (认证编号是否 for the claim 认证编号是) - nor where that part ends
@@ -134,12 +144,36 @@ PROHIBITION_CUES_ZH = (
     "(?:请勿|切勿|不要|不得(?!不)|不应该?|不可以?|不能|不宜|避免|禁止)(?:再|随意|轻易|擅自|贸然|直接)?"
     "(?:对外|向外界?|对外界|向客户|对客户|跟客户)?(?:宣称|声称|宣传|承诺|表示|告诉|回复|答复|说)",
 )
-PROHIBITION_CUES_EN = (
+PROHIBITION_CUES_EN: tuple[str, ...] = (
     "(?:do not|don't|don’t|never|should not|shouldn't|shouldn’t|must not|mustn't|mustn’t|avoid|refrain from)"
     " (?:(?:ever|publicly|directly) )?(?:claim|say|state|tell|suggest|imply|promise|assert|advertise)(?:s|ing)?",
 )
-UNASSERTED_ZH = QUESTION_CUES_ZH + CONDITION_CUES_ZH + UNCERTAINTY_CUES_ZH + PROHIBITION_CUES_ZH
-UNASSERTED_EN = QUESTION_CUES_EN + CONDITION_CUES_EN + UNCERTAINTY_CUES_EN + PROHIBITION_CUES_EN
+# v35: and a prohibition of the act the claim is made in (regulators prohibit advertising guaranteed returns)
+PROHIBITION_CUES_EN += (
+    "(?:prohibits?|prohibited|bans?|banned|forbids?|forbid|forbidden|outlaws?|outlawed)(?: [a-z]+)? (?:from )?"
+    "(?:advertising|promising|claiming|offering|marketing|selling|stating)",
+)
+# v35: a subject that denies the claim for all (No investment has guaranteed returns, Nobody can offer, None of these
+# funds offer, Nothing is truly risk-free, 没有任何机构可以保证收益, 没有哪家银行能) - not "no doubt", "no matter",
+# "no problem" or a list's "No fees, ..." (a comma ends the part)
+NEGATIVE_SUBJECT_ZH = (
+    "没有任何[^,。!?;:\n]{0,12}?(?:可以|能够|能|会|敢|是|有)",
+    "没有哪[个家款种位][^,。!?;:\n]{0,10}?(?:可以|能够|能|会|敢|是|有)",
+)
+NEGATIVE_SUBJECT_EN = (
+    "no (?!doubt|question|wonder|matter|problem|longer)[a-z-]+(?: [a-z-]+)? (?:is|are|has|have|can|could|will|would"
+    "|should|does|do|offers?|provides?|achieves?|gives?|delivers?|comes? with)",
+    "none of",
+    "nobody",
+    "no one",
+    "nothing (?:is|can|will|could)",
+)
+UNASSERTED_ZH: tuple[str, ...] = QUESTION_CUES_ZH + CONDITION_CUES_ZH + UNCERTAINTY_CUES_ZH + PROHIBITION_CUES_ZH
+UNASSERTED_EN: tuple[str, ...] = QUESTION_CUES_EN + CONDITION_CUES_EN + UNCERTAINTY_CUES_EN + PROHIBITION_CUES_EN
+# v35: a warning against the claim or a myth named as one before it (警惕宣称保证收益的产品, beware of vendors
+# claiming ..., 很多人误以为..., a common misconception is that ...: `mentions`)
+UNASSERTED_ZH += WARNING_CUES_ZH + MYTH_CUES_ZH + NEGATIVE_SUBJECT_ZH
+UNASSERTED_EN += WARNING_CUES_EN + MYTH_CUES_EN + NEGATIVE_SUBJECT_EN
 
 
 def _cue_pattern(zh: Sequence[str], en: Sequence[str], extra: str = "") -> re.Pattern[str]:
@@ -337,7 +371,10 @@ _CUE_ENDS_HEAD = re.compile(
 
 
 def _disclaimer(answer_lines: str, head_start: int, head_end: int) -> bool:
-    """The heading holds an uncertainty cue, with no contrast after it, about what the heading introduces."""
+    """The heading holds an uncertainty cue, with no contrast after it, about what the heading introduces - or (v35)
+    names things not to do or believe (常见误区, 禁止事项, Don'ts: `mentions.dont_heading`)."""
+    if dont_heading(answer_lines[head_start:head_end]):
+        return True
     spans = _cues_before(answer_lines, head_start, head_end, _UNCERTAINTY)
     if not spans or CONTRAST.search(answer_lines, spans[-1][1], head_end):
         return False
@@ -457,6 +494,9 @@ HEARSAY_DISCLAIMED = re.compile(
     "(?:无法|无从|不能|难以|未能|没法|未经|未获|未被|未得到|尚未|没有|并无|暂无|尚无|缺乏|毫无|查无)[^。!?;\n,]{0,12}?"
     "(?:证实|核实|确认|查证|验证|佐证|依据|证据|实据)|(?:没有|毫无|并无)根据|不实|待(?:核实|证实|确认)|存疑|真假难辨"
     "|真伪(?:不明|难辨|未知)"
+    # v35: and called wrong (有人说回收期为12个月，但这是错误的; some say ..., but that is wrong)
+    "|(?:是|属于?|并|纯属)?(?:错误|不正确|不对|不准确)的?(?=[。!?;,\n]|$)"
+    "|(?<![a-z])(?:is|are|was|were)(?: simply| completely)? (?:wrong|incorrect|false|not true|untrue)(?![a-z])"
     "|(?<![a-z])(?:(?:cannot|can't|could not|couldn't|can not) be (?:verified|confirmed|substantiated)"
     "|(?:cannot|can't|could not|couldn't|unable to) (?:verify|confirm)|unverified|unconfirmed|unsubstantiated"
     "|(?:not|never) (?:been )?(?:verified|confirmed)|no evidence|without evidence)(?![a-z])"
@@ -520,6 +560,8 @@ def asserted(answer_lines: str, start: int, end: int, breaks: frozenset[int] = f
         return False
     if _quoted_as_a_claim(answer_lines, start, end) or _hearsay_disclaimed(answer_lines, start, end):
         return False
+    if crossed_out(answer_lines, start) or condemned_mention(answer_lines, part_start, start, end):
+        return False  # v35: ❌ 保证收益; 宣称保证收益属于违规行为, promises of guaranteed returns are a red flag
     if _VERDICT_IN_A_BRACKET_OR_AFTER_A_COLON.match(answer_lines, end):
         return False  # v25: 已通过PCI DSS认证（待核实）, - 已通过PCI DSS认证：❌ 未经证实, certified (unverified)
     if _quoting_the_asker(answer_lines, start, end):

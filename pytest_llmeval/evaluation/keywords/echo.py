@@ -121,14 +121,22 @@ def _automaton(source_compared: str) -> _SuffixAutomaton:
 class Copies:
     """The stretches of an answer copied from one source (each the longest copy ending at its last character, at
     least the source's `min_copy` long): `covers(start, end)` says whether one copy holds all of answer_norm[start:end]
-    (v23: one copy - before, each character only had to lie in some copy)."""
+    (v23: one copy - before, each character only had to lie in some copy) and half `min_copy` compared characters
+    besides it (v35: a point as long as the copy's minimum - on-premises, 10 letters with its hyphen not compared - was
+    echoed wherever the question named it, so an answer that named it alone, "go on-premises", was never credited; a
+    copy of a table cell, 50万元整，增长5%，请复述, or a dump of the context still holds enough besides its point)."""
 
     where: tuple[int, ...]  # each compared character's position in the answer
     reach: tuple[int, ...]  # for each compared position, the furthest end of a copy that starts at or before it
+    start: tuple[int, ...] = ()  # for each compared position, where the copy that gives its reach starts
+    min_copy: int = 0
 
     def covers(self, start: int, end: int) -> bool:
         first, after = bisect_left(self.where, start), bisect_left(self.where, end)
-        return first < after and self.reach[first] >= after
+        if not (first < after and self.reach[first] >= after):
+            return False
+        besides = self.reach[first] - self.start[first] - (after - first) if self.start else self.min_copy
+        return 2 * besides >= self.min_copy
 
 
 def copies(answer_norm: str, source_norm: str, min_copy: int) -> Copies:
@@ -138,14 +146,16 @@ def copies(answer_norm: str, source_norm: str, min_copy: int) -> Copies:
     answer, where = _compared(answer_norm)
     source = _compared(source_norm)[0]
     reach = [0] * len(answer)
+    begins = list(range(len(answer)))
     if min_copy > 0 and len(source) >= min_copy:
         for last, length in enumerate(_automaton(source).longest_ending(answer)):
             first = last - length + 1
-            if length >= min_copy:
-                reach[first] = max(reach[first], last + 1)
+            if length >= min_copy and last + 1 > reach[first]:
+                reach[first] = last + 1
     for i in range(1, len(reach)):
-        reach[i] = max(reach[i], reach[i - 1])
-    return Copies(where, tuple(reach))
+        if reach[i - 1] > reach[i]:
+            reach[i], begins[i] = reach[i - 1], begins[i - 1]
+    return Copies(where, tuple(reach), tuple(begins), min_copy)
 
 
 def copied_mask(answer_norm: str, source_norm: str, min_copy: int) -> list[bool]:

@@ -113,6 +113,8 @@ _NEGATED_BEFORE_A_PROHIBITION += ("不得", "不能", "不可", "不应", "不�
 _NEGATED_BEFORE_A_PROHIBITION += ("不允许", "不准", "不许", "不予", "禁止", "严禁")
 _ADVERB_BEFORE_A_PROHIBITION = re.compile("(?:擅自|随意|无故|任意|轻易|直接|以任何(?:理由|方式|形式|借口)|被)+$")
 NEGATIONS_ZH += ("无法", "未能", "没能", "未曾", "难以", "无从") + VERB_NEGATIONS_ZH + PROHIBITIONS_ZH
+# v35: "is not of / does not promise / there is no" (本产品不属于保证收益类产品, 不承诺保证收益, 不存在保证收益的安排)
+NEGATIONS_ZH += ("不属于", "不承诺", "不存在")
 # v17: an inclusive bound states its figure as a limit (不超过20个月 as 20个月以内, 不少于20个月 as 20个月以上): no
 # negation (`INCLUSIVE_BOUNDS`, read before negations are), as 不低于 was none since v6
 _INCLUSIVE_BOUNDS_ZH = ("不超过", "不少于", "未超过", "没有超过", "没超过", "不会超过", "不超")
@@ -186,6 +188,7 @@ FILLERS_EN |= {"gives"}
 # 20 months, doesn't need, does not cost, does not reach 20%)
 FILLERS_EN |= {"take", "takes", "last", "lasts", "require", "requires", "need", "needs", "cost", "costs", "reach"}
 FILLERS_EN |= {"reaches"}
+FILLERS_EN |= {"achieve", "achieves", "achieved", "deliver", "delivers", "delivered"}  # v35: does not achieve 100%
 # v25: and of a change (did not rise 3 percentage points, will not increase 20%, does not save 20 months)
 FILLERS_EN |= {"rise", "rises", "increase", "increases", "grow", "grows", "improve", "improves", "save", "saves"}
 FILLERS_EN |= {"shorten", "shortens", "extend", "extends"}
