@@ -7,13 +7,15 @@ baseline and the new run are two independent draws from the same cases. Under "n
 the same chances; under a worsening each point's chance is multiplied by (1 - f), which lowers the expected
 mean score by the amount printed.
 
-The decision is the gate's own (compare/diff.py): non-inferiority tests from stats/ (exact sign-flip for the
-score, McNemar's exact conditional test for the pass rate), Holm over Tarone's family of the rules. A check
+The decision is the gate's own (compare/rules.py `decide`): non-inferiority tests from stats/ (exact sign-flip for
+the score, McNemar's exact conditional test for the pass rate), Tarone's family of the rules with the sign-flip rules
+one unit tested jointly on their shared cases and Holm across the units (`joint_stepdown`). A check
 at the end runs `compare_runs` itself on some simulated pairs and asserts it decides the same.
 
     .venv/bin/python benchmarks/gate_false_alarm.py                       # n = 6, 8, 14, 30; 1000 pairs each
     .venv/bin/python benchmarks/gate_false_alarm.py --reps 2000 --n 14
     .venv/bin/python benchmarks/gate_false_alarm.py --part boundary     # only the margin-boundary table
+    .venv/bin/python benchmarks/gate_false_alarm.py --part family --reps 300   # several models x modes at once
     .venv/bin/python benchmarks/gate_false_alarm.py --part gate --errors 0.05   # 5% errors, --allow-errors
 
 The second table is the non-inferiority test's own error: a true worsening exactly at the margin of
@@ -29,7 +31,7 @@ import time
 import numpy as np
 
 from pytest_llmeval.compare import compare_runs, parse_fail_expressions
-from pytest_llmeval.stats import holm, noninferiority_mean, noninferiority_pass, tarone_family
+from pytest_llmeval.stats import joint_stepdown, noninferiority_mean, noninferiority_pass, tarone_family
 
 POINTS = 5
 
@@ -47,14 +49,90 @@ def run(rng: np.random.Generator, chances: np.ndarray) -> np.ndarray:
 
 
 def gate_fails(base: np.ndarray, new: np.ndarray, margins: dict[str, float]) -> bool:
-    tests = []
-    if "score" in margins:
-        tests.append(noninferiority_mean(base - new, margins["score"]))
-    if "pass_rate" in margins:
-        tests.append(noninferiority_pass(list(base >= 60), list(new >= 60), margins["pass_rate"]))
-    tests = [t for t in tests if t.p_value is not None]
-    chosen, _ = tarone_family([t.min_p for t in tests])  # the gate's family (compare/diff.py)
-    return any(q is not None and q <= 0.05 for q in holm([tests[i].p_value for i in chosen]))
+    return family_fails([(base, new)], margins)
+
+
+def family_fails(groups: list[tuple[np.ndarray, np.ndarray]], margins: dict[str, float]) -> bool:
+    """The gate's decision over every rule x group (model x mode, on the same cases), as compare/rules.py `decide`:
+    the sign-flip rules are one unit tested jointly, each McNemar rule is one; Tarone's rule over the units (of the
+    sign-flip unit only the rules that reach alpha / K), then `joint_stepdown`."""
+    rules: list[tuple[float, float, dict[str, float] | None]] = []  # (p, min_p, per-case x or None)
+    for base, new in groups:
+        if "score" in margins:
+            margin = margins["score"]
+            t = noninferiority_mean(list(base - new), margin, ceiling=list(base))
+            if t.p_value is not None:
+                x = {f"c{i}": float(v) - margin for i, v in enumerate(base - new)}
+                rules.append((t.p_value, t.min_p or 0.0, x if t.n >= 2 else None))
+        if "pass_rate" in margins:
+            t = noninferiority_pass(list(base >= 60), list(new >= 60), margins["pass_rate"])
+            if t.p_value is not None:
+                rules.append((t.p_value, t.min_p or 0.0, None))
+    joint = [i for i, r in enumerate(rules) if r[2] is not None]
+    units = [[i] for i in range(len(rules)) if i not in joint] + ([joint] if joint else [])
+    chosen, k = tarone_family([min(rules[i][1] for i in unit) for unit in units])
+    level = 0.05 / k if k else 0.05
+    members = sorted(i for j in chosen for i in units[j] if len(units[j]) == 1 or rules[i][1] <= level * (1 + 1e-9))
+    adjusted = joint_stepdown([rules[i][0] for i in members], [rules[i][2] for i in members])
+    return any(q <= 0.05 for q in adjusted)
+
+
+def family_rate(
+    rng: np.random.Generator, n: int, models: int, modes: int, hit: float, margins: dict[str, float], reps: int
+) -> float:
+    """Fail rate over `models` x `modes` groups on the same n cases (each model its own chances, each mode its own
+    draws), the last group's chances multiplied by (1 - hit): 0 no change, 1 a collapse (every case to 0)."""
+    fails = 0
+    for _ in range(reps):
+        groups: list[tuple[np.ndarray, np.ndarray]] = []
+        for _m in range(models):
+            chances = case_chances(rng, n)
+            for _d in range(modes):
+                groups.append((run(rng, chances), run(rng, chances)))
+        chances = case_chances(rng, n)
+        groups[-1] = (run(rng, chances), run(rng, chances * (1 - hit)))
+        if hit >= 1:  # a collapse of a model that was healthy: every case 100 -> 0 (its baseline all right)
+            groups[-1] = (np.full(n, 100.0), np.zeros(n))
+        fails += family_fails(groups, margins)
+    return fails / reps
+
+
+def family_table(sizes: list[int], reps: int, seed: int) -> None:
+    """Several models (and modes) gated at once: the family the round-9 fix is about."""
+    rng = np.random.default_rng(seed)
+    print(f"{reps} simulated comparisons per cell; several models x modes on the same cases, gated at once")
+    print("gate | groups | n | no change | last group true drop 11.1 | last group 100 -> 0 on every case")
+    print("---|---|---|---|---|---")
+    for name, margins in (("score:5,pass_rate:10", {"score": 5.0, "pass_rate": 10.0}), ("score:0", {"score": 0.0})):
+        for models, modes in ((4, 1), (2, 2), (4, 2)):
+            for n in sizes:
+                cells = [f"{family_rate(rng, n, models, modes, h, margins, reps):.3f}" for h in (0.0, 0.2, 1.0)]
+                print(f"{name} | {models} x {modes} | {n} | " + " | ".join(cells), flush=True)
+    family_cross_check(rng, 6, 20)
+    print("compare_runs decided as family_fails on 20 simulated 4-model comparisons (n=6)")
+
+
+def family_cross_check(rng: np.random.Generator, n: int, reps: int) -> None:
+    """compare_runs on simulated 4-model documents decides exactly as family_fails."""
+
+    def doc(per_model: list[np.ndarray]) -> dict:
+        cases = [
+            {"model": f"m{j}", "scenario_id": f"c{i}", "mode": "norag", "score": float(s), "passed": bool(s >= 60)}
+            for j, scores in enumerate(per_model)
+            for i, s in enumerate(scores)
+        ]
+        return {"schema_version": 2, "cases": cases, "run": {"status": "complete"}}
+
+    margins = {"score": 5.0, "pass_rate": 10.0}
+    for rep in range(reps):
+        groups: list[tuple[np.ndarray, np.ndarray]] = []
+        for _ in range(4):
+            chances = case_chances(rng, n)
+            groups.append((run(rng, chances), run(rng, chances * (0.0 if rep % 3 == 0 and len(groups) == 3 else 1.0))))
+        cmp = compare_runs(
+            doc([b for b, _ in groups]), doc([x for _, x in groups]), parse_fail_expressions("score:5,pass_rate:10")
+        )
+        assert (cmp["exit_code"] == 6) == family_fails(groups, margins), cmp["summary"]
 
 
 def expected_drop(rng: np.random.Generator, n: int, f: float, draws: int = 4000) -> float:
@@ -120,7 +198,7 @@ def boundary(sizes: list[int], reps: int) -> None:
         cells = []
         for share, loss in ((0.1, 50.0), (0.25, 20.0)):
             fails = sum(
-                (noninferiority_mean(np.where(rng.random(n) < share, loss, 0.0), 5.0).p_value or 1) <= 0.05
+                (noninferiority_mean(list(np.where(rng.random(n) < share, loss, 0.0)), 5.0).p_value or 1) <= 0.05
                 for _ in range(reps)
             )
             cells.append(f"{fails / reps:.3f}")
@@ -132,7 +210,7 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=1000)
     parser.add_argument("--n", type=int, action="append", help="cases per run (default 6, 8, 14, 30)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--part", choices=["all", "gate", "boundary"], default="all")
+    parser.add_argument("--part", choices=["all", "gate", "boundary", "family"], default="all")
     parser.add_argument(
         "--errors",
         type=float,
@@ -144,6 +222,10 @@ def main() -> None:
     if args.part in ("all", "boundary"):
         boundary(sizes, args.reps)
         if args.part == "boundary":
+            return
+    if args.part in ("all", "family"):
+        family_table(args.n or [6, 8, 14], args.reps, args.seed)
+        if args.part == "family":
             return
     rng = np.random.default_rng(args.seed)
     gates = {

@@ -341,6 +341,7 @@ def _compare_runs(
     not_asked = answers_not_asked(groups)
     for g in groups:
         g.pop("_cases", None)
+        g.pop("_ids", None)
         for entry in g["metrics"].values():
             entry.pop("_exact", None)
     regressions = [r for r in results if r["failed"]]
@@ -379,7 +380,8 @@ def _compare_runs(
         "decision_rule": (
             "quality rules: fail when the one-sided 95% lower bound of the worsening is above the threshold "
             "(exact sign-flip test for scores, McNemar's exact test for pass/fail), Holm-adjusted over the "
-            "rules x models x modes Tarone's rule keeps (those that can be significant at their n); speed rules: "
+            "rules x models x modes Tarone's rule keeps (those that can be significant at their n), the sign-flip "
+            "rules tested jointly on their shared cases (step-down max-T); speed rules: "
             f"{SPEED_NOTE}"
         ),
         "summary": summary,

@@ -1,6 +1,7 @@
 """One model and mode compared case by case (`compare_group`: paired score and pass-rate differences, speed
-statistics), the gate rules evaluated on it (`evaluate_rule`), Holm's correction over the quality rules that
-Tarone's rule keeps, setting each rule's status (`decide`), and the table's corrected verdicts
+statistics), the gate rules evaluated on it (`evaluate_rule`), the family of the quality rules that Tarone's rule
+keeps - the sign-flip rules one unit tested jointly, Holm across the units (`joint_stepdown`) -, setting each rule's
+status (`decide`), and the table's corrected verdicts
 (`holm_quality_verdicts`).
 """
 
@@ -19,6 +20,7 @@ from ..stats import (
     differences,
     exact_floor_mean,
     holm,
+    joint_stepdown,
     mcnemar_exact,
     min_cases_mean,
     min_cases_pass,
@@ -273,6 +275,7 @@ def compare_group(
         "flips": flips,
         "score_deltas": deltas,
         "_cases": (score_b, score_n, pass_b, pass_n, _within_variance(b, n)),
+        "_ids": list(ids),  # the case of each of _cases' values: the gate flips a case in every rule at once
     }
 
 
@@ -524,6 +527,10 @@ def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], se
         )
         limit = f"only {able} of the {n} cases {what} in the baseline, so only they can fall by more than {margin:g}"
         test = noninferiority_mean(changes, margin, ALPHA, seed, ceiling=before)
+        ids = group.get("_ids") or [str(i) for i in range(n)]
+        # per case, the worsening past the margin: the sign-flip rules of the comparison are tested jointly (`decide`)
+        flip = {str(i): c - margin for i, c in zip(ids, changes, strict=True) if math.isfinite(c)}
+        out = {**out, "_flip": flip if test.n >= 2 else None}
     limited = able < n
 
     def minimum_detectable(alpha: float) -> Any:
@@ -562,16 +569,17 @@ def _quality_rule(rule: FailRule, group: dict[str, Any], out: dict[str, Any], se
 
 
 def decide(results: list[dict[str, Any]]) -> None:
-    """Holm over the quality rules of the whole comparison that Tarone's rule keeps (`tarone_family`); set status
-    and failed."""
+    """The quality rules of the whole comparison that Tarone's rule keeps (`_family`), adjusted together - the
+    sign-flip rules jointly, Holm across them and each McNemar rule (`joint_stepdown`); set status and failed."""
     quality = [i for i, r in enumerate(results) if r.get("kind") == "quality" and r["p_value"] is not None]
-    chosen, k = tarone_family([results[i]["min_p"] for i in quality])
-    members = [quality[j] for j in chosen]
+    members, k = _family(results, quality)
+    flips = [results[i].get("_flip") for i in members]
     adjusted: list[float | None] = [None] * len(results)
-    for index, p_holm in zip(members, holm([results[i]["p_value"] for i in members]), strict=True):
-        adjusted[index] = p_holm
+    for index, p_family in zip(members, joint_stepdown([results[i]["p_value"] for i in members], flips), strict=True):
+        adjusted[index] = p_family
     family = len(members)
     family_ps = [results[i]["p_value"] for i in members]
+    jointly = sum(1 for f in flips if f is not None)
     for index, (result, p_holm) in enumerate(zip(results, adjusted)):
         if result.get("kind") != "quality":
             continue
@@ -588,6 +596,8 @@ def decide(results: list[dict[str, Any]]) -> None:
             rank = sum(1 for q in family_ps if p is not None and q < p)
             holm_floor = floor and p is not None and abs(p_holm - (family - rank) * p) <= 1e-9 * p_holm
             stats += f", Holm p={p_text(p_holm, holm_floor)} over {family} rules"
+            if jointly > 1 and result.get("_flip") is not None:
+                stats += f" (the {jointly} sign-flip rules jointly, on their shared cases)"
         at_level = result.pop("_detectable_at", None)
         if at_level is not None and index in members and family > 1:
             _family_detectable(result, at_level(ALPHA / family), family)
@@ -620,6 +630,28 @@ def decide(results: list[dict[str, Any]]) -> None:
         result["worsening_text"] = "-" if worsening is None else beside_margin(worsening, margin)
     for result in results:
         result.pop("_detectable_at", None)
+        result.pop("_flip", None)
+
+
+def _family(results: list[dict[str, Any]], quality: list[int]) -> tuple[list[int], int]:
+    """Tarone's family over units (`tarone_family`): the sign-flip rules are one unit, tested jointly
+    (`joint_stepdown`: the case flips in every rule at once, so together they can reach no smaller p than the best
+    of them alone - its smallest p is the unit's), each other rule is one. Of the sign-flip unit only the rules that
+    can reach alpha / K stay: a rule that cannot would only widen the maximum the others are measured against.
+    Returns the member rules (indices into `results`) and K."""
+    joint = [i for i in quality if results[i].get("_flip") is not None]
+    units: list[list[int]] = [[i] for i in quality if i not in joint] + ([joint] if joint else [])
+    min_ps = [min(_min_p(results[i]) for i in unit) for unit in units]
+    chosen, k = tarone_family(min_ps)
+    level = ALPHA / k if k else ALPHA
+    members = [i for j in chosen for i in units[j] if len(units[j]) == 1 or _min_p(results[i]) <= level * (1 + 1e-9)]
+    return sorted(members), k
+
+
+def _min_p(result: Mapping[str, Any]) -> float:
+    """A rule's smallest possible p (0 when unknown: it can be anything)."""
+    value = result.get("min_p")
+    return 0.0 if value is None else float(value)
 
 
 def cases_to_reach(result: Mapping[str, Any], level: float) -> int | None:

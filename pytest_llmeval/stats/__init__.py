@@ -11,6 +11,7 @@ pass_rate_change(a_share, b_share)     change of pass rate over paired cases: Mc
 within_reach(entry, base_mean)         a change's interval cut to what the cases can show from a fixed baseline
 noninferiority_mean / _pass            the gate's one-sided test of "worse by more than the margin"
 holm(p_values)                         Holm's adjustment over a family of verdicts
+joint_stepdown(p_values, flips)        the gate's family: sign-flip rules jointly (max-T), Holm across units
 tarone_family(min_ps)                  Tarone's family of discrete tests that can be significant
 detectable(...), detectable_pass(...)  minimum detectable worsening at 80% power (pass/fail: exact binomial power)
 p_text(p, floor)                       a p-value in words: 3 significant digits, "<2e-05" at a Monte Carlo floor
@@ -29,6 +30,7 @@ from .decision import (
     exact_floor_mean,
     exact_floor_pass,
     holm,
+    joint_stepdown,
     min_cases_mean,
     min_cases_pass,
     noninferiority_mean,
@@ -69,6 +71,7 @@ __all__ = [
     "min_cases_mean",
     "min_cases_pass",
     "holm",
+    "joint_stepdown",
     "tarone_family",
     "mcnemar_exact",
     "mean_ci",
