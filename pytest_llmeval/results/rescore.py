@@ -6,7 +6,8 @@ model was asked is unchanged (`prompt_hash`: question, system prompt, images, ma
 runs saved before it existed are compared by their question text). Each record says what happened to it
 in `rescore.status`:
 
-- `rescored`: graded with the current case and scorer (`previous_score`, `previous_passed` kept);
+- `rescored`: graded with the current case and scorer (`previous_score`, `previous_passed` kept, and
+  `previous_scorer` when another scorer or scorer version gave the previous score);
 - `changed`: the question changed - the answer belongs to another question, the model must be asked again;
   the old score is kept in the record and left out of the aggregates (not graded);
 - `missing`: no case of that id in the current scenario files; kept as it was, left out of the aggregates;
@@ -255,8 +256,22 @@ def rescore_record(
         "status": "rescored",
         "previous_score": record.get("score"),
         "previous_passed": record.get("passed"),
+        **_previous_scorer(record, fresh),
     }
     return {**kept, **fresh, "rescore": status | ({"judge": judge_note} if judge_note else {})}
+
+
+def _previous_scorer(record: dict[str, Any], fresh: dict[str, Any]) -> dict[str, Any]:
+    """`previous_scorer`: the scorer (name, version, settings) that gave the previous score, when it is not the one
+    that grades now - a score that moved after an upgrade of the scorer is then not read as the effect of a key point
+    edit. Nothing when it is the same, or the record does not say."""
+    import json
+
+    before, now = record.get("scorer"), fresh.get("scorer")
+    if not isinstance(before, dict) or not before:
+        return {}
+    same = json.dumps(before, sort_keys=True, default=str) == json.dumps(now, sort_keys=True, default=str)
+    return {} if same else {"previous_scorer": before}  # compared as saved: a tuple now is a list in the file
 
 
 def _graded(

@@ -8,11 +8,11 @@ The key is the SHA-256 of canonical JSON holding everything that can change an a
 
 - `model`: the model's identity (`serving.identity`): the content hash of its files and the launch options
   that change answers (dtype, quantisation, max model length, chat template content, reasoning parser, extra
-  vLLM arguments - but those of where it listens, what it logs, its API key, its GPU count and batch size - and
-  the content of the files they name, the vLLM build, the launched server's VLLM_* variables but those of ports,
-  logs, timeouts, cache folders, memory and credentials) - never the label, so model A's answers are never served
-  as model B's; only on a server with LoRA adapters, where the name a request asks for picks the adapter, is
-  that name (the label) in it;
+  vLLM arguments - but those of where it listens, what it logs, its credentials, its GPU count, batch size and
+  prefix caching - and the content of the files they name, the vLLM build, the launched server's VLLM_* variables
+  but those of ports, logs, timeouts, cache folders, memory and credentials) - never the label, so model A's
+  answers are never served as model B's; only on a server with LoRA adapters, where the name a request asks for
+  picks the adapter, is that name (the label) in it; an attached server by its URL without credentials;
 - `request`: the full messages (retrieved context and images - image bytes travel inside the messages as
   data URLs), max tokens, temperature and the request body's extra fields (thinking on or off);
 - `sample`: the sample index of `--llm-repeat` (at temperature > 0 each sample is its own draw);

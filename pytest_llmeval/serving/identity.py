@@ -26,8 +26,10 @@ revision) are unknown, a root not here is known by its name, and a server on ano
 files under the same path - and the identity says so (`"strength": "weak"`).
 
 The extra vLLM arguments are read as vLLM reads them: `_` for `-`, an abbreviation (`--tokenizer-rev`), and the
-settings of a `--config FILE.yaml` (`vllm_arguments`); those that change where the server listens, what it logs
-or how it spreads and batches the work (`UNKEYED_FLAGS`) are left out of the key.
+settings of a `--config FILE.yaml` (`vllm_arguments`: keyed by its settings, not its bytes); those that change where
+the server listens, what it logs or how it spreads, batches and caches the work (`UNKEYED_FLAGS`), and credentials
+(`--api-key`, `--hf-token`: never in the key material), are left out of the key. So are an attached server's URL
+credentials (`keyed_url`).
 """
 
 from __future__ import annotations
@@ -252,10 +254,16 @@ _UNKEYED_VALUE_FLAGS = (
     "--max-num-seqs",
     "--distributed-executor-backend",
     "--kv-cache-memory-bytes",
+    # requests ask for the label (`--served-model-name` names what they may ask for, not what answers)
+    "--served-model-name",
+    # how many prompt tokens a batch prefills: batching, as --max-num-seqs
+    "--max-num-batched-tokens",
+    "--prefix-caching-hash-algo",
 )
 _UNKEYED_SWITCHES = (
     "--disable-uvicorn-access-log",
     "--enable-log-requests",
+    "--disable-log-requests",  # the name of older vLLM builds
     "--enable-log-outputs",
     "--disable-log-stats",
     "--allow-credentials",
@@ -263,6 +271,9 @@ _UNKEYED_SWITCHES = (
     "--disable-fastapi-docs",
     "--enable-request-id-headers",
     "--enable-server-load-tracking",
+    # reuses the KV cache of a prompt's prefix computed before: the same tokens, the same answer but for the batching
+    # noise --max-num-seqs brings too (`cache_salt` is left out of the key for the same reason)
+    "--enable-prefix-caching",
 )
 UNKEYED_FLAGS = (
     *_UNKEYED_VALUE_FLAGS,
@@ -273,20 +284,41 @@ _UNKEYED_SHORT = ("-tp", "-pp", "-dp", "-asc")  # the short names of the paralle
 
 
 def keyed_arguments(args: Sequence[str]) -> list[str]:
-    """The extra vLLM arguments that may change answers: all but the `UNKEYED_FLAGS` (named whole, `_` for `-`
-    allowed: an abbreviation stays, as a flag a later vLLM adds with a name that starts one of them must) and their
-    values - `--flag=VALUE`, or the words after `--flag` up to the next one that starts with `-` (`--api-key K1 K2`;
-    a value that starts with `-` stays: a needless miss, never a wrong hit)."""
+    """The extra vLLM arguments that may change answers, as vLLM reads them (a `--config FILE`'s settings in its
+    place: `vllm_arguments` - a comment, a port or a key edited in the file changes no answer): all but the
+    `UNKEYED_FLAGS` (named whole, `_` for `-` allowed: an abbreviation stays, as a flag a later vLLM adds with a name
+    that starts one of them must) and the credentials (`--api-key`, `--hf-token` in any spelling vLLM reads,
+    abbreviations included: `server.secret_flag` - never in the key material, and a rotated key asks nothing
+    again), with their values - `--flag=VALUE`, or the words after `--flag` up to the next one that starts with `-`
+    (`--api-key K1 K2`; a value that starts with `-` stays: a needless miss, never a wrong hit). Each flag is written
+    one way (`spelled_out`), so `--max_model_len=4096` keys as `--max-model-len 4096`."""
+    from .server import secret_flag
+
     kept: list[str] = []
     skipping = False
-    for arg in args:
+    for arg in vllm_arguments(args):
         if skipping and not arg.startswith("-"):
             continue
-        name = arg.partition("=")[0].replace("_", "-")
-        skipping = name in _UNKEYED_SHORT or name in UNKEYED_FLAGS
-        if not skipping:
-            kept.append(arg)
+        flag, equals, _ = arg.partition("=")
+        name = flag.replace("_", "-")
+        unkeyed = name in _UNKEYED_SHORT or name in UNKEYED_FLAGS or secret_flag(flag) is not None
+        skipping = unkeyed and not equals  # `--api-key=-k` is whole: no word after it is its value
+        if not unkeyed:
+            kept += spelled_out([arg])
     return kept
+
+
+def spelled_out(args: Sequence[str]) -> list[str]:
+    """The arguments with each long flag written one way, as vLLM's parser reads them alike: `-` for `_` in its name
+    and `--flag=VALUE` as `--flag VALUE` - the same setting typed another way asked every case again."""
+    written: list[str] = []
+    for arg in args:
+        if not arg.startswith("--") or len(arg) < 3:
+            written.append(arg)
+            continue
+        name, equals, value = arg.partition("=")
+        written += ["--" + name[2:].replace("_", "-"), *([value] if equals else [])]
+    return written
 
 
 def download_dir(args: Sequence[str]) -> Path | None:
@@ -760,13 +792,34 @@ def attached_identity(
     version = fetch_version()
     return {
         "strength": "weak",
-        "base_url": base_url.rstrip("/"),
+        "base_url": keyed_url(base_url),
         "model": served_name,
         "served": entry,
         # each only when the server tells it: the key of a server that does not stays as it was
         **({"server_version": version} if version is not None else {}),
         **({"root_files": roots} if roots else {}),
     }
+
+
+def keyed_url(base_url: str) -> str:
+    """An attached server's URL as the key knows it: without its credentials - the userinfo (to the last `@` before
+    the query, as the client reads a password with an unencoded `/`) and the query parameters named as credentials
+    (`credentials.CREDENTIAL_NAME`: ?api-key=, ?token=) - which pick who may ask, not who answers (a rotated key asked
+    everything again, and the key's material held the secret); a query that is a setting (Azure's ?api-version=)
+    stays. A URL without either is kept as it was (the keys of such servers stay)."""
+    from urllib.parse import unquote_plus
+
+    from .credentials import CREDENTIAL_NAME
+
+    url = base_url.rstrip("/")
+    scheme, marker, rest = url.partition("://") if "://" in url else ("", "", url)
+    address, mark, query = rest.partition("#")[0].partition("?")
+    pieces = [piece for piece in query.split("&") if piece] if mark else []
+    kept = [piece for piece in pieces if not CREDENTIAL_NAME.search(unquote_plus(piece.partition("=")[0]))]
+    if "@" not in address and len(kept) == len(pieces):
+        return url
+    address = address.rpartition("@")[2].rstrip("/")
+    return f"{scheme}{marker}{address}" + (f"?{'&'.join(kept)}" if kept else "")
 
 
 def served_roots(entry: dict[str, Any], models: list[dict[str, Any]]) -> list[str]:
