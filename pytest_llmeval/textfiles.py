@@ -17,3 +17,17 @@ def shown(value: object, limit: int = 60) -> str:
     except ValueError:  # an int past Python's 4,300-digit limit on int-to-text conversion
         return f"<a {type(value).__name__} too long to show>"
     return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
+def encoding_hint(raw: bytes) -> str:
+    """What a file that is not UTF-8 probably is, as '; it is UTF-16 ...' or '; it reads as GBK/GB18030 (Chinese
+    text)', else '': an editor on a Chinese Windows saves GBK, one on Windows "Unicode" UTF-16."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "; it is UTF-16 (it starts with a UTF-16 byte-order mark)"
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    if any("\u4e00" <= char <= "\u9fff" for char in text):
+        return "; it reads as GBK/GB18030 (Chinese text)"
+    return ""

@@ -337,6 +337,8 @@ def check_documents_readable(paths: Sequence[Path], dictionaries: Sequence[str |
     except OSError as exc:  # a file that cannot be opened: its path and why
         raise pytest.UsageError(f"{flag}: {exc.filename}: cannot be read ({exc.strerror}). {fix}") from None
     except ValueError as exc:  # not UTF-8 text, or two documents of one id (both named)
+        if "Fix:" in str(exc):  # a DocumentError: the file, what it is, and its own fix
+            raise pytest.UsageError(f"{flag}: {exc}") from None
         if not isinstance(exc.__cause__, UnicodeDecodeError):
             fix = "Fix: name each file or folder once, and give files passed directly different names (such a "
             fix += "file is known by its name)"

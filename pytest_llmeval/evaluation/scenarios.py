@@ -25,7 +25,7 @@ from typing import Any
 
 import regex
 
-from ..textfiles import shown
+from ..textfiles import encoding_hint, shown
 from .numbers import NumberForms, ToleranceError, compiled_user_regex, parse_tolerance
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
@@ -237,10 +237,41 @@ def _near_miss(wanted: str, data: Any) -> str | None:
     return folded[close[0]] if close else None
 
 
+# YAML reads these as characters of a key, not as indentation: a line indented with them became a key of another
+# level ('\u00a0   category'), and the error was "unknown field" with the list of valid keys
+ODD_SPACES = {"\t": "a tab", "\u00a0": "a no-break space (U+00A0)", "\u3000": "a full-width space (U+3000)"}
+_CASE_PLACE = "in each case (or under `defaults:` for every case of the file)"
+# where a key that is valid elsewhere in a scenario file belongs: written at another level (`forbidden:` beside
+# `key_points:`, `threshold:` at the top), the error says where to move it, not only that it is unknown
+PLACES = {
+    **{key: "in a key point ('key_points: [{point: ..., synonyms: [...], weight: 2}]')" for key in KEY_POINT_FIELDS},
+    **{key: _CASE_PLACE for key in _CASE_FIELDS - {"id"}},  # tolerance & co: a case's, unless in a key point
+    "id": "in each case (every case has its own)",
+    **{key: "under the case's `trap:`" for key in TRAP_FIELDS},
+    "regex": "in a key point or a forbidden claim ('- regex: ...')",
+    **{key: "in an entry of `trap.forbidden` ('- claim: ...')" for key in ("claim", "variants")},
+    **{key: "at the top level of the file (it applies to all its cases)" for key in ("suite", "language")},
+    **{key: "at the top level of the file" for key in ("defaults", "cases")},
+}
+
+
 def _check_keys(mapping: Mapping[Any, Any], allowed: set[str], fail: Any, prefix: str = "") -> None:
+    """Every key of `mapping` is in `allowed`; an unknown one is an error with, by what it is, the space YAML
+    took as part of it, the level it belongs at, or the nearest valid key."""
     for key in mapping:
-        if not isinstance(key, str) or key not in allowed:
-            raise fail(f"{prefix}{key}", "unknown field", unknown_key_fix(str(key), allowed))
+        if isinstance(key, str) and key in allowed:
+            continue
+        text = str(key)
+        odd = next((name for char, name in ODD_SPACES.items() if char in text), None)
+        if odd is not None:
+            raise fail(
+                f"{prefix}{text.strip()}",
+                f"the key is indented with {odd}, which YAML reads as part of the key (so it landed on another level)",
+                "indent with plain spaces only, lined up with the keys around it",
+            )
+        if text in PLACES:
+            raise fail(f"{prefix}{text}", "unknown field at this level", f"`{text}` belongs {PLACES[text]}: move it")
+        raise fail(f"{prefix}{key}", "unknown field", unknown_key_fix(text, allowed))
 
 
 # PyYAML's constructors of explicit tags raise these on a value they cannot read (`!!int abc`: ValueError,
@@ -454,6 +485,129 @@ def check_documents(cases: Sequence[Case], knowledge: Sequence[str | Path]) -> N
             )
 
 
+YAML_SYNTAX_FIX = "correct the YAML syntax (indentation, quotes, colons)"
+TAB_FIX = "replace the tabs at the start of the line with spaces (e.g. 2 per level, as the lines around it)"
+FULL_WIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_]+\s*：")
+
+
+def _yaml_error(exc: Any, text: str) -> tuple[str, str]:
+    """(' at line N: problem', fix) for a file PyYAML (or libyaml) cannot parse, in the author's terms: a tab,
+    an unquoted ': ' in a value, an unclosed quote or bracket, a custom tag, a control character - each was the
+    parser's own words ("found character that cannot start any token") and "correct the YAML syntax"."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = str(getattr(exc, "problem", None) or exc)
+    lines = text.splitlines()
+    if mark is None and getattr(exc, "position", None) is not None:  # a ReaderError: a character YAML refuses
+        number = text.count("\n", 0, exc.position) + 1
+        code = ord(text[exc.position]) if exc.position < len(text) else 0
+        return (
+            f" at line {number}: the control character U+{code:04X}, which YAML does not allow",
+            "remove it (NUL bytes: the file may be binary, or saved as UTF-16)",
+        )
+    number = mark.line + 1 if mark is not None else 0
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    at = f" at line {number}" if mark is not None else ""
+    context = str(getattr(exc, "context", None) or "")
+    context_mark = getattr(exc, "context_mark", None)
+    indent = line[: len(line) - len(line.lstrip())]
+    if "tab" in problem or ("cannot start any token" in problem and "\t" in indent):
+        return f"{at}: the line is indented with a tab: YAML indents with spaces only", TAB_FIX
+    odd_indent = next(iter(_odd_indents(lines[:number])), None)  # a key indented with U+00A0: the lines after it
+    if odd_indent is not None:  # were "indented deeper" than that key
+        return (
+            f" at line {odd_indent[0]}: the line is indented with {odd_indent[1]}, which YAML reads as part of the key",
+            "indent with plain spaces only, lined up with the keys around it",
+        )
+    if "another document" in problem:  # a `---` line: PyYAML's "but found another document" names neither
+        return (
+            f"{at}: a second YAML document starts here (a '---' line): a scenario file holds one document",
+            "remove the '---' line, or move the cases after it into a file of their own",
+        )
+    if problem.startswith("duplicate key"):
+        return f"{at}: {problem}", "keep one of the two"
+    if problem.startswith(ALIAS_BOMB_PROBLEM):
+        return f"{at}: {problem}", ALIAS_BOMB_FIX
+    if problem.startswith(TAGGED_VALUE_PROBLEM):
+        return f"{at}: {problem}", TAGGED_VALUE_FIX
+    if "could not determine a constructor for the tag" in problem:
+        quoted = re.search(r"'([^']*)'\s*$", problem)
+        tag = (quoted.group(1) if quoted else problem).replace("tag:yaml.org,2002:", "!!")
+        return (
+            f"{at}: the tag {tag} is not supported (a scenario file is plain YAML: no !include, no !!python tags)",
+            "remove the tag and write the value itself",
+        )
+    if "mapping values are not allowed" in problem:
+        wide = next((n for n, text in enumerate(lines[:number], 1) if FULL_WIDTH_KEY.match(text)), None)
+        if wide is not None:
+            return (
+                f" at line {wide}: a key ends with a full-width colon '：', which YAML does not read as a key's colon",
+                "end every key with an ASCII ':' followed by a space (e.g. 'id: c1')",
+            )
+        if re.search(r":\s", line.split(":", 1)[-1]):
+            return (
+                f"{at}: the value holds ': ', which YAML reads as the start of another key",
+                "quote the value (e.g. question: 'Note: ...', or use a full-width '：' in Chinese text)",
+            )
+        return f"{at}: a key is indented deeper than the key before it", "line up the keys of one case (see docs)"
+    if context_mark is not None and "quoted scalar" in context:
+        return (
+            f" at line {context_mark.line + 1}: a quoted value starts here and its quote is never closed",
+            "close the quote on the same value (or quote it with the other kind of quote)",
+        )
+    if context_mark is not None and context.startswith("while parsing a flow"):
+        bracket = "[" if "sequence" in context else "{"
+        return (
+            f" at line {context_mark.line + 1}: a '{bracket}' opens here and is not closed before line {number}",
+            "close it (a ',' between items) or write the items as '- ' lines",
+        )
+    if "expected '-' indicator" in problem or "expected <block end>" in problem:
+        return (
+            f"{at}: the line is indented less (or more) than the lines of its block above",
+            "indent every key of a case as far as its first key (after '- '), with spaces",
+        )
+    if "unhashable key" in problem:
+        return f"{at}: a key is a list or mapping", "keys are words followed by ':' (e.g. 'question:')"
+    return f"{at}: {problem}", YAML_SYNTAX_FIX
+
+
+def _odd_indents(lines: Sequence[str]) -> Iterable[tuple[int, str]]:
+    """(line number, the space's name) per line indented with a space YAML takes for text (U+00A0, U+3000)."""
+    for number, text in enumerate(lines, 1):
+        indent = text[: len(text) - len(text.lstrip())]
+        odd = next((name for char, name in ODD_SPACES.items() if char in indent and char != "\t"), None)
+        if odd is not None:
+            yield number, odd
+
+
+def _no_cases(data: Any, text: str) -> tuple[str, str]:
+    """(problem, fix) for a file without a top-level `cases:` list, by what it holds instead."""
+    if data is None:  # nothing, only comments, or a lone `---`
+        if not text.strip().lstrip("\ufeff").strip():
+            problem = "the file is empty"
+        else:
+            problem = "the file holds no cases (only comments or an empty document)"
+        return problem, "write its cases under a top-level 'cases:' list (see docs/scenarios.md), or delete the file"
+    near = _near_miss("cases", data)
+    if near is not None:
+        return "missing top-level 'cases' list", f"did you mean `cases`? Rename the top-level key `{near}` to `cases`"
+    if isinstance(data, list):
+        return (
+            "the file is a list, not a mapping with 'cases:'",
+            "add a line 'cases:' at the top and indent the list under it",
+        )
+    if isinstance(data, dict) and {"id", "question", "key_points"} & {str(k) for k in data}:
+        return (
+            "missing top-level 'cases' list (the file holds one case's fields at its top level)",
+            "write 'cases:' first, then the case as a list item: '  - id: ...' with its other keys under it",
+        )
+    if not isinstance(data, dict):
+        return (
+            f"the file holds only the text {shown(data)}, not a mapping with 'cases:'",
+            "write the cases under a top-level 'cases:' list (see docs/scenarios.md)",
+        )
+    return "missing top-level 'cases' list", "put the cases under a top-level 'cases:' key (see docs/scenarios.md)"
+
+
 def load_file(path: Path) -> list[Case]:
     import yaml
 
@@ -468,46 +622,19 @@ def load_file(path: Path) -> list[Case]:
             path,
             None,
             None,
-            f"not UTF-8 text at line {bad_line} (byte {exc.start}: {exc.reason})",
+            f"not UTF-8 text at line {bad_line} (byte {exc.start}: {exc.reason}){encoding_hint(raw)}",
             "save it as UTF-8 (a GBK or UTF-16 file: re-save it as UTF-8 in your editor)",
         ) from None
     try:
         data = load_yaml_text(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = str(getattr(exc, "problem", exc))
-        duplicate = problem.startswith("duplicate key")
-        if "another document" in problem:  # a `---` line: PyYAML's "but found another document" names neither
-            problem = "a second YAML document starts here (a '---' line): a scenario file holds one document"
-        raise ScenarioError(
-            path,
-            None,
-            None,
-            f"invalid YAML{line}: {problem}",
-            "remove the '---' line, or move the cases after it into a file of their own"
-            if problem.startswith("a second YAML document")
-            else "keep one of the two"
-            if duplicate
-            else ALIAS_BOMB_FIX
-            if problem.startswith(ALIAS_BOMB_PROBLEM)
-            else TAGGED_VALUE_FIX
-            if problem.startswith(TAGGED_VALUE_PROBLEM)
-            else "correct the YAML syntax (indentation, quotes, colons)",
-        ) from None
+        problem, fix = _yaml_error(exc, text)
+        raise ScenarioError(path, None, None, f"invalid YAML{problem}", fix) from None
     except RecursionError:
         raise ScenarioError(path, None, None, "YAML nested too deeply", "flatten the file") from None
     if not isinstance(data, dict) or "cases" not in data:
-        near = _near_miss("cases", data)
-        raise ScenarioError(
-            path,
-            None,
-            "cases",
-            "missing top-level 'cases' list",
-            f"did you mean `cases`? Rename the top-level key `{near}` to `cases`"
-            if near is not None
-            else "put the cases under a top-level 'cases:' key (see docs/scenarios.md)",
-        )
+        problem, fix = _no_cases(data, text)
+        raise ScenarioError(path, None, "cases", problem, fix)
 
     def top_fail(field_name: str, problem: str, fix: str) -> ScenarioError:
         return ScenarioError(path, None, field_name, problem, fix)
@@ -540,8 +667,19 @@ def load_file(path: Path) -> list[Case]:
 
 def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suite: str) -> Case:
     label = f"#{index + 1}"
+    if isinstance(raw, str) and "：" in raw:  # `- id： c1`: the case read as one text
+        raise ScenarioError(
+            path,
+            label,
+            None,
+            f"a case must be a mapping; this one is the text {shown(raw)}: its keys end with a full-width colon '：'",
+            "end every key with an ASCII ':' followed by a space (e.g. 'id: c1')",
+        )
     if not isinstance(raw, dict):
-        raise ScenarioError(path, label, None, "a case must be a mapping", "write the case as 'key: value' lines")
+        what = f"; this one is {shown(raw)}" if raw is not None else "; this one is empty"
+        raise ScenarioError(
+            path, label, None, f"a case must be a mapping{what}", "write the case as 'key: value' lines under '- '"
+        )
     merged = {**defaults, **raw}
     case_id = merged.get("id")
     if isinstance(case_id, str) and case_id:
@@ -554,19 +692,29 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
     for required in ("id", "category", "question"):
         if required in merged and merged[required] is None:
             raise fail(required, "empty (YAML's null)", f"write the {required}; {NULL_FIX}")
-        if required not in merged or merged[required] == "":
+        if required not in merged:
             raise fail(required, "missing required field", f"add '{required}:' to the case")
+        value = merged[required]
+        if isinstance(value, str) and not value.strip():  # `question: ''`, `id: ' '`, `question: |` with no text
+            raise fail(required, f"empty ({shown(value)})", f"write the {required} after '{required}:'")
+        if not isinstance(value, str):
+            raise fail(required, _not_text(value), f"write the {required} as text: {_TEXT_FIX}")
     for name in ("id", "category"):
         value = merged[name]
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
-            raise fail(name, f"{shown(value)} is not a valid {name}", "use lower-case letters, digits and '_' only")
+        if not ID_PATTERN.match(value):
+            raise fail(
+                name,
+                f"{shown(value)} is not a valid {name}",
+                f"{_id_hint(value)}use lower-case letters, digits and '_' only",
+            )
     question = merged["question"]
-    if not isinstance(question, str) or not question.strip():
-        raise fail("question", "must be a non-empty string", "write the question as text")
     system = merged.get("system")
     if system is not None and not isinstance(system, str):
         raise fail("system", "must be a string", "write the system prompt as text or remove it")
 
+    for name, choices in (("scorer", SCORERS), ("assert_with", ASSERT_WITH)):
+        if name in merged and merged[name] is None:  # `scorer:` with nothing after it: "None is not a scorer"
+            raise fail(name, "empty (nothing after the colon, or YAML's null)", f"use one of {list(choices)}")
     scorer = merged.get("scorer", "keyword")
     if scorer not in SCORERS:
         raise fail("scorer", f"{shown(scorer)} is not a scorer", f"use one of {list(SCORERS)}")
@@ -592,6 +740,13 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
     )
     if not 0 <= threshold <= 100:
         raise fail("threshold", f"{threshold:g} is not a percentage", "use a number from 0 to 100, e.g. 60")
+    if 0 < threshold < 1:  # 0.6 meant as 60%: a threshold of 0.6% passed every answer that covered anything
+        raise fail(
+            "threshold",
+            f"{threshold:g} looks like a fraction, but the threshold is a percentage (0-100): {threshold:g} "
+            "would pass an answer that covers almost nothing",
+            f"write {threshold * 100:g} for {threshold * 100:g}%",
+        )
     documents = merged.get("documents") or []
     if not isinstance(documents, list) or not all(isinstance(d, str) and d for d in documents):
         raise fail("documents", "must be a list of document paths", "list paths relative to scenarios/knowledge/")
@@ -619,8 +774,28 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
     )
 
 
+_TEXT_FIX = "remove the YAML tag (e.g. !!int), or quote the value"
+
+
+def _not_text(value: Any) -> str:
+    """'must be text, not a list' for a value of a text field: a list, a mapping, or a number or boolean that an
+    explicit tag (`!!int 12`) made (plain scalars are read as the text written)."""
+    kinds = {list: "a list", dict: "a mapping", bool: "a boolean", int: "an integer", float: "a number"}
+    kind = next((name for cls, name in kinds.items() if isinstance(value, cls)), f"a {type(value).__name__}")
+    return f"must be text, not {kind} ({shown(value)})"
+
+
+def _id_hint(value: str) -> str:
+    """ "did you mean 'q1_revenue'? " for an id or category that lower-casing and '_' for other characters make
+    valid ('Q1 Revenue', 'c-1'), else ''."""
+    hint = re.sub(r"[^a-z0-9_]+", "_", value.strip().lower()).strip("_")
+    return f"did you mean {hint!r}? Otherwise " if hint and ID_PATTERN.match(hint) and hint != value else ""
+
+
 def _number(value: Any, field_name: str, fail: Any, fix: str) -> float:
     """A finite number from a YAML scalar (read as text) or a Python number."""
+    if value is None or (isinstance(value, str) and not value.strip()):  # `threshold:` with nothing after it
+        raise fail(field_name, "empty (nothing after the colon, or YAML's null)", f"{fix}, or remove the line")
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise fail(field_name, f"{shown(value)} is not a number", fix)
     try:
@@ -744,6 +919,14 @@ def _parse_key_points(value: Any, trap: Trap | None, case_forms: NumberForms, fa
             point = point if point is not None else regexes[0]
         if "point" in item and item["point"] is None and not regexes:
             raise fail(f"{where}.point", "empty (YAML's null)", f"write the key point; {NULL_FIX}")
+        if isinstance(point, (list, dict)):  # `point: [a, b]`: it was "missing required field"
+            raise fail(
+                f"{where}.point",
+                _not_text(point),
+                "one key point per entry: write 'point: a' and the other forms as 'synonyms: [b]'",
+            )
+        if isinstance(point, str) and not point.strip():
+            raise fail(f"{where}.point", f"empty ({shown(point)})", "write the key point's text after 'point:'")
         if point is None or not isinstance(point, (str, int, float)) or not str(point).strip():
             raise fail(f"{where}.point", "missing required field", "add 'point: <text>' (or 'regex: <pattern>')")
         weight = _number(item.get("weight", 1.0), f"{where}.weight", fail, "use e.g. 'weight: 2'")
@@ -824,10 +1007,19 @@ def _parse_trap(value: Any, fail: Any) -> Trap | None:
         if item is None or (isinstance(item, dict) and "claim" in item and item["claim"] is None):
             field_name = where if item is None else f"{where}.claim"
             raise fail(field_name, "empty (YAML's null)", f"write the claim or remove the entry; {NULL_FIX}")
-        if isinstance(item, str) and item.strip():
-            forbidden.append(ForbiddenClaim(item.strip()))
-        elif isinstance(item, dict) and isinstance(item.get("claim"), str) and item["claim"].strip():
+        if isinstance(item, dict):  # its keys first: a misspelt `claimm:` was "must be a mapping with 'claim'"
             _check_keys(item, CLAIM_FIELDS, fail, f"{where}.")
+            if "claim" not in item:
+                raise fail(
+                    f"{where}.claim", "missing required field", "add 'claim: <text>' (or write the entry as text)"
+                )
+        if isinstance(item, str) and not item.strip():
+            raise fail(where, f"empty ({shown(item)})", "write the claim's text or remove the entry")
+        if isinstance(item, dict) and isinstance(item["claim"], str) and not item["claim"].strip():
+            raise fail(f"{where}.claim", f"empty ({shown(item['claim'])})", "write the claim's text after 'claim:'")
+        if isinstance(item, str):
+            forbidden.append(ForbiddenClaim(item.strip()))
+        elif isinstance(item, dict) and isinstance(item.get("claim"), str):
             variants = _string_list(item.get("variants"), f"{where}.variants", fail)
             regexes = _parse_regexes(item.get("regex"), f"{where}.regex", fail)
             if regexes and variants:

@@ -44,7 +44,13 @@ class RagConfig:
 
     def __post_init__(self) -> None:
         paths = [self.knowledge] if isinstance(self.knowledge, (str, Path)) else self.knowledge
+        if any(isinstance(p, str) and not p.strip() for p in paths):  # Path("") is the current folder
+            raise ValueError(
+                "RagConfig.knowledge: an empty path (it would be read as the current folder). Fix: give the "
+                "knowledge folder or file, e.g. knowledge='scenarios/knowledge'"
+            )
         object.__setattr__(self, "knowledge", tuple(Path(p) for p in paths))
+        self._check_integers()
         object.__setattr__(self, "dictionaries", tuple(Path(p) for p in self.dictionaries))
         if self.cache_dir is not None:
             object.__setattr__(self, "cache_dir", Path(self.cache_dir))
@@ -60,6 +66,25 @@ class RagConfig:
             raise ValueError(f"RagConfig.rrf_k must be >= 0, got {self.rrf_k}")
         parse_embedder_spec(self.embedder, option="RagConfig.embedder")
         parse_reranker_spec(self.reranker, option="RagConfig.reranker")
+
+    def _check_integers(self) -> None:
+        """The integer settings: a text `top_k='5'` was a TypeError from a comparison, and a chunk size or overlap
+        the chunker refuses (`chunk_chars=10`) was an error of every RAG case at retrieval, after the server had
+        started."""
+        for name, lowest in (("top_k", 1), ("candidates", 1), ("rrf_k", 0), ("max_length", 1), ("chunk_chars", 50)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"RagConfig.{name} must be an integer, got {value!r}. Fix: e.g. {name}=5")
+            if value < lowest:
+                raise ValueError(
+                    f"RagConfig.{name} must be >= {lowest}, got {value}. Fix: pass {name}={lowest} or more"
+                )
+        overlap = self.chunk_overlap
+        if isinstance(overlap, bool) or not isinstance(overlap, int) or not 0 <= overlap < self.chunk_chars // 2:
+            raise ValueError(
+                f"RagConfig.chunk_overlap must be an integer from 0 to below half of chunk_chars "
+                f"({self.chunk_chars // 2}), got {overlap!r}. Fix: e.g. chunk_overlap={DEFAULT_OVERLAP}"
+            )
 
     @property
     def modes(self) -> list[str]:

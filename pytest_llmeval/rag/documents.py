@@ -9,11 +9,16 @@ heading and the overlap carried over from the previous chunk included).
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..textfiles import encoding_hint
 
 DOC_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 # Files that live beside the knowledge base but are not documents.
@@ -58,9 +63,11 @@ def load_documents(paths: Iterable[str | Path], *, exclude: Iterable[str | Path]
     docs: dict[str, Document] = {}
     for root in map(Path, paths):
         if not root.exists():
-            raise FileNotFoundError(f"knowledge path does not exist: {root}")
+            raise FileNotFoundError(
+                f"knowledge path does not exist: {root}. Fix: pass a folder or file of .md/.txt documents"
+            )
         for file, doc_id in _iter_files(root):
-            if file.resolve() in excluded:
+            if _resolved(file) in excluded:
                 continue
             if doc_id in docs:
                 raise ValueError(f"duplicate document id {doc_id!r}: {docs[doc_id].path} and {file}")
@@ -107,23 +114,124 @@ def corpus_digest(docs: Sequence[Document]) -> str:
 
 
 def _iter_files(root: Path) -> Iterable[tuple[Path, str]]:
-    if root.is_file():
+    """Every .md/.txt name under `root` that is not hidden (nor under a hidden folder), with its doc id.
+
+    Whatever the name is - a file, a FIFO, a socket, a device, a link that is broken or loops - is yielded: the
+    user put a document's name there and expects it read, so `_read_text` names what it is (it was skipped in
+    silence). Linked folders are followed (a `shared -> ../common` link was skipped in silence), each real folder
+    once: a link back to a folder being walked would read its documents again under other ids."""
+    if not root.is_dir():  # a file, or something that is not one (a FIFO, a device): `_read_text` says which
         yield root, root.name
         return
-    for file in sorted(root.rglob("*")):
-        rel = file.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if file.is_file() and file.suffix.lower() in DOC_SUFFIXES and file.name not in EXCLUDED_NAMES:
-            yield file, rel.as_posix()
+    found: list[tuple[str, Path]] = []
+    walking: set[str] = set()
+
+    def walk(folder: Path) -> None:
+        real = os.path.realpath(folder)
+        if real in walking:
+            return
+        walking.add(real)
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if _is_folder(entry):
+                walk(path)
+            elif path.suffix.lower() in DOC_SUFFIXES and entry.name not in EXCLUDED_NAMES:
+                found.append((path.relative_to(root).as_posix(), path))
+        walking.discard(real)
+
+    walk(root)
+    for doc_id, path in sorted(found):
+        yield path, doc_id
+
+
+def _resolved(file: Path) -> Path:
+    """`file.resolve()`, or `file` for a link in a loop (Python 3.11's resolve raises RuntimeError there)."""
+    try:
+        return file.resolve()
+    except (OSError, RuntimeError):
+        return file
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # follows a link: a linked folder is walked
+    except OSError:  # a link in a loop: not a folder (its name says whether it was meant as a document)
+        return False
+
+
+# the first bytes of a Git LFS pointer: a repository cloned without `git lfs pull` holds these in place of files
+LFS_POINTER = b"version https://git-lfs.github.com/spec/"
+TEXT_FIX = "save each document as UTF-8 text, or move it out of the knowledge folder"
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+class DocumentError(ValueError):
+    """A knowledge-base document that cannot be read as text; the message names the file, why, and the fix."""
+
+    def __init__(self, file: Path, problem: str, fix: str = TEXT_FIX) -> None:
+        super().__init__(f"{file}: {problem}. Fix: {fix}")
+        self.path = file
 
 
 def _read_text(file: Path) -> str:
+    """The document's text, or a DocumentError naming what the file is instead: reading a FIFO waited forever, a
+    link to /dev/zero filled the memory, a GBK or binary file was a UnicodeDecodeError without a fix."""
+    _check_regular(file)
+    raw = file.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # before the NUL bytes: UTF-16 text holds them too
+        raise DocumentError(file, f"not valid UTF-8 text{encoding_hint(raw)}")
+    if b"\0" in raw:  # valid UTF-8 or not, no text: its NUL bytes and binary would be indexed as words
+        raise DocumentError(file, "is not text (it holds NUL bytes: a binary file)")
+    if raw.startswith(LFS_POINTER):
+        raise DocumentError(
+            file,
+            "is a Git LFS pointer, not the document (the repository was cloned without its LFS files)",
+            "run `git lfs pull` in the repository, or copy the real document there",
+        )
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{file}: not valid UTF-8 ({exc})") from exc
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DocumentError(
+            file, f"not valid UTF-8 text at line {line} (byte {exc.start}: {exc.reason}){encoding_hint(raw)}"
+        ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_regular(file: Path) -> None:
+    """A DocumentError for a name that is no regular file: a FIFO, socket or device (or a link to one), a broken
+    link, a link in a loop."""
+    try:
+        mode = os.stat(file).st_mode
+    except FileNotFoundError:
+        if not file.is_symlink():
+            raise  # gone since the folder was listed, or a missing path given directly: FileNotFoundError
+        raise DocumentError(
+            file,
+            f"is a link to {os.readlink(file)}, which does not exist",
+            "point the link at the document, or remove it from the knowledge folder",
+        ) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DocumentError(
+                file, "is a link that leads back to itself (a loop of links)", "point the link at the document"
+            ) from None
+        raise
+    for test, kind in _KINDS:
+        if test(mode):
+            target = f" (a link to {os.path.realpath(file)})" if file.is_symlink() else ""
+            raise DocumentError(
+                file,
+                f"is {kind}{target}, not a regular file: it cannot be read as a document",
+                "put the document's text in a regular file, or move this out of the knowledge folder",
+            )
 
 
 def _title_of(text: str, file: Path) -> str:

@@ -40,7 +40,11 @@ def _bad(option: str, value: str, forms: str, why: str) -> ValueError:
     from ..serving.client import public_spec
 
     shown = public_spec(value)  # without a URL's userinfo and query
-    return ValueError(f"invalid value {shown!r} for {option}: {why}; accepted forms: {forms}")
+    # the flag first: the pytest layer then names the ini file and key when the value came from there
+    return ValueError(
+        f"{option}: invalid value {shown!r} for {option}: {why}; accepted forms: {forms}. Fix: write one of these "
+        "forms (a URL with its '@model-name', a local folder after 'flag:')"
+    )
 
 
 def _split_url_model(rest: str, option: str, value: str, forms: str) -> tuple[str, str]:
@@ -87,7 +91,36 @@ def _parse_spec(value: str, option: str, bare: str, url_kind: str, what: str, fo
     if kind == url_kind and sep:
         url, model = _split_url_model(rest.strip(), option, value, forms)
         return ComponentSpec(url_kind, base_url=url, model=model)
-    raise _bad(option, value, forms, f"unknown {what}")
+    raise _bad(option, value, forms, _unknown_why(value.strip(), bare, url_kind, what))
+
+
+def _unknown_why(value: str, bare: str, url_kind: str, what: str) -> str:
+    """Why `value` is no spec, by what it looks like: empty, a folder without `flag:`, a Hugging Face id, a URL
+    without its kind, the other component's URL kind, `off` for no reranker - each was "unknown embedder"."""
+    other = {"openai": "vllm", "vllm": "openai"}[url_kind]
+    if not value:
+        return f"the value is empty (the default is '{bare}')"
+    if value.lower() in ("off", "false", "no", "0", "disabled") and bare == "none":
+        return "to run without a reranker, write 'none'"
+    if value.lower() == "none" and bare != "none":
+        return f"retrieval needs an embedder (the default is '{bare}'); turn RAG off with --rag-mode off instead"
+    if value.lower() == "flag":
+        return "'flag' needs ':' and the local model folder after it"
+    if value.lower().startswith(("http://", "https://")):
+        return f"a URL needs '{url_kind}:' in front: '{url_kind}:{value}' (with '@model-name' at its end)"
+    if value.lower().startswith(f"{other}:"):
+        article = "an" if what[0] in "aeiou" else "a"
+        return f"{article} {what} served at a URL is written '{url_kind}:...', not '{other}:...'"
+    if value.startswith(("/", "./", "../", "~")):
+        return f"a local model folder needs 'flag:' in front: 'flag:{value}'"
+    if "/" in value and ":" not in value:
+        return (
+            f"{value!r} looks like a Hugging Face model id: models are read from a local folder ('flag:/path') or "
+            f"served at a URL ('{url_kind}:http://host:8000/v1@{value}'), never downloaded"
+        )
+    if ":" not in value:  # `bge-m3`: a model's name alone
+        return f"unknown {what} (a model is named by its local folder, 'flag:/path', or its URL)"
+    return f"unknown {what}"
 
 
 def parse_embedder_spec(value: str, *, option: str = "the embedder option") -> ComponentSpec:
