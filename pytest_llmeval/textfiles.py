@@ -3,6 +3,17 @@ by an editor in GB18030): every reader that refuses one names the byte and the d
 
 from __future__ import annotations
 
+import stat
+
+# the first bytes of a Git LFS pointer: a repository cloned without `git lfs pull` holds these in place of files
+LFS_POINTER = b"version https://git-lfs.github.com/spec/"
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
 
 def not_utf8(exc: UnicodeDecodeError) -> str:
     """`not UTF-8 text (byte 0: invalid start byte)`: what the reader puts after the file's name."""
@@ -31,3 +42,10 @@ def encoding_hint(raw: bytes) -> str:
     if any("\u4e00" <= char <= "\u9fff" for char in text):
         return "; it reads as GBK/GB18030 (Chinese text)"
     return ""
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file of `st_mode` is when it is none a reader can read - 'a named pipe (FIFO)', 'a socket', 'a
+    character device', 'a block device' - as a knowledge document's and an image's errors name it; None for a
+    regular file, a folder or a link."""
+    return next((kind for test, kind in _SPECIAL_KINDS if test(mode)), None)

@@ -13,12 +13,11 @@ import errno
 import hashlib
 import os
 import re
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..textfiles import encoding_hint
+from ..textfiles import LFS_POINTER, encoding_hint, special_kind
 
 DOC_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 # Files that live beside the knowledge base but are not documents.
@@ -161,15 +160,7 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-# the first bytes of a Git LFS pointer: a repository cloned without `git lfs pull` holds these in place of files
-LFS_POINTER = b"version https://git-lfs.github.com/spec/"
 TEXT_FIX = "save each document as UTF-8 text, or move it out of the knowledge folder"
-_KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-)
 
 
 class DocumentError(ValueError):
@@ -224,14 +215,14 @@ def _check_regular(file: Path) -> None:
                 file, "is a link that leads back to itself (a loop of links)", "point the link at the document"
             ) from None
         raise
-    for test, kind in _KINDS:
-        if test(mode):
-            target = f" (a link to {os.path.realpath(file)})" if file.is_symlink() else ""
-            raise DocumentError(
-                file,
-                f"is {kind}{target}, not a regular file: it cannot be read as a document",
-                "put the document's text in a regular file, or move this out of the knowledge folder",
-            )
+    kind = special_kind(mode)
+    if kind is not None:
+        target = f" (a link to {os.path.realpath(file)})" if file.is_symlink() else ""
+        raise DocumentError(
+            file,
+            f"is {kind}{target}, not a regular file: it cannot be read as a document",
+            "put the document's text in a regular file, or move this out of the knowledge folder",
+        )
 
 
 def _title_of(text: str, file: Path) -> str:

@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..textfiles import special_kind
+
 DEFAULT_MAX_BYTES = 20 * 2**20
 MIME = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp", "GIF": "image/gif", "BMP": "image/bmp"}
 
@@ -99,8 +101,7 @@ def _file_problem(file: Path) -> str | None:
         return None
     if stat.S_ISDIR(mode):
         return f"is a folder, not an image file; point at the image file itself ({ACCEPTED})"
-    kinds = {stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device", stat.S_ISFIFO: "a named pipe (FIFO)"}
-    kind = next((name for test, name in kinds.items() if test(mode)), "a socket or other special file")
+    kind = special_kind(mode) or "a special file"
     return f"is {kind}, not a regular file; point it at a {ACCEPTED} image file"
 
 
