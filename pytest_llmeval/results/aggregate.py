@@ -274,7 +274,9 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
         return []
     rows = []
     run_diffs: dict[tuple[str, str], Any] = {}  # (model, category) -> its paired difference: one family per run
+    category_flips: dict[tuple[str, str], dict[str, float]] = {}  # (model, category) -> per case, RAG - no RAG
     model_diffs: dict[str, Any] = {}  # model -> its uplift over all its paired cases: another family per run
+    model_flips: dict[str, dict[str, float]] = {}  # model -> per case, RAG - no RAG: the uplifts tested jointly
     for model in dict.fromkeys(c["model"] for c in rag_cases):
         mine = [c for c in cases if c["model"] == model]
         norag = per_case_means((c for c in mine if c.get("mode", "norag") == "norag"), errors_as_zero=True)
@@ -309,6 +311,7 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
                 from ..stats import paired_difference, pass_rate_change
 
                 model_diffs[model] = paired_difference(before, after)
+                model_flips[model] = {i: rag[i]["score"] - norag[i]["score"] for i in paired}
                 row["uplift_interval"] = model_diffs[model].to_dict()
                 passes = [norag[i]["pass"] for i in paired], [rag[i]["pass"] for i in paired]
                 row["pass_change_interval"] = pass_rate_change(*passes)
@@ -328,6 +331,7 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
                         [norag[i]["score"] for i in ids], [rag[i]["score"] for i in ids]
                     )
                     categories[category]["uplift_interval"] = diffs[category].to_dict()
+                    category_flips[(model, category)] = {i: rag[i]["score"] - norag[i]["score"] for i in ids}
             run_diffs.update({(model, category): diff for category, diff in diffs.items()})
             row["categories"] = categories
         else:  # no case run both ways: the RAG score alone, on the terms of the table's note and "Models compared"
@@ -376,57 +380,90 @@ def rag_rows(cases: list[dict[str, Any]], intervals: bool = True) -> list[dict[s
             row["retrieval_ms_p50_interval"] = quantile_ci(retrieval_ms, 50).to_dict()
             row["generation_ms_p50_interval"] = quantile_ci(generation_ms, 50).to_dict()
         rows.append(row)
-    _add_category_verdicts(rows, run_diffs)
-    _add_uplift_verdicts(rows, model_diffs)
+    _add_category_verdicts(rows, run_diffs, category_flips)
+    _add_uplift_verdicts(rows, model_diffs, model_flips)
     return rows
 
 
-def _add_uplift_verdicts(rows: list[dict[str, Any]], model_diffs: dict[str, Any]) -> None:
-    """Holm's verdict of the models' uplifts as one family (`holm_verdicts`), as `uplift_holm`: each model's 95%
-    interval is its own, and with three models one of them leaves out 0 by chance up to three times as often as one
-    model's does (the model pairs and the gate correct over the whole run too)."""
+def _add_uplift_verdicts(
+    rows: list[dict[str, Any]], model_diffs: dict[str, Any], model_flips: dict[str, dict[str, float]]
+) -> None:
+    """The models' uplifts as one family (`holm_verdicts`), as `uplift_holm`: each model's 95% interval is its own,
+    and with three models one of them leaves out 0 by chance up to three times as often as one model's does. They
+    are tested jointly on the cases they share (a case's no-RAG and RAG answers swapped in every model at once):
+    Holm over them needed p <= 0.05 / 3 where 6 cases can give 2/64 at best, and RAG raising every case of each of
+    three models read "not significant" for all three."""
     by_model = {row["model"]: row for row in rows}
-    for model, verdict in holm_verdicts(model_diffs).items():
+    for model, verdict in holm_verdicts(model_diffs, flips=model_flips).items():
         by_model[model]["uplift_holm"] = verdict
 
 
-def _add_category_verdicts(rows: list[dict[str, Any]], run_diffs: dict[tuple[str, str], Any]) -> None:
-    """Holm's verdict of every model's category uplifts as one family (`holm_verdicts`): per model, three models
-    with one 6-case category each rising in all 6 (p 2/64 = 0.031) all printed "better with RAG", a family-wise
-    false-alarm rate up to three times alpha - the model pairs and the gate correct over the whole run too."""
+def _add_category_verdicts(
+    rows: list[dict[str, Any]],
+    run_diffs: dict[tuple[str, str], Any],
+    category_flips: dict[tuple[str, str], dict[str, float]],
+) -> None:
+    """Every model's category uplifts as one family (`holm_verdicts`): per model, three models with one 6-case
+    category each rising in all 6 (p 2/64 = 0.031) all printed "better with RAG", a family-wise false-alarm rate up
+    to three times alpha. A category's uplifts in the run's models are one unit, tested jointly on its cases (a
+    case's no-RAG and RAG answers swapped in every model at once), Holm across the categories (their cases differ):
+    Holm over every model x category made the same three read "not significant" (0.094) beside the models' uplifts,
+    over the same six cases, read "better with RAG"."""
     by_model = {row["model"]: row for row in rows}
-    for (model, category), verdict in holm_verdicts(run_diffs).items():
+    units = {key: key[1] for key in run_diffs}
+    for (model, category), verdict in holm_verdicts(run_diffs, flips=category_flips, units=units).items():
         by_model[model]["categories"][category].update(verdict)
 
 
-def holm_verdicts(diffs: dict[Key, Any], alpha: float = 0.05) -> dict[Key, dict[str, Any]]:
-    """Holm's correction over a family of paired differences (the run's categories, each model's): each one's adjusted p
-    (`p_holm`), whether it is significant after the correction (`significant_holm`) and the family's size. With k
-    categories the chance that some category looks significant when nothing changed grows with k; after Holm it
-    stays at most `alpha`. A category whose n cannot give a significant p at all - the sign-flip test's smallest
-    two-sided p is 2 / 2^n, 0.0625 at n = 5 - is left out of the family (`p_holm` None, `outside_family` True)
-    instead of making the others' threshold stricter (Tarone 1990, its first step): which categories those are
-    follows from n alone, before any score, so the family-wise false-alarm rate stays at most `alpha`
-    (`benchmarks/rag_category_family.py`: 0.000-0.030 under no uplift; the power to find a real uplift in an 8- or
-    14-case category beside 2-5-case ones rose from 0.022 / 0.159 to 0.091 / 0.408). A difference with no test
-    (n < 2) is never in it."""
-    from ..stats import holm
+def holm_verdicts(
+    diffs: dict[Key, Any],
+    alpha: float = 0.05,
+    flips: dict[Key, dict[str, float]] | None = None,
+    units: dict[Key, Any] | None = None,
+) -> dict[Key, dict[str, Any]]:
+    """The correction over a family of paired differences (the run's categories; each model's uplift; the pairs of
+    models): each one's adjusted p (`p_holm`), whether it is significant after the correction (`significant_holm`)
+    and the family's size. With k differences the chance that some one looks significant when nothing changed grows
+    with k; after the correction it stays at most `alpha`. A difference whose n cannot give a significant p at all -
+    the sign-flip test's smallest two-sided p is 2 / 2^n, 0.0625 at n = 5 - is left out of the family (`p_holm`
+    None, `outside_family` True) instead of making the others' threshold stricter (Tarone 1990, its first step):
+    which ones those are follows from n alone, before any score, so the family-wise false-alarm rate stays at most
+    `alpha` (`benchmarks/rag_category_family.py`: 0.000-0.030 under no uplift; the power to find a real uplift in an
+    8- or 14-case category beside 2-5-case ones rose from 0.022 / 0.159 to 0.091 / 0.408). A difference with no test
+    (n < 2) is never in it.
+
+    Without `flips`: Holm over the members. With `flips` (per difference, its per-case changes) the differences of
+    one unit (`units`; all in one where not given) are tested jointly on the cases they share, two-sided, and Holm
+    adjusts across the units (`stats.stepdown`): they are measured on the same cases, and Holm treating them as
+    unrelated needed p <= 0.05 / k, below the smallest p of 6 cases - RAG raising every case of three models read
+    "not significant" for each."""
+    from ..stats import holm, stepdown
 
     names = list(diffs)
-    members = {
+    members = [
         name
         for name in names
         if diffs[name].p_value is not None and (diffs[name].min_p is None or diffs[name].min_p <= alpha)
-    }
-    adjusted = holm([diffs[name].p_value if name in members else None for name in names])
+    ]
+    if flips is None:
+        adjusted = dict(zip(members, holm([diffs[name].p_value for name in members])))
+    else:
+        p_family = stepdown(
+            [float(diffs[name].p_value) for name in members],
+            [flips.get(name) for name in members],
+            units=None if units is None else [units[name] for name in members],
+            two_sided=True,
+        )
+        adjusted = dict(zip(members, p_family))
     return {
         name: {
-            "p_holm": p_holm,
-            "significant_holm": p_holm is not None and p_holm <= alpha,
+            "p_holm": adjusted.get(name),
+            "significant_holm": adjusted.get(name) is not None and adjusted[name] <= alpha,  # type: ignore[operator]
             "family": len(members),
-            "outside_family": diffs[name].p_value is not None and name not in members,
+            "outside_family": diffs[name].p_value is not None and name not in adjusted,
+            "joint": flips is not None,  # tested jointly within units (the report's note says how it was adjusted)
         }
-        for name, p_holm in zip(names, adjusted)
+        for name in names
     }
 
 
@@ -479,7 +516,7 @@ def model_comparison(
     score over cases with its interval, the RAG uplift on the rag row, pass rate, TTFT p50, decode tok/s,
     the benchmark's output throughput, peak memory), and every pair of models compared on the same cases.
     `rag_table`: `rag_rows(cases)` when the caller has it already (it is the costliest part of the aggregates)."""
-    from ..stats import holm, mean_ci, paired_difference, verdict
+    from ..stats import mean_ci, paired_difference, verdict
 
     memory = memory or {}
     bench = {b["model"]: b.get("summary", {}) for b in benchmarks or []}
@@ -515,7 +552,8 @@ def model_comparison(
                 }
             )
     pairs: list[dict[str, Any]] = []
-    diffs: list[Any] = []
+    diffs: dict[tuple[str, str, str], Any] = {}  # (a, b, mode) -> the paired difference b - a
+    flips: dict[tuple[str, str, str], dict[str, float]] = {}  # (a, b, mode) -> per case, b - a
     skipped: list[dict[str, Any]] = []
     for i, first in enumerate(models):
         for second in models[i + 1 :]:
@@ -540,14 +578,21 @@ def model_comparison(
                     continue
                 diff = paired_difference([a[k]["score"] for k in ids], [b[k]["score"] for k in ids])
                 pairs.append({"a": first, "b": second, "mode": mode, "n": len(ids), "difference": diff.to_dict()})
-                diffs.append(diff)
-    # every pair x mode verdict of the run is one family: Holm-adjusted, like the gate's rules
-    for pair, diff, p_holm in zip(pairs, diffs, holm([d.p_value for d in diffs])):
+                diffs[(first, second, mode)] = diff
+                flips[(first, second, mode)] = {k: b[k]["score"] - a[k]["score"] for k in ids}
+    # every pair x mode verdict of the run is one family, as the gate's rules: a pair's modes tested jointly on their
+    # cases (a case's answers of the two models swapped in both modes at once), Holm across the pairs
+    # (`holm_verdicts`): Holm over pairs x modes made a model losing every case in both modes at n=6 read "no
+    # significant difference" (0.0625) beside one other model
+    family = holm_verdicts(diffs, flips=flips, units={key: key[:2] for key in diffs})
+    for pair, (key, diff) in zip(pairs, diffs.items()):
         pair["p_value"] = diff.p_value
-        pair["p_holm"] = p_holm
-        significant = p_holm is not None and p_holm <= 0.05 and diff.estimate is not None
+        pair["p_holm"] = family[key]["p_holm"]
+        pair["outside_family"] = family[key]["outside_family"]
+        significant = family[key]["significant_holm"] and diff.estimate is not None
         pair["verdict"] = verdict(diff) if significant else "no significant difference"
-        pair["family"] = len(diffs)
+        pair["family"] = family[key]["family"]
+        pair["joint"] = True
     return {"rows": rows, "pairs": pairs + skipped}
 
 

@@ -261,17 +261,20 @@ class PassChangeRecord(TypedDict, total=False):
 
 
 class HolmVerdict(TypedDict, total=False):
-    """Holm's correction over one family of a run's paired differences (results/aggregate.py holm_verdicts): the run's
+    """The correction over one family of a run's paired differences (results/aggregate.py holm_verdicts): the run's
     models' RAG uplifts, or every model's RAG categories. `significant_holm` is the verdict the report draws ("better"
     or "worse with RAG"); a difference whose n cannot give a significant p at all is outside the family
-    (`outside_family`, `p_holm` null)."""
+    (`outside_family`, `p_holm` null). With `joint` true the differences of a unit (the models' uplifts; a
+    category's uplifts in every model) were tested jointly on their shared cases and Holm adjusted across the units
+    (`stats.stepdown`); without it (a results.json written before), Holm over every member."""
 
     p_holm: float | None
-    """The p adjusted by Holm's correction over the family (null: outside it, or no test)."""
+    """The adjusted p: Holm across the family's units, max-T within a unit (null: outside the family, or no test)."""
     significant_holm: bool
-    """The verdict: significant after Holm's correction over the family (`p_holm` <= 0.05)."""
+    """The verdict: significant after the correction over the family (`p_holm` <= 0.05)."""
     family: int
     outside_family: bool
+    joint: bool
 
 
 class RagCategory(TypedDict, total=False):
@@ -284,11 +287,12 @@ class RagCategory(TypedDict, total=False):
     n: int
     uplift_interval: PairedDifferenceRecord
     p_holm: float | None
-    """The p adjusted by Holm's correction over every model's categories (null: outside the family, or no test)."""
+    """The p adjusted over every model's categories (as HolmVerdict; null: outside the family, or no test)."""
     significant_holm: bool
-    """The verdict: significant after Holm's correction (`p_holm` <= 0.05), not `uplift_interval.significant`."""
+    """The verdict: significant after the correction (`p_holm` <= 0.05), not `uplift_interval.significant`."""
     family: int
     outside_family: bool
+    joint: bool
 
 
 class RagRow(TypedDict, total=False):
@@ -307,7 +311,8 @@ class RagRow(TypedDict, total=False):
 
 class ModelPair(TypedDict, total=False):
     """Two models compared on the cases both ran in one mode (b - a). `difference.significant` is uncorrected; the
-    verdict is `verdict`, from `p_holm` (Holm over every pair and mode of the run, `family` of them)."""
+    verdict is `verdict`, from `p_holm` (over every pair and mode of the run, `family` of them: a pair's modes tested
+    jointly on their cases, Holm across the pairs where `joint`; Holm over every pair and mode before)."""
 
     a: str
     b: str
@@ -317,10 +322,12 @@ class ModelPair(TypedDict, total=False):
     p_value: float | None
     """Two-sided, not adjusted: the adjusted one is `p_holm`."""
     p_holm: float | None
-    """The p adjusted by Holm's correction over every pair and mode of the run."""
+    """The adjusted p over every pair and mode of the run (null: n cannot reach p 0.05, `outside_family`)."""
     verdict: str
-    """"better", "worse" or "no significant difference", after Holm's correction (not `difference.significant`)."""
+    """"better", "worse" or "no significant difference", after the correction (not `difference.significant`)."""
     family: int
+    outside_family: bool
+    joint: bool
 
 
 class ComparisonRow(TypedDict, total=False):

@@ -12,6 +12,7 @@ within_reach(entry, base_mean)         a change's interval cut to what the cases
 noninferiority_mean / _pass            the gate's one-sided test of "worse by more than the margin"
 holm(p_values)                         Holm's adjustment over a family of verdicts
 joint_stepdown(p_values, flips)        the gate's family: sign-flip rules jointly (max-T), Holm across units
+stepdown(p_values, flips, units)       the same over several units (a run's model pairs, its RAG uplifts)
 tarone_family(min_ps)                  Tarone's family of discrete tests that can be significant
 detectable(...), detectable_pass(...)  minimum detectable worsening at 80% power (pass/fail: exact binomial power)
 p_text(p, floor)                       a p-value in words: 3 significant digits, "<2e-05" at a Monte Carlo floor
@@ -52,6 +53,7 @@ from .paired import (
     within_reach,
 )
 from .permutation import SubsetMeans, subset_means
+from .stepdown import stepdown
 
 __all__ = [
     "Agreement",
@@ -85,6 +87,7 @@ __all__ = [
     "pass_rate_change",
     "quantile_ci",
     "spearman",
+    "stepdown",
     "subset_means",
     "verdict",
     "wilson",

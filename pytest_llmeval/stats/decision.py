@@ -33,7 +33,7 @@ test's p is at its floor (1 / (draws + 1): the true p may be smaller).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +42,7 @@ import numpy as np
 from .intervals import _r
 from .paired import discordant_share_bounds
 from .permutation import subset_means
+from .stepdown import joint_stepdown as joint_stepdown
 
 ALPHA = 0.05
 POWER = 0.80
@@ -482,88 +483,3 @@ def detectable_pass(
         elif not possible:
             text += f"; no number of cases can{at_share}: a fall of {2 * margin:g} pp is more than it has"
     return Detectable(worst, worst - margin, sd, n, margin, checkable, needed, None, text)
-
-
-def _flip_ratios(rows: np.ndarray, counts: np.ndarray, seed: int, draws: int) -> tuple[np.ndarray, bool]:
-    """For each hypothesis (a row of per-case x = worsening - margin, 0 where it has no such case), r(g) =
-    sum(g x) / sqrt(n_h sum x^2) under every joint sign pattern g of the shared cases (all 2^n up to
-    `EXACT_MAX_N` cases, the identity first; else the identity and `draws` seeded ones). r is mean / root mean
-    square: in [-1, 1] whatever the rule's unit or noise, and, the root mean square being the same under every
-    flip, ordered as the rule's own sign-flip statistic - so one rule alone gets its own p. Returns (R: patterns x
-    hypotheses, exact)."""
-    from .permutation import EXACT_MAX_N
-
-    norms = np.sqrt(counts * (rows**2).sum(axis=1))
-    scaled = np.divide(rows, norms[:, None], out=np.zeros_like(rows), where=norms[:, None] > 0)
-    n = rows.shape[1]
-    if n <= EXACT_MAX_N:
-        sums = np.zeros((1, len(rows)))
-        for column in scaled.T:  # doubling, the identity (every sign +) staying first
-            sums = np.concatenate((sums + column, sums - column))
-        return sums, True
-    rng = np.random.default_rng(seed)
-    parts = [scaled.sum(axis=1)[None, :]]
-    block = max(1, 2_000_000 // n)  # bounded memory at any suite size
-    for start in range(0, draws, block):
-        signs = np.where(rng.random((min(block, draws - start), n)) < 0.5, -1.0, 1.0)
-        parts.append(signs @ scaled.T)
-    return np.concatenate(parts), False
-
-
-def joint_stepdown(
-    p_values: Sequence[float],
-    flips: Sequence[Mapping[str, float] | None],
-    seed: int = 0,
-    draws: int = 50_000,
-) -> list[float]:
-    """Step-down adjusted p-values of a family in which the sign-flip rules are one unit, tested jointly on the cases
-    they share, and every other rule (McNemar's) is a unit of its own; Bonferroni-Holm across the units.
-
-    `flips[i]`: per case id, the rule's worsening minus its margin (a sign-flip rule), or None (a test of its own:
-    `p_values[i]`). Within the unit, Westfall and Young's (1993) step-down max-T: a rule's p is the share of joint
-    sign patterns - case i flipped in every rule at once, the case being the unit - under which the largest r
-    (`_flip_ratios`) over the rules not yet rejected reaches the rule's observed r. Across units, at each step m =
-    the units with a rule not yet rejected; the rule with the smallest m x p is rejected next, its adjusted p the
-    running maximum. This is closed testing with a valid local test of every intersection (Bonferroni over its units,
-    max-T inside the sign-flip one; max-T's p only falls as rules leave), so the family-wise error stays at alpha.
-
-    Why: the rules share the suite's cases, so at n cases no combination of them has more than 2^n sign patterns.
-    Holm treated 4 score rules at n=6 as 4 unrelated tests that each need p <= 0.05/4, below the sign-flip test's
-    smallest p (1/64): a model losing every case beside 3 others passed. Jointly, the collapse is the largest r
-    under one pattern of the 64 (the healthy rules reach r = 1 only where every one of their cases changed by the
-    same amount, all at the flip of every sign): p = 1/64 or 2/64."""
-    count = len(p_values)
-    if len(flips) != count:
-        raise ValueError(f"flips has {len(flips)} entries for {count} p-values")
-    joint = [i for i, f in enumerate(flips) if f is not None]
-    adjusted: list[float] = [1.0] * count
-    ratios: np.ndarray | None = None
-    observed: np.ndarray | None = None
-    total = 1
-    if len(joint) > 1:
-        cases = sorted({case for i in joint for case in flips[i] or {}})
-        rows = np.array([[float((flips[i] or {}).get(case, 0.0)) for case in cases] for i in joint])
-        counts = np.array([max(1, len(flips[i] or {})) for i in joint], dtype=float)
-        ratios, _ = _flip_ratios(rows, counts, seed, draws)
-        observed = ratios[0]
-        total = len(ratios)
-    active = set(range(count))
-    running = 0.0
-    while active:
-        in_joint = [i for i in joint if i in active]
-        units = len(active - set(joint)) + (1 if in_joint else 0)
-        candidates: list[tuple[float, int]] = [(units * float(p_values[i]), i) for i in active if i not in joint]
-        if len(in_joint) == 1 or (in_joint and ratios is None):
-            candidates += [(units * float(p_values[i]), i) for i in in_joint]
-        elif in_joint:
-            assert ratios is not None and observed is not None
-            columns = [joint.index(i) for i in in_joint]
-            top = ratios[:, columns].max(axis=1)
-            for i, column in zip(in_joint, columns):
-                p = np.count_nonzero(top >= observed[column] - 1e-9) / total
-                candidates.append((units * max(float(p), float(p_values[i])), i))
-        q, chosen = min(candidates)
-        running = max(running, min(1.0, q))
-        adjusted[chosen] = running
-        active.discard(chosen)
-    return adjusted

@@ -163,6 +163,26 @@ def _uncompared_pairs(comparison: dict[str, Any]) -> list[dict[str, Any]]:
     return missing
 
 
+def _family_words(tested: list[dict[str, Any]]) -> str:
+    """How the p in brackets was adjusted, as the document says: a pair's modes tested jointly and Holm across the
+    pairs (`joint`), or, in a results.json written before, Holm over every pair x mode."""
+    if any(p.get("joint") for p in tested):
+        pairs = len({(p["a"], p["b"]) for p in tested})
+        outside = sum(1 for p in tested if p.get("outside_family"))
+        left_out = (
+            f"; {outside} comparison(s) whose n cannot reach p 0.05 at all left out of the family (no p Holm in "
+            "brackets)"
+            if outside
+            else ""
+        )
+        return (
+            f"the correction over the {len(tested)} comparison(s) of this run: a pair's modes tested jointly on the "
+            f"cases they share (a case's answers of the two models swapped in both modes at once), Holm across the "
+            f"{pairs} pair(s){left_out} (p Holm <= 0.05)."
+        )
+    return f"Holm's correction over the {len(tested)} comparison(s) of this run (p Holm <= 0.05)."
+
+
 def model_pairs_section(doc: dict[str, Any]) -> Section | None:
     comparison = doc["aggregates"].get("comparison") or {}
     pairs = comparison.get("pairs") or []
@@ -189,7 +209,7 @@ def model_pairs_section(doc: dict[str, Any]) -> Section | None:
         + (f" ({how})" if how != "-" else "")
         + "; an errored sample counts as score 0 here, as in a comparison with a baseline (a model gains nothing "
         "from the cases it failed to answer); 'better' or 'worse' only when the paired test is significant after "
-        f"Holm's correction over the {len(tested)} comparison(s) of this run (p Holm <= 0.05)."
+        + _family_words(tested)
     )
     if not tested:  # "with its 95% interval (-)" and "over the 2 comparison(s)" where no pair was tested
         note = "No pair of models was compared: each row says why."

@@ -82,7 +82,12 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
         "as score 0 and not passed, so a mode gains nothing from the cases it failed), with its 95% "
         f"interval ({methods((r.get('uplift_interval') for r in rag), (r['model'] for r in rag))}) and the sign-flip "
         "test's p, in brackets after Holm's correction over the run's models (those whose n can be significant at "
-        "all): 'better' or 'worse with RAG' only where that is at most 0.05 - with several models one interval "
+        "all)"
+        + _joint_words(
+            [r.get("uplift_holm") or {} for r in rag],
+            "tested jointly on the cases they share (a case's no-RAG and RAG answers swapped in every model at once)",
+        )
+        + ": 'better' or 'worse with RAG' only where that is at most 0.05 - with several models one interval "
         "leaves out 0 by chance more often than 1 time in 20; pass % = share "
         "of those cases passed (a case asked several times: its share of samples), with its 95% interval "
         f"({methods(_pass_rate_intervals(rag), _pass_rate_labels(rag))}); pass change = pass rate with RAG - without, "
@@ -173,12 +178,23 @@ def rag_category_section(doc: dict[str, Any]) -> Section | None:
         f"sign-flip test's, in brackets after Holm's correction over {_category_family_words(rag)} "
         "that can be significant at their n at all (the smallest two-sided p of n cases is "
         "2/2^n, 0.0625 at n=5: a category of 5 or fewer cases is left out of the family rather than making the "
-        "others' threshold stricter - Tarone's rule). "
-        "'better' or 'worse with RAG' only where the uplift is significant after it "
+        "others' threshold stricter - Tarone's rule)"
+        + _joint_words(
+            [c for r in rag for c in (r.get("categories") or {}).values()],
+            "a category's uplifts in the run's models tested jointly on its cases (a case's no-RAG and RAG answers "
+            "swapped in every model at once), Holm across the categories",
+        )
+        + ". 'better' or 'worse with RAG' only where the uplift is significant after it "
         "(p Holm <= 0.05): with several categories or models, some category looks significant by chance more often "
         "than 1 time in 20, so an interval that leaves out 0 is not a finding on its own."
     )
     return Section("rag_categories", "RAG uplift per category", [note], Table(headers, rows), level=3)
+
+
+def _joint_words(verdicts: list[dict[str, Any]], how: str) -> str:
+    """`; <how>` where the document's verdicts were tested jointly (`joint`: Holm treating them as unrelated tests
+    needed p <= 0.05 / k, below what 6 cases can reach); nothing for a results.json written before."""
+    return f"; {how}" if any(v.get("joint") and v.get("family", 0) > 1 for v in verdicts) else ""
 
 
 def _how(method: str) -> str:
