@@ -19,7 +19,6 @@ from ..stats import (
     detectable_pass,
     differences,
     exact_floor_mean,
-    holm,
     joint_stepdown,
     mcnemar_exact,
     min_cases_mean,
@@ -30,6 +29,7 @@ from ..stats import (
     p_text,
     paired_difference,
     pass_rate_change,
+    stepdown,
     tarone_family,
     verdict,
     within_reach,
@@ -216,6 +216,8 @@ def compare_group(
             "new": _round(float(np.mean(score_n)), 4),
             **diff.to_dict(),
             "verdict": verdict(diff, True),
+            # per case, new - baseline: the table's score rows are tested jointly (`holm_quality_verdicts`)
+            "_changes": {i: float(sn - sb) for i, sb, sn in zip(ids, score_b, score_n)},
         },
         float(np.mean(score_b)),
     )
@@ -306,18 +308,28 @@ def same_score_flip(base: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str
 
 def holm_quality_verdicts(groups: list[dict[str, Any]], gated_worse: set[tuple[str, str, str]]) -> None:
     """'better' / 'worse' in the comparison table (and "significantly better/worse" in its summary) only where the
-    two-sided test stays significant after Holm's correction over every quality metric x model x mode compared, as
+    two-sided test stays significant after the correction over every quality metric x model x mode compared, as
     the report's model pairs are (results/aggregate.py): uncorrected, a rerun of one model under no change, 2 modes x
     score and pass rate, read "significantly better/worse" somewhere in up to 0.108 [0.090, 0.129] of comparisons
-    of graded 14-case suites (benchmarks/null_verdicts.py, 1,000 draws). Each entry keeps its own p and gets its
-    `p_holm`; the gate's rules are unchanged (their own family, Holm over Tarone's), and a row whose rule the gate
-    failed (`gated_worse`: model, mode, metric) keeps "worse": the one-sided test of the regression found it, and a
-    failed gate beside "no significant difference" would contradict itself."""
+    of graded 14-case suites (benchmarks/null_verdicts.py, 1,000 draws). As the gate's rules, the score rows are one
+    unit tested jointly on the cases they share (a case's baseline and new answers swapped in every model and mode at
+    once; two-sided, `stats.stepdown`) and every pass-rate row a unit of its own, Holm across the units: Holm over
+    every row needed 0.05 / 4 for 2 modes, below what 6 cases can give, and a model gaining in every case in both
+    modes read "no significant difference". Each entry keeps its own p and gets its `p_holm`; a row whose rule the
+    gate failed (`gated_worse`: model, mode, metric) keeps "worse": the one-sided test of the regression found it,
+    and a failed gate beside "no significant difference" would contradict itself."""
     keyed = [((g["model"], g["mode"], m), g["metrics"][m]) for g in groups for m in QUALITY if m in g["metrics"]]
-    adjusted = holm([e.get("p_value") if e.get("estimate") is not None else None for _, e in keyed])
-    for (key, entry), p_holm in zip(keyed, adjusted):
+    tested = [(key, e) for key, e in keyed if e.get("p_value") is not None and e.get("estimate") is not None]
+    p_family = stepdown(
+        [float(e["p_value"]) for _, e in tested],
+        [e.get("_changes") if key[2] == "score" else None for key, e in tested],
+        two_sided=True,
+    )
+    adjusted = {id(e): p for (_, e), p in zip(tested, p_family)}
+    for key, entry in keyed:
+        p_holm = adjusted.get(id(entry))
         entry["p_holm"] = p_holm
-        entry["family"] = sum(1 for q in adjusted if q is not None)
+        entry["family"] = len(tested)
         if key in gated_worse and entry.get("verdict") == "worse":
             continue
         if entry.get("verdict") in ("better", "worse") and (p_holm is None or p_holm > ALPHA):

@@ -268,3 +268,65 @@ def test_the_old_decision_for_one_model_is_unchanged():
     pass_rate = next(r for r in cmp["rules"] if r["metric"] == "pass_rate")
     assert pass_rate["p_holm"] == pytest.approx(2 * 0.6**7) and cmp["exit_code"] == EXIT_OK
     assert copy.deepcopy(cmp["rules"][0]["family"]) == 2
+
+
+# -- the comparison table's two-sided verdicts: the score rows one unit, as the gate's rules -----------------------
+
+
+def _table(base: Doc, new: Doc) -> dict[tuple[str, str, str], dict[str, Any]]:
+    cmp = gate(base, new, "score:5")
+    return {(g["model"], g["mode"], m): e for g in cmp["groups"] for m, e in g["metrics"].items()}
+
+
+def test_a_gain_in_every_case_and_every_pass_at_n6_is_still_three_units():
+    # 40 -> 80 in every case of both modes: the score rows (2/64 each) are one unit, but each pass-rate row (0 -> 100%,
+    # McNemar 2/64) is a unit of its own - 3 units x 2/64 = 0.094: what 6 cases can say with pass rates beside, said
+    # as such (a gain at n=7 with the pass rates unchanged reads "better", below)
+    low, high = [40.0] * 6, [80.0] * 6
+    table = _table(models(1, low, RAG), models(1, high, RAG))
+    for mode in RAG:
+        score = table[("m1", mode, "score")]
+        assert score["p_value"] == pytest.approx(2 / 64)
+        assert score["p_holm"] == pytest.approx(3 * 2 / 64) and score["family"] == 4
+        assert "_changes" not in score
+
+
+def test_the_table_finds_a_gain_that_holm_over_every_row_missed():
+    # 8 cases rising in both modes, pass rate unchanged (all below 60 before and after): Holm over the 4 rows made
+    # the score rows 4 x 2/256 = 0.031 at best - found; at n=7 (2/128 each): Holm 4 x 0.0156 = 0.0625 missed it, the
+    # joint unit (2/128) beside 2 pass-rate units (p 1) is 3 x 0.0156 = 0.047 - found
+    low, high = [10.0] * 7, [50.0] * 7
+    table = _table(models(1, low, RAG), models(1, high, RAG))
+    for mode in RAG:
+        score = table[("m1", mode, "score")]
+        assert score["p_value"] == pytest.approx(2 / 128)
+        assert score["p_holm"] == pytest.approx(3 * 2 / 128)
+        assert score["verdict"] == "better"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_table_calls_nothing_more_than_5_percent_of_the_time_under_no_change(seed):
+    # swapping a case's baseline and new answers in every model and mode at once is as likely as not under "the two
+    # runs are exchangeable": over all 2^6 swaps at most 5% of them give any row "better" or "worse"
+    rng = np.random.default_rng(seed)
+    scores = rng.choice([0.0, 40.0, 60.0, 80.0, 100.0], size=(2, 2, 2, 6))  # side x model x mode x case
+    wrong = 0
+    for swaps in itertools.product((False, True), repeat=6):
+        sides = scores.copy()
+        for i, swapped in enumerate(swaps):
+            if swapped:
+                sides[:, :, :, i] = sides[::-1, :, :, i]
+        docs = [
+            suite(
+                {(f"m{m + 1}", mode): list(map(float, sides[s, m, k])) for m in range(2) for k, mode in enumerate(RAG)}
+            )
+            for s in range(2)
+        ]
+        cmp = gate(docs[0], docs[1], "score:100")  # a rule that never fails: the table's verdicts alone
+        wrong += any(
+            e.get("verdict") in ("better", "worse")
+            for g in cmp["groups"]
+            for m, e in g["metrics"].items()
+            if m in ("score", "pass_rate")
+        )
+    assert wrong / 64 <= 0.05, wrong
