@@ -31,6 +31,7 @@ from .keywords.bounds import answer_bound, bounded_form, literal_bound
 from .keywords.denial import (
     OFFENCE_AFTER,
     answered_no,
+    denied_as_its_value,
     denied_by_its_row,
     in_a_clarifying_question,
     in_another_currency,
@@ -46,7 +47,7 @@ from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
 from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before
 from .keywords.normalisation import normalise, normalise_lines, strip_thinking
-from .keywords.options import an_option_not_picked, passed_over
+from .keywords.options import an_option_not_picked, passed_over, rejected_option
 from .keywords.retraction import (
     FIGURE_START,
     a_former_value,
@@ -66,6 +67,7 @@ from .numbers import (
     Pattern,
     RegexPattern,
     RegexTimeout,
+    SpokenShare,
     TextPattern,
     chinese_value,
     regex_time_limit,
@@ -74,7 +76,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 35
+SCORER_VERSION = 36
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,8 @@ def _figure(pattern: Pattern, text: str) -> bool:
     units only, 二十个月), which 不止 and 不到 after it negate - not a word that starts with a numeral (零售, 千兆)."""
     if isinstance(pattern, NumberPattern):
         return FIGURE_START.match(text) is not None
+    if isinstance(pattern, SpokenShare):
+        return True  # v36: 三分之一, one third, half of - a share said in words
     if not isinstance(pattern, TextPattern) or not pattern.text:
         return False
     pos = 0
@@ -223,9 +227,17 @@ _HEADER_DISCLAIMS = re.compile(
     "|(?<![a-z])(?:unverified|unconfirmed|rumou?rs?|don'?t|do not|never say|avoid|myths?)(?![a-z])"
 )
 _CELL_DISCLAIMS = re.compile(
-    "\\s*(?:[❌✗✘×🚫⛔] ?)?(?:否|不|不合规|违规|禁止|禁用|不可|不能说|non-compliant|prohibited"  # v35: ❌ 不合规
+    # v35: ❌ 不合规; v36: ❌ alone
+    "\\s*(?:[❌✗✘×🚫⛔]|(?:[❌✗✘×🚫⛔] ?)?(?:否|不|不合规|违规|禁止|禁用|不可|不能说|non-compliant|prohibited"
     "|不是|不属实|不实|虚假|错误|不准确|无法证实|无法核实|无法确认|未经证实|未证实|待核实|待证实|存疑"
-    "|网络传言|传言|传闻|谣言|no|false|unverified|not verified|unconfirmed)\\s*[。.!！]?\\s*"
+    "|网络传言|传言|传闻|谣言|no|false|unverified|not verified|unconfirmed"
+    "))\\s*[。.!！]?\\s*"
+)
+# v36: and the cell right after a row's label that says the label's claim is not had (| 保证收益 | 无 |, | ❌ |,
+# | 不提供 |, | Not available |) - not a cell of another column (| 稳盈1号 | 保证收益 | 无 | under 手续费: no fee)
+_CELL_DENIES_ITS_LABEL = re.compile(
+    "\\s*(?:无|没有|不提供|不支持|不承诺|不适用|none|not available|not offered|not provided|not supported|n/a)"
+    "\\s*[。.!！]?\\s*"
 )
 
 
@@ -237,7 +249,17 @@ def _disclaimed_by_its_table(answer_lines: str, start: int, end: int, cells: Seq
     if any(_HEADER_DISCLAIMS.search(c.header) for c in own):
         return True
     spans = {(c.start, c.end) for c in _rest_of_its_row(answer_lines, own[0], cells)}
-    return any(_CELL_DISCLAIMS.fullmatch(answer_lines[a:b]) for a, b in spans)
+    if any(_CELL_DISCLAIMS.fullmatch(answer_lines[a:b]) for a, b in spans):
+        return True
+    line_start = answer_lines.rfind("\n", 0, own[0].start) + 1
+    if answer_lines[line_start : own[0].start].strip(" |"):
+        return False  # not the row's label
+    after = min((a for a, _ in spans if a > own[0].start), default=None)
+    following = next(((a, b) for a, b in spans if a == after), None)
+    return (
+        following is not None
+        and _CELL_DENIES_ITS_LABEL.fullmatch(answer_lines[following[0] : following[1]]) is not None
+    )
 
 
 def _rest_of_its_row(answer_lines: str, cell: TableCell, cells: Sequence[TableCell]) -> list[TableCell]:
@@ -280,6 +302,34 @@ def _superseded_by_its_table(answer_lines: str, start: int, end: int, cells: Seq
 
 def _superseded(cell: TableCell) -> bool:
     return _HEADER_SUPERSEDED.search(cell.header.strip(" *:：")) is not None
+
+
+# v36: a figure in a JSON value whose key names a superseded value ({"回收期": "24个月", "旧值": "20个月"}, "old_value",
+# "previous estimate") is a former value where another key of its object gives a figure, as a table column is since
+# v33 (v35 credited 20个月); an old key alone, a plan ("原计划") and a reason ("原因") are not.
+_JSON_PAIR = re.compile(r'"(?P<key>[^"{}]{1,40})" ?: ?(?P<value>"[^"{}]*"|-?[0-9][0-9.,]*)')
+_JSON_OBJECT_REACH = 2000
+
+
+def _superseded_by_its_key(text: str, start: int, end: int) -> str | None:
+    """The key that calls the figure at start:end superseded (`_HEADER_SUPERSEDED`), where it stands in the value of
+    a JSON object's pair and another pair of the object gives a figure under a key that does not; None otherwise."""
+    opens = text.rfind("{", max(0, start - _JSON_OBJECT_REACH), start)
+    closes = text.find("}", end, end + _JSON_OBJECT_REACH)
+    if opens < 0 or closes < 0 or "}" in text[opens:start] or "{" in text[end:closes]:
+        return None
+    pairs = list(_JSON_PAIR.finditer(text, opens, closes + 1))
+    own = next((p for p in pairs if p.start("value") <= start and end <= p.end("value")), None)
+    if own is None or not _superseded_key(own.group("key")):
+        return None
+    current = any(
+        p is not own and not _superseded_key(p.group("key")) and _A_DIGIT.search(p.group("value")) for p in pairs
+    )
+    return f' "{own.group("key")}"' if current else None
+
+
+def _superseded_key(key: str) -> bool:
+    return _HEADER_SUPERSEDED.search(key.replace("_", " ").strip()) is not None
 
 
 def _matches(pattern: Pattern, answer_norm: str, cells: Sequence[TableCell]) -> Iterator[Found]:
@@ -350,6 +400,8 @@ def _find(
                     after = denial_after(answer_norm, found.end, A_CHARGE.search(text) is not None)  # v11, v14
                     if after is not None and after.lstrip(" ").startswith("|"):
                         after = denied_by_its_row(questions or answer_lines, found.start, found.end, after, cells)
+                if negation is None and after is None and not figure:
+                    after = denied_as_its_value(answer_norm, found.start, found.end)  # v36: | 保证收益 | 不保证 |
                 if negation is None and after is None and questions is not None:
                     after = answered_no(questions, found.start, found.end)  # v11: 支持私有化部署吗？不支持。
                 if negation is None and after is None:
@@ -367,6 +419,8 @@ def _find(
                 lines = questions or answer_lines  # the answer with its line breaks (key points: `questions`)
                 if negation is None and after is None and figure and cells and lines is not None:
                     after = _superseded_by_its_table(lines, found.start, found.end, cells)  # v33: | 旧值 | 新值 |
+                if negation is None and after is None and figure and "{" in answer_norm:
+                    after = _superseded_by_its_key(answer_norm, found.start, found.end)  # v36: {"旧值": "20个月"}
                 if negation is None and after is None and questions is not None:
                     refused = refusal_of(questions, found.start, found.end, figure)
                     if refused is not None:  # v19: 无法确定是否为20个月 - a refusal to commit, not an answer
@@ -379,6 +433,8 @@ def _find(
                         continue
                 if negation is None and after is None and questions is not None:
                     after = an_option_not_picked(questions, found.start, found.end)  # v34: A. 20个月 ... 答案：C
+                if negation is None and after is None and questions is not None:
+                    negation = rejected_option(questions, found.start)  # v36: Why not A: 18 months assumes ...
                 if negation is None and after is None and not figure:
                     negation = passed_over(answer_norm, found.start, found.end)  # v34: recommend SaaS over X
                 if answer_lines is not None and not asserted(answer_lines, found.start, found.end, breaks):

@@ -590,64 +590,26 @@ NEIGHBOUR_ROWS = [
     ("20个月", "以下两点：\na. 回收期20个月\nb. 年节省90万元\n\n**答案：**如上。", None, C),
 ]
 
-# known gaps, left (strict xfail: a fix turns them red, to be moved to the rows above)
+# known gaps of v34, closed by v36 (were strict xfails; tests/evaluation/test_scorer_v36.py has their neighbours)
 GAP_ROWS = [
-    pytest.param(
-        "1/3",
-        "约三分之一的客户选择了年付。",
-        CN,
-        C,
-        marks=pytest.mark.xfail(strict=True, reason="三分之一 is read as no number (v32 left it)"),
-    ),
-    pytest.param(
+    ("1/3", "约三分之一的客户选择了年付。", CN, C),  # 三分之一 is read as no number (v32 left it)
+    (
         "$1.5 million",
         "The contract is worth one and a half million dollars.",
         SW,
         C,
-        marks=pytest.mark.xfail(strict=True, reason="'one and a half million' is no number word (v32 left it)"),
-    ),
-    pytest.param(
-        "半年",
-        "预计6个月内完成部署。",
-        None,
-        C,
-        marks=pytest.mark.xfail(strict=True, reason="a text point of a half (半年) has no duration twins"),
-    ),
-    pytest.param(
-        "1.5 years",
-        "The payback is one point five years.",
-        SW,
-        C,
-        marks=pytest.mark.xfail(strict=True, reason="'one point five' is no number word"),
-    ),
-    pytest.param(
-        "1/4",
-        "四分之一的工单由机器人处理。",
-        CN,
-        C,
-        marks=pytest.mark.xfail(strict=True, reason="四分之一 is read as no number"),
-    ),
-    pytest.param(
-        "回收期20个月",
-        "回收期为20个月。",
-        None,
-        C,
-        marks=pytest.mark.xfail(strict=True, reason="a point that names its subject is matched as written"),
-    ),
-    pytest.param(
-        "ROI 20%",
-        "ROI为20%。",
-        None,
-        C,
-        marks=pytest.mark.xfail(strict=True, reason="a point that names its subject is matched as written"),
-    ),
-    pytest.param(
+    ),  # 'one and a half million' is no number word (v32 left it)
+    ("半年", "预计6个月内完成部署。", None, C),  # a text point of a half (半年) has no duration twins
+    ("1.5 years", "The payback is one point five years.", SW, C),  # 'one point five' is no number word
+    ("1/4", "四分之一的工单由机器人处理。", CN, C),  # 四分之一 is read as no number
+    ("回收期20个月", "回收期为20个月。", None, C),  # a point that names its subject is matched as written
+    ("ROI 20%", "ROI为20%。", None, C),  # a point that names its subject is matched as written
+    (
         "20个月",
         '```json\n{"回收期": "24个月", "旧值": "20个月"}\n```',
         None,
         N,
-        marks=pytest.mark.xfail(strict=True, reason="a JSON key of a superseded value is read as no table column"),
-    ),
+    ),  # a JSON key of a superseded value is read as no table column
 ]
 
 

@@ -422,9 +422,10 @@ ECHO_ROWS = [
     (Q4, CTX, "4300人", "| 项目 | 数值 |\n|---|---|\n| 员工人数 | 约4300人 |", "covered"),
 ]
 
-# known gaps: v11 decided "X is not available for the Basic plan" is no denial (other plans have it), and a denial in
-# a cell of another wording (| 不保证 |) or "not a product with" is read as none; an English copy is counted in
-# letters, so a two-word phrase of the question that holds the point (on-premises deployment) is still an echo
+# known gaps of v35, closed by v36 (were strict xfails): "not available for this product" denies it (v11's "for the
+# Basic plan" still limits it), a cell that negates the claim's own word (| 不保证 |) and "not a product with" deny
+# it; an English copy is counted in words, so a two-word phrase of the question that holds the point (on-premises
+# deployment) is no echo
 FORBIDDEN_GAP_ROWS = [
     ("保证收益", "| 特点 | 说明 |\n|---|---|\n| 保证收益 | 不保证 |", False),
     ("guaranteed returns", "Guaranteed returns are not available for this product.", False),
@@ -463,13 +464,11 @@ def test_the_echo_guard_on_copies_and_answers(
     assert _echo_status(question, context, point, answer) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a denial in other words than the guard reads")
 @pytest.mark.parametrize(("claim", "answer", "expected"), FORBIDDEN_GAP_ROWS)
 def test_known_forbidden_gaps(claim: str, answer: str, expected: bool) -> None:
     assert charged(claim, answer) is expected
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: an English copy is counted in letters, not words")
 @pytest.mark.parametrize(("question", "context", "point", "answer", "expected"), ECHO_GAP_ROWS)
 def test_known_echo_gaps(question: str, context: str | None, point: str, answer: str, expected: str) -> None:
     assert _echo_status(question, context, point, answer) == expected

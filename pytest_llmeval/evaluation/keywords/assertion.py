@@ -160,9 +160,16 @@ NEGATIVE_SUBJECT_ZH = (
     "没有任何[^,。!?;:\n]{0,12}?(?:可以|能够|能|会|敢|是|有)",
     "没有哪[个家款种位][^,。!?;:\n]{0,10}?(?:可以|能够|能|会|敢|是|有)",
 )
+# v36: with up to four words in the subject (No fund on our platform offers ...; not "no other fund offers", which
+# says this one does), and a thing said to be no thing with the claim (It is not a product with guaranteed returns,
+# This isn't a fund that offers ...; not "not only a")
 NEGATIVE_SUBJECT_EN = (
-    "no (?!doubt|question|wonder|matter|problem|longer)[a-z-]+(?: [a-z-]+)? (?:is|are|has|have|can|could|will|would"
-    "|should|does|do|offers?|provides?|achieves?|gives?|delivers?|comes? with)",
+    "no (?!doubt|question|wonder|matter|problem|longer|other)[a-z-]+(?: [a-z-]+){0,3} (?:is|are|has|have|can|could|will"
+    "|would|should|does|do|offers?|provides?|achieves?|gives?|delivers?|comes? with)",
+    "(?:is|are|was|were) not an? [a-z-]+(?: [a-z-]+)? (?:with|that (?:offers?|provides?|has|have|gives?)|offering"
+    "|providing)",
+    "(?:isn't|isn’t|aren't|aren’t|wasn't|wasn’t) an? [a-z-]+(?: [a-z-]+)? (?:with|that (?:offers?|provides?|has|have"
+    "|gives?)|offering|providing)",
     "none of",
     "nobody",
     "no one",
@@ -198,6 +205,12 @@ _MORE_CONDITIONS = (
     "|(?<![立随旋])即使|(?<![立随旋])即便|只要(?!求)"
 )
 _UNASSERTED = _cue_pattern(UNASSERTED_ZH, UNASSERTED_EN, _NO_EVIDENCE + _MORE_CONDITIONS)
+# v36: a subject that denies the claim for all but the one the answer is about asserts it of that one (No fund on the
+# market offers guaranteed returns like this one does, ... except ours)
+_NEGATIVE_SUBJECT = _cue_pattern(NEGATIVE_SUBJECT_ZH, NEGATIVE_SUBJECT_EN)
+_BUT_THIS_ONE = re.compile(
+    r" (?:like|as|except|other than|apart from|besides|but|save) (?:this|ours|our|it|we|us)(?![a-z])"
+)
 _CONDITION = _cue_pattern(CONDITION_CUES_ZH, CONDITION_CUES_EN, _MORE_CONDITIONS)
 _UNCERTAINTY = _cue_pattern(UNCERTAINTY_CUES_ZH, UNCERTAINTY_CUES_EN, _NO_EVIDENCE)
 CONTRAST = re.compile("但|不过|然而|(?<![a-z])(?:but|however)(?![a-z])")
@@ -206,7 +219,12 @@ CONTRAST = re.compile("但|不过|然而|(?<![a-z])(?:but|however)(?![a-z])")
 _PHRASE_END = re.compile(r"[。!?;\n,、:(—|]|\.(?=\s|$)")
 SENTENCE_END = re.compile(r"[。!?\n]|\.(?=\s|$)")
 # a question answered yes right after it (已通过PCI DSS吗？是的。) asserts what it asked
-ANSWERED_YES = re.compile(r" ?(?:是的|对的?|没错|确实(?:如此)?|yes)(?![a-z])(?=[\s。!?;,、.:—(]|$)")
+# v36: and 有的, 当然, absolutely, of course, certainly, definitely (保证收益？有的，年化4.5%; Guaranteed returns?
+# Absolutely.)
+ANSWERED_YES = re.compile(
+    r" ?(?:是的|对的?|没错|确实(?:如此)?|有的|当然(?:有|是)?|yes|absolutely|of course|certainly|definitely)(?![a-z])"
+    r"(?=[\s。!?;,、.:—(]|$)(?! ?(?:not|no)(?![a-z]))"
+)
 # a part that goes on with a conjunction after a comma (如果该版本存在，且已通过...) continues that part's condition
 _GOES_ON = re.compile(r" ?(?:并且|而且|且|并|以及|或者|或|(?:and|or)(?![a-z]))")
 # a part that ends so is a condition: 已通过PCI DSS认证的话，...
@@ -552,6 +570,9 @@ def asserted(answer_lines: str, start: int, end: int, breaks: frozenset[int] = f
     (已通过PCI DSS吗？; not 已于2024年发布，您还有其他问题吗？, which asks something else) - or one the answer says
     yes to (吗？是的)."""
     part_start = start_of_part(answer_lines, start)
+    this_one = _BUT_THIS_ONE.match(answer_lines, end) is not None
+    if this_one and _cued(answer_lines, part_start, start, end, _NEGATIVE_SUBJECT):
+        return True  # v36: no fund offers guaranteed returns like this one does
     if _cued(answer_lines, part_start, start, end) or _goes_on_from_a_condition(answer_lines, part_start):
         return False  # the last cue before the claim, with no contrast after it; or a condition that goes on
     after = _PHRASE_END.search(answer_lines, end)

@@ -13,10 +13,12 @@ from ..numbers import (
     Found,
     NumberPattern,
     Pattern,
+    SpokenShare,
     TextPattern,
     alternatives,
     compound_duration,
     duration_alternatives,
+    share_among_others,
     user_regex_search,
     words_at,
 )
@@ -134,6 +136,8 @@ def waived_by_a_bare_mian(answer_norm: str, start: int) -> str | None:
 def offered_among_others(pattern: Pattern, answer_norm: str, found: Found) -> str | None:
     """The alternatives (20个月或24个月) that a single-number point's match is offered among (v15: `alternatives`),
     as the answer writes them; else None."""
+    if isinstance(pattern, SpokenShare):  # v36: 三分之一或四分之一, one third or one quarter
+        return share_among_others(answer_norm, found.start, found.end)
     if isinstance(pattern, TextPattern):  # v24: a year and a half or two years (a duration twin in words)
         lengths = duration_alternatives(answer_norm, found.start, found.end)
         if lengths is None:  # v25: 半年到一年, half a year to a year - a range, which no number pattern saw
@@ -355,3 +359,29 @@ def negation_inside(answer_norm: str, start: int, end: int) -> str | None:
     if digit is None or digit.start() == start:
         return None
     return negation_before(answer_norm[: digit.start()], digit.start(), figure=True)
+
+
+# v36: the claim's own word negated as its value, after a label's colon or in the next cell of its row (| 保证收益 |
+# 不保证 |, - 保证收益：不保证，收益随市场波动, Guaranteed returns: not guaranteed), and in English a bare denial as a
+# label's value (- Guaranteed returns: none / not offered) - v35 charged them. Not another word negated (保证收益：
+# 不保证本金 says the returns are guaranteed), nor a denial of another column (| 私有化部署 | 无 | stays v12's).
+_AS_ITS_VALUE = re.compile(r" ?(?P<mark>[:|]) ?(?:\*\*)?")
+_VALUE_ENDS = r"(?:\*\*)?(?= ?[。!?;\n,、|]| [-*•+] |\.(?=\s|$)| ?$)"
+_EN_VALUE_DENIAL = re.compile(
+    r"(?:no|none|not (?:offered|available|provided|supported|applicable|included)|n/a)(?![a-z/])" + _VALUE_ENDS
+)
+_HEAD = re.compile(r"[a-z]+|[\u4e00-\u9fff]{1,2}")
+
+
+def denied_as_its_value(answer_norm: str, start: int, end: int) -> str | None:
+    """The denial that the claim (or point) at start:end is given as its value: its own first word negated after a
+    colon or a cell border, or (after a colon) none / not offered; else None."""
+    mark = _AS_ITS_VALUE.match(answer_norm, end)
+    head = _HEAD.match(answer_norm, start)
+    if mark is None or head is None:
+        return None
+    own = re.compile(f"(?:不|并不|非|未|无|没有|not |never |no )(?:{re.escape(head.group())})[a-z]*" + _VALUE_ENDS)
+    denial = own.match(answer_norm, mark.end())
+    if denial is None and mark.group("mark") == ":":
+        denial = _EN_VALUE_DENIAL.match(answer_norm, mark.end())
+    return None if denial is None else answer_norm[end : denial.end()]

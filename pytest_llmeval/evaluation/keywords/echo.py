@@ -1,4 +1,5 @@
-"""The echo guard: the answer's verbatim copies (at least `n` normalised characters, punctuation not compared)
+"""The echo guard: the answer's verbatim copies (at least `n` normalised characters - v36: an English word counts two
+- punctuation not compared)
 of a copied source - the question, the system prompt or, with RAG, the retrieved context - found with a suffix
 automaton in linear time.
 """
@@ -112,6 +113,34 @@ class _SuffixAutomaton:
         return lengths
 
 
+# v36: a copy's length is counted in a Chinese copy's terms: a CJK character, a digit or a sign counts one, and an
+# English word two, shared among its letters (a word of 10 letters is two, not ten: v35 counted letters, so "Answer:
+# on-premises deployment." - two words of the question - was a copy that echoed the point, where 答：私有化部署 was
+# credited). The question's 10 is then five English words, the context's 40 twenty.
+_WORD_UNITS = 2.0
+_SLACK = 1e-9
+
+
+def _units(compared: str) -> tuple[float, ...]:
+    """Prefix sums of each compared character's share of a copy's length (`_WORD_UNITS` per Latin word)."""
+    sums, total, i = [0.0], 0.0, 0
+    while i < len(compared):
+        j = i
+        while j < len(compared) and compared[j].isascii() and compared[j].isalpha():
+            j += 1
+        if j > i:  # a word of j - i letters
+            share = _WORD_UNITS / (j - i)
+            for _ in range(i, j):
+                total += share
+                sums.append(total)
+            i = j
+            continue
+        total += 0.0 if compared[i] == " " else 1.0
+        sums.append(total)
+        i += 1
+    return tuple(sums)
+
+
 @lru_cache(maxsize=16)
 def _automaton(source_compared: str) -> _SuffixAutomaton:
     return _SuffixAutomaton(source_compared)
@@ -130,13 +159,20 @@ class Copies:
     reach: tuple[int, ...]  # for each compared position, the furthest end of a copy that starts at or before it
     start: tuple[int, ...] = ()  # for each compared position, where the copy that gives its reach starts
     min_copy: int = 0
+    units: tuple[float, ...] = ()  # v36: prefix sums of the compared characters' lengths (`_units`)
 
     def covers(self, start: int, end: int) -> bool:
         first, after = bisect_left(self.where, start), bisect_left(self.where, end)
         if not (first < after and self.reach[first] >= after):
             return False
-        besides = self.reach[first] - self.start[first] - (after - first) if self.start else self.min_copy
-        return 2 * besides >= self.min_copy
+        if not self.start:
+            return True
+        copy = self._length(self.start[first], self.reach[first])
+        besides = copy - self._length(first, after)
+        return 2 * besides + _SLACK >= self.min_copy
+
+    def _length(self, first: int, after: int) -> float:
+        return self.units[after] - self.units[first] if self.units else float(after - first)
 
 
 def copies(answer_norm: str, source_norm: str, min_copy: int) -> Copies:
@@ -145,17 +181,18 @@ def copies(answer_norm: str, source_norm: str, min_copy: int) -> Copies:
     the characters compared."""
     answer, where = _compared(answer_norm)
     source = _compared(source_norm)[0]
+    units = _units(answer)
     reach = [0] * len(answer)
     begins = list(range(len(answer)))
-    if min_copy > 0 and len(source) >= min_copy:
+    if min_copy > 0 and _units(source)[-1] + _SLACK >= min_copy:
         for last, length in enumerate(_automaton(source).longest_ending(answer)):
             first = last - length + 1
-            if length >= min_copy and last + 1 > reach[first]:
+            if length and units[last + 1] - units[first] + _SLACK >= min_copy and last + 1 > reach[first]:
                 reach[first] = last + 1
     for i in range(1, len(reach)):
         if reach[i - 1] > reach[i]:
             reach[i], begins[i] = reach[i - 1], begins[i - 1]
-    return Copies(where, tuple(reach), tuple(begins), min_copy)
+    return Copies(where, tuple(reach), tuple(begins), min_copy, units)
 
 
 def copied_mask(answer_norm: str, source_norm: str, min_copy: int) -> list[bool]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..numbers import (
@@ -15,11 +15,13 @@ from ..numbers import (
     NumberPattern,
     Pattern,
     RegexPattern,
+    SpokenShare,
     TextPattern,
     compile_variant,
     date_twins,
     duration_twins,
     number_words_as_digits,
+    spoken_twins,
     standard_twins,
 )
 from .normalisation import READ_AS_TABLE, TO_READ, normalise
@@ -103,10 +105,35 @@ def _compiled_patterns(
             found.extend(_duration_twin(compile_variant(twin, forms or NumberForms())) for twin in twins)
             found.extend(_date_twins(written))  # v26: 2024-06 for 2024年, Mar 2024 for March 2024
             found.extend(rate_twins(needle, forms))  # v34: 每月5000元 for 5000元/月
+            found.extend(_spoken_twins(needle, forms))  # v36: 三分之一 for 1/3, 6个月 for 半年
     # v12: a regex is read as the answer is, its Traditional characters as Simplified (v10 read only the answer so: a
     # regex written in Traditional, 後端|於梨華, no longer matched the answer it was written for)
     found.extend(RegexPattern(r.translate(READ_AS_TABLE) if TO_READ.search(r) else r) for r in regexes)
     return tuple(found)
+
+
+def _spoken_twins(needle: str, forms: NumberForms | None) -> list[Pattern]:
+    """A share's words (v36: 三分之一, one third, a quarter of for 1/3, 1/3, 25%) as figures, and a point in Chinese
+    numerals in digits (20个月 for 二十个月), a half with its duration's twins (0.5年, 6个月, half a year for 半年)."""
+    words, digits = spoken_twins(needle, forms)
+    found: list[Pattern] = [SpokenShare(word) for word in words]
+    chinese = replace(forms or NumberForms(), chinese=True)  # written in Chinese numerals: read them so (六个月)
+    for form in digits:
+        found.append(compile_variant(form, chinese))
+        twins = duration_twins(form, chinese)
+        if "." not in form:  # a whole 一年 is said in its own unit only (1 year): v10 - 一年12个月 states no 一年
+            number = _number_of(form)
+            twins = tuple(t for t in twins if _number_of(t) == number)
+        found.extend(_duration_twin(compile_variant(twin, chinese)) for twin in twins)
+    return found
+
+
+_LEADING_NUMBER = re.compile("[0-9.]+")
+
+
+def _number_of(form: str) -> str | None:
+    m = _LEADING_NUMBER.match(form)
+    return m.group() if m else None
 
 
 # v25: a factor of a product (7×24小时, 5*8小时: round-the-clock hours) is the point's own form where the point writes

@@ -359,7 +359,8 @@ _DENIAL_ADVERBS_ZH = (
     # v15: and a perfect, future or passive one (服务费已减免, 将被豁免, 均予减免)
     "|已经|已|将会|将|会|被|予)"
 )
-_PART_ENDS_ZH = r" ?(?=[。!?;\n,、:(—|]|\.(?=\s|$)|$)"
+# v36: and a list item's mark after a space (- 私有化部署：无 - 期限：12个月, as the lines are joined by normalising)
+_PART_ENDS_ZH = r"(?: ?(?=[。!?;\n,、:(—|]|\.(?=\s|$)|$)| (?=[-*•+] ))"
 # v14: and a waiver after the point, as 免收 before it is one (首年服务费免收, 违约金予以免除, 安装费全免, 服务费不收取)
 WAIVERS_AFTER_ZH = "免收|免除|豁免|免交|免缴|免征|全免|减免|免去|免掉|不收"  # v15: 减免, 免去, 免掉, 不收
 _DENIAL_AFTER_ZH = re.compile(
@@ -401,6 +402,9 @@ _DENIAL_AFTER_EN = re.compile(
     # v14: a waiver (the fee is waived, will be waived; not "can be waived", a possibility)
     r"|(?:e?s)? (?:is|are|was|were|will be|shall be|has been|have been)(?: (?:fully|entirely|completely|also))?"
     r" (?:waived|exempted|remitted|forgiven)"  # v15: remitted, forgiven
+    # v36: and not something one can offer (Guaranteed returns are not something we can offer)
+    r"|(?:e?s)? (?:is|are) not (?:something|anything) (?:we|i|they|anyone|one|you|it)"
+    r" (?:can|could|will|would|do|does) (?:offer|provide|promise|give|guarantee)"
 )
 # v14: a charge said to be free after it is waived (首年服务费免费, The service fee is free of charge) - not a service
 # that is free (安装免费, Installation is free of charge: it is done, for nothing)
@@ -414,7 +418,11 @@ _FREE_AFTER_ZH = re.compile(
 _FREE_AFTER_EN = re.compile(
     r"(?:e?s)? (?:is|are|was|were|will be)(?: (?:completely|entirely|totally))? free(?: of charge)?"
 )
+# v36: a denial for the product the answer is about ends there too (not available for this product, with this fund,
+# on our platform) - where a name limits it ("not available for the Basic plan") it does not (v11)
 _DENIAL_ENDS_EN = re.compile(
+    r"(?: (?:for|with|on|in|through|from) (?:this|these|our|the|any) (?:products?|funds?|plans?|accounts?|offerings?"
+    r"|investments?|portfolios?|platforms?|services?|policy|policies))?"
     r"(?: (?:at (?:this|the) (?:time|moment)|at present|for now|currently|yet|today|at all|anymore|any more))?"
     r"(?=[.,;!?:)\n]|$| (?:and|but|as|since|because|so)(?![a-z]))"
 )

@@ -8,6 +8,11 @@ one the answer picks is not stated by it. The option is a bare letter with its m
 pick is an answer's word (答案, 正确答案, 正确选项, 应选, 选, answer, correct option, the correct choice) before one
 letter, and the answer names one pick only (答案：C ... 也可选B picks none for certain: its options are left alone).
 
+v36: and an option's figure repeated right after the words that reject the option (`rejected_option`): "Why not A:
+18 months assumes ...", "Why not A (18 months)?", "A is ruled out: 18 months ...", 为什么不选A：18个月的假设是...,
+不选A的原因：18个月..., 排除A：18个月... - v35 credited 18个月 though the answer picked B; a reason for the pick ("Why
+18 months:", 为什么是18个月：) still states it.
+
 And an option passed over for another (`passed_over`): "we recommend SaaS over on-premises deployment", "prefer A
 over B", 与其选择私有化部署，不如选择SaaS - the second is not recommended, as "rather than" and 而非 (v7) say.
 """
@@ -90,3 +95,28 @@ def passed_over(answer_norm: str, start: int, end: int) -> str | None:
     if yu_qi is not None and _BU_RU.match(answer_norm, end):
         return yu_qi.group()
     return None
+
+
+# v36: the words that reject a lettered option, then its figure with nothing but marks between (Why not A: 18 months)
+_REJECTED = re.compile(
+    r"(?:(?<![a-z])(?:why not|not)(?: option)? \(?([a-f])\)?"
+    r"|(?<![a-z])(?:option )?\(?([a-f])\)? (?:is|was) (?:ruled out|rejected|eliminated|excluded"
+    r"|not (?:chosen|recommended|the answer))"
+    r"|(?<![a-z])(?:rule out|ruling out|reject|rejecting|eliminate|exclude)(?: option)? \(?([a-f])\)?"
+    r"|为什么不(?:选择?|是)(?:选项|方案)? ?([a-f])"
+    r"|不选(?:选项|方案)? ?([a-f])(?: ?的原因)?|排除(?:选项|方案)? ?([a-f]))(?![a-z0-9])"
+)
+_MARKS_ONLY = re.compile(r"[\s:()\-—–*,，]*")
+_REJECTION_REACH = 40
+
+
+def rejected_option(answer_lines: str, start: int) -> str | None:
+    """The words that reject an option (why not a:, 不选a的原因:) where the text at `start` follows them with only
+    marks between (the option's figure restated in its rejection); else None."""
+    window = max(0, start - _REJECTION_REACH)
+    last = None
+    for m in _REJECTED.finditer(answer_lines, window, start):
+        last = m
+    if last is None or _MARKS_ONLY.fullmatch(answer_lines, last.end(), start) is None:
+        return None
+    return answer_lines[last.start() : start]

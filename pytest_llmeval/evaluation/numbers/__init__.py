@@ -10,7 +10,8 @@ positions line up with the echo guard's mask. The rules (docs/scenarios.md, "How
   031) are codes, not quantities: they are matched digit for digit as text, with digit boundaries.
 - The text that follows a number in the key point (个月, %, 万元, 年 ...) must follow the answer's number
   (one space allowed): 20个月 is not 20天, 50% is not 50. Text before the number must precede it the same
-  way ("回收期20个月" needs "回收期20个月" or "回收期 20 个月", not "回收期为20个月": write "20个月").
+  way ("回收期20个月" needs "回收期20个月" or "回收期 20 个月"), or (v36) with a copula, "about" or a label's colon
+  between (回收期为20个月, 回收期：20个月, the ROI is about 20%) - no other words.
 - Optional forms (`NumberForms`): scale words (万/千万/亿/千: 1.2千万 == 1200万 == 12000000; with them,
   1200万元 == 0.12亿元, the unit after the scale word still has to match; v11: and the English ones, thousand,
   million, billion, and k, m, bn after the digits in money: $1.2M == $1,200,000 == 120万美元), Chinese numerals
@@ -29,6 +30,7 @@ from .finding import EN_ONES, EN_TEENS, EN_TENS, find_numbers, words_at
 from .mention import CN_DIGITS, NUMERAL_CHARS, NumberForms, ToleranceError, chinese_value, parse_tolerance
 from .patterns import Found, NumberPattern, Pattern, RegexPattern, TextPattern, spaced_out
 from .spelled import number_words_as_digits
+from .spoken import SpokenShare, share_among_others, spoken_twins
 from .twins import compile_variant, compound_duration, date_twins, duration_twins, standard_twins
 from .user_regex import REGEX_TIME_LIMIT_S, RegexTimeout, compiled_user_regex, regex_time_limit, user_regex_search
 
@@ -45,6 +47,7 @@ __all__ = [
     "REGEX_TIME_LIMIT_S",
     "RegexPattern",
     "RegexTimeout",
+    "SpokenShare",
     "TextPattern",
     "ToleranceError",
     "alternatives",
@@ -59,7 +62,9 @@ __all__ = [
     "number_words_as_digits",
     "parse_tolerance",
     "regex_time_limit",
+    "share_among_others",
     "spaced_out",
+    "spoken_twins",
     "standard_twins",
     "user_regex_search",
     "words_at",

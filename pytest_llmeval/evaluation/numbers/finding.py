@@ -437,6 +437,8 @@ def find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
                 p = PERCENT.match(text, end)
                 if p:
                     end, percent = p.end(), True
+                elif text.startswith("成半", end) and scale == 1 and 0 < cn_value < 10:
+                    cn_value, end, percent = cn_value * 10 + 5, end + 2, True  # v36: 三成半 is 35%, not 30%
                 elif _TENTHS.match(text, end) and scale == 1 and 0 < cn_value <= 10 and text[m.start() : end] != "一":
                     cn_value, end, percent = cn_value * 10, end + 1, True  # v16: 两成 is 20%, 四成 40%
                 elif (tenths := _TENTHS_AND_HUNDREDTHS.match(text, end)) and scale == 1 and 0 < cn_value < 10:

@@ -129,6 +129,9 @@ class NumberPattern:
                     yield Found(first.start, first.end)
                 continue
             start = _ends_before(answer, first.start, self.pieces[0])
+            labelled = start is None and bool(self.pieces[0].strip())
+            if labelled:
+                start = _label_before(answer, first.start, self.pieces[0].strip())  # v36: 回收期为20个月
             if start is None or (start == first.start and _ORDINAL_BEFORE.search(answer, max(0, start - 2), start)):
                 continue  # v16: 第20个月, 第3年, 第5名 - a position, not an amount
             pos, ok, carried = first.end, True, False
@@ -168,6 +171,8 @@ class NumberPattern:
                 end = end if end is not None else _unit_before_a_contrast(answer, first.start, pos, self.pieces[-1])
             if end is None and len(self.slots) == 1 and self.pieces[-1]:
                 end = _unit_after_a_restatement(answer, first, self.pieces[-1])  # v32: twenty (20) months
+            if labelled and end is not None and _A_CHANGE_AFTER.match(answer, end):
+                continue  # v36: the ROI is 20% lower - a change of the subject, not its value
             if end is not None and end > start and edges_ok(answer, start, end, text):
                 yield Found(start, end)
 
@@ -324,6 +329,37 @@ def _ends_before(text: str, pos: int, piece: str) -> int | None:
         if text.endswith(piece, 0, end):
             return end - len(piece)
     return None
+
+
+# v36: a point that names its subject before its figure (回收期20个月, ROI 20%) is said with a copula, "about" or a
+# label's colon between them (回收期为20个月, 回收期约为20个月, ROI达到20%, the ROI is about 20%, an ROI of 20%, ROI:
+# 20%, **回收期**：20个月, - 回收期：20个月, | 回收期 | 20个月 |) - v35 matched it only as written. Nothing else may
+# stand between: a figure of another subject (ROI为15%，毛利率20%), a change by the figure (ROI提升了20%, ROI increased
+# by 20%) and a negation (回收期不是20个月, the ROI is not 20%) do not say it.
+_SUBJECT_LINK = re.compile(
+    r"(?:\*\*)? ?(?:[:|] ?)?(?:(?:预计|预期|大约|大概|约)?(?:为|是|达到|达|在)|约|大约|大概|了(?:约|大约)?"
+    r"|(?:is|was|will be|of|at|stands at|comes to|came to)(?: (?:about|around|roughly|approximately|nearly))?"
+    r")? ?(?:\*\*)? ?[\"“'‘「]?"
+)
+# after a subject that is a change (下降20%, 增长20%), 为 and 是 name the level it reaches (下降为20%: to 20%, not by)
+_A_CHANGE_LABEL = re.compile("(?:降|增|涨|跌|升|减|少|长|高|低|多|加|缩)$")
+_LEVEL_LINK = re.compile("[^为是在]*[为是在][^为是在]*")
+# a comparative after the figure makes it a change of the subject (the ROI is 20% lower, ROI为20%的增长)
+_A_CHANGE_AFTER = re.compile(
+    r" ?(?:(?:lower|higher|less|more|better|worse|above|below|up|down|increase|decrease|growth|drop|rise|gain)(?![a-z])"
+    "|的?(?:增长|增幅|下降|降幅|提升|涨幅|跌幅|减少))"
+)
+
+
+def _label_before(text: str, pos: int, label: str) -> int | None:
+    """Start of the point's subject `label` where only a copula, "about" or a colon (`_SUBJECT_LINK`) stands between
+    it and the figure at `pos`, else None."""
+    at = text.rfind(label, max(0, pos - len(label) - 16), pos)
+    if at < 0 or _SUBJECT_LINK.fullmatch(text, at + len(label), pos) is None:
+        return None
+    if _A_CHANGE_LABEL.search(label) and _LEVEL_LINK.fullmatch(text, at + len(label), pos):
+        return None  # 下降为20% for 下降20%
+    return at
 
 
 def _singular(piece: str) -> str | None:

@@ -73,23 +73,59 @@ def spelled_value(run: str) -> Decimal | None:
     return Decimal(value) if read else None
 
 
+# v36: a half or decimal digits after a number word are part of its number (one and a half million, one-and-a-half,
+# one point five, zero point five percent): v35 read "one" and then "five", so 5% was credited for "zero point five
+# percent" and 1.5 years was not for "one point five years"
+_DIGIT_WORDS = {"zero": 0, "oh": 0, **EN_ONES}
+_DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
+_AND_A_HALF = re.compile("(?: and a |-and-a-)half(?![a-z-])")
+_POINT_DIGITS = re.compile(f" point((?: {_DIGIT_WORD})+)(?![a-z-])")
+_ZERO_POINT = re.compile(f"(?<![a-z-])zero(?= point {_DIGIT_WORD}(?![a-z-]))")
+_POINT_BEFORE = re.compile("(?<![a-z])point $")  # "point five": decimals, no five
+
+
+def _fraction_after(text: str, end: int) -> tuple[Decimal, int]:
+    """The part of a number that a half or spoken decimal digits after its words at `end` add, and their end."""
+    half = _AND_A_HALF.match(text, end)
+    if half is not None:
+        return Decimal("0.5"), half.end()
+    point = _POINT_DIGITS.match(text, end)
+    if point is None:
+        return Decimal(0), end
+    digits = "".join(str(_DIGIT_WORDS[word]) for word in point.group(1).split())
+    return Decimal("0." + digits), point.end()
+
+
 @lru_cache(maxsize=512)
 def spelled_numbers(text: str, forms: NumberForms) -> tuple[Mention, ...]:
     """The numbers that English number words say in a normalised text (v14), each with its scale word (with the
-    scale-word forms) and its percent."""
-    found = []
-    for run in EN_CARDINAL_RUN.finditer(text):
-        if ORDINAL_AFTER.match(text, run.end()):
-            continue  # twenty-first, one hundred twenty-first
+    scale-word forms) and its percent; v36: with a half or spoken decimals after them (one and a half, one point
+    five, zero point five)."""
+    found: list[Mention] = []
+    read_to = 0  # the end of the last number read: the words of its decimals are no numbers of their own
+    runs = sorted([*EN_CARDINAL_RUN.finditer(text), *_ZERO_POINT.finditer(text)], key=lambda m: m.start())
+    for run in runs:
+        if (
+            run.start() < read_to
+            or ORDINAL_AFTER.match(text, run.end())
+            or _POINT_BEFORE.search(text, max(0, run.start() - 7), run.start())
+        ):
+            continue  # twenty-first, one hundred twenty-first; the five of "one point five"
         tokens = list(EN_WORD.finditer(run.group()))
         i = 0
         while i < len(tokens):
             read, value = _spelled_number([t.group() for t in tokens[i:]])
+            if tokens[i].group() == "zero":
+                read, value = 1, 0
             if read == 0:
                 i += 1
                 continue
             start, end = run.start() + tokens[i].start(), run.start() + tokens[i + read - 1].end()
             amount, scale = Decimal(value), Decimal(1)
+            if i + read == len(tokens):  # the run's last number: a half or decimals may follow it
+                part, end = _fraction_after(text, end)
+                amount += part
+                read_to = end
             english = english_scale(text, start, end) if forms.scaled else None
             if english is not None:
                 scale, end = english
