@@ -3,6 +3,7 @@ by an editor in GB18030): every reader that refuses one names the byte and the d
 
 from __future__ import annotations
 
+import os
 import stat
 
 # the first bytes of a Git LFS pointer: a repository cloned without `git lfs pull` holds these in place of files
@@ -13,6 +14,22 @@ _SPECIAL_KINDS = (
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
 )
+
+
+MIB = 2**20
+
+
+def size_problem(path: str | os.PathLike[str], limit: int, what: str) -> str | None:
+    """'is 300.0 MiB, over the 16 MiB limit of a document' when the file at `path` holds more than `limit` bytes,
+    else None. Asked before a file is read: a reader of the whole file (a knowledge document, a dataset, a
+    dictionary) held a 300 MB dump - or a sparse file of NUL bytes - in memory before it could refuse it."""
+    try:
+        size = os.stat(path).st_size
+    except (OSError, ValueError):  # not there or unreadable: the reader's own error says so
+        return None
+    if size <= limit:
+        return None
+    return f"is {size / MIB:,.1f} MiB, over the {limit / MIB:g} MiB limit of {what}"
 
 
 def not_utf8(exc: UnicodeDecodeError) -> str:

@@ -422,7 +422,7 @@ def test_a_component_spec_error_starts_with_its_flag_and_says_what_was_typed(par
     with pytest.raises(ValueError) as caught:
         parse(value, option=flag)
     message = str(caught.value)
-    assert message.startswith(f"{flag}: invalid value {value!r} for {flag}: {words}"), message
+    assert message.startswith(f"invalid value {value!r} for {flag}: {words}"), message  # the flag once (round 10)
     assert "Fix: " in message, message
 
 
@@ -447,7 +447,7 @@ def test_a_component_spec_from_the_ini_file_is_named_by_its_key(project):  # noq
     project.pytester.makeini("[pytest]\nrag_embedder = /models/bge-m3\n")
     one_usage_error(
         project.run("--collect-only", "--llm-model=m1", f"--llm-base-url={DEAD_URL}"),
-        "tox.ini, ini key rag_embedder: --rag-embedder: invalid value '/models/bge-m3'",
+        "tox.ini, ini key rag_embedder: invalid value '/models/bge-m3' for --rag-embedder: ",
         "needs 'flag:' in front",
     )
 

@@ -139,9 +139,9 @@ def check_rag_files(template: Path | None, dictionaries: list[Path]) -> None:
     """The RAG prompt template and jieba dictionaries given, read now: one that is not UTF-8 text, lacks a
     placeholder or has a malformed line is a usage error naming the file, not an error in every RAG case after
     the server has started (or a traceback while the index is built)."""
-    from ..rag.prompt import PLACEHOLDERS, missing_placeholders
-    from ..rag.tokenize import read_dictionary
-    from ..textfiles import not_utf8
+    from ..rag.prompt import MAX_TEMPLATE_BYTES, PLACEHOLDERS, missing_placeholders
+    from ..rag.tokenize import MAX_DICTIONARY_BYTES, read_dictionary
+    from ..textfiles import not_utf8, size_problem
 
     def reason(exc: Exception) -> str:
         if isinstance(exc, UnicodeDecodeError):
@@ -155,6 +155,9 @@ def check_rag_files(template: Path | None, dictionaries: list[Path]) -> None:
                 f"--rag-template {template}: {problem}. Fix: name a UTF-8 text file with the "
                 f"{' and '.join(PLACEHOLDERS)} placeholders"
             )
+        too_large = size_problem(template, MAX_TEMPLATE_BYTES, "a prompt template")
+        if too_large is not None:  # read whole: a data file named by mistake filled the memory first
+            raise pytest.UsageError(f"--rag-template {template}: {too_large}. Fix: name the template file")
         try:
             text = template.read_text(encoding="utf-8")
         except (OSError, ValueError) as exc:
@@ -171,6 +174,9 @@ def check_rag_files(template: Path | None, dictionaries: list[Path]) -> None:
             raise pytest.UsageError(
                 f"--rag-dict {path}: {problem}. Fix: name the dictionary file (UTF-8 text, lines 'word [freq] [tag]')"
             )
+        too_large = size_problem(path, MAX_DICTIONARY_BYTES, "a jieba dictionary")
+        if too_large is not None:
+            raise pytest.UsageError(f"--rag-dict {path}: {too_large}. Fix: name the dictionary file")
         try:
             read_dictionary(path)
         except (OSError, ValueError) as exc:
@@ -192,6 +198,8 @@ def check_chat_template(template: str, flag: str = "--llm-chat-template") -> Non
             f"{flag} {template}: {what}. Fix: a Jinja chat template file (or its text, with its {{{{ }}}} / "
             "{% %} tags)"
         )
+    if is_file:  # read whole (hashed for the answer cache, and by vLLM): another file named by mistake
+        refuse_too_large(flag, path, MAX_SMALL_FILE_BYTES, "a chat template", "name the chat template's .jinja file")
 
 
 def check_interpreter(flag: str, python: str) -> None:
@@ -262,7 +270,7 @@ def not_a(path: Path, want: str) -> str | None:
 def check_knowledge(paths: Sequence[Path], given: bool) -> None:
     """With RAG on, the knowledge base exists and holds a document (the default scenarios/knowledge too): every RAG
     case of the run errored in retrieval ("knowledge path does not exist"), after the model server had started."""
-    from ..rag.documents import DOC_SUFFIXES, _iter_files  # the retriever's own rule of what a document is
+    from ..rag.documents import _iter_files, no_documents_problem  # the retriever's own rule of what a document is
 
     flag = "--rag-knowledge" if given else f"--rag (its default knowledge base, {DEFAULT_KNOWLEDGE_DIR})"
     for path in paths:
@@ -273,11 +281,9 @@ def check_knowledge(paths: Sequence[Path], given: bool) -> None:
                 "folders)"
             )
     if not any(next(iter(_iter_files(path)), None) is not None for path in paths):
-        suffixes = ", ".join(sorted(DOC_SUFFIXES))
-        raise pytest.UsageError(
-            f"{flag} {', '.join(str(p) for p in paths)}: no documents ({suffixes}) to retrieve from. Fix: put the "
-            "knowledge documents there, or pass --rag-knowledge=PATH"
-        )
+        # the files there that are not read are named (a folder of .pdf/.docx was only "no documents")
+        where = ", ".join(str(p) for p in paths)
+        raise pytest.UsageError(f"{flag} {where}: no documents to retrieve from: {no_documents_problem(paths)}")
 
 
 def check_price_labels(path: Path, labels: Sequence[str]) -> None:
@@ -419,6 +425,23 @@ def check_path_texts(config: pytest.Config, raw: dict[str, Any]) -> None:
                 )
 
 
+# The largest file read whole of each kind: a chat template or a file of URLs is a page (1 MiB is a hundred times
+# that), a benchmark's prompts a few MB. A larger file is another one named by mistake, or a sparse file, and it was
+# read into memory before anything refused it.
+MAX_SMALL_FILE_BYTES = 2**20
+MAX_PROMPT_FILE_BYTES = 64 * 2**20
+
+
+def refuse_too_large(flag: str, path: Path, limit: int, what: str, fix: str) -> None:
+    """A usage error naming `flag`, the file and the limit when `path` holds more than `limit` bytes."""
+    from ..textfiles import size_problem
+
+    problem = size_problem(path, limit, what)
+    if problem is not None:
+        where = flag if flag.endswith(":") else f"{flag} {path}:"
+        raise pytest.UsageError(f"{where} {problem}. Fix: {fix}")
+
+
 def check_url_files(flag: str, values: list[str]) -> None:
     """`@FILE` of URLs that is a FIFO or a folder: a usage error, not a read that waits forever."""
     for value in values:
@@ -429,6 +452,7 @@ def check_url_files(flag: str, values: list[str]) -> None:
         if path.is_dir() or special_file(path):
             what = "a folder" if path.is_dir() else "not a regular file"
             raise pytest.UsageError(f"{flag} {value}: {path} is {what}. Fix: a text file of URLs, one a line")
+        refuse_too_large(f"{flag} {value}:", path, MAX_SMALL_FILE_BYTES, "a file of URLs", "a text file of URLs")
 
 
 def check_prompt_file(path: Path) -> None:
@@ -439,6 +463,7 @@ def check_prompt_file(path: Path) -> None:
     if not path.is_file():
         what = "a folder" if path.is_dir() else "not a regular file"
         raise pytest.UsageError(f"{flag} {path}: is {what}. Fix: pass a .txt (one prompt a line) or .jsonl file")
+    refuse_too_large(flag, path, MAX_PROMPT_FILE_BYTES, "a prompt file", "a .txt (one prompt a line) or .jsonl file")
     from ..bench.prompts import PromptFileError, load_prompt_file
 
     try:  # read now: a malformed line failed the benchmark after the server had started

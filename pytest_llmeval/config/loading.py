@@ -149,11 +149,20 @@ def load_settings(config: pytest.Config) -> Settings:
         raise pytest.UsageError(named_by_its_ini_key(config, str(exc))) from None
 
 
+# the flag a refusal opens with: `--llm-dtype 'fp8': ...`, or `invalid value 'x' for --rag-embedder: ...` (a value
+# quoted as its repr: in double quotes when it holds a single one)
+_OPENING_FLAG = re.compile(
+    r"""(?:invalid value (?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*") for )?"""
+    r"(--(?:llm|rag)-[a-z0-9-]+)"
+)
+
+
 def named_by_its_ini_key(config: pytest.Config, message: str) -> str:
     """`message` with the ini file and key put first when it opens with an option's flag (`--llm-scenarios nowhere:
-    ...`) whose value came from the ini file, not the command line; else `message` as it is."""
-    flag = re.match(r"--(?:llm|rag)-[a-z0-9-]+", message)
-    opt = next((o for o in OPTIONS if flag is not None and o.flag == flag.group(0)), None)
+    ...`), or with "invalid value 'x' for FLAG:" (the RAG component specs), whose value came from the ini file, not
+    the command line; else `message` as it is."""
+    flag = _OPENING_FLAG.match(message)
+    opt = next((o for o in OPTIONS if flag is not None and o.flag == flag.group(1)), None)
     if opt is None or config.getoption(opt.dest) not in (None, []):
         return message
     with warnings.catch_warnings():

@@ -46,6 +46,25 @@ def _positive() -> tuple[Callable[[Any], bool], str]:
     return (lambda v: v > 0), "must be greater than 0"
 
 
+# the longest timeout taken: a week is longer than any run waits for a server or an answer, and a socket's timeout of
+# 1e10 s overflows the platform's time_t (`--llm-request-timeout 1e10` errored every request)
+MAX_TIMEOUT_S = 7 * 24 * 3600
+# the highest sampling temperature: the OpenAI API's range is 0-2 (cloud APIs refuse more), and above it an answer is
+# noise (`--llm-temperature 70`, a typo for 0.7, was sent)
+MAX_TEMPERATURE = 2.0
+
+
+def _timeout() -> tuple[Callable[[Any], bool], str]:
+    return (lambda v: 0 < v <= MAX_TIMEOUT_S), f"must be greater than 0 and at most {MAX_TIMEOUT_S} seconds (7 days)"
+
+
+def _temperature() -> tuple[Callable[[Any], bool], str]:
+    return (
+        (lambda v: 0 <= v <= MAX_TEMPERATURE),
+        f"must be at least 0 and at most {MAX_TEMPERATURE:g} (the OpenAI API's range; cloud APIs refuse more)",
+    )
+
+
 def _modality_limits() -> tuple[Callable[[Any], bool], str]:
     """vLLM's --limit-mm-per-prompt: a JSON object ({"image": 1}) or, for older builds, image=1,video=0 (vLLM
     refused anything else at start, after loading its modules)."""
@@ -151,7 +170,7 @@ OPTIONS: tuple[Option, ...] = (
         int,
         check=_at_least(1),
     ),
-    Option("temperature", "sampling temperature", "temperature", float, 0.0, check=_at_least(0)),
+    Option("temperature", "sampling temperature (0-2)", "temperature", float, 0.0, check=_temperature()),
     Option(
         "thinking",
         "Qwen3-style thinking: off (default, via chat_template_kwargs), on, or server (send nothing)",
@@ -167,7 +186,7 @@ OPTIONS: tuple[Option, ...] = (
         "request_timeout_s",
         float,
         600.0,
-        check=_positive(),
+        check=_timeout(),
     ),
     Option(
         "concurrency",
@@ -235,7 +254,7 @@ OPTIONS: tuple[Option, ...] = (
         "server.startup_timeout_s",
         float,
         900.0,
-        check=_positive(),
+        check=_timeout(),
     ),
     Option(
         "vllm-arg",

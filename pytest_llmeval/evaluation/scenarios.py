@@ -211,6 +211,7 @@ CLAIM_FIELDS = {"claim", "variants", "regex"}
 SCORERS = ("keyword", "ocrbench", "exact")
 ASSERT_WITH = ("keyword", "judge")
 MAX_IMAGE_BYTES = 20 * 2**20
+MAX_SCENARIO_BYTES = 16 * 2**20  # a file of 10,000 cases is a few MB; PyYAML parses a larger one for minutes
 # the largest max_tokens a case may ask (the servers' request fields are 32-bit, as --llm-max-tokens's ceiling)
 MAX_TOKENS_LIMIT = 2**31 - 1
 
@@ -241,6 +242,17 @@ def _near_miss(wanted: str, data: Any) -> str | None:
 # level ('\u00a0   category'), and the error was "unknown field" with the list of valid keys
 ODD_SPACES = {"\t": "a tab", "\u00a0": "a no-break space (U+00A0)", "\u3000": "a full-width space (U+3000)"}
 _CASE_PLACE = "in each case (or under `defaults:` for every case of the file)"
+# the run's settings by the key a scenario author writes them as, with the option (and ini key) that sets them
+RUN_SETTINGS = {
+    key: f"--llm-{option} (ini key llm_{option.replace('-', '_')})"
+    for key, option in (
+        ("temperature", "temperature"),
+        ("repeat", "repeat"),
+        ("repeats", "repeat"),
+        ("max_model_len", "max-model-len"),
+        ("model", "model"),
+    )
+} | {"top_k": "--rag-top-k (ini key rag_top_k)"}
 # where a key that is valid elsewhere in a scenario file belongs: written at another level (`forbidden:` beside
 # `key_points:`, `threshold:` at the top), the error says where to move it, not only that it is unknown
 PLACES = {
@@ -269,6 +281,9 @@ def _check_keys(mapping: Mapping[Any, Any], allowed: set[str], fail: Any, prefix
                 f"the key is indented with {odd}, which YAML reads as part of the key (so it landed on another level)",
                 "indent with plain spaces only, lined up with the keys around it",
             )
+        if text in RUN_SETTINGS:  # `temperature: 0.7` in a case was "unknown field" with the case's keys
+            where = f"set it with {RUN_SETTINGS[text]}"
+            raise fail(f"{prefix}{text}", "a setting of the run, not of a scenario file", where)
         if text in PLACES:
             raise fail(f"{prefix}{text}", "unknown field at this level", f"`{text}` belongs {PLACES[text]}: move it")
         raise fail(f"{prefix}{key}", "unknown field", unknown_key_fix(text, allowed))
@@ -611,6 +626,11 @@ def _no_cases(data: Any, text: str) -> tuple[str, str]:
 def load_file(path: Path) -> list[Case]:
     import yaml
 
+    from ..textfiles import size_problem
+
+    too_large = size_problem(path, MAX_SCENARIO_BYTES, "a scenario file")
+    if too_large is not None:  # read whole, then parsed: a dump or a sparse file named .yaml filled the memory first
+        raise ScenarioError(path, None, None, too_large, "split the cases into scenario files of this size or less")
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8")
@@ -798,13 +818,25 @@ def _number(value: Any, field_name: str, fail: Any, fix: str) -> float:
         raise fail(field_name, "empty (nothing after the colon, or YAML's null)", f"{fix}, or remove the line")
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise fail(field_name, f"{shown(value)} is not a number", fix)
+    name = field_name.rsplit(".", 1)[-1]
+    written = str(value).strip()
+    if written.endswith("%") and _is_decimal(written[:-1]):  # `threshold: 60%` was "'60%' is not a number"
+        problem = f"{shown(value)}: write the {name} without '%' (it is a number)"
+        raise fail(field_name, problem, f"'{name}: {written[:-1].strip()}'")
     try:
-        number = Decimal(str(value).strip())
+        number = Decimal(written)
     except InvalidOperation:
         raise fail(field_name, f"{shown(value)} is not a number", fix) from None
     if not number.is_finite() or not math.isfinite(float(number)):  # 1e400 is finite as a decimal, inf as a float
         raise fail(field_name, f"{shown(value)} is not a finite number", fix)
     return float(number)
+
+
+def _is_decimal(text: str) -> bool:
+    try:
+        return Decimal(text.strip()).is_finite()
+    except InvalidOperation:
+        return False
 
 
 def _integer(value: Any, field_name: str, fail: Any, fix: str, maximum: int) -> int:
@@ -833,11 +865,14 @@ def _number_forms(item: Mapping[str, Any], base: NumberForms, prefix: str, fail:
         if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
             raise fail(f"{prefix}tolerance", f"{shown(raw)} is not a tolerance", "use e.g. 'tolerance: 0.5' or '1%'")
         try:
-            parse_tolerance(str(raw))
+            parsed = parse_tolerance(str(raw))
         except ToleranceError as exc:
             raise fail(
                 f"{prefix}tolerance", str(exc), "use e.g. 'tolerance: 0.5' (absolute) or '1%' (relative)"
             ) from None
+        problem = _tolerance_problem(str(raw).strip(), parsed.amount, parsed.relative)
+        if problem is not None:
+            raise fail(f"{prefix}tolerance", problem, "use e.g. 'tolerance: 0.5' (absolute) or '1%' (relative)")
         tolerance = str(raw).strip()
     scale = base.scale_words
     if item.get("scale_words") is not None:
@@ -846,6 +881,19 @@ def _number_forms(item: Mapping[str, Any], base: NumberForms, prefix: str, fail:
     if item.get("chinese_numerals") is not None:
         chinese = _flag(item["chinese_numerals"], f"{prefix}chinese_numerals", fail)
     return NumberForms(scale_words=scale, chinese=chinese, tolerance=tolerance)
+
+
+def _tolerance_problem(written: str, amount: Decimal, relative: bool) -> str | None:
+    """Why a tolerance matches any number, or None: `1e400` is finite as a decimal and inf as a float (every number
+    was within it), and a relative one of 100% or more matched 0 (and 2.5 times the figure at 150%)."""
+    if not math.isfinite(float(amount)):
+        return f"{shown(written)} is too large (it matches any number)"
+    if relative and amount >= 100:
+        return (
+            f"{shown(written)}: a relative tolerance of 100% or more matches 0 and any figure up to twice the key "
+            "figure or beyond"
+        )
+    return None
 
 
 def _parse_images(path: Path, merged: dict[str, Any], fail: Any) -> tuple[str, ...]:
@@ -1036,4 +1084,17 @@ def _parse_trap(value: Any, fail: Any) -> Trap | None:
     penalty = _number(value.get("penalty", DEFAULT_TRAP_PENALTY), "trap.penalty", fail, "use e.g. 'penalty: 25'")
     if penalty < 0:
         raise fail("trap.penalty", f"{penalty:g} is not a non-negative number", "use e.g. 'penalty: 25'")
+    if penalty > 100:  # `penalty: 200` was taken: points off a 0-100 score, of which 100 already takes all
+        raise fail(
+            "trap.penalty",
+            f"{penalty:g} is more than 100 points: the penalty is taken off a score of 0-100 for each forbidden "
+            "claim found, and 100 already takes the whole score",
+            "use a number from 0 to 100, e.g. 'penalty: 25'",
+        )
+    if 0 < penalty < 1:  # 0.25 meant as 25 points, as `threshold: 0.6` meant 60%: a quarter of a point was taken
+        raise fail(
+            "trap.penalty",
+            f"{penalty:g} looks like a fraction, but the penalty is in points (0-100) off the score",
+            f"write {penalty * 100:g} for {penalty * 100:g} points (0 for none)",
+        )
     return Trap(expect=expect, forbidden=tuple(forbidden), penalty=float(penalty))

@@ -17,11 +17,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..textfiles import LFS_POINTER, encoding_hint, special_kind
+from ..textfiles import LFS_POINTER, MIB, encoding_hint, size_problem, special_kind
 
 DOC_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+READ_TYPES = "only .md, .markdown and .txt files are read"
 # Files that live beside the knowledge base but are not documents.
 EXCLUDED_NAMES = frozenset({"custom_dict.txt", "user_dict.txt", "userdict.txt", "stopwords.txt"})
+# The largest document read: about 8 million Chinese characters, a 4,000-page book as text - 40,000 chunks to embed
+# (hours on a CPU). A larger file is a data dump, a log or a binary, and it was read whole before anything refused it.
+MAX_DOCUMENT_BYTES = 16 * MIB
+UNREAD_SHOWN = 5  # the unread files an error names before "and N more"
 DEFAULT_MAX_CHARS = 400
 DEFAULT_OVERLAP = 50
 
@@ -145,6 +150,67 @@ def _iter_files(root: Path) -> Iterable[tuple[Path, str]]:
         yield path, doc_id
 
 
+def no_documents_problem(paths: Sequence[str | Path]) -> str:
+    """Why `paths` hold no document, in the user's terms, with the fix - the words after "no documents ...: " (for a
+    knowledge base where `_iter_files` finds nothing): the files there that are not read (a folder of .pdf/.docx was
+    only "no documents"), only hidden files, only the tokenizer's word lists, or nothing at all."""
+    found: dict[str, list[str]] = {"unread": [], "hidden": [], "word lists": []}
+    for root in map(Path, paths):
+        if root.is_dir():
+            _sort_unread(root, root, found, set())
+    read = READ_TYPES
+    unread, hidden, lists = found["unread"], found["hidden"], found["word lists"]
+    if unread:
+        shown = ", ".join(unread[:UNREAD_SHOWN])
+        more = f", and {len(unread) - UNREAD_SHOWN} more" if len(unread) > UNREAD_SHOWN else ""
+        count = f"{len(unread)} files" if len(unread) > 1 else "1 file"
+        return (
+            f"{count} found, not read ({shown}{more}) - {read}. Fix: convert them to "
+            ".md or .txt (e.g. `pandoc report.docx -o report.md`, `pdftotext report.pdf report.txt`), or pass "
+            "--rag-knowledge=PATH"
+        )
+    if lists and not hidden:
+        if len(lists) == 1:
+            what = f"{lists[0]}, a word list of the tokenizer (a jieba dictionary or stopwords), not a document"
+        else:
+            what = f"{', '.join(lists)}, word lists of the tokenizer (jieba dictionaries, stopwords), not documents"
+        return (
+            f"the folder holds only {what} ({read}). Fix: put the knowledge documents "
+            "there, or pass --rag-knowledge=PATH"
+        )
+    if hidden:
+        return (
+            f"the folder holds only hidden files (names starting with '.'), which are "
+            f"not read ({', '.join(hidden[:UNREAD_SHOWN])}). Fix: rename the documents without the leading '.', or "
+            "pass --rag-knowledge=PATH"
+        )
+    return f"the folder is empty ({read}). Fix: put the knowledge documents there"
+
+
+def _sort_unread(root: Path, folder: Path, found: dict[str, list[str]], walking: set[str]) -> None:
+    """The names under `folder` that `_iter_files` leaves out, by why: another type, hidden, a tokenizer word list.
+    Linked folders are followed once each, as `_iter_files` follows them (a link back is no loop)."""
+    real = os.path.realpath(folder)
+    if real in walking:
+        return
+    walking.add(real)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:  # unreadable: the reader's own error names it
+        return
+    for entry in entries:
+        name = Path(entry.path).relative_to(root).as_posix()
+        if entry.name.startswith("."):
+            found["hidden"].append(name)
+        elif _is_folder(entry):
+            _sort_unread(root, Path(entry.path), found, walking)
+        elif entry.name in EXCLUDED_NAMES:
+            found["word lists"].append(name)
+        elif Path(entry.name).suffix.lower() not in DOC_SUFFIXES:
+            found["unread"].append(name)
+    walking.discard(real)
+
+
 def _resolved(file: Path) -> Path:
     """`file.resolve()`, or `file` for a link in a loop (Python 3.11's resolve raises RuntimeError there)."""
     try:
@@ -161,6 +227,23 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 
 
 TEXT_FIX = "save each document as UTF-8 text, or move it out of the knowledge folder"
+CONVERT_FIX = (
+    "convert it to .md or .txt (e.g. `pandoc report.docx -o report.md`, `pdftotext report.pdf report.txt`), or move "
+    "it out of the knowledge folder"
+)
+UNZIP_FIX = "unzip it and pass the folder of .md/.txt documents (--rag-knowledge=FOLDER)"
+# what a file that is no text starts with, when it is a document in another format: a PDF, an Office file (a .docx,
+# .xlsx or .pptx is a ZIP archive; a .doc or .xls of before 2007 a Compound File), an EPUB (a ZIP too)
+_OFFICE_MAGIC = (
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .xlsx, .pptx or .epub is one)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (a .doc, .xls or .ppt)"),
+)
+
+
+def _office_kind(raw: bytes) -> str | None:
+    """What a document in another format is, by its first bytes ('a PDF'), or None."""
+    return next((kind for magic, kind in _OFFICE_MAGIC if raw.startswith(magic)), None)
 
 
 class DocumentError(ValueError):
@@ -175,11 +258,22 @@ def _read_text(file: Path) -> str:
     """The document's text, or a DocumentError naming what the file is instead: reading a FIFO waited forever, a
     link to /dev/zero filled the memory, a GBK or binary file was a UnicodeDecodeError without a fix."""
     _check_regular(file)
+    too_large = size_problem(file, MAX_DOCUMENT_BYTES, "a document")
+    if too_large is not None:
+        raise DocumentError(
+            file, too_large, "split it into documents of a topic each, or move it out of the knowledge folder"
+        )
     raw = file.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # before the NUL bytes: UTF-16 text holds them too
         raise DocumentError(file, f"not valid UTF-8 text{encoding_hint(raw)}")
+    binary = "is not text (it holds NUL bytes: a binary file)"
+    kind = _office_kind(raw)
+    if kind is not None:  # `report.md` that is a PDF, a .docx given directly: say what it is, and to convert it
+        problem = binary if b"\0" in raw else "is not text (a binary file)"
+        fix = UNZIP_FIX if file.suffix.lower() == ".zip" else CONVERT_FIX  # documents zipped: --rag-knowledge=kb.zip
+        raise DocumentError(file, f"{problem}: it is {kind}, and {READ_TYPES} as text", fix)
     if b"\0" in raw:  # valid UTF-8 or not, no text: its NUL bytes and binary would be indexed as words
-        raise DocumentError(file, "is not text (it holds NUL bytes: a binary file)")
+        raise DocumentError(file, binary)
     if raw.startswith(LFS_POINTER):
         raise DocumentError(
             file,

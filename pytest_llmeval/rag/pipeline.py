@@ -21,7 +21,7 @@ from .bm25 import BM25Index
 from .cache import BuildInfo, BuiltIndex, cache_key, load_or_build
 from .config import RagConfig
 from .dense import DenseIndex, Embedder
-from .documents import Chunk, chunk_document, corpus_digest, load_documents
+from .documents import Chunk, chunk_document, corpus_digest, load_documents, no_documents_problem
 from .fusion import reciprocal_rank_fusion
 from .rerank import Reranker, RerankStatus
 from .spec import build_embedder, build_reranker
@@ -141,7 +141,8 @@ class HybridRetriever:
         start = time.perf_counter()
         docs = load_documents(cfg.knowledge, exclude=cfg.dictionaries)
         if not docs:
-            raise ValueError(f"no .md/.txt documents found under {[str(p) for p in cfg.knowledge]}")
+            where = [str(p) for p in cfg.knowledge]
+            raise ValueError(f"no .md/.txt documents found under {where}: {no_documents_problem(cfg.knowledge)}")
         self.knowledge_digest = digest_of_knowledge(docs, cfg.dictionaries, cfg.chunk_chars, cfg.chunk_overlap)
         key = cache_key(
             corpus=corpus_digest(docs),

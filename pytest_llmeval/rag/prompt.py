@@ -20,12 +20,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from ..textfiles import MIB, size_problem
+
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "rag_prompt.txt"
 TEMPLATES = {"zh": DEFAULT_TEMPLATE, "en": Path(__file__).parent / "templates" / "rag_prompt_en.txt"}
 PLACEHOLDERS = ("{context}", "{question}")
 NO_CONTEXT = "（未检索到相关资料）"
 NO_CONTEXT_EN = "(no relevant material retrieved)"
 CJK_SHARE_FOR_ZH = 0.3
+MAX_TEMPLATE_BYTES = 1 * MIB  # a template is a page of instructions around {context} and {question}
 
 _PLACEHOLDER = re.compile(r"\{context\}|\{question\}")
 
@@ -72,6 +75,9 @@ def load_template(path: str | Path | None = None, language: str | None = None) -
     """Read a template (`path`, else the shipped one of `language`); ValueError naming the file and any
     missing placeholder."""
     path = template_path(path, language)
+    too_large = size_problem(path, MAX_TEMPLATE_BYTES, "a prompt template")
+    if too_large is not None:  # a template is a page of text: a larger file is another one named by mistake
+        raise ValueError(f"RAG prompt template {path} {too_large}. Fix: name the template file")
     template = path.read_text(encoding="utf-8")
     missing = missing_placeholders(template)
     if missing:

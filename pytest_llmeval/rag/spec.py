@@ -40,10 +40,11 @@ def _bad(option: str, value: str, forms: str, why: str) -> ValueError:
     from ..serving.client import public_spec
 
     shown = public_spec(value)  # without a URL's userinfo and query
-    # the flag first: the pytest layer then names the ini file and key when the value came from there
+    # the flag once ("--rag-embedder: invalid value 'x' for --rag-embedder" said it twice); the pytest layer names the
+    # ini file and key when the value came from there (`named_by_its_ini_key` reads the flag after "for")
     return ValueError(
-        f"{option}: invalid value {shown!r} for {option}: {why}; accepted forms: {forms}. Fix: write one of these "
-        "forms (a URL with its '@model-name', a local folder after 'flag:')"
+        f"invalid value {shown!r} for {option}: {why}; accepted forms: {forms}. Fix: write one of these forms (a URL "
+        "with its '@model-name', a local folder after 'flag:')"
     )
 
 

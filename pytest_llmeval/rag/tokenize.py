@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 STOPWORDS_PATH = Path(__file__).parent / "data" / "stopwords.txt"
 
 _TAG = re.compile(r"^[A-Za-z]+$")
+# the largest jieba dictionary read (jieba's own full dictionary is 9 MB): a larger file was read whole before any
+# line of it was checked - a data dump named as the dictionary by mistake
+MAX_DICTIONARY_BYTES = 64 * 2**20
 
 
 class DictionaryError(ValueError):
@@ -38,6 +41,11 @@ def read_dictionary(path: str | Path) -> list[tuple[str, int | None, str | None]
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"jieba dictionary not found: {path}")
+    from ..textfiles import size_problem
+
+    too_large = size_problem(path, MAX_DICTIONARY_BYTES, "a jieba dictionary")
+    if too_large is not None:
+        raise DictionaryError(f"{path}: {too_large}. Fix: name the dictionary file (lines 'word [freq] [tag]')")
     entries: list[tuple[str, int | None, str | None]] = []
     for lineno, raw in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
         line = raw.strip()

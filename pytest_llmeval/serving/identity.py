@@ -141,13 +141,21 @@ def vllm_arguments(args: Sequence[str]) -> list[str]:
     `--revision v2`, as vLLM's `load_config_file` writes them) in its place, before the others, so that a flag given
     on the command line wins over the file's - vLLM's order. Arguments without `--config`, or whose file cannot be
     read, as they are."""
+    from_file, given = config_and_command_line(args)
+    return [*from_file, *given]
+
+
+def config_and_command_line(args: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A `--config FILE`'s settings as arguments (`config_arguments`), and the other arguments: vLLM reads the file's
+    first, so a flag on the command line - the plugin's own options included - wins over the file's. ([], `args`)
+    without `--config`, or when its file cannot be read."""
     if "--config" not in args:  # vLLM reads a config file only for `--config FILE` written so
-        return list(args)
+        return [], list(args)
     index = list(args).index("--config")
     data = _config_file_data(Path(args[index + 1])) if index + 1 < len(args) else None
     if not isinstance(data, dict):
-        return list(args)
-    return [*config_arguments(data), *args[:index], *args[index + 2 :]]
+        return [], list(args)
+    return config_arguments(data), [*args[:index], *args[index + 2 :]]
 
 
 def config_arguments(data: dict[Any, Any]) -> list[str]:
@@ -259,6 +267,9 @@ _UNKEYED_VALUE_FLAGS = (
     # how many prompt tokens a batch prefills: batching, as --max-num-seqs
     "--max-num-batched-tokens",
     "--prefix-caching-hash-algo",
+    # how many images a prompt may hold: whether a request is accepted, not what it answers (as
+    # --llm-limit-mm-per-prompt, never keyed)
+    "--limit-mm-per-prompt",
 )
 _UNKEYED_SWITCHES = (
     "--disable-uvicorn-access-log",
@@ -306,6 +317,58 @@ def keyed_arguments(args: Sequence[str]) -> list[str]:
         if not unkeyed:
             kept += spelled_out([arg])
     return kept
+
+
+# The launch options the plugin sets itself (`ServerSettings` fields) and the vLLM flag each is: given either way
+# (`--llm-max-model-len 4096`, `--llm-vllm-arg=--max-model-len=4096`, `max-model-len: 4096` in a `--config` file) the
+# server starts the same, so the key holds the one value vLLM uses - spelt two ways, they asked every case again
+PLUGIN_FLAGS = {
+    "max_model_len": "--max-model-len",
+    "dtype": "--dtype",
+    "quantization": "--quantization",
+    "reasoning_parser": "--reasoning-parser",
+    "chat_template": "--chat-template",
+}
+_PLUGIN_SHORT_FLAGS = {"-q": "quantization"}  # vLLM's short name of --quantization
+# vLLM's other names of a dtype (`_STR_DTYPE_TO_TORCH_DTYPE`: half is float16, float is float32); `auto` is its
+# default, the same as the option left out
+_DTYPE_NAMES: dict[str, str | None] = {"half": "float16", "float": "float32", "auto": None}
+
+
+def launch_options(settings: ServerSettings) -> tuple[dict[str, Any], list[str]]:
+    """The value vLLM uses of each `PLUGIN_FLAGS` option, and the extra arguments left. vLLM's parser takes the last
+    value given: the plugin writes its options before the extra arguments (`ServerSettings.cli_args`), and a
+    `--config` file's settings count before both. A flag without its value stays among the arguments (vLLM stops at
+    start: nothing is answered)."""
+    from_file, given = config_and_command_line(settings.extra_args)
+    values: dict[str, Any] = dict.fromkeys(PLUGIN_FLAGS)
+    left = _take_plugin_flags(from_file, values)
+    values.update({name: getattr(settings, name) for name in PLUGIN_FLAGS if getattr(settings, name) is not None})
+    left += _take_plugin_flags(given, values)
+    length = values["max_model_len"]
+    if isinstance(length, str) and length.strip().isascii() and length.strip().isdigit():
+        values["max_model_len"] = int(length)  # `4k` and the like stay as written: a needless miss, never a wrong hit
+    dtype = values["dtype"]
+    if isinstance(dtype, str):
+        values["dtype"] = _DTYPE_NAMES.get(dtype, dtype)
+    return values, left
+
+
+def _take_plugin_flags(args: Sequence[str], values: dict[str, Any]) -> list[str]:
+    """`args` less the `PLUGIN_FLAGS` options (in any spelling vLLM reads: `is_flag`, `-q`) and their values, which
+    are set in `values` (a later one over an earlier one)."""
+    left: list[str] = []
+    index = 0
+    while index < len(args):
+        name, equals, value = args[index].partition("=")
+        field = _PLUGIN_SHORT_FLAGS.get(name) or next((f for f, fl in PLUGIN_FLAGS.items() if is_flag(name, fl)), None)
+        if field is None or (not equals and index + 1 >= len(args)):
+            left.append(args[index])
+            index += 1
+            continue
+        values[field] = value if equals else args[index + 1]
+        index += 1 if equals else 2
+    return left
 
 
 def spelled_out(args: Sequence[str]) -> list[str]:
@@ -641,14 +704,16 @@ def launch_identity(settings: ServerSettings, memo: HashMemo | None = None) -> d
     launched_env = server_environment(settings)
     environment = environment_identity(launched_env, memo or NoMemo())
     home_cache = default_hub_cache(launched_env)
+    options, others = launch_options(settings)  # `--llm-max-model-len 4096` keys as `--max-model-len=4096` does
+    keyed = keyed_arguments(others)
     return {
-        "dtype": settings.dtype,
-        "quantization": settings.quantization,
-        "max_model_len": settings.max_model_len,
-        "reasoning_parser": settings.reasoning_parser,
-        "chat_template": template_identity(settings.chat_template),
-        "extra_args": keyed_arguments(settings.extra_args),
-        "extra_arg_files": argument_contents(keyed_arguments(settings.extra_args), memo or NoMemo(), home_cache),
+        "dtype": options["dtype"],
+        "quantization": options["quantization"],
+        "max_model_len": options["max_model_len"],
+        "reasoning_parser": options["reasoning_parser"],
+        "chat_template": template_identity(options["chat_template"]),
+        "extra_args": keyed,
+        "extra_arg_files": argument_contents(keyed, memo or NoMemo(), home_cache),
         "vllm": _vllm_build(settings.python),
         **({"env": environment} if environment else {}),  # absent without one: the keys of other runs stay
     }

@@ -17,6 +17,10 @@ from .gpus import GPUS, find_gpu
 from .model_config import MAX_CONFIG_INTEGER, SizingError, read_model
 from .render import feasibility_table, summary
 
+# vLLM's GPU attention backends take KV blocks of a multiple of 16 tokens (`get_supported_kernel_block_sizes`:
+# MultipleOf(16) for FlashAttention, Triton and FlexAttention; FlashInfer 16, 32, 64)
+BLOCK_MULTIPLE = 16
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -31,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--dtype", default=None, help="weights dtype of an unquantised model (bfloat16, float16, ...)")
     parser.add_argument("--quantization", default=None, help="fp8, nvfp4, awq, gptq, int4, int8, mxfp4")
     parser.add_argument("--kv-cache-dtype", default="auto", choices=list(KV_CACHE_DTYPES))
-    parser.add_argument("--reserve-gib", type=float, default=RESERVE_GIB, help="activations/CUDA graphs per GPU")
+    parser.add_argument(
+        "--reserve-gib", type=float, default=None, help=f"activations/CUDA graphs per GPU (default {RESERVE_GIB:g})"
+    )
     parser.add_argument("--block-size", type=int, default=GPU_DEFAULTS["block_size"])
     parser.add_argument("--max-num-batched-tokens", type=int, default=None, help="default: vLLM's for the GPU")
     parser.add_argument("--json", action="store_true", help="print the estimate and the table as JSON")
@@ -64,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2, argparse printed it)
         return int(exc.code or 0)
+    reserve_given = args.reserve_gib is not None  # only a reserve typed is blamed for taking the whole GPU
+    if not reserve_given:
+        args.reserve_gib = RESERVE_GIB
     try:
         if args.tp < 1:
             raise SizingError(f"--tp {args.tp} must be >= 1. Fix: pass --tp 1, 2, 4 ...")
@@ -88,7 +97,21 @@ def main(argv: list[str] | None = None) -> int:
         ):  # a 20-digit --max-model-len was sized ("0.00 concurrent sequences of 99,999,...-token"): vLLM's are int32
             if value is not None and value > MAX_CONFIG_INTEGER:
                 raise SizingError(f"{flag} {value} is above {MAX_CONFIG_INTEGER:,}, vLLM's largest. Fix: a real size")
+        if args.block_size % BLOCK_MULTIPLE:  # `--block-size 7` was sized: a server that never starts
+            raise SizingError(
+                f"--block-size {args.block_size} is not a multiple of {BLOCK_MULTIPLE}: vLLM's GPU attention backends "
+                f"take KV blocks of multiples of {BLOCK_MULTIPLE} tokens (FlashAttention, Triton, FlashInfer). Fix: "
+                f"e.g. --block-size 16 (vLLM's default), 32 or 64"
+            )
         gpu = find_gpu(args.gpu, "--gpu")
+        if reserve_given and args.reserve_gib >= gpu.memory_gib * args.gpu_memory_utilization:  # every row "does not
+            # fit", a verdict about the option (MiB typed for GiB), not the model
+            raise SizingError(
+                f"--reserve-gib {args.reserve_gib:g} is as much as the {gpu.name}'s "
+                f"{gpu.memory_gib * args.gpu_memory_utilization:.1f} GiB budget ({args.gpu_memory_utilization:g} of "
+                f"{gpu.memory_gib:.1f} GiB): nothing would fit. Fix: the GiB taken by activations and CUDA graphs "
+                f"per GPU, e.g. --reserve-gib {RESERVE_GIB:g} (the default)"
+            )
         shape = read_model(args.model_dir, args.dtype, args.quantization)
         options = {
             "gpu_memory_utilization": args.gpu_memory_utilization,

@@ -43,7 +43,9 @@ def _key(name: str) -> str:
 
 _INDEX: dict[str, GPU] = {_key(alias): gpu for gpu in CATALOGUE for alias in (gpu.name, *gpu.aliases)}
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?(?:E[+-]?\d+)?)\s*(GIB|GB|G)?\s*$", re.IGNORECASE)
-MAX_GIB = 1024 * 1024  # a mebi-GiB: no GPU comes near it; a typo beyond
+# the most memory a GPU given by size may have: the largest hold under 300 GiB (B300, MI355X: 288 GB). Above a TiB the
+# size is a typo or nvidia-smi's MiB typed as GiB (`--gpu 81920`: an 80 TiB GPU fit every model)
+MAX_GIB = 1024
 
 
 def find_gpu(name: str, option: str = "GPU") -> GPU:
@@ -55,12 +57,23 @@ def find_gpu(name: str, option: str = "GPU") -> GPU:
     size = _SIZE.match(name)
     if size:
         gib = float(size.group(1))
-        if not 0 < gib <= MAX_GIB:
+        if gib <= 0:
             raise SizingError(
                 f"{option} size {name!r} must be above 0 and at most {MAX_GIB} GiB. Fix: the GPU's memory, e.g. 48GiB"
             )
+        if gib > MAX_GIB:
+            raise SizingError(_too_large(option, name, gib))
         return GPU(f"{gib:g}GiB", round(gib * 1024))
     raise SizingError(f"unknown {option} {name!r}. Fix: use one of {', '.join(GPUS)} or a memory size such as 48GiB")
+
+
+def _too_large(option: str, name: str, gib: float) -> str:
+    """The refusal of a GPU size past `MAX_GIB`, read as MiB when that makes a GPU's size (nvidia-smi's unit)."""
+    tib = f"{gib / 1024:,.0f} TiB" if gib < 1e12 else "far more"
+    mib = gib / 1024
+    fix = f"write it in GiB: {option} {mib:g}GiB" if mib <= MAX_GIB else f"the GPU's memory in GiB, e.g. {option} 48GiB"
+    looks = " - it looks like MiB, nvidia-smi's unit" if mib <= MAX_GIB else ""
+    return f"{option} size {name!r} is {tib}, more than any GPU has (at most {MAX_GIB} GiB){looks}. Fix: {fix}"
 
 
 def gpu_memory_gib(name: str) -> float:

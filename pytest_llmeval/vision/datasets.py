@@ -16,8 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from ..evaluation.scenarios import Case
-from ..textfiles import not_utf8
+from ..textfiles import MIB, not_utf8, size_problem
 from .images import DEFAULT_MAX_BYTES, ImageError, load_image
+
+# the largest dataset file read (rows of questions and image paths: a benchmark's index is a few MB): larger, it is
+# a dump or a sparse file, and it was read whole - into memory - before any row was checked
+MAX_DATASET_BYTES = 64 * MIB
 
 FORMS = "'ocrbench:/path/to/OCRBench' or 'jsonl:/path/to/cases.jsonl'"
 
@@ -246,6 +250,9 @@ def _path_problem(kind: str, path: Path) -> str | None:
 def _text(path: Path, fix: str) -> str:
     """A dataset file's text (a UTF-8 byte-order mark, which Windows editors add, dropped); a file that cannot be
     read or is not UTF-8 is a DatasetError naming it."""
+    too_large = size_problem(path, MAX_DATASET_BYTES, "a dataset file")
+    if too_large is not None:  # read whole: `jsonl:` pointed at a dump or a sparse file filled the memory first
+        raise DatasetError(f"{path}: {too_large}. Fix: pass the dataset's own file, or split it into smaller datasets")
     try:
         return path.read_text(encoding="utf-8-sig")
     except OSError as exc:
