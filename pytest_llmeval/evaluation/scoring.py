@@ -76,7 +76,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 36
+SCORER_VERSION = 37
 
 
 @dataclass(frozen=True)
@@ -320,16 +320,65 @@ def _superseded_by_its_key(text: str, start: int, end: int) -> str | None:
         return None
     pairs = list(_JSON_PAIR.finditer(text, opens, closes + 1))
     own = next((p for p in pairs if p.start("value") <= start and end <= p.end("value")), None)
-    if own is None or not _superseded_key(own.group("key")):
+    keys = [p.group("key") for p in pairs]
+    if own is None or not _superseded_key(own.group("key"), keys):
         return None
     current = any(
-        p is not own and not _superseded_key(p.group("key")) and _A_DIGIT.search(p.group("value")) for p in pairs
+        p is not own and not _superseded_key(p.group("key"), keys) and _A_DIGIT.search(p.group("value")) for p in pairs
     )
     return f' "{own.group("key")}"' if current else None
 
 
-def _superseded_key(key: str) -> bool:
-    return _HEADER_SUPERSEDED.search(key.replace("_", " ").strip()) is not None
+# v37: a key that marks its value superseded in a word of its own: last ("payback_old", "payback_previous",
+# "回收期_旧", "回收期（调整前）"), or first before another key of its object, bare or marked current ({"old_payback":
+# ..., "payback": ...}, previous_payback / revised_payback, 原回收期 / 回收期, 调整前回收期 / 调整后回收期) - v36 read
+# only a whole key (旧值, old_value). Not a pair of old and new things (old_system_cost / new_system_cost, 旧系统 /
+# 新系统: a change's two ends, both facts, as v33's | 上线前 | 上线后 |), a period (prior_year_revenue), a longer word
+# (bold_payback), 折旧 (depreciation), 原因 or 原计划 (no other key after 原).
+_KEY_WORD_SUPERSEDED = frozenset({"old", "previous", "prev", "former", "prior", "earlier", "outdated", "obsolete"})
+_KEY_WORD_SUPERSEDED |= {"superseded", "deprecated", "original", "orig"}
+_KEY_WORD_OLD = frozenset({"old", "original", "orig"})  # old and new things: old_system_cost / new_system_cost
+_KEY_WORD_CURRENT = frozenset({"current", "revised", "updated", "latest", "final", "corrected", "adjusted", "now"})
+_KEY_WORD_PERIOD = frozenset({"year", "years", "quarter", "month", "period", "week", "day", "fy", "yr", "qtr"})
+_KEY_SUPERSEDED_ZH = "旧值|原值|调整前|变更前|修改前|更新前|修正前|修订前|更正前|旧"
+_KEY_SUPERSEDED_ZH += "|原来的|原先的|原来|原先|此前|先前|之前|以前|原"
+_KEY_CURRENT_ZH = "调整后|变更后|修改后|更新后|修正后|修订后|更正后|当前|现行|现|最新"
+_KEY_SUPERSEDED_LAST_ZH = re.compile("(?<!折)(?:旧值|原值|调整前|变更前|修改前|更新前|修正前|修订前|更正前|旧)[)）]?$")
+_KEY_SUPERSEDED_FIRST_ZH = re.compile(f"^(?:{_KEY_SUPERSEDED_ZH})的?")
+_KEY_CURRENT_FIRST_ZH = re.compile(f"^(?:{_KEY_CURRENT_ZH})的?")
+_KEY_WORDS = re.compile("[a-z]+")
+_KEY_MARKS = " _-()（）:："
+
+
+def _superseded_key(key: str, keys: Sequence[str] = ()) -> bool:
+    """Whether a JSON key calls its value superseded: as a column header does (v36), or (v37) by a superseding word
+    last in it, or first before another key of its object (`keys`)."""
+    if _HEADER_SUPERSEDED.search(key.replace("_", " ").strip()) is not None:
+        return True
+    words = _KEY_WORDS.findall(key.lower())
+    others = [k for k in keys if k != key]
+    if words and not _KEY_WORD_PERIOD.intersection(words):
+        if words[-1] in _KEY_WORD_SUPERSEDED and len(words) > 1:
+            return True
+        if words[0] in _KEY_WORD_SUPERSEDED and len(words) > 1:
+            marks = _KEY_WORD_CURRENT if words[0] in _KEY_WORD_OLD else _KEY_WORD_CURRENT | {"new"}
+            stems = {_stem_after(_KEY_WORDS.findall(k.lower()), marks) for k in others}
+            return tuple(words[1:]) in stems
+    bare = key.strip(_KEY_MARKS)
+    if not bare.isascii():
+        last = _KEY_SUPERSEDED_LAST_ZH.search(bare)
+        if last is not None and last.start() > 0 and bare[: last.start()].strip(_KEY_MARKS):
+            return True
+        first = _KEY_SUPERSEDED_FIRST_ZH.match(bare)
+        if first is not None and first.end() < len(bare):
+            rest = bare[first.end() :].strip(_KEY_MARKS)
+            return any(_KEY_CURRENT_FIRST_ZH.sub("", k.strip(_KEY_MARKS)).strip(_KEY_MARKS) == rest for k in others)
+    return False
+
+
+def _stem_after(words: Sequence[str], marks: frozenset[str]) -> tuple[str, ...]:
+    """The key's words without a first one of `marks` (revised_payback: payback)."""
+    return tuple(words[1:]) if words and words[0] in marks else tuple(words)
 
 
 def _matches(pattern: Pattern, answer_norm: str, cells: Sequence[TableCell]) -> Iterator[Found]:

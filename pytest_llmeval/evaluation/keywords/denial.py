@@ -365,11 +365,15 @@ def negation_inside(answer_norm: str, start: int, end: int) -> str | None:
 # 不保证 |, - 保证收益：不保证，收益随市场波动, Guaranteed returns: not guaranteed), and in English a bare denial as a
 # label's value (- Guaranteed returns: none / not offered) - v35 charged them. Not another word negated (保证收益：
 # 不保证本金 says the returns are guaranteed), nor a denial of another column (| 私有化部署 | 无 | stays v12's).
-_AS_ITS_VALUE = re.compile(r" ?(?P<mark>[:|]) ?(?:\*\*)?")
+_AS_ITS_VALUE = re.compile(r" ?(?P<mark>[:|]|—{1,2}) ?(?:\*\*)?")
 _VALUE_ENDS = r"(?:\*\*)?(?= ?[。!?;\n,、|]| [-*•+] |\.(?=\s|$)| ?$)"
 _EN_VALUE_DENIAL = re.compile(
     r"(?:no|none|not (?:offered|available|provided|supported|applicable|included)|n/a)(?![a-z/])" + _VALUE_ENDS
 )
+# v37: and a bare Chinese denial as its value after a colon (保证收益：不，但历史收益稳定; 保证收益：否。) - v36
+# charged "不，但"; a dash may stand for the colon (保证收益 —— 不，但…). Not 不 before a word (保证收益：不仅保证…):
+# the value must end where the denial does; not a cell (| 私有化部署 | 无 | is v12's, read under its header).
+_ZH_VALUE_DENIAL = re.compile("(?:不|否|并不|没有|不是|无)" + _VALUE_ENDS)
 _HEAD = re.compile(r"[a-z]+|[\u4e00-\u9fff]{1,2}")
 
 
@@ -380,8 +384,10 @@ def denied_as_its_value(answer_norm: str, start: int, end: int) -> str | None:
     head = _HEAD.match(answer_norm, start)
     if mark is None or head is None:
         return None
-    own = re.compile(f"(?:不|并不|非|未|无|没有|not |never |no )(?:{re.escape(head.group())})[a-z]*" + _VALUE_ENDS)
+    word = head.group()
+    own_word = re.escape(word) + (f"|{word[0]}" if len(word) == 2 and not word.isascii() else "")  # v37: 保本：不保
+    own = re.compile(f"(?:不|并不|非|未|无|没有|not |never |no )(?:{own_word})[a-z]*" + _VALUE_ENDS)
     denial = own.match(answer_norm, mark.end())
-    if denial is None and mark.group("mark") == ":":
-        denial = _EN_VALUE_DENIAL.match(answer_norm, mark.end())
+    if denial is None and mark.group("mark") != "|":  # a cell's bare 无 is v12's, read with its column's header
+        denial = _ZH_VALUE_DENIAL.match(answer_norm, mark.end()) or _EN_VALUE_DENIAL.match(answer_norm, mark.end())
     return None if denial is None else answer_norm[end : denial.end()]

@@ -172,6 +172,13 @@ FILLERS_ZH += ("做", "进行", "开展", "考虑", "采用", "使用", "选择"
 # v25: and the verbs of a change or a length, as v23's English ones (没有提升3个百分点, 并未增长20%, 不会缩短20个月,
 # 没有节省20万元: the figure is denied; v24 read only a fall so: 没有下降20%)
 FILLERS_ZH += ("提升", "提高", "增长", "增加", "上升", "上涨", "缩短", "延长", "节省", "节约", "花费", "耗时", "用时")
+# v37: and the verbs of a fall or of reaching a level (成本并没有下降20%, 未降低20%, 没有减少20%, 从来没有达到过20%:
+# v36 credited the figure of a fall that did not happen, as v25 did not list them) - before a figure only, so what
+# a text point credits is v36's (没有降低成本 for 成本)
+FILLERS_ZH_BEFORE_A_FIGURE: tuple[str, ...] = ("下降", "降低", "减少", "下滑", "下跌", "回落", "缩减", "降")
+FILLERS_ZH_BEFORE_A_FIGURE += ("达到", "达到过")
+FILLERS_ZH_BEFORE_A_FIGURE += ("降到", "降至", "下降到", "下降至", "降低到", "降低至", "减少到", "减少至")  # 降到20%
+FILLERS_ZH_BEFORE_A_FIGURE += ("达到预期的", "达到目标", "达到预期")  # 没有达到预期的20% (the target it missed)
 # v10: a date between a negation and what it negates (并未于2024年通过PCI DSS认证, 并没有在2024年3月通过审计)
 _DATE_BEFORE_A_POINT = re.compile(
     r"(?:于|在) ?(?:[0-9]{4} ?年(?: ?[0-9]{1,2} ?月)?(?: ?[0-9]{1,2} ?[日号])?|[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?[日号])?)"
@@ -197,6 +204,24 @@ FILLERS_EN |= {"shorten", "shortens", "extend", "extends"}
 # preposition of its date (did not launch in March 2024, was not released on 15 March)
 FILLERS_EN |= {"took", "lasted", "required", "needed", "reached", "rose", "increased", "grew", "improved", "saved"}
 FILLERS_EN |= {"shortened", "extended", "have", "has", "had", "worth", "hit", "hits", "total", "totals"}
+# v37: and, before a figure only, the verbs of a fall, which v25 did not list (did not fall 20%, has not dropped 20%;
+# not "did not drop on-premises support", which keeps it)
+_FILLERS_EN_BEFORE_A_FIGURE = frozenset(
+    {"fall", "falls", "fell", "fallen", "drop", "drops", "dropped", "decrease", "decreases", "decreased", "grown"}
+    | {"shrink", "shrinks", "shrank", "shrunk", "climb", "climbs", "climbed", "jump", "jumps", "jumped", "risen"}
+)
+# v37: the preposition of a change's size or level after its negated verb (did not fall by 20%, has not grown by 20%,
+# never rose to 20%, did not go up by 20%): the figure is the size of a change that did not happen
+_CHANGE_PREPOSITIONS_EN = frozenset({"by", "to"})
+_CHANGE_VERBS_EN = frozenset(
+    {"rise", "rises", "rose", "risen", "increase", "increases", "increased", "grow", "grows", "grew", "grown"}
+    | {"improve", "improves", "improved", "fall", "falls", "fell", "fallen", "drop", "drops", "dropped"}
+    | {"decrease", "decreases", "decreased", "shrink", "shrinks", "shrank", "shrunk", "climb", "climbs", "climbed"}
+    | {"jump", "jumps", "jumped", "shorten", "shortens", "shortened", "extend", "extends", "extended"}
+)
+# v37: "not only / not just" before a figure, as 不止 and 不只 (not only 20% but 30%: more than 20%); not before a
+# word (not only compliant but also certified states it)
+_ONLY_EN = frozenset({"only", "just", "merely"})
 # v32: "not necessarily" doubts the figure as 未必 and 不一定 do (payback is not necessarily 20 months)
 FILLERS_EN |= {"necessarily"}
 FILLERS_EN |= {"launch", "launched", "launches", "release", "released", "releases", "ship", "shipped", "ships"}
@@ -211,6 +236,7 @@ _OPENERS = "\"'“‘「『《〈【[("
 NEGATIONS_AFTER_A_FIGURE = ("都不到", "还不到", "不到")
 _ENDS_AFTER_NOT_REACHING = frozenset("的就即便呢啊")
 _FILLERS_ZH_LONGEST_FIRST = sorted(FILLERS_ZH, key=len, reverse=True)
+_FILLERS_ZH_BEFORE_A_FIGURE_LONGEST_FIRST = sorted(FILLERS_ZH + FILLERS_ZH_BEFORE_A_FIGURE, key=len, reverse=True)
 # Before 不, these make it an affirmation: 不得不 / 不能不 (must), 无不 / 没有不 (all).
 DOUBLE_NEGATION_BEFORE: tuple[str, ...] = ("不得", "不能", "不可", "不会", "不敢", "不是", "无", "莫", "没有")
 DOUBLE_NEGATION_BEFORE += ("并非", "绝非", "决非")  # v15: 并非不支持私有化部署 (it is not that it does not: it does)
@@ -243,10 +269,11 @@ def _zh_negation_ending(text: str, figure: bool) -> int | None:
     return len(text) - len(negation)
 
 
-def _en_negation_ending(text: str) -> int | None:
+def _en_negation_ending(text: str, figure: bool = False) -> int | None:
     """Where the English negation that `text` ends with starts: "not ", "non-", "rather than ", or a negation and
     one filler word ("not fully ", "won't be ") or (v9) two ("not yet been "). A typographic apostrophe (won’t) is read
-    as ' (NFKC keeps it)."""
+    as ' (NFKC keeps it). Before a figure (`figure`), v37: a negated change's preposition (not fall by, not go up
+    by) and "not only" / "not just"."""
     m = _WORDS_BEFORE.search(text.replace("’", "'"))
     if m is None:
         return None
@@ -256,6 +283,10 @@ def _en_negation_ending(text: str) -> int | None:
         starts.append(starts[-1] + len(word) + 1)
     if words[-1] in NEGATIONS_EN:
         return starts[-1]
+    if figure and m.group(2) == " " and len(words) >= 2:
+        at = _negated_change_before_a_figure(words)
+        if at is not None:
+            return starts[at]
     if words[-1] in PROHIBITIONS_EN and m.group(2) == " ":  # v11: prohibits refunds - not "never refuses"
         return None if _negated_prohibition(words) else starts[-1]
     if m.group(2) != " " or len(words) < 2:
@@ -274,7 +305,7 @@ def _en_negation_ending(text: str) -> int | None:
         if words[-1] == "to" and words[-2] in PROHIBITIONS_EN | _REFUSALS_EN and _negated_prohibition(words[:-1]):
             return None  # v12: cannot refuse to refund, must not refuse to, won't refuse to - an affirmation
         return starts[-2]
-    if words[-1] in FILLERS_EN:
+    if words[-1] in FILLERS_EN or (figure and words[-1] in _FILLERS_EN_BEFORE_A_FIGURE):
         if words[-2] in NEGATIONS_EN:
             return starts[-2]
         if len(words) == 3 and " ".join(words[:2]) in NEGATIONS_EN_TWO_WORDS:
@@ -282,6 +313,16 @@ def _en_negation_ending(text: str) -> int | None:
         if len(words) == 3 and words[-2] in FILLERS_EN and words[0] in NEGATIONS_EN:
             return starts[0]  # v9: two fillers - has not yet been audited, is not currently fully compliant
     return None
+
+
+def _negated_change_before_a_figure(words: Sequence[str]) -> int | None:
+    """The index of the negation in `words` (up to three, the last before a figure) that makes the figure the size of
+    a change that did not happen (not fall by, never rose to, not go up by) or only its lower bound (not only,
+    not just): v37."""
+    if words[-1] in _ONLY_EN and words[-2] in NEGATIONS_EN:
+        return len(words) - 2
+    verb = len(words) == 3 and words[-1] in _CHANGE_PREPOSITIONS_EN and words[-2] in _CHANGE_VERBS_EN
+    return 0 if verb and words[0] in NEGATIONS_EN else None
 
 
 def _negated_prohibition(words: Sequence[str]) -> bool:
@@ -309,7 +350,7 @@ def negation_before(answer_norm: str, start: int, figure: bool = False) -> str |
         if date is not None:
             at = _zh_negation_ending(core[: date.start()].rstrip(" "), figure)
     if at is None:
-        at = _en_negation_ending(before.rstrip(_OPENERS))  # the space after the word stays: "not "
+        at = _en_negation_ending(before.rstrip(_OPENERS), figure)  # the space after the word stays: "not "
     if at is not None and _asks_a_not_a(answer_norm, before, at, start):
         return None  # v19: 回收期是不是20个月？ asks, it does not deny
     return None if at is None else before[at:]
@@ -327,7 +368,7 @@ def _asks_a_not_a(answer_norm: str, before: str, at: int, start: int) -> bool:
 def _zh_negation_over_a_filler(core: str, figure: bool) -> int | None:
     """Where the Chinese negation that `core` ends with starts, directly or before one filler (不是约, 并未正式)."""
     at = _zh_negation_ending(core, figure)
-    for filler in _FILLERS_ZH_LONGEST_FIRST:
+    for filler in _FILLERS_ZH_BEFORE_A_FIGURE_LONGEST_FIRST if figure else _FILLERS_ZH_LONGEST_FIRST:
         if at is None and core.endswith(filler) and (figure or filler != "只有"):
             at = _zh_negation_ending(core[: -len(filler)].rstrip(_OPENERS + " "), figure)
     return at

@@ -114,6 +114,15 @@ _A_WORD_GOES_ON = re.compile("-[a-z]")
 # a half or a quarter of a period or a length, not a share: the first half of the year, a quarter of an hour
 _PART_OF_A_PERIOD_BEFORE = re.compile("(?<![a-z])(?:first|second|latter|former|other|back|front|top|bottom) $")
 _PAST_BEFORE = re.compile("过$")  # 过半数, 过一半: more than half (a bound no other figure takes: 过20个月 is after it)
+# v37: a share of a share (一半的一半, 三分之一的一半, half of half), a half among halves (一半一半: fifty-fifty), a
+# point in time (进行到一半时, halfway) and "most" (多半, 大半, 一多半) are no share of the point's size
+_A_SHARE_OF_IT_AFTER = re.compile(
+    f" ?(?:的 ?(?:[{CN_CHARS}]+分之[{CN_CHARS}]+|一半|半数)|一半|半数|(?:the |a )?half(?![a-z])|时(?!间)|的时候)"
+)
+_A_SHARE_OF_IT_BEFORE = re.compile(
+    f"(?:(?:[{CN_CHARS}]+分之[{CN_CHARS}]+|一半|半数) ?的 ?|一半|(?<![a-z])half of (?:the )?"
+    "|(?<![最至差许扩增放加过不])[多大])$"  # not 最多一半, 差不多一半 (bounds, a hedge), 扩大一半 (a change)
+)
 _A_PERIOD_AFTER = re.compile(" ?(?:the |an? )?(?:hour|minute|century|mile|day|week|month|quarter)s?(?![a-z])")
 
 
@@ -130,9 +139,18 @@ class SpokenShare(TextPattern):
                 continue
             if _PAST_BEFORE.search(answer, max(0, found.start - 1), found.start):
                 continue
+            if _share_of_a_share(answer, found.start, found.end):
+                continue
             if self.text.endswith(" of") and _A_PERIOD_AFTER.match(answer, found.end):
                 continue
             yield found
+
+
+def _share_of_a_share(answer: str, start: int, end: int) -> bool:
+    """The share at start:end is a share of another share, a half among halves, a point in time or "most" (v37)."""
+    if _A_SHARE_OF_IT_AFTER.match(answer, end):
+        return True
+    return _A_SHARE_OF_IT_BEFORE.search(answer, max(0, start - 24), start) is not None
 
 
 # a share offered among others, as 20个月或24个月 is (v15): 三分之一或四分之一, one third or one quarter, 三分之一到一半
