@@ -326,8 +326,12 @@ class ModelPair(TypedDict, total=False):
     verdict: str
     """"better", "worse" or "no significant difference", after the correction (not `difference.significant`)."""
     family: int
+    """How many of the run's pairs x modes are in the family: those whose n can reach p 0.05 at all (Tarone's rule;
+    before `joint`: every pair and mode)."""
     outside_family: bool
+    """Left out of the family: no p at its n can reach 0.05 (`p_holm` null, verdict "no significant difference")."""
     joint: bool
+    """True: a pair's modes were tested jointly and Holm went across the pairs in the family (`stats.stepdown`)."""
 
 
 class ComparisonRow(TypedDict, total=False):

@@ -164,23 +164,52 @@ def _uncompared_pairs(comparison: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _family_words(tested: list[dict[str, Any]]) -> str:
-    """How the p in brackets was adjusted, as the document says: a pair's modes tested jointly and Holm across the
-    pairs (`joint`), or, in a results.json written before, Holm over every pair x mode."""
-    if any(p.get("joint") for p in tested):
-        pairs = len({(p["a"], p["b"]) for p in tested})
-        outside = sum(1 for p in tested if p.get("outside_family"))
-        left_out = (
-            f"; {outside} comparison(s) whose n cannot reach p 0.05 at all left out of the family (no p Holm in "
-            "brackets)"
-            if outside
-            else ""
-        )
+    """How the p in brackets was adjusted, as the document says: in a results.json written before `joint`, Holm over
+    every pair x mode; else what was done - a pair's modes tested jointly only where two of its modes are in the
+    family, Holm across the pairs that have a member in it, and the comparisons Tarone's rule left out named. Every
+    run said "a pair's modes tested jointly ... Holm across the 3 pair(s)", also with one mode run, with a pair of 4
+    cases outside the family (Holm went across 2), and where no comparison's n could reach 0.05 at all."""
+    if not any(p.get("joint") for p in tested):
+        return f"Holm's correction over the {len(tested)} comparison(s) of this run (p Holm <= 0.05)."
+    family = [p for p in tested if p.get("p_holm") is not None]
+    outside = [p for p in tested if p.get("outside_family")]
+    named = ", ".join(f"{p['b']} - {p['a']} {p['mode']} (n={p['n']})" for p in outside)
+    if not family:
+        if not outside:  # every comparison of one case: no test at all (p "-")
+            return (
+                "the correction over the comparisons of this run - here none can be: no comparison has the two "
+                "cases a paired test needs (n<2)."
+            )
         return (
-            f"the correction over the {len(tested)} comparison(s) of this run: a pair's modes tested jointly on the "
-            f"cases they share (a case's answers of the two models swapped in both modes at once), Holm across the "
-            f"{pairs} pair(s){left_out} (p Holm <= 0.05)."
+            f"the correction over the comparisons of this run - here none can be: the {len(outside)} comparison(s) "
+            "whose n cannot reach p 0.05 at all (the smallest two-sided p of n cases is 2/2^n, 0.0625 at n=5; no p "
+            f"Holm in brackets): {named}."
         )
-    return f"Holm's correction over the {len(tested)} comparison(s) of this run (p Holm <= 0.05)."
+    units = list(dict.fromkeys((p["a"], p["b"]) for p in family))
+    joint = any(sum((p["a"], p["b"]) == unit for p in family) > 1 for unit in units)
+    how = []
+    if joint:
+        how.append(
+            "a pair's modes tested jointly on the cases they share (a case's answers of the two models swapped in "
+            "both modes at once)"
+        )
+    if len(units) > 1 or joint:
+        how.append(f"Holm across the {len(units)} pair(s)")
+    left_out = (
+        f"; {len(outside)} comparison(s) whose n cannot reach p 0.05 at all left out of the family (no p Holm in "
+        f"brackets): {named}"
+        if outside
+        else ""
+    )
+    if not how:  # one comparison in the family: its p is its own
+        return (
+            "the correction over the comparisons of this run: one comparison's n can reach p 0.05, so its p in "
+            f"brackets is its own{left_out} (p Holm <= 0.05)."
+        )
+    return (
+        f"the correction over the {len(family)} comparison(s) of this run in the family: {', '.join(how)}"
+        f"{left_out} (p Holm <= 0.05)."
+    )
 
 
 def model_pairs_section(doc: dict[str, Any]) -> Section | None:

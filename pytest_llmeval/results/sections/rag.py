@@ -81,12 +81,8 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
         "Uplift = mean score with RAG - without, paired over the cases run both ways (n; an errored sample counts "
         "as score 0 and not passed, so a mode gains nothing from the cases it failed), with its 95% "
         f"interval ({methods((r.get('uplift_interval') for r in rag), (r['model'] for r in rag))}) and the sign-flip "
-        "test's p, in brackets after Holm's correction over the run's models (those whose n can be significant at "
-        "all)"
-        + _joint_words(
-            [r.get("uplift_holm") or {} for r in rag],
-            "tested jointly on the cases they share (a case's no-RAG and RAG answers swapped in every model at once)",
-        )
+        "test's p, in brackets "
+        + _uplift_family_words([r.get("uplift_holm") or {} for r in rag])
         + ": 'better' or 'worse with RAG' only where that is at most 0.05 - with several models one interval "
         "leaves out 0 by chance more often than 1 time in 20; pass % = share "
         "of those cases passed (a case asked several times: its share of samples), with its 95% interval "
@@ -179,11 +175,7 @@ def rag_category_section(doc: dict[str, Any]) -> Section | None:
         "that can be significant at their n at all (the smallest two-sided p of n cases is "
         "2/2^n, 0.0625 at n=5: a category of 5 or fewer cases is left out of the family rather than making the "
         "others' threshold stricter - Tarone's rule)"
-        + _joint_words(
-            [c for r in rag for c in (r.get("categories") or {}).values()],
-            "a category's uplifts in the run's models tested jointly on its cases (a case's no-RAG and RAG answers "
-            "swapped in every model at once), Holm across the categories",
-        )
+        + _category_joint_words(rag)
         + ". 'better' or 'worse with RAG' only where the uplift is significant after it "
         "(p Holm <= 0.05): with several categories or models, some category looks significant by chance more often "
         "than 1 time in 20, so an interval that leaves out 0 is not a finding on its own."
@@ -191,10 +183,43 @@ def rag_category_section(doc: dict[str, Any]) -> Section | None:
     return Section("rag_categories", "RAG uplift per category", [note], Table(headers, rows), level=3)
 
 
-def _joint_words(verdicts: list[dict[str, Any]], how: str) -> str:
-    """`; <how>` where the document's verdicts were tested jointly (`joint`: Holm treating them as unrelated tests
-    needed p <= 0.05 / k, below what 6 cases can reach); nothing for a results.json written before."""
-    return f"; {how}" if any(v.get("joint") and v.get("family", 0) > 1 for v in verdicts) else ""
+def _uplift_family_words(verdicts: list[dict[str, Any]]) -> str:
+    """How the models' uplifts' p in brackets was adjusted. Tested jointly (`joint`, two or more in the family) the
+    uplifts are one unit, and no Holm split is made: "after Holm's correction over the run's models; tested jointly"
+    named a correction that was not applied. A results.json written before, or one model alone: Holm's words."""
+    in_family = [v for v in verdicts if v.get("p_holm") is not None]
+    if any(v.get("joint") for v in verdicts) and len(in_family) > 1:
+        return (
+            f"after the correction over the {len(in_family)} models whose n can be significant at all: their uplifts "
+            "tested jointly on the cases they share (a case's no-RAG and RAG answers swapped in every model at once), "
+            "one unit - no Holm split among them"
+        )
+    return "after Holm's correction over the run's models (those whose n can be significant at all)"
+
+
+def _category_joint_words(rag: list[dict[str, Any]]) -> str:
+    """`; <how>` where the categories were tested jointly (`joint`): a category's uplifts in the models jointly only
+    where two or more of them are in the family, Holm across the categories only where two or more categories are -
+    one model's categories, or one category of several models, read "tested jointly ..., Holm across the
+    categories" for a correction of neither kind. Nothing for a results.json written before."""
+    members: dict[str, int] = {}
+    joint = False
+    for row in rag:
+        for name, category in (row.get("categories") or {}).items():
+            joint = joint or bool(category.get("joint"))
+            if category.get("p_holm") is not None:
+                members[name] = members.get(name, 0) + 1
+    if not joint or not members:
+        return ""
+    how = []
+    if any(count > 1 for count in members.values()):
+        how.append(
+            "a category's uplifts in the run's models tested jointly on its cases (a case's no-RAG and RAG answers "
+            "swapped in every model at once)"
+        )
+    if len(members) > 1:
+        how.append(f"Holm across the {len(members)} categories")
+    return "; " + ", ".join(how) if how else ""
 
 
 def _how(method: str) -> str:
