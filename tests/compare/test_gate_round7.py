@@ -141,15 +141,17 @@ def test_one_case_names_the_cases_that_could_check_it_not_that_no_number_can():
 
 def test_a_worse_the_gate_kept_against_a_holm_p_past_005_says_why():
     """The row read "0.0312 (Holm 0.0625)  worse" under a header saying 'worse' only where p Holm <= 0.05: the gate's
-    one-sided test failed score:5, and the row keeps "worse" so as not to contradict it - now it says so."""
-    cmp = gate(run([100.0] * 6 + [10.0] * 4), run([0.0] * 6 + [10.0] * 4))
+    one-sided test failed score:5, and the row keeps "worse" so as not to contradict it - now it says so. (With the
+    rows tested jointly, 6 of 10 cases falling is 0.0312 after the correction too; 5 of 9 is 0.0625 two-sided, and
+    the gate's one-sided 1/32 fails score:5: the row read "no significant difference" beside a failed gate.)"""
+    cmp = gate(run([100.0] * 5 + [10.0] * 4), run([0.0] * 5 + [10.0] * 4))
     text = render_comparison_text(cmp)
     row = _row(text, "score")
-    assert row.endswith("0.0312 (Holm 0.0625)  worse: the gate's one-sided test failed its rule (see the rules)"), row
+    assert row.endswith("0.0625 (Holm 0.0625)  worse: the gate's one-sided test failed its rule (see the rules)"), row
     assert "or where the gate failed the row's rule by its one-sided test (said beside it)" in text
     assert _row(text, "pass_rate").endswith("no significant difference")
     sure = render_comparison_text(gate(run([100.0] * 14), run([0.0] * 14)))
-    assert _row(sure, "score").endswith("(Holm 0.000244)  worse")
+    assert _row(sure, "score").endswith("(Holm 0.000122)  worse")
 
 
 # -- the summary's "significantly better/worse" with its numbers --------------------------------------------------
@@ -161,7 +163,7 @@ def test_significantly_better_in_the_summary_gives_each_change_with_its_interval
     cmp = gate(run([50.0] * 7 + [60.0] * 7), run([90.0] * 7 + [80.0] * 7), "score:5")
     assert cmp["summary"].startswith(
         "significantly better: m1 norag score, m1 norag pass_rate (m1 norag score +30.0 points, 95% CI [+24.0, "
-        "+36.0], n=14, p Holm 0.000244; m1 norag pass_rate +50.0 pp, 95% CI [+9.0, +50.0], n=14, p Holm 0.0156)"
+        "+36.0], n=14, p Holm 0.000122; m1 norag pass_rate +50.0 pp, 95% CI [+9.0, +50.0], n=14, p Holm 0.0156)"
     )
 
 
@@ -170,5 +172,5 @@ def test_significantly_worse_below_the_threshold_says_an_interval_of_no_width_ha
     assert cmp["exit_code"] == EXIT_OK
     assert cmp["summary"] == (
         "significantly worse, but no gate threshold passed: m1 norag score (m1 norag score -5.0 points, 95% CI "
-        "[-5.0, -5.0] (no width: every case changed alike), n=10, p Holm 0.00391)"
+        "[-5.0, -5.0] (no width: every case changed alike), n=10, p Holm 0.00195)"
     )
