@@ -344,7 +344,6 @@ def _compare_runs(
         g.pop("_ids", None)
         for entry in g["metrics"].values():
             entry.pop("_exact", None)
-            entry.pop("_changes", None)
     regressions = [r for r in results if r["failed"]]
     broken = [p for p in problems if not p["allowed"]]
     summary = summary_text(groups, regressions, broken, results, [p for p in problems if p["allowed"]])

@@ -216,8 +216,6 @@ def compare_group(
             "new": _round(float(np.mean(score_n)), 4),
             **diff.to_dict(),
             "verdict": verdict(diff, True),
-            # per case, new - baseline: the table's score rows are tested jointly (`holm_quality_verdicts`)
-            "_changes": {i: float(sn - sb) for i, sb, sn in zip(ids, score_b, score_n)},
         },
         float(np.mean(score_b)),
     )
@@ -232,9 +230,6 @@ def compare_group(
         {"base": _round(float(np.mean(pass_b)), 4), "new": _round(float(np.mean(pass_n)), 4), **entry},
         float(np.mean(pass_b)),
     )
-    # per case, the change of its share passed: McNemar's exact test is the sign-flip test of these (-100, 0, +100),
-    # so the pass-rate rows join the score rows' unit (`holm_quality_verdicts`)
-    metrics["pass_rate"]["_changes"] = {i: float(pn - pb) for i, pb, pn in zip(ids, pass_b, pass_n)}
     metrics.update(_speed_metrics(b, n))
     for entry in metrics.values():
         base_value, estimate = entry.get("_exact") or (entry.get("base"), entry.get("estimate"))
@@ -324,11 +319,8 @@ def holm_quality_verdicts(groups: list[dict[str, Any]], gated_worse: set[tuple[s
     difference" would contradict itself."""
     keyed = [((g["model"], g["mode"], m), g["metrics"][m]) for g in groups for m in QUALITY if m in g["metrics"]]
     tested = [(key, e) for key, e in keyed if e.get("p_value") is not None and e.get("estimate") is not None]
-    p_family = stepdown(
-        [float(e["p_value"]) for _, e in tested],
-        [e.get("_changes") for _, e in tested],
-        two_sided=True,
-    )
+    changes = {(g["model"], g["mode"], m): _per_case_changes(g, m) for g in groups for m in QUALITY}
+    p_family = stepdown([float(e["p_value"]) for _, e in tested], [changes[key] for key, _ in tested], two_sided=True)
     adjusted = {id(e): p for (_, e), p in zip(tested, p_family)}
     for key, entry in keyed:
         p_holm = adjusted.get(id(entry))
@@ -341,6 +333,16 @@ def holm_quality_verdicts(groups: list[dict[str, Any]], gated_worse: set[tuple[s
             continue
         if entry.get("verdict") in ("better", "worse") and (p_holm is None or p_holm > ALPHA):
             entry["verdict"] = "no significant difference"
+
+
+def _per_case_changes(group: dict[str, Any], metric: str) -> dict[str, float]:
+    """Per case id, new - baseline of a quality metric (`_cases`, `_ids`): the score, or the share of its samples
+    passed - McNemar's exact test is the sign-flip test of those (-100, 0, +100), so the pass-rate rows join the score
+    rows' unit in `holm_quality_verdicts`."""
+    score_b, score_n, pass_b, pass_n, _ = group["_cases"]
+    before, after = (score_b, score_n) if metric == "score" else (pass_b, pass_n)
+    ids = group.get("_ids") or [str(i) for i in range(len(before))]
+    return {str(i): float(a - b) for i, b, a in zip(ids, before, after, strict=True)}
 
 
 def _load(sample: dict[str, Any]) -> int:

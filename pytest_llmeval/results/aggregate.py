@@ -437,7 +437,7 @@ def holm_verdicts(
     adjusts across the units (`stats.stepdown`): they are measured on the same cases, and Holm treating them as
     unrelated needed p <= 0.05 / k, below the smallest p of 6 cases - RAG raising every case of three models read
     "not significant" for each."""
-    from ..stats import holm, stepdown
+    from ..stats import stepdown
 
     names = list(diffs)
     members = [
@@ -445,16 +445,14 @@ def holm_verdicts(
         for name in names
         if diffs[name].p_value is not None and (diffs[name].min_p is None or diffs[name].min_p <= alpha)
     ]
-    if flips is None:
-        adjusted = dict(zip(members, holm([diffs[name].p_value for name in members])))
-    else:
-        p_family = stepdown(
-            [float(diffs[name].p_value) for name in members],
-            [flips.get(name) for name in members],
-            units=None if units is None else [units[name] for name in members],
-            two_sided=True,
-        )
-        adjusted = dict(zip(members, p_family))
+    # without flips every member is a unit of its own: `stepdown` is then Holm's step-down exactly
+    p_family = stepdown(
+        [float(diffs[name].p_value) for name in members],
+        [(flips or {}).get(name) for name in members],
+        units=None if units is None else [units[name] for name in members],
+        two_sided=True,
+    )
+    adjusted = dict(zip(members, p_family))
     return {
         name: {
             "p_holm": adjusted.get(name),
