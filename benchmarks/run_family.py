@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pytest_llmeval.results.aggregate import holm_verdicts  # noqa: E402
 from pytest_llmeval.stats import paired_difference  # noqa: E402
+from pytest_llmeval.stats.intervals import wilson_score_bounds  # noqa: E402
 
 
 def _answers(rng: np.random.Generator, levels: np.ndarray, shift: float = 0.0) -> np.ndarray:
@@ -72,6 +73,12 @@ def uplifts(rng: np.random.Generator, n: int, models: int, rise: float) -> tuple
     return len(old) == models, len(new) == models
 
 
+def _rate(hits: np.ndarray) -> str:
+    """A share of the simulated runs with its 95% Wilson interval: `0.046 [0.035, 0.061]`."""
+    low, high = wilson_score_bounds(int(hits.sum()), len(hits))
+    return f"{hits.mean():.3f} [{low:.3f}, {high:.3f}]"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reps", type=int, default=1000)
@@ -80,8 +87,12 @@ def main() -> int:
     args = parser.parse_args()
     rng = np.random.default_rng(5)
     start = time.perf_counter()
-    print(f"{args.reps} simulated runs per row; answers = case level (20-80) + N(0, 20), whole points in 0-100")
-    print(f"{'family':<34} {'n':>3} {'FWER before':>11} {'FWER now':>8} {'power before':>12} {'power now':>9}")
+    print(
+        f"{args.reps} simulated runs per row (rates with their 95% Wilson interval); answers = case level (20-80) + "
+        "N(0, 20), whole points in 0-100"
+    )
+    print("| family | n | FWER Holm | FWER now | power Holm | power now |")
+    print("|---|---|---|---|---|---|")
     for label, fn, size, effect in (
         ("pairs, 2 models x 2 modes", pairs, 2, args.fall),
         ("pairs, 3 models x 2 modes", pairs, 3, args.fall),
@@ -91,10 +102,8 @@ def main() -> int:
         for n in (6, 8, 14):
             null = np.array([fn(rng, n, size, 0.0) for _ in range(args.reps)])
             alt = np.array([fn(rng, n, size, effect) for _ in range(args.reps)])
-            print(
-                f"{label:<34} {n:>3} {null[:, 0].mean():>11.3f} {null[:, 1].mean():>8.3f} "
-                f"{alt[:, 0].mean():>12.3f} {alt[:, 1].mean():>9.3f}"
-            )
+            cells = [_rate(null[:, 0]), _rate(null[:, 1]), _rate(alt[:, 0]), _rate(alt[:, 1])]
+            print(f"| {label} | {n} | " + " | ".join(cells) + " |")
     print(f"power: pairs - the fallen model ({args.fall:g} points) found in both modes; uplifts - every model found")
     print(f"({time.perf_counter() - start:.0f} s)")
     return 0
