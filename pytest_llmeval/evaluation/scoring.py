@@ -54,6 +54,7 @@ from .keywords.retraction import (
     a_multiple_of,
     a_time_ago_or_a_period,
     denied_as_a_whole,
+    doubted,
     out_of_reach,
     reported_and_corrected,
     taken_back,
@@ -76,7 +77,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 37
+SCORER_VERSION = 38
 
 
 @dataclass(frozen=True)
@@ -455,6 +456,8 @@ def _find(
                     after = answered_no(questions, found.start, found.end)  # v11: 支持私有化部署吗？不支持。
                 if negation is None and after is None:
                     negation = denied_as_a_whole(answer_norm, found.start)  # v16: it is not true that ...
+                if negation is None and after is None and figure:
+                    negation = doubted(answer_norm, found.start)  # v38: 我不认为ROI能达到20%, I doubt ...
                 if negation is None and after is None and questions is not None and figure:
                     negation = reported_and_corrected(questions, found.start, found.end)  # v17: 有人说…，但实际…
                 if negation is None and after is None and figure:

@@ -179,6 +179,13 @@ FILLERS_ZH_BEFORE_A_FIGURE: tuple[str, ...] = ("下降", "降低", "减少", "�
 FILLERS_ZH_BEFORE_A_FIGURE += ("达到", "达到过")
 FILLERS_ZH_BEFORE_A_FIGURE += ("降到", "降至", "下降到", "下降至", "降低到", "降低至", "减少到", "减少至")  # 降到20%
 FILLERS_ZH_BEFORE_A_FIGURE += ("达到预期的", "达到目标", "达到预期")  # 没有达到预期的20% (the target it missed)
+# v38: and the spoken verbs of a rise or a fall and of the level they reach (营收没有涨20%, 股价并未跌20%, 没涨到20%,
+# 并未提升至20%: v37 credited the figure, as it listed only the written verbs of a fall)
+FILLERS_ZH_BEFORE_A_FIGURE += ("涨", "跌", "升", "增", "减", "涨到", "涨至", "跌到", "跌至", "升到", "升至")
+FILLERS_ZH_BEFORE_A_FIGURE += ("减到", "减至")
+FILLERS_ZH_BEFORE_A_FIGURE += ("上涨到", "上涨至", "下跌到", "下跌至", "上升到", "上升至", "增长到", "增长至", "增加到")
+FILLERS_ZH_BEFORE_A_FIGURE += ("增加至", "提升到", "提升至", "提高到", "提高至", "缩短到", "缩短至", "攀升", "攀升至")
+FILLERS_ZH_BEFORE_A_FIGURE += ("下调", "上调", "削减", "压缩", "缩小", "扩大", "减少了", "回升", "反弹")
 # v10: a date between a negation and what it negates (并未于2024年通过PCI DSS认证, 并没有在2024年3月通过审计)
 _DATE_BEFORE_A_POINT = re.compile(
     r"(?:于|在) ?(?:[0-9]{4} ?年(?: ?[0-9]{1,2} ?月)?(?: ?[0-9]{1,2} ?[日号])?|[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?[日号])?)"
@@ -218,6 +225,24 @@ _CHANGE_VERBS_EN = frozenset(
     | {"improve", "improves", "improved", "fall", "falls", "fell", "fallen", "drop", "drops", "dropped"}
     | {"decrease", "decreases", "decreased", "shrink", "shrinks", "shrank", "shrunk", "climb", "climbs", "climbed"}
     | {"jump", "jumps", "jumped", "shorten", "shortens", "shortened", "extend", "extends", "extended"}
+)
+# v38: a negated change said with a particle or its object between the verb and its preposition (did not go up by
+# 20%, never went down to 20%, did not cut costs by 20%, has not really come down by 20%): v37 read the verb right
+# before "by" / "to" only, three words back, so "did not go up by 20%" credited the figure
+_PHRASAL_CHANGE_VERBS_EN = "|".join(
+    sorted(
+        {"go", "goes", "went", "gone", "come", "comes", "came", "move", "moves", "moved", "edge", "edged", "tick"}
+        | {"ticked", "cut", "cuts", "reduce", "reduces", "reduced", "lower", "lowers", "lowered", "decline"}
+        | {"declines", "declined", "slip", "slipped", "slide", "slid", "surge", "surged", "soar", "soared", "plunge"}
+        | {"plunged", "gain", "gained", "expand", "expanded", "contract", "contracted", "boost", "boosted", "raise"}
+        | {"raised", "trim", "trimmed", "slash", "slashed", "shave", "shaved"}
+        | _CHANGE_VERBS_EN
+    )
+)
+_NEGATED_PHRASAL_CHANGE_EN = re.compile(
+    r"(?<![a-z'])(?:not|never|didn't|doesn't|don't|won't|hasn't|haven't|hadn't|wasn't|weren't|cannot|can't)"
+    r"(?: (?:yet|really|actually|even|quite|significantly|substantially|materially|much))?"
+    f" (?:{_PHRASAL_CHANGE_VERBS_EN})(?: (?!only|just|merely)[a-z]+)? (?:by|to) $"
 )
 # v37: "not only / not just" before a figure, as 不止 and 不只 (not only 20% but 30%: more than 20%); not before a
 # word (not only compliant but also certified states it)
@@ -287,6 +312,10 @@ def _en_negation_ending(text: str, figure: bool = False) -> int | None:
         at = _negated_change_before_a_figure(words)
         if at is not None:
             return starts[at]
+    if figure and m.group(2) == " ":
+        phrasal = _NEGATED_PHRASAL_CHANGE_EN.search(text.replace("’", "'"), max(0, len(text) - 48))
+        if phrasal is not None:
+            return phrasal.start()  # v38: did not go up by, did not cut costs by
     if words[-1] in PROHIBITIONS_EN and m.group(2) == " ":  # v11: prohibits refunds - not "never refuses"
         return None if _negated_prohibition(words) else starts[-1]
     if m.group(2) != " " or len(words) < 2:
@@ -337,7 +366,7 @@ def negation_before(answer_norm: str, start: int, figure: bool = False) -> str |
     """The negation standing before `start` in a normalised answer, with what lies between (one space, opening
     quotes, one filler word: 不是约, 不“, not fully), if any. `figure`: the point starts with a number, which
     不止 and 不只 negate (不止20个月: more than that) and 只有 may follow (不是只有20个月)."""
-    before = answer_norm[max(0, start - 24) : start]
+    before = answer_norm[max(0, start - 40) : start]
     core = before.rstrip(_OPENERS + " ")
     at = _zh_negation_over_a_filler(core, figure)
     if at is None and core[-1:] in "年月日号底初末前内中":

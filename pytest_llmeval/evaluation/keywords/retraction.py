@@ -93,6 +93,50 @@ def denied_as_a_whole(answer_norm: str, start: int) -> str | None:
     return answer_norm[denial.start() : start]
 
 
+# v38: a figure under a negated belief or a doubt earlier in its part of the clause is doubted, not stated:
+# 我不认为ROI能达到20%, 不觉得, 不相信, 不指望, 不看好, 怀疑, 没有把握, 很难说; "I don't think the ROI will reach
+# 20%", "I do not believe", "I doubt costs fall by 20%", doubtful that, not convinced, not sure, unlikely that -
+# v37 read a negation only right before the figure. Its reach is the part of the clause (a comma, a colon, a
+# semicolon, a bracket or a dash ends it: 我不认为会更低，ROI约为20% states it; 不确定性 is a noun) with no
+# contrast after it (I don't think it is 15% but rather 20%). Not a doubt negated (不怀疑, no doubt, without
+# doubt, don't doubt), nor one of what would hinder it (我不认为这会影响ROI达到20%, I don't think this will
+# prevent ...: it is expected).
+_DOUBTED = re.compile(
+    "(?:并|从|也|都)?(?:不|没)(?:太|大)?(?:认为|觉得|相信|指望|看好|预期|预计|确定|敢保证|敢说|以为)(?!性|因素|感)|(?<![不没无毋毫])怀疑|没有?把握"
+    "|很难说|难以(?:确定|保证|相信)"
+    r"|(?<![a-z])(?:(?:i|we|they|he|she)(?: really| honestly)? )?(?:don't|do not|didn't|did not|wouldn't|would not"
+    r"|can't|cannot|can not)(?: really| honestly)? (?:think|believe|expect|anticipate|foresee|imagine)(?![a-z])"
+    r"|(?<![a-z])(?<!no )(?<!not )(?<!n't )(?<!without )(?<!little )(?:doubt|doubts|doubted|doubtful)(?![a-z])"
+    r"|(?<![a-z])(?:not|n't) (?:convinced|sure|confident|certain)(?![a-z])"
+    r"|(?<![a-z])(?:unlikely|not likely|improbable|skeptical|sceptical)(?: that| whether)?(?![a-z])"
+)
+_HINDERED = re.compile(
+    "影响|阻碍|妨碍|拖累|耽误|阻止|(?<![a-z])(?:prevent|prevents|stop|stops|hinder|hinders|affect|affects|jeopardi[sz]e"
+    "|jeopardi[sz]es|hurt|hurts|derail|derails|block|blocks|undermine|undermines)(?![a-z])"
+)
+
+# a bound doubted is the other bound, which states its figure as 不超过 does (v17): "unlikely to exceed 20%",
+# 我不认为会超过20个月
+_A_BOUND_DOUBTED = re.compile(
+    "超过|超出|高于|低于|少于|多于|(?<![a-z])(?:exceed|exceeds|surpass|surpasses|top|tops|more than|less than"
+    "|fewer than|below|above|under|over|beyond|higher than|lower than)(?![a-z])"
+)
+
+
+def doubted(answer_norm: str, start: int) -> str | None:
+    """The negated belief or doubt (v38: 我不认为, I don't think, I doubt) earlier in the part of the clause that holds
+    the figure at `start`, with no contrast, no verb of hindering and no bound between; else None."""
+    part_start = max(start_of_part(answer_norm, start), start - 80)
+    doubt = None
+    for m in _DOUBTED.finditer(answer_norm, part_start, start):
+        doubt = m
+    if doubt is None or _CONTRAST_IN_A_PART.search(answer_norm, doubt.end(), start):
+        return None
+    if _HINDERED.search(answer_norm, doubt.end(), start) or _A_BOUND_DOUBTED.search(answer_norm, doubt.end(), start):
+        return None
+    return answer_norm[doubt.start() : start]
+
+
 # v17: a figure the answer attributes to others and then corrects is theirs, not the answer's:
 # 有人说回收期是20个月，但实际是24个月, 网上传言20个月，其实是24个月, 很多人以为是20个月, "Some say 20 months, but it is
 # 24", "Many believe it is 20 months; in fact it is 24 months" - an attribution before it in its sentence (no contrast

@@ -16,6 +16,7 @@ from .finding import ABOUT, EN_ONES, EN_TEENS, EN_TENS, find_numbers_cached, wor
 from .mention import CN_CHARS, Mention, NumberForms, chinese_value, parse_tolerance
 from .spelled import spelled_numbers, spelled_value
 from .user_regex import user_regex_finditer
+from .verbal import VerbalChange, change_label, changed_subject, verbal_changes
 
 
 @dataclass(frozen=True)
@@ -109,10 +110,17 @@ class NumberPattern:
         if self.pieces[-1] or self.slots[-1].percent:  # v14: a number word, before what the point counts
             spelled = spelled_numbers(answer, self.forms)
             mentions = tuple(sorted((*mentions, *spelled), key=lambda m: m.start)) if spelled else mentions
-        by_start = {m.start: m for m in mentions}
+        if len(self.slots) == 1 and self.slots[0].percent and not self.pieces[-1]:
+            verbal = verbal_changes(answer)  # v38: 减半, cut in half, 翻倍, doubled
+            mentions = tuple(sorted((*mentions, *verbal), key=lambda m: m.start)) if verbal else mentions
+        by_start = {m.start: m for m in mentions if not isinstance(m, VerbalChange)}
         shares = len(self.slots) == 1 and not self.pieces[0] and bool(self.pieces[-1] or self.slots[0].percent)
         falls = len(self.slots) == 1 and not self.pieces[0] and self.slots[0].value < 0
         for first in mentions:
+            if isinstance(first, VerbalChange) and falls:
+                if first.direction < 0 and self._equal(replace(self.slots[0], value=-self.slots[0].value), first):
+                    yield Found(first.start, first.end)  # v38: 成本减半 for -50%
+                continue
             if falls and self._equal(replace(self.slots[0], value=-self.slots[0].value), first):
                 fall = _a_fall(answer, first.start, first.end)  # v24: 下降20% for -20%
                 end = _unit_end(answer, first.end, self.pieces[-1]) if fall is not None else None
@@ -132,8 +140,14 @@ class NumberPattern:
             labelled = start is None and bool(self.pieces[0].strip())
             if labelled:
                 start = _label_before(answer, first.start, self.pieces[0].strip())  # v36: 回收期为20个月
+            if labelled and start is None:
+                start = _changed_before(answer, first, self.pieces[0].strip())  # v38: 成本下降50% for 成本降低50%
+            elif isinstance(first, VerbalChange) and start is not None and start == first.start and self.pieces[0]:
+                start = None  # a change in words is said with its subject's words before it only (v38)
             if start is None or (start == first.start and _ORDINAL_BEFORE.search(answer, max(0, start - 2), start)):
                 continue  # v16: 第20个月, 第3年, 第5名 - a position, not an amount
+            if self.pieces[0].strip() and superseded_subject(answer, start, self.pieces[0].strip()):
+                continue  # v38: | 原回收期 | 20个月 | 新回收期 | 14个月 | for 回收期20个月
             pos, ok, carried = first.end, True, False
             for piece, slot in zip(self.pieces[1:-1], self.slots[1:], strict=True):
                 after = _starts_at_or_twin(answer, pos, piece)
@@ -337,9 +351,20 @@ def _ends_before(text: str, pos: int, piece: str) -> int | None:
 # stand between: a figure of another subject (ROI为15%，毛利率20%), a change by the figure (ROI提升了20%, ROI increased
 # by 20%) and a negation (回收期不是20个月, the ROI is not 20%) do not say it.
 _SUBJECT_LINK = re.compile(
-    r"(?:\*\*)? ?(?:[:|] ?)?(?:(?:预计|预期|大约|大概|约)?(?:为|是|达到|达|在)|约|大约|大概|了(?:约|大约)?"
+    # v38: and an apposition (the ROI, at 20%, ...; ROI (20%); ROI — 20% —; 投资回报率（约20%）) and a JSON key's
+    # closing quote before its colon ("new_payback": "14 months"), the subject's other name in brackets (投资回报率
+    # （ROI）为20%, return on investment (ROI): 20%) and a length's verb (回本周期大约需要20个月)
+    r"(?:\*\*)? ?(?:\([a-z\u4e00-\u9fff -]{1,30}\) ?)?"
+    r"(?:, ?(?:at |of |about |around |roughly |approximately |now |currently )?|\( ?|[—–] ?|-- ?|- )?"
+    r"[\"”'’]? ?(?:[:|] ?)?(?:(?:预计|预期|大约|大概|约)?(?:为|是|达到|达|在|需要|需|要)|约|大约|大概|了(?:约|大约)?"
     r"|(?:is|was|will be|of|at|stands at|comes to|came to)(?: (?:about|around|roughly|approximately|nearly))?"
+    r"|about|around|roughly|approximately|nearly|~"
+    r"|(?:takes|will take|would take|should take)(?: (?:about|around|roughly|approximately|nearly))?"
     r")? ?(?:\*\*)? ?[\"“'‘「]?"
+)
+# v38: or the level a change of it reaches (ROI rose from 15% to 20%, 回本周期从20个月缩短至14个月, ROI由15%提升到20%)
+_REACHED_LINK = re.compile(
+    r" ?(?:[a-z]+ |(?:将|已|已经|预计|可)?)?(?:从|由|from) ?[^,;。:!?\n]{1,24}? ?(?:[\u4e00-\u9fff]{0,2}(?:到|至)|to) ?"
 )
 # after a subject that is a change (下降20%, 增长20%), 为 and 是 name the level it reaches (下降为20%: to 20%, not by)
 _A_CHANGE_LABEL = re.compile("(?:降|增|涨|跌|升|减|少|长|高|低|多|加|缩)$")
@@ -351,15 +376,94 @@ _A_CHANGE_AFTER = re.compile(
 )
 
 
-def _label_before(text: str, pos: int, label: str) -> int | None:
-    """Start of the point's subject `label` where only a copula, "about" or a colon (`_SUBJECT_LINK`) stands between
-    it and the figure at `pos`, else None."""
-    at = text.rfind(label, max(0, pos - len(label) - 16), pos)
-    if at < 0 or _SUBJECT_LINK.fullmatch(text, at + len(label), pos) is None:
+def _changed_before(answer: str, first: Mention, label: str) -> int | None:
+    """Start of the subject of a point of a change (成本降低50%) where the answer says that change of it in other
+    words (成本下降50%, 成本将减半, costs were cut in half), else None (v38)."""
+    change = change_label(label)
+    if change is None:
         return None
-    if _A_CHANGE_LABEL.search(label) and _LEVEL_LINK.fullmatch(text, at + len(label), pos):
-        return None  # 下降为20% for 下降20%
-    return at
+    subject, direction = change
+    return changed_subject(answer, first, subject_names(subject) if subject else (), direction)
+
+
+# v38: a subject is named by any of its names (ROI, 投资回报率, return on investment; 回收期, 回本周期, payback period):
+# a point's subject that is one of these is said by the others (v37 read only the point's own word)
+SUBJECT_NAMES: tuple[tuple[str, ...], ...] = (
+    ("roi", "投资回报率", "投资收益率", "return on investment"),
+    ("回收期", "投资回收期", "回本周期", "回本期", "回收周期", "投资回收周期", "回本时间", "payback period", "payback"),
+    ("payback time", "break-even period", "breakeven period"),
+    ("irr", "内部收益率", "internal rate of return"),
+    ("npv", "净现值", "net present value"),
+    ("tco", "总拥有成本", "总体拥有成本", "total cost of ownership"),
+    ("毛利率", "gross margin", "gross profit margin"),
+    ("净利率", "净利润率", "net margin", "net profit margin"),
+    ("流失率", "客户流失率", "churn rate", "churn"),
+    ("营收", "营业收入", "revenue"),
+    ("成本", "cost", "costs"),
+)
+_NAMES = {name: group for group in SUBJECT_NAMES for name in group}
+_NAMES.update({name: _NAMES["回收期"] + SUBJECT_NAMES[2] for name in SUBJECT_NAMES[2]})
+_NAMES.update({name: _NAMES["回收期"] + SUBJECT_NAMES[2] for name in _NAMES["回收期"]})
+
+
+def subject_names(label: str) -> tuple[str, ...]:
+    """The names of the subject `label` (its own first, then the longest first), or the label alone."""
+    group = _NAMES.get(label, ())
+    return (label, *sorted((name for name in group if name != label), key=len, reverse=True))
+
+
+# v38: a subject marked as superseded (原回收期, 旧回收期, 调整前回收期, old_payback, previous ROI) where the answer
+# names it elsewhere unmarked or marked current (| 原回收期 | 20个月 | 新回收期 | 14个月 |) is the old value's, not the
+# point's subject - as v33 read a table's old column and v37 a JSON key
+_OLD_MARK_BEFORE = re.compile(
+    "(?:原|旧|原先的?|原来的?|原始|初始|之前的?|此前的?|先前的?|以前的?|(?:调整|变更|优化|改造|上线|实施|修正|更新)前的?"
+    r"|(?<![a-z])(?:old|previous|prior|former|original|initial|earlier|baseline))[ _-]?$"
+)
+
+
+_A_FIGURE_FOLLOWS = re.compile(r"[^,;。.!?\n]{0,12}?[0-9]")
+
+
+def _superseded(text: str, at: int, label: str) -> bool:
+    """The subject named at `at` is marked as superseded and the answer gives it another figure without the mark
+    (原回收期20个月，回收期不变 keeps it: no other figure)."""
+    if _OLD_MARK_BEFORE.search(text, max(0, at - 16), at) is None:
+        return False
+    for name in subject_names(label):
+        pos = text.find(name)
+        while pos != -1:
+            if (
+                pos != at
+                and _OLD_MARK_BEFORE.search(text, max(0, pos - 16), pos) is None
+                and _A_FIGURE_FOLLOWS.match(text, pos + len(name))
+            ):
+                return True
+            pos = text.find(name, pos + 1)
+    return False
+
+
+def superseded_subject(text: str, at: int, label: str) -> bool:
+    """The point's subject `label` (not itself marked old) written at `at` is a superseded one's (v38)."""
+    return not _OLD_MARK_BEFORE.search(label) and _superseded(text, at, label)
+
+
+def _label_before(text: str, pos: int, label: str) -> int | None:
+    """Start of the point's subject `label` (v38: or another of its names) where only a copula, "about" or a colon
+    (`_SUBJECT_LINK`) stands between it and the figure at `pos`, else None."""
+    for name in subject_names(label):
+        at = text.rfind(name, max(0, pos - len(name) - 40), pos)
+        if at < 0 or (at + len(name) + 16 < pos and _REACHED_LINK.fullmatch(text, at + len(name), pos) is None):
+            continue
+        if _SUBJECT_LINK.fullmatch(text, at + len(name), pos) is None and not _REACHED_LINK.fullmatch(
+            text, at + len(name), pos
+        ):
+            continue
+        if name.isascii() and name[:1].isalpha() and text[at - 1 : at].isalpha():
+            continue  # a piece of a longer word
+        if _A_CHANGE_LABEL.search(name) and _LEVEL_LINK.fullmatch(text, at + len(name), pos):
+            return None  # 下降为20% for 下降20%
+        return at
+    return None
 
 
 def _singular(piece: str) -> str | None:

@@ -1,0 +1,124 @@
+"""Changes said in words (v38): 减半, 降了一半, cut in half, halved (a fall of 50%); 翻倍, 翻一番, 增长了一倍, doubled
+(a rise of 100%); tripled (200%); 翻两番, quadrupled (300%) - each a percent change with its direction, and the words
+of a change of a subject (`changed_subject`: 成本降低50% said 成本下降50%, 成本将减半, costs were cut in half).
+
+Decided: 翻两番 ("doubled twice") is four times the base, a rise of 300% (not 400%); a point of a multiple (4倍, 4x)
+is not said by these words, as 增长两倍 is read both ways in Chinese. A fall by half is a fall of 50%, so a bare 50%
+point is said by it as by 一半 (v36); a change of another subject is not a change of the point's subject
+(人员减半，成本降低30% states no 成本降低50%).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from .mention import Mention
+
+
+@dataclass(frozen=True)
+class VerbalChange(Mention):
+    """A percent change said in words; `direction` is -1 for a fall, 1 for a rise."""
+
+    direction: int = 0
+
+
+_FALL_VERBS_ZH = "降低|下降|减少|缩减|削减|压缩|缩小|缩短|回落|下滑|下跌|减|降|砍掉|砍|省去|节省|节约"
+_FALL_VERBS_EN = (
+    "cut|cuts|cutting|reduce|reduced|reduces|reducing|slash|slashed|slashes|lower|lowered|lowers|trim|trimmed"
+)
+_FALLEN_EN = "fell|fall|falls|fallen|dropped|drop|drops|declined|declines|decline|decreased|decreases|shrank|shrunk"
+_VERBAL = (
+    (
+        -1,
+        Decimal(50),
+        f"减半(?!年|个月|天|小时)|砍半|腰斩|(?:{_FALL_VERBS_ZH}) ?(?:了 ?)?(?:约|大约|近|将近)?一半(?!的一半|时)"
+        r"|(?<![a-z])(?:halved|halves|halve|halving)(?![a-z])"
+        rf"|(?<![a-z])(?:{_FALL_VERBS_EN})(?: [a-z]+){{0,2}} (?:in|by) (?:a |one )?half(?![a-z-])(?! an? )"
+        rf"|(?<![a-z])(?:{_FALLEN_EN}|came down|went down|come down) by (?:a |one )?half(?![a-z-])(?! an? )",
+    ),
+    (
+        1,
+        Decimal(100),
+        "翻倍|翻番|翻(?:了 ?)?一番|翻(?:了 ?)?一倍"
+        "|(?:增长|增加|提高|提升|上升|上涨|扩大|涨|增) ?(?:了 ?)?一倍(?![多以])"
+        r"|(?<![a-z])(?:doubled|doubles|doubling)(?![a-z])",
+    ),
+    (1, Decimal(200), r"(?<![a-z])(?:tripled|triples|tripling|trebled|trebles)(?![a-z])"),
+    (1, Decimal(300), r"翻(?:了 ?)?两番|(?<![a-z])(?:quadrupled|quadruples|quadrupling)(?![a-z])"),
+)
+_COMPILED = tuple((direction, value, re.compile(regex)) for direction, value, regex in _VERBAL)
+
+
+@lru_cache(maxsize=256)
+def verbal_changes(text: str) -> tuple[VerbalChange, ...]:
+    """The changes said in words in a (normalised) text, in order."""
+    if not any(ch in text for ch in "半倍番斩") and not re.search("half|halv|doubl|tripl|trebl|quadrupl", text):
+        return ()
+    found = [
+        VerbalChange(m.start(), m.end(), value, Decimal(1), True, m.group(), direction)
+        for direction, value, pattern in _COMPILED
+        for m in pattern.finditer(text)
+    ]
+    return tuple(sorted(found, key=lambda change: change.start))
+
+
+# a point of a subject's change (成本降低50%, 营收增长100%, costs fall by 50%): the subject, then its verb
+_FALLS = (
+    "下降|降低|减少|缩减|削减|压缩|缩小|缩短|回落|下滑|下跌|降幅|降了|降|减|跌|节省|节约"
+    "|fall|falls|fell|fallen|drop|drops|dropped|decline|declines|declined|decrease|decreases|decreased|reduce|reduces"
+    "|reduced|reduction|cut|cuts|lower|lowered|shrink|shrinks|shrank|shrunk"
+)
+_RISES = (
+    "增长|增加|提高|提升|上升|上涨|增幅|扩大|涨幅|涨了|涨|增|升"
+    "|rise|rises|rose|risen|increase|increases|increased|grow|grows|grew|grown|growth|climb|climbs|climbed|jump"
+    "|jumped|gain|gained|improve|improved|raise|raised|boost|boosted"
+)
+_CHANGE_LABEL = re.compile(f"(?P<subject>.*?) ?(?P<verb>{_FALLS}|{_RISES})(?: (?:by|of))?")
+# what may stand between a subject and its verb (成本将降低, 成本预计可降低, costs will be cut, costs were reduced) and
+# between the verb and the figure (降低了约, fell by about)
+_BETWEEN_ZH = (
+    "(?:将|将会|会|可|可以|能|能够|有望|预计|预期|已|已经|再|同比|环比|进一步|大幅|显著|约|大约|\\*\\*|:|: | |\\|"
+    "|(?:较|比|相比|相较于?|与)(?:去年|上年|上一年|往年|同期|原来|原先|之前|此前|原方案|现状|改造前|上线前)(?:相比)?)*"
+)
+_BETWEEN_EN = (
+    "(?: (?:will|would|could|can|may|might|is|are|was|were|be|been|being|has|have|had|expected to|likely to"
+    "|projected to|set to|about to|further|significantly|sharply))*"
+)
+_AFTER_VERB = "(?: ?了)?(?: ?(?:约|大约|近|将近|达|达到|by|of|about|around|roughly|approximately|nearly))* ?"
+
+
+def change_label(label: str) -> tuple[str, int] | None:
+    """The subject and the direction (-1 a fall, 1 a rise) of a point's words before its figure that end with a verb
+    of a change (成本降低 -> (成本, -1), 营收增长 -> (营收, 1), costs fall by -> (costs, -1)), else None."""
+    m = _CHANGE_LABEL.fullmatch(label)
+    if m is None:
+        return None
+    return m.group("subject").strip(), (-1 if re.fullmatch(_FALLS, m.group("verb")) else 1)
+
+
+@lru_cache(maxsize=512)
+def _change_before(names: tuple[str, ...], direction: int, verbal: bool) -> re.Pattern[str]:
+    subject = "|".join(re.escape(name) for name in names)
+    verbs = _FALLS if direction < 0 else _RISES
+    ending = "" if verbal else f"(?:{verbs}){_AFTER_VERB}"
+    if not names:
+        return re.compile(f"(?<![a-z])(?:{verbs}){_AFTER_VERB}$" if not verbal else "$")
+    return re.compile(f"(?:{subject})(?:{_BETWEEN_ZH}|{_BETWEEN_EN}) ?{ending}$")
+
+
+def changed_subject(text: str, first: Mention, names: tuple[str, ...], direction: int) -> int | None:
+    """Where the subject (`names`, any of them; none for a point of a bare change) of a change in `direction` starts
+    before the figure `first`, said with any verb of that direction (成本下降50% for 成本降低50%) or by a change in
+    words of that direction right after it (成本将减半); else None."""
+    verbal = isinstance(first, VerbalChange)
+    if isinstance(first, VerbalChange) and first.direction != direction:
+        return None
+    if verbal and names and any(f" {name} " in f" {first.text} " for name in names):
+        return first.start  # we cut costs in half
+    m = _change_before(names, direction, verbal).search(text, max(0, first.start - 40), first.start)
+    if m is None:
+        return None
+    return first.start if not names else m.start()
