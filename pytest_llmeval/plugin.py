@@ -60,6 +60,21 @@ def pytest_configure(config: pytest.Config) -> None:
         session.settings.shard.bind(session.cases, config.rootpath)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """A knowledge folder's files that are not read (a .pdf beside the .md files) are named at the start, as a
+    warning: the documents are read, the rest was dropped in silence (results.json keeps it in run.rag.notes)."""
+    config = session.config
+    llmeval = config.stash.get(SESSION_KEY, None)
+    if llmeval is None or hasattr(config, "workerinput") or llmeval.settings.rag.mode == "off":
+        return
+    from .rag.documents import unread_note
+
+    note = unread_note(list(llmeval.settings.rag.knowledge))
+    if note is not None:
+        llmeval.progress(f"warning: --rag-knowledge: {note}")
+
+
 def _named_keys(config: pytest.Config) -> list[str | None]:
     """The values of the environment variables that the key options (--llm-api-key-env, ...) name."""
     from .config import OPTIONS
@@ -109,6 +124,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
                 f"no scenario cases found in {[str(p) for p in session.settings.scenario_paths]}. "
                 "Fix: add YAML files to scenarios/ or pass --llm-scenarios"
             )
+        from .config.checks import context_problem
+
+        # before any server starts: a case asking more tokens than the server holds was refused by vLLM, one by one
+        problem = context_problem(cases, session.settings)
+        if problem is not None:
+            raise pytest.Collector.CollectError(f"answer budget larger than the model's context: {problem}")
         metafunc.parametrize("llm_case", cases, ids=[c.id for c in cases])
 
 

@@ -623,7 +623,7 @@ class LLMEvalSession:
             "model_sources": {m.label: m.source for m in settings.models},
             "server_args": redact(settings.server.cli_args(), every_value=True),  # vLLM's: `--api-key k1 k2`
             "settings": {**described, "speed": self.speed_settings()},
-            "rag": described["rag"],
+            "rag": {**described["rag"], **self._rag_notes()},
             "invocation": _redacted_invocation(list(self.config.invocation_params.args)),
             "launches": [],
             **({"placement": self.placement.to_dict()} if self.placement is not None else {}),
@@ -631,6 +631,15 @@ class LLMEvalSession:
             **({"extra": extra} if extra else {}),
             **({"free_points": self.free_points} if self.free_points else {}),
         }
+
+    def _rag_notes(self) -> dict[str, list[str]]:
+        """run.rag.notes: the knowledge folder's files that are not read (a .pdf beside the .md files), with RAG."""
+        if self.settings.rag.mode == "off":
+            return {}
+        from .rag.documents import unread_note
+
+        note = unread_note(list(self.settings.rag.knowledge))
+        return {"notes": [note]} if note is not None else {}
 
     def ensure_recorder(self) -> RunRecorder:
         if self.recorder is None:

@@ -564,3 +564,92 @@ def check_model_options(spec: ModelSpec) -> None:
     template = dict(spec.options).get("chat_template")
     if template is not None:  # as --llm-chat-template: a file that is not there failed after the server started
         check_chat_template(str(template), f"--llm-model-arg {spec.label}:chat_template")
+
+
+CONTEXT_CASES_SHOWN = 5  # the cases a context error names before "and N more"
+
+
+def context_problem(cases: Sequence[Any], settings: Any) -> str | None:
+    """The cases (or --llm-max-tokens) asking at least as many tokens as a launched model's server holds in all,
+    with both numbers and the fix; None when none does or no length is known here. vLLM refuses such a request
+    (the prompt and the answer share the context: `max_tokens` must leave room for one prompt token at least) with
+    a 400 - each such case was an error of the run, found one after another once the server had started. An
+    attached server's length is not known before it answers: left to it."""
+    from ..serving.models import model_server_settings
+
+    for spec in settings.models:
+        server = model_server_settings(spec, settings.server)
+        if server.base_url is not None:
+            continue
+        known = launched_context(spec, server)
+        if known is None:
+            continue
+        length, where = known
+        asked = [(case, case.max_tokens or settings.max_tokens) for case in cases]
+        over = [(case, tokens) for case, tokens in asked if tokens >= length]
+        if over:
+            return _context_text(spec.label, length, where, over, settings.max_tokens)
+    return None
+
+
+def launched_context(spec: ModelSpec, server: ServerSettings) -> tuple[int, str] | None:
+    """The context length the server of a launched model gets, and where it is set: --llm-max-model-len (or the
+    model's own max_model_len, or --max-model-len among the vLLM arguments), else the embedded model's default, else
+    what vLLM reads from the model's config.json (a local folder, or a hub id in the Hugging Face cache)."""
+    from ..serving.context import config_context
+    from ..serving.embedded import EMBEDDED_SERVER_DEFAULTS
+    from ..serving.identity import default_hub_cache, download_dir, flag_value, launch_options, resolve_hub_snapshot
+
+    length = launch_options(server)[0]["max_model_len"]
+    if isinstance(length, int):
+        if dict(spec.options).get("max_model_len") == length:
+            return length, f"--llm-model-arg {spec.label}:max_model_len={length}"
+        if server.max_model_len == length and flag_value(server.extra_args, "--max-model-len") is None:
+            return length, f"--llm-max-model-len {length}"
+        return length, f"--max-model-len {length} among its vLLM arguments (--llm-vllm-arg)"
+    if length is not None:  # a length vLLM reads otherwise (`auto`): left to it
+        return None
+    if spec.embedded:
+        default = EMBEDDED_SERVER_DEFAULTS["max_model_len"]
+        if isinstance(default, int):
+            return default, f"the embedded model's --max-model-len {default}"
+        return None
+    folder = Path(home_expanded(spec.source))
+    try:
+        if not folder.is_dir():
+            hub = download_dir(server.extra_args) or default_hub_cache({**os.environ, **server.env})
+            snapshot = resolve_hub_snapshot(spec.source, hub, flag_value(server.extra_args, "--revision"))
+            if snapshot is None:
+                return None
+            folder = snapshot
+    except (OSError, ValueError):
+        return None
+    if flag_value(server.extra_args, "--hf-config-path") is not None:
+        return None
+    return config_context(folder)
+
+
+def _context_text(label: str, length: int, where: str, over: list[tuple[Any, int]], default: int) -> str:
+    """The context error: which cases (or --llm-max-tokens), both numbers, where the length is set, the fix."""
+    by_option = [case for case, tokens in over if not case.max_tokens]
+    own = [(case, tokens) for case, tokens in over if case.max_tokens]
+    if by_option:
+        head = f"--llm-max-tokens {default} (the answer budget of {len(by_option)} case(s) without their own)"
+        fix = f"lower --llm-max-tokens below {length}"
+    else:
+        names = ", ".join(
+            f"'{case.id}' ({Path(case.source).name}: max_tokens {tokens})" for case, tokens in own[:CONTEXT_CASES_SHOWN]
+        )
+        more = f" and {len(own) - CONTEXT_CASES_SHOWN} more" if len(own) > CONTEXT_CASES_SHOWN else ""
+        head = f"{len(own)} case(s) ask as many answer tokens as its server holds or more: {names}{more}"
+        fix = f"lower the max_tokens of each below {length} (e.g. max_tokens: {max(1, length // 4)})"
+    if where.endswith("config.json"):  # the model's own length: vLLM refuses a longer one
+        grow = " (the model's config allows no longer context)"
+    elif where.startswith("the embedded"):
+        grow = ", or give it a longer context with --llm-max-model-len"
+    else:
+        grow = f", or raise the context the server is given ({where})"
+    return (
+        f"model {label}: {head}, but its server holds {length} tokens in all, prompt and answer ({where}): vLLM "
+        f"refuses each such request. Fix: {fix}{grow}"
+    )

@@ -301,6 +301,16 @@ def _load_settings(config: pytest.Config) -> Settings:
     for opt in OPTIONS:
         if opt.field in ("report_dir", "runs.runs_dir") and raw.get(opt.field) not in (None, opt.default):
             check_folder_can_be_made(opt.flag, _path(raw[opt.field]))
+    if os.environ.get("LLMEVAL_CACHE_DIR", "").strip():  # the models and indexes built at run time go there: a file,
+        # a device or a folder that cannot be written failed deep inside the first build, in every test's setup
+        from ..serving.built_models import cache_root
+
+        if str(cache_root()).startswith("~"):  # `~nobody/cache`: made a folder of that name in the project
+            raise pytest.UsageError(
+                f"environment variable LLMEVAL_CACHE_DIR={cache_root()}: no such user's home folder. Fix: write the "
+                "folder's full path"
+            )
+        check_folder_can_be_made("environment variable LLMEVAL_CACHE_DIR", cache_root())
     if top["cache"] is not None:
         if special_file(top["cache"]):  # sqlite waited forever on a FIFO (a folder is refused below)
             raise pytest.UsageError(

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from ..serving.client import THINKING_MODES
+from ..serving.context import LengthError, context_length
 from ..serving.embedded import EMBEDDED_MAX_TOKENS
 from ..textfiles import shown
 
@@ -233,7 +234,13 @@ OPTIONS: tuple[Option, ...] = (
         float,
         check=((lambda v: 0 < v <= 1), "must be in (0, 1]"),
     ),
-    Option("max-model-len", "vLLM --max-model-len", "server.max_model_len", int, check=_at_least(1)),
+    Option(
+        "max-model-len",
+        "vLLM --max-model-len: tokens, or vLLM's spellings 4K (4,096), 32k (32,000)",
+        "server.max_model_len",
+        context_length,
+        check=_at_least(1),
+    ),
     Option("dtype", "vLLM --dtype (auto, bfloat16, float16, ...)", "server.dtype"),
     Option(
         "quantization",
@@ -529,6 +536,8 @@ def option_value(config: pytest.Config, opt: Option) -> Any:
         ini = ini_text(opt, ini)
         try:
             value = opt.type(ini)
+        except LengthError as exc:  # a type of the plugin's own says what it reads
+            raise pytest.UsageError(f"{where} = {ini!r}: {exc}") from None
         except ValueError:
             what = "a whole number" if opt.type is int else "a number" if opt.type is float else opt.type.__name__
             example = "8" if opt.type is int else "0.5" if opt.type is float else "..."
@@ -624,7 +633,8 @@ def value_problem(opt: Option, value: Any) -> str | None:
         return "must be a finite number. Fix: set it to a number" + (f" that {fix}" if fix is not None else "")
     if opt.check is not None and not opt.check[0](value):
         return f"{rule}. Fix: set it to a value that {fix}"
-    if opt.type is int and isinstance(value, int) and abs(value) > MAX_INT:  # past any real setting; C int overflow
+    # past any real setting; C int overflow (a length of `1T` too)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
         return f"too large (at most {MAX_INT}). Fix: set a realistic value"
     return None
 

@@ -187,6 +187,31 @@ def no_documents_problem(paths: Sequence[str | Path]) -> str:
     return f"the folder is empty ({read}). Fix: put the knowledge documents there"
 
 
+def unread_note(paths: Sequence[str | Path]) -> str | None:
+    """The files of a knowledge base that holds documents which are not read (a .pdf or .docx beside the .md files),
+    named with why and the fix - a warning, not an error: the documents there are read. None when every file is a
+    document (hidden files and the tokenizer's word lists are expected beside them, and not named). A folder of
+    .md files and reports in PDF was read without a word about the PDFs, and retrieval found nothing of them."""
+    found: dict[str, list[str]] = {"unread": [], "hidden": [], "word lists": []}
+    for root in map(Path, paths):
+        try:
+            if root.is_dir():
+                _sort_unread(root, root, found, set())
+        except OSError:  # unreadable: the reader's own error names it
+            continue
+    unread = found["unread"]
+    if not unread:
+        return None
+    listed = ", ".join(unread[:UNREAD_SHOWN])
+    more = f", and {len(unread) - UNREAD_SHOWN} more" if len(unread) > UNREAD_SHOWN else ""
+    count = f"{len(unread)} files" if len(unread) > 1 else "1 file"
+    return (
+        f"{count} in the knowledge folder skipped ({listed}{more}): {READ_TYPES}, so retrieval never finds what they "
+        "say. Fix: convert them to .md or .txt (e.g. `pandoc report.docx -o report.md`, `pdftotext report.pdf "
+        "report.txt`), or move them out of the folder"
+    )
+
+
 def _sort_unread(root: Path, folder: Path, found: dict[str, list[str]], walking: set[str]) -> None:
     """The names under `folder` that `_iter_files` leaves out, by why: another type, hidden, a tokenizer word list.
     Linked folders are followed once each, as `_iter_files` follows them (a link back is no loop)."""

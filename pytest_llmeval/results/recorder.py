@@ -337,6 +337,12 @@ def load_results(path: Path, check_types: bool = True) -> dict[str, Any]:
             "results.json of a run (or its report folder)"
         ) from None
     except json.JSONDecodeError as exc:
+        if not exc.doc.strip():  # "not valid JSON (line 1)" for a file with nothing in it
+            raise ResultsFileError(
+                f"{path}: is empty ({len(exc.doc.encode())} bytes): the run stopped before it wrote its results. "
+                "Fix: name another run (python -m pytest_llmeval runs lists them); a run killed while writing "
+                "leaves its saved copy in .llmeval/runs"
+            ) from None
         raise ResultsFileError(
             f"{path}: not valid JSON (line {exc.lineno}): cut short, or not a results.json. Fix: name a run's "
             "results.json, report dir or saved run (python -m pytest_llmeval runs lists them); a run killed while "

@@ -258,6 +258,19 @@ def resolve_run(ref: str, runs_dir: Path, with_cases: bool = True, say: Callable
     return found.path
 
 
+def _runs_inside(folder: Path) -> str:
+    """` (the runs are in its subfolders: a/, b/; name one, ...)` when subfolders of `folder` hold a results.json -
+    a folder of report dirs given for one of them -, else ""."""
+    try:
+        inside = sorted(p.name for p in folder.iterdir() if p.is_dir() and (p / RESULTS_FILE).is_file())
+    except OSError:
+        return ""
+    if not inside:
+        return ""
+    listed = ", ".join(f"{name}/" for name in inside[:3]) + (f" and {len(inside) - 3} more" if len(inside) > 3 else "")
+    return f" (the runs are in its subfolders: {listed}; name one, e.g. {folder / inside[0]})"
+
+
 def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
     """A run's results file: a report dir (its results.json), a results file's path, a saved run's number (`3`,
     `0003`) or name (the newest run with it), or `last` (the newest run). With `with_cases` (what compares, accepts
@@ -283,7 +296,7 @@ def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
                 if (candidate / CASES_FILE).is_file()
                 else ""
             )
-            folder_problem = f"{ref} is a folder without a {RESULTS_FILE}{crashed}"
+            folder_problem = f"{ref} is a folder without a {RESULTS_FILE}{crashed or _runs_inside(candidate)}"
     runs = list_runs(runs_dir)
     if ref in NEWEST and runs:
         return newest(runs, with_cases)
@@ -299,7 +312,9 @@ def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
     if candidate.exists():  # a FIFO or a device is there: "no such file or folder" sent the user after a typo
         raise RunNotFound(f"{ref}: is not a regular file or folder (a FIFO or a device). {FIX}")
     if "/" in ref or os.sep in ref or ref.endswith(".json"):  # meant as a path: say that nothing is there
-        raise RunNotFound(f"{ref}: no such file or folder. {FIX}")
+        from ..close_paths import did_you_mean
+
+        raise RunNotFound(f"{ref}: no such file or folder.{did_you_mean(ref)} {FIX}")
     known = ", ".join(f"{r.ident} ({r.name})" for r in runs[-10:]) or "none yet"
     raise RunNotFound(f"no saved run {ref!r} in {runs_dir} (saved: {known}). {FIX}")
 

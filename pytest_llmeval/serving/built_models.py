@@ -9,9 +9,16 @@ from pathlib import Path
 
 
 def cache_root() -> Path:
-    """Where built and converted models live: $LLMEVAL_CACHE_DIR or ~/.cache/pytest-llmeval."""
-    env = os.environ.get("LLMEVAL_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "pytest-llmeval"
+    """Where built and converted models live: $LLMEVAL_CACHE_DIR or ~/.cache/pytest-llmeval. A value that starts
+    with `~` gets the home folder (`LLMEVAL_CACHE_DIR="~/cache"` in a CI file or .env, where no shell expands it,
+    made a folder named `~` in the project); a blank one is the default."""
+    env = os.environ.get("LLMEVAL_CACHE_DIR", "").strip()
+    if not env:
+        return Path.home() / ".cache" / "pytest-llmeval"
+    try:
+        return Path(env).expanduser()
+    except RuntimeError:  # `~nobody`: no such user - the start-up check names the variable
+        return Path(env)
 
 
 def models_dir(cache_dir: Path | None = None) -> Path:

@@ -45,6 +45,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from .context import context_length_or_text
 from .models import ModelSpec
 from .server import ServerSettings
 
@@ -345,9 +346,8 @@ def launch_options(settings: ServerSettings) -> tuple[dict[str, Any], list[str]]
     left = _take_plugin_flags(from_file, values)
     values.update({name: getattr(settings, name) for name in PLUGIN_FLAGS if getattr(settings, name) is not None})
     left += _take_plugin_flags(given, values)
-    length = values["max_model_len"]
-    if isinstance(length, str) and length.strip().isascii() and length.strip().isdigit():
-        values["max_model_len"] = int(length)  # `4k` and the like stay as written: a needless miss, never a wrong hit
+    # `4K` is 4096 to vLLM (`4k` 4000): keyed as the number; what vLLM would not read stays as written (a miss)
+    values["max_model_len"] = context_length_or_text(values["max_model_len"])
     dtype = values["dtype"]
     if isinstance(dtype, str):
         values["dtype"] = _DTYPE_NAMES.get(dtype, dtype)

@@ -16,22 +16,23 @@ from __future__ import annotations
 import dataclasses
 import re
 import shlex
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .context import LengthError, context_length
 from .embedded import EMBEDDED_LABEL, is_embedded
 
 _GPUS = re.compile(r"^\d+(,\d+)*$")
 
 # per-model keys: the ServerSettings field each fills and how its text is read
-MODEL_KEYS: dict[str, type] = {
+MODEL_KEYS: dict[str, Callable[[str], Any]] = {
     "gpus": str,
     "tensor_parallel_size": int,
     "data_parallel_size": int,
     "gpu_memory_utilization": float,
-    "max_model_len": int,
+    "max_model_len": context_length,  # 4096, or vLLM's 4K / 32k
     "dtype": str,
     "quantization": str,
     "reasoning_parser": str,
@@ -151,17 +152,24 @@ def model_source_problem(spec: ModelSpec, vllm_args: Sequence[str], env: Mapping
         return _model_path_problem(where, local, vllm_args)
     if _URL.match(spec.source):
         return None  # s3:// and the like: vLLM's load formats read them, nothing here can tell
+    from ..close_paths import did_you_mean
+
     if spec.source.startswith(LOCAL_PREFIXES):
         return (
-            f"{where}: no such file or folder. Fix: the folder of a Hugging Face model (config.json, tokenizer, "
-            "*.safetensors) or a .gguf file, e.g. --llm-model=/models/Qwen3-8B"
+            f"{where}: no such file or folder.{did_you_mean(spec.source)} Fix: the folder of a Hugging Face model "
+            "(config.json, tokenizer, *.safetensors) or a .gguf file, e.g. --llm-model=/models/Qwen3-8B"
         )
     if not _HUB_ID.match(spec.source):
         return (
-            f"{where}: not a file or folder here, and not a hub id (ORG/NAME, letters, digits, '.', '_' and '-'). "
-            "Fix: the model's local folder, e.g. --llm-model=/models/Qwen3-8B, or its hub id"
+            f"{where}: not a file or folder here, and not a hub id (ORG/NAME, letters, digits, '.', '_' and '-')."
+            f"{did_you_mean(spec.source)} Fix: the model's local folder, e.g. --llm-model=/models/Qwen3-8B, or its "
+            "hub id"
         )
-    return _hub_problem(where, spec, vllm_args, env)
+    problem = _hub_problem(where, spec, vllm_args, env)
+    close = did_you_mean(spec.source)  # `models/qwen3-8b` read as a hub id: a local folder of that name is meant
+    if problem is None or not close:
+        return problem
+    return problem.replace(": not a file or folder here", f":{close} It is not a file or folder here", 1)
 
 
 def _existing(source: str) -> Path | str | None:
@@ -183,9 +191,14 @@ def _model_path_problem(where: str, path: Path, vllm_args: Sequence[str]) -> str
     if path.is_file():
         if path.suffix.lower() == ".gguf":
             return None
+        folder = path.parent
+        named = (
+            f"its folder, --llm-model={folder}"
+            if any((folder / name).is_file() for name in MODEL_FOLDER_FILES)
+            else "the model's folder, the one that holds config.json"
+        )
         return (
-            f"{where}: is a file, not a model folder (vLLM loads a single file only as GGUF, *.gguf). Fix: name the "
-            "model's folder, the one that holds config.json"
+            f"{where}: is a file, not a model folder (vLLM loads a single file only as GGUF, *.gguf). Fix: name {named}"
         )
     if not path.is_dir():
         return f"{where}: is not a file or folder (a FIFO or a device). Fix: name the model's folder"
@@ -195,11 +208,61 @@ def _model_path_problem(where: str, path: Path, vllm_args: Sequence[str]) -> str
         return f"{where}: its folder cannot be read ({exc.strerror or exc}). Fix: make it readable"
     if ready or flag_value(vllm_args, "--hf-config-path") is not None:
         return None
+    inside = _models_inside(where, path)
+    if inside is not None:
+        return inside
     return (
         f"{where}: the folder has no config.json (nor params.json or a *.gguf), so vLLM cannot load it. Fix: name "
         "the Hugging Face model folder itself (config.json, tokenizer, *.safetensors), e.g. the snapshot folder, "
         "not the folder above it"
     )
+
+
+HF_CACHE_PREFIX = "models--"  # a model's folder in a Hugging Face cache: models--ORG--NAME/snapshots/REVISION
+MODELS_SHOWN = 3  # the model folders a message names before "and N more"
+
+
+def _models_inside(where: str, path: Path) -> str | None:
+    """What a folder without config.json holds when it is a step above a model, with the folder to name instead:
+    a Hugging Face cache entry (models--ORG--NAME, or its snapshots/ folder: the model is in snapshots/REVISION), a
+    Hugging Face cache itself (folders models--*), or a folder of model folders. None when it is none of these."""
+    try:
+        path = path.resolve()  # the folders named in the fix, whatever the folder the run starts in
+        if path.name == "snapshots" and path.parent.name.startswith(HF_CACHE_PREFIX):
+            path = path.parent
+        if path.name.startswith(HF_CACHE_PREFIX):
+            hub_id = path.name[len(HF_CACHE_PREFIX) :].replace("--", "/")
+            snapshots = sorted(p for p in (path / "snapshots").glob("*") if (p / "config.json").is_file())
+            if not snapshots:
+                return (
+                    f"{where}: a Hugging Face cache folder of {hub_id} with no downloaded snapshot (no "
+                    f"snapshots/REVISION/config.json). Fix: download it (huggingface-cli download {hub_id})"
+                )
+            return (
+                f"{where}: a Hugging Face cache folder of {hub_id}; the model itself is in snapshots/REVISION. Fix: "
+                f"--llm-model={snapshots[-1]}, or the hub id --llm-model={hub_id} (with HF_HUB_CACHE={path.parent})"
+            )
+        entries = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))[:1000]
+    except OSError:
+        return None
+    cached = [p.name[len(HF_CACHE_PREFIX) :].replace("--", "/") for p in entries if p.name.startswith(HF_CACHE_PREFIX)]
+    if cached:
+        return (
+            f"{where}: a Hugging Face cache (it holds {_some(cached)}), not a model. Fix: the hub id, e.g. "
+            f"--llm-model={cached[0]}, with HF_HUB_CACHE={path}"
+        )
+    models = [p.name for p in entries if any((p / name).is_file() for name in MODEL_FOLDER_FILES)]
+    if models:
+        return (
+            f"{where}: a folder of model folders ({_some(models)}), not a model. Fix: name one, e.g. "
+            f"--llm-model={path / models[0]}"
+        )
+    return None
+
+
+def _some(names: list[str]) -> str:
+    more = f" and {len(names) - MODELS_SHOWN} more" if len(names) > MODELS_SHOWN else ""
+    return ", ".join(names[:MODELS_SHOWN]) + more
 
 
 # what vLLM's default loader (--load-format auto, safetensors, pt, npcache, fastsafetensors) reads from a model folder;
@@ -288,7 +351,7 @@ def _hub_problem(where: str, spec: ModelSpec, vllm_args: Sequence[str], env: Map
     if any(resolve_hub_snapshot(spec.source, cache, revision) is not None for cache in caches):
         return None
     at = f" at revision {revision}" if revision else ""
-    looked = " or ".join(str(c) for c in caches)
+    looked = " or ".join(str(c) for c in caches) + _close_cached_id(spec.source, caches)
     fix = (
         f"Fix: the model's local folder, e.g. --llm-model={spec.label}=/models/{spec.source.split('/')[-1]}, or "
         "download it first (huggingface-cli download " + spec.source + ")"
@@ -308,6 +371,25 @@ def _hub_problem(where: str, spec: ModelSpec, vllm_args: Sequence[str], env: Map
         f"{where}: not a file or folder here, not in the Hugging Face cache{at} ({looked}), and the hub cannot be "
         f"reached ({unreachable}). {fix}"
     )
+
+
+def _close_cached_id(source: str, caches: Sequence[Path]) -> str:
+    """`; did you mean ORG/NAME, which is there?` for a hub id in the caches that `source` is a typo of (a letter's
+    case: the hub's ids are case-sensitive, `qwen/qwen3-8b` is not `Qwen/Qwen3-8B`), else ""."""
+    import difflib
+
+    cached: dict[str, str] = {}
+    for cache in caches:
+        try:
+            names = [entry.name for entry in cache.iterdir()][:5000] if cache.is_dir() else []
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith(HF_CACHE_PREFIX):
+                hub_id = name[len(HF_CACHE_PREFIX) :].replace("--", "/")
+                cached.setdefault(hub_id.lower(), hub_id)
+    close = difflib.get_close_matches(source.lower(), list(cached), n=1, cutoff=0.85)
+    return f"; did you mean {cached[close[0]]}, which is there?" if close else ""
 
 
 def _hub_unreachable(env: Mapping[str, str]) -> str | None:
@@ -360,6 +442,8 @@ def apply_model_args(models: list[ModelSpec], args: Iterable[str]) -> list[Model
         elif key in MODEL_KEYS:
             try:
                 typed = MODEL_KEYS[key](value)
+            except LengthError as exc:
+                raise ModelSpecError(f"--llm-model-arg {arg!r}: {key} {exc}") from None
             except ValueError:  # "must be a int", with no example of what it takes
                 kind, example = ("a whole number", "2") if MODEL_KEYS[key] is int else ("a number", "0.85")
                 raise ModelSpecError(

@@ -93,6 +93,17 @@ def _file_problem(file: Path) -> str | None:
             return f"is a link to {os.readlink(file)}, which does not exist; point it at the image file itself"
         if _url_in(file):
             return "is a URL: images are read from files, never downloaded; save the image next to the scenario file"
+        if "~" in file.parts:  # `image: ~/pics/a.png` joined to the scenario's folder: no shell put the home in
+            return (
+                "starts with '~', which is not the home folder here; write the image's full path, or one relative to "
+                "the scenario file"
+            )
+        from ..close_paths import close_path
+
+        close = close_path(file)  # `a.PNG` for `a.png`: found on macOS, not on Linux
+        if close is not None:
+            case = " (names are case-sensitive)" if close.lower() == str(file).lower() else ""
+            return f"no such image file; did you mean {close}?{case}"
         return "no such image file; check the path (relative paths start at the file that names them)"
     except (OSError, ValueError) as exc:  # a name too long, a NUL, a component that is a file
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
