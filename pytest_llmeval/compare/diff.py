@@ -17,8 +17,10 @@ fit to be judged at all. Every statistic comes from `stats/`.
   under the correction at this n, counting only the cases the baseline leaves able to get worse by more than the
   threshold); each prints n, p and what this n could detect.
 - Speed: the run's statistic against the threshold only (the run is the unit of replication), and only between
-  runs at the same load and generation settings (max_tokens, thinking, temperature, repeat): "not comparable".
-  Only finite, non-negative timings count.
+  runs at the same load and generation settings (max_tokens, thinking, temperature, repeat), and for the RAG cases
+  the same retrieval (knowledge base, top_k, chunks, embedder, reranker): "not comparable". Only finite,
+  non-negative timings count; a request that timed out counts as taking at least the run's request timeout (the
+  rule decides only where the timeouts cannot put the statistic on both sides of its threshold).
 - Like with like: a case graded by another scorer in the baseline than in the new run is graded again from
   its saved answer first (given the current cases, compare/scorers.py), else left out as a problem.
 """
@@ -67,6 +69,8 @@ from .settings import (
     answer_settings_note,
     model_settings_differences,
     other_hardware,
+    request_timeout,
+    retrieval_not_comparable,
     settings_differences,
     shards_at_other_loads,
     speed_not_comparable,
@@ -224,6 +228,7 @@ def _compare_runs(
         "duplicated_records": {run: names for run, names in duplicated.items() if names},
     }
     groups = []
+    timeouts = (request_timeout(base_doc), request_timeout(new_doc))
     common = sorted(
         {(k[0], k[1]) for k in base} & {(k[0], k[1]) for k in new}, key=lambda p: (n_models.index(p[0]), p[1])
     )
@@ -292,7 +297,7 @@ def _compare_runs(
         ]
         if ids:
             base_model = renamed.get(model, model)
-            groups.append(compare_group(base, new, ids, model, mode, seed, base_model))
+            groups.append(compare_group(base, new, ids, model, mode, seed, base_model, timeouts))
     # a (model, mode) the baseline ran and the new run did not (--rag dropped, another --rag-mode): every case of it
     # is missing - it was looked for only inside the pairs both runs have, and the gate passed without the RAG cases
     new_pairs = {(k[0], k[1]) for k in new}
@@ -330,6 +335,8 @@ def _compare_runs(
     )
     for g in groups:  # a model's own server values (--llm-model-arg) change its speed alone
         own = speed_not_comparable([d for d in mismatches["settings"] if d.get("model") == g["model"]])
+        if g["mode"] == "rag":  # the retrieved context is part of the prompt: another one takes another time
+            own = own or retrieval_not_comparable(run_wide)
         if why or own:  # latency under another load or of other answers measures that: the rules are not checked
             for metric, entry in g["metrics"].items():
                 if metric not in QUALITY:
@@ -344,6 +351,7 @@ def _compare_runs(
         g.pop("_ids", None)
         for entry in g["metrics"].values():
             entry.pop("_exact", None)
+            entry.pop("_bounds", None)
     regressions = [r for r in results if r["failed"]]
     broken = [p for p in problems if not p["allowed"]]
     summary = summary_text(groups, regressions, broken, results, [p for p in problems if p["allowed"]])

@@ -124,8 +124,62 @@ def _run_statistic(samples: list[dict[str, Any]], metric: str) -> tuple[float | 
     return value, len(values), None
 
 
-def _speed_metrics(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]]) -> dict[str, Any]:
-    """The speed metrics of one group, per case lists of samples of the baseline (`b`) and the new run (`n`)."""
+def timed_out(sample: Mapping[str, Any]) -> bool:
+    """A request the client gave up on (--llm-request-timeout): it has no timing, yet it took at least the timeout."""
+    error = sample.get("error")
+    return not sample.get("cached") and isinstance(error, Mapping) and error.get("type") == "timeout"
+
+
+# a stand-in for "longer than anything measured" in a percentile (inf would make np.percentile NaN between two)
+_UNBOUNDED = 1e12
+
+
+def _latency_bounds(
+    samples: list[dict[str, Any]], metric: str, timeout_s: float | None
+) -> tuple[float, float, int, int] | None:
+    """The lowest and highest a latency percentile of `samples` can be when its timed-out requests (`timed_out`) are
+    counted - their time is not recorded: at least the request timeout for the end-to-end time (at least the slowest
+    answered request where the run does not record its timeout), anything for the TTFT -, how many timed out and how
+    many requests it counts; None when none did or the percentile cannot be taken. Left out, 8 of 14 requests timing
+    out after 120 s read "e2e_p50 ok" from the 6 that answered. The highest is inf where a timed-out request sets
+    the percentile."""
+    field, stat, _, _ = METRICS[metric]
+    known = [v for s in samples if not errored(s) and not s.get("cached") if (v := _timing(s.get(field))) is not None]
+    lost = sum(1 for s in samples if timed_out(s) and _timing(s.get(field)) is None)
+    q = 50.0 if stat == "p50" else 95.0
+    if not lost or len(known) + lost < min_count_for_quantile(q):
+        return None
+    if field == "e2e_s":
+        low = max([v for v in (timeout_s, *known) if v is not None], default=0.0)
+    else:
+        low = 0.0
+    lowest = float(np.percentile(known + [low] * lost, q))
+    highest = float(np.percentile(known + [_UNBOUNDED] * lost, q))
+    return lowest, (math.inf if highest >= _UNBOUNDED / 10 else highest), lost, len(known) + lost
+
+
+def _timeout_text(bounds: tuple[Any, Any], timeouts: tuple[float | None, float | None], metric: str) -> str:
+    """The speed row's words for the requests that timed out, by run, and how the statistic counts them."""
+    parts = []
+    for label, bound, timeout_s in (("baseline", bounds[0], timeouts[0]), ("new run", bounds[1], timeouts[1])):
+        if bound is not None:
+            after = f" after {timeout_s:g} s" if timeout_s else ""
+            parts.append(f"{bound[2]} request(s) of the {label} timed out{after}")
+    how = (
+        "counted as taking at least the timeout (the value shown is the lowest the statistic can be)"
+        if METRICS[metric][0] == "e2e_s"
+        else "their TTFT is not recorded (the value shown counts it as 0: the lowest the statistic can be)"
+    )
+    return f"{' and '.join(parts)}: {how}; {SPEED_NOTE}"
+
+
+def _speed_metrics(
+    b: list[list[dict[str, Any]]],
+    n: list[list[dict[str, Any]]],
+    timeouts: tuple[float | None, float | None] = (None, None),
+) -> dict[str, Any]:
+    """The speed metrics of one group, per case lists of samples of the baseline (`b`) and the new run (`n`);
+    `timeouts`: each run's request timeout in seconds (settings.request_timeout_s), where it records one."""
     metrics: dict[str, Any] = {}
     b_in, n_in = b, n
     # speed over the cases timed in both runs: a case answered from the cache or errored in one run would make the
@@ -147,6 +201,13 @@ def _speed_metrics(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]])
     both = [i for i in range(len(b)) if any(map(_timed, b[i])) and any(map(_timed, n[i]))]
     b_all = [s for i in both for s in b[i]]
     n_all = [s for i in both for s in n[i]]
+    # a case whose request timed out in one run is measured too: at least the timeout, never left out of a latency
+    measured = [
+        i
+        for i in range(len(b))
+        if any(_timed(s) or timed_out(s) for s in b[i]) and any(_timed(s) or timed_out(s) for s in n[i])
+    ]
+    b_out, n_out = [s for i in measured for s in b[i]], [s for i in measured for s in n[i]]
     other_text = "".join(
         f"; {k} request(s) of the {label} timed under another load (in_flight) left out"
         for k, label in ((other["base"], "baseline"), (other["new"], "new run"))
@@ -176,6 +237,21 @@ def _speed_metrics(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]])
         why = other_load or untimed or why_b or why_n
         if other_load:
             base_value = new_value = None
+        bounds = (
+            (_latency_bounds(b_out, metric, timeouts[0]), _latency_bounds(n_out, metric, timeouts[1]))
+            if metric != "decode_tok_s" and not other_load and both
+            else (None, None)
+        )
+        if bounds != (None, None):  # the requests that timed out count: the statistic's lowest and highest
+            # both runs over the same cases: those timed or timed out in both (a run without timeouts: exact)
+            exact_b, exact_n = _run_statistic(b_out, metric), _run_statistic(n_out, metric)
+            b_low, b_high = bounds[0][:2] if bounds[0] else (exact_b[0], exact_b[0])
+            n_low, n_high = bounds[1][:2] if bounds[1] else (exact_n[0], exact_n[0])
+            if b_low is not None and n_low is not None and b_high is not None and n_high is not None:
+                base_value, new_value = b_low, n_low
+                n_base = bounds[0][3] if bounds[0] else exact_b[1]
+                n_new = bounds[1][3] if bounds[1] else exact_n[1]
+                why = None
         change = None if base_value is None or new_value is None else new_value - base_value
         metrics[metric] = {
             "base": _round(base_value, 4),
@@ -193,6 +269,9 @@ def _speed_metrics(b: list[list[dict[str, Any]]], n: list[list[dict[str, Any]]])
             or f"run statistic over the {len(both)} of {len(b)} cases timed in both runs{other_text}; {SPEED_NOTE}",
             "verdict": why or SPEED_NOTE,
         }
+        if bounds != (None, None) and change is not None:
+            text = _timeout_text(bounds, timeouts, metric)
+            metrics[metric].update(method=text, verdict=text, _bounds=(b_low, b_high, n_low, n_high))
     return metrics
 
 
@@ -204,7 +283,9 @@ def compare_group(
     mode: str,
     seed: int = 0,
     base_model: str | None = None,
+    timeouts: tuple[float | None, float | None] = (None, None),
 ) -> dict[str, Any]:
+    """One model and mode compared on the cases `ids`; `timeouts`: each run's request timeout (`_speed_metrics`)."""
     b = [base[(model, mode, i)] for i in ids]
     n = [new[(model, mode, i)] for i in ids]
     metrics: dict[str, Any] = {}
@@ -230,7 +311,7 @@ def compare_group(
         {"base": _round(float(np.mean(pass_b)), 4), "new": _round(float(np.mean(pass_n)), 4), **entry},
         float(np.mean(pass_b)),
     )
-    metrics.update(_speed_metrics(b, n))
+    metrics.update(_speed_metrics(b, n, timeouts))
     for entry in metrics.values():
         base_value, estimate = entry.get("_exact") or (entry.get("base"), entry.get("estimate"))
         entry["relative_pct"] = (
@@ -435,6 +516,8 @@ def evaluate_rule(rule: FailRule, group: dict[str, Any], seed: int = 0) -> dict[
         return _quality_rule(rule, group, out, seed)
     if entry.get("estimate") is None:
         return {**out, "status": f"not checked: {entry.get('verdict')}", "kind": "speed"}
+    if entry.get("_bounds") is not None:  # requests timed out: the statistic is known within bounds
+        return _bounded_rule(rule, entry, out)
     base, estimate = entry.get("_exact") or (base, entry["estimate"])  # unrounded, when the group has them
     worse_by = -estimate if rule.higher_is_better else estimate
     if rule.relative:
@@ -460,6 +543,37 @@ def evaluate_rule(rule: FailRule, group: dict[str, Any], seed: int = 0) -> dict[
     if past_threshold(worse_by, rule.threshold):
         return {**out, "status": f"SLOWER, past the threshold ({counts}{SPEED_NOTE})", "failed": True, "kind": "speed"}
     return {**out, "status": f"ok ({counts}{SPEED_NOTE})", "kind": "speed"}
+
+
+def _bounded_rule(rule: FailRule, entry: Mapping[str, Any], out: dict[str, Any]) -> dict[str, Any]:
+    """A latency rule where requests timed out (`_latency_bounds`): SLOWER when even the least the worsening can be
+    is past the threshold, ok when even the most it can be is not, else not checked - the requests that timed out
+    could put the statistic on either side."""
+    b_low, b_high, n_low, n_high = entry["_bounds"]
+    if rule.relative:
+        least = 100 * (n_low / b_high - 1) if b_high not in (0, math.inf) else -math.inf
+        most = 100 * (n_high / b_low - 1) if b_low > 0 else math.inf
+    else:
+        least, most = n_low - b_high, n_high - b_low
+    out.update(
+        n_base=entry.get("n_base"),
+        n_new=entry.get("n_new"),
+        threshold=rule.threshold,
+        unit=speed_unit(rule),
+        worsening=round(least, 4) if math.isfinite(least) else None,
+    )
+    counts = f"from {entry.get('n_base')} and {entry.get('n_new')} requests; {entry.get('verdict')}"
+    if past_threshold(least, rule.threshold):
+        return {**out, "status": f"SLOWER, past the threshold ({counts})", "failed": True, "kind": "speed"}
+    if not past_threshold(most, rule.threshold):
+        return {**out, "status": f"ok ({counts})", "kind": "speed"}
+    shown = "any" if not math.isfinite(most) else f"{most:+.3g}{speed_unit(rule)}"
+    return {
+        **out,
+        "status": f"not checked: the requests that timed out leave the worsening anywhere from "
+        f"{least:+.3g}{speed_unit(rule)} to {shown}, on both sides of the threshold ({counts})",
+        "kind": "speed",
+    }
 
 
 def _relative_from_zero(rule: FailRule, out: dict[str, Any], worse_by: float) -> dict[str, Any]:

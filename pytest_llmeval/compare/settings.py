@@ -4,6 +4,7 @@ make answers or speed not comparable (`answer_settings_note`, `speed_not_compara
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -245,3 +246,33 @@ def shards_at_other_loads(base_doc: dict[str, Any], new_doc: dict[str, Any]) -> 
                 "pool requests measured under each; run every shard with the same --llm-concurrency and -n"
             )
     return None
+
+
+def request_timeout(doc: Mapping[str, Any]) -> float | None:
+    """The run's request timeout in seconds (--llm-request-timeout, settings.request_timeout_s): a request that timed
+    out took at least this long. None where the run does not record a positive, finite number."""
+    value = ((doc.get("run") or {}).get("settings") or {}).get("request_timeout_s")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+        return None
+    return float(value)
+
+
+# what RAG settings do not change the context a RAG case is asked with: which modes run, where it computes, its cache
+NO_CONTEXT_CHANGE = NO_ANSWER_CHANGE | {"settings.rag.mode"}
+
+
+def retrieval_not_comparable(settings: list[dict[str, Any]]) -> str | None:
+    """Why the speed rules cannot compare the RAG cases of runs that retrieved otherwise - another knowledge base,
+    top_k, chunk size, embedder, reranker or template -, or None: the prompt then holds another context, of another
+    length, and its TTFT and end-to-end time measure the retrieval, not the server (a bigger knowledge base read as
+    a speed regression of the model). The cases without retrieval are compared as usual."""
+    changed = [
+        d for d in settings if d["field"].startswith(ANSWER_SETTINGS_RAG) and d["field"] not in NO_CONTEXT_CHANGE
+    ]
+    if not changed:
+        return None
+    shown = "; ".join(f"{_setting_name(d)} {d['base']!r} in the baseline, {d['new']!r} now" for d in changed)
+    return (
+        f"not comparable: the RAG cases were asked with context retrieved otherwise ({shown}): a prompt of another "
+        "length takes another time; compare RAG speed between runs with the same retrieval settings"
+    )
