@@ -17,6 +17,7 @@ Norag and rag are never pooled: every row is one model in one mode.
 
 from __future__ import annotations
 
+import itertools
 import math
 import numbers
 from collections import defaultdict
@@ -465,6 +466,46 @@ def holm_verdicts(
     }
 
 
+def pair_verdicts(
+    diffs: dict[tuple[str, str, str], Any],
+    flips: dict[tuple[str, str, str], dict[str, float]],
+    alpha: float = 0.05,
+    draws: int | None = None,
+) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """The verdicts of every pair of models x mode (`holm_verdicts`' fields): with three or four models, every one
+    on the same cases in a mode, a closed test over the groupings of the models (`stats.closed_pairs`, `closed`
+    True) - pairs sharing a model are tested together, the case's answers permuted among the models of a group: one
+    model of three losing every case of 6 read "no significant difference" under Holm across the pairs (3 x 2/64)
+    and reads "worse" (2/64). Else - two models (where the closed test is the pair's joint test already), more than
+    four (too many groupings), or models that ran different cases - a pair's modes jointly, Holm across the pairs.
+    Tarone's rule leaves out the same comparisons either way. `draws`: relabellings drawn per grouping where they
+    are too many to enumerate (`stats.closed_pairs.DRAWS` unless given; benchmarks use fewer)."""
+    import numpy as np
+
+    from ..stats.closed_pairs import DRAWS, MAX_MODELS, ModeScores, closed_pair_p_values
+
+    family = holm_verdicts(diffs, alpha, flips=flips, units={key: key[:2] for key in diffs})
+    members = [key for key in diffs if family[key]["p_holm"] is not None]
+    modes: dict[str, ModeScores] = {}
+    for mode in dict.fromkeys(key[2] for key in members):
+        keys = [key for key in members if key[2] == mode]
+        models = list(dict.fromkeys(name for key in keys for name in key[:2]))
+        ids = sorted(flips[keys[0]])
+        complete = all(
+            (x, y, mode) in keys and sorted(flips[(x, y, mode)]) == ids for x, y in itertools.combinations(models, 2)
+        )
+        if not complete or len(models) > MAX_MODELS:
+            return family
+        relative = [[0.0] * len(ids)] + [[flips[(models[0], y, mode)][i] for i in ids] for y in models[1:]]
+        modes[mode] = ModeScores(tuple(models), tuple(ids), np.array(relative))
+    if max((len(m.models) for m in modes.values()), default=0) < 3:
+        return family
+    for key, p in closed_pair_p_values(modes, draws=draws or DRAWS).items():
+        p = max(p, float(diffs[key].p_value))  # never below its own exact p where its own grouping was drawn
+        family[key] |= {"p_holm": p, "significant_holm": p <= alpha, "closed": True}
+    return family
+
+
 def judge_agreement(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per model and mode where a judge graded: mean judge score and how often it agrees with keywords."""
     from ..stats import cohen_kappa, spearman
@@ -582,7 +623,7 @@ def model_comparison(
     # cases (a case's answers of the two models swapped in both modes at once), Holm across the pairs
     # (`holm_verdicts`): Holm over pairs x modes made a model losing every case in both modes at n=6 read "no
     # significant difference" (0.0625) beside one other model
-    family = holm_verdicts(diffs, flips=flips, units={key: key[:2] for key in diffs})
+    family = pair_verdicts(diffs, flips)
     for pair, (key, diff) in zip(pairs, diffs.items()):
         pair["p_value"] = diff.p_value
         pair["p_holm"] = family[key]["p_holm"]
@@ -591,6 +632,7 @@ def model_comparison(
         pair["verdict"] = verdict(diff) if significant else "no significant difference"
         pair["family"] = family[key]["family"]
         pair["joint"] = True
+        pair["closed"] = bool(family[key].get("closed"))
     return {"rows": rows, "pairs": pairs + skipped}
 
 

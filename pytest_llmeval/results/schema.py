@@ -311,8 +311,9 @@ class RagRow(TypedDict, total=False):
 
 class ModelPair(TypedDict, total=False):
     """Two models compared on the cases both ran in one mode (b - a). `difference.significant` is uncorrected; the
-    verdict is `verdict`, from `p_holm` (over every pair and mode of the run, `family` of them: a pair's modes tested
-    jointly on their cases, Holm across the pairs where `joint`; Holm over every pair and mode before)."""
+    verdict is `verdict`, from `p_holm` (over every pair and mode of the run, `family` of them: where `closed`, a
+    closed test over every grouping of the models; else a pair's modes tested jointly on their cases, Holm across the
+    pairs where `joint`; Holm over every pair and mode before)."""
 
     a: str
     b: str
@@ -332,6 +333,10 @@ class ModelPair(TypedDict, total=False):
     """Left out of the family: no p at its n can reach 0.05 (`p_holm` null, verdict "no significant difference")."""
     joint: bool
     """True: a pair's modes were tested jointly and Holm went across the pairs in the family (`stats.stepdown`)."""
+    closed: bool
+    """True: three or four models, each on the same cases in a mode - every pair and mode in one closed test over the
+    groupings of the models (`stats.closed_pairs`: pairs sharing a model tested together), `p_holm` the largest p of
+    the groupings that join the pair in that mode."""
 
 
 class ComparisonRow(TypedDict, total=False):

@@ -13,6 +13,7 @@ noninferiority_mean / _pass            the gate's one-sided test of "worse by mo
 holm(p_values)                         Holm's adjustment over a family of verdicts
 joint_stepdown(p_values, flips)        the gate's family: sign-flip rules jointly (max-T), Holm across units
 stepdown(p_values, flips, units)       the same over several units (a run's model pairs, its RAG uplifts)
+closed_pair_p_values(modes)            3-4 models' pairs: a closed test over the groupings of the models
 tarone_family(min_ps)                  Tarone's family of discrete tests that can be significant
 detectable(...), detectable_pass(...)  minimum detectable worsening at 80% power (pass/fail: exact binomial power)
 p_text(p, floor)                       a p-value in words: 3 significant digits, "<2e-05" at a Monte Carlo floor
@@ -23,6 +24,7 @@ spearman(x, y, clusters=case_ids)      rank agreement of scores (with repeats: o
 from __future__ import annotations
 
 from .agreement import Agreement, cohen_kappa, spearman
+from .closed_pairs import closed_pair_p_values
 from .decision import (
     Detectable,
     NonInferiority,
@@ -57,6 +59,7 @@ from .stepdown import stepdown
 
 __all__ = [
     "Agreement",
+    "closed_pair_p_values",
     "Detectable",
     "Interval",
     "McNemar",

@@ -114,6 +114,15 @@ def pair_problems(doc: dict[str, Any]) -> list[str]:
     if not any(p.get("joint") for p in pairs):
         return problems
     family = [p for p in pairs if p.get("p_holm") is not None]
+    if any(p.get("closed") for p in family):  # 3-4 models on the same cases: the closed test over their groupings
+        models = {name for p in family for name in (p["a"], p["b"])}
+        if f"a closed test over every grouping of the {len(models)} models" not in note:
+            problems.append(f"note does not name the closed test over the {len(models)} models")
+        if "Holm across" in note or "a pair's modes tested jointly" in note:
+            problems.append("note names Holm across the pairs where the closed test adjusted them")
+        if ("in both modes at once" in note) != (len({p["mode"] for p in family}) > 1):
+            problems.append("note says both modes where the family has one (or not where it has two)")
+        return problems
     units = {(p["a"], p["b"]) for p in family}
     outside = [p for p in pairs if p.get("outside_family")]
     joint_units = [u for u in units if sum((p["a"], p["b"]) == u for p in family) > 1]
@@ -284,7 +293,7 @@ def test_the_terminal_markdown_and_html_say_the_same_notes_and_verdicts(name: st
     assert format_problems(doc) == []
 
 
-def test_a_pair_on_too_few_shared_cases_is_named_and_holm_counts_the_pairs_it_went_across():
+def test_a_pair_on_too_few_shared_cases_is_named_and_the_note_says_what_adjusted_the_others():
     # the first model ran 6 cases of its own beside the 4 all three ran: its two pairs share 4 cases (outside the
     # family), the third pair 4 too - and with 10 shared, Holm goes across the pairs that are in the family only
     doc = document(build(3, NORAG, 4, "collapse", own_cases=6))
@@ -295,7 +304,8 @@ def test_a_pair_on_too_few_shared_cases_is_named_and_holm_counts_the_pairs_it_we
     cases = [c for c in cases if not (c["model"] == "glm-4-9b" and c["mode"] == "rag" and c["scenario_id"] > "q3")]
     doc = document(cases)
     note = _section(doc, "model_pairs").paragraphs[0]
-    assert "Holm across the 3 pair(s)" in note
+    # the pairs left in the family: 3 models on the same cases without RAG, 2 with - the closed test over them
+    assert "a closed test over every grouping of the 3 models" in note and "Holm across" not in note
     assert "2 comparison(s) whose n cannot reach p 0.05 at all left out of the family" in note
     assert "glm-4-9b - qwen2.5-7b rag (n=4), glm-4-9b - llama-3.1-8b rag (n=4)" in note
 
@@ -304,7 +314,8 @@ def test_one_mode_run_has_no_modes_tested_jointly_and_one_pair_no_holm():
     note = _section(document(build(2, NORAG, 8, "collapse")), "model_pairs").paragraphs[0]
     assert "jointly" not in note and "Holm across" not in note and "its p in brackets is its own" in note
     note = _section(document(build(3, NORAG, 8, "collapse")), "model_pairs").paragraphs[0]
-    assert "jointly" not in note and "Holm across the 3 pair(s)" in note
+    assert "jointly" not in note and "a closed test over every grouping of the 3 models" in note
+    assert "in both modes" not in note and "Holm across" not in note
 
 
 def test_the_uplifts_note_says_one_unit_and_the_categories_note_what_was_done():

@@ -188,6 +188,17 @@ def _family_words(tested: list[dict[str, Any]]) -> str:
     units = list(dict.fromkeys((p["a"], p["b"]) for p in family))
     joint = any(sum((p["a"], p["b"]) == unit for p in family) > 1 for unit in units)
     how = []
+    if any(p.get("closed") for p in family):
+        models = len({name for p in family for name in (p["a"], p["b"])})
+        both = len({p["mode"] for p in family}) > 1
+        how.append(
+            f"a closed test over every grouping of the {models} models (pairs sharing a model tested together: a "
+            "case's answers permuted among the models of a group"
+            + (", in both modes at once where the group is the same" if both else "")
+            + "; a pair's p in brackets the largest of the groupings that join it)"
+        )
+        joint = False
+        units = units[:1]
     if joint:
         how.append(
             "a pair's modes tested jointly on the cases they share (a case's answers of the two models swapped in "
@@ -206,10 +217,16 @@ def _family_words(tested: list[dict[str, Any]]) -> str:
             "the correction over the comparisons of this run: one comparison's n can reach p 0.05, so its p in "
             f"brackets is its own{left_out} (p Holm <= 0.05)."
         )
+    threshold = "adjusted p in brackets" if any(p.get("closed") for p in family) else "p Holm"
     return (
         f"the correction over the {len(family)} comparison(s) of this run in the family: {', '.join(how)}"
-        f"{left_out} (p Holm <= 0.05)."
+        f"{left_out} ({threshold} <= 0.05)."
     )
+
+
+def _p_header(tested: list[dict[str, Any]]) -> str:
+    """The adjusted p's column: "p (Holm)" but where the closed test over the models' groupings adjusted it."""
+    return "p (closed test)" if any(p.get("closed") for p in tested) else "p (Holm)"
 
 
 def model_pairs_section(doc: dict[str, Any]) -> Section | None:
@@ -246,7 +263,7 @@ def model_pairs_section(doc: dict[str, Any]) -> Section | None:
         "model_pairs",
         "Model against model (paired on the same cases)",
         [note],
-        Table(["pair", "mode", "n", "difference [95% CI]", "p (Holm)", "verdict"], rows),
+        Table(["pair", "mode", "n", "difference [95% CI]", _p_header(tested), "verdict"], rows),
         terminal=True,
         level=3,
     )
