@@ -52,6 +52,7 @@ from .rules import (
     decide,
     evaluate_rule,
     holm_quality_verdicts,
+    mark_failed_speed_rows,
 )
 from .runs import (
     graded_only,
@@ -345,6 +346,7 @@ def _compare_runs(
     problems += bad_timing_problems(results, new, allow_errors)
     decide(results)
     holm_quality_verdicts(groups, {(r["model"], r["mode"], r["metric"]) for r in results if r["failed"]})
+    mark_failed_speed_rows(groups, results)
     not_asked = answers_not_asked(groups)
     for g in groups:
         g.pop("_cases", None)

@@ -416,6 +416,19 @@ def holm_quality_verdicts(groups: list[dict[str, Any]], gated_worse: set[tuple[s
             entry["verdict"] = "no significant difference"
 
 
+def mark_failed_speed_rows(groups: list[dict[str, Any]], results: list[dict[str, Any]]) -> None:
+    """A speed row whose gate rule failed says so in the table's verdict column: it read "threshold only, no
+    significance: the run is the unit" beside "SLOWER" in the gate's table and the summary, as a quality row read "no
+    significant difference" beside a failed gate (`holm_quality_verdicts`). The speed rule has no significance test
+    (the run is the unit), so the verdict names the rule, not a test."""
+    failed = {(r["model"], r["mode"], r["metric"]): r for r in results if r["failed"] and r.get("kind") == "speed"}
+    for g in groups:
+        for metric, entry in g["metrics"].items():
+            rule = failed.get((g["model"], g["mode"], metric))
+            if rule is not None:
+                entry["verdict"] = f"worse: past the gate's {rule['rule']} ({SPEED_NOTE})"
+
+
 def _per_case_changes(group: dict[str, Any], metric: str) -> dict[str, float]:
     """Per case id, new - baseline of a quality metric (`_cases`, `_ids`): the score, or the share of its samples
     passed - McNemar's exact test is the sign-flip test of those (-100, 0, +100), so the pass-rate rows join the score
