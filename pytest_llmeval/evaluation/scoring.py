@@ -77,7 +77,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 38
+SCORER_VERSION = 39
 
 
 @dataclass(frozen=True)
@@ -427,7 +427,12 @@ def _find(
                     continue  # v24: 不超过12分钟 for 超过12分钟 - the other bound, shown as negated (v17: missing)
                 if required is not None and bound is None:
                     continue  # v17: 200元 for 不低于200元 - not the bound the point asks for
-                if bound is not None and (required is not None or bound.inclusive):
+                limit_doubted = bound is not None and bound.hedged
+                negation: str | None
+                if bound is not None and bound.hedged and required is None:  # v39: unlikely to exceed 20%
+                    negation = answer_norm[bound.start : found.start]
+                    text = answer_norm[found.start : bound.end]
+                elif bound is not None and (required is not None or bound.inclusive):
                     text = answer_norm[bound.start : bound.end]  # 至少200元 for 不低于200元, 5分钟以内 for 5分钟
                     negation = negation_before(answer_norm, bound.start, figure)
                 elif bound is not None:  # v17: 超过20个月 for 20个月 - another value, not the figure
@@ -456,8 +461,10 @@ def _find(
                     after = answered_no(questions, found.start, found.end)  # v11: 支持私有化部署吗？不支持。
                 if negation is None and after is None:
                     negation = denied_as_a_whole(answer_norm, found.start)  # v16: it is not true that ...
-                if negation is None and after is None and figure:
-                    negation = doubted(answer_norm, found.start)  # v38: 我不认为ROI能达到20%, I doubt ...
+                if negation is None and after is None and (figure or pattern.kind == "number") and not limit_doubted:
+                    # v38: 我不认为ROI能达到20%, I doubt ...; v39: and a point's figure said with its subject or in
+                    # words (I doubt the ROI is 20%, 我不认为成本能下降50%, 成本很难减半), which v38 read as stated
+                    negation = doubted(answer_norm, found.start)
                 if negation is None and after is None and questions is not None and figure:
                     negation = reported_and_corrected(questions, found.start, found.end)  # v17: 有人说…，但实际…
                 if negation is None and after is None and figure:

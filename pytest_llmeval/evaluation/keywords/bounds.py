@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..numbers import NumberPattern, Pattern, TextPattern
 from .negation import negation_before
+from .retraction import doubted
 
 # v17: a bound says on which side of its number the quantity lies, one rule for every bound word. A strict bound names
 # another value (超过20个月, 多于, 高于, 逾, 不止, 少于, 低于, 不到, 不足, more than, over, above, exceeding, less than,
@@ -85,6 +86,14 @@ _NOT_A_BOUND_AFTER_A_CHAR = re.compile("内(?=[部容存置核涵外网地需陆
 _SPREAD_OVER = re.compile(r"(?<![a-z])(?:spread|spreads|paid|repaid|repayable|payable|amortized|amortised|split|divided"
                           r"|installments|instalments|stretched|runs|run|ran|lasting) $")  # fmt: skip
 
+# v39: "up to" after a verb of motion is its particle and "to" (prices went up to 20%, did not go up to 20% above
+# list, scaled up to 20% of traffic): the level a change reaches, not a limit (v38 read a bound and credited 20%)
+_MOVED_UP = re.compile(
+    r"(?<![a-z])(?:go|goes|going|went|gone|come|comes|coming|came|climb|climbs|climbed|move|moves|moved|shoot|shot"
+    r"|jump|jumps|jumped|scale|scales|scaled|ramp|ramps|ramped|push|pushed|bump|bumped|creep|crept|step|stepped"
+    r"|ratchet|ratcheted|run|ran|tick|ticked|edge|edged|inch|inched) $"
+)
+
 
 # v32: the signs of comparison are bounds too: < and > strict (回收期＜20个月, payback of <20 months, ROI > 20%: v31
 # credited the plain figure), ≤, ≥, <= and >= inclusive (NFKC makes ＜ <). Not a sign that ends an arrow or a tag
@@ -115,6 +124,8 @@ def _bound_before(answer_norm: str, start: int) -> tuple[str, str, int] | None:
     word = next(b for b in sorted(_BOUNDS_BEFORE, key=len, reverse=True) if answer_norm.startswith(b, m.start()))
     if word == "over" and _SPREAD_OVER.search(answer_norm, max(0, m.start() - 20), m.start()):
         return None
+    if word == "up to" and _MOVED_UP.search(answer_norm, max(0, m.start() - 20), m.start()):
+        return None  # v39: went up to 20% - the level a rise reaches, so "did not go up to 20%" is its negation
     return word, _BOUNDS_BEFORE[word], m.start()
 
 
@@ -159,6 +170,7 @@ class Bound:
     inclusive: bool
     start: int
     end: int
+    hedged: bool = False  # v39: the other bound of a doubted one (unlikely to exceed 20%): a limit, not the figure
 
 
 def answer_bound(answer_norm: str, start: int, end: int) -> Bound | None:
@@ -170,6 +182,26 @@ def answer_bound(answer_norm: str, start: int, end: int) -> Bound | None:
             flipped = "upper" if before[1] == "lower" else "lower"
             return Bound(flipped, True, before[2] - len(negation), end)
     if before is not None:
-        return Bound(before[1], before[0] in INCLUSIVE_BOUNDS or before[0] in _INCLUSIVE_SIGNS, before[2], end)
+        inclusive = before[0] in INCLUSIVE_BOUNDS or before[0] in _INCLUSIVE_SIGNS
+        return _doubted_bound(answer_norm, before[2], before[1], inclusive, end) or Bound(
+            before[1], inclusive, before[2], end
+        )
     after = _bound_after(answer_norm, end)
-    return None if after is None else Bound(after[1], after[0] in INCLUSIVE_BOUNDS, start, after[2])
+    if after is None:
+        return None
+    inclusive = after[0] in INCLUSIVE_BOUNDS
+    doubted_bound = _doubted_bound(answer_norm, start, after[1], inclusive, after[2])
+    return doubted_bound or Bound(after[1], inclusive, start, after[2])
+
+
+def _doubted_bound(answer_norm: str, start: int, direction: str, inclusive: bool, end: int) -> Bound | None:
+    """The other bound where a negated belief or a doubt governs the bound starting at `start` (v39: "unlikely to
+    exceed 20%", 我不认为会超过20%, "I don't think the ROI will be below 20%", 我不认为ROI会在20%以上): a strict
+    bound doubted is the other inclusive one (at most 20%, at least 20%), an inclusive one the other strict one - a
+    belief about a limit, marked hedged, so it credits a point of that limit (不超过20%) but not the plain figure,
+    which it does not state (v38's doubt). v38 read the bound as said and the doubt not at all."""
+    doubt = doubted(answer_norm, start)
+    if doubt is None:
+        return None
+    flipped = "upper" if direction == "lower" else "lower"
+    return Bound(flipped, not inclusive, start - len(doubt), end, hedged=True)

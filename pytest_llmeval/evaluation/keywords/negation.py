@@ -236,6 +236,9 @@ _PHRASAL_CHANGE_VERBS_EN = "|".join(
         | {"declines", "declined", "slip", "slipped", "slide", "slid", "surge", "surged", "soar", "soared", "plunge"}
         | {"plunged", "gain", "gained", "expand", "expanded", "contract", "contracted", "boost", "boosted", "raise"}
         | {"raised", "trim", "trimmed", "slash", "slashed", "shave", "shaved"}
+        # v39: the other verbs of motion whose "up to" is no bound (did not scale up to 20%, never ramped up to)
+        | {"scale", "scales", "scaled", "ramp", "ramps", "ramped", "push", "pushed", "bump", "bumped", "ratchet"}
+        | {"ratcheted", "creep", "crept", "shoot", "shot", "inch", "inched", "step", "stepped", "run", "ran"}
         | _CHANGE_VERBS_EN
     )
 )

@@ -104,6 +104,8 @@ def denied_as_a_whole(answer_norm: str, start: int) -> str | None:
 _DOUBTED = re.compile(
     "(?:并|从|也|都)?(?:不|没)(?:太|大)?(?:认为|觉得|相信|指望|看好|预期|预计|确定|敢保证|敢说|以为)(?!性|因素|感)|(?<![不没无毋毫])怀疑|没有?把握"
     "|很难说|难以(?:确定|保证|相信)"
+    # v39: a modal of doubt (成本很难下降50%, 营收不太可能翻倍, 未必能, 不一定能): as ROI很难达到20% (v26)
+    "|(?:不太|不大|不怎么)可能|未必|不一定|很难(?![得看过受的懂])|难以(?!置信|估量|计数|想象的)"
     r"|(?<![a-z])(?:(?:i|we|they|he|she)(?: really| honestly)? )?(?:don't|do not|didn't|did not|wouldn't|would not"
     r"|can't|cannot|can not)(?: really| honestly)? (?:think|believe|expect|anticipate|foresee|imagine)(?![a-z])"
     r"|(?<![a-z])(?<!no )(?<!not )(?<!n't )(?<!without )(?<!little )(?:doubt|doubts|doubted|doubtful)(?![a-z])"
@@ -134,7 +136,38 @@ def doubted(answer_norm: str, start: int) -> str | None:
         return None
     if _HINDERED.search(answer_norm, doubt.end(), start) or _A_BOUND_DOUBTED.search(answer_norm, doubt.end(), start):
         return None
+    if _answered_yes(answer_norm, start):
+        return None  # v39: 我不认为ROI能达到20%？其实可以。
     return answer_norm[doubt.start() : start]
+
+
+# v39: a doubt asked, then answered yes in the next sentence (我不认为ROI能达到20%？其实可以。 "Don't think the ROI can
+# reach 20%? It can.") is the writer's own claim, as a question answered yes states it (v11's answered_no, the other
+# way). The answer opens with a word of fact or a modal, and its sentence holds no negation (其实不能, it can't: the
+# doubt stands); a doubt asked and left unanswered stays a doubt.
+_SENTENCE_ENDS = re.compile(r"[?。!\n]|\.(?=\s|$)")
+_YES_ZH = re.compile(
+    " ?(?:其实|事实上|实际上|当然|恰恰相反|完全|绝对)*"
+    "(?:可以|能|会|行|做得到|能做到|做到了|它做到了|达到了|能达到|已经达到|没问题)"
+)
+_YES_EN = re.compile(
+    r" ?(?:(?:yes|actually|in fact|think again|on the contrary|of course|it turns out)[ ,:;]*)*"
+    r"(?:(?:it|they|we|the roi|roi|it already) (?:can|will|does|did|could|would|has|is)(?![a-z'])"
+    r"|yes|actually|in fact|think again|on the contrary|of course)"
+)
+_NO_IN_THE_ANSWER = re.compile(r"不|没|无法|难以|未|(?<![a-z])(?:not|never|no|cannot)(?![a-z])|n't")
+
+
+def _answered_yes(answer_norm: str, start: int) -> bool:
+    """Whether the sentence of the figure at `start` is a question answered yes by the next sentence (v39)."""
+    end = _SENTENCE_ENDS.search(answer_norm, start)
+    if end is None or end.group() != "?":
+        return False
+    yes = _YES_ZH.match(answer_norm, end.end()) or _YES_EN.match(answer_norm, end.end())
+    if yes is None:
+        return False
+    after = _SENTENCE_ENDS.search(answer_norm, yes.end())
+    return _NO_IN_THE_ANSWER.search(answer_norm, end.end(), after.start() if after else len(answer_norm)) is None
 
 
 # v17: a figure the answer attributes to others and then corrects is theirs, not the answer's:

@@ -356,10 +356,13 @@ _SUBJECT_LINK = re.compile(
     # （ROI）为20%, return on investment (ROI): 20%) and a length's verb (回本周期大约需要20个月)
     r"(?:\*\*)? ?(?:\([a-z\u4e00-\u9fff -]{1,30}\) ?)?"
     r"(?:, ?(?:at |of |about |around |roughly |approximately |now |currently )?|\( ?|[—–] ?|-- ?|- )?"
-    r"[\"”'’]? ?(?:[:|] ?)?(?:(?:预计|预期|大约|大概|约)?(?:为|是|达到|达|在|需要|需|要)|约|大约|大概|了(?:约|大约)?"
-    r"|(?:is|was|will be|of|at|stands at|comes to|came to)(?: (?:about|around|roughly|approximately|nearly))?"
+    r"[\"”'’]? ?(?:[:|] ?)?(?:(?:预计|预期|大约|大概|约|一般|通常)?(?:为|是|达到|达|在|需要|需|要)(?:约|大约|大概)?"
+    r"|约|大约|大概|了(?:约|大约)?"
+    # v39: a light verb (takes, needs, comes to, stands at, amounts to) with a modal and "about" after it
+    r"|(?:(?:will|would|should|could|may|might|is expected to|is likely to) )?(?:is|was|be|of|at|stand at|stands at"
+    r"|comes to|come to|came to|amounts to|amount to|sits at|take|takes|took|need|needs|needed|require|requires"
+    r"|is estimated at|is projected at|works out to|works out at)(?: (?:about|around|roughly|approximately|nearly))?"
     r"|about|around|roughly|approximately|nearly|~"
-    r"|(?:takes|will take|would take|should take)(?: (?:about|around|roughly|approximately|nearly))?"
     r")? ?(?:\*\*)? ?[\"“'‘「]?"
 )
 # v38: or the level a change of it reaches (ROI rose from 15% to 20%, 回本周期从20个月缩短至14个月, ROI由15%提升到20%)
@@ -417,7 +420,10 @@ def subject_names(label: str) -> tuple[str, ...]:
 # point's subject - as v33 read a table's old column and v37 a JSON key
 _OLD_MARK_BEFORE = re.compile(
     "(?:原|旧|原先的?|原来的?|原始|初始|之前的?|此前的?|先前的?|以前的?|(?:调整|变更|优化|改造|上线|实施|修正|更新)前的?"
-    r"|(?<![a-z])(?:old|previous|prior|former|original|initial|earlier|baseline))[ _-]?$"
+    r"|(?<![a-z])(?:old|previous|prior|former|original|initial|earlier|baseline)"
+    # v39: a past period's (the previous quarter's ROI, last year's ROI, 去年的ROI, 上季度回收期)
+    r"|(?<![a-z])(?:(?:the )?(?:previous|prior|last|preceding) (?:year|quarter|month|period|fiscal year)(?:'s|’s))"
+    "|去年的?|上年的?|上一?年度的?|上一?季度的?|上个?月的?|上一?期的?)[ _-]?$"
 )
 
 
@@ -427,14 +433,14 @@ _A_FIGURE_FOLLOWS = re.compile(r"[^,;。.!?\n]{0,12}?[0-9]")
 def _superseded(text: str, at: int, label: str) -> bool:
     """The subject named at `at` is marked as superseded and the answer gives it another figure without the mark
     (原回收期20个月，回收期不变 keeps it: no other figure)."""
-    if _OLD_MARK_BEFORE.search(text, max(0, at - 16), at) is None:
+    if _OLD_MARK_BEFORE.search(text, max(0, at - 32), at) is None:
         return False
     for name in subject_names(label):
         pos = text.find(name)
         while pos != -1:
             if (
                 pos != at
-                and _OLD_MARK_BEFORE.search(text, max(0, pos - 16), pos) is None
+                and _OLD_MARK_BEFORE.search(text, max(0, pos - 32), pos) is None
                 and _A_FIGURE_FOLLOWS.match(text, pos + len(name))
             ):
                 return True
@@ -458,12 +464,18 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
             text, at + len(name), pos
         ):
             continue
-        if name.isascii() and name[:1].isalpha() and text[at - 1 : at].isalpha():
-            continue  # a piece of a longer word
+        if name.isascii() and name[:1].isalpha() and _a_latin_letter(text[at - 1 : at]):
+            continue  # a piece of a longer word (v39: not a Chinese word before it - 实际ROI, 但ROI)
         if _A_CHANGE_LABEL.search(name) and _LEVEL_LINK.fullmatch(text, at + len(name), pos):
             return None  # 下降为20% for 下降20%
         return at
     return None
+
+
+def _a_latin_letter(char: str) -> bool:
+    """Whether `char` is a letter of an English word: a Chinese character before an English name (实际ROI) is a word
+    of its own, not a piece of the name's word (v38 read it as one and missed 实际ROI为18%)."""
+    return char.isascii() and char.isalpha()
 
 
 def _singular(piece: str) -> str | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from .finding import words_at
 from .mention import Mention
 
 
@@ -44,7 +45,7 @@ _VERBAL = (
         Decimal(100),
         "翻倍|翻番|翻(?:了 ?)?一番|翻(?:了 ?)?一倍"
         "|(?:增长|增加|提高|提升|上升|上涨|扩大|涨|增) ?(?:了 ?)?一倍(?![多以])"
-        r"|(?<![a-z])(?:doubled|doubles|doubling)(?![a-z])",
+        r"|(?<![a-z])(?:doubled|doubles|doubling)(?![a-z])(?! (?:down|as|up|back|over)(?![a-z]))",
     ),
     (1, Decimal(200), r"(?<![a-z])(?:tripled|triples|tripling|trebled|trebles)(?![a-z])"),
     (1, Decimal(300), r"翻(?:了 ?)?两番|(?<![a-z])(?:quadrupled|quadruples|quadrupling)(?![a-z])"),
@@ -61,8 +62,31 @@ def verbal_changes(text: str) -> tuple[VerbalChange, ...]:
         VerbalChange(m.start(), m.end(), value, Decimal(1), True, m.group(), direction)
         for direction, value, pattern in _COMPILED
         for m in pattern.finditer(text)
+        if not _more_or_less(text, m.start(), m.end()) and not _half_of_another_word(text, m.start(), m.group())
     ]
     return tuple(sorted(found, key=lambda change: change.start))
+
+
+# v39: a change in words with a bound on it (more than doubled, 超过翻倍, 翻倍有余, 翻了一倍多, 不止翻倍) is another
+# change, as 增长超过100% is another value than 100% (v17); nearly and almost are approximations (nearly doubled, 将近
+# 翻倍: as nearly 100%, 近100% credit 100%)
+_MORE_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:more than|over|well over|far more than|less than)|超过|超|不止|不只|远不止) ?$"
+)
+_MORE_AFTER = re.compile(r" ?(?:有余|多|以上|还多|不止|(?:and|or) more(?![a-z])|and then some(?![a-z]))")
+
+
+def _more_or_less(text: str, start: int, end: int) -> bool:
+    """Whether a bound stands right before or after the change in words at start:end (v39)."""
+    return bool(_MORE_BEFORE.search(text, max(0, start - 16), start) or _MORE_AFTER.match(text, end))
+
+
+def _half_of_another_word(text: str, start: int, said: str) -> bool:
+    """Whether the 半 of a 减半 starts another word (削减半导体, 缩减半径: cut semiconductors, shrink a radius), as the
+    segmenter reads it (v39; v38 read a halving)."""
+    if not said.startswith("减半"):
+        return False
+    return len(words_at(text).get(start + 1, "")) > 1
 
 
 # a point of a subject's change (成本降低50%, 营收增长100%, costs fall by 50%): the subject, then its verb
@@ -80,12 +104,15 @@ _CHANGE_LABEL = re.compile(f"(?P<subject>.*?) ?(?P<verb>{_FALLS}|{_RISES})(?: (?
 # what may stand between a subject and its verb (成本将降低, 成本预计可降低, costs will be cut, costs were reduced) and
 # between the verb and the figure (降低了约, fell by about)
 _BETWEEN_ZH = (
-    "(?:将|将会|会|可|可以|能|能够|有望|预计|预期|已|已经|再|同比|环比|进一步|大幅|显著|约|大约|\\*\\*|:|: | |\\|"
+    "(?:将|将会|会|可|可以|能|能够|有望|预计|预期|已|已经|再|同比|环比|进一步|大幅|显著|约|大约|几乎|将近|接近|差不多|基本上?"
+    "|\\*\\*|:|: | |\\|"
     "|(?:较|比|相比|相较于?|与)(?:去年|上年|上一年|往年|同期|原来|原先|之前|此前|原方案|现状|改造前|上线前)(?:相比)?)*"
 )
 _BETWEEN_EN = (
     "(?: (?:will|would|could|can|may|might|is|are|was|were|be|been|being|has|have|had|expected to|likely to"
-    "|projected to|set to|about to|further|significantly|sharply))*"
+    "|projected to|set to|about to|further|significantly|sharply"
+    # v39: an approximation (costs nearly halved: as nearly 50%)
+    "|nearly|almost|roughly|approximately|about|around|effectively|practically|essentially))*"
 )
 _AFTER_VERB = "(?: ?了)?(?: ?(?:约|大约|近|将近|达|达到|by|of|about|around|roughly|approximately|nearly))* ?"
 
