@@ -476,13 +476,14 @@ def pair_verdicts(
     on the same cases in a mode, a closed test over the groupings of the models (`stats.closed_pairs`, `closed`
     True) - pairs sharing a model are tested together, the case's answers permuted among the models of a group: one
     model of three losing every case of 6 read "no significant difference" under Holm across the pairs (3 x 2/64)
-    and reads "worse" (2/64). Else - two models (where the closed test is the pair's joint test already), more than
-    four (too many groupings), or models that ran different cases - a pair's modes jointly, Holm across the pairs.
+    and reads "worse" (2/64). Else - two models (where the closed test is the pair's joint test already), more work
+    than `stats.closed_pairs.within_budget` allows (5+ models, more than 30 cases, 4 models x 2 modes above 15
+    cases), or models that ran different cases - a pair's modes jointly, Holm across the pairs.
     Tarone's rule leaves out the same comparisons either way. `draws`: relabellings drawn per grouping where they
     are too many to enumerate (`stats.closed_pairs.DRAWS` unless given; benchmarks use fewer)."""
     import numpy as np
 
-    from ..stats.closed_pairs import DRAWS, MAX_MODELS, ModeScores, closed_pair_p_values
+    from ..stats.closed_pairs import DRAWS, ModeScores, closed_pair_p_values, within_budget
 
     family = holm_verdicts(diffs, alpha, flips=flips, units={key: key[:2] for key in diffs})
     members = [key for key in diffs if family[key]["p_holm"] is not None]
@@ -494,11 +495,13 @@ def pair_verdicts(
         complete = all(
             (x, y, mode) in keys and sorted(flips[(x, y, mode)]) == ids for x, y in itertools.combinations(models, 2)
         )
-        if not complete or len(models) > MAX_MODELS:
+        if not complete:
             return family
         relative = [[0.0] * len(ids)] + [[flips[(models[0], y, mode)][i] for i in ids] for y in models[1:]]
         modes[mode] = ModeScores(tuple(models), tuple(ids), np.array(relative))
     if max((len(m.models) for m in modes.values()), default=0) < 3:
+        return family
+    if not within_budget([len(m.models) for m in modes.values()], [len(m.cases) for m in modes.values()]):
         return family
     for key, p in closed_pair_p_values(modes, draws=draws or DRAWS).items():
         p = max(p, float(diffs[key].p_value))  # never below its own exact p where its own grouping was drawn

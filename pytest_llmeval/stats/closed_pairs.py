@@ -25,12 +25,15 @@ in a mode are exchangeable per case as a group. One grouping has just one pair i
 sign-flip test -, so a pair's adjusted p is never below its own. The adjusted p of a pair in a mode is the largest
 p of the groupings that join it (`closed_pair_p_values`): the family-wise error stays at alpha whatever the truth.
 
-There are Bell(k)^modes groupings (k=3: 24 tests with two modes, k=4: 224); above `MAX_MODELS` the caller stays with
-Holm across the pairs (`stepdown`).
+There are Bell(k)^modes groupings (k=3: 24 tests with two modes, k=4: 224), each with up to `DRAWS` relabellings of
+every case; where that is too much work (`within_budget`: more than `MAX_MODELS` models, more than `MAX_CASES`
+cases, or more than `MAX_WORK` groupings x cases) the caller stays with Holm across the pairs (`stepdown`): the gain
+is at the n a suite has, and Holm across the pairs loses little where n is large.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Hashable, Iterator, Mapping, Sequence
@@ -38,7 +41,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-MAX_MODELS = 4  # Bell(4)^2 = 225 groupings of two modes: about a second; Bell(5)^2 = 2,704 would take too long
+MAX_MODELS = 4  # Bell(4)^2 = 225 groupings of two modes; Bell(5)^2 = 2,704 would take too long
+MAX_WORK = 3_500  # groupings x cases: 4 models x 2 modes up to 15 cases, 3 x 2 up to 30 (`MAX_CASES`): a few seconds
+MAX_CASES = 30  # the closed test's gain is at the 6-14 cases of a suite; 3 models x 2 modes at 100 cases took 13 s
 EXACT_MAX = 1 << 14  # enumerate every permutation pattern up to this many (2 models in both modes: up to n = 14)
 DRAWS = 4_000
 
@@ -64,6 +69,12 @@ class ModeScores:
     models: tuple[str, ...]
     cases: tuple[Hashable, ...]
     values: np.ndarray
+
+
+@functools.cache
+def _orders(size: int) -> np.ndarray:
+    """Every permutation of `size` places, one a row, the identity first."""
+    return np.array(list(itertools.permutations(range(size))), dtype=np.intp)
 
 
 def _ratios(values: np.ndarray, pairs: list[tuple[int, int]]) -> np.ndarray:
@@ -133,7 +144,7 @@ class _Grouping:
         total = math.prod(f**n for f, n in zip(per_case, cases))
         parts = []
         if total <= EXACT_MAX:
-            orders = [np.array(list(itertools.permutations(range(len(group))))) for group, _ in self.units]
+            orders = [_orders(len(group)) for group, _ in self.units]
             index = np.arange(total)
             choices = []
             for order, n in zip(orders, cases):  # mixed-radix digits: one permutation per case and unit
@@ -143,11 +154,11 @@ class _Grouping:
             return self._statistics(self._permuted(choices)), True
         rng = np.random.default_rng(seed)
         parts.append(self._statistics([mode.values[None] for mode in self.modes]))
+        orders = [_orders(len(group)) for group, _ in self.units]
         for start in range(0, draws, 1000):
             size = min(1000, draws - start)
-            choices = [
-                np.argsort(rng.random((size, n, len(group))), axis=2) for (group, _), n in zip(self.units, cases)
-            ]
+            # a uniform permutation per case: one of the |group|! by index (argsort of uniforms took half the time)
+            choices = [order[rng.integers(0, len(order), size=(size, n))] for order, n in zip(orders, cases)]
             parts.append(self._statistics(self._permuted(choices)))
         return np.concatenate(parts), False
 
@@ -167,6 +178,19 @@ class _Grouping:
             own = (count - np.searchsorted(ordered, observed[column] - 1e-9, side="left")) / count
             observed_p = min(observed_p, own)
         return float(np.count_nonzero(smallest <= observed_p + 1e-12)) / count
+
+
+def within_budget(models: Sequence[int], cases: Sequence[int]) -> bool:
+    """Whether the closed test over modes of `models[i]` models on `cases[i]` cases is cheap enough (module docstring):
+    at most `MAX_MODELS` models and `MAX_CASES` cases in a mode and `MAX_WORK` groupings x cases."""
+    if not models or max(models) > MAX_MODELS or max(cases) > MAX_CASES:
+        return False
+    groupings = math.prod(_bell(k) for k in models) - 1
+    return groupings * max(cases) <= MAX_WORK
+
+
+def _bell(k: int) -> int:
+    return sum(1 for _ in set_partitions(list(range(k))))
 
 
 def closed_pair_p_values(

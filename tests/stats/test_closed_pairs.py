@@ -189,3 +189,18 @@ def test_a_group_the_same_in_both_modes_is_permuted_in_both_at_once():
     assert joint.p_value(0, 1000) == pytest.approx(alone)
     other_cases = ModeScores(("a", "b", "c"), tuple(range(10, 15)), values)  # other cases: no joint permutation
     assert len(_Grouping([one, other_cases], [[[0, 1, 2]], [[0, 1, 2]]]).units) == 2
+
+
+def test_the_closed_test_is_used_where_its_work_is_bounded():
+    from pytest_llmeval.stats.closed_pairs import within_budget
+
+    assert within_budget([3, 3], [30, 30]) and within_budget([4, 4], [14, 14]) and within_budget([4], [30])
+    assert not within_budget([3, 3], [31, 31])  # 3 models x 2 modes at 100 cases took 13 s
+    assert not within_budget([4, 4], [16, 16]) and not within_budget([5], [6]) and not within_budget([], [])
+
+
+def test_a_suite_past_the_budget_keeps_holm_across_the_pairs():
+    levels = [float(10 + (i * 7) % 80) for i in range(31)]
+    pairs = _pairs(_run({"a": tuple(0.0 for _ in levels), "b": tuple(levels), "c": tuple(levels)}))
+    assert not any(p["closed"] for p in pairs.values()) and all(p["joint"] for p in pairs.values())
+    assert pairs[("a", "b", "norag")]["verdict"] == "better"
