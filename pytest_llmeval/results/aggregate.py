@@ -22,7 +22,10 @@ import math
 import numbers
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from ..stats.closed_pairs import ModeScores
 
 Key = TypeVar("Key")  # what names a difference in a family: a category, or (model, category)
 
@@ -440,12 +443,7 @@ def holm_verdicts(
     "not significant" for each."""
     from ..stats import stepdown
 
-    names = list(diffs)
-    members = [
-        name
-        for name in names
-        if diffs[name].p_value is not None and (diffs[name].min_p is None or diffs[name].min_p <= alpha)
-    ]
+    members = _family_members(diffs, alpha)
     # without flips every member is a unit of its own: `stepdown` is then Holm's step-down exactly
     p_family = stepdown(
         [float(diffs[name].p_value) for name in members],
@@ -453,16 +451,31 @@ def holm_verdicts(
         units=None if units is None else [units[name] for name in members],
         two_sided=True,
     )
-    adjusted = dict(zip(members, p_family))
+    # `joint`: tested jointly within units (the report's note says how it was adjusted)
+    return _family_verdicts(diffs, dict(zip(members, p_family)), alpha, joint=flips is not None)
+
+
+def _family_members(diffs: dict[Key, Any], alpha: float) -> list[Key]:
+    """The differences in the family: those whose n can reach p <= alpha at all (Tarone's first step)."""
+    return [
+        name for name, diff in diffs.items() if diff.p_value is not None and (diff.min_p is None or diff.min_p <= alpha)
+    ]
+
+
+def _family_verdicts(
+    diffs: dict[Key, Any], adjusted: dict[Key, float], alpha: float, **marks: bool
+) -> dict[Key, dict[str, Any]]:
+    """Each difference's fields after the correction: its adjusted p (None outside the family), the verdict, the
+    family's size, whether Tarone's rule left it out, and `marks` (how it was adjusted)."""
     return {
         name: {
             "p_holm": adjusted.get(name),
-            "significant_holm": adjusted.get(name) is not None and adjusted[name] <= alpha,  # type: ignore[operator]
-            "family": len(members),
-            "outside_family": diffs[name].p_value is not None and name not in adjusted,
-            "joint": flips is not None,  # tested jointly within units (the report's note says how it was adjusted)
+            "significant_holm": name in adjusted and adjusted[name] <= alpha,
+            "family": len(adjusted),
+            "outside_family": diff.p_value is not None and name not in adjusted,
+            **marks,
         }
-        for name in names
+        for name, diff in diffs.items()
     }
 
 
@@ -481,32 +494,44 @@ def pair_verdicts(
     cases), or models that ran different cases - a pair's modes jointly, Holm across the pairs.
     Tarone's rule leaves out the same comparisons either way. `draws`: relabellings drawn per grouping where they
     are too many to enumerate (`stats.closed_pairs.DRAWS` unless given; benchmarks use fewer)."""
+    from ..stats.closed_pairs import DRAWS, closed_pair_p_values, within_budget
+
+    modes = _complete_modes(_family_members(diffs, alpha), flips)
+    if (
+        modes is None
+        or max((len(m.models) for m in modes.values()), default=0) < 3
+        or not within_budget([len(m.models) for m in modes.values()], [len(m.cases) for m in modes.values()])
+    ):
+        return holm_verdicts(diffs, alpha, flips=flips, units={key: key[:2] for key in diffs})
+    adjusted = {
+        # never below its own exact p where its own grouping was drawn
+        key: max(p, float(diffs[key].p_value))
+        for key, p in closed_pair_p_values(modes, draws=draws or DRAWS).items()
+    }
+    return _family_verdicts(diffs, adjusted, alpha, joint=True, closed=True)
+
+
+def _complete_modes(
+    members: list[tuple[str, str, str]], flips: dict[tuple[str, str, str], dict[str, float]]
+) -> dict[str, ModeScores] | None:
+    """Per mode of the family's pairs, its models' scores relative to the first model (`stats.closed_pairs`'
+    ModeScores: only differences enter) - or None where in some mode a pair of its models is not in the family or
+    compared them on other cases: a case some model did not run has no relabelling among them."""
     import numpy as np
 
-    from ..stats.closed_pairs import DRAWS, ModeScores, closed_pair_p_values, within_budget
+    from ..stats.closed_pairs import ModeScores
 
-    family = holm_verdicts(diffs, alpha, flips=flips, units={key: key[:2] for key in diffs})
-    members = [key for key in diffs if family[key]["p_holm"] is not None]
     modes: dict[str, ModeScores] = {}
     for mode in dict.fromkeys(key[2] for key in members):
         keys = [key for key in members if key[2] == mode]
         models = list(dict.fromkeys(name for key in keys for name in key[:2]))
         ids = sorted(flips[keys[0]])
-        complete = all(
-            (x, y, mode) in keys and sorted(flips[(x, y, mode)]) == ids for x, y in itertools.combinations(models, 2)
-        )
-        if not complete:
-            return family
+        for x, y in itertools.combinations(models, 2):
+            if (x, y, mode) not in keys or sorted(flips[(x, y, mode)]) != ids:
+                return None
         relative = [[0.0] * len(ids)] + [[flips[(models[0], y, mode)][i] for i in ids] for y in models[1:]]
         modes[mode] = ModeScores(tuple(models), tuple(ids), np.array(relative))
-    if max((len(m.models) for m in modes.values()), default=0) < 3:
-        return family
-    if not within_budget([len(m.models) for m in modes.values()], [len(m.cases) for m in modes.values()]):
-        return family
-    for key, p in closed_pair_p_values(modes, draws=draws or DRAWS).items():
-        p = max(p, float(diffs[key].p_value))  # never below its own exact p where its own grouping was drawn
-        family[key] |= {"p_holm": p, "significant_holm": p <= alpha, "closed": True}
-    return family
+    return modes
 
 
 def judge_agreement(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -136,37 +136,34 @@ class _Grouping:
         parts = np.concatenate([_ratios(v, pairs) for v, pairs in zip(permuted, self.pairs) if pairs], axis=1) ** 2
         return np.stack([parts.max(axis=1), parts.sum(axis=1)], axis=1)
 
-    def _patterns(self, seed: int, draws: int) -> tuple[np.ndarray, bool]:
-        """The statistics under every permutation pattern (exact, the identity among them) or under the identity
-        and `draws` drawn ones; returns (patterns x 2, exact)."""
-        per_case = [math.factorial(len(group)) for group, _ in self.units]
+    def _patterns(self, seed: int, draws: int) -> np.ndarray:
+        """The statistics (patterns x 2) under every permutation pattern, or under `draws` drawn ones where there are
+        more than `EXACT_MAX`; the identity - the data as observed - is the first row either way."""
+        orders = [_orders(len(group)) for group, _ in self.units]
         cases = [len(self.modes[shared[0]].cases) for _, shared in self.units]
-        total = math.prod(f**n for f, n in zip(per_case, cases))
-        parts = []
+        total = math.prod(len(order) ** n for order, n in zip(orders, cases))
         if total <= EXACT_MAX:
-            orders = [_orders(len(group)) for group, _ in self.units]
             index = np.arange(total)
             choices = []
-            for order, n in zip(orders, cases):  # mixed-radix digits: one permutation per case and unit
+            for order, n in zip(orders, cases):  # mixed-radix digits (index 0: every digit 0, the identity)
                 digits = np.stack([(index // len(order) ** c) % len(order) for c in range(n)], axis=1)
                 index = index // len(order) ** n
                 choices.append(order[digits])
-            return self._statistics(self._permuted(choices)), True
+            return self._statistics(self._permuted(choices))
         rng = np.random.default_rng(seed)
-        parts.append(self._statistics([mode.values[None] for mode in self.modes]))
-        orders = [_orders(len(group)) for group, _ in self.units]
+        parts = [self._statistics([mode.values[None] for mode in self.modes])]
         for start in range(0, draws, 1000):
             size = min(1000, draws - start)
             # a uniform permutation per case: one of the |group|! by index (argsort of uniforms took half the time)
             choices = [order[rng.integers(0, len(order), size=(size, n))] for order, n in zip(orders, cases)]
             parts.append(self._statistics(self._permuted(choices)))
-        return np.concatenate(parts), False
+        return np.concatenate(parts)
 
     def p_value(self, seed: int, draws: int) -> float:
         """The grouping's p: the smaller of the max-type and the sum-type p, calibrated over the same patterns
         (a min-p combination: valid as each, never worse than twice the better one's)."""
-        observed = self._statistics([mode.values[None] for mode in self.modes])[0]
-        stats, _ = self._patterns(seed, draws)
+        stats = self._patterns(seed, draws)
+        observed = stats[0]
         count = len(stats)
         smallest = np.ones(count)
         observed_p = 1.0
