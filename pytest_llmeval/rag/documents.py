@@ -154,21 +154,12 @@ def no_documents_problem(paths: Sequence[str | Path]) -> str:
     """Why `paths` hold no document, in the user's terms, with the fix - the words after "no documents ...: " (for a
     knowledge base where `_iter_files` finds nothing): the files there that are not read (a folder of .pdf/.docx was
     only "no documents"), only hidden files, only the tokenizer's word lists, or nothing at all."""
-    found: dict[str, list[str]] = {"unread": [], "hidden": [], "word lists": []}
-    for root in map(Path, paths):
-        if root.is_dir():
-            _sort_unread(root, root, found, set())
+    found = _unread_by_why(paths, skip_unreadable=False)
     read = READ_TYPES
     unread, hidden, lists = found["unread"], found["hidden"], found["word lists"]
     if unread:
-        shown = ", ".join(unread[:UNREAD_SHOWN])
-        more = f", and {len(unread) - UNREAD_SHOWN} more" if len(unread) > UNREAD_SHOWN else ""
-        count = f"{len(unread)} files" if len(unread) > 1 else "1 file"
-        return (
-            f"{count} found, not read ({shown}{more}) - {read}. Fix: convert them to "
-            ".md or .txt (e.g. `pandoc report.docx -o report.md`, `pdftotext report.pdf report.txt`), or pass "
-            "--rag-knowledge=PATH"
-        )
+        count, shown = _named_files(unread)
+        return f"{count} found, not read ({shown}) - {read}. Fix: {CONVERT}, or pass --rag-knowledge=PATH"
     if lists and not hidden:
         if len(lists) == 1:
             what = f"{lists[0]}, a word list of the tokenizer (a jieba dictionary or stopwords), not a document"
@@ -192,24 +183,37 @@ def unread_note(paths: Sequence[str | Path]) -> str | None:
     named with why and the fix - a warning, not an error: the documents there are read. None when every file is a
     document (hidden files and the tokenizer's word lists are expected beside them, and not named). A folder of
     .md files and reports in PDF was read without a word about the PDFs, and retrieval found nothing of them."""
+    unread = _unread_by_why(paths, skip_unreadable=True)["unread"]
+    if not unread:
+        return None
+    count, listed = _named_files(unread)
+    return (
+        f"{count} in the knowledge folder skipped ({listed}): {READ_TYPES}, so retrieval never finds what they "
+        f"say. Fix: {CONVERT}, or move them out of the folder"
+    )
+
+
+CONVERT = "convert them to .md or .txt (e.g. `pandoc report.docx -o report.md`, `pdftotext report.pdf report.txt`)"
+
+
+def _unread_by_why(paths: Sequence[str | Path], skip_unreadable: bool) -> dict[str, list[str]]:
+    """The names under the folders of `paths` that are not read, by why (`_sort_unread`); `skip_unreadable`: a
+    folder that cannot be listed is passed over (a warning; the reader's own error names it) instead of raising."""
     found: dict[str, list[str]] = {"unread": [], "hidden": [], "word lists": []}
     for root in map(Path, paths):
         try:
             if root.is_dir():
                 _sort_unread(root, root, found, set())
-        except OSError:  # unreadable: the reader's own error names it
-            continue
-    unread = found["unread"]
-    if not unread:
-        return None
-    listed = ", ".join(unread[:UNREAD_SHOWN])
-    more = f", and {len(unread) - UNREAD_SHOWN} more" if len(unread) > UNREAD_SHOWN else ""
-    count = f"{len(unread)} files" if len(unread) > 1 else "1 file"
-    return (
-        f"{count} in the knowledge folder skipped ({listed}{more}): {READ_TYPES}, so retrieval never finds what they "
-        "say. Fix: convert them to .md or .txt (e.g. `pandoc report.docx -o report.md`, `pdftotext report.pdf "
-        "report.txt`), or move them out of the folder"
-    )
+        except OSError:
+            if not skip_unreadable:
+                raise
+    return found
+
+
+def _named_files(names: list[str]) -> tuple[str, str]:
+    """("3 files", "a.pdf, b.pdf, and 1 more"): how many, and the first `UNREAD_SHOWN` of them."""
+    more = f", and {len(names) - UNREAD_SHOWN} more" if len(names) > UNREAD_SHOWN else ""
+    return (f"{len(names)} files" if len(names) > 1 else "1 file"), ", ".join(names[:UNREAD_SHOWN]) + more
 
 
 def _sort_unread(root: Path, folder: Path, found: dict[str, list[str]], walking: set[str]) -> None:
