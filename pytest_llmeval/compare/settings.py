@@ -5,7 +5,7 @@ make answers or speed not comparable (`answer_settings_note`, `speed_not_compara
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 SETTING_KEYS = (
@@ -166,11 +166,16 @@ def answer_settings_note(settings: list[dict[str, Any]]) -> str | None:
     ]
     if not changed:
         return None
-    shown = "; ".join(f"{_setting_name(d)} {d['base']!r} in the baseline, {d['new']!r} now" for d in changed)
+    shown = _both_values(changed, _setting_name)
     return (
         f"the runs answered under other settings ({shown}): a difference in quality, or none, measures those settings "
         "as well as the model. Accept a baseline run with today's settings to compare the model alone"
     )
+
+
+def _both_values(diffs: list[dict[str, Any]], name: Callable[[Mapping[str, Any]], str]) -> str:
+    """The settings that differ, each with both runs' values: "top_k 5 in the baseline, 8 now; ..."."""
+    return "; ".join(f"{name(d)} {d['base']!r} in the baseline, {d['new']!r} now" for d in diffs)
 
 
 def _setting_name(diff: Mapping[str, Any]) -> str:
@@ -193,7 +198,7 @@ def speed_not_comparable(settings: list[dict[str, Any]]) -> str | None:
     if generation:
         parts.append(
             "generated under other settings ("
-            + "; ".join(f"{_load_name(d)} {d['base']!r} in the baseline, {d['new']!r} now" for d in generation)
+            + _both_values(generation, _load_name)
             + "): answers of another length or sampling take another time; compare speed between runs with the same "
             + ", ".join(f.split(".")[-1] for f in GENERATION_SETTINGS)
         )
@@ -221,7 +226,7 @@ def other_hardware(
     )
     if not hardware or not launched:
         return None
-    shown = "; ".join(f"{d['field'].split('.')[-1]} {d['base']!r} in the baseline, {d['new']!r} now" for d in hardware)
+    shown = _both_values(hardware, lambda d: d["field"].split(".")[-1])
     return (
         f"not comparable: the server ran on other hardware ({shown}): the speed of the machine, not of the model. "
         "Compare speed between runs on the same machine"
@@ -271,7 +276,7 @@ def retrieval_not_comparable(settings: list[dict[str, Any]]) -> str | None:
     ]
     if not changed:
         return None
-    shown = "; ".join(f"{_setting_name(d)} {d['base']!r} in the baseline, {d['new']!r} now" for d in changed)
+    shown = _both_values(changed, _setting_name)
     return (
         f"not comparable: the RAG cases were asked with context retrieved otherwise ({shown}): a prompt of another "
         "length takes another time; compare RAG speed between runs with the same retrieval settings"
