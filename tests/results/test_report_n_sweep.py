@@ -220,4 +220,4 @@ def test_a_perfect_rank_correlation_of_three_cases_is_not_printed_with_p_0():
         for i, (keyword, judge) in enumerate([(10.0, 20.0), (50.0, 60.0), (90.0, 95.0)])
     ]
     (row,) = rows(section(document(cases), "judge"))
-    assert row["spearman"] == "1.00 (p=0.33 at least: no p of 3 cases is smaller)", row
+    assert row["spearman"] == "1.00 [no 95% interval at n=3] (p=0.33 at least: no p of 3 cases is smaller)", row

@@ -127,7 +127,7 @@ def test_spearman_of_two_cases_says_it_needs_three():
 def test_a_defined_kappa_and_spearman_keep_their_figures():
     verdicts = [(80.0, 90.0, True), (30.0, 20.0, False), (70.0, 60.0, True), (20.0, 40.0, False), (65.0, 55.0, False)]
     row = judge_row(judged(verdicts))
-    assert row["kappa [95% CI]"].startswith("0.62") and row["spearman"].startswith("0.90 (p=")
+    assert row["kappa [95% CI]"].startswith("0.62") and row["spearman"].startswith("0.90 [-0.17, 1.00] (p=")
 
 
 # --- cost where no answer counted a token ---------------------------------------------------------------------------

@@ -46,6 +46,9 @@ def test_no_base_mean_leaves_the_entry_alone():
     assert within_reach({"low": None, "high": None}, 40.0) == {"low": None, "high": None}
 
 
+INTERVAL = "; 95% interval: Fisher z with the Bonett-Wright variance (a perfect order as one swap short of it)"
+
+
 # -- Spearman's p at the n a suite has ----------------------------------------------------------------------------
 
 
@@ -53,7 +56,8 @@ def test_a_perfect_order_of_four_cases_has_the_exact_p_not_0():
     """scipy's t approximation gave p = 0 (rho 1 of 4 cases); no ordering of 4 cases gives less than 2/24."""
     rho = spearman([1, 2, 3, 4], [10, 20, 30, 40])
     assert rho.value == 1.0 and rho.p_value == pytest.approx(2 / 24)
-    assert rho.method == "spearman; p from all 24 orderings (exact)"
+    assert rho.method == "spearman; p from all 24 orderings (exact)" + INTERVAL
+    assert (rho.low, rho.high) == (pytest.approx(-0.8188, abs=1e-4), 1.0)  # not [1, 1]: 4 cases
 
 
 def test_rho_083_of_six_cases_is_not_significant():
@@ -90,7 +94,7 @@ def test_beyond_thirty_pairs_scipys_p_is_kept():
     from scipy.stats import spearmanr
 
     rho = spearman(list(x), list(y))
-    assert rho.method == "spearman" and rho.p_value == pytest.approx(float(spearmanr(x, y).pvalue), abs=1e-6)
+    assert rho.method == "spearman" + INTERVAL and rho.p_value == pytest.approx(float(spearmanr(x, y).pvalue), abs=1e-6)
 
 
 def test_the_judge_table_says_a_sampled_p_at_its_floor_is_at_most_that():
@@ -98,11 +102,11 @@ def test_the_judge_table_says_a_sampled_p_at_its_floor_is_at_most_that():
     from tests.results.test_small_n_round6 import judge_row, judged
 
     verdicts = [(float(5 * i), float(5 * i + 3), i >= 6) for i in range(12)]
-    assert judge_row(judged(verdicts))["spearman"] == "1.00 (p<5e-05, 20000 orderings)"
+    assert judge_row(judged(verdicts))["spearman"] == "1.00 [0.97, 1.00] (p<5e-05, 20000 orderings)"
 
 
 def test_the_judge_table_prints_the_exact_p_of_few_cases():
     from tests.results.test_small_n_round6 import judge_row, judged
 
     verdicts = [(80.0, 90.0, True), (30.0, 20.0, False), (70.0, 60.0, True), (20.0, 40.0, False), (65.0, 55.0, False)]
-    assert judge_row(judged(verdicts))["spearman"] == "0.90 (p=0.083)"
+    assert judge_row(judged(verdicts))["spearman"] == "0.90 [-0.17, 1.00] (p=0.083)"

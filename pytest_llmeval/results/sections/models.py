@@ -301,8 +301,9 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
             "of answers once). Cohen's kappa over the answers, with its 95% interval where the raters vary enough for "
             "one: a bootstrap over cases (a case's answers kept together) joined with the interval of the agreement, "
             "so that agreeing on every one of a few cases does not read as certain agreement. Spearman's rho on the "
-            "scores (with repeats: on the cases' mean scores), with its p (from the orderings of the cases: every "
-            "one up to 8 cases, 20,000 drawn up to 30)."
+            "scores (with repeats: on the cases' mean scores), with its 95% interval from 4 cases (Fisher z with the "
+            "Bonett-Wright variance; a perfect order taken as one swap short of it, so that it is not certain at any "
+            "n) and its p (from the orderings of the cases: every one up to 8 cases, 20,000 drawn up to 30)."
         ],
         Table(
             [
@@ -334,13 +335,14 @@ def _kappa_cell(entry: dict[str, Any]) -> str:
 
 
 def _spearman_cell(entry: dict[str, Any]) -> str:
-    """rho with its p; where it is undefined, why: fewer than 3 cases, or one scorer's scores all alike."""
+    """rho with its interval (`[no 95% interval at n=3]` below 4 cases) and p; where it is undefined, why: fewer
+    than 3 cases, or one scorer's scores all alike."""
     if entry.get("value") is None and "undefined" in str(entry.get("method") or ""):
         n = entry.get("n")
         if isinstance(n, int) and n < 3:
             return f"undefined at n={n}: needs 3 cases"
         return "undefined: a scorer gave every answer the same score"
-    return fmt(entry.get("value"), 2) + _spearman_p(entry)
+    return with_interval(entry.get("value"), entry, 2) + _spearman_p(entry)
 
 
 def _spearman_p(entry: dict[str, Any]) -> str:
