@@ -477,7 +477,7 @@ def test_sigterm_handler_is_only_set_without_another_and_put_back_after(llm_proj
         assert signal.getsignal(signal.SIGTERM) == before
         seen = (llm_project.path / "handler.txt").read_text(encoding="utf-8").split()
         if before == signal.SIG_DFL:
-            assert seen == ["LLMEvalSession._on_sigterm"] * 2
+            assert seen == ["RunInterrupts._on_sigterm"] * 2
         (llm_project.path / "handler.txt").unlink()
 
         def mine(signum: int, frame: object) -> None:
