@@ -23,7 +23,7 @@ import numbers
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from .keywords.assertion import asserted
@@ -45,6 +45,7 @@ from .keywords.denial import (
 from .keywords.echo import DEFAULT_ECHO_MIN_COPY, ECHO_MIN_COPY, Copies, copies
 from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
+from .keywords.hypothesis import a_missed_goal, hypothetical
 from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before
 from .keywords.normalisation import normalise, normalise_lines, strip_thinking
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
@@ -73,11 +74,12 @@ from .numbers import (
     chinese_value,
     regex_time_limit,
 )
+from .numbers.patterns import marked_old, names_an_old_subject
 from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 39
+SCORER_VERSION = 40
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,47 @@ def _figure(pattern: Pattern, text: str) -> bool:
             return False
         pos = m.end()
     return True
+
+
+# v40: where the figure of a point said with its subject starts (ROI为20%: the 2), so that the rules of a figure (taken
+# back, a bound, a former value, a multiple) read it there - v39 read them at the subject and skipped them all: ROI为
+# 20%（不对，应为18%） and "payback of 20 months (correction: 24)" credited the figure taken back
+_FIGURE_IN_A_MATCH = re.compile(f"(?<![a-z0-9.]){FIGURE_START.pattern}")
+
+
+def _figure_after_its_subject(pattern: Pattern, answer_norm: str, found: Found) -> int:
+    """The start of the figure in a number point's match that starts with its subject (回收期为20个月, the ROI is
+    20%), else the match's start."""
+    if not isinstance(pattern, NumberPattern) or not names_a_subject(pattern):
+        return found.start
+    figure = _FIGURE_IN_A_MATCH.search(answer_norm, found.start + 1, found.end)
+    return figure.start() if figure is not None else found.start
+
+
+# a point's words before its figure that say how it is counted (每20个月, 约20个月, 第3年, 共20台), not what it is of
+_COUNTING_WORDS = re.compile("^(?:每|约|第|近|共|计|仅|只|合计|总计|累计|大约|大概|将近|接近|逾|达|需|要)")
+
+
+def names_a_subject(pattern: NumberPattern) -> bool:
+    """Whether the number point names what its figure is of before it (回收期20个月, ROI 20%, 人民币1200万) - not a word
+    of counting (每20个月, 约20个月: their figure's rules stay as v39 read them)."""
+    label = pattern.pieces[0].strip()
+    return len(label) >= 2 and _COUNTING_WORDS.match(label) is None
+
+
+def _figures_alone(forms: Sequence[Pattern]) -> list[Pattern]:
+    """The number points of `forms` that name a subject, without it (ROI 20% -> 20%): what a correction after the
+    figure is compared with to tell another value from the same one again (v40)."""
+    alone: list[Pattern] = []
+    for pattern in forms:
+        if (
+            isinstance(pattern, NumberPattern)
+            and names_a_subject(pattern)
+            and pattern.text.startswith(pattern.pieces[0])
+        ):
+            text = pattern.text[len(pattern.pieces[0]) :]
+            alone.append(replace(pattern, text=text, pieces=("", *pattern.pieces[1:])))
+    return alone
 
 
 def _cell_matches(pattern: RegexPattern, answer_norm: str, cell: TableCell) -> Iterator[Found]:
@@ -388,6 +431,30 @@ def _matches(pattern: Pattern, answer_norm: str, cells: Sequence[TableCell]) -> 
     if isinstance(pattern, RegexPattern):
         for cell in cells:
             yield from _cell_matches(pattern, answer_norm, cell)
+    elif isinstance(pattern, NumberPattern) and names_a_subject(pattern):
+        for cell in cells:
+            yield from _subject_cell_matches(pattern, answer_norm, cell)
+
+
+_UNIT_IN_A_HEADER = re.compile(r" ?\([^()]{1,12}\)$")
+
+
+def _subject_cell_matches(pattern: NumberPattern, answer_norm: str, cell: TableCell) -> Iterator[Found]:
+    """Where a number point that names its subject (ROI 20%) stands in a table cell read after its header, the
+    subject in the header (v40: | ROI | IRR | over | 20% | 15 % |, or a row's label over its figures in columns: |
+    ROI | 15% | 20% |), as the cell's part that holds the figure; not a subject its header marks superseded or a past
+    period's (| 原ROI | 新ROI |, | 去年ROI |: v38, v39) unless the point names it so - v39 credited neither, as no
+    name stood right before the figure."""
+    header = _UNIT_IN_A_HEADER.sub("", cell.header)  # | ROI（%） |: table_units gave the cells their unit
+    offset = len(header) + 2
+    read = f"{header}: {answer_norm[cell.start : cell.end]}"
+    old_point = names_an_old_subject(pattern.pieces[0].strip())
+    for found in pattern.search(read):
+        if found.end <= offset or found.start >= offset:
+            continue  # the header alone, or the cell alone (the answer's own match)
+        if not old_point and marked_old(read, found.start):
+            continue
+        yield Found(cell.start, cell.start + found.end - offset)
 
 
 def _find(
@@ -407,6 +474,7 @@ def _find(
     with the negation), else the first echoed one."""
     echoed: _Match | None = None
     negated: _Match | None = None
+    figures = [*forms, *_figures_alone(forms)]  # v40: ROI为20%，准确地说是20% - the same figure again
     for pattern in forms:
         searched, required = bounded_form(pattern)  # v17: 不低于200元 is 200元 with a lower bound
         for found in islice(_matches(searched, answer_norm, cells), MOST_OCCURRENCES_JUDGED):
@@ -418,7 +486,9 @@ def _find(
                 if yuan and in_another_currency(answer_norm, found.start, found.end, text):
                     continue  # v15: 200万美元 for 200万元 (as 200万)
                 figure = _figure(pattern, text)
-                bound = answer_bound(answer_norm, found.start, found.end) if figure else None
+                at = found.start if figure else _figure_after_its_subject(pattern, answer_norm, found)
+                figure = figure or at != found.start
+                bound = answer_bound(answer_norm, at, found.end) if figure else None
                 if literal_bound(pattern):
                     bound = None  # a text form with its bound (超过十二分钟) is matched as written
                 if required is not None and bound is not None and bound.direction != required:
@@ -465,21 +535,27 @@ def _find(
                     # v38: 我不认为ROI能达到20%, I doubt ...; v39: and a point's figure said with its subject or in
                     # words (I doubt the ROI is 20%, 我不认为成本能下降50%, 成本很难减半), which v38 read as stated
                     negation = doubted(answer_norm, found.start)
+                if negation is None and after is None and (figure or pattern.kind == "number") and not limit_doubted:
+                    negation = hypothetical(
+                        answer_norm, found.start, found.end
+                    )  # v40: 如果营收翻倍, If the ROI reaches
+                if negation is None and after is None and (figure or pattern.kind == "number"):
+                    after = a_missed_goal(answer_norm, found.start, found.end)  # v40: 翻倍的目标没有实现
                 if negation is None and after is None and questions is not None and figure:
                     negation = reported_and_corrected(questions, found.start, found.end)  # v17: 有人说…，但实际…
                 if negation is None and after is None and figure:
-                    after = a_multiple_of(answer_norm, found.start, found.end)  # v17: 20个月的两倍
+                    after = a_multiple_of(answer_norm, at, found.end)  # v17: 20个月的两倍
                 if negation is None and after is None and pattern.kind != "regex":
-                    negation, after = a_time_ago_or_a_period(answer_norm, found.start, found.end)  # v22: 20个月前
+                    negation, after = a_time_ago_or_a_period(answer_norm, at, found.end)  # v22: 20个月前
                 if negation is None and after is None and figure:
-                    after = taken_back(answer_norm, found.start, found.end, forms)  # v19: 20个月（不对，应为24个月）
+                    after = taken_back(answer_norm, at, found.end, figures)  # v19: 20个月（不对，应为24个月）
                 if negation is None and after is None and figure:
-                    after = a_former_value(answer_norm, found.start, found.end, forms)  # v19: 由20个月延长至24个月
+                    after = a_former_value(answer_norm, at, found.end, figures)  # v19: 由20个月延长至24个月
                 lines = questions or answer_lines  # the answer with its line breaks (key points: `questions`)
                 if negation is None and after is None and figure and cells and lines is not None:
-                    after = _superseded_by_its_table(lines, found.start, found.end, cells)  # v33: | 旧值 | 新值 |
+                    after = _superseded_by_its_table(lines, at, found.end, cells)  # v33: | 旧值 | 新值 |
                 if negation is None and after is None and figure and "{" in answer_norm:
-                    after = _superseded_by_its_key(answer_norm, found.start, found.end)  # v36: {"旧值": "20个月"}
+                    after = _superseded_by_its_key(answer_norm, at, found.end)  # v36: {"旧值": "20个月"}
                 if negation is None and after is None and questions is not None:
                     refused = refusal_of(questions, found.start, found.end, figure)
                     if refused is not None:  # v19: 无法确定是否为20个月 - a refusal to commit, not an answer

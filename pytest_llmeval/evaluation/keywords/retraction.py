@@ -136,7 +136,7 @@ def doubted(answer_norm: str, start: int) -> str | None:
         return None
     if _HINDERED.search(answer_norm, doubt.end(), start) or _A_BOUND_DOUBTED.search(answer_norm, doubt.end(), start):
         return None
-    if _answered_yes(answer_norm, start):
+    if answered_yes(answer_norm, start):
         return None  # v39: 我不认为ROI能达到20%？其实可以。
     return answer_norm[doubt.start() : start]
 
@@ -158,7 +158,7 @@ _YES_EN = re.compile(
 _NO_IN_THE_ANSWER = re.compile(r"不|没|无法|难以|未|(?<![a-z])(?:not|never|no|cannot)(?![a-z])|n't")
 
 
-def _answered_yes(answer_norm: str, start: int) -> bool:
+def answered_yes(answer_norm: str, start: int) -> bool:
     """Whether the sentence of the figure at `start` is a question answered yes by the next sentence (v39)."""
     end = _SENTENCE_ENDS.search(answer_norm, start)
     if end is None or end.group() != "?":
@@ -387,7 +387,7 @@ _VERDICT_IN_A_BRACKET = re.compile(
     " ?\\( ?(?:(?:此处|此数|该数字?|这个数字?|这里|原文)?(?:有误|错误|错|不对|不正确|不准确|笔误|口误|待更正)"
     "|(?<![a-z])(?:wrong|incorrect|not correct|not right|inaccurate|a typo|typo|error|an error|mistake|a mistake"
     "|should be corrected)(?![a-z]))"
-    " ?(?=[),:;.!])"
+    " ?(?=[),:;.!]| ?[-—–] )"  # v40: (wrong - it is 18%)
     # v32: or calls it out of date (20个月（已作废）, 20 months (outdated), (superseded by 24 months))
     "| ?\\( ?(?:(?:已经?|早已)?(?:作废|过时|失效|废弃|被取代)(?:了)?"
     "|(?<![a-z])(?:outdated|obsolete|superseded|out of date|out-of-date|no longer valid))"
@@ -513,12 +513,18 @@ _UP_OR_DOWN_FROM = re.compile("(?<![a-z])(?:up|down) from (?:a |an |the )?$")
 _REVISED_TO = re.compile(
     "[ ,，;；]*(?:(?:but|and|which|however|though|since|later|subsequently|it|this|that|has|have|had|was|were|is|been"
     "|the (?:figure|estimate|number|value|forecast|projection|amount))[ ,]+){0,5}"
-    "(?:revised|updated|corrected|amended|changed|adjusted)(?: (?:up|down|upward|downward|upwards|downwards))? to "
-    + _ANOTHER_FIGURE
+    "(?:revised|updated|corrected|amended|changed|adjusted|extended|shortened|raised|lowered|cut|increased"
+    "|reduced)(?: (?:up|down|upward|downward|upwards|downwards))? to " + _ANOTHER_FIGURE
 )
 _REVISED_TO_ZH = re.compile(
     "[ ,，;；]*(?:但是|但|随后|之后|后来|后|现已|现|已经|已|又|被)*"
     "(?:修订|修改|修正|更正|调整|更新|变更|更改)(?:为|至|到|成) ?" + _ANOTHER_FIGURE
+)
+# v40: or, after a comma, a verb of the change itself (回收期20个月，延长至24个月; ROI为20%，后下调至18%) - not
+# 从30%降到20 (v10: a change's start, with no comma, stays credited)
+_CHANGED_AFTER_ZH = re.compile(
+    "[ ,，;；]+(?:但是|但|随后|之后|后来|后|现已|现|已经|已|又|被)*"
+    "(?:上调|下调|延长|缩短|提高|提升|降低|下降|上升|增加|减少)(?:为|至|到|成) ?" + _ANOTHER_FIGURE
 )
 # v27: and a time in the past (两年前, 去年, 当时, two years ago, last year): Chinese has no past tense, so
 # 两年前回收期是20个月，现在是24个月 is "was 20 months, now 24" (v26 credited 20个月)
@@ -618,6 +624,8 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
         changed = _ARROW_TO.match(answer_norm, end)  # v25: 20个月→24个月
     if changed is None:
         changed = _REVISED_TO.match(answer_norm, end) or _REVISED_TO_ZH.match(answer_norm, end)  # v30
+    if changed is None:
+        changed = _CHANGED_AFTER_ZH.match(answer_norm, end)  # v40: 回收期20个月，延长至24个月
     if changed is None:
         return None
     if not _another_value(answer_norm, start, end, changed.start("figure"), forms):

@@ -13,7 +13,9 @@ positions line up with the echo guard's mask. The rules (docs/scenarios.md, "How
   way ("回收期20个月" needs "回收期20个月" or "回收期 20 个月"), or (v36) with a copula, "about" or a label's colon
   between (回收期为20个月, 回收期：20个月, the ROI is about 20%) - no other words; v38: or by another of its names
   (回本周期 for 回收期, 投资回报率 for ROI: `SUBJECT_NAMES`), in an apposition (ROI (20%)), and a point of a
-  subject's change with any verb of its direction or a change in words (`verbal.py`: 成本减半 for 成本降低50%).
+  subject's change with any verb of its direction or a change in words (`verbal.py`: 成本减半 for 成本降低50%); v40:
+  or paired in order by 分别 / respectively (`respectively.py`: ROI、IRR分别为20%和15%), and not as the last part of
+  another metric's name (应收账款回收期, Modified IRR: `patterns.another_metric`).
 - Optional forms (`NumberForms`): scale words (万/千万/亿/千: 1.2千万 == 1200万 == 12000000; with them,
   1200万元 == 0.12亿元, the unit after the scale word still has to match; v11: and the English ones, thousand,
   million, billion, and k, m, bn after the digits in money: $1.2M == $1,200,000 == 120万美元), Chinese numerals

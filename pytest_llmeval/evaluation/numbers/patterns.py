@@ -14,6 +14,7 @@ from functools import lru_cache
 from .edges import bare_end, classifier_twin, edges_ok
 from .finding import ABOUT, EN_ONES, EN_TEENS, EN_TENS, find_numbers_cached, words_at
 from .mention import CN_CHARS, Mention, NumberForms, chinese_value, parse_tolerance
+from .respectively import paired_respectively
 from .spelled import spelled_numbers, spelled_value
 from .user_regex import user_regex_finditer
 from .verbal import VerbalChange, change_label, changed_subject, verbal_changes
@@ -116,7 +117,7 @@ class NumberPattern:
         by_start = {m.start: m for m in mentions if not isinstance(m, VerbalChange)}
         shares = len(self.slots) == 1 and not self.pieces[0] and bool(self.pieces[-1] or self.slots[0].percent)
         falls = len(self.slots) == 1 and not self.pieces[0] and self.slots[0].value < 0
-        for first in mentions:
+        for index, first in enumerate(mentions):
             if isinstance(first, VerbalChange) and falls:
                 if first.direction < 0 and self._equal(replace(self.slots[0], value=-self.slots[0].value), first):
                     yield Found(first.start, first.end)  # v38: 成本减半 for -50%
@@ -144,8 +145,13 @@ class NumberPattern:
                 start = _changed_before(answer, first, self.pieces[0].strip())  # v38: 成本下降50% for 成本降低50%
             elif isinstance(first, VerbalChange) and start is not None and start == first.start and self.pieces[0]:
                 start = None  # a change in words is said with its subject's words before it only (v38)
+            if labelled and start is None and not isinstance(first, VerbalChange):
+                label = self.pieces[0].strip()  # v40: ROI、IRR分别为20%和15%
+                start = paired_respectively(answer, mentions, index, subject_names(label), _KNOWN_NAMES)
             if start is None or (start == first.start and _ORDINAL_BEFORE.search(answer, max(0, start - 2), start)):
                 continue  # v16: 第20个月, 第3年, 第5名 - a position, not an amount
+            if self.pieces[0].strip() and another_metric(answer, start, self.pieces[0].strip()):
+                continue  # v40: 应收账款回收期20个月, 机会成本下降20% - another metric that holds the subject's name
             if self.pieces[0].strip() and superseded_subject(answer, start, self.pieces[0].strip()):
                 continue  # v38: | 原回收期 | 20个月 | 新回收期 | 14个月 | for 回收期20个月
             pos, ok, carried = first.end, True, False
@@ -356,10 +362,13 @@ _SUBJECT_LINK = re.compile(
     # （ROI）为20%, return on investment (ROI): 20%) and a length's verb (回本周期大约需要20个月)
     r"(?:\*\*)? ?(?:\([a-z\u4e00-\u9fff -]{1,30}\) ?)?"
     r"(?:, ?(?:at |of |about |around |roughly |approximately |now |currently )?|\( ?|[—–] ?|-- ?|- )?"
-    r"[\"”'’]? ?(?:[:|] ?)?(?:(?:预计|预期|大约|大概|约|一般|通常)?(?:为|是|达到|达|在|需要|需|要)(?:约|大约|大概)?"
+    r"[\"”'’]? ?(?:[:|] ?)?(?:(?:预计|预期|大约|大概|约|一般|通常)?(?:能够?|可以?|将|已经?|有望|能否|是否|能不能)?"
+    # v40: a level reached with a modal or 了 (ROI能达到20%, ROI达到了20%, the ROI reached 20%)
+    r"(?:为|是|达到了?|达|在|需要|需|要)(?:约|大约|大概)?"
     r"|约|大约|大概|了(?:约|大约)?"
     # v39: a light verb (takes, needs, comes to, stands at, amounts to) with a modal and "about" after it
-    r"|(?:(?:will|would|should|could|may|might|is expected to|is likely to) )?(?:is|was|be|of|at|stand at|stands at"
+    r"|(?:(?:will|would|should|could|can|may|might|is expected to|is likely to) )?(?:is|was|be|of|at|stand at|stands at"
+    r"|reach|reaches|reached|hit|hits"
     r"|comes to|come to|came to|amounts to|amount to|sits at|take|takes|took|need|needs|needed|require|requires"
     r"|is estimated at|is projected at|works out to|works out at)(?: (?:about|around|roughly|approximately|nearly))?"
     r"|about|around|roughly|approximately|nearly|~"
@@ -401,12 +410,81 @@ SUBJECT_NAMES: tuple[tuple[str, ...], ...] = (
     ("毛利率", "gross margin", "gross profit margin"),
     ("净利率", "净利润率", "net margin", "net profit margin"),
     ("流失率", "客户流失率", "churn rate", "churn"),
-    ("营收", "营业收入", "revenue"),
+    ("营收", "营业收入", "营业额", "revenue", "revenues"),
     ("成本", "cost", "costs"),
+    # v40: the business metrics an English answer names for a Chinese point (Profit grew 20% for 利润增长20%, Market
+    # share is 20% for 市场份额20%): each with its Chinese and English names, as a group
+    ("利润", "利润总额", "profit", "profits"),
+    ("净利润", "净利", "net profit", "net profits", "net income", "net earnings"),
+    ("毛利", "毛利润", "毛利额", "gross profit"),
+    ("利润率", "profit margin"),
+    ("销售额", "销售收入", "sales", "sales revenue"),
+    ("现金流", "cash flow", "cash flows"),
+    ("转化率", "conversion rate", "conversion"),
+    ("留存率", "retention rate", "retention"),
+    ("复购率", "repeat purchase rate", "repurchase rate"),
+    ("市场份额", "市场占有率", "market share"),
+    ("获客成本", "客户获取成本", "customer acquisition cost", "cac"),
+    ("客单价", "average order value", "aov"),
 )
 _NAMES = {name: group for group in SUBJECT_NAMES for name in group}
+_KNOWN_NAMES = frozenset(_NAMES)
 _NAMES.update({name: _NAMES["回收期"] + SUBJECT_NAMES[2] for name in SUBJECT_NAMES[2]})
 _NAMES.update({name: _NAMES["回收期"] + SUBJECT_NAMES[2] for name in _NAMES["回收期"]})
+
+
+# v40: a word before a subject's name that makes another metric of it (应收账款回收期 is days sales outstanding, not the
+# investment's payback; 修正内部收益率 / Modified IRR is MIRR; 机会成本 and 资本成本 are no costs spent; 员工流失率 is
+# staff turnover, not customer churn; 社会投资回报率 is SROI), by the subject's group: a kind of the same metric
+# (投资回收期, 项目IRR, 运营成本, 营销ROI, 客户流失率) stays the subject. v39 credited them all.
+_OTHER_METRIC_WORDS: dict[str, tuple[str, ...]] = {
+    "回收期": (
+        "应收账款",
+        "应收款",
+        "应收",
+        "账款",
+        "存货",
+        "库存",
+        "获客成本",
+        "获客",
+        "客户获取成本",
+        "cac",
+        "营销",
+        "accounts receivable",
+        "receivables",
+        "receivable",
+        "inventory",
+        "customer acquisition cost",
+        "customer acquisition",
+        "marketing",
+        "loan",
+        "贷款",
+    ),
+    "irr": ("修正", "修正的", "调整后", "modified", "adjusted"),
+    "成本": ("机会", "沉没", "资本", "资金", "融资", "转换", "替换", "opportunity", "sunk", "switching", "capital"),
+    "留存率": ("员工", "人员", "人才", "employee", "staff", "talent", "workforce"),
+    "流失率": ("员工", "人员", "人才", "员工的", "employee", "staff", "talent", "workforce", "收入", "revenue"),
+    "roi": ("社会", "social"),
+    "利润": ("毛", "gross", "operating"),  # gross profit, operating profit: not the profit
+    "销售额": ("成本", "费用", "cost of", "costs of"),
+}
+_OTHER_METRIC_BEFORE = {
+    head: re.compile(
+        "(?:" + "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True)) + ")(?: ?的| |'s |’s )?$"
+    )
+    for head, words in _OTHER_METRIC_WORDS.items()
+}
+
+
+def another_metric(text: str, at: int, name: str) -> bool:
+    """Whether the subject's `name` at `at` is the last part of another metric's name (v40: 应收账款回收期, Modified
+    IRR, 员工流失率), by the words `_OTHER_METRIC_WORDS` gives its group."""
+    change = change_label(name)
+    group = _NAMES.get(name, ()) or (_NAMES.get(change[0], ()) if change is not None else ())
+    for head, before in _OTHER_METRIC_BEFORE.items():
+        if head in group and before.search(text, max(0, at - 32), at) is not None:
+            return True
+    return False
 
 
 def subject_names(label: str) -> tuple[str, ...]:
@@ -448,6 +526,16 @@ def _superseded(text: str, at: int, label: str) -> bool:
     return False
 
 
+def marked_old(text: str, at: int) -> bool:
+    """Whether the subject named at `at` is marked as superseded or a past period's (原ROI, previous ROI, 去年的ROI)."""
+    return _OLD_MARK_BEFORE.search(text, max(0, at - 32), at) is not None
+
+
+def names_an_old_subject(label: str) -> bool:
+    """Whether a point's subject `label` is itself marked superseded (原回收期, old_payback)."""
+    return _OLD_MARK_BEFORE.search(label) is not None
+
+
 def superseded_subject(text: str, at: int, label: str) -> bool:
     """The point's subject `label` (not itself marked old) written at `at` is a superseded one's (v38)."""
     return not _OLD_MARK_BEFORE.search(label) and _superseded(text, at, label)
@@ -466,6 +554,8 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
             continue
         if name.isascii() and name[:1].isalpha() and _a_latin_letter(text[at - 1 : at]):
             continue  # a piece of a longer word (v39: not a Chinese word before it - 实际ROI, 但ROI)
+        if another_metric(text, at, name):
+            continue  # v40: 应收账款回收期, 修正内部收益率, Modified IRR - another metric that holds the name
         if _A_CHANGE_LABEL.search(name) and _LEVEL_LINK.fullmatch(text, at + len(name), pos):
             return None  # 下降为20% for 下降20%
         return at

@@ -114,7 +114,12 @@ _BETWEEN_EN = (
     # v39: an approximation (costs nearly halved: as nearly 50%)
     "|nearly|almost|roughly|approximately|about|around|effectively|practically|essentially))*"
 )
-_AFTER_VERB = "(?: ?了)?(?: ?(?:约|大约|近|将近|达|达到|by|of|about|around|roughly|approximately|nearly))* ?"
+_AFTER_VERB = (
+    "(?: ?了)?(?: ?(?:约|大约|近|将近|达|达到|by|of|about|around|roughly|approximately|nearly"
+    # v40: a change named by its noun and a copula (Revenue growth is 20%, the cost reduction was 50%)
+    "|(?:(?<=growth)|(?<=duction)|(?<=crease)|(?<=decline))"
+    " (?:is|was|will be|would be|came to|comes to|stands at|:)))* ?"
+)
 
 
 def change_label(label: str) -> tuple[str, int] | None:

@@ -1,0 +1,150 @@
+"""A figure or a change the answer only supposes, asks about or names as a goal it missed (v40): 如果营收翻倍, 假如ROI
+达到20%, "If revenue doubles", 营收能否翻倍？, "Will the ROI reach 20%?", 翻倍的目标没有实现, "the goal of doubling
+revenue was missed" - none states that the figure is so.
+
+A condition is read only where it supposes a change or a level reached (a verb of one after the condition's word,
+or the change in words itself): the figure is an outcome the answer has not claimed. A condition with a copula (If
+payback is 20 months, 如果ROI为20%) stays v32's open condition, and a stated assumption (假设ROI为20%, 按20%的折现率
+计算, If we assume an ROI of 20%) gives the figure the answer works with: both still state it. A question about a
+change (营收能否翻倍, Will the ROI reach 20%?) is no claim unless answered yes in the next sentence (可以, Yes, it
+can); a question with a question word (为什么ROI能达到20%？) presupposes its figure and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .assertion import ANSWERED_YES, start_of_part
+from .retraction import answered_yes
+
+# the words of a change or of a level reached, between the condition and the figure (or the figure's own words)
+_A_CHANGE_OR_A_REACH = re.compile(
+    "达到|达成|实现|突破|超过|翻倍|翻番|翻一番|翻两番|减半|增长|增加|提升|提高|上升|上涨|下降|降低|减少|缩短|缩减|削减"
+    "|降到|降至|升至|升到|涨到|涨至|回到|回升|改善"
+    r"|(?<![a-z])(?:reach|reaches|reached|hit|hits|achieve|achieves|achieved|exceed|exceeds|exceeded|double|doubles"
+    "|doubled|triple|triples|tripled|halve|halves|halved|grow|grows|grew|rise|rises|rose|fall|falls|fell|drop|drops"
+    "|dropped|increase|increases|increased|decrease|decreases|decreased|improve|improves|improved|climb|climbs"
+    "|climbed|decline|declines|declined|cut|cuts|reduce|reduces|reduced|go up|goes up|went up|go down|goes down"
+    "|went down|get to|gets to|come down|comes down)(?![a-z])"
+)
+# a condition's word (如果, 假如, 一旦, 即使, if, unless, even if, whether) or a question's (能否, 是否, 能不能),
+# anywhere before the figure in its part of the clause; a purpose (要让, 为实现, to reach, in order to) at its start
+_SUPPOSED = re.compile(
+    "如果|假如|假若|倘若|倘使|假使|如若|若(?!干|是说)|要是|一旦|只要|即使|即便|就算|哪怕|除非|万一"
+    "|能否|是否|可否|能不能|会不会|可不可以|有没有可能|是不是能"
+    r"|(?<![a-z])(?:if|unless|whether|in case|provided that|providing that|as long as|assuming that)(?![a-z])"
+)
+_PURPOSE_AT_THE_START = re.compile(
+    r" ?(?:[-*•]|[0-9]+[.)、])? ?(?:要让|要使|要想|想要|为了?(?:使|让|实现|达到|确保)"
+    r"|(?:in order |so as )?to (?:reach|hit|achieve|get to|double|halve|cut|grow|raise|bring))"
+)
+# a question with a question word presupposes what it asks about (为什么ROI能达到20%？, how did costs fall by 20%?)
+_QUESTION_WORD = re.compile(
+    "为什么|为何|怎么|怎样|如何|哪|什么|多少|谁|(?<![a-z])(?:why|how|what|which|when|where|who)(?![a-z])"
+)
+_YES_NO_QUESTION_EN = re.compile(
+    r" ?(?:[-*•]|[0-9]+[.)])? ?(?:will|would|can|could|does|do|did|is|are|should|might|may|has|have)(?![a-z'])"
+)
+_SENTENCE_END = re.compile(r"[?。!\n]|\.(?=\s|$)")
+_SENTENCE_START = re.compile(r"(?:[?。!\n]|\.(?=\s))[^?。!\n]*$")
+_REACH = 80
+
+
+def hypothetical(answer_norm: str, start: int, end: int) -> str | None:
+    """The condition, purpose or question that makes the figure or change at start:end (its subject first, where the
+    point names one) an outcome supposed or asked about, not stated (v40); else None."""
+    part_start = max(start_of_part(answer_norm, start), start - _REACH)
+    purpose = _PURPOSE_AT_THE_START.match(answer_norm, part_start)
+    if purpose is not None and purpose.end() <= start:
+        return answer_norm[part_start:start]
+    cue = None
+    for m in _SUPPOSED.finditer(answer_norm, part_start, end):
+        cue = m
+    asked = cue is not None and cue.group() in _ASKED
+    if (
+        cue is not None
+        and (_A_CHANGE_OR_A_REACH.search(answer_norm, cue.end(), end) or (asked and _right_before(cue, start)))
+        and not (asked and _yes_after(answer_norm, start))
+    ):
+        return answer_norm[cue.start() : start]
+    if _BEFORE_IT.match(answer_norm, end) and _A_CHANGE_OR_A_REACH.search(answer_norm, part_start, end):
+        return answer_norm[part_start:start]  # 在营收翻倍之前: not yet
+    return _asked(answer_norm, start, end)
+
+
+def _right_before(cue: re.Match[str], start: int) -> bool:
+    """The question's word stands right before the match (Whether the ROI is 20%) or inside it (ROI是否为20%): it asks
+    about the figure itself, not about another thing (判断是否值得投资的关键是ROI为20%)."""
+    return cue.start() >= start or _ARTICLE_ONLY.fullmatch(cue.string, cue.end(), start) is not None
+
+
+_ARTICLE_ONLY = re.compile(r" ?(?:the |our |its |this |为|是|等于)?")
+
+
+def _yes_after(answer_norm: str, start: int) -> bool:
+    """The question that holds the figure at `start` is answered yes right after it (可以, 是的, Yes)."""
+    if answered_yes(answer_norm, start):
+        return True
+    question = _SENTENCE_END.search(answer_norm, start)
+    return (
+        question is not None and question.group() == "?" and ANSWERED_YES.match(answer_norm, question.end()) is not None
+    )
+
+
+# a change or a level reached before which something holds (在营收翻倍之前, ROI达到20%以前) has not happened yet
+_BEFORE_IT = re.compile(" ?(?:之前|以前)")
+_ASKED = frozenset({"能否", "是否", "可否", "能不能", "会不会", "可不可以", "有没有可能", "是不是能", "whether"})
+
+
+def _asked(answer_norm: str, start: int, end: int) -> str | None:
+    """The yes/no question about a change that holds the figure (营收能翻倍吗？, Will the ROI reach 20%?), not answered
+    yes right after it; else None."""
+    after = _SENTENCE_END.search(answer_norm, end)
+    if after is None or after.group() != "?":
+        return None
+    before = _SENTENCE_START.search(answer_norm, max(0, start - _REACH), start)
+    sentence_start = before.start() + 1 if before is not None else max(0, start - _REACH)
+    sentence = answer_norm[sentence_start : after.start()]
+    if _QUESTION_WORD.search(sentence) or not _A_CHANGE_OR_A_REACH.search(sentence):
+        return None
+    if not (sentence.rstrip().endswith(("吗", "么", "呢")) or _YES_NO_QUESTION_EN.match(sentence)):
+        return None
+    if _yes_after(answer_norm, start):
+        return None
+    return answer_norm[sentence_start:start]
+
+
+# a goal or target named and then missed: 翻倍的目标没有实现, 降本20%的目标未能达成, "the goal of doubling revenue was
+# missed", "We missed the target of a 20% cut", "the 20% cost-cut target was not met"
+_MISSED_AFTER = re.compile(
+    r"[^,;。!?\n]{0,16}?(?:的?(?:目标|指标|计划|预期)(?:并|均|都|也)?(?:没有?|未能?|没能|未曾)(?:能)?(?:实现|达成|完成|达到|兑现)"
+    r"|的?(?:目标|指标|预期)(?:落空|失败|未达成?|告吹)"
+    r"|(?: [a-z-]+){0,3} (?:goal|target|objective|plan)s? (?:was|were|has been|had been|is)? ?(?:missed|not met|not"
+    r" achieved|not reached|unmet|not hit|not delivered))"
+)
+_MISSED_GOAL_OF_AFTER = re.compile(
+    r"[^,;。!?\n]{0,30}? (?:was|were|has been|had been|is) (?:missed|not met|not achieved|not reached|unmet)(?![a-z])"
+)
+_MISSED_BEFORE = re.compile(
+    r"(?:未能?|没有?|没能)(?:实现|达成|完成|达到)[^,;。!?\n率]{0,12}$"  # not 未完成率为20%: a rate
+    r"|(?<![a-z])(?:missed|failed to (?:meet|reach|hit|achieve)|fell short of|did not (?:meet|reach|hit|achieve)"
+    r"|didn't (?:meet|reach|hit|achieve)) (?:the |our |its |their )?(?:[a-z-]+ )?(?:goal|target|objective) of"
+    r"(?: an?)? [^,;.!?\n]{0,20}$"
+)
+_GOAL_OF_BEFORE = re.compile(r"(?<![a-z])(?:goal|target|objective|plan) of (?:an? )?[^,;.!?\n]{0,20}$")
+
+
+def a_missed_goal(answer_norm: str, start: int, end: int) -> str | None:
+    """The words that name the figure or change at start:end as a goal that was missed (v40); else None."""
+    missed = _MISSED_AFTER.match(answer_norm, end)
+    if missed is not None:
+        return missed.group()
+    before = _MISSED_BEFORE.search(answer_norm, max(0, start - 60), start)
+    if before is not None:
+        return before.group()
+    goal_of = _GOAL_OF_BEFORE.search(answer_norm, max(0, start - 40), start)
+    if goal_of is not None:
+        after = _MISSED_GOAL_OF_AFTER.match(answer_norm, end)
+        if after is not None:
+            return after.group()
+    return None
