@@ -556,8 +556,10 @@ def test_an_image_path_with_a_typo_names_the_file_meant(images, written, words):
 
 
 def test_an_image_path_from_the_home_folder_says_tilde_is_not_read(images):
+    """Round 12 reverses this round's decision: `~` is now read as the home folder (as a shell would), and a file
+    missing there names the path it was read as (tests/test_bad_input_round12.py)."""
     message = image_error(images, "~/pics/receipt.png")
-    assert "starts with '~', which is not the home folder here" in message, message
+    assert f"(read as {Path.home() / 'pics' / 'receipt.png'}): no such image file" in message, message
 
 
 @pytest.mark.parametrize("written", ["imgs/nothing.png", "other/receipt.png"])

@@ -491,6 +491,8 @@ def check_model_source(spec: ModelSpec, server: ServerSettings) -> None:
         problem = model_config_problem(spec, server.extra_args)
     if problem is None:  # a folder with a config but no weights (or shards missing): vLLM failed after its start
         problem = model_weights_problem(spec, server.extra_args)
+    if problem is None:  # a context past the model's: vLLM refused it a minute into its start
+        problem = max_model_len_problem(spec, server)
     if problem is not None:
         raise pytest.UsageError(problem)
 
@@ -598,7 +600,7 @@ def launched_context(spec: ModelSpec, server: ServerSettings) -> tuple[int, str]
     what vLLM reads from the model's config.json (a local folder, or a hub id in the Hugging Face cache)."""
     from ..serving.context import config_context
     from ..serving.embedded import EMBEDDED_SERVER_DEFAULTS
-    from ..serving.identity import default_hub_cache, download_dir, flag_value, launch_options, resolve_hub_snapshot
+    from ..serving.identity import flag_value, launch_options
 
     length = launch_options(server)[0]["max_model_len"]
     if isinstance(length, int):
@@ -614,19 +616,57 @@ def launched_context(spec: ModelSpec, server: ServerSettings) -> tuple[int, str]
         if isinstance(default, int):
             return default, f"the embedded model's --max-model-len {default}"
         return None
+    return config_context(folder) if (folder := model_config_folder(spec, server)) is not None else None
+
+
+# vLLM arguments that change the config vLLM reads: the config.json on disk says nothing about the length then
+CONFIG_OVERRIDES = ("--hf-config-path", "--hf-overrides", "--rope-scaling", "--rope-theta")
+
+
+def model_config_folder(spec: ModelSpec, server: ServerSettings) -> Path | None:
+    """The folder whose config.json vLLM reads for a launched model (a local folder, or a hub id's snapshot in the
+    Hugging Face cache); None when there is none here, or when a vLLM argument overrides it (`--hf-overrides
+    '{"max_position_embeddings": 131072}'` made the model longer than its file says: a case was refused in error)."""
+    from ..serving.identity import default_hub_cache, download_dir, flag_value, resolve_hub_snapshot
+
+    if spec.embedded or any(flag_value(server.extra_args, flag) is not None for flag in CONFIG_OVERRIDES):
+        return None
+    if any(arg.replace("_", "-").startswith("--hf-overrides.") for arg in server.extra_args):  # vLLM's dotted form
+        return None
     folder = Path(home_expanded(spec.source))
     try:
         if not folder.is_dir():
             hub = download_dir(server.extra_args) or default_hub_cache({**os.environ, **server.env})
-            snapshot = resolve_hub_snapshot(spec.source, hub, flag_value(server.extra_args, "--revision"))
-            if snapshot is None:
-                return None
-            folder = snapshot
+            return resolve_hub_snapshot(spec.source, hub, flag_value(server.extra_args, "--revision"))
     except (OSError, ValueError):
         return None
-    if flag_value(server.extra_args, "--hf-config-path") is not None:
+    return folder
+
+
+def max_model_len_problem(spec: ModelSpec, server: ServerSettings) -> str | None:
+    """A context asked of a launched model's server (--llm-max-model-len, the model's max_model_len, or
+    --max-model-len among its vLLM arguments) longer than the model's config.json allows, with both numbers and
+    the fix; None when it is not, or cannot be told here, or VLLM_ALLOW_LONG_MAX_MODEL_LEN is set. vLLM refused
+    it deep in its start, after a minute of loading, as every case's launch error."""
+    from ..serving.context import folder_length, long_context_allowed
+
+    asked = launched_context(spec, server) if not spec.embedded else None
+    if asked is None or asked[1].endswith("config.json"):
         return None
-    return config_context(folder)
+    length, where = asked
+    if long_context_allowed({**os.environ, **server.env}):
+        return None
+    folder = model_config_folder(spec, server)
+    known = folder_length(folder) if folder is not None else None
+    if known is None or length <= known.longest:
+        return None
+    return (
+        f"model {spec.label}: {where} asks a context of {length:,} tokens, but the model's config.json allows "
+        f"{known.longest:,} ({known.where}): vLLM refuses to start with a longer one. Fix: lower it to "
+        f"{known.longest} or less, or leave it out (vLLM then uses the model's {known.length}); or set "
+        "VLLM_ALLOW_LONG_MAX_MODEL_LEN=1 if the model is known to take a longer context (past its length a RoPE "
+        "model's answers turn to NaNs)"
+    )
 
 
 def _context_text(label: str, length: int, where: str, over: list[tuple[Any, int]], default: int) -> str:

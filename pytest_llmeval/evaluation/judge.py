@@ -59,7 +59,18 @@ class JudgeVerdict:
 
 def parse_judge_spec(value: str) -> tuple[str, str]:
     """(base URL, model) of `URL@MODEL`; JudgeError with the accepted form otherwise."""
-    url, sep, model = value.strip().rpartition("@")
+    from ..serving.fleet import url_form_problem
+
+    text = value.strip()
+    if len(text) > 1 and text[0] in "'\"“‘`" and text[-1] in "'\"”’`":  # kept its quotes (an ini value, a CI variable)
+        raise JudgeError(
+            f"--llm-judge {public_spec(text)!r} is wrapped in quotes, which are part of the value here. Fix: write "
+            f"{public_spec(text[1:-1].strip())} without them"
+        )
+    url, sep, model = text.rpartition("@")
+    form = url_form_problem(url) if sep and model.strip() else None
+    if form is not None:  # no http://, an endpoint's path: said so, the URL's credentials not shown
+        raise JudgeError(f"--llm-judge: the URL {form}@{model.strip()}")
     if not sep or not model.strip() or not url.startswith(("http://", "https://")) or not _readable_url(url):
         raise JudgeError(f"--llm-judge {public_spec(value)!r}: use {JUDGE_FORMS}")  # no userinfo, no query
     if at_after_host(url):  # 'http://h/v1@m@n': the model 'n' at 'http://h/v1@m', or 'm@n' at 'http://h/v1'

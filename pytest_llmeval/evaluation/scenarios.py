@@ -808,6 +808,8 @@ def _not_text(value: Any) -> str:
 def _id_hint(value: str) -> str:
     """ "did you mean 'q1_revenue'? " for an id or category that lower-casing and '_' for other characters make
     valid ('Q1 Revenue', 'c-1'), else ''."""
+    if not value.isascii():  # `利润1` -> '1': a hint that dropped the name itself
+        return "write it in ASCII (pinyin or English, e.g. 'lirun_1'; the question itself may be Chinese): "
     hint = re.sub(r"[^a-z0-9_]+", "_", value.strip().lower()).strip("_")
     return f"did you mean {hint!r}? Otherwise " if hint and ID_PATTERN.match(hint) and hint != value else ""
 
@@ -907,19 +909,45 @@ def _parse_images(path: Path, merged: dict[str, Any], fail: Any) -> tuple[str, .
     items = raw if isinstance(raw, list) else [raw]
     if not items or not all(isinstance(item, str) and item.strip() for item in items):
         raise fail(field_name, "must be an image path or a list of them", "write e.g. 'image: images/receipt.png'")
-    from ..vision.images import ImageError, load_image
+    from ..vision.images import ImageError, image_path, load_image
 
     resolved = []
     for item in items:
-        try:
-            image_path = (path.parent / item).resolve()  # a NUL in the name: ValueError
-            load_image(image_path, max_bytes=MAX_IMAGE_BYTES)
+        read_as = None
+        try:  # `~/pics/a.png`, `$DATA/a.png`, `imgs\a.png` read as a shell or Windows would (image_path)
+            found, read_as = image_path(path.parent, item)
+            found = found.resolve()  # a NUL in the name: ValueError
+            load_image(found, max_bytes=MAX_IMAGE_BYTES)
         except (ImageError, OSError, ValueError) as exc:
+            written = f"{shown(item)} (read as {read_as})" if read_as is not None else shown(item)
             raise fail(
-                field_name, f"{shown(item)}: {exc}", "point it at a PNG/JPEG/WebP file next to the scenario file"
+                field_name, f"{written}: {exc}", "point it at a PNG/JPEG/WebP file next to the scenario file"
             ) from None
-        resolved.append(str(image_path))
+        resolved.append(str(found))
     return tuple(resolved)
+
+
+# Quotes a writer wraps a term in (“利润”, 「利润」, 《公司法》, "profit" inside YAML's own quotes) and the sentence
+# punctuation a term copied out of a sentence ends with (利润增长。): kept as part of the text, an answer had to repeat
+# them - one that said 利润 plainly scored 50 against [“利润”, 收入] where a reader gives 100, and a forbidden claim in
+# quotes was found only where it was quoted. An ASCII '.' is kept ('Inc.', 'U.S.' end with one)
+_WRAPPING_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", '"': '"', "'": "'", "`": "`", "«": "»"}
+_TRAILING_PUNCTUATION = "。，、；：！？,;:!?"
+
+
+def core_text(text: str) -> str:
+    """A key point's, synonym's or forbidden claim's text as it is looked for: without quotes wrapping it whole
+    (not '"A" and "B"', which quotes two terms) and without sentence punctuation at its end. Read, not refused: every
+    answer that holds the text as written holds its core, so the core credits what was meant and no less - where a
+    refusal would stop a whole run over a 。 (and 《公司法》 is how Chinese writes a title)."""
+    core = text.strip()
+    if len(core) > 2 and _WRAPPING_QUOTES.get(core[0]) == core[-1] and core[1:-1].strip():
+        inner = core[1:-1].strip()
+        if core[0] not in inner and core[-1] not in inner:
+            core = inner
+    if len(core) > 1 and core[-1] in _TRAILING_PUNCTUATION and core.rstrip(_TRAILING_PUNCTUATION).strip():
+        core = core.rstrip(_TRAILING_PUNCTUATION).strip()
+    return core
 
 
 def _string_list(value: Any, field_name: str, fail: Any) -> tuple[str, ...]:
@@ -928,11 +956,29 @@ def _string_list(value: Any, field_name: str, fail: Any) -> tuple[str, ...]:
     if isinstance(value, list) and any(v is None for v in value):
         index = next(i for i, v in enumerate(value) if v is None)
         raise fail(f"{field_name}[{index}]", "empty (YAML's null)", f"write the text or remove the entry; {NULL_FIX}")
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):  # `synonyms: 净利, 纯利`
+        problem, fix = _not_a_list(value, "form")
+        raise fail(field_name, problem, fix)
     if not isinstance(value, list) or not all(
         isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip() for v in value
     ):
         raise fail(field_name, "must be a list of non-empty strings", "write it as [a, b, c]")
     return tuple(str(v).strip() for v in value)
+
+
+# what a writer separates items with when a list is written as one text: 利润、收入 / profit, revenue / a；b
+_ITEM_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
+
+
+def _not_a_list(value: Any, what: str) -> tuple[str, str]:
+    """(problem, fix) for a list field written as one text or number (`key_points: 利润, 收入`): the fix shows it as
+    the list it meant, one entry per item."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        items = [item for item in _ITEM_SEPARATORS.split(str(value).strip()) if item]
+        written = ", ".join(items) if items else str(value)
+        many = f", one {what} per entry" if len(items) > 1 else ""
+        return f"must be a list, not the text {shown(value)}", f"write it as a list: [{written}]{many}"
+    return "must be a list", f"write one '- point: ...' entry per {what}"
 
 
 def _parse_key_points(value: Any, trap: Trap | None, case_forms: NumberForms, fail: Any) -> tuple[KeyPoint, ...]:
@@ -941,14 +987,14 @@ def _parse_key_points(value: Any, trap: Trap | None, case_forms: NumberForms, fa
             return ()
         raise fail("key_points", "missing or empty", "list at least one key point (see docs/scenarios.md)")
     if not isinstance(value, list):
-        raise fail("key_points", "must be a list", "write one '- point: ...' entry per key point")
+        raise fail("key_points", *_not_a_list(value, "key point"))
     points: list[KeyPoint] = []
     for i, item in enumerate(value):
         where = f"key_points[{i}]"
         if isinstance(item, (str, int, float)) and not isinstance(item, bool):
             if not str(item).strip():
                 raise fail(where, "empty key point", "write the key point text")
-            points.append(KeyPoint(str(item).strip()))
+            points.append(KeyPoint(core_text(str(item))))
             continue
         if item is None:
             raise fail(where, "empty (YAML's null)", f"write the key point or remove the entry; {NULL_FIX}")
@@ -980,9 +1026,12 @@ def _parse_key_points(value: Any, trap: Trap | None, case_forms: NumberForms, fa
         weight = _number(item.get("weight", 1.0), f"{where}.weight", fail, "use e.g. 'weight: 2'")
         if weight <= 0:
             raise fail(f"{where}.weight", f"{weight:g} is not a positive number", "use e.g. 'weight: 2'")
-        synonyms = _string_list(item.get("synonyms"), f"{where}.synonyms", fail)
+        synonyms = tuple(
+            core_text(synonym) for synonym in _string_list(item.get("synonyms"), f"{where}.synonyms", fail)
+        )
+        text = str(point).strip() if regexes else core_text(str(point))  # a regex's point is its label only
         forms = _number_forms(item, case_forms, f"{where}.", fail)
-        points.append(KeyPoint(str(point).strip(), synonyms, weight, regexes, forms if forms != case_forms else None))
+        points.append(KeyPoint(text, synonyms, weight, regexes, forms if forms != case_forms else None))
     _check_distinct_points(points, fail)
     _check_total_weight(points, fail)
     return tuple(points)
@@ -1066,7 +1115,7 @@ def _parse_trap(value: Any, fail: Any) -> Trap | None:
         if isinstance(item, dict) and isinstance(item["claim"], str) and not item["claim"].strip():
             raise fail(f"{where}.claim", f"empty ({shown(item['claim'])})", "write the claim's text after 'claim:'")
         if isinstance(item, str):
-            forbidden.append(ForbiddenClaim(item.strip()))
+            forbidden.append(ForbiddenClaim(core_text(item)))
         elif isinstance(item, dict) and isinstance(item.get("claim"), str):
             variants = _string_list(item.get("variants"), f"{where}.variants", fail)
             regexes = _parse_regexes(item.get("regex"), f"{where}.regex", fail)
@@ -1076,7 +1125,8 @@ def _parse_trap(value: Any, fail: Any) -> Trap | None:
                     "a regex claim has no variants",
                     "add the other forms as more regexes ('regex: [a, b]') or as another claim",
                 )
-            forbidden.append(ForbiddenClaim(item["claim"].strip(), variants, regexes))
+            claim = item["claim"].strip() if regexes else core_text(item["claim"])
+            forbidden.append(ForbiddenClaim(claim, tuple(core_text(variant) for variant in variants), regexes))
         else:
             raise fail(where, "must be a string or a mapping with 'claim'", "use '- claim: ...' or a plain string")
     if expect is None and not forbidden:

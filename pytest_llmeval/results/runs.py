@@ -311,6 +311,10 @@ def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
         raise RunNotFound(f"{folder_problem}. {FIX}")
     if candidate.exists():  # a FIFO or a device is there: "no such file or folder" sent the user after a typo
         raise RunNotFound(f"{ref}: is not a regular file or folder (a FIFO or a device). {FIX}")
+    if any(mark in ref for mark in "*?["):  # `runs/*/results.json`: a shell passes a pattern that matches nothing on
+        raise RunNotFound(
+            f"{ref}: a pattern that matches no file (the shell passes it on as written when nothing matches). {FIX}"
+        )
     if "/" in ref or os.sep in ref or ref.endswith(".json"):  # meant as a path: say that nothing is there
         from ..close_paths import did_you_mean
 

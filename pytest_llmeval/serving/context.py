@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ LENGTH_KEYS = (
     "model_max_length",
     "max_target_positions",
 )
+_HUGE = 2**62  # a product past this (a factor of 1e300) is no limit at all: kept a whole number, not inf
 _CONFIG_LIMIT = 16 * 2**20  # a config.json larger than this is no model config (read by model_config_problem first)
 
 
@@ -75,10 +78,40 @@ def context_length_or_text(value: Any) -> Any:
         return value
 
 
+@dataclass(frozen=True)
+class ModelLength:
+    """A model's context length as vLLM derives it from config.json - one reader for the plugin's checks and the
+    sizing command (they read it apart: one took the smallest length field times any RoPE factor, the other
+    max_position_embeddings alone).
+
+    `length` is what vLLM gives the server when no --max-model-len is set (its rule today: a Command-R
+    `model_max_length` wins; else the smallest length field; times the RoPE factor of `linear`/`dynamic` scaling,
+    not of `llama3`/`longrope`/`yarn`, whose length is already scaled; not for Gemma 3). `longest` is the longest
+    --max-model-len any vLLM takes without VLLM_ALLOW_LONG_MAX_MODEL_LEN (older ones scaled YaRN's
+    `original_max_position_embeddings` by its factor; `model_max_length` is allowed too): an upper bound, so a
+    refusal built on it is never false."""
+
+    length: int
+    longest: int
+    where: str  # the fields `longest` comes from and the file, e.g. "max_position_embeddings in /m/config.json"
+
+
+# RoPE types whose max_position_embeddings is already the scaled length: vLLM does not multiply it by the factor
+_SCALED_ROPE = ("su", "longrope", "llama3", "yarn", "deepseek_yarn", "deepseek_llama_scaling")
+_YARN_ROPE = ("yarn", "deepseek_yarn")
+_TEXT_PARTS = ("text_config", "llm_config", "language_config")  # a vision-language model's language model
+
+
 def config_context(folder: Path) -> tuple[int, str] | None:
-    """The context length vLLM derives from `folder`/config.json (the smallest length field, times a RoPE scaling
-    factor - an upper bound: some scaling types keep the length), with the field named; None when there is no
-    readable config or no length field in it."""
+    """The longest context vLLM gives a server of the model in `folder` (`ModelLength.longest`), with the fields
+    named; None when there is no readable config or no length field in it."""
+    known = folder_length(folder)
+    return None if known is None else (known.longest, known.where)
+
+
+def folder_length(folder: Path) -> ModelLength | None:
+    """`config_length` of `folder`/config.json; None when it is missing, too large, unreadable or not an object
+    (model_config_problem names those)."""
     config = folder / "config.json"
     try:
         if not config.is_file() or config.stat().st_size > _CONFIG_LIMIT:
@@ -86,21 +119,78 @@ def config_context(folder: Path) -> tuple[int, str] | None:
         data = json.loads(config.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
         return None
-    if not isinstance(data, dict):
-        return None
-    text_config = data.get("text_config")
-    if isinstance(text_config, dict) and any(key in text_config for key in LENGTH_KEYS):
-        data = text_config  # a vision-language model: the language model's length
-    found = [(data[key], key) for key in LENGTH_KEYS if _whole(data.get(key))]
+    return config_length(data, str(config)) if isinstance(data, dict) else None
+
+
+def config_length(data: dict[str, Any], source: str) -> ModelLength | None:
+    """The context length vLLM derives from a config.json's `data` (see ModelLength); None when no length field
+    holds a positive whole number (vLLM then assumes 2,048 but takes any --max-model-len: nothing to check)."""
+    part, prefix = data, ""
+    for name in _TEXT_PARTS:
+        sub = data.get(name)
+        if isinstance(sub, dict) and any(_positive(sub.get(key)) for key in LENGTH_KEYS):
+            part, prefix = sub, f"{name}."
+            break
+    found = sorted((length, key) for key in LENGTH_KEYS if (length := _positive(part.get(key))) is not None)
     if not found:
         return None
-    length, key = min(found)
-    scaling = data.get("rope_scaling")
-    factor = scaling.get("factor") if isinstance(scaling, dict) else None
-    if isinstance(factor, (int, float)) and not isinstance(factor, bool) and factor > 1:
-        return int(length * factor), f"{key} {length} x rope_scaling.factor {factor:g} in {config}"
-    return int(length), f"{key} in {config}"
+    declared = _positive(part.get("model_max_length")) or 0
+    base, key = (declared, "model_max_length") if declared else found[0]
+    where = f"{prefix}{key}"
+    rope_name, params = _rope_parameters(part)
+    if not params or "gemma3" in str(part.get("model_type", data.get("model_type", ""))):
+        return ModelLength(base, base, f"{where} in {source}")
+    factor = 1.0
+    for rope in params:
+        scale = _factor(rope)
+        if _rope_type(rope) not in _SCALED_ROPE and scale is not None:
+            factor = scale
+    length = int(min(base * factor, _HUGE))
+    longest, longest_where = length, where
+    if factor != 1:
+        longest_where = f"{where} {base} x {prefix}{rope_name}.factor {factor:g}"
+    for rope in params:  # older vLLM: YaRN's original length times its factor
+        scale, original = _factor(rope), _positive(rope.get("original_max_position_embeddings", base))
+        if _rope_type(rope) not in _YARN_ROPE or scale is None or original is None:
+            continue
+        if min(original * scale, _HUGE) > longest:
+            longest = int(min(original * scale, _HUGE))
+            named = f"{prefix}{rope_name}.original_max_position_embeddings" if original != base else where
+            longest_where = f"{named} {original} x {prefix}{rope_name}.factor {scale:g}"
+    if declared > longest:
+        longest, longest_where = declared, f"{prefix}model_max_length"
+    return ModelLength(length, longest, f"{longest_where} in {source}")
 
 
-def _whole(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+def _rope_type(rope: dict[str, Any]) -> str:
+    return str(rope.get("rope_type") or rope.get("type") or "default")
+
+
+def _factor(rope: dict[str, Any]) -> float | None:
+    """A RoPE scaling factor that is a finite number above 0 (vLLM reads a null one as 1); None otherwise."""
+    value = rope.get("factor")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < float("inf"):
+        return float(value)
+    return None
+
+
+def _rope_parameters(part: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+    """The config's RoPE settings (`rope_parameters`, Transformers 5, else `rope_scaling`), one dict per layer type
+    when nested, and the field's name."""
+    for name in ("rope_parameters", "rope_scaling"):
+        value = part.get(name)
+        if isinstance(value, dict) and value:
+            nested = [v for v in value.values() if isinstance(v, dict) and v]
+            return name, nested if nested and len(nested) == len(value) else [value]
+    return "rope_scaling", []
+
+
+def long_context_allowed(env: Mapping[str, str]) -> bool:
+    """Whether vLLM takes a --max-model-len past the model's own (`VLLM_ALLOW_LONG_MAX_MODEL_LEN=1` or `true`, as
+    vLLM's envs.py reads it)."""
+    return env.get("VLLM_ALLOW_LONG_MAX_MODEL_LEN", "0").strip().lower() in ("1", "true")
+
+
+def _positive(value: Any) -> int | None:
+    """`value` when it is a whole number above 0 (not a bool, not text), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None

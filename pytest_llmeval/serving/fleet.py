@@ -16,6 +16,7 @@ thread-safe). Under pytest-xdist every worker balances its own requests.
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 from collections.abc import Callable, Iterable
@@ -78,6 +79,51 @@ def read_urls(values: Iterable[str], option: str = "--llm-base-url") -> list[str
     return [url for url, _ in urls]
 
 
+# the paths the plugin adds to a base URL: a base URL that already ends with one was asked .../v1/chat/completions
+# /chat/completions - a 404 for every case, after the run had started
+ENDPOINT_PATHS = ("/chat/completions", "/completions", "/models", "/embeddings", "/responses", "/rerank", "/score")
+_QUOTE_PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "`": "`"}
+
+
+def url_form_problem(url: str) -> str | None:
+    """How a base URL is written wrong in a way a user makes (quotes kept around it, no `http://`, an endpoint's
+    path at its end), with the URL to write - its credentials never shown; None when it is none of these."""
+    text = url.strip()
+    if len(text) > 1 and _QUOTE_PAIRS.get(text[0]) == text[-1]:  # an ini value or a CI variable kept its quotes
+        return (
+            f"{public_url(text)!r} is wrapped in quotes, which are part of the value here. Fix: write "
+            f"{public_url(text[1:-1].strip())} without them"
+        )
+    scheme = re.match(r"(?i)(https?)[:/]+", text)
+    if scheme is not None and "://" not in text[: scheme.end()]:  # `http//h`, `http:/h`, `https:h`
+        meant = f"{scheme.group(1).lower()}://{text[scheme.end() :]}"
+        return (
+            f"its scheme is written {text[: scheme.end()]!r}, not {scheme.group(1).lower()}://. Fix: write "
+            f"{public_url(meant)}"
+        )
+    host = text.split("/", 1)[0].rpartition("@")[2]
+    if "://" not in text and re.fullmatch(r"[\w.-]*[A-Za-z.][\w.-]*(:\d+)?|\[[0-9a-fA-F:.]+\](:\d+)?", host):
+        return f"{_schemeless(text)!r} is not an http(s) URL: it has no http:// in front. Fix: write http://{_schemeless(text)}"
+    try:
+        path = urlsplit(text).path.rstrip("/") if "://" in text else ""
+    except ValueError:  # a bracketed IPv6 host not closed: check_url names it
+        return None
+    ending = next((end for end in ENDPOINT_PATHS if path.lower().endswith(end)), None)
+    if ending is not None:
+        base = text[: text.lower().rindex(ending)] if ending in text.lower() else text
+        return (
+            f"{public_url(text)!r} ends with the endpoint {ending}: the plugin adds the endpoint to the base URL "
+            f"itself, so every request went to a path that does not exist. Fix: write the base URL, {public_url(base)}"
+        )
+    return None
+
+
+def _schemeless(text: str) -> str:
+    """A URL written without its scheme, its userinfo hidden (`u:sk-key@h:8000/v1` -> `***@h:8000/v1`)."""
+    head, slash, rest = text.partition("/")
+    return f"***@{head.rpartition('@')[2]}{slash}{rest}" if "@" in head else text
+
+
 def check_url(url: str, where: str = "--llm-base-url") -> None:
     """FleetError when `url` is not a usable base URL: an http(s) scheme, a host, a port that is a number in
     1-65535, no whitespace or control character (two URLs on one line). The message names `where` and shows the
@@ -85,6 +131,9 @@ def check_url(url: str, where: str = "--llm-base-url") -> None:
     parts_of_line = url.split()
     shown = " ".join(public_url(part) for part in parts_of_line) or public_url(url)
     example = "e.g. http://host:8000/v1"
+    form = url_form_problem(url)
+    if form is not None:
+        raise FleetError(f"{where}: {form}")
     if stray_at(url):
         raise FleetError(
             f"{where}: {shown!r}: its password holds a /, ? or # that is not percent-encoded, so the URL cannot be "

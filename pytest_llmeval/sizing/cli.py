@@ -30,7 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("model_dir", help="a local Hugging Face model directory (config.json + safetensors)")
     parser.add_argument("--gpu", default="A100-80GB", help=f"one of {', '.join(GPUS)}, or a size such as 48GiB")
     parser.add_argument("--tp", type=int, default=1, help="tensor-parallel ways (default 1)")
-    parser.add_argument("--max-model-len", type=int, default=None, help="context length (default: the config's)")
+    parser.add_argument(
+        "--max-model-len",
+        type=_context_length,
+        default=None,
+        help="context length, as vLLM reads it: 32768, 32K (32,768), 32k (32,000) (default: the config's)",
+    )
     parser.add_argument("--gpu-memory-utilization", type=float, default=0.9)
     parser.add_argument("--dtype", default=None, help="weights dtype of an unquantised model (bfloat16, float16, ...)")
     parser.add_argument("--quantization", default=None, help="fp8, nvfp4, awq, gptq, int4, int8, mxfp4")
@@ -42,6 +47,37 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-num-batched-tokens", type=int, default=None, help="default: vLLM's for the GPU")
     parser.add_argument("--json", action="store_true", help="print the estimate and the table as JSON")
     return parser
+
+
+def _context_length(text: str) -> int:
+    """`--max-model-len` as vLLM reads it (`4K` is 4,096, `4k` 4,000; serving.context.context_length): `4K` was
+    argparse's "invalid int value" though the plugin and vLLM take it. `auto` and -1 ask vLLM for the longest that
+    fits the GPU - what this command answers when the option is left out."""
+    from ..serving.context import LengthError, context_length
+
+    value = str(text).strip()
+    if value.lower() == "auto" or value == "-1":
+        raise LengthError(
+            f"{value!r}: this command sizes a number of tokens. Fix: leave --max-model-len out (the model's own "
+            "length is sized, and the table shows the longest context each GPU holds)"
+        )
+    return context_length(value)
+
+
+def _longer_than_the_model(args: argparse.Namespace, longest: int | None, where: str) -> str | None:
+    """Why `--max-model-len` is past the model's own length (vLLM refuses to start: a size for a server that never
+    runs), with both numbers; None when it is not, or VLLM_ALLOW_LONG_MAX_MODEL_LEN lets vLLM take it."""
+    from ..serving.context import long_context_allowed
+
+    if args.max_model_len is None or longest is None or args.max_model_len <= longest:
+        return None
+    if long_context_allowed(os.environ):
+        return None
+    return (
+        f"--max-model-len {args.max_model_len} is longer than the model's {longest} ({where}): vLLM refuses to start "
+        f"with it. Fix: --max-model-len {longest} or less, or set VLLM_ALLOW_LONG_MAX_MODEL_LEN=1 if the model is "
+        "known to take a longer context"
+    )
 
 
 def _empty_value_problem(parser: argparse.ArgumentParser, argv: list[str]) -> str | None:
@@ -113,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"per GPU, e.g. --reserve-gib {RESERVE_GIB:g} (the default)"
             )
         shape = read_model(args.model_dir, args.dtype, args.quantization)
+        longer = _longer_than_the_model(args, shape.longest_context, shape.context_where)
+        if longer is not None:
+            raise SizingError(longer)
         options = {
             "gpu_memory_utilization": args.gpu_memory_utilization,
             "max_model_len": args.max_model_len,

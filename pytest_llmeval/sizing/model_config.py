@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..serving.context import config_length
 from ..textfiles import shown
 
 # Bytes per weight parameter by precision. 4-bit formats include their scales:
@@ -88,6 +89,8 @@ class ModelShape:
     kv_lora_rank: int | None = None  # MLA (DeepSeek): one compressed latent per token and layer
     qk_rope_head_dim: int = 0
     config_path: str = ""
+    longest_context: int | None = None  # the longest --max-model-len vLLM takes (serving.context.ModelLength)
+    context_where: str = ""  # the config fields that length comes from
 
     @property
     def full_attention_layers(self) -> int:
@@ -306,6 +309,8 @@ def read_model(path: str | Path, dtype: str | None = None, quantization: str | N
     sliding = sum(1 for kind in layer_types if "sliding" in str(kind)) if isinstance(layer_types, list) else 0
     window = merged.get("sliding_window")
     mla_rank = merged.get("kv_lora_rank")
+    integer("max_position_embeddings", "n_positions", default=0)  # a 10**30 length is refused, naming the field
+    known = config_length(config, str(config_path))  # read as the plugin's checks read it (the smallest field, RoPE)
     shape = ModelShape(
         name=folder.resolve().name,
         layers=layers,
@@ -321,12 +326,14 @@ def read_model(path: str | Path, dtype: str | None = None, quantization: str | N
         weight_source="",
         sliding_window_layers=sliding if isinstance(window, int) and window > 0 else 0,
         sliding_window=window if isinstance(window, int) and window > 0 and sliding else None,
-        max_position_embeddings=integer("max_position_embeddings", "n_positions", default=0) or None,
+        max_position_embeddings=known.length if known is not None else None,
         num_experts=integer("num_experts", "num_local_experts", "n_routed_experts", default=0),
         moe_intermediate=integer("moe_intermediate_size", default=0),
         kv_lora_rank=mla_rank if isinstance(mla_rank, int) and mla_rank > 0 else None,
         qk_rope_head_dim=integer("qk_rope_head_dim", default=0),
         config_path=str(config_path),
+        longest_context=known.longest if known is not None else None,
+        context_where=known.where if known is not None else "",
     )
     checkpoint = precision_of(merged, source=str(config_path))
     total, source = _checkpoint_bytes(folder)

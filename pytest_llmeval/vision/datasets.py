@@ -17,7 +17,7 @@ from typing import Any
 
 from ..evaluation.scenarios import Case
 from ..textfiles import MIB, not_utf8, size_problem
-from .images import DEFAULT_MAX_BYTES, ImageError, load_image
+from .images import DEFAULT_MAX_BYTES, ImageError, image_path, load_image
 
 # the largest dataset file read (rows of questions and image paths: a benchmark's index is a few MB): larger, it is
 # a dump or a sparse file, and it was read whole - into memory - before any row was checked
@@ -122,6 +122,14 @@ def _case(
     )
 
 
+def _image_file(folder: Path, written: str, where: str) -> Path:
+    """A row's image path read as a scenario's is (`image_path`: `~/`, `$DATA/`, `imgs\\a.png`), else why not."""
+    try:
+        return image_path(folder, written)[0]
+    except ImageError as exc:
+        raise DatasetError(f"{where}: image {written!r}: {exc}. Fix: point the row at an existing image") from None
+
+
 def where_defined(case: Case) -> str:
     """Where a case comes from: a dataset's file and row, or a scenario file."""
     return str(case.extra.get("where") or case.source)
@@ -169,7 +177,7 @@ def load_ocrbench(folder: Path, limit: int | None = None, max_bytes: int = DEFAU
                 _slug(row_id),
                 _text_field(row, "type", where, "ocr"),
                 _text_field(row, "question", where),
-                folder / _text_field(row, "image_path", where),
+                _image_file(folder, _text_field(row, "image_path", where), where),
                 _answers(row["answers"], where),
                 "ocrbench",
                 str(index),
@@ -201,7 +209,7 @@ def load_jsonl(path: Path, limit: int | None = None, max_bytes: int = DEFAULT_MA
                 _slug(_row_id(row, f"{path.stem}_{n}", where)),
                 _text_field(row, "category", where, "ocr"),
                 _text_field(row, "question", where),
-                path.parent / _text_field(row, "image", where),
+                _image_file(path.parent, _text_field(row, "image", where), where),
                 _answers(row["answers"], where),
                 path.stem,
                 str(path),

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import base64
 import os
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,6 +82,64 @@ def load_image(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Image
     return ImageRef(file, fmt, width, height)
 
 
+_VARIABLE = re.compile(r"\$(\w+)|\$\{(\w+)\}|%(\w+)%")
+_WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def image_path(folder: Path, written: str, env: Mapping[str, str] | None = None) -> tuple[Path, str | None]:
+    """The file an image path in a scenario means, relative to the scenario's `folder`, and how it was read when
+    not as written (for the error message; None when as written). A path written as it is found is taken as it is.
+    Else, as a shell or Windows would have read it: `~/pics/a.png` and `~user/...` from the home folder; `$DATA/a.png`,
+    `${DATA}/a.png` and `%DATA%\\a.png` with the variable put in; `imgs\\a.png` (written on Windows) with `/` for
+    `\\`. Each was joined to the scenario's folder as it was written and refused as "no such image file". A Windows
+    drive (`C:\\pics\\a.png`) or share (`\\\\server\\a.png`) cannot be read here, and a variable that is not set
+    cannot be put in: ImageError says so."""
+    literal = folder / written
+    try:
+        if literal.exists() or literal.is_symlink():
+            return literal, None
+    except (OSError, ValueError):  # a NUL, a name too long: load_image names it
+        return literal, None
+    env = os.environ if env is None else env
+    text = written
+    if _WINDOWS_DRIVE.match(text) or text.startswith("\\\\"):
+        where = f"drive {text[:2]}" if _WINDOWS_DRIVE.match(text) else "network share"
+        raise ImageError(
+            f"is a Windows path (a {where}), which this machine cannot read; copy the image next to the scenario "
+            "file and write a path relative to it, e.g. imgs/receipt.png"
+        )
+    text = _variables_put_in(text, env)
+    if "\\" in text:  # written on Windows: `imgs\a.png`
+        text = text.replace("\\", "/")
+    if text.startswith("~"):
+        head = text.split("/", 1)[0]
+        try:
+            text = str(Path(text).expanduser())
+        except RuntimeError:  # `~nobody/a.png`
+            raise ImageError(
+                f"starts with {head!r}, but there is no such user's home folder here; write the image's full path, "
+                "or one relative to the scenario file"
+            ) from None
+    if text == written:
+        return literal, None
+    path = folder / text  # an absolute `text` replaces the folder
+    return path, str(path)
+
+
+def _variables_put_in(text: str, env: Mapping[str, str]) -> str:
+    """`text` with each `$NAME`, `${NAME}` or `%NAME%` replaced by its value; ImageError names one that is not set."""
+    for match in _VARIABLE.finditer(text):
+        name = next(group for group in match.groups() if group)
+        value = env.get(name)
+        if not value:
+            windows = " (a Windows variable)" if match.group(3) else ""
+            raise ImageError(
+                f"uses the variable {match.group(0)}{windows}, which is not set here; set it before the run, or write "
+                "the image's full path, or one relative to the scenario file"
+            )
+    return _VARIABLE.sub(lambda match: env[next(group for group in match.groups() if group)], text)
+
+
 def _file_problem(file: Path) -> str | None:
     """Why `file` is not a regular file an image can be read from (missing, a link to nothing, a folder, a device,
     a FIFO, a socket, a name the system refuses, a URL); None when it is one. A FIFO or /dev/zero is never opened:
@@ -93,11 +153,6 @@ def _file_problem(file: Path) -> str | None:
             return f"is a link to {os.readlink(file)}, which does not exist; point it at the image file itself"
         if _url_in(file):
             return "is a URL: images are read from files, never downloaded; save the image next to the scenario file"
-        if "~" in file.parts:  # `image: ~/pics/a.png` joined to the scenario's folder: no shell put the home in
-            return (
-                "starts with '~', which is not the home folder here; write the image's full path, or one relative to "
-                "the scenario file"
-            )
         from ..close_paths import close_path
 
         close = close_path(file)  # `a.PNG` for `a.png`: found on macOS, not on Linux
