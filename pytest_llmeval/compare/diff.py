@@ -65,7 +65,7 @@ from .runs import (
     samples_by_key,
     stale_keys,
 )
-from .scorers import ScorerFor, align_baseline, bad_score, errored, record_scorer
+from .scorers import ScorerFor, align_baseline, bad_score, errored, graded_otherwise, record_scorer
 from .settings import (
     answer_settings_note,
     model_settings_differences,
@@ -216,6 +216,8 @@ def _compare_runs(
         "renamed_cases": [],
         "changed_cases": [],
         "scorer_changed": [],
+        # cases whose same answer (same prompt) the two runs graded otherwise (`scorers.graded_otherwise`)
+        "graded_otherwise": [],
         "baseline_errored": [],
         "baseline_ungraded": ungraded,  # the scorer raised on their baseline answer (compare/scorers.py)
         # a re-score's records it could not grade, by run (only the runs that have any)
@@ -230,6 +232,8 @@ def _compare_runs(
     }
     groups = []
     timeouts = (request_timeout(base_doc), request_timeout(new_doc))
+    # a re-score holds the answers of the run it graded: an answer alike in both runs is then one answer
+    one_answer_set = rescored_from_run(base_doc) is not None or rescored_from_run(new_doc) is not None
     common = sorted(
         {(k[0], k[1]) for k in base} & {(k[0], k[1]) for k in new}, key=lambda p: (n_models.index(p[0]), p[1])
     )
@@ -268,6 +272,10 @@ def _compare_runs(
                         ),
                     }
                 )
+                continue
+            otherwise = graded_otherwise(b_s, n_s, rescore=one_answer_set)
+            if otherwise:  # the same answer graded otherwise: a difference would measure the grading
+                mismatches["graded_otherwise"].append({**where, "samples": otherwise})
                 continue
             answered = [s for s in b_s if not errored(s)]
             if len(answered) < len(b_s):  # a baseline error is no measurement: as a 0 it would hide a regression

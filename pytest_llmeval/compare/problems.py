@@ -14,8 +14,8 @@ from ..results.sections import NO_WIDTH
 from ..stats import p_text
 from .gate import EXIT_BROKEN, QUALITY
 from .rules import invalid_timings, speed_verdict_text
-from .runs import listed, samples_by_key
-from .scorers import bad_score, errored, scorer_identity
+from .runs import listed, rescored_from_run, samples_by_key
+from .scorers import MIXED, bad_score, errored, scorer_identity
 
 STATUSES = ("complete", "degraded", "interrupted", "running")  # what a run's status can be (results/schema.py)
 # the switch that allows each kind of problem (standalone; pytest: --llm-compare-allow-...)
@@ -188,6 +188,7 @@ def unfit_problems(
     missing = mismatches["cases_only_in_base"]
     total = len(missing) + sum(g["n"] for g in groups) + len(mismatches["changed_cases"])
     total += len(mismatches["scorer_changed"]) + sum(c["samples"] == c["of"] for c in mismatches["baseline_errored"])
+    total += len(mismatches.get("graded_otherwise") or [])
     total += len(mismatches["baseline_ungraded"]) + len(mismatches.get("base_not_regraded_asked") or [])
     for run, stale in mismatches["not_regraded"].items():
         if stale:
@@ -220,6 +221,7 @@ def unfit_problems(
             f"scorers. {regrade_fix(other, base_doc, new_doc)}"
         )
         problems.append({"kind": "scorer", "text": text, "allowed": False})
+    problems += _graded_otherwise_problems(mismatches.get("graded_otherwise") or [], total, base_doc, new_doc)
     if missing:
         names = ", ".join(f"{c['model']}/{c['mode']}/{c['scenario_id']}" for c in missing[:10])
         text = f"{len(missing)} of {total} baseline case(s) missing from the new run: {names}"
@@ -300,6 +302,37 @@ def unfit_problems(
             }
         )
     return problems
+
+
+def _graded_otherwise_problems(
+    cases: Sequence[Mapping[str, Any]], total: int, base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """The cases whose same answer the two runs graded otherwise (`scorers.graded_otherwise`), as a problem never
+    allowed, like cases graded by another scorer: their difference is the grading's, not the model's - compared, a
+    re-score of the baseline by an edited scorer read as a regression of the model."""
+    if not cases:
+        return []
+    names = listed([f"{c['model']}/{c['mode']}/{c['scenario_id']} ({', '.join(c['samples'][:2])})" for c in cases], 5)
+    rescores = [
+        f"{which} is a re-score of {source} - the answers are one run's, graded twice"
+        for which, doc in (("the new run", new_doc), ("the baseline", base_doc))
+        if (source := rescored_from_run(doc)) is not None
+    ]
+    why = (
+        rescores[0]
+        if rescores
+        else (
+            "a scorer or case changed without its version or content hash saying so (a pytest_llmeval_score hook "
+            "edited, a run saved before case hashes), a judge that grades one answer two ways, or a hand edit"
+        )
+    )
+    text = (
+        f"{len(cases)} of {total} case(s) got another grade for the same answer (same prompt) in the two runs: "
+        f"{names}. The difference is the scoring, not the model: {why}. Not compared. Fix: grade both runs with one "
+        "scorer (no model needed): `python -m pytest_llmeval rescore BASELINE`, and compare with the run it saves "
+        "(a custom scorer: give it a new version when you change it)"
+    )
+    return [{"kind": "scorer", "text": text, "allowed": False}]
 
 
 def renamed_pairs(
@@ -539,6 +572,13 @@ def regrade_fix(changed: Sequence[Mapping[str, Any]], base_doc: Mapping[str, Any
     only one way: `rescore --llm-judge J --llm-judge-assert` makes judge J decide a run's pass/fail, while no rescore
     takes a run's --llm-judge-assert away (it keeps the run's setting). So the run without the other's judge gets
     it: the baseline when the new run's judge decided, the new run when only the baseline's did."""
+    if any(str(c.get("new_scorer")).startswith(MIXED) for c in changed):  # the new run resumed across an upgrade
+        return (
+            "The new run graded samples of one case with different scorers (resumed with --llm-resume after a scorer "
+            "upgrade: its reused samples keep their old grade). Fix: grade both runs again with today's scenario "
+            "files and scorers (no model needed): `python -m pytest_llmeval rescore NEW` and `python -m "
+            "pytest_llmeval rescore BASELINE`, and compare the two runs they save"
+        )
     new_judges = sorted({str(c["new_judge"]) for c in changed if c.get("new_judge") not in (None, c.get("base_judge"))})
     base_judges = sorted({str(c["base_judge"]) for c in changed if c.get("base_judge") and not c.get("new_judge")})
     if new_judges:

@@ -250,6 +250,7 @@ def comparison_sections(cmp: dict[str, Any]) -> list[Section]:
         ("cases_only_in_new", "cases only in this run"),
         ("changed_cases", "cases whose text changed (not compared)"),
         ("scorer_changed", "cases graded by another scorer in the baseline (not compared)"),
+        ("graded_otherwise", "cases whose same answer the two runs graded otherwise: the scoring (not compared)"),
         ("base_not_regraded_asked", "cases the re-scored baseline could not grade, asked in this run (not compared)"),
     ):
         if m.get(key):

@@ -144,8 +144,19 @@ def one_measurement(base_doc: dict[str, Any], new_doc: dict[str, Any]) -> str | 
 
 
 def repeat(doc: dict[str, Any]) -> int:
+    """The run's --llm-repeat (`settings.repeat`); a run that does not record it (saved before the setting was
+    written, or by hand) asked as often as its records say: the most samples one case holds. Read as 1, such a
+    baseline of 3 samples a case was averaged over all 3 against a new run's single answers (the skewed
+    comparison `same_repeats` exists to avoid), and against a new run of 3 it was called "asked 1 time"."""
     value = ((doc.get("run") or {}).get("settings") or {}).get("repeat")
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else 1
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    counts: dict[Key, set[str]] = defaultdict(set)
+    for case in doc.get("cases") or []:
+        if isinstance(case, Mapping):
+            key = (str(case.get("model")), str(case.get("mode", "norag")), str(case.get("scenario_id")))
+            counts[key].add(str(case.get("sample") or 0))
+    return max((len(samples) for samples in counts.values()), default=1)
 
 
 def same_repeats(
@@ -154,25 +165,63 @@ def same_repeats(
     base_doc: dict[str, Any],
     new_doc: dict[str, Any],
 ) -> str | None:
-    """Runs with another --llm-repeat are compared over the samples both asked (the first `k` of each case, in place),
-    with the note that says so; None when both asked as often. A per-case mean of 3 samples against one sample has
-    the same expectation but skewed differences (many small falls, a few large rises), which raised a tight rule's
-    false alarms (a review's throwaway simulation at n = 14, not in the repository)."""
+    """Runs with another --llm-repeat are compared over `k` samples of each case - the fewer of the two runs asked -,
+    in place, with the note that says so; None when both asked as often. The new run's first `k` (an errored one
+    counts, as a failure with score 0); the baseline's first `k` that answered (an errored baseline sample is no
+    measurement, and is left out of a case anyway: taking it as one of the `k` left a baseline whose first sample
+    timed out with no answer to compare - the case broke the gate although two of its three samples answered). A
+    per-case mean of 3 samples against one sample has the same expectation but skewed differences (many small
+    falls, a few large rises), which raised a tight rule's false alarms (a review's throwaway simulation at n = 14,
+    not in the repository)."""
+    from .scorers import errored
+
     rep_b, rep_n = repeat(base_doc), repeat(new_doc)
     if rep_b == rep_n:
         return None
     k = min(rep_b, rep_n)
-    for index in (base, new):
+    dropped: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
+    kept: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
+    for index, answered_first in ((base, True), (new, False)):
         for key, samples in index.items():
-            first = [s for s in samples if int(s.get("sample") or 0) < k]
-            if first:  # a case whose samples are numbered otherwise is kept whole
-                index[key] = first
+            numbered = [s for s in samples if _whole(s.get("sample"))]
+            if len(numbered) < len(samples):  # a case whose samples are numbered otherwise is kept whole
+                continue
+            ordered = sorted(numbered, key=lambda s: (answered_first and errored(s), s.get("sample") or 0))
+            index[key] = sorted(ordered[:k], key=lambda s: s.get("sample") or 0)
+            kept[answered_first] += ordered[:k]
+            dropped[answered_first] += ordered[k:]
     more = "new run" if rep_n > rep_b else "baseline"
+    scores = _left_out_scores(kept[rep_b > rep_n], dropped[rep_b > rep_n])
     return (
         f"the baseline asked each case {rep_b} time(s), the new run {rep_n} (--llm-repeat): quality is compared like "
-        f"for like over the first {k} sample(s) of each case in both runs; the {more}'s other samples are not "
-        "compared. Accept a baseline with the same --llm-repeat to compare them all"
+        f"for like over the first {k} sample(s) of each case in both runs (of the baseline's, the first {k} that "
+        f"answered); the {more}'s other samples are not compared{scores}. "
+        "Accept a baseline with the same --llm-repeat to compare them all"
     )
+
+
+def _left_out_scores(kept: Sequence[Mapping[str, Any]], dropped: Sequence[Mapping[str, Any]]) -> str:
+    """The mean score of the samples `same_repeats` leaves out beside that of those it compares, where they differ:
+    the gate does not test them (a mean of 3 against single samples is no like-for-like test), but a new run whose
+    later samples collapsed read "no significant change" with nothing said of them. "" when none was left out."""
+    from .scorers import errored
+
+    def mean(samples: Sequence[Mapping[str, Any]]) -> float | None:
+        values = [0.0 if errored(s) else float(s["score"]) for s in samples]
+        return sum(values) / len(values) if values else None
+
+    left, compared = mean(dropped), mean(kept)
+    if left is None or compared is None or round(left, 1) == round(compared, 1):
+        return ""
+    return (
+        f" (they score {left:.1f} on average, the compared ones {compared:.1f}: not tested - compare runs with the "
+        "same --llm-repeat to test them)"
+    )
+
+
+def _whole(value: Any) -> bool:
+    """A sample number as the recorder writes it: a whole number >= 0 (None: a run of one sample)."""
+    return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0)
 
 
 def lost_samples(

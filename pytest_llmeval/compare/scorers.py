@@ -72,9 +72,78 @@ def scorer_identity(record: Mapping[str, Any]) -> str | None:
     return text
 
 
+MIXED = "mixed within the case"
+
+
 def record_scorer(records: Iterable[Mapping[str, Any]]) -> str | None:
-    """The scorer of a case's samples: the first graded sample's (a run grades a case's samples alike)."""
-    return next((ident for r in records if (ident := scorer_identity(r)) is not None), None)
+    """The scorer of a case's graded samples, None when none was graded. A run grades a case's samples alike -
+    except a run resumed (--llm-resume) after a scorer upgrade, whose reused samples keep the old grade: such a case
+    is "mixed within the case: sample 0 keyword_coverage v2; samples 1, 2 keyword_coverage v1", never the first
+    sample's scorer alone (the v1 samples were averaged into a comparison with a run graded by v2 throughout)."""
+    by_ident: dict[str, list[str]] = {}
+    for record in sorted(records, key=lambda r: _sample_number(r.get("sample"))):
+        ident = scorer_identity(record)
+        if ident is not None:
+            by_ident.setdefault(ident, []).append(str(record.get("sample") or 0))
+    if len(by_ident) <= 1:
+        return next(iter(by_ident), None)
+    parts = [f"sample{'s' if len(ids) > 1 else ''} {', '.join(ids)} {ident}" for ident, ids in by_ident.items()]
+    return f"{MIXED}: " + "; ".join(parts)
+
+
+def _sample_number(value: Any) -> int:
+    """A record's sample number (0 where it has none, or not a whole number), for ordering a case's samples."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def graded_otherwise(
+    base: Iterable[Mapping[str, Any]], new: Iterable[Mapping[str, Any]], rescore: bool = False
+) -> list[str]:
+    """The samples of one case that are one answer graded twice - the same text to the same prompt (prompt hash,
+    retrieved context), known to be one answer (`_one_answer`; `rescore`: one of the runs is a re-score) - and
+    graded otherwise (another score, or pass/fail), as "sample 0: 100 pass -> 0 fail". Such a difference is the
+    grading's, never the model's: a scorer or case changed without its version or content hash saying so (a
+    `pytest_llmeval_score` hook edited, a run saved before case hashes), a judge that grades one answer two ways,
+    a re-score, or a hand edit. A re-score of the baseline graded by an edited hook read "REGRESSION" - of a model
+    whose every answer was the baseline's own."""
+    by_sample = {_sample_number(r.get("sample")): r for r in base}
+    found = []
+    for now in sorted(new, key=lambda r: _sample_number(r.get("sample"))):
+        then = by_sample.get(_sample_number(now.get("sample")))
+        if then is None or errored(then) or errored(now) or not _same_answer(then, now):
+            continue
+        if not (rescore or _one_answer(then, now)):
+            continue
+        if float(then["score"]) != float(now["score"]) or bool(then.get("passed")) != bool(now.get("passed")):
+            grades = [f"{float(r['score']):g} {'pass' if r.get('passed') else 'fail'}" for r in (then, now)]
+            found.append(f"sample {_sample_number(now.get('sample'))}: {grades[0]} -> {grades[1]}")
+    return found
+
+
+def _one_answer(base: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """Whether two records hold one answer, as their provenance says - not two generations that came out alike: a
+    record from the answer cache (--llm-cache) or reused by --llm-resume, a re-scored record (`rescore`), or one
+    that finished at the same moment (`finished_at`, which a re-score keeps)."""
+    if any(r.get(flag) for r in (base, new) for flag in ("cached", "reused", "rescore")):
+        return True
+    finished = base.get("finished_at")
+    return finished is not None and finished == new.get("finished_at")
+
+
+def _same_answer(base: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """One answer, to one prompt: the same non-empty text, the same question (prompt hash, where both record it) and
+    the same retrieved context (a RAG answer's echo guard discounts what it copied from its context)."""
+    from ..serving.cache import INCOMPLETE_FINISH_REASONS
+
+    answer = base.get("answer")
+    if not isinstance(answer, str) or not answer.strip() or answer != new.get("answer"):
+        return False
+    if any(r.get("finish_reason") in INCOMPLETE_FINISH_REASONS for r in (base, new)):  # stopped: not an answer
+        return False
+    if base.get("prompt_hash") and new.get("prompt_hash") and base["prompt_hash"] != new["prompt_hash"]:
+        return False
+    contexts = [json.dumps(r.get("retrieval"), sort_keys=True, default=str) for r in (base, new)]
+    return contexts[0] == contexts[1]
 
 
 def align_baseline(
@@ -220,6 +289,7 @@ __all__ = [
     "bad_score",
     "errored",
     "exception_summary",
+    "graded_otherwise",
     "record_scorer",
     "scorer_identity",
     "valid_score",
