@@ -52,6 +52,7 @@ from .keywords.options import an_option_not_picked, passed_over, rejected_option
 from .keywords.retraction import (
     FIGURE_START,
     a_former_value,
+    a_list_taken_back,
     a_multiple_of,
     a_time_ago_or_a_period,
     denied_as_a_whole,
@@ -79,7 +80,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 40
+SCORER_VERSION = 41
 
 
 @dataclass(frozen=True)
@@ -217,8 +218,16 @@ def _figure_after_its_subject(pattern: Pattern, answer_norm: str, found: Found) 
     20%), else the match's start."""
     if not isinstance(pattern, NumberPattern) or not names_a_subject(pattern):
         return found.start
-    figure = _FIGURE_IN_A_MATCH.search(answer_norm, found.start + 1, found.end)
-    return figure.start() if figure is not None else found.start
+    if len(pattern.slots) > 1:
+        figure = _FIGURE_IN_A_MATCH.search(answer_norm, found.start + 1, found.end)
+        return figure.start() if figure is not None else found.start
+    # v41: the last figure of the match, where a former one stands between the subject and it (ROI: 20% -> 18%, 回收期
+    # 原为20个月，现调整为24个月): the point's figure is the new one
+    last = None
+    for figure in _FIGURE_IN_A_MATCH.finditer(answer_norm, found.start + 1, found.end):
+        if answer_norm[figure.start() - 1] not in NUMERAL_CHARS:  # not the 十 of 二十, the 万 of 1200万
+            last = figure
+    return last.start() if last is not None else found.start
 
 
 # a point's words before its figure that say how it is counted (每20个月, 约20个月, 第3年, 共20台), not what it is of
@@ -536,9 +545,8 @@ def _find(
                     # words (I doubt the ROI is 20%, 我不认为成本能下降50%, 成本很难减半), which v38 read as stated
                     negation = doubted(answer_norm, found.start)
                 if negation is None and after is None and (figure or pattern.kind == "number") and not limit_doubted:
-                    negation = hypothetical(
-                        answer_norm, found.start, found.end
-                    )  # v40: 如果营收翻倍, If the ROI reaches
+                    named = isinstance(pattern, NumberPattern) and names_a_subject(pattern)  # v41: Is the ROI 20%?
+                    negation = hypothetical(answer_norm, found.start, found.end, named)  # v40: 如果营收翻倍
                 if negation is None and after is None and (figure or pattern.kind == "number"):
                     after = a_missed_goal(answer_norm, found.start, found.end)  # v40: 翻倍的目标没有实现
                 if negation is None and after is None and questions is not None and figure:
@@ -547,8 +555,13 @@ def _find(
                     after = a_multiple_of(answer_norm, at, found.end)  # v17: 20个月的两倍
                 if negation is None and after is None and pattern.kind != "regex":
                     negation, after = a_time_ago_or_a_period(answer_norm, at, found.end)  # v22: 20个月前
-                if negation is None and after is None and figure:
+                # v41: a 分别 list taken back whole (ROI、IRR分别为20%和15%（不对，应为18%和15%）); "" where the
+                # correction gives the figure again in its place (IRR 15%)
+                listed = a_list_taken_back(answer_norm, at, found.end) if negation is None and figure else None
+                if negation is None and after is None and figure and listed is None:
                     after = taken_back(answer_norm, at, found.end, figures)  # v19: 20个月（不对，应为24个月）
+                if negation is None and after is None and listed:
+                    after = listed
                 if negation is None and after is None and figure:
                     after = a_former_value(answer_norm, at, found.end, figures)  # v19: 由20个月延长至24个月
                 lines = questions or answer_lines  # the answer with its line breaks (key points: `questions`)

@@ -183,7 +183,7 @@ SUBJECT_ROWS = [
     ("成本降低20%", "Costs fell by 20%.", None, C),
     ("成本降低20%", "Unit costs fell by 20%.", None, C),
     ("成本降低20%", "运营成本降低20%。", None, C),
-    ("营收增长20%", "营收增长率为20%。", None, N),
+    ("营收增长20%", "营收增长率为20%。", None, C),  # v41: a growth rate of 20% says it grew 20% (docs: v41)
     ("营收增长20%", "Revenue per user grew 20%.", None, N),
     ("营收增长20%", "营收占比增长20%。", None, N),
     ("营收增长100%", "营收占比翻倍。", None, N),

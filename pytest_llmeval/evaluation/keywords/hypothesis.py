@@ -19,8 +19,9 @@ from .retraction import answered_yes
 
 # the words of a change or of a level reached, between the condition and the figure (or the figure's own words)
 _A_CHANGE_OR_A_REACH = re.compile(
-    "达到|达成|实现|突破|超过|翻倍|翻番|翻一番|翻两番|减半|增长|增加|提升|提高|上升|上涨|下降|降低|减少|缩短|缩减|削减"
-    "|降到|降至|升至|升到|涨到|涨至|回到|回升|改善"
+    # v41: not a rate's noun (如果营收增长率为20%: v32's copula condition)
+    "(?:达到|达成|实现|突破|超过|翻倍|翻番|翻一番|翻两番|减半|增长|增加|提升|提高|上升|上涨|下降|降低|减少|缩短|缩减|削减"
+    "|降到|降至|升至|升到|涨到|涨至|回到|回升|改善)(?!率)"
     r"|(?<![a-z])(?:reach|reaches|reached|hit|hits|achieve|achieves|achieved|exceed|exceeds|exceeded|double|doubles"
     "|doubled|triple|triples|tripled|halve|halves|halved|grow|grows|grew|rise|rises|rose|fall|falls|fell|drop|drops"
     "|dropped|increase|increases|increased|decrease|decreases|decreased|improve|improves|improved|climb|climbs"
@@ -30,12 +31,22 @@ _A_CHANGE_OR_A_REACH = re.compile(
 # a condition's word (如果, 假如, 一旦, 即使, if, unless, even if, whether) or a question's (能否, 是否, 能不能),
 # anywhere before the figure in its part of the clause; a purpose (要让, 为实现, to reach, in order to) at its start
 _SUPPOSED = re.compile(
-    "如果|假如|假若|倘若|倘使|假使|如若|若(?!干|是说)|要是|一旦|只要|即使|即便|就算|哪怕|除非|万一"
+    # v41: not the 要是 of 主要是, 需要是 (主要是成本降低了20% states it), nor 如果说 (如果说有什么亮点，那就是营收翻倍:
+    # a statement's frame)
+    "如果(?!说)|假如|假若|倘若|倘使|假使|如若|若(?!干|是说)|(?<![主需重只总就还不])要是|一旦|只要|即使|即便|就算|哪怕|除非|万一"
     "|能否|是否|可否|能不能|会不会|可不可以|有没有可能|是不是能"
-    r"|(?<![a-z])(?:if|unless|whether|in case|provided that|providing that|as long as|assuming that)(?![a-z])"
+    # v41: a wish or a need (希望营收翻倍, We hope revenue will double, We need revenue to double)
+    "|希望|期望|但愿"  # not 需要 or 必须: 需要人工复核的预警从2.1万笔降至8400笔 (a noun's clause) states it
+    r"|(?<![a-z])(?:(?<!as )if|unless|whether|in case|provided that|providing that|as long as|assuming that"
+    r"|suppose|supposing|in the event that|in the event of|hope|hopes|hoped|wish|wishes|would like|must"
+    r"|(?:need|needs|needed)(?= (?:[a-z]+ ){0,3}to )|want|wants|wanted"
+    # "for" a subject "to" change: a purpose (For the ROI to reach 20%, ...; Our goal is for revenue to double)
+    r"|for(?= (?:the |our |its |this |their )?[a-z]+(?: [a-z]+)? to )"
+    r"|have to|has to)(?![a-z])"
 )
 _PURPOSE_AT_THE_START = re.compile(
     r" ?(?:[-*•]|[0-9]+[.)、])? ?(?:要让|要使|要想|想要|为了?(?:使|让|实现|达到|确保)"
+    r"|had (?=[a-z])"  # v41: a condition by inversion (Had revenue doubled, we would have hired)
     r"|(?:in order |so as )?to (?:reach|hit|achieve|get to|double|halve|cut|grow|raise|bring))"
 )
 # a question with a question word presupposes what it asks about (为什么ROI能达到20%？, how did costs fall by 20%?)
@@ -50,9 +61,10 @@ _SENTENCE_START = re.compile(r"(?:[?。!\n]|\.(?=\s))[^?。!\n]*$")
 _REACH = 80
 
 
-def hypothetical(answer_norm: str, start: int, end: int) -> str | None:
+def hypothetical(answer_norm: str, start: int, end: int, named: bool = False) -> str | None:
     """The condition, purpose or question that makes the figure or change at start:end (its subject first, where the
-    point names one) an outcome supposed or asked about, not stated (v40); else None."""
+    point names one) an outcome supposed or asked about, not stated (v40); else None. `named`: the point names its
+    subject (ROI 20%), which a copula question asks about too (v41: Is the ROI 20%?)."""
     part_start = max(start_of_part(answer_norm, start), start - _REACH)
     purpose = _PURPOSE_AT_THE_START.match(answer_norm, part_start)
     if purpose is not None and purpose.end() <= start:
@@ -69,7 +81,9 @@ def hypothetical(answer_norm: str, start: int, end: int) -> str | None:
         return answer_norm[cue.start() : start]
     if _BEFORE_IT.match(answer_norm, end) and _A_CHANGE_OR_A_REACH.search(answer_norm, part_start, end):
         return answer_norm[part_start:start]  # 在营收翻倍之前: not yet
-    return _asked(answer_norm, start, end)
+    if _IF_AFTER.match(answer_norm, end) and _A_CHANGE_OR_A_REACH.search(answer_norm, part_start, end):
+        return answer_norm[part_start:start]  # v41: 成本降低20%的话，即可盈利 - a condition that ends its part
+    return _asked(answer_norm, start, end, named)
 
 
 def _right_before(cue: re.Match[str], start: int) -> bool:
@@ -86,32 +100,70 @@ def _yes_after(answer_norm: str, start: int) -> bool:
     if answered_yes(answer_norm, start):
         return True
     question = _SENTENCE_END.search(answer_norm, start)
-    return (
-        question is not None and question.group() == "?" and ANSWERED_YES.match(answer_norm, question.end()) is not None
-    )
+    if question is None or question.group() != "?":
+        return False
+    after = _QUOTE_OR_DASH.match(answer_norm, question.end())  # v41: “ROI能达到20%吗？”——能
+    pos = after.end() if after is not None else question.end()
+    return ANSWERED_YES.match(answer_norm, pos) is not None or _CAN_ZH.match(answer_norm, pos) is not None
+
+
+_QUOTE_OR_DASH = re.compile("[\"”’'」』]+ ?(?:——|—|--|-|:)? ?")
+_CAN_ZH = re.compile(" ?(?:能|可以|会)(?=[,。!;]| ?[,，])")
 
 
 # a change or a level reached before which something holds (在营收翻倍之前, ROI达到20%以前) has not happened yet
 _BEFORE_IT = re.compile(" ?(?:之前|以前)")
+_IF_AFTER = re.compile(" ?(?:的话|的情况下|的前提下)")
 _ASKED = frozenset({"能否", "是否", "可否", "能不能", "会不会", "可不可以", "有没有可能", "是不是能", "whether"})
 
 
-def _asked(answer_norm: str, start: int, end: int) -> str | None:
-    """The yes/no question about a change that holds the figure (营收能翻倍吗？, Will the ROI reach 20%?), not answered
-    yes right after it; else None."""
+def _asked(answer_norm: str, start: int, end: int, named: bool) -> str | None:
+    """The yes/no question about a change that holds the figure (营收能翻倍吗？, Will the ROI reach 20%?) or, for a
+    point that names its subject (`named`), about its value (v41: Is the ROI 20%?, ROI是20%吗？, a bare "ROI 20%?"),
+    not answered yes right after it; else None."""
     after = _SENTENCE_END.search(answer_norm, end)
     if after is None or after.group() != "?":
         return None
     before = _SENTENCE_START.search(answer_norm, max(0, start - _REACH), start)
     sentence_start = before.start() + 1 if before is not None else max(0, start - _REACH)
     sentence = answer_norm[sentence_start : after.start()]
-    if _QUESTION_WORD.search(sentence) or not _A_CHANGE_OR_A_REACH.search(sentence):
+    if _QUESTION_WORD.search(sentence) or _A_NEGATIVE_QUESTION.search(sentence):
         return None
-    if not (sentence.rstrip().endswith(("吗", "么", "呢")) or _YES_NO_QUESTION_EN.match(sentence)):
+    if _A_CLAUSE_MARK.search(answer_norm, end, after.start()):
+        return None  # ROI为20%，这个水平合理吗？ - the question is the next clause's, about the figure stated
+    changed = _A_CHANGE_OR_A_REACH.search(sentence) is not None
+    if not changed and not named:
+        return None  # v7, v32: a bare figure in a question of the answer's own is still found (回收期是20个月吗？)
+    ends = ("吗", "么", "呢") if changed else ("吗", "么")  # not ROI为20%，IRR呢？ (v41: a copula question too)
+    if not (
+        sentence.rstrip().endswith(ends)
+        or _YES_NO_QUESTION_EN.match(sentence)
+        or _A_NOT_A.search(sentence)
+        or _a_bare_question(answer_norm[sentence_start:start], answer_norm[end : after.start()])
+    ):
         return None
     if _yes_after(answer_norm, start):
         return None
     return answer_norm[sentence_start:start]
+
+
+# v41: a copula question asks about the figure as a question of a change does (Is the ROI 20%?, Could the ROI be 20%?,
+# ROI是20%吗？, 回收期是不是20个月？, a bare "ROI 20%?") - v40 read only a question with a verb of a change; a negative
+# question leans to the figure and is left alone (难道不是20%吗？, Isn't the ROI 20%?), as is a question in the next
+# clause about a figure stated (ROI为20%，合理吗？)
+_A_NEGATIVE_QUESTION = re.compile(
+    r"难道|不是.{0,12}吗$|(?<![a-z])(?:isn't|aren't|wasn't|doesn't|didn't|won't|wouldn't|couldn't|shouldn't)(?![a-z])"
+)
+_A_CLAUSE_MARK = re.compile("[,;]")
+_A_NOT_A = re.compile("是不是|是否|有没有|能否|能不能|会不会")
+_ONLY_MARKS = re.compile(r"[ |*#>\-•0-9.)、]*")
+
+
+def _a_bare_question(before: str, after: str) -> bool:
+    """The figure (with its subject) is all its sentence or table cell asks, a question mark right after it: "ROI
+    20%?", | 20%? |."""
+    cell = before[before.rfind("|") + 1 :]
+    return _ONLY_MARKS.fullmatch(cell) is not None and not after.strip()
 
 
 # a goal or target named and then missed: 翻倍的目标没有实现, 降本20%的目标未能达成, "the goal of doubling revenue was
@@ -134,11 +186,46 @@ _MISSED_BEFORE = re.compile(
 _GOAL_OF_BEFORE = re.compile(r"(?<![a-z])(?:goal|target|objective|plan) of (?:an? )?[^,;.!?\n]{0,20}$")
 
 
+# v41: an expectation of the past, or a third party's, that the rest of the sentence contradicts (原本预计营收翻倍，实际
+# 仅增长40%; We expected revenue to double, but it grew only 40%; Investors expect revenue to double; we think 40% is
+# realistic) is a forecast that failed or was not the answer's, as a goal missed is - the answer's own forecast (We
+# expect revenue to double, 预计营收将翻倍) states it. A plan beside the actual (原计划ROI为20%，实际ROI为18%) stays
+# v39's two facts.
+_EXPECTED_BEFORE = re.compile(
+    "(?:原本|本来|原先|原来|原|最初|起初|当初)(?:预计|预期|以为|估计|指望)"
+    r"|(?<![a-z])(?:(?:we|i|they|management|the company)(?: had| originally| initially)? (?:expected|anticipated"
+    r"|forecast|predicted|projected|hoped)|(?:investors|analysts|the market|critics|some|many|others) (?:expect|expects"
+    "|predict|predicts|hope|hopes|anticipate|anticipates|believe|believes|think|thinks))(?![a-z])"
+    "|(?:投资者|投资人|分析师|市场|外界|有人)(?:普遍)?(?:预计|预期|认为|期待)"
+)
+_CONTRADICTED_AFTER = re.compile(
+    "[^。!?\n]*?(?:但是?|然而|实际|却|不过|可是|仅|只"
+    r"|(?<![a-z])(?:but|however|actually|in fact|instead|only|we think|we believe|we estimate|realistic)(?![a-z]))"
+)
+_SENTENCE_CUT = re.compile(r"[。!?\n]|\.(?=\s)")
+
+
+def _expectation_contradicted(answer_norm: str, start: int, end: int) -> str | None:
+    """The past or third party's expectation before the change at start:end that its sentence contradicts after it."""
+    before = _SENTENCE_CUT.search(answer_norm[max(0, start - 60) : start][::-1])
+    sentence_start = start - before.start() if before is not None else max(0, start - 60)
+    expected = None
+    for m in _EXPECTED_BEFORE.finditer(answer_norm, sentence_start, start):
+        expected = m
+    if expected is None or _CONTRADICTED_AFTER.match(answer_norm, end) is None:
+        return None
+    return answer_norm[expected.start() : start]
+
+
 def a_missed_goal(answer_norm: str, start: int, end: int) -> str | None:
-    """The words that name the figure or change at start:end as a goal that was missed (v40); else None."""
+    """The words that name the figure or change at start:end as a goal that was missed (v40) or an expectation that
+    failed (v41); else None."""
     missed = _MISSED_AFTER.match(answer_norm, end)
     if missed is not None:
         return missed.group()
+    failed = _expectation_contradicted(answer_norm, start, end)
+    if failed is not None:
+        return failed
     before = _MISSED_BEFORE.search(answer_norm, max(0, start - 60), start)
     if before is not None:
         return before.group()

@@ -110,6 +110,11 @@ _DOUBTED = re.compile(
     r"|can't|cannot|can not)(?: really| honestly)? (?:think|believe|expect|anticipate|foresee|imagine)(?![a-z])"
     r"|(?<![a-z])(?<!no )(?<!not )(?<!n't )(?<!without )(?<!little )(?:doubt|doubts|doubted|doubtful)(?![a-z])"
     r"|(?<![a-z])(?:not|n't) (?:convinced|sure|confident|certain)(?![a-z])"
+    # v41: an expectation nobody holds or given up (Nobody expects revenue to double, We no longer expect, 不再预计)
+    # and a frame of "as if" denied (It is not as if the ROI reached 20%)
+    r"|(?<![a-z])(?:nobody|no one|none of us) (?:expects|thinks|believes|anticipates)(?![a-z])"
+    r"|(?<![a-z])no longer (?:expect|expects|think|thinks|believe|believes|anticipate)(?![a-z])"
+    r"|(?<![a-z])(?:not|n't) as if(?![a-z])|不再(?:预计|预期|认为|相信)"
     r"|(?<![a-z])(?:unlikely|not likely|improbable|skeptical|sceptical)(?: that| whether)?(?![a-z])"
 )
 _HINDERED = re.compile(
@@ -167,6 +172,8 @@ def answered_yes(answer_norm: str, start: int) -> bool:
     if yes is None:
         return False
     after = _SENTENCE_ENDS.search(answer_norm, yes.end())
+    if after is not None and after.group() == "?":
+        return False  # v41: ROI是20%吗？能否更高？ - another question, no answer
     return _NO_IN_THE_ANSWER.search(answer_norm, end.end(), after.start() if after else len(answer_norm)) is None
 
 
@@ -365,7 +372,7 @@ _TAKEN_BACK_FOR = (  # a word of a correction that the other figure may follow a
     "|it should be|the (?:correct|right) (?:figure|number|value|answer) is)(?![a-z])"
 )
 _COPULA_BEFORE_A_FIGURE = (
-    "(?:(?:是|为|应为|应是|应该是|其实是|才是|实为|实际为|实际是|实际上是)"
+    "(?:(?:分别为|分别是|是|为|应为|应是|应该是|其实是|才是|实为|实际为|实际是|实际上是)"
     "|(?<![a-z])(?:it's|it’s|it is|it was|it should be|should be|is|was|the figure is|i meant|i mean)(?![a-z]))"
 )
 _SELF_CORRECTION_MARK = r"[,:;!.…—–\-]"
@@ -389,9 +396,21 @@ _VERDICT_IN_A_BRACKET = re.compile(
     "|should be corrected)(?![a-z]))"
     " ?(?=[),:;.!]| ?[-—–] )"  # v40: (wrong - it is 18%)
     # v32: or calls it out of date (20个月（已作废）, 20 months (outdated), (superseded by 24 months))
-    "| ?\\( ?(?:(?:已经?|早已)?(?:作废|过时|失效|废弃|被取代)(?:了)?"
+    "| ?\\( ?(?:(?:该|此|这个?)?(?:数据|数字|数值|说法|估计)?(?:已经?|早已)?(?:作废|过时|失效|废弃|被取代)(?:了)?"
     "|(?<![a-z])(?:outdated|obsolete|superseded|out of date|out-of-date|no longer valid))"
     " ?(?=[),:;.!]|by )"  # the verdict on it, not on another thing (（过时数据已剔除）, (outdated data excluded))
+)
+
+
+# v41: or a sentence that calls it out of date or void after it, out of brackets (The ROI of 20% is outdated; it is
+# now 18%, the 20% figure is no longer valid, 20% no longer applies, ROI为20%的数据已过时, 20%的ROI已经过时了) - v40
+# read only a bracket; not a verdict on another thing (the outdated benchmark of 12%, 设备已过时: after a comma)
+_OUT_OF_DATE_AFTER = re.compile(
+    r"(?: (?:[a-z]+ ){0,2}?(?:is|was|are|were) (?:now |already |clearly )?(?:outdated|obsolete|out of date|out-of-date"
+    r"|stale|superseded|void|no longer (?:valid|accurate|current|correct|applicable|relevant))"
+    r"| (?:[a-z]+ ){0,2}?no longer (?:applies|apply|holds|hold|stands))(?![a-z])"
+    "| ?(?:的[^,;。!?\n]{0,6}?)?"
+    "(?:(?:已经?|早已|均已|都已)(?:过时|失效|作废|废弃|不再适用|不适用)|不再适用|(?:已经?)?被取代)"
 )
 
 
@@ -678,7 +697,11 @@ def _named_before(word: str, before: str) -> bool:
 def taken_back(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
     """The correction right after the figure at start:end that takes it back (v19): a verdict in a bracket after it,
     or a self-correction that gives another value of its kind (`_another_value`); else None."""
-    verdict = _VERDICT_IN_A_BRACKET.match(answer_norm, end) or _CROSSED_OUT_AFTER.match(answer_norm, end)
+    verdict = (
+        _VERDICT_IN_A_BRACKET.match(answer_norm, end)
+        or _CROSSED_OUT_AFTER.match(answer_norm, end)
+        or _OUT_OF_DATE_AFTER.match(answer_norm, end)
+    )
     if verdict is not None:
         return verdict.group()
     correction = _TAKEN_BACK.match(answer_norm, end)
@@ -686,4 +709,61 @@ def taken_back(answer_norm: str, start: int, end: int, forms: Sequence[Pattern])
         return None
     if not _another_value(answer_norm, start, end, correction.start("figure"), forms):
         return None  # 20个月，准确地说是20个月 - the same figure again; 20个月。抱歉，3个附件… - another thing
+    return correction.group()
+
+
+# v41: a 分别 / respectively list taken back, corrected, crossed out or called out of date as a whole (ROI、IRR分别为
+# 20%和15%（不对，应为18%和15%）, "ROI and IRR are 20% and 15% respectively (correction: 18% and 15%)", 分别为20%和
+# 15% ❌) takes back each of its figures but one the correction gives again in its place (15% above) - v40 read the
+# verdict after the list's last figure only, and credited its first
+_LISTED_FIGURE = re.compile(
+    r"(?<![0-9.])(?:¥|\$)?[0-9][0-9,.]*"
+    r"(?: ?(?:%|个月|年|天|周|万元|亿元|元|万|亿|(?:months?|years?|days?|weeks?)(?![a-z])))?"
+)
+_LIST_JOIN = re.compile(r" ?(?:、|,|和|与|及|以及|跟|,? ?and(?![a-z])|&) ?")
+_RESPECTIVELY_AFTER = re.compile(r",? respectively(?![a-z])")
+_LIST_REACH = 160
+
+
+def _list_at(text: str, pos: int) -> tuple[list[re.Match[str]], int] | None:
+    """The figures joined by list marks (、, 和, and, commas) around the figure at `pos`, and its place among them."""
+    figures = list(_LISTED_FIGURE.finditer(text, max(0, pos - _LIST_REACH), pos + _LIST_REACH))
+    place = next((i for i, m in enumerate(figures) if m.start() <= pos < m.end()), None)
+    if place is None:
+        return None
+    lo = hi = place
+    while lo > 0 and _LIST_JOIN.fullmatch(text, figures[lo - 1].end(), figures[lo].start()):
+        lo -= 1
+    while hi + 1 < len(figures) and _LIST_JOIN.fullmatch(text, figures[hi].end(), figures[hi + 1].start()):
+        hi += 1
+    return figures[lo : hi + 1], place - lo
+
+
+def a_list_taken_back(answer_norm: str, start: int, end: int) -> str | None:
+    """The verdict or correction after the 分别 / respectively list that holds the figure at start:end (v41), where
+    the correction does not give the figure again in its place ("" where it does); else None."""
+    if "分别" not in answer_norm and "respectively" not in answer_norm:
+        return None
+    listed = _list_at(answer_norm, start)
+    if listed is None or len(listed[0]) < 2:
+        return None
+    figures, place = listed
+    run_end = figures[-1].end()
+    respectively = _RESPECTIVELY_AFTER.match(answer_norm, run_end)
+    run_end = respectively.end() if respectively is not None else run_end
+    correction = _TAKEN_BACK.match(answer_norm, run_end)
+    if correction is None:
+        verdict = (
+            _VERDICT_IN_A_BRACKET.match(answer_norm, run_end)
+            or _CROSSED_OUT_AFTER.match(answer_norm, run_end)
+            or _OUT_OF_DATE_AFTER.match(answer_norm, run_end)
+        )
+        return verdict.group() if verdict is not None else None
+    again = _list_at(answer_norm, correction.start("figure"))
+    if (
+        again is not None
+        and len(again[0]) == len(figures)
+        and again[0][place].group().replace(" ", "") == figures[place].group().replace(" ", "")
+    ):
+        return ""  # 应为18%和15%: IRR 15% stands
     return correction.group()

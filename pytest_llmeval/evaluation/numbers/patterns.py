@@ -186,6 +186,10 @@ class NumberPattern:
             if end is None and len(self.slots) == 1 and self.pieces[0] == "":
                 found = _currency(answer, first.start, pos, self.pieces[-1], self.forms.scaled)
                 start, end = found or (start, None)
+            elif end is None and len(self.slots) == 1 and labelled:
+                found = _currency(answer, first.start, pos, self.pieces[-1], self.forms.scaled)
+                if found is not None and found[0] == first.start:
+                    end = found[1]  # v41: Revenue is 2 billion yuan, 获客成本为200 RMB - as its bare figure is said
             if end is None and shares and not first.percent:
                 end = _unit_after_a_contrast(answer, pos, by_start, self.pieces[-1])  # v24: 24, not 18 months
                 end = end if end is not None else _unit_before_a_contrast(answer, first.start, pos, self.pieces[-1])
@@ -362,12 +366,13 @@ _SUBJECT_LINK = re.compile(
     # （ROI）为20%, return on investment (ROI): 20%) and a length's verb (回本周期大约需要20个月)
     r"(?:\*\*)? ?(?:\([a-z\u4e00-\u9fff -]{1,30}\) ?)?"
     r"(?:, ?(?:at |of |about |around |roughly |approximately |now |currently )?|\( ?|[—–] ?|-- ?|- )?"
-    r"[\"”'’]? ?(?:[:|] ?)?(?:(?:预计|预期|大约|大概|约|一般|通常)?(?:能够?|可以?|将|已经?|有望|能否|是否|能不能)?"
+    r"[\"”'’]? ?(?:[:|] ?)?(?:(?:预计|预期|大约|大概|约|一般|通常)?(?:能够?|可以?|将|已经?|有望|能否|是否|能不能|是不)?"
     # v40: a level reached with a modal or 了 (ROI能达到20%, ROI达到了20%, the ROI reached 20%)
     r"(?:为|是|达到了?|达|在|需要|需|要)(?:约|大约|大概)?"
     r"|约|大约|大概|了(?:约|大约)?"
     # v39: a light verb (takes, needs, comes to, stands at, amounts to) with a modal and "about" after it
-    r"|(?:(?:will|would|should|could|can|may|might|is expected to|is likely to) )?(?:is|was|be|of|at|stand at|stands at"
+    r"|(?:(?:will|would|should|could|can|may|might|is expected to|is likely to|to) )?"
+    r"(?:is|was|be|of|at|stand at|stands at"
     r"|reach|reaches|reached|hit|hits"
     r"|comes to|come to|came to|amounts to|amount to|sits at|take|takes|took|need|needs|needed|require|requires"
     r"|is estimated at|is projected at|works out to|works out at)(?: (?:about|around|roughly|approximately|nearly))?"
@@ -376,7 +381,29 @@ _SUBJECT_LINK = re.compile(
 )
 # v38: or the level a change of it reaches (ROI rose from 15% to 20%, 回本周期从20个月缩短至14个月, ROI由15%提升到20%)
 _REACHED_LINK = re.compile(
-    r" ?(?:[a-z]+ |(?:将|已|已经|预计|可)?)?(?:从|由|from) ?[^,;。:!?\n]{1,24}? ?(?:[\u4e00-\u9fff]{0,2}(?:到|至)|to) ?"
+    r" ?(?:[a-z]+ |(?:将|已|已经|预计|可)?)?(?:从|由|from) ?[^,;。:!?\n]{1,24}? ?(?:[\u4e00-\u9fff]{0,2}(?:到|至)|to"
+    # v41: 由原来的20个月调整为24个月
+    "|(?:调整|变更|修改|修订|更新|延长|缩短|提高|降低|提升|增加|减少|改)为) ?"
+)
+# v41: or the new value of a subject changed from a former one: by an arrow (ROI: 20% -> 18%, 回收期：20个月→24个月,
+# | ROI | over | 15%→20% |), or said former, then now (回收期原为20个月，现调整为24个月, ROI原为20%，现下调至18%, the
+# payback, originally 20 months, is now 24 months; payback was 20 months; it is now 24 months; the ROI of 20% is
+# outdated; it is now 18%) - v40 credited neither (the former figure stood between the name and the new one); the
+# former figure itself is read as a former value by the figure's rules (a_former_value, the arrow of v25)
+_FORMER_FIGURE = r"(?:¥|\$|us\$)?[0-9][0-9,.]*(?: ?(?:%|[a-z]{1,8}|[\u4e00-\u9fff]{1,3}))?"
+_FORMER_FIGURE_LINK = re.compile(
+    r"(?:\*\*)? ?(?:[:|] ?|为|是|(?: (?:is|was|of|at))? )?"
+    f"(?:{_FORMER_FIGURE} ?(?:→|->|=>|⟶|➔|➡|-->) ?){{1,3}}"
+    f"|(?:原为|原定为?|原来为?|原先为?|原本为?|此前为?|之前为?|由原来的|从原来的) ?{_FORMER_FIGURE} ?(?:[,;] ?)?"
+    "(?:现|目前|现在|现已|已)(?:已|被)?(?:调整|变更|修改|修订|更新|更正|下调|上调|延长|缩短|提高|降低|提升|增加|减少|改)?"
+    "(?:为|至|到|是)"
+    "|(?:将|已经?|有望|预计|可以?|能够?)?(?:调整|变更|修改|修订|更新|下调|上调|延长|缩短|提高|降低|提升|增加|减少|改)"
+    "(?:为|至|到) ?(?:约|大约)?"
+    r"| (?:has |have |had )?(?:rose|risen|increased|fell|fallen|dropped|climbed|grew|grown|declined|improved"
+    r"|was raised|was cut|was lowered|was revised|was adjusted|is revised|has been revised) to(?: about)? "
+    f"|, (?:originally|previously|formerly|initially|at first) {_FORMER_FIGURE}, (?:is|are) now(?: at)? "
+    f"| (?:was|were|of) {_FORMER_FIGURE}(?: (?:is|was) (?:outdated|obsolete|out of date|stale|wrong|incorrect))?"
+    r"(?:;|,|\.|, but|; but)? (?:it|this|that) (?:is|'s|’s) now(?: at)? "
 )
 # after a subject that is a change (下降20%, 增长20%), 为 and 是 name the level it reaches (下降为20%: to 20%, not by)
 _A_CHANGE_LABEL = re.compile("(?:降|增|涨|跌|升|减|少|长|高|低|多|加|缩)$")
@@ -462,7 +489,24 @@ _OTHER_METRIC_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "irr": ("修正", "修正的", "调整后", "modified", "adjusted"),
     "成本": ("机会", "沉没", "资本", "资金", "融资", "转换", "替换", "opportunity", "sunk", "switching", "capital"),
-    "留存率": ("员工", "人员", "人才", "employee", "staff", "talent", "workforce"),
+    # v41: data and log retention are how long records are kept, not customers kept; a currency's conversion rate is
+    # an exchange rate; a share repurchase is a buyback
+    "留存率": (
+        "员工",
+        "人员",
+        "人才",
+        "数据",
+        "日志",
+        "employee",
+        "staff",
+        "talent",
+        "workforce",
+        "data",
+        "log",
+        "record",
+    ),
+    "转化率": ("货币", "汇率", "外汇", "currency", "exchange", "fx", "forex"),
+    "复购率": ("股票", "股份", "share", "stock"),
     "流失率": ("员工", "人员", "人才", "员工的", "employee", "staff", "talent", "workforce", "收入", "revenue"),
     "roi": ("社会", "social"),
     "利润": ("毛", "gross", "operating"),  # gross profit, operating profit: not the profit
@@ -546,11 +590,13 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
     (`_SUBJECT_LINK`) stands between it and the figure at `pos`, else None."""
     for name in subject_names(label):
         at = text.rfind(name, max(0, pos - len(name) - 40), pos)
-        if at < 0 or (at + len(name) + 16 < pos and _REACHED_LINK.fullmatch(text, at + len(name), pos) is None):
+        changed = at >= 0 and (
+            _REACHED_LINK.fullmatch(text, at + len(name), pos) is not None
+            or _FORMER_FIGURE_LINK.fullmatch(text, at + len(name), pos) is not None
+        )
+        if at < 0 or (at + len(name) + 16 < pos and not changed):
             continue
-        if _SUBJECT_LINK.fullmatch(text, at + len(name), pos) is None and not _REACHED_LINK.fullmatch(
-            text, at + len(name), pos
-        ):
+        if not changed and _SUBJECT_LINK.fullmatch(text, at + len(name), pos) is None:
             continue
         if name.isascii() and name[:1].isalpha() and _a_latin_letter(text[at - 1 : at]):
             continue  # a piece of a longer word (v39: not a Chinese word before it - 实际ROI, 但ROI)

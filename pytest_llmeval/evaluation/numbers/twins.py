@@ -135,7 +135,14 @@ def duration_twins(text: str, forms: NumberForms | None = None) -> tuple[str, ..
     sizes = _MONTHS if unit in _MONTHS else _SECONDS
     total = Decimal(m.group("num")) * sizes[unit]
     bare = not before.strip() and not after.strip()
-    quantities = [*_converted(total, sizes, bare), *_compounded(total, sizes, bare), *_halved(total, sizes, forms)]
+    # v41: a point that names its subject before its figure (回收期20个月) takes the English unit words too (The
+    # payback period is 20 months), as its bare figure does since v18 - where nothing follows the unit
+    english = bare or not after.strip()
+    quantities = [
+        *_converted(total, sizes, english),
+        *_compounded(total, sizes, english),
+        *_halved(total, sizes, forms),
+    ]
     twins = dict.fromkeys(f"{before}{quantity}{after}" for quantity in quantities if bare or not quantity[:1].isalpha())
     twins.pop(text, None)
     return tuple(twins)
@@ -154,20 +161,22 @@ def _in_english(value: Decimal, unit: str) -> str:
     return f"{_number_text(value)} {UNIT_IN_ENGLISH[unit]}{'' if value == 1 else 's'}"
 
 
-def _converted(total: Decimal, sizes: dict[str, int], bare: bool) -> Iterator[str]:
-    """The duration in each unit of its kind where it is a number with at most two decimals: 1.5年, 120分钟."""
+def _converted(total: Decimal, sizes: dict[str, int], english: bool) -> Iterator[str]:
+    """The duration in each unit of its kind where it is a number with at most two decimals: 1.5年, 120分钟 (and,
+    `english`, 20 months, 20 mos)."""
     for unit, size in sizes.items():
         value = total / size
         if (value * 100) % 1 or (unit == "个季度" and value % 1):  # quarters are counted whole (no 0.5个季度)
             continue
         yield from (f"{_number_text(value)}{spelling}" for spelling in _SAME_UNIT.get(unit, (unit,)))
-        if bare:
+        if english:
             yield _in_english(value, unit)
             yield from (f"{_number_text(value)} {abbreviation}" for abbreviation in _EN_ABBREVIATIONS.get(unit, ()))
 
 
-def _compounded(total: Decimal, sizes: dict[str, int], bare: bool) -> Iterator[str]:
-    """The duration as a larger unit's quantity and a remainder in the next smaller one: 1年8个月, 1小时30分钟."""
+def _compounded(total: Decimal, sizes: dict[str, int], english: bool) -> Iterator[str]:
+    """The duration as a larger unit's quantity and a remainder in the next smaller one: 1年8个月, 1小时30分钟 (and,
+    `english`, 1 year and 8 months)."""
     for larger, smaller in COMPOUNDS:
         if larger not in sizes:
             continue
@@ -176,7 +185,7 @@ def _compounded(total: Decimal, sizes: dict[str, int], bare: bool) -> Iterator[s
             continue
         q, r = _number_text(whole), _number_text(rest / sizes[smaller])
         yield from (f"{q}{larger}{joint}{r}{smaller}" for joint in ("", "零", "又"))
-        if bare:
+        if english:
             first, second = _in_english(whole, larger), _in_english(rest / sizes[smaller], smaller)
             yield from (f"{first} {joint}{second}" for joint in ("", "and "))
 

@@ -45,7 +45,11 @@ _VERBAL = (
         Decimal(100),
         "翻倍|翻番|翻(?:了 ?)?一番|翻(?:了 ?)?一倍"
         "|(?:增长|增加|提高|提升|上升|上涨|扩大|涨|增) ?(?:了 ?)?一倍(?![多以])"
-        r"|(?<![a-z])(?:doubled|doubles|doubling)(?![a-z])(?! (?:down|as|up|back|over)(?![a-z]))",
+        r"|(?<![a-z])(?:doubled|doubles|doubling)(?![a-z])(?! (?:down|as|up|back|over)(?![a-z]))"
+        # v41: the bare verb after a modal or "to" (Revenue will double, We expect revenue to double; not "a double",
+        # "double down", "double-check"), which v40 missed
+        r"|(?:(?<=will )|(?<=ould )|(?<=can )|(?<=may )|(?<=ight )|(?<=must )|(?<= to ))double(?![a-z-])"
+        r"(?! (?:down|as|up|back|over|check)(?![a-z]))",
     ),
     (1, Decimal(200), r"(?<![a-z])(?:tripled|triples|tripling|trebled|trebles)(?![a-z])"),
     (1, Decimal(300), r"翻(?:了 ?)?两番|(?<![a-z])(?:quadrupled|quadruples|quadrupling)(?![a-z])"),
@@ -105,11 +109,14 @@ _CHANGE_LABEL = re.compile(f"(?P<subject>.*?) ?(?P<verb>{_FALLS}|{_RISES})(?: (?
 # between the verb and the figure (降低了约, fell by about)
 _BETWEEN_ZH = (
     "(?:将|将会|会|可|可以|能|能够|有望|预计|预期|已|已经|再|同比|环比|进一步|大幅|显著|约|大约|几乎|将近|接近|差不多|基本上?"
+    # v41: 实现 (营收将实现翻倍) and adverbs of fact (营收仍然翻倍, 还是翻倍了, 成本就降低了20%)
+    "|实现|仍然|仍|依然|依旧|还是|也|都|就|终于"
     "|\\*\\*|:|: | |\\|"
     "|(?:较|比|相比|相较于?|与)(?:去年|上年|上一年|往年|同期|原来|原先|之前|此前|原方案|现状|改造前|上线前)(?:相比)?)*"
 )
 _BETWEEN_EN = (
-    "(?: (?:will|would|could|can|may|might|is|are|was|were|be|been|being|has|have|had|expected to|likely to"
+    "(?: (?:will|would|could|can|may|might|should|must|is|are|was|were|be|been|being|has|have|had|expected to"
+    "|likely to|to"
     "|projected to|set to|about to|further|significantly|sharply"
     # v39: an approximation (costs nearly halved: as nearly 50%)
     "|nearly|almost|roughly|approximately|about|around|effectively|practically|essentially))*"
@@ -117,8 +124,11 @@ _BETWEEN_EN = (
 _AFTER_VERB = (
     "(?: ?了)?(?: ?(?:约|大约|近|将近|达|达到|by|of|about|around|roughly|approximately|nearly"
     # v40: a change named by its noun and a copula (Revenue growth is 20%, the cost reduction was 50%)
-    "|(?:(?<=growth)|(?<=duction)|(?<=crease)|(?<=decline))"
-    " (?:is|was|will be|would be|came to|comes to|stands at|:)))* ?"
+    "|(?:(?<=growth)|(?<=duction)|(?<=crease)|(?<=decline))(?: rate)?"
+    " (?:is|was|will be|would be|came to|comes to|stands at|:)"
+    # v41: a rate of the change, with a copula, is the change (营收增长率为20%, revenue growth rate is 20%: v39 and v40
+    # read another metric) - not the rate's own change (营收增长率提升了20%) nor its target (增长率目标为20%)
+    "|(?:(?<=增长)|(?<=增加)|(?<=提升)|(?<=上涨)|(?<=下降)|(?<=降低)|(?<=减少))率 ?(?:为|是|达到了?|达|约为|在)))* ?"
 )
 
 
