@@ -22,6 +22,7 @@ from .credentials import (
     URL_SCHEME,
     credential_values,
     hide_values,
+    secret_forms,
     without_url_credentials,
 )
 from .credentials import URL_QUERY as URL_QUERY
@@ -41,10 +42,11 @@ _SECRETS: set[str] = set()
 
 
 def remember_secret(*values: str | None) -> None:
-    """Values this process sends (API keys read from the environment): `hide_secrets` replaces them by ***."""
+    """Values this process sends (API keys read from the environment): `hide_secrets` replaces them by ***, in
+    every form a server may echo them (`secret_forms`: percent-encoded, JSON-escaped)."""
     for value in values:
-        if value and value != NO_KEY and len(value) >= MIN_SECRET_CHARS:
-            _SECRETS.add(value)
+        if value and value != NO_KEY and len(value) >= MIN_SECRET_CHARS and value not in _SECRETS:
+            _SECRETS.update(secret_forms(value))
 
 
 def remember_url_secrets(urls: Iterable[str | None]) -> None:
@@ -298,6 +300,7 @@ class ChatClient:
         first_content: float | None = None
         first_answer: float | None = None
         reasoning_chunks = 0
+        choices_seen = 0
         usage: dict[str, Any] | None = None
         finish_reason = None
         done = False
@@ -319,7 +322,7 @@ class ChatClient:
                 event = json.loads(data)
                 if not isinstance(event, dict):
                     raise ValueError(f"an event that is not a JSON object: {_short(data.decode('utf-8', 'replace'))}")
-                if event.get("error"):
+                if event.get("error") or event.get("object") == "error":  # vLLM's ErrorResponse: object "error"
                     raise LLMRequestError(
                         f"{where} sent an error in the stream: {hide_secrets(_error_text(event))}", "stream"
                     )
@@ -328,6 +331,7 @@ class ChatClient:
                 if event.get("usage"):
                     usage = event["usage"]
                 for choice in event.get("choices") or ():
+                    choices_seen += 1
                     delta = choice.get("delta") or {}
                     content = delta.get("content") or ""
                     reasoning = delta.get("reasoning_content") or delta.get("reasoning") or ""
@@ -367,6 +371,7 @@ class ChatClient:
                 f"stream from {where} ended before the answer was complete (no finish_reason, no [DONE])",
                 "stream" if chunk_times else "connection",
             )
+        refuse_no_choice(choices_seen, where)
         refuse_stopped_answer(finish_reason, where, len("".join(text_parts)))
         metrics = derive_metrics(
             start, chunk_times, first_content, usage, finish_reason, first_answer, reasoning_chunks
@@ -376,7 +381,10 @@ class ChatClient:
 
     def _whole(self, answer: dict[str, Any], start: float, now: float, where: str) -> Completion:
         """A plain JSON chat completion (the server ignored `stream`): one chunk, TTFT = E2E."""
-        choice = (answer.get("choices") or [{}])[0]
+        choices = answer.get("choices")
+        choices = choices if isinstance(choices, list) else []
+        refuse_no_choice(len(choices), where)
+        choice = choices[0]
         message = choice.get("message") or {}
         text = message.get("content") or ""
         refuse_stopped_answer(choice.get("finish_reason"), where, len(text))
@@ -392,6 +400,15 @@ class ChatClient:
         )
         metrics.endpoint = self.public_url
         return Completion(text, reasoning, metrics)
+
+
+def refuse_no_choice(choices: int, where: str) -> None:
+    """A reply without a single choice (`[DONE]` or a usage event alone, an empty `choices` list: a proxy that lost
+    the answer, a server that dropped the request) holds no answer of the model: it was scored as an empty answer,
+    0 points, in a run called complete. It is a failed request. (A choice with no text that stopped is the model's
+    empty answer, and is scored.)"""
+    if not choices:
+        raise LLMRequestError(f"{where} answered no choice (an empty 'choices' list): no answer of the model", "stream")
 
 
 SERVER_STOPPED = frozenset({"abort", "error"})  # finish reasons of an answer the server, not the model, ended
@@ -435,4 +452,7 @@ def _error_text(body: Any) -> str:
 
 
 def _short(text: str, limit: int = 500) -> str:
+    """`text` cut to `limit` characters, its secrets hidden first: hidden after the cut, a key the cut split kept
+    its first characters in the message (an event that is no JSON object quoted with a key near its end)."""
+    text = hide_secrets(text, urls=False)
     return text if len(text) <= limit else text[:limit] + " ..."

@@ -8,6 +8,7 @@ text (userinfo of any scheme or none, query, their encoded forms) for every mess
 from __future__ import annotations
 
 import base64
+import json
 import logging
 import os
 import re
@@ -127,6 +128,18 @@ def written_forms(value: str) -> set[str]:
         forms |= {quote(text, safe=""), quote(text), quote_plus(text), quote(text, safe=":")}
     forms |= {re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), form) for form in tuple(forms)}
     return forms
+
+
+def secret_forms(value: str) -> set[str]:
+    """`value` in every form a server may echo it: as written, percent-encoded (`written_forms`: a key echoed in a
+    URL's query) and JSON-escaped (`/` as `\\/` by PHP and some proxies, quotes and backslashes escaped: a request
+    dumped as JSON inside an error message). Only the raw form was hidden: a base64 key (`/`, `+`, `=`) echoed
+    `%2F`-encoded or `\\/`-escaped was shown whole."""
+    forms = written_forms(value)
+    for form in tuple(forms):
+        escaped = json.dumps(form)[1:-1]
+        forms |= {escaped, escaped.replace("/", "\\/")}
+    return {form for form in forms if len(form) >= MIN_SECRET_CHARS}
 
 
 def userinfo_values(userinfo: str) -> set[str]:

@@ -15,6 +15,9 @@ events (optionally `delay_s` apart), a usage event and `[DONE]`;
 `version` is (both 404 otherwise, as a server without them). `flush_each` yields to the event loop after every
 event, so the client sees one network read per token as from a real server.
 Prompts containing `FAIL` get HTTP 500, prompts containing `DROP` get a connection closed in mid-stream.
+`raw` (request body -> bytes or None) injects any other fault: the bytes it returns are written as the whole reply
+(status line, headers, body: a 429, a 200 with an error body, a cut or garbled stream) and the connection is
+closed; `HANG` holds the request unanswered (a server that never replies); None answers as usual.
 
     with FakeServer(chunks=8) as fake:
         Endpoint(fake.base_url, "fake")
@@ -27,6 +30,9 @@ import json
 import threading
 from collections.abc import Callable
 from typing import Any
+
+HANG = b""  # what `raw` returns for a request the server never answers
+RawReply = Callable[[dict[str, Any]], bytes | None]
 
 
 class FakeServer:
@@ -41,6 +47,7 @@ class FakeServer:
         models: dict[str, str] | None = None,
         parents: dict[str, str] | None = None,
         version: str | None = None,
+        raw: RawReply | None = None,
     ) -> None:
         self.chunks = chunks
         self.delay_s = delay_s
@@ -59,6 +66,7 @@ class FakeServer:
         self.models = models  # served name -> root (GET /v1/models), None: not served
         self.parents = parents or {}  # served name -> its base model's served name (a LoRA adapter's `parent`)
         self.version = version  # GET /version's vLLM version, None: not served
+        self.raw = raw  # a completion request's fault: its whole reply as bytes, HANG, or None (answered as usual)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.base_events.Server | None = None
         self._thread: threading.Thread | None = None
@@ -220,6 +228,13 @@ class FakeServer:
         )
 
     async def _stream(self, req: dict[str, Any], chat: bool, writer: asyncio.StreamWriter) -> bool:
+        fault = self.raw(req) if self.raw is not None else None
+        if fault is not None:
+            if fault == HANG:
+                await asyncio.sleep(3600)  # cancelled when the server stops
+            writer.write(fault)
+            await writer.drain()
+            return False  # the reply is all there is: the connection closes
         prompt = req.get("prompt") or " ".join(_text(m.get("content")) for m in req.get("messages", []))
         if "FAIL" in prompt:
             self._plain(writer, 500, b'{"error": {"message": "injected failure"}}', "application/json")

@@ -532,6 +532,10 @@ def _append_then_ctrl_c(self, line):
 
 
 recorder.RunRecorder._append_case = _append_then_ctrl_c
+
+
+def pytest_unconfigure(config):
+    recorder.RunRecorder._append_case = _append  # an in-process run: later tests get the recorder back
 """
 
 
