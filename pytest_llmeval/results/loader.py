@@ -15,6 +15,7 @@ which field of which case is wrong. Fields the schema does not name (added by a 
 from __future__ import annotations
 
 import functools
+import math
 import types
 import typing
 from dataclasses import dataclass
@@ -160,13 +161,81 @@ def load(path: str | Path, runs_dir: str | Path | None = None) -> Run:
 
 def with_derived_sections(doc: dict[str, Any]) -> None:
     """The sections an older run may lack that `Run` hands out: its aggregates (worked out from its cases, as
-    `report` does) and its benchmarks (none)."""
+    `report` does) and its benchmarks (none). Aggregates that are not the final ones of its cases are worked out
+    again (`stale_aggregates` says when), and `aggregates.worked_out` says why - the reports print it."""
     doc.setdefault("benchmarks", [])
-    if "aggregates" not in doc:
+    reason = stale_aggregates(doc)
+    if reason is not None:
         from .aggregate import aggregate_document
 
         memory = (doc.get("run") or {}).get("memory") or {}
         doc["aggregates"] = dict(aggregate_document(doc.get("cases") or [], memory, True, doc["benchmarks"]))
+        if reason != NO_AGGREGATES:  # a run that never had any: no report of it printed other figures
+            doc["aggregates"]["worked_out"] = reason
+
+
+NO_AGGREGATES = "no aggregates saved"
+MEAN_TOLERANCE = 0.006  # a mean kept at 2 digits by an older plugin is within 0.005 of the one its cases give
+
+
+def stale_aggregates(doc: dict[str, Any]) -> str | None:
+    """Why a document's aggregates must be worked out again from its cases; None where they are its cases' own.
+    A run killed half way (SIGKILL, out of memory) keeps its last intermediate save, which leaves every interval,
+    the models compared and their verdicts out: re-rendered, it printed an uplift of -5.1 with no interval and no
+    pair of models at all. A case whose score was corrected by hand in results.json still printed the saved summary
+    (errors 0, mean 57.1) above a cases table showing that case errored. The cheap figures (counts and mean score
+    per model and mode) are compared; a document without aggregates gets them too."""
+    if "aggregates" not in doc:
+        return NO_AGGREGATES
+    cases, saved = doc.get("cases") or [], doc["aggregates"]
+    if not cases or not isinstance(saved, dict):
+        return None
+    if "comparison" not in saved:
+        return (
+            "aggregates worked out from the cases: saved before the run's end - it stopped half way or is still "
+            "running (a save during the run has no intervals and no models compared)"
+        )
+    changes = _changed_figures(saved.get("models") or [], cases)
+    if changes:
+        return (
+            "aggregates worked out again from the cases: they no longer give the saved figures (results.json edited "
+            f"after the run?): {'; '.join(changes[:3])}"
+        )
+    return None
+
+
+def _changed_figures(saved: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[str]:
+    """`model mode field saved -> now` for each summary figure the cases no longer give (a model or mode added or
+    gone too); the fields a row of an older plugin lacks are not compared."""
+    from .aggregate import model_rows
+
+    now = {(r["model"], r["mode"]): r for r in model_rows(cases, intervals=False)}
+    before = {(r.get("model"), r.get("mode", "norag")): r for r in saved if isinstance(r, dict)}
+    changes = [f"{m} {mode}: not in the saved summary" for m, mode in now if (m, mode) not in before]
+    changes += [f"{m} {mode}: no case of it left" for m, mode in before if (m, mode) not in now]
+    for key in now.keys() & before.keys():
+        for field in ("cases", "samples", "errors", "passed", "mean_score"):
+            old, new = before[key].get(field), now[key].get(field)
+            if field not in before[key] or old == new:
+                continue
+            if field == "mean_score" and _close(old, new):
+                continue
+            shown = [_figure(v) for v in (old, new)]
+            changes.append(f"{key[0]} {key[1]} {field.replace('_', ' ')} {shown[0]} -> {shown[1]}")
+    return sorted(changes)
+
+
+def _close(old: Any, new: Any) -> bool:
+    """Two means within the rounding of an older plugin (`MEAN_TOLERANCE`)."""
+    numbers = isinstance(old, (int, float)) and isinstance(new, (int, float))
+    return numbers and abs(float(old) - float(new)) <= MEAN_TOLERANCE
+
+
+def _figure(value: Any) -> str:
+    """A summary figure in the note: a mean at one decimal, as the summary prints it; `none` for no number."""
+    if isinstance(value, float):
+        return f"{value:.1f}" if math.isfinite(value) else "none"
+    return "none" if value is None else str(value)
 
 
 def schema_problems(doc: dict[str, Any], missing_ok: bool = False) -> str | None:

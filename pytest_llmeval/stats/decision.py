@@ -100,10 +100,16 @@ def at_floor(p: float | None, min_p: float | None, method: str) -> bool:
 
 def p_text(p: float | None, floor: bool = False) -> str:
     """A p-value in words: 3 significant digits ("0.028", "4.02e-07"), "<2e-05" at a Monte Carlo test's floor
-    (`floor`), "-" when there is none."""
-    if p is None:
+    (`floor`), "-" when there is none - and for what is no probability at all (NaN, an infinity, 0 or below, above
+    1: a hand-edited results.json printed `0 (nan)` beside a verdict; no test here gives a p of 0, the smallest is
+    1 / the patterns or draws counted). A float's hair above 1 is 1."""
+    if p is None or isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 < p <= 1 + P_HAIR:
         return "-"
+    p = min(float(p), 1.0)
     return f"<{p:.2g}" if floor else f"{p:.3g}"
+
+
+P_HAIR = 1e-9  # a p of 1 + 1e-12 is a float's rounding of 1
 
 
 def noninferiority_mean(

@@ -53,7 +53,15 @@ def figure(value: Any, digits: int = 1) -> str:
     return fmt(value, digits)
 
 
+def finite(value: Any) -> Any:
+    """A stored figure as the recorder writes it: a NaN or an infinity is null there (`recorder.to_json`), so one
+    in a hand-edited or foreign results.json reads as no figure - it printed `+inf [-1.1, +19.4]`, `+nan` and a mean
+    `- [-, 77.1]` with a bound that was no number. Anything else is returned as it is."""
+    return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
 def signed(value: Any, digits: int = 1) -> str:
+    value = finite(value)
     return "-" if value is None else _signed(value, digits)
 
 
@@ -78,6 +86,9 @@ def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, 
     """`52.3 [44.1, 60.2]` (or `+3.1 [-4.0, +10.2]` with sign); the value alone without an interval, and
     `+3.1 [no 95% interval at n=4]` when one was computed and the n cannot give it (a bare difference reads
     as a result)."""
+    value = finite(value)
+    if interval:
+        interval = {**interval, "low": finite(interval.get("low")), "high": finite(interval.get("high"))}
     text = signed(value, digits) if sign else fmt(value, digits)
     missing = no_interval(interval)
     if missing is not None and value is not None:

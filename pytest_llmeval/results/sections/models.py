@@ -138,10 +138,17 @@ def _bench_basis(doc: dict[str, Any], rows: list[dict[str, Any]]) -> str:
 
 
 def _p_text(pair: dict[str, Any]) -> str:
-    p, adjusted = pair.get("p_value", (pair.get("difference") or {}).get("p_value")), pair.get("p_holm")
-    if p is None:
+    """`0.0312 (0.0312)`: the pair's own p and its adjusted p, written as every p of the reports (`stats.p_text`):
+    `<0.00025` at a drawn test's floor, as the RAG table writes the same test's p - this column wrote `0.00025`
+    there -, and `-` for what is no p (a NaN or 0 in a hand-edited results.json printed `0 (nan)`)."""
+    from ...stats import p_text
+
+    difference = pair.get("difference") or {}
+    p, adjusted = pair.get("p_value", difference.get("p_value")), pair.get("p_holm")
+    if p_text(p) == "-":
         return "-"
-    return f"{p:.3g}" + (f" ({adjusted:.3g})" if adjusted is not None else "")
+    floor = bool(difference.get("p_at_floor")) and p == difference.get("p_value")
+    return p_text(p, floor) + (f" ({p_text(adjusted)})" if adjusted is not None else "")
 
 
 NO_COMMON = "not compared: no case in common"

@@ -80,14 +80,14 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
     note = (
         "Uplift = mean score with RAG - without, paired over the cases run both ways (n; an errored sample counts "
         "as score 0 and not passed, so a mode gains nothing from the cases it failed), with its 95% "
-        f"interval ({methods((r.get('uplift_interval') for r in rag), (r['model'] for r in rag))}) and the sign-flip "
+        f"interval{_how(methods((r.get('uplift_interval') for r in rag), _models(rag)))} and the sign-flip "
         "test's p, in brackets "
         + _uplift_family_words([r.get("uplift_holm") or {} for r in rag])
         + ": 'better' or 'worse with RAG' only where that is at most 0.05 - with several models one interval "
         "leaves out 0 by chance more often than 1 time in 20; pass % = share "
-        "of those cases passed (a case asked several times: its share of samples), with its 95% interval "
-        f"({methods(_pass_rate_intervals(rag), _pass_rate_labels(rag))}); pass change = pass rate with RAG - without, "
-        f"points, same cases ({methods((r.get('pass_change_interval') for r in rag), (r['model'] for r in rag))}). "
+        "of those cases passed (a case asked several times: its share of samples), with its 95% interval"
+        f"{_how(methods(_pass_rate_intervals(rag), _pass_rate_labels(rag)))}; pass change = pass rate with RAG - "
+        f"without, points, same cases{_how(methods((r.get('pass_change_interval') for r in rag), _models(rag)))}. "
         "Retrieval quality is measured against the documents each case names, over the cases that name them (n "
         "beside hit@k: cases; a case asked several times: its answers averaged first); hit@k with its 95% interval"
         f"{_how(methods(r.get('hit_at_k_interval') for r in rag))}; recall, MRR and nDCG are descriptions of those "
@@ -220,6 +220,11 @@ def _category_joint_words(rag: list[dict[str, Any]]) -> str:
     if len(members) > 1:
         how.append(f"Holm across the {len(members)} categories")
     return "; " + ", ".join(how) if how else ""
+
+
+def _models(rag: list[dict[str, Any]]) -> list[str]:
+    """The RAG table's row names (its models), for a note's methods."""
+    return [str(r["model"]) for r in rag]
 
 
 def _how(method: str) -> str:

@@ -130,6 +130,7 @@ def untimed_note(doc: dict[str, Any]) -> str:
 
 def summary_section(doc: dict[str, Any]) -> Section:
     aggs = doc["aggregates"]["models"]
+    worked_out = doc["aggregates"].get("worked_out")
     if not aggs:
         return Section("summary", "Summary per model", ["No case finished."], terminal=True)
     rows = [
@@ -157,7 +158,10 @@ def summary_section(doc: dict[str, Any]) -> Section:
     )
     note += in_flight_note(doc)  # --llm-concurrency: each request shared the server with others
     note += untimed_note(doc)
-    return Section("summary", "Summary per model", [note], Table(SUMMARY_HEADERS, rows), terminal=True)
+    # re-rendered from cases whose saved figures were not their own (`loader.stale_aggregates`): the report the run
+    # printed (or its report.md) has other figures, and the reader is told which to trust and why
+    paragraphs = [f"Note: {worked_out}.", note] if worked_out else [note]
+    return Section("summary", "Summary per model", paragraphs, Table(SUMMARY_HEADERS, rows), terminal=True)
 
 
 def answer_health_section(doc: dict[str, Any]) -> Section | None:
