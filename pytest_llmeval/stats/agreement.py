@@ -89,7 +89,11 @@ def cohen_kappa(
     x = np.asarray([bool(a[i]) for i in keep], dtype=float)
     y = np.asarray([bool(b[i]) for i in keep], dtype=float)
     pabak = 2 * float(np.mean(x == y)) - 1
-    value = _kappa(x, y)
+    # a rater who gave every answer one verdict has no agreement beyond chance to measure: kappa is exactly 0 when
+    # the other rater's verdicts differ (keyword failing both of 2 cases, judge passing both: "0.00 [0.00, 0.78]",
+    # read as chance-level agreement beside agree 0%), and undefined (0/0) when both never vary - either way agree %
+    # and PABAK say what there is
+    value = float("nan") if x.min() == x.max() or y.min() == y.max() else _kappa(x, y)
     unit = "cases" if n < len(keep) else ""
     if math.isnan(value):
         return Agreement(None, n, "cohen_kappa (undefined: no variation)", pabak=pabak)
