@@ -80,7 +80,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 41
+SCORER_VERSION = 42
 
 
 @dataclass(frozen=True)

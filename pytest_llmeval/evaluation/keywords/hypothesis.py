@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .assertion import ANSWERED_YES, start_of_part
+from .assertion import ANSWERED_YES, SENTENCE_END, last_end, start_of_part
 from .retraction import answered_yes
 
 # the words of a change or of a level reached, between the condition and the figure (or the figure's own words)
@@ -56,8 +56,6 @@ _QUESTION_WORD = re.compile(
 _YES_NO_QUESTION_EN = re.compile(
     r" ?(?:[-*•]|[0-9]+[.)])? ?(?:will|would|can|could|does|do|did|is|are|should|might|may|has|have)(?![a-z'])"
 )
-_SENTENCE_END = re.compile(r"[?。!\n]|\.(?=\s|$)")
-_SENTENCE_START = re.compile(r"(?:[?。!\n]|\.(?=\s))[^?。!\n]*$")
 _REACH = 80
 
 
@@ -99,7 +97,7 @@ def _yes_after(answer_norm: str, start: int) -> bool:
     """The question that holds the figure at `start` is answered yes right after it (可以, 是的, Yes)."""
     if answered_yes(answer_norm, start):
         return True
-    question = _SENTENCE_END.search(answer_norm, start)
+    question = SENTENCE_END.search(answer_norm, start)
     if question is None or question.group() != "?":
         return False
     after = _QUOTE_OR_DASH.match(answer_norm, question.end())  # v41: “ROI能达到20%吗？”——能
@@ -121,11 +119,10 @@ def _asked(answer_norm: str, start: int, end: int, named: bool) -> str | None:
     """The yes/no question about a change that holds the figure (营收能翻倍吗？, Will the ROI reach 20%?) or, for a
     point that names its subject (`named`), about its value (v41: Is the ROI 20%?, ROI是20%吗？, a bare "ROI 20%?"),
     not answered yes right after it; else None."""
-    after = _SENTENCE_END.search(answer_norm, end)
+    after = SENTENCE_END.search(answer_norm, end)
     if after is None or after.group() != "?":
         return None
-    before = _SENTENCE_START.search(answer_norm, max(0, start - _REACH), start)
-    sentence_start = before.start() + 1 if before is not None else max(0, start - _REACH)
+    sentence_start = max(last_end(SENTENCE_END, answer_norm, start), start - _REACH, 0)
     sentence = answer_norm[sentence_start : after.start()]
     if _QUESTION_WORD.search(sentence) or _A_NEGATIVE_QUESTION.search(sentence):
         return None
@@ -202,13 +199,11 @@ _CONTRADICTED_AFTER = re.compile(
     "[^。!?\n]*?(?:但是?|然而|实际|却|不过|可是|仅|只"
     r"|(?<![a-z])(?:but|however|actually|in fact|instead|only|we think|we believe|we estimate|realistic)(?![a-z]))"
 )
-_SENTENCE_CUT = re.compile(r"[。!?\n]|\.(?=\s)")
 
 
 def _expectation_contradicted(answer_norm: str, start: int, end: int) -> str | None:
     """The past or third party's expectation before the change at start:end that its sentence contradicts after it."""
-    before = _SENTENCE_CUT.search(answer_norm[max(0, start - 60) : start][::-1])
-    sentence_start = start - before.start() if before is not None else max(0, start - 60)
+    sentence_start = max(last_end(SENTENCE_END, answer_norm, start), start - 60, 0)
     expected = None
     for m in _EXPECTED_BEFORE.finditer(answer_norm, sentence_start, start):
         expected = m
