@@ -150,7 +150,6 @@ def doubted(answer_norm: str, start: int) -> str | None:
 # reach 20%? It can.") is the writer's own claim, as a question answered yes states it (v11's answered_no, the other
 # way). The answer opens with a word of fact or a modal, and its sentence holds no negation (其实不能, it can't: the
 # doubt stands); a doubt asked and left unanswered stays a doubt.
-_SENTENCE_ENDS = re.compile(r"[?。!\n]|\.(?=\s|$)")
 _YES_ZH = re.compile(
     " ?(?:其实|事实上|实际上|当然|恰恰相反|完全|绝对)*"
     "(?:可以|能|会|行|做得到|能做到|做到了|它做到了|达到了|能达到|已经达到|没问题)"
@@ -165,13 +164,13 @@ _NO_IN_THE_ANSWER = re.compile(r"不|没|无法|难以|未|(?<![a-z])(?:not|neve
 
 def answered_yes(answer_norm: str, start: int) -> bool:
     """Whether the sentence of the figure at `start` is a question answered yes by the next sentence (v39)."""
-    end = _SENTENCE_ENDS.search(answer_norm, start)
+    end = SENTENCE_END.search(answer_norm, start)
     if end is None or end.group() != "?":
         return False
     yes = _YES_ZH.match(answer_norm, end.end()) or _YES_EN.match(answer_norm, end.end())
     if yes is None:
         return False
-    after = _SENTENCE_ENDS.search(answer_norm, yes.end())
+    after = SENTENCE_END.search(answer_norm, yes.end())
     if after is not None and after.group() == "?":
         return False  # v41: ROI是20%吗？能否更高？ - another question, no answer
     return _NO_IN_THE_ANSWER.search(answer_norm, end.end(), after.start() if after else len(answer_norm)) is None
