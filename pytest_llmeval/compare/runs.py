@@ -11,6 +11,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .scorers import errored
+
 Key = tuple[str, str, str]  # model, mode, scenario_id
 
 
@@ -173,8 +175,6 @@ def same_repeats(
     per-case mean of 3 samples against one sample has the same expectation but skewed differences (many small
     falls, a few large rises), which raised a tight rule's false alarms (a review's throwaway simulation at n = 14,
     not in the repository)."""
-    from .scorers import errored
-
     rep_b, rep_n = repeat(base_doc), repeat(new_doc)
     if rep_b == rep_n:
         return None
@@ -204,7 +204,6 @@ def _left_out_scores(kept: Sequence[Mapping[str, Any]], dropped: Sequence[Mappin
     """The mean score of the samples `same_repeats` leaves out beside that of those it compares, where they differ:
     the gate does not test them (a mean of 3 against single samples is no like-for-like test), but a new run whose
     later samples collapsed read "no significant change" with nothing said of them. "" when none was left out."""
-    from .scorers import errored
 
     def mean(samples: Sequence[Mapping[str, Any]]) -> float | None:
         values = [0.0 if errored(s) else float(s["score"]) for s in samples]
