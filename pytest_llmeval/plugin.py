@@ -45,6 +45,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "llm_bench: a throughput benchmark; runs only with --llm-bench")
+    _hide_secrets_in_debug_log(config)
     from .session import LLMEvalSession
 
     try:
@@ -58,6 +59,23 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(session, "llmeval-session")
     if session.settings.shard is not None:  # run.shard records the suite's content and the run's root folder
         session.settings.shard.bind(session.cases, config.rootpath)
+
+
+def _hide_secrets_in_debug_log(config: pytest.Config) -> None:
+    """`pytest --debug` wrote the command line (a URL's credentials, a key given where its variable's name goes)
+    before this plugin was loaded: written again without them, and so is every later line
+    (`credentials.hide_secrets_in_debug_log`)."""
+    if not config.option.debug:
+        return
+    from .config import OPTIONS
+    from .serving.client import hide_secrets
+    from .serving.credentials import credential_values, env_name_problem, hide_secrets_in_debug_log, hide_values
+
+    given = [str(arg) for arg in config.invocation_params.args] + _ini_texts(config)
+    named = [config.getoption(opt.dest) for opt in OPTIONS if opt.field.endswith("key_env")]
+    not_names = [value for value in named if isinstance(value, str) and env_name_problem("", value)]
+    secrets = credential_values(given) | {key for key in (*_named_keys(config), *not_names) if key and len(key) >= 6}
+    hide_secrets_in_debug_log(config.trace.root, lambda text: hide_values(hide_secrets(text), secrets))
 
 
 @pytest.hookimpl(trylast=True)

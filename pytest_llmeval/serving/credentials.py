@@ -115,7 +115,8 @@ def without_url_credentials(text: str) -> str:
 
 # A URL query parameter that carries a credential (?api_key=, ?key=, ?token=, ?sig=); others (api-version,
 # deployment) are settings, and hiding their values would rewrite labels and answers that contain them
-CREDENTIAL_NAME = re.compile(r"key|token|secret|sig|pass|auth|credential|session", re.IGNORECASE)
+# and Azure Functions' function key, `?code=` (the whole name only: not `country_code`)
+CREDENTIAL_NAME = re.compile(r"key|token|secret|sig|pass|auth|credential|session|^code$", re.IGNORECASE)
 URL_SCHEME = re.compile(rf"\b{_SCHEME}")  # where a URL starts in a text
 _URL_IN_TEXT = re.compile(rf"\b{_SCHEME}\S+")
 
@@ -252,3 +253,38 @@ def redacted_values(args: list[str], redacted: list[str]) -> list[str]:
         found = re.fullmatch(pattern, arg, re.DOTALL)
         hidden.extend(found.groups() if found else [arg])  # no match: the whole argument is what may not be shown
     return hidden
+
+
+# -- pytest --debug: the command line and every hook call, written before any plugin is loaded -------------------
+def hide_secrets_in_debug_log(trace_root: object, hide: Callable[[str], str]) -> bool:
+    """`pytest --debug` writes the command line (`args=(... 'http://user:key@host/v1' ...)`: a URL's userinfo and
+    query, a judge's URL) to its log before any plugin is loaded, then every hook call as it is made. What it wrote
+    is written again through `hide`, and every later line goes through it: the log a user attaches to a bug report
+    holds no credential. `trace_root`: `config.trace.root` (pluggy's TagTracer; its writer is the log's `write`).
+    False when there is no debug log. A log whose file cannot be read back is only hidden from now on."""
+    writer = getattr(trace_root, "_writer", None)
+    setwriter = getattr(trace_root, "setwriter", None)
+    if writer is None or setwriter is None or getattr(writer, "_llmeval_hidden", False):
+        return writer is not None
+    log = getattr(writer, "__self__", None)
+    name = getattr(log, "name", None)
+    if log is not None and isinstance(name, str):
+        try:
+            log.flush()
+            with open(name, encoding="utf-8", errors="replace") as written:
+                text = written.read()
+            shown = hide(text)
+            if shown != text:
+                log.seek(0)
+                log.truncate()
+                log.write(shown)
+                log.flush()
+        except (OSError, ValueError, AttributeError):  # not a file we can rewrite: hide what comes next at least
+            pass
+
+    def hidden(text: str) -> None:
+        writer(hide(text))
+
+    hidden._llmeval_hidden = True  # type: ignore[attr-defined]
+    setwriter(hidden)
+    return True
