@@ -27,6 +27,7 @@ import regex
 
 from ..textfiles import encoding_hint, shown
 from .numbers import NumberForms, ToleranceError, compiled_user_regex, parse_tolerance
+from .pattern_cost import PROBE_LENGTH, PROBE_TIME_S, backtracks_badly
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 TRAP_EXPECTATIONS = ("refusal", "uncertainty")
@@ -1081,6 +1082,14 @@ def _parse_regexes(value: Any, field_name: str, fail: Any) -> tuple[str, ...]:
                 f"{shown(pattern)} is not a valid regular expression ({exc})",
                 "correct it (Python re syntax; quote it in single quotes so YAML keeps backslashes)",
             ) from None
+        if backtracks_badly(pattern):  # at load, not as a scoring error after the model answered (pattern_cost.py)
+            raise fail(
+                field_name,
+                f"{shown(pattern)} backtracks catastrophically (nested quantifiers such as (a+)+ or (a|aa)+ try "
+                f"exponentially many ways: over {PROBE_TIME_S:g} s on a {PROBE_LENGTH}-character answer)",
+                "simplify the pattern: quantify each part once (a+ not (a+)+, (?:\\d|,)+ not (\\d+,?)+) and anchor "
+                "it to the words around the fact",
+            )
     return tuple(items)
 
 
