@@ -49,6 +49,7 @@ from .keywords.hypothesis import a_missed_goal, hypothetical
 from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before
 from .keywords.normalisation import normalise, normalise_lines, strip_thinking
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
+from .keywords.rejected import double_denial, rejected_claim
 from .keywords.retraction import (
     FIGURE_START,
     a_former_value,
@@ -80,7 +81,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 42
+SCORER_VERSION = 44
 
 
 @dataclass(frozen=True)
@@ -540,13 +541,18 @@ def _find(
                     after = answered_no(questions, found.start, found.end)  # v11: 支持私有化部署吗？不支持。
                 if negation is None and after is None:
                     negation = denied_as_a_whole(answer_norm, found.start)  # v16: it is not true that ...
+                cancelled = negation is not None and after is None
+                if cancelled and double_denial(answer_norm, found.start, found.end, negation or ""):
+                    negation = None  # v44: 不能说毛利率为20%的说法不成立 - the two denials cancel
+                elif negation is None and after is None:
+                    after = rejected_claim(answer_norm, found.start, found.end)  # v44: 20%的说法并不成立
                 if negation is None and after is None and (figure or pattern.kind == "number") and not limit_doubted:
                     # v38: 我不认为ROI能达到20%, I doubt ...; v39: and a point's figure said with its subject or in
                     # words (I doubt the ROI is 20%, 我不认为成本能下降50%, 成本很难减半), which v38 read as stated
                     negation = doubted(answer_norm, found.start)
                 if negation is None and after is None and (figure or pattern.kind == "number") and not limit_doubted:
-                    named = isinstance(pattern, NumberPattern) and names_a_subject(pattern)  # v41: Is the ROI 20%?
-                    negation = hypothetical(answer_norm, found.start, found.end, named)  # v40: 如果营收翻倍
+                    # v40: 如果营收翻倍; v43: read with its line breaks (Costs fell\nIs the ROI 20%? is two sentences)
+                    negation = hypothetical(questions or answer_norm, found.start, found.end)
                 if negation is None and after is None and (figure or pattern.kind == "number"):
                     after = a_missed_goal(answer_norm, found.start, found.end)  # v40: 翻倍的目标没有实现
                 if negation is None and after is None and questions is not None and figure:

@@ -302,7 +302,8 @@ def test_a_forbidden_claim_counts_only_where_it_is_asserted(answer, claim, asser
 
 def test_a_key_point_inside_a_question_is_still_found():
     assert covered("PCI DSS", "它是否已通过PCI DSS认证？")
-    assert covered("20个月", "回收期是20个月吗？")
+    # v43: a bare figure asked with a copula is asked, as a named one is since v41 (v7 found it)
+    assert not covered("20个月", "回收期是20个月吗？")
 
 
 def test_the_shipped_trap_is_passed_by_an_answer_that_repeats_the_claim_as_a_question():

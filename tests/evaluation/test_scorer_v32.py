@@ -53,7 +53,8 @@ QUESTION_ROWS = [
     ("20个月", "回收期是20个月吗？其实不是，是24个月。", None, N),
     ("20 months", "Is payback 20 months? The answer is no: it is 24 months.", None, N),
     ("20 months", "Is payback 20 months? Not quite - it is 24 months.", None, N),
-    ("20 months", "Is payback 20 months? No-code tools make it so.", None, C),
+    # v43: not "No", but no yes either - a bare figure asked with a copula is asked (as a named one since v41)
+    ("20 months", "Is payback 20 months? No-code tools make it so.", None, N),
     ("私有化部署", "支持私有化部署吗？其实支持。", None, C),
     ("20个月", "问：回收期是20个月吗？\n答：是的。", None, C),
     # innocent: answered yes, a report that is no yes/no question, the figure stated in a later part
@@ -63,9 +64,9 @@ QUESTION_ROWS = [
     ("20 months", "You asked about the payback: it is 20 months.", None, C),
     ("20 months", "As you asked, the payback is 20 months.", None, C),
     ("20个月", "您问的回收期为20个月。", None, C),
-    # settled (test_answer_forms): a key point in a question is still found
-    ("20个月", "回收期是20个月吗？", None, C),
-    ("20 months", "Is it 20 months?", None, C),
+    # settled (test_answer_forms) in v7, changed in v43: a bare figure asked with a copula is asked, as a named one is
+    ("20个月", "回收期是20个月吗？", None, N),
+    ("20 months", "Is it 20 months?", None, N),
 ]
 
 QUOTED_ROWS = [

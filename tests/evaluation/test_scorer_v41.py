@@ -365,16 +365,13 @@ NAME_HOSTILE_ROWS: list[Row] = [
     ("复购率30%", "Share repurchase rate is 30%.", None, N),
 ]
 
-# a bare figure (no subject in the point) asked about with a copula: the brief of v41 reads it as no claim, but v7 and
-# v32 decided and pinned that a key point in a question of the answer's own is still found (test_answer_forms:
-# 回收期是20个月吗？ for 20个月; test_scorer_v32: "Is it 20 months?") - left to that decision, these rows xfail
-# strictly until it is changed (then they pass and the marks go)
-_V7_DECISION = pytest.mark.xfail(strict=True, reason="v7/v32: a bare figure in the answer's own question is found")
+# a bare figure (no subject in the point) asked about with a copula: v7 and v32 had pinned that it is still found;
+# v43 reads it as asked, as a named one (these rows xfailed strictly until then)
 BLOCKED_ROWS = [
-    pytest.param("20%", "Is the ROI 20%?", None, N, marks=_V7_DECISION),
-    pytest.param("20%", "Could the ROI be 20%?", None, N, marks=_V7_DECISION),
-    pytest.param("20%", "ROI是20%吗？", None, N, marks=_V7_DECISION),
-    pytest.param("20 months", "Would payback be 20 months? Hard to say.", None, N, marks=_V7_DECISION),
+    ("20%", "Is the ROI 20%?", None, N),
+    ("20%", "Could the ROI be 20%?", None, N),
+    ("20%", "ROI是20%吗？", None, N),
+    ("20 months", "Would payback be 20 months? Hard to say.", None, N),
 ]
 
 ALL_ROWS = (

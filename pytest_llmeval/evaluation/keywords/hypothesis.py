@@ -59,10 +59,10 @@ _YES_NO_QUESTION_EN = re.compile(
 _REACH = 80
 
 
-def hypothetical(answer_norm: str, start: int, end: int, named: bool = False) -> str | None:
+def hypothetical(answer_norm: str, start: int, end: int) -> str | None:
     """The condition, purpose or question that makes the figure or change at start:end (its subject first, where the
-    point names one) an outcome supposed or asked about, not stated (v40); else None. `named`: the point names its
-    subject (ROI 20%), which a copula question asks about too (v41: Is the ROI 20%?)."""
+    point names one) an outcome supposed or asked about, not stated (v40); else None. A copula question asks about a
+    figure too (v41: Is the ROI 20%?; v43: for a bare figure as well)."""
     part_start = max(start_of_part(answer_norm, start), start - _REACH)
     purpose = _PURPOSE_AT_THE_START.match(answer_norm, part_start)
     if purpose is not None and purpose.end() <= start:
@@ -81,7 +81,7 @@ def hypothetical(answer_norm: str, start: int, end: int, named: bool = False) ->
         return answer_norm[part_start:start]  # 在营收翻倍之前: not yet
     if _IF_AFTER.match(answer_norm, end) and _A_CHANGE_OR_A_REACH.search(answer_norm, part_start, end):
         return answer_norm[part_start:start]  # v41: 成本降低20%的话，即可盈利 - a condition that ends its part
-    return _asked(answer_norm, start, end, named)
+    return _asked(answer_norm, start, end)
 
 
 def _right_before(cue: re.Match[str], start: int) -> bool:
@@ -102,11 +102,19 @@ def _yes_after(answer_norm: str, start: int) -> bool:
         return False
     after = _QUOTE_OR_DASH.match(answer_norm, question.end())  # v41: “ROI能达到20%吗？”——能
     pos = after.end() if after is not None else question.end()
+    label = _ANSWER_LABEL.match(answer_norm, pos)  # v43: 问：回收期是20个月吗？\n答：是的。, Q: ...? A: Yes.
+    pos = label.end() if label is not None else pos
+    while pos < len(answer_norm) and answer_norm[pos] in _BLANK_OR_EMPHASIS:
+        pos += 1  # v43: Is the ROI 20%?\n\nYes., **Is the ROI 20%?** Yes
     return ANSWERED_YES.match(answer_norm, pos) is not None or _CAN_ZH.match(answer_norm, pos) is not None
 
 
 _QUOTE_OR_DASH = re.compile("[\"”’'」』]+ ?(?:——|—|--|-|:)? ?")
 _CAN_ZH = re.compile(" ?(?:能|可以|会)(?=[,。!;]| ?[,，])")
+_ANSWER_LABEL = re.compile(r"\s*(?:答|回答|a|answer)\s?:")
+# v43: the line breaks, blank lines and Markdown emphasis between a question and its answer (the question rule reads
+# the answer with its line breaks: "Is the ROI 20%?\n\nYes." is answered yes)
+_BLANK_OR_EMPHASIS = frozenset(" \t\n*_")
 
 
 # a change or a level reached before which something holds (在营收翻倍之前, ROI达到20%以前) has not happened yet
@@ -115,22 +123,26 @@ _IF_AFTER = re.compile(" ?(?:的话|的情况下|的前提下)")
 _ASKED = frozenset({"能否", "是否", "可否", "能不能", "会不会", "可不可以", "有没有可能", "是不是能", "whether"})
 
 
-def _asked(answer_norm: str, start: int, end: int, named: bool) -> str | None:
-    """The yes/no question about a change that holds the figure (营收能翻倍吗？, Will the ROI reach 20%?) or, for a
-    point that names its subject (`named`), about its value (v41: Is the ROI 20%?, ROI是20%吗？, a bare "ROI 20%?"),
-    not answered yes right after it; else None."""
+def _asked(answer_norm: str, start: int, end: int) -> str | None:
+    """The yes/no question about a change that holds the figure (营收能翻倍吗？, Will the ROI reach 20%?) or about its
+    value (v41: Is the ROI 20%?, ROI是20%吗？, a bare "ROI 20%?"; v43: a bare figure's too, 回收期是20个月吗？ for
+    20个月), not answered yes right after it; else None."""
     after = SENTENCE_END.search(answer_norm, end)
     if after is None or after.group() != "?":
         return None
-    sentence_start = max(last_end(SENTENCE_END, answer_norm, start), start - _REACH, 0)
+    sentence_start = max(last_end(_A_QUESTIONS_START, answer_norm, start), start - _REACH, 0)
+    label = _QUESTION_LABEL.match(answer_norm, sentence_start, start)  # v43: Q: Is payback 20 months?
+    sentence_start = label.end() if label is not None else sentence_start
     sentence = answer_norm[sentence_start : after.start()]
+    if _WHAT_IF.search(sentence, 0, start - sentence_start):
+        return answer_norm[sentence_start:start]  # v43: What if the ROI is 20%? - supposed, whatever the question word
     if _QUESTION_WORD.search(sentence) or _A_NEGATIVE_QUESTION.search(sentence):
         return None
     if _A_CLAUSE_MARK.search(answer_norm, end, after.start()):
         return None  # ROI为20%，这个水平合理吗？ - the question is the next clause's, about the figure stated
     changed = _A_CHANGE_OR_A_REACH.search(sentence) is not None
-    if not changed and not named:
-        return None  # v7, v32: a bare figure in a question of the answer's own is still found (回收期是20个月吗？)
+    # v43: a bare figure (20%, 20个月) asked with a copula is asked as its subject's is (Is the ROI 20%?, 回收期是20个月
+    # 吗？): v7/v32 still found it, so that a bare point was credited by the question a named one was not
     ends = ("吗", "么", "呢") if changed else ("吗", "么")  # not ROI为20%，IRR呢？ (v41: a copula question too)
     if not (
         sentence.rstrip().endswith(ends)
@@ -152,6 +164,15 @@ _A_NEGATIVE_QUESTION = re.compile(
     r"难道|不是.{0,12}吗$|(?<![a-z])(?:isn't|aren't|wasn't|doesn't|didn't|won't|wouldn't|couldn't|shouldn't)(?![a-z])"
 )
 _A_CLAUSE_MARK = re.compile("[,;]")
+# v43: a question that supposes the figure (What if the ROI is 20%?, 要是ROI是20%呢？), not one after it (ROI为20%，如果
+# 成本上升呢？)
+_WHAT_IF = re.compile(r"(?<![a-z])(?:what if|what happens if|and if)(?![a-z])|要是|假如|假设|如果|倘若|万一")
+# v43: a question starts after a sentence's end or a semicolon (Costs fell; is the ROI 20%?), as `_A_CLAUSE_MARK` ends
+# the figure's clause the other way round; not after a colon or a quote (Customers asked: "Can ROI reach 20%?" It
+# reached 20% in Q3. - a question reported and answered, v41)
+_A_QUESTIONS_START = re.compile(rf"{SENTENCE_END.pattern}|;")
+# v43: a question's label (Q: Is payback 20 months?, 问：…, {"question": "Is the ROI 20%?") is no part of its words
+_QUESTION_LABEL = re.compile(r""" ?[{\[]? ?["“]?(?:q|question|问|问题)["”]? ?: ?["“]?""")
 _A_NOT_A = re.compile("是不是|是否|有没有|能否|能不能|会不会")
 _ONLY_MARKS = re.compile(r"[ |*#>\-•0-9.)、]*")
 

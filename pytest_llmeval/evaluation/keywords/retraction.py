@@ -558,7 +558,7 @@ _FORMER = re.compile(
     "|(?<![a-z])(?:ago|last (?:year|quarter|month)|at the time)(?![a-z])"
 )
 _NOW_ANOTHER = re.compile(
-    "(?:(?!\\. )[^。!?\n]){0,30}?"
+    "(?:(?!\\. )[^。!?\n]){0,40}?"
     "(?P<now>现(?:在|已|为|是|调|改|变|增|降|延|缩|行|阶段)|目前|如今|当前|眼下"
     "|(?<![a-z])(?:now|currently|at present|today|presently|nowadays|these days|at the moment)(?![a-z]))"
     "(?:(?!\\. )[^。!?\n,;]){0,16}?" + _ANOTHER_FIGURE
@@ -574,7 +574,8 @@ _NOW_FILLER = re.compile(
     "|that|they|we|is|are|has|have|had|been|since|stands|sits"
     "|at|only|just|about|takes|take|needs|requires|costs|comes|amounts"
     "|around|roughly|down|up|to|revised|changed|adjusted|raised|increased|extended|cut|lowered|reduced|decreased"
-    "|shortened|rose|fell|risen|fallen|the figure|the|a|an|year|years|quarter|quarters|month|months|later)(?![a-z])"
+    "|shortened|rose|fell|risen|fallen|the figure|the|a|an|year|years|quarter|quarters|month|months|later"
+    "|looks like|looks|seems|appears|expects?|estimates?|projects?|forecasts?|predicts?|sees?)(?![a-z])"  # v43
 )
 # where a sentence, a list item or a heading ends in a normalised answer (a list item's mark is •)
 _SENTENCE_MARKS = ("\n", "。", "!", "?", ";", "；", "•", "#", "|", ". ")
@@ -674,10 +675,47 @@ def _now_names_the_same(now: re.Match[str], before: str) -> bool:
         return False  # v29: now 3.4 million remains
     if not all(_named_before(word, before) for word in _names(text[now.start("now") : figure])):
         return False
-    if all(_named_before(word, before) for word in _names(text[now.start() : now.start("now")])):
+    if _AN_EXPECTATION.match(text, now.end("now")):
+        return True  # v43: the team now expects 18%, analysts now see 24 months - a new estimate of the same quantity
+    between = _names(text[now.start() : now.start("now")])
+    if all(_named_before(word, before) for word in between):
         return True
+    head = _clause_subject(text[now.start() : now.start("now")])
+    if head is not None and (head in _THE_FORMER_FIGURE or _named_before(head, before)):
+        return True  # v43: after the price cut it is now 18%, our estimate is now 18%, with higher costs the ROI is now
+    subjects = [word for word in between if word not in _JOINING_WORDS and not word[:1].isdigit()]
+    if subjects and not any(_named_before(word, before) for word in subjects) and _names(before):
+        return False  # v43: ROI was 20%, and IRR is now 18% - each figure names its own subject
     other, _ = _unit_after(text, figure)
     return any(kind.match(other.lstrip()) for kind in _UNIT_KINDS)
+
+
+# v43: words that join two clauses and name no subject (ROI was 20%, and IRR is now 18%)
+# and a time's preposition and the words of a newer estimate (in 2022 and it is now, the current estimate is now)
+_JOINING_WORDS = frozenset(
+    {"and", "but", "while", "whereas", "yet", "so", "而", "但", "但是", "和", "且", "in", "on", "of", "by", "as", "for"}
+    | {"current", "new", "latest", "revised", "updated", "our", "its", "their"}
+)
+
+
+# v43: a verb of a new estimate after the "now", whose subject is who expects it, not another quantity
+_AN_EXPECTATION = re.compile(" (?:expects?|estimates?|projects?|forecasts?|predicts?|sees?)(?![a-z])")
+# v43: the words by which a "now" clause's subject names the former figure again (it, this, the estimate, the value)
+_A_FIGURE_NOUN = frozenset({"figure", "estimate", "forecast", "projection", "value", "number", "result", "outlook"})
+_THE_FORMER_FIGURE = _A_FIGURE_NOUN | {"it", "it's", "it’s", "this", "that", "they", "guidance"}
+_EN_WORD = re.compile("[a-z0-9'’-]+")
+_ARTICLES = frozenset({"the", "a", "an", "this", "that"})
+_NO_SUBJECT = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "will", "be", "would", "stands"})
+
+
+def _clause_subject(words: str) -> str | None:
+    """The last English word before a "now" that is no copula or auxiliary: the clause's subject, roughly (IRR in
+    ", and IRR is now" and ", and the IRR figure is now", it in ", and after revisions it is now"); None where there
+    is none (Chinese, ", now")."""
+    heads = [word for word in _EN_WORD.findall(words) if word not in _NO_SUBJECT and word not in _JOINING_WORDS]
+    if len(heads) > 1 and heads[-1] in _A_FIGURE_NOUN and heads[-2] not in _JOINING_WORDS | _ARTICLES:
+        return heads[-2]  # the IRR figure is now 18%: the IRR's
+    return heads[-1] if heads else None
 
 
 def _names(words: str) -> list[str]:

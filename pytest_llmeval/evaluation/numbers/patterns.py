@@ -184,10 +184,10 @@ class NumberPattern:
             if about_en is not None and self.pieces[-1].isascii():
                 end = _unit_end(answer, about_en.end(), self.pieces[-1])  # v16: 20 or so months, 20-odd, 20+ months
             if end is None and len(self.slots) == 1 and self.pieces[0] == "":
-                found = _currency(answer, first.start, pos, self.pieces[-1], self.forms.scaled)
+                found = _currency(answer, first.start, pos, self.pieces[-1])  # v43: 200 yuan as 200 RMB, any forms
                 start, end = found or (start, None)
             elif end is None and len(self.slots) == 1 and labelled:
-                found = _currency(answer, first.start, pos, self.pieces[-1], self.forms.scaled)
+                found = _currency(answer, first.start, pos, self.pieces[-1])
                 if found is not None and found[0] == first.start:
                     end = found[1]  # v41: Revenue is 2 billion yuan, 获客成本为200 RMB - as its bare figure is said
             if end is None and shares and not first.percent:
@@ -738,9 +738,10 @@ def _kuai_is_money(text: str, number_start: int, kuai: int) -> bool:
     return _MONEY_WORD_BEFORE.search(text, max(0, number_start - 24), number_start) is not None
 
 
-def _currency(text: str, number_start: int, pos: int, piece: str, english: bool = False) -> tuple[int, int] | None:
+def _currency(text: str, number_start: int, pos: int, piece: str) -> tuple[int, int] | None:
     """(start, end) of the number written with a currency for the point's last piece (万元, 元, 美元), else None;
-    `english` (v11, with the scale words): or with the currency's English name after it (dollars, yuan)."""
+    or with the currency's English name after it (dollars, yuan: v11 with the scale words only; v43 with any forms -
+    200 yuan is 200元 as surely as 200 RMB, which v7 already read)."""
     m = _CURRENCY_PIECE.match(piece)
     if m is None:
         return None
@@ -748,7 +749,7 @@ def _currency(text: str, number_start: int, pos: int, piece: str, english: bool 
     if after_scale is None:
         return None
     after = _CURRENCY_AFTER[m.group("unit")].match(text, after_scale)
-    if after is None and english:
+    if after is None:
         after = _CURRENCY_AFTER_EN[m.group("unit")].match(text, after_scale)  # 1.2 million dollars (v11)
     if after is not None and after.group() == "块" and not _kuai_is_money(text, number_start, after_scale):
         after = None  # v25: 分成3块。 - pieces

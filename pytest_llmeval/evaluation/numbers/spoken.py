@@ -47,13 +47,15 @@ def _fraction_words(share: Fraction, chinese: bool) -> list[str]:
     if chinese and b in _CN and a in _CN:
         words.append(f"{_CN[b]}分之{_CN[a]}")
     if share == _HALF:
-        words += [*(["一半", "半数"] if chinese else []), "half of", "one half of", "one-half of"]
+        words += [*(["一半", "半数"] if chinese else []), "half of", "one half of", "one-half of", "by half"]
     for single, plural, needs_of in _EN_DENOMINATORS.get(b, ()):
         name, of = (single if a == 1 else plural), (" of" if needs_of else "")
         if a in _EN:
             words += [f"{_EN[a]} {name}{of}", f"{_EN[a]}-{name}{of}"]
         if a == 1:
             words.append(f"a {single} of")
+        if a == 1 and not needs_of:
+            words.append(f"by a {single}")  # v43: costs fell by a fifth (not "by a quarter": delayed by a quarter)
     return words
 
 
@@ -143,7 +145,25 @@ class SpokenShare(TextPattern):
                 continue
             if self.text.endswith(" of") and _A_PERIOD_AFTER.match(answer, found.end):
                 continue
+            if _a_measure_of_it(self.text, answer, found.end):
+                continue
             yield found
+
+
+# v43: a share of one unit of a measure, not of the subject (by half a percent, a tenth of a second, by half a million)
+_ONE_MEASURE_AFTER = re.compile(
+    " (?:an?|one) (?:second|minute|hour|day|week|month|year|quarter|cent|penny|percent|percentage point|point"
+    "|basis point|million|billion|thousand|dollar|yuan)s?(?![a-z])"
+)
+_OF_AFTER = re.compile(" of(?![a-z])")
+
+
+def _a_measure_of_it(words: str, answer: str, end: int) -> bool:
+    """The share said by `words` ending at `end` is a part of one unit (fell by half a percent, a tenth of a second),
+    or a change by a share of something else (fell by a fifth of what we expected), not the point's share (v43)."""
+    if (words.endswith(" of") or words.startswith("by ")) and _ONE_MEASURE_AFTER.match(answer, end):
+        return True
+    return words.startswith("by ") and _OF_AFTER.match(answer, end) is not None
 
 
 def _share_of_a_share(answer: str, start: int, end: int) -> bool:

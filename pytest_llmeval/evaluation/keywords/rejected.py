@@ -1,0 +1,157 @@
+"""v44: a figure or claim reported as a claim (a statement, view, conclusion, estimate, rumour) and rejected by a
+verdict later in its sentence is not stated: 毛利率20%的说法并不成立, “毛利率为20%”这一结论是错误的, 关于毛利率达到20%的
+判断站不住脚, 毛利率为20%这一说法，经过核对，不成立; "The claim that the margin is 20% does not hold", "The idea that
+margin is 20% is a myth", "Margin is 20% - that's wrong". v15/v16/v34 read a few such verdicts (的说法有误, 这是错的,
+the 20% figure is wrong) right after the figure only; a reported claim names itself first and leaves its verdict for
+the end of the sentence, a clause or two later.
+
+The verdict is the first one on the claim in its sentence, before the sentence names another claim: a positive one
+(成立, 是对的, holds, is correct) leaves the figure stated (毛利率为20%的说法成立，但净利率10%的说法不成立 states 20%),
+and so does a rejection negated (并非不成立, 不能说…不成立, "is not false"): `double_denial` lets the scorer drop a
+negation before the figure that such a rejection cancels (不能说毛利率为20%的说法不成立 states it)."""
+
+from __future__ import annotations
+
+import re
+
+from .assertion import SENTENCE_END, last_end
+
+_REACH = 60  # characters from the claim's noun to its verdict: a clause or two
+
+_NOUNS_ZH = (
+    "说法|观点|看法|结论|判断|论断|断言|假设|假定|估计|估算|预估|预计|预测|预期|推测|推断|猜测|传言|传闻|报道|消息|提法"
+    "|表述|认识|数字|数据"
+)
+# the noun right after the figure (的说法, 这一结论, ”这一观点, 这个看法)
+_CLAIM_AFTER_ZH = re.compile(
+    "[”’」』\"']? ?(?:, ?(?:但是?|不过|然而|而)? ?(?:这一|这个|这种|该|此)|的|之|这一|这个|这种|这样的|一|该|此)? ?"
+    f"(?:{_NOUNS_ZH})"
+    "(?!师|员|者|人|机|库|中心|下|中|之下|基础上|前提下)"  # not 的假设下 (a condition), 数据库
+)
+# another claim, a doubt or a charge named later in the sentence (质疑, 批评): the verdict after it is on that one;
+# not the claim pointed back at (这一说法), nor 数据 / 数字 but another's (核对财报数据，不成立; 同行的数据有误)
+_ANOTHER_CLAIM_ZH = re.compile(
+    f";|的(?:数据|数字)|(?<!这一|这个|这种)(?:{_NOUNS_ZH}|质疑|指责|批评|担忧|怀疑)(?<!数字|数据)"
+)
+_VERDICT_ZH = re.compile(
+    "(?P<no>(?:不能|无法|难以)成立|不(?:太|够)?(?:成立|准确|正确|属实|可信|靠谱|合理|对(?![称比外劲手象应照]))"
+    "|站不住(?:脚)?|立不住|经不起推敲|不攻自破|不实|失实|错误(?!率|码|信息|日志|类型|数据|之处)|是错的|错了|有误|有错|谬误"
+    "|不符合(?:事实|实际(?:情况)?|实情)|与(?:事实|实际(?:情况)?)(?:不符|相悖)|不现实|不切实际|(?:存在|有)(?:明显|较大|很大)?偏差"
+    "|(?:没有|没|毫无|缺乏|并无|无)(?:任何)?(?:事实)?(?:根据|依据|证据|数据支撑|数据支持)"
+    "|被(?:推翻|证伪|否定|驳斥|否认|辟谣|澄清|证明(?:是|为)?(?:错误|不实|错的)|打破)|(?:是|纯属|属于)谣言|是假的|过时|作废|失效)"
+    "|(?P<yes>成立|正确|是对的|属实|准确|(?:得到|获得|已被|被)(?:了)?(?:证实|确认|验证|印证)|已?证实|符合(?:事实|实际)|可信"
+    "|可靠|靠谱|合理|没有?问题|站得住(?:脚)?)"
+)
+# what may stand between a claim's noun (or the start of a later clause) and its verdict: adverbs, a copula, a
+# conjunction, a check - so that the verdict is the claim's predicate, not a word of another phrase (纠正了之前报告中的
+# 错误, 修正了此前错误的估计, 不受汇率错误影响, 排除了统计错误后依然成立 state the figure)
+_BEFORE_A_VERDICT_ZH = re.compile(
+    "(?:但是?|不过|然而|可是|却|而|其实|实际上|事实上|显然|明显|恐怕|可能|本身|根本|完全|纯粹|也|都|均|则|就|并|是|已经?|早已|这|此|这一点"
+    "|后来|最终|最后|如今|现在|目前"
+    "|经(?:过)?(?:核实|核查|查证|调查|验证|审计|复核)(?:后)?|(?:后来|最终|最后)?(?:被)?(?:证明|发现|证实)(?:是|为)?|显得)*"
+)
+_CLAUSE_START = re.compile("[,;:] ?")
+# a rejection negated right before it (并非不成立, 不能说不成立, 不是错误的)
+_NEGATED_VERDICT_ZH = re.compile(
+    "(?:不能说|不能认为|不能讲|很难说|难说|谈不上|不见得|未必|并非|并不是|不是|非|不|没有|没|并无|无)(?:是|就|完全|任何)?$"
+)
+
+_NOUNS_EN = (
+    "claims?|statements?|views?|ideas?|notions?|assumptions?|beliefs?|suggestions?|estimates?|figures?|reports?"
+    "|assertions?|premises?|conclusions?|predictions?|forecasts?|projections?|rumou?rs?|contention|perception"
+    "|narrative|theory|hypothesis|impression|expectations?"
+)
+# the noun before the figure in its sentence (the claim that the margin is 20%, the idea of a 20% margin)
+_CLAIM_BEFORE_EN = re.compile(f"(?<![a-z])(?:{_NOUNS_EN})(?: (?:that|of|about))(?![a-z])")
+# ... or right after it (the 20% figure, the 20% margin estimate)
+_CLAIM_AFTER_EN = re.compile(f"(?: (?!and |but |or |while |so |with |as )[a-z]+)? (?:{_NOUNS_EN})(?![a-z])")
+# another claim named, or a semicolon: the verdict after it is on something else
+_ANOTHER_CLAIM_EN = re.compile(f";|(?<![a-z])(?:the|this|that|their|its|our|a|an) (?:[a-z]+ )?(?:{_NOUNS_EN})(?![a-z])")
+_BE = r"(?:is|was|are|were|'s|’s)(?: (?:simply|completely|entirely|clearly|just|also|therefore|thus|now|plainly))?"
+_VERDICT_EN = re.compile(
+    # a rejection negated: is not false, isn't wrong
+    rf"(?<![a-z])(?P<yes2>(?:{_BE} not|isn't|wasn't|aren't|weren't|isn’t) (?:false|wrong|incorrect|unfounded|a myth"
+    r"|mistaken|baseless|groundless|inaccurate|untrue)(?![a-z]))"
+    rf"|(?<![a-z])(?P<no>{_BE} (?:false|wrong|incorrect|inaccurate|untrue|mistaken|unfounded|baseless|groundless"
+    r"|unsupported|outdated|misleading|bogus|nonsense|fiction|unrealistic|not realistic"
+    r"|a (?:myth|misconception|fallacy|rumou?r|fiction)"
+    r"|not (?:true|correct|accurate|right|the case|supported|borne out|valid))"
+    r"|(?:does not|doesn't|doesn’t|did not|didn't|cannot|can't|won't|will not) (?:hold|stand up|survive|add up"
+    r"|check out|bear scrutiny)"
+    r"|(?:has|have|had) been (?:refuted|debunked|disproven|disproved|discredited|rejected|contradicted|overturned"
+    r"|falsified|ruled out)"
+    rf"|{_BE} (?:refuted|debunked|disproven|disproved|discredited|contradicted|overturned|falsified)"
+    r"|(?:turned out|turns out|proved|proves|has proven|was proven) to be (?:wrong|false|incorrect|unfounded|mistaken)"
+    r"|falls apart|lacks? (?:any )?(?:evidence|support|basis))(?![a-z])"
+    rf"|(?<![a-z])(?P<yes>holds|stands|{_BE} (?:correct|true|right|accurate|confirmed|valid|well[- ]founded|supported"
+    r"|borne out)|(?:has|have) been (?:confirmed|verified|validated)|checks out)(?![a-z])"
+)
+# v16's verdict that points back at the figure, with "that's" and after the sentence (Margin is 20% - that's wrong.
+# Margin is 20%. That is wrong.; 毛利率是20%。这是错的。)
+_POINTED_BACK = re.compile(
+    r"(?:[,;:.]| -| —| –)? (?:that|this|it|which)(?:'s|’s| is| was)(?: (?:simply|completely|just|plainly))?"
+    r" (?:wrong|incorrect|inaccurate|false|untrue|not (?:true|correct|right|accurate)|a myth)(?=[.,;!)]|$)"
+    "|。 ?(?:这|此)(?:个|种|一)?(?:说法|数字|结论)?(?:是|并|完全)*"
+    "(?:错误|错|不对|不准确|不正确|有误|不实|不成立)(?:的|了)?(?=[。!;,]|$)"
+)
+
+
+def _sentence_end(answer_norm: str, pos: int) -> int:
+    after = SENTENCE_END.search(answer_norm, pos)
+    return after.start() if after else len(answer_norm)
+
+
+def _first_verdict(answer_norm: str, start: int, end: int, zh: bool) -> re.Match[str] | None:
+    """The first verdict in answer_norm[start:end], cut where another claim is named."""
+    another = (_ANOTHER_CLAIM_ZH if zh else _ANOTHER_CLAIM_EN).search(answer_norm, start, end)
+    return (_VERDICT_ZH if zh else _VERDICT_EN).search(answer_norm, start, another.start() if another else end)
+
+
+def _rejection(answer_norm: str, noun_end: int, zh: bool) -> str | None:
+    """The rejection that is the first verdict after a claim's noun ending at noun_end, in its sentence; else None."""
+    end = min(_sentence_end(answer_norm, noun_end), noun_end + _REACH)
+    verdict = _first_verdict(answer_norm, noun_end, end, zh)
+    if verdict is None or verdict.group("no") is None:
+        return None
+    if zh and _NEGATED_VERDICT_ZH.search(answer_norm[max(noun_end, verdict.start() - 5) : verdict.start()]):
+        return None  # 并非不成立, 不能说不成立
+    if zh:
+        between = answer_norm[noun_end : verdict.start()]
+        clause = between[max((m.end() for m in _CLAUSE_START.finditer(between)), default=0) :]
+        if not _BEFORE_A_VERDICT_ZH.fullmatch(clause.strip()):
+            return None  # a word of another phrase: 纠正了之前报告中的错误, 错误的估计
+    return answer_norm[noun_end : verdict.end()]
+
+
+def rejected_claim(answer_norm: str, start: int, end: int) -> str | None:
+    """The verdict that rejects the point at start:end as a claim (its noun before or after it, the verdict later in
+    its sentence: 的说法并不成立, "... does not hold"; or "- that's wrong" after it), shown after the point; else
+    None."""
+    pointed = _POINTED_BACK.match(answer_norm, end)
+    if pointed is not None:
+        return pointed.group()
+    noun = _CLAIM_AFTER_ZH.match(answer_norm, end)
+    if noun is not None:
+        rejection = _rejection(answer_norm, noun.end(), zh=True)
+        if rejection is not None:
+            return answer_norm[end : noun.end()] + rejection
+    sentence_start = last_end(SENTENCE_END, answer_norm, start)
+    before = None
+    for m in _CLAIM_BEFORE_EN.finditer(answer_norm, max(sentence_start, start - _REACH), start):
+        before = m
+    if before is not None and re.search("[,;:]", answer_norm[before.end() : start]):
+        before = None  # the noun of another clause
+    noun_en = _CLAIM_AFTER_EN.match(answer_norm, end)
+    if before is not None or noun_en is not None:
+        at = noun_en.end() if noun_en is not None else end
+        rejection = _rejection(answer_norm, at, zh=False)
+        if rejection is not None:
+            return answer_norm[end:at] + rejection
+    return None
+
+
+def double_denial(answer_norm: str, start: int, end: int, negation: str) -> bool:
+    """A negation of saying (不能说, 并非) before a point that is rejected as a claim after it: the two cancel (不能说
+    毛利率为20%的说法不成立 states 20%; "It is not the case that the claim ... is false")."""
+    saying = re.search("(?:不能说|不能认为|不能讲|很难说|并非|并不是|the case that|true that)[^。!?]*$", negation)
+    return saying is not None and rejected_claim(answer_norm, start, end) is not None
