@@ -648,25 +648,15 @@ def max_model_len_problem(spec: ModelSpec, server: ServerSettings) -> str | None
     --max-model-len among its vLLM arguments) longer than the model's config.json allows, with both numbers and
     the fix; None when it is not, or cannot be told here, or VLLM_ALLOW_LONG_MAX_MODEL_LEN is set. vLLM refused
     it deep in its start, after a minute of loading, as every case's launch error."""
-    from ..serving.context import folder_length, long_context_allowed
+    from ..serving.context import folder_length, longer_than_the_model
 
     asked = launched_context(spec, server) if not spec.embedded else None
     if asked is None or asked[1].endswith("config.json"):
         return None
-    length, where = asked
-    if long_context_allowed({**os.environ, **server.env}):
-        return None
     folder = model_config_folder(spec, server)
     known = folder_length(folder) if folder is not None else None
-    if known is None or length <= known.longest:
-        return None
-    return (
-        f"model {spec.label}: {where} asks a context of {length:,} tokens, but the model's config.json allows "
-        f"{known.longest:,} ({known.where}): vLLM refuses to start with a longer one. Fix: lower it to "
-        f"{known.longest} or less, or leave it out (vLLM then uses the model's {known.length}); or set "
-        "VLLM_ALLOW_LONG_MAX_MODEL_LEN=1 if the model is known to take a longer context (past its length a RoPE "
-        "model's answers turn to NaNs)"
-    )
+    problem = longer_than_the_model(asked[0], asked[1], known, {**os.environ, **server.env})
+    return None if problem is None else f"model {spec.label}: {problem}"
 
 
 def _context_text(label: str, length: int, where: str, over: list[tuple[Any, int]], default: int) -> str:

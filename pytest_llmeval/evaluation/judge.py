@@ -59,14 +59,12 @@ class JudgeVerdict:
 
 def parse_judge_spec(value: str) -> tuple[str, str]:
     """(base URL, model) of `URL@MODEL`; JudgeError with the accepted form otherwise."""
-    from ..serving.fleet import url_form_problem
+    from ..serving.fleet import quotes_problem, url_form_problem
 
     text = value.strip()
-    if len(text) > 1 and text[0] in "'\"“‘`" and text[-1] in "'\"”’`":  # kept its quotes (an ini value, a CI variable)
-        raise JudgeError(
-            f"--llm-judge {public_spec(text)!r} is wrapped in quotes, which are part of the value here. Fix: write "
-            f"{public_spec(text[1:-1].strip())} without them"
-        )
+    quoted = quotes_problem(text, public_spec)  # kept its quotes (an ini value, a CI variable): as a base URL's
+    if quoted is not None:
+        raise JudgeError(f"--llm-judge {quoted}")
     url, sep, model = text.rpartition("@")
     form = url_form_problem(url) if sep and model.strip() else None
     if form is not None:  # no http://, an endpoint's path: said so, the URL's credentials not shown

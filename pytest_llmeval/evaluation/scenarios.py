@@ -586,6 +586,79 @@ def _yaml_error(exc: Any, text: str) -> tuple[str, str]:
     return f"{at}: {problem}", YAML_SYNTAX_FIX
 
 
+JSON_COMMENT_FIX = (
+    "remove the comment, or write it as a '#' comment (a scenario file is read as YAML, which reads JSON and its "
+    "trailing commas, and takes '# ...' comments after a space)"
+)
+_COMMENT_AFTER = " \t,{}[]"  # `http://x` in a plain value is not a comment: `//` must follow a space or a bracket
+
+
+def _json_comment(text: str, error_line: int | None) -> str | None:
+    """'the file is JSON with comments: a // comment at line N' when a `//` or `/* */` comment (outside a "string";
+    in a file not shaped as JSON, at a line's start only) sits at or before the line where the parser stopped and is
+    what stopped it (without it the parse gets further): YAML's own words for it were "a '{' opens here and is not
+    closed" or "a key is indented deeper", pointing elsewhere. A `// text` line inside a `|` block stays YAML's."""
+    import yaml
+
+    json_shaped = _strip_json_comments(text).lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True), 1):
+        if error_line is not None and number > error_line + 1:
+            return None
+        at = _comment_start(line) if json_shaped else (line.find("/") if line.lstrip()[:2] in ("//", "/*") else -1)
+        if at < 0:
+            offset += len(line)
+            continue
+        kind = "//" if line[at : at + 2] == "//" else "/* */"
+        close = text.find("*/", offset + at + 2) + 2 if kind != "//" else offset + len(line.rstrip("\r\n"))
+        close = close if close >= 2 else len(text)
+        blanked = text[: offset + at] + re.sub(r"[^\n]", " ", text[offset + at : close]) + text[close:]
+        try:
+            load_yaml_text(blanked)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            if mark is None or error_line is None or mark.line <= error_line:
+                return None
+        except RecursionError:
+            return None
+        if json_shaped:
+            return (
+                f"the file is JSON with comments: a {kind} comment at line {number}, which neither JSON nor YAML allows"
+            )
+        return f"a {kind} comment at line {number}, which YAML does not read as a comment (its comments start with '#')"
+    return None
+
+
+def _comment_start(line: str) -> int:
+    """Where a `//` or `/*` starts in one line of JSON, outside a "string" (-1: none)."""
+    quoted = False
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quoted and char == "\\":
+            index += 2
+            continue
+        if char == '"':
+            quoted = not quoted
+        elif (
+            not quoted and line[index : index + 2] in ("//", "/*") and (index == 0 or line[index - 1] in _COMMENT_AFTER)
+        ):
+            return index
+        index += 1
+    return -1
+
+
+def _strip_json_comments(text: str) -> str:
+    """The text with whole-line `//` comments and `/* */` blocks at its start removed: what shape is it under them."""
+    rest = text.lstrip("\ufeff \t\r\n")
+    while rest.startswith(("//", "/*")):
+        end = rest.find("\n") if rest.startswith("//") else rest.find("*/") + 1
+        if end <= 0:
+            return ""
+        rest = rest[end + 1 :].lstrip(" \t\r\n")
+    return rest
+
+
 def _odd_indents(lines: Sequence[str]) -> Iterable[tuple[int, str]]:
     """(line number, the space's name) per line indented with a space YAML takes for text (U+00A0, U+3000)."""
     for number, text in enumerate(lines, 1):
@@ -650,6 +723,9 @@ def load_file(path: Path) -> list[Case]:
         data = load_yaml_text(text)
     except yaml.YAMLError as exc:
         problem, fix = _yaml_error(exc, text)
+        comment = _json_comment(text, getattr(getattr(exc, "problem_mark", None), "line", None))
+        if comment is not None:  # YAML's words were about a '{' never closed or a key indented deeper
+            raise ScenarioError(path, None, None, comment, JSON_COMMENT_FIX) from None
         raise ScenarioError(path, None, None, f"invalid YAML{problem}", fix) from None
     except RecursionError:
         raise ScenarioError(path, None, None, "YAML nested too deeply", "flatten the file") from None

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
+from urllib.parse import urlsplit
 
 from .credentials import CREDENTIAL_NAME as CREDENTIAL_NAME  # re-exported: importers take these from the client
 from .credentials import MIN_SECRET_CHARS as MIN_SECRET_CHARS
@@ -347,9 +348,10 @@ class ChatClient:
                     reasoning_parts.append(reasoning)
                     finish_reason = choice.get("finish_reason") or finish_reason
         except StreamHTTPError as exc:
+            detail = _short(hide_secrets(_error_text(_json_or_text(exc.body)) or exc.reason))
             raise LLMRequestError(
-                f"{self.public_url} answered HTTP {exc.status} for model '{self.endpoint.model}': "
-                f"{_short(hide_secrets(_error_text(_json_or_text(exc.body)) or exc.reason))}",
+                f"{self.public_url} answered HTTP {exc.status} for model '{self.endpoint.model}': {detail}"
+                + (_not_found_hint(self.public_url, detail) if exc.status == 404 else ""),
                 "http",
                 exc.status,
             ) from None
@@ -425,6 +427,31 @@ def refuse_stopped_answer(finish_reason: str | None, where: str, characters: int
             f"{finish_reason!r}): not the model's whole answer",
             "stream",
         )
+
+
+def _not_found_hint(url: str, detail: str) -> str:
+    """What a 404 on POST {url}/chat/completions means, when the server does not say a model is missing: a base URL
+    written as http://host:8000 (LiteLLM serves both forms, vLLM and OpenAI only /v1/...) or with another path. The
+    run was accepted (a server may serve /chat/completions at its root); the 404 is where the URL form shows."""
+    if re.search(r"\bmodels?\b", detail, re.IGNORECASE):  # vLLM: "The model `x` does not exist."
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    path = parts.path.rstrip("/")
+    server = f"{parts.scheme}://{parts.netloc}"
+    if not path:
+        return (
+            f" (no POST /chat/completions at {url}: an OpenAI-compatible server such as vLLM serves it under /v1)."
+            f" Fix: write the base URL with /v1 at its end: {url}/v1"
+        )
+    if re.search(r"/v\d+$", path):
+        return f" (no POST /chat/completions at {url}). Fix: check that it is the server's OpenAI-compatible base URL"
+    return (
+        f" (no POST /chat/completions at {url}). Fix: check the base URL's path: vLLM and OpenAI serve it under /v1,"
+        f" e.g. {server}/v1"
+    )
 
 
 def _json_or_text(text: str) -> Any:

@@ -185,6 +185,22 @@ def _rope_parameters(part: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
     return "rope_scaling", []
 
 
+def longer_than_the_model(asked: int, where: str, known: ModelLength | None, env: Mapping[str, str]) -> str | None:
+    """Why a context `asked` (set by `where`: "--llm-max-model-len 8192", "--max-model-len 65536") past the model's
+    own is refused, with both numbers, the config field and the fix - one message for the plugin's check before any
+    server starts and the `size` command (they worded it apart); None when it fits, the length is unknown, or
+    VLLM_ALLOW_LONG_MAX_MODEL_LEN in `env` lets vLLM take it."""
+    if known is None or asked <= known.longest or long_context_allowed(env):
+        return None
+    return (
+        f"{where} asks a context of {asked:,} tokens, but the model's config.json allows {known.longest:,} "
+        f"({known.where}): vLLM refuses to start, as {where} is longer than the model's {known.longest}. Fix: lower "
+        f"it to {known.longest} or less, or leave it out (vLLM then uses the model's {known.length}); or set "
+        "VLLM_ALLOW_LONG_MAX_MODEL_LEN=1 if the model is known to take a longer context (past its length a RoPE "
+        "model's answers turn to NaNs)"
+    )
+
+
 def long_context_allowed(env: Mapping[str, str]) -> bool:
     """Whether vLLM takes a --max-model-len past the model's own (`VLLM_ALLOW_LONG_MAX_MODEL_LEN=1` or `true`, as
     vLLM's envs.py reads it)."""

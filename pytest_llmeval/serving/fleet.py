@@ -82,18 +82,31 @@ def read_urls(values: Iterable[str], option: str = "--llm-base-url") -> list[str
 # the paths the plugin adds to a base URL: a base URL that already ends with one was asked .../v1/chat/completions
 # /chat/completions - a 404 for every case, after the run had started
 ENDPOINT_PATHS = ("/chat/completions", "/completions", "/models", "/embeddings", "/responses", "/rerank", "/score")
-_QUOTE_PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "`": "`"}
+_OPENING_QUOTES = "'\"“‘`"
+_CLOSING_QUOTES = "'\"”’`"
+
+
+def quotes_problem(text: str, shown: Callable[[str], str] = public_url) -> str | None:
+    """'<value> is wrapped in quotes ... Fix: write <value> without them' when `text` (stripped) starts with a quote
+    and ends with one - an ini value or a CI variable that kept its quotes; a mismatched pair (`"http://h/v1'`)
+    too, which no URL or judge spec is either. `shown` writes a value without its credentials. One message for a
+    base URL and a judge spec (they were checked apart: the judge's took a mismatched pair, the URL's not)."""
+    text = text.strip()
+    if len(text) > 1 and text[0] in _OPENING_QUOTES and text[-1] in _CLOSING_QUOTES:
+        return (
+            f"{shown(text)!r} is wrapped in quotes, which are part of the value here. Fix: write "
+            f"{shown(text[1:-1].strip())} without them"
+        )
+    return None
 
 
 def url_form_problem(url: str) -> str | None:
     """How a base URL is written wrong in a way a user makes (quotes kept around it, no `http://`, an endpoint's
     path at its end), with the URL to write - its credentials never shown; None when it is none of these."""
     text = url.strip()
-    if len(text) > 1 and _QUOTE_PAIRS.get(text[0]) == text[-1]:  # an ini value or a CI variable kept its quotes
-        return (
-            f"{public_url(text)!r} is wrapped in quotes, which are part of the value here. Fix: write "
-            f"{public_url(text[1:-1].strip())} without them"
-        )
+    quoted = quotes_problem(text)
+    if quoted is not None:
+        return quoted
     scheme = re.match(r"(?i)(https?)[:/]+", text)
     if scheme is not None and "://" not in text[: scheme.end()]:  # `http//h`, `http:/h`, `https:h`
         meant = f"{scheme.group(1).lower()}://{text[scheme.end() :]}"

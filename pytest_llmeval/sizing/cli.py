@@ -14,7 +14,7 @@ import sys
 
 from .estimate import GPU_DEFAULTS, KV_CACHE_DTYPES, RESERVE_GIB, estimate_for_gpu, feasibility
 from .gpus import GPUS, find_gpu
-from .model_config import MAX_CONFIG_INTEGER, SizingError, read_model
+from .model_config import MAX_CONFIG_INTEGER, ModelShape, SizingError, read_model
 from .render import feasibility_table, summary
 
 # vLLM's GPU attention backends take KV blocks of a multiple of 16 tokens (`get_supported_kernel_block_sizes`:
@@ -64,20 +64,17 @@ def _context_length(text: str) -> int:
     return context_length(value)
 
 
-def _longer_than_the_model(args: argparse.Namespace, longest: int | None, where: str) -> str | None:
+def _longer_than_the_model(args: argparse.Namespace, shape: ModelShape) -> str | None:
     """Why `--max-model-len` is past the model's own length (vLLM refuses to start: a size for a server that never
-    runs), with both numbers; None when it is not, or VLLM_ALLOW_LONG_MAX_MODEL_LEN lets vLLM take it."""
-    from ..serving.context import long_context_allowed
+    runs), in the words of the plugin's check (`serving.context.longer_than_the_model`); None when it is not."""
+    from ..serving.context import ModelLength, longer_than_the_model
 
-    if args.max_model_len is None or longest is None or args.max_model_len <= longest:
+    if args.max_model_len is None or shape.longest_context is None:
         return None
-    if long_context_allowed(os.environ):
-        return None
-    return (
-        f"--max-model-len {args.max_model_len} is longer than the model's {longest} ({where}): vLLM refuses to start "
-        f"with it. Fix: --max-model-len {longest} or less, or set VLLM_ALLOW_LONG_MAX_MODEL_LEN=1 if the model is "
-        "known to take a longer context"
+    known = ModelLength(
+        shape.max_position_embeddings or shape.longest_context, shape.longest_context, shape.context_where
     )
+    return longer_than_the_model(args.max_model_len, f"--max-model-len {args.max_model_len}", known, os.environ)
 
 
 def _empty_value_problem(parser: argparse.ArgumentParser, argv: list[str]) -> str | None:
@@ -149,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"per GPU, e.g. --reserve-gib {RESERVE_GIB:g} (the default)"
             )
         shape = read_model(args.model_dir, args.dtype, args.quantization)
-        longer = _longer_than_the_model(args, shape.longest_context, shape.context_where)
+        longer = _longer_than_the_model(args, shape)
         if longer is not None:
             raise SizingError(longer)
         options = {
