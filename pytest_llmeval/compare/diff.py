@@ -38,6 +38,7 @@ from .problems import (
     comparison_failure,
     deciding_judge,
     duplicated_records,
+    mostly_errored,
     only_in_new,
     renamed_pairs,
     run_description,
@@ -75,6 +76,7 @@ from .settings import (
     settings_differences,
     shards_at_other_loads,
     speed_not_comparable,
+    speed_settings_note,
 )
 
 if TYPE_CHECKING:
@@ -365,12 +367,20 @@ def _compare_runs(
     regressions = [r for r in results if r["failed"]]
     broken = [p for p in problems if not p["allowed"]]
     summary = summary_text(groups, regressions, broken, results, [p for p in problems if p["allowed"]])
+    # half or more of a model and mode errored (allowed errors): a regression whatever the statistics say
+    half_errored = [] if broken else mostly_errored(compared_new)
+    if half_errored:
+        summary = f"errors past the gate: {'; '.join(half_errored)}; {summary}"
     only_new = only_in_new(mismatches)
     if only_new:  # not a regression, but no verdict either: said in the summary, not only under the tables
         summary += f"; note: {only_new}"
     settings_note = answer_settings_note(mismatches["settings"])
     if settings_note:  # the settings are named under the tables too ("different settings.max_tokens: ...")
         summary += f"; note: {settings_note}"
+    speed_note = speed_settings_note(mismatches["settings"])
+    checked_speed = [r for r in results if r["metric"] not in QUALITY and r not in unchecked_rules(results)]
+    if speed_note and checked_speed:  # a speed verdict under another parallelism says so beside it
+        summary += f"; note: {speed_note}"
     if not_asked and sum(not_asked["new"].values()) == not_asked["samples"]["new"]:
         summary += "; every answer of the new run was asked in an earlier run (answer cache or --llm-resume)"
     rescored_from = rescored_from_run(new_doc)
@@ -380,7 +390,8 @@ def _compare_runs(
             "that run's)"
         )
     unchecked = unchecked_rules(results)  # a speed rule that measured nothing: never "passed" (gate.py)
-    exit_code = EXIT_BROKEN if broken else EXIT_REGRESSION if regressions else EXIT_UNCHECKED if unchecked else EXIT_OK
+    failing = regressions or half_errored
+    exit_code = EXIT_BROKEN if broken else EXIT_REGRESSION if failing else EXIT_UNCHECKED if unchecked else EXIT_OK
     return {
         "base": run_description(base_doc, base_name),
         "new": run_description(new_doc, new_name),
@@ -388,6 +399,7 @@ def _compare_runs(
         "groups": groups,
         "rules": results,
         "regressions": regressions,
+        "errors_past_gate": half_errored,
         "unchecked": [f"{r['model']} {r['mode']} {r['rule']}" for r in unchecked],
         "problems": problems,
         "broken": bool(broken),

@@ -432,6 +432,30 @@ def unmeasured_problems(new_records: Sequence[Mapping[str, Any]]) -> list[dict[s
     ]
 
 
+def mostly_errored(new_records: Sequence[Mapping[str, Any]]) -> list[str]:
+    """One sentence for each (model, mode) of the new run with at least half of its compared samples errored, but not
+    all (that is `no_measurement`, broken): the gate fails it (exit 6) under --allow-errors too. --allow-errors is for
+    a flaky minority: counted as failures with score 0, 7 of 14 cases errored beside three models that answered read
+    as "within noise" (Holm over 8 rules: p 0.071) and the gate passed, while a careful user calls a model whose
+    server failed half its requests a regression whatever the p. Errors are not the model's quality sampled: no
+    significance test decides them. One rule for every n, --llm-repeat and number of models, whatever the rules
+    (none included): errored samples >= half of the samples compared. (Without --allow-errors the run is broken.)"""
+    groups: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
+    for case in new_records:
+        groups[(str(case["model"]), str(case.get("mode", "norag")))].append(case)
+    out = []
+    for (model, mode), samples in groups.items():
+        failed = sum(1 for s in samples if errored(s))
+        if failed == len(samples) or 2 * failed < len(samples):  # a minority: as failures; all: `no_measurement`
+            continue
+        out.append(
+            f"{model} {mode}: {failed} of its {len(samples)} sample(s) errored in the new run ({_first_error(samples)})"
+            " - at least half, a regression whatever the p (--allow-errors lets a minority of errors through, never "
+            "half). Fix: repair the server (its log, the error above) and rerun"
+        )
+    return out
+
+
 def no_measurement(records: Iterable[Mapping[str, Any]], which: str) -> list[tuple[str, str]]:
     """(why, sentence) for each (model, mode) of `records` without a usable answer (`_unusable`): every sample
     errored (a dead server, HTTP 400/500, timeouts, a scorer's NaN: why "errored"), answered empty ("empty"), or a

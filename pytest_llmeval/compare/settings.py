@@ -173,6 +173,27 @@ def answer_settings_note(settings: list[dict[str, Any]]) -> str | None:
     )
 
 
+def speed_settings_note(settings: list[dict[str, Any]]) -> str | None:
+    """The note that speed was compared between runs whose servers ran otherwise - tensor or pipeline parallel size,
+    GPU memory share, batch limits, prefix caching, KV-cache dtype: every server setting but the load's (which leave
+    a speed rule unchecked) and the answers' (`answer_settings_note` names them) -, or None. Such a comparison is
+    kept (a nightly job may gate the deployment as configured), but "e2e_p50 worse by +100%" after
+    tensor_parallel_size 1 -> 2 named the change only below the tables, not beside the verdict."""
+    changed = [
+        d
+        for d in settings
+        if _setting_field(d).startswith("settings.server.")
+        and _setting_field(d) not in ANSWER_SETTINGS_SERVER
+        and _setting_field(d) not in LOAD_SETTINGS
+    ]
+    if not changed:
+        return None
+    return (
+        f"speed measured under other server settings ({_both_values(changed, _setting_name)}): a change in speed, or "
+        "none, measures those settings as well as the model"
+    )
+
+
 def _both_values(diffs: list[dict[str, Any]], name: Callable[[Mapping[str, Any]], str]) -> str:
     """The settings that differ, each with both runs' values: "top_k 5 in the baseline, 8 now; ..."."""
     return "; ".join(f"{name(d)} {d['base']!r} in the baseline, {d['new']!r} now" for d in diffs)
