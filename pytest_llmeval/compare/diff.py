@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING, Any
 from .gate import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, EXIT_UNCHECKED, QUALITY, FailRule
 from .problems import (
     bad_timing_problems,
+    blind_collapse_text,
+    blind_collapses,
     broken_comparison,
     comparison_failure,
     deciding_judge,
@@ -390,6 +392,10 @@ def _compare_runs(
             "that run's)"
         )
     unchecked = unchecked_rules(results)  # a speed rule that measured nothing: never "passed" (gate.py)
+    blind = [] if broken else blind_collapses(results)  # past the threshold at an n no outcome can fail: not passed
+    if blind:
+        summary += f"; {blind_collapse_text(blind)}"
+    unchecked = [*unchecked, *blind]
     failing = regressions or half_errored
     exit_code = EXIT_BROKEN if broken else EXIT_REGRESSION if failing else EXIT_UNCHECKED if unchecked else EXIT_OK
     return {

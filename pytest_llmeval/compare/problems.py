@@ -752,6 +752,44 @@ def unchecked_rules(results: Sequence[Mapping[str, Any]]) -> list[Mapping[str, A
     ]
 
 
+def blind_collapses(results: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The quality rules no outcome could fail at this n (status "cannot be significant") whose estimate fell past
+    the threshold with the most extreme outcome the n allows: every case of 3 going 100 -> 0 under score:5. They
+    exit EXIT_UNCHECKED (8) where nothing failed or broke - with exit 0 a CI job reading the exit code showed green
+    for a total collapse the gate had no power to test. A rule whose estimate held, or fell by one flaky case of
+    four, stays exit 0 (its status says the cases that would check it)."""
+    return [
+        r
+        for r in results
+        if r.get("kind") != "speed"
+        and str(r.get("status", "")).startswith("cannot be significant")
+        and r.get("worsening") is not None
+        and r.get("margin") is not None
+        and float(r["worsening"]) > float(r["margin"])
+        and _at_its_most_extreme(r)
+    ]
+
+
+def _at_its_most_extreme(result: Mapping[str, Any]) -> bool:
+    """Whether a rule's p is the smallest any outcome at its n could give: the cases are as bad as they can be (every
+    one worse), not one flaky case of four - which stays a pass the n cannot check, not a nightly exit 8."""
+    p, least = result.get("p_value"), result.get("min_p")
+    return p is not None and least is not None and float(p) <= float(least) * (1 + 1e-9)
+
+
+def blind_collapse_text(rules: Sequence[Mapping[str, Any]]) -> str:
+    """The summary's part for `blind_collapses`: which rules, their estimate, why not failed, the fix."""
+    names = "; ".join(
+        f"{r['model']} {r['mode']} {r['rule']} (worse by {float(r['worsening']):.3g}, n={r.get('n')})" for r in rules
+    )
+    return (
+        f"{len(rules)} quality rule(s) NOT CHECKED - every case got worse, past the threshold, but no outcome at "
+        "this n could be significant, so the gate can say neither that it held nor that it failed (exit 8 where "
+        f"nothing failed or broke): {names}. Fix: compare more cases (the rule's status says how many), or look at the "
+        "cases"
+    )
+
+
 def unchecked_text(rules: Sequence[Mapping[str, Any]], why: bool) -> str:
     """The summary's part for the rules `unchecked_rules` found: which, that the gate cannot pass them, the fix;
     `why`: with each rule's status (where the summary's "not shown fine either" does not say it: a run that broke

@@ -92,8 +92,9 @@ def none_checked(cmp: dict[str, Any]) -> bool:
     return not cmp.get("exit_code") and bool(rules) and all(str(r.get("status")).startswith(unchecked) for r in rules)
 
 
-# A speed rule that measured nothing (exit 8, gate.py): not "FAILED" - nothing got worse - and never "passed".
-NOT_CHECKED = "NOT CHECKED: a rule measured nothing - see why in the summary"
+# A speed rule that measured nothing, or a quality rule past its threshold at an n no outcome can fail (exit 8,
+# gate.py): not "FAILED" - nothing was shown worse - and never "passed".
+NOT_CHECKED = "NOT CHECKED: a rule could not be checked - see why in the summary"
 
 
 def gate_word(cmp: dict[str, Any]) -> str:

@@ -211,15 +211,17 @@ def test_a_relabelled_model_is_compared_with_its_own_options_under_its_old_label
 
 
 def test_a_gate_that_could_check_no_rule_does_not_read_as_passed():
-    """A baseline of one case going 100 -> 0: no outcome at n=1 can be significant, so the gate passes (exit 0, no
-    evidence of a regression) - it printed "(gate passed)" and "Gate: passed (exit 0)" as for a checked run."""
-    cmp = gate(run([100.0]), run([0.0]))
+    """One of two cases going 100 -> 0: no outcome at n=2 can be significant, so the gate passes (exit 0, no
+    evidence of a regression) - it printed "(gate passed)" and "Gate: passed (exit 0)" as for a checked run. Both
+    cases falling (as bad as n=2 allows) is not checked (exit 8, round 12 review)."""
+    cmp = gate(run([100.0, 100.0]), run([100.0, 0.0]))
     assert cmp["exit_code"] == EXIT_OK
     assert gate_word(cmp) == "gate passed, but no rule could be checked - see why in the summary"
     assert "Gate: passed, but no rule could be checked - see why in the summary (exit 0)." in " ".join(
         render_comparison_text(cmp).split()
     )
-    assert "cannot be significant at n=1" in cmp["summary"]
+    assert "cannot be significant at n=2" in cmp["summary"]
+    assert gate(run([100.0]), run([0.0]))["exit_code"] == EXIT_UNCHECKED
 
 
 def test_a_gate_that_checked_one_rule_passes_as_before():

@@ -17,7 +17,7 @@ import re
 import pytest
 from test_gate_redteam import gate, run
 
-from pytest_llmeval.compare import EXIT_OK, EXIT_REGRESSION, render_comparison_text
+from pytest_llmeval.compare import EXIT_OK, EXIT_REGRESSION, EXIT_UNCHECKED, render_comparison_text
 
 # -- intervals cut to what the cases can show from the baseline ---------------------------------------------------
 
@@ -61,7 +61,7 @@ def test_an_interval_inside_what_the_cases_can_show_is_left_as_it_is():
 
 def test_a_rule_no_outcome_can_fail_at_this_n_names_the_cases_that_could():
     cmp = gate(run([100.0] * 3), run([0.0] * 3))
-    assert cmp["exit_code"] == EXIT_OK
+    assert cmp["exit_code"] == EXIT_UNCHECKED  # every case fell: not checked, not passed (round 12 review)
     assert (
         "score:5: cannot be significant at n=3: the smallest p any outcome could give is 0.125 > 0.05 - not failed "
         "(n=3, p=0.125); to check it: at least 5 cases (--llm-repeat does not help: the case is the unit)"

@@ -225,7 +225,7 @@ PAIRS: list[Pair] = [
         lambda: run([0.0] * 4),
         "score:5",
         {"allow_missing": True},
-        EXIT_OK,  # n=4 cannot be significant: said, with the cases that could check it
+        EXIT_UNCHECKED,  # n=4 cannot be significant and every case fell: not checked, with the cases that could
     ),
     ("a case renamed", lambda: asked_as(run(GOOD)), lambda: renamed(asked_as(run(GOOD))), "score:5", {}, 7),
     ("a case's question edited", lambda: run(GOOD), lambda: edited(run(GOOD)), "score:5", {}, EXIT_BROKEN),
@@ -306,9 +306,9 @@ PAIRS: list[Pair] = [
         EXIT_UNCHECKED,
     ),
     # -- small n, ties, outliers, bimodal
-    ("n=1, 100 -> 0", lambda: run([100.0]), lambda: run([0.0]), "score:5,pass_rate:10", {}, EXIT_OK),
-    ("n=2, 100 -> 0", lambda: run([100.0] * 2), lambda: run([0.0] * 2), "score:5", {}, EXIT_OK),
-    ("n=3, 100 -> 0", lambda: run([100.0] * 3), lambda: run([0.0] * 3), "score:5,pass_rate:10", {}, EXIT_OK),
+    ("n=1, 100 -> 0", lambda: run([100.0]), lambda: run([0.0]), "score:5,pass_rate:10", {}, EXIT_UNCHECKED),
+    ("n=2, 100 -> 0", lambda: run([100.0] * 2), lambda: run([0.0] * 2), "score:5", {}, EXIT_UNCHECKED),
+    ("n=3, 100 -> 0", lambda: run([100.0] * 3), lambda: run([0.0] * 3), "score:5,pass_rate:10", {}, EXIT_UNCHECKED),
     ("n=5, 100 -> 0", lambda: run([100.0] * 5), lambda: run([0.0] * 5), "score:5", {}, EXIT_REGRESSION),
     ("n=6, 100 -> 0", lambda: run([100.0] * 6), lambda: run([0.0] * 6), "score:5,pass_rate:10", {}, 6),
     ("n=0 in both", lambda: run([]), lambda: run([]), "score:5", {}, EXIT_BROKEN),
@@ -480,7 +480,8 @@ def test_a_speed_rule_that_measured_nothing_is_not_a_pass():
     assert "1 gate rule(s) NOT CHECKED - nothing comparable was measured for them" in cmp["summary"]
     assert "Fix: compare with a baseline timed like this run" in cmp["summary"]
     assert gate_word(cmp).startswith("gate NOT CHECKED")
-    assert "Gate: NOT CHECKED: a rule measured nothing - see why in the summary (exit 8)" in render_comparison_text(cmp)
+    shown = render_comparison_text(cmp)
+    assert "Gate: NOT CHECKED: a rule could not be checked - see why in the summary (exit 8)" in shown
 
 
 def test_an_unchecked_speed_rule_beside_a_regression_keeps_its_reason_in_the_summary():
@@ -491,11 +492,16 @@ def test_an_unchecked_speed_rule_beside_a_regression_keeps_its_reason_in_the_sum
     assert "m1 norag ttft_p95:20%: not checked: too few requests (n=14) for a p95: needs 20" in cmp["summary"]
 
 
-def test_a_quality_rule_no_outcome_can_fail_is_not_unchecked():
-    """Its cases were compared: the status says the cases that would check it, and the gate passes (round 7)."""
-    cmp = gate(run([100.0] * 3), run([0.0] * 3), "score:5")
-    assert cmp["exit_code"] == EXIT_OK and cmp["unchecked"] == []
-    assert "NOT CHECKED" not in cmp["summary"]
+def test_a_quality_rule_no_outcome_can_fail_is_not_unchecked_unless_every_case_fell():
+    """Its cases were compared: the status says the cases that would check it, and the gate passes (round 7) - unless
+    the cases are as bad as the n allows (every one worse, past the threshold): then it is not checked (exit 8, round
+    12 review), as a CI job reading the exit code showed green for a total collapse."""
+    one_fell = gate(run([100.0] * 3), run([100.0, 100.0, 0.0]), "score:5")
+    assert one_fell["exit_code"] == EXIT_OK and one_fell["unchecked"] == []
+    assert "NOT CHECKED" not in one_fell["summary"]
+    collapsed = gate(run([100.0] * 3), run([0.0] * 3), "score:5")
+    assert collapsed["exit_code"] == EXIT_UNCHECKED and collapsed["unchecked"] == ["m1 norag score:5"]
+    assert "every case got worse" in collapsed["summary"] and "at least 5 cases" in collapsed["summary"]
 
 
 def test_a_model_lost_whole_at_n6_beside_another_in_two_modes_says_it_cannot_be_checked_and_how():
