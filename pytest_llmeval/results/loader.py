@@ -160,75 +160,188 @@ def load(path: str | Path, runs_dir: str | Path | None = None) -> Run:
 
 
 def with_derived_sections(doc: dict[str, Any]) -> None:
-    """The sections an older run may lack that `Run` hands out: its aggregates (worked out from its cases, as
-    `report` does) and its benchmarks (none). Aggregates that are not the final ones of its cases are worked out
-    again (`stale_aggregates` says when), and `aggregates.worked_out` says why - the reports print it."""
+    """One rule for every render of a saved run: everything its cases give - the aggregates per model and mode
+    (counts, means, intervals, latency, tokens, decode speed, categories), the RAG table, the models compared,
+    the judge's agreement, the vision rows - is worked out again from its cases; only what cases cannot give (run
+    metadata, memory, benchmarks, prices) is taken as stored, and the cost rows are priced again only where the
+    prices file is still there (`_cost_again`; else flagged when their cases no longer give them). Where a
+    stored figure differed (`stale_aggregates` says which), `aggregates.worked_out` says so and the reports print
+    it: a timing, token count or judge field edited by hand (or written by an older plugin) was shown as stored
+    beside cases that no longer gave it, while only counts and means were checked."""
     doc.setdefault("benchmarks", [])
-    reason = stale_aggregates(doc)
-    if reason is not None:
-        from .aggregate import aggregate_document
+    cases = doc.get("cases") or []
+    if not cases and isinstance(doc.get("aggregates"), dict):
+        return  # nothing to work anything out from: what was saved is all there is
+    from .aggregate import aggregate_document
 
-        memory = (doc.get("run") or {}).get("memory") or {}
-        doc["aggregates"] = dict(aggregate_document(doc.get("cases") or [], memory, True, doc["benchmarks"]))
-        if reason != NO_AGGREGATES:  # a run that never had any: no report of it printed other figures
-            doc["aggregates"]["worked_out"] = reason
+    memory = (doc.get("run") or {}).get("memory") or {}
+    fresh = dict(aggregate_document(cases, memory, True, doc["benchmarks"]))
+    reason = _stale_reason(doc, fresh)
+    saved = doc.get("aggregates")
+    kept = {k: v for k, v in saved.items() if k not in fresh and k != "worked_out"} if isinstance(saved, dict) else {}
+    doc["aggregates"] = {**fresh, **kept}  # a field a newer plugin or a hook added: kept as it is
+    if reason is not None and reason != NO_AGGREGATES:  # a run that never had any: no report printed other figures
+        doc["aggregates"]["worked_out"] = reason
+    _cost_again(doc)
 
 
 NO_AGGREGATES = "no aggregates saved"
 MEAN_TOLERANCE = 0.006  # a mean kept at 2 digits by an older plugin is within 0.005 of the one its cases give
+RELATIVE_TOLERANCE = 1e-9  # a figure worked out again from the same cases is the same float; this is float noise
+SHOWN_CHANGES = 3
 
 
 def stale_aggregates(doc: dict[str, Any]) -> str | None:
-    """Why a document's aggregates must be worked out again from its cases; None where they are its cases' own.
-    A run killed half way (SIGKILL, out of memory) keeps its last intermediate save, which leaves every interval,
-    the models compared and their verdicts out: re-rendered, it printed an uplift of -5.1 with no interval and no
-    pair of models at all. A case whose score was corrected by hand in results.json still printed the saved summary
-    (errors 0, mean 57.1) above a cases table showing that case errored. The cheap figures (counts and mean score
-    per model and mode) are compared; a document without aggregates gets them too."""
+    """Why a document's aggregates are not its cases' own, in words; None where they are. A run killed half way
+    (SIGKILL, out of memory) keeps its last intermediate save, which leaves every interval, the models compared and
+    their verdicts out: re-rendered, it printed an uplift of -5.1 with no interval and no pair of models at all. A
+    case whose score was corrected by hand in results.json still printed the saved summary (errors 0, mean 57.1)
+    above a cases table showing that case errored. Every stored figure the cases give is compared (timings, token
+    counts, judge agreement, the pairs' p values too), not only counts and means."""
+    cases = doc.get("cases") or []
+    if "aggregates" not in doc or not cases:
+        return NO_AGGREGATES if "aggregates" not in doc else None
+    from .aggregate import aggregate_document
+
+    memory = (doc.get("run") or {}).get("memory") or {}
+    return _stale_reason(doc, dict(aggregate_document(cases, memory, True, doc.get("benchmarks") or [])))
+
+
+def _stale_reason(doc: dict[str, Any], fresh: dict[str, Any]) -> str | None:
+    """`stale_aggregates` against aggregates already worked out from the cases (`fresh`)."""
     if "aggregates" not in doc:
         return NO_AGGREGATES
-    cases, saved = doc.get("cases") or [], doc["aggregates"]
-    if not cases or not isinstance(saved, dict):
+    saved = doc["aggregates"]
+    if not (doc.get("cases") or []) or not isinstance(saved, dict):
         return None
     if "comparison" not in saved:
         return (
             "aggregates worked out from the cases: saved before the run's end - it stopped half way or is still "
             "running (a save during the run has no intervals and no models compared)"
         )
-    changes = _changed_figures(saved.get("models") or [], cases)
+    changes = _changed_figures(saved, fresh)
     if changes:
+        more = f" and {len(changes) - SHOWN_CHANGES} more" if len(changes) > SHOWN_CHANGES else ""
         return (
             "aggregates worked out again from the cases: they no longer give the saved figures (results.json edited "
-            f"after the run?): {'; '.join(changes[:3])}"
+            f"after the run?): {'; '.join(changes[:SHOWN_CHANGES])}{more}"
         )
     return None
 
 
-def _changed_figures(saved: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[str]:
-    """`model mode field saved -> now` for each summary figure the cases no longer give (a model or mode added or
-    gone too); the fields a row of an older plugin lacks are not compared."""
-    from .aggregate import model_rows
+# the keys naming a row of an aggregates table, in the order they label it
+ROW_KEYS = ("model", "a", "b", "mode", "name")
 
-    now = {(r["model"], r["mode"]): r for r in model_rows(cases, intervals=False)}
-    before = {(r.get("model"), r.get("mode", "norag")): r for r in saved if isinstance(r, dict)}
-    changes = [f"{m} {mode}: not in the saved summary" for m, mode in now if (m, mode) not in before]
-    changes += [f"{m} {mode}: no case of it left" for m, mode in before if (m, mode) not in now]
+
+def _changed_figures(saved: dict[str, Any], fresh: dict[str, Any]) -> list[str]:
+    """`where field saved -> now` for each stored figure the cases no longer give, over every aggregates table
+    (a model or mode added or gone too); the fields a row of an older plugin lacks are not compared."""
+    changes: list[str] = []
+    for section in sorted(fresh.keys() & saved.keys()):
+        changes += _diff(saved[section], fresh[section], section if section != "models" else "")
+    return sorted(changes, key=lambda c: (" mean score " not in c and " errors " not in c, c))
+
+
+def _row_label(row: Any, index: int) -> str:
+    if isinstance(row, dict):
+        named = [str(row[k]) for k in ROW_KEYS if isinstance(row.get(k), (str, int)) and not isinstance(row[k], bool)]
+        if named:
+            return " ".join(named)
+    return f"[{index}]"
+
+
+def _diff(old: Any, new: Any, where: str) -> list[str]:
+    """The differences between a stored value and the one worked out again, each `where old -> new`."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out: list[str] = []
+        for key in old.keys() & new.keys():
+            out += _diff(old[key], new[key], f"{where} {str(key).replace('_', ' ')}".strip())
+        return out
+    if isinstance(old, list) and isinstance(new, list) and any(isinstance(x, dict) for x in old + new):
+        return _diff_rows(old, new, where)
+    if _same(old, new):
+        return []
+    return [f"{where} {_figure(old)} -> {_figure(new)}"]
+
+
+def _diff_rows(old: list[Any], new: list[Any], where: str) -> list[str]:
+    """Rows matched by their name (model, mode; a pair's two sides), else by place."""
+    before = {_row_label(r, i): r for i, r in enumerate(old)}
+    now = {_row_label(r, i): r for i, r in enumerate(new)}
+    prefix = f"{where} " if where else ""
+    out = [f"{prefix}{k}: not in the saved figures" for k in now if k not in before]
+    out += [f"{prefix}{k}: no case of it left" for k in before if k not in now]
     for key in now.keys() & before.keys():
-        for field in ("cases", "samples", "errors", "passed", "mean_score"):
-            old, new = before[key].get(field), now[key].get(field)
-            if field not in before[key] or old == new:
-                continue
-            if field == "mean_score" and _close(old, new):
-                continue
-            shown = [_figure(v) for v in (old, new)]
-            changes.append(f"{key[0]} {key[1]} {field.replace('_', ' ')} {shown[0]} -> {shown[1]}")
-    return sorted(changes)
+        out += _diff(before[key], now[key], f"{prefix}{key}")
+    return out
 
 
-def _close(old: Any, new: Any) -> bool:
-    """Two means within the rounding of an older plugin (`MEAN_TOLERANCE`)."""
-    numbers = isinstance(old, (int, float)) and isinstance(new, (int, float))
-    return numbers and abs(float(old) - float(new)) <= MEAN_TOLERANCE
+def _same(old: Any, new: Any) -> bool:
+    """Two stored values alike: equal, both no number (NaN is written as null), or two numbers within float noise
+    or within the 2-digit rounding of an older plugin (`MEAN_TOLERANCE`)."""
+    if _no_number(old) and _no_number(new):
+        return True
+    if isinstance(old, bool) or isinstance(new, bool):
+        return old is new
+    if isinstance(old, (int, float)) and isinstance(new, (int, float)):
+        a, b = float(old), float(new)
+        if not (math.isfinite(a) and math.isfinite(b)):
+            return a == b
+        if abs(a - b) <= RELATIVE_TOLERANCE * max(1.0, abs(a), abs(b)):
+            return True
+        return round(a, 2) == a and abs(a - b) <= MEAN_TOLERANCE  # an older plugin's 2-digit figure
+    return bool(old == new)
+
+
+def _no_number(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+# the cost row's figures its cases give (the rest come from the prices file)
+COST_FIGURES = ("n", "mean_prompt_tokens", "mean_output_tokens", "requests_per_hour", "throughput_basis")
+
+
+def _cost_again(doc: dict[str, Any]) -> None:
+    """The cost rows worked out again from the cases when the prices file they were priced from is still there;
+    where it is not, the rows stay as stored and `cost.worked_out` says which of their figures the cases no longer
+    give (the prices - what cases cannot give - are not guessed)."""
+    cost = doc.get("cost")
+    if not isinstance(cost, dict) or not isinstance(cost.get("rows"), list) or not doc.get("cases"):
+        return
+    from ..cost import cost_rows, load_prices
+
+    settings = (doc.get("run") or {}).get("settings") or {}
+    path = settings.get("prices") if isinstance(settings, dict) else None
+    try:
+        prices = load_prices(Path(path)) if isinstance(path, str) and Path(path).is_file() else None
+    except Exception:  # noqa: BLE001 - a prices file changed since into one that does not load: rows as stored
+        prices = None
+    if prices is not None:
+        fresh = cost_rows(doc, prices)
+        changes = _diff(cost["rows"], fresh, "cost")
+        cost["rows"] = fresh
+        if changes:
+            cost["worked_out"] = f"cost worked out again from the cases and {path}: {'; '.join(changes[:3])}"
+        return
+    from ..cost.model import _row
+    from ..cost.prices import Prices
+
+    no_prices = Prices("", "", {}, "", 0.0, "")  # the figures compared come from the cases alone
+
+    bench = {b.get("model"): b.get("summary", {}) for b in doc.get("benchmarks") or [] if isinstance(b, dict)}
+    changes = []
+    for row in cost["rows"]:
+        if not isinstance(row, dict) or "model" not in row:
+            continue
+        qps = (bench.get(row["model"]) or {}).get("request_throughput")
+        now = _row(doc, no_prices, row["model"], row.get("mode"), qps)
+        old = {k: row[k] for k in COST_FIGURES if k in row}
+        changes += _diff(old, {k: now.get(k) for k in old}, f"{row['model']} {row.get('mode', '')}".strip())
+    if changes:
+        cost["worked_out"] = (
+            "cost as stored, though its cases no longer give its figures (results.json edited after the run?): "
+            f"{'; '.join(changes[:3])}; the prices file {path or '(none named)'} is not there to price them again"
+        )
 
 
 def _figure(value: Any) -> str:

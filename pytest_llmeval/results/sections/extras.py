@@ -22,9 +22,22 @@ def _api_cell(row: dict[str, Any]) -> str:
     0), `not measured (0 tokens counted)` - the price of 0 tokens printed `0.000` beside the local GPU's cost, an API
     that costs nothing, while the verdict below said no tokens were measured."""
     tokens = _token_mean(row.get("mean_prompt_tokens")) + _token_mean(row.get("mean_output_tokens"))
-    if row.get("api_per_1k") is not None and tokens <= 0:
+    if tokens <= 0 and (row.get("api_per_1k") is not None or row.get("n")):
         return "not measured (0 tokens counted)"
+    if row.get("api_per_1k") is None and tokens > 0:  # `-` read as "not measured" although the tokens were
+        return "no API price"
     return fmt(row.get("api_per_1k"), 3)
+
+
+def _verdict_line(row: dict[str, Any]) -> str:
+    """A cost row's verdict; the stored "no API price or no tokens measured" says which of the two it is."""
+    label = f"{row['model']}{' ' + row['mode'] if row.get('mode') else ''}"
+    cell = _api_cell(row)
+    if row.get("api_per_1k") is None and cell == "no API price":
+        return f"{label}: no API price for it in the prices file (nor a default): the API's cost is not known."
+    if row.get("api_per_1k") is None and cell.startswith("not measured"):
+        return f"{label}: no tokens counted (usage not reported): the API's cost is not known."
+    return f"{label}: {row['verdict']}."
 
 
 def _token_mean(value: Any) -> float:
@@ -65,7 +78,9 @@ def cost_section(doc: dict[str, Any]) -> Section | None:
             "(descriptions, no interval); requests/h, the costs and the break-even are of this one run (the run is "
             "the unit of speed). A model run without and with RAG gets a row per mode (mode 'all': one mode ran)."
         )
-    notes += [f"{r['model']}{' ' + r['mode'] if r.get('mode') else ''}: {r['verdict']}." for r in rows_in]
+    notes += [_verdict_line(r) for r in rows_in]
+    if cost.get("worked_out"):  # a saved run re-rendered (`loader.with_derived_sections`): which figures to trust
+        notes.insert(0, f"Note: {cost['worked_out']}.")
     headers = [
         "model",
         "mode",

@@ -142,13 +142,16 @@ def _p_text(pair: dict[str, Any]) -> str:
     `<0.00025` at a drawn test's floor, as the RAG table writes the same test's p - this column wrote `0.00025`
     there -, and `-` for what is no p (a NaN or 0 in a hand-edited results.json printed `0 (nan)`)."""
     from ...stats import p_text
+    from ..adjusted_floor import adjusted_at_floor
 
     difference = pair.get("difference") or {}
     p, adjusted = pair.get("p_value", difference.get("p_value")), pair.get("p_holm")
     if p_text(p) == "-":
         return "-"
     floor = bool(difference.get("p_at_floor")) and p == difference.get("p_value")
-    return p_text(p, floor) + (f" ({p_text(adjusted)})" if adjusted is not None else "")
+    return p_text(p, floor) + (
+        f" ({p_text(adjusted, adjusted_at_floor(p, adjusted, floor))})" if adjusted is not None else ""
+    )
 
 
 NO_COMMON = "not compared: no case in common"

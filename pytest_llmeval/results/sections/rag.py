@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..adjusted_floor import adjusted_at_floor
 from .elements import Section, Table, fmt, methods, with_interval, with_n
 from .summary import in_flight_note, percentile_cell
 
@@ -273,7 +274,8 @@ def _uplift_verdict(category: dict[str, Any]) -> str:
         )
     if p is None or adjusted is None:
         return ""
-    text = f"; p {p_text(p, bool(test.get('p_at_floor')))} (Holm {p_text(adjusted)})"
+    floor = bool(test.get("p_at_floor"))
+    text = f"; p {p_text(p, floor)} (Holm {p_text(adjusted, adjusted_at_floor(p, adjusted, floor))})"
     if category.get("significant_holm") and category.get("uplift"):
         text += f": {'better' if category['uplift'] > 0 else 'worse'} with RAG"
     return text

@@ -85,23 +85,49 @@ def in_flight_note(doc: dict[str, Any]) -> str:
     """What the latency and decode figures include when cases ran concurrently (--llm-concurrency); "" when not.
     Where the models ran at different concurrencies (a model with 2 replicas: twice the cases in flight), each
     model's is named: "4/8 cases in flight" did not say which model's latency was measured under which load, and a
-    model asked one case at a time read as measured under load too."""
-    per_model: dict[str, set[int]] = {}
-    for c in doc.get("cases") or []:
-        flight = c.get("in_flight")
-        per_model.setdefault(str(c.get("model")), set()).add(flight if isinstance(flight, int) and flight > 1 else 1)
-    in_flight = sorted(set().union(*per_model.values())) if per_model else []
+    model asked one case at a time read as measured under load too. A model whose modes ran at different loads (a
+    RAG run resumed at another --llm-concurrency) is named per mode: "m 1/8" did not say which mode's latency was
+    measured under 8. Only timed answers count (`_timed_loads`): a cache hit or an error has no latency to label."""
+    per_row = _timed_loads(doc)
+    in_flight = sorted(set().union(*per_row.values())) if per_row else []
     if not in_flight or in_flight == [1]:
         return ""
-    if len({tuple(sorted(v)) for v in per_model.values()}) == 1:
+    if len({tuple(sorted(v)) for v in per_row.values()}) == 1:
         load = f"with {'/'.join(map(str, in_flight))} cases in flight per process"
     else:
-        each = ", ".join(f"{model} {'/'.join(map(str, sorted(v)))}" for model, v in per_model.items())
+        each = ", ".join(f"{label} {'/'.join(map(str, sorted(v)))}" for label, v in _load_labels(per_row).items())
         load = f"with these cases in flight per process (1: one at a time): {each} -"
     return (
         f" Latency measured {load} (--llm-concurrency): TTFT, E2E and decode tok/s include the batching; compare "
         "them only with runs (and models) at the same concurrency."
     )
+
+
+def _timed_loads(doc: dict[str, Any]) -> dict[tuple[str, str], set[int]]:
+    """The cases in flight of each model and mode's timed answers (1 where none was recorded); a row with no timed
+    answer (every one errored or from the cache) has no latency and is left out."""
+    per_row: dict[tuple[str, str], set[int]] = {}
+    for c in doc.get("cases") or []:
+        if c.get("error") or c.get("cached") or c.get("e2e_s") is None:
+            continue
+        flight = c.get("in_flight")
+        load = flight if isinstance(flight, int) and not isinstance(flight, bool) and flight > 1 else 1
+        per_row.setdefault((str(c.get("model")), str(c.get("mode", "norag"))), set()).add(load)
+    return per_row
+
+
+def _load_labels(per_row: dict[tuple[str, str], set[int]]) -> dict[str, set[int]]:
+    """Per model where its modes ran alike, per model and mode where they did not."""
+    models: dict[str, list[tuple[str, set[int]]]] = {}
+    for (model, mode), loads in per_row.items():
+        models.setdefault(model, []).append((mode, loads))
+    labels: dict[str, set[int]] = {}
+    for model, modes in models.items():
+        if len({tuple(sorted(v)) for _, v in modes}) == 1:
+            labels[model] = modes[0][1]
+        else:
+            labels.update({f"{model} {mode}": loads for mode, loads in modes})
+    return labels
 
 
 def untimed_note(doc: dict[str, Any]) -> str:
