@@ -265,3 +265,21 @@ def test_a_run_at_a_base_url_without_v1_shows_the_fix(project):  # noqa: F811 - 
     out = result.stdout.str() + result.stderr.str()
     assert result.ret != 0 and "Traceback" not in out, out
     assert f"write the base URL with /v1 at its end: {root}/v1" in out, out
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "利润, " * 800, 10**4000])
+def test_a_list_field_written_as_a_page_of_text_gets_a_short_message(tmp_path: Any, value: object) -> None:
+    """Found by the fuzz suite in CI: key_points as 5,000 digits made a 5,208-character message - the fix repeated
+    the whole text as the list it meant. It shows the list's start."""
+    import json
+
+    from pytest_llmeval.evaluation.scenarios import ScenarioError, load_scenarios
+
+    path = tmp_path / "s.json"
+    case = {"id": "c1", "category": "c", "question": "q?", "key_points": value}
+    path.write_text(json.dumps({"suite": "s", "cases": [case]}), encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenarios([path])
+    message = str(caught.value)
+    assert str(path) in message and "key_points" in message and "Fix:" in message
+    assert len(message) < 1000, message

@@ -1047,12 +1047,21 @@ def _string_list(value: Any, field_name: str, fail: Any) -> tuple[str, ...]:
 _ITEM_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
 
 
+_LIST_SHOWN = 200  # characters of a list field's text the fix shows as the list it meant
+
+
 def _not_a_list(value: Any, what: str) -> tuple[str, str]:
     """(problem, fix) for a list field written as one text or number (`key_points: 利润, 收入`): the fix shows it as
     the list it meant, one entry per item."""
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        items = [item for item in _ITEM_SEPARATORS.split(str(value).strip()) if item]
-        written = ", ".join(items) if items else str(value)
+        try:
+            text = str(value).strip()
+        except ValueError:  # an int past Python's 4,300-digit limit on int-to-text conversion
+            return f"must be a list, not {shown(value)}", f"write one '- point: ...' entry per {what}"
+        items = [item for item in _ITEM_SEPARATORS.split(text) if item]
+        written = ", ".join(items) if items else text
+        if len(written) > _LIST_SHOWN:  # a page pasted into the field: the fix shows the list's start, not the page
+            written = f"{written[: _LIST_SHOWN - 3]}..."
         many = f", one {what} per entry" if len(items) > 1 else ""
         return f"must be a list, not the text {shown(value)}", f"write it as a list: [{written}]{many}"
     return "must be a list", f"write one '- point: ...' entry per {what}"

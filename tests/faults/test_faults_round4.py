@@ -18,6 +18,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -323,8 +324,12 @@ EIGHT = "suite: eight\ncases:\n" + "".join(
 )
 
 
+_LAST_ASKED = threading.Event()  # set when the last case's request arrives, before its answer (which takes 30 s)
+
+
 def _slow_last(req: dict[str, Any]) -> str:
     if "第7题" in json.dumps(req.get("messages", []), ensure_ascii=False):
+        _LAST_ASKED.set()
         time.sleep(30)
     return "甲项"
 
@@ -334,6 +339,7 @@ def test_ctrl_c_twice_during_the_last_case_keeps_every_measured_answer(llm_proje
     import psutil
 
     llm_project.scenario("eight.yaml", EIGHT)
+    _LAST_ASKED.clear()
     report = llm_project.path / "llmeval-report"
     with FakeServer(answers=_slow_last) as fake:
         proc = subprocess.Popen(
@@ -343,12 +349,12 @@ def test_ctrl_c_twice_during_the_last_case_keeps_every_measured_answer(llm_proje
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            # an xdist worker (the CI's -n) ignores SIGINT, and a child inherits that: the run never saw the Ctrl-C
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
-        deadline = time.monotonic() + 50
-        while time.monotonic() < deadline and not any(
-            "第7题" in json.dumps(body, ensure_ascii=False) for _, body in fake.received
-        ):
-            time.sleep(0.05)
+        # the fake server records a request once answered: wait for the last one to arrive instead (a loaded CI
+        # host took over 50 s to get there, and the Ctrl-C came after the run had ended)
+        assert _LAST_ASKED.wait(timeout=150), "the last case was never asked"
         time.sleep(0.3)
         children = psutil.Process(proc.pid).children(recursive=True)
         proc.send_signal(signal.SIGINT)
