@@ -24,14 +24,29 @@ def case_records(report_dir: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.endswith("}")]
 
 
+OUTPUT_TAIL = 6000  # characters of a run's output a failed wait shows
+
+
 def wait_for(predicate: Callable[[], bool], timeout_s: float, proc: subprocess.Popen[Any]) -> None:
-    """Poll until `predicate` holds; AssertionError when the run ends or `timeout_s` passes first."""
-    deadline = time.monotonic() + timeout_s
+    """Poll until `predicate` holds; AssertionError when the run ends or `timeout_s` passes first - with the
+    end of what the run printed when its output is a pipe (why it ended is in it)."""
+    started = time.monotonic()
+    deadline = started + timeout_s
     while time.monotonic() < deadline and proc.poll() is None:
         if predicate():
             return
         time.sleep(0.1)
-    raise AssertionError(f"gave up after {timeout_s} s (pytest exit code {proc.poll()})")
+    if predicate():  # the run wrote it and ended between two polls
+        return
+    waited = time.monotonic() - started
+    ended = proc.poll()
+    output = ""
+    if ended is not None and proc.stdout is not None:
+        output = proc.stdout.read() or ""
+    reason = f"the run ended (pytest exit code {ended})" if ended is not None else "still running"
+    raise AssertionError(
+        f"gave up after {waited:.0f} s of {timeout_s} s: {reason}; the last of its output:\n{output[-OUTPUT_TAIL:]}"
+    )
 
 
 def kill_server_after_cases(
