@@ -45,7 +45,7 @@ from .keywords.denial import (
 from .keywords.echo import DEFAULT_ECHO_MIN_COPY, ECHO_MIN_COPY, Copies, copies
 from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
-from .keywords.hypothesis import a_missed_goal, hypothetical
+from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negation
 from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before
 from .keywords.normalisation import normalise, normalise_lines, strip_thinking
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
@@ -81,7 +81,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 44
+SCORER_VERSION = 46
 
 
 @dataclass(frozen=True)
@@ -544,6 +544,8 @@ def _find(
                 cancelled = negation is not None and after is None
                 if cancelled and double_denial(answer_norm, found.start, found.end, negation or ""):
                     negation = None  # v44: 不能说毛利率为20%的说法不成立 - the two denials cancel
+                elif cancelled and rhetorical_negation(questions or answer_norm, found.start, found.end, negation):
+                    negation = None  # v46: 难道ROI不是20%吗？, Isn't the ROI 20%? - a question that asserts it
                 elif negation is None and after is None:
                     after = rejected_claim(answer_norm, found.start, found.end)  # v44: 20%的说法并不成立
                 if negation is None and after is None and (figure or pattern.kind == "number") and not limit_doubted:

@@ -365,10 +365,11 @@ def negation_inside(answer_norm: str, start: int, end: int) -> str | None:
 # 不保证 |, - 保证收益：不保证，收益随市场波动, Guaranteed returns: not guaranteed), and in English a bare denial as a
 # label's value (- Guaranteed returns: none / not offered) - v35 charged them. Not another word negated (保证收益：
 # 不保证本金 says the returns are guaranteed), nor a denial of another column (| 私有化部署 | 无 | stays v12's).
-_AS_ITS_VALUE = re.compile(r" ?(?P<mark>[:|]|—{1,2}) ?(?:\*\*)?")
-_VALUE_ENDS = r"(?:\*\*)?(?= ?[。!?;\n,、|]| [-*•+] |\.(?=\s|$)| ?$)"
+# v46: and a JSON or YAML key's value, quoted or not ({"approved": "no"}, {"是否通过": "否"}, "approved": false)
+_AS_ITS_VALUE = re.compile(r"[\"”]? ?(?P<mark>[:|]|—{1,2}) ?(?:\*\*|[\"“])?")
+_VALUE_ENDS = r"(?:\*\*|[\"”])?(?= ?[。!?;\n,、|}]| [-*•+] |\.(?=\s|$)| ?$)"
 _EN_VALUE_DENIAL = re.compile(
-    r"(?:no|none|not (?:offered|available|provided|supported|applicable|included)|n/a)(?![a-z/])" + _VALUE_ENDS
+    r"(?:no|none|false|not (?:offered|available|provided|supported|applicable|included)|n/a)(?![a-z/])" + _VALUE_ENDS
 )
 # v37: and a bare Chinese denial as its value after a colon (保证收益：不，但历史收益稳定; 保证收益：否。) - v36
 # charged "不，但"; a dash may stand for the colon (保证收益 —— 不，但…). Not 不 before a word (保证收益：不仅保证…):

@@ -136,6 +136,11 @@ def _asked(answer_norm: str, start: int, end: int) -> str | None:
     sentence = answer_norm[sentence_start : after.start()]
     if _WHAT_IF.search(sentence, 0, start - sentence_start):
         return answer_norm[sentence_start:start]  # v43: What if the ROI is 20%? - supposed, whatever the question word
+    incredulous = _INCREDULOUS.search(answer_norm, sentence_start, start)
+    if incredulous is not None and not _A_NEGATION_AFTER_NANDAO.match(answer_norm, incredulous.end(), start):
+        return answer_norm[sentence_start:start]  # v46: 难道ROI会是20%吗？, How could the ROI be 20%? - disbelief
+    if _A_NEGATIVE_QUESTION.search(sentence) and _OWN_OTHER_BELIEF.match(answer_norm, after.end()):
+        return answer_norm[sentence_start:start]  # v46: Isn't the ROI 20%? I thought it was 15%. - a real doubt
     if _QUESTION_WORD.search(sentence) or _A_NEGATIVE_QUESTION.search(sentence):
         return None
     if _A_CLAUSE_MARK.search(answer_norm, end, after.start()):
@@ -161,9 +166,59 @@ def _asked(answer_norm: str, start: int, end: int) -> str | None:
 # question leans to the figure and is left alone (难道不是20%吗？, Isn't the ROI 20%?), as is a question in the next
 # clause about a figure stated (ROI为20%，合理吗？)
 _A_NEGATIVE_QUESTION = re.compile(
-    r"难道|不是.{0,12}吗$|(?<![a-z])(?:isn't|aren't|wasn't|doesn't|didn't|won't|wouldn't|couldn't|shouldn't)(?![a-z])"
+    r"难道|不(?:就|正|也)?是.{0,12}[吗么嘛]$|(?<![a-z])(?:isn't|aren't|wasn't|doesn't|didn't|won't|wouldn't|couldn't|shouldn't)(?![a-z])"
 )
 _A_CLAUSE_MARK = re.compile("[,;]")
+# v46: a question of disbelief denies its figure (难道ROI会是20%吗？, ROI怎么可能是20%？, 哪有20%？, "How could
+# the ROI be 20%?") - unless 难道 asks a negative question, which asserts it (难道ROI不是20%吗？)
+_INCREDULOUS = re.compile(
+    r"难道|怎么可能|怎么会|怎会|哪(?:里|儿)?(?:有|会|能|可能)|岂(?:能|会|可能|有)"
+    r"|(?<![a-z])how (?:could|can|would|on earth could) (?:the |an? |its |our |their |this )?[a-z ]{0,30}?"
+    r"(?:possibly )?(?:be|reach|hit|have|achieve|exceed|get to|deliver)(?: an?| the)? $"
+)
+_A_NEGATION_AFTER_NANDAO = re.compile("[^?]*?(?:不|没|非|无)")
+
+
+# v46: a negative question that asserts its figure: 难道ROI不是20%吗？, 毛利率不就是20%吗？, 谁说毛利率不是20%？, "Isn't
+# the ROI 20%?", "Who says the margin isn't 20%?" - the negation before the figure leans to it, it does not deny it;
+# not where the next sentence gives the writer's own other belief (ROI不是20%吗？我以为是15%: a real doubt)
+_RHETORICAL_ZH = re.compile("难道|(?<![a-z])谁(?:能|会|敢|又|还)?(?:说|认为|讲)|不就")
+_RHETORICAL_EN = re.compile(
+    r"^[ *>\-]*(?:isn't|isn’t|wasn't|wasn’t|aren't|weren't|doesn't|didn't|won't|wouldn't|hasn't)(?![a-z])"
+    r"|(?<![a-z])who (?:says|said|can say|could say|would say|claims|would claim|can claim)(?![a-z])"
+)
+_A_NEGATION_LEANING = re.compile(
+    "不就?是|不就|不|并不是|(?:isn't|isn’t|wasn't|wasn’t|aren't|weren't|doesn't|didn't"
+    "|won't|wouldn't|hasn't|is not|was not) ?"
+)
+# ... or the writer's answer against it (lead's review of v46: Isn't the ROI 20%? In fact it is 15%. / 难道不是20%吗？
+# 其实只有12%。 / No - it is 15%. were credited): a no, a correction or a contrast opens the next sentence
+_OWN_OTHER_BELIEF = re.compile(
+    " ?(?:[*>\\-] ?)*(?:我(?:原)?(?:以为|记得|印象中|听说)|(?:i|we) (?:thought|believed|remember(?:ed)?|had heard)"
+    "|其实|实际|事实上|然而|但|可是|不过|并不|并非|不是|不[,，。!！]|没有|错"
+    "|(?:no|nope|not|actually|in fact|in reality|in truth|but|however|wrong|sadly|unfortunately)(?![a-z]))"
+)
+
+
+def rhetorical_negation(answer_norm: str, start: int, end: int, negation: str | None) -> bool:
+    """The negation before the figure at start:end (`negation`, as negation_before gave it) is a negative question's,
+    which asserts the figure (难道ROI不是20%吗？, Isn't the ROI 20%?) - not one followed by the writer's own other
+    belief (ROI不是20%吗？我以为是15%)."""
+    if negation is None or not _A_NEGATION_LEANING.match(negation.strip()):
+        return False
+    after = SENTENCE_END.search(answer_norm, end)
+    if after is None or after.group() != "?":
+        return False
+    sentence_start = max(last_end(_A_QUESTIONS_START, answer_norm, start), start - _REACH, 0)
+    sentence = answer_norm[sentence_start : after.start()].strip()
+    leaning = (
+        _RHETORICAL_ZH.search(sentence) is not None
+        or _RHETORICAL_EN.search(sentence) is not None
+        or (sentence.endswith(("吗", "么", "嘛")) and "不" in negation)
+    )
+    return leaning and _OWN_OTHER_BELIEF.match(answer_norm, after.end()) is None
+
+
 # v43: a question that supposes the figure (What if the ROI is 20%?, 要是ROI是20%呢？), not one after it (ROI为20%，如果
 # 成本上升呢？)
 _WHAT_IF = re.compile(r"(?<![a-z])(?:what if|what happens if|and if)(?![a-z])|要是|假如|假设|如果|倘若|万一")

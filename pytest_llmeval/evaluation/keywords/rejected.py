@@ -18,13 +18,29 @@ from .assertion import SENTENCE_END, last_end
 
 _REACH = 60  # characters from the claim's noun to its verdict: a clause or two
 
+# v46: a claim judged over-optimistic, over-cautious or out of reach is not what the writer says will
+# be (毛利率20%的预测过于乐观, 过于保守 - the writer expects more -, 偏乐观, 难以实现); 较为保守, 略显保守
+# describe a figure the writer still stands behind (a floor), as 比较合理 does
+_JUDGED_ZH = (
+    "(?:过于|过分|太过|太|未免)(?:乐观|保守|激进|悲观)|(?:偏于?|有些|有点|略显|略微|稍显)(?:乐观|激进)"
+    "|(?:难以|无法|很难|不太可能|不大可能)(?:实现|达到|达成|企及|兑现)|遥不可及|不可能实现"
+)
 _NOUNS_ZH = (
     "说法|观点|看法|结论|判断|论断|断言|假设|假定|估计|估算|预估|预计|预测|预期|推测|推断|猜测|传言|传闻|报道|消息|提法"
-    "|表述|认识|数字|数据"
+    "|表述|认识|数字|数据|目标|指引|设想|期望"
 )
 # the noun right after the figure (的说法, 这一结论, ”这一观点, 这个看法)
+# v46: a relative clause about the claim's spreading between 这一 and its noun (这一被多家机构反复引用的
+# 说法, 这个在业内广为流传的观点) - not one that is a claim of its own (这一水平过高的说法: the claim is that
+# the level is too high)
+_APPOSITIVE_ZH = (
+    "[^,;:。!?|]{0,16}?(?:引用|流传|提及|转载|传播|宣称|声称|认为|相信|深信|报道|提出|重复|援引|采用|认可|接受|宣传|鼓吹|传)"
+    "[^,;:。!?|]{0,8}?的"
+)
 _CLAIM_AFTER_ZH = re.compile(
-    "[”’」』\"']? ?(?:, ?(?:但是?|不过|然而|而)? ?(?:这一|这个|这种|该|此)|的|之|这一|这个|这种|这样的|一|该|此)? ?"
+    "[”’」』\"']? ?(?:, ?(?:但是?|不过|然而|而)? ?(?:这一|这个|这种|该|此)(?:" + _APPOSITIVE_ZH + ")?"
+    "|的(?:[\u4e00-\u9fff]{1,4}?)??(?=(?:" + _NOUNS_ZH + "))"  # v46: 20%的增长目标 - a short name before the noun
+    "|之|(?:这一|这个|这种|该|此)(?:" + _APPOSITIVE_ZH + ")?|这样的|一)? ?"
     f"(?:{_NOUNS_ZH})"
     "(?!师|员|者|人|机|库|中心|下|中|之下|基础上|前提下)"  # not 的假设下 (a condition), 数据库
 )
@@ -38,7 +54,8 @@ _VERDICT_ZH = re.compile(
     "|站不住(?:脚)?|立不住|经不起推敲|不攻自破|不实|失实|错误(?!率|码|信息|日志|类型|数据|之处)|是错的|错了|有误|有错|谬误"
     "|不符合(?:事实|实际(?:情况)?|实情)|与(?:事实|实际(?:情况)?)(?:不符|相悖)|不现实|不切实际|(?:存在|有)(?:明显|较大|很大)?偏差"
     "|(?:没有|没|毫无|缺乏|并无|无)(?:任何)?(?:事实)?(?:根据|依据|证据|数据支撑|数据支持)"
-    "|被(?:推翻|证伪|否定|驳斥|否认|辟谣|澄清|证明(?:是|为)?(?:错误|不实|错的)|打破)|(?:是|纯属|属于)谣言|是假的|过时|作废|失效)"
+    "|被(?:推翻|证伪|否定|驳斥|否认|辟谣|澄清|证明(?:是|为)?(?:错误|不实|错的)|打破)|(?:是|纯属|属于)谣言|是假的|过时|作废|失效"
+    f"|{_JUDGED_ZH}|过高|过低|偏高|偏低|太高|太低|高估了?|低估了?)"
     "|(?P<yes>成立|正确|是对的|属实|准确|(?:得到|获得|已被|被)(?:了)?(?:证实|确认|验证|印证)|已?证实|符合(?:事实|实际)|可信"
     "|可靠|靠谱|合理|没有?问题|站得住(?:脚)?)"
 )
@@ -59,14 +76,28 @@ _NEGATED_VERDICT_ZH = re.compile(
 _NOUNS_EN = (
     "claims?|statements?|views?|ideas?|notions?|assumptions?|beliefs?|suggestions?|estimates?|figures?|reports?"
     "|assertions?|premises?|conclusions?|predictions?|forecasts?|projections?|rumou?rs?|contention|perception"
-    "|narrative|theory|hypothesis|impression|expectations?"
+    "|narrative|theory|hypothesis|impression|expectations?|targets?|goals?|guidance|assumption|plans?"
 )
 # the noun before the figure in its sentence (the claim that the margin is 20%, the idea of a 20% margin)
-_CLAIM_BEFORE_EN = re.compile(f"(?<![a-z])(?:{_NOUNS_EN})(?: (?:that|of|about))(?![a-z])")
+# v46: an appositive may stand between the noun and its "that" (The claim, repeated by analysts for years, that ...;
+# the claim - widely repeated - that ...; the claim (made in May) that ...)
+_CLAIM_BEFORE_EN = re.compile(
+    f"(?<![a-z])(?:{_NOUNS_EN})(?:, [^,;:.!?]{{1,60}},| [-—–] [^;:.!?]{{1,60}} [-—–]| \\([^)]{{1,60}}\\))?"
+    "(?: (?:that|of|about))(?![a-z])"
+)
 # ... or right after it (the 20% figure, the 20% margin estimate)
 _CLAIM_AFTER_EN = re.compile(f"(?: (?!and |but |or |while |so |with |as )[a-z]+)? (?:{_NOUNS_EN})(?![a-z])")
 # another claim named, or a semicolon: the verdict after it is on something else
 _ANOTHER_CLAIM_EN = re.compile(f";|(?<![a-z])(?:the|this|that|their|its|our|a|an) (?:[a-z]+ )?(?:{_NOUNS_EN})(?![a-z])")
+# v46: a claim judged over-optimistic or out of reach (The 20% margin forecast is too optimistic / seems unrealistic)
+_JUDGED_EN = (
+    r"(?:too|overly|far too|much too|wildly|excessively) (?:optimistic|aggressive|ambitious|bullish|rosy|pessimistic"
+    r"|conservative|bearish|cautious)|(?:a bit|a little|somewhat|rather|slightly|very) (?:optimistic|aggressive"
+    r"|ambitious|bullish|rosy)|over-?optimistic|over-?ambitious"
+    r"|unrealistic|not realistic|unachievable|not achievable|out of reach|wishful thinking|a pipe dream"
+    r"|a stretch(?= ?[.,;!?)]|$)"
+)
+_SEEMS = r"(?:seems|looks|appears|sounds|may be|might be|could be|is probably|is likely|seems to be|appears to be)"
 _BE = r"(?:is|was|are|were|'s|’s)(?: (?:simply|completely|entirely|clearly|just|also|therefore|thus|now|plainly))?"
 _VERDICT_EN = re.compile(
     # a rejection negated: is not false, isn't wrong
@@ -82,7 +113,9 @@ _VERDICT_EN = re.compile(
     r"|falsified|ruled out)"
     rf"|{_BE} (?:refuted|debunked|disproven|disproved|discredited|contradicted|overturned|falsified)"
     r"|(?:turned out|turns out|proved|proves|has proven|was proven) to be (?:wrong|false|incorrect|unfounded|mistaken)"
-    r"|falls apart|lacks? (?:any )?(?:evidence|support|basis))(?![a-z])"
+    r"|falls apart|lacks? (?:any )?(?:evidence|support|basis)"
+    rf"|(?:{_BE}|{_SEEMS}) (?:{_JUDGED_EN}|too (?:high|low)|overstated|understated|inflated|overestimated"
+    r"|underestimated|exaggerated))(?![a-z])"
     rf"|(?<![a-z])(?P<yes>holds|stands|{_BE} (?:correct|true|right|accurate|confirmed|valid|well[- ]founded|supported"
     r"|borne out)|(?:has|have) been (?:confirmed|verified|validated)|checks out)(?![a-z])"
 )
@@ -123,13 +156,79 @@ def _rejection(answer_norm: str, noun_end: int, zh: bool) -> str | None:
     return answer_norm[noun_end : verdict.end()]
 
 
+# v46: a figure judged over-optimistic with no claim's noun (ROI为20%过于乐观, 毛利率能达到20%太乐观了, "A 20% margin
+# is too optimistic", "Expecting a 20% margin is unrealistic"): only a forecast can be optimistic, so the figure is the
+# forecast judged; "too high" needs a claim's noun (The current 20% margin is too high to sustain states it)
+_JUDGED_BARE_ZH = re.compile(
+    "(?:的(?:目标|预期|想法|设想)?)? ?(?:, ?)?(?:这|此)?(?:(?:是|就|显然|明显|恐怕|可能|似乎|实在|确实|未免|都)"
+    rf")*(?:{_JUDGED_ZH}|不切实际|不现实)(?:了|的)?(?=[。!?;,\n]|\.(?=\s|$)|$)"
+)
+_JUDGED_BARE_EN = re.compile(
+    rf"(?: [a-z]+){{0,2}}(?:,? (?:which|that|this))? (?:{_BE}|{_SEEMS}) (?:{_JUDGED_EN})(?![a-z])(?! to )"
+)
+# v46: a verdict in the next cell of the row whose first cell is the claim (| 毛利率20% | 错误 |,
+# | margin 20% | false |, | 毛利率20% | ❌ |), a verdict tagged after it (Fact check: margin 20% - FALSE,
+# 毛利率20%（错误）, margin is 20% ✗) and a myth's label before it (Myth: margin is 20%, 误区一：毛利率能达到
+# 20%, 常见误解：…) - not a fact's (Fact:, 真相：), nor one of a list that dispels myths (破除误区：)
+_VERDICT_WORDS = (
+    "错误|错|不成立|不正确|不准确|不实|失实|谣言|误区|误解|假|伪|否|false|wrong|incorrect|inaccurate|untrue|myth|busted"
+    "|debunked|not true|no|[✗✘❌×]"
+)
+_CELL_VERDICT = re.compile(
+    f"[^|。!?]{{0,12}}? ?\\| ?(?:\\*\\*)?(?:{_VERDICT_WORDS})(?![a-z\u4e00-\u9fff])(?:\\*\\*)?"
+    "(?= ?(?:\\||[,;:(。—-]|$| [a-z\u4e00-\u9fff]))"
+)
+_TAGGED_AFTER = re.compile(
+    "(?: ?[-—–:] ?| ?[(（] ?| )(?:\\*\\*)?"
+    "(?:false|wrong|incorrect|untrue|a myth|myth|busted|debunked|错误|不实|谣言|误区|伪命题|[✗✘×])"
+    "(?![a-z\u4e00-\u9fff])(?:\\*\\*)? ?[)）]?(?=[.,;!。;]| ?$| \\|| [-*•] )"
+)
+_MYTH_LABEL = re.compile(
+    "(?<![a-z])(?:(?:common |popular )?(?:myth|misconception|misbelief|fallacy|false claim|fiction|rumou?r)s?"
+    "|(?:常见)?(?:误区|误解|谣言|流言|错误说法|错误观点|错误认知|不实说法|伪命题))"
+    "(?: ?#?[0-9]+| ?[一二三四五六七八九十]+)?(?:\\*\\*)? ?[:] ?(?:\\*\\*)?[^:。!?;|]{0,40}$"
+)
+
+
+def _judged_or_tagged(answer_norm: str, start: int, end: int) -> str | None:
+    """A judgement, cell verdict, tag or myth's label that rejects the figure at start:end without a claim's noun."""
+    for after in (_JUDGED_BARE_ZH, _JUDGED_BARE_EN, _TAGGED_AFTER):
+        found = after.match(answer_norm, end)
+        if found is not None:
+            return found.group()
+    cell = _CELL_VERDICT.match(answer_norm, end)
+    if cell is not None and _first_cell(answer_norm, start):
+        return cell.group()
+    myth = _MYTH_LABEL.search(answer_norm, max(0, start - 60), start)
+    if myth is not None and _DISPELLED.search(answer_norm, max(0, myth.start() - 12), myth.start()):
+        myth = None  # 破除误区：…, Busting the myth: … - the truth follows the label
+    if myth is not None and not _CELL_OR_SENTENCE_END.search(myth.group()):
+        return " (" + myth.group().split(":")[0] + ")"
+    return None
+
+
+_DISPELLED = re.compile("(?:破除|澄清|纠正|走出|打破|避免|消除|辟谣|bust|debunk|dispel|correct)[a-z]*(?: the| a)? ?$")
+_CELL_OR_SENTENCE_END = re.compile(r"[|。!?]|\.(?=\s)")
+
+
+def _first_cell(answer_norm: str, start: int) -> bool:
+    """The figure at start stands in the first cell of a table row: a cell border before it that opens its row (the
+    start of the text or another border before it, as the normalised answer joins rows: | a | b | | c | d |)."""
+    border = answer_norm.rfind("|", 0, start)
+    before = answer_norm[max(0, border - 3) : border].rstrip(" ")
+    return border >= 0 and (before.endswith("|") or (border <= 3 and not before))
+
+
 def rejected_claim(answer_norm: str, start: int, end: int) -> str | None:
     """The verdict that rejects the point at start:end as a claim (its noun before or after it, the verdict later in
-    its sentence: 的说法并不成立, "... does not hold"; or "- that's wrong" after it), shown after the point; else
-    None."""
+    its sentence: 的说法并不成立, "... does not hold"; or "- that's wrong" after it; v46: a judgement, a verdict's
+    cell, tag or a myth's label), shown after the point; else None."""
     pointed = _POINTED_BACK.match(answer_norm, end)
     if pointed is not None:
         return pointed.group()
+    judged = _judged_or_tagged(answer_norm, start, end)
+    if judged is not None:
+        return judged
     noun = _CLAIM_AFTER_ZH.match(answer_norm, end)
     if noun is not None:
         rejection = _rejection(answer_norm, noun.end(), zh=True)
@@ -137,7 +236,7 @@ def rejected_claim(answer_norm: str, start: int, end: int) -> str | None:
             return answer_norm[end : noun.end()] + rejection
     sentence_start = last_end(SENTENCE_END, answer_norm, start)
     before = None
-    for m in _CLAIM_BEFORE_EN.finditer(answer_norm, max(sentence_start, start - _REACH), start):
+    for m in _CLAIM_BEFORE_EN.finditer(answer_norm, max(sentence_start, start - 2 * _REACH), start):  # v46: appositive
         before = m
     if before is not None and re.search("[,;:]", answer_norm[before.end() : start]):
         before = None  # the noun of another clause

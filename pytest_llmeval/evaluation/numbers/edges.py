@@ -153,7 +153,7 @@ _RANGE_AFTER = re.compile(
 _RANGE_BEFORE = re.compile(
     f"(?<![0-9.,{CN_CHARS}])(?P<a>[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+|(?<![a-z-]){EN_CARDINAL})"
     f"(?P<scale>(?<=[0-9])[万亿千百十]{{1,2}})?"
-    f"(?P<unit>[^0-9{CN_CHARS}=]{{0,6}}?) ?(?P<mark>{_RANGE_MARKS}) ?$"
+    f"(?P<unit>[^0-9{CN_CHARS}=]{{0,9}}?) ?(?P<mark>{_RANGE_MARKS}) ?$"  # v45: 9, " months" and " percent" (v7: 6)
 )
 _BETWEEN_BEFORE = re.compile(
     f"(?<![a-z])between (?:[0-9]+(?:[.,][0-9]+)*|{EN_CARDINAL})(?P<unit>[^0-9]{{0,12}}?) and $"
@@ -172,6 +172,14 @@ _CHANGE_VERBS_EN = (
     "rose|rise|rises|rising|fell|fall|falls|falling|fallen|increase|increases|increased|increasing|decrease|decreases"
     "|decreased|decreasing|drop|drops|dropped|dropping|grew|grow|grows|growing|grown|reduce|reduces|reduced|reducing"
     "|cut|cuts|cutting|improve|improves|improved|improving"
+    # v45: and the verbs of a revision or a move (was revised from 20 months to 24 months, went from 10% to 20%): a
+    # range of months or percent is read since v45 ("2 months to 4 months"), which these changes are not
+    "|revise|revises|revised|revising|extend|extends|extended|extending|adjust|adjusts|adjusted|adjusting|change"
+    "|changes|changed|changing|move|moves|moved|moving|went|go|goes|going|gone|shorten|shortens|shortened|lengthen"
+    "|lengthens|lengthened|raise|raises|raised|lower|lowers|lowered|jump|jumps|jumped|climb|climbs|climbed|decline"
+    "|declines|declined|slip|slips|slipped|expand|expands|expanded|narrow|narrows|narrowed|widen|widens|widened"
+    "|boost|boosts|boosted|slash|slashes|slashed|trim|trims|trimmed|surge|surges|surged|soar|soars|soared|plunge"
+    "|plunges|plunged|update|updates|updated|upgrade|upgraded|downgrade|downgraded|shift|shifts|shifted"
 )
 _CHANGE_VERBS_ZH = "缩短|提高|提升|下降|上升|增长|减少|降|升|增|减"
 _CHANGE_BEFORE = re.compile(
@@ -254,12 +262,18 @@ def _sizes(unit: str, other: str | None) -> tuple[Decimal, Decimal]:
     return Decimal(_DURATIONS[unit]), Decimal(_DURATIONS[other])
 
 
+_PERCENT_WORD = re.compile("(?:percent|per cent)(?![a-z])")
+
+
 def _other_end_unit(text: str, pos: int, unit: str, number: str) -> str | None:
     """The unit after a range's other end (its number at `pos`): the point's unit, its classifier twin or (v14)
     another unit of time where the point's is one; else None."""
     twin = classifier_twin(unit)
     if text.startswith(unit, pos):
         return unit
+    percent = _PERCENT_WORD.match(text, pos) if unit == "%" else None
+    if percent is not None:
+        return percent.group()  # v45: 4 percent to 8 percent, as 4% to 8%
     if twin and text.startswith(twin, pos):
         return twin
     duration = _DURATION_AT.match(text, pos) if unit in _DURATIONS else None

@@ -30,10 +30,13 @@ SCALE_WORDS = {
     "千": 10**3,
 }
 
+# v45: digits joined to digits by an apostrophe or an underscore (1'200, 1’200 万元, 1_200_000: a Swiss or a
+# programmer's thousands separator) are one number the scorer does not read: neither side is a figure of its own
+# (1'200万元 had stated 200万元, as 1,200万元 never did). A quote before or after a number stays a quote ('20%').
 ARABIC = re.compile(
-    r"(?<![0-9.])"
+    r"(?<![0-9.])(?<![0-9]['’_])"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?![0-9])(?!\.\d)(?!,\d{3}(?!\d))"
+    r"(?![0-9])(?!\.\d)(?!,\d{3}(?!\d))(?!['’_][0-9])"
 )
 # v32: a full-width comma after an ASCII digit and before a group of three digits, as `normalise` writes it: a list
 # comma or a thousands separator - which, the text cannot tell (方案1，200万元; 分别为120，240万)
