@@ -33,10 +33,10 @@ class Burning:
 
 
 def test_a_starved_search_is_tried_with_longer_limits_then_counts_as_fast(monkeypatch):
-    monkeypatch.setattr(pattern_cost, "PROBE_WALL_S", 1.0)
+    monkeypatch.setattr(pattern_cost, "PROBE_WALL_S", 2 * PROBE_TIME_S)
     starved = Starved()
     assert _search_cpu_s(starved, "a" * 100) < PROBE_TIME_S
-    assert starved.limits == [0.5, 1.0]  # twice PROBE_TIME_S, doubled up to PROBE_WALL_S
+    assert starved.limits == [2 * PROBE_TIME_S]  # twice PROBE_TIME_S, doubled up to PROBE_WALL_S
 
 
 def test_a_search_that_burns_the_cpu_counts_as_catastrophic():
