@@ -48,6 +48,7 @@ from .problems import (
     unchecked_rules,
     unfit_problems,
 )
+from .repeats import left_out_blocks, left_out_regressions, left_out_text
 from .rules import (
     SPEED_NOTE,
     answers_not_asked,
@@ -188,6 +189,7 @@ def _compare_runs(
                 }
             )
     base, new = samples_by_key(base_doc, pairs), samples_by_key(new_doc)
+    base_full, new_full = dict(base), dict(new)  # every sample, before another --llm-repeat keeps k of each case
     repeats_note = same_repeats(base, new, base_doc, new_doc)
     renamed = {pairs.get(m, m): m for m in raw_b_models}
     compared_repeat, other_repeat = min(repeat(base_doc), repeat(new_doc)), repeat(base_doc) != repeat(new_doc)
@@ -360,6 +362,9 @@ def _compare_runs(
     holm_quality_verdicts(groups, {(r["model"], r["mode"], r["metric"]) for r in results if r["failed"]})
     mark_failed_speed_rows(groups, results)
     not_asked = answers_not_asked(groups)
+    # the samples another --llm-repeat leaves out, compared like for like block by block (compare/repeats.py)
+    blocks = left_out_blocks(base_full, new_full, base, new, base_doc, new_doc) if repeats_note else []
+    late_found = left_out_regressions(blocks, groups, rules, seed)
     for g in groups:
         g.pop("_cases", None)
         g.pop("_ids", None)
@@ -395,7 +400,10 @@ def _compare_runs(
     blind = [] if broken else blind_collapses(results)  # past the threshold at an n no outcome can fail: not passed
     if blind:
         summary += f"; {blind_collapse_text(blind)}"
-    unchecked = [*unchecked, *blind]
+    late = [] if broken or regressions else late_found
+    if late:  # first, as "errors past the gate": the summary's "no significant change" is the first k samples'
+        summary = f"{left_out_text(late)}; {summary}"
+    unchecked = [*unchecked, *blind, *late]
     failing = regressions or half_errored
     exit_code = EXIT_BROKEN if broken else EXIT_REGRESSION if failing else EXIT_UNCHECKED if unchecked else EXIT_OK
     return {

@@ -16,7 +16,8 @@ settings or hardware, a re-score of the same run, too few requests for a p95) - 
 cannot say the rule held, and a CI job that gates latency must not read "passed" every night while it checks
 nothing. A quality rule that no outcome can fail at this n is not "unchecked": its cases were compared, and its
 status says the cases that would check it (exit 0) - unless every case got worse past the threshold (its p the
-smallest the n allows: 3 cases going 100 -> 0), which exits 8 too (`problems.blind_collapses`).
+smallest the n allows: 3 cases going 100 -> 0), which exits 8 too (`problems.blind_collapses`), as do the samples
+another --llm-repeat leaves out of the gate when, compared like for like, they are worse past a rule (`repeats`).
 Precedence: 7 > 6 > 8 > 1 > 0; pytest's 2-5 are kept.
 """
 

@@ -151,7 +151,9 @@ def unfit_problems(
         if dead:
             text += f"; server(s) died: {', '.join(map(str, dead))}"
         if failed:
-            text += " (" + ", ".join(f"{m}/{mode}/{i}" for m, mode, i in failed[:10])
+            text += " (" + ", ".join(
+                f"{m}/{mode}/{i}{_errored_samples(cases[(m, mode, i)])}" for m, mode, i in failed[:10]
+            )
             text += ", ..." if len(failed) > 10 else ""
             text += "); errors are counted as failures with score 0"
         if bad:
@@ -631,6 +633,13 @@ def regrade_fix(changed: Sequence[Mapping[str, Any]], base_doc: Mapping[str, Any
         "Grade the baseline again with today's scenario files and scorers (no model needed; a judge: --llm-judge "
         "URL@MODEL): `python -m pytest_llmeval rescore BASELINE`, and compare with the run it saves"
     )
+
+
+def _errored_samples(samples: Sequence[Mapping[str, Any]]) -> str:
+    """` (1 of 3 samples)` for a case of several samples (--llm-repeat) of which some errored, else "": "1 of 14
+    case(s) errored" read as a case lost whole, where the case was compared on its 3 samples, the errored one as 0."""
+    bad = sum(1 for sample in samples if errored(sample))
+    return f" ({bad} of {len(samples)} samples)" if len(samples) > 1 and bad < len(samples) else ""
 
 
 def _merged_without(merge_missing: Mapping[str, Any]) -> str:

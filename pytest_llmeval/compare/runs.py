@@ -195,15 +195,17 @@ def same_repeats(
     return (
         f"the baseline asked each case {rep_b} time(s), the new run {rep_n} (--llm-repeat): quality is compared like "
         f"for like over the first {k} sample(s) of each case in both runs (of the baseline's, the first {k} that "
-        f"answered); the {more}'s other samples are not compared{scores}. "
+        f"answered); the {more}'s other samples are not in that verdict{scores} - they are checked apart, each "
+        "block of as many samples against the other run's (one worse past a quality rule: NOT CHECKED, exit 8). "
         "Accept a baseline with the same --llm-repeat to compare them all"
     )
 
 
 def _left_out_scores(kept: Sequence[Mapping[str, Any]], dropped: Sequence[Mapping[str, Any]]) -> str:
     """The mean score of the samples `same_repeats` leaves out beside that of those it compares, where they differ:
-    the gate does not test them (a mean of 3 against single samples is no like-for-like test), but a new run whose
-    later samples collapsed read "no significant change" with nothing said of them. "" when none was left out."""
+    the gate's verdict does not test them (a mean of 3 against single samples is no like-for-like test; since round 13
+    compare/repeats.py checks them block by block), and a new run whose later samples collapsed read "no significant
+    change" with nothing said of them. "" when none was left out."""
 
     def mean(samples: Sequence[Mapping[str, Any]]) -> float | None:
         values = [0.0 if errored(s) else float(s["score"]) for s in samples]
@@ -212,10 +214,7 @@ def _left_out_scores(kept: Sequence[Mapping[str, Any]], dropped: Sequence[Mappin
     left, compared = mean(dropped), mean(kept)
     if left is None or compared is None or round(left, 1) == round(compared, 1):
         return ""
-    return (
-        f" (they score {left:.1f} on average, the compared ones {compared:.1f}: not tested - compare runs with the "
-        "same --llm-repeat to test them)"
-    )
+    return f" (they score {left:.1f} on average, the compared ones {compared:.1f})"
 
 
 def _whole(value: Any) -> bool:
