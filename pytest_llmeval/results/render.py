@@ -6,6 +6,7 @@ results.json without pytest (`python -m pytest_llmeval report results.json`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -23,9 +24,11 @@ def render_sections(sections: list[Section], markdown: bool, terminal_only: bool
     for section in sections:
         if terminal_only and not section.terminal:
             continue
-        lines = ["#" * section.level + " " + section.title, ""] if markdown else [section.title]
-        for paragraph in section.paragraphs:
-            lines += [one_line(paragraph), ""] if markdown else [one_line(paragraph)]
+        heading = "#" * section.level + " " + markdown_text(section.title, block=True)
+        lines = [heading, ""] if markdown else [section.title]
+        for i, paragraph in enumerate(section.paragraphs):
+            lead = section.leads[i] if i < len(section.leads) else ""
+            lines += [markdown_paragraph(paragraph, lead), ""] if markdown else [one_line(paragraph)]
         if section.table is not None:
             if markdown:
                 lines.append(markdown_table(section.table.headers, section.table.rows))
@@ -41,9 +44,52 @@ def one_line(text: str) -> str:
     return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
 
 
+# Markdown (GitHub-flavoured) that a cell's text could start by accident, escaped with a backslash, which GitHub
+# renders as the character itself, in a table cell too: `\<b>` shows `<b>` (`&lt;b&gt;` would too, but then an
+# `&` of the text needs escaping as well). Always: a backslash, backtick, `*`, `~` (strikethrough), `$` (GitHub's
+# math) and `|` (a table's cell separator). Only where they are markup, so that a figure reads in report.md as
+# written (`52.3 [44.1, 60.2]`, `<0.001`, `a -> b`, `fin_roi_01`): `_` not inside a word, `<` before a tag's or an
+# autolink's first character, `](` and `][` (a link), and `&` of an entity (`&amp;`).
+_ALWAYS = r"[\\`*~$|]"
+_MARKUP = re.compile(_ALWAYS + r"|(?<![^\W_])_|_(?![^\W_])|<(?=[A-Za-z/!?])|\](?=[(\[])|&(?=#?[A-Za-z0-9]+;)")
+# what is markup only at the start of a line (a paragraph, a list item, a heading): a list item (`- `, `+ `, `1. `,
+# `1) `), a rule (`---`), a quote, a heading (`# `), a link reference definition (`[x]: url`); `-5.0` and `52.3` not
+_BLOCK_START = re.compile(r"^(?:[>\[]|[-+](?=\s|$)|-(?=[-\s]*$)|#{1,6}(?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
+
+
+def markdown_text(text: str, block: bool = False) -> str:
+    """`text` (a model name, a case id, a label, a message: anything a run or a scenario file wrote) as GitHub
+    Markdown that renders as the text written, on one line (`one_line`): `qwen*`, `<think>`, `_draft_`, a
+    backslash or a backtick went into report.md as written, and the renderer made them emphasis, a swallowed tag or
+    code - another name than the terminal's and report.html's. `block`: the text starts a line of its own (a
+    paragraph, a heading, a list item), where a leading `-`, `1.`, `>`, `#` or `[` would make it a list, a quote, a
+    heading or a link definition, and leading spaces a code block."""
+    text = _MARKUP.sub(lambda m: "\\" + m.group(0), one_line(text))
+    if not block:
+        return text
+    text = text.strip(" \t")
+    digits = _BLOCK_START.match(text)
+    if digits is not None:
+        at = digits.end() if text[0].isdigit() else 0  # `1\.`: the digits are text, the dot made the list
+        text = text[:at] + "\\" + text[at:]
+    return re.sub(r"(?<=\s)(#+)$", lambda m: "\\#" * len(m.group(1)), text)  # `## Fix #`: a closing sequence
+
+
+def markdown_paragraph(text: str, lead: str = "") -> str:
+    """A paragraph of report.md: its text escaped (`markdown_text`), and its `lead` (the first words, which the
+    paragraph begins with: a failed case's model, mode and id) in bold."""
+    if lead and text.startswith(lead):
+        rest = text[len(lead) :]
+        return f"**{markdown_text(lead, block=True)}**" + (markdown_text(rest) if rest else "")
+    return markdown_text(text, block=True)
+
+
 def terminal_table(headers: list[str], rows: list[list[Any]]) -> str:
     """A `simple` table of cells as the sections wrote them: tabulate would read "19.0" as a number and print 19
-    beside 92.9 (its default float format); numbers stay right-aligned. A cell is one line (`one_line`)."""
+    beside 92.9 (its default float format); numbers stay right-aligned. A cell is one line (`one_line`). Columns are
+    padded to the width a terminal shows: tabulate counts a wide character (Chinese, fullwidth) as 2 columns with
+    wcwidth installed (a dependency for this) - without it a row with a Chinese case id or category was two columns
+    too short per character and every cell after it out of line."""
     from tabulate import tabulate
 
     headers = [one_line(str(h)) for h in headers]
@@ -71,7 +117,7 @@ def _markdown_cell(value: Any) -> str:
     if value is None:
         return ""
     text = format(value, "g") if isinstance(value, float) else str(value)
-    return one_line(text).replace("|", "\\|")
+    return markdown_text(text)
 
 
 def markdown_table(headers: Sequence[Any], rows: Sequence[Sequence[Any]]) -> str:
@@ -92,7 +138,9 @@ def render_terminal(doc: dict[str, Any], sections: list[Section] | None = None) 
 
 
 def render_markdown(doc: dict[str, Any], sections: list[Section] | None = None) -> str:
-    head = "\n".join(["# pytest-llmeval report", "", *(f"- {one_line(line)}" for line in run_header_lines(doc))])
+    head = "\n".join(
+        ["# pytest-llmeval report", "", *(f"- {markdown_text(line, block=True)}" for line in run_header_lines(doc))]
+    )
     body = render_sections(sections if sections is not None else build_sections(doc), markdown=True)
     return f"{head}\n\n{body}\n"
 

@@ -14,7 +14,7 @@ import pytest
 
 from pytest_llmeval.cost import cost_rows, load_prices
 from pytest_llmeval.results.html import CSS, render_html
-from pytest_llmeval.results.render import render_markdown, render_terminal
+from pytest_llmeval.results.render import markdown_text, render_markdown, render_terminal
 from pytest_llmeval.results.sections import build_sections, fmt
 from tests.results.test_report_n_sweep import PRICES, answer, document, errored, from_cache, rows, section
 
@@ -34,7 +34,7 @@ def every_cell_in_every_format(doc: dict[str, Any]) -> None:
             for cell in row:
                 text = fmt(cell) if not isinstance(cell, str) else cell
                 flat = " ".join(text.split("\n")).replace("\r", "")
-                assert flat.replace("|", "\\|") in markdown, (sec.key, text)
+                assert markdown_text(text) in markdown, (sec.key, text)
                 assert html.escape(text) in page, (sec.key, text)
                 if sec.terminal:
                     assert flat in terminal, (sec.key, text)

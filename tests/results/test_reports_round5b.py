@@ -226,12 +226,6 @@ def _bare_markup(cell: str) -> list[str]:
     return re.findall(r"[|\\`*]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|<(?=[A-Za-z/!?])", rest)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="left for a decision: tests/results/test_reports_round2.py::every_cell_in_every_format expects a cell's "
-    "text in report.md with only its pipes escaped (`<b>bold</b>`, backticks and asterisks as written), which "
-    "Markdown renders as markup; escaping them (a one-line regex in render._markdown_cell) breaks that test",
-)
 @pytest.mark.parametrize("name", MARKUP_NAMES)
 def test_a_model_name_with_markdown_markup_is_escaped_in_report_md(name: str):
     """Before: `qwen*`, `<think>`, `_draft_`, a backslash or a backtick went into report.md's tables as written: the

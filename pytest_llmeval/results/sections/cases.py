@@ -63,9 +63,10 @@ def failed_cases_section(doc: dict[str, Any]) -> Section | None:
     failed = [c for c in doc["cases"] if not c.get("passed")]
     if not failed:
         return None
-    paragraphs = []
+    paragraphs, leads = [], []
     for c in failed:
-        head = f"**{c['model']} / {c.get('mode', 'norag')} / {c['scenario_id']}** - "
+        leads.append(f"{c['model']} / {c.get('mode', 'norag')} / {c['scenario_id']}")
+        head = leads[-1] + " - "
         if c.get("error"):
             err = c["error"]
             paragraphs.append(head + f"error {err.get('type')}: {err.get('message')}")
@@ -77,7 +78,7 @@ def failed_cases_section(doc: dict[str, Any]) -> Section | None:
             f"{', '.join(c.get('echoed') or []) or '-'}; forbidden claims present: "
             f"{', '.join(c.get('forbidden_found') or []) or '-'}; answer excerpt: {excerpt!r}"
         )
-    return Section("failed", "Failed cases", paragraphs)
+    return Section("failed", "Failed cases", paragraphs, leads=leads)
 
 
 def scenario_notes_section(doc: dict[str, Any]) -> Section | None:

@@ -25,6 +25,9 @@ class Section:
     table: Table | None = None
     terminal: bool = False  # part of the short terminal summary
     level: int = 2
+    # paragraph i begins with leads[i] (a failed case's model, mode and id), which report.md writes in bold; the
+    # paragraphs themselves stay plain text, as every format shows them (report.md escapes what is markup there)
+    leads: list[str] = field(default_factory=list)
 
 
 def _no_negative_zero(text: str) -> str:
@@ -89,7 +92,7 @@ def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, 
     value = finite(value)
     if interval:
         interval = {**interval, "low": finite(interval.get("low")), "high": finite(interval.get("high"))}
-    text = signed(value, digits) if sign else fmt(value, digits)
+    text = signed(value, digits) if sign else off_the_bounds(value, digits)
     missing = no_interval(interval)
     if missing is not None and value is not None:
         return f"{text} {missing}"
@@ -100,6 +103,23 @@ def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, 
         alike = NO_WIDTH if low == high and value else ""
         return f"{text} [{_signed(low, digits)}, {_signed(high, digits)}]{alike}"
     return f"{text} [{fmt(float(low), digits)}, {fmt(float(high), digits)}]"
+
+
+SCALE_BOUNDS = (0.0, 100.0)  # a score's and a pass rate's ends: every point of every case, or none
+
+
+def off_the_bounds(value: Any, digits: int = 1) -> str:
+    """`fmt`, with as many more decimals (up to 2) as keep a figure that is not 0 or 100 from printing as 0 or 100:
+    a mean score of 99.96 (13 cases of 100 and one of 99.5) printed `100.0`, every point of every case, and 0.04
+    `0.0`, nothing covered."""
+    text = fmt(value, digits)
+    if not isinstance(value, float) or not math.isfinite(value):
+        return text
+    for more in range(digits + 1, digits + 3):
+        if float(text) not in SCALE_BOUNDS or float(text) == value:
+            break
+        text = fmt(value, more)
+    return text
 
 
 def no_interval(interval: dict[str, Any] | None, say_n: bool = True) -> str | None:

@@ -70,7 +70,7 @@ def cost_section(doc: dict[str, Any]) -> Section | None:
         f"Prices from {cost.get('prices')}; GPU {rows_in[0]['gpu']} at {rows_in[0]['gpu_cost_per_hour']:.3f} "
         f"{cur}/h ({rows_in[0]['gpu_cost_basis']})."
         if rows_in
-        else "No case finished."
+        else "No case finished, so no answer to cost: the summary says why."
     ]
     if rows_in:
         notes.append(

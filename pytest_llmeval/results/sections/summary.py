@@ -154,11 +154,54 @@ def untimed_note(doc: dict[str, Any]) -> str:
     return f" Answers without a timing (left out of latency, decode tok/s and cost): {each}."
 
 
+NO_CASE = "No case finished."
+NOT_RECORDED = (
+    "results.json does not record how many tests pytest collected, deselected or skipped, nor why: pytest's own "
+    "summary line (and -rs for the skip reasons) says"
+)
+
+
+def no_case_note(doc: dict[str, Any]) -> str:
+    """Why a run has no case to summarise, from what results.json knows, with its n: "No case finished." alone did
+    not say whether the run was interrupted, its shard owned none of the suite, its -k or -m left no LLM case, it
+    only benchmarked, or every answer it holds is not graded now - nor that n is 0. The summary and the cost
+    section say it alike, in every format."""
+    run = doc.get("run") or {}
+    cases = doc.get("cases") or []
+    if cases:  # every record left out of the aggregates: a re-score that could not grade them (`rescore.graded`)
+        return (
+            f"No case graded: 0 of the run's {len(cases)} answer(s) are graded now (asked differently now, or no "
+            "such case in the scenario files): see the header and the cases."
+        )
+    models = ", ".join(str(m) for m in run.get("models") or []) or "-"
+    reasons = []
+    shard = run.get("shard") or {}
+    if shard and not shard.get("selected_cases"):
+        reasons.append(
+            f"shard {shard.get('index')}/{shard.get('count')} owns none of the suite's "
+            f"{len(shard.get('suite_cases') or [])} case(s): they ran in the other shards (`merge` joins them)"
+        )
+    if run.get("status") == "interrupted":
+        reasons.append("the run was interrupted before any case finished")
+    if doc.get("benchmarks"):
+        reasons.append("the run only benchmarked (see the benchmark section)")
+    failed = [x for x in run.get("launches") or [] if x.get("error")]
+    if failed:
+        reasons.append("a server failed to start: " + "; ".join(f"{x.get('model')}: {x.get('error')}" for x in failed))
+    from ...__main__ import selection_of
+
+    selected = selection_of(list(run.get("invocation") or []))
+    if selected and not shard:
+        reasons.append(f"the run asked part of the suite ({' '.join(selected)}) and no LLM case of it was recorded")
+    why = "; ".join(reasons) if reasons else "every LLM test was deselected or skipped, or none was collected"
+    return f"{NO_CASE} n = 0 cases of models {models}: {why}. {NOT_RECORDED}."
+
+
 def summary_section(doc: dict[str, Any]) -> Section:
     aggs = doc["aggregates"]["models"]
     worked_out = doc["aggregates"].get("worked_out")
     if not aggs:
-        return Section("summary", "Summary per model", ["No case finished."], terminal=True)
+        return Section("summary", "Summary per model", [no_case_note(doc)], terminal=True)
     rows = [
         [
             a["model"],
