@@ -21,6 +21,7 @@ import contextlib
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -29,6 +30,7 @@ from .results.render import render_markdown, render_terminal
 from .results.runs import configured_runs_dir
 
 COMMANDS = ("report", "schema", "runs", "compare", "accept", "size", "merge", "plan", "rescore")
+VERSION_WORDS = ("--version", "-V", "version")
 PROJECT_RUNS_DIR = configured_runs_dir()  # the project's llm_runs_dir (pytest.ini, ...), as pytest saves there
 
 
@@ -148,6 +150,65 @@ def _refuse_overwriting_runs(outputs: list[tuple[str, Path | None]], runs: list[
     return False
 
 
+def resolve_cli_run(
+    ref: str, runs_dir: Path, with_cases: bool = True, say: Callable[[str], None] | None = None
+) -> Path:
+    """`results.runs.resolve_run` as a command reads RUN: a --runs-dir that is a file, and a run's other file named
+    for its results.json (its cases.jsonl, its report), raise RunNotFound with the fix; "no saved run 'last' in
+    rep/results.json" and "not valid JSON (line 2): cut short" sent the user to look for a broken run."""
+    from .results.runs import RunNotFound, resolve_run
+
+    problem = runs_dir_problem(runs_dir)
+    if problem is not None and not Path(ref).expanduser().exists():
+        raise RunNotFound(problem)
+    path = resolve_run(ref, runs_dir, with_cases=with_cases, say=say)
+    problem = other_run_file(path)
+    if problem is not None:
+        raise RunNotFound(problem)
+    return path
+
+
+def runs_dir_problem(runs_dir: Path) -> str | None:
+    """Why --runs-dir cannot be the saved-runs folder (it is a file), with the fix; None when it can."""
+    if runs_dir.exists() and not runs_dir.is_dir():
+        return (
+            f"--runs-dir {runs_dir}: is a file, not a folder. Fix: name the saved-runs folder (pytest's "
+            "--llm-runs-dir, default .llmeval/runs)"
+        )
+    return None
+
+
+REPORT_SUFFIXES = {".html": "HTML report", ".htm": "HTML report", ".md": "Markdown report", ".xml": "XML report"}
+
+
+def other_run_file(path: Path) -> str | None:
+    """What a file given as a run is when it is another file a run writes - its cases.jsonl (a .jsonl), its
+    report.html or report.md, a JUnit XML - with the results.json beside it to name instead; None for any other
+    file (the loader reads it and says what is wrong)."""
+    from .results.schema import CASES_FILE, RESULTS_FILE
+
+    if not path.is_file():
+        return None
+    suffix = path.suffix.lower()
+    if path.name == CASES_FILE or suffix == ".jsonl":
+        what = f"a run's {CASES_FILE} (one answered case a line)"
+    elif suffix in REPORT_SUFFIXES:
+        what = f"a run's {REPORT_SUFFIXES[suffix]}"
+    else:
+        return None
+    beside = path.parent / RESULTS_FILE
+    if beside.is_file():
+        fix = f"name the run's {RESULTS_FILE} beside it, {beside}, or its folder {path.parent}"
+    elif path.name == CASES_FILE:
+        fix = (
+            f"the run wrote no {RESULTS_FILE} beside it (it stopped before the end): rerun it with --llm-resume "
+            f"{path.parent} to keep its cases, or name another run (python -m pytest_llmeval runs lists them)"
+        )
+    else:
+        fix = f"name the run's {RESULTS_FILE} or report folder (python -m pytest_llmeval runs lists the saved runs)"
+    return f"{path}: is {what}, not its {RESULTS_FILE}. Fix: {fix}"
+
+
 def report_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pytest_llmeval report",
@@ -158,12 +219,12 @@ def report_main(argv: list[str]) -> int:
     parser.add_argument("--html", type=Path, help="also write the HTML report here")
     parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR, help="where saved runs are looked up")
     args = parse_args(parser, argv)
-    from .results.runs import RunNotFound, resolve_run
+    from .results.runs import RunNotFound
 
     if _refuse_outputs(("--markdown", args.markdown), ("--html", args.html)):
         return 2
     try:
-        source = resolve_run(args.results, args.runs_dir, with_cases=False)  # a benchmark's run too
+        source = resolve_cli_run(args.results, args.runs_dir, with_cases=False)  # a benchmark's run too
         doc = load_results(source)
     except (ResultsFileError, RunNotFound) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -230,7 +291,8 @@ def runs_main(argv: list[str]) -> int:
 
     rows = describe_runs(args.runs_dir)
     if not rows:
-        print(f"no saved runs in {args.runs_dir}")
+        missing = "" if args.runs_dir.is_dir() else " (no such folder: a run saves there when it ends)"
+        print(f"no saved runs in {args.runs_dir}{missing}")
         return 0
     headers = ["run", "name", "started", "status", "models", "cases", "mean score", "commit"]
     print(tabulate([[r.get(h) for h in headers] for r in rows], headers=headers, tablefmt="simple"))
@@ -296,7 +358,7 @@ def compare_main(argv: list[str]) -> int:
         render_comparison_markdown,
         render_comparison_text,
     )
-    from .results.runs import RunNotFound, resolve_run
+    from .results.runs import RunNotFound
 
     if _refuse_outputs(("--markdown", args.markdown), ("--json", args.json)):
         return 2
@@ -311,8 +373,8 @@ def compare_main(argv: list[str]) -> int:
         print(f"error: --pair: {exc}", file=sys.stderr)
         return 2
     try:
-        base_path = resolve_run(args.base, args.runs_dir, say=print_note)
-        new_path = resolve_run(args.new, args.runs_dir, say=print_note)
+        base_path = resolve_cli_run(args.base, args.runs_dir, say=print_note)
+        new_path = resolve_cli_run(args.new, args.runs_dir, say=print_note)
         base, new = load_results(base_path), load_results(new_path)
     except (RunNotFound, ResultsFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -443,14 +505,14 @@ def accept_main(argv: list[str]) -> int:
     )
     args = parse_args(parser, argv)
     from .results.recorder import atomic_write
-    from .results.runs import RunNotFound, resolve_run
+    from .results.runs import RunNotFound
 
     problem = not_a_file_problem("--baseline", args.baseline)  # its folder is made when it is written
     if problem is not None:
         print(f"error: --baseline {problem}", file=sys.stderr)
         return 2
     try:
-        source = resolve_run(args.run, args.runs_dir, say=print_note)
+        source = resolve_cli_run(args.run, args.runs_dir, say=print_note)
         doc = load_results(source)
     except (RunNotFound, ResultsFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -534,6 +596,10 @@ def merge_main(argv: list[str]) -> int:
                 file=sys.stderr,
             )
             return 2
+        other = other_run_file(found)
+        if other is not None:
+            print(f"error: {other}", file=sys.stderr)
+            return 2
     try:
         refuse_overwriting_a_shard(args.output, args.shards)
         doc = merge_documents([load_shard(p) for p in args.shards], allow_missing=args.allow_missing)
@@ -572,7 +638,7 @@ def rescore_main(argv: list[str]) -> int:
     from .evaluation.scenarios import ScenarioError
     from .results import load
     from .results.rescore import default_name, rescore_document, scenario_cases, write_run
-    from .results.runs import RunNotFound, resolve_run, save_name_problem
+    from .results.runs import RunNotFound, save_name_problem
     from .serving.credentials import MissingAPIKey, env_name_problem
     from .vision.datasets import DatasetError
 
@@ -585,7 +651,7 @@ def rescore_main(argv: list[str]) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     try:
-        source = resolve_run(args.run, args.runs_dir, say=print_note)
+        source = resolve_cli_run(args.run, args.runs_dir, say=print_note)
         doc = load_results(source)
         cases = scenario_cases(doc, args.scenarios, run_datasets=True)
         judge = Judge.from_spec(args.llm_judge, args.llm_judge_api_key_env) if args.llm_judge else None
@@ -692,9 +758,16 @@ def _key_variables(args: list[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0] in ("-h", "--help"):
+    if args[:1] == ["help"] and len(args) > 1 and args[1] in COMMANDS:  # `help compare`: that command's --help
+        args = [args[1], "--help"]
+    if not args or args[0] in ("-h", "--help", "help"):
         print(__doc__)
         return 0 if args else 2
+    if args[0] in VERSION_WORDS:
+        from . import __version__
+
+        print(f"pytest-llmeval {__version__}")
+        return 0
     with contextlib.redirect_stderr(PublicStderr(sys.stderr, args)):
         return _main(args)
 
@@ -740,10 +813,19 @@ def _dispatch(args: list[str]) -> int:
     if command.endswith(".json") or Path(command).exists():  # the short form: a results.json or report dir first
         return report_main(args)
     print(
-        f"error: unknown command {command!r}; use one of {list(COMMANDS)}, or a results.json or report dir to print",
+        f"error: unknown command {command!r}{_command_meant(command)}; use one of {list(COMMANDS)}, or a results.json "
+        "or report dir to print",
         file=sys.stderr,
     )
     return 2
+
+
+def _command_meant(command: str) -> str:
+    """` (did you mean 'compare'?)` for a command typed with a slip (`compre`, `Compare`, `reports`), else ""."""
+    import difflib
+
+    close = difflib.get_close_matches(command.lower(), COMMANDS, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 if __name__ == "__main__":

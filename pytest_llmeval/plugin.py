@@ -51,10 +51,11 @@ def pytest_configure(config: pytest.Config) -> None:
     try:
         session = LLMEvalSession(config, load_settings(config))
     except pytest.UsageError as exc:  # an option's value quoted: never the credentials of a URL in it, nor a key
+        from .secrets_in_use import ini_texts, named_keys
         from .serving.credentials import public_message
 
-        given = [str(arg) for arg in config.invocation_params.args] + _ini_texts(config)
-        raise pytest.UsageError(public_message(str(exc), _named_keys(config), given)) from None
+        given = [str(arg) for arg in config.invocation_params.args] + ini_texts(config)
+        raise pytest.UsageError(public_message(str(exc), named_keys(config), given)) from None
     config.stash[SESSION_KEY] = session
     config.pluginmanager.register(session, "llmeval-session")
     if session.settings.shard is not None:  # run.shard records the suite's content and the run's root folder
@@ -62,19 +63,18 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def _hide_secrets_in_debug_log(config: pytest.Config) -> None:
-    """`pytest --debug` wrote the command line (a URL's credentials, a key given where its variable's name goes)
-    before this plugin was loaded: written again without them, and so is every later line
-    (`credentials.hide_secrets_in_debug_log`)."""
+    """`pytest --debug` wrote the command line (a URL's credentials, a key given where its variable's name goes or
+    to vLLM) before this plugin was loaded: written again without them, and so is every later line
+    (`credentials.hide_secrets_in_debug_log`). The secrets are the session's (`secrets_in_use`) and every URL
+    credential of the command line and the ini values, all of their query values (the raw text is shown)."""
     if not config.option.debug:
         return
-    from .config import OPTIONS
+    from .secrets_in_use import ini_texts, secrets_in_use
     from .serving.client import hide_secrets
-    from .serving.credentials import credential_values, env_name_problem, hide_secrets_in_debug_log, hide_values
+    from .serving.credentials import MIN_SECRET_CHARS, credential_values, hide_secrets_in_debug_log, hide_values
 
-    given = [str(arg) for arg in config.invocation_params.args] + _ini_texts(config)
-    named = [config.getoption(opt.dest) for opt in OPTIONS if opt.field.endswith("key_env")]
-    not_names = [value for value in named if isinstance(value, str) and env_name_problem("", value)]
-    secrets = credential_values(given) | {key for key in (*_named_keys(config), *not_names) if key and len(key) >= 6}
+    given = [str(arg) for arg in config.invocation_params.args] + ini_texts(config)
+    secrets = credential_values(given) | {key for key in secrets_in_use(config).values if len(key) >= MIN_SECRET_CHARS}
     hide_secrets_in_debug_log(config.trace.root, lambda text: hide_values(hide_secrets(text), secrets))
 
 
@@ -91,27 +91,6 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     note = unread_note(list(llmeval.settings.rag.knowledge))
     if note is not None:
         llmeval.progress(f"warning: --rag-knowledge: {note}")
-
-
-def _named_keys(config: pytest.Config) -> list[str | None]:
-    """The values of the environment variables that the key options (--llm-api-key-env, ...) name."""
-    from .config import OPTIONS
-
-    names = [config.getoption(opt.dest) or config.getini(opt.ini) for opt in OPTIONS if opt.field.endswith("key_env")]
-    return [os.environ.get(name) for name in names if isinstance(name, str) and name]
-
-
-def _ini_texts(config: pytest.Config) -> list[str]:
-    """The plugin's ini values as text (a URL with credentials may be written there)."""
-    from .config import OPTIONS
-
-    texts = []
-    for opt in OPTIONS:
-        try:
-            texts.append(str(config.getini(opt.ini)))
-        except (ValueError, TypeError):  # a value of another shape: load_settings names it
-            continue
-    return texts
 
 
 def get_session(config: pytest.Config) -> LLMEvalSession:

@@ -12,7 +12,6 @@ import atexit
 import contextlib
 import dataclasses
 import logging
-import os
 import tempfile
 import threading
 import time
@@ -29,7 +28,8 @@ from .public_records import public_record
 from .serving.client import hide_secrets, hide_secrets_in, public_spec
 from .serving.credentials import without_url_credentials
 from .serving.pool import ServerPool
-from .serving.server import launch_secrets, redact
+from .serving.run_faults import EndpointFaults
+from .serving.server import redact
 from .session_answers import AnswerSources
 from .session_interrupts import RunInterrupts
 from .xdist import CONTROLLER_PID_KEY, STATE_KEY, WorkerEndpoints, XdistController
@@ -106,6 +106,7 @@ class LLMEvalSession(AnswerSources, RunInterrupts):
         self._stopping = False
         self._warmups: list[dict[str, Any]] = []  # warm-up records not yet handed to the recorder
         self._salt_accepted: dict[str, bool | None] = {}  # model -> did its warm-up take a cache_salt
+        self.endpoint_faults = EndpointFaults()  # a 404/401 stops the model's remaining requests
         self.inflight = CasesInFlight(self)  # --llm-concurrency: cases asked ahead of their tests
         self._ahead_lock = threading.Lock()  # a worker's scheduler threads append to one asked-ahead file
         self._previous_sigterm: Any = None  # SIGTERM's handler before the run's own (None: not installed)
@@ -220,26 +221,16 @@ class LLMEvalSession(AnswerSources, RunInterrupts):
             raise pytest.UsageError(f"--llm-judge {spec}: cannot make the judge's client: {why}") from None
 
     def _remember_secrets(self) -> None:
-        """The API keys the run sends and the credentials in its URLs, hidden wherever an error text is recorded or
-        printed (a gateway may echo the key it was sent)."""
-        from .serving.client import hide_secrets, remember_secret, remember_url_secrets
+        """The API keys the run sends and the credentials in its URLs (`secrets_in_use`: the same list `pytest
+        --debug`'s log is hidden with), hidden wherever an error text is recorded or printed (a gateway may echo
+        the key it was sent)."""
+        from .secrets_in_use import secrets_in_use
+        from .serving.client import remember_secret, remember_url_secrets
         from .serving.credentials import hide_secrets_in_logs
-        from .serving.models import model_server_settings
 
-        settings = self.settings
-        servers = [settings.server]
-        for spec in settings.models:
-            try:
-                servers.append(model_server_settings(spec, settings.server))
-            except Exception:  # noqa: BLE001 - an endpoint file that cannot be read: load_settings reported it
-                continue
-        names = {s.api_key_env for s in servers} | {settings.rag.api_key_env, settings.judge.api_key_env}
-        remember_secret(*(os.environ.get(name) for name in names if name))
-        remember_url_secrets(url for s in servers for url in (s.base_url, *s.base_urls))
-        specs = (settings.judge.spec, settings.rag.embedder, settings.rag.reranker)
-        remember_url_secrets(spec.rpartition("@")[0] for spec in specs if spec and "://" in spec)
-        for server in servers:  # `--llm-vllm-arg=--api-key=X`, VLLM_API_KEY: vLLM prints its arguments (a log tail)
-            remember_secret(*launch_secrets(list(server.extra_args), server.env))
+        found = secrets_in_use(self.config, self.settings)
+        remember_secret(*found.values)
+        remember_url_secrets(found.urls)
         hide_secrets_in_logs(lambda text: hide_secrets(text, urls=False))  # the HTTP clients log every URL
 
     def described(self) -> dict[str, Any]:
@@ -393,6 +384,8 @@ class LLMEvalSession(AnswerSources, RunInterrupts):
             cut = result.error is not None and result.error.get("type") in ("connection", "stream")
             if result.error is not None and self.pool.dead(model, wait_s=DEATH_WAIT_S if cut else 0.0):
                 result.error = self._server_died(model)  # the request failed because the server died
+            if (stopped := self.endpoint_faults.announce(model)) is not None:
+                self.progress(hide_secrets(stopped))
             self._apply_judge(result)
             result.error = hide_secrets_in(result.error)  # a server's echo of its key, a log tail
             self._evaluations[key] = result

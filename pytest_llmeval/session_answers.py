@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .config import Settings
     from .serving.cache import AnswerCache, CachingClient
     from .serving.client import ChatClient
+    from .serving.run_faults import EndpointFaults
 
 log = logging.getLogger("pytest_llmeval")
 CACHE_SALT_PREFIX = "llmeval-sample-"
@@ -31,6 +32,7 @@ class AnswerSources:
     _caching_clients: dict[tuple[str, int], CachingClient]  # (model, sample) -> the one copied per case
     _warmups: list[dict[str, Any]]  # warm-up records not yet handed to the recorder
     _salt_accepted: dict[str, bool | None]  # model -> did its warm-up take a cache_salt
+    endpoint_faults: EndpointFaults  # per model: the 404/401 that stops its remaining requests
 
     if TYPE_CHECKING:
 
@@ -41,8 +43,11 @@ class AnswerSources:
     ) -> tuple[Any, list[BaseException]]:
         """The client a case is asked through, and the list that collects a failed connect. Without
         --llm-cache: the model's client, connected now. With it: the answer cache in front of a client that
-        is connected (its server started) on the first miss only."""
-        connect: Callable[[], ChatClient] = client if callable(client) else (lambda: client)
+        is connected (its server started) on the first miss only. Either asks nothing once the model's endpoint
+        answered a run-level failure (`serving/run_faults.py`)."""
+        connect: Callable[[], ChatClient] = self.endpoint_faults.guard(
+            client if callable(client) else (lambda: client), model
+        )
         if self.settings.cache is None:
             return connect(), []
         failures: list[BaseException] = []

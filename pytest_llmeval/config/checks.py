@@ -507,7 +507,8 @@ def model_config_problem(spec: ModelSpec, vllm_args: Sequence[str]) -> str | Non
     """Why a local model folder's config.json cannot be read as vLLM reads it first (not UTF-8, not JSON, not an
     object), with the fix; None when it can, or when vLLM reads another (`--hf-config-path`) or none (a GGUF, a
     hub id). A broken one failed as every case's launch error when the model's turn came, after the models before
-    it had run."""
+    it had run. So did a config.json of no chat model (BERT, a classifier, Whisper: `chatless_architecture`): vLLM
+    started and every case failed at /chat/completions."""
     from ..serving.identity import flag_value
 
     try:
@@ -522,7 +523,10 @@ def model_config_problem(spec: ModelSpec, vllm_args: Sequence[str]) -> str | Non
             return None
     else:
         if isinstance(data, dict):
-            return None
+            from ..serving.models import chatless_architecture
+
+            chatless = chatless_architecture(data)
+            return None if chatless is None else f"{_model_where(spec)}: {chatless}"
         why = f"is a JSON {type(data).__name__}, not an object"
     return (
         f"{_model_where(spec)}: {config} {why}, so vLLM cannot load the model. Fix: repair the file or download "

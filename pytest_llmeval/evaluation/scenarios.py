@@ -25,7 +25,7 @@ from typing import Any
 
 import regex
 
-from ..textfiles import encoding_hint, shown
+from ..textfiles import encoding_hint, recode_fix, shown
 from .numbers import NumberForms, ToleranceError, compiled_user_regex, parse_tolerance
 from .pattern_cost import PROBE_LENGTH, PROBE_TIME_S, backtracks_badly
 
@@ -697,6 +697,36 @@ def _no_cases(data: Any, text: str) -> tuple[str, str]:
     return "missing top-level 'cases' list", "put the cases under a top-level 'cases:' key (see docs/scenarios.md)"
 
 
+ANOTHER_KIND_FIX = (
+    "pass the scenario files (YAML or JSON with a top-level 'cases:' list; see docs/scenarios.md): pytest's "
+    "--llm-scenarios, rescore's and compare's --scenarios"
+)
+
+
+def _another_kind(text: str) -> str | None:
+    """What a file given as a scenario file is when it is a file a run writes - its results.json or cases.jsonl - or
+    None (an HTML or XML report: `_markup`). YAML's words about them ("unknown field 'schema_version'", "expected
+    <document start>") sent the user to edit a file that was never a scenario file."""
+    start = text.lstrip("\ufeff \t\r\n")
+    if not start.startswith("{"):
+        return None
+    first = start.split("\n", 1)[0]
+    if '"schema_version"' in start[:200] and '"run"' in start[:2000]:
+        return "is a run's results.json (what a run wrote), not a scenario file"
+    if '"scenario_id"' in first and ('"case_hash"' in first or '"model"' in first):
+        return "is a run's cases.jsonl (one answered case a line, what a run wrote), not a scenario file"
+    return None
+
+
+MARKUP = "is an HTML or XML file (a report, pytest's --junitxml?), not a scenario file"
+
+
+def _markup(text: str) -> bool:
+    """Whether a file YAML cannot read is HTML or XML (it starts with '<'). One YAML reads - a one-line page - keeps
+    the loader's "holds only the text ..." (round 12), which shows that text."""
+    return text.lstrip("\ufeff \t\r\n").startswith("<")
+
+
 def load_file(path: Path) -> list[Case]:
     import yaml
 
@@ -717,11 +747,19 @@ def load_file(path: Path) -> list[Case]:
             None,
             None,
             f"not UTF-8 text at line {bad_line} (byte {exc.start}: {exc.reason}){encoding_hint(raw)}",
-            "save it as UTF-8 (a GBK or UTF-16 file: re-save it as UTF-8 in your editor)",
+            recode_fix(raw, path),
         ) from None
+    if "\x00" in text and encoding_hint(raw).startswith("; it is UTF-16"):  # ASCII in UTF-16 without a mark is
+        # valid UTF-8 with a NUL byte after each letter: YAML's words were about U+0000, "binary or UTF-16"
+        raise ScenarioError(path, None, None, f"not UTF-8 text{encoding_hint(raw)}", recode_fix(raw, path))
+    other = _another_kind(text)
+    if other is not None:
+        raise ScenarioError(path, None, None, other, ANOTHER_KIND_FIX)
     try:
         data = load_yaml_text(text)
     except yaml.YAMLError as exc:
+        if _markup(text):  # a report's CSS or script reads as broken YAML: "the value holds ': '" and the like
+            raise ScenarioError(path, None, None, MARKUP, ANOTHER_KIND_FIX) from None
         problem, fix = _yaml_error(exc, text)
         comment = _json_comment(text, getattr(getattr(exc, "problem_mark", None), "line", None))
         if comment is not None:  # YAML's words were about a '{' never closed or a key indented deeper

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..textfiles import LFS_POINTER, MIB, encoding_hint, size_problem, special_kind
+from ..textfiles import LFS_POINTER, MIB, encoding_hint, recode_fix, size_problem, special_kind
 
 DOC_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 READ_TYPES = "only .md, .markdown and .txt files are read"
@@ -256,6 +256,7 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 
 
 TEXT_FIX = "save each document as UTF-8 text, or move it out of the knowledge folder"
+MOVE_FIX = "; or move it out of the knowledge folder"
 CONVERT_FIX = (
     "convert it to .md or .txt (e.g. `pandoc report.docx -o report.md`, `pdftotext report.pdf report.txt`), or move "
     "it out of the knowledge folder"
@@ -293,8 +294,9 @@ def _read_text(file: Path) -> str:
             file, too_large, "split it into documents of a topic each, or move it out of the knowledge folder"
         )
     raw = file.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # before the NUL bytes: UTF-16 text holds them too
-        raise DocumentError(file, f"not valid UTF-8 text{encoding_hint(raw)}")
+    if encoding_hint(raw).startswith("; it is UTF-16"):  # before the NUL bytes: UTF-16 text holds them too (a mark
+        # or not: one without was "a binary file")
+        raise DocumentError(file, f"not valid UTF-8 text{encoding_hint(raw)}", recode_fix(raw, file) + MOVE_FIX)
     binary = "is not text (it holds NUL bytes: a binary file)"
     kind = _office_kind(raw)
     if kind is not None:  # `report.md` that is a PDF, a .docx given directly: say what it is, and to convert it
@@ -314,7 +316,9 @@ def _read_text(file: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise DocumentError(
-            file, f"not valid UTF-8 text at line {line} (byte {exc.start}: {exc.reason}){encoding_hint(raw)}"
+            file,
+            f"not valid UTF-8 text at line {line} (byte {exc.start}: {exc.reason}){encoding_hint(raw)}",
+            recode_fix(raw, file) + MOVE_FIX,
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

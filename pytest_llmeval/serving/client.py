@@ -24,6 +24,7 @@ from .credentials import (
     credential_values,
     hide_values,
     secret_forms,
+    without_named_credentials,
     without_url_credentials,
 )
 from .credentials import URL_QUERY as URL_QUERY
@@ -58,9 +59,10 @@ def remember_url_secrets(urls: Iterable[str | None]) -> None:
 
 
 def hide_secrets(text: str, urls: bool = True) -> str:
-    """`text` with every remembered secret replaced by *** and (with `urls`) its URLs without userinfo, query or
-    fragment: what an error message (a server's echo of the request included) may show."""
-    text = hide_values(text, _SECRETS)
+    """`text` with every remembered secret replaced by ***, the value of every header or key field that carries a
+    credential too (`without_named_credentials`: a short key, one the run does not know), and (with `urls`) its URLs
+    without userinfo, query or fragment: what an error message (a server's echo of the request included) may show."""
+    text = without_named_credentials(hide_values(text, _SECRETS))
     return without_url_credentials(text) if urls else text
 
 

@@ -194,7 +194,7 @@ def longer_than_the_model(asked: int, where: str, known: ModelLength | None, env
         return None
     return (
         f"{where} asks a context of {asked:,} tokens, but the model's config.json allows {known.longest:,} "
-        f"({known.where}): vLLM refuses to start, as {where} is longer than the model's {known.longest}. Fix: lower "
+        f"({known.where}), so vLLM refuses to start. Fix: lower "
         f"it to {known.longest} or less, or leave it out (vLLM then uses the model's {known.length}); or set "
         "VLLM_ALLOW_LONG_MAX_MODEL_LEN=1 if the model is known to take a longer context (past its length a RoPE "
         "model's answers turn to NaNs)"

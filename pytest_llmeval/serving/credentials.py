@@ -205,6 +205,34 @@ def public_message(text: str, keys: Iterable[str | None] = (), sources: Iterable
     return hide_values(text, secrets)
 
 
+# A credential written where a header or a key field names it (`Authorization: Bearer X`, `'x-api-key': 'X'`,
+# `"api_key": "X"`, `api_key=X`) and a lone `Bearer X` token: hidden whatever X is - a key too short to hide as a
+# value wherever it appears (`MIN_SECRET_CHARS`), a gateway's own key or a proxy's Basic token the run never knew.
+# Only after a name and `:` or `=`: `api_key is required`, `Authorization header missing` are kept
+_HEADER_NAME = (
+    r"(?:proxy-)?authorization|x-api-key|api[-_]?key|api[-_]?token|(?:access|auth|refresh|id)[-_]token"
+    r"|client[-_]secret|x-auth-token"
+)
+_NAMED_CREDENTIAL = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<name>{_HEADER_NAME})(?P<sep>[\"']?\s*[:=]\s*[\"']?)(?P<scheme>(?:Bearer|Basic|Token)\s+)?"
+    r"(?P<value>[^\s\"',;&}\])]+)",
+    re.IGNORECASE,
+)
+# a lone bearer token: 8 characters or more with a digit (`no Bearer token` is a message, not a credential)
+_BEARER_TOKEN = re.compile(r"\b(Bearer\s+)(?=[^\s\"',;]*\d)[A-Za-z0-9._~+/=-]{8,}")
+
+
+def without_named_credentials(text: str) -> str:
+    """`text` with the value of every header or key field that carries a credential replaced by *** (`Authorization:
+    Bearer abc12` -> `Authorization: Bearer ***`, `"api_key": "k"` -> `"api_key": "***"`), and every lone bearer
+    token: what a gateway's echo of the request shows of a credential the run does not know or cannot hide as a
+    value (too short)."""
+    if not text:
+        return text
+    text = _NAMED_CREDENTIAL.sub(lambda m: f"{m['name']}{m['sep']}{m['scheme'] or ''}{HIDDEN}", text)
+    return _BEARER_TOKEN.sub(rf"\1{HIDDEN}", text)
+
+
 def hide_values(text: str, secrets: Iterable[str]) -> str:
     """`text` with each of `secrets` replaced by ***, the longest first (a key that holds a shorter one)."""
     for secret in sorted(secrets, key=len, reverse=True):

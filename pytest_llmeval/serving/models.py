@@ -208,6 +208,9 @@ def _model_path_problem(where: str, path: Path, vllm_args: Sequence[str]) -> str
         return f"{where}: its folder cannot be read ({exc.strerror or exc}). Fix: make it readable"
     if ready or flag_value(vllm_args, "--hf-config-path") is not None:
         return None
+    kind = folder_kind(path)
+    if kind is not None:
+        return f"{where}: {kind}"
     inside = _models_inside(where, path)
     if inside is not None:
         return inside
@@ -215,6 +218,92 @@ def _model_path_problem(where: str, path: Path, vllm_args: Sequence[str]) -> str
         f"{where}: the folder has no config.json (nor params.json or a *.gguf), so vLLM cannot load it. Fix: name "
         "the Hugging Face model folder itself (config.json, tokenizer, *.safetensors), e.g. the snapshot folder, "
         "not the folder above it"
+    )
+
+
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "tokenizer.model", "vocab.json", "spiece.model")
+
+
+def folder_kind(path: Path) -> str | None:
+    """What a folder without a model's config.json holds when it is something else a user has at hand, with the
+    fix - a LoRA (PEFT) adapter, a tokenizer alone, a diffusers pipeline; None otherwise. The plugin's check and
+    `size` said only "no config.json" and to name "the folder itself, not the folder above it": the wrong fix for
+    an adapter, which vLLM serves on top of its base model."""
+    try:
+        if (path / "adapter_config.json").is_file():
+            base = _adapter_base(path / "adapter_config.json")
+            named = f" of {base}" if base else ""
+            return (
+                f"a LoRA adapter{named} (adapter_config.json), not a model: vLLM serves an adapter on top of its base "
+                f"model. Fix: serve it so (vllm serve {base or 'BASE_MODEL'} --enable-lora --lora-modules "
+                f"NAME={path}) and attach to it with --llm-base-url http://HOST:8000/v1 --llm-model NAME, or merge the "
+                "adapter into its base model (PEFT's merge_and_unload) and name the merged folder"
+            )
+        if (path / "model_index.json").is_file():
+            return (
+                "a diffusers pipeline (model_index.json), an image model vLLM does not serve. Fix: name a chat model's "
+                "folder (config.json, tokenizer, *.safetensors)"
+            )
+        tokenizer = [name for name in TOKENIZER_FILES if (path / name).is_file()]
+        if tokenizer and not any(next(path.glob(pattern), None) is not None for pattern in WEIGHT_PATTERNS):
+            return (
+                f"holds a tokenizer alone ({', '.join(tokenizer)}): no config.json and no weights. Fix: download the "
+                "whole model into it (e.g. huggingface-cli download ORG/NAME --local-dir FOLDER), or name the model's "
+                "folder"
+            )
+    except OSError:
+        return None
+    return None
+
+
+def _adapter_base(config: Path) -> str | None:
+    """The base model an adapter_config.json names (`base_model_name_or_path`), or None."""
+    import json
+
+    try:
+        data = json.loads(config.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    base = data.get("base_model_name_or_path") if isinstance(data, dict) else None
+    return base if isinstance(base, str) and base.strip() else None
+
+
+# a config.json whose every architecture is one of these heads, or whose model_type is one of these encoders, is no
+# chat model: vLLM serves it for embeddings, classification or speech (or not at all), never /chat/completions
+CHATLESS_HEADS = (
+    "ForMaskedLM",
+    "ForSequenceClassification",
+    "ForTokenClassification",
+    "ForQuestionAnswering",
+    "ForAudioClassification",
+    "ForImageClassification",
+    "ForCTC",
+)
+ENCODER_TYPES = frozenset(
+    {
+        *("bert", "roberta", "xlm-roberta", "distilbert", "deberta", "deberta-v2", "electra", "albert", "mpnet"),
+        *("camembert", "modernbert", "clip", "siglip", "whisper", "wav2vec2", "hubert"),
+    }
+)
+
+
+def chatless_architecture(config: dict[str, Any]) -> str | None:
+    """Why a model's config.json is no chat model vLLM can answer /chat/completions with (an encoder such as BERT or
+    XLM-RoBERTa - an embedding model or a reranker -, a classifier head, Whisper), as words naming the architecture;
+    None when it may be one (every other architecture: a list of chat models would go stale)."""
+    model_type = config.get("model_type")
+    architectures = config.get("architectures")
+    names = [a for a in architectures if isinstance(a, str)] if isinstance(architectures, list) else []
+    encoder = isinstance(model_type, str) and model_type.lower() in ENCODER_TYPES
+    heads = bool(names) and all(name.endswith(CHATLESS_HEADS) for name in names)
+    if not encoder and not heads:
+        return None
+    shown = ", ".join(names) or "no architectures"
+    return (
+        f"its config.json names {shown} (model_type {model_type}): an encoder or classifier, which vLLM serves for "
+        "embeddings, scores or speech, not for chat, so every case would fail at /chat/completions. Fix: name a "
+        "chat (text-generation) model, e.g. one whose architectures end in ForCausalLM; an embedding model or a "
+        "reranker belongs to --rag-embedder or --rag-reranker"
     )
 
 

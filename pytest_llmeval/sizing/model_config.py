@@ -241,6 +241,11 @@ def read_model(path: str | Path, dtype: str | None = None, quantization: str | N
     if not config_path.is_file():
         what = "is a folder, not a file" if config_path.is_dir() else "is not a regular file (a FIFO or a device)"
         if not config_path.exists():
+            from ..serving.models import folder_kind
+
+            kind = folder_kind(folder)  # an adapter, a tokenizer alone: what it is, and the fix for it
+            if kind is not None:
+                raise SizingError(f"{folder}: {kind}")
             what = "missing"
         raise SizingError(f"{config_path}: {what}. Fix: pass a Hugging Face model directory (with config.json)")
     try:

@@ -191,18 +191,49 @@ def _what_it_is(file: Path, exc: BaseException) -> str:
     for signature, name in _SIGNATURES:
         if head.startswith(signature):
             return f"not an image Pillow can read: {name}"
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "not an image Pillow can read: a WebP file that is cut short or damaged"
+    if head.startswith(b"BM") and len(head) >= 14 and head[6:10] == b"\0\0\0\0":
+        return "not an image Pillow can read: a BMP file that is cut short or damaged"
     brand = _ISO_BRANDS.get(head[8:12]) if head[4:8] == b"ftyp" else None
     if brand is not None:
-        return f"not an image Pillow can read: a {brand} file"
+        return f"not an image Pillow can read: {'an' if brand in ('AVIF', 'MP4') else 'a'} {brand} file"
     text = _as_text(head)
     if text is None:
         return f"not an image Pillow can read (its first bytes are {head[:8].hex(' ')})"
+    written = _image_written_as_text(text.strip())
+    if written is not None:
+        return f"not an image Pillow can read: {written}"
     lowered = text.lower()
     if "<svg" in lowered:
         return "not an image Pillow can read: an SVG drawing (text), not a pixel image"
     if "<html" in lowered or "<!doctype html" in lowered:
         return "not an image Pillow can read: an HTML page (text) - a download saved the web page in its place"
     return "not an image Pillow can read: plain text"  # not quoted: `image: .env` would print a key
+
+
+# the first base64 characters of an image of each accepted format (its signature, encoded)
+_BASE64_SIGNATURES = (("iVBORw0KGgo", "PNG"), ("/9j/", "JPEG"), ("R0lGOD", "GIF"), ("UklGR", "WebP"), ("Qk", "BMP"))
+
+
+def _image_written_as_text(text: str) -> str | None:
+    """What a text file given as an image holds when it is the image's address or its bytes written as text - a
+    URL, a `data:image/...;base64,` URI, base64 - with the fix; None otherwise. Each was "plain text"."""
+    lowered = text.lower()
+    if lowered.startswith("data:image/"):
+        return (
+            "a data: URI (the image written as base64 text), not the image file; decode it into a file, e.g. "
+            "`cut -d, -f2 FILE | base64 -d > image.png`, and name that"
+        )
+    if lowered.startswith(("http://", "https://", "ftp://", "s3://", "gs://")):
+        return (
+            "a text file holding a URL, not the image: images are read from files, never downloaded; download the "
+            "image and save it in this file's place"
+        )
+    kind = next((name for prefix, name in _BASE64_SIGNATURES if text.startswith(prefix)), None)
+    if kind is not None and len(text) >= 8 and all(ch.isalnum() or ch in "+/=\r\n" for ch in text):
+        return f"base64 text of a {kind} image, not the image file; decode it, e.g. `base64 -d FILE > image.png`"
+    return None
 
 
 def _as_text(head: bytes) -> str | None:
