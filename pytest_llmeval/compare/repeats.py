@@ -20,7 +20,7 @@ from ..stats.decision import ALPHA
 from .gate import FailRule
 from .problems import blind_collapses
 from .rules import compare_group, decide, evaluate_rule
-from .runs import Key, _whole, repeat
+from .runs import Key, repeat, samples_in_order
 from .scorers import errored
 
 Index = dict[Key, list[dict[str, Any]]]
@@ -49,22 +49,18 @@ def left_out_blocks(
         first = min(start, more - k)
         block: Index = {}
         for key, samples in full.items():
-            if not all(_whole(s.get("sample")) for s in samples):  # numbered otherwise: `same_repeats` kept it whole
+            ordered = samples_in_order(samples, answered_first=base_more)
+            if ordered is None:  # numbered otherwise: `same_repeats` kept it whole
                 continue
-            ordered = sorted(samples, key=lambda s: (base_more and errored(s), _number(s.get("sample"))))
             chosen = ordered[first : first + k]
             if base_more:
                 chosen = [s for s in chosen if not errored(s)]
             if chosen:
-                block[key] = sorted(chosen, key=lambda s: _number(s.get("sample")))
+                block[key] = sorted(chosen, key=lambda s: s.get("sample") or 0)
         numbers = f"sample {first + 1}" if k == 1 else f"samples {first + 1}-{first + k}"
         which = f"{'the baseline' if base_more else 'the new run'}'s {numbers} of {more}"
         blocks.append((which, block, new) if base_more else (which, base, block))
     return blocks
-
-
-def _number(value: Any) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def left_out_regressions(

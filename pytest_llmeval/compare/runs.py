@@ -183,10 +183,9 @@ def same_repeats(
     kept: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
     for index, answered_first in ((base, True), (new, False)):
         for key, samples in index.items():
-            numbered = [s for s in samples if _whole(s.get("sample"))]
-            if len(numbered) < len(samples):  # a case whose samples are numbered otherwise is kept whole
+            ordered = samples_in_order(samples, answered_first)
+            if ordered is None:  # a case whose samples are numbered otherwise is kept whole
                 continue
-            ordered = sorted(numbered, key=lambda s: (answered_first and errored(s), s.get("sample") or 0))
             index[key] = sorted(ordered[:k], key=lambda s: s.get("sample") or 0)
             kept[answered_first] += ordered[:k]
             dropped[answered_first] += ordered[k:]
@@ -199,6 +198,15 @@ def same_repeats(
         "block of as many samples against the other run's (one worse past a quality rule: NOT CHECKED, exit 8). "
         "Accept a baseline with the same --llm-repeat to compare them all"
     )
+
+
+def samples_in_order(samples: Sequence[dict[str, Any]], answered_first: bool) -> list[dict[str, Any]] | None:
+    """A case's samples in the order `same_repeats` takes k of them and `repeats.left_out_blocks` the blocks after:
+    by number, and (`answered_first`, the baseline's) the answered ones first; None when a sample is not numbered
+    as the recorder numbers them (the case is then kept whole)."""
+    if not all(_whole(s.get("sample")) for s in samples):
+        return None
+    return sorted(samples, key=lambda s: (answered_first and errored(s), s.get("sample") or 0))
 
 
 def _left_out_scores(kept: Sequence[Mapping[str, Any]], dropped: Sequence[Mapping[str, Any]]) -> str:
