@@ -65,6 +65,9 @@ from .keywords.retraction import (
 from .keywords.tables import TableCell, table_cells, table_units
 from .numbers import (
     CN_DIGITS,
+    EN_ONES,
+    EN_TEENS,
+    EN_TENS,
     NUMERAL_CHARS,
     Found,
     NumberPattern,
@@ -76,12 +79,12 @@ from .numbers import (
     chinese_value,
     regex_time_limit,
 )
-from .numbers.patterns import marked_old, names_an_old_subject
+from .numbers.patterns import NEGATED_LINK, marked_old, names_an_old_subject
 from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 46
+SCORER_VERSION = 47
 
 
 @dataclass(frozen=True)
@@ -190,11 +193,16 @@ _CN_QUANTITY_UNITS = (
 _CN_QUANTITY = re.compile(f"(?:百分之|零)?(?P<n>{_CN_NUMBER})(?:{_CN_QUANTITY_UNITS})?半?")
 
 
+# v47: a number point matched by its number in words (one year, twenty months, a week) is a figure too, so that a bound
+# (more than a year, over one year), a guess (a year or two) and the other rules of a figure read it as they read 1 year
+_SPELLED_START = re.compile("(?:an?|zero|hundred|" + "|".join((*EN_ONES, *EN_TEENS, *EN_TENS)) + ")(?![a-z])")
+
+
 def _figure(pattern: Pattern, text: str) -> bool:
     """The match is a number (20个月, -5%, ¥1200万; v7: of a number pattern, or a text form of Chinese numerals and
     units only, 二十个月), which 不止 and 不到 after it negate - not a word that starts with a numeral (零售, 千兆)."""
     if isinstance(pattern, NumberPattern):
-        return FIGURE_START.match(text) is not None
+        return FIGURE_START.match(text) is not None or _SPELLED_START.match(text) is not None
     if isinstance(pattern, SpokenShare):
         return True  # v36: 三分之一, one third, half of - a share said in words
     if not isinstance(pattern, TextPattern) or not pattern.text:
@@ -520,6 +528,9 @@ def _find(
                     text = answer_norm[found.start : bound.end]
                 else:
                     negation = negation_before(answer_norm, found.start, figure)
+                if negation is None and at > found.start:
+                    negated_link = NEGATED_LINK.search(answer_norm, found.start, at)
+                    negation = negated_link.group() if negated_link is not None else None  # v47: ROI不是20%
                 if negation is None and figure:
                     negation = out_of_reach(answer_norm, found.start)  # v26: 很难在20个月内实现
                 if negation is not None and not figure and OFFENCE_AFTER.match(answer_norm, found.end):
@@ -542,17 +553,26 @@ def _find(
                 if negation is None and after is None:
                     negation = denied_as_a_whole(answer_norm, found.start)  # v16: it is not true that ...
                 cancelled = negation is not None and after is None
+                asserting_question = False
                 if cancelled and double_denial(answer_norm, found.start, found.end, negation or ""):
                     negation = None  # v44: 不能说毛利率为20%的说法不成立 - the two denials cancel
-                elif cancelled and rhetorical_negation(questions or answer_norm, found.start, found.end, negation):
-                    negation = None  # v46: 难道ROI不是20%吗？, Isn't the ROI 20%? - a question that asserts it
+                elif cancelled and rhetorical_negation(questions or answer_norm, at, found.end, negation):
+                    # v46: 难道ROI不是20%吗？, Isn't the ROI 20%? - a question that asserts it; v47: read from the
+                    # figure of a point that names its subject (难道|ROI不是|20%); no rule of a question takes it back
+                    negation, asserting_question = None, True
                 elif negation is None and after is None:
                     after = rejected_claim(answer_norm, found.start, found.end)  # v44: 20%的说法并不成立
                 if negation is None and after is None and (figure or pattern.kind == "number") and not limit_doubted:
                     # v38: 我不认为ROI能达到20%, I doubt ...; v39: and a point's figure said with its subject or in
                     # words (I doubt the ROI is 20%, 我不认为成本能下降50%, 成本很难减半), which v38 read as stated
                     negation = doubted(answer_norm, found.start)
-                if negation is None and after is None and (figure or pattern.kind == "number") and not limit_doubted:
+                if (
+                    negation is None
+                    and after is None
+                    and (figure or pattern.kind == "number")
+                    and not limit_doubted
+                    and not asserting_question
+                ):
                     # v40: 如果营收翻倍; v43: read with its line breaks (Costs fell\nIs the ROI 20%? is two sentences)
                     negation = hypothetical(questions or answer_norm, found.start, found.end)
                 if negation is None and after is None and (figure or pattern.kind == "number"):
@@ -636,6 +656,33 @@ def _regex_of(case: Case, field_name: str) -> Iterator[None]:
         ) from None
 
 
+# v47: the line breaks that a collapsed space would misread are kept in the normalised answer: between digits that end
+# one line and start the next (数量：3\n20个月回本, 共3\n200万元: two numbers, not the thousands group 3 200万元 nor the
+# split one 3 20个月), and before a verdict mark or word that starts a line (✅ 优点：毛利率为20%\n❌ 缺点：周期长): the
+# mark labels its own line, not the figure that ends the line before it, which v40's marks right after a figure (ROI为
+# 20% ❌) and v46's in its table row (| 毛利率为20% | ❌ |) still take back. A mark that corrects the line before it is
+# no label of its own (回收期为20个月\n❌ 应为24个月, \n❌ Correction: 24 months): its break is not kept.
+_A_CORRECTION = (
+    " ?[,，:：-]? ?(?:不对|错了|错误|应为|应是|应该|实际|更正|正确|纠正|修正|改为"
+    "|(?:correction|corrected|should|actually|wrong|incorrect|not|no)(?![a-z]))"
+)
+_A_VERDICT_LABEL = f"(?:[❌✗✘×🚫⛔❎✅✓✔☑]|(?:错误|否|wrong|false|incorrect|no) ?[:：])(?!{_A_CORRECTION})"
+_A_BREAK_KEPT = re.compile(f"(?<=[0-9])\n(?=[0-9])|\n(?=(?:[-*+>•] ?|[0-9]{{1,2}}[.)、] ?)?{_A_VERDICT_LABEL})")
+
+
+def _line_breaks_kept(answer_norm: str, answer_lines: str) -> str:
+    """The normalised answer with the line breaks of `_A_BREAK_KEPT` kept (the same positions as `answer_lines`)."""
+    if len(answer_norm) != len(answer_lines):
+        return answer_norm
+    at = [m.start() for m in _A_BREAK_KEPT.finditer(answer_lines)]
+    if not at:
+        return answer_norm
+    chars = list(answer_norm)
+    for pos in at:
+        chars[pos] = "\n"
+    return "".join(chars)
+
+
 def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | None = None) -> Score:
     """Score one answer against one case.
 
@@ -649,6 +696,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     tabled = table_units(text)
     answer_norm = normalise(tabled)
     answer_lines, breaks = normalise_lines(tabled)
+    answer_norm = _line_breaks_kept(answer_norm, answer_lines)
     cells = table_cells(answer_lines)
     masks = {
         name: copies(answer_norm, normalise(table_units(src)), ECHO_MIN_COPY.get(name, DEFAULT_ECHO_MIN_COPY))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..numbers.patterns import SUBJECT_NAMES, subject_names
 from .assertion import ANSWERED_YES, SENTENCE_END, last_end, start_of_part
 from .retraction import answered_yes
 
@@ -139,7 +140,12 @@ def _asked(answer_norm: str, start: int, end: int) -> str | None:
     incredulous = _INCREDULOUS.search(answer_norm, sentence_start, start)
     if incredulous is not None and not _A_NEGATION_AFTER_NANDAO.match(answer_norm, incredulous.end(), start):
         return answer_norm[sentence_start:start]  # v46: 难道ROI会是20%吗？, How could the ROI be 20%? - disbelief
-    if _A_NEGATIVE_QUESTION.search(sentence) and _OWN_OTHER_BELIEF.match(answer_norm, after.end()):
+    answer_against = _OWN_OTHER_BELIEF.match(answer_norm, after.end())
+    if (
+        _A_NEGATIVE_QUESTION.search(sentence)
+        and answer_against is not None
+        and not _of_another_subject(answer_norm, sentence, answer_against)  # v47: But the IRR is 15%.
+    ):
         return answer_norm[sentence_start:start]  # v46: Isn't the ROI 20%? I thought it was 15%. - a real doubt
     if _QUESTION_WORD.search(sentence) or _A_NEGATIVE_QUESTION.search(sentence):
         return None
@@ -216,7 +222,47 @@ def rhetorical_negation(answer_norm: str, start: int, end: int, negation: str | 
         or _RHETORICAL_EN.search(sentence) is not None
         or (sentence.endswith(("吗", "么", "嘛")) and "不" in negation)
     )
-    return leaning and _OWN_OTHER_BELIEF.match(answer_norm, after.end()) is None
+    answer_against = _OWN_OTHER_BELIEF.match(answer_norm, after.end())
+    return leaning and (answer_against is None or _of_another_subject(answer_norm, sentence, answer_against))
+
+
+# v47: a contrast or a correction that opens the next sentence answers the question only where it speaks of the same
+# thing: one that names another metric than the question's ("Isn't the ROI 20%? But the IRR is 15%.", 难道ROI不是20%吗？
+# 但IRR是15%。) leaves the question's assertion standing - v46 read any "but" as the writer's doubt. A pronoun, the same
+# subject, a figure with no metric named (But it is 15%, In fact the ROI is 15%, However, the audited figure is 14%,
+# 但财务部的口径是15%) and a question that names no metric stay a doubt, as v46 pinned them.
+_CONTRAST_OPENERS = re.compile(
+    " ?(?:[*>\\-] ?)*(?:但是?|可是|不过|然而|其实|实际上?|事实上"
+    "|(?:but|however|whereas|while|yet|actually|in fact|in reality)(?![a-z]))[ ,，:：]*"
+)
+_LEADING_ARTICLE = re.compile("(?:the|our|its|their|this year's|the company's|公司的?|我们的?|本项目的?) ?")
+_OTHER_SUBJECT_NAMES = ("margin", "net margin", "growth rate", "return", "回报率", "增长率", "收益率", "利率", "yield")
+_METRICS = sorted({*(name for group in SUBJECT_NAMES for name in group), *_OTHER_SUBJECT_NAMES}, key=len, reverse=True)
+_METRIC_AT = re.compile("(?:" + "|".join(re.escape(name) for name in _METRICS) + ")(?![a-z])")
+
+
+def _of_another_subject(answer_norm: str, question: str, answer_against: re.Match[str]) -> bool:
+    """The next sentence's contrast (`answer_against`) names a metric first that the question (`question`, which
+    names one) does not, and none of the question's later: it speaks of another thing, not against the question's
+    figure."""
+    opener = _CONTRAST_OPENERS.match(answer_norm, answer_against.start())
+    if opener is None:
+        return False
+    article = _LEADING_ARTICLE.match(answer_norm, opener.end())
+    named = _METRIC_AT.match(answer_norm, article.end() if article is not None else opener.end())
+    asked = [m.group() for m in _METRIC_AT.finditer(question) if not _a_latin_letter_before(question, m.start())]
+    if named is None or not asked:
+        return False
+    same = set(subject_names(named.group()))
+    if any(name in same or named.group() in subject_names(name) for name in asked):
+        return False
+    ends = SENTENCE_END.search(answer_norm, named.end())
+    rest = answer_norm[named.end() : ends.start() if ends is not None else len(answer_norm)]
+    return not any(alias in rest for name in asked for alias in subject_names(name))  # ..., so the ROI is 12%
+
+
+def _a_latin_letter_before(text: str, at: int) -> bool:
+    return at > 0 and text[at - 1].isascii() and text[at - 1].isalpha()
 
 
 # v43: a question that supposes the figure (What if the ROI is 20%?, 要是ROI是20%呢？), not one after it (ROI为20%，如果

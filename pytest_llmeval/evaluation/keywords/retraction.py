@@ -14,7 +14,8 @@ from .negation import negation_before
 
 # a currency mark before an amount ($1.5 million, ¥1500万, rmb 860万)
 _CURRENCY = "(?:¥|人民币|rmb|cny|us\\$|\\$|usd) ?"
-FIGURE_START = re.compile(f"(?:-|{_CURRENCY})?[{''.join(sorted(NUMERAL_CHARS))}]")
+# v47: or the point of a decimal written without its leading zero (.5%, -.5%, $.50)
+FIGURE_START = re.compile(f"(?:-|{_CURRENCY})?(?:[{''.join(sorted(NUMERAL_CHARS))}]|\\.(?=[0-9]))")
 
 
 # v26: a figure the answer calls out of reach right before it is denied, not stated: 很难在20个月内实现,

@@ -726,6 +726,7 @@ EN_UNIT_OF_TIME |= {"second": "秒", "quarter": "个季度"}
 UNIT_IN_ENGLISH = {unit: word for word, unit in EN_UNIT_OF_TIME.items()}
 COMPOUNDS = (("年", "个月"), ("小时", "分钟"), ("分钟", "秒"))
 BARE_HALVES = {"年": ("半年",), "小时": ("半小时", "半个小时", "半个钟头"), "分钟": ("半分钟",)}
+BARE_HALVES |= {"个月": ("半个月",)}  # v47: 半个月 is 0.5个月 (and no 15天: a month is no number of days, v18)
 _HALF_WORDS = frozenset(half for halves in BARE_HALVES.values() for half in halves)  # see `_a_half_of_a_date`
 
 

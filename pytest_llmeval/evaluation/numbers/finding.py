@@ -286,14 +286,48 @@ def _cjk_letter(char: str) -> bool:
 _LABEL_BEFORE = re.compile(f"(?:方案|问题|第|阶段|选项|步骤|场景|案例|项目|(?<![0-9{CN_CHARS}])[期级]) ?$")
 
 
+# v47: digits split by one space where no thousands group follows (回收期为1 20个月, 1 2000元, payback of 1 20 months)
+# are a number broken by a typo or two run together, and the text cannot tell which: neither side is a figure, as
+# 1'200 is none since v45 (v46 credited 20个月 in 1 20个月). A space-grouped thousands number (1 200 yuan, 12 500元:
+# the English and French thin-space style) stays one number, 1200. Still two numbers: a label's number and its own
+# (第1 20个月, 方案1 20个月, step 1 20 minutes, Q1 20%), a count before a compound (3 20-foot containers), a year
+# before a number (in 2023 20% of users: the first group has four digits).
+_SPLIT_GROUPS = re.compile(
+    r"(?<![0-9.,'’_])(?P<first>[0-9]{1,3}) (?P<second>[0-9]{1,2}|[0-9]{4,})(?![0-9]|\.[0-9]|-[a-z])"
+)
+_EN_LABEL_BEFORE = re.compile(
+    r"(?<![a-z])(?:step|option|plan|phase|stage|scenario|case|item|question|table|figure|fig\.|no\.|tier|level|round"
+    r"|part|chapter|section|year|week|month|day|grade|line|row|#) ?$"
+)
+
+
+def _split_groups(text: str) -> frozenset[int]:
+    """The starts of the digit groups that a space splits with no thousands group after it (v47: 1 20个月), but for a
+    label's or a code's number and the number after it."""
+    starts: set[int] = set()
+    for m in _SPLIT_GROUPS.finditer(text):
+        first = m.start("first")
+        label = _LABEL_BEFORE.search(text, max(0, first - 3), first)
+        if label or _EN_LABEL_BEFORE.search(text, max(0, first - 9), first):
+            continue
+        if _is_code(text, first, m.end("first")):
+            continue
+        starts.update((first, m.start("second")))
+    return frozenset(starts)
+
+
 def _arabic_matches(text: str) -> Iterator[re.Match[str]]:
     """The Arabic numbers of a text; a space-grouped one whose first group ends a code (Q1 200万元, H1 120万元) is the
     code and then a number of its own, not 1 200; one whose first group is a label's number (方案1 200万元, v9) is
-    that number and then one of its own. Numbers joined by an ambiguous comma (v32) are read as `_comma_joined` says."""
+    that number and then one of its own. Numbers joined by an ambiguous comma (v32) are read as `_comma_joined` says;
+    groups split by a space with no thousands group after it (v47: 1 20个月) are none."""
     matches: Iterable[re.Match[str]] = ARABIC.finditer(text)
     if AMBIGUOUS_COMMA in text:
         matches = _comma_joined(text, matches)
+    split = _split_groups(text) if " " in text else frozenset()
     for m in matches:
+        if m.start() in split:
+            continue
         first_space = m.group("num").find(" ")
         code = first_space > 0 and _is_code(text, m.start(), m.start() + first_space)
         label = 0 < first_space <= 2 and not code and _LABEL_BEFORE.search(text, max(0, m.start() - 3), m.start())

@@ -33,9 +33,12 @@ SCALE_WORDS = {
 # v45: digits joined to digits by an apostrophe or an underscore (1'200, 1’200 万元, 1_200_000: a Swiss or a
 # programmer's thousands separator) are one number the scorer does not read: neither side is a figure of its own
 # (1'200万元 had stated 200万元, as 1,200万元 never did). A quote before or after a number stays a quote ('20%').
+# v47: and a decimal written without its leading zero (.5%, 约为.5%, .75倍, $.50, -.5%) is its number (0.5%) - where
+# no word, number, dot or closing mark stands right before its point (v.5, file.5, 1.2.5, 20%.5 are none)
 ARABIC = re.compile(
     r"(?<![0-9.])(?<![0-9]['’_])"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"|(?<![a-z0-9_.%)）\]】'’\"/\\])\.\d+)"
     r"(?![0-9])(?!\.\d)(?!,\d{3}(?!\d))(?!['’_][0-9])"
 )
 # v32: a full-width comma after an ASCII digit and before a group of three digits, as `normalise` writes it: a list

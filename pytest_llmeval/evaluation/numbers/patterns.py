@@ -370,6 +370,9 @@ _SUBJECT_LINK = re.compile(
     # v40: a level reached with a modal or 了 (ROI能达到20%, ROI达到了20%, the ROI reached 20%)
     r"(?:为|是|达到了?|达|在|需要|需|要)(?:约|大约|大概)?"
     r"|约|大约|大概|了(?:约|大约)?"
+    # v47: a negated copula (ROI不是20%, 难道ROI不是20%吗, 毛利率不就是20%吗): the match holds the negation, which the
+    # scorer reads at the figure (`NEGATED_LINK`) - denied, or asserted by a negative question
+    r"|(?:难道|真的|就)?(?:不就是|不是|并不是|并非)|(?:is|was)(?:n't| not) ?"
     # v39: a light verb (takes, needs, comes to, stands at, amounts to) with a modal and "about" after it
     r"|(?:(?:will|would|should|could|can|may|might|is expected to|is likely to|to) )?"
     r"(?:is|was|be|of|at|stand at|stands at"
@@ -378,6 +381,11 @@ _SUBJECT_LINK = re.compile(
     r"|is estimated at|is projected at|works out to|works out at)(?: (?:about|around|roughly|approximately|nearly))?"
     r"|about|around|roughly|approximately|nearly|~"
     r")? ?(?:\*\*)? ?[\"“'‘「]?"
+)
+# v47: the negated copula that ends the part of a match before its figure (ROI不是|20%): read by the scorer as the
+# figure's negation - not the 不是 of an A-not-A question (回收期是不是20个月？ asks, as v41 reads it)
+NEGATED_LINK = re.compile(
+    r"(?:(?<!是)(?:不就是|不是)|并不是|并非|(?<![a-z])(?:is|was)(?:n't| not)) ?(?:\*\*)? ?[\"“'‘「]?$"
 )
 # v38: or the level a change of it reaches (ROI rose from 15% to 20%, 回本周期从20个月缩短至14个月, ROI由15%提升到20%)
 _REACHED_LINK = re.compile(

@@ -96,6 +96,36 @@ def _fraction_after(text: str, end: int) -> tuple[Decimal, int]:
     return Decimal("0." + digits), point.end()
 
 
+# v47: "a" or "an" before a unit of time counts one of it (a week, an hour, a month, a year, a fortnight: 1 week ...),
+# as "one" does - not where it is a rate's "per" after a quantity (20 hours a week, $1.2 million a year, twice a month,
+# 10% a year), part of a half (half a year, a year and a half: the halves' own forms), vague (a couple of weeks, a few
+# days), or the unit goes on into another word (a year-end review, a day-to-day task). Not "a minute" or "a second"
+# (idioms: wait a minute, a second opinion), nor "a quarter" (a quarter of revenue is a share).
+_A_UNIT_OF_TIME = re.compile(
+    "(?<![a-z0-9-])an? (?=(?:year|month|week|day|hour|fortnight)(?![a-z])(?!-(?!long(?![a-z]))))"
+)
+_NOT_A_YEAR = r"(?<![0-9.])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9][0-9.,]*"  # a year (in 2023 it took a year) counts none
+_A_RATE_BEFORE = re.compile(
+    f"(?:(?:{_NOT_A_YEAR}|[0-9]%|(?<![a-z])(?:once|twice|thrice|times|{'|'.join(EN_SMALL)}|hundred|thousand"
+    "|million|billion|dozen|several|few|many|multiple))(?: ?[a-z$%'-]+){0,3}|(?<![a-z])(?:half|per|every|each)) $"
+)
+_A_UNIT_AFTER_HALF = re.compile(" and (?:a|one) half(?![a-z-])")
+
+
+def a_unit_of_time(text: str) -> tuple[Mention, ...]:
+    """The "a" / "an" that counts one unit of time in a normalised text (v47: a week, an hour), as mentions of 1."""
+    found = []
+    for m in _A_UNIT_OF_TIME.finditer(text):
+        if _A_RATE_BEFORE.search(text, max(0, m.start() - 48), m.start()):
+            continue
+        unit = EN_WORD.match(text, m.end())
+        if unit is not None and _A_UNIT_AFTER_HALF.match(text, unit.end()):
+            continue
+        article = m.group().rstrip()
+        found.append(Mention(m.start(), m.start() + len(article), Decimal(1), Decimal(1), False, article))
+    return tuple(found)
+
+
 @lru_cache(maxsize=512)
 def spelled_numbers(text: str, forms: NumberForms) -> tuple[Mention, ...]:
     """The numbers that English number words say in a normalised text (v14), each with its scale word (with the
@@ -134,6 +164,9 @@ def spelled_numbers(text: str, forms: NumberForms) -> tuple[Mention, ...]:
             end = percent.end() if percent else end
             found.append(Mention(start, end, amount, scale, percent is not None, text[start:end]))
             i += read
+    articles = a_unit_of_time(text)
+    if articles:
+        found = sorted([*found, *articles], key=lambda mention: mention.start)
     return tuple(found)
 
 

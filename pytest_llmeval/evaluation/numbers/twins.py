@@ -111,7 +111,7 @@ _EN_ABBREVIATIONS = {
 }
 _SAME_UNIT = {"周": ("周", "个星期"), "小时": ("小时", "个钟头")}  # 2周 is 2个星期 (个小时 is 小时's classifier twin)
 _HALVES = {"年": ("{q}年半",), "小时": ("{q}个半小时", "{q}小时半", "{q}个半钟头")}
-_EN_HALVES = {"年": ("half a year",), "小时": ("half an hour",), "分钟": ("half a minute",)}
+_EN_HALVES = {"年": ("half a year",), "小时": ("half an hour",), "分钟": ("half a minute",), "个月": ("half a month",)}
 _EN_ONE_AND_A_HALF = {"年": ("a year and a half",), "小时": ("an hour and a half",)}
 _DURATION_POINT = re.compile(
     r"^(?P<before>[^0-9]*?)(?<![0-9.第])(?P<num>[0-9]+(?:\.[0-9]+)?) ?"
@@ -171,6 +171,8 @@ def _converted(total: Decimal, sizes: dict[str, int], english: bool) -> Iterator
         yield from (f"{_number_text(value)}{spelling}" for spelling in _SAME_UNIT.get(unit, (unit,)))
         if english:
             yield _in_english(value, unit)
+            if unit == "周" and value % 2 == 0:  # v47: two weeks are a fortnight (a fortnight: 14 days, 2 weeks)
+                yield f"{_number_text(value / 2)} fortnight{'' if value == 2 else 's'}"
             yield from (f"{_number_text(value)} {abbreviation}" for abbreviation in _EN_ABBREVIATIONS.get(unit, ()))
 
 
