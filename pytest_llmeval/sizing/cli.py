@@ -1,7 +1,9 @@
 """`python -m pytest_llmeval size MODEL_DIR --gpu A100-80GB [--tp 2] [--max-model-len 32768] ...`
 
 Prints the estimate for the chosen GPU and TP, then the feasibility table over the common GPUs x TP 1/2/4.
-Bad input (missing directory or config.json, malformed config, unknown GPU) is one line on stderr, exit 2.
+Bad input (missing directory or config.json, malformed config, unknown GPU) is one line on stderr, exit 2; so is a
+folder of model folders (listed, with the command that sizes one: `folders.py`). An encoder (BERT, a reranker) is
+sized as weights + activations with no KV cache, and said to be no chat model.
 """
 
 from __future__ import annotations
@@ -166,9 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         text = json.dumps({"estimate": chosen.to_dict(), "feasibility": [e.to_dict() for e in rows]}, indent=2)
     else:
+        kv = f"KV {chosen.kv_cache_dtype}" if chosen.kv_cache else "no KV cache (an encoder)"
         text = (
             f"{summary(shape, chosen)}\n\nFeasibility at gpu_memory_utilization {args.gpu_memory_utilization:g}, "
-            f"{args.reserve_gib:g} GiB reserve per GPU, KV {chosen.kv_cache_dtype}:\n{feasibility_table(rows)}"
+            f"{args.reserve_gib:g} GiB reserve per GPU, {kv}:\n{feasibility_table(rows)}"
         )
     try:
         print(text, flush=True)

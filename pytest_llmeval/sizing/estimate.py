@@ -105,6 +105,8 @@ def kv_capacity_for_budget(
     max_model_len defaults to the config's max_position_embeddings, as in vLLM. hybrid=False models
     --disable-hybrid-kv-cache-manager: sliding-window layers then keep the whole sequence like full ones.
     """
+    if shape.encoder:  # kv_bytes_per_token is 0: a ZeroDivisionError
+        raise SizingError(f"{shape.config_path or shape.name}: {shape.kind} keeps no KV cache: there is none to size")
     length = max_model_len or shape.max_position_embeddings
     if not length or length < 1:
         raise SizingError(f"{shape.config_path or shape.name}: no max_position_embeddings. Fix: pass --max-model-len")
@@ -170,6 +172,8 @@ class Estimate:
     fits: bool
     reason: str
     kv_layout: str
+    kv_cache: bool = True  # False: an encoder (BERT, a reranker), sized as weights + activations
+    notes: tuple[str, ...] = ()  # what the model is when no chat model, and what the estimate assumed
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -203,7 +207,9 @@ def estimate(
     budget_gib = gpu_memory_utilization * gpu_memory_gib - weights_per_gpu - reserve_gib
     budget = max(budget_gib, 0.0) * GIB
     layout = "-"
-    if length:
+    if shape.encoder:  # one pass over each request: no KV cache to hold, nothing to count in tokens
+        tokens, concurrency, layout = 0, None, "no KV cache (encoder)"
+    elif length:
         capacity = kv_capacity_for_budget(
             shape,
             budget,
@@ -228,6 +234,8 @@ def estimate(
         )
     elif concurrency is not None and concurrency < 1:  # vLLM refuses to start: not one max_model_len request
         fits, reason = False, f"KV cache holds {tokens:,} tokens, less than one {length:,}-token sequence"
+        if not max_model_len:  # the config's length (10M tokens for Llama 4 Scout): say how to size a shorter one
+            reason += " (the config's length: size a shorter one with --max-model-len)"
     else:
         fits, reason = True, "fits"
     return Estimate(
@@ -252,6 +260,8 @@ def estimate(
         fits=fits,
         reason=reason,
         kv_layout=layout,
+        kv_cache=not shape.encoder,
+        notes=shape.notes,
     )
 
 

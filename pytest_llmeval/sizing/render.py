@@ -52,8 +52,11 @@ def summary(shape: ModelShape, est: Estimate) -> str:
         if shape.sliding_window
         else ""
     )
+    if shape.encoder:
+        return _encoder_summary(shape, est)
     return "\n".join(
         [
+            *_notes(shape),
             f"model:    {shape.name}: {shape.layers} layers, {kv_shape}{sliding}; weights {shape.quantization}",
             f"weights:  {est.weights_gib_total:.2f} GiB ({est.weight_source}); "
             f"{est.weights_gib_per_gpu:.2f} GiB per GPU at TP {est.tp}",
@@ -63,6 +66,34 @@ def summary(shape: ModelShape, est: Estimate) -> str:
             f"{est.weights_gib_per_gpu:.2f} GiB weights - {est.reserve_gib:g} GiB reserve = "
             f"{est.kv_budget_gib_per_gpu:.2f} GiB KV per GPU",
             f"capacity: {est.kv_capacity_tokens:,} tokens{seqs}",
+            f"verdict:  {'FITS' if est.fits else 'DOES NOT FIT'} on {est.tp} x {est.gpu} ({est.reason})",
+        ]
+    )
+
+
+def _notes(shape: ModelShape) -> list[str]:
+    return [f"note:     {note}" for note in shape.notes]
+
+
+def _encoder_summary(shape: ModelShape, est: Estimate) -> str:
+    """An encoder's lines: no KV cache, so the memory left after the weights holds a batch's activations."""
+    length = (
+        f"requests of up to {est.max_model_len:,} tokens (max_model_len from {est.max_model_len_source}), "
+        if est.max_model_len
+        else ""
+    )
+    return "\n".join(
+        [
+            *_notes(shape),
+            f"model:    {shape.name}: an encoder, {shape.layers} layers, hidden {shape.hidden}; "
+            f"weights {shape.quantization}",
+            f"weights:  {est.weights_gib_total:.2f} GiB ({est.weight_source}); "
+            f"{est.weights_gib_per_gpu:.2f} GiB per GPU at TP {est.tp}",
+            "KV cache: none - an encoder reads each request in one pass and keeps no KV cache",
+            f"budget:   {est.gpu_memory_utilization:g} x {est.gpu_memory_gib:.2f} GiB ({est.gpu}) - "
+            f"{est.weights_gib_per_gpu:.2f} GiB weights - {est.reserve_gib:g} GiB reserve (activations) = "
+            f"{est.kv_budget_gib_per_gpu:.2f} GiB left per GPU",
+            f"capacity: {length}one pass each; no KV cache limits how many run at once",
             f"verdict:  {'FITS' if est.fits else 'DOES NOT FIT'} on {est.tp} x {est.gpu} ({est.reason})",
         ]
     )
@@ -84,9 +115,9 @@ def feasibility_table(estimates: Sequence[Estimate], markdown: bool = False) -> 
             e.gpu,
             e.tp,
             f"{e.weights_gib_per_gpu:.2f}",
-            f"{e.kv_budget_gib_per_gpu:.2f}",
+            f"{e.kv_budget_gib_per_gpu:.2f}" if e.kv_cache else "-",
             "yes" if e.fits else "no",
-            f"{e.kv_capacity_tokens:,}",
+            f"{e.kv_capacity_tokens:,}" if e.kv_cache else "-",
             "-" if e.max_concurrent_sequences is None else f"{e.max_concurrent_sequences:.2f}",
             "" if e.fits else e.reason,
         ]
