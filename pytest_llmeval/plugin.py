@@ -58,6 +58,9 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(public_message(str(exc), named_keys(config), given)) from None
     config.stash[SESSION_KEY] = session
     config.pluginmanager.register(session, "llmeval-session")
+    from .results.selection import SELECTION_PLUGIN, SelectionCounter  # run.selection: what of the suite ran
+
+    config.pluginmanager.register(SelectionCounter(getattr(config, "workeroutput", None)), SELECTION_PLUGIN)
     if session.settings.shard is not None:  # run.shard records the suite's content and the run's root folder
         session.settings.shard.bind(session.cases, config.rootpath)
 

@@ -707,6 +707,9 @@ class LLMEvalSession(AnswerSources, RunInterrupts):
         else:
             status = "complete"
         self._forget_kept_ahead()  # every answer the workers kept is recorded (interrupted) or was by its test
+        from .results.selection import record_selection
+
+        record_selection(self.config, recorder.run)  # run.selection: what of the suite was collected and ran
         recorder.comparison = self._guarded_comparison(recorder, status)
         recorder.extras = self._extras(recorder)
         from .results.recorder import RecordingError

@@ -12,13 +12,23 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
+from .sections.elements import visible
+
 # legends of bar charts go beside the axes, where no bar can be under them (the SVG is cropped to include them)
 BESIDE: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.0, 1.0), "frameon": False}
 BEATEN = "hollow: another model as fast is significantly better in this mode (Model against model)"
 PALETTE = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3", "#8C8C8C"]
 
 
-RC: dict[str, Any] = {"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
+# text.parse_math off: a model name, category or case id is text, not TeX - "$\\bad{$" in a category raised
+# matplotlib's ParseFatalException out of report.html (and the end of the run), "$\\alpha$" drew a Greek letter
+RC: dict[str, Any] = {
+    "svg.fonttype": "none",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "text.parse_math": False,
+}
 
 
 def _figure(width: float = 6.4, height: float = 3.6, ncols: int = 1) -> Any:
@@ -41,7 +51,8 @@ def _svg(fig: Any) -> str:
         warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         fig.savefig(buffer, format="svg", bbox_inches="tight")
     text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    # a label's characters that show no glyph as their escapes, as in the tables (a NUL is not even XML)
+    return visible(text[text.index("<svg") :])
 
 
 def _significantly_better(doc: dict[str, Any]) -> set[tuple[tuple[str, str], tuple[str, str]]]:

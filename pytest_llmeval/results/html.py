@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .aggregate import seconds
 from .charts import render_all
 from .recorder import atomic_write
-from .sections import Section, build_sections, case_result, figure, fmt, run_header_lines
+from .sections import Section, build_sections, case_result, figure, fmt, run_header_lines, visible
 
 if TYPE_CHECKING:
     from .chart_process import ChartProcess
@@ -70,7 +70,9 @@ SCRIPT = """
 
 
 def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value))
+    """Text escaped for HTML, its characters that show no glyph written as their escapes (`sections.visible`): a NUL
+    is a parse error a browser turns into U+FFFD, a U+202E turned the rest of a cell around."""
+    return html.escape(visible("" if value is None else str(value)))
 
 
 def section_html(section: Section) -> str:

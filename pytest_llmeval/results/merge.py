@@ -27,6 +27,7 @@ from typing import Any, TypeGuard
 from .aggregate import aggregate_document
 from .recorder import ResultsFileError, atomic_write, case_key, load_results, new_run_id, to_json
 from .schema import CASES_FILE, RESULTS_FILE, SCHEMA_VERSION
+from .selection import merged_selection
 
 # settings that may differ between shards of one run: where results go, speed, reuse (see the module)
 PER_SHARD_SETTINGS = ("report_dir", "shard", "runs", "resume", "concurrency", "speed", "warmup", "servers", "cache")
@@ -426,6 +427,10 @@ def _merged_run(
         }
         for (name, doc), info in zip(shards, infos)
     ]
+    run.pop("selection", None)  # the first shard's counts: the merge's are every shard's together
+    selection = None if missing_shards else merged_selection([r.get("selection") for r in runs])
+    if selection is not None:  # a missing shard's tests are of no known count
+        run["selection"] = selection
     if missing or missing_shards:
         run["merge_missing"] = {
             "shards": [f"{k}/{count}" for k in missing_shards],

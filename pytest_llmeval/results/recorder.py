@@ -338,11 +338,7 @@ def load_results(path: Path, check_types: bool = True) -> dict[str, Any]:
         ) from None
     except json.JSONDecodeError as exc:
         if not exc.doc.strip():  # "not valid JSON (line 1)" for a file with nothing in it
-            raise ResultsFileError(
-                f"{path}: is empty ({len(exc.doc.encode())} bytes): the run stopped before it wrote its results. "
-                "Fix: name another run (python -m pytest_llmeval runs lists them); a run killed while writing "
-                "leaves its saved copy in .llmeval/runs"
-            ) from None
+            raise ResultsFileError(blank_file_problem(path)) from None
         raise ResultsFileError(
             f"{path}: not valid JSON (line {exc.lineno}): cut short, or not a results.json. Fix: name a run's "
             "results.json, report dir or saved run (python -m pytest_llmeval runs lists them); a run killed while "
@@ -376,6 +372,48 @@ def load_results(path: Path, check_types: bool = True) -> dict[str, Any]:
                 "(or its saved run), or correct the fields named"
             )
     return doc
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def blank_file_problem(path: Path) -> str:
+    """Why a results.json with no JSON in it cannot be read, saying what it holds and the fix. A file of only a byte
+    order mark (an editor's "save as UTF-8 with BOM" of an empty buffer) or only blank lines was reported as "is empty
+    (0 bytes)": the size of the text after the mark was taken off, which `ls -l` contradicts, and the fix (the run
+    stopped before writing) was not what happened to a file an editor or a script wrote."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:
+        raw = b""
+    fix = (
+        "Fix: name another run (python -m pytest_llmeval runs lists them) or its saved copy in .llmeval/runs; the "
+        "cases.jsonl beside it keeps every recorded case (pytest --llm-resume in that report dir asks only the rest "
+        "and writes results.json again)"
+    )
+    if not raw:
+        return f"{path}: is empty (0 bytes): the run stopped before it wrote its results. {fix}"
+    body = raw[len(BOM) :] if raw.startswith(BOM) else raw
+    if not body:
+        held = f"only a UTF-8 byte order mark ({len(raw)} bytes, EF BB BF), no JSON"
+    else:
+        kinds = _whitespace_kinds(body.decode("utf-8", errors="replace"))
+        mark = "a UTF-8 byte order mark and " if body is not raw else ""
+        held = f"{mark}only whitespace ({len(raw)} byte{'' if len(raw) == 1 else 's'}: {kinds}), no JSON"
+    return (
+        f"{path}: holds {held}: not a results.json a run wrote (it is saved whole or not at all) - an editor or a "
+        f"script emptied it. {fix}"
+    )
+
+
+def _whitespace_kinds(text: str) -> str:
+    """The kinds of blank characters a text holds, in words: `2 newlines, 3 spaces`."""
+    names = {"\n": "newline", "\r": "carriage return", "\t": "tab", " ": "space"}
+    counts: dict[str, int] = {}
+    for char in text:
+        name = names.get(char, f"U+{ord(char):04X}")
+        counts[name] = counts.get(name, 0) + 1
+    return ", ".join(f"{n} {name}{'s' if n > 1 and name in names.values() else ''}" for name, n in counts.items())
 
 
 def _schema_version_problem(path: Path, version: Any) -> str:

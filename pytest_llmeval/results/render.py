@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .recorder import atomic_write
-from .sections import Section, build_sections, run_header_lines
+from .sections import Section, build_sections, run_header_lines, visible
 
 REPORT_FILE = "report.md"
 
@@ -38,10 +38,15 @@ def render_sections(sections: list[Section], markdown: bool, terminal_only: bool
     return "\n\n".join(parts)
 
 
+_LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029]")  # the Unicode line and paragraph separators too
+
+
 def one_line(text: str) -> str:
-    """Text with its line breaks as spaces: a model name or case id holding a newline split a Markdown list item, a
-    failed case's bold name and a terminal table's row in two (the second line read as another model's row)."""
-    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    """Text with its line breaks as spaces: a model name or case id holding a newline split a Markdown list
+    item, a failed case's bold name and a terminal table's row in two (the second line read as another model's row).
+    Characters that show no glyph are written as their escapes (`sections.visible`): an ESC in an answer coloured the
+    terminal, a U+202E turned a table row around."""
+    return visible(_LINE_BREAKS.sub(" ", text))
 
 
 # Markdown (GitHub-flavoured) that a cell's text could start by accident, escaped with a backslash, which GitHub

@@ -170,6 +170,22 @@ class RescoredRecord(TypedDict, total=False):
     from_run_id: str  # the run_id of the run re-graded
 
 
+class SelectionRecord(TypedDict, total=False):
+    """How much of the suite the run covered (results/selection.py), counted in LLM case tests - one per model,
+    mode and case (--llm-repeat samples run inside one): `collected` = `selected` + `deselected`; of the selected,
+    `skipped` (by reason in `skip_reasons`) and `finished` (passed, failed or errored); the rest never ran (the run
+    stopped first). `selected_by`: the options of the invocation that chose part of the suite (-k, -m, ...)."""
+
+    unit: str
+    collected: int
+    deselected: int
+    selected: int
+    skipped: int
+    skip_reasons: dict[str, int]
+    finished: int
+    selected_by: list[str]
+
+
 class RunInfo(TypedDict):
     run_id: NotRequired[str]  # new for every run written (pytest, rescore, merge); a copy keeps it
     started_at: str
@@ -196,6 +212,7 @@ class RunInfo(TypedDict):
     placement: NotRequired[dict[str, Any]]  # --llm-placement auto: the plan (GPUs, waves)
     free_points: NotRequired[list[dict[str, Any]]]  # key points their own question gives away (evaluation/lint.py)
     rescored: NotRequired[RescoredRecord]  # `rescore`: the run re-graded without the model
+    selection: NotRequired[SelectionRecord]  # what pytest collected, deselected, skipped and ran (LLM case tests)
 
 
 class ModelAggregate(TypedDict, total=False):

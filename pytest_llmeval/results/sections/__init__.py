@@ -9,7 +9,7 @@ from __future__ import annotations
 from .bench import SPEED_FIGURES, bench_cell
 from .build import BUILDERS, build_sections
 from .cases import case_result
-from .elements import NO_WIDTH, Section, Table, figure, fmt, no_interval, signed, with_interval
+from .elements import NO_WIDTH, Section, Table, figure, fmt, no_interval, signed, visible, with_interval
 from .models import judge_section, models_section
 from .rag import rag_category_section, rag_section
 from .run import run_header_lines
@@ -34,6 +34,7 @@ __all__ = [
     "rag_section",
     "run_header_lines",
     "signed",
+    "visible",
     "summary_section",
     "with_interval",
 ]

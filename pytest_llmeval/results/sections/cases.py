@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..aggregate import seconds
-from .elements import Section, Table, figure, fmt
+from .elements import Section, Table, figure, fmt, score_figure
 
 CASE_HEADERS = [
     "model",
@@ -44,7 +44,7 @@ def cases_section(doc: dict[str, Any]) -> Section:
             c["scenario_id"],
             c.get("sample", 0),
             c.get("category"),
-            figure(c.get("score")),
+            score_figure(c.get("score")),
             case_result(c),
             ", ".join(c.get("missing") or []) or "-",
             ", ".join(c.get("echoed") or []) or "-",
@@ -73,7 +73,7 @@ def failed_cases_section(doc: dict[str, Any]) -> Section | None:
             continue
         excerpt = (c.get("answer") or "").replace("\n", " ")[:300]
         paragraphs.append(
-            head + f"score {figure(c.get('score'))}; covered: {', '.join(c.get('covered') or []) or '-'}; "
+            head + f"score {score_figure(c.get('score'))}; covered: {', '.join(c.get('covered') or []) or '-'}; "
             f"missing: {', '.join(c.get('missing') or []) or '-'}; echoed (not counted): "
             f"{', '.join(c.get('echoed') or []) or '-'}; forbidden claims present: "
             f"{', '.join(c.get('forbidden_found') or []) or '-'}; answer excerpt: {excerpt!r}"

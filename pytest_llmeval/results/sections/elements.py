@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,30 @@ class Section:
     # paragraph i begins with leads[i] (a failed case's model, mode and id), which report.md writes in bold; the
     # paragraphs themselves stay plain text, as every format shows them (report.md escapes what is markup there)
     leads: list[str] = field(default_factory=list)
+
+
+# Characters a run's text can hold (an answer, a case id, a model name, a server's message) that a terminal, a
+# Markdown renderer or a browser does not show as text: C0 and C1 controls but the line break and the tab (an ESC
+# starts a terminal colour or cursor sequence; a NUL or a BEL shows nothing or rings), DEL, the bidirectional
+# embeddings, overrides and isolates (U+202E turned the rest of a table row around: "abc\u202edcba" showed
+# "abcabcd"), the Arabic letter mark, zero-width space, word joiner and invisible operators, a byte order mark in
+# the middle of a text, the interlinear annotation marks. Each is written as its escape (`\x1b`, `\u202e`), the
+# same in every report. Left as they are: the zero-width joiner and non-joiner (emoji sequences, Persian, Indic
+# scripts) and the left-to-right and right-to-left marks (RTL prose), which change no layout beyond their own text.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+def _escape_of(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` with every character that shows no glyph and can break a report's layout or a terminal (`_INVISIBLE`)
+    written as its escape: `esc\x1b[31mred` instead of red text in the terminal and a swallowed byte elsewhere."""
+    return _INVISIBLE.sub(_escape_of, text)
 
 
 def _no_negative_zero(text: str) -> str:
@@ -56,6 +81,14 @@ def figure(value: Any, digits: int = 1) -> str:
     return fmt(value, digits)
 
 
+def score_figure(value: Any) -> str:
+    """A case's score as `figure` writes it, held off 0 and 100 (`off_the_bounds`): a score of 99.96 printed
+    `100.0` beside a case that missed part of a point."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    return off_the_bounds(value)
+
+
 def finite(value: Any) -> Any:
     """A stored figure as the recorder writes it: a NaN or an infinity is null there (`recorder.to_json`), so one
     in a hand-edited or foreign results.json reads as no figure - it printed `+inf [-1.1, +19.4]`, `+nan` and a mean
@@ -76,23 +109,36 @@ def _signed(value: float, digits: int) -> str:
     text = _no_negative_zero(f"{value:+.{digits}f}")
     if value and float(text) == 0:
         return f"{value:+.1g}"
+    for more in range(digits + 1, digits + 3):  # -99.96 (points of a 0-100 scale) is not -100.0, every point lost
+        if abs(float(text)) != SCALE_BOUNDS[1] or abs(float(text) - value) < ZERO_HAIR:
+            break
+        text = f"{value:+.{more}f}"
     return text if text[0] in "+-" else "+" + text
 
 
+SCALE_BOUNDS = (0.0, 100.0)  # a score's and a pass rate's ends: every point of every case, or none
+FRACTION_BOUNDS = (0.0, 1.0)  # hit@k's, recall's, MRR's and nDCG's ends
 ZERO_HAIR = 1e-9  # below this a difference is a float's rounding error (-1e-12), not a measured one
 
 
 NO_WIDTH = " (no width: every case changed alike)"  # an interval of a difference that is a point: no precision
 
 
-def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, sign: bool = False) -> str:
+def with_interval(
+    value: Any,
+    interval: dict[str, Any] | None,
+    digits: int = 1,
+    sign: bool = False,
+    bounds: tuple[float, float] | None = None,
+) -> str:
     """`52.3 [44.1, 60.2]` (or `+3.1 [-4.0, +10.2]` with sign); the value alone without an interval, and
     `+3.1 [no 95% interval at n=4]` when one was computed and the n cannot give it (a bare difference reads
-    as a result)."""
+    as a result). `bounds`: the scale's ends, which a value or an end is not rounded to (default 0 and 100)."""
+    bounds = SCALE_BOUNDS if bounds is None else bounds
     value = finite(value)
     if interval:
         interval = {**interval, "low": finite(interval.get("low")), "high": finite(interval.get("high"))}
-    text = signed(value, digits) if sign else off_the_bounds(value, digits)
+    text = signed(value, digits) if sign else off_the_bounds(value, digits, bounds)
     missing = no_interval(interval)
     if missing is not None and value is not None:
         return f"{text} {missing}"
@@ -102,21 +148,20 @@ def with_interval(value: Any, interval: dict[str, Any] | None, digits: int = 1, 
     if sign:
         alike = NO_WIDTH if low == high and value else ""
         return f"{text} [{_signed(low, digits)}, {_signed(high, digits)}]{alike}"
-    return f"{text} [{fmt(float(low), digits)}, {fmt(float(high), digits)}]"
+    # an end is held off the scale's bounds as the value is: an upper end of 99.97 printed `100.0`, as if the
+    # interval reached every point of every case
+    return f"{text} [{off_the_bounds(float(low), digits, bounds)}, {off_the_bounds(float(high), digits, bounds)}]"
 
 
-SCALE_BOUNDS = (0.0, 100.0)  # a score's and a pass rate's ends: every point of every case, or none
-
-
-def off_the_bounds(value: Any, digits: int = 1) -> str:
+def off_the_bounds(value: Any, digits: int = 1, bounds: tuple[float, float] = SCALE_BOUNDS) -> str:
     """`fmt`, with as many more decimals (up to 2) as keep a figure that is not 0 or 100 from printing as 0 or 100:
     a mean score of 99.96 (13 cases of 100 and one of 99.5) printed `100.0`, every point of every case, and 0.04
-    `0.0`, nothing covered."""
+    `0.0`, nothing covered. `bounds`: another scale's ends (hit@k, recall: 0 and 1)."""
     text = fmt(value, digits)
     if not isinstance(value, float) or not math.isfinite(value):
         return text
     for more in range(digits + 1, digits + 3):
-        if float(text) not in SCALE_BOUNDS or float(text) == value:
+        if float(text) not in bounds or abs(float(text) - value) < ZERO_HAIR:  # -1e-12: a float's noise, not a figure
             break
         text = fmt(value, more)
     return text

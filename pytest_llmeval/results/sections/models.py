@@ -8,8 +8,8 @@ import math
 from typing import Any
 
 from ...stats.agreement import ORDERING_DRAWS
-from .elements import Section, Table, fmt, methods, row_names, with_interval, with_n
-from .rag import mode_cases, paired_basis
+from .elements import Section, Table, fmt, methods, off_the_bounds, row_names, with_interval, with_n
+from .rag import NOT_PAIRED, mode_cases, paired_basis
 from .summary import (
     DECODE_NOTE,
     NOT_MEASURED,
@@ -55,6 +55,8 @@ def models_section(doc: dict[str, Any]) -> Section | None:
         rag = (rag_rows.get(r["model"]) or {}) if r.get("mode") == "rag" else {}
         if rag.get("not_compared"):
             return "not compared: a side errored throughout (see the RAG table)"
+        if rag.get("paired_cases") == 0:  # `-` read as an uplift not computed for some other reason
+            return NOT_PAIRED
         basis = paired_basis(rag, ran) if rag and r.get("uplift") else None
         if basis is None:
             return ci(r.get("uplift"), True)
@@ -288,8 +290,8 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
             r["model"],
             r["mode"],
             r["n"],
-            fmt(r.get("mean_keyword_score")),
-            fmt(r.get("mean_judge_score")),
+            off_the_bounds(r.get("mean_keyword_score")),
+            off_the_bounds(r.get("mean_judge_score")),
             _agreement(r),
             _cases_n(r, _kappa_cell(r.get("kappa") or {}), r.get("kappa")),
             _cases_n(r, _spearman_cell(r.get("spearman") or {}), r.get("spearman")),

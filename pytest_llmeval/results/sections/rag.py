@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..adjusted_floor import adjusted_at_floor
-from .elements import Section, Table, fmt, methods, with_interval, with_n
+from .elements import FRACTION_BOUNDS, Section, Table, fmt, methods, off_the_bounds, with_interval, with_n
 from .summary import in_flight_note, percentile_cell
 
 RAG_HEADERS = [
@@ -39,20 +39,20 @@ def rag_section(doc: dict[str, Any]) -> Section | None:
         [
             r["model"],
             _paired_n_cell(r, ran),
-            fmt(r.get("score_norag")),
-            fmt(r.get("score_rag")),
-            r.get("not_compared") or _uplift_cell(r),
+            off_the_bounds(r.get("score_norag")),  # with n 0: the mode's own mean, as "Models compared" shows it
+            off_the_bounds(r.get("score_rag")),
+            r.get("not_compared") or (_uplift_cell(r) if _paired(r) else NOT_PAIRED),
             with_interval(r.get("pass_rate_norag"), r.get("pass_rate_norag_interval")),
             with_interval(r.get("pass_rate_rag"), r.get("pass_rate_rag_interval")),
             with_interval(r.get("pass_change"), r.get("pass_change_interval"), sign=True),
             with_n(
                 r.get("mean_hit_at_k"),
                 r.get("retrieval_n"),
-                with_interval(r.get("mean_hit_at_k"), _fraction(r.get("hit_at_k_interval")), 2),
+                with_interval(r.get("mean_hit_at_k"), _fraction(r.get("hit_at_k_interval")), 2, bounds=FRACTION_BOUNDS),
             ),
-            fmt(r.get("mean_recall_at_k"), 2),
-            fmt(r.get("mean_mrr_at_k"), 2),
-            fmt(r.get("mean_ndcg_at_k"), 2),
+            off_the_bounds(r.get("mean_recall_at_k"), 2, FRACTION_BOUNDS),
+            off_the_bounds(r.get("mean_mrr_at_k"), 2, FRACTION_BOUNDS),
+            off_the_bounds(r.get("mean_ndcg_at_k"), 2, FRACTION_BOUNDS),
             fmt(r.get("mean_bm25_dense_overlap"), 2),
             with_n(
                 r.get("retrieval_ms_p50"),
@@ -114,14 +114,25 @@ def paired_basis(row: dict[str, Any], ran: dict[tuple[str, str], int]) -> str | 
     if not n or (n == norag and n == rag) or norag is None or rag is None:
         return None
     others = [f"{label} ran {count}" for label, count in (("no-RAG", norag), ("RAG", rag)) if count != n]
-    on_them = f"no-RAG {fmt(row.get('score_norag'))} -> RAG {fmt(row.get('score_rag'))}"
+    on_them = f"no-RAG {off_the_bounds(row.get('score_norag'))} -> RAG {off_the_bounds(row.get('score_rag'))}"
     return f"{n} cases run both ways, {', '.join(others)}; on them {on_them}"
+
+
+NOT_PAIRED = "not measured: no case ran both without and with RAG (n = 0)"
+
+
+def _paired(row: dict[str, Any]) -> bool:
+    """Whether a RAG row has a case run both ways; a results.json without the count is taken as it is. A row of n 0
+    showed its uplift as `-`, as if not computed for another reason, and its n as a bare 0 beside a RAG score."""
+    return row.get("paired_cases") != 0
 
 
 def _paired_n_cell(row: dict[str, Any], ran: dict[tuple[str, str], int]) -> Any:
     """The RAG table's n: the cases run both ways, and how many each mode ran where those differ."""
     n = row.get("paired_cases")
     norag, rag = ran.get((row["model"], "norag")), ran.get((row["model"], "rag"))
+    if n == 0 and (norag or rag):
+        return f"0 (of no-RAG {norag or 0}, RAG {rag or 0})"
     if paired_basis(row, ran) is None:
         return n
     return f"{n} (of no-RAG {norag}, RAG {rag})"
@@ -166,7 +177,9 @@ def rag_category_section(doc: dict[str, Any]) -> Section | None:
                 continue
             interval = c.get("uplift_interval")
             uplift = with_interval(c["uplift"], interval, sign=True)
-            text = with_n(c["uplift"], c.get("n"), f"{fmt(c['norag'])} / {fmt(c['rag'])} / {uplift}")
+            text = with_n(
+                c["uplift"], c.get("n"), f"{off_the_bounds(c['norag'])} / {off_the_bounds(c['rag'])} / {uplift}"
+            )
             cells.append(text + _uplift_verdict(c))
         rows.append([cat, *cells])
     note = (
@@ -289,9 +302,11 @@ def rag_stage_section(doc: dict[str, Any]) -> Section | None:
         [
             r["model"],
             stage,
-            with_n(values.get("hit_at_k"), r.get("retrieval_n"), fmt(values.get("hit_at_k"), 2)),
-            fmt(values.get("mrr_at_k"), 2),
-            fmt(values.get("ndcg_at_k"), 2),
+            with_n(
+                values.get("hit_at_k"), r.get("retrieval_n"), off_the_bounds(values.get("hit_at_k"), 2, FRACTION_BOUNDS)
+            ),
+            off_the_bounds(values.get("mrr_at_k"), 2, FRACTION_BOUNDS),
+            off_the_bounds(values.get("ndcg_at_k"), 2, FRACTION_BOUNDS),
         ]
         for r in rag
         for stage, values in r["stages"].items()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..selection import coverage_line
 from .elements import Section, Table, fmt, interval_of, memory, methods, no_interval, row_names, with_interval, with_n
 
 DECODE_NOTE = (
@@ -193,6 +194,13 @@ def no_case_note(doc: dict[str, Any]) -> str:
     selected = selection_of(list(run.get("invocation") or []))
     if selected and not shard:
         reasons.append(f"the run asked part of the suite ({' '.join(selected)}) and no LLM case of it was recorded")
+    covered = coverage_line(doc)
+    if covered is not None:  # run.selection says what pytest collected, deselected and skipped
+        return (
+            f"{NO_CASE} n = 0 cases of models {models}"
+            + (f": {'; '.join(reasons)}" if reasons else "")
+            + (f". {covered}")
+        )
     why = "; ".join(reasons) if reasons else "every LLM test was deselected or skipped, or none was collected"
     return f"{NO_CASE} n = 0 cases of models {models}: {why}. {NOT_RECORDED}."
 
@@ -230,6 +238,9 @@ def summary_section(doc: dict[str, Any]) -> Section:
     # re-rendered from cases whose saved figures were not their own (`loader.stale_aggregates`): the report the run
     # printed (or its report.md) has other figures, and the reader is told which to trust and why
     paragraphs = [f"Note: {worked_out}.", note] if worked_out else [note]
+    covered = coverage_line(doc)  # "3 of 14 LLM case tests run: 11 deselected by -k roi" (None: not recorded)
+    if covered is not None:
+        paragraphs.insert(0, covered)
     return Section("summary", "Summary per model", paragraphs, Table(SUMMARY_HEADERS, rows), terminal=True)
 
 

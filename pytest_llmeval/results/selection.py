@@ -1,0 +1,226 @@
+"""How much of the suite a run covered: the LLM case tests pytest collected, deselected (-k, -m, --deselect, --lf,
+--llm-shard), skipped (with their reasons) and finished - `run.selection` in results.json, and the line every report
+shows ("3 of 14 LLM case tests run: 11 deselected by -k roi").
+
+Without it a run of `-k roi` read like a run of the whole suite: its summary said n=3 and nothing said that 11 cases
+were never asked. `SelectionCounter` is a small pytest plugin; under pytest-xdist each worker collects and runs its
+share, so each worker's counts travel to the controller in `workeroutput` and are joined there (`add_worker`).
+A results.json written before has no `run.selection`: its reports say nothing of it, as before.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pytest
+
+CASE_FIXTURE = "llm_case"  # the fixture every LLM case test is parametrised over (plugin.pytest_generate_tests)
+SELECTION_PLUGIN = "llmeval-selection"  # the counter's name in pytest's plugin manager
+WORKER_OUTPUT = "llmeval_selection"  # the key of a worker's counts in xdist's workeroutput
+UNIT = "LLM case tests (one per model, mode and case; --llm-repeat samples run inside one test)"
+MAX_REASONS = 5  # skip reasons a report names; the rest are counted as "other reasons"
+
+
+def is_case_test(item: Any) -> bool:
+    """An LLM case test: it is parametrised over a scenario case (a benchmark or a user's own test is not)."""
+    return CASE_FIXTURE in (getattr(item, "fixturenames", None) or ())
+
+
+def skip_reason(report: Any) -> str:
+    """The reason a skipped test gave (`Skipped: ` taken off), or `no reason given`."""
+    longrepr = getattr(report, "longrepr", None)
+    text = longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr or "")
+    text = str(text).strip()
+    return text.removeprefix("Skipped:").strip() or "no reason given"
+
+
+class SelectionCounter:
+    """pytest plugin: counts the LLM case tests collected, deselected, skipped and finished in this process.
+    `workeroutput`: an xdist worker's, kept current with this process's counts for the controller."""
+
+    def __init__(self, workeroutput: dict[str, Any] | None = None) -> None:
+        self.collected: int | None = None  # None until the collection finished (a controller collects nothing)
+        self.deselected = 0
+        self.skipped: dict[str, int] = {}
+        self.finished = 0
+        self._cases: set[str] = set()  # the selected LLM case tests' node ids
+        self._workeroutput = workeroutput
+        self._workers: list[dict[str, Any]] = []
+
+    # -- hooks ---------------------------------------------------------------
+    def pytest_deselected(self, items: Iterable[Any]) -> None:
+        self.deselected += sum(1 for item in items if is_case_test(item))
+
+    def pytest_collection_finish(self, session: Any) -> None:
+        self._cases = {item.nodeid for item in session.items if is_case_test(item)}
+        self.collected = len(self._cases) + self.deselected
+        self._publish()
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        if report.nodeid not in self._cases:
+            return
+        if report.skipped and not hasattr(report, "wasxfail"):
+            reason = skip_reason(report)
+            self.skipped[reason] = self.skipped.get(reason, 0) + 1
+        elif report.when == "call" or (report.when == "setup" and report.failed):
+            self.finished += 1
+        else:
+            return
+        self._publish()
+
+    # -- xdist ---------------------------------------------------------------
+    def _publish(self) -> None:
+        if self._workeroutput is not None:
+            self._workeroutput[WORKER_OUTPUT] = self.own()
+
+    @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook, on the controller: a worker finished
+    def pytest_testnodedown(self, node: Any, error: object) -> None:
+        self.add_worker(getattr(node, "workeroutput", None))
+
+    def add_worker(self, output: Mapping[str, Any] | None) -> None:
+        """On the controller: a worker's counts, from its workeroutput when it finished."""
+        counts = (output or {}).get(WORKER_OUTPUT)
+        if isinstance(counts, dict):
+            self._workers.append(counts)
+
+    # -- the record ----------------------------------------------------------
+    def own(self) -> dict[str, Any]:
+        return {
+            "collected": self.collected,
+            "deselected": self.deselected,
+            "skipped": dict(self.skipped),
+            "finished": self.finished,
+        }
+
+    def record(self, invocation: list[str]) -> dict[str, Any] | None:
+        """`run.selection`; None when no process collected (a run that stopped before its collection ended)."""
+        parts = [self.own(), *self._workers]
+        collected = [p["collected"] for p in parts if isinstance(p.get("collected"), int)]
+        if not collected:
+            return None
+        # every worker collects (and deselects) the whole suite; each runs and skips its own share of it
+        reference = max((p for p in parts if isinstance(p.get("collected"), int)), key=lambda p: p["collected"])
+        skipped: dict[str, int] = {}
+        for part in parts:
+            for reason, n in (part.get("skipped") or {}).items():
+                skipped[reason] = skipped.get(reason, 0) + int(n)
+        from ..__main__ import selection_of
+
+        return selection_record(
+            collected=int(reference["collected"]),
+            deselected=int(reference.get("deselected") or 0),
+            skipped=skipped,
+            finished=sum(int(p.get("finished") or 0) for p in parts),
+            selected_by=selection_of(invocation),
+        )
+
+
+def record_selection(config: Any, run: dict[str, Any]) -> None:
+    """Put the counts of this pytest run (`SelectionCounter`, registered by the plugin) into `run.selection`."""
+    counter = config.pluginmanager.get_plugin(SELECTION_PLUGIN)
+    if isinstance(counter, SelectionCounter):
+        record = counter.record([str(arg) for arg in run.get("invocation") or []])
+        if record is not None:
+            run["selection"] = record
+
+
+def selection_record(
+    collected: int, deselected: int, skipped: Mapping[str, int], finished: int, selected_by: list[str]
+) -> dict[str, Any]:
+    """The `run.selection` of a run (see the module's docstring): counts of LLM case tests."""
+    return {
+        "unit": UNIT,
+        "collected": collected,
+        "deselected": deselected,
+        "selected": collected - deselected,
+        "skipped": sum(skipped.values()),
+        "skip_reasons": dict(sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "finished": finished,
+        "selected_by": list(selected_by),
+    }
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def coverage_line(doc: Mapping[str, Any]) -> str | None:
+    """What part of the suite the run covered, in words, with every count; None for a results.json without
+    `run.selection` (written before it was recorded) or with one that is not counts.
+    `3 of 14 LLM case tests run: 11 deselected by -k roi.`"""
+    selection = (doc.get("run") or {}).get("selection")
+    if not isinstance(selection, Mapping):
+        return None
+    collected, deselected = _count(selection.get("collected")), _count(selection.get("deselected"))
+    skipped, finished = _count(selection.get("skipped")) or 0, _count(selection.get("finished")) or 0
+    if collected is None or deselected is None:
+        return None
+    if collected == 0:
+        return "0 LLM case tests collected: no LLM case was asked (n = 0)."
+    selected = max(collected - deselected, 0)
+    not_run = max(selected - skipped - finished, 0)
+    whole = deselected == 0 and skipped == 0 and not_run == 0
+    head = (
+        f"{finished} of {collected} LLM case tests run (the whole suite collected)"
+        if whole
+        else f"{finished} of {collected} LLM case tests run"
+    )
+    parts = []
+    if deselected:
+        by = " ".join(_quoted(str(x)) for x in selection.get("selected_by") or [])
+        parts.append(f"{deselected} deselected" + (f" by {by}" if by else " (by -k, -m, --deselect or a plugin)"))
+    if skipped:
+        parts.append(f"{skipped} skipped ({_reasons(selection.get('skip_reasons'))})")
+    if not_run:
+        parts.append(f"{not_run} selected but not run (the run stopped first: interrupted, -x or --maxfail)")
+    tail = f": {'; '.join(parts)}" if parts else ""
+    note = "" if whole else " The figures below are of the tests run only, not of the whole suite."
+    return f"{head}{tail}.{note} (A test is one model, mode and case; --llm-repeat samples run inside it.)"
+
+
+def _quoted(option: str) -> str:
+    """`-k 'roi or cash'`: an option's value quoted as a shell would need it (`-k roi or cash` read as three)."""
+    name, _, value = option.partition(" ")
+    return f"{name} {shlex.quote(value)}" if value and name.startswith("-") else option
+
+
+def _reasons(reasons: Any) -> str:
+    """`3 "no GPU", 1 "slow"`: the most frequent MAX_REASONS reasons, the rest counted together."""
+    if not isinstance(reasons, Mapping) or not reasons:
+        return "reasons not recorded"
+    ranked = sorted(((str(r), n) for r, n in reasons.items() if _count(n)), key=lambda kv: (-kv[1], kv[0]))
+    named = [f'{n} "{_short(reason)}"' for reason, n in ranked[:MAX_REASONS]]
+    rest = sum(n for _, n in ranked[MAX_REASONS:])
+    if rest:
+        named.append(f"{rest} for {len(ranked) - MAX_REASONS} other reason(s)")
+    return ", ".join(named) or "reasons not recorded"
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def merged_selection(parts: list[Mapping[str, Any] | None]) -> dict[str, Any] | None:
+    """`run.selection` of shards joined by `merge`: each shard collected the whole suite and deselected the other
+    shards' cases, so the suite is the largest collection, and the tests run, skipped and deselected by another
+    selection than the shard's add up. None when a shard has none (written before): an unknown part is no count."""
+    if not parts or any(not isinstance(p, Mapping) or _count(p.get("collected")) is None for p in parts):
+        return None
+    records = [p for p in parts if isinstance(p, Mapping)]
+    collected = max(int(p["collected"]) for p in records)
+    selected = min(collected, sum(int(_count(p.get("selected")) or 0) for p in records))
+    skipped: dict[str, int] = {}
+    for part in records:
+        for reason, n in (part.get("skip_reasons") or {}).items():
+            skipped[str(reason)] = skipped.get(str(reason), 0) + (_count(n) or 0)
+    by = [x for x in dict.fromkeys(s for p in records for s in p.get("selected_by") or []) if "--llm-shard" not in x]
+    return selection_record(
+        collected=collected,
+        deselected=collected - selected,
+        skipped=skipped,
+        finished=sum(_count(p.get("finished")) or 0 for p in records),
+        selected_by=by,
+    )
