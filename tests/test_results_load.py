@@ -192,14 +192,19 @@ def test_every_command_takes_a_report_dir_and_names_what_is_not_a_run(run_projec
 
     fix = "Fix: pass a run's report dir (--llm-report-dir), its results.json, a saved run's number or name"
     for args, problem in (
-        (["report", "empty"], "empty is a folder without a results.json."),
-        (["compare", "empty", "last"], "empty is a folder without a results.json."),
-        (["rescore", "gone/results.json"], "gone/results.json: no such file or folder."),
-        (["accept", ".llmeval/runs"], ".llmeval/runs is the saved-runs folder, not one run."),
+        (["report", "empty"], "empty is a folder without a results.json, and no run in it"),
+        (["compare", "empty", "last"], "empty is a folder without a results.json, and no run in it"),
+        (["rescore", "gone/results.json"], f"gone/results.json: no such file or folder. {fix}"),
     ):
         done = cli(project, *args)
         assert done.returncode == 2, args
-        assert done.stderr.startswith(f"error: {problem} {fix}") and "Traceback" not in done.stderr, done.stderr
+        assert done.stderr.startswith(f"error: {problem}") and "Traceback" not in done.stderr, done.stderr
+        assert "Fix: pass" in done.stderr
+    # the saved-runs folder of two runs lists them and how to name one (compare/folder.py)
+    done = cli(project, "accept", ".llmeval/runs")
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith("error: .llmeval/runs is the saved-runs folder, not one run: it holds 2 runs")
+    assert "0002 (m1-rescored" in done.stderr and "last (the newest run with a case)" in done.stderr
     (project / "empty" / "cases.jsonl").write_text("{}\n", encoding="utf-8")
     assert "rerun that run with --llm-resume" in cli(project, "report", "empty").stderr
     cut = project / "cut.json"  # a results.json cut short (copied while written, a full disk)

@@ -374,7 +374,7 @@ def _compare_runs(
     regressions = [r for r in results if r["failed"]]
     broken = [p for p in problems if not p["allowed"]]
     summary = summary_text(groups, regressions, broken, results, [p for p in problems if p["allowed"]])
-    # half or more of a model and mode errored (allowed errors): a regression whatever the statistics say
+    # half or more of a model and mode errored or answered empty: a regression whatever the statistics say
     half_errored = [] if broken else mostly_errored(compared_new)
     if half_errored:
         summary = f"errors past the gate: {'; '.join(half_errored)}; {summary}"

@@ -129,12 +129,16 @@ def _plain_number(text: str) -> str:
 def _never_fails(metric: str, amount: float, relative: bool) -> str | None:
     """Why a threshold is outside what the metric can do, so the rule could never fail, or None: a quality metric
     lives on 0-100 and never falls by more than 100 points (or 100% of the baseline's value), a rate never by more
-    than 100%. (Exactly 100 is kept: the rule then says no number of cases can check it.)"""
+    than 100% - 100% included: a fall of more than all of it cannot happen. (An absolute 100 points is kept: the rule
+    then says no number of cases can check it, and a collapse to 0 under it is not passed: `problems.blind_collapses`.)
+    """
     if metric in QUALITY and amount > 100:
         unit = "% of the baseline's value" if relative else f" {METRICS[metric][3]}"
         return f"{metric} is on a 0-100 scale: it can fall by at most 100{unit}"
-    if relative and METRICS[metric][2] and amount > 100:
-        return f"{metric} is never below 0: it can fall by at most 100%"
+    if relative and METRICS[metric][2] and amount >= 100:
+        # "more than 100%" of a value that is never below 0 cannot happen: decode_tok_s:100% passed a server that
+        # decoded at a thousandth of the baseline's speed, score:100% a run whose every case went 100 -> 0
+        return f"{metric} is never below 0: it can fall by at most 100%, and the rule fails only past its threshold"
     return None
 
 

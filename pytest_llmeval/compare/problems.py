@@ -435,25 +435,35 @@ def unmeasured_problems(new_records: Sequence[Mapping[str, Any]]) -> list[dict[s
 
 
 def mostly_errored(new_records: Sequence[Mapping[str, Any]]) -> list[str]:
-    """One sentence for each (model, mode) of the new run with at least half of its compared samples errored, but not
-    all (that is `no_measurement`, broken): the gate fails it (exit 6) under --allow-errors too. --allow-errors is for
-    a flaky minority: counted as failures with score 0, 7 of 14 cases errored beside three models that answered read
-    as "within noise" (Holm over 8 rules: p 0.071) and the gate passed, while a careful user calls a model whose
-    server failed half its requests a regression whatever the p. Errors are not the model's quality sampled: no
-    significance test decides them. One rule for every n, --llm-repeat and number of models, whatever the rules
-    (none included): errored samples >= half of the samples compared. (Without --allow-errors the run is broken.)"""
+    """One sentence for each (model, mode) of the new run with at least half of its compared samples without a usable
+    answer (`_unusable`: errored, answered empty, stopped by the server), but not all (that is `no_measurement`,
+    broken): the gate fails it (exit 6) under --allow-errors too. --allow-errors is for a flaky minority: counted as
+    failures with score 0, 7 of 14 cases errored beside three models that answered read as "within noise" (Holm over
+    8 rules: p 0.071) and the gate passed, while a careful user calls a model whose server failed half its requests a
+    regression whatever the p. Errors are not the model's quality sampled: no significance test decides them. Empty
+    answers count as errors here: 5 of 8 answers empty (a chat template that drops the question, a thinking budget
+    that took every token) exited 0 "no significant change" - not an error record, and not all of them. One rule for
+    every n, --llm-repeat and number of models, whatever the rules (none included): samples without a usable answer
+    >= half of the samples compared. (Errors without --allow-errors break the run.)"""
     groups: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
     for case in new_records:
         groups[(str(case["model"]), str(case.get("mode", "norag")))].append(case)
     out = []
     for (model, mode), samples in groups.items():
-        failed = sum(1 for s in samples if errored(s))
+        why = Counter(reason for s in samples if (reason := _unusable(s)) is not None)
+        failed = sum(why.values())
         if failed == len(samples) or 2 * failed < len(samples):  # a minority: as failures; all: `no_measurement`
             continue
+        if why["errored"] == failed:
+            what, fix = f"errored in the new run ({_first_error(samples)})", "the server (its log, the error above)"
+        else:
+            named = {"incomplete": "stopped by the server", "errored": f"errored, {_first_error(samples)}"}
+            counts = ", ".join(f"{why[k]} {named.get(k, k)}" for k in ("empty", "errored", "incomplete") if why[k])
+            what = f"have no usable answer in the new run ({counts})"
+            fix = "the server or its settings (chat template, stop tokens, --llm-max-tokens and a thinking budget)"
         out.append(
-            f"{model} {mode}: {failed} of its {len(samples)} sample(s) errored in the new run ({_first_error(samples)})"
-            " - at least half, a regression whatever the p (--allow-errors lets a minority of errors through, never "
-            "half). Fix: repair the server (its log, the error above) and rerun"
+            f"{model} {mode}: {failed} of its {len(samples)} sample(s) {what} - at least half, a regression whatever "
+            f"the p (--allow-errors lets a minority of errors through, never half). Fix: repair {fix} and rerun"
         )
     return out
 
@@ -650,15 +660,17 @@ def _merged_without(merge_missing: Mapping[str, Any]) -> str:
     return " and ".join(parts) or "with records missing"
 
 
-def _changes(groups: list[dict[str, Any]], verdict: str) -> str:
+def _changes(groups: list[dict[str, Any]], verdict: str | None) -> str:
     """The changes a "significantly better/worse" of the summary rests on, each with its 95% interval, n and Holm p:
     " (m1 norag score +30.0 points, 95% CI [+24.0, +36.0], n=14, p Holm 0.000244; ...)". The names alone read as a
-    result with no size, interval or n."""
+    result with no size, interval or n. `verdict` None: the rows neither better nor worse - what "no significant
+    change" rests on: said alone, it read the same at n=6 with an interval of [-60, +10] as at n=500 with [-1, +1]."""
     items = []
     for g in groups:
         for metric in QUALITY:
             entry = g["metrics"][metric]
-            if entry.get("verdict") != verdict or entry.get("estimate") is None:
+            said = entry.get("verdict") in ("better", "worse") if verdict is None else entry.get("verdict") == verdict
+            if said == (verdict is None) or entry.get("estimate") is None:
                 continue
             unit = "points" if metric == "score" else "pp"
             low, high = entry.get("low"), entry.get("high")
@@ -726,9 +738,9 @@ def summary_text(
             parts.append("significantly better: " + ", ".join(better) + _changes(groups, "better"))
         if not worse and not better and groups:
             if not unchecked:
-                parts.append("no significant change")
+                parts.append("no significant change" + _changes(groups, None))
             elif len(unchecked) < len(results):
-                parts.append("no significant change in the rules that could be checked")
+                parts.append("no significant change in the rules that could be checked" + _changes(groups, None))
         if unclear:
             parts.append(
                 "not failed, but not shown fine either: "
@@ -774,9 +786,18 @@ def blind_collapses(results: Sequence[Mapping[str, Any]]) -> list[Mapping[str, A
         and str(r.get("status", "")).startswith("cannot be significant")
         and r.get("worsening") is not None
         and r.get("margin") is not None
-        and float(r["worsening"]) > float(r["margin"])
+        and _past_or_at_the_floor(r)
         and _at_its_most_extreme(r)
     ]
+
+
+def _past_or_at_the_floor(result: Mapping[str, Any]) -> bool:
+    """Whether a quality rule's estimate fell past its threshold - or, a threshold the whole scale (`score:100`,
+    `pass_rate:100`: no fall is "more than" it), fell to it by reaching 0: every case 100 -> 0 exited 0 under such
+    a rule, a total collapse passed because the rule could never fail."""
+    worsening, margin = float(result["worsening"]), float(result["margin"])
+    at_floor = result.get("new") is not None and float(result["new"]) <= 0.0
+    return worsening > margin or (at_floor and margin > 0 and worsening >= margin)
 
 
 def _at_its_most_extreme(result: Mapping[str, Any]) -> bool:
@@ -792,10 +813,10 @@ def blind_collapse_text(rules: Sequence[Mapping[str, Any]]) -> str:
         f"{r['model']} {r['mode']} {r['rule']} (worse by {float(r['worsening']):.3g}, n={r.get('n')})" for r in rules
     )
     return (
-        f"{len(rules)} quality rule(s) NOT CHECKED - every case got worse, past the threshold, but no outcome at "
-        "this n could be significant, so the gate can say neither that it held nor that it failed (exit 8 where "
-        f"nothing failed or broke): {names}. Fix: compare more cases (the rule's status says how many), or look at the "
-        "cases"
+        f"{len(rules)} quality rule(s) NOT CHECKED - every case got worse, past the threshold (or to 0), but no "
+        "outcome at this n could be significant, so the gate can say neither that it held nor that it failed (exit 8 "
+        f"where nothing failed or broke): {names}. Fix: compare more cases, or set a smaller threshold (the rule's "
+        "status says which helps), or look at the cases"
     )
 
 

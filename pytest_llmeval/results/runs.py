@@ -16,12 +16,12 @@ import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .recorder import ResultsFileError, atomic_write, load_results, to_json
-from .schema import CASES_FILE, RESULTS_FILE
+from .schema import RESULTS_FILE
 
 _NAME = re.compile(r"^(\d{4,})_(.+)_(\d{8}-\d{6})\.json$")
 
@@ -211,9 +211,12 @@ class FoundRun:
     path: Path
     saved: SavedRun | None = None  # the saved run it is, when found by name or `last`
     passed_over: tuple[SavedRun, ...] = ()
+    told: str | None = None  # which run a folder given for one was read as (compare/folder.py)
 
     def note(self, ref: str) -> str | None:
         """What `ref` was read as when it passed over newer runs without a case (a line for the user), else None."""
+        if self.told is not None:
+            return self.told
         chosen = self.saved
         if chosen is None or not self.passed_over:
             return None
@@ -258,19 +261,6 @@ def resolve_run(ref: str, runs_dir: Path, with_cases: bool = True, say: Callable
     return found.path
 
 
-def _runs_inside(folder: Path) -> str:
-    """` (the runs are in its subfolders: a/, b/; name one, ...)` when subfolders of `folder` hold a results.json -
-    a folder of report dirs given for one of them -, else ""."""
-    try:
-        inside = sorted(p.name for p in folder.iterdir() if p.is_dir() and (p / RESULTS_FILE).is_file())
-    except OSError:
-        return ""
-    if not inside:
-        return ""
-    listed = ", ".join(f"{name}/" for name in inside[:3]) + (f" and {len(inside) - 3} more" if len(inside) > 3 else "")
-    return f" (the runs are in its subfolders: {listed}; name one, e.g. {folder / inside[0]})"
-
-
 def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
     """A run's results file: a report dir (its results.json), a results file's path, a saved run's number (`3`,
     `0003`) or name (the newest run with it), or `last` (the newest run). With `with_cases` (what compares, accepts
@@ -283,20 +273,8 @@ def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
     candidate = Path(ref).expanduser()
     if candidate.is_file():
         return FoundRun(candidate)
-    folder_problem = None
-    if candidate.is_dir():
-        if (candidate / RESULTS_FILE).is_file():
-            return FoundRun(candidate / RESULTS_FILE)
-        if candidate.resolve() == runs_dir.resolve():
-            folder_problem = f"{ref} is the saved-runs folder, not one run"
-        else:
-            crashed = (
-                f" (it holds the {CASES_FILE} of a run that has no {RESULTS_FILE}: rerun that run with --llm-resume "
-                "to keep its cases)"
-                if (candidate / CASES_FILE).is_file()
-                else ""
-            )
-            folder_problem = f"{ref} is a folder without a {RESULTS_FILE}{crashed or _runs_inside(candidate)}"
+    if candidate.is_dir() and (candidate / RESULTS_FILE).is_file():
+        return FoundRun(candidate / RESULTS_FILE)
     runs = list_runs(runs_dir)
     if ref in NEWEST and runs:
         return newest(runs, with_cases)
@@ -307,8 +285,11 @@ def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
     named = [r for r in runs if r.name == safe_name(ref)]
     if named:
         return newest(named, with_cases)
-    if folder_problem is not None:
-        raise RunNotFound(f"{folder_problem}. {FIX}")
+    if candidate.is_dir():  # a folder of runs: its one run, or the runs in it and how to name one
+        from ..compare.folder import folder_run
+
+        one, told = folder_run(candidate, ref, runs_dir, with_cases)
+        return replace(one, told=told)
     if candidate.exists():  # a FIFO or a device is there: "no such file or folder" sent the user after a typo
         raise RunNotFound(f"{ref}: is not a regular file or folder (a FIFO or a device). {FIX}")
     if any(mark in ref for mark in "*?["):  # `runs/*/results.json`: a shell passes a pattern that matches nothing on
@@ -320,7 +301,9 @@ def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
 
         raise RunNotFound(f"{ref}: no such file or folder.{did_you_mean(ref)} {FIX}")
     known = ", ".join(f"{r.ident} ({r.name})" for r in runs[-10:]) or "none yet"
-    raise RunNotFound(f"no saved run {ref!r} in {runs_dir} (saved: {known}). {FIX}")
+    from ..compare.folder import nearest_run_name
+
+    raise RunNotFound(f"no saved run {ref!r} in {runs_dir} (saved: {known}).{nearest_run_name(ref, runs_dir)} {FIX}")
 
 
 UNREADABLE = "unreadable"  # the status `describe_runs` gives a saved run that cannot be read (its `error` says why)

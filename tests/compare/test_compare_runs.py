@@ -75,7 +75,10 @@ def gate(base, new, rules, **kwargs):
 
 def test_identical_runs_exit_0():
     cmp = gate(doc(GOOD), doc(GOOD), "score:5,pass_rate:10")
-    assert cmp["exit_code"] == 0 and cmp["summary"] == "no significant change"
+    assert cmp["exit_code"] == 0 and cmp["summary"].startswith(
+        "no significant change (m1 norag score +0.0 points, 95% CI"
+    )
+    assert "n=12" in cmp["summary"] and "not shown fine" not in cmp["summary"]
     assert cmp["groups"][0]["n"] == 12 and not cmp["has_mismatches"] and not cmp["problems"]
     assert all(r["status"].startswith("ok (n=12, p=1") for r in cmp["rules"])
     assert "no significant change" in render_comparison_text(cmp)
@@ -634,10 +637,13 @@ def test_baseline_cases_that_errored_are_not_silently_uncompared():
 
 def test_no_significant_change_is_said_only_of_the_rules_that_could_be_checked():
     cmp = gate(doc(FOURTEEN), doc(FOURTEEN), "score:5,ttft_p95:20%")  # 14 requests: no p95
-    assert cmp["summary"].startswith("no significant change in the rules that could be checked; not failed, but")
+    assert cmp["summary"].startswith("no significant change in the rules that could be checked (m1 norag score ")
+    assert "n=14, p Holm 1); not failed, but" in cmp["summary"]
     assert "ttft_p95:20%: not checked: too few requests (n=14)" in cmp["summary"]
-    assert gate(doc(FOURTEEN), doc(FOURTEEN), "score:5")["summary"] == "no significant change"
-    assert gate(doc(FOURTEEN), doc(FOURTEEN), "")["summary"] == "no significant change"  # no rule: nothing unchecked
+    for rules in ("score:5", ""):  # no rule: nothing unchecked
+        said = gate(doc(FOURTEEN), doc(FOURTEEN), rules)["summary"]
+        assert said.startswith("no significant change (m1 norag score ") and "n=14" in said
+        assert "in the rules that could be checked" not in said and "not shown fine" not in said
 
 
 @pytest.mark.parametrize(
@@ -769,7 +775,8 @@ def test_baseline_errors_are_allowed_by_allow_errors_only_and_the_summary_names_
     assert gate(base, healthy, "score:5,pass_rate:10", allow_missing=True)["exit_code"] == EXIT_BROKEN
     allowed = gate(base, healthy, "score:5,pass_rate:10", allow_errors=True)
     assert allowed["exit_code"] == 0
-    assert allowed["summary"].startswith("no significant change; allowed (--allow-errors): 1 of 28 baseline case(s)")
+    assert allowed["summary"].startswith("no significant change (m1 norag score ")
+    assert "); allowed (--allow-errors): 1 of 28 baseline case(s)" in allowed["summary"]
     # --allow-errors does not waive the new run's missing mode: the rag cases it lost still break the run
     no_rag = gate(base, doc(FOURTEEN), "score:5,pass_rate:10", allow_errors=True)
     assert no_rag["exit_code"] == EXIT_BROKEN and "every rag case of m1 (14)" in no_rag["summary"]
