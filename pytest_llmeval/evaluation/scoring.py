@@ -84,7 +84,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 47
+SCORER_VERSION = 48
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,9 @@ def _figure_after_its_subject(pattern: Pattern, answer_norm: str, found: Found) 
     # 原为20个月，现调整为24个月): the point's figure is the new one
     last = None
     for figure in _FIGURE_IN_A_MATCH.finditer(answer_norm, found.start + 1, found.end):
-        if answer_norm[figure.start() - 1] not in NUMERAL_CHARS:  # not the 十 of 二十, the 万 of 1200万
+        # not the 十 of 二十, the 万 of 1200万; v48: nor the 二十 of 百分之二十 (v47 read ROI不是百分之二十 from
+        # 二十, after its negation, and credited it)
+        if answer_norm[figure.start() - 1] not in NUMERAL_CHARS and not answer_norm.endswith("分之", 0, figure.start()):
             last = figure
     return last.start() if last is not None else found.start
 

@@ -20,8 +20,9 @@ from .retraction import answered_yes
 
 # the words of a change or of a level reached, between the condition and the figure (or the figure's own words)
 _A_CHANGE_OR_A_REACH = re.compile(
-    # v41: not a rate's noun (如果营收增长率为20%: v32's copula condition)
-    "(?:达到|达成|实现|突破|超过|翻倍|翻番|翻一番|翻两番|减半|增长|增加|提升|提高|上升|上涨|下降|降低|减少|缩短|缩减|削减"
+    # v41: not a rate's noun (如果营收增长率为20%: v32's copula condition); v48: 可达 (如果ROI可达20%, 如果ROI在三年内
+    # 可达20%: a condition, as 如果ROI达到20% is)
+    "(?:达到|达成|可达(?!性)|实现|突破|超过|翻倍|翻番|翻一番|翻两番|减半|增长|增加|提升|提高|上升|上涨|下降|降低|减少|缩短|缩减|削减"
     "|降到|降至|升至|升到|涨到|涨至|回到|回升|改善)(?!率)"
     r"|(?<![a-z])(?:reach|reaches|reached|hit|hits|achieve|achieves|achieved|exceed|exceeds|exceeded|double|doubles"
     "|doubled|triple|triples|tripled|halve|halves|halved|grow|grows|grew|rise|rises|rose|fall|falls|fell|drop|drops"

@@ -272,6 +272,14 @@ DOUBLE_NEGATION_BEFORE += ("并非", "绝非", "决非")  # v15: 并非不支持
 # 除非 (unless); and (v9) 南非, 北非, 东非, 西非, 非洲 (Africa and its parts).
 NO_NEGATION_ZH: tuple[str, ...] = ("无非", "莫非", "除非")
 NO_NEGATION_ZH += ("南非", "北非", "东非", "西非", "非洲")  # v9: places (在南非20%的市场份额)
+# v48: a negated expectation of a level before a figure (the ROI is not expected to reach 20%, isn't likely to be 20%,
+# is not projected to hit 20%): four words and more, past the three that `_en_negation_ending` reads - v47 credited it
+_NEGATED_RAISING_EN = re.compile(
+    r"(?:(?<![a-z'])(?:not|never)|n't|n’t) (?:(?:currently|yet|really) )?(?:expected|projected|forecast|forecasted"
+    r"|predicted|anticipated|estimated|likely|set|slated|poised|going|able|on track|on course|due) to"
+    r" (?:reach|hit|be|achieve|attain|deliver|come to|amount to|rise to|climb to|grow to|increase to|improve to"
+    r"|get to|top|return)(?: (?:about|around|roughly|approximately|nearly))? $"
+)
 # The last words before a point (up to three, the last followed by a space or the hyphen of non-)
 _WORDS_BEFORE = re.compile(r"(?<![a-z'])((?:[a-z']+ ){0,2}[a-z']+)([ -])$")
 
@@ -383,6 +391,9 @@ def negation_before(answer_norm: str, start: int, figure: bool = False) -> str |
             at = _zh_negation_ending(core[: date.start()].rstrip(" "), figure)
     if at is None:
         at = _en_negation_ending(before.rstrip(_OPENERS), figure)  # the space after the word stays: "not "
+    if at is None and figure:
+        raised = _NEGATED_RAISING_EN.search(before.rstrip(_OPENERS))
+        at = raised.start() if raised is not None else None  # v48: is not expected to reach 20%
     if at is not None and _asks_a_not_a(answer_norm, before, at, start):
         return None  # v19: 回收期是不是20个月？ asks, it does not deny
     return None if at is None else before[at:]

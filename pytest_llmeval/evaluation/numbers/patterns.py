@@ -15,6 +15,7 @@ from .edges import bare_end, classifier_twin, edges_ok
 from .finding import ABOUT, EN_ONES, EN_TEENS, EN_TENS, find_numbers_cached, words_at
 from .mention import CN_CHARS, Mention, NumberForms, chinese_value, parse_tolerance
 from .respectively import paired_respectively
+from .roundabout import CORRECTION_LINK, FARTHEST_LINK, RAISING_LINK, without_adverbials
 from .spelled import spelled_numbers, spelled_value
 from .user_regex import user_regex_finditer
 from .verbal import VerbalChange, change_label, changed_subject, verbal_changes
@@ -595,16 +596,19 @@ def superseded_subject(text: str, at: int, label: str) -> bool:
 
 def _label_before(text: str, pos: int, label: str) -> int | None:
     """Start of the point's subject `label` (v38: or another of its names) where only a copula, "about" or a colon
-    (`_SUBJECT_LINK`) stands between it and the figure at `pos`, else None."""
+    (`_SUBJECT_LINK`) stands between it and the figure at `pos` - v38: or a change that reaches it, v41: or a former
+    figure before it; v48: or adverbials, a modal or raising verb, a correction (`_linked_the_long_way`) - else None."""
     for name in subject_names(label):
-        at = text.rfind(name, max(0, pos - len(name) - 40), pos)
-        changed = at >= 0 and (
-            _REACHED_LINK.fullmatch(text, at + len(name), pos) is not None
-            or _FORMER_FIGURE_LINK.fullmatch(text, at + len(name), pos) is not None
-        )
-        if at < 0 or (at + len(name) + 16 < pos and not changed):
+        at = text.rfind(name, max(0, pos - len(name) - FARTHEST_LINK), pos)
+        if at < 0:
             continue
-        if not changed and _SUBJECT_LINK.fullmatch(text, at + len(name), pos) is None:
+        gap_start = at + len(name)
+        changed = gap_start + 40 >= pos and (
+            _REACHED_LINK.fullmatch(text, gap_start, pos) is not None
+            or _FORMER_FIGURE_LINK.fullmatch(text, gap_start, pos) is not None
+        )
+        linked = changed or (gap_start + 16 >= pos and _SUBJECT_LINK.fullmatch(text, gap_start, pos) is not None)
+        if not linked and not _linked_the_long_way(text[gap_start:pos]):
             continue
         if name.isascii() and name[:1].isalpha() and _a_latin_letter(text[at - 1 : at]):
             continue  # a piece of a longer word (v39: not a Chinese word before it - 实际ROI, 但ROI)
@@ -614,6 +618,17 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
             return None  # 下降为20% for 下降20%
         return at
     return None
+
+
+def _linked_the_long_way(gap: str) -> bool:
+    """Whether `gap`, what stands between a subject and its figure, links them through adverbials, a modal or a
+    raising verb, or a correction of another figure (v48, `roundabout.py`: ROI在三年内可达20%, the ROI is expected to
+    reach 20%, ROI不是15%，而是20%): what is left without its adverbials is a whole link."""
+    plain = without_adverbials(gap)
+    return plain is not None and any(
+        link.fullmatch(plain) is not None
+        for link in (_SUBJECT_LINK, RAISING_LINK, CORRECTION_LINK, _REACHED_LINK, _FORMER_FIGURE_LINK)
+    )
 
 
 def _a_latin_letter(char: str) -> bool:

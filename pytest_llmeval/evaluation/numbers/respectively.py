@@ -5,6 +5,8 @@ The names before 分别 (or before the verb of an English list) are joined by �
 known subject names; the figures after it by the same marks, each with its unit. A name pairs with the figure in its
 place, and a count that differs pairs nothing (ROI、IRR和NPV分别为20%和15%: which is which is not said). One metric
 of several things (方案A和方案B的ROI分别为20%和15%, ROI分别为20%和15%) has each figure as a value of its own.
+v48: a modal after 分别 (分别可达, 将分别达到) and adverbials before it (ROI和IRR在三年内分别可达20%和15%,
+`roundabout.adverbials_before`) stand between the names and their figures too.
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ import re
 from collections.abc import Sequence
 
 from .mention import Mention
+from .roundabout import adverbials_before
 
-_RESPECTIVELY_ZH = re.compile(r"分别(?:为|是|达到了?|达|约为|约|在|是约|需要|需)? ?:? ?$")
+# v48: with a modal (分别可达, 预计将分别达到) and adverbials before it (ROI和IRR在三年内分别可达20%和15%)
+_RESPECTIVELY_ZH = re.compile(
+    r"分别(?:可以?|能够?|将|会|有望|预计将?)?(?:为|是|达到了?|达|约为|约|在|是约|需要|需|实现)? ?:? ?$"
+)
 _RESPECTIVELY_EN_BEFORE = re.compile(
     r"(?<![a-z])(?:are|were|is|was|will be|would be|stand at|come to|came to|take"
     r"|took|reach|reached|of|at)(?:,? respectively,)? $"
@@ -101,7 +107,7 @@ def paired_respectively(
     start = run[0].start
     zh = _RESPECTIVELY_ZH.search(text, max(0, start - 12), start)
     if zh is not None:
-        names_end = zh.start()
+        names_end = adverbials_before(text, zh.start())
     else:
         en = _RESPECTIVELY_EN_FIRST.search(text, max(0, start - 24), start)
         if en is None:

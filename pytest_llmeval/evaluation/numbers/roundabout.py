@@ -1,0 +1,197 @@
+"""v48: the longer ways an answer links a point's subject to its figure (ROI 20%): with an adverbial of time, place
+or condition between them (ROI在三年内可达20%, ROI到2026年将达到20%, the ROI in three years will reach 20%, the ROI
+of the project by 2026 is projected at 20%), a modal or raising verb (the ROI is expected to reach 20%, 有望达到,
+应为20%), or a correction that denies another figure before it (ROI不是15%，而是20%, ROI并非15%，实际为20%, the ROI
+is not 15% but 20%). v47 read only a copula, "about" or a colon within 16 characters (`patterns._SUBJECT_LINK`) and
+missed them all.
+
+What stands between is read by what it is, never skipped as "some words": an adverbial is taken out only where it is
+one of `_ADVERBIALS` (a time, a year, a condition in 在…下, a hedge such as 预计 or "eventually", "of the project"),
+and what is left must be a whole link - `RAISING_LINK`, `CORRECTION_LINK` or the links of `patterns`. So a negation
+(ROI预计达不到20%, the ROI is not expected to reach 20%), a bound (ROI有望超过20%: not the figure, as 超过20% is
+not), another subject (IRR在三年内可达20%，ROI为15%) or another figure of it (ROI应为15%而非20%, ROI不是20%，而是15%)
+leaves no link, and the point is not credited there.
+"""
+
+from __future__ import annotations
+
+import re
+
+# how far before its figure a subject linked the long way may stand (v47: 40 characters, a copula within 16)
+FARTHEST_LINK = 56
+
+_TIME_UNIT_ZH = "(?:年半?|个月|个季度|季度|个星期|星期|周|天)"
+_COUNT_ZH = r"(?:[0-9]{1,2}(?:\.[0-9])?|[一二两三四五六七八九十]{1,3}半?|半)"
+_COUNT_EN = (
+    "(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|twenty-four"
+    "|thirty|thirty-six|a few|several|a|the)"
+)
+_WHEN_IN_A_YEAR = "(?:底|末|年底|年末|前|内|后|以后|之后|上半年|下半年)"
+# whose figure it would be instead: a rival's, a peer's, another plan's (在竞争对手的方案下, of a competing project)
+_ANOTHER_HOLDER_ZH = "(?:对手|竞品|竞争|同行|同业|行业|其他|其它|别的|另一|别家)"
+_ANOTHER_HOLDER_EN = "(?:competitor|competitors|competitor's|competing|rival|rivals|peer|peers|industry|other|another)"
+_UNIT_EN = "(?:years?|months?|quarters?|weeks?|days?)"
+_YEAR_EN = "(?:fy ?|fiscal (?:year )?)?(?:19|20)[0-9]{2}"
+# what an English adverbial "of the ..." may be about: the thing the subject is measured on, not another metric
+_THING_EN = (
+    "(?:project|investment|plan|plant|program|programme|system|deployment|rollout|initiative|solution|upgrade"
+    "|campaign|product|business|company|fund|portfolio|store|option|scheme|proposal|pilot|platform|model|strategy"
+    "|venture|expansion|acquisition|automation|migration|equipment|machine|line|purchase|deal|contract|asset)s?"
+)
+
+_ADVERBIALS_ZH = (
+    # a condition, a place or a scope (在项目上线后, 在乐观情况下, 在满负荷运转时, 在华东地区, 在试点门店) - no
+    # figure, no negation and no other holder in it; first and greedy, so that the longest is taken out (在三年内的
+    # 情况下 whole, 在国内市场 not 在国内)
+    f"在(?![^,;。]*?{_ANOTHER_HOLDER_ZH})[^,;。:!?\n不没未非无别0-9%]{{0,12}}"
+    "(?:(?:地区|区域|市场|门店|城市|国内|海外|境内|境外|线上|线下|渠道|场景|试点)(?:中|内|里|上)?"
+    "|之内|以内|之后|以后|期间|内|后|时|下)",
+    # a span of time, with the words that place it (在三年内, 未来3年, 两年后, 前三年, 18个月内)
+    f"在?(?:未来|今后|接下来|此后|之后的?|前|头|最初的?|首|最近的?)? ?{_COUNT_ZH} ?{_TIME_UNIT_ZH}"
+    "(?:内|以内|之内|后|以后|之后|里|期间|间)",
+    f"(?:在|于)?(?:未来|今后|接下来|前|头|最初的?|首){_COUNT_ZH} ?{_TIME_UNIT_ZH}",
+    # a year or a point in time (到2026年, 2026年底, 明年, 到年底, 第三年)
+    "(?:到|至|截至|截止到?|预计到|在|于)(?:[0-9]{4} ?|明|后|今|当|次)年" + _WHEN_IN_A_YEAR + "?",
+    "(?:[0-9]{4} ?|明|后|今|当|次)年" + _WHEN_IN_A_YEAR,
+    "(?:明|后|今|当|次)年",
+    "(?:到|至|截至|截止到?)(?:[0-9]{4} ?年)?(?:年底|年末|月底|期末|项目结束时|届时|那时)",
+    f"(?:到|至|在|于|从|自)?第{_COUNT_ZH} ?(?:年|个月|季度|期)(?:起|开始|后|末|底|内)?",
+    "(?:项目|系统|平台|方案|产线|工厂|门店)?(?:上线|投产|运营|达产|满产|稳定运营|正式运营|全面推广|实施|落地|完工)(?:后|之后|以后)",
+    # a hedge or an adverb of how the figure is known or reached
+    "(?:据|经|按|根据)?(?:我们|我方|公司|团队)?(?:目前|当前|现有)?(?:的)?(?:初步|保守|乐观)?(?:测算|估算|预测|预估|估计|计算)"
+    "(?:来看|显示)?",
+    "按(?:目前|当前|现有)?(?:计划|规划|方案)",
+    "预计|预期|有望|可望|大约|大概|一般|通常|最终|最后|届时|长期来看|长期|总体上?(?:来看)?|整体上?(?:来看)?|基本上?"
+    "|大致|大体|差不多|理论上|平均(?:而言|来看)?|每年|年均|年化|实际上?|其实|目前|现在|当前|已经|仍然|依然|稳定|稳步|逐步"
+    "|乐观|保守|可能|或将|同样|也|均|因此|因而|从而|由此|随之",
+    # the subject's value named as such (ROI的预期值为20%)
+    "的?(?:预期|预计|实际|测算|估算|平均|年化|理论)?(?:值|水平|数值|数字|指标)",
+)
+_ADVERBIALS_EN = (
+    # a year of the project (in year three, for year 3, from year two onwards), before the spans that start alike
+    "(?:by|in|for|from) (?:year|month|quarter) (?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+    "(?: on(?:ward|wards)?)?",
+    # a span of time (in three years, within 18 months, over the next 3 years, after a year of operation)
+    "(?:in|within|over|after|by|until|through|during|for) (?:the |its |our |their )?"
+    "(?:next |first |coming |following |initial )?"
+    f"(?:{_COUNT_EN} )?(?:full )?{_UNIT_EN}(?: of (?:operation|operations|deployment|use|service))?"
+    "(?: (?:after|from|of) (?:launch|deployment|go-live|rollout|completion|commissioning))?",
+    # a year or a point in time (by 2026, by the end of 2026, in year three, by then)
+    f"(?:by|in|until|through) (?:the end of |end of |the close of |mid-|early |late )?{_YEAR_EN}",
+    # the source of the figure (according to our model, based on current assumptions)
+    "(?:according to|based on) (?:the |our |current |conservative |base-case )*(?:model|models|estimates|projections"
+    "|analysis|calculations|assumptions|plan|figures|data|forecast)",
+    "by (?:then|that time|the end of the (?:year|project|period|decade|contract|term))",
+    # a case or a condition (in the base case, under current assumptions, once fully deployed, in the long run)
+    "(?:in|by|over) (?:the )?(?:long|medium|short)[- ](?:term|run)",
+    "in the (?:base|best|expected|baseline|optimistic|conservative|central|likely|most likely) (?:case|scenario)",
+    "under (?:the )?(?:base|current|baseline|conservative|optimistic|central) (?:case|scenario|assumptions|plan)",
+    "(?:once|after) (?:it is |the (?:project|system|plant|solution|platform) is )?(?:fully )?"
+    "(?:deployed|launched|operational|implemented|live|ramped up|up and running|in place)",
+    "(?:after|post)[- ](?:launch|deployment|go-live|rollout|implementation|completion|commissioning)",
+    "at (?:full )?(?:scale|capacity|maturity|steady state)",
+    # a place or a scope (in the East China region, across all markets, at the pilot sites)
+    "(?:in|across|at|for) (?:the |our |all |each |its |every )?"
+    f"(?:(?!not |no |never |{_ANOTHER_HOLDER_EN} )[a-z-]+ ){{0,2}}"
+    "(?:region|regions|market|markets|store|stores|site|sites|city|cities|country|countries|channel|channels"
+    "|segment|segments|pilot|pilots)",
+    # what the subject is of (the ROI of the project, the ROI for this investment)
+    "(?:of|for|on) (?:the |this |that |our |your |its |each |every |a |an )?"
+    f"(?:(?!not |no |never |{_ANOTHER_HOLDER_EN} )[a-z-]+ ){{0,2}}"
+    f"{_THING_EN}",
+    # an adverb of how the figure is known or reached
+    "eventually|ultimately|then|likely|probably|actually|in fact|indeed|currently|already|still|overall"
+    "|on average|over time|annually|per year|per annum|realistically|conservatively|comfortably|easily|reliably"
+    "|steadily|gradually|finally|soon|now|also|typically|usually|generally|therefore|thus|hence|accordingly",
+)
+_ADVERBIAL = re.compile(
+    "(?:, ?| )?(?:" + "|".join(_ADVERBIALS_ZH) + "|(?<![a-z])(?:" + "|".join(_ADVERBIALS_EN) + r")(?![a-z]))(?: ?,)?"
+)
+_SPACES = re.compile(" {2,}")
+_ADVERBIAL_AT_THE_END = re.compile(f"(?:{_ADVERBIAL.pattern})$")
+
+
+_MARKS_ONLY = re.compile("[ ,:|*\"'“”‘’「」()-]*")
+
+
+def without_adverbials(gap: str) -> str | None:
+    """What stands between a subject and its figure with the adverbials of `_ADVERBIALS` taken out (在三年内可达: 可达;
+    " is, by 2026, expected to reach ": " is expected to reach "), commas next to them with them; None where nothing
+    but marks is left after an adverbial: a figure after an adverbial alone is not said of the subject (ROI在三年内，
+    20%的客户会流失; ROI三年内20%的…), as ROI预计20% was not."""
+    plain = _SPACES.sub(" ", _ADVERBIAL.sub(" ", gap))
+    return None if plain != gap and _MARKS_ONLY.fullmatch(plain) else plain
+
+
+def adverbials_before(text: str, end: int) -> int:
+    """Where the adverbials of `_ADVERBIALS` that end at `end` start (ROI和IRR|在三年内|分别可达: the end of the names
+    of a 分别 list), `end` where none do."""
+    start = end  # one adverbial at a time, back from the end (one pattern for the run could backtrack at each comma)
+    while (found := _ADVERBIAL_AT_THE_END.search(text, max(0, end - FARTHEST_LINK), start)) is not None:
+        if found.start() == start:
+            break
+        start = found.start()
+    return start
+
+
+_APPROX = "(?:约|大约|大概)?"
+_APPROX_EN = "(?:(?:about|around|roughly|approximately|nearly|some|close to|an estimated) )?"
+_OPENS = r"(?:\*\*)? ?[\"”'’]? ?(?:[:|] ?)?"
+_CLOSES = r" ?(?:\*\*)? ?[\"“'‘「]?"
+# a level reached through a modal or a raising verb: 有望达到, 将达到, 会达到, 应为, 可以实现, 预计提升至 (the hedges
+# taken out before: 预计, 有望), "is expected to reach", "should come to", "is projected at", "will likely be"
+_VERB_ZH = (
+    "(?:为|是|达到了?|达|实现|做到|保持在|维持在|稳定在|回升到|回升至|回到|升至|升到|提升至|提升到|提高至|提高到|增至|增加到"
+    "|增加至|增长到|增长至|上升到|上升至|攀升至|攀升到|达至|恢复到|恢复至|控制在|在)"
+)
+_MODAL_ZH = "(?:将会?|会|可以?|能够?|应该?|应当|应是|就能|便可|即可|就可|也将|仍将|还将|均|都)?"
+_RAISED_EN = (
+    "(?:(?:is|are|'s|’s|has been|have been) )?"
+    "(?:(?:expected|projected|forecast|forecasted|predicted|anticipated|estimated|likely|set|slated|poised|due|going"
+    "|able|on track|on course|tipped|seen|modelled|modeled) to "
+    "|(?:will|would|should|could|can|may|might|must|shall|is to|are to|ought to)"
+    "(?: (?:likely|probably|eventually|ultimately|easily|comfortably|realistically|then|still|also|actually))? )"
+)
+_VERB_EN = (
+    "(?:be|reach|hit|come to|come in at|amount to|stand at|sit at|settle at|land at|level off at|top out at|rise to"
+    "|climb to|grow to|increase to|improve to|jump to|get to|deliver|achieve|attain|average|total|equal|run at|be at)"
+)
+_VALUED_EN = (
+    "(?:is|are|'s|’s) (?:expected|projected|forecast|forecasted|predicted|estimated|seen|pegged|put"
+    "|pencilled|penciled|modelled|modeled|calculated|valued|assessed|benchmarked|set) at"
+)
+RAISING_LINK = re.compile(
+    f"{_OPENS}(?:{_MODAL_ZH}{_VERB_ZH}{_APPROX}|(?:{_RAISED_EN}{_VERB_EN}|{_VALUED_EN}) {_APPROX_EN}){_CLOSES}"
+)
+
+# a correction: another figure denied, then the point's figure said in its place (ROI不是15%，而是20%, 是20%, 并非15%，
+# 实际为20%; the ROI is not 15% but 20%, is not 15%; it is 20%, the ROI, instead of 15%, is 20%). The point's own
+# figure denied before another (ROI不是20%，而是15%) is a negated copula before it (`patterns.NEGATED_LINK`) and the
+# other's after it, never this link.
+_FIGURE = (
+    r"(?:(?:¥|\$|us\$)?[0-9][0-9,.]*(?: ?(?:%|[a-z]{1,8}|[\u4e00-\u9fff]{1,3}))?"
+    "|(?:百分之)?[〇零一二两三四五六七八九十百千万亿点]+(?:%|[\u4e00-\u9fff]{1,3})?)"
+)
+_DENIED_ZH = (
+    f"(?:不是|并不是|并非|绝非|不为|并不为|不会是|不在) ?(?:只有|仅有|仅为|仅)?{_APPROX}{_FIGURE}(?: ?(?:左右|上下))?"
+)
+_INSTEAD_ZH = (
+    "(?:而|但|实际上?|其实|实则|准确地说|确切地说|准确来说|正确的?(?:数字|数值|值)?|真实的?(?:数字|数值|值)?)?"
+    f"(?:应该?|应当|将|会)?{_VERB_ZH}{_APPROX}"
+)
+_DENIED_EN = f"(?:(?:is|was|are|were|will|would|should|'s|’s)(?: not|n't|’t)(?: be)?|not) {_APPROX_EN}{_FIGURE}"
+_IT_IS_EN = (
+    "(?:it|this|that|the figure|the number|the value|the actual figure)(?: is|'s|’s| was| will be| should be"
+    "| stands at| comes to)(?: actually| in fact| really)?"
+)
+_INSTEAD_EN = (
+    f"(?: ?[,;.—-] ?| )(?:(?:but|rather|instead)(?: rather| instead)?,? ?(?:{_IT_IS_EN} )?|(?:in fact,? |actually,? )?"
+    f"{_IT_IS_EN} )"
+)
+CORRECTION_LINK = re.compile(
+    f"{_OPENS}(?:{_DENIED_ZH} ?(?:[,;。—-]|……)? ?{_INSTEAD_ZH}"
+    f"| ?{_DENIED_EN}{_INSTEAD_EN}{_APPROX_EN}"
+    f"|(?:, ?|: ?| )(?:not|instead of|rather than) {_FIGURE},? ?(?:(?:is|was|will be|should be|stands at|comes to)"
+    f"|{_IT_IS_EN}) {_APPROX_EN}"
+    f"){_CLOSES}"
+)
