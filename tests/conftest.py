@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import _pytest.pytester as _pytester
 import httpcore  # noqa: F401  (imported here, before any pytester run: see below)
 import httpx  # noqa: F401
 import numpy  # noqa: F401
@@ -33,6 +34,56 @@ from pytest_llmeval.serving.server import ServerSettings, VLLMServer
 # kept from the outer process (imported at collection, e.g. pytest_llmeval.bench) catches httpcore's exception
 # classes, and an inner run that imported httpcore anew raised other classes of the same name past its `except` -
 # tests/scale/test_fleet.py failed after tests/bench/test_bench_urls.py was collected beside it.
+
+# The same holds for any package that registers something once per process when imported: torch's operator
+# libraries (torch.distributed._functional_collectives: "Only a single TORCH_LIBRARY can be used to register the
+# namespace c10d_functional"), transformers and tokenizers that load them. A module of such a package first
+# imported INSIDE an in-process run (a tokenizer the load test loads, the embedded model's converter) was dropped
+# from sys.modules when the run ended, and the next import of it in this worker - tests/vision's tiny model build -
+# failed (fresh-clone CI, 26th session: 2 errors, depending on which tests xdist gave the worker first). So an
+# in-process run keeps the modules of these packages it imported; the project's and the test's own modules are
+# still dropped, as pytester means them to be.
+KEPT_ACROSS_INPROCESS_RUNS = frozenset(
+    {
+        "torch",
+        "transformers",
+        "tokenizers",
+        "safetensors",
+        "huggingface_hub",
+        "sentencepiece",
+        "vllm",
+        "triton",
+        "numpy",
+        "pandas",
+        "scipy",
+        "PIL",
+        "matplotlib",
+        "jieba",
+        "bm25s",
+        "FlagEmbedding",
+        "sentence_transformers",
+        "sklearn",
+        "pyarrow",
+        "yaml",
+        "httpx",
+        "httpcore",
+        "aiohttp",
+        "openai",
+    }
+)
+
+
+class _KeepExtensionModules(_pytester.SysModulesSnapshot):
+    """pytester's sys.modules snapshot that also keeps the modules of KEPT_ACROSS_INPROCESS_RUNS imported since."""
+
+    def __init__(self, preserve: Callable[[str], bool] | None = None) -> None:
+        def keep(name: str) -> bool:
+            return name.partition(".")[0] in KEPT_ACROSS_INPROCESS_RUNS or (preserve is not None and preserve(name))
+
+        super().__init__(preserve=keep)
+
+
+_pytester.SysModulesSnapshot = _KeepExtensionModules  # type: ignore[misc]
 
 # Property tests check what is true, not how fast: no per-example deadline (hypothesis' default, 200 ms, failed
 # examples at random on a 2-core machine busy with vLLM servers, and hosts of this class differ 2.5x in speed).

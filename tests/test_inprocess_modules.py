@@ -1,0 +1,40 @@
+"""An in-process pytester run keeps the modules of extension packages it imported (tests/conftest.py,
+KEPT_ACROSS_INPROCESS_RUNS): torch registers its operator libraries once per process, and a torch module dropped
+from sys.modules after a run could not be imported again in the worker (the vision tests' tiny model build failed
+with "Only a single TORCH_LIBRARY can be used to register the namespace c10d_functional")."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import pytest
+
+INNER_TEST = """
+import torch.distributed.tensor
+
+
+def test_imports_torch_distributed():
+    assert torch.distributed.tensor.DTensor
+"""
+
+
+def test_a_torch_module_first_imported_in_an_inprocess_run_imports_again_after_it(pytester: pytest.Pytester) -> None:
+    pytest.importorskip("torch")
+    first_here = "torch.distributed.tensor" not in sys.modules
+    pytester.makepyfile(test_inner=INNER_TEST)
+    result = pytester.runpytest_inprocess("-p", "no:cacheprovider", "-q")
+    result.assert_outcomes(passed=1)
+    assert "torch.distributed.tensor" in sys.modules, "the run's torch modules were dropped"
+    assert importlib.import_module("torch.distributed.tensor").DTensor  # raised RuntimeError when dropped
+    if first_here:  # the run's own test module is still dropped, as pytester means it to be
+        assert "test_inner" not in sys.modules
+
+
+def test_the_runs_own_modules_are_still_dropped(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(helper_mod_for_inprocess="VALUE = 1\n")
+    pytester.makepyfile(
+        test_uses="import helper_mod_for_inprocess\n\ndef test_it():\n    assert helper_mod_for_inprocess.VALUE == 1\n"
+    )
+    pytester.runpytest_inprocess("-p", "no:cacheprovider", "-q").assert_outcomes(passed=1)
+    assert "helper_mod_for_inprocess" not in sys.modules and "test_uses" not in sys.modules
