@@ -84,7 +84,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 48
+SCORER_VERSION = 49
 
 
 @dataclass(frozen=True)
@@ -239,6 +239,16 @@ def _figure_after_its_subject(pattern: Pattern, answer_norm: str, found: Found) 
         if answer_norm[figure.start() - 1] not in NUMERAL_CHARS and not answer_norm.endswith("分之", 0, figure.start()):
             last = figure
     return last.start() if last is not None else found.start
+
+
+def _figure_after_its_words(pattern: Pattern, answer_norm: str, found: Found) -> int | None:
+    """The start of the first figure in a number point's match that starts with words of counting (每月5000元: the
+    5), where the subject's rules do not read it (`names_a_subject`) - so that a negated copula between them (每月不是
+    5000元, v48 credited it) is read as the figure's negation (v49); else None."""
+    if not isinstance(pattern, NumberPattern) or not pattern.pieces[0].strip():
+        return None
+    figure = _FIGURE_IN_A_MATCH.search(answer_norm, found.start + 1, found.end)
+    return figure.start() if figure is not None else None
 
 
 # a point's words before its figure that say how it is counted (每20个月, 约20个月, 第3年, 共20台), not what it is of
@@ -530,6 +540,10 @@ def _find(
                     text = answer_norm[found.start : bound.end]
                 else:
                     negation = negation_before(answer_norm, found.start, figure)
+                if negation is None and at == found.start and not figure:
+                    at_figure = _figure_after_its_words(pattern, answer_norm, found)  # v49: 每月不是5000元
+                    negated_link = NEGATED_LINK.search(answer_norm, found.start, at_figure) if at_figure else None
+                    negation = negated_link.group() if negated_link is not None else None
                 if negation is None and at > found.start:
                     negated_link = NEGATED_LINK.search(answer_norm, found.start, at)
                     negation = negated_link.group() if negated_link is not None else None  # v47: ROI不是20%

@@ -173,7 +173,8 @@ def _asked(answer_norm: str, start: int, end: int) -> str | None:
 # question leans to the figure and is left alone (难道不是20%吗？, Isn't the ROI 20%?), as is a question in the next
 # clause about a figure stated (ROI为20%，合理吗？)
 _A_NEGATIVE_QUESTION = re.compile(
-    r"难道|不(?:就|正|也)?是.{0,12}[吗么嘛]$|(?<![a-z])(?:isn't|aren't|wasn't|doesn't|didn't|won't|wouldn't|couldn't|shouldn't)(?![a-z])"
+    # v49: not a question of a correction (ROI不是15%，而是20%吗？ asks about the 20%: v48 credited it)
+    r"难道|不(?:就|正|也)?是(?:(?!而是).){0,12}[吗么嘛]$|(?<![a-z])(?:isn't|aren't|wasn't|doesn't|didn't|won't|wouldn't|couldn't|shouldn't)(?![a-z])"
 )
 _A_CLAUSE_MARK = re.compile("[,;]")
 # v46: a question of disbelief denies its figure (难道ROI会是20%吗？, ROI怎么可能是20%？, 哪有20%？, "How could
@@ -335,6 +336,51 @@ def _expectation_contradicted(answer_norm: str, start: int, end: int) -> str | N
     return answer_norm[expected.start() : start]
 
 
+# v49: the answer's own forecast that its sentence then belies with an actual figure (ROI预计为20%，但实际只有15%,
+# 回收期预计20个月，实际为26个月, The ROI is projected at 20%, but in fact it is 15%): the answer says the figure is
+# the other one, and a point asking for the value is not met by the forecast (v48 credited it, v41 read only a past or
+# third party's forecast). A plan or target beside the actual (原计划ROI为20%，实际ROI为18%) stays v39's two facts,
+# and an actual that repeats the figure (预计20%，实际也达到了20%) leaves it stated.
+_OWN_FORECAST = re.compile(
+    r"预计|预期|预测|预估|估计|测算|(?<![a-z])(?:expected|forecast|forecasts|projected|estimated|predicted)(?![a-z])"
+)
+_BELIED_BY_AN_ACTUAL = re.compile(
+    r"[^。!?\n]{0,16}?(?P<said>实际|事实上|(?<![a-z])(?:actual|actually|in fact|in reality|in practice)(?![a-z]))"
+    r"[^。!?\n0-9]{0,16}?(?<!第)(?P<figure>[0-9][0-9,.]*)"
+)
+_A_NUMBER = re.compile(r"[0-9][0-9,.]*")
+# what may stand between "actual" and its figure for it to be the forecast's own value: a copula, a limiter, a
+# filler - or a name the forecast's sentence already gave (实际ROI为15%). Anything else makes it another quantity's
+# actual: 预计毛利率20%，实际IRR为15%; ROI预计为20%，风险在于实际成本可能上升15% (a change of a cost) - not a belying.
+_ACTUAL_FILLER = re.compile(
+    r"只有|仅有|仅为|仅|只|才|约为|约|大约|大概|达到了|达到|达|为|是|也|却|则|上|情况|数据|数字|结果|数值|值|来看|看|"
+    r"投入了|投入|投资|花费了|花费|花了|用了|耗时|需要|需|"
+    r"的|了|[:：,，\s]|(?<![a-z])(?:it|is|was|were|only|just|came|in|at|to|reached|stood|around|about|roughly|the|"
+    r"figure|number|result|value|a|mere|closer|nearer|turned|out|be|been|took|cost|spent|needed|lasted|has|had|it's)"
+    r"(?![a-z])"
+)
+_A_WORD = re.compile(r"[a-z]+|[\u4e00-\u9fff]+")
+
+
+def _forecast_belied(answer_norm: str, start: int, end: int) -> str | None:
+    """The actual figure that its sentence gives after the answer's own forecast at start:end, where it differs."""
+    sentence_start = max(last_end(SENTENCE_END, answer_norm, start), start - 40, 0)
+    figure = _A_NUMBER.search(answer_norm, start, end)
+    if figure is None or _OWN_FORECAST.search(answer_norm, sentence_start, figure.start()) is None:
+        return None
+    actual = _BELIED_BY_AN_ACTUAL.match(answer_norm, end)
+    if actual is None or actual.group("figure").rstrip(",.") == figure.group().rstrip(",."):
+        return None
+    unit = answer_norm[figure.end() : end].strip()  # the actual must be a figure of the same kind (not 第3个月)
+    if unit and not answer_norm[actual.end() :].lstrip().startswith(unit):
+        return None
+    said_before = answer_norm[sentence_start : figure.start()]
+    gap = _ACTUAL_FILLER.sub(" ", answer_norm[actual.end("said") : actual.start("figure")])
+    if any(word not in said_before for word in _A_WORD.findall(gap)):
+        return None
+    return actual.group()
+
+
 def a_missed_goal(answer_norm: str, start: int, end: int) -> str | None:
     """The words that name the figure or change at start:end as a goal that was missed (v40) or an expectation that
     failed (v41); else None."""
@@ -344,6 +390,9 @@ def a_missed_goal(answer_norm: str, start: int, end: int) -> str | None:
     failed = _expectation_contradicted(answer_norm, start, end)
     if failed is not None:
         return failed
+    belied = _forecast_belied(answer_norm, start, end)
+    if belied is not None:
+        return belied
     before = _MISSED_BEFORE.search(answer_norm, max(0, start - 60), start)
     if before is not None:
         return before.group()

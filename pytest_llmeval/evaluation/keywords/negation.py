@@ -192,6 +192,7 @@ _DATE_BEFORE_A_POINT = re.compile(
     r"(?:底|初|末|前|内|中|之前)? ?$"
 )
 FILLERS_EN = frozenset({"be", "is", "really", "quite", "fully", "yet", "about", "roughly", "exactly", "considered"})
+FILLERS_EN |= {"around", "approximately"}  # v49: is not around 20 months (v48 credited it)
 FILLERS_EN |= {"been", "being", "currently"}  # v9: has not been audited, is not currently compliant
 # v11: the verbs of an offer after a negation, as 不提供 and 不支持 are one (do not offer refunds, doesn't provide a
 # refund, does not currently support on-premise deployment; not "do not only offer refunds")

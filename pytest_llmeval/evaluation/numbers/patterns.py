@@ -198,6 +198,8 @@ class NumberPattern:
                 end = _unit_after_a_restatement(answer, first, self.pieces[-1])  # v32: twenty (20) months
             if labelled and end is not None and _A_CHANGE_AFTER.match(answer, end):
                 continue  # v36: the ROI is 20% lower - a change of the subject, not its value
+            if labelled and end is not None and _an_open_apposition(answer, start, first.start, end):
+                continue  # v49: ROI，20%的客户会流失 - a bare comma, then a figure of the words after it
             if end is not None and end > start and edges_ok(answer, start, end, text):
                 yield Found(start, end)
 
@@ -386,7 +388,9 @@ _SUBJECT_LINK = re.compile(
 # v47: the negated copula that ends the part of a match before its figure (ROI不是|20%): read by the scorer as the
 # figure's negation - not the 不是 of an A-not-A question (回收期是不是20个月？ asks, as v41 reads it)
 NEGATED_LINK = re.compile(
-    r"(?:(?<!是)(?:不就是|不是)|并不是|并非|(?<![a-z])(?:is|was)(?:n't| not)) ?(?:\*\*)? ?[\"“'‘「]?$"
+    r"(?:(?<!是)(?:不就是|不是)|并不是|并非|(?<![a-z])(?:is|was)(?:n't| not))"
+    # v49: and an "about" after the negation (回收期并非大约20个月, the ROI is not around 20%: v48 credited them)
+    r"(?: ?(?:约|大约|大概)| (?:about|around|roughly|approximately))? ?(?:\*\*)? ?[\"“'‘「]?$"
 )
 # v38: or the level a change of it reaches (ROI rose from 15% to 20%, 回本周期从20个月缩短至14个月, ROI由15%提升到20%)
 _REACHED_LINK = re.compile(
@@ -618,6 +622,25 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
             return None  # 下降为20% for 下降20%
         return at
     return None
+
+
+# v49: a bare comma between a subject and its figure is an apposition only where it closes after the figure (the ROI,
+# 20%, beats the target; ROI，20%。) - v38 read any (ROI，20%的客户会流失 and "ROI, 20% of customers churn" credited
+# ROI 20%: the figure there counts the words after it)
+_BARE_COMMA_BEFORE = re.compile(r"[,，] ?[\"“'‘「]?$")
+_APPOSITION_CLOSED = re.compile(
+    r" ?(?:\*\*)?[\"”'’」]? ?(?:$|[,，.。;；:：!！?？()（）\[\]{}|\n—–]|- |左右|or so(?![a-z]))"
+)
+
+
+def _an_open_apposition(text: str, start: int, pos: int, end: int) -> bool:
+    """Whether the subject at `start` reaches its figure at `pos` through a bare comma only and the figure, ending
+    at `end`, runs on into the words it counts (20%的客户, 20% of customers) instead of closing the apposition."""
+    return (
+        start < pos
+        and _BARE_COMMA_BEFORE.search(text, start, pos) is not None
+        and _APPOSITION_CLOSED.match(text, end) is None
+    )
 
 
 def _linked_the_long_way(gap: str) -> bool:

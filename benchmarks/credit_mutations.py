@@ -1,0 +1,407 @@
+"""A mutation sweep for wrong credit: every answer the scorer tests pin as covering its key point, made wrong on
+purpose, must no longer cover it.
+
+The worst verdict the scorer can give is credit for a wrong answer (120个月 credited for 20个月). The rows of
+tests/evaluation (module-level lists of (point, answer, forms, expected) tuples) pin thousands of answers as
+"covered"; each is mutated into answers that are wrong for the point - its figure changed (20 -> 21, 200, 2, 120,
+20.5; 二十 -> 二十一), its unit changed (个月 -> 天, % -> 个百分点), a denial before the figure (并非, 不是, not), the
+subject swapped for another metric (ROI -> IRR, 毛利率 -> 净利率), the figure made a forecast that an actual figure
+belies (ROI预计为20%，但实际只有26%), or the clause holding the figure turned into a condition (如果 / If), a question
+(吗？ / Is it true that ...?) or a claim the writer rejects (有人说…，这是错误的 / Some claim that ..., which is
+wrong) - and each mutant still covered is listed by kind. Conditions are reported apart (`DECIDED`): v32 decided that
+an open condition with a copula (If payback is 20 months) still states its figure.
+
+A mutation is made only where it surely makes the answer wrong, otherwise it is skipped and counted: the point's
+figure must occur once in the answer, in a sentence with no negation or condition of its own (a second negation
+could cancel the first), and the answer with that figure blanked out must not cover the point (else the point is
+covered by something the mutation does not touch: another form of the figure, a sum, a range).
+
+    .venv/bin/python benchmarks/credit_mutations.py [--rows R] [--sample N] [--seed S] [--show K]
+
+The whole sweep (about 2,000 covered rows, 11,000 mutations) takes about 10 s; tests/evaluation/
+test_credit_mutations.py runs a seeded sample of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import random
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TESTS = ROOT / "tests" / "evaluation"
+for _path in (str(ROOT), str(TESTS)):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
+
+from pytest_llmeval.evaluation.numbers import NumberForms  # noqa: E402
+
+Row = tuple[str, str, NumberForms | None, str]
+
+# another metric for a subject a point names (all of the subject's names are swapped, longest first)
+SUBJECT_SWAPS: dict[tuple[str, ...], str] = {
+    ("return on investment", "投资回报率", "投资收益率", "ROI"): "IRR",
+    ("内部收益率", "IRR"): "ROI",
+    ("gross margin", "毛利率"): "净利率",
+    ("net margin", "净利率"): "毛利率",
+    ("payback period", "回收期"): "交付周期",
+    ("营收", "收入", "revenue"): "成本",
+    ("成本", "cost"): "收入",
+    ("churn", "流失率"): "留存率",
+    ("转化率", "conversion rate"): "退货率",
+}
+# another unit for the unit following the point's figure (longest first so 个月 is not read as 月)
+UNIT_SWAPS: dict[str, str] = {
+    "个百分点": "%",
+    "个月": "天",
+    "months": "days",
+    "month": "day",
+    "万元": "亿元",
+    "亿元": "万元",
+    "%": "个百分点",
+    "天": "小时",
+    "days": "hours",
+    "年": "个月",
+    "years": "months",
+    "倍": "%",
+    "元": "美元",
+    "小时": "分钟",
+    "hours": "minutes",
+    "周": "天",
+    "weeks": "days",
+}
+_UNITS = sorted(UNIT_SWAPS, key=len, reverse=True)
+_NEGATION = re.compile(
+    r"不|没|未|无|非|别|否|勿|难以|n't|\b(?:not|no|never|neither|nor|without|unlikely|doubt|hardly)\b", re.I
+)
+_SMALL_EN = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen twenty"
+)
+_SPELLED_EN = dict(enumerate(_SMALL_EN.split(" ")))
+_SPELLED_EN.update({30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 90: "ninety"})
+# a list mark, a heading's hashes or emphasis opening the sentence: the rewrite goes after them
+_LEAD = re.compile(r"\s*(?:(?:[-*•>]|#{1,6}|[0-9]+[.)、]|\*\*)\s*)*")
+_CONDITION = re.compile(r"如果|假如|假设|若|要是|倘若|即使|\b(?:if|unless|suppose|assuming)\b|[?？吗]", re.I)
+_QUESTION_WORD = re.compile(r"为什么|为何|怎么|如何|\b(?:why|how|what|which|when|who)\b", re.I)
+_STRUCTURED = re.compile(r"[{}|`]|\\boxed")
+_CLAUSE_END = re.compile(r"[，,；;]")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+# kinds the scorer credits by a deliberate decision, reported apart from wrong credit: v32 - "an open condition still
+# states its figure (if payback is 20 months, 假如回收期是20个月: key points are not judged for assertion)"; a condition
+# of a change or a level reached (如果ROI达到20%) and a contrary-to-fact one (if payback were 20 months) are not
+# credited (v32, v40)
+DECIDED = {
+    "condition": "v32: an open condition with a copula states its figure",
+}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    kind: str
+    row: Row
+    answer: str
+
+
+def chinese_numeral(n: int) -> str:
+    """1..99 in Chinese numerals (二十, 十二, 三十五): the form an answer spells a point's small figure in."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else _CN_DIGITS[tens]
+    return head + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def covered_rows() -> list[Row]:
+    """Every (point, answer, forms, "covered") row held in a module-level list of a scorer test module, deduplicated
+    in the order found (modules sorted by name)."""
+    seen: set[tuple[str, str, str]] = set()
+    rows: list[Row] = []
+    for path in sorted(TESTS.glob("test_*.py")):
+        module = importlib.import_module(path.stem)
+        for value in vars(module).values():
+            if not isinstance(value, list):
+                continue
+            for item in value:
+                if not _is_covered_row(item):
+                    continue
+                key = (item[0], item[1], repr(item[2]))
+                if key not in seen:
+                    seen.add(key)
+                    rows.append(item)
+    return rows
+
+
+def _is_covered_row(item: object) -> bool:
+    return (
+        isinstance(item, tuple)
+        and len(item) == 4
+        and isinstance(item[0], str)
+        and isinstance(item[1], str)
+        and (item[2] is None or isinstance(item[2], NumberForms))
+        and item[3] == "covered"
+    )
+
+
+def _figure(point: str) -> str | None:
+    """The point's one figure (20, 2.5, 1,200) - None where it has none or several."""
+    found = re.findall(r"\d+(?:[.,]\d+)*", point)
+    return found[0] if len(found) == 1 else None
+
+
+def _occurrences(answer: str, token: str) -> list[re.Match[str]]:
+    if token.isalpha() and token.isascii():
+        pattern = rf"\b{re.escape(token)}\b"
+    elif token.isascii():
+        pattern = rf"(?<![\d.,]){re.escape(token)}(?![\d]|[.,]\d)"
+    else:
+        pattern = rf"(?<![零一二三四五六七八九十百千万亿两]){re.escape(token)}(?![零一二三四五六七八九十百千万亿两])"
+    return list(re.finditer(pattern, answer))
+
+
+def _sentence_span(answer: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_END.finditer(answer, 0, start)), default=0)
+    right_match = _SENTENCE_END.search(answer, end)
+    return left, (right_match.start() if right_match else len(answer))
+
+
+def _wrong_figures(figure: str) -> list[str]:
+    """Figures that change the value: 20 -> 21, 200, 2, 120, 20.5, 2.0 (and 2.5 -> 3.5, 25, 0.5, 12.5); a year only
+    to another year (2024 -> 2025, 2023, 2034: 12024 is no year an answer writes)."""
+    plain = figure.replace(",", "")
+    if re.fullmatch(r"(?:19|20)[0-9]{2}", plain):
+        return [str(int(plain) + 1), str(int(plain) - 1), str(int(plain) + 10)]
+    if "." in plain:
+        head, tail = plain.split(".", 1)
+        candidates = [f"{int(head) + 1}.{tail}", head + tail, f"0.{tail}", f"1{plain}"]
+    else:
+        value = int(plain)
+        candidates = [str(value + 1), plain + "0", f"1{plain}", f"{plain}.5"]
+        if len(plain) > 1 and plain[1:].strip("0") == "":
+            candidates.append(plain[:-1])
+        if len(plain) > 1:
+            candidates.append(f"{plain[:-1]}.{plain[-1]}")
+    return [c for c in candidates if float(c) != float(plain)]
+
+
+def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
+    """The wrong answers made from one covered row, and the reasons for the mutations skipped."""
+    point, answer, forms, _ = row
+    if blanked_covers:
+        return [], ["covered without its figure"]
+    figure = _figure(point)
+    if figure is None:
+        return [], ["point has no single figure"]
+    spots = _occurrences(answer, figure)
+    numeral = chinese_numeral(int(figure)) if figure.isdigit() and 0 < int(figure) < 100 else None
+    cn_spots = _occurrences(answer, numeral) if numeral and len(numeral) > 1 else []
+    en_spots = _occurrences(answer, _SPELLED_EN[int(figure)]) if figure.isdigit() and int(figure) in _SPELLED_EN else []
+    if len(spots) + len(cn_spots) != 1 or en_spots:
+        return [], ["figure not once in the answer"]
+    spot = (spots or cn_spots)[0]
+    start, end = spot.span()
+    s_left, s_right = _sentence_span(answer, start, end)
+    sentence = answer[s_left:s_right]
+    if _NEGATION.search(sentence) or _CONDITION.search(sentence) or _QUESTION_WORD.search(sentence):
+        return [], ["sentence already negated, conditional or a question"]
+    if _STRUCTURED.search(answer):
+        return [], ["answer is JSON, code or a table (no sentence to rewrite)"]
+    if answer[s_right : s_right + 1] in ("?", "？"):
+        return [], ["sentence already negated, conditional or a question"]
+    made: list[Mutant] = []
+    skipped: list[str] = []
+
+    def make(kind: str, text: str) -> None:
+        made.append(Mutant(kind, row, text))
+
+    if spots:
+        for wrong in _wrong_figures(figure):
+            make("figure", answer[:start] + wrong + answer[end:])
+    else:
+        assert numeral is not None
+        make("figure", answer[:start] + chinese_numeral(int(figure) + 1) + answer[end:])
+        if int(figure) < 90:
+            make("figure", answer[:start] + chinese_numeral(int(figure) + 10) + answer[end:])
+    tail = answer[end:]
+    unit = next((u for u in _UNITS if tail.startswith(u) or tail.startswith(" " + u)), None)
+    if unit is not None and unit in point:
+        offset = end + tail.index(unit)
+        make("unit", answer[:offset] + UNIT_SWAPS[unit] + answer[offset + len(unit) :])
+    else:
+        skipped.append("unit: none of the known units follows the figure")
+    make("negation", _negated(answer, start))
+    swapped = _swap_subject(point, answer)
+    if swapped is not None:
+        make("subject", swapped)
+    english = bool(re.search(r"[A-Za-z]{3,}", sentence)) and not re.search(r"[\u4e00-\u9fff]", sentence)
+    after = answer[s_right:].lstrip(".。!！;；")
+    before = answer[:s_left]
+    lead_match = _LEAD.match(answer, s_left, start)
+    lead = lead_match.group() if lead_match else ""
+    s_left += len(lead)
+    if re.fullmatch(r"(?:FY ?)?(?:19|20)[0-9]{2}", point.strip()) or re.search(r"[A-Za-z]+ (?:19|20)[0-9]{2}$", point):
+        skipped.append("a year: its sentence's claim is not the year")
+        return made, skipped
+    # the clause that holds the figure (up to the next comma): what a condition, a question or a rejection governs
+    clause_end = _CLAUSE_END.search(answer, end, s_right)
+    c_right = clause_end.start() if clause_end else s_right
+    clause = answer[s_left:c_right].strip()
+    rest = answer[c_right:s_right].lstrip("，,；; ")
+    if rest and not english:
+        rest += "。"
+    belied = _belied_forecast(point, answer, figure, start, end, c_right)
+    if belied is not None:
+        make("belied", belied)
+    if english:
+        low = clause if clause[1:2].isupper() else clause[0].lower() + clause[1:]
+        rest = f" {rest[0].upper()}{rest[1:]}." if rest else ""
+        make("condition", f"{before}{lead}If {low}, the project is worth doing.{rest}{after}")
+        make("question", f"{before}{lead}Is it true that {low}?{rest}{after}")
+        make("rejected", f"{before}{lead}Some claim that {low}, which is wrong.{rest}{after}")
+    else:
+        make("condition", f"{before}{lead}如果{clause}，项目就值得做。{rest}{after}")
+        make("question", f"{before}{lead}{clause}吗？{rest}{after}")
+        make("rejected", f"{before}{lead}有人说{clause}，这是错误的。{rest}{after}")
+    return made, skipped
+
+
+def _belied_forecast(point: str, answer: str, figure: str, start: int, end: int, clause_end: int) -> str | None:
+    """The figure made the answer's forecast that the clause then belies with an actual figure of the same unit
+    (回收期为20个月 -> 回收期预计为20个月，但实际只有26个月; The ROI is 20% -> The ROI is projected at 20%, but in fact
+    it is 26%): None where the figure has no copula before it or no unit of the point's after it."""
+    unit = point[point.index(figure) + len(figure) :].strip() if figure in point else ""
+    said_unit = answer[end:clause_end].rstrip()
+    if not unit or not said_unit.lstrip().startswith(unit) or len(said_unit) > 8:
+        return None  # the clause must end with the figure and its unit: what follows would stand between
+    actual = str(int(float(figure.replace(",", ""))) + 6)
+    head = answer[:start]
+    said = answer[start:end] + said_unit
+    rest = answer[end + len(said_unit) :]
+    cn = re.search(r"(?:为|是)$", head)
+    if cn is not None:
+        return f"{head[: cn.start()]}预计为{said}，但实际只有{actual}{said_unit}{rest}"
+    en = re.search(r"\b(?:is|was) $", head)
+    if en is not None:
+        return f"{head[: en.start()]}is projected at {said}, but in fact it is {actual}{said_unit}{rest}"
+    return None
+
+
+def _negated(answer: str, start: int) -> str:
+    """A denial put before the figure (or before its copula): 为20% -> 并非20%, is 20% -> is not 20%."""
+    head = answer[:start]
+    english = re.search(r"\b(is|are|was|were|be|of|at|reach(?:es|ed)?|about|around|roughly)\s*$", head)
+    if english:
+        return head + "not " + answer[start:] if head.endswith(" ") else head + " not " + answer[start:]
+    cn = re.search(r"(?:是|为|达到|约为|约|大约|达|在)\s*$", head)
+    if cn:
+        return head[: cn.start()] + "并非" + head[cn.start() :] + answer[start:]
+    return head + "并非" + answer[start:] if re.search(r"[\u4e00-\u9fff]", answer) else head + "not " + answer[start:]
+
+
+def _swap_subject(point: str, answer: str) -> str | None:
+    for names, other in SUBJECT_SWAPS.items():
+        named = [n for n in names if n.lower() in point.lower()]
+        if not named:
+            continue
+        swapped = answer
+        for name in names:
+            swapped = re.sub(re.escape(name), other, swapped, flags=re.I)
+        return swapped if swapped != answer else None
+    return None
+
+
+def blank_figure(point: str, answer: str) -> str | None:
+    """The answer with the point's figure (in digits or numerals) replaced by a word: None where it is absent."""
+    figure = _figure(point)
+    if figure is None:
+        return None
+    out = answer
+    small = figure.isdigit() and 0 < int(figure) < 100
+    spelled = [chinese_numeral(int(figure))] if small else []
+    spelled += [_SPELLED_EN[int(figure)]] if small and int(figure) in _SPELLED_EN else []
+    for token in [figure, *spelled]:
+        for m in reversed(_occurrences(out, token)):
+            out = out[: m.start()] + "若干" + out[m.end() :]
+    return out if out != answer else None
+
+
+@dataclass
+class Sweep:
+    rows: int
+    made: int
+    skipped: Counter[str]
+    still_covered: list[Mutant]
+    by_kind: Counter[str]
+    seconds: float
+
+
+def sweep(rows: list[Row], sample: int | None = None, seed: int = 0, row_sample: int | None = None) -> Sweep:
+    """Mutate the rows (a seeded sample of `row_sample` rows, then of `sample` mutants, where given) and score every
+    mutant."""
+    from scorer_rows import covered
+
+    started = time.perf_counter()
+    if row_sample is not None and row_sample < len(rows):
+        rows = random.Random(seed).sample(rows, row_sample)
+    skipped: Counter[str] = Counter()
+    all_mutants: list[Mutant] = []
+    for row in rows:
+        point, answer, forms, _ = row
+        blank = blank_figure(point, answer)
+        made, why = mutants(row, blank is not None and covered(point, blank, forms))
+        all_mutants.extend(made)
+        skipped.update(why)
+    if sample is not None and sample < len(all_mutants):
+        all_mutants = random.Random(seed).sample(all_mutants, sample)
+    by_kind: Counter[str] = Counter(m.kind for m in all_mutants)
+    still = [m for m in all_mutants if covered(m.row[0], m.answer, m.row[2])]
+    return Sweep(len(rows), len(all_mutants), skipped, still, by_kind, time.perf_counter() - started)
+
+
+def iter_report(result: Sweep, show: int) -> Iterator[str]:
+    n = result.made
+    still = len(result.still_covered)
+    yield f"rows (covered, from tests/evaluation): {result.rows}"
+    yield f"mutations made: {n}; skipped rows/mutations: {sum(result.skipped.values())}"
+    for why, count in result.skipped.most_common():
+        yield f"  skipped {count}: {why}"
+    yield f"still covered: {still} of {n} mutations ({100 * still / max(n, 1):.2f}%)"
+    wrong = [m for m in result.still_covered if m.kind not in DECIDED]
+    judged = sum(count for kind, count in result.by_kind.items() if kind not in DECIDED)
+    share = 100 * len(wrong) / max(judged, 1)
+    yield f"wrong credit (kinds not credited by a decision): {len(wrong)} of {judged} mutations ({share:.2f}%)"
+    still_kinds = Counter(m.kind for m in result.still_covered)
+    for kind, count in result.by_kind.most_common():
+        note = f"  [decided, {DECIDED[kind]}]" if kind in DECIDED else ""
+        yield f"  {kind}: {still_kinds[kind]} of {count} still covered ({100 * still_kinds[kind] / count:.1f}%){note}"
+    shown = sorted(result.still_covered, key=lambda m: m.kind in DECIDED)
+    for m in shown[:show]:
+        yield f"  [{m.kind}] {m.row[0]!r} <- {m.answer!r}"
+    yield f"seconds: {result.seconds:.1f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sample", type=int, default=None, help="score a seeded sample of this many mutants")
+    parser.add_argument("--rows", type=int, default=None, help="mutate a seeded sample of this many covered rows")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--show", type=int, default=10_000, help="list at most this many mutants still covered")
+    args = parser.parse_args(argv)
+    result = sweep(covered_rows(), args.sample, args.seed, args.rows)
+    for line in iter_report(result, args.show):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,110 @@
+"""A fixed, seeded sample of the wrong-credit mutation sweep (benchmarks/credit_mutations.py): covered rows of the
+scorer tests made wrong on purpose - figure, unit, negation, subject, a forecast belied, question, rejected claim -
+must not be covered, so a later change that re-opens one of these classes fails here. The whole sweep runs as the
+benchmark script."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from pytest_llmeval.evaluation.numbers import NumberForms
+
+ROOT = Path(__file__).resolve().parents[2]
+ROWS_SAMPLED = 120  # covered rows, seeded: about 700 mutations, 450 of them scored, with every v49 row's
+MUTATIONS_SCORED = 450
+SEED = 49
+
+
+def _sweep_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("credit_mutations", ROOT / "benchmarks" / "credit_mutations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def sweep_module() -> ModuleType:
+    return _sweep_module()
+
+
+@pytest.fixture(scope="module")
+def sampled(sweep_module: ModuleType) -> Any:
+    """Every mutation of the right answers pinned by test_scorer_v49 (beside the classes v49 closed), then a seeded
+    sample of the mutations of the other covered rows."""
+    rows = sweep_module.covered_rows()
+    pinned = [row for row in rows if row in _v49_covered_rows()]
+    others = sweep_module.random.Random(SEED).sample([row for row in rows if row not in pinned], ROWS_SAMPLED)
+    near = sweep_module.sweep(pinned)
+    rest = sweep_module.sweep(others, MUTATIONS_SCORED, SEED)
+    near.made += rest.made
+    near.still_covered += rest.still_covered
+    near.by_kind += rest.by_kind
+    return near
+
+
+def _v49_covered_rows() -> list[tuple[str, str, NumberForms | None, str]]:
+    from test_scorer_v49 import ALL_ROWS
+
+    return [row for row in ALL_ROWS if row[3] == "covered"]
+
+
+def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
+    """n = the seeded sample: hundreds of mutations over every kind, so an empty sweep cannot pass the next test."""
+    assert sampled.made >= MUTATIONS_SCORED + 50
+    kinds = {"figure", "unit", "negation", "subject", "belied", "condition", "question", "rejected"}
+    assert kinds <= set(sampled.by_kind)
+
+
+def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> None:
+    wrong = [(m.kind, m.row[0], m.answer) for m in sampled.still_covered if m.kind not in sweep_module.DECIDED]
+    assert wrong == [], f"{len(wrong)} of {sampled.made} mutated (wrong) answers still covered: {wrong[:10]}"
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "kind", "mutated"),
+    [
+        ("回收期20个月", "回收期为20个月。", "figure", "回收期为21个月。"),
+        ("回收期20个月", "回收期为20个月。", "figure", "回收期为120个月。"),
+        ("回收期20个月", "回收期为20个月。", "unit", "回收期为20天。"),
+        ("回收期20个月", "回收期为20个月。", "negation", "回收期并非为20个月。"),
+        ("回收期20个月", "回收期为20个月。", "question", "回收期为20个月吗？"),
+        ("回收期20个月", "回收期为20个月。", "rejected", "有人说回收期为20个月，这是错误的。"),
+        ("ROI 20%", "The ROI is 20%.", "subject", "The IRR is 20%."),
+        ("ROI 20%", "The ROI is 20%.", "negation", "The ROI is not 20%."),
+        ("ROI 20%", "The ROI is 20%.", "unit", "The ROI is 20个百分点."),
+        ("ROI 20%", "The ROI is 20%, above target.", "question", "Is it true that the ROI is 20%? Above target."),
+        ("毛利率20%", "- 毛利率：20%", "subject", "- 净利率：20%"),
+        ("回收期20个月", "回收期为20个月。", "belied", "回收期预计为20个月，但实际只有26个月。"),
+        ("ROI 20%", "The ROI is 20%.", "belied", "The ROI is projected at 20%, but in fact it is 26%."),
+        ("20个月", "一般需要二十个月。", "figure", "一般需要二十一个月。"),
+    ],
+)
+def test_mutations_made(sweep_module: ModuleType, point: str, answer: str, kind: str, mutated: str) -> None:
+    made, _ = sweep_module.mutants((point, answer, None, "covered"), False)
+    assert mutated in [m.answer for m in made if m.kind == kind], [m.answer for m in made if m.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "forms", "why"),
+    [
+        ("20个月", "回收期不是24个月，而是20个月。", None, "sentence already negated, conditional or a question"),
+        ("20个月", "回收期为20个月，即20个月后回本。", None, "figure not once in the answer"),
+        ("20 months", "Payback: twenty (20) months.", None, "figure not once in the answer"),
+        ("20个月", '{"回收期": "20个月"}', None, "answer is JSON, code or a table (no sentence to rewrite)"),
+    ],
+)
+def test_undecidable_mutations_are_skipped(
+    sweep_module: ModuleType, point: str, answer: str, forms: NumberForms | None, why: str
+) -> None:
+    """A mutation that might not make the answer wrong (a second negation, the figure said twice or in words) is
+    skipped and counted, not scored."""
+    made, skipped = sweep_module.mutants((point, answer, forms, "covered"), False)
+    assert made == [] and skipped == [why]
