@@ -15,15 +15,22 @@ listings, which compare nothing), and the rendered Markdown is read for what it 
 - uplift interval   a model's RAG uplift interval (RAG table) excludes 0, per model
 - pass change       a model's change of pass rate with RAG (RAG table) excludes 0, per model
 - category verdict  "better/worse with RAG" in a model's per-category table (Holm over its categories), per model
+- category interval a category's uplift interval there excludes 0 (printed beside the verdict, uncorrected), per
+                    category x model
 - gate verdict      `compare_runs` of model a's run (baseline) against model b's run relabelled a (a rerun of the
                     same model under the null): its verdict column says better / worse, per metric (score, pass
-                    rate) and mode; "any" is per comparison of two runs (4 rows, no correction across them)
+                    rate) and mode; "any" is per comparison of two runs (its 4 rows are one family, tested jointly)
+- gate interval     that comparison's "change [95% CI]" of a score or pass-rate row excludes 0, per row
+- gate change %     the same row's "change % [95% CI]" (the change as a share of the baseline) excludes 0, per row
 - Pareto mark       the HTML chart's accuracy-against-speed plot marks a point as beaten (`charts.beaten`): every
                     model and mode gets the same speed distribution, so every such mark is on noise
 
 A rate is over the claims that could be made (rows x draws), with its 95% Wilson interval. A verdict printed with a
 test behind it should be at most about 5% per comparison (per family where Holm is applied); an interval that excludes
 0 is the two-sided test at 5%, so at most about 5% per interval.
+
+A section, column or row the script reads that is missing from the rendered report stops it (`ReportChanged`):
+a parser that matched nothing would print 0 claims, no false alarms, for reports it never read.
 
     .venv/bin/python benchmarks/null_verdicts.py                  # every setting, 1000 draws each, under 3 min
     .venv/bin/python benchmarks/null_verdicts.py --draws 2000 --seed 7
@@ -64,13 +71,24 @@ CLAIMS = (
     "uplift interval",
     "pass change",
     "category verdict",
+    "category interval",
     "gate verdict",
+    "gate interval",
+    "gate change %",
     "Pareto mark",
 )
-MODEL_CLAIMS = ("pairs verdict", "pairs interval", "gate verdict", "Pareto mark")  # model b against a
-RAG_CLAIMS = ("uplift interval", "pass change", "category verdict")  # RAG against no RAG
+MODEL_CLAIMS = ("pairs verdict", "pairs interval", "gate verdict", "gate interval", "gate change %", "Pareto mark")
+RAG_CLAIMS = ("uplift interval", "pass change", "category verdict", "category interval")  # RAG against no RAG
 PER_CASE = ("cases", "failed")  # one line per case, no comparison: not rendered (a third of the time per draw)
-INTERVAL = re.compile(r"\[([+-]?\d+(?:\.\d+)?), ([+-]?\d+(?:\.\d+)?)\]")
+# an interval's ends as the reports write them: `+3.1`, `-0.04`, `99.96`, and a difference too small for its digits
+# in `+1e-05` form (`elements._signed`) - a pattern without the exponent found no interval there and counted no claim
+_END = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+INTERVAL = re.compile(rf"\[({_END}), ({_END})\]")
+PAIRS_TITLE = "Model against model (paired on the same cases)"
+RAG_TITLE = "RAG: without vs with retrieval"
+CATEGORY_TITLE = "RAG uplift per category"
+GATE_TITLE = "Comparison with the baseline"
+QUALITY = ("score", "pass_rate")  # the comparison's rows with a test behind them (speed: threshold only)
 
 
 def expected_scores(difficulty: np.ndarray, shift: float) -> np.ndarray:
@@ -133,6 +151,27 @@ def tables(markdown: str) -> dict[str, list[dict[str, str]]]:
     return out
 
 
+class ReportChanged(RuntimeError):
+    """The rendered report no longer holds what this script reads (a section renamed, a column or a row gone): a
+    parser that silently matched nothing would print 0 claims - no false alarms - for a report it never read."""
+
+
+def section_rows(
+    found: dict[str, list[dict[str, str]]], title: str, columns: Sequence[str], rows: int
+) -> list[dict[str, str]]:
+    """The `rows` rows of section `title`, each with every one of `columns`; `ReportChanged` naming what is missing
+    otherwise."""
+    table = found.get(title)
+    if table is None:
+        raise ReportChanged(f"no section {title!r} in the rendered report (sections: {sorted(found)})")
+    missing = [c for c in columns if c not in table[0]]
+    if missing:
+        raise ReportChanged(f"section {title!r} has no column {missing} (columns: {list(table[0])})")
+    if len(table) != rows:
+        raise ReportChanged(f"section {title!r} has {len(table)} rows, {rows} expected")
+    return table
+
+
 def excludes_zero(cell: str) -> bool:
     """A cell's 95% interval leaves 0 out (a cell without an interval claims nothing)."""
     found = INTERVAL.search(cell)
@@ -165,26 +204,38 @@ def read_report(doc: dict[str, Any], tally: Tally) -> None:
     """Count what the rendered report of one simulated run claims."""
     sections = [s for s in build_sections(doc) if s.key not in PER_CASE]
     found = tables(render_sections(sections, markdown=True))
-    pairs = found.get("Model against model (paired on the same cases)", [])
+    pairs = section_rows(found, PAIRS_TITLE, ("verdict", "difference [95% CI]"), len(MODES))
     tally.add("pairs verdict", [says_difference(r["verdict"]) for r in pairs])
     tally.add("pairs interval", [excludes_zero(r["difference [95% CI]"]) for r in pairs])
-    rag = found.get("RAG: without vs with retrieval", [])
+    rag = section_rows(found, RAG_TITLE, ("uplift [95% CI]", "pass change [95% CI]"), len(MODELS))
     tally.add("uplift interval", [excludes_zero(r["uplift [95% CI]"]) for r in rag])
     tally.add("pass change", [excludes_zero(r["pass change [95% CI]"]) for r in rag])
-    per_category = found.get("RAG uplift per category", [])
     columns = [f"{m} no-RAG / RAG / uplift" for m in MODELS]
-    tally.add("category verdict", [any(says_difference(r.get(c, "")) for r in per_category) for c in columns])
+    per_category = section_rows(found, CATEGORY_TITLE, columns, CATEGORIES)
+    tally.add("category verdict", [any(says_difference(r[c]) for r in per_category) for c in columns])
+    tally.add("category interval", [excludes_zero(r[c]) for r in per_category for c in columns])
     tally.add("Pareto mark", [bool(beaten(doc))])
 
 
 def read_gate(cases: list[dict[str, Any]], tally: Tally) -> None:
-    """Model a's run as the baseline, model b's relabelled a as the new run: the comparison's verdicts."""
+    """Model a's run as the baseline, model b's relabelled a as the new run: the comparison's verdicts and the
+    intervals printed beside them (a difference and the same as a % of the baseline), per score and pass-rate row."""
     base = {"run": {"models": ["a"], "status": "complete"}, "cases": [c for c in cases if c["model"] == "a"]}
     new_cases = [{**c, "model": "a"} for c in cases if c["model"] == "b"]
     new = {"run": {"models": ["a"], "status": "complete"}, "cases": new_cases}
     text = render_sections(comparison_sections(compare_runs(base, new)), markdown=True)
-    rows = tables(text).get("Comparison with the baseline", [])
-    tally.add("gate verdict", [says_difference(r["verdict"]) for r in rows if r["metric"] in ("score", "pass_rate")])
+    found = tables(text)
+    columns = ("metric", "verdict", "change [95% CI]", "change % [95% CI]")
+    rows = [
+        r for r in section_rows(found, GATE_TITLE, columns, len(found.get(GATE_TITLE, []))) if r["metric"] in QUALITY
+    ]
+    if len(rows) != len(MODES) * len(QUALITY):
+        raise ReportChanged(
+            f"{len(rows)} score and pass-rate rows in {GATE_TITLE!r}, {len(MODES) * len(QUALITY)} expected"
+        )
+    tally.add("gate verdict", [says_difference(r["verdict"]) for r in rows])
+    tally.add("gate interval", [excludes_zero(r["change [95% CI]"]) for r in rows])
+    tally.add("gate change %", [excludes_zero(r["change % [95% CI]"]) for r in rows])
 
 
 def simulate(
@@ -193,7 +244,7 @@ def simulate(
     tally = Tally()
     for _ in range(draws):
         cases = records(rng, n, kind, repeats, shift, where)
-        doc = {"run": {"models": list(MODELS), "status": "complete"}, "cases": cases}
+        doc: dict[str, Any] = {"run": {"models": list(MODELS), "status": "complete"}, "cases": cases}
         doc["aggregates"] = aggregate_document(cases)
         for row in doc["aggregates"]["models"]:  # one speed distribution for all: a chart's mark is on noise
             row["decode_tok_s"] = round(float(rng.normal(40.0, 2.0)), 2)

@@ -821,8 +821,9 @@ class LLMEvalSession(AnswerSources, RunInterrupts):
             return
         self.saved_path = path
 
-    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+    def pytest_terminal_summary(self, terminalreporter: Any, exitstatus: int) -> None:
         if self.recorder is None:
+            self._say_no_case_ran(terminalreporter, exitstatus)
             return
         from .results.render import render_terminal
 
@@ -853,6 +854,45 @@ class LLMEvalSession(AnswerSources, RunInterrupts):
             from .compare.render import gate_word
 
             terminalreporter.write_line(f"compare: {comparison.get('summary')} ({gate_word(comparison)})")
+
+    def _say_no_case_ran(self, terminalreporter: Any, exitstatus: int) -> None:
+        """A run that asked no LLM case (`-k` or `-m` that selects none of them, --llm-limit past the suite's
+        filter) writes no results.json and, with --llm-compare, compares nothing: pytest's own line ("14
+        deselected") said neither, so a nightly job read exit 5 with no word on its gate, and llmeval-report/ kept
+        an earlier run's report that looked like tonight's. Said only where LLM cases were collected or a baseline
+        was asked for (a project's other tests run without a word from this plugin), never on an xdist worker."""
+        if self.is_worker or self.config.option.collectonly:
+            return
+        from .results.selection import SELECTION_PLUGIN
+
+        counter = self.config.pluginmanager.get_plugin(SELECTION_PLUGIN)
+        collected = getattr(counter, "collected", None)
+        baseline = self.settings.runs.baseline
+        if not baseline and not collected:
+            return
+        from .__main__ import selection_of
+
+        chosen = " ".join(selection_of([str(a) for a in self.config.invocation_params.args]))
+        deselected = getattr(counter, "deselected", 0)
+        if isinstance(collected, int) and collected:
+            what = f"{deselected} of {collected} LLM case test(s) deselected" + (f" by {chosen}" if chosen else "")
+        else:  # none collected here (a path without the suite), or an xdist controller, which collects nothing
+            what = ("no LLM case test collected" if collected == 0 else "no LLM case test selected") + (
+                f" ({chosen})" if chosen else ""
+            )
+        terminalreporter.write_sep("=", "llmeval results")
+        terminalreporter.write_line(f"no LLM case ran: {what}; no results.json was written and no run saved.")
+        stale = self.settings.report_dir / "results.json"
+        if stale.is_file():
+            terminalreporter.write_line(f"{stale} and its reports are from an earlier run, not this one.")
+        if baseline:
+            code = "pytest's exit status 5, no tests ran" if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED else ""
+            terminalreporter.write_line(
+                f"compare: NOT COMPARED with {baseline}: this run asked no case, so the gate did not pass"
+                + (f" ({code})" if code else "")
+                + ". Fix: a -k, -m or test path that selects LLM cases (see --collect-only -q)",
+                red=True,
+            )
 
 
 def _redacted_invocation(args: list[str]) -> list[str]:

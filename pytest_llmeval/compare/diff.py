@@ -375,7 +375,10 @@ def _compare_runs(
     broken = [p for p in problems if not p["allowed"]]
     summary = summary_text(groups, regressions, broken, results, [p for p in problems if p["allowed"]])
     # half or more of a model and mode errored or answered empty: a regression whatever the statistics say
-    half_errored = [] if broken else mostly_errored(compared_new)
+    # every sample the new run asked of the cases compared, all its --llm-repeat samples: a server that failed
+    # samples 2-3 of a repeat-3 run is as unhealthy against a baseline of one sample (it exited 8, "not checked") as
+    # against one of three (exit 6) - errors are not quality sampled like for like, so no baseline's repeat decides
+    half_errored = [] if broken else mostly_errored([s for key in new for s in new_full.get(key, new[key])])
     if half_errored:
         summary = f"errors past the gate: {'; '.join(half_errored)}; {summary}"
     only_new = only_in_new(mismatches)
@@ -400,7 +403,7 @@ def _compare_runs(
     blind = [] if broken else blind_collapses(results)  # past the threshold at an n no outcome can fail: not passed
     if blind:
         summary += f"; {blind_collapse_text(blind)}"
-    late = [] if broken or regressions else late_found
+    late = [] if broken or regressions or half_errored else late_found
     if late:  # first, as "errors past the gate": the summary's "no significant change" is the first k samples'
         summary = f"{left_out_text(late)}; {summary}"
     unchecked = [*unchecked, *blind, *late]

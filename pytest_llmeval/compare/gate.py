@@ -5,7 +5,9 @@ Quality rules are non-inferiority tests: `score:5` fails when we are 95% confide
 over every rule x model x mode of the comparison) that the mean score fell by more than 5 points;
 `pass_rate:10` the same for the pass rate in percentage points. Speed rules (`ttft_p50:20%`,
 `decode_tok_s:10%`, ...) compare the run's statistic with the baseline's against the threshold alone: the
-run is the unit of replication for speed, so one pair of runs gives no significance.
+run is the unit of replication for speed, so one pair of runs gives no significance. A time threshold takes its
+unit (`ttft_p50:200ms`, `e2e_p95:2s`) or `%`; a bare number is seconds only up to 1 - above it, `ttft_p50:200` could
+be 200 ms (vllm bench, k6) or 200% as well as 200 s, and as seconds it never fails: a usage error asks for the unit.
 
 Exit codes (the standalone `compare` and, inside pytest, the session): 0 ok; pytest's own 1 (a case
 failed), 2 (interrupted / usage error of the command), 3, 4, 5; EXIT_REGRESSION (6) a rule failed;
@@ -24,6 +26,7 @@ Precedence: 7 > 6 > 8 > 1 > 0; pytest's 2-5 are kept.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -44,9 +47,16 @@ METRICS: dict[str, tuple[str, str, bool, str]] = {
     "decode_tok_s": ("decode_tok_s", "mean", True, "tok/s"),
 }
 FORMS = (
-    "score:5, pass_rate:10, ttft_p50:20%, ttft_p95:20%, e2e_p50:20%, e2e_p95:20%, decode_tok_s:10% "
-    "(a number = absolute change in the metric's unit; with % = relative change)"
+    "score:5, pass_rate:10, ttft_p50:20%, ttft_p95:200ms, e2e_p50:20%, e2e_p95:2s, decode_tok_s:10% "
+    "(a number = absolute change in the metric's unit - points, percentage points, tok/s; a time takes ms or s, "
+    "a bare number only up to 1 (seconds); with % = relative change)"
 )
+# a time metric's threshold units and their factor to seconds
+TIME_UNITS = {"ms": 0.001, "s": 1.0}
+# a number followed by letters: a unit (`200ms`, `0.2 s`, `2min`); `inf` and `1e3` have none
+_UNIT = re.compile(r"(?P<number>[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*(?P<unit>[a-z]+)", re.IGNORECASE)
+# the largest bare number a time threshold is read as seconds; above it the unit must be written
+BARE_SECONDS_MAX = 1.0
 
 
 class GateError(ValueError):
@@ -71,6 +81,8 @@ class FailRule:
     def describe(self) -> str:
         direction = "down" if self.higher_is_better else "up"
         amount = f"{self.threshold:g}%" if self.relative else f"{self.threshold:g} {METRICS[self.metric][3]}"
+        if not self.relative and _is_time(self.metric) and 0 < self.threshold < 1:
+            amount = f"{self.threshold * 1000:g} ms"  # `ttft_p50:200ms` reads back as written, not as 0.2 s
         return f"{self.metric} {direction} by more than {amount}"
 
 
@@ -103,6 +115,7 @@ def _parse_rule(part: str) -> FailRule:
         raise GateError(f"{part!r}: unknown metric {metric!r}. Accepted: {FORMS}")
     relative = threshold.strip().endswith("%")
     number = threshold.strip().removesuffix("%").strip()
+    number, scale = _time_unit(part, metric, number) if not relative else (number, 1.0)
     try:
         amount = float(_plain_number(number))
     except ValueError:
@@ -114,7 +127,52 @@ def _parse_rule(part: str) -> FailRule:
     never = _never_fails(metric, amount, relative)
     if never is not None:
         raise GateError(f"{part!r}: this rule can never fail ({never}). Fix: a smaller threshold, {FORMS}")
-    return FailRule(metric, amount, relative, part)
+    if scale is None:
+        _refuse_ambiguous_seconds(part, metric, amount)
+        scale = 1.0
+    return FailRule(metric, amount * scale, relative, part)
+
+
+def _is_time(metric: str) -> bool:
+    return METRICS[metric][3] == "s"
+
+
+def _time_unit(part: str, metric: str, number: str) -> tuple[str, float | None]:
+    """A time metric's threshold without its unit and the factor to seconds: `200ms` -> ("200", 0.001), `0.2s` ->
+    ("0.2", 1.0), a bare number -> (number, None): the caller decides whether it can only mean seconds. A unit on
+    a metric that is not a time (`score:5ms`) is refused: points and tok/s have no other unit to convert from."""
+    unit = _UNIT.fullmatch(number)
+    if unit is None:
+        return number, (None if _is_time(metric) else 1.0)
+    name = unit.group("unit").lower()
+    if not _is_time(metric) and name not in TIME_UNITS:
+        return number, 1.0  # `score:5e`: not a number, as any other typo
+    if not _is_time(metric):
+        raise GateError(
+            f"{part!r}: {metric} is measured in {METRICS[metric][3]}, not in {unit.group('unit')!r}. Fix: a plain "
+            f"number or N%, e.g. {metric}:5 or {metric}:5%"
+        )
+    if name not in TIME_UNITS:
+        raise GateError(
+            f"{part!r}: unknown time unit {unit.group('unit')!r}. Fix: {metric}:200ms, {metric}:0.2s or "
+            f"{metric}:20% (ms, s or %)"
+        )
+    return unit.group("number"), TIME_UNITS[name]
+
+
+def _refuse_ambiguous_seconds(part: str, metric: str, amount: float) -> None:
+    """A bare number on a time metric was read as seconds; above BARE_SECONDS_MAX it is as likely meant as
+    milliseconds (vllm bench serve reports TTFT and E2EL in ms, k6 thresholds take a bare number as ms) or as a
+    percentage (`ttft_p50:20%` is the form every example shows): `ttft_p50:200` became a rule that fails only when
+    TTFT rises by 200 seconds - never. A bare number up to 1 can only be seconds (a 0.5 ms or 0.5% latency threshold
+    is below any run-to-run noise), so the spellings that worked (`ttft_p50:0.5`, `e2e_p50:1`) keep working."""
+    if amount <= BARE_SECONDS_MAX:
+        return
+    raise GateError(
+        f"{part!r}: a time threshold without a unit is ambiguous above {BARE_SECONDS_MAX:g} ({amount:g} seconds, "
+        f"{amount:g} ms or {amount:g}%?), and as seconds the rule would almost never fail. Fix: write the unit - "
+        f"{metric}:{amount:g}ms, {metric}:{amount:g}s or {metric}:{amount:g}%"
+    )
 
 
 def _plain_number(text: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..results.answer_health import all_empty, all_empty_text, empty_answer
-from ..results.sections import NO_WIDTH
+from ..results.sections import NO_WIDTH, signed
 from ..stats import p_text
 from .gate import EXIT_BROKEN, QUALITY
 from .rules import invalid_timings, speed_verdict_text
@@ -435,7 +435,7 @@ def unmeasured_problems(new_records: Sequence[Mapping[str, Any]]) -> list[dict[s
 
 
 def mostly_errored(new_records: Sequence[Mapping[str, Any]]) -> list[str]:
-    """One sentence for each (model, mode) of the new run with at least half of its compared samples without a usable
+    """One sentence for each (model, mode) of the new run with at least half of its samples without a usable
     answer (`_unusable`: errored, answered empty, stopped by the server), but not all (that is `no_measurement`,
     broken): the gate fails it (exit 6) under --allow-errors too. --allow-errors is for a flaky minority: counted as
     failures with score 0, 7 of 14 cases errored beside three models that answered read as "within noise" (Holm over
@@ -444,7 +444,10 @@ def mostly_errored(new_records: Sequence[Mapping[str, Any]]) -> list[str]:
     answers count as errors here: 5 of 8 answers empty (a chat template that drops the question, a thinking budget
     that took every token) exited 0 "no significant change" - not an error record, and not all of them. One rule for
     every n, --llm-repeat and number of models, whatever the rules (none included): samples without a usable answer
-    >= half of the samples compared. (Errors without --allow-errors break the run.)"""
+    >= half of the samples. `new_records`: every sample of the new run, all its --llm-repeat samples - with another
+    --llm-repeat than the baseline's too (a repeat-3 run with samples 2-3 errored exited 8 against a baseline of one
+    sample, 6 against one of three): the server's health is no like-for-like comparison. (Errors without
+    --allow-errors break the run.)"""
     groups: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
     for case in new_records:
         groups[(str(case["model"]), str(case.get("mode", "norag")))].append(case)
@@ -674,11 +677,15 @@ def _changes(groups: list[dict[str, Any]], verdict: str | None) -> str:
                 continue
             unit = "points" if metric == "score" else "pp"
             low, high = entry.get("low"), entry.get("high")
-            interval = "" if low is None or high is None else f", 95% CI [{low:+.1f}, {high:+.1f}]"
+            # `signed`, as the comparison table writes them: `{:+.1f}` printed a bound of +0.04 as `+0.0` (0 inside an
+            # interval that leaves it out, beside "significantly better") and a change of -0.03 pp as `-0.0 pp`
+            interval = "" if low is None or high is None else f", 95% CI [{signed(low)}, {signed(high)}]"
             interval += NO_WIDTH if low is not None and low == high else ""
+            if verdict is None and low is not None and high is not None and (low > 0 or high < 0):
+                interval += " (this row alone)"  # the verdict is after the family's correction; the interval is not
             holm = "" if entry.get("p_holm") is None else f", p Holm {p_text(entry['p_holm'])}"
             items.append(
-                f"{g['model']} {g['mode']} {metric} {entry['estimate']:+.1f} {unit}{interval}, "
+                f"{g['model']} {g['mode']} {metric} {signed(entry['estimate'])} {unit}{interval}, "
                 f"n={entry.get('n', g['n'])}{holm}"
             )
     return f" ({'; '.join(items)})" if items else ""

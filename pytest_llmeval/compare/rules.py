@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from ..results.sections import signed
 from ..stats import (
     detectable,
     detectable_pass,
@@ -638,7 +639,7 @@ def speed_verdict_text(result: Mapping[str, Any]) -> str:
     unit = result.get("unit") or ""
     parts = [f"past {result.get('threshold'):g}{unit}"]
     if unit != "%" and result.get("relative_pct") is not None:
-        parts.append(f"{result['relative_pct']:+.1f}%")
+        parts.append(f"{signed(result['relative_pct'])}%")  # +0.04% is not `+0.0%`
     if result.get("n_base") is not None and result.get("n_new") is not None:
         parts.append(f"n={result['n_base']} and {result['n_new']} requests")
     return f"worse by {speed_worsening_text(result)} ({'; '.join(parts)}; {SPEED_NOTE})"

@@ -402,7 +402,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "compare-fail",
         "fail the session on a significant regression past a threshold, e.g. "
-        "'score:5,pass_rate:10,ttft_p50:20%%,decode_tok_s:10%%'",
+        "'score:5,pass_rate:10,ttft_p50:20%%,e2e_p95:500ms,decode_tok_s:10%%' (a time threshold takes ms, s or %%; a "
+        "bare number only up to 1, read as seconds)",
         "runs.fail",
         repeat=True,
     ),
