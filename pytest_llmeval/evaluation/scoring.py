@@ -84,7 +84,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 49
+SCORER_VERSION = 50
 
 
 @dataclass(frozen=True)

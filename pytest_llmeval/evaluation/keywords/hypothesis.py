@@ -16,7 +16,7 @@ import re
 
 from ..numbers.patterns import SUBJECT_NAMES, subject_names
 from .assertion import ANSWERED_YES, SENTENCE_END, last_end, start_of_part
-from .retraction import answered_yes
+from .retraction import answered_with_another_figure, answered_yes
 
 # the words of a change or of a level reached, between the condition and the figure (or the figure's own words)
 _A_CHANGE_OR_A_REACH = re.compile(
@@ -108,7 +108,11 @@ def _yes_after(answer_norm: str, start: int) -> bool:
     pos = label.end() if label is not None else pos
     while pos < len(answer_norm) and answer_norm[pos] in _BLANK_OR_EMPHASIS:
         pos += 1  # v43: Is the ROI 20%?\n\nYes., **Is the ROI 20%?** Yes
-    return ANSWERED_YES.match(answer_norm, pos) is not None or _CAN_ZH.match(answer_norm, pos) is not None
+    said_yes = ANSWERED_YES.match(answer_norm, pos) is not None or _CAN_ZH.match(answer_norm, pos) is not None
+    answer_end = SENTENCE_END.search(answer_norm, pos)
+    return said_yes and not answered_with_another_figure(
+        answer_norm, start, question.start(), pos, answer_end.start() if answer_end else len(answer_norm)
+    )  # v50: Is the ROI 20%? Yes, 15%.
 
 
 _QUOTE_OR_DASH = re.compile("[\"”’'」』]+ ?(?:——|—|--|-|:)? ?")
@@ -136,6 +140,11 @@ def _asked(answer_norm: str, start: int, end: int) -> str | None:
     label = _QUESTION_LABEL.match(answer_norm, sentence_start, start)  # v43: Q: Is payback 20 months?
     sentence_start = label.end() if label is not None else sentence_start
     sentence = answer_norm[sentence_start : after.start()]
+    opened = last_end(_A_QUESTIONS_START, answer_norm, start)
+    if opened < sentence_start and _A_TRUTH_QUESTION.match(answer_norm, opened) and not _yes_after(answer_norm, start):
+        return answer_norm[
+            opened:start
+        ]  # v50: Is it true that ..., including a 4-month build phase? - asked all through
     if _WHAT_IF.search(sentence, 0, start - sentence_start):
         return answer_norm[sentence_start:start]  # v43: What if the ROI is 20%? - supposed, whatever the question word
     incredulous = _INCREDULOUS.search(answer_norm, sentence_start, start)
@@ -173,8 +182,10 @@ def _asked(answer_norm: str, start: int, end: int) -> str | None:
 # question leans to the figure and is left alone (难道不是20%吗？, Isn't the ROI 20%?), as is a question in the next
 # clause about a figure stated (ROI为20%，合理吗？)
 _A_NEGATIVE_QUESTION = re.compile(
-    # v49: not a question of a correction (ROI不是15%，而是20%吗？ asks about the 20%: v48 credited it)
-    r"难道|不(?:就|正|也)?是(?:(?!而是).){0,12}[吗么嘛]$|(?<![a-z])(?:isn't|aren't|wasn't|doesn't|didn't|won't|wouldn't|couldn't|shouldn't)(?![a-z])"
+    # v49: not a question of a correction (ROI不是15%，而是20%吗？ asks about the 20%: v48 credited it); v50: nor one
+    # whose correction comes in another clause or sentence (ROI不是15%。实际为20%吗？, ROI不是15%，实际为20%吗？: the
+    # 不是 denies the 15%, the question asks about the 20%)
+    r"难道|不(?:就|正|也)?是(?:(?!而是|实际|其实|应为|应该是)[^,;。.!?\n]){0,12}[吗么嘛]$|(?<![a-z])(?:isn't|aren't|wasn't|doesn't|didn't|won't|wouldn't|couldn't|shouldn't)(?![a-z])"
 )
 _A_CLAUSE_MARK = re.compile("[,;]")
 # v46: a question of disbelief denies its figure (难道ROI会是20%吗？, ROI怎么可能是20%？, 哪有20%？, "How could
@@ -277,6 +288,14 @@ _A_QUESTIONS_START = re.compile(rf"{SENTENCE_END.pattern}|;")
 # v43: a question's label (Q: Is payback 20 months?, 问：…, {"question": "Is the ROI 20%?") is no part of its words
 _QUESTION_LABEL = re.compile(r""" ?[{\[]? ?["“]?(?:q|question|问|问题)["”]? ?: ?["“]?""")
 _A_NOT_A = re.compile("是不是|是否|有没有|能否|能不能|会不会")
+# v50: a question of a claim's truth asks all of it, however far its figure stands from the opener (Is it true that
+# annual savings are $720,000, so the payback period is about 20 months, including a 4-month build phase?) - v49
+# read the question's words only 80 characters back (`_REACH`) and credited a figure late in a long one
+_A_TRUTH_QUESTION = re.compile(
+    r"[ \n]*(?:[-*•>]|[0-9]+[.)])? ?(?:\*\*)? ?(?:q: ?|question: ?)?"
+    r"(?:is it (?:really )?(?:true|the case|correct|right|accurate|a fact)|(?:can|could|would) you confirm"
+    r"|do you confirm|are you sure|is this (?:true|correct|right))(?: that| whether)?(?![a-z])"
+)
 _ONLY_MARKS = re.compile(r"[ |*#>\-•0-9.)、]*")
 
 
@@ -364,9 +383,12 @@ _A_WORD = re.compile(r"[a-z]+|[\u4e00-\u9fff]+")
 
 def _forecast_belied(answer_norm: str, start: int, end: int) -> str | None:
     """The actual figure that its sentence gives after the answer's own forecast at start:end, where it differs."""
-    sentence_start = max(last_end(SENTENCE_END, answer_norm, start), start - 40, 0)
-    figure = _A_NUMBER.search(answer_norm, start, end)
-    if figure is None or _OWN_FORECAST.search(answer_norm, sentence_start, figure.start()) is None:
+    numbers = list(_A_NUMBER.finditer(answer_norm, start, end))
+    if not numbers:
+        return None
+    figure = numbers[-1]  # v50: the point's figure is the match's last number (ROI不是15%。实际预计为20%: not 15%)
+    sentence_start = max(last_end(SENTENCE_END, answer_norm, figure.start()), start - 40, 0)
+    if _OWN_FORECAST.search(answer_norm, sentence_start, figure.start()) is None:
         return None
     actual = _BELIED_BY_AN_ACTUAL.match(answer_norm, end)
     if actual is None or actual.group("figure").rstrip(",.") == figure.group().rstrip(",."):

@@ -174,7 +174,37 @@ def answered_yes(answer_norm: str, start: int) -> bool:
     after = SENTENCE_END.search(answer_norm, yes.end())
     if after is not None and after.group() == "?":
         return False  # v41: ROI是20%吗？能否更高？ - another question, no answer
-    return _NO_IN_THE_ANSWER.search(answer_norm, end.end(), after.start() if after else len(answer_norm)) is None
+    answer_end = after.start() if after else len(answer_norm)
+    if answered_with_another_figure(answer_norm, start, end.start(), end.end(), answer_end):
+        return False  # v50: Is the ROI 20%? It is 15%. / ROI is 12%.
+    return _NO_IN_THE_ANSWER.search(answer_norm, end.end(), answer_end) is None
+
+
+# v50: a question answered with another figure is not answered yes (Is the ROI 20%? It is 15%. / Actually, it is 15%.
+# / ROI is 12%. - v49 read "it is", "actually" and "roi is" as a yes and credited the 20%): the first figure of the
+# answer, a year aside (It will, by 2026.), must be the question's
+_FIGURE_DIGITS = re.compile(r"(?<![0-9.])[0-9]+(?:[.,][0-9]+)*")
+_A_YEAR = re.compile("(?:19|20)[0-9]{2}")
+
+
+def answered_with_another_figure(
+    answer_norm: str, start: int, question_end: int, answer_start: int, answer_end: int
+) -> bool:
+    """Whether the answer after the question (answer_start:answer_end) names, first, a figure other than the first one
+    the question asks from `start` on (Is the ROI 20%? It is 15%.)."""
+    asked = _FIGURE_DIGITS.search(answer_norm, start, question_end)
+    if asked is None:
+        return False
+    for said in _FIGURE_DIGITS.finditer(answer_norm, answer_start, answer_end):
+        if _A_YEAR.fullmatch(said.group()) and not _A_YEAR.fullmatch(asked.group()):
+            continue
+        return _value(said.group()) != _value(asked.group())
+    return False
+
+
+def _value(digits: str) -> float:
+    """The number the digits write, thousands separators aside (1,200 and 1200 are one)."""
+    return float(digits.replace(",", ""))
 
 
 # v17: a figure the answer attributes to others and then corrects is theirs, not the answer's:

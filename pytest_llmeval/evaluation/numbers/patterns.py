@@ -200,6 +200,8 @@ class NumberPattern:
                 continue  # v36: the ROI is 20% lower - a change of the subject, not its value
             if labelled and end is not None and _an_open_apposition(answer, start, first.start, end):
                 continue  # v49: ROI，20%的客户会流失 - a bare comma, then a figure of the words after it
+            if labelled and end is not None and _a_hedged_count(answer, start, first.start, end):
+                continue  # v50: ROI预计20%的客户会流失 - a hedge, then a figure of the words after it
             if end is not None and end > start and edges_ok(answer, start, end, text):
                 yield Found(start, end)
 
@@ -611,7 +613,13 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
             _REACHED_LINK.fullmatch(text, gap_start, pos) is not None
             or _FORMER_FIGURE_LINK.fullmatch(text, gap_start, pos) is not None
         )
-        linked = changed or (gap_start + 16 >= pos and _SUBJECT_LINK.fullmatch(text, gap_start, pos) is not None)
+        linked = changed or (
+            gap_start + 16 >= pos
+            and (
+                _SUBJECT_LINK.fullmatch(text, gap_start, pos) is not None
+                or _HEDGE_LINK.fullmatch(text, gap_start, pos) is not None
+            )
+        )
         if not linked and not _linked_the_long_way(text[gap_start:pos]):
             continue
         if name.isascii() and name[:1].isalpha() and _a_latin_letter(text[at - 1 : at]):
@@ -622,6 +630,33 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
             return None  # 下降为20% for 下降20%
         return at
     return None
+
+
+# v50: a hedge alone between a subject and its figure, with no copula, links them as 约 and 大概 did since v36
+# (回收期预计20个月, 毛利率预期20%, ROI有望20%, 回收期估计20个月, "payback expected 20 months", "ROI projected 20%":
+# v49 missed them, reading 预计 only before a copula, 预计为20个月). Only the hedge: a bound or a negation after it
+# (回收期预计超过20个月, 预计不到20个月) is no link, and a figure that runs on into the words it counts (ROI预计20%
+# 的客户, ROI expected 20% of customers) is not the subject's (`_a_hedged_count`).
+_HEDGE_LINK = re.compile(
+    r"(?:\*\*)? ?[\"”'’]? ?(?:[:|] ?)?"
+    r"(?:(?:初步|保守|乐观)?(?:预计|预期|预估|估计|估算|测算|预测)|有望|可望|大致|大体|差不多|或将|可能|应该|应当"
+    r"|(?:(?:is|are) )?(?:expected|projected|estimated|forecast|forecasted|anticipated|predicted)"
+    r"(?: (?:at|about|around|roughly|approximately))?|estimated at|an estimated|about|roughly)"
+    r" ?(?:\*\*)? ?[\"“'‘「]?"
+)
+_COUNTED_AFTER = re.compile(r" ?(?:\*\*)?(?:的|of )")
+
+
+def _a_hedged_count(text: str, start: int, pos: int, end: int) -> bool:
+    """Whether the subject at `start` reaches its figure at `pos` through a hedge alone (`_HEDGE_LINK`) and the
+    figure, ending at `end`, runs on into the words it counts (ROI预计20%的客户会流失, ROI expected 20% of customers
+    to churn): the hedge is then the subject's verb, not a hedge of its value."""
+    return (
+        start < pos
+        and _SUBJECT_LINK.fullmatch(text, start, pos) is None
+        and _HEDGE_LINK.search(text, start, pos) is not None
+        and _COUNTED_AFTER.match(text, end) is not None
+    )
 
 
 # v49: a bare comma between a subject and its figure is an apposition only where it closes after the figure (the ROI,
