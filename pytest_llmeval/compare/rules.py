@@ -861,15 +861,12 @@ def _cases_to_check(result: Mapping[str, Any]) -> str:
 def beside_margin(value: float, margin: float, least: int = 2, most: int = 4) -> str:
     """A quality rule's worsening or bound, signed, with the decimals (`least` to `most`) that tell it from the
     rule's margin: at 2, a bound of 5.004 read "+5.00" beside "> 5" and REGRESSION, and 4.996 read the same beside
-    "ok". Zero (or a float's hair off it: -0.0 from a negated 0) reads +0.00, and a value that rounds to zero keeps
-    its sign and one significant digit (-0.001 read "-0.00" beside a rule, a signed zero, as the summary's did)."""
-    if abs(value) < 1e-9:
-        value = 0.0
+    "ok". Written by the reports' `signed`: zero (or a float's hair off it: -0.0 from a negated 0) reads +0.00, and a
+    value that rounds to zero keeps its sign and one significant digit (-0.001 read "-0.00" beside a rule)."""
     for digits in range(least, most + 1):
         if f"{value:.{digits}f}" != f"{margin:.{digits}f}":
-            text = f"{value:+.{digits}f}"
-            return f"{value:+.1g}" if value and float(text) == 0 else text
-    return f"{value:+.{least}f}"
+            return signed(value, digits)
+    return signed(value, least)
 
 
 def _family_detectable(result: dict[str, Any], in_family: Any, family: int) -> None:
