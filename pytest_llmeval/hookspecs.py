@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from .evaluation.scenarios import Case
+    from .evaluation.case_model import Case
     from .evaluation.scoring import Score
     from .serving.endpoint import Endpoint
 

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from .evaluation.case_model import Case
     from .evaluation.evaluate import CaseResult
     from .evaluation.inflight import InflightScheduler
-    from .evaluation.scenarios import Case
     from .serving.client import ChatClient
     from .session import LLMEvalSession
 

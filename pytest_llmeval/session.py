@@ -35,9 +35,9 @@ from .session_interrupts import RunInterrupts
 from .xdist import CONTROLLER_PID_KEY, STATE_KEY, WorkerEndpoints, XdistController
 
 if TYPE_CHECKING:  # imported where used: a pytest run that never evaluates a case does not pay for them
+    from .evaluation.case_model import Case
     from .evaluation.evaluate import CaseResult, Scorer
     from .evaluation.judge import Judge
-    from .evaluation.scenarios import Case
     from .rag import HybridRetriever
     from .results.chart_process import ChartProcess
     from .results.recorder import RunRecorder

@@ -20,8 +20,8 @@ from .public_records import public_record
 
 if TYPE_CHECKING:
     from .config import Settings
+    from .evaluation.case_model import Case
     from .evaluation.evaluate import CaseResult
-    from .evaluation.scenarios import Case
     from .inflight_cases import CasesInFlight
     from .results.recorder import RunRecorder
 

@@ -131,7 +131,7 @@ class BenchConfig:
                 f"a benchmark config must be a mapping of fields, not {type(data).__name__}. Fix: e.g. "
                 "{'concurrency': 16, 'num_requests': 64}"
             )
-        from ..evaluation.scenarios import unknown_key_fix
+        from ..evaluation.scenario_keys import unknown_key_fix
 
         known = {f.name for f in fields(cls)}
         for key in data:

@@ -64,7 +64,7 @@ def _number(data: dict[str, Any], key: str, path: Path, where: str, required: bo
 
 def _check_keys(data: dict[Any, Any], allowed: set[str], path: Path, where: str) -> None:
     """An unknown key (a misspelt `utilization`) is an error naming the nearest valid key, not a price ignored."""
-    from ..evaluation.scenarios import unknown_key_fix
+    from ..evaluation.scenario_keys import unknown_key_fix
 
     for key in data:
         if not isinstance(key, str) or key not in allowed:
@@ -75,7 +75,7 @@ def _check_keys(data: dict[Any, Any], allowed: set[str], path: Path, where: str)
 def load_prices(path: str | Path) -> Prices:
     import yaml
 
-    from ..evaluation.scenarios import (
+    from ..evaluation.yaml_reading import (
         ALIAS_BOMB_FIX,
         ALIAS_BOMB_PROBLEM,
         TAGGED_VALUE_FIX,

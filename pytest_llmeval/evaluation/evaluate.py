@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..serving.client import ChatClient, Completion, LLMRequestError, hide_secrets, hide_secrets_in
-from .scenarios import Case
+from .case_model import Case
 from .scoring import Score, valid_score
 
 if TYPE_CHECKING:

@@ -31,7 +31,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 from ..serving.client import hide_secrets, public_spec, remember_secret, remember_url_secrets, safe_public_url
 from ..serving.credentials import api_key_from_env
 from ..serving.endpoint import at_after_host, auth_headers
-from .scenarios import Case
+from .case_model import Case
 
 JUDGE_FORMS = "'http://host:8000/v1@model-name' (an OpenAI-compatible endpoint and the model to ask)"
 SYSTEM_PROMPT = (

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .scenarios import Case
+    from .case_model import Case
 
 
 # answers that know nothing: a key point one of them covers, or a case one of them passes, measures nothing

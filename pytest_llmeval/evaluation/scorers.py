@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .case_model import Case
 from .keywords.normalisation import strip_thinking
-from .scenarios import Case
 from .scoring import Score, make_score, score_answer
 
 

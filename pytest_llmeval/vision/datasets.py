@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..evaluation.scenarios import Case
+from ..evaluation.case_model import Case
 from ..textfiles import MIB, not_utf8, size_problem
 from .images import DEFAULT_MAX_BYTES, ImageError, image_path, load_image
 
