@@ -365,7 +365,6 @@ BAD_CONFIGS: dict[str, tuple[bytes, list[str]]] = {  # name: (config.json's byte
     "0 layers": (_json({**QWEN3_8B, "num_hidden_layers": 0}), ["'num_hidden_layers' is 0", "1 or more"]),
     "-1 layers": (_json({**QWEN3_8B, "num_hidden_layers": -1}), ["'num_hidden_layers' is -1", "1 or more"]),
     '"32" layers': (_json({**QWEN3_8B, "num_hidden_layers": "32"}), ["is '32', text", "write 32 without quotes"]),
-    "32.0 layers": (_json({**QWEN3_8B, "num_hidden_layers": 32.0}), ["is 32.0, not a whole number", "write 32"]),
     "32.5 layers": (_json({**QWEN3_8B, "num_hidden_layers": 32.5}), ["is 32.5", "whole number"]),
     "true layers": (_json({**QWEN3_8B, "num_hidden_layers": True}), ["is True, not a whole number"]),
     "[32] layers": (_json({**QWEN3_8B, "num_hidden_layers": [32]}), ["is [32], not a whole number"]),

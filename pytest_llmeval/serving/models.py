@@ -14,6 +14,7 @@ A per-model value replaces the run-wide option of the same name (`--llm-tensor-p
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -23,6 +24,16 @@ from typing import Any
 
 from .context import LengthError, context_length
 from .embedded import EMBEDDED_LABEL, is_embedded
+from .model_folders import (
+    HF_CACHE_PREFIX,
+    MODEL_FOLDER_FILES,
+    hub_entry_of,
+    hub_id,
+    link_problem,
+    quoted,
+    search_models,
+    snapshots,
+)
 
 _GPUS = re.compile(r"^\d+(,\d+)*$")
 
@@ -128,10 +139,14 @@ def home_expanded(source: str) -> str:
 
 # how a value that is meant as a local path starts (anything else that is not here is read as a hub id, as vLLM does)
 LOCAL_PREFIXES = ("/", "./", "../", "~")
-# what vLLM finds in a model folder: a Hugging Face config, Mistral's own format, or GGUF weights
-MODEL_FOLDER_FILES = ("config.json", "params.json")
 _HUB_ID = re.compile(r"^[\w.-]+(/[\w.-]+)?$")  # huggingface_hub's rule for a repo id: NAME or ORG/NAME
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)  # s3://, gs://: loaded by a vLLM load format
+
+
+def model_where(spec: ModelSpec) -> str:
+    """`--llm-model SOURCE` (or LABEL=SOURCE when the label is not the folder's name), as the user wrote it."""
+    derived = spec.label == (Path(spec.source.rstrip("/")).name or spec.source)
+    return f"--llm-model {spec.source if derived else f'{spec.label}={spec.source}'}"
 
 
 def model_source_problem(spec: ModelSpec, vllm_args: Sequence[str], env: Mapping[str, str]) -> str | None:
@@ -143,8 +158,7 @@ def model_source_problem(spec: ModelSpec, vllm_args: Sequence[str], env: Mapping
     - a hub id not in the Hugging Face cache (the default one or `--download-dir`, at `--revision`) while vLLM runs
       offline - the launcher's default (HF_HUB_OFFLINE=1) - or the hub (HF_ENDPOINT) cannot be reached.
     `vllm_args`: the model's vLLM arguments (run-wide and its own); `env`: the environment the server inherits."""
-    derived = spec.label == (Path(spec.source.rstrip("/")).name or spec.source)
-    where = f"--llm-model {spec.source if derived else f'{spec.label}={spec.source}'}"
+    where = model_where(spec)
     local = _existing(spec.source)
     if isinstance(local, str):
         return f"{where}: {local}"
@@ -174,12 +188,23 @@ def model_source_problem(spec: ModelSpec, vllm_args: Sequence[str], env: Mapping
 
 def _existing(source: str) -> Path | str | None:
     """The file or folder `source` names here; None when there is none; why it cannot be looked at (a name too
-    long, a NUL, `~user` with no such user) as text."""
+    long, a NUL, `~user` with no such user, a symbolic link on the way that loops or leads nowhere, a folder above
+    it that may not be entered) as text. A link loop was "no such file or folder. Did you mean <the same path>?"."""
     try:
         path = Path(source).expanduser()
-        return path if path.exists() else None
+        if path.exists():
+            return path
+        link = link_problem(path)
+        if link is not None:  # the path itself is named once, in `--llm-model PATH: `
+            return link.removeprefix(f"{path}: ")
+        return None
     except RuntimeError:
         return f"{source.split('/')[0]}: no such user's home folder. Fix: write the model folder's full path"
+    except PermissionError:  # a folder on the way that may not be entered (its own listing is checked later)
+        return (
+            "cannot be reached: a folder on the way may not be entered (permission denied). Fix: make it readable "
+            "(chmod a+rX on each folder of the path) or run as a user who can read it"
+        )
     except (OSError, ValueError) as exc:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return f"cannot be looked up as a path ({why}). Fix: write the model folder's path"
@@ -201,13 +226,28 @@ def _model_path_problem(where: str, path: Path, vllm_args: Sequence[str]) -> str
             f"{where}: is a file, not a model folder (vLLM loads a single file only as GGUF, *.gguf). Fix: name {named}"
         )
     if not path.is_dir():
-        return f"{where}: is not a file or folder (a FIFO or a device). Fix: name the model's folder"
+        return (
+            f"{where}: is {_special_kind(path)}, not a model folder. Fix: name the model's folder (config.json, "
+            "tokenizer, *.safetensors)"
+        )
     try:
+        with os.scandir(path) as listing:  # never a whole listing: `/` or a folder of a million files answers at once
+            empty = next(listing, None) is None
         ready = any((path / name).is_file() for name in MODEL_FOLDER_FILES) or any(path.glob("*.gguf"))
+    except PermissionError:
+        return (
+            f"{where}: the folder cannot be read (permission denied). Fix: make it readable (chmod -R a+rX "
+            f"{quoted(path)}) or run as a user who can read it"
+        )
     except OSError as exc:
         return f"{where}: its folder cannot be read ({exc.strerror or exc}). Fix: make it readable"
     if ready or flag_value(vllm_args, "--hf-config-path") is not None:
         return None
+    if empty:
+        return (
+            f"{where}: the folder has no config.json: it is empty. Fix: download the model into it (e.g. "
+            f"huggingface-cli download ORG/NAME --local-dir {quoted(path)}) or name the folder that holds the model"
+        )
     kind = folder_kind(path)
     if kind is not None:
         return f"{where}: {kind}"
@@ -307,44 +347,67 @@ def chatless_architecture(config: dict[str, Any]) -> str | None:
     )
 
 
-HF_CACHE_PREFIX = "models--"  # a model's folder in a Hugging Face cache: models--ORG--NAME/snapshots/REVISION
+def chat_model_problem(spec: ModelSpec, vllm_args: Sequence[str] = ()) -> str | None:
+    """Why a launched local model is no chat model (its config.json names an encoder or a classifier:
+    `chatless_architecture`), in the words the run refuses it with (`config.checks.model_config_problem`); None when
+    it may be one, or its config.json is not there to read (another check's to name) or is read from elsewhere
+    (--hf-config-path). `python -m pytest_llmeval plan` asks it (placement._refuse_chatless): it sized a BERT in silence for a run that refuses
+    it; `size` does not (sizing a reranker is its job)."""
+    import json
+
+    from .identity import flag_value
+
+    if spec.embedded or flag_value(vllm_args, "--hf-config-path") is not None:
+        return None
+    try:
+        config = Path(spec.source).expanduser() / "config.json"
+        if not config.is_file():
+            return None
+        data = json.loads(config.read_text(encoding="utf-8"))
+    except (OSError, RuntimeError, ValueError, RecursionError):
+        return None
+    chatless = chatless_architecture(data) if isinstance(data, dict) else None
+    return None if chatless is None else f"{model_where(spec)}: {chatless}"
+
+
 MODELS_SHOWN = 3  # the model folders a message names before "and N more"
 
 
 def _models_inside(where: str, path: Path) -> str | None:
     """What a folder without config.json holds when it is a step above a model, with the folder to name instead:
     a Hugging Face cache entry (models--ORG--NAME, or its snapshots/ folder: the model is in snapshots/REVISION), a
-    Hugging Face cache itself (folders models--*), or a folder of model folders. None when it is none of these."""
+    Hugging Face cache itself (folders models--*), or a folder of model folders (`model_folders.search_models`: a
+    few levels down, link-loop safe, bounded). None when it is none of these."""
     try:
         path = path.resolve()  # the folders named in the fix, whatever the folder the run starts in
-        if path.name == "snapshots" and path.parent.name.startswith(HF_CACHE_PREFIX):
-            path = path.parent
-        if path.name.startswith(HF_CACHE_PREFIX):
-            hub_id = path.name[len(HF_CACHE_PREFIX) :].replace("--", "/")
-            snapshots = sorted(p for p in (path / "snapshots").glob("*") if (p / "config.json").is_file())
-            if not snapshots:
-                return (
-                    f"{where}: a Hugging Face cache folder of {hub_id} with no downloaded snapshot (no "
-                    f"snapshots/REVISION/config.json). Fix: download it (huggingface-cli download {hub_id})"
-                )
-            return (
-                f"{where}: a Hugging Face cache folder of {hub_id}; the model itself is in snapshots/REVISION. Fix: "
-                f"--llm-model={snapshots[-1]}, or the hub id --llm-model={hub_id} (with HF_HUB_CACHE={path.parent})"
-            )
-        entries = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))[:1000]
-    except OSError:
+    except (OSError, RuntimeError):
         return None
-    cached = [p.name[len(HF_CACHE_PREFIX) :].replace("--", "/") for p in entries if p.name.startswith(HF_CACHE_PREFIX)]
-    if cached:
+    entry = hub_entry_of(path)
+    if entry is not None:
+        name = hub_id(entry)
+        downloaded = snapshots(entry)
+        if not downloaded:
+            return (
+                f"{where}: a Hugging Face cache folder of {name} with no downloaded snapshot (no "
+                f"snapshots/REVISION/config.json). Fix: download it (huggingface-cli download {name})"
+            )
+        return (
+            f"{where}: a Hugging Face cache folder of {name}; the model itself is in snapshots/REVISION. Fix: "
+            f"--llm-model={downloaded[-1]}, or the hub id --llm-model={name} (with HF_HUB_CACHE={entry.parent})"
+        )
+    found = search_models(path)
+    loose = [model for model in found.models if not any(model.is_relative_to(e) for e in found.hub_entries)]
+    if found.hub_entries and (not loose or found.hub_entries[0].parent == path):  # a cache, or ~/models with one
+        cached = [hub_id(e) for e in found.hub_entries]
         return (
             f"{where}: a Hugging Face cache (it holds {_some(cached)}), not a model. Fix: the hub id, e.g. "
-            f"--llm-model={cached[0]}, with HF_HUB_CACHE={path}"
+            f"--llm-model={cached[0]}, with HF_HUB_CACHE={found.hub_entries[0].parent}"
         )
-    models = [p.name for p in entries if any((p / name).is_file() for name in MODEL_FOLDER_FILES)]
-    if models:
+    if found.models:
+        models = [str(model.relative_to(path)) for model in found.models]
         return (
             f"{where}: a folder of model folders ({_some(models)}), not a model. Fix: name one, e.g. "
-            f"--llm-model={path / models[0]}"
+            f"--llm-model={found.models[0]}"
         )
     return None
 
@@ -352,6 +415,23 @@ def _models_inside(where: str, path: Path) -> str | None:
 def _some(names: list[str]) -> str:
     more = f" and {len(names) - MODELS_SHOWN} more" if len(names) > MODELS_SHOWN else ""
     return ", ".join(names[:MODELS_SHOWN]) + more
+
+
+def _special_kind(path: Path) -> str:
+    """What a path that is neither a file nor a folder is (told from its mode: a FIFO is never opened)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "not a file or folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file or folder"
 
 
 # what vLLM's default loader (--load-format auto, safetensors, pt, npcache, fastsafetensors) reads from a model folder;
@@ -373,8 +453,7 @@ def model_weights_problem(spec: ModelSpec, vllm_args: Sequence[str]) -> str | No
     local = _existing(spec.source)
     if not isinstance(local, Path) or not local.is_dir() or flag_value(vllm_args, "--hf-config-path") is not None:
         return None  # --hf-config-path: the model's files are laid out by hand, away from the config: left to vLLM
-    derived = spec.label == (Path(spec.source.rstrip("/")).name or spec.source)
-    where = f"--llm-model {spec.source if derived else f'{spec.label}={spec.source}'}"
+    where = model_where(spec)
     return _weights_problem(where, local, flag_value(vllm_args, "--load-format"))
 
 
@@ -475,8 +554,8 @@ def _close_cached_id(source: str, caches: Sequence[Path]) -> str:
             continue
         for name in names:
             if name.startswith(HF_CACHE_PREFIX):
-                hub_id = name[len(HF_CACHE_PREFIX) :].replace("--", "/")
-                cached.setdefault(hub_id.lower(), hub_id)
+                repo = hub_id(Path(name))
+                cached.setdefault(repo.lower(), repo)
     close = difflib.get_close_matches(source.lower(), list(cached), n=1, cutoff=0.85)
     return f"; did you mean {cached[close[0]]}, which is there?" if close else ""
 

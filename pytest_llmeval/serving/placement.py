@@ -445,6 +445,7 @@ def main(argv: list[str]) -> int:
     try:
         _check_numbers(args)
         specs = apply_model_args([parse_model(m) for m in args.models] or [parse_model("embedded")], args.model_args)
+        _refuse_chatless(specs)
         given = _given_needs(args.need, [s.label for s in specs])
         settings = ServerSettings(
             tensor_parallel_size=args.tp, gpu_memory_utilization=args.utilization, max_model_len=args.max_model_len
@@ -466,6 +467,17 @@ def main(argv: list[str]) -> int:
         return 2
     print(plan.render())
     return 0
+
+
+def _refuse_chatless(specs: Sequence[Any]) -> None:
+    """A launched model a run refuses as no chat model (BERT, a reranker: `models.chat_model_problem`) is refused
+    here in the run's words, `--need` or not: the plan sized it in silence. (`size` still sizes an encoder.)"""
+    from .models import chat_model_problem
+
+    for spec in specs:
+        problem = None if spec.base_urls else chat_model_problem(spec, spec.vllm_args)
+        if problem is not None:
+            raise PlacementError(problem)
 
 
 def _source_notes(specs: Sequence[Any], settings: Any, given: Mapping[str, float]) -> list[str]:

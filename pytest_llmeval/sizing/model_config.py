@@ -2,8 +2,9 @@
 real weight size: the safetensors index's `metadata.total_size`, else the *.safetensors files, else
 parameters estimated from the config x bytes per parameter.
 
-Each size field is a whole number above 0 or refused by name (NaN, "32", 0); a text_config that leaves transformers'
-defaults out (LLaVA) is read with them, and said so; an encoder (BERT, XLM-RoBERTa) is marked as one: no KV cache."""
+Each size field is a whole number above 0 (4096.0 read as 4096) or refused by name (NaN, "32", 0, 4096.5); a
+text_config that leaves transformers' defaults out (LLaVA) is read with them, and said so; an encoder (BERT,
+XLM-RoBERTa) is marked as one: no KV cache."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..serving.context import config_length
+from ..serving.context import LENGTH_KEYS, config_length
 from ..textfiles import shown
 
 # Bytes per weight parameter by precision. 4-bit formats include their scales:
@@ -374,9 +375,44 @@ def _defaults_note(part: str, text: dict[str, Any], defaults: dict[str, int]) ->
     return f"{part} leaves out {filled}: {name}'s defaults, as transformers (and vLLM) read them"
 
 
+# the whole-number fields of a config this estimate reads; an integral float in one ("hidden_size": 4096.0, as some
+# converters write them) is taken as the whole number it is; 4096.5, 0.0, -1.0, NaN and true are still refused
+WHOLE_NUMBER_FIELDS = frozenset(
+    {
+        *("num_hidden_layers", "n_layer", "num_layers", "n_layers", "hidden_size", "n_embd", "d_model", "dim"),
+        *("num_attention_heads", "n_head", "n_heads", "num_key_value_heads", "num_kv_heads", "head_dim"),
+        *("intermediate_size", "ffn_dim", "n_inner", "hidden_dim", "vocab_size", "num_experts", "num_local_experts"),
+        *("n_routed_experts", "moe_intermediate_size", "qk_rope_head_dim", "kv_lora_rank", "sliding_window"),
+        *LENGTH_KEYS,
+        "model_max_length",
+    }
+)
+
+
+def whole_numbers(config: dict[str, Any]) -> dict[str, Any]:
+    """`config` with each integral float of a WHOLE_NUMBER_FIELDS field above 0 (at the top or in a part such as
+    text_config) as an int: 4096.0 is 4096. A float that is no whole number (4096.5), 0.0 or below, NaN or infinite
+    is left as it is, for the field's check to refuse by name."""
+
+    def whole(key: str, value: Any) -> Any:
+        if (
+            key in WHOLE_NUMBER_FIELDS
+            and isinstance(value, float)
+            and value.is_integer()
+            and 0 < value <= MAX_CONFIG_INTEGER
+        ):
+            return int(value)
+        return value
+
+    return {
+        key: {k: whole(k, v) for k, v in value.items()} if isinstance(value, dict) else whole(key, value)
+        for key, value in config.items()
+    }
+
+
 class _Fields:
     """The size fields of a config: a whole number above 0 or refused, naming the field, its value and the fix.
-    "32" as text, 32.0, NaN, 0 or -1 were each "missing or not a positive integer" - or, in a field with a default
+    "32" as text, NaN, 0 or -1 were each "missing or not a positive integer" - or, in a field with a default
     (num_key_value_heads "8"), the default in silence: a 4x KV cache."""
 
     def __init__(self, merged: dict[str, Any], config_path: Path, prefix: str, in_part: set[str]) -> None:
@@ -409,8 +445,6 @@ class _Fields:
         fix = "Fix: use the model's own config.json (re-download it)"
         if isinstance(value, str) and value.strip().lstrip("+").isdigit() and int(value) > 0:
             return f"{field}, text, not a number. Fix: write {int(value)} without quotes"
-        if isinstance(value, float) and value.is_integer() and 0 < value <= MAX_CONFIG_INTEGER:
-            return f"{field}, not a whole number. Fix: write {int(value)}"
         if isinstance(value, float) and not math.isfinite(value):  # as JSON writes it, not Python's nan / inf
             written = "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
             return f"{self.config_path}: field '{self.name(key)}' is {written}, not a number a model has. {fix}"
@@ -491,7 +525,7 @@ def read_model(path: str | Path, dtype: str | None = None, quantization: str | N
                 raise SizingError(models)
             what = "missing"
         raise SizingError(f"{config_path}: {what}. Fix: pass a Hugging Face model directory (with config.json)")
-    config = _read_config(config_path)
+    config = whole_numbers(_read_config(config_path))
     part, text = _language_part(config, config_path)
     defaults = _text_defaults(text) if part else {}
     merged = {**config, **defaults, **text}  # the language model's values win

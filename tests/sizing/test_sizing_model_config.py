@@ -176,3 +176,55 @@ def test_unknown_precision_without_weights_asks_for_quantization(tmp_path):
     assert read_model(folder, quantization="int4").weight_source.startswith("estimated")
     with pytest.raises(SizingError, match=r"unknown --quantization 'int3'. Fix"):
         read_model(folder, quantization="int3")
+
+
+def floats(config: dict[str, object]) -> dict[str, object]:
+    """`config` as some converters write it: every whole number a float (4096.0), text_config's too."""
+    return {
+        key: floats(value) if isinstance(value, dict) else (float(value) if type(value) is int else value)
+        for key, value in config.items()
+    }
+
+
+FLOAT_CONFIGS = {"Qwen3-8B": QWEN3_8B, "Gemma-3 (sliding)": GEMMA3_270M, "DeepSeek-V2 (MLA)": DEEPSEEK_V2_LITE}
+FLOAT_CONFIGS["Qwen3-VL (text_config)"] = QWEN3_VL_2B
+
+
+@pytest.mark.parametrize("config", FLOAT_CONFIGS.values(), ids=FLOAT_CONFIGS.keys())
+def test_integral_floats_are_read_as_the_whole_numbers_they_are(tmp_path, config):
+    """ "hidden_size": 4096.0 was refused ("not a whole number"); the float copy of a config sizes as the original:
+    the same shape, sliding window, MLA latent and context length (the length was lost with a float)."""
+    as_ints = read_model(write_model(tmp_path, "ints", config))
+    as_floats = read_model(write_model(tmp_path, "floats", floats(config)))
+    assert as_floats.max_position_embeddings == as_ints.max_position_embeddings is not None
+    for field in ("layers", "hidden", "heads", "kv_heads", "head_dim", "intermediate", "vocab", "sliding_window"):
+        assert getattr(as_floats, field) == getattr(as_ints, field), field
+        assert type(getattr(as_floats, field)) is type(getattr(as_ints, field)), field
+    assert (as_floats.kv_lora_rank, as_floats.num_experts) == (as_ints.kv_lora_rank, as_ints.num_experts)
+    assert (
+        as_floats.weight_bytes == as_ints.weight_bytes
+        and as_floats.kv_bytes_per_token() == as_ints.kv_bytes_per_token()
+    )
+
+
+FLOATS_REFUSED = {  # value written: words of the refusal
+    "4096.5": ("4096.5", ["'hidden_size' is 4096.5", "whole number of 1 or more"]),
+    "-4096.0": ("-4096.0", ["'hidden_size' is -4096.0", "whole number of 1 or more"]),
+    "0.0": ("0.0", ["'hidden_size' is 0.0", "whole number of 1 or more"]),
+    "true": ("true", ["'hidden_size' is True, not a whole number"]),
+    "NaN": ("NaN", ["'hidden_size' is NaN, not a number a model has"]),
+    "Infinity": ("Infinity", ["'hidden_size' is Infinity, not a number a model has"]),
+    "1e30": ("1e30", ["'hidden_size' is 1e+30, more than any model has"]),
+}
+
+
+@pytest.mark.parametrize(("written", "words"), FLOATS_REFUSED.values(), ids=FLOATS_REFUSED.keys())
+def test_floats_that_are_no_size_are_still_refused_naming_the_file_the_field_and_the_fix(tmp_path, written, words):
+    folder = write_model(tmp_path, "Qwen3-8B", {**QWEN3_8B, "hidden_size": 1})
+    config = folder / "config.json"
+    config.write_text(config.read_text(encoding="utf-8").replace('"hidden_size": 1', f'"hidden_size": {written}'))
+    with pytest.raises(SizingError) as info:
+        read_model(folder)
+    message = str(info.value)
+    assert message.startswith(f"{config}: field ") and "Fix: use the model's own config.json" in message, message
+    assert all(word in message for word in words), message
