@@ -208,5 +208,8 @@ def long_context_allowed(env: Mapping[str, str]) -> bool:
 
 
 def _positive(value: Any) -> int | None:
-    """`value` when it is a whole number above 0 (not a bool, not text), else None."""
+    """`value` when it is a whole number above 0 (not a bool, not text), else None. An integral float (4096.0, as
+    some converters write config.json) is that whole number, as the sizing reader takes it (`whole_numbers`)."""
+    if isinstance(value, float) and value.is_integer() and 0 < value < _HUGE:
+        return int(value)
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None

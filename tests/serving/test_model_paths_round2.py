@@ -293,3 +293,16 @@ def test_a_folder_of_models_with_a_cache_deeper_down_names_the_models(tmp_path):
     problem = problem_of(tmp_path)
     assert "a folder of model folders (Qwen3-8B, hf/models--Org--Other/snapshots/abc123)" in problem, problem
     assert f"--llm-model={tmp_path / 'Qwen3-8B'}" in problem
+
+
+@pytest.mark.parametrize(
+    ("value", "length"),
+    [(4096.0, 4096), (4096, 4096), (4096.5, None), (0.0, None), (-4096.0, None), (float("nan"), None), (True, None)],
+)
+def test_context_length_reads_an_integral_float(value: object, length: int | None) -> None:
+    """A run's context check reads config.json's 4096.0 as 4096, as sizing does (it read no length at all, so a
+    --llm-max-model-len past the model's went unchecked); no whole number above 0 stays no length."""
+    from pytest_llmeval.serving.context import config_length
+
+    found = config_length({"max_position_embeddings": value}, "config.json")
+    assert (None if found is None else found.length) == length
