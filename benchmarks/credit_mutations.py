@@ -7,14 +7,16 @@ tests/evaluation (module-level lists of (point, answer, forms, expected) tuples)
 20.5; 二十 -> 二十一), its unit changed (个月 -> 天, % -> 个百分点), a denial before the figure (并非, 不是, not), the
 subject swapped for another metric (ROI -> IRR, 毛利率 -> 净利率), the figure made a forecast that an actual figure
 belies (ROI预计为20%，但实际只有26%), or the clause holding the figure turned into a condition (如果 / If), a question
-(吗？ / Is it true that ...?) or a claim the writer rejects (有人说…，这是错误的 / Some claim that ..., which is
-wrong) - and each mutant still covered is listed by kind. Conditions are reported apart (`DECIDED`): v32 decided that
-an open condition with a copula (If payback is 20 months) still states its figure.
+(吗？ / Is it true that ...?), a tag question (，对吗？ / , right?) or a claim the writer rejects (有人说…，这是错误的 /
+Some claim that ..., which is wrong) - and each mutant still covered is listed by kind. Since v51 a figure in a
+condition's antecedent is not stated (v32 had decided that an open condition with a copula, If payback is 20 months,
+still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision credits - none now.
 
 A mutation is made only where it surely makes the answer wrong, otherwise it is skipped and counted: the point's
 figure must occur once in the answer, in a sentence with no negation or condition of its own (a second negation
-could cancel the first), and the answer with that figure blanked out must not cover the point (else the point is
-covered by something the mutation does not touch: another form of the figure, a sum, a range).
+could cancel the first; v51: 只要, 一旦, 万一, 除非 and 即便 are conditions too), and the answer with that figure
+blanked out must not cover the point (else the point is covered by something the mutation does not touch: another
+form of the figure, a sum, a range).
 
     .venv/bin/python benchmarks/credit_mutations.py [--rows R] [--sample N] [--seed S] [--show K]
 
@@ -89,21 +91,24 @@ _SPELLED_EN = dict(enumerate(_SMALL_EN.split(" ")))
 _SPELLED_EN.update({30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 90: "ninety"})
 # a list mark, a heading's hashes or emphasis opening the sentence: the rewrite goes after them
 _LEAD = re.compile(r"\s*(?:(?:[-*•>]|#{1,6}|[0-9]+[.)、]|\*\*)\s*)*")
-_CONDITION = re.compile(r"如果|假如|假设|若|要是|倘若|即使|\b(?:if|unless|suppose|assuming)\b|[?？吗]", re.I)
+_CONDITION = re.compile(
+    r"如果|假如|假设|若|要是|倘若|即使|只要|一旦|万一|除非|即便|\b(?:if|unless|suppose|assuming)\b|[?？吗]", re.I
+)
+# a clause that opens with a stated assumption (按ROI 20%测算, 以20%计算, 假定): 如果 before it keeps the assumption the
+# answer works with (v40), which v51 still credits - no condition mutation is made of it
+_AN_ASSUMPTION = re.compile(r"(?:按照?|以|假定|基于|采用)(?!为)")
 _QUESTION_WORD = re.compile(r"为什么|为何|怎么|如何|\b(?:why|how|what|which|when|who)\b", re.I)
 _STRUCTURED = re.compile(r"[{}|`]|\\boxed")
 _CLAUSE_END = re.compile(r"[，,；;]")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 _CN_DIGITS = "零一二三四五六七八九"
+_A_YES = re.compile(r"(?:是的|没错|对的|确实|yes|indeed|correct|right)(?![a-z])", re.I)
 
 
-# kinds the scorer credits by a deliberate decision, reported apart from wrong credit: v32 - "an open condition still
-# states its figure (if payback is 20 months, 假如回收期是20个月: key points are not judged for assertion)"; a condition
-# of a change or a level reached (如果ROI达到20%) and a contrary-to-fact one (if payback were 20 months) are not
-# credited (v32, v40)
-DECIDED = {
-    "condition": "v32: an open condition with a copula states its figure",
-}
+# kinds the scorer credits by a deliberate decision, reported apart from wrong credit: none since v51 (v32 to v50
+# reported conditions apart: "an open condition with a copula states its figure", 801 of 1,005 condition mutations
+# credited under v50; v51 reads a figure in a condition's antecedent as supposed, not stated)
+DECIDED: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -257,6 +262,9 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
     c_right = clause_end.start() if clause_end else s_right
     clause = answer[s_left:c_right].strip()
     rest = answer[c_right:s_right].lstrip("，,；; ")
+    # v51: what follows the clause in its sentence would answer a question made of it (ROI is 20%, yes. -> Is it true
+    # that ROI is 20%? Yes.): no question is made there
+    answered = _A_YES.match(rest) is not None
     if rest and not english:
         rest += "。"
     belied = _belied_forecast(point, answer, figure, start, end, c_right)
@@ -266,11 +274,22 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
         low = clause if clause[1:2].isupper() else clause[0].lower() + clause[1:]
         rest = f" {rest[0].upper()}{rest[1:]}." if rest else ""
         make("condition", f"{before}{lead}If {low}, the project is worth doing.{rest}{after}")
-        make("question", f"{before}{lead}Is it true that {low}?{rest}{after}")
+        if answered:
+            skipped.append("question: the rest of its sentence would answer it yes")
+        else:
+            make("question", f"{before}{lead}Is it true that {low}?{rest}{after}")
+            make("tag question", f"{before}{lead}{clause}, right?{rest}{after}")
         make("rejected", f"{before}{lead}Some claim that {low}, which is wrong.{rest}{after}")
     else:
-        make("condition", f"{before}{lead}如果{clause}，项目就值得做。{rest}{after}")
-        make("question", f"{before}{lead}{clause}吗？{rest}{after}")
+        if _AN_ASSUMPTION.match(clause):
+            skipped.append("condition: the clause states an assumption (v40: 按…测算 - 如果 before it keeps it)")
+        else:
+            make("condition", f"{before}{lead}如果{clause}，项目就值得做。{rest}{after}")
+        if answered:
+            skipped.append("question: the rest of its sentence would answer it yes")
+        else:
+            make("question", f"{before}{lead}{clause}吗？{rest}{after}")
+            make("tag question", f"{before}{lead}{clause}，对吗？{rest}{after}")
         make("rejected", f"{before}{lead}有人说{clause}，这是错误的。{rest}{after}")
     return made, skipped
 

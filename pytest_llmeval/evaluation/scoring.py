@@ -28,6 +28,7 @@ from itertools import islice
 
 from .keywords.assertion import asserted
 from .keywords.bounds import answer_bound, bounded_form, literal_bound
+from .keywords.condition import supposed_by_a_condition
 from .keywords.denial import (
     OFFENCE_AFTER,
     answered_no,
@@ -84,7 +85,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 50
+SCORER_VERSION = 51
 
 
 @dataclass(frozen=True)
@@ -591,6 +592,8 @@ def _find(
                 ):
                     # v40: 如果营收翻倍; v43: read with its line breaks (Costs fell\nIs the ROI 20%? is two sentences)
                     negation = hypothetical(questions or answer_norm, found.start, found.end)
+                    if negation is None:  # v51: 如果回收期是20个月，…, "If payback is 20 months, ..." - supposed
+                        negation = supposed_by_a_condition(questions or answer_norm, found.start, found.end)
                 if negation is None and after is None and (figure or pattern.kind == "number"):
                     after = a_missed_goal(answer_norm, found.start, found.end)  # v40: 翻倍的目标没有实现
                 if negation is None and after is None and questions is not None and figure:

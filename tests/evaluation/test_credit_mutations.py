@@ -1,7 +1,7 @@
 """A fixed, seeded sample of the wrong-credit mutation sweep (benchmarks/credit_mutations.py): covered rows of the
-scorer tests made wrong on purpose - figure, unit, negation, subject, a forecast belied, question, rejected claim -
-must not be covered, so a later change that re-opens one of these classes fails here. The whole sweep runs as the
-benchmark script."""
+scorer tests made wrong on purpose - figure, unit, negation, subject, a forecast belied, condition (v51), question,
+tag question (v51), rejected claim - must not be covered, so a later change that re-opens one of these classes fails
+here. The whole sweep runs as the benchmark script."""
 
 from __future__ import annotations
 
@@ -37,10 +37,10 @@ def sweep_module() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def sampled(sweep_module: ModuleType) -> Any:
-    """Every mutation of the right answers pinned by test_scorer_v49 (beside the classes v49 closed), then a seeded
-    sample of the mutations of the other covered rows."""
+    """Every mutation of the right answers pinned by test_scorer_v49 and test_scorer_v51 (beside the classes they
+    closed), then a seeded sample of the mutations of the other covered rows."""
     rows = sweep_module.covered_rows()
-    pinned = [row for row in rows if row in _v49_covered_rows()]
+    pinned = [row for row in rows if row in _pinned_covered_rows()]
     others = sweep_module.random.Random(SEED).sample([row for row in rows if row not in pinned], ROWS_SAMPLED)
     near = sweep_module.sweep(pinned)
     rest = sweep_module.sweep(others, MUTATIONS_SCORED, SEED)
@@ -50,17 +50,23 @@ def sampled(sweep_module: ModuleType) -> Any:
     return near
 
 
-def _v49_covered_rows() -> list[tuple[str, str, NumberForms | None, str]]:
-    from test_scorer_v49 import ALL_ROWS
+def _pinned_covered_rows() -> list[tuple[str, str, NumberForms | None, str]]:
+    from test_scorer_v49 import ALL_ROWS as V49_ROWS
+    from test_scorer_v51 import ALL_ROWS as V51_ROWS
 
-    return [row for row in ALL_ROWS if row[3] == "covered"]
+    return [row for row in V49_ROWS + V51_ROWS if row[3] == "covered"]
 
 
 def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
     """n = the seeded sample: hundreds of mutations over every kind, so an empty sweep cannot pass the next test."""
     assert sampled.made >= MUTATIONS_SCORED + 50
-    kinds = {"figure", "unit", "negation", "subject", "belied", "condition", "question", "rejected"}
+    kinds = {"figure", "unit", "negation", "subject", "belied", "condition", "question", "tag question", "rejected"}
     assert kinds <= set(sampled.by_kind)
+
+
+def test_no_kind_is_reported_apart(sweep_module: ModuleType) -> None:
+    """v51: conditions count as wrong credit - no kind of mutation is credited by a decision any more."""
+    assert sweep_module.DECIDED == {}
 
 
 def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> None:
@@ -76,6 +82,10 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("回收期20个月", "回收期为20个月。", "unit", "回收期为20天。"),
         ("回收期20个月", "回收期为20个月。", "negation", "回收期并非为20个月。"),
         ("回收期20个月", "回收期为20个月。", "question", "回收期为20个月吗？"),
+        ("回收期20个月", "回收期为20个月。", "condition", "如果回收期为20个月，项目就值得做。"),
+        ("回收期20个月", "回收期为20个月。", "tag question", "回收期为20个月，对吗？"),
+        ("ROI 20%", "The ROI is 20%.", "condition", "If the ROI is 20%, the project is worth doing."),
+        ("ROI 20%", "The ROI is 20%, above target.", "tag question", "The ROI is 20%, right? Above target."),
         ("回收期20个月", "回收期为20个月。", "rejected", "有人说回收期为20个月，这是错误的。"),
         ("ROI 20%", "The ROI is 20%.", "subject", "The IRR is 20%."),
         ("ROI 20%", "The ROI is 20%.", "negation", "The ROI is not 20%."),
@@ -99,6 +109,7 @@ def test_mutations_made(sweep_module: ModuleType, point: str, answer: str, kind:
         ("20个月", "回收期为20个月，即20个月后回本。", None, "figure not once in the answer"),
         ("20 months", "Payback: twenty (20) months.", None, "figure not once in the answer"),
         ("20个月", '{"回收期": "20个月"}', None, "answer is JSON, code or a table (no sentence to rewrite)"),
+        ("20个月", "只要20个月就能回本。", None, "sentence already negated, conditional or a question"),
     ],
 )
 def test_undecidable_mutations_are_skipped(

@@ -212,14 +212,25 @@ def test_an_explicit_refusal_to_commit_is_no_answer(point: str, answer: str) -> 
         ("20 months", "I can't confirm the date, but the payback is 20 months."),
         ("20 months", "It is 20 months, though I'm not sure whether that includes construction."),
         ("20 months", "I am not sure about the date; the payback is 20 months."),
-        # a condition or a question answered yes (key points are not judged for assertion: v7, v10)
-        ("20个月", "如果回收期是20个月，那么IRR约为15%。"),
-        ("20 months", "If the payback is 20 months, the IRR is about 15%."),
+        # a question answered yes (key points are not judged for assertion: v7, v10)
         ("20个月", "回收期是否为20个月？是的，是20个月。"),
     ],
 )
 def test_a_hedge_or_a_refusal_of_another_thing_credits_it(point: str, answer: str) -> None:
     check_status(point, answer, "covered")
+
+
+@pytest.mark.parametrize(
+    ("point", "answer"),
+    [
+        # v51: flipped - these two were credited here as open conditions (v7, v10, v32); the figure is in the
+        # condition's antecedent, which supposes it and does not state it
+        ("20个月", "如果回收期是20个月，那么IRR约为15%。"),
+        ("20 months", "If the payback is 20 months, the IRR is about 15%."),
+    ],
+)
+def test_a_figure_in_a_conditions_antecedent_is_not_stated(point: str, answer: str) -> None:
+    check_status(point, answer, "not covered")
 
 
 # --- 3. an A-not-A question asks; it does not deny ---

@@ -138,7 +138,8 @@ CONDITION_ROWS = [
     ("20 months", "Even if the payback were 20 months, the project would not be approved; it is 24 months.", None, N),
     ("$720,000", "If the savings were $720,000 a year, payback would be 20 months.", SW, N),
     # innocent: an open condition, "were" before another word, no condition
-    ("20 months", "If payback is 20 months, ROI is 60%.", None, C),
+    # v51: flipped to N - the figure is in the condition's antecedent (supposed, not stated)
+    ("20 months", "If payback is 20 months, ROI is 60%.", None, N),
     ("20 months", "If you were to invest $1.2 million, payback would be 20 months.", None, C),
     ("20 months", "If the savings were $720,000 a year, payback would be 20 months.", None, C),
     ("20 months", "We were 20 months ahead of plan.", None, C),

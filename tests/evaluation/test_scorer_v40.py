@@ -113,8 +113,10 @@ SUPPOSED_ROWS: list[tuple[str, str, NumberForms | None, str]] = [
     ("NPV 120万元", "如果按20%的折现率计算，NPV为120万元。", None, C),
     ("ROI 20%", "If we assume an ROI of 20%, the NPV is $1.2 million.", None, C),
     ("ROI 20%", "假设ROI为20%，则回收期约为5年。", None, C),
-    ("20 months", "If payback is 20 months, ROI is 60%.", None, C),
-    ("ROI 20%", "如果ROI为20%，回收期约5年。", None, C),
+    # v51: flipped to N - the figure is in the condition's antecedent (supposed, not stated)
+    ("20 months", "If payback is 20 months, ROI is 60%.", None, N),
+    # v51: flipped to N - the figure is in the condition's antecedent (supposed, not stated)
+    ("ROI 20%", "如果ROI为20%，回收期约5年。", None, N),
     ("100%", "营收翻倍后，利润增长30%。", None, C),
     ("100%", "营收翻倍，利润增长30%。", None, C),
     ("营收增长100%", "即使营收翻倍，利润也不会增长。", None, N),
@@ -208,7 +210,8 @@ RESPECTIVELY_ROWS: list[tuple[str, str, NumberForms | None, str]] = [
     ("毛利率30%", "毛利率、净利率分别达到30%和10%。", None, C),
     ("净利率10%", "毛利率、净利率分别达到30%和10%。", None, C),
     ("净利率30%", "毛利率、净利率分别达到30%和10%。", None, N),
-    ("ROI 20%", "如果ROI、IRR分别为20%和15%，项目可行。", None, C),
+    # v51: flipped to N - the figure is in the condition's antecedent (supposed, not stated)
+    ("ROI 20%", "如果ROI、IRR分别为20%和15%，项目可行。", None, N),
     ("payback 20 months", "Construction and payback take 4 and 20 months respectively.", None, C),
     ("payback 4 months", "Construction and payback take 4 and 20 months respectively.", None, N),
     ("ROI 20%", "方案A和方案B的ROI分别为20%和15%。", None, C),
@@ -330,7 +333,8 @@ HOSTILE_ROWS: list[tuple[str, str, NumberForms | None, str]] = [
     ("营收增长100%", "Whether or not revenue doubles, costs will fall 20%.", None, N),
     ("成本降低20%", "如果成本下降20%的话，利润将翻倍。", None, N),
     ("ROI 20%", "ROI是否达到20%取决于销量。", None, N),
-    ("ROI 20%", "If the ROI is 20%, payback is 5 years.", None, C),
+    # v51: flipped to N - the figure is in the condition's antecedent (supposed, not stated)
+    ("ROI 20%", "If the ROI is 20%, payback is 5 years.", None, N),
     ("20%", "只要20%的预算就能完成。", None, C),
     ("成本降低20%", "只要成本降低20%就能盈利。", None, N),
     ("ROI 20%", "若干项目的ROI达到20%。", None, C),

@@ -81,7 +81,8 @@ ENGLISH_UNIT_ROWS: list[Row] = [
     ("回收期20个月", "| Metric | Value |\n|---|---|\n| Payback period | 20 months |", None, C),
     ("回收期20个月", "| Metric | Value |\n|---|---|\n| Payback period | 20 weeks |", None, N),
     ("营收20亿元", "Revenue is 2 billion yuan.", SW, C),
-    ("回收期20个月", "If the payback period is 20 months, the IRR is 35%.", None, C),
+    # v51: flipped to N - the figure is in the condition's antecedent (supposed, not stated)
+    ("回收期20个月", "If the payback period is 20 months, the IRR is 35%.", None, N),
     ("回收期20个月", "Payback period: 20 months -> 24 months", None, N),
     ("回收期24个月", "Payback period: 20 months -> 24 months", None, C),
 ]
@@ -140,7 +141,8 @@ RESPECTIVELY_ROWS: list[Row] = [
     ("NPV 120万元", "ROI、IRR分别为20%、15%，NPV为120万元。", None, C),
     ("IRR 120万元", "ROI、IRR分别为20%、15%，NPV为120万元。", None, N),
     ("IRR 15%", "The ROI and IRR would be 20% and 15% respectively if prices rise.", None, C),
-    ("ROI 20%", "If ROI and IRR are 20% and 15% respectively, the project is viable.", None, C),
+    # v51: flipped to N - the figure is in the condition's antecedent (supposed, not stated)
+    ("ROI 20%", "If ROI and IRR are 20% and 15% respectively, the project is viable.", None, N),
 ]
 
 # a forecast stated as the answer's own claim (We expect revenue to double, 预计营收将翻倍) states it; a condition
@@ -271,7 +273,8 @@ GROWTH_RATE_ROWS: list[Row] = [
     ("营收增长20%", "Cost growth rate is 20%.", None, N),
     ("营收增长20%", "营收增长率为15%，利润增长率为20%。", None, N),
     ("利润增长20%", "营收增长率为15%，利润增长率为20%。", None, C),
-    ("营收增长20%", "如果营收增长率为20%，NPV为正。", None, C),
+    # v51: flipped to N - the figure is in the condition's antecedent (supposed, not stated)
+    ("营收增长20%", "如果营收增长率为20%，NPV为正。", None, N),
     ("营收增长20%", "营收增长率是否为20%？", None, N),
 ]
 

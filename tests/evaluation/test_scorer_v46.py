@@ -141,7 +141,7 @@ HOSTILE_STATED_ROWS: list[Row] = [
     ("20%", "How can a company with a 20% margin fail? Cash flow.", None, C),
     ("20%", "Isn't a 20% ROI good enough?", None, C),
     ("20%", "毛利率为20%，不是吗？", None, C),
-    ("20%", "The margin is 20%, isn't it?", None, C),
+    ("20%", "The margin is 20%, isn't it?", None, N),  # v51: flipped - a tag question after the claim asks
     ("20%", "The assumption, which we tested, that the margin is 20% holds.", None, C),
     ("20%", "毛利率20%，难以实现盈利。", None, C),
     ("20%", "毛利率为20%，难以实现的是净利率目标。", None, C),

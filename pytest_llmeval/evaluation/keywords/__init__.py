@@ -13,6 +13,7 @@ normalised answer text, no model, no pytest.
 - `mentions`: a claim named only to warn against it (警惕, a myth, a don'ts heading, ❌, condemned as 违规)
 - `retraction`: a figure taken back, corrected, out of reach, a former value, a multiple or a time ago
 - `hypothesis`: a figure or change only supposed, asked about or named as a goal missed (如果营收翻倍, Will it reach?)
+- `condition`: a figure inside the antecedent of an open condition (如果回收期是20个月，…, if payback is 20 months)
 - `denial`: refusals, other currencies, alternatives, table rows and questions that deny a figure
 - `expectation`: the implicit key point of a trap case (a refusal, an uncertainty marker or a corrected premise)
 """

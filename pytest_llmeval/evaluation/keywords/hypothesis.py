@@ -2,10 +2,11 @@
 达到20%, "If revenue doubles", 营收能否翻倍？, "Will the ROI reach 20%?", 翻倍的目标没有实现, "the goal of doubling
 revenue was missed" - none states that the figure is so.
 
-A condition is read only where it supposes a change or a level reached (a verb of one after the condition's word,
-or the change in words itself): the figure is an outcome the answer has not claimed. A condition with a copula (If
-payback is 20 months, 如果ROI为20%) stays v32's open condition, and a stated assumption (假设ROI为20%, 按20%的折现率
-计算, If we assume an ROI of 20%) gives the figure the answer works with: both still state it. A question about a
+A condition is read here where it supposes a change or a level reached (a verb of one after the condition's word,
+or the change in words itself): the figure is an outcome the answer has not claimed. Since v51 a condition with a
+copula (If payback is 20 months, 如果ROI为20%) supposes its figure too (`condition.py`), while a stated assumption
+(假设ROI为20%, 按20%的折现率计算, If we assume an ROI of 20%) gives the figure the answer works with and still states
+it (v40); a tag question after the claim (ROI为20%，对吗？, "The ROI is 20%, right?") asks (v51). A question about a
 change (营收能否翻倍, Will the ROI reach 20%?) is no claim unless answered yes in the next sentence (可以, Yes, it
 can); a question with a question word (为什么ROI能达到20%？) presupposes its figure and is left alone.
 """
@@ -157,6 +158,8 @@ def _asked(answer_norm: str, start: int, end: int) -> str | None:
         and not _of_another_subject(answer_norm, sentence, answer_against)  # v47: But the IRR is 15%.
     ):
         return answer_norm[sentence_start:start]  # v46: Isn't the ROI 20%? I thought it was 15%. - a real doubt
+    if _A_TAG_QUESTION.fullmatch(answer_norm, end, after.start()) and not _yes_after(answer_norm, start):
+        return answer_norm[sentence_start:start]  # v51: ROI为20%，对吗？, "The ROI is 20%, right?" - asked
     if _QUESTION_WORD.search(sentence) or _A_NEGATIVE_QUESTION.search(sentence):
         return None
     if _A_CLAUSE_MARK.search(answer_norm, end, after.start()):
@@ -188,6 +191,17 @@ _A_NEGATIVE_QUESTION = re.compile(
     r"难道|不(?:就|正|也)?是(?:(?!而是|实际|其实|应为|应该是)[^,;。.!?\n]){0,12}[吗么嘛]$|(?<![a-z])(?:isn't|aren't|wasn't|doesn't|didn't|won't|wouldn't|couldn't|shouldn't)(?![a-z])"
 )
 _A_CLAUSE_MARK = re.compile("[,;]")
+# v51: a tag question after the claim asks whether it is so (ROI为20%，对吗？, 回收期是20个月，是吧？, 是不是？,
+# 没错吧？, "The ROI is 20%, right?", ", isn't it?", ", correct?"; the rest of the figure's part may stand before it:
+# "The fee is $300 per month, right?") - v41's question in the next clause read it as a question about a figure
+# stated. Not a question about something else (ROI为20%，这个水平合理吗？), nor 不是吗 (a rhetorical question that
+# leans to the claim, as 难道…吗 does: v46); a yes after it (对吧？没错，就是20%。) answers it.
+_A_TAG_QUESTION = re.compile(
+    r"[^,;?!。\n]{0,80}?(?:\*\*)? ?[,—-] ?(?:对吗|对吧|对么|对不对|对不|是吗|是吧|是么|是不是|是这样吗|是这样吧"
+    r"|没错吧|没错吗|没错|不对吗|对不对呢|我说得对吗|我没说错吧|是真的吗"
+    r"|right|correct|isn't it|isn’t it|is it not|aren't they|wasn't it|won't it|doesn't it|didn't it|no|yes|true"
+    r"|am i right|is that right|is that correct|is that true|is that so|yeah|ok|okay|agreed)(?![a-z]) ?"
+)
 # v46: a question of disbelief denies its figure (难道ROI会是20%吗？, ROI怎么可能是20%？, 哪有20%？, "How could
 # the ROI be 20%?") - unless 难道 asks a negative question, which asserts it (难道ROI不是20%吗？)
 _INCREDULOUS = re.compile(

@@ -644,7 +644,8 @@ _HEDGE_LINK = re.compile(
     r"(?: (?:at|about|around|roughly|approximately))?|estimated at|an estimated|about|roughly)"
     r" ?(?:\*\*)? ?[\"“'‘「]?"
 )
-_COUNTED_AFTER = re.compile(r" ?(?:\*\*)?(?:的|of )")
+# v51: not 的时间 (回收期预计20个月的时间: the figure's own noun, as 约20个月的时间 reads since v36)
+_COUNTED_AFTER = re.compile(r" ?(?:\*\*)?(?:的(?!时间|时长|周期|工期|期限|时期)|of )")
 
 
 def _a_hedged_count(text: str, start: int, pos: int, end: int) -> bool:

@@ -189,7 +189,8 @@ _INSTEAD_EN = (
     f"{_IT_IS_EN} )"
 )
 CORRECTION_LINK = re.compile(
-    f"{_OPENS}(?:{_DENIED_ZH} ?(?:[,;。—-]|……)? ?{_INSTEAD_ZH}"
+    # v51: and a negative question about the other figure, then the actual (ROI不是15%吗？实际为20%。)
+    f"{_OPENS}(?:{_DENIED_ZH} ?(?:[吗么嘛]? ?\\?|[,;。—-]|……)? ?{_INSTEAD_ZH}"
     f"| ?{_DENIED_EN}{_INSTEAD_EN}{_APPROX_EN}"
     f"|(?:, ?|: ?| )(?:not|instead of|rather than) {_FIGURE},? ?(?:(?:is|was|will be|should be|stands at|comes to)"
     f"|{_IT_IS_EN}) {_APPROX_EN}"
