@@ -91,7 +91,8 @@ class AnswerSources:
         """What the answer cache knows a model by: its files' content and answer-changing launch options (a
         launched model), or URL, name and /v1/models (an attached one); computed once per process."""
         if label not in self._identities:
-            from .serving.identity import endpoint_models, model_identity
+            from .serving.endpoint_identity import endpoint_models
+            from .serving.identity import model_identity
             from .serving.models import model_server_settings
 
             spec = next(m for m in self.settings.models if m.label == label)

@@ -290,7 +290,7 @@ def locked_message(path: Path, exc: sqlite3.Error) -> str:
 
 
 class AnswerCache:
-    """The SQLite answer store; also the memo of model files' hashes (`serving.identity.HashMemo`)."""
+    """The SQLite answer store; also the memo of model files' hashes (`serving.file_hashes.HashMemo`)."""
 
     def __init__(self, path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.path = path

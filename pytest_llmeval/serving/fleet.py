@@ -335,7 +335,7 @@ class FleetClient:
                 )
 
     def _served_models(self, member: Member) -> list[dict[str, Any]] | None:
-        from .identity import endpoint_models
+        from .endpoint_identity import endpoint_models
 
         return endpoint_models(
             member.url, self.endpoint.model, self.endpoint.api_key_env, timeout_s=min(self.timeout_s, 10.0)

@@ -1,4 +1,4 @@
-"""File hashes remembered between runs in a JSON file (`identity.HashMemo`), for what has no answer cache to keep
+"""File hashes remembered between runs in a JSON file (`file_hashes.HashMemo`), for what has no answer cache to keep
 them in: the embedder and reranker folders of a RAG run (`identity.retrieval_components_digest`), hashed at every
 retriever start and in every xdist worker - seconds for a 2 GB embedder, again and again, for the same files.
 
@@ -18,7 +18,7 @@ MAX_ENTRIES = 10_000  # a memo of more paths is started again (a long-lived cach
 
 
 class JsonHashMemo:
-    """path -> (stamp, sha256), kept in `path` (`identity.file_stamp` says when a remembered hash stands)."""
+    """path -> (stamp, sha256), kept in `path` (`file_hashes.file_stamp` says when a remembered hash stands)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path

@@ -211,7 +211,7 @@ def _existing(source: str) -> Path | str | None:
 
 
 def _model_path_problem(where: str, path: Path, vllm_args: Sequence[str]) -> str | None:
-    from .identity import flag_value
+    from .vllm_arguments import flag_value
 
     if path.is_file():
         if path.suffix.lower() == ".gguf":
@@ -351,11 +351,11 @@ def chat_model_problem(spec: ModelSpec, vllm_args: Sequence[str] = ()) -> str | 
     """Why a launched local model is no chat model (its config.json names an encoder or a classifier:
     `chatless_architecture`), in the words the run refuses it with (`config.checks.model_config_problem`); None when
     it may be one, or its config.json is not there to read (another check's to name) or is read from elsewhere
-    (--hf-config-path). `python -m pytest_llmeval plan` asks it (placement._refuse_chatless): it sized a BERT in silence for a run that refuses
-    it; `size` does not (sizing a reranker is its job)."""
+    (--hf-config-path). `python -m pytest_llmeval plan` asks it (`placement._refuse_chatless`): it sized a BERT in
+    silence for a run that refuses it; `size` does not (sizing a reranker is its job)."""
     import json
 
-    from .identity import flag_value
+    from .vllm_arguments import flag_value
 
     if spec.embedded or flag_value(vllm_args, "--hf-config-path") is not None:
         return None
@@ -448,7 +448,7 @@ def model_weights_problem(spec: ModelSpec, vllm_args: Sequence[str]) -> str | No
     (a hub id, a GGUF file: `model_source_problem`'s) or the load format reads other files (dummy, tensorizer, ...).
     vLLM found out after the server had started, and every case of the model errored in launch. A plan
     (`python -m pytest_llmeval plan`) needs the config alone: it does not ask this."""
-    from .identity import flag_value
+    from .vllm_arguments import flag_value
 
     local = _existing(spec.source)
     if not isinstance(local, Path) or not local.is_dir() or flag_value(vllm_args, "--hf-config-path") is not None:
@@ -512,7 +512,8 @@ HUB_PROBE_TIMEOUT_S = 5.0
 
 
 def _hub_problem(where: str, spec: ModelSpec, vllm_args: Sequence[str], env: Mapping[str, str]) -> str | None:
-    from .identity import default_hub_cache, download_dir, flag_value, resolve_hub_snapshot
+    from .hub_files import default_hub_cache, download_dir, resolve_hub_snapshot
+    from .vllm_arguments import flag_value
 
     revision = flag_value(vllm_args, "--revision")
     caches = list(dict.fromkeys(c for c in (download_dir(vllm_args), default_hub_cache(env)) if c is not None))
