@@ -51,11 +51,14 @@ def pytest_configure(config: pytest.Config) -> None:
     try:
         session = LLMEvalSession(config, load_settings(config))
     except pytest.UsageError as exc:  # an option's value quoted: never the credentials of a URL in it, nor a key
+        from .config.loading import named_by_its_ini_key
         from .secrets_in_use import ini_texts, named_keys
         from .serving.credentials import public_message
 
         given = [str(arg) for arg in config.invocation_params.args] + ini_texts(config)
-        raise pytest.UsageError(public_message(str(exc), named_keys(config), given)) from None
+        # the session's own checks (--llm-compare's run, --llm-placement, --llm-judge) name an ini value's file too
+        message = named_by_its_ini_key(config, str(exc))
+        raise pytest.UsageError(public_message(message, named_keys(config), given)) from None
     config.stash[SESSION_KEY] = session
     config.pluginmanager.register(session, "llmeval-session")
     from .results.selection import SELECTION_PLUGIN, SelectionCounter  # run.selection: what of the suite ran

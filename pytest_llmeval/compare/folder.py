@@ -14,6 +14,7 @@ results.json). `find_run` (results/runs.py) resolves everything else; this modul
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -161,12 +162,12 @@ def _same_folder(one: Path, other: Path) -> bool:
         return False
 
 
-def nearest_run_name(ref: str, runs_dir: Path) -> str:
+def nearest_run_name(ref: str, runs: Sequence[SavedRun]) -> str:
     """` Did you mean nightly (run 0004)?` for the saved run whose name is nearest a name that matches none (a
-    typo: `nighlty`), or "" when none is near. A number or `last` is no name to correct."""
+    typo: `nighlty`), or "" when none is near. A number or `last` is no name to correct. `runs`: the saved runs
+    (`list_runs`, oldest first), as the caller listed them - the folder is read once per refusal, not twice."""
     if ref.isdigit() or ref in NEWEST:
         return ""
-    runs = list_runs(runs_dir)
     names = list(dict.fromkeys(r.name for r in reversed(runs)))  # newest first: a tie goes to the newest
     lowered = {name.lower(): name for name in reversed(names)}
     match = difflib.get_close_matches(ref.lower(), list(lowered), n=1, cutoff=CLOSE)

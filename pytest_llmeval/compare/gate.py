@@ -110,20 +110,22 @@ def _parse_rule(part: str) -> FailRule:
     metric, sep, threshold = part.partition(":")
     metric = metric.strip()
     if not sep:
-        raise GateError(f"{part!r}: missing ':THRESHOLD'. Accepted: {FORMS}")
+        raise GateError(f"{part!r}: missing ':THRESHOLD'. Fix: METRIC:THRESHOLD, e.g. {FORMS}")
     if metric not in METRICS:
-        raise GateError(f"{part!r}: unknown metric {metric!r}. Accepted: {FORMS}")
+        raise GateError(f"{part!r}: unknown metric {metric!r}. Fix: METRIC:THRESHOLD, e.g. {FORMS}")
     relative = threshold.strip().endswith("%")
     number = threshold.strip().removesuffix("%").strip()
     number, scale = _time_unit(part, metric, number) if not relative else (number, 1.0)
     try:
         amount = float(_plain_number(number))
     except ValueError:
-        raise GateError(f"{part!r}: threshold {threshold!r} is not a number. Accepted: {FORMS}") from None
+        raise GateError(
+            f"{part!r}: threshold {threshold!r} is not a number. Fix: METRIC:THRESHOLD, e.g. {FORMS}"
+        ) from None
     if not math.isfinite(amount):  # nan failed every comparison of equal runs, inf let every regression pass
         raise GateError(f"{part!r}: threshold {threshold!r} is not a finite number. Fix: a number, {FORMS}")
     if amount < 0:
-        raise GateError(f"{part!r}: threshold must be >= 0. Accepted: {FORMS}")
+        raise GateError(f"{part!r}: threshold must be >= 0. Fix: a threshold of 0 or more, e.g. {FORMS}")
     never = _never_fails(metric, amount, relative)
     if never is not None:
         raise GateError(f"{part!r}: this rule can never fail ({never}). Fix: a smaller threshold, {FORMS}")
@@ -230,6 +232,6 @@ def parse_pairs(values: Iterable[str]) -> dict[str, str]:
             if not sep or not base.strip() or not new.strip():
                 raise GateError(f"{part!r}: use BASE_LABEL=NEW_LABEL, e.g. qwen-bf16=qwen-fp8")
             if base.strip() in pairs:
-                raise GateError(f"{part!r}: {base.strip()!r} is paired twice")
+                raise GateError(f"{part!r}: {base.strip()!r} is paired twice. Fix: pair each baseline label once")
             pairs[base.strip()] = new.strip()
     return pairs

@@ -573,15 +573,27 @@ def only_in_new(mismatches: Mapping[str, Any]) -> str | None:
 
 
 def _caseless(base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> str:
-    """What to add to "nothing comparable" when a run has no case record at all, with the fix; "" otherwise."""
+    """What to add to "nothing comparable" when a run has no case record at all, with the fix; "" otherwise. Where
+    the run records what of the suite it ran (`run.selection`), what happened: `no LLM case ran: 14 of 14 LLM case
+    tests deselected by -k plain` - a gated -k of plain tests only was called "the load benchmark alone"."""
     from ..results.runs import NO_CASE
+    from ..results.selection import no_case_ran
 
-    empty = [which for which, doc in (("baseline", base_doc), ("new run", new_doc)) if not doc.get("cases")]
-    said = "".join(f"; the {which} has no case record ({NO_CASE})" for which in empty)
+    empty = [(which, doc) for which, doc in (("baseline", base_doc), ("new run", new_doc)) if not doc.get("cases")]
+    if not empty:
+        return ""
+    said, unknown = "", False
+    for which, doc in empty:
+        why = no_case_ran(doc)
+        if why is None:
+            said += f"; the {which} has no case record ({NO_CASE})"
+            unknown = True
+        else:  # its own fix: what brings the cases back
+            said += f"; no LLM case ran in the {which}: {why[0]}; nothing compared. Fix: {why[1]}"
     fix = (
         ". Fix: compare runs that asked the suite's cases (accept one as the baseline: python -m pytest_llmeval accept)"
     )
-    return said + fix if empty else ""
+    return said + (fix if unknown else "")
 
 
 def deciding_judge(records: Iterable[Mapping[str, Any]]) -> str | None:

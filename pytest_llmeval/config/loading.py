@@ -150,28 +150,53 @@ def load_settings(config: pytest.Config) -> Settings:
 
 
 # the flag a refusal opens with: `--llm-dtype 'fp8': ...`, or `invalid value 'x' for --rag-embedder: ...` (a value
-# quoted as its repr: in double quotes when it holds a single one)
+# quoted as its repr: in double quotes when it holds a single one); or the ini key an option's own check names
+# (`ini key llm_max_tokens 0: ...`, `options.option_value`)
 _OPENING_FLAG = re.compile(
     r"""(?:invalid value (?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*") for )?"""
     r"(--(?:llm|rag)-[a-z0-9-]+)"
 )
+_OPENING_KEY = re.compile(r"ini key ((?:llm|rag)_[a-z0-9_]+)\b")
 
 
 def named_by_its_ini_key(config: pytest.Config, message: str) -> str:
-    """`message` with the ini file and key put first when it opens with an option's flag (`--llm-scenarios nowhere:
-    ...`), or with "invalid value 'x' for FLAG:" (the RAG component specs), whose value came from the ini file, not
-    the command line; else `message` as it is."""
-    flag = _OPENING_FLAG.match(message)
-    opt = next((o for o in OPTIONS if flag is not None and o.flag == flag.group(1)), None)
+    """`message` with where its value came from put first when the value was not given on the command line: the
+    ini file (`ini_source`) and the key, before a message that opens with an option's flag (`--llm-scenarios
+    nowhere: ...`) or "invalid value 'x' for FLAG:" (the RAG component specs) - the reader was sent to a command line
+    that did not hold it -, or the file alone before one that opens with the key (`ini key llm_max_tokens 0: ...`:
+    which of the ini files pytest may read was not said). Else `message` as it is - also when it was named so
+    already: the session's checks pass through here after `load_settings`."""
+    flag, key = _OPENING_FLAG.match(message), _OPENING_KEY.match(message)
+    opt = next(
+        (o for o in OPTIONS if (flag is not None and o.flag == flag.group(1)) or (key is not None and o.ini == key[1])),
+        None,
+    )
     if opt is None or config.getoption(opt.dest) not in (None, []):
         return message
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if config.getini(opt.ini) in (None, "", []):
             return message  # the option's default, or a value derived from another one
+    where = ini_source(config, opt.ini)
+    return f"{where}, {message}" if key is not None else f"{where}, ini key {opt.ini}: {message}"
+
+
+def ini_source(config: pytest.Config, key: str) -> str:
+    """Where pytest read ini key `key` from: `-o` (`--override-ini`, which wins over the file), else the ini file
+    (config.inipath) as a path from the folder pytest was started in - its name alone there -, or its full path when
+    it lies elsewhere (a run started in a subfolder read `pytest.ini` as the subfolder's, which has none)."""
+    overrides = getattr(getattr(config, "option", None), "override_ini", None) or []
+    if any(str(item).partition("=")[0].strip() == key for item in overrides):
+        return "-o (--override-ini)"
     ini = config.inipath
-    where = "the ini file" if ini is None else ini.name if ini.parent == Path(config.rootpath) else str(ini)
-    return f"{where}, ini key {opt.ini}: {message}"
+    if ini is None:
+        return "the ini file"
+    params = getattr(config, "invocation_params", None)
+    start = Path(params.dir if params is not None else config.rootpath)
+    try:
+        return str(Path(ini).resolve().relative_to(start.resolve()))
+    except (OSError, ValueError):  # another folder: its full path
+        return str(ini)
 
 
 def _load_settings(config: pytest.Config) -> Settings:

@@ -549,7 +549,7 @@ def option_value(config: pytest.Config, opt: Option) -> Any:
     if opt.repeat:
         return value
     if opt.choices and value not in opt.choices:
-        raise pytest.UsageError(f"{where} {value!r}: use one of {list(opt.choices)}")
+        raise pytest.UsageError(f"{where} {value!r}: not one of its values. Fix: use one of {list(opt.choices)}")
     problem = value_problem(opt, value)
     if problem is not None:
         raise pytest.UsageError(f"{where} {value!r}: {problem}")

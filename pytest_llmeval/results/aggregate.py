@@ -539,6 +539,12 @@ def judge_agreement(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     from ..stats import cohen_kappa, spearman
 
     rows = []
+    # every answer the judge failed on: one it was to decide (`assert_with: judge`) is the case's error, with no
+    # score, and was not counted ("judge errors 0" beside answers it had failed on)
+    errors = {
+        key: sum(1 for c in group if (c.get("judge") or {}).get("error"))
+        for key, group in group_by(cases, "model", "mode").items()
+    }
     for (model, mode), group in group_by(scored(cases), "model", "mode").items():
         graded = [c for c in group if (c.get("judge") or {}).get("score") is not None]
         if not graded:
@@ -554,7 +560,7 @@ def judge_agreement(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "mode": mode,
                 "n": len(graded),
                 "cases": len(set(ids)),
-                "judge_errors": sum(1 for c in group if (c.get("judge") or {}).get("error")),
+                "judge_errors": errors[(model, mode)],
                 # over cases, as the summary's mean score: pooled over answers, the keyword score of the same
                 # answers was another figure (45.8 beside the summary's 46.0) wherever repeats were uneven
                 "mean_judge_score": _round(

@@ -145,10 +145,10 @@ def case_detail(case: dict[str, Any]) -> str:
         )
     judge = case.get("judge")
     if judge:
-        parts.append(
-            f"<b>Judge</b> {_e(judge.get('model'))}: {_e(figure(judge.get('score')))} - "
-            f"{_e(judge.get('reason') or judge.get('error'))}"
-        )
+        from ..serving.client import hide_secrets  # a judge's error may echo its request: shown without secrets
+
+        said = judge.get("reason") or (hide_secrets(str(judge["error"])) if judge.get("error") else None)
+        parts.append(f"<b>Judge</b> {_e(judge.get('model'))}: {_e(figure(judge.get('score')))} - {_e(said)}")
     retrieval = case.get("retrieval")
     if retrieval:
         chunks = "".join(

@@ -303,7 +303,7 @@ def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
     known = ", ".join(f"{r.ident} ({r.name})" for r in runs[-10:]) or "none yet"
     from ..compare.folder import nearest_run_name
 
-    raise RunNotFound(f"no saved run {ref!r} in {runs_dir} (saved: {known}).{nearest_run_name(ref, runs_dir)} {FIX}")
+    raise RunNotFound(f"no saved run {ref!r} in {runs_dir} (saved: {known}).{nearest_run_name(ref, runs)} {FIX}")
 
 
 UNREADABLE = "unreadable"  # the status `describe_runs` gives a saved run that cannot be read (its `error` says why)

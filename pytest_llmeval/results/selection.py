@@ -150,6 +150,49 @@ def coverage_line(doc: Mapping[str, Any]) -> str | None:
     """What part of the suite the run covered, in words, with every count; None for a results.json without
     `run.selection` (written before it was recorded) or with one that is not counts.
     `3 of 14 LLM case tests run: 11 deselected by -k roi.`"""
+    counted = _counted(doc)
+    if counted is None:
+        return None
+    collected, finished, parts = counted
+    if collected == 0:
+        return "0 LLM case tests collected: no LLM case was asked (n = 0)."
+    whole = not parts
+    head = (
+        f"{finished} of {collected} LLM case tests run (the whole suite collected)"
+        if whole
+        else f"{finished} of {collected} LLM case tests run"
+    )
+    tail = f": {'; '.join(f'{n} {words}' for _, n, words in parts)}" if parts else ""
+    note = "" if whole else " The figures below are of the tests run only, not of the whole suite."
+    return f"{head}{tail}.{note} (A test is one model, mode and case; --llm-repeat samples run inside it.)"
+
+
+# what brings back the LLM case tests a run did not run, by what kept them from running (`_counted`)
+NO_CASE_FIXES = {
+    "deselected": "a -k, -m or test path that selects LLM cases (pytest --collect-only -q lists them)",
+    "skipped": "what skipped them (the reasons given)",
+    "not run": "a run to its end (without -x or --maxfail, not interrupted)",
+}
+
+
+def no_case_ran(doc: Mapping[str, Any]) -> tuple[str, str] | None:
+    """Why a run asked no LLM case of those it collected, from its `run.selection`, and the fix: ("14 of 14 LLM case
+    tests deselected by -k plain", "a -k, -m or test path that selects LLM cases ..."); None when a case test
+    finished, when none was collected (a run of the load benchmark alone, or of other tests: whoever reads it says
+    so), or when the run records no selection (written before the record). A gated `-k` of plain tests only was
+    called "the load benchmark alone" though no benchmark ran."""
+    counted = _counted(doc)
+    if counted is None or counted[1] or not counted[2]:  # no part left out: none was collected
+        return None
+    collected, _, parts = counted
+    said = "; ".join(f"{n} of {collected} LLM case tests {words}" for _, n, words in parts)
+    return said, "; or ".join(NO_CASE_FIXES[kind] for kind, _, _ in parts)
+
+
+def _counted(doc: Mapping[str, Any]) -> tuple[int, int, list[tuple[str, int, str]]] | None:
+    """A run's LLM case tests collected and finished, and what kept the others from running - (kind, count, words):
+    ("deselected", 11, "deselected by -k roi"), ("skipped", 2, 'skipped (2 "no GPU")'), ("not run", 3, "selected
+    but not run (...)"); None without counts in `run.selection`."""
     selection = (doc.get("run") or {}).get("selection")
     if not isinstance(selection, Mapping):
         return None
@@ -157,27 +200,18 @@ def coverage_line(doc: Mapping[str, Any]) -> str | None:
     skipped, finished = _count(selection.get("skipped")) or 0, _count(selection.get("finished")) or 0
     if collected is None or deselected is None:
         return None
-    if collected == 0:
-        return "0 LLM case tests collected: no LLM case was asked (n = 0)."
     selected = max(collected - deselected, 0)
     not_run = max(selected - skipped - finished, 0)
-    whole = deselected == 0 and skipped == 0 and not_run == 0
-    head = (
-        f"{finished} of {collected} LLM case tests run (the whole suite collected)"
-        if whole
-        else f"{finished} of {collected} LLM case tests run"
-    )
     parts = []
     if deselected:
         by = " ".join(_quoted(str(x)) for x in selection.get("selected_by") or [])
-        parts.append(f"{deselected} deselected" + (f" by {by}" if by else " (by -k, -m, --deselect or a plugin)"))
+        words = "deselected" + (f" by {by}" if by else " (by -k, -m, --deselect or a plugin)")
+        parts.append(("deselected", deselected, words))
     if skipped:
-        parts.append(f"{skipped} skipped ({_reasons(selection.get('skip_reasons'))})")
+        parts.append(("skipped", skipped, f"skipped ({_reasons(selection.get('skip_reasons'))})"))
     if not_run:
-        parts.append(f"{not_run} selected but not run (the run stopped first: interrupted, -x or --maxfail)")
-    tail = f": {'; '.join(parts)}" if parts else ""
-    note = "" if whole else " The figures below are of the tests run only, not of the whole suite."
-    return f"{head}{tail}.{note} (A test is one model, mode and case; --llm-repeat samples run inside it.)"
+        parts.append(("not run", not_run, "selected but not run (the run stopped first: interrupted, -x or --maxfail)"))
+    return collected, finished, parts
 
 
 def _quoted(option: str) -> str:

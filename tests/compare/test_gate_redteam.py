@@ -12,57 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from run_builders import GOOD, N, gate, run
 
-from pytest_llmeval.compare import (
-    EXIT_BROKEN,
-    EXIT_OK,
-    GateError,
-    compare_runs,
-    parse_fail_expressions,
-    render_comparison_text,
-)
+from pytest_llmeval.compare import EXIT_BROKEN, EXIT_OK, GateError, parse_fail_expressions, render_comparison_text
 from pytest_llmeval.testing.openai_fake import FakeServer
-
-N = 14
-
-
-def run(scores: list[float], model: str = "m1", mode: str = "norag", **run_fields: Any) -> dict[str, Any]:
-    """A results document as pytest-llmeval writes it (schema 2), one sample per case."""
-    cases = [
-        {
-            "model": model,
-            "scenario_id": f"c{i:02d}",
-            "mode": mode,
-            "sample": 0,
-            "category": "x",
-            "case_hash": f"h{i}",
-            "score": score,
-            "passed": score >= 60,
-            "threshold": 60.0,
-            "error": None,
-            "ttft_s": 0.2 + i / 1000,
-            "e2e_s": 2.0,
-            "output_tokens": 40,
-            "in_flight": 1,
-        }
-        for i, score in enumerate(scores)
-    ]
-    info = {
-        "models": [model],
-        "settings": {"max_tokens": 64, "temperature": 0.0, "concurrency": 1},
-        "hardware": {"cpu": "x", "cpu_count": 2, "gpus": []},
-        "started_at": "t",
-        "status": "complete",
-    }
-    return {"schema_version": 2, "cases": cases, "run": {**info, **run_fields}, "aggregates": {}, "benchmarks": []}
-
-
-def gate(base: dict[str, Any], new: dict[str, Any], rules: str = "score:5,pass_rate:10", **kw: Any) -> dict[str, Any]:
-    return compare_runs(base, new, parse_fail_expressions(rules), **kw)
-
-
-GOOD = [100.0] * N
-
 
 # -- records a run never writes -----------------------------------------------------------------------------------
 

@@ -16,53 +16,20 @@ import copy
 from typing import Any
 
 import pytest
+from run_builders import gate, repeated
+from run_builders import run as one_sample_run
 
-from pytest_llmeval.compare import (
-    EXIT_BROKEN,
-    EXIT_OK,
-    EXIT_REGRESSION,
-    compare_runs,
-    parse_fail_expressions,
-    render_comparison_text,
-)
+from pytest_llmeval.compare import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, render_comparison_text
 
 N = 25  # enough requests for every speed statistic (a p95 needs 20)
 
 
 def run(scores: list[float], repeats: int = 1, **settings: Any) -> dict[str, Any]:
-    """A results document as pytest-llmeval writes it (schema 2), `repeats` samples per case."""
-    cases = [
-        {
-            "model": "m1",
-            "scenario_id": f"c{i:02d}",
-            "mode": "norag",
-            "sample": sample,
-            "category": "x",
-            "case_hash": f"h{i}",
-            "score": score,
-            "passed": score >= 60,
-            "threshold": 60.0,
-            "error": None,
-            "ttft_s": 0.2 + i / 1000,
-            "e2e_s": 2.0,
-            "output_tokens": 40,
-            "in_flight": 1,
-        }
-        for i, score in enumerate(scores)
-        for sample in range(repeats)
-    ]
-    info = {
-        "models": ["m1"],
-        "settings": {"max_tokens": 64, "temperature": 0.0, "concurrency": 1, "repeat": repeats, **settings},
-        "hardware": {"cpu": "x", "cpu_count": 2, "gpus": []},
-        "started_at": "t",
-        "status": "complete",
-    }
-    return {"schema_version": 2, "cases": cases, "run": info, "aggregates": {}, "benchmarks": []}
-
-
-def gate(base: dict[str, Any], new: dict[str, Any], rules: str = "score:5,pass_rate:10", **kw: Any) -> dict[str, Any]:
-    return compare_runs(base, new, parse_fail_expressions(rules), **kw)
+    """A results document as pytest-llmeval writes it (schema 2), `repeats` samples per case, `settings` added to
+    its run settings."""
+    doc = repeated(one_sample_run(scores), repeats)
+    doc["run"]["settings"].update(settings)
+    return doc
 
 
 def rule_row(cmp: dict[str, Any], metric: str) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from test_gate_redteam import GOOD, N, gate, run
+from run_builders import GOOD, N, gate, run
 from test_gate_redteam3 import run as repeated_run
 from test_scorer_changes import ANSWERS, SCENARIOS, V1, record, today
 from test_scorer_changes import run as scored_run

@@ -23,28 +23,36 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_gate_redteam import gate, run
-from test_gate_round8 import asked_as, at_load, cached, each, errored, repeated, scorer, status, two_models, with_rag
-
-from pytest_llmeval.compare import (
-    EXIT_BROKEN,
-    EXIT_OK,
-    EXIT_REGRESSION,
-    EXIT_UNCHECKED,
-    render_comparison_markdown,
-    render_comparison_text,
+from run_builders import (
+    BOTH,
+    BROKEN,
+    ERR,
+    GOOD,
+    MISS,
+    OK,
+    REG,
+    UNCHECKED,
+    Doc,
+    N,
+    asked_as,
+    at_load,
+    cached,
+    each,
+    errored,
+    gate,
+    repeated,
+    run,
+    scorer,
+    status,
+    two_models,
+    with_rag,
 )
+
+from pytest_llmeval.compare import render_comparison_markdown, render_comparison_text
 from pytest_llmeval.results.recorder import to_json
 
-Doc = dict[str, Any]
-N = 14
-GOOD = [100.0] * N
 ZERO = [0.0] * N
 GRADED = [100.0, 80.0, 60.0, 100.0, 40.0, 80.0, 100.0, 60.0, 80.0, 100.0, 20.0, 80.0, 100.0, 60.0]
-OK, REG, BROKEN, UNCHECKED = EXIT_OK, EXIT_REGRESSION, EXIT_BROKEN, EXIT_UNCHECKED
-ERR = {"allow_errors": True}
-MISS = {"allow_missing": True}
-BOTH = {"allow_errors": True, "allow_missing": True}
 
 
 def setting(doc: Doc, **values: Any) -> Doc:

@@ -13,28 +13,41 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_gate_redteam import gate, run
-from test_gate_round8 import at_load, cached, each, errored, repeated, scorer
-
-from pytest_llmeval.compare import (
-    EXIT_BROKEN,
-    EXIT_OK,
-    EXIT_REGRESSION,
-    EXIT_UNCHECKED,
-    render_comparison_markdown,
-    render_comparison_text,
+from run_builders import (
+    BOTH,
+    BROKEN,
+    ERR,
+    GOOD,
+    MISS,
+    OK,
+    REG,
+    UNCHECKED,
+    Doc,
+    N,
+    R,
+    at_load,
+    cached,
+    degraded,
+    each,
+    errored,
+    gate,
+    judged,
+    models,
+    of_model,
+    only,
+    relabel,
+    repeated,
+    run,
+    sample_errored,
+    sample_scores,
+    scorer,
+    slower,
 )
 
-Doc = dict[str, Any]
-N = 14
-GOOD = [100.0] * N
+from pytest_llmeval.compare import EXIT_UNCHECKED, render_comparison_markdown, render_comparison_text
+
 ZERO = [0.0] * N
 GRADED = [100.0, 80.0, 60.0, 100.0, 40.0, 80.0, 100.0, 60.0, 80.0, 100.0, 20.0, 80.0, 100.0, 60.0]
-OK, REG, BROKEN, UNCHECKED = EXIT_OK, EXIT_REGRESSION, EXIT_BROKEN, EXIT_UNCHECKED
-ERR = {"allow_errors": True}
-MISS = {"allow_missing": True}
-BOTH = {"allow_errors": True, "allow_missing": True}
-R = "score:5,pass_rate:10"
 
 
 # -- runs as pytest-llmeval writes them -----------------------------------------------------------------------------
@@ -44,57 +57,6 @@ def answered(doc: Doc) -> Doc:
     """Each record with the answer the recorder saves (one per case, the same in every run: --llm-cache, temp 0)."""
     for case in doc["cases"]:
         case["answer"] = f"answer of {case['scenario_id']}"
-    return doc
-
-
-def models(*scored: tuple[str, list[float]]) -> Doc:
-    """One run of several models (`--llm-model A --llm-model B ...`)."""
-    doc = run(scored[0][1], model=scored[0][0])
-    for label, values in scored[1:]:
-        doc["cases"] += run(values, model=label)["cases"]
-    doc["run"]["models"] = [label for label, _ in scored]
-    return doc
-
-
-def of_model(doc: Doc, model: str, fn: Callable[[Doc], Doc]) -> Doc:
-    """`fn` applied to one model's records only."""
-    own = {"cases": [c for c in doc["cases"] if c["model"] == model], "run": doc["run"]}
-    fn(own)
-    doc["cases"] = [c for c in doc["cases"] if c["model"] != model] + own["cases"]
-    return doc
-
-
-def relabel(doc: Doc, old: str, new: str) -> Doc:
-    for case in doc["cases"]:
-        if case["model"] == old:
-            case["model"] = new
-    doc["run"]["models"] = [new if m == old else m for m in doc["run"]["models"]]
-    return doc
-
-
-def only(doc: Doc, which: range) -> Doc:
-    """The run made with -k: the cases `which` only."""
-    ids = {f"c{i:02d}" for i in which}
-    doc["cases"] = [c for c in doc["cases"] if c["scenario_id"] in ids]
-    return doc
-
-
-def sample_scores(doc: Doc, k: int, later: float, sample_from: int = 1) -> Doc:
-    """--llm-repeat k: samples from `sample_from` on scoring `later`."""
-    doc = repeated(doc, k)
-    for case in doc["cases"]:
-        if case["sample"] >= sample_from:
-            case.update(score=later, passed=later >= 60)
-    return doc
-
-
-def sample_errored(doc: Doc, sample: int, which: range) -> Doc:
-    ids = {f"c{i:02d}" for i in which}
-    for case in doc["cases"]:
-        if case["sample"] == sample and case["scenario_id"] in ids:
-            case.update(
-                error={"type": "timeout", "message": "timeout"}, score=0.0, passed=False, ttft_s=None, e2e_s=None
-            )
     return doc
 
 
@@ -108,16 +70,6 @@ def no_repeat_setting(doc: Doc) -> Doc:
     """A run saved before settings.repeat was recorded (its records still hold every sample)."""
     doc["run"]["settings"].pop("repeat", None)
     return doc
-
-
-def judged(doc: Doc, judge: str = "qwen-judge") -> Doc:
-    """--llm-judge-assert: the judge's verdict decides pass/fail."""
-    return each(
-        doc,
-        assert_with="judge",
-        judge={"model": judge, "passed": True},
-        scorer={"name": "keyword_coverage", "version": 2},
-    )
 
 
 def scorer_of(doc: Doc, version: int, which: range | None = None, sample: int | None = None) -> Doc:
@@ -137,14 +89,6 @@ def launched(doc: Doc, gpus: list[dict[str, Any]]) -> Doc:
 H100 = [{"index": 0, "name": "NVIDIA H100 80GB HBM3", "memory_gib": 79.6}]
 A100 = [{"index": 0, "name": "NVIDIA A100-SXM4-80GB", "memory_gib": 79.2}]
 H100_NVL = [{"index": 0, "name": "NVIDIA H100 NVL", "memory_gib": 93.6}]
-
-
-def slower(doc: Doc, by: float = 2.0) -> Doc:
-    for case in doc["cases"]:
-        for field in ("ttft_s", "e2e_s"):
-            if case.get(field) is not None:
-                case[field] *= by
-    return doc
 
 
 def rescored_as(doc: Doc, values: list[float], version: int | None = None, hashed: bool = True) -> Doc:
@@ -193,11 +137,6 @@ def scored(doc: Doc, value: float, which: range) -> Doc:
     for case in doc["cases"]:
         if int(case["scenario_id"][1:]) in which:
             case.update(score=value, passed=value >= 60)
-    return doc
-
-
-def degraded(doc: Doc) -> Doc:
-    doc["run"]["status"] = "degraded"
     return doc
 
 

@@ -11,9 +11,24 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from test_gate_redteam import gate, run
-from test_gate_round8 import asked_as, at_load, cached, edited, errored
-from test_gate_round11 import BOTH, ERR, MISS, R, degraded, models, of_model, repeated, slower
+from run_builders import (
+    BOTH,
+    ERR,
+    MISS,
+    R,
+    asked_as,
+    at_load,
+    cached,
+    degraded,
+    edited,
+    errored,
+    gate,
+    models,
+    of_model,
+    repeated,
+    run,
+    slower,
+)
 
 from pytest_llmeval.compare import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, EXIT_UNCHECKED, render_comparison_markdown
 

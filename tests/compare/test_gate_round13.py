@@ -16,26 +16,39 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from test_gate_redteam import gate, run
-from test_gate_round8 import asked_as, at_load, cached, edited, errored, repeated, scorer, with_rag
-from test_gate_round11 import R, degraded, judged, models, of_model, only, relabel, sample_errored, sample_scores
-
-from pytest_llmeval.compare import (
-    EXIT_BROKEN,
-    EXIT_OK,
-    EXIT_REGRESSION,
-    EXIT_UNCHECKED,
-    render_comparison_markdown,
-    render_comparison_text,
+from run_builders import (
+    BROKEN,
+    ERR,
+    MISS,
+    OK,
+    REG,
+    UNCHECKED,
+    Doc,
+    R,
+    asked_as,
+    at_load,
+    cached,
+    degraded,
+    edited,
+    errored,
+    gate,
+    judged,
+    models,
+    of_model,
+    only,
+    relabel,
+    repeated,
+    run,
+    sample_errored,
+    sample_scores,
+    scorer,
+    with_rag,
 )
 
-Doc = dict[str, Any]
-OK, REG, BROKEN, UNCHECKED = EXIT_OK, EXIT_REGRESSION, EXIT_BROKEN, EXIT_UNCHECKED
-ERR = {"allow_errors": True}
-MISS = {"allow_missing": True}
+from pytest_llmeval.compare import render_comparison_markdown, render_comparison_text
+
 NS = (4, 6, 8, 10, 12, 14)
 REPEATS = ((1, 3), (1, 2), (2, 4), (3, 5), (1, 5))
 Row = tuple[str, Callable[[], Doc], Callable[[], Doc], str, dict[str, bool], int]

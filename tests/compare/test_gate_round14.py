@@ -18,30 +18,34 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from test_gate_redteam import gate, run
-from test_gate_round8 import cached, errored, repeated, scorer, untimed, with_rag
-from test_gate_round11 import models, slower
-
-from pytest_llmeval.compare import (
-    EXIT_BROKEN,
-    EXIT_OK,
-    EXIT_REGRESSION,
-    EXIT_UNCHECKED,
-    GateError,
-    parse_fail_expressions,
-    parse_pairs,
-    render_comparison_text,
+from run_builders import (
+    ANSWERS,
+    BROKEN,
+    EMPTY,
+    ERR,
+    OK,
+    REG,
+    UNCHECKED,
+    Doc,
+    R,
+    cached,
+    errored,
+    gate,
+    models,
+    repeated,
+    run,
+    scorer,
+    slower,
+    untimed,
+    with_rag,
 )
-from pytest_llmeval.compare.folder import SHOWN, folder_run, nearest_run_name, runs_in_folder
-from pytest_llmeval.results.runs import RunNotFound, save_run
 
-Doc = dict[str, Any]
-OK, REG, BROKEN, UNCHECKED = EXIT_OK, EXIT_REGRESSION, EXIT_BROKEN, EXIT_UNCHECKED
-R = "score:5,pass_rate:10"
-ERR = {"allow_errors": True}
+from pytest_llmeval.compare import GateError, parse_fail_expressions, parse_pairs, render_comparison_text
+from pytest_llmeval.compare.folder import SHOWN, folder_run, nearest_run_name, runs_in_folder
+from pytest_llmeval.results.runs import RunNotFound, list_runs, save_run
+
 NAMES = ["nightly", "夜间回归", "fp8-qwen3", "rag_ab.v2", "Baseline-2026"]
 
 
@@ -253,7 +257,7 @@ def test_a_run_name_with_a_typo_gets_the_nearest_saved_name(tmp_path: Path, type
     for name in NAMES:
         save_run(finished(), runs_dir, name)
     number = NAMES.index(meant) + 1
-    assert nearest_run_name(typed, runs_dir) == f" Did you mean {meant} (run {number:04d})?"
+    assert nearest_run_name(typed, list_runs(runs_dir)) == f" Did you mean {meant} (run {number:04d})?"
 
 
 @pytest.mark.parametrize("typed", ["zzz", "7", "last", "latest", "production-weekly-large"])
@@ -261,31 +265,23 @@ def test_no_name_is_suggested_where_none_is_near_or_the_reference_is_no_name(tmp
     runs_dir = tmp_path / "runs"
     for name in NAMES:
         save_run(finished(), runs_dir, name)
-    assert nearest_run_name(typed, runs_dir) == ""
+    assert nearest_run_name(typed, list_runs(runs_dir)) == ""
 
 
 def test_the_nearest_name_is_the_newest_run_by_it(tmp_path: Path):
     runs_dir = tmp_path / "runs"
     for name in ("nightly", "other", "nightly"):
         save_run(finished(), runs_dir, name)
-    assert nearest_run_name("nighty", runs_dir) == " Did you mean nightly (run 0003)?"
+    assert nearest_run_name("nighty", list_runs(runs_dir)) == " Did you mean nightly (run 0003)?"
 
 
 def test_no_saved_runs_no_suggestion(tmp_path: Path):
-    assert nearest_run_name("nightly", tmp_path / "missing") == ""
+    assert nearest_run_name("nightly", list_runs(tmp_path / "missing")) == ""
 
 
 # -- red team: answers that measure nothing -------------------------------------------------------------------------
 
 # what a broken server or chat template sends back: nothing, whitespace, a line break; and what a model answers
-EMPTY = ["", "   ", "\n\n", "\t \u3000"]
-ANSWERS = [
-    "答：甲项、乙项、丙项。",
-    "- revenue up 12%\n- churn down",
-    "| 项目 | 金额 |\n|---|---|\n| 甲 | 100 |",
-    "**ROI** is 1.8x over 3 years.",
-    "首先，我们需要明确目标客户。",
-]
 
 
 def answering(values: list[float], empty: int, model: str = "m1", mode: str = "norag") -> Doc:

@@ -18,28 +18,11 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from test_gate_redteam import gate, run
-from test_gate_round8 import repeated
-from test_gate_round11 import degraded, slower
-from test_gate_round14 import ANSWERS, EMPTY
+from run_builders import ANSWERS, BROKEN, EMPTY, ERR, OK, REG, UNCHECKED, Doc, R, degraded, gate, repeated, run, slower
 
-from pytest_llmeval.compare import (
-    EXIT_BROKEN,
-    EXIT_OK,
-    EXIT_REGRESSION,
-    EXIT_UNCHECKED,
-    GateError,
-    parse_fail_expressions,
-    render_comparison_text,
-)
-
-Doc = dict[str, Any]
-OK, REG, BROKEN, UNCHECKED = EXIT_OK, EXIT_REGRESSION, EXIT_BROKEN, EXIT_UNCHECKED
-R = "score:5,pass_rate:10"
-ERR = {"allow_errors": True}
+from pytest_llmeval.compare import GateError, parse_fail_expressions, render_comparison_text
 
 # -- a time threshold's unit ----------------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 import pytest
-from test_gate_redteam import GOOD, gate, run
+from run_builders import GOOD, gate, run
 
 from pytest_llmeval.compare import EXIT_BROKEN, EXIT_OK, EXIT_REGRESSION, EXIT_UNCHECKED, render_comparison_text
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_gate_redteam import gate, run
+from run_builders import gate, run
 
 from pytest_llmeval.compare import EXIT_OK, EXIT_REGRESSION, EXIT_UNCHECKED, render_comparison_text
 

@@ -22,7 +22,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_gate_redteam import gate, run
+from run_builders import (
+    GOOD,
+    Doc,
+    N,
+    asked_as,
+    at_load,
+    cached,
+    each,
+    edited,
+    errored,
+    gate,
+    repeated,
+    run,
+    scorer,
+    status,
+    two_models,
+    untimed,
+    with_rag,
+)
 
 from pytest_llmeval.compare import (
     EXIT_BROKEN,
@@ -35,51 +53,6 @@ from pytest_llmeval.compare import (
 )
 from pytest_llmeval.compare.render import gate_word
 
-N = 14
-GOOD = [100.0] * N
-Doc = dict[str, Any]
-
-
-def errored(doc: Doc, which: range | list[int], kind: str = "timeout") -> Doc:
-    """Samples that errored as the recorder writes them: an error, score 0, no timing."""
-    for i in which:
-        doc["cases"][i].update(
-            error={"type": kind, "message": f"{kind} after 120 s"},
-            score=0.0,
-            passed=False,
-            ttft_s=None,
-            e2e_s=None,
-            output_tokens=None,
-        )
-    return doc
-
-
-def cached(doc: Doc, which: range | list[int] | None = None) -> Doc:
-    """Answers from the answer cache: `cached`, no timing or token count."""
-    for i, case in enumerate(doc["cases"]):
-        if which is None or i in which:
-            case.update(cached=True, ttft_s=None, e2e_s=None, output_tokens=None)
-    return doc
-
-
-def untimed(doc: Doc) -> Doc:
-    for case in doc["cases"]:
-        case.update(ttft_s=None, e2e_s=None, output_tokens=None)
-    return doc
-
-
-def each(doc: Doc, **fields: Any) -> Doc:
-    for case in doc["cases"]:
-        case.update(fields)
-    return doc
-
-
-def two_models(first: list[float], second: list[float]) -> Doc:
-    doc = run(first)
-    doc["cases"] += run(second, model="m2")["cases"]
-    doc["run"]["models"] = ["m1", "m2"]
-    return doc
-
 
 def second_at_load(doc: Doc, in_flight: int) -> Doc:
     """The second model served with more cases in flight (its own --llm-model-arg, another replica count)."""
@@ -89,46 +62,8 @@ def second_at_load(doc: Doc, in_flight: int) -> Doc:
     return doc
 
 
-def with_rag(norag: list[float], rag: list[float], rag_ids: slice = slice(None)) -> Doc:
-    doc = run(norag)
-    doc["cases"] += run(rag, mode="rag")["cases"][rag_ids]
-    return doc
-
-
-def asked_as(doc: Doc) -> Doc:
-    """Each case's prompt hash, as the recorder writes it (a renamed case keeps its question)."""
-    for case in doc["cases"]:
-        case["prompt_hash"] = f"p-{case['scenario_id']}"
-    return doc
-
-
 def renamed(doc: Doc) -> Doc:
     doc["cases"][0]["scenario_id"] = "c00-renamed"
-    return doc
-
-
-def edited(doc: Doc) -> Doc:
-    doc["cases"][3]["case_hash"] = "h3-edited"
-    return doc
-
-
-def scorer(doc: Doc, version: int) -> Doc:
-    return each(doc, scorer={"name": "keywords", "version": version})
-
-
-def repeated(doc: Doc, k: int) -> Doc:
-    doc["cases"] = [{**copy.deepcopy(c), "sample": s} for c in doc["cases"] for s in range(k)]
-    doc["run"]["settings"]["repeat"] = k
-    return doc
-
-
-def at_load(doc: Doc, in_flight: int, concurrency: int | None = None) -> Doc:
-    doc["run"]["settings"]["concurrency"] = concurrency or in_flight
-    return each(doc, in_flight=in_flight)
-
-
-def status(doc: Doc, value: str, **run_fields: Any) -> Doc:
-    doc["run"].update(status=value, **run_fields)
     return doc
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from test_gate_redteam import gate, run
+from run_builders import gate, run
 
 from pytest_llmeval.compare import EXIT_OK, EXIT_REGRESSION
 from pytest_llmeval.stats import joint_stepdown, noninferiority_mean

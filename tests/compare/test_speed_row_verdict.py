@@ -4,7 +4,7 @@ team), as a quality row had read "no significant difference" beside a failed gat
 
 from __future__ import annotations
 
-from test_gate_redteam import gate, run
+from run_builders import gate, run
 from test_gate_round10 import slower
 
 from pytest_llmeval.compare import EXIT_OK, EXIT_REGRESSION, render_comparison_text

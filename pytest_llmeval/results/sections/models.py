@@ -282,8 +282,12 @@ def model_pairs_section(doc: dict[str, Any]) -> Section | None:
 
 
 def judge_section(doc: dict[str, Any]) -> Section | None:
+    """The judge's agreement with the keyword scorer, per model and mode; a judge that errored on every answer of a
+    model and mode has no figure, and its row says so with its first error (it had no row: the section, or the
+    whole of it, was missing, as if no judge had been asked)."""
     rows_in = doc["aggregates"].get("judge") or []
-    if not rows_in:
+    failed = judge_failures(doc.get("cases") or [], {(r["model"], r["mode"]) for r in rows_in})
+    if not rows_in and not failed:
         return None
     rows = [
         [
@@ -299,6 +303,7 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
         ]
         for r in rows_in
     ]
+    rows += [[f["model"], f["mode"], 0, "-", "-", "-", "-", "-", judge_failure_cell(f)] for f in failed]
     return Section(
         "judge",
         "Keyword scorer against the LLM judge",
@@ -315,7 +320,8 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
             "so that agreeing on every one of a few cases does not read as certain agreement. Spearman's rho on the "
             "scores (with repeats: on the cases' mean scores), with its 95% interval from 4 cases (Fisher z with the "
             "Bonett-Wright variance; a perfect order taken as one swap short of it, so that it is not certain at any "
-            "n) and its p (from the orderings of the cases: every one up to 8 cases, 20,000 drawn up to 30)."
+            "n) and its p (from the orderings of the cases: every one up to 8 cases, 20,000 drawn up to 30).",
+            *([FAILED_JUDGE_NOTE] if failed else []),
         ],
         Table(
             [
@@ -333,6 +339,45 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
         ),
         terminal=True,
     )
+
+
+FAILED_JUDGE_NOTE = (
+    "A row with n = 0: the judge errored on every answer of that model and mode, so it graded none and there is "
+    "no figure to give; its judge errors say on how many answers and the first error (secrets hidden). Fix what "
+    "the error names (the judge's URL, model or key) and grade the run again: python -m pytest_llmeval rescore RUN "
+    "--llm-judge URL@MODEL."
+)
+FIRST_ERROR_CHARS = 200  # how much of a judge's first error its row shows
+
+
+def judge_failures(cases: list[dict[str, Any]], graded: set[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Each model and mode whose every judged answer has a judge error and no grade (not in `graded`, the judge
+    rows of the aggregates): {model, mode, errors, answers, first_error}, the first error as it was recorded."""
+    from ..aggregate import group_by
+
+    out = []  # every record: an answer the judge failed on is the case's error (stage "judge"), with no score
+    for (model, mode), group in group_by(cases, "model", "mode").items():
+        judged = [c["judge"] for c in group if isinstance(c.get("judge"), dict)]
+        if (model, mode) in graded or not judged or any(j.get("score") is not None for j in judged):
+            continue
+        errors = [j for j in judged if j.get("error")]
+        if errors:
+            first = str(errors[0]["error"])
+            out.append(
+                {"model": model, "mode": mode, "errors": len(errors), "answers": len(judged), "first_error": first}
+            )
+    return out
+
+
+def judge_failure_cell(failed: dict[str, Any]) -> str:
+    """`errored on 14 of 14 answers (first: HTTP 401 ...)`: the first error with every secret hidden - the keys this
+    process knows, a credential a header or key field carries, a URL's userinfo and query -, on one line, cut."""
+    from ...serving.client import hide_secrets
+
+    first = " ".join(hide_secrets(str(failed["first_error"])).split())
+    if len(first) > FIRST_ERROR_CHARS:
+        first = first[: FIRST_ERROR_CHARS - 3] + "..."
+    return f"errored on {failed['errors']} of {failed['answers']} answers (first: {first})"
 
 
 KAPPA_UNDEFINED = "undefined: a scorer gave every answer the same verdict (see agree %)"
