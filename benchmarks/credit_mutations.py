@@ -97,6 +97,12 @@ _CONDITION = re.compile(
 # a clause that opens with a stated assumption (按ROI 20%测算, 以20%计算, 假定): 如果 before it keeps the assumption the
 # answer works with (v40), which v51 still credits - no condition mutation is made of it
 _AN_ASSUMPTION = re.compile(r"(?:按照?|以|假定|基于|采用)(?!为)")
+# v52: a clause that opens with the user's question or a topic framed (您问ROI是多少，答案是20%; You asked about the
+# payback: it is 20 months; 说到回收期，…): 如果 or If before it conditions the asking (or makes 如果说, no condition
+# since v41), not the figure - no condition mutation is made of it
+_A_FRAMED_OPENING = re.compile(
+    r"(?:(?:您|你)们?(?:问|想知道|想了解)|说到|说起|you(?:'re| are)? (?:ask|asked|asking)|as for|regarding)", re.I
+)
 _QUESTION_WORD = re.compile(r"为什么|为何|怎么|如何|\b(?:why|how|what|which|when|who)\b", re.I)
 _STRUCTURED = re.compile(r"[{}|`]|\\boxed")
 _CLAUSE_END = re.compile(r"[，,；;]")
@@ -245,6 +251,9 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
     else:
         skipped.append("unit: none of the known units follows the figure")
     make("negation", _negated(answer, start))
+    held = _held_negated(answer, start)
+    if held is not None:
+        make("held negated", held)
     swapped = _swap_subject(point, answer)
     if swapped is not None:
         make("subject", swapped)
@@ -273,7 +282,10 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
     if english:
         low = clause if clause[1:2].isupper() else clause[0].lower() + clause[1:]
         rest = f" {rest[0].upper()}{rest[1:]}." if rest else ""
-        make("condition", f"{before}{lead}If {low}, the project is worth doing.{rest}{after}")
+        if _A_FRAMED_OPENING.match(clause):
+            skipped.append("condition: the clause frames the user's question or a topic (v52: If you asked about ...)")
+        else:
+            make("condition", f"{before}{lead}If {low}, the project is worth doing.{rest}{after}")
         if answered:
             skipped.append("question: the rest of its sentence would answer it yes")
         else:
@@ -283,6 +295,8 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
     else:
         if _AN_ASSUMPTION.match(clause):
             skipped.append("condition: the clause states an assumption (v40: 按…测算 - 如果 before it keeps it)")
+        elif _A_FRAMED_OPENING.match(clause):
+            skipped.append("condition: the clause frames the user's question or a topic (v52: 如果您问…, 如果说到…)")
         else:
             make("condition", f"{before}{lead}如果{clause}，项目就值得做。{rest}{after}")
         if answered:
@@ -325,6 +339,28 @@ def _negated(answer: str, start: int) -> str:
     if cn:
         return head[: cn.start()] + "并非" + head[cn.start() :] + answer[start:]
     return head + "并非" + answer[start:] if re.search(r"[\u4e00-\u9fff]", answer) else head + "not " + answer[start:]
+
+
+# v52: a verb of holding or keeping right before the figure (ROI仍有20%, ROI维持在20%, the ROI stays at 20%)
+_HELD_ZH = re.compile(r"(?:(?:保持|维持|稳定|守)(?:在|于)?|(?<![没拥保])有)\s*(?:约|大约|大概)?\s*$")
+_HELD_EN = re.compile(
+    r"\b(?:stays?|remains?|holds?|stayed|remained|held|kept|keeps?)(?: (?:at|steady at|around|about))?\s*$"
+)
+
+
+def _held_negated(answer: str, start: int) -> str | None:
+    """The verb of holding before the figure denied (v52): ROI仍有20% -> ROI仍没有20%, ROI维持在20% -> ROI未能维持在
+    20%, the ROI stays at 20% -> the ROI no longer stays at 20%; None where no such verb stands before it."""
+    head = answer[:start]
+    cn = _HELD_ZH.search(head)
+    if cn is not None:
+        verb = cn.group()
+        denied = "没" + verb if verb.startswith("有") else "未能" + verb
+        return head[: cn.start()] + denied + answer[start:]
+    en = _HELD_EN.search(head)
+    if en is not None:
+        return head[: en.start()] + "no longer " + head[en.start() :] + answer[start:]
+    return None
 
 
 def _swap_subject(point: str, answer: str) -> str | None:

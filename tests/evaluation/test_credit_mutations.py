@@ -1,7 +1,7 @@
 """A fixed, seeded sample of the wrong-credit mutation sweep (benchmarks/credit_mutations.py): covered rows of the
 scorer tests made wrong on purpose - figure, unit, negation, subject, a forecast belied, condition (v51), question,
-tag question (v51), rejected claim - must not be covered, so a later change that re-opens one of these classes fails
-here. The whole sweep runs as the benchmark script."""
+tag question (v51), rejected claim, a verb of holding denied (v52) - must not be covered, so a later change that
+re-opens one of these classes fails here. The whole sweep runs as the benchmark script."""
 
 from __future__ import annotations
 
@@ -53,14 +53,16 @@ def sampled(sweep_module: ModuleType) -> Any:
 def _pinned_covered_rows() -> list[tuple[str, str, NumberForms | None, str]]:
     from test_scorer_v49 import ALL_ROWS as V49_ROWS
     from test_scorer_v51 import ALL_ROWS as V51_ROWS
+    from test_scorer_v52 import ALL_ROWS as V52_ROWS
 
-    return [row for row in V49_ROWS + V51_ROWS if row[3] == "covered"]
+    return [row for row in V49_ROWS + V51_ROWS + V52_ROWS if row[3] == "covered"]
 
 
 def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
     """n = the seeded sample: hundreds of mutations over every kind, so an empty sweep cannot pass the next test."""
     assert sampled.made >= MUTATIONS_SCORED + 50
     kinds = {"figure", "unit", "negation", "subject", "belied", "condition", "question", "tag question", "rejected"}
+    kinds.add("held negated")  # v52
     assert kinds <= set(sampled.by_kind)
 
 
@@ -95,6 +97,10 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("回收期20个月", "回收期为20个月。", "belied", "回收期预计为20个月，但实际只有26个月。"),
         ("ROI 20%", "The ROI is 20%.", "belied", "The ROI is projected at 20%, but in fact it is 26%."),
         ("20个月", "一般需要二十个月。", "figure", "一般需要二十一个月。"),
+        # v52: a verb of holding denied
+        ("ROI 20%", "ROI仍有20%。", "held negated", "ROI仍没有20%。"),
+        ("ROI 20%", "ROI维持在20%。", "held negated", "ROI未能维持在20%。"),
+        ("ROI 20%", "The ROI stays at 20%.", "held negated", "The ROI no longer stays at 20%."),
     ],
 )
 def test_mutations_made(sweep_module: ModuleType, point: str, answer: str, kind: str, mutated: str) -> None:
@@ -119,3 +125,22 @@ def test_undecidable_mutations_are_skipped(
     skipped and counted, not scored."""
     made, skipped = sweep_module.mutants((point, answer, forms, "covered"), False)
     assert made == [] and skipped == [why]
+
+
+@pytest.mark.parametrize(
+    ("answer", "why"),
+    [
+        (
+            "您问ROI是多少，答案是20%。",
+            "condition: the clause frames the user's question or a topic (v52: 如果您问…, 如果说到…)",
+        ),
+        (
+            "You asked about the ROI: it is 20%.",
+            "condition: the clause frames the user's question or a topic (v52: If you asked about ...)",
+        ),
+    ],
+)
+def test_no_condition_is_made_of_a_framed_question(sweep_module: ModuleType, answer: str, why: str) -> None:
+    """v52: 如果 or If before the user's question framed conditions the asking, not the figure: skipped and counted."""
+    made, skipped = sweep_module.mutants(("ROI 20%", answer, None, "covered"), False)
+    assert why in skipped and "condition" not in {m.kind for m in made}

@@ -39,7 +39,9 @@ _CONDITION = re.compile(
 _NO_CONDITION_BEFORE_IF = re.compile(
     r"(?<![a-z])(?:as|what|ask|asks|asked|asking|wonder|wonders|wondered|wondering|know|knows|knew|see|sees"
     r"|saw|check|checks|checked|checking|confirm|confirms|confirmed|unsure|sure|tell me|tell us|doubt|doubtful"
-    r"|unclear|whether|decide|decides|decided|determine|determines|verify|find out|clear) $"
+    r"|unclear|whether|decide|decides|decided|determine|determines|verify|find out|clear"
+    # v52: whether after "the question is" (The question is if the ROI is 20%; it is 20%.)
+    r"|(?:question|questions|issue|point|test|key|thing) (?:is|was)) $"
 )
 # a stated assumption after the condition's word: the figure the answer works with (v40)
 _AN_ASSUMPTION = re.compile(
@@ -69,14 +71,23 @@ _LATER_CONSEQUENT = re.compile(
 )
 # a later part that follows from the figure's (so, therefore, 所以): the figure's part was the consequent already
 _FOLLOWS_FROM_IT = re.compile(
-    r" ?(?:\*\*)? ?(?:所以|因此|因而|从而|于是|这|这样|(?:so|therefore|thus|hence|which|meaning|and so|and)(?![a-z]))"
+    r" ?(?:\*\*)? ?(?:所以|因此|因而|从而|于是|这|这样|(?:so|therefore|thus|hence|which|meaning|and so|and)(?![a-z])"
+    # v52: or sets something against it (a contrast follows a claim, not a supposition: "If approved, the ROI is
+    # 20%, but the risk would be higher"; 如果获批，ROI为20%，但补贴需要才能到位)
+    r"|但是?|不过|然而|可是|只是|(?:but|although|though|yet|however|whereas|while)(?![a-z]))"
 )
+# v52: a bracket after the figure is an aside (If approved, the ROI is 20% (it could be higher with subsidies);
+# 如果获批，ROI为20%（若有补贴则更高）): the consequent is looked for after it closes
+_BRACKET_CLOSE = {"(": ")", "（": "）"}
 # a condition that frames the answer's own words, not the figure (If you ask me, If memory serves, 如果我没记错)
 _A_FRAME = re.compile(
     r" ?(?:(?:you|we) (?:ask me|ask us|look at|compare|want my|want our)|i may|anything|memory serves|i recall"
     r"|i remember|i'm not mistaken|i am not mistaken|i understand (?:it )?correctly|i'm honest|i am honest"
     r"|i'm being honest|we're honest|so|not|possible|needed|necessary|any|applicable"
-    r"|(?:我|您)?没(?:有)?记错|(?:你|您)问我|从[^,。;]{1,12}(?:来看|看))(?![a-z])"
+    r"|(?:我|您)?没(?:有)?记错|(?:你|您)问我|从[^,。;]{1,12}(?:来看|看)"
+    # v52: the user's question framed (如果您问ROI是多少，答案是20%; If you are asking about the ROI, it is 20%)
+    r"|you(?:'re|’re| are)? (?:ask|asking|asked)(?! me)|you (?:want|wish|wanted) to know|(?:your|the) question is"
+    r")(?![a-z])|(?:你|您)(?:问|想知道|想了解)(?:的)?[^,。;]{0,30}?(?:多少|多高|多长|什么|如何|怎么样|怎样|几)[^,。;]{0,6}[,:]"
 )
 # the end of a sentence for an antecedent (a semicolon ends it too: 若年收益下降10%，回收期延长至约22个月；若…)
 _SENTENCE_END = re.compile(r"[。!?;\n]|\.(?=\s|$)")
@@ -125,6 +136,11 @@ def _a_consequent_after(answer_norm: str, end: int, sentence_end: int) -> bool:
     """A later part of the sentence (after the figure's) holds a consequent's words and no figure, and the first later
     part does not follow from the figure's (so, 所以)."""
     first = _PART_END.search(answer_norm, end, sentence_end)
+    while first is not None and first.group() in _BRACKET_CLOSE:
+        close = answer_norm.find(_BRACKET_CLOSE[first.group()], first.end(), sentence_end)
+        if close < 0:
+            break  # a bracket left open in the sentence is a part of it, as before v52
+        first = _PART_END.search(answer_norm, close + 1, sentence_end)
     if first is None or _FOLLOWS_FROM_IT.match(answer_norm, first.end()):
         return False
     consequent = _LATER_CONSEQUENT.search(answer_norm, first.end(), sentence_end)

@@ -160,14 +160,16 @@ def _asked(answer_norm: str, start: int, end: int) -> str | None:
         return answer_norm[sentence_start:start]  # v46: Isn't the ROI 20%? I thought it was 15%. - a real doubt
     if _A_TAG_QUESTION.fullmatch(answer_norm, end, after.start()) and not _yes_after(answer_norm, start):
         return answer_norm[sentence_start:start]  # v51: ROI为20%，对吗？, "The ROI is 20%, right?" - asked
-    if _QUESTION_WORD.search(sentence) or _A_NEGATIVE_QUESTION.search(sentence):
+    worded = sentence[_framed_question_end(sentence) :]  # v52: 您问ROI是多少，答案是20%吗？ - the user's 多少
+    if _QUESTION_WORD.search(worded) or _A_NEGATIVE_QUESTION.search(sentence):
         return None
     if _A_CLAUSE_MARK.search(answer_norm, end, after.start()):
         return None  # ROI为20%，这个水平合理吗？ - the question is the next clause's, about the figure stated
     changed = _A_CHANGE_OR_A_REACH.search(sentence) is not None
     # v43: a bare figure (20%, 20个月) asked with a copula is asked as its subject's is (Is the ROI 20%?, 回收期是20个月
     # 吗？): v7/v32 still found it, so that a bare point was credited by the question a named one was not
-    ends = ("吗", "么", "呢") if changed else ("吗", "么")  # not ROI为20%，IRR呢？ (v41: a copula question too)
+    # v52: and 吧？ (ROI应该是20%吧？ asks to confirm, as the tag 对吧？ does since v51)
+    ends = ("吗", "么", "吧", "呢") if changed else ("吗", "么", "吧")  # not ROI为20%，IRR呢？ (v41: a copula question)
     if not (
         sentence.rstrip().endswith(ends)
         or _YES_NO_QUESTION_EN.match(sentence)
@@ -299,6 +301,20 @@ _WHAT_IF = re.compile(r"(?<![a-z])(?:what if|what happens if|and if)(?![a-z])|�
 # the figure's clause the other way round; not after a colon or a quote (Customers asked: "Can ROI reach 20%?" It
 # reached 20% in Q3. - a question reported and answered, v41)
 _A_QUESTIONS_START = re.compile(rf"{SENTENCE_END.pattern}|;")
+# v52: the user's question framed before the answer's own part (如果您问ROI是多少，答案是20%): its question word is the
+# user's, not the answer's - the answer's part after it may still ask (您问ROI是多少，答案是20%吗？)
+_FRAMED_USER_QUESTION = re.compile(
+    "^ ?(?:如果|要是|若|假如)?(?:您|你)们?(?:问|想知道|想了解)(?:的)?[^,;:]{0,30}?"
+    "(?:多少|多高|多长|什么|如何|怎么样|怎样|几)[^,;:]{0,6}[,:] ?"
+)
+
+
+def _framed_question_end(sentence: str) -> int:
+    """Where the answer's own words start after a framed question of the user's (您问ROI是多少，|答案是20%), else 0."""
+    framed = _FRAMED_USER_QUESTION.match(sentence)
+    return framed.end() if framed is not None else 0
+
+
 # v43: a question's label (Q: Is payback 20 months?, 问：…, {"question": "Is the ROI 20%?") is no part of its words
 _QUESTION_LABEL = re.compile(r""" ?[{\[]? ?["“]?(?:q|question|问|问题)["”]? ?: ?["“]?""")
 _A_NOT_A = re.compile("是不是|是否|有没有|能否|能不能|会不会")

@@ -584,6 +584,9 @@ _FORMER = re.compile(
     "原(?:为|是|来|先|本)|此前|最初|起初|最开始|一开始|刚开始"
     "|(?<![a-z])(?:originally|previously|formerly|used to be|initially|initial|at first)(?![a-z])"
     "|(?<![a-z])(?:was|were)(?: about| around| roughly| approximately)? $"
+    # v52: and a past verb of holding (The ROI stayed at 20% until 2023; it is now 15%)
+    "|(?<![a-z])(?:stayed|remained|held|stood|hovered|sat)(?: steady| stable)?(?: at)?"
+    "(?: about| around| roughly| approximately)? $"
     "|[0-9一二两三四五六七八九十几半]+ ?个?(?:年|月|季度|星期|周|天)(?:以|之)?前"
     "|去年|前年|上个?(?:月|季度)|以前|之前|当时"
     "|(?<![a-z])(?:ago|last (?:year|quarter|month)|at the time)(?![a-z])"

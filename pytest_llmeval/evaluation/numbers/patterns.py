@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .edges import bare_end, classifier_twin, edges_ok
 from .finding import ABOUT, EN_ONES, EN_TEENS, EN_TENS, find_numbers_cached, words_at
+from .kept import HOLDING_LINK, HOLDING_VERB, HOLDING_VERB_ZH, framed_link
 from .mention import CN_CHARS, Mention, NumberForms, chinese_value, parse_tolerance
 from .respectively import paired_respectively
 from .roundabout import CORRECTION_LINK, FARTHEST_LINK, RAISING_LINK, without_adverbials
@@ -620,7 +621,11 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
                 or _HEDGE_LINK.fullmatch(text, gap_start, pos) is not None
             )
         )
-        if not linked and not _linked_the_long_way(text[gap_start:pos]):
+        if (
+            not linked
+            and not _linked_the_long_way(text[gap_start:pos])
+            and not _held_or_framed(text, at, gap_start, pos)
+        ):
             continue
         if name.isascii() and name[:1].isalpha() and _a_latin_letter(text[at - 1 : at]):
             continue  # a piece of a longer word (v39: not a Chinese word before it - 实际ROI, 但ROI)
@@ -644,20 +649,46 @@ _HEDGE_LINK = re.compile(
     r"(?: (?:at|about|around|roughly|approximately))?|estimated at|an estimated|about|roughly)"
     r" ?(?:\*\*)? ?[\"“'‘「]?"
 )
-# v51: not 的时间 (回收期预计20个月的时间: the figure's own noun, as 约20个月的时间 reads since v36)
-_COUNTED_AFTER = re.compile(r" ?(?:\*\*)?(?:的(?!时间|时长|周期|工期|期限|时期)|of )")
+# v51: not 的时间 (回收期预计20个月的时间: the figure's own noun, as 约20个月的时间 reads since v36); v52: nor 的水平
+# (毛利率依旧保持在20%的水平: the level the figure is)
+_COUNTED_AFTER = re.compile(r" ?(?:\*\*)?(?:的(?!时间|时长|周期|工期|期限|时期|水平|高位|区间)|of )")
 
 
 def _a_hedged_count(text: str, start: int, pos: int, end: int) -> bool:
-    """Whether the subject at `start` reaches its figure at `pos` through a hedge alone (`_HEDGE_LINK`) and the
-    figure, ending at `end`, runs on into the words it counts (ROI预计20%的客户会流失, ROI expected 20% of customers
-    to churn): the hedge is then the subject's verb, not a hedge of its value."""
-    return (
-        start < pos
-        and _SUBJECT_LINK.fullmatch(text, start, pos) is None
-        and _HEDGE_LINK.search(text, start, pos) is not None
-        and _COUNTED_AFTER.match(text, end) is not None
-    )
+    """Whether the subject at `start` reaches its figure at `pos` through a hedge alone (`_HEDGE_LINK`) - v52: or a
+    verb of holding (`kept.HOLDING_LINK`) - and the figure, ending at `end`, runs on into the words it counts
+    (ROI预计20%的客户会流失, ROI expected 20% of customers to churn, ROI还有20%的提升空间): the hedge or the verb is
+    then the subject's verb, not a link to its value."""
+    if start >= pos or _SUBJECT_LINK.fullmatch(text, start, pos) is not None:
+        return False
+    held = _held(text[start:pos])
+    if HOLDING_VERB_ZH.search(text, start, pos) is not None and _STILL_TO_GO_AFTER.match(text, end) is not None:
+        return True  # ROI还有20%就达标了, ROI保持在20%就能达标: what is still to go, or a condition
+    return (_HEDGE_LINK.search(text, start, pos) is not None or held) and _COUNTED_AFTER.match(text, end) is not None
+
+
+# after a verb of holding, a figure followed by 就 / 才 / 便 / 即可 is what is still to go, not the subject's value
+# (ROI还有20%就达标了, ROI再有20%才够, 回收期还有20个月即可结束)
+_STILL_TO_GO_AFTER = re.compile(r" ?(?:\*\*)?(?:就|才|便|即可|即能|即将)")
+
+
+def _held(gap: str) -> bool:
+    """Whether `gap` (from a subject's start to its figure) ends in a verb of holding (`kept.HOLDING_VERB`: 有, 保持在,
+    stays at) - not a copula alone (ROI为20%的客户 keeps its reading)."""
+    return any(HOLDING_VERB.fullmatch(gap, cut) is not None for cut in range(1, len(gap)))
+
+
+def _held_or_framed(text: str, at: int, gap_start: int, pos: int) -> bool:
+    """v52: whether the subject at `at`, its name ending at `gap_start`, reaches its figure at `pos` through a verb
+    of holding (ROI仍有20%, the ROI stays at 20%: `kept.HOLDING_LINK`, its "still" and adverbials taken out as for
+    the long way) or through a frame and a pronoun (As for the ROI, it is 20%; 至于ROI，答案是20%:
+    `kept.framed_link`)."""
+    if gap_start + 24 >= pos:
+        gap = text[gap_start:pos]
+        plain = without_adverbials(gap)
+        if HOLDING_LINK.fullmatch(gap) is not None or (plain is not None and HOLDING_LINK.fullmatch(plain)):
+            return True
+    return gap_start + 48 >= pos and framed_link(text, at, gap_start, pos)
 
 
 # v49: a bare comma between a subject and its figure is an apposition only where it closes after the figure (the ROI,
