@@ -18,9 +18,9 @@ import pytest
 from .config import add_options, load_settings
 
 if TYPE_CHECKING:  # the machinery is imported when a run uses it, not at every pytest start
+    from .evaluation.case_model import Case
     from .evaluation.evaluate import CaseResult
     from .evaluation.outcome import LLMResult
-    from .evaluation.scenarios import Case
     from .rag import HybridRetriever
     from .serving.client import ChatClient
     from .serving.endpoint import Endpoint

@@ -83,7 +83,7 @@ from .settings import (
 )
 
 if TYPE_CHECKING:
-    from ..evaluation.scenarios import Case
+    from ..evaluation.case_model import Case
 
 
 def compare_runs(

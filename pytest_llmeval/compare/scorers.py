@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..evaluation.scenarios import Case
+    from ..evaluation.case_model import Case
 
 NOT_RECORDED = "a scorer not recorded (an older run)"
 # (model, mode) -> the scorer of that model and mode in this run: (case, answer, sources) -> Score

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from ..rag.spec import ComponentSpec
-from ..serving.models import ModelSpec, home_expanded
+from ..serving.models import ModelSpec, home_expanded, model_where
 from ..serving.server import ServerSettings
 from ..sharding import Shard
 from ..textfiles import shown
@@ -368,7 +368,7 @@ def check_ini_keys(config: pytest.Config) -> None:
     for key in sorted(unknown() if unknown is not None else ()):
         if not key.startswith(("llm_", "rag_")):
             continue
-        from ..evaluation.scenarios import unknown_key_fix
+        from ..evaluation.scenario_keys import unknown_key_fix
 
         ours = sorted(opt.ini for opt in OPTIONS)
         where = config.inipath.name if config.inipath is not None else "the ini file"
@@ -497,19 +497,13 @@ def check_model_source(spec: ModelSpec, server: ServerSettings) -> None:
         raise pytest.UsageError(problem)
 
 
-def _model_where(spec: ModelSpec) -> str:
-    """`--llm-model SOURCE` (or LABEL=SOURCE when the label is not the folder's name), as the user wrote it."""
-    derived = spec.label == (Path(spec.source.rstrip("/")).name or spec.source)
-    return f"--llm-model {spec.source if derived else f'{spec.label}={spec.source}'}"
-
-
 def model_config_problem(spec: ModelSpec, vllm_args: Sequence[str]) -> str | None:
     """Why a local model folder's config.json cannot be read as vLLM reads it first (not UTF-8, not JSON, not an
     object), with the fix; None when it can, or when vLLM reads another (`--hf-config-path`) or none (a GGUF, a
     hub id). A broken one failed as every case's launch error when the model's turn came, after the models before
     it had run. So did a config.json of no chat model (BERT, a classifier, Whisper: `chatless_architecture`): vLLM
     started and every case failed at /chat/completions."""
-    from ..serving.identity import flag_value
+    from ..serving.vllm_arguments import flag_value
 
     try:
         config = Path(spec.source).expanduser() / "config.json"
@@ -526,10 +520,10 @@ def model_config_problem(spec: ModelSpec, vllm_args: Sequence[str]) -> str | Non
             from ..serving.models import chatless_architecture
 
             chatless = chatless_architecture(data)
-            return None if chatless is None else f"{_model_where(spec)}: {chatless}"
+            return None if chatless is None else f"{model_where(spec)}: {chatless}"
         why = f"is a JSON {type(data).__name__}, not an object"
     return (
-        f"{_model_where(spec)}: {config} {why}, so vLLM cannot load the model. Fix: repair the file or download "
+        f"{model_where(spec)}: {config} {why}, so vLLM cannot load the model. Fix: repair the file or download "
         "the model again (config.json is the model's own, saved as UTF-8 JSON)"
     )
 
@@ -604,7 +598,7 @@ def launched_context(spec: ModelSpec, server: ServerSettings) -> tuple[int, str]
     what vLLM reads from the model's config.json (a local folder, or a hub id in the Hugging Face cache)."""
     from ..serving.context import config_context
     from ..serving.embedded import EMBEDDED_SERVER_DEFAULTS
-    from ..serving.identity import flag_value, launch_options
+    from ..serving.vllm_arguments import flag_value, launch_options
 
     length = launch_options(server)[0]["max_model_len"]
     if isinstance(length, int):
@@ -631,7 +625,8 @@ def model_config_folder(spec: ModelSpec, server: ServerSettings) -> Path | None:
     """The folder whose config.json vLLM reads for a launched model (a local folder, or a hub id's snapshot in the
     Hugging Face cache); None when there is none here, or when a vLLM argument overrides it (`--hf-overrides
     '{"max_position_embeddings": 131072}'` made the model longer than its file says: a case was refused in error)."""
-    from ..serving.identity import default_hub_cache, download_dir, flag_value, resolve_hub_snapshot
+    from ..serving.hub_files import default_hub_cache, download_dir, resolve_hub_snapshot
+    from ..serving.vllm_arguments import flag_value
 
     if spec.embedded or any(flag_value(server.extra_args, flag) is not None for flag in CONFIG_OVERRIDES):
         return None

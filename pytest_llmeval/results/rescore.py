@@ -46,8 +46,8 @@ from .aggregate import aggregate_document
 from .recorder import new_run_id
 
 if TYPE_CHECKING:
+    from ..evaluation.case_model import Case
     from ..evaluation.judge import Judge
-    from ..evaluation.scenarios import Case
     from ..evaluation.scoring import Score
 
 BUILTIN_SCORERS = ("keyword_coverage", "ocrbench", "exact")
