@@ -4,6 +4,10 @@ Per-case results travel from the test to this object through `report.user_proper
 `llmeval_result`), so they arrive the same way in a serial run and, with pytest-xdist, on the
 controller. Each (model, mode, case, sample) is evaluated once per process and recorded once,
 however many tests ask for it.
+
+Its parts with one job each are mixins of `LLMEvalSession`: where answers come from (`session_answers.py`), the
+recording (`session_recording.py`), the judge (`session_judge.py`), an interrupted run (`session_interrupts.py`) and
+the end of the run (`session_finish.py`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import logging
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +35,10 @@ from .serving.pool import ServerPool
 from .serving.run_faults import EndpointFaults
 from .serving.server import redact
 from .session_answers import AnswerSources
+from .session_finish import RunEnd
 from .session_interrupts import RunInterrupts
+from .session_judge import RunJudge
+from .session_recording import RunRecording
 from .xdist import CONTROLLER_PID_KEY, STATE_KEY, WorkerEndpoints, XdistController
 
 if TYPE_CHECKING:  # imported where used: a pytest run that never evaluates a case does not pay for them
@@ -76,7 +83,7 @@ CHART_PROCESS_AFTER = 200  # recorded cases from which report.html's charts are 
 DEATH_WAIT_S = 2.0  # after a failed request: how long to wait for a launched server's death to show
 
 
-class LLMEvalSession(AnswerSources, RunInterrupts):
+class LLMEvalSession(AnswerSources, RunRecording, RunJudge, RunInterrupts, RunEnd):
     def __init__(self, config: pytest.Config, settings: Settings) -> None:
         self.config = config
         self.settings = settings
@@ -203,22 +210,6 @@ class LLMEvalSession(AnswerSources, RunInterrupts):
             self._baseline = (path, load_results(path))
         except (RunNotFound, ResultsFileError) as exc:
             raise pytest.UsageError(f"--llm-compare: {exc}") from None
-
-    def _check_judge(self) -> None:
-        """--llm-judge: the judge is built now (its key read), so a judge that cannot be built is one usage error
-        before any request, not an error in every test."""
-        if not self.settings.judge.spec:
-            return
-        from .serving.credentials import MissingAPIKey
-
-        try:
-            self.judge()
-        except MissingAPIKey as exc:
-            raise pytest.UsageError(str(exc)) from None
-        except Exception as exc:  # noqa: BLE001 - whatever stops the judge's client from being made
-            spec = public_spec(self.settings.judge.spec)
-            why = hide_secrets(str(exc))
-            raise pytest.UsageError(f"--llm-judge {spec}: cannot make the judge's client: {why}") from None
 
     def _remember_secrets(self) -> None:
         """The API keys the run sends and the credentials in its URLs (`secrets_in_use`: the same list `pytest
@@ -444,41 +435,6 @@ class LLMEvalSession(AnswerSources, RunInterrupts):
             degraded.append({"model": model, "exit_code": code})
             self.progress(f"the vLLM server of {model} died (exit code {code}); its remaining cases error at once")
 
-    def judge(self) -> Judge | None:
-        """The LLM judge of --llm-judge (one client per process), or None; what stops it from being made raises."""
-        spec = self.settings.judge.spec
-        if spec and self._judge is None:
-            from .evaluation.judge import Judge
-
-            self._judge = Judge.from_spec(
-                spec, self.settings.judge.api_key_env, timeout_s=self.settings.request_timeout_s
-            )
-        return self._judge
-
-    def _apply_judge(self, result: CaseResult) -> None:
-        """Grade the answer with the judge when one is set; make it the assertion when asked."""
-        case = result.case
-        if self.settings.judge.assertion or case.assert_with == "judge":
-            result.assert_with = "judge"
-        if result.error is not None or result.score is None:
-            return
-        try:
-            judge = self.judge()
-        except Exception as exc:  # noqa: BLE001 - checked at the start (_check_judge); a worker records it per case
-            from .evaluation.evaluate import error_info
-
-            result.error = error_info(exc, "judge", f"judge {public_spec(self.settings.judge.spec or '')}")
-            return
-        if judge is None:
-            if result.assert_with == "judge":
-                from .evaluation.evaluate import no_judge_error
-
-                result.error = no_judge_error(case)
-            return
-        from .evaluation.evaluate import grade_by_judge
-
-        grade_by_judge(result, judge, result.score.answer)
-
     def server_pid(self, label: str) -> int | None:
         """The pid of the server this process launched for a model (None when attached or on a worker)."""
         return self.pool.pid(label)
@@ -522,65 +478,6 @@ class LLMEvalSession(AnswerSources, RunInterrupts):
 
         note = unread_note(list(self.settings.rag.knowledge))
         return {"notes": [note]} if note is not None else {}
-
-    def ensure_recorder(self) -> RunRecorder:
-        if self.recorder is None:
-            from .results.recorder import RunRecorder
-
-            info = self.run_info()
-            if self.resume_summary is not None:
-                info["resumed"] = self.resume_summary
-            self.recorder = RunRecorder(self.settings.report_dir, info)
-        return self.recorder
-
-    def reused_record(self, model: str, mode: str, case: Case, sample: int) -> dict[str, Any] | None:
-        """With --llm-resume: the previous run's record of this evaluation, if the case is unchanged."""
-        if not self.settings.resume:
-            return None
-        if self._reusable is None:
-            from .results.resume import load_reusable
-
-            self._reusable = load_reusable(self.settings.report_dir)
-        record = self._reusable.get((model, mode, case.id, sample))
-        if record is None or record.get("case_hash") != case.content_hash:
-            return None
-        return {**record, "reused": True}
-
-    @contextlib.contextmanager
-    def _recording(self) -> Iterator[None]:
-        """Recording that cannot write (a full disk) stops the run with the recorder's message; what was
-        written stays as it was (cases.jsonl cut back to its last complete line, results.json as last saved)."""
-        from .results.recorder import RecordingError
-
-        try:
-            yield
-        except RecordingError:
-            pass
-        error = self.recorder.write_error if self.recorder is not None else None
-        if error is not None and not self._stopping:
-            self._stopping = True
-            self.progress(f"stopping the run: {error}")
-            if self._pytest_session is not None:
-                self._pytest_session.shouldstop = f"llmeval: {error}"
-            dsession = self.config.pluginmanager.getplugin("dsession")  # pytest-xdist's controller loop
-            if dsession is not None:
-                dsession.shouldstop = f"llmeval: {error}"
-
-    def _on_launch(self, launch: dict[str, Any], endpoint: Any = None) -> None:
-        with self._recording():
-            self.ensure_recorder().add_launch(launch)
-        self.config.hook.pytest_llmeval_server_launched(model=launch.get("model"), launch=launch, endpoint=endpoint)
-
-    def _on_release(self, label: str, info: dict[str, Any]) -> None:
-        recorder = self.ensure_recorder()
-        recorder.update_launch(label, stopped_at=info["stopped_at"])
-        if info.get("died_with") is not None:  # under xdist the workers saw refused connections; the controller
-            self._mark_degraded(label, info["died_with"])  # owns the process and knows its exit code
-        with self._recording():
-            if info.get("memory") is not None:
-                recorder.add_memory(label, info["memory"])
-            else:
-                recorder.save(force=True)
 
     # -- hooks -------------------------------------------------------------
     @pytest.hookimpl(tryfirst=True)  # before junitxml reads the properties (from the teardown report)
@@ -680,219 +577,6 @@ class LLMEvalSession(AnswerSources, RunInterrupts):
         if self.placement is not None:  # printed before any server starts
             for line in self.placement.render().splitlines():
                 self.progress(line)
-
-    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        try:
-            self._finish(session, exitstatus)
-        finally:
-            if self.charts is not None:
-                self.charts.close()
-
-    def _finish(self, session: pytest.Session, exitstatus: int) -> None:
-        self.inflight.close()  # before the servers stop: nothing queued is sent to a stopping server
-        self.pool.release_all()
-        if self.recorder is None and self._gates_a_run_without_cases(session):
-            self.ensure_recorder()  # its comparison: every baseline case missing, the gate broken (exit 7)
-        if self.recorder is None:
-            return
-        recorder = self.recorder
-        if self.charts is not None:  # every case and memory record is in: the child draws while the rest is done
-            self.charts.send(dict(recorder.document(intervals=False)))
-        recorder.run.setdefault("warmup", []).extend(self.take_warmups())  # a client no case used after
-        errors = [c for c in recorder.cases.values() if c.get("error")]
-        if exitstatus == pytest.ExitCode.INTERRUPTED:
-            status = "interrupted"
-        elif errors or recorder.run.get("degraded"):
-            status = "degraded"
-        else:
-            status = "complete"
-        self._forget_kept_ahead()  # every answer the workers kept is recorded (interrupted) or was by its test
-        from .results.selection import record_selection
-
-        record_selection(self.config, recorder.run)  # run.selection: what of the suite was collected and ran
-        recorder.comparison = self._guarded_comparison(recorder, status)
-        recorder.extras = self._extras(recorder)
-        from .results.recorder import RecordingError
-
-        try:
-            self.final_doc = dict(recorder.finish(status))
-            from .results.html import write_html
-            from .results.render import write_markdown
-
-            write_markdown(self.final_doc, self.settings.report_dir)
-            write_html(self.final_doc, self.settings.report_dir, charts=self.charts)
-        except OSError as exc:  # a full disk: say what is kept; the terminal summary still shows the results
-            if recorder.write_error is None:
-                recorder.write_error = RecordingError(f"cannot write the reports in {self.settings.report_dir}: {exc}")
-            self.final_doc = self.final_doc or dict(recorder.document(intervals=False))
-            if session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
-                session.exitstatus = pytest.ExitCode.INTERRUPTED
-            return
-        if recorder.cases or not self._gates_a_run_without_cases(session):  # a run without a case is no run to
-            self._save_run(self.final_doc, recorder.saved_text)  # compare with later ("last") nor to accept
-        comparison = self.final_doc.get("comparison") or {}
-        # the gate's own exit statuses (docs/nightly.md): 7 the run is broken > 6 a regression > 1 a case
-        # failed > 0; pytest's 2-5 (interrupted, internal, usage, no tests) are kept as they are
-        gate_code = int(comparison.get("exit_code") or 0)
-        if gate_code and session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
-            session.exitstatus = gate_code
-
-    def _gates_a_run_without_cases(self, session: pytest.Session) -> bool:
-        """--llm-compare on a run that asked no LLM case (a test failed under -x first, a scenario file could not be
-        read under --continue-on-collection-errors): the gate still gives its verdict - every baseline case missing,
-        exit 7 - where it had given none, the run exiting 1 as if only a test had failed. Not on an xdist worker (the
-        controller records), nor with --collect-only, nor when pytest collected no test at all (exit 5 says that)."""
-        if not self.settings.runs.baseline or self.is_worker or self.config.option.collectonly:
-            return False
-        return session.exitstatus != pytest.ExitCode.NO_TESTS_COLLECTED
-
-    def _guarded_comparison(self, recorder: RunRecorder, status: str) -> dict[str, Any] | None:
-        """`_compare_with_baseline`, whose failure (a bug, a value no statistic expected) is a broken comparison -
-        exit 7 with a one-line reason - not a traceback that loses the run: the run is still saved and reported."""
-        try:
-            return self._compare_with_baseline(recorder, status)
-        except Exception as exc:  # noqa: BLE001 - any failure of the comparison breaks the gate, never the run
-            from .compare.problems import broken_comparison, comparison_failure
-
-            log.debug("the comparison with the baseline failed", exc_info=True)
-            reason = comparison_failure(exc, str(recorder.results_path))
-            self.compare_error = reason
-            return broken_comparison(reason)
-
-    def _compare_with_baseline(self, recorder: RunRecorder, status: str = "complete") -> dict[str, Any] | None:
-        """The comparison with --llm-compare's baseline (None without one); gate rules from --llm-compare-fail,
-        label pairs from --llm-compare-pair; `status` is this run's (a degraded or interrupted run is broken)."""
-        runs = self.settings.runs
-        if not runs.baseline:
-            return None
-        from .compare import compare_runs, parse_fail_expressions, parse_pairs
-        from .compare.problems import broken_comparison
-        from .results.recorder import ResultsFileError, load_results
-        from .results.runs import RunNotFound, resolve_run
-
-        try:
-            path, base = self._baseline or (None, None)
-            if path is None or base is None:
-                path = resolve_run(runs.baseline, runs.runs_dir)
-                base = load_results(path)
-        except (RunNotFound, ResultsFileError) as exc:
-            self.compare_error = str(exc)
-            return broken_comparison(str(exc))
-        new: dict[str, Any] = dict(recorder.document())  # its aggregates serve the final save too
-        new["run"] = {**(new.get("run") or {}), "status": status}
-        return compare_runs(
-            base,
-            new,
-            parse_fail_expressions(runs.fail),
-            base_name=str(path),
-            pairs=parse_pairs(runs.pairs),
-            allow_missing=runs.allow_missing,
-            allow_errors=runs.allow_errors,
-            cases=self.cases(),  # a baseline graded by another scorer is graded again with this run's
-            scorer_for=self.scorer,
-            saved_at=str(recorder.results_path),
-        )
-
-    def _extras(self, recorder: RunRecorder) -> dict[str, Any]:
-        """Cost (with --llm-prices) and the sizing estimate of every launched model, for the reports."""
-        extras: dict[str, Any] = {}
-        doc = dict(recorder.document())  # its aggregates serve the final save too
-        if self.settings.prices is not None:
-            from .cost import cost_rows, load_prices
-
-            prices = load_prices(self.settings.prices)
-            extras["cost"] = {"prices": prices.source, "rows": cost_rows(doc, prices)}
-        from .sizing.report import sizing_rows
-
-        rows = sizing_rows(doc, self.settings.server)
-        if rows:
-            extras["sizing"] = rows
-        return extras
-
-    def _save_run(self, doc: dict[str, Any], text: str | None = None) -> None:
-        from .results.runs import save_run
-
-        runs = self.settings.runs
-        name = runs.save_name or "-".join(m.label for m in self.settings.models)
-        try:
-            path = save_run(doc, runs.runs_dir, name, text)
-        except OSError as exc:
-            self.progress(f"could not save the run under {runs.runs_dir}: {exc}")
-            return
-        self.saved_path = path
-
-    def pytest_terminal_summary(self, terminalreporter: Any, exitstatus: int) -> None:
-        if self.recorder is None:
-            self._say_no_case_ran(terminalreporter, exitstatus)
-            return
-        from .results.render import render_terminal
-
-        doc = self.final_doc or dict(self.recorder.document())
-        terminalreporter.write_sep("=", "llmeval results")
-        terminalreporter.write_line(render_terminal(doc))
-        if self.recorder.write_error is not None:
-            terminalreporter.write_line(f"llmeval could not write its results: {self.recorder.write_error}", red=True)
-            return
-        terminalreporter.write_line(f"results: {self.recorder.results_path}")
-        terminalreporter.write_line(f"report:  {self.settings.report_dir / 'report.md'} and report.html")
-        if self.saved_path is not None:
-            terminalreporter.write_line(f"saved:   {self.saved_path}")
-        if self.settings.cache is not None:
-            records = doc.get("cases") or []
-            hits = sum(1 for c in records if c.get("cached"))
-            terminalreporter.write_line(
-                f"cache:   {hits} of {len(records)} answer(s) from {self.settings.cache} (no request, no timing)"
-            )
-        if self.resume_summary is not None:
-            reused = sum(1 for c in (doc.get("cases") or []) if c.get("reused"))
-            note = self.resume_summary.get("note")
-            terminalreporter.write_line(
-                f"resume: {reused} reused from {self.resume_summary['from']}" + (f" ({note})" if note else "")
-            )
-        comparison = doc.get("comparison")
-        if comparison:
-            from .compare.render import gate_word
-
-            terminalreporter.write_line(f"compare: {comparison.get('summary')} ({gate_word(comparison)})")
-
-    def _say_no_case_ran(self, terminalreporter: Any, exitstatus: int) -> None:
-        """A run that asked no LLM case (`-k` or `-m` that selects none of them, --llm-limit past the suite's
-        filter) writes no results.json and, with --llm-compare, compares nothing: pytest's own line ("14
-        deselected") said neither, so a nightly job read exit 5 with no word on its gate, and llmeval-report/ kept
-        an earlier run's report that looked like tonight's. Said only where LLM cases were collected or a baseline
-        was asked for (a project's other tests run without a word from this plugin), never on an xdist worker."""
-        if self.is_worker or self.config.option.collectonly:
-            return
-        from .results.selection import SELECTION_PLUGIN
-
-        counter = self.config.pluginmanager.get_plugin(SELECTION_PLUGIN)
-        collected = getattr(counter, "collected", None)
-        baseline = self.settings.runs.baseline
-        if not baseline and not collected:
-            return
-        from .__main__ import selection_of
-
-        chosen = " ".join(selection_of([str(a) for a in self.config.invocation_params.args]))
-        deselected = getattr(counter, "deselected", 0)
-        if isinstance(collected, int) and collected:
-            what = f"{deselected} of {collected} LLM case test(s) deselected" + (f" by {chosen}" if chosen else "")
-        else:  # none collected here (a path without the suite), or an xdist controller, which collects nothing
-            what = ("no LLM case test collected" if collected == 0 else "no LLM case test selected") + (
-                f" ({chosen})" if chosen else ""
-            )
-        terminalreporter.write_sep("=", "llmeval results")
-        terminalreporter.write_line(f"no LLM case ran: {what}; no results.json was written and no run saved.")
-        stale = self.settings.report_dir / "results.json"
-        if stale.is_file():
-            terminalreporter.write_line(f"{stale} and its reports are from an earlier run, not this one.")
-        if baseline:
-            code = "pytest's exit status 5, no tests ran" if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED else ""
-            terminalreporter.write_line(
-                f"compare: NOT COMPARED with {baseline}: this run asked no case, so the gate did not pass"
-                + (f" ({code})" if code else "")
-                + ". Fix: a -k, -m or test path that selects LLM cases (see --collect-only -q)",
-                red=True,
-            )
 
 
 def _redacted_invocation(args: list[str]) -> list[str]:
