@@ -85,7 +85,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 52
+SCORER_VERSION = 53
 
 
 @dataclass(frozen=True)
@@ -596,10 +596,18 @@ def _find(
                         negation = supposed_by_a_condition(questions or answer_norm, found.start, found.end)
                 if negation is None and after is None and (figure or pattern.kind == "number"):
                     after = a_missed_goal(answer_norm, found.start, found.end)  # v40: 翻倍的目标没有实现
-                if negation is None and after is None and questions is not None and figure:
-                    negation = reported_and_corrected(questions, found.start, found.end)  # v17: 有人说…，但实际…
-                if negation is None and after is None and figure:
-                    after = a_multiple_of(answer_norm, at, found.end)  # v17: 20个月的两倍
+                if (
+                    negation is None
+                    and after is None
+                    and questions is not None
+                    and (figure or pattern.kind == "number")
+                ):
+                    # v17: 有人说…，但实际…; v53: and a figure after words of counting
+                    # (有人说每月5000元的费用，这是错误的)
+                    negation = reported_and_corrected(questions, found.start, found.end)
+                if negation is None and after is None and (figure or pattern.kind == "number"):
+                    # v17: 20个月的两倍; v53: and a point's figure after words of counting (每月5000元的一半)
+                    after = a_multiple_of(answer_norm, at, found.end)
                 if negation is None and after is None and pattern.kind != "regex":
                     negation, after = a_time_ago_or_a_period(answer_norm, at, found.end)  # v22: 20个月前
                 # v41: a 分别 list taken back whole (ROI、IRR分别为20%和15%（不对，应为18%和15%）); "" where the

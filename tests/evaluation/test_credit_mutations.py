@@ -1,7 +1,8 @@
 """A fixed, seeded sample of the wrong-credit mutation sweep (benchmarks/credit_mutations.py): covered rows of the
 scorer tests made wrong on purpose - figure, unit, negation, subject, a forecast belied, condition (v51), question,
-tag question (v51), rejected claim, a verb of holding denied (v52) - must not be covered, so a later change that
-re-opens one of these classes fails here. The whole sweep runs as the benchmark script."""
+tag question (v51), rejected claim, a verb of holding denied (v52), a strict bound, a range, a change by the figure, a
+part or multiple of it and another holder's (v53) - must not be covered, so a later change that re-opens one of these
+classes fails here. The whole sweep runs as the benchmark script."""
 
 from __future__ import annotations
 
@@ -63,6 +64,7 @@ def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
     assert sampled.made >= MUTATIONS_SCORED + 50
     kinds = {"figure", "unit", "negation", "subject", "belied", "condition", "question", "tag question", "rejected"}
     kinds.add("held negated")  # v52
+    kinds |= {"strict bound", "range", "change", "multiple", "another holder"}  # v53
     assert kinds <= set(sampled.by_kind)
 
 
@@ -101,6 +103,23 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("ROI 20%", "ROI仍有20%。", "held negated", "ROI仍没有20%。"),
         ("ROI 20%", "ROI维持在20%。", "held negated", "ROI未能维持在20%。"),
         ("ROI 20%", "The ROI stays at 20%.", "held negated", "The ROI no longer stays at 20%."),
+        # v53: a strict bound, a range, a change, a part or multiple, another holder
+        ("回收期20个月", "回收期为20个月。", "strict bound", "回收期超过20个月。"),
+        ("回收期20个月", "回收期为20个月。", "strict bound", "回收期不到20个月。"),
+        ("ROI 20%", "The ROI is 20%.", "strict bound", "The ROI is more than 20%."),
+        ("ROI 20%", "The ROI is 20%.", "strict bound", "The ROI is less than 20%."),
+        ("回收期20个月", "回收期为20个月。", "range", "回收期为15-25个月。"),
+        ("回收期20个月", "回收期为20个月。", "range", "回收期为15个月到25个月。"),
+        ("ROI 20%", "The ROI is 20%.", "range", "The ROI is between 15% and 25%."),
+        ("ROI 20%", "ROI为20%。", "change", "ROI增加了20%。"),
+        ("ROI 20%", "ROI为20%。", "change", "ROI比去年高20%。"),
+        ("ROI 20%", "The ROI is 20%.", "change", "The ROI rose by 20%."),
+        ("ROI 20%", "The ROI is 20%.", "change", "The ROI is 20% higher than last year."),
+        ("回收期20个月", "回收期为20个月。", "multiple", "回收期为20个月的一半。"),
+        ("回收期20个月", "回收期为20个月。", "multiple", "回收期为20个月的两倍。"),
+        ("ROI 20%", "The ROI is 20%.", "multiple", "The ROI is half of 20%."),
+        ("ROI 20%", "ROI为20%。", "another holder", "竞争对手的ROI为20%。"),
+        ("ROI 20%", "The ROI is 20%.", "another holder", "A competitor's ROI is 20%."),
     ],
 )
 def test_mutations_made(sweep_module: ModuleType, point: str, answer: str, kind: str, mutated: str) -> None:
@@ -125,6 +144,40 @@ def test_undecidable_mutations_are_skipped(
     skipped and counted, not scored."""
     made, skipped = sweep_module.mutants((point, answer, forms, "covered"), False)
     assert made == [] and skipped == [why]
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "kind", "why"),
+    [
+        (
+            "ROI 20%",
+            "ROI为20%。",
+            "target",
+            "target: a plan stated alone is not surely wrong (v48: targets are right answers missed)",
+        ),
+        (
+            "20%",
+            "ROI为20%。",
+            "change",
+            "change: a bare figure may be the size of the change asked (v20: Prices rose by 20%)",
+        ),
+        ("ROI 20%", "ROI：20%", "change", "change: no copula (为, 是, is, was) right before the figure"),
+        ("至少20%", "ROI为至少20%。", "strict bound", "misread: the point is a bound, a change or a multiple itself"),
+        ("ROI 20%", "ROI约为20%。", "strict bound", "misread: an approximation stands before the figure"),
+        (
+            "ROI 20%",
+            "投资回报率（ROI）为20%。",
+            "another holder",
+            "another holder: no single plain name of the point's subject right before the figure",
+        ),
+    ],
+)
+def test_unsure_misreadings_are_skipped(sweep_module: ModuleType, point: str, answer: str, kind: str, why: str) -> None:
+    """v53: a misreading that might not make the answer wrong - a target (v48 counts one a right answer missed), a
+    change of a bare figure (the point may be the change), a bound before a point that is a bound, an approximation
+    before the figure, a subject restated in brackets - is skipped and counted, not made."""
+    made, skipped = sweep_module.mutants((point, answer, None, "covered"), False)
+    assert why in skipped and kind not in {m.kind for m in made}
 
 
 @pytest.mark.parametrize(

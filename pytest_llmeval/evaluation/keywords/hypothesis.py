@@ -244,6 +244,8 @@ def rhetorical_negation(answer_norm: str, start: int, end: int, negation: str | 
     after = SENTENCE_END.search(answer_norm, end)
     if after is None or after.group() != "?":
         return False
+    if ";" in answer_norm[end : after.start()]:
+        return False  # v53: ROI不到20%；这个水平合理吗？ - the question is the next clause's, the bound stands
     sentence_start = max(last_end(_A_QUESTIONS_START, answer_norm, start), start - _REACH, 0)
     sentence = answer_norm[sentence_start : after.start()].strip()
     leaning = (

@@ -18,7 +18,8 @@ positions line up with the echo guard's mask. The rules (docs/scenarios.md, "How
   another metric's name (应收账款回收期, Modified IRR: `patterns.another_metric`); v48: or the longer ways
   (`roundabout.py`): adverbials of time, place or condition (ROI在三年内可达20%, the ROI by 2026 will reach 20%), a
   modal or raising verb (the ROI is expected to reach 20%, 应为20%) and a correction of another figure (ROI不是15%，
-  而是20%, the ROI is not 15% but 20%) - never a negation, a bound, another subject or another figure of it.
+  而是20%, the ROI is not 15% but 20%) - never a negation, a bound, another subject or another figure of it; v53:
+  nor a subject held by another named right before it (`holders.py`: 竞争对手的ROI, a competitor's ROI).
 - Optional forms (`NumberForms`): scale words (万/千万/亿/千: 1.2千万 == 1200万 == 12000000; with them,
   1200万元 == 0.12亿元, the unit after the scale word still has to match; v11: and the English ones, thousand,
   million, billion, and k, m, bn after the digits in money: $1.2M == $1,200,000 == 120万美元), Chinese numerals

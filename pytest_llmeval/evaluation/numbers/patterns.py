@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .edges import bare_end, classifier_twin, edges_ok
 from .finding import ABOUT, EN_ONES, EN_TEENS, EN_TENS, find_numbers_cached, words_at
+from .holders import another_holder
 from .kept import HOLDING_LINK, HOLDING_VERB, HOLDING_VERB_ZH, framed_link
 from .mention import CN_CHARS, Mention, NumberForms, chinese_value, parse_tolerance
 from .respectively import paired_respectively
@@ -154,6 +155,8 @@ class NumberPattern:
                 continue  # v16: 第20个月, 第3年, 第5名 - a position, not an amount
             if self.pieces[0].strip() and another_metric(answer, start, self.pieces[0].strip()):
                 continue  # v40: 应收账款回收期20个月, 机会成本下降20% - another metric that holds the subject's name
+            if self.pieces[0].strip() and another_holder(answer, start, self.pieces[0].strip()):
+                continue  # v53: 竞争对手的回收期20个月, a competitor's ROI 20% - another holder's figure
             if self.pieces[0].strip() and superseded_subject(answer, start, self.pieces[0].strip()):
                 continue  # v38: | 原回收期 | 20个月 | 新回收期 | 14个月 | for 回收期20个月
             pos, ok, carried = first.end, True, False
@@ -631,6 +634,8 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
             continue  # a piece of a longer word (v39: not a Chinese word before it - 实际ROI, 但ROI)
         if another_metric(text, at, name):
             continue  # v40: 应收账款回收期, 修正内部收益率, Modified IRR - another metric that holds the name
+        if another_holder(text, at, label):
+            continue  # v53: 竞争对手的ROI, a competitor's ROI - another holder's figure
         if _A_CHANGE_LABEL.search(name) and _LEVEL_LINK.fullmatch(text, at + len(name), pos):
             return None  # 下降为20% for 下降20%
         return at

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .holders import another_holder
 from .mention import Mention
 from .roundabout import adverbials_before
 
@@ -120,10 +121,20 @@ def paired_respectively(
         return None
     last = items[-1]
     for mark in ("的", "'s ", "’s "):
-        if mark in last:  # 方案A和方案B的ROI: one metric of several things
-            return first.start if _names_it(last.rsplit(mark, 1)[1].strip(), names) else None
+        if mark in last:  # 方案A和方案B的ROI: one metric of several things (v53: not 竞争对手的ROI's)
+            held = _held_by_another(last, names)
+            return first.start if _names_it(last.rsplit(mark, 1)[1].strip(), names) and not held else None
     if len(items) == 1:
         return first.start if _names_it(last, names) else None  # ROI分别为20%和15%
     if len(items) != len(run):
         return None
-    return first.start if _names_it(items[place], names) else None
+    item = items[place]
+    if _held_by_another(item, names):
+        return None  # v53: 竞争对手的ROI和IRR分别为20%和15% - the ROI is another holder's
+    return first.start if _names_it(item, names) else None
+
+
+def _held_by_another(item: str, names: Sequence[str]) -> bool:
+    """Whether the list's item names the subject after another holder (v53: 竞争对手的ROI, a competitor's ROI)."""
+    name = next((name for name in names if item.endswith(name)), None)
+    return name is not None and another_holder(item, len(item) - len(name), names[0])

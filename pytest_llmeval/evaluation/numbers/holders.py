@@ -1,0 +1,30 @@
+"""v53: another holder of a point's subject - a rival, a peer, the industry's average - named right before it
+(竞争对手的ROI为20%, 竞品的毛利率, 同行的回收期, 行业平均ROI, "a competitor's ROI is 20%", "the industry average ROI"):
+the figure is theirs, not the point's subject's, wherever the subject is linked to it (a copula, a long link, a 分别
+list). v48 broke only an adverbial holder between the two (在竞争对手的方案下); v52 credited 竞争对手的ROI为20% for ROI
+20%. A point that names such a holder itself (行业平均ROI 20%) is read as it was."""
+
+from __future__ import annotations
+
+import re
+
+# a holder right before the subject, with 的 or a possessive: 竞争对手的, 竞品的, 同行的, 行业平均, 其他公司的
+_HOLDER_BEFORE = re.compile(
+    "(?:竞争对手|对手|竞品|竞对|同行|同业|友商|别家|(?:行业|业内|业界)(?:平均|均值|基准|标杆|中位数?)(?:水平)?|其他(?:公司|企业|厂商))"
+    "(?:公司|企业|们)?(?:的)? ?$"
+    # English: a possessive (a competitor's ROI, rivals' ROI; not "Relative to competitors ROI is 20%"), an
+    # attributive peer or competing one (peer ROI, the competing project's ROI) or the industry's average
+    r"|(?<![a-z])(?:(?:competitors?|rivals?|peers?)(?:'s|’s|'|’)|peer|competing (?:firms?|companies|projects?|vendors?)"
+    r"(?:'s|’s|'|’)?|(?:the )?industry(?:-wide)? (?:average|median|benchmark)(?:'s|’s)?) $"
+)
+
+# a point that names a holder itself (行业平均ROI 20%, competitor ROI 20%) keeps its own reading
+_A_HOLDER_NAMED = re.compile("竞争|对手|竞品|竞对|同行|同业|友商|别家|行业|业内|业界|其他|competi|rival|peer|industry")
+
+
+def another_holder(text: str, at: int, label: str) -> bool:
+    """Whether the subject named at `at` is held by another - a rival, a peer, the industry's average - named right
+    before it (v53: 竞争对手的ROI, a competitor's ROI), where the point's own `label` names no such holder."""
+    if _A_HOLDER_NAMED.search(label) is not None:
+        return False
+    return _HOLDER_BEFORE.search(text, max(0, at - 24), at) is not None
