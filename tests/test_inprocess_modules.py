@@ -1,7 +1,8 @@
-"""An in-process pytester run keeps the modules of extension packages it imported (tests/conftest.py,
-KEPT_ACROSS_INPROCESS_RUNS): torch registers its operator libraries once per process, and a torch module dropped
-from sys.modules after a run could not be imported again in the worker (the vision tests' tiny model build failed
-with "Only a single TORCH_LIBRARY can be used to register the namespace c10d_functional")."""
+"""An in-process pytester run keeps the modules of extension and other installed packages it imported
+(tests/conftest.py, KEPT_ACROSS_INPROCESS_RUNS and `_installed`): torch registers its operator libraries once per
+process, and a torch module dropped from sys.modules after a run could not be imported again in the worker (the
+vision tests' tiny model build failed with "Only a single TORCH_LIBRARY can be used to register the namespace
+c10d_functional")."""
 
 from __future__ import annotations
 
@@ -38,3 +39,22 @@ def test_the_runs_own_modules_are_still_dropped(pytester: pytest.Pytester) -> No
     )
     pytester.runpytest_inprocess("-p", "no:cacheprovider", "-q").assert_outcomes(passed=1)
     assert "helper_mod_for_inprocess" not in sys.modules and "test_uses" not in sys.modules
+
+
+def test_an_installed_module_first_imported_in_an_inprocess_run_is_kept_as_the_same_object(
+    pytester: pytest.Pytester,
+) -> None:
+    """Every installed package's and the standard library's modules are kept, named in the list or not: openai 3
+    sends through httpx2 / httpcore2, and after a run had imported them anew a judge whose server cut the body
+    raised httpcore2.RemoteProtocolError past openai's `except` (tests/faults/test_faults_round3.py)."""
+    name = next((n for n in ("wave", "tabnanny", "mailbox", "netrc", "colorsys") if n not in sys.modules), None)
+    if name is None:
+        pytest.skip("every candidate standard-library module is already imported in this worker")
+    record = pytester.path / "module_id.txt"
+    pytester.makepyfile(
+        test_imports=f"import {name}\n\ndef test_it():\n    open({str(record)!r}, 'w').write(str(id({name})))\n"
+    )
+    pytester.runpytest_inprocess("-p", "no:cacheprovider", "-q").assert_outcomes(passed=1)
+    assert name in sys.modules, f"{name}, imported in the run, was dropped"
+    assert str(id(sys.modules[name])) == record.read_text()
+    assert "test_imports" not in sys.modules
