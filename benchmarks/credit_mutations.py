@@ -7,8 +7,9 @@ tests/evaluation (module-level lists of (point, answer, forms, expected) tuples)
 20.5; 二十 -> 二十一), its unit changed (个月 -> 天, % -> 个百分点), a denial before the figure (并非, 不是, not), the
 subject swapped for another metric (ROI -> IRR, 毛利率 -> 净利率), the figure made a forecast that an actual figure
 belies (ROI预计为20%，但实际只有26%), or the clause holding the figure turned into a condition (如果 / If), a question
-(吗？ / Is it true that ...?), a tag question (，对吗？ / , right?) or a claim the writer rejects (有人说…，这是错误的 /
-Some claim that ..., which is wrong) - and since v53 read as another quantity than the level: a strict bound (超过,
+(吗？ / Is it true that ...?), a tag question (，对吗？ / , right?), an offer to check it (v54: 需要我帮您核实…吗？ /
+Would you like me to check whether ...?) or a claim the writer rejects (有人说…，这是错误的 / Some claim that ...,
+which is wrong) - and since v53 read as another quantity than the level: a strict bound (超过,
 不到, more than, less than), a range around it (15-25个月, 15%到25%, between 15% and 25%), a change by it
 (ROI增加了20%, ROI比去年高20%, the ROI rose by 20%; only of a point that names its subject), a part or multiple of it
 (20个月的一半, half of 20%) or another holder's (竞争对手的ROI为20%, A competitor's ROI is 20%) - and each mutant still
@@ -24,7 +25,7 @@ form of the figure, a sum, a range).
 
     .venv/bin/python benchmarks/credit_mutations.py [--rows R] [--sample N] [--seed S] [--show K]
 
-The whole sweep (about 2,200 covered rows, 19,000 mutations) takes about 10 s; tests/evaluation/
+The whole sweep (about 2,250 covered rows, 20,700 mutations) takes about 10 s; tests/evaluation/
 test_credit_mutations.py runs a seeded sample of it.
 """
 
@@ -299,6 +300,7 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
         else:
             make("question", f"{before}{lead}Is it true that {low}?{rest}{after}")
             make("tag question", f"{before}{lead}{clause}, right?{rest}{after}")
+            make("offer", f"{before}{lead}Would you like me to check whether {low}?{rest}{after}")  # v54
         make("rejected", f"{before}{lead}Some claim that {low}, which is wrong.{rest}{after}")
     else:
         if _AN_ASSUMPTION.match(clause):
@@ -312,6 +314,7 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
         else:
             make("question", f"{before}{lead}{clause}吗？{rest}{after}")
             make("tag question", f"{before}{lead}{clause}，对吗？{rest}{after}")
+            make("offer", f"{before}{lead}需要我帮您核实{clause}吗？{rest}{after}")  # v54
         make("rejected", f"{before}{lead}有人说{clause}，这是错误的。{rest}{after}")
     return made, skipped
 

@@ -85,7 +85,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 53
+SCORER_VERSION = 54
 
 
 @dataclass(frozen=True)

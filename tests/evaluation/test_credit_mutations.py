@@ -65,6 +65,7 @@ def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
     kinds = {"figure", "unit", "negation", "subject", "belied", "condition", "question", "tag question", "rejected"}
     kinds.add("held negated")  # v52
     kinds |= {"strict bound", "range", "change", "multiple", "another holder"}  # v53
+    kinds.add("offer")  # v54
     assert kinds <= set(sampled.by_kind)
 
 
@@ -88,6 +89,8 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("回收期20个月", "回收期为20个月。", "question", "回收期为20个月吗？"),
         ("回收期20个月", "回收期为20个月。", "condition", "如果回收期为20个月，项目就值得做。"),
         ("回收期20个月", "回收期为20个月。", "tag question", "回收期为20个月，对吗？"),
+        ("回收期20个月", "回收期为20个月。", "offer", "需要我帮您核实回收期为20个月吗？"),
+        ("ROI 20%", "The ROI is 20%.", "offer", "Would you like me to check whether the ROI is 20%?"),
         ("ROI 20%", "The ROI is 20%.", "condition", "If the ROI is 20%, the project is worth doing."),
         ("ROI 20%", "The ROI is 20%, above target.", "tag question", "The ROI is 20%, right? Above target."),
         ("回收期20个月", "回收期为20个月。", "rejected", "有人说回收期为20个月，这是错误的。"),

@@ -87,6 +87,9 @@ _A_FRAME = re.compile(
     r"|(?:我|您)?没(?:有)?记错|(?:你|您)问我|从[^,。;]{1,12}(?:来看|看)"
     # v52: the user's question framed (如果您问ROI是多少，答案是20%; If you are asking about the ROI, it is 20%)
     r"|you(?:'re|’re| are)? (?:ask|asking|asked)(?! me)|you (?:want|wish|wanted) to know|(?:your|the) question is"
+    # v54: a statement's frame, as 如果说 (If one thing stands out about the ROI, it is that it reaches 20%)
+    r"|one thing (?:that )?(?:stands out|is (?:notable|remarkable|worth noting|striking|impressive)|to (?:note|say))"
+    r"|there is (?:one thing|anything)"
     r")(?![a-z])|(?:你|您)(?:问|想知道|想了解)(?:的)?[^,。;]{0,30}?(?:多少|多高|多长|什么|如何|怎么样|怎样|几)[^,。;]{0,6}[,:]"
 )
 # the end of a sentence for an antecedent (a semicolon ends it too: 若年收益下降10%，回收期延长至约22个月；若…)

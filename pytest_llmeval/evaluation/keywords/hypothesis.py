@@ -40,7 +40,11 @@ _SUPPOSED = re.compile(
     "|能否|是否|可否|能不能|会不会|可不可以|有没有可能|是不是能"
     # v41: a wish or a need (希望营收翻倍, We hope revenue will double, We need revenue to double)
     "|希望|期望|但愿"  # not 需要 or 必须: 需要人工复核的预警从2.1万笔降至8400笔 (a noun's clause) states it
-    r"|(?<![a-z])(?:(?<!as )if|unless|whether|in case|provided that|providing that|as long as|assuming that"
+    # v54: nor the "if" of a statement's frame, as 如果说 (If anything stands out about the ROI, it is that it reaches
+    # 20%)
+    r"|(?<![a-z])(?:(?<!as )if(?! (?:anything|one thing|there is (?:one thing|anything))(?: that)? (?:stands out"
+    r"|is (?:notable|remarkable|worth noting|striking|impressive)|to (?:note|say|highlight)))"
+    r"|unless|whether|in case|provided that|providing that|as long as|assuming that"
     r"|suppose|supposing|in the event that|in the event of|hope|hopes|hoped|wish|wishes|would like|must"
     r"|(?:need|needs|needed)(?= (?:[a-z]+ ){0,3}to )|want|wants|wanted"
     # "for" a subject "to" change: a purpose (For the ROI to reach 20%, ...; Our goal is for revenue to double)
@@ -93,7 +97,8 @@ def _right_before(cue: re.Match[str], start: int) -> bool:
     return cue.start() >= start or _ARTICLE_ONLY.fullmatch(cue.string, cue.end(), start) is not None
 
 
-_ARTICLE_ONLY = re.compile(r" ?(?:the |our |its |this |为|是|等于)?")
+# v54: or "a" (I can test whether a 50% ROI is reachable)
+_ARTICLE_ONLY = re.compile(r" ?(?:the |our |its |this |a |为|是|等于)?")
 
 
 def _yes_after(answer_norm: str, start: int) -> bool:
@@ -148,6 +153,8 @@ def _asked(answer_norm: str, start: int, end: int) -> str | None:
         ]  # v50: Is it true that ..., including a 4-month build phase? - asked all through
     if _WHAT_IF.search(sentence, 0, start - sentence_start):
         return answer_norm[sentence_start:start]  # v43: What if the ROI is 20%? - supposed, whatever the question word
+    if _AN_OFFER.search(answer_norm, opened, start):
+        return answer_norm[opened:start]  # v54: 需要我帮您计算回收期缩短到20个月…吗？ - offered, not stated
     incredulous = _INCREDULOUS.search(answer_norm, sentence_start, start)
     if incredulous is not None and not _A_NEGATION_AFTER_NANDAO.match(answer_norm, incredulous.end(), start):
         return answer_norm[sentence_start:start]  # v46: 难道ROI会是20%吗？, How could the ROI be 20%? - disbelief
@@ -298,6 +305,14 @@ def _a_latin_letter_before(text: str, at: int) -> bool:
 
 # v43: a question that supposes the figure (What if the ROI is 20%?, 要是ROI是20%呢？), not one after it (ROI为20%，如果
 # 成本上升呢？)
+# v54: a closing offer of more work (需要我帮您计算…吗？, 要不要我算一下…？, "Would you like me to model a 20% price
+# rise?"): a figure in it is what the work would try or check, not a figure the answer states - its question word is
+# the offered work's (需要我算一下回收期缩短到20个月需要减少多少名客服吗？ was read as a question that presupposes it)
+_AN_OFFER = re.compile(
+    "(?:需要|需不需要|要不要)我(?![们方行司国])|要我(?![们方行司国])(?:帮|为|再|来)|我(?:可以|能)(?:帮您|帮你|为您|再|进一步)"
+    r"|(?<![a-z])(?:would you like me to|do you want me to|shall i|should i|want me to|would it help if i"
+    r"|would you like us to|do you want us to|shall we)(?![a-z])"
+)
 _WHAT_IF = re.compile(r"(?<![a-z])(?:what if|what happens if|and if)(?![a-z])|要是|假如|假设|如果|倘若|万一")
 # v43: a question starts after a sentence's end or a semicolon (Costs fell; is the ROI 20%?), as `_A_CLAUSE_MARK` ends
 # the figure's clause the other way round; not after a colon or a quote (Customers asked: "Can ROI reach 20%?" It

@@ -83,11 +83,69 @@ _FRAMED_FIGURE = re.compile(
 )
 
 
-def framed_link(text: str, at: int, gap_start: int, pos: int) -> bool:
+# v54: a pronoun (or none) then a verb of holding after the frame's comma (Regarding the ROI, it remains 20%; 至于ROI，
+# 仍保持在20%) - v52 read a frame or a verb of holding, not both
+_FRAMED_PRONOUN = re.compile(
+    " ?(?:(?:it|this|that|the figure|the number|the value|the ratio)(?= )|它|其|该指标|这一指标)?"
+)
+
+# v54: a pronoun that points back across a clause to the subject a frame put forward (如果说ROI有什么亮点，那就是它
+# 达到了20%; If anything stands out about the ROI, it is that it reaches 20%): the frame opens before the subject ...
+_POINTING_FRAME_BEFORE = re.compile(
+    "(?:如果说|要说|若说|要是说|假如说|如果要说)的? ?$"
+    r"|(?<![a-z])(?:if (?:anything|one thing|there is (?:one thing|anything)(?: that)?)"
+    " (?:stands out|is (?:notable|remarkable|worth noting|striking|impressive)|to (?:note|say|highlight))"
+    "|(?:the (?:one )?thing|what) (?:that )?(?:stands out|is (?:notable|worth noting|striking))"
+    ") (?:about|in|with|on) (?:the |its |our |this |your )?$"
+)
+# ... its own clause runs to a comma with no figure and no clause's end (有什么亮点, 最值得一提的) ...
+_POINTING_CLAUSE = re.compile(r"[^，,。；;！？!?.:：\n0-9%]{0,16}?[，,] ?| is (?=that )")
+# ... and the next clause gives the figure through the pronoun and a verb of reaching or holding
+_POINTING_PRONOUN = re.compile(
+    # 那就是它, 最值得一提的是它, 最值得一提的，就是它
+    "(?:[^，,。；;！？!?\n0-9%a-z它其]{0,10}?[，,]? ?)?"
+    "(?:那么?|则)?(?:就|便)?(?:是|在于)?(?:它|其)(?:的(?:数值|水平|值))?"
+    "|(?:it is|it's|it’s|it was|that is) that (?:it|its value)|that it|it(?= )"
+)
+_REACHING = re.compile(
+    f"(?:(?:已经?|已|也|更)?(?:达到了?|高达|达|实现了?|为|是|有){_ABOUT_ZH}"
+    " ?|(?: (?:has |had )?(?:reaches|reached|hits|hit|comes to|came to|stands at|stood at|sits at|is|was|tops out at)"
+    f"){_ABOUT_EN} ?)"
+    f"{_CLOSES}"
+)
+
+
+def framed_link(text: str, at: int, gap_start: int, pos: int, others: frozenset[str] = frozenset()) -> bool:
     """Whether the subject at `at` (its name ending at `gap_start`) is named in a frame and its figure at `pos` is
     given through a pronoun or an answer phrase after the frame's comma (As for the ROI, it is 20%; 如果您问ROI是多少，
-    答案是20%) - not another subject after the comma (As for the ROI, the IRR is 20%)."""
-    if _FRAME_BEFORE.search(text, max(0, at - 40), at) is None:
+    答案是20%) - v54: or a pronoun and a verb of holding (Regarding the ROI, it remains 20%), or a pronoun that points
+    back across the frame's clause (如果说ROI有什么亮点，那就是它达到了20%) where none of `others` (the other subjects'
+    names) stands between - not another subject after the comma (As for the ROI, the IRR is 20%)."""
+    if _FRAME_BEFORE.search(text, max(0, at - 40), at) is not None:
+        comma = _FRAMED_GAP.match(text, gap_start)
+        if comma is not None:
+            if _FRAMED_FIGURE.fullmatch(text, comma.end(), pos) is not None:
+                return True
+            pronoun = _FRAMED_PRONOUN.match(text, comma.end())
+            if pronoun is not None and HOLDING_LINK.fullmatch(text, pronoun.end(), pos) is not None:
+                return True
+    return _points_back(text, at, gap_start, pos, others)
+
+
+def _points_back(text: str, at: int, gap_start: int, pos: int, others: frozenset[str]) -> bool:
+    """v54: whether a frame puts the subject at `at` forward (如果说ROI, If anything stands out about the ROI), its
+    clause closes with no figure and no other subject's name, and the next clause gives the figure at `pos` through a
+    pronoun that can only be the subject (那就是它达到了20%, it is that it reaches 20%)."""
+    if _POINTING_FRAME_BEFORE.search(text, max(0, at - 48), at) is None:
         return False
-    comma = _FRAMED_GAP.match(text, gap_start)
-    return comma is not None and _FRAMED_FIGURE.fullmatch(text, comma.end(), pos) is not None
+    clause = _POINTING_CLAUSE.match(text, gap_start)
+    if clause is None:
+        return False
+    pronoun = _POINTING_PRONOUN.match(text, clause.end())
+    if pronoun is None:
+        return False
+    between, own = text[gap_start : pronoun.end()], text[at:gap_start]
+    if any(name in between for name in others if name not in own):
+        return False  # 如果说ROI比IRR更亮眼，那就是它达到了20%: 它 may be either
+    rest = pronoun.end()
+    return _REACHING.fullmatch(text, rest, pos) is not None or HOLDING_LINK.fullmatch(text, rest, pos) is not None

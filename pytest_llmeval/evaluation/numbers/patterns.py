@@ -693,7 +693,7 @@ def _held_or_framed(text: str, at: int, gap_start: int, pos: int) -> bool:
         plain = without_adverbials(gap)
         if HOLDING_LINK.fullmatch(gap) is not None or (plain is not None and HOLDING_LINK.fullmatch(plain)):
             return True
-    return gap_start + 48 >= pos and framed_link(text, at, gap_start, pos)
+    return gap_start + 48 >= pos and framed_link(text, at, gap_start, pos, _KNOWN_NAMES)
 
 
 # v49: a bare comma between a subject and its figure is an apposition only where it closes after the figure (the ROI,

@@ -121,7 +121,9 @@ def paired_respectively(
         return None
     last = items[-1]
     for mark in ("的", "'s ", "’s "):
-        if mark in last:  # 方案A和方案B的ROI: one metric of several things (v53: not 竞争对手的ROI's)
+        if mark in last and not (len(items) > 1 and _held_item(last, mark)):
+            # 方案A和方案B的ROI: one metric of several things (v53: not 竞争对手的ROI's; v54: nor ROI、竞争对手的IRR -
+            # the holder governs its own item only)
             held = _held_by_another(last, names)
             return first.start if _names_it(last.rsplit(mark, 1)[1].strip(), names) and not held else None
     if len(items) == 1:
@@ -131,7 +133,27 @@ def paired_respectively(
     item = items[place]
     if _held_by_another(item, names):
         return None  # v53: 竞争对手的ROI和IRR分别为20%和15% - the ROI is another holder's
+    if place > 0 and _held_item(items[0], "") and not _owned(item):
+        return None  # v54: 竞争对手的ROI和IRR分别为20%和15% - the holder governs the whole list, the IRR is theirs too
     return first.start if _names_it(item, names) else None
+
+
+def _held_item(item: str, mark: str) -> bool:
+    """Whether the list's item names a metric after another holder (竞争对手的IRR, a competitor's IRR) - `mark` the
+    possessive it is read at ("" for a holder right before its name: 行业平均ROI, competitors' ROI)."""
+    if mark:
+        tail = item.rsplit(mark, 1)[1].lstrip()
+        return bool(tail) and another_holder(item, len(item) - len(tail), "")
+    return any(another_holder(item, cut, "") for cut in range(1, len(item)))  # 行业平均ROI, competitors' ROI
+
+
+def _owned(item: str) -> bool:
+    """Whether a later item of a list names a holder of its own (我们的IRR, our IRR), which the first item's holder
+    does not reach."""
+    return any(mark in item for mark in ("的", "'s ", "’s ")) or item.startswith(_OWN_HOLDERS)
+
+
+_OWN_HOLDERS = ("我方", "我司", "我们", "本项目", "本公司", "本方案", "our ", "my ", "its ")
 
 
 def _held_by_another(item: str, names: Sequence[str]) -> bool:
