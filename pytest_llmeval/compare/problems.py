@@ -573,27 +573,36 @@ def only_in_new(mismatches: Mapping[str, Any]) -> str | None:
 
 
 def _caseless(base_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> str:
-    """What to add to "nothing comparable" when a run has no case record at all, with the fix; "" otherwise. Where
+    """What to add to "nothing comparable" when a run has no case record at all, with one fix; "" otherwise. Where
     the run records what of the suite it ran (`run.selection`), what happened: `no LLM case ran: 14 of 14 LLM case
-    tests deselected by -k plain` - a gated -k of plain tests only was called "the load benchmark alone"."""
+    tests deselected by -k plain` - a gated -k of plain tests only was called "the load benchmark alone". Where both
+    runs have none, each says why and the one fix names what brings back each run's cases (it ended with a "Fix:"
+    of each run, one after the other)."""
     from ..results.runs import NO_CASE
     from ..results.selection import no_case_ran
 
     empty = [(which, doc) for which, doc in (("baseline", base_doc), ("new run", new_doc)) if not doc.get("cases")]
     if not empty:
         return ""
-    said, unknown = "", False
-    for which, doc in empty:
-        why = no_case_ran(doc)
-        if why is None:
-            said += f"; the {which} has no case record ({NO_CASE})"
-            unknown = True
-        else:  # its own fix: what brings the cases back
-            said += f"; no LLM case ran in the {which}: {why[0]}; nothing compared. Fix: {why[1]}"
-    fix = (
-        ". Fix: compare runs that asked the suite's cases (accept one as the baseline: python -m pytest_llmeval accept)"
+    whys = [(which, no_case_ran(doc)) for which, doc in empty]
+    said = "".join(
+        f"; no LLM case ran in the {which}: {why[0]}" if why else f"; the {which} has no case record ({NO_CASE})"
+        for which, why in whys
     )
-    return said + (fix if unknown else "")
+    if all(why is None for _, why in whys):
+        return f"{said}. Fix: {CASELESS_FIX}"
+    fixes = [(which, CASELESS_FIXES[which] if why is None else why[1]) for which, why in whys]
+    if len({fix for _, fix in fixes}) == 1:
+        return f"{said}; nothing compared. Fix: {fixes[0][1]}"
+    return f"{said}; nothing compared. Fix: " + "; and ".join(f"for the {which}, {fix}" for which, fix in fixes)
+
+
+CASELESS_FIX = "compare runs that asked the suite's cases (accept one as the baseline: python -m pytest_llmeval accept)"
+# the fix of a run without case records that cannot tell why, beside one that can (which says its own fix)
+CASELESS_FIXES = {
+    "baseline": "accept a baseline that asked the suite's cases (python -m pytest_llmeval accept)",
+    "new run": "a run that asks the suite's cases",
+}
 
 
 def deciding_judge(records: Iterable[Mapping[str, Any]]) -> str | None:

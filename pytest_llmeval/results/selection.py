@@ -3,8 +3,11 @@
 shows ("3 of 14 LLM case tests run: 11 deselected by -k roi").
 
 Without it a run of `-k roi` read like a run of the whole suite: its summary said n=3 and nothing said that 11 cases
-were never asked. `SelectionCounter` is a small pytest plugin; under pytest-xdist each worker collects and runs its
-share, so each worker's counts travel to the controller in `workeroutput` and are joined there (`add_worker`).
+were never asked. `SelectionCounter` is a small pytest plugin. Under pytest-xdist each worker collects the whole
+suite: its collection counts travel to the controller in `workeroutput` (`add_worker`). The tests skipped and
+finished are counted on the controller, from the test reports xdist forwards - each LLM case test's report carries
+`CASE_REPORT_KEY` from its worker: a worker that crashed sends no `workeroutput`, and its skips and finished tests
+were lost with it ("selected but not run"), while its reports had reached the controller as they were made.
 A results.json written before has no `run.selection`: its reports say nothing of it, as before.
 """
 
@@ -19,6 +22,7 @@ import pytest
 CASE_FIXTURE = "llm_case"  # the fixture every LLM case test is parametrised over (plugin.pytest_generate_tests)
 SELECTION_PLUGIN = "llmeval-selection"  # the counter's name in pytest's plugin manager
 WORKER_OUTPUT = "llmeval_selection"  # the key of a worker's counts in xdist's workeroutput
+CASE_REPORT_KEY = "llmeval_case_test"  # True on an LLM case test's reports: it travels with them to the controller
 UNIT = "LLM case tests (one per model, mode and case; --llm-repeat samples run inside one test)"
 MAX_REASONS = 5  # skip reasons a report names; the rest are counted as "other reasons"
 
@@ -37,17 +41,23 @@ def skip_reason(report: Any) -> str:
 
 
 class SelectionCounter:
-    """pytest plugin: counts the LLM case tests collected, deselected, skipped and finished in this process.
-    `workeroutput`: an xdist worker's, kept current with this process's counts for the controller."""
+    """pytest plugin: counts the LLM case tests collected and deselected in this process, and skipped and finished
+    by the reports it sees - its own, or on an xdist controller every worker's (each LLM case test's report is marked
+    `CASE_REPORT_KEY`, so the controller, which collects nothing, tells them apart).
+    `workeroutput`: an xdist worker's, kept current with this process's collection counts for the controller."""
 
     def __init__(self, workeroutput: dict[str, Any] | None = None) -> None:
         self.collected: int | None = None  # None until the collection finished (a controller collects nothing)
         self.deselected = 0
         self.skipped: dict[str, int] = {}
-        self.finished = 0
-        self._cases: set[str] = set()  # the selected LLM case tests' node ids
+        self._cases: set[str] = set()  # the LLM case tests' node ids: collected here, or named by a marked report
+        self._finished: set[str] = set()  # node ids: a test crashed in its teardown has its call counted once
         self._workeroutput = workeroutput
         self._workers: list[dict[str, Any]] = []
+
+    @property
+    def finished(self) -> int:
+        return len(self._finished)
 
     # -- hooks ---------------------------------------------------------------
     def pytest_deselected(self, items: Iterable[Any]) -> None:
@@ -58,29 +68,36 @@ class SelectionCounter:
         self.collected = len(self._cases) + self.deselected
         self._publish()
 
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: Any, call: Any) -> Any:
+        report = yield
+        if is_case_test(item):  # an attribute of the report is serialised with it to the xdist controller
+            setattr(report, CASE_REPORT_KEY, True)
+        return report
+
     def pytest_runtest_logreport(self, report: Any) -> None:
-        if report.nodeid not in self._cases:
+        if getattr(report, CASE_REPORT_KEY, False):
+            self._cases.add(report.nodeid)  # an xdist controller learns a worker's case tests from their reports
+        if report.nodeid not in self._cases:  # xdist's report of a crashed test carries no mark: its setup's did
             return
         if report.skipped and not hasattr(report, "wasxfail"):
             reason = skip_reason(report)
             self.skipped[reason] = self.skipped.get(reason, 0) + 1
-        elif report.when == "call" or (report.when == "setup" and report.failed):
-            self.finished += 1
-        else:
-            return
-        self._publish()
+        elif report.when == "call" or (report.when in ("setup", "???") and report.failed):
+            self._finished.add(report.nodeid)  # "???": xdist's report of the test a crashed worker was running
 
     # -- xdist ---------------------------------------------------------------
     def _publish(self) -> None:
         if self._workeroutput is not None:
-            self._workeroutput[WORKER_OUTPUT] = self.own()
+            self._workeroutput[WORKER_OUTPUT] = {"collected": self.collected, "deselected": self.deselected}
 
     @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook, on the controller: a worker finished
     def pytest_testnodedown(self, node: Any, error: object) -> None:
         self.add_worker(getattr(node, "workeroutput", None))
 
     def add_worker(self, output: Mapping[str, Any] | None) -> None:
-        """On the controller: a worker's counts, from its workeroutput when it finished."""
+        """On the controller: a worker's collection counts, from its workeroutput when it finished (a worker that
+        crashed has none: every worker collects the whole suite, so another's, or its replacement's, stand in)."""
         counts = (output or {}).get(WORKER_OUTPUT)
         if isinstance(counts, dict):
             self._workers.append(counts)
@@ -95,24 +112,20 @@ class SelectionCounter:
         }
 
     def record(self, invocation: list[str]) -> dict[str, Any] | None:
-        """`run.selection`; None when no process collected (a run that stopped before its collection ended)."""
-        parts = [self.own(), *self._workers]
-        collected = [p["collected"] for p in parts if isinstance(p.get("collected"), int)]
-        if not collected:
+        """`run.selection`; None when no process collected (a run that stopped before its collection ended, or
+        whose every xdist worker crashed)."""
+        parts = [p for p in [self.own(), *self._workers] if isinstance(p.get("collected"), int)]
+        if not parts:
             return None
-        # every worker collects (and deselects) the whole suite; each runs and skips its own share of it
-        reference = max((p for p in parts if isinstance(p.get("collected"), int)), key=lambda p: p["collected"])
-        skipped: dict[str, int] = {}
-        for part in parts:
-            for reason, n in (part.get("skipped") or {}).items():
-                skipped[reason] = skipped.get(reason, 0) + int(n)
+        # every worker collects (and deselects) the whole suite; the reports of all of them reach this process
+        reference = max(parts, key=lambda p: p["collected"])
         from ..__main__ import selection_of
 
         return selection_record(
             collected=int(reference["collected"]),
             deselected=int(reference.get("deselected") or 0),
-            skipped=skipped,
-            finished=sum(int(p.get("finished") or 0) for p in parts),
+            skipped=self.skipped,
+            finished=self.finished,
             selected_by=selection_of(invocation),
         )
 

@@ -94,7 +94,8 @@ def test_a_judge_that_graded_some_answers_keeps_its_figures_and_its_count_of_err
     cases = [judge_graded(answer("m1", f"c{i}", 80.0)) for i in range(5)]
     cases.append(judge_failed(answer("m1", "c5", 80.0)))
     row = judge_rows(saved(cases))["m1"]
-    assert row[2] == 5 and row[8] == 1  # the aggregates' row, as before
+    assert row[2] == 5  # the aggregates' row, as before
+    assert row[8] == f"errored on 1 of 6 answers (first: {SHOWN})"  # its count, of how many, and the first error
 
 
 def test_no_judge_no_section_and_a_case_error_without_a_judge_record_is_no_judge_error():

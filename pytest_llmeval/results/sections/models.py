@@ -286,6 +286,7 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
     model and mode has no figure, and its row says so with its first error (it had no row: the section, or the
     whole of it, was missing, as if no judge had been asked)."""
     rows_in = doc["aggregates"].get("judge") or []
+    errored = judge_errors(doc.get("cases") or [])
     failed = judge_failures(doc.get("cases") or [], {(r["model"], r["mode"]) for r in rows_in})
     if not rows_in and not failed:
         return None
@@ -299,7 +300,7 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
             _agreement(r),
             _cases_n(r, _kappa_cell(r.get("kappa") or {}), r.get("kappa")),
             _cases_n(r, _spearman_cell(r.get("spearman") or {}), r.get("spearman")),
-            r.get("judge_errors", 0),
+            _judge_errors_cell(r, errored.get((r["model"], r["mode"]))),
         ]
         for r in rows_in
     ]
@@ -322,6 +323,11 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
             "Bonett-Wright variance; a perfect order taken as one swap short of it, so that it is not certain at any "
             "n) and its p (from the orderings of the cases: every one up to 8 cases, 20,000 drawn up to 30).",
             *([FAILED_JUDGE_NOTE] if failed else []),
+            *(
+                [SOME_ERRORS_NOTE]
+                if any(r.get("judge_errors") and (r["model"], r["mode"]) in errored for r in rows_in)
+                else []
+            ),
         ],
         Table(
             [
@@ -347,25 +353,53 @@ FAILED_JUDGE_NOTE = (
     "the error names (the judge's URL, model or key) and grade the run again: python -m pytest_llmeval rescore RUN "
     "--llm-judge URL@MODEL."
 )
+SOME_ERRORS_NOTE = (
+    "judge errors: on how many of the answers it was given the judge errored, with the first error (secrets hidden); "
+    "the figures are of the answers it graded. Fix what the error names and grade the run again: python -m "
+    "pytest_llmeval rescore RUN --llm-judge URL@MODEL."
+)
 FIRST_ERROR_CHARS = 200  # how much of a judge's first error its row shows
+
+
+def _judge_errors_cell(row: dict[str, Any], errored: dict[str, Any] | None) -> Any:
+    """`errored on 2 of 14 answers (first: ...)` where the judge errored on some answers of the row's model and mode
+    (a bare 2 said neither of how many nor what); the aggregate's count where the records do not tell (0 or none)."""
+    count = row.get("judge_errors", 0)
+    if not count or errored is None:
+        return count
+    return judge_failure_cell(errored)
 
 
 def judge_failures(cases: list[dict[str, Any]], graded: set[tuple[str, str]]) -> list[dict[str, Any]]:
     """Each model and mode whose every judged answer has a judge error and no grade (not in `graded`, the judge
     rows of the aggregates): {model, mode, errors, answers, first_error}, the first error as it was recorded."""
+    return [
+        failed
+        for (model, mode), failed in judge_errors(cases).items()
+        if (model, mode) not in graded and failed["graded"] == 0
+    ]
+
+
+def judge_errors(cases: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Each model and mode where the judge errored on an answer: {model, mode, errors, answers, graded,
+    first_error} - answers the judge was given, those it graded, the first error as it was recorded."""
     from ..aggregate import group_by
 
-    out = []  # every record: an answer the judge failed on is the case's error (stage "judge"), with no score
+    out: dict[
+        tuple[str, str], dict[str, Any]
+    ] = {}  # every record: an answer the judge failed on is the case's error (stage "judge"), with no score
     for (model, mode), group in group_by(cases, "model", "mode").items():
         judged = [c["judge"] for c in group if isinstance(c.get("judge"), dict)]
-        if (model, mode) in graded or not judged or any(j.get("score") is not None for j in judged):
-            continue
         errors = [j for j in judged if j.get("error")]
         if errors:
-            first = str(errors[0]["error"])
-            out.append(
-                {"model": model, "mode": mode, "errors": len(errors), "answers": len(judged), "first_error": first}
-            )
+            out[(model, mode)] = {
+                "model": model,
+                "mode": mode,
+                "errors": len(errors),
+                "answers": len(judged),
+                "graded": sum(1 for j in judged if j.get("score") is not None),
+                "first_error": str(errors[0]["error"]),
+            }
     return out
 
 
