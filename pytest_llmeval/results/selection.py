@@ -89,7 +89,7 @@ class SelectionCounter:
     # -- xdist ---------------------------------------------------------------
     def _publish(self) -> None:
         if self._workeroutput is not None:
-            self._workeroutput[WORKER_OUTPUT] = {"collected": self.collected, "deselected": self.deselected}
+            self._workeroutput[WORKER_OUTPUT] = self.own()
 
     @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook, on the controller: a worker finished
     def pytest_testnodedown(self, node: Any, error: object) -> None:
@@ -104,12 +104,9 @@ class SelectionCounter:
 
     # -- the record ----------------------------------------------------------
     def own(self) -> dict[str, Any]:
-        return {
-            "collected": self.collected,
-            "deselected": self.deselected,
-            "skipped": dict(self.skipped),
-            "finished": self.finished,
-        }
+        """This process's collection counts (a worker's `workeroutput`; the skipped and finished tests are counted
+        from the reports, on the controller)."""
+        return {"collected": self.collected, "deselected": self.deselected}
 
     def record(self, invocation: list[str]) -> dict[str, Any] | None:
         """`run.selection`; None when no process collected (a run that stopped before its collection ended, or

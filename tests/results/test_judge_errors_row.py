@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from test_report_n_sweep import answer, document, section, three_renderings
 
-from pytest_llmeval.results.sections.models import FIRST_ERROR_CHARS, judge_failures
+from pytest_llmeval.results.sections.models import FIRST_ERROR_CHARS, judge_errors, judge_failures
 
 KEY = "sk-live-abcdefghij0123456789"
 ERROR = f"HTTP 401 from the judge: Authorization: Bearer {KEY} refused at http://user:pw0rd@judge.example/v1?token=qq"
@@ -82,7 +82,7 @@ def test_the_first_error_is_the_first_recorded_and_cut_to_one_line():
 def test_each_model_and_mode_has_its_own_row():
     cases = [judge_failed(answer("m1", f"c{i}", 80.0, mode=mode)) for i in range(4) for mode in ("norag", "rag")]
     cases += [judge_failed(answer("m2", f"c{i}", 80.0)) for i in range(2)]
-    failed = judge_failures(saved(cases)["cases"], set())
+    failed = judge_failures(judge_errors(saved(cases)["cases"]), set())
     assert [(f["model"], f["mode"], f["errors"], f["answers"]) for f in failed] == [
         ("m1", "norag", 4, 4),
         ("m1", "rag", 4, 4),
@@ -105,4 +105,4 @@ def test_no_judge_no_section_and_a_case_error_without_a_judge_record_is_no_judge
     assert not [
         s for s in __import__("pytest_llmeval.results.sections", fromlist=["x"]).build_sections(doc) if s.key == "judge"
     ]
-    assert judge_failures(doc["cases"], set()) == []
+    assert judge_failures(judge_errors(doc["cases"]), set()) == []

@@ -287,7 +287,7 @@ def judge_section(doc: dict[str, Any]) -> Section | None:
     whole of it, was missing, as if no judge had been asked)."""
     rows_in = doc["aggregates"].get("judge") or []
     errored = judge_errors(doc.get("cases") or [])
-    failed = judge_failures(doc.get("cases") or [], {(r["model"], r["mode"]) for r in rows_in})
+    failed = judge_failures(errored, {(r["model"], r["mode"]) for r in rows_in})
     if not rows_in and not failed:
         return None
     rows = [
@@ -370,14 +370,13 @@ def _judge_errors_cell(row: dict[str, Any], errored: dict[str, Any] | None) -> A
     return judge_failure_cell(errored)
 
 
-def judge_failures(cases: list[dict[str, Any]], graded: set[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Each model and mode whose every judged answer has a judge error and no grade (not in `graded`, the judge
-    rows of the aggregates): {model, mode, errors, answers, first_error}, the first error as it was recorded."""
-    return [
-        failed
-        for (model, mode), failed in judge_errors(cases).items()
-        if (model, mode) not in graded and failed["graded"] == 0
-    ]
+def judge_failures(
+    errored: dict[tuple[str, str], dict[str, Any]], graded: set[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """Of `errored` (`judge_errors`), each model and mode whose every judged answer has a judge error and no grade
+    (not in `graded`, the judge rows of the aggregates): {model, mode, errors, answers, first_error}, the first
+    error as it was recorded."""
+    return [failed for key, failed in errored.items() if key not in graded and failed["graded"] == 0]
 
 
 def judge_errors(cases: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
@@ -385,9 +384,8 @@ def judge_errors(cases: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str,
     first_error} - answers the judge was given, those it graded, the first error as it was recorded."""
     from ..aggregate import group_by
 
-    out: dict[
-        tuple[str, str], dict[str, Any]
-    ] = {}  # every record: an answer the judge failed on is the case's error (stage "judge"), with no score
+    # every record: an answer the judge failed on is the case's error (stage "judge"), with no score
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     for (model, mode), group in group_by(cases, "model", "mode").items():
         judged = [c["judge"] for c in group if isinstance(c.get("judge"), dict)]
         errors = [j for j in judged if j.get("error")]
