@@ -122,7 +122,7 @@ def search_models(
                 entries.append(Path(entry.path))
                 found, budget = _snapshots(Path(entry.path), files, budget)
                 models.extend(found)
-            elif any(os.path.isfile(os.path.join(entry.path, name)) for name in files):
+            elif is_model_folder(Path(entry.path), files):
                 models.append(Path(entry.path))
             elif level + 1 < depth:
                 queue.append((entry.path, key[0], level + 1))
@@ -168,11 +168,13 @@ def link_problem(path: Path, fix: str = "") -> str | None:
         target = "?"
     try:
         link.resolve(strict=True)
+        loops = False
     except RuntimeError:  # Python 3.11's resolve raises RuntimeError on a loop
-        return f"{link}: a symbolic link that loops (it leads back to itself: {target}). Fix: {fix}"
+        loops = True
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return f"{link}: a symbolic link that loops (it leads back to itself: {target}). Fix: {fix}"
+        loops = exc.errno == errno.ELOOP
+    if loops:
+        return f"{link}: a symbolic link that loops (it leads back to itself: {target}). Fix: {fix}"
     return f"{link}: a symbolic link to {target}, which does not exist. Fix: {fix}"
 
 
@@ -182,14 +184,10 @@ def _faulty_link(path: Path) -> Path | None:
     for end in range(1, len(parts) + 1):
         prefix = Path(*parts[:end])
         try:
-            if not prefix.is_symlink():
-                os.stat(prefix)  # a plain folder: missing means no link is at fault
-                continue
             os.stat(prefix)
-        except OSError as exc:
-            if prefix.is_symlink() and exc.errno in (errno.ELOOP, errno.ENOENT, errno.ENOTDIR):
-                return prefix
-            return None
+        except OSError as exc:  # a plain folder missing: no link is at fault
+            faulty = prefix.is_symlink() and exc.errno in (errno.ELOOP, errno.ENOENT, errno.ENOTDIR)
+            return prefix if faulty else None
     return None
 
 
