@@ -288,35 +288,52 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
     belied = _belied_forecast(point, answer, figure, start, end, c_right)
     if belied is not None:
         make("belied", belied)
+    low = clause
     if english:
         low = clause if clause[1:2].isupper() else clause[0].lower() + clause[1:]
         rest = f" {rest[0].upper()}{rest[1:]}." if rest else ""
-        if _A_FRAMED_OPENING.match(clause):
-            skipped.append("condition: the clause frames the user's question or a topic (v52: If you asked about ...)")
-        else:
-            make("condition", f"{before}{lead}If {low}, the project is worth doing.{rest}{after}")
-        if answered:
-            skipped.append("question: the rest of its sentence would answer it yes")
-        else:
-            make("question", f"{before}{lead}Is it true that {low}?{rest}{after}")
-            make("tag question", f"{before}{lead}{clause}, right?{rest}{after}")
-            make("offer", f"{before}{lead}Would you like me to check whether {low}?{rest}{after}")  # v54
-        make("rejected", f"{before}{lead}Some claim that {low}, which is wrong.{rest}{after}")
+    templates = _CLAUSE_TEMPLATES["en" if english else "zh"]
+
+    def make_from(kind: str) -> None:
+        make(kind, f"{before}{lead}{templates[kind].format(clause=clause, low=low)}{rest}{after}")
+
+    if not english and _AN_ASSUMPTION.match(clause):
+        skipped.append("condition: the clause states an assumption (v40: 按…测算 - 如果 before it keeps it)")
+    elif _A_FRAMED_OPENING.match(clause):
+        skipped.append(_FRAMED_SKIP["en" if english else "zh"])
     else:
-        if _AN_ASSUMPTION.match(clause):
-            skipped.append("condition: the clause states an assumption (v40: 按…测算 - 如果 before it keeps it)")
-        elif _A_FRAMED_OPENING.match(clause):
-            skipped.append("condition: the clause frames the user's question or a topic (v52: 如果您问…, 如果说到…)")
-        else:
-            make("condition", f"{before}{lead}如果{clause}，项目就值得做。{rest}{after}")
-        if answered:
-            skipped.append("question: the rest of its sentence would answer it yes")
-        else:
-            make("question", f"{before}{lead}{clause}吗？{rest}{after}")
-            make("tag question", f"{before}{lead}{clause}，对吗？{rest}{after}")
-            make("offer", f"{before}{lead}需要我帮您核实{clause}吗？{rest}{after}")  # v54
-        make("rejected", f"{before}{lead}有人说{clause}，这是错误的。{rest}{after}")
+        make_from("condition")
+    if answered:
+        skipped.append("question: the rest of its sentence would answer it yes")
+    else:
+        for kind in ("question", "tag question", "offer"):  # offer: v54
+            make_from(kind)
+    make_from("rejected")
     return made, skipped
+
+
+# what a clause holding the figure becomes in each kind that governs the whole clause ({low}: an English clause
+# with its first letter lower-cased, to follow the words put before it)
+_CLAUSE_TEMPLATES = {
+    "en": {
+        "condition": "If {low}, the project is worth doing.",
+        "question": "Is it true that {low}?",
+        "tag question": "{clause}, right?",
+        "offer": "Would you like me to check whether {low}?",
+        "rejected": "Some claim that {low}, which is wrong.",
+    },
+    "zh": {
+        "condition": "如果{clause}，项目就值得做。",
+        "question": "{clause}吗？",
+        "tag question": "{clause}，对吗？",
+        "offer": "需要我帮您核实{clause}吗？",
+        "rejected": "有人说{clause}，这是错误的。",
+    },
+}
+_FRAMED_SKIP = {
+    "en": "condition: the clause frames the user's question or a topic (v52: If you asked about ...)",
+    "zh": "condition: the clause frames the user's question or a topic (v52: 如果您问…, 如果说到…)",
+}
 
 
 # v53: a point that is itself a bound, a change or a multiple: a bound or a change put before its figure might not
