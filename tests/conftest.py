@@ -41,43 +41,13 @@ from pytest_llmeval.serving.server import ServerSettings, VLLMServer
 # namespace c10d_functional"), transformers and tokenizers that load them. A module of such a package first
 # imported INSIDE an in-process run (a tokenizer the load test loads, the embedded model's converter) was dropped
 # from sys.modules when the run ended, and the next import of it in this worker - tests/vision's tiny model build -
-# failed (fresh-clone CI, 26th session: 2 errors, depending on which tests xdist gave the worker first). So an
-# in-process run keeps the modules of these packages it imported; the project's and the test's own modules are
-# still dropped, as pytester means them to be.
-KEPT_ACROSS_INPROCESS_RUNS = frozenset(
-    {
-        "torch",
-        "transformers",
-        "tokenizers",
-        "safetensors",
-        "huggingface_hub",
-        "sentencepiece",
-        "vllm",
-        "triton",
-        "numpy",
-        "pandas",
-        "scipy",
-        "PIL",
-        "matplotlib",
-        "jieba",
-        "bm25s",
-        "FlagEmbedding",
-        "sentence_transformers",
-        "sklearn",
-        "pyarrow",
-        "yaml",
-        "httpx",
-        "httpcore",
-        "aiohttp",
-        "openai",
-    }
-)
-
-
-# Not only those named: openai 3 sends through httpx2 / httpcore2 / h11, which the list did not name - a judge whose
-# server cut the body raised httpcore2.RemoteProtocolError past openai's `except` in the test after an in-process
-# run that had imported them anew (tests/faults/test_faults_round3.py, after the echoing-server run; 27th session).
-# So every installed package's module and the standard library's are kept (`_installed`), whatever its name.
+# failed (fresh-clone CI, 26th session: 2 errors, depending on which tests xdist gave the worker first). A list of
+# such packages was not enough: openai 3 sends through httpx2 / httpcore2 / h11, which it did not name, and a judge
+# whose server cut the body raised httpcore2.RemoteProtocolError past openai's `except` after an in-process run that
+# had imported them anew (tests/faults/test_faults_round3.py, 27th session). So an in-process run keeps every module
+# of the standard library and of an installed package it imported (`_installed`: by where the module, or its
+# top-level package - for a submodule with no file of its own, torch._C._nn -, was loaded from); the project's and
+# the test's own modules are still dropped, as pytester means them to be.
 _INSTALLED_ROOTS = tuple(
     str(Path(path).resolve()) + os.sep
     for key in ("stdlib", "platstdlib", "purelib", "platlib")
@@ -86,10 +56,10 @@ _INSTALLED_ROOTS = tuple(
 
 
 def _installed(name: str) -> bool:
-    """Whether the module `name` is the standard library's or an installed package's (not the project's own nor a
-    test's, which pytester drops so that the next run imports them anew)."""
+    """Whether the module `name` (or, where it has no file, its top-level package) is the standard library's or an
+    installed package's - not the project's own nor a test's, which pytester drops so the next run imports them."""
     module = sys.modules.get(name)
-    file = getattr(module, "__file__", None)
+    file = getattr(module, "__file__", None) or getattr(sys.modules.get(name.partition(".")[0]), "__file__", None)
     if not file:
         return False
     try:
@@ -98,22 +68,17 @@ def _installed(name: str) -> bool:
         return False
 
 
-class _KeepExtensionModules(_pytester.SysModulesSnapshot):
-    """pytester's sys.modules snapshot that also keeps the modules of KEPT_ACROSS_INPROCESS_RUNS and of every
-    installed package imported since."""
+class _KeepInstalledModules(_pytester.SysModulesSnapshot):
+    """pytester's sys.modules snapshot that also keeps every installed package's module imported since."""
 
     def __init__(self, preserve: Callable[[str], bool] | None = None) -> None:
         def keep(name: str) -> bool:
-            return (
-                name.partition(".")[0] in KEPT_ACROSS_INPROCESS_RUNS
-                or _installed(name)
-                or (preserve is not None and preserve(name))
-            )
+            return _installed(name) or (preserve is not None and preserve(name))
 
         super().__init__(preserve=keep)
 
 
-_pytester.SysModulesSnapshot = _KeepExtensionModules  # type: ignore[misc]
+_pytester.SysModulesSnapshot = _KeepInstalledModules  # type: ignore[misc]
 
 # Property tests check what is true, not how fast: no per-example deadline (hypothesis' default, 200 ms, failed
 # examples at random on a 2-core machine busy with vLLM servers, and hosts of this class differ 2.5x in speed).

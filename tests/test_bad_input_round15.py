@@ -37,6 +37,7 @@ from test_bad_input_round5 import no_wait  # noqa: F401 - autouse: a FIFO or /de
 
 sys.path.insert(0, str(Path(__file__).parent / "sizing"))
 from sizing_configs import (  # noqa: E402
+    BERT_BASE,
     DEEPSEEK_V2_LITE,
     GEMMA3_270M,
     QWEN3_8B,
@@ -169,17 +170,6 @@ def test_the_plan_names_a_folder_of_models_too(tmp_path):
 
 
 # --------------------------------------------------------------------------------------------------- encoders
-BERT_BASE = {
-    "architectures": ["BertModel"],
-    "model_type": "bert",
-    "hidden_size": 768,
-    "num_hidden_layers": 12,
-    "num_attention_heads": 12,
-    "intermediate_size": 3072,
-    "vocab_size": 30522,
-    "max_position_embeddings": 512,
-    "torch_dtype": "float32",
-}
 BGE_RERANKER_LARGE = {
     "architectures": ["XLMRobertaForSequenceClassification"],
     "model_type": "xlm-roberta",

@@ -1,5 +1,5 @@
 """An in-process pytester run keeps the modules of extension and other installed packages it imported
-(tests/conftest.py, KEPT_ACROSS_INPROCESS_RUNS and `_installed`): torch registers its operator libraries once per
+(tests/conftest.py, `_installed`): torch registers its operator libraries once per
 process, and a torch module dropped from sys.modules after a run could not be imported again in the worker (the
 vision tests' tiny model build failed with "Only a single TORCH_LIBRARY can be used to register the namespace
 c10d_functional")."""

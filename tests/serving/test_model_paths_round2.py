@@ -22,23 +22,12 @@ import pytest
 from test_bad_input_round5 import no_wait  # noqa: F401 - autouse: a FIFO read fails the test instead of hanging it
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sizing"))
-from sizing_configs import QWEN3_8B, write_model  # noqa: E402
+from sizing_configs import BERT_BASE, QWEN3_8B, write_model  # noqa: E402
 
 from pytest_llmeval.__main__ import main as cli_main  # noqa: E402
 from pytest_llmeval.serving.models import chat_model_problem, model_source_problem, parse_model  # noqa: E402
 
 OFFLINE = {"HF_HUB_OFFLINE": "1"}
-BERT = {
-    "architectures": ["BertModel"],
-    "model_type": "bert",
-    "hidden_size": 768,
-    "num_hidden_layers": 12,
-    "num_attention_heads": 12,
-    "intermediate_size": 3072,
-    "vocab_size": 30522,
-    "max_position_embeddings": 512,
-    "torch_dtype": "float32",
-}
 
 
 def problem_of(source: str | Path) -> str:
@@ -252,7 +241,7 @@ def run_refusal(source: str) -> str:
 
 @pytest.mark.parametrize("label", ["", "bert="])
 def test_plan_refuses_an_encoder_with_the_runs_message(tmp_path, capsys, label):
-    folder = write_model(tmp_path, "bert-base", BERT)
+    folder = write_model(tmp_path, "bert-base", BERT_BASE)
     (folder / "model.safetensors").touch()
     code, out, err = plan(f"--llm-model={label}{folder}", "--gpus", "1x80", capsys=capsys)
     assert code == 2 and out == "", out
@@ -261,7 +250,7 @@ def test_plan_refuses_an_encoder_with_the_runs_message(tmp_path, capsys, label):
 
 
 def test_plan_refuses_an_encoder_even_with_its_need_given(tmp_path, capsys):
-    folder = write_model(tmp_path, "reranker", {**BERT, "architectures": ["XLMRobertaForSequenceClassification"]})
+    folder = write_model(tmp_path, "reranker", {**BERT_BASE, "architectures": ["XLMRobertaForSequenceClassification"]})
     code, _, err = plan(f"--llm-model=rr={folder}", "--need", "rr=2", "--gpus", "1x80", capsys=capsys)
     assert code == 2 and "an encoder or classifier" in err, err
 
@@ -270,7 +259,7 @@ def test_plan_still_places_a_chat_model_and_size_still_sizes_an_encoder(tmp_path
     chat = write_model(tmp_path, "Qwen3-8B", QWEN3_8B)
     code, out, err = plan(f"--llm-model={chat}", "--gpus", "1x80", capsys=capsys)
     assert code == 0 and "Qwen3-8B" in out, err
-    bert = write_model(tmp_path, "bert-base", BERT)
+    bert = write_model(tmp_path, "bert-base", BERT_BASE)
     code = cli_main(["size", str(bert)])
     out = capsys.readouterr().out
     assert code == 0 and "no KV cache" in out, out
@@ -283,7 +272,7 @@ def test_chat_model_problem_leaves_other_models_and_unreadable_configs_alone(tmp
     broken.mkdir()
     (broken / "config.json").write_text("{", encoding="utf-8")
     assert chat_model_problem(parse_model(str(broken))) is None  # the run's other check names it
-    bert = write_model(tmp_path, "bert", BERT)
+    bert = write_model(tmp_path, "bert", BERT_BASE)
     assert chat_model_problem(parse_model(str(bert)), ["--hf-config-path", "/elsewhere"]) is None
 
 

@@ -57,6 +57,17 @@ GEMMA3_270M: dict[str, Any] = {  # the embedded model (google/gemma-3-270m)
     "dtype": "bfloat16",
     "layer_types": (["sliding_attention"] * 5 + ["full_attention"]) * 3,
 }
+BERT_BASE: dict[str, Any] = {  # an encoder (bert-base-uncased): no chat model, no KV cache
+    "architectures": ["BertModel"],
+    "model_type": "bert",
+    "hidden_size": 768,
+    "num_hidden_layers": 12,
+    "num_attention_heads": 12,
+    "intermediate_size": 3072,
+    "vocab_size": 30522,
+    "max_position_embeddings": 512,
+    "torch_dtype": "float32",
+}
 QWEN3_VL_2B: dict[str, Any] = {  # multimodal: the language model under text_config
     "architectures": ["Qwen3VLForConditionalGeneration"],
     "text_config": {
