@@ -16,6 +16,7 @@ import atexit
 import contextlib
 import dataclasses
 import logging
+import shutil
 import tempfile
 import threading
 import time
@@ -158,13 +159,16 @@ class LLMEvalSession(AnswerSources, RunRecording, RunJudge, RunInterrupts, RunEn
             )
             atexit.register(self.pool.release_all)
             if config.pluginmanager.hasplugin("xdist"):
+                # the note of the servers for the workers (their URLs) lives in a private temp folder, not in the
+                # report dir a CI job uploads: a run killed before its end leaves it nowhere public. The folder
+                # goes when pytest unconfigures, also where no session ran (--help, a later plugin's usage error)
+                servers_folder = Path(tempfile.mkdtemp(prefix="llmeval-servers-"))
+                config.add_cleanup(lambda: shutil.rmtree(servers_folder, ignore_errors=True))
                 config.pluginmanager.register(
                     XdistController(
                         self.pool,
                         settings.models,
-                        # the note of the servers for the workers (their URLs) lives in a private temp folder, not
-                        # in the report dir a CI job uploads: a run killed before its end leaves it nowhere public
-                        Path(tempfile.mkdtemp(prefix="llmeval-servers-")),
+                        servers_folder,
                         policy=settings.servers,
                         dist=str(config.getoption("dist", "no")),
                         progress=self.progress,
