@@ -27,6 +27,7 @@ from typing import Protocol
 
 from .credentials import MissingAPIKey, redacted_values
 from .endpoint import Endpoint
+from .scratch import make_scratch, remove_scratch, scratch_environment
 
 LOG_TAIL_LINES = 40
 STOP_GRACE_S = 20.0
@@ -355,6 +356,7 @@ class VLLMServer:
         self.ready_s: float | None = None
         self._watchdog: subprocess.Popen[bytes] | None = None
         self._watchdog_fd: int | None = None
+        self._scratch: Path | None = None  # the server's own TMPDIR while it runs (see scratch.py)
 
     @property
     def base_url(self) -> str:
@@ -418,15 +420,22 @@ class VLLMServer:
         log.flush()
         self._log_start = log.tell()  # where this launch's output begins (the log is appended to)
         self.started_at = time.time()
+        env = self.environment()
+        if "TMPDIR" not in self.settings.env:  # a TMPDIR set for the server itself is the user's to clean
+            self._scratch = make_scratch()
+            env.update(scratch_environment(self._scratch, env))
         try:
             self.process = subprocess.Popen(
                 self.command(),
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
-                env=self.environment(),
+                env=env,
                 preexec_fn=_die_with_parent,
             )
+        except BaseException:
+            self._remove_scratch()
+            raise
         finally:
             log.close()
         self._start_watchdog()
@@ -480,7 +489,13 @@ class VLLMServer:
         read_end, write_end = os.pipe()  # both non-inheritable: only the watchdog gets the read end, as stdin
         try:
             self._watchdog = subprocess.Popen(
-                [sys.executable, "-m", "pytest_llmeval.serving.watchdog", str(self.process.pid)],
+                [
+                    sys.executable,
+                    "-m",
+                    "pytest_llmeval.serving.watchdog",
+                    str(self.process.pid),
+                    *([str(self._scratch)] if self._scratch is not None else []),
+                ],
                 stdin=read_end,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -588,8 +603,13 @@ class VLLMServer:
             if -code not in sent:
                 died = code
         self._stop_watchdog()
+        self._remove_scratch()
         self.process = None
         return died
+
+    def _remove_scratch(self) -> None:
+        remove_scratch(self._scratch)
+        self._scratch = None
 
     def __enter__(self) -> VLLMServer:
         self.start()

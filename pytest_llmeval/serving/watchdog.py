@@ -1,11 +1,12 @@
-"""A watchdog that outlives pytest: `python -m pytest_llmeval.serving.watchdog PID`.
+"""A watchdog that outlives pytest: `python -m pytest_llmeval.serving.watchdog PID [SCRATCH]`.
 
 Started next to every launched server, in its own session, with the read end of a pipe on stdin whose
 write end only the pytest process holds. When pytest ends in any way - a normal stop, Ctrl-C, or SIGKILL
 from a CI time limit or the OOM killer - the pipe closes and the watchdog kills the server's process
 group and every process it has seen in the server's tree (vLLM's EngineCore and workers included, which
 Linux's parent-death signal does not reach), then exits. While it waits it refreshes that list every
-second, so children re-parented to init after the API server died are still found.
+second, so children re-parented to init after the API server died are still found. SCRATCH, the server's own
+temp folder (serving/scratch.py), is removed after the kill.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ def main(argv: list[str]) -> int:
             break
         seen |= tree(pid)
     kill_all(pid, seen)
+    if len(argv) > 1:
+        from .scratch import remove_scratch
+
+        remove_scratch(argv[1])
     return 0
 
 
