@@ -57,6 +57,10 @@ def test_report_html_opens_without_errors_and_filters_rows(
         shots = tmp_path_factory.mktemp("screenshots")
         shot = page.screenshot(shots / "report.png")
         assert shot.stat().st_size > 10_000 and page.errors == []
+        # Chromium's own temp folder is inside the profile the exit removes, not left in /tmp
+        profile = browser.profile
+        assert [p.name for p in profile.iterdir() if p.name.startswith("org.chromium.")]
+    assert not profile.exists()
     keep = Path("llmeval-report")  # leave the screenshot where a CI job keeps artifacts, when it has that folder
     if keep.is_dir():
         shutil.copy(shot, keep / "report-screenshot.png")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -155,6 +156,11 @@ class Browser:
         self._proc: subprocess.Popen[bytes] | None = None
         self._pages: list[Page] = []
 
+    @property
+    def profile(self) -> Path:
+        """The browser's own folder (its profile and its temp files), removed on exit."""
+        return Path(self._profile)
+
     def run(self, coroutine: Any) -> Any:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(120)
 
@@ -165,6 +171,8 @@ class Browser:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
+            # Chromium's own temp folder (org.chromium.Chromium.XXXXXX, left in /tmp at each run) inside the profile
+            env={**os.environ, "TMPDIR": self._profile},
         )
         port_file = Path(self._profile) / "DevToolsActivePort"
         deadline = time.monotonic() + 30
