@@ -299,4 +299,7 @@ def category_section(doc: dict[str, Any]) -> Section | None:
         f"with its 95% interval ({how}); a category holds few cases, so these are "
         "descriptions, not comparisons: the run's comparisons are in the summary and the pairs."
     )
-    return Section("categories", "Mean score per category", [note], Table(headers, rows), terminal=True)
+    # where no category holds two cases, the table repeats the case scores: report.md and report.html keep it,
+    # the terminal's short summary leaves it out (14 rows of "[no 95% interval at n=1] (n=1)" for the shipped suite)
+    several = any(n > 1 for a in aggs for n in (a.get("category_cases") or {}).values())
+    return Section("categories", "Mean score per category", [note], Table(headers, rows), terminal=several)
