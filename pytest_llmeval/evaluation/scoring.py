@@ -50,6 +50,7 @@ from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negatio
 from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before
 from .keywords.normalisation import normalise, normalise_lines, strip_thinking
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
+from .keywords.periods import superseded_by_a_later_period
 from .keywords.rejected import double_denial, rejected_claim
 from .keywords.retraction import (
     FIGURE_START,
@@ -85,7 +86,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 54
+SCORER_VERSION = 55
 
 
 @dataclass(frozen=True)
@@ -619,6 +620,11 @@ def _find(
                     after = listed
                 if negation is None and after is None and figure:
                     after = a_former_value(answer_norm, at, found.end, figures)  # v19: 由20个月延长至24个月
+                # v55: 去年ROI为20%，今年降至15% - an earlier period's value a later one supersedes (and a figure
+                # after words of counting: 去年每月5000元，今年为6000元)
+                figure_at = at if figure else _figure_after_its_words(pattern, answer_norm, found)
+                if negation is None and after is None and figure_at is not None:
+                    after = superseded_by_a_later_period(answer_norm, figure_at, found.end, figures, pattern.text)
                 lines = questions or answer_lines  # the answer with its line breaks (key points: `questions`)
                 if negation is None and after is None and figure and cells and lines is not None:
                     after = _superseded_by_its_table(lines, at, found.end, cells)  # v33: | 旧值 | 新值 |

@@ -1,8 +1,9 @@
 """A fixed, seeded sample of the wrong-credit mutation sweep (benchmarks/credit_mutations.py): covered rows of the
 scorer tests made wrong on purpose - figure, unit, negation, subject, a forecast belied, condition (v51), question,
 tag question (v51), rejected claim, a verb of holding denied (v52), a strict bound, a range, a change by the figure, a
-part or multiple of it and another holder's (v53) - must not be covered, so a later change that re-opens one of these
-classes fails here. The whole sweep runs as the benchmark script."""
+part or multiple of it and another holder's (v53), the figure superseded by a later period's value (v55) - must not be
+covered, so a later change that re-opens one of these classes fails here. The whole sweep runs as the benchmark
+script."""
 
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
     kinds.add("held negated")  # v52
     kinds |= {"strict bound", "range", "change", "multiple", "another holder"}  # v53
     kinds.add("offer")  # v54
+    kinds.add("superseded")  # v55
     assert kinds <= set(sampled.by_kind)
 
 
@@ -123,6 +125,18 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("ROI 20%", "The ROI is 20%.", "multiple", "The ROI is half of 20%."),
         ("ROI 20%", "ROI为20%。", "another holder", "竞争对手的ROI为20%。"),
         ("ROI 20%", "The ROI is 20%.", "another holder", "A competitor's ROI is 20%."),
+        # v55: the clause given as an earlier period's value, a later period's other value after it
+        ("ROI 20%", "ROI为20%。", "superseded", "去年ROI为20%，今年为26%。"),
+        ("ROI 20%", "ROI为20%。", "superseded", "去年ROI为20%，目前为26%。"),
+        ("回收期20个月", "回收期为20个月，项目可行。", "superseded", "去年回收期为20个月，今年为26个月。项目可行。"),
+        ("ROI 20%", "The ROI is 20%.", "superseded", "Last year, the ROI is 20%; this year it is 26%."),
+        ("ROI 20%", "The ROI is 20%.", "superseded", "A year ago, the ROI is 20%; now it is 26%."),
+        (
+            "contract $1.2 million",
+            "The contract is $1.2 million.",
+            "superseded",
+            "Last year, the contract is $1.2 million; this year it is $7.2 million.",
+        ),
     ],
 )
 def test_mutations_made(sweep_module: ModuleType, point: str, answer: str, kind: str, mutated: str) -> None:
@@ -200,3 +214,23 @@ def test_no_condition_is_made_of_a_framed_question(sweep_module: ModuleType, ans
     """v52: 如果 or If before the user's question framed conditions the asking, not the figure: skipped and counted."""
     made, skipped = sweep_module.mutants(("ROI 20%", answer, None, "covered"), False)
     assert why in skipped and "condition" not in {m.kind for m in made}
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "why"),
+    [
+        ("costs 20%", "Costs fell by 20%.", "superseded: the point or the clause is a bound, a change or a multiple"),
+        ("20%", "The ROI is 20%.", "superseded: a bare point may ask any period's value"),
+        ("$1.2 million", "The contract is worth $1.2 million.", "superseded: a bare point may ask any period's value"),
+        ("ROI 20%", "The ROI last year was 20%.", "superseded: the clause or the point names a period or a time"),
+        ("去年ROI 20%", "ROI为20%。", "superseded: the clause or the point names a period or a time"),
+        ("ROI 20%", "ROI and IRR are 20% and 15%.", "superseded: the clause holds another figure"),
+        ("team 20", "The team has 20 people.", "superseded: the point's unit does not follow the figure in the clause"),
+    ],
+)
+def test_unsure_supersessions_are_skipped(sweep_module: ModuleType, point: str, answer: str, why: str) -> None:
+    """v55: no superseded mutation is made where "this year it is 26%" might not give the subject a new level - a
+    change (this year's change), a period already named (two periods would stack), a list (which subject?), a
+    figure with no unit of the point's - or where the point is bare (it may ask last year's value)."""
+    made, skipped = sweep_module.mutants((point, answer, None, "covered"), False)
+    assert why in skipped and "superseded" not in {m.kind for m in made}

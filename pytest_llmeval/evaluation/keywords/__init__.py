@@ -12,6 +12,7 @@ normalised answer text, no model, no pytest.
 - `assertion`: where a claim is asserted, not asked, supposed, doubted, quoted or disclaimed
 - `mentions`: a claim named only to warn against it (警惕, a myth, a don'ts heading, ❌, condemned as 违规)
 - `retraction`: a figure taken back, corrected, out of reach, a former value, a multiple or a time ago
+- `periods`: an earlier period's figure a later period's value supersedes (去年ROI为20%，今年降至15%)
 - `hypothesis`: a figure or change only supposed, asked about or named as a goal missed (如果营收翻倍, Will it reach?)
 - `condition`: a figure inside the antecedent of an open condition (如果回收期是20个月，…, if payback is 20 months)
 - `denial`: refusals, other currencies, alternatives, table rows and questions that deny a figure

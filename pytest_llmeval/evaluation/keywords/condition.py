@@ -149,6 +149,10 @@ def _a_consequent_after(answer_norm: str, end: int, sentence_end: int) -> bool:
     consequent = _LATER_CONSEQUENT.search(answer_norm, first.end(), sentence_end)
     if consequent is None:
         return False
+    if answer_norm.endswith("也", 0, consequent.start()) and consequent.group() in ("就", "便", "才", "则"):
+        # v55: 也就 / 也便 ("then also"): a consequent beside the figure's part, which is a consequent too (如果获批，
+        # ROI为20%，回收期也就缩短了), as 也会 / 也将 read since v51 - not the antecedent's one consequent
+        return False
     # a later part with a figure of its own is another claim beside the figure's, not its condition's consequent
     # (如果不考虑补贴，回收期为20个月，考虑补贴则为16个月; "..., payback is 20 months, and ROI will be 15%")
     consequent_start = last_end(_PART_END, answer_norm, consequent.start())

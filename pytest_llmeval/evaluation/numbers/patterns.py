@@ -394,7 +394,9 @@ _SUBJECT_LINK = re.compile(
 # v47: the negated copula that ends the part of a match before its figure (ROI不是|20%): read by the scorer as the
 # figure's negation - not the 不是 of an A-not-A question (回收期是不是20个月？ asks, as v41 reads it)
 NEGATED_LINK = re.compile(
-    r"(?:(?<!是)(?:不就是|不是)|并不是|并非|(?<![a-z])(?:is|was)(?:n't| not))"
+    r"(?:(?<!是)(?:不就是|不是)|并不是|并非|(?<![a-z])(?:is|was)(?:n't| not)"
+    # v55: and an adverb of time between the copula and "not" (the ROI is now not 20%: v54 credited it)
+    r"|(?<![a-z])(?:is|was) (?:now|currently|still|today|presently) not)"
     # v49: and an "about" after the negation (回收期并非大约20个月, the ROI is not around 20%: v48 credited them)
     r"(?: ?(?:约|大约|大概)| (?:about|around|roughly|approximately))? ?(?:\*\*)? ?[\"“'‘「]?$"
 )
@@ -403,6 +405,8 @@ _REACHED_LINK = re.compile(
     r" ?(?:[a-z]+ |(?:将|已|已经|预计|可)?)?(?:从|由|from) ?[^,;。:!?\n]{1,24}? ?(?:[\u4e00-\u9fff]{0,2}(?:到|至)|to"
     # v41: 由原来的20个月调整为24个月
     "|(?:调整|变更|修改|修订|更新|延长|缩短|提高|降低|提升|增加|减少|改)为) ?"
+    # v55: and the later period's level it reaches (ROI从去年的15%提升到今年的20%, from 15% to this year's 20%)
+    "(?:(?:今年|本年度?|本季度|本月|目前|当前)的 ?|(?:this year|this quarter|today)'s )?"
 )
 # v41: or the new value of a subject changed from a former one: by an arrow (ROI: 20% -> 18%, 回收期：20个月→24个月,
 # | ROI | over | 15%→20% |), or said former, then now (回收期原为20个月，现调整为24个月, ROI原为20%，现下调至18%, the
@@ -423,6 +427,35 @@ _FORMER_FIGURE_LINK = re.compile(
     f"|, (?:originally|previously|formerly|initially|at first) {_FORMER_FIGURE}, (?:is|are) now(?: at)? "
     f"| (?:was|were|of) {_FORMER_FIGURE}(?: (?:is|was) (?:outdated|obsolete|out of date|stale|wrong|incorrect))?"
     r"(?:;|,|\.|, but|; but)? (?:it|this|that) (?:is|'s|’s) now(?: at)? "
+)
+# v55: or the value a later period gives after an earlier period's (去年ROI为15%，今年为20%; 去年ROI为20%，今年降至15%;
+# The ROI was 15% last year and is 20% now; ROI was 15% in 2023; in 2024 it is 20%) - v54 missed it, the earlier
+# figure standing between the name and the later one; the earlier figure is read as superseded by the figure's rules
+# (`keywords/periods.py`). Only a copula, a verb of change or "it" after the later period: another subject (今年IRR为
+# 20%), a negation (今年不是20%), a bound (今年超过20%) or a forecast (今年预计为20%) is no link.
+_A_YEAR_LINKED = "(?:19|20)[0-9]{2}"
+_LATER_PERIOD_LINK = re.compile(
+    r"(?:\*\*)? ?(?:[:|] ?|为|是|达到|(?: (?:is|was|were|stood at|reached|of|at))? )?"
+    f"{_FORMER_FIGURE}"
+    f"(?: (?:last year|last quarter|a year ago|in {_A_YEAR_LINKED}))? ?[,;] ?(?:而|但|(?:and|but|while) )?"
+    "(?:今年|本年度?|本财年|本季度?|本月|目前|现在|如今|当前|现(?=已|调|下调|上调|修订|为)"
+    f"|(?:this (?:year|quarter|month)|now|currently|today|in {_A_YEAR_LINKED})(?![a-z]))"
+    r",? ?(?:it |this |)(?:(?:已|则|又)?(?:降至|降到|升至|升到|回落至|回升至|提升至|提升到|提高至|提高到|增至"
+    r"|为|是|达到|(?:调整|下调|上调|修订|更新)(?:为|至|到))"
+    r"|(?:is|stands at|has (?:risen|fallen|dropped|climbed|grown|improved) to|rose to|fell to|dropped to) )?"
+    r" ?(?:约|about )?"
+    # As of 2023 the ROI was 20%; it has since fallen to 15%
+    f"|(?: (?:is|was|were|of|at))? {_FORMER_FIGURE} ?[,;] ?(?:and |but )?(?:it|this) (?:has|have) since"
+    r" (?:fallen|risen|dropped|climbed|grown|improved|declined|slipped|been (?:cut|raised|revised|lowered)) to "
+    # a plan, then the actual (回收期原计划20个月，实际24个月; Payback was planned at 20 months, but actually took 24
+    # months): the actual is the answer's value (v19 read the plan as no former value, and v54 missed the actual)
+    r"|(?:原计划|原定|计划|原预计|预计|原估计)(?:为|是)? ?" + _FORMER_FIGURE + r" ?[,;]? ?(?:但|而)?实际(?:上)?"
+    r"(?:为|是|只有|仅为|达到|需要|用了|花了)? ?"
+    f"| (?:was |were )?(?:planned|budgeted|estimated|projected|expected) (?:at|to be) {_FORMER_FIGURE},? (?:but )?"
+    r"(?:(?:it |the actual (?:figure |value )?)(?:actually )?|actually )(?:is|was|came in at|took|came to|stands at) "
+    # The ROI was 15% last year and is 20% (now)
+    f"| (?:was|were|stood at|reached) {_FORMER_FIGURE} (?:last year|last quarter|a year ago|in {_A_YEAR_LINKED})"
+    r" and (?:is|stands at|has (?:risen|fallen|dropped|climbed|grown|improved) to) "
 )
 # after a subject that is a change (下降20%, 增长20%), 为 and 是 name the level it reaches (下降为20%: to 20%, not by)
 _A_CHANGE_LABEL = re.compile("(?:降|增|涨|跌|升|减|少|长|高|低|多|加|缩)$")
@@ -617,6 +650,7 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
             _REACHED_LINK.fullmatch(text, gap_start, pos) is not None
             or _FORMER_FIGURE_LINK.fullmatch(text, gap_start, pos) is not None
         )
+        changed = changed or (gap_start + 56 >= pos and _LATER_PERIOD_LINK.fullmatch(text, gap_start, pos) is not None)
         linked = changed or (
             gap_start + 16 >= pos
             and (
@@ -722,7 +756,14 @@ def _linked_the_long_way(gap: str) -> bool:
     plain = without_adverbials(gap)
     return plain is not None and any(
         link.fullmatch(plain) is not None
-        for link in (_SUBJECT_LINK, RAISING_LINK, CORRECTION_LINK, _REACHED_LINK, _FORMER_FIGURE_LINK)
+        for link in (
+            _SUBJECT_LINK,
+            RAISING_LINK,
+            CORRECTION_LINK,
+            _REACHED_LINK,
+            _FORMER_FIGURE_LINK,
+            _LATER_PERIOD_LINK,
+        )
     )
 
 

@@ -121,7 +121,11 @@ def paired_respectively(
         return None
     last = items[-1]
     for mark in ("的", "'s ", "’s "):
-        if mark in last and not (len(items) > 1 and _held_item(last, mark)):
+        if (
+            mark in last
+            and not (len(items) > 1 and _held_item(last, mark))
+            and not _metrics_then_a_held_one(items, mark, known)
+        ):
             # 方案A和方案B的ROI: one metric of several things (v53: not 竞争对手的ROI's; v54: nor ROI、竞争对手的IRR -
             # the holder governs its own item only)
             held = _held_by_another(last, names)
@@ -136,6 +140,15 @@ def paired_respectively(
     if place > 0 and _held_item(items[0], "") and not _owned(item):
         return None  # v54: 竞争对手的ROI和IRR分别为20%和15% - the holder governs the whole list, the IRR is theirs too
     return first.start if _names_it(item, names) else None
+
+
+def _metrics_then_a_held_one(items: Sequence[str], mark: str, known: frozenset[str]) -> bool:
+    """v55: whether the items before the last are metric names and the last names a metric after its holder (ROI、
+    方案B的IRR, ROI和方案B的IRR): a metric is no thing the holder's 的 can belong to, so it governs the last item only -
+    not 方案A和方案B的ROI (one metric of several things) nor ROI和IRR的目标 (v48: the targets of both)."""
+    if len(items) < 2 or mark not in items[-1]:
+        return False
+    return all(item in known for item in items[:-1]) and items[-1].rsplit(mark, 1)[1].strip() in known
 
 
 def _held_item(item: str, mark: str) -> bool:
