@@ -40,7 +40,7 @@ def output_problem(flag: str, path: Path | None) -> str | None:
     gate's exit code."""
     if path is None:
         return None
-    problem = not_a_file_problem(flag, path)
+    problem = not_a_file_problem(flag, path) or replaces_a_run(flag, path)
     if problem is not None:
         return problem
     parent = path.parent
@@ -63,6 +63,36 @@ def not_a_file_problem(flag: str, path: Path) -> str | None:
     return None
 
 
+def replaces_a_run(flag: str, path: Path) -> str | None:
+    """Why a file to write is a run's results (`run_file_kind`), with the fix; None when it is not one."""
+    run = run_file_kind(path)
+    if run is None:
+        return None
+    example = path.parent.parent / {"--markdown": "report.md", "--html": "report.html"}.get(flag, "out.json")
+    return (
+        f"{flag} {path} is {run}: writing it would replace the run's results. Fix: name another file, e.g. "
+        f"{flag} {example}"
+    )
+
+
+def run_file_kind(path: Path) -> str | None:
+    """What run an existing file holds when it is one - a run's results.json (a report dir's), a saved run
+    (`NNNN_name_date.json` in the saved-runs folder) -, else None. An output named for it (`report 1 --html
+    llmeval-report/results.json`, `accept 1 --baseline .llmeval/runs/0002_....json`) replaced another run than the
+    one the command read (round 7 refused only that one)."""
+    from .results.runs import _NAME
+    from .results.schema import RESULTS_FILE
+
+    if not path.is_file():
+        return None
+    if path.name == RESULTS_FILE:
+        return f"the run in {path.parent} (its {RESULTS_FILE})"
+    saved = _NAME.match(path.name)
+    if saved is not None:
+        return f"the saved run {saved.group(1)} ({saved.group(2)})"
+    return None
+
+
 # what reading a field of another shape raises (a number where an object was written, text for a number): the
 # type check of load_results leaves the derived sections (aggregates, run.settings) and missing fields open
 DOCUMENT_SHAPE_ERRORS = (AttributeError, TypeError, ValueError, KeyError, IndexError)
@@ -78,6 +108,18 @@ def document_shape_error(files: list[Path], exc: Exception) -> str:
         "edited by hand or written by another version. Fix: use the run's own results.json or its saved copy "
         "(python -m pytest_llmeval runs lists them), or run again"
     )
+
+
+def user_path(text: str) -> Path:
+    """A path argument with `~` read as the home folder, as the plugin reads its path options: a shell leaves it as
+    written in `--runs-dir=~/runs` (after `=`) or in quotes, and the commands made a folder named `~` or found "no
+    saved runs in ~/runs" - the folder pytest had saved in."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # `~nobody/x`: no such user
+        raise argparse.ArgumentTypeError(
+            f"{text}: {text.split('/')[0]} names no user's home folder here. Fix: write the full path"
+        ) from None
 
 
 def parse_args(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
@@ -215,16 +257,16 @@ def report_main(argv: list[str]) -> int:
         description="Print a saved run's tables and optionally rewrite its reports.",
     )
     parser.add_argument("results", help="a run's report dir or results.json, a saved run's number or name, or 'last'")
-    parser.add_argument("--markdown", type=Path, help="also write the Markdown report here")
-    parser.add_argument("--html", type=Path, help="also write the HTML report here")
-    parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR, help="where saved runs are looked up")
+    parser.add_argument("--markdown", type=user_path, help="also write the Markdown report here")
+    parser.add_argument("--html", type=user_path, help="also write the HTML report here")
+    parser.add_argument("--runs-dir", type=user_path, default=PROJECT_RUNS_DIR, help="where saved runs are looked up")
     args = parse_args(parser, argv)
     from .results.runs import RunNotFound
 
     if _refuse_outputs(("--markdown", args.markdown), ("--html", args.html)):
         return 2
     try:
-        source = resolve_cli_run(args.results, args.runs_dir, with_cases=False)  # a benchmark's run too
+        source = resolve_cli_run(args.results, args.runs_dir, with_cases=False, say=print_note)  # a benchmark's run too
         doc = load_results(source)
     except (ResultsFileError, RunNotFound) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -260,7 +302,7 @@ def schema_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pytest_llmeval schema", description="Print (or write) the JSON Schema of results.json."
     )
-    parser.add_argument("--output", type=Path, help="write it to this file instead of printing it")
+    parser.add_argument("--output", type=user_path, help="write it to this file instead of printing it")
     args = parse_args(parser, argv)
     if _refuse_outputs(("--output", args.output)):
         return 2
@@ -276,7 +318,7 @@ def schema_main(argv: list[str]) -> int:
 
 def runs_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m pytest_llmeval runs", description="List the saved runs.")
-    parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR)
+    parser.add_argument("--runs-dir", type=user_path, default=PROJECT_RUNS_DIR)
     args = parse_args(parser, argv)
     if args.runs_dir.exists() and not args.runs_dir.is_dir():
         print(
@@ -341,14 +383,14 @@ def compare_main(argv: list[str]) -> int:
     )
     parser.add_argument(
         "--scenarios",
-        type=Path,
+        type=user_path,
         action="append",
         help="the scenario files (repeatable) that grade again a baseline record graded by another scorer than the "
         "new run's (default: the new run's own scenario paths)",
     )
-    parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR)
-    parser.add_argument("--markdown", type=Path, help="also write the comparison as Markdown here")
-    parser.add_argument("--json", type=Path, help="also write the comparison as JSON here")
+    parser.add_argument("--runs-dir", type=user_path, default=PROJECT_RUNS_DIR)
+    parser.add_argument("--markdown", type=user_path, help="also write the comparison as Markdown here")
+    parser.add_argument("--json", type=user_path, help="also write the comparison as JSON here")
     args = parse_args(parser, argv)
     from .compare import (
         GateError,
@@ -496,8 +538,8 @@ def accept_main(argv: list[str]) -> int:
         description="Accept a saved run as the baseline the nightly gate compares with.",
     )
     parser.add_argument("run", nargs="?", default="last", help="run number, name, 'last' or a results.json path")
-    parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR)
-    parser.add_argument("--baseline", type=Path, default=Path(".llmeval/baseline.json"))
+    parser.add_argument("--runs-dir", type=user_path, default=PROJECT_RUNS_DIR)
+    parser.add_argument("--baseline", type=user_path, default=Path(".llmeval/baseline.json"))
     parser.add_argument(
         "--allow-incomplete",
         action="store_true",
@@ -510,6 +552,10 @@ def accept_main(argv: list[str]) -> int:
     problem = not_a_file_problem("--baseline", args.baseline)  # its folder is made when it is written
     if problem is not None:
         print(f"error: --baseline {problem}", file=sys.stderr)
+        return 2
+    problem = replaces_a_run("--baseline", args.baseline)
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     try:
         source = resolve_cli_run(args.run, args.runs_dir, say=print_note)
@@ -576,23 +622,31 @@ def merge_main(argv: list[str]) -> int:
         prog="python -m pytest_llmeval merge",
         description="Join the results of --llm-shard runs into one run (results.json, cases.jsonl, reports).",
     )
-    parser.add_argument("shards", nargs="+", type=Path, help="each shard's results.json or report dir")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="the merged run's report dir")
+    parser.add_argument(
+        "shards",
+        nargs="+",
+        type=user_path,
+        help="each shard's results.json or report dir, or its saved run's number or name",
+    )
+    parser.add_argument("-o", "--output", type=user_path, required=True, help="the merged run's report dir")
     parser.add_argument(
         "--allow-missing",
         action="store_true",
         help="merge even when shards or cases are missing (named in the output; the run is marked degraded)",
     )
+    parser.add_argument("--runs-dir", type=user_path, default=PROJECT_RUNS_DIR, help="where saved runs are read")
     args = parse_args(parser, argv)
     from .results.merge import MergeError, load_shard, merge_documents, refuse_overwriting_a_shard, write_merged
 
+    args.shards = [saved_shard(shard, args.runs_dir) for shard in args.shards]
     for shard in args.shards:  # what cannot be a shard, named with the fix (a FIFO was read forever)
         found = shard / "results.json" if shard.is_dir() else shard
         if not found.is_file():
             what = "is not a regular file" if found.exists() else "does not exist"
             print(
                 f"error: {found} {what}. Fix: pass each shard's report dir (--llm-report-dir of the --llm-shard "
-                "run) or its results.json",
+                f"run), its results.json, or its saved run's number or name in {args.runs_dir} (python -m "
+                "pytest_llmeval runs lists them)",
                 file=sys.stderr,
             )
             return 2
@@ -613,6 +667,22 @@ def merge_main(argv: list[str]) -> int:
     return 0
 
 
+def saved_shard(shard: Path, runs_dir: Path) -> Path:
+    """A shard given as every other command takes a run - a saved run's number, name or file name (`merge 5 6`,
+    `merge nightly-1 nightly-2`: each shard run saved with --llm-save) - as its saved file; a path as it is. Merge
+    read only paths: "5 does not exist"."""
+    from .results.runs import list_runs, saved_run_named
+
+    text = str(shard)
+    if shard.exists() or "/" in text or os.sep in text:
+        return shard
+    found = saved_run_named(text, list_runs(runs_dir), with_cases=False)
+    if found is None:
+        return shard
+    print_note(f"shard {text!r} is saved run {found.path}")
+    return found.path
+
+
 def rescore_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pytest_llmeval rescore",
@@ -623,15 +693,17 @@ def rescore_main(argv: list[str]) -> int:
     parser.add_argument(
         "--scenarios",
         action="append",
-        type=Path,
+        type=user_path,
         default=[],
         help="scenario files or folders (repeatable; default: the run's own scenario paths and datasets)",
     )
     parser.add_argument("--llm-judge", metavar="URL@MODEL", help="also grade every answer again with this judge")
     parser.add_argument("--llm-judge-api-key-env", metavar="VAR", help="env var with the judge's API key")
     parser.add_argument("--llm-judge-assert", action="store_true", help="the judge's grade decides pass/fail")
-    parser.add_argument("-o", "--output", type=Path, default=Path("llmeval-rescore"), help="the new run's report dir")
-    parser.add_argument("--runs-dir", type=Path, default=PROJECT_RUNS_DIR, help="where the new run is saved")
+    parser.add_argument(
+        "-o", "--output", type=user_path, default=Path("llmeval-rescore"), help="the new run's report dir"
+    )
+    parser.add_argument("--runs-dir", type=user_path, default=PROJECT_RUNS_DIR, help="where the new run is saved")
     parser.add_argument("--save", help="the saved run's name (default: the old run's name + '-rescored')")
     args = parse_args(parser, argv)
     from .evaluation.judge import Judge, JudgeError

@@ -154,9 +154,10 @@ def load_settings(config: pytest.Config) -> Settings:
 # (`ini key llm_max_tokens 0: ...`, `options.option_value`)
 _OPENING_FLAG = re.compile(
     r"""(?:invalid value (?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*") for )?"""
-    r"(--(?:llm|rag)-[a-z0-9-]+)"
+    r"(--(?:llm-[a-z0-9-]+|rag(?:-[a-z0-9-]+)?))(?![a-z0-9-])"
 )
-_OPENING_KEY = re.compile(r"ini key ((?:llm|rag)_[a-z0-9_]+)\b")
+# `rag` alone too: the switch's ini value was refused without the file ("ini key rag '1': ...")
+_OPENING_KEY = re.compile(r"ini key ((?:llm_[a-z0-9_]+|rag(?:_[a-z0-9_]+)?))\b")
 
 
 def named_by_its_ini_key(config: pytest.Config, message: str) -> str:

@@ -531,10 +531,10 @@ def option_value(config: pytest.Config, opt: Option) -> Any:
             ini = config.getini(opt.ini)
         where = f"ini key {opt.ini}"
         if opt.repeat:
-            return ini_text(opt, ini) if ini else []
+            return [ini_unquoted(opt, entry) for entry in ini_text(opt, ini)] if ini else []
         if ini in (None, ""):
             return opt.default
-        ini = ini_text(opt, ini)
+        ini = ini_choice(opt, ini_unquoted(opt, ini_text(opt, ini)))
         try:
             value = opt.type(ini)
         except LengthError as exc:  # a type of the plugin's own says what it reads
@@ -584,6 +584,45 @@ def ini_text(opt: Option, value: Any) -> Any:
             f'ini key {opt.ini} = {shown(value)}: takes one value, not a list. Fix: e.g. {opt.ini} = "{example}"'
         )
     return converted
+
+
+# TOML's true / false (which pytest passes on as 'True' / 'False') and 1 / 0; `yes`/`no` stay refused (the choices
+# are named): a word that is neither a choice nor a boolean's is read as no value at all
+_INI_TRUE = ("true", "1")
+_INI_FALSE = ("false", "0")
+
+
+def ini_choice(opt: Option, text: str) -> str:
+    """An ini value of a switch or a choice as the option reads it: a choice in capitals (`llm_cache = ON`) is that
+    choice, and a boolean is on or off - `llm_bench = true` in pyproject.toml (which pytest passes on as 'True', a
+    word the user never wrote), `llm_resume = 1`, `rag = true` (the switch's value, as `--rag` alone) - each was "not
+    one of its values"; any other text is left for the choice check, which names the values."""
+    if not opt.choices:
+        return text
+    word = text.strip().lower()
+    if word in opt.choices:
+        return word
+    if word in _INI_FALSE and "off" in opt.choices:
+        return "off"
+    switched_on = opt.const if opt.const is not None else "on" if "on" in opt.choices else None
+    return switched_on if word in _INI_TRUE and switched_on is not None else text
+
+
+def ini_unquoted(opt: Option, text: str) -> str:
+    """`text`, an ini value (or one line of a list), refused when it is wrapped in quotes: pytest.ini, tox.ini and
+    setup.cfg take a value as written, quotes too (only pyproject.toml's TOML strings drop them). `llm_report_dir =
+    "reports"` wrote a folder named `"reports"` (with the quotes), `llm_runs_dir = 'runs'` saved runs in `'runs'`,
+    `llm_concurrency = "4"` was "not a valid int". The value is shown without a URL's credentials."""
+    from ..serving.credentials import WRAPPING_QUOTES, without_url_credentials
+
+    core = text.strip()
+    if len(core) < 2 or WRAPPING_QUOTES.get(core[0]) != core[-1]:
+        return text
+    inner = without_url_credentials(core[1:-1].strip())
+    raise pytest.UsageError(
+        f"ini key {opt.ini} = {without_url_credentials(core)}: the quotes are part of the value (an ini file takes a "
+        f"value as written; only pyproject.toml's strings drop them). Fix: {opt.ini} = {inner}"
+    )
 
 
 # options whose own check refuses an empty value with a message of its own (the forms they take, the name rule)

@@ -422,7 +422,7 @@ def _schema_version_problem(path: Path, version: Any) -> str:
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         return (
             f"{path}: schema_version {version} was written by a newer pytest-llmeval (this one reads 1 and "
-            f"{SCHEMA_VERSION}). Fix: upgrade pytest-llmeval (pip install -U pytest-llmeval) to read it"
+            f"{SCHEMA_VERSION}). Fix: upgrade pytest-llmeval (pip install -U pytest-llmeval-vllm) to read it"
         )
     return (
         f"{path}: schema_version {version!r} is no version pytest-llmeval writes (1 or {SCHEMA_VERSION}): edited by "

@@ -85,6 +85,8 @@ class Rescored:
     stale_verdicts: list[str] = field(default_factory=list)  # judge verdicts kept although the case changed since
     context_changed: list[str] = field(default_factory=list)  # RAG answers asked from another knowledge base
     template_changed: list[str] = field(default_factory=list)  # RAG answers asked with another prompt template
+    renamed: dict[str, str] = field(default_factory=dict)  # a missing case's id -> the case not in the run asked alike
+    newer_scorer: dict[str, str] = field(default_factory=dict)  # record -> a scorer newer than this package's
 
     def summary(self) -> str:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
@@ -116,6 +118,20 @@ class Rescored:
             text += (
                 f"; {len(self.missing)} answer(s) of case(s) in no scenario file now (removed or renamed: not graded): "
                 f"{_shown(self.missing)}"
+            )
+        if self.renamed:
+            pairs = _shown([f"{old} -> {new}" for old, new in self.renamed.items()])
+            text += (
+                f"; renamed, as the same question reads ({pairs}): an answer is graded under the id it was asked "
+                "with - give the case its old id back to grade it, or run the model"
+            )
+        if self.newer_scorer:
+            versions = sorted(set(self.newer_scorer.values()))
+            text += (
+                f"; {len(self.newer_scorer)} answer(s) were graded by a newer scorer than this pytest-llmeval's "
+                f"({', '.join(versions)}) and are graded again with its older one: "
+                f"{_shown(list(self.newer_scorer))}. Fix: upgrade pytest-llmeval (pip install -U "
+                "pytest-llmeval-vllm) in this environment to grade with the newer scorer"
             )
         if self.not_in_run:
             text += (
@@ -372,6 +388,8 @@ def rescore_document(
         out.counts[status] += 1
         records.append(new)
     out.not_in_run = [case_id for case_id in by_id if case_id not in in_run]
+    out.renamed = renamed_cases(doc.get("cases") or [], [by_id[case_id] for case_id in out.not_in_run], out.missing)
+    out.newer_scorer = newer_scorers(doc.get("cases") or [])
     out.context_changed = context_changed(doc, records)
     run = dict(doc.get("run") or {})
     run.pop("saved_as", None)
@@ -404,6 +422,40 @@ def rescore_document(
     )
     out.doc = new_doc
     return out
+
+
+def renamed_cases(records: list[dict[str, Any]], not_in_run: list[Case], missing: list[str]) -> dict[str, str]:
+    """A case the run asked under an id no scenario file holds now -> the one case not in the run that asks the same
+    question (the case renamed): both were named apart, "removed or renamed" and "not in the run", and the user was
+    left to find the pair."""
+    if not missing:
+        return {}
+    by_question: dict[str, list[str]] = {}
+    for case in not_in_run:
+        by_question.setdefault(case.question, []).append(case.id)
+    gone = set(missing)
+    pairs: dict[str, str] = {}
+    for record in records:
+        alike = by_question.get(record.get("question") or "", [])
+        if _label(record) in gone and len(alike) == 1:
+            pairs.setdefault(str(record.get("scenario_id")), alike[0])
+    return pairs
+
+
+def newer_scorers(records: list[dict[str, Any]]) -> dict[str, str]:
+    """record label -> `keyword_coverage vN > vM` for each answer a newer pytest-llmeval's keyword scorer graded
+    than this one's: a re-score grades it with the older scorer (a step back, said nowhere before)."""
+    from ..evaluation.scoring import SCORER_NAME, SCORER_VERSION
+
+    found: dict[str, str] = {}
+    for record in records:
+        scorer = record.get("scorer")
+        if not isinstance(scorer, dict):
+            continue
+        version = scorer.get("version")
+        if scorer.get("name") == SCORER_NAME and isinstance(version, int) and version > SCORER_VERSION:
+            found[_label(record)] = f"{SCORER_NAME} v{version} > v{SCORER_VERSION}"
+    return found
 
 
 def context_changed(doc: dict[str, Any], records: list[dict[str, Any]]) -> list[str]:

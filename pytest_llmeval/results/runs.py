@@ -86,8 +86,17 @@ def configured_runs_dir(start: Path | None = None) -> Path:
                     value = parser.get(section, RUNS_DIR_INI, fallback=None)
             except (OSError, ValueError, configparser.Error):
                 return DEFAULT_RUNS_DIR  # pytest itself reports an ini file it cannot read
-            return Path(str(value).strip()) if value else DEFAULT_RUNS_DIR
+            return _runs_dir_path(str(value).strip()) if value else DEFAULT_RUNS_DIR
     return DEFAULT_RUNS_DIR
+
+
+def _runs_dir_path(text: str) -> Path:
+    """`llm_runs_dir` as the plugin reads it, `~` as the home folder (the commands looked in a folder named `~`:
+    "no saved runs in ~/runs" where pytest had saved them); `~nobody/...` as written (the plugin refuses it)."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        return Path(text)
 
 
 def _file_name_part(text: str) -> str:
@@ -149,7 +158,7 @@ def list_runs(runs_dir: Path) -> list[SavedRun]:
     runs = []
     for path in runs_dir.glob("*.json"):
         match = _NAME.match(path.name)
-        if match:
+        if match and not path.is_dir():  # a folder named like a run is no run: `last` read it ("Is a directory")
             runs.append(SavedRun(int(match.group(1)), match.group(2), match.group(3), path))
     # one number per run (save_run); a number two runs share (saved before that) is ordered by when it was written
     return sorted(runs, key=lambda r: (r.number, r.stamp, _mtime(r.path), r.path.name))
@@ -271,20 +280,18 @@ def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
     if not ref.strip():  # Path("") is the current folder: an empty value read whatever results.json was there
         raise RunNotFound(f"the run is given as {ref!r}, an empty value. {FIX}")
     candidate = Path(ref).expanduser()
-    if candidate.is_file():
-        return FoundRun(candidate)
-    if candidate.is_dir() and (candidate / RESULTS_FILE).is_file():
-        return FoundRun(candidate / RESULTS_FILE)
     runs = list_runs(runs_dir)
-    if ref in NEWEST and runs:
-        return newest(runs, with_cases)
-    if ref.isdigit():
-        found = [r for r in runs if r.number == int(ref)]
-        if found:
-            return FoundRun(found[0].path, found[0])
-    named = [r for r in runs if r.name == safe_name(ref)]
-    if named:
-        return newest(named, with_cases)
+    if candidate.is_file():
+        return FoundRun(candidate, told=_path_over_saved_run(ref, candidate, runs))
+    if candidate.is_dir() and (candidate / RESULTS_FILE).is_file():
+        return FoundRun(candidate / RESULTS_FILE, told=_path_over_saved_run(ref, candidate, runs))
+    if candidate.is_dir() and (candidate / RESULTS_FILE).exists():  # `mkdir -p out/results.json` or a FIFO
+        raise RunNotFound(_not_a_results_file(candidate / RESULTS_FILE))
+    if candidate.name == RESULTS_FILE and candidate.is_dir():
+        raise RunNotFound(_not_a_results_file(candidate))
+    by_reference = saved_run_named(ref, runs, with_cases)
+    if by_reference is not None:
+        return by_reference
     if candidate.is_dir():  # a folder of runs: its one run, or the runs in it and how to name one
         from ..compare.folder import folder_run
 
@@ -303,7 +310,72 @@ def find_run(ref: str, runs_dir: Path, with_cases: bool = True) -> FoundRun:
     known = ", ".join(f"{r.ident} ({r.name})" for r in runs[-10:]) or "none yet"
     from ..compare.folder import nearest_run_name
 
-    raise RunNotFound(f"no saved run {ref!r} in {runs_dir} (saved: {known}).{nearest_run_name(ref, runs)} {FIX}")
+    meant = _number_meant(ref, runs) or nearest_run_name(ref, runs)
+    raise RunNotFound(f"no saved run {ref!r} in {runs_dir} (saved: {known}).{meant} {FIX}")
+
+
+def saved_run_named(ref: str, runs: list[SavedRun], with_cases: bool) -> FoundRun | None:
+    """The saved run `ref` names, or None: `last`/`latest` (any case: `LAST`), a number (`3`, `0003`, ` 3 `), a
+    name (the newest run by it), or a saved run's own file name, with or without `.json` (what `ls .llmeval/runs`
+    shows: it was "no such file", the file being in the saved-runs folder, not the current one)."""
+    if not runs:
+        return None
+    text = ref.strip()
+    if text in NEWEST:
+        return newest(runs, with_cases)
+    if text.isdigit():
+        found = [r for r in runs if r.number == int(text)]
+        return FoundRun(found[0].path, found[0]) if found else None
+    named = [r for r in runs if r.name == safe_name(ref)]
+    if named:  # a name first: a run saved as `LAST` is found by it
+        return newest(named, with_cases)
+    if text.lower() in NEWEST:
+        return newest(runs, with_cases)
+    file_named = [r for r in runs if text in (r.path.name, r.path.stem)]
+    return FoundRun(file_named[0].path, file_named[0]) if file_named else None
+
+
+def _path_over_saved_run(ref: str, path: Path, runs: list[SavedRun]) -> str | None:
+    """The line that says a path was read where a saved run answers to the same reference (`compare 2 last` in a
+    folder that holds a `2/` report dir, or a file named `nightly`): which was read and how to name the other; None
+    when the reference names no saved run (or is written as a path: `./2`, `2/results.json`)."""
+    if "/" in ref or os.sep in ref or ref.endswith(".json"):
+        return None
+    other = saved_run_named(ref, runs, with_cases=False)
+    if other is None or other.saved is None or other.path.resolve() == path.resolve():
+        return None
+    return (
+        f"{ref!r} is read as the path {path} in the current folder; saved run {other.saved.ident} "
+        f"({other.saved.name}) answers to it too - pass {other.path} to read that one"
+    )
+
+
+def _not_a_results_file(path: Path) -> str:
+    """The refusal of a results.json that is a folder (or a FIFO, a device): what it is and the fix."""
+    what = "a folder" if path.is_dir() else "not a regular file"
+    return (
+        f"{path}: is {what}, not the {RESULTS_FILE} file a run writes (made by `mkdir` of the name, or a copy gone "
+        f"wrong). Fix: remove it, and pass a run's own {RESULTS_FILE}, its report dir (--llm-report-dir), a saved "
+        "run's number or name (--llm-save), or 'last'"
+    )
+
+
+def _number_meant(ref: str, runs: list[SavedRun]) -> str:
+    """` Run numbers ...` for a reference that reads as a number but is no run's (`-1`, `1.0`, `1e3`): run numbers
+    are whole numbers counted from 1 - the newest run is `last`; "" for any other reference."""
+    text = ref.strip()
+    try:
+        number = float(text)
+    except ValueError:
+        return ""
+    if number != number or text.lower().lstrip("+-") in ("inf", "infinity"):  # "nan", "inf": names, not numbers
+        return ""
+    newest_run = f"run {runs[-1].ident}, read by 'last'" if runs else "none yet"
+    if text.isdigit():
+        return f" No saved run has the number {int(text)} (the newest: {newest_run})."
+    if number < 0:
+        return f" A run is not counted from the end (the newest: {newest_run})."
+    return f" Run numbers are whole numbers, 3 or 0003 (the newest: {newest_run})."
 
 
 UNREADABLE = "unreadable"  # the status `describe_runs` gives a saved run that cannot be read (its `error` says why)

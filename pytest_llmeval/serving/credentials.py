@@ -35,7 +35,39 @@ def api_key_from_env(env_name: str | None, option: str = "--llm-api-key-env") ->
             or f"environment variable {env_name} (named by {option}) is "
             f"{'empty' if env_name in os.environ else 'not set'}. Fix: export {env_name}=<your key>"
         )
+    problem = key_form_problem(key)
+    if problem is not None:
+        raise MissingAPIKey(
+            f"environment variable {env_name} (named by {option}) holds {problem}, which no key holds (the key is "
+            "not shown): every request would fail with it. Fix: export "
+            f"{env_name} with the key alone, e.g. export {env_name}=\"$(tr -d '\\r\\n ' < key.txt)\""
+        )
     return key
+
+
+# a value kept in quotes (an ini file, `docker --env-file`, a CI variable keep them): opening -> closing mark
+WRAPPING_QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’"}
+
+
+def key_form_problem(key: str) -> str | None:
+    """What is around or in a key that no key holds, or None: a line break or space at an end (a key file saved with
+    its newline, a Windows file's \\r - the run asked every case and each failed "malformed stream: Invalid header
+    value"), a control character, a space or a character no HTTP header holds (not ASCII) inside, or quotes kept
+    around it (`docker --env-file` and a CI variable keep them: every request was a 401)."""
+    if key != key.strip():
+        end = key[-1] if key[-1].isspace() else key[0]
+        name = {"\n": "a line break", "\r": "a carriage return (\\r: a file saved on Windows)", "\t": "a tab"}
+        return f"{name.get(end, 'a space')} at {'its end' if key[-1].isspace() else 'its start'}"
+    if key.lower().startswith("bearer "):
+        return "'Bearer ' before the key (the plugin writes the Authorization header's 'Bearer ' itself)"
+    odd = next((char for char in key if char.isspace() or not char.isprintable()), None)
+    if odd is not None:
+        return "a space inside" if odd == " " else f"the control character {odd!r} inside"
+    if not key.isascii():  # an HTTP header holds ASCII only: a key copied with a smart quote or an ellipsis
+        return "a character that is not ASCII (a typographic quote or an ellipsis copied with it?)"
+    if len(key) > 1 and WRAPPING_QUOTES.get(key[0]) == key[-1]:
+        return "quotes around the key (they are sent as part of it)"
+    return None
 
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
