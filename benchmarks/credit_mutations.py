@@ -14,8 +14,9 @@ which is wrong) - and since v53 read as another quantity than the level: a stric
 (ROI增加了20%, ROI比去年高20%, the ROI rose by 20%; only of a point that names its subject), a part or multiple of it
 (20个月的一半, half of 20%) or another holder's (竞争对手的ROI为20%, A competitor's ROI is 20%) - and since
 v55 superseded: given as last year's (a year ago) value with this year's (now) other value after it (去年ROI为20%，
-今年为26%; "Last year, the ROI is 20%; this year it is 26%."; only of a point that names its subject) - and each
-mutant still covered is listed by kind.
+今年为26%; "Last year, the ROI is 20%; this year it is 26%."; only of a point that names its subject) - and since
+v56 moved: of a bare point, the same with a verb that moves the quantity to the later value (去年回收期为20个月，目前已
+增至26个月; "A year ago, the ROI is 20%; it has since grown to 26%.") - and each mutant still covered is listed by kind.
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
 If payback is 20 months, still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision
 credits - none now.
@@ -312,10 +313,11 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
         for kind in ("question", "tag question", "offer"):  # offer: v54
             make_from(kind)
     make_from("rejected")
-    superseded, why_not_superseded = _superseded(point, clause, figure, english)
-    for text in superseded:
-        make("superseded", f"{before}{lead}{text}{rest}{after}")
-    skipped.extend(why_not_superseded)
+    for kind in ("superseded", "moved"):  # moved: v56
+        superseded, why_not_superseded = _superseded(point, clause, figure, english, kind)
+        for text in superseded:
+            make(kind, f"{before}{lead}{text}{rest}{after}")
+        skipped.extend(why_not_superseded)
     return made, skipped
 
 
@@ -323,6 +325,11 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
 _SUPERSEDED_TEMPLATES = {
     "en": ("Last year, {low}; this year it is {other}.", "A year ago, {low}; now it is {other}."),
     "zh": ("去年{clause}，今年为{other}。", "去年{clause}，目前为{other}。"),
+}
+# v56: a bare point's clause given as an earlier period's value whose quantity has since moved to another level
+_MOVED_TEMPLATES = {
+    "en": ("A year ago, {low}; it has since grown to {other}.",),
+    "zh": ("去年{clause}，目前已增至{other}。", "去年{clause}，今年已增至{other}。"),
 }
 # a period or a time already in the clause or the point (去年, 2023年, now, last year): the mutation would stack two
 _A_PERIOD = re.compile(
@@ -338,30 +345,37 @@ _A_CHANGE_IN_THE_CLAUSE = re.compile(
 )
 
 
-def _superseded(point: str, clause: str, figure: str | None, english: bool) -> tuple[list[str], list[str]]:
+def _superseded(
+    point: str, clause: str, figure: str | None, english: bool, kind: str = "superseded"
+) -> tuple[list[str], list[str]]:
     """v55: the clause holding the figure given as last year's (a year ago) value, then this year's (now) another
     value of the same subject (回收期为20个月 -> 去年回收期为20个月，今年为26个月; The ROI is 20% -> Last year, the ROI
     is 20%; this year it is 26%) - with why it is not made: the point's unit must follow the figure in the clause, the
-    clause must hold no other figure (a list's 今年为26% would name no subject) and no period or time of its own."""
+    clause must hold no other figure (a list's 今年为26% would name no subject) and no period or time of its own.
+    v56, kind "moved": of a bare point, the later value said with a verb that moves the quantity to it (20个月 ->
+    去年回收期为20个月，目前已增至26个月; A year ago, the ROI is 20%; it has since grown to 26%)."""
     if figure is None or figure not in point:
-        return [], ["superseded: the answer spells the figure in numerals"]
-    if not point[: point.index(figure)].strip().strip("$¥").strip():
+        return [], [f"{kind}: the answer spells the figure in numerals"]
+    bare = not point[: point.index(figure)].strip().strip("$¥").strip()
+    if bare and kind == "superseded":
         return [], ["superseded: a bare point may ask any period's value"]
+    if not bare and kind == "moved":
+        return [], ["moved: a point that names its subject is made superseded instead"]
     unit = point[point.index(figure) + len(figure) :].strip()
     spots = _occurrences(clause, figure)
     at = spots[0].start() if len(spots) == 1 else -1
     if not unit or at < 0 or not clause[at + len(figure) :].lstrip().startswith(unit):
-        return [], ["superseded: the point's unit does not follow the figure in the clause"]
+        return [], [f"{kind}: the point's unit does not follow the figure in the clause"]
     if len(re.findall(r"[0-9]+(?:[.,][0-9]+)*", clause)) != 1 or re.search(r"分别|respectively", clause, re.I):
-        return [], ["superseded: the clause holds another figure"]
+        return [], [f"{kind}: the clause holds another figure"]
     if _A_PERIOD.search(clause.replace(unit, " ")) or _A_PERIOD.search(point.replace(unit, " ")):
-        return [], ["superseded: the clause or the point names a period or a time"]
+        return [], [f"{kind}: the clause or the point names a period or a time"]
     if (
         _A_POINT_NOT_A_LEVEL.search(point.replace(figure, " "))
         or _A_POINT_NOT_A_LEVEL.search(clause)
         or _A_CHANGE_IN_THE_CLAUSE.search(f"{point} {clause}")
     ):
-        return [], ["superseded: the point or the clause is a bound, a change or a multiple"]
+        return [], [f"{kind}: the point or the clause is a bound, a change or a multiple"]
     spacer = " " if clause[at + len(figure) : at + len(figure) + 1] == " " else ""
     currency = point[: point.index(figure)].strip()[-1:]
     mark = currency if currency in ("$", "¥") else ""
@@ -369,7 +383,8 @@ def _superseded(point: str, clause: str, figure: str | None, english: bool) -> t
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     other = f"{mark}{float(digits) + 6:.{decimals}f}{spacer}{unit}"
     low = clause if english and clause[1:2].isupper() else clause[0].lower() + clause[1:]
-    return [t.format(clause=clause, low=low, other=other) for t in _SUPERSEDED_TEMPLATES["en" if english else "zh"]], []
+    templates = (_MOVED_TEMPLATES if kind == "moved" else _SUPERSEDED_TEMPLATES)["en" if english else "zh"]
+    return [t.format(clause=clause, low=low, other=other) for t in templates], []
 
 
 # what a clause holding the figure becomes in each kind that governs the whole clause ({low}: an English clause

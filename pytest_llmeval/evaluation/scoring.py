@@ -50,7 +50,7 @@ from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negatio
 from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before
 from .keywords.normalisation import normalise, normalise_lines, strip_thinking
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
-from .keywords.periods import superseded_by_a_later_period
+from .keywords.periods import superseded_by_a_later_period, superseded_in_its_column
 from .keywords.rejected import double_denial, rejected_claim
 from .keywords.retraction import (
     FIGURE_START,
@@ -86,7 +86,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 55
+SCORER_VERSION = 56
 
 
 @dataclass(frozen=True)
@@ -628,6 +628,8 @@ def _find(
                 lines = questions or answer_lines  # the answer with its line breaks (key points: `questions`)
                 if negation is None and after is None and figure and cells and lines is not None:
                     after = _superseded_by_its_table(lines, at, found.end, cells)  # v33: | 旧值 | 新值 |
+                if negation is None and after is None and figure and cells and lines is not None:
+                    after = superseded_in_its_column(lines, at, found.end, cells, figures)  # v56: | 2023 | … | 目前 |
                 if negation is None and after is None and figure and "{" in answer_norm:
                     after = _superseded_by_its_key(answer_norm, at, found.end)  # v36: {"旧值": "20个月"}
                 if negation is None and after is None and questions is not None:

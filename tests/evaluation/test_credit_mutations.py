@@ -1,7 +1,8 @@
 """A fixed, seeded sample of the wrong-credit mutation sweep (benchmarks/credit_mutations.py): covered rows of the
 scorer tests made wrong on purpose - figure, unit, negation, subject, a forecast belied, condition (v51), question,
 tag question (v51), rejected claim, a verb of holding denied (v52), a strict bound, a range, a change by the figure, a
-part or multiple of it and another holder's (v53), the figure superseded by a later period's value (v55) - must not be
+part or multiple of it and another holder's (v53), the figure superseded by a later period's value (v55) or, for a
+bare point, moved since to another level (v56) - must not be
 covered, so a later change that re-opens one of these classes fails here. The whole sweep runs as the benchmark
 script."""
 
@@ -68,6 +69,7 @@ def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
     kinds |= {"strict bound", "range", "change", "multiple", "another holder"}  # v53
     kinds.add("offer")  # v54
     kinds.add("superseded")  # v55
+    kinds.add("moved")  # v56
     assert kinds <= set(sampled.by_kind)
 
 
@@ -137,6 +139,10 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
             "superseded",
             "Last year, the contract is $1.2 million; this year it is $7.2 million.",
         ),
+        # v56: a bare point's clause given as last year's value, its quantity moved since to another level
+        ("20个月", "回收期为20个月。", "moved", "去年回收期为20个月，目前已增至26个月。"),
+        ("20个月", "回收期为20个月。", "moved", "去年回收期为20个月，今年已增至26个月。"),
+        ("20%", "The ROI is 20%.", "moved", "A year ago, the ROI is 20%; it has since grown to 26%."),
     ],
 )
 def test_mutations_made(sweep_module: ModuleType, point: str, answer: str, kind: str, mutated: str) -> None:
@@ -226,6 +232,9 @@ def test_no_condition_is_made_of_a_framed_question(sweep_module: ModuleType, ans
         ("去年ROI 20%", "ROI为20%。", "superseded: the clause or the point names a period or a time"),
         ("ROI 20%", "ROI and IRR are 20% and 15%.", "superseded: the clause holds another figure"),
         ("team 20", "The team has 20 people.", "superseded: the point's unit does not follow the figure in the clause"),
+        ("ROI 20%", "The ROI is 20%.", "moved: a point that names its subject is made superseded instead"),
+        ("20%", "The ROI last year was 20%.", "moved: the clause or the point names a period or a time"),
+        ("20%", "ROI and IRR are 20% and 15%.", "moved: the clause holds another figure"),
     ],
 )
 def test_unsure_supersessions_are_skipped(sweep_module: ModuleType, point: str, answer: str, why: str) -> None:
@@ -233,4 +242,4 @@ def test_unsure_supersessions_are_skipped(sweep_module: ModuleType, point: str, 
     change (this year's change), a period already named (two periods would stack), a list (which subject?), a
     figure with no unit of the point's - or where the point is bare (it may ask last year's value)."""
     made, skipped = sweep_module.mutants((point, answer, None, "covered"), False)
-    assert why in skipped and "superseded" not in {m.kind for m in made}
+    assert why in skipped and why.split(":")[0] not in {m.kind for m in made}

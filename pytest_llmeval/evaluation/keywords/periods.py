@@ -19,14 +19,15 @@ from collections.abc import Sequence
 
 from ..numbers import Pattern
 from .retraction import (
-    _ANOTHER_QUANTITY_AFTER,
-    _ELAPSED,
+    ANOTHER_QUANTITY_AFTER,
+    ELAPSED,
     FIGURE_START,
-    _another_value,
-    _named_before,
-    _names,
-    _unit_after,
+    another_value,
+    named_before,
+    names,
+    unit_after,
 )
+from .tables import TableCell
 
 _YEAR = "(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])"
 _CN_COUNT = "[0-9一二两三四五六七八九十几半]+"
@@ -57,8 +58,19 @@ _FORECAST = re.compile(
 # the words that join the figure's clause to the later value and name nothing (and, but, in, then, 而, 但)
 _JOINING = re.compile(
     "[ ,，:：、;；.。\n]|而|但是|但|且|则|并|又|(?:回落|下滑|下降|上升|跌|涨|降|升|回升)(?:至|到|为)?"
+    "|(?:提升|提高|增加|增长|减少|缩短|延长|扩大|调整|上调|下调|修订)(?:至|到|为)"  # v56: 目前已提升至92%
     "|(?<![a-z])(?:and|but|while|whereas|yet|so|then|in|for|of|by|as|from|dropped|declined|slipped|climbed|jumped"
-    "|improved|grew|stood|sits|was|were|which|with|has|have|since)(?![a-z])"
+    "|improved|grew|grown|risen|increased|decreased|stood|sits|was|were|which|with|has|have|since)(?![a-z])"
+)
+# v56: the later period's words that say the figure's quantity moved to another level (目前已增至, 现已降至, 现在已调整
+# 为, it has since grown to): then a bare point's earlier figure is superseded too - not a copula or a change by
+# (今年节省90万, 今年又下降了10%), which may be another period's own value
+_MOVED_TO = re.compile(
+    ",? ?(?:已经?|又|则|再)?(?:增至|增加到|增加至|增长到|增长至|升至|升到|上升到|上升至|提升至|提升到|提高至|提高到"
+    "|降至|降到|下降到|下降至|减少到|减少至|回落至|回落到|缩短至|缩短到|延长至|延长到|扩大到|扩大至|(?:调整|上调|下调|修订|改)(?:为|至|到))"
+    " ?(?:约|大约)? ?"
+    "| (?:grown|risen|fallen|dropped|climbed|declined|increased|decreased|been (?:cut|raised|revised|lowered)) to"
+    "(?: about| around| roughly)? "
 )
 _CLAUSE_MARK = re.compile("[,;。.\n]")
 _SENTENCE_START = re.compile(r"[。!?\n]|\.(?=\s|$)")
@@ -79,8 +91,9 @@ def superseded_by_a_later_period(
     (去年ROI 20%, ROI 20% in 2023: it asks that period's value)."""
     if _EARLIER.search(point.lower()) or _LATER.search(point.lower()):
         return None
-    if not any((getattr(form, "pieces", None) or ("",))[0].strip() for form in forms):
-        return None  # a bare point (860万元, 78%) may ask any period's value, as it may any holder's (v53)
+    # a bare point (860万元, 78%) may ask any period's value, as it may any holder's (v53) - v56: unless the later
+    # period says the same quantity moved to another level (目前已增至6500亿元, it has since grown to 6600亿元)
+    bare = not any((getattr(form, "pieces", None) or ("",))[0].strip() for form in forms)
     sentence = max(
         (m.end() for m in _PERIOD_SENTENCE_START.finditer(answer_norm, max(0, start - 160), start)), default=0
     )
@@ -104,10 +117,10 @@ def superseded_by_a_later_period(
             continue
         if not _names_nothing_else(answer_norm[sentence:start], stretch):
             return None  # 去年ROI为20%，今年IRR为15%: another subject's value
-        if not _another_value(answer_norm, start, end, at, forms):
+        if not another_value(answer_norm, start, end, at, forms):
             continue  # the same figure again, or another kind of figure
-        unit_and_after, _ = _unit_after(answer_norm, at)
-        if _ELAPSED.match(answer_norm, at) or _ANOTHER_QUANTITY_AFTER.match(unit_and_after):
+        unit_and_after, _ = unit_after(answer_norm, at)
+        if ELAPSED.match(answer_norm, at) or ANOTHER_QUANTITY_AFTER.match(unit_and_after):
             return None  # 现在2年过去了 (v28: a time gone by); today 3 months remain (v29: another quantity)
         if _COUNTS_AFTER.match(answer_norm, _unit_end(answer_norm, at)):
             return None  # now 15% of users churn: a count, no value of the subject
@@ -115,6 +128,8 @@ def superseded_by_a_later_period(
             return None  # 2020年合同金额为860万元，2022年为1200万元: a series of years states each year's value
         if _year(earlier) is not None and _FORECAST.search(answer_norm, sentence, start):
             return None  # 2026年ROI预计为20%，目前为15%: a year to come may be forecast - against now, no earlier value
+        if bare and _MOVED_TO.fullmatch(answer_norm, later, at) is None:
+            return None  # 去年节省120万，今年节省90万: each period's value, either of which a bare point may ask
         return answer_norm[own_end:later]
     return None
 
@@ -188,4 +203,85 @@ def _names_nothing_else(before: str, stretch: str) -> bool:
     rest = stretch[mark.end() :] if mark is not None else stretch
     rest = _LATER.sub(" ", _EARLIER.sub(" ", rest))
     rest = _JOINING.sub(" ", rest)
-    return all(_named_before(word, before) for word in _names(rest))
+    return all(named_before(word, before) for word in names(rest))
+
+
+# v56: a table's row header that names an earlier period (| 年份 | ROI |, | 2023 | 20% |, | 去年 | 20% |) and one that
+# names now (| 目前 | 15% |, | Now | 15% |, | 当前（2024） | 15% |): a later row of the same column given another value
+# supersedes the earlier row's figure, as a later period's words do in a sentence - a later year does not (| 2024 |
+# 15% |: a series of years states each year's value)
+_AN_EARLIER_ROW = re.compile(
+    f"(?:fy ?)?{_YEAR}(?: ?年(?:度|底|末)?)?|去年|前年|上一?年度?|上一?个?季度|上个?月"
+    "|last (?:fiscal )?(?:year|quarter|month)|a year ago|(?:the )?(?:previous|prior) (?:year|quarter|month)"
+)
+_A_NOW_ROW = re.compile(
+    "(?:目前|当前|现在|今年|本年度?|本季度|本月|如今|最新|now|current|currently|today|this (?:fiscal )?(?:year|quarter"
+    "|month)|ytd|year[- ]to[- ]date|latest)(?: ?[(（][^()（）]{1,16}[)）])?"
+)
+_CELL_MARKS = " *:：_"
+
+
+def superseded_in_its_column(
+    answer_lines: str, start: int, end: int, cells: Sequence[TableCell], forms: Sequence[Pattern]
+) -> str | None:
+    """The row header of the figure at start:end where it names an earlier period and a later row of the same table
+    and column, headed by now (目前, 当前, Now, This year), gives another value of the figure's kind (| 2023 | 20% |
+    then | 目前 | 15% |) - or, in a transposed table, a column of its row headed by now; else None - and None for a
+    bare point, which may ask any period's value (v55), and for a forecast in the later row (| 今年（预计） | 15% |: a
+    projection supersedes no actual)."""
+    if not any((getattr(form, "pieces", None) or ("",))[0].strip() for form in forms):
+        return None
+    own = [c for c in cells if c.start <= start and end <= c.end]
+    earlier = next((c.header for c in own if _AN_EARLIER_ROW.fullmatch(c.header.strip(_CELL_MARKS).lower())), None)
+    column = next((c.header for c in own if c.header != earlier), None)
+    if earlier is None or column is None:
+        return None
+    table_start, table_end = _its_table(answer_lines, start)
+    row_start = answer_lines.rfind("\n", 0, start) + 1
+    row_end = answer_lines.find("\n", end) % (len(answer_lines) + 1)
+    for later in cells:
+        if not table_start <= later.start < table_end:
+            continue
+        if row_start <= later.start < row_end:  # a transposed table: | 指标 | 2023 | 目前 |, then | ROI | 20% | 15% |
+            row = [later.header]
+        elif later.header == column:  # the same column of another row (a now row above it too: | 目前 | … | 2023 | …)
+            row = [c.header for c in cells if (c.start, c.end) == (later.start, later.end) and c.header != column]
+        else:
+            continue
+        if not any(_A_NOW_ROW.fullmatch(header.strip(_CELL_MARKS).lower()) for header in row):
+            continue
+        if any(_FORECAST.search(header.lower()) for header in row) or _FORECAST.search(
+            answer_lines, later.start, later.end
+        ):
+            return None  # | 今年（预计） | 15% |
+        figure = FIGURE_START.search(answer_lines, later.start, later.end)
+        if figure is not None and another_value(answer_lines, start, end, figure.start(), forms):
+            return f" | {earlier} | … | {row[0]}"
+    return None
+
+
+def _its_table(answer_lines: str, pos: int) -> tuple[int, int]:
+    """Where the Markdown table whose body row holds `pos` starts and ends: its header row and rule above, its body
+    rows below up to a line that heads another table (normalising drops the blank line between two tables)."""
+    lines = answer_lines.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    row = max(k for k, at in enumerate(starts) if at <= pos)
+    first = row
+    while first > 0 and _piped(lines[first - 1]) and not _A_RULE.fullmatch(lines[first].strip()):
+        first -= 1
+    first = max(0, first - 1) if _A_RULE.fullmatch(lines[first].strip()) else first
+    last = row
+    while last + 1 < len(lines) and _piped(lines[last + 1]):
+        if last + 2 < len(lines) and _A_RULE.fullmatch(lines[last + 2].strip()):
+            break  # the next line heads another table
+        last += 1
+    return starts[first], starts[last] + len(lines[last])
+
+
+_A_RULE = re.compile(r"\|? ?:?-{3,}:? ?(?:\| ?:?-{3,}:? ?)*\|?")
+
+
+def _piped(line: str) -> bool:
+    return line.lstrip().startswith("|")

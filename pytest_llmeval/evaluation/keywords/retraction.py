@@ -480,7 +480,7 @@ _CALENDAR_YEAR = re.compile("(?:19|20)[0-9]{2} ?年(?!代)")
 _ENDS_A_PART = re.compile(r" ?(?:[)。!?;,\n]|\.(?=\s|$)|$)")
 
 
-def _unit_after(text: str, pos: int) -> tuple[str, int]:
+def unit_after(text: str, pos: int) -> tuple[str, int]:
     """The text after the number at `pos` (its unit first; past a currency mark before it: $1.5 million) and where it
     starts."""
     currency = _CURRENCY_BEFORE.match(text, pos)
@@ -502,7 +502,7 @@ def _a_form_at(answer_norm: str, figure: int, forms: Sequence[Pattern]) -> bool:
     return any(found.start <= figure - low < found.end for form in forms for found in form.search(window))
 
 
-def _another_value(answer_norm: str, start: int, end: int, figure: int, forms: Sequence[Pattern]) -> bool:
+def another_value(answer_norm: str, start: int, end: int, figure: int, forms: Sequence[Pattern]) -> bool:
     """The figure at `figure` is another value of the quantity at start:end: none of the point's `forms` matches it,
     and it is of the same kind (`_UNIT_KINDS`, else the same unit) or a bare number that ends its part."""
     if _a_form_at(answer_norm, figure, forms):
@@ -512,7 +512,7 @@ def _another_value(answer_norm: str, start: int, end: int, figure: int, forms: S
     unit = text[last.end() :].strip() if last is not None else ""
     if _CALENDAR_YEAR.match(answer_norm, figure) and not _CALENDAR_YEAR.match(text, last.start() if last else 0):
         return False  # v28: 20个月 → 2026年开始盈利 - a date, no other length
-    other, at = _unit_after(answer_norm, figure)
+    other, at = unit_after(answer_norm, figure)
     if _ENDS_A_PART.match(answer_norm, at) or not unit:
         return True  # (wrong: 24), 20个月，不，24。
     if other.startswith(unit):
@@ -614,13 +614,13 @@ _NOW_FILLER = re.compile(
 # where a sentence, a list item or a heading ends in a normalised answer (a list item's mark is •)
 _SENTENCE_MARKS = ("\n", "。", "!", "?", ";", "；", "•", "#", "|", ". ")
 # a time gone by after the "now" (现在2年过去了, now 2 years on): no value of the quantity
-_ELAPSED = re.compile(
+ELAPSED = re.compile(
     "[0-9.一二两三四五六七八九十几半]+ ?个?(?:年|季度|月|星期|周|天)(?:过去|之后|以后|后|以来)"
     "|[0-9.]+ (?:years?|quarters?|months?|weeks?|days?) (?:later|on|have passed|has passed|after)(?![a-z])"
 )
 # v29: English names the quantity of the "now" figure after it as well (now 3.4 million remains, 3.4 million is now
 # outstanding, has been paid): another quantity, not a new value of the former one
-_ANOTHER_QUANTITY_AFTER = re.compile(
+ANOTHER_QUANTITY_AFTER = re.compile(
     " ?(?:万元|亿元|万|亿|%|(?:million|billion|thousand|months?|years?|percent|k|m|bn)(?![a-z]))?"  # its unit
     " ?(?:yuan|dollars?|usd|rmb|euros?)?(?: in total)? ?(?:(?:is|are|has|have|had|was|were|still|now|been|being|yet|so"
     " far) )*(?:remains?|remaining|left|outstanding|unpaid|owed|owing|overdue|pending|due(?! to)|collected|received"
@@ -653,7 +653,7 @@ def _former_in_a_bracket(answer_norm: str, start: int, end: int, forms: Sequence
     if bracket is None:
         return None
     other = _LAST_NUMBER.search(answer_norm, max(0, bracket.start() - 16), bracket.start())
-    if other is None or not _another_value(answer_norm, start, end, other.start(), forms):
+    if other is None or not another_value(answer_norm, start, end, other.start(), forms):
         return None
     return answer_norm[bracket.start() : start]
 
@@ -681,7 +681,7 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
         changed = _CHANGED_AFTER_ZH.match(answer_norm, end)  # v40: 回收期20个月，延长至24个月
     if changed is None:
         return None
-    if not _another_value(answer_norm, start, end, changed.start("figure"), forms):
+    if not another_value(answer_norm, start, end, changed.start("figure"), forms):
         return None  # 原为20个月，现在仍是20个月
     return changed.group()
 
@@ -702,25 +702,25 @@ def _now_names_the_same(now: re.Match[str], before: str) -> bool:
     if now.re is not _NOW_ANOTHER:
         return True  # "but after ... it is 24 months" names its own subject
     text, figure = now.string, now.start("figure")
-    if _ELAPSED.match(text, figure):
+    if ELAPSED.match(text, figure):
         return False
-    unit_and_after, _ = _unit_after(text, figure)
-    if _ANOTHER_QUANTITY_AFTER.match(unit_and_after):
+    unit_and_after, _ = unit_after(text, figure)
+    if ANOTHER_QUANTITY_AFTER.match(unit_and_after):
         return False  # v29: now 3.4 million remains
-    if not all(_named_before(word, before) for word in _names(text[now.start("now") : figure])):
+    if not all(named_before(word, before) for word in names(text[now.start("now") : figure])):
         return False
     if _AN_EXPECTATION.match(text, now.end("now")):
         return True  # v43: the team now expects 18%, analysts now see 24 months - a new estimate of the same quantity
-    between = _names(text[now.start() : now.start("now")])
-    if all(_named_before(word, before) for word in between):
+    between = names(text[now.start() : now.start("now")])
+    if all(named_before(word, before) for word in between):
         return True
     head = _clause_subject(text[now.start() : now.start("now")])
-    if head is not None and (head in _THE_FORMER_FIGURE or _named_before(head, before)):
+    if head is not None and (head in _THE_FORMER_FIGURE or named_before(head, before)):
         return True  # v43: after the price cut it is now 18%, our estimate is now 18%, with higher costs the ROI is now
     subjects = [word for word in between if word not in _JOINING_WORDS and not word[:1].isdigit()]
-    if subjects and not any(_named_before(word, before) for word in subjects) and _names(before):
+    if subjects and not any(named_before(word, before) for word in subjects) and names(before):
         return False  # v43: ROI was 20%, and IRR is now 18% - each figure names its own subject
-    other, _ = _unit_after(text, figure)
+    other, _ = unit_after(text, figure)
     return any(kind.match(other.lstrip()) for kind in _UNIT_KINDS)
 
 
@@ -752,12 +752,12 @@ def _clause_subject(words: str) -> str | None:
     return heads[-1] if heads else None
 
 
-def _names(words: str) -> list[str]:
+def names(words: str) -> list[str]:
     """The words that name something: not a copula, an adverb, a verb of change or a time (`_NOW_FILLER`)."""
     return _NOW_FILLER.sub(" ", _FORMER.sub(" ", words)).split()
 
 
-def _named_before(word: str, before: str) -> bool:
+def named_before(word: str, before: str) -> bool:
     """Whether the words before the former figure name `word`: an English word among them, each Chinese character
     of a name among them (预计为 after 之前预计回收期为)."""
     if word.isascii():
@@ -767,7 +767,7 @@ def _named_before(word: str, before: str) -> bool:
 
 def taken_back(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
     """The correction right after the figure at start:end that takes it back (v19): a verdict in a bracket after it,
-    or a self-correction that gives another value of its kind (`_another_value`); else None."""
+    or a self-correction that gives another value of its kind (`another_value`); else None."""
     verdict = (
         _VERDICT_IN_A_BRACKET.match(answer_norm, end)
         or _CROSSED_OUT_AFTER.match(answer_norm, end)
@@ -778,7 +778,7 @@ def taken_back(answer_norm: str, start: int, end: int, forms: Sequence[Pattern])
     correction = _TAKEN_BACK.match(answer_norm, end)
     if correction is None:
         return None
-    if not _another_value(answer_norm, start, end, correction.start("figure"), forms):
+    if not another_value(answer_norm, start, end, correction.start("figure"), forms):
         return None  # 20个月，准确地说是20个月 - the same figure again; 20个月。抱歉，3个附件… - another thing
     return correction.group()
 

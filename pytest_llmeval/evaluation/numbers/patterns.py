@@ -206,6 +206,8 @@ class NumberPattern:
                 continue  # v49: ROI，20%的客户会流失 - a bare comma, then a figure of the words after it
             if labelled and end is not None and _a_hedged_count(answer, start, first.start, end):
                 continue  # v50: ROI预计20%的客户会流失 - a hedge, then a figure of the words after it
+            if labelled and end is not None and _a_later_count(answer, start, first.start, end):
+                continue  # v56: ROI为15%，今年20%的客户续约 - a later period, then a figure of the words after it
             if end is not None and end > start and edges_ok(answer, start, end, text):
                 yield Found(start, end)
 
@@ -435,10 +437,15 @@ _FORMER_FIGURE_LINK = re.compile(
 # 20%), a negation (今年不是20%), a bound (今年超过20%) or a forecast (今年预计为20%) is no link.
 _A_YEAR_LINKED = "(?:19|20)[0-9]{2}"
 _LATER_PERIOD_LINK = re.compile(
+    # v56: the earlier period may stand between the subject and its earlier figure (ROI去年为15%，今年为20%; The ROI
+    # last year was 15%; this year it is 20%), as a period does before a figure of its own (`roundabout.py`)
+    f"(?: ?(?:last year|last quarter|a year ago|in {_A_YEAR_LINKED}"
+    f"|去年|上一?年度?|上季度|上个?月|{_A_YEAR_LINKED} ?年))?"
     r"(?:\*\*)? ?(?:[:|] ?|为|是|达到|(?: (?:is|was|were|stood at|reached|of|at))? )?"
     f"{_FORMER_FIGURE}"
     f"(?: (?:last year|last quarter|a year ago|in {_A_YEAR_LINKED}))? ?[,;] ?(?:而|但|(?:and|but|while) )?"
     "(?:今年|本年度?|本财年|本季度?|本月|目前|现在|如今|当前|现(?=已|调|下调|上调|修订|为)"
+    f"|{_A_YEAR_LINKED} ?年(?!前|以前|之前)"  # v56: a later year of a series (ROI 2023年为15%，2024年为20%)
     f"|(?:this (?:year|quarter|month)|now|currently|today|in {_A_YEAR_LINKED})(?![a-z]))"
     r",? ?(?:it |this |)(?:(?:已|则|又)?(?:降至|降到|升至|升到|回落至|回升至|提升至|提升到|提高至|提高到|增至"
     r"|为|是|达到|(?:调整|下调|上调|修订|更新)(?:为|至|到))"
@@ -704,6 +711,28 @@ def _a_hedged_count(text: str, start: int, pos: int, end: int) -> bool:
     if HOLDING_VERB_ZH.search(text, start, pos) is not None and _STILL_TO_GO_AFTER.match(text, end) is not None:
         return True  # ROI还有20%就达标了, ROI保持在20%就能达标: what is still to go, or a condition
     return (_HEDGE_LINK.search(text, start, pos) is not None or held) and _COUNTED_AFTER.match(text, end) is not None
+
+
+# v56: a later period right before the figure, with no verb between (ROI为15%，今年20%的客户续约, 回收期为20个月，2024年
+# 12个月的数据): the figure counts the words after it, not the subject's later value (`_LATER_PERIOD_LINK`)
+_A_LATER_PERIOD_BEFORE = re.compile(
+    "(?:今年|本年度?|本财年|本季度?|本月|目前|现在|如今|当前"
+    f"|{_A_YEAR_LINKED} ?年|(?<![a-z])(?:this (?:year|quarter|month)|now|currently|today|in {_A_YEAR_LINKED}))"
+    r",? ?(?:\*\*)? ?$"
+)
+_A_DIGIT = re.compile("[0-9]")
+
+
+def _a_later_count(text: str, start: int, pos: int, end: int) -> bool:
+    """Whether the subject at `start` reaches its figure at `pos` past another figure and a later period alone
+    (`_LATER_PERIOD_LINK` with no verb after the period) and the figure, ending at `end`, runs on into the words it
+    counts (今年20%的客户, now 20% of users)."""
+    return (
+        start < pos
+        and _A_LATER_PERIOD_BEFORE.search(text, start, pos) is not None
+        and _A_DIGIT.search(text, start, pos) is not None
+        and _COUNTED_AFTER.match(text, end) is not None
+    )
 
 
 # after a verb of holding, a figure followed by 就 / 才 / 便 / 即可 is what is still to go, not the subject's value

@@ -54,6 +54,18 @@ _ADVERBIALS_ZH = (
     "(?:到|至|截至|截止到?|预计到|在|于)(?:[0-9]{4} ?|明|后|今|当|次)年" + _WHEN_IN_A_YEAR + "?",
     "(?:[0-9]{4} ?|明|后|今|当|次)年" + _WHEN_IN_A_YEAR,
     "(?:明|后|今|当|次)年",
+    # v56: a period gone by or this one, a part of a year (ROI去年为20%, ROI上季度为20%, ROI 2023年为20%, 回收期今年上
+    # 半年为20个月, 近一年, 过去12个月, 截至目前) - the period's own value, which `keywords/periods.py` reads as
+    # superseded where a later period gives the subject another
+    "(?:(?:[0-9]{4} ?|去|前|今|明)年(?:度|全年|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|q[1-4])?"
+    "|上一?(?:年度|年|个?季度|个?月|财年)|本(?:年度|季度?|月|财年)|上季|当季|当月|全年|年内|年初至今"
+    f"|(?:近|过去|最近)的? ?{_COUNT_ZH} ?{_TIME_UNIT_ZH}|截至目前|截止目前|迄今为?止?|至今)",
+    # v56: a qualifier of how the figure is counted (ROI按三年计算为50%, 回收期按当前价格约为20个月, 回收期以当前价格
+    # 计算, ROI税后为20%, ROI扣除补贴后为20%) - no figure, no negation and no other holder in it (按竞争对手的价格)
+    f"(?:按照?|以|依)(?![^,;。]*?{_ANOTHER_HOLDER_ZH})[^,;。:!?\n不没未非无别%0-9a-z]{{0,10}}?"
+    "(?:计算|测算|估算|核算|来算|算|价格|价|条件|假设|口径|标准|情景|情形|情况)(?:下|来看|而言)?",
+    f"(?:按|以){_COUNT_ZH} ?{_TIME_UNIT_ZH}(?:计算|测算|估算|来算|算|计)",
+    f"税后|税前|含税|扣税后|扣除(?![^,;。]*?{_ANOTHER_HOLDER_ZH})[^,;。:!?\n不没未非无别%0-9]{{1,8}}?(?:后|以后|之后)",
     "(?:到|至|截至|截止到?)(?:[0-9]{4} ?年)?(?:年底|年末|月底|期末|项目结束时|届时|那时)",
     f"(?:到|至|在|于|从|自)?第{_COUNT_ZH} ?(?:年|个月|季度|期)(?:起|开始|后|末|底|内)?",
     "(?:项目|系统|平台|方案|产线|工厂|门店)?(?:上线|投产|运营|达产|满产|稳定运营|正式运营|全面推广|实施|落地|完工)(?:后|之后|以后)",
@@ -78,6 +90,22 @@ _ADVERBIALS_EN = (
     "(?: (?:after|from|of) (?:launch|deployment|go-live|rollout|completion|commissioning))?",
     # a year or a point in time (by 2026, by the end of 2026, in year three, by then)
     f"(?:by|in|until|through) (?:the end of |end of |the close of |mid-|early |late )?{_YEAR_EN}",
+    # v56: a period gone by or this one (the ROI last year was 20%, the ROI this year is 20%, for 2023, as of 2023, in
+    # Q3, over the past year, to date) - the period's own value, which `keywords/periods.py` reads as superseded
+    # where a later period gives the subject another
+    "(?:last|this|next) (?:fiscal )?(?:year|quarter|month|half)|a year ago|year[- ]to[- ]date|ytd|to date|so far"
+    "|(?:in|for|during|as of|over|through) (?:the )?(?:(?:first|second|third|fourth|last|past|previous|prior|latest"
+    "|most recent|current) (?:fiscal )?(?:year|quarter|month|half|twelve months|12 months)"
+    f"|(?:q[1-4]|h[12])(?: (?:of )?{_YEAR_EN})?|{_YEAR_EN})",
+    # v56: a qualifier of how the figure is counted (after tax, before tax, on an after-tax basis, at current prices,
+    # under current prices) - no negation and no other holder in it
+    "(?:after|before|net of|excluding|ex|including) (?:tax|taxes|taxation|subsidies|subsidy|incentives|grants)"
+    "|(?:pre|post|after)-tax"
+    "|on an? (?:after-tax|pre-tax|post-tax|annual|annualized|annualised|cumulative|yearly|full-year|net|gross"
+    "|like-for-like|risk-adjusted|(?:[0-9]|one|two|three|four|five|ten)-year) basis"
+    "|(?:at|under|with|given) (?:the )?(?:current|present|today's|existing|prevailing|base|baseline|conservative"
+    "|optimistic|expected|assumed|planned|market|list|quoted) (?:prices|pricing|conditions|assumptions|rates|costs"
+    "|volumes|terms|tariffs|exchange rates|usage|utilization|utilisation)",
     # the source of the figure (according to our model, based on current assumptions)
     "(?:according to|based on) (?:the |our |current |conservative |base-case )*(?:model|models|estimates|projections"
     "|analysis|calculations|assumptions|plan|figures|data|forecast)",
