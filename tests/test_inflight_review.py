@@ -250,7 +250,8 @@ def live_scheduler_threads() -> list[threading.Thread]:
 def test_ctrl_c_records_the_finished_cases_labelled_in_flight_and_skips_the_skipped(llm_project):
     llm_project.scenario("review.yaml", scenario_yaml())
     llm_project.pytester.makeconftest(
-        INTERRUPT_ONCE_ANSWERED.format(expected=N_CASES - 1, done=N_CASES - 1)
+        # the 5 cases that run (q02, q04, q05 are skipped, never asked): waiting for 7 sat out the 60 s deadline
+        INTERRUPT_ONCE_ANSWERED.format(expected=5, done=5)
         + SKIPPING_CONFTEST.split("\n\n\n")[1].replace(
             "def pytest_collection_modifyitems", "import pytest\n\n\ndef pytest_collection_modifyitems"
         )
