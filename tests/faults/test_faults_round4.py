@@ -325,12 +325,13 @@ EIGHT = "suite: eight\ncases:\n" + "".join(
 
 
 _LAST_ASKED = threading.Event()  # set when the last case's request arrives, before its answer (which takes 30 s)
+_RELEASE_LAST = threading.Event()  # set by the test once the run has ended: the answer's wait ends with it
 
 
 def _slow_last(req: dict[str, Any]) -> str:
     if "第7题" in json.dumps(req.get("messages", []), ensure_ascii=False):
         _LAST_ASKED.set()
-        time.sleep(30)
+        _RELEASE_LAST.wait(30)  # the server's shutdown waits for this handler: not 30 s after the run ended
     return "甲项"
 
 
@@ -340,6 +341,7 @@ def test_ctrl_c_twice_during_the_last_case_keeps_every_measured_answer(llm_proje
 
     llm_project.scenario("eight.yaml", EIGHT)
     _LAST_ASKED.clear()
+    _RELEASE_LAST.clear()
     report = llm_project.path / "llmeval-report"
     with FakeServer(answers=_slow_last) as fake:
         proc = subprocess.Popen(
@@ -361,6 +363,7 @@ def test_ctrl_c_twice_during_the_last_case_keeps_every_measured_answer(llm_proje
         time.sleep(0.2)
         proc.send_signal(signal.SIGINT)
         out, _ = proc.communicate(timeout=50)
+        _RELEASE_LAST.set()
         questions = [json.dumps(body, ensure_ascii=False) for path, body in fake.received if "completions" in path]
     answered = {f"c{i}" for i in range(7) if any(f"第{i}题" in question for question in questions)}
     # the second Ctrl-C came while pytest handled the first: it ends the process as the user asked (killed by
