@@ -86,7 +86,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 56
+SCORER_VERSION = 57
 
 
 @dataclass(frozen=True)
@@ -507,9 +507,12 @@ def _find(
     echoed: _Match | None = None
     negated: _Match | None = None
     figures = [*forms, *_figures_alone(forms)]  # v40: ROI为20%，准确地说是20% - the same figure again
+    negated_words: list[tuple[int, int]] = []  # v57: where a text form was read negated
     for pattern in forms:
         searched, required = bounded_form(pattern)  # v17: 不低于200元 is 200元 with a lower bound
         for found in islice(_matches(searched, answer_norm, cells), MOST_OCCURRENCES_JUDGED):
+            if any(start <= found.start and found.end <= end for start, end in negated_words):
+                continue  # v57: 审批引擎 inside "It is not 信贷审批引擎" - the words negated, read again shorter
             copied_by = next((name for name, copied in masks.items() if copied.covers(found.start, found.end)), None)
             text = answer_norm[found.start : found.end]
             if copied_by is None:
@@ -654,6 +657,8 @@ def _find(
                     continue
                 if negation is None and after is None:
                     return _Match("covered", pattern.text, None, text, pattern.kind)
+                if not figure and pattern.kind == "text":
+                    negated_words.append((found.start, found.end))
                 if negated is None:
                     shown = (negation or "") + text + (after or "")
                     negated = _Match("negated", pattern.text, None, shown, pattern.kind)

@@ -204,6 +204,10 @@ FILLERS_EN |= {"gives"}
 FILLERS_EN |= {"take", "takes", "last", "lasts", "require", "requires", "need", "needs", "cost", "costs", "reach"}
 FILLERS_EN |= {"reaches"}
 FILLERS_EN |= {"achieve", "achieves", "achieved", "deliver", "delivers", "delivered"}  # v35: does not achieve 100%
+# v57: and the verbs of using, adopting and recommending, as 未采用 and 不推荐 negate (It did not use 告警降噪, does
+# not apply 降噪, we did not recommend 私有化部署: v56 credited them); not "not only ... use" (no negation right before)
+FILLERS_EN |= {"use", "uses", "used", "adopt", "adopts", "adopted", "apply", "applies", "applied", "employ"}
+FILLERS_EN |= {"employs", "employed", "recommend", "recommends", "recommended"}
 # v25: and of a change (did not rise 3 percentage points, will not increase 20%, does not save 20 months)
 FILLERS_EN |= {"rise", "rises", "increase", "increases", "grow", "grows", "improve", "improves", "save", "saves"}
 FILLERS_EN |= {"shorten", "shortens", "extend", "extends"}
