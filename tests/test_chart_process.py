@@ -22,6 +22,8 @@ from pytest_llmeval.results.html import HTML_FILE, render_html, write_html
 from pytest_llmeval.results.schema import SCHEMA_VERSION
 from pytest_llmeval.session import CHART_PROCESS_AFTER
 
+pytestmark = pytest.mark.charts  # the report's charts are drawn here (tests/conftest.py)
+
 
 def case(model: str, mode: str, i: int, category: str) -> dict[str, Any]:
     score = float((i * 37 + len(model) * 11 + (7 if mode == "rag" else 0)) % 101)

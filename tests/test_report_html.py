@@ -9,7 +9,7 @@ import pytest
 
 from pytest_llmeval.testing.browser import Browser, BrowserUnavailable, find_chromium
 
-pytestmark = pytest.mark.vllm
+pytestmark = [pytest.mark.charts, pytest.mark.vllm]
 
 
 @pytest.fixture(scope="module")

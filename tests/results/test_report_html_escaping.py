@@ -8,6 +8,8 @@ import pytest
 
 from pytest_llmeval.results.html import cases_html
 
+pytestmark = pytest.mark.charts  # the report's charts are drawn here (tests/conftest.py)
+
 MARKUP = {
     "score": "<script>alert(1)</script>",
     "ttft_s": "<b>ttft</b>",

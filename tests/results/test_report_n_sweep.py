@@ -9,6 +9,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
+
 from pytest_llmeval.bench.stats import summarize
 from pytest_llmeval.cost import cost_rows, load_prices
 from pytest_llmeval.results.aggregate import aggregate_document
@@ -17,6 +19,8 @@ from pytest_llmeval.results.render import render_markdown, render_sections, rend
 from pytest_llmeval.results.sections import Section, build_sections
 from pytest_llmeval.sizing.model_config import read_model
 from pytest_llmeval.sizing.report import sizing_rows
+
+pytestmark = pytest.mark.charts  # the report's charts are drawn here (tests/conftest.py)
 
 PRICES = Path(__file__).resolve().parents[2] / "examples" / "prices.yaml"
 

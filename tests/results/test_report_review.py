@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from pytest_llmeval.results.aggregate import aggregate_document
 from pytest_llmeval.results.html import render_html
 from pytest_llmeval.results.render import render_markdown, render_terminal
 from pytest_llmeval.results.sections import build_sections, fmt, with_interval
+
+pytestmark = pytest.mark.charts  # the report's charts are drawn here (tests/conftest.py)
 
 
 def case(model: str, sid: str, score: float | None, mode: str = "norag", sample: int = 0, **extra: Any) -> dict:

@@ -18,6 +18,8 @@ from pytest_llmeval.results.render import markdown_text, render_markdown, render
 from pytest_llmeval.results.sections import build_sections, fmt
 from tests.results.test_report_n_sweep import PRICES, answer, document, errored, from_cache, rows, section
 
+pytestmark = pytest.mark.charts  # the report's charts are drawn here (tests/conftest.py)
+
 
 def timed_out(record: dict[str, Any]) -> dict[str, Any]:
     return errored(record) | {"error": {"type": "ReadTimeout", "stage": "request"}}

@@ -20,6 +20,8 @@ from pytest_llmeval.results.sections import build_sections
 from tests.results.test_report_n_sweep import answer, document, errored
 from tests.results.test_reports_round2 import every_cell_in_every_format
 
+pytestmark = pytest.mark.charts  # the report's charts are drawn here (tests/conftest.py)
+
 ALPHA = 0.05
 
 

@@ -23,6 +23,8 @@ from pytest_llmeval.results.recorder import to_json
 from tests.results.test_report_n_sweep import answer, document, from_cache
 from tests.results.test_reports_round3 import BOTH, NORAG, build
 
+pytestmark = pytest.mark.charts  # the report's charts are drawn here (tests/conftest.py)
+
 NOTE = "worked out again from the cases"
 
 

@@ -31,6 +31,8 @@ from pytest_llmeval.results.sections import build_sections, fmt, with_interval
 from tests.results.test_report_n_sweep import answer, errored, from_cache
 from tests.results.test_reports_round2 import every_cell_in_every_format
 
+pytestmark = pytest.mark.charts  # the report's charts are drawn here (tests/conftest.py)
+
 # --- 1. Markdown specials: rendered, report.md shows the text as written ---------------------------------------------
 
 MARKUP_TEXTS = [

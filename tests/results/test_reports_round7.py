@@ -28,6 +28,8 @@ from pytest_llmeval.results.selection import coverage_line, merged_selection, se
 from pytest_llmeval.testing.openai_fake import FakeServer
 from tests.results.test_report_n_sweep import answer, document, errored
 
+pytestmark = pytest.mark.charts  # the report's charts are drawn here (tests/conftest.py)
+
 RIGHT = "答：甲项、乙项。"
 
 

@@ -16,6 +16,8 @@ from pytest_llmeval.results.render import render_markdown, render_terminal
 from pytest_llmeval.results.sections import fmt
 from tests.results.test_report_n_sweep import PRICES, answer, bench_run, document, rows, section
 
+pytestmark = pytest.mark.charts  # the report's charts are drawn here (tests/conftest.py)
+
 NOT_A_NUMBER = re.compile(r"\b(nan|inf|infinity)\b", re.IGNORECASE)
 
 
