@@ -243,8 +243,8 @@ def omp_binding(group: str | None) -> str | None:
 @pytest.fixture(autouse=True)
 def _charts_only_where_asked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """report.html's charts (matplotlib, ~0.45 s for the three of a small run) are drawn only in a test marked
-    `charts`: the test suite's in-process runs drew them ~1,000 times, a fifth of its CPU time, for tests about
-    something else. Where they are not drawn, report.html has no chart section (as a run with no data for one);
+    `charts`: the test suite's in-process runs drew them for tests about something else (seven modules of such runs:
+    130 -> 114 s of CPU). Where they are not drawn, report.html has no chart section (as a run with no data for one);
     runs in a child process (a subprocess, the chart process of a large run) still draw them."""
     if request.node.get_closest_marker("charts") is None:
         monkeypatch.setattr("pytest_llmeval.results.html.render_all", lambda _doc: [])
