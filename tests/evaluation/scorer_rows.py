@@ -60,10 +60,41 @@ def charged(claim: str, answer: str) -> bool:
     return bool(score_answer(case, answer).forbidden_found)
 
 
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+# a long answer pinned against a shipped case: (case id, its shape, the answer, key point -> expected status)
+LongAnswer = tuple[str, str, str, dict[str, str]]
+
+
 @lru_cache(maxsize=1)
+def shipped_cases() -> dict[str, Case]:
+    """The shipped scenario cases by id (read once per process)."""
+    return {case.id: case for case in load_scenarios([SCENARIOS])}
+
+
 def shipped_trap() -> Case:
-    root = Path(__file__).resolve().parents[2] / "scenarios"
-    return next(c for c in load_scenarios([root]) if c.id == "trap_hallucination")
+    return shipped_cases()["trap_hallucination"]
+
+
+def long_answer_rows(answers: list[LongAnswer]) -> list[tuple[str, str, str, str, str]]:
+    """One row per pinned point: (case id, shape, answer, point, expected)."""
+    return [
+        (case_id, shape, answer, point, expected)
+        for case_id, shape, answer, points in answers
+        for point, expected in points.items()
+    ]
+
+
+def long_answer_ids(answers: list[LongAnswer]) -> list[str]:
+    return [f"{row[0]}-{row[1]}-{row[3]}" for row in long_answer_rows(answers)]
+
+
+def check_long_answer(case_id: str, shape: str, answer: str, point: str, expected: str) -> None:
+    """The point's status when the answer is scored against its shipped case; "not covered" as in `check_status`."""
+    got = {p.point: p.status for p in score_answer(shipped_cases()[case_id], answer).points}[point]
+    if expected == "not covered":
+        assert got != "covered", (case_id, shape, point, got)
+    else:
+        assert got == expected, (case_id, shape, point, got)
 
 
 def assert_linear_time(seconds_to_score: Callable[[str], float], unit: str, chars: int) -> None:

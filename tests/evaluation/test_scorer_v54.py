@@ -23,15 +23,11 @@ would give it.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
-from scorer_rows import check_status
+from scorer_rows import LongAnswer, check_long_answer, check_status, long_answer_ids, long_answer_rows, shipped_cases
 
 from pytest_llmeval.evaluation.numbers import NumberForms
-from pytest_llmeval.evaluation.scenarios import Case, load_scenarios
-from pytest_llmeval.evaluation.scoring import SCORER_VERSION, score_answer
+from pytest_llmeval.evaluation.scoring import SCORER_VERSION
 
 C, N = "covered", "not covered"
 Row = tuple[str, str, NumberForms | None, str]
@@ -659,7 +655,6 @@ ROI_QWEN_THINK_WRONG = """<think>
 需要我进一步解释计算口径吗？"""
 
 # (case id, what the answer is like, the answer, {key point: its status as a careful grader gives it})
-LongAnswer = tuple[str, str, str, dict[str, str]]
 LONG_ANSWERS: list[LongAnswer] = [
     ("roi_calculation", "zh closing question about the figure, offer", ROI_ZH_7, {"90万": C, "20个月": C, "50%": C}),
     ("roi_calculation", "zh figures only in closing offers", ROI_ZH_WRONG_5, {"20个月": N, "50%": N, "90万": C}),
@@ -765,7 +760,6 @@ LONG_ANSWERS: list[LongAnswer] = [
 ]
 
 ALL_ROWS = FRAMED_HOLDING_ROWS + POINTING_ROWS + RESPECTIVELY_ROWS + OFFER_ROWS
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def test_scorer_version_is_at_least_54() -> None:
@@ -783,19 +777,6 @@ def test_rows_hold_both_verdicts_in_each_class() -> None:
         assert {r[3] for r in rows} == {C, N}
 
 
-@lru_cache(maxsize=1)
-def _cases() -> dict[str, Case]:
-    return {case.id: case for case in load_scenarios([SCENARIOS])}
-
-
-def _long_rows() -> list[tuple[str, str, str, str, str]]:
-    return [
-        (case_id, shape, answer, point, expected)
-        for case_id, shape, answer, points in LONG_ANSWERS
-        for point, expected in points.items()
-    ]
-
-
 class TestLongAnswers:
     """Answers in the shape Qwen3 and GPT answers take for the shipped cases, each point's status pinned: a risks
     section's conditions, a closing offer and an assumptions section leave a figure stated plainly elsewhere covered;
@@ -803,16 +784,11 @@ class TestLongAnswers:
 
     @pytest.mark.parametrize(
         ("case_id", "shape", "answer", "point", "expected"),
-        _long_rows(),
-        ids=[f"{row[0]}-{row[1]}-{row[3]}" for row in _long_rows()],
+        long_answer_rows(LONG_ANSWERS),
+        ids=long_answer_ids(LONG_ANSWERS),
     )
     def test_point_status(self, case_id: str, shape: str, answer: str, point: str, expected: str) -> None:
-        result = score_answer(_cases()[case_id], answer)
-        got = {p.point: p.status for p in result.points}[point]
-        if expected == N:
-            assert got != C, (case_id, shape, point, got)
-        else:
-            assert got == expected, (case_id, shape, point, got)
+        check_long_answer(case_id, shape, answer, point, expected)
 
     def test_each_case_has_right_answers_and_wrong_twins(self) -> None:
         """At least 30 answers, and every case with a wrong twin has a right answer beside it."""
@@ -824,5 +800,5 @@ class TestLongAnswers:
 
     def test_every_pinned_point_is_a_point_of_its_case(self) -> None:
         for case_id, shape, _, points in LONG_ANSWERS:
-            own = {p.point for p in _cases()[case_id].key_points}
+            own = {p.point for p in shipped_cases()[case_id].key_points}
             assert set(points) <= own, (case_id, shape, set(points) - own)

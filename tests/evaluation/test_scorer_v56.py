@@ -28,15 +28,11 @@ Each class, with the rows that were wrong before beside the rows that must keep 
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
-from scorer_rows import check_status
+from scorer_rows import LongAnswer, check_long_answer, check_status, long_answer_ids, long_answer_rows, shipped_cases
 
 from pytest_llmeval.evaluation.numbers import NumberForms
-from pytest_llmeval.evaluation.scenarios import Case, load_scenarios
-from pytest_llmeval.evaluation.scoring import SCORER_VERSION, score_answer
+from pytest_llmeval.evaluation.scoring import SCORER_VERSION
 
 C, N = "covered", "not covered"
 Row = tuple[str, str, NumberForms | None, str]
@@ -447,7 +443,6 @@ The contract value rose from 860万元 in 2020 to 1200万元 in 2022;
 the 2024 contract (340万元) is still being implemented."""
 
 # (case id, what the answer is like, the answer, {key point: its status as a careful grader gives it})
-LongAnswer = tuple[str, str, str, dict[str, str]]
 LONG_ANSWERS: list[LongAnswer] = [
     ("kb_company_background", "zh table, 历史对比", BG_ZH_1, {"1997年": C, "5800亿元": C, "4300人": C}),
     ("kb_company_background", "zh only history, since moved", BG_ZH_WRONG_1, {"5800亿元": N, "4300人": N}),
@@ -516,7 +511,6 @@ LEFT_LONG: list[LongAnswer] = [
 ]
 
 ALL_ROWS = BETWEEN_ROWS + LATER_VALUE_ROWS + MOVED_ROWS + TABLE_ROWS
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def test_scorer_version_is_at_least_56() -> None:
@@ -534,28 +528,6 @@ def test_rows_hold_both_verdicts_in_each_class() -> None:
         assert {r[3] for r in rows} == {C, N}
 
 
-@lru_cache(maxsize=1)
-def _cases() -> dict[str, Case]:
-    return {case.id: case for case in load_scenarios([SCENARIOS])}
-
-
-def _rows(answers: list[LongAnswer]) -> list[tuple[str, str, str, str, str]]:
-    return [
-        (case_id, shape, answer, point, expected)
-        for case_id, shape, answer, points in answers
-        for point, expected in points.items()
-    ]
-
-
-def _check(case_id: str, shape: str, answer: str, point: str, expected: str) -> None:
-    result = score_answer(_cases()[case_id], answer)
-    got = {p.point: p.status for p in result.points}[point]
-    if expected == N:
-        assert got != C, (case_id, shape, point, got)
-    else:
-        assert got == expected, (case_id, shape, point, got)
-
-
 class TestLongAnswers:
     """Answers with a history section for the shipped cases, each point's status pinned: the current figure stays
     covered beside earlier values (a 年份 column, 历史对比, Year-over-year); a figure given only as an earlier period's
@@ -563,26 +535,26 @@ class TestLongAnswers:
 
     @pytest.mark.parametrize(
         ("case_id", "shape", "answer", "point", "expected"),
-        _rows(LONG_ANSWERS),
-        ids=[f"{row[0]}-{row[1]}-{row[3]}" for row in _rows(LONG_ANSWERS)],
+        long_answer_rows(LONG_ANSWERS),
+        ids=long_answer_ids(LONG_ANSWERS),
     )
     def test_point_status(self, case_id: str, shape: str, answer: str, point: str, expected: str) -> None:
-        _check(case_id, shape, answer, point, expected)
+        check_long_answer(case_id, shape, answer, point, expected)
 
     @pytest.mark.xfail(strict=True, reason="v56 Left: history a careful grader would not credit, still credited")
     @pytest.mark.parametrize(
         ("case_id", "shape", "answer", "point", "expected"),
-        _rows(LEFT_LONG),
-        ids=[f"{row[0]}-{row[1]}-{row[3]}" for row in _rows(LEFT_LONG)],
+        long_answer_rows(LEFT_LONG),
+        ids=long_answer_ids(LEFT_LONG),
     )
     def test_left_point_status(self, case_id: str, shape: str, answer: str, point: str, expected: str) -> None:
-        _check(case_id, shape, answer, point, expected)
+        check_long_answer(case_id, shape, answer, point, expected)
 
     def test_each_case_has_right_answers_and_wrong_twins(self) -> None:
         """At least 20 answers, and every case has a right answer beside its wrong twin."""
         answers = {row[2] for row in LONG_ANSWERS + LEFT_LONG}
         assert len(answers) >= 20
-        assert len(_rows(LONG_ANSWERS)) >= 60
+        assert len(long_answer_rows(LONG_ANSWERS)) >= 60
         for case_id in {row[0] for row in LONG_ANSWERS + LEFT_LONG}:
             verdicts = {v for row in LONG_ANSWERS if row[0] == case_id for v in row[3].values()}
             assert C in verdicts, case_id
@@ -590,5 +562,5 @@ class TestLongAnswers:
 
     def test_every_pinned_point_is_a_point_of_its_case(self) -> None:
         for case_id, shape, _, points in LONG_ANSWERS + LEFT_LONG:
-            own = {p.point for p in _cases()[case_id].key_points}
+            own = {p.point for p in shipped_cases()[case_id].key_points}
             assert set(points) <= own, (case_id, shape, set(points) - own)

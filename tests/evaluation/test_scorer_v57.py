@@ -20,15 +20,19 @@ shares as a figure, and a hostile pass in English long answers.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
-from scorer_rows import CN, check_status
+from scorer_rows import (
+    CN,
+    LongAnswer,
+    check_long_answer,
+    check_status,
+    long_answer_ids,
+    long_answer_rows,
+    shipped_cases,
+)
 
 from pytest_llmeval.evaluation.numbers import NumberForms
-from pytest_llmeval.evaluation.scenarios import Case, load_scenarios
-from pytest_llmeval.evaluation.scoring import SCORER_VERSION, score_answer
+from pytest_llmeval.evaluation.scoring import SCORER_VERSION
 
 C, N = "covered", "not covered"
 Row = tuple[str, str, NumberForms | None, str]
@@ -312,7 +316,6 @@ EN_COMP_WRONG = """**Lost deal:** 瑞丰财险 — not 华鑫农商银行.
 Our bid: 280万元, not 320万元."""
 
 # (case id, what the answer is like, the answer, {key point: its status as a careful grader gives it})
-LongAnswer = tuple[str, str, str, dict[str, str]]
 LONG_ANSWERS: list[LongAnswer] = [
     (
         "roi_calculation",
@@ -428,25 +431,6 @@ LEFT_LONG: list[LongAnswer] = [
 ]
 
 
-@lru_cache(maxsize=1)
-def _cases() -> dict[str, Case]:
-    return {case.id: case for case in load_scenarios([Path(__file__).parents[2] / "scenarios"])}
-
-
-def _rows(answers: list[LongAnswer]) -> list[tuple[str, str, str, str, str]]:
-    return [
-        (cid, shape, answer, point, want) for cid, shape, answer, points in answers for point, want in points.items()
-    ]
-
-
-def _check(case_id: str, shape: str, answer: str, point: str, expected: str) -> None:
-    got = {p.point: p.status for p in score_answer(_cases()[case_id], answer).points}[point]
-    if expected == N:
-        assert got != C, (case_id, shape, point, got)
-    else:
-        assert got == expected, (case_id, shape, point, got)
-
-
 def test_version() -> None:
     assert SCORER_VERSION >= 57
 
@@ -472,20 +456,20 @@ class TestEnglishLongAnswers:
 
     @pytest.mark.parametrize(
         ("case_id", "shape", "answer", "point", "expected"),
-        _rows(LONG_ANSWERS),
-        ids=[f"{row[0]}-{row[1]}-{row[3]}" for row in _rows(LONG_ANSWERS)],
+        long_answer_rows(LONG_ANSWERS),
+        ids=long_answer_ids(LONG_ANSWERS),
     )
     def test_point_status(self, case_id: str, shape: str, answer: str, point: str, expected: str) -> None:
-        _check(case_id, shape, answer, point, expected)
+        check_long_answer(case_id, shape, answer, point, expected)
 
     @pytest.mark.xfail(strict=True, reason="v57 probe Left: a case's words or a scorer rule, see LEFT_LONG")
     @pytest.mark.parametrize(
         ("case_id", "shape", "answer", "point", "expected"),
-        _rows(LEFT_LONG),
-        ids=[f"{row[0]}-{row[1]}-{row[3]}" for row in _rows(LEFT_LONG)],
+        long_answer_rows(LEFT_LONG),
+        ids=long_answer_ids(LEFT_LONG),
     )
     def test_left_point_status(self, case_id: str, shape: str, answer: str, point: str, expected: str) -> None:
-        _check(case_id, shape, answer, point, expected)
+        check_long_answer(case_id, shape, answer, point, expected)
 
     def test_at_least_twenty_answers_with_right_and_wrong(self) -> None:
         answers = {row[2] for row in LONG_ANSWERS + LEFT_LONG}
@@ -494,5 +478,5 @@ class TestEnglishLongAnswers:
 
     def test_every_pinned_point_is_a_point_of_its_case(self) -> None:
         for case_id, shape, _, points in LONG_ANSWERS + LEFT_LONG:
-            own = {p.point for p in _cases()[case_id].key_points}
+            own = {p.point for p in shipped_cases()[case_id].key_points}
             assert set(points) <= own, (case_id, shape, set(points) - own)
