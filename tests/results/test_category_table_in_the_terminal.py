@@ -8,29 +8,13 @@ from typing import Any
 
 from pytest_llmeval.results.aggregate import aggregate_document
 from pytest_llmeval.results.render import render_markdown, render_terminal
+from tests.test_results import record
 
 TITLE = "Mean score per category"
 
 
 def case(model: str, case_id: str, category: str, score: float) -> dict[str, Any]:
-    return {
-        "model": model,
-        "scenario_id": case_id,
-        "suite": "s",
-        "category": category,
-        "mode": "norag",
-        "score": score,
-        "passed": score >= 60,
-        "ttft_s": 0.2,
-        "e2e_s": 2.0,
-        "decode_tok_s": 20.0,
-        "prompt_tokens": 10,
-        "output_tokens": 40,
-        "covered": [],
-        "missing": [],
-        "echoed": [],
-        "answer": "a",
-    }
+    return record(model, case_id, category, "norag", score, score >= 60)
 
 
 def document(cases: list[dict[str, Any]]) -> dict[str, Any]:
