@@ -80,14 +80,14 @@ def run_file_kind(path: Path) -> str | None:
     (`NNNN_name_date.json` in the saved-runs folder) -, else None. An output named for it (`report 1 --html
     llmeval-report/results.json`, `accept 1 --baseline .llmeval/runs/0002_....json`) replaced another run than the
     one the command read (round 7 refused only that one)."""
-    from .results.runs import _NAME
+    from .results.runs import SAVED_RUN_FILE
     from .results.schema import RESULTS_FILE
 
     if not path.is_file():
         return None
     if path.name == RESULTS_FILE:
         return f"the run in {path.parent} (its {RESULTS_FILE})"
-    saved = _NAME.match(path.name)
+    saved = SAVED_RUN_FILE.match(path.name)
     if saved is not None:
         return f"the saved run {saved.group(1)} ({saved.group(2)})"
     return None

@@ -23,7 +23,8 @@ from typing import Any
 from .recorder import ResultsFileError, atomic_write, load_results, to_json
 from .schema import RESULTS_FILE
 
-_NAME = re.compile(r"^(\d{4,})_(.+)_(\d{8}-\d{6})\.json$")
+# a saved run's file name: NNNN_name_YYYYMMDD-HHMMSS.json (number, name, stamp)
+SAVED_RUN_FILE = re.compile(r"^(\d{4,})_(.+)_(\d{8}-\d{6})\.json$")
 
 
 class RunNotFound(ValueError):
@@ -157,7 +158,7 @@ def list_runs(runs_dir: Path) -> list[SavedRun]:
         return []
     runs = []
     for path in runs_dir.glob("*.json"):
-        match = _NAME.match(path.name)
+        match = SAVED_RUN_FILE.match(path.name)
         if match and not path.is_dir():  # a folder named like a run is no run: `last` read it ("Is a directory")
             runs.append(SavedRun(int(match.group(1)), match.group(2), match.group(3), path))
     # one number per run (save_run); a number two runs share (saved before that) is ordered by when it was written
@@ -193,7 +194,8 @@ def save_run(doc: dict[str, Any], runs_dir: Path, name: str, text: str | None = 
             number += 1
             continue
         try:
-            if any(_NAME.match(p.name) for p in runs_dir.glob(f"{number:04d}_*.json")):  # saved since we listed
+            # saved since we listed
+            if any(SAVED_RUN_FILE.match(p.name) for p in runs_dir.glob(f"{number:04d}_*.json")):
                 number += 1
                 continue
             path = runs_dir / f"{number:04d}_{safe_name(name)}_{time.strftime('%Y%m%d-%H%M%S')}.json"
