@@ -31,7 +31,6 @@ writes results. This module does not import the session: the controller gets the
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
@@ -235,9 +234,7 @@ class XdistController:
             self._watcher = None
         shutil.rmtree(self.requests_dir, ignore_errors=True)  # served or not, nothing reads them after the run
         # the workers have ended: the servers' URLs (credentials written in one included) stay nowhere on disk
-        self.state_path.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):  # the session's private temp folder, empty now
-            self.state_path.parent.rmdir()
+        self.state_path.unlink(missing_ok=True)  # its folder is the session's, removed when pytest unconfigures
 
     def pytest_configure_node(self, node: Any) -> None:
         node.workerinput[STATE_KEY] = str(self.state_path)

@@ -37,8 +37,9 @@ def run_pytest(tmp_path: Path, *args: str) -> tuple[int, list[str]]:
         (("--help",), 0),
         (("--collect-only", "-q"), 5),
         (("--llm-compare", "no-such-run", "-q"), 4),
+        (("-n", "1", "-q"), 5),
     ],
-    ids=["help", "collect-only", "usage-error"],
+    ids=["help", "collect-only", "usage-error", "xdist-worker"],
 )
 def test_no_servers_folder_is_left_in_the_temp_dir(tmp_path, args, expected_rc):
     rc, left = run_pytest(tmp_path, *args)
