@@ -613,11 +613,11 @@ def ini_unquoted(opt: Option, text: str) -> str:
     setup.cfg take a value as written, quotes too (only pyproject.toml's TOML strings drop them). `llm_report_dir =
     "reports"` wrote a folder named `"reports"` (with the quotes), `llm_runs_dir = 'runs'` saved runs in `'runs'`,
     `llm_concurrency = "4"` was "not a valid int". The value is shown without a URL's credentials."""
-    from ..serving.credentials import WRAPPING_QUOTES, without_url_credentials
+    from ..serving.credentials import without_url_credentials, wrapped_in_quotes
 
-    core = text.strip()
-    if len(core) < 2 or WRAPPING_QUOTES.get(core[0]) != core[-1]:
+    if not wrapped_in_quotes(text):
         return text
+    core = text.strip()
     inner = without_url_credentials(core[1:-1].strip())
     raise pytest.UsageError(
         f"ini key {opt.ini} = {without_url_credentials(core)}: the quotes are part of the value (an ini file takes a "

@@ -45,8 +45,17 @@ def api_key_from_env(env_name: str | None, option: str = "--llm-api-key-env") ->
     return key
 
 
-# a value kept in quotes (an ini file, `docker --env-file`, a CI variable keep them): opening -> closing mark
-WRAPPING_QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’"}
+# a value kept in quotes (an ini file, `docker --env-file`, a CI variable keep them) - a mismatched pair
+# (`"http://h/v1'`) too, which no URL, key, path or number is either
+_OPENING_QUOTES = "'\"“‘`"
+_CLOSING_QUOTES = "'\"”’`"
+
+
+def wrapped_in_quotes(text: str) -> bool:
+    """Whether `text` (stripped) opens and closes with a quote: the one rule for a base URL, a judge spec, a key
+    variable and an ini value."""
+    text = text.strip()
+    return len(text) > 1 and text[0] in _OPENING_QUOTES and text[-1] in _CLOSING_QUOTES
 
 
 def key_form_problem(key: str) -> str | None:
@@ -65,7 +74,7 @@ def key_form_problem(key: str) -> str | None:
         return "a space inside" if odd == " " else f"the control character {odd!r} inside"
     if not key.isascii():  # an HTTP header holds ASCII only: a key copied with a smart quote or an ellipsis
         return "a character that is not ASCII (a typographic quote or an ellipsis copied with it?)"
-    if len(key) > 1 and WRAPPING_QUOTES.get(key[0]) == key[-1]:
+    if wrapped_in_quotes(key):
         return "quotes around the key (they are sent as part of it)"
     return None
 

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from ..textfiles import not_utf8
 from .client import ChatClient, Completion, LLMRequestError
+from .credentials import wrapped_in_quotes
 from .endpoint import Endpoint, public_url, stray_at
 
 PROBE_TIMEOUT_S = 1.0
@@ -82,8 +83,6 @@ def read_urls(values: Iterable[str], option: str = "--llm-base-url") -> list[str
 # the paths the plugin adds to a base URL: a base URL that already ends with one was asked .../v1/chat/completions
 # /chat/completions - a 404 for every case, after the run had started
 ENDPOINT_PATHS = ("/chat/completions", "/completions", "/models", "/embeddings", "/responses", "/rerank", "/score")
-_OPENING_QUOTES = "'\"“‘`"
-_CLOSING_QUOTES = "'\"”’`"
 
 
 def quotes_problem(text: str, shown: Callable[[str], str] = public_url) -> str | None:
@@ -92,7 +91,7 @@ def quotes_problem(text: str, shown: Callable[[str], str] = public_url) -> str |
     too, which no URL or judge spec is either. `shown` writes a value without its credentials. One message for a
     base URL and a judge spec (they were checked apart: the judge's took a mismatched pair, the URL's not)."""
     text = text.strip()
-    if len(text) > 1 and text[0] in _OPENING_QUOTES and text[-1] in _CLOSING_QUOTES:
+    if wrapped_in_quotes(text):
         return (
             f"{shown(text)!r} is wrapped in quotes, which are part of the value here. Fix: write "
             f"{shown(text[1:-1].strip())} without them"
