@@ -16,8 +16,6 @@ import atexit
 import contextlib
 import dataclasses
 import logging
-import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -161,9 +159,15 @@ class LLMEvalSession(AnswerSources, RunRecording, RunJudge, RunInterrupts, RunEn
             if config.pluginmanager.hasplugin("xdist"):
                 # the note of the servers for the workers (their URLs) lives in a private temp folder, not in the
                 # report dir a CI job uploads: a run killed before its end leaves it nowhere public. The folder
-                # goes when pytest unconfigures, also where no session ran (--help, a later plugin's usage error)
-                servers_folder = Path(tempfile.mkdtemp(prefix="llmeval-servers-"))
-                config.add_cleanup(lambda: shutil.rmtree(servers_folder, ignore_errors=True))
+                # goes when pytest unconfigures, also where no session ran (--help, a later plugin's usage error);
+                # those of runs that were SIGKILLed go now (servers_folder.py)
+                from .servers_folder import ServersFolder, sweep_abandoned
+
+                for abandoned in sweep_abandoned():
+                    log.debug("removed %s: its run ended without removing it", abandoned)
+                servers = ServersFolder()
+                config.add_cleanup(servers.remove)
+                servers_folder = servers.path
                 config.pluginmanager.register(
                     XdistController(
                         self.pool,
