@@ -16,7 +16,9 @@ which is wrong) - and since v53 read as another quantity than the level: a stric
 v55 superseded: given as last year's (a year ago) value with this year's (now) other value after it (去年ROI为20%，
 今年为26%; "Last year, the ROI is 20%; this year it is 26%."; only of a point that names its subject) - and since
 v56 moved: of a bare point, the same with a verb that moves the quantity to the later value (去年回收期为20个月，目前已
-增至26个月; "A year ago, the ROI is 20%; it has since grown to 26%.") - and each mutant still covered is listed by kind.
+增至26个月; "A year ago, the ROI is 20%; it has since grown to 26%.") - and since v58 claimed: the clause given as
+another's claim the answer does not adopt (某些厂商声称…。 / "Some vendors claim that ....") - and each mutant still
+covered is listed by kind.
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
 If payback is 20 months, still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision
 credits - none now.
@@ -313,6 +315,11 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
         for kind in ("question", "tag question", "offer"):  # offer: v54
             make_from(kind)
     make_from("rejected")
+    # v58: another's claim - the claim's verb reaches its own part of the clause (a label's colon inside it)
+    if _A_PART_BREAK_OR_A_FIGURE.search(answer[s_left:start]):
+        skipped.append("claimed: a part break, a contrast or another figure before the figure in its clause")
+    else:
+        make_from("claimed")
     for kind in ("superseded", "moved"):  # moved: v56
         superseded, why_not_superseded = _superseded(point, clause, figure, english, kind)
         for text in superseded:
@@ -322,6 +329,11 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
 
 
 # v55: the clause given as an earlier period's value, and a later period given another value of the same subject
+# v58: what ends the reach of a claim's verb put before the clause (厂商声称回收期24个月，培训周期20个月), or takes the
+# figure back from the claim (but, 但, 实际), or another figure the claim would cover first
+_A_PART_BREAK_OR_A_FIGURE = re.compile(
+    r"[,，;；(（、—→]|->|=>|[0-9]|但|实际|其实|事实上|\b(?:but|however|actually|while|in fact|in reality)\b", re.I
+)
 _SUPERSEDED_TEMPLATES = {
     "en": ("Last year, {low}; this year it is {other}.", "A year ago, {low}; now it is {other}."),
     "zh": ("去年{clause}，今年为{other}。", "去年{clause}，目前为{other}。"),
@@ -396,6 +408,7 @@ _CLAUSE_TEMPLATES = {
         "tag question": "{clause}, right?",
         "offer": "Would you like me to check whether {low}?",
         "rejected": "Some claim that {low}, which is wrong.",
+        "claimed": "Some vendors claim that {low}.",  # v58: another's claim, not adopted
     },
     "zh": {
         "condition": "如果{clause}，项目就值得做。",
@@ -403,6 +416,7 @@ _CLAUSE_TEMPLATES = {
         "tag question": "{clause}，对吗？",
         "offer": "需要我帮您核实{clause}吗？",
         "rejected": "有人说{clause}，这是错误的。",
+        "claimed": "某些厂商声称{clause}。",  # v58
     },
 }
 _FRAMED_SKIP = {

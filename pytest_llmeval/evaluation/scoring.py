@@ -28,7 +28,9 @@ from itertools import islice
 
 from .keywords.assertion import asserted
 from .keywords.bounds import answer_bound, bounded_form, literal_bound
+from .keywords.claimed import anothers_claim
 from .keywords.condition import supposed_by_a_condition
+from .keywords.counterfactual import counterfactual
 from .keywords.denial import (
     OFFENCE_AFTER,
     answered_no,
@@ -86,7 +88,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 57
+SCORER_VERSION = 58
 
 
 @dataclass(frozen=True)
@@ -489,6 +491,15 @@ def _subject_cell_matches(pattern: NumberPattern, answer_norm: str, cell: TableC
         yield Found(cell.start, cell.start + found.end - offset)
 
 
+def _with_its_yuan(answer_norm: str, found: Found) -> Found:
+    """A figure in 万 / 亿 matched without the 元 after it (the synonym 1200万 in 1200万元), read to its 元: the rules
+    that read the words after a figure (v19's 调整为, v55's later value, v58's 的报价已撤回) start after it - v57 read
+    1200万元，现已调整为1350万元 as changed through the point 1200万元 and credited it through its synonym 1200万."""
+    if answer_norm.startswith("元", found.end) and answer_norm[found.end - 1 : found.end] in ("万", "亿"):
+        return Found(found.start, found.end + 1)
+    return found
+
+
 def _find(
     answer_norm: str,
     forms: Sequence[Pattern],
@@ -513,6 +524,8 @@ def _find(
         for found in islice(_matches(searched, answer_norm, cells), MOST_OCCURRENCES_JUDGED):
             if any(start <= found.start and found.end <= end for start, end in negated_words):
                 continue  # v57: 审批引擎 inside "It is not 信贷审批引擎" - the words negated, read again shorter
+            if pattern.kind == "number":
+                found = _with_its_yuan(answer_norm, found)  # v58: 1200万 in 1200万元，现已调整为… - read to its 元
             copied_by = next((name for name, copied in masks.items() if copied.covers(found.start, found.end)), None)
             text = answer_norm[found.start : found.end]
             if copied_by is None:
@@ -600,6 +613,16 @@ def _find(
                         negation = supposed_by_a_condition(questions or answer_norm, found.start, found.end)
                 if negation is None and after is None and (figure or pattern.kind == "number"):
                     after = a_missed_goal(answer_norm, found.start, found.end)  # v40: 翻倍的目标没有实现
+                if (
+                    negation is None
+                    and after is None
+                    and questions is not None
+                    and (figure or pattern.kind == "number")
+                ):
+                    # v58: A payback of 20 months would require ..., 只有…才能达到20%; the 85% some vendors claim,
+                    # 180万元的报价已撤回 - a counterfactual, another's claim or a withdrawn quote (key points only: a
+                    # forbidden claim relayed is still charged, v25)
+                    negation = counterfactual(answer_norm, at, found.end) or anothers_claim(answer_norm, at, found.end)
                 if (
                     negation is None
                     and after is None

@@ -2,7 +2,7 @@
 scorer tests made wrong on purpose - figure, unit, negation, subject, a forecast belied, condition (v51), question,
 tag question (v51), rejected claim, a verb of holding denied (v52), a strict bound, a range, a change by the figure, a
 part or multiple of it and another holder's (v53), the figure superseded by a later period's value (v55) or, for a
-bare point, moved since to another level (v56) - must not be
+bare point, moved since to another level (v56), another's claim not adopted (v58) - must not be
 covered, so a later change that re-opens one of these classes fails here. The whole sweep runs as the benchmark
 script."""
 
@@ -70,6 +70,7 @@ def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
     kinds.add("offer")  # v54
     kinds.add("superseded")  # v55
     kinds.add("moved")  # v56
+    kinds.add("claimed")  # v58
     assert kinds <= set(sampled.by_kind)
 
 
@@ -143,6 +144,9 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("20个月", "回收期为20个月。", "moved", "去年回收期为20个月，目前已增至26个月。"),
         ("20个月", "回收期为20个月。", "moved", "去年回收期为20个月，今年已增至26个月。"),
         ("20%", "The ROI is 20%.", "moved", "A year ago, the ROI is 20%; it has since grown to 26%."),
+        # v58: the clause given as another's claim, not adopted
+        ("回收期20个月", "回收期为20个月。", "claimed", "某些厂商声称回收期为20个月。"),
+        ("ROI 20%", "The ROI is 20%.", "claimed", "Some vendors claim that the ROI is 20%."),
     ],
 )
 def test_mutations_made(sweep_module: ModuleType, point: str, answer: str, kind: str, mutated: str) -> None:
@@ -172,6 +176,13 @@ def test_undecidable_mutations_are_skipped(
 @pytest.mark.parametrize(
     ("point", "answer", "kind", "why"),
     [
+        # v58: a claim's verb put before a clause with a part break before its figure reaches no further than the break
+        (
+            "20个月",
+            "回收期24个月，培训周期20个月。",
+            "claimed",
+            "claimed: a part break, a contrast or another figure before the figure in its clause",
+        ),
         (
             "ROI 20%",
             "ROI为20%。",

@@ -492,16 +492,14 @@ LONG_ANSWERS: list[LongAnswer] = [
     ),
     ("near_match_precision", "zh table, 历史对比", NEAR_ZH_1, {"300万次": C, "24万": C, "84万": C}),
     ("near_match_precision", "zh last year's volume, this year's more", NEAR_ZH_WRONG_1, {"300万次": N}),
+    # left under v56, fixed in v58: the synonym 1200万 read to its 元 (scoring._with_its_yuan), so v19's 调整为 reads
+    # 1200万元，现已调整为1350万元 as a changed figure through it as through the point
+    ("kb_cooperation_history", "zh signed, since adjusted (1200万元)", COOP_ZH_WRONG_1, {"1200万元": N}),
 ]
 # Left (v56): a figure given only as history that a careful grader would not credit, still credited - strict xfails
 LEFT_LONG: list[LongAnswer] = [
     # the later clause names the subject anew (合同金额), which v55 reads as another subject's value
-    (
-        "kb_cooperation_history",
-        "zh signed, since adjusted",
-        COOP_ZH_WRONG_1,
-        {"860万元": N, "1200万元": N, "340万元": N},
-    ),
+    ("kb_cooperation_history", "zh signed, since adjusted", COOP_ZH_WRONG_1, {"860万元": N, "340万元": N}),
     # 上线初期 is an event's stage, no period word (`keywords/periods.py` reads periods only)
     ("kb_hybrid_retrieval", "zh effect at launch, since improved", HYB_ZH_WRONG_1, {"8400笔": N, "78%": N}),
     # a release named by its year (the 2022 release) is no period word either

@@ -53,6 +53,7 @@ _SUPPOSED = re.compile(
 )
 _PURPOSE_AT_THE_START = re.compile(
     r" ?(?:[-*•]|[0-9]+[.)、])? ?(?:要让|要使|要想|想要|为了?(?:使|让|实现|达到|确保)"
+    "|要(?:达到|实现|做到|把|将)"  # v58: 要达到20%的ROI，需要… - a purpose, as 为达到 is
     r"|had (?=[a-z])"  # v41: a condition by inversion (Had revenue doubled, we would have hired)
     r"|(?:in order |so as )?to (?:reach|hit|achieve|get to|double|halve|cut|grow|raise|bring))"
 )

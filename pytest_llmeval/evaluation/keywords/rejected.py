@@ -50,7 +50,8 @@ _ANOTHER_CLAIM_ZH = re.compile(
     f";|的(?:数据|数字)|(?<!这一|这个|这种)(?:{_NOUNS_ZH}|质疑|指责|批评|担忧|怀疑)(?<!数字|数据)"
 )
 _VERDICT_ZH = re.compile(
-    "(?P<no>(?:不能|无法|难以)成立|不(?:太|够)?(?:成立|准确|正确|属实|可信|靠谱|合理|对(?![称比外劲手象应照]))"
+    # v58: a figure no longer valid (该数据已不再适用, 已过期)
+    "(?P<no>不再(?:适用|成立|有效|准确|可靠|具有参考(?:价值|意义)|有参考(?:价值|意义))|已?过期|(?:不能|无法|难以)成立|不(?:太|够)?(?:成立|准确|正确|属实|可信|靠谱|合理|对(?![称比外劲手象应照]))"
     "|站不住(?:脚)?|立不住|经不起推敲|不攻自破|不实|失实|错误(?!率|码|信息|日志|类型|数据|之处)|是错的|错了|有误|有错|谬误"
     "|不符合(?:事实|实际(?:情况)?|实情)|与(?:事实|实际(?:情况)?)(?:不符|相悖)|不现实|不切实际|(?:存在|有)(?:明显|较大|很大)?偏差"
     "|(?:没有|没|毫无|缺乏|并无|无)(?:任何)?(?:事实)?(?:根据|依据|证据|数据支撑|数据支持)"
@@ -105,10 +106,14 @@ _VERDICT_EN = re.compile(
     r"|mistaken|baseless|groundless|inaccurate|untrue)(?![a-z]))"
     rf"|(?<![a-z])(?P<no>{_BE} (?:false|wrong|incorrect|inaccurate|untrue|mistaken|unfounded|baseless|groundless"
     r"|unsupported|outdated|misleading|bogus|nonsense|fiction|unrealistic|not realistic"
+    r"|obsolete|out of date|out-of-date|stale|superseded|void|invalid|no longer (?:valid|accurate|current|true"
+    r"|relevant|the case|applicable|correct)"  # v58: a figure no longer valid
     r"|a (?:myth|misconception|fallacy|rumou?r|fiction)"
     r"|not (?:true|correct|accurate|right|the case|supported|borne out|valid))"
     r"|(?:does not|doesn't|doesn’t|did not|didn't|cannot|can't|won't|will not) (?:hold|stand up|survive|add up"
     r"|check out|bear scrutiny)"
+    r"|(?:(?:and|but|which) )?(?:no longer|not any longer|not anymore) (?:holds?|applies|apply|stands|stand)"  # v58
+    r"|(?:has|have) been superseded"
     r"|(?:has|have|had) been (?:refuted|debunked|disproven|disproved|discredited|rejected|contradicted|overturned"
     r"|falsified|ruled out)"
     rf"|{_BE} (?:refuted|debunked|disproven|disproved|discredited|contradicted|overturned|falsified)"
@@ -124,6 +129,10 @@ _VERDICT_EN = re.compile(
 _POINTED_BACK = re.compile(
     r"(?:[,;:.]| -| —| –)? (?:that|this|it|which)(?:'s|’s| is| was)(?: (?:simply|completely|just|plainly))?"
     r" (?:wrong|incorrect|inaccurate|false|untrue|not (?:true|correct|right|accurate)|a myth)(?=[.,;!)]|$)"
+    # v58: Approval takes 5分钟 - this no longer holds; ..., but that figure is outdated
+    r"|(?:[,;:.]| -| —| –)? (?:but )?(?:that|this|it|which)(?: (?:figure|number|data|estimate|value))?"
+    r" (?:no longer (?:holds|applies|stands|is (?:valid|accurate|current|true|the case))|is (?:outdated|obsolete"
+    r"|out of date|no longer (?:valid|accurate|current|true|the case)))(?=[.,;!)]|$)"
     "|。 ?(?:这|此)(?:个|种|一)?(?:说法|数字|结论)?(?:是|并|完全)*"
     "(?:错误|错|不对|不准确|不正确|有误|不实|不成立)(?:的|了)?(?=[。!;,]|$)"
 )
@@ -219,11 +228,24 @@ def _first_cell(answer_norm: str, start: int) -> bool:
     return border >= 0 and (before.endswith("|") or (border <= 3 and not before))
 
 
+# v58: the figure pointed back at later in its sentence as no longer valid (Approval took 5分钟 in the pilot, but that
+# figure no longer holds) - no other figure between
+# - no other figure between, a year aside (5分钟是2022年试点的数据，该数据已不再适用)
+_NO_FIGURE = r"(?:[^0-9。!?]|(?<![0-9])(?:19|20)[0-9]{2}(?![0-9]))"
+_NO_LONGER_LATER = re.compile(
+    rf"{_NO_FIGURE}{{0,60}}?[,;] (?:but |and )?(?:that|this|the|which)(?: (?:figure|number|data|estimate|value))?"
+    r" (?:no longer (?:holds|applies|stands|is (?:valid|accurate|current|true|the case))|is (?:outdated|obsolete"
+    r"|out of date|no longer (?:valid|accurate|current|true|the case)))(?![a-z])(?! to )"
+    rf"|{_NO_FIGURE}{{0,40}}?[,;] ?(?:但|不过)?(?:该|这一|这个|此|这)(?:数据|数字|数值|指标|结果|说法)?"
+    "(?:目前|现在|如今)?(?:已经?|早已)?(?:不再(?:适用|成立|有效|准确)|过时|过期|失效|作废)"
+)
+
+
 def rejected_claim(answer_norm: str, start: int, end: int) -> str | None:
     """The verdict that rejects the point at start:end as a claim (its noun before or after it, the verdict later in
     its sentence: 的说法并不成立, "... does not hold"; or "- that's wrong" after it; v46: a judgement, a verdict's
     cell, tag or a myth's label), shown after the point; else None."""
-    pointed = _POINTED_BACK.match(answer_norm, end)
+    pointed = _POINTED_BACK.match(answer_norm, end) or _NO_LONGER_LATER.match(answer_norm, end)
     if pointed is not None:
         return pointed.group()
     judged = _judged_or_tagged(answer_norm, start, end)

@@ -453,7 +453,10 @@ def find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
         found.append(Mention(start, end, amount * sign, scale, percent, text[start:end]))
     if forms.chinese:
         idioms = _idiom_spans(text)
+        share_end = -1  # v58: the numerator of a share read as a percent (四分之三) is no number of its own
         for m in _chinese_runs(text):
+            if m.start() < share_end:
+                continue
             cn_value = chinese_value(m.group("num"))
             if cn_value is None or not_a_count(text, m.start()):  # m.start(): 百分之一 is 1%, not 之一
                 continue
@@ -480,10 +483,30 @@ def find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
                 elif (tenths := _TENTHS_AND_HUNDREDTHS.match(text, end)) and scale == 1 and 0 < cn_value < 10:
                     cn_value += Decimal(CN_DIGITS[tenths.group(1)]) / 10  # v26: 八成五 is 85%, 九成九 99%
                     cn_value, end, percent = cn_value * 10, tenths.end(), True
+                elif (share := _a_share(text, end, cn_value)) is not None and scale == 1:
+                    cn_value, end, percent = share  # v58: 四分之一 is 25%, 五分之一 20% (ROI约为四分之一 for ROI 25%)
+                    share_end = end
             start = m.start() - (1 if sign < 0 else 0)
             found.append(Mention(start, end, cn_value * sign, scale, percent, text[start:end]))
         found.sort(key=lambda mention: mention.start)
     return tuple(found)
+
+
+# v58: a share said as a fraction whose percent is whole (四分之一 25%, 五分之二 40%, 二分之一 50%) is a percent, as
+# 两成 is (v16): the bare 25% was read through the share's words (v36), a subject's link (ROI约为四分之一) was not
+_SHARE_OF = re.compile(f"分之([{CN_CHARS}]+)")
+_SHARE_DENOMINATORS = frozenset({2, 4, 5})
+
+
+def _a_share(text: str, end: int, denominator: Decimal) -> tuple[Decimal, int, bool] | None:
+    """The percent (value, end, True) of the fraction whose denominator, a Chinese numeral, ends at `end`."""
+    share = _SHARE_OF.match(text, end)
+    if share is None or denominator not in _SHARE_DENOMINATORS:
+        return None
+    numerator = chinese_value(share.group(1))
+    if numerator is None or not 0 < numerator < denominator:
+        return None
+    return numerator * 100 / denominator, share.end(), True
 
 
 # v18: a 零 right after a unit of time joins two quantities (一年零八个月, 两小时零五分钟): it is no number, and the
