@@ -371,15 +371,23 @@ def _ends_before(text: str, pos: int, piece: str) -> int | None:
 # 20%, **回收期**：20个月, - 回收期：20个月, | 回收期 | 20个月 |) - v35 matched it only as written. Nothing else may
 # stand between: a figure of another subject (ROI为15%，毛利率20%), a change by the figure (ROI提升了20%, ROI increased
 # by 20%) and a negation (回收期不是20个月, the ROI is not 20%) do not say it.
+# v59: an adverb of "only", "exactly", "in all" or "indeed" before the copula (回收期仅为20个月, 只要, 只需, 才, 就是,
+# 恰好是, 总共需要, ROI确实为20%) or alone (回收期仅20个月, 才20个月, 整整20个月: `_HEDGE_LINK`) - it says the figure
+# is the level; v58 missed them all. Not 不仅 / 不只 ("not only": more than the figure), which no link starts with
+_ONLY_ZH = "仅仅|仅|只|才|就|正好|恰好|刚好|整整|足足|总共|共计|一共|合计|也就|确实|的确"
 _SUBJECT_LINK = re.compile(
     # v38: and an apposition (the ROI, at 20%, ...; ROI (20%); ROI — 20% —; 投资回报率（约20%）) and a JSON key's
     # closing quote before its colon ("new_payback": "14 months"), the subject's other name in brackets (投资回报率
     # （ROI）为20%, return on investment (ROI): 20%) and a length's verb (回本周期大约需要20个月)
     r"(?:\*\*)? ?(?:\([a-z\u4e00-\u9fff -]{1,30}\) ?)?"
     r"(?:, ?(?:at |of |about |around |roughly |approximately |now |currently )?|\( ?|[—–] ?|-- ?|- )?"
-    r"[\"”'’]? ?(?:[:|] ?)?(?:(?:预计|预期|大约|大概|约|一般|通常)?(?:能够?|可以?|将|已经?|有望|能否|是否|能不能|是不)?"
+    r"[\"”'’]? ?(?:[:|] ?)?(?:(?:预计|预期|大约|大概|约|一般|通常|" + _ONLY_ZH + r")?"
+    r"(?:能够?|可以?|将|已经?|有望|能否|是否|能不能|是不)?"
     # v40: a level reached with a modal or 了 (ROI能达到20%, ROI达到了20%, the ROI reached 20%)
     r"(?:为|是|达到了?|达|在|需要|需|要)(?:约|大约|大概)?"
+    # v59: "only", "just", "in all" or "indeed" with 有, and "as high / long / many as" (回收期只有20个月, 足足有,
+    # 总共有, ROI高达50%, 回收期长达20个月)
+    r"|(?:" + _ONLY_ZH + r")有(?:约|大约|大概)?|[高长多]达"
     r"|约|大约|大概|了(?:约|大约)?"
     # v47: a negated copula (ROI不是20%, 难道ROI不是20%吗, 毛利率不就是20%吗): the match holds the negation, which the
     # scorer reads at the figure (`NEGATED_LINK`) - denied, or asserted by a negative question
@@ -389,6 +397,8 @@ _SUBJECT_LINK = re.compile(
     r"(?:is|was|be|of|at|stand at|stands at"
     r"|reach|reaches|reached|hit|hits"
     r"|comes to|come to|came to|amounts to|amount to|sits at|take|takes|took|need|needs|needed|require|requires"
+    # v59: a total or a figure "comes in at" (the payback comes in at 20 months, the ROI totals 50%)
+    r"|comes in at|come in at|came in at|totals|totaled|totalled"
     r"|is estimated at|is projected at|works out to|works out at)(?: (?:about|around|roughly|approximately|nearly))?"
     r"|about|around|roughly|approximately|nearly|~"
     r")? ?(?:\*\*)? ?[\"“'‘「]?"
@@ -396,9 +406,14 @@ _SUBJECT_LINK = re.compile(
 # v47: the negated copula that ends the part of a match before its figure (ROI不是|20%): read by the scorer as the
 # figure's negation - not the 不是 of an A-not-A question (回收期是不是20个月？ asks, as v41 reads it)
 NEGATED_LINK = re.compile(
-    r"(?:(?<!是)(?:不就是|不是)|并不是|并非|(?<![a-z])(?:is|was)(?:n't| not)"
-    # v55: and an adverb of time between the copula and "not" (the ROI is now not 20%: v54 credited it)
-    r"|(?<![a-z])(?:is|was) (?:now|currently|still|today|presently) not)"
+    r"(?:(?<!是)(?:不就是|不是)|并不是|并非"
+    # v55: and an adverb of time between the copula and "not" (the ROI is now not 20%: v54 credited it); v59: any
+    # adverb the link takes out (is actually / simply / just / indeed not 20%: v58 credited them) and one after the
+    # negation ("is not only / just / exactly 20%", "isn't actually 20%": v59 reads "only" and "exactly" as links)
+    r"|(?<![a-z])(?:is|was)(?: (?:now|currently|still|today|presently|actually|really|simply|just|certainly|definitely"
+    r"|clearly|indeed|also|therefore|thus|probably|likely|obviously|in fact|only|merely|exactly|precisely|a mere|a full"
+    r"|a whopping|an impressive|a solid|a healthy|a modest))?(?:n't| not)"
+    r"(?: (?:only|just|merely|exactly|precisely|quite|actually|really|yet|even|currently|now|always))?)"
     # v49: and an "about" after the negation (回收期并非大约20个月, the ROI is not around 20%: v48 credited them)
     r"(?: ?(?:约|大约|大概)| (?:about|around|roughly|approximately))? ?(?:\*\*)? ?[\"“'‘「]?$"
 )
@@ -691,6 +706,7 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
 _HEDGE_LINK = re.compile(
     r"(?:\*\*)? ?[\"”'’]? ?(?:[:|] ?)?"
     r"(?:(?:初步|保守|乐观)?(?:预计|预期|预估|估计|估算|测算|预测)|有望|可望|大致|大体|差不多|或将|可能|应该|应当"
+    r"|" + _ONLY_ZH + r"|不过"
     r"|(?:(?:is|are) )?(?:expected|projected|estimated|forecast|forecasted|anticipated|predicted)"
     r"(?: (?:at|about|around|roughly|approximately))?|estimated at|an estimated|about|roughly)"
     r" ?(?:\*\*)? ?[\"“'‘「]?"

@@ -131,6 +131,9 @@ _ADVERBIALS_EN = (
     "eventually|ultimately|then|likely|probably|actually|in fact|indeed|currently|already|still|overall"
     "|on average|over time|annually|per year|per annum|realistically|conservatively|comfortably|easily|reliably"
     "|steadily|gradually|finally|soon|now|also|typically|usually|generally|therefore|thus|hence|accordingly",
+    # v59: "only", "exactly" and their kin (the payback is only / just / merely / exactly 20 months, a payback of just
+    # 20 months, the ROI is a mere / a full / a whopping 50%) - they say the figure is the level; v58 missed them
+    "only|just|merely|exactly|precisely|a mere|a full|a whopping|an impressive|a solid|a healthy|a modest",
 )
 _ADVERBIAL = re.compile(
     "(?:, ?| )?(?:" + "|".join(_ADVERBIALS_ZH) + "|(?<![a-z])(?:" + "|".join(_ADVERBIALS_EN) + r")(?![a-z]))(?: ?,)?"
