@@ -626,7 +626,9 @@ def merge_main(argv: list[str]) -> int:
         "shards",
         nargs="+",
         type=user_path,
-        help="each shard's results.json or report dir, or its saved run's number or name",
+        help="each shard's results.json or report dir, or its saved run's number or name; a pattern the shell did "
+        "not expand ('shard-*') is expanded; two results of one shard (a retried task): the later one that ran to "
+        "its end is kept",
     )
     parser.add_argument("-o", "--output", type=user_path, required=True, help="the merged run's report dir")
     parser.add_argument(
@@ -636,9 +638,24 @@ def merge_main(argv: list[str]) -> int:
     )
     parser.add_argument("--runs-dir", type=user_path, default=PROJECT_RUNS_DIR, help="where saved runs are read")
     args = parse_args(parser, argv)
-    from .results.merge import MergeError, load_shard, merge_documents, refuse_overwriting_a_shard, write_merged
+    from .results.merge import (
+        MergeError,
+        expand_patterns,
+        load_shard,
+        merge_documents,
+        refuse_overwriting_a_shard,
+        without_previous_merge,
+        write_merged,
+    )
 
-    args.shards = [saved_shard(shard, args.runs_dir) for shard in args.shards]
+    try:
+        args.shards = expand_patterns([saved_shard(shard, args.runs_dir) for shard in args.shards])
+    except MergeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    args.shards, previous = without_previous_merge(args.output, args.shards)
+    for path in previous:  # the merge run again (after a retried shard finished): its own output is no shard
+        print_note(f"{path} is this merge's earlier output (-o {args.output}): left out, and written anew")
     for shard in args.shards:  # what cannot be a shard, named with the fix (a FIFO was read forever)
         found = shard / "results.json" if shard.is_dir() else shard
         if not found.is_file():
@@ -662,6 +679,26 @@ def merge_main(argv: list[str]) -> int:
         return 2
     path = write_merged(doc, args.output)
     print(render_terminal(doc))
+    for entry in doc["run"].get("merge_replaced") or []:  # a retried array task: which attempt counts, and why
+        print_note(
+            f"{entry['results']} ({entry['status']}, started {entry['started_at']}) is another attempt at shard "
+            f"{entry['index']}/{doc['run']['merged_from'][0]['count']}: left out, {entry['why']}"
+        )
+    lacking = doc["run"].get("merge_missing")
+    if lacking:  # --allow-missing: what the merged run lacks, as the gate will say it
+        if lacking.get("shards"):
+            print(
+                f"warning: shard(s) {', '.join(lacking['shards'])} not given: their cases are missing", file=sys.stderr
+            )
+        if lacking.get("cases"):
+            print(
+                f"warning: {len(lacking['cases'])} case record(s) the given shards were due are missing",
+                file=sys.stderr,
+            )
+        print(
+            "warning: the gate (compare) refuses this run as incomplete (exit 7) unless given --allow-missing",
+            file=sys.stderr,
+        )
     shards = ", ".join(f"{m['index']}/{m['count']}" for m in doc["run"]["merged_from"])
     print(f"merged {len(doc['cases'])} case record(s) of shards {shards} ({doc['run']['status']}): {path}")
     return 0

@@ -10,7 +10,8 @@ index from the job system, converting its numbering:
 - `JOB_COMPLETION_INDEX` (Kubernetes Indexed Job): 0-based; the count from `--llm-shard-count` or
   `LLMEVAL_SHARD_COUNT` (Kubernetes does not expose `spec.completions` to the pod);
 - `SLURM_ARRAY_TASK_ID` + `SLURM_ARRAY_TASK_COUNT`: counted from `SLURM_ARRAY_TASK_MIN` in steps of
-  `SLURM_ARRAY_TASK_STEP` (so `--array=1-8` and `--array=0-7` both work);
+  `SLURM_ARRAY_TASK_STEP` (so `--array=1-8`, `--array=0-7` and `--array=0-15:4` all work); a list
+  (`--array=3,7,9`: `SLURM_ARRAY_TASK_MAX` is not where the grid ends) is refused in every task;
 - `CI_NODE_INDEX` + `CI_NODE_TOTAL` (GitLab `parallel:`): 1-based.
 
 No pytest here: the plugin deselects the other shards' tests at collection.
@@ -192,16 +193,36 @@ def shard_from_env(env: Mapping[str, str], count: int | None = None) -> Shard:
         task = _int(env, "SLURM_ARRAY_TASK_ID")
         first = _int(env, "SLURM_ARRAY_TASK_MIN") if env.get("SLURM_ARRAY_TASK_MIN") else 0
         step = _int(env, "SLURM_ARRAY_TASK_STEP") if env.get("SLURM_ARRAY_TASK_STEP") else 1
+        given = env.get("SLURM_ARRAY_TASK_COUNT", "").strip()
+        if count is not None and given and _int(env, "SLURM_ARRAY_TASK_COUNT") != count:
+            raise ShardError(
+                f"--llm-shard-count {count} and SLURM_ARRAY_TASK_COUNT={given} disagree: this array has {given} "
+                f"task(s), and a part of an array submitted again (sbatch --array=2 to retry one task) numbers its "
+                f"tasks on its own, so SLURM_ARRAY_TASK_ID={task} does not say which of the {count} shards it is. "
+                f"Fix: run a retried task as --llm-shard K/{count} (K: the shard it retries, 1-based), or submit "
+                f"the whole array of {count} task(s) and drop --llm-shard-count"
+            )
         total, where = _count(env, "SLURM_ARRAY_TASK_COUNT", count)
         if total is None:
             raise ShardError("SLURM_ARRAY_TASK_ID is set without SLURM_ARRAY_TASK_COUNT. Fix: pass --llm-shard-count N")
+        last = first + (max(total, 1) - 1) * step
+        array = f"{first}-{last}" + (f":{step}" if step > 1 else "")
         if step < 1 or (task - first) % step:
             raise ShardError(
                 f"SLURM_ARRAY_TASK_ID={task} is not on the array's grid (min {first}, step {step}). "
-                "Fix: submit a contiguous array such as --array=0-7, or pass --llm-shard K/N"
+                f"Fix: submit an array of evenly spaced task ids such as --array={array}, or pass --llm-shard K/N"
             )
-        last = first + (max(total, 1) - 1) * step
-        array = f"{first}-{last}" + (f":{step}" if step > 1 else "")
+        if env.get("SLURM_ARRAY_TASK_MAX", "").strip() and _int(env, "SLURM_ARRAY_TASK_MAX") != last:
+            # a list (--array=3,7,9) or a grid cut short: every task refuses it, not just those off the grid, so
+            # no task runs a shard whose siblings cannot
+            high = _int(env, "SLURM_ARRAY_TASK_MAX")
+            raise ShardError(
+                f"SLURM_ARRAY_TASK_MIN={first}, SLURM_ARRAY_TASK_MAX={high}, SLURM_ARRAY_TASK_STEP={step} and "
+                f"{where} do not describe evenly spaced task ids ({total} task(s) from {first} in steps of {step} end "
+                f"at {last}, not {high}): an array given as a list (--array=3,7,9) cannot be numbered as shards. "
+                f"Fix: submit --array={array} (or any evenly spaced range of {max(total, 1)} task(s)), or pass "
+                "--llm-shard K/N"
+            )
         return _checked(
             (task - first) // step + 1,
             total,
@@ -210,9 +231,13 @@ def shard_from_env(env: Mapping[str, str], count: int | None = None) -> Shard:
             f"submit a contiguous array of {max(total, 1)} task(s), e.g. --array={array} (a list such as "
             "--array=1,2,7 cannot be numbered as shards), or pass --llm-shard K/N",
         )
-    if env.get("CI_NODE_INDEX") and env.get("CI_NODE_TOTAL"):
+    if env.get("CI_NODE_INDEX"):
         total, where = _count(env, "CI_NODE_TOTAL", count)
-        assert total is not None
+        if total is None:
+            raise ShardError(
+                "CI_NODE_INDEX is set without CI_NODE_TOTAL (GitLab's parallel: sets both). Fix: set CI_NODE_TOTAL "
+                "to the number of jobs, or pass --llm-shard-count N"
+            )
         index = _int(env, "CI_NODE_INDEX")
         return _checked(
             index,

@@ -42,6 +42,7 @@ from .checks import (
     check_url_files,
     check_writable_folder,
     not_a,
+    parallel_gpus_problem,
     special_file,
 )
 from .options import (
@@ -374,6 +375,11 @@ def _load_settings(config: pytest.Config) -> Settings:
             attached |= model_server_settings(spec, server_settings).base_url is not None
         except FleetError as exc:
             raise pytest.UsageError(str(exc)) from None
+        problem = parallel_gpus_problem(
+            spec, model_server_settings(spec, server_settings), top.get("placement") or "off"
+        )
+        if problem is not None:  # vLLM's data-parallel engines on fewer GPUs failed minutes into the start
+            raise pytest.UsageError(problem)
     # listing the tests launches nothing (models elsewhere may be listed); an xdist worker launches nothing either -
     # its controller checked the same models before it started the workers (a hub probe once, not once a worker)
     if not config.option.collectonly and not hasattr(config, "workerinput"):

@@ -13,14 +13,17 @@ RAG index cache. Path-valued settings are compared relative to each shard's root
 a checkout at another path (another CI runner, another host) merges; the scenario paths and datasets are not
 compared as paths at all - the suite's content hashes cover what they hold. Every case the shards were due
 must be there exactly once: missing and duplicated cases are named (`allow_missing` merges what is there and
-marks the run degraded). A shard that owns no case of the suite may be left out, except shard 1 (it also runs
-the tests that take no case, such as the throughput benchmark).
+marks the run degraded). Two results of one shard (a retried array task) are two attempts: the merge keeps the one
+that ran to its end (complete or degraded) over one cut short, and of those the one started later, and records the
+other under `run.merge_replaced`; the same run given twice is refused. A shard that owns no case of the suite may
+be left out, except shard 1 (it also runs the tests that take no case, such as the throughput benchmark).
 """
 
 from __future__ import annotations
 
 import json
 import types
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeGuard
 
@@ -46,6 +49,7 @@ PATH_SETTINGS: tuple[tuple[str, ...], ...] = (
 ROOT = "<root>"
 RAG_MODES = {"off": ["norag"], "both": ["norag", "rag"], "only": ["rag"]}
 STATUS_RANK = {"complete": 0, "degraded": 1, "running": 2, "interrupted": 3}
+FINISHED = ("complete", "degraded")  # a shard run that ran to its end (degraded: with errors or a lost server)
 SHOWN = 8  # how many missing or duplicated cases a message names
 
 
@@ -154,10 +158,16 @@ def _check_same(shards: list[tuple[str, dict[str, Any]]]) -> None:
         for field in ("count", "suite_fingerprint"):
             if run["shard"].get(field) != base_run["shard"].get(field):
                 what = "suite (case ids)" if field == "suite_fingerprint" else "shard count"
+                retried = (
+                    " (a task submitted again on its own, sbatch --array=2, is an array of 1 task: --llm-shard auto "
+                    "runs it as 1/1; retry a task with --llm-shard K/N)"
+                    if field == "count"
+                    else ""
+                )
                 raise MergeError(
                     f"{name} and {first_name} ran different {what}: run.shard.{field} is "
-                    f"{run['shard'].get(field)!r} against {base_run['shard'].get(field)!r}. Fix: run every shard "
-                    "with the same scenario files and --llm-shard K/N of the same N"
+                    f"{run['shard'].get(field)!r} against {base_run['shard'].get(field)!r}{retried}. Fix: run every "
+                    "shard with the same scenario files and --llm-shard K/N of the same N"
                 )
         if run.get("plugin_version") != base_run.get("plugin_version"):
             raise MergeError(
@@ -267,17 +277,11 @@ def merge_documents(shards: list[tuple[str, dict[str, Any]]], allow_missing: boo
         raise MergeError("no shard runs given. Fix: name each shard's results.json or report dir")
     infos = [_shard_info(name, doc) for name, doc in shards]
     shards = [s for _, s in sorted(zip((i["index"] for i in infos), shards), key=lambda p: p[0])]
+    _check_same(shards)  # every file given, a replaced attempt too, is a shard of this one run
+    shards, replaced = latest_attempts(shards)
     infos = [_shard_info(name, doc) for name, doc in shards]
-    _check_same(shards)
     count = int(infos[0]["count"])
-    seen_index: dict[int, str] = {}
-    for (name, _), info in zip(shards, infos):
-        if info["index"] in seen_index:
-            raise MergeError(
-                f"{name} and {seen_index[info['index']]} are both shard {info['index']}/{count}: their cases "
-                "would be counted twice. Fix: give each shard once"
-            )
-        seen_index[info["index"]] = name
+    seen_index = {int(info["index"]): name for (name, _), info in zip(shards, infos)}
     from ..sharding import shard_of
 
     suite = list(infos[0].get("suite_cases") or [])
@@ -331,9 +335,26 @@ def merge_documents(shards: list[tuple[str, dict[str, Any]]], allow_missing: boo
     if (missing or missing_shards) and not allow_missing:
         parts = []
         if missing_shards:
-            parts.append(f"shard(s) {', '.join(f'{k}/{count}' for k in missing_shards)} not given")
+            absent = [case_id for case_id in suite if shard_of(case_id, count) in missing_shards]
+            shown = ", ".join(absent[:SHOWN]) + (f" and {len(absent) - SHOWN} more" if len(absent) > SHOWN else "")
+            parts.append(
+                f"shard(s) {', '.join(f'{k}/{count}' for k in missing_shards)} not given: "
+                + (
+                    f"their {len(absent)} case(s) {shown} have no record"
+                    if absent
+                    else "they run the tests that take no case"
+                )
+            )
         if missing:
             parts.append(f"{len(missing)} case(s) the shards were due have no record: {_names(missing)}")
+            short = [
+                f"shard {info['index']}/{count} ({name}) has status {doc['run'].get('status')!r}"
+                for (name, doc), info in zip(shards, infos)
+                if doc["run"].get("status") not in FINISHED
+                and any(shard_of(k[2], count) == info["index"] for k in missing)
+            ]
+            if short:  # a killed task (status running) or one stopped with Ctrl-C: the reason, not only the count
+                parts.append(f"{', '.join(short)}: it did not run to its end (killed, or still running)")
         raise MergeError(
             "; ".join(parts) + ". Fix: give every shard's results (re-run a shard that was cut short, "
             "with --llm-resume), or pass --allow-missing to merge what is there (the run is marked degraded)"
@@ -342,6 +363,8 @@ def merge_documents(shards: list[tuple[str, dict[str, Any]]], allow_missing: boo
     cases = sorted(records.values(), key=lambda r: _order(case_key(r), models, modes, position))
     benchmarks = [b for _, shard_doc in shards for b in shard_doc.get("benchmarks") or []]
     run = _merged_run(shards, infos, count, missing_shards, missing, cases)
+    if replaced:
+        run["merge_replaced"] = replaced
     doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "run": run,
@@ -351,6 +374,62 @@ def merge_documents(shards: list[tuple[str, dict[str, Any]]], allow_missing: boo
     }
     doc.update(_extras(doc))
     return doc
+
+
+def _moment(run: dict[str, Any]) -> float:
+    """When a shard run started, in seconds (shards may run on hosts in other time zones); 0 when unknown."""
+    for field in ("started_at", "finished_at"):
+        try:
+            return datetime.strptime(str(run.get(field)), "%Y-%m-%dT%H:%M:%S%z").timestamp()
+        except ValueError:
+            continue
+    return 0.0
+
+
+def _attempt_rank(doc: dict[str, Any]) -> tuple[bool, float, str]:
+    """Which of two attempts at one shard the merge keeps (the larger): one that ran to its end over one cut short
+    (killed, interrupted), then the one started later - a retried array task replaces the attempt it retried."""
+    run = doc["run"]
+    return run.get("status") in FINISHED, _moment(run), str(run.get("finished_at") or "")
+
+
+def latest_attempts(
+    shards: list[tuple[str, dict[str, Any]]],
+) -> tuple[list[tuple[str, dict[str, Any]]], list[dict[str, Any]]]:
+    """One attempt per shard index (a retried array task leaves two results of one shard): the one that ran to its
+    end, and of those the later; the others as records of what was set aside and why (`run.merge_replaced`). The
+    same run given twice (one run id) is refused: a folder named twice, or a results.json beside its saved copy."""
+    attempts: dict[int, list[tuple[str, dict[str, Any]]]] = {}
+    for name, doc in shards:
+        info = doc["run"]["shard"]
+        group = attempts.setdefault(int(info["index"]), [])
+        twin = next((n for n, d in group if d["run"].get("run_id") == doc["run"].get("run_id")), None)
+        if twin is not None:
+            raise MergeError(
+                f"{name} and {twin} are both shard {info['index']}/{info['count']} of one run (run id "
+                f"{doc['run'].get('run_id')!r}): their cases would be counted twice. Fix: give each shard once"
+            )
+        group.append((name, doc))
+    kept: list[tuple[str, dict[str, Any]]] = []
+    replaced: list[dict[str, Any]] = []
+    for index in sorted(attempts):
+        ranked = sorted(attempts[index], key=lambda pair: _attempt_rank(pair[1]), reverse=True)
+        keep_name, keep = ranked[0]
+        kept.append((keep_name, keep))
+        for name, doc in ranked[1:]:
+            why = "is later" if doc["run"].get("status") in FINISHED else "ran to its end"
+            replaced.append(
+                {
+                    "results": name,
+                    "run_id": doc["run"].get("run_id"),
+                    "index": index,
+                    "status": doc["run"].get("status"),
+                    "started_at": doc["run"].get("started_at"),
+                    "replaced_by": keep_name,
+                    "why": f"{keep_name} ({keep['run'].get('status')}, started {keep['run'].get('started_at')}) {why}",
+                }
+            )
+    return kept, replaced
 
 
 def _order(
@@ -484,6 +563,57 @@ def without_shard_options(invocation: list[str]) -> list[str]:
             continue
         kept.append(arg)
     return kept
+
+
+GLOB_CHARACTERS = "*?["
+
+
+def expand_patterns(given: list[Path]) -> list[Path]:
+    """The shards given, with a pattern the shell did not expand (quoted, or from a job script: `merge 'shard-*'`)
+    read as a glob: its matches in name order that are a results.json or a folder holding one (a pattern also
+    matches the jobs' logs and saved-run folders); a path that exists is kept as it is, even with `*` in its name.
+    MergeError when a pattern matches no results."""
+    out: list[Path] = []
+    for path in given:
+        text = str(path)
+        if path.exists() or not any(c in text for c in GLOB_CHARACTERS):
+            out.append(path)
+            continue
+        base = Path(path.anchor) if path.is_absolute() else Path()
+        pattern = str(path.relative_to(path.anchor)) if path.is_absolute() else text
+        found = [p for p in sorted(base.glob(pattern)) if (p / RESULTS_FILE).is_file() or p.name == RESULTS_FILE]
+        if not found:
+            raise MergeError(
+                f"{text} matches no results.json nor a folder holding one. Fix: name each shard's report dir "
+                "(--llm-report-dir of the --llm-shard run) or its results.json; a pattern is read from the current "
+                "folder"
+            )
+        out.extend(found)
+    return out
+
+
+def without_previous_merge(out_dir: Path, given: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The shards given without the output folder's own earlier merge (a merge run again after a retried shard
+    finished: `merge shards/* -o shards/merged` meets shards/merged, a merged run, not a shard), and those left out.
+    Anything else in the output folder is kept, for `refuse_overwriting_a_shard` to refuse."""
+    out = out_dir.resolve()
+    kept: list[Path] = []
+    left: list[Path] = []
+    for path in given:
+        folder = path if path.is_dir() else path.parent
+        if folder.resolve() == out and _is_a_merge(folder / RESULTS_FILE):
+            left.append(path)
+        else:
+            kept.append(path)
+    return kept, left
+
+
+def _is_a_merge(file: Path) -> bool:
+    try:
+        run = json.loads(file.read_text(encoding="utf-8")).get("run") or {}
+    except (OSError, ValueError, AttributeError):
+        return False
+    return isinstance(run, dict) and bool(run.get("merged_from")) and not run.get("shard")
 
 
 def refuse_overwriting_a_shard(out_dir: Path, given: list[Path]) -> None:

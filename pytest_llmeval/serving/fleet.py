@@ -3,11 +3,13 @@
 `FleetClient` has the `ChatClient` interface. Each request goes to the live endpoint with the fewest
 requests in flight (ties: the one that has served fewest, then the order given). When a request fails
 on a connection (refused, reset, cut stream) and the endpoint no longer accepts connections, the
-endpoint is taken out of the fleet and the request is sent once more to another one; the completion
-then carries `retry` (the endpoint that failed and why; when the second endpoint fails too, the error
-names both failures), and every completion carries the `endpoint` that answered - a public form of its URL,
-without userinfo, query or fragment (where tokens hide). The warm-up warms every endpoint and reports a live
-one's record. `read_urls` checks every URL at start (scheme, host, port, one URL a line, duplicates).
+endpoint is taken out of the fleet (a dying server's kernel still accepts connections on its listening socket for
+a moment after the streams were cut, so an endpoint that does is probed again a little later before it is kept)
+and the request is sent once more to another one; the completion then carries `retry` (the endpoint that failed
+and why; when the second endpoint fails too, the error names both failures), and every completion carries the
+`endpoint` that answered - a public form of its URL, without userinfo, query or fragment (where tokens hide). The
+warm-up warms every endpoint and reports a live one's record. `read_urls` checks every URL at start (scheme, host,
+port, one URL a line, duplicates).
 
 Thread-safe: the in-flight counts and the live set are guarded by one lock, so many threads
 (`--llm-concurrency`) can share one client; each endpoint has its own `ChatClient` (httpx pools are
@@ -19,6 +21,7 @@ from __future__ import annotations
 import re
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,13 +32,24 @@ from ..textfiles import not_utf8
 from .client import ChatClient, Completion, LLMRequestError
 from .credentials import wrapped_in_quotes
 from .endpoint import Endpoint, public_url, stray_at
+from .server import ServerStartError
 
 PROBE_TIMEOUT_S = 1.0
+# after a failed request, the pauses before probing the endpoint again while it still accepts connections: a killed
+# process's streams are cut before its listening socket closes, and the first probe raced with that
+PROBE_SETTLE_S = (0.2, 0.5)
 RETRYABLE = ("connection", "stream")
 
 
 class FleetError(ValueError):
     """A fleet's URLs cannot be read; the message names the option or file and the fix."""
+
+
+class MixedFleet(FleetError, ServerStartError):
+    """The fleet's endpoints serve different models under one label (`check_served`). Also a ServerStartError, as a
+    server that did not start: each of the model's cases records it as its error (stage `launch`) and the run is
+    degraded - raised from the session's client fixture as a plain error, it failed every test with a traceback
+    and left a results.json with no case and status `complete`."""
 
 
 def read_urls(values: Iterable[str], option: str = "--llm-base-url") -> list[str]:
@@ -223,6 +237,7 @@ class FleetClient:
         timeout_s: float = 600.0,
         client_factory: Callable[[Endpoint], Any] | None = None,
         probe: Callable[[str], bool] = accepts_connections,
+        settle_s: Iterable[float] = PROBE_SETTLE_S,
     ) -> None:
         if not urls:
             raise FleetError("a fleet needs at least one base URL")
@@ -231,6 +246,7 @@ class FleetClient:
         self.thinking = thinking
         self.timeout_s = timeout_s
         self._probe = probe
+        self._settle_s = tuple(settle_s)
         self._lock = threading.Lock()
         self.members = [
             Member(url, public_url(url), factory(Endpoint(url, endpoint.model, endpoint.api_key_env)), order=i)
@@ -259,12 +275,22 @@ class FleetClient:
         """Take the endpoint out when it no longer accepts connections; True when it is out (now or before)."""
         if not member.alive:
             return True
-        if error.kind not in RETRYABLE or self._probe(member.url):
+        if error.kind not in RETRYABLE or self._still_up(member):
             return False
         with self._lock:
             if member.alive:
                 member.alive = False
                 member.failure = f"{error.kind}: {str(error)[:200]}"
+        return True
+
+    def _still_up(self, member: Member) -> bool:
+        """Whether the endpoint still accepts connections now and after each settle pause (see PROBE_SETTLE_S)."""
+        if not self._probe(member.url):
+            return False
+        for pause in self._settle_s:
+            time.sleep(pause)
+            if not member.alive or not self._probe(member.url):  # out already: another request found it down
+                return False
         return True
 
     def _send(self, member: Member, messages: list[dict[str, Any]], **kwargs: Any) -> Completion:
@@ -326,7 +352,7 @@ class FleetClient:
                 continue
             first, first_seen = reference
             if seen != first_seen:
-                raise FleetError(
+                raise MixedFleet(
                     f"the fleet for '{self.endpoint.model}' serves different models: {member.public} reports "
                     f"{seen} against {first.public}'s {first_seen} (GET /v1/models). Their answers would be pooled "
                     "as one model's. Fix: list only replicas of one model in --llm-base-url, or give the other "

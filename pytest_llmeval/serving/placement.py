@@ -382,11 +382,15 @@ def _sizing(source: str, server: Any) -> tuple[float | None, str, Callable[[int]
 
 def needs_for(models: Sequence[Any], settings: Any) -> list[ModelNeed]:
     """ModelNeeds of ModelSpecs under the run's ServerSettings (per-model values applied)."""
+    from ..config.checks import parallel_gpus_problem
     from .models import model_server_settings
 
     needs = []
     for spec in models:
         server = model_server_settings(spec, settings)
+        problem = parallel_gpus_problem(spec, server, "auto")  # vLLM's data-parallel engines: TP GPUs each
+        if problem is not None:
+            raise PlacementError(problem)
         need, basis, tp_problem = (
             (None, "embedded model: 1 GPU", None) if spec.embedded else _sizing(spec.source, server)
         )

@@ -28,6 +28,32 @@ def launches_section(doc: dict[str, Any]) -> Section | None:
     )
 
 
+def merge_lines(run: dict[str, Any]) -> list[str]:
+    """What a merged run (`python -m pytest_llmeval merge`) is made of: its shards, what is missing (the gate
+    refuses it) and the attempts at a shard left out for a later one."""
+    merged = [m for m in run.get("merged_from") or [] if isinstance(m, dict)]
+    if not merged:
+        return []
+    count = merged[0].get("count")
+    lines = [
+        f"merged from {len(merged)} shard run(s): "
+        + ", ".join(f"{m.get('index')}/{count} ({m.get('status')}, {m.get('cases')} record(s))" for m in merged)
+    ]
+    lacking = run.get("merge_missing") or {}
+    if lacking.get("shards") or lacking.get("cases"):
+        parts = [f"shard(s) {', '.join(lacking['shards'])} not given"] if lacking.get("shards") else []
+        if lacking.get("cases"):
+            parts.append(f"{len(lacking['cases'])} case record(s) of the given shards missing")
+        lines.append(f"INCOMPLETE: {'; '.join(parts)} (merge --allow-missing): the gate refuses this run (exit 7)")
+    for entry in run.get("merge_replaced") or []:
+        if isinstance(entry, dict):
+            lines.append(
+                f"shard {entry.get('index')}/{count}: attempt {entry.get('results')} ({entry.get('status')}) left "
+                f"out: {entry.get('why')}"
+            )
+    return lines
+
+
 def run_header_lines(doc: dict[str, Any]) -> list[str]:
     run = doc["run"]
     settings = run.get("settings", {})
@@ -54,6 +80,7 @@ def run_header_lines(doc: dict[str, Any]) -> list[str]:
             f"warm-up {speed.get('warmup')} per model and process ({len(warmups)} sent, excluded), "
             f"cache_salt {speed.get('cache_salt')}"
         )
+    lines += merge_lines(run)
     for degraded in run.get("degraded") or []:
         lines.append(f"DEGRADED: the server of {degraded.get('model')} died (exit code {degraded.get('exit_code')})")
     cached = sum(1 for c in doc.get("cases") or [] if c.get("cached"))
