@@ -209,8 +209,6 @@ class RunInfo(TypedDict):
     warmup: NotRequired[list[WarmupRecord]]  # warm-up requests, one list over models and processes
     shard: NotRequired[dict[str, Any]]  # --llm-shard: index, count, source, the suite's case order
     merged_from: NotRequired[list[dict[str, Any]]]  # `merge`: each shard's results.json, index, status
-    merge_missing: NotRequired[dict[str, Any]]  # `merge --allow-missing`: the shards and case records not there
-    merge_replaced: NotRequired[list[dict[str, Any]]]  # `merge`: attempts at a shard left out for a later one, why
     placement: NotRequired[dict[str, Any]]  # --llm-placement auto: the plan (GPUs, waves)
     free_points: NotRequired[list[dict[str, Any]]]  # key points their own question gives away (evaluation/lint.py)
     rescored: NotRequired[RescoredRecord]  # `rescore`: the run re-graded without the model
