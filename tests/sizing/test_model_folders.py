@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sizing_configs import QWEN3_8B, write_model
@@ -148,12 +150,52 @@ def large_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-def test_a_tree_larger_than_the_bound_answers_at_once_and_says_it_stopped(large_home):
+class CountedListing:
+    """An os.scandir listing that counts the entries read from it (a search's cost, whatever the host's speed)."""
+
+    def __init__(self, inner: Any, tally: list[int]) -> None:
+        self.inner, self.tally = inner, tally
+
+    def __enter__(self) -> CountedListing:
+        self.inner.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> Any:
+        return self.inner.__exit__(*exc)
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        entry = next(self.inner)
+        self.tally[0] += 1
+        return entry
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+@pytest.fixture
+def entries_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many directory entries the code reads through os.scandir (one counter, in a list)."""
+    tally = [0]
+    real_scandir = os.scandir
+    monkeypatch.setattr(model_folders.os, "scandir", lambda path=".": CountedListing(real_scandir(path), tally))
+    return tally
+
+
+# The bound, not the clock: a wall-clock limit failed on a loaded host (0.69 s against 0.5, fresh-clone CI with other
+# work on the two cores); the entries read are the search's cost on any host. The times are printed, not asserted
+# (benchmarks/ measure speed).
+BOUND_SLACK = 200  # the entries of the last listing opened before the bound was reached
+
+
+def test_a_tree_larger_than_the_bound_answers_at_once_and_says_it_stopped(large_home, entries_read):
     start = time.perf_counter()
     found = search_models(large_home)
-    took = time.perf_counter() - start
+    print(f"measured: {time.perf_counter() - start:.2f} s, {entries_read[0]} entries read")
     assert found.cut_short and relative(large_home, found.models) == ["d000/Qwen3-8B"]
-    assert took < 0.5, f"{took:.2f} s for a search bounded to {model_folders.MAX_ENTRIES_SCANNED} entries"
+    assert entries_read[0] <= model_folders.MAX_ENTRIES_SCANNED + BOUND_SLACK, entries_read[0]
 
 
 def test_a_wide_folder_is_not_read_to_its_end(tmp_path):
@@ -164,20 +206,17 @@ def test_a_wide_folder_is_not_read_to_its_end(tmp_path):
     assert not search_models(tmp_path, max_entries=500).cut_short
 
 
-def test_size_and_llm_model_of_a_large_tree_answer_in_well_under_a_second(large_home, capsys):
+def test_size_and_llm_model_of_a_large_tree_read_no_more_than_the_bound(large_home, capsys, entries_read):
     from pytest_llmeval.serving.models import model_source_problem, parse_model
 
-    start = time.perf_counter()
     code = size_main([str(large_home)])
-    took = time.perf_counter() - start
     err = capsys.readouterr().err
     assert code == 2 and "at least 1 model folder (the first 10,000 entries looked at) below it: d000/Qwen3-8B" in err
-    assert took < 0.8, f"size: {took:.2f} s"
-    start = time.perf_counter()
+    assert entries_read[0] <= model_folders.MAX_ENTRIES_SCANNED + BOUND_SLACK, f"size: {entries_read[0]} entries"
+    entries_read[0] = 0
     problem = model_source_problem(parse_model(str(large_home)), [], {"HF_HUB_OFFLINE": "1"})
-    took = time.perf_counter() - start
     assert problem is not None and "a folder of model folders (d000/Qwen3-8B)" in problem, problem
-    assert took < 0.8, f"--llm-model: {took:.2f} s"
+    assert entries_read[0] <= model_folders.MAX_ENTRIES_SCANNED + BOUND_SLACK, f"--llm-model: {entries_read[0]}"
 
 
 # -------------------------------------------------------------------------------------------- links on the way
