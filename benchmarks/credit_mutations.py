@@ -44,9 +44,10 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests" / "evaluation"
@@ -653,27 +654,42 @@ class Sweep:
     seconds: float
 
 
-def sweep(rows: list[Row], sample: int | None = None, seed: int = 0, row_sample: int | None = None) -> Sweep:
-    """Mutate the rows (a seeded sample of `row_sample` rows, then of `sample` mutants, where given) and score every
-    mutant."""
+def sweep_rows(
+    rows: list[Row],
+    make: Callable[[Row, bool], tuple[list[Any], list[str]]],
+    flagged: Callable[[bool], bool],
+    sample: int | None = None,
+    seed: int = 0,
+    row_sample: int | None = None,
+) -> tuple[int, int, Counter[str], list[Any], Counter[str], float]:
+    """The loop both sweeps share (this one and miss_mutations.py): make each row's variants (`make`, told whether the
+    answer with its figure blanked still covers the point) from a seeded sample of `row_sample` rows, then of `sample`
+    variants, where given; score every variant and keep those `flagged` by their coverage. Returns rows, variants
+    made, skip reasons, the flagged, variants by kind, seconds."""
     from scorer_rows import covered
 
     started = time.perf_counter()
     if row_sample is not None and row_sample < len(rows):
         rows = random.Random(seed).sample(rows, row_sample)
     skipped: Counter[str] = Counter()
-    all_mutants: list[Mutant] = []
+    variants: list[Any] = []
     for row in rows:
         point, answer, forms, _ = row
         blank = blank_figure(point, answer)
-        made, why = mutants(row, blank is not None and covered(point, blank, forms))
-        all_mutants.extend(made)
+        made, why = make(row, blank is not None and covered(point, blank, forms))
+        variants.extend(made)
         skipped.update(why)
-    if sample is not None and sample < len(all_mutants):
-        all_mutants = random.Random(seed).sample(all_mutants, sample)
-    by_kind: Counter[str] = Counter(m.kind for m in all_mutants)
-    still = [m for m in all_mutants if covered(m.row[0], m.answer, m.row[2])]
-    return Sweep(len(rows), len(all_mutants), skipped, still, by_kind, time.perf_counter() - started)
+    if sample is not None and sample < len(variants):
+        variants = random.Random(seed).sample(variants, sample)
+    by_kind: Counter[str] = Counter(m.kind for m in variants)
+    hits = [m for m in variants if flagged(covered(m.row[0], m.answer, m.row[2]))]
+    return len(rows), len(variants), skipped, hits, by_kind, time.perf_counter() - started
+
+
+def sweep(rows: list[Row], sample: int | None = None, seed: int = 0, row_sample: int | None = None) -> Sweep:
+    """Mutate the rows (a seeded sample of `row_sample` rows, then of `sample` mutants, where given) and score every
+    mutant: those still covered are wrong credit."""
+    return Sweep(*sweep_rows(rows, mutants, lambda is_covered: is_covered, sample, seed, row_sample))
 
 
 def iter_report(result: Sweep, show: int) -> Iterator[str]:

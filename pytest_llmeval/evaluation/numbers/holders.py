@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 
-# a holder right before the subject, with 的 or a possessive: 竞争对手的, 竞品的, 同行的, 行业平均, 其他公司的
+# a holder right before the subject, with 的 or a possessive: 竞争对手的, 竞品的, 同行的, 行业平均, 其他公司的 -
+# v60: and before a quote the subject opens (竞争对手的「ROI」为20%, a competitor's "ROI": v59 credited 竞争对手的“ROI”
+# 为20%)
 _HOLDER_BEFORE = re.compile(
     "(?:竞争对手|对手|竞品|竞对|同行|同业|友商|别家|(?:行业|业内|业界)(?:平均|均值|基准|标杆|中位数?)(?:水平)?|其他(?:公司|企业|厂商))"
-    "(?:公司|企业|们)?(?:的)? ?$"
+    "(?:公司|企业|们)?(?:的)? ?[\"“'‘「『]?$"
     # English: a possessive (a competitor's ROI, rivals' ROI; not "Relative to competitors ROI is 20%"), an
     # attributive peer or competing one (peer ROI, the competing project's ROI) or the industry's average
     r"|(?<![a-z])(?:(?:competitors?|rivals?|peers?)(?:'s|’s|'|’)|peer|competing (?:firms?|companies|projects?|vendors?)"
-    r"(?:'s|’s|'|’)?|(?:the )?industry(?:-wide)? (?:average|median|benchmark)(?:'s|’s)?) $"
+    r"(?:'s|’s|'|’)?|(?:the )?industry(?:-wide)? (?:average|median|benchmark)(?:'s|’s)?) [\"“'‘]?$"
 )
 
 # a point that names a holder itself (行业平均ROI 20%, competitor ROI 20%) keeps its own reading

@@ -20,7 +20,10 @@ import re
 
 _ABOUT_ZH = "(?:约|大约|大概|大致|接近|将近)?"
 _ABOUT_EN = "(?: (?:about|around|roughly|approximately|nearly|close to|near))?"
-_OPENS = r"(?:\*\*)? ?[\"”'’]? ?(?:[:|] ?)?"
+# v60: and the subject's other name in brackets (投资回报率（ROI）仍为20%, return on investment (ROI) stays at 20%), as
+# `patterns._SUBJECT_LINK` takes it before a copula since v38 (v59 missed them), and its closing corner bracket
+# (「回收期」仍为20个月)
+_OPENS = r"(?:\*\*)? ?(?:\([a-z\u4e00-\u9fff -]{1,30}\) ?)?[\"”'’」』]? ?(?:[:|] ?)?"
 _CLOSES = r" ?(?:\*\*)? ?[\"“'‘「]?"
 
 _STILL_ZH = "(?:仍然|依然|依旧|仍旧|仍|还|也|始终|一直|继续|照样|同样|都|均)?"
@@ -36,7 +39,8 @@ _HOLD_EN = (
 )
 # the gap between a subject and its figure that holds a verb of holding (ROI|仍然保持在|20%, the ROI| stays at |20%)
 HOLDING_LINK = re.compile(
-    f"{_OPENS}(?:{_STILL_ZH}{_MODAL_ZH}{_HOLD_ZH}{_ABOUT_ZH}"
+    # v60: an "about" before the copula too (回收期仍约为20个月: v59 took it only after)
+    f"{_OPENS}(?:{_STILL_ZH}{_MODAL_ZH}(?:约|大约|大概)?{_HOLD_ZH}{_ABOUT_ZH}"
     f"|(?:,? (?:will |would |should |can |could |may |might )?)?{_STILL_EN}{_HOLD_EN}{_ABOUT_EN}) ?"
     f"{_CLOSES}"
 )

@@ -380,8 +380,11 @@ _SUBJECT_LINK = re.compile(
     # closing quote before its colon ("new_payback": "14 months"), the subject's other name in brackets (投资回报率
     # （ROI）为20%, return on investment (ROI): 20%) and a length's verb (回本周期大约需要20个月)
     r"(?:\*\*)? ?(?:\([a-z\u4e00-\u9fff -]{1,30}\) ?)?"
-    r"(?:, ?(?:at |of |about |around |roughly |approximately |now |currently )?|\( ?|[—–] ?|-- ?|- )?"
-    r"[\"”'’]? ?(?:[:|] ?)?(?:(?:预计|预期|大约|大概|约|一般|通常|" + _ONLY_ZH + r")?"
+    # v60: and a label's double dash (回收期——20个月, 回收期 —— 20个月)
+    r"(?:, ?(?:at |of |about |around |roughly |approximately |now |currently )?|\( ?|—— ?|[—–] ?|-- ?|- )?"
+    # v60: an "only" or "indeed" before a hedge (回收期确实约为20个月, ROI仅约为20%: v59 took one or the other), and
+    # the subject's closing corner bracket (「回收期」为20个月: v59 took only ” and ’)
+    r"[\"”'’」』]? ?(?:[:|] ?)?(?:(?:" + _ONLY_ZH + r")?(?:预计|预期|大约|大概|约|一般|通常)?"
     r"(?:能够?|可以?|将|已经?|有望|能否|是否|能不能|是不)?"
     # v40: a level reached with a modal or 了 (ROI能达到20%, ROI达到了20%, the ROI reached 20%)
     r"(?:为|是|达到了?|达|在|需要|需|要)(?:约|大约|大概)?"
@@ -389,17 +392,24 @@ _SUBJECT_LINK = re.compile(
     # 总共有, ROI高达50%, 回收期长达20个月)
     r"|(?:" + _ONLY_ZH + r")有(?:约|大约|大概)?|[高长多]达"
     r"|约|大约|大概|了(?:约|大约)?"
+    # v60: an equals sign or its word (ROI = 20%, ROI≈20%, 回收期等于20个月, the ROI equals 20%: v59 missed them) -
+    # not where the figure is an operand of a calculation after it (ROI = 20% × 0.5 = 10%: `_AN_OPERAND_AT`)
+    r"|(?:约|大约)?(?:=|≈|≒|等于|约等于)(?:约|大约)?|(?:equals|is equal to|is approximately equal to)"
     # v47: a negated copula (ROI不是20%, 难道ROI不是20%吗, 毛利率不就是20%吗): the match holds the negation, which the
     # scorer reads at the figure (`NEGATED_LINK`) - denied, or asserted by a negative question
     r"|(?:难道|真的|就)?(?:不就是|不是|并不是|并非)|(?:is|was)(?:n't| not) ?"
     # v39: a light verb (takes, needs, comes to, stands at, amounts to) with a modal and "about" after it
     r"|(?:(?:will|would|should|could|can|may|might|is expected to|is likely to|to) )?"
-    r"(?:is|was|be|of|at|stand at|stands at"
+    # v60: "is at" and other verbs of a level (the ROI is at 20%, is right at, is sitting at, lands at, settles at,
+    # comes out to; "is ~20%": v59 took "stands at" and "comes to" only)
+    r"(?:is|was|be|of|at|is at|was at|are at|were at|is right at|is sitting at|lands at|landed at|settles at"
+    r"|settled at|comes out to|came out to|comes out at|came out at|stand at|stands at"
     r"|reach|reaches|reached|hit|hits"
     r"|comes to|come to|came to|amounts to|amount to|sits at|take|takes|took|need|needs|needed|require|requires"
     # v59: a total or a figure "comes in at" (the payback comes in at 20 months, the ROI totals 50%)
     r"|comes in at|come in at|came in at|totals|totaled|totalled"
-    r"|is estimated at|is projected at|works out to|works out at)(?: (?:about|around|roughly|approximately|nearly))?"
+    r"|is estimated at|is projected at|works out to|works out at)"
+    r"(?: (?:about|around|roughly|approximately|nearly)| ?~)?"
     r"|about|around|roughly|approximately|nearly|~"
     r")? ?(?:\*\*)? ?[\"“'‘「]?"
 )
@@ -417,13 +427,17 @@ NEGATED_LINK = re.compile(
     # v49: and an "about" after the negation (回收期并非大约20个月, the ROI is not around 20%: v48 credited them)
     r"(?: ?(?:约|大约|大概)| (?:about|around|roughly|approximately))? ?(?:\*\*)? ?[\"“'‘「]?$"
 )
+# v60: the figure a link reaches may open a quote (今年为「20%」, this year it is “20%”), as after a copula since v36
+_OPENING_QUOTE = "(?:[\"“'‘「] ?)?"
 # v38: or the level a change of it reaches (ROI rose from 15% to 20%, 回本周期从20个月缩短至14个月, ROI由15%提升到20%)
 _REACHED_LINK = re.compile(
+    "(?:"
     r" ?(?:[a-z]+ |(?:将|已|已经|预计|可)?)?(?:从|由|from) ?[^,;。:!?\n]{1,24}? ?(?:[\u4e00-\u9fff]{0,2}(?:到|至)|to"
     # v41: 由原来的20个月调整为24个月
     "|(?:调整|变更|修改|修订|更新|延长|缩短|提高|降低|提升|增加|减少|改)为) ?"
     # v55: and the later period's level it reaches (ROI从去年的15%提升到今年的20%, from 15% to this year's 20%)
     "(?:(?:今年|本年度?|本季度|本月|目前|当前)的 ?|(?:this year|this quarter|today)'s )?"
+    ")" + _OPENING_QUOTE
 )
 # v41: or the new value of a subject changed from a former one: by an arrow (ROI: 20% -> 18%, 回收期：20个月→24个月,
 # | ROI | over | 15%→20% |), or said former, then now (回收期原为20个月，现调整为24个月, ROI原为20%，现下调至18%, the
@@ -432,6 +446,7 @@ _REACHED_LINK = re.compile(
 # former figure itself is read as a former value by the figure's rules (a_former_value, the arrow of v25)
 _FORMER_FIGURE = r"(?:¥|\$|us\$)?[0-9][0-9,.]*(?: ?(?:%|[a-z]{1,8}|[\u4e00-\u9fff]{1,3}))?"
 _FORMER_FIGURE_LINK = re.compile(
+    "(?:"
     r"(?:\*\*)? ?(?:[:|] ?|为|是|(?: (?:is|was|of|at))? )?"
     f"(?:{_FORMER_FIGURE} ?(?:→|->|=>|⟶|➔|➡|-->) ?){{1,3}}"
     f"|(?:原为|原定为?|原来为?|原先为?|原本为?|此前为?|之前为?|由原来的|从原来的) ?{_FORMER_FIGURE} ?(?:[,;] ?)?"
@@ -444,6 +459,7 @@ _FORMER_FIGURE_LINK = re.compile(
     f"|, (?:originally|previously|formerly|initially|at first) {_FORMER_FIGURE}, (?:is|are) now(?: at)? "
     f"| (?:was|were|of) {_FORMER_FIGURE}(?: (?:is|was) (?:outdated|obsolete|out of date|stale|wrong|incorrect))?"
     r"(?:;|,|\.|, but|; but)? (?:it|this|that) (?:is|'s|’s) now(?: at)? "
+    ")" + _OPENING_QUOTE
 )
 # v55: or the value a later period gives after an earlier period's (去年ROI为15%，今年为20%; 去年ROI为20%，今年降至15%;
 # The ROI was 15% last year and is 20% now; ROI was 15% in 2023; in 2024 it is 20%) - v54 missed it, the earlier
@@ -452,6 +468,7 @@ _FORMER_FIGURE_LINK = re.compile(
 # 20%), a negation (今年不是20%), a bound (今年超过20%) or a forecast (今年预计为20%) is no link.
 _A_YEAR_LINKED = "(?:19|20)[0-9]{2}"
 _LATER_PERIOD_LINK = re.compile(
+    "(?:"
     # v56: the earlier period may stand between the subject and its earlier figure (ROI去年为15%，今年为20%; The ROI
     # last year was 15%; this year it is 20%), as a period does before a figure of its own (`roundabout.py`)
     f"(?: ?(?:last year|last quarter|a year ago|in {_A_YEAR_LINKED}"
@@ -478,6 +495,7 @@ _LATER_PERIOD_LINK = re.compile(
     # The ROI was 15% last year and is 20% (now)
     f"| (?:was|were|stood at|reached) {_FORMER_FIGURE} (?:last year|last quarter|a year ago|in {_A_YEAR_LINKED})"
     r" and (?:is|stands at|has (?:risen|fallen|dropped|climbed|grown|improved) to) "
+    ")" + _OPENING_QUOTE
 )
 # after a subject that is a change (下降20%, 增长20%), 为 and 是 name the level it reaches (下降为20%: to 20%, not by)
 _A_CHANGE_LABEL = re.compile("(?:降|增|涨|跌|升|减|少|长|高|低|多|加|缩)$")
@@ -659,6 +677,21 @@ def superseded_subject(text: str, at: int, label: str) -> bool:
     return not _OLD_MARK_BEFORE.search(label) and _superseded(text, at, label)
 
 
+# v60: an equals sign in the link, and a figure at the link's end that an operator follows (20% × 0.5, 240 / 12)
+# v60 (the lead's review): a derivation's result - the subject, "=", an expression of figures and operators, then "="
+# or "≈" before the figure (ROI = (90-30)/300 = 20%, 三年ROI = (360万 − 240万) ÷ 240万 = 50%, 回收期 = 240万 ÷ 12万/月 =
+# 20个月) - was missed for a point that names its subject; the expression holds no words (a formula in words is left)
+_DERIVATION_LINK = re.compile(
+    r"(?:\*\*)? ?[:：]? ?[=＝] ?"
+    r"(?=[^=＝]*[×*/+÷−-])"
+    r"(?:[0-9.,()（）\[\] ×*/+÷−\-万亿元%月年个]{1,50}? ?[=＝≈] ?){1,3}?(?:约|大约)? ?"
+)
+_AN_EQUALS = re.compile("=|≈|≒|等于|equal")
+_AN_OPERAND_AT = re.compile(
+    r"[0-9][0-9.,]*\s?(?:%|[\u4e00-\u9fff]{1,3}|[a-z]{1,8})?\s?(?:[×*/+÷−]|x\s|-\s|乘以?|除以|加上?|减去?)"
+)
+
+
 def _label_before(text: str, pos: int, label: str) -> int | None:
     """Start of the point's subject `label` (v38: or another of its names) where only a copula, "about" or a colon
     (`_SUBJECT_LINK`) stands between it and the figure at `pos` - v38: or a change that reaches it, v41: or a former
@@ -680,12 +713,15 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
                 or _HEDGE_LINK.fullmatch(text, gap_start, pos) is not None
             )
         )
+        linked = linked or (gap_start + 60 >= pos and _DERIVATION_LINK.fullmatch(text, gap_start, pos) is not None)
         if (
             not linked
             and not _linked_the_long_way(text[gap_start:pos])
             and not _held_or_framed(text, at, gap_start, pos)
         ):
             continue
+        if _AN_EQUALS.search(text, gap_start, pos) and _AN_OPERAND_AT.match(text, pos):
+            continue  # v60: ROI = 20% × 0.5 - the figure is an operand, not the subject's value
         if name.isascii() and name[:1].isalpha() and _a_latin_letter(text[at - 1 : at]):
             continue  # a piece of a longer word (v39: not a Chinese word before it - 实际ROI, 但ROI)
         if another_metric(text, at, name):
@@ -704,7 +740,7 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
 # (回收期预计超过20个月, 预计不到20个月) is no link, and a figure that runs on into the words it counts (ROI预计20%
 # 的客户, ROI expected 20% of customers) is not the subject's (`_a_hedged_count`).
 _HEDGE_LINK = re.compile(
-    r"(?:\*\*)? ?[\"”'’]? ?(?:[:|] ?)?"
+    r"(?:\*\*)? ?[\"”'’」』]? ?(?:[:|] ?)?"
     r"(?:(?:初步|保守|乐观)?(?:预计|预期|预估|估计|估算|测算|预测)|有望|可望|大致|大体|差不多|或将|可能|应该|应当"
     r"|" + _ONLY_ZH + r"|不过"
     r"|(?:(?:is|are) )?(?:expected|projected|estimated|forecast|forecasted|anticipated|predicted)"

@@ -167,7 +167,8 @@ def adverbials_before(text: str, end: int) -> int:
 
 _APPROX = "(?:约|大约|大概)?"
 _APPROX_EN = "(?:(?:about|around|roughly|approximately|nearly|some|close to|an estimated) )?"
-_OPENS = r"(?:\*\*)? ?[\"”'’]? ?(?:[:|] ?)?"
+# v60: a subject's closing corner bracket (「回收期」预计可达20个月) opens as ” and ’ do
+_OPENS = r"(?:\*\*)? ?[\"”'’」』]? ?(?:[:|] ?)?"
 _CLOSES = r" ?(?:\*\*)? ?[\"“'‘「]?"
 # a level reached through a modal or a raising verb: 有望达到, 将达到, 会达到, 应为, 可以实现, 预计提升至 (the hedges
 # taken out before: 预计, 有望), "is expected to reach", "should come to", "is projected at", "will likely be"

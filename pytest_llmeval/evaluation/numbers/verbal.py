@@ -129,6 +129,8 @@ _AFTER_VERB = (
     # v41: a rate of the change, with a copula, is the change (营收增长率为20%, revenue growth rate is 20%: v39 and v40
     # read another metric) - not the rate's own change (营收增长率提升了20%) nor its target (增长率目标为20%)
     "|(?:(?<=增长)|(?<=增加)|(?<=提升)|(?<=上涨)|(?<=下降)|(?<=降低)|(?<=减少))率 ?(?:为|是|达到了?|达|约为|在)))* ?"
+    # v60: and a quote opened before the figure (营收增长率为「20%」, revenue growth is “20%”: v59 missed them)
+    "(?:[\"“'‘「] ?)?"
 )
 
 

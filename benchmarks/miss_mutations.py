@@ -1,0 +1,407 @@
+"""A mutation sweep for right answers missed: every answer the scorer tests pin as covering its key point, rewritten
+in ways that keep its meaning, must still cover it.
+
+benchmarks/credit_mutations.py measures the worse error, credit for a wrong answer; this is its twin for the other
+one. v59 found that 回收期仅20个月, 只有, 才, 高达, "is only / exactly 20 months" - the commonest ways answers state a
+figure - were missed for a point that names its subject after 58 versions; this sweep looks for the rest of that
+class systematically. Each covered row of tests/evaluation (the rows credit_mutations reads) is rewritten, one
+"kind" at a time:
+
+- adverb: an adverb before the copula or after "is" (回收期确实为20个月, 也, 仍, 目前, 现在, 当前, 基本, 大约, 大概,
+  仅; is indeed, currently, roughly, now, still, actually), or an approximation after the copula or a label's colon
+  (回收期为约20个月, ROI：约20%, is about 20%);
+- copula: the copula before the figure swapped (为 / 是 / 达到 / 约为 / 在 / ： / 约是 / 可达 / 达 / 等于 / ≈; stands
+  at / comes to / is about / amounts to / sits at / is at / equals / ≈ / is right at / is sitting at / lands at /
+  settles at / comes out to / is ~);
+- bold subject, quoted subject: the subject's name before the copula in bold or in quotes (**回收期**为, 「回收期」为);
+- tail clause, citation: a clause or a source after the figure (，符合预期; [1], 【1】, （来源：文档2）);
+- latex: the figure in LaTeX ($20\\%$, $20$ 个月);
+- bold, quoted: the figure with its unit in bold (**20%**), in 「」 or in quotes;
+- full-width, spaced unit: the figure's digits full-width (２０%), a space between the figure and its unit (20 个月);
+- or so: 左右 / "or so" after the figure and its unit;
+- lead-in: a lead-in before the sentence (根据测算，/ 综合来看，/ 结论：/ In short, / Bottom line: );
+- bullet, numbered, bold sentence, as heading: the sentence as a Markdown bullet, a numbered item, in bold, or as a
+  heading;
+- label, bold label, table row: a sentence that only says subject - copula - figure written as "- ROI：20%",
+  "**ROI**：20%" and a two-column table row with its header;
+- heading: a Markdown heading before the answer;
+- think: a Qwen3 <think>…</think> block before the answer;
+- repeated: the sentence said again after a blank line;
+- punctuation: Chinese punctuation in English form (，-> , ：-> :；-> ;) or an English colon in Chinese form (: -> ：).
+
+A rewrite is made only where it surely keeps the meaning, otherwise it is skipped and counted: the point's figure
+must occur once in the answer in a plain sentence (no negation, condition or question of its own, no JSON, code or
+table: the same checks as credit_mutations), and the answer with that figure blanked out must not cover the point
+(else the rewrite around the figure tests nothing). `DECIDED` holds the kinds whose misses are decisions, reported
+apart.
+
+    .venv/bin/python benchmarks/miss_mutations.py [--rows R] [--sample N] [--seed S] [--show K]
+
+The whole sweep (about 2,550 covered rows, 25,800 rewrites) takes about 12 s; tests/evaluation/
+test_miss_mutations.py runs all of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+for _path in (str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "tests" / "evaluation")):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
+
+from credit_mutations import (  # noqa: E402
+    _CONDITION,
+    _LEAD,
+    _NEGATION,
+    _QUESTION_WORD,
+    _SPELLED_EN,
+    _STRUCTURED,
+    SUBJECT_SWAPS,
+    Row,
+    _figure,
+    _occurrences,
+    _sentence_span,
+    chinese_numeral,
+    covered_rows,
+    sweep_rows,
+)
+
+# kinds whose misses are decisions, reported apart (kind -> why)
+DECIDED: dict[str, str] = {}
+
+ADVERBS_ZH = ("确实", "也", "仍", "目前", "现在", "当前", "基本", "大约", "大概", "仅")
+ADVERBS_EN = ("indeed", "currently", "roughly", "now", "still", "actually")
+# an approximation right before the figure, after a copula or a label's colon (回收期为约20个月, ROI：约20%)
+APPROXIMATIONS_ZH = ("约", "大约")
+APPROXIMATIONS_EN = ("about", "approximately", "around")
+COPULAS_ZH = ("为", "是", "达到", "约为", "在", "：", "约是", "可达", "达", "等于", "≈")
+COPULAS_EN = (
+    "stands at",
+    "comes to",
+    "is about",
+    "amounts to",
+    "sits at",
+    "is at",
+    "equals",
+    "≈",
+    "is right at",
+    "is sitting at",
+    "lands at",
+    "settles at",
+    "comes out to",
+    "is ~",
+)
+CITATIONS_ZH = ("[1]", "【1】", "（来源：文档2）")
+CITATIONS_EN = ("[1]", " (source: document 2)")
+LEAD_INS_ZH = ("根据测算，", "综合来看，", "结论：", "答：", "总的来说，", "简而言之，", "经计算，", "目前，")
+LEAD_INS_EN = ("In short, ", "Bottom line: ", "Overall, ", "Answer: ", "Based on the calculation, ", "Currently, ")
+TAILS = {"zh": "，符合预期", "en": ", in line with expectations"}
+THINK_ZH = "<think>\n好的，用户在问这个指标，我先回顾一下资料里的数据，再给出结论。\n</think>\n\n"
+THINK_EN = (
+    "<think>\nOkay, the user asks about this metric. Let me check the figures in the material first.\n</think>\n\n"
+)
+
+# what may stand before a subject's name that is put in bold or quotes: the text's start, a mark, or an article - not
+# another word (投资「回收期」, customer acquisition “cost”: a quote around a piece of the name)
+_A_NAME_OPENS = re.compile(r"(?:^|[，,。：:；;（(]\s*|\n|\b(?:the|The|our|Our) )$")
+_CROSSED = re.compile(r"[❌✅✗✘✓✔×]")
+# the copula right before the figure (longest first: 约为 before 为)
+_COPULA_ZH = re.compile(r"(?:约为|达到|为|是|在)\s*$")
+_COPULA_EN = re.compile(r"\b(is)\s+$")
+_UNIT_AFTER = re.compile(
+    r"%|个百分点|个月|天|年|周|小时|万元|亿元|元|倍|\s?(?:percent\b|(?:month|day|year|week|hour)s?\b)"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# an approximation or a bound already before the figure: another adverb or copula could stack two
+_QUALIFIED_BEFORE = re.compile(
+    r"(?:约|大约|大概|近|将近|接近|超过|不到|至少|最多|仅|只|才|高达|长达|"
+    r"\b(?:about|around|roughly|nearly|approximately|almost|only|just|over|under|at least|at most|up to))\s*$",
+    re.I,
+)
+_QUALIFIED_AFTER = re.compile(r"\s*(?:左右|上下|以上|以下|以内|之内|多|余|\+|\b(?:or so|or more|or less))", re.I)
+
+
+@dataclass(frozen=True)
+class Mutant:
+    kind: str
+    row: Row
+    answer: str
+
+
+def _subject_names(point: str) -> tuple[str, ...]:
+    """The names of the subject the point names (ROI, 投资回报率, ...): empty for a bare point."""
+    for names in SUBJECT_SWAPS:
+        if any(n.lower() in point.lower() for n in names):
+            return names
+    return ()
+
+
+def _subject_at_end(text: str) -> str | None:
+    """The subject's name (the longest) that ends the text, else None."""
+    found = [name for names in SUBJECT_SWAPS for name in names if text.lower().endswith(name.lower())]
+    return max(found, key=len) if found else None
+
+
+def _ends_with_a_subject(text: str) -> bool:
+    """Whether the text ends with the name of a subject (ROI, 回收期, the payback period), or one restated in brackets
+    (投资回报率（ROI）): the copula after it links that subject to the figure."""
+    text = re.sub(r"\s*[（(][^（()）]{1,20}[)）]\s*$", "", text).rstrip()
+    return any(text.lower().endswith(name.lower()) for names in SUBJECT_SWAPS for name in names)
+
+
+def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
+    """The rewritten (still right) answers made from one covered row, and the reasons for the rewrites skipped."""
+    point, answer, forms, _ = row
+    if blanked_covers:
+        return [], ["covered without its figure"]
+    figure = _figure(point)
+    if figure is None:
+        return [], ["point has no single figure"]
+    spots = _occurrences(answer, figure)
+    numeral = chinese_numeral(int(figure)) if figure.isdigit() and 0 < int(figure) < 100 else None
+    cn_spots = _occurrences(answer, numeral) if numeral and len(numeral) > 1 else []
+    en_spots = _occurrences(answer, _SPELLED_EN[int(figure)]) if figure.isdigit() and int(figure) in _SPELLED_EN else []
+    if len(spots) != 1 or cn_spots or en_spots:
+        return [], ["figure not once in the answer in digits"]
+    start, end = spots[0].span()
+    s_left, s_right = _sentence_span(answer, start, end)
+    sentence = answer[s_left:s_right]
+    if _NEGATION.search(sentence) or _CONDITION.search(sentence) or _QUESTION_WORD.search(sentence):
+        return [], ["sentence negated, conditional or a question"]
+    if _STRUCTURED.search(answer) or "<think" in answer or "\\" in answer or "$" in answer:
+        return [], ["answer is JSON, code, a table, LaTeX or thinking"]
+    if answer[s_right : s_right + 1] in ("?", "？"):
+        return [], ["sentence negated, conditional or a question"]
+    if re.search(r"\d", sentence[: start - s_left] + sentence[end - s_left :]):
+        return [], ["the sentence holds another figure (a former value, a list, a contrast)"]
+    if _CROSSED.search(answer):
+        return [], ["answer marks its lines right or wrong (❌, ✅)"]
+    made: list[Mutant] = []
+    skipped: list[str] = []
+
+    def make(kind: str, text: str) -> None:
+        made.append(Mutant(kind, row, text))
+
+    english = bool(re.search(r"[A-Za-z]{3,}", sentence)) and not _CJK.search(sentence)
+    head, tail = answer[:start], answer[end:]
+    unit_match = _UNIT_AFTER.match(tail)
+    unit = unit_match.group() if unit_match else ""
+    said_end = end + len(unit)
+    said = answer[start:said_end]
+    qualified = bool(_QUALIFIED_BEFORE.search(head) or _QUALIFIED_AFTER.match(answer[said_end:]))
+
+    # adverb and copula: only before a plain copula right before the figure
+    copula_zh = None if english else _COPULA_ZH.search(head)
+    copula_en = _COPULA_EN.search(head) if english else None
+    if qualified:
+        skipped.append("adverb, copula, or so: an approximation or a bound already qualifies the figure")
+    elif (copula_zh or copula_en) is not None and not _ends_with_a_subject(head[: (copula_zh or copula_en).start()]):
+        skipped.append("adverb, copula: no subject's name right before the copula")
+    elif copula_zh is not None:
+        before = head[: copula_zh.start()]
+        if True:
+            word = copula_zh.group().strip()
+            for adverb in ADVERBS_ZH:
+                if word == "约为" and adverb == "大约":
+                    continue
+                if word in ("达到", "在") and adverb in ("大约", "大概", "仅"):
+                    continue
+                if word == "约为" and adverb == "大概":
+                    continue
+                make("adverb", f"{before}{adverb}{word}{answer[start:]}")
+            for other in COPULAS_ZH:
+                if other != word:
+                    make("copula", f"{before}{other}{answer[start:]}")
+            if word in ("为", "是"):
+                for approximation in APPROXIMATIONS_ZH:
+                    make("adverb", f"{head}{approximation}{answer[start:]}")
+    elif copula_en is not None:
+        before = head[: copula_en.start()]
+        for adverb in ADVERBS_EN:
+            make("adverb", f"{before}is {adverb} {answer[start:]}")
+        for approximation in APPROXIMATIONS_EN:
+            make("adverb", f"{head}{approximation} {answer[start:]}")
+        for other in COPULAS_EN:
+            make("copula", f"{before}{other} {answer[start:]}")
+    elif re.search(r"[:：]\s*$", head) and _ends_with_a_subject(re.sub(r"[:：]\s*$", "", head).rstrip("*")):
+        for approximation in APPROXIMATIONS_EN if english else APPROXIMATIONS_ZH:
+            make("adverb", f"{head}{approximation}{' ' if english else ''}{answer[start:]}")
+    else:
+        skipped.append("adverb, copula: no copula (为, 是, 达到, 约为, 在, is) right before the figure")
+
+    # the figure itself: bold, quoted, full-width, its unit spaced, or so
+    unit_ends = unit and re.match(r"\s*(?:[，,。.；;：:！!)）\n]|$)", answer[said_end:]) is not None
+    if not unit_ends:
+        skipped.append("bold, quoted, or so: the unit is not followed by the end of its clause (元/月, 元每月)")
+    elif re.search(r"[*「“\"'‘]$", head) or re.match(r"[*」”\"'’]", answer[said_end:]):
+        skipped.append("bold, quoted: a mark already around the figure")
+    else:
+        make("bold", f"{head}**{said}**{answer[said_end:]}")
+        if copula_zh or copula_en or re.search(r"[:：]\s*$", head):
+            quote = ("“", "”") if english else ("「", "」")
+            make("quoted", f"{head}{quote[0]}{said}{quote[1]}{answer[said_end:]}")
+        else:
+            skipped.append("quoted: no copula or colon before the figure (fell “50%” is no quote of a value)")
+    wide = "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in figure)
+    make("full-width", f"{head}{wide}{tail}")
+    if unit == "%":
+        make("full-width", f"{head}{wide}％{tail[1:]}")
+    if unit and not unit[0].isspace() and (not english or unit == "%"):
+        make("spaced unit", f"{head}{figure} {tail}")
+    else:
+        skipped.append("spaced unit: no unit right after the figure (or an English one)")
+    if unit_ends and not qualified:
+        make("or so", f"{answer[:said_end]}{' or so' if english else '左右'}{answer[said_end:]}")
+    if unit_ends:
+        for citation in CITATIONS_EN if english else CITATIONS_ZH:
+            make("citation", f"{answer[:said_end]}{citation}{answer[said_end:]}")
+        latex = f"${figure}\\%$" if unit == "%" else f"${figure}$ {unit.strip()}"
+        make("latex", f"{head}{latex}{answer[said_end:]}")
+    else:
+        skipped.append("citation, latex: the unit is not followed by the end of its clause")
+    if unit_ends and re.match(r"\s*(?:[。.!！\n]|$)", answer[said_end:]):
+        make("tail clause", f"{answer[:said_end]}{TAILS['en' if english else 'zh']}{answer[said_end:]}")
+    else:
+        skipped.append("tail clause: the figure and its unit do not end the sentence")
+    copula = copula_zh or copula_en
+    base = head[: copula.start()].rstrip() if copula is not None else ""
+    subject = _subject_at_end(base)
+    at = len(base) - len(subject) if subject is not None else -1
+    if subject is not None and not qualified and _A_NAME_OPENS.search(answer[:at]):
+        rest_of = answer[at + len(subject) :]
+        make("bold subject", f"{answer[:at]}**{base[at:]}**{rest_of}")
+        quote = ("“", "”") if english else ("「", "」")
+        make("quoted subject", f"{answer[:at]}{quote[0]}{base[at:]}{quote[1]}{rest_of}")
+    elif subject is not None and not qualified:
+        skipped.append("bold subject, quoted subject: the name ends a longer word or phrase (投资回收期)")
+    else:
+        skipped.append("bold subject, quoted subject: no subject's name right before a copula")
+
+    # the sentence: a lead-in, a bullet, a label, repeated
+    lead_match = _LEAD.match(answer, s_left, start)
+    lead = lead_match.group() if lead_match else ""
+    body_left = s_left + len(lead)
+    body = answer[body_left:s_right]
+    earlier = answer[:s_left]
+    if re.search(r"\d", earlier) or _NEGATION.search(earlier):
+        skipped.append("lead-in, bullet: a figure or a negation before the sentence (its contrast would be split)")
+        lead_ins: tuple[str, ...] = ()
+    else:
+        lead_ins = LEAD_INS_EN if english else LEAD_INS_ZH
+    for lead_in in lead_ins:
+        first = body[:1].lower() if english and not body[1:2].isupper() else body[:1]
+        make("lead-in", f"{answer[:body_left]}{lead_in}{first}{body[1:]}{answer[s_right:]}")
+    if lead.strip():
+        skipped.append("bullet: the sentence already opens with a mark")
+    elif lead_ins:
+        prefix = answer[:s_left]
+        joint = "" if not prefix or prefix.endswith("\n") else "\n"
+        make("bullet", f"{prefix}{joint}- {body.lstrip()}{answer[s_right:]}")
+        make("numbered", f"{prefix}{joint}1. {body.lstrip()}{answer[s_right:]}")
+        if "*" not in body and body.strip():
+            padded = re.match(r"(\s*)(.*?)(\s*)$", body, re.S)
+            assert padded is not None
+            make("bold sentence", f"{answer[:body_left]}{padded[1]}**{padded[2]}**{padded[3]}{answer[s_right:]}")
+            rest = answer[s_right:].lstrip("。.!！ ")
+            make("as heading", f"{prefix}{joint}### {body.strip()}\n\n{rest}".rstrip() + "\n")
+    end_mark = answer[s_right : s_right + 1] if answer[s_right : s_right + 1] in "。.!！" else ""
+    make("repeated", f"{answer.rstrip()}\n\n{body.strip()}{end_mark}")
+
+    # a sentence that only says subject - copula - figure: a label, a bold label, a table row
+    names = _subject_names(point)
+    label = None
+    for name in sorted(names, key=len, reverse=True):
+        pattern = (
+            rf"(?:the |our )?{re.escape(name)}\s*(?:is|was|[:：])?\s*"
+            if english
+            else rf"{re.escape(name)}\s*(?:为|是|达到|[:：])?\s*"
+        )
+        if re.fullmatch(pattern + re.escape(said) + r"\s*", body, re.I):
+            label = name
+            break
+    if label is None:
+        skipped.append("label, bold label, table row: the sentence says more than subject - copula - figure")
+    elif qualified:
+        skipped.append("label, bold label, table row: an approximation or a bound already qualifies the figure")
+    else:
+        colon = ": " if english else "："
+        after = answer[s_right:].lstrip("。.!！ ")
+        outside = answer[:s_left], ("\n" + after if after and not after.startswith("\n") else after)
+        make("label", f"{outside[0]}- {label}{colon}{said}{outside[1]}")
+        make("bold label", f"{outside[0]}**{label}**{colon}{said}{outside[1]}")
+        make("bold label", f"{outside[0]}**{label}{colon.strip()}** {said}{outside[1]}")
+        header = "| Metric | Value |" if english else "| 指标 | 数值 |"
+        table = f"{header}\n|---|---|\n| {label} | {said} |\n"
+        pre = outside[0] + ("\n\n" if outside[0].strip() else "")
+        make("table row", f"{pre.lstrip()}{table}{outside[1]}")
+
+    # the whole answer: a heading before it, a thinking block before it, punctuation of the other language
+    make("heading", f"## {'Summary' if english else '结论'}\n\n{answer}")
+    make("think", f"{THINK_EN if english else THINK_ZH}{answer}")
+    if english:
+        swapped = re.sub(r":\s", "：", answer)  # not the comma: "，respectively" is no English a model writes
+    else:
+        swapped = answer.replace("，", ", ").replace("：", ": ").replace("；", "; ")
+    if swapped != answer:
+        make("punctuation", swapped)
+    else:
+        skipped.append("punctuation: no comma or colon to swap")
+    return made, skipped
+
+
+@dataclass
+class Sweep:
+    rows: int
+    made: int
+    skipped: Counter[str]
+    missed: list[Mutant]
+    by_kind: Counter[str]
+    seconds: float
+
+
+def sweep(rows: list[Row], sample: int | None = None, seed: int = 0, row_sample: int | None = None) -> Sweep:
+    """Rewrite the rows (a seeded sample of `row_sample` rows, then of `sample` rewrites, where given) and score every
+    rewrite: those not covered are right answers missed."""
+    return Sweep(*sweep_rows(rows, mutants, lambda is_covered: not is_covered, sample, seed, row_sample))
+
+
+def iter_report(result: Sweep, show: int) -> Iterator[str]:
+    n = result.made
+    yield f"rows (covered, from tests/evaluation): {result.rows}"
+    yield f"rewrites made: {n}; skipped rows/rewrites: {sum(result.skipped.values())}"
+    for why, count in result.skipped.most_common():
+        yield f"  skipped {count}: {why}"
+    missed_kinds = Counter(m.kind for m in result.missed)
+    for kind, count in result.by_kind.most_common():
+        note = f"  [decided, {DECIDED[kind]}]" if kind in DECIDED else ""
+        yield f"  {kind}: {missed_kinds[kind]} of {count} missed ({100 * missed_kinds[kind] / count:.1f}%){note}"
+    wrong = [m for m in result.missed if m.kind not in DECIDED]
+    judged = sum(count for kind, count in result.by_kind.items() if kind not in DECIDED)
+    yield f"right answers missed: {len(wrong)} of {judged} ({100 * len(wrong) / max(judged, 1):.2f}%)"
+    for m in sorted(result.missed, key=lambda m: m.kind in DECIDED)[:show]:
+        yield f"  [{m.kind}] {m.row[0]!r} <- {m.answer!r}"
+    yield f"seconds: {result.seconds:.1f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sample", type=int, default=None, help="score a seeded sample of this many rewrites")
+    parser.add_argument("--rows", type=int, default=None, help="rewrite a seeded sample of this many covered rows")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--show", type=int, default=10_000, help="list at most this many rewrites missed")
+    args = parser.parse_args(argv)
+    result = sweep(covered_rows(), args.sample, args.seed, args.rows)
+    for line in iter_report(result, args.show):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,243 @@
+"""The right-answer-missed sweep (benchmarks/miss_mutations.py): covered rows of the scorer tests rewritten in ways
+that keep their meaning - an adverb or an approximation by the copula, the copula swapped, the figure in bold or in
+quotes, full-width digits, a spaced unit, 左右 / "or so", a lead-in, a bullet, a label, a bold label, a table row, a
+heading, a <think> block, the sentence repeated, the other language's punctuation, a tail clause, a citation, LaTeX,
+the subject in bold or quotes, the sentence numbered, in bold or as a heading - must stay covered, so a later change
+that starts missing one of these fails here. The whole sweep (about 25,800 rewrites, 12 s) runs here."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from pytest_llmeval.evaluation.numbers import NumberForms
+
+ROOT = Path(__file__).resolve().parents[2]
+KINDS = {
+    "adverb",
+    "copula",
+    "bold",
+    "quoted",
+    "full-width",
+    "spaced unit",
+    "or so",
+    "lead-in",
+    "bullet",
+    "label",
+    "bold label",
+    "table row",
+    "heading",
+    "think",
+    "repeated",
+    "punctuation",
+    "tail clause",
+    "bold subject",
+    "quoted subject",
+    "numbered",
+    "bold sentence",
+    "as heading",
+    "citation",
+    "latex",
+}
+# misses left, per kind, with the reason (Left: in docs/scorer-versions.md's v60 paragraph)
+PINNED_MISSES: dict[str, int] = {
+    # "## 结论" then a blank line then "> 20个月即可回本。": the scorer reads text with its line breaks made spaces,
+    # so a blockquote's ">" after a heading ("## 结论 > 20个月") cannot be told from a heading that states a bound
+    # ("## 回收期 > 20个月"); v32 reads ">" as a quote only where it opens the text or a sentence
+    "heading": 1,
+}
+
+
+def _sweep_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("miss_mutations", ROOT / "benchmarks" / "miss_mutations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def sweep_module() -> ModuleType:
+    return _sweep_module()
+
+
+@pytest.fixture(scope="module")
+def swept(sweep_module: ModuleType) -> Any:
+    return sweep_module.sweep(sweep_module.covered_rows())
+
+
+def test_the_sweep_is_a_real_one(swept: Any) -> None:
+    """n = every covered row: thousands of rewrites over every kind, so an empty sweep cannot pass the next test."""
+    assert swept.made >= 10_000
+    assert set(swept.by_kind) == KINDS
+    assert min(swept.by_kind.values()) >= 50
+
+
+def test_no_kind_is_reported_apart(sweep_module: ModuleType) -> None:
+    assert sweep_module.DECIDED == {}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_no_right_answer_is_missed(swept: Any, kind: str) -> None:
+    missed = [(m.row[0], m.answer) for m in swept.missed if m.kind == kind]
+    assert len(missed) <= PINNED_MISSES.get(kind, 0), f"{len(missed)} {kind} rewrites missed: {missed[:10]}"
+
+
+def _made(module: ModuleType, point: str, answer: str, kind: str) -> list[str]:
+    made, _ = module.mutants((point, answer, None, "covered"), False)
+    return [m.answer for m in made if m.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "kind", "rewritten"),
+    [
+        ("回收期20个月", "回收期为20个月。", "adverb", "回收期确实为20个月。"),
+        ("回收期20个月", "回收期为20个月。", "adverb", "回收期仅为20个月。"),
+        ("回收期20个月", "回收期为20个月。", "adverb", "回收期为约20个月。"),
+        ("ROI 20%", "ROI：20%", "adverb", "ROI：about 20%"),
+        ("ROI 20%", "The ROI is 20%.", "adverb", "The ROI is currently 20%."),
+        ("ROI 20%", "The ROI is 20%.", "adverb", "The ROI is approximately 20%."),
+        ("ROI 20%", "投资回报率（ROI）为20%。", "adverb", "投资回报率（ROI）仍为20%。"),
+        ("回收期20个月", "回收期为20个月。", "copula", "回收期达到20个月。"),
+        ("回收期20个月", "回收期为20个月。", "copula", "回收期在20个月。"),
+        ("ROI 20%", "The ROI is 20%.", "copula", "The ROI stands at 20%."),
+        ("ROI 20%", "The ROI is 20%.", "copula", "The ROI is about 20%."),
+        ("回收期20个月", "回收期为20个月。", "bold", "回收期为**20个月**。"),
+        ("回收期20个月", "回收期为20个月。", "quoted", "回收期为「20个月」。"),
+        ("ROI 20%", "The ROI is 20%.", "quoted", "The ROI is “20%”."),
+        ("回收期20个月", "回收期为20个月。", "full-width", "回收期为２０个月。"),
+        ("回收期20个月", "回收期为20个月。", "spaced unit", "回收期为20 个月。"),
+        ("回收期20个月", "回收期为20个月。", "or so", "回收期为20个月左右。"),
+        ("ROI 20%", "The ROI is 20%.", "or so", "The ROI is 20% or so."),
+        ("回收期20个月", "回收期为20个月。", "lead-in", "结论：回收期为20个月。"),
+        ("ROI 20%", "The ROI is 20%.", "lead-in", "Bottom line: the ROI is 20%."),
+        ("回收期20个月", "回收期为20个月。", "bullet", "- 回收期为20个月。"),
+        ("ROI 20%", "ROI为20%。项目可行。", "label", "- ROI：20%\n项目可行。"),
+        ("ROI 20%", "ROI为20%。项目可行。", "bold label", "**ROI**：20%\n项目可行。"),
+        ("ROI 20%", "The ROI is 20%.", "table row", "| Metric | Value |\n|---|---|\n| ROI | 20% |\n"),
+        ("回收期20个月", "回收期为20个月。", "heading", "## 结论\n\n回收期为20个月。"),
+        ("回收期20个月", "回收期为20个月。", "repeated", "回收期为20个月。\n\n回收期为20个月。"),
+        ("回收期20个月", "经测算，回收期为20个月。", "punctuation", "经测算, 回收期为20个月。"),
+        ("ROI 20%", "Answer: the ROI is 20%.", "punctuation", "Answer：the ROI is 20%."),
+        ("回收期20个月", "回收期为20个月。", "copula", "回收期等于20个月。"),
+        ("ROI 20%", "The ROI is 20%.", "copula", "The ROI ≈ 20%."),
+        ("回收期20个月", "回收期为20个月。", "tail clause", "回收期为20个月，符合预期。"),
+        ("ROI 20%", "The ROI is 20%.", "tail clause", "The ROI is 20%, in line with expectations."),
+        ("回收期20个月", "回收期为20个月。", "bold subject", "**回收期**为20个月。"),
+        ("ROI 20%", "The ROI is 20%.", "quoted subject", "The “ROI” is 20%."),
+        ("回收期20个月", "回收期为20个月。", "quoted subject", "「回收期」为20个月。"),
+        ("回收期20个月", "回收期为20个月。", "numbered", "1. 回收期为20个月。"),
+        ("ROI 20%", "Costs fell. The ROI is 20%.", "bold sentence", "Costs fell. **The ROI is 20%**."),
+        ("ROI 20%", "The ROI is 20%. Good.", "as heading", "### The ROI is 20%\n\nGood.\n"),
+        ("回收期20个月", "回收期为20个月。", "citation", "回收期为20个月[1]。"),
+        ("ROI 20%", "The ROI is 20%.", "citation", "The ROI is 20% (source: document 2)."),
+        ("ROI 20%", "The ROI is 20%.", "latex", "The ROI is $20\\%$."),
+        ("回收期20个月", "回收期为20个月。", "latex", "回收期为$20$ 个月。"),
+        ("ROI 20%", "ROI为20%。项目可行。", "bold label", "**ROI：** 20%\n项目可行。"),
+    ],
+)
+def test_rewrites_made(sweep_module: ModuleType, point: str, answer: str, kind: str, rewritten: str) -> None:
+    assert rewritten in _made(sweep_module, point, answer, kind)
+
+
+def test_a_think_block_goes_before_the_answer(sweep_module: ModuleType) -> None:
+    (thought,) = _made(sweep_module, "回收期20个月", "回收期为20个月。", "think")
+    assert thought.startswith("<think>\n") and thought.endswith("</think>\n\n回收期为20个月。")
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "forms", "why"),
+    [
+        ("20个月", "回收期不是24个月，而是20个月。", None, "sentence negated, conditional or a question"),
+        ("20个月", "回收期为20个月，即20个月后回本。", None, "figure not once in the answer in digits"),
+        ("20个月", "一般需要二十个月。", NumberForms(chinese=True), "figure not once in the answer in digits"),
+        ("20个月", '{"回收期": "20个月"}', None, "answer is JSON, code, a table, LaTeX or thinking"),
+        (
+            "ROI 20%",
+            "原计划ROI为15%，目前ROI为20%。",
+            None,
+            "the sentence holds another figure (a former value, a list, a contrast)",
+        ),
+        ("毛利率为20%", "❌ 毛利率为20%", None, "answer marks its lines right or wrong (❌, ✅)"),
+    ],
+)
+def test_unsure_rows_are_skipped(
+    sweep_module: ModuleType, point: str, answer: str, forms: NumberForms | None, why: str
+) -> None:
+    """A row whose rewrite might change its meaning (a contrast, a former value, the figure said twice or in words) is
+    skipped and counted, not scored."""
+    made, skipped = sweep_module.mutants((point, answer, forms, "covered"), False)
+    assert made == [] and skipped == [why]
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "kind", "why"),
+    [
+        (
+            "回收期24个月",
+            "回收期由原来的较长调整为24个月。",
+            "adverb",
+            "adverb, copula: no subject's name right before the copula",
+        ),
+        (
+            "ROI 20%",
+            "ROI两年后可达到20%。",
+            "copula",
+            "adverb, copula: no subject's name right before the copula",
+        ),
+        (
+            "ROI 20%",
+            "ROI为约20%。",
+            "adverb",
+            "adverb, copula, or so: an approximation or a bound already qualifies the figure",
+        ),
+        (
+            "5000元/月",
+            "费用为5000元/月。",
+            "or so",
+            "bold, quoted, or so: the unit is not followed by the end of its clause (元/月, 元每月)",
+        ),
+        (
+            "成本下降50%",
+            "Costs fell 50%.",
+            "quoted",
+            "quoted: no copula or colon before the figure (fell “50%” is no quote of a value)",
+        ),
+        (
+            "回收期20个月",
+            "投资回收期为20个月。",
+            "quoted subject",
+            "bold subject, quoted subject: the name ends a longer word or phrase (投资回收期)",
+        ),
+        (
+            "ROI 20%",
+            "The ROI is 20%, above target.",
+            "tail clause",
+            "tail clause: the figure and its unit do not end the sentence",
+        ),
+        (
+            "ROI 20%",
+            "ROI is high. Overall, ROI is 20%.",
+            "label",
+            "label, bold label, table row: the sentence says more than subject - copula - figure",
+        ),
+        (
+            "ROI 20%",
+            "ROI不变。ROI为20%。",
+            "bullet",
+            "lead-in, bullet: a figure or a negation before the sentence (its contrast would be split)",
+        ),
+    ],
+)
+def test_unsure_rewrites_are_skipped(sweep_module: ModuleType, point: str, answer: str, kind: str, why: str) -> None:
+    """A rewrite that might change the meaning - an adverb after a verb, not the subject (调整为, 可达到); a second
+    approximation; 左右 inside a rate (5000元左右/月); quotes around a change; a label of a longer sentence; a bullet
+    that splits a contrast from what it contrasts - is skipped and counted, not made."""
+    made, skipped = sweep_module.mutants((point, answer, None, "covered"), False)
+    assert why in skipped and kind not in {m.kind for m in made}
