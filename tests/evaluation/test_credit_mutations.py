@@ -8,34 +8,22 @@ script."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from benchmark_scripts import load_benchmark
 
 from pytest_llmeval.evaluation.numbers import NumberForms
 
-ROOT = Path(__file__).resolve().parents[2]
 ROWS_SAMPLED = 120  # covered rows, seeded: about 700 mutations, 450 of them scored, with every v49 row's
 MUTATIONS_SCORED = 450
 SEED = 49
 
 
-def _sweep_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("credit_mutations", ROOT / "benchmarks" / "credit_mutations.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def sweep_module() -> ModuleType:
-    return _sweep_module()
+    return load_benchmark("credit_mutations")
 
 
 @pytest.fixture(scope="module")

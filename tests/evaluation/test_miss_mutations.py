@@ -7,17 +7,14 @@ that starts missing one of these fails here. The whole sweep (about 25,800 rewri
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from benchmark_scripts import load_benchmark
 
 from pytest_llmeval.evaluation.numbers import NumberForms
 
-ROOT = Path(__file__).resolve().parents[2]
 KINDS = {
     "adverb",
     "copula",
@@ -48,18 +45,9 @@ KINDS = {
 PINNED_MISSES: dict[str, int] = {}  # v61: the one heading miss (a blockquote after "## 结论") is covered
 
 
-def _sweep_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("miss_mutations", ROOT / "benchmarks" / "miss_mutations.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def sweep_module() -> ModuleType:
-    return _sweep_module()
+    return load_benchmark("miss_mutations")
 
 
 @pytest.fixture(scope="module")

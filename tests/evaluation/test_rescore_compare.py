@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
+from benchmark_scripts import load_benchmark
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _tool():
-    spec = importlib.util.spec_from_file_location("rescore_compare", ROOT / "benchmarks" / "rescore_compare.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _old_record(case_id: str, question: str, answer: str, score: float, passed: bool, points: list) -> dict:
@@ -47,7 +40,7 @@ def test_rescore_compare_names_the_points_that_changed(capsys):
         "run": {"settings": {}},
         "cases": [_old_record(roi.id, roi.question, answer, 66.7, True, points)],
     }
-    lines, counts = _tool().compare(doc, [ROOT / "scenarios"])
+    lines, counts = load_benchmark("rescore_compare").compare(doc, [ROOT / "scenarios"])
     assert counts == {"records": 1, "rescored": 1, "score_changed": 1, "verdict_flipped": 1}
     assert lines[0].startswith("m/norag/roi_calculation: 66.7 (pass) -> 22.2 (FAIL)")
     assert "20个月: covered ('20个月') -> missing" in lines[0] and "50%: covered ('50%') -> missing" in lines[0]

@@ -4,32 +4,19 @@ benchmarks/null_verdicts.py measures their rates over thousands of simulated run
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
+from benchmark_scripts import load_benchmark
 
 from pytest_llmeval.results.aggregate import aggregate_document
 from pytest_llmeval.results.charts import chart_input, score_vs_speed
 from pytest_llmeval.results.render import render_markdown
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("null_verdicts", ROOT / "benchmarks" / "null_verdicts.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = _benchmark()  # benchmarks/null_verdicts.py: the simulation, and how it reads a report's tables
+BENCH = load_benchmark(
+    "null_verdicts"
+)  # benchmarks/null_verdicts.py: the simulation, and how it reads a report's tables
 tables = BENCH.tables
 INTERVAL = BENCH.INTERVAL
 

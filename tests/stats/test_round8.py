@@ -12,29 +12,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
+from benchmark_scripts import load_benchmark
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_benchmark(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-nv = _load_benchmark("null_verdicts")
-gate_bench = _load_benchmark("gate_false_alarm")
+nv = load_benchmark("null_verdicts")
+gate_bench = load_benchmark("gate_false_alarm")
 P_VALUE = re.compile(r"^([0-9.]+(?:e[+-]?\d+)?)")
 UPLIFT_P = re.compile(r"; p ([0-9.]+(?:e[+-]?\d+)?)")
 
