@@ -51,7 +51,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests" / "evaluation"
-for _path in (str(ROOT), str(TESTS)):
+# the scorer test modules it reads import their helpers as pytest lets them: from tests/evaluation and from tests/
+for _path in (str(ROOT), str(ROOT / "tests"), str(TESTS)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 

@@ -7,6 +7,10 @@ that starts missing one of these fails here. The whole sweep (about 25,800 rewri
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -224,3 +228,20 @@ def test_unsure_rewrites_are_skipped(sweep_module: ModuleType, point: str, answe
     that splits a contrast from what it contrasts - is skipped and counted, not made."""
     made, skipped = sweep_module.mutants((point, answer, None, "covered"), False)
     assert why in skipped and kind not in {m.kind for m in made}
+
+
+@pytest.mark.parametrize("script", ["credit_mutations", "miss_mutations"])
+def test_both_sweeps_run_as_the_docs_give_them(script: str) -> None:
+    """`.venv/bin/python benchmarks/NAME.py` from the project root, outside pytest: the test modules it reads import
+    their helpers (tests/benchmark_scripts.py) without pytest's sys.path - the first move of the loader there broke
+    both commands."""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, f"benchmarks/{script}.py", "--rows", "5", "--show", "0"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert re.search(r"(wrong credit .*|right answers missed): 0 of [0-9]+", done.stdout), done.stdout[-500:]
