@@ -623,15 +623,10 @@ def _find(
                     # 180万元的报价已撤回 - a counterfactual, another's claim or a withdrawn quote (key points only: a
                     # forbidden claim relayed is still charged, v25)
                     negation = counterfactual(answer_norm, at, found.end) or anothers_claim(answer_norm, at, found.end)
-                if (
-                    negation is None
-                    and after is None
-                    and questions is not None
-                    and (figure or pattern.kind == "number")
-                ):
-                    # v17: 有人说…，但实际…; v53: and a figure after words of counting
-                    # (有人说每月5000元的费用，这是错误的)
-                    negation = reported_and_corrected(questions, found.start, found.end)
+                    if negation is None:
+                        # v17: 有人说…，但实际…; v53: and a figure after words of counting
+                        # (有人说每月5000元的费用，这是错误的)
+                        negation = reported_and_corrected(questions, found.start, found.end)
                 if negation is None and after is None and (figure or pattern.kind == "number"):
                     # v17: 20个月的两倍; v53: and a point's figure after words of counting (每月5000元的一半)
                     after = a_multiple_of(answer_norm, at, found.end)
