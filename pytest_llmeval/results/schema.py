@@ -174,7 +174,9 @@ class SelectionRecord(TypedDict, total=False):
     """How much of the suite the run covered (results/selection.py), counted in LLM case tests - one per model,
     mode and case (--llm-repeat samples run inside one): `collected` = `selected` + `deselected`; of the selected,
     `skipped` (by reason in `skip_reasons`) and `finished` (passed, failed or errored); the rest never ran (the run
-    stopped first). `selected_by`: the options of the invocation that chose part of the suite (-k, -m, ...)."""
+    stopped first). `selected_by`: the options of the invocation that chose part of the suite (-k, -m, ...).
+    `worker_crashes` (only when there were any): the tests a pytest-xdist worker crashed while running; a case test
+    among them counts as finished (failed), and the words for the tests not run name the crash."""
 
     unit: str
     collected: int
@@ -184,6 +186,7 @@ class SelectionRecord(TypedDict, total=False):
     skip_reasons: dict[str, int]
     finished: int
     selected_by: list[str]
+    worker_crashes: int
 
 
 class RunInfo(TypedDict):

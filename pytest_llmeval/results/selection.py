@@ -8,11 +8,15 @@ suite: its collection counts travel to the controller in `workeroutput` (`add_wo
 finished are counted on the controller, from the test reports xdist forwards - each LLM case test's report carries
 `CASE_REPORT_KEY` from its worker: a worker that crashed sends no `workeroutput`, and its skips and finished tests
 were lost with it ("selected but not run"), while its reports had reached the controller as they were made.
+A worker that crashed in an LLM case test's setup sent no report of it, only xdist's crash report (unmarked): each
+worker's `workeroutput` also carries short digests of the LLM case tests it collected (`case_digests`), so that the
+controller knows such a test for what it was and counts it as finished (failed), as a crash in its call is.
 A results.json written before has no `run.selection`: its reports say nothing of it, as before.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shlex
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -25,6 +29,13 @@ WORKER_OUTPUT = "llmeval_selection"  # the key of a worker's counts in xdist's w
 CASE_REPORT_KEY = "llmeval_case_test"  # True on an LLM case test's reports: it travels with them to the controller
 UNIT = "LLM case tests (one per model, mode and case; --llm-repeat samples run inside one test)"
 MAX_REASONS = 5  # skip reasons a report names; the rest are counted as "other reasons"
+DIGEST_CHARS = 16  # hex characters of a case test's node-id digest in a worker's output (64 bits: no collision)
+
+
+def case_digest(nodeid: str) -> str:
+    """A short digest of an LLM case test's node id: a worker sends these (8 bytes a test, not its whole id, at
+    10,000 cases under -n 8) for the controller to know a test whose worker crashed before reporting it."""
+    return hashlib.blake2b(nodeid.encode("utf-8", "surrogatepass"), digest_size=DIGEST_CHARS // 2).hexdigest()
 
 
 def is_case_test(item: Any) -> bool:
@@ -54,6 +65,9 @@ class SelectionCounter:
         self._finished: set[str] = set()  # node ids: a test crashed in its teardown has its call counted once
         self._workeroutput = workeroutput
         self._workers: list[dict[str, Any]] = []
+        self._crashed: set[str] = set()  # node ids of xdist's crash reports of tests not (yet) known as case tests
+        self._worker_cases: set[str] = set()  # on the controller: the digests of every worker's case tests
+        self._crashes: set[str] = set()  # node ids of the case tests xdist reported as crashed (known beforehand)
 
     @property
     def finished(self) -> int:
@@ -79,7 +93,11 @@ class SelectionCounter:
         if getattr(report, CASE_REPORT_KEY, False):
             self._cases.add(report.nodeid)  # an xdist controller learns a worker's case tests from their reports
         if report.nodeid not in self._cases:  # xdist's report of a crashed test carries no mark: its setup's did
+            if report.when == "???" and report.failed:  # a crash in the setup: told from the workers' digests
+                self._crashed.add(report.nodeid)
             return
+        if report.when == "???" and report.failed:
+            self._crashes.add(report.nodeid)
         if report.skipped and not hasattr(report, "wasxfail"):
             reason = skip_reason(report)
             self.skipped[reason] = self.skipped.get(reason, 0) + 1
@@ -101,12 +119,27 @@ class SelectionCounter:
         counts = (output or {}).get(WORKER_OUTPUT)
         if isinstance(counts, dict):
             self._workers.append(counts)
+            digests = counts.get("case_digests")
+            if isinstance(digests, list):
+                self._worker_cases.update(d for d in digests if isinstance(d, str))
 
     # -- the record ----------------------------------------------------------
     def own(self) -> dict[str, Any]:
         """This process's collection counts (a worker's `workeroutput`; the skipped and finished tests are counted
-        from the reports, on the controller)."""
-        return {"collected": self.collected, "deselected": self.deselected}
+        from the reports, on the controller), with the digests of its case tests on a worker."""
+        counts: dict[str, Any] = {"collected": self.collected, "deselected": self.deselected}
+        if self._workeroutput is not None:
+            counts["case_digests"] = sorted(case_digest(nodeid) for nodeid in self._cases)
+        return counts
+
+    def _crashed_in_setup(self) -> set[str]:
+        """The case tests whose worker crashed before their first report: xdist's crash report named them, and a
+        worker's digests say they were case tests."""
+        return {
+            nodeid
+            for nodeid in self._crashed - self._cases - self._finished
+            if case_digest(nodeid) in self._worker_cases
+        }
 
     def record(self, invocation: list[str]) -> dict[str, Any] | None:
         """`run.selection`; None when no process collected (a run that stopped before its collection ended, or
@@ -116,14 +149,16 @@ class SelectionCounter:
             return None
         # every worker collects (and deselects) the whole suite; the reports of all of them reach this process
         reference = max(parts, key=lambda p: p["collected"])
+        crashed_in_setup = self._crashed_in_setup()
         from ..__main__ import selection_of
 
         return selection_record(
             collected=int(reference["collected"]),
             deselected=int(reference.get("deselected") or 0),
             skipped=self.skipped,
-            finished=self.finished,
+            finished=self.finished + len(crashed_in_setup),
             selected_by=selection_of(invocation),
+            worker_crashes=len(self._crashes | crashed_in_setup) + len(self._crashed - crashed_in_setup),
         )
 
 
@@ -137,9 +172,16 @@ def record_selection(config: Any, run: dict[str, Any]) -> None:
 
 
 def selection_record(
-    collected: int, deselected: int, skipped: Mapping[str, int], finished: int, selected_by: list[str]
+    collected: int,
+    deselected: int,
+    skipped: Mapping[str, int],
+    finished: int,
+    selected_by: list[str],
+    worker_crashes: int = 0,
 ) -> dict[str, Any]:
-    """The `run.selection` of a run (see the module's docstring): counts of LLM case tests."""
+    """The `run.selection` of a run (see the module's docstring): counts of LLM case tests; `worker_crashes`, the
+    tests (of any kind) whose pytest-xdist worker crashed while running them, only when there were any."""
+    crashes = {"worker_crashes": worker_crashes} if worker_crashes else {}
     return {
         "unit": UNIT,
         "collected": collected,
@@ -149,7 +191,7 @@ def selection_record(
         "skip_reasons": dict(sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))),
         "finished": finished,
         "selected_by": list(selected_by),
-    }
+    } | crashes
 
 
 def _count(value: Any) -> int | None:
@@ -196,7 +238,15 @@ def no_case_ran(doc: Mapping[str, Any]) -> tuple[str, str] | None:
         return None
     collected, _, parts = counted
     said = "; ".join(f"{n} of {collected} LLM case tests {words}" for _, n, words in parts)
-    return said, "; or ".join(NO_CASE_FIXES[kind] for kind, _, _ in parts)
+    crashed = bool(_count(doc["run"]["selection"].get("worker_crashes")))
+    return said, "; or ".join(_fix(kind, crashed) for kind, _, _ in parts)
+
+
+def _fix(kind: str, crashed: bool) -> str:
+    """What brings back the tests not run for `kind`; a crashed pytest-xdist worker's own fix when one crashed."""
+    if kind == "not run" and crashed:
+        return "a run to its end (the crash pytest's summary names fixed, or --max-worker-restart above 0 to go on)"
+    return NO_CASE_FIXES[kind]
 
 
 def _counted(doc: Mapping[str, Any]) -> tuple[int, int, list[tuple[str, int, str]]] | None:
@@ -220,8 +270,19 @@ def _counted(doc: Mapping[str, Any]) -> tuple[int, int, list[tuple[str, int, str
     if skipped:
         parts.append(("skipped", skipped, f"skipped ({_reasons(selection.get('skip_reasons'))})"))
     if not_run:
-        parts.append(("not run", not_run, "selected but not run (the run stopped first: interrupted, -x or --maxfail)"))
+        parts.append(("not run", not_run, f"selected but not run (the run stopped first: {_stopped_by(selection)})"))
     return collected, finished, parts
+
+
+def _stopped_by(selection: Mapping[str, Any]) -> str:
+    """What stops a run before its selected tests ran: a crashed pytest-xdist worker when the run records one."""
+    crashes = _count(selection.get("worker_crashes")) or 0
+    if crashes:
+        return (
+            f"a pytest-xdist worker crashed ({crashes} test(s) it was running: pytest's summary names them) and was"
+            " not replaced (--max-worker-restart), or the run was interrupted, -x or --maxfail"
+        )
+    return "interrupted, -x or --maxfail"
 
 
 def _quoted(option: str) -> str:
@@ -267,4 +328,5 @@ def merged_selection(parts: list[Mapping[str, Any] | None]) -> dict[str, Any] | 
         skipped=skipped,
         finished=sum(_count(p.get("finished")) or 0 for p in records),
         selected_by=by,
+        worker_crashes=sum(_count(p.get("worker_crashes")) or 0 for p in records),
     )

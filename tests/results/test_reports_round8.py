@@ -80,7 +80,7 @@ def test_workers_send_their_collection_only_and_no_collection_is_no_record():
     workeroutput: dict[str, Any] = {}
     worker = SelectionCounter(workeroutput)
     worker.pytest_collection_finish(SimpleNamespace(items=[]))
-    assert workeroutput == {"llmeval_selection": {"collected": 0, "deselected": 0}}
+    assert workeroutput == {"llmeval_selection": {"collected": 0, "deselected": 0, "case_digests": []}}
     assert controller(report("t[a]", "call", "passed")) is None  # every worker crashed: no count of the suite
 
 
