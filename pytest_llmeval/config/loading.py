@@ -19,6 +19,7 @@ from ..bench.config import BenchConfig, BenchConfigError
 from ..rag.config import RagConfig
 from ..serving.embedded import EMBEDDED_MAX_TOKENS
 from ..serving.models import ModelSpecError, apply_model_args, home_expanded, parse_model
+from ..serving.placement import parallel_gpus_problem
 from ..serving.server import ServerSettings
 from ..sharding import ShardError, resolve_shard
 from .checks import (
@@ -42,7 +43,6 @@ from .checks import (
     check_url_files,
     check_writable_folder,
     not_a,
-    parallel_gpus_problem,
     special_file,
 )
 from .options import (

@@ -31,7 +31,11 @@ import math
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .models import ModelSpec
+    from .server import ServerSettings
 
 TP_CHOICES = (1, 2, 4, 8)
 DEFAULT_UTILIZATION = 0.9
@@ -380,9 +384,43 @@ def _sizing(source: str, server: Any) -> tuple[float | None, str, Callable[[int]
     )
 
 
+MULTI_NODE_DP_FLAGS = ("--data-parallel-size-local", "--data-parallel-backend", "--headless", "--data-parallel-address")
+
+
+def parallel_gpus_problem(spec: ModelSpec, server: ServerSettings, placement: str = "off") -> str | None:
+    """Why a launched model's GPUs cannot hold its vLLM engines, with the fix; None when they can or cannot be told.
+    vLLM starts data_parallel_size engines of tensor_parallel_size GPUs each on this node: given fewer GPUs
+    (`LABEL=PATH@0`, `gpus=`, `--llm-gpus`), its start failed minutes in. `--llm-placement auto` gives a server as
+    many GPUs as its TP (a pinned one without a TP: TP = its GPU count) and does not count the engines, so a
+    data-parallel model there must be pinned and given its TP. A multi-node data-parallel deployment
+    (`--data-parallel-size-local`, Ray, `--headless`) places its own engines: not checked."""
+    if spec.embedded or server.base_url is not None:  # attached: the deployment is someone else's
+        return None
+    if any(arg.split("=", 1)[0] in MULTI_NODE_DP_FLAGS for arg in server.extra_args):
+        return None
+    tp, dp = server.tensor_parallel_size or 1, server.data_parallel_size or 1
+    devices = [d for d in (server.cuda_visible_devices or "").split(",") if d.strip()]
+    engines = f"data_parallel_size {dp} x tensor_parallel_size {tp} = {tp * dp} GPU(s)"
+    pin = f"--llm-model {spec.label}=PATH@" + ",".join(str(i) for i in range(tp * dp))
+    if devices and len(devices) < tp * dp:
+        return (
+            f"model {spec.label}: vLLM starts {engines} on this node, and the model is given {len(devices)} "
+            f"(GPUs {','.join(devices)}). Fix: give it {tp * dp} GPUs ({pin}, --llm-model-arg {spec.label}:gpus=... "
+            f"or --llm-gpus), or lower its data_parallel_size or tensor_parallel_size"
+        )
+    if dp > 1 and placement == "auto" and (not devices or server.tensor_parallel_size is None):
+        return (
+            f"model {spec.label}: --llm-placement auto gives a server as many GPUs as its tensor_parallel_size (a "
+            f"pinned one without a TP runs at TP = its GPU count) and does not count vLLM's data-parallel engines, so "
+            f"its data_parallel_size {dp} would not get the GPUs it needs. Fix: pin its {tp * dp} GPUs and give its "
+            f"TP ({pin} --llm-model-arg {spec.label}:tensor_parallel_size={tp}), which placement keeps, or leave "
+            "placement off"
+        )
+    return None
+
+
 def needs_for(models: Sequence[Any], settings: Any) -> list[ModelNeed]:
     """ModelNeeds of ModelSpecs under the run's ServerSettings (per-model values applied)."""
-    from ..config.checks import parallel_gpus_problem
     from .models import model_server_settings
 
     needs = []

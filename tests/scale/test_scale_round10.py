@@ -52,12 +52,12 @@ from typing import Any
 
 import pytest
 
-from pytest_llmeval.config.checks import parallel_gpus_problem
 from pytest_llmeval.results.merge import MergeError, expand_patterns, latest_attempts, merge_documents
 from pytest_llmeval.serving.client import ChatClient, LLMRequestError
 from pytest_llmeval.serving.endpoint import Endpoint, public_url
 from pytest_llmeval.serving.fleet import FleetClient
 from pytest_llmeval.serving.models import model_server_settings, parse_model
+from pytest_llmeval.serving.placement import parallel_gpus_problem
 from pytest_llmeval.serving.server import ServerSettings
 from pytest_llmeval.sharding import ShardError, shard_from_env, shard_of
 from pytest_llmeval.testing.openai_fake import FakeServer
