@@ -28,6 +28,10 @@ class systematically. Each covered row of tests/evaluation (the rows credit_muta
 - think: a Qwen3 <think>…</think> block before the answer;
 - repeated: the sentence said again after a blank line;
 - punctuation: Chinese punctuation in English form (，-> , ：-> :；-> ;) or an English colon in Chinese form (: -> ：).
+- attributive (v62): a sentence that says subject - copula - figure and no more written with the figure before its
+  subject in the project's own words (ROI为20% -> 项目可实现20%的ROI / 项目有20%的ROI; 回收期为20个月 -> 项目有20个月的
+  回收期; The ROI is 20% -> The project delivers a 20% ROI / The project has an ROI of 20%; The payback period is 20
+  months -> The project has a 20-month payback period), for a return, a margin or a payback period only.
 
 A rewrite is made only where it surely keeps the meaning, otherwise it is skipped and counted: the point's figure
 must occur once in the answer in a plain sentence (no negation, condition or question of its own, no JSON, code or
@@ -37,7 +41,7 @@ apart.
 
     .venv/bin/python benchmarks/miss_mutations.py [--rows R] [--sample N] [--seed S] [--show K]
 
-The whole sweep (about 2,550 covered rows, 25,800 rewrites) takes about 12 s; tests/evaluation/
+The whole sweep (about 2,600 covered rows, 26,800 rewrites) takes about 14 s; tests/evaluation/
 test_miss_mutations.py runs all of it.
 """
 
@@ -47,7 +51,7 @@ import argparse
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -341,6 +345,7 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
         table = f"{header}\n|---|---|\n| {label} | {said} |\n"
         pre = outside[0] + ("\n\n" if outside[0].strip() else "")
         make("table row", f"{pre.lstrip()}{table}{outside[1]}")
+    _attributive(answer, (body_left, s_right), said, english, label, qualified, make, skipped)
 
     # the whole answer: a heading before it, a thinking block before it, punctuation of the other language
     make("heading", f"## {'Summary' if english else '结论'}\n\n{answer}")
@@ -354,6 +359,70 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
     else:
         skipped.append("punctuation: no comma or colon to swap")
     return made, skipped
+
+
+# attributive: the subject's names whose figure may stand before them in a sentence of the project's own ("The project
+# delivers a 20% ROI", 项目可实现20%的ROI, 项目有20个月的回收期), by the subject's group in `SUBJECT_SWAPS`; the
+# Chinese verb (可实现 says a return or a margin reached; 有 any of them) and the English article's noun
+ATTRIBUTIVE_ZH: dict[str, tuple[str, ...]] = {
+    "投资回报率": ("可实现", "有"),
+    "内部收益率": ("可实现", "有"),
+    "毛利率": ("可实现", "有"),
+    "净利率": ("可实现", "有"),
+    "回收期": ("有",),
+}
+ATTRIBUTIVE_EN = ("ROI", "return on investment", "IRR", "gross margin", "net margin", "payback period")
+_EN_UNIT_SINGULAR = {"months": "month", "days": "day", "years": "year", "weeks": "week", "%": "%"}
+
+
+def _an(figure: str) -> str:
+    """The English article before a figure said aloud (an 8%, an 11%, an 18-month; a 20%)."""
+    return "an" if re.match(r"(?:8|11|18)(?![0-9])|(?:8|11|18)[0-9]{2}(?![0-9])", figure) else "a"
+
+
+def _attributive(
+    answer: str,
+    spans: tuple[int, int],
+    said: str,
+    english: bool,
+    label: str | None,
+    qualified: bool,
+    make: Callable[[str, str], None],
+    skipped: list[str],
+) -> None:
+    """The figure written before its subject (P26: ROI为20% -> 项目可实现20%的ROI / 项目有20%的ROI; The ROI is 20% ->
+    The project delivers a 20% ROI / The project has an ROI of 20%; 回收期为20个月 -> 项目有20个月的回收期; The payback
+    period is 20 months -> The project has a 20-month payback period): made only of a sentence that says subject -
+    copula - figure and no more (the label's test), for a subject whose figure reads so in the project's own words."""
+    body_left, s_right = spans
+    if label is None or qualified:
+        skipped.append("attributive: the sentence says more than subject - copula - figure, or is qualified")
+        return
+    group = next((names for names in SUBJECT_SWAPS if label in names), ())
+    figure = re.match(r"[0-9][0-9.,]*", said)
+    unit = said[figure.end() :].strip() if figure else ""
+    if figure is None or not unit:
+        skipped.append("attributive: no unit after the figure")
+        return
+    if english:
+        singular = _EN_UNIT_SINGULAR.get(unit)
+        if label not in ATTRIBUTIVE_EN or singular is None:
+            skipped.append("attributive: a subject or a unit the figure does not stand before in English")
+            return
+        mid_sentence = re.search(r"(?:[,;，；:：]|[a-z])\s*$", answer[:body_left]) is not None
+        opening = "the project" if mid_sentence else "The project"
+        compact = f"{figure.group()}%" if singular == "%" else f"{figure.group()}-{singular}"
+        verb = "delivers" if singular == "%" else "has"
+        article = "an" if label in ("ROI", "IRR") or label[:1] in "aeiouAEIOU" else "a"  # an ROI, a payback period
+        for piece in (f"{verb} {_an(figure.group())} {compact} {label}", f"has {article} {label} of {said}"):
+            make("attributive", f"{answer[:body_left]}{opening} {piece}{answer[s_right:]}")
+        return
+    verbs = next((ATTRIBUTIVE_ZH[name] for name in group if name in ATTRIBUTIVE_ZH), ())
+    if not verbs:
+        skipped.append("attributive: a subject or a unit the figure does not stand before in Chinese")
+        return
+    for verb in verbs:
+        make("attributive", f"{answer[:body_left]}项目{verb}{said}的{label}{answer[s_right:]}")
 
 
 @dataclass

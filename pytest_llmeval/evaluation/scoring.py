@@ -88,7 +88,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 61
+SCORER_VERSION = 62
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 that keep their meaning - an adverb or an approximation by the copula, the copula swapped, the figure in bold or in
 quotes, full-width digits, a spaced unit, 左右 / "or so", a lead-in, a bullet, a label, a bold label, a table row, a
 heading, a <think> block, the sentence repeated, the other language's punctuation, a tail clause, a citation, LaTeX,
-the subject in bold or quotes, the sentence numbered, in bold or as a heading - must stay covered, so a later change
-that starts missing one of these fails here. The whole sweep (about 25,800 rewrites, 12 s) runs here."""
+the subject in bold or quotes, the sentence numbered, in bold or as a heading, the figure written before its subject
+(v62) - must stay covered, so a later change that starts missing one of these fails here. The whole sweep (about
+26,800 rewrites, 14 s) runs here."""
 
 from __future__ import annotations
 
@@ -44,9 +45,13 @@ KINDS = {
     "as heading",
     "citation",
     "latex",
+    "attributive",
 }
 # misses left, per kind, with the reason (Left: in docs/scorer-versions.md's v60 paragraph)
-PINNED_MISSES: dict[str, int] = {}  # v61: the one heading miss (a blockquote after "## 结论") is covered
+# v61: the one heading miss (a blockquote after "## 结论") is covered. v62: 6 attributive rewrites whose subject's
+# name ends a line with no end mark (项目有20%的ROI, a line break, 这个水平合理吗？; "... a 20% ROI", a line break,
+# "Is that enough?") - the scorer reads the break as a space, and 20%的ROI 提升 (a change) is written so too
+PINNED_MISSES: dict[str, int] = {"attributive": 6}
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +132,17 @@ def _made(module: ModuleType, point: str, answer: str, kind: str) -> list[str]:
         ("ROI 20%", "The ROI is 20%.", "latex", "The ROI is $20\\%$."),
         ("回收期20个月", "回收期为20个月。", "latex", "回收期为$20$ 个月。"),
         ("ROI 20%", "ROI为20%。项目可行。", "bold label", "**ROI：** 20%\n项目可行。"),
+        ("ROI 20%", "ROI为20%。", "attributive", "项目可实现20%的ROI。"),
+        ("ROI 20%", "ROI为20%。", "attributive", "项目有20%的ROI。"),
+        ("回收期20个月", "回收期为20个月。", "attributive", "项目有20个月的回收期。"),
+        ("ROI 20%", "The ROI is 20%.", "attributive", "The project delivers a 20% ROI."),
+        ("ROI 20%", "The ROI is 20%.", "attributive", "The project has an ROI of 20%."),
+        (
+            "回收期20个月",
+            "The payback period is 20 months.",
+            "attributive",
+            "The project has a 20-month payback period.",
+        ),
     ],
 )
 def test_rewrites_made(sweep_module: ModuleType, point: str, answer: str, kind: str, rewritten: str) -> None:
@@ -213,6 +229,18 @@ def test_unsure_rows_are_skipped(
             "ROI is high. Overall, ROI is 20%.",
             "label",
             "label, bold label, table row: the sentence says more than subject - copula - figure",
+        ),
+        (
+            "ROI 20%",
+            "The ROI is about 20%.",
+            "attributive",
+            "attributive: the sentence says more than subject - copula - figure, or is qualified",
+        ),
+        (
+            "成本84万元",
+            "成本为84万元。",
+            "attributive",
+            "attributive: a subject or a unit the figure does not stand before in Chinese",
         ),
         (
             "ROI 20%",

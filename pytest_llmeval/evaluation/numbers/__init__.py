@@ -19,7 +19,10 @@ positions line up with the echo guard's mask. The rules (docs/scenarios.md, "How
   (`roundabout.py`): adverbials of time, place or condition (ROI在三年内可达20%, the ROI by 2026 will reach 20%), a
   modal or raising verb (the ROI is expected to reach 20%, 应为20%) and a correction of another figure (ROI不是15%，
   而是20%, the ROI is not 15% but 20%) - never a negation, a bound, another subject or another figure of it; v53:
-  nor a subject held by another named right before it (`holders.py`: 竞争对手的ROI, a competitor's ROI).
+  nor a subject held by another named right before it (`holders.py`: 竞争对手的ROI, a competitor's ROI); v62: or
+  after the figure in a clause of the project's own (`attributive.py`: 项目可实现20%的ROI, the project delivers a 20%
+  ROI, 20个月即可回本, it pays back in 20 months), and not with another holder in brackets after the subject
+  (投资回报率（竞争对手）为20%).
 - Optional forms (`NumberForms`): scale words (万/千万/亿/千: 1.2千万 == 1200万 == 12000000; with them,
   1200万元 == 0.12亿元, the unit after the scale word still has to match; v11: and the English ones, thousand,
   million, billion, and k, m, bn after the digits in money: $1.2M == $1,200,000 == 120万美元), Chinese numerals

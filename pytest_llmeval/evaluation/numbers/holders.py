@@ -30,3 +30,26 @@ def another_holder(text: str, at: int, label: str) -> bool:
     if _A_HOLDER_NAMED.search(label) is not None:
         return False
     return _HOLDER_BEFORE.search(text, max(0, at - 24), at) is not None
+
+
+# v62: another holder opening a bracket right after the subject (投资回报率（竞争对手）为20%, ROI (competitor's) is
+# 20%, 回收期（竞品）为20个月, （竞争对手A公司）, （竞品的口径）, (competitor A), (competitor's estimate)) - v38 read
+# any bracket there as the subject's other name and credited them; a qualifier in brackets (（按三年计）, （年化）,
+# (annualised), (3-year), （含税）, (est.), （行业标准口径）, (industry-standard definition)) and a comparison
+# (（高于竞争对手）) stay the subject's own
+_HOLDER_IN_BRACKETS = re.compile(
+    r"\( ?(?:(?:竞争对手|对手|竞品|竞对|同行|同业|友商|别家|其他(?:公司|企业|厂商))(?:公司|企业|们)?"
+    "|(?:行业|业内|业界)(?:平均|均值|基准|标杆|中位数?)?(?:水平)?) ?[a-z0-9]{0,2}(?:公司|企业)?(?:的)?"
+    "(?:方案|项目|产品|口径|数据|水平)? ?\\)"
+    r"|\( ?(?:(?:the|a|our) )?(?:competitors?|rivals?|peers?|competing (?:firms?|companies|projects?|vendors?)"
+    r"|(?:the )?industry(?:-wide)?(?: (?:average|median|benchmark))?)(?: [a-z0-9]{1,2})?(?:'s|’s|'|’)?"
+    r"(?: (?:figure|estimate|number|data))? ?\)"
+)
+
+
+def a_holder_in_brackets(text: str, start: int, end: int, label: str) -> bool:
+    """Whether a bracket between the subject's name, ending at `start`, and its figure at `end` holds another holder
+    alone (v62: 投资回报率（竞争对手）为20%, ROI (competitor) is 20%), where the point's `label` names none."""
+    if _A_HOLDER_NAMED.search(label) is not None:
+        return False
+    return _HOLDER_IN_BRACKETS.search(text, start, end) is not None

@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
+from .attributive import figure_before_subject, paid_back_in
 from .edges import bare_end, classifier_twin, edges_ok
 from .finding import ABOUT, EN_ONES, EN_TEENS, EN_TENS, find_numbers_cached, words_at
-from .holders import another_holder
+from .holders import a_holder_in_brackets, another_holder
 from .kept import HOLDING_LINK, HOLDING_VERB, HOLDING_VERB_ZH, framed_link
 from .mention import CN_CHARS, Mention, NumberForms, chinese_value, parse_tolerance
 from .respectively import paired_respectively
@@ -151,6 +152,9 @@ class NumberPattern:
             if labelled and start is None and not isinstance(first, VerbalChange):
                 label = self.pieces[0].strip()  # v40: ROI、IRR分别为20%和15%
                 start = paired_respectively(answer, mentions, index, subject_names(label), _KNOWN_NAMES)
+            attributive = labelled and start is None and not isinstance(first, VerbalChange)
+            if attributive:
+                start = first.start  # v62: 项目可实现20%的ROI - the subject after the figure, read once its unit ends
             if start is None or (start == first.start and _ORDINAL_BEFORE.search(answer, max(0, start - 2), start)):
                 continue  # v16: 第20个月, 第3年, 第5名 - a position, not an amount
             if self.pieces[0].strip() and another_metric(answer, start, self.pieces[0].strip()):
@@ -200,6 +204,15 @@ class NumberPattern:
                 end = end if end is not None else _unit_before_a_contrast(answer, first.start, pos, self.pieces[-1])
             if end is None and len(self.slots) == 1 and self.pieces[-1]:
                 end = _unit_after_a_restatement(answer, first, self.pieces[-1])  # v32: twenty (20) months
+            names = subject_names(self.pieces[0].strip()) if attributive else ()
+            if attributive and (
+                end is None
+                or not (
+                    figure_before_subject(answer, first.start, end, names)
+                    or paid_back_in(answer, first.start, end, names)  # v62: 20个月即可回本, it pays back in 20 months
+                )
+            ):
+                continue
             if labelled and end is not None and _A_CHANGE_AFTER.match(answer, end):
                 continue  # v36: the ROI is 20% lower - a change of the subject, not its value
             if labelled and end is not None and _an_open_apposition(answer, start, first.start, end):
@@ -379,7 +392,9 @@ _SUBJECT_LINK = re.compile(
     # v38: and an apposition (the ROI, at 20%, ...; ROI (20%); ROI — 20% —; 投资回报率（约20%）) and a JSON key's
     # closing quote before its colon ("new_payback": "14 months"), the subject's other name in brackets (投资回报率
     # （ROI）为20%, return on investment (ROI): 20%) and a length's verb (回本周期大约需要20个月)
-    r"(?:\*\*)? ?(?:\([a-z\u4e00-\u9fff -]{1,30}\) ?)?"
+    r"(?:\*\*)? ?(?:\([a-z\u4e00-\u9fff -]{1,30}\) ?"
+    # v62: and a qualifier of years or an estimate in brackets (ROI (3-year) is 20%, ROI (est.) is 20%)
+    r"|\((?:[0-9]{1,2}-(?:year|yr|month)|est\.|estimated|approx\.)\) ?)?"
     # v60: and a label's double dash (回收期——20个月, 回收期 —— 20个月)
     r"(?:, ?(?:at |of |about |around |roughly |approximately |now |currently )?|\( ?|—— ?|[—–] ?|-- ?|- )?"
     # v60: an "only" or "indeed" before a hedge (回收期确实约为20个月, ROI仅约为20%: v59 took one or the other), and
@@ -522,7 +537,7 @@ def _changed_before(answer: str, first: Mention, label: str) -> int | None:
 SUBJECT_NAMES: tuple[tuple[str, ...], ...] = (
     ("roi", "投资回报率", "投资收益率", "return on investment"),
     ("回收期", "投资回收期", "回本周期", "回本期", "回收周期", "投资回收周期", "回本时间", "payback period", "payback"),
-    ("payback time", "break-even period", "breakeven period"),
+    ("payback time", "break-even period", "breakeven period", "回本", "收回投资", "收回全部投资"),
     ("irr", "内部收益率", "internal rate of return"),
     ("npv", "净现值", "net present value"),
     ("tco", "总拥有成本", "总体拥有成本", "total cost of ownership"),
@@ -728,6 +743,8 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
             continue  # v40: 应收账款回收期, 修正内部收益率, Modified IRR - another metric that holds the name
         if another_holder(text, at, label):
             continue  # v53: 竞争对手的ROI, a competitor's ROI - another holder's figure
+        if a_holder_in_brackets(text, gap_start, pos, label):
+            continue  # v62: 投资回报率（竞争对手）为20%, ROI (competitor's) is 20% - another holder's figure
         if _A_CHANGE_LABEL.search(name) and _LEVEL_LINK.fullmatch(text, at + len(name), pos):
             return None  # 下降为20% for 下降20%
         return at
