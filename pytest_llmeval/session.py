@@ -18,7 +18,7 @@ import dataclasses
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -119,6 +119,8 @@ class LLMEvalSession(AnswerSources, RunRecording, RunJudge, RunInterrupts, RunEn
         self._sigterm_decided = False  # whether this run's SIGTERM handling was decided (installed or not)
         # pytest stopped the run itself (-x, --maxfail, --sw): no interrupt, whatever the exit status says
         self._stopped_by_pytest = False
+        # under pytest-xdist, on the controller: each test's place in the run's collection (results.json's case order)
+        self._collection_order: dict[str, int] = {}
         self._remember_secrets()
         workerinput = getattr(config, "workerinput", None)
         self.is_worker = workerinput is not None
@@ -400,6 +402,13 @@ class LLMEvalSession(AnswerSources, RunRecording, RunJudge, RunInterrupts, RunEn
     def is_evaluated(self, key: tuple[str, str, str, int]) -> bool:
         """Whether this process has the result of (model, mode, case id, sample) already."""
         return key in self._evaluations
+
+    @pytest.hookimpl(optionalhook=True)  # pytest-xdist's, on the controller: a worker collected the run's tests
+    def pytest_xdist_node_collection_finished(self, node: Any, ids: Sequence[str]) -> None:
+        """The run's tests in collection order (every worker collects the same), the order results.json lists their
+        cases in (`RunRecorder.order_cases`) - not the order the workers' reports happen to arrive in."""
+        if not self._collection_order:
+            self._collection_order = {nodeid: index for index, nodeid in enumerate(ids)}
 
     def pytest_runtest_logfinish(self, nodeid: str, location: Any) -> None:
         """-x / --maxfail / a recording failure: nothing more is asked of the server."""

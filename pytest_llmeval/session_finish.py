@@ -39,6 +39,7 @@ class RunEnd:
     resume_summary: dict[str, Any] | None
     compare_error: str | None
     _baseline: tuple[Path, dict[str, Any]] | None  # --llm-compare's run, read at the start
+    _collection_order: dict[str, int]  # under xdist: node id -> its place in the run's collection
 
     if TYPE_CHECKING:
 
@@ -69,6 +70,9 @@ class RunEnd:
         if self.recorder is None:
             return
         recorder = self.recorder
+        if self._collection_order:  # under xdist the records came as the workers' reports arrived: the serial order
+            order = self._collection_order
+            recorder.order_cases(lambda record: order.get(str(record.get("nodeid"))))
         if self.charts is not None:  # every case and memory record is in: the child draws while the rest is done
             self.charts.send(dict(recorder.document(intervals=False)))
         recorder.run.setdefault("warmup", []).extend(self.take_warmups())  # a client no case used after

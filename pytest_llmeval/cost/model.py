@@ -43,7 +43,7 @@ def _row(doc: dict[str, Any], prices: Prices, model: str, mode: str | None, qps:
     if qps:
         per_hour, basis = qps * 3600, f"benchmark at concurrency {_concurrency(doc, model)}"
     elif e2e:
-        per_hour, basis = 3600 / e2e, _serial_basis(mine)
+        per_hour, basis = 3600 / e2e, _serial_basis(mine, doc)
     else:
         per_hour, basis = None, "not measured"
     row = {"model": model, **({"mode": mode} if mode else {}), "n": len(mine)}
@@ -78,14 +78,19 @@ def _priced(
     }
 
 
-def _serial_basis(answers: list[dict[str, Any]]) -> str:
+def _serial_basis(answers: list[dict[str, Any]], doc: dict[str, Any]) -> str:
     """3600 / mean E2E: requests per hour if they came one at a time. Where the cases ran several in flight
-    (--llm-concurrency) their E2E includes the batching, and the serial rate is neither that nor the server's."""
-    in_flight = sorted({int(c["in_flight"]) for c in answers if c.get("in_flight")})
-    if in_flight and in_flight[-1] > 1:
+    (--llm-concurrency, or pytest-xdist workers sharing the server: -n) their E2E includes the batching, and the
+    serial rate is neither that nor the server's."""
+    from ..results.sections.summary import xdist_workers
+
+    in_flight = sorted({int(c["in_flight"]) for c in answers if c.get("in_flight")}) or [1]
+    workers = xdist_workers(doc)
+    if in_flight[-1] > 1 or workers > 1:
+        across = f" in each of {workers} xdist workers" if workers > 1 else ""
         return (
-            f"3600 / mean E2E of answers measured with {'/'.join(map(str, in_flight))} in flight, as if one at a "
-            "time (the server's capacity is higher; run --llm-bench)"
+            f"3600 / mean E2E of answers measured with {'/'.join(map(str, in_flight))} in flight{across}, as if one "
+            "at a time (the server's capacity is higher; run --llm-bench)"
         )
     return "serial decoding (one request at a time; run --llm-bench for batching)"
 

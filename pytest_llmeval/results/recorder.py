@@ -203,6 +203,26 @@ class RunRecorder:
             self.save()
             return True
 
+    def order_cases(self, position: Callable[[CaseRecord], int | None]) -> None:
+        """Put the recorded cases in the order `position` gives each record (under pytest-xdist: its test's place in
+        the run's collection, where the records came in as the workers' reports happened to arrive), the samples of
+        one test in sample order; a record without a position keeps its place among the others, after those with
+        one. results.json (and the reports) follow; cases.jsonl stays in the order the records came."""
+        with self._lock:
+            last = len(self.cases)
+
+            def place(item: tuple[int, tuple[tuple[str, str, str, int], CaseRecord]]) -> tuple[int, int, int]:
+                arrived, (key, record) = item
+                found = position(record)
+                return (last, arrived, 0) if found is None else (found, key[3], arrived)
+
+            ordered = [key for _, (key, _) in sorted(enumerate(self.cases.items()), key=place)]
+            if ordered == list(self.cases):
+                return
+            self.cases = {key: self.cases[key] for key in ordered}
+            self._lines = {key: self._lines[key] for key in ordered}
+            self._changes += 1  # the aggregates list the models and categories in the order their cases come
+
     def _append_case(self, line: str) -> None:
         if self._cases_fd is None:
             raise self.write_error or RecordingError(f"{self._cases_path} is closed")

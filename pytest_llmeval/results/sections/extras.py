@@ -6,7 +6,7 @@ from typing import Any
 
 from .bench import SPEED_FIGURES, speed_figure
 from .elements import Section, Table, fmt, methods, with_interval, with_n
-from .summary import NOT_MEASURED
+from .summary import NOT_MEASURED, xdist_workers
 
 
 def baseline_sections(doc: dict[str, Any]) -> list[Section]:
@@ -191,8 +191,11 @@ def _s_per_sample(row: dict[str, Any]) -> str:
 
 
 def _concurrency_words(doc: dict[str, Any]) -> str:
-    """`with 4 cases in flight per process` (--llm-concurrency), or `one case at a time`."""
+    """`with 4 cases in flight per process` (--llm-concurrency), or `one case at a time`; and under -n, that it was so
+    in each of the pytest-xdist workers asking the same server (`summary.xdist_workers`)."""
     in_flight = sorted({c["in_flight"] for c in doc.get("cases") or [] if c.get("images") and c.get("in_flight")})
+    workers = xdist_workers(doc)
+    across = f" in each of {workers} pytest-xdist workers (-n {workers})" if workers > 1 else ""
     if not in_flight:
-        return "one case at a time per process"
-    return f"with {'/'.join(map(str, in_flight))} cases in flight per process (--llm-concurrency)"
+        return f"one case at a time per process{across}"
+    return f"with {'/'.join(map(str, in_flight))} cases in flight per process (--llm-concurrency){across}"

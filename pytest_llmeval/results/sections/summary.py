@@ -83,25 +83,46 @@ def pass_rate_cell(agg: dict[str, Any]) -> str:
 
 
 def in_flight_note(doc: dict[str, Any]) -> str:
-    """What the latency and decode figures include when cases ran concurrently (--llm-concurrency); "" when not.
+    """What the latency and decode figures include when cases ran concurrently (--llm-concurrency, and pytest-xdist
+    workers sharing the server: -n); "" when not.
     Where the models ran at different concurrencies (a model with 2 replicas: twice the cases in flight), each
     model's is named: "4/8 cases in flight" did not say which model's latency was measured under which load, and a
     model asked one case at a time read as measured under load too. A model whose modes ran at different loads (a
     RAG run resumed at another --llm-concurrency) is named per mode: "m 1/8" did not say which mode's latency was
-    measured under 8. Only timed answers count (`_timed_loads`): a cache hit or an error has no latency to label."""
+    measured under 8. Only timed answers count (`_timed_loads`): a cache hit or an error has no latency to label.
+    Under -n every worker asks its own cases of the same server: `-n 3` at --llm-concurrency 1 kept 3 requests in
+    flight, and the comparison refuses its latency against a serial run's (compare/settings.py LOAD_SETTINGS), yet
+    the report said nothing of it."""
     per_row = _timed_loads(doc)
     in_flight = sorted(set().union(*per_row.values())) if per_row else []
-    if not in_flight or in_flight == [1]:
+    workers = xdist_workers(doc)
+    if not in_flight or (in_flight == [1] and workers <= 1):
         return ""
-    if len({tuple(sorted(v)) for v in per_row.values()}) == 1:
+    if in_flight == [1]:
+        load = "one case at a time per process"
+    elif len({tuple(sorted(v)) for v in per_row.values()}) == 1:
         load = f"with {'/'.join(map(str, in_flight))} cases in flight per process"
     else:
         each = ", ".join(f"{label} {'/'.join(map(str, sorted(v)))}" for label, v in _load_labels(per_row).items())
         load = f"with these cases in flight per process (1: one at a time): {each} -"
+    if workers <= 1:
+        return (
+            f" Latency measured {load} (--llm-concurrency): TTFT, E2E and decode tok/s include the batching; compare "
+            "them only with runs (and models) at the same concurrency."
+        )
     return (
-        f" Latency measured {load} (--llm-concurrency): TTFT, E2E and decode tok/s include the batching; compare "
-        "them only with runs (and models) at the same concurrency."
+        f" Latency measured {load} (--llm-concurrency) in each of {workers} pytest-xdist workers (-n {workers}) "
+        f"asking the same server, up to {workers * in_flight[-1]} requests at once: TTFT, E2E and decode tok/s "
+        "include the batching; compare them only with runs (and models) at the same concurrency and -n."
     )
+
+
+def xdist_workers(doc: dict[str, Any]) -> int:
+    """The pytest-xdist workers the run's cases were asked from (`run.settings.speed.xdist_workers`); 1 for a serial
+    run, a run that does not record it, or a count xdist had not resolved ("auto")."""
+    speed = ((doc.get("run") or {}).get("settings") or {}).get("speed") or {}
+    workers = speed.get("xdist_workers") if isinstance(speed, dict) else None
+    return workers if isinstance(workers, int) and not isinstance(workers, bool) and workers > 1 else 1
 
 
 def _timed_loads(doc: dict[str, Any]) -> dict[tuple[str, str], set[int]]:
