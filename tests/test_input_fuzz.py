@@ -395,3 +395,24 @@ def test_an_aggregate_of_another_shape_is_worked_out_again_from_the_cases(saved_
     shown = capsys.readouterr()
     assert "worked out again" in shown.out + shown.err
     assert main(["compare", str(saved_run), str(bad)]) == 0
+
+
+def test_a_number_option_given_a_word_on_the_command_line_names_the_option_and_the_fix(project):
+    """argparse said "argument --llm-concurrency: invalid int value: 'auto'" and no fix (the ini key named one)."""
+    import argparse
+
+    from pytest_llmeval.config.options import OPTIONS, cli_type
+
+    numbers = [opt for opt in OPTIONS if opt.type in (int, float) and opt.const is None and not opt.repeat]
+    assert len(numbers) >= 10, [opt.flag for opt in numbers]
+    for opt in numbers:
+        with pytest.raises(argparse.ArgumentTypeError) as refused:
+            cli_type(opt)("auto")
+        what = "a whole number" if opt.type is int else "a number"
+        assert str(refused.value).startswith(f"'auto' is not {what}. Fix: write {what}"), (opt.flag, refused.value)
+        assert f"e.g. {opt.flag} " in str(refused.value)
+        assert cli_type(opt)("7") == opt.type("7")
+    refused_run = project.run("--collect-only", "--llm-concurrency=auto")
+    out = one_usage_error(refused_run, "--llm-concurrency", "'auto'", "Fix:")
+    assert "between 1 and 1024" in out and "e.g. --llm-concurrency 4" in out
+    assert project.run("--collect-only", "--llm-concurrency=8").ret == 0

@@ -115,7 +115,7 @@ def test_command_line_overrides_ini(pytester: pytest.Pytester):
     [
         (["--llm-model", "a=/x", "--llm-model", "a=/y"], "--llm-model labels must be unique"),
         (["--llm-thinking", "maybe"], "invalid choice: 'maybe'"),
-        (["--llm-max-tokens", "many"], "invalid int value: 'many'"),
+        (["--llm-max-tokens", "many"], "'many' is not a whole number. Fix: write a whole number"),
         (["--llm-max-tokens", "-5"], "--llm-max-tokens -5: must be at least 1"),
         (["--llm-temperature", "-1"], "--llm-temperature -1.0: must be at least 0"),
         (["--llm-gpu-memory-utilization", "1.5"], "--llm-gpu-memory-utilization 1.5: must be in (0, 1]"),

@@ -4,6 +4,7 @@ its check), `OPTIONS`, `add_options` for pytest, and `option_value` (command lin
 
 from __future__ import annotations
 
+import argparse
 import math
 import re
 import warnings
@@ -511,11 +512,40 @@ def add_options(parser: pytest.Parser) -> None:
             # a plain switch: it never takes the next argument (`pytest --rag scenarios/` keeps the path)
             kwargs.update(action="store_const", const=opt.const)
         else:
-            kwargs["type"] = opt.type
+            kwargs["type"] = cli_type(opt)
         if opt.choices and opt.const is None:
             kwargs["choices"] = list(opt.choices)
         group.addoption(opt.flag, **kwargs)
         parser.addini(opt.ini, opt.help, type="linelist" if opt.repeat else "string")  # type: ignore[misc,maybe-unrecognized-str-typeform]
+
+
+def number_words(opt: Option) -> tuple[str, str]:
+    """What a number option's value must be and an example of it: ("a whole number", "8"), ("a number", "0.5")."""
+    example = opt.default if isinstance(opt.default, (int, float)) and not isinstance(opt.default, bool) else None
+    if opt.type is int:
+        return "a whole number", str(example if example is not None else 8)
+    return "a number", str(example if example is not None else 0.5)
+
+
+def cli_type(opt: Option) -> Callable[[str], Any]:
+    """The option's type for the command line: a whole number or a number that does not read says so with the fix
+    (argparse's own "invalid int value: 'auto'" named none); other types are the option's own."""
+    if opt.type not in (int, float):
+        return opt.type
+    kind = opt.type
+
+    def convert(text: str) -> Any:
+        try:
+            return kind(text)
+        except ValueError:
+            what, example = number_words(opt)
+            rule = opt.check[1].replace("must be", "that is", 1) if opt.check is not None else ""
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not {what}. Fix: write {what}{' ' + rule if rule else ''}, e.g. {opt.flag} {example}"
+            ) from None
+
+    convert.__name__ = kind.__name__  # argparse names the type by it where the value is missing
+    return convert
 
 
 def option_value(config: pytest.Config, opt: Option) -> Any:
@@ -540,8 +570,7 @@ def option_value(config: pytest.Config, opt: Option) -> Any:
         except LengthError as exc:  # a type of the plugin's own says what it reads
             raise pytest.UsageError(f"{where} = {ini!r}: {exc}") from None
         except ValueError:
-            what = "a whole number" if opt.type is int else "a number" if opt.type is float else opt.type.__name__
-            example = "8" if opt.type is int else "0.5" if opt.type is float else "..."
+            what, example = number_words(opt) if opt.type in (int, float) else (opt.type.__name__, "...")
             raise pytest.UsageError(
                 f"{where} = {ini!r} is not a valid {opt.type.__name__}. Fix: write {what}, e.g. {opt.ini} = "
                 f"{example}, or remove the line"
