@@ -416,3 +416,26 @@ def test_a_number_option_given_a_word_on_the_command_line_names_the_option_and_t
     out = one_usage_error(refused_run, "--llm-concurrency", "'auto'", "Fix:")
     assert "between 1 and 1024" in out and "e.g. --llm-concurrency 4" in out
     assert project.run("--collect-only", "--llm-concurrency=8").ret == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["size", "/nowhere", "--tp", "x"], "argument --tp: 'x' is not a whole number. Fix: write a whole number that"),
+        (["size", "/nowhere", "--gpu-memory-utilization", "high"], "'high' is not a number. Fix: write a number"),
+        (["size", "/nowhere", "--block-size", "big"], "'big' is not a whole number. Fix:"),
+        (["plan", "--llm-model", "a=/m", "--llm-tensor-parallel-size", "x"], "'x' is not a whole number. Fix:"),
+        (["plan", "--llm-model", "a=/m", "--llm-max-model-len", "4Q"], "'4Q' is not a number of tokens. Fix:"),
+    ],
+)
+def test_the_subcommands_numbers_given_a_word_name_the_fix(argv, said, capsys):
+    """`size --tp x` and `plan --llm-tensor-parallel-size x` were argparse's "invalid int value" with no fix; `plan
+    --llm-max-model-len 32K` was refused though pytest's option takes vLLM's spellings."""
+    from pytest_llmeval.__main__ import main
+
+    try:
+        code = main(argv)
+    except SystemExit as exited:  # argparse's exit; `size` returns its code
+        code = exited.code
+    assert code == 2
+    assert said in capsys.readouterr().err

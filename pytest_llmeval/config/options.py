@@ -4,7 +4,6 @@ its check), `OPTIONS`, `add_options` for pytest, and `option_value` (command lin
 
 from __future__ import annotations
 
-import argparse
 import math
 import re
 import warnings
@@ -14,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from ..number_args import number_type, number_words
 from ..serving.client import THINKING_MODES
 from ..serving.context import LengthError, context_length
 from ..serving.embedded import EMBEDDED_MAX_TOKENS
@@ -519,33 +519,13 @@ def add_options(parser: pytest.Parser) -> None:
         parser.addini(opt.ini, opt.help, type="linelist" if opt.repeat else "string")  # type: ignore[misc,maybe-unrecognized-str-typeform]
 
 
-def number_words(opt: Option) -> tuple[str, str]:
-    """What a number option's value must be and an example of it: ("a whole number", "8"), ("a number", "0.5")."""
-    example = opt.default if isinstance(opt.default, (int, float)) and not isinstance(opt.default, bool) else None
-    if opt.type is int:
-        return "a whole number", str(example if example is not None else 8)
-    return "a number", str(example if example is not None else 0.5)
-
-
 def cli_type(opt: Option) -> Callable[[str], Any]:
     """The option's type for the command line: a whole number or a number that does not read says so with the fix
     (argparse's own "invalid int value: 'auto'" named none); other types are the option's own."""
     if opt.type not in (int, float):
         return opt.type
-    kind = opt.type
-
-    def convert(text: str) -> Any:
-        try:
-            return kind(text)
-        except ValueError:
-            what, example = number_words(opt)
-            rule = opt.check[1].replace("must be", "that is", 1) if opt.check is not None else ""
-            raise argparse.ArgumentTypeError(
-                f"{text!r} is not {what}. Fix: write {what}{' ' + rule if rule else ''}, e.g. {opt.flag} {example}"
-            ) from None
-
-    convert.__name__ = kind.__name__  # argparse names the type by it where the value is missing
-    return convert
+    rule = opt.check[1].removeprefix("must be ") if opt.check is not None else ""
+    return number_type(opt.type, opt.flag, opt.default, rule)  # type: ignore[arg-type]
 
 
 def option_value(config: pytest.Config, opt: Option) -> Any:
@@ -570,7 +550,11 @@ def option_value(config: pytest.Config, opt: Option) -> Any:
         except LengthError as exc:  # a type of the plugin's own says what it reads
             raise pytest.UsageError(f"{where} = {ini!r}: {exc}") from None
         except ValueError:
-            what, example = number_words(opt) if opt.type in (int, float) else (opt.type.__name__, "...")
+            what, example = (
+                number_words(opt.type, opt.default)  # type: ignore[arg-type]
+                if opt.type in (int, float)
+                else (opt.type.__name__, "...")
+            )
             raise pytest.UsageError(
                 f"{where} = {ini!r} is not a valid {opt.type.__name__}. Fix: write {what}, e.g. {opt.ini} = "
                 f"{example}, or remove the line"

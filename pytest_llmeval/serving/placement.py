@@ -459,6 +459,9 @@ def plan_for_specs(
 
 # -- python -m pytest_llmeval plan -----------------------------------------------------------------------
 def main(argv: list[str]) -> int:
+    from ..number_args import number_type
+    from .context import context_length
+
     parser = argparse.ArgumentParser(
         prog="python -m pytest_llmeval plan",
         description="Print the GPU placement plan of --llm-placement auto for these models; start nothing.",
@@ -467,9 +470,13 @@ def main(argv: list[str]) -> int:
         "--llm-model", dest="models", action="append", default=[], help="as in pytest (LABEL=PATH[@GPUS])"
     )
     parser.add_argument("--llm-model-arg", dest="model_args", action="append", default=[], help="LABEL:KEY=VALUE")
-    parser.add_argument("--llm-tensor-parallel-size", dest="tp", type=int)
-    parser.add_argument("--llm-gpu-memory-utilization", dest="utilization", type=float)
-    parser.add_argument("--llm-max-model-len", dest="max_model_len", type=int)
+    parser.add_argument("--llm-tensor-parallel-size", dest="tp", type=number_type(int, "--llm-tensor-parallel-size", 2))
+    parser.add_argument(
+        "--llm-gpu-memory-utilization", dest="utilization", type=number_type(float, "--llm-gpu-memory-utilization", 0.9)
+    )
+    parser.add_argument(
+        "--llm-max-model-len", dest="max_model_len", type=context_length
+    )  # 32768, 32K, 32k as in pytest
     parser.add_argument(
         "--need",
         action="append",

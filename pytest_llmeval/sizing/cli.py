@@ -25,28 +25,42 @@ BLOCK_MULTIPLE = 16
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ..number_args import number_type
+
     parser = argparse.ArgumentParser(
         prog="python -m pytest_llmeval size",
         description="Will this model fit this GPU at this context length, with how many tensor-parallel ways?",
     )
     parser.add_argument("model_dir", help="a local Hugging Face model directory (config.json + safetensors)")
     parser.add_argument("--gpu", default="A100-80GB", help=f"one of {', '.join(GPUS)}, or a size such as 48GiB")
-    parser.add_argument("--tp", type=int, default=1, help="tensor-parallel ways (default 1)")
+    parser.add_argument(
+        "--tp", type=number_type(int, "--tp", 2, "at least 1"), default=1, help="tensor-parallel ways (default 1)"
+    )
     parser.add_argument(
         "--max-model-len",
         type=_context_length,
         default=None,
         help="context length, as vLLM reads it: 32768, 32K (32,768), 32k (32,000) (default: the config's)",
     )
-    parser.add_argument("--gpu-memory-utilization", type=float, default=0.9)
+    parser.add_argument(
+        "--gpu-memory-utilization", type=number_type(float, "--gpu-memory-utilization", 0.9), default=0.9
+    )
     parser.add_argument("--dtype", default=None, help="weights dtype of an unquantised model (bfloat16, float16, ...)")
     parser.add_argument("--quantization", default=None, help="fp8, nvfp4, awq, gptq, int4, int8, mxfp4")
     parser.add_argument("--kv-cache-dtype", default="auto", choices=list(KV_CACHE_DTYPES))
     parser.add_argument(
-        "--reserve-gib", type=float, default=None, help=f"activations/CUDA graphs per GPU (default {RESERVE_GIB:g})"
+        "--reserve-gib",
+        type=number_type(float, "--reserve-gib", 2.0),
+        default=None,
+        help=f"activations/CUDA graphs per GPU (default {RESERVE_GIB:g})",
     )
-    parser.add_argument("--block-size", type=int, default=GPU_DEFAULTS["block_size"])
-    parser.add_argument("--max-num-batched-tokens", type=int, default=None, help="default: vLLM's for the GPU")
+    parser.add_argument("--block-size", type=number_type(int, "--block-size", 16), default=GPU_DEFAULTS["block_size"])
+    parser.add_argument(
+        "--max-num-batched-tokens",
+        type=number_type(int, "--max-num-batched-tokens", 8192),
+        default=None,
+        help="default: vLLM's for the GPU",
+    )
     parser.add_argument("--json", action="store_true", help="print the estimate and the table as JSON")
     return parser
 
