@@ -17,8 +17,10 @@ v55 superseded: given as last year's (a year ago) value with this year's (now) o
 今年为26%; "Last year, the ROI is 20%; this year it is 26%."; only of a point that names its subject) - and since
 v56 moved: of a bare point, the same with a verb that moves the quantity to the later value (去年回收期为20个月，目前已
 增至26个月; "A year ago, the ROI is 20%; it has since grown to 26%.") - and since v58 claimed: the clause given as
-another's claim the answer does not adopt (某些厂商声称…。 / "Some vendors claim that ....") - and each mutant still
-covered is listed by kind.
+another's claim the answer does not adopt (某些厂商声称…。 / "Some vendors claim that ....") - and since v63 other
+row: of a sentence that only says subject - copula - figure, the figure in another metric's row of a table, JSON,
+key: value lines, a table whose header names the unit or arrows, the subject holding another figure (| IRR | 20% |
+then | ROI | 21% |) - and each mutant still covered is listed by kind.
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
 If payback is 20 months, still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision
 credits - none now.
@@ -31,7 +33,7 @@ form of the figure, a sum, a range).
 
     .venv/bin/python benchmarks/credit_mutations.py [--rows R] [--sample N] [--seed S] [--show K]
 
-The whole sweep (about 2,250 covered rows, 20,700 mutations) takes about 10 s; tests/evaluation/
+The whole sweep (about 2,650 covered rows, 30,400 mutations) takes about 21 s; tests/evaluation/
 test_credit_mutations.py runs a seeded sample of it.
 """
 
@@ -270,6 +272,8 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
     swapped = _swap_subject(point, answer)
     if swapped is not None:
         make("subject", swapped)
+    for text in _other_row(point, answer, (s_left, s_right), figure if spots else None):
+        make("other row", text)
     english = bool(re.search(r"[A-Za-z]{3,}", sentence)) and not re.search(r"[\u4e00-\u9fff]", sentence)
     after = answer[s_right:].lstrip(".。!！;；")
     before = answer[:s_left]
@@ -328,6 +332,60 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
             make(kind, f"{before}{lead}{text}{rest}{after}")
         skipped.extend(why_not_superseded)
     return made, skipped
+
+
+# v63: a sentence that only says subject - copula - figure (ROI为20%, The ROI is 20%, - 回收期：20个月)
+_LABEL_SENTENCE = (
+    "(?:the |our )?(?P<name>{names}) ?(?:is|was|为|是|达到|[:：])? ?(?P<figure>{figure})"
+    "(?![0-9]|[.,][0-9])(?P<unit>[^0-9,，。.;；!！?？\n]{{0,8}}?)"
+)
+
+
+def _other_row(point: str, answer: str, span: tuple[int, int], figure: str | None) -> list[str]:
+    """v63, kind "other row": of a sentence that only says subject - copula - figure, the figure held by another
+    metric's row in a structured answer and the subject holding another figure - a table of several metrics, JSON,
+    key: value lines, a table whose header names the unit, arrows (| IRR | 20% | over | ROI | 21% |, {"IRR": "20%",
+    "ROI": "21%"}, IRR → 20% / ROI → 21%): the structures v63 reads, each with its wrong twin."""
+    if figure is None:
+        return []
+    group = next(
+        ((names, other) for names, other in SUBJECT_SWAPS.items() if any(n.lower() in point.lower() for n in names)),
+        None,
+    )
+    if group is None:
+        return []
+    names, other = group
+    s_left, s_right = span
+    lead = _LEAD.match(answer, s_left, s_right)
+    body_left = s_left + (len(lead.group()) if lead else 0)
+    body = answer[body_left:s_right].strip()
+    pattern = _LABEL_SENTENCE.format(
+        names="|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), figure=re.escape(figure)
+    )
+    match = re.fullmatch(pattern, body, re.I)
+    if match is None:
+        return []
+    name, unit = match["name"], match["unit"].strip()
+    if other.lower() in answer.lower() or not unit:
+        return []
+    wrong = _wrong_figures(figure)[0]
+    english = not re.search(r"[\u4e00-\u9fff]", body)
+    colon = ": " if english else "："
+    header = "| Metric | Value |" if english else "| 指标 | 数值 |"
+    unit_header = f"| Metric | Value ({unit}) |" if english else f"| 指标 | 数值（{unit}） |"
+    pre = answer[:s_left].strip()
+    post = answer[s_right:].lstrip("。.!！ ").strip()
+    around = (pre + "\n\n" if pre else "", "\n\n" + post if post else "")
+    said = f"{figure}{' ' if match['unit'].startswith(' ') else ''}{unit}"
+    wrong_said = f"{wrong}{' ' if match['unit'].startswith(' ') else ''}{unit}"
+    structures = (
+        f"{header}\n|---|---|\n| {other} | {said} |\n| {name} | {wrong_said} |\n",
+        f'{{"{other}": "{said}", "{name}": "{wrong_said}"}}',
+        f"{other}{colon}{said}\n{name}{colon}{wrong_said}",
+        f"{unit_header}\n|---|---|\n| {other} | {figure} |\n| {name} | {wrong} |\n",
+        f"- {other} → {said}\n- {name} → {wrong_said}",
+    )
+    return [f"{around[0]}{text}{around[1]}" for text in structures]
 
 
 # v55: the clause given as an earlier period's value, and a later period given another value of the same subject

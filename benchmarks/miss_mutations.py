@@ -32,6 +32,14 @@ class systematically. Each covered row of tests/evaluation (the rows credit_muta
   subject in the project's own words (ROI为20% -> 项目可实现20%的ROI / 项目有20%的ROI; 回收期为20个月 -> 项目有20个月的
   回收期; The ROI is 20% -> The project delivers a 20% ROI / The project has an ROI of 20%; The payback period is 20
   months -> The project has a 20-month payback period), for a return, a margin or a payback period only.
+- v63 (P27), the formats real model answers take: json ({"ROI": "20%"}, fenced, several keys), key-value (ROI: 20%
+  among other key: value lines, YAML in a fence), table rows (a table of several metrics, the row in the middle),
+  unit header (| 指标 | 数值（%） | then | ROI | 20 |) - these four of a label's sentence only; code block (the
+  sentence in a ``` fence), nested (under a bold section line, a numbered item's sub-bullet), emoji (✅ / 📈 / 👉
+  opening the line), footnote (20%¹, 20%[^1], 20%*), spelled unit (20 percent, 20 per cent, 20 pct; 百分之二十 where
+  the point reads Chinese numerals), and at a copula after the subject: no copula (ROI 20%, ROI = 20%, ROI → 20%,
+  回收期——20个月), hard wrap (The ROI is / 20%), restated (ROI为100/500，即20%, The ROI is 100/500, i.e. 20%, ROI =
+  100/500 (20%), 回收期 = 600万元 ÷ 30万元/月 = 20个月).
 
 A rewrite is made only where it surely keeps the meaning, otherwise it is skipped and counted: the point's figure
 must occur once in the answer in a plain sentence (no negation, condition or question of its own, no JSON, code or
@@ -41,7 +49,7 @@ apart.
 
     .venv/bin/python benchmarks/miss_mutations.py [--rows R] [--sample N] [--seed S] [--show K]
 
-The whole sweep (about 2,600 covered rows, 26,800 rewrites) takes about 14 s; tests/evaluation/
+The whole sweep (about 2,650 covered rows, 39,700 rewrites) takes about 25 s; tests/evaluation/
 test_miss_mutations.py runs all of it.
 """
 
@@ -116,6 +124,7 @@ THINK_EN = (
 # another word (投资「回收期」, customer acquisition “cost”: a quote around a piece of the name)
 _A_NAME_OPENS = re.compile(r"(?:^|[，,。：:；;（(]\s*|\n|\b(?:the|The|our|Our) )$")
 _CROSSED = re.compile(r"[❌✅✗✘✓✔×]")
+_PICTOGRAPH = re.compile("[\U0001f300-\U0001faff]")
 # the copula right before the figure (longest first: 约为 before 为)
 _COPULA_ZH = re.compile(r"(?:约为|达到|为|是|在)\s*$")
 _COPULA_EN = re.compile(r"\b(is)\s+$")
@@ -187,6 +196,8 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
         return [], ["the sentence holds another figure (a former value, a list, a contrast)"]
     if _CROSSED.search(answer):
         return [], ["answer marks its lines right or wrong (❌, ✅)"]
+    if _PICTOGRAPH.search(answer):
+        return [], ["answer opens a line with a pictograph (👉, 📈): a lead-in or a mark before it is no line start"]
     made: list[Mutant] = []
     skipped: list[str] = []
 
@@ -226,6 +237,7 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
             if word in ("为", "是"):
                 for approximation in APPROXIMATIONS_ZH:
                     make("adverb", f"{head}{approximation}{answer[start:]}")
+            _copula_kinds(answer, before, start, said, english, make)
     elif copula_en is not None:
         before = head[: copula_en.start()]
         for adverb in ADVERBS_EN:
@@ -234,6 +246,7 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
             make("adverb", f"{head}{approximation} {answer[start:]}")
         for other in COPULAS_EN:
             make("copula", f"{before}{other} {answer[start:]}")
+        _copula_kinds(answer, before, start, said, english, make)
     elif re.search(r"[:：]\s*$", head) and _ends_with_a_subject(re.sub(r"[:：]\s*$", "", head).rstrip("*")):
         for approximation in APPROXIMATIONS_EN if english else APPROXIMATIONS_ZH:
             make("adverb", f"{head}{approximation}{' ' if english else ''}{answer[start:]}")
@@ -346,6 +359,7 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
         pre = outside[0] + ("\n\n" if outside[0].strip() else "")
         make("table row", f"{pre.lstrip()}{table}{outside[1]}")
     _attributive(answer, (body_left, s_right), said, english, label, qualified, make, skipped)
+    _formats(answer, (s_left, body_left, s_right, start), said, english, label, qualified, forms, make, skipped)
 
     # the whole answer: a heading before it, a thinking block before it, punctuation of the other language
     make("heading", f"## {'Summary' if english else '结论'}\n\n{answer}")
@@ -423,6 +437,152 @@ def _attributive(
         return
     for verb in verbs:
         make("attributive", f"{answer[:body_left]}项目{verb}{said}的{label}{answer[s_right:]}")
+
+
+# v63 (P27): the formats real model answers take - structured output, a table of several metrics, no copula, the
+# unit spelled out, the figure restated after a derivation, a hard wrap, a footnote mark, an emoji, a nested list.
+# Another metric beside the point's (a table row, a JSON key, a key: value line): no subject of `SUBJECT_SWAPS`, a
+# figure no point holds
+OTHER_METRIC = {"zh": ("团队规模", "12人"), "en": ("Team size", "12 people")}
+# the copula swapped for no copula at all: a space, an equals sign, an arrow, a dash
+BARE_ZH = (" ", " = ", "=", " → ", "——")
+BARE_EN = (" ", " = ", " → ", ": ", " - ")
+FOOTNOTES = ("¹", "[^1]", "*")
+EMOJI = ("✅ ", "📈 ", "👉 ")
+SECTION = {"zh": "财务指标", "en": "Financial metrics"}
+# the unit spelled out in English (20 percent, 20 per cent, 20 pct)
+SPELLED_PERCENT = (" percent", " per cent", " pct")
+
+
+def _formats(
+    answer: str,
+    spans: tuple[int, int, int, int],
+    said: str,
+    english: bool,
+    label: str | None,
+    qualified: bool,
+    forms: object,
+    make: Callable[[str, str], None],
+    skipped: list[str],
+) -> None:
+    """The v63 kinds, each made only where it surely keeps the meaning (P27)."""
+    s_left, body_left, s_right, start = spans
+    body = answer[body_left:s_right]
+    lang = "en" if english else "zh"
+    colon = ": " if english else "："
+    figure_match = re.match(r"[0-9][0-9.,]*", said)
+    figure = figure_match.group() if figure_match else said
+    unit = said[len(figure) :].strip()
+    end_mark = answer[s_right : s_right + 1] if answer[s_right : s_right + 1] in "。.!！" else ""
+    after = answer[s_right + len(end_mark) :]
+    # structured: a sentence that says only subject - copula - figure as JSON, YAML, key: value lines, a table of
+    # several metrics (the row in the middle), a fenced code block
+    if label is None or qualified:
+        skipped.append("structured, table rows: the sentence says more than subject - copula - figure, or is qualified")
+    else:
+        other, other_value = OTHER_METRIC[lang]
+        risk = ("Risk", "low") if english else ("风险", "低")
+        pre = answer[:s_left].strip()
+        post = after.strip()
+        around = (pre + "\n\n" if pre else "", "\n\n" + post if post else "")
+        make("json", f'{around[0]}{{"{label}": "{said}"}}{around[1]}')
+        make("json", f'{around[0]}```json\n{{"{other}": "{other_value}", "{label}": "{said}"}}\n```{around[1]}')
+        make(
+            "json",
+            f'{around[0]}{{\n  "{other}": "{other_value}",\n  "{label}": "{said}",\n'
+            f'  "{risk[0]}": "{risk[1]}"\n}}{around[1]}',
+        )
+        make("key-value", f"{around[0]}{label}: {said}{around[1]}")
+        make(
+            "key-value",
+            f"{around[0]}{other}{colon}{other_value}\n{label}{colon}{said}\n{risk[0]}{colon}{risk[1]}{around[1]}",
+        )
+        make("key-value", f"{around[0]}```yaml\n{other}: {other_value}\n{label}: {said}\n```{around[1]}")
+        header = "| Metric | Value |" if english else "| 指标 | 数值 |"
+        make(
+            "table rows",
+            f"{around[0]}{header}\n|---|---|\n| {other} | {other_value} |\n| {label} | {said} |\n"
+            f"| {risk[0]} | {risk[1]} |\n{around[1]}",
+        )
+        make(
+            "table rows",
+            f"{around[0]}{header}\n|:---|---:|\n| {label} | {said} |\n| {other} | {other_value} |\n{around[1]}",
+        )
+        if unit:
+            unit_header = f"| Metric | Value ({unit}) |" if english else f"| 指标 | 数值（{unit}） |"
+            make("unit header", f"{around[0]}{unit_header}\n|---|---|\n| {label} | {figure} |\n{around[1]}")
+        else:
+            skipped.append("unit header: no unit after the figure")
+    if body.strip() and "`" not in answer and (body_left == 0 or answer[:body_left].endswith("\n")):
+        make("code block", f"{answer[:body_left]}```\n{body.strip()}{end_mark}\n```\n{after.lstrip()}".rstrip() + "\n")
+    # nested: the sentence as a sub-bullet under a bold section line or a numbered item
+    if re.search(r"\d", answer[:s_left]) or not body.strip() or re.match(r"\s*(?:[-*•>#]|[0-9]+[.)、])", body):
+        skipped.append("nested, emoji: a figure before the sentence, or it already opens with a mark")
+    else:
+        prefix = answer[:s_left].rstrip()
+        joint = prefix + "\n\n" if prefix else ""
+        make("nested", f"{joint}**{SECTION[lang]}**\n- {body.strip()}{end_mark}{after}")
+        make("nested", f"{joint}1. **{SECTION[lang]}**\n   - {body.strip()}{end_mark}{after}")
+        for emoji in EMOJI:
+            make("emoji", f"{answer[:body_left]}{emoji}{body.lstrip()}{answer[s_right:]}")
+    # footnote: a mark right after the figure and its unit
+    said_end = start + len(said)
+    if qualified or not re.match(r"\s*(?:[，,。.；;！!\n]|$)", answer[said_end:]):
+        skipped.append("footnote: the unit is not followed by the end of its clause, or the figure is qualified")
+    else:
+        for mark in FOOTNOTES:
+            make("footnote", f"{answer[:said_end]}{mark}{answer[said_end:]}")
+    # spelled unit: percent spelled out (English), 百分之二十 (where the forms read Chinese numerals)
+    if unit == "%" and english and figure.isdigit():
+        for spelled in SPELLED_PERCENT:
+            make("spelled unit", f"{answer[:start]}{figure}{spelled}{answer[said_end:]}")
+    elif (
+        unit == "%" and not english and figure.isdigit() and 0 < int(figure) < 100 and getattr(forms, "chinese", False)
+    ):
+        make("spelled unit", f"{answer[:start]}百分之{chinese_numeral(int(figure))}{answer[said_end:]}")
+    else:
+        skipped.append("spelled unit: not a whole percent (or Chinese numerals not read for the point)")
+
+
+def _copula_kinds(
+    answer: str,
+    before: str,
+    start: int,
+    said: str,
+    english: bool,
+    make: Callable[[str, str], None],
+) -> None:
+    """The v63 kinds made at a copula after the subject's name: no copula (ROI 20%, ROI = 20%, ROI → 20%), a hard
+    wrap (The ROI is\\n20%), the figure restated after a derivation (ROI = 100/500 = 20%, 即20%, i.e. 20%)."""
+    rest = answer[start:]
+    tail = rest[len(said) :]
+    for bare in BARE_EN if english else BARE_ZH:
+        make("no copula", f"{before.rstrip()}{bare}{rest}")
+    if english:
+        make("hard wrap", f"{before.rstrip()} is\n{rest}")
+    else:
+        make("hard wrap", f"{before}为\n{rest}")
+    figure = re.match(r"[0-9]+", said)
+    unit = said[figure.end() :].strip() if figure else ""
+    if figure is None or said[: figure.end()] != said[: len(said) - len(said[figure.end() :])]:
+        return
+    if unit == "%":
+        n = int(figure.group())
+        ratio = f"{n * 5}/500"
+    elif unit in ("个月", "months"):
+        n = int(figure.group())
+        ratio = f"{n * 30}万元 ÷ 30万元/月" if not english else f"${n * 30}k / $30k per month"
+    else:
+        return
+    if english:
+        make("restated", f"{before.rstrip()} = {ratio} = {rest}")
+        make("restated", f"{before.rstrip()} is {ratio}, i.e. {rest}")
+        make("restated", f"{before.rstrip()} = {ratio} ({said}){tail}")
+        make("restated", f"{before.rstrip()} is {ratio}, namely {rest}")
+    else:
+        make("restated", f"{before.rstrip()} = {ratio} = {rest}")
+        make("restated", f"{before.rstrip()}为{ratio}，即{rest}")
+        make("restated", f"{before.rstrip()} = {ratio}（{said}）{tail}")
 
 
 @dataclass

@@ -2,9 +2,9 @@
 scorer tests made wrong on purpose - figure, unit, negation, subject, a forecast belied, condition (v51), question,
 tag question (v51), rejected claim, a verb of holding denied (v52), a strict bound, a range, a change by the figure, a
 part or multiple of it and another holder's (v53), the figure superseded by a later period's value (v55) or, for a
-bare point, moved since to another level (v56), another's claim not adopted (v58) - must not be
-covered, so a later change that re-opens one of these classes fails here. The whole sweep runs as the benchmark
-script."""
+bare point, moved since to another level (v56), another's claim not adopted (v58), the figure in another metric's
+row of a table, JSON, key: value lines or arrows (v63) - must not be covered, so a later change that re-opens one of
+these classes fails here. The whole sweep runs as the benchmark script."""
 
 from __future__ import annotations
 
@@ -65,6 +65,21 @@ def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
 def test_no_kind_is_reported_apart(sweep_module: ModuleType) -> None:
     """v51: conditions count as wrong credit - no kind of mutation is credited by a decision any more."""
     assert sweep_module.DECIDED == {}
+
+
+def test_no_other_row_is_credited(sweep_module: ModuleType) -> None:
+    """v63: every "other row" mutation (rare in the seeded sample: a sentence that only says subject - copula -
+    figure) is scored - the structures v63 reads (a table of several metrics, JSON, key: value lines, a unit in the
+    header, arrows) with the point's figure in another metric's row."""
+    rows = [
+        row
+        for row in sweep_module.covered_rows()
+        if any(m.kind == "other row" for m in sweep_module.mutants(row, False)[0])
+    ]
+    swept = sweep_module.sweep(rows)
+    assert swept.by_kind["other row"] >= 100
+    wrong = [(m.kind, m.row[0], m.answer) for m in swept.still_covered if m.kind not in sweep_module.DECIDED]
+    assert wrong == [], wrong[:10]
 
 
 def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> None:
@@ -135,6 +150,12 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         # v58: the clause given as another's claim, not adopted
         ("回收期20个月", "回收期为20个月。", "claimed", "某些厂商声称回收期为20个月。"),
         ("ROI 20%", "The ROI is 20%.", "claimed", "Some vendors claim that the ROI is 20%."),
+        # v63: the figure in another metric's row, the subject holding another figure
+        ("ROI 20%", "ROI为20%。", "other row", "| 指标 | 数值 |\n|---|---|\n| IRR | 20% |\n| ROI | 21% |\n"),
+        ("ROI 20%", "The ROI is 20%.", "other row", '{"IRR": "20%", "ROI": "21%"}'),
+        ("ROI 20%", "ROI为20%。", "other row", "IRR：20%\nROI：21%"),
+        ("ROI 20%", "ROI为20%。", "other row", "| 指标 | 数值（%） |\n|---|---|\n| IRR | 20 |\n| ROI | 21 |\n"),
+        ("回收期20个月", "- 回收期：20个月", "other row", "- 交付周期 → 20个月\n- 回收期 → 21个月"),
     ],
 )
 def test_mutations_made(sweep_module: ModuleType, point: str, answer: str, kind: str, mutated: str) -> None:

@@ -550,8 +550,9 @@ _CHANGED_TO = re.compile(
 )
 # v25: an arrow after the figure changes it to another (20个月→24个月, 20 months -> 24 months, → revised to 24 months)
 _ARROW_TO = re.compile(
-    " ?(?:→|->|=>|⟶|➡|➔|⇒) ?(?:(?:revised|changed|adjusted|updated|raised|increased|extended|cut|lowered|reduced"
-    "|decreased|shortened) to |(?:调整|修改|变更|上调|下调|延长|缩短)?(?:为|至|到) ?)?" + _ANOTHER_FIGURE
+    # v63: and ➜, ⟹, an arrow emoji's variation selector (ROI: 20% ➜ 25% was credited for ROI 20%)
+    " ?(?:→|->|=>|⟶|➡|➔|⇒|➜|⟹)\ufe0f? ?(?:(?:revised|changed|adjusted|updated|raised|increased|extended|cut|lowered"
+    "|reduced|decreased|shortened) to |(?:调整|修改|变更|上调|下调|延长|缩短)?(?:为|至|到) ?)?" + _ANOTHER_FIGURE
 )
 _UP_OR_DOWN_FROM = re.compile("(?<![a-z])(?:up|down) from (?:a |an |the )?$")
 # v30: a revision right after the figure changes it to another, with no "from" before it and no "now" after it

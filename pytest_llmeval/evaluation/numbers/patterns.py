@@ -410,6 +410,9 @@ _SUBJECT_LINK = re.compile(
     # v60: an equals sign or its word (ROI = 20%, ROI≈20%, 回收期等于20个月, the ROI equals 20%: v59 missed them) -
     # not where the figure is an operand of a calculation after it (ROI = 20% × 0.5 = 10%: `_AN_OPERAND_AT`)
     r"|(?:约|大约)?(?:=|≈|≒|等于|约等于)(?:约|大约)?|(?:equals|is equal to|is approximately equal to)"
+    # v63: an arrow right after the subject's name (ROI → 20%, 回收期 -> 20个月: v62 missed them) - after a figure an
+    # arrow changes it (`_FORMER_FIGURE_LINK`, retraction's `_ARROW_TO`)
+    r"|(?:→|->|=>|⟶|➔|➡|➜|⇒|⟹)\ufe0f?(?: ?(?:约|大约|about|around|~))?"
     # v47: a negated copula (ROI不是20%, 难道ROI不是20%吗, 毛利率不就是20%吗): the match holds the negation, which the
     # scorer reads at the figure (`NEGATED_LINK`) - denied, or asserted by a negative question
     r"|(?:难道|真的|就)?(?:不就是|不是|并不是|并非)|(?:is|was)(?:n't| not) ?"
@@ -463,7 +466,7 @@ _FORMER_FIGURE = r"(?:¥|\$|us\$)?[0-9][0-9,.]*(?: ?(?:%|[a-z]{1,8}|[\u4e00-\u9f
 _FORMER_FIGURE_LINK = re.compile(
     "(?:"
     r"(?:\*\*)? ?(?:[:|] ?|为|是|(?: (?:is|was|of|at))? )?"
-    f"(?:{_FORMER_FIGURE} ?(?:→|->|=>|⟶|➔|➡|-->) ?){{1,3}}"
+    f"(?:{_FORMER_FIGURE} ?(?:→|->|=>|⟶|➔|➡|➜|⇒|⟹|-->)\ufe0f? ?){{1,3}}"
     f"|(?:原为|原定为?|原来为?|原先为?|原本为?|此前为?|之前为?|由原来的|从原来的) ?{_FORMER_FIGURE} ?(?:[,;] ?)?"
     "(?:现|目前|现在|现已|已)(?:已|被)?(?:调整|变更|修改|修订|更新|更正|下调|上调|延长|缩短|提高|降低|提升|增加|减少|改)?"
     "(?:为|至|到|是)"
@@ -696,12 +699,23 @@ def superseded_subject(text: str, at: int, label: str) -> bool:
 # v60 (the lead's review): a derivation's result - the subject, "=", an expression of figures and operators, then "="
 # or "≈" before the figure (ROI = (90-30)/300 = 20%, 三年ROI = (360万 − 240万) ÷ 240万 = 50%, 回收期 = 240万 ÷ 12万/月 =
 # 20个月) - was missed for a point that names its subject; the expression holds no words (a formula in words is left)
+# v63: and the result restated after the expression - "i.e.", "namely", 即, or in brackets (ROI为100/500，即20%, The
+# ROI is 100/500, i.e. 20%, ROI = 60/300 (20%), 回收期 = 600万元 ÷ 30万元/月（20个月）, "$600k / $30k per month = 20
+# months") - v62 missed them; the expression may start after a copula then (为, 是, is), and after a qualifier in
+# brackets as a copula may (投资回报率（年化） = 100/500 = 20%, ROI (est.) is 100/500, i.e. 20%: another holder there is
+# none of the subject's, `holders.a_holder_in_brackets`)
 _DERIVATION_LINK = re.compile(
-    r"(?:\*\*)? ?[:：]? ?[=＝] ?"
+    r"(?:\*\*)? ?(?:\([a-z\u4e00-\u9fff -]{1,30}\) ?|\((?:[0-9]{1,2}-(?:year|yr|month)|est\.|estimated|approx\.)\) ?)?"
+    r"(?:[:：]? ?[=＝]|[:：]|为|是|is|was|works out to|comes to) ?"
     r"(?=[^=＝]*[×*/+÷−-])"
-    r"(?:[0-9.,()（）\[\] ×*/+÷−\-万亿元%月年个]{1,50}? ?[=＝≈] ?){1,3}?(?:约|大约)? ?"
+    r"(?:(?:[0-9.,()（）\[\] ×*/+÷−\-万亿元%月年个$¥]|(?<=[0-9])[km](?![a-z])|per month|/month){1,50}?"
+    r" ?(?:[=＝≈]|, ?(?:即|也就是|也即|i\.e\.,?|namely|that is,?|or|约|大约|about|approximately|roughly)"
+    r"|\( ?(?:即|i\.e\.,?)?) ?){1,3}?(?:约|大约)? ?"
 )
 _AN_EQUALS = re.compile("=|≈|≒|等于|equal")
+# v63: a result after the operand's calculation in its clause (ROI：20% × 0.5 = 10%, ROI为20% × 0.5 = 10%: v62 read the
+# operand as the level after a colon or a copula)
+_A_RESULT_AFTER = re.compile(r"[^,;。\n=≈]{1,40}?[=≈]")
 _AN_OPERAND_AT = re.compile(
     r"[0-9][0-9.,]*\s?(?:%|[\u4e00-\u9fff]{1,3}|[a-z]{1,8})?\s?(?:[×*/+÷−]|x\s|-\s|乘以?|除以|加上?|减去?)"
 )
@@ -735,8 +749,10 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
             and not _held_or_framed(text, at, gap_start, pos)
         ):
             continue
-        if _AN_EQUALS.search(text, gap_start, pos) and _AN_OPERAND_AT.match(text, pos):
-            continue  # v60: ROI = 20% × 0.5 - the figure is an operand, not the subject's value
+        if _AN_OPERAND_AT.match(text, pos) and (
+            _AN_EQUALS.search(text, gap_start, pos) or _A_RESULT_AFTER.match(text, pos)
+        ):
+            continue  # v60: ROI = 20% × 0.5 - an operand, not the subject's value (v63: ROI：20% × 0.5 = 10%)
         if name.isascii() and name[:1].isalpha() and _a_latin_letter(text[at - 1 : at]):
             continue  # a piece of a longer word (v39: not a Chinese word before it - 实际ROI, 但ROI)
         if another_metric(text, at, name):
