@@ -265,6 +265,11 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
         make("unit", answer[:offset] + UNIT_SWAPS[unit] + answer[offset + len(unit) :])
     else:
         skipped.append("unit: none of the known units follows the figure")
+    if unit is not None and _names_a_subject(point):  # v64: the figure labelled a target's or another's
+        at = end + tail.index(unit) + len(unit)
+        latin = not re.search(r"[\u4e00-\u9fff]", answer[s_left:s_right])
+        for label in _LABELS_EN if latin else _LABELS_ZH:
+            make("labelled", answer[:at] + label + answer[at:])
     make("negation", _negated(answer, start))
     held = _held_negated(answer, start)
     if held is not None:
@@ -339,6 +344,11 @@ _LABEL_SENTENCE = (
     "(?:the |our )?(?P<name>{names}) ?(?:is|was|为|是|达到|[:：])? ?(?P<figure>{figure})"
     "(?![0-9]|[.,][0-9])(?P<unit>[^0-9,，。.;；!！?？\n]{{0,8}}?)"
 )
+
+
+# v64, kind "labelled": a bracket after the figure that makes it a target's or another holder's (ROI为20%（目标）。)
+_LABELS_ZH = ("（目标）", "（竞品数据）", "（行业平均）")
+_LABELS_EN = (" (target)", " (competitor's figure)", " (industry average)")
 
 
 def _other_row(point: str, answer: str, span: tuple[int, int], figure: str | None) -> list[str]:

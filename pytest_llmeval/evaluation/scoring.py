@@ -83,12 +83,12 @@ from .numbers import (
     chinese_value,
     regex_time_limit,
 )
-from .numbers.patterns import NEGATED_LINK, marked_old, names_an_old_subject
+from .numbers.patterns import ANOTHERS_OR_A_TARGET_AFTER, NEGATED_LINK, marked_old, names_an_old_subject
 from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 63
+SCORER_VERSION = 64
 
 
 @dataclass(frozen=True)
@@ -536,6 +536,8 @@ def _find(
                 figure = _figure(pattern, text)
                 at = found.start if figure else _figure_after_its_subject(pattern, answer_norm, found)
                 figure = figure or at != found.start
+                if at != found.start and ANOTHERS_OR_A_TARGET_AFTER.match(answer_norm, found.end):
+                    continue  # v64: 回收期20个月（目标）, 成本降低50%（竞品数据） - a target's or another's figure
                 bound = answer_bound(answer_norm, at, found.end) if figure else None
                 if literal_bound(pattern):
                     bound = None  # a text form with its bound (超过十二分钟) is matched as written

@@ -156,6 +156,10 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("ROI 20%", "ROI为20%。", "other row", "IRR：20%\nROI：21%"),
         ("ROI 20%", "ROI为20%。", "other row", "| 指标 | 数值（%） |\n|---|---|\n| IRR | 20 |\n| ROI | 21 |\n"),
         ("回收期20个月", "- 回收期：20个月", "other row", "- 交付周期 → 20个月\n- 回收期 → 21个月"),
+        # v64: the figure labelled a target's or another holder's
+        ("ROI 20%", "ROI为20%。", "labelled", "ROI为20%（目标）。"),
+        ("回收期20个月", "回收期为20个月。", "labelled", "回收期为20个月（竞品数据）。"),
+        ("ROI 20%", "The ROI is 20%.", "labelled", "The ROI is 20% (competitor's figure)."),
     ],
 )
 def test_mutations_made(sweep_module: ModuleType, point: str, answer: str, kind: str, mutated: str) -> None:

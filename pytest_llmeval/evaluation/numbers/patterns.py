@@ -215,6 +215,8 @@ class NumberPattern:
                 continue
             if labelled and end is not None and _A_CHANGE_AFTER.match(answer, end):
                 continue  # v36: the ROI is 20% lower - a change of the subject, not its value
+            if labelled and end is not None and ANOTHERS_OR_A_TARGET_AFTER.match(answer, end):
+                continue  # v64: ROI：20%（目标）, ROI: 20% (competitor's figure) - a target's or another's figure
             if labelled and end is not None and _an_open_apposition(answer, start, first.start, end):
                 continue  # v49: ROI，20%的客户会流失 - a bare comma, then a figure of the words after it
             if labelled and end is not None and _a_hedged_count(answer, start, first.start, end):
@@ -522,6 +524,24 @@ _LEVEL_LINK = re.compile("[^为是在]*[为是在][^为是在]*")
 _A_CHANGE_AFTER = re.compile(
     r" ?(?:(?:lower|higher|less|more|better|worse|above|below|up|down|increase|decrease|growth|drop|rise|gain)(?![a-z])"
     "|的?(?:增长|增幅|下降|降幅|提升|涨幅|跌幅|减少))"
+)
+
+
+# v64: a bracket right after the figure that says whose figure it is or that it is a target, and nothing else
+# (ROI：20%（目标）, ROI为20%（目标值）, ROI：20%（竞品数据）, 回收期：20个月（竞品）, ROI: 20% (target), The ROI is 20%
+# (competitor's figure), ROI: 20% (industry average)) - a table's or a list's label of a figure that is not the
+# subject's value, as 目标是20% and 竞争对手的ROI为20% are not (v48, v53); a bracket that goes on (（目标为15%）,
+# （行业平均为12%）, (vs. industry 12%)), a comparison (（高于行业平均）, （超过目标）, (above target)), a plan or an
+# estimate (（计划）, （预计）, (est.)) and the answer's own qualifiers (（按三年计）, （实际）) keep the figure the
+# subject's
+ANOTHERS_OR_A_TARGET_AFTER = re.compile(
+    r" ?\( ?(?:"
+    "(?:竞争对手|竞品|对手|竞对|同行|同业|友商|行业|业内|业界)(?:平均|均值|基准|标杆|中位数?)?(?:的)?(?:数据|水平|口径|数字|数值)?"
+    "|目标|目标值|预定目标"
+    r"|(?:the )?(?:competitors?|rivals?|peers?)(?:'s?|’s?)?(?: (?:figure|data|number|value|estimate))?"
+    r"|(?:the )?industry(?: (?:average|median|benchmark|norm))?(?: (?:figure|data|number|value))?"
+    r"|target|goal|(?:the )?(?:target|goal) value"
+    r") ?\)"
 )
 
 
