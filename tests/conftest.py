@@ -217,7 +217,9 @@ SERVER_MODULES = {
     "test_xdist_vllm.py": "vllm-3",
     "test_launcher.py": "vllm-3",
 }
-MODULE_GROUPS = {"test_merge.py"}  # three pytest runs in a module-scoped fixture
+# three pytest runs in a module-scoped fixture (test_merge); a whole sweep of the scorer in one (the two mutation
+# sweeps: ~25 s each under load, which every worker that took one of their tests paid again)
+MODULE_GROUPS = {"test_merge.py", "test_miss_mutations.py", "test_credit_mutations.py"}
 
 
 def server_group(item: pytest.Item) -> str | None:
