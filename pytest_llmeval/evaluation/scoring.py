@@ -88,7 +88,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 64
+SCORER_VERSION = 65
 
 
 @dataclass(frozen=True)

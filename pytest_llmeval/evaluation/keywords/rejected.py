@@ -177,7 +177,8 @@ _JUDGED_BARE_EN = re.compile(
 )
 # v46: a verdict in the next cell of the row whose first cell is the claim (| 毛利率20% | 错误 |,
 # | margin 20% | false |, | 毛利率20% | ❌ |), a verdict tagged after it (Fact check: margin 20% - FALSE,
-# 毛利率20%（错误）, margin is 20% ✗) and a myth's label before it (Myth: margin is 20%, 误区一：毛利率能达到
+# 毛利率20%（错误）, margin is 20% ✗; v65: and ❌ / ❎ as ✗ - 私有化部署：❌ was credited where 私有化部署：✗ was
+# negated) and a myth's label before it (Myth: margin is 20%, 误区一：毛利率能达到
 # 20%, 常见误解：…) - not a fact's (Fact:, 真相：), nor one of a list that dispels myths (破除误区：)
 _VERDICT_WORDS = (
     "错误|错|不成立|不正确|不准确|不实|失实|谣言|误区|误解|假|伪|否|false|wrong|incorrect|inaccurate|untrue|myth|busted"
@@ -189,7 +190,7 @@ _CELL_VERDICT = re.compile(
 )
 _TAGGED_AFTER = re.compile(
     "(?: ?[-—–:] ?| ?[(（] ?| )(?:\\*\\*)?"
-    "(?:false|wrong|incorrect|untrue|a myth|myth|busted|debunked|错误|不实|谣言|误区|伪命题|[✗✘×])"
+    "(?:false|wrong|incorrect|untrue|a myth|myth|busted|debunked|错误|不实|谣言|误区|伪命题|[✗✘×❌❎])"
     "(?![a-z\u4e00-\u9fff])(?:\\*\\*)? ?[)）]?(?=[.,;!。;]| ?$| \\|| [-*•] )"
 )
 _MYTH_LABEL = re.compile(
