@@ -65,9 +65,8 @@ class SelectionCounter:
         self._finished: set[str] = set()  # node ids: a test crashed in its teardown has its call counted once
         self._workeroutput = workeroutput
         self._workers: list[dict[str, Any]] = []
-        self._crashed: set[str] = set()  # node ids of xdist's crash reports of tests not (yet) known as case tests
+        self._crashed: set[str] = set()  # node ids of xdist's crash reports, of any test
         self._worker_cases: set[str] = set()  # on the controller: the digests of every worker's case tests
-        self._crashes: set[str] = set()  # node ids of the case tests xdist reported as crashed (known beforehand)
 
     @property
     def finished(self) -> int:
@@ -92,12 +91,10 @@ class SelectionCounter:
     def pytest_runtest_logreport(self, report: Any) -> None:
         if getattr(report, CASE_REPORT_KEY, False):
             self._cases.add(report.nodeid)  # an xdist controller learns a worker's case tests from their reports
+        if report.when == "???" and report.failed:  # a crash in the setup: a case test told by workers' digests
+            self._crashed.add(report.nodeid)
         if report.nodeid not in self._cases:  # xdist's report of a crashed test carries no mark: its setup's did
-            if report.when == "???" and report.failed:  # a crash in the setup: told from the workers' digests
-                self._crashed.add(report.nodeid)
             return
-        if report.when == "???" and report.failed:
-            self._crashes.add(report.nodeid)
         if report.skipped and not hasattr(report, "wasxfail"):
             reason = skip_reason(report)
             self.skipped[reason] = self.skipped.get(reason, 0) + 1
@@ -158,7 +155,7 @@ class SelectionCounter:
             skipped=self.skipped,
             finished=self.finished + len(crashed_in_setup),
             selected_by=selection_of(invocation),
-            worker_crashes=len(self._crashes | crashed_in_setup) + len(self._crashed - crashed_in_setup),
+            worker_crashes=len(self._crashed),
         )
 
 
