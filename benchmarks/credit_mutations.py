@@ -270,6 +270,11 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
         latin = not re.search(r"[\u4e00-\u9fff]", answer[s_left:s_right])
         for label in _LABELS_EN if latin else _LABELS_ZH:
             make("labelled", answer[:at] + label + answer[at:])
+    if unit is not None:  # v66
+        at = end + tail.index(unit) + len(unit)
+        latin = not re.search(r"[\u4e00-\u9fff]", answer[s_left:s_right])
+        for mark in _MARKS_EN if latin else _MARKS_ZH:
+            make("marked", answer[:at] + mark + answer[at:])
     make("negation", _negated(answer, start))
     held = _held_negated(answer, start)
     if held is not None:
@@ -346,9 +351,13 @@ _LABEL_SENTENCE = (
 )
 
 
-# v64, kind "labelled": a bracket after the figure that makes it a target's or another holder's (ROI为20%（目标）。)
-_LABELS_ZH = ("（目标）", "（竞品数据）", "（行业平均）")
-_LABELS_EN = (" (target)", " (competitor's figure)", " (industry average)")
+# v64, kind "labelled": a bracket after the figure that makes it a target's or another holder's (ROI为20%（目标）。);
+# v66: and one that names the holder or the target in more words (（竞争对手A公司的数据）, (annual target))
+_LABELS_ZH = ("（目标）", "（竞品数据）", "（行业平均）", "（竞争对手A公司的数据）", "（预算目标）", "（参考同行）")
+_LABELS_EN = (" (target)", " (competitor's figure)", " (industry average)", " (competitor A)", " (annual target)")
+# v66, kind "marked": a verdict mark after the figure's colon, then words (ROI为20%：❌ 该数字有误。)
+_MARKS_ZH = ("：❌ 该数字有误", "：✗ 实际更低")
+_MARKS_EN = (": ❌ not accurate", ": ✗ actually lower")
 
 
 def _other_row(point: str, answer: str, span: tuple[int, int], figure: str | None) -> list[str]:

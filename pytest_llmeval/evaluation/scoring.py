@@ -88,7 +88,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 65
+SCORER_VERSION = 66
 
 
 @dataclass(frozen=True)
@@ -579,7 +579,7 @@ def _find(
                     negation = ""  # v10: v5.0并未于2024年发布 - the negation is in the match
                 after = negation_after(answer_norm, found.end) if figure and negation is None else None
                 if negation is None and after is None:
-                    after = denial_after(answer_norm, found.end, A_CHARGE.search(text) is not None)  # v11, v14
+                    after = denial_after(answer_norm, found.end, A_CHARGE.search(text) is not None, figure)  # v11, v14
                     if after is not None and after.lstrip(" ").startswith("|"):
                         after = denied_by_its_row(questions or answer_lines, found.start, found.end, after, cells)
                 if negation is None and after is None and not figure:

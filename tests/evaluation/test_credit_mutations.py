@@ -59,6 +59,7 @@ def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
     kinds.add("superseded")  # v55
     kinds.add("moved")  # v56
     kinds.add("claimed")  # v58
+    kinds.add("marked")  # v66
     assert kinds <= set(sampled.by_kind)
 
 
@@ -160,6 +161,11 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("ROI 20%", "ROI为20%。", "labelled", "ROI为20%（目标）。"),
         ("回收期20个月", "回收期为20个月。", "labelled", "回收期为20个月（竞品数据）。"),
         ("ROI 20%", "The ROI is 20%.", "labelled", "The ROI is 20% (competitor's figure)."),
+        # v66: named in more words; a verdict mark after the figure's colon, then words
+        ("ROI 20%", "ROI为20%。", "labelled", "ROI为20%（竞争对手A公司的数据）。"),
+        ("ROI 20%", "The ROI is 20%.", "labelled", "The ROI is 20% (annual target)."),
+        ("回收期20个月", "回收期为20个月。", "marked", "回收期为20个月：❌ 该数字有误。"),
+        ("ROI 20%", "The ROI is 20%.", "marked", "The ROI is 20%: ❌ not accurate."),
     ],
 )
 def test_mutations_made(sweep_module: ModuleType, point: str, answer: str, kind: str, mutated: str) -> None:

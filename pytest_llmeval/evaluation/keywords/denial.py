@@ -366,7 +366,8 @@ def negation_inside(answer_norm: str, start: int, end: int) -> str | None:
 # label's value (- Guaranteed returns: none / not offered) - v35 charged them. Not another word negated (保证收益：
 # 不保证本金 says the returns are guaranteed), nor a denial of another column (| 私有化部署 | 无 | stays v12's).
 # v46: and a JSON or YAML key's value, quoted or not ({"approved": "no"}, {"是否通过": "否"}, "approved": false)
-_AS_ITS_VALUE = re.compile(r"[\"”]? ?(?P<mark>[:|]|—{1,2}) ?(?:\*\*|[\"“])?")
+# v66: and after the point's bracket and before a verdict mark (Private deployment (私有化部署): ❌ not supported)
+_AS_ITS_VALUE = re.compile(r"[\"”)]? ?(?P<mark>[:|]|—{1,2}) ?(?:\*\*|[\"“])?(?:[❌❎✗✘] ?)?")
 _VALUE_ENDS = r"(?:\*\*|[\"”])?(?= ?[。!?;\n,、|}]| [-*•+] |\.(?=\s|$)| ?$)"
 _EN_VALUE_DENIAL = re.compile(
     r"(?:no|none|false|not (?:offered|available|provided|supported|applicable|included)|n/a)(?![a-z/])" + _VALUE_ENDS

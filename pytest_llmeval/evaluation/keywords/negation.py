@@ -452,8 +452,11 @@ _DENIAL_ADVERBS_ZH = (
 _PART_ENDS_ZH = r"(?: ?(?=[。!?;\n,、:(—|]|\.(?=\s|$)|$)| (?=[-*•+] ))"
 # v14: and a waiver after the point, as 免收 before it is one (首年服务费免收, 违约金予以免除, 安装费全免, 服务费不收取)
 WAIVERS_AFTER_ZH = "免收|免除|豁免|免交|免缴|免征|全免|减免|免去|免掉|不收"  # v15: 减免, 免去, 免掉, 不收
+# v66: and after a verdict mark (私有化部署：❌ 不支持, 私有化部署 ✗ 暂不提供) and after the point's bracket
+# ((私有化部署)：不支持, Private deployment (私有化部署): ❌ 不支持) - v65 read the mark only where its line ended
+_MARKED_OR_BRACKETED_ZH = "(?:(?: ?\\))? ?[,:|] ?(?:[❌❎✗✘×] ?)?| ?[❌❎✗✘×] ?)?"
 _DENIAL_AFTER_ZH = re.compile(
-    f"(?: ?[,:|] ?)?(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
+    f"{_MARKED_OR_BRACKETED_ZH}(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
     "(?P<denial>不可能|不可行|不可用|不能用|用不了|不行|不可以|不能|(?:暂|还|尚)?不(?:支持|提供|开放|存在|适用|允许|接受"
     "|受理|包括|包含|需要|必要|收取|收费|计费|另行收取|额外收取|现实|可取)|不被(?:允许|支持|接受|认可)|不予(?:受理|支持|批准|办理|考虑"
     "|提供|退还)?|无法(?:提供|实现|支持|使用|办理|受理)|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持)|被拒绝?|被禁止|禁止|非必需"
@@ -517,16 +520,48 @@ _DENIAL_ENDS_EN = re.compile(
 )
 
 
-def denial_after(answer_norm: str, end: int, charge: bool = False) -> str | None:
+# v66: a cell that says no in one mark (| 私有化部署 | N |, | — |, | / |), read under its column's header as | 无 | is
+# (v12) - not a table's rule row (| - |), which starts a new row after the point's; not x, which may tick a box; not
+# after a figure (| 回收期 | 20个月 | - |: an empty note)
+_NO_IN_A_CELL = re.compile(" ?\\| ?(?:n|✕|—|–|-|/)(?= ?\\|)")
+# v66: and a feature or policy said to be undecided (私有化部署：待定, 私有化部署目前尚未确定, | 私有化部署 | 待评估 |,
+# 私有化部署: TBD / to be determined / under evaluation) - no commitment; not a figure, which a hedge does not take
+# back (回收期20个月（待确认）still gives the figure), nor a part of the point that is undecided (支持私有化部署，
+# 价格待定)
+_UNDECIDED_AFTER = re.compile(
+    f"{_MARKED_OR_BRACKETED_ZH}(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
+    "(?:(?:暂|尚|仍|还)?(?:待定|未定|待确认|待确定|未确定|不确定|待评估|需评估|有待评估|需进一步评估|待商榷|待讨论|待议"
+    "|视情况而定|未知|不明)(?:的|中)?" + _PART_ENDS_ZH + "|(?:tbd|tbc|to be (?:determined|confirmed|decided|announced)"
+    "|under (?:evaluation|review|discussion|consideration)"
+    "|undecided|not (?:yet )?(?:decided|determined|confirmed))(?![a-z])"
+    r"(?=[.,;!?:)\n|]| [-*•+] | ?$| (?:and|but|as|for now|at (?:this|the) (?:time|moment))(?![a-z])))"
+)
+
+_UNDECIDED_AFTER_EN = re.compile(
+    r"(?:e?s)? (?:is|are|remains?|was|were|has|have)(?: (?:still|currently|yet))?"
+    r" (?:tbd|to be (?:determined|confirmed|decided|announced)|under (?:evaluation|review|discussion|consideration)"
+    r"|undecided|(?:not|yet to be|not yet been|not been) (?:yet )?(?:decided|determined|confirmed))(?![a-z])"
+)
+
+
+def denial_after(answer_norm: str, end: int, charge: bool = False, figure: bool = False) -> str | None:
     """The denial right after the point that ends at `end`, where its part of the clause ends (v11): 暂不支持,
-    是不可能的, " is not available"; (v14) 免收, " is waived" and, for a `charge`, 免费, " is free of charge"; else
-    None."""
-    zh = _DENIAL_AFTER_ZH.match(answer_norm, end) or (_FREE_AFTER_ZH.match(answer_norm, end) if charge else None)
+    是不可能的, " is not available"; (v14) 免收, " is waived" and, for a `charge`, 免费, " is free of charge"; (v66) a
+    cell of one mark of no (| N |, | — |) and an undecided one (待定, TBD), neither for a `figure`; else None."""
+    zh = (
+        _DENIAL_AFTER_ZH.match(answer_norm, end)
+        or (_FREE_AFTER_ZH.match(answer_norm, end) if charge else None)
+        or (None if figure else _NO_IN_A_CELL.match(answer_norm, end) or _UNDECIDED_AFTER.match(answer_norm, end))
+    )
     if zh is not None:
         return zh.group().rstrip(" ")
     if end == 0 or not answer_norm[end - 1].isascii() or not answer_norm[end - 1].isalnum():
         return None
-    en = _DENIAL_AFTER_EN.match(answer_norm, end) or (_FREE_AFTER_EN.match(answer_norm, end) if charge else None)
+    en = (
+        _DENIAL_AFTER_EN.match(answer_norm, end)
+        or (_FREE_AFTER_EN.match(answer_norm, end) if charge else None)
+        or (None if figure else _UNDECIDED_AFTER_EN.match(answer_norm, end))
+    )
     if en is None or (en.group().startswith(("s", "e")) and not answer_norm[end - 1].isalpha()):
         return None
     tail = _DENIAL_ENDS_EN.match(answer_norm, en.end())

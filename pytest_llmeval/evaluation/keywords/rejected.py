@@ -193,6 +193,10 @@ _TAGGED_AFTER = re.compile(
     "(?:false|wrong|incorrect|untrue|a myth|myth|busted|debunked|错误|不实|谣言|误区|伪命题|[✗✘×❌❎])"
     "(?![a-z\u4e00-\u9fff])(?:\\*\\*)? ?[)）]?(?=[.,;!。;]| ?$| \\|| [-*•] )"
 )
+# v66: and a verdict mark after the point's colon or dash whatever its line says after it (私有化部署：❌ 需另购,
+# 回收期20个月：❌ 实际为24个月, Private deployment (私有化部署): ❌ enterprise only) - v65 read it only where the
+# line ended; not one that a tick soon follows in its item (私有化部署：❌ → ✅), nor ×, which also multiplies
+_MARKED_AFTER = re.compile("(?: ?\\))? ?[-—–:] ?(?:\\*\\*)?[❌❎✗✘](?:\\*\\*)?(?![^•|:;。]{0,8}[✅✓✔☑])")
 _MYTH_LABEL = re.compile(
     "(?<![a-z])(?:(?:common |popular )?(?:myth|misconception|misbelief|fallacy|false claim|fiction|rumou?r)s?"
     "|(?:常见)?(?:误区|误解|谣言|流言|错误说法|错误观点|错误认知|不实说法|伪命题))"
@@ -202,7 +206,7 @@ _MYTH_LABEL = re.compile(
 
 def _judged_or_tagged(answer_norm: str, start: int, end: int) -> str | None:
     """A judgement, cell verdict, tag or myth's label that rejects the figure at start:end without a claim's noun."""
-    for after in (_JUDGED_BARE_ZH, _JUDGED_BARE_EN, _TAGGED_AFTER):
+    for after in (_JUDGED_BARE_ZH, _JUDGED_BARE_EN, _TAGGED_AFTER, _MARKED_AFTER):
         found = after.match(answer_norm, end)
         if found is not None:
             return found.group()

@@ -534,13 +534,24 @@ _A_CHANGE_AFTER = re.compile(
 # （行业平均为12%）, (vs. industry 12%)), a comparison (（高于行业平均）, （超过目标）, (above target)), a plan or an
 # estimate (（计划）, （预计）, (est.)) and the answer's own qualifiers (（按三年计）, （实际）) keep the figure the
 # subject's
+# v66: and one that names the holder with more words - a name (（竞争对手A公司的数据）, (competitor A)), a word
+# of which one (（主要竞争对手）), a reference to it (（对比：竞争对手）, （参考同行）, (per competitor data)) or
+# whose target (（预算目标）, (annual target)) - v64 read only the bare word
+_A_HOLDERS_NAME = "(?: ?[a-z](?![a-z])| ?[甲乙丙丁]| ?[a-z]?(?:公司|企业|厂商|集团))?"
 ANOTHERS_OR_A_TARGET_AFTER = re.compile(
     r" ?\( ?(?:"
-    "(?:竞争对手|竞品|对手|竞对|同行|同业|友商|行业|业内|业界)(?:平均|均值|基准|标杆|中位数?)?(?:的)?(?:数据|水平|口径|数字|数值)?"
-    "|目标|目标值|预定目标"
-    r"|(?:the )?(?:competitors?|rivals?|peers?)(?:'s?|’s?)?(?: (?:figure|data|number|value|estimate))?"
-    r"|(?:the )?industry(?: (?:average|median|benchmark|norm))?(?: (?:figure|data|number|value))?"
-    r"|target|goal|(?:the )?(?:target|goal) value"
+    "(?:(?:对比|参考|参照|对标|引自|来自|数据来源|来源)(?: ?: ?| ?)|vs\\.? ?)?(?:某|主要|头部|其他|其它|某些|部分)?"
+    "(?:竞争对手|竞品|对手|竞对|同行|同业|友商|行业|业内|业界)"
+    + _A_HOLDERS_NAME
+    + "(?:的)?(?:平均|均值|基准|标杆|中位数?)?(?:的)?(?:数据|水平|口径|数字|数值)?"
+    "|(?:预算|年度|季度|月度|项目|计划|规划|考核|kpi ?|管理层|公司|预期|既定)?(?:目标|目标值|预定目标)"
+    r"|(?:(?:per|from|cf\.?|source:|according to) )?(?:the |a |one )?(?:main |major |leading |other )?"
+    r"(?:competitors?|rivals?|peers?)(?: [a-z](?![a-z]))?(?:'s?|’s?)?"
+    r"(?: (?:figure|data|number|value|estimate|average))?"
+    r"|(?:(?:per|from|cf\.?|source:|according to) )?(?:the )?industry(?: (?:average|median|benchmark|norm))?"
+    r"(?: (?:figure|data|number|value))?"
+    r"|(?:(?:the |our )?(?:budget|budgeted|annual|quarterly|monthly|project|planned|kpi|management|company) )?"
+    r"(?:target|goal)(?: value)?|(?:the )?(?:target|goal) value"
     r") ?\)"
 )
 
