@@ -77,16 +77,20 @@ class RunEnd:
             self.charts.send(dict(recorder.document(intervals=False)))
         recorder.run.setdefault("warmup", []).extend(self.take_warmups())  # a client no case used after
         errors = [c for c in recorder.cases.values() if c.get("error")]
-        if exitstatus == pytest.ExitCode.INTERRUPTED:
+        from .results.selection import record_selection, tests_not_run
+
+        record_selection(self.config, recorder.run)  # run.selection: what of the suite was collected and ran
+        # -x, --maxfail, --sw or a recording failure stopped a serial run before some of its selected case tests
+        # ran: "interrupted", as the same stop makes it under -n (pytest's exit status there) - not "complete", which
+        # `accept` and the folder's "last" take as a whole run (a 1-of-14 run was accepted as the nightly baseline)
+        stopped = bool(session.shouldstop or session.shouldfail) and tests_not_run(recorder.run) > 0
+        if exitstatus == pytest.ExitCode.INTERRUPTED or stopped:
             status = "interrupted"
         elif errors or recorder.run.get("degraded"):
             status = "degraded"
         else:
             status = "complete"
         self._forget_kept_ahead()  # every answer the workers kept is recorded (interrupted) or was by its test
-        from .results.selection import record_selection
-
-        record_selection(self.config, recorder.run)  # run.selection: what of the suite was collected and ran
         recorder.comparison = self._guarded_comparison(recorder, status)
         recorder.extras = self._extras(recorder)
         from .results.recorder import RecordingError

@@ -191,6 +191,13 @@ def selection_record(
     } | crashes
 
 
+def tests_not_run(run: Mapping[str, Any]) -> int:
+    """The selected LLM case tests a run neither finished nor skipped (stopped first: -x, --maxfail, an interrupt);
+    0 without counts in `run.selection`."""
+    counted = _counted({"run": run})
+    return sum(count for kind, count, _ in counted[2] if kind == "not run") if counted is not None else 0
+
+
 def _count(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
