@@ -21,6 +21,14 @@ another's claim the answer does not adopt (某些厂商声称…。 / "Some vend
 row: of a sentence that only says subject - copula - figure, the figure in another metric's row of a table, JSON,
 key: value lines, a table whose header names the unit or arrows, the subject holding another figure (| IRR | 20% |
 then | ROI | 21% |) - and each mutant still covered is listed by kind.
+Since v67 the covered rows whose point holds no figure (a feature, a policy, a recommendation: 私有化部署, SaaS,
+on-premises, 告警降噪) are swept too (`text_mutants`, kinds "text: ..."): the sentence or line holding the point
+replaced by one that denies it in words (从未提供, 已停止提供, has been discontinued), gives it to another party
+(竞品A支持…，我们仅提供…; Competitor X offers ...; we do not), asks about it or offers to check it, leaves it to a
+separate assessment, gives it as the past (曾支持…，现已下线; We used to offer), says it is not made yet (正在开发中,
+is on our roadmap) or out of scope, advises against it, leaves its box unticked (- [ ] …) or marks it ✗ / 否 in a
+table. No plan is made (计划于2027年支持…): v67 credits a plan, as v50 a forecast - a product's roadmap cannot be
+told from the project plan a consulting answer proposes.
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
 If payback is 20 months, still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision
 credits - none now.
@@ -33,7 +41,7 @@ form of the figure, a sum, a range).
 
     .venv/bin/python benchmarks/credit_mutations.py [--rows R] [--sample N] [--seed S] [--show K]
 
-The whole sweep (about 2,650 covered rows, 30,400 mutations) takes about 21 s; tests/evaluation/
+The whole sweep (about 2,770 covered rows, 39,500 mutations) takes about 15 s; tests/evaluation/
 test_credit_mutations.py runs a seeded sample of it.
 """
 
@@ -739,11 +747,12 @@ def sweep_rows(
     sample: int | None = None,
     seed: int = 0,
     row_sample: int | None = None,
+    blank: Callable[[str, str], str | None] | None = None,
 ) -> tuple[int, int, Counter[str], list[Any], Counter[str], float]:
     """The loop both sweeps share (this one and miss_mutations.py): make each row's variants (`make`, told whether the
-    answer with its figure blanked still covers the point) from a seeded sample of `row_sample` rows, then of `sample`
-    variants, where given; score every variant and keep those `flagged` by their coverage. Returns rows, variants
-    made, skip reasons, the flagged, variants by kind, seconds."""
+    answer with its figure - or, with `blank`, what that blanks - blanked still covers the point) from a seeded sample
+    of `row_sample` rows, then of `sample` variants, where given; score every variant and keep those `flagged` by their
+    coverage. Returns rows, variants made, skip reasons, the flagged, variants by kind, seconds."""
     from scorer_rows import covered
 
     started = time.perf_counter()
@@ -753,8 +762,8 @@ def sweep_rows(
     variants: list[Any] = []
     for row in rows:
         point, answer, forms, _ = row
-        blank = blank_figure(point, answer)
-        made, why = make(row, blank is not None and covered(point, blank, forms))
+        blanked = (blank or blank_figure)(point, answer)
+        made, why = make(row, blanked is not None and covered(point, blanked, forms))
         variants.extend(made)
         skipped.update(why)
     if sample is not None and sample < len(variants):
@@ -800,9 +809,171 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=10_000, help="list at most this many mutants still covered")
     args = parser.parse_args(argv)
     result = sweep(covered_rows(), args.sample, args.seed, args.rows)
+    text = text_sweep(covered_text_rows(), args.sample, args.seed)  # v67: the points with no figure
+    result.rows += text.rows
+    result.made += text.made
+    result.skipped += text.skipped
+    result.still_covered += text.still_covered
+    result.by_kind += text.by_kind
+    result.seconds += text.seconds
     for line in iter_report(result, args.show):
         print(line)
     return 0
+
+
+# v67: the covered rows whose point holds no figure - a feature, a policy, a recommendation (私有化部署, SaaS,
+# on-premises, 告警降噪) - each sentence holding the point rewritten so that the answer surely does not state it
+_A_FIGURE_OR_NUMERAL = re.compile(r"[0-9零一二三四五六七八九十百千万亿两半]")
+# a point that is a verdict word, a choice's letter, a verb phrase or a question: no feature to deny or hand over
+_NOT_A_FEATURE = re.compile(r"^(?:[A-Za-z]|approved|rejected|通过|批准|是|否)$|^(?:支持|提供|符合|推荐|不)|[?？]", re.I)
+# an option picked by its letter (选项：A. SaaS；B. 私有化部署。应选A。, Answer: A): the pick may stand apart from
+# the point
+_AN_OPTION = re.compile(r"(?<![A-Za-z])[A-D](?:[.．、)）:：]|$)|(?:选|answer:?)\s*[A-D](?![A-Za-z])", re.I)
+_TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
+    "zh": {
+        "text: negated": (
+            "我们并不支持{P}。",
+            "目前还没有{P}。",
+            "我们从未提供{P}。",
+            "{P}已停止提供。",
+            "{P}已不再提供。",
+        ),
+        "text: another party": (
+            "竞品A支持{P}，我们仅提供公有云版本。",
+            "友商提供{P}，我们不提供。",
+            "仅竞品支持{P}。",
+        ),
+        "text: question": ("是否支持{P}需要确认。", "您是否需要{P}？", "需要我帮您确认是否支持{P}吗？"),
+        "text: condition": ("如需{P}，需另行评估。",),
+        "text: past": ("曾支持{P}，现已下线。", "此前提供{P}，目前已下线。"),
+        "text: advised against": ("不建议{P}。", "我们不推荐{P}。"),
+        "text: not yet": ("{P}正在开发中。", "{P}还在规划中。", "{P}即将推出。"),
+        "text: out of scope": ("{P}不在我们的服务范围内。", "{P}这块我们暂时做不了。"),
+        "text: unchecked": ("- [ ] {P}",),
+        "text: table": ("| {P} | ✗ |", "| 功能 | 是否支持 |\n|---|---|\n| {P} | 否 |"),
+    },
+    "en": {
+        "text: negated": (
+            "We do not support {P}.",
+            "{P} is no longer offered.",
+            "{P} has been discontinued.",
+            "{P} has been dropped.",
+            "We have never offered {P}.",
+        ),
+        "text: another party": (
+            "Competitor X offers {P}; we do not.",
+            "Competitor X offers {P}, while we only offer a cloud version.",
+            "Only competitors offer {P}.",
+        ),
+        "text: question": ("Would you like {P}?", "Whether {P} is supported needs to be confirmed."),
+        "text: condition": ("If you need {P}, it requires a separate assessment.",),
+        "text: past": ("{P} was previously offered but has been retired.", "We used to offer {P}."),
+        "text: advised against": ("We do not recommend {P}.",),
+        "text: not yet": ("{P} is on our roadmap.", "{P} is coming soon.", "{P} is under development."),
+        "text: out of scope": ("{P} is not in scope.", "{P} is out of scope."),
+        "text: unchecked": ("- [ ] {P}",),
+        "text: table": ("| {P} | ✗ |", "| Feature | Supported |\n|---|---|\n| {P} | No |"),
+    },
+}
+
+
+def covered_text_rows() -> list[Row]:
+    """v67: every covered row of a scorer test module whose point holds no figure (no digit, numeral or 半): its
+    (point, answer, "covered") and (point, answer, forms, "covered") tuples alike, deduplicated in the order found."""
+    seen: set[tuple[str, str]] = set()
+    rows: list[Row] = []
+    for path in sorted(TESTS.glob("test_*.py")):
+        module = importlib.import_module(path.stem)
+        for value in vars(module).values():
+            if not isinstance(value, list):
+                continue
+            for item in value:
+                row = _as_covered_row(item)
+                if row is None or _A_FIGURE_OR_NUMERAL.search(row[0]) or (row[0], row[1]) in seen:
+                    continue
+                seen.add((row[0], row[1]))
+                rows.append(row)
+    return rows
+
+
+def _as_covered_row(item: object) -> Row | None:
+    if _is_covered_row(item):
+        return item  # type: ignore[return-value]
+    if isinstance(item, tuple) and len(item) == 3 and all(isinstance(x, str) for x in item) and item[2] == "covered":
+        return (item[0], item[1], None, "covered")
+    return None
+
+
+def text_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
+    """v67: the wrong answers made from one covered row whose point holds no figure - the sentence (or line) that
+    holds the point replaced by one that denies it, hands it to another party, asks about it, makes it a condition,
+    the past, advises against it, leaves its box unticked or marks it no in a table - and the reasons for
+    the rows skipped: the point must be a feature (not a verdict word, a letter, a verb phrase or a question), occur
+    once in the answer, and the answer with it blanked out must not cover it."""
+    point, answer, _, _ = row
+    if _A_FIGURE_OR_NUMERAL.search(point):
+        return [], ["text: the point holds a figure"]
+    if _NOT_A_FEATURE.search(point.strip()):
+        return [], ["text: the point is a verdict word, a letter, a verb phrase or a question"]
+    if blanked_covers:
+        return [], ["text: covered without the point"]
+    spots = list(re.finditer(re.escape(point), answer, re.I))
+    if len(spots) != 1:
+        return [], ["text: the point not once in the answer"]
+    start, end = spots[0].span()
+    s_left, s_right = _sentence_span(answer, start, end)
+    sentence = answer[s_left:s_right]
+    if _NEGATION.search(sentence) or _CONDITION.search(sentence) or answer[s_right : s_right + 1] in ("?", "？"):
+        return [], ["text: sentence already negated, conditional or a question"]
+    if _STRUCTURED.search(answer):
+        return [], ["text: answer is JSON, code or a table (no sentence to rewrite)"]
+    if _AN_OPTION.search(answer):
+        return [], ["text: the answer picks an option by its letter (the rewrite may not touch the pick)"]
+    lead_match = _LEAD.match(answer, s_left, start)
+    body_left = s_left + (len(lead_match.group()) if lead_match else 0)
+    if re.match(r"\s*-\s*\[", answer[s_left:]) is not None:
+        body_left = s_left  # a checklist's box goes with the line it ticks
+    said = answer[start:end]
+    before = answer[:s_left].rstrip()
+    after = answer[s_right:].lstrip(".。!！;；?？ ").strip()
+    # the sentence's own language: Chinese where its other words are, or where it has no English word beside a
+    # Chinese point (- 私有化部署：✅)
+    others = answer[s_left:s_right].replace(said, " ")
+    chinese = re.search(r"[\u4e00-\u9fff]", others) is not None or (
+        re.search(r"[\u4e00-\u9fff]", said) is not None and re.search(r"[A-Za-z]{3,}", others) is None
+    )
+    templates = _TEXT_TEMPLATES["zh" if chinese else "en"]
+    # an English rewrite opens its sentence with a capital (after a full stop, a line break or a list mark)
+    opens = not answer[:body_left].strip() or re.search(r"[.!?。！？\n]\s*$|^\s*[-*•]\s*$", answer[:body_left])
+    made: list[Mutant] = []
+    for kind, texts in templates.items():
+        for text in texts:
+            line = text.format(P=said)
+            if not chinese and opens and line[:1].islower():
+                line = line[0].upper() + line[1:]
+            elif not chinese and not opens and line[:1].isupper() and not line.startswith(said):
+                line = line[0].lower() + line[1:]
+            block = kind in ("text: unchecked", "text: table")
+            if block:
+                parts = [before, line, after]
+                made.append(Mutant(kind, row, "\n\n".join(p for p in parts if p)))
+            else:
+                head = answer[:body_left]
+                if head and not chinese and not head[-1].isspace():
+                    head += " "
+                made.append(Mutant(kind, row, f"{head}{line}{(' ' if not chinese else '') + after if after else ''}"))
+    return made, []
+
+
+def _blank_text(point: str, answer: str) -> str | None:
+    out = re.sub(re.escape(point), "某项", answer, flags=re.I)
+    return out if out != answer else None
+
+
+def text_sweep(rows: list[Row], sample: int | None = None, seed: int = 0) -> Sweep:
+    """v67: `text_mutants` of the rows (a seeded sample of `sample` mutants, where given), each still covered a
+    wrong credit; a row whose answer covers its point with the point blanked out makes none."""
+    return Sweep(*sweep_rows(rows, text_mutants, lambda is_covered: is_covered, sample, seed, blank=_blank_text))
 
 
 if __name__ == "__main__":

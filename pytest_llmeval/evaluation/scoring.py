@@ -49,9 +49,10 @@ from .keywords.echo import DEFAULT_ECHO_MIN_COPY, ECHO_MIN_COPY, Copies, copies
 from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
 from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negation
-from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before
+from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before, withdrawn_of_another_noun
 from .keywords.normalisation import normalise, normalise_lines, strip_thinking
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
+from .keywords.parties import formerly, held_by_another, ours_after_anothers_denial
 from .keywords.periods import superseded_by_a_later_period, superseded_in_its_column
 from .keywords.rejected import double_denial, rejected_claim
 from .keywords.retraction import (
@@ -88,7 +89,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 66
+SCORER_VERSION = 67
 
 
 @dataclass(frozen=True)
@@ -560,6 +561,16 @@ def _find(
                     text = answer_norm[found.start : bound.end]
                 else:
                     negation = negation_before(answer_norm, found.start, figure)
+                if (
+                    negation is not None
+                    and not figure
+                    and ours_after_anothers_denial(answer_norm, found.start, found.end)
+                ):
+                    negation = None  # v67: 竞品不支持私有化部署，我们支持 - the other party's negation, our offer
+                if negation is None and not figure and pattern.kind == "text":
+                    # v67: 竞品A支持私有化部署, We used to offer ... - another party's, a past offer
+                    negation = held_by_another(answer_norm, found.start, found.end)
+                    negation = negation or formerly(answer_norm, found.start)
                 if negation is None and at == found.start and not figure:
                     at_figure = _figure_after_its_words(pattern, answer_norm, found)  # v49: 每月不是5000元
                     negated_link = NEGATED_LINK.search(answer_norm, found.start, at_figure) if at_figure else None
@@ -569,6 +580,8 @@ def _find(
                     negation = negated_link.group() if negated_link is not None else None  # v47: ROI不是20%
                 if negation is None and figure:
                     negation = out_of_reach(answer_norm, found.start)  # v26: 很难在20个月内实现
+                if negation is not None and not figure and withdrawn_of_another_noun(negation, answer_norm, found.end):
+                    negation = None  # v67 (review): 取消私有化部署的额外费用 - the fee is cancelled, not the point
                 if negation is not None and not figure and OFFENCE_AFTER.match(answer_norm, found.end):
                     negation = None  # v14: 禁止GDPR违规行为 - the offence is prohibited, not the regulation
                 if negation is None and A_CHARGE.search(text) is not None:

@@ -3,7 +3,9 @@ scorer tests made wrong on purpose - figure, unit, negation, subject, a forecast
 tag question (v51), rejected claim, a verb of holding denied (v52), a strict bound, a range, a change by the figure, a
 part or multiple of it and another holder's (v53), the figure superseded by a later period's value (v55) or, for a
 bare point, moved since to another level (v56), another's claim not adopted (v58), the figure in another metric's
-row of a table, JSON, key: value lines or arrows (v63) - must not be covered, so a later change that re-opens one of
+row of a table, JSON, key: value lines or arrows (v63), and (v67) the text kinds of a point with no figure (denied in
+words, another party's, asked about, a separate assessment, the past, not made yet, out of
+scope, advised against, an unticked box, a ✗ cell) - must not be covered, so a later change that re-opens one of
 these classes fails here. The whole sweep runs as the benchmark script."""
 
 from __future__ import annotations
@@ -273,3 +275,94 @@ def test_unsure_supersessions_are_skipped(sweep_module: ModuleType, point: str, 
     figure with no unit of the point's - or where the point is bare (it may ask last year's value)."""
     made, skipped = sweep_module.mutants((point, answer, None, "covered"), False)
     assert why in skipped and why.split(":")[0] not in {m.kind for m in made}
+
+
+TEXT_ROWS_SAMPLED = 40  # v67: covered rows whose point holds no figure, seeded (about 400 mutations)
+TEXT_KINDS = {
+    "text: negated",
+    "text: another party",
+    "text: question",
+    "text: condition",
+    "text: past",
+    "text: advised against",
+    "text: unchecked",
+    "text: table",
+    "text: not yet",
+    "text: out of scope",
+}
+
+
+def test_no_text_mutant_is_credited(sweep_module: ModuleType) -> None:
+    """v67: a seeded sample of the covered rows whose point holds no figure (a feature, a policy, a recommendation),
+    each made wrong in every text kind - denied in words (从未提供, 已停止提供, has been discontinued), given to another
+    party, asked about or offered to check, left to a separate assessment, given as the past, advised against, an
+    unticked box, a ✗ or 否 cell - must not be covered (v66 credited 1,130 of the whole sweep's 1,532)."""
+    rows = sweep_module.covered_text_rows()
+    sampled = sweep_module.random.Random(SEED).sample(rows, min(TEXT_ROWS_SAMPLED, len(rows)))
+    swept = sweep_module.text_sweep(sampled)
+    assert swept.made >= 300 and TEXT_KINDS <= set(swept.by_kind)
+    wrong = [(m.kind, m.row[0], m.answer) for m in swept.still_covered]
+    assert wrong == [], f"{len(wrong)} of {swept.made} mutated (wrong) answers still covered: {wrong[:10]}"
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "kind", "mutated"),
+    [
+        ("私有化部署", "支持私有化部署。", "text: negated", "我们从未提供私有化部署。"),
+        ("私有化部署", "支持私有化部署。", "text: negated", "私有化部署已停止提供。"),
+        ("私有化部署", "- 私有化部署：✅", "text: negated", "- 私有化部署已不再提供。"),
+        ("SaaS", "We recommend SaaS.", "text: negated", "SaaS has been discontinued."),
+        ("私有化部署", "支持私有化部署。", "text: another party", "竞品A支持私有化部署，我们仅提供公有云版本。"),
+        ("SaaS", "We recommend SaaS.", "text: another party", "Competitor X offers SaaS; we do not."),
+        ("私有化部署", "支持私有化部署。", "text: question", "是否支持私有化部署需要确认。"),
+        ("SaaS", "We recommend SaaS.", "text: question", "Would you like SaaS?"),
+        ("私有化部署", "支持私有化部署。", "text: condition", "如需私有化部署，需另行评估。"),
+        ("私有化部署", "支持私有化部署。", "text: past", "曾支持私有化部署，现已下线。"),
+        ("私有化部署", "支持私有化部署。", "text: advised against", "不建议私有化部署。"),
+        ("私有化部署", "支持私有化部署。", "text: unchecked", "- [ ] 私有化部署"),
+        ("私有化部署", "支持私有化部署。", "text: not yet", "私有化部署正在开发中。"),
+        ("SaaS", "We recommend SaaS.", "text: not yet", "SaaS is on our roadmap."),
+        ("私有化部署", "支持私有化部署。", "text: out of scope", "私有化部署不在我们的服务范围内。"),
+        ("SaaS", "We recommend SaaS.", "text: out of scope", "SaaS is not in scope."),
+        ("SaaS", "We recommend SaaS.", "text: past", "We used to offer SaaS."),
+        ("私有化部署", "支持私有化部署。", "text: table", "| 功能 | 是否支持 |\n|---|---|\n| 私有化部署 | 否 |"),
+        (
+            "on-premises",
+            "We recommend SaaS. On-premises works too.",
+            "text: table",
+            "We recommend SaaS.\n\n| On-premises | ✗ |",
+        ),
+    ],
+)
+def test_text_mutations_made(sweep_module: ModuleType, point: str, answer: str, kind: str, mutated: str) -> None:
+    made, _ = sweep_module.text_mutants((point, answer, None, "covered"), False)
+    assert mutated in [m.answer for m in made if m.kind == kind], [m.answer for m in made if m.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "why"),
+    [
+        ("私有化部署", "支持私有化部署吗？其实支持。", "text: sentence already negated, conditional or a question"),
+        ("私有化部署", "我们不推荐SaaS，推荐私有化部署。", "text: sentence already negated, conditional or a question"),
+        ("私有化部署", "私有化部署，即私有化部署方案。", "text: the point not once in the answer"),
+        ("私有化部署", "| 功能 | 私有化部署 |", "text: answer is JSON, code or a table (no sentence to rewrite)"),
+        (
+            "SaaS",
+            "A. SaaS\nB. On-premises\n\nAnswer: A",
+            "text: the answer picks an option by its letter (the rewrite may not touch the pick)",
+        ),
+        ("approved", '{"approved": "yes"}', "text: the point is a verdict word, a letter, a verb phrase or a question"),
+        (
+            "支持私有化部署",
+            "支持私有化部署。",
+            "text: the point is a verdict word, a letter, a verb phrase or a question",
+        ),
+        ("半年", "回收期为半年。", "text: the point holds a figure"),
+    ],
+)
+def test_unsure_text_mutations_are_skipped(sweep_module: ModuleType, point: str, answer: str, why: str) -> None:
+    """v67: a text mutation that might not make the answer wrong - a second negation or a question in its sentence,
+    the point said twice, a table or JSON, an option picked by its letter, a point that is no feature - is skipped
+    and counted, not made."""
+    made, skipped = sweep_module.text_mutants((point, answer, None, "covered"), False)
+    assert made == [] and skipped == [why]

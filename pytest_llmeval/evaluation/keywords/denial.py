@@ -67,9 +67,13 @@ _UNKNOWN_AFTER = re.compile(
     "[^。!?\n]{0,24}?"
     "(?:(?:尚|还|仍|目前|暂时|暂|我|我们|并|都|也|则|仍然|依然| |,)*"
     "(?:不(?:太|很)?(?:清楚|确定|知道|明确|得而知)|未知|待定"
-    "|(?:无法|难以|不能|没法)(?:确定|确认|判断|核实|证实|得知|断定)|(?:有待|尚待|待)(?:确认|核实|证实|确定)|说不准|不好说)"
+    "|(?:无法|难以|不能|没法)(?:确定|确认|判断|核实|证实|得知|断定)|(?:有待|尚待|待)(?:确认|核实|证实|确定)|说不准|不好说"
+    # v67: and still to be checked (是否支持私有化部署需要确认, 还需进一步核实)
+    "|(?:需要|需|仍需|还需|尚需)(?:进一步|再|另行)?(?:确认|核实|证实|确定|评估))"
     "|(?<![a-z])(?:(?:is|remains|was) (?:still |currently |as yet )?(?:unclear|unknown|uncertain|undetermined"
     "|not (?:known|clear|certain|confirmed)|unconfirmed|to be (?:confirmed|determined))"
+    # v67: and still to be checked (Whether on-premise deployment is supported needs to be confirmed)
+    "|(?:needs?|has|have|remains?) (?:yet )?to be (?:confirmed|determined|verified|checked|assessed|evaluated)"
     "|i (?:don't|don’t|do not) know|i'm not sure|i am not sure|i (?:cannot|can't|can’t) (?:say|tell))(?![a-z]))"
 )
 
@@ -253,8 +257,12 @@ _ADVERBS_AFTER_A_NEGATION = re.compile(
 _CLARIFYING = re.compile(
     "(?:您|你)们?(?:是(?:不是|否)?(?:指|说|问|想)|指的|说的|问的|所说的|所指的|的意思|想问|要问|想了解|想知道"
     "|提到的|是否|是不是)|请(?:您|你)?确认|确认一下|是指"
+    # v67: and an offer to check or a question of what the user wants (需要我帮您确认是否支持私有化部署吗？,
+    # 您需要私有化部署吗？, Would you like on-premise deployment?, Shall I check whether ...?)
+    "|需要我(?:帮|为|替)?(?:您|你)?(?:确认|核实|查询|查一下|核对)|(?:您|你)们?(?:需要|想要|希望|考虑)"
     "|(?<![a-z])(?:(?:do|did) you mean|you mean|are you (?:referring|asking|talking)|(?:could|can) you confirm"
-    "|please confirm)(?![a-z])"
+    "|please confirm|(?:would|do) you (?:like|want|need|prefer)|(?:shall|should) i (?:check|confirm|verify)"
+    "|would you like me to (?:check|confirm|verify))(?![a-z])"
 )
 
 
@@ -285,7 +293,20 @@ def in_a_clarifying_question(answer_lines: str, start: int, end: int) -> bool:
         return False
     if not _CLARIFYING.search(answer_lines, sentence_start, start):
         return False
-    return ANSWERED_YES.match(answer_lines, after.end()) is None
+    answered = ANSWERED_YES.match(answer_lines, after.end()) or _OFFERED_AFTER.match(answer_lines, after.end())
+    return answered is None
+
+
+# v67 (the lead's review): a question of what the user wants answered at once by an offer of it (您需要私有化部署吗？
+# 我们支持。, "Do you need on-premise deployment? We support it.", "Would you like ...? It is available today.") states
+# it, as one answered yes does - not an offer of something else (我们支持SaaS, We support cloud hosting)
+_OFFERED_AFTER = re.compile(
+    r"\s*(?:(?:我们|我方|我司|本产品|平台)(?:完全|均|都|也|当然)?(?:可以|可|能够|能)?(?:支持|提供|具备|做到)"
+    r"(?:的|该服务|这项服务)?(?=[\s。!?;,、.:—(]|$))"
+    r"|\s*(?:we|our (?:product|platform))(?: (?:fully|do|can|already))? (?:support|offer|provide)s?"
+    r" (?:it|this|that|one)(?![a-z])"
+    r"|\s*(?:it|this|that)(?: is|'s)(?: (?:fully|already))? (?:available|supported|offered)(?![a-z])"
+)
 
 
 # v11: a yes/no question that holds the point, answered no right after it, denies the point (支持私有化部署吗？不支持。,

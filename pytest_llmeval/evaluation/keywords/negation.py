@@ -123,7 +123,21 @@ NEGATIONS_ZH = tuple(n for n in NEGATIONS_ZH if n not in _INCLUSIVE_BOUNDS_ZH)
 NEGATIONS_BEFORE_A_FIGURE = ("不止", "不只")
 # v15: "lacks / does not have / does not include" negate what is had (缺乏私有化部署能力, 不具备私有化部署, 不包含私有化
 # 部署), not a figure, which they state (缺少20万元资金 is a shortfall of 20万元; 不包括200万元的硬件 names it)
-NEGATIONS_NOT_BEFORE_A_FIGURE = ("缺乏", "缺少", "不具备", "不具有", "不含", "不包含", "不包括")
+NEGATIONS_NOT_BEFORE_A_FIGURE: tuple[str, ...] = ("缺乏", "缺少", "不具备", "不具有", "不含", "不包含", "不包括")
+# v67: and a feature stopped or withdrawn (已停止提供私有化部署, 暂停私有化部署, 取消了私有化部署)
+_WITHDRAWALS = ("停止", "暂停", "取消", "取消了", "停掉", "下线了")
+NEGATIONS_NOT_BEFORE_A_FIGURE += _WITHDRAWALS
+# v67 (the lead's review): a withdrawal whose object is a noun the point qualifies (取消私有化部署的额外费用, 暂停私有化
+# 部署的审批流程) withdraws that noun, not the point
+_OF_ANOTHER_NOUN = re.compile(" ?的")
+
+
+def withdrawn_of_another_noun(negation: str, answer_norm: str, end: int) -> bool:
+    """The negation before a point is a withdrawal (取消, 停止, ...) and the point right after qualifies another noun
+    (私有化部署的额外费用): the withdrawal is that noun's."""
+    return negation.rstrip(" ").endswith(_WITHDRAWALS) and _OF_ANOTHER_NOUN.match(answer_norm, end) is not None
+
+
 NEGATIONS_EN = frozenset(
     {"not", "no", "never", "non", "without", "nor", "cannot", "isn't", "aren't", "wasn't", "weren't", "doesn't"}
     | {"don't", "didn't", "won't", "can't", "neither"}
@@ -165,6 +179,8 @@ FILLERS_ZH: tuple[str, ...] = (
 )
 # v10: and the adverbs that 并未, 从未, 并没有 take before their verb (并未正式通过, 从未真正通过, 并没有实际通过)
 FILLERS_ZH += ("正式", "真正", "实际", "实际上", "真的", "曾", "曾经")
+# v67: and the verbs of an offer, as "never offered" (从未提供私有化部署, 没有支持私有化部署, 已不再提供, 停止支持)
+FILLERS_ZH += ("提供", "支持", "开放", "推出", "上线")
 # v13: and the light verbs a "no need / not advised" negation takes before what it waives (不必做信创适配,
 # 无需进行等保测评, 不建议采用私有化部署, 没有必要开展试点, 未选择智能风控引擎; not 不得不进行信创适配, 不断采用,
 # 无论采用)
@@ -199,6 +215,8 @@ FILLERS_EN |= {"been", "being", "currently"}  # v9: has not been audited, is not
 FILLERS_EN |= {"offer", "offers", "provide", "provides", "support", "supports", "include", "includes", "allow"}
 FILLERS_EN |= {"allows", "permit", "permits", "grant", "grants", "accept", "accepts", "issue", "issues", "give"}
 FILLERS_EN |= {"gives"}
+# v67: and their past forms (We have never offered on-premise deployment, has not provided, never supported)
+FILLERS_EN |= {"offered", "provided", "supported", "included", "allowed"}
 # v23: and the verbs of a length or an amount (it does not take 20 months, will not last 20 months, does not require
 # 20 months, doesn't need, does not cost, does not reach 20%)
 FILLERS_EN |= {"take", "takes", "last", "lasts", "require", "requires", "need", "needs", "cost", "costs", "reach"}
@@ -378,11 +396,19 @@ def _negated_prohibition(words: Sequence[str]) -> bool:
     )
 
 
+# v67: an unticked box right before the point (- [ ] 私有化部署, ☐ on-premise deployment) - the item a checklist does
+# not tick; a ticked one ([x], ☑, ✅) states it
+_UNTICKED_BEFORE = re.compile(r"(?:\[ \]|☐) ?$")
+
+
 def negation_before(answer_norm: str, start: int, figure: bool = False) -> str | None:
     """The negation standing before `start` in a normalised answer, with what lies between (one space, opening
     quotes, one filler word: 不是约, 不“, not fully), if any. `figure`: the point starts with a number, which
     不止 and 不只 negate (不止20个月: more than that) and 只有 may follow (不是只有20个月)."""
     before = answer_norm[max(0, start - 40) : start]
+    unticked = _UNTICKED_BEFORE.search(before)
+    if unticked is not None:
+        return unticked.group()
     core = before.rstrip(_OPENERS + " ")
     at = _zh_negation_over_a_filler(core, figure)
     if at is None and core[-1:] in "年月日号底初末前内中":
@@ -455,13 +481,18 @@ WAIVERS_AFTER_ZH = "免收|免除|豁免|免交|免缴|免征|全免|减免|免�
 # v66: and after a verdict mark (私有化部署：❌ 不支持, 私有化部署 ✗ 暂不提供) and after the point's bracket
 # ((私有化部署)：不支持, Private deployment (私有化部署): ❌ 不支持) - v65 read the mark only where its line ended
 _MARKED_OR_BRACKETED_ZH = "(?:(?: ?\\))? ?[,:|] ?(?:[❌❎✗✘×] ?)?| ?[❌❎✗✘×] ?)?"
+# v67: and after the point's noun or a topic's words (7天无理由退货政策已取消, 私有化部署这块我们暂时做不了)
+_TOPIC_AFTER_ZH = "(?:(?:政策|服务|功能|选项|能力)|(?:这块|这一块|这方面|方面)(?: ?, ?)?(?:我们|我方|我司)?)?"
 _DENIAL_AFTER_ZH = re.compile(
-    f"{_MARKED_OR_BRACKETED_ZH}(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
+    f"{_MARKED_OR_BRACKETED_ZH}{_TOPIC_AFTER_ZH}(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
     "(?P<denial>不可能|不可行|不可用|不能用|用不了|不行|不可以|不能|(?:暂|还|尚)?不(?:支持|提供|开放|存在|适用|允许|接受"
     "|受理|包括|包含|需要|必要|收取|收费|计费|另行收取|额外收取|现实|可取)|不被(?:允许|支持|接受|认可)|不予(?:受理|支持|批准|办理|考虑"
     "|提供|退还)?|无法(?:提供|实现|支持|使用|办理|受理)|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持)|被拒绝?|被禁止|禁止|非必需"
     f"|非必须|不是必须|不是必需|没必要|无|没有|{WAIVERS_AFTER_ZH}"
     "|行不通|(?:实现|做|办)不(?:了|到)"
+    # v67: and no longer offered, withdrawn (私有化部署已停止提供, 已不再提供, 现已下线, 已停用)
+    "|不再(?:提供|支持|开放|适用|可用)?|(?:现已|已经?|早已)(?:于[^,。!?;\n]{1,10}?)?(?:停止(?:提供|支持|服务|销售|开放)?|下线|停用|下架|停售|取消|废弃"
+    "|关闭|终止|退役|淘汰)"
     # v25: and its unlikelihood (回收期20个月不太可能, 20个月的可能性很小)
     "|(?:不太|不大)可能(?:实现|达到|做到)?|(?:的)?可能性(?:很|极|非常)?(?:小|低|不大)"
     # v15: and a correction (回收期是20个月是错的, 20个月的说法有误, 回收期20个月，不对，是24个月)
@@ -476,7 +507,7 @@ _DENIAL_AFTER_ZH = re.compile(
 _DENIAL_AFTER_EN = re.compile(
     r"(?:e?s)? (?:(?:is|are|was|were|will|would|can|could|does|do|did|has|have|had|should|may|must)"
     r"(?:n't|n’t|(?: currently| presently| still)? not)"
-    r"|won't|won’t|can't|can’t|cannot|(?:is|are|was|were) no longer)"
+    r"|won't|won’t|can't|can’t|cannot|(?:is|are|was|were|has|have) no longer)"
     r"(?: (?:be|been|being|currently|yet|presently|generally|normally|always|ever|officially))*"
     r" (?:available|supported|offered|possible|provided|permitted|allowed|granted|included|accepted|applicable"
     r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable)"
@@ -488,6 +519,13 @@ _DENIAL_AFTER_EN = re.compile(
     # v32: and one that is out of date (the 20-month figure is outdated, 20 months is obsolete / no longer valid)
     r"|(?:e?s)?(?: figure| number| estimate| value)? (?:is|are|was|were)(?: now)? (?:outdated|obsolete|out of date"
     r"|out-of-date|superseded|no longer (?:valid|current|accurate))"
+    # v67: and one withdrawn (On-premise deployment has been discontinued / was dropped / is deprecated)
+    r"|(?:e?s)? (?:is|are|was|were|has been|have been|had been)(?: (?:now|since|recently|officially|already))?"
+    r" (?:discontinued|dropped|retired|deprecated|withdrawn|phased out|sunset|removed|cancell?ed)"
+    # v67: and one offered once, withdrawn since (was previously offered but has been retired)
+    r"|(?:e?s)? (?:was|were) (?:previously|formerly|once|originally) (?:offered|supported|available|provided),? but"
+    r" (?:has|have|was|were)(?: since)?(?: been)? (?:discontinued|dropped|retired|deprecated|withdrawn|phased out"
+    r"|removed|cancell?ed)"
     # v16: and one that points back at it (20 months, which is wrong; 20 months - this is incorrect)
     r"|(?:e?s)?(?:,| -| —| –|;)? (?:which|this|that)(?: figure| number| claim| estimate)? (?:is|was)"
     r"(?: simply| completely)? (?:wrong|incorrect|inaccurate|false|untrue|not (?:correct|right|accurate|true))"
@@ -515,7 +553,9 @@ _FREE_AFTER_EN = re.compile(
 _DENIAL_ENDS_EN = re.compile(
     r"(?: (?:for|with|on|in|through|from) (?:this|these|our|the|any) (?:products?|funds?|plans?|accounts?|offerings?"
     r"|investments?|portfolios?|platforms?|services?|policy|policies))?"
-    r"(?: (?:at (?:this|the) (?:time|moment)|at present|for now|currently|yet|today|at all|anymore|any more))?"
+    r"(?: (?:at (?:this|the) (?:time|moment)|at present|for now|currently|yet|today|at all|anymore|any more"
+    # v67: and a time of the withdrawal (was dropped last year, has been discontinued since 2024)
+    r"|(?:last|this|earlier this) (?:year|quarter|month|week)|(?:in|since|as of) (?:[0-9]{4}|q[1-4](?: [0-9]{4})?)))?"
     r"(?=[.,;!?:)\n]|$| (?:and|but|as|since|because|so)(?![a-z]))"
 )
 
@@ -531,7 +571,14 @@ _NO_IN_A_CELL = re.compile(" ?\\| ?(?:n|✕|—|–|-|/)(?= ?\\|)")
 _UNDECIDED_AFTER = re.compile(
     f"{_MARKED_OR_BRACKETED_ZH}(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
     "(?:(?:暂|尚|仍|还)?(?:待定|未定|待确认|待确定|未确定|不确定|待评估|需评估|有待评估|需进一步评估|待商榷|待讨论|待议"
-    "|视情况而定|未知|不明)(?:的|中)?" + _PART_ENDS_ZH + "|(?:tbd|tbc|to be (?:determined|confirmed|decided|announced)"
+    "|视情况而定|未知|不明"
+    # v67: and one left to a separate assessment (如需私有化部署，需另行评估), one not made yet (私有化部署正在开发中,
+    # 还在规划中, 在路线图上, 即将推出, 暂无, 暂不考虑) and one out of scope (不在我们的服务范围内)
+    "|(?:需要?|须|要)(?:另行|单独|额外|进一步)评估|(?:正|仍|尚|还)?在?(?:规划|开发|研发|筹备|计划|排期)(?:阶段)?中"
+    "|在(?:产品)?路线图(?:上|中)|即将(?:推出|上线|支持|开放|发布)|暂无|暂不考虑"
+    "|不在(?:我们的|我方的|本产品的|产品的)?(?:服务|支持|交付|产品|合同)?范围(?:内|之内)?)(?:的|中)?"
+    + _PART_ENDS_ZH
+    + "|(?:tbd|tbc|to be (?:determined|confirmed|decided|announced)"
     "|under (?:evaluation|review|discussion|consideration)"
     "|undecided|not (?:yet )?(?:decided|determined|confirmed))(?![a-z])"
     r"(?=[.,;!?:)\n|]| [-*•+] | ?$| (?:and|but|as|for now|at (?:this|the) (?:time|moment))(?![a-z])))"
@@ -541,6 +588,15 @@ _UNDECIDED_AFTER_EN = re.compile(
     r"(?:e?s)? (?:is|are|remains?|was|were|has|have)(?: (?:still|currently|yet))?"
     r" (?:tbd|to be (?:determined|confirmed|decided|announced)|under (?:evaluation|review|discussion|consideration)"
     r"|undecided|(?:not|yet to be|not yet been|not been) (?:yet )?(?:decided|determined|confirmed))(?![a-z])"
+    # v67: and one not made yet or out of scope (is on our roadmap, is coming soon, is under development, is not in
+    # scope)
+    r"|(?:e?s)? (?:is|are) (?:still |currently )?(?:on (?:our|the) (?:product )?roadmap|coming soon|under development"
+    r"|in development|being developed|not (?:yet )?in scope|out of scope|not part of (?:our|the) (?:offering|scope))"
+    r"(?=[.,;!?:)\n]|$| (?:and|but|for now|at (?:this|the) (?:time|moment))(?![a-z]))"
+    # v67: and one left to a separate assessment (If you need on-premise deployment, it requires a separate
+    # assessment)
+    r"|(?:e?s)?, (?:it|this|that|which) (?:requires|needs|would require|is subject to) (?:a )?(?:separate|further"
+    r"|additional|case-by-case|dedicated) (?:assessment|evaluation|review)(?![a-z])"
 )
 
 
@@ -555,8 +611,10 @@ def denial_after(answer_norm: str, end: int, charge: bool = False, figure: bool 
     )
     if zh is not None:
         return zh.group().rstrip(" ")
-    if end == 0 or not answer_norm[end - 1].isascii() or not answer_norm[end - 1].isalnum():
+    if end == 0 or not answer_norm[end - 1].isalnum():
         return None
+    if not answer_norm[end - 1].isascii() and answer_norm[end : end + 1] not in (" ", ","):
+        return None  # v67: a Chinese point then an English clause after a space (私有化部署 is no longer offered)
     en = (
         _DENIAL_AFTER_EN.match(answer_norm, end)
         or (_FREE_AFTER_EN.match(answer_norm, end) if charge else None)

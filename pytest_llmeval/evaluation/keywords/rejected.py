@@ -227,10 +227,12 @@ _CELL_OR_SENTENCE_END = re.compile(r"[|。!?]|\.(?=\s)")
 
 def _first_cell(answer_norm: str, start: int) -> bool:
     """The figure at start stands in the first cell of a table row: a cell border before it that opens its row (the
-    start of the text or another border before it, as the normalised answer joins rows: | a | b | | c | d |)."""
+    start of the text, another border or (v67) a sentence's end before it, as the normalised answer joins rows and
+    lines: | a | b | | c | d |)."""
     border = answer_norm.rfind("|", 0, start)
     before = answer_norm[max(0, border - 3) : border].rstrip(" ")
-    return border >= 0 and (before.endswith("|") or (border <= 3 and not before))
+    # v67: or a sentence's end (We recommend SaaS. | on-premises | ✗ |: the table after a line of prose)
+    return border >= 0 and (before.endswith(("|", ".", "。", "!", "?", ":", ";")) or (border <= 3 and not before))
 
 
 # v58: the figure pointed back at later in its sentence as no longer valid (Approval took 5分钟 in the pilot, but that
