@@ -201,6 +201,11 @@ def test_json_schema_is_generated_from_the_types_and_shipped_in_docs():
 
     schema = json_schema()
     assert "CaseRecord" in schema["$defs"] and "error" in schema["$defs"]["CaseRecord"]["properties"]
+    # a field's trailing comment in results/schema.py is its description (was: no description but the docstrings')
+    described = schema["$defs"]["CaseRecord"]["properties"]["cached"]["description"]
+    assert described.startswith("--llm-cache: the answer came from the cache")
+    assert "interrupted" in schema["$defs"]["RunInfo"]["properties"]["status"]["description"]
+    assert schema["$defs"]["GateMetric"]["properties"]["p_holm"]["description"].startswith("The p adjusted by Holm")
     shipped = json.loads((Path(__file__).parents[1] / "docs" / "results.schema.json").read_text(encoding="utf-8"))
     assert shipped == schema, "docs/results.schema.json is stale: python -m pytest_llmeval schema --output it"
 

@@ -192,7 +192,7 @@ class SelectionRecord(TypedDict, total=False):
 class RunInfo(TypedDict):
     run_id: NotRequired[str]  # new for every run written (pytest, rescore, merge); a copy keeps it
     started_at: str
-    status: str  # "running" | "complete" | "interrupted" | "degraded"
+    status: str  # "running" | "complete" | "degraded" (errors) | "interrupted" (Ctrl-C, SIGTERM, -x before the end)
     plugin: str
     plugin_version: str
     git_commit: str | None
@@ -437,10 +437,38 @@ class ResultsDocument(TypedDict):
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of results.json, generated from the TypedDicts above."""
+    """The JSON Schema of results.json, generated from the TypedDicts above; a field's trailing comment is its
+    description where it has no attribute docstring (an editor shows it, and `to_pandas` users read it there)."""
     from pydantic import TypeAdapter
 
     schema = TypeAdapter(ResultsDocument).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"pytest-llmeval results.json (schema_version {SCHEMA_VERSION})"
+    comments = field_comments()
+    for name, definition in [("ResultsDocument", schema), *schema.get("$defs", {}).items()]:
+        for field, prop in (definition.get("properties") or {}).items():
+            comment = comments.get(name, {}).get(field)
+            if comment and "description" not in prop:
+                prop["description"] = comment
     return schema
+
+
+def field_comments() -> dict[str, dict[str, str]]:
+    """The trailing comment of each TypedDict field in this module, by class and field name."""
+    import ast
+    import io
+    import tokenize
+    from pathlib import Path
+
+    source = Path(__file__).read_text(encoding="utf-8")
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    comments = {token.start[0]: token.string.lstrip("#").strip() for token in tokens if token.type == tokenize.COMMENT}
+    found: dict[str, dict[str, str]] = {}
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for item in node.body:
+            line = item.end_lineno if isinstance(item, ast.AnnAssign) else None
+            if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name) and line in comments:
+                found.setdefault(node.name, {})[item.target.id] = comments[line]
+    return found
