@@ -28,7 +28,10 @@ replaced by one that denies it in words (从未提供, 已停止提供, has been
 separate assessment, gives it as the past (曾支持…，现已下线; We used to offer), says it is not made yet (正在开发中,
 is on our roadmap) or out of scope, advises against it, leaves its box unticked (- [ ] …) or marks it ✗ / 否 in a
 table. No plan is made (计划于2027年支持…): v67 credits a plan, as v50 a forecast - a product's roadmap cannot be
-told from the project plan a consulting answer proposes.
+told from the project plan a consulting answer proposes. v68 adds a comparison table whose column of ours crosses it
+beside another party's tick (| 功能 | 竞品A | 我们 | … | ✅ | ❌ |) or ticks it only in a later version's column, a
+question answered by an assent and no offer (您需要…吗？可以的，我们帮您评估。), and each kind's first mutant again
+under a Markdown heading ("text: under a heading": v67 read the heading's line as the sentence's first part).
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
 If payback is 20 months, still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision
 credits - none now.
@@ -41,7 +44,7 @@ form of the figure, a sum, a range).
 
     .venv/bin/python benchmarks/credit_mutations.py [--rows R] [--sample N] [--seed S] [--show K]
 
-The whole sweep (about 2,770 covered rows, 39,500 mutations) takes about 15 s; tests/evaluation/
+The whole sweep (about 2,830 covered rows, 40,900 mutations) takes about 15 s; tests/evaluation/
 test_credit_mutations.py runs a seeded sample of it.
 """
 
@@ -843,7 +846,12 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "友商提供{P}，我们不提供。",
             "仅竞品支持{P}。",
         ),
-        "text: question": ("是否支持{P}需要确认。", "您是否需要{P}？", "需要我帮您确认是否支持{P}吗？"),
+        "text: question": (
+            "是否支持{P}需要确认。",
+            "您是否需要{P}？",
+            "需要我帮您确认是否支持{P}吗？",
+            "您需要{P}吗？可以的，我们帮您评估。",
+        ),
         "text: condition": ("如需{P}，需另行评估。",),
         "text: past": ("曾支持{P}，现已下线。", "此前提供{P}，目前已下线。"),
         "text: advised against": ("不建议{P}。", "我们不推荐{P}。"),
@@ -851,6 +859,12 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "text: out of scope": ("{P}不在我们的服务范围内。", "{P}这块我们暂时做不了。"),
         "text: unchecked": ("- [ ] {P}",),
         "text: table": ("| {P} | ✗ |", "| 功能 | 是否支持 |\n|---|---|\n| {P} | 否 |"),
+        # v68: a table that compares parties or versions, ours (or the one made now) crossed
+        "text: comparison table": (
+            "| 功能 | 竞品A | 我们 |\n|---|---|---|\n| {P} | ✅ | ❌ |",
+            "| 功能 | 我们 | 竞品A |\n|---|---|---|\n| {P} | ❌ | ✅ |",
+            "| 功能 | 当前版本 | 下一版本 |\n|---|---|---|\n| {P} | ❌ | ✅ |",
+        ),
     },
     "en": {
         "text: negated": (
@@ -865,7 +879,11 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "Competitor X offers {P}, while we only offer a cloud version.",
             "Only competitors offer {P}.",
         ),
-        "text: question": ("Would you like {P}?", "Whether {P} is supported needs to be confirmed."),
+        "text: question": (
+            "Would you like {P}?",
+            "Whether {P} is supported needs to be confirmed.",
+            "Would you like {P}? Sure - we can check.",
+        ),
         "text: condition": ("If you need {P}, it requires a separate assessment.",),
         "text: past": ("{P} was previously offered but has been retired.", "We used to offer {P}."),
         "text: advised against": ("We do not recommend {P}.",),
@@ -873,6 +891,11 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "text: out of scope": ("{P} is not in scope.", "{P} is out of scope."),
         "text: unchecked": ("- [ ] {P}",),
         "text: table": ("| {P} | ✗ |", "| Feature | Supported |\n|---|---|\n| {P} | No |"),
+        "text: comparison table": (
+            "| Feature | Competitor X | Us |\n|---|---|---|\n| {P} | ✅ | ❌ |",
+            "| Feature | Us | Competitor X |\n|---|---|---|\n| {P} | No | Yes |",
+            "| Feature | Current | Next release |\n|---|---|---|\n| {P} | ❌ | ✅ |",
+        ),
     },
 }
 
@@ -904,65 +927,109 @@ def _as_covered_row(item: object) -> Row | None:
     return None
 
 
-def text_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
-    """v67: the wrong answers made from one covered row whose point holds no figure - the sentence (or line) that
-    holds the point replaced by one that denies it, hands it to another party, asks about it, makes it a condition,
-    the past, advises against it, leaves its box unticked or marks it no in a table - and the reasons for
-    the rows skipped: the point must be a feature (not a verdict word, a letter, a verb phrase or a question), occur
-    once in the answer, and the answer with it blanked out must not cover it."""
+@dataclass(frozen=True)
+class TextSpot:
+    """Where a covered row's point without a figure stands: the point as the answer writes it, the answer before its
+    sentence (`before`, stripped) and after it (`after`), the answer up to the sentence's words (`head`: with a list
+    mark or a heading's hashes), the sentence's language, and whether an English rewrite opens its sentence."""
+
+    said: str
+    before: str
+    after: str
+    head: str
+    chinese: bool
+    opens: bool
+
+
+def text_spot(row: Row, blanked_covers: bool) -> TextSpot | str:
+    """v67: the place of a covered row's point without a figure, or why the row is skipped: the point must be a feature
+    (not a verdict word, a letter, a verb phrase or a question), occur once in the answer in a sentence neither
+    negated, conditional nor a question, the answer no JSON, code or table nor a pick of an option by its letter, and
+    the answer with the point blanked out must not cover it. Both sweeps' text kinds share it (miss_mutations.py)."""
     point, answer, _, _ = row
     if _A_FIGURE_OR_NUMERAL.search(point):
-        return [], ["text: the point holds a figure"]
+        return "text: the point holds a figure"
     if _NOT_A_FEATURE.search(point.strip()):
-        return [], ["text: the point is a verdict word, a letter, a verb phrase or a question"]
+        return "text: the point is a verdict word, a letter, a verb phrase or a question"
     if blanked_covers:
-        return [], ["text: covered without the point"]
+        return "text: covered without the point"
     spots = list(re.finditer(re.escape(point), answer, re.I))
     if len(spots) != 1:
-        return [], ["text: the point not once in the answer"]
+        return "text: the point not once in the answer"
     start, end = spots[0].span()
     s_left, s_right = _sentence_span(answer, start, end)
     sentence = answer[s_left:s_right]
     if _NEGATION.search(sentence) or _CONDITION.search(sentence) or answer[s_right : s_right + 1] in ("?", "？"):
-        return [], ["text: sentence already negated, conditional or a question"]
+        return "text: sentence already negated, conditional or a question"
     if _STRUCTURED.search(answer):
-        return [], ["text: answer is JSON, code or a table (no sentence to rewrite)"]
+        return "text: answer is JSON, code or a table (no sentence to rewrite)"
     if _AN_OPTION.search(answer):
-        return [], ["text: the answer picks an option by its letter (the rewrite may not touch the pick)"]
+        return "text: the answer picks an option by its letter (the rewrite may not touch the pick)"
     lead_match = _LEAD.match(answer, s_left, start)
     body_left = s_left + (len(lead_match.group()) if lead_match else 0)
     if re.match(r"\s*-\s*\[", answer[s_left:]) is not None:
         body_left = s_left  # a checklist's box goes with the line it ticks
     said = answer[start:end]
-    before = answer[:s_left].rstrip()
-    after = answer[s_right:].lstrip(".。!！;；?？ ").strip()
     # the sentence's own language: Chinese where its other words are, or where it has no English word beside a
     # Chinese point (- 私有化部署：✅)
     others = answer[s_left:s_right].replace(said, " ")
     chinese = re.search(r"[\u4e00-\u9fff]", others) is not None or (
         re.search(r"[\u4e00-\u9fff]", said) is not None and re.search(r"[A-Za-z]{3,}", others) is None
     )
-    templates = _TEXT_TEMPLATES["zh" if chinese else "en"]
     # an English rewrite opens its sentence with a capital (after a full stop, a line break or a list mark)
     opens = not answer[:body_left].strip() or re.search(r"[.!?。！？\n]\s*$|^\s*[-*•]\s*$", answer[:body_left])
-    made: list[Mutant] = []
-    for kind, texts in templates.items():
+    return TextSpot(
+        said=said,
+        before=answer[:s_left].rstrip(),
+        after=answer[s_right:].lstrip(".。!！;；?？ ").strip(),
+        head=answer[:body_left],
+        chinese=chinese,
+        opens=bool(opens),
+    )
+
+
+def text_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
+    """v67: the wrong answers made from one covered row whose point holds no figure - the sentence (or line) that
+    holds the point replaced by one that denies it, hands it to another party, asks about it, makes it a condition,
+    the past, advises against it, leaves its box unticked or marks it no in a table - and the reasons for the rows
+    skipped (`text_spot`)."""
+    spot = text_spot(row, blanked_covers)
+    if isinstance(spot, str):
+        return [], [spot]
+    made = [Mutant(kind, row, text) for kind, text in text_rewrites(spot, _TEXT_TEMPLATES)]
+    # v68: each kind's first mutant under a heading (## 结论 / 竞品A支持私有化部署，我们仅提供公有云版本 was credited
+    # by v67: the heading's line was read as the first part of the sentence)
+    heading = "## 结论\n\n" if spot.chinese else "## Summary\n\n"
+    firsts = {m.kind: m for m in reversed(made)}
+    made.extend(Mutant("text: under a heading", row, heading + m.answer) for m in reversed(firsts.values()))
+    return made, []
+
+
+def text_rewrites(spot: TextSpot, templates: dict[str, dict[str, tuple[str, ...]]]) -> Iterator[tuple[str, str]]:
+    """Each template of the spot's language ({P}: the point as the answer writes it) put in place of the sentence
+    holding the point, as (kind, answer): a line of its own (a block: the kinds `BLOCK_KINDS` names, a template that
+    opens with a mark or holds a line break) between the text before and after it, else after the sentence's list
+    mark with the rest of the answer after it."""
+    chinese = spot.chinese
+    for kind, texts in templates["zh" if chinese else "en"].items():
         for text in texts:
-            line = text.format(P=said)
-            if not chinese and opens and line[:1].islower():
+            line = text.format(P=spot.said)
+            if not chinese and spot.opens and line[:1].islower():
                 line = line[0].upper() + line[1:]
-            elif not chinese and not opens and line[:1].isupper() and not line.startswith(said):
+            elif not chinese and not spot.opens and line[:1].isupper() and not line.startswith(spot.said):
                 line = line[0].lower() + line[1:]
-            block = kind in ("text: unchecked", "text: table")
-            if block:
-                parts = [before, line, after]
-                made.append(Mutant(kind, row, "\n\n".join(p for p in parts if p)))
+            if kind in BLOCK_KINDS or "\n" in line or line.startswith(("|", "{", "#", "-", "☑", "✅", "`")):
+                yield kind, "\n\n".join(p for p in (spot.before, line, spot.after) if p)
             else:
-                head = answer[:body_left]
+                head = spot.head
                 if head and not chinese and not head[-1].isspace():
                     head += " "
-                made.append(Mutant(kind, row, f"{head}{line}{(' ' if not chinese else '') + after if after else ''}"))
-    return made, []
+                tail = ((" " if not chinese else "") + spot.after) if spot.after else ""
+                yield kind, f"{head}{line}{tail}"
+
+
+# the credit sweep's kinds written as a block of their own (a checklist line, a table)
+BLOCK_KINDS = ("text: unchecked", "text: table")
 
 
 def _blank_text(point: str, answer: str) -> str | None:

@@ -41,6 +41,15 @@ class systematically. Each covered row of tests/evaluation (the rows credit_muta
   回收期——20个月), hard wrap (The ROI is / 20%), restated (ROI为100/500，即20%, The ROI is 100/500, i.e. 20%, ROI =
   100/500 (20%), 回收期 = 600万元 ÷ 30万元/月 = 20个月).
 
+- v68 (P29), the text kinds ("text: ..."): the covered rows whose point holds no figure (a feature, a policy:
+  私有化部署, on-premise deployment, SaaS; `covered_text_rows` of credit_mutations), the sentence holding the point
+  replaced by one of `TEXT_TEMPLATES` that surely still states it offered - a bullet, bold, a heading, a key: value
+  line (私有化部署：✅ / 是 / 可以), a table row, a ticked box, JSON, a competitor named beside it (与竞品A不同，我们
+  支持…; 竞品A不支持…。我们支持。), a comparison table with our column ticked, a plan, a question to the user answered
+  by the offer (您需要…吗？可以的，我们支持。), a past that still holds, another thing withdrawn, undecided or crossed
+  around it, an adverb, an emoji, a footnote - or the answer framed (a heading or a <think> block before it, the point
+  in bold); skipped and counted where the credit sweep's text kinds skip (`text_spot`).
+
 A rewrite is made only where it surely keeps the meaning, otherwise it is skipped and counted: the point's figure
 must occur once in the answer in a plain sentence (no negation, condition or question of its own, no JSON, code or
 table: the same checks as credit_mutations), and the answer with that figure blanked out must not cover the point
@@ -49,8 +58,8 @@ apart.
 
     .venv/bin/python benchmarks/miss_mutations.py [--rows R] [--sample N] [--seed S] [--show K]
 
-The whole sweep (about 2,650 covered rows, 39,700 rewrites) takes about 25 s; tests/evaluation/
-test_miss_mutations.py runs all of it.
+The whole sweep (about 2,830 covered rows, 44,500 rewrites: 39,700 of a figure, 4,900 of text) takes about 25 s;
+tests/evaluation/test_miss_mutations.py runs all of it.
 """
 
 from __future__ import annotations
@@ -77,12 +86,17 @@ from credit_mutations import (  # noqa: E402
     _STRUCTURED,
     SUBJECT_SWAPS,
     Row,
+    TextSpot,
+    _blank_text,
     _figure,
     _occurrences,
     _sentence_span,
     chinese_numeral,
     covered_rows,
+    covered_text_rows,
     sweep_rows,
+    text_rewrites,
+    text_spot,
 )
 
 # kinds whose misses are decisions, reported apart (kind -> why)
@@ -585,6 +599,163 @@ def _copula_kinds(
         make("restated", f"{before.rstrip()} = {ratio}（{said}）{tail}")
 
 
+# v68 (P29): the covered rows whose point holds no figure - a feature, a policy (私有化部署, on-premise deployment,
+# SaaS, 告警降噪) - the sentence holding the point replaced by one that surely still states it offered, in the shapes
+# real answers take ({P}: the point as the answer writes it), or the answer kept and only framed
+TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
+    "zh": {
+        "text: bullet": ("- 支持{P}。", "1. 支持{P}。", "* 我们提供{P}。"),
+        "text: bold": ("支持**{P}**。", "**支持{P}**。", "我们提供**{P}**服务。"),
+        "text: heading": ("## {P}\n\n我们支持{P}。", "### 支持{P}"),
+        "text: key-value": (
+            "{P}：支持",
+            "{P}：✅",
+            "{P}：是",
+            "{P}：可以",
+            "{P}：提供",
+            "- {P}：✅ 支持",
+            "**{P}**：✅",
+            "**{P}**：支持",
+        ),
+        "text: table": (
+            "| 功能 | 是否支持 |\n|---|---|\n| {P} | ✅ |",
+            "| 功能 | 是否支持 |\n|---|---|\n| {P} | 支持 |",
+            "| 功能 | 是否支持 |\n|---|---|\n| {P} | 是 |",
+            "| 功能 | 是否支持 |\n|---|---|\n| 多租户 | ❌ |\n| {P} | ✅ |",
+        ),
+        "text: checked": ("- [x] {P}", "☑ {P}", "✅ {P}", "- [x] {P}\n- [ ] 多租户"),
+        "text: json": ('{{"{P}": true}}', '{{"{P}": "支持"}}', '```json\n{{"{P}": "supported"}}\n```'),
+        "text: competitor": (
+            "与竞品A不同，我们支持{P}。",
+            "竞品A不支持{P}，我们支持。",
+            "竞品A仅提供公有云版本，我们提供{P}。",
+            "我们支持{P}，而竞品A仅提供公有云版本。",
+            "竞品A不支持{P}。我们支持。",
+            "竞品A缺少{P}能力，我们具备。",
+            "竞品A支持{P}，我们也同样支持。",
+        ),
+        "text: comparison table": (
+            "| 功能 | 竞品A | 我们 |\n|---|---|---|\n| {P} | ❌ | ✅ |",
+            "| 功能 | 我们 | 竞品A |\n|---|---|---|\n| {P} | ✅ | ❌ |",
+            "| 功能 | 标准版 | 企业版 |\n|---|---|---|\n| {P} | ❌ | ✅ |",
+            "| 功能 | 竞品A | 我方 |\n|---|---|---|\n| {P} | ❌ 不支持 | ✅ 支持 |",
+        ),
+        "text: plan": ("第一阶段完成{P}，第二阶段接入数据分析。", "计划明年上线数据分析模块，{P}现已支持。"),
+        "text: question then offer": (
+            "您需要{P}吗？我们支持。",
+            "您是否需要{P}？我们可以提供。",
+            "您需要{P}吗？可以的，我们支持。",
+            "您需要{P}吗？我们目前已经支持。",
+            "您需要{P}吗？当然可以，我们支持。",
+            "您是否需要{P}？如果需要，我们可以提供。",
+            "您需要{P}还是混合云？两者我们都支持。",
+        ),
+        "text: still holds": ("我们一直支持{P}。", "自2019年起我们就支持{P}。", "{P}自2019年起一直可用。"),
+        "text: other withdrawn": ("旧版本已下线，现提供{P}。", "多租户版本已停止提供，{P}照常支持。"),
+        "text: other undecided": ("{P}：支持（价格待定）", "支持{P}，报价待定。"),
+        "text: other crossed": ("{P}：✅\n多租户：❌", "- 多租户：❌\n- {P}：✅"),
+        "text: other cell": ("| 功能 | 是否支持 | 备注 |\n|---|---|---|\n| {P} | ✅ | - |",),
+        "text: adverb": (
+            "我们完全支持{P}。",
+            "同样支持{P}。",
+            "我们也支持{P}。",
+            "各版本均支持{P}。",
+            "目前已支持{P}。",
+            "当然可以，我们支持{P}。",
+        ),
+        "text: emoji": ("支持{P} 🎉", "支持{P}。👍"),
+        "text: footnote": ("支持{P}[1]。", "支持{P}¹。"),
+    },
+    "en": {
+        "text: bullet": ("- We support {P}.", "1. {P} is supported.", "* We offer {P}."),
+        "text: bold": ("We support **{P}**.", "**We support {P}.**", "**{P}** is supported."),
+        "text: heading": ("## {P}\n\nWe support {P}.", "### {P} is supported"),
+        "text: key-value": (
+            "{P}: supported",
+            "{P}: ✅",
+            "{P}: yes",
+            "{P}: Yes",
+            "{P}: available",
+            "- {P}: ✅ Supported",
+            "**{P}**: ✅",
+        ),
+        "text: table": (
+            "| Feature | Supported |\n|---|---|\n| {P} | ✅ |",
+            "| Feature | Supported |\n|---|---|\n| {P} | Yes |",
+            "| Feature | Supported |\n|---|---|\n| Multi-tenancy | ❌ |\n| {P} | ✅ |",
+        ),
+        "text: checked": ("- [x] {P}", "☑ {P}", "✅ {P}", "- [x] {P}\n- [ ] Multi-tenancy"),
+        "text: json": ('{{"{P}": true}}', '{{"{P}": "supported"}}'),
+        "text: competitor": (
+            "Unlike competitors, we offer {P}.",
+            "Competitor X does not offer {P}; we do.",
+            "We offer {P}, unlike competitor X.",
+            "Competitor X offers {P}, and we offer it too.",
+            "Competitor X does not offer {P}. We do.",
+            "While competitor X lacks {P}, we offer it.",
+        ),
+        "text: comparison table": (
+            "| Feature | Competitor X | Us |\n|---|---|---|\n| {P} | ❌ | ✅ |",
+            "| Feature | Us | Competitor X |\n|---|---|---|\n| {P} | ✅ | ❌ |",
+            "| Feature | Standard | Enterprise |\n|---|---|---|\n| {P} | No | Yes |",
+        ),
+        "text: plan": (
+            "Phase 1 delivers {P}; phase 2 adds analytics.",
+            "We support {P} today and plan analytics next year.",
+        ),
+        "text: question then offer": (
+            "Do you need {P}? We support it.",
+            "Need {P}? Yes, we offer it.",
+            "Would you like {P}? Sure - we offer it.",
+            "Do you need {P}? No problem, we support it.",
+            "Do you need {P}? If so, we can provide it.",
+            "Do you prefer {P} or hybrid cloud? We support both.",
+        ),
+        "text: still holds": ("We have always supported {P}.", "We have supported {P} since 2019."),
+        "text: other withdrawn": ("The legacy version has been retired; we now offer {P}.",),
+        "text: other undecided": ("{P}: supported (pricing TBD)", "We support {P}; pricing is to be determined."),
+        "text: other crossed": ("{P}: ✅\nMulti-tenancy: ❌",),
+        "text: other cell": ("| Feature | Supported | Notes |\n|---|---|---|\n| {P} | ✅ | - |",),
+        "text: adverb": (
+            "We fully support {P}.",
+            "We already support {P}.",
+            "We also support {P}.",
+            "Yes - {P} is available.",
+            "Of course, {P} is available.",
+        ),
+        "text: emoji": ("We support {P} 🎉", "We support {P}. 👍"),
+        "text: footnote": ("We support {P}[1].", "We support {P}¹."),
+    },
+}
+
+
+def text_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
+    """v68 (P29): the right answers made from one covered row whose point holds no figure - the sentence holding the
+    point replaced by one of `TEXT_TEMPLATES` (the point still stated as offered), and the answer itself framed: a
+    heading or a <think> block before it, the point in bold - skipped (`text_spot` of credit_mutations: the same rows
+    the credit sweep's text kinds rewrite) where unsure."""
+    spot = text_spot(row, blanked_covers)
+    if isinstance(spot, str):
+        return [], [spot]
+    made = [Mutant(kind, row, text) for kind, text in text_rewrites(spot, TEXT_TEMPLATES)]
+    made.extend(Mutant(kind, row, text) for kind, text in _framed(row[1], spot))
+    return made, []
+
+
+def _framed(answer: str, spot: TextSpot) -> Iterator[tuple[str, str]]:
+    """The answer as it is under a heading, after a <think> block, with the point in bold."""
+    yield "text: framed", f"## {'结论' if spot.chinese else 'Summary'}\n\n{answer}"
+    yield "text: framed", f"{THINK_ZH if spot.chinese else THINK_EN}{answer}"
+    if "**" not in answer:
+        yield "text: framed", answer.replace(spot.said, f"**{spot.said}**", 1)
+
+
+def text_sweep(rows: list[Row], sample: int | None = None, seed: int = 0) -> Sweep:
+    """v68: `text_mutants` of the rows (a seeded sample of `sample` rewrites, where given), each not covered a right
+    answer missed."""
+    return Sweep(*sweep_rows(rows, text_mutants, lambda is_covered: not is_covered, sample, seed, blank=_blank_text))
+
+
 @dataclass
 class Sweep:
     rows: int
@@ -627,6 +798,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=10_000, help="list at most this many rewrites missed")
     args = parser.parse_args(argv)
     result = sweep(covered_rows(), args.sample, args.seed, args.rows)
+    text = text_sweep(covered_text_rows(), args.sample, args.seed)  # v68: the points with no figure
+    result.rows += text.rows
+    result.made += text.made
+    result.skipped += text.skipped
+    result.missed += text.missed
+    result.by_kind += text.by_kind
+    result.seconds += text.seconds
     for line in iter_report(result, args.show):
         print(line)
     return 0

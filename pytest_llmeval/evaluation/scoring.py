@@ -52,7 +52,7 @@ from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negatio
 from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before, withdrawn_of_another_noun
 from .keywords.normalisation import normalise, normalise_lines, strip_thinking
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
-from .keywords.parties import formerly, held_by_another, ours_after_anothers_denial
+from .keywords.parties import formerly, held_by_another, marked_in_our_column, ours_after_anothers_denial
 from .keywords.periods import superseded_by_a_later_period, superseded_in_its_column
 from .keywords.rejected import double_denial, rejected_claim
 from .keywords.retraction import (
@@ -89,7 +89,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 67
+SCORER_VERSION = 68
 
 
 @dataclass(frozen=True)
@@ -327,6 +327,8 @@ def _disclaimed_by_its_table(answer_lines: str, start: int, end: int, cells: Seq
         return False
     if any(_HEADER_DISCLAIMS.search(c.header) for c in own):
         return True
+    if marked_in_our_column(answer_lines, start, end, cells) is True:
+        return False  # v68: | 保证收益 | ❌ | ✅ | under 竞品A, 我们 - the cross is the other party's, ours ticks it
     spans = {(c.start, c.end) for c in _rest_of_its_row(answer_lines, own[0], cells)}
     if any(_CELL_DISCLAIMS.fullmatch(answer_lines[a:b]) for a, b in spans):
         return True
@@ -564,12 +566,14 @@ def _find(
                 if (
                     negation is not None
                     and not figure
-                    and ours_after_anothers_denial(answer_norm, found.start, found.end)
+                    and ours_after_anothers_denial(questions or answer_lines or answer_norm, found.start, found.end)
                 ):
                     negation = None  # v67: 竞品不支持私有化部署，我们支持 - the other party's negation, our offer
                 if negation is None and not figure and pattern.kind == "text":
                     # v67: 竞品A支持私有化部署, We used to offer ... - another party's, a past offer
-                    negation = held_by_another(answer_norm, found.start, found.end)
+                    # v68: read with the answer's line breaks (## 结论 / 竞品A缺少私有化部署能力，我们具备: a heading's
+                    # line is no part of the sentence's first part)
+                    negation = held_by_another(questions or answer_lines or answer_norm, found.start, found.end)
                     negation = negation or formerly(answer_norm, found.start)
                 if negation is None and at == found.start and not figure:
                     at_figure = _figure_after_its_words(pattern, answer_norm, found)  # v49: 每月不是5000元
@@ -684,6 +688,12 @@ def _find(
                     negation = rejected_option(questions, found.start)  # v36: Why not A: 18 months assumes ...
                 if negation is None and after is None and not figure:
                     negation = passed_over(answer_norm, found.start, found.end)  # v34: recommend SaaS over X
+                if not figure and pattern.kind == "text" and cells and lines is not None and negation is None:
+                    ours = marked_in_our_column(lines, found.start, found.end, cells)  # v68: | 竞品A | 我们 |
+                    if ours is True:
+                        after = None  # | 私有化部署 | ❌ | ✅ | under 竞品A, 我们: the cross is the other party's
+                    elif ours is False and after is None:
+                        after = " | ✗"  # | 私有化部署 | ✅ | ❌ | under 竞品A, 我们: ours is the cross
                 if answer_lines is not None and not asserted(answer_lines, found.start, found.end, breaks):
                     continue
                 if answer_lines is not None and _disclaimed_by_its_table(answer_lines, found.start, found.end, cells):

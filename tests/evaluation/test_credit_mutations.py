@@ -289,6 +289,8 @@ TEXT_KINDS = {
     "text: table",
     "text: not yet",
     "text: out of scope",
+    "text: comparison table",  # v68
+    "text: under a heading",  # v68
 }
 
 
@@ -331,6 +333,27 @@ def test_no_text_mutant_is_credited(sweep_module: ModuleType) -> None:
             "We recommend SaaS. On-premises works too.",
             "text: table",
             "We recommend SaaS.\n\n| On-premises | ✗ |",
+        ),
+        # v68: ours crossed beside another party's tick, a later version's tick; a question answered by no offer
+        (
+            "私有化部署",
+            "支持私有化部署。",
+            "text: comparison table",
+            "| 功能 | 竞品A | 我们 |\n|---|---|---|\n| 私有化部署 | ✅ | ❌ |",
+        ),
+        (
+            "SaaS",
+            "We recommend SaaS.",
+            "text: comparison table",
+            "| Feature | Current | Next release |\n|---|---|---|\n| SaaS | ❌ | ✅ |",
+        ),
+        ("私有化部署", "支持私有化部署。", "text: question", "您需要私有化部署吗？可以的，我们帮您评估。"),
+        ("SaaS", "We recommend SaaS.", "text: question", "Would you like SaaS? Sure - we can check."),
+        (
+            "私有化部署",
+            "支持私有化部署。",
+            "text: under a heading",
+            "## 结论\n\n竞品A支持私有化部署，我们仅提供公有云版本。",
         ),
     ],
 )

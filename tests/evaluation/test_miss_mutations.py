@@ -6,7 +6,10 @@ the subject in bold or quotes, the sentence numbered, in bold or as a heading, t
 (v62), and (v63) JSON, key: value lines, a table of several metrics, a unit in the header, a code block, a nested list,
 an emoji, a footnote mark, a spelled unit, no copula, a hard wrap, the figure restated after a derivation - must stay
 covered, so a later change that starts missing one of these fails here. The whole sweep (about 39,700 rewrites,
-20-25 s) runs here."""
+20-25 s) runs here; and (v68) the text kinds of a point with no figure (a feature, a policy: the point in a bullet, a
+key: value line, a table, a ticked box, JSON, beside a competitor, a plan, a question answered by the offer, a past
+that still holds, another thing withdrawn, undecided or crossed, an adverb, an emoji, a footnote; about 4,900
+rewrites, 4 s)."""
 
 from __future__ import annotations
 
@@ -341,3 +344,157 @@ def test_both_sweeps_run_as_the_docs_give_them(script: str) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert re.search(r"(wrong credit .*|right answers missed): 0 of [0-9]+", done.stdout), done.stdout[-500:]
+
+
+# v68 (P29): the text kinds - a covered row whose point holds no figure, rewritten so that it surely still states it
+TEXT_KINDS = {
+    "text: bullet",
+    "text: bold",
+    "text: heading",
+    "text: key-value",
+    "text: table",
+    "text: checked",
+    "text: json",
+    "text: competitor",
+    "text: comparison table",
+    "text: plan",
+    "text: question then offer",
+    "text: still holds",
+    "text: other withdrawn",
+    "text: other undecided",
+    "text: other crossed",
+    "text: other cell",
+    "text: adverb",
+    "text: emoji",
+    "text: footnote",
+    "text: framed",
+}
+# misses left, per text kind: none (v67 missed 774 of 4,880: a question answered by an assent and the offer, another
+# party's denial or lack then ours in a pronoun or the next sentence, a table that compares parties or editions)
+PINNED_TEXT_MISSES: dict[str, int] = {}
+
+
+@pytest.fixture(scope="module")
+def text_swept(sweep_module: ModuleType) -> Any:
+    return sweep_module.text_sweep(sweep_module.covered_text_rows())
+
+
+def test_the_text_sweep_is_a_real_one(text_swept: Any) -> None:
+    """Every covered text row the credit sweep rewrites: thousands of rewrites over every text kind."""
+    assert text_swept.made >= 3_000
+    assert set(text_swept.by_kind) == TEXT_KINDS
+    assert min(text_swept.by_kind.values()) >= 50
+
+
+@pytest.mark.parametrize("kind", sorted(TEXT_KINDS))
+def test_no_text_right_answer_is_missed(text_swept: Any, kind: str) -> None:
+    missed = [(m.row[0], m.answer) for m in text_swept.missed if m.kind == kind]
+    assert len(missed) <= PINNED_TEXT_MISSES.get(kind, 0), f"{len(missed)} {kind} rewrites missed: {missed[:10]}"
+
+
+def _text_made(module: ModuleType, point: str, answer: str, kind: str) -> list[str]:
+    made, _ = module.text_mutants((point, answer, None, "covered"), False)
+    return [m.answer for m in made if m.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "kind", "rewritten"),
+    [
+        ("私有化部署", "支持私有化部署。", "text: bullet", "- 支持私有化部署。"),
+        ("SaaS", "We recommend SaaS.", "text: bullet", "1. SaaS is supported."),
+        ("私有化部署", "支持私有化部署。", "text: bold", "支持**私有化部署**。"),
+        ("私有化部署", "支持私有化部署。", "text: heading", "## 私有化部署\n\n我们支持私有化部署。"),
+        ("私有化部署", "支持私有化部署。", "text: key-value", "私有化部署：✅"),
+        ("SaaS", "We recommend SaaS.", "text: key-value", "SaaS: available"),
+        ("私有化部署", "支持私有化部署。", "text: table", "| 功能 | 是否支持 |\n|---|---|\n| 私有化部署 | 支持 |"),
+        ("私有化部署", "支持私有化部署。", "text: checked", "- [x] 私有化部署\n- [ ] 多租户"),
+        ("SaaS", "We recommend SaaS.", "text: json", '{"SaaS": true}'),
+        ("私有化部署", "支持私有化部署。", "text: competitor", "与竞品A不同，我们支持私有化部署。"),
+        ("私有化部署", "支持私有化部署。", "text: competitor", "竞品A不支持私有化部署。我们支持。"),
+        ("私有化部署", "支持私有化部署。", "text: competitor", "竞品A缺少私有化部署能力，我们具备。"),
+        ("SaaS", "We recommend SaaS.", "text: competitor", "Competitor X offers SaaS, and we offer it too."),
+        (
+            "私有化部署",
+            "支持私有化部署。",
+            "text: comparison table",
+            "| 功能 | 竞品A | 我们 |\n|---|---|---|\n| 私有化部署 | ❌ | ✅ |",
+        ),
+        (
+            "SaaS",
+            "We recommend SaaS.",
+            "text: comparison table",
+            "| Feature | Standard | Enterprise |\n|---|---|---|\n| SaaS | No | Yes |",
+        ),
+        ("私有化部署", "支持私有化部署。", "text: plan", "第一阶段完成私有化部署，第二阶段接入数据分析。"),
+        ("私有化部署", "支持私有化部署。", "text: question then offer", "您需要私有化部署吗？可以的，我们支持。"),
+        ("SaaS", "We recommend SaaS.", "text: question then offer", "Would you like SaaS? Sure - we offer it."),
+        ("私有化部署", "支持私有化部署。", "text: still holds", "我们一直支持私有化部署。"),
+        ("私有化部署", "支持私有化部署。", "text: other withdrawn", "旧版本已下线，现提供私有化部署。"),
+        ("私有化部署", "支持私有化部署。", "text: other undecided", "私有化部署：支持（价格待定）"),
+        ("私有化部署", "支持私有化部署。", "text: other crossed", "私有化部署：✅\n多租户：❌"),
+        (
+            "私有化部署",
+            "支持私有化部署。",
+            "text: other cell",
+            "| 功能 | 是否支持 | 备注 |\n|---|---|---|\n| 私有化部署 | ✅ | - |",
+        ),
+        ("私有化部署", "支持私有化部署。", "text: adverb", "我们完全支持私有化部署。"),
+        ("SaaS", "We recommend SaaS.", "text: adverb", "Yes - SaaS is available."),
+        ("私有化部署", "支持私有化部署。", "text: emoji", "支持私有化部署 🎉"),
+        ("私有化部署", "支持私有化部署。", "text: footnote", "支持私有化部署[1]。"),
+        ("私有化部署", "支持私有化部署。", "text: framed", "## 结论\n\n支持私有化部署。"),
+        ("SaaS", "We recommend SaaS.", "text: framed", "We recommend **SaaS**."),
+        # the rest of the answer kept around the sentence rewritten
+        (
+            "私有化部署",
+            "推荐私有化部署。与其等待，不如尽早启动。",
+            "text: adverb",
+            "我们完全支持私有化部署。与其等待，不如尽早启动。",
+        ),
+        (
+            "on-premises",
+            "We recommend SaaS. On-premises works too.",
+            "text: adverb",
+            "We recommend SaaS. We fully support On-premises.",
+        ),
+    ],
+)
+def test_text_rewrites_made(sweep_module: ModuleType, point: str, answer: str, kind: str, rewritten: str) -> None:
+    assert rewritten in _text_made(sweep_module, point, answer, kind)
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "why"),
+    [
+        ("私有化部署", "不支持私有化部署。", "text: sentence already negated, conditional or a question"),
+        ("私有化部署", "支持私有化部署吗？", "text: sentence already negated, conditional or a question"),
+        ("私有化部署", "私有化部署：支持。私有化部署需额外付费。", "text: the point not once in the answer"),
+        (
+            "私有化部署",
+            "| 功能 | 支持 |\n|---|---|\n| 私有化部署 | ✅ |",
+            "text: answer is JSON, code or a table (no sentence to rewrite)",
+        ),
+        (
+            "支持私有化部署",
+            "支持私有化部署。",
+            "text: the point is a verdict word, a letter, a verb phrase or a question",
+        ),
+        ("approved", "Approved.", "text: the point is a verdict word, a letter, a verb phrase or a question"),
+        (
+            "SaaS",
+            "A. SaaS；B. 私有化部署。应选A。",
+            "text: the answer picks an option by its letter (the rewrite may not touch the pick)",
+        ),
+    ],
+)
+def test_unsure_text_rows_are_skipped(sweep_module: ModuleType, point: str, answer: str, why: str) -> None:
+    """A text row whose rewrite might not keep its meaning - the sentence already denied or asked, the point said
+    twice, a table or JSON, a point that is a verb phrase or a verdict, a pick of an option by its letter - is skipped
+    and counted, as the credit sweep skips it."""
+    made, skipped = sweep_module.text_mutants((point, answer, None, "covered"), False)
+    assert made == [] and skipped == [why]
+
+
+def test_a_text_row_covered_without_its_point_is_skipped(sweep_module: ModuleType) -> None:
+    made, skipped = sweep_module.text_mutants(("私有化部署", "支持私有化部署。", None, "covered"), True)
+    assert made == [] and skipped == ["text: covered without the point"]

@@ -17,7 +17,8 @@ normalised answer text, no model, no pytest.
 - `condition`: a figure inside the antecedent of an open condition (如果回收期是20个月，…, if payback is 20 months)
 - `counterfactual`: a figure only needed or only brought by a condition (would require, only if, 只有…才能达到20%)
 - `claimed`: a figure given as another's claim or a quote withdrawn (some vendors claim, 厂商宣称的, 报价已撤回)
-- `parties`: a feature given to another party, planned for a named time or offered only in the past (v67)
+- `parties`: a feature given to another party or offered only in the past (v67), a comparison table's column of ours
+  (v68)
 - `denial`: refusals, other currencies, alternatives, table rows and questions that deny a figure
 - `expectation`: the implicit key point of a trap case (a refusal, an uncertainty marker or a corrected premise)
 """

@@ -300,12 +300,30 @@ def in_a_clarifying_question(answer_lines: str, start: int, end: int) -> bool:
 # v67 (the lead's review): a question of what the user wants answered at once by an offer of it (您需要私有化部署吗？
 # 我们支持。, "Do you need on-premise deployment? We support it.", "Would you like ...? It is available today.") states
 # it, as one answered yes does - not an offer of something else (我们支持SaaS, We support cloud hosting)
+# v68: and after a yes or an assent (可以的，我们支持; 好的，我们可以提供; "Sure - we offer it"; "Good news: we
+# support it"), with an adverb of time or degree (我们已支持, 我们目前已经支持, 这个我们支持, 我们可以为您提供) or a
+# bare 支持 / 提供 (您问的是私有化部署吗？支持。) - not an offer of another thing (我们支持SaaS), a denial (不支持) or
+# help to decide (我们可以帮您评估)
+_ASSENT = (
+    r"(?:(?:好的|可以的?|没问题|当然(?:可以)?|是的|对|有的|sure|yes|of course|absolutely|certainly|no problem"
+    r"|good news|great)(?: ?[,!.:;—-])+ ?)?"
+)
 _OFFERED_AFTER = re.compile(
-    r"\s*(?:(?:我们|我方|我司|本产品|平台)(?:完全|均|都|也|当然)?(?:可以|可|能够|能)?(?:支持|提供|具备|做到)"
-    r"(?:的|该服务|这项服务)?(?=[\s。!?;,、.:—(]|$))"
-    r"|\s*(?:we|our (?:product|platform))(?: (?:fully|do|can|already))? (?:support|offer|provide)s?"
+    rf"\s*{_ASSENT}(?:(?:这个|这项|这一点)?(?:我们|我方|我司|本产品|平台)(?:完全|均|都|也|当然|目前|现在|已经|已|现已){{0,3}}"
+    r"(?:可以|可|能够|能)?(?:为您|为你)?(?:支持|提供|具备|做到)"
+    r"(?:的|了|该服务|这项服务)?(?=[\s。!?;,、.:—(]|$)"
+    r"|(?:目前|现在|已经|已|现已){0,2}(?:支持|提供)(?:的|了)?(?=[\s。!?;,、.:—(]|$))"
+    rf"|\s*{_ASSENT}(?:we|our (?:product|platform))(?: (?:fully|do|can|already))? (?:support|offer|provide)s?"
     r" (?:it|this|that|one)(?![a-z])"
-    r"|\s*(?:it|this|that)(?: is|'s)(?: (?:fully|already))? (?:available|supported|offered)(?![a-z])"
+    rf"|\s*{_ASSENT}(?:it|this|that)(?: is|'s)(?: (?:fully|already))? (?:available|supported|offered)(?![a-z])"
+    # v68: an offer if the user wants it (如果需要，我们可以提供; "If so, we can provide it") and both of an
+    # alternative offered (您需要私有化部署还是SaaS？两者我们都支持; "We support both")
+    r"|\s*(?:如果需要|如有需要|如需要|需要的话)[,，]?\s*(?:我们|我方|我司)(?:都|均|也)?(?:可以|可|能够|能)?(?:为您|为你)?"
+    r"(?:支持|提供)(?:的)?(?=[\s。!?;,、.:—(]|$)"
+    r"|\s*(?:if so|if you do|if needed|if required),? we (?:can |will |do )?(?:support|offer|provide)s?"
+    r" (?:it|this|that)(?![a-z])"
+    r"|\s*(?:两者|二者|两种(?:方式|方案)?)(?:我们|我方)?(?:都|均)(?:可以)?(?:支持|提供)(?:的)?(?=[\s。!?;,、.:—(]|$)"
+    r"|\s*(?:we (?:support|offer|provide) both|both are (?:supported|available|offered))(?![a-z])"
 )
 
 

@@ -9,6 +9,10 @@ or to the past: no answer that we offer it now.
 - the other way round: another party's denial, then ours (竞品不支持私有化部署，我们支持; "Competitors do not offer
   on-premise deployment, but we do") - the negation is the other party's, and the point is ours: it stays covered.
 - the past of an offer: "We used to offer on-premise deployment" (not "We are used to ...").
+- v68: ours after another party's denial or lack in the next sentence or after the point's noun (竞品A不支持私有化部署。
+  我们支持。, 竞品A缺少私有化部署能力，我们具备; "Competitor X does not offer ... We do."), its offer shared in more
+  words (我们也同样支持, "and we offer it too"), both read with the answer's line breaks (a heading's line is no part
+  of the sentence); and a table that compares parties or editions, read by our column (`marked_in_our_column`).
 - decided: a plan, even for a named time (计划于2027年支持私有化部署, "On-premise deployment is planned for Q3"), stays
   covered - a product's roadmap cannot be told from the project plan a consulting answer proposes (第一阶段计划于2025年
   上线私有化部署), which the shipped cases ask for, and a forecast is credited since v50.
@@ -17,8 +21,10 @@ or to the past: no answer that we offer it now.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .assertion import start_of_part
+from .tables import TableCell
 
 # the other party named right before the verb that gives it the point, at the start of its part of the clause (or
 # after 仅 / 只有 / 但 / 而): not after 和 / 与 / 跟 (我们和竞品A都支持), which shares it
@@ -34,10 +40,11 @@ _ANOTHER_PARTY_EN = re.compile(
     r"(?: (?:currently|already|also|now))? (?:offers?|supports?|provides?|has|have|includes?|offered|supported) $"
 )
 # the answer shares the point with the other party after it (我们也支持, 我们同样提供, "and so do we", "we do too")
+# (v68: 我们也同样支持, "and we offer it too")
 _SHARED_AFTER = re.compile(
-    "[^。!?\\n]{0,30}?(?:我们|我方|本产品|我司)(?:也|同样|均|都)(?:支持|提供|具备)"
+    "[^。!?\\n]{0,30}?(?:我们|我方|本产品|我司)(?:也|同样|均|都){1,2}(?:支持|提供|具备)"
     r"|[^.!?\n]{0,30}?(?:and so do we|as do we|so do we|we (?:also|too) (?:offer|support|provide)|we do too"
-    r"|and we do as well)"
+    r"|and we do as well|we (?:offer|support|provide) (?:it|this|one) (?:too|as well))"
 )
 
 
@@ -54,19 +61,22 @@ def held_by_another(answer_norm: str, start: int, end: int) -> str | None:
 
 
 # another party named at the start of the part, before its negated verb (竞品不支持, Competitors do not offer)
+# (v68: and one that lacks it or cannot - 竞品A缺少私有化部署能力, 竞品A无法私有化部署, "While competitor X lacks ...")
 _ANOTHER_PARTY_DENIES_ZH = re.compile(
     "^\\s*(?:[-*•+]\\s*)?(?:竞品|友商|竞争对手|对手|其他厂商|其他供应商|别家|同行)[a-z0-9甲乙丙丁]?(?:公司|产品|厂商)?(?:的产品)?"
-    "(?:目前|均|都|也|并|还|暂)?(?:不|没有|未)"
+    "(?:目前|均|都|也|并|还|暂)?(?:不|没有|未|无法|缺少|缺乏)"
 )
 _ANOTHER_PARTY_DENIES_EN = re.compile(
-    r"^\s*(?:[-*•+]\s*)?(?:(?:the |our )?(?:competitors?|rivals?|other vendors|another vendor|other providers))"
-    r"(?: [a-z0-9])?(?: (?:do|does|did|can|will)(?: not|n't)| cannot| never| lack)"
+    r"^\s*(?:[-*•+]\s*)?(?:(?:while|whereas|although|though) )?"
+    r"(?:(?:the |our )?(?:competitors?|rivals?|other vendors|another vendor|other providers))"
+    r"(?: [a-z0-9])?(?: (?:do|does|did|can|will)(?: not|n't)| cannot| never| lacks?)"
 )
-# ours said right after it (，我们支持, ，而我们提供, ", but we do", "; we do")
+# ours said right after it (，我们支持, ，而我们提供, ", but we do", "; we do"; v68: in the next sentence - 。我们支持,
+# ". We do." - after the point's noun - 私有化部署能力，我们具备 - and what we can do: 我们可以, 我们能做到)
 _OURS_AFTER = re.compile(
-    " ?[,;] ?(?:但|而|但是)?(?:我们|我方|我司|本产品|我们的产品)(?:则|却|均|都)?(?:全面)?"
-    "(?:支持|提供|具备|可以提供)(?:的|了)?(?=[。!?;,\n]|$)"
-    r"| ?[,;] ?(?:but |while |whereas )?(?:we|our (?:product|platform)) (?:(?:do|does|can|will)(?: too| as well)?"
+    " ?(?:能力|功能|服务|方案)?[,;。] ?(?:但|而|但是)?(?:我们|我方|我司|本产品|我们的产品)(?:则|却|均|都)?(?:全面)?"
+    "(?:支持|提供|具备|可以提供|可以|能够?|能做到|可以做到)(?:的|了)?(?=[。!?;,\n]|$)"
+    r"| ?[,;.] ?(?:but |while |whereas )?(?:we|our (?:product|platform)) (?:(?:do|does|can|will)(?: too| as well)?"
     r"|(?:offer|support|provide)s? (?:it|this|one)(?: too| as well)?)(?=[.,;!?\n]|$)"
 )
 
@@ -90,3 +100,48 @@ def formerly(answer_norm: str, start: int) -> str | None:
     """The past of an offer right before the point at `start` (We used to offer ...); else None."""
     found = _USED_TO_EN.search(answer_norm, max(0, start - 50), start)
     return None if found is None else found.group()
+
+
+# v68: a table that compares parties or editions column by column (| 功能 | 竞品A | 我们 |, | Feature | Standard |
+# Enterprise |): the point, its row's label, is ours as our column marks it - a tick there (| 私有化部署 | ❌ | ✅ |
+# under 竞品A, 我们) offers it whatever another party's cell says, a cross or a one-mark cell of no there denies it
+# (| ✅ | ❌ |, | 支持 | - |: v67 read the first mark only, the other party's; | - | under 我们 was v66's Left); with
+# editions of ours (标准版, Enterprise plan) and no column of ours, a tick in any of them offers it. Not a column of a
+# later version (下一版本, v2, Next release): not yet made.
+_OUR_COLUMN = re.compile(
+    r"^(?:\*\*)?(?:我们|我方|我司|本产品|本公司|本方案|我们的(?:产品|方案|平台)|us|ours|we"
+    r"|our (?:product|platform|solution|offering))(?:\*\*)?$"
+)
+_AN_EDITION_COLUMN = re.compile(
+    r"^(?:\*\*)?(?:(?:标准|企业|专业|旗舰|基础|高级|私有化|saas|社区|商业|团队|免费|个人)版"
+    r"|(?:standard|enterprise|professional|pro|basic|premium|business|community|team|free|starter)"
+    r"(?: (?:plan|edition|tier|version))?)(?:\*\*)?$"
+)
+_TICK_WORDS = r"支持|是|有|提供|可以|yes|y|supported|available|included"
+_CROSS_WORDS = r"不支持|否|无|不提供|no|n|n/a|not supported|unavailable|not available"
+# a mark alone, a word alone, or a mark and its word (| ✅ 支持 |, | ❌ Not supported |)
+_A_TICK_CELL = re.compile(rf"^(?:\*\*)?(?:[✅✓✔☑]\ufe0f?(?: ?(?:\*\*)?(?:{_TICK_WORDS}))?|{_TICK_WORDS})(?:\*\*)?$")
+_A_CROSS_CELL = re.compile(
+    rf"^(?:\*\*)?(?:[❌✗✘❎×]\ufe0f?(?: ?(?:\*\*)?(?:{_CROSS_WORDS}))?|[-—–/]|{_CROSS_WORDS})(?:\*\*)?$"
+)
+
+
+def marked_in_our_column(answer_lines: str, start: int, end: int, cells: Sequence[TableCell]) -> bool | None:
+    """How our column marks the point at start:end, the label of its table row: True where it ticks it (or, with no
+    column of ours, a column of one of our editions does), False where our column crosses it; None where the row has
+    no such column or it says neither."""
+    line_end = answer_lines.find("\n", end)
+    line_end = len(answer_lines) if line_end < 0 else line_end
+    line_start = answer_lines.rfind("\n", 0, start) + 1
+    if "|" in answer_lines[line_start:start].lstrip(" ").removeprefix("|"):
+        return None  # the point is a value of the row, not its label
+    row = [c for c in cells if end < c.start < line_end]
+    ours = [answer_lines[c.start : c.end].strip() for c in row if _OUR_COLUMN.match(c.header.strip())]
+    if any(_A_TICK_CELL.match(text) for text in ours):
+        return True
+    if any(_A_CROSS_CELL.match(text) for text in ours):
+        return False
+    if ours:
+        return None
+    editions = [answer_lines[c.start : c.end].strip() for c in row if _AN_EDITION_COLUMN.match(c.header.strip())]
+    return True if any(_A_TICK_CELL.match(text) for text in editions) else None

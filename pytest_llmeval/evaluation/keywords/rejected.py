@@ -232,7 +232,13 @@ def _first_cell(answer_norm: str, start: int) -> bool:
     border = answer_norm.rfind("|", 0, start)
     before = answer_norm[max(0, border - 3) : border].rstrip(" ")
     # v67: or a sentence's end (We recommend SaaS. | on-premises | ✗ |: the table after a line of prose)
-    return border >= 0 and (before.endswith(("|", ".", "。", "!", "?", ":", ";")) or (border <= 3 and not before))
+    if border >= 0 and (before.endswith(("|", ".", "。", "!", "?", ":", ";")) or (border <= 3 and not before)):
+        return True
+    # v68: or a heading's line (## 结论 | 私有化部署 | ✗ |: a Markdown heading, then the table)
+    return border >= 0 and _A_HEADING_BEFORE.search(answer_norm, max(0, border - 60), border) is not None
+
+
+_A_HEADING_BEFORE = re.compile(r"(?:^|(?<=[^|#] ))#{1,6} [^|#.。!?]{1,40} ?$")
 
 
 # v58: the figure pointed back at later in its sentence as no longer valid (Approval took 5分钟 in the pilot, but that
