@@ -89,7 +89,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 68
+SCORER_VERSION = 69
 
 
 @dataclass(frozen=True)
@@ -242,8 +242,15 @@ def _figure_after_its_subject(pattern: Pattern, answer_norm: str, found: Found) 
         # not the 十 of 二十, the 万 of 1200万; v48: nor the 二十 of 百分之二十 (v47 read ROI不是百分之二十 from
         # 二十, after its negation, and credited it)
         if answer_norm[figure.start() - 1] not in NUMERAL_CHARS and not answer_norm.endswith("分之", 0, figure.start()):
-            last = figure
+            near = max(found.start, figure.start() - 8)
+            bound = _A_TOLERANCE_OR_RESTATEMENT_BEFORE.search(answer_norm, near, figure.start())
+            last = last if bound is not None else figure
     return last.start() if last is not None else found.start
+
+
+# v69: nor the bound of a tolerance (回收期不是20±4个月: the 4) or a figure's restatement in brackets (回收期不是
+# 20 (二十) 个月: the 二十) - the figure is the one before them, and a negation before it is read (v68 credited both)
+_A_TOLERANCE_OR_RESTATEMENT_BEFORE = re.compile(r"(?:±|\+/-|\+-) ?$|[0-9一二两三四五六七八九十百千万亿零〇] ?\($")
 
 
 def _figure_after_its_words(pattern: Pattern, answer_norm: str, found: Found) -> int | None:

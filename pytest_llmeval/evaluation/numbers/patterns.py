@@ -204,6 +204,8 @@ class NumberPattern:
                 end = end if end is not None else _unit_before_a_contrast(answer, first.start, pos, self.pieces[-1])
             if end is None and len(self.slots) == 1 and self.pieces[-1]:
                 end = _unit_after_a_restatement(answer, first, self.pieces[-1])  # v32: twenty (20) months
+            if end is None and len(self.slots) == 1 and self.pieces[-1]:
+                end = _unit_after_a_tolerance(answer, first, self.pieces[-1])  # v69: 20±4个月
             names = subject_names(self.pieces[0].strip()) if attributive else ()
             if attributive and (
                 end is None
@@ -261,6 +263,18 @@ def _unit_after_a_restatement(answer: str, first: Mention, unit: str) -> int | N
     if before is None or not _says(before.group(1), first.value):
         return None
     return _unit_end(answer, first.end + 1, unit)
+
+
+# v69: a figure with its tolerance before the unit they share is the figure in that unit (回收期为20±4个月, ROI为20±5%,
+# "payback is 20 ± 4 months", 20 +/- 4 months) - v68 missed it while 20个月（误差±4个月） was covered (v19); the
+# tolerance itself stays what it was (a bare point 4个月 may count anything, v53)
+_TOLERANCE_AFTER = re.compile(r" ?(?:±|\+/-|\+-|\+/−) ?[0-9][0-9,]*(?:\.[0-9]+)? ?")
+
+
+def _unit_after_a_tolerance(answer: str, first: Mention, unit: str) -> int | None:
+    """The end of `unit` after the number `first` and a tolerance (± 4) before it; else None."""
+    after = _TOLERANCE_AFTER.match(answer, first.end)
+    return None if after is None else _unit_end(answer, after.end(), unit)
 
 
 # v24: a fall by a figure states the figure with a minus sign (下降20%, 同比减少了20%, 降幅为20%, down 20%, fell by 20%,
