@@ -218,8 +218,16 @@ SERVER_MODULES = {
     "test_launcher.py": "vllm-3",
 }
 # three pytest runs in a module-scoped fixture (test_merge); a whole sweep of the scorer in one (the two mutation
-# sweeps: ~25 s each under load, which every worker that took one of their tests paid again)
-MODULE_GROUPS = {"test_merge.py", "test_miss_mutations.py", "test_credit_mutations.py"}
+# sweeps: ~25 s each under load, which every worker that took one of their tests paid again); the shard runs of
+# test_scale_round10 (11 s alone, 26-58 s under CI's load, paid by each of the 3 workers in the 30th and 31st
+# sessions' clones) and test_scale_review (3 s)
+MODULE_GROUPS = {
+    "test_merge.py",
+    "test_miss_mutations.py",
+    "test_credit_mutations.py",
+    "test_scale_round10.py",
+    "test_scale_review.py",
+}
 
 
 def server_group(item: pytest.Item) -> str | None:
