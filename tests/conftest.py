@@ -227,6 +227,7 @@ MODULE_GROUPS = {
     "test_credit_mutations.py",
     "test_scale_round10.py",
     "test_scale_review.py",
+    "test_claim_mutations.py",
 }
 
 

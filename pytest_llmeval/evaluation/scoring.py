@@ -34,6 +34,7 @@ from .keywords.counterfactual import counterfactual
 from .keywords.denial import (
     OFFENCE_AFTER,
     answered_no,
+    asked_and_answered_yes,
     denied_as_its_value,
     denied_by_its_row,
     in_a_clarifying_question,
@@ -89,7 +90,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 69
+SCORER_VERSION = 70
 
 
 @dataclass(frozen=True)
@@ -529,6 +530,9 @@ def _find(
     negated: _Match | None = None
     figures = [*forms, *_figures_alone(forms)]  # v40: ROI为20%，准确地说是20% - the same figure again
     negated_words: list[tuple[int, int]] = []  # v57: where a text form was read negated
+    # the answer with its line breaks where given (a key point's `questions`, a claim's `answer_lines`): v43 read a
+    # question on the next line apart for key points, v70 for forbidden claims too (ROI为20%\n这个水平合理吗？)
+    with_breaks = questions or answer_lines or answer_norm
     for pattern in forms:
         searched, required = bounded_form(pattern)  # v17: 不低于200元 is 200元 with a lower bound
         for found in islice(_matches(searched, answer_norm, cells), MOST_OCCURRENCES_JUDGED):
@@ -573,14 +577,14 @@ def _find(
                 if (
                     negation is not None
                     and not figure
-                    and ours_after_anothers_denial(questions or answer_lines or answer_norm, found.start, found.end)
+                    and ours_after_anothers_denial(with_breaks, found.start, found.end)
                 ):
                     negation = None  # v67: 竞品不支持私有化部署，我们支持 - the other party's negation, our offer
                 if negation is None and not figure and pattern.kind == "text":
                     # v67: 竞品A支持私有化部署, We used to offer ... - another party's, a past offer
                     # v68: read with the answer's line breaks (## 结论 / 竞品A缺少私有化部署能力，我们具备: a heading's
                     # line is no part of the sentence's first part)
-                    negation = held_by_another(questions or answer_lines or answer_norm, found.start, found.end)
+                    negation = held_by_another(with_breaks, found.start, found.end)
                     negation = negation or formerly(answer_norm, found.start)
                 if negation is None and at == found.start and not figure:
                     at_figure = _figure_after_its_words(pattern, answer_norm, found)  # v49: 每月不是5000元
@@ -616,7 +620,7 @@ def _find(
                 asserting_question = False
                 if cancelled and double_denial(answer_norm, found.start, found.end, negation or ""):
                     negation = None  # v44: 不能说毛利率为20%的说法不成立 - the two denials cancel
-                elif cancelled and rhetorical_negation(questions or answer_norm, at, found.end, negation):
+                elif cancelled and rhetorical_negation(with_breaks, at, found.end, negation):
                     # v46: 难道ROI不是20%吗？, Isn't the ROI 20%? - a question that asserts it; v47: read from the
                     # figure of a point that names its subject (难道|ROI不是|20%); no rule of a question takes it back
                     negation, asserting_question = None, True
@@ -634,9 +638,9 @@ def _find(
                     and not asserting_question
                 ):
                     # v40: 如果营收翻倍; v43: read with its line breaks (Costs fell\nIs the ROI 20%? is two sentences)
-                    negation = hypothetical(questions or answer_norm, found.start, found.end)
+                    negation = hypothetical(with_breaks, found.start, found.end)
                     if negation is None:  # v51: 如果回收期是20个月，…, "If payback is 20 months, ..." - supposed
-                        negation = supposed_by_a_condition(questions or answer_norm, found.start, found.end)
+                        negation = supposed_by_a_condition(with_breaks, found.start, found.end)
                 if negation is None and after is None and (figure or pattern.kind == "number"):
                     after = a_missed_goal(answer_norm, found.start, found.end)  # v40: 翻倍的目标没有实现
                 if (
@@ -701,7 +705,10 @@ def _find(
                         after = None  # | 私有化部署 | ❌ | ✅ | under 竞品A, 我们: the cross is the other party's
                     elif ours is False and after is None:
                         after = " | ✗"  # | 私有化部署 | ✅ | ❌ | under 竞品A, 我们: ours is the cross
-                if answer_lines is not None and not asserted(answer_lines, found.start, found.end, breaks):
+                # v70: a question the answer says yes to or offers right after it makes the claim (a rhetorical
+                # question does not: 难道ROI不是20%吗？ is only asked, decided in v47)
+                answered = answer_lines is not None and asked_and_answered_yes(answer_lines, found.start, found.end)
+                if answer_lines is not None and not asserted(answer_lines, found.start, found.end, breaks, answered):
                     continue
                 if answer_lines is not None and _disclaimed_by_its_table(answer_lines, found.start, found.end, cells):
                     continue

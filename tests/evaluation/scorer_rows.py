@@ -51,11 +51,19 @@ def covered(point: str, answer: str, forms: NumberForms | None = None) -> bool:
     return status(point, answer, forms) == "covered"
 
 
-def charged(claim: str, answer: str) -> bool:
-    """Whether the answer asserts the forbidden claim."""
+def charged(claim: str, answer: str, forms: NumberForms | None = None) -> bool:
+    """Whether the answer asserts the forbidden claim, read with `forms` as the case's number forms (v70's claim
+    sweep, benchmarks/claim_mutations.py, reads each row's)."""
     trap = Trap(expect=None, forbidden=(ForbiddenClaim(claim),), penalty=25.0)
     case = Case(
-        id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint("答"),), trap=trap
+        id="q",
+        category="c",
+        question="问题",
+        suite="t",
+        source="t.yaml",
+        key_points=(KeyPoint("答"),),
+        trap=trap,
+        numbers=forms or NumberForms(),
     )
     return bool(score_answer(case, answer).forbidden_found)
 

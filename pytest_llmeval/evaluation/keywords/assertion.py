@@ -136,6 +136,15 @@ UNCERTAINTY_CUES_EN = (
     "nothing suggests",
     "nothing indicates",
     "nothing shows",
+    # v70: no information, source or data on it (There is no public information on ..., I found no source for ...,
+    # No official data confirms ...) and what the speaker did not find, as 没有关于 and 未查到 are - not a noun of
+    # another thing (no data loss: ...)
+    "no (?:(?:public|publicly available|official|published|reliable|available) )?(?:information|sources?|data"
+    "|documentation|announcements?|reports?|confirmation|mentions?)"
+    " (?:on|about|for|of|that|regarding|confirm(?:s|ing)?|indicat(?:es|ing)|suggest(?:s|ing)|show(?:s|ing))",
+    "did not find",
+    "didn't find",
+    "didn’t find",
 )
 # v24: a claim the answer tells the reader not to make is a warning, not an assertion (请勿对外宣称已通过PCI DSS认证,
 # 不要告诉客户v5.0于2024年发布, 销售不得对外宣称..., do not tell the customer that ..., never claim ..., avoid claiming
@@ -205,6 +214,12 @@ _MORE_CONDITIONS = (
     "|(?<![立随旋])即使|(?<![立随旋])即便|只要(?!求)"
 )
 _UNASSERTED = _cue_pattern(UNASSERTED_ZH, UNASSERTED_EN, _NO_EVIDENCE + _MORE_CONDITIONS)
+# v70: the cues of a question answered yes or by an offer (ROI是否为20%？是的。): all but the question's own
+_UNASSERTED_BUT_ASKING = _cue_pattern(
+    tuple(c for c in UNASSERTED_ZH if c not in QUESTION_CUES_ZH),
+    tuple(c for c in UNASSERTED_EN if c not in QUESTION_CUES_EN),
+    _NO_EVIDENCE + _MORE_CONDITIONS,
+)
 # v36: a subject that denies the claim for all but the one the answer is about asserts it of that one (No fund on the
 # market offers guaranteed returns like this one does, ... except ours)
 _NEGATIVE_SUBJECT = _cue_pattern(NEGATIVE_SUBJECT_ZH, NEGATIVE_SUBJECT_EN)
@@ -562,18 +577,22 @@ _A_DETAIL = re.compile(
 )
 
 
-def asserted(answer_lines: str, start: int, end: int, breaks: frozenset[int] = frozenset()) -> bool:
+def asserted(
+    answer_lines: str, start: int, end: int, breaks: frozenset[int] = frozenset(), answered: bool = False
+) -> bool:
     """The text at start:end of a normalised answer (line breaks kept: `normalise(text, lines=True)`) is asserted:
     no question, condition or uncertainty cue before it in its part of the clause (a comma, a colon or a dash ends
     the cue's reach: 如果您需要，它已通过PCI DSS认证 asserts it), no condition it goes on from (如果该版本存在，且...)
     or ends with (...的话), no uncertainty heading over it (我无法确认以下信息：...), and that part is no question
     (已通过PCI DSS吗？; not 已于2024年发布，您还有其他问题吗？, which asks something else) - or one the answer says
-    yes to (吗？是的)."""
+    yes to (吗？是的) - v70: or, `answered`, one the answer says yes to or offers right after it in other words
+    (ROI能达到20%吗？可以。, 是否支持私有化部署？是的, 您需要私有化部署吗？我们支持。, Q: ...?\nA: Yes.)."""
     part_start = start_of_part(answer_lines, start)
     this_one = _BUT_THIS_ONE.match(answer_lines, end) is not None
     if this_one and _cued(answer_lines, part_start, start, end, _NEGATIVE_SUBJECT):
         return True  # v36: no fund offers guaranteed returns like this one does
-    if _cued(answer_lines, part_start, start, end) or _goes_on_from_a_condition(answer_lines, part_start):
+    cues = _UNASSERTED_BUT_ASKING if answered else _UNASSERTED
+    if _cued(answer_lines, part_start, start, end, cues) or _goes_on_from_a_condition(answer_lines, part_start):
         return False  # the last cue before the claim, with no contrast after it; or a condition that goes on
     after = _PHRASE_END.search(answer_lines, end)
     phrase_end = after.start() if after else len(answer_lines)
@@ -589,7 +608,7 @@ def asserted(answer_lines: str, start: int, end: int, breaks: frozenset[int] = f
         return False  # v23: 您问“已通过PCI DSS认证了吗”
     tail = answer_lines[end:phrase_end].rstrip().rstrip("”’」』\"' ")  # v23: a question in quotes (认证了吗”)
     question = (after is not None and after.group() == "?") or tail.endswith("吗")
-    return not question or (after is not None and ANSWERED_YES.match(answer_lines, after.end()) is not None)
+    return not question or answered or (after is not None and ANSWERED_YES.match(answer_lines, after.end()) is not None)
 
 
 # v25: a verdict on the claim in a bracket or after a colon right after it - the answer names it to reject it

@@ -23,6 +23,7 @@ from ..numbers import (
     words_at,
 )
 from .assertion import ANSWERED_YES, CONTRAST, SENTENCE_END, last_end, start_of_part
+from .hypothesis import yes_after
 from .negation import WAIVERS_AFTER_ZH, negation_before
 from .normalisation import normalise
 from .tables import TableCell
@@ -432,3 +433,18 @@ def denied_as_its_value(answer_norm: str, start: int, end: int) -> str | None:
     if denial is None and mark.group("mark") != "|":  # a cell's bare 无 is v12's, read with its column's header
         denial = _ZH_VALUE_DENIAL.match(answer_norm, mark.end()) or _EN_VALUE_DENIAL.match(answer_norm, mark.end())
     return None if denial is None else answer_norm[end : denial.end()]
+
+
+def asked_and_answered_yes(answer_lines: str, start: int, end: int) -> bool:
+    """v70: the text at start:end stands in a question (its sentence ends with ?) that the answer says yes to right
+    after it - a yes or a modal's echo (ROI能达到20%吗？可以。, Q: Is payback 20 months?\nA: Yes., v43's and v50's
+    reading for a figure: not a yes with another figure, Is the ROI 20%? Yes, 15%.) - or answers by an offer of it
+    (您需要私有化部署吗？我们支持。, v67/v68's reading for a key point): a forbidden claim asked and granted is made."""
+    question = SENTENCE_END.search(answer_lines, end)
+    if question is None or question.group() != "?":
+        return False
+    offered = _OFFERED_AFTER.match(answer_lines, question.end()) is not None
+    if _CLARIFYING.search(answer_lines, last_end(SENTENCE_END, answer_lines, start), start):
+        # a question to the user: a yes or an offer of it, not an assent to help (您需要…吗？可以的，我们帮您评估。)
+        return offered or ANSWERED_YES.match(answer_lines, question.end()) is not None
+    return offered or yes_after(answer_lines, start)

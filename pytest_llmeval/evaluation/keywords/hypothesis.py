@@ -122,6 +122,12 @@ def _yes_after(answer_norm: str, start: int) -> bool:
     )  # v50: Is the ROI 20%? Yes, 15%.
 
 
+def yes_after(answer_norm: str, start: int) -> bool:
+    """The question that holds the text at `start` is answered yes right after it (v70: read for forbidden claims,
+    `denial.asked_and_answered_yes`)."""
+    return _yes_after(answer_norm, start)
+
+
 _QUOTE_OR_DASH = re.compile("[\"”’'」』]+ ?(?:——|—|--|-|:)? ?")
 _CAN_ZH = re.compile(" ?(?:能|可以|会)(?=[,。!;]| ?[,，])")
 _ANSWER_LABEL = re.compile(r"\s*(?:答|回答|a|answer)\s?:")
