@@ -58,9 +58,9 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests" / "evaluation"
@@ -743,6 +743,15 @@ class Sweep:
     seconds: float
 
 
+SweepT = TypeVar("SweepT")
+
+
+def joined(first: SweepT, second: SweepT) -> SweepT:
+    """Two sweeps of one kind (this `Sweep`, miss_mutations' `Sweep`) as one: every field added - the counts, the
+    skip reasons and kinds (Counters), the flagged mutants, the seconds."""
+    return type(first)(*(getattr(first, f.name) + getattr(second, f.name) for f in fields(cast(Any, first))))
+
+
 def sweep_rows(
     rows: list[Row],
     make: Callable[[Row, bool], tuple[list[Any], list[str]]],
@@ -811,14 +820,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show", type=int, default=10_000, help="list at most this many mutants still covered")
     args = parser.parse_args(argv)
-    result = sweep(covered_rows(), args.sample, args.seed, args.rows)
-    text = text_sweep(covered_text_rows(), args.sample, args.seed)  # v67: the points with no figure
-    result.rows += text.rows
-    result.made += text.made
-    result.skipped += text.skipped
-    result.still_covered += text.still_covered
-    result.by_kind += text.by_kind
-    result.seconds += text.seconds
+    figures = sweep(covered_rows(), args.sample, args.seed, args.rows)
+    result = joined(figures, text_sweep(covered_text_rows(), args.sample, args.seed))  # v67: no figure too
     for line in iter_report(result, args.show):
         print(line)
     return 0

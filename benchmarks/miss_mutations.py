@@ -94,6 +94,7 @@ from credit_mutations import (  # noqa: E402
     chinese_numeral,
     covered_rows,
     covered_text_rows,
+    joined,
     sweep_rows,
     text_rewrites,
     text_spot,
@@ -797,14 +798,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show", type=int, default=10_000, help="list at most this many rewrites missed")
     args = parser.parse_args(argv)
-    result = sweep(covered_rows(), args.sample, args.seed, args.rows)
-    text = text_sweep(covered_text_rows(), args.sample, args.seed)  # v68: the points with no figure
-    result.rows += text.rows
-    result.made += text.made
-    result.skipped += text.skipped
-    result.missed += text.missed
-    result.by_kind += text.by_kind
-    result.seconds += text.seconds
+    figures = sweep(covered_rows(), args.sample, args.seed, args.rows)
+    result = joined(figures, text_sweep(covered_text_rows(), args.sample, args.seed))  # v68: no figure too
     for line in iter_report(result, args.show):
         print(line)
     return 0

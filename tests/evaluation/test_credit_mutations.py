@@ -35,12 +35,7 @@ def sampled(sweep_module: ModuleType) -> Any:
     rows = sweep_module.covered_rows()
     pinned = [row for row in rows if row in _pinned_covered_rows()]
     others = sweep_module.random.Random(SEED).sample([row for row in rows if row not in pinned], ROWS_SAMPLED)
-    near = sweep_module.sweep(pinned)
-    rest = sweep_module.sweep(others, MUTATIONS_SCORED, SEED)
-    near.made += rest.made
-    near.still_covered += rest.still_covered
-    near.by_kind += rest.by_kind
-    return near
+    return sweep_module.joined(sweep_module.sweep(pinned), sweep_module.sweep(others, MUTATIONS_SCORED, SEED))
 
 
 def _pinned_covered_rows() -> list[tuple[str, str, NumberForms | None, str]]:

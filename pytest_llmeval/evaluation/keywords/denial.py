@@ -294,8 +294,13 @@ def in_a_clarifying_question(answer_lines: str, start: int, end: int) -> bool:
         return False
     if not _CLARIFYING.search(answer_lines, sentence_start, start):
         return False
-    answered = ANSWERED_YES.match(answer_lines, after.end()) or _OFFERED_AFTER.match(answer_lines, after.end())
-    return answered is None
+    return not _granted_after(answer_lines, after.end())
+
+
+def _granted_after(answer_lines: str, pos: int) -> bool:
+    """A yes (是的, Yes) or an offer of the point (我们支持。, "It is available today.") right after a question's
+    mark at `pos`: what makes a clarifying question answered (v10, v67) and a claim asked granted (v70)."""
+    return ANSWERED_YES.match(answer_lines, pos) is not None or _OFFERED_AFTER.match(answer_lines, pos) is not None
 
 
 # v67 (the lead's review): a question of what the user wants answered at once by an offer of it (您需要私有化部署吗？
@@ -443,8 +448,7 @@ def asked_and_answered_yes(answer_lines: str, start: int, end: int) -> bool:
     question = SENTENCE_END.search(answer_lines, end)
     if question is None or question.group() != "?":
         return False
-    offered = _OFFERED_AFTER.match(answer_lines, question.end()) is not None
     if _CLARIFYING.search(answer_lines, last_end(SENTENCE_END, answer_lines, start), start):
         # a question to the user: a yes or an offer of it, not an assent to help (您需要…吗？可以的，我们帮您评估。)
-        return offered or ANSWERED_YES.match(answer_lines, question.end()) is not None
-    return offered or yes_after(answer_lines, start)
+        return _granted_after(answer_lines, question.end())
+    return _OFFERED_AFTER.match(answer_lines, question.end()) is not None or yes_after(answer_lines, start)

@@ -82,7 +82,7 @@ def hypothetical(answer_norm: str, start: int, end: int) -> str | None:
     if (
         cue is not None
         and (_A_CHANGE_OR_A_REACH.search(answer_norm, cue.end(), end) or (asked and _right_before(cue, start)))
-        and not (asked and _yes_after(answer_norm, start))
+        and not (asked and yes_after(answer_norm, start))
     ):
         return answer_norm[cue.start() : start]
     if _BEFORE_IT.match(answer_norm, end) and _A_CHANGE_OR_A_REACH.search(answer_norm, part_start, end):
@@ -102,8 +102,9 @@ def _right_before(cue: re.Match[str], start: int) -> bool:
 _ARTICLE_ONLY = re.compile(r" ?(?:the |our |its |this |a |为|是|等于)?")
 
 
-def _yes_after(answer_norm: str, start: int) -> bool:
-    """The question that holds the figure at `start` is answered yes right after it (可以, 是的, Yes)."""
+def yes_after(answer_norm: str, start: int) -> bool:
+    """The question that holds the figure at `start` is answered yes right after it (可以, 是的, Yes); v70 reads it
+    for forbidden claims too (`denial.asked_and_answered_yes`)."""
     if answered_yes(answer_norm, start):
         return True
     question = SENTENCE_END.search(answer_norm, start)
@@ -120,12 +121,6 @@ def _yes_after(answer_norm: str, start: int) -> bool:
     return said_yes and not answered_with_another_figure(
         answer_norm, start, question.start(), pos, answer_end.start() if answer_end else len(answer_norm)
     )  # v50: Is the ROI 20%? Yes, 15%.
-
-
-def yes_after(answer_norm: str, start: int) -> bool:
-    """The question that holds the text at `start` is answered yes right after it (v70: read for forbidden claims,
-    `denial.asked_and_answered_yes`)."""
-    return _yes_after(answer_norm, start)
 
 
 _QUOTE_OR_DASH = re.compile("[\"”’'」』]+ ?(?:——|—|--|-|:)? ?")
@@ -154,7 +149,7 @@ def _asked(answer_norm: str, start: int, end: int) -> str | None:
     sentence_start = label.end() if label is not None else sentence_start
     sentence = answer_norm[sentence_start : after.start()]
     opened = last_end(_A_QUESTIONS_START, answer_norm, start)
-    if opened < sentence_start and _A_TRUTH_QUESTION.match(answer_norm, opened) and not _yes_after(answer_norm, start):
+    if opened < sentence_start and _A_TRUTH_QUESTION.match(answer_norm, opened) and not yes_after(answer_norm, start):
         return answer_norm[
             opened:start
         ]  # v50: Is it true that ..., including a 4-month build phase? - asked all through
@@ -172,7 +167,7 @@ def _asked(answer_norm: str, start: int, end: int) -> str | None:
         and not _of_another_subject(answer_norm, sentence, answer_against)  # v47: But the IRR is 15%.
     ):
         return answer_norm[sentence_start:start]  # v46: Isn't the ROI 20%? I thought it was 15%. - a real doubt
-    if _A_TAG_QUESTION.fullmatch(answer_norm, end, after.start()) and not _yes_after(answer_norm, start):
+    if _A_TAG_QUESTION.fullmatch(answer_norm, end, after.start()) and not yes_after(answer_norm, start):
         return answer_norm[sentence_start:start]  # v51: ROI为20%，对吗？, "The ROI is 20%, right?" - asked
     worded = sentence[_framed_question_end(sentence) :]  # v52: 您问ROI是多少，答案是20%吗？ - the user's 多少
     if _QUESTION_WORD.search(worded) or _A_NEGATIVE_QUESTION.search(sentence):
@@ -191,7 +186,7 @@ def _asked(answer_norm: str, start: int, end: int) -> str | None:
         or _a_bare_question(answer_norm[sentence_start:start], answer_norm[end : after.start()])
     ):
         return None
-    if _yes_after(answer_norm, start):
+    if yes_after(answer_norm, start):
         return None
     return answer_norm[sentence_start:start]
 
