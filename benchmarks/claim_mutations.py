@@ -48,6 +48,7 @@ import credit_mutations  # noqa: E402
 import miss_mutations  # noqa: E402
 from credit_mutations import Row, _blank_text, blank_figure, covered_rows, covered_text_rows  # noqa: E402
 
+from pytest_llmeval.evaluation.keywords.normalisation import CROSS, one_mark_each  # noqa: E402
 from pytest_llmeval.evaluation.numbers import NumberForms  # noqa: E402
 from pytest_llmeval.evaluation.scoring import score_answer  # noqa: E402
 
@@ -65,7 +66,7 @@ DECIDED: dict[str, str] = {
 # docs/scorer-versions.md; not errors of the sweep until a version closes them)
 LEFT: dict[str, tuple[re.Pattern[str], str]] = {
     "crossed out": (
-        re.compile("❌"),
+        re.compile(CROSS),  # v71: every cross, read as the scorer reads it (`one_mark_each`: ☒ 保证收益, - 🚫 ...)
         "decided (v35): ❌ opening a line crosses out a forbidden claim; v65 reads it as a cons list for key points",
     ),
     "a condition cue": (
@@ -98,7 +99,8 @@ def left_class(p: Probe) -> str | None:
     """The LEFT class of a missed charge, if any."""
     if not p.should_charge:
         return None
-    return next((name for name, (marks, _) in LEFT.items() if marks.search(p.answer)), None)
+    answer = one_mark_each(p.answer)
+    return next((name for name, (marks, _) in LEFT.items() if marks.search(answer)), None)
 
 
 # a refusal or an uncertainty that names the claim ({C}) without making it

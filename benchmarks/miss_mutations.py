@@ -100,6 +100,8 @@ from credit_mutations import (  # noqa: E402
     text_spot,
 )
 
+from pytest_llmeval.evaluation.keywords.normalisation import CHECK, CROSS, one_mark_each  # noqa: E402
+
 # kinds whose misses are decisions, reported apart (kind -> why)
 DECIDED: dict[str, str] = {}
 
@@ -138,7 +140,7 @@ THINK_EN = (
 # what may stand before a subject's name that is put in bold or quotes: the text's start, a mark, or an article - not
 # another word (投资「回收期」, customer acquisition “cost”: a quote around a piece of the name)
 _A_NAME_OPENS = re.compile(r"(?:^|[，,。：:；;（(]\s*|\n|\b(?:the|The|our|Our) )$")
-_CROSSED = re.compile(r"[❌✅✗✘✓✔×]")
+_CROSSED = re.compile(f"[{CROSS}{CHECK}×]")  # v71: searched in `one_mark_each(answer)`, as the scorer reads marks
 _PICTOGRAPH = re.compile("[\U0001f300-\U0001faff]")
 # the copula right before the figure (longest first: 约为 before 为)
 _COPULA_ZH = re.compile(r"(?:约为|达到|为|是|在)\s*$")
@@ -209,7 +211,7 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
         return [], ["sentence negated, conditional or a question"]
     if re.search(r"\d", sentence[: start - s_left] + sentence[end - s_left :]):
         return [], ["the sentence holds another figure (a former value, a list, a contrast)"]
-    if _CROSSED.search(answer):
+    if _CROSSED.search(one_mark_each(answer)):
         return [], ["answer marks its lines right or wrong (❌, ✅)"]
     if _PICTOGRAPH.search(answer):
         return [], ["answer opens a line with a pictograph (👉, 📈): a lead-in or a mark before it is no line start"]

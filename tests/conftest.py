@@ -228,6 +228,7 @@ MODULE_GROUPS = {
     "test_scale_round10.py",
     "test_scale_review.py",
     "test_claim_mutations.py",
+    "test_mark_mutations.py",
 }
 
 

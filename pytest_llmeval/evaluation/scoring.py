@@ -51,7 +51,7 @@ from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
 from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negation
 from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before, withdrawn_of_another_noun
-from .keywords.normalisation import normalise, normalise_lines, strip_thinking
+from .keywords.normalisation import CHECK, CROSS, normalise, normalise_lines, strip_thinking
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
 from .keywords.parties import formerly, held_by_another, marked_in_our_column, ours_after_anothers_denial
 from .keywords.periods import superseded_by_a_later_period, superseded_in_its_column
@@ -90,7 +90,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 70
+SCORER_VERSION = 71
 
 
 @dataclass(frozen=True)
@@ -314,8 +314,8 @@ _HEADER_DISCLAIMS = re.compile(
     "|(?<![a-z])(?:unverified|unconfirmed|rumou?rs?|don'?t|do not|never say|avoid|myths?)(?![a-z])"
 )
 _CELL_DISCLAIMS = re.compile(
-    # v35: ❌ 不合规; v36: ❌ alone
-    "\\s*(?:[❌✗✘×🚫⛔]|(?:[❌✗✘×🚫⛔] ?)?(?:否|不|不合规|违规|禁止|禁用|不可|不能说|non-compliant|prohibited"
+    # v35: ❌ 不合规; v36: ❌ alone; v71: every cross is `CROSS`
+    f"\\s*(?:{CROSS}|(?:{CROSS} ?)?(?:否|不|不合规|违规|禁止|禁用|不可|不能说|non-compliant|prohibited"
     "|不是|不属实|不实|虚假|错误|不准确|无法证实|无法核实|无法确认|未经证实|未证实|待核实|待证实|存疑"
     "|网络传言|传言|传闻|谣言|no|false|unverified|not verified|unconfirmed"
     "))\\s*[。.!！]?\\s*"
@@ -704,7 +704,7 @@ def _find(
                     if ours is True:
                         after = None  # | 私有化部署 | ❌ | ✅ | under 竞品A, 我们: the cross is the other party's
                     elif ours is False and after is None:
-                        after = " | ✗"  # | 私有化部署 | ✅ | ❌ | under 竞品A, 我们: ours is the cross
+                        after = f" | {CROSS}"  # | 私有化部署 | ✅ | ❌ | under 竞品A, 我们: ours is the cross
                 # v70: a question the answer says yes to or offers right after it makes the claim (a rhetorical
                 # question does not: 难道ROI不是20%吗？ is only asked, decided in v47)
                 answered = answer_lines is not None and asked_and_answered_yes(answer_lines, found.start, found.end)
@@ -763,7 +763,7 @@ _A_CORRECTION = (
     " ?[,，:：-]? ?(?:不对|错了|错误|应为|应是|应该|实际|更正|正确|纠正|修正|改为"
     "|(?:correction|corrected|should|actually|wrong|incorrect|not|no)(?![a-z]))"
 )
-_A_VERDICT_LABEL = f"(?:[❌✗✘×🚫⛔❎✅✓✔☑]|(?:错误|否|wrong|false|incorrect|no) ?[:：])(?!{_A_CORRECTION})"
+_A_VERDICT_LABEL = f"(?:[{CROSS}{CHECK}]|(?:错误|否|wrong|false|incorrect|no) ?[:：])(?!{_A_CORRECTION})"
 _A_BREAK_KEPT = re.compile(f"(?<=[0-9])\n(?=[0-9])|\n(?=(?:[-*+>•] ?|[0-9]{{1,2}}[.)、] ?)?{_A_VERDICT_LABEL})")
 
 

@@ -19,6 +19,7 @@ from .mentions import (
     crossed_out,
     dont_heading,
 )
+from .normalisation import CROSS
 
 # Forbidden claims are counted where they are asserted (v7): not inside a yes/no question, a condition or an
 # uncertainty - a cue before the claim in its part of the clause (是否已通过PCI DSS, 如果已通过,
@@ -613,7 +614,7 @@ def asserted(
 
 # v25: a verdict on the claim in a bracket or after a colon right after it - the answer names it to reject it
 _VERDICT_IN_A_BRACKET_OR_AFTER_A_COLON = re.compile(
-    "[”’」』\"']? ?[(:] ?(?:[❌✗✘×] ?)?(?:待核实|待证实|待确认|未经证实|未证实|无法证实|无法确认|不实|不属实|有误"
+    f"[”’」』\"']? ?[(:] ?(?:{CROSS} ?)?(?:待核实|待证实|待确认|未经证实|未证实|无法证实|无法确认|不实|不属实|有误"
     "|错误|否|不正确|unverified|unconfirmed|not (?:verified|confirmed|true)|false|incorrect|untrue|no)"
     "(?:的?(?:说法|消息|信息))?(?= ?(?:[),.;!?:—\n-]|$))"  # the verdict is all the bracket says: not (no issues found)
 )

@@ -25,7 +25,7 @@ from ..numbers import (
 from .assertion import ANSWERED_YES, CONTRAST, SENTENCE_END, last_end, start_of_part
 from .hypothesis import yes_after
 from .negation import WAIVERS_AFTER_ZH, negation_before
-from .normalisation import normalise
+from .normalisation import CROSS, normalise
 from .tables import TableCell
 
 # v19: a key point the answer explicitly refuses to commit to is no answer: the speaker says it cannot tell whether it
@@ -412,7 +412,7 @@ def negation_inside(answer_norm: str, start: int, end: int) -> str | None:
 # 不保证本金 says the returns are guaranteed), nor a denial of another column (| 私有化部署 | 无 | stays v12's).
 # v46: and a JSON or YAML key's value, quoted or not ({"approved": "no"}, {"是否通过": "否"}, "approved": false)
 # v66: and after the point's bracket and before a verdict mark (Private deployment (私有化部署): ❌ not supported)
-_AS_ITS_VALUE = re.compile(r"[\"”)]? ?(?P<mark>[:|]|—{1,2}) ?(?:\*\*|[\"“])?(?:[❌❎✗✘] ?)?")
+_AS_ITS_VALUE = re.compile(rf"[\"”)]? ?(?P<mark>[:|]|—{{1,2}}) ?(?:\*\*|[\"“])?(?:{CROSS} ?)?")
 _VALUE_ENDS = r"(?:\*\*|[\"”])?(?= ?[。!?;\n,、|}]| [-*•+] |\.(?=\s|$)| ?$)"
 _EN_VALUE_DENIAL = re.compile(
     r"(?:no|none|false|not (?:offered|available|provided|supported|applicable|included)|n/a)(?![a-z/])" + _VALUE_ENDS

@@ -138,7 +138,7 @@ def _number_of(form: str) -> str | None:
 
 # v25: a factor of a product (7×24小时, 5*8小时: round-the-clock hours) is the point's own form where the point writes
 # it (24小时 for 7×24小时 support: v18), but no length of time to convert: 7×24小时 no longer states 1天 or 1 day
-_FACTOR_BEFORE = re.compile(r"[0-9] ?[×x*✕] ?$")
+_FACTOR_BEFORE = re.compile(r"[0-9] ?[×x*] ?$")  # v71: ✕ and ✖ between digits are read as ×
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .normalisation import CROSS
+
 # Cues before the claim in its part of the clause (read as the uncertainty cues of `assertion` are: a comma ends
 # their reach, a contrast after them starts an assertion again). Not 防范 or 远离, guard against, stay away from or
 # look out for (防范风险并保证收益, guard against inflation with guaranteed returns assert it) nor a bare "careful".
@@ -63,8 +65,9 @@ _CONDEMNED = re.compile(
 _WARY_AFTER = re.compile("[^。!?\n,]{0,8}?(?<!不)(?:要|应|需要?|应当|请|须)(?:保持|提高)?警惕")
 _NEGATION_BETWEEN = re.compile("不|非|无|没|(?<![a-z])(?:not|never|no)(?![a-z])|n't")
 _SENTENCE_END = re.compile(r"[。!?\n]|\.(?=\s|$)")
-# A line crossed out: a list item or a line that starts with ❌, ✗, ✘, ×, 🚫 or ⛔ (a "don't" beside a ✅ "do")
-_CROSSED_OUT_LINE = re.compile(r" ?(?:[-*+•·] ?|[0-9]{1,2}[.、)] ?)?(?:❌|✗|✘|×|🚫|⛔) ?")
+# A line crossed out: a list item or a line that starts with a cross (❌, ✗, ✘, ×, 🚫, ⛔, ...: v71 reads each as
+# `CROSS`) - a "don't" beside a ✅ "do"
+_CROSSED_OUT_LINE = re.compile(f" ?(?:[-*+•·] ?|[0-9]{{1,2}}[.、)] ?)?{CROSS} ?")
 
 
 # ... nor one that leaves them behind to tell the truth (走出误区：..., 破除误区, Myths debunked)

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from .assertion import SENTENCE_END
+from .normalisation import CROSS
 
 # A negation right before a match says the opposite of the key point: 不合规 is not 合规, 不到20个月 is not 20个月,
 # "not compliant" is not "compliant"; a forbidden claim under a negation (没有分公司 for 有分公司) is no claim.
@@ -479,8 +480,9 @@ _PART_ENDS_ZH = r"(?: ?(?=[。!?;\n,、:(—|]|\.(?=\s|$)|$)| (?=[-*•+] ))"
 # v14: and a waiver after the point, as 免收 before it is one (首年服务费免收, 违约金予以免除, 安装费全免, 服务费不收取)
 WAIVERS_AFTER_ZH = "免收|免除|豁免|免交|免缴|免征|全免|减免|免去|免掉|不收"  # v15: 减免, 免去, 免掉, 不收
 # v66: and after a verdict mark (私有化部署：❌ 不支持, 私有化部署 ✗ 暂不提供) and after the point's bracket
-# ((私有化部署)：不支持, Private deployment (私有化部署): ❌ 不支持) - v65 read the mark only where its line ended
-_MARKED_OR_BRACKETED_ZH = "(?:(?: ?\\))? ?[,:|] ?(?:[❌❎✗✘×] ?)?| ?[❌❎✗✘×] ?)?"
+# ((私有化部署)：不支持, Private deployment (私有化部署): ❌ 不支持) - v65 read the mark only where its line ended; v71:
+# every cross is `CROSS`
+_MARKED_OR_BRACKETED_ZH = f"(?:(?: ?\\))? ?[,:|] ?(?:{CROSS} ?)?| ?{CROSS} ?)?"
 # v67: and after the point's noun or a topic's words (7天无理由退货政策已取消, 私有化部署这块我们暂时做不了)
 _TOPIC_AFTER_ZH = "(?:(?:政策|服务|功能|选项|能力)|(?:这块|这一块|这方面|方面)(?: ?, ?)?(?:我们|我方|我司)?)?"
 _DENIAL_AFTER_ZH = re.compile(
@@ -563,7 +565,7 @@ _DENIAL_ENDS_EN = re.compile(
 # v66: a cell that says no in one mark (| 私有化部署 | N |, | — |, | / |), read under its column's header as | 无 | is
 # (v12) - not a table's rule row (| - |), which starts a new row after the point's; not x, which may tick a box; not
 # after a figure (| 回收期 | 20个月 | - |: an empty note)
-_NO_IN_A_CELL = re.compile(" ?\\| ?(?:n|✕|—|–|-|/)(?= ?\\|)")
+_NO_IN_A_CELL = re.compile(f" ?\\| ?(?:n|{CROSS}|—|–|-|/)(?= ?\\|)")  # v71: ✕ as every cross, `CROSS`
 # v66: and a feature or policy said to be undecided (私有化部署：待定, 私有化部署目前尚未确定, | 私有化部署 | 待评估 |,
 # 私有化部署: TBD / to be determined / under evaluation) - no commitment; not a figure, which a hedge does not take
 # back (回收期20个月（待确认）still gives the figure), nor a part of the point that is undecided (支持私有化部署，

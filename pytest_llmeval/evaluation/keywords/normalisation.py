@@ -255,11 +255,63 @@ _APOSTROPHE_IN_A_WORD = re.compile("(?<=[a-z])[\u2019\u2018\u02bc](?=[a-z])")
 _BLOCKQUOTE_MARKS = re.compile(r"^([ \t]*)(?:>[ \t]*)*>[ \t]+", re.MULTILINE)
 
 
+# v71: one cross and one check. Models mark a verdict with whichever cross or tick their tokenizer favours (❌ ❎ ✗ ✘
+# ✖ ✕ 🚫 ⛔ ☒, ✅ ✓ ✔ ☑ 🗸, each also with the emoji selector U+FE0F: ❌️, ✔️), and each rule that read marks had its
+# own list of them - ✖, ✕, 🚫, ⛔, ☒ and ❌️ (❌ and U+FE0F) were read by some rules or none (私有化部署：✖ was
+# credited where 私有化部署：❌ was negated; ❎ 保证收益 was charged where ❌ 保证收益 was not). Every cross is read as
+# `CROSS` and every tick as `CHECK`, the selector after a mark dropped, before any rule reads the text; the rules name
+# these two. × (and ✕, ✖ without the selector) also multiplies (20×12=240天, 2×H100, 7×24小时): it is a cross only
+# where it stands as a verdict - opening its line, its list item, its cell or bracket or after a colon or a dash, or
+# ending its line, cell, bracket or clause, or before a negation (私有化部署：×, × 保证收益, | × |, （×）, 私有化部署 ×,
+# × 不支持) - and beside a digit only where it opens its line before a space or ends it (× 20%的工单…, worth
+# $1,200,000 ×); elsewhere it is the multiplication sign × (20 × 12, ×3, 月费 × 月数 stay products). A mark keeps its
+# length (one character for one) but for the selector it drops; no rule reports a position in the answer as written.
+CROSS = "❌"
+CHECK = "✅"
+_ALWAYS_CROSSES = "❌❎✗✘🚫⛔☒"
+_CHECKS = "✅✓✔☑🗸"
+_TIMES_OR_CROSS = "×✕✖"
+_A_MARK = re.compile(f"[{_ALWAYS_CROSSES}{_CHECKS}{_TIMES_OR_CROSS}]\ufe0f?")
+_OPENS_ITS_PLACE = re.compile(r"(?:^|[:：|(（\[【—–•*+-]|[0-9]{1,2}[.)、])[ \t]*(?:\*\*)?[ \t]*$", re.MULTILINE)
+_ENDS_ITS_PLACE = re.compile(
+    r"[ \t]*(?:\*\*)?[ \t]*(?:$|[|)）\]】。；;，,.!！?？:：]|[不未没无非否]|(?:not|no)(?![a-z]))",
+    re.MULTILINE | re.IGNORECASE,
+)
+_A_DIGIT_BEFORE = re.compile(r"[0-9０-９][ \t]*$")
+_A_DIGIT_AFTER = re.compile(r"[ \t]*[0-9０-９]")
+_OPENS_ITS_LINE = re.compile(r"^[ \t]*(?:[-*+•][ \t]*|[0-9]{1,2}[.)、][ \t]*)?$", re.MULTILINE)
+_ENDS_ITS_LINE = re.compile(r"[ \t]*(?:\*\*)?[ \t]*[)）|。.!！;；]?[ \t]*$", re.MULTILINE)
+
+
+def _one_mark(m: re.Match[str]) -> str:
+    """`CROSS` or `CHECK` for a verdict mark, the multiplication sign for × (✕, ✖) where it is none: beside a digit
+    it multiplies (20×12, ×3, 2 ×) unless it opens its line before a space (× 20%的工单…) or ends its line after the
+    figure (The contract is worth $1,200,000 ×) - a product has an operand on both sides."""
+    mark, text = m.group(), m.string
+    if mark[0] in _CHECKS:
+        return CHECK
+    if mark[0] in _ALWAYS_CROSSES or mark.endswith("\ufe0f"):
+        return CROSS
+    start, end = m.start(), m.end()
+    if _A_DIGIT_AFTER.match(text, end):
+        opens_its_line = _OPENS_ITS_LINE.search(text, max(0, start - 8), start) is not None
+        return CROSS if opens_its_line and text[end : end + 1] in (" ", "\t") else "×"
+    if _A_DIGIT_BEFORE.search(text, max(0, start - 4), start):
+        return CROSS if _ENDS_ITS_LINE.match(text, end) else "×"
+    opens = _OPENS_ITS_PLACE.search(text, max(0, start - 12), start) is not None
+    return CROSS if opens or _ENDS_ITS_PLACE.match(text, end) else "×"
+
+
+def one_mark_each(text: str) -> str:
+    """The text with every verdict mark read as `CROSS` or `CHECK` (v71)."""
+    return _A_MARK.sub(_one_mark, text) if _A_MARK.search(text) else text
+
+
 # v63: what a model's formatting puts around a statement, read as nothing - a code fence's own line (```, ```json: the
 # sentence or the JSON inside it is the answer's), a footnote's mark after a figure or a word (20%¹, 20个月[^1], 20%*,
 # "20 months¹."; not after a digit or a short unit, where a superscript is a power: 10², m²) and a check mark or a
-# pictograph opening a line (✅ ROI：20%, 📈 The project delivers a 20% ROI, 👉 20个月即可回本; not ❌ 🚫 ⛔ ✗, which
-# cross a line out: `mentions.py`) - v62 missed the statement behind each
+# pictograph opening a line (✅ ROI：20%, 📈 The project delivers a 20% ROI, 👉 20个月即可回本; not a cross, which
+# crosses a line out: `mentions.py`) - v62 missed the statement behind each
 _CODE_FENCE_LINE = re.compile(r"^[ \t]*```[a-z0-9_+-]*[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _FOOTNOTE_MARK = re.compile(
     "(?:(?<=[%\u4e00-\u9fff\uff05)）\\]])|(?<=[A-Za-z]{3}))[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?![¹²³⁴⁵⁶⁷⁸⁹⁰0-9])"
@@ -268,7 +320,7 @@ _FOOTNOTE_MARK = re.compile(
 _A_FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\^")
 _FOOTNOTE_STAR = re.compile(r"(?<=[%\u4e00-\u9fffa-z])\*(?=[ \t]*(?:[,.;:!?，。；：！？)）\n]|$))")
 _OPENING_PICTOGRAPH = re.compile(
-    "^([ \t]*(?:[-*+•][ \t]+|[0-9]{1,2}[.)][ \t]+)?)(?:(?:[✅✔☑✓⭐]|[\U0001f300-\U0001f6aa\U0001f6ac-\U0001faff])"
+    f"^([ \t]*(?:[-*+•][ \t]+|[0-9]{{1,2}}[.)][ \t]+)?)(?:(?:[{CHECK}⭐]|[\U0001f300-\U0001f6aa\U0001f6ac-\U0001faff])"
     "\ufe0f?[ \t]*)+",
     re.MULTILINE,
 )
@@ -283,7 +335,7 @@ def _formatting(text: str) -> str:
 
 
 def _marked(text: str) -> str:
-    text = _formatting(text)
+    text = _formatting(one_mark_each(text))
     if "\n" in text and ">" in text:
         text = _BLOCKQUOTE_MARKS.sub(r"\1", text)
     if "\uff0c" in text:

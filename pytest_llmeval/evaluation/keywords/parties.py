@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from .assertion import start_of_part
+from .normalisation import CHECK, CROSS
 from .tables import TableCell
 
 # the other party named right before the verb that gives it the point, at the start of its part of the clause (or
@@ -120,10 +121,8 @@ _AN_EDITION_COLUMN = re.compile(
 _TICK_WORDS = r"支持|是|有|提供|可以|yes|y|supported|available|included"
 _CROSS_WORDS = r"不支持|否|无|不提供|no|n|n/a|not supported|unavailable|not available"
 # a mark alone, a word alone, or a mark and its word (| ✅ 支持 |, | ❌ Not supported |)
-_A_TICK_CELL = re.compile(rf"^(?:\*\*)?(?:[✅✓✔☑]\ufe0f?(?: ?(?:\*\*)?(?:{_TICK_WORDS}))?|{_TICK_WORDS})(?:\*\*)?$")
-_A_CROSS_CELL = re.compile(
-    rf"^(?:\*\*)?(?:[❌✗✘❎×]\ufe0f?(?: ?(?:\*\*)?(?:{_CROSS_WORDS}))?|[-—–/]|{_CROSS_WORDS})(?:\*\*)?$"
-)
+_A_TICK_CELL = re.compile(rf"^(?:\*\*)?(?:{CHECK}(?: ?(?:\*\*)?(?:{_TICK_WORDS}))?|{_TICK_WORDS})(?:\*\*)?$")
+_A_CROSS_CELL = re.compile(rf"^(?:\*\*)?(?:{CROSS}(?: ?(?:\*\*)?(?:{_CROSS_WORDS}))?|[-—–/]|{_CROSS_WORDS})(?:\*\*)?$")
 
 
 def marked_in_our_column(answer_lines: str, start: int, end: int, cells: Sequence[TableCell]) -> bool | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .assertion import SENTENCE_END, last_end
+from .normalisation import CHECK, CROSS
 
 _REACH = 60  # characters from the claim's noun to its verdict: a clause or two
 
@@ -182,7 +183,7 @@ _JUDGED_BARE_EN = re.compile(
 # 20%, 常见误解：…) - not a fact's (Fact:, 真相：), nor one of a list that dispels myths (破除误区：)
 _VERDICT_WORDS = (
     "错误|错|不成立|不正确|不准确|不实|失实|谣言|误区|误解|假|伪|否|false|wrong|incorrect|inaccurate|untrue|myth|busted"
-    "|debunked|not true|no|[✗✘❌×]"
+    f"|debunked|not true|no|{CROSS}"
 )
 _CELL_VERDICT = re.compile(
     f"[^|。!?]{{0,12}}? ?\\| ?(?:\\*\\*)?(?:{_VERDICT_WORDS})(?![a-z\u4e00-\u9fff])(?:\\*\\*)?"
@@ -190,13 +191,14 @@ _CELL_VERDICT = re.compile(
 )
 _TAGGED_AFTER = re.compile(
     "(?: ?[-—–:] ?| ?[(（] ?| )(?:\\*\\*)?"
-    "(?:false|wrong|incorrect|untrue|a myth|myth|busted|debunked|错误|不实|谣言|误区|伪命题|[✗✘×❌❎])"
+    f"(?:false|wrong|incorrect|untrue|a myth|myth|busted|debunked|错误|不实|谣言|误区|伪命题|{CROSS})"
     "(?![a-z\u4e00-\u9fff])(?:\\*\\*)? ?[)）]?(?=[.,;!。;]| ?$| \\|| [-*•] )"
 )
 # v66: and a verdict mark after the point's colon or dash whatever its line says after it (私有化部署：❌ 需另购,
 # 回收期20个月：❌ 实际为24个月, Private deployment (私有化部署): ❌ enterprise only) - v65 read it only where the
-# line ended; not one that a tick soon follows in its item (私有化部署：❌ → ✅), nor ×, which also multiplies
-_MARKED_AFTER = re.compile("(?: ?\\))? ?[-—–:] ?(?:\\*\\*)?[❌❎✗✘](?:\\*\\*)?(?![^•|:;。]{0,8}[✅✓✔☑])")
+# line ended; not one that a tick soon follows in its item (私有化部署：❌ → ✅); v71: × too where it is a verdict mark
+# (`normalisation.one_mark_each`: not where it multiplies)
+_MARKED_AFTER = re.compile(f"(?: ?\\))? ?[-—–:] ?(?:\\*\\*)?{CROSS}(?:\\*\\*)?(?![^•|:;。]{{0,8}}{CHECK})")
 _MYTH_LABEL = re.compile(
     "(?<![a-z])(?:(?:common |popular )?(?:myth|misconception|misbelief|fallacy|false claim|fiction|rumou?r)s?"
     "|(?:常见)?(?:误区|误解|谣言|流言|错误说法|错误观点|错误认知|不实说法|伪命题))"

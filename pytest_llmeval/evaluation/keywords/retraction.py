@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from ..numbers import EN_ONES, EN_TEENS, EN_TENS, NUMERAL_CHARS, Pattern
 from .assertion import HEARSAY_DISCLAIMED, SENTENCE_END, last_end, next_start, occurs, start_of_part
 from .negation import negation_before
+from .normalisation import CROSS
 
 # a currency mark before an amount ($1.5 million, ¥1500万, rmb 860万)
 _CURRENCY = "(?:¥|人民币|rmb|cny|us\\$|\\$|usd) ?"
@@ -445,7 +446,7 @@ _OUT_OF_DATE_AFTER = re.compile(
 
 
 # v25: ... or a cross mark right after it (合同金额：1200万元 ❌ 1500万元 ✅) - not a mark in the next table cell
-_CROSSED_OUT_AFTER = re.compile(" ?[❌✗✘❎]")
+_CROSSED_OUT_AFTER = re.compile(f" ?{CROSS}")  # v71: every cross is `CROSS`
 
 
 # v19: the other figure of a correction or a change is another value of the point's quantity where none of the

@@ -1,0 +1,266 @@
+"""A sweep of verdict marks: a point or a forbidden claim crossed out (❌ ❎ ✗ ✘ × ✖ ✕ 🚫 ⛔ ☒, each also with the
+emoji selector U+FE0F) is not said; ticked (✅ ✓ ✔ ☑ 🗸, with U+FE0F too) it is.
+
+Models mark a verdict with whichever cross or check their tokenizer favours, and the scorer's rules read marks in
+many places (a mark after the point's colon, in its table cell, in brackets, after it, opening its line). Each covered
+row of the scorer tests (credit_mutations' `covered_rows` and `covered_text_rows`) gives one statement: a text row its
+point as the answer writes it (私有化部署, on-premise deployment), a figure row its own answer where that is one line
+(回收期约为20个月, The ROI is 20%) - the first such row of each point. The statement is put in each layout (`LAYOUTS`)
+with each mark (`CROSSES`, `CHECKS`):
+
+- key point: crossed -> not covered, ticked -> covered; except a cross opening the line (`DECIDED`, v65: a cross
+  opening a line is no negation of a key point on it - a cons list says the point), which must read as ❌ does
+  (covered);
+- forbidden claim (the statement as the claim): crossed -> not charged (v35: a line crossed out only names the claim),
+  ticked -> charged.
+
+Every cross must read as ❌ does and every check as ✅ does: a probe is an error where its verdict is wrong and the
+canonical mark's (❌ or ✅ in the same statement and layout) is right - the marks drifted apart. A wrong verdict that
+the canonical mark gives too is no drift but a reading of the layout itself (the mark's reach over a statement of
+two clauses, 一年前签约1200万元，当前已回款860万元：❌; a cross opening an English line whose claim does not open it,
+❌ Customer churn is 5%): counted apart (`LEFT`). Under v70 29,266 of 129,398 probes read unlike ❌ / ✅ (✖ ✕ 🚫 ⛔ ☒
+credited as a key point's verdict in every layout but a line's start, ❌️ in brackets and tables, ❎ 保证收益 charged);
+under v71 (one cross, one check: `keywords/normalisation.py`, `one_mark_each`) none; 24,902 left under both.
+
+A layout that is no verdict in a language is left out of it: the full-width colon (：) and the full-width bracket
+(（）) in English, the Chinese point glossed in English (Private deployment (私有化部署): ❌) for an English point.
+
+    .venv/bin/python benchmarks/mark_mutations.py [--sample N] [--seed S] [--show K]
+
+The whole sweep (129,398 probes, both paths) takes about 50 s; tests/evaluation/test_mark_mutations.py runs a
+seeded sample of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+for _path in (str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "tests"), str(ROOT / "tests" / "evaluation")):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
+
+from credit_mutations import _CONDITION, _NEGATION, Row, covered_rows, covered_text_rows, text_spot  # noqa: E402
+
+FE0F = "\ufe0f"
+_CROSS_CHARS = ("❌", "❎", "✗", "✘", "×", "✖", "✕", "🚫", "⛔", "☒")
+_CHECK_CHARS = ("✅", "✓", "✔", "☑", "🗸")
+# each mark alone and with the emoji selector - but ×, a multiplication sign, which no model writes with one
+CROSSES: tuple[str, ...] = _CROSS_CHARS + tuple(m + FE0F for m in _CROSS_CHARS if m != "×")
+CHECKS: tuple[str, ...] = _CHECK_CHARS + tuple(m + FE0F for m in _CHECK_CHARS)
+
+# layout -> (Chinese template, English template; None where the layout is no verdict in that language): {S} the
+# statement, {M} the mark
+LAYOUTS: dict[str, tuple[str | None, str | None]] = {
+    "colon ：": ("{S}：{M}", None),
+    "colon :": ("{S}: {M}", "{S}: {M}"),
+    "bold after colon": ("{S}：**{M}**", "{S}: **{M}**"),
+    "mark before (line)": ("{M} {S}", "{M} {S}"),
+    "mark before (list item)": ("- {M} {S}", "- {M} {S}"),
+    "mark before (numbered)": ("1. {M} {S}", "1. {M} {S}"),
+    "mark after": ("{S} {M}", "{S} {M}"),
+    "bracketed （）": ("{S}（{M}）", None),
+    "bracketed ()": ("{S} ({M})", "{S} ({M})"),
+    "table": ("| 功能 | 我们 |\n|---|---|\n| {S} | {M} |", "| Item | Us |\n|---|---|\n| {S} | {M} |"),
+    "glossed colon": ("Item ({S}): {M}", None),
+}
+# key-point layouts a decision reads as the point said (crossed too): the expectation is "covered"
+DECIDED: dict[str, str] = {
+    layout: "v65: a cross opening a line is no negation of a key point on it (a cons list says the point)"
+    for layout in ("mark before (line)", "mark before (list item)", "mark before (numbered)")
+}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_A_MARK_OR_CELL = re.compile("[|*#`{}\\[\\]()（）:：❌❎✗✘×✖✕🚫⛔☒✅✓✔☑🗸\ufe0f\U0001f300-\U0001faff]")
+
+
+@dataclass(frozen=True)
+class Probe:
+    path: str  # "key point" or "claim"
+    layout: str
+    mark: str
+    crossed: bool
+    row: Row
+    statement: str
+    answer: str
+
+    @property
+    def expected(self) -> bool:
+        """Covered (key point) or charged (claim) as it should be."""
+        if self.path == "key point" and self.layout in DECIDED:
+            return True
+        return not self.crossed
+
+
+# wrong verdicts the canonical mark gives too (reported apart, not errors of this sweep)
+LEFT: dict[str, str] = {
+    "as ❌ / ✅ reads it": (
+        "the layout's own reading, not the mark's: a mark after a statement of two clauses reaches its last; a cross"
+        " or a tick opening an English line whose claim stands later in it; v40's mark after a figure"
+    ),
+}
+CANONICAL = {True: "❌", False: "✅"}
+
+
+@dataclass
+class Result:
+    made: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (path, mark, layout)
+    wrong: list[Probe] = field(default_factory=list)  # the verdict wrong, the canonical mark's right
+    as_canonical: list[Probe] = field(default_factory=list)  # the verdict wrong, as the canonical mark's
+    statements: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+
+def statement(row: Row) -> tuple[str, str] | str:
+    """The row's statement (what the marks go around) and the point it says, or why the row gives none."""
+    point, answer, _, _ = row
+    if row in _TEXT_ROWS:
+        spot = text_spot(row, blanked_covers=False)
+        return (spot.said, point) if not isinstance(spot, str) else spot
+    said = answer.strip().rstrip("。.！!；;，, ")
+    if "\n" in said or len(said) > 80:
+        return "figure: the answer is not one short line"
+    if _A_MARK_OR_CELL.search(said):
+        return "figure: the answer holds a mark, markup, a bracket or a colon already"
+    if _NEGATION.search(said) or _CONDITION.search(said) or re.search(r"[。.!?！？；;]", said):
+        return "figure: the answer is negated, conditional, a question or several sentences"
+    return said, point
+
+
+_TEXT_ROWS: set[Row] = set()
+
+
+def statements() -> tuple[list[tuple[Row, str]], Counter[str]]:
+    """One statement per point and number forms (the first row that gives one), figure rows then text rows; the
+    statement must cover its point and be charged as a claim on its own."""
+    from scorer_rows import charged, covered
+
+    _TEXT_ROWS.update(covered_text_rows())
+    made: list[tuple[Row, str]] = []
+    seen: set[tuple[str, str]] = set()
+    skipped: Counter[str] = Counter()
+    for row in [*covered_rows(), *_TEXT_ROWS]:
+        key = (row[0], repr(row[2]))
+        if key in seen:
+            continue
+        got = statement(row)
+        if isinstance(got, str):
+            skipped[got] += 1
+            continue
+        said, point = got
+        if not covered(point, said, row[2]) or not charged(point, said, row[2]):
+            skipped["the statement alone is not covered or not charged"] += 1
+            continue
+        seen.add(key)
+        made.append((row, said))
+    return made, skipped
+
+
+def probes(rows: list[tuple[Row, str]]) -> Iterator[Probe]:
+    for row, said in rows:
+        chinese = _CJK.search(said) is not None
+        for layout, templates in LAYOUTS.items():
+            template = templates[0 if chinese else 1]
+            if template is None:
+                continue
+            for crossed, marks in ((True, CROSSES), (False, CHECKS)):
+                for mark in marks:
+                    answer = template.format(S=said, M=mark)
+                    for path in ("key point", "claim"):
+                        yield Probe(path, layout, mark, crossed, row, said, answer)
+
+
+def verdict(p: Probe) -> bool:
+    from scorer_rows import charged, covered
+
+    if p.path == "key point":
+        return covered(p.row[0], p.answer, p.row[2])
+    return charged(p.row[0], p.answer, p.row[2])
+
+
+def sweep(sample: int | None = None, seed: int = 0) -> Result:
+    """Score every probe (a seeded sample of `sample`, where given, after each (path, mark, layout)'s first)."""
+    started = time.perf_counter()
+    rows, skipped = statements()
+    made = list(probes(rows))
+    if sample is not None and sample < len(made):
+        firsts = {(p.path, p.mark, p.layout): p for p in reversed(made)}
+        rest = [p for p in made if firsts[(p.path, p.mark, p.layout)] is not p]
+        made = [*firsts.values(), *random.Random(seed).sample(rest, sample)]
+    result = Result(statements=len(rows), skipped=skipped)
+    canonical: dict[tuple[str, str, str, bool, str], bool] = {}
+    for p in made:
+        result.made[(p.path, p.mark, p.layout)] += 1
+        if verdict(p) == p.expected:
+            continue
+        key = (p.path, p.statement, p.layout, p.crossed, p.row[0] + repr(p.row[2]))
+        if key not in canonical:
+            mark = CANONICAL[p.crossed]
+            answer = LAYOUTS[p.layout][0 if _CJK.search(p.statement) else 1]
+            assert answer is not None
+            same = Probe(p.path, p.layout, mark, p.crossed, p.row, p.statement, answer.format(S=p.statement, M=mark))
+            canonical[key] = verdict(same) == same.expected
+        (result.wrong if canonical[key] else result.as_canonical).append(p)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def errors(result: Result) -> list[Probe]:
+    """The probes read unlike the canonical mark (❌ or ✅) reads the same statement in the same layout."""
+    return result.wrong
+
+
+def _name(mark: str) -> str:
+    return mark.replace(FE0F, "+FE0F")
+
+
+def iter_report(result: Result, show: int) -> Iterator[str]:
+    wrong = Counter((p.path, p.mark, p.layout) for p in result.wrong)
+    yield f"statements: {result.statements}; probes: {sum(result.made.values())}"
+    for why, n in result.skipped.most_common():
+        yield f"  skipped {n}: {why}"
+    for path, verb in (("key point", "covered"), ("claim", "charged")):
+        for crossed, marks in ((True, CROSSES), (False, CHECKS)):
+            keys = [k for k in result.made if k[0] == path and k[1] in marks]
+            n, bad = sum(result.made[k] for k in keys), sum(wrong[k] for k in keys)
+            state = "crossed" if crossed else "ticked"
+            left = sum(1 for p in result.as_canonical if p.path == path and p.crossed == crossed)
+            yield (
+                f"{path.upper()}, {state} (must {'not ' if crossed else ''}be {verb}): {bad} of {n} wrong"
+                f" (and {left} wrong as {CANONICAL[crossed]} reads them too: left)"
+            )
+            for mark in marks:
+                row = [(lay, wrong[(path, mark, lay)], result.made[(path, mark, lay)]) for lay in LAYOUTS]
+                cells = ", ".join(f"{lay} {w}/{m}" for lay, w, m in row if m and w)
+                total = sum(m for _, _, m in row)
+                yield f"  {_name(mark)}: {sum(w for _, w, _ in row)} of {total}" + (f" ({cells})" if cells else "")
+    yield "decided (key points): " + "; ".join(f"{k}: {v}" for k, v in DECIDED.items())
+    for name, why in LEFT.items():
+        yield f"left, {name}: {len(result.as_canonical)} ({why})"
+    yield f"errors (read unlike ❌ / ✅): {len(result.wrong)}"
+    for p in result.wrong[:show]:
+        yield f"  [{p.path} | {_name(p.mark)} | {p.layout}] {p.row[0]!r} <- {p.answer!r}"
+    yield f"seconds: {result.seconds:.1f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sample", type=int, default=None, help="score each kind's first and this many more probes")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--show", type=int, default=60, help="list at most this many errors")
+    args = parser.parse_args(argv)
+    for line in iter_report(sweep(args.sample, args.seed), args.show):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,51 @@
+"""A fixed, seeded sample of the verdict-mark sweep (benchmarks/mark_mutations.py, v71): each covered row's statement
+in every layout (a colon, a bracket, after it, opening its line or list item, a table cell, bold) with every cross
+(❌ ❎ ✗ ✘ × ✖ ✕ 🚫 ⛔ ☒, with U+FE0F too) and every tick (✅ ✓ ✔ ☑ 🗸, with U+FE0F too), for key points and forbidden
+claims - each must read as ❌ or ✅ reads it, so a rule that names its own marks again fails here. The whole sweep
+runs as the benchmark script."""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+import pytest
+from benchmark_scripts import load_benchmark
+
+SAMPLED = 2000  # probes beyond each (path, mark, layout)'s first, seeded: about 4 s
+SEED = 71
+
+
+@pytest.fixture(scope="module")
+def sweep_module() -> ModuleType:
+    return load_benchmark("mark_mutations")
+
+
+@pytest.fixture(scope="module")
+def sampled(sweep_module: ModuleType) -> Any:
+    return sweep_module.sweep(SAMPLED, SEED)
+
+
+def test_every_mark_and_layout_is_swept_on_both_paths(sweep_module: ModuleType, sampled: Any) -> None:
+    """Every (path, mark, layout) a language has is made at least once: an empty or a narrowed sweep cannot pass the
+    next test."""
+    made = set(sampled.made)
+    marks = (*sweep_module.CROSSES, *sweep_module.CHECKS)
+    assert len(marks) == 29 and {"❌", "✅", "×", "☒", "🗸", "❌\ufe0f", "✅\ufe0f"} <= set(marks)
+    wanted = {
+        (path, mark, layout) for path in ("key point", "claim") for mark in marks for layout in sweep_module.LAYOUTS
+    }
+    assert wanted <= made, sorted(wanted - made)[:10]
+    assert sum(sampled.made.values()) >= SAMPLED
+
+
+def test_no_mark_reads_unlike_the_cross_or_the_tick(sweep_module: ModuleType, sampled: Any) -> None:
+    errors = sweep_module.errors(sampled)
+    assert errors == [], [(p.path, p.mark, p.layout, p.answer) for p in errors[:20]]
+
+
+def test_the_decided_layouts_are_the_crossed_line_of_a_key_point(sweep_module: ModuleType) -> None:
+    """v65: a cross opening a line is no negation of a key point on it (a cons list says the point) - the only
+    layouts where a crossed key point is expected covered; a forbidden claim on such a line is not charged (v35)."""
+    assert set(sweep_module.DECIDED) == {"mark before (line)", "mark before (list item)", "mark before (numbered)"}
+    assert all("v65" in why for why in sweep_module.DECIDED.values())
