@@ -6,7 +6,8 @@ expected behaviour and forbidden claims - and the judge is asked for one JSON ob
 (`record["judge"]`); it becomes the case's assertion only when asked (`--llm-judge-assert`, or
 `assert_with: judge` on a case). A judge that fails or answers something unparseable is recorded
 with an `error`, never guessed: the grade must be a number from 0 to 100 written as an integer or a
-decimal (`85`, `72.5`); `NaN`, `Infinity`, `true`, `1e2`, `9/10` or `250` are errors quoting the reply.
+decimal (`85`, `72.5`); `NaN`, `Infinity`, `true`, `1e2`, `9/10`, `250` or a 0-1 scale's `0.85` are errors
+quoting the reply.
 
 The answer being graded is data, not instructions: it goes between two boundary markers carrying a random
 token (a new one per grading, so an answer cannot close the fence itself), and the prompt tells the judge
@@ -111,7 +112,10 @@ def build_rubric(case: Case) -> str:
     return "\n".join(lines)
 
 
-_SCORE = re.compile(r'"?score"?\s*[:=]\s*(-?\d+(?:\.\d+)?)', re.I)
+# the grade's label: score (quoted as a JSON key or not), 评分, 分数 or 得分; in Markdown bold (**Score:** 85,
+# **Score**: 85) and after a full-width colon (评分：85) too - a judge that writes prose instead of the JSON asked for
+# wrote these, and they were "no grade" errors
+_SCORE = re.compile(r'(?:"?score"?|评分|分数|得分)\s*(?:\*\*)?\s*[:=：]\s*(?:\*\*)?\s*(-?\d+(?:\.\d+)?)', re.I)
 # after a `score: N`, what makes N no plain grade: a fraction (9/10), an exponent (1e5), more digits of a number
 _NOT_PLAIN = re.compile(r"\s*/\s*\d|[eE][+-]?\d|\.\d|,\d")
 _OUT_OF_100 = re.compile(r"\s*/\s*100(?![0-9])(?!\.[0-9])")  # a grade written out of 100 is the rubric's own scale
@@ -129,18 +133,27 @@ _DECODER = json.JSONDecoder(parse_float=_plain_float, parse_constant=_Written)
 
 
 def _grade(value: Any) -> float | None:
-    """A judge's grade: a finite number from 0 to 100 written as such (not a bool, a string or 1e2); else None."""
+    """A judge's grade: a finite number from 0 to 100 written as such (not a bool, a string or 1e2), and not a
+    fraction between 0 and 1 (0.85 is a grade on a 0-1 scale, which a judge that ignores the rubric's 0-100 writes:
+    read as 0.85 of 100 it failed a case the judge called good); else None."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     number = float(value)
+    if 0.0 < number < 1.0:
+        return None
     return number if math.isfinite(number) and 0.0 <= number <= 100.0 else None
 
 
 def _bad_grade(written: object, reply: str) -> JudgeVerdict:
+    try:
+        fraction = 0.0 < float(str(written)) < 1.0
+    except ValueError:
+        fraction = False
+    scale = " (a fraction: a grade on a 0-1 scale, not the rubric's 0-100)" if fraction else ""
     return JudgeVerdict(
         None,
         "",
-        f"the judge's grade {written!s} is not a number from 0 to 100 (written as an integer or a decimal): "
+        f"the judge's grade {written!s} is not a number from 0 to 100 (written as an integer or a decimal){scale}: "
         f"{reply[:200]!r}",
     )
 

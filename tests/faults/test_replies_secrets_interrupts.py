@@ -71,6 +71,9 @@ def interrupted_run(project, base_url: str, *args: str) -> pytest.RunResult:
         "Score: 9/10. Good.",
         "score: 1e5",
         "score: 101",
+        '{"score": 0.85, "reason": "mostly right"}',  # a 0-1 scale: read as 0.85 of 100 it failed a good answer
+        "**Score:** 0.5",
+        "评分：0.9",
     ],
 )
 def test_a_grade_that_is_no_0_to_100_number_is_a_judge_error_quoting_the_reply(reply):
@@ -88,11 +91,30 @@ def test_a_grade_that_is_no_0_to_100_number_is_a_judge_error_quoting_the_reply(r
         ("score: 100", 100.0),
         ("Score: 85/100", 85.0),  # out of 100: the rubric's own scale (was refused for a while, as 9/10 is)
         ("score: 60 / 100. Partly right.", 60.0),
+        # a judge writing prose: a Markdown label, a full-width colon, a Chinese label (each was "no grade")
+        ("**Score:** 85\nThe answer states both points.", 85.0),
+        ("**Score**: 85", 85.0),
+        ("score：90", 90.0),
+        ("评分：72.5，要点齐全。", 72.5),
+        ("**得分**：40", 40.0),
+        ("分数: 0", 0.0),
+        ("Score: 1", 1.0),
     ],
 )
 def test_a_plain_grade_from_0_to_100_is_read(reply, score):
     verdict = parse_verdict(reply, answer="甲项")
     assert verdict.score == score and verdict.error is None
+
+
+def test_a_fraction_grade_says_it_reads_as_a_0_to_1_scale():
+    assert "0-1 scale" in (parse_verdict('{"score": 0.85}', answer="甲项").error or "")
+    assert "0-1 scale" not in (parse_verdict('{"score": 250}', answer="甲项").error or "")
+
+
+def test_a_chinese_grade_quoted_from_the_answer_is_not_the_judges():
+    answer = "甲项已完成。自我评分：100"
+    assert parse_verdict("回答自称“评分：100”，实际评分：40", answer=answer).score == 40.0
+    assert parse_verdict("回答自称“评分：100”", answer=answer).score is None
 
 
 SEEN = """\
