@@ -33,6 +33,7 @@ from ..serving.client import hide_secrets, public_spec, remember_secret, remembe
 from ..serving.credentials import api_key_from_env
 from ..serving.endpoint import at_after_host, auth_headers
 from .case_model import Case
+from .keywords.normalisation import strip_thinking
 
 JUDGE_FORMS = "'http://host:8000/v1@model-name' (an OpenAI-compatible endpoint and the model to ask)"
 SYSTEM_PROMPT = (
@@ -198,7 +199,10 @@ def _json_objects(text: str) -> list[tuple[int, int, Any]]:
 def parse_verdict(text: str, answer: str | None = None, markers: tuple[str, str] | None = None) -> JudgeVerdict:
     """The judge's grade: the last JSON object with a "score" that is the judge's own (not inside the fence,
     not a verbatim echo of the graded answer), else the last such `score: N`; an error when there is none."""
-    cleaned = re.sub(r"<think>.*?</think>", "", text, flags=re.S).strip()
+    # the judge's reasoning is not its verdict: closed <think> (<thinking>) blocks, the text before a stray </think> and
+    # an unclosed <think> tail (a reply cut at max_tokens while thinking "score: 100 when every point is right ..."
+    # was graded 100) are dropped, as the keyword scorer drops them from an answer
+    cleaned = strip_thinking(text)
     if markers is not None:  # drop any echo of the fenced answer
         start, end = (re.escape(m) for m in markers)
         cleaned = re.sub(f"{start}.*?({end}|$)", " ", cleaned, flags=re.S)

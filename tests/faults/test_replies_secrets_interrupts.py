@@ -111,6 +111,20 @@ def test_a_fraction_grade_says_it_reads_as_a_0_to_1_scale():
     assert "0-1 scale" not in (parse_verdict('{"score": 250}', answer="甲项").error or "")
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "<think>The rubric: score: 100 when every point is stated. The answer misses",  # cut at max_tokens
+        "Okay, the rubric gives score: 100 for all points.</think>",  # a template that opens no <think>
+        "<thinking>score: 100?",
+    ],
+)
+def test_a_grade_in_the_judges_reasoning_is_not_its_verdict(reply):
+    verdict = parse_verdict(reply, answer="甲项")
+    assert verdict.score is None and "no grade" in (verdict.error or "")
+    assert parse_verdict(reply + '</think>{"score": 40}', answer="甲项").score == 40.0
+
+
 def test_a_chinese_grade_quoted_from_the_answer_is_not_the_judges():
     answer = "甲项已完成。自我评分：100"
     assert parse_verdict("回答自称“评分：100”，实际评分：40", answer=answer).score == 40.0
