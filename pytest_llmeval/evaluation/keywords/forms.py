@@ -24,7 +24,7 @@ from ..numbers import (
     spoken_twins,
     standard_twins,
 )
-from .normalisation import READ_AS_TABLE, TO_READ, normalise
+from .normalisation import READ_AS_TABLE, TO_READ, marks_in_a_regex, normalise
 from .rates import rate_twins
 
 # A hyphen and a space between two Latin words are the same (v9): anti-money-laundering and anti money laundering
@@ -108,7 +108,9 @@ def _compiled_patterns(
             found.extend(_spoken_twins(needle, forms))  # v36: 三分之一 for 1/3, 6个月 for 半年
     # v12: a regex is read as the answer is, its Traditional characters as Simplified (v10 read only the answer so: a
     # regex written in Traditional, 後端|於梨華, no longer matched the answer it was written for)
-    found.extend(RegexPattern(r.translate(READ_AS_TABLE) if TO_READ.search(r) else r) for r in regexes)
+    # v71 review: and its verdict marks as one cross and one tick (✓ is ✅), as `one_mark_each` reads the answer's
+    read = (marks_in_a_regex(r.translate(READ_AS_TABLE) if TO_READ.search(r) else r) for r in regexes)
+    found.extend(RegexPattern(r) for r in read)
     return tuple(found)
 
 

@@ -307,6 +307,50 @@ def one_mark_each(text: str) -> str:
     return _A_MARK.sub(_one_mark, text) if _A_MARK.search(text) else text
 
 
+# v71 review: a scenario's regex is read as the answer is (v12), its marks too - a regex that names a mark
+# (私有化部署[：:]\s*✓, 认证[：:]\s*✔, 支持\s*✖) no longer matched the answer it was written for once the answer's marks
+# read as ❌ / ✅. A tick is `CHECK`, a cross `CROSS`, the selector after a mark dropped; × (✕, ✖), which the answer
+# keeps where it multiplies, matches either (`×|❌`, or both characters inside a class).
+_A_MARK_IN_A_REGEX = re.compile(rf"[{_ALWAYS_CROSSES}{_CHECKS}{_TIMES_OR_CROSS}]\ufe0f?|\\.|[\[\]]")
+
+
+def marks_in_a_regex(regex: str) -> str:
+    """A scenario's regex with its marks written as `one_mark_each` reads the answer's (escapes and character
+    classes kept)."""
+    if not _A_MARK.search(regex):
+        return regex
+    out: list[str] = []
+    in_class = False
+    class_opens = -1  # where the open class's first member stands: a "]" there is a member ([]✓], [^]✓])
+    last = 0
+    for m in _A_MARK_IN_A_REGEX.finditer(regex):
+        out.append(regex[last : m.start()])
+        last = m.end()
+        token = m.group()
+        if token.startswith("\\") and not _A_MARK.fullmatch(token[1:]):
+            out.append(token)
+            continue
+        if token.startswith("\\"):
+            token = token[1:]  # an escaped mark (\✓) is the mark
+        if token == "[" and not in_class:
+            out.append(token)
+            in_class = True
+            class_opens = m.end() + (regex.startswith("^", m.end()))
+        elif token == "]" and in_class and m.start() != class_opens:
+            out.append(token)
+            in_class = False
+        elif token in "[]":
+            out.append(token)
+        elif token[0] in _CHECKS:
+            out.append(CHECK)
+        elif token[0] in _ALWAYS_CROSSES:
+            out.append(CROSS)
+        else:
+            out.append(f"×{CROSS}" if in_class else f"(?:×|{CROSS})")
+    out.append(regex[last:])
+    return "".join(out)
+
+
 # v63: what a model's formatting puts around a statement, read as nothing - a code fence's own line (```, ```json: the
 # sentence or the JSON inside it is the answer's), a footnote's mark after a figure or a word (20%¹, 20个月[^1], 20%*,
 # "20 months¹."; not after a digit or a short unit, where a superscript is a power: 10², m²) and a check mark or a
