@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from scorer_rows import check_status
 
 from pytest_llmeval.evaluation.keywords.normalisation import marks_in_a_regex
 from pytest_llmeval.evaluation.scenarios import load_scenarios
@@ -83,3 +84,19 @@ def test_a_regex_with_a_times_sign_still_matches_a_product(case, product):
 def test_the_regexs_marks_are_read_and_its_syntax_kept(regex, read):
     assert marks_in_a_regex(regex) == read
     re.compile(read)
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"),
+    [
+        # a factor written on its figure multiplies: the point "3×" read as "3❌" missed "3× faster" (v71 review)
+        ("3×", "The new version is 3× faster.", "covered"),
+        ("3×", "吞吐量提升3×，延迟降低一半。", "covered"),
+        ("3×", "Speedup: 3×", "covered"),
+        # a cross a space after the figure, ending its line, is the figure's verdict
+        ("120万", "The contract is worth 120万 ×", "negated"),
+        ("20%", "ROI: 20% ×", "negated"),
+    ],
+)
+def test_a_factor_on_its_figure_multiplies_and_a_spaced_cross_after_it_judges(point, answer, expected):
+    check_status(point, answer, expected)
