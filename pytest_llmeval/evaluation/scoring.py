@@ -31,6 +31,7 @@ from .keywords.bounds import answer_bound, bounded_form, literal_bound
 from .keywords.claimed import anothers_claim
 from .keywords.condition import supposed_by_a_condition
 from .keywords.counterfactual import counterfactual
+from .keywords.crossed import crossed_after_its_statement
 from .keywords.denial import (
     OFFENCE_AFTER,
     answered_no,
@@ -90,7 +91,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 71
+SCORER_VERSION = 72
 
 
 @dataclass(frozen=True)
@@ -705,6 +706,20 @@ def _find(
                         after = None  # | 私有化部署 | ❌ | ✅ | under 竞品A, 我们: the cross is the other party's
                     elif ours is False and after is None:
                         after = f" | {CROSS}"  # | 私有化部署 | ✅ | ❌ | under 竞品A, 我们: ours is the cross
+                elif (
+                    cells
+                    and lines is not None
+                    and negation is None
+                    and after is None
+                    and marked_in_our_column(lines, found.start, found.end, cells) is False
+                ):
+                    # v72: a figure anywhere in the row's label that our column crosses (| 预计20个月回本 | ❌ | under
+                    # 我们) - the cross judges the whole label, as it does a text point's
+                    after = f" | {CROSS}"
+                if negation is None and after is None:
+                    # v72: a cross that ends the statement, every point of it (预计20个月回本 ❌,
+                    # 一年前签约1200万元，当前已回款860万元：❌)
+                    after = crossed_after_its_statement(with_breaks, found.start, found.end)
                 # v70: a question the answer says yes to or offers right after it makes the claim (a rhetorical
                 # question does not: 难道ROI不是20%吗？ is only asked, decided in v47)
                 answered = answer_lines is not None and asked_and_answered_yes(answer_lines, found.start, found.end)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .normalisation import CROSS
+from .normalisation import CHECK, CROSS
 
 # Cues before the claim in its part of the clause (read as the uncertainty cues of `assertion` are: a comma ends
 # their reach, a contrast after them starts an assertion again). Not 防范 or 远离, guard against, stay away from or
@@ -68,6 +68,9 @@ _SENTENCE_END = re.compile(r"[。!?\n]|\.(?=\s|$)")
 # A line crossed out: a list item or a line that starts with a cross (❌, ✗, ✘, ×, 🚫, ⛔, ...: v71 reads each as
 # `CROSS`) - a "don't" beside a ✅ "do"
 _CROSSED_OUT_LINE = re.compile(f" ?(?:[-*+•·] ?|[0-9]{{1,2}}[.、)] ?)?{CROSS} ?")
+# v72: what ends the cross's reach on its line - a tick, a label's colon, a sentence end (a contrast does not: the
+# line crossed out is "Payback was initially estimated at 20 months, but is now 24 months" as a whole)
+_PAST_THE_CROSS = re.compile(f"[{CHECK}:：。!?！？;；]|\\.(?=\\s)")
 
 
 # ... nor one that leaves them behind to tell the truth (走出误区：..., 破除误区, Myths debunked)
@@ -84,10 +87,13 @@ def dont_heading(head: str) -> bool:
 
 
 def crossed_out(answer_lines: str, start: int) -> bool:
-    """The text at `start` is the first thing on a line crossed out (❌ 保证收益, - ✗ Guaranteed returns)."""
+    """The text at `start` stands on a line crossed out (❌ 保证收益, - ✗ Guaranteed returns; v72: anywhere on it,
+    ❌ Customer churn is 5%, ❌ 预计20个月回本 - v35 read only the line's first words; not past a tick, ❌ 风险高 ✅
+    保证收益, or a sentence end, ❌ 收益不稳定。我们保证收益, nor past a label's colon, ❌ 缺点：需要私有化部署 - a
+    cons list says it, as v65 reads it for a key point)."""
     line_start = answer_lines.rfind("\n", 0, start) + 1
     mark = _CROSSED_OUT_LINE.match(answer_lines, line_start)
-    return mark is not None and mark.end() == start
+    return mark is not None and mark.end() <= start and _PAST_THE_CROSS.search(answer_lines, mark.end(), start) is None
 
 
 def condemned_mention(answer_lines: str, part_start: int, start: int, end: int) -> bool:

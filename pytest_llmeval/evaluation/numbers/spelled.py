@@ -104,7 +104,8 @@ def _fraction_after(text: str, end: int) -> tuple[Decimal, int]:
 _A_UNIT_OF_TIME = re.compile(
     "(?<![a-z0-9-])an? (?=(?:year|month|week|day|hour|fortnight)(?![a-z])(?!-(?!long(?![a-z]))))"
 )
-_NOT_A_YEAR = r"(?<![0-9.])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9][0-9.,]*"  # a year (in 2023 it took a year) counts none
+# a year (in 2023 it took a year) counts none, nor a numbered item's number (v72: 1. It takes a week)
+_NOT_A_YEAR = r"(?<![0-9.])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9](?:[.,]?[0-9])*"
 _A_RATE_BEFORE = re.compile(
     f"(?:(?:{_NOT_A_YEAR}|[0-9]%|(?<![a-z])(?:once|twice|thrice|times|{'|'.join(EN_SMALL)}|hundred|thousand"
     "|million|billion|dozen|several|few|many|multiple))(?: ?[a-z$%'-]+){0,3}|(?<![a-z])(?:half|per|every|each)) $"
