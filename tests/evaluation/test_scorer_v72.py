@@ -51,6 +51,10 @@ ROWS: tuple[tuple[str, str, NumberForms | None, str], ...] = (
     ("20 months", "Payback in 20 months, IRR 8% ❌", None, C),
     ("IRR 8%", "Payback in 20 months, IRR 8% ❌", None, N),
     ("$1,200", "The licence costs $1,200 per seat ❌", None, N),  # a thousands comma is no clause break
+    # nor back over a bracket opened after the point, whose words the mark inside judges (the mark's own bracket does)
+    ("20%", "ROI：20%（目标25% ❌）", None, C),
+    ("20个月", "回收期20个月（行业平均30个月 ❌）", None, C),
+    ("20 months", "Payback: 20 months (industry: 30 months ❌)", None, C),
     ("860万元", "一年前签约1200万元，当前已回款860万元：❌", SW, N),
     ("1200万元", "一年前签约1200万元，当前已回款860万元：✅", SW, C),  # unchanged
     ("$300", "The fee is $300 per month ❌", None, N),

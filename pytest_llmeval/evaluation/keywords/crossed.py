@@ -24,11 +24,13 @@ _A_MARK = re.compile(f"[{CROSS}{CHECK}]")
 # 支持私有化部署，多租户 ❌, "Payback in 20 months, IRR 8% ❌", 我们保证收益，多租户 ❌ - the cross judges the clause
 # it ends; read back over the comma it negated the first clause's point and cleared its forbidden claim); a
 # contrast, which opens a clause of its own (ROI 20%，但回收期30个月 ❌); a colon of the point's own value
-# (私有化部署：支持，公有云 ❌ - a label and its value);
+# (私有化部署：支持，公有云 ❌ - a label and its value); a bracket opened after the point, whose words the mark
+# inside judges (review: ROI：20%（目标25% ❌）, 回收期20个月（行业平均30个月 ❌） negated the point - not the
+# mark's own bracket, 预计20个月回本（❌）);
 # a list item or an emoji joined onto the line (- 私有化部署：支持- 多租户：❌, 支持私有化部署 🎉- 公有云部署 ❌); and
 # another party named after the point, whom the mark judges (我们支持私有化部署，竞品A ❌)
 _A_STATEMENT_END = re.compile(
-    "[。!?！？;；:：，]|\\.(?=\\s)|(?<![0-9]),|,(?![0-9])|但|然而|不过|可是|却|(?<![a-z])(?:but|however|whereas|although|though)(?![a-z])"
+    "[。!?！？;；:：，(（\\[【]|\\.(?=\\s)|(?<![0-9]),|,(?![0-9])|但|然而|不过|可是|却|(?<![a-z])(?:but|however|whereas|although|though)(?![a-z])"
     "|(?<![0-9])[-*+•] |[\U0001f300-\U0001faff⭐✨]"
     "|竞品|友商|竞争对手|对手|其他厂商|其他供应商|别家|同行"
     "|(?<![a-z])(?:competitors?|rivals?|other vendors?|another vendor|other providers?|another provider)(?![a-z])"
