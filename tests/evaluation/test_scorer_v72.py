@@ -132,3 +132,30 @@ def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str)
 @pytest.mark.parametrize(("claim", "answer", "expected"), CLAIMS)
 def test_claims(claim: str, answer: str, expected: bool) -> None:
     assert charged(claim, answer) is expected, (claim, answer)
+
+
+# the lead's review: a label that calls what follows wrong or not to be said (a do / don't list: ✅ 正确：… /
+# ❌ 错误：…) - covered and charged under v71 and the helper's draft; `rejected._MYTH_LABEL`, and for a line crossed out
+# `mentions.crossed_out` reads past such a label's colon (v65's cons list, ❌ 缺点：…, still says it)
+WRONG_LABELS: tuple[tuple[str, str, str, bool], ...] = (
+    ("20个月", "错误：回收期20个月", N, False),
+    ("20个月", "✅ 正确：回收期24个月\n❌ 错误：回收期20个月", N, False),
+    ("20个月", "常见错误：回收期20个月", N, False),
+    ("20 months", "Wrong: payback in 20 months", N, False),
+    ("20 months", "Don't say: payback in 20 months", N, False),
+    ("20个月", "不要说：回收期20个月", N, False),
+    ("保证收益", "✅ 正确：收益随市场波动\n❌ 错误：保证收益", N, False),
+    ("保证收益", "❌ Don't say: 保证收益", N, False),
+    # unchanged: the right value beside the wrong one, a word that only contains 错误, a label that corrects
+    ("20个月", "正确：回收期20个月\n错误：回收期24个月", C, True),
+    ("20个月", "审批错误率：20个月", C, True),
+    ("20个月", "纠正错误：回收期为20个月", C, True),
+    ("保证收益", "❌ 缺点：我们保证收益", C, True),
+)
+
+
+@pytest.mark.parametrize(("point", "answer", "expected", "claimed"), WRONG_LABELS)
+def test_a_label_that_calls_it_wrong(point: str, answer: str, expected: str, claimed: bool) -> None:
+    if point != "保证收益":
+        check_status(point, answer, expected)
+    assert charged(point, answer) is claimed, answer

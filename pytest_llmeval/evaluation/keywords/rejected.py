@@ -199,9 +199,13 @@ _TAGGED_AFTER = re.compile(
 # line ended; not one that a tick soon follows in its item (私有化部署：❌ → ✅); v71: × too where it is a verdict mark
 # (`normalisation.one_mark_each`: not where it multiplies)
 _MARKED_AFTER = re.compile(f"(?: ?\\))? ?[-—–:] ?(?:\\*\\*)?{CROSS}(?:\\*\\*)?(?![^•|:;。]{{0,8}}{CHECK})")
+# v72 review: and a label that calls what follows wrong or not to be said (错误：回收期20个月 beside 正确：回收期24个月,
+# 不要说：…, "Wrong: payback in 20 months", "Don't say: ...") - covered and charged under v71
 _MYTH_LABEL = re.compile(
     "(?<![a-z])(?:(?:common |popular )?(?:myth|misconception|misbelief|fallacy|false claim|fiction|rumou?r)s?"
-    "|(?:常见)?(?:误区|误解|谣言|流言|错误说法|错误观点|错误认知|不实说法|伪命题))"
+    "|wrong|incorrect|false|untrue|bad example|don'?t say|do not say|never say|don'?t claim|do not claim"
+    "|(?:常见)?(?:误区|误解|谣言|流言|错误说法|错误观点|错误认知|不实说法|伪命题|错误示范|错误示例|反例)"
+    "|(?<![\u4e00-\u9fff])(?:常见)?(?:错误|错|不正确|不对|不要说|别说|不能说|切勿说))"
     "(?: ?#?[0-9]+| ?[一二三四五六七八九十]+)?(?:\\*\\*)? ?[:] ?(?:\\*\\*)?[^:。!?;|]{0,40}$"
 )
 
