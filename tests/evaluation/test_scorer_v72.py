@@ -146,6 +146,11 @@ WRONG_LABELS: tuple[tuple[str, str, str, bool], ...] = (
     ("20个月", "不要说：回收期20个月", N, False),
     ("保证收益", "✅ 正确：收益随市场波动\n❌ 错误：保证收益", N, False),
     ("保证收益", "❌ Don't say: 保证收益", N, False),
+    ("24个月", "正确答案：20个月；错误答案：24个月", N, False),
+    ("20个月", "正确答案：20个月；错误答案：24个月", C, True),
+    ("20个月", "错误的数据：回收期20个月", N, False),
+    ("20 months", "Incorrect answer: 20 months. Correct answer: 24 months.", N, False),
+    ("24 months", "Incorrect answer: 20 months. Correct answer: 24 months.", C, True),
     # unchanged: the right value beside the wrong one, a word that only contains 错误, a label that corrects
     ("20个月", "正确：回收期20个月\n错误：回收期24个月", C, True),
     ("20个月", "审批错误率：20个月", C, True),

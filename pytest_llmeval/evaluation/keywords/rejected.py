@@ -203,9 +203,11 @@ _MARKED_AFTER = re.compile(f"(?: ?\\))? ?[-—–:] ?(?:\\*\\*)?{CROSS}(?:\\*\\*
 # 不要说：…, "Wrong: payback in 20 months", "Don't say: ...") - covered and charged under v71
 _MYTH_LABEL = re.compile(
     "(?<![a-z])(?:(?:common |popular )?(?:myth|misconception|misbelief|fallacy|false claim|fiction|rumou?r)s?"
-    "|wrong|incorrect|false|untrue|bad example|don'?t say|do not say|never say|don'?t claim|do not claim"
+    "|(?:wrong|incorrect|false|untrue)(?: answers?| values?| figures?| claims?| statements?| examples?| versions?)?"
+    "|bad examples?|don'?t say|do not say|never say|don'?t claim|do not claim"
     "|(?:常见)?(?:误区|误解|谣言|流言|错误说法|错误观点|错误认知|不实说法|伪命题|错误示范|错误示例|反例)"
-    "|(?<![\u4e00-\u9fff])(?:常见)?(?:错误|错|不正确|不对|不要说|别说|不能说|切勿说))"
+    "|(?<![\u4e00-\u9fff])(?:常见)?(?:错误|错|不正确|不对)(?:的)?(?:答案|回答|说法|观点|数据|数字|数值|示例|写法|版本)?"
+    "|(?<![\u4e00-\u9fff])(?:不要说|别说|不能说|切勿说))"
     "(?: ?#?[0-9]+| ?[一二三四五六七八九十]+)?(?:\\*\\*)? ?[:] ?(?:\\*\\*)?[^:。!?;|]{0,40}$"
 )
 
