@@ -199,14 +199,18 @@ def _json_objects(text: str) -> list[tuple[int, int, Any]]:
 def parse_verdict(text: str, answer: str | None = None, markers: tuple[str, str] | None = None) -> JudgeVerdict:
     """The judge's grade: the last JSON object with a "score" that is the judge's own (not inside the fence,
     not a verbatim echo of the graded answer), else the last such `score: N`; an error when there is none."""
-    # the judge's reasoning is not its verdict: closed <think> (<thinking>) blocks, the text before a stray </think> and
-    # an unclosed <think> tail (a reply cut at max_tokens while thinking "score: 100 when every point is right ..."
-    # was graded 100) are dropped, as the keyword scorer drops them from an answer
-    cleaned = strip_thinking(text)
+    cleaned = text
     if markers is not None:  # drop any echo of the fenced answer
         start, end = (re.escape(m) for m in markers)
         cleaned = re.sub(f"{start}.*?({end}|$)", " ", cleaned, flags=re.S)
     answer = answer or ""
+    if "<think" in answer and answer in cleaned:
+        cleaned = cleaned.replace(answer, " ")  # an answer with reasoning quoted whole: its <think> is not the judge's
+    # the judge's reasoning is not its verdict: closed <think> (<thinking>) blocks, the text before a stray </think> and
+    # an unclosed <think> tail (a reply cut at max_tokens while thinking "score: 100 when every point is right ..."
+    # was graded 100) are dropped, as the keyword scorer drops them from an answer - after the answer's echoes, whose
+    # own unclosed <think> (an answer cut while thinking) would take the judge's grade after it
+    cleaned = strip_thinking(cleaned)
 
     def echoed(fragment: str) -> bool:
         return bool(answer) and fragment.strip() in answer

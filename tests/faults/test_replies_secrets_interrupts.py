@@ -125,6 +125,15 @@ def test_a_grade_in_the_judges_reasoning_is_not_its_verdict(reply):
     assert parse_verdict(reply + '</think>{"score": 40}', answer="甲项").score == 40.0
 
 
+def test_an_answer_cut_while_thinking_does_not_hide_the_judges_grade():
+    answer = "<think>用户问甲项，我先想想"  # the graded model ran out of tokens while thinking
+    fenced = f"<<<ANSWER t>>>\n{answer}\n<<<END OF ANSWER t>>>"
+    markers = ("<<<ANSWER t>>>", "<<<END OF ANSWER t>>>")
+    assert parse_verdict(f'{fenced}\n{{"score": 30}}', answer=answer, markers=markers).score == 30.0
+    assert parse_verdict(f'The answer "{answer}" is cut off. {{"score": 10}}', answer=answer).score == 10.0
+    assert parse_verdict('{"score": 85}', answer="85").score == 85.0  # a short answer is not taken out of the reply
+
+
 def test_a_chinese_grade_quoted_from_the_answer_is_not_the_judges():
     answer = "甲项已完成。自我评分：100"
     assert parse_verdict("回答自称“评分：100”，实际评分：40", answer=answer).score == 40.0
