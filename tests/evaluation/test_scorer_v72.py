@@ -164,3 +164,26 @@ def test_a_label_that_calls_it_wrong(point: str, answer: str, expected: str, cla
     if point != "保证收益":
         check_status(point, answer, expected)
     assert charged(point, answer) is claimed, answer
+
+
+# the lead's review: a cross after a denial says it again (feature lists and tables: 私有化部署：不支持 ❌) - the mark
+# kept the denial from ending its part, and the point was credited under v70, v71 and the helper's draft; and a denial
+# in a column that describes the row (| 功能 | 说明 |) negates it (`denial._AVAILABILITY_HEADER`)
+DENIED_AND_CROSSED: tuple[tuple[str, str, str], ...] = (
+    ("私有化部署", "私有化部署：不支持 ❌", N),
+    ("私有化部署", "私有化部署：暂不支持❌", N),
+    ("私有化部署", "| 功能 | 说明 |\n|---|---|\n| 私有化部署 | 不支持 ❌ |", N),
+    ("Private deployment", "Private deployment: not supported ❌", N),
+    ("私有化部署", "私有化部署：支持 ✅", C),  # unchanged
+    ("私有化部署", "私有化部署：支持，多租户：不支持 ❌", C),  # the denial is another label's
+    ("私有化部署", "| 功能 | 说明 |\n|---|---|\n| 私有化部署 | 不支持 |", N),
+    ("私有化部署", "| 功能 | 说明 |\n|---|---|\n| 私有化部署 | 支持，按节点计费 |", C),  # unchanged
+    ("私有化部署", "| 功能 | 竞品A |\n|---|---|\n| 私有化部署 | 不支持 |", C),  # another party's column: unchanged
+)
+
+
+@pytest.mark.parametrize(("point", "answer", "expected"), DENIED_AND_CROSSED)
+def test_a_cross_after_a_denial_says_it_again(point: str, answer: str, expected: str) -> None:
+    check_status(point, answer, expected)
+    if "竞品" not in answer:  # a forbidden claim under another party's column is v68's reading, not checked here
+        assert charged(point, answer) is (expected == C), answer

@@ -162,8 +162,11 @@ def offered_among_others(pattern: Pattern, answer_norm: str, found: Found) -> st
 # v12: a table cell that denies (| 私有化部署 | 无 |) denies its row's label in a column that says whether it is had -
 # not a value of the row (| 回本周期 | 20个月 | 无 |: a remark), nor under a header that asks something else
 # (| 方案 | 数据出境 |, | 指标 | 数值 | 备注 |: 私有化部署 | 无 says no data leaves).
+# v72 review: and a column that describes the row's own subject (| 功能 | 说明 |: 私有化部署 | 不支持 was credited as a
+# key point - the claim path did not charge it); not 备注, a remark on the row (above)
 _AVAILABILITY_HEADER = re.compile(
-    "是否|支持|提供|可用|可选|状态|情况|有无|开放|(?<![a-z])(?:availab|support|offer|status|includ|provid)"
+    "是否|支持|提供|可用|可选|状态|情况|有无|开放|说明|描述|详情|结论|答复"
+    "|(?<![a-z])(?:availab|support|offer|status|includ|provid|details?(?![a-z])|descriptions?(?![a-z])|conclusion|verdict)"
 )
 # v14: and a waiving cell (| 首年服务费 | 免收 |) in a column of charges (| 项目 | 费用 |, | Item | Fee |)
 _WAIVING_CELL = re.compile(f"{WAIVERS_AFTER_ZH}|免费|不收")
@@ -413,7 +416,8 @@ def negation_inside(answer_norm: str, start: int, end: int) -> str | None:
 # v46: and a JSON or YAML key's value, quoted or not ({"approved": "no"}, {"是否通过": "否"}, "approved": false)
 # v66: and after the point's bracket and before a verdict mark (Private deployment (私有化部署): ❌ not supported)
 _AS_ITS_VALUE = re.compile(rf"[\"”)]? ?(?P<mark>[:|]|—{{1,2}}) ?(?:\*\*|[\"“])?(?:{CROSS} ?)?")
-_VALUE_ENDS = r"(?:\*\*|[\"”])?(?= ?[。!?;\n,、|}]| [-*•+] |\.(?=\s|$)| ?$)"
+# v72 review: and a cross after the value says it again (Private deployment: not supported ❌)
+_VALUE_ENDS = rf"(?:\*\*|[\"”])?(?: ?{CROSS})?(?= ?[。!?;\n,、|}}]| [-*•+] |\.(?=\s|$)| ?$)"
 _EN_VALUE_DENIAL = re.compile(
     r"(?:no|none|false|not (?:offered|available|provided|supported|applicable|included)|n/a)(?![a-z/])" + _VALUE_ENDS
 )

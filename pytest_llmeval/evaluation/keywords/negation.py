@@ -476,7 +476,9 @@ _DENIAL_ADVERBS_ZH = (
     "|已经|已|将会|将|会|被|予)"
 )
 # v36: and a list item's mark after a space (- 私有化部署：无 - 期限：12个月, as the lines are joined by normalising)
-_PART_ENDS_ZH = r"(?: ?(?=[。!?;\n,、:(—|]|\.(?=\s|$)|$)| (?=[-*•+] ))"
+# v72 review: a cross after the denial says it again (私有化部署：不支持 ❌, | 私有化部署 | 不支持 ❌ | - credited
+# under v70-v72: the mark kept the denial from ending its part)
+_PART_ENDS_ZH = f"(?: ?(?:{CROSS} ?)?(?=[。!?;\n,、:(—|]|\\.(?=\\s|$)|$)| (?=[-*•+] ))"
 # v14: and a waiver after the point, as 免收 before it is one (首年服务费免收, 违约金予以免除, 安装费全免, 服务费不收取)
 WAIVERS_AFTER_ZH = "免收|免除|豁免|免交|免缴|免征|全免|减免|免去|免掉|不收"  # v15: 减免, 免去, 免掉, 不收
 # v66: and after a verdict mark (私有化部署：❌ 不支持, 私有化部署 ✗ 暂不提供) and after the point's bracket
