@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .normalisation import CHECK, CROSS
+from .parties import OTHER_PARTIES_ZH
 
 _A_MARK = re.compile(f"[{CROSS}{CHECK}]")
 # what ends the statement between the point and the mark: a sentence end; a clause's comma (review:
@@ -32,7 +33,7 @@ _A_MARK = re.compile(f"[{CROSS}{CHECK}]")
 _A_STATEMENT_END = re.compile(
     "[。!?！？;；:：，(（\\[【]|\\.(?=\\s)|(?<![0-9]),|,(?![0-9])|但|然而|不过|可是|却|(?<![a-z])(?:but|however|whereas|although|though)(?![a-z])"
     "|(?<![0-9])[-*+•] |[\U0001f300-\U0001faff⭐✨]"
-    "|竞品|友商|竞争对手|对手|其他厂商|其他供应商|别家|同行"
+    f"|{OTHER_PARTIES_ZH}"
     "|(?<![a-z])(?:competitors?|rivals?|other vendors?|another vendor|other providers?|another provider)(?![a-z])"
 )
 # the mark's own lead-in: a colon, a bracket, bold (预计20个月回本：**❌**, 一年前签约1200万元…：❌)

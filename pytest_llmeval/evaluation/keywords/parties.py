@@ -27,11 +27,14 @@ from .assertion import start_of_part
 from .normalisation import CHECK, CROSS
 from .tables import TableCell
 
+# the words that name another party than the answer's own (a competitor, another vendor), in Chinese: one list for
+# every rule that reads one (here and `crossed.py`)
+OTHER_PARTIES_ZH = "竞品|友商|竞争对手|对手|其他厂商|其他供应商|别家|同行"
 # the other party named right before the verb that gives it the point, at the start of its part of the clause (or
 # after 仅 / 只有 / 但 / 而): not after 和 / 与 / 跟 (我们和竞品A都支持), which shares it
 _ANOTHER_PARTY_ZH = re.compile(
     "^\\s*(?:[-*•+]\\s*|[0-9]+[.)、]\\s*)?(?:(?:但是?|而|不过)\\s*)?(?:仅|只有|唯有)?"
-    "(?:竞品|友商|竞争对手|对手|其他厂商|其他供应商|别家|同行)[a-z0-9甲乙丙丁]?(?:公司|产品|厂商)?(?:的产品)?"
+    f"(?:{OTHER_PARTIES_ZH})[a-z0-9甲乙丙丁]?(?:公司|产品|厂商)?(?:的产品)?"
     "(?:目前|已经|已|均|都|才)? ?(?:支持|提供|具备|拥有|推出了|推出|上线了|上线)(?:了)? ?$"
 )
 _ANOTHER_PARTY_EN = re.compile(
@@ -64,7 +67,7 @@ def held_by_another(answer_norm: str, start: int, end: int) -> str | None:
 # another party named at the start of the part, before its negated verb (竞品不支持, Competitors do not offer)
 # (v68: and one that lacks it or cannot - 竞品A缺少私有化部署能力, 竞品A无法私有化部署, "While competitor X lacks ...")
 _ANOTHER_PARTY_DENIES_ZH = re.compile(
-    "^\\s*(?:[-*•+]\\s*)?(?:竞品|友商|竞争对手|对手|其他厂商|其他供应商|别家|同行)[a-z0-9甲乙丙丁]?(?:公司|产品|厂商)?(?:的产品)?"
+    f"^\\s*(?:[-*•+]\\s*)?(?:{OTHER_PARTIES_ZH})[a-z0-9甲乙丙丁]?(?:公司|产品|厂商)?(?:的产品)?"
     "(?:目前|均|都|也|并|还|暂)?(?:不|没有|未|无法|缺少|缺乏)"
 )
 _ANOTHER_PARTY_DENIES_EN = re.compile(
