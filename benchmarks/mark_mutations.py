@@ -26,14 +26,18 @@ row); a cross opening a line cleared only a claim that opened it (❌ Customer c
 numbered item of one English line missed its point (1. ✅ It takes a week for 1 week: the item's number read as a
 rate's count, 240). v72 reads a cross that ends a statement over the whole statement (`keywords/crossed.py`), a line
 crossed out for every claim on it (`keywords/mentions.py`, `crossed_out`) and no item's number as a count
-(`numbers/spelled.py`): 0 wrong, and both kinds are errors now.
+(`numbers/spelled.py`): 0 wrong, and both kinds are errors now. v73 adds four layouts: two statements on one line,
+each opened by its mark (the probe's statement first or second; the other one opened by the opposite canonical mark),
+and a do / don't pair labelled 正确 / 错误 (Right / Wrong) on one line or two - 9,690 of 181,830 probes wrong under
+v72 (✅ 回收期24个月 ❌ 回收期20个月 negated the right statement: the next one's lead cross read as its verdict; a
+forbidden claim after a lead cross charged), 0 under v73 (`keywords/normalisation.py`, `_lead_marks_split`).
 
 A layout that is no verdict in a language is left out of it: the full-width colon (：) and the full-width bracket
 (（）) in English, the Chinese point glossed in English (Private deployment (私有化部署): ❌) for an English point.
 
     .venv/bin/python benchmarks/mark_mutations.py [--sample N] [--seed S] [--show K]
 
-The whole sweep (129,398 probes, both paths) takes about 50 s; tests/evaluation/test_mark_mutations.py runs a
+The whole sweep (181,830 probes, both paths) takes about 60 s; tests/evaluation/test_mark_mutations.py runs a
 seeded sample of it.
 """
 
@@ -77,17 +81,58 @@ LAYOUTS: dict[str, tuple[str | None, str | None]] = {
     "bracketed ()": ("{S} ({M})", "{S} ({M})"),
     "table": ("| 功能 | 我们 |\n|---|---|\n| {S} | {M} |", "| Item | Us |\n|---|---|\n| {S} | {M} |"),
     "glossed colon": ("Item ({S}): {M}", None),
+    # v73: two statements on one line, each led by its mark - the other one led by the opposite canonical mark {O}
+    # (✅ 回收期24个月 ❌ 回收期20个月: v72 read the second one's lead cross as the first one's verdict); and a do/don't
+    # pair whose labels {L} (正确 / Right for a tick, 错误 / Wrong for a cross) say which, on one line or two
+    "pair, first on its line": ("{M} {S} {O} 其余条款另行说明", "{M} {S} {O} Other terms apply"),
+    "pair, second on its line": ("{O} 其余条款另行说明 {M} {S}", "{O} Other terms apply {M} {S}"),
+    "labelled pair, one line": ("{M} {L}：{S} {O} {K}：其余条款另行说明", "{M} {L}: {S} {O} {K}: Other terms apply"),
+    "labelled pair, two lines": ("{O} {K}：其余条款另行说明\n{M} {L}：{S}", "{O} {K}: Other terms apply\n{M} {L}: {S}"),
 }
+_LABELS = {True: ("错误", "Wrong"), False: ("正确", "Right")}  # a cross's label, a tick's label
+# (layout, mark) made no probe: × (✕, ✖ without the selector) between words in the middle of a line multiplies
+# (月费 × 月数, v71) - it is no verdict there, so it leads no statement
+NOT_A_VERDICT: frozenset[tuple[str, str]] = frozenset(("pair, second on its line", mark) for mark in "×✖✕")
+
+
+def fill(template: str, said: str, mark: str, crossed: bool) -> str:
+    """The layout's answer: the statement {S} with its mark {M} and label {L}; the other statement's mark {O} (the
+    opposite canonical mark) and label {K}."""
+    english = _CJK.search(said) is None
+    return template.format(
+        S=said,
+        M=mark,
+        O=CANONICAL[not crossed],
+        L=_LABELS[crossed][english],
+        K=_LABELS[not crossed][english],
+    )
+
+
 # key-point layouts a decision reads as the point said (crossed too): the expectation is "covered"
 DECIDED: dict[str, str] = {
     layout: "v65: a cross opening a line is no negation of a key point on it (a cons list says the point)"
-    for layout in ("mark before (line)", "mark before (list item)", "mark before (numbered)")
+    for layout in (
+        "mark before (line)",
+        "mark before (list item)",
+        "mark before (numbered)",
+        "pair, first on its line",
+        "pair, second on its line",
+    )
 }
 # a cross after a statement of several clauses judges its last clause (v72 review, `keywords/crossed.py`:
 # 支持私有化部署，多租户 ❌ keeps 私有化部署, "Payback in 20 months, IRR 8% ❌" keeps 20 months): a point in an
 # earlier clause is said, and a claim there is made - these probes are reported apart, not as errors
 CLAUSE_DECIDED = "v72 review: a cross after a later clause judges that clause, not the point in an earlier one"
-_MARK_BEFORE_OR_CELL = {"mark before (line)", "mark before (list item)", "mark before (numbered)", "table"}
+_MARK_BEFORE_OR_CELL = {
+    "mark before (line)",
+    "mark before (list item)",
+    "mark before (numbered)",
+    "table",
+    "pair, first on its line",
+    "pair, second on its line",
+    "labelled pair, one line",
+    "labelled pair, two lines",
+}
 _CLAUSE_BREAK = re.compile("，|(?<![0-9]),|,(?![0-9])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _A_MARK_OR_CELL = re.compile("[|*#`{}\\[\\]()（）:：❌❎✗✘×✖✕🚫⛔☒✅✓✔☑🗸\ufe0f\U0001f300-\U0001faff]")
@@ -193,7 +238,9 @@ def probes(rows: list[tuple[Row, str]]) -> Iterator[Probe]:
                 continue
             for crossed, marks in ((True, CROSSES), (False, CHECKS)):
                 for mark in marks:
-                    answer = template.format(S=said, M=mark)
+                    if (layout, mark) in NOT_A_VERDICT:
+                        continue
+                    answer = fill(template, said, mark, crossed)
                     for path in ("key point", "claim"):
                         yield Probe(path, layout, mark, crossed, row, said, answer)
 
@@ -229,7 +276,8 @@ def sweep(sample: int | None = None, seed: int = 0) -> Result:
             mark = CANONICAL[p.crossed]
             answer = LAYOUTS[p.layout][0 if _CJK.search(p.statement) else 1]
             assert answer is not None
-            same = Probe(p.path, p.layout, mark, p.crossed, p.row, p.statement, answer.format(S=p.statement, M=mark))
+            made_again = fill(answer, p.statement, mark, p.crossed)
+            same = Probe(p.path, p.layout, mark, p.crossed, p.row, p.statement, made_again)
             canonical[key] = verdict(same) == same.expected
         (result.wrong if canonical[key] else result.as_canonical).append(p)
     result.seconds = time.perf_counter() - started

@@ -91,7 +91,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 72
+SCORER_VERSION = 73
 
 
 @dataclass(frozen=True)
@@ -778,7 +778,18 @@ _A_CORRECTION = (
     " ?[,，:：-]? ?(?:不对|错了|错误|应为|应是|应该|实际|更正|正确|纠正|修正|改为"
     "|(?:correction|corrected|should|actually|wrong|incorrect|not|no)(?![a-z]))"
 )
-_A_VERDICT_LABEL = f"(?:[{CROSS}{CHECK}]|(?:错误|否|wrong|false|incorrect|no) ?[:：])(?!{_A_CORRECTION})"
+# v73: ... but a cross before a label that calls its own line wrong labels that line (✅ 正确：回收期24个月
+# \n❌ 错误：回收期20个月, ❌ Wrong: payback in 20 months, ❌ 错误说法：…) - a do/don't pair, not a correction of the
+# line before (v47 negated 24个月): after the label's colon comes a statement, not a correcting word
+# (❌ 错误：应为24个月 corrects)
+_A_CORRECTING_VALUE = (
+    "(?:应为|应是|应该|实际|更正|正确|纠正|修正|改为|(?:correction|corrected|should|actually)(?![a-z]))"
+)
+_A_WRONG_LABEL_LEADS = f" ?(?:不对|错了|错误|不正确|wrong|incorrect)[^:：\n]{{0,8}}?[:：] ?(?!{_A_CORRECTING_VALUE})"
+_A_VERDICT_LABEL = (
+    f"(?:{CROSS}(?={_A_WRONG_LABEL_LEADS})|(?:[{CROSS}{CHECK}]|(?:错误|否|wrong|false|incorrect|no) ?[:：])"
+    f"(?!{_A_CORRECTION}))"
+)
 _A_BREAK_KEPT = re.compile(f"(?<=[0-9])\n(?=[0-9])|\n(?=(?:[-*+>•] ?|[0-9]{{1,2}}[.)、] ?)?{_A_VERDICT_LABEL})")
 
 

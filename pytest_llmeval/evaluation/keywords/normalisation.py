@@ -380,8 +380,40 @@ def _formatting(text: str) -> str:
     return _OPENING_PICTOGRAPH.sub(r"\1", text)
 
 
+# v73: a line led by a verdict mark whose later marks lead statements of their own (✅ 回收期24个月 ❌ 回收期20个月,
+# ✅ 正确：… ❌ 错误：…, ✅ Right: … ❌ Wrong: …) is one statement a line, as the same marks one a line are: v25's and
+# v40's cross right after a figure read the second statement's lead cross as the first one's verdict (24个月
+# negated), and the second statement's point was not on a line its cross opens. A later mark leads where words
+# follow it and it follows words (not a colon, bracket, dash or another mark: 私有化部署：❌ is a value); a table row
+# is read by its cells. Read before the formatting is (a tick opening a line is dropped there as decoration).
+_LINE_LED_BY_A_MARK = re.compile(
+    rf"^[ \t]*(?:(?:[-*+•·]|[0-9]{{1,2}}[.)、])[ \t]*)?(?:\*\*)?[{CROSS}{CHECK}][^\n]*", re.MULTILINE
+)
+_A_MARK_OF_OURS = re.compile(f"[{CROSS}{CHECK}]")
+_A_LATER_LEAD_MARK = re.compile(
+    rf"(?<=[^\s:：(（\[【|—–/{CROSS}{CHECK}*-])[ \t]*"
+    rf"(?=(?:\*\*)?[{CROSS}{CHECK}](?:\*\*)?[ \t]*[^\s{CROSS}{CHECK}。.,，;；!?！？:：)）|])"
+)
+
+
+def _one_statement_a_line(m: re.Match[str]) -> str:
+    line = m.group()
+    if "|" in line:
+        return line
+    own = _A_MARK_OF_OURS.search(line)
+    lead = own.end() if own else 0  # past the line's own mark
+    return line[:lead] + _A_LATER_LEAD_MARK.sub("\n", line[lead:])
+
+
+def _lead_marks_split(text: str) -> str:
+    """v73: each statement of a line led by a verdict mark on a line of its own (`_LINE_LED_BY_A_MARK`)."""
+    if text.count(CROSS) + text.count(CHECK) < 2:
+        return text
+    return _LINE_LED_BY_A_MARK.sub(_one_statement_a_line, text)
+
+
 def _marked(text: str) -> str:
-    text = _formatting(one_mark_each(text))
+    text = _formatting(_lead_marks_split(one_mark_each(text)))
     if "\n" in text and ">" in text:
         text = _BLOCKQUOTE_MARKS.sub(r"\1", text)
     if "\uff0c" in text:

@@ -208,7 +208,7 @@ _MYTH_LABEL = re.compile(
     "|(?:常见)?(?:误区|误解|谣言|流言|错误说法|错误观点|错误认知|不实说法|伪命题|错误示范|错误示例|反例)"
     "|(?<![\u4e00-\u9fff])(?:常见)?(?:错误|错|不正确|不对)(?:的)?(?:答案|回答|说法|观点|数据|数字|数值|示例|写法|版本)?"
     "|(?<![\u4e00-\u9fff])(?:不要说|别说|不能说|切勿说))"
-    "(?: ?#?[0-9]+| ?[一二三四五六七八九十]+)?(?:\\*\\*)? ?[:] ?(?:\\*\\*)?[^:。!?;|]{0,40}$"
+    "(?: ?#?[0-9]+| ?[一二三四五六七八九十]+)?(?:\\*\\*)? ?[:] ?(?:\\*\\*)?[^:。!?;|]{0,100}$"
 )
 
 
@@ -221,7 +221,7 @@ def _judged_or_tagged(answer_norm: str, start: int, end: int) -> str | None:
     cell = _CELL_VERDICT.match(answer_norm, end)
     if cell is not None and _first_cell(answer_norm, start):
         return cell.group()
-    myth = _MYTH_LABEL.search(answer_norm, max(0, start - 60), start)
+    myth = _MYTH_LABEL.search(answer_norm, max(0, start - 140), start)
     if myth is not None and _DISPELLED.search(answer_norm, max(0, myth.start() - 12), myth.start()):
         myth = None  # 破除误区：…, Busting the myth: … - the truth follows the label
     if myth is not None and not _CELL_OR_SENTENCE_END.search(myth.group()):
