@@ -24,6 +24,7 @@ from ..numbers import (
     spoken_twins,
     standard_twins,
 )
+from .factors import factor_twins, product_twins
 from .normalisation import READ_AS_TABLE, TO_READ, marks_in_a_regex, normalise
 from .rates import rate_twins
 
@@ -77,7 +78,9 @@ def _point_twins(needle: str) -> tuple[str, ...]:
 def _twins(needle: str) -> tuple[str, ...]:
     """A form's other spellings: a standard's name with or without its space, Latin words joined by a hyphen or a
     space (v9), a date with dashes or slashes (v15: 2020年3月 as 2020-03), percentage points in any name (v25)."""
-    twins = dict.fromkeys((*standard_twins(needle), *date_twins(needle), *_point_twins(needle)))
+    twins = dict.fromkeys(
+        (*standard_twins(needle), *date_twins(needle), *_point_twins(needle), *product_twins(needle))  # v74: 7x24
+    )
     for spelling in (needle, *twins):
         twins.update(dict.fromkeys(_hyphen_twins(spelling)))
     twins.pop(needle, None)
@@ -106,6 +109,7 @@ def _compiled_patterns(
             found.extend(_date_twins(written))  # v26: 2024-06 for 2024年, Mar 2024 for March 2024
             found.extend(rate_twins(needle, forms))  # v34: 每月5000元 for 5000元/月
             found.extend(_spoken_twins(needle, forms))  # v36: 三分之一 for 1/3, 6个月 for 半年
+            found.extend(factor_twins(needle, forms or NumberForms()))  # v74: 3x, 3×, 3 times for 3倍
     # v12: a regex is read as the answer is, its Traditional characters as Simplified (v10 read only the answer so: a
     # regex written in Traditional, 後端|於梨華, no longer matched the answer it was written for)
     # v71 review: and its verdict marks as one cross and one tick (✓ is ✅), as `one_mark_each` reads the answer's

@@ -1,0 +1,80 @@
+"""Scorer v74: a factor and a product in their other spellings (`keywords/factors.py`).
+
+A point "3倍" missed 性能提升3x, "3× faster", "3 times higher" and "a 3-fold increase", and a point "3x" missed 3倍; a
+point "7×24小时" missed 7x24小时 and 7 * 24 小时 (7x24 is one token to the number reader). An x, × or "times" in the
+answer is a factor only where no thing counted follows it: 2x H100, 4x GPUs, 3x4 and "3 times a day" say no factor.
+The covered rows are module-level lists: the credit, claim and mark sweeps make their wrong versions (13x, 没有提升3x,
+3x吗？, ...) and check each.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scorer_rows import CN, charged, check_status
+
+from pytest_llmeval.evaluation.numbers import NumberForms
+from pytest_llmeval.evaluation.scoring import SCORER_VERSION
+
+C, N = "covered", "not covered"
+
+FACTORS: list[tuple[str, str, NumberForms | None, str]] = [
+    ("3倍", "性能提升3x。", None, C),  # v73: missing
+    ("3倍", "性能提升3×。", None, C),  # v73: missing
+    ("3倍", "Throughput is 3x higher.", None, C),
+    ("3倍", "It runs 3 times faster than before.", None, C),
+    ("3倍", "We measured a 3-fold increase.", None, C),
+    ("3倍", "You get 3x the throughput.", None, C),
+    ("1.5倍", "吞吐量提升1.5x", None, C),
+    ("提升3倍", "性能提升3x", None, C),
+    ("3x", "性能提升了3倍。", None, C),
+    ("3x", "It is 3 times faster.", None, C),
+    ("3×", "Inference is 3x faster.", None, C),
+    ("3 times", "吞吐量提升了3倍", None, C),
+    ("3倍", "性能提升三倍。", CN, C),  # unchanged
+]
+PRODUCTS: list[tuple[str, str, NumberForms | None, str]] = [
+    ("7×24小时", "我们提供7x24小时技术支持。", None, C),  # v73: missing
+    ("7×24小时", "我们提供 7 x 24 小时技术支持。", None, C),  # v73: missing
+    ("7×24小时", "我们提供7*24小时技术支持。", None, C),  # v73: missing
+    ("7x24小时", "我们提供7×24小时技术支持。", None, C),  # v73: missing
+    ("5×8小时", "工作日5x8小时在线支持。", None, C),
+]
+# an x, × or "times" before a thing counted is no factor; another number, a negation, a bound are read as before
+NOT_SAID: list[tuple[str, str, NumberForms | None, str]] = [
+    ("2倍", "推荐配置：2x H100。", None, N),
+    ("2倍", "推荐配置：2×H100。", None, N),
+    ("3倍", "Use 3x GPUs for this model.", None, N),
+    ("3倍", "Take it 3 times a day.", None, N),
+    ("3倍", "分辨率为3x4。", None, N),
+    ("3倍", "性能提升13x。", None, N),
+    ("3倍", "性能提升3.5x。", None, N),
+    ("3倍", "性能没有提升3x。", None, N),
+    ("3倍", "性能提升不到3x。", None, N),
+    ("3x", "性能提升了13倍。", None, N),
+    ("7×24小时", "我们提供17x24小时技术支持。", None, N),
+    ("7×24小时", "我们提供7x12小时技术支持。", None, N),
+    ("7×24小时", "我们不提供7x24小时技术支持。", None, N),
+]
+
+
+def test_the_version() -> None:
+    assert SCORER_VERSION >= 74
+
+
+@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*FACTORS, *PRODUCTS, *NOT_SAID])
+def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
+    check_status(point, answer, expected, forms)
+
+
+@pytest.mark.parametrize(
+    ("claim", "answer", "expected"),
+    [
+        ("3倍", "我们保证性能提升3x。", True),
+        ("3x", "We guarantee a 3-fold speed-up.", True),
+        ("7×24小时", "承诺7x24小时响应。", True),
+        ("2倍", "推荐配置：2x H100。", False),
+        ("3倍", "性能提升13x。", False),
+    ],
+)
+def test_claims(claim: str, answer: str, expected: bool) -> None:
+    assert charged(claim, answer) is expected
