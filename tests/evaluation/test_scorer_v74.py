@@ -3,8 +3,9 @@
 A point "3倍" missed 性能提升3x, "3× faster", "3 times higher" and "a 3-fold increase", and a point "3x" missed 3倍; a
 point "7×24小时" missed 7x24小时 and 7 * 24 小时 (7x24 is one token to the number reader). An x, × or "times" in the
 answer is a factor only where no thing counted follows it: 2x H100, 4x GPUs, 3x4 and "3 times a day" say no factor.
-The covered rows are module-level lists: the credit, claim and mark sweeps make their wrong versions (13x, 没有提升3x,
-3x吗？, ...) and check each.
+A point's scale word alone (90万) missed the unit bracketed after it with the scale word (90（万元）), as a
+calculation writes its result. The covered rows are module-level lists: the credit, claim and mark sweeps make their
+wrong versions (13x, 没有提升3x, 3x吗？, ...) and check each.
 """
 
 from __future__ import annotations
@@ -39,6 +40,18 @@ PRODUCTS: list[tuple[str, str, NumberForms | None, str]] = [
     ("7x24小时", "我们提供7×24小时技术支持。", None, C),  # v73: missing
     ("5×8小时", "工作日5x8小时在线支持。", None, C),
 ]
+# a point's scale word alone (90万) with the unit after it in a bracket - a calculation's result (v73: missing)
+BRACKETED_SCALE: list[tuple[str, str, NumberForms | None, str]] = [
+    ("90万", "年节省：15 × 6 = 90（万元）", None, C),
+    ("90万", "合计节省 90 (万元)。", None, C),
+    ("1200万", "合同金额为1200（万元）", None, C),
+    ("1.2亿", "总资产1.2（亿元）", None, C),
+    ("90万", "年节省 90 （万）", None, C),
+    ("90万", "年节省190（万元）", None, N),
+    ("90万", "年节省90（千元）", None, N),
+    ("90万", "年节省90（元）", None, N),
+    ("90万", "年节省不到90（万元）", None, N),
+]
 # an x, × or "times" before a thing counted is no factor; another number, a negation, a bound are read as before
 NOT_SAID: list[tuple[str, str, NumberForms | None, str]] = [
     ("2倍", "推荐配置：2x H100。", None, N),
@@ -61,7 +74,7 @@ def test_the_version() -> None:
     assert SCORER_VERSION >= 74
 
 
-@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*FACTORS, *PRODUCTS, *NOT_SAID])
+@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*FACTORS, *PRODUCTS, *NOT_SAID, *BRACKETED_SCALE])
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)
 

@@ -963,6 +963,8 @@ def _starts_at_or_twin(text: str, pos: int, piece: str) -> int | None:
 
 
 _SCALE_BEFORE_A_UNIT = re.compile("[十百千万亿]+(?=[^十百千万亿])")
+_A_SCALE_ALONE = re.compile("[十百千万亿]+$")
+_A_UNIT_THEN_CLOSE = re.compile(r"[\u4e00-\u9fff]{0,3}\)")
 
 
 def _unit_end(text: str, pos: int, piece: str) -> int | None:
@@ -978,6 +980,12 @@ def _unit_end(text: str, pos: int, piece: str) -> int | None:
         bracketed is None and scale is not None
     ):  # v25: 1200万（元） - the scale word with the number, the unit bracketed
         bracketed = _starts_at(text, pos, f"{scale.group()}({piece[scale.end() :]})")
+    if bracketed is None and _A_SCALE_ALONE.match(piece):
+        # v74: a point's scale word alone, the unit after it in the bracket too (年节省：15 × 6 = 90（万元） for 90万)
+        # - as 90万元 says 90万
+        inside = _starts_at(text, pos, f"({piece}")
+        close = _A_UNIT_THEN_CLOSE.match(text, inside) if inside is not None else None
+        bracketed = close.end() if close is not None else None
     if bracketed is not None or not ("a" <= piece[0] <= "z"):
         return bracketed
     singular = _singular(piece)
