@@ -1,11 +1,13 @@
-"""Scorer v74: a factor and a product in their other spellings (`keywords/factors.py`).
+"""Scorer v74: a factor and a product in their other spellings (`keywords/factors.py`), a scale word's unit in a
+bracket and a count of people in any of its classifiers (`keywords/people.py`).
 
 A point "3倍" missed 性能提升3x, "3× faster", "3 times higher" and "a 3-fold increase", and a point "3x" missed 3倍; a
 point "7×24小时" missed 7x24小时 and 7 * 24 小时 (7x24 is one token to the number reader). An x, × or "times" in the
 answer is a factor only where no thing counted follows it: 2x H100, 4x GPUs, 3x4 and "3 times a day" say no factor.
 A point's scale word alone (90万) missed the unit bracketed after it with the scale word (90（万元）), as a
-calculation writes its result. The covered rows are module-level lists: the credit, claim and mark sweeps make their
-wrong versions (13x, 没有提升3x, 3x吗？, ...) and check each.
+calculation writes its result; a count of people (4300人) missed 4300名员工, 4300位员工 and "4,300 employees" (位
+counting digits or places - 6位数字, 小数点后6位 - is none). The covered rows are module-level lists: the credit,
+claim and mark sweeps make their wrong versions (13x, 没有提升3x, 3x吗？, ...) and check each.
 """
 
 from __future__ import annotations
@@ -52,6 +54,22 @@ BRACKETED_SCALE: list[tuple[str, str, NumberForms | None, str]] = [
     ("90万", "年节省90（元）", None, N),
     ("90万", "年节省不到90（万元）", None, N),
 ]
+# a count of people in any of its classifiers (人, 名, 位) and, for the count alone, its English words (v73: missing)
+PEOPLE: list[tuple[str, str, NumberForms | None, str]] = [
+    ("4300人", "该行共有4300名员工。", None, C),
+    ("4300人", "该行员工4300名。", None, C),
+    ("4300人", "该行共有4300位员工。", None, C),
+    ("4300人", "The bank has 4,300 employees.", None, C),
+    ("4300人", "The bank employs 4,300 people.", None, C),
+    ("12人", "项目团队由12名工程师组成。", None, C),
+    ("4300名", "员工约4300人。", None, C),
+    ("4300人", "该行员工14300名。", None, N),
+    ("4300人", "该行员工不到4300名。", None, N),
+    ("4300人", "该行排名第4300名。", None, N),
+    ("4300人", "The bank has 4,300 branches.", None, N),
+    ("6人", "验证码为6位数字。", None, N),
+    ("6人", "结果保留小数点后6位。", None, N),
+]
 # an x, × or "times" before a thing counted is no factor; another number, a negation, a bound are read as before
 NOT_SAID: list[tuple[str, str, NumberForms | None, str]] = [
     ("2倍", "推荐配置：2x H100。", None, N),
@@ -74,7 +92,9 @@ def test_the_version() -> None:
     assert SCORER_VERSION >= 74
 
 
-@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*FACTORS, *PRODUCTS, *NOT_SAID, *BRACKETED_SCALE])
+@pytest.mark.parametrize(
+    ("point", "answer", "forms", "expected"), [*FACTORS, *PRODUCTS, *NOT_SAID, *BRACKETED_SCALE, *PEOPLE]
+)
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)
 

@@ -26,6 +26,7 @@ from ..numbers import (
 )
 from .factors import factor_twins, product_twins
 from .normalisation import READ_AS_TABLE, TO_READ, marks_in_a_regex, normalise
+from .people import person_twins
 from .rates import rate_twins
 
 # A hyphen and a space between two Latin words are the same (v9): anti-money-laundering and anti money laundering
@@ -110,6 +111,7 @@ def _compiled_patterns(
             found.extend(rate_twins(needle, forms))  # v34: 每月5000元 for 5000元/月
             found.extend(_spoken_twins(needle, forms))  # v36: 三分之一 for 1/3, 6个月 for 半年
             found.extend(factor_twins(needle, forms or NumberForms()))  # v74: 3x, 3×, 3 times for 3倍
+            found.extend(person_twins(needle, forms or NumberForms()))  # v74: 4300名, 4300位 for 4300人
     # v12: a regex is read as the answer is, its Traditional characters as Simplified (v10 read only the answer so: a
     # regex written in Traditional, 後端|於梨華, no longer matched the answer it was written for)
     # v71 review: and its verdict marks as one cross and one tick (✓ is ✅), as `one_mark_each` reads the answer's

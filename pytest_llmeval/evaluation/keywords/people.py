@@ -1,0 +1,54 @@
+"""v74: a count of people in its other classifiers and words.
+
+Chinese counts people with 人, 名 or 位 (员工4300人, 4300名员工, 4300位员工): a point "4300人" missed 员工4300名 and
+4300位员工, and "12人" missed 12名工程师. A point that ends with one of them is said by the others, and - where the
+point is the count alone - by its English words (4,300 people, persons, employees, staff). 位 also counts digits and
+places (6位数, 4300位密码, 小数点后2位): it is no count of people before 数, 小数, 字符, 密码, 编码, 码 or 有效数字, nor
+after 小数点后, 精确到, 保留, 取."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..numbers import Found, NumberForms, NumberPattern, TextPattern, compile_variant
+
+_A_COUNT_OF_PEOPLE = re.compile(
+    r"^(?P<pre>(?:.*[^0-9.,])?)(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?[万千]?) ?(?P<unit>人|名|位)$"
+)
+_CLASSIFIERS = ("人", "名", "位")
+_PEOPLE_EN = ("people", "persons", "employees", "staff")
+_DIGITS_AFTER = re.compile("数|小数|字符|字节|密码|编码|码|有效数字|进制")
+_PLACES_BEFORE = re.compile("(?:小数点后|精确到|保留|取) ?$")
+
+
+@dataclass(frozen=True)
+class _PlacesTwin(NumberPattern):
+    """A count of people written with 位, not where 位 counts digits or places (6位数, 4300位密码, 保留小数点后6位)."""
+
+    def search(self, answer: str) -> Iterator[Found]:
+        for found in super().search(answer):
+            if _DIGITS_AFTER.match(answer, found.end) or _PLACES_BEFORE.search(
+                answer, max(0, found.start - 6), found.start
+            ):
+                continue
+            yield found
+
+
+def person_twins(needle: str, forms: NumberForms) -> list[TextPattern | NumberPattern]:
+    """The other spellings of a point that ends with a count of people (4300人: 4300名, 4300位, 4300 people, ...)."""
+    m = _A_COUNT_OF_PEOPLE.match(needle)
+    if m is None:
+        return []
+    pre, n = m.group("pre"), m.group("n")
+    spellings = [f"{pre}{n}{unit}" for unit in _CLASSIFIERS if unit != m.group("unit")]
+    if not pre and n[-1].isdigit():
+        spellings += [f"{n} {word}" for word in _PEOPLE_EN]
+    found: list[TextPattern | NumberPattern] = []
+    for spelling in spellings:
+        pattern = compile_variant(spelling, forms)
+        if isinstance(pattern, NumberPattern) and spelling.endswith("位"):
+            pattern = _PlacesTwin(pattern.text, pattern.pieces, pattern.slots, pattern.forms)
+        found.append(pattern)
+    return found
