@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
-from .keywords.assertion import asserted
+from .keywords.assertion import asserted, disclaimed_hearsay
 from .keywords.bounds import answer_bound, bounded_form, literal_bound
 from .keywords.claimed import anothers_claim
 from .keywords.condition import supposed_by_a_condition
@@ -91,7 +91,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 74
+SCORER_VERSION = 75
 
 
 @dataclass(frozen=True)
@@ -658,6 +658,11 @@ def _find(
                         # v17: 有人说…，但实际…; v53: and a figure after words of counting
                         # (有人说每月5000元的费用，这是错误的)
                         negation = reported_and_corrected(questions, found.start, found.end)
+                if negation is None and after is None and questions is not None and pattern.kind == "text":
+                    # v75: a point without a figure passed on as hearsay and disclaimed (有人说我们支持私有化部署，
+                    # 但这是错误的; 网上传言…，其实并不支持) - as a forbidden claim is not made so (v11), a point is
+                    # not said
+                    negation = disclaimed_hearsay(questions, found.start, found.end)
                 if negation is None and after is None and (figure or pattern.kind == "number"):
                     # v17: 20个月的两倍; v53: and a point's figure after words of counting (每月5000元的一半)
                     after = a_multiple_of(answer_norm, at, found.end)

@@ -530,7 +530,19 @@ HEARSAY_DISCLAIMED = re.compile(
     "|真伪(?:不明|难辨|未知)"
     # v35: and called wrong (有人说回收期为12个月，但这是错误的; some say ..., but that is wrong)
     "|(?:是|属于?|并|纯属)?(?:错误|不正确|不对|不准确)的?(?=[。!?;,\n]|$)"
-    "|(?<![a-z])(?:is|are|was|were)(?: simply| completely)? (?:wrong|incorrect|false|not true|untrue)(?![a-z])"
+    # v75: and the other words of the key-point path's correction (`retraction._CORRECTED`) - 有人说平台保证收益，但这
+    # 不属实 / 但事实并非如此 was charged where …，但这是错误的 was not
+    "|(?:并)?不属实|失实|并非如此|(?:并)?不是这样|与事实不符|不符合事实|(?<![不没非])(?:是|纯属)(?:谣言|假的)"
+    "|(?<![a-z])(?:is|are|was|were)(?: simply| completely)? (?:wrong|incorrect|false|not true|untrue|not the case"
+    "|a myth)(?![a-z])"
+    # v75: or denied after a contrast (网上传言我们支持私有化部署，其实并不支持; "Some say it is certified, but it is
+    # not") - an emphatic 并不 / 根本没 (not 并不影响, 并不意味), or a verb of the claim's truth after the negation,
+    # not any negation (据说它通过了认证，但不影响使用)
+    "|(?:其实|实际上|事实上|但是?|然而|可是)(?:我们|我司|该公司|该平台|该产品|平台|产品|它|其)?"
+    "(?:(?:并|根本)(?:不|没有?|未)(?!影响|妨碍|意味|代表|等于|说明)|(?:也|目前)?(?:不|没有?|未)"
+    "(?:支持|提供|具备|包括|包含|存在|属实|是这样|能|可以|会|通过|获得|保证|承诺))"
+    "|(?<![a-z])(?:but|however|in fact|actually),? (?:we|it|they|this|that)(?: really)?"
+    " (?:do|does|did|is|are|was|were|has|have)(?: not|n't)(?![a-z])"
     "|(?<![a-z])(?:(?:cannot|can't|could not|couldn't|can not) be (?:verified|confirmed|substantiated)"
     "|(?:cannot|can't|could not|couldn't|unable to) (?:verify|confirm)|unverified|unconfirmed|unsubstantiated"
     "|(?:not|never) (?:been )?(?:verified|confirmed)|no evidence|without evidence)(?![a-z])"
@@ -541,11 +553,18 @@ _GOES_ON_FROM_IT = re.compile(" ?(?:但是?|不过|然而|可是|这|该|此|(?:
 def _hearsay_disclaimed(answer_lines: str, start: int, end: int) -> bool:
     """A hearsay cue before start:end in its sentence, and a disclaimer in the sentence or the next one that goes on
     from it (v11)."""
+    return disclaimed_hearsay(answer_lines, start, end) is not None
+
+
+def disclaimed_hearsay(answer_lines: str, start: int, end: int) -> str | None:
+    """The text from the hearsay cue before start:end to start, where a disclaimer in the sentence or the next one
+    that goes on from it disclaims it (v11; v75: read for a key point without a figure too - 有人说我们支持私有化部署，
+    但这是错误的 was credited); else None."""
     sentence_start = last_end(SENTENCE_END, answer_lines, start)
     sentence_start = max(sentence_start, answer_lines.rfind(";", 0, start) + 1)  # v12: and a semicolon
     hearsay = _HEARSAY.search(answer_lines, sentence_start, start)
     if hearsay is None:
-        return False
+        return None
     after = SENTENCE_END.search(answer_lines, end)
     rest_end = after.end() if after else len(answer_lines)
     if after is not None and _GOES_ON_FROM_IT.match(answer_lines, after.end()):
@@ -559,8 +578,8 @@ def _hearsay_disclaimed(answer_lines: str, start: int, end: int) -> bool:
         tail_end = tail.start() if tail else len(answer_lines)
         lead, rest = answer_lines[lead_start : disclaimer.start()], answer_lines[disclaimer.end() : tail_end]
         if not _A_DETAIL.search(lead + " " + rest) and not _OF_ANOTHER_THING.match(rest):
-            return True
-    return False
+            return answer_lines[hearsay.start() : start]
+    return None
 
 
 # v12: the disclaimer is of the hearsay, not of a detail its part names (具体认证日期无法确认, 尚未确认具体时间, the

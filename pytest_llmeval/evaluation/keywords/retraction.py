@@ -249,7 +249,7 @@ _MISTAKE_AFTER = re.compile(" ?(?:是|为)?(?:一个|一种)?(?:常见|普遍|�
 _CORRECTED = re.compile(
     "(?:但是?|其实|实际上|事实上|实际|然而|不过|可是|而是|结果|(?<![a-z])(?:but|however|in fact|actually|in reality)"
     "(?![a-z]))[^。!?\n]*?[0-9一二三四五六七八九十两]"
-    "|不对|错误|错了|不正确|不准确|不实|有误|并非如此|不是这样|误解|谣言"
+    "|不对|错误|错了|不正确|不准确|不实|不属实|失实|与事实不符|不符合事实|是假的|有误|并非如此|不是这样|误解|谣言"
     "|(?<![a-z])(?:wrong|incorrect|not true|not the case|inaccurate|untrue|a myth|misconception)(?![a-z])"
 )
 

@@ -1,0 +1,74 @@
+"""Scorer v75: hearsay called untrue, in the words either path knows, and for a key point without a figure.
+
+A forbidden claim passed on as hearsay and then called untrue is not made (v11, v35: 有人说…，但这是错误的) - but the
+claim path knew fewer words of "untrue" than the key-point path's correction (`retraction._CORRECTED`): 有人说平台保证
+收益，但这不属实 / 但事实并非如此 / 这与事实不符 / 纯属谣言 and "…, but that is not the case" were charged. And a key point
+without a figure passed on so was credited: 有人说我们支持私有化部署，但这是错误的 and 网上传言我们支持私有化部署，其实并不
+支持 covered 私有化部署 (v17's reading of hearsay corrected was for figures only). Both read the same words now
+(`keywords/assertion.py`, `HEARSAY_DISCLAIMED`, `disclaimed_hearsay`), and a denial after a contrast (其实并不支持, "but
+we do not") disclaims it too - a verb of the claim's truth after the negation, not any negation (据说…，但并不影响报价).
+"""
+
+from __future__ import annotations
+
+import pytest
+from scorer_rows import charged, check_status
+
+from pytest_llmeval.evaluation.numbers import NumberForms
+from pytest_llmeval.evaluation.scoring import SCORER_VERSION
+
+C, N = "covered", "not covered"
+
+# a key point without a figure passed on as hearsay: not said where the answer calls it untrue (v74: covered)
+TEXT_HEARSAY: list[tuple[str, str, NumberForms | None, str]] = [
+    ("私有化部署", "有人说我们支持私有化部署，但这是错误的。", None, N),
+    ("私有化部署", "有人说我们支持私有化部署，这不属实。", None, N),
+    ("私有化部署", "网上传言我们支持私有化部署，其实并不支持。", None, N),
+    ("私有化部署", "据说该产品提供私有化部署，但事实并非如此。", None, N),
+    ("on-premise deployment", "Some say we support on-premise deployment, but that is not true.", None, N),
+    ("on-premise deployment", "Some say we support on-premise deployment, but we do not.", None, N),
+    # passed on without a disclaimer, confirmed, or with a negation of another thing: said (as a claim is made, v11)
+    ("私有化部署", "据说我们支持私有化部署。", None, C),
+    ("私有化部署", "有人说我们支持私有化部署，这是真的。", None, C),
+    ("私有化部署", "听说我们支持私有化部署，确实如此。", None, C),
+    ("私有化部署", "据说我们支持私有化部署，但并不影响报价。", None, C),
+    ("私有化部署", "有人说我们支持私有化部署，但具体上线时间无法确认。", None, C),
+    ("私有化部署", "我们支持私有化部署，这不是谣言。", None, C),
+]
+# figures, unchanged or (不属实 and the others were already the key-point path's words) now with 与事实不符
+FIGURE_HEARSAY: list[tuple[str, str, NumberForms | None, str]] = [
+    ("20个月", "有人说回收期是20个月，这不属实。", None, N),
+    ("20个月", "有人说回收期是20个月，但事实并非如此。", None, N),
+    ("20个月", "有人说回收期是20个月，这与事实不符。", None, N),  # v74: covered
+    ("20个月", "有人说回收期是20个月，这属实。", None, C),
+]
+
+CLAIMS = [
+    ("保证收益", "网上有人说平台保证收益，但这不属实。", False),  # v74: charged
+    ("保证收益", "网上有人说平台保证收益，这不属实。", False),  # v74: charged
+    ("保证收益", "有人说平台保证收益，但事实并非如此。", False),  # v74: charged
+    ("保证收益", "有人说平台保证收益，这与事实不符。", False),  # v74: charged
+    ("保证收益", "有人说平台保证收益，纯属谣言。", False),  # v74: charged
+    ("保证收益", "网传平台保证收益，其实并不保证。", False),  # v74: charged
+    ("guaranteed returns", "Some claim that it offers guaranteed returns, but that is not the case.", False),
+    ("保证收益", "有人说平台保证收益，但这是错误的。", False),  # v35, unchanged
+    ("保证收益", "有人说平台保证收益，这是真的。", True),
+    ("保证收益", "有人说平台保证收益，这一点属实。", True),
+    ("保证收益", "有传言说平台保证收益，这不是谣言。", True),  # v11: confirmed
+    ("保证收益", "据说平台保证收益，但并不影响风险评级。", True),  # a negation of another thing
+    ("保证收益", "我们保证收益。", True),
+]
+
+
+def test_the_version() -> None:
+    assert SCORER_VERSION >= 75
+
+
+@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*TEXT_HEARSAY, *FIGURE_HEARSAY])
+def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
+    check_status(point, answer, expected, forms)
+
+
+@pytest.mark.parametrize(("claim", "answer", "expected"), CLAIMS)
+def test_claims(claim: str, answer: str, expected: bool) -> None:
+    assert charged(claim, answer) is expected
