@@ -1,12 +1,13 @@
 """Scorer v75: hearsay called untrue, in the words either path knows, and for a key point without a figure.
 
 A forbidden claim passed on as hearsay and then called untrue is not made (v11, v35: 有人说…，但这是错误的) - but the
-claim path knew fewer words of "untrue" than the key-point path's correction (`retraction._CORRECTED`): 有人说平台保证
-收益，但这不属实 / 但事实并非如此 / 这与事实不符 / 纯属谣言 and "…, but that is not the case" were charged. And a key point
-without a figure passed on so was credited: 有人说我们支持私有化部署，但这是错误的 and 网上传言我们支持私有化部署，其实并不
-支持 covered 私有化部署 (v17's reading of hearsay corrected was for figures only). Both read the same words now
-(`keywords/assertion.py`, `HEARSAY_DISCLAIMED`, `disclaimed_hearsay`), and a denial after a contrast (其实并不支持, "but
-we do not") disclaims it too - a verb of the claim's truth after the negation, not any negation (据说…，但并不影响报价).
+claim path knew fewer words of "untrue" than the key-point path's correction (`retraction._CORRECTED`):
+有人说平台保证收益，但这不属实 / 但事实并非如此 / 这与事实不符 / 纯属谣言 and "…, but that is not the case" were
+charged. And a key point without a figure passed on so was credited: 有人说我们支持私有化部署，但这是错误的 and
+网上传言我们支持私有化部署，其实并不支持 covered 私有化部署 (v17's reading of hearsay corrected was for figures only).
+Both read the same words now (`keywords/assertion.py`, `HEARSAY_DISCLAIMED`, `disclaimed_hearsay`), and a denial
+after a contrast (其实并不支持, "but we do not") disclaims it too - an emphatic 并不 or a negated verb of the claim's
+truth, not any negation (据说…，但并不影响报价).
 """
 
 from __future__ import annotations
