@@ -1,4 +1,5 @@
-"""Scorer v75: hearsay called untrue, in the words either path knows, and for a key point without a figure.
+"""Scorer v75: hearsay called untrue, in the words either path knows, and for a key point without a figure; a choice
+refused or advised against (不选, 不建议选, 不要采用, 别选, 不宜采用, 切勿采用: `keywords/negation.py`).
 
 A forbidden claim passed on as hearsay and then called untrue is not made (v11, v35: 有人说…，但这是错误的) - but the
 claim path knew fewer words of "untrue" than the key-point path's correction (`retraction._CORRECTED`):
@@ -44,6 +45,26 @@ FIGURE_HEARSAY: list[tuple[str, str, NumberForms | None, str]] = [
     ("20个月", "有人说回收期是20个月，这属实。", None, C),
 ]
 
+# a choice refused or advised against (v74: covered) - and the words that only hold its characters
+NOT_CHOSEN: list[tuple[str, str, NumberForms | None, str]] = [
+    ("私有化部署", "我们不选私有化部署。", None, N),
+    ("私有化部署", "宁可选SaaS也不选私有化部署。", None, N),
+    ("私有化部署", "不建议选私有化部署。", None, N),
+    ("私有化部署", "不会选私有化部署。", None, N),
+    ("私有化部署", "不引入私有化部署。", None, N),
+    ("私有化部署", "不要采用私有化部署。", None, N),
+    ("私有化部署", "千万不要选择私有化部署。", None, N),
+    ("私有化部署", "别选私有化部署。", None, N),
+    ("私有化部署", "不宜采用私有化部署。", None, N),
+    ("私有化部署", "切勿采用私有化部署。", None, N),
+    ("私有化部署", "特别是私有化部署，最能满足数据不出行的要求。", None, C),
+    ("私有化部署", "两者的区别是私有化部署更安全。", None, C),
+    ("私有化部署", "个别客户选择私有化部署。", None, C),
+    ("私有化部署", "无论选私有化部署还是SaaS，都需要等保。", None, C),
+    ("私有化部署", "不得不选私有化部署。", None, C),
+    ("20%", "ROI分别为20%和15%。", None, C),
+]
+
 CLAIMS = [
     ("保证收益", "网上有人说平台保证收益，但这不属实。", False),  # v74: charged
     ("保证收益", "网上有人说平台保证收益，这不属实。", False),  # v74: charged
@@ -65,7 +86,7 @@ def test_the_version() -> None:
     assert SCORER_VERSION >= 75
 
 
-@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*TEXT_HEARSAY, *FIGURE_HEARSAY])
+@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*TEXT_HEARSAY, *FIGURE_HEARSAY, *NOT_CHOSEN])
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)
 

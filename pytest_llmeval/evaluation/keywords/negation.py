@@ -116,6 +116,9 @@ _ADVERB_BEFORE_A_PROHIBITION = re.compile("(?:擅自|随意|无故|任意|轻易
 NEGATIONS_ZH += ("无法", "未能", "没能", "未曾", "难以", "无从") + VERB_NEGATIONS_ZH + PROHIBITIONS_ZH
 # v35: "is not of / does not promise / there is no" (本产品不属于保证收益类产品, 不承诺保证收益, 不存在保证收益的安排)
 NEGATIONS_ZH += ("不属于", "不承诺", "不存在")
+# v75: advice against (不要采用私有化部署, 别选, 不宜采用, 切勿采用, 千万别) - as 不建议 and 不应 were (v13); the words
+# that end with 别 and negate nothing are in NO_NEGATION_ZH (特别是, 分别为, 区别在于)
+NEGATIONS_ZH += ("不要", "不宜", "切勿", "别")
 # v17: an inclusive bound states its figure as a limit (不超过20个月 as 20个月以内, 不少于20个月 as 20个月以上): no
 # negation (`INCLUSIVE_BOUNDS`, read before negations are), as 不低于 was none since v6
 _INCLUSIVE_BOUNDS_ZH = ("不超过", "不少于", "未超过", "没有超过", "没超过", "不会超过", "不超")
@@ -186,6 +189,9 @@ FILLERS_ZH += ("提供", "支持", "开放", "推出", "上线")
 # 无需进行等保测评, 不建议采用私有化部署, 没有必要开展试点, 未选择智能风控引擎; not 不得不进行信创适配, 不断采用,
 # 无论采用)
 FILLERS_ZH += ("做", "进行", "开展", "考虑", "采用", "使用", "选择", "选用", "采取")
+# v75: and the plain and buying verbs of a choice (不选私有化部署, 也不选, 不建议选, 不会选, 不要选, 不引入, 不采购 were
+# credited where 不选择 was negated)
+FILLERS_ZH += ("选", "选购", "采购", "购买", "引入")
 # v25: and the verbs of a change or a length, as v23's English ones (没有提升3个百分点, 并未增长20%, 不会缩短20个月,
 # 没有节省20万元: the figure is denied; v24 read only a fall so: 没有下降20%)
 FILLERS_ZH += ("提升", "提高", "增长", "增加", "上升", "上涨", "缩短", "延长", "节省", "节约", "花费", "耗时", "用时")
@@ -296,6 +302,32 @@ DOUBLE_NEGATION_BEFORE += ("并非", "绝非", "决非")  # v15: 并非不支持
 # 除非 (unless); and (v9) 南非, 北非, 东非, 西非, 非洲 (Africa and its parts).
 NO_NEGATION_ZH: tuple[str, ...] = ("无非", "莫非", "除非")
 NO_NEGATION_ZH += ("南非", "北非", "东非", "西非", "非洲")  # v9: places (在南非20%的市场份额)
+NO_NEGATION_ZH += (  # v75: the words that end with 别 (特别是私有化部署, 分别为20%和15%, 区别是私有化部署)
+    "特别",
+    "分别",
+    "区别",
+    "类别",
+    "级别",
+    "个别",
+    "识别",
+    "鉴别",
+    "辨别",
+    "告别",
+    "派别",
+    "性别",
+    "差别",
+    "判别",
+    "甄别",
+    "离别",
+    "送别",
+    "道别",
+    "有别",
+    "天壤之别",
+    "千差万别",
+    "职别",
+    "组别",
+    "型别",
+)
 # v48: a negated expectation of a level before a figure (the ROI is not expected to reach 20%, isn't likely to be 20%,
 # is not projected to hit 20%): four words and more, past the three that `_en_negation_ending` reads - v47 credited it
 _NEGATED_RAISING_EN = re.compile(
