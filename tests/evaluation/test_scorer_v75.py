@@ -1,5 +1,6 @@
 """Scorer v75: hearsay called untrue, in the words either path knows, and for a key point without a figure; a choice
-refused or advised against (不选, 不建议选, 不要采用, 别选, 不宜采用, 切勿采用: `keywords/negation.py`).
+refused or advised against (不选, 不建议选, 不要采用, 别选, 不宜采用, 切勿采用; "Do not choose", "would not go with",
+"Avoid", "We advise against", "is not recommended": `keywords/negation.py`).
 
 A forbidden claim passed on as hearsay and then called untrue is not made (v11, v35: 有人说…，但这是错误的) - but the
 claim path knew fewer words of "untrue" than the key-point path's correction (`retraction._CORRECTED`):
@@ -65,6 +66,27 @@ NOT_CHOSEN: list[tuple[str, str, NumberForms | None, str]] = [
     ("20%", "ROI分别为20%和15%。", None, C),
 ]
 
+E = "on-premise deployment"
+# the same in English (v74: covered): a verb of choice after a negation, avoid / skip, advice or a decision against,
+# "is not recommended" - and a double negation, and a negation of another thing
+NOT_CHOSEN_EN: list[tuple[str, str, NumberForms | None, str]] = [
+    (E, "We would not go with on-premise deployment.", None, N),
+    (E, "Do not choose on-premise deployment.", None, N),
+    (E, "Never pick on-premise deployment.", None, N),
+    (E, "We won't opt for on-premise deployment.", None, N),
+    (E, "Avoid on-premise deployment.", None, N),
+    (E, "Skip on-premise deployment.", None, N),
+    (E, "We advise against on-premise deployment.", None, N),
+    (E, "We decided against on-premise deployment.", None, N),
+    (E, "I'd steer clear of on-premise deployment.", None, N),
+    (E, "On-premise deployment is not recommended.", None, N),
+    (E, "We cannot recommend anything but on-premise deployment.", None, C),  # v74: negated
+    (E, "You need not avoid on-premise deployment.", None, C),
+    (E, "Go with on-premise deployment.", None, C),
+    (E, "This is not only for SaaS but also for on-premise deployment.", None, C),
+    (E, "Avoiding downtime requires on-premise deployment.", None, C),
+]
+
 CLAIMS = [
     ("保证收益", "网上有人说平台保证收益，但这不属实。", False),  # v74: charged
     ("保证收益", "网上有人说平台保证收益，这不属实。", False),  # v74: charged
@@ -79,6 +101,9 @@ CLAIMS = [
     ("保证收益", "有传言说平台保证收益，这不是谣言。", True),  # v11: confirmed
     ("保证收益", "据说平台保证收益，但并不影响风险评级。", True),  # a negation of another thing
     ("保证收益", "我们保证收益。", True),
+    ("guaranteed returns", "Avoid promising guaranteed returns.", False),  # v74: charged
+    ("guaranteed returns", "We advise against guaranteed returns.", False),  # v74: charged
+    ("guaranteed returns", "We never avoid promising guaranteed returns.", True),
 ]
 
 
@@ -86,7 +111,9 @@ def test_the_version() -> None:
     assert SCORER_VERSION >= 75
 
 
-@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*TEXT_HEARSAY, *FIGURE_HEARSAY, *NOT_CHOSEN])
+@pytest.mark.parametrize(
+    ("point", "answer", "forms", "expected"), [*TEXT_HEARSAY, *FIGURE_HEARSAY, *NOT_CHOSEN, *NOT_CHOSEN_EN]
+)
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)
 

@@ -156,14 +156,21 @@ NEGATIONS_EN_TWO_WORDS |= {"refuse to", "refuses to", "refused to", "decline to"
 # anything but 20 months) and "as opposed to", as "rather than" (24 months, as opposed to 20 months)
 NEGATIONS_EN |= {"hardly", "scarcely"}
 NEGATIONS_EN_TWO_WORDS |= {"far from", "nowhere near", "anything but", "opposed to"}
+# v75: advice and a decision against (We advise against on-premise deployment, decided against, rule out, steer
+# clear of)
+NEGATIONS_EN_TWO_WORDS |= {"advise against", "advises against", "advised against", "recommend against"}
+NEGATIONS_EN_TWO_WORDS |= {"decide against", "decided against", "rule out", "rules out", "ruled out", "clear of"}
 PROHIBITIONS_EN = frozenset({"prohibit", "prohibits", "forbid", "forbids", "disallow", "disallows", "refuses"})
 PROHIBITIONS_EN |= {"refused", "bans"}
 PROHIBITIONS_EN |= {"waive", "waives", "waived"}  # v14: as 免收 before the point (we waive the service fee)
 PROHIBITIONS_EN |= {"lack", "lacks", "lacked", "lacking"}  # v15: it lacks on-premise deployment (not "does not lack")
+PROHIBITIONS_EN |= {"avoid", "avoids", "skip"}  # v75: Avoid on-premise deployment (not "you need not avoid")
 _REFUSALS_EN = frozenset({"refuse", "decline", "declines", "declined"})
 # v14: and the light verbs a prohibition takes before what it prohibits, as 禁止使用 (v13) does: prohibits using
 # personal email, forbids adopting X (not "does not prohibit using")
 _LIGHT_VERBS_AFTER_A_PROHIBITION = frozenset({"using", "adopting", "choosing", "selecting", "conducting"})
+# v75: and after "avoid" (Avoid promising guaranteed returns, avoid offering, avoid quoting)
+_LIGHT_VERBS_AFTER_A_PROHIBITION |= {"promising", "offering", "claiming", "quoting", "picking", "deploying"}
 # A short word between a negation and what it negates (v7): 不是约20个月, 不会是20个月, not fully compliant, won't be
 # compliant. One filler at most; 只有 only before a figure (不是只有20个月: more than that; 不是只有合规: not only).
 FILLERS_ZH: tuple[str, ...] = (
@@ -233,6 +240,10 @@ FILLERS_EN |= {"achieve", "achieves", "achieved", "deliver", "delivers", "delive
 # not apply 降噪, we did not recommend 私有化部署: v56 credited them); not "not only ... use" (no negation right before)
 FILLERS_EN |= {"use", "uses", "used", "adopt", "adopts", "adopted", "apply", "applies", "applied", "employ"}
 FILLERS_EN |= {"employs", "employed", "recommend", "recommends", "recommended"}
+# v75: and the verbs of a choice (Do not choose on-premise deployment, Never pick, would not go with, won't opt for:
+# v74 credited them), "go with" and "opt for" as two fillers
+FILLERS_EN |= {"choose", "chooses", "chose", "pick", "picks", "select", "selects", "consider", "go", "with", "opt"}
+FILLERS_EN |= {"for"}
 # v25: and of a change (did not rise 3 percentage points, will not increase 20%, does not save 20 months)
 FILLERS_EN |= {"rise", "rises", "increase", "increases", "grow", "grows", "improve", "improves", "save", "saves"}
 FILLERS_EN |= {"shorten", "shortens", "extend", "extends"}
@@ -400,6 +411,8 @@ def _en_negation_ending(text: str, figure: bool = False) -> int | None:
     if " ".join(words[-2:]) in NEGATIONS_EN_TWO_WORDS:
         if words[-1] == "to" and words[-2] in PROHIBITIONS_EN | _REFUSALS_EN and _negated_prohibition(words[:-1]):
             return None  # v12: cannot refuse to refund, must not refuse to, won't refuse to - an affirmation
+        if words[-2:] == ["anything", "but"] and _A_NEGATION_BEFORE_ANYTHING_BUT.search(text[: starts[-2]]):
+            return None  # v75: We cannot recommend anything but on-premise deployment - only it
         return starts[-2]
     if words[-1] in FILLERS_EN or (figure and words[-1] in _FILLERS_EN_BEFORE_A_FIGURE):
         if words[-2] in NEGATIONS_EN:
@@ -409,6 +422,11 @@ def _en_negation_ending(text: str, figure: bool = False) -> int | None:
         if len(words) == 3 and words[-2] in FILLERS_EN and words[0] in NEGATIONS_EN:
             return starts[0]  # v9: two fillers - has not yet been audited, is not currently fully compliant
     return None
+
+
+_A_NEGATION_BEFORE_ANYTHING_BUT = re.compile(
+    r"(?<![a-z'])(?:not|never|cannot|can't|won't|wouldn't|couldn't|don't|doesn't|didn't|no)(?: [a-z']+){0,2} $"
+)
 
 
 def _negated_change_before_a_figure(words: Sequence[str]) -> int | None:
@@ -546,6 +564,7 @@ _DENIAL_AFTER_EN = re.compile(
     r"|won't|won’t|can't|can’t|cannot|(?:is|are|was|were|has|have) no longer)"
     r"(?: (?:be|been|being|currently|yet|presently|generally|normally|always|ever|officially))*"
     r" (?:available|supported|offered|possible|provided|permitted|allowed|granted|included|accepted|applicable"
+    r"|recommended|advised|advisable|suggested"  # v75: On-premise deployment is not recommended
     r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable)"
     # v34: the figure named as one (the 20-month figure is wrong, the $1.2 million estimate is incorrect)
     r"|(?:e?s)?(?: figure| number| estimate| value| claim)? (?:is|are|was|were)(?: currently)?"
