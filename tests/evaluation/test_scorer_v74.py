@@ -62,6 +62,7 @@ PEOPLE: list[tuple[str, str, NumberForms | None, str]] = [
     ("4300人", "The bank has 4,300 employees.", None, C),
     ("4300人", "The bank employs 4,300 people.", None, C),
     ("12人", "项目团队由12名工程师组成。", None, C),
+    ("12人", "团队有12位数据工程师。", None, C),  # review: 位数 began the digits' words
     ("4300名", "员工约4300人。", None, C),
     ("4300人", "该行员工14300名。", None, N),
     ("4300人", "该行员工不到4300名。", None, N),

@@ -3,7 +3,7 @@
 A factor is written 3倍, 3x, 3×, "3 times" or 3-fold: a point "3倍" missed 提升3x, "3× faster" and "3 times higher",
 and a point "3x" missed 3倍 (`factor_twins`). Only the twins of a point that ends with its factor are made, and an x,
 × or "times" of the answer counts as a factor where what follows it is no thing counted: 2x H100, 4x GPUs, 3x4,
-"3 times a day" say no factor of 2, 4, 3 (`_A_COUNT_AFTER`), while 提升3x, "3x faster", "3× the throughput",
+"3 times a day" say no factor of 2, 4, 3 (`_A_FACTOR_FOLLOWS`), while 提升3x, "3x faster", "3× the throughput",
 "3 times higher" do.
 
 A product of two numbers is written with ×, x or * (7×24小时, 7x24小时, 7 * 24 小时: round-the-clock service): a point

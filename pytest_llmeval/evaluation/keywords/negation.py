@@ -338,6 +338,12 @@ NO_NEGATION_ZH += (  # v75: the words that end with 别 (特别是私有化部�
     "职别",
     "组别",
     "型别",
+    "国别",
+    "诀别",
+    "阔别",
+    "惜别",
+    "话别",
+    "作别",
 )
 # v48: a negated expectation of a level before a figure (the ROI is not expected to reach 20%, isn't likely to be 20%,
 # is not projected to hit 20%): four words and more, past the three that `_en_negation_ending` reads - v47 credited it

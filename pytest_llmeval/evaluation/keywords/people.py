@@ -19,7 +19,7 @@ _A_COUNT_OF_PEOPLE = re.compile(
 )
 _CLASSIFIERS = ("人", "名", "位")
 _PEOPLE_EN = ("people", "persons", "employees", "staff")
-_DIGITS_AFTER = re.compile("数|小数|字符|字节|密码|编码|码|有效数字|进制")
+_DIGITS_AFTER = re.compile("数(?!据|字化|学)|小数|字符|字节|密码|编码|码(?!农)|有效数字|进制")  # not 12位数据工程师
 _PLACES_BEFORE = re.compile("(?:小数点后|精确到|保留|取) ?$")
 
 
