@@ -95,19 +95,6 @@ _LABELS = {True: ("错误", "Wrong"), False: ("正确", "Right")}  # a cross's l
 NOT_A_VERDICT: frozenset[tuple[str, str]] = frozenset(("pair, second on its line", mark) for mark in "×✖✕")
 
 
-def fill(template: str, said: str, mark: str, crossed: bool) -> str:
-    """The layout's answer: the statement {S} with its mark {M} and label {L}; the other statement's mark {O} (the
-    opposite canonical mark) and label {K}."""
-    english = _CJK.search(said) is None
-    return template.format(
-        S=said,
-        M=mark,
-        O=CANONICAL[not crossed],
-        L=_LABELS[crossed][english],
-        K=_LABELS[not crossed][english],
-    )
-
-
 # key-point layouts a decision reads as the point said (crossed too): the expectation is "covered"
 DECIDED: dict[str, str] = {
     layout: "v65: a cross opening a line is no negation of a key point on it (a cons list says the point)"
@@ -171,6 +158,19 @@ REACH = (
     " cross opening a line whose claim stands later in it, a tick on a numbered item; v72)"
 )
 CANONICAL = {True: "❌", False: "✅"}
+
+
+def fill(template: str, said: str, mark: str, crossed: bool) -> str:
+    """The layout's answer: the statement {S} with its mark {M} and label {L}; the other statement's mark {O} (the
+    opposite canonical mark) and label {K}."""
+    english = _CJK.search(said) is None
+    return template.format(
+        S=said,
+        M=mark,
+        O=CANONICAL[not crossed],
+        L=_LABELS[crossed][english],
+        K=_LABELS[not crossed][english],
+    )
 
 
 @dataclass

@@ -779,17 +779,17 @@ def _regex_of(case: Case, field_name: str) -> Iterator[None]:
 # mark labels its own line, not the figure that ends the line before it, which v40's marks right after a figure (ROI为
 # 20% ❌) and v46's in its table row (| 毛利率为20% | ❌ |) still take back. A mark that corrects the line before it is
 # no label of its own (回收期为20个月\n❌ 应为24个月, \n❌ Correction: 24 months): its break is not kept.
+_CORRECTING_WORDS_ZH = "应为|应是|应该|实际|更正|正确|纠正|修正|改为"
+_CORRECTING_WORDS_EN = "correction|corrected|should|actually"
 _A_CORRECTION = (
-    " ?[,，:：-]? ?(?:不对|错了|错误|应为|应是|应该|实际|更正|正确|纠正|修正|改为"
-    "|(?:correction|corrected|should|actually|wrong|incorrect|not|no)(?![a-z]))"
+    f" ?[,，:：-]? ?(?:不对|错了|错误|{_CORRECTING_WORDS_ZH}"
+    f"|(?:{_CORRECTING_WORDS_EN}|wrong|incorrect|not|no)(?![a-z]))"
 )
 # v73: ... but a cross before a label that calls its own line wrong labels that line (✅ 正确：回收期24个月
 # \n❌ 错误：回收期20个月, ❌ Wrong: payback in 20 months, ❌ 错误说法：…) - a do/don't pair, not a correction of the
 # line before (v47 negated 24个月): after the label's colon comes a statement, not a correcting word
 # (❌ 错误：应为24个月 corrects)
-_A_CORRECTING_VALUE = (
-    "(?:应为|应是|应该|实际|更正|正确|纠正|修正|改为|(?:correction|corrected|should|actually)(?![a-z]))"
-)
+_A_CORRECTING_VALUE = f"(?:{_CORRECTING_WORDS_ZH}|(?:{_CORRECTING_WORDS_EN})(?![a-z]))"
 _A_WRONG_LABEL_LEADS = f" ?(?:不对|错了|错误|不正确|wrong|incorrect)[^:：\n]{{0,8}}?[:：] ?(?!{_A_CORRECTING_VALUE})"
 _A_VERDICT_LABEL = (
     f"(?:{CROSS}(?={_A_WRONG_LABEL_LEADS})|(?:[{CROSS}{CHECK}]|(?:错误|否|wrong|false|incorrect|no) ?[:：])"

@@ -550,16 +550,10 @@ HEARSAY_DISCLAIMED = re.compile(
 _GOES_ON_FROM_IT = re.compile(" ?(?:但是?|不过|然而|可是|这|该|此|(?:however|but|this|that|though)(?![a-z]))")
 
 
-def _hearsay_disclaimed(answer_lines: str, start: int, end: int) -> bool:
-    """A hearsay cue before start:end in its sentence, and a disclaimer in the sentence or the next one that goes on
-    from it (v11)."""
-    return disclaimed_hearsay(answer_lines, start, end) is not None
-
-
 def disclaimed_hearsay(answer_lines: str, start: int, end: int) -> str | None:
-    """The text from the hearsay cue before start:end to start, where a disclaimer in the sentence or the next one
-    that goes on from it disclaims it (v11; v75: read for a key point without a figure too - 有人说我们支持私有化部署，
-    但这是错误的 was credited); else None."""
+    """The text from the hearsay cue before start:end (in its sentence) to start, where a disclaimer in the sentence
+    or the next one that goes on from it disclaims the hearsay (v11; v75: read for a key point without a figure too -
+    有人说我们支持私有化部署，但这是错误的 was credited); else None."""
     sentence_start = last_end(SENTENCE_END, answer_lines, start)
     sentence_start = max(sentence_start, answer_lines.rfind(";", 0, start) + 1)  # v12: and a semicolon
     hearsay = _HEARSAY.search(answer_lines, sentence_start, start)
@@ -618,7 +612,7 @@ def asserted(
     phrase_end = after.start() if after else len(answer_lines)
     if _ends_as_a_condition(answer_lines, end, phrase_end) or _under_a_disclaimer(answer_lines, start, breaks):
         return False
-    if _quoted_as_a_claim(answer_lines, start, end) or _hearsay_disclaimed(answer_lines, start, end):
+    if _quoted_as_a_claim(answer_lines, start, end) or disclaimed_hearsay(answer_lines, start, end) is not None:
         return False
     if crossed_out(answer_lines, start) or condemned_mention(answer_lines, part_start, start, end):
         return False  # v35: ❌ 保证收益; 宣称保证收益属于违规行为, promises of guaranteed returns are a red flag

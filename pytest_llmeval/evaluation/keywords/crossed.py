@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import re
 
-from .normalisation import CHECK, CROSS
+from .normalisation import CHECK, CROSS, CROSS_OR_CHECK
 from .parties import OTHER_PARTIES_ZH
 
-_A_MARK = re.compile(f"[{CROSS}{CHECK}]")
 # what ends the statement between the point and the mark: a sentence end; a clause's comma (review:
 # 支持私有化部署，多租户 ❌, "Payback in 20 months, IRR 8% ❌", 我们保证收益，多租户 ❌ - the cross judges the clause
 # it ends; read back over the comma it negated the first clause's point and cleared its forbidden claim); a
@@ -50,7 +49,7 @@ def crossed_after_its_statement(text: str, start: int, end: int) -> str | None:
     line_end = len(text) if line_end < 0 else line_end
     if "|" in text[line_start:line_end]:
         return None
-    first = _A_MARK.search(text, end, line_end)  # the first verdict mark after the point on its line
+    first = CROSS_OR_CHECK.search(text, end, line_end)  # the first verdict mark after the point on its line
     if first is None:
         return None
     between = text[end : first.start()]

@@ -268,6 +268,7 @@ _BLOCKQUOTE_MARKS = re.compile(r"^([ \t]*)(?:>[ \t]*)*>[ \t]+", re.MULTILINE)
 # length (one character for one) but for the selector it drops; no rule reports a position in the answer as written.
 CROSS = "❌"
 CHECK = "✅"
+CROSS_OR_CHECK = re.compile(f"[{CROSS}{CHECK}]")  # a verdict mark once `one_mark_each` has read it
 _ALWAYS_CROSSES = "❌❎✗✘🚫⛔☒"
 _CHECKS = "✅✓✔☑🗸"
 _TIMES_OR_CROSS = "×✕✖"
@@ -389,7 +390,6 @@ def _formatting(text: str) -> str:
 _LINE_LED_BY_A_MARK = re.compile(
     rf"^[ \t]*(?:(?:[-*+•·]|[0-9]{{1,2}}[.)、])[ \t]*)?(?:\*\*)?[{CROSS}{CHECK}][^\n]*", re.MULTILINE
 )
-_A_MARK_OF_OURS = re.compile(f"[{CROSS}{CHECK}]")
 _A_LATER_LEAD_MARK = re.compile(
     rf"(?<=[^\s:：(（\[【|—–/{CROSS}{CHECK}*-])[ \t]*"
     rf"(?=(?:\*\*)?[{CROSS}{CHECK}](?:\*\*)?[ \t]*[^\s{CROSS}{CHECK}。.,，;；!?！？:：)）|])"
@@ -400,7 +400,7 @@ def _one_statement_a_line(m: re.Match[str]) -> str:
     line = m.group()
     if "|" in line:
         return line
-    own = _A_MARK_OF_OURS.search(line)
+    own = CROSS_OR_CHECK.search(line)
     lead = own.end() if own else 0  # past the line's own mark
     return line[:lead] + _A_LATER_LEAD_MARK.sub("\n", line[lead:])
 
