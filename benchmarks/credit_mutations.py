@@ -532,6 +532,11 @@ _COPULA_ZH = re.compile(r"(?:为|是|达到|达)\s*$")
 _COPULA_EN = re.compile(r"\b(?:is|was)\s+$")
 
 
+_CHANGE_VERB_ZH_BEFORE = re.compile(
+    "(?:提升|提高|增加|增长|下降|降低|减少|缩短|延长|上升|上涨|下跌|节省|降|升|增|减)了? ?$"
+)
+
+
 def _misread_figure(
     point: str, answer: str, figure: str | None, start: int, end: int, english: bool
 ) -> tuple[list[tuple[str, str]], list[str]]:
@@ -574,8 +579,15 @@ def _misread_figure(
         made.append(("range", f"{head}{low}-{high}{answer[end:]}"))
         if unit and english:
             made.append(("range", f"{head}between {low}{unit} and {high}{unit}{rest}"))
+            # v76: the figure as a range's end, the other end said about its number (10-odd to 20 months)
+            made.append(("range", f"{head}{low}-odd to {said}{unit}{rest}"))
         elif unit:
             made.append(("range", f"{head}{low}{unit}到{high}{unit}{rest}"))
+            # v76: the figure as a range's end, the other end said about its number (10多个月到20个月,
+            # 20个月到30余个月); not after a verb of change (提升10多个百分点到13个百分点: a rise to the figure)
+            if not _CHANGE_VERB_ZH_BEFORE.search(head):
+                made.append(("range", f"{head}{low}多{unit}到{said}{unit}{rest}"))
+                made.append(("range", f"{head}{said}{unit}到{high}余{unit}{rest}"))
     else:
         skipped.append("range: the figure is not a whole number of 4 or more in digits")
     copula_zh = None if english else _COPULA_ZH.search(head)

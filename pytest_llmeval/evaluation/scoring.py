@@ -91,7 +91,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 75
+SCORER_VERSION = 76
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..numbers import Found, NumberForms, NumberPattern, compile_variant
+from ..numbers.edges import an_end_of_a_range
 
 # the point's period, as a rate point writes it after its amount (5000元/月, $5000 per month) or before it (每月5000元)
 _PERIOD_NAMES = {
@@ -88,7 +89,8 @@ class _RateTwin(NumberPattern):
         for found in plain.search(answer):
             after = _period_after(answer, found.end)
             if after is not None:
-                if after[0] == self.period:
+                # v76: not an end of a range of rates (3750元/月到5000元/月, 5000元/月到6000元/月)
+                if after[0] == self.period and not an_end_of_a_range(answer, found.start, after[1], self.text):
                     yield Found(found.start, after[1])
                 continue
             if _period_before(answer, found.start) == self.period:

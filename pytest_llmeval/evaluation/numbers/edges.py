@@ -148,11 +148,11 @@ _RANGE_MARKS = "至|到|~|〜|⁓|–|(?<!—)—|to|(?<![a-z])through|(?<![a-z]
 _MARK_BEFORE_AN_END = "至|到|~|〜|⁓|–|—(?!—)|-"  # a range mark after a range's first end (not the first of ——)
 _RANGE_AFTER = re.compile(
     f" ?(?P<mark>{_MARK_BEFORE_AN_END}|to |through |thru ) ?(?P<b>[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+|{EN_CARDINAL})"
-    f"(?P<scale>(?<=[0-9])[万亿千百十]{{1,2}})?"
+    f"(?:[几多余来](?=[万亿千]))?(?P<scale>(?<=[0-9几多余来])[万亿千百十]{{1,2}})?"  # v76: 250余万元
 )
 _RANGE_BEFORE = re.compile(
     f"(?<![0-9.,{CN_CHARS}])(?P<a>[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+|(?<![a-z-]){EN_CARDINAL})"
-    f"(?P<scale>(?<=[0-9])[万亿千百十]{{1,2}})?"
+    f"(?:[几多余来](?=[万亿千]))?(?P<scale>(?<=[0-9几多余来])[万亿千百十]{{1,2}})?"  # v76: 180多万元
     f"(?P<unit>[^0-9{CN_CHARS}=]{{0,9}}?) ?(?P<mark>{_RANGE_MARKS}) ?$"  # v45: 9, " months" and " percent" (v7: 6)
 )
 _BETWEEN_BEFORE = re.compile(
@@ -163,10 +163,13 @@ _BETWEEN_START = re.compile("(?<![a-z])between $")
 _AND_A_NUMBER = re.compile(f" and (?:[0-9]|{EN_CARDINAL})")
 _UNIT_AFTER_NUMBER = re.compile(f"[0-9{CN_CHARS}](?P<unit>[^0-9{CN_CHARS}]+)$")
 # not 个月, 小时, (v14) 工作日: 5个工作日 is five working days, no date
-_DATE_OR_TIME = re.compile(r"(?:^|[^0-9])[0-9]{4} ?年$|(?<!工作)日$|[号点]$|(?<!个)月$|(?<!小)时$")
+# (v76: nor a rate's period, 5000元/月, 300元/日, 5000元每月: a range holds rates too)
+_DATE_OR_TIME = re.compile(r"(?:^|[^0-9])[0-9]{4} ?年$|(?<![/每])(?<!工作)日$|[号点]$|(?<![个/每])月$|(?<!小)时$")
 # "=" right after the second quantity or right before the first: a subtraction, not a range (120万元-30万元=90万元)
-_EQUALS_AFTER = re.compile(r" ?\)? ?=")
-_EQUALS_BEFORE = re.compile(r"= ?\(? ?$")
+# v76: only a dash makes a subtraction (=180天到240天 is a result that is a range), and "=>", ">=" are no "="
+_EQUALS_AFTER = re.compile(r" ?\)? ?=(?![>=])")
+_EQUALS_BEFORE = re.compile(r"(?<![<>!=])= ?\(? ?$")
+_MINUS_MARKS = ("-", "–", "—")
 # A change verb before from/从/由: rose from 30% to 50%, reduced from 24 to 20 months, 下降从...
 _CHANGE_VERBS_EN = (
     "rose|rise|rises|rising|fell|fall|falls|falling|fallen|increase|increases|increased|increasing|decrease|decreases"
@@ -304,7 +307,9 @@ def _not_a_range(text: str, first_start: int, mark: str, second_end: int) -> boo
     the first: 120万元-30万元=90万元, 120 – 30 = 90万元) or, joined by "-", a code (a letter before the first)."""
     if _CHANGE_BEFORE.search(text, max(0, first_start - 48), first_start):  # v25: near it only (linear)
         return True
-    if _EQUALS_BEFORE.search(text, max(0, first_start - 8), first_start) or _EQUALS_AFTER.match(text, second_end):
+    if mark in _MINUS_MARKS and (
+        _EQUALS_BEFORE.search(text, max(0, first_start - 8), first_start) or _EQUALS_AFTER.match(text, second_end)
+    ):
         return True
     return mark == "-" and first_start > 0 and text[first_start - 1].isascii() and text[first_start - 1].isalpha()
 
@@ -344,6 +349,26 @@ def _spoken_percent_range(text: str, start: int, end: int) -> re.Match[str] | No
     return after
 
 
+# v76: a range's other end said about its number (十几到二十个月, 10多个月到20个月, 10余至20个月, 十来个月, 10%多到20%,
+# "10-odd to 20 months", 20个月到30余个月) or with a half of its unit (一年半到二十个月, 1年半到20个月, 1个半月到2个月):
+# the words are read off the unit, the half added to the number, so that the pair is compared as any range's ends -
+# v75 took 几 / 多 / 余 / 来 / 年半 for a unit of another kind and credited the point at the range's end.
+_ABOUT_ITS_NUMBER = re.compile("[几多余来]|-odd(?![a-z])| odd(?![a-z])|\\+")  # matched at an end's number
+_ABOUT_AFTER_ITS_UNIT = re.compile("(?<=[%年月天周时])[多余]$")
+_HALF_IN_A_UNIT = re.compile("^(?:年半|个半(?=月|小时|钟头))")
+
+
+def _unit_of_an_end(unit: str) -> tuple[str, Decimal]:
+    """A range end's unit without the words about its number (v76: 多个月 -> 个月, 年半 -> 年, %多 -> %) and the half
+    its unit adds (0.5 for 年半 and 个半月)."""
+    about = _ABOUT_ITS_NUMBER.match(unit)
+    unit = _ABOUT_AFTER_ITS_UNIT.sub("", unit if about is None else unit[about.end() :])
+    half = _HALF_IN_A_UNIT.match(unit)
+    if half is None:
+        return unit, Decimal(0)
+    return ("年" if half.group() == "年半" else "个") + unit[half.end() :], Decimal("0.5")
+
+
 def _range_starts_here(text: str, start: int, end: int, pattern: str) -> bool:
     """The answer goes on from the point's quantity to another one of the same unit (20个月至30个月)."""
     unit = _range_unit(pattern)
@@ -359,6 +384,8 @@ def _range_starts_here(text: str, start: int, end: int, pattern: str) -> bool:
     if unit is None or after is None:
         return False
     rest = after.end() + (1 if text[after.end() : after.end() + 1] == " " else 0)
+    about = _ABOUT_ITS_NUMBER.match(text, rest)  # v76: 20个月到30余个月
+    rest = rest if about is None else about.end() + (1 if text[about.end() : about.end() + 1] == " " else 0)
     other_unit = _other_end_unit(text, rest, unit, after.group("b"))
     if other_unit is None and (after.group("scale") or not bare_end(text, after.end())):
         return False  # 20%到30个: no range (v10: 20%到30 is one)
@@ -368,6 +395,12 @@ def _range_starts_here(text: str, start: int, end: int, pattern: str) -> bool:
         return False
     second_end = after.end() if other_unit is None else rest + len(other_unit)
     return not _not_a_range(text, start, after.group("mark").strip(), second_end)
+
+
+def an_end_of_a_range(text: str, start: int, end: int, pattern: str) -> bool:
+    """The quantity at text[start:end] starts or ends a range (20个月至30个月, 12到20个月; v76: a rate's amount with
+    its period, 3750元/月到5000元/月, read by `rates`)."""
+    return _range_starts_here(text, start, end, pattern) or _range_ends_here(text, start, end, pattern)
 
 
 def _range_ends_here(text: str, start: int, end: int, pattern: str) -> bool:
@@ -382,15 +415,40 @@ def _range_ends_here(text: str, start: int, end: int, pattern: str) -> bool:
     if m is None:
         between = _BETWEEN_BEFORE.search(before)
         return between is not None and unit.startswith(_percent_sign(between.group("unit").strip()))
-    other_unit = _percent_sign(m.group("unit").strip())
+    other_unit, half = _unit_of_an_end(m.group("unit").strip())
+    other_unit = _percent_sign(other_unit.strip())
     same = unit.startswith(other_unit) or (classifier_twin(unit) or "").startswith(other_unit)
     if not same and not (unit in _DURATIONS and _a_duration(other_unit, m.group("a"))):
         return False  # as the point's unit (万元 -> 元), its classifier twin (2个小时至3小时) or (v14) one of time
     point = _point_number(pattern)
     first = _value(m.group("a"), m.group("scale"))
+    if first is not None and half:
+        first = (first[0] + half, first[1])
     if point is not None and _goes_down(first, (point.value, True), point, _sizes(other_unit, unit)):
         return False
     return not _not_a_range(text, offset + m.start("a"), m.group("mark"), end)
+
+
+# v76: a change that reaches a range (回本周期从20个月缩短至11到14个月, ROI由15%提升到15%到20%,
+# ROI从第二年起可达15%到20%, "rose from 15% to 15-20%"): the range's first end stands after the change's 到 / 至 / 为,
+# not right after its 从 / 由 / from (ROI从15%到20%, ROI从15%提升到20% are a change whose first figure is where it
+# started)
+_FROM_BEFORE = re.compile("(?:从|由|(?<![a-z])from) ?$")
+
+
+_A_FIGURE = re.compile(f"(?:[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+)(?:[万亿千百十]{{1,2}})? ?")
+
+
+def a_range_ends_the_gap(text: str, gap_start: int, pos: int) -> bool:
+    """What stands between a subject and its figure at `pos` (a change that reaches it, v38) ends with the first end
+    of a range the figure ends - a number with the figure's unit or none (15%到, 11到, 11多个月到) - and that first
+    end is not where the change started (v76)."""
+    m = _RANGE_BEFORE.search(text, max(gap_start, pos - 40), pos)
+    if m is None or _FROM_BEFORE.search(text, gap_start, m.start("a")) is not None:
+        return False
+    unit = _percent_sign(_unit_of_an_end(m.group("unit").strip())[0].strip())
+    figure = _A_FIGURE.match(text, pos)
+    return not unit or (figure is not None and _percent_sign(text[figure.end() : figure.end() + 9]).startswith(unit))
 
 
 # v16: a range of years said to hold the figure somewhere in it - (之)间, 左右 or 前后 after it, a hedge or 介于 before
@@ -608,7 +666,7 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
             return False  # 27个月, 2次方, 90年代 - but 3次方案评审, 2020年代理商: jieba starts the next word there
         if _unit_runs_on(text, end, pattern):
             return False  # 20人民币, 3天线, 1200万元港币 (v9)
-        if _range_starts_here(text, start, end, pattern) or _range_ends_here(text, start, end, pattern):
+        if an_end_of_a_range(text, start, end, pattern):
             return False
         if _YEAR_POINT.search(pattern) and _in_a_hedged_year_range(text, start, end):
             return False  # v16: 成立于1997-1998年间, 大约在1997至1998年 - somewhere in the range, not the year

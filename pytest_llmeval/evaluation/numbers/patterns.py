@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .attributive import figure_before_subject, paid_back_in
-from .edges import bare_end, classifier_twin, edges_ok
+from .edges import a_range_ends_the_gap, bare_end, classifier_twin, edges_ok
 from .finding import ABOUT, EN_ONES, EN_TEENS, EN_TENS, find_numbers_cached, words_at
 from .holders import a_holder_in_brackets, another_holder
 from .kept import HOLDING_LINK, HOLDING_VERB, HOLDING_VERB_ZH, framed_link
@@ -775,6 +775,8 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
         if at < 0:
             continue
         gap_start = at + len(name)
+        if a_range_ends_the_gap(text, gap_start, pos):
+            continue  # v76: a change that reaches a range (缩短至11到14个月) reaches none of its ends
         changed = gap_start + 40 >= pos and (
             _REACHED_LINK.fullmatch(text, gap_start, pos) is not None
             or _FORMER_FIGURE_LINK.fullmatch(text, gap_start, pos) is not None
