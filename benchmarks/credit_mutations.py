@@ -562,12 +562,21 @@ def _misread_figure(
     if english:
         made.append(("strict bound", f"{head}more than {tail}"))
         made.append(("strict bound", f"{head}less than {tail}"))
+        # v77: the figure the answer's value is compared with, named (above the 20% industry average)
+        made.append(("compared", f"{head}above the planned {tail}"))
+        made.append(("compared", f"{head}shorter than the usual {tail}"))
         made.append(("multiple", f"{head}half of {tail}"))
     else:
         copula = _COPULA_ZH.search(head)
         base = head[: copula.start()] if copula else head
         made.append(("strict bound", f"{base}超过{tail}"))
         made.append(("strict bound", f"{base}{'不到' if copula else '不足'}{tail}"))
+        # v77: the figure the answer's value is compared with (高于行业平均的20%, 比原计划的20个月多4个月)
+        made.append(("compared", f"{base}高于行业平均的{tail}"))
+        if unit:
+            made.append(("compared", f"{base}比原计划的{said}{unit}多{rest}"))
+            made.append(("compared", f"{base}较{said}{unit}略低{rest}"))
+            made.append(("compared", f"{base}与{said}{unit}相比{rest}"))
         if unit:
             made.append(("multiple", f"{head}{said}{unit}的一半{rest}"))
             made.append(("multiple", f"{head}{said}{unit}的两倍{rest}"))

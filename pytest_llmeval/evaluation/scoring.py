@@ -91,7 +91,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 76
+SCORER_VERSION = 77
 
 
 @dataclass(frozen=True)

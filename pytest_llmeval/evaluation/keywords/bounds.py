@@ -116,11 +116,42 @@ def _sign_before(answer_norm: str, start: int) -> tuple[str, str, int] | None:
     return sign, SIGN_BOUNDS[sign], m.start()
 
 
+# v77: a bound of comparison before a figure that names what the figure is (高于行业平均的20%, 低于目标值20%,
+# 超出预期的20%, 不超过总预算的20%; above the 20% industry average, exceeds the industry's 20%, longer than the usual
+# 20 months, beat the 20% target): v76 read a bound only with a filler of its own list right before the figure, and
+# credited the figure the answer's value was compared with. Not the one-character bounds (超大型企业的20%), nor
+# 最高 / 最低 (最高的20%: the top 20%), nor "over" (over the next 20 months: a period).
+_COMPARING_BOUNDS_ZH = ("不低于", "不高于", "不少于", "不多于", "不超过", "不大于", "不小于", "高于", "低于", "大于",
+                        "小于", "多于", "少于", "超过", "超出", "长于", "短于")  # fmt: skip
+_COMPARING_BOUNDS_EN = ("more than", "less than", "fewer than", "longer than", "shorter than", "higher than",
+                        "lower than", "greater than", "above", "below", "exceeds", "exceeded", "exceeding", "exceed",
+                        "beyond", "surpasses", "surpassed", "surpass")  # fmt: skip
+# the verbs of beating a figure, read only before a named one (beat the 20% target; not "beat 20 rivals")
+_BEATING = {"beat": "lower", "beats": "lower", "beating": "lower", "outperforms": "lower", "outperformed": "lower",
+            "outperforming": "lower", "outperform": "lower", "trails": "upper", "trailed": "upper",
+            "trailing": "upper"}  # fmt: skip
+_NAMED_FIGURE_BOUND = re.compile(
+    "(?:(?P<zh>" + "|".join(sorted(_COMPARING_BOUNDS_ZH, key=len, reverse=True)) + ")(?:了)?"
+    "(?:[\u4e00-\u9fff]{1,8}?的|目标值?|预期值?|基准值?|行业平均水平|行业平均|平均水平|行业均值|均值|原计划|计划|原定|预计)"
+    "|(?<![a-z])(?P<en>" + "|".join(sorted([*_COMPARING_BOUNDS_EN, *_BEATING], key=len, reverse=True)) + ")"
+    " (?:the|its|their|our|this|that|a|an)(?: [a-z'’]+){0,2}) ?$"
+)
+
+
+def _named_figure_bound(answer_norm: str, start: int) -> tuple[str, str, int] | None:
+    """A bound of comparison before a figure that names what the figure is (v77), as `_bound_before` gives one."""
+    m = _NAMED_FIGURE_BOUND.search(answer_norm, max(0, start - 40), start)
+    if m is None:
+        return None
+    word = m.group("zh") or m.group("en")
+    return word, _BEATING.get(word) or _BOUNDS_BEFORE[word], m.start()
+
+
 def _bound_before(answer_norm: str, start: int) -> tuple[str, str, int] | None:
     """The bound (its word, its direction, where it starts) right before the number at `start`, if any."""
     m = _BOUND_BEFORE.search(answer_norm, max(0, start - 24), start)
     if m is None:
-        return _sign_before(answer_norm, start)
+        return _sign_before(answer_norm, start) or _named_figure_bound(answer_norm, start)
     word = next(b for b in sorted(_BOUNDS_BEFORE, key=len, reverse=True) if answer_norm.startswith(b, m.start()))
     if word == "over" and _SPREAD_OVER.search(answer_norm, max(0, m.start() - 20), m.start()):
         return None
@@ -173,9 +204,69 @@ class Bound:
     hedged: bool = False  # v39: the other bound of a doubted one (unlikely to exceed 20%): a limit, not the figure
 
 
+# v77: the figure a comparison with 比 / 较 measures against (回收期比20个月长4个月, 比原计划的20个月长,
+# 较20个月延长了4个月, ROI比行业平均的20%高): the answer's value lies beyond it, as after 超过 or 少于 - a strict
+# bound, its direction the comparative's. Only with the comparative right after the figure (ROI比去年高5个百分点，
+# 达到20% and 比起SaaS，…ROI为20% keep their figure), nothing of a change in the words between (比去年提高20%多: the
+# change's size), and not 比 in another word (占比, 同比, 环比, 对比, 比例, 比率, 比重, 比较, 比如).
+_COMPARED_WITH = re.compile(
+    "(?<![占同环对评排类无])(?:比起|比|较之|较|相比于|相比|相较于|相较)(?![例率重较值分如方赛特])"
+    "(?P<filler>[\u4e00-\u9fff]{0,8}?) ?$"
+)
+_A_CHANGE_IN_THE_FILLER = re.compile("[高低多少长短大小快慢升降增减提延缩超]")
+_COMPARATIVE_AFTER = re.compile(
+    " ?(?:的水平)? ?(?:还|更|要|略|稍微?|明显|大幅|显著|整整|足足)?"
+    "(?:(?P<lower>延长|提高|提升|增加|增长|上升|多出|高出|超出|长|高|多|大|晚|贵|慢)"
+    "|(?P<upper>缩短|降低|下降|减少|缩减|短|低|少|小|早|便宜|快))"
+)
+
+
+# ... and the figure a comparison names as its other side, with no comparative said (相比20%的行业平均，ROI为25%;
+# 与20个月相比; compared with 20 months last year, relative to the 20% average): another value of no direction, which no
+# bounded point takes either (direction "compared")
+_COMPARED_TO_BEFORE = re.compile(
+    "(?:相比于?|相较于?|较之|对比于?|(?<![a-z])(?:compared (?:with|to)|relative to|in comparison (?:with|to))"
+    "(?: (?:the|its|their|our|a|an)(?: [a-z'’]+){0,2})?) ?$"
+)
+_NAMED_AFTER = re.compile("(?:的[\u4e00-\u9fff]{1,8}|(?: [a-z'’]+){1,4})? ?(?:[,;.:!?。，；：！？)（(\n]|$)")
+_COMPARED_TO_AROUND = (re.compile("(?:(?<![参给赋授])与|(?<![总温平柔缓调附])和|(?<![共相不合如连等协认赞])同|跟) ?$"),
+                       re.compile("(?:的[\u4e00-\u9fff]{1,8})? ?(?:相比|相较|比较)"))  # fmt: skip
+
+
+def _compared_to(answer_norm: str, start: int, end: int) -> Bound | None:
+    """The other side of a comparison with no comparative, at start:end (v77), if any."""
+    before = _COMPARED_TO_BEFORE.search(answer_norm, max(0, start - 40), start)
+    if before is not None:
+        after = _NAMED_AFTER.match(answer_norm, end)
+        return None if after is None else Bound("compared", False, before.start(), end)
+    with_ = _COMPARED_TO_AROUND[0].search(answer_norm, max(0, start - 4), start)
+    compared = _COMPARED_TO_AROUND[1].match(answer_norm, end) if with_ is not None else None
+    return None if with_ is None or compared is None else Bound("compared", False, with_.start(), compared.end())
+
+
+def _compared_with(answer_norm: str, start: int, end: int) -> Bound | None:
+    """The strict bound a comparison with 比 / 较 puts on the figure at start:end, the figure it is measured against
+    (v77), if any."""
+    m = _COMPARED_WITH.search(answer_norm, max(0, start - 14), start)
+    if m is None or _A_CHANGE_IN_THE_FILLER.search(m.group("filler")):
+        return _compared_to(answer_norm, start, end)
+    comparative = _COMPARATIVE_AFTER.match(answer_norm, end)
+    if comparative is None:
+        return _compared_to(answer_norm, start, end)
+    direction = "lower" if comparative.group("lower") else "upper"
+    negation = negation_before(answer_norm, m.start())
+    if negation is not None:  # 回收期不比20个月长: at most 20 months, as "does not take more than" (v23)
+        return Bound("upper" if direction == "lower" else "lower", True, m.start() - len(negation), comparative.end())
+    return Bound(direction, False, m.start(), comparative.end())
+
+
 def answer_bound(answer_norm: str, start: int, end: int) -> Bound | None:
     """The bound the answer puts on the figure at start:end, if any (v17)."""
     before = _bound_before(answer_norm, start)
+    if before is None:
+        compared = _compared_with(answer_norm, start, end)
+        if compared is not None:
+            return compared
     if before is not None and before[0] not in INCLUSIVE_BOUNDS and before[0] not in SIGN_BOUNDS:
         negation = negation_before(answer_norm, before[2])
         if negation is not None:  # v23: does not take more than 20 months - at most 20 months
