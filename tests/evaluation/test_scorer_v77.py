@@ -10,6 +10,8 @@ between), `_compared_with` (比 / 较 with the comparative right after the figur
 比 in 占比, 同比, 环比, 对比, 比例, 比如; nothing of a change between: 比去年提高20%多 is the change's size) and
 `_compared_to` (the other side of a comparison with no comparative: another value, of no direction).
 `benchmarks/credit_mutations.py` gains the kind "compared" (1,374 of 3,949 mutants credited under v76, 0 under v77).
+And two writings of a range v76 missed (`numbers/edges.py`): an interval in square brackets ([15%, 20%], 【15%，20%】;
+not a citation, 20% [1], nor a label in brackets, [ROI: 20%]) and a suspended hyphen (15- to 20-month).
 """
 
 from __future__ import annotations
@@ -93,11 +95,26 @@ COMPARED_TO: list[tuple[str, str, NumberForms | None, str]] = [
     ("20%", "ROI为20%（相比15%）。", None, C),
 ]
 
+# and two writings of a range (v76: covered): an interval in square brackets, a suspended hyphen
+INTERVALS: list[tuple[str, str, NumberForms | None, str]] = [
+    ("20%", "ROI区间为[15%, 20%]。", None, N),
+    ("20%", "ROI区间为[20%, 25%]。", None, N),
+    ("20%", "ROI区间为【15%，20%】。", None, N),
+    ("20%", "The 95% interval is [15%, 20%].", None, N),
+    ("20个月", "Expect a 15- to 20-month payback.", None, N),
+    ("20%", "ROI为20% [1]。", None, C),
+    ("20%", "[ROI: 20%]", None, C),
+    ("20%", "ROI [base case: 20%]", None, C),
+    ("20个月", "Payback: 20 months [1, 2].", None, C),
+    ("20%", "置信区间[18%, 22%]，点估计20%。", None, C),
+    ("20个月", "Expect a 20-month payback.", None, C),
+]
+
 
 def test_the_version() -> None:
     assert SCORER_VERSION >= 77
 
 
-@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*THAN, *NAMED, *COMPARED_TO])
+@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*THAN, *NAMED, *COMPARED_TO, *INTERVALS])
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)

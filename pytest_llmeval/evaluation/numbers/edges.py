@@ -363,6 +363,7 @@ def _unit_of_an_end(unit: str) -> tuple[str, Decimal]:
     its unit adds (0.5 for 年半 and 个半月)."""
     about = _ABOUT_ITS_NUMBER.match(unit)
     unit = _ABOUT_AFTER_ITS_UNIT.sub("", unit if about is None else unit[about.end() :])
+    unit = unit.removesuffix("-")  # a suspended hyphen: 15- to 20-month
     half = _HALF_IN_A_UNIT.match(unit)
     if half is None:
         return unit, Decimal(0)
@@ -397,10 +398,28 @@ def _range_starts_here(text: str, start: int, end: int, pattern: str) -> bool:
     return not _not_a_range(text, start, after.group("mark").strip(), second_end)
 
 
+# v77: an interval in square brackets ([15%, 20%], 【18个月，20个月】): either end is no value of its own
+_INTERVAL_OPENED = re.compile(r"[\[【] ?$")
+_INTERVAL_FROM = re.compile(r"[\[【] ?[0-9]+(?:\.[0-9]+)?[^,，;\]】\[【]{0,8}?[,，;] ?$")
+_INTERVAL_TO = re.compile(r" ?[,，;] ?[0-9]+(?:\.[0-9]+)?[^,，;\]】\[【]{0,8}?[\]】)]")
+_INTERVAL_CLOSED = re.compile(r" ?[\]】)]")
+
+
+def _an_end_of_an_interval(text: str, start: int, end: int) -> bool:
+    """The quantity at text[start:end] is an end of an interval in square brackets (v77)."""
+    if _INTERVAL_OPENED.search(text, max(0, start - 2), start) and _INTERVAL_TO.match(text, end):
+        return True
+    return _INTERVAL_CLOSED.match(text, end) is not None and _INTERVAL_FROM.search(text, max(0, start - 24), start)
+
+
 def an_end_of_a_range(text: str, start: int, end: int, pattern: str) -> bool:
     """The quantity at text[start:end] starts or ends a range (20个月至30个月, 12到20个月; v76: a rate's amount with
-    its period, 3750元/月到5000元/月, read by `rates`)."""
-    return _range_starts_here(text, start, end, pattern) or _range_ends_here(text, start, end, pattern)
+    its period, 3750元/月到5000元/月, read by `rates`; v77: an interval, [15%, 20%])."""
+    return (
+        _range_starts_here(text, start, end, pattern)
+        or _range_ends_here(text, start, end, pattern)
+        or _an_end_of_an_interval(text, start, end)
+    )
 
 
 def _range_ends_here(text: str, start: int, end: int, pattern: str) -> bool:
