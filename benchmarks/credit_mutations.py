@@ -594,7 +594,8 @@ def _misread_figure(
             made.append(("range", f"{head}{low}{unit}到{high}{unit}{rest}"))
             # v76: the figure as a range's end, the other end said about its number (10多个月到20个月,
             # 20个月到30余个月); not after a verb of change (提升10多个百分点到13个百分点: a rise to the figure)
-            if not _CHANGE_VERB_ZH_BEFORE.search(head):
+            # (not a year: 2020年 is a date, and a range of dates keeps both ends - v7)
+            if not _CHANGE_VERB_ZH_BEFORE.search(head) and unit.strip() != "年":
                 made.append(("range", f"{head}{low}多{unit}到{said}{unit}{rest}"))
                 made.append(("range", f"{head}{said}{unit}到{high}余{unit}{rest}"))
     else:

@@ -11,7 +11,9 @@ between), `_compared_with` (比 / 较 with the comparative right after the figur
 `_compared_to` (the other side of a comparison with no comparative: another value, of no direction).
 `benchmarks/credit_mutations.py` gains the kind "compared" (1,374 of 3,949 mutants credited under v76, 0 under v77).
 And two writings of a range v76 missed (`numbers/edges.py`): an interval in square brackets ([15%, 20%], 【15%，20%】;
-not a citation, 20% [1], nor a label in brackets, [ROI: 20%]) and a suspended hyphen (15- to 20-month).
+not a citation, 20% [1], nor a label in brackets, [ROI: 20%]) and a suspended hyphen (15- to 20-month). And a date
+with a word of time after or before it (2025年6月以后上线, 2020年之后, 早于2020年, 晚于2025年6月: `bounds._date_bound`)
+is a time after or before it; a deadline (2020年前完成建设, 不晚于, 最迟) states its date, as v22 decided.
 """
 
 from __future__ import annotations
@@ -110,11 +112,31 @@ INTERVALS: list[tuple[str, str, NumberForms | None, str]] = [
     ("20个月", "Expect a 20-month payback.", None, C),
 ]
 
+# a date with a word of time after or before it (v76: covered); a deadline states its date (v22)
+DATES: list[tuple[str, str, NumberForms | None, str]] = [
+    ("2025年6月", "预计2025年6月以后上线。", None, N),
+    ("2025年6月", "预计2025年6月后上线。", None, N),
+    ("2025年6月", "预计早于2025年6月上线。", None, N),
+    ("2025年6月", "预计晚于2025年6月上线。", None, N),
+    ("2020年", "公司成立于2020年之后。", None, N),
+    ("2020年", "公司成立早于2020年。", None, N),
+    ("2025年6月", "预计2025年6月上线。", None, C),
+    ("2025年6月", "预计2025年6月前上线。", None, C),
+    ("2025年6月", "预计不晚于2025年6月上线。", None, C),
+    ("2025年6月", "预计最迟2025年6月上线。", None, C),
+    ("2020年", "2020年前完成建设。", None, C),
+    ("2020年", "公司成立于2020年前后。", None, C),
+    ("2020年", "2020年后期完成。", None, C),
+    ("2024年", "2024年后半年上线。", None, C),
+    ("1997年", "成立于1997年，此后快速发展。", None, C),
+    ("3个月", "3个月后上线。", None, C),  # a length counted forward (v22)
+]
+
 
 def test_the_version() -> None:
     assert SCORER_VERSION >= 77
 
 
-@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*THAN, *NAMED, *COMPARED_TO, *INTERVALS])
+@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*THAN, *NAMED, *COMPARED_TO, *INTERVALS, *DATES])
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)

@@ -279,10 +279,42 @@ def answer_bound(answer_norm: str, start: int, end: int) -> Bound | None:
         )
     after = _bound_after(answer_norm, end)
     if after is None:
-        return None
+        return _date_bound(answer_norm, start, end)
     inclusive = after[0] in INCLUSIVE_BOUNDS
     doubted_bound = _doubted_bound(answer_norm, start, after[1], inclusive, after[2])
     return doubted_bound or Bound(after[1], inclusive, start, after[2])
+
+
+# v77: a date with a word of time after or before it (2025年6月后上线, 2020年之后, 早于2020年, 晚于2025年6月): a time
+# after or before the date, not the date - as 超过 or 少于 are for a quantity (v17). A deadline (2020年前完成建设,
+# 2025年6月之前上线, 不晚于, 最迟; 不早于, 最早) states the date as a limit (v22), an inclusive bound. Only a date (a
+# year of four digits, a month, a day), not a length (20个月后收回投资 is counted forward: v22), nor 前后 (about),
+# 前期, 后续, 前三季度, 后半年.
+_A_DATE_AT_THE_END = re.compile("(?:[0-9]{4} ?年|(?<!个)月|[0-9] ?[日号])$")
+_DATE_BOUND_AFTER = re.compile(
+    " ?(?:(?P<upper>之前|以前|前(?![后期景端台提沿者线夕半一二两三四五六七八九十几0-9]))"
+    "|(?P<lower>之后|以后|后(?![续期台端者来半一二两三四五六七八九十几0-9])))"
+)
+_DATE_BOUND_BEFORE = re.compile(
+    "(?:(?P<upper>早于|先于)|(?P<lower>晚于|迟于)|(?P<upper_or_on>不晚于|不迟于|最迟|最晚)|(?P<lower_or_on>不早于|最早))"
+    " ?(?:于|在|到)? ?$"
+)
+
+
+def _date_bound(answer_norm: str, start: int, end: int) -> Bound | None:
+    """The time before or after a date that a word of time puts at start:end (v77), if any."""
+    if _A_DATE_AT_THE_END.search(answer_norm, start, end) is None:
+        return None
+    before = _DATE_BOUND_BEFORE.search(answer_norm, max(0, start - 8), start)
+    if before is not None:
+        direction = "upper" if before.group("upper") or before.group("upper_or_on") else "lower"
+        inclusive = before.group("upper_or_on") is not None or before.group("lower_or_on") is not None
+        return Bound(direction, inclusive, before.start(), end)
+    after = _DATE_BOUND_AFTER.match(answer_norm, end)
+    if after is None:
+        return None
+    upper = after.group("upper") is not None  # a deadline (2020年前完成): inclusive, as v22 credits it
+    return Bound("upper" if upper else "lower", upper, start, after.end())
 
 
 def _doubted_bound(answer_norm: str, start: int, direction: str, inclusive: bool, end: int) -> Bound | None:

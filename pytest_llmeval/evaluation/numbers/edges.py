@@ -409,7 +409,8 @@ def _an_end_of_an_interval(text: str, start: int, end: int) -> bool:
     """The quantity at text[start:end] is an end of an interval in square brackets (v77)."""
     if _INTERVAL_OPENED.search(text, max(0, start - 2), start) and _INTERVAL_TO.match(text, end):
         return True
-    return _INTERVAL_CLOSED.match(text, end) is not None and _INTERVAL_FROM.search(text, max(0, start - 24), start)
+    opened = _INTERVAL_FROM.search(text, max(0, start - 24), start)
+    return opened is not None and _INTERVAL_CLOSED.match(text, end) is not None
 
 
 def an_end_of_a_range(text: str, start: int, end: int, pattern: str) -> bool:
