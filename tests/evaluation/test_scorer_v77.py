@@ -130,6 +130,7 @@ DATES: list[tuple[str, str, NumberForms | None, str]] = [
     ("2024年", "2024年后半年上线。", None, C),
     ("1997年", "成立于1997年，此后快速发展。", None, C),
     ("3个月", "3个月后上线。", None, C),  # a length counted forward (v22)
+    ("5000元/月", "费用5000元/月以后每年递增。", None, C),  # a rate's period is no date
 ]
 
 

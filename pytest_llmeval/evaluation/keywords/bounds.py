@@ -290,7 +290,7 @@ def answer_bound(answer_norm: str, start: int, end: int) -> Bound | None:
 # 2025年6月之前上线, 不晚于, 最迟; 不早于, 最早) states the date as a limit (v22), an inclusive bound. Only a date (a
 # year of four digits, a month, a day), not a length (20个月后收回投资 is counted forward: v22), nor 前后 (about),
 # 前期, 后续, 前三季度, 后半年.
-_A_DATE_AT_THE_END = re.compile("(?:[0-9]{4} ?年|(?<!个)月|[0-9] ?[日号])$")
+_A_DATE_AT_THE_END = re.compile("(?:[0-9]{4} ?年|(?<![个/每])月|[0-9] ?[日号])$")  # not a rate: 5000元/月
 _DATE_BOUND_AFTER = re.compile(
     " ?(?:(?P<upper>之前|以前|前(?![后期景端台提沿者线夕半一二两三四五六七八九十几0-9]))"
     "|(?P<lower>之后|以后|后(?![续期台端者来半一二两三四五六七八九十几0-9])))"
