@@ -133,11 +133,26 @@ DATES: list[tuple[str, str, NumberForms | None, str]] = [
     ("5000元/月", "费用5000元/月以后每年递增。", None, C),  # a rate's period is no date
 ]
 
+# a target's or a threshold's word right before the subject's name (v76: covered), as ROI目标为20% was not (v48)
+TARGETS: list[tuple[str, str, NumberForms | None, str]] = [
+    ("ROI 20%", "目标ROI为20%。", None, N),
+    ("ROI 20%", "门槛ROI为20%。", None, N),
+    ("ROI 20%", "The target ROI is 20%.", None, N),
+    ("ROI 20%", "The hurdle ROI is 20%.", None, N),
+    ("ROI 20%", "ROI目标为20%。", None, N),
+    ("ROI 20%", "本项目ROI为20%，达到立项门槛。", None, C),
+    ("ROI 20%", "预期ROI为20%。", None, C),  # a forecast states its level (v50)
+    ("ROI 20%", "项目ROI为20%。", None, C),
+    ("ROI 20%", "The ROI is 20%.", None, C),
+]
+
 
 def test_the_version() -> None:
     assert SCORER_VERSION >= 77
 
 
-@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*THAN, *NAMED, *COMPARED_TO, *INTERVALS, *DATES])
+@pytest.mark.parametrize(
+    ("point", "answer", "forms", "expected"), [*THAN, *NAMED, *COMPARED_TO, *INTERVALS, *DATES, *TARGETS]
+)
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)

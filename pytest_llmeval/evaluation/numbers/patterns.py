@@ -766,6 +766,14 @@ _AN_OPERAND_AT = re.compile(
 )
 
 
+# v77: a word of a target or a threshold right before the subject's name makes it the target's (目标ROI为20%, 门槛ROI,
+# 立项门槛是ROI 20%, the target ROI is 20%, the hurdle ROI): v76 credited them, where ROI目标为20% was not (v48)
+_A_TARGET_BEFORE = re.compile(
+    "(?:目标|门槛|基准线?|最低要求|要求的?|(?<![a-z])(?:target|targeted|hurdle|threshold|required|goal|minimum))"
+    " ?(?:是|为|:)? ?$"
+)
+
+
 def _label_before(text: str, pos: int, label: str) -> int | None:
     """Start of the point's subject `label` (v38: or another of its names) where only a copula, "about" or a colon
     (`_SUBJECT_LINK`) stands between it and the figure at `pos` - v38: or a change that reaches it, v41: or a former
@@ -775,6 +783,8 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
         if at < 0:
             continue
         gap_start = at + len(name)
+        if _A_TARGET_BEFORE.search(text, max(0, at - 12), at):
+            continue  # v77: 目标ROI为20%, 门槛ROI, the target ROI - a target is not the level (v48), as ROI目标为20%
         if a_range_ends_the_gap(text, gap_start, pos):
             continue  # v76: a change that reaches a range (缩短至11到14个月) reaches none of its ends
         changed = gap_start + 40 >= pos and (
