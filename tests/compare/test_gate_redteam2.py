@@ -124,8 +124,10 @@ def break_m2(project: Project, how: str) -> tuple[str, ...]:
     elif how in ("abort", "error", "content_filter"):
         server.finish = how
     elif how == "timeout":
-        server.delay_s = 2.0  # between stream events: past the request timeout
-        return ("--llm-request-timeout", "0.3", "--llm-warmup", "0")
+        # between stream events: past the request timeout, which m1 (answering at once) stays well within even on a
+        # loaded host (a CI run with 0.3 s timed m1 out too, and the run named two unmeasured models)
+        server.delay_s = 5.0
+        return ("--llm-request-timeout", "1.5", "--llm-warmup", "0")
     else:
         project.answers[1].how = how
     return ()
