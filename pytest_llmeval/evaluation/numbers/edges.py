@@ -146,13 +146,15 @@ _HALF_AND_UNIT = re.compile(f"^半(?:{_HALF_UNITS})")
 # (2020年至2023年, 3点到5点; a Chinese dash —— is no range mark). NFKC has made ～ a ~ and － a -; 〜 and ⁓ stay.
 _RANGE_MARKS = "至|到|~|〜|⁓|–|(?<!—)—|to|(?<![a-z])through|(?<![a-z])thru|-"  # v23: 18 through 24 months
 _MARK_BEFORE_AN_END = "至|到|~|〜|⁓|–|—(?!—)|-"  # a range mark after a range's first end (not the first of ——)
+# a range end's scale word after its digits (20万), v76: also after a word about its number (250余万元, 180多万元)
+_SCALE_OF_AN_END = "(?:[几多余来](?=[万亿千]))?(?P<scale>(?<=[0-9几多余来])[万亿千百十]{1,2})?"
 _RANGE_AFTER = re.compile(
     f" ?(?P<mark>{_MARK_BEFORE_AN_END}|to |through |thru ) ?(?P<b>[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+|{EN_CARDINAL})"
-    f"(?:[几多余来](?=[万亿千]))?(?P<scale>(?<=[0-9几多余来])[万亿千百十]{{1,2}})?"  # v76: 250余万元
+    f"{_SCALE_OF_AN_END}"
 )
 _RANGE_BEFORE = re.compile(
     f"(?<![0-9.,{CN_CHARS}])(?P<a>[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+|(?<![a-z-]){EN_CARDINAL})"
-    f"(?:[几多余来](?=[万亿千]))?(?P<scale>(?<=[0-9几多余来])[万亿千百十]{{1,2}})?"  # v76: 180多万元
+    f"{_SCALE_OF_AN_END}"
     f"(?P<unit>[^0-9{CN_CHARS}=]{{0,9}}?) ?(?P<mark>{_RANGE_MARKS}) ?$"  # v45: 9, " months" and " percent" (v7: 6)
 )
 _BETWEEN_BEFORE = re.compile(
