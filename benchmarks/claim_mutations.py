@@ -60,6 +60,10 @@ DECIDED: dict[str, str] = {
     ),
     "text: claimed": "v25/v58: a forbidden claim relayed is still charged",
     "text: plan": "v67: a plan is charged (计划于2027年提供保证收益), as a plan states a key point",
+    "date: among": (
+        "v15: a claim offered among other values is charged (20个月或24个月: the customer hears it offered), and so a"
+        " date's (v78: 2025年6月或2025年7月), though it states no key point"
+    ),
 }
 
 # missed charges left in v70, each class with what marks its answers and why it is left (reported apart, listed in

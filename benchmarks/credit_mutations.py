@@ -32,6 +32,9 @@ told from the project plan a consulting answer proposes. v68 adds a comparison t
 beside another party's tick (| 功能 | 竞品A | 我们 | … | ✅ | ❌ |) or ticks it only in a later version's column, a
 question answered by an assent and no offer (您需要…吗？可以的，我们帮您评估。), and each kind's first mutant again
 under a Markdown heading ("text: under a heading": v67 read the heading's line as the sentence's first part).
+Since v78 a point that is a date only (2024年, 2025年6月, June 2025, Q3 2025) has kinds of its own ("date: after",
+"date: moved", "date: among": `date_mutants`): its one date, in whichever spelling the answer writes it, made a time
+after it, the start of a move to the next year's date, or one of two dates offered.
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
 If payback is 20 months, still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision
 credits - none now.
@@ -69,6 +72,8 @@ for _path in (str(ROOT), str(ROOT / "tests"), str(TESTS)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 
+from pytest_llmeval.evaluation.keywords.dates import A_DATE, is_a_date  # noqa: E402
+from pytest_llmeval.evaluation.keywords.normalisation import normalise  # noqa: E402
 from pytest_llmeval.evaluation.numbers import NumberForms  # noqa: E402
 
 Row = tuple[str, str, NumberForms | None, str]
@@ -232,7 +237,73 @@ def _wrong_figures(figure: str) -> list[str]:
 
 
 def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
-    """The wrong answers made from one covered row, and the reasons for the mutations skipped."""
+    """The wrong answers made from one covered row, and the reasons for the mutations skipped: the figure's kinds
+    and, of a point that is a date, the date's (`date_mutants`)."""
+    made, skipped = _figure_mutants(row, blanked_covers)
+    dated, why_not = date_mutants(row)
+    return made + dated, skipped + why_not
+
+
+# v78, kinds "date: ...": of a point that is a date only (2024年, 2025年6月, June 2025, Q3 2025, 2025年第三季度), the
+# answer's one date in any spelling (2025-06, June 2025, the third quarter of 2025) made a time after it (之后 / after:
+# "date: after"), the start of a move to the next year's date (从…推迟到…, moved from … to …: "date: moved") or one of
+# two dates offered (…或… / … or …: "date: among") - the rules of a date v78 made read in every spelling
+_DATE_IN_AN_ANSWER = re.compile(
+    f"{A_DATE.pattern}|(?<![0-9])(?:19|20)[0-9]{{2}} ?年(?! ?[0-9一二三四第q])"
+    "|(?<![a-z])(?:in|during) (?:19|20)[0-9]{2}(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+_A_DATE_BOUND_BEFORE = re.compile(
+    r"(?:最迟|最晚|不晚于|不迟于|不早于|最早|早于|晚于|\b(?:before|after|by|until|no later than|no earlier than)) ?$",
+    re.IGNORECASE,
+)
+
+
+def date_mutants(row: Row) -> tuple[list[Mutant], list[str]]:
+    """The wrong answers made of a date point's row by the date kinds, and the reasons for those not made."""
+    point, answer, forms, _ = row
+    if not is_a_date(normalise(point)):
+        return [], []
+    spots = list(_DATE_IN_AN_ANSWER.finditer(answer))
+    if len(spots) != 1:
+        return [], ["date: the answer holds no date or several"]
+    start, end = spots[0].span()
+    s_left, s_right = _sentence_span(answer, start, end)
+    sentence = answer[s_left:s_right]
+    if _NEGATION.search(sentence) or _CONDITION.search(sentence) or _QUESTION_WORD.search(sentence):
+        return [], ["date: sentence already negated, conditional or a question"]
+    if _A_DATE_BOUND_BEFORE.search(answer, max(0, start - 20), start):
+        return [], ["date: a bound already before the date (最迟, before)"]
+    from scorer_rows import covered
+
+    if covered(point, answer[:start] + "某时" + answer[end:], forms):
+        return [], ["date: covered without its date"]
+    date = answer[start:end]
+    english = not re.search(r"[\u4e00-\u9fff]", date)
+    said = re.sub(r"^(?:in|during) ", "", date, flags=re.IGNORECASE)  # the year said after a word (in 2024)
+    lead = answer[:start] + date[: len(date) - len(said)]
+    year = re.search("(?:19|20)[0-9]{2}", said)
+    assert year is not None
+    later = said[: year.start()] + str(int(year.group()) + 1) + said[year.end() :]
+    tail = answer[end:]
+    made = []
+    if english:
+        preposition = re.search(r"(?:\b(?:in|on|during|for|by) )$", lead, re.IGNORECASE)
+        bare = lead[: preposition.start()] if preposition else lead
+        made.append(Mutant("date: after", row, f"{bare}after {said}{tail}"))
+        made.append(Mutant("date: moved", row, f"{bare}moved from {said} to {later}{tail}"))
+        made.append(Mutant("date: among", row, f"{lead}{said} or {later}{tail}"))
+    else:
+        made.append(Mutant("date: after", row, f"{lead}{said}以后{tail}"))
+        made.append(Mutant("date: moved", row, f"{lead}从{said}推迟到{later}{tail}"))
+        made.append(Mutant("date: among", row, f"{lead}{said}或{later}{tail}"))
+    return made, []
+
+
+def _figure_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
+    """The wrong answers made from one covered row by the figure's kinds, and the reasons for those skipped."""
     point, answer, forms, _ = row
     if blanked_covers:
         return [], ["covered without its figure"]

@@ -32,6 +32,7 @@ from .keywords.claimed import anothers_claim
 from .keywords.condition import supposed_by_a_condition
 from .keywords.counterfactual import counterfactual
 from .keywords.crossed import crossed_after_its_statement
+from .keywords.dates import DateSpelling, is_a_date
 from .keywords.denial import (
     OFFENCE_AFTER,
     answered_no,
@@ -91,7 +92,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 77
+SCORER_VERSION = 78
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,8 @@ _SPELLED_START = re.compile("(?:an?|zero|hundred|" + "|".join((*EN_ONES, *EN_TEE
 def _figure(pattern: Pattern, text: str) -> bool:
     """The match is a number (20个月, -5%, ¥1200万; v7: of a number pattern, or a text form of Chinese numerals and
     units only, 二十个月), which 不止 and 不到 after it negate - not a word that starts with a numeral (零售, 千兆)."""
+    if isinstance(pattern, DateSpelling):
+        return True  # v78: a date in another spelling (June 2025 for 2025年6月), which a word of time bounds
     if isinstance(pattern, NumberPattern):
         return FIGURE_START.match(text) is not None or _SPELLED_START.match(text) is not None
     if isinstance(pattern, SpokenShare):
@@ -285,6 +288,7 @@ def _figures_alone(forms: Sequence[Pattern]) -> list[Pattern]:
             isinstance(pattern, NumberPattern)
             and names_a_subject(pattern)
             and pattern.text.startswith(pattern.pieces[0])
+            and not is_a_date(pattern.text)  # v78: March 2024's month is no subject (moved from March to May 2024)
         ):
             text = pattern.text[len(pattern.pieces[0]) :]
             alone.append(replace(pattern, text=text, pieces=("", *pattern.pieces[1:])))

@@ -10,6 +10,7 @@ these classes fails here. The whole sweep runs as the benchmark script."""
 
 from __future__ import annotations
 
+import re
 from types import ModuleType
 from typing import Any
 
@@ -384,3 +385,17 @@ def test_unsure_text_mutations_are_skipped(sweep_module: ModuleType, point: str,
     and counted, not made."""
     made, skipped = sweep_module.text_mutants((point, answer, None, "covered"), False)
     assert made == [] and skipped == [why]
+
+
+def test_no_date_mutant_is_credited(sweep_module: ModuleType) -> None:
+    """v78: every covered row whose point is a date only, its one date made a time after it, the start of a move to
+    another date, or one of two dates offered (kinds "date: ..."), in whichever spelling the answer writes the date -
+    none is credited; n = every such mutant of the shipped rows (35 of each kind when written)."""
+    from scorer_rows import covered
+
+    made = [m for row in sweep_module.covered_rows() for m in sweep_module.date_mutants(row)[0]]
+    by_kind = {kind: [m for m in made if m.kind == kind] for kind in ("date: after", "date: moved", "date: among")}
+    assert all(len(mutants) >= 20 for mutants in by_kind.values()), {k: len(v) for k, v in by_kind.items()}
+    assert any(not re.search("[\u4e00-\u9fff]", m.answer) for m in made), "English answers are among them"
+    credited = [(m.kind, m.row[0], m.answer) for m in made if covered(m.row[0], m.answer, m.row[2])]
+    assert credited == []

@@ -3,7 +3,9 @@ normalised answer text, no model, no pytest.
 
 - `normalisation`: markup, thinking, fractions, traditional characters, financial numerals -> one comparable text
 - `tables`: units named in a table's header or a label carried to its cells
-- `forms`: the patterns a key point is searched by (its spellings, dates and durations in other units)
+- `forms`: the patterns a key point is searched by (its spellings and durations in other units)
+- `dates`: a date point's date in its other spellings and languages (2024-06, June 2024, Q3 2024), and dates offered as
+  alternatives
 - `echo`: the echo guard's verbatim copies of the question, system prompt or retrieved context
 - `negation`: negation and denial words right before or after a match (不合规, not compliant, 免收)
 - `bounds`: a bound on a figure (至少20个月, 20 months or more) and a key point that is one

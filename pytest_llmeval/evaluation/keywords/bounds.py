@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..numbers import NumberPattern, Pattern, TextPattern
+from .dates import MONTH_EN, end_of_the_date
 from .negation import negation_before
 from .retraction import doubted
 
@@ -204,6 +205,12 @@ class Bound:
     hedged: bool = False  # v39: the other bound of a doubted one (unlikely to exceed 20%): a limit, not the figure
 
 
+def _other(direction: str) -> str:
+    """The other direction of a bound: what a negated strict bound (不比20个月长, "does not take more than") or a
+    doubted one (v39) leaves of it."""
+    return "upper" if direction == "lower" else "lower"
+
+
 # v77: the figure a comparison with 比 / 较 measures against (回收期比20个月长4个月, 比原计划的20个月长,
 # 较20个月延长了4个月, ROI比行业平均的20%高): the answer's value lies beyond it, as after 超过 or 少于 - a strict
 # bound, its direction the comparative's. Only with the comparative right after the figure (ROI比去年高5个百分点，
@@ -256,7 +263,7 @@ def _compared_with(answer_norm: str, start: int, end: int) -> Bound | None:
     direction = "lower" if comparative.group("lower") else "upper"
     negation = negation_before(answer_norm, m.start())
     if negation is not None:  # 回收期不比20个月长: at most 20 months, as "does not take more than" (v23)
-        return Bound("upper" if direction == "lower" else "lower", True, m.start() - len(negation), comparative.end())
+        return Bound(_other(direction), True, m.start() - len(negation), comparative.end())
     return Bound(direction, False, m.start(), comparative.end())
 
 
@@ -270,8 +277,7 @@ def answer_bound(answer_norm: str, start: int, end: int) -> Bound | None:
     if before is not None and before[0] not in INCLUSIVE_BOUNDS and before[0] not in SIGN_BOUNDS:
         negation = negation_before(answer_norm, before[2])
         if negation is not None:  # v23: does not take more than 20 months - at most 20 months
-            flipped = "upper" if before[1] == "lower" else "lower"
-            return Bound(flipped, True, before[2] - len(negation), end)
+            return Bound(_other(before[1]), True, before[2] - len(negation), end)
     if before is not None:
         inclusive = before[0] in INCLUSIVE_BOUNDS or before[0] in _INCLUSIVE_SIGNS
         return _doubted_bound(answer_norm, before[2], before[1], inclusive, end) or Bound(
@@ -290,31 +296,53 @@ def answer_bound(answer_norm: str, start: int, end: int) -> Bound | None:
 # 2025年6月之前上线, 不晚于, 最迟; 不早于, 最早) states the date as a limit (v22), an inclusive bound. Only a date (a
 # year of four digits, a month, a day), not a length (20个月后收回投资 is counted forward: v22), nor 前后 (about),
 # 前期, 后续, 前三季度, 后半年.
-_A_DATE_AT_THE_END = re.compile("(?:[0-9]{4} ?年|(?<![个/每])月|[0-9] ?[日号])$")  # not a rate: 5000元/月
+# v78: in every spelling of a date (`dates.py`): an ISO date (2024-03以后), an English month or quarter (after June
+# 2025, later than Q3 2025, June 2025 or later) and the English words of time - after, later than, following,
+# earlier than as 之后, 晚于, 早于; a deadline (before, prior to, by, until, no later than, at the latest) and a
+# start (no earlier than, not before, or later, onwards, at the earliest) as limits, inclusive. v77 read a date only
+# in Chinese words, so "launch after June 2025" credited 2025年6月 once v78 read June 2025 as that date.
+_A_DATE_AT_THE_END = re.compile(
+    "(?:[0-9]{4} ?年|(?<![个/每])月|[0-9] ?[日号]|[0-9]{4} ?年 ?(?:第 ?)?[1-4一二三四] ?季度|[0-9]{4} ?年 ?q[1-4]"
+    "|(?<![0-9])[0-9]{4}[-/][0-9]{1,2}(?:[-/][0-9]{1,2})?"
+    f"|(?<![a-z]){MONTH_EN}(?:,| of| [0-9]{{1,2}}(?:st|nd|rd|th)?,?)? ?[0-9]{{4}}"
+    f"|(?<![0-9])[0-9]{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH_EN},? [0-9]{{4}}"
+    "|(?<![a-z0-9])(?:q[1-4](?: of|[-/'])? ?[0-9]{4}|[0-9]{4} ?q[1-4]|[1-4]q ?[0-9]{4}|quarter(?: of)?,? [0-9]{4}))$"
+)
 _DATE_BOUND_AFTER = re.compile(
     " ?(?:(?P<upper>之前|以前|前(?![后期景端台提沿者线夕半一二两三四五六七八九十几0-9]))"
     "|(?P<lower>之后|以后|后(?![续期台端者来半一二两三四五六七八九十几0-9])))"
+    "|,? (?:(?P<upper_or_on_en>or (?:earlier|before|sooner)|at the latest)"
+    "|(?P<lower_or_on_en>or (?:later|after)|onwards?|and (?:later|beyond)|at the earliest))(?![a-z])"
 )
 _DATE_BOUND_BEFORE = re.compile(
     "(?:(?P<upper>早于|先于)|(?P<lower>晚于|迟于)|(?P<upper_or_on>不晚于|不迟于|最迟|最晚)|(?P<lower_or_on>不早于|最早))"
     " ?(?:于|在|到)? ?$"
+    "|(?<![a-z])(?:(?P<upper_en>earlier than|sooner than)|(?P<lower_en>after|later than|following|subsequent to)"
+    "|(?P<upper_or_on_en>before|prior to|by|until|till|no later than|not later than)"
+    "|(?P<lower_or_on_en>no earlier than|not earlier than|not before|no sooner than))"
+    " (?:the (?:(?:start|beginning) of )?)?$"
 )
 
 
 def _date_bound(answer_norm: str, start: int, end: int) -> Bound | None:
     """The time before or after a date that a word of time puts at start:end (v77), if any."""
-    if _A_DATE_AT_THE_END.search(answer_norm, start, end) is None:
+    date = _A_DATE_AT_THE_END.search(answer_norm, max(0, start - 30), end)
+    if date is None:
         return None
-    before = _DATE_BOUND_BEFORE.search(answer_norm, max(0, start - 8), start)
+    start = min(start, date.start())  # v78: the whole date where its figure is its year (after June 2025)
+    before = _DATE_BOUND_BEFORE.search(answer_norm, max(0, start - 40), start)
     if before is not None:
-        direction = "upper" if before.group("upper") or before.group("upper_or_on") else "lower"
-        inclusive = before.group("upper_or_on") is not None or before.group("lower_or_on") is not None
+        said = {name for name, text in before.groupdict().items() if text is not None}
+        direction = "upper" if said & {"upper", "upper_or_on", "upper_en", "upper_or_on_en"} else "lower"
+        inclusive = bool(said & {"upper_or_on", "lower_or_on", "upper_or_on_en", "lower_or_on_en"})
         return Bound(direction, inclusive, before.start(), end)
-    after = _DATE_BOUND_AFTER.match(answer_norm, end)
+    after = _DATE_BOUND_AFTER.match(answer_norm, end_of_the_date(answer_norm, end))  # v78: 2024年3月以后 for 2024年
     if after is None:
         return None
-    upper = after.group("upper") is not None  # a deadline (2020年前完成): inclusive, as v22 credits it
-    return Bound("upper" if upper else "lower", upper, start, after.end())
+    said = {name for name, text in after.groupdict().items() if text is not None}
+    # a deadline (2020年前完成, June 2025 at the latest) or a start (June 2025 or later): inclusive, as v22 credits it
+    upper = bool(said & {"upper", "upper_or_on_en"})
+    return Bound("upper" if upper else "lower", bool(said - {"lower"}), start, after.end())
 
 
 def _doubted_bound(answer_norm: str, start: int, direction: str, inclusive: bool, end: int) -> Bound | None:
@@ -326,5 +354,4 @@ def _doubted_bound(answer_norm: str, start: int, direction: str, inclusive: bool
     doubt = doubted(answer_norm, start)
     if doubt is None:
         return None
-    flipped = "upper" if direction == "lower" else "lower"
-    return Bound(flipped, not inclusive, start - len(doubt), end, hedged=True)
+    return Bound(_other(direction), not inclusive, start - len(doubt), end, hedged=True)

@@ -24,6 +24,7 @@ from ..numbers import (
     spoken_twins,
     standard_twins,
 )
+from .dates import date_spellings
 from .factors import factor_twins, product_twins
 from .normalisation import READ_AS_TABLE, TO_READ, marks_in_a_regex, normalise
 from .people import person_twins
@@ -107,7 +108,7 @@ def _compiled_patterns(
             found.extend(compile_variant(twin, forms or NumberForms()) for twin in _twins(needle))  # v9
             twins = duration_twins(needle, forms)  # v18: the duration in other units of time (1年8个月 for 20个月)
             found.extend(_duration_twin(compile_variant(twin, forms or NumberForms())) for twin in twins)
-            found.extend(_date_twins(written))  # v26: 2024-06 for 2024年, Mar 2024 for March 2024
+            found.extend(date_spellings(written))  # v26: 2024-06 for 2024年, Mar 2024 for March 2024; v78: June 2025
             found.extend(rate_twins(needle, forms))  # v34: 每月5000元 for 5000元/月
             found.extend(_spoken_twins(needle, forms))  # v36: 三分之一 for 1/3, 6个月 for 半年
             found.extend(factor_twins(needle, forms or NumberForms()))  # v74: 3x, 3×, 3 times for 3倍
@@ -160,83 +161,6 @@ class _DurationTwin(NumberPattern):
                 yield found
             elif (factors := factors + 1) >= MOST_OCCURRENCES_JUDGED:
                 return  # as many as `scoring._find` judges of a form: a run of 7×24小时 is read no further
-
-
-# v26: a point that is a year, a month of a year, a quarter or a fiscal year is stated by the other ways of writing a
-# date in it (`_date_twins`): a year point (2024年, 1997年) by an ISO date in that year, with dashes or slashes
-# (2024-06, 2024-06-15, 1997/3/15), as a month point is since v15 (2024年6月 for 2024-06); an English month (March
-# 2024) by its abbreviation, a day in it or an ISO date (Mar 2024, Mar. 2024, March 15, 2024, March of 2024,
-# 2024-03-15); a quarter (Q3 2024) by 2024 Q3, Q3-2024, 3Q 2024, Q3 of 2024, the third quarter of 2024; a fiscal year
-# (FY2023) by fiscal year 2023, fiscal 2023. An ISO date has a valid month and day and is no part of a longer run of
-# digits and dashes (版本号2024-0615-88, 工单2024-06-15-001, 010-2024-06) nor of a code (v2024-06).
-_MONTHS_EN: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august", "september")
-_MONTHS_EN += ("october", "november", "december")
-_MONTH_ABBREVIATIONS = {"september": "sept?", "may": "may"}
-_QUARTER_ORDINALS = {"1": "first|1st", "2": "second|2nd", "3": "third|3rd", "4": "fourth|4th"}
-# v32: and in Chinese, 2024年第三季度, 2024年第3季度, 2024年三季度, 2024年Q3 (v31: missing)
-_QUARTER_NUMERALS_ZH = {"1": "一", "2": "二", "3": "三", "4": "四"}
-_YEAR_POINT_ONLY = re.compile(r"([0-9]{4}) ?年")
-_MONTH_POINT_EN = re.compile(f"({'|'.join(_MONTHS_EN)}),? ?([0-9]{{4}})")
-_QUARTER_POINT = re.compile(r"q([1-4]) ?([0-9]{4})")
-_FISCAL_YEAR_POINT = re.compile(r"fy ?([0-9]{4})")
-_DAY = "(?:0?[1-9]|[12][0-9]|3[01])"
-
-
-def _iso_date(year: str, month: str) -> str:
-    """An ISO date in the year (and the month), with or without its day."""
-    return rf"(?<![0-9a-z.\-/_]){year}(?P<sep>[-/]){month}(?:(?P=sep){_DAY})?(?![0-9a-z]|[-/.][0-9])"
-
-
-def _date_twin_regex(point: str) -> tuple[str, str] | None:
-    """The year the point names and the regex of its date's other spellings, for a point that is a date only."""
-    if m := _YEAR_POINT_ONLY.fullmatch(point):
-        return m.group(1), _iso_date(m.group(1), "(?:0?[1-9]|1[0-2])")
-    if m := _MONTH_POINT_EN.fullmatch(point):
-        name, year = m.groups()
-        number = _MONTHS_EN.index(name) + 1
-        short = _MONTH_ABBREVIATIONS.get(name, name[:3])
-        named = rf"(?<![a-z])(?:{name}|{short}\.?)(?:,| of| {_DAY}(?:st|nd|rd|th)?,?)? ?{year}(?![0-9])"
-        return year, f"{named}|{_iso_date(year, f'0?{number}' if number < 10 else str(number))}"
-    if m := _QUARTER_POINT.fullmatch(point):
-        n, year = m.groups()
-        return year, (
-            rf"(?<![a-z0-9])(?:q{n}(?: of|[-/'])? ?{year}|{year} ?q{n}|{n}q ?{year}"
-            rf"|(?:{_QUARTER_ORDINALS[n]}) quarter(?: of)?,? {year}"
-            rf"|{year} ?年 ?(?:q{n}|(?:第 ?)?[{n}{_QUARTER_NUMERALS_ZH[n]}] ?(?:季度|季(?![节]))))(?![0-9])"
-        )
-    if m := _FISCAL_YEAR_POINT.fullmatch(point):
-        return m.group(1), rf"(?<![a-z0-9])fiscal(?: year)? {m.group(1)}(?![0-9])"
-    return None
-
-
-@lru_cache(maxsize=256)
-def _compiled_date_twin(regex: str) -> re.Pattern[str]:
-    return re.compile(regex)
-
-
-@dataclass(frozen=True)
-class _DateTwin(NumberPattern):
-    """A date point's date in its other spellings (v26: `_date_twin_regex`)."""
-
-    year: str = ""
-    regex: str = ""
-
-    def search(self, answer: str) -> Iterator[Found]:
-        if self.year in answer:  # most answers name no such year: no regex search
-            for m in _compiled_date_twin(self.regex).finditer(answer):
-                yield Found(m.start(), m.end())
-
-
-def _date_twins(pattern: Pattern) -> list[Pattern]:
-    """The other spellings of a point that is a date only (v26), as one pattern; none for another point."""
-    found = _date_twin_regex(pattern.text) if isinstance(pattern, NumberPattern | TextPattern) else None
-    if found is None:
-        return []
-    year, regex = found
-    number = pattern if isinstance(pattern, NumberPattern) else compile_variant(year)  # fy2023 is a code: text
-    if not isinstance(number, NumberPattern):
-        return []
-    return [_DateTwin(pattern.text, number.pieces, number.slots, number.forms, year, regex)]
 
 
 def _duration_twin(pattern: TextPattern | NumberPattern) -> TextPattern | NumberPattern:

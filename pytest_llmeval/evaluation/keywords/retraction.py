@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from ..numbers import EN_ONES, EN_TEENS, EN_TENS, NUMERAL_CHARS, Pattern
 from .assertion import HEARSAY_DISCLAIMED, SENTENCE_END, last_end, next_start, occurs, start_of_part
+from .dates import A_DATE, DATE_WORDS_EN, end_of_the_date
 from .negation import negation_before
 from .normalisation import CROSS
 
@@ -411,10 +412,11 @@ _A_NUMBER_WORD = (
     "(?<![a-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?![a-z])"
 )
+_DATES_WORDS_BEFORE = re.compile(f"{DATE_WORDS_EN}$")
 _ANOTHER_FIGURE = (
     f"(?:{_COPULA_BEFORE_A_FIGURE} ?)?"
     "(?:约|大约|大概|近|(?<![a-z])(?:about|around|roughly|approximately)(?![a-z])|~)? ?"
-    f"(?P<figure>{FIGURE_START.pattern}|{_A_NUMBER_WORD})"
+    f"{DATE_WORDS_EN}?(?P<figure>{FIGURE_START.pattern}|{_A_NUMBER_WORD})"
 )
 _TAKEN_BACK = re.compile(
     f" ?(?:左右|上下|整)?(?:{_SELF_CORRECTION_MARK}+|。| ?\\()"
@@ -509,6 +511,8 @@ def another_value(answer_norm: str, start: int, end: int, figure: int, forms: Se
     if _a_form_at(answer_norm, figure, forms):
         return False
     text = answer_norm[start:end]
+    if A_DATE.match(text) and A_DATE.search(answer_norm, max(0, figure - 30), figure + 8):
+        return True  # v78: 由2025年6月推迟到2025年8月, moved from June 2025 to August 2025 - another date
     last = _LAST_NUMBER.search(text)
     unit = text[last.end() :].strip() if last is not None else ""
     if _CALENDAR_YEAR.match(answer_norm, figure) and not _CALENDAR_YEAR.match(text, last.start() if last else 0):
@@ -541,12 +545,14 @@ _EN_CHANGE_VERBS = (
     "|grew|grown|grows|went|gone|goes|changed|change|changes|moved|raised|lowered|reduced|cut|extended|shortened"
     "|shrank|shrunk|climbed|jumped|declined|slipped|adjusted|revised|updated|lengthened|expanded|lifted|slashed"
     "|trimmed|upgraded|downgraded|edged|soared|plunged|tumbled|doubled|halved|shifted|switched"
+    "|postponed|delayed|deferred|rescheduled|pushed|brought|advanced"  # v78: a date moved
 )
 _CHANGED_FROM = re.compile(
     f"(?:从|由) ?$|(?<![a-z])(?:{_EN_CHANGE_VERBS})(?: [a-z]+ly)?(?: (?:up|down|back))? from (?:a |an |the )?$"
 )
 _CHANGED_TO = re.compile(
-    " ?(?:(?:延长|缩短|增加|减少|提高|降低|调整|变更|修改|修订|更新|上调|下调|提升|下降|上升|增长|压缩|变|改|调)了?"
+    " ?(?:(?:延长|缩短|增加|减少|提高|降低|调整|变更|修改|修订|更新|上调|下调|提升|下降|上升|增长|压缩|变|改|调"
+    "|推迟|延迟|延后|推后|顺延|提前|改期)了?"  # v78: a date moved (从2025年6月推迟到2025年8月)
     "(?:为|至|到|成)|(?:增|降|升|减|缩|延)至|(?<![a-z])to(?![a-z])) ?" + _ANOTHER_FIGURE
 )
 # v25: an arrow after the figure changes it to another (20个月→24个月, 20 months -> 24 months, → revised to 24 months)
@@ -575,7 +581,8 @@ _REVISED_TO_ZH = re.compile(
 # 从30%降到20 (v10: a change's start, with no comma, stays credited)
 _CHANGED_AFTER_ZH = re.compile(
     "[ ,，;；]+(?:但是|但|随后|之后|后来|后|现已|现|已经|已|又|被)*"
-    "(?:上调|下调|延长|缩短|提高|提升|降低|下降|上升|增加|减少)(?:为|至|到|成) ?" + _ANOTHER_FIGURE
+    "(?:上调|下调|延长|缩短|提高|提升|降低|下降|上升|增加|减少|推迟|延迟|延后|推后|顺延|提前)(?:为|至|到|成) ?"
+    + _ANOTHER_FIGURE
 )
 # v27: and a time in the past (两年前, 去年, 当时, two years ago, last year): Chinese has no past tense, so
 # 两年前回收期是20个月，现在是24个月 is "was 20 months, now 24" (v26 credited 20个月)
@@ -583,7 +590,7 @@ _CHANGED_AFTER_ZH = re.compile(
 # later (最初估计回收期为20个月，现在是24个月; "was initially estimated at 20 months, but is now 24 months" - v30
 # credited them); alone it is no former value (最初20个月免租: the first 20 months; "Initially payback is 20 months")
 _FORMER = re.compile(
-    "原(?:为|是|来|先|本)|此前|最初|起初|最开始|一开始|刚开始"
+    "原(?:为|是|来|先|本|定)|此前|最初|起初|最开始|一开始|刚开始"
     "|(?<![a-z])(?:originally|previously|formerly|used to be|initially|initial|at first)(?![a-z])"
     "|(?<![a-z])(?:was|were)(?: about| around| roughly| approximately)? $"
     # v52: and a past verb of holding (The ROI stayed at 20% until 2023; it is now 15%)
@@ -595,7 +602,7 @@ _FORMER = re.compile(
 )
 _NOW_ANOTHER = re.compile(
     "(?:(?!\\. )[^。!?\n]){0,40}?"
-    "(?P<now>现(?:在|已|为|是|调|改|变|增|降|延|缩|行|阶段)|目前|如今|当前|眼下"
+    "(?P<now>现(?:在|已|为|是|调|改|变|增|降|延|缩|行|阶段|推|提)|目前|如今|当前|眼下"
     "|(?<![a-z])(?:now|currently|at present|today|presently|nowadays|these days|at the moment)(?![a-z]))"
     "(?:(?!\\. )[^。!?\n,;]){0,16}?" + _ANOTHER_FIGURE
 )
@@ -666,6 +673,9 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
     bracketed = _former_in_a_bracket(answer_norm, start, end, forms)
     if bracketed is not None:
         return bracketed
+    if (month := _DATES_WORDS_BEFORE.search(answer_norm, max(0, start - 30), start)) is not None:
+        start = month.start()  # v78: the figure of March 2024 is its year; the change is from the month
+    end = end_of_the_date(answer_norm, end)  # v78: 从2024年3月推迟到2025年3月 for 2024年
     part_start = start_of_part(answer_norm, start)
     up_or_down = _UP_OR_DOWN_FROM.search(answer_norm, part_start, start)
     if up_or_down is not None:
