@@ -34,7 +34,8 @@ question answered by an assent and no offer (您需要…吗？可以的，我�
 under a Markdown heading ("text: under a heading": v67 read the heading's line as the sentence's first part).
 Since v78 a point that is a date only (2024年, 2025年6月, June 2025, Q3 2025) has kinds of its own ("date: after",
 "date: moved", "date: among": `date_mutants`): its one date, in whichever spelling the answer writes it, made a time
-after it, the start of a move to the next year's date, or one of two dates offered.
+after it, the start of a move to the next year's date, or one of two dates offered; since v79 a time of day has the
+kind "time: other half of the day" (`time_mutants`: 上午 and 下午, am and pm swapped, a 24-hour hour moved by 12).
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
 If payback is 20 months, still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision
 credits - none now.
@@ -74,6 +75,7 @@ for _path in (str(ROOT), str(ROOT / "tests"), str(TESTS)):
 
 from pytest_llmeval.evaluation.keywords.dates import A_DATE, is_a_date  # noqa: E402
 from pytest_llmeval.evaluation.keywords.normalisation import normalise  # noqa: E402
+from pytest_llmeval.evaluation.keywords.times import time_of_day  # noqa: E402
 from pytest_llmeval.evaluation.numbers import NumberForms  # noqa: E402
 
 Row = tuple[str, str, NumberForms | None, str]
@@ -241,7 +243,58 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
     and, of a point that is a date, the date's (`date_mutants`)."""
     made, skipped = _figure_mutants(row, blanked_covers)
     dated, why_not = date_mutants(row)
-    return made + dated, skipped + why_not
+    timed, why_not_timed = time_mutants(row)
+    return made + dated + timed, skipped + why_not + why_not_timed
+
+
+# v79, kind "time: other half of the day": of a point that is a time of day (15:00, 下午3点, 3 pm, 9:00-18:00), each
+# time the answer writes in the other half of the day - 上午 and 下午, 早上 and 晚上, am and pm swapped, a 24-hour
+# clock's hour moved by 12 (9:00 -> 21:00, 15:00 -> 3:00)
+_PERIOD_SWAPS = {
+    "上午": "下午",
+    "下午": "上午",
+    "早上": "晚上",
+    "晚上": "早上",
+    "凌晨": "下午",
+    "中午": "凌晨",
+    "傍晚": "清晨",
+}
+_TIME_IN_AN_ANSWER = re.compile(
+    "(?P<period>上午|下午|早上|晚上|凌晨|中午|傍晚)"
+    "|(?<=[0-9] )(?P<ap>[AaPp])(?=\\.? ?[Mm])|(?<=[0-9])(?P<ap2>[AaPp])(?=\\.? ?[Mm])"
+    "|(?<![0-9:])(?P<hour>[0-9]{1,2})(?=:[0-9]{2})"
+)
+
+
+def time_mutants(row: Row) -> tuple[list[Mutant], list[str]]:
+    """The wrong answers made of a time point's row: every time in the answer put in the other half of the day."""
+    point, answer, forms, _ = row
+    if time_of_day(normalise(point)) is None:
+        return [], []
+    out, changed = [], 0
+    last = 0
+    for m in _TIME_IN_AN_ANSWER.finditer(answer):
+        out.append(answer[last : m.start()])
+        if m.group("period"):
+            out.append(_PERIOD_SWAPS[m.group("period")])
+        elif m.group("ap") or m.group("ap2"):
+            said = m.group("ap") or m.group("ap2")
+            out.append({"a": "p", "p": "a", "A": "P", "P": "A"}[said])
+        else:
+            hour = int(m.group("hour"))
+            if re.search("(?:上午|下午|早上|晚上|凌晨|中午|傍晚) ?$", answer[: m.start()]) or re.match(
+                "[0-9:]* ?[AaPp]\\.? ?[Mm]", answer[m.end() :]
+            ):
+                out.append(m.group("hour"))  # its period or am / pm is swapped instead
+                last = m.end()
+                continue
+            out.append(str(hour + 12 if hour < 12 else hour - 12))
+        changed += 1
+        last = m.end()
+    out.append(answer[last:])
+    if not changed:
+        return [], ["time: the answer writes no time this sweep can move"]
+    return [Mutant("time: other half of the day", row, "".join(out))], []
 
 
 # v78, kinds "date: ...": of a point that is a date only (2024年, 2025年6月, June 2025, Q3 2025, 2025年第三季度), the

@@ -399,3 +399,16 @@ def test_no_date_mutant_is_credited(sweep_module: ModuleType) -> None:
     assert any(not re.search("[\u4e00-\u9fff]", m.answer) for m in made), "English answers are among them"
     credited = [(m.kind, m.row[0], m.answer) for m in made if covered(m.row[0], m.answer, m.row[2])]
     assert credited == []
+
+
+def test_no_time_put_in_the_other_half_of_the_day_is_credited(sweep_module: ModuleType) -> None:
+    """v79: every covered row whose point is a time of day, each time of its answer put in the other half of the day
+    (上午 and 下午, am and pm swapped, a 24-hour clock's hour moved by 12) - none is credited; n = every such mutant
+    of the shipped rows (37 when written)."""
+    from scorer_rows import covered
+
+    made = [m for row in sweep_module.covered_rows() for m in sweep_module.time_mutants(row)[0]]
+    assert len(made) >= 25
+    assert {"下午", "pm"} <= {word for m in made for word in ("下午", "pm") if word in m.row[1]}
+    credited = [(m.row[0], m.answer) for m in made if covered(m.row[0], m.answer, m.row[2])]
+    assert credited == []

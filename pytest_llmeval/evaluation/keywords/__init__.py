@@ -6,6 +6,7 @@ normalised answer text, no model, no pytest.
 - `forms`: the patterns a key point is searched by (its spellings and durations in other units)
 - `dates`: a date point's date in its other spellings and languages (2024-06, June 2024, Q3 2024), and dates offered as
   alternatives
+- `times`: a time of day in its other spellings (15:00, 下午3点, 3 pm) and not at another hour (9:00 in 9:00 pm)
 - `echo`: the echo guard's verbatim copies of the question, system prompt or retrieved context
 - `negation`: negation and denial words right before or after a match (不合规, not compliant, 免收)
 - `bounds`: a bound on a figure (至少20个月, 20 months or more) and a key point that is one

@@ -29,6 +29,7 @@ from .factors import factor_twins, product_twins
 from .normalisation import READ_AS_TABLE, TO_READ, marks_in_a_regex, normalise
 from .people import person_twins
 from .rates import rate_twins
+from .times import time_of_day_form, time_ranges, time_twins
 
 # A hyphen and a space between two Latin words are the same (v9): anti-money-laundering and anti money laundering
 # cover Anti-Money Laundering and back (a form with up to three such joins).
@@ -104,7 +105,14 @@ def _compiled_patterns(
         needle = number_words_as_digits(normalise(variant), forms)  # v24: two years is 2 years
         if needle:
             written = compile_variant(needle, forms or NumberForms())
+            if isinstance(written, NumberPattern):  # v79: a time of day, not at another hour (9:00 in 9:00 pm)
+                written = time_of_day_form(written, needle)
             found.append(written)
+            if isinstance(written, NumberPattern):
+                found.extend(time_ranges(written, needle))  # v79: 上午9点到下午6点 for 9:00-18:00
+            for twin in time_twins(needle):  # v79: 下午3点 and 3 pm for 15:00
+                spelled = compile_variant(twin, forms or NumberForms())
+                found.append(time_of_day_form(spelled, needle) if isinstance(spelled, NumberPattern) else spelled)
             found.extend(compile_variant(twin, forms or NumberForms()) for twin in _twins(needle))  # v9
             twins = duration_twins(needle, forms)  # v18: the duration in other units of time (1年8个月 for 20个月)
             found.extend(_duration_twin(compile_variant(twin, forms or NumberForms())) for twin in twins)
