@@ -23,11 +23,8 @@ year (2024 employees), nor is a fiscal year a calendar one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 
-from ..numbers import Found, NumberPattern, Pattern, TextPattern, compile_variant
+from ..numbers import NumberPattern, Pattern, RegexNumberForm, TextPattern, compile_variant
 
 MONTHS_EN: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august", "september")
 MONTHS_EN += ("october", "november", "december")
@@ -149,22 +146,8 @@ def is_a_date(point: str) -> bool:
     return _date_regex(point) is not None
 
 
-@lru_cache(maxsize=256)
-def _compiled(regex: str) -> re.Pattern[str]:
-    return re.compile(regex)
-
-
-@dataclass(frozen=True)
-class DateSpelling(NumberPattern):
-    """A date point's date in its other spellings (`_date_regex`)."""
-
-    year: str = ""
-    regex: str = ""
-
-    def search(self, answer: str) -> Iterator[Found]:
-        if self.year in answer:  # most answers name no such year: no regex search
-            for m in _compiled(self.regex).finditer(answer):
-                yield Found(m.start(), m.end())
+class DateSpelling(RegexNumberForm):
+    """A date point's date in its other spellings (`_date_regex`), searched where the answer names its year."""
 
 
 def date_spellings(pattern: Pattern) -> list[Pattern]:
@@ -176,7 +159,7 @@ def date_spellings(pattern: Pattern) -> list[Pattern]:
     number = pattern if isinstance(pattern, NumberPattern) else compile_variant(year)  # fy2023 is a code: text
     if not isinstance(number, NumberPattern):
         return []
-    return [DateSpelling(pattern.text, number.pieces, number.slots, number.forms, year, regex)]
+    return [DateSpelling(pattern.text, number.pieces, number.slots, number.forms, regex, year)]
 
 
 # v78: a date offered as one of several dates is a guess, as a figure is (v15: 20个月或24个月): 2025年6月或2025年7月,

@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..numbers import Found, NumberPattern
+from ..numbers import Found, NumberPattern, RegexNumberForm
 
 # the Chinese words of the day's period and the 24-hour hours each may name (中午12点 is 12:00, 中午1点 13:00)
 _PERIODS: dict[str, range] = {
@@ -167,23 +166,7 @@ def time_of_day_form(pattern: NumberPattern, point: str) -> NumberPattern:
     return TimeOfDay(pattern.text, pattern.pieces, pattern.slots, pattern.forms, tuple(h for h, _ in times))
 
 
-@lru_cache(maxsize=256)
-def _compiled(regex: str) -> re.Pattern[str]:
-    return re.compile(regex)
-
-
-@dataclass(frozen=True)
-class TimeRange(NumberPattern):
-    """A range point of two times of day in any spelling (`time_range`)."""
-
-    regex: str = ""
-
-    def search(self, answer: str) -> Iterator[Found]:
-        for m in _compiled(self.regex).finditer(answer):
-            yield Found(m.start(), m.end())
-
-
 def time_ranges(pattern: NumberPattern, point: str) -> list[NumberPattern]:
     """The range point's times in any spelling, as one pattern; none for another point."""
     regex = time_range(point)
-    return [] if regex is None else [TimeRange(pattern.text, pattern.pieces, pattern.slots, pattern.forms, regex)]
+    return [] if regex is None else [RegexNumberForm(pattern.text, pattern.pieces, pattern.slots, pattern.forms, regex)]

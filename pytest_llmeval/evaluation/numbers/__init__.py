@@ -39,7 +39,7 @@ from __future__ import annotations
 from .alternatives import alternatives, duration_alternatives
 from .finding import EN_ONES, EN_TEENS, EN_TENS, find_numbers, words_at
 from .mention import CN_DIGITS, NUMERAL_CHARS, NumberForms, ToleranceError, chinese_value, parse_tolerance
-from .patterns import Found, NumberPattern, Pattern, RegexPattern, TextPattern, spaced_out
+from .patterns import Found, NumberPattern, Pattern, RegexNumberForm, RegexPattern, TextPattern, spaced_out
 from .spelled import number_words_as_digits
 from .spoken import SpokenShare, share_among_others, spoken_twins
 from .twins import compile_variant, compound_duration, date_twins, duration_twins, standard_twins
@@ -54,6 +54,7 @@ __all__ = [
     "NUMERAL_CHARS",
     "NumberForms",
     "NumberPattern",
+    "RegexNumberForm",
     "Pattern",
     "REGEX_TIME_LIMIT_S",
     "RegexPattern",

@@ -1130,3 +1130,23 @@ def spaced_out(text: str) -> tuple[str, tuple[int, ...]]:
         kept.append(char)
         where.append(i)
     return "".join(kept), tuple(where)
+
+
+@lru_cache(maxsize=512)
+def _compiled_form(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
+
+
+@dataclass(frozen=True)
+class RegexNumberForm(NumberPattern):
+    """A number point's other spellings as one regex (a date's: `keywords/dates.py`; a range of times of day:
+    `keywords/times.py`): where it matches, the point stands, and the rules of a figure read it there. `needed`, where
+    given, must be in the answer for the regex to be searched at all (most answers name no such year)."""
+
+    regex: str = ""
+    needed: str = ""
+
+    def search(self, answer: str) -> Iterator[Found]:
+        if self.needed in answer:
+            for m in _compiled_form(self.regex).finditer(answer):
+                yield Found(m.start(), m.end())
