@@ -111,6 +111,14 @@ UNIT_SWAPS: dict[str, str] = {
     "hours": "minutes",
     "周": "天",
     "weeks": "days",
+    # v80: units of measure
+    "公里": "米",
+    "km": "m",
+    "吨": "公斤",
+    "公斤": "克",
+    "kg": "g",
+    "平方米": "平方公里",
+    "GB": "MB",
 }
 _UNITS = sorted(UNIT_SWAPS, key=len, reverse=True)
 _NEGATION = re.compile(

@@ -3,7 +3,7 @@ normalised answer text, no model, no pytest.
 
 - `normalisation`: markup, thinking, fractions, traditional characters, financial numerals -> one comparable text
 - `tables`: units named in a table's header or a label carried to its cells
-- `forms`: the patterns a key point is searched by (its spellings and durations in other units)
+- `forms`: the patterns a key point is searched by (its spellings, durations and measures in other units)
 - `dates`: a date point's date in its other spellings and languages (2024-06, June 2024, Q3 2024), and dates offered as
   alternatives
 - `times`: a time of day in its other spellings (15:00, 下午3点, 3 pm) and not at another hour (9:00 in 9:00 pm)

@@ -24,6 +24,7 @@ from ..numbers import (
     spoken_twins,
     standard_twins,
 )
+from ..numbers.measures import measure_twins
 from .dates import date_spellings
 from .factors import factor_twins, product_twins
 from .normalisation import READ_AS_TABLE, TO_READ, marks_in_a_regex, normalise
@@ -117,6 +118,7 @@ def _compiled_patterns(
             twins = duration_twins(needle, forms)  # v18: the duration in other units of time (1年8个月 for 20个月)
             found.extend(_duration_twin(compile_variant(twin, forms or NumberForms())) for twin in twins)
             found.extend(date_spellings(written))  # v26: 2024-06 for 2024年, Mar 2024 for March 2024; v78: June 2025
+            found.extend(compile_variant(twin, forms or NumberForms()) for twin in measure_twins(needle))  # v80: 5 km
             found.extend(rate_twins(needle, forms))  # v34: 每月5000元 for 5000元/月
             found.extend(_spoken_twins(needle, forms))  # v36: 三分之一 for 1/3, 6个月 for 半年
             found.extend(factor_twins(needle, forms or NumberForms()))  # v74: 3x, 3×, 3 times for 3倍

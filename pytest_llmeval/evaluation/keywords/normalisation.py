@@ -417,6 +417,18 @@ def _lead_marks_split(text: str) -> str:
     return _LINE_LED_BY_A_MARK.sub(_one_statement_a_line, text)
 
 
+# v80: an area's unit after a number is its Chinese name (30㎡, 30 m², 30m2, 5 km² are 30平方米 and 5平方公里):
+# NFKC made ㎡ and m² "m2", a letter and a digit, which no number form reads as a unit (30m2 was a text, past every
+# rule of a figure)
+_SQUARE_UNIT = re.compile(
+    "(?<=\\d)([ \u3000]?)(?:(?P<k>[kKｋＫ]?)[mMｍＭ][²2２](?![0-9A-Za-z])|(?P<m>\u33a1)|(?P<km>\u33a2))"
+)
+
+
+def _square_unit(m: re.Match[str]) -> str:
+    return "平方公里" if m.group("k") or m.group("km") else "平方米"
+
+
 def _marked(text: str) -> str:
     text = _formatting(_lead_marks_split(one_mark_each(text)))
     if "\n" in text and ">" in text:
@@ -424,6 +436,8 @@ def _marked(text: str) -> str:
     if "\uff0c" in text:
         text = _LIST_COMMA_AFTER_A_DIGIT.sub(AMBIGUOUS_COMMA, text)
     text = _MIXED_FRACTION.sub(_fraction, text.translate(_LIST_MARKERS))
+    if "\u33a1" in text or "\u33a2" in text or "m" in text or "M" in text:
+        text = _SQUARE_UNIT.sub(_square_unit, text)
     text = strip_markup(_hyphens(unicodedata.normalize("NFKC", text).casefold()))
     if "*" in text:
         text = _FOOTNOTE_STAR.sub("", text)
