@@ -23,6 +23,7 @@ year (2024 employees), nor is a fiscal year a calendar one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..numbers import NumberPattern, Pattern, RegexNumberForm, TextPattern, compile_variant
 
@@ -37,6 +38,7 @@ _MONTH_POINT_EN = re.compile(f"({'|'.join(MONTHS_EN)}),? ?([0-9]{{4}})")
 _QUARTER_POINT = re.compile(r"q([1-4]) ?([0-9]{4})")
 _FISCAL_YEAR_POINT = re.compile(r"fy ?([0-9]{4})")
 _DAY = "(?:0?[1-9]|[12][0-9]|3[01])"
+_MONTH = "(?:0?[1-9]|1[0-2])"
 # v78: what the rules of a figure read of a date in any spelling - an English month's name or abbreviation; the words
 # of an English date before its year (to August 2025, to Q3 2025: the figure is the year); a date of a month or a
 # quarter (2025年6月, 2025-06, June 2025, Q3 2025, 2025年第三季度)
@@ -51,9 +53,9 @@ A_DATE = re.compile(
 )
 _ORDINAL_SUFFIX = "(?:st|nd|rd|th)?"
 # v78: the Chinese points
-_MONTH_POINT_ZH = re.compile(rf"([0-9]{{4}}) ?年 ?(0?[1-9]|1[0-2]) ?月(?: ?({_DAY}) ?[日号])?")
+_MONTH_POINT_ZH = re.compile(rf"([0-9]{{4}}) ?年 ?({_MONTH}) ?月(?: ?({_DAY}) ?[日号])?")
 _QUARTER_POINT_ZH = re.compile(r"([0-9]{4}) ?年 ?(?:q ?([1-4])|(?:第 ?)?([1-4一二三四]) ?季度)")
-_QUARTER_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4"}
+_QUARTER_NUMBERS = {numeral: n for n, numeral in _QUARTER_NUMERALS_ZH.items()}
 # a year said in English: after a word that makes the number a year (not "2024 employees", nor "before 2024": a time
 # before the year - `bounds._date_bound` reads a month's or a quarter's)
 _YEAR_WORDS_EN = (
@@ -103,11 +105,12 @@ def _year_en(year: str) -> str:
     return rf"{months}|{quarters}|{_YEAR_WORDS_EN}{year}(?![0-9]|[.,][0-9]| ?%)"
 
 
+@lru_cache(maxsize=1024)  # `is_a_date` asks it at every number match the denial checks read: once per point
 def _date_regex(point: str) -> tuple[str, str] | None:
     """The year the point names and the regex of its date's other spellings, for a point that is a date only."""
     if m := _YEAR_POINT_ONLY.fullmatch(point):
         year = m.group(1)
-        return year, f"{_iso_date(year, '(?:0?[1-9]|1[0-2])')}|{_year_en(year)}"
+        return year, f"{_iso_date(year, _MONTH)}|{_year_en(year)}"
     if m := _MONTH_POINT_ZH.fullmatch(point):  # v78: June 2025 for 2025年6月, June 15, 2025 for 2025年6月15日
         year, number, day = m.group(1), int(m.group(2)), m.group(3)
         return year, _month_en(MONTHS_EN[number - 1], year, f"0?{int(day)}" if day else _DAY)
@@ -128,10 +131,7 @@ def _date_regex(point: str) -> tuple[str, str] | None:
 
 
 # the rest of a date whose year or month is the figure (2024年3月以后 for 2024年, 2024年3月15日后 for 2024年3月)
-_REST_OF_THE_DATE = {
-    "年": re.compile(" ?(?:0?[1-9]|1[0-2]) ?月(?: ?(?:0?[1-9]|[12][0-9]|3[01]) ?[日号])?"),
-    "月": re.compile(" ?(?:0?[1-9]|[12][0-9]|3[01]) ?[日号]"),
-}
+_REST_OF_THE_DATE = {"年": re.compile(f" ?{_MONTH} ?月(?: ?{_DAY} ?[日号])?"), "月": re.compile(f" ?{_DAY} ?[日号]")}
 
 
 def end_of_the_date(answer_norm: str, end: int) -> int:
@@ -168,7 +168,7 @@ def date_spellings(pattern: Pattern) -> list[Pattern]:
 _DISJUNCTION = "(?:或者|或是|或|还是|要么|抑或|/|(?<![a-z])or(?: (?:maybe|perhaps|possibly))?(?![a-z]))"
 _ANOTHER_DATE_AFTER = re.compile(
     f" ?{_DISJUNCTION} ?(?:是|为|在|in )?"
-    f"(?P<date>{A_DATE.pattern}|(?:0?[1-9]|1[0-2]) ?月|第? ?[1-4一二三四] ?季度|(?:19|20)[0-9]{{2}} ?年?(?![0-9%]))"
+    f"(?P<date>{A_DATE.pattern}|{_MONTH} ?月|第? ?[1-4一二三四] ?季度|(?:19|20)[0-9]{{2}} ?年?(?![0-9%]))"
 )
 _ANOTHER_DATE_BEFORE = re.compile(f"(?P<date>{A_DATE.pattern}|(?:19|20)[0-9]{{2}} ?年?) ?{_DISJUNCTION} ?(?:in )?$")
 

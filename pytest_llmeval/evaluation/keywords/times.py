@@ -143,14 +143,11 @@ class TimeOfDay(NumberPattern):
     hours: tuple[int, ...] = ()
 
     def search(self, answer: str) -> Iterator[Found]:
-        for found in super().search(answer):
-            if self._another_hour(answer, found):
-                continue
-            yield found
+        return (found for found in super().search(answer) if not self._another_hour(answer, found))
 
     def _another_hour(self, answer: str, found: Found) -> bool:
         before = _PERIOD_BEFORE.search(answer, max(0, found.start - 3), found.start)
-        if before is not None and not any(h in _PERIODS[before.group("period")] for h in self.hours[:1]):
+        if before is not None and self.hours[0] not in _PERIODS[before.group("period")]:
             return True
         after = _AM_PM_AFTER.match(answer, found.end)
         if after is not None:
