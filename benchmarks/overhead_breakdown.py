@@ -75,6 +75,8 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=32)
     args = parser.parse_args()
+    if args.cases < 1 or args.concurrency < 1:
+        parser.error(f"--cases and --concurrency must be at least 1, not {args.cases} and {args.concurrency}")
     with FakeServer(answers=lambda request: "答案") as fake, tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         (project / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
