@@ -356,10 +356,12 @@ def date_mutants(row: Row) -> tuple[list[Mutant], list[str]]:
         made.append(Mutant("date: after", row, f"{bare}after {said}{tail}"))
         made.append(Mutant("date: moved", row, f"{bare}moved from {said} to {later}{tail}"))
         made.append(Mutant("date: among", row, f"{lead}{said} or {later}{tail}"))
+        made.append(Mutant("date: former", row, f"{bare}originally {said}, now {later}{tail}"))  # v81
     else:
         made.append(Mutant("date: after", row, f"{lead}{said}以后{tail}"))
         made.append(Mutant("date: moved", row, f"{lead}从{said}推迟到{later}{tail}"))
         made.append(Mutant("date: among", row, f"{lead}{said}或{later}{tail}"))
+        made.append(Mutant("date: former", row, f"{lead}原定{said}，现推迟至{later}{tail}"))  # v81
     return made, []
 
 
@@ -479,7 +481,7 @@ def _figure_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[
         skipped.append("claimed: a part break, a contrast or another figure before the figure in its clause")
     else:
         make_from("claimed")
-    for kind in ("superseded", "moved"):  # moved: v56
+    for kind in ("superseded", "moved", "former"):  # moved: v56; former: v81
         superseded, why_not_superseded = _superseded(point, clause, figure, english, kind)
         for text in superseded:
             make(kind, f"{before}{lead}{text}{rest}{after}")
@@ -565,6 +567,12 @@ _MOVED_TEMPLATES = {
     "en": ("A year ago, {low}; it has since grown to {other}.",),
     "zh": ("去年{clause}，目前已增至{other}。", "去年{clause}，今年已增至{other}。"),
 }
+# v81: the clause marked as a former value by a time gone by, an estimate superseded by the latest one, or a change
+# since (过去回收期为20个月，如今为26个月; In the past the ROI is 20%; it is now 26%) - of a bare point or a named one
+_FORMER_TEMPLATES = {
+    "en": ("In the past {low}; it is now {other}.", "Earlier {low}, but it has since risen to {other}."),
+    "zh": ("过去{clause}，如今为{other}。", "曾经{clause}，后来升至{other}。", "此前预计{clause}，最新预计为{other}。"),
+}
 # a period or a time already in the clause or the point (去年, 2023年, now, last year): the mutation would stack two
 _A_PERIOD = re.compile(
     r"(?:19|20)[0-9]{2}|年|季度|月份|去年|今年|目前|现在|当前|此前|原|以前|之前|最初"
@@ -600,6 +608,10 @@ def _superseded(
     at = spots[0].start() if len(spots) == 1 else -1
     if not unit or at < 0 or not clause[at + len(figure) :].lstrip().startswith(unit):
         return [], [f"{kind}: the point's unit does not follow the figure in the clause"]
+    if kind == "former" and _A_PART_BREAK_OR_A_FIGURE.search(clause[:at].replace(point[: point.index(figure)], "")):
+        return [], ["former: a part break or a contrast before the figure in its clause (a former word's reach)"]
+    if kind == "former" and clause[at + len(figure) :].lstrip()[len(unit) :].strip(" *.。"):
+        return [], ["former: the clause goes on after the figure (the change since would name what follows it)"]
     if len(re.findall(r"[0-9]+(?:[.,][0-9]+)*", clause)) != 1 or re.search(r"分别|respectively", clause, re.I):
         return [], [f"{kind}: the clause holds another figure"]
     if _A_PERIOD.search(clause.replace(unit, " ")) or _A_PERIOD.search(point.replace(unit, " ")):
@@ -617,7 +629,8 @@ def _superseded(
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     other = f"{mark}{float(digits) + 6:.{decimals}f}{spacer}{unit}"
     low = clause if english and clause[1:2].isupper() else clause[0].lower() + clause[1:]
-    templates = (_MOVED_TEMPLATES if kind == "moved" else _SUPERSEDED_TEMPLATES)["en" if english else "zh"]
+    chosen = {"moved": _MOVED_TEMPLATES, "former": _FORMER_TEMPLATES}.get(kind, _SUPERSEDED_TEMPLATES)
+    templates = chosen["en" if english else "zh"]
     return [t.format(clause=clause, low=low, other=other) for t in templates], []
 
 

@@ -92,7 +92,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 80
+SCORER_VERSION = 81
 
 
 @dataclass(frozen=True)
@@ -235,8 +235,13 @@ _FIGURE_IN_A_MATCH = re.compile(f"(?<![a-z0-9.]){FIGURE_START.pattern}")
 def _figure_after_its_subject(pattern: Pattern, answer_norm: str, found: Found) -> int:
     """The start of the figure in a number point's match that starts with its subject (回收期为20个月, the ROI is
     20%), else the match's start."""
-    if not isinstance(pattern, NumberPattern) or not names_a_subject(pattern):
+    if not isinstance(pattern, NumberPattern) or not pattern.pieces[0].strip():
         return found.start
+    if not names_a_subject(pattern):
+        # v81: a point's words of counting (每月5000元, 约20个月, 共20台) - the figure's rules read its figure, as of a
+        # subject's (v80 read none of them there: 由每月5000元上调至每月6000元 was credited)
+        figure = _FIGURE_IN_A_MATCH.search(answer_norm, found.start + 1, found.end)
+        return figure.start() if figure is not None else found.start
     if len(pattern.slots) > 1:
         figure = _FIGURE_IN_A_MATCH.search(answer_norm, found.start + 1, found.end)
         return figure.start() if figure is not None else found.start
@@ -555,6 +560,9 @@ def _find(
                 figure = _figure(pattern, text)
                 at = found.start if figure else _figure_after_its_subject(pattern, answer_norm, found)
                 figure = figure or at != found.start
+                # v81: where the rules that read the words before a figure start - at a point's words of counting
+                # (每20个月 is a recurrence, not 20 months ago: v22), else at its figure
+                words_at = found.start if isinstance(pattern, NumberPattern) and not names_a_subject(pattern) else at
                 if at != found.start and ANOTHERS_OR_A_TARGET_AFTER.match(answer_norm, found.end):
                     continue  # v64: 回收期20个月（目标）, 成本降低50%（竞品数据） - a target's or another's figure
                 bound = answer_bound(answer_norm, at, found.end) if figure else None
@@ -671,7 +679,7 @@ def _find(
                     # v17: 20个月的两倍; v53: and a point's figure after words of counting (每月5000元的一半)
                     after = a_multiple_of(answer_norm, at, found.end)
                 if negation is None and after is None and pattern.kind != "regex":
-                    negation, after = a_time_ago_or_a_period(answer_norm, at, found.end)  # v22: 20个月前
+                    negation, after = a_time_ago_or_a_period(answer_norm, words_at, found.end)  # v22: 20个月前
                 # v41: a 分别 list taken back whole (ROI、IRR分别为20%和15%（不对，应为18%和15%）); "" where the
                 # correction gives the figure again in its place (IRR 15%)
                 listed = a_list_taken_back(answer_norm, at, found.end) if negation is None and figure else None
@@ -680,7 +688,8 @@ def _find(
                 if negation is None and after is None and listed:
                     after = listed
                 if negation is None and after is None and figure:
-                    after = a_former_value(answer_norm, at, found.end, figures)  # v19: 由20个月延长至24个月
+                    # v19: 由20个月延长至24个月; v81: from a point's words of counting (由每月5000元上调至…)
+                    after = a_former_value(answer_norm, words_at, found.end, figures)
                 # v55: 去年ROI为20%，今年降至15% - an earlier period's value a later one supersedes (and a figure
                 # after words of counting: 去年每月5000元，今年为6000元)
                 figure_at = at if figure else _figure_after_its_words(pattern, answer_norm, found)

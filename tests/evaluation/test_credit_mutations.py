@@ -58,6 +58,7 @@ def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
     kinds.add("moved")  # v56
     kinds.add("claimed")  # v58
     kinds.add("marked")  # v66
+    kinds.add("former")  # v81
     assert kinds <= set(sampled.by_kind)
 
 
@@ -146,6 +147,12 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("20个月", "回收期为20个月。", "moved", "去年回收期为20个月，目前已增至26个月。"),
         ("20个月", "回收期为20个月。", "moved", "去年回收期为20个月，今年已增至26个月。"),
         ("20%", "The ROI is 20%.", "moved", "A year ago, the ROI is 20%; it has since grown to 26%."),
+        # v81: the clause marked as a former value by a time gone by, a superseded estimate or a change since
+        ("20个月", "回收期为20个月。", "former", "过去回收期为20个月，如今为26个月。"),
+        ("20个月", "回收期为20个月。", "former", "曾经回收期为20个月，后来升至26个月。"),
+        ("20个月", "回收期为20个月。", "former", "此前预计回收期为20个月，最新预计为26个月。"),
+        ("ROI 20%", "The ROI is 20%.", "former", "In the past the ROI is 20%; it is now 26%."),
+        ("ROI 20%", "The ROI is 20%.", "former", "Earlier the ROI is 20%, but it has since risen to 26%."),
         # v58: the clause given as another's claim, not adopted
         ("回收期20个月", "回收期为20个月。", "claimed", "某些厂商声称回收期为20个月。"),
         ("ROI 20%", "The ROI is 20%.", "claimed", "Some vendors claim that the ROI is 20%."),
@@ -394,11 +401,24 @@ def test_no_date_mutant_is_credited(sweep_module: ModuleType) -> None:
     from scorer_rows import covered
 
     made = [m for row in sweep_module.covered_rows() for m in sweep_module.date_mutants(row)[0]]
-    by_kind = {kind: [m for m in made if m.kind == kind] for kind in ("date: after", "date: moved", "date: among")}
+    kinds = ("date: after", "date: moved", "date: among", "date: former")  # former: v81
+    by_kind = {kind: [m for m in made if m.kind == kind] for kind in kinds}
     assert all(len(mutants) >= 20 for mutants in by_kind.values()), {k: len(v) for k, v in by_kind.items()}
     assert any(not re.search("[\u4e00-\u9fff]", m.answer) for m in made), "English answers are among them"
     credited = [(m.kind, m.row[0], m.answer) for m in made if covered(m.row[0], m.answer, m.row[2])]
     assert credited == []
+
+
+def test_no_former_value_is_credited(sweep_module: ModuleType) -> None:
+    """v81: every covered row's clause marked as a former value (过去…，如今为…; 曾经…，后来升至…; 此前预计…，最新预计
+    为…; In the past …; it is now …; Earlier …, but it has since risen to …) - none is credited; n = every such mutant
+    of the shipped rows (1,679 when written), so a rule narrowed to the sampled ones cannot pass."""
+    from scorer_rows import covered
+
+    made = [m for row in sweep_module.covered_rows() for m in sweep_module.mutants(row, False)[0] if m.kind == "former"]
+    assert len(made) >= 1000
+    credited = [(m.row[0], m.answer) for m in made if covered(m.row[0], m.answer, m.row[2])]
+    assert credited == [], credited[:10]
 
 
 def test_no_time_put_in_the_other_half_of_the_day_is_credited(sweep_module: ModuleType) -> None:

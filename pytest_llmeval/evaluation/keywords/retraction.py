@@ -412,10 +412,14 @@ _A_NUMBER_WORD = (
     "(?<![a-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?![a-z])"
 )
+# v81: words of counting before a figure (每月5000元, 共20台)
+_COUNTED = "(?:每个?(?:月|年|天|日|周|季度|小时|人|台|次|户|家|项)|共|合计|总计|累计)"
 _DATES_WORDS_BEFORE = re.compile(f"{DATE_WORDS_EN}$")
 _ANOTHER_FIGURE = (
     f"(?:{_COPULA_BEFORE_A_FIGURE} ?)?"
     "(?:约|大约|大概|近|(?<![a-z])(?:about|around|roughly|approximately)(?![a-z])|~)? ?"
+    # v81: words of counting before it (由每月5000元上调至每月6000元)
+    f"{_COUNTED}? ?"
     f"{DATE_WORDS_EN}?(?P<figure>{FIGURE_START.pattern}|{_A_NUMBER_WORD})"
 )
 _TAKEN_BACK = re.compile(
@@ -480,6 +484,7 @@ _UNIT_KINDS = (
 )
 # a calendar year (2026年), which is no value of a length or an amount
 _CALENDAR_YEAR = re.compile("(?:19|20)[0-9]{2} ?年(?!代)")
+_A_MONTH = re.compile("[0-9]{1,2} ?月(?![0-9])")
 _ENDS_A_PART = re.compile(r" ?(?:[)。!?;,\n]|\.(?=\s|$)|$)")
 
 
@@ -511,8 +516,12 @@ def another_value(answer_norm: str, start: int, end: int, figure: int, forms: Se
     if _a_form_at(answer_norm, figure, forms):
         return False
     text = answer_norm[start:end]
-    if A_DATE.match(text) and A_DATE.search(answer_norm, max(0, figure - 30), figure + 8):
-        return True  # v78: 由2025年6月推迟到2025年8月, moved from June 2025 to August 2025 - another date
+    if A_DATE.match(text) and (
+        A_DATE.search(answer_norm, max(0, figure - 30), figure + 8) or _A_MONTH.match(answer_norm, figure)
+    ):
+        return (
+            True  # v78: 由2025年6月推迟到2025年8月, moved from June 2025 to August 2025 - another date; v81: 延期至8月
+        )
     last = _LAST_NUMBER.search(text)
     unit = text[last.end() :].strip() if last is not None else ""
     if _CALENDAR_YEAR.match(answer_norm, figure) and not _CALENDAR_YEAR.match(text, last.start() if last else 0):
@@ -548,7 +557,8 @@ _EN_CHANGE_VERBS = (
     "|postponed|delayed|deferred|rescheduled|pushed|brought|advanced"  # v78: a date moved
 )
 _CHANGED_FROM = re.compile(
-    f"(?:从|由) ?$|(?<![a-z])(?:{_EN_CHANGE_VERBS})(?: [a-z]+ly)?(?: (?:up|down|back))? from (?:a |an |the )?$"
+    f"(?:从|由) ?(?:{_COUNTED} ?)?$"
+    f"|(?<![a-z])(?:{_EN_CHANGE_VERBS})(?: [a-z]+ly)?(?: (?:up|down|back))? from (?:a |an |the )?$"
 )
 _CHANGED_TO = re.compile(
     " ?(?:(?:延长|缩短|增加|减少|提高|降低|调整|变更|修改|修订|更新|上调|下调|提升|下降|上升|增长|压缩|变|改|调"
@@ -579,10 +589,11 @@ _REVISED_TO_ZH = re.compile(
 )
 # v40: or, after a comma, a verb of the change itself (回收期20个月，延长至24个月; ROI为20%，后下调至18%) - not
 # 从30%降到20 (v10: a change's start, with no comma, stays credited)
+# v81: and the figure's noun before the comma (共20台服务器，现已增至30台), 增至 and its kin
 _CHANGED_AFTER_ZH = re.compile(
-    "[ ,，;；]+(?:但是|但|随后|之后|后来|后|现已|现|已经|已|又|被)*"
-    "(?:上调|下调|延长|缩短|提高|提升|降低|下降|上升|增加|减少|推迟|延迟|延后|推后|顺延|提前)(?:为|至|到|成) ?"
-    + _ANOTHER_FIGURE
+    "[\u4e00-\u9fff]{0,4}?[ ,，;；]+(?:但是|但|随后|之后|后来|后|现已|现|已经|已|又|被)*"
+    "(?:(?:上调|下调|延长|缩短|提高|提升|降低|下降|上升|增加|减少|推迟|延迟|延后|推后|顺延|提前)(?:为|至|到|成)"
+    "|(?:增|降|升|减|缩|延)至) ?" + _ANOTHER_FIGURE
 )
 # v27: and a time in the past (两年前, 去年, 当时, two years ago, last year): Chinese has no past tense, so
 # 两年前回收期是20个月，现在是24个月 is "was 20 months, now 24" (v26 credited 20个月)
@@ -590,8 +601,11 @@ _CHANGED_AFTER_ZH = re.compile(
 # later (最初估计回收期为20个月，现在是24个月; "was initially estimated at 20 months, but is now 24 months" - v30
 # credited them); alone it is no former value (最初20个月免租: the first 20 months; "Initially payback is 20 months")
 _FORMER = re.compile(
-    "原(?:为|是|来|先|本|定)|此前|最初|起初|最开始|一开始|刚开始"
-    "|(?<![a-z])(?:originally|previously|formerly|used to be|initially|initial|at first)(?![a-z])"
+    "原(?:为|是|来|先|本|定|计划)|此前|最初|起初|最开始|一开始|刚开始"
+    # v81: a time gone by (过去是30%，如今只有25%; 曾经达到30%，现在是25%; 以往, 早前, 先前) - a "now" must follow
+    "|过去|曾经|曾(?:为|是|达|高达|一度|在)|以往|往年|早前|早先|先前"
+    "|(?<![a-z])(?:originally|previously|formerly|used to be|initially|initial|at first|once|in the past"
+    "|earlier)(?![a-z])"
     "|(?<![a-z])(?:was|were)(?: about| around| roughly| approximately)? $"
     # v52: and a past verb of holding (The ROI stayed at 20% until 2023; it is now 15%)
     "|(?<![a-z])(?:stayed|remained|held|stood|hovered|sat)(?: steady| stable)?(?: at)?"
@@ -603,22 +617,29 @@ _FORMER = re.compile(
 _NOW_ANOTHER = re.compile(
     "(?:(?!\\. )[^。!?\n]){0,40}?"
     "(?P<now>现(?:在|已|为|是|调|改|变|增|降|延|缩|行|阶段|推|提)|目前|如今|当前|眼下"
-    "|(?<![a-z])(?:now|currently|at present|today|presently|nowadays|these days|at the moment)(?![a-z]))"
+    "|最新|最近一次"  # v81: the latest estimate (此前预计20个月，最新预计24个月)
+    "|(?<![a-z])(?:now|currently|at present|today|presently|nowadays|these days|at the moment|latest)(?![a-z]))"
     "(?:(?!\\. )[^。!?\n,;]){0,16}?" + _ANOTHER_FIGURE
 )
 # v28: the words between the "now" and its figure that name no quantity: a copula, an adverb, a verb of change, a
 # pronoun (现在是, 现已调整为, 目前仍为, now it is, it has since been cut to)
 _NOW_FILLER = re.compile(
-    "[ ,，:：、;；.]|现在|现行|现阶段|现|目前|如今|当前|眼下|已经|已|仍然|仍|还是|还|也|则|的|了|只|仅|约|大约|大概"
+    f"{_COUNTED}|[ ,，:：、;；.]|现在|现行|现阶段|现|目前|如今|当前|眼下|最新|最近一次|已经|已|仍然|仍|还是|还|也|则"
+    "|的|了|只|仅|约|大约|大概"
     "|达到|达|需要|需|要|花费|耗时|是|为"  # v31: a copula names nothing (最初…为20个月，现在是24个月)
-    "|(?:调整|修改|修正|变更|更新|上调|下调|延长|缩短|增加|减少|提高|降低|提升|增长|下降|复核|测算|重新测算)(?:后|为|至|到|成)?"
+    "|左右|上下|前后|有余|出头|开外|多|余|许"  # v81: an approximation (过去回收期20个月有余，如今为26个月)
+    "|(?:调整|修改|修正|变更|更新|上调|下调|延长|缩短|增加|减少|提高|降低|提升|增长|下降|复核|测算|重新测算"
+    # v81: a date moved (原定2025年6月上线，现推迟至2025年8月), an estimate (最新预计24个月), a holding (如今只有25%)
+    "|推迟|延迟|延后|推后|顺延|提前|延期|改期|预计|预期|估计|只有|仅有|有)(?:后|为|至|到|成)?"
     "|(?:变|改|缩|延|增|降|升|减)(?:为|至|到|成)"
-    "|(?<![a-z])(?:now|currently|at present|today|presently|nowadays|these days|at the moment|it|it's|it’s|this"
+    "|(?<![a-z])(?:now|currently|at present|today|presently|nowadays|these days|at the moment|latest|it|it's|it’s|this"
     "|that|they|we|is|are|has|have|had|been|since|stands|sits"
     "|at|only|just|about|takes|take|needs|requires|costs|comes|amounts"
     "|around|roughly|down|up|to|revised|changed|adjusted|raised|increased|extended|cut|lowered|reduced|decreased"
     "|shortened|rose|fell|risen|fallen|the figure|the|a|an|year|years|quarter|quarters|month|months|later"
-    "|looks like|looks|seems|appears|expects?|estimates?|projects?|forecasts?|predicts?|sees?)(?![a-z])"  # v43
+    "|looks like|looks|seems|appears|expects?|estimates?|projects?|forecasts?|predicts?|sees?"  # v43
+    # v81: a date's schedule (now scheduled for August 2025, is now due in Q4 2025)
+    "|scheduled|planned|slated|set|due|expected|estimated|projected|targeted|for|in|on|by)(?![a-z])"
 )
 # where a sentence, a list item or a heading ends in a normalised answer (a list item's mark is •)
 _SENTENCE_MARKS = ("\n", "。", "!", "?", ";", "；", "•", "#", "|", ". ")
@@ -627,6 +648,7 @@ ELAPSED = re.compile(
     "[0-9.一二两三四五六七八九十几半]+ ?个?(?:年|季度|月|星期|周|天)(?:过去|之后|以后|后|以来)"
     "|[0-9.]+ (?:years?|quarters?|months?|weeks?|days?) (?:later|on|have passed|has passed|after)(?![a-z])"
 )
+_ELAPSED_BEFORE = re.compile("(?:过去|过了|度过)了? ?$")
 # v29: English names the quantity of the "now" figure after it as well (now 3.4 million remains, 3.4 million is now
 # outstanding, has been paid): another quantity, not a new value of the former one
 ANOTHER_QUANTITY_AFTER = re.compile(
@@ -634,6 +656,18 @@ ANOTHER_QUANTITY_AFTER = re.compile(
     " ?(?:yuan|dollars?|usd|rmb|euros?)?(?: in total)? ?(?:(?:is|are|has|have|had|was|were|still|now|been|being|yet|so"
     " far) )*(?:remains?|remaining|left|outstanding|unpaid|owed|owing|overdue|pending|due(?! to)|collected|received"
     "|paid|repaid|recovered|spent|used|invoiced|billed|to go|to be (?:paid|collected|received))(?![a-z])"
+)
+# v81: after a former value, a verb of its change since, with no "now" (Gross margin was once 30%, but has fallen to
+# 25%; 毛利率曾经达到30%，后来降到了25%; 原定于2025年6月上线，后延期至8月)
+_CHANGED_SINCE = re.compile(
+    "(?:[ ,;，；]*(?:(?:but|and|yet|it|this|that|has|have|had|since|then|later|subsequently)[ ,]+){0,4}"
+    "(?:fallen|dropped|risen|rose|fell|declined|climbed|grown|shrunk|slipped|sunk|sank|moved|shifted|slid"
+    "|(?:been|was|were) (?:cut|raised|reduced|lowered|revised|changed|adjusted|extended|shortened|moved|pushed back"
+    "|postponed|delayed|deferred|rescheduled|brought forward))(?: back| down| up| forward)? to "
+    "|(?:[^,;，；。!?\n]{0,8}?[,;，；])?[ ,;，；]*(?:但是|但|而|可是|不过|随后|之后|后来|后|又)*"
+    "(?:(?:因为?|由于|受)[^,;，；。!?\n]{0,12}?)?(?:已经|已|又|则|被)?"
+    "(?:降|跌|升|涨|增|减|缩|回落|下滑|攀升|下降|上升|增长|减少|延长|缩短|推迟|延迟|延后|推后|顺延|延期|改期|提前)"
+    "了?(?:至|到|为|成)了? ?)" + _ANOTHER_FIGURE
 )
 _BUT_AFTER_ANOTHER = re.compile(
     "[ ,;]*but (?:after|since|following|as of|from)(?![a-z])"
@@ -681,8 +715,12 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
     if up_or_down is not None:
         return up_or_down.group().strip()  # v20: 24%, down from 20%
     changed = _CHANGED_TO.match(answer_norm, end) if _CHANGED_FROM.search(answer_norm, part_start, start) else None
-    if changed is None and _FORMER.search(answer_norm, part_start, start) is not None:
-        changed = _NOW_ANOTHER.match(answer_norm, end) or _BUT_AFTER_ANOTHER.match(answer_norm, end)
+    if changed is None and _FORMER.search(answer_norm, _past_its_asides(answer_norm, part_start), start) is not None:
+        changed = (
+            _NOW_ANOTHER.match(answer_norm, end)
+            or _BUT_AFTER_ANOTHER.match(answer_norm, end)
+            or _CHANGED_SINCE.match(answer_norm, end)
+        )
         if changed is not None and not _now_names_the_same(changed, _sentence_before(answer_norm, part_start, start)):
             changed = None  # 此前已签约1200万元，目前已回款860万元: another quantity now, not a new value
     if changed is None:
@@ -696,6 +734,25 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
     if not another_value(answer_norm, start, end, changed.start("figure"), forms):
         return None  # 原为20个月，现在仍是20个月
     return changed.group()
+
+
+def _past_its_asides(answer_norm: str, part_start: int) -> int:
+    """Where the figure's part starts past a bracket closed in it and a label's colon or dash right before it (v81:
+    此前预计投资回报率（ROI）为20%, 过去回收期：20个月 - the former word governs the label and its figure)."""
+    for _ in range(3):
+        if part_start == 0:
+            break
+        mark = answer_norm[part_start - 1]
+        if mark == "(" and ")" in answer_norm[part_start : part_start + 24]:
+            part_start = start_of_part(answer_norm, part_start - 1)
+        elif mark in ":—":
+            label = max(start_of_part(answer_norm, part_start - 1), part_start - 41)
+            # the label's words after a list mark or an earlier line's figure (• margin: 12% • in the past growth:)
+            last_figure = max(answer_norm.rfind(char, label, part_start - 1) for char in "0123456789•")
+            part_start = max(label, last_figure + 1)
+        else:
+            break
+    return part_start
 
 
 def _sentence_before(answer_norm: str, part_start: int, start: int) -> str:
@@ -714,12 +771,16 @@ def _now_names_the_same(now: re.Match[str], before: str) -> bool:
     if now.re is not _NOW_ANOTHER:
         return True  # "but after ... it is 24 months" names its own subject
     text, figure = now.string, now.start("figure")
-    if ELAPSED.match(text, figure):
-        return False
+    if ELAPSED.match(text, figure) or _ELAPSED_BEFORE.search(text, now.start("now"), figure):
+        return False  # 现在2年过去了; v81: 目前已过去3个月 (过去 is a former time's word too)
     unit_and_after, _ = unit_after(text, figure)
     if ANOTHER_QUANTITY_AFTER.match(unit_and_after):
         return False  # v29: now 3.4 million remains
-    if not all(named_before(word, before) for word in names(text[now.start("now") : figure])):
+    date_words = _DATES_WORDS_BEFORE.search(text, now.start("now"), figure)  # v81: now August 2025 - its month
+    if not all(
+        named_before(word, before)
+        for word in names(text[now.start("now") : date_words.start() if date_words else figure])
+    ):
         return False
     if _AN_EXPECTATION.match(text, now.end("now")):
         return True  # v43: the team now expects 18%, analysts now see 24 months - a new estimate of the same quantity
@@ -732,6 +793,8 @@ def _now_names_the_same(now: re.Match[str], before: str) -> bool:
     subjects = [word for word in between if word not in _JOINING_WORDS and not word[:1].isdigit()]
     if subjects and not any(named_before(word, before) for word in subjects) and names(before):
         return False  # v43: ROI was 20%, and IRR is now 18% - each figure names its own subject
+    if A_DATE.match(text, date_words.start() if date_words else figure):
+        return True  # v81: now August 2025 - another date (`another_value` asks that the point is one)
     other, _ = unit_after(text, figure)
     return any(kind.match(other.lstrip()) for kind in _UNIT_KINDS)
 
@@ -766,7 +829,8 @@ def _clause_subject(words: str) -> str | None:
 
 def names(words: str) -> list[str]:
     """The words that name something: not a copula, an adverb, a verb of change or a time (`_NOW_FILLER`)."""
-    return _NOW_FILLER.sub(" ", _FORMER.sub(" ", words)).split()
+    words = _NOW_FILLER.sub(" ", _FORMER.sub(" ", words))
+    return [word for word in words.split() if any(char.isalnum() for char in word)]  # v81: no mark alone (> 此前)
 
 
 def named_before(word: str, before: str) -> bool:
