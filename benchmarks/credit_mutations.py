@@ -575,7 +575,7 @@ _FORMER_TEMPLATES = {
 }
 # a period or a time already in the clause or the point (去年, 2023年, now, last year): the mutation would stack two
 _A_PERIOD = re.compile(
-    r"(?:19|20)[0-9]{2}|年|季度|月份|去年|今年|目前|现在|当前|此前|原|以前|之前|最初"
+    r"(?:19|20)[0-9]{2}|年|季度|月份|去年|今年|目前|现在|当前|此前|原|以前|之前|最初|如今|过去|曾经|最新"
     r"|\b(?:year|quarter|now|currently|today|previously|originally|initially|last|this|ago|since|until)\b",
     re.I,
 )

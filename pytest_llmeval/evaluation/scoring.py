@@ -92,7 +92,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 81
+SCORER_VERSION = 82
 
 
 @dataclass(frozen=True)

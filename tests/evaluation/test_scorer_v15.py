@@ -215,7 +215,8 @@ def test_a_corrected_forbidden_claim_is_no_claim(answer: str, expected: bool) ->
         ("2020年3月", "双方于2021-03签约。", False),
         ("2020年3月", "双方于2020-30签约。", False),
         ("2020年3月", "双方于2020-031签约。", False),
-        ("2020年3月", "双方于2020.3签约。", False),
+        ("2020年3月", "双方于2020.3签约。", True),  # v82: a month with a dot, read as its digits (not 2020.30)
+        ("2020年3月", "双方于2020.30签约。", False),
         ("2020年3月15日", "双方于2020-03-16签约。", False),
     ],
 )

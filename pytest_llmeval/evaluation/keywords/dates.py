@@ -49,6 +49,8 @@ DATE_WORDS_EN = (
 )
 A_DATE = re.compile(
     "(?:19|20)[0-9]{2} ?(?:年 ?(?:[0-9]{1,2} ?月|第? ?[1-4一二三四] ?季度|q[1-4])|[-/][0-9]{1,2}(?![0-9]))"
+    # v82: a month with dots (2025.6), no decimal with a unit after it
+    "|(?<![0-9.])(?:19|20)[0-9]{2}\\.(?:0?[1-9]|1[0-2])(?:\\.[0-9]{1,2})?(?![0-9]|\\.[0-9]| ?[万亿千百元%])"
     f"|{DATE_WORDS_EN}(?:19|20)[0-9]{{2}}(?![0-9])"
 )
 _ORDINAL_SUFFIX = "(?:st|nd|rd|th)?"
@@ -66,6 +68,22 @@ _YEAR_WORDS_EN = (
 def _iso_date(year: str, month: str) -> str:
     """An ISO date in the year (and the month), with or without its day."""
     return rf"(?<![0-9a-z.\-/_]){year}(?P<sep>[-/]){month}(?:(?P=sep){_DAY})?(?![0-9a-z]|[-/.][0-9])"
+
+
+# v82: a month or a day with dots (2025.6, 2025.06.30), as Chinese business writing has it - read as a regex of its
+# digits, so that 2025.10 is October and no 2025.1 (v15 left dots out: a number form reads 2025.10 as the decimal
+# 2025.1); not a decimal with a unit after it (2025.6万元, 2025.6点), nor part of a version or a longer run (v2025.6,
+# 2025.6.1.3); and no year point's (2024.5 is a decimal as often as a month of 2024)
+_NOT_AN_AMOUNT_AFTER = (
+    r"(?![0-9]|\.[0-9]| ?(?:万|亿|千|百|元|%|‰|倍|个|点|分|美元|k(?![a-z])|m(?![a-z])|million|billion))"
+)
+
+
+def _dotted_date(year: str, month: str, day: str | None = _DAY) -> str:
+    """The month of the year written with dots (2025.6, 2025.06), with a day of it (`day`; optional where it is the
+    default, none where None)."""
+    days = "" if day is None else rf"(?:\.{day})?" if day == _DAY else rf"\.{day}"
+    return rf"(?<![0-9a-z.]){year}\.{month}{days}{_NOT_AN_AMOUNT_AFTER}"
 
 
 def _month_name(name: str) -> str:
@@ -110,15 +128,18 @@ def _date_regex(point: str) -> tuple[str, str] | None:
     """The year the point names and the regex of its date's other spellings, for a point that is a date only."""
     if m := _YEAR_POINT_ONLY.fullmatch(point):
         year = m.group(1)
-        return year, f"{_iso_date(year, _MONTH)}|{_year_en(year)}"
+        return year, f"{_iso_date(year, _MONTH)}|{_year_en(year)}"  # no 2024.5: a decimal as often as a month
     if m := _MONTH_POINT_ZH.fullmatch(point):  # v78: June 2025 for 2025年6月, June 15, 2025 for 2025年6月15日
         year, number, day = m.group(1), int(m.group(2)), m.group(3)
-        return year, _month_en(MONTHS_EN[number - 1], year, f"0?{int(day)}" if day else _DAY)
+        day_said = f"0?{int(day)}" if day else _DAY
+        dotted = _dotted_date(year, f"0?{number}" if number < 10 else str(number), day_said)  # v82: 2025.6
+        return year, f"{_month_en(MONTHS_EN[number - 1], year, day_said)}|{dotted}"
     if m := _MONTH_POINT_EN.fullmatch(point):
         name, year = m.groups()
         number = MONTHS_EN.index(name) + 1
         iso = _iso_date(year, f"0?{number}" if number < 10 else str(number))
-        return year, f"{_month_en(name, year)}|{iso}|{_month_zh(year, number)}"  # v78: 15 June 2025, 2025年6月
+        dotted = _dotted_date(year, f"0?{number}" if number < 10 else str(number))  # v82: 2025.6
+        return year, f"{_month_en(name, year)}|{iso}|{_month_zh(year, number)}|{dotted}"  # v78: 15 June 2025, 2025年6月
     if m := _QUARTER_POINT.fullmatch(point):
         n, year = m.groups()
         return year, _quarter(n, year)
@@ -174,7 +195,7 @@ _ANOTHER_DATE_BEFORE = re.compile(f"(?P<date>{A_DATE.pattern}|(?:19|20)[0-9]{{2}
 
 
 _YEAR = re.compile("(?:19|20)[0-9]{2}")
-_MONTH_OF = re.compile(f"年 ?([0-9]{{1,2}}) ?月|[-/]([0-9]{{1,2}})|(?<![a-z])({MONTH_EN})")
+_MONTH_OF = re.compile(f"年 ?([0-9]{{1,2}}) ?月|[-/.]([0-9]{{1,2}})|(?<![a-z])({MONTH_EN})")
 _QUARTER_OF = re.compile("q ?([1-4])|([1-4一二三四]) ?季度|(first|second|third|fourth) quarter")
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 

@@ -23,7 +23,7 @@ from ..numbers import (
     words_at,
 )
 from .assertion import ANSWERED_YES, CONTRAST, SENTENCE_END, last_end, start_of_part
-from .dates import date_alternatives, is_a_date
+from .dates import A_DATE, date_alternatives, is_a_date
 from .hypothesis import yes_after
 from .negation import WAIVERS_AFTER_ZH, negation_before
 from .normalisation import CROSS, normalise
@@ -149,7 +149,8 @@ def offered_among_others(pattern: Pattern, answer_norm: str, found: Found) -> st
         if lengths is None:  # v25: 半年到一年, half a year to a year - a range, which no number pattern saw
             lengths = duration_alternatives(answer_norm, found.start, found.end, ranges=True)
         return answer_norm[lengths[0] : lengths[1]] if lengths is not None and not lengths[2] else None
-    if isinstance(pattern, NumberPattern) and is_a_date(pattern.text):  # v78: 2025年6月或2025年7月
+    # v78: 2025年6月或2025年7月; v82: and a date's twin with dashes or slashes (2025/6 or 2026/6)
+    if isinstance(pattern, NumberPattern) and (is_a_date(pattern.text) or A_DATE.fullmatch(pattern.text)):
         dates = date_alternatives(pattern, answer_norm, found.start, found.end)
         if dates is not None:
             return dates

@@ -216,6 +216,9 @@ FILLERS_ZH_BEFORE_A_FIGURE += ("减到", "减至")
 FILLERS_ZH_BEFORE_A_FIGURE += ("上涨到", "上涨至", "下跌到", "下跌至", "上升到", "上升至", "增长到", "增长至", "增加到")
 FILLERS_ZH_BEFORE_A_FIGURE += ("增加至", "提升到", "提升至", "提高到", "提高至", "缩短到", "缩短至", "攀升", "攀升至")
 FILLERS_ZH_BEFORE_A_FIGURE += ("下调", "上调", "削减", "压缩", "缩小", "扩大", "减少了", "回升", "反弹")
+# v82: and the verbs of holding a level (毛利率未能稳定在20%, 没有保持在, 无法维持在, 没能保持20%, 不会停留在: v81
+# credited the figure of a level not held)
+FILLERS_ZH_BEFORE_A_FIGURE += ("稳定在", "保持在", "维持在", "停留在", "停在", "稳在", "保持", "维持", "守住", "保住")
 # v10: a date between a negation and what it negates (并未于2024年通过PCI DSS认证, 并没有在2024年3月通过审计)
 _DATE_BEFORE_A_POINT = re.compile(
     r"(?:于|在) ?(?:[0-9]{4} ?年(?: ?[0-9]{1,2} ?月)?(?: ?[0-9]{1,2} ?[日号])?|[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?[日号])?)"
@@ -266,6 +269,18 @@ _CHANGE_VERBS_EN = frozenset(
     | {"improve", "improves", "improved", "fall", "falls", "fell", "fallen", "drop", "drops", "dropped"}
     | {"decrease", "decreases", "decreased", "shrink", "shrinks", "shrank", "shrunk", "climb", "climbs", "climbed"}
     | {"jump", "jumps", "jumped", "shorten", "shortens", "shortened", "extend", "extends", "extended"}
+)
+# v82: the verbs of holding a level, with "at" (did not stay at 20%, could not remain at, has not held at)
+_HOLDING_VERBS_EN = frozenset(
+    {"stay", "stays", "stayed", "remain", "remains", "remained", "hold", "holds", "held", "stand", "stands", "stood"}
+    | {"hover", "hovers", "hovered", "settle", "settles", "settled", "stabilise", "stabilize", "stabilised"}
+    | {"stabilized", "sit", "sits", "sat", "level", "levelled", "leveled"}
+)
+# v82: and after "no longer" or an adverb (no longer stayed at 20%, never really held steady at, no longer rose to)
+_NEGATED_HOLDING_EN = re.compile(
+    "(?<![a-z])(?:not|never|no longer|n't|cannot|hardly)(?: (?:really|quite|yet|always|ever|long))?"
+    f" (?:(?:{'|'.join(sorted(_HOLDING_VERBS_EN))})(?: steady| stable| firm| flat)? at"
+    f"|(?:{'|'.join(sorted(_CHANGE_VERBS_EN))}) (?:by|to)) $"
 )
 # v38: a negated change said with a particle or its object between the verb and its preposition (did not go up by
 # 20%, never went down to 20%, did not cut costs by 20%, has not really come down by 20%): v37 read the verb right
@@ -397,6 +412,9 @@ def _en_negation_ending(text: str, figure: bool = False) -> int | None:
         if at is not None:
             return starts[at]
     if figure and m.group(2) == " ":
+        holding = _NEGATED_HOLDING_EN.search(text.replace("’", "'"), max(0, len(text) - 48))
+        if holding is not None:
+            return holding.start()  # v82: no longer stayed at, never really held steady at
         phrasal = _NEGATED_PHRASAL_CHANGE_EN.search(text.replace("’", "'"), max(0, len(text) - 48))
         if phrasal is not None:
             return phrasal.start()  # v38: did not go up by, did not cut costs by
@@ -442,7 +460,8 @@ def _negated_change_before_a_figure(words: Sequence[str]) -> int | None:
     if words[-1] in _ONLY_EN and words[-2] in NEGATIONS_EN:
         return len(words) - 2
     verb = len(words) == 3 and words[-1] in _CHANGE_PREPOSITIONS_EN and words[-2] in _CHANGE_VERBS_EN
-    return 0 if verb and words[0] in NEGATIONS_EN else None
+    held = len(words) == 3 and words[-1] == "at" and words[-2] in _HOLDING_VERBS_EN  # v82: did not stay at 20%
+    return 0 if (verb or held) and words[0] in NEGATIONS_EN else None
 
 
 def _negated_prohibition(words: Sequence[str]) -> bool:

@@ -33,7 +33,8 @@ _OUT_OF_REACH_ZH = re.compile(
 _OUT_OF_REACH_EN = re.compile(
     "(?<![a-z])(?:cannot|can't|can’t|can not|won't|won’t|will not|would not|wouldn't|wouldn’t|is not likely|is unlikely"
     "|are unlikely|unlikely|not likely|impossible|hard|difficult|unable|fail(?:s|ed)?|not (?:be )?(?:possible|feasible"
-    "|realistic))(?: to)?(?: [a-z'’]+){0,3}? (?:within|in|by|inside|be|take|takes|reach) $"
+    "|realistic))(?: to)?(?: [a-z'’]+){0,3}? (?:within|in|by|inside|be|take|takes|reach"
+    "|(?:stay|hold|remain|stand|settle|stabili[sz]e|level off)(?: steady| stable)? at) $"  # v82: failed to hold at
 )
 
 
