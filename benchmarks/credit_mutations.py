@@ -571,7 +571,12 @@ _MOVED_TEMPLATES = {
 # since (过去回收期为20个月，如今为26个月; In the past the ROI is 20%; it is now 26%) - of a bare point or a named one
 _FORMER_TEMPLATES = {
     "en": ("In the past {low}; it is now {other}.", "Earlier {low}, but it has since risen to {other}."),
-    "zh": ("过去{clause}，如今为{other}。", "曾经{clause}，后来升至{other}。", "此前预计{clause}，最新预计为{other}。"),
+    "zh": (
+        "过去{clause}，如今为{other}。",
+        "曾经{clause}，后来升至{other}。",
+        "此前预计{clause}，最新预计为{other}。",
+        "此前预计{clause}左右，后来升至{other}。",  # v82: an approximation after the former figure
+    ),
 }
 # a period or a time already in the clause or the point (去年, 2023年, now, last year): the mutation would stack two
 _A_PERIOD = re.compile(

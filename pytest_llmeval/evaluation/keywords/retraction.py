@@ -414,7 +414,7 @@ _A_NUMBER_WORD = (
     "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?![a-z])"
 )
 # v81: words of counting before a figure (每月5000元, 共20台)
-_COUNTED = "(?:每个?(?:月|年|天|日|周|季度|小时|人|台|次|户|家|项)|共|合计|总计|累计)"
+_COUNTED = "(?:(?:每个?(?:月|年|天|日|周|季度|小时|人|台|次|户|家|项) ?){1,3}|共|合计|总计|累计)"  # 每人每月
 _DATES_WORDS_BEFORE = re.compile(f"{DATE_WORDS_EN}$")
 _ANOTHER_FIGURE = (
     f"(?:{_COPULA_BEFORE_A_FIGURE} ?)?"
@@ -558,8 +558,9 @@ _EN_CHANGE_VERBS = (
     "|postponed|delayed|deferred|rescheduled|pushed|brought|advanced"  # v78: a date moved
 )
 _CHANGED_FROM = re.compile(
-    f"(?:从|由) ?(?:{_COUNTED} ?)?$"
-    f"|(?<![a-z])(?:{_EN_CHANGE_VERBS})(?: [a-z]+ly)?(?: (?:up|down|back))? from (?:a |an |the )?$"
+    f"(?:从|由) ?(?:{_COUNTED} ?)?(?:约|大约|大概|将近|接近|近|~)? ?$"  # v82: 由约20个月缩短为18个月
+    f"|(?<![a-z])(?:{_EN_CHANGE_VERBS})(?: [a-z]+ly)?(?: (?:up|down|back))? from (?:a |an |the )?"
+    "(?:about |around |roughly |approximately |nearly |almost |some |~ ?)?$"  # v82: from about 20 months
 )
 _CHANGED_TO = re.compile(
     " ?(?:(?:延长|缩短|增加|减少|提高|降低|调整|变更|修改|修订|更新|上调|下调|提升|下降|上升|增长|压缩|变|改|调"
@@ -702,6 +703,9 @@ def _former_in_a_bracket(answer_norm: str, start: int, end: int, forms: Sequence
     return answer_norm[bracket.start() : start]
 
 
+_APPROXIMATE_AFTER = re.compile(" ?(?:左右|上下|前后|出头|有余)")
+
+
 def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
     """The words that make the figure at start:end a former value changed to another figure (v19: 由20个月延长至24个月,
     原为20个月，现调整为24个月); else None."""
@@ -711,6 +715,8 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
     if (month := _DATES_WORDS_BEFORE.search(answer_norm, max(0, start - 30), start)) is not None:
         start = month.start()  # v78: the figure of March 2024 is its year; the change is from the month
     end = end_of_the_date(answer_norm, end)  # v78: 从2024年3月推迟到2025年3月 for 2024年
+    approximate = _APPROXIMATE_AFTER.match(answer_norm, end)
+    end = approximate.end() if approximate is not None else end  # v82: 从20个月左右缩短到18个月, 20个月左右→24个月
     part_start = start_of_part(answer_norm, start)
     up_or_down = _UP_OR_DOWN_FROM.search(answer_norm, part_start, start)
     if up_or_down is not None:

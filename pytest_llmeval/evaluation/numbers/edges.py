@@ -188,7 +188,8 @@ _CHANGE_VERBS_EN = (
 )
 _CHANGE_VERBS_ZH = "缩短|提高|提升|下降|上升|增长|减少|降|升|增|减"
 _CHANGE_BEFORE = re.compile(
-    f"(?:(?<![a-z])(?:{_CHANGE_VERBS_EN})(?: [a-z]+)? from|(?:{_CHANGE_VERBS_ZH})了? ?(?:从|由)) ?$"
+    f"(?:(?<![a-z])(?:{_CHANGE_VERBS_EN})(?: [a-z]+)? from|(?:{_CHANGE_VERBS_ZH})了? ?(?:从|由)) ?"
+    "(?:(?:about|around|roughly|approximately|nearly|almost|some|约|大约|大概|近) ?)?$"  # v82: rose from roughly 20%
 )
 
 
