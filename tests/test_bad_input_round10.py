@@ -286,7 +286,8 @@ def test_a_penalty_out_of_range_is_refused(tmp_path, written, words):
 def test_a_penalty_out_of_range_in_defaults_is_refused(tmp_path):
     text = "defaults: {trap: {forbidden: [x], penalty: 200}}\n" + case_with("key_points: [a]")
     message = scenario_error(tmp_path, text)
-    assert "field 'trap.penalty': 200 is more than 100 points" in message, message
+    # the defaults' field, not the first case's (the value is written under `defaults:`)
+    assert "field 'defaults.trap.penalty': 200 is more than 100 points" in message, message
 
 
 @pytest.mark.parametrize("written", ["0", "1", "25", "99.5", "100", "'40'"])

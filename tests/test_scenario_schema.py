@@ -149,3 +149,30 @@ def test_a_case_field_with_a_null_word_or_a_unicode_digit_is_an_error_naming_the
     if "NULL" in lines or "Null" in lines:
         path.write_text(path.read_text(encoding="utf-8").replace("NULL", "'NULL'").replace("Null", "'Null'"))
         assert load_scenarios([path])  # quoted, it is the text
+
+
+@pytest.mark.parametrize(
+    ("defaults", "field", "fix"),
+    [
+        ("  max_tokens: lots\n", "defaults.max_tokens", "max_tokens: 512"),
+        ("  threshold: 160\n", "defaults.threshold", "0 to 100"),
+        ("  chinese_numerals: maybe\n", "defaults.chinese_numerals", "true"),
+    ],
+)
+def test_a_bad_default_is_named_as_the_defaults_field_not_the_first_case(tmp_path, defaults, field, fix):
+    """A value every case takes from `defaults:` is wrong where it is written: the error names `defaults.<field>`
+    and no case (it named the first case that used it, where the user would look in vain)."""
+    case = "  - id: c1\n    category: demo\n    question: 问题\n    key_points: [答]\n"
+    text = f"suite: s\ndefaults:\n{defaults}cases:\n{case}"
+    with pytest.raises(ScenarioError) as info:
+        load_scenarios([write(tmp_path, text)])
+    message = str(info.value)
+    assert f"field '{field}'" in message and fix in message
+    assert "case 'c1'" not in message
+
+
+def test_a_case_that_sets_the_field_itself_is_named_as_before(tmp_path):
+    text = "suite: s\ndefaults:\n  threshold: 60\ncases:\n  - id: c1\n    category: demo\n    question: 问题\n"
+    with pytest.raises(ScenarioError) as info:
+        load_scenarios([write(tmp_path, text + "    key_points: [答]\n    threshold: 160\n")])
+    assert "case 'c1', field 'threshold'" in str(info.value)

@@ -4,6 +4,7 @@ key points, trap and images parsed, every error naming the case and the field.""
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,6 +66,10 @@ def _parse_case(path: Path, index: int, raw: Any, defaults: dict[str, Any], suit
         label = case_id
 
     def fail(field_name: str, problem: str, fix: str) -> ScenarioError:
+        root = re.split(r"[.\[]", field_name, maxsplit=1)[0]
+        if root in defaults and root not in raw and root != "scorer":
+            # a value the case takes from `defaults:` is wrong there, not in the first case that uses it
+            return ScenarioError(path, None, f"defaults.{field_name}", problem, fix)
         return ScenarioError(path, label, field_name, problem, fix)
 
     _check_keys(raw, _CASE_FIELDS, fail)
