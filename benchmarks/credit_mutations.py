@@ -489,6 +489,12 @@ def _figure_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[
     return made, skipped
 
 
+# v84: a bound or a change already before the figure (at most, >=, fell by): a "+" after it would stack two
+_A_BOUND_OR_A_CHANGE_BEFORE = re.compile(
+    r"(?:at most|at least|up to|[<>≤≥]=?|\b(?:fell|rose|down|up|by|cut|grew|dropped))\s*$", re.I
+)
+
+
 # v63: a sentence that only says subject - copula - figure (ROI为20%, The ROI is 20%, - 回收期：20个月)
 _LABEL_SENTENCE = (
     "(?:the |our )?(?P<name>{names}) ?(?:is|was|为|是|达到|[:：])? ?(?P<figure>{figure})"
@@ -712,6 +718,9 @@ def _misread_figure(
     if english:
         made.append(("strict bound", f"{head}more than {tail}"))
         made.append(("strict bound", f"{head}less than {tail}"))
+        made.append(("strict bound", f"{head}sub {tail}"))  # v84
+        if unit and not _A_BOUND_OR_A_CHANGE_BEFORE.search(head):
+            made.append(("strict bound", f"{head}{said}{unit.rstrip()}+{rest}"))  # v84: 20%+
         # v77: the figure the answer's value is compared with, named (above the 20% industry average)
         made.append(("compared", f"{head}above the planned {tail}"))
         made.append(("compared", f"{head}shorter than the usual {tail}"))
@@ -721,6 +730,8 @@ def _misread_figure(
         base = head[: copula.start()] if copula else head
         made.append(("strict bound", f"{base}超过{tail}"))
         made.append(("strict bound", f"{base}{'不到' if copula else '不足'}{tail}"))
+        made.append(("strict bound", f"{base}跌破{tail}"))  # v84
+        made.append(("strict bound", f"{base}冲破{tail}"))  # v84
         # v77: the figure the answer's value is compared with (高于行业平均的20%, 比原计划的20个月多4个月)
         made.append(("compared", f"{base}高于行业平均的{tail}"))
         if unit:

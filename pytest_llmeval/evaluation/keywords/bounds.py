@@ -36,6 +36,8 @@ LOWER_BOUNDS_BEFORE = (
     "exceeds", "exceeded", "exceed", "surpasses", "surpassed", "surpass",
     # v34: 超 alone (远超20个月, 略超, 超20万用户), 突破 (passed), and English idioms (north of, upward of)
     "超", "突破", "north of", "upward of",
+    # v84: 冲破 and 超越 (passed) as 突破
+    "冲破", "超越",
 )  # fmt: skip
 UPPER_BOUNDS_BEFORE = (
     "不超过", "不超", "不高于", "不大于", "不多于", "最多", "至多", "最高", "少于", "低于", "小于", "短于", "不到",
@@ -47,9 +49,12 @@ UPPER_BOUNDS_BEFORE = (
     # v34: idioms of a strict upper bound (falls short of, just shy of 20 months; not "we are short of 20 engineers",
     # which lacks 20)
     "south of", "just short of", "falls short of", "fall short of", "fell short of", "falling short of", "shy of",
+    # v84: 跌破 / 跌穿 (fell below), "sub" (a sub 20% margin)
+    "跌破", "跌穿", "sub", "sub-",
 )  # fmt: skip
 LOWER_BOUNDS_AFTER = ("以上", "及以上", "或以上", "或更多", "或更长", "or more", "or longer", "or above",
-                      "and above", "and up", "or higher", "at least", "at minimum", "minimum")  # fmt: skip
+                      "and above", "and up", "or higher", "at least", "at minimum", "minimum",
+                      "+", "-plus")  # fmt: skip  # v84: 20%+, a 20%-plus margin (more than: strict)
 UPPER_BOUNDS_AFTER = ("以下", "及以下", "或以下", "以内", "之内", "内", "或更少", "或更短", "or less", "or fewer",
                       "or shorter", "or below", "and below", "and under", "or lower", "at most", "at the most",
                       "maximum", "max")  # fmt: skip
@@ -161,12 +166,17 @@ def _bound_before(answer_norm: str, start: int) -> tuple[str, str, int] | None:
     return word, _BOUNDS_BEFORE[word], m.start()
 
 
+_A_SUM_AFTER = re.compile(r" ?(?:[0-9¥$]|\.[0-9])")
+
+
 def _bound_after(answer_norm: str, end: int) -> tuple[str, str, int] | None:
     """The bound (its word, its direction, where it ends) right after the form that ends at `end`, if any."""
     m = _BOUND_AFTER.match(answer_norm, end)
     if m is None or _NOT_A_BOUND_AFTER_A_CHAR.match(answer_norm, m.end() - 1):
         return None
     word = m.group().strip(" ")
+    if word == "+" and _A_SUM_AFTER.match(answer_norm, m.end()):
+        return None  # v84: 20%+5% is a sum, no bound
     return word, _BOUNDS_AFTER[word], m.end()
 
 
