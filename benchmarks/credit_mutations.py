@@ -676,7 +676,7 @@ _FRAMED_SKIP = {
 _A_POINT_NOT_A_LEVEL = re.compile(
     r"至少|以上|以下|以内|之内|超过|不超|不低|不少|最多|最少|低于|高于|多于|少于|不到|提高|提升|增长|增加|降低|下降|减少|"
     r"缩短|倍|一半|半|\b(?:at least|at most|up to|over|under|more|less|within|above|below|increase|decrease|"
-    r"rise|fall|cut|half|twice|times)\b",
+    r"rise|fall|cut|half|twice|times)\b|\+$",  # v84: 20%+
     re.I,
 )
 # what may stand right before the figure where a bound, a holder or a change is put in: a copula, "of", "at", a

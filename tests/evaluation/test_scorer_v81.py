@@ -118,6 +118,14 @@ FORMER: list[Row] = [
     ("30%", "Earlier estimates put the margin at 30%, which the latest audit confirms.", CN, C),
 ]
 
+# review: "once" only of a past state, not the conjunction
+ONCE: list[Row] = [
+    ("30%", "Gross margin was once 30%, but has fallen to 25%.", CN, N),
+    ("30%", "Gross margin once stood at 30%; it is now 25%.", CN, N),
+    ("20%", "Once ROI reaches 20%, the budget is now raised to 30%.", CN, C),
+    ("20%", "Once the ROI is 20%, it is now worth expanding to 30% of stores.", CN, C),
+]
+
 # a point with words of counting before its figure: its figure's rules read the figure
 COUNTED: list[Row] = [
     ("每月5000元", "曾经每月5000元，后来升至5006元。", CN, N),
@@ -161,6 +169,6 @@ def test_the_version() -> None:
     assert SCORER_VERSION >= 81
 
 
-@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*FORMER, *COUNTED])
+@pytest.mark.parametrize(("point", "answer", "forms", "expected"), [*FORMER, *ONCE, *COUNTED])
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)

@@ -517,12 +517,11 @@ def another_value(answer_norm: str, start: int, end: int, figure: int, forms: Se
     if _a_form_at(answer_norm, figure, forms):
         return False
     text = answer_norm[start:end]
+    # v78: 由2025年6月推迟到2025年8月, moved from June 2025 to August 2025 - another date; v81: or a month (延期至8月)
     if A_DATE.match(text) and (
         A_DATE.search(answer_norm, max(0, figure - 30), figure + 8) or _A_MONTH.match(answer_norm, figure)
     ):
-        return (
-            True  # v78: 由2025年6月推迟到2025年8月, moved from June 2025 to August 2025 - another date; v81: 延期至8月
-        )
+        return True
     last = _LAST_NUMBER.search(text)
     unit = text[last.end() :].strip() if last is not None else ""
     if _CALENDAR_YEAR.match(answer_norm, figure) and not _CALENDAR_YEAR.match(text, last.start() if last else 0):
@@ -606,8 +605,9 @@ _FORMER = re.compile(
     "原(?:为|是|来|先|本|定|计划)|此前|最初|起初|最开始|一开始|刚开始"
     # v81: a time gone by (过去是30%，如今只有25%; 曾经达到30%，现在是25%; 以往, 早前, 先前) - a "now" must follow
     "|过去|曾经|曾(?:为|是|达|高达|一度|在)|以往|往年|早前|早先|先前"
-    "|(?<![a-z])(?:originally|previously|formerly|used to be|initially|initial|at first|once|in the past"
-    "|earlier)(?![a-z])"
+    "|(?<![a-z])(?:originally|previously|formerly|used to be|initially|initial|at first|in the past|earlier"
+    # "once" only of a past state (was once 30%, once stood at 30%), not the conjunction (once ROI reaches 20%)
+    "|(?:was|were) once|once (?:was|were|stood|reached|hit|topped))(?![a-z])"
     "|(?<![a-z])(?:was|were)(?: about| around| roughly| approximately)? $"
     # v52: and a past verb of holding (The ROI stayed at 20% until 2023; it is now 15%)
     "|(?<![a-z])(?:stayed|remained|held|stood|hovered|sat)(?: steady| stable)?(?: at)?"
