@@ -92,7 +92,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 84
+SCORER_VERSION = 85
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,9 @@ _DOUBTED = re.compile(
     r"|(?<![a-z])no longer (?:expect|expects|think|thinks|believe|believes|anticipate)(?![a-z])"
     r"|(?<![a-z])(?:not|n't) as if(?![a-z])|不再(?:预计|预期|认为|相信)"
     r"|(?<![a-z])(?:unlikely|not likely|improbable|skeptical|sceptical)(?: that| whether)?(?![a-z])"
+    # v85: a small chance (There is little chance the ROI reaches 20%, slim chance, no chance, a low probability)
+    r"|(?<![a-z])(?:little|slim|small|remote|low|no|scant)(?: to no)? (?:chance|chances|likelihood|probability"
+    r"|prospect|prospects|hope)(?: (?:that|of))?(?![a-z])"
 )
 _HINDERED = re.compile(
     "影响|阻碍|妨碍|拖累|耽误|阻止|(?<![a-z])(?:prevent|prevents|stop|stops|hinder|hinders|affect|affects|jeopardi[sz]e"
