@@ -47,10 +47,17 @@ DATE_WORDS_EN = (
     f"(?:(?<![a-z]){MONTH_EN}(?: [0-9]{{1,2}}(?:st|nd|rd|th)?,?)? |(?<![a-z])q[1-4] "
     "|the (?:first|second|third|fourth) quarter of )"
 )
+# v82: a month or a day with dots (2025.6, 2025.06.30), as Chinese business writing has it - read as a regex of its
+# digits, so that 2025.10 is October and no 2025.1 (v15 left dots out: a number form reads 2025.10 as the decimal
+# 2025.1); not a decimal with a unit after it (2025.6万元, 2025.6点), nor part of a version or a longer run (v2025.6,
+# 2025.6.1.3); and no year point's (2024.5 is a decimal as often as a month of 2024)
+_NOT_AN_AMOUNT_AFTER = (
+    r"(?![0-9]|\.[0-9]| ?(?:万|亿|千|百|元|%|‰|倍|个|点|分|美元|k(?![a-z])|m(?![a-z])|million|billion))"
+)
 A_DATE = re.compile(
     "(?:19|20)[0-9]{2} ?(?:年 ?(?:[0-9]{1,2} ?月|第? ?[1-4一二三四] ?季度|q[1-4])|[-/][0-9]{1,2}(?![0-9]))"
     # v82: a month with dots (2025.6), no decimal with a unit after it
-    "|(?<![0-9.])(?:19|20)[0-9]{2}\\.(?:0?[1-9]|1[0-2])(?:\\.[0-9]{1,2})?(?![0-9]|\\.[0-9]| ?[万亿千百元%])"
+    f"|(?<![0-9.])(?:19|20)[0-9]{{2}}\\.{_MONTH}(?:\\.{_DAY})?{_NOT_AN_AMOUNT_AFTER}"
     f"|{DATE_WORDS_EN}(?:19|20)[0-9]{{2}}(?![0-9])"
 )
 _ORDINAL_SUFFIX = "(?:st|nd|rd|th)?"
@@ -70,19 +77,10 @@ def _iso_date(year: str, month: str) -> str:
     return rf"(?<![0-9a-z.\-/_]){year}(?P<sep>[-/]){month}(?:(?P=sep){_DAY})?(?![0-9a-z]|[-/.][0-9])"
 
 
-# v82: a month or a day with dots (2025.6, 2025.06.30), as Chinese business writing has it - read as a regex of its
-# digits, so that 2025.10 is October and no 2025.1 (v15 left dots out: a number form reads 2025.10 as the decimal
-# 2025.1); not a decimal with a unit after it (2025.6万元, 2025.6点), nor part of a version or a longer run (v2025.6,
-# 2025.6.1.3); and no year point's (2024.5 is a decimal as often as a month of 2024)
-_NOT_AN_AMOUNT_AFTER = (
-    r"(?![0-9]|\.[0-9]| ?(?:万|亿|千|百|元|%|‰|倍|个|点|分|美元|k(?![a-z])|m(?![a-z])|million|billion))"
-)
-
-
-def _dotted_date(year: str, month: str, day: str | None = _DAY) -> str:
-    """The month of the year written with dots (2025.6, 2025.06), with a day of it (`day`; optional where it is the
-    default, none where None)."""
-    days = "" if day is None else rf"(?:\.{day})?" if day == _DAY else rf"\.{day}"
+def _dotted_date(year: str, month: str, day: str = _DAY) -> str:
+    """The month of the year written with dots (2025.6, 2025.06), with a day of it: the given one, or (where `day` is
+    the default) any or none."""
+    days = rf"(?:\.{day})?" if day == _DAY else rf"\.{day}"
     return rf"(?<![0-9a-z.]){year}\.{month}{days}{_NOT_AN_AMOUNT_AFTER}"
 
 
