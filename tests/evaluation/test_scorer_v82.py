@@ -73,6 +73,11 @@ HELD: list[Row] = [
     ("20%", "ROI did not really rise to 20%.", CN, N),
     ("20%", "ROI no longer rose by 20%.", CN, N),
     ("20%", "Margin held steady at 20%.", CN, C),
+    # review: a contracted negation before a verb of holding (one regex reads them all now)
+    ("20%", "Margin didn't stay at 20%.", CN, N),
+    ("20%", "Margin hasn't stayed at 20%.", CN, N),
+    ("20%", "Margin won't remain at 20%.", CN, N),
+    ("20%", "Margin can't hold at 20%.", CN, N),
     ("20%", "ROI rose to 20%, no longer stuck at 15%.", CN, C),
     ("20%", "毛利率未能稳定在20%。", CN, N),
     ("20%", "毛利率没有稳定在20%。", CN, N),

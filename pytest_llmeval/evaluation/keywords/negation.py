@@ -278,7 +278,8 @@ _HOLDING_VERBS_EN = frozenset(
 )
 # v82: and after "no longer" or an adverb (no longer stayed at 20%, never really held steady at, no longer rose to)
 _NEGATED_HOLDING_EN = re.compile(
-    "(?<![a-z])(?:not|never|no longer|n't|cannot|hardly)(?: (?:really|quite|yet|always|ever|long))?"
+    f"(?<![a-z])(?:no longer|{'|'.join(re.escape(word) for word in sorted(NEGATIONS_EN, key=len, reverse=True))})"
+    "(?: (?:really|quite|yet|always|ever|long))?"
     f" (?:(?:{'|'.join(sorted(_HOLDING_VERBS_EN))})(?: steady| stable| firm| flat)? at"
     f"|(?:{'|'.join(sorted(_CHANGE_VERBS_EN))}) (?:by|to)) $"
 )
@@ -460,8 +461,7 @@ def _negated_change_before_a_figure(words: Sequence[str]) -> int | None:
     if words[-1] in _ONLY_EN and words[-2] in NEGATIONS_EN:
         return len(words) - 2
     verb = len(words) == 3 and words[-1] in _CHANGE_PREPOSITIONS_EN and words[-2] in _CHANGE_VERBS_EN
-    held = len(words) == 3 and words[-1] == "at" and words[-2] in _HOLDING_VERBS_EN  # v82: did not stay at 20%
-    return 0 if (verb or held) and words[0] in NEGATIONS_EN else None
+    return 0 if verb and words[0] in NEGATIONS_EN else None
 
 
 def _negated_prohibition(words: Sequence[str]) -> bool:
