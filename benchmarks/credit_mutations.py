@@ -36,6 +36,8 @@ Since v78 a point that is a date only (2024年, 2025年6月, June 2025, Q3 2025)
 "date: moved", "date: among": `date_mutants`): its one date, in whichever spelling the answer writes it, made a time
 after it, the start of a move to the next year's date, or one of two dates offered; since v79 a time of day has the
 kind "time: other half of the day" (`time_mutants`: 上午 and 下午, am and pm swapped, a 24-hour hour moved by 12).
+Since v86 the text kinds hold "text: excluded" (除{P}外，其他方式都支持; We support every option except {P}) and more
+denials in words ({P} — 不可用, …这一需求我们无法满足, {P} is off the table).
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
 If payback is 20 months, still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision
 credits - none now.
@@ -1026,6 +1028,12 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "我们从未提供{P}。",
             "{P}已停止提供。",
             "{P}已不再提供。",
+            "{P} — 不可用。",  # v86: a dash, a request not met, a plan not launched
+            "很遗憾，{P}这一需求我们无法满足。",
+            "{P}尚未推出。",
+            "{P}（已停售）",
+            "我们做不了{P}。",
+            "{P}一直没有推出。",
         ),
         "text: another party": (
             "竞品A支持{P}，我们仅提供公有云版本。",
@@ -1039,6 +1047,13 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "您需要{P}吗？可以的，我们帮您评估。",
         ),
         "text: condition": ("如需{P}，需另行评估。",),
+        # v86: the one left out of what is offered
+        "text: excluded": (
+            "除{P}外，其他方式都支持。",
+            "除了{P}，其他都可以提供。",
+            "我们支持除{P}之外的所有方式。",
+            "所有方案均支持，{P}除外。",
+        ),
         "text: past": ("曾支持{P}，现已下线。", "此前提供{P}，目前已下线。"),
         "text: advised against": ("不建议{P}。", "我们不推荐{P}。"),
         "text: not yet": ("{P}正在开发中。", "{P}还在规划中。", "{P}即将推出。"),
@@ -1059,6 +1074,11 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "{P} has been discontinued.",
             "{P} has been dropped.",
             "We have never offered {P}.",
+            "{P} is not something we support.",  # v86
+            "{P} is off the table.",
+            "We don't do {P}.",
+            "We have no plans for {P}.",
+            "{P} (discontinued)",
         ),
         "text: another party": (
             "Competitor X offers {P}; we do not.",
@@ -1071,6 +1091,12 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "Would you like {P}? Sure - we can check.",
         ),
         "text: condition": ("If you need {P}, it requires a separate assessment.",),
+        "text: excluded": (  # v86
+            "We support every option except {P}.",
+            "All options other than {P} are available.",
+            "We offer everything but {P}.",
+            "With the exception of {P}, all options are supported.",
+        ),
         "text: past": ("{P} was previously offered but has been retired.", "We used to offer {P}."),
         "text: advised against": ("We do not recommend {P}.",),
         "text: not yet": ("{P} is on our roadmap.", "{P} is coming soon.", "{P} is under development."),

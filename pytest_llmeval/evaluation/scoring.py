@@ -49,6 +49,7 @@ from .keywords.denial import (
     waived_by_a_bare_mian,
 )
 from .keywords.echo import DEFAULT_ECHO_MIN_COPY, ECHO_MIN_COPY, Copies, copies
+from .keywords.excluded import excluded
 from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
 from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negation
@@ -92,7 +93,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 85
+SCORER_VERSION = 86
 
 
 @dataclass(frozen=True)
@@ -718,6 +719,8 @@ def _find(
                     negation = rejected_option(questions, found.start)  # v36: Why not A: 18 months assumes ...
                 if negation is None and after is None and not figure:
                     negation = passed_over(answer_norm, found.start, found.end)  # v34: recommend SaaS over X
+                if negation is None and after is None and not figure and pattern.kind == "text":
+                    negation, after = excluded(answer_norm, found.start, found.end)  # v86: 除私有化部署外，其他都支持
                 if not figure and pattern.kind == "text" and cells and lines is not None and negation is None:
                     ours = marked_in_our_column(lines, found.start, found.end, cells)  # v68: | 竞品A | 我们 |
                     if ours is True:

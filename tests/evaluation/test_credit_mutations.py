@@ -294,6 +294,7 @@ TEXT_KINDS = {
     "text: out of scope",
     "text: comparison table",  # v68
     "text: under a heading",  # v68
+    "text: excluded",  # v86
 }
 
 
@@ -330,6 +331,13 @@ def test_no_text_mutant_is_credited(sweep_module: ModuleType) -> None:
         ("私有化部署", "支持私有化部署。", "text: out of scope", "私有化部署不在我们的服务范围内。"),
         ("SaaS", "We recommend SaaS.", "text: out of scope", "SaaS is not in scope."),
         ("SaaS", "We recommend SaaS.", "text: past", "We used to offer SaaS."),
+        # v86: the one left out of what is offered; denials in other words
+        ("私有化部署", "支持私有化部署。", "text: excluded", "除私有化部署外，其他方式都支持。"),
+        ("私有化部署", "支持私有化部署。", "text: excluded", "所有方案均支持，私有化部署除外。"),
+        ("SaaS", "We recommend SaaS.", "text: excluded", "We support every option except SaaS."),
+        ("SaaS", "We recommend SaaS.", "text: excluded", "We offer everything but SaaS."),
+        ("私有化部署", "支持私有化部署。", "text: negated", "很遗憾，私有化部署这一需求我们无法满足。"),
+        ("SaaS", "We recommend SaaS.", "text: negated", "SaaS is off the table."),
         ("私有化部署", "支持私有化部署。", "text: table", "| 功能 | 是否支持 |\n|---|---|\n| 私有化部署 | 否 |"),
         (
             "on-premises",

@@ -355,10 +355,14 @@ _ANSWERED_NO = re.compile(
     "|(?:不|不是|不行|不能|不可以|不会|不可能|不可用|不可行|没有|没|否|无"
     # v16: or says it is wrong (回收期20个月？不对，是24个月; 错了; 这种说法不正确)
     "|(?:(?:这|此)(?:个|种|一|样)?)?(?:说法|数字)?(?:是|并)?(?:不对|错误?|不正确|不准确|有误)"
-    "|(?:答案是)?否定的)"  # v32: 答案是否定的
+    "|(?:答案是)?否定的"  # v32: 答案是否定的
+    # v86: or says it cannot be had (私有化部署？抱歉，不在服务范围内; 无法提供)
+    "|无法(?:提供|支持|实现|满足)|不在(?:我们的|我方的|本产品的)?(?:服务|支持|产品)?范围(?:内|之内)?"
+    "|没有(?:这个|该|此|这种|这类)?(?:选项|功能|服务|方案|产品))"
     "(?:的|了)?(?=[\\s。!?;,、.:—(]|$))"
     "| ?(?:(?:unfortunately|sadly|sorry|actually|in fact|the answer is),? )?"
-    "(?:no|nope|not(?: (?:currently|at the moment|at this time|yet|really|quite|exactly))?"  # v32: not quite
+    "(?:no|nope|not(?: (?:currently|at the moment|at this time|yet|really|quite|exactly|anymore|any more"
+    "|any longer))?"  # v32: not quite; v86: not anymore
     "|(?:that's |that is |this is |it's |it is )?(?:wrong|incorrect|not (?:right|correct|true)))"  # v16
     "(?=[,.;!:—]| [,.;!:—-]|$)"  # v32: "not quite - it is 24 months" (not no-code)
 )
@@ -421,11 +425,15 @@ def negation_inside(answer_norm: str, start: int, end: int) -> str | None:
 # 不保证本金 says the returns are guaranteed), nor a denial of another column (| 私有化部署 | 无 | stays v12's).
 # v46: and a JSON or YAML key's value, quoted or not ({"approved": "no"}, {"是否通过": "否"}, "approved": false)
 # v66: and after the point's bracket and before a verdict mark (Private deployment (私有化部署): ❌ not supported)
-_AS_ITS_VALUE = re.compile(rf"[\"”)]? ?(?P<mark>[:|]|—{{1,2}}) ?(?:\*\*|[\"“])?(?:{CROSS} ?)?")
+# v86: and in a bracket of its own (On-premise deployment (discontinued))
+_AS_ITS_VALUE = re.compile(rf"[\"”)]? ?(?P<mark>[:|(]|—{{1,2}}) ?(?:\*\*|[\"“])?(?:{CROSS} ?)?")
 # v72 review: and a cross after the value says it again (Private deployment: not supported ❌)
-_VALUE_ENDS = rf"(?:\*\*|[\"”])?(?: ?{CROSS})?(?= ?[。!?;\n,、|}}]| [-*•+] |\.(?=\s|$)| ?$)"
+_VALUE_ENDS = rf"(?:\*\*|[\"”])?(?: ?{CROSS})?(?= ?[。!?;\n,、|}})]| [-*•+] |\.(?=\s|$)| ?$)"
 _EN_VALUE_DENIAL = re.compile(
-    r"(?:no|none|false|not (?:offered|available|provided|supported|applicable|included)|n/a)(?![a-z/])" + _VALUE_ENDS
+    r"(?:no|none|false|not (?:yet )?(?:offered|available|provided|supported|applicable|included)|n/a"
+    # v86: and one withdrawn or not to be had (On-premise deployment: discontinued / unavailable / no longer offered)
+    r"|discontinued|unavailable|unsupported|retired|deprecated|withdrawn|dropped|removed"
+    r"|no longer (?:offered|available|provided|supported))(?![a-z/])" + _VALUE_ENDS
 )
 # v37: and a bare Chinese denial as its value after a colon (保证收益：不，但历史收益稳定; 保证收益：否。) - v36
 # charged "不，但"; a dash may stand for the colon (保证收益 —— 不，但…). Not 不 before a word (保证收益：不仅保证…):

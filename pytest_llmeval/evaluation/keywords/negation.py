@@ -116,6 +116,8 @@ _ADVERB_BEFORE_A_PROHIBITION = re.compile("(?:擅自|随意|无故|任意|轻易
 NEGATIONS_ZH += ("无法", "未能", "没能", "未曾", "难以", "无从") + VERB_NEGATIONS_ZH + PROHIBITIONS_ZH
 # v35: "is not of / does not promise / there is no" (本产品不属于保证收益类产品, 不承诺保证收益, 不存在保证收益的安排)
 NEGATIONS_ZH += ("不属于", "不承诺", "不存在")
+# v86: "cannot do" as said (我们做不了私有化部署, 做不到, 办不到, 提供不了, 支持不了)
+NEGATIONS_ZH += ("做不了", "做不到", "办不到", "提供不了", "支持不了")
 # v75: advice against (不要采用私有化部署, 别选, 不宜采用, 切勿采用, 千万别) - as 不建议 and 不应 were (v13); the words
 # that end with 别 and negate nothing are in NO_NEGATION_ZH (特别是, 分别为, 区别在于)
 NEGATIONS_ZH += ("不要", "不宜", "切勿", "别")
@@ -192,6 +194,8 @@ FILLERS_ZH: tuple[str, ...] = (
 FILLERS_ZH += ("正式", "真正", "实际", "实际上", "真的", "曾", "曾经")
 # v67: and the verbs of an offer, as "never offered" (从未提供私有化部署, 没有支持私有化部署, 已不再提供, 停止支持)
 FILLERS_ZH += ("提供", "支持", "开放", "推出", "上线")
+# v86: and an offer to the reader (无法为您提供私有化部署, 不能向您提供)
+FILLERS_ZH += ("为您提供", "为你提供", "向您提供", "给您提供", "为客户提供", "给你提供")
 # v13: and the light verbs a "no need / not advised" negation takes before what it waives (不必做信创适配,
 # 无需进行等保测评, 不建议采用私有化部署, 没有必要开展试点, 未选择智能风控引擎; not 不得不进行信创适配, 不断采用,
 # 无论采用)
@@ -232,6 +236,7 @@ FILLERS_EN |= {"been", "being", "currently"}  # v9: has not been audited, is not
 FILLERS_EN |= {"offer", "offers", "provide", "provides", "support", "supports", "include", "includes", "allow"}
 FILLERS_EN |= {"allows", "permit", "permits", "grant", "grants", "accept", "accepts", "issue", "issues", "give"}
 FILLERS_EN |= {"gives"}
+FILLERS_EN |= {"do"}  # v86: We don't do on-premise deployment
 # v67: and their past forms (We have never offered on-premise deployment, has not provided, never supported)
 FILLERS_EN |= {"offered", "provided", "supported", "included", "allowed"}
 # v23: and the verbs of a length or an amount (it does not take 20 months, will not last 20 months, does not require
@@ -498,12 +503,22 @@ def negation_before(answer_norm: str, start: int, figure: bool = False) -> str |
             at = _zh_negation_ending(core[: date.start()].rstrip(" "), figure)
     if at is None:
         at = _en_negation_ending(before.rstrip(_OPENERS), figure)  # the space after the word stays: "not "
+    if at is None:
+        planned = _NO_PLANS_EN.search(before.rstrip(_OPENERS))
+        at = planned.start() if planned is not None else None  # v86: We have no plans for on-premise deployment
     if at is None and figure:
         raised = _NEGATED_RAISING_EN.search(before.rstrip(_OPENERS))
         at = raised.start() if raised is not None else None  # v48: is not expected to reach 20%
     if at is not None and _asks_a_not_a(answer_norm, before, at, start):
         return None  # v19: 回收期是不是20个月？ asks, it does not deny
     return None if at is None else before[at:]
+
+
+# v86: no plan for it (We have no plans for on-premise deployment, there are no plans to offer ...)
+_NO_PLANS_EN = re.compile(
+    r"(?<![a-z])(?:no|not any) (?:current |immediate |near-term |concrete )?plans? (?:for|to (?:offer|support|provide"
+    r"|launch|release|add|introduce|build)) (?:the |a |an )?$"
+)
 
 
 def _asks_a_not_a(answer_norm: str, before: str, at: int, start: int) -> bool:
@@ -553,25 +568,38 @@ _DENIAL_ADVERBS_ZH = (
 # v36: and a list item's mark after a space (- 私有化部署：无 - 期限：12个月, as the lines are joined by normalising)
 # v72 review: a cross after the denial says it again (私有化部署：不支持 ❌, | 私有化部署 | 不支持 ❌ | - credited
 # under v70-v72: the mark kept the denial from ending its part)
-_PART_ENDS_ZH = f"(?: ?(?:{CROSS} ?)?(?=[。!?;\n,、:(—|]|\\.(?=\\s|$)|$)| (?=[-*•+] ))"
+_PART_ENDS_ZH = f"(?: ?(?:{CROSS} ?)?(?=[。!?;\n,、:(—|)\\]】]|\\.(?=\\s|$)|$)| (?=[-*•+] ))"  # v86: ) ] 】
 # v14: and a waiver after the point, as 免收 before it is one (首年服务费免收, 违约金予以免除, 安装费全免, 服务费不收取)
 WAIVERS_AFTER_ZH = "免收|免除|豁免|免交|免缴|免征|全免|减免|免去|免掉|不收"  # v15: 减免, 免去, 免掉, 不收
 # v66: and after a verdict mark (私有化部署：❌ 不支持, 私有化部署 ✗ 暂不提供) and after the point's bracket
 # ((私有化部署)：不支持, Private deployment (私有化部署): ❌ 不支持) - v65 read the mark only where its line ended; v71:
 # every cross is `CROSS`
-_MARKED_OR_BRACKETED_ZH = f"(?:(?: ?\\))? ?[,:|] ?(?:{CROSS} ?)?| ?{CROSS} ?)?"
+# v86: and after a dash (私有化部署 — 不可用, 私有化部署 - 不支持)
+_MARKED_OR_BRACKETED_ZH = f"(?:(?: ?\\))? ?[,:|] ?(?:{CROSS} ?)?| ?{CROSS} ?| ?(?:—|–|-){{1,2}} ?)?"
+# v86: and, for a point with no figure, in a bracket of its own (私有化部署（已停售）, 私有化部署【暂不支持】,
+# 私有化部署（待评估）) - a figure's bracket is read by its own rules (20个月（不对，应为24个月）: `taken_back`)
+_OPENING_BRACKET_ZH = " ?[(\\[【] ?"
 # v67: and after the point's noun or a topic's words (7天无理由退货政策已取消, 私有化部署这块我们暂时做不了)
-_TOPIC_AFTER_ZH = "(?:(?:政策|服务|功能|选项|能力)|(?:这块|这一块|这方面|方面)(?: ?, ?)?(?:我们|我方|我司)?)?"
+# v86: and a plan's, a mode's or a request's noun (私有化部署方案已于2024年停止提供, 私有化部署这一需求我们无法满足)
+_TOPIC_AFTER_ZH = (
+    "(?:(?:政策|服务|功能|选项|能力|方案|模式)"
+    "|(?:这块|这一块|这方面|方面|(?:这一|这个|这项|该|的)需求)(?: ?, ?)?(?:我们|我方|我司)?"
+    "|(?:这个 ?|, ?)?(?:我们|我方|我司))?"  # v86: 私有化部署我们不做, 私有化部署这个我们不提供
+)
 _DENIAL_AFTER_ZH = re.compile(
     f"{_MARKED_OR_BRACKETED_ZH}{_TOPIC_AFTER_ZH}(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
     "(?P<denial>不可能|不可行|不可用|不能用|用不了|不行|不可以|不能|(?:暂|还|尚)?不(?:支持|提供|开放|存在|适用|允许|接受"
     "|受理|包括|包含|需要|必要|收取|收费|计费|另行收取|额外收取|现实|可取)|不被(?:允许|支持|接受|认可)|不予(?:受理|支持|批准|办理|考虑"
-    "|提供|退还)?|无法(?:提供|实现|支持|使用|办理|受理)|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持)|被拒绝?|被禁止|禁止|非必需"
+    # v86: and a request not met, a product not launched (无法满足, 尚未推出, 未开通)
+    "|提供|退还)?|无法(?:提供|实现|支持|使用|办理|受理|满足)|不能满足|满足不了|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持|推出|发布|开通)|被拒绝?|被禁止|禁止|非必需"
     f"|非必须|不是必须|不是必需|没必要|无|没有|{WAIVERS_AFTER_ZH}"
     "|行不通|(?:实现|做|办)不(?:了|到)"
     # v67: and no longer offered, withdrawn (私有化部署已停止提供, 已不再提供, 现已下线, 已停用)
-    "|不再(?:提供|支持|开放|适用|可用)?|(?:现已|已经?|早已)(?:于[^,。!?;\n]{1,10}?)?(?:停止(?:提供|支持|服务|销售|开放)?|下线|停用|下架|停售|取消|废弃"
-    "|关闭|终止|退役|淘汰)"
+    "|不再(?:提供|支持|开放|适用|可用)?|(?:现已|已经?|早已)被?(?:于[^,。!?;\n]{1,10}?)?(?:停止(?:提供|支持|服务|销售|开放)?|下线|停用|下架|停售|取消|废弃"
+    "|关闭|终止|退役|淘汰|移除|删除|砍掉|去掉|撤销|撤下)"  # v86: 已被移除, 已经砍掉了
+    # v86: and one never launched or with no plan (一直没有推出, 从来没有支持过, 暂无计划), one not done (我们不做)
+    "|(?:从未|从来没有?|一直没有?|一直未|始终没有?|始终未|还没有?)(?:推出|支持|提供|上线|开放|发布|做)过?"
+    "|(?:暂|目前|当前|尚|还)?(?:无|没有)(?:相关|任何)?(?:计划|安排|规划)|不做"
     # v25: and its unlikelihood (回收期20个月不太可能, 20个月的可能性很小)
     "|(?:不太|不大)可能(?:实现|达到|做到)?|(?:的)?可能性(?:很|极|非常)?(?:小|低|不大)"
     # v85: and in its other nouns (20%的概率很低, 几率很小, 机会不大, 希望渺茫)
@@ -586,6 +614,7 @@ _DENIAL_AFTER_ZH = re.compile(
     "(?:错误|错|不对|不准确|不正确|有误|不实))"
     "(?:的|了|哦|呢|啊|呀|吧)?" + _PART_ENDS_ZH
 )
+_DENIAL_IN_A_BRACKET_ZH = re.compile(f"{_OPENING_BRACKET_ZH}(?:{_DENIAL_AFTER_ZH.pattern})")
 _DENIAL_AFTER_EN = re.compile(
     r"(?:e?s)? (?:(?:is|are|was|were|will|would|can|could|does|do|did|has|have|had|should|may|must)"
     r"(?:n't|n’t|(?: currently| presently| still)? not)"
@@ -598,7 +627,8 @@ _DENIAL_AFTER_EN = re.compile(
     r"|(?:e?s)?(?: figure| number| estimate| value| claim)? (?:is|are|was|were)(?: currently)?"
     r" (?:unavailable|unsupported|impossible|prohibited|forbidden"
     r"|(?:highly |very )?unlikely|not likely|unrealistic|not realistic|unachievable|not achievable"  # v26
-    r"|not an option|wrong|incorrect|inaccurate|false|not (?:correct|right|accurate|true))"  # v15: a correction
+    r"|not an option|wrong|incorrect|inaccurate|false|not (?:correct|right|accurate|true)"  # v15: a correction
+    r"|off the table|out of the question|not on offer|not on the table)"  # v86
     # v32: and one that is out of date (the 20-month figure is outdated, 20 months is obsolete / no longer valid)
     r"|(?:e?s)?(?: figure| number| estimate| value)? (?:is|are|was|were)(?: now)? (?:outdated|obsolete|out of date"
     r"|out-of-date|superseded|no longer (?:valid|current|accurate))"
@@ -616,8 +646,11 @@ _DENIAL_AFTER_EN = re.compile(
     r"|(?:e?s)? (?:is|are|was|were|will be|shall be|has been|have been)(?: (?:fully|entirely|completely|also))?"
     r" (?:waived|exempted|remitted|forgiven)"  # v15: remitted, forgiven
     # v36: and not something one can offer (Guaranteed returns are not something we can offer)
-    r"|(?:e?s)? (?:is|are) not (?:something|anything) (?:we|i|they|anyone|one|you|it)"
-    r" (?:can|could|will|would|do|does) (?:offer|provide|promise|give|guarantee)"
+    r"|(?:e?s)? (?:is|are)(?: not|n't) (?:something|anything) (?:we|i|they|anyone|one|you|it)"
+    r"(?: (?:can|could|will|would|do|does))? (?:offer|provide|promise|give|guarantee|support|sell|do)"  # v86: no modal
+    # v86: and one not launched yet (On-premise deployment has yet to be released)
+    r"|(?:e?s)? (?:is|are|has|have) yet to be (?:released|launched|offered|supported|made available|rolled out"
+    r"|introduced|shipped)"
 )
 # v14: a charge said to be free after it is waived (首年服务费免费, The service fee is free of charge) - not a service
 # that is free (安装免费, Installation is free of charge: it is done, for nothing)
@@ -652,7 +685,7 @@ _NO_IN_A_CELL = re.compile(f" ?\\| ?(?:n|{CROSS}|—|–|-|/)(?= ?\\|)")  # v71:
 # back (回收期20个月（待确认）still gives the figure), nor a part of the point that is undecided (支持私有化部署，
 # 价格待定)
 _UNDECIDED_AFTER = re.compile(
-    f"{_MARKED_OR_BRACKETED_ZH}(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
+    f"(?:{_OPENING_BRACKET_ZH}|{_MARKED_OR_BRACKETED_ZH})(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
     "(?:(?:暂|尚|仍|还)?(?:待定|未定|待确认|待确定|未确定|不确定|待评估|需评估|有待评估|需进一步评估|待商榷|待讨论|待议"
     "|视情况而定|未知|不明"
     # v67: and one left to a separate assessment (如需私有化部署，需另行评估), one not made yet (私有化部署正在开发中,
@@ -689,6 +722,7 @@ def denial_after(answer_norm: str, end: int, charge: bool = False, figure: bool 
     cell of one mark of no (| N |, | — |) and an undecided one (待定, TBD), neither for a `figure`; else None."""
     zh = (
         _DENIAL_AFTER_ZH.match(answer_norm, end)
+        or (None if figure else _DENIAL_IN_A_BRACKET_ZH.match(answer_norm, end))
         or (_FREE_AFTER_ZH.match(answer_norm, end) if charge else None)
         or (None if figure else _NO_IN_A_CELL.match(answer_norm, end) or _UNDECIDED_AFTER.match(answer_norm, end))
     )
