@@ -734,6 +734,7 @@ def _misread_figure(
         made.append(("strict bound", f"{base}{'不到' if copula else '不足'}{tail}"))
         made.append(("strict bound", f"{base}跌破{tail}"))  # v84
         made.append(("strict bound", f"{base}冲破{tail}"))  # v84
+        made.append(("strict bound", f"{base}不及{tail}"))  # v86
         # v77: the figure the answer's value is compared with (高于行业平均的20%, 比原计划的20个月多4个月)
         made.append(("compared", f"{base}高于行业平均的{tail}"))
         if unit:

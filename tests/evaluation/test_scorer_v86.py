@@ -16,6 +16,9 @@ question", "is not on offer"; a bracket of its own (私有化部署（已停售�
 plans for"), "we don't do it" (我们做不了, 私有化部署我们不做, "We don't do ...", "isn't something we do"). Left: a
 point written verb first and stated object first (支持私有化部署 for 私有化部署是支持的: missed, not credited), "is not
 an option for you", an English dash before a bare adjective.
+
+And strict bounds in other words (`keywords/bounds.py`): 不及20个月 (short of it), the spoken 高过 / 多过 / 低过 / 少过,
+"The payback tops 20 months" - credited as the plain figure.
 """
 
 from __future__ import annotations
@@ -144,10 +147,26 @@ DENIED_IN_OTHER_WORDS: list[Row] = [
 ]
 
 
+# strict bounds in other words: 不及 (short of), the spoken 高过 / 多过 / 低过, "tops"
+BOUNDS: list[Row] = [
+    ("20个月", "回本周期不及20个月。", CN, N),
+    ("20个月", "回本周期高过20个月。", CN, N),
+    ("20个月", "回本周期多过20个月。", CN, N),
+    ("20个月", "回本周期低过20个月。", CN, N),
+    ("20%", "ROI不及20%。", CN, N),
+    ("20个月", "The payback period tops 20 months.", CN, N),
+    ("20个月", "The payback period topped 20 months last year.", CN, N),
+    ("20个月", "不及时处理，回本周期为20个月。", CN, C),
+    ("20个月", "效果不及预期，回本周期为20个月。", CN, C),
+    ("20个月", "回本周期20个月，不及竞品。", CN, C),
+    ("20%", "20%的ROI高过行业平均。", CN, C),
+]
+
+
 def test_the_version() -> None:
     assert SCORER_VERSION >= 86
 
 
-@pytest.mark.parametrize(("point", "answer", "forms", "expected"), EXCLUDED + DENIED_IN_OTHER_WORDS)
+@pytest.mark.parametrize(("point", "answer", "forms", "expected"), EXCLUDED + DENIED_IN_OTHER_WORDS + BOUNDS)
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)

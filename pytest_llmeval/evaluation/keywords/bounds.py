@@ -38,6 +38,8 @@ LOWER_BOUNDS_BEFORE = (
     "超", "突破", "north of", "upward of",
     # v84: 冲破 and 超越 (passed) as 突破
     "冲破", "超越",
+    # v86: spoken comparatives (高过, 多过, 大过) and "tops" (The payback tops 20 months)
+    "高过", "多过", "大过", "tops", "topped", "topping",
 )  # fmt: skip
 UPPER_BOUNDS_BEFORE = (
     "不超过", "不超", "不高于", "不大于", "不多于", "最多", "至多", "最高", "少于", "低于", "小于", "短于", "不到",
@@ -51,6 +53,8 @@ UPPER_BOUNDS_BEFORE = (
     "south of", "just short of", "falls short of", "fall short of", "fell short of", "falling short of", "shy of",
     # v84: 跌破 / 跌穿 (fell below), "sub" (a sub 20% margin)
     "跌破", "跌穿", "sub", "sub-",
+    # v86: 不及 (short of: 不及20个月), and the spoken 低过, 少过
+    "不及", "低过", "少过",
 )  # fmt: skip
 LOWER_BOUNDS_AFTER = ("以上", "及以上", "或以上", "或更多", "或更长", "or more", "or longer", "or above",
                       "and above", "and up", "or higher", "at least", "at minimum", "minimum",
