@@ -18,7 +18,9 @@ point written verb first and stated object first (支持私有化部署 for 私�
 an option for you", an English dash before a bare adjective.
 
 And strict bounds in other words (`keywords/bounds.py`): 不及20个月 (short of it), the spoken 高过 / 多过 / 低过 / 少过,
-"The payback tops 20 months" - credited as the plain figure.
+"The payback tops 20 months" - credited as the plain figure. And a figure called an exaggeration or misjudged
+(20个月是夸大其词, 言过其实, 被低估了), not realistic (不太现实), or a question about it answered "Hardly", "Far from
+it", "No way", "Unlikely".
 """
 
 from __future__ import annotations
@@ -163,10 +165,30 @@ BOUNDS: list[Row] = [
 ]
 
 
+# a figure called an exaggeration or misjudged, not realistic, or answered "hardly"
+CALLED_WRONG: list[Row] = [
+    ("20个月", "20个月是夸大其词。", CN, N),
+    ("20个月", "20个月的说法言过其实。", CN, N),
+    ("20个月", "20个月被高估了，实际为18个月。", CN, N),
+    ("20个月", "20个月被低估了，应为24个月。", CN, N),
+    ("20个月", "20个月不太现实。", CN, N),
+    ("20个月", "20个月不大可行。", CN, N),
+    ("20个月", "Payback of 20 months? Hardly.", CN, N),
+    ("20个月", "Payback of 20 months? Far from it.", CN, N),
+    ("20个月", "Payback of 20 months? No way.", CN, N),
+    ("20个月", "Is payback 20 months? Unlikely.", CN, N),
+    ("20个月", "回本周期20个月，不太现实的是18个月。", CN, C),
+    ("20个月", "Payback of 20 months? Hardly surprising, given the costs.", CN, C),
+    ("20个月", "20个月是保守估计。", CN, C),
+]
+
+
 def test_the_version() -> None:
     assert SCORER_VERSION >= 86
 
 
-@pytest.mark.parametrize(("point", "answer", "forms", "expected"), EXCLUDED + DENIED_IN_OTHER_WORDS + BOUNDS)
+@pytest.mark.parametrize(
+    ("point", "answer", "forms", "expected"), EXCLUDED + DENIED_IN_OTHER_WORDS + BOUNDS + CALLED_WRONG
+)
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)

@@ -361,7 +361,8 @@ _ANSWERED_NO = re.compile(
     "|没有(?:这个|该|此|这种|这类)?(?:选项|功能|服务|方案|产品))"
     "(?:的|了)?(?=[\\s。!?;,、.:—(]|$))"
     "| ?(?:(?:unfortunately|sadly|sorry|actually|in fact|the answer is),? )?"
-    "(?:no|nope|not(?: (?:currently|at the moment|at this time|yet|really|quite|exactly|anymore|any more"
+    "(?:no|nope|hardly|far from it|no way|unlikely"  # v86: hardly, far from it, no way, unlikely
+    "|not(?: (?:currently|at the moment|at this time|yet|really|quite|exactly|anymore|any more"
     "|any longer))?"  # v32: not quite; v86: not anymore
     "|(?:that's |that is |this is |it's |it is )?(?:wrong|incorrect|not (?:right|correct|true)))"  # v16
     "(?=[,.;!:—]| [,.;!:—-]|$)"  # v32: "not quite - it is 24 months" (not no-code)
