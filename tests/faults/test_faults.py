@@ -336,7 +336,8 @@ def test_a_server_killed_mid_run_fails_its_cases_fast_and_the_next_model_runs(fa
     assert all(e["type"] == "server_died" and "exited with code -9" in e["message"] for e in errors)
     assert all(e["log_tail"] for e in errors)  # the user sees what the server last said
     print(f"measured: b's server started {launch_b['started_at'] - killed_at:.2f} s after a's was killed")
-    assert launch_b["started_at"] - killed_at < 15, "a's remaining cases did not fail fast"
+    # fast: not each remaining case's 600 s request timeout (60 s: room for a loaded 2-core host)
+    assert launch_b["started_at"] - killed_at < 60, "a's remaining cases did not fail fast"
     assert launch_a["stopped_at"] <= launch_b["started_at"]
     b_cases = [c for c in doc["cases"] if c["model"] == "b"]
     assert len(b_cases) == 4 and not any(c.get("error") for c in b_cases)  # the run went on with b

@@ -563,7 +563,7 @@ def test_server_that_never_answers_times_out(raw, client):
     err = failure(lambda: client(server.base_url, timeout_s=1).complete(MESSAGES, max_tokens=4))
     took = time.perf_counter() - start
     assert err.kind == "timeout" and server.base_url in str(err)
-    assert 0.9 <= took < 3
+    assert 0.9 <= took < 15  # the 1 s timeout, not a hang (generous: a loaded 2-core host stalls threads)
 
 
 def test_stream_that_stalls_midway_times_out(raw, client):
@@ -575,7 +575,7 @@ def test_stream_that_stalls_midway_times_out(raw, client):
     server = raw(handler)
     start = time.perf_counter()
     err = failure(lambda: client(server.base_url, timeout_s=1).complete(MESSAGES, max_tokens=4))
-    assert err.kind == "timeout" and 0.9 <= time.perf_counter() - start < 3
+    assert err.kind == "timeout" and 0.9 <= time.perf_counter() - start < 15
 
 
 def test_trickling_stream_hits_the_total_deadline(raw, client):
@@ -591,7 +591,7 @@ def test_trickling_stream_hits_the_total_deadline(raw, client):
     start = time.perf_counter()
     err = failure(lambda: client(server.base_url, timeout_s=1).complete(MESSAGES, max_tokens=4))
     assert err.kind == "timeout" and "longer than 1 s" in str(err)
-    assert 1 <= time.perf_counter() - start < 2.5
+    assert 1 <= time.perf_counter() - start < 5  # the total deadline, not the 6 s the stream would take
 
 
 # -------------------------------------------------------------------------------------------- 9. reasoning
@@ -808,5 +808,5 @@ def test_closing_the_client_ends_a_stream_another_thread_is_reading_at_once():
         started = time.monotonic()
         client.close()
         reader.join(timeout=10)
-        assert not reader.is_alive() and time.monotonic() - started < 3.0
+        assert not reader.is_alive() and time.monotonic() - started < 10  # the close, not the 60 s timeout
         assert outcome and isinstance(outcome[0], LLMRequestError)

@@ -59,7 +59,7 @@ def test_anchors_that_name_one_list_ten_million_times_are_read_in_a_moment(tmp_p
     (tmp_path / "laughs.yaml").write_text(LAUGHS, encoding="utf-8")
     start = time.monotonic()
     contents = _contents(tmp_path, "laughs.yaml", monkeypatch)
-    assert time.monotonic() - start < 5  # it took 60 s with seven levels, ten minutes with eight
+    assert time.monotonic() - start < 20  # it took 60 s with seven levels, ten minutes with eight
     assert "tokenizer.json" in contents["laughs.yaml"]["paths"]["tokenizer_dir"]["files"]
 
 

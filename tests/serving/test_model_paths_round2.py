@@ -219,7 +219,7 @@ def test_the_root_folder_answers_at_once():
     start = time.perf_counter()
     problem = model_source_problem(parse_model("/"), [], OFFLINE)
     assert problem is not None and problem.startswith("--llm-model /: ") and "Fix:" in problem, problem
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 10  # not a walk of the whole file system
 
 
 # ------------------------------------------------------------------------------------------------ plan refuses
