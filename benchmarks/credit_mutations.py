@@ -1035,6 +1035,7 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "{P}（已停售）",
             "我们做不了{P}。",
             "{P}一直没有推出。",
+            "{P}不在考虑范围内。",
         ),
         "text: another party": (
             "竞品A支持{P}，我们仅提供公有云版本。",
@@ -1080,6 +1081,7 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "We don't do {P}.",
             "We have no plans for {P}.",
             "{P} (discontinued)",
+            "Every option minus {P} is available.",
         ),
         "text: another party": (
             "Competitor X offers {P}; we do not.",

@@ -149,6 +149,29 @@ DENIED_IN_OTHER_WORDS: list[Row] = [
 ]
 
 
+# out of plan or list, refused, "minus" / "save" after a whole, a bare "no"
+OUT_OF_PLAN: list[Row] = [
+    (E, "Every option minus on-premise deployment is available.", None, N),
+    (E, "All options save on-premise deployment are supported.", None, N),
+    (E, "Cloud yes, on-premise deployment no.", None, N),
+    (E, "All customers can save money with on-premise deployment.", None, C),
+    (E, "You can save costs with on-premise deployment.", None, C),
+    (E, "Everything minus the setup fee is included with on-premise deployment.", None, C),
+    (E, "On-premise deployment no longer requires a license.", None, C),
+    (P, "私有化部署是不可能的事。", None, N),
+    (P, "私有化部署目前不在考虑范围内。", None, N),
+    (P, "私有化部署不在计划内。", None, N),
+    (P, "私有化部署这条路走不通。", None, N),
+    (P, "私有化部署？免谈。", None, N),
+    (P, "私有化部署恕难从命。", None, N),
+    (P, "私有化部署不在支持之列。", None, N),
+    (P, "私有化部署不在我们的产品线上。", None, N),
+    (P, "私有化部署在计划内。", None, C),
+    (P, "私有化部署在支持范围内。", None, C),
+    (P, "私有化部署不在话下。", None, C),
+    (P, "私有化部署这条路走得通。", None, C),
+]
+
 # strict bounds in other words: 不及 (short of), the spoken 高过 / 多过 / 低过, "tops"
 BOUNDS: list[Row] = [
     ("20个月", "回本周期不及20个月。", CN, N),
@@ -188,7 +211,7 @@ def test_the_version() -> None:
 
 
 @pytest.mark.parametrize(
-    ("point", "answer", "forms", "expected"), EXCLUDED + DENIED_IN_OTHER_WORDS + BOUNDS + CALLED_WRONG
+    ("point", "answer", "forms", "expected"), EXCLUDED + DENIED_IN_OTHER_WORDS + OUT_OF_PLAN + BOUNDS + CALLED_WRONG
 )
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)

@@ -358,7 +358,7 @@ _ANSWERED_NO = re.compile(
     "|(?:答案是)?否定的"  # v32: 答案是否定的
     # v86: or says it cannot be had (私有化部署？抱歉，不在服务范围内; 无法提供)
     "|无法(?:提供|支持|实现|满足)|不在(?:我们的|我方的|本产品的)?(?:服务|支持|产品)?范围(?:内|之内)?"
-    "|没有(?:这个|该|此|这种|这类)?(?:选项|功能|服务|方案|产品))"
+    "|没有(?:这个|该|此|这种|这类)?(?:选项|功能|服务|方案|产品)|免谈|没门)"
     "(?:的|了)?(?=[\\s。!?;,、.:—(]|$))"
     "| ?(?:(?:unfortunately|sadly|sorry|actually|in fact|the answer is),? )?"
     "(?:no|nope|hardly|far from it|no way|unlikely"  # v86: hardly, far from it, no way, unlikely
@@ -440,6 +440,8 @@ _EN_VALUE_DENIAL = re.compile(
 # charged "不，但"; a dash may stand for the colon (保证收益 —— 不，但…). Not 不 before a word (保证收益：不仅保证…):
 # the value must end where the denial does; not a cell (| 私有化部署 | 无 | is v12's, read under its header).
 _ZH_VALUE_DENIAL = re.compile("(?:不|否|并不|没有|不是|无)" + _VALUE_ENDS)
+# v86: and a bare "no" after a space where the part ends (Cloud yes, on-premise deployment no.)
+_BARE_NO_AFTER = re.compile(r" (?:no|not)(?=[.,;!]| ?$)")
 _HEAD = re.compile(r"[a-z]+|[\u4e00-\u9fff]{1,2}")
 
 
@@ -448,6 +450,9 @@ def denied_as_its_value(answer_norm: str, start: int, end: int) -> str | None:
     colon or a cell border, or (after a colon) none / not offered; else None."""
     mark = _AS_ITS_VALUE.match(answer_norm, end)
     head = _HEAD.match(answer_norm, start)
+    bare_no = _BARE_NO_AFTER.match(answer_norm, end) if mark is None else None
+    if bare_no is not None:
+        return bare_no.group()
     if mark is None or head is None:
         return None
     word = head.group()

@@ -39,7 +39,9 @@ _AFTER_ALONE_ZH = re.compile(" ?(?:以外|之外)的")  # 私有化部署以外�
 _EXCEPTED_ZH = re.compile(" ?除外")  # 所有方式均支持，私有化部署除外
 _EN_BEFORE = re.compile(
     r"(?<![a-z])(?:except(?: for)?|excepting|other than|apart from|aside from|excluding|with the exception of|save for"
-    r"|barring|(?:everything|anything|all|every option|any option|all options) but)"
+    r"|barring|(?:everything|anything|all|every option|any option|all options) but"
+    # "minus" and "save" only after a whole: every option minus X, all options save X (not "save costs")
+    r"|(?:everything|anything|all|every|any)(?: [a-z-]+){0,2} (?:minus|save))"
     r" (?!(?:when|if|that|where|in case|as|to|by|during|while|after|before|once|because)(?![a-z]))"
 )
 # what leaves the point out by its verb, right before it: "The price excludes on-premise deployment",
@@ -130,6 +132,8 @@ def excluded(answer_norm: str, start: int, end: int) -> tuple[str | None, str | 
     for found in _EN_BEFORE.finditer(answer_norm, window, start):
         if not any(mark in answer_norm[found.end() : start] for mark in _CLAUSE_END_EN + ","):
             before = found
+    if before is not None and before.group().endswith(("minus ", "save ")) and before.end() != start:
+        before = None  # "minus" and "save" right before the point only (all customers can save money with X)
     if before is not None:
         clause_start = _clause_start(answer_norm, before.start(), _CLAUSE_END_EN)
         context = answer_norm[clause_start : before.start()]
