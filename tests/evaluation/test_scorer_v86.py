@@ -170,6 +170,19 @@ OUT_OF_PLAN: list[Row] = [
     (P, "私有化部署在支持范围内。", None, C),
     (P, "私有化部署不在话下。", None, C),
     (P, "私有化部署这条路走得通。", None, C),
+    # not included, not yet (in a bracket or as a label's value)
+    ("7x24小时支持", "7x24小时支持（不含）", None, N),
+    ("7x24小时支持", "7x24小时支持（含）", None, C),
+    ("7x24小时支持", "除7x24小时支持外，其他服务均提供。", None, N),
+    (P, "私有化部署不含。", None, N),
+    (P, "私有化部署不含税。", None, C),
+    ("SSO", "SSO (coming soon)", None, N),
+    ("SSO", "SSO: coming soon", None, N),
+    ("SSO", "SSO (on our roadmap)", None, N),
+    ("SSO", "SSO (in development)", None, N),
+    ("SSO", "SSO: planned for Q3", None, C),
+    ("SSO", "We support everything except SSO.", None, N),
+    ("保证收益", "除保证收益外，其他都可以承诺。", None, N),
 ]
 
 # strict bounds in other words: 不及 (short of), the spoken 高过 / 多过 / 低过, "tops"

@@ -434,6 +434,7 @@ _EN_VALUE_DENIAL = re.compile(
     r"(?:no|none|false|not (?:yet )?(?:offered|available|provided|supported|applicable|included)|n/a"
     # v86: and one withdrawn or not to be had (On-premise deployment: discontinued / unavailable / no longer offered)
     r"|discontinued|unavailable|unsupported|retired|deprecated|withdrawn|dropped|removed"
+    r"|coming soon|in development|under development|on (?:the|our) roadmap"  # not yet (v67's "is coming soon")
     r"|no longer (?:offered|available|provided|supported))(?![a-z/])" + _VALUE_ENDS
 )
 # v37: and a bare Chinese denial as its value after a colon (保证收益：不，但历史收益稳定; 保证收益：否。) - v36
