@@ -33,8 +33,10 @@ _CHU = re.compile("(?<![删排去移解免消清剔拆革根破废切扣整开])
 _CLAUSE_END_ZH = "。!?;\n:"
 _CLAUSE_END_EN = ".;!?\n:"
 _REACH = 30  # characters from the exclusion's word to the point (a short list: 除A和私有化部署外)
-# what closes 除's span after the point: 外, 以外, 之外 (除了 may close with the comma alone)
-_CLOSE_ZH = re.compile(" ?(?:[和及与、]?[^,。!?;\n:]{0,20}?)?(?:以外|之外|外)(?:的)?")
+# what closes 除's span after the point: 外, 以外, 之外 (除了 may close with the comma alone), after the list's
+# other items if any (除私有化部署和混合云外) - not after a noun the point qualifies (除私有化部署的费用外: the fee
+# is left out)
+_CLOSE_ZH = re.compile(" ?(?:[和及与、][^,。!?;\n:的]{1,15}?)?(?:等)?(?:以外|之外|外)(?:的)?")
 _AFTER_ALONE_ZH = re.compile(" ?(?:以外|之外)的")  # 私有化部署以外的方案均可 - no 除
 _EXCEPTED_ZH = re.compile(" ?除外")  # 所有方式均支持，私有化部署除外
 _EN_BEFORE = re.compile(
@@ -47,10 +49,11 @@ _EN_BEFORE = re.compile(
 # what leaves the point out by its verb, right before it: "The price excludes on-premise deployment",
 # 方案排除了私有化部署 - not where a negation turns it (does not exclude, 不排除)
 _EXCLUDES_BEFORE = re.compile(
-    r"(?:(?<![a-z])(?:excludes|excluded|exclude|omits|omitted|leaves out|left out)(?: the| a| an)?|(?<!不)排除了?) ?$"
+    r"(?:(?<![a-z])(?:excludes|excluded|exclude|omits|omitted|leaves out|left out)(?: the| a| an)?"
+    r"|(?<![不未没])排除了?) ?$"
 )
 _NEGATED_VERB = re.compile(r"(?<![a-z])(?:not|never|n't|n’t)(?: [a-z]+)? $")
-_EN_AFTER = re.compile(r" ?(?:\(?(?:excluded|excepted)\)?)(?![a-z])")
+_EN_AFTER = re.compile(r" ?\(?(?:excluded|excepted)(?![a-z])")
 _OFFERED_ZH = re.compile(
     "支持|提供|可以|可选|可用|均可|都可|皆可|都行|都能|均能|适用|包括|包含|开放|允许|具备|具有|有售|可供|能"
 )
@@ -144,6 +147,6 @@ def excluded(answer_norm: str, start: int, end: int) -> tuple[str | None, str | 
             return answer_norm[before.start() : start], None
         return None, None
     after = _EN_AFTER.match(answer_norm, end)
-    if after is not None and (end == len(answer_norm) or answer_norm[after.end() : after.end() + 1] in "),.;!?\n "):
+    if after is not None and (after.end() == len(answer_norm) or answer_norm[after.end()] in "),.;!?\n"):
         return None, after.group()
     return None, None
