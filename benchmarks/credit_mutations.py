@@ -1036,6 +1036,7 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "我们做不了{P}。",
             "{P}一直没有推出。",
             "{P}不在考虑范围内。",
+            "{P}的话，目前还不行。",
         ),
         "text: another party": (
             "竞品A支持{P}，我们仅提供公有云版本。",
@@ -1082,6 +1083,7 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "We have no plans for {P}.",
             "{P} (discontinued)",
             "Every option minus {P} is available.",
+            "As for {P}, we don't offer it.",
         ),
         "text: another party": (
             "Competitor X offers {P}; we do not.",

@@ -17,6 +17,9 @@ plans for"), "we don't do it" (我们做不了, 私有化部署我们不做, "We
 point written verb first and stated object first (支持私有化部署 for 私有化部署是支持的: missed, not credited), "is not
 an option for you", an English dash before a bare adjective.
 
+And the point as a topic, then an aside and its denial (私有化部署的话，目前还不行; 关于私有化部署：很抱歉，暂不支持;
+"As for on-premise deployment, we don't offer it"; "..., unfortunately, is not available"; "used to be offered").
+
 And strict bounds in other words (`keywords/bounds.py`): 不及20个月 (short of it), the spoken 高过 / 多过 / 低过 / 少过,
 "The payback tops 20 months" - credited as the plain figure. And a figure called an exaggeration or misjudged
 (20个月是夸大其词, 言过其实, 被低估了), not realistic (不太现实), or a question about it answered "Hardly", "Far from
@@ -191,6 +194,31 @@ OUT_OF_PLAN: list[Row] = [
     ("保证收益", "除保证收益外，其他都可以承诺。", None, N),
 ]
 
+# the point as a topic, then an aside and its denial
+AS_A_TOPIC: list[Row] = [
+    (P, "私有化部署嘛，这个真没有。", None, N),
+    (P, "私有化部署我们这边暂时没有。", None, N),
+    (P, "私有化部署的话，目前还不行。", None, N),
+    (P, "关于私有化部署：很抱歉，暂不支持。", None, N),
+    (E, "On-premise deployment, unfortunately, is not available.", None, N),
+    (E, "On-premise deployment is, unfortunately, not supported.", None, N),
+    (E, "As for on-premise deployment, we don't offer it.", None, N),
+    (E, "On-premise deployment? We don't offer it.", None, N),
+    (E, "On-premise deployment is something we stopped offering.", None, N),
+    (E, "On-premise deployment used to be offered.", None, N),
+    (P, "私有化部署嘛，这个真没有问题。", None, C),
+    (P, "私有化部署的话，不需要额外费用。", None, C),
+    (P, "私有化部署我们这边可以安排。", None, C),
+    (P, "关于私有化部署：很抱歉，价格较高。", None, C),
+    (P, "私有化部署呢，是支持的。", None, C),
+    (E, "On-premise deployment, unfortunately, is expensive.", None, C),
+    (E, "As for on-premise deployment, we offer it at extra cost.", None, C),
+    (E, "On-premise deployment? We don't offer it for free, but it is available.", None, C),
+    (E, "On-premise deployment is something we started offering in 2024.", None, C),
+    (E, "On-premise deployment used to be offered only to banks; now everyone can have it.", None, C),
+    (E, "On-premise deployment, however, is available.", None, C),
+]
+
 # strict bounds in other words: 不及 (short of), the spoken 高过 / 多过 / 低过, "tops"
 BOUNDS: list[Row] = [
     ("20个月", "回本周期不及20个月。", CN, N),
@@ -230,7 +258,8 @@ def test_the_version() -> None:
 
 
 @pytest.mark.parametrize(
-    ("point", "answer", "forms", "expected"), EXCLUDED + DENIED_IN_OTHER_WORDS + OUT_OF_PLAN + BOUNDS + CALLED_WRONG
+    ("point", "answer", "forms", "expected"),
+    EXCLUDED + DENIED_IN_OTHER_WORDS + OUT_OF_PLAN + AS_A_TOPIC + BOUNDS + CALLED_WRONG,
 )
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)

@@ -586,8 +586,14 @@ _TOPIC_AFTER_ZH = (
     "|(?:这块|这一块|这方面|方面|(?:这一|这个|这项|该|的)需求)(?: ?, ?)?(?:我们|我方|我司)?"
     "|(?:这个 ?|, ?)?(?:我们|我方|我司)|这条路|这条路线)?"  # v86: 私有化部署我们不做, 这个我们不提供, 这条路走不通
 )
+# v86: and after a topic's particle and an aside (私有化部署的话，目前还不行; 私有化部署嘛，这个真没有; 关于私有化部署：
+# 很抱歉，暂不支持; 私有化部署我们这边暂时没有)
+_ASIDE_ZH = (
+    "(?:(?:嘛|呢|的话)(?: ?, ?)?)?"
+    "(?:(?:很抱歉|抱歉|遗憾的是|很遗憾|不好意思|我们这边|这边|这个|真的?|确实|的确)(?: ?, ?)?){0,3}"
+)
 _DENIAL_AFTER_ZH = re.compile(
-    f"{_MARKED_OR_BRACKETED_ZH}{_TOPIC_AFTER_ZH}(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
+    f"{_MARKED_OR_BRACKETED_ZH}{_TOPIC_AFTER_ZH}{_ASIDE_ZH}(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
     "(?P<denial>不可能|不可行|不可用|不能用|用不了|不行|不可以|不能|(?:暂|还|尚)?不(?:支持|提供|开放|存在|适用|允许|接受"
     "|受理|包括|包含|含|需要|必要|收取|收费|计费|另行收取|额外收取|现实|可取)|不被(?:允许|支持|接受|认可)|不予(?:受理|支持|批准|办理|考虑"
     # v86: and a request not met, a product not launched (无法满足, 尚未推出, 未开通)
@@ -621,7 +627,10 @@ _DENIAL_AFTER_ZH = re.compile(
 )
 _DENIAL_IN_A_BRACKET_ZH = re.compile(f"{_OPENING_BRACKET_ZH}(?:{_DENIAL_AFTER_ZH.pattern})")
 _DENIAL_AFTER_EN = re.compile(
-    r"(?:e?s)? (?:(?:is|are|was|were|will|would|can|could|does|do|did|has|have|had|should|may|must)"
+    # v86: an aside before or after the verb (On-premise deployment, unfortunately, is not available; is,
+    # unfortunately, not supported)
+    r"(?:e?s)?(?:, (?:unfortunately|sadly|regrettably|however),)? (?:(?:is|are|was|were|will|would|can|could|does|do"
+    r"|did|has|have|had|should|may|must)(?:, (?:unfortunately|sadly|regrettably|however),)?"
     r"(?:n't|n’t|(?: currently| presently| still)? not)"
     r"|won't|won’t|can't|can’t|cannot|(?:is|are|was|were|has|have) no longer)"
     r"(?: (?:be|been|being|currently|yet|presently|generally|normally|always|ever|officially))*"
@@ -653,6 +662,13 @@ _DENIAL_AFTER_EN = re.compile(
     # v36: and not something one can offer (Guaranteed returns are not something we can offer)
     r"|(?:e?s)? (?:is|are)(?: not|n't) (?:something|anything) (?:we|i|they|anyone|one|you|it)"
     r"(?: (?:can|could|will|would|do|does))? (?:offer|provide|promise|give|guarantee|support|sell|do)"  # v86: no modal
+    # v86: and one we say we do not offer, right after it (As for on-premise deployment, we don't offer it; On-premise
+    # deployment? We don't offer it), one we stopped offering, one that used to be offered
+    r"|(?:e?s)?(?:\?|,|:| -| —) (?:(?:unfortunately|sadly|currently|at present|at the moment),? )?(?:we|i)"
+    r" (?:do not|don't|don’t|no longer|cannot|can't|can’t|won't|will not|never|currently do not|currently don't)"
+    r" (?:offer|support|provide|have|do|sell) (?:it|this|that|one|them)"
+    r"|(?:e?s)? (?:is|are) (?:something|anything) (?:we|i|they) (?:stopped|ceased|quit) (?:offering|supporting"
+    r"|providing|selling)|(?:e?s)? used to be (?:offered|supported|available|provided)"
     # v86: and one not launched yet (On-premise deployment has yet to be released)
     r"|(?:e?s)? (?:is|are|has|have) yet to be (?:released|launched|offered|supported|made available|rolled out"
     r"|introduced|shipped)"
