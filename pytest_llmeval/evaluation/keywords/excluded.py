@@ -27,11 +27,16 @@ from __future__ import annotations
 
 import re
 
+from .assertion import last_end, next_start
+
 # 除 as "except": not a verb's second character (删除, 排除, 免除, 去除, 消除, 解除, ...), nor 除非 (unless), 除以
 # (divided by), 除此 (besides this)
 _CHU = re.compile("(?<![删排去移解免消清剔拆革根破废切扣整开])除(?:了|去|开)?(?!非|以|此|外)")
-_CLAUSE_END_ZH = "。!?;\n:"
-_CLAUSE_END_EN = ".;!?\n:"
+# where a clause ends (or a comma parts it): the exclusion's words and the point stand in one part, and the offer it
+# excepts from is read in the clause around them; a 除外 reads its sentence before it
+_SENTENCE_END_ZH = re.compile("[。!?;\n:]")
+_PART_END_ZH = re.compile("[。!?;\n:,]")
+_PART_END_EN = re.compile("[.;!?\n:,]")
 _REACH = 30  # characters from the exclusion's word to the point (a short list: 除A和私有化部署外)
 # what closes 除's span after the point: 外, 以外, 之外 (除了 may close with the comma alone), after the list's
 # other items if any (除私有化部署和混合云外) - not after a noun the point qualifies (除私有化部署的费用外: the fee
@@ -71,18 +76,23 @@ _BESIDES_ZH = re.compile("还|也|另外|此外|同时|以及|亦|再")
 _BESIDES_EN = re.compile(r"(?<![a-z])(?:also|too|as well|additionally|in addition|plus|likewise)(?![a-z])")
 
 
-def _clause_start(text: str, at: int, ends: str) -> int:
-    """Where the clause holding `at` starts: after the last clause end or comma before it."""
-    return max(text.rfind(mark, 0, at) for mark in (*ends, ",")) + 1
-
-
-def _clause_end(text: str, at: int, ends: str) -> int:
-    """Where the clause from `at` ends: at the first clause end or comma after it (a comma right at `at`, which only
-    closes the exclusion - 除了私有化部署，其他都支持 - skipped)."""
+def _clause_end(text: str, at: int, part_end: re.Pattern[str]) -> int:
+    """Where the clause from `at` ends: at the first part end after it (a comma right at `at`, which only closes the
+    exclusion - 除了私有化部署，其他都支持 - skipped)."""
     while at < len(text) and text[at] in ", ":
         at += 1
-    found = [i for i in (text.find(mark, at) for mark in (*ends, ",")) if i != -1]
-    return min(found, default=len(text))
+    return next_start(part_end, text, at)
+
+
+def _last_in_its_part(
+    words: re.Pattern[str], text: str, window: int, start: int, part_end: re.Pattern[str]
+) -> re.Match[str] | None:
+    """The last match of `words` in text[window:start] with no part end between it and `start`."""
+    last = None
+    for found in words.finditer(text, window, start):
+        if next_start(part_end, text, found.end()) >= start:
+            last = found
+    return last
 
 
 def _offers_the_rest(context: str, zh: bool) -> bool:
@@ -101,16 +111,13 @@ def excluded(answer_norm: str, start: int, end: int) -> tuple[str | None, str | 
     if verb is not None and _NEGATED_VERB.search(answer_norm, max(0, verb.start() - 16), verb.start()) is None:
         return verb.group(), None
     # 除 ... 外: 除私有化部署外，其他都支持; 支持除私有化部署之外的所有方式; 除了私有化部署，其他都支持
-    chu = None
-    for found in _CHU.finditer(answer_norm, window, start):
-        if not any(mark in answer_norm[found.end() : start] for mark in _CLAUSE_END_ZH + ","):
-            chu = found
+    chu = _last_in_its_part(_CHU, answer_norm, window, start, _PART_END_ZH)
     if chu is not None:
         close = _CLOSE_ZH.match(answer_norm, end)
         if close is not None or chu.group().endswith("了") and answer_norm[end : end + 1] in (",", " "):
             span_end = close.end() if close is not None else end
-            context = answer_norm[_clause_start(answer_norm, chu.start(), _CLAUSE_END_ZH) : chu.start()]
-            context += answer_norm[span_end : _clause_end(answer_norm, span_end, _CLAUSE_END_ZH)]
+            context = answer_norm[last_end(_PART_END_ZH, answer_norm, chu.start()) : chu.start()]
+            context += answer_norm[span_end : _clause_end(answer_norm, span_end, _PART_END_ZH)]
             if _offers_the_rest(context, zh=True):
                 return answer_norm[chu.start() : start], answer_norm[end:span_end]
         return None, None
@@ -119,28 +126,22 @@ def excluded(answer_norm: str, start: int, end: int) -> tuple[str | None, str | 
         after = shape.match(answer_norm, end)
         if after is None:
             continue
-        clause_start = _clause_start(answer_norm, start, _CLAUSE_END_ZH)
-        if shape is _EXCEPTED_ZH:  # the offer is the clause before: 所有方式均支持，私有化部署除外
-            sentence_start = max(answer_norm.rfind(mark, 0, start) for mark in _CLAUSE_END_ZH) + 1
-            context = answer_norm[sentence_start:clause_start] + answer_norm[clause_start:start]
+        if shape is _EXCEPTED_ZH:  # the offer is the sentence before: 所有方式均支持，私有化部署除外
+            context = answer_norm[last_end(_SENTENCE_END_ZH, answer_norm, start) : start]
         else:
             context = (
-                answer_norm[clause_start:start]
-                + answer_norm[after.end() : _clause_end(answer_norm, after.end(), _CLAUSE_END_ZH)]
+                answer_norm[last_end(_PART_END_ZH, answer_norm, start) : start]
+                + answer_norm[after.end() : _clause_end(answer_norm, after.end(), _PART_END_ZH)]
             )
         if _offers_the_rest(context, zh=True):
             return None, after.group()
     # except X, other than X, everything but X, X excluded
-    before = None
-    for found in _EN_BEFORE.finditer(answer_norm, window, start):
-        if not any(mark in answer_norm[found.end() : start] for mark in _CLAUSE_END_EN + ","):
-            before = found
+    before = _last_in_its_part(_EN_BEFORE, answer_norm, window, start, _PART_END_EN)
     if before is not None and before.group().endswith(("minus ", "save ")) and before.end() != start:
         before = None  # "minus" and "save" right before the point only (all customers can save money with X)
     if before is not None:
-        clause_start = _clause_start(answer_norm, before.start(), _CLAUSE_END_EN)
-        context = answer_norm[clause_start : before.start()]
-        context += answer_norm[end : _clause_end(answer_norm, end, _CLAUSE_END_EN)]
+        context = answer_norm[last_end(_PART_END_EN, answer_norm, before.start()) : before.start()]
+        context += answer_norm[end : _clause_end(answer_norm, end, _PART_END_EN)]
         if before.group().split()[0] in ("everything", "anything", "all", "every", "any"):
             context += " " + before.group()  # the rest is the word before "but"
         if _offers_the_rest(context, zh=False):

@@ -501,13 +501,14 @@ def negation_before(answer_norm: str, start: int, figure: bool = False) -> str |
         date = _DATE_BEFORE_A_POINT.search(core[: -len(filler)])  # v10: 并未于2024年正式通过
         if date is not None:
             at = _zh_negation_ending(core[: date.start()].rstrip(" "), figure)
+    opened = before.rstrip(_OPENERS)  # the space after the word stays: "not "
     if at is None:
-        at = _en_negation_ending(before.rstrip(_OPENERS), figure)  # the space after the word stays: "not "
+        at = _en_negation_ending(opened, figure)
     if at is None:
-        planned = _NO_PLANS_EN.search(before.rstrip(_OPENERS))
+        planned = _NO_PLANS_EN.search(opened)
         at = planned.start() if planned is not None else None  # v86: We have no plans for on-premise deployment
     if at is None and figure:
-        raised = _NEGATED_RAISING_EN.search(before.rstrip(_OPENERS))
+        raised = _NEGATED_RAISING_EN.search(opened)
         at = raised.start() if raised is not None else None  # v48: is not expected to reach 20%
     if at is not None and _asks_a_not_a(answer_norm, before, at, start):
         return None  # v19: 回收期是不是20个月？ asks, it does not deny
@@ -625,7 +626,7 @@ _DENIAL_AFTER_ZH = re.compile(
     "(?:错误|错|不对|不准确|不正确|有误|不实))"
     "(?:的事情?|的|了|哦|呢|啊|呀|吧)?" + _PART_ENDS_ZH  # v86: 是不可能的事
 )
-_DENIAL_IN_A_BRACKET_ZH = re.compile(f"{_OPENING_BRACKET_ZH}(?:{_DENIAL_AFTER_ZH.pattern})")
+_OPENING_BRACKET_ZH_RE = re.compile(_OPENING_BRACKET_ZH)
 _DENIAL_AFTER_EN = re.compile(
     # v86: an aside before or after the verb (On-premise deployment, unfortunately, is not available; is,
     # unfortunately, not supported)
@@ -741,14 +742,15 @@ def denial_after(answer_norm: str, end: int, charge: bool = False, figure: bool 
     """The denial right after the point that ends at `end`, where its part of the clause ends (v11): 暂不支持,
     是不可能的, " is not available"; (v14) 免收, " is waived" and, for a `charge`, 免费, " is free of charge"; (v66) a
     cell of one mark of no (| N |, | — |) and an undecided one (待定, TBD), neither for a `figure`; else None."""
+    bracket = None if figure else _OPENING_BRACKET_ZH_RE.match(answer_norm, end)
     zh = (
         _DENIAL_AFTER_ZH.match(answer_norm, end)
-        or (None if figure else _DENIAL_IN_A_BRACKET_ZH.match(answer_norm, end))
+        or (None if bracket is None else _DENIAL_AFTER_ZH.match(answer_norm, bracket.end()))  # v86: （已停售）
         or (_FREE_AFTER_ZH.match(answer_norm, end) if charge else None)
         or (None if figure else _NO_IN_A_CELL.match(answer_norm, end) or _UNDECIDED_AFTER.match(answer_norm, end))
     )
     if zh is not None:
-        return zh.group().rstrip(" ")
+        return answer_norm[end : zh.end()].rstrip(" ")
     if end == 0 or not answer_norm[end - 1].isalnum():
         return None
     if not answer_norm[end - 1].isascii() and answer_norm[end : end + 1] not in (" ", ","):
