@@ -36,6 +36,9 @@ Since v78 a point that is a date only (2024年, 2025年6月, June 2025, Q3 2025)
 "date: moved", "date: among": `date_mutants`): its one date, in whichever spelling the answer writes it, made a time
 after it, the start of a move to the next year's date, or one of two dates offered; since v79 a time of day has the
 kind "time: other half of the day" (`time_mutants`: 上午 and 下午, am and pm swapped, a 24-hour hour moved by 12).
+Since v87 the figure's kinds hold "no evidence" (没有任何证据表明…; There is no evidence that ...), "dismissed"
+(说…，那是天方夜谭; To say that ... is pure fantasy) and ranges whose ends are labelled in brackets (20个月（乐观）至
+25个月（保守）), and the text kinds more denials ({P}：暂缺, {P} - unavailable, {P}? Not possible).
 Since v86 the text kinds hold "text: excluded" (除{P}外，其他方式都支持; We support every option except {P}) and more
 denials in words ({P} — 不可用, …这一需求我们无法满足, {P} is off the table).
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
@@ -478,6 +481,11 @@ def _figure_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[
         for kind in ("question", "tag question", "offer"):  # offer: v54
             make_from(kind)
     make_from("rejected")
+    if _A_CONTRAST.search(clause):
+        skipped.append("no evidence: the clause holds a contrast (what follows it is said, not doubted)")
+    else:
+        make_from("no evidence")  # v87
+    make_from("dismissed")
     # v58: another's claim - the claim's verb reaches its own part of the clause (a label's colon inside it)
     if _A_PART_BREAK_OR_A_FIGURE.search(answer[s_left:start]):
         skipped.append("claimed: a part break, a contrast or another figure before the figure in its clause")
@@ -489,6 +497,10 @@ def _figure_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[
             make(kind, f"{before}{lead}{text}{rest}{after}")
         skipped.extend(why_not_superseded)
     return made, skipped
+
+
+# v87: a contrast inside the clause - "no evidence that" reaches no further (没有证据表明会延期，但回收期为20个月)
+_A_CONTRAST = re.compile(r"但|而是|其实|实际|(?<![A-Za-z])(?:but|instead|in fact|actually|rather)(?![A-Za-z])", re.I)
 
 
 # v84: a bound or a change already before the figure (at most, >=, fell by): a "+" after it would stack two
@@ -657,6 +669,8 @@ _CLAUSE_TEMPLATES = {
         "offer": "Would you like me to check whether {low}?",
         "rejected": "Some claim that {low}, which is wrong.",
         "claimed": "Some vendors claim that {low}.",  # v58: another's claim, not adopted
+        "no evidence": "There is no evidence that {low}.",  # v87
+        "dismissed": "To say that {low} is pure fantasy.",  # v87
     },
     "zh": {
         "condition": "如果{clause}，项目就值得做。",
@@ -665,6 +679,8 @@ _CLAUSE_TEMPLATES = {
         "offer": "需要我帮您核实{clause}吗？",
         "rejected": "有人说{clause}，这是错误的。",
         "claimed": "某些厂商声称{clause}。",  # v58
+        "no evidence": "没有任何证据表明{clause}。",  # v87
+        "dismissed": "说{clause}，那是天方夜谭。",  # v87
     },
 }
 _FRAMED_SKIP = {
@@ -754,8 +770,17 @@ def _misread_figure(
             made.append(("range", f"{head}between {low}{unit} and {high}{unit}{rest}"))
             # v76: the figure as a range's end, the other end said about its number (10-odd to 20 months)
             made.append(("range", f"{head}{low}-odd to {said}{unit}{rest}"))
+            # v87: the ends labelled in brackets (20 months (best case) to 25 months (worst case))
+            made.append(("range", f"{head}{said}{unit} (best case) to {high}{unit} (worst case){rest}"))
+            made.append(("range", f"{head}{low}{unit} (best case) - {said}{unit} (worst case){rest}"))
         elif unit:
             made.append(("range", f"{head}{low}{unit}到{high}{unit}{rest}"))
+            # v87: the ends labelled in brackets (20个月（乐观）至25个月（保守）)
+            # (not a year: a range of years keeps both ends, v7; not after a verb of change: 提升13个百分点至16个百分点
+            # is a rise by 13 points to 16)
+            if unit.strip() != "年" and not _CHANGE_VERB_ZH_BEFORE.search(head):
+                made.append(("range", f"{head}{said}{unit}（乐观）至{high}{unit}（保守）{rest}"))
+                made.append(("range", f"{head}{low}{unit}（乐观）到{said}{unit}（保守）{rest}"))
             # v76: the figure as a range's end, the other end said about its number (10多个月到20个月,
             # 20个月到30余个月); not after a verb of change (提升10多个百分点到13个百分点: a rise to the figure)
             # (not a year: 2020年 is a date, and a range of dates keeps both ends - v7)
@@ -1037,6 +1062,9 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "{P}一直没有推出。",
             "{P}不在考虑范围内。",
             "{P}的话，目前还不行。",
+            "{P}：暂缺。",  # v87
+            "{P}无从谈起。",
+            "很遗憾，{P}不在我们的服务内容中。",
         ),
         "text: another party": (
             "竞品A支持{P}，我们仅提供公有云版本。",
@@ -1084,6 +1112,11 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "{P} (discontinued)",
             "Every option minus {P} is available.",
             "As for {P}, we don't offer it.",
+            "{P} - unavailable.",  # v87
+            "{P} is not an option for you.",
+            "{P} remains unsupported.",
+            "{P}? Not possible.",
+            "{P} is something we cannot offer.",
         ),
         "text: another party": (
             "Competitor X offers {P}; we do not.",

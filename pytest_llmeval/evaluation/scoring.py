@@ -93,7 +93,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 86
+SCORER_VERSION = 87
 
 
 @dataclass(frozen=True)

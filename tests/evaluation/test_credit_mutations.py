@@ -59,6 +59,7 @@ def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
     kinds.add("claimed")  # v58
     kinds.add("marked")  # v66
     kinds.add("former")  # v81
+    kinds |= {"no evidence", "dismissed"}  # v87
     assert kinds <= set(sampled.by_kind)
 
 
@@ -122,6 +123,8 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("回收期20个月", "回收期为20个月。", "range", "回收期为15-25个月。"),
         ("回收期20个月", "回收期为20个月。", "range", "回收期为15个月到25个月。"),
         ("ROI 20%", "The ROI is 20%.", "range", "The ROI is between 15% and 25%."),
+        ("回收期20个月", "回收期为20个月。", "range", "回收期为20个月（乐观）至25个月（保守）。"),  # v87
+        ("ROI 20%", "The ROI is 20%.", "range", "The ROI is 20% (best case) to 25% (worst case)."),
         ("ROI 20%", "ROI为20%。", "change", "ROI增加了20%。"),
         ("ROI 20%", "ROI为20%。", "change", "ROI比去年高20%。"),
         ("ROI 20%", "The ROI is 20%.", "change", "The ROI rose by 20%."),
@@ -155,6 +158,10 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("ROI 20%", "The ROI is 20%.", "former", "Earlier the ROI is 20%, but it has since risen to 26%."),
         # v58: the clause given as another's claim, not adopted
         ("回收期20个月", "回收期为20个月。", "claimed", "某些厂商声称回收期为20个月。"),
+        ("回收期20个月", "回收期为20个月。", "no evidence", "没有任何证据表明回收期为20个月。"),  # v87
+        ("回收期20个月", "回收期为20个月。", "dismissed", "说回收期为20个月，那是天方夜谭。"),
+        ("ROI 20%", "The ROI is 20%.", "no evidence", "There is no evidence that the ROI is 20%."),
+        ("ROI 20%", "The ROI is 20%.", "dismissed", "To say that the ROI is 20% is pure fantasy."),
         ("ROI 20%", "The ROI is 20%.", "claimed", "Some vendors claim that the ROI is 20%."),
         # v63: the figure in another metric's row, the subject holding another figure
         ("ROI 20%", "ROI为20%。", "other row", "| 指标 | 数值 |\n|---|---|\n| IRR | 20% |\n| ROI | 21% |\n"),

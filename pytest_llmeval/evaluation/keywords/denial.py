@@ -358,12 +358,17 @@ _ANSWERED_NO = re.compile(
     "|(?:答案是)?否定的"  # v32: 答案是否定的
     # v86: or says it cannot be had (私有化部署？抱歉，不在服务范围内; 无法提供)
     "|无法(?:提供|支持|实现|满足)|不在(?:我们的|我方的|本产品的)?(?:服务|支持|产品)?范围(?:内|之内)?"
-    "|没有(?:这个|该|此|这种|这类)?(?:选项|功能|服务|方案|产品)|免谈|没门)"
+    "|没有(?:这个|该|此|这种|这类)?(?:选项|功能|服务|方案|产品)|免谈|没门"
+    # v87: or dismisses it (20个月回本？想多了 / 别做梦了 / 没戏 / 天方夜谭)
+    "|想多了|(?:别|不要)做梦了?|做梦|想得美|痴人说梦|天方夜谭|无稽之谈|不靠谱|没戏|没门儿)"
     "(?:的|了)?(?=[\\s。!?;,、.:—(]|$))"
     "| ?(?:(?:unfortunately|sadly|sorry|actually|in fact|the answer is),? )?"
     "(?:no|nope|hardly|far from it|no way|unlikely"  # v86: hardly, far from it, no way, unlikely
+    "|dream on|in your dreams|not a chance|fat chance|no chance|not happening|forget it"  # v87
     "|not(?: (?:currently|at the moment|at this time|yet|really|quite|exactly|anymore|any more"
     "|any longer))?"  # v32: not quite; v86: not anymore
+    # v87: or that it cannot be had (Private deployment? Not possible. / Not available. / Impossible.)
+    "(?: (?:possible|available|supported|offered|provided|an option|feasible))?|impossible|unavailable|unsupported"
     "|(?:that's |that is |this is |it's |it is )?(?:wrong|incorrect|not (?:right|correct|true)))"  # v16
     "(?=[,.;!:—]| [,.;!:—-]|$)"  # v32: "not quite - it is 24 months" (not no-code)
 )
@@ -378,6 +383,11 @@ _ASKS_FOR_THE_POINT = re.compile(
     " ?(?:(?:方案|服务|功能|版本|模式|选项|能力)(?:的话)?)?"
     " ?(?:(?:是否|能否|可否)?(?:可以|可行|支持|提供|有|可用|能用|存在|开放|包含|包括|行|能|对|正确|属实|成立))?"
     "(?: ?(?:吗|么|嘛|呢|不|没有|否))?"
+    # v87: or a figure's own predicate (20个月回本？想多了; 20个月内能回本吗？不能; "A 20-month payback? Dream on.")
+    "| ?(?:内|以内|之内)?(?:就|便)?(?:能|可以|能够)?"
+    "(?:回本|收回成本|收回投资|回收成本|回收投资|实现|达成|做到|完成|交付|上线)"
+    "(?: ?(?:吗|么|嘛|呢))?"
+    "| (?:payback|pay-back|return|roi|turnaround|delivery|rollout|launch|break-even|breakeven)(?: period| time)?"
     "| (?:(?:currently|still|also|really) )?(?:available|supported|offered|possible|provided|included|an option|allowed"
     "|permitted|feasible|correct|right|true|the case|accurate)(?: (?:at (?:this|the) (?:time|moment)|now|today|yet"
     "|currently|as well|too))?"
@@ -427,7 +437,8 @@ def negation_inside(answer_norm: str, start: int, end: int) -> str | None:
 # v46: and a JSON or YAML key's value, quoted or not ({"approved": "no"}, {"是否通过": "否"}, "approved": false)
 # v66: and after the point's bracket and before a verdict mark (Private deployment (私有化部署): ❌ not supported)
 # v86: and in a bracket of its own (On-premise deployment (discontinued))
-_AS_ITS_VALUE = re.compile(rf"[\"”)]? ?(?P<mark>[:|(]|—{{1,2}}) ?(?:\*\*|[\"“])?(?:{CROSS} ?)?")
+# v87: and after a spaced dash (Private deployment - unavailable, Private deployment – not available)
+_AS_ITS_VALUE = re.compile(rf"[\"”)]? ?(?P<mark>[:|(]|—{{1,2}}|(?<= )[-–](?= )) ?(?:\*\*|[\"“])?(?:{CROSS} ?)?")
 # v72 review: and a cross after the value says it again (Private deployment: not supported ❌)
 _VALUE_ENDS = rf"(?:\*\*|[\"”])?(?: ?{CROSS})?(?= ?[。!?;\n,、|}})]| [-*•+] |\.(?=\s|$)| ?$)"
 _EN_VALUE_DENIAL = re.compile(
@@ -435,6 +446,9 @@ _EN_VALUE_DENIAL = re.compile(
     # v86: and one withdrawn or not to be had (On-premise deployment: discontinued / unavailable / no longer offered)
     r"|discontinued|unavailable|unsupported|retired|deprecated|withdrawn|dropped|removed"
     r"|coming soon|in development|under development|on (?:the|our) roadmap"  # not yet (v67's "is coming soon")
+    # v87: and one that cannot be had (Private deployment: not possible / not an option / a no-go / out of scope)
+    r"|not (?:possible|an option|allowed|permitted)|impossible|(?:a )?no-go|prohibited|forbidden|out of scope"
+    r"|not in scope|off the table|out of the question"
     r"|no longer (?:offered|available|provided|supported))(?![a-z/])" + _VALUE_ENDS
 )
 # v37: and a bare Chinese denial as its value after a colon (保证收益：不，但历史收益稳定; 保证收益：否。) - v36

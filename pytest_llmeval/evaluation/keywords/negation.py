@@ -584,7 +584,7 @@ _OPENING_BRACKET_ZH = " ?[(\\[【] ?"
 # v86: and a plan's, a mode's or a request's noun (私有化部署方案已于2024年停止提供, 私有化部署这一需求我们无法满足)
 _TOPIC_AFTER_ZH = (
     "(?:(?:政策|服务|功能|选项|能力|方案|模式)"
-    "|(?:这块|这一块|这方面|方面|(?:这一|这个|这项|该|的)需求)(?: ?, ?)?(?:我们|我方|我司)?"
+    "|(?:这块儿?|这一块儿?|这方面|方面|(?:这一|这个|这项|该|的)需求)(?: ?, ?)?(?:我们|我方|我司)?"  # v87: 这块儿
     "|(?:这个 ?|, ?)?(?:我们|我方|我司)|这条路|这条路线)?"  # v86: 私有化部署我们不做, 这个我们不提供, 这条路走不通
 )
 # v86: and after a topic's particle and an aside (私有化部署的话，目前还不行; 私有化部署嘛，这个真没有; 关于私有化部署：
@@ -609,7 +609,9 @@ _DENIAL_AFTER_ZH = re.compile(
     "|(?:暂|目前|当前|尚|还)?(?:无|没有)(?:相关|任何)?(?:计划|安排|规划)|不做"
     # v86: and one out of plan or list (不在考虑范围内, 不在计划内, 不在支持之列), one refused (免谈, 恕难从命)
     "|不在(?:我们的|我方的|本产品的|产品的|公司的)?(?:考虑|计划|支持|服务|交付|产品|合同|规划)?"
-    "(?:范围|计划|之列|产品线|路线图)(?:内|之内|中|之中|上|里)?|免谈|恕难从命|恕不(?:提供|支持|接受|受理)"
+    "(?:范围|计划|之列|产品线|路线图|内容|项目|清单)(?:内|之内|中|之中|上|里)?|免谈|恕难从命|恕不(?:提供|支持|接受|受理)"
+    # v87: and one missing, hopeless or not to be spoken of (私有化部署：暂缺, 目前没戏, 无从谈起, 谈不上)
+    "|暂缺|缺失|没戏|没指望|无从谈起|谈不上"
     # v25: and its unlikelihood (回收期20个月不太可能, 20个月的可能性很小)
     "|(?:不太|不大)可能(?:实现|达到|做到)?|(?:不太|不大)(?:现实|可行)|(?:的)?可能性(?:很|极|非常)?(?:小|低|不大)"
     # v85: and in its other nouns (20%的概率很低, 几率很小, 机会不大, 希望渺茫)
@@ -639,11 +641,12 @@ _DENIAL_AFTER_EN = re.compile(
     r"|recommended|advised|advisable|suggested"  # v75: On-premise deployment is not recommended
     r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable)"
     # v34: the figure named as one (the 20-month figure is wrong, the $1.2 million estimate is incorrect)
-    r"|(?:e?s)?(?: figure| number| estimate| value| claim)? (?:is|are|was|were)(?: currently)?"
+    r"|(?:e?s)?(?: figure| number| estimate| value| claim)? (?:is|are|was|were|remains?|stays?)(?: currently)?"
     r" (?:unavailable|unsupported|impossible|prohibited|forbidden"
     r"|(?:highly |very )?unlikely|not likely|unrealistic|not realistic|unachievable|not achievable"  # v26
     r"|not an option|wrong|incorrect|inaccurate|false|not (?:correct|right|accurate|true)"  # v15: a correction
-    r"|off the table|out of the question|not on offer|not on the table)"  # v86
+    r"|off the table|out of the question|not on offer|not on the table"  # v86
+    r"|(?:a )?no-go|not (?:possible|feasible))"  # v87: Private deployment is a no-go, is not possible
     # v32: and one that is out of date (the 20-month figure is outdated, 20 months is obsolete / no longer valid)
     r"|(?:e?s)?(?: figure| number| estimate| value)? (?:is|are|was|were)(?: now)? (?:outdated|obsolete|out of date"
     r"|out-of-date|superseded|no longer (?:valid|current|accurate))"
@@ -663,6 +666,10 @@ _DENIAL_AFTER_EN = re.compile(
     # v36: and not something one can offer (Guaranteed returns are not something we can offer)
     r"|(?:e?s)? (?:is|are)(?: not|n't) (?:something|anything) (?:we|i|they|anyone|one|you|it)"
     r"(?: (?:can|could|will|would|do|does))? (?:offer|provide|promise|give|guarantee|support|sell|do)"  # v86: no modal
+    # v87: and something one cannot offer (Private deployment is something we cannot offer)
+    r"|(?:e?s)? (?:is|are) (?:something|one thing|a thing) (?:we|i|they)"
+    r" (?:cannot|can't|can’t|could not|couldn't|couldn’t|do not|don't|don’t|won't|won’t|will not|are unable to"
+    r"|are not able to) (?:offer|provide|promise|give|guarantee|support|sell|do)"
     # v86: and one we say we do not offer, right after it (As for on-premise deployment, we don't offer it; On-premise
     # deployment? We don't offer it), one we stopped offering, one that used to be offered
     r"|(?:e?s)?(?:\?|,|:| -| —) (?:(?:unfortunately|sadly|currently|at present|at the moment),? )?(?:we|i)"
@@ -691,6 +698,7 @@ _FREE_AFTER_EN = re.compile(
 _DENIAL_ENDS_EN = re.compile(
     r"(?: (?:for|with|on|in|through|from) (?:this|these|our|the|any) (?:products?|funds?|plans?|accounts?|offerings?"
     r"|investments?|portfolios?|platforms?|services?|policy|policies))?"
+    r"(?: (?:for|to) you| in your case)?"  # v87: the asker's own (is not an option for you)
     r"(?: (?:at (?:this|the) (?:time|moment)|at present|for now|currently|yet|today|at all|anymore|any more"
     # v67: and a time of the withdrawal (was dropped last year, has been discontinued since 2024)
     r"|(?:last|this|earlier this) (?:year|quarter|month|week)|(?:in|since|as of) (?:[0-9]{4}|q[1-4](?: [0-9]{4})?)))?"

@@ -134,8 +134,10 @@ _POINTED_BACK = re.compile(
     r"|(?:[,;:.]| -| —| –)? (?:but )?(?:that|this|it|which)(?: (?:figure|number|data|estimate|value))?"
     r" (?:no longer (?:holds|applies|stands|is (?:valid|accurate|current|true|the case))|is (?:outdated|obsolete"
     r"|out of date|no longer (?:valid|accurate|current|true|the case)))(?=[.,;!)]|$)"
-    "|。 ?(?:这|此)(?:个|种|一)?(?:说法|数字|结论)?(?:是|并|完全)*"
-    "(?:错误|错|不对|不准确|不正确|有误|不实|不成立)(?:的|了)?(?=[。!;,]|$)"
+    # v87: and after a question mark (回本周期为20个月？这个说法站不住脚。), in more words (经不起推敲, 没有依据)
+    "|[。?!] ?(?:这|此|那)(?:个|种|一)?(?:说法|数字|结论)?(?:是|并|完全|根本|纯属)*"
+    "(?:错误|错|不对|不准确|不正确|有误|不实|不成立|站不住脚|经不起推敲|不靠谱|(?:没有|缺乏|毫无)(?:任何)?(?:根据|依据))"
+    "(?:的|了)?(?=[。!;,]|$)"
 )
 
 
@@ -169,12 +171,28 @@ def _rejection(answer_norm: str, noun_end: int, zh: bool) -> str | None:
 # v46: a figure judged over-optimistic with no claim's noun (ROI为20%过于乐观, 毛利率能达到20%太乐观了, "A 20% margin
 # is too optimistic", "Expecting a 20% margin is unrealistic"): only a forecast can be optimistic, so the figure is the
 # forecast judged; "too high" needs a claim's noun (The current 20% margin is too high to sustain states it)
+# v87: and a figure dismissed as a whole, with its verb between (20个月回本纯属无稽之谈, 20个月回本是天方夜谭 /
+# 做不到的 / 不切实际的, 说20个月回本，那是痴人说梦, 20个月回本，根本不靠谱; "A 20-month payback is pure fantasy",
+# "Payback in 20 months is not going to happen", "The 20-month payback doesn't stand up to scrutiny") - the verb has no
+# negation (20个月不回本 is another claim), and the verdict ends its part
+_DISMISSED_ZH = (
+    "无稽之谈|天方夜谭|痴人说梦|异想天开|白日做梦|想多了|不靠谱|经不起推敲|站不住脚|不成立|做不到|办不到|不可能(?:的事)?"
+    "|不会发生|不会实现"
+)
 _JUDGED_BARE_ZH = re.compile(
-    "(?:的(?:目标|预期|想法|设想)?)? ?(?:, ?)?(?:这|此)?(?:(?:是|就|显然|明显|恐怕|可能|似乎|实在|确实|未免|都)"
-    rf")*(?:{_JUDGED_ZH}|不切实际|不现实)(?:了|的)?(?=[。!?;,\n]|\.(?=\s|$)|$)"
+    "(?:的(?:目标|预期|想法|设想)?)?(?:[\u4e00-\u9fff](?<![不没未无非的是]))?(?:[\u4e00-\u9fff](?<![不没未无非是])){0,3}"
+    " ?(?:, ?)?(?:(?:这|此|那)(?:个|种|一|样的?)?(?:说法|数字|结论|目标|预测|估计|想法)?)?"
+    "(?:(?:是|就|显然|明显|恐怕|可能|似乎|实在|确实|未免|都|纯属|根本|完全|简直|无异于)"
+    rf")*(?:{_JUDGED_ZH}|不切实际|不现实|{_DISMISSED_ZH})(?:了|的事情?|的)?(?=[。!?;,\n]|\.(?=\s|$)|$)"
+)
+_DISMISSED_EN = (
+    r"(?:pure |a |sheer )?(?:fantasy|fiction|fairy tale|fairytale)|a non-starter|(?:not|never) going to happen"
+    r"|not happening|impossible"
 )
 _JUDGED_BARE_EN = re.compile(
-    rf"(?: [a-z]+){{0,2}}(?:,? (?:which|that|this))? (?:{_BE}|{_SEEMS}) (?:{_JUDGED_EN})(?![a-z])(?! to )"
+    rf"(?: [a-z]+){{0,2}}(?:,? (?:which|that|this))? (?:(?:{_BE}|{_SEEMS}) (?:{_JUDGED_EN}|{_DISMISSED_EN})"
+    r"|(?:won't|won’t|will not|will never|can't|cannot|can’t) (?:happen|be done|be achieved)"
+    r"|(?:doesn't|does not|doesn’t|won't|will not) (?:hold up|stand up(?: to scrutiny)?|add up))(?![a-z])(?! to )"
 )
 # v46: a verdict in the next cell of the row whose first cell is the claim (| 毛利率20% | 错误 |,
 # | margin 20% | false |, | 毛利率20% | ❌ |), a verdict tagged after it (Fact check: margin 20% - FALSE,
@@ -262,6 +280,54 @@ _NO_LONGER_LATER = re.compile(
 )
 
 
+# v87: a figure called "so-called" is a claim too, its verdict later in its sentence (所谓的20个月回本周期并不成立,
+# "The so-called 20-month payback is a myth")
+_SO_CALLED = re.compile(
+    '(?P<zh>所谓的?|号称的?) ?["“]?$|(?<![a-z])(?:the )?(?:so-called|supposed|alleged|purported) ["“]?$'
+)
+
+
+def _so_called_and_rejected(answer_norm: str, start: int, end: int) -> str | None:
+    so_called = _SO_CALLED.search(answer_norm, max(0, start - 16), start)
+    if so_called is None:
+        return None
+    zh = so_called.group("zh") is not None
+    verdict = _first_verdict(answer_norm, end, min(_sentence_end(answer_norm, end), end + _REACH), zh)
+    if verdict is None or verdict.group("no") is None:
+        return None
+    if zh and _NEGATED_VERDICT_ZH.search(answer_norm[max(end, verdict.start() - 5) : verdict.start()]):
+        return None  # 所谓的20个月并非不成立
+    return answer_norm[end : verdict.end()]
+
+
+# v87: a sentence that says the figure's clause and calls saying it wrong or a fantasy (说20个月回本，那是天方夜谭;
+# 认为ROI能达到20%，那是痴人说梦; "To say that payback is 20 months is pure fantasy", "Claiming a 20% ROI is wrong")
+_SAYING_OPENS = re.compile(
+    "(?:[-*•+] )?(?:要说|说|认为|以为|觉得|指望|期望|相信)"
+    "|(?:[-*•+] )?(?<![a-z])(?:to (?:say|claim|suggest|think|believe|expect|assume)|saying|claiming|suggesting|thinking"
+    "|believing|expecting|assuming)(?: that)?(?![a-z])"
+)
+_SAYING_DISMISSED = re.compile(
+    " ?, ?(?:那|这)(?:(?:是|纯属|简直是|简直|完全是|根本是|无异于))*"
+    f"(?:{_DISMISSED_ZH}|错误的|错的|不对的|不现实的|不切实际的)"
+    "(?:了|的)?$"
+    rf"| (?:{_BE}|would be|will be) (?:{_DISMISSED_EN}|{_JUDGED_EN}|wrong|false|incorrect|nonsense|a myth|a mistake"
+    r"|misleading|absurd|ridiculous)$"
+)
+
+
+def _said_and_dismissed(answer_norm: str, start: int) -> str | None:
+    sentence_start = last_end(SENTENCE_END, answer_norm, start)
+    opener = _SAYING_OPENS.match(
+        answer_norm, sentence_start + (answer_norm[sentence_start : sentence_start + 1] == " ")
+    )
+    if opener is None:
+        return None
+    sentence_end = _sentence_end(answer_norm, start)
+    verdict = _SAYING_DISMISSED.search(answer_norm, max(start, sentence_end - 40), sentence_end)
+    return None if verdict is None else verdict.group()
+
+
 def rejected_claim(answer_norm: str, start: int, end: int) -> str | None:
     """The verdict that rejects the point at start:end as a claim (its noun before or after it, the verdict later in
     its sentence: 的说法并不成立, "... does not hold"; or "- that's wrong" after it; v46: a judgement, a verdict's
@@ -269,7 +335,11 @@ def rejected_claim(answer_norm: str, start: int, end: int) -> str | None:
     pointed = _POINTED_BACK.match(answer_norm, end) or _NO_LONGER_LATER.match(answer_norm, end)
     if pointed is not None:
         return pointed.group()
-    judged = _judged_or_tagged(answer_norm, start, end)
+    judged = (
+        _judged_or_tagged(answer_norm, start, end)
+        or _so_called_and_rejected(answer_norm, start, end)
+        or _said_and_dismissed(answer_norm, start)
+    )
     if judged is not None:
         return judged
     noun = _CLAIM_AFTER_ZH.match(answer_norm, end)

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ..numbers import EN_ONES, EN_TEENS, EN_TENS, NUMERAL_CHARS, Pattern
+from ..numbers.edges import LABEL_OF_AN_END
 from .assertion import HEARSAY_DISCLAIMED, SENTENCE_END, last_end, next_start, occurs, start_of_part
 from .dates import A_DATE, DATE_WORDS_EN, end_of_the_date
 from .negation import negation_before
@@ -82,6 +83,19 @@ _CONTRARY_TO_FACT = re.compile(
 _CONDITION_REACH = 80
 
 
+# v87: and no evidence of what its sentence says after it (没有任何证据表明…, 并无迹象显示…, "There is no evidence that
+# ...", "Nothing suggests that ...") - its reach is the rest of the sentence (a that-clause holds commas and colons:
+# 没有任何证据表明，截至目前，回收期为20个月), not past a contrast (没有证据表明会延期，但回收期为20个月)
+_NO_EVIDENCE = re.compile(
+    "(?:没有|并无|毫无|无|缺乏)(?:任何)?(?:证据|迹象|数据|依据|资料)(?:能|可以)?(?:表明|显示|证明|说明|支持)"
+    "(?! ?[不没无未非])"
+    "|(?<![a-z])(?:(?:there is|there's|there’s|we have|i have|we see|i see|we've seen|i've seen) )?no"
+    " (?:evidence|proof|indication|sign|data|basis) (?:that|for the claim that|to suggest that|to show that)"
+    "(?![a-z])(?! (?:it is not|it isn't|it won't|it will not|there is no))"
+    "|(?<![a-z])nothing (?:suggests|indicates|shows) that(?![a-z])"
+)
+
+
 def denied_as_a_whole(answer_norm: str, start: int) -> str | None:
     """The denial of a whole statement (v16: it is not true that ...) earlier in the part of the clause that holds
     `start`, with no contrast after it, or a condition contrary to fact right before it (v32); else None."""
@@ -89,6 +103,11 @@ def denied_as_a_whole(answer_norm: str, start: int) -> str | None:
     counterfactual = _CONTRARY_TO_FACT.search(answer_norm, max(part_start, start - _CONDITION_REACH), start)
     if counterfactual is not None:
         return answer_norm[counterfactual.start() : start]
+    no_evidence = None
+    for m in _NO_EVIDENCE.finditer(answer_norm, last_end(SENTENCE_END, answer_norm, start), start):
+        no_evidence = m
+    if no_evidence is not None and not _CONTRAST_IN_A_PART.search(answer_norm, no_evidence.end(), start):
+        return answer_norm[no_evidence.start() : start]
     denial = None
     for m in _DENIED_AS_A_WHOLE.finditer(answer_norm, part_start, start):
         denial = m
@@ -720,6 +739,8 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
     end = end_of_the_date(answer_norm, end)  # v78: 从2024年3月推迟到2025年3月 for 2024年
     approximate = _APPROXIMATE_AFTER.match(answer_norm, end)
     end = approximate.end() if approximate is not None else end  # v82: 从20个月左右缩短到18个月, 20个月左右→24个月
+    labelled = LABEL_OF_AN_END.match(answer_norm, end)
+    end = labelled.end() if labelled is not None else end  # v87: 从20个月（原计划）缩短到18个月
     part_start = start_of_part(answer_norm, start)
     up_or_down = _UP_OR_DOWN_FROM.search(answer_norm, part_start, start)
     if up_or_down is not None:

@@ -157,6 +157,15 @@ _RANGE_BEFORE = re.compile(
     f"{_SCALE_OF_AN_END}"
     f"(?P<unit>[^0-9{CN_CHARS}=]{{0,9}}?) ?(?P<mark>{_RANGE_MARKS}) ?$"  # v45: 9, " months" and " percent" (v7: 6)
 )
+# v87: a range's first end may carry its label in a bracket (20个月（乐观）至30个月（保守）, from 20 months (best case)
+# to 30 months, 20 months (optimistic) - 30 months) - a bracket of words, no figure in it (20个月（约1年8个月）至 is
+# read as before)
+LABEL_OF_AN_END = re.compile(r" ?\([^()0-9]{1,24}\)")
+_LABELLED_RANGE_BEFORE = re.compile(
+    f"(?<![0-9.,{CN_CHARS}])(?P<a>[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+|(?<![a-z-]){EN_CARDINAL})"
+    f"{_SCALE_OF_AN_END}"
+    f"(?P<unit>[^0-9{CN_CHARS}=()]{{0,9}}?){LABEL_OF_AN_END.pattern} ?(?P<mark>{_RANGE_MARKS}) ?$"
+)
 _BETWEEN_BEFORE = re.compile(
     f"(?<![a-z])between (?:[0-9]+(?:[.,][0-9]+)*|{EN_CARDINAL})(?P<unit>[^0-9]{{0,12}}?) and $"
 )
@@ -385,6 +394,8 @@ def _range_starts_here(text: str, start: int, end: int, pattern: str) -> bool:
             return False  # 百分之三十到百分之二十: a change
         return not _not_a_range(text, start, spoken.group("mark").strip(), spoken.end())
     after = _RANGE_AFTER.match(text, end) if unit is not None else None
+    if after is None and unit is not None and (label := LABEL_OF_AN_END.match(text, end)) is not None:
+        after = _RANGE_AFTER.match(text, label.end())  # v87: 20个月（乐观）至30个月
     if unit is None or after is None:
         return False
     rest = after.end() + (1 if text[after.end() : after.end() + 1] == " " else 0)
@@ -426,6 +437,12 @@ def an_end_of_a_range(text: str, start: int, end: int, pattern: str) -> bool:
     )
 
 
+def _unlabelled_unit(m: re.Match[str]) -> str:
+    """The unit after a range's first end, without the end's label (v87: 20个月（乐观）至30个月 - 个月)."""
+    labelled = LABEL_OF_AN_END.search(m.group("unit"))
+    return m.group("unit")[: labelled.start() if labelled else None].strip()
+
+
 def _range_ends_here(text: str, start: int, end: int, pattern: str) -> bool:
     """The point's quantity ends a range that a number starts, with the same unit, part of it or none after that
     number (12到20个月, 10万至20万元, 30%~50%, 10-20个月, between 12 and 20 months)."""
@@ -434,11 +451,13 @@ def _range_ends_here(text: str, start: int, end: int, pattern: str) -> bool:
         return False
     offset = max(0, start - 40)
     before = text[offset:start]
-    m = _RANGE_BEFORE.search(before)
+    m = _RANGE_BEFORE.search(before) or _LABELLED_RANGE_BEFORE.search(text, max(0, start - 56), start)  # v87
+    if m is not None and m.re is _LABELLED_RANGE_BEFORE:
+        offset = 0  # searched in `text` itself: its positions are the text's
     if m is None:
         between = _BETWEEN_BEFORE.search(before)
         return between is not None and unit.startswith(_percent_sign(between.group("unit").strip()))
-    other_unit, half = _unit_of_an_end(m.group("unit").strip())
+    other_unit, half = _unit_of_an_end(_unlabelled_unit(m))
     other_unit = _percent_sign(other_unit.strip())
     same = unit.startswith(other_unit) or (classifier_twin(unit) or "").startswith(other_unit)
     if not same and not (unit in _DURATIONS and _a_duration(other_unit, m.group("a"))):
@@ -466,10 +485,12 @@ def a_range_ends_the_gap(text: str, gap_start: int, pos: int) -> bool:
     """What stands between a subject and its figure at `pos` (a change that reaches it, v38) ends with the first end
     of a range the figure ends - a number with the figure's unit or none (15%到, 11到, 11多个月到) - and that first
     end is not where the change started (v76)."""
-    m = _RANGE_BEFORE.search(text, max(gap_start, pos - 40), pos)
+    m = _RANGE_BEFORE.search(text, max(gap_start, pos - 40), pos) or _LABELLED_RANGE_BEFORE.search(
+        text, max(gap_start, pos - 56), pos
+    )  # v87: 提升到15%（乐观）到20%
     if m is None or _FROM_BEFORE.search(text, gap_start, m.start("a")) is not None:
         return False
-    unit = _percent_sign(_unit_of_an_end(m.group("unit").strip())[0].strip())
+    unit = _percent_sign(_unit_of_an_end(_unlabelled_unit(m))[0].strip())
     figure = _A_FIGURE.match(text, pos)
     return not unit or (figure is not None and _percent_sign(text[figure.end() : figure.end() + 9]).startswith(unit))
 
