@@ -64,6 +64,10 @@ DECIDED: dict[str, str] = {
         "v15: a claim offered among other values is charged (20个月或24个月: the customer hears it offered), and so a"
         " date's (v78: 2025年6月或2025年7月), though it states no key point"
     ),
+    "text: guessed": (
+        "v87: a forbidden claim guessed among others is charged (可能已通过PCI DSS，也可能没有: the customer hears it"
+        " offered), as v15's values; a key point so guessed is not stated"
+    ),
 }
 
 # missed charges left in v70, each class with what marks its answers and why it is left (reported apart, listed in

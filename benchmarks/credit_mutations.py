@@ -38,7 +38,9 @@ after it, the start of a move to the next year's date, or one of two dates offer
 kind "time: other half of the day" (`time_mutants`: 上午 and 下午, am and pm swapped, a 24-hour hour moved by 12).
 Since v87 the figure's kinds hold "no evidence" (没有任何证据表明…; There is no evidence that ...), "dismissed"
 (说…，那是天方夜谭; To say that ... is pure fantasy) and ranges whose ends are labelled in brackets (20个月（乐观）至
-25个月（保守）), and the text kinds more denials ({P}：暂缺, {P} - unavailable, {P}? Not possible).
+25个月（保守）), and the text kinds more denials ({P}：暂缺, {P} - unavailable, {P}? Not possible), "text: left open"
+(是{P}还是其他方案，没有说明), "text: guessed" (可能是{P}，也可能是其他方式), "text: former" (已从{P}迁移到公有云) and
+"text: believed" (很多人以为是{P}，其实是公有云).
 Since v86 the text kinds hold "text: excluded" (除{P}外，其他方式都支持; We support every option except {P}) and more
 denials in words ({P} — 不可用, …这一需求我们无法满足, {P} is off the table).
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
@@ -147,7 +149,9 @@ _AN_ASSUMPTION = re.compile(r"(?:按照?|以|假定|基于|采用)(?!为)")
 # payback: it is 20 months; 说到回收期，…): 如果 or If before it conditions the asking (or makes 如果说, no condition
 # since v41), not the figure - no condition mutation is made of it
 _A_FRAMED_OPENING = re.compile(
-    r"(?:(?:您|你)们?(?:问|想知道|想了解)|说到|说起|you(?:'re| are)? (?:ask|asked|asking)|as for|regarding)", re.I
+    r"(?:(?:您|你)们?(?:问|想知道|想了解)|说到|说起|you(?:'re| are)? (?:ask|asked|asking)|as for|regarding"
+    r"|说实话|老实说|所谓|to be honest|frankly|honestly)",  # v87: a frame of speaking or a definition
+    re.I,
 )
 _QUESTION_WORD = re.compile(r"为什么|为何|怎么|如何|\b(?:why|how|what|which|when|who)\b", re.I)
 _STRUCTURED = re.compile(r"[{}|`]|\\boxed")
@@ -1086,6 +1090,11 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "所有方案均支持，{P}除外。",
         ),
         "text: past": ("曾支持{P}，现已下线。", "此前提供{P}，目前已下线。"),
+        # v87: a guess between names, a former one, a belief corrected
+        "text: left open": ("是{P}还是其他方案，知识库中没有说明。",),
+        "text: guessed": ("可能是{P}，也可能是其他方式。",),
+        "text: former": ("我们已从{P}迁移到公有云。", "原为{P}，现已改为公有云。"),
+        "text: believed": ("很多人以为是{P}，其实是公有云。",),
         "text: advised against": ("不建议{P}。", "我们不推荐{P}。"),
         "text: not yet": ("{P}正在开发中。", "{P}还在规划中。", "{P}即将推出。"),
         "text: out of scope": ("{P}不在我们的服务范围内。", "{P}这块我们暂时做不了。"),
@@ -1136,6 +1145,10 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "With the exception of {P}, all options are supported.",
         ),
         "text: past": ("{P} was previously offered but has been retired.", "We used to offer {P}."),
+        "text: left open": ("Whether it is {P} or another option is not stated.",),  # v87
+        "text: guessed": ("It may be {P} or something else.",),
+        "text: former": ("We moved from {P} to the cloud.", "It was formerly {P}, but is now the cloud."),
+        "text: believed": ("Many believe it is {P}, but in fact it is the cloud.",),
         "text: advised against": ("We do not recommend {P}.",),
         "text: not yet": ("{P} is on our roadmap.", "{P} is coming soon.", "{P} is under development."),
         "text: out of scope": ("{P} is not in scope.", "{P} is out of scope."),
@@ -1250,7 +1263,8 @@ def text_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str
     # v68: each kind's first mutant under a heading (## 结论 / 竞品A支持私有化部署，我们仅提供公有云版本 was credited
     # by v67: the heading's line was read as the first part of the sentence)
     heading = "## 结论\n\n" if spot.chinese else "## Summary\n\n"
-    firsts = {m.kind: m for m in reversed(made)}
+    # (not "text: guessed": `claim_mutations` charges a guessed claim on purpose, v87, and its twin would be too)
+    firsts = {m.kind: m for m in reversed(made) if m.kind != "text: guessed"}
     made.extend(Mutant("text: under a heading", row, heading + m.answer) for m in reversed(firsts.values()))
     return made, []
 

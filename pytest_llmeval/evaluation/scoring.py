@@ -53,6 +53,7 @@ from .keywords.excluded import excluded
 from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
 from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negation
+from .keywords.names import a_former_name, believed_and_corrected, guessed_among, left_open
 from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before, withdrawn_of_another_noun
 from .keywords.normalisation import CHECK, CROSS, normalise, normalise_lines, strip_thinking
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
@@ -93,7 +94,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 87
+SCORER_VERSION = 88
 
 
 @dataclass(frozen=True)
@@ -721,6 +722,17 @@ def _find(
                     negation = passed_over(answer_norm, found.start, found.end)  # v34: recommend SaaS over X
                 if negation is None and after is None and not figure and pattern.kind == "text":
                     negation, after = excluded(answer_norm, found.start, found.end)  # v86: 除私有化部署外，其他都支持
+                if negation is None and after is None and not figure and pattern.kind == "text":
+                    # v87: 总部在苏州还是上海，没有说明; 由苏州迁至上海; 很多人以为在苏州，其实在上海 - left open, a
+                    # former name, a belief corrected; and (key points only: a forbidden claim guessed is still
+                    # heard, v15) 可能在苏州，也可能在上海
+                    after = left_open(answer_norm, found.start, found.end) or a_former_name(
+                        answer_norm, found.start, found.end
+                    )
+                    if after is None and questions is not None:
+                        after = guessed_among(answer_norm, found.start, found.end)
+                    if after is None:
+                        negation = believed_and_corrected(answer_norm, found.start, found.end)
                 if not figure and pattern.kind == "text" and cells and lines is not None and negation is None:
                     ours = marked_in_our_column(lines, found.start, found.end, cells)  # v68: | 竞品A | 我们 |
                     if ours is True:

@@ -585,7 +585,7 @@ _OF_ANOTHER_THING = re.compile(
     " ?(?:表明|显示|证明|说明|(?<![a-z])(?:of|that|showing|suggesting)(?![a-z])) ?"
     "(?!这|此|其|该|属实|(?:it|this|that|so)(?![a-z]))\\S"
 )
-_A_DETAIL = re.compile(
+A_DETAIL = _A_DETAIL = re.compile(
     "具体|日期|时间|时点|编号|细节|详情|金额|版本号|级别|等级|范围|地点|证书号"
     "|(?<![a-z])(?:exact|specific|precise|date|time|timing|number|details?|level|scope|amount)(?![a-z])"
 )

@@ -196,6 +196,8 @@ FILLERS_ZH += ("正式", "真正", "实际", "实际上", "真的", "曾", "曾�
 FILLERS_ZH += ("提供", "支持", "开放", "推出", "上线")
 # v86: and an offer to the reader (无法为您提供私有化部署, 不能向您提供)
 FILLERS_ZH += ("为您提供", "为你提供", "向您提供", "给您提供", "为客户提供", "给你提供")
+# v87: and the words of a place (总部不在苏州, 并不位于苏州, 没有设在苏州; v86 credited 苏州 for 总部不在苏州)
+FILLERS_ZH += ("在", "位于", "设在", "坐落于", "落户", "落户于")
 # v13: and the light verbs a "no need / not advised" negation takes before what it waives (不必做信创适配,
 # 无需进行等保测评, 不建议采用私有化部署, 没有必要开展试点, 未选择智能风控引擎; not 不得不进行信创适配, 不断采用,
 # 无论采用)
@@ -237,6 +239,8 @@ FILLERS_EN |= {"offer", "offers", "provide", "provides", "support", "supports", 
 FILLERS_EN |= {"allows", "permit", "permits", "grant", "grants", "accept", "accepts", "issue", "issues", "give"}
 FILLERS_EN |= {"gives"}
 FILLERS_EN |= {"do"}  # v86: We don't do on-premise deployment
+# v87: and the words of a place (is not headquartered in Suzhou, is not based in, not located in, not in Suzhou)
+FILLERS_EN |= {"in", "at", "located", "based", "headquartered", "situated"}
 # v67: and their past forms (We have never offered on-premise deployment, has not provided, never supported)
 FILLERS_EN |= {"offered", "provided", "supported", "included", "allowed"}
 # v23: and the verbs of a length or an amount (it does not take 20 months, will not last 20 months, does not require

@@ -230,9 +230,14 @@ _MYTH_LABEL = re.compile(
 )
 
 
+# v87: and a cross right after it beside another value ticked (总部：苏州 ❌ 上海 ✅, 回收期：20个月 ✗ 24个月 ✓) - not
+# its own mark changed (私有化部署：❌ → ✅: v66)
+_CROSSED_BESIDE_A_TICK = re.compile(f" ?{CROSS}(?= ?[^\\s→>|:;。-][^→>|:;。]{{0,16}}? ?{CHECK})")
+
+
 def _judged_or_tagged(answer_norm: str, start: int, end: int) -> str | None:
     """A judgement, cell verdict, tag or myth's label that rejects the figure at start:end without a claim's noun."""
-    for after in (_JUDGED_BARE_ZH, _JUDGED_BARE_EN, _TAGGED_AFTER, _MARKED_AFTER):
+    for after in (_JUDGED_BARE_ZH, _JUDGED_BARE_EN, _TAGGED_AFTER, _MARKED_AFTER, _CROSSED_BESIDE_A_TICK):
         found = after.match(answer_norm, end)
         if found is not None:
             return found.group()

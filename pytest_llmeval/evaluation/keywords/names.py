@@ -1,0 +1,177 @@
+"""v87: a name or a term (a city, a person, a feature) the answer gives as a guess between names, as a former one, or
+as a belief it corrects - not as its answer.
+
+The rules for figures have read these since v15-v32 (20个月或24个月, 由20个月延长至24个月, 很多人以为是20个月，其实是24
+个月); a text point is matched as written, and v86 credited 苏州 in each of
+
+- a guess: an alternative left open (`left_open`) - 总部在苏州还是上海，知识库中没有说明, 是刘敏还是周晓峰，我无法
+  确定, "whether it is Suzhou or Shanghai is not stated" (a disjunction beside the point, an unknown later in its
+  sentence or the next); two hedged ones (`guessed_among`, key points only: a forbidden claim so guessed is still
+  heard, as v15's values are) - 可能在苏州，也可能在上海, "It may be Suzhou or Shanghai"; one of a list joined by 或 -
+  苏州、上海或宁波之一, "one of Suzhou, Shanghai or Ningbo". Not an offer of options (我们支持私有化部署或公有云: no
+  hedge, no unknown - and so 总部位于苏州或上海 is left credited), nor a list it is the first of (苏州之一).
+- a former one (`a_former_name`): 由苏州迁至上海, 从苏州搬到了上海, "moved from Suzhou to Shanghai", "relocated from
+  Suzhou"; 原在苏州，现在上海, "formerly in Suzhou, now in Shanghai" (a word of the past before it and a "now" later in
+  its sentence). Not a past that still holds (刘敏曾在安泰人寿工作: no "now"), nor the way to it (从苏州出发).
+- a belief corrected (`believed_and_corrected`): 很多人以为在苏州，其实在上海, 有人认为是刘敏，实际上是周晓峰, "Many
+  believe it is Suzhou, but in fact it is Shanghai" - an attribution before it in its sentence (no contrast between),
+  then a contrast that says what is so. A belief confirmed (大家都以为在苏州，确实如此) stays the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .assertion import A_DETAIL, SENTENCE_END, last_end, next_start
+
+_DISJUNCTION_AFTER = re.compile(
+    ' ?(?:[)"”’]? ?)(?:还是|或是|或者|或|抑或|(?<![a-z])or(?![a-z]))(?:说)? ?(?:在|是|位于|由)? ?[^\\s,，。.;；!?、]'
+)
+_DISJUNCTION_BEFORE = re.compile('(?:还是|或是|或者|或|抑或|(?<![a-z])or(?![a-z]))(?:说)? ?(?:在|是|位于|由)? ?["“‘]?$')
+# an unknown: the answer says it cannot tell which (没有说明, 无法确定, "is not stated", "I cannot tell")
+_UNKNOWN = re.compile(
+    "没有(?:明确)?(?:说明|提到|提及|记载|写明|注明|给出)|未(?:明确)?(?:说明|提及|提到|记载|写明|注明|给出)|无法(?:确定|判断|确认|得知)"
+    "|不(?:确定|清楚|明确|知道|详)|尚不(?:明确|清楚|确定)|(?:有|仍有)?待(?:确认|核实|查证)|未知|无从得知|说不准|不好说|难以确定"
+    "|(?<![a-z])(?:(?:is|are|was|remains?) (?:not (?:stated|specified|mentioned|given|known|clear)|unclear|unknown"
+    "|unspecified|uncertain)|(?:i|we) (?:cannot|can't|can’t|could not|couldn't|do not|don't|don’t) (?:tell|say|know"
+    "|confirm|determine)|(?:i'm|i am|we're|we are) not sure|not sure which|it is unclear|it's unclear)(?![a-z])"
+)
+# two hedged alternatives: 可能在苏州，也可能在上海; "may be Suzhou or Shanghai", "either Suzhou or Shanghai, not sure"
+_HEDGE_BEFORE = re.compile(
+    "(?:可能|也许|或许|大概|估计)(?:是|在|位于|为)? ?$"
+    "|(?<![a-z])(?:may|might|could) (?:be|have been) (?:in |at |based in )?$"
+)
+_HEDGED_AGAIN_AFTER = re.compile(
+    "[^。!?;\n]{0,6}?[,，] ?(?:也|又|还)?(?:有)?可能(?:是|在|位于|为)?"
+    "|[^。!?;\n]{0,2}? ?(?:或者|或|还是|(?<![a-z])or(?![a-z]))"
+)
+# one of a list joined by 或 (苏州、上海或宁波之一; "one of Suzhou, Shanghai or Ningbo")
+_ONE_OF_AFTER = re.compile("[^。!?;\n]{0,30}?或[^。!?;\n,，]{1,12}?(?:其中)?之一")
+_ONE_OF_BEFORE = re.compile("(?<![a-z])one of (?:[a-z]+ )?$")
+_OR_IN_THE_LIST = re.compile("[^.!?;\n]{0,40}? or ")
+
+
+# options offered to choose from (可以选择私有化部署或者SaaS, 支持…或…, "you can choose ... or ..."): no guess
+_AN_OFFER_BEFORE = re.compile(
+    "(?:可以|可|能|均可|都可以)?(?:选择|选用|采用|支持|提供|选)[^。!?;\n,，]{0,12}$"
+    "|(?<![a-z])(?:can|may) (?:choose|pick|select|opt for|use|have)(?: [a-z]+){0,3} $"
+    "|(?<![a-z])(?:offer|support|provide)s? $"
+)
+_PART_END = re.compile(r"[。!?;\n,，:]|\.(?=\s|$)")
+
+
+def _of_a_detail(answer_norm: str, unknown: re.Match[str]) -> bool:
+    """The unknown's part names a detail (具体价格没有说明, the exact date is not stated): not which name it is."""
+    part_start = last_end(_PART_END, answer_norm, unknown.start())
+    return A_DETAIL.search(answer_norm, part_start, unknown.end()) is not None
+
+
+def _sentence(answer_norm: str, start: int, end: int) -> tuple[int, int]:
+    return last_end(SENTENCE_END, answer_norm, start), next_start(SENTENCE_END, answer_norm, end)
+
+
+def left_open(answer_norm: str, start: int, end: int) -> str | None:
+    """The words that leave the name at start:end an open alternative (a disjunction beside it, an unknown later in
+    its sentence or the next: 在苏州还是上海，没有说明); else None. Read for key points and claims alike: the answer
+    says it cannot tell."""
+    sentence_start, sentence_end = _sentence(answer_norm, start, end)
+    after = _DISJUNCTION_AFTER.match(answer_norm, end)
+    before = _DISJUNCTION_BEFORE.search(answer_norm, max(sentence_start, start - 8), start)
+    if after is None and before is None:
+        return None
+    following = next_start(SENTENCE_END, answer_norm, sentence_end + 1) if sentence_end < len(answer_norm) else None
+    unknown = _UNKNOWN.search(answer_norm, end, following if following is not None else sentence_end)
+    offered = _AN_OFFER_BEFORE.search(answer_norm, max(sentence_start, start - 24), start)
+    if unknown is None or offered is not None or _of_a_detail(answer_norm, unknown):
+        return None
+    return answer_norm[end : unknown.end()]
+
+
+def guessed_among(answer_norm: str, start: int, end: int) -> str | None:
+    """The words that make the name at start:end one guess among names (two hedged ones, one of a list joined by 或);
+    else None. Key points only: a forbidden claim offered among others is still heard (v15)."""
+    sentence_start, sentence_end = _sentence(answer_norm, start, end)
+    hedge = _HEDGE_BEFORE.search(answer_norm, max(sentence_start, start - 16), start)
+    if hedge is not None:
+        again = _HEDGED_AGAIN_AFTER.match(answer_norm, end)
+        if again is not None:
+            return answer_norm[hedge.start() : again.end()]
+    one_of = _ONE_OF_AFTER.match(answer_norm, end)
+    if one_of is not None and one_of.end() <= sentence_end:
+        return answer_norm[end : one_of.end()]
+    listed = _ONE_OF_BEFORE.search(answer_norm, max(sentence_start, start - 24), start)
+    if listed is not None and _OR_IN_THE_LIST.match(answer_norm, end) is not None:
+        return answer_norm[listed.start() : start]
+    return None
+
+
+# a move from it to another (由苏州迁至上海, 从苏州搬到了上海, "moved from Suzhou to Shanghai")
+_FROM_BEFORE = re.compile(
+    "(?:由|从|自) ?$"
+    "|(?<![a-z])(?:moved|relocated|transferred|switched|migrated|shifted)(?: [a-z]+){0,2} from (?:the )?$"
+)
+_MOVED_AFTER = re.compile(
+    " ?(?:总部|办公地|办公室|公司)?(?:整体)?"
+    "(?:迁至|迁往|迁到|迁移至|迁移到|搬到|搬至|搬迁至|搬迁到|搬往|转到|转至|转移到|转移至|变更为|改为|更换为|换成|调整为|变为|改成)"
+    "|(?: [a-z]+){0,3}? to (?![a-z]+ing)"
+)
+# a former one, then a "now" later in its sentence (原在苏州，现在上海; "formerly in Suzhou, now in Shanghai")
+_FORMER_BEFORE = re.compile(
+    "(?:原来|原先|原本|原|此前|之前|以前|过去|早先|曾经|曾)(?:在|是|为|位于|设在)? ?$"
+    "|(?<![a-z])(?:formerly|previously|originally|once|used to be)"
+    "(?: (?:in|at|based in|located in|headquartered in))? $"
+)
+_NOW_LATER = re.compile(
+    "[,，;；] ?(?:但|而)?(?:现|目前|如今|当前|现在|今)(?:在|已|为|是|位于|迁|搬|改|变)"
+    "|(?<![a-z])(?:now|currently|today|since then)(?![a-z])"
+)
+
+
+def a_former_name(answer_norm: str, start: int, end: int) -> str | None:
+    """The words that make the name at start:end a former one (moved from it to another; formerly it, now another);
+    else None."""
+    moved_from = _FROM_BEFORE.search(answer_norm, max(0, start - 40), start)
+    if moved_from is not None:
+        moved = _MOVED_AFTER.match(answer_norm, end)
+        if moved is not None and (
+            moved.group().strip() != "to" or not moved_from.group().startswith(("由", "从", "自"))
+        ):
+            return answer_norm[moved_from.start() : moved.end()]
+    former = _FORMER_BEFORE.search(answer_norm, max(0, start - 24), start)
+    if former is None:
+        return None
+    _, sentence_end = _sentence(answer_norm, start, end)
+    now = _NOW_LATER.search(answer_norm, end, sentence_end)
+    return None if now is None else answer_norm[former.start() : now.end()]
+
+
+# an attribution of a belief (很多人以为, 有人认为, "many believe") before the name, a contrast that says what is so
+# after it (其实, 实际上, 事实上, "but in fact", "actually")
+_BELIEVED = re.compile(
+    "(?:很多|不少|许多|一些|部分|有|大家|人们|外界|我们|我)(?:人)?(?:都|曾|一直|原本|本来)?(?:以为|认为|觉得|相信|猜测)"
+    "|误以为|误认为|(?:本|原|原本|原来)以为"
+    "|(?<![a-z])(?:many|most|some|people|others|we|i)(?: people)? (?:believe|believed|think|thought|assume|assumed"
+    "|guess|guessed)(?: that)?(?![a-z])"
+)
+_CORRECTED = re.compile(
+    "(?:但|而|可)?(?:其实|实际上|事实上|实则|实际|真实情况是|但实际)"
+    "|(?<![a-z])(?:but|however),? (?:in fact|actually|in reality|it is|it's)|(?<![a-z])(?:in fact|actually|in reality)"
+    "(?![a-z])"
+)
+_CONFIRMED = re.compile("确实如此|的确如此|没错|确实是|的确是|(?<![a-z])(?:indeed|correctly|rightly)(?![a-z])")
+_A_CONTRAST = re.compile("但|而是|其实|实际|(?<![a-z])(?:but|however|actually|in fact)(?![a-z])")
+
+
+def believed_and_corrected(answer_norm: str, start: int, end: int) -> str | None:
+    """The belief (很多人以为) that makes the name at start:end what others think, corrected later in its sentence;
+    else None."""
+    sentence_start, sentence_end = _sentence(answer_norm, start, end)
+    belief = None
+    for found in _BELIEVED.finditer(answer_norm, sentence_start, start):
+        belief = found
+    if belief is None or _A_CONTRAST.search(answer_norm, belief.end(), start):
+        return None
+    corrected = _CORRECTED.search(answer_norm, end, sentence_end)
+    if corrected is None or _CONFIRMED.search(answer_norm, end, sentence_end):
+        return None
+    return answer_norm[belief.start() : start]
