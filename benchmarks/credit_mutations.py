@@ -40,7 +40,8 @@ Since v87 the figure's kinds hold "no evidence" (没有任何证据表明…; Th
 (说…，那是天方夜谭; To say that ... is pure fantasy) and ranges whose ends are labelled in brackets (20个月（乐观）至
 25个月（保守）), and the text kinds more denials ({P}：暂缺, {P} - unavailable, {P}? Not possible), "text: left open"
 (是{P}还是其他方案，没有说明), "text: guessed" (可能是{P}，也可能是其他方式), "text: former" (已从{P}迁移到公有云) and
-"text: believed" (很多人以为是{P}，其实是公有云).
+"text: believed" (很多人以为是{P}，其实是公有云); since v88 "text: taken back" (我们提供{P}。更正：是公有云),
+"text: disclaimed" (我们提供{P}，这一点未经证实) and "text: glossed" (这并非我们的方案（{P}）).
 Since v86 the text kinds hold "text: excluded" (除{P}外，其他方式都支持; We support every option except {P}) and more
 denials in words ({P} — 不可用, …这一需求我们无法满足, {P} is off the table).
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
@@ -1095,6 +1096,10 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "text: guessed": ("可能是{P}，也可能是其他方式。",),
         "text: former": ("我们已从{P}迁移到公有云。", "原为{P}，现已改为公有云。"),
         "text: believed": ("很多人以为是{P}，其实是公有云。",),
+        # v88: taken back by a correction, disclaimed by a pointer, denied through its gloss or its possessor
+        "text: taken back": ("我们提供{P}。更正：是公有云。",),
+        "text: disclaimed": ("我们提供{P}，这一点未经证实。", "我们提供{P}（存疑）。"),
+        "text: glossed": ("这并非我们的方案（{P}）。", "这不是我们的{P}。"),
         "text: advised against": ("不建议{P}。", "我们不推荐{P}。"),
         "text: not yet": ("{P}正在开发中。", "{P}还在规划中。", "{P}即将推出。"),
         "text: out of scope": ("{P}不在我们的服务范围内。", "{P}这块我们暂时做不了。"),
@@ -1149,6 +1154,9 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "text: guessed": ("It may be {P} or something else.",),
         "text: former": ("We moved from {P} to the cloud.", "It was formerly {P}, but is now the cloud."),
         "text: believed": ("Many believe it is {P}, but in fact it is the cloud.",),
+        "text: taken back": ("We offer {P}. Correction: the cloud.",),  # v88
+        "text: disclaimed": ("We offer {P}, but this is unconfirmed.",),
+        "text: glossed": ("This is not our option ({P}).",),
         "text: advised against": ("We do not recommend {P}.",),
         "text: not yet": ("{P} is on our roadmap.", "{P} is coming soon.", "{P} is under development."),
         "text: out of scope": ("{P} is not in scope.", "{P} is out of scope."),

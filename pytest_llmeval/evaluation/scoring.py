@@ -53,8 +53,22 @@ from .keywords.excluded import excluded
 from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
 from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negation
-from .keywords.names import a_former_name, believed_and_corrected, guessed_among, left_open
-from .keywords.negation import A_CHARGE, denial_after, negation_after, negation_before, withdrawn_of_another_noun
+from .keywords.names import (
+    a_former_name,
+    believed_and_corrected,
+    disclaimed_by_a_pointer,
+    guessed_among,
+    left_open,
+    taken_back_name,
+)
+from .keywords.negation import (
+    A_CHARGE,
+    denial_after,
+    negation_after,
+    negation_before,
+    negation_before_its_gloss,
+    withdrawn_of_another_noun,
+)
 from .keywords.normalisation import CHECK, CROSS, normalise, normalise_lines, strip_thinking
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
 from .keywords.parties import formerly, held_by_another, marked_in_our_column, ours_after_anothers_denial
@@ -589,6 +603,8 @@ def _find(
                     text = answer_norm[found.start : bound.end]
                 else:
                     negation = negation_before(answer_norm, found.start, figure)
+                    if negation is None and not figure and pattern.kind == "text":
+                        negation = negation_before_its_gloss(answer_norm, found.start)  # v88: not X (华信银行)
                 if (
                     negation is not None
                     and not figure
@@ -731,6 +747,10 @@ def _find(
                     )
                     if after is None and questions is not None:
                         after = guessed_among(answer_norm, found.start, found.end)
+                    if after is None:  # v88: 客户是华信银行。更正：是安泰人寿; 二人是大学同学，这一点未经证实
+                        after = taken_back_name(answer_norm, found.start, found.end) or disclaimed_by_a_pointer(
+                            answer_norm, found.end
+                        )
                     if after is None:
                         negation = believed_and_corrected(answer_norm, found.start, found.end)
                 if not figure and pattern.kind == "text" and cells and lines is not None and negation is None:

@@ -7,9 +7,12 @@ open (总部在苏州还是上海，知识库中没有说明, "Whether it is Suz
 (由苏州迁至上海, 原在苏州，现在上海, "relocated from Suzhou to Shanghai"), a belief corrected
 (很多人以为在苏州，其实在上海), or crossed beside another value ticked (总部：苏州 ❌ 上海 ✅). Kept: options offered
 (我们支持私有化部署或公有云部署), a detail unknown (具体价格没有说明), a past that still holds (刘敏曾在苏州工作), a
-belief confirmed (大家都以为在苏州，确实如此), the mark changed (❌ → ✅). Left: 总部位于苏州或上海 (an offer of two
-cannot be told from a guess by the words), a name in another role (苏州只是分行所在地), a person said not to take part
-(刘敏并未参与).
+belief confirmed (大家都以为在苏州，确实如此), the mark changed (❌ → ✅). And taken back or disclaimed (a text point):
+called a rumour (（华信银行为误传）), corrected after it (客户是华信银行。更正：是安泰人寿), denied through the words it
+glosses ("not Huaxin Bank (华信银行)", 并非该银行（华信银行）) or its possessor (不是王志远的老部下), held until a time
+then another now ("was 华信银行 until 2021; it is now Antai Life"), doubted in a bracket (（存疑）) or by a pointer back
+(，这一点未经证实). Left: 总部位于苏州或上海 (an offer of two cannot be told from a guess by the words), a name in
+another role (苏州只是分行所在地), a person said not to take part (刘敏并未参与).
 """
 
 from __future__ import annotations
@@ -87,10 +90,36 @@ NAMES: list[Row] = [
 ]
 
 
+H = "华信银行"
+
+TAKEN_BACK_OR_DISCLAIMED: list[Row] = [
+    (H, "客户：安泰人寿（华信银行为误传）。", None, N),
+    (H, "客户是华信银行。更正：是安泰人寿。", None, N),
+    (H, "The client is not Huaxin Bank (华信银行) but Antai Life.", None, N),
+    (H, "并非该银行（华信银行）。", None, N),
+    (H, "The client was 华信银行 until 2021; it is now Antai Life.", None, N),
+    ("大学同学", "二人是大学同学（存疑）。", None, N),
+    ("大学同学", "二人是大学同学，这一点未经证实。", None, N),
+    ("老部下", "周晓峰不是王志远的老部下。", None, N),
+    (H, "The client is Huaxin Bank (华信银行).", None, C),
+    (H, "The client is not Antai Life but Huaxin Bank (华信银行).", None, C),
+    (H, "We did not only sign Huaxin Bank (华信银行).", None, C),
+    (H, "不是安泰人寿，而是该银行（华信银行）。", None, C),
+    (H, "客户是华信银行。更正：是华信银行苏州分行。", None, C),
+    (H, "客户是华信银行，更正一下，是华信银行总行。", None, C),
+    (H, "The client has been 华信银行 since 2019 and it is now in phase 2.", None, C),
+    ("老部下", "周晓峰是王志远的老部下，不是同学。", None, C),
+    ("私有化部署", "不同客户的私有化部署需求不同。", None, C),
+    (H, "不良率分析（华信银行）：不良率下降至1.2%。", None, C),  # 不良 is no negation of the gloss
+    ("大学同学", "二人是大学同学，这一点已经证实。", None, C),
+    ("大学同学", "二人是大学同学，这是确定的。", None, C),
+]
+
+
 def test_the_version() -> None:
     assert SCORER_VERSION >= 88
 
 
-@pytest.mark.parametrize(("point", "answer", "forms", "expected"), NAMES)
+@pytest.mark.parametrize(("point", "answer", "forms", "expected"), NAMES + TAKEN_BACK_OR_DISCLAIMED)
 def test_rows(point: str, answer: str, forms: NumberForms | None, expected: str) -> None:
     check_status(point, answer, expected, forms)

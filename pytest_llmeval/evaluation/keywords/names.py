@@ -127,6 +127,12 @@ _NOW_LATER = re.compile(
 )
 
 
+# or one held until a time, then another now ("The client was Huaxin Bank until 2021; it is now Antai Life")
+_UNTIL_AFTER = re.compile(
+    " ?(?:until|till|up to) (?:[0-9]{4}|recently|last (?:year|month|quarter)|early|late|mid|the end of)|一直到|直到"
+)
+
+
 def a_former_name(answer_norm: str, start: int, end: int) -> str | None:
     """The words that make the name at start:end a former one (moved from it to another; formerly it, now another);
     else None."""
@@ -138,11 +144,46 @@ def a_former_name(answer_norm: str, start: int, end: int) -> str | None:
         ):
             return answer_norm[moved_from.start() : moved.end()]
     former = _FORMER_BEFORE.search(answer_norm, max(0, start - 24), start)
-    if former is None:
+    until = _UNTIL_AFTER.match(answer_norm, end) if former is None else None
+    if former is None and until is None:
         return None
     _, sentence_end = _sentence(answer_norm, start, end)
     now = _NOW_LATER.search(answer_norm, end, sentence_end)
-    return None if now is None else answer_norm[former.start() : now.end()]
+    if now is None:
+        return None
+    return answer_norm[former.start() : now.end()] if former is not None else answer_norm[end : now.end()]
+
+
+# v88: taken back by a correction that follows it (客户是华信银行。更正：是安泰人寿; "..., correction: Antai Life") -
+# not one that gives it again (更正：是华信银行)
+_CORRECTION_AFTER = re.compile(
+    " ?(?:[。.!;,，]|——|—| -)? ?(?:更正|纠正|订正|勘误|修正|(?<![a-z])(?:correction|erratum|update|i mean))(?: ?一下)?"
+    " ?[:：,] ?(?:应为|应是|是|为|it is|it's)? ?"
+)
+
+
+def taken_back_name(answer_norm: str, start: int, end: int) -> str | None:
+    """The correction right after the name at start:end that gives another in its place; else None."""
+    corrected = _CORRECTION_AFTER.match(answer_norm, end)
+    if corrected is None or answer_norm.startswith(answer_norm[start:end], corrected.end()):
+        return None
+    return corrected.group()
+
+
+# v88: and disclaimed by a pointer back to it in the next part (二人是大学同学，这一点未经证实; "..., but this is
+# unconfirmed") - a text point only: a figure so hedged is still given (v66: 回收期20个月（待确认）)
+_DISCLAIMED_BY_A_POINTER = re.compile(
+    " ?[,，;] ?(?:但|不过|但是)?(?:这一点|这点|这一说法|这个说法|此说法|该说法|这个信息|该信息|此信息|这)"
+    "(?:目前|尚|还|仍|并)?(?:未经证实|未被证实|未得到证实|没有得到证实|无法证实|无法核实|无从查证|有待(?:证实|核实|确认)|存疑|不确定)"
+    "|,? (?:but )?(?:this|that) (?:(?:is|remains) (?:unverified|unconfirmed|uncertain)"
+    "|(?:has not been|hasn't been|could not be|cannot be|can't be) (?:verified|confirmed))(?![a-z])"
+)
+
+
+def disclaimed_by_a_pointer(answer_norm: str, end: int) -> str | None:
+    """The disclaimer that points back at the text point ending at `end`; else None."""
+    found = _DISCLAIMED_BY_A_POINTER.match(answer_norm, end)
+    return None if found is None else found.group()
 
 
 # an attribution of a belief (很多人以为, 有人认为, "many believe") before the name, a contrast that says what is so

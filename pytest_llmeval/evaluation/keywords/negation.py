@@ -486,6 +486,64 @@ def _negated_prohibition(words: Sequence[str]) -> bool:
 _UNTICKED_BEFORE = re.compile(r"(?:\[ \]|☐) ?$")
 
 
+# v88: a copula's negation before a possessor and its 的 (周晓峰不是王志远的老部下, 并非华信银行的客户) - for a text
+# point only, a name of 2-5 characters or a few Latin words (not 不同客户的: no copula)
+_NEGATED_POSSESSOR_ZH = re.compile(
+    "(?:不是|并非|并不是|绝非|而非|也不是|亦非) ?(?:[\u4e00-\u9fff]{2,5}|[a-z][a-z' ]{1,20})的 ?$"
+)
+# v88: and a negation before the words a point in brackets glosses ("not Huaxin Bank (华信银行)", 并非该银行
+# （华信银行）): the gloss's head is read back a word (a Latin one, up to three) or a character (a Chinese one, up to
+# eight) at a time, nearest first, and not past a word that starts another phrase ("did not only sign X (…)")
+_GLOSS_OPENS = re.compile(r" ?\( ?$")
+_GLOSS_STOP_WORDS = frozenset({"only", "just", "merely", "but", "and", "or", "also", "that", "which", "is", "are"})
+_GLOSS_STOP_WORDS |= {"was", "were", "not", "no", "never"}
+
+
+# before a Chinese gloss only a negation that is a word of its own (并非该银行（华信银行）), not the 不 of a word the
+# walk back reaches (### 不良率分析（华信银行）: 不良 is no negation)
+_GLOSS_NEGATIONS_ZH = frozenset(
+    {"并非", "不是", "并不是", "绝非", "而非", "也不是", "亦非", "没有", "并没有", "不属于"}
+)
+
+
+def _gloss_heads(answer_norm: str, opened: int) -> list[int]:
+    """Where the words before a bracket opened at `opened` may start, nearest first."""
+    heads: list[int] = []
+    pos = opened
+    if pos > 0 and "\u4e00" <= answer_norm[pos - 1] <= "\u9fff":
+        while pos > 0 and len(heads) < 8 and "\u4e00" <= answer_norm[pos - 1] <= "\u9fff":
+            pos -= 1
+            heads.append(pos)
+        return heads
+    while len(heads) < 3:
+        word = re.search(r"[a-z][a-z'&.-]*$", answer_norm[max(0, pos - 30) : pos])
+        if word is None or word.group() in _GLOSS_STOP_WORDS:
+            break
+        pos -= len(word.group())
+        heads.append(pos)
+        if pos == 0 or answer_norm[pos - 1] != " ":
+            break
+        pos -= 1
+    return heads
+
+
+def negation_before_its_gloss(answer_norm: str, start: int) -> str | None:
+    """The negation before the words that the text point at `start`, in brackets right after them, glosses; or a
+    copula's negation before its possessor (不是王志远的老部下); else None."""
+    before = answer_norm[max(0, start - 48) : start]
+    possessor = _NEGATED_POSSESSOR_ZH.search(before)
+    if possessor is not None:
+        return possessor.group()
+    opens = _GLOSS_OPENS.search(answer_norm, max(0, start - 3), start)
+    if opens is None:
+        return None
+    for head in _gloss_heads(answer_norm, opens.start()):
+        negation = negation_before(answer_norm, head)
+        if negation is not None and (head == 0 or answer_norm[head - 1].isascii() or negation in _GLOSS_NEGATIONS_ZH):
+            return negation + answer_norm[head:start]
+    return None
+
+
 def negation_before(answer_norm: str, start: int, figure: bool = False) -> str | None:
     """The negation standing before `start` in a normalised answer, with what lies between (one space, opening
     quotes, one filler word: 不是约, 不“, not fully), if any. `figure`: the point starts with a number, which
@@ -622,7 +680,7 @@ _DENIAL_AFTER_ZH = re.compile(
     "|(?:的)?(?:概率|几率|机率|机会|希望|可能性)(?:很|极|非常|比较|较|相当)?(?:小|低|不大|不高|渺茫|微乎其微)"
     "|(?:的)?(?:概率|几率|机率|机会|希望|可能性)(?:几乎|基本)?(?:为零|是零|接近于?零)"
     # v15: and a correction (回收期是20个月是错的, 20个月的说法有误, 回收期20个月，不对，是24个月)
-    "|(?:的?(?:说法|表述|结论|答案))?(?:是|并)?(?:错误|错|不对|不准确|不正确|有误|不实)"
+    "|(?:的?(?:说法|表述|结论|答案))?(?:是|并|为|属|纯属)?(?:错误|错|不对|不准确|不正确|有误|不实|误传|讹传|谣传|谣言|误解)"
     # v86: and an exaggeration or a misjudgement (20个月是夸大其词, 言过其实, 20个月被低估了)
     "|(?:的?(?:说法|表述|结论|估计|估算))?(?:是|有些|有点|显然)?(?:夸大其词|言过其实|被(?:低估|高估)|(?:低估|高估)了)"
     # v32: and one out of date (20个月的说法已过时, 20个月的数据已作废, 20个月已失效)
@@ -721,6 +779,7 @@ _NO_IN_A_CELL = re.compile(f" ?\\| ?(?:n|{CROSS}|—|–|-|/)(?= ?\\|)")  # v71:
 _UNDECIDED_AFTER = re.compile(
     f"(?:{_OPENING_BRACKET_ZH}|{_MARKED_OR_BRACKETED_ZH})(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
     "(?:(?:暂|尚|仍|还)?(?:待定|未定|待确认|待确定|未确定|不确定|待评估|需评估|有待评估|需进一步评估|待商榷|待讨论|待议"
+    "|存疑|待核实|待证实|未经证实|未证实|有待证实|有待核实"  # v88: 二人是大学同学（存疑）
     "|视情况而定|未知|不明"
     # v67: and one left to a separate assessment (如需私有化部署，需另行评估), one not made yet (私有化部署正在开发中,
     # 还在规划中, 在路线图上, 即将推出, 暂无, 暂不考虑) and one out of scope (不在我们的服务范围内)
