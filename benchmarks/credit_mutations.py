@@ -41,7 +41,8 @@ Since v87 the figure's kinds hold "no evidence" (没有任何证据表明…; Th
 25个月（保守）), and the text kinds more denials ({P}：暂缺, {P} - unavailable, {P}? Not possible), "text: left open"
 (是{P}还是其他方案，没有说明), "text: guessed" (可能是{P}，也可能是其他方式), "text: former" (已从{P}迁移到公有云) and
 "text: believed" (很多人以为是{P}，其实是公有云); since v88 "text: taken back" (我们提供{P}。更正：是公有云),
-"text: disclaimed" (我们提供{P}，这一点未经证实) and "text: glossed" (这并非我们的方案（{P}）).
+"text: disclaimed" (我们提供{P}，这一点未经证实) and "text: glossed" (这并非我们的方案（{P}）); since v89 "missed
+goal" ({clause}是目标，但没有实现; ... was the goal, but we missed it) and "compared" with "vs." and 较去年的…有所增加.
 Since v86 the text kinds hold "text: excluded" (除{P}外，其他方式都支持; We support every option except {P}) and more
 denials in words ({P} — 不可用, …这一需求我们无法满足, {P} is off the table).
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
@@ -491,6 +492,11 @@ def _figure_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[
     else:
         make_from("no evidence")  # v87
     make_from("dismissed")
+    # v89: only where the clause ends with the figure and its unit (what follows would be the goal's words)
+    if len(answer[end:c_right].strip()) > 8:
+        skipped.append("missed goal: the clause goes on after the figure")
+    else:
+        make_from("missed goal")
     # v58: another's claim - the claim's verb reaches its own part of the clause (a label's colon inside it)
     if _A_PART_BREAK_OR_A_FIGURE.search(answer[s_left:start]):
         skipped.append("claimed: a part break, a contrast or another figure before the figure in its clause")
@@ -675,6 +681,7 @@ _CLAUSE_TEMPLATES = {
         "rejected": "Some claim that {low}, which is wrong.",
         "claimed": "Some vendors claim that {low}.",  # v58: another's claim, not adopted
         "no evidence": "There is no evidence that {low}.",  # v87
+        "missed goal": "{clause} was the goal, but we missed it.",  # v89
         "dismissed": "To say that {low} is pure fantasy.",  # v87
     },
     "zh": {
@@ -685,6 +692,7 @@ _CLAUSE_TEMPLATES = {
         "rejected": "有人说{clause}，这是错误的。",
         "claimed": "某些厂商声称{clause}。",  # v58
         "no evidence": "没有任何证据表明{clause}。",  # v87
+        "missed goal": "{clause}是目标，但没有实现。",  # v89
         "dismissed": "说{clause}，那是天方夜谭。",  # v87
     },
 }
@@ -714,6 +722,11 @@ _COPULA_EN = re.compile(r"\b(?:is|was)\s+$")
 _CHANGE_VERB_ZH_BEFORE = re.compile(
     "(?:提升|提高|增加|增长|下降|降低|减少|缩短|延长|上升|上涨|下跌|节省|降|升|增|减)了? ?$"
 )
+
+
+def _another_value(said: str) -> str | None:
+    """v89: a whole figure written in digits, made another (20 -> 26), for the other side of a comparison."""
+    return str(int(said) + 6) if said.isdigit() else None
 
 
 def _misread_figure(
@@ -747,6 +760,10 @@ def _misread_figure(
         # v77: the figure the answer's value is compared with, named (above the 20% industry average)
         made.append(("compared", f"{head}above the planned {tail}"))
         made.append(("compared", f"{head}shorter than the usual {tail}"))
+        if unit:  # v89: the other side of "vs." (24 months vs. 20 months last year)
+            other = _another_value(said)
+            if other is not None and re.match(r"\s*(?:[.,;:!?]|$)", rest):
+                made.append(("compared", f"{head}{other}{unit} vs. {said}{unit} last year{rest}"))
         made.append(("multiple", f"{head}half of {tail}"))
     else:
         copula = _COPULA_ZH.search(head)
@@ -762,6 +779,7 @@ def _misread_figure(
             made.append(("compared", f"{base}比原计划的{said}{unit}多{rest}"))
             made.append(("compared", f"{base}较{said}{unit}略低{rest}"))
             made.append(("compared", f"{base}与{said}{unit}相比{rest}"))
+            made.append(("compared", f"{base}较去年的{said}{unit}有所增加{rest}"))  # v89
         if unit:
             made.append(("multiple", f"{head}{said}{unit}的一半{rest}"))
             made.append(("multiple", f"{head}{said}{unit}的两倍{rest}"))

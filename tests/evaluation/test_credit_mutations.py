@@ -60,6 +60,7 @@ def test_the_sample_is_a_real_sweep(sampled: Any) -> None:
     kinds.add("marked")  # v66
     kinds.add("former")  # v81
     kinds |= {"no evidence", "dismissed"}  # v87
+    kinds.add("missed goal")  # v89
     assert kinds <= set(sampled.by_kind)
 
 
@@ -162,6 +163,15 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("回收期20个月", "回收期为20个月。", "dismissed", "说回收期为20个月，那是天方夜谭。"),
         ("ROI 20%", "The ROI is 20%.", "no evidence", "There is no evidence that the ROI is 20%."),
         ("ROI 20%", "The ROI is 20%.", "dismissed", "To say that the ROI is 20% is pure fantasy."),
+        ("回收期20个月", "回收期为20个月。", "missed goal", "回收期为20个月是目标，但没有实现。"),  # v89
+        ("ROI 20%", "The ROI is 20%.", "missed goal", "The ROI is 20% was the goal, but we missed it."),
+        ("回收期20个月", "回收期为20个月。", "compared", "回收期较去年的20个月有所增加。"),
+        (
+            "回收期20个月",
+            "The payback period is 20 months.",
+            "compared",
+            "The payback period is 26 months vs. 20 months last year.",
+        ),
         ("ROI 20%", "The ROI is 20%.", "claimed", "Some vendors claim that the ROI is 20%."),
         # v63: the figure in another metric's row, the subject holding another figure
         ("ROI 20%", "ROI为20%。", "other row", "| 指标 | 数值 |\n|---|---|\n| IRR | 20% |\n| ROI | 21% |\n"),

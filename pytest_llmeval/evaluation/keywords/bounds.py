@@ -236,7 +236,7 @@ _COMPARED_WITH = re.compile(
 )
 _A_CHANGE_IN_THE_FILLER = re.compile("[高低多少长短大小快慢升降增减提延缩超]")
 _COMPARATIVE_AFTER = re.compile(
-    " ?(?:的水平)? ?(?:还|更|要|略|稍微?|明显|大幅|显著|整整|足足)?"
+    " ?(?:的水平)? ?(?:还|更|要|略|稍微?|明显|大幅|显著|整整|足足|有所|均有|都有|略有)?"  # v89: 有所延长
     "(?:(?P<lower>延长|提高|提升|增加|增长|上升|多出|高出|超出|长|高|多|大|晚|贵|慢)"
     "|(?P<upper>缩短|降低|下降|减少|缩减|短|低|少|小|早|便宜|快))"
 )
@@ -246,10 +246,11 @@ _COMPARATIVE_AFTER = re.compile(
 # 与20个月相比; compared with 20 months last year, relative to the 20% average): another value of no direction, which no
 # bounded point takes either (direction "compared")
 _COMPARED_TO_BEFORE = re.compile(
-    "(?:相比于?|相较于?|较之|对比于?|(?<![a-z])(?:compared (?:with|to)|relative to|in comparison (?:with|to))"
+    "(?:相比于?|相较于?|较之|对比于?|(?<![a-z])(?:compared (?:with|to)|relative to|in comparison (?:with|to)"
+    "|vs\\.?|versus|as against)"  # v89: 24 months vs. 20 months last year
     "(?: (?:the|its|their|our|a|an)(?: [a-z'’]+){0,2})?) ?$"
 )
-_NAMED_AFTER = re.compile("(?:的[\u4e00-\u9fff]{1,8}|(?: [a-z'’]+){1,4})? ?(?:[,;.:!?。，；：！？)（(\n]|$)")
+_NAMED_AFTER = re.compile("(?:的[\u4e00-\u9fff]{1,8}|(?: [a-z'’]+){1,4})? ?(?:[,;.:!?。，；：！？)（(\n]|$| [-*•+] )")
 _COMPARED_TO_AROUND = (re.compile("(?:(?<![参给赋授])与|(?<![总温平柔缓调附])和|(?<![共相不合如连等协认赞])同|跟) ?$"),
                        re.compile("(?:的[\u4e00-\u9fff]{1,8})? ?(?:相比|相较|比较)"))  # fmt: skip
 

@@ -361,7 +361,14 @@ _MISSED_AFTER = re.compile(
     r"[^,;。!?\n]{0,16}?(?:的?(?:目标|指标|计划|预期)(?:并|均|都|也)?(?:没有?|未能?|没能|未曾)(?:能)?(?:实现|达成|完成|达到|兑现)"
     r"|的?(?:目标|指标|预期)(?:落空|失败|未达成?|告吹)"
     r"|(?: [a-z-]+){0,3} (?:goal|target|objective|plan)s? (?:was|were|has been|had been|is)? ?(?:missed|not met|not"
-    r" achieved|not reached|unmet|not hit|not delivered))"
+    r" achieved|not reached|unmet|not hit|not delivered)"
+    # v89: named the goal, then missed after a "but" (A 20-month payback was the goal, but we missed it; 20个月回本是
+    # 目标，但没有实现)
+    r"|(?: [a-z-]+){0,3} (?:was|is|had been) (?:the|our|its|their) (?:goal|target|objective|plan),? but (?:we|it|they"
+    r"|the company|the project) (?:missed|did not (?:meet|reach|hit|achieve)|didn't (?:meet|reach|hit|achieve)"
+    r"|fell short of|failed to (?:meet|reach|hit|achieve)) it"
+    r"|(?:是|为)(?:我们的|当初的|原来的)?(?:目标|计划|预期)[,，] ?(?:但是?|可惜|然而|不过)(?:并|最终|最后)?"
+    r"(?:没有?|未能?|没能)(?:能)?(?:实现|达成|完成|达到|兑现))"
 )
 _MISSED_GOAL_OF_AFTER = re.compile(
     r"[^,;。!?\n]{0,30}? (?:was|were|has been|had been|is) (?:missed|not met|not achieved|not reached|unmet)(?![a-z])"
@@ -413,10 +420,14 @@ _OWN_FORECAST = re.compile(
     r"预计|预期|预测|预估|估计|测算|(?<![a-z])(?:expected|forecast|forecasts|projected|estimated|predicted)(?![a-z])"
 )
 _BELIED_BY_AN_ACTUAL = re.compile(
-    r"[^。!?\n]{0,16}?(?P<said>实际|事实上|(?<![a-z])(?:actual|actually|in fact|in reality|in practice)(?![a-z]))"
+    r"[^。!?\n]{0,16}?(?P<said>实际|事实上|(?<![a-z])(?:actual|actually|in fact|in reality|in practice)(?![a-z])"
+    # v89: and an outcome's verb after a "but" (was expected to be 20 months but came in at 24, turned out to be 24)
+    r"|(?<![a-z])but (?:it |this |payback |the [a-z]+ )?(?:came in at|came in|turned out to be|turned out at"
+    r"|ended up at|ended up being|ended at|landed at|came to)(?![a-z])|结果(?:却|只)?(?:是|为|达到了|花了|用了))"
     r"[^。!?\n0-9]{0,16}?(?<!第)(?P<figure>[0-9][0-9,.]*)"
 )
 _A_NUMBER = re.compile(r"[0-9][0-9,.]*")
+_A_BARE_END = re.compile(r" ?(?:[,;!?。，；]|\.(?=\s|$)|$)")
 # what may stand between "actual" and its figure for it to be the forecast's own value: a copula, a limiter, a
 # filler - or a name the forecast's sentence already gave (实际ROI为15%). Anything else makes it another quantity's
 # actual: 预计毛利率20%，实际IRR为15%; ROI预计为20%，风险在于实际成本可能上升15% (a change of a cost) - not a belying.
@@ -443,8 +454,9 @@ def _forecast_belied(answer_norm: str, start: int, end: int) -> str | None:
     if actual is None or actual.group("figure").rstrip(",.") == figure.group().rstrip(",."):
         return None
     unit = answer_norm[figure.end() : end].strip()  # the actual must be a figure of the same kind (not 第3个月)
-    if unit and not answer_norm[actual.end() :].lstrip().startswith(unit):
-        return None
+    rest = answer_norm[actual.end() :]
+    if unit and not rest.lstrip().startswith(unit) and not _A_BARE_END.match(rest):
+        return None  # v89: or a bare number that ends its clause (expected to be 20 months but came in at 24.)
     said_before = answer_norm[sentence_start : figure.start()]
     gap = _ACTUAL_FILLER.sub(" ", answer_norm[actual.end("said") : actual.start("figure")])
     if any(word not in said_before for word in _A_WORD.findall(gap)):

@@ -79,6 +79,10 @@ _CONTRAST_IN_A_PART = re.compile(
 _CONTRARY_TO_FACT = re.compile(
     "(?<![a-z])(?:if|suppose|supposing)(?![a-z])[^,.;:!?\n]{0,60}? (?:were|had been)"
     "(?: (?:only|just|about|around|roughly|approximately|exactly|a|an))* $"
+    # v89: and a past counterfactual ("Payback would have been 20 months had sales held up", 回本周期本应是20个月,
+    # 本可以缩短到20个月) - what the figure was not
+    "|(?<![a-z])(?:would|could|might|should) have been(?: (?:only|just|about|around|roughly|approximately|a|an))* $"
+    "|(?:本应|本该|本可以?|原本可以|原本应该|本来可以|本来应该|本来能)(?:是|为|在|达到|缩短到|缩短至|降到|降至)? ?$"
 )
 _CONDITION_REACH = 80
 
@@ -728,12 +732,27 @@ def _former_in_a_bracket(answer_norm: str, start: int, end: int, forms: Sequence
 _APPROXIMATE_AFTER = re.compile(" ?(?:左右|上下|前后|出头|有余)")
 
 
+# v89: a figure in a bracket labelled a former one after it (24 months (20 months was last year's estimate), 24个月
+# （20个月为去年的估计）)
+_BRACKET_OPENS_BEFORE = re.compile(r"\( ?$")
+_LABELLED_FORMER_AFTER = re.compile(
+    " ?(?:was|is|being|=) (?:last year's|the previous|the old|the earlier|an earlier|the original|the former|a prior"
+    "|the prior|our earlier|our previous|the initial) (?:estimate|figure|value|plan|number|forecast|target)s?(?![a-z])"
+    "| ?(?:为|是)(?:去年|之前|此前|原来|原先|早先|上一版|上次|最初|原)的?"
+    "(?:估计|估算|数据|数字|预测|计划|值|数值|预估|测算)"
+)
+
+
 def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
     """The words that make the figure at start:end a former value changed to another figure (v19: 由20个月延长至24个月,
     原为20个月，现调整为24个月); else None."""
     bracketed = _former_in_a_bracket(answer_norm, start, end, forms)
     if bracketed is not None:
         return bracketed
+    if _BRACKET_OPENS_BEFORE.search(answer_norm, max(0, start - 2), start):
+        labelled = _LABELLED_FORMER_AFTER.match(answer_norm, end)
+        if labelled is not None:
+            return labelled.group()  # v89: 24 months (20 months was last year's estimate)
     if (month := _DATES_WORDS_BEFORE.search(answer_norm, max(0, start - 30), start)) is not None:
         start = month.start()  # v78: the figure of March 2024 is its year; the change is from the month
     end = end_of_the_date(answer_norm, end)  # v78: 从2024年3月推迟到2025年3月 for 2024年
