@@ -157,15 +157,20 @@ def a_former_name(answer_norm: str, start: int, end: int) -> str | None:
 # v88: taken back by a correction that follows it (客户是华信银行。更正：是安泰人寿; "..., correction: Antai Life") -
 # not one that gives it again (更正：是华信银行)
 _CORRECTION_AFTER = re.compile(
-    " ?(?:[。.!;,，]|——|—| -)? ?(?:更正|纠正|订正|勘误|修正|(?<![a-z])(?:correction|erratum|update|i mean))(?: ?一下)?"
+    " ?(?:[。.!;,，]|——|—| -)? ?(?:更正|纠正|订正|勘误|修正|(?<![a-z])(?:correction|erratum|i mean))(?: ?一下)?"
     " ?[:：,] ?(?:应为|应是|是|为|it is|it's)? ?"
 )
+# ... where what it gives is a short name, no figure (更正：是安泰人寿; not 更正：价格为80万元, a correction of another
+# thing)
+_A_SHORT_NAME_GIVEN = re.compile(r"[^0-9,，;；。!?\n.]{1,16}(?:[,，;；。!?\n]|\.(?=\s|$)|$)")
 
 
 def taken_back_name(answer_norm: str, start: int, end: int) -> str | None:
     """The correction right after the name at start:end that gives another in its place; else None."""
     corrected = _CORRECTION_AFTER.match(answer_norm, end)
     if corrected is None or answer_norm.startswith(answer_norm[start:end], corrected.end()):
+        return None
+    if not _A_SHORT_NAME_GIVEN.match(answer_norm, corrected.end()):
         return None
     return corrected.group()
 
@@ -175,6 +180,7 @@ def taken_back_name(answer_norm: str, start: int, end: int) -> str | None:
 _DISCLAIMED_BY_A_POINTER = re.compile(
     " ?[,，;] ?(?:但|不过|但是)?(?:这一点|这点|这一说法|这个说法|此说法|该说法|这个信息|该信息|此信息|这)"
     "(?:目前|尚|还|仍|并)?(?:未经证实|未被证实|未得到证实|没有得到证实|无法证实|无法核实|无从查证|有待(?:证实|核实|确认)|存疑|不确定)"
+    "(?:的|了)?(?=[。!?;,，\n]|\\.(?=\\s|$)|$)"  # its part ends there (not 这不确定的因素较多)
     "|,? (?:but )?(?:this|that) (?:(?:is|remains) (?:unverified|unconfirmed|uncertain)"
     "|(?:has not been|hasn't been|could not be|cannot be|can't be) (?:verified|confirmed))(?![a-z])"
 )
@@ -189,16 +195,18 @@ def disclaimed_by_a_pointer(answer_norm: str, end: int) -> str | None:
 # an attribution of a belief (很多人以为, 有人认为, "many believe") before the name, a contrast that says what is so
 # after it (其实, 实际上, 事实上, "but in fact", "actually")
 _BELIEVED = re.compile(
-    "(?:很多|不少|许多|一些|部分|有|大家|人们|外界|我们|我)(?:人)?(?:都|曾|一直|原本|本来)?(?:以为|认为|觉得|相信|猜测)"
-    "|误以为|误认为|(?:本|原|原本|原来)以为"
-    "|(?<![a-z])(?:many|most|some|people|others|we|i)(?: people)? (?:believe|believed|think|thought|assume|assumed"
-    "|guess|guessed)(?: that)?(?![a-z])"
+    "(?:很多|不少|许多|一些|部分|有|大家|人们|外界)(?:人)?(?:都|曾|一直|原本|本来)?(?:以为|认为|觉得|相信|猜测)"
+    "|(?:我们|我)(?:都|曾|一直|原本|本来)?以为|误以为|误认为|(?:本|原|原本|原来)以为"
+    "|(?<![a-z])(?:many|most|some|people|others)(?: people)? (?:believe|believed|think|thought|assume|assumed"
+    "|guess|guessed)(?: that)?(?![a-z])|(?<![a-z])(?:we|i) (?:thought|assumed|believed)(?: that)?(?![a-z])"
 )
 _CORRECTED = re.compile(
     "(?:但|而|可)?(?:其实|实际上|事实上|实则|实际|真实情况是|但实际)"
     "|(?<![a-z])(?:but|however),? (?:in fact|actually|in reality|it is|it's)|(?<![a-z])(?:in fact|actually|in reality)"
     "(?![a-z])"
 )
+# the point ends the belief's part: it is the value believed (以为在苏州，其实…), not its topic (认为私有化部署成本高)
+_THE_BELIEVED_VALUE_ENDS = re.compile(r" ?(?:[)\"”’]? ?)(?:[,，;；。!?\n]|\.(?=\s|$)|$)")
 _CONFIRMED = re.compile("确实如此|的确如此|没错|确实是|的确是|(?<![a-z])(?:indeed|correctly|rightly)(?![a-z])")
 _A_CONTRAST = re.compile("但|而是|其实|实际|(?<![a-z])(?:but|however|actually|in fact)(?![a-z])")
 
@@ -212,6 +220,8 @@ def believed_and_corrected(answer_norm: str, start: int, end: int) -> str | None
         belief = found
     if belief is None or _A_CONTRAST.search(answer_norm, belief.end(), start):
         return None
+    if not _THE_BELIEVED_VALUE_ENDS.match(answer_norm, end):
+        return None  # 很多人认为私有化部署成本高，实际… - the point is the topic of the belief, not its value
     corrected = _CORRECTED.search(answer_norm, end, sentence_end)
     if corrected is None or _CONFIRMED.search(answer_norm, end, sentence_end):
         return None
