@@ -108,7 +108,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 90
+SCORER_VERSION = 91
 
 
 @dataclass(frozen=True)

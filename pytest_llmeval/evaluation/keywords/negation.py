@@ -239,8 +239,8 @@ FILLERS_EN |= {"offer", "offers", "provide", "provides", "support", "supports", 
 FILLERS_EN |= {"allows", "permit", "permits", "grant", "grants", "accept", "accepts", "issue", "issues", "give"}
 FILLERS_EN |= {"gives"}
 FILLERS_EN |= {"do"}  # v86: We don't do on-premise deployment
-# v87: and the words of a place (is not headquartered in Suzhou, is not based in, not located in, not in Suzhou)
-FILLERS_EN |= {"in", "at", "located", "based", "headquartered", "situated"}
+# v88: and the words of a place (is not headquartered in Suzhou, is not based in, not located in; "in" since v26)
+FILLERS_EN |= {"at", "located", "based", "headquartered", "situated"}
 # v67: and their past forms (We have never offered on-premise deployment, has not provided, never supported)
 FILLERS_EN |= {"offered", "provided", "supported", "included", "allowed"}
 # v23: and the verbs of a length or an amount (it does not take 20 months, will not last 20 months, does not require
@@ -320,6 +320,8 @@ _ONLY_EN = frozenset({"only", "just", "merely"})
 FILLERS_EN |= {"necessarily"}
 FILLERS_EN |= {"launch", "launched", "launches", "release", "released", "releases", "ship", "shipped", "ships"}
 FILLERS_EN |= {"happen", "happened", "happens", "start", "started", "starts", "complete", "completed", "in", "on"}
+# v91: and of a founding or a signing (was not founded in 1997, wasn't established in, was not signed in)
+FILLERS_EN |= {"founded", "established", "incorporated", "registered", "signed", "opened", "formed", "created"}
 # An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
 # payback, not really a compliant system.
 ARTICLES_EN = frozenset({"a", "an", "the"})

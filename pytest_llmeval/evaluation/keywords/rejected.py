@@ -41,6 +41,8 @@ _APPOSITIVE_ZH = (
 _CLAIM_AFTER_ZH = re.compile(
     "[”’」』\"']? ?(?:, ?(?:但是?|不过|然而|而)? ?(?:这一|这个|这种|该|此)(?:" + _APPOSITIVE_ZH + ")?"
     "|的(?:[\u4e00-\u9fff]{1,4}?)??(?=(?:" + _NOUNS_ZH + "))"  # v46: 20%的增长目标 - a short name before the noun
+    # v91: and the figure's own verb before the 的 (20个月回本的说法, 1997年成立的说法) - no negation in it
+    "|(?:[\u4e00-\u9fff](?<![不没未无非的是])){1,4}的(?=(?:说法|观点|看法|结论|判断|论断|断言|传言|传闻|报道|消息|提法|表述))"
     "|之|(?:这一|这个|这种|该|此)(?:" + _APPOSITIVE_ZH + ")?|这样的|一)? ?"
     f"(?:{_NOUNS_ZH})"
     "(?!师|员|者|人|机|库|中心|下|中|之下|基础上|前提下)"  # not 的假设下 (a condition), 数据库
