@@ -53,14 +53,7 @@ from .keywords.excluded import excluded
 from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
 from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negation
-from .keywords.names import (
-    a_former_name,
-    believed_and_corrected,
-    disclaimed_by_a_pointer,
-    guessed_among,
-    left_open,
-    taken_back_name,
-)
+from .keywords.names import given_as_no_answer
 from .keywords.negation import (
     A_CHARGE,
     denial_after,
@@ -739,20 +732,8 @@ def _find(
                 if negation is None and after is None and not figure and pattern.kind == "text":
                     negation, after = excluded(answer_norm, found.start, found.end)  # v86: 除私有化部署外，其他都支持
                 if negation is None and after is None and not figure and pattern.kind == "text":
-                    # v87: 总部在苏州还是上海，没有说明; 由苏州迁至上海; 很多人以为在苏州，其实在上海 - left open, a
-                    # former name, a belief corrected; and (key points only: a forbidden claim guessed is still
-                    # heard, v15) 可能在苏州，也可能在上海
-                    after = left_open(answer_norm, found.start, found.end) or a_former_name(
-                        answer_norm, found.start, found.end
-                    )
-                    if after is None and questions is not None:
-                        after = guessed_among(answer_norm, found.start, found.end)
-                    if after is None:  # v88: 客户是华信银行。更正：是安泰人寿; 二人是大学同学，这一点未经证实
-                        after = taken_back_name(answer_norm, found.start, found.end) or disclaimed_by_a_pointer(
-                            answer_norm, found.end
-                        )
-                    if after is None:
-                        negation = believed_and_corrected(answer_norm, found.start, found.end)
+                    # v88: 总部在苏州还是上海，没有说明; 由苏州迁至上海; 更正：是安泰人寿; 很多人以为在苏州，其实在上海
+                    negation, after = given_as_no_answer(answer_norm, found.start, found.end, questions is not None)
                 if not figure and pattern.kind == "text" and cells and lines is not None and negation is None:
                     ours = marked_in_our_column(lines, found.start, found.end, cells)  # v68: | 竞品A | 我们 |
                     if ours is True:

@@ -79,8 +79,9 @@ def left_open(answer_norm: str, start: int, end: int) -> str | None:
     before = _DISJUNCTION_BEFORE.search(answer_norm, max(sentence_start, start - 8), start)
     if after is None and before is None:
         return None
-    following = next_start(SENTENCE_END, answer_norm, sentence_end + 1) if sentence_end < len(answer_norm) else None
-    unknown = _UNKNOWN.search(answer_norm, end, following if following is not None else sentence_end)
+    # its sentence or the next one
+    reach = next_start(SENTENCE_END, answer_norm, sentence_end + 1) if sentence_end < len(answer_norm) else sentence_end
+    unknown = _UNKNOWN.search(answer_norm, end, reach)
     offered = _AN_OFFER_BEFORE.search(answer_norm, max(sentence_start, start - 24), start)
     if unknown is None or offered is not None or _of_a_detail(answer_norm, unknown):
         return None
@@ -226,3 +227,16 @@ def believed_and_corrected(answer_norm: str, start: int, end: int) -> str | None
     if corrected is None or _CONFIRMED.search(answer_norm, end, sentence_end):
         return None
     return answer_norm[belief.start() : start]
+
+
+def given_as_no_answer(answer_norm: str, start: int, end: int, key_point: bool) -> tuple[str | None, str | None]:
+    """The words before (negation) or after the text point at start:end that give it as no answer - left open, a
+    former one, a guess (a `key_point` only: a forbidden claim guessed among others is still heard, v15), taken back,
+    disclaimed by a pointer, a belief corrected - as (negation, after); (None, None) where none does."""
+    after = left_open(answer_norm, start, end) or a_former_name(answer_norm, start, end)
+    if after is None and key_point:
+        after = guessed_among(answer_norm, start, end)
+    after = after or taken_back_name(answer_norm, start, end) or disclaimed_by_a_pointer(answer_norm, end)
+    if after is not None:
+        return None, after
+    return believed_and_corrected(answer_norm, start, end), None

@@ -496,7 +496,7 @@ _NEGATED_POSSESSOR_ZH = re.compile(
 # v88: and a negation before the words a point in brackets glosses ("not Huaxin Bank (华信银行)", 并非该银行
 # （华信银行）): the gloss's head is read back a word (a Latin one, up to three) or a character (a Chinese one, up to
 # eight) at a time, nearest first, and not past a word that starts another phrase ("did not only sign X (…)")
-_GLOSS_OPENS = re.compile(r" ?\( ?$")
+BRACKET_OPENED_BEFORE = re.compile(r" ?\( ?$")  # a bracket opened right before a point (also `retraction`)
 _GLOSS_STOP_WORDS = frozenset({"only", "just", "merely", "but", "and", "or", "also", "that", "which", "is", "are"})
 _GLOSS_STOP_WORDS |= {"was", "were", "not", "no", "never"}
 
@@ -536,7 +536,7 @@ def negation_before_its_gloss(answer_norm: str, start: int) -> str | None:
     possessor = _NEGATED_POSSESSOR_ZH.search(before)
     if possessor is not None:
         return possessor.group()
-    opens = _GLOSS_OPENS.search(answer_norm, max(0, start - 3), start)
+    opens = BRACKET_OPENED_BEFORE.search(answer_norm, max(0, start - 3), start)
     if opens is None:
         return None
     for head in _gloss_heads(answer_norm, opens.start()):

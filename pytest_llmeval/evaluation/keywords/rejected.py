@@ -154,15 +154,17 @@ def _first_verdict(answer_norm: str, start: int, end: int, zh: bool) -> re.Match
     return (_VERDICT_ZH if zh else _VERDICT_EN).search(answer_norm, start, another.start() if another else end)
 
 
-def _rejection(answer_norm: str, noun_end: int, zh: bool) -> str | None:
-    """The rejection that is the first verdict after a claim's noun ending at noun_end, in its sentence; else None."""
+def _rejection(answer_norm: str, noun_end: int, zh: bool, named: bool = True) -> str | None:
+    """The rejection that is the first verdict after a claim's noun ending at noun_end, in its sentence; else None.
+    `named`: the claim is named by its noun, and (in Chinese) only adverbs may stand between it and its verdict; a
+    so-called figure (v87) lets its own words stand there (所谓的20个月回本周期并不成立)."""
     end = min(_sentence_end(answer_norm, noun_end), noun_end + _REACH)
     verdict = _first_verdict(answer_norm, noun_end, end, zh)
     if verdict is None or verdict.group("no") is None:
         return None
     if zh and _NEGATED_VERDICT_ZH.search(answer_norm[max(noun_end, verdict.start() - 5) : verdict.start()]):
         return None  # 并非不成立, 不能说不成立
-    if zh:
+    if zh and named:
         between = answer_norm[noun_end : verdict.start()]
         clause = between[max((m.end() for m in _CLAUSE_START.finditer(between)), default=0) :]
         if not _BEFORE_A_VERDICT_ZH.fullmatch(clause.strip()):
@@ -298,13 +300,7 @@ def _so_called_and_rejected(answer_norm: str, start: int, end: int) -> str | Non
     so_called = _SO_CALLED.search(answer_norm, max(0, start - 16), start)
     if so_called is None:
         return None
-    zh = so_called.group("zh") is not None
-    verdict = _first_verdict(answer_norm, end, min(_sentence_end(answer_norm, end), end + _REACH), zh)
-    if verdict is None or verdict.group("no") is None:
-        return None
-    if zh and _NEGATED_VERDICT_ZH.search(answer_norm[max(end, verdict.start() - 5) : verdict.start()]):
-        return None  # 所谓的20个月并非不成立
-    return answer_norm[end : verdict.end()]
+    return _rejection(answer_norm, end, zh=so_called.group("zh") is not None, named=False)
 
 
 # v87: a sentence that says the figure's clause and calls saying it wrong or a fantasy (说20个月回本，那是天方夜谭;

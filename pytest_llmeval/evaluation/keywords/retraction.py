@@ -12,7 +12,7 @@ from ..numbers import EN_ONES, EN_TEENS, EN_TENS, NUMERAL_CHARS, Pattern
 from ..numbers.edges import LABEL_OF_AN_END
 from .assertion import HEARSAY_DISCLAIMED, SENTENCE_END, last_end, next_start, occurs, start_of_part
 from .dates import A_DATE, DATE_WORDS_EN, end_of_the_date
-from .negation import negation_before
+from .negation import BRACKET_OPENED_BEFORE, negation_before
 from .normalisation import CROSS
 
 # a currency mark before an amount ($1.5 million, ¥1500万, rmb 860万)
@@ -734,7 +734,6 @@ _APPROXIMATE_AFTER = re.compile(" ?(?:左右|上下|前后|出头|有余)")
 
 # v89: a figure in a bracket labelled a former one after it (24 months (20 months was last year's estimate), 24个月
 # （20个月为去年的估计）)
-_BRACKET_OPENS_BEFORE = re.compile(r"\( ?$")
 _LABELLED_FORMER_AFTER = re.compile(
     " ?(?:was|is|being|=) (?:last year's|the previous|the old|the earlier|an earlier|the original|the former|a prior"
     "|the prior|our earlier|our previous|the initial) (?:estimate|figure|value|plan|number|forecast|target)s?(?![a-z])"
@@ -749,7 +748,7 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
     bracketed = _former_in_a_bracket(answer_norm, start, end, forms)
     if bracketed is not None:
         return bracketed
-    if _BRACKET_OPENS_BEFORE.search(answer_norm, max(0, start - 2), start):
+    if BRACKET_OPENED_BEFORE.search(answer_norm, max(0, start - 2), start):
         labelled = _LABELLED_FORMER_AFTER.match(answer_norm, end)
         if labelled is not None:
             return labelled.group()  # v89: 24 months (20 months was last year's estimate)
