@@ -44,7 +44,8 @@ Since v87 the figure's kinds hold "no evidence" (没有任何证据表明…; Th
 "text: disclaimed" (我们提供{P}，这一点未经证实) and "text: glossed" (这并非我们的方案（{P}）); since v89 "missed
 goal" ({clause}是目标，但没有实现; ... was the goal, but we missed it) and "compared" with "vs." and 较去年的…有所增加.
 Since v86 the text kinds hold "text: excluded" (除{P}外，其他方式都支持; We support every option except {P}) and more
-denials in words ({P} — 不可用, …这一需求我们无法满足, {P} is off the table).
+denials in words ({P} — 不可用, …这一需求我们无法满足, {P} is off the table). Since v92 a point that is a person's
+name has the kind "text: a longer name" (负责人是刘敏琪 for 刘敏: the name made the start of another's).
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
 If payback is 20 months, still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision
 credits - none now.
@@ -86,6 +87,7 @@ from pytest_llmeval.evaluation.keywords.dates import A_DATE, is_a_date  # noqa: 
 from pytest_llmeval.evaluation.keywords.normalisation import normalise  # noqa: E402
 from pytest_llmeval.evaluation.keywords.times import time_of_day  # noqa: E402
 from pytest_llmeval.evaluation.numbers import NumberForms  # noqa: E402
+from pytest_llmeval.evaluation.numbers.name_edges import a_persons_name  # noqa: E402
 
 Row = tuple[str, str, NumberForms | None, str]
 
@@ -1286,6 +1288,10 @@ def text_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str
     if isinstance(spot, str):
         return [], [spot]
     made = [Mutant(kind, row, text) for kind, text in text_rewrites(spot, _TEXT_TEMPLATES)]
+    # v92: 负责人是刘敏琪 - another person, whose name starts with the point's (a two-character name made three, as
+    # Chinese names are; four-character ones are compound surnames' names, which jieba does not guess)
+    if len(row[0]) == 2 and a_persons_name(normalise(row[0])):
+        made.append(Mutant("text: a longer name", row, row[1].replace(spot.said, spot.said + "琪")))
     # v68: each kind's first mutant under a heading (## 结论 / 竞品A支持私有化部署，我们仅提供公有云版本 was credited
     # by v67: the heading's line was read as the first part of the sentence)
     heading = "## 结论\n\n" if spot.chinese else "## Summary\n\n"

@@ -377,6 +377,7 @@ def test_no_text_mutant_is_credited(sweep_module: ModuleType) -> None:
         ),
         ("私有化部署", "支持私有化部署。", "text: question", "您需要私有化部署吗？可以的，我们帮您评估。"),
         ("SaaS", "We recommend SaaS.", "text: question", "Would you like SaaS? Sure - we can check."),
+        ("刘敏", "负责人是刘敏。", "text: a longer name", "负责人是刘敏琪。"),  # v92
         (
             "私有化部署",
             "支持私有化部署。",
@@ -388,6 +389,16 @@ def test_no_text_mutant_is_credited(sweep_module: ModuleType) -> None:
 def test_text_mutations_made(sweep_module: ModuleType, point: str, answer: str, kind: str, mutated: str) -> None:
     made, _ = sweep_module.text_mutants((point, answer, None, "covered"), False)
     assert mutated in [m.answer for m in made if m.kind == kind], [m.answer for m in made if m.kind == kind]
+
+
+def test_no_longer_name_is_credited(sweep_module: ModuleType) -> None:
+    """v92: every covered row whose point is a two-character person's name, the name made the start of another's
+    (负责人是刘敏琪), is not covered - the sample above may hold none of these rows."""
+    rows = [row for row in sweep_module.covered_text_rows() if len(row[0]) == 2]
+    swept = sweep_module.text_sweep(rows)
+    assert swept.by_kind["text: a longer name"] >= 10
+    wrong = [(m.row[0], m.answer) for m in swept.still_covered if m.kind == "text: a longer name"]
+    assert wrong == [], wrong
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from .finding import (
     words_at,
 )
 from .mention import CN_CHARS, CN_DIGITS, NUMERAL_CHARS, SCALE_WORDS, Mention, NumberForms, chinese_value
+from .name_edges import in_a_longer_name
 from .spelled import (
     DATE_DAY_AFTER_MONTH,
     DATE_DAY_BEFORE,
@@ -757,6 +758,7 @@ def edges_ok(text: str, start: int, end: int, pattern: str) -> bool:
         and _quantity_edge_ok(text, start, end, pattern)
         and not _an_end_of_a_money_range(text, start, end)
         and not _another_dollar_or_yen(text, start, end, pattern)
+        and not in_a_longer_name(text, start, end, pattern)  # v92: 刘敏 is not in 刘敏华
     )
 
 
