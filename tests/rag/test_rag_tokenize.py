@@ -52,3 +52,31 @@ def test_malformed_dictionary_line_names_file_and_line(tmp_path: Path, line: str
 def test_missing_dictionary_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=r"nope\.txt"):
         ChineseTokenizer([tmp_path / "nope.txt"])
+
+
+# jieba first imported in a thread (the scorer's, v92) while the main thread sets the warnings filters anew around
+# each test, as pytest does: a filter around the import did not hold, and the user saw pkg_resources' warning
+RACE = """\
+import sys, threading, warnings
+from pytest_llmeval.rag.tokenize import import_jieba
+
+seen, done = [], threading.Event()
+thread = threading.Thread(target=lambda: (import_jieba(), done.set()))
+thread.start()
+while not done.is_set():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        done.wait(0.001)
+    seen += [str(w.message) for w in caught]
+thread.join()
+print(sorted(set(seen)), "pkg_resources" in sys.modules, import_jieba().lcut("负责人是刘敏华"))
+"""
+
+
+def test_jieba_imported_in_a_thread_warns_of_nothing_while_filters_change() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", RACE], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[] False ['负责人', '是', '刘敏华']", done.stdout + done.stderr
