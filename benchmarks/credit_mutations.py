@@ -45,7 +45,8 @@ Since v87 the figure's kinds hold "no evidence" (没有任何证据表明…; Th
 goal" ({clause}是目标，但没有实现; ... was the goal, but we missed it) and "compared" with "vs." and 较去年的…有所增加.
 Since v86 the text kinds hold "text: excluded" (除{P}外，其他方式都支持; We support every option except {P}) and more
 denials in words ({P} — 不可用, …这一需求我们无法满足, {P} is off the table). Since v92 a point that is a person's
-name has the kind "text: a longer name" (负责人是刘敏琪 for 刘敏: the name made the start of another's).
+name has the kind "text: a longer name" (负责人是刘敏琪 for 刘敏: the name made the start of another's), since v93
+"text: a name denied" (刘敏并未参与该项目, 刘敏不是负责人, 刘敏与此事无关).
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
 If payback is 20 months, still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision
 credits - none now.
@@ -1292,6 +1293,8 @@ def text_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str
     # Chinese names are; four-character ones are compound surnames' names, which jieba does not guess)
     if len(row[0]) == 2 and a_persons_name(normalise(row[0])):
         made.append(Mutant("text: a longer name", row, row[1].replace(spot.said, spot.said + "琪")))
+    if a_persons_name(normalise(row[0])):  # v93: 刘敏并未参与该项目 - the person named only to be denied the part
+        made.extend(Mutant(kind, row, text) for kind, text in text_rewrites(spot, _NAME_TEMPLATES))
     # v68: each kind's first mutant under a heading (## 结论 / 竞品A支持私有化部署，我们仅提供公有云版本 was credited
     # by v67: the heading's line was read as the first part of the sentence)
     heading = "## 结论\n\n" if spot.chinese else "## Summary\n\n"
@@ -1322,6 +1325,13 @@ def text_rewrites(spot: TextSpot, templates: dict[str, dict[str, tuple[str, ...]
                     head += " "
                 tail = ((" " if not chinese else "") + spot.after) if spot.after else ""
                 yield kind, f"{head}{line}{tail}"
+
+
+# v93: the sentence holding a person's name replaced by the name's denial (Chinese answers: the rule reads Chinese)
+_NAME_TEMPLATES = {
+    "zh": {"text: a name denied": ("{P}并未参与该项目。", "{P}不是负责人。", "{P}与此事无关。")},
+    "en": {},
+}
 
 
 # the credit sweep's kinds written as a block of their own (a checklist line, a table)

@@ -378,6 +378,7 @@ def test_no_text_mutant_is_credited(sweep_module: ModuleType) -> None:
         ("私有化部署", "支持私有化部署。", "text: question", "您需要私有化部署吗？可以的，我们帮您评估。"),
         ("SaaS", "We recommend SaaS.", "text: question", "Would you like SaaS? Sure - we can check."),
         ("刘敏", "负责人是刘敏。", "text: a longer name", "负责人是刘敏琪。"),  # v92
+        ("刘敏", "负责人是刘敏。", "text: a name denied", "刘敏并未参与该项目。"),  # v93
         (
             "私有化部署",
             "支持私有化部署。",
@@ -393,11 +394,12 @@ def test_text_mutations_made(sweep_module: ModuleType, point: str, answer: str, 
 
 def test_no_longer_name_is_credited(sweep_module: ModuleType) -> None:
     """v92: every covered row whose point is a two-character person's name, the name made the start of another's
-    (负责人是刘敏琪), is not covered - the sample above may hold none of these rows."""
-    rows = [row for row in sweep_module.covered_text_rows() if len(row[0]) == 2]
+    (负责人是刘敏琪), is not covered - the sample above may hold none of these rows; v93: nor a person's name denied the
+    part (刘敏并未参与该项目)."""
+    rows = [row for row in sweep_module.covered_text_rows() if len(row[0]) <= 3]
     swept = sweep_module.text_sweep(rows)
-    assert swept.by_kind["text: a longer name"] >= 10
-    wrong = [(m.row[0], m.answer) for m in swept.still_covered if m.kind == "text: a longer name"]
+    assert swept.by_kind["text: a longer name"] >= 10 and swept.by_kind["text: a name denied"] >= 30  # v93
+    wrong = [(m.row[0], m.answer) for m in swept.still_covered if "name" in m.kind]
     assert wrong == [], wrong
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from ..numbers.name_edges import a_persons_name
 from .assertion import A_DETAIL, SENTENCE_END, last_end, next_start
 
 _DISJUNCTION_AFTER = re.compile(
@@ -232,11 +233,35 @@ def believed_and_corrected(answer_norm: str, start: int, end: int) -> str | None
 def given_as_no_answer(answer_norm: str, start: int, end: int, key_point: bool) -> tuple[str | None, str | None]:
     """The words before (negation) or after the text point at start:end that give it as no answer - left open, a
     former one, a guess (a `key_point` only: a forbidden claim guessed among others is still heard, v15), taken back,
-    disclaimed by a pointer, a belief corrected - as (negation, after); (None, None) where none does."""
+    disclaimed by a pointer, a person denied the role (v93), a belief corrected - as (negation, after); (None, None)
+    where none does."""
     after = left_open(answer_norm, start, end) or a_former_name(answer_norm, start, end)
     if after is None and key_point:
         after = guessed_among(answer_norm, start, end)
     after = after or taken_back_name(answer_norm, start, end) or disclaimed_by_a_pointer(answer_norm, end)
+    after = after or denied_after_a_name(answer_norm, start, end)
     if after is not None:
         return None, after
     return believed_and_corrected(answer_norm, start, end), None
+
+
+# v93: a person named only to be denied the part asked about - 刘敏并未参与, 刘敏没有参与该项目, 刘敏不是牵线
+# 人, 刘敏与此事无关: right after the name, a denial of taking part with no object or a general one (not 刘敏没有参与
+# 谈判，只负责牵线: another part), or of a role (not 刘敏不是周晓峰的下属: no role's word; nor 刘敏不参与谈判: 不
+# alone denies no person)
+_DENIED_AFTER_A_NAME = re.compile(
+    " ?(?:却|也|根本|从来|其实|实际上)?(?:并|从|从来)?(?:"
+    "(?:没有|没|未曾|未|不曾)(?:参与|参加|涉及|介入|经手|出面|在场)过?"
+    "(?:该项目|此事|这件事|其中|此项目|本项目|这个项目|项目)?(?=$|[,.;:!?，。；：！？)\\s])"
+    "|(?:不是|并非|并不是|不算|非|不曾是)(?:牵线|负责|担任|主导|发起|对接|经办|介绍人|决策)"
+    ")"
+    "| ?(?:与|和|跟)(?:此事|该项目|这件事|此|这个项目|本项目|项目)?(?:无关|没有关系|没关系|毫无关系|并无关系)"
+)
+
+
+def denied_after_a_name(answer_norm: str, start: int, end: int) -> str | None:
+    """The denial right after the person's name at start:end (刘敏并未参与 -> 并未参与), else None."""
+    denial = _DENIED_AFTER_A_NAME.match(answer_norm, end)
+    if denial is None or not a_persons_name(answer_norm[start:end]):
+        return None
+    return denial.group()
