@@ -14,7 +14,9 @@ fi
 echo "[tests] ruff (lint + format) and mypy"
 .venv/bin/ruff check pytest_llmeval tests benchmarks scenarios suites
 .venv/bin/ruff format --check pytest_llmeval tests benchmarks scenarios suites
-.venv/bin/mypy
+# mypy's cache beside the embedded model's and vLLM's (a fresh clone's own .mypy_cache costs ~45 s on 2 cores; mypy
+# checks each cached file against the source's hash, so a clone of another commit rechecks what changed)
+.venv/bin/mypy --cache-dir "${XDG_CACHE_HOME:-$HOME/.cache}/pytest-llmeval/mypy"
 # Three workers (on 2 cores: the real-server tests wait on their servers much of the time): the real-server
 # tests, in three groups of about equal time, start first, one group per worker; the other tests follow on
 # whichever worker is free (tests/conftest.py, "parallel test run"). --max-worker-restart 0: under loadgroup
