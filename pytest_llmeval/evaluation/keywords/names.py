@@ -250,7 +250,7 @@ def given_as_no_answer(answer_norm: str, start: int, end: int, key_point: bool) 
 # 谈判，只负责牵线: another part), or of a role (not 刘敏不是周晓峰的下属: no role's word; nor 刘敏不参与谈判: 不
 # alone denies no person)
 _DENIED_AFTER_A_NAME = re.compile(
-    " ?(?:却|也|根本|从来|其实|实际上)?(?:并|从|从来)?(?:"
+    " ?(?:却|也|根本|其实|实际上)?(?:并|从|从来)?(?:"
     "(?:没有|没|未曾|未|不曾)(?:参与|参加|涉及|介入|经手|出面|在场)过?"
     "(?:该项目|此事|这件事|其中|此项目|本项目|这个项目|项目)?(?=$|[,.;:!?，。；：！？)\\s])"
     "|(?:不是|并非|并不是|不算|非|不曾是)(?:牵线|负责|担任|主导|发起|对接|经办|介绍人|决策)"

@@ -37,6 +37,7 @@ _NOT_A_NAMES_TAG = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t")
 
 
 def _not_in_a_name(char: str) -> bool:
+    """Whether jieba's dictionary tags the character alone as a word no given name is made of (牵: a verb)."""
     tag = _tagger().word_tag_tab.get(char, "")
     return tag.startswith(_NOT_A_NAMES_TAG)
 
