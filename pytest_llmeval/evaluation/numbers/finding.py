@@ -450,6 +450,8 @@ def find_numbers_cached(text: str, forms: NumberForms) -> tuple[Mention, ...]:
         if spoken is not None and p is None:
             start -= len(spoken)
         percent = p is not None or spoken is not None
+        if not percent and scale == 1 and 0 < amount <= 10 and _TENTHS.match(text, end):
+            amount, end, percent = amount * 10, end + 1, True  # v94: 2成 is 20%, 2.5成 25% (as 两成, v16)
         found.append(Mention(start, end, amount * sign, scale, percent, text[start:end]))
     if forms.chinese:
         idioms = _idiom_spans(text)
