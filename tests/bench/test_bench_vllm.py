@@ -35,7 +35,13 @@ def test_short_real_run_has_consistent_vllm_fields(vllm_endpoint):
     assert s["p95_itl_ms"] is not None and s["p99_itl_ms"] is None and s["p95_e2el_ms"] is None
     assert s["percentiles_not_reported"]["p99_ttft_ms"] == "too few requests (n=4) for a p99: needs 100"
     assert 0 < s["mean_ttft_ms"] < s["mean_e2el_ms"]
-    assert s["decode_tok_s"] == pytest.approx(1000 / s["mean_itl_ms"])  # one token per chunk: 1 / mean ITL
+    decoded = sum(r["output_tokens"] - 1 for r in reqs) / sum(r["e2el_s"] - r["ttft_s"] for r in reqs)
+    assert s["decode_tok_s"] == pytest.approx(decoded)  # token-weighted: sum(tokens - 1) / sum(E2E - TTFT)
+    if all(r["chunks"] == r["output_tokens"] for r in reqs):
+        assert s["decode_tok_s"] == pytest.approx(1000 / s["mean_itl_ms"])  # one token per chunk: 1 / mean ITL
     for r in reqs:
-        assert r["chunks"] == 8 and len(r["itl_s"]) == 7
+        # vLLM streams a token a chunk, but may put two in one when its API server falls behind the engine (once in
+        # ~70 fresh-clone runs on the loaded 2-core host: 12.45 tok/s against 1 / mean ITL = 11.56, the ratio of 28
+        # tokens to 26 gaps): the gaps are one fewer than the chunks and span the decoding all the same
+        assert 1 <= r["chunks"] <= r["output_tokens"] == 8 and len(r["itl_s"]) == r["chunks"] - 1
         assert r["e2el_s"] == pytest.approx(r["ttft_s"] + sum(r["itl_s"]))
