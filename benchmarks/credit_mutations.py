@@ -1289,11 +1289,12 @@ def text_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str
     if isinstance(spot, str):
         return [], [spot]
     made = [Mutant(kind, row, text) for kind, text in text_rewrites(spot, _TEXT_TEMPLATES)]
-    # v92: 负责人是刘敏琪 - another person, whose name starts with the point's (a two-character name made three, as
-    # Chinese names are; four-character ones are compound surnames' names, which jieba does not guess)
-    if len(row[0]) == 2 and a_persons_name(normalise(row[0])):
-        made.append(Mutant("text: a longer name", row, row[1].replace(spot.said, spot.said + "琪")))
-    if a_persons_name(normalise(row[0])):  # v93: 刘敏并未参与该项目 - the person named only to be denied the part
+    if a_persons_name(normalise(row[0])):
+        # v92: 负责人是刘敏琪 - another person, whose name starts with the point's (a two-character name made three,
+        # as Chinese names are; four-character ones are compound surnames' names, which jieba does not guess)
+        if len(row[0]) == 2:
+            made.append(Mutant("text: a longer name", row, row[1].replace(spot.said, spot.said + "琪")))
+        # v93: 刘敏并未参与该项目 - the person named only to be denied the part
         made.extend(Mutant(kind, row, text) for kind, text in text_rewrites(spot, _NAME_TEMPLATES))
     # v68: each kind's first mutant under a heading (## 结论 / 竞品A支持私有化部署，我们仅提供公有云版本 was credited
     # by v67: the heading's line was read as the first part of the sentence)

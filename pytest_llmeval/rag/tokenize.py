@@ -12,7 +12,6 @@ import hashlib
 import re
 import sys
 import unicodedata
-import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -91,19 +90,18 @@ def file_digest(paths: Iterable[str | Path]) -> str:
 def import_jieba() -> Any:
     """``import jieba`` without importing ``pkg_resources``, whose import warns (DeprecationWarning: "pkg_resources
     is deprecated as an API"): jieba reads its dictionary through it where it can be imported, else opens the files
-    itself. A warnings filter around the import did not hide it where the scorer first imports jieba in a scoring
-    thread (a person's name, v92): pytest sets the process's filters anew around every test in the main thread, and a
-    user saw the warning under another case. Only for the import: a `None` in sys.modules makes `import pkg_resources`
-    fail there (no other thread of the plugin imports it)."""
+    itself. A warnings filter around the import (until v92) did not hide it where the scorer first imports jieba in a
+    scoring thread (a person's name, v92): pytest sets the process's filters anew around every test in the main thread,
+    and a user saw the warning under another case. Only for the import: a `None` in sys.modules makes `import
+    pkg_resources` fail there (no other thread of the plugin imports it); where pkg_resources is already imported, its
+    warning was given then."""
     if "jieba" in sys.modules:
         return sys.modules["jieba"]
     blocked = "pkg_resources" not in sys.modules
     if blocked:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]
     try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*pkg_resources", category=DeprecationWarning)
-            import jieba
+        import jieba
     finally:
         if blocked and "pkg_resources" in sys.modules and sys.modules["pkg_resources"] is None:
             del sys.modules["pkg_resources"]

@@ -230,21 +230,6 @@ def believed_and_corrected(answer_norm: str, start: int, end: int) -> str | None
     return answer_norm[belief.start() : start]
 
 
-def given_as_no_answer(answer_norm: str, start: int, end: int, key_point: bool) -> tuple[str | None, str | None]:
-    """The words before (negation) or after the text point at start:end that give it as no answer - left open, a
-    former one, a guess (a `key_point` only: a forbidden claim guessed among others is still heard, v15), taken back,
-    disclaimed by a pointer, a person denied the role (v93), a belief corrected - as (negation, after); (None, None)
-    where none does."""
-    after = left_open(answer_norm, start, end) or a_former_name(answer_norm, start, end)
-    if after is None and key_point:
-        after = guessed_among(answer_norm, start, end)
-    after = after or taken_back_name(answer_norm, start, end) or disclaimed_by_a_pointer(answer_norm, end)
-    after = after or denied_after_a_name(answer_norm, start, end)
-    if after is not None:
-        return None, after
-    return believed_and_corrected(answer_norm, start, end), None
-
-
 # v93: a person named only to be denied the part asked about - 刘敏并未参与, 刘敏没有参与该项目, 刘敏不是牵线
 # 人, 刘敏与此事无关: right after the name, a denial of taking part with no object or a general one (not 刘敏没有参与
 # 谈判，只负责牵线: another part), or of a role (not 刘敏不是周晓峰的下属: no role's word; nor 刘敏不参与谈判: 不
@@ -265,3 +250,18 @@ def denied_after_a_name(answer_norm: str, start: int, end: int) -> str | None:
     if denial is None or not a_persons_name(answer_norm[start:end]):
         return None
     return denial.group()
+
+
+def given_as_no_answer(answer_norm: str, start: int, end: int, key_point: bool) -> tuple[str | None, str | None]:
+    """The words before (negation) or after the text point at start:end that give it as no answer - left open, a
+    former one, a guess (a `key_point` only: a forbidden claim guessed among others is still heard, v15), taken back,
+    disclaimed by a pointer, a person denied the role (v93), a belief corrected - as (negation, after); (None, None)
+    where none does."""
+    after = left_open(answer_norm, start, end) or a_former_name(answer_norm, start, end)
+    if after is None and key_point:
+        after = guessed_among(answer_norm, start, end)
+    after = after or taken_back_name(answer_norm, start, end) or disclaimed_by_a_pointer(answer_norm, end)
+    after = after or denied_after_a_name(answer_norm, start, end)
+    if after is not None:
+        return None, after
+    return believed_and_corrected(answer_norm, start, end), None
