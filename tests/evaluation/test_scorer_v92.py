@@ -95,3 +95,15 @@ _SENTENCES = [
 def test_a_name_followed_by_its_sentence_stays_credited(name: str) -> None:
     wrong = [s.format(name) for s in _SENTENCES if not covered(name, s.format(name), CN)]
     assert not wrong, wrong
+
+
+def test_the_generated_sweep_reads_no_right_answer_as_a_longer_name() -> None:
+    """benchmarks/name_edges_sweep.py on five of its names: no right answer misread, most longer names caught."""
+    from benchmark_scripts import load_benchmark
+
+    sweep = load_benchmark("name_edges_sweep")
+    names = ["刘敏", "孙丽", "王芳", "张伟", "李明"]  # the names whose continuations jieba once joined to them
+    wrong, read = sweep.misread(names)
+    assert read == 5 * len(sweep.CONTINUATIONS) * len(sweep.SHAPES) and wrong == [], wrong
+    found, longer = sweep.caught(names)
+    assert found >= longer // 2, (found, longer)
