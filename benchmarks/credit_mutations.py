@@ -46,7 +46,10 @@ goal" ({clause}是目标，但没有实现; ... was the goal, but we missed it) 
 Since v86 the text kinds hold "text: excluded" (除{P}外，其他方式都支持; We support every option except {P}) and more
 denials in words ({P} — 不可用, …这一需求我们无法满足, {P} is off the table). Since v92 a point that is a person's
 name has the kind "text: a longer name" (负责人是刘敏琪 for 刘敏: the name made the start of another's), since v93
-"text: a name denied" (刘敏并未参与该项目, 刘敏不是负责人, 刘敏与此事无关).
+"text: a name denied" (刘敏并未参与该项目, 刘敏不是负责人, 刘敏与此事无关; since v96 in English too, for a point of two
+or three capitalised words: Liu Min was not involved); since v95 a point that is a place (jieba's tag ns) has the
+kind "text: a street's name" (总部位于苏州路, 苏州大街, 苏州河畔 for 苏州: a street or a river named after the
+place).
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
 If payback is 20 months, still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision
 credits - none now.
@@ -88,7 +91,7 @@ from pytest_llmeval.evaluation.keywords.dates import A_DATE, is_a_date  # noqa: 
 from pytest_llmeval.evaluation.keywords.normalisation import normalise  # noqa: E402
 from pytest_llmeval.evaluation.keywords.times import time_of_day  # noqa: E402
 from pytest_llmeval.evaluation.numbers import NumberForms  # noqa: E402
-from pytest_llmeval.evaluation.numbers.name_edges import a_persons_name  # noqa: E402
+from pytest_llmeval.evaluation.numbers.name_edges import a_persons_name, pos_tagger  # noqa: E402
 
 Row = tuple[str, str, NumberForms | None, str]
 
@@ -1296,6 +1299,12 @@ def text_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str
             made.append(Mutant("text: a longer name", row, row[1].replace(spot.said, spot.said + "琪")))
         # v93: 刘敏并未参与该项目 - the person named only to be denied the part
         made.extend(Mutant(kind, row, text) for kind, text in text_rewrites(spot, _NAME_TEMPLATES))
+    elif _A_NAME_IN_LATIN.fullmatch(row[0]) and not spot.chinese:
+        # v96: Liu Min was not involved - the same in English
+        made.extend(Mutant(kind, row, text) for kind, text in text_rewrites(spot, _NAME_TEMPLATES))
+    if spot.chinese and a_place(normalise(row[0])):
+        # v95: 总部位于苏州路 - a street or a river named after the place, not the place
+        made.extend(Mutant("text: a street's name", row, row[1].replace(spot.said, spot.said + s)) for s in _STREETS)
     # v68: each kind's first mutant under a heading (## 结论 / 竞品A支持私有化部署，我们仅提供公有云版本 was credited
     # by v67: the heading's line was read as the first part of the sentence)
     heading = "## 结论\n\n" if spot.chinese else "## Summary\n\n"
@@ -1331,8 +1340,27 @@ def text_rewrites(spot: TextSpot, templates: dict[str, dict[str, tuple[str, ...]
 # v93: the sentence holding a person's name replaced by the name's denial (Chinese answers: the rule reads Chinese)
 _NAME_TEMPLATES = {
     "zh": {"text: a name denied": ("{P}并未参与该项目。", "{P}不是负责人。", "{P}与此事无关。")},
-    "en": {},
+    "en": {
+        "text: a name denied": (
+            "{P} was not involved.",
+            "{P} had nothing to do with it.",
+            "{P} is not the one who introduced them.",
+            "{P} was not involved in the project.",
+        )
+    },
 }
+# v96: a point that may be a person's name in Latin letters (Liu Min, Zhou Xiaofeng): two or three capitalised words
+_A_NAME_IN_LATIN = re.compile("[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+
+
+# v95: a street's or a river's word after a place's name
+_STREETS = ("路", "大街", "河畔")
+
+
+def a_place(point: str) -> bool:
+    """Whether jieba's tagger reads the point as one place's name (苏州, 上海市; not 合肥, which it tags a noun)."""
+    tags = [pair.flag for pair in pos_tagger().cut(point)]
+    return tags == ["ns"]
 
 
 # the credit sweep's kinds written as a block of their own (a checklist line, a table)

@@ -101,7 +101,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 94
+SCORER_VERSION = 96
 
 
 @dataclass(frozen=True)

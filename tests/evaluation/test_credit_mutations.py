@@ -379,6 +379,7 @@ def test_no_text_mutant_is_credited(sweep_module: ModuleType) -> None:
         ("SaaS", "We recommend SaaS.", "text: question", "Would you like SaaS? Sure - we can check."),
         ("刘敏", "负责人是刘敏。", "text: a longer name", "负责人是刘敏琪。"),  # v92
         ("刘敏", "负责人是刘敏。", "text: a name denied", "刘敏并未参与该项目。"),  # v93
+        ("苏州", "总部位于苏州。", "text: a street's name", "总部位于苏州河畔。"),  # v95
         (
             "私有化部署",
             "支持私有化部署。",
@@ -395,10 +396,11 @@ def test_text_mutations_made(sweep_module: ModuleType, point: str, answer: str, 
 def test_no_longer_name_is_credited(sweep_module: ModuleType) -> None:
     """v92: every covered row whose point is a two-character person's name, the name made the start of another's
     (负责人是刘敏琪), is not covered - the sample above may hold none of these rows; v93: nor a person's name denied the
-    part (刘敏并未参与该项目)."""
+    part (刘敏并未参与该项目); v95: nor a place's name made a street's or a river's (总部位于苏州路)."""
     rows = [row for row in sweep_module.covered_text_rows() if len(row[0]) <= 3]
     swept = sweep_module.text_sweep(rows)
     assert swept.by_kind["text: a longer name"] >= 10 and swept.by_kind["text: a name denied"] >= 30  # v93
+    assert swept.by_kind["text: a street's name"] >= 30  # v95
     wrong = [(m.row[0], m.answer) for m in swept.still_covered if "name" in m.kind]
     assert wrong == [], wrong
 

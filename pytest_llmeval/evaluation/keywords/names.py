@@ -244,10 +244,52 @@ _DENIED_AFTER_A_NAME = re.compile(
 )
 
 
+# v96: the same in English, after a point written in Latin letters (a person's name as the scenario writes it: Liu
+# Min) - "Liu Min was not involved", "... had nothing to do with it", "... did not take part in the project", "... is
+# not the one who introduced them"; not a denial of another part ("was not involved in the negotiations", "is not
+# responsible for billing") or of another role ("is not the CEO", "is not the one who signed")
+_GENERAL_OBJECT_EN = (
+    "(?: (?:in|with|for|of) (?:it|this|that|the (?:project|deal|matter|introduction)|this (?:project|deal|matter)"
+    "|any of (?:it|this)))?(?: at all)?(?![a-z])(?! (?:in|with|on|at|for|during|of|to) )"
+)
+_DENIED_AFTER_A_NAME_EN = re.compile(
+    " (?:(?:was|is|has been|were) (?:not|never)|wasn't|isn't|hasn't been|wasn’t|isn’t) (?:at all )?(?:"
+    "involved|responsible|in charge|part of (?:it|this|the (?:project|deal))"
+    "|(?:the|an|a) (?:one|person) (?:who|that) (?:introduced|made the (?:introduction|connection)|brokered|arranged"
+    " the (?:meeting|introduction)|connected)(?: (?:them|the two|both sides|us))?"
+    "|(?:the|an|a) (?:introducer|intermediary|go-between|matchmaker|contact(?: person)?)"
+    f"){_GENERAL_OBJECT_EN}"
+    f"| (?:did not|didn't|didn’t|never) (?:take part|participate|get involved){_GENERAL_OBJECT_EN}"
+    f"| (?:had|has) nothing to do with (?:it|this|that|the (?:project|deal|matter|introduction))(?![a-z])"
+    f"| (?:played|plays) no (?:part|role){_GENERAL_OBJECT_EN}"
+)
+# v96: a denial of taking part that a contrast then takes back with the part done - 刘敏没有参与，但她牵了线, "Liu
+# Min was not involved in the project, but she made the introduction": the person is the answer after all (not a
+# denial of the role, 刘敏不是牵线人，但她…, nor a contrast that names something else she did: 但她认识王志远)
+_BUT_THE_PERSON_DID = re.compile(
+    " ?[,，;；]? ?(?:但是|但|不过|可是|然而)(?:她|他)(?:还是|确实|却|仍然|仍|也)?(?:亲自)?"
+    "(?:牵|介绍|引荐|促成|撮合|搭|推荐|联系|负责|出面|帮)"
+    "|[,;]? ?(?<![a-z])(?:but|however|though|yet),? (?:she|he) (?:still |did )?(?:made|make|introduced|introduce"
+    "|arranged|arrange|brokered|broker|put|connected|connect|recommended|set up|was the one)(?![a-z])"
+)
+_TAKING_PART = re.compile("(?:没有|没|未曾|未|不曾)(?:参与|参加|涉及|介入)|involved|take part|participate|part of")
+_A_LATIN_NAME = re.compile("[a-z][a-z.'’-]*(?: [a-z][a-z.'’-]*){0,3}")
+
+
 def denied_after_a_name(answer_norm: str, start: int, end: int) -> str | None:
-    """The denial right after the person's name at start:end (刘敏并未参与 -> 并未参与), else None."""
-    denial = _DENIED_AFTER_A_NAME.match(answer_norm, end)
-    if denial is None or not a_persons_name(answer_norm[start:end]):
+    """The denial right after the person's name at start:end (刘敏并未参与 -> 并未参与; Liu Min was not involved -> was
+    not involved), else None - and None where a contrast in its sentence gives the person the part (但她牵了线)."""
+    name = answer_norm[start:end]
+    if _A_LATIN_NAME.fullmatch(name):
+        denial = _DENIED_AFTER_A_NAME_EN.match(answer_norm, end)
+    else:
+        denial = _DENIED_AFTER_A_NAME.match(answer_norm, end)
+        if denial is not None and not a_persons_name(name):
+            return None
+    if denial is None:
+        return None
+    sentence_end = next_start(SENTENCE_END, answer_norm, denial.end())
+    if _TAKING_PART.search(denial.group()) and _BUT_THE_PERSON_DID.search(answer_norm, denial.end(), sentence_end):
         return None
     return denial.group()
 

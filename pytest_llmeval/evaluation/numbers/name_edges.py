@@ -38,12 +38,12 @@ _NOT_A_NAMES_TAG = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t")
 
 def _not_in_a_name(char: str) -> bool:
     """Whether jieba's dictionary tags the character alone as a word no given name is made of (牵: a verb)."""
-    tag = _tagger().word_tag_tab.get(char, "")
+    tag = pos_tagger().word_tag_tab.get(char, "")
     return tag.startswith(_NOT_A_NAMES_TAG)
 
 
 @lru_cache(maxsize=1)
-def _tagger() -> Any:
+def pos_tagger() -> Any:
     segmenter = _segmenter()  # imports jieba without its pkg_resources warning, which jieba.posseg would show
     import jieba.posseg
 
@@ -85,7 +85,7 @@ def a_persons_name(point: str) -> bool:
         return False
     if point[0] not in _SURNAMES and not point.startswith(_COMPOUND_SURNAMES):
         return False
-    tags = [pair.flag for pair in _tagger().cut(point)]
+    tags = [pair.flag for pair in pos_tagger().cut(point)]
     return tags[0] == "nr" and all(tag.startswith("nr") for tag in tags)
 
 
@@ -93,20 +93,26 @@ def a_persons_name(point: str) -> bool:
 def _tagged(clause: str) -> tuple[tuple[int, int, str], ...]:
     """jieba's words of the clause with their part of speech, as (start, end, tag)."""
     words, pos = [], 0
-    for pair in _tagger().cut(clause):
+    for pair in pos_tagger().cut(clause):
         words.append((pos, pos + len(pair.word), pair.flag))
         pos += len(pair.word)
     return tuple(words)
+
+
+def clause_around(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """The clause around text[start:end], up to `reach` characters either side: from the last mark before it to the
+    first after it (a comma, a stop, a bracket, a space)."""
+    before = [m.end() for m in _CLAUSE_MARK.finditer(text, max(0, start - reach), start)]
+    after = _CLAUSE_MARK.search(text, end, end + reach)
+    clause_start = before[-1] if before else max(0, start - reach)
+    return clause_start, after.start() if after else min(len(text), end + reach)
 
 
 def in_a_longer_name(text: str, start: int, end: int, point: str) -> bool:
     """The person's name `point`, matched at text[start:end], is the start of another person's longer name there."""
     if end >= len(text) or not _CJK.match(text[end]) or text[end] in _AFTER_A_SUBJECT or not a_persons_name(point):
         return False
-    before = [m.end() for m in _CLAUSE_MARK.finditer(text, max(0, start - 40), start)]
-    clause_start = before[-1] if before else max(0, start - 40)
-    after = _CLAUSE_MARK.search(text, end, end + 40)
-    clause_end = after.start() if after else min(len(text), end + 40)
+    clause_start, clause_end = clause_around(text, start, end, 40)
     word = next((w for w in _tagged(text[clause_start:clause_end]) if w[0] <= start - clause_start < w[1]), None)
     if word is None or word[0] != start - clause_start or word[1] <= end - clause_start or word[2] != "nr":
         return False
