@@ -45,6 +45,7 @@ from .keywords.denial import (
     negated_within,
     negation_inside,
     offered_among_others,
+    question_in_yuan,
     refusal_of,
     waived_by_a_bare_mian,
 )
@@ -101,7 +102,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 96
+SCORER_VERSION = 97
 
 
 @dataclass(frozen=True)
@@ -866,13 +867,15 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         expectation = expectation_point(case.trap.expect, sum(p.weight for p in case.key_points))
         key_points.append(expectation)
     results: list[PointResult] = []
+    question_in_yuan_only = question_in_yuan(case.question)  # v97: a bare 120万 is then in 元
     for kp in key_points:
         forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
         if kp is expectation:
             forms = marker_patterns(forms, case.trap.expect if case.trap else None)
         questions = None if kp is expectation else answer_lines
         with _regex_of(case, f"key_points[{len(results)}].regex"):
-            found = _find(answer_norm, forms, masks, cells=cells, questions=questions, yuan=in_yuan(kp.variants))
+            yuan = question_in_yuan_only or in_yuan(kp.variants)
+            found = _find(answer_norm, forms, masks, cells=cells, questions=questions, yuan=yuan)
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
         results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))
     total = sum(p.weight for p in results)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..numbers import (
     NUMERAL_CHARS,
@@ -108,17 +109,39 @@ def refusal_of(answer_lines: str, start: int, end: int, figure: bool) -> str | N
 # (200万, 两百万): an answer that names another currency after the figure (200万美元, 二百万港币, 200万（美元）,
 # 200万 USD) or before it (US$200万, HK$200万, $200万, 美元200万) states another amount, as v9 read 1200万元港币.
 _YUAN_FORM = re.compile("[0-9" + "".join(sorted(NUMERAL_CHARS - frozenset("0123456789"))) + "] ?元$")
-_SCALE_AT_THE_END = re.compile("[0-9十百千万亿]$")
+# v97: an amount in English words too (1.2 million, 1,200,000), and its currency in words (dollars, euros)
+_SCALE_AT_THE_END = re.compile("(?:[0-9十百千万亿]|(?<![a-z])(?:million|billion|thousand|mn|bn|[kmb]))$")
 _FOREIGN_CURRENCY = (
     "港币|港元|新台币|台币|澳门币|美金|美元|日元|欧元|英镑|韩元|澳元|加元|卢布"
     "|(?<![a-z])(?:hkd|usd|jpy|eur|gbp|twd|mop|krw|aud|cad|sgd)(?![a-z])"
 )
-_FOREIGN_CURRENCY_AFTER = re.compile(rf" ?(?:\( ?)?(?:{_FOREIGN_CURRENCY})")
+_FOREIGN_CURRENCY_IN_WORDS = (
+    "(?<![a-z])(?:(?:us|u\\.s\\.|hk|hong kong|singapore|australian|canadian|new taiwan|nt) )?dollars?(?![a-z])"
+    "|(?<![a-z])(?:euros?|yen|pounds? sterling|british pounds?|won)(?![a-z])"
+)
+_FOREIGN_CURRENCY_AFTER = re.compile(rf" ?(?:\( ?)?(?:{_FOREIGN_CURRENCY}|{_FOREIGN_CURRENCY_IN_WORDS})")
 _FOREIGN_CURRENCY_BEFORE = re.compile(rf"(?:[a-z]{{0,3}}\$|€|£|jp¥|{_FOREIGN_CURRENCY}) ?$")
 
 
 def in_yuan(variants: Sequence[str]) -> bool:
     return any(_YUAN_FORM.search(normalise(v)) for v in variants)
+
+
+# v97: and a point written with no unit at all (120万) is in 元 where the case's question gives its amounts in 元 and
+# in no other currency (一次性投入150万元，每年运维费30万元 - the answer's 120万美元 is seven times another amount);
+# a question that names dollars (预算100万美元) or none at all leaves the point in any currency, as before
+_AN_AMOUNT_IN_YUAN = re.compile(
+    _YUAN_FORM.pattern.removesuffix("$")
+    + "|(?:¥|人民币|(?<![a-z])(?:rmb|cny)) ?[0-9]|[0-9] ?(?:万|亿|million|billion)? ?(?:rmb|cny|yuan)(?![a-z])"
+)
+_ANOTHER_CURRENCY_NAMED = re.compile(rf"(?:{_FOREIGN_CURRENCY})|[$€£]")
+
+
+@lru_cache(maxsize=64)
+def question_in_yuan(question: str) -> bool:
+    """Whether the case's question gives amounts in 元 (150万元, ¥300, RMB 1.5 million) and names no other currency."""
+    text = normalise(question)
+    return _AN_AMOUNT_IN_YUAN.search(text) is not None and _ANOTHER_CURRENCY_NAMED.search(text) is None
 
 
 def in_another_currency(answer_norm: str, start: int, end: int, text: str) -> bool:
