@@ -81,6 +81,7 @@ from .keywords.retraction import (
     taken_back,
 )
 from .keywords.tables import TableCell, table_cells, table_units
+from .keywords.unit_family import another_unit_after, unit_families
 from .numbers import (
     CN_DIGITS,
     EN_ONES,
@@ -102,7 +103,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 97
+SCORER_VERSION = 98
 
 
 @dataclass(frozen=True)
@@ -531,6 +532,19 @@ def _with_its_yuan(answer_norm: str, found: Found) -> Found:
     return found
 
 
+_SCALE_PIECES = ("", "万", "亿", "千", "百", "十万", "百万", "千万", "万亿")
+
+
+def _no_unit(pattern: Pattern) -> bool:
+    """The number form writes no unit after its one figure (4300, 120万; not 4300人, 50%, 2020年3月)."""
+    return (
+        isinstance(pattern, NumberPattern)
+        and len(pattern.slots) == 1
+        and not pattern.slots[0].percent
+        and pattern.pieces[-1].strip() in _SCALE_PIECES
+    )
+
+
 def _find(
     answer_norm: str,
     forms: Sequence[Pattern],
@@ -540,6 +554,7 @@ def _find(
     breaks: frozenset[int] = frozenset(),
     questions: str | None = None,
     yuan: bool = False,
+    families: frozenset[str] = frozenset(),
 ) -> _Match:
     """The first occurrence of any form (a regex also in the table `cells`, each read after its column's header) that
     is neither inside a copied source nor under a negation (nor, given `answer_lines` for a forbidden claim,
@@ -559,6 +574,8 @@ def _find(
             if any(start <= found.start and found.end <= end for start, end in negated_words):
                 continue  # v57: 审批引擎 inside "It is not 信贷审批引擎" - the words negated, read again shorter
             if pattern.kind == "number":
+                if families and _no_unit(pattern) and another_unit_after(answer_norm, found.end, families):
+                    continue  # v98: 4300个网点 for 4300人 through its synonym 4300
                 found = _with_its_yuan(answer_norm, found)  # v58: 1200万 in 1200万元，现已调整为… - read to its 元
             copied_by = next((name for name, copied in masks.items() if copied.covers(found.start, found.end)), None)
             text = answer_norm[found.start : found.end]
@@ -875,7 +892,8 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         questions = None if kp is expectation else answer_lines
         with _regex_of(case, f"key_points[{len(results)}].regex"):
             yuan = question_in_yuan_only or in_yuan(kp.variants)
-            found = _find(answer_norm, forms, masks, cells=cells, questions=questions, yuan=yuan)
+            families = unit_families(tuple(kp.variants), yuan)
+            found = _find(answer_norm, forms, masks, cells=cells, questions=questions, yuan=yuan, families=families)
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
         results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))
     total = sum(p.weight for p in results)
