@@ -67,6 +67,7 @@ from .keywords.normalisation import CHECK, CROSS, normalise, normalise_lines, st
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
 from .keywords.parties import formerly, held_by_another, marked_in_our_column, ours_after_anothers_denial
 from .keywords.periods import superseded_by_a_later_period, superseded_in_its_column
+from .keywords.rates import a_rate_form, per_another_period, question_periods
 from .keywords.rejected import double_denial, rejected_claim
 from .keywords.retraction import (
     FIGURE_START,
@@ -103,7 +104,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 98
+SCORER_VERSION = 99
 
 
 @dataclass(frozen=True)
@@ -555,6 +556,7 @@ def _find(
     questions: str | None = None,
     yuan: bool = False,
     families: frozenset[str] = frozenset(),
+    periods: frozenset[str] = frozenset(),
 ) -> _Match:
     """The first occurrence of any form (a regex also in the table `cells`, each read after its column's header) that
     is neither inside a copied source nor under a negation (nor, given `answer_lines` for a forbidden claim,
@@ -577,6 +579,8 @@ def _find(
                 if families and _no_unit(pattern) and another_unit_after(answer_norm, found.end, families):
                     continue  # v98: 4300个网点 for 4300人 through its synonym 4300
                 found = _with_its_yuan(answer_norm, found)  # v58: 1200万 in 1200万元，现已调整为… - read to its 元
+                if periods and per_another_period(answer_norm, found.start, found.end, periods):
+                    continue  # v99: 84万元/月 for a first-year sum of 84万 in a question counted per year
             copied_by = next((name for name, copied in masks.items() if copied.covers(found.start, found.end)), None)
             text = answer_norm[found.start : found.end]
             if copied_by is None:
@@ -885,6 +889,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         key_points.append(expectation)
     results: list[PointResult] = []
     question_in_yuan_only = question_in_yuan(case.question)  # v97: a bare 120万 is then in 元
+    money_periods = question_periods(normalise(case.question))  # v99
     for kp in key_points:
         forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
         if kp is expectation:
@@ -893,7 +898,19 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         with _regex_of(case, f"key_points[{len(results)}].regex"):
             yuan = question_in_yuan_only or in_yuan(kp.variants)
             families = unit_families(tuple(kp.variants), yuan)
-            found = _find(answer_norm, forms, masks, cells=cells, questions=questions, yuan=yuan, families=families)
+            # v99: a sum, not stated by a rate of a period the question does not count in
+            a_sum = "money" in families and not a_rate_form(tuple(normalise(v) for v in kp.variants))
+            periods: frozenset[str] = money_periods if a_sum else frozenset()
+            found = _find(
+                answer_norm,
+                forms,
+                masks,
+                cells=cells,
+                questions=questions,
+                yuan=yuan,
+                families=families,
+                periods=periods,
+            )
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
         results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))
     total = sum(p.weight for p in results)

@@ -112,3 +112,31 @@ def _period_before(answer: str, start: int) -> str | None:
     ends = [m.end() for m in _CLAUSE_END.finditer(answer, window, start)]
     named = [m.lastgroup for m in _PERIOD_BEFORE.finditer(answer, ends[-1] if ends else window, start)]
     return named[-1] if named else None
+
+
+# v99: and an amount that is no rate (a sum: 首年费用84万元, 年净节省90万) is not stated by a rate of a period the
+# case's question does not count in, where it counts in another: the question's amounts are per year (年费60万元,
+# 每年运维费30万元) and the answer's 84万元/月 or 每月84万元 is a monthly amount - twelve times another sum. A question
+# that names no period, or names the answer's, leaves the amount as before (参考报价200万元/年 where the question asks
+# only 报价).
+_RATE_WORD_IN_A_FORM = re.compile(rf"(?:/ ?|每个?|(?<=[a-z0-9$ ])(?:per|a|an) )(?:{_NAMES})$|^每个?[月年天日周]")
+
+
+def question_periods(question: str) -> frozenset[str]:
+    """The periods the question counts its amounts in (每年运维费30万元 -> year)."""
+    periods = {m.lastgroup for m in _PERIOD_BEFORE.finditer(question) if m.lastgroup}
+    periods |= {period for period, words in _PERIOD_AFTER.items() if words.search(question)}
+    return frozenset(periods)
+
+
+def a_rate_form(variants: tuple[str, ...]) -> bool:
+    """Whether a form of the point writes a period with its amount (5000元/月, 每月5000元, $5000 per month)."""
+    return any(_RATE_WORD_IN_A_FORM.search(v) or _RATE_EN_WORD.match(v) for v in variants)
+
+
+def per_another_period(answer: str, start: int, end: int, periods: frozenset[str]) -> str | None:
+    """The period of the answer's amount at start:end (after it, or last before it in its clause) where it is none
+    of the question's `periods`, else None."""
+    after = _period_after(answer, end + 1 if answer.startswith("元", end) else end)
+    period = after[0] if after is not None else _period_before(answer, start)
+    return period if period is not None and period not in periods else None
