@@ -33,6 +33,8 @@ ROWS = [
     ("near_match_precision", "84万", "首年费用为84万次调用对应的费用。", N),
     ("near_match_precision", "24万", "超出部分费用为24万次。", N),
     ("roi_calculation", "120万", "120万人次。", N),
+    ("kb_company_background", "4300人", "增长了4300%。", N),  # the figure's match takes its % in
+    ("kb_cooperation_history", "1200万元", "答案是1200万%。", N),
     ("kb_company_background", "4300人", "员工4300。", C),
     ("kb_company_background", "4300人", "4300位员工。", C),
     ("kb_company_background", "4300人", "共有4300个员工。", C),

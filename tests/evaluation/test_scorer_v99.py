@@ -79,3 +79,16 @@ def test_question_periods(question: str, periods: set[str]) -> None:
 )
 def test_a_rate_form(variants: tuple[str, ...], expected: bool) -> None:
     assert a_rate_form(variants) is expected
+
+
+def test_the_unit_sweep_over_the_shipped_cases() -> None:
+    """benchmarks/unit_mutations.py: every figure point of the shipped cases given with another unit, currency or
+    period is not credited, and with its own is (v97-v99); a point whose plain sentence is not credited (the ROI
+    case's 90万, a regex of its context) is skipped, and only that one."""
+    from benchmark_scripts import load_benchmark
+
+    sweep = load_benchmark("unit_mutations")
+    made, wrong, skipped = sweep.sweep([SCENARIOS])
+    kinds = {m.kind for m in made}
+    assert {"another unit", "another currency", "another period", "right: the question's period"} <= kinds
+    assert len(made) >= 300 and skipped == 1 and wrong == [], wrong

@@ -94,6 +94,8 @@ def another_unit_after(answer_norm: str, end: int, families: frozenset[str]) -> 
     point's families (4300个网点 for 4300人, 84万次 for 84万 in 元)."""
     if not families:
         return False
+    if answer_norm[end - 1 : end] == "%":  # a figure's match takes its % in (4300% for the synonym 4300)
+        return "percent" not in families
     unit = _UNIT_AFTER.match(answer_norm, end)
     if unit is None:
         return False

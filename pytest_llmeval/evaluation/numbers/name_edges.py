@@ -10,8 +10,8 @@ it (刘敏华, 刘敏敏) - and the characters after the point do not start a wo
 孙丽为负责人: jieba joins some of them to a two-character name), nor a character jieba's dictionary tags a verb, an
 adverb or another word no given name is made of (是刘敏牵的线). Decided: a name is judged only where it is followed by
 more CJK text; a name jieba splits (王/志远) is matched as written, as before; a place or a company in a longer one
-(苏州 in 苏州河, 华信 in 中华信) is left matched - jieba does not tell those apart (苏州工业园区 is one word, and 苏州
-in it is right).
+(华信 in 中华信) is left matched - jieba does not tell those apart (苏州工业园区 is one word, and 苏州 in it is
+right); a street's or a river's name (苏州河, 北京路) is read by `place_edges` (v95).
 """
 
 from __future__ import annotations
