@@ -54,7 +54,7 @@ from .keywords.excluded import excluded
 from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
 from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negation
-from .keywords.names import given_as_no_answer
+from .keywords.names import given_as_no_answer, head_office_asked, only_a_branch
 from .keywords.negation import (
     A_CHARGE,
     denial_after,
@@ -104,7 +104,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 99
+SCORER_VERSION = 100
 
 
 @dataclass(frozen=True)
@@ -557,6 +557,7 @@ def _find(
     yuan: bool = False,
     families: frozenset[str] = frozenset(),
     periods: frozenset[str] = frozenset(),
+    head_office: bool = False,
 ) -> _Match:
     """The first occurrence of any form (a regex also in the table `cells`, each read after its column's header) that
     is neither inside a copied source nor under a negation (nor, given `answer_lines` for a forbidden claim,
@@ -756,6 +757,8 @@ def _find(
                 if negation is None and after is None and not figure and pattern.kind == "text":
                     # v88: 总部在苏州还是上海，没有说明; 由苏州迁至上海; 更正：是安泰人寿; 很多人以为在苏州，其实在上海
                     negation, after = given_as_no_answer(answer_norm, found.start, found.end, questions is not None)
+                    if after is None and negation is None and head_office:
+                        after = only_a_branch(answer_norm, found.end)  # v100: 苏州只是分行所在地 for the head office
                 if not figure and pattern.kind == "text" and cells and lines is not None and negation is None:
                     ours = marked_in_our_column(lines, found.start, found.end, cells)  # v68: | 竞品A | 我们 |
                     if ours is True:
@@ -890,6 +893,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     results: list[PointResult] = []
     question_in_yuan_only = question_in_yuan(case.question)  # v97: a bare 120万 is then in 元
     money_periods = question_periods(normalise(case.question))  # v99
+    head_office = head_office_asked(case.question)  # v100
     for kp in key_points:
         forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
         if kp is expectation:
@@ -910,6 +914,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
                 yuan=yuan,
                 families=families,
                 periods=periods,
+                head_office=head_office,
             )
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
         results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))

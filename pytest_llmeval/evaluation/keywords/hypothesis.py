@@ -368,7 +368,13 @@ _MISSED_AFTER = re.compile(
     r"|the company|the project) (?:missed|did not (?:meet|reach|hit|achieve)|didn't (?:meet|reach|hit|achieve)"
     r"|fell short of|failed to (?:meet|reach|hit|achieve)) it"
     r"|(?:是|为)(?:我们的|当初的|原来的)?(?:目标|计划|预期)[,，] ?(?:但是?|可惜|然而|不过)(?:并|最终|最后)?"
-    r"(?:没有?|未能?|没能)(?:能)?(?:实现|达成|完成|达到|兑现))"
+    r"(?:没有?|未能?|没能)(?:能)?(?:实现|达成|完成|达到|兑现)"
+    # v100: a figure called only the ideal case (20个月只是理想情况，实际约30个月; 回本周期20个月只是最理想的估计; "20
+    # months is only the best case") - the answer's figure is another
+    r"|(?:只|仅|仅仅|不过|只不过)(?:是|为)(?:一种|一个)?最?(?:理想|乐观|理论|最好|最佳)(?:上)?的?"
+    r"(?:情况|情形|状态|估计|假设|预期|值|数字|结果|测算|场景|数据|估算|预估)"
+    r"|(?: [a-z-]+){0,3} (?:is|was|would be) (?:only|just|merely) (?:the|a|an) (?:best[- ]case|ideal|optimistic"
+    r"|theoretical)(?: case| scenario| estimate| figure| number)?(?![a-z-]))"
 )
 _MISSED_GOAL_OF_AFTER = re.compile(
     r"[^,;。!?\n]{0,30}? (?:was|were|has been|had been|is) (?:missed|not met|not achieved|not reached|unmet)(?![a-z])"

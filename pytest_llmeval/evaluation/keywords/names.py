@@ -24,6 +24,7 @@ import re
 
 from ..numbers.name_edges import a_persons_name
 from .assertion import A_DETAIL, SENTENCE_END, last_end, next_start
+from .normalisation import normalise
 
 _DISJUNCTION_AFTER = re.compile(
     ' ?(?:[)"”’]? ?)(?:还是|或是|或者|或|抑或|(?<![a-z])or(?![a-z]))(?:说)? ?(?:在|是|位于|由)? ?[^\\s,，。.;；!?、]'
@@ -307,3 +308,28 @@ def given_as_no_answer(answer_norm: str, start: int, end: int, key_point: bool) 
     if after is not None:
         return None, after
     return believed_and_corrected(answer_norm, start, end), None
+
+
+# v100: a place named only as a branch's, where the question asks for the head office (总部在哪座城市？): 苏州只是分行
+# 所在地，总部在上海, 总部在上海，苏州只有分行, "Suzhou is only a branch location" - the place is not the answer. Only
+# with 只/仅 (苏州设有分行 says nothing of the head office either way) and only where the question asks for a head
+# office (for "where are its branches?" 苏州只有分行 names one).
+_HEAD_OFFICE_ASKED = re.compile("总部|总行|总公司|(?<![a-z])(?:head ?office|headquarter(?:s|ed)?|hq)(?![a-z])")
+_ONLY_A_BRANCH = re.compile(
+    " ?(?:只是|仅是|仅为|只为|不过是|只不过是|只有|仅有|只设有?|仅设有?)(?:一?[家个所处])?"
+    "(?:分行|支行|分公司|办事处|分支机构|分部|研发中心|营业部|网点|分所|分中心)"
+    "|(?: is| has)? (?:only|just|merely) (?:has |hosts |is home to |the location of |the site of )?(?:a |an |one "
+    "|the )?(?:branch|branch office|regional office|representative office|sales office|r&d cent(?:er|re)|subsidiary)"
+    "(?![a-z])"
+)
+
+
+def head_office_asked(question: str) -> bool:
+    """Whether the case's question asks for a head office (总部在哪座城市？, Where is the head office?)."""
+    return _HEAD_OFFICE_ASKED.search(normalise(question)) is not None
+
+
+def only_a_branch(answer_norm: str, end: int) -> str | None:
+    """The words right after the place at `end` that make it only a branch's place (只是分行所在地), else None."""
+    branch = _ONLY_A_BRANCH.match(answer_norm, end)
+    return None if branch is None else branch.group()

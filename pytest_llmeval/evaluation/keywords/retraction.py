@@ -612,7 +612,7 @@ _REVISED_TO = re.compile(
 )
 _REVISED_TO_ZH = re.compile(
     "[ ,，;；]*(?:但是|但|随后|之后|后来|后|现已|现|已经|已|又|被)*"
-    "(?:修订|修改|修正|更正|调整|更新|变更|更改)(?:为|至|到|成) ?" + _ANOTHER_FIGURE
+    "(?:修订|修改|修正|更正|调整|更新|变更|更改|改)了?(?:为|至|到|成)了? ?" + _ANOTHER_FIGURE  # v100: 后改为9月
 )
 # v40: or, after a comma, a verb of the change itself (回收期20个月，延长至24个月; ROI为20%，后下调至18%) - not
 # 从30%降到20 (v10: a change's start, with no comma, stays credited)
@@ -628,7 +628,7 @@ _CHANGED_AFTER_ZH = re.compile(
 # later (最初估计回收期为20个月，现在是24个月; "was initially estimated at 20 months, but is now 24 months" - v30
 # credited them); alone it is no former value (最初20个月免租: the first 20 months; "Initially payback is 20 months")
 _FORMER = re.compile(
-    "原(?:为|是|来|先|本|定|计划)|此前|最初|起初|最开始|一开始|刚开始"
+    "原(?:为|是|来|先|本|定|计划|估计|预计|估算|预估)|(?<![无没])(?:计划|预计|预定|拟)(?:于|在)?$|此前|最初|起初|最开始|一开始|刚开始"
     # v81: a time gone by (过去是30%，如今只有25%; 曾经达到30%，现在是25%; 以往, 早前, 先前) - a "now" must follow
     "|过去|曾经|曾(?:为|是|达|高达|一度|在)|以往|往年|早前|早先|先前"
     "|(?<![a-z])(?:originally|previously|formerly|used to be|initially|initial|at first|in the past|earlier"
@@ -694,7 +694,9 @@ _CHANGED_SINCE = re.compile(
     "|postponed|delayed|deferred|rescheduled|brought forward))(?: back| down| up| forward)? to "
     "|(?:[^,;，；。!?\n]{0,8}?[,;，；])?[ ,;，；]*(?:但是|但|而|可是|不过|随后|之后|后来|后|又)*"
     "(?:(?:因为?|由于|受)[^,;，；。!?\n]{0,12}?)?(?:已经|已|又|则|被)?"
-    "(?:降|跌|升|涨|增|减|缩|回落|下滑|攀升|下降|上升|增长|减少|延长|缩短|推迟|延迟|延后|推后|顺延|延期|改期|提前)"
+    "(?:降|跌|升|涨|增|减|缩|回落|下滑|攀升|下降|上升|增长|减少|延长|缩短|推迟|延迟|延后|推后|顺延|延期|改期|提前"
+    # v100: a change of plan in words of change alone (原定6月上线，后改为9月; 后调整为, 后来改到了, 后更改为)
+    "|调整|改|更改|变更|修改|修正|下调|上调)"
     "了?(?:至|到|为|成)了? ?)" + _ANOTHER_FIGURE
 )
 _BUT_AFTER_ANOTHER = re.compile(
