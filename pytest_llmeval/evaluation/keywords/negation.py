@@ -162,6 +162,10 @@ NEGATIONS_EN_TWO_WORDS |= {"far from", "nowhere near", "anything but", "opposed 
 # clear of)
 NEGATIONS_EN_TWO_WORDS |= {"advise against", "advises against", "advised against", "recommend against"}
 NEGATIONS_EN_TWO_WORDS |= {"decide against", "decided against", "rule out", "rules out", "ruled out", "clear of"}
+# v101: a feature stopped or dropped (We stopped offering SaaS, have discontinued SaaS, ceased supporting)
+NEGATIONS_EN_TWO_WORDS |= {"stopped offering", "stopped supporting", "stopped providing", "ceased offering"}
+NEGATIONS_EN_TWO_WORDS |= {"ceased supporting", "stopped selling", "have discontinued", "has discontinued"}
+NEGATIONS_EN_TWO_WORDS |= {"had discontinued", "we discontinued", "they discontinued"}
 PROHIBITIONS_EN = frozenset({"prohibit", "prohibits", "forbid", "forbids", "disallow", "disallows", "refuses"})
 PROHIBITIONS_EN |= {"refused", "bans"}
 PROHIBITIONS_EN |= {"waive", "waives", "waived"}  # v14: as 免收 before the point (we waive the service fee)
@@ -662,7 +666,10 @@ _DENIAL_AFTER_ZH = re.compile(
     "(?P<denial>不可能|不可行|不可用|不能用|用不了|不行|不可以|不能|(?:暂|还|尚)?不(?:支持|提供|开放|存在|适用|允许|接受"
     "|受理|包括|包含|含|需要|必要|收取|收费|计费|另行收取|额外收取|现实|可取)|不被(?:允许|支持|接受|认可)|不予(?:受理|支持|批准|办理|考虑"
     # v86: and a request not met, a product not launched (无法满足, 尚未推出, 未开通)
-    "|提供|退还)?|无法(?:提供|实现|支持|使用|办理|受理|满足)|不能满足|满足不了|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持|推出|发布|开通)|被拒绝?|被禁止|禁止|非必需"
+    "|提供|退还)?"
+    # v101: a need it cannot meet, named (无法满足贵司合规要求, 满足不了您的需求)
+    "|(?:无法|不能|难以)满足(?:贵司|贵方|您|你们|客户|其)?的?[^,，。!?;；\n]{0,8}?(?:要求|需求)"
+    "|无法(?:提供|实现|支持|使用|办理|受理|满足)|不能满足|满足不了|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持|推出|发布|开通)|被拒绝?|被禁止|禁止|非必需"
     f"|非必须|不是必须|不是必需|没必要|无|没有|{WAIVERS_AFTER_ZH}"
     "|行不通|走不通|(?:实现|做|办)不(?:了|到)"
     # v67: and no longer offered, withdrawn (私有化部署已停止提供, 已不再提供, 现已下线, 已停用)
@@ -672,7 +679,7 @@ _DENIAL_AFTER_ZH = re.compile(
     "|(?:从未|从来没有?|一直没有?|一直未|始终没有?|始终未|还没有?)(?:推出|支持|提供|上线|开放|发布|做)过?"
     "|(?:暂|目前|当前|尚|还)?(?:无|没有)(?:相关|任何)?(?:计划|安排|规划)|不做"
     # v86: and one out of plan or list (不在考虑范围内, 不在计划内, 不在支持之列), one refused (免谈, 恕难从命)
-    "|不在(?:我们的|我方的|本产品的|产品的|公司的)?(?:考虑|计划|支持|服务|交付|产品|合同|规划)?"
+    "|不在(?:我们的|我方的|本产品的|产品的|公司的|本次|此次|这次|本期|当前|目前的?)?(?:考虑|计划|支持|服务|交付|产品|合同|规划)?"
     "(?:范围|计划|之列|产品线|路线图|内容|项目|清单)(?:内|之内|中|之中|上|里)?|免谈|恕难从命|恕不(?:提供|支持|接受|受理)"
     # v87: and one missing, hopeless or not to be spoken of (私有化部署：暂缺, 目前没戏, 无从谈起, 谈不上)
     "|暂缺|缺失|没戏|没指望|无从谈起|谈不上"
@@ -741,6 +748,16 @@ _DENIAL_AFTER_EN = re.compile(
     r" (?:offer|support|provide|have|do|sell) (?:it|this|that|one|them)"
     r"|(?:e?s)? (?:is|are) (?:something|anything) (?:we|i|they) (?:stopped|ceased|quit) (?:offering|supporting"
     r"|providing|selling)|(?:e?s)? used to be (?:offered|supported|available|provided)"
+    # v101: a verdict in a bracket of its own (SaaS (not recommended), (unavailable), (discontinued)), one still in
+    # development (as 正在开发中; a plan for a time is an offer, decided in v67), one whose support ended, one that
+    # would not meet the customer's needs (SaaS would not meet your compliance requirements)
+    r"|(?:e?s)? \((?:not (?:recommended|available|supported|offered|included|advised|an option)|unavailable"
+    r"|unsupported|discontinued|deprecated|withdrawn|coming soon|planned|n/?a|none)\)"
+    r"|(?:e?s)? (?:is|are) (?:only |still )?(?:in development|under development|in the works)(?![a-z])"
+    r"|(?:e?s)? (?:support|sales|availability|service) (?:has |had )?(?:ended|stopped|ceased|was discontinued"
+    r"|was withdrawn)(?![a-z])"
+    r"|(?:e?s)? (?:would|will|does|do|can|could)(?: not|n't|n’t) (?:meet|satisfy|fit|suit) (?:your|the|their|our"
+    r"|the customer's|the client's) [^.,;!?\n()]{0,30}?(?:needs?|requirements?|constraints|rules)(?![a-z])"
     # v86: and one not launched yet (On-premise deployment has yet to be released)
     r"|(?:e?s)? (?:is|are|has|have) yet to be (?:released|launched|offered|supported|made available|rolled out"
     r"|introduced|shipped)"
