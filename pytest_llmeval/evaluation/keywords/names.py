@@ -21,6 +21,7 @@ The rules for figures have read these since v15-v32 (20个月或24个月, 由20�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..numbers.name_edges import a_persons_name
 from .assertion import A_DETAIL, SENTENCE_END, last_end, next_start
@@ -324,6 +325,7 @@ _ONLY_A_BRANCH = re.compile(
 )
 
 
+@lru_cache(maxsize=64)
 def head_office_asked(question: str) -> bool:
     """Whether the case's question asks for a head office (总部在哪座城市？, Where is the head office?)."""
     return _HEAD_OFFICE_ASKED.search(normalise(question)) is not None

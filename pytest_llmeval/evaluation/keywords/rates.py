@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..numbers import Found, NumberForms, NumberPattern, compile_variant
 from ..numbers.edges import an_end_of_a_range
@@ -122,6 +123,7 @@ def _period_before(answer: str, start: int) -> str | None:
 _RATE_WORD_IN_A_FORM = re.compile(rf"(?:/ ?|每个?|(?<=[a-z0-9$ ])(?:per|a|an) )(?:{_NAMES})$|^每个?[月年天日周]")
 
 
+@lru_cache(maxsize=64)
 def question_periods(question: str) -> frozenset[str]:
     """The periods the question counts its amounts in (每年运维费30万元 -> year)."""
     periods = {m.lastgroup for m in _PERIOD_BEFORE.finditer(question) if m.lastgroup}
