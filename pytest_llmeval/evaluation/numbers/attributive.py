@@ -43,12 +43,26 @@ _OWN_HOLDER_EN = (
 _MODAL_EN = r"(?:(?:will|would|should|can|could|may|is expected to|is projected to|is likely to|is set to) )?"
 _VERB_EN = (
     r"(?:has|have|had|delivers?|delivered|yields?|yielded|offers?|offered|achieves?|achieved|generates?|generated"
-    r"|gives?|gave|provides?|provided|produces?|produced|earns?|earned|shows?|showed|carries|carry|carried)"
+    r"|gives?|gave|provides?|provided|produces?|produced|earns?|earned|shows?|showed|carries|carry|carried"
+    # v102: the answer's own forecast of it (We expect a 20% ROI; v41: the answer's own forecast states it)
+    r"|expects?|expected|anticipates?|anticipated|forecasts?|projects?|projected|estimates?|estimated)"
 )
 # (or a heading before the project itself: ## Summary / The project delivers a 20% ROI, its line break read as a space)
 _BEFORE_EN = re.compile(
     f"(?:{_CLAUSE_START} ?(?:{_OWN_HOLDER_EN} )?|#{{1,6}} [^#.!?]{{1,40}} {_OWN_HOLDER_EN} ){_MODAL_EN}{_VERB_EN} "
     r"(?:a|an)(?: (?:estimated|expected|projected|roughly|about|approximately|around))? (?:\*\*)? ?$"
+)
+# v102: or nothing before the figure but an article, in a sentence or a list item of its own (20% ROI., - A 20% ROI
+# is very likely.) - not after a colon or a comma (Target: 20% ROI), nor under a target, a benchmark or another
+# year's words just before (## Targets / - 20% ROI), and then only the clause's end or its likelihood after the name
+_BARE_BEFORE_EN = re.compile(r"(?:^|[.!?;\n•|#]|(?:^|\n) ?(?:[-*]|[0-9]+[.)]) |\*\*) ?(?:(?:a|an) )?(?:\*\*)? ?$")
+_NOT_THE_LEVEL_NEAR = re.compile(
+    r"(?<![a-z])(?:targets?|goals?|objectives?|aims?|benchmarks?|last year|previous|prior|before|industry|average"
+    r"|competitors?|rivals?|peers?|if|unless|whether|hope|hoped|wish)(?![a-z])|目标|基准|行业|竞"
+)
+_LIKELY_AFTER_EN = re.compile(
+    r" (?:is|looks|seems)(?: (?:very|highly|quite|entirely|fully|clearly))? (?:likely|expected|achievable|realistic"
+    r"|feasible|attainable|within reach)" + r"[\"”]? ?(?:\*\*)?" + r"(?: ?(?:[,.。;!:\n•|#]|$| and ))"
 )
 # what may stand between the figure's unit and 的 (20%左右的ROI), and what closes the clause after the name
 _AFTER_UNIT_ZH = re.compile(r"(?:\*\*)? ?(?:左右)? ?的 ?[\"“「]?")
@@ -84,6 +98,8 @@ def figure_before_subject(text: str, pos: int, end: int, names: tuple[str, ...])
     chinese = before is not None
     before = before or _BEFORE_EN.search(text, max(0, pos - 48), pos)
     english = not chinese and before is not None
+    if before is None and text[end : end + 1] == " ":
+        return _bare_figure_before_subject(text, pos, end, names)
     if before is None or _held_by_another(text, pos, before.group()):
         return False
     after = (_AFTER_UNIT_ZH if chinese else _AFTER_UNIT_EN).match(text, end)
@@ -94,6 +110,21 @@ def figure_before_subject(text: str, pos: int, end: int, names: tuple[str, ...])
     for name in sorted(names, key=len, reverse=True):
         if text.startswith(name, at) and closes.match(text, at + len(name)) is not None:
             return True
+    return False
+
+
+def _bare_figure_before_subject(text: str, pos: int, end: int, names: tuple[str, ...]) -> bool:
+    """v102: the figure opens its sentence or list item (an article before it at most) and its subject follows, then
+    the clause's end or its likelihood (20% ROI., A 20% ROI is very likely.)."""
+    bare = _BARE_BEFORE_EN.search(text, max(0, pos - 8), pos)
+    if bare is None or _NOT_THE_LEVEL_NEAR.search(text, max(0, bare.start() - 60), pos) is not None:
+        return False
+    for name in sorted(names, key=len, reverse=True):
+        at = end + 1
+        if text.startswith(name, at) and not name[:1] > "\u2e80":
+            after = at + len(name)
+            if _CLAUSE_ENDS_EN.match(text, after) is not None or _LIKELY_AFTER_EN.match(text, after) is not None:
+                return True
     return False
 
 
