@@ -104,7 +104,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 102
+SCORER_VERSION = 103
 
 
 @dataclass(frozen=True)

@@ -201,6 +201,9 @@ def disclaimed_by_a_pointer(answer_norm: str, end: int) -> str | None:
 _BELIEVED = re.compile(
     "(?:很多|不少|许多|一些|部分|有|大家|人们|外界)(?:人)?(?:都|曾|一直|原本|本来)?(?:以为|认为|觉得|相信|猜测)"
     "|(?:我们|我)(?:都|曾|一直|原本|本来)?以为|误以为|误认为|(?:本|原|原本|原来)以为"
+    # v103: hearsay (据传是刘敏牵的线，但实际是周晓峰; 传言, 据说, 听说, 有传言称, "it is rumoured that")
+    "|据传|传言|传闻|据说|听说|有传言称|有消息称|坊间传|外界传|(?<![a-z])(?:rumou?red|reportedly|allegedly|supposedly)"
+    "(?: that)?(?![a-z])"
     "|(?<![a-z])(?:many|most|some|people|others)(?: people)? (?:believe|believed|think|thought|assume|assumed"
     "|guess|guessed)(?: that)?(?![a-z])|(?<![a-z])(?:we|i) (?:thought|assumed|believed)(?: that)?(?![a-z])"
 )
@@ -224,12 +227,19 @@ def believed_and_corrected(answer_norm: str, start: int, end: int) -> str | None
         belief = found
     if belief is None or _A_CONTRAST.search(answer_norm, belief.end(), start):
         return None
-    if not _THE_BELIEVED_VALUE_ENDS.match(answer_norm, end):
-        return None  # 很多人认为私有化部署成本高，实际… - the point is the topic of the belief, not its value
+    if not _THE_BELIEVED_VALUE_ENDS.match(answer_norm, end) and not a_persons_name(answer_norm[start:end]):
+        # 很多人认为私有化部署成本高，实际… - the point is the topic of the belief, not its value; a person is what
+        # the belief is of whatever it says the person did (v103: 据传是刘敏牵的线，但实际是周晓峰)
+        return None
     corrected = _CORRECTED.search(answer_norm, end, sentence_end)
     if corrected is None or _CONFIRMED.search(answer_norm, end, sentence_end):
         return None
+    if _THE_PERSON_AGAIN.match(answer_norm, corrected.end()):
+        return None  # 很多人认为刘敏很能干，实际上她牵了线: what is so is said of the person too
     return answer_norm[belief.start() : start]
+
+
+_THE_PERSON_AGAIN = re.compile(" ?[,，]? ?(?:她|他|(?<![a-z])(?:she|he)(?![a-z]))")
 
 
 # v93: a person named only to be denied the part asked about - 刘敏并未参与, 刘敏没有参与该项目, 刘敏不是牵线
@@ -237,9 +247,13 @@ def believed_and_corrected(answer_norm: str, start: int, end: int) -> str | None
 # 谈判，只负责牵线: another part), or of a role (not 刘敏不是周晓峰的下属: no role's word; nor 刘敏不参与谈判: 不
 # alone denies no person)
 _DENIED_AFTER_A_NAME = re.compile(
+    # v103: and a list of names before the denial of all (刘敏和周晓峰都不是牵线人, 刘敏、周晓峰均未参与牵线)
+    "(?:(?: ?(?:和|与|跟|及|以及|、) ?[\u4e00-\u9fff]{2,4}){1,3} ?(?:都|均|全都|也都|皆))?"
     " ?(?:却|也|根本|其实|实际上)?(?:并|从|从来)?(?:"
     "(?:没有|没|未曾|未|不曾)(?:参与|参加|涉及|介入|经手|出面|在场)过?"
-    "(?:该项目|此事|这件事|其中|此项目|本项目|这个项目|项目)?(?=$|[,.;:!?，。；：！？)\\s])"
+    # v103: or the part asked about itself (未参与牵线, 没有参与引荐)
+    "(?:该项目|此事|这件事|其中|此项目|本项目|这个项目|项目|牵线|引荐|介绍|对接)?(?:工作)?"
+    "(?=$|[,.;:!?，。；：！？)\\s])"
     "|(?:不是|并非|并不是|不算|非|不曾是)(?:牵线|负责|担任|主导|发起|对接|经办|介绍人|决策)"
     ")"
     "| ?(?:与|和|跟)(?:此事|该项目|这件事|此|这个项目|本项目|项目)?(?:无关|没有关系|没关系|毫无关系|并无关系)"
@@ -305,7 +319,7 @@ def given_as_no_answer(answer_norm: str, start: int, end: int, key_point: bool) 
     if after is None and key_point:
         after = guessed_among(answer_norm, start, end)
     after = after or taken_back_name(answer_norm, start, end) or disclaimed_by_a_pointer(answer_norm, end)
-    after = after or denied_after_a_name(answer_norm, start, end)
+    after = after or denied_after_a_name(answer_norm, start, end) or claim_dismissed_after(answer_norm, end)
     if after is not None:
         return None, after
     return believed_and_corrected(answer_norm, start, end), None
@@ -335,3 +349,21 @@ def only_a_branch(answer_norm: str, end: int) -> str | None:
     """The words right after the place at `end` that make it only a branch's place (只是分行所在地), else None."""
     branch = _ONLY_A_BRANCH.match(answer_norm, end)
     return None if branch is None else branch.group()
+
+
+# v103: a claim about the person dismissed later in its clause (刘敏牵线一说并无依据, 刘敏牵线的传言不实, "the claim
+# that Liu Min made the introduction is unfounded" - v87 read 没有任何证据表明… before a figure)
+_CLAIM_DISMISSED_AFTER = re.compile(
+    "[^,，。;；!?！？\n]{0,10}?(?:一说|的说法|之说|的传言|的传闻|的消息|的报道|这一说法|这种说法)"
+    "(?:并|也|均|完全|根本)?(?:(?:无|没有|毫无|缺乏|找不到)(?:任何)?(?:事实)?(?:依据|根据|证据|来源)"
+    "|不实|不成立|站不住脚|有误|(?:是|属于?)?(?:错误|错)的?|(?:纯属|是|属于?)(?:谣言|误传|讹传|捏造|编造))"
+    "|[^.;!?\n]{0,40}? (?:is|was|are|were) (?:unfounded|baseless|groundless|false|untrue|a rumou?r|unsubstantiated"
+    "|not (?:true|supported|substantiated|correct))(?![a-z])"
+)
+
+
+def claim_dismissed_after(answer_norm: str, end: int) -> str | None:
+    """The dismissal of the claim the text point at `end` opens (刘敏牵线一说并无依据 -> 牵线一说并无依据), else
+    None."""
+    dismissed = _CLAIM_DISMISSED_AFTER.match(answer_norm, end)
+    return None if dismissed is None else dismissed.group()
