@@ -34,6 +34,8 @@ ROWS = [
     ("刘敏", "刘敏牵的线，周晓峰和王志远都不是牵线人。", C),
     ("刘敏", "周晓峰牵线的说法不实，实际是刘敏。", C),
     ("刘敏", "不是周晓峰，是刘敏牵的线。", C),
+    ("Liu Min", "Liu Min made the introduction, which is not true of Zhou.", C),  # another clause's verdict
+    ("苏州", "很多人以为总部在苏州，其实他们搞错了，总部在上海。", N),  # 他们: not the person again
 ]
 
 

@@ -79,7 +79,15 @@ def test_an_amount_in_english_words(answer: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("question", "expected"),
-    [(Q_YUAN, True), (Q_EN, True), (Q_USD, False), (Q_NONE, False), ("成本150万元，或20万美元？", False)],
+    [
+        (Q_YUAN, True),
+        (Q_EN, True),
+        (Q_USD, False),
+        (Q_NONE, False),
+        ("成本150万元，或20万美元？", False),
+        ("这是一个二元分类问题，样本有多少条？", False),  # 元 of another word
+        ("三元组抽取的准确率是多少？", False),
+    ],
 )
 def test_question_in_yuan(question: str, expected: bool) -> None:
     assert question_in_yuan(question) is expected

@@ -130,8 +130,10 @@ def in_yuan(variants: Sequence[str]) -> bool:
 # v97: and a point written with no unit at all (120万) is in 元 where the case's question gives its amounts in 元 and
 # in no other currency (一次性投入150万元，每年运维费30万元 - the answer's 120万美元 is seven times another amount);
 # a question that names dollars (预算100万美元) or none at all leaves the point in any currency, as before
+# (not a 元 of another word after a numeral: 二元分类, 一元化, 三元组, 一元二次方程)
 _AN_AMOUNT_IN_YUAN = re.compile(
     _YUAN_FORM.pattern.removesuffix("$")
+    + "(?!分类|化|素|数据|宇宙|论|组|件|次|函数|年|旦|首|老|帅|气|音|运算|关系|结构)"
     + "|(?:¥|人民币|(?<![a-z])(?:rmb|cny)) ?[0-9]|[0-9] ?(?:万|亿|million|billion)? ?(?:rmb|cny|yuan)(?![a-z])"
 )
 _ANOTHER_CURRENCY_NAMED = re.compile(rf"(?:{_FOREIGN_CURRENCY})|[$€£]")

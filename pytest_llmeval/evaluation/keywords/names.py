@@ -234,12 +234,12 @@ def believed_and_corrected(answer_norm: str, start: int, end: int) -> str | None
     corrected = _CORRECTED.search(answer_norm, end, sentence_end)
     if corrected is None or _CONFIRMED.search(answer_norm, end, sentence_end):
         return None
-    if _THE_PERSON_AGAIN.match(answer_norm, corrected.end()):
+    if _THE_PERSON_AGAIN.match(answer_norm, corrected.end()) and a_persons_name(answer_norm[start:end]):
         return None  # 很多人认为刘敏很能干，实际上她牵了线: what is so is said of the person too
     return answer_norm[belief.start() : start]
 
 
-_THE_PERSON_AGAIN = re.compile(" ?[,，]? ?(?:她|他|(?<![a-z])(?:she|he)(?![a-z]))")
+_THE_PERSON_AGAIN = re.compile(" ?[,，]? ?(?:她|他)(?!们)")
 
 
 # v93: a person named only to be denied the part asked about - 刘敏并未参与, 刘敏没有参与该项目, 刘敏不是牵线
@@ -357,7 +357,7 @@ _CLAIM_DISMISSED_AFTER = re.compile(
     "[^,，。;；!?！？\n]{0,10}?(?:一说|的说法|之说|的传言|的传闻|的消息|的报道|这一说法|这种说法)"
     "(?:并|也|均|完全|根本)?(?:(?:无|没有|毫无|缺乏|找不到)(?:任何)?(?:事实)?(?:依据|根据|证据|来源)"
     "|不实|不成立|站不住脚|有误|(?:是|属于?)?(?:错误|错)的?|(?:纯属|是|属于?)(?:谣言|误传|讹传|捏造|编造))"
-    "|[^.;!?\n]{0,40}? (?:is|was|are|were) (?:unfounded|baseless|groundless|false|untrue|a rumou?r|unsubstantiated"
+    "|[^.,;!?\n]{0,40}? (?:is|was|are|were) (?:unfounded|baseless|groundless|false|untrue|a rumou?r|unsubstantiated"
     "|not (?:true|supported|substantiated|correct))(?![a-z])"
 )
 
