@@ -26,10 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pytest_llmeval.evaluation.keywords.denial import in_yuan, question_in_yuan  # noqa: E402
 from pytest_llmeval.evaluation.keywords.normalisation import normalise  # noqa: E402
-from pytest_llmeval.evaluation.keywords.rates import a_rate_form, question_periods  # noqa: E402
-from pytest_llmeval.evaluation.keywords.unit_family import unit_families  # noqa: E402
+from pytest_llmeval.evaluation.keywords.unit_family import units_of_a_point  # noqa: E402
 from pytest_llmeval.evaluation.scenarios import Case, KeyPoint, load_scenarios  # noqa: E402
 from pytest_llmeval.evaluation.scoring import score_answer  # noqa: E402
 
@@ -64,8 +62,8 @@ def mutants(case: Case, point: KeyPoint) -> list[Mutant]:
     figure = _FIGURE.match(normalise(point.point))
     if figure is None or re.search("[0-9]", figure.group("unit")):
         return []
-    yuan = question_in_yuan(case.question) or in_yuan(point.variants)
-    families = unit_families(tuple(point.variants), yuan)
+    units = units_of_a_point(case.question, point.variants)
+    families = units.families
     number, unit = figure.group("figure"), figure.group("unit")
     made = [Mutant(case.id, point.point, "right: as written", f"答案是{point.point}。", True)]
     if unit:
@@ -80,8 +78,8 @@ def mutants(case: Case, point: KeyPoint) -> list[Mutant]:
             Mutant(case.id, point.point, "another currency", f"答案是{number}{currency}。", False)
             for currency in _OTHER_CURRENCIES
         )
-        periods = question_periods(normalise(case.question))
-        if periods and not a_rate_form(tuple(normalise(v) for v in point.variants)):
+        periods = units.periods  # (none for a point written as a rate, or a question that names no period)
+        if periods:
             for period, word in _PERIOD_WORDS.items():
                 rate = f"答案是{number}元{word}。" if word.startswith("/") else f"答案是{word}{number}元。"
                 kind = "right: the question's period" if period in periods else "another period"

@@ -41,11 +41,9 @@ from .keywords.denial import (
     denied_by_its_row,
     in_a_clarifying_question,
     in_another_currency,
-    in_yuan,
     negated_within,
     negation_inside,
     offered_among_others,
-    question_in_yuan,
     refusal_of,
     waived_by_a_bare_mian,
 )
@@ -67,7 +65,7 @@ from .keywords.normalisation import CHECK, CROSS, normalise, normalise_lines, st
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
 from .keywords.parties import formerly, held_by_another, marked_in_our_column, ours_after_anothers_denial
 from .keywords.periods import superseded_by_a_later_period, superseded_in_its_column
-from .keywords.rates import a_rate_form, per_another_period, question_periods
+from .keywords.rates import per_another_period
 from .keywords.rejected import double_denial, rejected_claim
 from .keywords.retraction import (
     FIGURE_START,
@@ -82,7 +80,7 @@ from .keywords.retraction import (
     taken_back,
 )
 from .keywords.tables import TableCell, table_cells, table_units
-from .keywords.unit_family import another_unit_after, unit_families
+from .keywords.unit_family import another_unit_after, units_of_a_point, written_without_a_unit
 from .numbers import (
     CN_DIGITS,
     EN_ONES,
@@ -533,19 +531,6 @@ def _with_its_yuan(answer_norm: str, found: Found) -> Found:
     return found
 
 
-_SCALE_PIECES = ("", "万", "亿", "千", "百", "十万", "百万", "千万", "万亿")
-
-
-def _no_unit(pattern: Pattern) -> bool:
-    """The number form writes no unit after its one figure (4300, 120万; not 4300人, 50%, 2020年3月)."""
-    return (
-        isinstance(pattern, NumberPattern)
-        and len(pattern.slots) == 1
-        and not pattern.slots[0].percent
-        and pattern.pieces[-1].strip() in _SCALE_PIECES
-    )
-
-
 def _find(
     answer_norm: str,
     forms: Sequence[Pattern],
@@ -577,7 +562,11 @@ def _find(
             if any(start <= found.start and found.end <= end for start, end in negated_words):
                 continue  # v57: 审批引擎 inside "It is not 信贷审批引擎" - the words negated, read again shorter
             if pattern.kind == "number":
-                if families and _no_unit(pattern) and another_unit_after(answer_norm, found.end, families):
+                if (
+                    families
+                    and written_without_a_unit(pattern)
+                    and another_unit_after(answer_norm, found.end, families)
+                ):
                     continue  # v98: 4300个网点 for 4300人 through its synonym 4300
                 found = _with_its_yuan(answer_norm, found)  # v58: 1200万 in 1200万元，现已调整为… - read to its 元
                 if periods and per_another_period(answer_norm, found.start, found.end, periods):
@@ -891,8 +880,6 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         expectation = expectation_point(case.trap.expect, sum(p.weight for p in case.key_points))
         key_points.append(expectation)
     results: list[PointResult] = []
-    question_in_yuan_only = question_in_yuan(case.question)  # v97: a bare 120万 is then in 元
-    money_periods = question_periods(normalise(case.question))  # v99
     head_office = head_office_asked(case.question)  # v100
     for kp in key_points:
         forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
@@ -900,20 +887,16 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
             forms = marker_patterns(forms, case.trap.expect if case.trap else None)
         questions = None if kp is expectation else answer_lines
         with _regex_of(case, f"key_points[{len(results)}].regex"):
-            yuan = question_in_yuan_only or in_yuan(kp.variants)
-            families = unit_families(tuple(kp.variants), yuan)
-            # v99: a sum, not stated by a rate of a period the question does not count in
-            a_sum = "money" in families and not a_rate_form(tuple(normalise(v) for v in kp.variants))
-            periods: frozenset[str] = money_periods if a_sum else frozenset()
+            units = units_of_a_point(case.question, kp.variants)  # v97-v99: its currency, units and periods
             found = _find(
                 answer_norm,
                 forms,
                 masks,
                 cells=cells,
                 questions=questions,
-                yuan=yuan,
-                families=families,
-                periods=periods,
+                yuan=units.yuan,
+                families=units.families,
+                periods=units.periods,
                 head_office=head_office,
             )
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)

@@ -111,9 +111,12 @@ def refusal_of(answer_lines: str, start: int, end: int, figure: bool) -> str | N
 _YUAN_FORM = re.compile("[0-9" + "".join(sorted(NUMERAL_CHARS - frozenset("0123456789"))) + "] ?元$")
 # v97: an amount in English words too (1.2 million, 1,200,000), and its currency in words (dollars, euros)
 _SCALE_AT_THE_END = re.compile("(?:[0-9十百千万亿]|(?<![a-z])(?:million|billion|thousand|mn|bn|[kmb]))$")
+# the currencies other than 元 as Chinese writes them after an amount (also the unit family "foreign money", v98)
+FOREIGN_CURRENCY_WORDS = (
+    "港币", "港元", "新台币", "台币", "澳门币", "美金", "美元", "日元", "欧元", "英镑", "韩元", "澳元", "加元", "卢布",
+)  # fmt: skip
 _FOREIGN_CURRENCY = (
-    "港币|港元|新台币|台币|澳门币|美金|美元|日元|欧元|英镑|韩元|澳元|加元|卢布"
-    "|(?<![a-z])(?:hkd|usd|jpy|eur|gbp|twd|mop|krw|aud|cad|sgd)(?![a-z])"
+    "|".join(FOREIGN_CURRENCY_WORDS) + "|(?<![a-z])(?:hkd|usd|jpy|eur|gbp|twd|mop|krw|aud|cad|sgd)(?![a-z])"
 )
 _FOREIGN_CURRENCY_IN_WORDS = (
     "(?<![a-z])(?:(?:us|u\\.s\\.|hk|hong kong|singapore|australian|canadian|new taiwan|nt) )?dollars?(?![a-z])"

@@ -227,14 +227,15 @@ def believed_and_corrected(answer_norm: str, start: int, end: int) -> str | None
         belief = found
     if belief is None or _A_CONTRAST.search(answer_norm, belief.end(), start):
         return None
-    if not _THE_BELIEVED_VALUE_ENDS.match(answer_norm, end) and not a_persons_name(answer_norm[start:end]):
+    a_person = a_persons_name(answer_norm[start:end])
+    if not _THE_BELIEVED_VALUE_ENDS.match(answer_norm, end) and not a_person:
         # 很多人认为私有化部署成本高，实际… - the point is the topic of the belief, not its value; a person is what
         # the belief is of whatever it says the person did (v103: 据传是刘敏牵的线，但实际是周晓峰)
         return None
     corrected = _CORRECTED.search(answer_norm, end, sentence_end)
     if corrected is None or _CONFIRMED.search(answer_norm, end, sentence_end):
         return None
-    if _THE_PERSON_AGAIN.match(answer_norm, corrected.end()) and a_persons_name(answer_norm[start:end]):
+    if a_person and _THE_PERSON_AGAIN.match(answer_norm, corrected.end()):
         return None  # 很多人认为刘敏很能干，实际上她牵了线: what is so is said of the person too
     return answer_norm[belief.start() : start]
 

@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
+from ..numbers import NumberPattern, Pattern
 from ..numbers.mention import NUMERAL_CHARS
+from .denial import FOREIGN_CURRENCY_WORDS, in_yuan, question_in_yuan
 from .normalisation import normalise
+from .rates import a_rate_form, question_periods
 
 # the families of units, and the units of each as written right after a figure (longest first where one holds another)
 _FAMILIES: dict[str, tuple[str, ...]] = {
     "money": ("人民币", "元", "块钱", "块"),
-    "foreign money": ("美元", "美金", "港币", "港元", "日元", "欧元", "英镑", "台币", "新台币", "韩元", "澳元", "加元"),
+    "foreign money": FOREIGN_CURRENCY_WORDS,
     "people": ("人", "名", "位"),
     "effort": ("人月", "人天", "人日", "人年"),
     "year": ("年",),
@@ -108,3 +112,34 @@ def another_unit_after(answer_norm: str, end: int, families: frozenset[str]) -> 
     if zh == "个":  # 4300个员工 counts people; 个 counts any item
         return not ("items" in families or ("people" in families and _PEOPLE_AFTER_GE.match(answer_norm, unit.end())))
     return True
+
+
+_SCALE_PIECES = ("", "万", "亿", "千", "百", "十万", "百万", "千万", "万亿")
+
+
+def written_without_a_unit(pattern: Pattern) -> bool:
+    """The number form writes no unit after its one figure (4300, 120万; not 4300人, 50%, 2020年3月)."""
+    return (
+        isinstance(pattern, NumberPattern)
+        and len(pattern.slots) == 1
+        and not pattern.slots[0].percent
+        and pattern.pieces[-1].strip() in _SCALE_PIECES
+    )
+
+
+@dataclass(frozen=True)
+class PointUnits:
+    """What a key point's figure counts, read with its case's question."""
+
+    yuan: bool  # in 元: a form says so (v15), or the question's amounts are in 元 (v97)
+    families: frozenset[str]  # the families of its forms' units (v98)
+    periods: frozenset[str]  # for a sum of money, the periods the question counts in (v99); else none
+
+
+@lru_cache(maxsize=512)
+def units_of_a_point(question: str, variants: tuple[str, ...]) -> PointUnits:
+    """The point's `PointUnits` - read once per case and point, not per answer."""
+    yuan = question_in_yuan(question) or in_yuan(variants)
+    families = unit_families(variants, yuan)
+    a_sum = "money" in families and not a_rate_form(tuple(normalise(v) for v in variants))
+    return PointUnits(yuan, families, question_periods(normalise(question)) if a_sum else frozenset())

@@ -22,7 +22,7 @@ from typing import Any
 
 from .finding import _segmenter
 
-_CJK = re.compile("[\u4e00-\u9fff]")
+CJK = re.compile("[\u4e00-\u9fff]")
 _CLAUSE_MARK = re.compile("[,.!?;:()\\[\\]\"'“”‘’「」『』、。！？；：（）【】《》\\s]")
 # one-character words that follow a subject (an adverb, a copula, a preposition, a particle, a title: 李明总): not
 # a name's last character, whatever jieba joins (孙丽为负责人 is 孙丽 + 为, 王芳才到 王芳 + 才)
@@ -81,7 +81,7 @@ _COMPOUND_SURNAMES = (
 def a_persons_name(point: str) -> bool:
     """Whether the point (normalised) is a Chinese person's name alone: 2-4 CJK characters, a common surname first,
     that jieba tags nr (a surname, then a given name: 王/志远 is nr + nrfg)."""
-    if not 2 <= len(point) <= _LONGEST_NAME or not all(_CJK.match(c) for c in point):
+    if not 2 <= len(point) <= _LONGEST_NAME or not all(CJK.match(c) for c in point):
         return False
     if point[0] not in _SURNAMES and not point.startswith(_COMPOUND_SURNAMES):
         return False
@@ -110,7 +110,7 @@ def clause_around(text: str, start: int, end: int, reach: int) -> tuple[int, int
 
 def in_a_longer_name(text: str, start: int, end: int, point: str) -> bool:
     """The person's name `point`, matched at text[start:end], is the start of another person's longer name there."""
-    if end >= len(text) or not _CJK.match(text[end]) or text[end] in _AFTER_A_SUBJECT or not a_persons_name(point):
+    if end >= len(text) or not CJK.match(text[end]) or text[end] in _AFTER_A_SUBJECT or not a_persons_name(point):
         return False
     clause_start, clause_end = clause_around(text, start, end, 40)
     word = next((w for w in _tagged(text[clause_start:clause_end]) if w[0] <= start - clause_start < w[1]), None)

@@ -20,9 +20,8 @@ import re
 from functools import lru_cache
 
 from .finding import _segmenter
-from .name_edges import clause_around
+from .name_edges import CJK, clause_around
 
-_CJK = re.compile("[\u4e00-\u9fff]")
 # a street's or a river's word right after the point, as the whole of what jieba reads after it
 _STREET_OR_RIVER = re.compile("[东南西北中]?路|大?街|巷|弄|胡同|桥|河(?:畔|边)?")
 _MAY_START_ONE = frozenset("东南西北中路大街巷弄胡桥河")
@@ -49,7 +48,7 @@ def in_a_streets_name(text: str, start: int, end: int, point: str) -> bool:
         return False
     if point[-1].isascii() and point[-1].isalpha():
         return _EN_STREET_OR_CREEK.match(text, end) is not None
-    if text[end] not in _MAY_START_ONE or not _CJK.match(point[-1]):
+    if text[end] not in _MAY_START_ONE or not CJK.match(point[-1]):
         return False
     clause_start, clause_end = clause_around(text, start, end, 30)
     at_end = end - clause_start
