@@ -68,6 +68,7 @@ DECIDED: dict[str, str] = {
         "v87: a forbidden claim guessed among others is charged (可能已通过PCI DSS，也可能没有: the customer hears it"
         " offered), as v15's values; a key point so guessed is not stated"
     ),
+    "text: two names": "v104: a name guessed between two (是刘敏或王芳牵的线) is charged as v87's guess is",
 }
 
 # missed charges left in v70, each class with what marks its answers and why it is left (reported apart, listed in

@@ -1297,19 +1297,29 @@ def text_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str
         # as Chinese names are; four-character ones are compound surnames' names, which jieba does not guess)
         if len(row[0]) == 2:
             made.append(Mutant("text: a longer name", row, row[1].replace(spot.said, spot.said + "琪")))
-        # v93: 刘敏并未参与该项目 - the person named only to be denied the part
+        # v93: 刘敏并未参与该项目 - the person named only to be denied the part; v104: 是刘敏的同事牵的线 - a relation
+        # of the person did it, 是刘敏或王芳牵的线 - a guess between two
         made.extend(Mutant(kind, row, text) for kind, text in text_rewrites(spot, _NAME_TEMPLATES))
+        two_names = _with_another(row[0], "王芳", "李娜")
+        made.extend(Mutant(kind, row, text) for kind, text in text_rewrites(spot, two_names))
     elif _A_NAME_IN_LATIN.fullmatch(row[0]) and not spot.chinese:
-        # v96: Liu Min was not involved - the same in English
+        # v96: Liu Min was not involved - the same in English; v104: Liu Min's colleague made the introduction
         made.extend(Mutant(kind, row, text) for kind, text in text_rewrites(spot, _NAME_TEMPLATES))
     if spot.chinese and a_place(normalise(row[0])):
         # v95: 总部位于苏州路 - a street or a river named after the place, not the place
         made.extend(Mutant("text: a street's name", row, row[1].replace(spot.said, spot.said + s)) for s in _STREETS)
+        # v104: 总部位于苏州或杭州 - a guess between two places
+        # (where the place ends its clause: 苏州或杭州的客户 is a set of places, no guess)
+        other = "南京" if "杭州" in row[0] else "杭州"
+        at = row[1].find(spot.said) + len(spot.said)
+        if re.match(r"\s*(?:[，。,.；;！!？?\n]|$)", row[1][at:]):
+            made.append(Mutant("text: two names", row, f"{row[1][:at]}或{other}{row[1][at:]}"))
     # v68: each kind's first mutant under a heading (## 结论 / 竞品A支持私有化部署，我们仅提供公有云版本 was credited
     # by v67: the heading's line was read as the first part of the sentence)
     heading = "## 结论\n\n" if spot.chinese else "## Summary\n\n"
-    # (not "text: guessed": `claim_mutations` charges a guessed claim on purpose, v87, and its twin would be too)
-    firsts = {m.kind: m for m in reversed(made) if m.kind != "text: guessed"}
+    # (not "text: guessed" or "text: two names": `claim_mutations` charges a guessed claim on purpose, v87, v104, and
+    # its twin would be too)
+    firsts = {m.kind: m for m in reversed(made) if m.kind not in ("text: guessed", "text: two names")}
     made.extend(Mutant("text: under a heading", row, heading + m.answer) for m in reversed(firsts.values()))
     return made, []
 
@@ -1349,6 +1359,20 @@ _NAME_TEMPLATES = {
         )
     },
 }
+_NAME_TEMPLATES["zh"]["text: a relation did it"] = (
+    "是{P}的同事牵的线。",
+    "牵线人是{P}的一位老同事。",
+    "{P}的助理负责对接。",
+)
+_NAME_TEMPLATES["en"]["text: a relation did it"] = ("{P}'s colleague made the introduction.",)
+
+
+def _with_another(point: str, name: str, spare: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """v104: the person's name as one of two joined by 或 (是刘敏或王芳牵的线), the other not the point."""
+    other = spare if name in point else name
+    return {"zh": {"text: two names": (f"是{{P}}或{other}牵的线。", f"牵线人是{other}或{{P}}。")}, "en": {}}
+
+
 # v96: a point that may be a person's name in Latin letters (Liu Min, Zhou Xiaofeng): two or three capitalised words
 _A_NAME_IN_LATIN = re.compile("[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 

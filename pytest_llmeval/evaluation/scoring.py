@@ -102,7 +102,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 103
+SCORER_VERSION = 104
 
 
 @dataclass(frozen=True)

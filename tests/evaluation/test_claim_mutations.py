@@ -53,6 +53,13 @@ def test_no_claim_is_charged_wrongly_or_missed_outside_the_decided_and_the_left(
 def test_the_decided_kinds_are_charged(sweep_module: ModuleType, sampled: Any) -> None:
     """A relayed claim (v25/v58), a plan (v67) and a date offered among others (v15, v78) are charged on purpose: the
     sweep reports them apart."""
-    assert set(sweep_module.DECIDED) == {"claimed", "text: claimed", "text: plan", "date: among", "text: guessed"}
+    assert set(sweep_module.DECIDED) == {
+        "claimed",
+        "text: claimed",
+        "text: plan",
+        "date: among",
+        "text: guessed",
+        "text: two names",
+    }
     charged_claimed = [p for p in sampled.wrong if p.kind == "claimed"]
     assert charged_claimed, "the sample's relayed claims are charged (v25)"

@@ -88,7 +88,6 @@ def test_wrong_numbers_that_contain_the_digits_are_not_credited(point, answer):
         ("v3.2", "当前为V3.2版"),
         ("-5%", "增长率为-5%"),
         ("30万", "120万元-30万元=90万元"),  # a subtraction is no minus sign
-        ("10", "约10-20个月"),  # a point without a unit is no quantity of a range (v7: 20个月 is not in 10-20个月)
         ("3.5%", "同比增长百分之3.5"),  # 百分之 before Arabic digits is a percent sign
         ("3.5%", "增长百分之 3.5。"),
         ("9:00", "上午09:00开会"),  # a zero-padded hour, month, day

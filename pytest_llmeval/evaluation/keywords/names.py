@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..numbers.name_edges import a_persons_name
+from ..numbers.name_edges import a_persons_name, pos_tagger
 from .assertion import A_DETAIL, SENTENCE_END, last_end, next_start
 from .normalisation import normalise
 
@@ -91,10 +91,85 @@ def left_open(answer_norm: str, start: int, end: int) -> str | None:
     return answer_norm[end : unknown.end()]
 
 
+# v104: a place or a person's name joined by 或 / 还是 to another of its kind, with no hedge word (总部位于苏州或上海,
+# 成立地是苏州还是上海, 是刘敏或周晓峰牵的线): one guess between two, as v15 reads 20个月或24个月 - v87 left it credited
+# for the shape of an offer (支持私有化部署或公有云), which names no place or person. Not both of them (苏州或上海都有
+# 分行, 苏州或上海的客户: a set), nor options offered (可在苏州或上海部署).
+_OR_AFTER = re.compile(' ?[()"”’]? ?(?:还是|或是|或者|或|抑或)(?:说)? ?(?:在|是|位于|由)? ?[("“‘]?')
+_OR_BEFORE = re.compile('(?:还是|或是|或者|或|抑或)(?:说)? ?(?:在|是|位于|由)? ?[("“‘]? ?$')
+# the first of a list that 或 ends (苏州、上海或宁波)
+_LIST_THEN_OR = re.compile("(?:、[\u4e00-\u9fff]{2,4}?){1,3} ?(?:还是|或是|或者|或|抑或)(?:在|是|位于|由)? ?")
+_BOTH_AFTER = re.compile(' ?[)"”’]? ?(?:都|均|皆|各|也都|两地|两者|二者|等|的|之一)')
+_RESPECTIVELY = re.compile("分别|各自|依次|(?<![a-z])respectively(?![a-z])")
+_AN_OFFER_OF_PLACES = re.compile("(?:可|能|可以|均可|都可以|可选|任选)(?:在|于|由|选)[^。!?;\n,，]{0,6}$")
+
+
+@lru_cache(maxsize=256)
+def _name_kind(point: str) -> str | None:
+    """The kind of name the point is: "nr" a person's, "ns" a place jieba knows (苏州, 上海市); else None."""
+    if a_persons_name(point):
+        return "nr"
+    words = pos_tagger().lcut(point)
+    return "ns" if len(words) == 1 and words[0].flag == "ns" else None
+
+
+def _word_of_kind(text: str, kind: str) -> str | None:
+    """The first word of `text` when jieba tags it as a name of `kind` (a person's name: nr, nrfg), else None."""
+    words = pos_tagger().lcut(text)
+    if not words or not words[0].flag.startswith(kind):
+        return None
+    return str(words[0].word)
+
+
+def _same_place(one: str, other: str) -> bool:
+    return one.removesuffix("市") == other.removesuffix("市")
+
+
+def _guessed_between_two(answer_norm: str, start: int, end: int, sentence_start: int) -> str | None:
+    """v104: the two names, the point's and another of its kind, joined by 或 (苏州或上海), else None."""
+    point = answer_norm[start:end]
+    if answer_norm.startswith("市", end):
+        end += 1  # 苏州市或上海市
+    after = _OR_AFTER.match(answer_norm, end) or _LIST_THEN_OR.match(answer_norm, end)
+    before = _OR_BEFORE.search(answer_norm, max(sentence_start, start - 8), start)
+    # (jieba's tagger, ~0.5 s to load, only where a 或 stands beside the point)
+    kind = None if after is None and before is None else _name_kind(point)
+    if kind is None:
+        return None
+    clause_end = _PART_END.search(answer_norm, end)
+    reach = clause_end.start() if clause_end else len(answer_norm)
+    other = _word_of_kind(answer_norm[after.end() : reach], kind) if after is not None else None
+    if other is not None and after is not None:
+        first, last = start, after.end() + len(other)
+    else:
+        if before is None:
+            return None
+        words = pos_tagger().lcut(answer_norm[max(sentence_start, start - 14) : before.start()])
+        if not words or not words[-1].flag.startswith(kind):
+            return None
+        other, first, last = str(words[-1].word), before.start() - len(words[-1].word), end
+    if _same_place(point, other):
+        return None  # 苏州或苏州市: one place
+    both = _BOTH_AFTER.match(answer_norm, last)
+    if kind == "nr" and both is not None and both.group().strip(' )"”’') == "的":
+        both = None  # 刘敏或王芳的 (jieba may read 王芳牵 as one name, 的 after it): whose, still a guess
+    if both is not None or _AN_OFFER_OF_PLACES.search(answer_norm, sentence_start, first):
+        return None
+    if _RESPECTIVELY.search(answer_norm, sentence_start, first):
+        return None  # 三家分别位于苏州、上海或宁波: a list, one each
+    if _AN_OFFER_BEFORE.search(answer_norm, max(sentence_start, first - 24), first):
+        return None
+    return answer_norm[first:last]
+
+
 def guessed_among(answer_norm: str, start: int, end: int) -> str | None:
-    """The words that make the name at start:end one guess among names (two hedged ones, one of a list joined by 或);
-    else None. Key points only: a forbidden claim offered among others is still heard (v15)."""
+    """The words that make the name at start:end one guess among names (two hedged ones, one of a list joined by 或,
+    v104: two places or persons joined by 或); else None. Key points only: a forbidden claim offered among others is
+    still heard (v15)."""
     sentence_start, sentence_end = _sentence(answer_norm, start, end)
+    between = _guessed_between_two(answer_norm, start, end, sentence_start)
+    if between is not None:
+        return between
     hedge = _HEDGE_BEFORE.search(answer_norm, max(sentence_start, start - 16), start)
     if hedge is not None:
         again = _HEDGED_AGAIN_AFTER.match(answer_norm, end)
@@ -311,6 +386,53 @@ def denied_after_a_name(answer_norm: str, start: int, end: int) -> str | None:
     return denial.group()
 
 
+# v104: a person named only as whose relative or colleague another is, when that other does the part (是刘敏的同事牵
+# 的线, 刘敏的丈夫介绍的, 牵线人是刘敏的一位老同事, 由刘敏的助理引荐, 刘敏的老部下周晓峰促成了合作; "Liu Min's colleague
+# made the introduction", "It was Liu Min's assistant who ...") - the other is the answer, not the person. Not the
+# relation as what another is (周晓峰是刘敏的老部下: the question may ask whose), nor the person's own act
+# (刘敏的介绍, 刘敏的引荐促成了合作: no person after 的).
+_RELATION = (
+    "(?:老|前|原|一位|一名|某位|一个|位|名|个)*(?:同事|助理|秘书|丈夫|妻子|爱人|太太|先生|朋友|好友|同学|下属|部下"
+    "|上级|上司|领导|老板|手下|家人|亲戚|父亲|母亲|儿子|女儿|哥哥|姐姐|弟弟|妹妹|学生|老师|导师|熟人|朋友们|同事们)"
+)
+_HONORIFIC = re.compile("(?:女士|先生|小姐|老师|总监|经理|总)$")
+_RELATION_AFTER_A_NAME = re.compile(f"(?:女士|先生|小姐|老师|总监|经理|总)?的{_RELATION}")
+_RELATION_ACTED = re.compile(
+    " ?(?:[\u4e00-\u9fff]{2,4}?)? ?(?:也|亲自|一手|主动|最早|最初|当初|就)?"
+    "(?:牵|介绍|引荐|推荐|促成|联系|对接|撮合|搭桥|搭线|负责|发起|主导|带来|帮忙|出面|拉)"
+)
+_ROLE_BEFORE = re.compile(
+    "(?:牵线人|介绍人|引荐人|中间人|联系人|推荐人|负责人|对接人)(?:其实|实际上|则)?(?:是|为|:) ?$|由 ?$"
+)
+_RELATION_EN = (
+    "(?:former |old |close |long-time |longtime )?(?:colleague|co-worker|coworker|assistant|secretary|husband|wife"
+    "|spouse|partner|friend|classmate|subordinate|deputy|boss|manager|brother|sister|son|daughter|father|mother"
+    "|relative|student|teacher|mentor)s?"
+)
+_RELATION_ACTED_EN = re.compile(
+    f"['’]s {_RELATION_EN}(?: [a-z]+){{0,2}}? (?:made|introduced|connected|brokered|arranged|set up|put|recommended"
+    "|who (?:made|introduced|connected|brokered|arranged|set up|put|recommended))(?![a-z])"
+)
+
+
+def a_relation_acted(answer_norm: str, start: int, end: int) -> str | None:
+    """The relation (的同事牵的线, 's colleague made) that gives the part to another person beside the person's name at
+    start:end, else None."""
+    name = answer_norm[start:end]
+    if _A_LATIN_NAME.fullmatch(name):
+        acted = _RELATION_ACTED_EN.match(answer_norm, end)
+        return None if acted is None else acted.group()
+    relation = _RELATION_AFTER_A_NAME.match(answer_norm, end)
+    if relation is None or not a_persons_name(_HONORIFIC.sub("", name)):
+        return None
+    acted = _RELATION_ACTED.match(answer_norm, relation.end())
+    sentence_start = last_end(SENTENCE_END, answer_norm, start)
+    role = _ROLE_BEFORE.search(answer_norm, max(sentence_start, start - 8), start)
+    if acted is None and role is None:
+        return None
+    return answer_norm[end : acted.end() if acted is not None else relation.end()]
+
+
 def given_as_no_answer(answer_norm: str, start: int, end: int, key_point: bool) -> tuple[str | None, str | None]:
     """The words before (negation) or after the text point at start:end that give it as no answer - left open, a
     former one, a guess (a `key_point` only: a forbidden claim guessed among others is still heard, v15), taken back,
@@ -321,6 +443,7 @@ def given_as_no_answer(answer_norm: str, start: int, end: int, key_point: bool) 
         after = guessed_among(answer_norm, start, end)
     after = after or taken_back_name(answer_norm, start, end) or disclaimed_by_a_pointer(answer_norm, end)
     after = after or denied_after_a_name(answer_norm, start, end) or claim_dismissed_after(answer_norm, end)
+    after = after or a_relation_acted(answer_norm, start, end)
     if after is not None:
         return None, after
     return believed_and_corrected(answer_norm, start, end), None

@@ -162,6 +162,8 @@ def alternatives(
     bare = not unit and not prefix and not point.percent
     if bare:
         unit = _answer_unit(text, point)
+        if unit and end == point.end:
+            end += len(unit)  # v104: the alternatives after it follow its unit (1997年或1998年, 4300人或5300人)
     quantity = _Quantity(text, point, unit, tolerance, prefix)
     index = first + starting.index(point)
     chain_start, chain_end, links, figures = _chain(quantity, mentions, index, start, end, commas=True)

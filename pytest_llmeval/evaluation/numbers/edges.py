@@ -429,6 +429,30 @@ def _an_end_of_an_interval(text: str, start: int, end: int) -> bool:
     return opened is not None and _INTERVAL_CLOSED.match(text, end) is not None
 
 
+# v104: a point with no unit of its own (the bare 4300 of 4300人, 860万 of 860万元) ends a range in the unit the answer
+# gives it - after the point (4000至4300人), or after the range's other end (4300-4500人, 5800亿至6000亿元): v103
+# credited those, as the point's unit was all that a range was read in
+_ANSWER_UNIT = f"(?P<unit>(?:[^\x00-\u2fff{CN_CHARS}或和与及至到、，。；：！？（）]|个[^\x00-\u2fff]){{1,2}})"
+_UNIT_RIGHT_AFTER = re.compile(_ANSWER_UNIT)
+_UNIT_AFTER_THE_OTHER_END = re.compile(
+    f" ?(?:{_MARK_BEFORE_AN_END}) ?(?:[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+){_SCALE_OF_AN_END} ?{_ANSWER_UNIT}"
+)
+
+
+def _a_bare_end_of_a_range(text: str, start: int, end: int, pattern: str) -> bool:
+    """v104: the unit-less point at text[start:end] ends a range in the unit the answer writes (4000至4300人)."""
+    if _UNIT_AFTER_NUMBER.search(pattern) is not None or pattern[-1:] not in NUMERAL_CHARS:
+        return False
+    right_after = _UNIT_RIGHT_AFTER.match(text, end)
+    unit = right_after or _UNIT_AFTER_THE_OTHER_END.match(text, end)
+    if unit is None:
+        return False
+    with_unit = pattern + unit.group("unit")
+    if _range_unit(with_unit) is None:
+        return False  # a year or a date (1997年): v16 reads those
+    return an_end_of_a_range(text, start, end if right_after is None else right_after.end(), with_unit)
+
+
 def an_end_of_a_range(text: str, start: int, end: int, pattern: str) -> bool:
     """The quantity at text[start:end] starts or ends a range (20个月至30个月, 12到20个月; v76: a rate's amount with
     its period, 3750元/月到5000元/月, read by `rates`; v77: an interval, [15%, 20%])."""
@@ -712,7 +736,7 @@ def _quantity_edge_ok(text: str, start: int, end: int, pattern: str) -> bool:
             return False  # 27个月, 2次方, 90年代 - but 3次方案评审, 2020年代理商: jieba starts the next word there
         if _unit_runs_on(text, end, pattern):
             return False  # 20人民币, 3天线, 1200万元港币 (v9)
-        if an_end_of_a_range(text, start, end, pattern):
+        if an_end_of_a_range(text, start, end, pattern) or _a_bare_end_of_a_range(text, start, end, pattern):
             return False
         if _YEAR_POINT.search(pattern) and _in_a_hedged_year_range(text, start, end):
             return False  # v16: 成立于1997-1998年间, 大约在1997至1998年 - somewhere in the range, not the year

@@ -83,6 +83,14 @@ def _written_or_spaced(answer: str, search: Callable[[str, bool], Iterator[Found
 
 # v16: a number after 第 is an ordinal: 第20个月 (the twentieth month) states no 20个月, 第3年 no 3年, 第5名 no 5名
 _ORDINAL_BEFORE = re.compile("第 ?$")
+# v104: ... except the month in which an investment is paid back (第20个月回本, 预计第20个月即可收回全部投资,
+# 第20个月实现盈亏平衡): the payback period is that many months, as 20个月回本 says. Months only: 第2年回本 is
+# somewhere in the second year, no 2年.
+_PAID_BACK_IN_THAT_MONTH = re.compile(
+    " ?个?月(?:末|底|时|左右)? ?(?:就|即|便|才|即可|就能|就可以|便可|可|能|将|会|可以|能够|预计|有望)*"
+    "(?:实现|完成|达到)?(?:回本|收回(?:全部|全部的|所有)?(?:投资|投入|成本|本金)|回收(?:全部|所有)?(?:投资|投入|成本)"
+    "|盈亏平衡|收支平衡|打平|回正)"
+)
 _YEAR_RANGE_REST = re.compile(r" ?(?:-|–|—|~|至|到) ?[0-9]{4} ?年")  # (NFKC made ～ a ~)
 _ABOUT_EN = re.compile(r"(?:\+|-odd| or so)(?= )")  # v16: and an English unit (20 or so months, 20+ months)
 
@@ -155,7 +163,11 @@ class NumberPattern:
             attributive = labelled and start is None and not isinstance(first, VerbalChange)
             if attributive:
                 start = first.start  # v62: 项目可实现20%的ROI - the subject after the figure, read once its unit ends
-            if start is None or (start == first.start and _ORDINAL_BEFORE.search(answer, max(0, start - 2), start)):
+            if start is None or (
+                start == first.start
+                and _ORDINAL_BEFORE.search(answer, max(0, start - 2), start)
+                and not _PAID_BACK_IN_THAT_MONTH.match(answer, first.end)
+            ):
                 continue  # v16: 第20个月, 第3年, 第5名 - a position, not an amount
             if self.pieces[0].strip() and another_metric(answer, start, self.pieces[0].strip()):
                 continue  # v40: 应收账款回收期20个月, 机会成本下降20% - another metric that holds the subject's name
