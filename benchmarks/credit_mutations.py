@@ -91,7 +91,7 @@ from pytest_llmeval.evaluation.keywords.dates import A_DATE, is_a_date  # noqa: 
 from pytest_llmeval.evaluation.keywords.normalisation import normalise  # noqa: E402
 from pytest_llmeval.evaluation.keywords.times import time_of_day  # noqa: E402
 from pytest_llmeval.evaluation.numbers import NumberForms  # noqa: E402
-from pytest_llmeval.evaluation.numbers.name_edges import a_persons_name, pos_tagger  # noqa: E402
+from pytest_llmeval.evaluation.numbers.name_edges import a_persons_name, a_place  # noqa: E402
 
 Row = tuple[str, str, NumberForms | None, str]
 
@@ -1308,6 +1308,13 @@ def text_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str
     if spot.chinese and a_place(normalise(row[0])):
         # v95: 总部位于苏州路 - a street or a river named after the place, not the place
         made.extend(Mutant("text: a street's name", row, row[1].replace(spot.said, spot.said + s)) for s in _STREETS)
+        # v104: 主要合作银行为苏州银行 - an institution named after the place, not the place (not after a kind's
+        # classifier: 一家苏州银行 is a bank of the place)
+        if not re.search(r"[家所座]\s*$", row[1][: row[1].find(spot.said)]):
+            institutions = ("银行", "大学")
+            made.extend(
+                Mutant("text: an institution", row, row[1].replace(spot.said, spot.said + s)) for s in institutions
+            )
         # v104: 总部位于苏州或杭州 - a guess between two places
         # (where the place ends its clause: 苏州或杭州的客户 is a set of places, no guess)
         other = "南京" if "杭州" in row[0] else "杭州"
@@ -1379,12 +1386,6 @@ _A_NAME_IN_LATIN = re.compile("[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 
 # v95: a street's or a river's word after a place's name
 _STREETS = ("路", "大街", "河畔")
-
-
-def a_place(point: str) -> bool:
-    """Whether jieba's tagger reads the point as one place's name (苏州, 上海市; not 合肥, which it tags a noun)."""
-    tags = [pair.flag for pair in pos_tagger().cut(point)]
-    return tags == ["ns"]
 
 
 # the credit sweep's kinds written as a block of their own (a checklist line, a table)

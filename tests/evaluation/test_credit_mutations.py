@@ -381,6 +381,7 @@ def test_no_text_mutant_is_credited(sweep_module: ModuleType) -> None:
         ("刘敏", "负责人是刘敏。", "text: a name denied", "刘敏并未参与该项目。"),  # v93
         ("苏州", "总部位于苏州。", "text: a street's name", "总部位于苏州河畔。"),  # v95
         ("苏州", "总部位于苏州。", "text: two names", "总部位于苏州或杭州。"),  # v104
+        ("苏州", "总部位于苏州。", "text: an institution", "总部位于苏州银行。"),  # v104
         ("刘敏", "负责人是刘敏。", "text: two names", "是刘敏或王芳牵的线。"),  # v104
         ("王芳", "负责人是王芳。", "text: two names", "牵线人是李娜或王芳。"),  # v104
         ("刘敏", "负责人是刘敏。", "text: a relation did it", "是刘敏的同事牵的线。"),  # v104
@@ -402,14 +403,16 @@ def test_no_longer_name_is_credited(sweep_module: ModuleType) -> None:
     """v92: every covered row whose point is a two-character person's name, the name made the start of another's
     (负责人是刘敏琪), is not covered - the sample above may hold none of these rows; v93: nor a person's name denied the
     part (刘敏并未参与该项目); v95: nor a place's name made a street's or a river's (总部位于苏州路); v104: nor a name
-    guessed between two (总部位于苏州或杭州, 是刘敏或王芳牵的线) or a relation of the person who did the part
-    (是刘敏的同事牵的线)."""
+    guessed between two (总部位于苏州或杭州, 是刘敏或王芳牵的线), a relation of the person who did the part
+    (是刘敏的同事牵的线) or an institution named after the place (总部位于苏州银行)."""
     rows = [row for row in sweep_module.covered_text_rows() if len(row[0]) <= 3]
     swept = sweep_module.text_sweep(rows)
     assert swept.by_kind["text: a longer name"] >= 10 and swept.by_kind["text: a name denied"] >= 30  # v93
     assert swept.by_kind["text: a street's name"] >= 30  # v95
     assert swept.by_kind["text: two names"] >= 30 and swept.by_kind["text: a relation did it"] >= 30  # v104
-    wrong = [(m.row[0], m.answer) for m in swept.still_covered if "name" in m.kind or "relation" in m.kind]
+    assert swept.by_kind["text: an institution"] >= 30  # v104
+    kinds = ("name", "relation", "institution")
+    wrong = [(m.row[0], m.answer) for m in swept.still_covered if any(kind in m.kind for kind in kinds)]
     assert wrong == [], wrong
 
 

@@ -94,6 +94,21 @@ ROWS = [
     ("860万", "合同金额860万元-200万元=660万元。", C),
     ("8400", "每日核对量从8400笔降至3100笔。", C),
     ("8400", "核对量8400-3100=5300笔。", C),
+    # a place in an institution's name
+    ("宁波", "恒锐精密总部位于杭州，主要合作银行为宁波银行。", N),
+    ("上海", "安泰人寿总部在北京，其托管行是上海银行。", N),
+    ("苏州", "华信银行总部位于无锡，董事长毕业于苏州大学。", N),
+    ("苏州", "华信银行总部位于无锡，与苏州银行股份有限公司合作。", N),
+    ("Suzhou", "The bank is headquartered in Wuxi; it works with Bank of Suzhou.", N),
+    ("Suzhou", "The chairman graduated from Suzhou University.", N),
+    ("苏州", "华信银行是一家苏州城商行。", C),
+    ("苏州", "华信银行是一家苏州银行，成立于1997年。", C),
+    ("苏州", "苏州银行业协会的数据显示，华信银行总部在苏州。", C),
+    ("苏州", "总部：苏州（苏州工业园区）。", C),
+    ("上海", "安泰人寿为上海市属国企。", C),
+    ("Suzhou", "The bank is headquartered in Suzhou.", C),
+    ("retail", "We are a retail bank.", C),  # no capitals to tell a name: "bank" after a Latin point is not read
+    ("50 tickets per day", "We handle 50 tickets daily.", C),
     # the month of the payback
     ("20个月", "项目将在第20个月回本。", C),
     ("20个月", "预计第20个月即可收回全部投资。", C),

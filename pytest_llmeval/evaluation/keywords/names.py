@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..numbers.name_edges import a_persons_name, pos_tagger
+from ..numbers.name_edges import a_persons_name, a_place, pos_tagger
 from .assertion import A_DETAIL, SENTENCE_END, last_end, next_start
 from .normalisation import normalise
 
@@ -109,8 +109,7 @@ def _name_kind(point: str) -> str | None:
     """The kind of name the point is: "nr" a person's, "ns" a place jieba knows (苏州, 上海市); else None."""
     if a_persons_name(point):
         return "nr"
-    words = pos_tagger().lcut(point)
-    return "ns" if len(words) == 1 and words[0].flag == "ns" else None
+    return "ns" if a_place(point) else None
 
 
 def _word_of_kind(text: str, kind: str) -> str | None:

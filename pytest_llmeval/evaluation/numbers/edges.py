@@ -22,7 +22,7 @@ from .finding import (
 )
 from .mention import CN_CHARS, CN_DIGITS, NUMERAL_CHARS, SCALE_WORDS, Mention, NumberForms, chinese_value
 from .name_edges import in_a_longer_name
-from .place_edges import in_a_streets_name
+from .place_edges import in_a_streets_name, in_an_institutions_name
 from .spelled import (
     DATE_DAY_AFTER_MONTH,
     DATE_DAY_BEFORE,
@@ -785,6 +785,7 @@ def edges_ok(text: str, start: int, end: int, pattern: str) -> bool:
         and not _another_dollar_or_yen(text, start, end, pattern)
         and not in_a_longer_name(text, start, end, pattern)  # v92: 刘敏 is not in 刘敏华
         and not in_a_streets_name(text, start, end, pattern)  # v95: 苏州 is not in 苏州河
+        and not in_an_institutions_name(text, start, end, pattern)  # v104: 宁波 is not in 宁波银行
     )
 
 

@@ -90,6 +90,14 @@ def a_persons_name(point: str) -> bool:
 
 
 @lru_cache(maxsize=256)
+def a_place(point: str) -> bool:
+    """Whether jieba's tagger reads the point (normalised) as one place's name (苏州, 上海市; not 合肥, which it tags a
+    noun)."""
+    words = pos_tagger().lcut(point)
+    return len(words) == 1 and words[0].flag == "ns"
+
+
+@lru_cache(maxsize=256)
 def _tagged(clause: str) -> tuple[tuple[int, int, str], ...]:
     """jieba's words of the clause with their part of speech, as (start, end, tag)."""
     words, pos = [], 0
