@@ -1118,7 +1118,13 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         # v87: a guess between names, a former one, a belief corrected
         "text: left open": ("是{P}还是其他方案，知识库中没有说明。",),
         "text: guessed": ("可能是{P}，也可能是其他方式。",),
-        "text: former": ("我们已从{P}迁移到公有云。", "原为{P}，现已改为公有云。"),
+        # v104: upgraded from it, and a former one in a bracket
+        "text: former": (
+            "我们已从{P}迁移到公有云。",
+            "原为{P}，现已改为公有云。",
+            "已由{P}升级为公有云。",
+            "现为公有云（此前为{P}）。",
+        ),
         "text: believed": ("很多人以为是{P}，其实是公有云。",),
         # v88: taken back by a correction, disclaimed by a pointer, denied through its gloss or its possessor
         "text: taken back": ("我们提供{P}。更正：是公有云。",),
@@ -1176,7 +1182,11 @@ _TEXT_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "text: past": ("{P} was previously offered but has been retired.", "We used to offer {P}."),
         "text: left open": ("Whether it is {P} or another option is not stated.",),  # v87
         "text: guessed": ("It may be {P} or something else.",),
-        "text: former": ("We moved from {P} to the cloud.", "It was formerly {P}, but is now the cloud."),
+        "text: former": (
+            "We moved from {P} to the cloud.",
+            "It was formerly {P}, but is now the cloud.",
+            "It is now the cloud (formerly {P}).",  # v104
+        ),
         "text: believed": ("Many believe it is {P}, but in fact it is the cloud.",),
         "text: taken back": ("We offer {P}. Correction: the cloud.",),  # v88
         "text: disclaimed": ("We offer {P}, but this is unconfirmed.",),

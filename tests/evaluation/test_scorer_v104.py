@@ -1,12 +1,14 @@
-"""Scorer v104: a guess between two values in the answer's unit or between two names, a person's relation who did the
-part, a bare point at a range's end, and the month in which an investment is paid back.
+"""Scorer v104: a guess between two values in the answer's unit or between two names or releases, a person's relation
+who did the part, a bare point at a range's end, a place in an institution's name, a release replaced or a former
+name in a bracket, and the month in which an investment is paid back.
 
 v103 credited 1997年 for 成立于1997年或1998年 and 4300人 for 员工4300人或5300人 (v30 read a bare point's alternatives
 in the answer's unit only before it: 1996年或1997年), 苏州 for 总部位于苏州或上海 and 刘敏 for 是刘敏或周晓峰牵的线
 (v87 left two names joined by 或 credited for the shape of an offer), 刘敏 for 是刘敏的同事牵的线,
 牵线人是刘敏的一位老同事 and "Liu Min's colleague made the introduction" (another person does the part), 4300人 for
 员工约4000至4300人 and 860万元 for 合同金额800万-860万元 (a synonym with no unit of its own - 4300, 860万 - was read
-at a range's end only in its own unit), and missed 20个月 in 项目将在第20个月回本 (v16 reads 第20个月 as a position).
+at a range's end only in its own unit), 宁波 for 主要合作银行为宁波银行, v3.2 for 最新版本由v3.2升级到v4.0, 苏州 for
+总部在上海（原在苏州）, and missed 20个月 in 项目将在第20个月回本 (v16 reads 第20个月 as a position).
 Kept: both names (苏州或上海都有分行, 苏州或上海的客户), options (可以选择苏州或上海的数据中心), one place twice
 (苏州或苏州市), a relation said of another (周晓峰是刘敏的老部下), the person's own act (刘敏的介绍促成了合作),
 第20个月 with no payback and 第3年回本 (somewhere in the third year).
@@ -109,6 +111,20 @@ ROWS = [
     ("Suzhou", "The bank is headquartered in Suzhou.", C),
     ("retail", "We are a retail bank.", C),  # no capitals to tell a name: "bank" after a Latin point is not read
     ("50 tickets per day", "We handle 50 tickets daily.", C),
+    # two releases joined by 或, a move by an upgrade, a former one in a bracket
+    ("v3.2", "目前最新版本是v3.2或v4.0。", N),
+    ("v3.2", "目前最新版本是v4.0或v3.2。", N),
+    ("v3.2", "最新版本由v3.2升级到v4.0。", N),
+    ("私有化部署", "已由私有化部署升级为SaaS。", N),
+    ("苏州", "总部在上海（之前在苏州）。", N),
+    ("苏州", "总部在上海（原在苏州）。", N),
+    ("v3.2", "最新为v4.0（此前为v3.2）。", N),
+    ("Suzhou", "The head office is in Shanghai (formerly Suzhou).", N),
+    ("v3.2", "最新为v3.2（此前为v3.1）。", C),
+    ("v3.2", "最新版本是v3.2或3.2版。", C),
+    ("v3.2", "目前最新版本是v3.2（或称3.2版）。", C),
+    ("v3.2", "最新版本是v3.2，由v3.1升级到v3.2。", C),
+    ("苏州", "总部位于苏州（原为苏州县，现为苏州市）。", C),
     # the month of the payback
     ("20个月", "项目将在第20个月回本。", C),
     ("20个月", "预计第20个月即可收回全部投资。", C),
@@ -141,6 +157,9 @@ SHIPPED_ROWS = [
     ("kb_relationships", "刘敏", "刘敏女士的同事牵的线。", N),
     ("kb_relationships", "刘敏", "是刘敏牵的线。", C),
     ("roi_calculation", "20个月", "项目将在第20个月回本。", C),
+    ("trap_hallucination", "v3.2", "目前最新版本是v3.2或v4.0。", N),
+    ("trap_hallucination", "v3.2", "最新版本由v3.2升级到v4.0。", N),
+    ("trap_hallucination", "v3.2", "目前最新版本是v4.0（之前是v3.2）。", N),
     ("kb_company_background", "4300人", "员工约4000至4300人。", N),
     ("kb_company_background", "5800亿元", "资产5800亿至6000亿元。", N),
     ("kb_cooperation_history", "860万元", "合同金额800万-860万元。", N),

@@ -104,24 +104,43 @@ _RESPECTIVELY = re.compile("分别|各自|依次|(?<![a-z])respectively(?![a-z])
 _AN_OFFER_OF_PLACES = re.compile("(?:可|能|可以|均可|都可以|可选|任选)(?:在|于|由|选)[^。!?;\n,，]{0,6}$")
 
 
+_A_VERSION = re.compile("v ?[0-9]+(?:\\.[0-9]+)*|[0-9]+(?:\\.[0-9]+)+ ?版?")
+
+
 @lru_cache(maxsize=256)
 def _name_kind(point: str) -> str | None:
-    """The kind of name the point is: "nr" a person's, "ns" a place jieba knows (苏州, 上海市); else None."""
+    """The kind of name the point is: "nr" a person's, "ns" a place jieba knows (苏州, 上海市), "version" a release
+    (v3.2, 3.2版); else None."""
+    if _A_VERSION.fullmatch(point):
+        return "version"
     if a_persons_name(point):
         return "nr"
     return "ns" if a_place(point) else None
 
 
 def _word_of_kind(text: str, kind: str) -> str | None:
-    """The first word of `text` when jieba tags it as a name of `kind` (a person's name: nr, nrfg), else None."""
+    """The first word of `text` when jieba tags it as a name of `kind` (a person's name: nr, nrfg) or, for a
+    version, the version it opens with; else None."""
+    if kind == "version":
+        version = _A_VERSION.match(text)
+        return None if version is None else version.group()
     words = pos_tagger().lcut(text)
     if not words or not words[0].flag.startswith(kind):
         return None
     return str(words[0].word)
 
 
+def _words_before(text: str, kind: str) -> list[tuple[str, str]]:
+    """The words of `text` with their tags (jieba's; for a version, the version that ends it, tagged "version")."""
+    if kind == "version":
+        version = re.search(f"(?:{_A_VERSION.pattern}) ?$", text)
+        return [] if version is None else [(version.group().strip(), "version")]
+    return [(str(pair.word), str(pair.flag)) for pair in pos_tagger().lcut(text)]
+
+
 def _same_place(one: str, other: str) -> bool:
-    return one.removesuffix("市") == other.removesuffix("市")
+    """One place or release written two ways (苏州 / 苏州市, v3.2 / 3.2版)."""
+    return re.sub("^v|[ 市版]", "", one) == re.sub("^v|[ 市版]", "", other)
 
 
 def _guessed_between_two(answer_norm: str, start: int, end: int, sentence_start: int) -> str | None:
@@ -143,10 +162,10 @@ def _guessed_between_two(answer_norm: str, start: int, end: int, sentence_start:
     else:
         if before is None:
             return None
-        words = pos_tagger().lcut(answer_norm[max(sentence_start, start - 14) : before.start()])
-        if not words or not words[-1].flag.startswith(kind):
+        words = _words_before(answer_norm[max(sentence_start, start - 14) : before.start()], kind)
+        if not words or not words[-1][1].startswith(kind):
             return None
-        other, first, last = str(words[-1].word), before.start() - len(words[-1].word), end
+        other, first, last = words[-1][0], before.start() - len(words[-1][0]), end
     if _same_place(point, other):
         return None  # 苏州或苏州市: one place
     both = _BOTH_AFTER.match(answer_norm, last)
@@ -190,7 +209,9 @@ _FROM_BEFORE = re.compile(
 )
 _MOVED_AFTER = re.compile(
     " ?(?:总部|办公地|办公室|公司)?(?:整体)?"
-    "(?:迁至|迁往|迁到|迁移至|迁移到|搬到|搬至|搬迁至|搬迁到|搬往|转到|转至|转移到|转移至|变更为|改为|更换为|换成|调整为|变为|改成)"
+    "(?:迁至|迁往|迁到|迁移至|迁移到|搬到|搬至|搬迁至|搬迁到|搬往|转到|转至|转移到|转移至|变更为|改为|更换为|换成|调整为|变为|改成"
+    # v104: upgraded, updated, switched, replaced (由v3.2升级到v4.0, 由私有化部署切换为SaaS)
+    "|升级到|升级至|升级为|更新到|更新至|更新为|切换到|切换至|切换为|替换为|过渡到|过渡至|演进到|演进为)"
     "|(?: [a-z]+){0,3}? to (?![a-z]+ing)"
 )
 # a former one, then a "now" later in its sentence (原在苏州，现在上海; "formerly in Suzhou, now in Shanghai")
@@ -211,9 +232,21 @@ _UNTIL_AFTER = re.compile(
 )
 
 
+# v104: a former one in a bracket after what is so (总部在上海（之前在苏州）, 最新为v4.0（此前为v3.2）, "Shanghai
+# (formerly Suzhou)"): the sentence's own value is the "now"
+_FORMER_IN_A_BRACKET = re.compile(
+    "[(（] ?(?:之前|此前|以前|过去|早先|原先|原来|原本|原|曾经|曾|旧)(?:的)?(?:在|是|为|位于|设在|叫|名为|版本为)? ?$"
+    "|\\( ?(?:formerly|previously|originally|once|earlier|was)(?: (?:in|at|based in|located in|headquartered in"
+    "|called|named))? $"
+)
+
+
 def a_former_name(answer_norm: str, start: int, end: int) -> str | None:
-    """The words that make the name at start:end a former one (moved from it to another; formerly it, now another);
-    else None."""
+    """The words that make the name at start:end a former one (moved from it to another; formerly it, now another;
+    v104: formerly it, in a bracket); else None."""
+    bracketed = _FORMER_IN_A_BRACKET.search(answer_norm, max(0, start - 12), start)
+    if bracketed is not None:
+        return answer_norm[bracketed.start() : end]
     moved_from = _FROM_BEFORE.search(answer_norm, max(0, start - 40), start)
     if moved_from is not None:
         moved = _MOVED_AFTER.match(answer_norm, end)

@@ -18,9 +18,8 @@ v104: nor is it in an institution's name (`in_an_institutions_name`) - 宁波银
 主要合作银行为宁波银行 and 苏州 for 董事长毕业于苏州大学. Only for a point jieba tags as a place (ns) and a word of an
 institution right after it (银行, 农商行, 证券, 保险, 人寿, 财险, 信托, 基金, 集团, 大学, 学院, 医院, 机场, 电视台,
 日报, 晚报, 有限公司 …), or in English "Bank of", "University of" before it or University, Airport after it (not
-Bank: a retail bank holds retail); not 分行 / 支行 (v100 reads a branch for a head-office
-question), 城商行 (a kind: 一家苏州城商行 is in Suzhou), a kind's classifier before it (一家苏州银行), 市, 本地,
-工业园区, 总部 or 地区.
+Bank: a retail bank holds retail); not 分行 / 支行 (v100 reads a branch for a head-office question), 城商行 (a kind:
+一家苏州城商行 is in Suzhou), a kind's classifier before it (一家苏州银行), 市, 本地, 工业园区, 总部 or 地区.
 """
 
 from __future__ import annotations
@@ -68,7 +67,7 @@ def in_a_streets_name(text: str, start: int, end: int, point: str) -> bool:
 
 
 # v104: a word of an institution right after a place (宁波银行, 苏州大学, 上海证券交易所), or in English after (Suzhou
-# University, Suzhou Bank) or before it (Bank of Suzhou, University of Shanghai)
+# University, Shanghai Stock Exchange) or before it (Bank of Suzhou, University of Shanghai)
 _INSTITUTION_AFTER = re.compile(
     " ?(?:市)?(?:农村商业银行|农商银行|农商行|银行|证券|保险|人寿|财险|信托|基金|期货|集团|控股|大学|学院"
     "|医院|机场|电视台|广播电台|日报|晚报|地铁|港务|交易所|股份有限公司|有限公司|有限责任公司)(?!业)"
