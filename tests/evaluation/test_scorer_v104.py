@@ -1,6 +1,6 @@
 """Scorer v104: a guess between two values in the answer's unit or between two names or releases, a person's relation
 who did the part, a bare point at a range's end, a place in an institution's name, a release replaced or a former
-name in a bracket, and the month in which an investment is paid back.
+name in a bracket, a two-character term cut across by other words, and the month in which an investment is paid back.
 
 v103 credited 1997年 for 成立于1997年或1998年 and 4300人 for 员工4300人或5300人 (v30 read a bare point's alternatives
 in the answer's unit only before it: 1996年或1997年), 苏州 for 总部位于苏州或上海 and 刘敏 for 是刘敏或周晓峰牵的线
@@ -125,6 +125,18 @@ ROWS = [
     ("v3.2", "目前最新版本是v3.2（或称3.2版）。", C),
     ("v3.2", "最新版本是v3.2，由v3.1升级到v3.2。", C),
     ("苏州", "总部位于苏州（原为苏州县，现为苏州市）。", C),
+    # a two-character term cut across by other words
+    ("等保", "我们服务过人寿、财险等保险机构。", N),
+    ("信创", "团队充满自信创新能力强。", N),
+    ("试点", "用户尝试点击按钮后报错。", N),
+    ("核实", "完成考核实施方案。", N),
+    ("试点", "全面试点将于明年启动。", C),
+    ("信创", "需要完成信创适配。", C),
+    ("等保", "满足等保三级要求。", C),
+    ("事务", "PostgreSQL支持完整的事务。", C),
+    ("事务", "该方案由会计师事务所审计。", C),  # a word that holds it whole: left (事务所)
+    ("黄勇", "黄勇于2021年加入公司。", C),  # a person's name: 勇于 is no reading of it
+    ("国产化", "我们销售国产化妆品。", C),  # three characters: left
     # the month of the payback
     ("20个月", "项目将在第20个月回本。", C),
     ("20个月", "预计第20个月即可收回全部投资。", C),
@@ -160,6 +172,9 @@ SHIPPED_ROWS = [
     ("trap_hallucination", "v3.2", "目前最新版本是v3.2或v4.0。", N),
     ("trap_hallucination", "v3.2", "最新版本由v3.2升级到v4.0。", N),
     ("trap_hallucination", "v3.2", "目前最新版本是v4.0（之前是v3.2）。", N),
+    ("multi_requirement_analysis", "等保", "我们服务过人寿、财险等保险机构。", N),
+    ("multi_requirement_analysis", "试点", "用户尝试点击按钮后报错。", N),
+    ("multi_requirement_analysis", "试点", "建议先在一个分行试点。", C),
     ("kb_company_background", "4300人", "员工约4000至4300人。", N),
     ("kb_company_background", "5800亿元", "资产5800亿至6000亿元。", N),
     ("kb_cooperation_history", "860万元", "合同金额800万-860万元。", N),

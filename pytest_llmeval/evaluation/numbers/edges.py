@@ -31,6 +31,7 @@ from .spelled import (
     TIME_OR_RATIO,
     spelled_value,
 )
+from .term_edges import across_other_words
 
 
 def _part_of_a_time_ratio_or_date(text: str, start: int, end: int, pattern: str) -> bool:
@@ -786,6 +787,7 @@ def edges_ok(text: str, start: int, end: int, pattern: str) -> bool:
         and not in_a_longer_name(text, start, end, pattern)  # v92: 刘敏 is not in 刘敏华
         and not in_a_streets_name(text, start, end, pattern)  # v95: 苏州 is not in 苏州河
         and not in_an_institutions_name(text, start, end, pattern)  # v104: 宁波 is not in 宁波银行
+        and not across_other_words(text, start, end, pattern)  # v104: 等保 is not in 等保险
     )
 
 

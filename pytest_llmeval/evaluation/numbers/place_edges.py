@@ -41,7 +41,7 @@ _EN_STREET_OR_CREEK = re.compile(
 
 
 @lru_cache(maxsize=256)
-def _words(clause: str) -> tuple[tuple[int, int], ...]:
+def dictionary_words(clause: str) -> tuple[tuple[int, int], ...]:
     """jieba's words of the clause (no new words guessed), as (start, end)."""
     spans, pos = [], 0
     for word in _segmenter().lcut(clause, HMM=False):
@@ -60,7 +60,7 @@ def in_a_streets_name(text: str, start: int, end: int, point: str) -> bool:
         return False
     clause_start, clause_end = clause_around(text, start, end, 30)
     at_end = end - clause_start
-    word = next((w for w in _words(text[clause_start:clause_end]) if w[0] <= at_end < w[1]), None)
+    word = next((w for w in dictionary_words(text[clause_start:clause_end]) if w[0] <= at_end < w[1]), None)
     # jieba's word at the point's end, whether it starts there (苏州/河畔) or holds the point too (苏州河, 上海南京路),
     # goes on with a street's or a river's word only - not 路过, 路演, 河南, 弄堂
     return word is not None and _STREET_OR_RIVER.fullmatch(text, end, clause_start + word[1]) is not None
