@@ -187,3 +187,21 @@ def test_shipped_cases(case_id: str, point: str, answer: str, expected: str) -> 
     case = next(c for c in load_scenarios([SCENARIOS]) if c.id == case_id)
     got = next(p.status for p in score_answer(case, answer).points if p.point == point)
     assert (got == "covered") == (expected == C), got
+
+
+@pytest.mark.parametrize(
+    ("answer", "shown"),
+    [
+        ("总部位于苏州或上海。", "苏州或上海"),
+        ("总部位于上海或苏州。", "上海或苏州"),
+        ("总部位于苏州市或上海市。", "苏州市或上海市"),
+        # v87's guesses, which showed the point twice (苏州可能在苏州，也可能在) before v104
+        ("总部可能在苏州，也可能在上海。", "可能在苏州,也可能在"),
+        ("总部在苏州、上海或宁波之一。", "苏州、上海或宁波之一"),
+    ],
+)
+def test_the_report_shows_the_guess_around_the_name(answer: str, shown: str) -> None:
+    """The text the report gives as "negated, not counted: 苏州 (as '...')" is the guess as the answer writes it."""
+    case = next(c for c in load_scenarios([SCENARIOS]) if c.id == "kb_company_background")
+    point = next(p for p in score_answer(case, answer).points if p.point == "苏州")
+    assert (point.status, point.matched_text) == ("negated", shown)

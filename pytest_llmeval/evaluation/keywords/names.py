@@ -143,8 +143,11 @@ def _same_place(one: str, other: str) -> bool:
     return re.sub("^v|[ 市版]", "", one) == re.sub("^v|[ 市版]", "", other)
 
 
-def _guessed_between_two(answer_norm: str, start: int, end: int, sentence_start: int) -> str | None:
-    """v104: the two names, the point's and another of its kind, joined by 或 (苏州或上海), else None."""
+def guessed_between_two(answer_norm: str, start: int, end: int) -> tuple[str | None, str] | None:
+    """v104: the words before and after the name at start:end that join it by 或 to another of its kind (苏州或上海:
+    (None, "或上海"); 上海或苏州: ("上海或", "")), else None. Key points only, as `guessed_among`."""
+    sentence_start, _ = _sentence(answer_norm, start, end)
+    point_end = end
     point = answer_norm[start:end]
     if answer_norm.startswith("市", end):
         end += 1  # 苏州市或上海市
@@ -177,28 +180,24 @@ def _guessed_between_two(answer_norm: str, start: int, end: int, sentence_start:
         return None  # 三家分别位于苏州、上海或宁波: a list, one each
     if _AN_OFFER_BEFORE.search(answer_norm, max(sentence_start, first - 24), first):
         return None
-    return answer_norm[first:last]
+    return (answer_norm[first:start] or None), answer_norm[point_end:last]
 
 
-def guessed_among(answer_norm: str, start: int, end: int) -> str | None:
-    """The words that make the name at start:end one guess among names (two hedged ones, one of a list joined by 或,
-    v104: two places or persons joined by 或); else None. Key points only: a forbidden claim offered among others is
-    still heard (v15)."""
+def guessed_among(answer_norm: str, start: int, end: int) -> tuple[str | None, str] | None:
+    """The words before and after the name at start:end that make it one guess among names (two hedged ones, one of a
+    list joined by 或); else None. Key points only: a forbidden claim offered among others is still heard (v15)."""
     sentence_start, sentence_end = _sentence(answer_norm, start, end)
-    between = _guessed_between_two(answer_norm, start, end, sentence_start)
-    if between is not None:
-        return between
     hedge = _HEDGE_BEFORE.search(answer_norm, max(sentence_start, start - 16), start)
     if hedge is not None:
         again = _HEDGED_AGAIN_AFTER.match(answer_norm, end)
         if again is not None:
-            return answer_norm[hedge.start() : again.end()]
+            return answer_norm[hedge.start() : start], answer_norm[end : again.end()]
     one_of = _ONE_OF_AFTER.match(answer_norm, end)
     if one_of is not None and one_of.end() <= sentence_end:
-        return answer_norm[end : one_of.end()]
+        return None, answer_norm[end : one_of.end()]
     listed = _ONE_OF_BEFORE.search(answer_norm, max(sentence_start, start - 24), start)
     if listed is not None and _OR_IN_THE_LIST.match(answer_norm, end) is not None:
-        return answer_norm[listed.start() : start]
+        return answer_norm[listed.start() : start], ""
     return None
 
 
@@ -472,7 +471,9 @@ def given_as_no_answer(answer_norm: str, start: int, end: int, key_point: bool) 
     where none does."""
     after = left_open(answer_norm, start, end) or a_former_name(answer_norm, start, end)
     if after is None and key_point:
-        after = guessed_among(answer_norm, start, end)
+        guessed = guessed_between_two(answer_norm, start, end) or guessed_among(answer_norm, start, end)
+        if guessed is not None:
+            return guessed  # the words before and after it (可能在 … ，也可能在; 或上海)
     after = after or taken_back_name(answer_norm, start, end) or disclaimed_by_a_pointer(answer_norm, end)
     after = after or denied_after_a_name(answer_norm, start, end) or claim_dismissed_after(answer_norm, end)
     after = after or a_relation_acted(answer_norm, start, end)
