@@ -27,10 +27,13 @@ from ..numbers.name_edges import a_persons_name, a_place, pos_tagger
 from .assertion import A_DETAIL, SENTENCE_END, last_end, next_start
 from .normalisation import normalise
 
+# the Chinese words of "or" and what may follow them before the alternative (或是, 还是在, 或位于)
+_OR_ZH = "还是|或是|或者|或|抑或"
+_OR_THEN_BEING = "(?:说)? ?(?:在|是|位于|由)? ?"
 _DISJUNCTION_AFTER = re.compile(
     ' ?(?:[)"”’]? ?)(?:还是|或是|或者|或|抑或|(?<![a-z])or(?![a-z]))(?:说)? ?(?:在|是|位于|由)? ?[^\\s,，。.;；!?、]'
 )
-_DISJUNCTION_BEFORE = re.compile('(?:还是|或是|或者|或|抑或|(?<![a-z])or(?![a-z]))(?:说)? ?(?:在|是|位于|由)? ?["“‘]?$')
+_DISJUNCTION_BEFORE = re.compile(f'(?:{_OR_ZH}|(?<![a-z])or(?![a-z])){_OR_THEN_BEING}["“‘]?$')
 # an unknown: the answer says it cannot tell which (没有说明, 无法确定, "is not stated", "I cannot tell")
 _UNKNOWN = re.compile(
     "没有(?:明确)?(?:说明|提到|提及|记载|写明|注明|给出)|未(?:明确)?(?:说明|提及|提到|记载|写明|注明|给出)|无法(?:确定|判断|确认|得知)"
@@ -95,10 +98,10 @@ def left_open(answer_norm: str, start: int, end: int) -> str | None:
 # 成立地是苏州还是上海, 是刘敏或周晓峰牵的线): one guess between two, as v15 reads 20个月或24个月 - v87 left it credited
 # for the shape of an offer (支持私有化部署或公有云), which names no place or person. Not both of them (苏州或上海都有
 # 分行, 苏州或上海的客户: a set), nor options offered (可在苏州或上海部署).
-_OR_AFTER = re.compile(' ?[()"”’]? ?(?:还是|或是|或者|或|抑或)(?:说)? ?(?:在|是|位于|由)? ?[("“‘]?')
-_OR_BEFORE = re.compile('(?:还是|或是|或者|或|抑或)(?:说)? ?(?:在|是|位于|由)? ?[("“‘]? ?$')
+_OR_AFTER = re.compile(f' ?[()"”’]? ?(?:{_OR_ZH}){_OR_THEN_BEING}[("“‘]?')
+_OR_BEFORE = re.compile(f'(?:{_OR_ZH}){_OR_THEN_BEING}[("“‘]? ?$')
 # the first of a list that 或 ends (苏州、上海或宁波)
-_LIST_THEN_OR = re.compile("(?:、[\u4e00-\u9fff]{2,4}?){1,3} ?(?:还是|或是|或者|或|抑或)(?:在|是|位于|由)? ?")
+_LIST_THEN_OR = re.compile(f"(?:、[\u4e00-\u9fff]{{2,4}}?){{1,3}} ?(?:{_OR_ZH})(?:在|是|位于|由)? ?")
 _BOTH_AFTER = re.compile(' ?[)"”’]? ?(?:都|均|皆|各|也都|两地|两者|二者|等|的|之一)')
 _RESPECTIVELY = re.compile("分别|各自|依次|(?<![a-z])respectively(?![a-z])")
 _AN_OFFER_OF_PLACES = re.compile("(?:可|能|可以|均可|都可以|可选|任选)(?:在|于|由|选)[^。!?;\n,，]{0,6}$")
@@ -146,12 +149,14 @@ def _same_place(one: str, other: str) -> bool:
 def guessed_between_two(answer_norm: str, start: int, end: int) -> tuple[str | None, str] | None:
     """v104: the words before and after the name at start:end that join it by 或 to another of its kind (苏州或上海:
     (None, "或上海"); 上海或苏州: ("上海或", "")), else None. Key points only, as `guessed_among`."""
-    sentence_start, _ = _sentence(answer_norm, start, end)
     point_end = end
     point = answer_norm[start:end]
     if answer_norm.startswith("市", end):
         end += 1  # 苏州市或上海市
     after = _OR_AFTER.match(answer_norm, end) or _LIST_THEN_OR.match(answer_norm, end)
+    if after is None and _OR_BEFORE.search(answer_norm, max(0, start - 8), start) is None:
+        return None  # no 或 beside it: its sentence's bounds are not looked for (every text point's match asks)
+    sentence_start, _ = _sentence(answer_norm, start, end)
     before = _OR_BEFORE.search(answer_norm, max(sentence_start, start - 8), start)
     # (jieba's tagger, ~0.5 s to load, only where a 或 stands beside the point)
     kind = None if after is None and before is None else _name_kind(point)
@@ -426,8 +431,9 @@ _RELATION = (
     "(?:老|前|原|一位|一名|某位|一个|位|名|个)*(?:同事|助理|秘书|丈夫|妻子|爱人|太太|先生|朋友|好友|同学|下属|部下"
     "|上级|上司|领导|老板|手下|家人|亲戚|父亲|母亲|儿子|女儿|哥哥|姐姐|弟弟|妹妹|学生|老师|导师|熟人|朋友们|同事们)"
 )
-_HONORIFIC = re.compile("(?:女士|先生|小姐|老师|总监|经理|总)$")
-_RELATION_AFTER_A_NAME = re.compile(f"(?:女士|先生|小姐|老师|总监|经理|总)?的{_RELATION}")
+_HONORIFICS = "(?:女士|先生|小姐|老师|总监|经理|总)"
+_HONORIFIC = re.compile(f"{_HONORIFICS}$")
+_RELATION_AFTER_A_NAME = re.compile(f"{_HONORIFICS}?的{_RELATION}")
 _RELATION_ACTED = re.compile(
     " ?(?:[\u4e00-\u9fff]{2,4}?)? ?(?:也|亲自|一手|主动|最早|最初|当初|就)?"
     "(?:牵|介绍|引荐|推荐|促成|联系|对接|撮合|搭桥|搭线|负责|发起|主导|带来|帮忙|出面|拉)"
