@@ -1313,8 +1313,11 @@ def text_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str
         two_names = _with_another(row[0], "王芳", "李娜")
         made.extend(Mutant(kind, row, text) for kind, text in text_rewrites(spot, two_names))
     elif _A_NAME_IN_LATIN.fullmatch(row[0]) and not spot.chinese:
-        # v96: Liu Min was not involved - the same in English; v104: Liu Min's colleague made the introduction
+        # v96: Liu Min was not involved - the same in English; v104: Liu Min's colleague made the introduction;
+        # v105: Liu Min or Wang Fang
         made.extend(Mutant(kind, row, text) for kind, text in text_rewrites(spot, _NAME_TEMPLATES))
+        two_names = _with_another(row[0], "王芳", "李娜")
+        made.extend(Mutant(kind, row, text) for kind, text in text_rewrites(spot, two_names))
     if spot.chinese and a_place(normalise(row[0])):
         # v95: 总部位于苏州路 - a street or a river named after the place, not the place
         made.extend(Mutant("text: a street's name", row, row[1].replace(spot.said, spot.said + s)) for s in _STREETS)
@@ -1385,9 +1388,19 @@ _NAME_TEMPLATES["en"]["text: a relation did it"] = ("{P}'s colleague made the in
 
 
 def _with_another(point: str, name: str, spare: str) -> dict[str, dict[str, tuple[str, ...]]]:
-    """v104: the person's name as one of two joined by 或 (是刘敏或王芳牵的线), the other not the point."""
+    """v104: the person's name as one of two joined by 或 (是刘敏或王芳牵的线), the other not the point; v105: and by
+    "or" in English (It was Liu Min or Wang Fang who made the introduction)."""
     other = spare if name in point else name
-    return {"zh": {"text: two names": (f"是{{P}}或{other}牵的线。", f"牵线人是{other}或{{P}}。")}, "en": {}}
+    latin = "Li Na" if "Wang Fang" in point else "Wang Fang"
+    return {
+        "zh": {"text: two names": (f"是{{P}}或{other}牵的线。", f"牵线人是{other}或{{P}}。")},
+        "en": {
+            "text: two names": (
+                f"It was {{P}} or {latin} who made the introduction.",
+                f"The introduction was made by {latin} or {{P}}.",
+            )
+        },
+    }
 
 
 # v96: a point that may be a person's name in Latin letters (Liu Min, Zhou Xiaofeng): two or three capitalised words

@@ -52,7 +52,7 @@ from .keywords.excluded import excluded
 from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
 from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negation
-from .keywords.names import given_as_no_answer, head_office_asked, only_a_branch
+from .keywords.names import given_as_no_answer, head_office_asked, only_a_branch, title_words
 from .keywords.negation import (
     A_CHARGE,
     denial_after,
@@ -102,7 +102,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 104
+SCORER_VERSION = 105
 
 
 @dataclass(frozen=True)
@@ -543,6 +543,7 @@ def _find(
     families: frozenset[str] = frozenset(),
     periods: frozenset[str] = frozenset(),
     head_office: bool = False,
+    names: frozenset[str] = frozenset(),
 ) -> _Match:
     """The first occurrence of any form (a regex also in the table `cells`, each read after its column's header) that
     is neither inside a copied source nor under a negation (nor, given `answer_lines` for a forbidden claim,
@@ -745,7 +746,9 @@ def _find(
                     negation, after = excluded(answer_norm, found.start, found.end)  # v86: 除私有化部署外，其他都支持
                 if negation is None and after is None and not figure and pattern.kind == "text":
                     # v88: 总部在苏州还是上海，没有说明; 由苏州迁至上海; 更正：是安泰人寿; 很多人以为在苏州，其实在上海
-                    negation, after = given_as_no_answer(answer_norm, found.start, found.end, questions is not None)
+                    negation, after = given_as_no_answer(
+                        answer_norm, found.start, found.end, questions is not None, names
+                    )
                     if after is None and negation is None and head_office:
                         after = only_a_branch(answer_norm, found.end)  # v100: 苏州只是分行所在地 for the head office
                 if not figure and pattern.kind == "text" and cells and lines is not None and negation is None:
@@ -881,6 +884,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         key_points.append(expectation)
     results: list[PointResult] = []
     head_office = head_office_asked(case.question)  # v100
+    names = title_words(text)  # v105: the words the answer capitalises (Suzhou or Shanghai)
     for kp in key_points:
         forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
         if kp is expectation:
@@ -898,6 +902,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
                 families=units.families,
                 periods=units.periods,
                 head_office=head_office,
+                names=names,
             )
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
         results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))

@@ -188,6 +188,82 @@ def guessed_between_two(answer_norm: str, start: int, end: int) -> tuple[str | N
     return (answer_norm[first:start] or None), answer_norm[point_end:last]
 
 
+# v105: the same in English (Suzhou or Shanghai, either Liu Min or Zhou Xiaofeng, Suzhou, Shanghai or Ningbo, v3.2 or
+# v4.0). The answer is read casefolded, so a word is a name where the raw answer writes it capitalised with the rest
+# small (`title_words`: Suzhou, Min - not SaaS, ROI or a lone I); the point's first word and the other name's must both
+# be. Not "or rather" (the name after it is the correction), not "(or Soochow)" (another spelling), nor two names
+# taken both ways (both, each, whether, regardless), offered (can choose, offer, support) or one each (respectively).
+_TITLE_WORD = re.compile("(?<![A-Za-z'’])[A-Z][a-z]+(?![A-Za-z])")
+_EN_OR = f"(?: or | ?(?:{_OR_ZH}) ?)(?:(?:in|at|by|from|with) )?(?:the )?"  # and 或 between English names
+_EN_OR_AFTER = re.compile(f' ?["”’]?{_EN_OR}')
+_EN_LIST_THEN_OR = re.compile(f"((?:[,、] ?[a-z]+(?: [a-z]+)?){{1,3}}),?{_EN_OR}")
+_EN_OR_BEFORE = re.compile(f'(?<![a-z])([a-z]+)["”’]?{_EN_OR}$')
+_EN_VERSION_OR_BEFORE = re.compile(f"(?<![a-z0-9.])({_A_VERSION.pattern}){_EN_OR}$")
+_EN_WORD = re.compile("[a-z]+")
+_EN_BOTH = re.compile("(?<![a-z])(?:both|alike|each|whether|regardless|no matter|whichever|either of|any of)(?![a-z])")
+
+
+def title_words(text: str) -> frozenset[str]:
+    """The words the raw answer writes capitalised with the rest small (Suzhou, Liu, Min), casefolded."""
+    return frozenset(word.casefold() for word in _TITLE_WORD.findall(text))
+
+
+def _names_or_version(text: str, kind: str, names: frozenset[str]) -> str | None:
+    """The name (one or two words of `names`) or, for a version, the release `text` opens with; else None."""
+    if kind == "version":
+        version = _A_VERSION.match(text)
+        return None if version is None else version.group()
+    words = _EN_WORD.findall(text[:40])[:2]
+    if not words or words[0] not in names:
+        return None
+    return (
+        " ".join(words[:2]) if len(words) == 2 and words[1] in names and text.startswith(" ".join(words)) else words[0]
+    )
+
+
+def guessed_between_two_en(
+    answer_norm: str, start: int, end: int, names: frozenset[str]
+) -> tuple[str | None, str] | None:
+    """v105: the words before and after the English name (or release) at start:end that join it by "or" to another
+    (Suzhou or Shanghai: (None, " or shanghai")), else None. Key points only, as `guessed_between_two`."""
+    point = answer_norm[start:end]
+    if _A_VERSION.fullmatch(point):
+        kind = "version"
+    else:
+        first_word = _EN_WORD.match(point)
+        if first_word is None or first_word.group() not in names:
+            return None
+        kind = "name"
+    after = _EN_OR_AFTER.match(answer_norm, end)
+    listed = _EN_LIST_THEN_OR.match(answer_norm, end) if after is None else None
+    before = _EN_OR_BEFORE.search(answer_norm, max(0, start - 40), start)
+    other = None
+    if after is not None:
+        other = _names_or_version(answer_norm[after.end() :], kind, names)
+        first, last = start, after.end() + len(other or "")
+    elif listed is not None:
+        items = [item.strip() for item in re.split("[,、]", listed.group(1)) if item.strip()]
+        tail = _names_or_version(answer_norm[listed.end() :], kind, names)
+        if tail is not None and all(_EN_WORD.findall(item)[0] in names for item in items):
+            other, first, last = tail, start, listed.end() + len(tail)
+    if other is None and kind == "version":
+        version = _EN_VERSION_OR_BEFORE.search(answer_norm, max(0, start - 24), start)
+        if version is not None:
+            other, first, last = version.group(1).strip(), version.start(), end
+    elif other is None and before is not None and before.group(1) in names:
+        other, first, last = before.group(1), before.start(), end
+    if other is None or _same_place(point, other) or other == point.split(" ")[0]:
+        return None
+    sentence_start, sentence_end = _sentence(answer_norm, start, end)
+    if _EN_BOTH.search(answer_norm, sentence_start, sentence_end) or _RESPECTIVELY.search(
+        answer_norm, sentence_start, sentence_end
+    ):
+        return None
+    if _AN_OFFER_BEFORE.search(answer_norm, max(sentence_start, first - 24), first):
+        return None
+    return (answer_norm[first:start] or None), answer_norm[end:last]
+
+
 def guessed_among(answer_norm: str, start: int, end: int) -> tuple[str | None, str] | None:
     """The words before and after the name at start:end that make it one guess among names (two hedged ones, one of a
     list joined by 或); else None. Key points only: a forbidden claim offered among others is still heard (v15)."""
@@ -470,14 +546,17 @@ def a_relation_acted(answer_norm: str, start: int, end: int) -> str | None:
     return answer_norm[end : acted.end() if acted is not None else relation.end()]
 
 
-def given_as_no_answer(answer_norm: str, start: int, end: int, key_point: bool) -> tuple[str | None, str | None]:
+def given_as_no_answer(
+    answer_norm: str, start: int, end: int, key_point: bool, names: frozenset[str] = frozenset()
+) -> tuple[str | None, str | None]:
     """The words before (negation) or after the text point at start:end that give it as no answer - left open, a
     former one, a guess (a `key_point` only: a forbidden claim guessed among others is still heard, v15), taken back,
     disclaimed by a pointer, a person denied the role (v93), a belief corrected - as (negation, after); (None, None)
-    where none does."""
+    where none does. `names`: the answer's capitalised words (`title_words`), for an English guess (v105)."""
     after = left_open(answer_norm, start, end) or a_former_name(answer_norm, start, end)
     if after is None and key_point:
         guessed = guessed_between_two(answer_norm, start, end) or guessed_among(answer_norm, start, end)
+        guessed = guessed or (guessed_between_two_en(answer_norm, start, end, names) if names else None)
         if guessed is not None:
             return guessed  # the words before and after it (可能在 … ，也可能在; 或上海)
     after = after or taken_back_name(answer_norm, start, end) or disclaimed_by_a_pointer(answer_norm, end)

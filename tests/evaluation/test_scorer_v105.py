@@ -1,0 +1,82 @@
+"""Scorer v105: a guess between two names or releases joined by "or" in an English answer.
+
+v104 read a place, a person or a release joined by 或 to another of its kind as a guess (苏州或上海) and left the same
+answer in English credited: Suzhou for "The headquarters is in Suzhou or Shanghai", Liu Min for "Either Liu Min or
+Zhou Xiaofeng made the introduction", v4.0 for "The current release is v3.2 or v4.0". The answer is read casefolded,
+so a word counts as a name where the raw answer writes it capitalised with the rest small (Suzhou, Min; not SaaS or
+a lone I). Kept: another spelling in brackets (Suzhou (or Soochow)), a correction (Liu Min, or rather Zhou Xiaofeng),
+a lower-case word after "or" (Suzhou or nearby, v3.2 or later), both names taken both ways (can both, whether,
+respectively), an offer (You can choose the Suzhou or Shanghai data centre) and a guess in another sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scorer_rows import CN, check_status
+
+from pytest_llmeval.evaluation.keywords.names import title_words
+from pytest_llmeval.evaluation.scoring import SCORER_VERSION
+
+C, N = "covered", "not covered"
+
+ROWS = [
+    # two names joined by "or": a guess
+    ("Suzhou", "The headquarters is in Suzhou or Shanghai.", N),
+    ("Suzhou", "Headquartered in either Suzhou or Shanghai, sources differ.", N),
+    ("Suzhou", "The bank is based in Shanghai or Suzhou.", N),
+    ("Suzhou", 'The bank is headquartered in "Suzhou" or "Shanghai".', N),
+    ("Suzhou", "**Headquarters:** Suzhou or Shanghai", N),
+    ("Liu Min", "The introduction was made by Liu Min or Zhou Xiaofeng.", N),
+    ("Liu Min", "Either Liu Min or Zhou Xiaofeng made the introduction.", N),
+    ("Zhou Xiaofeng", "It was Liu Min or Zhou Xiaofeng.", N),
+    ("Liu Min", "Liu Min or Zhou Xiaofeng? Neither: it was Wang Fang.", N),
+    ("Monday", "The review is on Monday or Tuesday.", N),
+    # one of a list that "or" ends
+    ("Suzhou", "It is in Suzhou, Shanghai or Ningbo.", N),
+    ("Suzhou", "It is in Suzhou, Shanghai, or Ningbo.", N),
+    ("Ningbo", "It is in Suzhou, Shanghai or Ningbo.", N),
+    # releases
+    ("v3.2", "The current release is v3.2 or v4.0.", N),
+    ("v4.0", "The current release is v3.2 or v4.0.", N),
+    # English names joined by 或
+    ("Suzhou", "总部位于Suzhou或Shanghai。", N),
+    ("Suzhou", "总部位于Shanghai或Suzhou。", N),
+    ("Suzhou", "总部位于Suzhou、Shanghai或Ningbo。", N),
+    # kept
+    ("Suzhou", "The headquarters is in Suzhou.", C),
+    ("Suzhou", "The headquarters is in Suzhou (or Soochow).", C),
+    ("Suzhou", "The head office is in Suzhou, or Soochow as it was once written.", C),
+    ("Zhou Xiaofeng", "It was Liu Min, or rather Zhou Xiaofeng.", C),
+    ("Suzhou", "The headquarters is in Suzhou or nearby.", C),
+    ("v3.2", "It requires v3.2 or later.", C),
+    ("v3.2", "It requires v3.2 or higher.", C),
+    ("Suzhou", "Clients in Suzhou or Shanghai can both use it.", C),
+    ("Suzhou", "It is Suzhou or Shanghai, each has a branch.", C),
+    ("Suzhou", "Whether in Suzhou or Shanghai, clients get the same service.", C),
+    ("Suzhou", "The branches are in Suzhou or Shanghai respectively.", C),
+    ("Suzhou", "You can choose the Suzhou or Shanghai data centre.", C),
+    ("Suzhou", "We offer Suzhou or Shanghai hosting.", C),
+    ("Suzhou", "Headquarters: Suzhou. Branches: Shanghai or Ningbo.", C),
+    ("Suzhou", "The head office is in Suzhou. Shanghai or Ningbo host the branches.", C),
+    ("Suzhou", "Suzhou or Shanghai? The head office is in Suzhou.", C),
+    ("Suzhou", "Is it Suzhou or Shanghai? It is Suzhou.", C),
+    ("Suzhou", "The head office is in Suzhou or SUZHOU.", C),
+    ("Liu Min", "Liu Min made the introduction; Zhou or Wang signed.", C),
+    ("Liu Min", "Liu Min or her team made the introduction.", C),
+    ("SaaS", "We deploy as SaaS or on-premise.", C),
+]
+
+
+def test_the_scorer_is_v105_or_later() -> None:
+    assert SCORER_VERSION >= 105
+
+
+@pytest.mark.parametrize(("point", "answer", "expected"), ROWS)
+def test_rows(point: str, answer: str, expected: str) -> None:
+    check_status(point, answer, expected)
+    check_status(point, answer, expected, CN)
+
+
+def test_title_words_are_the_capitalised_ones_casefolded() -> None:
+    words = title_words("Either Liu Min or ZHOU made it; we use SaaS and I think Ningbo's branch, not o'Neill.")
+    assert words == {"either", "liu", "min", "ningbo"}
