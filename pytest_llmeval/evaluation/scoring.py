@@ -80,6 +80,7 @@ from .keywords.retraction import (
     taken_back,
 )
 from .keywords.tables import TableCell, table_cells, table_units
+from .keywords.times import NamedTime
 from .keywords.unit_family import another_unit_after, units_of_a_point, written_without_a_unit
 from .numbers import (
     CN_DIGITS,
@@ -219,8 +220,10 @@ _SPELLED_START = re.compile("(?:an?|zero|hundred|" + "|".join((*EN_ONES, *EN_TEE
 def _figure(pattern: Pattern, text: str) -> bool:
     """The match is a number (20个月, -5%, ¥1200万; v7: of a number pattern, or a text form of Chinese numerals and
     units only, 二十个月), which 不止 and 不到 after it negate - not a word that starts with a numeral (零售, 千兆)."""
-    if isinstance(pattern, DateSpelling):
-        return True  # v78: a date in another spelling (June 2025 for 2025年6月), which a word of time bounds
+    if isinstance(pattern, (DateSpelling, NamedTime)):
+        # v78: a date in another spelling (June 2025 for 2025年6月), which a word of time bounds; v105: a time of
+        # day by its name (noon, 午夜)
+        return True
     if isinstance(pattern, NumberPattern):
         return FIGURE_START.match(text) is not None or _SPELLED_START.match(text) is not None
     if isinstance(pattern, SpokenShare):

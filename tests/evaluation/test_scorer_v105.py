@@ -1,4 +1,5 @@
-"""Scorer v105: a guess between two names or releases joined by "or" in an English answer.
+"""Scorer v105: a guess between two names or releases joined by "or" in an English answer; noon and midnight by
+name, and a time of day read from its period's word.
 
 v104 read a place, a person or a release joined by 或 to another of its kind as a guess (苏州或上海) and left the same
 answer in English credited: Suzhou for "The headquarters is in Suzhou or Shanghai", Liu Min for "Either Liu Min or
@@ -7,6 +8,11 @@ so a word counts as a name where the raw answer writes it capitalised with the r
 a lone I). Kept: another spelling in brackets (Suzhou (or Soochow)), a correction (Liu Min, or rather Zhou Xiaofeng),
 a lower-case word after "or" (Suzhou or nearby, v3.2 or later), both names taken both ways (can both, whether,
 respectively), an offer (You can choose the Suzhou or Shanghai data centre) and a guess in another sentence.
+
+Times of day (v79) missed 12:00 in "at noon", "12 noon", "midday", 正午 and 0:00 in "midnight", 午夜12点, and credited
+12:00 for 备份不在中午12点执行 and 备份在中午12点或下午1点执行 (the match started at 12, after the period's word, so the
+negation and the other time before it were not read). Kept: 半夜 alone (any hour of the night), "afternoon", the
+same time twice (中午12点或12:00), a bare 12点 for noon (12点 names no half of the day, v79).
 """
 
 from __future__ import annotations
@@ -66,12 +72,51 @@ ROWS = [
     ("SaaS", "We deploy as SaaS or on-premise.", C),
 ]
 
+TIME_ROWS = [
+    ("12:00", "The backup runs at noon.", C),
+    ("12:00", "The backup runs at 12 noon.", C),
+    ("12:00", "The backup runs at midday.", C),
+    ("12:00", "备份在正午执行。", C),
+    ("中午12点", "The backup runs at noon.", C),
+    ("00:00", "The backup runs at midnight.", C),
+    ("00:00", "The backup runs at 12 midnight.", C),
+    ("00:00", "备份在午夜12点执行。", C),
+    ("00:00", "备份在午夜执行。", C),
+    ("0:00", "备份在半夜十二点执行。", C),
+    ("noon", "The backup runs at 12:00.", C),
+    ("noon", "The backup runs at 12 pm.", C),
+    ("midnight", "The backup runs at 00:00.", C),
+    ("午夜", "备份在0点执行。", C),
+    ("12:00-14:00", "The window is noon to 2 pm.", C),
+    ("12:00-14:00", "The window is from noon until 2 pm.", C),
+    ("00:00-06:00", "维护窗口为午夜12点到早上6点。", C),
+    ("12:00", "备份在中午12点执行。", C),
+    ("12:00", "备份在中午12点（即12:00）执行。", C),
+    ("12:00", "备份在中午12点或12:00执行。", C),
+    ("15:00", "会议在下午3点开始。", C),
+    ("15:00", "会议在下午3点开始，或者改到明天。", C),
+    ("12:00", "The backup runs in the afternoon.", N),
+    ("12:00", "The backup runs at afternoon tea.", N),
+    ("00:00", "备份在半夜执行。", N),
+    ("14:00", "The backup runs at noon.", N),
+    ("12:00", "Backups run at midnight.", N),
+    ("00:00", "Backups run at noon.", N),
+    ("12:00", "The backup runs at noon or 1 pm.", N),
+    ("12:00", "备份不在中午12点执行。", N),
+    ("12:00", "备份不在正午执行。", N),
+    ("12:00", "备份在正午或下午1点执行。", N),
+    ("12:00", "备份在中午12点或下午1点执行。", N),
+    ("12:00", "备份在下午1点或中午12点执行。", N),
+    ("15:00", "会议在下午3点或4点开始。", N),
+    ("15:00", "会议不在下午3点开始。", N),
+]
+
 
 def test_the_scorer_is_v105_or_later() -> None:
     assert SCORER_VERSION >= 105
 
 
-@pytest.mark.parametrize(("point", "answer", "expected"), ROWS)
+@pytest.mark.parametrize(("point", "answer", "expected"), ROWS + TIME_ROWS)
 def test_rows(point: str, answer: str, expected: str) -> None:
     check_status(point, answer, expected)
     check_status(point, answer, expected, CN)

@@ -29,6 +29,7 @@ from .hypothesis import yes_after
 from .negation import WAIVERS_AFTER_ZH, negation_before
 from .normalisation import CROSS, normalise
 from .tables import TableCell
+from .times import NamedTime, TimeOfDay, time_alternatives
 
 # v19: a key point the answer explicitly refuses to commit to is no answer: the speaker says it cannot tell whether it
 # holds (无法确定是否为20个月, 我不确定是不是20个月, 不知道是否20个月, I cannot say whether it is 20 months, I don't
@@ -177,6 +178,10 @@ def offered_among_others(pattern: Pattern, answer_norm: str, found: Found) -> st
         if lengths is None:  # v25: 半年到一年, half a year to a year - a range, which no number pattern saw
             lengths = duration_alternatives(answer_norm, found.start, found.end, ranges=True)
         return answer_norm[lengths[0] : lengths[1]] if lengths is not None and not lengths[2] else None
+    if isinstance(pattern, (TimeOfDay, NamedTime)):  # v105: 中午12点或下午1点, noon or 1 pm
+        times = time_alternatives(answer_norm, found.start, found.end)
+        if times is not None:
+            return times
     # v78: 2025年6月或2025年7月; v82: and a date's twin with dashes or slashes (2025/6 or 2026/6)
     if isinstance(pattern, NumberPattern) and (is_a_date(pattern.text) or A_DATE.fullmatch(pattern.text)):
         dates = date_alternatives(pattern, answer_norm, found.start, found.end)

@@ -30,7 +30,7 @@ from .factors import factor_twins, product_twins
 from .normalisation import READ_AS_TABLE, TO_READ, marks_in_a_regex, normalise
 from .people import person_twins
 from .rates import rate_twins
-from .times import time_of_day_form, time_ranges, time_twins
+from .times import named_times, time_of_day_form, time_ranges, time_twins
 
 # A hyphen and a space between two Latin words are the same (v9): anti-money-laundering and anti money laundering
 # cover Anti-Money Laundering and back (a form with up to three such joins).
@@ -111,6 +111,7 @@ def _compiled_patterns(
             found.append(written)
             if isinstance(written, NumberPattern):
                 found.extend(time_ranges(written, needle))  # v79: 上午9点到下午6点 for 9:00-18:00
+                found.extend(named_times(written, needle))  # v105: noon, 12 noon, 正午 for 12:00
             for twin in time_twins(needle):  # v79: 下午3点 and 3 pm for 15:00
                 spelled = compile_variant(twin, forms or NumberForms())
                 found.append(time_of_day_form(spelled, needle) if isinstance(spelled, NumberPattern) else spelled)

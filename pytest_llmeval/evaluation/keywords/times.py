@@ -10,8 +10,10 @@ each of these spellings of the same time (`time_twins`), a range by its ends in 
 form, so every rule of a figure holds for it (a range's end is no figure: 下午3点到5点; 3点半 is no 3点). And a match is
 no time of this point where a word of the day's period or an am / pm next to it says another hour (`TimeOfDay`:
 9:00 in 9:00 pm or 晚上9:00, 9点 in 晚上9点). A point 3点 names no half of the day, so 下午3点 and 凌晨3点 state
-it (as before), while 15点 and 15:00 are the 24-hour clock's; an answer's bare 3点 states no 15:00. "noon", "midnight"
-and 午夜 are not read.
+it (as before), while 15点 and 15:00 are the 24-hour clock's; an answer's bare 3点 states no 15:00. Since v105 noon
+and midnight are read by name (noon, 12 noon, midday, 正午; midnight, 午夜, 午夜12点: `named_times`), a match starts
+at its period's word (不在中午12点 is negated whole), and another time joined by "or" makes it a guess
+(`time_alternatives`).
 """
 
 from __future__ import annotations
@@ -45,8 +47,20 @@ _TIME_EN = re.compile(r"(?P<h>[0-9]{1,2})(?::(?P<mm>[0-9]{2}))? ?(?P<ap>[ap])\.?
 _RANGE_MARK = re.compile(" ?(?:-|–|—|~|至|到|to) ?")
 
 
+# v105: noon and midnight by name - 12:00 is noon, 12 noon, midday, 正午 (中午12点 is a `_spellings` one), 0:00 is
+# midnight, 12 midnight, 午夜, 午夜12点, 半夜12点 (not 半夜 alone: any hour of the night; not 零点, also 0.5's 零点五)
+_NAMED: dict[tuple[int, int], str] = {
+    (12, 0): "(?<![a-z0-9])(?:12 ?)?(?:noon|midday)(?![a-z])|正午(?: ?12 ?点)?",
+    (0, 0): "(?<![a-z0-9])(?:12 ?)?midnight(?![a-z])|(?:午夜|半夜) ?(?:12|十二) ?点|午夜",
+}
+_NAMED_POINTS = {"noon": (12, 0), "12 noon": (12, 0), "midday": (12, 0), "正午": (12, 0), "midnight": (0, 0)}
+_NAMED_POINTS |= {"12 midnight": (0, 0), "午夜": (0, 0), "午夜12点": (0, 0), "半夜12点": (0, 0)}
+
+
 def _clock(text: str) -> tuple[int, int] | None:
     """The 24-hour hour and minute of a (normalised) time of day written whole, or None."""
+    if text in _NAMED_POINTS:
+        return _NAMED_POINTS[text]
     if m := _TIME_ZH.fullmatch(text):
         hour, period = int(m.group("h")), m.group("period")
         if period in _AFTERNOON and 1 <= hour < 12 and not (period == "中午" and hour == 11):
@@ -112,10 +126,11 @@ def _any_spelling(hour: int, minute: int) -> str:
     periods = "|".join(word for word, hours in _PERIODS.items() if hour in hours)
     after = rf"(?: ?{minute} ?分|半)" if minute == 30 else rf" ?{minute} ?分" if minute else "(?:整|钟)?(?![0-9半])"
     ap = "p" if hour >= 12 else "a"
+    named = f"|{_NAMED[hour, minute]}" if (hour, minute) in _NAMED else ""  # v105: noon to 2 pm
     return (
         rf"(?<![0-9:])(?:0?{hour}:{minute:02d}(?::00)?(?![0-9])(?! ?[ap]\.? ?m)|{hour} ?[点时]{after}"
         rf"|(?:{periods}) ?(?:{twelve}|{_NUMERALS[twelve]}) ?点{after}"
-        rf"|{twelve}(?::{minute:02d})? ?{ap}\.? ?m\.?(?![a-z]))"
+        rf"|{twelve}(?::{minute:02d})? ?{ap}\.? ?m\.?(?![a-z])){named}"
     )
 
 
@@ -143,7 +158,11 @@ class TimeOfDay(NumberPattern):
     hours: tuple[int, ...] = ()
 
     def search(self, answer: str) -> Iterator[Found]:
-        return (found for found in super().search(answer) if not self._another_hour(answer, found))
+        for found in super().search(answer):
+            if not self._another_hour(answer, found):
+                # v105: from the word of the day's period before it (不在中午12点: the negation reads 中午12点 whole)
+                before = _PERIOD_BEFORE.search(answer, max(0, found.start - 3), found.start)
+                yield found if before is None else Found(before.start(), found.end)
 
     def _another_hour(self, answer: str, found: Found) -> bool:
         before = _PERIOD_BEFORE.search(answer, max(0, found.start - 3), found.start)
@@ -161,6 +180,52 @@ def time_of_day_form(pattern: NumberPattern, point: str) -> NumberPattern:
     if times is None:
         return pattern
     return TimeOfDay(pattern.text, pattern.pieces, pattern.slots, pattern.forms, tuple(h for h, _ in times))
+
+
+# v105: another time of day joined to the point's by "or" (中午12点或下午1点, noon or 1 pm, 2点或3点): a guess
+_OR = "(?: ?(?:或者|或是|还是|抑或|或) ?| or (?:at )?)"
+_A_TIME = (
+    f"(?:(?:{_PERIOD}) ?)?[0-9]{{1,2}}(?::[0-9]{{2}})?"
+    "(?: ?[ap]\\.? ?m\\.?(?![a-z])| ?(?:点|时)(?:[0-9]{1,2} ?分|半)?)"
+    f"|{_NAMED[12, 0]}|{_NAMED[0, 0]}"
+)
+_ANOTHER_TIME_AFTER = re.compile(f"{_OR}(?P<t>{_A_TIME})")
+_ANOTHER_TIME_BEFORE = re.compile(f"(?P<t>{_A_TIME}){_OR}$")
+
+
+def _time_named(text: str) -> tuple[int, int] | None:
+    """The 24-hour time a time of day in the answer names (中午12点, 1 pm, noon), or None."""
+    for (hour, minute), regex in _NAMED.items():
+        if re.fullmatch(regex, text):
+            return hour, minute
+    return _clock(text)
+
+
+def time_alternatives(answer_norm: str, start: int, end: int) -> str | None:
+    """v105: the time of day at start:end with another joined to it by "or" (中午12点或下午1点), as the answer writes
+    them; else None (the same time twice - 12点或12:00 - is no guess)."""
+    own = _time_named(answer_norm[start:end])
+    after = _ANOTHER_TIME_AFTER.match(answer_norm, end)
+    if after is not None and _time_named(after.group("t")) not in (None, own):
+        return answer_norm[start : after.end()]
+    before = _ANOTHER_TIME_BEFORE.search(answer_norm, max(0, start - 16), start)
+    if before is not None and _time_named(before.group("t")) not in (None, own):
+        return answer_norm[before.start() : end]
+    return None
+
+
+@dataclass(frozen=True)
+class NamedTime(RegexNumberForm):
+    """v105: a time of day by its name (noon, 午夜12点): a figure, as a date in words is (`scoring._figure`)."""
+
+
+def named_times(pattern: NumberPattern, point: str) -> list[NumberPattern]:
+    """v105: the point's time by name where it is noon or midnight (noon, 12 noon, 正午; midnight, 午夜12点) - one
+    pattern read as a figure, so a guess (noon or 1 pm) or a bound is one as for 12:00; none for another point."""
+    times = time_of_day(point)
+    if times is None or len(times) != 1 or times[0] not in _NAMED:
+        return []
+    return [NamedTime(pattern.text, pattern.pieces, pattern.slots, pattern.forms, _NAMED[times[0]])]
 
 
 def time_ranges(pattern: NumberPattern, point: str) -> list[NumberPattern]:
