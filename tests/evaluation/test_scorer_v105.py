@@ -13,6 +13,10 @@ Times of day (v79) missed 12:00 in "at noon", "12 noon", "midday", 正午 and 0:
 12:00 for 备份不在中午12点执行 and 备份在中午12点或下午1点执行 (the match started at 12, after the period's word, so the
 negation and the other time before it were not read). Kept: 半夜 alone (any hour of the night), "afternoon", the
 same time twice (中午12点或12:00), a bare 12点 for noon (12点 names no half of the day, v79).
+
+And a figure after a negated verb of a scheduled run or of a charge was credited: 12:00 for "The backup does not run at
+12 pm", 5000元 for "We do not charge 5000 yuan per month" (run, occur, begin, execute, charge, bill, pay were no
+fillers after a negation, as take, start and cost were).
 """
 
 from __future__ import annotations
@@ -116,7 +120,26 @@ def test_the_scorer_is_v105_or_later() -> None:
     assert SCORER_VERSION >= 105
 
 
-@pytest.mark.parametrize(("point", "answer", "expected"), ROWS + TIME_ROWS)
+NEGATION_ROWS = [
+    ("12:00", "The backup does not run at 12 pm.", N),
+    ("12:00", "The backup doesn't run at 12:00.", N),
+    ("12:00", "The backup does not run at noon.", N),
+    ("12:00", "The backup never ran at noon.", N),
+    ("15:00", "The job does not begin at 3 pm.", N),
+    ("15:00", "The job didn't occur at 3 pm.", N),
+    ("5000元", "We do not charge 5000 yuan per month.", N),
+    ("5000元", "Clients are not billed 5000 yuan a month.", N),
+    ("5000元", "Clients never paid 5000 yuan a month.", N),
+    ("private deployment", "We do not run private deployment projects.", N),
+    ("5000元", "We charge 5000 yuan per month.", C),
+    ("5000元", "We do not charge extra; the fee is 5000 yuan per month.", C),
+    ("12:00", "The backup does not run at 2 pm; it runs at noon.", C),
+    ("12:00", "The backup runs at noon, not at 2 pm.", C),
+    ("private deployment", "We run private deployment projects.", C),
+]
+
+
+@pytest.mark.parametrize(("point", "answer", "expected"), ROWS + TIME_ROWS + NEGATION_ROWS)
 def test_rows(point: str, answer: str, expected: str) -> None:
     check_status(point, answer, expected)
     check_status(point, answer, expected, CN)

@@ -326,6 +326,10 @@ FILLERS_EN |= {"launch", "launched", "launches", "release", "released", "release
 FILLERS_EN |= {"happen", "happened", "happens", "start", "started", "starts", "complete", "completed", "in", "on"}
 # v91: and of a founding or a signing (was not founded in 1997, wasn't established in, was not signed in)
 FILLERS_EN |= {"founded", "established", "incorporated", "registered", "signed", "opened", "formed", "created"}
+# v105: and the verbs of a scheduled run and of a charge (The backup does not run at 12 pm, doesn't occur at, did not
+# begin at; We do not charge 5000 yuan a month, is not billed, never paid) - v104 credited the figure after them
+FILLERS_EN |= {"run", "runs", "ran", "occur", "occurs", "occurred", "begin", "begins", "began", "execute", "executes"}
+FILLERS_EN |= {"executed", "charge", "charges", "charged", "bill", "bills", "billed", "pay", "pays", "paid"}
 # An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
 # payback, not really a compliant system.
 ARTICLES_EN = frozenset({"a", "an", "the"})
