@@ -16,7 +16,8 @@ same time twice (中午12点或12:00), a bare 12点 for noon (12点 names no hal
 
 And a figure after a negated verb of a scheduled run or of a charge was credited: 12:00 for "The backup does not run at
 12 pm", 5000元 for "We do not charge 5000 yuan per month" (run, occur, begin, execute, charge, bill, pay were no
-fillers after a negation, as take, start and cost were).
+fillers after a negation, as take, start and cost were), and a payback said in more words than the negation reads:
+20个月 for "The project does not pay back in 20 months", "won't be recouped within 20 months".
 """
 
 from __future__ import annotations
@@ -136,6 +137,19 @@ NEGATION_ROWS = [
     ("12:00", "The backup does not run at 2 pm; it runs at noon.", C),
     ("12:00", "The backup runs at noon, not at 2 pm.", C),
     ("private deployment", "We run private deployment projects.", C),
+    ("20个月", "The project does not pay back in 20 months.", N),
+    ("20个月", "The project doesn't pay back within 20 months.", N),
+    ("20个月", "The investment does not pay for itself in 20 months.", N),
+    ("20个月", "The project did not recoup its cost in 20 months.", N),
+    ("20个月", "The project has not paid off by 20 months.", N),
+    ("20个月", "The investment is not expected to pay back within 20 months.", N),
+    ("20个月", "The investment won't be recouped within 20 months.", N),
+    ("20个月", "The project pays back in 20 months.", C),
+    ("20个月", "The investment pays for itself in 20 months.", C),
+    ("20个月", "It does not pay back in 12 months; it pays back in 20 months.", C),
+    ("20个月", "It does not pay back in 12 months but in 20 months.", C),
+    ("20个月", "Not only does it pay back in 20 months, it also cuts risk.", C),
+    ("20个月", "The project does not pay back quickly: it takes 20 months.", C),
 ]
 
 

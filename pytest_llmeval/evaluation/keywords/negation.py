@@ -317,6 +317,17 @@ _NEGATED_PHRASAL_CHANGE_EN = re.compile(
     r"(?: (?:yet|really|actually|even|quite|significantly|substantially|materially|much))?"
     f" (?:{_PHRASAL_CHANGE_VERBS_EN})(?: (?!only|just|merely)[a-z]+)? (?:by|to) $"
 )
+# v105: a negated payback said in more words than a negation and two fillers (does not pay back in 20 months, won't
+# pay for itself within, did not recoup its cost in, has not paid off by): the figure is a payback that does not happen
+_NEGATED_PAYBACK_EN = re.compile(
+    r"(?<![a-z'])(?:not|never|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|hasn't|haven't|isn't|aren't)"
+    r"(?: (?:yet|really|actually|even|quite|fully|likely to|expected to|going to|able to))?"
+    r" (?:pays? ?back|paid ?back|pays? off|paid off|pays? for (?:itself|themselves)|paid for (?:itself|themselves)"
+    r"|(?:recoup|recover)(?:s|ed)? (?:its|the|their|our|your|all)(?: initial| total)? (?:costs?|investment|outlay)"
+    r"|be (?:paid back|paid off|recouped|recovered))"
+    # the preposition (a bound's - within, inside - is read by the bound, which asks for the negation before it)
+    r"(?: (?:in|within|after|by|inside)(?: (?:the first|the|about|around|roughly|approximately|just|only))?)? $"
+)
 # v37: "not only / not just" before a figure, as 不止 and 不只 (not only 20% but 30%: more than 20%); not before a
 # word (not only compliant but also certified states it)
 _ONLY_EN = frozenset({"only", "just", "merely"})
@@ -438,6 +449,9 @@ def _en_negation_ending(text: str, figure: bool = False) -> int | None:
         phrasal = _NEGATED_PHRASAL_CHANGE_EN.search(text.replace("’", "'"), max(0, len(text) - 48))
         if phrasal is not None:
             return phrasal.start()  # v38: did not go up by, did not cut costs by
+        payback = _NEGATED_PAYBACK_EN.search(text.replace("’", "'"), max(0, len(text) - 64))
+        if payback is not None:
+            return payback.start()  # v105: does not pay back in, won't pay for itself within
     if words[-1] in PROHIBITIONS_EN and m.group(2) == " ":  # v11: prohibits refunds - not "never refuses"
         return None if _negated_prohibition(words) else starts[-1]
     if m.group(2) != " " or len(words) < 2:
