@@ -17,7 +17,8 @@ same time twice (中午12点或12:00), a bare 12点 for noon (12点 names no hal
 And a figure after a negated verb of a scheduled run or of a charge was credited: 12:00 for "The backup does not run at
 12 pm", 5000元 for "We do not charge 5000 yuan per month" (run, occur, begin, execute, charge, bill, pay were no
 fillers after a negation, as take, start and cost were), and a payback said in more words than the negation reads:
-20个月 for "The project does not pay back in 20 months", "won't be recouped within 20 months".
+20个月 for "The project does not pay back in 20 months", "won't be recouped within 20 months"; or a negated verb and
+its object before the figure: 20% for "The project does not deliver an ROI of 20%", "does not show a 20% ROI".
 """
 
 from __future__ import annotations
@@ -150,6 +151,19 @@ NEGATION_ROWS = [
     ("20个月", "It does not pay back in 12 months but in 20 months.", C),
     ("20个月", "Not only does it pay back in 20 months, it also cuts risk.", C),
     ("20个月", "The project does not pay back quickly: it takes 20 months.", C),
+    ("20%", "The project does not deliver an ROI of 20%.", N),
+    ("20%", "The project does not show a 20% ROI.", N),
+    ("20%", "The project does not generate 20% ROI.", N),
+    ("20%", "The project did not achieve a cost reduction of 20%.", N),
+    ("20个月", "The project does not have a payback period of 20 months.", N),
+    ("20%", "The project delivers an ROI of 20%.", C),
+    ("20%", "The project shows a 20% ROI.", C),
+    ("20%", "The project does not deliver an ROI of 15% but of 20%.", C),
+    ("20%", "It does not deliver quickly; the ROI is 20%.", C),
+    ("20%", "It does not cost much: an ROI of 20%.", C),
+    ("20%", "Not only does it deliver an ROI of 20%, it also cuts risk.", C),
+    ("5000元", "We do not charge extra, only a fee of 5000 yuan.", C),
+    ("20个月", "It does not take long: a payback of 20 months.", C),
 ]
 
 

@@ -328,6 +328,13 @@ _NEGATED_PAYBACK_EN = re.compile(
     # the preposition (a bound's - within, inside - is read by the bound, which asks for the negation before it)
     r"(?: (?:in|within|after|by|inside)(?: (?:the first|the|about|around|roughly|approximately|just|only))?)? $"
 )
+# v105: a negated verb and its object before the figure (does not deliver an ROI of 20%, did not achieve a reduction of
+# 20%, does not have a payback period of 20 months, is not offering a discount of 20%): the object's figure is denied
+_NEGATED_OBJECT_OF_EN = re.compile(
+    r"(?<![a-z'])(?:not|never|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|hasn't|haven't|isn't|aren't)"
+    r"(?: (?:yet|really|actually|even|quite|currently|always))? (?P<verb>[a-z]+) (?:a |an |the |any )?"
+    r"(?:[a-z-]+ ){1,3}?(?:of|at) $"
+)
 # v37: "not only / not just" before a figure, as 不止 and 不只 (not only 20% but 30%: more than 20%); not before a
 # word (not only compliant but also certified states it)
 _ONLY_EN = frozenset({"only", "just", "merely"})
@@ -341,6 +348,9 @@ FILLERS_EN |= {"founded", "established", "incorporated", "registered", "signed",
 # begin at; We do not charge 5000 yuan a month, is not billed, never paid) - v104 credited the figure after them
 FILLERS_EN |= {"run", "runs", "ran", "occur", "occurs", "occurred", "begin", "begins", "began", "execute", "executes"}
 FILLERS_EN |= {"executed", "charge", "charges", "charged", "bill", "bills", "billed", "pay", "pays", "paid"}
+# v105: and the verbs of a result (does not show a 20% ROI, did not generate 20% ROI, does not yield 20%)
+FILLERS_EN |= {"show", "shows", "showed", "generate", "generates", "generated", "yield", "yields", "yielded"}
+FILLERS_EN |= {"produce", "produces", "produced"}
 # An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
 # payback, not really a compliant system.
 ARTICLES_EN = frozenset({"a", "an", "the"})
@@ -452,6 +462,13 @@ def _en_negation_ending(text: str, figure: bool = False) -> int | None:
         payback = _NEGATED_PAYBACK_EN.search(text.replace("’", "'"), max(0, len(text) - 64))
         if payback is not None:
             return payback.start()  # v105: does not pay back in, won't pay for itself within
+        held = _NEGATED_OBJECT_OF_EN.search(text.replace("’", "'"), max(0, len(text) - 64))
+        if (
+            held is not None
+            and held.group("verb") in FILLERS_EN
+            and held.group("verb") not in ("in", "on", "at", "for")
+        ):
+            return held.start()  # v105: does not deliver an ROI of
     if words[-1] in PROHIBITIONS_EN and m.group(2) == " ":  # v11: prohibits refunds - not "never refuses"
         return None if _negated_prohibition(words) else starts[-1]
     if m.group(2) != " " or len(words) < 2:
