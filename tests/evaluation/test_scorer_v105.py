@@ -18,7 +18,8 @@ And a figure after a negated verb of a scheduled run or of a charge was credited
 12 pm", 5000元 for "We do not charge 5000 yuan per month" (run, occur, begin, execute, charge, bill, pay were no
 fillers after a negation, as take, start and cost were), and a payback said in more words than the negation reads:
 20个月 for "The project does not pay back in 20 months", "won't be recouped within 20 months"; or a negated verb and
-its object before the figure: 20% for "The project does not deliver an ROI of 20%", "does not show a 20% ROI".
+its object before the figure: 20% for "The project does not deliver an ROI of 20%", "does not show a 20% ROI"; and in
+Chinese a negated verb of a result or a charge: 20% for 项目未能带来20%的回报, 5000元 for 我们每月不收5000元.
 """
 
 from __future__ import annotations
@@ -164,6 +165,16 @@ NEGATION_ROWS = [
     ("20%", "Not only does it deliver an ROI of 20%, it also cuts risk.", C),
     ("5000元", "We do not charge extra, only a fee of 5000 yuan.", C),
     ("20个月", "It does not take long: a payback of 20 months.", C),
+    ("20%", "项目未能带来20%的回报。", N),
+    ("20%", "项目没有产生20%的收益。", N),
+    ("5000元", "我们不收取5000元的费用。", N),
+    ("5000元", "我们每月不收5000元。", N),
+    ("5000元", "我们每月收取5000元。", C),
+    ("5000元", "我们不收取额外费用，每月5000元。", C),
+    ("5000元", "我们不收安装费，月费5000元。", C),
+    ("20%", "项目带来了20%的回报。", C),
+    ("20%", "项目没有带来风险，回报为20%。", C),
+    ("20%", "不仅带来20%的回报，还降低了风险。", C),
 ]
 
 

@@ -229,6 +229,9 @@ FILLERS_ZH_BEFORE_A_FIGURE += ("下调", "上调", "削减", "压缩", "缩小",
 # v82: and the verbs of holding a level (毛利率未能稳定在20%, 没有保持在, 无法维持在, 没能保持20%, 不会停留在: v81
 # credited the figure of a level not held)
 FILLERS_ZH_BEFORE_A_FIGURE += ("稳定在", "保持在", "维持在", "停留在", "停在", "稳在", "保持", "维持", "守住", "保住")
+# v105: and the verbs of a result and of a charge (项目未能带来20%的回报, 没有产生20%的收益, 我们不收取5000元, 每月不收
+# 5000元 - v104 credited the figure; 没有实现20% was read already)
+FILLERS_ZH_BEFORE_A_FIGURE += ("带来", "产生", "创造", "获得", "取得", "收取", "收", "收费")
 # v10: a date between a negation and what it negates (并未于2024年通过PCI DSS认证, 并没有在2024年3月通过审计)
 _DATE_BEFORE_A_POINT = re.compile(
     r"(?:于|在) ?(?:[0-9]{4} ?年(?: ?[0-9]{1,2} ?月)?(?: ?[0-9]{1,2} ?[日号])?|[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?[日号])?)"
