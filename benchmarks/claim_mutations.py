@@ -79,9 +79,10 @@ LEFT: dict[str, tuple[re.Pattern[str], str]] = {
         "decided (v35): ❌ opening a line crosses out a forbidden claim; v65 reads it as a cons list for key points",
     ),
     "a condition cue": (
-        re.compile(r"如果|假设|只要|如需|(?<![A-Za-z])(?:[Ii]f|[Aa]ssuming|as if)(?![a-z])"),
+        re.compile(r"如果|假设|只要|如需|除非|的话|(?<![A-Za-z])(?:[Ii]f|[Aa]ssuming|as if|[Uu]nless)(?![a-z])"),
         "v7: a claim after a condition cue is not asserted; key points state an assumption worked with (v40), a"
-        " figure after 如果说 or 'If you are asking' (v41, v52) and 只要 as 'only takes' - the claim path reads a cue",
+        " figure after 如果说 or 'If you are asking' (v41, v52) and 只要 as 'only takes' - the claim path reads a cue"
+        " (v105: 除非 / unless and 的话 are such cues: 除非选择私有化部署，否则…, 私有化部署的话，…)",
     ),
     "a question with a question word": (
         re.compile(r"为什么|(?<![A-Za-z])(?:[Ww]hy|[Hh]ow)(?![a-z])"),

@@ -19,7 +19,8 @@ And a figure after a negated verb of a scheduled run or of a charge was credited
 fillers after a negation, as take, start and cost were), and a payback said in more words than the negation reads:
 20个月 for "The project does not pay back in 20 months", "won't be recouped within 20 months"; or a negated verb and
 its object before the figure: 20% for "The project does not deliver an ROI of 20%", "does not show a 20% ROI"; and in
-Chinese a negated verb of a result or a charge: 20% for 项目未能带来20%的回报, 5000元 for 我们每月不收5000元.
+Chinese a negated verb of a result or a charge: 20% for 项目未能带来20%的回报, 5000元 for 我们每月不收5000元; and a
+negated progressive verb: private deployment for "We are not offering private deployment".
 """
 
 from __future__ import annotations
@@ -175,6 +176,14 @@ NEGATION_ROWS = [
     ("20%", "项目带来了20%的回报。", C),
     ("20%", "项目没有带来风险，回报为20%。", C),
     ("20%", "不仅带来20%的回报，还降低了风险。", C),
+    ("private deployment", "We are not offering private deployment.", N),
+    ("private deployment", "We are not providing private deployment at the moment.", N),
+    ("private deployment", "We are not supporting private deployment.", N),
+    ("5000元", "We are not charging 5000 yuan per month.", N),
+    ("12:00", "The backup is not running at noon.", N),
+    ("20%", "We are not seeing a 20% ROI.", N),
+    ("private deployment", "We are offering private deployment.", C),
+    ("private deployment", "We are not only offering private deployment but also SaaS.", C),
 ]
 
 

@@ -354,6 +354,29 @@ FILLERS_EN |= {"executed", "charge", "charges", "charged", "bill", "bills", "bil
 # v105: and the verbs of a result (does not show a 20% ROI, did not generate 20% ROI, does not yield 20%)
 FILLERS_EN |= {"show", "shows", "showed", "generate", "generates", "generated", "yield", "yields", "yielded"}
 FILLERS_EN |= {"produce", "produces", "produced"}
+# v105: and the progressive form of each verb above (We are not offering private deployment, are not charging 5000
+# yuan, the backup is not running at noon - v104 credited them), and "see" (We are not seeing a 20% ROI)
+FILLERS_EN |= {"see", "sees", "saw", "seen"}
+_NOT_VERBS_EN = {"be", "been", "being", "yet", "about", "exactly", "considered", "around", "with", "for", "worth", "at"}
+_NOT_VERBS_EN |= {"quite", "grew", "had", "paid", "ran", "rose", "saw", "seen", "took", "chose", "began"}  # past forms
+
+
+def _progressive(verb: str) -> set[str]:
+    """offer -> offering, provide -> providing, run -> running (a word that is no verb gives a form no text has)."""
+    forms = {f"{verb}ing"}
+    if verb.endswith("e") and not verb.endswith("ee"):
+        forms.add(f"{verb[:-1]}ing")
+    if re.fullmatch("[^aeiou]*[aeiou][bdgmnprt]", verb):
+        forms.add(f"{verb}{verb[-1]}ing")
+    return forms
+
+
+FILLERS_EN |= {
+    form
+    for verb in FILLERS_EN
+    if verb.isalpha() and len(verb) > 2 and verb not in _NOT_VERBS_EN and not verb.endswith(("ed", "ly", "s"))
+    for form in _progressive(verb)
+} | {"occurring", "beginning"}
 # An article may follow a negation or a negation and a filler (v7): not a 20-month payback, rather than a 20-month
 # payback, not really a compliant system.
 ARTICLES_EN = frozenset({"a", "an", "the"})
