@@ -28,12 +28,10 @@ from .assertion import A_DETAIL, SENTENCE_END, last_end, next_start
 from .normalisation import normalise
 
 # the Chinese words of "or" and what may follow them before the alternative (或是, 还是在, 或位于)
-_OR_ZH = "还是|或是|或者|或|抑或"
+OR_ZH = "还是|或是|或者|或|抑或"
 _OR_THEN_BEING = "(?:说)? ?(?:在|是|位于|由)? ?"
-_DISJUNCTION_AFTER = re.compile(
-    ' ?(?:[)"”’]? ?)(?:还是|或是|或者|或|抑或|(?<![a-z])or(?![a-z]))(?:说)? ?(?:在|是|位于|由)? ?[^\\s,，。.;；!?、]'
-)
-_DISJUNCTION_BEFORE = re.compile(f'(?:{_OR_ZH}|(?<![a-z])or(?![a-z])){_OR_THEN_BEING}["“‘]?$')
+_DISJUNCTION_AFTER = re.compile(f' ?(?:[)"”’]? ?)(?:{OR_ZH}|(?<![a-z])or(?![a-z])){_OR_THEN_BEING}[^\\s,，。.;；!?、]')
+_DISJUNCTION_BEFORE = re.compile(f'(?:{OR_ZH}|(?<![a-z])or(?![a-z])){_OR_THEN_BEING}["“‘]?$')
 # an unknown: the answer says it cannot tell which (没有说明, 无法确定, "is not stated", "I cannot tell")
 _UNKNOWN = re.compile(
     "没有(?:明确)?(?:说明|提到|提及|记载|写明|注明|给出)|未(?:明确)?(?:说明|提及|提到|记载|写明|注明|给出)|无法(?:确定|判断|确认|得知)"
@@ -98,10 +96,10 @@ def left_open(answer_norm: str, start: int, end: int) -> str | None:
 # 成立地是苏州还是上海, 是刘敏或周晓峰牵的线): one guess between two, as v15 reads 20个月或24个月 - v87 left it credited
 # for the shape of an offer (支持私有化部署或公有云), which names no place or person. Not both of them (苏州或上海都有
 # 分行, 苏州或上海的客户: a set), nor options offered (可在苏州或上海部署).
-_OR_AFTER = re.compile(f' ?[()"”’]? ?(?:{_OR_ZH}){_OR_THEN_BEING}[("“‘]?')
-_OR_BEFORE = re.compile(f'(?:{_OR_ZH}){_OR_THEN_BEING}[("“‘]? ?$')
+_OR_AFTER = re.compile(f' ?[()"”’]? ?(?:{OR_ZH}){_OR_THEN_BEING}[("“‘]?')
+_OR_BEFORE = re.compile(f'(?:{OR_ZH}){_OR_THEN_BEING}[("“‘]? ?$')
 # the first of a list that 或 ends (苏州、上海或宁波)
-_LIST_THEN_OR = re.compile(f"(?:、[\u4e00-\u9fff]{{2,4}}?){{1,3}} ?(?:{_OR_ZH})(?:在|是|位于|由)? ?")
+_LIST_THEN_OR = re.compile(f"(?:、[\u4e00-\u9fff]{{2,4}}?){{1,3}} ?(?:{OR_ZH})(?:在|是|位于|由)? ?")
 _BOTH_AFTER = re.compile(' ?[)"”’]? ?(?:都|均|皆|各|也都|两地|两者|二者|等|的|之一)')
 _RESPECTIVELY = re.compile("分别|各自|依次|(?<![a-z])respectively(?![a-z])")
 _AN_OFFER_OF_PLACES = re.compile("(?:可|能|可以|均可|都可以|可选|任选)(?:在|于|由|选)[^。!?;\n,，]{0,6}$")
@@ -194,7 +192,7 @@ def guessed_between_two(answer_norm: str, start: int, end: int) -> tuple[str | N
 # be. Not "or rather" (the name after it is the correction), not "(or Soochow)" (another spelling), nor two names
 # taken both ways (both, each, whether, regardless), offered (can choose, offer, support) or one each (respectively).
 _TITLE_WORD = re.compile("(?<![A-Za-z'’])[A-Z][a-z]+(?![A-Za-z])")
-_EN_OR = f"(?: or | ?(?:{_OR_ZH}) ?)(?:(?:in|at|by|from|with) )?(?:the )?"  # and 或 between English names
+_EN_OR = f"(?: or | ?(?:{OR_ZH}) ?)(?:(?:in|at|by|from|with) )?(?:the )?"  # and 或 between English names
 _EN_OR_AFTER = re.compile(f' ?["”’]?{_EN_OR}')
 _EN_LIST_THEN_OR = re.compile(f"((?:[,、] ?[a-z]+(?: [a-z]+)?){{1,3}}),?{_EN_OR}")
 _EN_OR_BEFORE = re.compile(f'(?<![a-z])([a-z]+)["”’]?{_EN_OR}$')
@@ -211,8 +209,7 @@ def title_words(text: str) -> frozenset[str]:
 def _names_or_version(text: str, kind: str, names: frozenset[str]) -> str | None:
     """The name (one or two words of `names`) or, for a version, the release `text` opens with; else None."""
     if kind == "version":
-        version = _A_VERSION.match(text)
-        return None if version is None else version.group()
+        return _word_of_kind(text, kind)
     words = _EN_WORD.findall(text[:40])[:2]
     if not words or words[0] not in names:
         return None

@@ -320,11 +320,14 @@ _NEGATED_PHRASAL_CHANGE_EN = re.compile(
     r"(?: (?:yet|really|actually|even|quite|significantly|substantially|materially|much))?"
     f" (?:{_PHRASAL_CHANGE_VERBS_EN})(?: (?!only|just|merely)[a-z]+)? (?:by|to) $"
 )
+# v105: the negations the two patterns below open with
+_NEGATED_EN = (
+    r"(?<![a-z'])(?:not|never|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|hasn't|haven't|isn't|aren't)"
+)
 # v105: a negated payback said in more words than a negation and two fillers (does not pay back in 20 months, won't
 # pay for itself within, did not recoup its cost in, has not paid off by): the figure is a payback that does not happen
 _NEGATED_PAYBACK_EN = re.compile(
-    r"(?<![a-z'])(?:not|never|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|hasn't|haven't|isn't|aren't)"
-    r"(?: (?:yet|really|actually|even|quite|fully|likely to|expected to|going to|able to))?"
+    _NEGATED_EN + r"(?: (?:yet|really|actually|even|quite|fully|likely to|expected to|going to|able to))?"
     r" (?:pays? ?back|paid ?back|pays? off|paid off|pays? for (?:itself|themselves)|paid for (?:itself|themselves)"
     r"|(?:recoup|recover)(?:s|ed)? (?:its|the|their|our|your|all)(?: initial| total)? (?:costs?|investment|outlay)"
     r"|be (?:paid back|paid off|recouped|recovered))"
@@ -334,8 +337,7 @@ _NEGATED_PAYBACK_EN = re.compile(
 # v105: a negated verb and its object before the figure (does not deliver an ROI of 20%, did not achieve a reduction of
 # 20%, does not have a payback period of 20 months, is not offering a discount of 20%): the object's figure is denied
 _NEGATED_OBJECT_OF_EN = re.compile(
-    r"(?<![a-z'])(?:not|never|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|hasn't|haven't|isn't|aren't)"
-    r"(?: (?:yet|really|actually|even|quite|currently|always))? (?P<verb>[a-z]+) (?:a |an |the |any )?"
+    _NEGATED_EN + r"(?: (?:yet|really|actually|even|quite|currently|always))? (?P<verb>[a-z]+) (?:a |an |the |any )?"
     r"(?:[a-z-]+ ){1,3}?(?:of|at) $"
 )
 # v37: "not only / not just" before a figure, as 不止 and 不只 (not only 20% but 30%: more than 20%); not before a
@@ -465,7 +467,8 @@ def _en_negation_ending(text: str, figure: bool = False) -> int | None:
     one filler word ("not fully ", "won't be ") or (v9) two ("not yet been "). A typographic apostrophe (won’t) is read
     as ' (NFKC keeps it). Before a figure (`figure`), v37: a negated change's preposition (not fall by, not go up
     by) and "not only" / "not just"."""
-    m = _WORDS_BEFORE.search(text.replace("’", "'"))
+    text = text.replace("’", "'")
+    m = _WORDS_BEFORE.search(text)
     if m is None:
         return None
     words = m.group(1).split(" ")
@@ -479,16 +482,16 @@ def _en_negation_ending(text: str, figure: bool = False) -> int | None:
         if at is not None:
             return starts[at]
     if figure and m.group(2) == " ":
-        holding = _NEGATED_HOLDING_EN.search(text.replace("’", "'"), max(0, len(text) - 48))
+        holding = _NEGATED_HOLDING_EN.search(text, max(0, len(text) - 48))
         if holding is not None:
             return holding.start()  # v82: no longer stayed at, never really held steady at
-        phrasal = _NEGATED_PHRASAL_CHANGE_EN.search(text.replace("’", "'"), max(0, len(text) - 48))
+        phrasal = _NEGATED_PHRASAL_CHANGE_EN.search(text, max(0, len(text) - 48))
         if phrasal is not None:
             return phrasal.start()  # v38: did not go up by, did not cut costs by
-        payback = _NEGATED_PAYBACK_EN.search(text.replace("’", "'"), max(0, len(text) - 64))
+        payback = _NEGATED_PAYBACK_EN.search(text, max(0, len(text) - 64))
         if payback is not None:
             return payback.start()  # v105: does not pay back in, won't pay for itself within
-        held = _NEGATED_OBJECT_OF_EN.search(text.replace("’", "'"), max(0, len(text) - 64))
+        held = _NEGATED_OBJECT_OF_EN.search(text, max(0, len(text) - 64))
         if (
             held is not None
             and held.group("verb") in FILLERS_EN

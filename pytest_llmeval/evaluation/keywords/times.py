@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..numbers import Found, NumberPattern, RegexNumberForm
+from .names import OR_ZH
 
 # the Chinese words of the day's period and the 24-hour hours each may name (中午12点 is 12:00, 中午1点 13:00)
 _PERIODS: dict[str, range] = {
@@ -183,7 +184,7 @@ def time_of_day_form(pattern: NumberPattern, point: str) -> NumberPattern:
 
 
 # v105: another time of day joined to the point's by "or" (中午12点或下午1点, noon or 1 pm, 2点或3点): a guess
-_OR = "(?: ?(?:或者|或是|还是|抑或|或) ?| or (?:at )?)"
+_OR = f"(?: ?(?:{OR_ZH}) ?| or (?:at )?)"
 _A_TIME = (
     f"(?:(?:{_PERIOD}) ?)?[0-9]{{1,2}}(?::[0-9]{{2}})?"
     "(?: ?[ap]\\.? ?m\\.?(?![a-z])| ?(?:点|时)(?:[0-9]{1,2} ?分|半)?)"
@@ -191,12 +192,13 @@ _A_TIME = (
 )
 _ANOTHER_TIME_AFTER = re.compile(f"{_OR}(?P<t>{_A_TIME})")
 _ANOTHER_TIME_BEFORE = re.compile(f"(?P<t>{_A_TIME}){_OR}$")
+_NAMED_RE = {time: re.compile(regex) for time, regex in _NAMED.items()}
 
 
 def _time_named(text: str) -> tuple[int, int] | None:
     """The 24-hour time a time of day in the answer names (中午12点, 1 pm, noon), or None."""
-    for (hour, minute), regex in _NAMED.items():
-        if re.fullmatch(regex, text):
+    for (hour, minute), regex in _NAMED_RE.items():
+        if regex.fullmatch(text):
             return hour, minute
     return _clock(text)
 
