@@ -73,6 +73,7 @@ from .keywords.retraction import (
     a_list_taken_back,
     a_multiple_of,
     a_time_ago_or_a_period,
+    called_off,
     denied_as_a_whole,
     doubted,
     out_of_reach,
@@ -80,7 +81,7 @@ from .keywords.retraction import (
     taken_back,
 )
 from .keywords.tables import TableCell, table_cells, table_units
-from .keywords.times import NamedTime
+from .keywords.times import PERIOD_AT_THE_START, NamedTime, TimeOfDay
 from .keywords.unit_family import another_unit_after, units_of_a_point, written_without_a_unit
 from .numbers import (
     CN_DIGITS,
@@ -103,7 +104,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 105
+SCORER_VERSION = 106
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,10 @@ def _figure(pattern: Pattern, text: str) -> bool:
         # v78: a date in another spelling (June 2025 for 2025年6月), which a word of time bounds; v105: a time of
         # day by its name (noon, 午夜)
         return True
+    if isinstance(pattern, TimeOfDay) and (period := PERIOD_AT_THE_START.match(text)) is not None:
+        # v106: a time of day's match from its period's word (v105: 中午12点), a figure all the same - v105 read none
+        # of a figure's rules for it (原定中午12点，现改为14点 was credited)
+        return FIGURE_START.match(text, period.end()) is not None
     if isinstance(pattern, NumberPattern):
         return FIGURE_START.match(text) is not None or _SPELLED_START.match(text) is not None
     if isinstance(pattern, SpokenShare):
@@ -717,6 +722,8 @@ def _find(
                 if negation is None and after is None and figure:
                     # v19: 由20个月延长至24个月; v81: from a point's words of counting (由每月5000元上调至…)
                     after = a_former_value(answer_norm, words_at, found.end, figures)
+                if negation is None and after is None and figure:
+                    after = called_off(answer_norm, words_at, found.end)  # v106: 2025年7月上线的计划已取消
                 # v55: 去年ROI为20%，今年降至15% - an earlier period's value a later one supersedes (and a figure
                 # after words of counting: 去年每月5000元，今年为6000元)
                 figure_at = at if figure else _figure_after_its_words(pattern, answer_norm, found)

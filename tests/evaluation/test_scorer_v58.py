@@ -236,8 +236,8 @@ LEFT: list[Row] = [
     # a claim's verb reaches its own part of the clause (and a label's colon): past a comma the figure may be the
     # answer's own (Vendor X claims 60%, we measured 85%), so a claim that runs on past one is still credited
     ("85%", "某些厂商声称，在理想条件下，自动审批率可达85%。", CN, N),
-    # "would" with a condition after it that is no "only if": a forecast the answer may give (v51 reads "if" after)
-    ("20个月", "Payback would be 20 months if we cut 15 agents, which we cannot.", None, N),
+    # ("would" with a condition after it that is no "only if" and then denied - "Payback would be 20 months if we cut
+    # 15 agents, which we cannot." - is read since v106: `counterfactual.condition_denied`, test_scorer_v106.py)
     # a release or a stage named as the earlier period (v56's LEFT_LONG: 上线初期, the 2022 release) is no period word
     ("8400笔", "上线初期每日人工核对量为8400笔；今年模型升级后，每日人工核对量已降至3100笔。", CN, N),
 ]

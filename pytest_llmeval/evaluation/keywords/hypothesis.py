@@ -373,6 +373,9 @@ _MISSED_AFTER = re.compile(
     # months is only the best case") - the answer's figure is another
     r"|(?:只|仅|仅仅|不过|只不过)(?:是|为)(?:一种|一个)?最?(?:理想|乐观|理论|最好|最佳)(?:上)?的?"
     r"(?:情况|情形|状态|估计|假设|预期|值|数字|结果|测算|场景|数据|估算|预估)"
+    # v106: and with no "only" where an actual follows (90万元是理论值，实际约60万元; 20个月是乐观估计，而实际…)
+    r"|(?:是|为)(?:一种|一个)?最?(?:理想|乐观|理论|纸面)(?:上)?的?(?:情况|情形|状态|估计|假设|预期|值|数字|结果|测算"
+    r"|场景|数据|估算|预估|上限|最大值)[,，;；] ?(?:但是?|而|然而|不过|可是)?(?:实际|现实|事实上|真实)"
     r"|(?: [a-z-]+){0,3} (?:is|was|would be) (?:only|just|merely) (?:the|a|an) (?:best[- ]case|ideal|optimistic"
     r"|theoretical)(?: case| scenario| estimate| figure| number)?(?![a-z-]))"
 )
@@ -440,6 +443,8 @@ _A_BARE_END = re.compile(r" ?(?:[,;!?。，；]|\.(?=\s|$)|$)")
 _ACTUAL_FILLER = re.compile(
     r"只有|仅有|仅为|仅|只|才|约为|约|大约|大概|达到了|达到|达|为|是|也|却|则|上|情况|数据|数字|结果|数值|值|来看|看|"
     r"投入了|投入|投资|花费了|花费|花了|用了|耗时|需要|需|"
+    # v106: and the ways the actual was measured (有人估计20个月，但实际测算为26个月, 实际核算下来为26个月)
+    r"测算|核算|计算|测得|测出|算下来|下来|统计|核实|复核|审计|"
     r"的|了|[:：,，\s]|(?<![a-z])(?:it|is|was|were|only|just|came|in|at|to|reached|stood|around|about|roughly|the|"
     r"figure|number|result|value|a|mere|closer|nearer|turned|out|be|been|took|cost|spent|needed|lasted|has|had|it's)"
     r"(?![a-z])"

@@ -294,11 +294,25 @@ _MOVED_AFTER = re.compile(
 # a former one, then a "now" later in its sentence (原在苏州，现在上海; "formerly in Suzhou, now in Shanghai")
 _FORMER_BEFORE = re.compile(
     "(?:原来|原先|原本|原|此前|之前|以前|过去|早先|曾经|曾)(?:在|是|为|位于|设在)? ?$"
+    # v106: a predecessor named (前任负责人是刘敏，现任负责人是周晓峰)
+    "|(?:前任|上一任|上任)[\u4e00-\u9fff]{0,6}?(?:是|为) ?$"
     "|(?<![a-z])(?:formerly|previously|originally|once|used to be)"
     "(?: (?:in|at|based in|located in|headquartered in))? $"
 )
+# v106: a successor (原为刘敏，现由周晓峰接任; 现任负责人是周晓峰; 刘敏已离职，现负责人为周晓峰; 刘敏曾是负责人，
+# 后来换成了周晓峰) - a role's noun before a short name that ends its part, not another quantity (原在苏州，现有员工
+# 为500人)
+_SUCCESSOR = (
+    "[,，;；] ?(?:但|而)?(?:(?:现在|现|目前|如今|当前)(?:由|换|改由|[\u4e00-\u9fff]{1,6}?(?:为|是)"
+    "(?=[\u4e00-\u9fff]{2,4}(?:[,，。;；!?\n]|$)))"
+    "|(?:后来|随后|之后|后)(?:已|又|则)?(?:换成|换为|改为|改由|变成|变为|由|更换为|调整为))"
+    # and in English (…; Zhou Xiaofeng now leads, is now led by, has been replaced by)
+    "|[,;] (?:and |but )?(?:[a-z]+ ){1,3}(?:now|currently) (?:leads|heads|runs|manages|handles|owns|is)(?![a-z])"
+    "|(?<![a-z])(?:now|currently) (?:led|headed|run|handled|managed|owned) by(?![a-z])"
+)
+_SUCCESSOR_LATER = re.compile(_SUCCESSOR)
 _NOW_LATER = re.compile(
-    "[,，;；] ?(?:但|而)?(?:现|目前|如今|当前|现在|今)(?:在|已|为|是|位于|迁|搬|改|变)"
+    f"{_SUCCESSOR}|[,，;；] ?(?:但|而)?(?:现|目前|如今|当前|现在|今)(?:在|已|为|是|位于|迁|搬|改|变)"
     "|(?<![a-z])(?:now|currently|today|since then)(?![a-z])"
 )
 
@@ -318,12 +332,61 @@ _FORMER_IN_A_BRACKET = re.compile(
 )
 
 
+# v106: or one moved away from with no "to" after it (The headquarters moved out of Suzhou in 2023, relocated to
+# Shanghai from Suzhou, 总部已迁出苏州, 搬离苏州)
+_MOVED_AWAY_BEFORE = re.compile(
+    "(?:迁出|搬离|撤出|搬出|撤离|迁离) ?$"
+    "|(?<![a-z])(?:moved|relocated|transferred|shifted|migrated)(?: [a-z]+){0,2}"
+    " (?:out of|away from|to [a-z][a-z ]{0,30} from) (?:the )?$"
+)
+# v106: or one said after it to be gone or past, then another now (刘敏已离职，现负责人为周晓峰; 刘敏曾是负责人，后来
+# 换成了周晓峰) - not a past alone (刘敏已离职: she may still be the answer of who introduced whom)
+_GONE_OR_PAST_AFTER = re.compile(
+    " ?(?:(?:已经?|早已|现已|已于[^,，。;；]{1,10}?)(?:离职|调离|离任|卸任|退休|离开|辞职|被替换|调走|转岗|被撤换)"
+    "|曾经?(?:是|任|担任|为)|以前是|之前是|原是|原任)"
+    r"|(?:, (?:formerly|previously|once) [^,;.]{1,30},)? (?:has|had) (?:since |now )?(?:left|departed|retired|resigned"
+    r"|stepped down|moved on)(?![a-z])"
+)
+# v106: one replaced (周晓峰接替了刘敏的职位, 由周晓峰取代刘敏, 刘敏被周晓峰取代, "Zhou Xiaofeng replaced Liu Min",
+# "Liu Min was replaced by Zhou Xiaofeng", "The former lead, Liu Min, ...") - not the one who replaces (刘敏接替了
+# 周晓峰: the name before the verb)
+_REPLACED_BEFORE = re.compile(
+    "(?:接替|取代|替换|顶替|替代)了? ?$"
+    r"|(?<![a-z])(?:replaced|succeeded|took over from|superseded|the former [a-z]+(?: [a-z]+)?,|the previous"
+    r" [a-z]+(?: [a-z]+)?,) $"
+)
+# ... the person replaced, not the owner of what is replaced (替换华信银行原有反洗钱系统): the name ends its phrase or
+# its post follows (周晓峰接替了刘敏的职位, replaced Liu Min as project lead)
+_THE_REPLACED_ENDS = re.compile(
+    "(?:的(?:职位|职务|位置|岗位|工作)|担任|成为|出任|[,，。;；!?)\n]|$)"
+    r"|(?: as | in |[.,;:!?)]|$)"
+)
+_REPLACED_AFTER = re.compile(
+    " ?(?:已经?|已)?被[^,，。;；!?]{1,8}?(?:取代|接替|替换|顶替|替代)"
+    r"| (?:was|has been|had been|is being|were) (?:replaced|succeeded|superseded)(?![a-z])"
+)
+
+
+def _a_person(name: str) -> bool:
+    """Whether `name` is a person's name: a Chinese one as the segmenter tags it, or Latin words (Liu Min)."""
+    return bool(_A_LATIN_NAME.fullmatch(name)) or a_persons_name(name)
+
+
 def a_former_name(answer_norm: str, start: int, end: int) -> str | None:
     """The words that make the name at start:end a former one (moved from it to another; formerly it, now another;
-    v104: formerly it, in a bracket); else None."""
+    v104: formerly it, in a bracket; v106: gone or past after it, another now); else None."""
     bracketed = _FORMER_IN_A_BRACKET.search(answer_norm, max(0, start - 12), start)
     if bracketed is not None:
         return answer_norm[bracketed.start() : end]
+    moved_away = _MOVED_AWAY_BEFORE.search(answer_norm, max(0, start - 60), start)
+    if moved_away is not None:
+        return answer_norm[moved_away.start() : end]
+    replaced = _REPLACED_BEFORE.search(answer_norm, max(0, start - 30), start)
+    if replaced is not None and _THE_REPLACED_ENDS.match(answer_norm, end) and _a_person(answer_norm[start:end]):
+        return answer_norm[replaced.start() : end]
+    replaced = _REPLACED_AFTER.match(answer_norm, end)
+    if replaced is not None:
+        return answer_norm[start : replaced.end()]
     moved_from = _FROM_BEFORE.search(answer_norm, max(0, start - 40), start)
     if moved_from is not None:
         moved = _MOVED_AFTER.match(answer_norm, end)
@@ -333,10 +396,15 @@ def a_former_name(answer_norm: str, start: int, end: int) -> str | None:
             return answer_norm[moved_from.start() : moved.end()]
     former = _FORMER_BEFORE.search(answer_norm, max(0, start - 24), start)
     until = _UNTIL_AFTER.match(answer_norm, end) if former is None else None
+    until = until or (_GONE_OR_PAST_AFTER.match(answer_norm, end) if former is None else None)
     if former is None and until is None:
         return None
     _, sentence_end = _sentence(answer_norm, start, end)
-    now = _NOW_LATER.search(answer_norm, end, sentence_end)
+    # after a past said after the name, the name is the subject: only a successor takes its place (刘敏曾是周晓峰的
+    # 上司，现为负责人 is hers)
+    now = (_NOW_LATER if until is None or until.re is _UNTIL_AFTER else _SUCCESSOR_LATER).search(
+        answer_norm, end, sentence_end
+    )
     if now is None:
         return None
     return answer_norm[former.start() : now.end()] if former is not None else answer_norm[end : now.end()]
@@ -390,6 +458,12 @@ _BELIEVED = re.compile(
     "(?: that)?(?![a-z])"
     "|(?<![a-z])(?:many|most|some|people|others)(?: people)? (?:believe|believed|think|thought|assume|assumed"
     "|guess|guessed)(?: that)?(?![a-z])|(?<![a-z])(?:we|i) (?:thought|assumed|believed)(?: that)?(?![a-z])"
+    # v106: and what sources say or we were told (Some sources say Suzhou, but it is Shanghai; We were told Liu Min,
+    # but it was Zhou Xiaofeng; 有报道称在苏州，实际在上海)
+    "|(?<![a-z])(?:some |many |other |several )?(?:sources|reports|articles|websites|the media|media|press reports)"
+    " (?:say|said|claim|claimed|suggest|suggested|state|stated|list|listed|give|gave)(?: that)?(?![a-z])"
+    "|(?<![a-z])(?:we|i) (?:were|was|had been|have been) told(?: that)?(?![a-z])"
+    "|(?:有|一些|部分|网上)?(?:报道|资料|文章|媒体|网站)(?:称|说|显示|写的是)"
 )
 _CORRECTED = re.compile(
     "(?:但|而|可)?(?:其实|实际上|事实上|实则|实际|真实情况是|但实际)"
@@ -439,7 +513,9 @@ _DENIED_AFTER_A_NAME = re.compile(
     # v103: or the part asked about itself (未参与牵线, 没有参与引荐)
     "(?:该项目|此事|这件事|其中|此项目|本项目|这个项目|项目|牵线|引荐|介绍|对接)?(?:工作)?"
     "(?=$|[,.;:!?，。；：！？)\\s])"
-    "|(?:不是|并非|并不是|不算|非|不曾是)(?:牵线|负责|担任|主导|发起|对接|经办|介绍人|决策)"
+    "|(?:不是|并非|并不是|不算|非|不曾是)(?:牵线|负责|担任|主导|发起|对接|经办|介绍人|决策|引荐|中间人|联系人)"
+    # v106: or the act itself denied (刘敏没有牵线，是周晓峰牵的线; 刘敏并未引荐)
+    "|(?:没有|没|未曾|未|不曾)(?:牵线|牵过线|引荐|介绍过|搭线|搭桥|撮合)(?:过)?(?=$|[,.;:!?，。；：！？)\\s])"
     ")"
     "| ?(?:与|和|跟)(?:此事|该项目|这件事|此|这个项目|本项目|项目)?(?:无关|没有关系|没关系|毫无关系|并无关系)"
 )
@@ -461,6 +537,9 @@ _DENIED_AFTER_A_NAME_EN = re.compile(
     "|(?:the|an|a) (?:introducer|intermediary|go-between|matchmaker|contact(?: person)?)"
     f"){_GENERAL_OBJECT_EN}"
     f"| (?:did not|didn't|didn’t|never) (?:take part|participate|get involved){_GENERAL_OBJECT_EN}"
+    # v106: or the introduction itself denied (Liu Min did not make the introduction; Zhou Xiaofeng did)
+    "| (?:did not|didn't|didn’t|never) (?:make the (?:introduction|connection)|introduce (?:us|them|the two|both"
+    " sides)|broker (?:it|the deal|the introduction)|arrange the (?:meeting|introduction))(?![a-z])"
     f"| (?:had|has) nothing to do with (?:it|this|that|the (?:project|deal|matter|introduction))(?![a-z])"
     f"| (?:played|plays) no (?:part|role){_GENERAL_OBJECT_EN}"
 )

@@ -231,7 +231,15 @@ FILLERS_ZH_BEFORE_A_FIGURE += ("下调", "上调", "削减", "压缩", "缩小",
 FILLERS_ZH_BEFORE_A_FIGURE += ("稳定在", "保持在", "维持在", "停留在", "停在", "稳在", "保持", "维持", "守住", "保住")
 # v105: and the verbs of a result and of a charge (项目未能带来20%的回报, 没有产生20%的收益, 我们不收取5000元, 每月不收
 # 5000元 - v104 credited the figure; 没有实现20% was read already)
-FILLERS_ZH_BEFORE_A_FIGURE += ("带来", "产生", "创造", "获得", "取得", "收取", "收", "收费")
+FILLERS_ZH_BEFORE_A_FIGURE += ("带来", "产生", "创造", "收取", "收", "收费")
+# v106: and the verbs of paying (无需支付5000元, 不用付5000元, 不必缴纳5000元: v105 credited the figure)
+FILLERS_ZH_BEFORE_A_FIGURE += ("支付", "付", "缴纳", "缴", "交", "花", "投入", "承担")
+# v106: and, before any point, the verbs of passing and holding (尚未通过SOC 2认证, 未通过等保三级, 不具备ISO认证,
+# 还没有拿到, 并未取得, 没有获得: v105 credited the certificate - 获得 and 取得 were read before a figure only)
+FILLERS_ZH += ("通过", "获得", "取得", "拿到", "具备", "拥有", "持有", "得到", "获取")
+# v106: and the verbs of a recommendation after a negation that is not one itself (我们不再推荐私有化部署, 并不建议,
+# 从未推荐 - 不推荐 and 不建议 negate since v13)
+FILLERS_ZH += ("推荐", "建议")
 # v10: a date between a negation and what it negates (并未于2024年通过PCI DSS认证, 并没有在2024年3月通过审计)
 _DATE_BEFORE_A_POINT = re.compile(
     r"(?:于|在) ?(?:[0-9]{4} ?年(?: ?[0-9]{1,2} ?月)?(?: ?[0-9]{1,2} ?[日号])?|[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?[日号])?)"
@@ -255,6 +263,10 @@ FILLERS_EN |= {"offered", "provided", "supported", "included", "allowed"}
 FILLERS_EN |= {"take", "takes", "last", "lasts", "require", "requires", "need", "needs", "cost", "costs", "reach"}
 FILLERS_EN |= {"reaches"}
 FILLERS_EN |= {"achieve", "achieves", "achieved", "deliver", "delivers", "delivered"}  # v35: does not achieve 100%
+# v106: and the verbs of passing and holding, as 未通过 and 不具备 (We have not yet obtained SOC 2, did not pass the
+# audit, does not hold ISO 27001, never received SOC 2 - v105 credited the certificate)
+FILLERS_EN |= {"obtain", "obtained", "pass", "passed", "hold", "holds", "earn", "earned", "receive", "received"}
+FILLERS_EN |= {"secure", "secured", "attain", "attained", "get", "got", "gotten"}
 # v57: and the verbs of using, adopting and recommending, as 未采用 and 不推荐 negate (It did not use 告警降噪, does
 # not apply 降噪, we did not recommend 私有化部署: v56 credited them); not "not only ... use" (no negation right before)
 FILLERS_EN |= {"use", "uses", "used", "adopt", "adopts", "adopted", "apply", "applies", "applied", "employ"}
@@ -390,6 +402,19 @@ NEGATIONS_AFTER_A_FIGURE = ("都不到", "还不到", "不到")
 _ENDS_AFTER_NOT_REACHING = frozenset("的就即便呢啊")
 _FILLERS_ZH_LONGEST_FIRST = sorted(FILLERS_ZH, key=len, reverse=True)
 _FILLERS_ZH_BEFORE_A_FIGURE_LONGEST_FIRST = sorted(FILLERS_ZH + FILLERS_ZH_BEFORE_A_FIGURE, key=len, reverse=True)
+
+
+def _by_last_character(fillers: list[str]) -> dict[str, tuple[str, ...]]:
+    """The fillers by their last character, longest first: a core is read only against those it may end with."""
+    ends: dict[str, list[str]] = {}
+    for filler in fillers:
+        ends.setdefault(filler[-1], []).append(filler)
+    return {char: tuple(group) for char, group in ends.items()}
+
+
+# v106 (the experiential 过 doubled the fillers read): only 只有 is read before a figure alone
+_FILLERS_ZH_BY_LAST = _by_last_character([f for f in _FILLERS_ZH_LONGEST_FIRST if f != "只有"])
+_FILLERS_ZH_BEFORE_A_FIGURE_BY_LAST = _by_last_character(_FILLERS_ZH_BEFORE_A_FIGURE_LONGEST_FIRST)
 # Before 不, these make it an affirmation: 不得不 / 不能不 (must), 无不 / 没有不 (all).
 DOUBLE_NEGATION_BEFORE: tuple[str, ...] = ("不得", "不能", "不可", "不会", "不敢", "不是", "无", "莫", "没有")
 DOUBLE_NEGATION_BEFORE += ("并非", "绝非", "决非")  # v15: 并非不支持私有化部署 (it is not that it does not: it does)
@@ -663,13 +688,30 @@ def _asks_a_not_a(answer_norm: str, before: str, at: int, start: int) -> bool:
     return end is not None and end.group() == "?"
 
 
+# v106: a charge's rate between a verb and its figure (不收取每月5000元, 并不收取每年5000元, 不收每月5000元)
+_RATE_BEFORE_A_FIGURE_ZH = re.compile("每 ?(?:个 ?)?(?:月|年|季度?|周|天|日|次|人|台|户|位|小时|套|单) ?$")
+
+
 def _zh_negation_over_a_filler(core: str, figure: bool) -> int | None:
-    """Where the Chinese negation that `core` ends with starts, directly or before one filler (不是约, 并未正式)."""
+    """Where the Chinese negation that `core` ends with starts, directly or before one filler (不是约, 并未正式), the
+    filler's experiential 过 (v106: 从未收过, 没有收过, 从来没提供过) and, before a figure, a rate (不收取每月)."""
     at = _zh_negation_ending(core, figure)
-    for filler in _FILLERS_ZH_BEFORE_A_FIGURE_LONGEST_FIRST if figure else _FILLERS_ZH_LONGEST_FIRST:
-        if at is None and core.endswith(filler) and (figure or filler != "只有"):
-            at = _zh_negation_ending(core[: -len(filler)].rstrip(_OPENERS + " "), figure)
-    return at
+    if at is not None:
+        return at
+    if figure:
+        rate = _RATE_BEFORE_A_FIGURE_ZH.search(core)
+        if rate is not None:
+            core = core[: rate.start()].rstrip(" ")
+    fillers = _FILLERS_ZH_BEFORE_A_FIGURE_BY_LAST if figure else _FILLERS_ZH_BY_LAST
+    words = list(fillers.get(core[-1:], ()))
+    if core.endswith("过"):
+        words += [filler + "过" for filler in fillers.get(core[-2:-1], ())]
+    for word in words:
+        if core.endswith(word):
+            at = _zh_negation_ending(core[: -len(word)].rstrip(_OPENERS + " "), figure)
+            if at is not None:
+                return at
+    return None
 
 
 def negation_after(answer_norm: str, end: int) -> str | None:
@@ -694,7 +736,7 @@ def negation_after(answer_norm: str, end: int) -> str | None:
 # and 私有化部署不可用于测试环境 state the point (they deny another thing), "is not available for the Basic plan" limits
 # it, and 不仅, 不错, 不久, 不断 and "is not only" deny nothing.
 _DENIAL_ADVERBS_ZH = (
-    "(?:目前|当前|现在|暂时|也|都|均|并|还|尚|则|仍然?|依然|根本|完全|绝对|一律|一概|原则上|是|全部|全额|予以"
+    "(?:目前|当前|现在|暂时|暂|也|都|均|并|还|尚|则|仍然?|依然|根本|完全|绝对|一律|一概|原则上|是|全部|全额|予以"
     # v15: and a perfect, future or passive one (服务费已减免, 将被豁免, 均予减免)
     "|已经|已|将会|将|会|被|予)"
 )
@@ -715,7 +757,7 @@ _OPENING_BRACKET_ZH = " ?[(\\[【] ?"
 # v67: and after the point's noun or a topic's words (7天无理由退货政策已取消, 私有化部署这块我们暂时做不了)
 # v86: and a plan's, a mode's or a request's noun (私有化部署方案已于2024年停止提供, 私有化部署这一需求我们无法满足)
 _TOPIC_AFTER_ZH = (
-    "(?:(?:政策|服务|功能|选项|能力|方案|模式)"
+    "(?:的?(?:政策|服务|功能|选项|能力|方案|模式)"  # v106: and after 的 (私有化部署的方案被否决了)
     "|(?:这块儿?|这一块儿?|这方面|方面|(?:这一|这个|这项|该|的)需求)(?: ?, ?)?(?:我们|我方|我司)?"  # v87: 这块儿
     "|(?:这个 ?|, ?)?(?:我们|我方|我司)|这条路|这条路线)?"  # v86: 私有化部署我们不做, 这个我们不提供, 这条路走不通
 )
@@ -734,6 +776,8 @@ _DENIAL_AFTER_ZH = re.compile(
     # v101: a need it cannot meet, named (无法满足贵司合规要求, 满足不了您的需求)
     "|(?:无法|不能|难以)满足(?:贵司|贵方|您|你们|客户|其)?的?[^,，。!?;；\n]{0,8}?(?:要求|需求)"
     "|无法(?:提供|实现|支持|使用|办理|受理|满足)|不能满足|满足不了|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持|推出|发布|开通)|被拒绝?|被禁止|禁止|非必需"
+    # v106: and an option rejected or dropped (私有化部署被排除在外, 的方案被否决了, 的选项已被放弃)
+    "|被(?:否决|排除|放弃|淘汰|弃用|砍掉|叫停|搁置)(?:在外)?"
     f"|非必须|不是必须|不是必需|没必要|无|没有|{WAIVERS_AFTER_ZH}"
     "|行不通|走不通|(?:实现|做|办)不(?:了|到)"
     # v67: and no longer offered, withdrawn (私有化部署已停止提供, 已不再提供, 现已下线, 已停用)
@@ -747,6 +791,11 @@ _DENIAL_AFTER_ZH = re.compile(
     "(?:范围|计划|之列|产品线|路线图|内容|项目|清单)(?:内|之内|中|之中|上|里)?|免谈|恕难从命|恕不(?:提供|支持|接受|受理)"
     # v87: and one missing, hopeless or not to be spoken of (私有化部署：暂缺, 目前没戏, 无从谈起, 谈不上)
     "|暂缺|缺失|没戏|没指望|无从谈起|谈不上"
+    # v106: and a time the work cannot be done in (3天内无法完成部署, 部署3天完不成, 3天之内不可能上线: v105
+    # credited 3天) - "within" said (回收期20个月不可能完成 stays v11's: a verb's object follows)
+    "|(?:内|之内|以内)(?:根本|肯定|绝对|都|也|还|是)?(?:无法|不能|不可能|没法|没办法|难以)"
+    "(?:完成|做完|搞定|交付|上线|落地|完工|竣工|部署完|搞完|实施完)[^,，。!?;；\n的]{0,8}?"
+    "|(?:根本|肯定|绝对|都|也|还|是)?(?:完不成|做不完|搞不定|干不完|弄不完|来不及)"
     # v25: and its unlikelihood (回收期20个月不太可能, 20个月的可能性很小)
     "|(?:不太|不大)可能(?:实现|达到|做到)?|(?:不太|不大)(?:现实|可行)|(?:的)?可能性(?:很|极|非常)?(?:小|低|不大)"
     # v85: and in its other nouns (20%的概率很低, 几率很小, 机会不大, 希望渺茫)

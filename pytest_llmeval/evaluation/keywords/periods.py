@@ -67,9 +67,15 @@ _JOINING = re.compile(
 # (今年节省90万, 今年又下降了10%), which may be another period's own value
 _MOVED_TO = re.compile(
     ",? ?(?:已经?|又|则|再)?(?:增至|增加到|增加至|增长到|增长至|升至|升到|上升到|上升至|提升至|提升到|提高至|提高到"
-    "|降至|降到|下降到|下降至|减少到|减少至|回落至|回落到|缩短至|缩短到|延长至|延长到|扩大到|扩大至|(?:调整|上调|下调|修订|改)(?:为|至|到))"
+    "|降至|降到|下降到|下降至|减少到|减少至|回落至|回落到|缩短至|缩短到|延长至|延长到|扩大到|扩大至|(?:调整|上调|下调|修订|改)(?:为|至|到)"
+    # v106: and the spoken verbs of a rise or a fall (今年涨到6000元, 已跌至15%, 飙升至, 下滑到: v105 credited the
+    # earlier figure of a bare point)
+    "|(?:上涨|下跌|涨|跌|攀升|飙升|回升|下滑|增长|下调)(?:至|到))"
     " ?(?:约|大约)? ?"
-    "| (?:grown|risen|fallen|dropped|climbed|declined|increased|decreased|been (?:cut|raised|revised|lowered)) to"
+    # v106: and a past tense, with "it" or the subject before it (this year it rose to 14%, now the price went up to)
+    "|,? (?:it |this |the [a-z]+ )?(?:has |have )?(?:since )?"
+    "(?:grown|risen|fallen|dropped|climbed|declined|increased|decreased|been (?:cut|raised|revised|lowered)"
+    "|rose|fell|grew|jumped|slipped|went (?:up|down)|gone (?:up|down)|was (?:cut|raised|revised|lowered)) to"
     "(?: about| around| roughly)? "
 )
 _CLAUSE_MARK = re.compile("[,;。.\n]")

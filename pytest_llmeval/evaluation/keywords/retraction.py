@@ -250,6 +250,13 @@ _ATTRIBUTED = re.compile(
     "|(?:many|most|others|people) (?:say|believe|think|assume|claim)"
     "|it is (?:often |commonly |widely )?(?:said|believed|claimed|assumed)|reportedly|rumou?red|allegedly"
     "|supposedly"
+    # v106: a vendor's, a source's or what we were told (Vendors quote 20 months; our analysis says 26. We were told
+    # 20 months, but it is really 26 months. Some sources say Suzhou, but it is Shanghai)
+    "|(?:the |some |many |other |several )?(?:vendors?|suppliers?|sales ?(?:teams?|reps?|people)?|salespeople"
+    "|analysts?|consultants?|brochures?|marketing|sources|reports|media|competitors?|integrators?)"
+    " (?:say|says|said|quote|quotes|quoted|claim|claims|claimed|suggest|suggests|suggested|cite|cites|cited"
+    "|promise|promises|promised|state|states|stated|put it at|advertise|advertises|advertised)"
+    "|(?:we|i) (?:were|was|have been|had been) (?:told|promised|quoted)"
     # v32: a figure as it is usually quoted (与常说的20个月不同，实际…, 所谓的20个月…并不准确, "unlike the often-quoted
     # 20 months, payback is actually 24 months") - someone's figure, which the rest of the sentence corrects
     "|(?:often|commonly|widely|frequently|usually)[ -](?:quoted|cited|reported|claimed|stated|mentioned|assumed)"
@@ -277,6 +284,11 @@ _MISTAKE_AFTER = re.compile(" ?(?:是|为)?(?:一个|一种)?(?:常见|普遍|�
 _CORRECTED = re.compile(
     "(?:但是?|其实|实际上|事实上|实际|然而|不过|可是|而是|结果|(?<![a-z])(?:but|however|in fact|actually|in reality)"
     "(?![a-z]))[^。!?\n]*?[0-9一二三四五六七八九十两]"
+    # v106: and our own finding after it (Vendors quote 20 months; our analysis says 26; 我们测算为26个月)
+    "|(?:(?<![a-z])(?:our|my) (?:own )?(?:analysis|estimate|calculation|model|numbers|data|review|assessment|figures?)"
+    " (?:says|shows|suggests|gives|puts it at|is|indicates|points to)(?![a-z])"
+    "|(?<![a-z])realistically(?![a-z])|我们(?:的)?(?:测算|分析|计算|估算|评估)(?:显示|表明|结果为|结果是|为|是))"
+    "[^。!?\n]*?[0-9一二三四五六七八九十两]"
     "|不对|错误|错了|不正确|不准确|不实|不属实|失实|与事实不符|不符合事实|是假的|有误|并非如此|不是这样|误解|谣言"
     "|(?<![a-z])(?:wrong|incorrect|not true|not the case|inaccurate|untrue|a myth|misconception)(?![a-z])"
 )
@@ -447,6 +459,8 @@ _ANOTHER_FIGURE = (
     "(?:约|大约|大概|近|(?<![a-z])(?:about|around|roughly|approximately)(?![a-z])|~)? ?"
     # v81: words of counting before it (由每月5000元上调至每月6000元)
     f"{_COUNTED}? ?"
+    # v106: a time of day's period before it (原定12点，后改为下午2点; 现改为晚上8点: v105 read no other figure)
+    "(?:上午|下午|中午|晚上|凌晨|早上|早晨|傍晚|夜里|夜间)? ?"
     f"{DATE_WORDS_EN}?(?P<figure>{FIGURE_START.pattern}|{_A_NUMBER_WORD})"
 )
 _TAKEN_BACK = re.compile(
@@ -632,6 +646,10 @@ _FORMER = re.compile(
     # v81: a time gone by (过去是30%，如今只有25%; 曾经达到30%，现在是25%; 以往, 早前, 先前) - a "now" must follow
     "|过去|曾经|曾(?:为|是|达|高达|一度|在)|以往|往年|早前|早先|先前"
     "|(?<![a-z])(?:originally|previously|formerly|used to be|initially|initial|at first|in the past|earlier"
+    # v106: and the past habit of other verbs (Payback used to take 20 months, Backups used to run at 12:00, It used
+    # to cost 5,000 yuan) - v105 read "used to be" alone
+    "|used to (?:take|run|cost|last|need|require|start|happen|occur|charge|sit|stand|stay|hover|come in)"
+    "(?: (?:at|in|for|to|about|around|roughly))?"
     # "once" only of a past state (was once 30%, once stood at 30%), not the conjunction (once ROI reaches 20%)
     "|(?:was|were) once|once (?:was|were|stood|reached|hit|topped))(?![a-z])"
     "|(?<![a-z])(?:was|were)(?: about| around| roughly| approximately)? $"
@@ -663,6 +681,7 @@ _NOW_FILLER = re.compile(
     "|(?<![a-z])(?:now|currently|at present|today|presently|nowadays|these days|at the moment|latest|it|it's|it’s|this"
     "|that|they|we|is|are|has|have|had|been|since|stands|sits"
     "|at|only|just|about|takes|take|needs|requires|costs|comes|amounts"
+    "|run|runs|happens|occurs|starts|begins|charges|lasts"  # v106: now run at 14:00, now it lasts 24 months
     "|around|roughly|down|up|to|revised|changed|adjusted|raised|increased|extended|cut|lowered|reduced|decreased"
     "|shortened|rose|fell|risen|fallen|the figure|the|a|an|year|years|quarter|quarters|month|months|later"
     "|looks like|looks|seems|appears|expects?|estimates?|projects?|forecasts?|predicts?|sees?"  # v43
@@ -787,6 +806,48 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
     return changed.group()
 
 
+# v106: a plan's figure called off or put off with no new figure (2025年7月上线的计划已经取消, 原定2025年7月的上线已
+# 取消, 上线时间从2025年7月推迟, 上线时间已推迟，原定2025年7月, "The July 2025 date was dropped") - v105 read a change
+# only to another figure. Not a postponement denied (原定2025年7月上线，没有推迟) nor a plan confirmed.
+_CALLED_OFF_AFTER_ZH = re.compile(
+    " ?(?:的|之)?(?:上线|发布|交付|投产|开业|上市|会议|活动|采购|预算|方案|项目|排期|里程碑|版本)?(?:的)?"
+    "(?:计划|安排|日期|时间)?"
+    "(?:已经?|已被|被|现已|均已|也已)?(?:取消|撤销|作废|搁置|叫停|终止|放弃|推迟|延期|延后|推后)了?(?=[,，。;；!?\n)]|$)"
+)
+_PUT_OFF_FROM_ZH = re.compile("(?:从|自) ?$")
+_PUT_OFF_AFTER_ZH = re.compile(" ?(?:起)?(?:已经?|被)?(?:推迟|延期|延后|推后|顺延)了?(?=[,，。;；!?\n)]|$)")
+_A_PLAN_BEFORE = re.compile("(?:原定|原计划|原本计划|原先计划|原来计划|原先定在|原定于|原计划于) ?$")
+_PUT_OFF_IN_THE_SENTENCE = re.compile("(?:已经?|已被|被)?(?:推迟|延期|延后|推后|取消|改期|搁置|叫停)")
+_NEGATION_JUST_BEFORE = re.compile("[没未不非无][^,，。;；]{0,2}$")
+_CALLED_OFF_AFTER_EN = re.compile(
+    r"(?: [a-z-]+){0,2} (?:date|deadline|launch|release|plan|target|schedule|timeline|go-live|milestone)s?"
+    r" (?:was|were|has been|have been|had been|is|are) (?:now )?(?:dropped|scrapped|abandoned|cancell?ed|pushed back"
+    r"|postponed|delayed|missed|called off|shelved|withdrawn)(?![a-z])"
+)
+
+
+def called_off(answer_norm: str, start: int, end: int) -> str | None:
+    """The words that call off or put off the plan whose figure is at start:end, with no new figure (v106); else
+    None."""
+    after = _CALLED_OFF_AFTER_ZH.match(answer_norm, end) or _CALLED_OFF_AFTER_EN.match(answer_norm, end)
+    if after is not None:
+        return after.group()
+    if _PUT_OFF_FROM_ZH.search(answer_norm, max(0, start - 2), start):
+        put_off = _PUT_OFF_AFTER_ZH.match(answer_norm, end)
+        if put_off is not None:
+            return put_off.group()
+    plan = _A_PLAN_BEFORE.search(answer_norm, max(0, start - 8), start)
+    if plan is None:
+        return None
+    sentence_start = last_end(SENTENCE_END, answer_norm, start)
+    sentence_end = next_start(SENTENCE_END, answer_norm, end)
+    for span in ((sentence_start, plan.start()), (end, sentence_end)):
+        for put_off in _PUT_OFF_IN_THE_SENTENCE.finditer(answer_norm, *span):
+            if not _NEGATION_JUST_BEFORE.search(answer_norm, max(0, put_off.start() - 3), put_off.start()):
+                return put_off.group()  # not 没有推迟, 并未取消, 不会延期
+    return None
+
+
 def _past_its_asides(answer_norm: str, part_start: int) -> int:
     """Where the figure's part starts past a bracket closed in it and a label's colon or dash right before it (v81:
     此前预计投资回报率（ROI）为20%, 过去回收期：20个月 - the former word governs the label and its figure)."""
@@ -846,6 +907,8 @@ def _now_names_the_same(now: re.Match[str], before: str) -> bool:
         return False  # v43: ROI was 20%, and IRR is now 18% - each figure names its own subject
     if A_DATE.match(text, date_words.start() if date_words else figure):
         return True  # v81: now August 2025 - another date (`another_value` asks that the point is one)
+    if _A_TIME_OF_DAY.match(text, figure):
+        return True  # v106: used to run at 12:00 but now run at 14:00 - another time of day
     other, _ = unit_after(text, figure)
     return any(kind.match(other.lstrip()) for kind in _UNIT_KINDS)
 
@@ -858,6 +921,7 @@ _JOINING_WORDS = frozenset(
 )
 
 
+_A_TIME_OF_DAY = re.compile(r"[0-9]{1,2}(?::[0-9]{2}| ?(?:点|时)| ?[ap]\.? ?m(?![a-z]))")
 # v43: a verb of a new estimate after the "now", whose subject is who expects it, not another quantity
 _AN_EXPECTATION = re.compile(" (?:expects?|estimates?|projects?|forecasts?|predicts?|sees?)(?![a-z])")
 # v43: the words by which a "now" clause's subject names the former figure again (it, this, the estimate, the value)

@@ -148,6 +148,8 @@ def time_range(text: str) -> str | None:
 
 # a word of the day's period right before a time, or am / pm right after it: the hour it says
 _PERIOD_BEFORE = re.compile(f"(?P<period>{_PERIOD}) ?$")
+# v106: the period's word a `TimeOfDay` match starts with (中午12点), which the rules of a figure read past
+PERIOD_AT_THE_START = re.compile(f"(?:{_PERIOD}) ?")
 _AM_PM_AFTER = re.compile(r" ?(?P<ap>[ap])\.? ?m(?![a-z])")
 
 

@@ -32,7 +32,7 @@ _CLAUSE_START = r"(?:^|[。.!?;:,\n、•|#]|(?:^|\n) ?(?:[-*]|[0-9]+[.)、]) |\
 _HEADING = "#{1,6} [^#。.!?]{1,20} "
 _OWN_HOLDER_ZH = "(?:(?:该|本|此|这个|这一|这笔|整个|我们的|我方的?)?(?:项目|方案|投资|系统|部署)|我们|我方)"
 _MODAL_ZH = "(?:预计|预期|有望|可望|估计|测算|总体|整体|最终|将|会|可|能|可以|能够|已经?|也|仍)"
-_VERB_ZH = "(?:实现|带来|获得|取得|达到|产生|有|具有|拥有|具备)了?"
+_VERB_ZH = "(?:实现|带来|获得|取得|达到|产生|有|具有|拥有|具备|提供|创造)了?"  # v106: 提供, 创造
 _ABOUT_ZH = "(?:约|大约|大概)?"
 # (or a space before the project itself: a line break read as a space, after a heading - 回收期 / 项目有20个月的回收期)
 _OPENS_ZH = f"(?:(?:{_CLAUSE_START}|{_HEADING}) ?{_OWN_HOLDER_ZH}?| {_OWN_HOLDER_ZH})"

@@ -620,6 +620,8 @@ SUBJECT_NAMES: tuple[tuple[str, ...], ...] = (
     ("市场份额", "市场占有率", "market share"),
     ("获客成本", "客户获取成本", "customer acquisition cost", "cac"),
     ("客单价", "average order value", "aov"),
+    # v106: an annualised return, which a point may name by its first word (年化4.5% for 年化收益率为4.5%, 年化回报4.5%)
+    ("年化收益率", "年化收益", "年化回报率", "年化回报", "年化", "annualized return", "annualised return"),
 )
 _NAMES = {name: group for group in SUBJECT_NAMES for name in group}
 _KNOWN_NAMES = frozenset(_NAMES)
