@@ -4,7 +4,8 @@ English sources corrected, a move away from a place, a condition said not to hol
 day from its period's word read as a figure again.
 
 Found by probing with answers of classes the earlier versions' rows did not cover. v105 missed 4.5% in 年化收益率为
-4.5%, 年化回报4.5% and 提供4.5%的年化收益 for the point 年化4.5% (an annualised return had no names), and credited:
+4.5%, 年化回报4.5% and 提供4.5%的年化收益 for the point 年化4.5% (an annualised return had no names) and 20个月 in
+{"payback_months": 20} (a JSON key's unit), and credited:
 - the certificate of 尚未通过SOC 2认证, 未通过等保三级认证, 不具备SOC 2认证, 还没有拿到SOC 2认证, "We have not yet
   obtained SOC 2", "did not pass", "do not hold", "never received" (通过, 具备, 拿到, obtain, pass, hold: no fillers);
 - 5000元 in 无需支付5000元, 不用付5000元, 我们从未收过5000元, 没有收过 (the experiential 过), 不收取每月5000元 (a rate
@@ -25,6 +26,10 @@ Found by probing with answers of classes the earlier versions' rows did not cove
 - 刘敏 in 周晓峰接替了刘敏的职位, 刘敏被周晓峰取代, "Zhou Xiaofeng replaced Liu Min", 刘敏没有牵线，是周晓峰牵的线,
   "Liu Min did not make the introduction; Zhou Xiaofeng did";
 - 私有化部署 in 我们不再推荐私有化部署, 私有化部署被排除在外, 私有化部署的方案被否决了 (an option dropped);
+- 20% in 此前估算ROI为20%，修正后为12%, 初步测算ROI为20%，复核后下调至12%, ROI：20%（初步），12%（审计后）,
+  "ROI: 20% (preliminary), 12% (audited)", "After review, the 20% ROI became 12%" (a preliminary figure revised),
+  ROI可达20%（理论值）, ROI为20%（已撤回）, and 20个月 in 引用：“回本周期20个月”。这一数据已过时。 (a verdict opening
+  the next sentence); 苏州 in 总部：苏州（旧址），上海（现址） and 总部旧址在苏州，现址在上海;
 - 12:00 in 备份原定中午12点，现改为下午2点 and "Backups used to run at 12:00 but now run at 14:00": v105 started a
   time's match at its period's word (中午12点), which made it no figure, so no rule of a figure read it.
 """
@@ -340,6 +345,74 @@ ROWS = [
     ("私有化部署", "We stopped offering private deployment in 2024.", N),
     ("私有化部署", "Private deployment? Not available.", N),
     ("私有化部署", "Private deployment is no longer supported.", N),
+    ("20%", "ROI可达20%（理论值）。", N),
+    ("20%", "ROI为20%是我们最初的估计，已被修正为12%。", N),
+    ("20%", "此前估算ROI为20%，修正后为12%。", N),
+    ("20%", "初步测算ROI为20%，复核后下调至12%。", N),
+    ("20%", "ROI初算20%，经审计调整为12%。", N),
+    ("20%", "财务部门给出的ROI是20%，但审计后是12%。", N),
+    ("20%", "ROI为20%（已撤回）。", N),
+    ("20%", "ROI为~~20%~~12%。", N),
+    ("20%", "ROI为<del>20%</del>12%。", N),
+    ("20%", "The ROI was initially estimated at 20% but revised to 12% after the audit.", N),
+    ("20%", "An early estimate put ROI at 20%; after the audit it is 12%.", N),
+    ("20%", "ROI: 20% (preliminary), 12% (audited).", N),
+    ("20%", "The audited ROI is 12%, not the 20% first reported.", N),
+    ("20%", "The first estimate of 20% was revised down to 12%.", N),
+    ("20%", "After review, the 20% ROI became 12%.", N),
+    ("20%", "ROI of 20% before the audit; 12% after.", N),
+    ("20%", "The ROI was 20%, and the audit confirmed it.", C),
+    ("20%", "ROI 20% (audited).", C),
+    ("20%", "审计前ROI为20%，审计后为12%。", N),
+    ("20%", "ROI：20%（初步），12%（审计后）。", N),
+    ("20%", "ROI：20%（初步测算），最终为12%。", N),
+    ("20%", "ROI：20%（预估），实际12%。", N),
+    ("20%", "ROI初步测算为20%，最终确定为12%。", N),
+    ("20%", "ROI最终确定为20%。", C),
+    ("20%", "审计前后ROI均为20%。", C),
+    ("20%", "ROI：20%（初步），最终也是20%。", C),
+    ("20%", "ROI：12%（初步），20%（审计后）。", C),
+    ("20个月", "原计划20个月，实际24个月。", C),
+    ("20%", "初步测算ROI为20%，成本为12万元。", C),
+    ("20%", "ROI 20% (preliminary); the audit is due next month.", C),
+    ("20%", "The 20% target became the new standard.", C),
+    ("20%", "Margins became 20% after the change.", C),
+    ("20%", "The first results show ROI of 20%.", C),
+    ("20%", "The initial estimate was 20%, and the final figure is also 20%.", C),
+    ("20%", "初步测算ROI为20%，最终确定为20%。", C),
+    ("20个月", '{"回本周期": "20个月"}', C),
+    ("20个月", '{"回本周期": "26个月", "原估计": "20个月"}', N),
+    ("20个月", "> 回本周期20个月\n\n以上说法有误，应为26个月。", N),
+    ("20个月", "引用：“回本周期20个月”。这一数据已过时。", N),
+    ("20个月", "原文称回本周期20个月，但该数据已过时，现为26个月。", N),
+    ("苏州", "总部：~~苏州~~ 上海", N),
+    ("苏州", "总部：苏州（旧址），上海（现址）", N),
+    ("苏州", "总部旧址在苏州，现址在上海。", N),
+    ("20个月", '{"回本周期（月）": 20}', C),
+    ("20个月", '{"payback_months": 20}', C),
+    ("20%", '{"roi_percent": 20}', C),
+    ("5000元", '{"monthly_fee_yuan": 5000}', C),
+    ("20个月", '{"payback_months": 26}', N),
+    ("20个月", '{"id": 20}', N),
+    ("20个月", '{"month": 20}', N),
+    ("苏州", "总部：上海（现址），苏州（旧址）", N),
+    ("苏州", "总部：苏州（现址），上海（旧址）", C),
+    ("Suzhou", "HQ: Suzhou (former site), Shanghai (current).", N),
+    ("苏州", "总部旧址在上海，现址在苏州。", C),
+    ("20个月", "回本周期20个月。这一数据已过时，现为26个月。", N),
+    ("20 months", "Payback is 20 months. This figure is outdated.", N),
+    ("20个月", "回本周期20个月。ROI为15%，这一数据已过时。", C),
+    ("20个月", "回本周期20个月。这一数据来自财务部。", C),
+    ("20个月", "回本周期20个月，ROI为15%。以上数据已过时。", N),
+    ("20%", "ROI为20%，审计后仍为20%。", C),
+    ("20%", "ROI为20%，经审计确认无误。", C),
+    ("20%", "ROI为20%，审计后成本为12万元。", C),
+    ("20%", "ROI为20%，复核后为20%。", C),
+    ("20%", "ROI为20%是我们最初的估计，复核后仍是20%。", C),
+    ("20%", "ROI为12%是我们最初的估计，已被修正为20%。", C),
+    ("20%", "ROI: 20% (best case).", N),
+    ("20%", "ROI为20%（保守估计）。", C),
+    ("20%", "ROI为20%（已审计）。", C),
     ("SOC 2", "没有通过SOC 2认证。", N),
     ("SOC 2", "未通过SOC 2认证。", N),
     ("SOC 2", "不具备SOC 2认证。", N),

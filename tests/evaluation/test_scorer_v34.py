@@ -269,7 +269,7 @@ SUBJECT_UNIT_AND_FORMAT_ROWS = [
     ("100元/人", "100元/人/月。", None, N),
     ("8小时", "每天工作8小时。", None, C),
     ("8 hours", "8 hours per day.", None, C),
-    ("20个月", '```json\n{"payback_months": 20}\n```', None, N),
+    ("20个月", '```json\n{"payback_months": 20}\n```', None, C),  # v106: a JSON key's unit is read (`json_units`)
     ("20个月", '```json\n{"回收期": "20个月"}\n```', None, C),
     ("20 months", "```python\npayback = 20  # months\n```", None, N),
     ("33.3%", "占比 $\\frac{1}{3} \\approx 33.3\\%$", None, C),

@@ -294,8 +294,8 @@ _MOVED_AFTER = re.compile(
 # a former one, then a "now" later in its sentence (原在苏州，现在上海; "formerly in Suzhou, now in Shanghai")
 _FORMER_BEFORE = re.compile(
     "(?:原来|原先|原本|原|此前|之前|以前|过去|早先|曾经|曾)(?:在|是|为|位于|设在)? ?$"
-    # v106: a predecessor named (前任负责人是刘敏，现任负责人是周晓峰)
-    "|(?:前任|上一任|上任)[\u4e00-\u9fff]{0,6}?(?:是|为) ?$"
+    # v106: a predecessor named (前任负责人是刘敏，现任负责人是周晓峰), a former site (总部旧址在苏州，现址在上海)
+    "|(?:前任|上一任|上任)[\u4e00-\u9fff]{0,6}?(?:是|为) ?$|(?:旧址|原址)(?:在|位于|为|是|设在)? ?$"
     "|(?<![a-z])(?:formerly|previously|originally|once|used to be)"
     "(?: (?:in|at|based in|located in|headquartered in))? $"
 )
@@ -312,7 +312,8 @@ _SUCCESSOR = (
 )
 _SUCCESSOR_LATER = re.compile(_SUCCESSOR)
 _NOW_LATER = re.compile(
-    f"{_SUCCESSOR}|[,，;；] ?(?:但|而)?(?:现|目前|如今|当前|现在|今)(?:在|已|为|是|位于|迁|搬|改|变)"
+    f"{_SUCCESSOR}|[,，;；] ?(?:但|而)?现址"
+    "|[,，;；] ?(?:但|而)?(?:现|目前|如今|当前|现在|今)(?:在|已|为|是|位于|迁|搬|改|变)"
     "|(?<![a-z])(?:now|currently|today|since then)(?![a-z])"
 )
 
@@ -372,12 +373,22 @@ def _a_person(name: str) -> bool:
     return bool(_A_LATIN_NAME.fullmatch(name)) or a_persons_name(name)
 
 
+# v106: or a bracket after it that names it a former site (总部：苏州（旧址），上海（现址）; "Suzhou (former site)")
+_FORMER_BRACKET_AFTER = re.compile(
+    r" ?\( ?(?:旧址|原址|旧总部|原总部|已迁出|已搬离|已撤离|former(?: site| location| office| hq| headquarters)?"
+    r"|old(?: site| location| office| hq| headquarters)|until [0-9]{4}|moved out) ?\)"
+)
+
+
 def a_former_name(answer_norm: str, start: int, end: int) -> str | None:
     """The words that make the name at start:end a former one (moved from it to another; formerly it, now another;
     v104: formerly it, in a bracket; v106: gone or past after it, another now); else None."""
     bracketed = _FORMER_IN_A_BRACKET.search(answer_norm, max(0, start - 12), start)
     if bracketed is not None:
         return answer_norm[bracketed.start() : end]
+    bracketed = _FORMER_BRACKET_AFTER.match(answer_norm, end)
+    if bracketed is not None:
+        return answer_norm[start : bracketed.end()]
     moved_away = _MOVED_AWAY_BEFORE.search(answer_norm, max(0, start - 60), start)
     if moved_away is not None:
         return answer_norm[moved_away.start() : end]

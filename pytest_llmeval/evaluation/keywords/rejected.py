@@ -367,6 +367,41 @@ def rejected_claim(answer_norm: str, start: int, end: int) -> str | None:
     return None
 
 
+# v106: a verdict in the next sentence on what the figure's sentence said, named by a pointer back (引用：“回本周期20
+# 个月”。这一数据已过时。; > 回本周期20个月 / 以上说法有误，应为26个月。; "Payback is 20 months. This figure is
+# outdated.") - v105 read a pointer in the figure's own sentence only (20个月，这是错误的: v16). The figure's sentence
+# must end soon after it (no other figure between), and the verdict must open the next one.
+_POINTER_VERDICT = re.compile(
+    " ?(?:[>*#-] ?)*(?:以上|上述|这一|这个|该|此|这些|前述)"
+    "(?:说法|数据|数字|信息|内容|表述|结论|引用|估计|引文|描述|判断)(?:已经?|均已?|都已?|也|并|是|早已)?"
+    "(?:过时|作废|失效|有误|错误|不准确|不正确|不成立|不实|不对|是错误的|是错的|已不再适用)"
+    r"|(?: ?[>*#-])* ?(?:this|that|the above|these|those) (?:figures?|claims?|statements?|numbers?|data|estimates?"
+    r"|information|quotes?)(?: (?:is|are|was|were))? (?:now )?(?:outdated|wrong|incorrect|inaccurate|false|obsolete"
+    r"|out of date|no longer (?:valid|accurate|current))(?![a-z])"
+)
+_NO_FIGURE_BEFORE_THE_END = re.compile(r"[^0-9。!?\n]{0,12}(?:[。!?\n]|\.(?=\s|$))")
+# ... or, for a pointer at all the sentence said (以上, 上述, 这些, the above, these), other figures before its end
+_THE_REST_OF_THE_SENTENCE = re.compile(r"[^。!?\n]{0,80}?(?:[。!?\n]|\.(?=\s|$))")
+_A_COLLECTIVE_POINTER = re.compile(" ?(?:[>*#-] ?)*(?:以上|上述|这些|前述|the above|these|those)")
+
+
+def rejected_in_the_next_sentence(answer_lines: str, end: int) -> str | None:
+    """The verdict that opens the sentence (or line) after the figure ending at `end` in the answer with its line
+    breaks, pointing back at it (v106); else None."""
+    rest = _NO_FIGURE_BEFORE_THE_END.match(answer_lines, end)
+    collective_only = rest is None
+    rest = rest or _THE_REST_OF_THE_SENTENCE.match(answer_lines, end)
+    if rest is None:
+        return None
+    after = rest.end()
+    while after < len(answer_lines) and answer_lines[after] in " \n":
+        after += 1
+    verdict = _POINTER_VERDICT.match(answer_lines, after)
+    if verdict is None or (collective_only and not _A_COLLECTIVE_POINTER.match(answer_lines, after)):
+        return None
+    return verdict.group()
+
+
 def double_denial(answer_norm: str, start: int, end: int, negation: str) -> bool:
     """A negation of saying (不能说, 并非) before a point that is rejected as a claim after it: the two cancel (不能说
     毛利率为20%的说法不成立 states 20%; "It is not the case that the claim ... is false")."""

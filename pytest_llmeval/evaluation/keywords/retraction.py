@@ -624,9 +624,19 @@ _REVISED_TO = re.compile(
     "(?:revised|updated|corrected|amended|changed|adjusted|extended|shortened|raised|lowered|cut|increased"
     "|reduced)(?: (?:up|down|upward|downward|upwards|downwards))? to " + _ANOTHER_FIGURE
 )
+# v106: a check that revised it (此前估算ROI为20%，修正后为12%; 初步测算ROI为20%，复核后下调至12%; ROI初算20%，经审计
+# 调整为12%; 财务部门给出的ROI是20%，但审计后是12%; ROI为20%是我们最初的估计，已被修正为12%) - v105 read a revision's
+# verb right after the comma only
+_CHECKED = "(?:经过?)?(?:审计|复核|核算|核实|核查|重新测算|重新核算|重新评估|重新计算|进一步测算|详细测算|实测)"
+_NAMED_AN_EARLY_ESTIMATE = (
+    "(?: ?(?:是|为)(?:我们|他们|公司|团队|财务部门)?的?(?:最初|最早|之前|此前|原先|原来|初步|早先|早期)的?"
+    "(?:估计|估算|测算|预测|数字|判断|预估))?"
+)
 _REVISED_TO_ZH = re.compile(
-    "[ ,，;；]*(?:但是|但|随后|之后|后来|后|现已|现|已经|已|又|被)*"
-    "(?:修订|修改|修正|更正|调整|更新|变更|更改|改)了?(?:为|至|到|成)了? ?" + _ANOTHER_FIGURE  # v100: 后改为9月
+    f"{_NAMED_AN_EARLY_ESTIMATE}[ ,，;；]*(?:但是|但|随后|之后|后来|后|现已|现|已经|已|又|被|而)*"
+    f"(?:(?:{_CHECKED}(?:后|之后|以后)?)?"
+    "(?:修订|修改|修正|更正|调整|更新|变更|更改|改|下调|上调)了?(?:后|之后)?(?:为|至|到|成)了?"  # v100: 后改为9月
+    f"|{_CHECKED}(?:后|之后|以后)(?:的结果)?(?:为|是)) ?" + _ANOTHER_FIGURE
 )
 # v40: or, after a comma, a verb of the change itself (回收期20个月，延长至24个月; ROI为20%，后下调至18%) - not
 # 从30%降到20 (v10: a change's start, with no comma, stays credited)
@@ -800,6 +810,8 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
     if changed is None:
         changed = _CHANGED_AFTER_ZH.match(answer_norm, end)  # v40: 回收期20个月，延长至24个月
     if changed is None:
+        changed = _final_after_a_preliminary(answer_norm, part_start, start, end)  # v106: 初步…，最终为12%
+    if changed is None:
         return None
     if not another_value(answer_norm, start, end, changed.start("figure"), forms):
         return None  # 原为20个月，现在仍是20个月
@@ -845,6 +857,66 @@ def called_off(answer_norm: str, start: int, end: int) -> str | None:
         for put_off in _PUT_OFF_IN_THE_SENTENCE.finditer(answer_norm, *span):
             if not _NEGATION_JUST_BEFORE.search(answer_norm, max(0, put_off.start() - 3), put_off.start()):
                 return put_off.group()  # not 没有推迟, 并未取消, 不会延期
+    return None
+
+
+# v106: a preliminary figure and a final one later in its sentence (ROI：20%（初步），12%（审计后）; ROI初步测算为20%，
+# 最终确定为12%; ROI：20%（预估），实际12%; "ROI: 20% (preliminary), 12% (audited)"; "An early estimate put ROI at 20%;
+# after the audit it is 12%"; "After review, the 20% ROI became 12%"; "ROI of 20% before the audit; 12% after") - the
+# final one is the answer's. Not a plan and its actual (原计划20个月，实际24个月: v19's two facts), which names no
+# preliminary figure.
+_PRELIMINARY_BRACKET = re.compile(
+    r" ?\( ?(?:初步(?:测算|估算|估计|数据)?|初算|预估|估算|未经审计|暂定|草案|preliminary|initial|draft|unaudited"
+    r"|provisional|first estimate|est\.?)(?: ?(?:数据|值|figure|estimate))? ?\)"
+)
+_PRELIMINARY_BEFORE = re.compile(
+    "初步(?:测算|估算|估计|预计|计算|核算)?|初算|预估"
+    r"|(?<![a-z])(?:early|earlier|first|initial|preliminary|original|draft|unaudited) (?:estimates?|figures?"
+    r"|calculations?|projections?|forecasts?|numbers?|results?)(?![a-z])"
+)
+_FINAL_BEFORE_A_FIGURE = re.compile(
+    "(?:最终|最后|审计后|复核后|修正后|核实后|经审计|实际)(?:确定|核定|测算|核算|的结果)?(?:为|是)? ?"
+    r"|(?<![a-z])(?:after (?:the |an? )?(?:audit|review|revision|correction|recalculation)|finally|in the end)"
+    r",? (?:(?:it|this|the figure|roi|the roi) )?(?:is |was |came (?:in )?at |stands at |became )?"
+    r"|(?<![a-z])(?:became|has become|turned into) "
+)
+_FINAL_AFTER_A_FIGURE = re.compile(
+    r"[^(),;。]{0,8}?(?: ?\( ?(?:审计后|最终|修正后|实际|经审计|audited|final|revised|actual) ?\)| after(?= ?[.;,]|$))"
+)
+_BEFORE_THE_CHECK = re.compile(
+    r" (?:before|prior to) (?:the |an? )?(?:audit|review|revision|adjustment|correction|restatement|recalculation)"
+)
+_OTHER_FIGURE_AT = re.compile(_ANOTHER_FIGURE)
+_BECAME = re.compile(r"(?: [a-z]+)? (?:became|has become|turned into) ")  # After review, the 20% ROI became 12%
+
+
+def _final_after_a_preliminary(answer_norm: str, part_start: int, start: int, end: int) -> re.Match[str] | None:
+    """The final figure later in the sentence of the preliminary figure at start:end (v106), as a match whose
+    "figure" group is that figure; else None."""
+    # (the bracket may be read already as the figure's label, v87: `LABEL_OF_AN_END` - then it ends at `end`)
+    bracket = _PRELIMINARY_BRACKET.match(answer_norm, end) or next(
+        (m for m in _PRELIMINARY_BRACKET.finditer(answer_norm, start, end) if m.end() == end), None
+    )
+    before_the_check = _BEFORE_THE_CHECK.match(answer_norm, end)
+    sentence_start = max(last_end(SENTENCE_END, answer_norm, start), part_start - 40)
+    preliminary = _PRELIMINARY_BEFORE.search(answer_norm, sentence_start, start)
+    if bracket is None and before_the_check is None and preliminary is None:
+        became = _BECAME.match(answer_norm, end)
+        return None if became is None else _OTHER_FIGURE_AT.match(answer_norm, became.end())
+    after = bracket.end() if bracket else before_the_check.end() if before_the_check else end
+    sentence_end = next_start(SENTENCE_END, answer_norm, after)
+    for other in _OTHER_FIGURE_AT.finditer(answer_norm, after, sentence_end):
+        at = other.start("figure")
+        if answer_norm[at - 1 : at].isdigit() or (
+            answer_norm[at - 1 : at] in (".", ",") and answer_norm[at - 2 : at - 1].isdigit()
+        ):
+            continue  # inside a number
+        said_final = _FINAL_BEFORE_A_FIGURE.search(answer_norm, max(after, other.start() - 24), other.start())
+        if said_final is not None and said_final.end() >= other.start() - 1:
+            return other
+        unit_end = other.end("figure")
+        if _FINAL_AFTER_A_FIGURE.match(answer_norm, unit_end):
+            return other
     return None
 
 

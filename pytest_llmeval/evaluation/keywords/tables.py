@@ -84,11 +84,41 @@ def label_units(text: str) -> str:
     return _LABEL_WITH_UNIT.sub(with_unit, text)
 
 
+# v106: a JSON key that names a unit, in brackets or as its last word ({"回收期（月）": 20}, {"payback_months": 20},
+# {"roi_percent": 20}, "cost_yuan": 5000) - v105 read a label's unit only before a colon outside quotes
+_JSON_PAIR = re.compile(r'"(?P<key>[^"\n]{1,48})"\s*:\s*(?P<value>[-+]?[0-9][0-9,]*(?:\.[0-9]+)?)(?=\s*[,}\]\n])')
+_KEY_UNIT_WORD = re.compile(
+    r"(?:^|[_\s.-])(?P<unit>months|years|weeks|days|hours|minutes|pct|percent|percentage|yuan|rmb|cny)$",
+    re.IGNORECASE,
+)
+_KEY_UNITS = {"pct": "%", "percent": "%", "percentage": "%", "yuan": "元", "rmb": "元", "cny": "元"}
+
+
+def json_units(text: str) -> str:
+    """The text with the unit a JSON key names written after its bare number (v106)."""
+    if '":' not in text and '" :' not in text:
+        return text
+
+    def with_unit(m: re.Match[str]) -> str:
+        key = m["key"]
+        unit = _header_unit(key)
+        if unit is None:
+            word = _KEY_UNIT_WORD.search(key)
+            if word is None:
+                return m.group(0)
+            name = word["unit"].casefold()
+            unit = _KEY_UNITS.get(name, name)  # a unit of time in the plural only ("month": 7 is a month)
+        space = " " if unit[:1].isascii() and unit[:1].isalpha() else ""
+        return f"{m.group(0)}{space}{unit}"
+
+    return _JSON_PAIR.sub(with_unit, text)
+
+
 def table_units(text: str) -> str:
     """The text with the unit of a Markdown table column's header written after each bare number of the column (v8:
     or, in a column without one, the unit its row's first cell names: | 年净节省（万元） | 90 |), and the unit of a
     "label (unit): number" line after its number (`label_units`)."""
-    text = label_units(text)
+    text = json_units(label_units(text))
     if "|" not in text:
         return text
     lines = text.split("\n")
