@@ -30,7 +30,7 @@ from .keywords.assertion import asserted, disclaimed_hearsay
 from .keywords.bounds import answer_bound, bounded_form, literal_bound
 from .keywords.claimed import anothers_claim
 from .keywords.condition import supposed_by_a_condition
-from .keywords.counterfactual import counterfactual
+from .keywords.counterfactual import condition_denied, counterfactual
 from .keywords.crossed import crossed_after_its_statement
 from .keywords.dates import DateSpelling, is_a_date
 from .keywords.denial import (
@@ -700,6 +700,9 @@ def _find(
                     # 180万元的报价已撤回 - a counterfactual, another's claim or a withdrawn quote (key points only: a
                     # forbidden claim relayed is still charged, v25)
                     negation = counterfactual(answer_norm, at, found.end) or anothers_claim(answer_norm, at, found.end)
+                    denied = None if negation is not None else condition_denied(answer_norm, at, found.end)
+                    if denied is not None:
+                        negation, after = denied  # v106: 如果裁减15名坐席，…20个月，但我们无法裁员
                     if negation is None:
                         # v17: 有人说…，但实际…; v53: and a figure after words of counting
                         # (有人说每月5000元的费用，这是错误的)

@@ -55,6 +55,9 @@ UPPER_BOUNDS_BEFORE = (
     "跌破", "跌穿", "sub", "sub-",
     # v86: 不及 (short of: 不及20个月), and the spoken 低过, 少过
     "不及", "低过", "少过",
+    # v106: far below it (falls well short of, a far cry from, nowhere close to, some way off; 到不了, 够不着)
+    "well short of", "far short of", "a far cry from", "nowhere close to", "some way off", "some way from",
+    "a long way from", "a long way off", "到不了", "够不着", "够不到",
 )  # fmt: skip
 LOWER_BOUNDS_AFTER = ("以上", "及以上", "或以上", "或更多", "或更长", "or more", "or longer", "or above",
                       "and above", "and up", "or higher", "at least", "at minimum", "minimum",

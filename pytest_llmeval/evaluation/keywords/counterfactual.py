@@ -84,6 +84,8 @@ _DENIED_AFTER = re.compile(
     r"|(?<![a-z])which (?:is not|isn't|is no|won't|will not|is unlikely|(?:we|they|it) (?:cannot|can't|won't|will not"
     r"|don't|do not|doesn't|does not))(?![a-z])"
 )
+# a change denied keeps a condition that is a state (维持现状 … 现状不会改变, with current staffing … will not change)
+_A_CHANGE_DENIED = re.compile(" ?(?:有|发生)?(?:任何)?(?:改变|变化|变动|变|change|differ|vary|be different)")
 # the denial that points back at the condition with nothing else: a pronoun, then the denial
 _POINTS_BACK = re.compile(
     "^(?:但是?|可是|不过|然而|而|可惜)?(?:这|此|这一点|这一前提|该前提|这个前提|该条件|这一条件)(?:在目前|目前|现阶段)?"
@@ -118,9 +120,9 @@ def _repeats_a_word(condition: str, denial: str) -> bool:
     return any(w in words for w in _A_WORD_EN.findall(denial))
 
 
-def condition_denied(answer_norm: str, start: int, end: int) -> str | None:
+def condition_denied(answer_norm: str, start: int, end: int) -> tuple[str, str] | None:
     """The condition before or after the figure at start:end and the words after it that say the condition will not
-    be met (v106); else None."""
+    be met (v106), as (the words before the figure, the words after it) for the point's shown form; else None."""
     sentence_start = last_end(SENTENCE_END, answer_norm, start)
     sentence_end = next_start(SENTENCE_END, answer_norm, end)
     cue = None
@@ -154,19 +156,21 @@ def condition_denied(answer_norm: str, start: int, end: int) -> str | None:
         rest = " ".join([*before, *answer_norm[denial.end("en") : sentence_end].split()[:3]])
     else:
         rest = answer_norm[denial.start() : sentence_end]
+    if _A_CHANGE_DENIED.match(answer_norm, denial.end()):
+        return None  # 如果维持现状，…，而现状不会改变; "with current staffing, but staffing will not change": it holds
     clause_end = max(answer_norm.rfind(mark, 0, denial.start()) for mark in (",", "，", ";", "；"))
     pointed = _POINTS_BACK.match(answer_norm[max(clause_end + 1, end) : sentence_end].lstrip(" ,，;；"))
     if pointed is None and not _repeats_a_word(condition, rest):
         return None
-    return answer_norm[opened : denial.end()]
+    shown_end = min(
+        (answer_norm.find(mark, denial.end()) for mark in ",，;；" if mark in answer_norm[denial.end() :]),
+        default=sentence_end,
+    )
+    return answer_norm[opened:start], answer_norm[end : min(shown_end, sentence_end)]
 
 
 def counterfactual(answer_norm: str, start: int, end: int) -> str | None:
     """The words that make the figure at start:end a counterfactual - what would be needed, a value that would hold
-    only if, that would have held, or that only a condition not met brings (只有…才能达到20%), or a condition said not
-    to be met (v106); else None."""
-    return (
-        _english_counterfactual(answer_norm, start, end)
-        or _chinese_counterfactual(answer_norm, start)
-        or condition_denied(answer_norm, start, end)
-    )
+    only if, that would have held, or that only a condition not met brings (只有…才能达到20%); else None. (A condition
+    said not to be met: `condition_denied`.)"""
+    return _english_counterfactual(answer_norm, start, end) or _chinese_counterfactual(answer_norm, start)

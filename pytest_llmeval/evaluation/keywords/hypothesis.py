@@ -376,8 +376,10 @@ _MISSED_AFTER = re.compile(
     # v106: and in a bracket of its own (ROI可达20%（理论值）, 20%（最理想情况）, "20% (best case)"), or one that
     # takes it back (ROI为20%（已撤回）, 20% (withdrawn))
     r"|\( ?(?:理论值|理论上限|理论最大值|理想情况|最理想情况|理想值|乐观估计|最乐观估计|最乐观情况"
-    r"|已撤回|已作废|已失效|已过时|已废弃|best[- ]case|theoretical(?: maximum| max| value)?|ideal case|withdrawn"
-    r"|retracted|outdated|superseded"
+    r"|已撤回|已作废|已失效|已过时|已废弃|旧数据|旧值|老数据|旧版数据|过时数据"
+    r"|old data|old figure|outdated(?: data| figure)?"
+    r"|best[- ]case|theoretical(?: maximum| max| value)?|ideal case|withdrawn"
+    r"|retracted|superseded"
     r"|obsolete) ?\)"
     # v106: and with no "only" where an actual follows (90万元是理论值，实际约60万元; 20个月是乐观估计，而实际…)
     r"|(?:是|为)(?:一种|一个)?最?(?:理想|乐观|理论|纸面)(?:上)?的?(?:情况|情形|状态|估计|假设|预期|值|数字|结果|测算"

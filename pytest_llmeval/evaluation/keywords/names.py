@@ -349,12 +349,12 @@ _GONE_OR_PAST_AFTER = re.compile(
     r"|stepped down|moved on)(?![a-z])"
 )
 # v106: one replaced (周晓峰接替了刘敏的职位, 由周晓峰取代刘敏, 刘敏被周晓峰取代, "Zhou Xiaofeng replaced Liu Min",
-# "Liu Min was replaced by Zhou Xiaofeng", "The former lead, Liu Min, ...") - not the one who replaces (刘敏接替了
-# 周晓峰: the name before the verb)
+# "Liu Min was replaced by Zhou Xiaofeng", "The former lead, Liu Min, was replaced by ...") - not the one who
+# replaces (刘敏接替了周晓峰: the name before the verb), nor one whose post is only called former ("The former head
+# of sales, Liu Min, made the introduction")
 _REPLACED_BEFORE = re.compile(
     "(?:接替|取代|替换|顶替|替代)了? ?$"
-    r"|(?<![a-z])(?:replaced|succeeded|took over from|superseded|the former [a-z]+(?: [a-z]+)?,|the previous"
-    r" [a-z]+(?: [a-z]+)?,) $"
+    r"|(?<![a-z])(?:replaced|succeeded|took over from|superseded) $"
 )
 # ... the person replaced, not the owner of what is replaced (替换华信银行原有反洗钱系统): the name ends its phrase or
 # its post follows (周晓峰接替了刘敏的职位, replaced Liu Min as project lead)
@@ -364,7 +364,7 @@ _THE_REPLACED_ENDS = re.compile(
 )
 _REPLACED_AFTER = re.compile(
     " ?(?:已经?|已)?被[^,，。;；!?]{1,8}?(?:取代|接替|替换|顶替|替代)"
-    r"| (?:was|has been|had been|is being|were) (?:replaced|succeeded|superseded)(?![a-z])"
+    r"|,? (?:was|has been|had been|is being|were) (?:replaced|succeeded|superseded)(?![a-z])"
 )
 
 
@@ -388,7 +388,7 @@ def a_former_name(answer_norm: str, start: int, end: int) -> str | None:
         return answer_norm[bracketed.start() : end]
     bracketed = _FORMER_BRACKET_AFTER.match(answer_norm, end)
     if bracketed is not None:
-        return answer_norm[start : bracketed.end()]
+        return bracketed.group()
     moved_away = _MOVED_AWAY_BEFORE.search(answer_norm, max(0, start - 60), start)
     if moved_away is not None:
         return answer_norm[moved_away.start() : end]
@@ -397,7 +397,7 @@ def a_former_name(answer_norm: str, start: int, end: int) -> str | None:
         return answer_norm[replaced.start() : end]
     replaced = _REPLACED_AFTER.match(answer_norm, end)
     if replaced is not None:
-        return answer_norm[start : replaced.end()]
+        return replaced.group()
     moved_from = _FROM_BEFORE.search(answer_norm, max(0, start - 40), start)
     if moved_from is not None:
         moved = _MOVED_AFTER.match(answer_norm, end)

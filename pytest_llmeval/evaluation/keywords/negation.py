@@ -166,6 +166,7 @@ NEGATIONS_EN_TWO_WORDS |= {"decide against", "decided against", "rule out", "rul
 NEGATIONS_EN_TWO_WORDS |= {"stopped offering", "stopped supporting", "stopped providing", "ceased offering"}
 NEGATIONS_EN_TWO_WORDS |= {"ceased supporting", "stopped selling", "have discontinued", "has discontinued"}
 NEGATIONS_EN_TWO_WORDS |= {"had discontinued", "we discontinued", "they discontinued"}
+NEGATIONS_EN_TWO_WORDS |= {"working towards", "working toward"}  # v106: We are working towards SOC 2
 PROHIBITIONS_EN = frozenset({"prohibit", "prohibits", "forbid", "forbids", "disallow", "disallows", "refuses"})
 PROHIBITIONS_EN |= {"refused", "bans"}
 PROHIBITIONS_EN |= {"waive", "waives", "waived"}  # v14: as 免收 before the point (we waive the service fee)
@@ -791,6 +792,8 @@ _DENIAL_AFTER_ZH = re.compile(
     "(?:范围|计划|之列|产品线|路线图|内容|项目|清单)(?:内|之内|中|之中|上|里)?|免谈|恕难从命|恕不(?:提供|支持|接受|受理)"
     # v87: and one missing, hopeless or not to be spoken of (私有化部署：暂缺, 目前没戏, 无从谈起, 谈不上)
     "|暂缺|缺失|没戏|没指望|无从谈起|谈不上"
+    # v106: and one far from reached (ROI离20%还差得远, 距离20%还有差距, 与20%相去甚远)
+    "|还?(?:差得(?:很|太)?远|有(?:很大|较大|一定|不小)?的?差距|相去甚远|相差甚远)"
     # v106: and a time the work cannot be done in (3天内无法完成部署, 部署3天完不成, 3天之内不可能上线: v105
     # credited 3天) - "within" said (回收期20个月不可能完成 stays v11's: a verb's object follows)
     "|(?:内|之内|以内)(?:根本|肯定|绝对|都|也|还|是)?(?:无法|不能|不可能|没法|没办法|难以)"
@@ -809,7 +812,9 @@ _DENIAL_AFTER_ZH = re.compile(
     "|(?:的?(?:说法|表述|结论|答案|数据|数字|估计))?(?:已经?|早已)?(?:过时|作废|失效|废弃|被取代)"
     # v16: and one that points back at it (20个月，这是错误的; 20个月，这个说法不对; 20个月这一说法是错误的)
     "|(?:这|此)(?:个|种|一|样)?(?:说法|表述|结论|答案|数字|数据|估计|判断)?(?:是|并|就|也)?(?:完全)?"
-    "(?:错误|错|不对|不准确|不正确|有误|不实))"
+    "(?:错误|错|不对|不准确|不正确|有误|不实|旧数据|老数据|过时的?数据)"
+    # v106: and one called an old version's data (20个月是旧版方案的数据, 20个月——这是旧数据)
+    "|(?:是|为)(?:旧|老|旧版|旧版本|上一版|原方案|旧方案|之前版本|早期)(?:方案|版本)?的?(?:数据|数字|估计|测算|值))"
     "(?:的事情?|的|了|哦|呢|啊|呀|吧)?" + _PART_ENDS_ZH  # v86: 是不可能的事
 )
 _OPENING_BRACKET_ZH_RE = re.compile(_OPENING_BRACKET_ZH)
@@ -830,6 +835,9 @@ _DENIAL_AFTER_EN = re.compile(
     r"|(?:highly |very )?unlikely|not likely|unrealistic|not realistic|unachievable|not achievable"  # v26
     r"|not an option|wrong|incorrect|inaccurate|false|not (?:correct|right|accurate|true)"  # v15: a correction
     r"|off the table|out of the question|not on offer|not on the table"  # v86
+    # v106: the old figure (20 months was the old plan's figure, is the previous estimate)
+    r"|(?:the|an) (?:old|outdated|previous|earlier|former)(?: plan's| version's| model's| plan| version)?"
+    r" (?:figure|number|data|estimate|value)"
     r"|(?:a )?no-go|not (?:possible|feasible))"  # v87: Private deployment is a no-go, is not possible
     # v32: and one that is out of date (the 20-month figure is outdated, 20 months is obsolete / no longer valid)
     r"|(?:e?s)?(?: figure| number| estimate| value)? (?:is|are|was|were)(?: now)? (?:outdated|obsolete|out of date"
@@ -941,6 +949,23 @@ _UNDECIDED_AFTER_EN = re.compile(
 )
 
 
+# v106: a point said to be in progress or about to be done - not had yet (SOC 2审计正在进行，预计明年完成; SOC 2认证
+# 即将完成; 私有化部署功能正在开发中; SOC 2在路线图上; "SOC 2 certification is in progress", "is on our roadmap") -
+# read for any point: a certificate's name with a number (SOC 2, ISO 27001) is matched as a figure, which v67's
+# undecided words (`_UNDECIDED_AFTER`) leave alone; a plan for a time stays covered (v67: 计划于2027年支持)
+_NOT_DONE_YET_AFTER_ZH = re.compile(
+    f" ?(?:的)?(?:功能|认证|审计|申请|资质|评估|流程|模块|报告)?(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
+    "(?:(?:正|仍|尚|还)?在(?:进行|申请|审核|审批|办理|开发|研发|筹备|规划|认证)(?:中|当中)?|(?:进行|申请|审核|审批|办理|开发"
+    "|研发|认证)中|正在进行|即将(?:完成|取得|获得|通过|推出|上线)|在(?:产品)?路线图(?:上|中))" + _PART_ENDS_ZH
+)
+_NOT_DONE_YET_AFTER_EN = re.compile(
+    r"(?: certification| audit| certificate| compliance| support| report)? (?:is|are) (?:still |currently |now )?"
+    r"(?:in progress|underway|under way|pending|on (?:our|the) (?:product )?roadmap|under development|in development"
+    r"|being (?:pursued|worked on|developed|prepared|audited))"
+    r"(?=[.,;!?:)\n]|$| (?:and|but|with|for now|at (?:this|the) (?:time|moment))(?![a-z]))"
+)
+
+
 def denial_after(answer_norm: str, end: int, charge: bool = False, figure: bool = False) -> str | None:
     """The denial right after the point that ends at `end`, where its part of the clause ends (v11): 暂不支持,
     是不可能的, " is not available"; (v14) 免收, " is waived" and, for a `charge`, 免费, " is free of charge"; (v66) a
@@ -951,6 +976,7 @@ def denial_after(answer_norm: str, end: int, charge: bool = False, figure: bool 
         or (None if bracket is None else _DENIAL_AFTER_ZH.match(answer_norm, bracket.end()))  # v86: （已停售）
         or (_FREE_AFTER_ZH.match(answer_norm, end) if charge else None)
         or (None if figure else _NO_IN_A_CELL.match(answer_norm, end) or _UNDECIDED_AFTER.match(answer_norm, end))
+        or _NOT_DONE_YET_AFTER_ZH.match(answer_norm, end)
     )
     if zh is not None:
         return answer_norm[end : zh.end()].rstrip(" ")
@@ -962,6 +988,7 @@ def denial_after(answer_norm: str, end: int, charge: bool = False, figure: bool 
         _DENIAL_AFTER_EN.match(answer_norm, end)
         or (_FREE_AFTER_EN.match(answer_norm, end) if charge else None)
         or (None if figure else _UNDECIDED_AFTER_EN.match(answer_norm, end))
+        or _NOT_DONE_YET_AFTER_EN.match(answer_norm, end)
     )
     if en is None or (en.group().startswith(("s", "e")) and not answer_norm[end - 1].isalpha()):
         return None

@@ -14,10 +14,12 @@ import re
 _HOLDER_BEFORE = re.compile(
     "(?:竞争对手|对手|竞品|竞对|同行|同业|友商|别家|(?:行业|业内|业界)(?:平均|均值|基准|标杆|中位数?)(?:水平)?|其他(?:公司|企业|厂商))"
     "(?:公司|企业|们)?(?:的)? ?[\"“'‘「『]?$"
-    # English: a possessive (a competitor's ROI, rivals' ROI; not "Relative to competitors ROI is 20%"), an
-    # attributive peer or competing one (peer ROI, the competing project's ROI) or the industry's average
-    r"|(?<![a-z])(?:(?:competitors?|rivals?|peers?)(?:'s|’s|'|’)|peer|competing (?:firms?|companies|projects?|vendors?)"
-    r"(?:'s|’s|'|’)?|(?:the )?industry(?:-wide)? (?:average|median|benchmark)(?:'s|’s)?) [\"“'‘]?$"
+    # English: a possessive (a competitor's ROI, rivals' ROI, v106: Competitor A's ROI; not "Relative to competitors
+    # ROI is 20%"), an attributive peer or competing one (peer ROI, the competing project's ROI) or the industry's
+    # average
+    r"|(?<![a-z])(?:(?:competitors?|rivals?|peers?)(?: [a-z0-9])?(?:'s|’s|'|’)|peer"
+    r"|competing (?:firms?|companies|projects?|vendors?)(?:'s|’s|'|’)?"
+    r"|(?:the )?industry(?:-wide)? (?:average|median|benchmark)(?:'s|’s)?) [\"“'‘]?$"
 )
 
 # a point that names a holder itself (行业平均ROI 20%, competitor ROI 20%) keeps its own reading
