@@ -66,7 +66,7 @@ from .keywords.options import an_option_not_picked, passed_over, rejected_option
 from .keywords.parties import formerly, held_by_another, marked_in_our_column, ours_after_anothers_denial
 from .keywords.periods import superseded_by_a_later_period, superseded_in_its_column
 from .keywords.rates import per_another_period
-from .keywords.rejected import double_denial, rejected_claim, rejected_in_the_next_sentence
+from .keywords.rejected import denied_as_who_says, double_denial, rejected_claim, rejected_in_the_next_sentence
 from .keywords.retraction import (
     FIGURE_START,
     a_former_value,
@@ -673,6 +673,9 @@ def _find(
                     after = rejected_claim(answer_norm, found.start, found.end)  # v44: 20%的说法并不成立
                     # v106: 回本周期20个月。以上说法有误 - a verdict opening the next sentence, pointing back
                     after = after or rejected_in_the_next_sentence(with_breaks, found.end)
+                    if after is None and figure:
+                        # v106: 谁说…20个月？ - a figure only: 谁说私有化部署不行？ says it works
+                        negation = denied_as_who_says(answer_norm, found.start)
                 if negation is None and after is None and (figure or pattern.kind == "number") and not limit_doubted:
                     # v38: 我不认为ROI能达到20%, I doubt ...; v39: and a point's figure said with its subject or in
                     # words (I doubt the ROI is 20%, 我不认为成本能下降50%, 成本很难减半), which v38 read as stated

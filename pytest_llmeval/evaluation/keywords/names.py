@@ -288,7 +288,8 @@ _MOVED_AFTER = re.compile(
     " ?(?:总部|办公地|办公室|公司)?(?:整体)?"
     "(?:迁至|迁往|迁到|迁移至|迁移到|搬到|搬至|搬迁至|搬迁到|搬往|转到|转至|转移到|转移至|变更为|改为|更换为|换成|调整为|变为|改成"
     # v104: upgraded, updated, switched, replaced (由v3.2升级到v4.0, 由私有化部署切换为SaaS)
-    "|升级到|升级至|升级为|更新到|更新至|更新为|切换到|切换至|切换为|替换为|过渡到|过渡至|演进到|演进为)"
+    "|升级到|升级至|升级为|更新到|更新至|更新为|切换到|切换至|切换为|替换为|过渡到|过渡至|演进到|演进为"
+    "|回滚到|回滚至|回退到|回退至|降级到|降级至)"  # v106
     "|(?: [a-z]+){0,3}? to (?![a-z]+ing)"
 )
 # a former one, then a "now" later in its sentence (原在苏州，现在上海; "formerly in Suzhou, now in Shanghai")
@@ -362,6 +363,8 @@ _THE_REPLACED_ENDS = re.compile(
     "(?:的(?:职位|职务|位置|岗位|工作)|担任|成为|出任|[,，。;；!?)\n]|$)"
     r"|(?: as | in |[.,;:!?)]|$)"
 )
+# v106: a release rolled back from (v4.0已回滚至v3.2, 我们已从v4.0回退到v3.2 - as 由v3.2升级到v4.0 is a move, v104)
+_ROLLED_BACK_AFTER = re.compile(" ?(?:已经?|已被|被)?(?:回滚|回退|降级)(?:至|到)")
 _REPLACED_AFTER = re.compile(
     " ?(?:已经?|已)?被[^,，。;；!?]{1,8}?(?:取代|接替|替换|顶替|替代)"
     r"|,? (?:was|has been|had been|is being|were) (?:replaced|succeeded|superseded)(?![a-z])"
@@ -395,7 +398,7 @@ def a_former_name(answer_norm: str, start: int, end: int) -> str | None:
     replaced = _REPLACED_BEFORE.search(answer_norm, max(0, start - 30), start)
     if replaced is not None and _THE_REPLACED_ENDS.match(answer_norm, end) and _a_person(answer_norm[start:end]):
         return answer_norm[replaced.start() : end]
-    replaced = _REPLACED_AFTER.match(answer_norm, end)
+    replaced = _REPLACED_AFTER.match(answer_norm, end) or _ROLLED_BACK_AFTER.match(answer_norm, end)
     if replaced is not None:
         return replaced.group()
     moved_from = _FROM_BEFORE.search(answer_norm, max(0, start - 40), start)

@@ -234,7 +234,7 @@ FILLERS_ZH_BEFORE_A_FIGURE += ("稳定在", "保持在", "维持在", "停留在
 # 5000元 - v104 credited the figure; 没有实现20% was read already)
 FILLERS_ZH_BEFORE_A_FIGURE += ("带来", "产生", "创造", "收取", "收", "收费")
 # v106: and the verbs of paying (无需支付5000元, 不用付5000元, 不必缴纳5000元: v105 credited the figure)
-FILLERS_ZH_BEFORE_A_FIGURE += ("支付", "付", "缴纳", "缴", "交", "花", "投入", "承担")
+FILLERS_ZH_BEFORE_A_FIGURE += ("支付", "付", "缴纳", "缴", "交", "花", "投入", "承担", "按", "按照")  # 不再按5000元收费
 # v106: and, before any point, the verbs of passing and holding (尚未通过SOC 2认证, 未通过等保三级, 不具备ISO认证,
 # 还没有拿到, 并未取得, 没有获得: v105 credited the certificate - 获得 and 取得 were read before a figure only)
 FILLERS_ZH += ("通过", "获得", "取得", "拿到", "具备", "拥有", "持有", "得到", "获取")
@@ -703,6 +703,9 @@ def _zh_negation_over_a_filler(core: str, figure: bool) -> int | None:
         rate = _RATE_BEFORE_A_FIGURE_ZH.search(core)
         if rate is not None:
             core = core[: rate.start()].rstrip(" ")
+            at = _zh_negation_ending(core, figure)  # 不再每月5000元: the negation right before the rate
+            if at is not None:
+                return at
     fillers = _FILLERS_ZH_BEFORE_A_FIGURE_BY_LAST if figure else _FILLERS_ZH_BY_LAST
     words = list(fillers.get(core[-1:], ()))
     if core.endswith("过"):
@@ -792,6 +795,10 @@ _DENIAL_AFTER_ZH = re.compile(
     "(?:范围|计划|之列|产品线|路线图|内容|项目|清单)(?:内|之内|中|之中|上|里)?|免谈|恕难从命|恕不(?:提供|支持|接受|受理)"
     # v87: and one missing, hopeless or not to be spoken of (私有化部署：暂缺, 目前没戏, 无从谈起, 谈不上)
     "|暂缺|缺失|没戏|没指望|无从谈起|谈不上"
+    # v106: and a place with none of ours (我们在苏州没有办公室, 苏州没有我们的总部) - right after it, not after a
+    # comma (总部在苏州，没有分公司: another clause)
+    "|(?<![,:|])(?<![,:|] )没有(?:我们|我方|我司|本公司)?的?(?:任何)?"
+    "(?:办公室|办公地点|总部|分公司|分支机构|分部|网点|团队|员工|机构|门店|工厂|数据中心|研发中心)"
     # v106: and one far from reached (ROI离20%还差得远, 距离20%还有差距, 与20%相去甚远)
     "|还?(?:差得(?:很|太)?远|有(?:很大|较大|一定|不小)?的?差距|相去甚远|相差甚远)"
     # v106: and a time the work cannot be done in (3天内无法完成部署, 部署3天完不成, 3天之内不可能上线: v105
@@ -823,10 +830,11 @@ _DENIAL_AFTER_EN = re.compile(
     # unfortunately, not supported)
     r"(?:e?s)?(?:, (?:unfortunately|sadly|regrettably|however),)? (?:(?:is|are|was|were|will|would|can|could|does|do"
     r"|did|has|have|had|should|may|must)(?:, (?:unfortunately|sadly|regrettably|however),)?"
-    r"(?:n't|n’t|(?: currently| presently| still)? not)"
+    r"(?:n't|n’t|(?: currently| presently| still)? not| never)"  # v106: was never an option
     r"|won't|won’t|can't|can’t|cannot|(?:is|are|was|were|has|have) no longer)"
     r"(?: (?:be|been|being|currently|yet|presently|generally|normally|always|ever|officially))*"
     r" (?:available|supported|offered|possible|provided|permitted|allowed|granted|included|accepted|applicable"
+    r"|shipped|released|launched|rolled out"  # v106: v4.0 has not shipped yet
     r"|recommended|advised|advisable|suggested"  # v75: On-premise deployment is not recommended
     r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable)"
     # v34: the figure named as one (the 20-month figure is wrong, the $1.2 million estimate is incorrect)
@@ -835,6 +843,8 @@ _DENIAL_AFTER_EN = re.compile(
     r"|(?:highly |very )?unlikely|not likely|unrealistic|not realistic|unachievable|not achievable"  # v26
     r"|not an option|wrong|incorrect|inaccurate|false|not (?:correct|right|accurate|true)"  # v15: a correction
     r"|off the table|out of the question|not on offer|not on the table"  # v86
+    # v106: not where it is (Suzhou is not where the HQ is)
+    r"|not where (?:the |our |its |their )?[a-z ]{1,30}? (?:is|was|are|sits|stands|lies)"
     # v106: the old figure (20 months was the old plan's figure, is the previous estimate)
     r"|(?:the|an) (?:old|outdated|previous|earlier|former)(?: plan's| version's| model's| plan| version)?"
     r" (?:figure|number|data|estimate|value)"
@@ -844,7 +854,8 @@ _DENIAL_AFTER_EN = re.compile(
     r"|out-of-date|superseded|no longer (?:valid|current|accurate))"
     # v67: and one withdrawn (On-premise deployment has been discontinued / was dropped / is deprecated)
     r"|(?:e?s)? (?:is|are|was|were|has been|have been|had been)(?: (?:now|since|recently|officially|already))?"
-    r" (?:discontinued|dropped|retired|deprecated|withdrawn|phased out|sunset|removed|cancell?ed)"
+    r" (?:discontinued|dropped|retired|deprecated|withdrawn|phased out|sunset|removed|cancell?ed"
+    r"|pulled|rolled back|recalled)(?: after (?:its )?(?:release|launch))?"  # v106: v4.0 was pulled after release
     # v67: and one offered once, withdrawn since (was previously offered but has been retired)
     r"|(?:e?s)? (?:was|were) (?:previously|formerly|once|originally) (?:offered|supported|available|provided),? but"
     r" (?:has|have|was|were)(?: since)?(?: been)? (?:discontinued|dropped|retired|deprecated|withdrawn|phased out"
@@ -904,7 +915,7 @@ _DENIAL_ENDS_EN = re.compile(
     r"(?: (?:at (?:this|the) (?:time|moment)|at present|for now|currently|yet|today|at all|anymore|any more"
     # v67: and a time of the withdrawal (was dropped last year, has been discontinued since 2024)
     r"|(?:last|this|earlier this) (?:year|quarter|month|week)|(?:in|since|as of) (?:[0-9]{4}|q[1-4](?: [0-9]{4})?)))?"
-    r"(?=[.,;!?:)\n]|$| (?:and|but|as|since|because|so)(?![a-z]))"
+    r"(?=[.,;!?:)\n]|$| [-*•+] | (?:and|but|as|since|because|so)(?![a-z]))"  # v106: | [-*•+] | (a list item's end)
 )
 
 
@@ -954,15 +965,18 @@ _UNDECIDED_AFTER_EN = re.compile(
 # read for any point: a certificate's name with a number (SOC 2, ISO 27001) is matched as a figure, which v67's
 # undecided words (`_UNDECIDED_AFTER`) leave alone; a plan for a time stays covered (v67: 计划于2027年支持)
 _NOT_DONE_YET_AFTER_ZH = re.compile(
-    f" ?(?:的)?(?:功能|认证|审计|申请|资质|评估|流程|模块|报告)?(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
-    "(?:(?:正|仍|尚|还)?在(?:进行|申请|审核|审批|办理|开发|研发|筹备|规划|认证)(?:中|当中)?|(?:进行|申请|审核|审批|办理|开发"
-    "|研发|认证)中|正在进行|即将(?:完成|取得|获得|通过|推出|上线)|在(?:产品)?路线图(?:上|中))" + _PART_ENDS_ZH
+    f"{_MARKED_OR_BRACKETED_ZH} ?(?:的)?(?:功能|认证|审计|申请|资质|评估|流程|模块|报告)?"
+    f"(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
+    "(?:(?:正|仍|尚|还)?(?:在|处于)(?:进行|申请|审核|审批|办理|开发|研发|筹备|规划|认证|测试|内测|公测|灰度)(?:中|当中|阶段)?"
+    "|(?:进行|申请|审核|审批|办理|开发|研发|认证|测试|内测|公测|灰度)中|正在进行|即将(?:完成|取得|获得|通过|推出|上线)"
+    "|在(?:产品)?路线图(?:上|中))" + _PART_ENDS_ZH
 )
 _NOT_DONE_YET_AFTER_EN = re.compile(
-    r"(?: certification| audit| certificate| compliance| support| report)? (?:is|are) (?:still |currently |now )?"
-    r"(?:in progress|underway|under way|pending|on (?:our|the) (?:product )?roadmap|under development|in development"
-    r"|being (?:pursued|worked on|developed|prepared|audited))"
-    r"(?=[.,;!?:)\n]|$| (?:and|but|with|for now|at (?:this|the) (?:time|moment))(?![a-z]))"
+    r"(?:(?: certification| audit| certificate| compliance| support| report)? (?:is|are) (?:still |currently |now )?"
+    r"| ?(?::|\||-|—) ?)(?:in progress|underway|under way|pending|on (?:our|the) (?:product )?roadmap"
+    r"|under development|in development|being (?:pursued|worked on|developed|prepared|audited|tested)"
+    r"|in (?:beta|testing|preview|pilot|alpha))"
+    r"(?=[.,;!?:)\n]|$| [-*•+] | (?:and|but|with|for now|at (?:this|the) (?:time|moment))(?![a-z]))"
 )
 
 

@@ -402,6 +402,27 @@ def rejected_in_the_next_sentence(answer_lines: str, end: int) -> str | None:
     return verdict.group()
 
 
+# v106: a rhetorical "who says" over the point's sentence, a question (谁说回本周期是20个月？, "Who said payback is 20
+# months?"), and the spoken 哪里是 / 哪是 right before it (哪里是20个月，至少26个月) - each says it is not so (v105
+# credited them; 难道…不是…吗 asserts, v46)
+_WHO_SAYS = re.compile("谁说|谁告诉你|谁讲|(?<![a-z])who (?:said|says|told you)(?![a-z])")
+_NOT_AT_ALL_BEFORE = re.compile("(?:哪里|哪儿|哪)(?:是|有) ?$")
+_QUESTION_END = re.compile(r"[^。!?\n.]*\?")
+
+
+def denied_as_who_says(answer_norm: str, start: int) -> str | None:
+    """The rhetorical 谁说 / "who said" before the figure in its question, or 哪里是 right before it; else None
+    (read for a figure only: 谁说私有化部署不行？ denies what follows the point, not the point)."""
+    spoken = _NOT_AT_ALL_BEFORE.search(answer_norm, max(0, start - 4), start)
+    if spoken is not None:
+        return spoken.group()
+    sentence_start = last_end(SENTENCE_END, answer_norm, start)
+    who = _WHO_SAYS.search(answer_norm, sentence_start, start)
+    if who is None or _QUESTION_END.match(answer_norm, start) is None:
+        return None
+    return answer_norm[who.start() : start]
+
+
 def double_denial(answer_norm: str, start: int, end: int, negation: str) -> bool:
     """A negation of saying (不能说, 并非) before a point that is rejected as a claim after it: the two cancel (不能说
     毛利率为20%的说法不成立 states 20%; "It is not the case that the claim ... is false")."""

@@ -811,6 +811,10 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
         changed = _CHANGED_AFTER_ZH.match(answer_norm, end)  # v40: 回收期20个月，延长至24个月
     if changed is None:
         changed = _final_after_a_preliminary(answer_norm, part_start, start, end)  # v106: 初步…，最终为12%
+    if changed is None and _FORMER.search(answer_norm, _past_its_asides(answer_norm, part_start), start) is not None:
+        free = _FREE_NOW.match(answer_norm, end)
+        if free is not None:
+            return free.group()  # v106: 原来每月5000元，现在免费
     if changed is None:
         return None
     if not another_value(answer_norm, start, end, changed.start("figure"), forms):
@@ -822,19 +826,21 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
 # 取消, 上线时间从2025年7月推迟, 上线时间已推迟，原定2025年7月, "The July 2025 date was dropped") - v105 read a change
 # only to another figure. Not a postponement denied (原定2025年7月上线，没有推迟) nor a plan confirmed.
 _CALLED_OFF_AFTER_ZH = re.compile(
-    " ?(?:的|之)?(?:上线|发布|交付|投产|开业|上市|会议|活动|采购|预算|方案|项目|排期|里程碑|版本)?(?:的)?"
-    "(?:计划|安排|日期|时间)?"
-    "(?:已经?|已被|被|现已|均已|也已)?(?:取消|撤销|作废|搁置|叫停|终止|放弃|推迟|延期|延后|推后)了?(?=[,，。;；!?\n)]|$)"
+    " ?(?:的|之)?(?:上线|发布|交付|投产|开业|上市|会议|活动|采购|预算|方案|项目|排期|里程碑|版本"
+    "|月费|年费|费用|服务费|套餐|价格|报价|定价|收费)?(?:的)?(?:计划|安排|日期|时间|标准)?"  # v106: a fee or a package
+    "(?:已经?|已被|被|现已|均已|也已)?(?:取消|撤销|作废|搁置|叫停|终止|放弃|推迟|延期|延后|推后|停止收取|停收|下架|废止|提前|改期)了?"
+    "(?=[,，。;；!?\n)]|$)"
 )
 _PUT_OFF_FROM_ZH = re.compile("(?:从|自) ?$")
-_PUT_OFF_AFTER_ZH = re.compile(" ?(?:起)?(?:已经?|被)?(?:推迟|延期|延后|推后|顺延)了?(?=[,，。;；!?\n)]|$)")
+_PUT_OFF_AFTER_ZH = re.compile(" ?(?:已经?|被)?(?:推迟|延期|延后|推后|顺延|提前|改期)了?(?=[,，。;；!?\n)]|$)")
 _A_PLAN_BEFORE = re.compile("(?:原定|原计划|原本计划|原先计划|原来计划|原先定在|原定于|原计划于) ?$")
 _PUT_OFF_IN_THE_SENTENCE = re.compile("(?:已经?|已被|被)?(?:推迟|延期|延后|推后|取消|改期|搁置|叫停)")
 _NEGATION_JUST_BEFORE = re.compile("[没未不非无][^,，。;；]{0,2}$")
 _CALLED_OFF_AFTER_EN = re.compile(
-    r"(?: [a-z-]+){0,2} (?:date|deadline|launch|release|plan|target|schedule|timeline|go-live|milestone)s?"
+    r"(?: [a-z-]+){0,2} (?:date|deadline|launch|release|plan|target|schedule|timeline|go-live|milestone|fee|price"
+    r"|charge|subscription|pricing|rate)s?"
     r" (?:was|were|has been|have been|had been|is|are) (?:now )?(?:dropped|scrapped|abandoned|cancell?ed|pushed back"
-    r"|postponed|delayed|missed|called off|shelved|withdrawn)(?![a-z])"
+    r"|postponed|delayed|missed|called off|shelved|withdrawn|removed|discontinued|eliminated|abolished)(?![a-z])"
 )
 
 
@@ -887,6 +893,11 @@ _BEFORE_THE_CHECK = re.compile(
     r" (?:before|prior to) (?:the |an? )?(?:audit|review|revision|adjustment|correction|restatement|recalculation)"
 )
 _OTHER_FIGURE_AT = re.compile(_ANOTHER_FIGURE)
+# v106: a former charge that is free now (原来每月5000元，现在免费; "used to cost 5,000 yuan, but it is now free")
+_FREE_NOW = re.compile(
+    " ?[,;，；] ?(?:但|而|but )?(?:现在|现|目前|如今|now|it is now|it's now)(?:已经?|已)?(?:改为|变为|为|是)? ?"
+    "(?:免费|不收费|免收|free(?: of charge)?)(?![a-z])"
+)
 _BECAME = re.compile(r"(?: [a-z]+)? (?:became|has become|turned into) ")  # After review, the 20% ROI became 12%
 
 
