@@ -41,7 +41,10 @@ Found by probing with answers of classes the earlier versions' rows did not cove
   not shipped yet", "was pulled after release", v4.0已回滚至v3.2; SOC 2 in a list item or a cell "in progress"
   (- SOC 2：进行中, | SOC 2 | 进行中 |, "- SOC 2: in progress"), and an English denial that ends a list item
   before the next one ("- Private deployment is not available" then "- SaaS: yes"); "Private deployment was never an
-  option"; 2025年7月 in 2025年7月的上线计划提前了, 上线时间从2025年7月改期;
+  option"; 2025年7月 in 2025年7月的上线计划提前了, 上线时间从2025年7月改期; and the answer's own correction of its
+  figure (26个月（而非此前估计的20个月）, 回本周期：26个月，原估20个月, 之前说的20个月是笔误, 上文提到的20个月应为
+  26个月, "Earlier I said 20 months; that was a typo", "The 20 months I mentioned above should read 26 months",
+  "(I previously wrote 20 months in error)");
 - 12:00 in 备份原定中午12点，现改为下午2点 and "Backups used to run at 12:00 but now run at 14:00": v105 started a
   time's match at its period's word (中午12点), which made it no figure, so no rule of a figure read it.
 """
@@ -607,6 +610,23 @@ ROWS = [
     ("ROI 20%", "ROI为12%，低于20%的目标。", N),
     ("ROI 20%", "ROI为12%，距离20%的目标还有差距。", N),
     ("ROI 20%", "ROI is 12%, well below the 20% hurdle rate.", N),
+    ("20个月", "回本周期由原先估计的20个月修正为26个月。", N),
+    ("20个月", "26个月（而非此前估计的20个月）。", N),
+    ("20个月", "回本周期：26个月，原估20个月。", N),
+    ("20个月", "回本周期为26个月，之前说的20个月是笔误。", N),
+    ("20个月", "之前回答的20个月有误，正确是26个月。", N),
+    ("20个月", "更正：回本周期应为26个月，不是20个月。", N),
+    ("20个月", "上文提到的20个月应为26个月。", N),
+    ("20 months", "Correction: payback is 26 months, not 20 months.", N),
+    ("20 months", "Earlier I said 20 months; that was a typo - it is 26 months.", N),
+    ("20 months", "The 20 months I mentioned above should read 26 months.", N),
+    ("20 months", "Payback is 26 months (I previously wrote 20 months in error).", N),
+    ("20个月", "实际24个月，原计划20个月。", C),
+    ("20个月", "回本周期20个月，原为18个月。", C),
+    ("20个月", "回本周期：20个月，应为较保守估计。", C),
+    ("20 months", "Payback is 20 months, as I said earlier.", C),
+    ("20 months", "The 20 months I mentioned above is correct.", C),
+    ("20个月", "20个月回本，应是合理的。", C),
     ("20个月", "预计20个月，实际核算下来为26个月。", N),
     ("20个月", "预计20个月，实际测算也是20个月。", C),
     ("20%", "预计ROI为20%，实际成本测算为15%。", C),

@@ -812,7 +812,8 @@ _DENIAL_AFTER_ZH = re.compile(
     "|(?:的)?(?:概率|几率|机率|机会|希望|可能性)(?:很|极|非常|比较|较|相当)?(?:小|低|不大|不高|渺茫|微乎其微)"
     "|(?:的)?(?:概率|几率|机率|机会|希望|可能性)(?:几乎|基本)?(?:为零|是零|接近于?零)"
     # v15: and a correction (回收期是20个月是错的, 20个月的说法有误, 回收期20个月，不对，是24个月)
-    "|(?:的?(?:说法|表述|结论|答案))?(?:是|并|为|属|纯属)?(?:错误|错|不对|不准确|不正确|有误|不实|误传|讹传|谣传|谣言|误解)"
+    "|(?:的?(?:说法|表述|结论|答案))?(?:是|并|为|属|纯属)?(?:错误|错|不对|不准确|不正确|有误|不实|误传|讹传|谣传|谣言|误解"
+    "|笔误|口误|写错了|打错了)"  # v106: 之前说的20个月是笔误
     # v86: and an exaggeration or a misjudgement (20个月是夸大其词, 言过其实, 20个月被低估了)
     "|(?:的?(?:说法|表述|结论|估计|估算))?(?:是|有些|有点|显然)?(?:夸大其词|言过其实|被(?:低估|高估)|(?:低估|高估)了)"
     # v32: and one out of date (20个月的说法已过时, 20个月的数据已作废, 20个月已失效)
@@ -862,7 +863,9 @@ _DENIAL_AFTER_EN = re.compile(
     r"|removed|cancell?ed)"
     # v16: and one that points back at it (20 months, which is wrong; 20 months - this is incorrect)
     r"|(?:e?s)?(?:,| -| —| –|;)? (?:which|this|that)(?: figure| number| claim| estimate)? (?:is|was)"
-    r"(?: simply| completely)? (?:wrong|incorrect|inaccurate|false|untrue|not (?:correct|right|accurate|true))"
+    r"(?: simply| completely)? (?:wrong|incorrect|inaccurate|false|untrue|not (?:correct|right|accurate|true)"
+    r"|a typo|a mistake|an error|a slip)"  # v106: Earlier I said 20 months; that was a typo
+    r"|(?:e?s)? (?:in error|by mistake|mistakenly|erroneously)"  # v106: (I previously wrote 20 months in error)
     # v14: a waiver (the fee is waived, will be waived; not "can be waived", a possibility)
     r"|(?:e?s)? (?:is|are|was|were|will be|shall be|has been|have been)(?: (?:fully|entirely|completely|also))?"
     r" (?:waived|exempted|remitted|forgiven)"  # v15: remitted, forgiven

@@ -275,6 +275,9 @@ _ATTRIBUTED_AFTER = re.compile(
     # or the user's ("the 20-month payback you mentioned is incorrect; it is 24 months")
     "|(?: [a-z]+){0,2} (?:that |which )?you(?: have| had)? (?:mentioned|cited|quoted|stated|said|gave|provided"
     "|estimated|calculated|assumed)(?![a-z])"
+    # v106: or the answer's own earlier figure (the 20 months I mentioned above should read 26 months)
+    "|(?: [a-z]+){0,2} (?:that |which )?i (?:mentioned|said|wrote|gave|quoted|stated)(?: (?:above|earlier|before"
+    "|previously))?(?![a-z])"
 )
 _MISTAKEN_BEFORE = re.compile(
     "误以为|误认为|误算为|误报为|误传为|(?:误解|误区)(?:是|为)"
@@ -285,6 +288,7 @@ _CORRECTED = re.compile(
     "(?:但是?|其实|实际上|事实上|实际|然而|不过|可是|而是|结果|(?<![a-z])(?:but|however|in fact|actually|in reality)"
     "(?![a-z]))[^。!?\n]*?[0-9一二三四五六七八九十两]"
     # v106: and our own finding after it (Vendors quote 20 months; our analysis says 26; 我们测算为26个月)
+    "|(?<![a-z])should (?:read|be|have been|say)(?![a-z])"  # v106: The 20 months I mentioned should read 26
     "|(?:(?<![a-z])(?:our|my) (?:own )?(?:analysis|estimate|calculation|model|numbers|data|review|assessment|figures?)"
     " (?:says|shows|suggests|gives|puts it at|is|indicates|points to)(?![a-z])"
     "|(?<![a-z])realistically(?![a-z])|我们(?:的)?(?:测算|分析|计算|估算|评估)(?:显示|表明|结果为|结果是|为|是))"
@@ -636,6 +640,7 @@ _REVISED_TO_ZH = re.compile(
     f"{_NAMED_AN_EARLY_ESTIMATE}[ ,，;；]*(?:但是|但|随后|之后|后来|后|现已|现|已经|已|又|被|而)*"
     f"(?:(?:{_CHECKED}(?:后|之后|以后)?)?"
     "(?:修订|修改|修正|更正|调整|更新|变更|更改|改|下调|上调)了?(?:后|之后)?(?:为|至|到|成)了?"  # v100: 后改为9月
+    "|应(?:为|是|该是|当是|改为|更正为)"  # v106: 上文提到的20个月应为26个月
     f"|{_CHECKED}(?:后|之后|以后)(?:的结果)?(?:为|是)) ?" + _ANOTHER_FIGURE
 )
 # v40: or, after a comma, a verb of the change itself (回收期20个月，延长至24个月; ROI为20%，后下调至18%) - not
@@ -743,13 +748,19 @@ _FORMER_IN_A_BRACKET = re.compile(
     "|(?<![a-z])(?:was|previously|formerly|originally|old(?: estimate| value| figure)?"
     "|previous(?: estimate| value| figure)?|prior(?: estimate| value)?|earlier(?: estimate)?)(?![a-z]))"
     "(?: ?(?:是|为|:|of|at|was|is))? ?$"
+    # v106: a bracket that says "not the earlier estimate" (26个月（而非此前估计的20个月）), and an earlier estimate
+    # after a comma (回本周期：26个月，原估20个月) - an estimate, not a plan: 实际24个月，原计划20个月 stays v19's two
+    # facts
+    "|\\( ?(?:而非|而不是|并非|不是)(?:此前|之前|原先|原来|最初|早先)?(?:估计|预计|估算|测算|说|提到|给出)?的? ?$"
+    "|[,;] ?(?:原估计?|原先估计|此前估计|之前估计|原估算|原为|原来是|之前是|此前为) ?$"
 )
 _BRACKET_REACH = 32
 
 
 def _former_in_a_bracket(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
     """The bracket that names the figure at start:end a former value right after another one (v32); else None."""
-    if start == 0 or "(" not in answer_norm[max(0, start - _BRACKET_REACH) : start]:
+    before = answer_norm[max(0, start - _BRACKET_REACH) : start]
+    if start == 0 or not ("(" in before or "," in before or ";" in before):
         return None
     bracket = _FORMER_IN_A_BRACKET.search(answer_norm, max(0, start - _BRACKET_REACH), start)
     if bracket is None:
