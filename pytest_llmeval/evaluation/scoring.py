@@ -56,6 +56,7 @@ from .keywords.names import given_as_no_answer, head_office_asked, only_a_branch
 from .keywords.negation import (
     A_CHARGE,
     denial_after,
+    judged_after_its_bracket,
     negation_after,
     negation_before,
     negation_before_its_gloss,
@@ -104,7 +105,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 106
+SCORER_VERSION = 107
 
 
 @dataclass(frozen=True)
@@ -655,6 +656,8 @@ def _find(
                     after = denial_after(answer_norm, found.end, A_CHARGE.search(text) is not None, figure)  # v11, v14
                     if after is not None and after.lstrip(" ").startswith("|"):
                         after = denied_by_its_row(questions or answer_lines, found.start, found.end, after, cells)
+                if negation is None and after is None and figure:
+                    after = judged_after_its_bracket(answer_norm, at, found.end)  # v107: 选项A（20个月）不正确
                 if negation is None and after is None and not figure:
                     after = denied_as_its_value(answer_norm, found.start, found.end)  # v36: | 保证收益 | 不保证 |
                 if negation is None and after is None and questions is not None:
@@ -758,8 +761,9 @@ def _find(
                     after = an_option_not_picked(questions, found.start, found.end)  # v34: A. 20个月 ... 答案：C
                 if negation is None and after is None and questions is not None:
                     negation = rejected_option(questions, found.start)  # v36: Why not A: 18 months assumes ...
-                if negation is None and after is None and not figure:
-                    negation = passed_over(answer_norm, found.start, found.end)  # v34: recommend SaaS over X
+                if negation is None and after is None:
+                    # v34: recommend SaaS over X; v107: 与其说20个月，不如说26个月
+                    negation = passed_over(answer_norm, found.start, found.end, figure)
                 if negation is None and after is None and not figure and pattern.kind == "text":
                     negation, after = excluded(answer_norm, found.start, found.end)  # v86: 除私有化部署外，其他都支持
                 if negation is None and after is None and not figure and pattern.kind == "text":

@@ -38,6 +38,8 @@ LOWER_BOUNDS_BEFORE = (
     "超", "突破", "north of", "upward of",
     # v84: 冲破 and 超越 (passed) as 突破
     "冲破", "超越",
+    # v107: 岂止 and 何止 (far more than) as 不止
+    "岂止", "何止",
     # v86: spoken comparatives (高过, 多过, 大过) and "tops" (The payback tops 20 months)
     "高过", "多过", "大过", "tops", "topped", "topping",
 )  # fmt: skip

@@ -375,12 +375,24 @@ _MISSED_AFTER = re.compile(
     r"(?:情况|情形|状态|估计|假设|预期|值|数字|结果|测算|场景|数据|估算|预估)"
     # v106: and in a bracket of its own (ROI可达20%（理论值）, 20%（最理想情况）, "20% (best case)"), or one that
     # takes it back (ROI为20%（已撤回）, 20% (withdrawn))
-    r"|\( ?(?:理论值|理论上限|理论最大值|理想情况|最理想情况|理想值|乐观估计|最乐观估计|最乐观情况"
+    # v107: and after a 【】 or [] bracket (20个月【存疑】, 20 months [disputed]), or a noun before the doubt
+    # (（数据存疑）, （该数据有争议）, （尚有争议）)
+    r"|[(\[【] ?(?:(?:该|此|这个?)?(?:数据|数字|数值|说法|估计|口径)?(?:尚|仍|还|仍然)?"
+    r"(?:存疑|有争议|存在争议|有待商榷|待商榷)"
+    r"|理论值|理论上限|理论最大值|理想情况|最理想情况|理想值|乐观估计|最乐观估计|最乐观情况"
     r"|已撤回|已作废|已失效|已过时|已废弃|旧数据|旧值|老数据|旧版数据|过时数据"
     r"|old data|old figure|outdated(?: data| figure)?"
     r"|best[- ]case|theoretical(?: maximum| max| value)?|ideal case|withdrawn"
     r"|retracted|superseded"
-    r"|obsolete) ?\)"
+    # v107: or doubts it (20个月（存疑）, （有争议）, 20 months (disputed), (questionable)) - not a hedge that leaves it
+    # open (（待核实）, (unverified): the answer's figure, as v19's 可能是 is)
+    r"|存疑|有争议|存在争议|有待商榷|待商榷|不可靠|可疑|disputed|contested|questionable|doubtful|dubious|unreliable"
+    r"|in dispute|in doubt"
+    r"|obsolete) ?[)\]】]"
+    # v107: and a wish, not a figure (20个月只是个美好的愿望, 20个月不过是一厢情愿, 20个月纯属画饼)
+    r"|(?:只|仅|仅仅|不过|只不过)(?:是|为)?(?:一种|一个|个)?(?:美好的?|不切实际的?)?(?:愿望|期望|幻想|空想|一厢情愿|画饼"
+    r"|噱头|营销噱头|口号|纸上谈兵|空头支票)"
+    r"|(?:是|纯属|完全是|属于)(?:一种|一个|个)?(?:不切实际的?)?(?:幻想|空想|一厢情愿|画饼|噱头|营销噱头|纸上谈兵|空头支票)"
     # v106: and with no "only" where an actual follows (90万元是理论值，实际约60万元; 20个月是乐观估计，而实际…)
     r"|(?:是|为)(?:一种|一个)?最?(?:理想|乐观|理论|纸面)(?:上)?的?(?:情况|情形|状态|估计|假设|预期|值|数字|结果|测算"
     r"|场景|数据|估算|预估|上限|最大值)[,，;；] ?(?:但是?|而|然而|不过|可是)?(?:实际|现实|事实上|真实)"
@@ -435,9 +447,19 @@ def _expectation_contradicted(answer_norm: str, start: int, end: int) -> str | N
 # and an actual that repeats the figure (预计20%，实际也达到了20%) leaves it stated.
 _OWN_FORECAST = re.compile(
     r"预计|预期|预测|预估|估计|测算|(?<![a-z])(?:expected|forecast|forecasts|projected|estimated|predicted)(?![a-z])"
+    # v107: and a figure only seeming, nominal or on paper, belied the same way (看似20个月，实则26个月;
+    # 说是20个月，其实要26个月; 表面上看是20个月，实际上是26个月; "Nominally 20 months, effectively 26"; "On paper it
+    # is 20 months; in practice 26"; "The brochure says 20 months; the real figure is 26 months") - not 可以说是 (it may
+    # be said to be)
+    r"|看似|看起来|看上去|名义上|号称|据称|声称|宣称|宣传|账面上|纸面上|理论上|乍一看|乍看|表面上|表面看|口径"
+    r"|(?<!可以)(?<!应该)(?<!地)说是"
+    r"|(?<![a-z])(?:nominally|supposedly|seemingly|apparently|officially|on paper|on the surface|at first glance"
+    r"|looks like|appears|says|claims|quotes|advertises|promises)(?![a-z])"
 )
 _BELIED_BY_AN_ACTUAL = re.compile(
     r"[^。!?\n]{0,16}?(?P<said>实际|事实上|(?<![a-z])(?:actual|actually|in fact|in reality|in practice)(?![a-z])"
+    # v107: and the words of a seeming's actual (实则, 其实, effectively, the real figure)
+    r"|实则|其实|细算|真实|真正|(?<![a-z])(?:effectively|really|in truth|the real (?:figure|number|value))(?![a-z])"
     # v89: and an outcome's verb after a "but" (was expected to be 20 months but came in at 24, turned out to be 24)
     r"|(?<![a-z])but (?:it |this |payback |the [a-z]+ )?(?:came in at|came in|turned out to be|turned out at"
     r"|ended up at|ended up being|ended at|landed at|came to)(?![a-z])|结果(?:却|只)?(?:是|为|达到了|花了|用了))"
@@ -453,6 +475,7 @@ _ACTUAL_FILLER = re.compile(
     r"投入了|投入|投资|花费了|花费|花了|用了|耗时|需要|需|"
     # v106: and the ways the actual was measured (有人估计20个月，但实际测算为26个月, 实际核算下来为26个月)
     r"测算|核算|计算|测得|测出|算下来|下来|统计|核实|复核|审计|"
+    r"执行|运行|落地|上|要|"  # v107: 实际执行下来是26个月, 其实要26个月
     r"的|了|[:：,，\s]|(?<![a-z])(?:it|is|was|were|only|just|came|in|at|to|reached|stood|around|about|roughly|the|"
     r"figure|number|result|value|a|mere|closer|nearer|turned|out|be|been|took|cost|spent|needed|lasted|has|had|it's)"
     r"(?![a-z])"

@@ -595,7 +595,8 @@ def denied_after_a_name(answer_norm: str, start: int, end: int) -> str | None:
 # (刘敏的介绍, 刘敏的引荐促成了合作: no person after 的).
 _RELATION = (
     "(?:老|前|原|一位|一名|某位|一个|位|名|个)*(?:同事|助理|秘书|丈夫|妻子|爱人|太太|先生|朋友|好友|同学|下属|部下"
-    "|上级|上司|领导|老板|手下|家人|亲戚|父亲|母亲|儿子|女儿|哥哥|姐姐|弟弟|妹妹|学生|老师|导师|熟人|朋友们|同事们)"
+    "|上级|上司|领导|老板|手下|家人|亲戚|父亲|母亲|儿子|女儿|哥哥|姐姐|弟弟|妹妹|学生|老师|导师|熟人|朋友们|同事们"
+    "|团队成员|团队|组员|成员|副手|搭档|徒弟|属下|代表|员工|部门)"  # v107: 由刘敏的团队成员张伟负责
 )
 _HONORIFICS = "(?:女士|先生|小姐|老师|总监|经理|总)"
 _HONORIFIC = re.compile(f"{_HONORIFICS}$")
@@ -613,8 +614,11 @@ _RELATION_EN = (
     "|relative|student|teacher|mentor)s?"
 )
 _RELATION_ACTED_EN = re.compile(
-    f"['’]s {_RELATION_EN}(?: [a-z]+){{0,2}}? (?:made|introduced|connected|brokered|arranged|set up|put|recommended"
-    "|who (?:made|introduced|connected|brokered|arranged|set up|put|recommended))(?![a-z])"
+    f"['’]s {_RELATION_EN},?(?: [a-z]+){{0,2}}?,? (?:made|introduced|connected|brokered|arranged|set up|put|recommended"
+    "|who (?:made|introduced|connected|brokered|arranged|set up|put|recommended)"
+    # v107: and one who leads or is in charge (Liu Min's deputy, Zhang Wei, leads the project)
+    "|(?:who )?(?:leads|led|heads|headed|runs|ran|manages|managed|handles|handled|owns|is in charge|was in charge"
+    "|is responsible|was responsible))(?![a-z])"
 )
 
 
@@ -636,6 +640,45 @@ def a_relation_acted(answer_norm: str, start: int, end: int) -> str | None:
     return answer_norm[end : acted.end() if acted is not None else relation.end()]
 
 
+# v107: a place named only as a neighbour's (总部距苏州50公里, 总部靠近苏州，但不在苏州, 苏州附近的昆山,
+# 在苏州以东约80公里的上海, 位于苏州和上海之间, "The HQ is 50 km from Suzhou", "near Suzhou", "east of Suzhou") - the
+# place is where it is not. Before the name only where it ends its phrase (靠近苏州火车站 is in Suzhou); 苏州东部
+# and 苏州郊区 are in it.
+_NEAR_BEFORE = re.compile(
+    "(?:距离?|离|靠近|临近|毗邻|邻近|紧邻|接近|挨着|介于)(?:于)? ?$"
+    r"|(?<![a-z])(?:near|close to|outside|outside of|not far from|next to|adjacent to"
+    r"|(?:north|south|east|west|northeast|northwest|southeast|southwest) of"
+    r"|(?:km|kilometres|kilometers|miles|minutes|hours?|an hour)(?: away)? from|away from)(?: the city of)? $"
+)
+_NEAR_ENDS = re.compile(
+    "[,，。;；!?)\\s]|\\.|$|的|约|大约|有|只有|仅|才|[0-9一二三四五六七八九十]|以[东西南北]|附近|周边|不远|一带"
+    "|[和与跟](?:[\u4e00-\u9fff]{2,4}?)之间"
+)
+_NEAR_AFTER = re.compile(
+    " ?(?:以[东西南北]|附近|周边|周围|旁边|隔壁|以外|之外|不远|[和与跟及][\u4e00-\u9fff]{2,4}?之间)"
+    r"|(?: and [a-z]+(?: [a-z]+)?)? ?(?:area|region)? (?:outskirts|suburbs|vicinity)(?![a-z])"
+)
+_BETWEEN_BEFORE = re.compile("(?:位于|在|介于)[\u4e00-\u9fff]{2,4}?[和与跟及] ?$")
+_BETWEEN_AFTER = re.compile(" ?之间")
+
+
+def only_a_neighbour(answer_norm: str, start: int, end: int) -> str | None:
+    """The words that name the place at start:end only as near where the thing is (距苏州50公里, 苏州附近的昆山); else
+    None."""
+    if not a_place(answer_norm[start:end]) and not _A_LATIN_NAME.fullmatch(answer_norm[start:end]):
+        return None
+    near = _NEAR_BEFORE.search(answer_norm, max(0, start - 24), start)
+    if near is not None and _NEAR_ENDS.match(answer_norm, end):
+        return answer_norm[near.start() : end]
+    after = _NEAR_AFTER.match(answer_norm, end)
+    if after is not None:
+        return after.group()
+    between = _BETWEEN_BEFORE.search(answer_norm, max(0, start - 12), start)
+    if between is not None and _BETWEEN_AFTER.match(answer_norm, end):
+        return answer_norm[between.start() : end]
+    return None
+
+
 def given_as_no_answer(
     answer_norm: str, start: int, end: int, key_point: bool, names: frozenset[str] = frozenset()
 ) -> tuple[str | None, str | None]:
@@ -651,7 +694,7 @@ def given_as_no_answer(
             return guessed  # the words before and after it (可能在 … ，也可能在; 或上海)
     after = after or taken_back_name(answer_norm, start, end) or disclaimed_by_a_pointer(answer_norm, end)
     after = after or denied_after_a_name(answer_norm, start, end) or claim_dismissed_after(answer_norm, end)
-    after = after or a_relation_acted(answer_norm, start, end)
+    after = after or a_relation_acted(answer_norm, start, end) or only_a_neighbour(answer_norm, start, end)
     if after is not None:
         return None, after
     return believed_and_corrected(answer_norm, start, end), None

@@ -126,7 +126,7 @@ NEGATIONS_ZH += ("不要", "不宜", "切勿", "别")
 _INCLUSIVE_BOUNDS_ZH = ("不超过", "不少于", "未超过", "没有超过", "没超过", "不会超过", "不超")
 NEGATIONS_ZH = tuple(n for n in NEGATIONS_ZH if n not in _INCLUSIVE_BOUNDS_ZH)
 # Before a figure only: 不止20个月 is "more than 20 months" (a negation since v3), but 不止合规 is "not only compliant".
-NEGATIONS_BEFORE_A_FIGURE = ("不止", "不只")
+NEGATIONS_BEFORE_A_FIGURE = ("不止", "不只", "岂止", "何止")  # v107: 岂止/何止20个月 - far more than 20 months
 # v15: "lacks / does not have / does not include" negate what is had (缺乏私有化部署能力, 不具备私有化部署, 不包含私有化
 # 部署), not a figure, which they state (缺少20万元资金 is a shortfall of 20万元; 不包括200万元的硬件 names it)
 NEGATIONS_NOT_BEFORE_A_FIGURE: tuple[str, ...] = ("缺乏", "缺少", "不具备", "不具有", "不含", "不包含", "不包括")
@@ -813,14 +813,21 @@ _DENIAL_AFTER_ZH = re.compile(
     "|(?:的)?(?:概率|几率|机率|机会|希望|可能性)(?:几乎|基本)?(?:为零|是零|接近于?零)"
     # v15: and a correction (回收期是20个月是错的, 20个月的说法有误, 回收期20个月，不对，是24个月)
     "|(?:的?(?:说法|表述|结论|答案))?(?:是|并|为|属|纯属)?(?:错误|错|不对|不准确|不正确|有误|不实|误传|讹传|谣传|谣言|误解"
-    "|笔误|口误|写错了|打错了)"  # v106: 之前说的20个月是笔误
+    "|笔误|口误|写错了|打错了"  # v106: 之前说的20个月是笔误
+    # v107: and a myth said with its measure word (20个月的说法是个误区, 是一个常见的误解)
+    "|(?:一个|一种|个)(?:常见|普遍|典型)?的?(?:误区|误解|谣言|错误|误传)|(?:常见|普遍|典型)的?(?:误区|误解)|误区)"
     # v86: and an exaggeration or a misjudgement (20个月是夸大其词, 言过其实, 20个月被低估了)
     "|(?:的?(?:说法|表述|结论|估计|估算))?(?:是|有些|有点|显然)?(?:夸大其词|言过其实|被(?:低估|高估)|(?:低估|高估)了)"
     # v32: and one out of date (20个月的说法已过时, 20个月的数据已作废, 20个月已失效)
     "|(?:的?(?:说法|表述|结论|答案|数据|数字|估计))?(?:已经?|早已)?(?:过时|作废|失效|废弃|被取代)"
     # v16: and one that points back at it (20个月，这是错误的; 20个月，这个说法不对; 20个月这一说法是错误的)
-    "|(?:这|此)(?:个|种|一|样)?(?:说法|表述|结论|答案|数字|数据|估计|判断)?(?:是|并|就|也)?(?:完全)?"
-    "(?:错误|错|不对|不准确|不正确|有误|不实|旧数据|老数据|过时的?数据)"
+    "|(?:(?:但是?|不过|可是?) ?)?(?:这|此)(?:个|种|一|样)?(?:说法|表述|结论|答案|数字|数据|估计|判断)?"
+    "(?:是|并|就|也)?(?:完全)?"
+    "(?:错误|错|不对|不准确|不正确|有误|不实"
+    # v107: after a "but", and an old figure of a time named (20个月，这是去年的旧数据; 20个月，但这是过时的数据)
+    "|(?:(?:去年|前年|上一?年|上季度|上个?月|以前|之前|早先|早期|当时|过去)的)?(?:旧数据|老数据|过时的?数据|旧的?数字|过时的?数字)"
+    # v107: or doubted (20个月，但这一数字存疑; 这个数字有争议)
+    "|(?:尚|仍|还|仍然)?(?:存疑|有争议|存在争议|有待商榷|不可靠|靠不住|值得怀疑))"
     # v106: and one called an old version's data (20个月是旧版方案的数据, 20个月——这是旧数据)
     "|(?:是|为)(?:旧|老|旧版|旧版本|上一版|原方案|旧方案|之前版本|早期)(?:方案|版本)?的?(?:数据|数字|估计|测算|值))"
     "(?:的事情?|的|了|哦|呢|啊|呀|吧)?" + _PART_ENDS_ZH  # v86: 是不可能的事
@@ -839,10 +846,14 @@ _DENIAL_AFTER_EN = re.compile(
     r"|recommended|advised|advisable|suggested"  # v75: On-premise deployment is not recommended
     r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable)"
     # v34: the figure named as one (the 20-month figure is wrong, the $1.2 million estimate is incorrect)
-    r"|(?:e?s)?(?: figure| number| estimate| value| claim)? (?:is|are|was|were|remains?|stays?)(?: currently)?"
+    r"|(?:e?s)?(?: figure| number| estimate| value| claim| payback(?: period)?| timeline| projection| forecast)?"
+    r" (?:is|are|was|were|remains?|stays?)(?: currently)?"
     r" (?:unavailable|unsupported|impossible|prohibited|forbidden"
     r"|(?:highly |very )?unlikely|not likely|unrealistic|not realistic|unachievable|not achievable"  # v26
     r"|not an option|wrong|incorrect|inaccurate|false|not (?:correct|right|accurate|true)"  # v15: a correction
+    # v107: and a mistake or a myth (The 20-month claim is a common mistake, is a misconception)
+    r"|(?:an? )?(?:common |frequent |widespread |popular |typical )?(?:mistake|error|misconception|myth|fallacy"
+    r"|misunderstanding|misreading)(?![a-z-])"
     r"|off the table|out of the question|not on offer|not on the table"  # v86
     # v106: not where it is (Suzhou is not where the HQ is)
     r"|not where (?:the |our |its |their )?[a-z ]{1,30}? (?:is|was|are|sits|stands|lies)"
@@ -862,10 +873,18 @@ _DENIAL_AFTER_EN = re.compile(
     r" (?:has|have|was|were)(?: since)?(?: been)? (?:discontinued|dropped|retired|deprecated|withdrawn|phased out"
     r"|removed|cancell?ed)"
     # v16: and one that points back at it (20 months, which is wrong; 20 months - this is incorrect)
-    r"|(?:e?s)?(?:,| -| —| –|;)? (?:which|this|that)(?: figure| number| claim| estimate)? (?:is|was)"
-    r"(?: simply| completely)? (?:wrong|incorrect|inaccurate|false|untrue|not (?:correct|right|accurate|true)"
-    r"|a typo|a mistake|an error|a slip)"  # v106: Earlier I said 20 months; that was a typo
+    r"|(?:e?s)?(?:,| -| —| –|;)?(?: but| though| although)? (?:which|this|that)(?: figure| number| claim| estimate)?"
+    r" (?:is|was)(?: simply| completely| widely| hotly| highly)? (?:wrong|incorrect|inaccurate|false|untrue"
+    r"|not (?:correct|right|accurate|true)"
+    r"|disputed|contested|questionable|doubtful|dubious|unreliable|in dispute"  # v107: that figure is disputed
+    r"|a typo|a mistake|an error|a slip"  # v106: Earlier I said 20 months; that was a typo
+    # v107: or an old one (20 months, but that was last year's figure; which is an outdated number)
+    r"|last year's (?:figure|number|data|estimate)|(?:an? )?(?:old|outdated|stale|out-of-date) (?:figure|number|data"
+    r"|estimate))"
     r"|(?:e?s)? (?:in error|by mistake|mistakenly|erroneously)"  # v106: (I previously wrote 20 months in error)
+    # v107: a figure that is doubted ("Payback is 20 months, a figure that is widely disputed")
+    r"|(?:e?s)?, (?:a|an) (?:figure|number|estimate|claim) (?:that|which) (?:is|was|has been)(?: widely| hotly| often)?"
+    r" (?:disputed|contested|questioned|doubted)"
     # v14: a waiver (the fee is waived, will be waived; not "can be waived", a possibility)
     r"|(?:e?s)? (?:is|are|was|were|will be|shall be|has been|have been)(?: (?:fully|entirely|completely|also))?"
     r" (?:waived|exempted|remitted|forgiven)"  # v15: remitted, forgiven
@@ -1011,6 +1030,25 @@ def denial_after(answer_norm: str, end: int, charge: bool = False, figure: bool 
         return None
     tail = _DENIAL_ENDS_EN.match(answer_norm, en.end())
     return None if tail is None else answer_norm[end : tail.end()]
+
+
+# v107: a figure that fills a bracket, judged wrong right after it (选项A（20个月）不正确;
+# 正确答案为B（26个月），A（20个月）错误; "Option A (20 months) is wrong") - v106 read a verdict after a bracket
+# only behind a comma or a colon
+_OPENS_A_BRACKET = re.compile(r"\( ?$")
+_JUDGED_AFTER_ITS_BRACKET = re.compile(
+    # nothing between the bracket and the verdict: a space there may be a line break (（20%）, then 不对：周期长)
+    f" ?\\)(?:是|为|都|也|则|完全)?(?:错误|错|不对|不正确|不准确|有误)的?{_PART_ENDS_ZH}"
+    r"| ?\) (?:is|was) (?:wrong|incorrect|false|not (?:correct|right))(?![a-z])"
+)
+
+
+def judged_after_its_bracket(answer_norm: str, start: int, end: int) -> str | None:
+    """The verdict of wrong right after the bracket that the figure at start:end fills alone; else None."""
+    if _OPENS_A_BRACKET.search(answer_norm, max(0, start - 2), start) is None:
+        return None
+    judged = _JUDGED_AFTER_ITS_BRACKET.match(answer_norm, end)
+    return None if judged is None else judged.group()
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:

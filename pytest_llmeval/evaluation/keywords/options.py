@@ -84,10 +84,25 @@ _PREFERENCE_BEFORE_OVER = re.compile(
 _NEGATED_PREFERENCE = re.compile(r"(?<![a-z])(?:not|n't|never)(?: [a-z]+)? $")
 _YU_QI = re.compile("与其(?:说|去|是|选择?|采用|使用|用){0,2}$")
 _BU_RU = re.compile("[^。!?;\n]{0,40}?(?:还|倒)?不如")
+# v107: and a figure said only to be set aside for another (与其说20个月，不如说两年多;
+# 与其说回本周期是20个月，不如说是26个月; "Payback is not so much 20 months as 26 months")
+_YU_QI_SAID = re.compile("与其说(?:是|[^,，;；。!?\n]{0,10}?(?:是|为))?$")
+_NOT_SO_MUCH = re.compile(r"(?<![a-z])not so much (?:(?:the|a|an) )?$")
+_AS_ANOTHER = re.compile(r"[^,;.!?\n]{0,12}? as (?:(?:the|a|an) )?[0-9a-z]")
 
 
-def passed_over(answer_norm: str, start: int, end: int) -> str | None:
-    """The words that pass over the option at start:end for another (recommend X over, 与其...不如); else None."""
+def passed_over(answer_norm: str, start: int, end: int, figure: bool = False) -> str | None:
+    """The words that pass over the option at start:end for another (recommend X over, 与其...不如); else None. A
+    figure (`figure`) is passed over only as said (与其说20个月，不如说26个月, not so much 20 months as 26): "over"
+    before a figure is time or place (migrate over 3 months)."""
+    if figure:
+        said = _YU_QI_SAID.search(answer_norm, max(0, start - 16), start)
+        if said is not None and _BU_RU.match(answer_norm, end):
+            return said.group()
+        not_so_much = _NOT_SO_MUCH.search(answer_norm, max(0, start - 20), start)
+        if not_so_much is not None and _AS_ANOTHER.match(answer_norm, end):
+            return not_so_much.group()
+        return None
     over = _PREFERENCE_BEFORE_OVER.search(answer_norm, max(0, start - 60), start)
     if over is not None and _NEGATED_PREFERENCE.search(answer_norm, max(0, over.start() - 12), over.start()) is None:
         return answer_norm[over.start() + over.group().rfind("over") : start]

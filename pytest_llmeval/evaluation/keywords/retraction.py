@@ -246,6 +246,12 @@ def _value(digits: str) -> float:
 _ATTRIBUTED = re.compile(
     "有人(?:说|称|认为|以为|觉得|提到)|(?:很多|不少|许多|一些|部分)人(?:说|认为|以为|觉得)|(?:一般|通常|普遍)认为|据传|传言"
     "|传闻|据说(?!明)|听说|网上(?:说|称|传)|网传|坊间|据称|(?:本|原|原本|原来)以为"
+    # v107: any belief the sentence then corrects (还以为是20个月，其实是26个月; 客户以为…，实际…; 曾一度认为是20个月，
+    # 后来发现是26个月; "I thought it was 20 months, but it is 26"; "We assumed 20 months; it turned out to be 26")
+    "|(?<!别)(?<!不要)(?<!不会)(?<![可所足得用难])以为"  # not 别以为, 可以为客户, 所以为了
+    "|(?:曾|一度|曾一度|曾经|原本|起初|最初|当初|原先)(?:认为|觉得|估计)"
+    "|(?<![a-z])(?:i|we|they|the client|clients|customers?|management)(?: had| originally| initially)?"
+    " (?:thought|assumed|believed)(?![a-z])"
     "|(?<![a-z])(?:some(?: people)? (?:say|said|claim|claimed|believe|think|thought|suggest)"
     "|(?:many|most|others|people) (?:say|believe|think|assume|claim)"
     "|it is (?:often |commonly |widely )?(?:said|believed|claimed|assumed)|reportedly|rumou?red|allegedly"
@@ -287,6 +293,12 @@ _MISTAKE_AFTER = re.compile(" ?(?:是|为)?(?:一个|一种)?(?:常见|普遍|�
 _CORRECTED = re.compile(
     "(?:但是?|其实|实际上|事实上|实际|然而|不过|可是|而是|结果|(?<![a-z])(?:but|however|in fact|actually|in reality)"
     "(?![a-z]))[^。!?\n]*?[0-9一二三四五六七八九十两]"
+    # v107: and what the facts turned out to be (没想到要26个月, 后来发现是26个月, 后经核算为26个月, "it turned out to
+    # be 26")
+    # (a figure: a digit, or a numeral with its measure - not 这一点, 一眨眼)
+    "|(?:没想到|不料|谁知|谁知道|后来发现|后来才发现|后来|最后|最终|后经|经核算|细算)[^。!?\n]*?"
+    "(?:[0-9]|[一二两三四五六七八九十百千万]+(?:个月|个|月|年|天|周|万|亿|元|倍|成|%))"
+    "|(?<![a-z])(?:turned out|ended up|came in at|proved to be)(?![a-z])[^。!?\n]*?[0-9]"
     # v106: and our own finding after it (Vendors quote 20 months; our analysis says 26; 我们测算为26个月)
     "|(?<![a-z])should (?:read|be|have been|say)(?![a-z])"  # v106: The 20 months I mentioned should read 26
     "|(?:(?<![a-z])(?:our|my) (?:own )?(?:analysis|estimate|calculation|model|numbers|data|review|assessment|figures?)"
@@ -298,6 +310,29 @@ _CORRECTED = re.compile(
 )
 
 
+_DIGITS = re.compile(r"[0-9][0-9,.]*")
+_A_BARE_NUMBER_END = re.compile(r" ?(?:[,;!?。，；)]|\.(?=\s|$)|$)")
+
+
+def _corrected(answer_lines: str, start: int, end: int, frm: int, to: int) -> bool:
+    """Whether answer_lines[frm:to] corrects the figure at start:end (`_CORRECTED`). v107: a correction by a figure
+    gives another figure of the same kind - not the same figure (我以为20个月很紧，但最后20个月就完成了) nor one of
+    another unit (我以为20个月很紧，但我们分3期完成了: the 20 months stand)."""
+    numbers = list(_DIGITS.finditer(answer_lines, start, end))
+    point = numbers[-1] if numbers else None  # the point's figure: the match's last number (as `_forecast_belied`)
+    unit = answer_lines[point.end() : end].strip() if point is not None else ""
+    for m in _CORRECTED.finditer(answer_lines, frm, to):
+        number = _DIGITS.match(answer_lines, m.end() - 1) if m.group()[-1:].isdigit() else None
+        if number is None or point is None:
+            return True  # a correction in words (不对, wrong), or a figure the point has not
+        if number.group().rstrip(",.") == point.group().rstrip(",."):
+            continue
+        rest = answer_lines[number.end() :].lstrip(" ")
+        if not unit or rest[:1] == unit[:1] or _A_BARE_NUMBER_END.match(answer_lines, number.end()):
+            return True
+    return False
+
+
 def reported_and_corrected(answer_lines: str, start: int, end: int) -> str | None:
     """The attribution (有人说) or named mistake (误以为) that makes the figure at start:end someone else's, corrected
     in its sentence (v17); else None."""
@@ -307,7 +342,7 @@ def reported_and_corrected(answer_lines: str, start: int, end: int) -> str | Non
     sentence_end = next_start(SENTENCE_END, answer_lines, end)
     quoted = _ATTRIBUTED_AFTER.match(answer_lines, end)
     if quoted is not None and (
-        _CORRECTED.search(answer_lines, quoted.end(), sentence_end)
+        _corrected(answer_lines, start, end, quoted.end(), sentence_end)
         or (
             _CONTRARY_TO.search(answer_lines, sentence_start, start)
             and _A_DIGIT.search(answer_lines, quoted.end(), sentence_end)
@@ -322,7 +357,7 @@ def reported_and_corrected(answer_lines: str, start: int, end: int) -> str | Non
             found = m
         if found is None or _CONTRAST_IN_A_PART.search(answer_lines, found.end(), start):
             continue
-        if cue is _MISTAKEN_BEFORE or _CORRECTED.search(answer_lines, end, sentence_end):
+        if cue is _MISTAKEN_BEFORE or _corrected(answer_lines, start, end, end, sentence_end):
             return answer_lines[found.start() : start]
         if HEARSAY_DISCLAIMED.search(answer_lines, end, sentence_end):
             return answer_lines[found.start() : start]
