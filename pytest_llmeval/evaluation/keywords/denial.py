@@ -393,8 +393,10 @@ _ANSWERED_NO = re.compile(
     "|无法(?:提供|支持|实现|满足)|不在(?:我们的|我方的|本产品的)?(?:服务|支持|产品)?范围(?:内|之内)?"
     "|没有(?:这个|该|此|这种|这类)?(?:选项|功能|服务|方案|产品)|免谈|没门"
     # v87: or dismisses it (20个月回本？想多了 / 别做梦了 / 没戏 / 天方夜谭)
-    "|想多了|(?:别|不要)做梦了?|做梦|想得美|痴人说梦|天方夜谭|无稽之谈|不靠谱|没戏|没门儿)"
-    "(?:的|了)?(?=[\\s。!?;,、.:—(]|$))"
+    "|想多了|(?:别|不要)做梦了?|做梦|想得美|痴人说梦|天方夜谭|无稽之谈|不靠谱|没戏|没门儿"
+    # v107: or calls it a gimmick (私有化部署？那只是宣传口径)
+    "|(?:那|这)?(?:只是|不过是|只不过是)(?:个|一个|一种)?(?:营销)?(?:宣传口径|营销口径|噱头|口号|画饼))"
+    "(?:的|了|吧|啊|呀)?(?=[\\s。!?;,、.:—(]|$))"  # v107: 做梦吧
     "| ?(?:(?:unfortunately|sadly|sorry|actually|in fact|the answer is),? )?"
     "(?:no|nope|hardly|far from it|no way|unlikely"  # v86: hardly, far from it, no way, unlikely
     "|dream on|in your dreams|not a chance|fat chance|no chance|not happening|forget it"  # v87

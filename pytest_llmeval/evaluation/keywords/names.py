@@ -467,6 +467,10 @@ def disclaimed_by_a_pointer(answer_norm: str, end: int) -> str | None:
 _BELIEVED = re.compile(
     "(?:很多|不少|许多|一些|部分|有|大家|人们|外界)(?:人)?(?:都|曾|一直|原本|本来)?(?:以为|认为|觉得|相信|猜测)"
     "|(?:我们|我)(?:都|曾|一直|原本|本来)?以为|误以为|误认为|(?:本|原|原本|原来)以为"
+    # v107: any belief, and a name only seeming or claimed (还以为总部在苏州，其实在上海;
+    # 看似是刘敏牵的线，其实是周晓峰; 号称刘敏牵线，实际是周晓峰牵的线) - not 别以为, 可以为
+    "|(?<!别)(?<!不要)(?<!不会)(?<![可所足得用难])以为|(?:曾|一度|曾一度|起初|最初|当初)(?:认为|觉得)"
+    "|看似|看起来|看上去|号称|名义上|表面上|据称|宣称|声称|(?<!可以)(?<!应该)(?<!地)说是"
     # v103: hearsay (据传是刘敏牵的线，但实际是周晓峰; 传言, 据说, 听说, 有传言称, "it is rumoured that")
     "|据传|传言|传闻|据说|听说|有传言称|有消息称|坊间传|外界传|(?<![a-z])(?:rumou?red|reportedly|allegedly|supposedly)"
     "(?: that)?(?![a-z])"
@@ -665,18 +669,21 @@ _BETWEEN_AFTER = re.compile(" ?之间")
 def only_a_neighbour(answer_norm: str, start: int, end: int) -> str | None:
     """The words that name the place at start:end only as near where the thing is (距苏州50公里, 苏州附近的昆山); else
     None."""
-    if not a_place(answer_norm[start:end]) and not _A_LATIN_NAME.fullmatch(answer_norm[start:end]):
-        return None
+    words = None
     near = _NEAR_BEFORE.search(answer_norm, max(0, start - 24), start)
     if near is not None and _NEAR_ENDS.match(answer_norm, end):
-        return answer_norm[near.start() : end]
-    after = _NEAR_AFTER.match(answer_norm, end)
+        words = answer_norm[near.start() : end]
+    after = _NEAR_AFTER.match(answer_norm, end) if words is None else None
     if after is not None:
-        return after.group()
-    between = _BETWEEN_BEFORE.search(answer_norm, max(0, start - 12), start)
+        words = after.group()
+    between = _BETWEEN_BEFORE.search(answer_norm, max(0, start - 12), start) if words is None else None
     if between is not None and _BETWEEN_AFTER.match(answer_norm, end):
-        return answer_norm[between.start() : end]
-    return None
+        words = answer_norm[between.start() : end]
+    # a place: checked last, as the part-of-speech tagger loads on its first use (~0.3 s a process)
+    name = answer_norm[start:end]
+    if words is None or not (_A_LATIN_NAME.fullmatch(name) or a_place(name)):
+        return None
+    return words
 
 
 def given_as_no_answer(

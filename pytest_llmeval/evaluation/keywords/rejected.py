@@ -72,6 +72,7 @@ _VERDICT_ZH = re.compile(
 # 错误, 修正了此前错误的估计, 不受汇率错误影响, 排除了统计错误后依然成立 state the figure)
 _BEFORE_A_VERDICT_ZH = re.compile(
     "(?:但是?|不过|然而|可是|却|而|其实|实际上|事实上|显然|明显|恐怕|可能|本身|根本|完全|纯粹|也|都|均|则|就|并|是|已经?|早已|这|此|这一点"
+    "|严重|大大|显著|明显地"  # v107: 20个月的估计严重低估了建设期
     "|后来|最终|最后|如今|现在|目前"
     "|经(?:过)?(?:核实|核查|查证|调查|验证|审计|复核)(?:后)?|(?:后来|最终|最后)?(?:被)?(?:证明|发现|证实)(?:是|为)?|显得)*"
 )
@@ -104,6 +105,9 @@ _JUDGED_EN = (
     r"|ambitious|bullish|rosy)|over-?optimistic|over-?ambitious"
     r"|unrealistic|not realistic|unachievable|not achievable|out of reach|wishful thinking|a pipe dream"
     r"|a stretch(?= ?[.,;!?)]|$)"
+    # v107: and a figure made up or dressed up (The 20-month figure is padded / cherry-picked / made up)
+    r"|(?:heavily |grossly |wildly )?(?:padded|cherry-picked|inflated|exaggerated|overstated|overblown|made up"
+    r"|invented|fabricated|pulled out of thin air)(?= ?[.,;!?)]|$)"
 )
 _SEEMS = r"(?:seems|looks|appears|sounds|may be|might be|could be|is probably|is likely|seems to be|appears to be)"
 _BE = r"(?:is|was|are|were|'s|’s)(?: (?:simply|completely|entirely|clearly|just|also|therefore|thus|now|plainly))?"
@@ -186,6 +190,10 @@ def _rejection(answer_norm: str, noun_end: int, zh: bool, named: bool = True) ->
 _DISMISSED_ZH = (
     "无稽之谈|天方夜谭|痴人说梦|异想天开|白日做梦|想多了|不靠谱|经不起推敲|站不住脚|不成立|做不到|办不到|不可能(?:的事)?"
     "|不会发生|不会实现"
+    # v107: hard to reach, inflated, made up (20个月恐怕很难, 20个月的数字有水分, 这个数字水分很大,
+    # 20个月是拍脑袋拍出来的)
+    "|很难(?:做到|实现|达到|达成)?|水分(?:很|太|较|非常|相当)?大|水分不小|有(?:很多|不少|很大的)?水分|注水了?"
+    "|拍脑袋(?:拍|想|定|估|算)?(?:出来)?"
 )
 _JUDGED_BARE_ZH = re.compile(
     "(?:的(?:目标|预期|想法|设想)?)?(?:[\u4e00-\u9fff](?<![不没未无非的是]))?(?:[\u4e00-\u9fff](?<![不没未无非是])){0,3}"
@@ -198,7 +206,8 @@ _DISMISSED_EN = (
     r"|not happening|impossible"
 )
 _JUDGED_BARE_EN = re.compile(
-    rf"(?: [a-z]+){{0,2}}(?:,? (?:which|that|this))? (?:(?:{_BE}|{_SEEMS}) (?:{_JUDGED_EN}|{_DISMISSED_EN})"
+    # v107: and after an appositive's comma (Payback, at 20 months, is too optimistic)
+    rf"(?: [a-z]+){{0,2}}(?:,? (?:which|that|this))?,? (?:(?:{_BE}|{_SEEMS}) (?:{_JUDGED_EN}|{_DISMISSED_EN})"
     r"|(?:won't|won’t|will not|will never|can't|cannot|can’t) (?:happen|be done|be achieved)"
     r"|(?:doesn't|does not|doesn’t|won't|will not) (?:hold up|stand up(?: to scrutiny)?|add up))(?![a-z])(?! to )"
 )

@@ -144,6 +144,8 @@ _DOUBTED = re.compile(
     r"|(?<![a-z])(?:not|n't) as if(?![a-z])|不再(?:预计|预期|认为|相信)"
     r"|(?<![a-z])(?:unlikely|not likely|improbable|skeptical|sceptical)(?: that| whether)?(?![a-z])"
     # v85: a small chance (There is little chance the ROI reaches 20%, slim chance, no chance, a low probability)
+    # v107: and no way at all (There is no way payback is 20 months) - not "in no way", nor "no way to know" (left open)
+    r"|(?<![a-z])(?<!in )(?:there(?:'s|’s| is) )?no way(?: that)?(?! to | around| out| round)(?![a-z])"
     r"|(?<![a-z])(?:little|slim|small|remote|low|no|scant)(?: to no)? (?:chance|chances|likelihood|probability"
     r"|prospect|prospects|hope)(?: (?:that|of))?(?![a-z])"
 )
