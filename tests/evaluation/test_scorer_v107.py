@@ -30,7 +30,7 @@ Each class has innocent rows beside it (the actual the same figure, 可以说是
 from __future__ import annotations
 
 import pytest
-from scorer_rows import CN, check_status
+from scorer_rows import CN, charged, check_status
 
 from pytest_llmeval.evaluation.scoring import SCORER_VERSION
 
@@ -478,6 +478,38 @@ ROWS = [
     ("私有化部署", "私有化部署不只是噱头，而是核心能力。", C),
     ("私有化部署", "私有化部署不只是宣传口径，我们已有20家客户。", C),
     ("私有化部署", "私有化部署（无争议）", C),
+    # round 3: a joke, nonsense, a con; a past counterfactual with another verb, 本来是; a place seeming in English
+    ("20个月", "20个月？笑话。", N),
+    ("20个月", "20个月回本简直是笑话。", N),
+    ("20个月", "20个月回本纯属胡扯。", N),
+    ("20个月", "20个月那是忽悠人的。", N),
+    ("20个月", "20个月是骗人的。", N),
+    ("20个月", "20 months is a joke.", N),
+    ("20个月", "The 20-month figure is nonsense.", N),
+    ("20个月", "The 20-month figure is hogwash.", N),
+    ("20个月", "Had we cut staff, payback would have been 20 months.", N),
+    ("20个月", "要不是疫情，回本周期本来是20个月。", N),
+    ("20个月", "要不是疫情，本可以20个月回本。", N),
+    ("20个月", "本可以20个月回本，但疫情打乱了计划。", N),
+    ("20个月", "We could have paid back in 20 months, but the pandemic intervened.", N),
+    ("20个月", "Payback would have been 20 months without the delays.", N),
+    ("20个月", "Supposedly 20 months, but actually 26.", N),
+    ("20个月", "所谓的“20个月”，实际上是26个月。", N),
+    ("20个月", "这不是笑话，20个月确实能回本。", C),
+    ("20个月", "20个月回本，不是忽悠。", C),
+    ("20个月", "Payback is 20 months; that is no joke.", C),
+    ("20个月", "疫情期间回本周期本来是26个月，现在是20个月。", C),
+    ("20个月", "Even with the delays, payback was 20 months.", C),
+    ("20个月", "本项目20个月回本，本可以更快。", C),
+    ("刘敏", "Supposedly Liu Min made the introduction, but it was actually Zhou Xiaofeng.", N),
+    ("Suzhou", "The HQ seems to be in Suzhou, but it is actually in Shanghai.", N),
+    ("Suzhou", "I thought the HQ was in Suzhou, but it is in Shanghai.", N),
+    ("Suzhou", "The HQ is in Suzhou, as I thought.", C),
+    ("Suzhou", "The HQ seems to be in Suzhou, and it is.", C),
+    ("Suzhou", "The HQ appears to be in Suzhou; in fact it has been there since 1997.", C),
+    ("20个月", "Payback has been 20 months, as it would have been anyway.", C),
+    ("20个月", "回本周期本来就是20个月。", C),
+    ("20个月", "回本周期本来是26个月，优化后是20个月。", C),
 ]
 
 
@@ -489,3 +521,21 @@ def test_the_scorer_is_v107_or_later() -> None:
 def test_rows(point: str, answer: str, expected: str) -> None:
     check_status(point, answer, expected)
     check_status(point, answer, expected, CN)
+
+
+# the forbidden-claim path: a claim only seeming, called a gimmick, doubted or named as a neighbour's is not made
+CLAIM_ROWS = [
+    ("总部在苏州", "总部在苏州附近的昆山。", False),
+    ("总部在苏州", "总部在苏州。", True),
+    ("总部在苏州", "总部在苏州，附近有很多客户。", True),
+    ("保证收益", "看似保证收益，实则不保证。", False),
+    ("保证收益", "保证收益只是个噱头，我们不做。", False),
+    ("保证收益", "我们保证收益。", True),
+    ("20%收益", "保证20%收益（存疑）", False),
+    ("20%收益", "我们承诺20%收益。", True),
+]
+
+
+@pytest.mark.parametrize(("claim", "answer", "expected"), CLAIM_ROWS)
+def test_claim_rows(claim: str, answer: str, expected: bool) -> None:
+    assert charged(claim, answer) is expected

@@ -471,6 +471,8 @@ _BELIEVED = re.compile(
     # 看似是刘敏牵的线，其实是周晓峰; 号称刘敏牵线，实际是周晓峰牵的线) - not 别以为, 可以为
     "|(?<!别)(?<!不要)(?<!不会)(?<![可所足得用难])以为|(?:曾|一度|曾一度|起初|最初|当初)(?:认为|觉得)"
     "|看似|看起来|看上去|号称|名义上|表面上|据称|宣称|声称|(?<!可以)(?<!应该)(?<!地)说是"
+    # v107: and in English (The HQ seems to be in Suzhou, but it is actually in Shanghai)
+    "|(?<![a-z])(?:seems|seemed|appears|appeared|looks like|looked like|nominally|ostensibly)(?![a-z])"
     # v103: hearsay (据传是刘敏牵的线，但实际是周晓峰; 传言, 据说, 听说, 有传言称, "it is rumoured that")
     "|据传|传言|传闻|据说|听说|有传言称|有消息称|坊间传|外界传|(?<![a-z])(?:rumou?red|reportedly|allegedly|supposedly)"
     "(?: that)?(?![a-z])"
@@ -511,12 +513,15 @@ def believed_and_corrected(answer_norm: str, start: int, end: int) -> str | None
     corrected = _CORRECTED.search(answer_norm, end, sentence_end)
     if corrected is None or _CONFIRMED.search(answer_norm, end, sentence_end):
         return None
+    if _SEEMING_EN.fullmatch(belief.group()) and not corrected.group().startswith(("but", "however")):
+        return None  # v107: "appears to be in Suzhou; in fact it has been there since 1997" confirms it
     if a_person and _THE_PERSON_AGAIN.match(answer_norm, corrected.end()):
         return None  # 很多人认为刘敏很能干，实际上她牵了线: what is so is said of the person too
     return answer_norm[belief.start() : start]
 
 
 _THE_PERSON_AGAIN = re.compile(" ?[,，]? ?(?:她|他)(?!们)")
+_SEEMING_EN = re.compile("seems|seemed|appears|appeared|looks like|looked like|nominally|ostensibly")
 
 
 # v93: a person named only to be denied the part asked about - 刘敏并未参与, 刘敏没有参与该项目, 刘敏不是牵线
@@ -679,9 +684,10 @@ def only_a_neighbour(answer_norm: str, start: int, end: int) -> str | None:
     between = _BETWEEN_BEFORE.search(answer_norm, max(0, start - 12), start) if words is None else None
     if between is not None and _BETWEEN_AFTER.match(answer_norm, end):
         words = answer_norm[between.start() : end]
-    # a place: checked last, as the part-of-speech tagger loads on its first use (~0.3 s a process)
+    # a place: checked last, as the part-of-speech tagger loads on its first use (~0.3 s a process); a forbidden
+    # claim's match ends with one (总部在苏州 in 总部在苏州附近的昆山)
     name = answer_norm[start:end]
-    if words is None or not (_A_LATIN_NAME.fullmatch(name) or a_place(name)):
+    if words is None or not (_A_LATIN_NAME.fullmatch(name) or any(a_place(name[-k:]) for k in (4, 3, 2))):
         return None
     return words
 

@@ -194,6 +194,8 @@ _DISMISSED_ZH = (
     # 20个月是拍脑袋拍出来的)
     "|很难(?:做到|实现|达到|达成)?|水分(?:很|太|较|非常|相当)?大|水分不小|有(?:很多|不少|很大的)?水分|注水了?"
     "|拍脑袋(?:拍|想|定|估|算)?(?:出来)?"
+    # v107: a joke, nonsense, a con (20个月回本简直是笑话, 纯属胡扯, 那是忽悠人的, 是骗人的)
+    "|笑话|胡扯|瞎扯|扯淡|胡说八道|忽悠人?|骗人|骗局"
 )
 _JUDGED_BARE_ZH = re.compile(
     "(?:的(?:目标|预期|想法|设想)?)?(?:[\u4e00-\u9fff](?<![不没未无非的是]))?(?:[\u4e00-\u9fff](?<![不没未无非是])){0,3}"
@@ -203,6 +205,9 @@ _JUDGED_BARE_ZH = re.compile(
 )
 _DISMISSED_EN = (
     r"(?:pure |a |sheer )?(?:fantasy|fiction|fairy tale|fairytale)|a non-starter|(?:not|never) going to happen"
+    # v107: a joke, a con, nonsense (20 months is a joke; the 20-month figure is hogwash) - not "no joke"
+    r"|(?:a |an |pure |total |complete |sheer |a bad |a sick )(?:joke|farce|lie|scam|con)|hogwash|baloney|rubbish"
+    r"|garbage|nonsense"
     r"|not happening|impossible"
 )
 _JUDGED_BARE_EN = re.compile(

@@ -82,7 +82,12 @@ _CONTRARY_TO_FACT = re.compile(
     # v89: and a past counterfactual ("Payback would have been 20 months had sales held up", 回本周期本应是20个月,
     # 本可以缩短到20个月) - what the figure was not
     "|(?<![a-z])(?:would|could|might|should) have been(?: (?:only|just|about|around|roughly|approximately|a|an))* $"
+    # v107: and the past modal with another verb (We could have paid back in 20 months, but ...), and 本来是
+    # (要不是疫情，回本周期本来是20个月 - not 本来就是, which says it always was)
+    "|(?<![a-z])(?:would|could|might|should) have (?:paid back|paid for itself|paid off|broken even|taken|reached"
+    "|achieved|delivered|cost|come in at|hit|returned)(?: (?:in|at|within|about|around|only|just|roughly|a|an))* $"
     "|(?:本应|本该|本可以?|原本可以|原本应该|本来可以|本来应该|本来能)(?:是|为|在|达到|缩短到|缩短至|降到|降至)? ?$"
+    "|本来(?:是|为) ?$"
 )
 _CONDITION_REACH = 80
 
