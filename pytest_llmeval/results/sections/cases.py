@@ -72,9 +72,17 @@ def failed_cases_section(doc: dict[str, Any]) -> Section | None:
             paragraphs.append(head + f"error {err.get('type')}: {err.get('message')}")
             continue
         excerpt = (c.get("answer") or "").replace("\n", " ")[:300]
+        # a point the answer negates is missing too, with the words that negated it (as the assertion message says)
+        negated = [
+            f"{p.get('point')} (as {str(p.get('matched_text') or '')!r})"
+            for p in c.get("points") or []
+            if isinstance(p, dict) and p.get("status") == "negated"
+        ]
         paragraphs.append(
             head + f"score {score_figure(c.get('score'))}; covered: {', '.join(c.get('covered') or []) or '-'}; "
-            f"missing: {', '.join(c.get('missing') or []) or '-'}; echoed (not counted): "
+            f"missing: {', '.join(c.get('missing') or []) or '-'}; "
+            + (f"negated (not counted): {', '.join(negated)}; " if negated else "")
+            + "echoed (not counted): "
             f"{', '.join(c.get('echoed') or []) or '-'}; forbidden claims present: "
             f"{', '.join(c.get('forbidden_found') or []) or '-'}; answer excerpt: {excerpt!r}"
         )
