@@ -17,7 +17,8 @@ import re
 
 from ..numbers.patterns import SUBJECT_NAMES, subject_names
 from .assertion import ANSWERED_YES, SENTENCE_END, last_end, start_of_part
-from .retraction import answered_with_another_figure, answered_yes
+from .negation import DISPUTED_ZH
+from .retraction import answered_with_another_figure, answered_yes, figure_and_unit
 
 # the words of a change or of a level reached, between the condition and the figure (or the figure's own words)
 _A_CHANGE_OR_A_REACH = re.compile(
@@ -378,7 +379,7 @@ _MISSED_AFTER = re.compile(
     # v107: and after a 【】 or [] bracket (20个月【存疑】, 20 months [disputed]), or a noun before the doubt
     # (（数据存疑）, （该数据有争议）, （尚有争议）)
     r"|[(\[【] ?(?:(?:该|此|这个?)?(?:数据|数字|数值|说法|估计|口径)?(?:尚|仍|还|仍然)?"
-    r"(?:存疑|有争议|存在争议|有待商榷|待商榷)"
+    rf"(?:{DISPUTED_ZH}|待商榷)"
     r"|理论值|理论上限|理论最大值|理想情况|最理想情况|理想值|乐观估计|最乐观估计|最乐观情况"
     r"|已撤回|已作废|已失效|已过时|已废弃|旧数据|旧值|老数据|旧版数据|过时数据"
     r"|old data|old figure|outdated(?: data| figure)?"
@@ -386,7 +387,7 @@ _MISSED_AFTER = re.compile(
     r"|retracted|superseded"
     # v107: or doubts it (20个月（存疑）, （有争议）, 20 months (disputed), (questionable)) - not a hedge that leaves it
     # open (（待核实）, (unverified): the answer's figure, as v19's 可能是 is)
-    r"|存疑|有争议|存在争议|有待商榷|待商榷|不可靠|可疑|disputed|contested|questionable|doubtful|dubious|unreliable"
+    r"|不可靠|可疑|disputed|contested|questionable|doubtful|dubious|unreliable"  # (the Chinese doubts: above)
     r"|in dispute|in doubt"
     r"|obsolete) ?[)\]】]"
     # v107: and a wish, not a figure (20个月只是个美好的愿望, 20个月不过是一厢情愿, 20个月纯属画饼)
@@ -465,7 +466,6 @@ _BELIED_BY_AN_ACTUAL = re.compile(
     r"|ended up at|ended up being|ended at|landed at|came to)(?![a-z])|结果(?:却|只)?(?:是|为|达到了|花了|用了))"
     r"[^。!?\n0-9]{0,16}?(?<!第)(?P<figure>[0-9][0-9,.]*)"
 )
-_A_NUMBER = re.compile(r"[0-9][0-9,.]*")
 _A_BARE_END = re.compile(r" ?(?:[,;!?。，；]|\.(?=\s|$)|$)")
 # what may stand between "actual" and its figure for it to be the forecast's own value: a copula, a limiter, a
 # filler - or a name the forecast's sentence already gave (实际ROI为15%). Anything else makes it another quantity's
@@ -485,18 +485,16 @@ _A_WORD = re.compile(r"[a-z]+|[\u4e00-\u9fff]+")
 
 def _forecast_belied(answer_norm: str, start: int, end: int) -> str | None:
     """The actual figure that its sentence gives after the answer's own forecast at start:end, where it differs."""
-    numbers = list(_A_NUMBER.finditer(answer_norm, start, end))
-    if not numbers:
+    figure, unit = figure_and_unit(answer_norm, start, end)  # v50: its last number (ROI不是15%。实际预计为20%)
+    if figure is None:
         return None
-    figure = numbers[-1]  # v50: the point's figure is the match's last number (ROI不是15%。实际预计为20%: not 15%)
     sentence_start = max(last_end(SENTENCE_END, answer_norm, figure.start()), start - 40, 0)
     if _OWN_FORECAST.search(answer_norm, sentence_start, figure.start()) is None:
         return None
     actual = _BELIED_BY_AN_ACTUAL.match(answer_norm, end)
     if actual is None or actual.group("figure").rstrip(",.") == figure.group().rstrip(",."):
         return None
-    unit = answer_norm[figure.end() : end].strip()  # the actual must be a figure of the same kind (not 第3个月)
-    rest = answer_norm[actual.end() :]
+    rest = answer_norm[actual.end() :]  # the actual must be a figure of the same kind as `unit` (not 第3个月)
     if unit and not rest.lstrip().startswith(unit) and not _A_BARE_END.match(rest):
         return None  # v89: or a bare number that ends its clause (expected to be 20 months but came in at 24.)
     said_before = answer_norm[sentence_start : figure.start()]

@@ -464,6 +464,7 @@ def disclaimed_by_a_pointer(answer_norm: str, end: int) -> str | None:
 
 # an attribution of a belief (很多人以为, 有人认为, "many believe") before the name, a contrast that says what is so
 # after it (其实, 实际上, 事实上, "but in fact", "actually")
+_SEEMING_EN_WORDS = "seems|seemed|appears|appeared|looks like|looked like|nominally|ostensibly"  # v107
 _BELIEVED = re.compile(
     "(?:很多|不少|许多|一些|部分|有|大家|人们|外界)(?:人)?(?:都|曾|一直|原本|本来)?(?:以为|认为|觉得|相信|猜测)"
     "|(?:我们|我)(?:都|曾|一直|原本|本来)?以为|误以为|误认为|(?:本|原|原本|原来)以为"
@@ -472,7 +473,7 @@ _BELIEVED = re.compile(
     "|(?<!别)(?<!不要)(?<!不会)(?<![可所足得用难])以为|(?:曾|一度|曾一度|起初|最初|当初)(?:认为|觉得)"
     "|看似|看起来|看上去|号称|名义上|表面上|据称|宣称|声称|(?<!可以)(?<!应该)(?<!地)说是"
     # v107: and in English (The HQ seems to be in Suzhou, but it is actually in Shanghai)
-    "|(?<![a-z])(?:seems|seemed|appears|appeared|looks like|looked like|nominally|ostensibly)(?![a-z])"
+    f"|(?<![a-z])(?:{_SEEMING_EN_WORDS})(?![a-z])"
     # v103: hearsay (据传是刘敏牵的线，但实际是周晓峰; 传言, 据说, 听说, 有传言称, "it is rumoured that")
     "|据传|传言|传闻|据说|听说|有传言称|有消息称|坊间传|外界传|(?<![a-z])(?:rumou?red|reportedly|allegedly|supposedly)"
     "(?: that)?(?![a-z])"
@@ -521,7 +522,7 @@ def believed_and_corrected(answer_norm: str, start: int, end: int) -> str | None
 
 
 _THE_PERSON_AGAIN = re.compile(" ?[,，]? ?(?:她|他)(?!们)")
-_SEEMING_EN = re.compile("seems|seemed|appears|appeared|looks like|looked like|nominally|ostensibly")
+_SEEMING_EN = re.compile(_SEEMING_EN_WORDS)
 
 
 # v93: a person named only to be denied the part asked about - 刘敏并未参与, 刘敏没有参与该项目, 刘敏不是牵线
@@ -671,25 +672,31 @@ _BETWEEN_BEFORE = re.compile("(?:位于|在|介于)[\u4e00-\u9fff]{2,4}?[和与�
 _BETWEEN_AFTER = re.compile(" ?之间")
 
 
+def _neighbour_words(answer_norm: str, start: int, end: int) -> str | None:
+    """The words around start:end that name it as a neighbour (距…, …附近, 位于…和…之间), whatever it names; else
+    None."""
+    near = _NEAR_BEFORE.search(answer_norm, max(0, start - 24), start)
+    if near is not None and _NEAR_ENDS.match(answer_norm, end):
+        return answer_norm[near.start() : end]
+    after = _NEAR_AFTER.match(answer_norm, end)
+    if after is not None:
+        return after.group()
+    between = _BETWEEN_BEFORE.search(answer_norm, max(0, start - 12), start)
+    if between is not None and _BETWEEN_AFTER.match(answer_norm, end):
+        return answer_norm[between.start() : end]
+    return None
+
+
 def only_a_neighbour(answer_norm: str, start: int, end: int) -> str | None:
     """The words that name the place at start:end only as near where the thing is (距苏州50公里, 苏州附近的昆山); else
     None."""
-    words = None
-    near = _NEAR_BEFORE.search(answer_norm, max(0, start - 24), start)
-    if near is not None and _NEAR_ENDS.match(answer_norm, end):
-        words = answer_norm[near.start() : end]
-    after = _NEAR_AFTER.match(answer_norm, end) if words is None else None
-    if after is not None:
-        words = after.group()
-    between = _BETWEEN_BEFORE.search(answer_norm, max(0, start - 12), start) if words is None else None
-    if between is not None and _BETWEEN_AFTER.match(answer_norm, end):
-        words = answer_norm[between.start() : end]
-    # a place: checked last, as the part-of-speech tagger loads on its first use (~0.3 s a process); a forbidden
-    # claim's match ends with one (总部在苏州 in 总部在苏州附近的昆山)
-    name = answer_norm[start:end]
-    if words is None or not (_A_LATIN_NAME.fullmatch(name) or any(a_place(name[-k:]) for k in (4, 3, 2))):
+    words = _neighbour_words(answer_norm, start, end)
+    if words is None:
         return None
-    return words
+    # a place: asked only after the words matched, as the part-of-speech tagger loads on its first use (~0.3 s a
+    # process); a forbidden claim's match ends with one (总部在苏州 in 总部在苏州附近的昆山)
+    name = answer_norm[start:end]
+    return words if _A_LATIN_NAME.fullmatch(name) or any(a_place(name[-k:]) for k in (4, 3, 2)) else None
 
 
 def given_as_no_answer(

@@ -739,6 +739,9 @@ def negation_after(answer_norm: str, end: int) -> str | None:
 # A refund is not possible. Only the words of a denial, and only where the part ends after them: 私有化部署不支持多租户
 # and 私有化部署不可用于测试环境 state the point (they deny another thing), "is not available for the Basic plan" limits
 # it, and 不仅, 不错, 不久, 不断 and "is not only" deny nothing.
+# v107: a figure or a point said to be in doubt (（存疑）, 这个数字有争议, 私有化部署（有待商榷）): one list for the
+# three places that read it (here after a pointer and in brackets, `hypothesis._MISSED_AFTER` in a figure's bracket)
+DISPUTED_ZH = "存疑|有争议|存在争议|有待商榷"
 _DENIAL_ADVERBS_ZH = (
     "(?:目前|当前|现在|暂时|暂|也|都|均|并|还|尚|则|仍然?|依然|根本|完全|绝对|一律|一概|原则上|是|全部|全额|予以"
     # v15: and a perfect, future or passive one (服务费已减免, 将被豁免, 均予减免)
@@ -827,7 +830,7 @@ _DENIAL_AFTER_ZH = re.compile(
     # v107: after a "but", and an old figure of a time named (20个月，这是去年的旧数据; 20个月，但这是过时的数据)
     "|(?:(?:去年|前年|上一?年|上季度|上个?月|以前|之前|早先|早期|当时|过去)的)?(?:旧数据|老数据|过时的?数据|旧的?数字|过时的?数字)"
     # v107: or doubted (20个月，但这一数字存疑; 这个数字有争议)
-    "|(?:尚|仍|还|仍然)?(?:存疑|有争议|存在争议|有待商榷|不可靠|靠不住|值得怀疑))"
+    f"|(?:尚|仍|还|仍然)?(?:{DISPUTED_ZH}|不可靠|靠不住|值得怀疑))"
     # v107: and one called only a gimmick (私有化部署只是个噱头, 20个月不过是宣传口径)
     "|(?:只|仅|不过|只不过)(?:是|为)?(?:一个|一种|个)?(?:营销)?(?:噱头|宣传口径|营销口径|画饼|空头支票)"
     # v106: and one called an old version's data (20个月是旧版方案的数据, 20个月——这是旧数据)
@@ -954,8 +957,8 @@ _NO_IN_A_CELL = re.compile(f" ?\\| ?(?:n|{CROSS}|—|–|-|/)(?= ?\\|)")  # v71:
 _UNDECIDED_AFTER = re.compile(
     f"(?:{_OPENING_BRACKET_ZH}|{_MARKED_OR_BRACKETED_ZH})(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
     "(?:(?:暂|尚|仍|还)?(?:待定|未定|待确认|待确定|未确定|不确定|待评估|需评估|有待评估|需进一步评估|待商榷|待讨论|待议"
-    "|存疑|待核实|待证实|未经证实|未证实|有待证实|有待核实"  # v88: 二人是大学同学（存疑）
-    "|有争议|存在争议|有待商榷"  # v107: 私有化部署（有争议）
+    f"|{DISPUTED_ZH}"  # v88: 二人是大学同学（存疑）; v107: 私有化部署（有争议）
+    "|待核实|待证实|未经证实|未证实|有待证实|有待核实"
     "|视情况而定|未知|不明"
     # v67: and one left to a separate assessment (如需私有化部署，需另行评估), one not made yet (私有化部署正在开发中,
     # 还在规划中, 在路线图上, 即将推出, 暂无, 暂不考虑) and one out of scope (不在我们的服务范围内)

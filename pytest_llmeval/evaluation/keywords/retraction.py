@@ -317,19 +317,26 @@ _CORRECTED = re.compile(
 )
 
 
-_DIGITS = re.compile(r"[0-9][0-9,.]*")
+A_NUMBER = re.compile(r"[0-9][0-9,.]*")
 _A_BARE_NUMBER_END = re.compile(r" ?(?:[,;!?。，；)]|\.(?=\s|$)|$)")
+
+
+def figure_and_unit(text: str, start: int, end: int) -> tuple[re.Match[str] | None, str]:
+    """The figure of the point matched at start:end - its last number (ROI不是15%。实际预计为20%: 20) - and the unit
+    after it to `end` ("" when none); (None, "") for a match with no digits."""
+    numbers = list(A_NUMBER.finditer(text, start, end))
+    if not numbers:
+        return None, ""
+    return numbers[-1], text[numbers[-1].end() : end].strip()
 
 
 def _corrected(answer_lines: str, start: int, end: int, frm: int, to: int) -> bool:
     """Whether answer_lines[frm:to] corrects the figure at start:end (`_CORRECTED`). v107: a correction by a figure
     gives another figure of the same kind - not the same figure (我以为20个月很紧，但最后20个月就完成了) nor one of
     another unit (我以为20个月很紧，但我们分3期完成了: the 20 months stand)."""
-    numbers = list(_DIGITS.finditer(answer_lines, start, end))
-    point = numbers[-1] if numbers else None  # the point's figure: the match's last number (as `_forecast_belied`)
-    unit = answer_lines[point.end() : end].strip() if point is not None else ""
+    point, unit = figure_and_unit(answer_lines, start, end)
     for m in _CORRECTED.finditer(answer_lines, frm, to):
-        number = _DIGITS.match(answer_lines, m.end() - 1) if m.group()[-1:].isdigit() else None
+        number = A_NUMBER.match(answer_lines, m.end() - 1) if m.group()[-1:].isdigit() else None
         if number is None or point is None:
             return True  # a correction in words (不对, wrong), or a figure the point has not
         if number.group().rstrip(",.") == point.group().rstrip(",."):
@@ -848,7 +855,8 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
     if up_or_down is not None:
         return up_or_down.group().strip()  # v20: 24%, down from 20%
     changed = _CHANGED_TO.match(answer_norm, end) if _CHANGED_FROM.search(answer_norm, part_start, start) else None
-    if changed is None and _FORMER.search(answer_norm, _past_its_asides(answer_norm, part_start), start) is not None:
+    former = _FORMER.search(answer_norm, _past_its_asides(answer_norm, part_start), start) is not None
+    if changed is None and former:
         changed = (
             _NOW_ANOTHER.match(answer_norm, end)
             or _BUT_AFTER_ANOTHER.match(answer_norm, end)
@@ -864,7 +872,7 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
         changed = _CHANGED_AFTER_ZH.match(answer_norm, end)  # v40: 回收期20个月，延长至24个月
     if changed is None:
         changed = _final_after_a_preliminary(answer_norm, part_start, start, end)  # v106: 初步…，最终为12%
-    if changed is None and _FORMER.search(answer_norm, _past_its_asides(answer_norm, part_start), start) is not None:
+    if changed is None and former:
         free = _FREE_NOW.match(answer_norm, end)
         if free is not None:
             return free.group()  # v106: 原来每月5000元，现在免费
