@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from pytest_llmeval.evaluation.keywords.negation import NEGATIONS_ZH
 from pytest_llmeval.evaluation.keywords.normalisation import normalise
+from pytest_llmeval.evaluation.numbers.term_edges import across_other_words
 from pytest_llmeval.evaluation.scenarios import Case, ForbiddenClaim, KeyPoint, Trap, load_scenarios
 from pytest_llmeval.evaluation.scoring import score_answer
 from pytest_llmeval.results.html import case_detail
@@ -108,6 +109,11 @@ SHIPPED = _shipped_text_forms()
 
 
 @given(form=st.sampled_from(SHIPPED), negation=NEGATION, plain=PLAIN, space=st.sampled_from(["", " "]))
+@example(form="同学", negation="不", plain="共", space="")  # drawn once in the 44th session: 共同学 is no 同学
 def test_every_shipped_form_under_a_negation_is_not_credited_and_plainly_is(form, negation, plain, space):
     assert status(form, f"答：{negation}{space}{form}。")[0] == "negated"
-    assert status(form, f"答：{plain}{form}。")[0] == "covered"
+    plainly = f"答：{plain}{form}。"
+    # not a plain word that makes a dictionary word with the form's first character (共 + 同学 reads 共同/学): v104
+    # reads no two-character term cut across by other words, and the example is no plain statement of the form
+    assume(not across_other_words(plainly, len(f"答：{plain}"), len(f"答：{plain}{form}"), form))
+    assert status(form, plainly)[0] == "covered"
