@@ -48,6 +48,7 @@ from .keywords.denial import (
     waived_by_a_bare_mian,
 )
 from .keywords.echo import DEFAULT_ECHO_MIN_COPY, ECHO_MIN_COPY, Copies, copies
+from .keywords.events import a_year_of_another_event, events_asked
 from .keywords.excluded import excluded
 from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
@@ -64,7 +65,13 @@ from .keywords.negation import (
 )
 from .keywords.normalisation import CHECK, CROSS, normalise, normalise_lines, strip_thinking
 from .keywords.options import an_option_not_picked, passed_over, rejected_option
-from .keywords.parties import formerly, held_by_another, marked_in_our_column, ours_after_anothers_denial
+from .keywords.parties import (
+    anothers_figure,
+    formerly,
+    held_by_another,
+    marked_in_our_column,
+    ours_after_anothers_denial,
+)
 from .keywords.periods import superseded_by_a_later_period, superseded_in_its_column
 from .keywords.rates import per_another_period
 from .keywords.rejected import denied_as_who_says, double_denial, rejected_claim, rejected_in_the_next_sentence
@@ -105,7 +112,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 107
+SCORER_VERSION = 108
 
 
 @dataclass(frozen=True)
@@ -553,6 +560,7 @@ def _find(
     periods: frozenset[str] = frozenset(),
     head_office: bool = False,
     names: frozenset[str] = frozenset(),
+    asked_events: frozenset[str] = frozenset(),
 ) -> _Match:
     """The first occurrence of any form (a regex also in the table `cells`, each read after its column's header) that
     is neither inside a copied source nor under a negation (nor, given `answer_lines` for a forbidden claim,
@@ -735,6 +743,11 @@ def _find(
                     after = a_former_value(answer_norm, words_at, found.end, figures)
                 if negation is None and after is None and figure:
                     after = called_off(answer_norm, words_at, found.end)  # v106: 2025年7月上线的计划已取消
+                if negation is None and after is None and figure and questions is not None:
+                    after = anothers_figure(answer_norm, at, found.end, figures)  # v108: 竞品是20个月，我们是26个月
+                if negation is None and after is None and figure and asked_events:
+                    # v108: 哪年上线？ 2024年启动，2025年上线
+                    after = a_year_of_another_event(answer_norm, at, found.end, asked_events)
                 # v55: 去年ROI为20%，今年降至15% - an earlier period's value a later one supersedes (and a figure
                 # after words of counting: 去年每月5000元，今年为6000元)
                 figure_at = at if figure else _figure_after_its_words(pattern, answer_norm, found)
@@ -772,7 +785,8 @@ def _find(
                         answer_norm, found.start, found.end, questions is not None, names
                     )
                     if after is None and negation is None and head_office:
-                        after = only_a_branch(answer_norm, found.end)  # v100: 苏州只是分行所在地 for the head office
+                        # v100: 苏州只是分行所在地 for the head office; v108: 研发中心在苏州, 苏州人
+                        after = only_a_branch(answer_norm, found.start, found.end)
                 if not figure and pattern.kind == "text" and cells and lines is not None and negation is None:
                     ours = marked_in_our_column(lines, found.start, found.end, cells)  # v68: | 竞品A | 我们 |
                     if ours is True:
@@ -906,6 +920,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
         key_points.append(expectation)
     results: list[PointResult] = []
     head_office = head_office_asked(case.question)  # v100
+    asked_events = events_asked(case.question)  # v108
     names = title_words(text)  # v105: the words the answer capitalises (Suzhou or Shanghai)
     for kp in key_points:
         forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
@@ -925,6 +940,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
                 periods=units.periods,
                 head_office=head_office,
                 names=names,
+                asked_events=asked_events,
             )
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
         results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))

@@ -18,10 +18,16 @@ CN = NumberForms(chinese=True)
 SW = NumberForms(scale_words=True)
 
 
-def status(point: str, answer: str, forms: NumberForms | None = None) -> str:
-    """The one key point's status in the answer (covered, missing, negated, echoed, ...)."""
+def status(point: str, answer: str, forms: NumberForms | None = None, question: str = "问题") -> str:
+    """The one key point's status in the answer (covered, missing, negated, echoed, ...) to the case's question (v108:
+    some rules read what it asks - the event of 哪年上线？, the head office of 总部在哪座城市？)."""
     case = Case(
-        id="q", category="c", question="问题", suite="t", source="t.yaml", key_points=(KeyPoint(point, numbers=forms),)
+        id="q",
+        category="c",
+        question=question,
+        suite="t",
+        source="t.yaml",
+        key_points=(KeyPoint(point, numbers=forms),),
     )
     return score_answer(case, answer).points[0].status
 

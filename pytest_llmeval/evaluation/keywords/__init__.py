@@ -16,12 +16,13 @@ normalised answer text, no model, no pytest.
 - `mentions`: a claim named only to warn against it (警惕, a myth, a don'ts heading, ❌, condemned as 违规)
 - `retraction`: a figure taken back, corrected, out of reach, a former value, a multiple or a time ago
 - `periods`: an earlier period's figure a later period's value supersedes (去年ROI为20%，今年降至15%)
+- `events`: a year given to another event than the one the question asks of (哪年上线？ 2024年启动，2025年上线)
 - `hypothesis`: a figure or change only supposed, asked about or named as a goal missed (如果营收翻倍, Will it reach?)
 - `condition`: a figure inside the antecedent of an open condition (如果回收期是20个月，…, if payback is 20 months)
 - `counterfactual`: a figure only needed or only brought by a condition (would require, only if, 只有…才能达到20%)
 - `claimed`: a figure given as another's claim or a quote withdrawn (some vendors claim, 厂商宣称的, 报价已撤回)
 - `parties`: a feature given to another party or offered only in the past (v67), a comparison table's column of ours
-  (v68)
+  (v68), another party's figure with ours after it (v108)
 - `denial`: refusals, other currencies, alternatives, table rows and questions that deny a figure
 - `expectation`: the implicit key point of a trap case (a refusal, an uncertainty marker or a corrected premise)
 """

@@ -149,7 +149,8 @@ _NAMED_FIGURE_BOUND = re.compile(
     "(?:(?P<zh>" + "|".join(sorted(_COMPARING_BOUNDS_ZH, key=len, reverse=True)) + ")(?:了)?"
     "(?:[\u4e00-\u9fff]{1,8}?的|目标值?|预期值?|基准值?|行业平均水平|行业平均|平均水平|行业均值|均值|原计划|计划|原定|预计)"
     "|(?<![a-z])(?P<en>" + "|".join(sorted([*_COMPARING_BOUNDS_EN, *_BEATING], key=len, reverse=True)) + ")"
-    " (?:the|its|their|our|this|that|a|an)(?: [a-z'’]+){0,2}) ?$"
+    # v108: and a time's or a party's own (above last year's 20%, below Acme's 20%)
+    " (?:the|its|their|our|this|that|a|an|last|[a-z]+['’]s)(?: [a-z'’]+){0,2}) ?$"
 )
 
 
@@ -241,7 +242,8 @@ _COMPARED_WITH = re.compile(
 )
 _A_CHANGE_IN_THE_FILLER = re.compile("[高低多少长短大小快慢升降增减提延缩超]")
 _COMPARATIVE_AFTER = re.compile(
-    " ?(?:的水平)? ?(?:还|更|要|略|稍微?|明显|大幅|显著|整整|足足|有所|均有|都有|略有)?"  # v89: 有所延长
+    # v89: 有所延长; v108: two of them (比20个月还要多6个月)
+    " ?(?:的水平)? ?(?:还|更|要|略|稍微?|明显|大幅|显著|整整|足足|有所|均有|都有|略有){0,2}"
     "(?:(?P<lower>延长|提高|提升|增加|增长|上升|多出|高出|超出|长|高|多|大|晚|贵|慢)"
     "|(?P<upper>缩短|降低|下降|减少|缩减|短|低|少|小|早|便宜|快))"
 )

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from ..numbers.name_edges import a_persons_name, a_place, pos_tagger
-from .assertion import A_DETAIL, SENTENCE_END, last_end, next_start
+from .assertion import A_DETAIL, SENTENCE_END, last_end, next_start, start_of_part
 from .normalisation import normalise
 
 # the Chinese words of "or" and what may follow them before the alternative (或是, 还是在, 或位于)
@@ -295,6 +295,10 @@ _MOVED_AFTER = re.compile(
 # a former one, then a "now" later in its sentence (原在苏州，现在上海; "formerly in Suzhou, now in Shanghai")
 _FORMER_BEFORE = re.compile(
     "(?:原来|原先|原本|原|此前|之前|以前|过去|早先|曾经|曾)(?:在|是|为|位于|设在)? ?$"
+    # v108: a first or planned site (总部最初设在苏州，后搬到上海; 总部曾计划设在苏州，最终落户上海; 原定苏州，后改为
+    # 上海)
+    "|(?:最初|起初|一开始|当初|原定|原计划|曾计划|计划|本打算|原打算|拟)"
+    "(?:在|是|为|位于|设在|设于|定在|选在|落户|由)? ?$"
     # v106: a predecessor named (前任负责人是刘敏，现任负责人是周晓峰), a former site (总部旧址在苏州，现址在上海)
     "|(?:前任|上一任|上任)[\u4e00-\u9fff]{0,6}?(?:是|为) ?$|(?:旧址|原址)(?:在|位于|为|是|设在)? ?$"
     "|(?<![a-z])(?:formerly|previously|originally|once|used to be)"
@@ -315,6 +319,8 @@ _SUCCESSOR_LATER = re.compile(_SUCCESSOR)
 _NOW_LATER = re.compile(
     f"{_SUCCESSOR}|[,，;；] ?(?:但|而)?现址"
     "|[,，;；] ?(?:但|而)?(?:现|目前|如今|当前|现在|今)(?:在|已|为|是|位于|迁|搬|改|变)"
+    # v108: and a later move (，后搬到上海, ，最终落户上海, ，后改为上海) - not 后来在上海设立了分部
+    "|[,，;；] ?(?:但|而)?(?:后来?|最终|最后|随后|之后)(?:又|已经?|还是)?(?:迁|搬|改|变|落户|移|定在|选在|选择了?)"
     "|(?<![a-z])(?:now|currently|today|since then)(?![a-z])"
 )
 
@@ -610,7 +616,8 @@ _RELATION = (
 )
 _HONORIFICS = "(?:女士|先生|小姐|老师|总监|经理|总)"
 _HONORIFIC = re.compile(f"{_HONORIFICS}$")
-_RELATION_AFTER_A_NAME = re.compile(f"{_HONORIFICS}?的{_RELATION}")
+# v108: and one under the person, said with no 的 before it (刘敏手下的王芳牵的线)
+_RELATION_AFTER_A_NAME = re.compile(f"{_HONORIFICS}?(?:的{_RELATION}|(?:手下|属下|麾下|部下)的?)")
 _RELATION_ACTED = re.compile(
     " ?(?:[\u4e00-\u9fff]{2,4}?)? ?(?:也|亲自|一手|主动|最早|最初|当初|就)?"
     "(?:牵|介绍|引荐|推荐|促成|联系|对接|撮合|搭桥|搭线|负责|发起|主导|带来|帮忙|出面|拉)"
@@ -648,6 +655,49 @@ def a_relation_acted(answer_norm: str, start: int, end: int) -> str | None:
     if acted is None and role is None:
         return None
     return answer_norm[end : acted.end() if acted is not None else relation.end()]
+
+
+# v108: a person named only as the source of the account, as a bystander or as mistaken for the one who did it, where
+# its sentence gives the part to another person (据刘敏说，是王芳牵的线; 刘敏说是王芳牵的线; 刘敏表示，牵线的是
+# 王芳; 刘敏只是见证人，真正牵线的是王芳; 刘敏被误认为是牵线人，实际是王芳) - not the person's own account of their
+# part (刘敏说是她自己牵的线: no other person's name), nor another's account of theirs (据王芳说，是刘敏牵的线)
+_A_SOURCE_BEFORE = re.compile("据 ?$")
+_SAID_AFTER = re.compile(
+    " ?(?:所说|所述|回忆说|介绍说|回忆|透露|称|说(?![服明])|表示|讲|反映|告诉我们|指出|提到|坦言|证实)"
+    "|(?:只是|仅是|仅仅是|不过是|只不过是)(?:一[名位个])?[\u4e00-\u9fff]{0,4}?(?:见证人|旁观者|参与者|陪同|陪同者|知情人"
+    "|在场|出席|列席|旁听)"
+    "|(?:被|曾被)?(?:误认为|误以为|误传为|误当成|当成|误会为|以为是)"
+)
+_ACT = "(?:牵|介绍|引荐|推荐|促成|撮合|搭桥|搭线|负责|发起|主导|对接|联系)"
+_ANOTHER_ACTOR = re.compile(
+    f"(?:是|由) ?(?P<a>[\u4e00-\u9fff]{{2,4}}?)(?:亲自|一手|主动|最早|最初)?{_ACT}"
+    "|(?:牵线|介绍|引荐|推荐|撮合|搭桥|搭线|负责|促成)(?:的|人)(?:其实|实际上|实际|则)?(?:是|为) ?"
+    "(?P<b>[\u4e00-\u9fff]{2,4})"
+    "|(?:实际|其实|实则|真正)上?(?:是|为) ?(?P<c>[\u4e00-\u9fff]{2,4})"
+)
+
+
+def _a_name_at_the_start(words: str) -> str | None:
+    """The person's name that `words` open with (王芳女士 -> 王芳), else None."""
+    return next((words[:n] for n in (4, 3, 2) if len(words) >= n and a_persons_name(words[:n])), None)
+
+
+def a_source_not_the_actor(answer_norm: str, start: int, end: int) -> str | None:
+    """The words that name the person at start:end only as a source, a bystander or a mistaken one where its
+    sentence gives the part to another person (v108); else None."""
+    said = _SAID_AFTER.match(answer_norm, end)
+    source = _A_SOURCE_BEFORE.search(answer_norm, max(0, start - 2), start)
+    if said is None and source is None:
+        return None
+    name = answer_norm[start:end]
+    if not _a_person(name):
+        return None
+    _, sentence_end = _sentence(answer_norm, start, end)
+    for actor in _ANOTHER_ACTOR.finditer(answer_norm, said.end() if said is not None else end, sentence_end):
+        other = _a_name_at_the_start(actor.group("a") or actor.group("b") or actor.group("c"))
+        if other is not None and other != name and name not in other:
+            return answer_norm[end : actor.end()]
+    return None
 
 
 # v107: a place named only as a neighbour's (总部距苏州50公里, 总部靠近苏州，但不在苏州, 苏州附近的昆山,
@@ -715,6 +765,7 @@ def given_as_no_answer(
     after = after or taken_back_name(answer_norm, start, end) or disclaimed_by_a_pointer(answer_norm, end)
     after = after or denied_after_a_name(answer_norm, start, end) or claim_dismissed_after(answer_norm, end)
     after = after or a_relation_acted(answer_norm, start, end) or only_a_neighbour(answer_norm, start, end)
+    after = after or a_source_not_the_actor(answer_norm, start, end)
     if after is not None:
         return None, after
     return believed_and_corrected(answer_norm, start, end), None
@@ -740,10 +791,29 @@ def head_office_asked(question: str) -> bool:
     return _HEAD_OFFICE_ASKED.search(normalise(question)) is not None
 
 
-def only_a_branch(answer_norm: str, end: int) -> str | None:
-    """The words right after the place at `end` that make it only a branch's place (只是分行所在地), else None."""
-    branch = _ONLY_A_BRANCH.match(answer_norm, end)
-    return None if branch is None else branch.group()
+# v108: ... or another site's place, named in its part of the clause with no head office (研发中心在苏州，总部在
+# 上海; 总部在上海，工厂设在苏州; "The R&D centre is in Suzhou"), or a native's (总部负责人是苏州人) - not
+# 总部和研发中心都在苏州
+_ANOTHER_SITE_BEFORE = re.compile(
+    "(?:研发中心|研发基地|工厂|分厂|分部|分公司|子公司|办事处|生产基地|基地|仓库|门店|实验室|数据中心|客服中心|营销中心"
+    "|销售中心|分行|支行|营业部|网点|分支机构)(?:则|也|就|只)?(?:设在|设于|位于|建在|落户|落户于|在|设) ?$"
+    r"|(?<![a-z])(?:r&d cent(?:er|re)|factory|plant|branch|branch office|warehouse|lab|laboratory|data cent(?:er|re)"
+    r"|subsidiary|sales office|regional office)(?: is| are)?(?: located| based| set up)? in $"
+)
+_NATIVE_AFTER = re.compile("人(?![民口才工气力员流群均次])")
+
+
+def only_a_branch(answer_norm: str, start: int, end: int) -> str | None:
+    """The words right after the place at start:end that make it only a branch's place (只是分行所在地), or before it
+    another site's (研发中心在, v108), or a native's (苏州人, v108); else None."""
+    branch = _ONLY_A_BRANCH.match(answer_norm, end) or _NATIVE_AFTER.match(answer_norm, end)
+    if branch is not None:
+        return branch.group()
+    part_start = start_of_part(answer_norm, start)
+    site = _ANOTHER_SITE_BEFORE.search(answer_norm, max(part_start, start - 24), start)
+    if site is None or _HEAD_OFFICE_ASKED.search(answer_norm, part_start, start) is not None:
+        return None
+    return answer_norm[site.start() : end]
 
 
 # v103: a claim about the person dismissed later in its clause (刘敏牵线一说并无依据, 刘敏牵线的传言不实, "the claim

@@ -23,8 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..numbers import Pattern
 from .assertion import start_of_part
 from .normalisation import CHECK, CROSS
+from .retraction import another_value
 from .tables import TableCell
 
 # the words that name another party than the answer's own (a competitor, another vendor), in Chinese: one list for
@@ -147,3 +149,45 @@ def marked_in_our_column(answer_lines: str, start: int, end: int, cells: Sequenc
         return None
     editions = [answer_lines[c.start : c.end].strip() for c in row if _AN_EDITION_COLUMN.match(c.header.strip())]
     return True if any(_A_TICK_CELL.match(text) for text in editions) else None
+
+
+# v108: a figure the answer gives to another party or to an average, with ours after it (竞品是20个月，我们是26个月;
+# 行业平均回本周期为20个月，而本项目需要26个月; 对标企业20个月，本项目26个月; "The industry average is 20 months; ours
+# is 26") - the point asks for ours, and v107 credited theirs (left since v53). Only where the other party stands in
+# the figure's own part of the clause and nothing of ours does (我们和竞品都是20个月 shares it), and ours gives another
+# value of the figure's kind (行业平均20个月，我们也是20个月 keeps it; 竞品是26个月，我们是20个月 is ours).
+_THEIRS_BEFORE = re.compile(
+    f"(?:{OTHER_PARTIES_ZH}|行业平均|行业均值|行业水平|行业内|业内|同类项目|同类产品|同类企业|同行业|对标企业|对标项目"
+    "|标杆企业|市场平均|平均水平|其他公司|其他企业|其他项目)"
+    r"|(?<![a-z])(?:competitors?|rivals?|industry|peers?|(?:the )?market average|(?:the )?benchmark|other vendors"
+    r"|other companies|other projects|similar projects)(?![a-z])"
+)
+_OURS_IN_THE_PART = re.compile("我们|我方|我司|本项目|本公司|本方案|咱们|(?<![a-z])(?:we|our|ours|us)(?![a-z])")
+_OUR_FIGURE_AFTER = re.compile(
+    "[^。!?\\n]{0,8}?(?:[,，;；。]|\\. ) ?(?:而|但是?|不过|相比之下|反观|相较之下)? ?"
+    "(?:我们|我方|我司|本项目|本公司|本方案|该项目|这个项目|咱们)的?[\u4e00-\u9fffa-z ]{0,10}?"
+    "(?:则|只|仅|却|也)?(?:是|为|需要|要|需|只需|仅需|约|在|达到|达)? ?(?P<zh>[0-9一二两三四五六七八九十])"
+    r"|[^.!?\n]{0,8}?(?:[,;]|\. ) ?(?:but |while |whereas |and )?(?:ours|we|our (?:[a-z]+ ){0,3}?|this project"
+    r"|for us,?(?: it)?)(?: (?:is|are|was|will be|would be|need|needs|take|takes|will take|would take|requires?"
+    r"|only|just|about|around|roughly|at))*,? ?(?P<en>[0-9])"
+)
+
+
+# ... or said after it (20个月是竞品的数据，我们是26个月; 20个月是行业平均水平，本项目为26个月)
+_THEIRS_AFTER = re.compile(f" ?(?:是|为|属于) ?(?:{_THEIRS_BEFORE.pattern})[\u4e00-\u9fff]{{0,6}}")
+
+
+def anothers_figure(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
+    """The words that give the figure at start:end to another party or an average, with ours after it (v108);
+    else None."""
+    part = answer_norm[start_of_part(answer_norm, start) : start]
+    if _OURS_IN_THE_PART.search(part) is not None:
+        return None
+    theirs_after = _THEIRS_AFTER.match(answer_norm, end) if _THEIRS_BEFORE.search(part) is None else None
+    if _THEIRS_BEFORE.search(part) is None and theirs_after is None:
+        return None
+    ours = _OUR_FIGURE_AFTER.match(answer_norm, theirs_after.end() if theirs_after is not None else end)
+    if ours is None:
+        return None
+    figure = ours.start("zh") if ours.group("zh") else ours.start("en")
+    return ours.group() if another_value(answer_norm, start, end, figure, forms) else None

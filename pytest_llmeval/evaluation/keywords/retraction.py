@@ -390,11 +390,33 @@ _A_MULTIPLE_BEFORE = re.compile(
 )
 
 
+# v108: and the base that another amount is added to or taken from (20个月再加6个月, 20个月外加半年, 在20个月的基础上
+# 延长6个月, "20 months plus another 6") - not a sum of two parts named apart (回本周期为20个月，另加6个月建设期, "20
+# months plus 6 months of build": the point's own figure and another's)
+_AN_AMOUNT_ADDED_AFTER = re.compile(
+    " ?(?:(?:还要|还得|还需|要)?再(?:加上|加|多|延长|增加|追加|减去|减)|外加"
+    "|(?<![a-z])plus (?:another|an additional|a further|an extra)(?![a-z])) ?(?:[0-9]|[一二两三四五六七八九十半])"
+)
+_ON_THE_BASIS_OF = (
+    re.compile("在 ?$"),
+    re.compile(
+        " ?的基础上 ?(?:还能|还可以|还可|还要|还将|还会|可|能|将|会)?(?:再|又)?"
+        "(?:延长|缩短|增加|减少|加上|加|追加|提高|降低|上调|下调|多|少|扣除|减去)了? ?"
+        "(?:[0-9]|[一二两三四五六七八九十半])"
+    ),
+)
+
+
 def a_multiple_of(answer_norm: str, start: int, end: int) -> str | None:
-    """The words that make the figure at start:end the base of a multiple or a part (v17: 的两倍, twice); else None."""
-    after = _A_MULTIPLE_AFTER.match(answer_norm, end)
+    """The words that make the figure at start:end the base of a multiple or a part (v17: 的两倍, twice), or of an
+    amount added to it (v108: 再加6个月); else None."""
+    after = _A_MULTIPLE_AFTER.match(answer_norm, end) or _AN_AMOUNT_ADDED_AFTER.match(answer_norm, end)
     if after is not None:
         return after.group()
+    if _ON_THE_BASIS_OF[0].search(answer_norm, max(0, start - 2), start):
+        based = _ON_THE_BASIS_OF[1].match(answer_norm, end)
+        if based is not None:
+            return based.group()
     before = _A_MULTIPLE_BEFORE.search(answer_norm, max(0, start - 24), start)
     return None if before is None else before.group()
 
@@ -491,6 +513,11 @@ _TAKEN_BACK_FOR = (  # a word of a correction that the other figure may follow a
     "更正为|更正|纠正为|纠正|修正为|订正为|应该说是?|应当说是?|应为|应是|应该是|应当是|应改为|我是说|我的意思是"
     "|(?:更)?(?:准确|确切|严格|精确)(?:地|的)?(?:说|来说|讲|而言)(?:是|为)?"
     "|正确(?:的|答案|数字|数值)?(?:应该?)?(?:是|为)"
+    # v108: a revision said as done (20个月（已更正为26个月）, （后调整为26个月）, "(corrected to 26 months)", "(revised
+    # to 26)")
+    "|(?:已经?|现已|后来?)(?:更正|修正|纠正|订正|调整|修订|修改|更新|下调|上调|改)为|(?:调整|修订|修改|更新|下调|上调)为"
+    "|(?<![a-z])(?:since |later |now |been )?(?:corrected|revised|updated|changed|amended|adjusted|lowered|raised"
+    "|cut|increased|reduced|extended|shortened) to(?![a-z])"
     "|(?<![a-z])(?:i mean|i meant|or rather|rather|make that|or more (?:precisely|exactly|accurately)"
     "|more (?:precisely|exactly|accurately)|to be (?:precise|exact)|correction|should be|should have been|should read"
     "|it should be|the (?:correct|right) (?:figure|number|value|answer) is)(?![a-z])"
@@ -654,10 +681,18 @@ _CHANGED_FROM = re.compile(
     f"|(?<![a-z])(?:{_EN_CHANGE_VERBS})(?: [a-z]+ly)?(?: (?:up|down|back))? from (?:a |an |the )?"
     "(?:about |around |roughly |approximately |nearly |almost |some |~ ?)?$"  # v82: from about 20 months
 )
-_CHANGED_TO = re.compile(
-    " ?(?:(?:延长|缩短|增加|减少|提高|降低|调整|变更|修改|修订|更新|上调|下调|提升|下降|上升|增长|压缩|变|改|调"
-    "|推迟|延迟|延后|推后|顺延|提前|改期)了?"  # v78: a date moved (从2025年6月推迟到2025年8月)
-    "(?:为|至|到|成)|(?:增|降|升|减|缩|延)至|(?<![a-z])to(?![a-z])) ?" + _ANOTHER_FIGURE
+# v108: the verbs of a change of level, one list for 从X…到Y and X，后…到Y - v107 read 降至 but not 降到, 降到了,
+# 跌到, 扩充到, 精简到, 砍到, 拖到, 变成了 (ROI从20%降到了12%, 团队从12人扩充到20人, 预算从200万砍到150万)
+_CHANGE_VERBS_ZH = (
+    "延长|缩短|增加|减少|提高|降低|调整|变更|修改|修订|更新|上调|下调|提升|下降|上升|增长|压缩"
+    "|推迟|延迟|延后|推后|顺延|提前|改期"  # v78: a date moved (从2025年6月推迟到2025年8月)
+    "|扩充|扩大|扩张|扩编|扩展|扩容|增补|追加|精简|缩减|缩水|缩小|缩编|削减|裁减|裁撤|收缩|萎缩|滑落|回落|回升|攀升"
+    "|飙升|跃升|暴涨|暴跌|下滑|下跌|上涨|跌落|翻番|拉长|拖延|改变|降|跌|掉|落|涨|升|增|减|缩|扩|延|拖|推|拉|砍|削"
+    "|裁|压|提|调|变|改"
+)
+_CHANGED_TO_ZH = f"(?:被|已经|已|又|再|一路|逐步|逐渐|进一步|大幅|直接)*(?:{_CHANGE_VERBS_ZH})了?(?:为|至|到|成)了?"
+_CHANGED_TO = re.compile(  # (从20%的基础上提升到25%)
+    f" ?(?:(?:的基础上|的水平上?)?{_CHANGED_TO_ZH}|(?<![a-z])to(?![a-z])) ?" + _ANOTHER_FIGURE
 )
 # v25: an arrow after the figure changes it to another (20个月→24个月, 20 months -> 24 months, → revised to 24 months)
 _ARROW_TO = re.compile(
@@ -697,8 +732,7 @@ _REVISED_TO_ZH = re.compile(
 # v81: and the figure's noun before the comma (共20台服务器，现已增至30台), 增至 and its kin
 _CHANGED_AFTER_ZH = re.compile(
     "[\u4e00-\u9fff]{0,4}?[ ,，;；]+(?:但是|但|随后|之后|后来|后|现已|现|已经|已|又|被)*"
-    "(?:(?:上调|下调|延长|缩短|提高|提升|降低|下降|上升|增加|减少|推迟|延迟|延后|推后|顺延|提前)(?:为|至|到|成)"
-    "|(?:增|降|升|减|缩|延)至) ?" + _ANOTHER_FIGURE
+    f"{_CHANGED_TO_ZH} ?" + _ANOTHER_FIGURE  # v108: 团队12人，后扩充到20人; ROI 20%，后来降到了12%
 )
 # v27: and a time in the past (两年前, 去年, 当时, two years ago, last year): Chinese has no past tense, so
 # 两年前回收期是20个月，现在是24个月 is "was 20 months, now 24" (v26 credited 20个月)
@@ -1100,6 +1134,14 @@ def named_before(word: str, before: str) -> bool:
     return all(char in before for char in word)
 
 
+# v108: and, in a bracket right after it, the value now (20个月（现为26个月）, "20 months (now 26)") - not after a
+# comma, where "now" opens another period's value (2026年ROI预计为20%，目前为15%: v55's two facts)
+_NOW_IN_A_BRACKET = re.compile(
+    " ?\\( ?(?:现为|现在是|现在为|目前为|目前是|现已为|(?<![a-z])(?:now|currently|now at)(?![a-z])) ?[:,]? ?"
+    + _ANOTHER_FIGURE
+)
+
+
 def taken_back(answer_norm: str, start: int, end: int, forms: Sequence[Pattern]) -> str | None:
     """The correction right after the figure at start:end that takes it back (v19): a verdict in a bracket after it,
     or a self-correction that gives another value of its kind (`another_value`); else None."""
@@ -1110,7 +1152,7 @@ def taken_back(answer_norm: str, start: int, end: int, forms: Sequence[Pattern])
     )
     if verdict is not None:
         return verdict.group()
-    correction = _TAKEN_BACK.match(answer_norm, end)
+    correction = _TAKEN_BACK.match(answer_norm, end) or _NOW_IN_A_BRACKET.match(answer_norm, end)
     if correction is None:
         return None
     if not another_value(answer_norm, start, end, correction.start("figure"), forms):
