@@ -23,6 +23,14 @@ Found by probing with answers of classes the earlier versions' rows did not cove
   苏州，后搬到上海, 总部曾计划设在苏州，最终落户上海, 总部原定苏州，后改为上海;
 - 2024年 for 哪年上线？ in 2024年启动，2025年上线, 2024年3月立项，2025年1月正式上线, 预计2024年上线，实际推迟到了2025年.
 And missed 12人 in 团队12个人 (个人 read as a count of people, not in 12个人账户).
+Round 2: "Payback grew to 26 months from 20 months", "Payback was 20 months; it is 26 months now",
+涨价前回本周期为20个月，现在是26个月, 26个月（涨价前为20个月）, "26 months (20 months before the price
+hike)", "A 20-month payback was promised; the real one is 26 months". Round 3, points with no figure
+and forbidden claims: 客户放弃了私有化部署, 我们放弃私有化部署方案，改用SaaS, 私有化部署的方案被客户拒绝,
+私有化部署停止销售了, 私有化部署不是首选，推荐SaaS, 私有化部署方面，我们没有能力,
+私有化部署成本太高，不建议采用, 支持私有化部署的是竞品, 保证收益这类产品已停止销售了; and in English
+"According to Liu Min, Wang Fang made the introduction", "Liu Min was only a witness; ...", "The head
+office was first set up in Suzhou and later moved to Shanghai".
 Each class has innocent rows beside it (from 26 to 20 months, 团队12人，明年扩充到20人, 行业平均20个月，我们也是20个月,
 刘敏说是她自己牵的线, 据王芳说，是刘敏牵的线, 总部和研发中心都在苏州, 2024年上线，2025年推广).
 """
@@ -30,7 +38,7 @@ Each class has innocent rows beside it (from 26 to 20 months, 团队12人，明�
 from __future__ import annotations
 
 import pytest
-from scorer_rows import CN, check_status, status
+from scorer_rows import CN, charged, check_status, status
 
 from pytest_llmeval.evaluation.scoring import SCORER_VERSION
 
@@ -176,6 +184,106 @@ ROWS = [
     ("20个月", "20个月是行业平均水平，我们也能做到。", C),
     ("20个月", "20个月是行业平均水平，我们预计18个月。", N),
     ("20个月", "20 months is ideal, and it is realistic for us.", C),
+    ("20个月", "根据过去20个月的数据，回本需要26个月。", N),
+    ("20个月", "回本周期为20个月。", C),
+    ("20个月", "项目建设期6个月，回本周期20个月。", C),
+    ("20个月", "回本周期：建设期6个月+运营期14个月，共20个月。", C),
+    ("120万", "年净节省额为120万元。", C),
+    ("90万", "年净节省额90万元（人力节省120万元减去运维30万元）。", C),
+    ("ROI 20%", "毛利率20%，ROI为12%。", N),
+    ("ROI 20%", "ROI为12%，毛利率20%。", N),
+    ("ROI 20%", "ROI为12%，较去年提升20%。", N),
+    ("ROI 20%", "ROI为20%。", C),
+    ("回收期20个月", "建设期20个月，回收期26个月。", N),
+    ("回收期20个月", "回收期26个月（含20个月建设期）。", N),
+    ("回收期20个月", "回收期为20个月。", C),
+    ("回收期20个月", "基于20个月的运营数据，回收期为26个月。", N),
+    ("年净节省额90万", "年人力节省120万元，年净节省额为90万元。", C),
+    ("年净节省额120万", "年人力节省120万元，年净节省额为90万元。", N),
+    ("ROI 20%", "The gross margin is 20%; the ROI is 12%.", N),
+    ("ROI 20%", "ROI: 12%. Margin: 20%.", N),
+    ("ROI 20%", "| 指标 | 数值 |\n|---|---|\n| ROI | 12% |\n| 毛利率 | 20% |", N),
+    ("20个月", "The payback period dropped from 26 months to 20 months.", C),
+    ("20个月", "The payback period rose from 20 months to 26 months.", N),
+    ("20个月", "Payback went up from 20 months to 26 months.", N),
+    ("20个月", "Payback slipped from 20 months to 26 months.", N),
+    ("20个月", "Payback ballooned from 20 months to 26 months.", N),
+    ("20个月", "Payback grew to 26 months from 20 months.", N),
+    ("20个月", "Payback is now 26 months, up from 20 months.", N),
+    ("20个月", "Payback is now 26 months compared to 20 months before.", N),
+    ("20个月", "Payback was 20 months before the price hike; it is 26 months now.", N),
+    ("20个月", "Payback: 26 months (20 months before the price hike).", N),
+    ("20个月", "A 20-month payback was promised; the real one is 26 months.", N),
+    ("20个月", "Payback: 26 months, not 20.", N),
+    ("20个月", "Not 20 months but 26 months.", N),
+    ("20个月", "26 months rather than 20 months.", N),
+    ("20个月", "26 months instead of the 20 months quoted.", N),
+    ("20个月", "26 months, which is 6 months longer than 20 months.", N),
+    ("20个月", "20 months? No - 26.", N),
+    ("20个月", "Roughly 20 months.", C),
+    ("20个月", "About 20 months, give or take.", C),
+    ("20个月", "20 months (approximately).", C),
+    ("20个月", "In 20 months' time.", C),
+    ("20个月", "Twenty months.", C),
+    ("20个月", "Payback was 20 months; it is now 26 months.", N),
+    ("20个月", "Payback was 20 months; it is 26 months now.", N),
+    ("20个月", "Payback was 20 months before the price hike; it is now 26 months.", N),
+    ("20个月", "涨价前回本周期为20个月，现在是26个月。", N),
+    ("20个月", "回本周期26个月（涨价前为20个月）。", N),
+    ("20个月", "回本周期26个月（调价前20个月）。", N),
+    ("20个月", "Payback was 20 months in the pilot; it is 20 months now as well.", C),
+    ("20个月", "Payback was estimated at 26 months; it is 20 months now.", C),
+    ("20个月", "三年前回本周期为20个月，现在是26个月。", N),
+    ("20个月", "上线前测算回本周期为20个月，目前实际为26个月。", N),
+    ("20个月", "项目目前回本周期为20个月，现在看来合理。", C),
+    ("20个月", "回本周期20个月，两年前是26个月。", C),
+    ("20个月", "回本周期20个月（上线前测算为26个月）。", C),
+    ("20个月", "回本周期26个月（上线前测算为20个月）。", N),
+    ("私有化部署", "我们不推荐私有化部署。", N),
+    ("私有化部署", "私有化部署？暂不支持。", N),
+    ("私有化部署", "私有化部署已下线。", N),
+    ("私有化部署", "支持私有化部署的是竞品，我们只有SaaS。", N),
+    ("私有化部署", "只有私有化部署不支持。", N),
+    ("私有化部署", "私有化部署方面，我们没有能力。", N),
+    ("私有化部署", "私有化部署：✗", N),
+    ("私有化部署", "私有化部署 —— 不适用", N),
+    ("私有化部署", "私有化部署（不适用）", N),
+    ("私有化部署", "客户放弃了私有化部署。", N),
+    ("私有化部署", "私有化部署成本太高，不建议采用。", N),
+    ("私有化部署", "我们放弃私有化部署方案，改用SaaS。", N),
+    ("私有化部署", "私有化部署被否决了，最终选了SaaS。", N),
+    ("私有化部署", "私有化部署这条路走不通。", N),
+    ("私有化部署", "私有化部署已不再提供。", N),
+    ("私有化部署", "私有化部署停止销售了。", N),
+    ("私有化部署", "私有化部署的方案被客户拒绝。", N),
+    ("私有化部署", "与其私有化部署，不如直接上SaaS。", N),
+    ("私有化部署", "私有化部署不是首选，推荐SaaS。", N),
+    ("私有化部署", "建议采用私有化部署。", C),
+    ("私有化部署", "私有化部署是唯一选择。", C),
+    ("私有化部署", "私有化部署虽然成本高，但最符合合规要求，建议采用。", C),
+    ("私有化部署", "客户没有放弃私有化部署。", C),
+    ("私有化部署", "支持私有化部署，也支持SaaS。", C),
+    ("私有化部署", "私有化部署不是问题。", C),
+    ("私有化部署", "私有化部署没有任何障碍。", C),
+    ("私有化部署", "私有化部署最安全，不建议采用SaaS。", C),
+    ("私有化部署", "私有化部署虽然贵，但不建议放弃。", C),
+    ("私有化部署", "我们不会放弃私有化部署。", C),
+    ("私有化部署", "淘汰旧系统后采用私有化部署。", C),
+    ("私有化部署", "私有化部署方面，我们有丰富经验。", C),
+    ("私有化部署", "私有化部署不是唯一选择，但是首选。", C),
+    ("私有化部署", "提供私有化部署的只有友商。", N),
+    ("私有化部署", "支持私有化部署的是我们，竞品只有SaaS。", C),
+    ("私有化部署", "支持私有化部署的是竞品和我们。", C),
+    ("私有化部署", "私有化部署被客户认可。", C),
+    ("私有化部署", "私有化部署被客户采纳。", C),
+    ("私有化部署", "放弃SaaS，选择私有化部署。", C),
+    ("私有化部署", "我们拒绝了客户降价要求，坚持私有化部署。", C),
+    ("私有化部署", "客户否决了SaaS，选定私有化部署。", C),
+    ("私有化部署", "客户否决了SaaS方案，最终选了私有化部署。", C),
+    ("私有化部署", "客户放弃了SaaS，转向私有化部署。", C),
+    ("私有化部署", "我们淘汰了旧的SaaS版本，只保留私有化部署。", C),
+    ("私有化部署", "客户拒绝了私有化部署。", N),
+    ("私有化部署", "管理层否决了私有化部署。", N),
     ("20%", "ROI从20%降到12%。", N),
     ("20%", "ROI从20%降至12%。", N),
     ("20%", "ROI从20%下降到12%。", N),
@@ -387,6 +495,52 @@ QUESTION_ROWS = [
     ("哪年上线？", "2024年", "项目2024年上线，2025年验收。", C),
     ("系统什么时候上线的？", "2024年", "2024年启动开发，2025年上线。", N),
     ("哪年启动？", "2024年", "2024年启动，2025年上线。", C),
+    ("Where is the head office?", "Suzhou", "The R&D centre is in Suzhou; the head office is in Shanghai.", N),
+    ("Where is the head office?", "Suzhou", "The head office is in Shanghai; the factory is in Suzhou.", N),
+    (
+        "Where is the head office?",
+        "Suzhou",
+        "The head office was first set up in Suzhou and later moved to Shanghai.",
+        N,
+    ),
+    ("Where is the head office?", "Suzhou", "The head office is in Suzhou; the factory is in Shanghai.", C),
+    ("Where is the head office?", "Suzhou", "Both the head office and the R&D centre are in Suzhou.", C),
+    ("Who made the introduction?", "Liu Min", "According to Liu Min, Wang Fang made the introduction.", N),
+    ("Who made the introduction?", "Liu Min", "Liu Min says Wang Fang made the introduction.", N),
+    ("Who made the introduction?", "Liu Min", "Liu Min was only a witness; Wang Fang made the introduction.", N),
+    ("Who made the introduction?", "Liu Min", "According to Wang Fang, Liu Min made the introduction.", C),
+    ("Who made the introduction?", "Liu Min", "Liu Min says she made the introduction herself.", C),
+    ("Which year did it go live?", "2024", "It went live in 2024 and was rolled out nationally in 2025.", C),
+    ("Who made the introduction?", "Liu Min", "Liu Min told us that she made the introduction herself.", C),
+    ("Who made the introduction?", "Liu Min", "Liu Min made the introduction, as Wang Fang confirmed.", C),
+    ("Where is the head office?", "Suzhou", "The head office was first set up in Suzhou and is still there.", C),
+    (
+        "Where is the head office?",
+        "Suzhou",
+        "The head office was first set up in Suzhou; the factory later moved to Wuxi.",
+        C,
+    ),
+    ("Where is the head office?", "Suzhou", "The head office was first set up in Suzhou, then moved to Shanghai.", N),
+    (
+        "Where is the head office?",
+        "Suzhou",
+        "The head office was first set up in Suzhou and later relocated to Shanghai.",
+        N,
+    ),
+]
+
+# the forbidden-claim path: a claim given up, held by another in a cleft or stopped is not made
+CLAIM_ROWS = [
+    ("保证收益", "我们放弃了保证收益的做法。", False),
+    ("保证收益", "保证收益的是竞品，我们不做。", False),
+    ("保证收益", "提供保证收益的只有友商。", False),
+    ("保证收益", "保证收益的方案被合规部否决了。", False),
+    ("保证收益", "保证收益这类产品已停止销售了。", False),
+    ("保证收益", "我们保证收益。", True),
+    ("保证收益", "我们没有放弃保证收益。", True),
+    ("20%收益", "收益从20%降到了12%。", False),
+    ("20%收益", "我们承诺20%收益。", True),
+    ("保证收益", "保证收益这类产品我们不做。", False),
 ]
 
 
@@ -419,3 +573,8 @@ def test_the_same_answers_without_the_question_keep_what_only_the_question_decid
 def test_a_count_of_people_with_ge_ren_in_chinese_numerals() -> None:
     check_status("12人", "团队十二个人。", C, CN)
     check_status("12人", "开了十二个人账户。", N, CN)
+
+
+@pytest.mark.parametrize(("claim", "answer", "expected"), CLAIM_ROWS)
+def test_claim_rows(claim: str, answer: str, expected: bool) -> None:
+    assert charged(claim, answer) is expected

@@ -406,7 +406,12 @@ _MISSED_AFTER = re.compile(
     r"[,，;；] ?(?:但是?|而|然而|不过|可是)?[\u4e00-\u9fff]{0,4}?(?:核算|测算|审计|复核|算下来|实际|现实|事实上)"
     r"|(?: [a-z-]+){0,3} (?:is|was|would be) (?:optimistic|the best case|a best case|best[- ]case|ideal|theoretical)"
     r"[,;.] (?:[^.!?\n]{0,30}?(?<![a-z])(?:realistic|realistically|in practice|in reality|actually)(?![a-z])"
-    r"[^.!?\n]{0,16}?[0-9]|[^.!?\n]{0,30}?[0-9][^.!?\n]{0,16}?(?<![a-z])(?:realistic|likelier|more likely)(?![a-z])))"
+    r"[^.!?\n]{0,16}?[0-9]|[^.!?\n]{0,30}?[0-9][^.!?\n]{0,16}?(?<![a-z])(?:realistic|likelier|more likely)(?![a-z]))"
+    # v108: and a figure promised or quoted, then the real one (A 20-month payback was promised; the real one is 26
+    # months)
+    r"|(?:[- ][a-z-]+){0,3} (?:was|is|had been|were) (?:promised|quoted|advertised|claimed|touted|pitched)[,;.] "
+    r"[^.!?\n]{0,30}?(?<![a-z])(?:the real|the actual|actually|in reality|in fact|really|realistically)(?![a-z])"
+    r"[^.!?\n]{0,20}?[0-9])"
 )
 _MISSED_GOAL_OF_AFTER = re.compile(
     r"[^,;。!?\n]{0,30}? (?:was|were|has been|had been|is) (?:missed|not met|not achieved|not reached|unmet)(?![a-z])"

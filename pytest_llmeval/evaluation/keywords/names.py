@@ -303,6 +303,8 @@ _FORMER_BEFORE = re.compile(
     "|(?:前任|上一任|上任)[\u4e00-\u9fff]{0,6}?(?:是|为) ?$|(?:旧址|原址)(?:在|位于|为|是|设在)? ?$"
     "|(?<![a-z])(?:formerly|previously|originally|once|used to be)"
     "(?: (?:in|at|based in|located in|headquartered in))? $"
+    # v108: and in English a first site (was first set up in Suzhou and later moved to Shanghai)
+    "|(?<![a-z])(?:first|initially|originally) (?:set up|based|located|established|opened|registered) in $"
 )
 # v106: a successor (原为刘敏，现由周晓峰接任; 现任负责人是周晓峰; 刘敏已离职，现负责人为周晓峰; 刘敏曾是负责人，
 # 后来换成了周晓峰) - a role's noun before a short name that ends its part, not another quantity (原在苏州，现有员工
@@ -322,6 +324,10 @@ _NOW_LATER = re.compile(
     # v108: and a later move (，后搬到上海, ，最终落户上海, ，后改为上海) - not 后来在上海设立了分部
     "|[,，;；] ?(?:但|而)?(?:后来?|最终|最后|随后|之后)(?:又|已经?|还是)?(?:迁|搬|改|变|落户|移|定在|选在|选择了?)"
     "|(?<![a-z])(?:now|currently|today|since then)(?![a-z])"
+    # v108: a move of its own (in Suzhou and later moved to Shanghai; not "; the factory later moved")
+    "| (?:and|but) (?:later|then|subsequently|has since) (?:moved|relocated)(?![a-z])"
+    "|[,;] (?:and |but )?(?:it |the (?:head office|hq|headquarters) )?(?:later|then|subsequently|has since) "
+    "(?:moved|relocated)(?![a-z])"
 )
 
 
@@ -682,9 +688,46 @@ def _a_name_at_the_start(words: str) -> str | None:
     return next((words[:n] for n in (4, 3, 2) if len(words) >= n and a_persons_name(words[:n])), None)
 
 
-def a_source_not_the_actor(answer_norm: str, start: int, end: int) -> str | None:
+# ... and in English (According to Liu Min, Wang Fang made the introduction; Liu Min says Wang Fang made it; Liu Min
+# was only a witness; Wang Fang made the introduction) - another person's name by the answer's capitals
+_A_SOURCE_BEFORE_EN = re.compile("(?<![a-z])according to $")
+_SAID_AFTER_EN = re.compile(
+    " (?:says|said|told us|tells us|recalls|recalled|claims|claimed|confirmed|confirms|explained|explains)(?: that)?"
+    "| (?:was|is) (?:only|just|merely) (?:a |an |the )?(?:witness|bystander|observer|participant|attendee|guest)"
+    "| (?:was|is) (?:mistaken|misidentified|wrongly credited|often credited|mistakenly credited)"
+)
+_ANOTHER_ACTOR_EN = re.compile(
+    "(?P<other>[a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,2}) (?:made|introduced|brokered|arranged|set up|connected"
+    "|recommended|was the one who)(?![a-z])"
+)
+
+
+def _another_actor_en(answer_norm: str, at: int, end: int, name: str, names: frozenset[str]) -> str | None:
+    """Another person, written with capitals, who does the part in answer_norm[at:end] (v108), as the words up to
+    the verb; else None."""
+    for actor in _ANOTHER_ACTOR_EN.finditer(answer_norm, at, end):
+        words = actor.group("other").split()
+        while words and words[0] not in names:
+            words = words[1:]  # "; wang fang made" -> wang fang; "and it was wang fang who" is not read
+        other = " ".join(words)
+        if other and other != name and all(word in names for word in words):
+            return answer_norm[at : actor.end()]
+    return None
+
+
+def a_source_not_the_actor(answer_norm: str, start: int, end: int, names: frozenset[str] = frozenset()) -> str | None:
     """The words that name the person at start:end only as a source, a bystander or a mistaken one where its
-    sentence gives the part to another person (v108); else None."""
+    sentence gives the part to another person (v108); else None. `names`: the answer's capitalised words."""
+    if _A_LATIN_NAME.fullmatch(answer_norm[start:end]):
+        said_en = _SAID_AFTER_EN.match(answer_norm, end)
+        source_en = _A_SOURCE_BEFORE_EN.search(answer_norm, max(0, start - 14), start)
+        if (said_en is None and source_en is None) or not names:
+            return None
+        _, sentence_end = _sentence(answer_norm, start, end)
+        if source_en is not None and said_en is None:
+            sentence_end = next_start(SENTENCE_END, answer_norm, end)
+        at = said_en.end() if said_en is not None else end
+        return _another_actor_en(answer_norm, at, sentence_end, answer_norm[start:end], names)
     said = _SAID_AFTER.match(answer_norm, end)
     source = _A_SOURCE_BEFORE.search(answer_norm, max(0, start - 2), start)
     if said is None and source is None:
@@ -765,7 +808,7 @@ def given_as_no_answer(
     after = after or taken_back_name(answer_norm, start, end) or disclaimed_by_a_pointer(answer_norm, end)
     after = after or denied_after_a_name(answer_norm, start, end) or claim_dismissed_after(answer_norm, end)
     after = after or a_relation_acted(answer_norm, start, end) or only_a_neighbour(answer_norm, start, end)
-    after = after or a_source_not_the_actor(answer_norm, start, end)
+    after = after or a_source_not_the_actor(answer_norm, start, end, names)
     if after is not None:
         return None, after
     return believed_and_corrected(answer_norm, start, end), None

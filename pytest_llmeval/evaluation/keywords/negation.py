@@ -106,6 +106,10 @@ PROHIBITIONS_ZH: tuple[str, ...] = ("禁止", "严禁", "拒绝", "谢绝", "免
 # possibility, as "can be waived" is (可申请减免违约金, 可以免除违约金: the charge stands unless waived)
 WAIVERS_ZH = ("免收", "免除", "免交", "免缴", "免征", "减免", "豁免", "全免", "免去", "免掉")
 PROHIBITIONS_ZH += tuple(w for w in WAIVERS_ZH if w not in PROHIBITIONS_ZH)
+# v108: and an option given up, voted down or phased out (客户放弃了私有化部署, 我们放弃私有化部署方案, 否决了, 弃用,
+# 淘汰) - which a negation before them turns back as well (客户没有放弃私有化部署, 不会放弃)
+PROHIBITIONS_ZH += ("放弃", "放弃了", "舍弃", "舍弃了", "弃用", "弃用了", "否决", "否决了", "拒绝了")
+PROHIBITIONS_ZH += ("淘汰了", "叫停了")
 _POSSIBILITY_BEFORE_A_WAIVER = ("可", "可以", "可申请", "可以申请", "可予", "能", "能够", "申请", "有望")
 _NEGATED_BEFORE_A_PROHIBITION: tuple[str, ...] = ("不", "未", "没", "没有", "无", "非", "别")
 # v12: and a modal's or a prohibition's negation, over an adverb or a passive 被: 不得拒绝退款, 不能免除违约金,
@@ -766,6 +770,7 @@ _OPENING_BRACKET_ZH = " ?[(\\[【] ?"
 _TOPIC_AFTER_ZH = (
     "(?:的?(?:政策|服务|功能|选项|能力|方案|模式)"  # v106: and after 的 (私有化部署的方案被否决了)
     "|(?:这块儿?|这一块儿?|这方面|方面|(?:这一|这个|这项|该|的)需求)(?: ?, ?)?(?:我们|我方|我司)?"  # v87: 这块儿
+    "|(?:这类|此类|这种|这一类|该类)(?:产品|服务|方案|业务|模式|承诺)(?: ?, ?)?(?:我们|我方|我司)?"  # v108
     "|(?:这个 ?|, ?)?(?:我们|我方|我司)|这条路|这条路线)?"  # v86: 私有化部署我们不做, 这个我们不提供, 这条路走不通
 )
 # v86: and after a topic's particle and an aside (私有化部署的话，目前还不行; 私有化部署嘛，这个真没有; 关于私有化部署：
@@ -785,6 +790,16 @@ _DENIAL_AFTER_ZH = re.compile(
     "|无法(?:提供|实现|支持|使用|办理|受理|满足)|不能满足|满足不了|没有提供|(?:暂|尚)?未(?:提供|开放|上线|支持|推出|发布|开通)|被拒绝?|被禁止|禁止|非必需"
     # v106: and an option rejected or dropped (私有化部署被排除在外, 的方案被否决了, 的选项已被放弃)
     "|被(?:否决|排除|放弃|淘汰|弃用|砍掉|叫停|搁置)(?:在外)?"
+    # v108: with the one who did it (的方案被客户拒绝, 被管理层否决了), stopped with 了 and no 已 (停止销售了, 停售了),
+    # and not the first choice (私有化部署不是首选，推荐SaaS)
+    "|被[\u4e00-\u9fff]{1,5}?(?:拒绝|否决|排除|放弃|淘汰|弃用|砍掉|叫停|搁置)"
+    "|(?:停止(?:提供|支持|服务|销售|开放)|停售|下线|下架|停用)了"
+    "|(?:不是|并非|并不是|不算)(?:我们的)?(?:首选|最佳选择|最优选择|最好的选择|最佳方案|最优方案|推荐方案)"
+    # v108: no capability for it (私有化部署方面，我们没有能力), and advice against it that ends its sentence after a
+    # reason (私有化部署成本太高，不建议采用) - not advice against another (…，不建议采用SaaS)
+    "|(?:没有|不具备|缺乏)(?:这个|这方面的?|相关的?)?(?:能力|资质|条件|经验)"
+    "|[\u4e00-\u9fff]{0,10}?[,;] ?(?:因此|所以|故|我们)?(?:不建议|不推荐|不宜|不适合|不考虑|不予考虑|不太建议|不太推荐)"
+    "(?:采用|使用|选择|考虑|部署|选用|上)?(?= ?(?:[。!?;\n.]|$))"
     f"|非必须|不是必须|不是必需|没必要|无|没有|{WAIVERS_AFTER_ZH}"
     "|行不通|走不通|(?:实现|做|办)不(?:了|到)"
     # v67: and no longer offered, withdrawn (私有化部署已停止提供, 已不再提供, 现已下线, 已停用)

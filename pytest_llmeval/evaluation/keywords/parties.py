@@ -61,9 +61,22 @@ def held_by_another(answer_norm: str, start: int, end: int) -> str | None:
     head = answer_norm[part:start]
     offset = part
     found = _ANOTHER_PARTY_ZH.search(head) or _ANOTHER_PARTY_EN.search(head)
+    if found is None and _OFFERED_BEFORE_ZH.search(head) is not None:
+        cleft = _HELD_BY_ANOTHER_AFTER_ZH.match(answer_norm, end)  # v108: 支持私有化部署的是竞品
+        if cleft is not None and not _OURS_TOO.match(answer_norm, cleft.end()):
+            return cleft.group()
     if found is None or _SHARED_AFTER.match(answer_norm, end) is not None:
         return None
     return answer_norm[offset + found.start() : start].lstrip()
+
+
+# v108: ... or after it, as a cleft (支持私有化部署的是竞品，我们只有SaaS; 提供私有化部署的只有友商; 保证收益的是竞品) -
+# the offer's verb, if any, opening the part; not 我们和竞品都 (shared after it)
+_OFFERED_BEFORE_ZH = re.compile("^\\s*(?:(?:能|能够|可以)?(?:支持|提供|具备|拥有|推出了?|上线了?) ?)?$")
+_OURS_TOO = re.compile("[a-z0-9甲乙丙丁]? ?(?:和|与|及|以及|跟|、)(?:我们|我方|我司|本公司)")
+_HELD_BY_ANOTHER_AFTER_ZH = re.compile(
+    f"(?:能力|功能|方案|服务)?的(?:目前|只有|仅有|仅|只)?(?:是|为|有)? ?(?:{OTHER_PARTIES_ZH})"
+)
 
 
 # another party named at the start of the part, before its negated verb (竞品不支持, Competitors do not offer)

@@ -701,6 +701,11 @@ _ARROW_TO = re.compile(
     "|reduced|decreased|shortened) to |(?:调整|修改|变更|上调|下调|延长|缩短)?(?:为|至|到) ?)?" + _ANOTHER_FIGURE
 )
 _UP_OR_DOWN_FROM = re.compile("(?<![a-z])(?:up|down) from (?:a |an |the )?$")
+# v108: the level a change reaches said before where it came from (Payback grew to 26 months from 20 months)
+_TO_THEN_FROM = re.compile(
+    f"(?<![a-z])(?:{_EN_CHANGE_VERBS})(?: [a-z]+ly)?(?: (?:up|down|back))? to [^,;.!?]{{1,30}}? from "
+    "(?:a |an |the |about |around |roughly )?$"
+)
 # v30: a revision right after the figure changes it to another, with no "from" before it and no "now" after it
 # (previously $1.2 million but has been revised to $1.5 million, 此前为20个月，已修订为24个月,
 # 最初估计20个月，后修订为24个月 - v29 credited them): a verb of revision and "to" or 为 with nothing but a
@@ -743,6 +748,8 @@ _FORMER = re.compile(
     "原(?:为|是|来|先|本|定|计划|估计|预计|估算|预估)|(?<![无没])(?:计划|预计|预定|拟)(?:于|在)?$|此前|最初|起初|最开始|一开始|刚开始"
     # v81: a time gone by (过去是30%，如今只有25%; 曾经达到30%，现在是25%; 以往, 早前, 先前) - a "now" must follow
     "|过去|曾经|曾(?:为|是|达|高达|一度|在)|以往|往年|早前|早先|先前"
+    # v108: and the time before an event (涨价前回本周期为20个月，现在是26个月) - a "now" must follow as well
+    "|(?<=[\u4e00-\u9fff]{2})(?<![目提当眼空面跟向从以之此])前(?![面后往进景期提端置夕台沿线])"
     "|(?<![a-z])(?:originally|previously|formerly|used to be|initially|initial|at first|in the past|earlier"
     # v106: and the past habit of other verbs (Payback used to take 20 months, Backups used to run at 12:00, It used
     # to cost 5,000 yuan) - v105 read "used to be" alone
@@ -816,6 +823,11 @@ _CHANGED_SINCE = re.compile(
     "|调整|改|更改|变更|修改|修正|下调|上调)"
     "了?(?:至|到|为|成)了? ?)" + _ANOTHER_FIGURE
 )
+# v108: or "it is" another figure "now", the "now" after it (Payback was 20 months; it is 26 months now)
+_IT_IS_NOW_AFTER = re.compile(
+    "[^。!?\n;]{0,40}?[,;] ?(?:but |and )?(?:it|this|that|payback)(?: is|'s| stands at| has become)"
+    "(?: about| around| roughly)? " + _ANOTHER_FIGURE + "[^.;!?\n]{0,14}?(?<![a-z])now(?![a-z])"
+)
 _BUT_AFTER_ANOTHER = re.compile(
     "[ ,;]*but (?:after|since|following|as of|from)(?![a-z])"
     "(?:(?!\\. )[^。!?\n;]){0,60}?(?<![a-z])(?:is|are|it's|has been|have been|stands at|will be) " + _ANOTHER_FIGURE
@@ -828,6 +840,7 @@ _BUT_AFTER_ANOTHER = re.compile(
 # the answer: v27), and a plan is no former value (实际24个月（原计划20个月）: plan and actual, v19).
 _FORMER_IN_A_BRACKET = re.compile(
     "\\( ?(?:原来|原先|原本|原为|原|此前为?|之前为?|以前为?|先前为?|旧值|旧|前值|上次|上期"
+    "|[\u4e00-\u9fff]{2,4}(?<![目提当眼])前(?:测算|估计|估算|预计|预测)?(?:为|是)?"  # v108: 26个月（涨价前为20个月）
     "|(?<![a-z])(?:was|previously|formerly|originally|old(?: estimate| value| figure)?"
     "|previous(?: estimate| value| figure)?|prior(?: estimate| value)?|earlier(?: estimate)?)(?![a-z]))"
     "(?: ?(?:是|为|:|of|at|was|is))? ?$"
@@ -862,6 +875,7 @@ _APPROXIMATE_AFTER = re.compile(" ?(?:左右|上下|前后|出头|有余)")
 _LABELLED_FORMER_AFTER = re.compile(
     " ?(?:was|is|being|=) (?:last year's|the previous|the old|the earlier|an earlier|the original|the former|a prior"
     "|the prior|our earlier|our previous|the initial) (?:estimate|figure|value|plan|number|forecast|target)s?(?![a-z])"
+    "| before (?:the|its|our|their|a|an) [a-z -]{1,30}?\\)"  # v108: 26 months (20 months before the price hike)
     "| ?(?:为|是)(?:去年|之前|此前|原来|原先|早先|上一版|上次|最初|原)的?"
     "(?:估计|估算|数据|数字|预测|计划|值|数值|预估|测算)"
 )
@@ -885,7 +899,9 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
     labelled = LABEL_OF_AN_END.match(answer_norm, end)
     end = labelled.end() if labelled is not None else end  # v87: 从20个月（原计划）缩短到18个月
     part_start = start_of_part(answer_norm, start)
-    up_or_down = _UP_OR_DOWN_FROM.search(answer_norm, part_start, start)
+    up_or_down = _UP_OR_DOWN_FROM.search(answer_norm, part_start, start) or _TO_THEN_FROM.search(
+        answer_norm, part_start, start
+    )
     if up_or_down is not None:
         return up_or_down.group().strip()  # v20: 24%, down from 20%
     changed = _CHANGED_TO.match(answer_norm, end) if _CHANGED_FROM.search(answer_norm, part_start, start) else None
@@ -895,6 +911,7 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
             _NOW_ANOTHER.match(answer_norm, end)
             or _BUT_AFTER_ANOTHER.match(answer_norm, end)
             or _CHANGED_SINCE.match(answer_norm, end)
+            or _IT_IS_NOW_AFTER.match(answer_norm, end)
         )
         if changed is not None and not _now_names_the_same(changed, _sentence_before(answer_norm, part_start, start)):
             changed = None  # 此前已签约1200万元，目前已回款860万元: another quantity now, not a new value
