@@ -483,7 +483,10 @@ def _zh_negation_ending(text: str, figure: bool) -> int | None:
     if negation in PROHIBITIONS_ZH:
         before = text[: -len(negation)].rstrip(" ")
         adverb = _ADVERB_BEFORE_A_PROHIBITION.search(before)
-        if (before[: adverb.start()] if adverb else before).rstrip(" ").endswith(_NEGATED_BEFORE_A_PROHIBITION):
+        stripped = (before[: adverb.start()] if adverb else before).rstrip(" ")
+        # v108: 不得不放弃, 不得不拒绝 - a "must", not a negation of it
+        must = stripped.endswith("不") and stripped[:-1].endswith(DOUBLE_NEGATION_BEFORE)
+        if stripped.endswith(_NEGATED_BEFORE_A_PROHIBITION) and not must:
             return None  # 不禁止, 并未拒绝 (v11); 不得拒绝, 不得擅自拒绝 (v12)
         if negation in WAIVERS_ZH and before.endswith(_POSSIBILITY_BEFORE_A_WAIVER):
             return None  # v15: 可申请减免违约金 - a waiver that may be granted

@@ -196,8 +196,9 @@ def anothers_figure(answer_norm: str, start: int, end: int, forms: Sequence[Patt
     part = answer_norm[start_of_part(answer_norm, start) : start]
     if _OURS_IN_THE_PART.search(part) is not None:
         return None
-    theirs_after = _THEIRS_AFTER.match(answer_norm, end) if _THEIRS_BEFORE.search(part) is None else None
-    if _THEIRS_BEFORE.search(part) is None and theirs_after is None:
+    theirs_before = _THEIRS_BEFORE.search(part)
+    theirs_after = _THEIRS_AFTER.match(answer_norm, end) if theirs_before is None else None
+    if theirs_before is None and theirs_after is None:
         return None
     ours = _OUR_FIGURE_AFTER.match(answer_norm, theirs_after.end() if theirs_after is not None else end)
     if ours is None:
