@@ -53,7 +53,7 @@ from .keywords.excluded import excluded
 from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
 from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negation
-from .keywords.names import given_as_no_answer, head_office_asked, only_a_branch, title_words
+from .keywords.names import another_sites_place, given_as_no_answer, head_office_asked, only_a_branch, title_words
 from .keywords.negation import (
     A_CHARGE,
     denial_after,
@@ -785,8 +785,9 @@ def _find(
                         answer_norm, found.start, found.end, questions is not None, names
                     )
                     if after is None and negation is None and head_office:
-                        # v100: 苏州只是分行所在地 for the head office; v108: 研发中心在苏州, 苏州人
-                        after = only_a_branch(answer_norm, found.start, found.end)
+                        # v100: 苏州只是分行所在地 for the head office; v108: 苏州人, and 研发中心在苏州 before it
+                        after = only_a_branch(answer_norm, found.end)
+                        negation = None if after is not None else another_sites_place(answer_norm, found.start)
                 if not figure and pattern.kind == "text" and cells and lines is not None and negation is None:
                     ours = marked_in_our_column(lines, found.start, found.end, cells)  # v68: | 竞品A | 我们 |
                     if ours is True:

@@ -30,7 +30,9 @@ and forbidden claims: 客户放弃了私有化部署, 我们放弃私有化部�
 私有化部署停止销售了, 私有化部署不是首选，推荐SaaS, 私有化部署方面，我们没有能力,
 私有化部署成本太高，不建议采用, 支持私有化部署的是竞品, 保证收益这类产品已停止销售了; and in English
 "According to Liu Min, Wang Fang made the introduction", "Liu Min was only a witness; ...", "The head
-office was first set up in Suzhou and later moved to Shanghai".
+office was first set up in Suzhou and later moved to Shanghai". Round 4: 我们不得不放弃私有化部署 (a "must"), "The
+client rejected private deployment", "We gave up on private deployment", "was voted down by the board", "is offered
+only by competitors", "is too costly, so we do not recommend it", "We no longer sell private deployment".
 Each class has innocent rows beside it (from 26 to 20 months, 团队12人，明年扩充到20人, 行业平均20个月，我们也是20个月,
 刘敏说是她自己牵的线, 据王芳说，是刘敏牵的线, 总部和研发中心都在苏州, 2024年上线，2025年推广).
 """
@@ -308,6 +310,24 @@ ROWS = [
     ("私有化部署", "我们绝不放弃私有化部署。", C),
     ("退款", "我们不得拒绝退款。", C),
     ("退款", "我们不能不拒绝退款。", N),
+    ("private deployment", "We gave up on private deployment.", N),
+    ("private deployment", "The client rejected private deployment.", N),
+    ("private deployment", "Private deployment was voted down by the board.", N),
+    ("private deployment", "Private deployment is offered only by competitors.", N),
+    ("private deployment", "Only competitors offer private deployment.", N),
+    ("private deployment", "Private deployment is not our first choice; we recommend SaaS.", N),
+    ("private deployment", "Private deployment is too costly, so we do not recommend it.", N),
+    ("private deployment", "We no longer sell private deployment.", N),
+    ("private deployment", "Private deployment has been discontinued.", N),
+    ("private deployment", "We recommend private deployment.", C),
+    ("private deployment", "We did not give up on private deployment.", C),
+    ("private deployment", "The client rejected SaaS and chose private deployment.", C),
+    ("private deployment", "Private deployment is costly, but we recommend it.", C),
+    ("private deployment", "We turned down private deployment.", N),
+    ("private deployment", "We never turned down private deployment.", C),
+    ("private deployment", "We did not reject private deployment.", C),
+    ("private deployment", "The board vetoed private deployment.", N),
+    ("private deployment", "Private deployment was rejected by the client, so we chose SaaS.", N),
     ("20个月", "回本周期比20个月长。", N),
     ("20个月", "回本周期比20个月长6个月。", N),
     ("20个月", "回本周期比预期的20个月多出半年。", N),
@@ -547,6 +567,9 @@ CLAIM_ROWS = [
     ("20%收益", "收益从20%降到了12%。", False),
     ("20%收益", "我们承诺20%收益。", True),
     ("保证收益", "保证收益这类产品我们不做。", False),
+    ("guaranteed returns", "We rejected guaranteed returns.", False),
+    ("guaranteed returns", "Guaranteed returns are offered only by competitors.", False),
+    ("guaranteed returns", "We offer guaranteed returns.", True),
 ]
 
 

@@ -846,17 +846,21 @@ _ANOTHER_SITE_BEFORE = re.compile(
 _NATIVE_AFTER = re.compile("人(?![民口才工气力员流群均次])")
 
 
-def only_a_branch(answer_norm: str, start: int, end: int) -> str | None:
-    """The words right after the place at start:end that make it only a branch's place (只是分行所在地), or before it
-    another site's (研发中心在, v108), or a native's (苏州人, v108); else None."""
+def only_a_branch(answer_norm: str, end: int) -> str | None:
+    """The words right after the place that ends at `end` that make it only a branch's place (只是分行所在地) or a
+    native's (苏州人, v108); else None."""
     branch = _ONLY_A_BRANCH.match(answer_norm, end) or _NATIVE_AFTER.match(answer_norm, end)
-    if branch is not None:
-        return branch.group()
+    return None if branch is None else branch.group()
+
+
+def another_sites_place(answer_norm: str, start: int) -> str | None:
+    """The words before the place at `start` that make it another site's, in a part that names no head office
+    (研发中心在, v108); else None."""
     part_start = start_of_part(answer_norm, start)
     site = _ANOTHER_SITE_BEFORE.search(answer_norm, max(part_start, start - 24), start)
     if site is None or _HEAD_OFFICE_ASKED.search(answer_norm, part_start, start) is not None:
         return None
-    return answer_norm[site.start() : end]
+    return answer_norm[site.start() : start]
 
 
 # v103: a claim about the person dismissed later in its clause (刘敏牵线一说并无依据, 刘敏牵线的传言不实, "the claim

@@ -176,6 +176,9 @@ PROHIBITIONS_EN |= {"refused", "bans"}
 PROHIBITIONS_EN |= {"waive", "waives", "waived"}  # v14: as 免收 before the point (we waive the service fee)
 PROHIBITIONS_EN |= {"lack", "lacks", "lacked", "lacking"}  # v15: it lacks on-premise deployment (not "does not lack")
 PROHIBITIONS_EN |= {"avoid", "avoids", "skip"}  # v75: Avoid on-premise deployment (not "you need not avoid")
+# v108: an option rejected, given up or scrapped (The client rejected private deployment; not "did not reject")
+PROHIBITIONS_EN |= {"reject", "rejects", "rejected", "abandon", "abandons", "abandoned", "scrap", "scraps"}
+PROHIBITIONS_EN |= {"scrapped", "shelved", "vetoed", "discarded"}
 _REFUSALS_EN = frozenset({"refuse", "decline", "declines", "declined"})
 # v14: and the light verbs a prohibition takes before what it prohibits, as 禁止使用 (v13) does: prohibits using
 # personal email, forbids adopting X (not "does not prohibit using")
@@ -258,6 +261,7 @@ FILLERS_EN |= {"been", "being", "currently"}  # v9: has not been audited, is not
 FILLERS_EN |= {"offer", "offers", "provide", "provides", "support", "supports", "include", "includes", "allow"}
 FILLERS_EN |= {"allows", "permit", "permits", "grant", "grants", "accept", "accepts", "issue", "issues", "give"}
 FILLERS_EN |= {"gives"}
+FILLERS_EN |= {"sell", "sells"}  # v108: We no longer sell private deployment
 FILLERS_EN |= {"do"}  # v86: We don't do on-premise deployment
 # v88: and the words of a place (is not headquartered in Suzhou, is not based in, not located in; "in" since v26)
 FILLERS_EN |= {"at", "located", "based", "headquartered", "situated"}
@@ -495,6 +499,16 @@ def _zh_negation_ending(text: str, figure: bool) -> int | None:
     return len(text) - len(negation)
 
 
+# v108: an option given up or turned down (We gave up on private deployment, turned down the SaaS offer) - not where
+# a negation comes first (We did not give up on it, never turned down)
+_GIVEN_UP_EN = re.compile(
+    "(?<![a-z'])(?P<negation>(?:not|never|didn't|don't|doesn't|won't|wouldn't|cannot|can't|will not|did not|do not)"
+    " )?(?:gave|give|gives|given|giving) up(?: on)? (?:the |our |a |an |their )?$"
+    "|(?<![a-z'])(?P<negation2>(?:not|never|didn't|don't|doesn't|won't|wouldn't|did not|do not) )?"
+    "(?:turned|turn|turns|turning) down (?:the |our |a |an |their )?$"
+)
+
+
 def _en_negation_ending(text: str, figure: bool = False) -> int | None:
     """Where the English negation that `text` ends with starts: "not ", "non-", "rather than ", or a negation and
     one filler word ("not fully ", "won't be ") or (v9) two ("not yet been "). A typographic apostrophe (won’t) is read
@@ -510,6 +524,9 @@ def _en_negation_ending(text: str, figure: bool = False) -> int | None:
         starts.append(starts[-1] + len(word) + 1)
     if words[-1] in NEGATIONS_EN:
         return starts[-1]
+    given_up = _GIVEN_UP_EN.search(text, max(0, len(text) - 48))
+    if given_up is not None and not (given_up.group("negation") or given_up.group("negation2")):
+        return given_up.start()
     if figure and m.group(2) == " " and len(words) >= 2:
         at = _negated_change_before_a_figure(words)
         if at is not None:
@@ -891,6 +908,16 @@ _DENIAL_AFTER_EN = re.compile(
     r"|(?:e?s)? (?:is|are|was|were|has been|have been|had been)(?: (?:now|since|recently|officially|already))?"
     r" (?:discontinued|dropped|retired|deprecated|withdrawn|phased out|sunset|removed|cancell?ed"
     r"|pulled|rolled back|recalled)(?: after (?:its )?(?:release|launch))?"  # v106: v4.0 was pulled after release
+    # v108: and one rejected or voted down, by whom (Private deployment was voted down by the board), one only
+    # another party offers (is offered only by competitors), one not the first choice, and advice against it
+    # after a reason (Private deployment is too costly, so we do not recommend it)
+    r"|(?:e?s)? (?:is|are|was|were|has been|have been|had been) (?:rejected|voted down|ruled out|scrapped|abandoned"
+    r"|shelved|turned down|vetoed)(?: by [a-z ]{1,30}?)?(?= ?(?:[.,;:!?)]|$))"
+    r"|(?:e?s)? (?:is|are) (?:offered|provided|supported|available|sold) only (?:by|from|at) (?:the )?(?:competitors?"
+    r"|rivals?|other vendors)(?![a-z])"
+    r"|(?:e?s)? (?:is|are) not (?:our|the) (?:first choice|recommended option|preferred option|recommendation)"
+    r"|(?:e?s)? [^.!?\n]{0,30}?(?:, so|; so|;) we (?:do not|don't|would not|wouldn't|cannot|can't) recommend it"
+    r"(?![a-z])"
     # v67: and one offered once, withdrawn since (was previously offered but has been retired)
     r"|(?:e?s)? (?:was|were) (?:previously|formerly|once|originally) (?:offered|supported|available|provided),? but"
     r" (?:has|have|was|were)(?: since)?(?: been)? (?:discontinued|dropped|retired|deprecated|withdrawn|phased out"
