@@ -32,7 +32,8 @@ and forbidden claims: 客户放弃了私有化部署, 我们放弃私有化部�
 "According to Liu Min, Wang Fang made the introduction", "Liu Min was only a witness; ...", "The head
 office was first set up in Suzhou and later moved to Shanghai". Round 4: 我们不得不放弃私有化部署 (a "must"), "The
 client rejected private deployment", "We gave up on private deployment", "was voted down by the board", "is offered
-only by competitors", "is too costly, so we do not recommend it", "We no longer sell private deployment".
+only by competitors", "is too costly, so we do not recommend it", "We no longer sell private deployment". Round 5:
+ROI：20%（预测）/ 12%（实际）, ROI预测值20%，实测值12%, ROI理论值20%，实测12%, ROI一度高达20%，如今只有12%.
 Each class has innocent rows beside it (from 26 to 20 months, 团队12人，明年扩充到20人, 行业平均20个月，我们也是20个月,
 刘敏说是她自己牵的线, 据王芳说，是刘敏牵的线, 总部和研发中心都在苏州, 2024年上线，2025年推广).
 """
@@ -328,6 +329,18 @@ ROWS = [
     ("private deployment", "We did not reject private deployment.", C),
     ("private deployment", "The board vetoed private deployment.", N),
     ("private deployment", "Private deployment was rejected by the client, so we chose SaaS.", N),
+    ("20%", "ROI由原来的20%下滑至12%。", N),
+    ("20%", "ROI较之前的20%下滑至12%。", N),
+    ("20%", "ROI一度高达20%，如今只有12%。", N),
+    ("20%", "ROI平均为20%，但波动很大。", C),
+    ("20%", "ROI在12%到20%之间。", N),
+    ("20%", "ROI预测值20%，实测值12%。", N),
+    ("20%", "ROI理论值20%，实测12%。", N),
+    ("20%", "ROI：20%（预测）/ 12%（实际）", N),
+    ("20个月", "回本周期：预测20个月，实际26个月。", N),
+    ("20个月", "回本周期 预测：20个月 实际：26个月", N),
+    ("20个月", "Payback: forecast 20 months, actual 26 months.", N),
+    ("20个月", "Payback (forecast): 20 months; payback (actual): 26 months.", N),
     ("20个月", "回本周期比20个月长。", N),
     ("20个月", "回本周期比20个月长6个月。", N),
     ("20个月", "回本周期比预期的20个月多出半年。", N),

@@ -472,7 +472,7 @@ _OWN_FORECAST = re.compile(
     # v108: a best case, a condition's outcome or someone's word, belied the same way (最理想情况下20个月，实际上要26个
     # 月; 如果预算翻倍，可缩短至20个月；按当前预算是26个月; 张三说20个月，但我核算后是26个月; "In the best case 20
     # months; realistically 26") - not 总的来说 / 比如说 (a way of speaking)
-    r"|最理想|最好的?情况|最佳情况|理想情况|理想状态|最乐观|乐观情况|如果|假如|倘若|要是"
+    r"|最理想|最好的?情况|最佳情况|理想情况|理想状态|最乐观|乐观情况|如果|假如|倘若|要是|理论值"
     r"|(?<![来如话是再所听可据])说(?![明服法])"
     r"|(?<![a-z])(?:in the best case|best case|best-case|at best|ideally|optimistically|theoretically|in theory"
     r"|if|said|told us|told me)(?![a-z])"
@@ -483,7 +483,7 @@ _BELIED_BY_AN_ACTUAL = re.compile(
     r"|实则|其实|细算|真实|真正|(?<![a-z])(?:effectively|really|in truth|the real (?:figure|number|value))(?![a-z])"
     # v108: the actual of a best case, a condition or a word: today's, or one's own count (按当前预算是26个月, 财务
     # 算下来是26个月, 但我核算后是26个月, "realistically 26", "at the current budget it is 26")
-    r"|按(?:当前|目前|现在|现有|现行)|现实(?:中|情况)?|核算|测算|复核|审计|算下来|算出来|实算"
+    r"|按(?:当前|目前|现在|现有|现行)|现实(?:中|情况)?|核算|测算|复核|审计|算下来|算出来|实算|实测"
     r"|(?<![a-z])(?:realistically|at (?:the )?current|as things stand"
     r"|we (?:measured|calculated|computed|checked))(?![a-z])"
     # v89: and an outcome's verb after a "but" (was expected to be 20 months but came in at 24, turned out to be 24)

@@ -747,7 +747,7 @@ _CHANGED_AFTER_ZH = re.compile(
 _FORMER = re.compile(
     "原(?:为|是|来|先|本|定|计划|估计|预计|估算|预估)|(?<![无没])(?:计划|预计|预定|拟)(?:于|在)?$|此前|最初|起初|最开始|一开始|刚开始"
     # v81: a time gone by (过去是30%，如今只有25%; 曾经达到30%，现在是25%; 以往, 早前, 先前) - a "now" must follow
-    "|过去|曾经|曾(?:为|是|达|高达|一度|在)|以往|往年|早前|早先|先前"
+    "|过去|曾经|曾(?:为|是|达|高达|一度|在)|以往|往年|早前|早先|先前|一度"  # v108: 一度高达20%，如今只有12%
     # v108: and the time before an event (涨价前回本周期为20个月，现在是26个月) - a "now" must follow as well
     "|(?<=[\u4e00-\u9fff]{2})(?<![目提当眼空面跟向从以之此])前(?![面后往进景期提端置夕台沿线])"
     "|(?<![a-z])(?:originally|previously|formerly|used to be|initially|initial|at first|in the past|earlier"
@@ -985,7 +985,10 @@ def called_off(answer_norm: str, start: int, end: int) -> str | None:
 # preliminary figure.
 _PRELIMINARY_BRACKET = re.compile(
     r" ?\( ?(?:初步(?:测算|估算|估计|数据)?|初算|预估|估算|未经审计|暂定|草案|preliminary|initial|draft|unaudited"
-    r"|provisional|first estimate|est\.?)(?: ?(?:数据|值|figure|estimate))? ?\)"
+    r"|provisional|first estimate|est\.?"
+    # v108: and a forecast or a theory beside the actual (ROI：20%（预测）/ 12%（实际）)
+    r"|预测|预计|估计|理论|forecast|forecasted|projected|projection|estimated|estimate|expected|theoretical)"
+    r"(?: ?(?:数据|值|figure|estimate))? ?\)"
 )
 _PRELIMINARY_BEFORE = re.compile(
     "初步(?:测算|估算|估计|预计|计算|核算)?|初算|预估"
@@ -999,7 +1002,8 @@ _FINAL_BEFORE_A_FIGURE = re.compile(
     r"|(?<![a-z])(?:became|has become|turned into) "
 )
 _FINAL_AFTER_A_FIGURE = re.compile(
-    r"[^(),;。]{0,8}?(?: ?\( ?(?:审计后|最终|修正后|实际|经审计|audited|final|revised|actual) ?\)| after(?= ?[.;,]|$))"
+    r"[^(),;。]{0,8}?(?: ?\( ?(?:审计后|最终|修正后|实际|实测|经审计|audited|final|revised|actual|measured) ?\)"
+    r"| after(?= ?[.;,]|$))"
 )
 _BEFORE_THE_CHECK = re.compile(
     r" (?:before|prior to) (?:the |an? )?(?:audit|review|revision|adjustment|correction|restatement|recalculation)"
