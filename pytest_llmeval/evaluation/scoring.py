@@ -787,7 +787,8 @@ def _find(
                     if after is None and negation is None and head_office:
                         # v100: 苏州只是分行所在地 for the head office; v108: 苏州人, and 研发中心在苏州 before it
                         after = only_a_branch(answer_norm, found.end)
-                        negation = None if after is not None else another_sites_place(answer_norm, found.start)
+                        if after is None:
+                            negation = another_sites_place(answer_norm, found.start)
                 if not figure and pattern.kind == "text" and cells and lines is not None and negation is None:
                     ours = marked_in_our_column(lines, found.start, found.end, cells)  # v68: | 竞品A | 我们 |
                     if ours is True:

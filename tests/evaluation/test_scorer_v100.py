@@ -14,10 +14,9 @@ branch city).
 from __future__ import annotations
 
 import pytest
-from scorer_rows import CN, check_status
+from scorer_rows import CN, check_status, status
 
-from pytest_llmeval.evaluation.scenarios import Case, KeyPoint
-from pytest_llmeval.evaluation.scoring import SCORER_VERSION, score_answer
+from pytest_llmeval.evaluation.scoring import SCORER_VERSION
 
 C, N = "covered", "not covered"
 
@@ -72,6 +71,5 @@ def test_plans_and_ideal_cases(point: str, answer: str, expected: str) -> None:
 
 @pytest.mark.parametrize(("question", "point", "answer", "expected"), BRANCH_ROWS)
 def test_a_place_named_only_as_a_branchs(question: str, point: str, answer: str, expected: str) -> None:
-    case = Case(id="q", category="c", question=question, suite="t", source="t.yaml", key_points=(KeyPoint(point),))
-    got = score_answer(case, answer).points[0].status
+    got = status(point, answer, question=question)
     assert (got == "covered") == (expected == C), got

@@ -10,7 +10,6 @@ from scorer_rows import SW, charged, check_status, covered, shipped_trap, status
 
 from pytest_llmeval.evaluation.keywords.echo import copied_mask
 from pytest_llmeval.evaluation.keywords.normalisation import normalise
-from pytest_llmeval.evaluation.scenarios import Case, KeyPoint
 from pytest_llmeval.evaluation.scoring import SCORER_VERSION, score_answer
 
 
@@ -142,8 +141,7 @@ QUESTION = "某项目投资1200万元，年净节省90万元，回收期为20个
 
 
 def _echo_status(point: str, answer: str, question: str = QUESTION) -> str:
-    case = Case(id="q", category="c", question=question, suite="t", source="t.yaml", key_points=(KeyPoint(point),))
-    return score_answer(case, answer).points[0].status
+    return status(point, answer, question=question)
 
 
 @pytest.mark.parametrize(

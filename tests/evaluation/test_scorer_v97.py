@@ -12,18 +12,16 @@ currency (120万，约合17万美元) still state it; a point with a unit (300�
 from __future__ import annotations
 
 import pytest
+from scorer_rows import SW, status
 
 from pytest_llmeval.evaluation.keywords.denial import question_in_yuan
-from pytest_llmeval.evaluation.numbers import NumberForms
-from pytest_llmeval.evaluation.scenarios import Case, KeyPoint
-from pytest_llmeval.evaluation.scoring import SCORER_VERSION, score_answer
+from pytest_llmeval.evaluation.scoring import SCORER_VERSION
 
 Q_YUAN = "鲜百汇计划上线智能客服：一次性投入150万元，每年运维费30万元；上线后可减少15名客服，每人年综合人力成本8万元。"
 Q_USD = "预算100万美元，每年运维费30万美元，年节省多少？"
 Q_NONE = "年节省多少？"
 Q_EN = "The project costs RMB 1.5 million up front and RMB 300,000 a year. What are the annual savings?"
 C, N = "covered", "not covered"
-SW = NumberForms(scale_words=True)
 
 ROWS = [
     (Q_YUAN, "120万", "年节省120万美元。", N),
@@ -53,12 +51,6 @@ IN_ENGLISH_WORDS = [
 ]
 
 
-def _status(question: str, point: str, answer: str, forms: NumberForms | None = None) -> str:
-    point_read = KeyPoint(point, numbers=forms)
-    case = Case(id="q", category="c", question=question, suite="t", source="t.yaml", key_points=(point_read,))
-    return score_answer(case, answer).points[0].status
-
-
 def _check(got: str, expected: str) -> None:
     assert (got == "covered") == (expected == C), got
 
@@ -69,12 +61,12 @@ def test_the_version() -> None:
 
 @pytest.mark.parametrize(("question", "point", "answer", "expected"), ROWS)
 def test_rows(question: str, point: str, answer: str, expected: str) -> None:
-    _check(_status(question, point, answer), expected)
+    _check(status(point, answer, question=question), expected)
 
 
 @pytest.mark.parametrize(("answer", "expected"), IN_ENGLISH_WORDS)
 def test_an_amount_in_english_words(answer: str, expected: str) -> None:
-    _check(_status(Q_YUAN, "120万", answer, SW), expected)
+    _check(status("120万", answer, SW, Q_YUAN), expected)
 
 
 @pytest.mark.parametrize(

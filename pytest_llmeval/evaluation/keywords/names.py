@@ -624,9 +624,12 @@ _HONORIFICS = "(?:女士|先生|小姐|老师|总监|经理|总)"
 _HONORIFIC = re.compile(f"{_HONORIFICS}$")
 # v108: and one under the person, said with no 的 before it (刘敏手下的王芳牵的线)
 _RELATION_AFTER_A_NAME = re.compile(f"{_HONORIFICS}?(?:的{_RELATION}|(?:手下|属下|麾下|部下)的?)")
+# the verbs of the part a person plays (牵线, 介绍, "made the introduction"): one list for a relation's act (v104) and
+# another person's (v108)
+_ACTS_ZH = "牵|介绍|引荐|推荐|促成|联系|对接|撮合|搭桥|搭线|负责|发起|主导"
+_ACTS_EN = "made|introduced|connected|brokered|arranged|set up|recommended"
 _RELATION_ACTED = re.compile(
-    " ?(?:[\u4e00-\u9fff]{2,4}?)? ?(?:也|亲自|一手|主动|最早|最初|当初|就)?"
-    "(?:牵|介绍|引荐|推荐|促成|联系|对接|撮合|搭桥|搭线|负责|发起|主导|带来|帮忙|出面|拉)"
+    f" ?(?:[\u4e00-\u9fff]{{2,4}}?)? ?(?:也|亲自|一手|主动|最早|最初|当初|就)?(?:{_ACTS_ZH}|带来|帮忙|出面|拉)"
 )
 _ROLE_BEFORE = re.compile(
     "(?:牵线人|介绍人|引荐人|中间人|联系人|推荐人|负责人|对接人)(?:其实|实际上|则)?(?:是|为|:) ?$|由 ?$"
@@ -637,8 +640,7 @@ _RELATION_EN = (
     "|relative|student|teacher|mentor)s?"
 )
 _RELATION_ACTED_EN = re.compile(
-    f"['’]s {_RELATION_EN},?(?: [a-z]+){{0,2}}?,? (?:made|introduced|connected|brokered|arranged|set up|put|recommended"
-    "|who (?:made|introduced|connected|brokered|arranged|set up|put|recommended)"
+    f"['’]s {_RELATION_EN},?(?: [a-z]+){{0,2}}?,? (?:{_ACTS_EN}|put|who (?:{_ACTS_EN}|put)"
     # v107: and one who leads or is in charge (Liu Min's deputy, Zhang Wei, leads the project)
     "|(?:who )?(?:leads|led|heads|headed|runs|ran|manages|managed|handles|handled|owns|is in charge|was in charge"
     "|is responsible|was responsible))(?![a-z])"
@@ -674,9 +676,8 @@ _SAID_AFTER = re.compile(
     "|在场|出席|列席|旁听)"
     "|(?:被|曾被)?(?:误认为|误以为|误传为|误当成|当成|误会为|以为是)"
 )
-_ACT = "(?:牵|介绍|引荐|推荐|促成|撮合|搭桥|搭线|负责|发起|主导|对接|联系)"
 _ANOTHER_ACTOR = re.compile(
-    f"(?:是|由) ?(?P<a>[\u4e00-\u9fff]{{2,4}}?)(?:亲自|一手|主动|最早|最初)?{_ACT}"
+    f"(?:是|由) ?(?P<a>[\u4e00-\u9fff]{{2,4}}?)(?:亲自|一手|主动|最早|最初)?(?:{_ACTS_ZH})"
     "|(?:牵线|介绍|引荐|推荐|撮合|搭桥|搭线|负责|促成)(?:的|人)(?:其实|实际上|实际|则)?(?:是|为) ?"
     "(?P<b>[\u4e00-\u9fff]{2,4})"
     "|(?:实际|其实|实则|真正)上?(?:是|为) ?(?P<c>[\u4e00-\u9fff]{2,4})"
@@ -697,8 +698,7 @@ _SAID_AFTER_EN = re.compile(
     "| (?:was|is) (?:mistaken|misidentified|wrongly credited|often credited|mistakenly credited)"
 )
 _ANOTHER_ACTOR_EN = re.compile(
-    "(?P<other>[a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,2}) (?:made|introduced|brokered|arranged|set up|connected"
-    "|recommended|was the one who)(?![a-z])"
+    f"(?P<other>[a-z][a-z'’-]*(?: [a-z][a-z'’-]*){{0,2}}) (?:{_ACTS_EN}|was the one who)(?![a-z])"
 )
 
 
@@ -724,8 +724,6 @@ def a_source_not_the_actor(answer_norm: str, start: int, end: int, names: frozen
         if (said_en is None and source_en is None) or not names:
             return None
         _, sentence_end = _sentence(answer_norm, start, end)
-        if source_en is not None and said_en is None:
-            sentence_end = next_start(SENTENCE_END, answer_norm, end)
         at = said_en.end() if said_en is not None else end
         return _another_actor_en(answer_norm, at, sentence_end, answer_norm[start:end], names)
     said = _SAID_AFTER.match(answer_norm, end)

@@ -397,13 +397,11 @@ _AN_AMOUNT_ADDED_AFTER = re.compile(
     " ?(?:(?:还要|还得|还需|要)?再(?:加上|加|多|延长|增加|追加|减去|减)|外加"
     "|(?<![a-z])plus (?:another|an additional|a further|an extra)(?![a-z])) ?(?:[0-9]|[一二两三四五六七八九十半])"
 )
-_ON_THE_BASIS_OF = (
-    re.compile("在 ?$"),
-    re.compile(
-        " ?的基础上 ?(?:还能|还可以|还可|还要|还将|还会|可|能|将|会)?(?:再|又)?"
-        "(?:延长|缩短|增加|减少|加上|加|追加|提高|降低|上调|下调|多|少|扣除|减去)了? ?"
-        "(?:[0-9]|[一二两三四五六七八九十半])"
-    ),
+_ON_THE_BASIS_BEFORE = re.compile("在 ?$")
+_AN_AMOUNT_ON_THE_BASIS_AFTER = re.compile(
+    " ?的基础上 ?(?:还能|还可以|还可|还要|还将|还会|可|能|将|会)?(?:再|又)?"
+    "(?:延长|缩短|增加|减少|加上|加|追加|提高|降低|上调|下调|多|少|扣除|减去)了? ?"
+    "(?:[0-9]|[一二两三四五六七八九十半])"
 )
 
 
@@ -413,8 +411,8 @@ def a_multiple_of(answer_norm: str, start: int, end: int) -> str | None:
     after = _A_MULTIPLE_AFTER.match(answer_norm, end) or _AN_AMOUNT_ADDED_AFTER.match(answer_norm, end)
     if after is not None:
         return after.group()
-    if _ON_THE_BASIS_OF[0].search(answer_norm, max(0, start - 2), start):
-        based = _ON_THE_BASIS_OF[1].match(answer_norm, end)
+    if _ON_THE_BASIS_BEFORE.search(answer_norm, max(0, start - 2), start):
+        based = _AN_AMOUNT_ON_THE_BASIS_AFTER.match(answer_norm, end)
         if based is not None:
             return based.group()
     before = _A_MULTIPLE_BEFORE.search(answer_norm, max(0, start - 24), start)
