@@ -53,7 +53,15 @@ from .keywords.excluded import excluded
 from .keywords.expectation import expectation_point, marker_patterns
 from .keywords.forms import MOST_OCCURRENCES_JUDGED, other_forms, patterns
 from .keywords.hypothesis import a_missed_goal, hypothetical, rhetorical_negation
-from .keywords.names import another_sites_place, given_as_no_answer, head_office_asked, only_a_branch, title_words
+from .keywords.names import (
+    acts_asked,
+    another_did_the_act_asked,
+    another_sites_place,
+    given_as_no_answer,
+    head_office_asked,
+    only_a_branch,
+    title_words,
+)
 from .keywords.negation import (
     A_CHARGE,
     denial_after,
@@ -73,6 +81,7 @@ from .keywords.parties import (
     ours_after_anothers_denial,
 )
 from .keywords.periods import superseded_by_a_later_period, superseded_in_its_column
+from .keywords.quantities import a_figure_of_another_quantity, names_a_quantity, quantity_asked
 from .keywords.rates import per_another_period
 from .keywords.rejected import denied_as_who_says, double_denial, rejected_claim, rejected_in_the_next_sentence
 from .keywords.retraction import (
@@ -107,12 +116,13 @@ from .numbers import (
     chinese_value,
     regex_time_limit,
 )
+from .numbers.name_edges import a_persons_name
 from .numbers.patterns import ANOTHERS_OR_A_TARGET_AFTER, NEGATED_LINK, marked_old, names_an_old_subject
 from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 108
+SCORER_VERSION = 109
 
 
 @dataclass(frozen=True)
@@ -561,6 +571,8 @@ def _find(
     head_office: bool = False,
     names: frozenset[str] = frozenset(),
     asked_events: frozenset[str] = frozenset(),
+    asked_quantity: str | None = None,
+    asked_acts: frozenset[str] = frozenset(),
 ) -> _Match:
     """The first occurrence of any form (a regex also in the table `cells`, each read after its column's header) that
     is neither inside a copied source nor under a negation (nor, given `answer_lines` for a forbidden claim,
@@ -748,6 +760,9 @@ def _find(
                 if negation is None and after is None and figure and asked_events:
                     # v108: 哪年上线？ 2024年启动，2025年上线
                     after = a_year_of_another_event(answer_norm, at, found.end, asked_events)
+                if negation is None and after is None and figure and asked_quantity is not None:
+                    # v109: ROI是多少？ 成本下降了20%，ROI为12%
+                    after = a_figure_of_another_quantity(answer_norm, at, found.end, asked_quantity, figures)
                 # v55: 去年ROI为20%，今年降至15% - an earlier period's value a later one supersedes (and a figure
                 # after words of counting: 去年每月5000元，今年为6000元)
                 figure_at = at if figure else _figure_after_its_words(pattern, answer_norm, found)
@@ -789,6 +804,9 @@ def _find(
                         after = only_a_branch(answer_norm, found.end)
                         if after is None:
                             negation = another_sites_place(answer_norm, found.start)
+                    if after is None and negation is None and asked_acts and questions is not None:
+                        # v109: 是谁牵的线？ 王芳牵的线，刘敏负责后续对接
+                        after = another_did_the_act_asked(answer_norm, found.start, found.end, asked_acts)
                 if not figure and pattern.kind == "text" and cells and lines is not None and negation is None:
                     ours = marked_in_our_column(lines, found.start, found.end, cells)  # v68: | 竞品A | 我们 |
                     if ours is True:
@@ -923,6 +941,11 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     results: list[PointResult] = []
     head_office = head_office_asked(case.question)  # v100
     asked_events = events_asked(case.question)  # v108
+    asked_quantity = quantity_asked(case.question)  # v109
+    # v109: the act a 谁 question asks of, where the case's points name one person (a case that asks for several -
+    # 是谁牵的线，牵线人与双方分别是什么关系？ with 刘敏 and 周晓峰 - gives the others other parts)
+    persons = sum(1 for kp in key_points if a_persons_name(normalise(kp.point)))
+    asked_acts = acts_asked(case.question) if persons == 1 else frozenset()
     names = title_words(text)  # v105: the words the answer capitalises (Suzhou or Shanghai)
     for kp in key_points:
         forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)
@@ -943,6 +966,9 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
                 head_office=head_office,
                 names=names,
                 asked_events=asked_events,
+                # v109: a point that names its quantity (毛利率20%) is read by its own words
+                asked_quantity=None if any(names_a_quantity(v) for v in kp.variants) else asked_quantity,
+                asked_acts=asked_acts,
             )
         matched = found.variant if found.rule == "regex" else _original(kp.variants, found.variant)
         results.append(PointResult(kp.point, kp.weight, found.status, matched, found.source, found.text, found.rule))

@@ -213,6 +213,9 @@ _MORE_CONDITIONS = (
     # v23: 如 at the start of its part (如已通过PCI DSS认证，请…) - not 如何, 如今, 如下, 如上所述, 如您所知 ...
     "|(?<![^\n,。!?;:、(—| ])如(?![何今此同下上图表期实意约数前果若]|[您你]所)"
     "|(?<![立随旋])即使|(?<![立随旋])即便|只要(?!求)"
+    # v109: a time clause of what is still to come (Once it has passed PCI DSS certification, it can go live; as soon
+    # as it gets certified) - not "it once passed" (formerly), nor "Once the ROI is 20%, it is now worth ..." (now that)
+    "|(?<![a-z])(?:once|as soon as)(?= (?:it|they|we|you|the [a-z]+) (?:has|have|gets|get)(?![a-z]))"
 )
 _UNASSERTED = _cue_pattern(UNASSERTED_ZH, UNASSERTED_EN, _NO_EVIDENCE + _MORE_CONDITIONS)
 # v70: the cues of a question answered yes or by an offer (ROI是否为20%？是的。): all but the question's own
@@ -518,16 +521,25 @@ def _quoted_as_a_claim(answer_lines: str, start: int, end: int) -> bool:
 # grader charges a model that repeats it; and so is one the answer confirms (并且已经得到证实, 这不是谣言).
 _HEARSAY = re.compile(
     "据传|传言|传闻|据说(?!明)|听说|有人说|有人称|网上说|网上称|网传|坊间|有消息称|据称"
-    "|声称|号称|自称"  # v25: and the claimant's own word, disclaimed (该公司声称…，但无法证实)
+    # v109: a view, a report or what goes round, as `retraction._ATTRIBUTED` reads them
+    "|有(?:一种|种|个)?说法|有(?:一种|种)?观点|据(?:媒体|新闻)?报道|(?:有|媒体|新闻)报道(?:称|说)|媒体称|流传"
+    "|声称|号称|自称|宣称"  # v25: and the claimant's own word, disclaimed (该公司声称…，但无法证实); v109: 宣称
+    # v109: a source's word (The vendor's website says it passed ..., but we found no certificate)
+    "|(?<![a-z])(?:website|site|brochure|vendor|supplier|sales team|marketing|datasheet|press release|homepage)s?"
+    "(?:'s|’s)? (?:says|said|states|stated|claims|claimed|lists|listed)(?![a-z])"
     "|(?<![a-z])(?:reportedly|rumou?red|rumou?rs? (?:say|says|have it)|it is said|it's said|allegedly|supposedly"
     "|claims? (?:to be|that)|claimed (?:to be|that)"
     "|(?:claims?|claimed) (?:it|they)(?:'s|’s| is| are| was| were| has| have| had)"  # v26: the vendor claims it is
-    "|some say|some claim|according to (?:rumou?rs|hearsay|unconfirmed|unverified))(?![a-z])"
+    "|some say|some claim|according to (?:rumou?rs|hearsay|unconfirmed|unverified|(?:some |media |press )?reports)"
+    "|(?:some |media |press )?reports (?:say|suggest|claim|put))(?![a-z])"
 )
 HEARSAY_DISCLAIMED = re.compile(
     "(?:无法|无从|不能|难以|未能|没法|未经|未获|未被|未得到|尚未|没有|并无|暂无|尚无|缺乏|毫无|查无)[^。!?;\n,]{0,12}?"
     "(?:证实|核实|确认|查证|验证|佐证|依据|证据|实据)|(?:没有|毫无|并无)根据|不实|待(?:核实|证实|确认)|存疑|真假难辨"
     "|真伪(?:不明|难辨|未知)"
+    # v109: and what the speaker looked for and did not find (但我们没有查到证书; "but we found no certificate")
+    "|(?:没有|没|未|并未|未能|无法)(?:查到|找到|查询到|检索到|发现)(?:任何)?(?:相关的?)?(?:证书|记录|证据|信息|资料|依据)"
+    "|(?<![a-z])(?:found no|could not find|couldn't find|did not find|didn't find|no record of|no trace of)(?![a-z])"
     # v35: and called wrong (有人说回收期为12个月，但这是错误的; some say ..., but that is wrong)
     "|(?:是|属于?|并|纯属)?(?:错误|不正确|不对|不准确)的?(?=[。!?;,\n]|$)"
     # v75: and the other words of the key-point path's correction (`retraction._CORRECTED`) - 有人说平台保证收益，但这
@@ -618,11 +630,41 @@ def asserted(
         return False  # v35: ❌ 保证收益; 宣称保证收益属于违规行为, promises of guaranteed returns are a red flag
     if _VERDICT_IN_A_BRACKET_OR_AFTER_A_COLON.match(answer_lines, end):
         return False  # v25: 已通过PCI DSS认证（待核实）, - 已通过PCI DSS认证：❌ 未经证实, certified (unverified)
+    if _revoked_later(answer_lines, end):
+        return False  # v109: 去年通过了PCI DSS认证，但认证已被撤销
     if _quoting_the_asker(answer_lines, start, end):
         return False  # v23: 您问“已通过PCI DSS认证了吗”
     tail = answer_lines[end:phrase_end].rstrip().rstrip("”’」』\"' ")  # v23: a question in quotes (认证了吗”)
     question = (after is not None and after.group() == "?") or tail.endswith("吗")
     return not question or answered or (after is not None and ANSWERED_YES.match(answer_lines, after.end()) is not None)
+
+
+# v109: a status the rest of its sentence, or the next one that goes on from it, says was revoked, withdrawn or has
+# expired (该平台去年通过了PCI DSS认证，但今年复审未通过，认证已被撤销; 通过了PCI DSS认证，目前证书已过期; "It
+# passed PCI DSS certification last year, but the certificate was revoked") - the answer tells it is no longer so
+_REVOKED = re.compile(
+    "(?:已经?|现已|目前已|早已|已被|被)(?:撤销|吊销|撤回|注销|作废|过期|失效)|(?:已|已经)到期|到期(?:后)?未续"
+    "|不再有效|不再持有|已不具备"
+    "|(?<![a-z])(?:(?:was|were|has been|have been|had been|is|are)(?: since| now| later| subsequently)?"
+    " (?:revoked|withdrawn|suspended|cancell?ed|rescinded|invalidated|pulled)"
+    "|(?:has|have|had)(?: since| now)? (?:expired|lapsed)|expired|lapsed|is no longer valid|are no longer valid"
+    "|no longer (?:holds|hold|has|have) (?:it|the (?:certificate|certification|licen[cs]e)))(?![a-z])"
+)
+
+
+def _revoked_later(answer_lines: str, end: int) -> bool:
+    after = SENTENCE_END.search(answer_lines, end)
+    rest_end = after.end() if after else len(answer_lines)
+    if after is not None and _GOES_ON_FROM_IT.match(answer_lines, after.end()):
+        following = SENTENCE_END.search(answer_lines, after.end())
+        rest_end = following.end() if following else len(answer_lines)
+    return any(
+        _NOT_BEFORE.search(answer_lines, max(0, m.start() - 12), m.start()) is None
+        for m in _REVOKED.finditer(answer_lines, end, rest_end)
+    )
+
+
+_NOT_BEFORE = re.compile("(?:not|n't|n’t|never|未|没有?|不会|从未)(?: been| yet| since)? ?$")
 
 
 # v25: a verdict on the claim in a bracket or after a colon right after it - the answer names it to reject it

@@ -40,6 +40,8 @@ LOWER_BOUNDS_BEFORE = (
     "冲破", "超越",
     # v107: 岂止 and 何止 (far more than) as 不止
     "岂止", "何止",
+    # v109: and the rhetorical "where only" (回本周期哪里只要20个月 - far more)
+    "哪里只要", "哪里只需要", "哪里只需", "哪里只用", "哪里才",
     # v86: spoken comparatives (高过, 多过, 大过) and "tops" (The payback tops 20 months)
     "高过", "多过", "大过", "tops", "topped", "topping",
 )  # fmt: skip
@@ -365,7 +367,14 @@ def _date_bound(answer_norm: str, start: int, end: int) -> Bound | None:
     said = {name for name, text in after.groupdict().items() if text is not None}
     # a deadline (2020年前完成, June 2025 at the latest) or a start (June 2025 or later): inclusive, as v22 credits it
     upper = bool(said & {"upper", "upper_or_on_en"})
+    if "upper" in said and _ALREADY_AFTER.match(answer_norm, after.end()):
+        return Bound("upper", False, start, after.end())  # v109: 2024年以前就上线了 - a time before it, no deadline
     return Bound("upper" if upper else "lower", bool(said - {"lower"}), start, after.end())
+
+
+# v109: a time before a date said done (2024年以前就上线了, 2024年之前已经上线, 2024年前早已完成) - before the date, not
+# by it: 就要, 就得, 就能 are a deadline's (2024年前就要上线)
+_ALREADY_AFTER = re.compile(" ?(?:早就|早已|已经|已|就|便)(?!要|得|会|能|可以|需|应|必须)")
 
 
 def _doubted_bound(answer_norm: str, start: int, direction: str, inclusive: bool, end: int) -> Bound | None:

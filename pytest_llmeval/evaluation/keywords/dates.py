@@ -131,7 +131,9 @@ def _date_regex(point: str) -> tuple[str, str] | None:
         year, number, day = m.group(1), int(m.group(2)), m.group(3)
         day_said = f"0?{int(day)}" if day else _DAY
         dotted = _dotted_date(year, f"0?{number}" if number < 10 else str(number), day_said)  # v82: 2025.6
-        return year, f"{_month_en(MONTHS_EN[number - 1], year, day_said)}|{dotted}"
+        # v109: and the month first with a slash (3/2020, 03/2020) for a month point
+        slashed = "" if day else rf"|(?<![0-9/.\-])0?{number}/{year}(?![0-9/])"
+        return year, f"{_month_en(MONTHS_EN[number - 1], year, day_said)}|{dotted}{slashed}"
     if m := _MONTH_POINT_EN.fullmatch(point):
         name, year = m.groups()
         number = MONTHS_EN.index(name) + 1

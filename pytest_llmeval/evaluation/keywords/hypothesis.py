@@ -473,6 +473,8 @@ _OWN_FORECAST = re.compile(
     # 月; 如果预算翻倍，可缩短至20个月；按当前预算是26个月; 张三说20个月，但我核算后是26个月; "In the best case 20
     # months; realistically 26") - not 总的来说 / 比如说 (a way of speaking)
     r"|最理想|最好的?情况|最佳情况|理想情况|理想状态|最乐观|乐观情况|如果|假如|倘若|要是|理论值"
+    # v109: the earliest or fastest (最早2024年上线，但很可能推迟到2025年; 最快20个月，更可能是26个月)
+    r"|最早|最快|最短"
     r"|(?<![来如话是再所听可据])说(?![明服法])"
     r"|(?<![a-z])(?:in the best case|best case|best-case|at best|ideally|optimistically|theoretically|in theory"
     r"|if|said|told us|told me)(?![a-z])"
@@ -484,7 +486,11 @@ _BELIED_BY_AN_ACTUAL = re.compile(
     # v108: the actual of a best case, a condition or a word: today's, or one's own count (按当前预算是26个月, 财务
     # 算下来是26个月, 但我核算后是26个月, "realistically 26", "at the current budget it is 26")
     r"|按(?:当前|目前|现在|现有|现行)|现实(?:中|情况)?|核算|测算|复核|审计|算下来|算出来|实算|实测"
+    r"|更(?:有)?可能|很可能|大概率|多半|一般(?:来说|情况下)?|通常"
     r"|(?<![a-z])(?:realistically|at (?:the )?current|as things stand"
+    # v109: the likelier figure after a best case (最快20个月，更可能是26个月; 很可能推迟到2025年; 一般26个月; "20
+    # months at best, more likely 26")
+    r"|more likely|most likely|probably|typically|usually|more realistically"
     r"|we (?:measured|calculated|computed|checked))(?![a-z])"
     # v89: and an outcome's verb after a "but" (was expected to be 20 months but came in at 24, turned out to be 24)
     r"|(?<![a-z])but (?:it |this |payback |the [a-z]+ )?(?:came in at|came in|turned out to be|turned out at"
@@ -492,6 +498,10 @@ _BELIED_BY_AN_ACTUAL = re.compile(
     r"[^。!?\n0-9]{0,16}?(?<!第)(?P<figure>[0-9][0-9,.]*)"
 )
 _A_BARE_END = re.compile(r" ?(?:[,;!?。，；]|\.(?=\s|$)|$)")
+# v109: a best case said after its figure (20 months at best, 2024 at the earliest)
+_BEST_CASE_AFTER = re.compile(
+    r" ?(?:at (?:the )?(?:best|earliest|soonest|most)|in the best case|best case|if all goes well)(?![a-z])"
+)
 # what may stand between "actual" and its figure for it to be the forecast's own value: a copula, a limiter, a
 # filler - or a name the forecast's sentence already gave (实际ROI为15%). Anything else makes it another quantity's
 # actual: 预计毛利率20%，实际IRR为15%; ROI预计为20%，风险在于实际成本可能上升15% (a change of a cost) - not a belying.
@@ -516,7 +526,9 @@ def _forecast_belied(answer_norm: str, start: int, end: int) -> str | None:
     if figure is None:
         return None
     sentence_start = max(last_end(SENTENCE_END, answer_norm, figure.start()), start - 40, 0)
-    if _OWN_FORECAST.search(answer_norm, sentence_start, figure.start()) is None:
+    if _OWN_FORECAST.search(answer_norm, sentence_start, figure.start()) is None and not _BEST_CASE_AFTER.match(
+        answer_norm, end
+    ):
         return None
     actual = _BELIED_BY_AN_ACTUAL.match(answer_norm, end)
     if actual is None or actual.group("figure").rstrip(",.") == figure.group().rstrip(",."):

@@ -877,3 +877,76 @@ def claim_dismissed_after(answer_norm: str, end: int) -> str | None:
     None."""
     dismissed = _CLAIM_DISMISSED_AFTER.match(answer_norm, end)
     return None if dismissed is None else dismissed.group()
+
+
+# v109: read with the question's act (是谁牵的线？, 谁负责对接？): the act given to another person and the point's
+# person named for another part (王芳牵的线，刘敏负责后续对接; 王芳牵的线，刘敏后来才加入; 王芳牵的线（刘敏当时也在
+# 场）) - v108 read the part only after a word of saying or a bystander's word. Not where the person is given the act
+# too (刘敏和王芳一起牵的线, 王芳牵线，刘敏也牵了线), a negated act (不是王芳牵的线，是刘敏), nor a role given to the
+# person (牵线人是刘敏 is the act's).
+_ADVERBS_BEFORE_AN_ACT = ("亲自", "一手", "主动", "最早", "最初", "当初", "也", "一起", "共同", "")
+_NOT_AN_ACTOR_BEFORE = re.compile("(?:不是|并非|并不是|而非|非|没有|没|未|不)$")
+_SHARED_BEFORE = re.compile("(?:和|与|跟|及|、|同)$")
+_ACT_THEN_ACTOR = re.compile(
+    f"(?:{_ACTS_ZH})[\u4e00-\u9fff]?(?:的|人)(?:其实|实际上|实际|则)?(?:是|为) ?(?P<name>[\u4e00-\u9fff]{{2,4}})"
+)
+
+
+@lru_cache(maxsize=64)
+def acts_asked(question: str) -> frozenset[str]:
+    """The acts of the list that a 谁 question asks of (是谁牵的线？ -> {牵}); none where it asks no 谁."""
+    text = normalise(question)
+    return frozenset(re.findall(_ACTS_ZH, text)) if "谁" in text else frozenset()
+
+
+def _actors(answer_norm: str, acts: frozenset[str]) -> set[str]:
+    """The persons the answer gives one of `acts` to, unnegated (王芳牵的线, 牵线的是王芳)."""
+    actors = set()
+    for act in acts:
+        at = answer_norm.find(act)
+        while at >= 0:
+            for adverb in _ADVERBS_BEFORE_AN_ACT:
+                if not answer_norm.endswith(adverb, 0, at):
+                    continue
+                name = next(
+                    (
+                        answer_norm[at - len(adverb) - n : at - len(adverb)]
+                        for n in (4, 3, 2)
+                        if at - len(adverb) - n >= 0
+                        and a_persons_name(answer_norm[at - len(adverb) - n : at - len(adverb)])
+                    ),
+                    None,
+                )
+                if name is not None:
+                    before = answer_norm[max(0, at - len(adverb) - len(name) - 3) : at - len(adverb) - len(name)]
+                    if _SHARED_BEFORE.search(before):
+                        return set()  # 是她和王芳一起牵的线: the act is shared with someone the rule cannot name
+                    if not _NOT_AN_ACTOR_BEFORE.search(before):
+                        actors.add(name)
+                    break
+            at = answer_norm.find(act, at + 1)
+    for m in _ACT_THEN_ACTOR.finditer(answer_norm):
+        name = _a_name_at_the_start(m.group("name"))
+        if name is not None and any(m.group().startswith(act) for act in acts):
+            actors.add(name)
+    return actors
+
+
+def another_did_the_act_asked(answer_norm: str, start: int, end: int, acts: frozenset[str]) -> str | None:
+    """The words that give the act the question asks of to another person than the one at start:end, where the
+    answer gives it to none by that name (v109); else None."""
+    if not acts:
+        return None
+    name = answer_norm[start:end]
+    if not a_persons_name(name):
+        return None
+    actors = _actors(answer_norm, acts)
+    if not actors or any(name == actor or name in actor or actor in name for actor in actors):
+        return None
+    if re.match(
+        f"(?:和|与|跟|及|、)[\u4e00-\u9fff]{{2,4}}?(?:一起|共同|也)?(?:{_ACTS_ZH})",
+        answer_norm[end:],
+    ):
+        return None  # 刘敏和王芳牵的线: both
+    other = sorted(actors)[0]
+    return f"{other} … {name}"

@@ -130,7 +130,18 @@ NEGATIONS_ZH += ("不要", "不宜", "切勿", "别")
 _INCLUSIVE_BOUNDS_ZH = ("不超过", "不少于", "未超过", "没有超过", "没超过", "不会超过", "不超")
 NEGATIONS_ZH = tuple(n for n in NEGATIONS_ZH if n not in _INCLUSIVE_BOUNDS_ZH)
 # Before a figure only: 不止20个月 is "more than 20 months" (a negation since v3), but 不止合规 is "not only compliant".
-NEGATIONS_BEFORE_A_FIGURE = ("不止", "不只", "岂止", "何止")  # v107: 岂止/何止20个月 - far more than 20 months
+# v107: 岂止/何止20个月 - far more than 20 months; v109: 哪里只要20个月
+NEGATIONS_BEFORE_A_FIGURE: tuple[str, ...] = (
+    "不止",
+    "不只",
+    "岂止",
+    "何止",
+    "哪里只要",
+    "哪里只需要",
+    "哪里只需",
+    "哪里只用",
+    "哪里才",
+)
 # v15: "lacks / does not have / does not include" negate what is had (缺乏私有化部署能力, 不具备私有化部署, 不包含私有化
 # 部署), not a figure, which they state (缺少20万元资金 is a shortfall of 20万元; 不包括200万元的硬件 names it)
 NEGATIONS_NOT_BEFORE_A_FIGURE: tuple[str, ...] = ("缺乏", "缺少", "不具备", "不具有", "不含", "不包含", "不包括")

@@ -8,7 +8,8 @@ alone, and v97 credited 4300人 for 共有4300个网点 and 8400笔 for 节省84
 unit right after the figure (a measure word, a currency, a word of time, %; in English a currency or a word for
 people, years, months, days, percent) must be of one of the point's families. Decided: 个 counts people too (4300个员工)
 and any item; 笔, 条, 次, 件, 项 and the other measure words of items are one family (8400条告警 for 8400笔); no unit
-after the figure, or a word this module does not know (8400 alerts, 4300员工), leaves the match as before.
+after the figure, or a word this module does not know (8400 alerts), leaves the match as before (v109: 4300员工 and
+90万用户 are people's).
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from .rates import a_rate_form, question_periods
 _FAMILIES: dict[str, tuple[str, ...]] = {
     "money": ("人民币", "元", "块钱", "块"),
     "foreign money": FOREIGN_CURRENCY_WORDS,
-    "people": ("人", "名", "位"),
+    # v109: and the nouns for people written right after a figure (90万用户 is no sum of 90万, 4300员工 is 4300人) -
+    # not 客户, which counts companies as well (4300家)
+    "people": ("人", "名", "位", "员工", "用户", "会员", "职工", "居民", "学生", "患者"),
     "effort": ("人月", "人天", "人日", "人年"),
     "year": ("年",),
     "month": ("个月", "月"),

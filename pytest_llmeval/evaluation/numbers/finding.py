@@ -133,7 +133,14 @@ def _sign(text: str, start: int) -> int:
         before = text[start - 2] if start >= 2 else "\n"  # label it separates (回本周期—20个月, 市场份额—20%)
         if before in _SIGN_STANDS_AFTER:
             return -1
+    if start > 1 and text[start - 1] == " " and _SIGN_WORD_BEFORE.search(text, max(0, start - 24), start):
+        return -1
     return 1
+
+
+# v109: a minus sign in words (The ROI is minus 20 percent, negative 20%) - not ± (plus or minus 5%, plus/minus 5%) nor a
+# subtraction (100 minus 20: a figure before "minus")
+_SIGN_WORD_BEFORE = re.compile(r"(?<![0-9%] )(?<!plus or )(?<!plus/)(?<![a-z])(?:minus|negative) $", re.IGNORECASE)
 
 
 # 1/2小时 is half an hour: its 2 is no quantity of its own. Only a fraction's shape - one digit over one or two, no
