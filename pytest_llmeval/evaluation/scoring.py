@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import islice
 
 from .keywords.assertion import asserted, disclaimed_hearsay
@@ -856,6 +857,12 @@ def _original(variants: Sequence[str], normalised: str | None) -> str | None:
     return written
 
 
+@lru_cache(maxsize=512)
+def _persons_named(points: tuple[str, ...]) -> int:
+    """How many of a case's key points are a person's name alone (v109)."""
+    return sum(1 for point in points if a_persons_name(normalise(point)))
+
+
 @contextmanager
 def _regex_of(case: Case, field_name: str) -> Iterator[None]:
     """The searches of one point's (or claim's) regexes, held to their time limit (v26): one that runs out of it is
@@ -944,8 +951,7 @@ def score_answer(case: Case, answer: str, copied_sources: Mapping[str, str] | No
     asked_quantity = quantity_asked(case.question)  # v109
     # v109: the act a 谁 question asks of, where the case's points name one person (a case that asks for several -
     # 是谁牵的线，牵线人与双方分别是什么关系？ with 刘敏 and 周晓峰 - gives the others other parts)
-    persons = sum(1 for kp in key_points if a_persons_name(normalise(kp.point)))
-    asked_acts = acts_asked(case.question) if persons == 1 else frozenset()
+    asked_acts = acts_asked(case.question) if _persons_named(tuple(kp.point for kp in key_points)) == 1 else frozenset()
     names = title_words(text)  # v105: the words the answer capitalises (Suzhou or Shanghai)
     for kp in key_points:
         forms = patterns(kp.variants, kp.numbers or case.numbers, kp.regex)

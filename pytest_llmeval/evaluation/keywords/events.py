@@ -106,6 +106,8 @@ def a_year_of_another_event(answer_norm: str, start: int, end: int, asked: froze
         if other.group("year") == year.group("year"):
             continue
         its = _event_dated(answer_norm, other)
-        if its is not None and its[0] in asked:
-            return answer_norm[dated[1] : dated[2]] + " … " + answer_norm[its[1] : its[2]]
+        if its is not None and its[0] in asked:  # the reason: the point's year's event, then the asked one's year
+            before = f" ({answer_norm[dated[1] : start].strip()})"
+            own = answer_norm[year.end() : dated[2]] if dated[2] > year.end() else before
+            return own + " … " + answer_norm[its[1] : its[2]]
     return None

@@ -948,5 +948,4 @@ def another_did_the_act_asked(answer_norm: str, start: int, end: int, acts: froz
         answer_norm[end:],
     ):
         return None  # 刘敏和王芳牵的线: both
-    other = sorted(actors)[0]
-    return f"{other} … {name}"
+    return f" … {'、'.join(sorted(actors))} ({'/'.join(sorted(acts))})"

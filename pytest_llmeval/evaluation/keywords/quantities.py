@@ -99,6 +99,7 @@ _FILLER = re.compile(
     "the|a|an|just|only|over|under|nearly|almost|expected|estimated|some|reaches|reached|hits|hit)(?![a-z])"
 )
 _NAME_RIGHT_AFTER = re.compile(" ?(?:的|of (?:the )?)?")
+_A_FIGURE = re.compile("[0-9][0-9.,]*(?:%| ?[^0-9 ,.;:!?。()|]{0,3})")  # the other figure as the reason shows it
 _A_FIGURE_RIGHT_BEFORE = re.compile("(?<![0-9.])(?<![0-9],)[0-9][0-9.,]*[^0-9 ]{0,7} ?(?:的 ?)?$")  # 12%的ROI
 
 
@@ -154,8 +155,8 @@ def a_figure_of_another_quantity(
             continue
         for figure in _figures_beside(answer_norm, m):
             if another_value(answer_norm, start, end, figure, forms):
-                asked_at = answer_norm[min(m.start(), figure) : max(m.end(), figure + 1)]
-                return f"{answer_norm[start:end]} ({name}) … {asked_at}"
+                figure_end = _A_FIGURE.match(answer_norm, figure).end()  # type: ignore[union-attr]
+                return f" ({name}) … {answer_norm[min(m.start(), figure) : max(m.end(), figure_end)]}"
     return None
 
 

@@ -138,8 +138,8 @@ def _sign(text: str, start: int) -> int:
     return 1
 
 
-# v109: a minus sign in words (The ROI is minus 20 percent, negative 20%) - not ± (plus or minus 5%, plus/minus 5%) nor a
-# subtraction (100 minus 20: a figure before "minus")
+# v109: a minus sign in words (The ROI is minus 20 percent, negative 20%) - not ± (plus or minus 5%, plus/minus 5%)
+# nor a subtraction (100 minus 20: a figure before "minus")
 _SIGN_WORD_BEFORE = re.compile(r"(?<![0-9%] )(?<!plus or )(?<!plus/)(?<![a-z])(?:minus|negative) $", re.IGNORECASE)
 
 
