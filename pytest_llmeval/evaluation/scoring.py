@@ -94,6 +94,7 @@ from .keywords.retraction import (
     called_off,
     denied_as_a_whole,
     doubted,
+    left_with_no_new_figure,
     out_of_reach,
     reported_and_corrected,
     taken_back,
@@ -756,6 +757,8 @@ def _find(
                     after = a_former_value(answer_norm, words_at, found.end, figures)
                 if negation is None and after is None and figure:
                     after = called_off(answer_norm, words_at, found.end)  # v106: 2025年7月上线的计划已取消
+                if negation is None and after is None and figure:
+                    after = left_with_no_new_figure(answer_norm, at, found.end)  # v109: ROI已从20%回落
                 if negation is None and after is None and figure and questions is not None:
                     after = anothers_figure(answer_norm, at, found.end, figures)  # v108: 竞品是20个月，我们是26个月
                 if negation is None and after is None and figure and asked_events:

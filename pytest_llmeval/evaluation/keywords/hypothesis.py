@@ -465,7 +465,7 @@ _OWN_FORECAST = re.compile(
     # 说是20个月，其实要26个月; 表面上看是20个月，实际上是26个月; "Nominally 20 months, effectively 26"; "On paper it
     # is 20 months; in practice 26"; "The brochure says 20 months; the real figure is 26 months") - not 可以说是 (it may
     # be said to be)
-    r"|看似|看起来|看上去|名义上|号称|据称|声称|宣称|宣传|账面上|纸面上|理论上|乍一看|乍看|表面上|表面看|口径"
+    r"|看似|看起来|看上去|名义上|号称|据称|声称|宣称|宣传|账面上?|纸面上|理论上|乍一看|乍看|表面上|表面看|口径"
     r"|(?<!可以)(?<!应该)(?<!地)说是"
     r"|(?<![a-z])(?:nominally|supposedly|seemingly|apparently|officially|on paper|on the surface|at first glance"
     r"|looks like|appears|says|claims|quotes|advertises|promises)(?![a-z])"
@@ -473,8 +473,10 @@ _OWN_FORECAST = re.compile(
     # 月; 如果预算翻倍，可缩短至20个月；按当前预算是26个月; 张三说20个月，但我核算后是26个月; "In the best case 20
     # months; realistically 26") - not 总的来说 / 比如说 (a way of speaking)
     r"|最理想|最好的?情况|最佳情况|理想情况|理想状态|最乐观|乐观情况|如果|假如|倘若|要是|理论值"
-    # v109: the earliest or fastest (最早2024年上线，但很可能推迟到2025年; 最快20个月，更可能是26个月)
-    r"|最早|最快|最短"
+    # v109: the earliest or fastest (最早2024年上线，但很可能推迟到2025年; 最快20个月，更可能是26个月) and all going
+    # well (一切顺利的话20个月，保守估计26个月) - not a peak beside an average (ROI峰值20%，均值12%): a question may
+    # ask either (高峰期日处理量 asks the peak)
+    r"|最早|最快|最短|顺利的话|顺利的情况下"
     r"|(?<![来如话是再所听可据])说(?![明服法])"
     r"|(?<![a-z])(?:in the best case|best case|best-case|at best|ideally|optimistically|theoretically|in theory"
     r"|if|said|told us|told me)(?![a-z])"
@@ -486,11 +488,12 @@ _BELIED_BY_AN_ACTUAL = re.compile(
     # v108: the actual of a best case, a condition or a word: today's, or one's own count (按当前预算是26个月, 财务
     # 算下来是26个月, 但我核算后是26个月, "realistically 26", "at the current budget it is 26")
     r"|按(?:当前|目前|现在|现有|现行)|现实(?:中|情况)?|核算|测算|复核|审计|算下来|算出来|实算|实测"
-    r"|更(?:有)?可能|很可能|大概率|多半|一般(?:来说|情况下)?|通常"
+    r"|更(?:有)?可能|很可能|大概率|多半|一般(?:来说|情况下)?|通常|保守(?:估计|估算|测算|来看)|做好"
     r"|(?<![a-z])(?:realistically|at (?:the )?current|as things stand"
     # v109: the likelier figure after a best case (最快20个月，更可能是26个月; 很可能推迟到2025年; 一般26个月; "20
     # months at best, more likely 26")
-    r"|more likely|most likely|probably|typically|usually|more realistically"
+    r"|more likely|most likely|probably|typically|usually|more realistically|expect|plan for|budget for"
+    r"|conservatively"
     r"|we (?:measured|calculated|computed|checked))(?![a-z])"
     # v89: and an outcome's verb after a "but" (was expected to be 20 months but came in at 24, turned out to be 24)
     r"|(?<![a-z])but (?:it |this |payback |the [a-z]+ )?(?:came in at|came in|turned out to be|turned out at"
@@ -500,7 +503,8 @@ _BELIED_BY_AN_ACTUAL = re.compile(
 _A_BARE_END = re.compile(r" ?(?:[,;!?。，；]|\.(?=\s|$)|$)")
 # v109: a best case said after its figure (20 months at best, 2024 at the earliest)
 _BEST_CASE_AFTER = re.compile(
-    r" ?(?:at (?:the )?(?:best|earliest|soonest|most)|in the best case|best case|if all goes well)(?![a-z])"
+    r" ?(?:at (?:the )?(?:best|earliest|soonest|most)|in the best case|best case"
+    r"|if (?:all|everything) goes (?:well|right|smoothly|to plan))(?![a-z])"
 )
 # what may stand between "actual" and its figure for it to be the forecast's own value: a copula, a limiter, a
 # filler - or a name the forecast's sentence already gave (实际ROI为15%). Anything else makes it another quantity's
@@ -526,11 +530,10 @@ def _forecast_belied(answer_norm: str, start: int, end: int) -> str | None:
     if figure is None:
         return None
     sentence_start = max(last_end(SENTENCE_END, answer_norm, figure.start()), start - 40, 0)
-    if _OWN_FORECAST.search(answer_norm, sentence_start, figure.start()) is None and not _BEST_CASE_AFTER.match(
-        answer_norm, end
-    ):
+    best_after = _BEST_CASE_AFTER.match(answer_norm, end)
+    if _OWN_FORECAST.search(answer_norm, sentence_start, figure.start()) is None and best_after is None:
         return None
-    actual = _BELIED_BY_AN_ACTUAL.match(answer_norm, end)
+    actual = _BELIED_BY_AN_ACTUAL.match(answer_norm, best_after.end() if best_after is not None else end)
     if actual is None or actual.group("figure").rstrip(",.") == figure.group().rstrip(",."):
         return None
     rest = answer_norm[actual.end() :]  # the actual must be a figure of the same kind as `unit` (not 第3个月)

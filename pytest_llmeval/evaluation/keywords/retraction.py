@@ -723,6 +723,7 @@ _TO_THEN_FROM = re.compile(
 # right after the verb).
 _REVISED_TO = re.compile(
     "[ ,，;；]*(?:(?:but|and|which|however|though|since|later|subsequently|it|this|that|has|have|had|was|were|is|been"
+    "|then|at first|initially|eventually|finally"  # v109: The quote was 200万元 at first, then cut to 180万元
     "|the (?:figure|estimate|number|value|forecast|projection|amount))[ ,]+){0,5}"
     "(?:revised|updated|corrected|amended|changed|adjusted|extended|shortened|raised|lowered|cut|increased"
     "|reduced)(?: (?:up|down|upward|downward|upwards|downwards))? to " + _ANOTHER_FIGURE
@@ -746,7 +747,11 @@ _REVISED_TO_ZH = re.compile(
 # 从30%降到20 (v10: a change's start, with no comma, stays credited)
 # v81: and the figure's noun before the comma (共20台服务器，现已增至30台), 增至 and its kin
 _CHANGED_AFTER_ZH = re.compile(
-    "[\u4e00-\u9fff]{0,4}?[ ,，;；]+(?:但是|但|随后|之后|后来|后|现已|现|已经|已|又|被)*"
+    # v109: an aside in a bracket after the figure, and a phase before the change (85%（试点数据），全面推广后降至70%;
+    # 报价200万元，谈判后降到180万元)
+    "(?:\\([^()]{1,12}\\))?[\u4e00-\u9fff]{0,4}?[ ,，;；]+"
+    "(?:(?:全面|正式|大规模)?(?:推广|上线|投产|运行|优化|升级|谈判|议价|复核|审计|改造|扩容|调价|涨价|降价)(?:后|以后|之后))?"
+    "(?:但是|但|随后|之后|后来|后|现已|现|已经|已|又|被)*"
     f"{_CHANGED_TO_ZH} ?" + _ANOTHER_FIGURE  # v108: 团队12人，后扩充到20人; ROI 20%，后来降到了12%
 )
 # v27: and a time in the past (两年前, 去年, 当时, two years ago, last year): Chinese has no past tense, so
@@ -942,6 +947,42 @@ def a_former_value(answer_norm: str, start: int, end: int, forms: Sequence[Patte
     if not another_value(answer_norm, start, end, changed.start("figure"), forms):
         return None  # 原为20个月，现在仍是20个月
     return changed.group()
+
+
+# v109: a level left with no new figure (ROI已从20%回落, ROI一度达到20%，后来有所回落, "ROI has fallen back from
+# 20%") - v108 read a change only to another figure (从20%降到12%). Not a level held or reached (ROI保持在20%, 已回升
+# 至20%), nor one named as the peak it fell from (ROI从高峰时的20%回落, "fallen from its 20% peak": a question may ask
+# the peak).
+_LEFT_FROM_BEFORE_ZH = re.compile("(?:从|由) ?$")
+_MOVES_ZH = "回落|下滑|下降|下跌|跌落|滑落|回调|萎缩|降下来|回升|上升|攀升|上涨|增长|提升"
+_LEFT_AFTER_ZH = re.compile(f" ?(?:已经?|有所|大幅|明显|逐步|逐渐|开始)?(?:{_MOVES_ZH})了?(?=[,，。;；!?\n]|$)")
+_LEFT_FROM_BEFORE_EN = re.compile(
+    "(?<![a-z])(?:fallen|fell|dropped|declined|slipped|slid|come down|came down|retreated|eased|risen|rose|climbed"
+    "|grown|grew)(?: back| sharply| steadily| slightly)? from (?:its |the |a |an )?$"
+)
+_LEFT_AFTER_EN = re.compile("(?= ?(?:[,;!?]|\\.(?=\\s|$)|$))")
+_ONCE_BEFORE = re.compile("(?:一度|曾经?|最高时|高峰时|巅峰时)(?:高达|达到了?|达|为|是|升至|冲到)? ?$")
+_LEFT_LATER_ZH = re.compile(
+    " ?[,，] ?(?:但|不过|而)?(?:后来|随后|此后|之后|如今|现在|目前)(?:已经?|又)?(?:有所|大幅|明显|逐步|逐渐)?"
+    f"(?:{_MOVES_ZH})了?(?=[,，。;；!?\n]|$)"
+)
+
+
+def left_with_no_new_figure(answer_norm: str, start: int, end: int) -> str | None:
+    """The words that move the level at start:end away with no new figure (v109); else None."""
+    if _LEFT_FROM_BEFORE_ZH.search(answer_norm, max(0, start - 8), start):
+        after = _LEFT_AFTER_ZH.match(answer_norm, end)
+        if after is not None:
+            return after.group()
+    if _LEFT_FROM_BEFORE_EN.search(answer_norm, max(0, start - 40), start):
+        after = _LEFT_AFTER_EN.match(answer_norm, end)
+        if after is not None:
+            return answer_norm[max(0, start - 40) : start].split(" ", 1)[-1] + "…" + after.group()
+    if _ONCE_BEFORE.search(answer_norm, max(0, start - 8), start):
+        later = _LEFT_LATER_ZH.match(answer_norm, end)
+        if later is not None:
+            return later.group()
+    return None
 
 
 # v106: a plan's figure called off or put off with no new figure (2025年7月上线的计划已经取消, 原定2025年7月的上线已
