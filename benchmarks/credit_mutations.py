@@ -1061,7 +1061,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=10_000, help="list at most this many mutants still covered")
     args = parser.parse_args(argv)
     figures = sweep(covered_rows(), args.sample, args.seed, args.rows)
-    result = joined(figures, text_sweep(covered_text_rows(), args.sample, args.seed))  # v67: no figure too
+    # v67: no figure too; --rows samples the text rows as well (46th session: it sampled the figure rows only)
+    result = joined(figures, text_sweep(covered_text_rows(), args.sample, args.seed, args.rows))
     for line in iter_report(result, args.show):
         print(line)
     return 0
@@ -1420,10 +1421,12 @@ def _blank_text(point: str, answer: str) -> str | None:
     return out if out != answer else None
 
 
-def text_sweep(rows: list[Row], sample: int | None = None, seed: int = 0) -> Sweep:
-    """v67: `text_mutants` of the rows (a seeded sample of `sample` mutants, where given), each still covered a
-    wrong credit; a row whose answer covers its point with the point blanked out makes none."""
-    return Sweep(*sweep_rows(rows, text_mutants, lambda is_covered: is_covered, sample, seed, blank=_blank_text))
+def text_sweep(rows: list[Row], sample: int | None = None, seed: int = 0, row_sample: int | None = None) -> Sweep:
+    """v67: `text_mutants` of the rows (a seeded sample of `row_sample` rows, then of `sample` mutants, where given),
+    each still covered a wrong credit; a row whose answer covers its point with the point blanked out makes none."""
+    return Sweep(
+        *sweep_rows(rows, text_mutants, lambda is_covered: is_covered, sample, seed, row_sample, blank=_blank_text)
+    )
 
 
 if __name__ == "__main__":

@@ -753,10 +753,12 @@ def _framed(answer: str, spot: TextSpot) -> Iterator[tuple[str, str]]:
         yield "text: framed", answer.replace(spot.said, f"**{spot.said}**", 1)
 
 
-def text_sweep(rows: list[Row], sample: int | None = None, seed: int = 0) -> Sweep:
-    """v68: `text_mutants` of the rows (a seeded sample of `sample` rewrites, where given), each not covered a right
-    answer missed."""
-    return Sweep(*sweep_rows(rows, text_mutants, lambda is_covered: not is_covered, sample, seed, blank=_blank_text))
+def text_sweep(rows: list[Row], sample: int | None = None, seed: int = 0, row_sample: int | None = None) -> Sweep:
+    """v68: `text_mutants` of the rows (a seeded sample of `row_sample` rows, then of `sample` rewrites, where given),
+    each not covered a right answer missed."""
+    return Sweep(
+        *sweep_rows(rows, text_mutants, lambda is_covered: not is_covered, sample, seed, row_sample, blank=_blank_text)
+    )
 
 
 @dataclass
@@ -801,7 +803,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=10_000, help="list at most this many rewrites missed")
     args = parser.parse_args(argv)
     figures = sweep(covered_rows(), args.sample, args.seed, args.rows)
-    result = joined(figures, text_sweep(covered_text_rows(), args.sample, args.seed))  # v68: no figure too
+    # v68: no figure too; --rows samples the text rows as well (46th session: it sampled the figure rows only)
+    result = joined(figures, text_sweep(covered_text_rows(), args.sample, args.seed, args.rows))
     for line in iter_report(result, args.show):
         print(line)
     return 0
