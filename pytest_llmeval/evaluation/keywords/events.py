@@ -22,7 +22,7 @@ from .normalisation import normalise
 _EVENTS_ZH = (
     "投入使用|试运行|上线|启动|立项|签约|交付|验收|投产|开工|完工|竣工|发布|成立|建成|运营|试点|招标|采购|部署|推广|上市"
     "|量产|开业|投运|落地|实施|开发|研发|设计|筹备|规划|获批|回本|盈利|开通|迁址|搬迁|注册|融资|收购|并购"
-    "|改制|更名|重组|挂牌|接触|合作|创立|创建|组建"  # v109
+    "|改制|更名|重组|挂牌|接触|合作|创立|创建|组建|变更|转型"  # v109
 )
 # v109: the same events in other words (创立 is 成立), and in English - each read as its Chinese event
 _SAME_EVENT = {"创立": "成立", "创建": "成立", "组建": "成立"}
@@ -39,6 +39,7 @@ _EVENTS_EN = {  # the longer words first (started working together is 合作, st
     "改制": "restructured|reorgani[sz]ed|converted",
     "更名": "renamed",
     "收购": "acquired|acquire",
+    "变更": "became|turned into",  # v109: a change of form (became a city commercial bank in 1997)
     "搬迁": "moved|relocated|relocate",
 }
 _EVENT_EN = "|".join(f"(?P<e{i}>{words})" for i, words in enumerate(_EVENTS_EN.values()))
@@ -55,7 +56,7 @@ _SUBJECT_THEN_EVENT = re.compile(f"[^0-9,.;:!?。\n()]{{1,8}}?{_WHEN}(?P<event>{
 _EVENT_BEFORE = re.compile(f"(?P<event>{_EVENTS_ZH})(?:于|在|是在|时间为|时间是|日期为|年份为) ?$")
 # v109: an English event and its year (founded in 1987, went live in March 2025, was restructured in 1997)
 _EN_EVENT_BEFORE = re.compile(
-    f"(?<![a-z])(?:{_EVENT_EN})(?![a-z])(?: [a-z]+){{0,2}}? (?:in|on|during|by)(?: [a-z]+)?(?: [0-9]{{1,2}},?)? ?$"
+    f"(?<![a-z])(?:{_EVENT_EN})(?![a-z])(?: [a-z]+){{0,4}}? (?:in|on|during|by)(?: [a-z]+)?(?: [0-9]{{1,2}},?)? ?$"
 )
 _A_YEAR = re.compile("(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?![0-9])(?: ?年)?")
 _EVENT_IN_A_QUESTION = re.compile(f"{_EVENTS_ZH}|(?<![a-z])(?:{_EVENT_EN})(?![a-z])")

@@ -836,6 +836,10 @@ _DENIAL_AFTER_ZH = re.compile(
     # v67: and no longer offered, withdrawn (私有化部署已停止提供, 已不再提供, 现已下线, 已停用)
     "|不再(?:提供|支持|开放|适用|可用)?|(?:现已|已经?|早已)被?(?:于[^,。!?;\n]{1,10}?)?(?:停止(?:提供|支持|服务|销售|开放)?|下线|停用|下架|停售|取消|废弃"
     "|关闭|终止|退役|淘汰|移除|删除|砍掉|去掉|撤销|撤下)"  # v86: 已被移除, 已经砍掉了
+    # v109: a former offer stopped after a contrast, the stop ending its clause (我们曾提供私有化部署，但已于去年停止;
+    # not …，但已停止对旧版本的支持, which stops something else)
+    "|(?:但|不过|然而)(?:现已|已经?|早已)被?(?:于[^,。!?;\n]{1,10}?)?(?:停止(?:提供|支持|服务|销售|开放)?|下线|停用|下架|停售"
+    "|取消|终止)了?(?= ?(?:[,。!?;\n]|$))"
     # v86: and one never launched or with no plan (一直没有推出, 从来没有支持过, 暂无计划), one not done (我们不做)
     "|(?:从未|从来没有?|一直没有?|一直未|始终没有?|始终未|还没有?)(?:推出|支持|提供|上线|开放|发布|做)过?"
     "|(?:暂|目前|当前|尚|还)?(?:无|没有)(?:相关|任何)?(?:计划|安排|规划)|不做"
@@ -895,7 +899,8 @@ _DENIAL_AFTER_EN = re.compile(
     r" (?:available|supported|offered|possible|provided|permitted|allowed|granted|included|accepted|applicable"
     r"|shipped|released|launched|rolled out"  # v106: v4.0 has not shipped yet
     r"|recommended|advised|advisable|suggested"  # v75: On-premise deployment is not recommended
-    r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable)"
+    r"|required|needed|necessary|feasible|issued|given|an option|charged|billed|collected|payable"
+    r"|on offer|offered to (?:customers|clients|the public))"  # v109: is no longer on offer
     # v34: the figure named as one (the 20-month figure is wrong, the $1.2 million estimate is incorrect)
     r"|(?:e?s)?(?: figure| number| estimate| value| claim| payback(?: period)?| timeline| projection| forecast)?"
     r" (?:is|are|was|were|remains?|stays?)(?: currently)?"
@@ -1051,14 +1056,17 @@ _UNDECIDED_AFTER_EN = re.compile(
 _NOT_DONE_YET_AFTER_ZH = re.compile(
     f"{_MARKED_OR_BRACKETED_ZH} ?(?:的)?(?:功能|认证|审计|申请|资质|评估|流程|模块|报告)?"
     f"(?:{_DENIAL_ADVERBS_ZH} ?){{0,3}}"
-    "(?:(?:正|仍|尚|还)?(?:在|处于)(?:进行|申请|审核|审批|办理|开发|研发|筹备|规划|认证|测试|内测|公测|灰度)(?:中|当中|阶段)?"
-    "|(?:进行|申请|审核|审批|办理|开发|研发|认证|测试|内测|公测|灰度)中|正在进行|即将(?:完成|取得|获得|通过|推出|上线)"
+    "(?:(?:正|仍|尚|还)?(?:在|处于)(?:进行|申请|审核|审批|办理|开发|研发|筹备|规划|认证|测试|内测|公测|灰度|评估|论证)"
+    "(?:中|当中|阶段)?"
+    # v109: under evaluation (私有化部署在评估中，尚无定论)
+    "|(?:进行|申请|审核|审批|办理|开发|研发|认证|测试|内测|公测|灰度|评估|论证)中|正在进行|即将(?:完成|取得|获得|通过|推出|上线)"
     "|在(?:产品)?路线图(?:上|中))" + _PART_ENDS_ZH
 )
 _NOT_DONE_YET_AFTER_EN = re.compile(
     r"(?:(?: certification| audit| certificate| compliance| support| report)? (?:is|are) (?:still |currently |now )?"
     r"| ?(?::|\||-|—) ?)(?:in progress|underway|under way|pending|on (?:our|the) (?:product )?roadmap"
-    r"|under development|in development|being (?:pursued|worked on|developed|prepared|audited|tested)"
+    r"|under development|in development|being (?:pursued|worked on|developed|prepared|audited|tested|evaluated"
+    r"|considered|assessed)|under (?:evaluation|consideration|review)"  # v109: is being evaluated; no decision yet
     r"|in (?:beta|testing|preview|pilot|alpha))"
     r"(?=[.,;!?:)\n]|$| [-*•+] | (?:and|but|with|for now|at (?:this|the) (?:time|moment))(?![a-z]))"
 )

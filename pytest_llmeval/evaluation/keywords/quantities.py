@@ -93,10 +93,12 @@ _A_DIGIT = re.compile("[0-9]")
 # 20 months") - not other words (预算内硬件120万元, 成本节省贡献了12%: another quantity's figure)
 _FILLER = re.compile(
     "预计|预期|大约|大概|约为|约合|仅为|只有|高达|可达|不到|超过|控制在|保持在|维持在|合计|总计|共计|用时|耗时|需要|"
+    "目前|现在|当前|累计|每年|每月|年均|总共|一共|已经|"
     r"(?:下降|降低|减少|增长|增加|提升|提高|上升|缩短|延长|达到)了?|[为是约达仅需要在共就也则将会可能了的:()|\s-]|"
     "(?<![a-z])(?:is|was|are|were|be|been|of|at|stands|stood|came|comes|in|to|fell|rose|dropped|grew|increased|"
     "decreased|declined|went|up|down|by|takes|took|take|will|would|needs|needed|around|about|roughly|approximately|"
-    "the|a|an|just|only|over|under|nearly|almost|expected|estimated|some|reaches|reached|hits|hit)(?![a-z])"
+    "the|a|an|just|only|over|under|nearly|almost|expected|estimated|some|reaches|reached|hits|hit|improved|improves|"
+    "worsened|jumped|climbed|slipped|so|far|date|currently|now|total|overall|annually|per|year)(?![a-z])"
 )
 _NAME_RIGHT_AFTER = re.compile(" ?(?:的|of (?:the )?)?")
 _A_FIGURE = re.compile("[0-9][0-9.,]*(?:%| ?[^0-9 ,.;:!?。()|]{0,3})")  # the other figure as the reason shows it
