@@ -409,6 +409,16 @@ _MISSED_AFTER = re.compile(
     r"[^.!?\n]{0,16}?[0-9]|[^.!?\n]{0,30}?[0-9][^.!?\n]{0,16}?(?<![a-z])(?:realistic|likelier|more likely)(?![a-z]))"
     # v108: and a figure promised or quoted, then the real one (A 20-month payback was promised; the real one is 26
     # months)
+    # v109: a theory, a paper or a headline figure, then the practice's (20 months in theory and 26 in practice; 20
+    # months on paper, 26 in reality; 20 months is the headline number; the realistic figure is 26; 回本周期20个月是
+    # 宣传口径，真实情况是26个月)
+    r"|(?: (?:in theory|on paper|nominally|theoretically|as advertised|officially)"
+    r"|(?: [a-z-]+){0,3} (?:is|was) the (?:headline|advertised|official|nominal|quoted|marketing) (?:number|figure))"
+    r"[,;.]? (?:and |but |while |whereas )?(?:[^.!?\n]{0,30}?(?<![a-z])(?:in practice|in reality|realistic"
+    r"|realistically|actually|the real|the actual)(?![a-z])[^.!?\n]{0,20}?[0-9]|[^.!?\n]{0,20}?[0-9][^.!?\n]{0,16}?"
+    r"(?<![a-z])(?:in practice|in reality|in real life)(?![a-z]))"
+    r"|(?:是|为)(?:宣传|官方|名义|理论|账面)(?:口径|数字|值|说法|数据)[,，;；] ?(?:但是?|而|然而|不过|可是)?"
+    r"[\u4e00-\u9fff]{0,6}?(?:实际|现实|真实|事实上|实践中)"
     r"|(?:[- ][a-z-]+){0,3} (?:was|is|had been|were) (?:promised|quoted|advertised|claimed|touted|pitched)[,;.] "
     r"[^.!?\n]{0,30}?(?<![a-z])(?:the real|the actual|actually|in reality|in fact|really|realistically)(?![a-z])"
     r"[^.!?\n]{0,20}?[0-9])"
@@ -482,13 +492,15 @@ _OWN_FORECAST = re.compile(
     r"|if|said|told us|told me)(?![a-z])"
 )
 _BELIED_BY_AN_ACTUAL = re.compile(
-    r"[^。!?\n]{0,16}?(?P<said>实际|事实上|(?<![a-z])(?:actual|actually|in fact|in reality|in practice)(?![a-z])"
+    r"[^。!?\n]{0,16}?(?P<said>实际运营(?:数据)?|实际|事实上"
+    r"|(?<![a-z])(?:actual|actually|in fact|in reality|in practice)(?![a-z])"
     # v107: and the words of a seeming's actual (实则, 其实, effectively, the real figure)
     r"|实则|其实|细算|真实|真正|(?<![a-z])(?:effectively|really|in truth|the real (?:figure|number|value))(?![a-z])"
     # v108: the actual of a best case, a condition or a word: today's, or one's own count (按当前预算是26个月, 财务
     # 算下来是26个月, 但我核算后是26个月, "realistically 26", "at the current budget it is 26")
     r"|按(?:当前|目前|现在|现有|现行)|现实(?:中|情况)?|核算|测算|复核|审计|算下来|算出来|实算|实测"
     r"|更(?:有)?可能|很可能|大概率|多半|一般(?:来说|情况下)?|通常|保守(?:估计|估算|测算|来看)|做好"
+    r"|实践中|真实情况"  # v109: 理论上20个月，实践中26个月 (and 实际运营数据, first above)
     r"|(?<![a-z])(?:realistically|at (?:the )?current|as things stand"
     # v109: the likelier figure after a best case (最快20个月，更可能是26个月; 很可能推迟到2025年; 一般26个月; "20
     # months at best, more likely 26")

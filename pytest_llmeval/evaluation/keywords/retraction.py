@@ -1038,22 +1038,29 @@ _PRELIMINARY_BRACKET = re.compile(
     r" ?\( ?(?:初步(?:测算|估算|估计|数据)?|初算|预估|估算|未经审计|暂定|草案|preliminary|initial|draft|unaudited"
     r"|provisional|first estimate|est\.?"
     # v108: and a forecast or a theory beside the actual (ROI：20%（预测）/ 12%（实际）)
-    r"|预测|预计|估计|理论|forecast|forecasted|projected|projection|estimated|estimate|expected|theoretical)"
-    r"(?: ?(?:数据|值|figure|estimate))? ?\)"
+    r"|预测|预计|估计|理论|forecast|forecasted|projected|projection|estimated|estimate|expected|theoretical"
+    # v109: and a best case beside the realistic one (20个月（乐观）/ 26个月（现实）; 20 months (optimistic) / 26
+    # months (realistic))
+    r"|乐观|理想|最佳|optimistic|best case|best-case|ideal)"
+    r"(?: ?(?:数据|值|估计|情况|figure|estimate|case))? ?\)"
 )
 _PRELIMINARY_BEFORE = re.compile(
     "初步(?:测算|估算|估计|预计|计算|核算)?|初算|预估"
     r"|(?<![a-z])(?:early|earlier|first|initial|preliminary|original|draft|unaudited) (?:estimates?|figures?"
     r"|calculations?|projections?|forecasts?|numbers?|results?)(?![a-z])"
+    # v109: what we said at first (We originally said 20 months; the revised figure is 26)
+    r"|(?<![a-z])(?:we|i) (?:originally|initially|first) (?:said|quoted|estimated|told you)(?![a-z])"
 )
 _FINAL_BEFORE_A_FIGURE = re.compile(
     "(?:最终|最后|审计后|复核后|修正后|核实后|经审计|实际)(?:确定|核定|测算|核算|的结果)?(?:为|是)? ?"
     r"|(?<![a-z])(?:after (?:the |an? )?(?:audit|review|revision|correction|recalculation)|finally|in the end)"
     r",? (?:(?:it|this|the figure|roi|the roi) )?(?:is |was |came (?:in )?at |stands at |became )?"
     r"|(?<![a-z])(?:became|has become|turned into) "
+    r"|(?<![a-z])the (?:revised|corrected|real|actual|realistic|final) (?:figure|number)(?: is| was)? "  # v109
 )
 _FINAL_AFTER_A_FIGURE = re.compile(
-    r"[^(),;。]{0,8}?(?: ?\( ?(?:审计后|最终|修正后|实际|实测|经审计|audited|final|revised|actual|measured) ?\)"
+    r"[^(),;。]{0,8}?(?: ?\( ?(?:审计后|最终|修正后|实际|实测|经审计|audited|final|revised|actual|measured"
+    r"|现实|保守|realistic|conservative|likely|most likely) ?\)"  # v109: 26个月（现实）, 26 months (realistic)
     r"| after(?= ?[.;,]|$))"
 )
 _BEFORE_THE_CHECK = re.compile(
