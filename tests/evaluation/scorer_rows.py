@@ -32,13 +32,16 @@ def status(point: str, answer: str, forms: NumberForms | None = None, question: 
     return score_answer(case, answer).points[0].status
 
 
-def check_status(point: str, answer: str, expected: str, forms: NumberForms | None = None) -> None:
-    """The point's status is `expected`; "not covered" accepts any status but covered (missing, negated, ...)."""
-    got = status(point, answer, forms)
+def check_status(
+    point: str, answer: str, expected: str, forms: NumberForms | None = None, question: str = "问题"
+) -> None:
+    """The point's status is `expected` (read with the case's `question`); "not covered" accepts any status but
+    covered (missing, negated, ...)."""
+    got = status(point, answer, forms, question)
     if expected == "not covered":
-        assert got != "covered", (point, answer, got)
+        assert got != "covered", (question, point, answer, got)
     else:
-        assert got == expected, (point, answer, got)
+        assert got == expected, (question, point, answer, got)
 
 
 def slowest_status(rows: Iterable[tuple[str, str, NumberForms | None, str]]) -> float:

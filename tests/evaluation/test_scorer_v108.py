@@ -598,9 +598,8 @@ def test_rows(point: str, answer: str, expected: str) -> None:
 
 @pytest.mark.parametrize(("question", "point", "answer", "expected"), QUESTION_ROWS)
 def test_question_rows(question: str, point: str, answer: str, expected: str) -> None:
-    for forms in (None, CN):
-        got = status(point, answer, forms, question)
-        assert (got == "covered") is (expected == C), (question, point, answer, got)
+    check_status(point, answer, expected, None, question)
+    check_status(point, answer, expected, CN, question)
 
 
 def test_the_same_answers_without_the_question_keep_what_only_the_question_decides() -> None:

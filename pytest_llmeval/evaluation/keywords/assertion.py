@@ -562,6 +562,18 @@ HEARSAY_DISCLAIMED = re.compile(
 _GOES_ON_FROM_IT = re.compile(" ?(?:但是?|不过|然而|可是|这|该|此|(?:however|but|this|that|though)(?![a-z]))")
 
 
+def _end_of_what_goes_on(answer_lines: str, end: int) -> int:
+    """Where the sentence holding `end` ends - or the next one, where that goes on from it (但这一说法无法证实, "This
+    is unconfirmed"): the reach of a verdict on what the sentence says."""
+    after = SENTENCE_END.search(answer_lines, end)
+    if after is None:
+        return len(answer_lines)
+    if _GOES_ON_FROM_IT.match(answer_lines, after.end()):
+        following = SENTENCE_END.search(answer_lines, after.end())
+        return following.end() if following else len(answer_lines)
+    return after.end()
+
+
 def disclaimed_hearsay(answer_lines: str, start: int, end: int) -> str | None:
     """The text from the hearsay cue before start:end (in its sentence) to start, where a disclaimer in the sentence
     or the next one that goes on from it disclaims the hearsay (v11; v75: read for a key point without a figure too -
@@ -571,11 +583,7 @@ def disclaimed_hearsay(answer_lines: str, start: int, end: int) -> str | None:
     hearsay = _HEARSAY.search(answer_lines, sentence_start, start)
     if hearsay is None:
         return None
-    after = SENTENCE_END.search(answer_lines, end)
-    rest_end = after.end() if after else len(answer_lines)
-    if after is not None and _GOES_ON_FROM_IT.match(answer_lines, after.end()):
-        following = SENTENCE_END.search(answer_lines, after.end())
-        rest_end = following.end() if following else len(answer_lines)
+    rest_end = _end_of_what_goes_on(answer_lines, end)
     for disclaimer in HEARSAY_DISCLAIMED.finditer(answer_lines, hearsay.end(), rest_end):
         if start <= disclaimer.start() < end:
             continue
@@ -653,14 +661,9 @@ _REVOKED = re.compile(
 
 
 def _revoked_later(answer_lines: str, end: int) -> bool:
-    after = SENTENCE_END.search(answer_lines, end)
-    rest_end = after.end() if after else len(answer_lines)
-    if after is not None and _GOES_ON_FROM_IT.match(answer_lines, after.end()):
-        following = SENTENCE_END.search(answer_lines, after.end())
-        rest_end = following.end() if following else len(answer_lines)
     return any(
         _NOT_BEFORE.search(answer_lines, max(0, m.start() - 12), m.start()) is None
-        for m in _REVOKED.finditer(answer_lines, end, rest_end)
+        for m in _REVOKED.finditer(answer_lines, end, _end_of_what_goes_on(answer_lines, end))
     )
 
 

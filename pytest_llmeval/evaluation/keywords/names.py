@@ -887,6 +887,7 @@ def claim_dismissed_after(answer_norm: str, end: int) -> str | None:
 _ADVERBS_BEFORE_AN_ACT = ("亲自", "一手", "主动", "最早", "最初", "当初", "也", "一起", "共同", "")
 _NOT_AN_ACTOR_BEFORE = re.compile("(?:不是|并非|并不是|而非|非|没有|没|未|不)$")
 _SHARED_BEFORE = re.compile("(?:和|与|跟|及|、|同)$")
+_SHARED_WITH_AFTER = re.compile(f"(?:和|与|跟|及|、)[\u4e00-\u9fff]{{2,4}}?(?:一起|共同|也)?(?:{_ACTS_ZH})")
 _ACT_THEN_ACTOR = re.compile(
     f"(?:{_ACTS_ZH})[\u4e00-\u9fff]?(?:的|人)(?:其实|实际上|实际|则)?(?:是|为) ?(?P<name>[\u4e00-\u9fff]{{2,4}})"
 )
@@ -943,9 +944,6 @@ def another_did_the_act_asked(answer_norm: str, start: int, end: int, acts: froz
     actors = _actors(answer_norm, acts)
     if not actors or any(name == actor or name in actor or actor in name for actor in actors):
         return None
-    if re.match(
-        f"(?:和|与|跟|及|、)[\u4e00-\u9fff]{{2,4}}?(?:一起|共同|也)?(?:{_ACTS_ZH})",
-        answer_norm[end:],
-    ):
+    if _SHARED_WITH_AFTER.match(answer_norm, end):
         return None  # 刘敏和王芳牵的线: both
     return f" … {'、'.join(sorted(actors))} ({'/'.join(sorted(acts))})"

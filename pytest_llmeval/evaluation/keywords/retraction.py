@@ -974,10 +974,9 @@ def left_with_no_new_figure(answer_norm: str, start: int, end: int) -> str | Non
         after = _LEFT_AFTER_ZH.match(answer_norm, end)
         if after is not None:
             return after.group()
-    if _LEFT_FROM_BEFORE_EN.search(answer_norm, max(0, start - 40), start):
-        after = _LEFT_AFTER_EN.match(answer_norm, end)
-        if after is not None:
-            return answer_norm[max(0, start - 40) : start].split(" ", 1)[-1] + "…" + after.group()
+    moved = _LEFT_FROM_BEFORE_EN.search(answer_norm, max(0, start - 40), start)
+    if moved is not None and _LEFT_AFTER_EN.match(answer_norm, end):
+        return f" ({moved.group().strip()})"  # shown after the figure: 20% (fallen back from)
     if _ONCE_BEFORE.search(answer_norm, max(0, start - 8), start):
         later = _LEFT_LATER_ZH.match(answer_norm, end)
         if later is not None:
