@@ -58,6 +58,14 @@ _EVENT_BEFORE = re.compile(f"(?P<event>{_EVENTS_ZH})(?:于|在|是在|时间为|
 _EN_EVENT_BEFORE = re.compile(
     f"(?<![a-z])(?:{_EVENT_EN})(?![a-z])(?: [a-z]+){{0,4}}? (?:in|on|during|by)(?: [a-z]+)?(?: [0-9]{{1,2}},?)? ?$"
 )
+# v110: a year opening its clause, then a comma, the subject and the event (1997年，华信改制为城商行; "In 1997,
+# Huaxin was restructured"; "In 1997 Huaxin became a city commercial bank") - read after an event before the year
+# (成立于1987年，改制… dates 1987年 by 成立)
+_COMMA_THEN_EVENT = re.compile(f" ?[,，] ?[^0-9,.;:!?。\n()]{{0,8}}?{_WHEN}(?P<event>{_EVENTS_ZH})")
+_EN_OPENING_IN = re.compile(r"(?:^|[.;:!?\n] ?)in $")
+_EN_SUBJECT_THEN_EVENT = re.compile(
+    f",? (?:[a-z'-]+ ){{1,4}}?(?:was |were |had been |has been |is |got |had )?(?:{_EVENT_EN})(?![a-z])"
+)
 _A_YEAR = re.compile("(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?![0-9])(?: ?年)?")
 _EVENT_IN_A_QUESTION = re.compile(f"{_EVENTS_ZH}|(?<![a-z])(?:{_EVENT_EN})(?![a-z])")
 
@@ -86,9 +94,16 @@ def _event_dated(answer_norm: str, year: re.Match[str]) -> tuple[str, int, int] 
         before = _EVENT_BEFORE.search(answer_norm, max(0, year.start() - 8), year.start())
         if before is not None:
             return _event(before), before.start(), year.end()
+        comma = _COMMA_THEN_EVENT.match(answer_norm, year.end())
+        if comma is not None:
+            return _event(comma), year.start(), comma.end()
     before_en = _EN_EVENT_BEFORE.search(answer_norm, max(0, year.start() - 48), year.start())
     if before_en is not None:
         return _event(before_en), before_en.start(), year.end()
+    if _EN_OPENING_IN.search(answer_norm, max(0, year.start() - 6), year.start()) is not None:
+        after_en = _EN_SUBJECT_THEN_EVENT.match(answer_norm, year.end())
+        if after_en is not None:
+            return _event(after_en), year.start(), after_en.end()
     return None
 
 

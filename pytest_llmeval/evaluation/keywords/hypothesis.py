@@ -506,13 +506,24 @@ _BELIED_BY_AN_ACTUAL = re.compile(
     # months at best, more likely 26")
     r"|more likely|most likely|probably|typically|usually|more realistically|expect|plan for|budget for"
     r"|conservatively"
-    r"|we (?:measured|calculated|computed|checked))(?![a-z])"
+    r"|we (?:measured|calculated|computed|checked)"
+    # v110: one's own count named (Payback: 20 months (vendor figure); our estimate is 26 months)
+    r"|our (?:own )?(?:estimate|calculation|count|figure|measurement|model|analysis)s?)(?![a-z])"
     # v89: and an outcome's verb after a "but" (was expected to be 20 months but came in at 24, turned out to be 24)
     r"|(?<![a-z])but (?:it |this |payback |the [a-z]+ )?(?:came in at|came in|turned out to be|turned out at"
     r"|ended up at|ended up being|ended at|landed at|came to)(?![a-z])|结果(?:却|只)?(?:是|为|达到了|花了|用了))"
     r"[^。!?\n0-9]{0,16}?(?<!第)(?P<figure>[0-9][0-9,.]*)"
 )
 _A_BARE_END = re.compile(r" ?(?:[,;!?。，；]|\.(?=\s|$)|$)")
+# v110: whose word the figure is, in a bracket after it (回本周期：20个月（供应商口径），我们测算为26个月; ROI：
+# 20%（对方提供），经我们复核为12%; "Payback: 20 months (vendor figure); our estimate is 26 months") - belied as a
+# forecast is when an own count follows; alone it stays the answer's figure
+_WHOSE_WORD_AFTER = re.compile(
+    r" ?[(\[【] ?(?:[\u4e00-\u9fff]{0,4}?(?:口径|说法|宣传|承诺|报价|估计|预估|数据|数字|提供|给出|声称|宣称|所称|所说"
+    r"|自称|自报)"
+    r"|(?:the |per the |according to (?:the )?|as )?(?:vendor|vendor's|supplier|supplier's|official|advertised"
+    r"|marketing|sales|quoted|headline|claimed|nominal|brochure|their|the company's)(?: [a-z']+){0,2}) ?[)\]】]"
+)
 # v109: a best case said after its figure (20 months at best, 2024 at the earliest)
 _BEST_CASE_AFTER = re.compile(
     r" ?(?:at (?:the )?(?:best|earliest|soonest|most)|in the best case|best case"
@@ -530,7 +541,8 @@ _ACTUAL_FILLER = re.compile(
     r"后|(?<![a-z])(?:level|rate|pace)(?![a-z])|"  # v108: 核算后是26个月, at the current level it is 26
     r"推迟|延迟|延后|拖|提前|到|"  # v108: 预计2024年上线，实际推迟到了2025年
     r"的|了|[:：,，\s]|(?<![a-z])(?:it|is|was|were|only|just|came|in|at|to|reached|stood|around|about|roughly|the|"
-    r"figure|number|result|value|a|mere|closer|nearer|turned|out|be|been|took|cost|spent|needed|lasted|has|had|it's)"
+    r"figure|number|result|value|a|mere|closer|nearer|turned|out|be|been|took|cost|spent|needed|lasted|has|had|it's|"
+    r"gives|gave|shows|showed|says|puts|suggests|indicates)"  # v110: our calculation gives 12%
     r"(?![a-z])"
 )
 _A_WORD = re.compile(r"[a-z]+|[\u4e00-\u9fff]+")
@@ -542,10 +554,10 @@ def _forecast_belied(answer_norm: str, start: int, end: int) -> str | None:
     if figure is None:
         return None
     sentence_start = max(last_end(SENTENCE_END, answer_norm, figure.start()), start - 40, 0)
-    best_after = _BEST_CASE_AFTER.match(answer_norm, end)
-    if _OWN_FORECAST.search(answer_norm, sentence_start, figure.start()) is None and best_after is None:
+    said_after = _BEST_CASE_AFTER.match(answer_norm, end) or _WHOSE_WORD_AFTER.match(answer_norm, end)
+    if _OWN_FORECAST.search(answer_norm, sentence_start, figure.start()) is None and said_after is None:
         return None
-    actual = _BELIED_BY_AN_ACTUAL.match(answer_norm, best_after.end() if best_after is not None else end)
+    actual = _BELIED_BY_AN_ACTUAL.match(answer_norm, said_after.end() if said_after is not None else end)
     if actual is None or actual.group("figure").rstrip(",.") == figure.group().rstrip(",."):
         return None
     rest = answer_norm[actual.end() :]  # the actual must be a figure of the same kind as `unit` (not 第3个月)

@@ -41,7 +41,18 @@ _QUANTITIES: dict[str, tuple[str, ...]] = {
         "break-even point",
         "breakeven point",
     ),
-    "construction": ("建设期", "建设周期", "施工期", "工期", "construction", "construction period"),
+    "construction": (
+        "建设期",
+        "建设周期",
+        "施工期",
+        "工期",
+        "construction",
+        "construction period",
+        "construction phase",  # v110: and the build's other English names
+        "build phase",
+        "build period",
+        "build-out",
+    ),
     "implementation": (
         "实施周期",
         "实施期",
@@ -94,6 +105,7 @@ _A_DIGIT = re.compile("[0-9]")
 _FILLER = re.compile(
     "预计|预期|大约|大概|约为|约合|仅为|只有|高达|可达|不到|超过|控制在|保持在|维持在|合计|总计|共计|用时|耗时|需要|"
     "目前|现在|当前|累计|每年|每月|年均|总共|一共|已经|"
+    "倒是|倒|还|仍然|仍|依然|足足|竟然|居然|也就|有|"  # v110: 毛利率倒是有20% (the ROI asked: 20% is the margin's)
     r"(?:下降|降低|减少|增长|增加|提升|提高|上升|缩短|延长|达到)了?|[为是约达仅需要在共就也则将会可能了的:()|\s-]|"
     "(?<![a-z])(?:is|was|are|were|be|been|of|at|stands|stood|came|comes|in|to|fell|rose|dropped|grew|increased|"
     "decreased|declined|went|up|down|by|takes|took|take|will|would|needs|needed|around|about|roughly|approximately|"

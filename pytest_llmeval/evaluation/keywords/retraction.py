@@ -10,7 +10,16 @@ from collections.abc import Sequence
 
 from ..numbers import EN_ONES, EN_TEENS, EN_TENS, NUMERAL_CHARS, Pattern
 from ..numbers.edges import LABEL_OF_AN_END
-from .assertion import HEARSAY_DISCLAIMED, SENTENCE_END, last_end, next_start, occurs, start_of_part
+from .assertion import (
+    HEARSAY_BRACKET_AFTER,
+    HEARSAY_DISCLAIMED,
+    SENTENCE_END,
+    SOURCE_SAYS_ZH,
+    last_end,
+    next_start,
+    occurs,
+    start_of_part,
+)
 from .dates import A_DATE, DATE_WORDS_EN, end_of_the_date
 from .negation import BRACKET_OPENED_BEFORE, negation_before
 from .normalisation import CROSS
@@ -264,6 +273,7 @@ _ATTRIBUTED = re.compile(
     # v109: a view, a report or what goes round (有说法称, 有观点认为, 据报道, 有报道称, 媒体称, 业内流传, 外界认为)
     "|有(?:一种|种|个)?说法|有(?:一种|种)?观点|据(?:媒体|新闻)?报道|(?:有|媒体|新闻)报道(?:称|说)|媒体称|流传"
     "|(?:外界|业内|市场)(?:认为|称|传)"
+    f"|{SOURCE_SAYS_ZH}"  # v110: a source's word (销售说回本周期20个月，但这不属实)
     # v107: any belief the sentence then corrects (还以为是20个月，其实是26个月; 客户以为…，实际…; 曾一度认为是20个月，
     # 后来发现是26个月; "I thought it was 20 months, but it is 26"; "We assumed 20 months; it turned out to be 26")
     "|(?<!别)(?<!不要)(?<!不会)(?<![可所足得用难])以为"  # not 别以为, 可以为客户, 所以为了
@@ -309,9 +319,10 @@ _MISTAKEN_BEFORE = re.compile(
     "|(?<![a-z])(?:mistakenly|erroneously|wrongly|misconception is|myth is)(?![a-z])"
 )
 _MISTAKE_AFTER = re.compile(" ?(?:是|为)?(?:一个|一种)?(?:常见|普遍|典型)?的?(?:误解|误传|谣言|误区)")
+# (v110: a numeral there is not the 一 of 一致, 一样, 一直: 据说回本周期20个月，我们的测算结果一致 read as corrected)
 _CORRECTED = re.compile(
     "(?:但是?|其实|实际上|事实上|实际|然而|不过|可是|而是|结果|(?<![a-z])(?:but|however|in fact|actually|in reality)"
-    "(?![a-z]))[^。!?\n]*?[0-9一二三四五六七八九十两]"
+    "(?![a-z]))[^。!?\n]*?(?:[0-9二三四五六七八九十两]|一(?![致样起直定般些切同旦边面下向律概]))"
     # v107: and what the facts turned out to be (没想到要26个月, 后来发现是26个月, 后经核算为26个月, "it turned out to
     # be 26")
     # (a figure: a digit, or a numeral with its measure - not 这一点, 一眨眼)
@@ -323,7 +334,7 @@ _CORRECTED = re.compile(
     "|(?:(?<![a-z])(?:our|my) (?:own )?(?:analysis|estimate|calculation|model|numbers|data|review|assessment|figures?)"
     " (?:says|shows|suggests|gives|puts it at|is|indicates|points to)(?![a-z])"
     "|(?<![a-z])realistically(?![a-z])|我们(?:的)?(?:测算|分析|计算|估算|评估)(?:显示|表明|结果为|结果是|为|是))"
-    "[^。!?\n]*?[0-9一二三四五六七八九十两]"
+    "[^。!?\n]*?(?:[0-9二三四五六七八九十两]|一(?![致样起直定般些切同旦边面下向律概]))"
     "|不对|错误|错了|不正确|不准确|不实|不属实|失实|与事实不符|不符合事实|是假的|有误|并非如此|不是这样|误解|谣言"
     "|(?<![a-z])(?:wrong|incorrect|not true|not the case|inaccurate|untrue|a myth|misconception)(?![a-z])"
 )
@@ -366,6 +377,12 @@ def reported_and_corrected(answer_lines: str, start: int, end: int) -> str | Non
         return ""
     sentence_start = last_end(SENTENCE_END, answer_lines, start)
     sentence_end = next_start(SENTENCE_END, answer_lines, end)
+    bracket = HEARSAY_BRACKET_AFTER.match(answer_lines, end)  # v110: 回本周期20个月（销售所说），但这不属实
+    if bracket is not None and (
+        HEARSAY_DISCLAIMED.search(answer_lines, bracket.end(), sentence_end)
+        or _corrected(answer_lines, start, end, bracket.end(), sentence_end)
+    ):
+        return ""
     quoted = _ATTRIBUTED_AFTER.match(answer_lines, end)
     if quoted is not None and (
         _corrected(answer_lines, start, end, quoted.end(), sentence_end)
