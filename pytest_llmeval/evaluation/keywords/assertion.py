@@ -523,7 +523,7 @@ def _quoted_as_a_claim(answer_lines: str, start: int, end: int) -> bool:
 # by the forbidden claims here and the figures' `retraction._ATTRIBUTED`
 SOURCE_SAYS_ZH = (
     "(?:官网|官方网站|网站|宣传(?:材料|册|资料|页)?|产品手册|白皮书|销售|厂商|厂家|供应商|对方|卖方|乙方|该公司|他们)上?"
-    "(?:说|称|表示|写着|写道|介绍|提到|标称|声明)"
+    "(?:说(?!明)|称|表示|写着|写道|介绍|提到|标称|声明)"  # not 销售说明 (a sales note)
     "|据(?:对方|厂商|厂家|供应商|销售|官网|官方|该公司|他们|其)?(?:介绍|所说|所称|表示)"
 )
 _HEARSAY = re.compile(

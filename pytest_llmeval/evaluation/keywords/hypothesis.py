@@ -517,10 +517,11 @@ _BELIED_BY_AN_ACTUAL = re.compile(
 _A_BARE_END = re.compile(r" ?(?:[,;!?。，；]|\.(?=\s|$)|$)")
 # v110: whose word the figure is, in a bracket after it (回本周期：20个月（供应商口径），我们测算为26个月; ROI：
 # 20%（对方提供），经我们复核为12%; "Payback: 20 months (vendor figure); our estimate is 26 months") - belied as a
-# forecast is when an own count follows; alone it stays the answer's figure
+# forecast is when an own count follows; alone it stays the answer's figure, and so does one of our own or the actual's
+# (20个月（实测数据）, （我们的估计）)
 _WHOSE_WORD_AFTER = re.compile(
-    r" ?[(\[【] ?(?:[\u4e00-\u9fff]{0,4}?(?:口径|说法|宣传|承诺|报价|估计|预估|数据|数字|提供|给出|声称|宣称|所称|所说"
-    r"|自称|自报)"
+    r" ?[(\[【] ?(?!实际|实测|我们|我方|本项目|审计|核算)"
+    r"(?:[\u4e00-\u9fff]{0,4}?(?:口径|说法|宣传|承诺|报价|估计|预估|数据|数字|提供|给出|声称|宣称|所称|所说|自称|自报)"
     r"|(?:the |per the |according to (?:the )?|as )?(?:vendor|vendor's|supplier|supplier's|official|advertised"
     r"|marketing|sales|quoted|headline|claimed|nominal|brochure|their|the company's)(?: [a-z']+){0,2}) ?[)\]】]"
 )
