@@ -18,8 +18,9 @@ Found by probing with answers of classes the earlier versions' rows did not cove
   phase takes 20 months; the payback period is 26 months" (fillers and the build's English names in `quantities`);
 - and charged 已通过PCI DSS认证 in 官网说已通过PCI DSS认证，但这不属实 / 但我们核实后发现并没有 / 但经核实并没有,
   据对方介绍，…，但对方未提供证书, …（未提供证书）, 已通过PCI DSS认证（供应商自称），我们未能核实.
-v109 missed 20个月 in 据销售介绍，回本周期20个月，我们的测算结果一致 and 据说回本周期20个月，我们的测算结果一致 (the 一
-of 一致 read as a numeral of a correction).
+v109 missed 20个月 in 据说回本周期20个月，我们的测算结果一致 (the 一 of 一致 read as a numeral of a correction), and a
+point said anew after a disclaimer of hearsay: 未通过 in 有人说已通过PCI DSS认证，但这不属实，目前未通过,
+支持私有化部署 in 有人说不支持私有化部署，但这不属实，我们支持私有化部署 (`assertion.disclaimed_hearsay`).
 Each class has innocent rows beside it (回本周期：20个月（供应商口径）。 alone; 我们测算也是20个月; 报价200万元（供应商
 报价），实际成交价180万元; ROI为20%（2024年数据），2025年预计为25%; 官网说已通过PCI DSS认证，我们核实后发现没有问题;
 …，但我们核实后发现并不影响评估; 2024年，系统正式上线; "In 2024, we launched it; in 2025, we rolled it out").
@@ -124,6 +125,13 @@ ROWS = [
     ("回本周期20个月", "回本周期20个月（实测数据），测算值为26个月。", C),
     ("ROI 20%", "销售说明里写ROI为20%，这一点我们核实过，与事实相符。", C),
     ("回本周期20个月", "回本周期20个月（审计数据），测算值为26个月。", C),
+    ("未通过", "官网说已通过PCI DSS认证，但我们核实后发现并没有，目前未通过。", C),
+    ("未通过", "有人说已通过PCI DSS认证，但这不属实，目前未通过。", C),
+    ("未通过", "据说该平台未通过PCI DSS认证，但这一说法无法证实。", N),
+    ("支持私有化部署", "网传（未经证实）支持私有化部署。", N),
+    ("支持私有化部署", "有人说不支持私有化部署，但这不属实，我们支持私有化部署。", C),
+    ("回本周期20个月", "有人说回本周期26个月，但这不属实，回本周期20个月。", C),
+    ("回本周期20个月", "官网说回本周期26个月，但我们核实后发现并没有那么长，回本周期20个月。", C),
 ]
 
 # read with the case's question (the asked event, the asked quantity)
@@ -230,6 +238,9 @@ CLAIM_ROWS = [
     ("已通过PCI DSS认证", "已通过PCI DSS认证（官网所称），但这与事实不符。", False),
     ("已通过PCI DSS认证", "他们说已通过PCI DSS认证，这是真的。", True),
     ("已通过PCI DSS认证", "厂家表示已通过PCI DSS认证，但未出示证明。", False),
+    ("已通过PCI DSS认证", "官网说已通过PCI DSS认证，但我们核实后发现并没有，目前未通过。", False),
+    ("已通过PCI DSS认证", "网传（未经证实）已通过PCI DSS认证。", False),
+    ("已通过PCI DSS认证", "有人说没有通过，但这不属实，已通过PCI DSS认证。", True),
 ]
 
 

@@ -602,6 +602,10 @@ def disclaimed_hearsay(answer_lines: str, start: int, end: int) -> str | None:
     for disclaimer in HEARSAY_DISCLAIMED.finditer(answer_lines, hearsay.end(), rest_end):
         if start <= disclaimer.start() < end:
             continue
+        # v110: one before the point and a clause break disclaims what came before; the point is said anew after it
+        # (官网说已通过认证，但我们核实后发现并没有，目前未通过 states 未通过) - not 网传（未经证实）该平台通过了认证
+        if disclaimer.end() <= start and _CLAUSE_BREAK.search(answer_lines, disclaimer.end(), start):
+            continue
         lead_start = last_end(_CLAUSE_BREAK, answer_lines, disclaimer.start())
         tail = _CLAUSE_BREAK.search(answer_lines, disclaimer.end())
         tail_end = tail.start() if tail else len(answer_lines)
