@@ -26,7 +26,7 @@ echo "[tests] ruff (lint + format) and mypy"
 # pytest rewrites the asserts of every test module and of the plugin's own ~200 modules (an entry-point plugin) in
 # each process that imports them, and without the cache every xdist worker and every child pytest or command a test
 # starts parsed, rewrote and compiled them again: ~0.8 s of CPU a child process (a tiny child run:
-# 3.6-4.1 s -> 2.9-3.1 s). The caches are the clone's __pycache__ folders (git ignores them).
+# 3.6-4.1 -> 2.9-3.1 user CPU-s, n = 2 each). The caches are the clone's __pycache__ folders (git ignores them).
 unset PYTHONDONTWRITEBYTECODE
 exec .venv/bin/python -m pytest tests -p no:cacheprovider -m "not slow and not gpu" -n 3 --dist loadgroup \
   --max-worker-restart 0 -ra --durations=15 "$@"
