@@ -50,6 +50,10 @@ class systematically. Each covered row of tests/evaluation (the rows credit_muta
   around it, an adverb, an emoji, a footnote - or the answer framed (a heading or a <think> block before it, the point
   in bold); skipped and counted where the credit sweep's text kinds skip (`text_spot`).
 
+- v111, linked point: the point rewritten, not the answer - its subject and figure written with a link between them
+  (回收期20个月 -> 回收期为20个月 / 回收期约为20个月 / 回收期：20个月; ROI 20% -> ROI is 20% / ROI of 20%): the same
+  point, so every answer it covers must still cover it (v110 missed 26,483 of 29,643 such answers).
+
 A rewrite is made only where it surely keeps the meaning, otherwise it is skipped and counted: the point's figure
 must occur once in the answer in a plain sentence (no negation, condition or question of its own, no JSON, code or
 table: the same checks as credit_mutations), and the answer with that figure blanked out must not cover the point
@@ -771,10 +775,43 @@ class Sweep:
     seconds: float
 
 
+LINKS_ZH = ("为", "约为", "：")
+LINKS_EN = (" is ", " of ")
+# what already links the point's subject to its figure (回收期为, ROI：, "the ROI is"): a point so written is not linked
+# again
+_LINKED_ALREADY = re.compile(r"(?:[为是约在达:：=]|\b(?:is|was|of|at|about|around))\s*$")
+
+
+def linked_points(row: Row, blanked_covers: bool) -> list[Mutant]:
+    """v111: the row's point written with a link between its subject and its one figure (`LINKS_ZH`, `LINKS_EN`),
+    each scored against the row's own answer - where the words before the figure end with a subject's name."""
+    point, answer, forms, rest = row
+    figure = _figure(point)
+    if blanked_covers or figure is None:
+        return []
+    spots = _occurrences(point, figure)
+    if len(spots) != 1:
+        return []
+    before = point[: spots[0].start()].rstrip()
+    if not _ends_with_a_subject(before) or _LINKED_ALREADY.search(before):
+        return []
+    links = LINKS_ZH if _CJK.search(before[-1:]) else LINKS_EN
+    after = point[spots[0].start() :]
+    return [Mutant("linked point", (f"{before}{link}{after}", answer, forms, rest), answer) for link in links]
+
+
+def mutants_and_linked_points(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
+    """`mutants` of the row's answer, and the row's point linked (`linked_points`) for its own answer."""
+    made, skipped = mutants(row, blanked_covers)
+    return made + linked_points(row, blanked_covers), skipped
+
+
 def sweep(rows: list[Row], sample: int | None = None, seed: int = 0, row_sample: int | None = None) -> Sweep:
     """Rewrite the rows (a seeded sample of `row_sample` rows, then of `sample` rewrites, where given) and score every
     rewrite: those not covered are right answers missed."""
-    return Sweep(*sweep_rows(rows, mutants, lambda is_covered: not is_covered, sample, seed, row_sample))
+    return Sweep(
+        *sweep_rows(rows, mutants_and_linked_points, lambda is_covered: not is_covered, sample, seed, row_sample)
+    )
 
 
 def iter_report(result: Sweep, show: int) -> Iterator[str]:

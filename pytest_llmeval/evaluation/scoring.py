@@ -124,7 +124,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 110
+SCORER_VERSION = 111
 
 
 @dataclass(frozen=True)
@@ -250,6 +250,9 @@ def _figure(pattern: Pattern, text: str) -> bool:
         # of a figure's rules for it (原定中午12点，现改为14点 was credited)
         return FIGURE_START.match(text, period.end()) is not None
     if isinstance(pattern, NumberPattern):
+        label = pattern.pieces[0].strip()
+        if label and text.startswith(label):
+            return False  # v111: a subject that opens with a numeral (三年ROI不是50%: the figure is the 50%)
         return FIGURE_START.match(text) is not None or _SPELLED_START.match(text) is not None
     if isinstance(pattern, SpokenShare):
         return True  # v36: 三分之一, one third, half of - a share said in words

@@ -64,6 +64,8 @@ KINDS = {
     "no copula",
     "hard wrap",
     "restated",
+    # v111: the point rewritten with a link between its subject and figure, for its own answer
+    "linked point",
 }
 # misses left, per kind, with the reason (Left: in docs/scorer-versions.md's v60 paragraph)
 # v61: the one heading miss (a blockquote after "## 结论") is covered. v62: 6 attributive rewrites whose subject's
@@ -498,3 +500,22 @@ def test_unsure_text_rows_are_skipped(sweep_module: ModuleType, point: str, answ
 def test_a_text_row_covered_without_its_point_is_skipped(sweep_module: ModuleType) -> None:
     made, skipped = sweep_module.text_mutants(("私有化部署", "支持私有化部署。", None, "covered"), True)
     assert made == [] and skipped == ["text: covered without the point"]
+
+
+@pytest.mark.parametrize(
+    ("point", "linked"),
+    [
+        ("回收期20个月", ["回收期为20个月", "回收期约为20个月", "回收期：20个月"]),
+        ("ROI 20%", ["ROI is 20%", "ROI of 20%"]),
+        ("回收期为20个月", []),  # linked already
+        ("下降20%", []),  # no subject's name before the figure: 下降为20% is a fall to 20%
+        ("20个月", []),
+    ],
+)
+def test_linked_points_are_made_only_after_a_subjects_name(
+    sweep_module: ModuleType, point: str, linked: list[str]
+) -> None:
+    """v111: the point written with a link - for the row's own answer, which the same point must still cover."""
+    made = sweep_module.linked_points((point, "回收期为20个月。", None, "covered"), False)
+    assert [m.row[0] for m in made] == linked
+    assert all(m.kind == "linked point" and m.answer == "回收期为20个月。" for m in made)

@@ -23,6 +23,7 @@ from ..numbers import (
     number_words_as_digits,
     spoken_twins,
     standard_twins,
+    without_its_link,
 )
 from ..numbers.measures import measure_twins
 from .dates import date_spellings
@@ -104,6 +105,7 @@ def _compiled_patterns(
     found: list[Pattern] = []
     for variant in variants:
         needle = number_words_as_digits(normalise(variant), forms)  # v24: two years is 2 years
+        needle = without_its_link(needle, forms or NumberForms())  # v111: ROI为12% is ROI 12%
         if needle:
             written = compile_variant(needle, forms or NumberForms())
             if isinstance(written, NumberPattern):  # v79: a time of day, not at another hour (9:00 in 9:00 pm)

@@ -476,6 +476,7 @@ _OWN_FORECAST = re.compile(
     # is 20 months; in practice 26"; "The brochure says 20 months; the real figure is 26 months") - not 可以说是 (it may
     # be said to be)
     r"|看似|看起来|看上去|名义上|号称|据称|声称|宣称|宣传|账面上?|纸面上|理论上|乍一看|乍看|表面上|表面看|口径"
+    r"|官方|对外公布|对外披露"  # v111: ROI官方数据是20%，实际为12%
     r"|(?<!可以)(?<!应该)(?<!地)说是"
     r"|(?<![a-z])(?:nominally|supposedly|seemingly|apparently|officially|on paper|on the surface|at first glance"
     r"|looks like|appears|says|claims|quotes|advertises|promises)(?![a-z])"

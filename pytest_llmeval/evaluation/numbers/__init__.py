@@ -42,7 +42,14 @@ from .mention import CN_DIGITS, NUMERAL_CHARS, NumberForms, ToleranceError, chin
 from .patterns import Found, NumberPattern, Pattern, RegexNumberForm, RegexPattern, TextPattern, spaced_out
 from .spelled import number_words_as_digits
 from .spoken import SpokenShare, share_among_others, spoken_twins
-from .twins import compile_variant, compound_duration, date_twins, duration_twins, standard_twins
+from .twins import (
+    compile_variant,
+    compound_duration,
+    date_twins,
+    duration_twins,
+    standard_twins,
+    without_its_link,
+)
 from .user_regex import REGEX_TIME_LIMIT_S, RegexTimeout, compiled_user_regex, regex_time_limit, user_regex_search
 
 __all__ = [
@@ -79,5 +86,6 @@ __all__ = [
     "spoken_twins",
     "standard_twins",
     "user_regex_search",
+    "without_its_link",
     "words_at",
 ]

@@ -154,6 +154,8 @@ class NumberPattern:
             if labelled:
                 start = _label_before(answer, first.start, self.pieces[0].strip())  # v36: 回收期为20个月
             if labelled and start is None:
+                start = _signed_after_its_label(answer, first.start, self.pieces[0].strip())  # v111: revenue $1.2
+            if labelled and start is None:
                 start = _changed_before(answer, first, self.pieces[0].strip())  # v38: 成本下降50% for 成本降低50%
             elif isinstance(first, VerbalChange) and start is not None and start == first.start and self.pieces[0]:
                 start = None  # a change in words is said with its subject's words before it only (v38)
@@ -182,6 +184,8 @@ class NumberPattern:
                     unit = self.pieces[-1].strip()
                     carried = (first.percent and slot.percent) or bool(unit and answer.startswith(unit, pos))
                     after = _other_range_mark(answer, pos, unit)
+                elif _mention_at(answer, after, by_start) is None:
+                    after = _a_subject_linked_at(answer, pos, piece, by_start)  # v111: 2024年营收约1.2亿元
                 nxt = _mention_at(answer, after, by_start)
                 bare = carried and nxt is not None and not nxt.percent and bare_end(answer, nxt.end)
                 if nxt is None or not (
@@ -227,9 +231,11 @@ class NumberPattern:
                 )
             ):
                 continue
-            if labelled and end is not None and _A_CHANGE_AFTER.match(answer, end):
+            # v111: and a subject named between two figures (三年ROI 50%（目标）, the 3-year ROI is 50% lower)
+            subject_inside = len(self.slots) > 1 and _names_a_subject(self.pieces[-2])
+            if (labelled or subject_inside) and end is not None and _A_CHANGE_AFTER.match(answer, end):
                 continue  # v36: the ROI is 20% lower - a change of the subject, not its value
-            if labelled and end is not None and ANOTHERS_OR_A_TARGET_AFTER.match(answer, end):
+            if (labelled or subject_inside) and end is not None and ANOTHERS_OR_A_TARGET_AFTER.match(answer, end):
                 continue  # v64: ROI：20%（目标）, ROI: 20% (competitor's figure) - a target's or another's figure
             if labelled and end is not None and _an_open_apposition(answer, start, first.start, end):
                 continue  # v49: ROI，20%的客户会流失 - a bare comma, then a figure of the words after it
@@ -459,6 +465,61 @@ _SUBJECT_LINK = re.compile(
     r"|about|around|roughly|approximately|nearly|~"
     r")? ?(?:\*\*)? ?[\"“'‘「]?"
 )
+# v111: a point that writes a copula, "about" or a colon between its subject and its figure (ROI为12%, 回收期约为20个月,
+# 年净节省额是90万元, ROI：12%, "the ROI is 12%", "payback of 20 months") names the subject and its figure as the
+# point without the link does (ROI 12%): the answer may write any link the subject takes (`patterns._SUBJECT_LINK`:
+# ROI约12%, ROI：12%, ROI实际为12%). v110 read the point's own link as part of the subject's name and missed them all.
+# Not a 为 or 是 that ends a word (行为, 作为, 认为, 成为, 因为, 总是, 但是, 不是 - a negated point stays as
+# written) nor the 为 of a change's end (下降为20%, 提高为, 调整为: "to", not a copula).
+_POINT_LINK_AT_END = re.compile(
+    r" ?(?:(?::|=|约为|约|大约|大概|(?<![存现实位处正])在"
+    r"|(?<![不行作认成因称以视更最较极甚颇尤改变降低少长加升高短减涨跌缩调提])为|(?<![不总可但于还或正要凡若就只])是"
+    r"|达到了?|(?<![到抵送表传直下发通])达|[高长多]达"
+    r"|(?<![具拥含持占没还只仅都共])有"
+    r"|(?<![a-z])(?:is|was|are|were|of|at|stands at|about|around|approximately|roughly)) ?)+$"
+)
+
+
+def subject_without_its_link(words: str) -> str | None:
+    """A point's words before a figure without the link at their end (v111: roi为 -> roi, the roi is -> roi, 年营收为 ->
+    年营收), or None where no link ends them or no subject stands before it."""
+    link = _POINT_LINK_AT_END.search(words)
+    if link is None or link.start() == link.end():
+        return None
+    subject = re.sub(r"^(?:the|an?) (?=\S)", "", words[: link.start()].strip())
+    return subject if any(char.isalpha() for char in subject) else None
+
+
+# v111: a point's words between two figures that name the second's subject (2024年营收1.2亿元, 三年ROI为50%, the
+# 3-year ROI is 50%) are said with any link the subject takes before its figure (2024年营收约1.2亿元, 三年ROI：50%,
+# 年营收为1.2亿元 for 年营收1.2亿元) - v110 matched them only as written. Not a negated link (年营收不是1.2亿元).
+def _names_a_subject(piece: str) -> bool:
+    """Whether a point's words between two figures name the second's subject (年营收, 年roi为; not 年, -, 至)."""
+    subject = subject_without_its_link(piece) or piece.strip()
+    return len(subject) >= 2 and any(char.isalpha() for char in subject)
+
+
+def _a_subject_linked_at(text: str, pos: int, piece: str, by_start: dict[int, Mention]) -> int | None:
+    """Where the next figure starts when the point's `piece` - its subject, with or without its link - starts at
+    `pos` and only a subject's link stands between it and that figure; else None."""
+    if not _names_a_subject(piece):
+        return None
+    subject = subject_without_its_link(piece) or piece.strip()
+    end = _starts_at_or_twin(text, pos, subject)
+    if end is None:
+        return None
+    for start in range(end, min(len(text), end + 17)):
+        if start not in by_start:
+            continue
+        gap = text[end:start]
+        if NEGATED_LINK.search(gap) is None and (
+            _SUBJECT_LINK.fullmatch(gap) is not None or _HEDGE_LINK.fullmatch(gap) is not None
+        ):
+            return start
+        return None
+    return None
+
+
 # v47: the negated copula that ends the part of a match before its figure (ROI不是|20%): read by the scorer as the
 # figure's negation - not the 不是 of an A-not-A question (回收期是不是20个月？ asks, as v41 reads it)
 NEGATED_LINK = re.compile(
@@ -534,8 +595,11 @@ _LATER_PERIOD_LINK = re.compile(
     r" (?:fallen|risen|dropped|climbed|grown|improved|declined|slipped|been (?:cut|raised|revised|lowered)) to "
     # a plan, then the actual (回收期原计划20个月，实际24个月; Payback was planned at 20 months, but actually took 24
     # months): the actual is the answer's value (v19 read the plan as no former value, and v54 missed the actual)
-    r"|(?:原计划|原定|计划|原预计|预计|原估计)(?:为|是)? ?" + _FORMER_FIGURE + r" ?[,;]? ?(?:但|而)?实际(?:上)?"
-    r"(?:为|是|只有|仅为|达到|需要|用了|花了)? ?"
+    # v111: and an official, nominal or seeming figure, then the actual (ROI官方数据是20%，实际为12%, ROI名义上是20%，
+    # 其实只有12%, 回本周期号称20个月，实则26个月)
+    r"|(?:原计划|原定|计划|原预计|预计|原估计|官方口径|官方数据|官方|名义上|账面上|纸面上|理论上|号称|宣称|看似"
+    r"|表面上看?)(?:为|是)? ?" + _FORMER_FIGURE + r" ?[,;]? ?(?:但|而|可)?(?:实际(?:上)?|其实|实则|事实上)"
+    r"(?:为|是|只有|仅为|达到|需要|用了|花了|要)? ?"
     f"| (?:was |were )?(?:planned|budgeted|estimated|projected|expected) (?:at|to be) {_FORMER_FIGURE},? (?:but )?"
     r"(?:(?:it |the actual (?:figure |value )?)(?:actually )?|actually )(?:is|was|came in at|took|came to|stands at) "
     # The ROI was 15% last year and is 20% (now)
@@ -788,6 +852,24 @@ _A_TARGET_BEFORE = re.compile(
 )
 
 
+# v111: a point that writes its currency's sign between its subject and its figure (Revenue $1.2 billion, revenue of
+# $1.2 billion, 合同金额¥1200万) names the subject, then the figure in that currency: the answer links the subject as it
+# would without the sign, and writes the sign right before the figure (Revenue: $1.2 billion, Revenue was $1.2
+# billion) - v110 searched the sign as part of the subject's name and missed them.
+_A_SIGN_AFTER_ITS_LABEL = re.compile(r"(?P<label>.*[^ ]) ?(?P<sign>us\$|\$|¥|(?<![a-z])(?:usd|rmb|cny)|人民币)")
+
+
+def _signed_after_its_label(text: str, pos: int, label: str) -> int | None:
+    """Start of the subject of a point written `label` - its subject, then a currency's sign - where the answer
+    gives the sign right before the figure at `pos` and links the subject to it (`_label_before`); else None."""
+    parts = _A_SIGN_AFTER_ITS_LABEL.fullmatch(label)
+    if parts is None:
+        return None
+    subject = subject_without_its_link(parts.group("label")) or parts.group("label")
+    sign = _ends_before(text, pos, parts.group("sign"))
+    return _label_before(text, sign, subject) if sign is not None else None
+
+
 def _label_before(text: str, pos: int, label: str) -> int | None:
     """Start of the point's subject `label` (v38: or another of its names) where only a copula, "about" or a colon
     (`_SUBJECT_LINK`) stands between it and the figure at `pos` - v38: or a change that reaches it, v41: or a former
@@ -938,6 +1020,8 @@ def _linked_the_long_way(gap: str) -> bool:
     """Whether `gap`, what stands between a subject and its figure, links them through adverbials, a modal or a
     raising verb, or a correction of another figure (v48, `roundabout.py`: ROI在三年内可达20%, the ROI is expected to
     reach 20%, ROI不是15%，而是20%): what is left without its adverbials is a whole link."""
+    if CORRECTION_LINK.fullmatch(gap) is not None:
+        return True  # v111: 只要20个月，其实要26个月 - the in-fact word is the link, not an adverbial to take out
     plain = without_adverbials(gap)
     return plain is not None and any(
         link.fullmatch(plain) is not None
@@ -993,6 +1077,31 @@ _A_SCALE_ALONE = re.compile("[十百千万亿]+$")
 _A_UNIT_THEN_CLOSE = re.compile(r"[\u4e00-\u9fff]{0,3}\)")
 
 
+# v111: a point whose figure's unit of time is followed by what happens in that time (20个月回本, 3个月上线, 2周内交付)
+# is said with the words of "within", "only then" or "can" between the unit and the verb (20个月即可回本, 20个月内回本,
+# 3个月就能上线, 2周后交付) - v110 matched the verb only right after the unit. Not a negation (20个月内无法回本) nor
+# other words (20个月的回本周期: another phrase).
+_UNIT_OF_TIME_THEN = re.compile("(个月|个季度|季度|个工作日|工作日|个星期|星期|小时|分钟|年|天|周|日)(.+)")
+_WITHIN_OR_THEN = re.compile(
+    "(?:内|以内|之内|左右|后|之后|以后)?(?:即可|就能够?|就可以?|便可|便能|可以?|能够?|就|即|便|才能够?|才可以?|才|将|有望)?"
+)
+
+
+def _unit_then_its_verb(text: str, pos: int, piece: str) -> int | None:
+    """End of the point's last piece - a unit of time, then a verb - where the answer says the unit at `pos`, then
+    words of "within" or "then", then the verb (`_WITHIN_OR_THEN`); else None."""
+    parts = _UNIT_OF_TIME_THEN.fullmatch(piece)
+    if parts is None or not _cjk(parts.group(2)[:1]):
+        return None
+    unit = _starts_at(text, pos, parts.group(1))
+    lead = _WITHIN_OR_THEN.match(parts.group(2))  # the point's own 内, 即可 (20个月内回本)
+    verb = parts.group(2)[lead.end() if lead is not None else 0 :]
+    if unit is None or len(verb) < 2:
+        return None
+    between = _WITHIN_OR_THEN.match(text, unit)
+    return between.end() + len(verb) if between is not None and text.startswith(verb, between.end()) else None
+
+
 def _unit_end(text: str, pos: int, piece: str) -> int | None:
     """End of the point's last piece (its unit) when the answer's number at `pos` is followed by it (one space
     allowed); v7 also takes the unit in brackets (20(个月), 20 (个月): NFKC made （） ()) and an English unit word
@@ -1012,6 +1121,8 @@ def _unit_end(text: str, pos: int, piece: str) -> int | None:
         inside = _starts_at(text, pos, f"({piece}")
         close = _A_UNIT_THEN_CLOSE.match(text, inside) if inside is not None else None
         bracketed = close.end() if close is not None else None
+    if bracketed is None:
+        bracketed = _unit_then_its_verb(text, pos, piece)  # v111: 20个月即可回本 for 20个月回本
     if bracketed is not None or not ("a" <= piece[0] <= "z"):
         return bracketed
     singular = _singular(piece)

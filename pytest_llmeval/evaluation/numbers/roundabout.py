@@ -76,6 +76,9 @@ _ADVERBIALS_ZH = (
     "预计|预期|有望|可望|大约|大概|一般|通常|最终|最后|届时|长期来看|长期|总体上?(?:来看)?|整体上?(?:来看)?|基本上?"
     "|大致|大体|差不多|理论上|平均(?:而言|来看)?|每年|年均|年化|实际上?|其实|目前|现在|当前|已经|仍然|依然|稳定|稳步|逐步"
     "|乐观|保守|可能|或将|同样|也|均|因此|因而|从而|由此|随之",
+    # v111: the official or published figure (ROI官方口径是20%, ROI官方数据为20%, 回本周期公开数据为20个月) - belied by
+    # an own count after it (`keywords/hypothesis.py`: 口径, 官方 are someone's word)
+    "(?:据|按|根据)?(?:官方|公开|对外)(?:口径|数据|公布|披露|发布)?(?:的数据|数据)?(?:显示|来看)?",
     # the subject's value named as such (ROI的预期值为20%)
     "的?(?:预期|预计|实际|测算|估算|平均|年化|理论)?(?:值|水平|数值|数字|指标)",
 )
@@ -209,20 +212,46 @@ _DENIED_ZH = (
 )
 _INSTEAD_ZH = (
     "(?:而|但|实际上?|其实|实则|准确地说|确切地说|准确来说|正确的?(?:数字|数值|值)?|真实的?(?:数字|数值|值)?)?"
-    f"(?:应该?|应当|将|会)?{_VERB_ZH}{_APPROX}"
+    f"(?:应该?|应当|将|会)?(?:{_VERB_ZH}|需要|需|要){_APPROX}"
 )
 _DENIED_EN = f"(?:(?:is|was|are|were|will|would|should|'s|’s)(?: not|n't|’t)(?: be)?|not) {_APPROX_EN}{_FIGURE}"
 _IT_IS_EN = (
     "(?:it|this|that|the figure|the number|the value|the actual figure)(?: is|'s|’s| was| will be| should be"
-    "| stands at| comes to)(?: actually| in fact| really)?"
+    "| stands at| comes to| takes| took| needs| will take)(?: actually| in fact| really)?"  # v111: takes, needs
 )
 _INSTEAD_EN = (
     f"(?: ?[,;.—-] ?| )(?:(?:but|rather|instead)(?: rather| instead)?,? ?(?:{_IT_IS_EN} )?|(?:in fact,? |actually,? )?"
     f"{_IT_IS_EN} )"
 )
+# v111: another figure said as "only" or "just", then what it "in fact" is (回本只要20个月，其实要26个月,
+# 回收期仅20个月，实际上需要26个月, "payback is only 20 months; in fact it takes 26 months" - after 以为 or alone):
+# the actual figure is the subject's; the figure before it stays read as v110 read it (believed: `hypothesis`;
+# corrected: `retraction`). And 要, 需要 as the actual's verb (不是20个月，其实要26个月).
+_ONLY_THEN_IN_FACT_ZH = (
+    f"(?:只要|只需要?|仅需要?|仅要|仅仅|仅|只有|才){_APPROX}{_FIGURE} ?[,;]? ?(?:但|可|然而|而)?"
+    f"(?:其实|实际上|事实上|实际|实则){_MODAL_ZH}(?:{_VERB_ZH}|需要|需|要){_APPROX}"
+)
+_ONLY_THEN_IN_FACT_EN = (
+    f"(?:(?:is|was|'s|’s|takes|took|needs|needed) )?(?:only|just|merely) {_APPROX_EN}{_FIGURE} ?[,;.—-]? ?(?:but )?"
+    "(?:in fact|actually|in reality|in practice|realistically),? (?:it )?(?:takes|took|is|was|needs|needed|will take"
+    f"|would take|comes to|runs) {_APPROX_EN}"
+)
+# v111: a judgement that it only seems so, then what it in fact is (ROI看似很高，实际为12%, 回本周期看起来很短，其实要26
+# 个月, "The ROI looks high, but it is actually 12%") - the figure after is the subject's
+_SEEMING_THEN_IN_FACT_ZH = (
+    "(?:看似|看起来|看上去|表面上看?|乍看|乍一看|名义上)(?:很|非常|较|比较|挺|相当)?[高低长短大小好差快慢多少]{1,2}"
+    f"[,;]? ?(?:但|可|然而|而)?(?:其实|实际上|事实上|实际|实则){_MODAL_ZH}"
+    f"(?:{_VERB_ZH}|只有|仅有|仅为|仅|只|才|也就|需要|需|要){_APPROX}"
+)
+_SEEMING_THEN_IN_FACT_EN = (
+    "(?:looks|seems|appears|sounds) (?:very |quite |rather |pretty |fairly )?(?:high|low|long|short|good|attractive"
+    "|impressive|modest|fast|slow)[,;]? (?:but )?(?:(?:it is|it's|it’s) )?(?:actually|in fact|really|in reality),? "
+    f"(?:(?:it is|it's|it’s|is) )?(?:only |just |merely )?{_APPROX_EN}"
+)
 CORRECTION_LINK = re.compile(
     # v51: and a negative question about the other figure, then the actual (ROI不是15%吗？实际为20%。)
     f"{_OPENS}(?:{_DENIED_ZH} ?(?:[吗么嘛]? ?\\?|[,;。—-]|……)? ?{_INSTEAD_ZH}"
+    f"|{_ONLY_THEN_IN_FACT_ZH}|{_ONLY_THEN_IN_FACT_EN}|{_SEEMING_THEN_IN_FACT_ZH}|{_SEEMING_THEN_IN_FACT_EN}"
     f"| ?{_DENIED_EN}{_INSTEAD_EN}{_APPROX_EN}"
     f"|(?:, ?|: ?| )(?:not|instead of|rather than) {_FIGURE},? ?(?:(?:is|was|will be|should be|stands at|comes to)"
     f"|{_IT_IS_EN}) {_APPROX_EN}"

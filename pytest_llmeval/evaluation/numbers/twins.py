@@ -12,7 +12,7 @@ from functools import lru_cache
 from .edges import BARE_HALVES, COMPOUND_JOINTS, COMPOUNDS, EN_UNIT_OF_TIME, UNIT_IN_ENGLISH
 from .finding import find_numbers_cached
 from .mention import CN_CHARS, NumberForms
-from .patterns import NumberPattern, Slot, TextPattern, spaced_out
+from .patterns import NumberPattern, Slot, TextPattern, spaced_out, subject_without_its_link
 
 
 @lru_cache(maxsize=2048)
@@ -33,6 +33,22 @@ def compile_variant(variant: str, forms: NumberForms | None = None) -> TextPatte
     if forms.scaled and len(slots) == 1:
         pieces = list(_CURRENCY_POINTS.get((pieces[0], pieces[1]), pieces))
     return NumberPattern(variant, tuple(pieces), tuple(slots), forms)
+
+
+def without_its_link(needle: str, forms: NumberForms) -> str:
+    """The (normalised) point `needle` with the link between its subject and its first figure left out (v111: ROI为12%
+    -> roi 12%, "the roi is 12%" -> roi 12%), or `needle` as it is where no subject or no such link stands there."""
+    mentions = find_numbers_cached(needle, forms)
+    if not mentions:
+        return needle
+    about = _ABOUT_AT_THE_END.search(needle, mentions[-1].end)
+    if about is not None and about.start() - mentions[-1].end <= 4:
+        needle = needle[: about.start()]  # v111: 回收期为20个月左右 is 回收期20个月 (an answer's 左右 stays its own)
+    subject = subject_without_its_link(needle[: mentions[0].start])
+    return needle if subject is None else f"{subject} {needle[mentions[0].start :]}"
+
+
+_ABOUT_AT_THE_END = re.compile(" ?(?:左右|上下|(?<![a-z])or so)$")
 
 
 # v11, with the scale words: a point's amount in dollars or yuan written in English ($1.2 million, 1.2 million dollars,
