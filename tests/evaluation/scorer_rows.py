@@ -7,7 +7,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from pytest_llmeval.evaluation.numbers import NumberForms
@@ -46,21 +46,26 @@ def check_status(
 
 def slowest_status(rows: Iterable[tuple[str, str, NumberForms | None, str]]) -> float:
     """The CPU seconds of the slowest `status` call over rows of (point, answer, forms, expected), the segmenter
-    loaded by a first call that is not counted. Each row is timed twice, the faster kept, with the garbage collector
-    off: a pathological rule (a regex that backtracks without end) is slow every time, while a one-off cost - a lazy
-    load, or a full collection of a test worker's heap that lands in one call (0.44 s in a CI clone of e552ed5, where
-    every call takes ~3 ms) - is not the rule's."""
+    loaded by a first call that is not counted (`slowest_call`)."""
     status("20%", "成本下降20%。", CN)
     status("20个月", "一般需要二十个月。", CN)  # a numeral inside a word (一般) loads the word segmenter: not counted
+    return slowest_call(partial(status, point, answer, forms) for point, answer, forms, _ in rows)
+
+
+def slowest_call(calls: Iterable[Callable[[], object]]) -> float:
+    """The CPU seconds of the slowest of `calls`, each timed twice, the faster kept, with the garbage collector off:
+    a pathological rule (a regex that backtracks without end) is slow every time, while a one-off cost - a lazy load,
+    or a full collection of a test worker's heap that lands in one call (0.44 s in a CI clone of e552ed5, where every
+    call takes ~3 ms; 0.23 s in the 48th session's run) - is not the rule's."""
     slowest = 0.0
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for point, answer, forms, _ in rows:
+        for call in calls:
             timings = []
             for _ in range(2):
                 started = time.process_time()
-                status(point, answer, forms)
+                call()
                 timings.append(time.process_time() - started)
             slowest = max(slowest, min(timings))
     finally:

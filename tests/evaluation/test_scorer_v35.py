@@ -13,10 +13,10 @@ a version's denial of something else: 价格尚未公布)."""
 
 from __future__ import annotations
 
-import time
+from functools import partial
 
 import pytest
-from scorer_rows import charged, shipped_trap
+from scorer_rows import charged, shipped_trap, slowest_call
 
 from pytest_llmeval.evaluation.scenarios import Case, KeyPoint
 from pytest_llmeval.evaluation.scoring import SCORER_VERSION, score_answer
@@ -477,13 +477,6 @@ def test_known_echo_gaps(question: str, context: str | None, point: str, answer:
 def test_no_probe_takes_a_fifth_of_a_second() -> None:
     charged(*FORBIDDEN_ROWS[0][:2])  # the first call loads the segmenter and compiles patterns: not a probe's cost
     score_answer(shipped_trap(), TRAP_ROWS[0][0])  # (0.36 s on a loaded CI worker where no test ran before it)
-    slowest = 0.0
-    for claim, answer, _ in FORBIDDEN_ROWS:
-        started = time.process_time()
-        charged(claim, answer)
-        slowest = max(slowest, time.process_time() - started)
-    for answer, _ in TRAP_ROWS:
-        started = time.process_time()
-        score_answer(shipped_trap(), answer)
-        slowest = max(slowest, time.process_time() - started)
+    slowest = slowest_call(partial(charged, claim, answer) for claim, answer, _ in FORBIDDEN_ROWS)
+    slowest = max(slowest, slowest_call(partial(score_answer, shipped_trap(), answer) for answer, _ in TRAP_ROWS))
     assert slowest < 0.2, slowest

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..numbers import NumberPattern, Pattern, TextPattern
+from ..numbers.patterns import BoundedNumberPattern, subject_without_its_link
 from .dates import MONTH_EN, end_of_the_date
 from .negation import negation_before
 from .retraction import doubted
@@ -91,6 +92,13 @@ _BOUND_BEFORE = re.compile(
     # one filler between the bound and the number: 至少需要20个月, 最多只需5分钟, 超过了20个月
     r"(?: ?(?:需要|需|要|只需|仅需|只要|为|是|有|达到|达|可达|了))? ?$"
 )  # fmt: skip
+# v111: a point's subject, then its bound before the figure (回收期不超过, ROI不低于, the payback is at most) - an
+# English bound after a whole word
+_A_SUBJECT_THEN_A_BOUND = re.compile(
+    "(?P<subject>.+?) ?(?P<bound>(?<![a-z])(?:"
+    + "|".join(sorted((re.escape(b) for b in _BOUNDS_BEFORE if b.isascii()), key=len, reverse=True))
+    + ")|(?:" + "|".join(sorted((b for b in _BOUNDS_BEFORE if not b.isascii()), key=len, reverse=True)) + "))"
+)  # fmt: skip
 _BOUND_AFTER = re.compile(
     " ?(?:(?:" + "|".join(sorted((re.escape(b) for b in _BOUNDS_AFTER if b.isascii()), key=len, reverse=True))
     + r")(?![a-z])|(?:" + "|".join(sorted((b for b in _BOUNDS_AFTER if not b.isascii()), key=len, reverse=True))
@@ -165,6 +173,12 @@ def _named_figure_bound(answer_norm: str, start: int) -> tuple[str, str, int] | 
     return word, _BEATING.get(word) or _BOUNDS_BEFORE[word], m.start()
 
 
+def bound_starts_before(answer_norm: str, start: int) -> int | None:
+    """Where the bound right before the number at `start` starts (至少, 不超过, at most; a filler after it), or None."""
+    m = _BOUND_BEFORE.search(answer_norm, max(0, start - 24), start)
+    return m.start() if m is not None else None
+
+
 def _bound_before(answer_norm: str, start: int) -> tuple[str, str, int] | None:
     """The bound (its word, its direction, where it starts) right before the number at `start`, if any."""
     m = _BOUND_BEFORE.search(answer_norm, max(0, start - 24), start)
@@ -201,6 +215,12 @@ def bounded_form(pattern: Pattern) -> tuple[Pattern, str | None]:
     first, last = pattern.pieces[0], pattern.pieces[-1]
     if first in _BOUNDS_BEFORE:
         return replace(pattern, pieces=("", last)), _BOUNDS_BEFORE[first]
+    labelled = _A_SUBJECT_THEN_A_BOUND.fullmatch(first) if type(pattern) is NumberPattern else None
+    if labelled is not None:  # v111: 回收期不超过24个月, ROI不低于20%, "the payback is at most 24 months"
+        subject = subject_without_its_link(labelled.group("subject")) or labelled.group("subject").strip()
+        if any(char.isalpha() for char in subject) and not subject.endswith(("不", "没", "未", "not", "no")):
+            bounded = BoundedNumberPattern(pattern.text, (subject, last), pattern.slots, pattern.forms)
+            return bounded, _BOUNDS_BEFORE[labelled.group("bound")]
     for bound in sorted(_BOUNDS_AFTER, key=len, reverse=True):
         unit = last.removesuffix(bound).rstrip(" ")
         if last.endswith(bound) and unit != last and not first:

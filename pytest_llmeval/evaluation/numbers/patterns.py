@@ -104,6 +104,7 @@ class NumberPattern:
     slots: tuple[Slot, ...]
     forms: NumberForms
     kind = "number"
+    bounded = False  # v111: `BoundedNumberPattern`
 
     def _equal(self, slot: Slot, mention: Mention) -> bool:
         if slot.percent and not mention.percent:
@@ -155,6 +156,8 @@ class NumberPattern:
                 start = _label_before(answer, first.start, self.pieces[0].strip())  # v36: 回收期为20个月
             if labelled and start is None:
                 start = _signed_after_its_label(answer, first.start, self.pieces[0].strip())  # v111: revenue $1.2
+            if labelled and start is None and self.bounded:
+                start = _bounded_after_its_label(answer, first.start, self.pieces[0].strip())  # v111: 回收期最多24个月
             if labelled and start is None:
                 start = _changed_before(answer, first, self.pieces[0].strip())  # v38: 成本下降50% for 成本降低50%
             elif isinstance(first, VerbalChange) and start is not None and start == first.start and self.pieces[0]:
@@ -868,6 +871,25 @@ def _signed_after_its_label(text: str, pos: int, label: str) -> int | None:
     subject = subject_without_its_link(parts.group("label")) or parts.group("label")
     sign = _ends_before(text, pos, parts.group("sign"))
     return _label_before(text, sign, subject) if sign is not None else None
+
+
+@dataclass(frozen=True)
+class BoundedNumberPattern(NumberPattern):
+    """v111: a point whose bound stands between its subject and its figure (回收期不超过24个月, ROI不低于20%), as its
+    subject and figure (`pieces[0]` the subject; `keywords.bounds.bounded_form` keeps the bound's direction): the
+    answer may write a bound there too (回收期最多24个月)."""
+
+    bounded = True
+
+
+def _bounded_after_its_label(text: str, pos: int, label: str) -> int | None:
+    """Start of the subject `label` of a point written with a bound between them (回收期不超过24个月) where the answer
+    gives a bound right before the figure at `pos` (回收期最多24个月, 回收期为不超过24个月; the scorer reads its
+    direction: `keywords.bounds.answer_bound`) and links the subject to it; else None."""
+    from ..keywords.bounds import bound_starts_before  # keywords read numbers: imported here, not at the top
+
+    bound = bound_starts_before(text, pos)
+    return _label_before(text, bound, label) if bound is not None else None
 
 
 def _label_before(text: str, pos: int, label: str) -> int | None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .edges import BARE_HALVES, COMPOUND_JOINTS, COMPOUNDS, EN_UNIT_OF_TIME, UNIT_IN_ENGLISH
 from .finding import find_numbers_cached
 from .mention import CN_CHARS, NumberForms
-from .patterns import NumberPattern, Slot, TextPattern, spaced_out, subject_without_its_link
+from .patterns import SUBJECT_NAMES, NumberPattern, Slot, TextPattern, spaced_out, subject_without_its_link
 
 
 @lru_cache(maxsize=2048)
@@ -37,10 +37,20 @@ def compile_variant(variant: str, forms: NumberForms | None = None) -> TextPatte
 
 def without_its_link(needle: str, forms: NumberForms) -> str:
     """The (normalised) point `needle` with the link between its subject and its first figure left out (v111: ROI为12%
-    -> roi 12%, "the roi is 12%" -> roi 12%), or `needle` as it is where no subject or no such link stands there."""
+    -> roi 12%, "the roi is 12%" -> roi 12%) and a metric named after its figure put before it (20%的roi -> roi 20%,
+    "20-month payback period" -> payback period 20 months), or `needle` as it is where neither stands there."""
     mentions = find_numbers_cached(needle, forms)
     if not mentions:
         return needle
+    article = _AN_ARTICLE.match(needle)
+    if len(mentions) == 1 and article is not None and mentions[0].start == article.end():  # (a) 20% roi
+        after = _A_METRIC_AFTER_ZH.fullmatch(needle, mentions[0].end) or _A_METRIC_AFTER_EN.fullmatch(
+            needle, mentions[0].end
+        )
+        if after is not None:
+            unit = after.group("unit") or ""
+            unit = f" {unit.lstrip('-')}s" if unit.startswith("-") else unit  # 20-month -> 20 months
+            return f"{after.group('subject')} {needle[mentions[0].start : mentions[0].end]}{unit}"
     about = _ABOUT_AT_THE_END.search(needle, mentions[-1].end)
     if about is not None and about.start() - mentions[-1].end <= 4:
         needle = needle[: about.start()]  # v111: 回收期为20个月左右 is 回收期20个月 (an answer's 左右 stays its own)
@@ -48,7 +58,17 @@ def without_its_link(needle: str, forms: NumberForms) -> str:
     return needle if subject is None else f"{subject} {needle[mentions[0].start :]}"
 
 
+_AN_ARTICLE = re.compile("(?:an? |the )?")
 _ABOUT_AT_THE_END = re.compile(" ?(?:左右|上下|(?<![a-z])or so)$")
+# v111: a metric the scorer knows by its names (`patterns.SUBJECT_NAMES`: ROI, 回收期, payback period, 毛利率, ...)
+# named after the point's one figure (20%的ROI, 20个月的回收期, "20% ROI", "a 20-month payback period") is the point
+# "ROI 20%": the answer may name it first (ROI为20%, "The payback period is 20 months") or after its figure as the
+# point does (项目可实现20%的ROI, v62). Other nouns after a figure stay as written (4300名员工, 1200万元的合同).
+_METRIC_NAMES = "|".join(sorted((re.escape(name) for group in SUBJECT_NAMES for name in group), key=len, reverse=True))
+_A_METRIC_AFTER_ZH = re.compile(f"(?P<unit>[^0-9 的]{{0,4}})的(?P<subject>{_METRIC_NAMES})")
+_A_METRIC_AFTER_EN = re.compile(
+    f"(?P<unit>-(?:month|year|week|day)| (?:months|years|weeks|days))? (?P<subject>{_METRIC_NAMES})"
+)
 
 
 # v11, with the scale words: a point's amount in dollars or yuan written in English ($1.2 million, 1.2 million dollars,
