@@ -443,7 +443,7 @@ _SUBJECT_LINK = re.compile(
     # v59: "only", "just", "in all" or "indeed" with 有, and "as high / long / many as" (回收期只有20个月, 足足有,
     # 总共有, ROI高达50%, 回收期长达20个月)
     r"|(?:" + _ONLY_ZH + r")有(?:约|大约|大概)?|[高长多]达"
-    r"|约|大约|大概|了(?:约|大约)?"
+    r"|约合|约|大约|大概|了(?:约|大约)?"  # v111: 约合 (年净节省额约合90万元)
     # v60: an equals sign or its word (ROI = 20%, ROI≈20%, 回收期等于20个月, the ROI equals 20%: v59 missed them) -
     # not where the figure is an operand of a calculation after it (ROI = 20% × 0.5 = 10%: `_AN_OPERAND_AT`)
     r"|(?:约|大约)?(?:=|≈|≒|等于|约等于)(?:约|大约)?|(?:equals|is equal to|is approximately equal to)"
@@ -467,6 +467,9 @@ _SUBJECT_LINK = re.compile(
     r"(?: (?:about|around|roughly|approximately|nearly)| ?~)?"
     r"|about|around|roughly|approximately|nearly|~"
     r")? ?(?:\*\*)? ?[\"“'‘「]?"
+    # v111: the currency's word before the figure (合同金额为人民币1200万元, the fee is RMB 200): the unit after the
+    # figure still decides which currency the point's is
+    r"(?:(?:人民币|(?<![a-z])rmb|(?<![a-z])cny) ?)?"
 )
 # v111: a point that writes a copula, "about" or a colon between its subject and its figure (ROI为12%, 回收期约为20个月,
 # 年净节省额是90万元, ROI：12%, "the ROI is 12%", "payback of 20 months") names the subject and its figure as the
