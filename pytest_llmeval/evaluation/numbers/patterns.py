@@ -480,7 +480,7 @@ _SUBJECT_LINK = re.compile(
 _POINT_LINK_AT_END = re.compile(
     r" ?(?:(?::|=|约为|约|大约|大概|(?<![存现实位处正])在"
     r"|(?<![不行作认成因称以视更最较极甚颇尤改变降低少长加升高短减涨跌缩调提])为|(?<![不总可但于还或正要凡若就只])是"
-    r"|达到了?|(?<![到抵送表传直下发通])达|[高长多]达"
+    r"|(?<![未没])达到了?|(?<![到抵送表传直下发通未没])达|[高长多]达"  # not 未达到 (a bound: `keywords.bounds`)
     r"|(?<![具拥含持占没还只仅都共])有"
     r"|(?<![a-z])(?:is|was|are|were|of|at|stands at|about|around|approximately|roughly)) ?)+$"
 )
