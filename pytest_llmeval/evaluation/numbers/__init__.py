@@ -47,6 +47,7 @@ from .twins import (
     compound_duration,
     date_twins,
     duration_twins,
+    payback_twins,
     standard_twins,
     without_its_link,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "duration_twins",
     "find_numbers",
     "number_words_as_digits",
+    "payback_twins",
     "parse_tolerance",
     "regex_time_limit",
     "share_among_others",

@@ -58,6 +58,21 @@ def without_its_link(needle: str, forms: NumberForms) -> str:
     return needle if subject is None else f"{subject} {needle[mentions[0].start :]}"
 
 
+# v111: a point that says in how long an investment pays back, figure first (20个月回本, 3年回本, 20个月内收回投资,
+# 18个月即可回本) is the payback period's figure: its twin 回本周期 20个月 is covered where the answer names the
+# period (回本周期为20个月, 回收期：20个月, 投资回收期约20个月) - v110 covered only the point's own words.
+_PAID_BACK_AFTER = re.compile(
+    "(?P<figure>[0-9][0-9.]*) ?(?P<unit>个月|年|个季度|季度)(?:内|以内|之内|左右)?(?:即可|就能|就可以?|便可|可以?|能)?"
+    "(?:实现)?(?:回本|收回投资|收回全部投资|收回成本)"
+)
+
+
+def payback_twins(needle: str) -> tuple[str, ...]:
+    """The payback period's form of a point that says in how long it pays back (20个月回本 -> 回本周期 20个月)."""
+    paid = _PAID_BACK_AFTER.fullmatch(needle)
+    return (f"回本周期 {paid.group('figure')}{paid.group('unit')}",) if paid is not None else ()
+
+
 _AN_ARTICLE = re.compile("(?:an? |the )?")
 _ABOUT_AT_THE_END = re.compile(" ?(?:左右|上下|(?<![a-z])or so)$")
 # v111: a metric the scorer knows by its names (`patterns.SUBJECT_NAMES`: ROI, 回收期, payback period, 毛利率, ...)
