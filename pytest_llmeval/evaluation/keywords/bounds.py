@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..numbers import NumberPattern, Pattern, TextPattern
-from ..numbers.patterns import BoundedNumberPattern, subject_without_its_link
+from ..numbers.patterns import BoundedNumberPattern, named_subject
 from .dates import MONTH_EN, end_of_the_date
 from .negation import negation_before
 from .retraction import doubted
@@ -86,19 +86,18 @@ INCLUSIVE_BOUNDS = frozenset((
 ))  # fmt: skip
 _BOUNDS_BEFORE = {**dict.fromkeys(LOWER_BOUNDS_BEFORE, "lower"), **dict.fromkeys(UPPER_BOUNDS_BEFORE, "upper")}
 _BOUNDS_AFTER = {**dict.fromkeys(LOWER_BOUNDS_AFTER, "lower"), **dict.fromkeys(UPPER_BOUNDS_AFTER, "upper")}
-_BOUND_BEFORE = re.compile(
+# a bound's word before a number, longest first (an English one after a whole word)
+_A_BOUND_WORD_BEFORE = (
     "(?:(?<![a-z])(?:" + "|".join(sorted((re.escape(b) for b in _BOUNDS_BEFORE if b.isascii()), key=len, reverse=True))
     + ")|(?:" + "|".join(sorted((b for b in _BOUNDS_BEFORE if not b.isascii()), key=len, reverse=True)) + "))"
+)  # fmt: skip
+_BOUND_BEFORE = re.compile(
+    _A_BOUND_WORD_BEFORE
     # one filler between the bound and the number: 至少需要20个月, 最多只需5分钟, 超过了20个月
-    r"(?: ?(?:需要|需|要|只需|仅需|只要|为|是|有|达到|达|可达|了))? ?$"
-)  # fmt: skip
-# v111: a point's subject, then its bound before the figure (回收期不超过, ROI不低于, the payback is at most) - an
-# English bound after a whole word
-_A_SUBJECT_THEN_A_BOUND = re.compile(
-    "(?P<subject>.+?) ?(?P<bound>(?<![a-z])(?:"
-    + "|".join(sorted((re.escape(b) for b in _BOUNDS_BEFORE if b.isascii()), key=len, reverse=True))
-    + ")|(?:" + "|".join(sorted((b for b in _BOUNDS_BEFORE if not b.isascii()), key=len, reverse=True)) + "))"
-)  # fmt: skip
+    + r"(?: ?(?:需要|需|要|只需|仅需|只要|为|是|有|达到|达|可达|了))? ?$"
+)
+# v111: a point's subject, then its bound before the figure (回收期不超过, ROI不低于, the payback is at most)
+_A_SUBJECT_THEN_A_BOUND = re.compile(f"(?P<subject>.+?) ?(?P<bound>{_A_BOUND_WORD_BEFORE})")
 _BOUND_AFTER = re.compile(
     " ?(?:(?:" + "|".join(sorted((re.escape(b) for b in _BOUNDS_AFTER if b.isascii()), key=len, reverse=True))
     + r")(?![a-z])|(?:" + "|".join(sorted((b for b in _BOUNDS_AFTER if not b.isascii()), key=len, reverse=True))
@@ -181,15 +180,15 @@ def bound_starts_before(answer_norm: str, start: int) -> int | None:
 
 def _bound_before(answer_norm: str, start: int) -> tuple[str, str, int] | None:
     """The bound (its word, its direction, where it starts) right before the number at `start`, if any."""
-    m = _BOUND_BEFORE.search(answer_norm, max(0, start - 24), start)
-    if m is None:
+    at = bound_starts_before(answer_norm, start)
+    if at is None:
         return _sign_before(answer_norm, start) or _named_figure_bound(answer_norm, start)
-    word = next(b for b in sorted(_BOUNDS_BEFORE, key=len, reverse=True) if answer_norm.startswith(b, m.start()))
-    if word == "over" and _SPREAD_OVER.search(answer_norm, max(0, m.start() - 20), m.start()):
+    word = next(b for b in sorted(_BOUNDS_BEFORE, key=len, reverse=True) if answer_norm.startswith(b, at))
+    if word == "over" and _SPREAD_OVER.search(answer_norm, max(0, at - 20), at):
         return None
-    if word == "up to" and _MOVED_UP.search(answer_norm, max(0, m.start() - 20), m.start()):
+    if word == "up to" and _MOVED_UP.search(answer_norm, max(0, at - 20), at):
         return None  # v39: went up to 20% - the level a rise reaches, so "did not go up to 20%" is its negation
-    return word, _BOUNDS_BEFORE[word], m.start()
+    return word, _BOUNDS_BEFORE[word], at
 
 
 _A_SUM_AFTER = re.compile(r" ?(?:[0-9¥$]|\.[0-9])")
@@ -217,7 +216,7 @@ def bounded_form(pattern: Pattern) -> tuple[Pattern, str | None]:
         return replace(pattern, pieces=("", last)), _BOUNDS_BEFORE[first]
     labelled = _A_SUBJECT_THEN_A_BOUND.fullmatch(first) if type(pattern) is NumberPattern else None
     if labelled is not None:  # v111: 回收期不超过24个月, ROI不低于20%, "the payback is at most 24 months"
-        subject = subject_without_its_link(labelled.group("subject")) or labelled.group("subject").strip()
+        subject = named_subject(labelled.group("subject"))
         if any(char.isalpha() for char in subject) and not subject.endswith(("不", "没", "未", "not", "no")):
             bounded = BoundedNumberPattern(pattern.text, (subject, last), pattern.slots, pattern.forms)
             return bounded, _BOUNDS_BEFORE[labelled.group("bound")]

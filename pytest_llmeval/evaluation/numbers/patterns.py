@@ -496,12 +496,18 @@ def subject_without_its_link(words: str) -> str | None:
     return subject if any(char.isalpha() for char in subject) else None
 
 
+def named_subject(words: str) -> str:
+    """A point's words before a figure as the subject they name: without their link where one ends them
+    (`subject_without_its_link`), else as they are."""
+    return subject_without_its_link(words) or words.strip()
+
+
 # v111: a point's words between two figures that name the second's subject (2024年营收1.2亿元, 三年ROI为50%, the
 # 3-year ROI is 50%) are said with any link the subject takes before its figure (2024年营收约1.2亿元, 三年ROI：50%,
 # 年营收为1.2亿元 for 年营收1.2亿元) - v110 matched them only as written. Not a negated link (年营收不是1.2亿元).
 def _names_a_subject(piece: str) -> bool:
     """Whether a point's words between two figures name the second's subject (年营收, 年roi为; not 年, -, 至)."""
-    subject = subject_without_its_link(piece) or piece.strip()
+    subject = named_subject(piece)
     return len(subject) >= 2 and any(char.isalpha() for char in subject)
 
 
@@ -510,8 +516,7 @@ def _a_subject_linked_at(text: str, pos: int, piece: str, by_start: dict[int, Me
     `pos` and only a subject's link stands between it and that figure; else None."""
     if not _names_a_subject(piece):
         return None
-    subject = subject_without_its_link(piece) or piece.strip()
-    end = _starts_at_or_twin(text, pos, subject)
+    end = _starts_at_or_twin(text, pos, named_subject(piece))
     if end is None:
         return None
     for start in range(end, min(len(text), end + 17)):
@@ -871,9 +876,8 @@ def _signed_after_its_label(text: str, pos: int, label: str) -> int | None:
     parts = _A_SIGN_AFTER_ITS_LABEL.fullmatch(label)
     if parts is None:
         return None
-    subject = subject_without_its_link(parts.group("label")) or parts.group("label")
     sign = _ends_before(text, pos, parts.group("sign"))
-    return _label_before(text, sign, subject) if sign is not None else None
+    return _label_before(text, sign, named_subject(parts.group("label"))) if sign is not None else None
 
 
 @dataclass(frozen=True)
