@@ -53,6 +53,9 @@ class systematically. Each covered row of tests/evaluation (the rows credit_muta
 - v111, linked point: the point rewritten, not the answer - its subject and figure written with a link between them
   (回收期20个月 -> 回收期为20个月 / 回收期约为20个月 / 回收期：20个月; ROI 20% -> ROI is 20% / ROI of 20%): the same
   point, so every answer it covers must still cover it (v110 missed 26,483 of 29,643 such answers).
+- v112, signed point: the point rewritten - an amount in 元 or 美元 written with its currency's sign before the figure
+  (1200万元 -> ¥1200万, 合同金额1200万元 -> 合同金额¥1200万 / 合同金额为¥1200万, 500美元 -> $500): the same amount, so
+  every answer the plain point covers must cover it (v111 matched a sign as written without the scale words).
 
 A rewrite is made only where it surely keeps the meaning, otherwise it is skipped and counted: the point's figure
 must occur once in the answer in a plain sentence (no negation, condition or question of its own, no JSON, code or
@@ -800,10 +803,31 @@ def linked_points(row: Row, blanked_covers: bool) -> list[Mutant]:
     return [Mutant("linked point", (f"{before}{link}{after}", answer, forms, rest), answer) for link in links]
 
 
+# a point that is one amount in 元 or 美元, a subject's name before it or none (1200万元, 合同金额1200万元, 500美元)
+_AN_AMOUNT_POINT = re.compile(r"(?P<subject>[^0-9]*?)(?P<figure>[0-9][0-9,.]*)(?P<scale>万|亿)?(?P<unit>元|美元)")
+_SIGNS = {"元": "¥", "美元": "$"}
+
+
+def signed_points(row: Row, blanked_covers: bool) -> list[Mutant]:
+    """v112: the row's point, an amount in 元 or 美元, written with its currency's sign before the figure (and, after a
+    subject's name, with 为 before the sign), each scored against the row's own answer."""
+    point, answer, forms, rest = row
+    amount = _AN_AMOUNT_POINT.fullmatch(point.strip())
+    if blanked_covers or amount is None or "人民币" in amount.group("subject"):
+        return []
+    subject = amount.group("subject")
+    figure = f"{_SIGNS[amount.group('unit')]}{amount.group('figure')}{amount.group('scale') or ''}"
+    points = [f"{subject}{figure}"]
+    if subject.strip() and _ends_with_a_subject(subject.rstrip()) and not _LINKED_ALREADY.search(subject):
+        points.append(f"{subject.rstrip()}为{figure}")
+    return [Mutant("signed point", (signed, answer, forms, rest), answer) for signed in points]
+
+
 def mutants_and_linked_points(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
-    """`mutants` of the row's answer, and the row's point linked (`linked_points`) for its own answer."""
+    """`mutants` of the row's answer, and the row's point linked (`linked_points`) and signed (`signed_points`) for
+    its own answer."""
     made, skipped = mutants(row, blanked_covers)
-    return made + linked_points(row, blanked_covers), skipped
+    return made + linked_points(row, blanked_covers) + signed_points(row, blanked_covers), skipped
 
 
 def sweep(rows: list[Row], sample: int | None = None, seed: int = 0, row_sample: int | None = None) -> Sweep:

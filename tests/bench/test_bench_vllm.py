@@ -31,8 +31,12 @@ def test_short_real_run_has_consistent_vllm_fields(vllm_endpoint):
     for metric in ("ttft", "tpot", "itl", "e2el"):
         for stat in ("mean", "median", "std", "p50"):
             assert s[f"{stat}_{metric}_ms"] is not None
-    # 4 requests (28 inter-token gaps): too few for a p95 (20 values) or a p99 (100), except ITL's p95
-    assert s["p95_itl_ms"] is not None and s["p99_itl_ms"] is None and s["p95_e2el_ms"] is None
+    # 4 requests: too few for a p95 (20 values) or a p99 (100), except ITL's p95 where the gaps are 20 or more - 28 at
+    # a token a chunk, fewer where vLLM put two tokens in one chunk (below; a fresh clone of bb241a4 on the host under
+    # twice CI's load had fewer than 20, and ITL's p95 was rightly None)
+    gaps = sum(len(r["itl_s"]) for r in reqs)
+    assert (s["p95_itl_ms"] is not None) == (gaps >= 20), gaps
+    assert s["p99_itl_ms"] is None and s["p95_e2el_ms"] is None
     assert s["percentiles_not_reported"]["p99_ttft_ms"] == "too few requests (n=4) for a p99: needs 100"
     assert 0 < s["mean_ttft_ms"] < s["mean_e2el_ms"]
     decoded = sum(r["output_tokens"] - 1 for r in reqs) / sum(r["e2el_s"] - r["ttft_s"] for r in reqs)

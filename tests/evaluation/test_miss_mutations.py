@@ -66,6 +66,7 @@ KINDS = {
     "restated",
     # v111: the point rewritten with a link between its subject and figure, for its own answer
     "linked point",
+    "signed point",
 }
 # misses left, per kind, with the reason (Left: in docs/scorer-versions.md's v60 paragraph)
 # v61: the one heading miss (a blockquote after "## 结论") is covered. v62: 6 attributive rewrites whose subject's
@@ -519,3 +520,25 @@ def test_linked_points_are_made_only_after_a_subjects_name(
     made = sweep_module.linked_points((point, "回收期为20个月。", None, "covered"), False)
     assert [m.row[0] for m in made] == linked
     assert all(m.kind == "linked point" and m.answer == "回收期为20个月。" for m in made)
+
+
+@pytest.mark.parametrize(
+    ("point", "signed"),
+    [
+        ("1200万元", ["¥1200万"]),
+        ("营收1200万元", ["营收¥1200万", "营收为¥1200万"]),
+        ("合同金额1200万元", ["合同金额¥1200万"]),  # no subject the sweep knows by name: not linked
+        ("500美元", ["$500"]),
+        ("营收为1200万元", ["营收为¥1200万"]),  # linked already
+        ("人民币1200万元", []),  # its currency's word written already
+        ("20个月", []),
+    ],
+)
+def test_signed_points_are_made_of_amounts_in_yuan_or_dollars(
+    sweep_module: ModuleType, point: str, signed: list[str]
+) -> None:
+    """v112: the point's amount written with its currency's sign - for the row's own answer, which it must still
+    cover."""
+    made = sweep_module.signed_points((point, "合同金额为1200万元。", None, "covered"), False)
+    assert [m.row[0] for m in made] == signed
+    assert all(m.kind == "signed point" and m.answer == "合同金额为1200万元。" for m in made)

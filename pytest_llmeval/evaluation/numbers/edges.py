@@ -320,6 +320,8 @@ _HALF_OF_A_UNIT = re.compile("(?<=个)半(?=小时|钟头)|(?<=年|时)半$")
 def _not_a_range(text: str, first_start: int, mark: str, second_end: int) -> bool:
     """The pair of quantities is a change (after a change verb), a subtraction (an "=" after the second or before
     the first: 120万元-30万元=90万元, 120 – 30 = 90万元) or, joined by "-", a code (a letter before the first)."""
+    sign = _SIGN_BEFORE_A_FIGURE.search(text, max(0, first_start - 5), first_start)
+    first_start = sign.start() if sign is not None else first_start  # v112: rose from $500 to $600 (the sign first)
     if _CHANGE_BEFORE.search(text, max(0, first_start - 48), first_start):  # v25: near it only (linear)
         return True
     if mark in _MINUS_MARKS and (
@@ -819,6 +821,7 @@ def _another_dollar_or_yen(text: str, start: int, end: int, pattern: str) -> boo
 # ($500-$600, $500 - 600, ¥1200万-¥1500万, $500 to $600), as 20个月至30个月 holds no 20个月 (the unit after the number
 # had been the only one a range was looked for with), unless a verb of change makes it one (rose from $500 to $600)
 _CURRENCY_START = re.compile(r"(?:us\$|[$¥€£]|(?:usd|rmb|cny|hkd|eur|gbp)(?![a-z]))")
+_SIGN_BEFORE_A_FIGURE = re.compile(rf"{_CURRENCY_START.pattern} ?$")
 _MONEY_RANGE_MARK = r"(?:-|–|—(?!—)|~|至|到|to(?![a-z]))"
 _MONEY_RANGE_AFTER = re.compile(rf" ?{_MONEY_RANGE_MARK} ?(?:{_CURRENCY_START.pattern})? ?[0-9]")
 _MONEY_RANGE_BEFORE = re.compile(

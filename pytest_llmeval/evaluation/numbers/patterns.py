@@ -216,8 +216,9 @@ class NumberPattern:
                 start, end = found or (start, None)
             elif end is None and len(self.slots) == 1 and labelled:
                 found = _currency(answer, first.start, pos, self.pieces[-1])
-                if found is not None and found[0] == first.start:
+                if found is not None and (found[0] == first.start or start is not None and start <= found[0]):
                     end = found[1]  # v41: Revenue is 2 billion yuan, 获客成本为200 RMB - as its bare figure is said
+                    # (v112: or its sign after the subject's link, 合同金额为¥1200万, the fee is $500)
             if end is None and shares and not first.percent:
                 end = _unit_after_a_contrast(answer, pos, by_start, self.pieces[-1])  # v24: 24, not 18 months
                 end = end if end is not None else _unit_before_a_contrast(answer, first.start, pos, self.pieces[-1])
@@ -424,7 +425,7 @@ def _ends_before(text: str, pos: int, piece: str) -> int | None:
 # v59: an adverb of "only", "exactly", "in all" or "indeed" before the copula (回收期仅为20个月, 只要, 只需, 才, 就是,
 # 恰好是, 总共需要, ROI确实为20%) or alone (回收期仅20个月, 才20个月, 整整20个月: `_HEDGE_LINK`) - it says the figure
 # is the level; v58 missed them all. Not 不仅 / 不只 ("not only": more than the figure), which no link starts with
-_ONLY_ZH = "仅仅|仅|只|才|就|正好|恰好|刚好|整整|足足|总共|共计|一共|合计|也就|确实|的确"
+_ONLY_ZH = "仅仅|仅|只|才|就|正好|恰好|刚好|整整|足足|总共|共计|一共|合计|总计|共|也就|确实|的确"  # v112: 共, 总计
 _SUBJECT_LINK = re.compile(
     # v38: and an apposition (the ROI, at 20%, ...; ROI (20%); ROI — 20% —; 投资回报率（约20%）) and a JSON key's
     # closing quote before its colon ("new_payback": "14 months"), the subject's other name in brackets (投资回报率
@@ -443,7 +444,7 @@ _SUBJECT_LINK = re.compile(
     # v59: "only", "just", "in all" or "indeed" with 有, and "as high / long / many as" (回收期只有20个月, 足足有,
     # 总共有, ROI高达50%, 回收期长达20个月)
     r"|(?:" + _ONLY_ZH + r")有(?:约|大约|大概)?|[高长多]达"
-    r"|约合|约|大约|大概|了(?:约|大约)?"  # v111: 约合 (年净节省额约合90万元)
+    r"|(?:" + _ONLY_ZH + r")?(?:约合|约|大约|大概)|了(?:约|大约)?"  # v111: 约合; v112: 共计约, 仅约 (an "only" first)
     # v60: an equals sign or its word (ROI = 20%, ROI≈20%, 回收期等于20个月, the ROI equals 20%: v59 missed them) -
     # not where the figure is an operand of a calculation after it (ROI = 20% × 0.5 = 10%: `_AN_OPERAND_AT`)
     r"|(?:约|大约)?(?:=|≈|≒|等于|约等于)(?:约|大约)?|(?:equals|is equal to|is approximately equal to)"
@@ -468,8 +469,9 @@ _SUBJECT_LINK = re.compile(
     r"|about|around|roughly|approximately|nearly|~"
     r")? ?(?:\*\*)? ?[\"“'‘「]?"
     # v111: the currency's word before the figure (合同金额为人民币1200万元, the fee is RMB 200): the unit after the
-    # figure still decides which currency the point's is
-    r"(?:(?:人民币|(?<![a-z])rmb|(?<![a-z])cny) ?)?"
+    # figure still decides which currency the point's is; v112: and its sign (合同金额为¥1200万, the fee is $500; not
+    # HK$ or JP¥ - `_CURRENCY_BEFORE` reads which currency a sign names)
+    r"(?:(?:人民币|(?<![a-z])rmb|(?<![a-z])cny|(?<![a-z])¥|(?<![a-z])us\$|(?<![a-z])\$|(?<![a-z])usd) ?)?"
 )
 # v111: a point that writes a copula, "about" or a colon between its subject and its figure (ROI为12%, 回收期约为20个月,
 # 年净节省额是90万元, ROI：12%, "the ROI is 12%", "payback of 20 months") names the subject and its figure as the
@@ -482,6 +484,8 @@ _POINT_LINK_AT_END = re.compile(
     r"|(?<![不行作认成因称以视更最较极甚颇尤改变降低少长加升高短减涨跌缩调提])为|(?<![不总可但于还或正要凡若就只])是"
     r"|(?<![未没])达到了?|(?<![到抵送表传直下发通未没])达|[高长多]达"  # not 未达到 (a bound: `keywords.bounds`)
     r"|(?<![具拥含持占没还只仅都共])有"
+    # v112: 员工人数共4300人, 部署方式共有3种 - after a subject's words (合计为¥120万 names 合计), not 公共
+    r"|(?<=[^ ])(?<![公])(?:(?:一|总)?共(?:计|有)?|合计|总计)"
     r"|(?<![a-z])(?:is|was|are|were|of|at|stands at|about|around|approximately|roughly)) ?)+$"
 )
 
@@ -867,13 +871,14 @@ _A_TARGET_BEFORE = re.compile(
 # $1.2 billion, 合同金额¥1200万) names the subject, then the figure in that currency: the answer links the subject as it
 # would without the sign, and writes the sign right before the figure (Revenue: $1.2 billion, Revenue was $1.2
 # billion) - v110 searched the sign as part of the subject's name and missed them.
-_A_SIGN_AFTER_ITS_LABEL = re.compile(r"(?P<label>.*[^ ]) ?(?P<sign>us\$|\$|¥|(?<![a-z])(?:usd|rmb|cny)|人民币)")
+# (v112: the shortest label, so that "revenue us$1.2 billion" has the sign us$; `twins` reads the point's unit by it)
+A_SIGN_AFTER_ITS_LABEL = re.compile(r"(?P<label>.*?[^ ]) ?(?P<sign>us\$|\$|¥|(?<![a-z])(?:usd|rmb|cny)|人民币)")
 
 
 def _signed_after_its_label(text: str, pos: int, label: str) -> int | None:
     """Start of the subject of a point written `label` - its subject, then a currency's sign - where the answer
     gives the sign right before the figure at `pos` and links the subject to it (`_label_before`); else None."""
-    parts = _A_SIGN_AFTER_ITS_LABEL.fullmatch(label)
+    parts = A_SIGN_AFTER_ITS_LABEL.fullmatch(label)
     if parts is None:
         return None
     sign = _ends_before(text, pos, parts.group("sign"))
@@ -1169,7 +1174,7 @@ def _unit_end(text: str, pos: int, piece: str) -> int | None:
 # ¥1200万（日元）, ¥1200万 JPY, $1200万人民币), no unit (人民币1200万笔, ¥1200万次, 1200万用户) and no letter or digit.
 _CURRENCY_PIECE = re.compile("^(?P<scale>[十百千万亿]*)(?P<unit>元|美元)$")
 _CURRENCY_BEFORE = {
-    "元": re.compile(r"(?:(?<![a-z])¥|人民币|(?<![a-z])(?:rmb|cny)) ?$"),
+    "元": re.compile(r"(?:(?<![a-z])(?:cn)?¥|人民币|(?<![a-z])(?:rmb|cny)) ?$"),  # v112: CN¥ (as `_OWN_SIGN` reads it)
     "美元": re.compile(r"(?:(?<![a-z])us\$|(?<![a-z])\$|(?<![a-z])usd) ?$"),
 }
 _CURRENCY_AFTER = {
@@ -1187,6 +1192,7 @@ _OTHER_CURRENCY_AFTER = re.compile(
     r" ?\(? ?(?:日元|美元|港币|港元|欧元|英镑|人民币|美金|jpy|usd|hkd|eur|gbp|rmb|cny|aud|cad|sgd)(?![a-z])"
 )
 _CURRENCY_CHARS = "元美港欧日英币镑圆块角毛"
+_EN_SCALE_AFTER_A_SPACE = re.compile(r" (?:thousand|million|billion|trillion|mn|bn)(?![a-z])")
 # classifiers that make the figure a count of something else (人民币1200万笔: 12 million transactions); jieba decides
 # where one starts a longer word (¥1200万个人所得: 个人)
 _COUNT_CHARS = "笔次人台个件份户条张套家名位项股吨辆倍"
@@ -1201,6 +1207,8 @@ def _unit_goes_on(text: str, pos: int) -> bool:
     char = text[pos : pos + 1]
     if char.isascii() and char.isalnum():
         return True  # ¥1200万usd, ¥1200万2
+    if _EN_SCALE_AFTER_A_SPACE.match(text, pos):
+        return True  # v112: $500 million, ¥1200 thousand - a larger amount than $500 where scale words are off
     at = pos + 1 if char == " " else pos
     char = text[at : at + 1]
     if not char:

@@ -12,7 +12,15 @@ from functools import lru_cache
 from .edges import BARE_HALVES, COMPOUND_JOINTS, COMPOUNDS, EN_UNIT_OF_TIME, UNIT_IN_ENGLISH
 from .finding import find_numbers_cached
 from .mention import CN_CHARS, NumberForms
-from .patterns import SUBJECT_NAMES, NumberPattern, Slot, TextPattern, spaced_out, subject_without_its_link
+from .patterns import (
+    A_SIGN_AFTER_ITS_LABEL,
+    SUBJECT_NAMES,
+    NumberPattern,
+    Slot,
+    TextPattern,
+    spaced_out,
+    subject_without_its_link,
+)
 
 
 @lru_cache(maxsize=2048)
@@ -30,8 +38,13 @@ def compile_variant(variant: str, forms: NumberForms | None = None) -> TextPatte
         slots.append(Slot(m.value, m.scale, m.percent, m.text))
         pos = m.end
     pieces.append(spaced[pos:].strip())
-    if forms.scaled and len(slots) == 1:
-        pieces = list(_CURRENCY_POINTS.get((pieces[0], pieces[1]), pieces))
+    read = _in_its_currency(pieces[-2], pieces[-1])
+    if read != (pieces[-2], pieces[-1]):  # v112: and the form as the point in that unit (¥1200 -> 1200元), which the
+        last = mentions[-1]  # edges read (1000元-1200元 ends a range)
+        head = spaced[: last.start].rstrip()
+        head = head[: len(head) - len(pieces[-2])] + read[0]
+        space = " " if read[0][-1:].isascii() and read[0][-1:].isalnum() else ""
+        variant, pieces[-2:] = f"{head}{space}{spaced[last.start : last.end]}{read[1]}", read
     return NumberPattern(variant, tuple(pieces), tuple(slots), forms)
 
 
@@ -54,8 +67,11 @@ def without_its_link(needle: str, forms: NumberForms) -> str:
     about = _ABOUT_AT_THE_END.search(needle, mentions[-1].end)
     if about is not None and about.start() - mentions[-1].end <= 4:
         needle = needle[: about.start()]  # v111: 回收期为20个月左右 is 回收期20个月 (an answer's 左右 stays its own)
-    subject = subject_without_its_link(needle[: mentions[0].start])
-    return needle if subject is None else f"{subject} {needle[mentions[0].start :]}"
+    before = needle[: mentions[0].start]
+    signed = A_SIGN_AFTER_ITS_LABEL.fullmatch(before.rstrip())  # v112: 合同金额为¥1200万 - the link before the sign
+    sign = signed.group("sign") if signed is not None else ""
+    subject = subject_without_its_link(signed.group("label") if signed is not None else before)
+    return needle if subject is None else f"{subject} {sign}{needle[mentions[0].start :]}"
 
 
 # v111: a point that says in how long an investment pays back, figure first (20个月回本, 3年回本, 20个月内收回投资,
@@ -89,12 +105,31 @@ _A_METRIC_AFTER_EN = re.compile(
 # v11, with the scale words: a point's amount in dollars or yuan written in English ($1.2 million, 1.2 million dollars,
 # USD 1.2 million; 1200万 yuan, RMB 12 million) is read as one in 美元 or 元, so that any form of its currency states
 # it (`patterns._currency`: $1,200,000, 1.2M dollars, 120万美元) and none of another (1.2 million euros, ¥1.2 million).
+# v112: without the scale words too (¥1200, $500, 1200 yuan, 500 dollars; ¥1200万, whose 万 is no scale word there:
+# 1200万元), and after a subject (合同金额¥1200万, Revenue $1.2 billion: 合同金额 1200万元) - v111 matched them as
+# written without the scale words (¥1200 missed 1200元 and 人民币1200元; $500 missed 500 dollars, USD 500, 500美元)
+# and, after a subject, wherever the answer left the sign out (合同金额为1200万元).
 _CURRENCY_POINTS = {
     **{(before, ""): ("", "美元") for before in ("$", "us$", "usd")},
     **{("", after): ("", "美元") for after in ("dollars", "dollar", "usd", "us dollars")},
-    **{(before, ""): ("", "元") for before in ("¥", "rmb", "cny")},
+    **{(before, ""): ("", "元") for before in ("¥", "rmb", "cny", "人民币")},
     **{("", after): ("", "元") for after in ("yuan", "rmb", "cny", "renminbi")},
 }
+_SCALE_ONLY = re.compile("(?P<scale>[十百千万亿]*)(?P<unit>元)?")
+
+
+def _in_its_currency(before: str, after: str) -> tuple[str, str]:
+    """The pieces around a point's one figure with a currency's sign or word read as its unit (`_CURRENCY_POINTS`):
+    $500 -> ("", "美元"), ¥1200万 -> ("", "万元"), 合同金额¥1200万 -> ("合同金额", "万元"); as they are otherwise."""
+    if (before, after) in _CURRENCY_POINTS:
+        return _CURRENCY_POINTS[before, after]
+    signed = A_SIGN_AFTER_ITS_LABEL.fullmatch(before)
+    subject, sign = (signed.group("label"), signed.group("sign")) if signed is not None else ("", before)
+    scale = _SCALE_ONLY.fullmatch(after)
+    unit = _CURRENCY_POINTS.get((sign, ""), ("", ""))[1]
+    if scale is None or not unit or (scale.group("unit") and unit != "元"):
+        return before, after
+    return subject, scale.group("scale") + unit
 
 
 # A standard's name may be written with or without a space between its letters and its number (v9): ISO 27001 is
