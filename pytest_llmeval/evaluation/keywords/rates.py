@@ -29,6 +29,9 @@ _PERIOD_OF = {name: period for period, names in _PERIOD_NAMES.items() for name i
 _NAMES = "|".join(sorted(_PERIOD_OF, key=len, reverse=True))
 _RATE_AFTER = re.compile(rf"^(?P<amount>.*[0-9].*?) ?(?:/ ?|每个?|(?<=[a-z0-9$ ])(?:per|a|an) )(?P<period>{_NAMES})$")
 _RATE_BEFORE = re.compile(r"^每个?(?P<period>[月年天日周])(?P<amount>.*[0-9].*)$")
+# v112: a month's or a year's fee (月费5000元, 年费60万元) is a rate too: 每月费用5000元, 5000元/月 (v111 read it as
+# text)
+_A_FEE_OF_ITS_PERIOD = re.compile(r"^(?P<period>[月年])费 ?(?P<amount>[0-9].*)$")
 _RATE_EN_WORD = re.compile(r"^(?P<amount>.*[0-9].*?) (?P<period>monthly|annually|yearly|daily|weekly)$")
 _EN_WORD_PERIOD = {"monthly": "month", "annually": "year", "yearly": "year", "daily": "day", "weekly": "week"}
 
@@ -43,15 +46,16 @@ _AFTER = {
 }
 _PERIOD_AFTER = {period: re.compile(words) for period, words in _AFTER.items()}
 # a period word before the amount in its clause (每月, 月费, 年节省, monthly); 年 and 月 alone only before a word of
-# money, not after a numeral or a word that makes it one year or month (2024年, 首年, 今年, 上月, 3月, 6个月, 多年)
+# money, not after a numeral or a word that makes it one year or month (2024年, 首年, 今年, 上月, 3月, 6个月, 多年) -
+# v112: nor 年费 / 月费 after one (三年费用5000元, 3个月费5000元 are no fee per year or month)
 _NOT_A_RATE_BEFORE = "(?<![0-9〇零一二两三四五六七八九十百今去明前后首当同次上下本该那这整半第某多几数个周])"
 # a word of money up to three characters on (年净节省, 年人工节省, 年运维费)
 _MONEY_WORD = "[\u4e00-\u9fff]{0,3}?(?:节省|收入|营收|成本|支出|利润|开支|费|净)"
 _ONE_YEAR = "(?<![0-9〇零一二两三四五六七八九十百第])一年"
 _BEFORE = {
-    "month": f"每个?月|月(?:费|租|均|度|付)|按月|单月|{_NOT_A_RATE_BEFORE}月(?={_MONEY_WORD})"
+    "month": f"每个?月|{_NOT_A_RATE_BEFORE}月(?:费|租|均|度|付)|按月|单月|{_NOT_A_RATE_BEFORE}月(?={_MONEY_WORD})"
     "|(?<![a-z])monthly(?![a-z])",
-    "year": f"每一?年|年(?:费|租|均|度|化|付)|按年|全年|{_NOT_A_RATE_BEFORE}年(?={_MONEY_WORD})"
+    "year": f"每一?年|{_NOT_A_RATE_BEFORE}年(?:费|租|均|度|化|付)|按年|全年|{_NOT_A_RATE_BEFORE}年(?={_MONEY_WORD})"
     f"|{_ONE_YEAR}(?={_MONEY_WORD})|(?<![a-z])(?:annual|annually|yearly)(?![a-z])",
     "day": "每天|每日|日均|按天|单日|(?<![a-z])daily(?![a-z])",
     "week": "每周|每星期|周均|按周|(?<![a-z])weekly(?![a-z])",
@@ -64,7 +68,7 @@ _CLAUSE_REACH = 24  # characters before the amount that its period word may stan
 def rate_twins(needle: str, forms: NumberForms | None) -> list[NumberPattern]:
     """The point's amount, as a pattern that finds it with its period written another way, for a rate point; else
     none."""
-    m = _RATE_AFTER.match(needle) or _RATE_BEFORE.match(needle)
+    m = _RATE_AFTER.match(needle) or _RATE_BEFORE.match(needle) or _A_FEE_OF_ITS_PERIOD.match(needle)
     if m is not None:
         period = _PERIOD_OF[m.group("period")]
     else:

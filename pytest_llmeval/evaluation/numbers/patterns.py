@@ -176,6 +176,8 @@ class NumberPattern:
                 continue  # v16: 第20个月, 第3年, 第5名 - a position, not an amount
             if self.pieces[0].strip() and another_metric(answer, start, self.pieces[0].strip()):
                 continue  # v40: 应收账款回收期20个月, 机会成本下降20% - another metric that holds the subject's name
+            if self.pieces[0].strip() and a_count_of_its_periods(answer, start):
+                continue  # v112: 三年节省90万元, 第二年节省 for 年节省90万元 - not a year's figure
             if self.pieces[0].strip() and another_holder(answer, start, self.pieces[0].strip()):
                 continue  # v53: 竞争对手的回收期20个月, a competitor's ROI 20% - another holder's figure
             if self.pieces[0].strip() and superseded_subject(answer, start, self.pieces[0].strip()):
@@ -430,7 +432,8 @@ _SUBJECT_LINK = re.compile(
     # v38: and an apposition (the ROI, at 20%, ...; ROI (20%); ROI — 20% —; 投资回报率（约20%）) and a JSON key's
     # closing quote before its colon ("new_payback": "14 months"), the subject's other name in brackets (投资回报率
     # （ROI）为20%, return on investment (ROI): 20%) and a length's verb (回本周期大约需要20个月)
-    r"(?:\*\*)? ?(?:\([a-z\u4e00-\u9fff -]{1,30}\) ?"
+    # v112: and the amount's 额 after a verb's name (年节省额为90万元, 年净节省额90万元 for 年节省 / 年净节省)
+    r"(?:(?<=[省约收入出支销])额)?(?:\*\*)? ?(?:\([a-z\u4e00-\u9fff -]{1,30}\) ?"
     # v62: and a qualifier of years or an estimate in brackets (ROI (3-year) is 20%, ROI (est.) is 20%)
     r"|\((?:[0-9]{1,2}-(?:year|yr|month)|est\.|estimated|approx\.)\) ?)?"
     # v60: and a label's double dash (回收期——20个月, 回收期 —— 20个月)
@@ -777,6 +780,36 @@ def another_metric(text: str, at: int, name: str) -> bool:
         if head in group and before.search(text, max(0, at - 32), at) is not None:
             return True
     return False
+
+
+# v112: a subject that opens with its period (年节省90万元, 年营收1.2亿元, 年运维费30万元, 月费5000元, 月节省5000元: a
+# year's, a month's) is not named where the answer's 年 / 月 ends a count of years or months or an ordinal
+# (三年节省90万元, 近三年营收1.2亿元, 6个月节省5000元, 半年节省, 几年, 第二年节省, 首年运维费: three years' savings, the
+# first year's fee) - v111 matched the subject's words inside them. One year (一年节省, 1年), every year (每年) and a
+# named year (2024年节省, 今年, 去年) stay the year's.
+# A month after a bare numeral is a named one (3月, 十一月: March, November), as a year of four numerals is
+# (二〇二四年).
+_A_COUNT_OR_ORDINAL_BEFORE = re.compile(
+    f"(?:(?P<ordinal>第[0-9{CN_CHARS}]+|首|头)|(?P<word>半|几|多|数)|(?<![0-9.])(?P<digits>[0-9]{{1,2}})"
+    f"|(?<![{CN_CHARS}])(?P<numerals>[{CN_CHARS}]+))(?P<classifier> ?个)? ?$"
+)
+
+
+def a_count_of_its_periods(text: str, at: int) -> bool:
+    """Whether the subject named at `at` opens with 年 or 月 that ends a count of years or months or an ordinal in the
+    text (三年节省, 6个月节省, 第二年节省, 首年运维费; not 一年, 1年, 2024年, 3月)."""
+    period = text[at : at + 1]
+    if period not in ("年", "月"):
+        return False
+    m = _A_COUNT_OR_ORDINAL_BEFORE.search(text, max(0, at - 8), at)
+    if m is None:
+        return False
+    if m.group("ordinal") or m.group("word"):
+        return True
+    if period == "月" and not m.group("classifier"):
+        return False  # 3月, 十一月: a named month
+    count = m.group("digits") or m.group("numerals")
+    return count not in ("1", "一") and len(count) <= 3  # one year is the year's; 二〇二四年 is a named year
 
 
 def subject_names(label: str) -> tuple[str, ...]:
