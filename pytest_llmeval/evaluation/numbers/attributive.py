@@ -30,9 +30,15 @@ import re
 _CLAUSE_START = r"(?:^|[。.!?;:,\n、•|#]|(?:^|\n) ?(?:[-*]|[0-9]+[.)、]) |\*\*)"
 # a heading's words before the line the clause opens (## 结论 / 20个月即可回本: the line break is read as a space)
 _HEADING = "#{1,6} [^#。.!?]{1,20} "
-_OWN_HOLDER_ZH = "(?:(?:该|本|此|这个|这一|这笔|整个|我们的|我方的?)?(?:项目|方案|投资|系统|部署)|我们|我方)"
+# (v112: and the company - 公司拥有4300名员工, 该集团开设了500家门店)
+_OWN_HOLDER_ZH = (
+    "(?:(?:该|本|此|这个|这一|这笔|整个|我们的|我方的?)?(?:项目|方案|投资|系统|部署|公司|集团|企业)|我们|我方|我司)"
+)
 _MODAL_ZH = "(?:预计|预期|有望|可望|估计|测算|总体|整体|最终|将|会|可|能|可以|能够|已经?|也|仍)"
-_VERB_ZH = "(?:实现|带来|获得|取得|达到|产生|有|具有|拥有|具备|提供|创造)了?"  # v106: 提供, 创造
+# v106: 提供, 创造; v112: a count's verbs (开设了500家门店, 服务1200家客户, 覆盖200万用户)
+_VERB_ZH = "(?:实现|带来|获得|取得|达到|产生|有|具有|拥有|具备|提供|创造|开设|服务|覆盖)了?"
+# v112: a count's classifier before its noun, with no 的 (500家门店, 4300名员工, 1200家客户)
+_COUNT_CLASSIFIERS = "家名个位台座所款项条辆套户人"
 _ABOUT_ZH = "(?:约|大约|大概)?"
 # (or a space before the project itself: a line break read as a space, after a heading - 回收期 / 项目有20个月的回收期)
 _OPENS_ZH = f"(?:(?:{_CLAUSE_START}|{_HEADING}) ?{_OWN_HOLDER_ZH}?| {_OWN_HOLDER_ZH})"
@@ -103,9 +109,10 @@ def figure_before_subject(text: str, pos: int, end: int, names: tuple[str, ...])
     if before is None or _held_by_another(text, pos, before.group()):
         return False
     after = (_AFTER_UNIT_ZH if chinese else _AFTER_UNIT_EN).match(text, end)
-    if after is None or (english and text[end : end + 1] not in (" ", "*", '"', "“")):
+    counted = chinese and after is None and end > pos and text[end - 1] in _COUNT_CLASSIFIERS
+    if not counted and (after is None or (english and text[end : end + 1] not in (" ", "*", '"', "“"))):
         return False
-    at = after.end()
+    at = end if after is None else after.end()
     closes = _CLAUSE_ENDS_ZH if chinese else _CLAUSE_ENDS_EN
     for name in sorted(names, key=len, reverse=True):
         if text.startswith(name, at) and closes.match(text, at + len(name)) is not None:

@@ -812,9 +812,20 @@ def a_count_of_its_periods(text: str, at: int) -> bool:
     return count not in ("1", "一") and len(count) <= 3  # one year is the year's; 二〇二四年 is a named year
 
 
+# v112: a count's subject (员工人数4300人, 门店数量500家, 客户数1200家, 用户数200万) is named by the counted noun with
+# any word of count or with none (员工4300人, 员工总数4300人, 员工数量为4300人, 门店500家, 门店数为500家, 500家门店,
+# 用户200万) - v111 matched its words only as written. A noun of two characters or more (人数, 次数, 倍数 name no noun).
+_A_COUNT_OF = re.compile("(?P<noun>[\u4e00-\u9fff]{2,6}?)(?:总人数|人数|总数|数量|个数|数)")
+_WORDS_OF_A_COUNT = ("总人数", "人数", "总数", "数量", "个数", "数")
+
+
+@lru_cache(maxsize=1024)
 def subject_names(label: str) -> tuple[str, ...]:
     """The names of the subject `label` (its own first, then the longest first), or the label alone."""
     group = _NAMES.get(label, ())
+    count = _A_COUNT_OF.fullmatch(label) if not group else None
+    if count is not None:
+        group = (count.group("noun"), *(count.group("noun") + word for word in _WORDS_OF_A_COUNT))
     return (label, *sorted((name for name in group if name != label), key=len, reverse=True))
 
 
