@@ -671,7 +671,17 @@ def _changed_before(answer: str, first: Mention, label: str) -> int | None:
     if change is None:
         return None
     subject, direction = change
-    return changed_subject(answer, first, subject_names(subject) if subject else (), direction)
+    names = _PERIOD_NAMES.get(subject) or (subject_names(subject) if subject else ())
+    return changed_subject(answer, first, names, direction)
+
+
+# v112: a change per period (年节省90万元, 月节省5000元) said with the period's other words (每年, 年度, 年均, 全年;
+# 每月, 月均): 年度节省90万元, 年均节省90万元 - v111 read 年 alone (每年 held it); after a count of periods it is none
+# (`a_count_of_its_periods`: 三年节省)
+_PERIOD_NAMES = {
+    "年": ("年", "每年", "年度", "年均", "全年"),
+    "月": ("月", "每月", "每个月", "月度", "月均"),
+}
 
 
 # v38: a subject is named by any of its names (ROI, 投资回报率, return on investment; 回收期, 回本周期, payback period):

@@ -95,7 +95,8 @@ def _half_of_another_word(text: str, start: int, said: str) -> bool:
 
 # a point of a subject's change (成本降低50%, 营收增长100%, costs fall by 50%): the subject, then its verb
 _FALLS = (
-    "下降|降低|减少|缩减|削减|压缩|缩小|缩短|回落|下滑|下跌|降幅|降了|降|减|跌|节省|节约"
+    # v112: and 省 alone or with its result (每年省90万元, 每年能省下90万元, 节省下 for 年节省90万元)
+    "下降|降低|减少|缩减|削减|压缩|缩小|缩短|回落|下滑|下跌|降幅|降了|降|减|跌|节省下?|节约|省下|省去|省掉|省"
     "|fall|falls|fell|fallen|drop|drops|dropped|decline|declines|declined|decrease|decreases|decreased|reduce|reduces"
     "|reduced|reduction|cut|cuts|lower|lowered|shrink|shrinks|shrank|shrunk"
 )
@@ -111,6 +112,8 @@ _BETWEEN_ZH = (
     "(?:将|将会|会|可|可以|能|能够|有望|预计|预期|已|已经|再|同比|环比|进一步|大幅|显著|约|大约|几乎|将近|接近|差不多|基本上?"
     # v41: 实现 (营收将实现翻倍) and adverbs of fact (营收仍然翻倍, 还是翻倍了, 成本就降低了20%)
     "|实现|仍然|仍|依然|依旧|还是|也|都|就|终于"
+    # v112: whom a saving is for (每年为客户节省90万元, 每年可为公司节约)
+    "|为(?:客户|公司|企业|我们|您|贵司|贵公司|用户|银行|集团|行方)"
     "|\\*\\*|:|: | |\\|"
     "|(?:较|比|相比|相较于?|与)(?:去年|上年|上一年|往年|同期|原来|原先|之前|此前|原方案|现状|改造前|上线前)(?:相比)?)*"
 )
