@@ -427,6 +427,13 @@ def _ends_before(text: str, pos: int, piece: str) -> int | None:
 # v59: an adverb of "only", "exactly", "in all" or "indeed" before the copula (回收期仅为20个月, 只要, 只需, 才, 就是,
 # 恰好是, 总共需要, ROI确实为20%) or alone (回收期仅20个月, 才20个月, 整整20个月: `_HEDGE_LINK`) - it says the figure
 # is the level; v58 missed them all. Not 不仅 / 不只 ("not only": more than the figure), which no link starts with
+# a currency's sign or word before a figure, by the unit it stands for (¥ / 人民币 / RMB / CNY for 元, $ / US$ / USD for
+# 美元; not HK$ or JP¥: a letter before the sign names another currency): a subject's link may end with one, and
+# `_CURRENCY_BEFORE` reads the unit by it (with CN¥ there, which names 元 as ¥ does)
+_WRITTEN_BEFORE = {
+    "元": r"人民币|(?<![a-z])rmb|(?<![a-z])cny|(?<![a-z])¥",
+    "美元": r"(?<![a-z])us\$|(?<![a-z])\$|(?<![a-z])usd",
+}
 _ONLY_ZH = "仅仅|仅|只|才|就|正好|恰好|刚好|整整|足足|总共|共计|一共|合计|总计|共|也就|确实|的确"  # v112: 共, 总计
 _SUBJECT_LINK = re.compile(
     # v38: and an apposition (the ROI, at 20%, ...; ROI (20%); ROI — 20% —; 投资回报率（约20%）) and a JSON key's
@@ -474,7 +481,7 @@ _SUBJECT_LINK = re.compile(
     # v111: the currency's word before the figure (合同金额为人民币1200万元, the fee is RMB 200): the unit after the
     # figure still decides which currency the point's is; v112: and its sign (合同金额为¥1200万, the fee is $500; not
     # HK$ or JP¥ - `_CURRENCY_BEFORE` reads which currency a sign names)
-    r"(?:(?:人民币|(?<![a-z])rmb|(?<![a-z])cny|(?<![a-z])¥|(?<![a-z])us\$|(?<![a-z])\$|(?<![a-z])usd) ?)?"
+    r"(?:(?:" + "|".join(_WRITTEN_BEFORE.values()) + r") ?)?"
 )
 # v111: a point that writes a copula, "about" or a colon between its subject and its figure (ROI为12%, 回收期约为20个月,
 # 年净节省额是90万元, ROI：12%, "the ROI is 12%", "payback of 20 months") names the subject and its figure as the
@@ -671,14 +678,14 @@ def _changed_before(answer: str, first: Mention, label: str) -> int | None:
     if change is None:
         return None
     subject, direction = change
-    names = _PERIOD_NAMES.get(subject) or (subject_names(subject) if subject else ())
+    names = _NAMES_OF_A_PERIOD.get(subject) or (subject_names(subject) if subject else ())
     return changed_subject(answer, first, names, direction)
 
 
 # v112: a change per period (年节省90万元, 月节省5000元) said with the period's other words (每年, 年度, 年均, 全年;
 # 每月, 月均): 年度节省90万元, 年均节省90万元 - v111 read 年 alone (每年 held it); after a count of periods it is none
 # (`a_count_of_its_periods`: 三年节省)
-_PERIOD_NAMES = {
+_NAMES_OF_A_PERIOD = {
     "年": ("年", "每年", "年度", "年均", "全年"),
     "月": ("月", "每月", "每个月", "月度", "月均"),
 }
@@ -1228,8 +1235,8 @@ def _unit_end(text: str, pos: int, piece: str) -> int | None:
 # ¥1200万（日元）, ¥1200万 JPY, $1200万人民币), no unit (人民币1200万笔, ¥1200万次, 1200万用户) and no letter or digit.
 _CURRENCY_PIECE = re.compile("^(?P<scale>[十百千万亿]*)(?P<unit>元|美元)$")
 _CURRENCY_BEFORE = {
-    "元": re.compile(r"(?:(?<![a-z])(?:cn)?¥|人民币|(?<![a-z])(?:rmb|cny)) ?$"),  # v112: CN¥ (as `_OWN_SIGN` reads it)
-    "美元": re.compile(r"(?:(?<![a-z])us\$|(?<![a-z])\$|(?<![a-z])usd) ?$"),
+    "元": re.compile(f"(?:(?<![a-z])cn¥|{_WRITTEN_BEFORE['元']}) ?$"),  # v112: CN¥ (as `_OWN_SIGN` reads it)
+    "美元": re.compile(f"(?:{_WRITTEN_BEFORE['美元']}) ?$"),
 }
 _CURRENCY_AFTER = {
     # v25: and 块, the spoken yuan - 块钱, or a 块 that ends its clause (1200万块。); not a count (3块屏幕, 一块儿)
