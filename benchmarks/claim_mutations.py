@@ -196,10 +196,11 @@ def probes(rows: list[Row], text_rows: list[Row]) -> tuple[list[Probe], Counter[
             blanked_covers = blanked is not None and covered(point, blanked, forms)
             right, why = kept(row, blanked_covers)
             skipped.update(f"kept: {w}" for w in why)
-            made.extend(Probe(f"kept: {m.kind}", row, m.answer, True) for m in right)
+            made.extend(Probe(f"kept: {m.kind}", m.row, m.answer, True) for m in right)  # m.row: its point, as
+            # rewritten (v113: the credit sweep's "another currency" puts the point in another currency)
             bad, why = wrong(row, blanked_covers)
             skipped.update(f"wrong: {w}" for w in why)
-            made.extend(Probe(m.kind, row, m.answer, False) for m in bad)
+            made.extend(Probe(m.kind, m.row, m.answer, False) for m in bad)
             made.extend(_refusals(row))
     return made, skipped
 

@@ -53,6 +53,10 @@ place).
 Since v51 a figure in a condition's antecedent is not stated (v32 had decided that an open condition with a copula,
 If payback is 20 months, still stated it, and conditions were reported apart); `DECIDED` holds the kinds a decision
 credits - none now.
+Since v113 the kind "another currency" (`another_currency_mutants`): of a point that is one amount in 元 or 美元
+whose answer writes it once as the point does, the point put in each of the six currencies the scorer reads by sign,
+code and name (元, 美元, 欧元, 英镑, 港元, 日元; with its unit, and with its sign) and the answer's amount in each other
+one (1200万港元, €1200万, GBP 1200万) - an amount in another currency.
 
 A mutation is made only where it surely makes the answer wrong, otherwise it is skipped and counted: the point's
 figure must occur once in the answer, in a sentence with no negation or condition of its own (a second negation
@@ -264,12 +268,88 @@ def _wrong_figures(figure: str) -> list[str]:
 
 
 def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
-    """The wrong answers made from one covered row, and the reasons for the mutations skipped: the figure's kinds
-    and, of a point that is a date, the date's (`date_mutants`)."""
+    """The wrong answers made from one covered row, and the reasons for the mutations skipped: the figure's kinds,
+    of a point that is a date the date's (`date_mutants`), of a time the time's, of an amount the currency's."""
     made, skipped = _figure_mutants(row, blanked_covers)
     dated, why_not = date_mutants(row)
     timed, why_not_timed = time_mutants(row)
-    return made + dated + timed, skipped + why_not + why_not_timed
+    priced, why_not_priced = another_currency_mutants(row, blanked_covers)
+    return made + dated + timed + priced, skipped + why_not + why_not_timed + why_not_priced
+
+
+# v113, kind "another currency": of a point that is one amount in 元 or 美元 (1200万元, 合同金额1200万元, 500美元) whose
+# answer writes that amount once as the point does, the point put in each currency the scorer reads by sign, code and
+# name (元, 美元, 欧元, 英镑, 港元, 日元 - with its unit after the figure, and with its sign before it) and the answer's
+# amount in each other one (its unit, sign or code: 1200万港元, €1200万, GBP 1200万): an amount in another currency.
+# miss_mutations' kind "other currency" puts the answer in the point's own currency, which must still cover it.
+CURRENCY_FORMS = {
+    "元": ("元", "¥", "RMB"),
+    "美元": ("美元", "$", "USD"),
+    "欧元": ("欧元", "€", "EUR"),
+    "英镑": ("英镑", "£", "GBP"),
+    "港元": ("港元", "HK$", "HKD"),
+    "日元": ("日元", "JP¥", "JPY"),
+}
+AN_AMOUNT_POINT = re.compile(r"(?P<subject>[^0-9]*?)(?P<figure>[0-9][0-9,.]*)(?P<scale>万|亿)?(?P<unit>元|美元)")
+# what may stand right before or after the answer's amount and name its currency (人民币1200万元, 1200万元（人民币）)
+_A_CURRENCY_BESIDE = re.compile(r"[$¥€£]|人民币|港币|rmb|usd|cny|hkd|eur|gbp|jpy|\(|（", re.IGNORECASE)
+
+
+NO_AMOUNT = "point is no amount in 元 or 美元"
+
+
+@dataclass(frozen=True)
+class AmountSpot:
+    """A covered row's point that is one amount, and where its answer writes that amount as the point does."""
+
+    subject: str
+    figure: str  # the figure with its scale word (1200万)
+    start: int
+    end: int
+
+
+def amount_spot(row: Row, blanked_covers: bool) -> AmountSpot | str:
+    """Where the row's answer writes the point's amount (1200万元) as the point does, once and with no other name of
+    its currency beside it; else why not."""
+    point, answer, _, _ = row
+    amount = AN_AMOUNT_POINT.fullmatch(point.strip())
+    if amount is None or "人民币" in amount.group("subject"):
+        return NO_AMOUNT
+    if blanked_covers:
+        return "covered without its figure"
+    said = amount.group("figure") + (amount.group("scale") or "") + amount.group("unit")
+    spots = [m for m in re.finditer(re.escape(said), answer) if not answer[max(0, m.start() - 1) : m.start()].isdigit()]
+    if len(spots) != 1:
+        return "amount not once in the answer as the point writes it"
+    start, end = spots[0].span()
+    if _A_CURRENCY_BESIDE.search(answer[max(0, start - 4) : start]) or _A_CURRENCY_BESIDE.match(answer, end):
+        return "another name of the currency beside the amount"
+    return AmountSpot(amount.group("subject"), said[: -len(amount.group("unit"))], start, end)
+
+
+def amount_in(currency: str, figure: str, form: int) -> str:
+    """`figure` (1200万) in `currency`: its unit after it (form 0), its sign (1) or its code (2) before it."""
+    word, sign, code = CURRENCY_FORMS[currency]
+    return (f"{figure}{word}", f"{sign}{figure}", f"{code} {figure}")[form]
+
+
+def points_in(spot: AmountSpot, currency: str) -> tuple[str, ...]:
+    """The point put in `currency`: with its unit after the figure, and with its sign before it."""
+    return tuple(f"{spot.subject}{amount_in(currency, spot.figure, form)}" for form in (0, 1))
+
+
+def another_currency_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
+    """Of a point that is one amount: the point in each currency, the answer's amount in each other one."""
+    spot = amount_spot(row, blanked_covers)
+    if isinstance(spot, str):
+        return [], [] if spot == NO_AMOUNT else [spot]  # a row of another kind is no skip of this one
+    point, answer, forms, rest = row
+    made = []
+    for index, (currency, other) in enumerate((c, o) for c in CURRENCY_FORMS for o in CURRENCY_FORMS if o != c):
+        said = amount_in(other, spot.figure, index % 3)
+        wrong = f"{answer[: spot.start]}{said}{answer[spot.end :]}"
+        made.extend(Mutant("another currency", (p, answer, forms, rest), wrong) for p in points_in(spot, currency))
+    return made, []
 
 
 # v79, kind "time: other half of the day": of a point that is a time of day (15:00, 下午3点, 3 pm, 9:00-18:00), each

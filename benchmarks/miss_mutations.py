@@ -56,6 +56,10 @@ class systematically. Each covered row of tests/evaluation (the rows credit_muta
 - v112, signed point: the point rewritten - an amount in 元 or 美元 written with its currency's sign before the figure
   (1200万元 -> ¥1200万, 合同金额1200万元 -> 合同金额¥1200万 / 合同金额为¥1200万, 500美元 -> $500): the same amount, so
   every answer the plain point covers must cover it (v111 matched a sign as written without the scale words).
+- v113, other currency: the point and its answer rewritten - an amount in 元 or 美元 (`credit_mutations.amount_spot`)
+  put in 欧元, 英镑, 港元 or 日元, the point with its unit or sign (500欧元, €500), the answer's amount with its unit,
+  sign, code or English name (500欧元, €500, EUR 500, 500 euros): the same amount in the same currency (v112 read
+  those currencies' signs, codes and names as text).
 
 A rewrite is made only where it surely keeps the meaning, otherwise it is skipped and counted: the point's figure
 must occur once in the answer in a plain sentence (no negation, condition or question of its own, no JSON, code or
@@ -91,6 +95,8 @@ from credit_mutations import (  # noqa: E402
     _QUESTION_WORD,
     _SPELLED_EN,
     _STRUCTURED,
+    AN_AMOUNT_POINT,
+    CURRENCY_FORMS,
     SUBJECT_SWAPS,
     Row,
     TextSpot,
@@ -98,10 +104,13 @@ from credit_mutations import (  # noqa: E402
     _figure,
     _occurrences,
     _sentence_span,
+    amount_in,
+    amount_spot,
     chinese_numeral,
     covered_rows,
     covered_text_rows,
     joined,
+    points_in,
     sweep_rows,
     text_rewrites,
     text_spot,
@@ -803,31 +812,50 @@ def linked_points(row: Row, blanked_covers: bool) -> list[Mutant]:
     return [Mutant("linked point", (f"{before}{link}{after}", answer, forms, rest), answer) for link in links]
 
 
-# a point that is one amount in 元 or 美元, a subject's name before it or none (1200万元, 合同金额1200万元, 500美元)
-_AN_AMOUNT_POINT = re.compile(r"(?P<subject>[^0-9]*?)(?P<figure>[0-9][0-9,.]*)(?P<scale>万|亿)?(?P<unit>元|美元)")
-_SIGNS = {"元": "¥", "美元": "$"}
-
-
 def signed_points(row: Row, blanked_covers: bool) -> list[Mutant]:
     """v112: the row's point, an amount in 元 or 美元, written with its currency's sign before the figure (and, after a
     subject's name, with 为 before the sign), each scored against the row's own answer."""
     point, answer, forms, rest = row
-    amount = _AN_AMOUNT_POINT.fullmatch(point.strip())
+    amount = AN_AMOUNT_POINT.fullmatch(point.strip())  # 1200万元, 合同金额1200万元, 500美元
     if blanked_covers or amount is None or "人民币" in amount.group("subject"):
         return []
     subject = amount.group("subject")
-    figure = f"{_SIGNS[amount.group('unit')]}{amount.group('figure')}{amount.group('scale') or ''}"
+    figure = f"{CURRENCY_FORMS[amount.group('unit')][1]}{amount.group('figure')}{amount.group('scale') or ''}"
     points = [f"{subject}{figure}"]
     if subject.strip() and _ends_with_a_subject(subject.rstrip()) and not _LINKED_ALREADY.search(subject):
         points.append(f"{subject.rstrip()}为{figure}")
     return [Mutant("signed point", (signed, answer, forms, rest), answer) for signed in points]
 
 
+# v113: the currencies the scorer reads by sign, code and name besides 元 and 美元, and their names in English (after
+# a figure without a scale word: 500 euros)
+OTHER_CURRENCIES = {"欧元": "euros", "英镑": "pounds", "港元": "Hong Kong dollars", "日元": "yen"}
+
+
+def other_currency_points(row: Row, blanked_covers: bool) -> list[Mutant]:
+    """v113: of a point that is one amount in 元 or 美元 (`credit_mutations.amount_spot`), the point and the answer's
+    amount both put in each of `OTHER_CURRENCIES` - the point with its unit or its sign, the answer's amount with its
+    unit, sign, code or (without a scale word) English name: the same amount in the same currency."""
+    spot = amount_spot(row, blanked_covers)
+    if isinstance(spot, str):
+        return []
+    point, answer, forms, rest = row
+    made = []
+    for currency, name in OTHER_CURRENCIES.items():
+        said = [amount_in(currency, spot.figure, form) for form in (0, 1, 2)]
+        said += [f"{spot.figure} {name}"] if spot.figure[-1:].isdigit() else []
+        for right in said:
+            moved = f"{answer[: spot.start]}{right}{answer[spot.end :]}"
+            made.extend(Mutant("other currency", (p, moved, forms, rest), moved) for p in points_in(spot, currency))
+    return made
+
+
 def mutants_and_linked_points(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
-    """`mutants` of the row's answer, and the row's point linked (`linked_points`) and signed (`signed_points`) for
-    its own answer."""
+    """`mutants` of the row's answer, and the row's point linked (`linked_points`), signed (`signed_points`) and put
+    in another currency with its answer (`other_currency_points`)."""
     made, skipped = mutants(row, blanked_covers)
-    return made + linked_points(row, blanked_covers) + signed_points(row, blanked_covers), skipped
+    rewritten = linked_points(row, blanked_covers) + signed_points(row, blanked_covers)
+    return made + rewritten + other_currency_points(row, blanked_covers), skipped
 
 
 def sweep(rows: list[Row], sample: int | None = None, seed: int = 0, row_sample: int | None = None) -> Sweep:

@@ -84,6 +84,39 @@ def test_no_other_row_is_credited(sweep_module: ModuleType) -> None:
     assert wrong == [], wrong[:10]
 
 
+def test_no_amount_in_another_currency_is_credited(sweep_module: ModuleType) -> None:
+    """v113: every "another currency" mutation (of the rows whose point is one amount in 元 or 美元) is scored - the
+    point put in each of the six currencies the scorer reads by sign, code and name, the answer's amount in each
+    other one."""
+    rows = [row for row in sweep_module.covered_rows() if sweep_module.another_currency_mutants(row, False)[0]]
+    swept = sweep_module.sweep(rows)
+    assert swept.by_kind["another currency"] >= 3000
+    wrong = [(m.kind, m.row[0], m.answer) for m in swept.still_covered if m.kind not in sweep_module.DECIDED]
+    assert wrong == [], wrong[:10]
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "made"),
+    [
+        ("1200万元", "合同金额为1200万元。", 60),
+        ("合同金额500美元", "合同金额为500美元。", 60),
+        ("1200万元", "合同金额为人民币1200万元。", 0),  # another name of its currency beside it
+        ("1200万元", "1200万元，另付1200万元。", 0),  # not once
+        ("20个月", "回收期为20个月。", 0),
+    ],
+)
+def test_another_currency_is_made_of_an_amount_written_once(
+    sweep_module: ModuleType, point: str, answer: str, made: int
+) -> None:
+    """v113: the point in each of six currencies (its unit, its sign), the answer's amount in each other one."""
+    mutants, _ = sweep_module.another_currency_mutants((point, answer, None, "covered"), False)
+    assert len(mutants) == made
+    if made:
+        by_point = {m.row[0]: m.answer for m in mutants if m.row[0].endswith("欧元")}
+        assert len(by_point) == 1 and all(m.kind == "another currency" for m in mutants)
+        assert "欧元" not in next(iter(by_point.values()))
+
+
 def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> None:
     wrong = [(m.kind, m.row[0], m.answer) for m in sampled.still_covered if m.kind not in sweep_module.DECIDED]
     assert wrong == [], f"{len(wrong)} of {sampled.made} mutated (wrong) answers still covered: {wrong[:10]}"

@@ -67,6 +67,7 @@ KINDS = {
     # v111: the point rewritten with a link between its subject and figure, for its own answer
     "linked point",
     "signed point",
+    "other currency",  # v113
 }
 # misses left, per kind, with the reason (Left: in docs/scorer-versions.md's v60 paragraph)
 # v61: the one heading miss (a blockquote after "## 结论") is covered. v62: 6 attributive rewrites whose subject's
@@ -542,3 +543,14 @@ def test_signed_points_are_made_of_amounts_in_yuan_or_dollars(
     made = sweep_module.signed_points((point, "合同金额为1200万元。", None, "covered"), False)
     assert [m.row[0] for m in made] == signed
     assert all(m.kind == "signed point" and m.answer == "合同金额为1200万元。" for m in made)
+
+
+def test_other_currency_points_keep_the_amount_in_the_points_currency(sweep_module: ModuleType) -> None:
+    """v113: the point and its answer's amount put in 欧元, 英镑, 港元 and 日元 - the point with its unit or sign, the
+    answer's amount with its unit, sign, code or English name - which the point must still cover."""
+    made = sweep_module.other_currency_points(("500美元", "费用为500美元。", None, "covered"), False)
+    assert {m.kind for m in made} == {"other currency"} and len(made) == 4 * 4 * 2
+    assert ("€500", "费用为500 euros。") in {(m.row[0], m.answer) for m in made}
+    assert ("500日元", "费用为JPY 500。") in {(m.row[0], m.answer) for m in made}
+    assert all(m.row[1] == m.answer for m in made)
+    assert sweep_module.other_currency_points(("20个月", "回收期为20个月。", None, "covered"), False) == []

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ..numbers import EN_ONES, EN_TEENS, EN_TENS, NUMERAL_CHARS, Pattern
+from ..numbers.currencies import ALL_SIGNS, alternatives
 from ..numbers.edges import LABEL_OF_AN_END
 from .assertion import (
     HEARSAY_BRACKET_AFTER,
@@ -24,8 +25,8 @@ from .dates import A_DATE, DATE_WORDS_EN, end_of_the_date
 from .negation import BRACKET_OPENED_BEFORE, negation_before
 from .normalisation import CROSS
 
-# a currency mark before an amount ($1.5 million, ¥1500万, rmb 860万)
-_CURRENCY = "(?:¥|人民币|rmb|cny|us\\$|\\$|usd) ?"
+# a currency mark before an amount ($1.5 million, ¥1500万, rmb 860万; v113: €80万, HK$500, GBP 500)
+_CURRENCY = f"(?:{alternatives(ALL_SIGNS, after_a_letter=True)}) ?"
 # v47: or the point of a decimal written without its leading zero (.5%, -.5%, $.50)
 FIGURE_START = re.compile(f"(?:-|{_CURRENCY})?(?:[{''.join(sorted(NUMERAL_CHARS))}]|\\.(?=[0-9]))")
 
@@ -620,7 +621,8 @@ _NUMBER_AT = re.compile(
 _CURRENCY_BEFORE = re.compile(f"{_CURRENCY}(?=[0-9])")
 _LAST_NUMBER = re.compile(_NUMBER_AT.pattern.removesuffix(" ?") + "(?=[^0-9]*$)")
 _MONEY = re.compile(
-    "(?:万元|亿元|千元|百万元|元|万|亿|美元|港币|欧元|(?:yuan|dollars?|usd|rmb|million|billion|thousand|k)(?![a-z]))"
+    "(?:万元|亿元|千元|百万元|元|万|亿|美元|港币|欧元|英镑|港元|日元"
+    "|(?:yuan|dollars?|usd|rmb|euros?|eur|pounds?|gbp|yen|jpy|hkd|million|billion|thousand|k)(?![a-z]))"
 )
 _UNIT_KINDS = (
     re.compile(

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
+from .currencies import ALL_SIGNS, alternatives
 from .finding import (
     EN_CARDINAL,
     EN_ONES,
@@ -784,7 +785,7 @@ def edges_ok(text: str, start: int, end: int, pattern: str) -> bool:
         _numeral_edge_ok(text, start, end, pattern)
         and _word_edge_ok(text, start, end, pattern)
         and _quantity_edge_ok(text, start, end, pattern)
-        and not _an_end_of_a_money_range(text, start, end)
+        and not an_end_of_a_money_range(text, start, end)
         and not _another_dollar_or_yen(text, start, end, pattern)
         and not in_a_longer_name(text, start, end, pattern)  # v92: 刘敏 is not in 刘敏华
         and not in_a_streets_name(text, start, end, pattern)  # v95: 苏州 is not in 苏州河
@@ -820,7 +821,7 @@ def _another_dollar_or_yen(text: str, start: int, end: int, pattern: str) -> boo
 # v25: an amount written with its currency before it ($500, ¥1200万) is no answer as an end of a range of amounts
 # ($500-$600, $500 - 600, ¥1200万-¥1500万, $500 to $600), as 20个月至30个月 holds no 20个月 (the unit after the number
 # had been the only one a range was looked for with), unless a verb of change makes it one (rose from $500 to $600)
-_CURRENCY_START = re.compile(r"(?:us\$|[$¥€£]|(?:usd|rmb|cny|hkd|eur|gbp)(?![a-z]))")
+_CURRENCY_START = re.compile(f"(?:{alternatives(ALL_SIGNS, after_a_letter=True)})")  # v113: every currency's
 _SIGN_BEFORE_A_FIGURE = re.compile(rf"{_CURRENCY_START.pattern} ?$")
 _MONEY_RANGE_MARK = r"(?:-|–|—(?!—)|~|至|到|to(?![a-z]))"
 _MONEY_RANGE_AFTER = re.compile(rf" ?{_MONEY_RANGE_MARK} ?(?:{_CURRENCY_START.pattern})? ?[0-9]")
@@ -830,7 +831,7 @@ _MONEY_RANGE_BEFORE = re.compile(
 )
 
 
-def _an_end_of_a_money_range(text: str, start: int, end: int) -> bool:
+def an_end_of_a_money_range(text: str, start: int, end: int) -> bool:
     if not _CURRENCY_START.match(text, start):
         return False
     before = (

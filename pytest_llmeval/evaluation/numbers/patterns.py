@@ -12,7 +12,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .attributive import figure_before_subject, paid_back_in
-from .edges import a_range_ends_the_gap, bare_end, classifier_twin, edges_ok
+from .currencies import ALL_SIGNS, CURRENCY_NAMES_AFTER, CURRENCY_SIGNS, alternatives
+from .edges import a_range_ends_the_gap, an_end_of_a_money_range, bare_end, classifier_twin, edges_ok
 from .finding import ABOUT, EN_ONES, EN_TEENS, EN_TENS, find_numbers_cached, words_at
 from .holders import a_holder_in_brackets, another_holder
 from .kept import HOLDING_LINK, HOLDING_VERB, HOLDING_VERB_ZH, framed_link
@@ -216,11 +217,14 @@ class NumberPattern:
             if end is None and len(self.slots) == 1 and self.pieces[0] == "":
                 found = _currency(answer, first.start, pos, self.pieces[-1])  # v43: 200 yuan as 200 RMB, any forms
                 start, end = found or (start, None)
-            elif end is None and len(self.slots) == 1 and labelled:
+            elif end is None and len(self.slots) == 1 and self.pieces[0].strip():
                 found = _currency(answer, first.start, pos, self.pieces[-1])
+                if found is not None and found[0] < first.start and an_end_of_a_money_range(answer, *found):
+                    continue  # v113: 合同金额$500-$600 - a range after the subject holds no $500 (as $500-$600)
                 if found is not None and (found[0] == first.start or start is not None and start <= found[0]):
                     end = found[1]  # v41: Revenue is 2 billion yuan, 获客成本为200 RMB - as its bare figure is said
-                    # (v112: or its sign after the subject's link, 合同金额为¥1200万, the fee is $500)
+                    # (v112: or its sign after the subject's link, 合同金额为¥1200万, the fee is $500; v113: and after
+                    # the subject with no link, as the point writes it - 合同金额500 RMB, 每人每月500 dollars)
             if end is None and shares and not first.percent:
                 end = _unit_after_a_contrast(answer, pos, by_start, self.pieces[-1])  # v24: 24, not 18 months
                 end = end if end is not None else _unit_before_a_contrast(answer, first.start, pos, self.pieces[-1])
@@ -249,6 +253,8 @@ class NumberPattern:
                 continue  # v50: ROI预计20%的客户会流失 - a hedge, then a figure of the words after it
             if labelled and end is not None and _a_later_count(answer, start, first.start, end):
                 continue  # v56: ROI为15%，今年20%的客户续约 - a later period, then a figure of the words after it
+            if end is not None and another_currency_before(answer, first.start, self.pieces[-1]):
+                continue  # v113: 港币1200万元 for 1200万元 - the amount is in the currency named before it
             if end is not None and end > start and edges_ok(answer, start, end, text):
                 yield Found(start, end)
 
@@ -427,13 +433,14 @@ def _ends_before(text: str, pos: int, piece: str) -> int | None:
 # v59: an adverb of "only", "exactly", "in all" or "indeed" before the copula (回收期仅为20个月, 只要, 只需, 才, 就是,
 # 恰好是, 总共需要, ROI确实为20%) or alone (回收期仅20个月, 才20个月, 整整20个月: `_HEDGE_LINK`) - it says the figure
 # is the level; v58 missed them all. Not 不仅 / 不只 ("not only": more than the figure), which no link starts with
-# a currency's sign or word before a figure, by the unit it stands for (¥ / 人民币 / RMB / CNY for 元, $ / US$ / USD for
-# 美元; not HK$ or JP¥: a letter before the sign names another currency): a subject's link may end with one, and
-# `_CURRENCY_BEFORE` reads the unit by it (with CN¥ there, which names 元 as ¥ does)
-_WRITTEN_BEFORE = {
-    "元": r"人民币|(?<![a-z])rmb|(?<![a-z])cny|(?<![a-z])¥",
-    "美元": r"(?<![a-z])us\$|(?<![a-z])\$|(?<![a-z])usd",
-}
+# a currency's sign or word before a figure, by the unit it stands for (`currencies.CURRENCY_SIGNS`: ¥ / 人民币 /
+# RMB / CNY for 元, $ / US$ / USD for 美元, € / EUR for 欧元 ...; not HK$ for 美元 or JP¥ for 元: a letter before the
+# sign names another currency): a subject's link may end with one, and `_CURRENCY_BEFORE` reads the unit by it
+_WRITTEN_BEFORE = {unit: alternatives(signs) for unit, signs in CURRENCY_SIGNS.items()}
+# any currency's sign or code before a figure (one space may follow): where an answer's link to a figure may end
+# (合同金额为¥1200万: v112; 成本：100万元→¥80万, ROI从$100万提高到$120万: v113) - `_CURRENCY_BEFORE` reads which
+# currency it names
+_A_SIGN_BEFORE = r"(?:(?:" + "|".join(_WRITTEN_BEFORE.values()) + r") ?)?"
 _ONLY_ZH = "仅仅|仅|只|才|就|正好|恰好|刚好|整整|足足|总共|共计|一共|合计|总计|共|也就|确实|的确"  # v112: 共, 总计
 _SUBJECT_LINK = re.compile(
     # v38: and an apposition (the ROI, at 20%, ...; ROI (20%); ROI — 20% —; 投资回报率（约20%）) and a JSON key's
@@ -481,7 +488,7 @@ _SUBJECT_LINK = re.compile(
     # v111: the currency's word before the figure (合同金额为人民币1200万元, the fee is RMB 200): the unit after the
     # figure still decides which currency the point's is; v112: and its sign (合同金额为¥1200万, the fee is $500; not
     # HK$ or JP¥ - `_CURRENCY_BEFORE` reads which currency a sign names)
-    r"(?:(?:" + "|".join(_WRITTEN_BEFORE.values()) + r") ?)?"
+     + _A_SIGN_BEFORE
 )
 # v111: a point that writes a copula, "about" or a colon between its subject and its figure (ROI为12%, 回收期约为20个月,
 # 年净节省额是90万元, ROI：12%, "the ROI is 12%", "payback of 20 months") names the subject and its figure as the
@@ -569,14 +576,14 @@ _REACHED_LINK = re.compile(
     "|(?:调整|变更|修改|修订|更新|延长|缩短|提高|降低|提升|增加|减少|改)为) ?"
     # v55: and the later period's level it reaches (ROI从去年的15%提升到今年的20%, from 15% to this year's 20%)
     "(?:(?:今年|本年度?|本季度|本月|目前|当前)的 ?|(?:this year|this quarter|today)'s )?"
-    ")" + _OPENING_QUOTE
+    ")" + _OPENING_QUOTE + _A_SIGN_BEFORE  # v113: and the currency's sign (成本从¥100万降至¥80万)
 )
 # v41: or the new value of a subject changed from a former one: by an arrow (ROI: 20% -> 18%, 回收期：20个月→24个月,
 # | ROI | over | 15%→20% |), or said former, then now (回收期原为20个月，现调整为24个月, ROI原为20%，现下调至18%, the
 # payback, originally 20 months, is now 24 months; payback was 20 months; it is now 24 months; the ROI of 20% is
 # outdated; it is now 18%) - v40 credited neither (the former figure stood between the name and the new one); the
 # former figure itself is read as a former value by the figure's rules (a_former_value, the arrow of v25)
-_FORMER_FIGURE = r"(?:¥|\$|us\$)?[0-9][0-9,.]*(?: ?(?:%|[a-z]{1,8}|[\u4e00-\u9fff]{1,3}))?"
+_FORMER_FIGURE = rf"{_A_SIGN_BEFORE}[0-9][0-9,.]*(?: ?(?:%|[a-z]{{1,8}}|[\u4e00-\u9fff]{{1,3}}))?"
 _FORMER_FIGURE_LINK = re.compile(
     "(?:"
     r"(?:\*\*)? ?(?:[:|] ?|为|是|(?: (?:is|was|of|at))? )?"
@@ -591,7 +598,7 @@ _FORMER_FIGURE_LINK = re.compile(
     f"|, (?:originally|previously|formerly|initially|at first) {_FORMER_FIGURE}, (?:is|are) now(?: at)? "
     f"| (?:was|were|of) {_FORMER_FIGURE}(?: (?:is|was) (?:outdated|obsolete|out of date|stale|wrong|incorrect))?"
     r"(?:;|,|\.|, but|; but)? (?:it|this|that) (?:is|'s|’s) now(?: at)? "
-    ")" + _OPENING_QUOTE
+    ")" + _OPENING_QUOTE + _A_SIGN_BEFORE  # v113: and the currency's sign (成本：100万元→¥80万)
 )
 # v55: or the value a later period gives after an earlier period's (去年ROI为15%，今年为20%; 去年ROI为20%，今年降至15%;
 # The ROI was 15% last year and is 20% now; ROI was 15% in 2023; in 2024 it is 20%) - v54 missed it, the earlier
@@ -933,7 +940,8 @@ _A_TARGET_BEFORE = re.compile(
 # would without the sign, and writes the sign right before the figure (Revenue: $1.2 billion, Revenue was $1.2
 # billion) - v110 searched the sign as part of the subject's name and missed them.
 # (v112: the shortest label, so that "revenue us$1.2 billion" has the sign us$; `twins` reads the point's unit by it)
-A_SIGN_AFTER_ITS_LABEL = re.compile(r"(?P<label>.*?[^ ]) ?(?P<sign>us\$|\$|¥|(?<![a-z])(?:usd|rmb|cny)|人民币)")
+# (v113: any currency's sign or code, `CURRENCY_SIGNS`, and not after a letter: "revenue nt$500" has none)
+A_SIGN_AFTER_ITS_LABEL = re.compile(f"(?P<label>.*?[^ ]) ?(?P<sign>{alternatives(ALL_SIGNS)})")
 
 
 def _signed_after_its_label(text: str, pos: int, label: str) -> int | None:
@@ -1233,21 +1241,20 @@ def _unit_end(text: str, pos: int, piece: str) -> int | None:
 # 人民币, RMB, CNY, or one of them in brackets (1200万人民币, 1200万 RMB, 1200万(人民币), 1200万CNY), for 元 too, and
 # USD or (美元) for 美元. The point's scale word must follow the number, and after it no other currency (¥1200万美元,
 # ¥1200万（日元）, ¥1200万 JPY, $1200万人民币), no unit (人民币1200万笔, ¥1200万次, 1200万用户) and no letter or digit.
-_CURRENCY_PIECE = re.compile("^(?P<scale>[十百千万亿]*)(?P<unit>元|美元)$")
+_CURRENCY_PIECE = re.compile("^(?P<scale>[十百千万亿]*)(?P<unit>" + "|".join(CURRENCY_SIGNS) + ")$")
 _CURRENCY_BEFORE = {
-    "元": re.compile(f"(?:(?<![a-z])cn¥|{_WRITTEN_BEFORE['元']}) ?$"),  # v112: CN¥ (as `_OWN_SIGN` reads it)
-    "美元": re.compile(f"(?:{_WRITTEN_BEFORE['美元']}) ?$"),
+    unit: re.compile(f"(?:{'(?<![a-z])cn¥|' if unit == '元' else ''}{signs}) ?$")  # v112: CN¥ (as `_OWN_SIGN` reads)
+    for unit, signs in _WRITTEN_BEFORE.items()
 }
+# after the figure: the currency's names (1200万人民币, 1200万 RMB, 500 dollars, 500 euros, 500円), or its unit or a
+# name in brackets (1200万(人民币), 500(美元)); v113: one table for all the currencies (`CURRENCY_NAMES_AFTER`)
 _CURRENCY_AFTER = {
-    # v25: and 块, the spoken yuan - 块钱, or a 块 that ends its clause (1200万块。); not a count (3块屏幕, 一块儿)
-    "元": re.compile(
-        r"人民币| ?\( ?(?:人民币|rmb|cny) ?\)| ?(?:rmb|cny)(?![a-z])|块钱|块(?= ?(?:[,.;:!?)。、\n]|左右|上下|$))"
-    ),
-    "美元": re.compile(r" ?\( ?(?:美元|usd) ?\)| ?usd(?![a-z])"),
-}
-_CURRENCY_AFTER_EN = {
-    "元": re.compile(r" ?(?:yuan|renminbi)(?![a-z])"),
-    "美元": re.compile(r" ?(?:us dollars?|dollars?)(?![a-z])"),
+    unit: re.compile(
+        f" ?\\( ?(?:{alternatives((unit, *names))}) ?\\)| ?(?:{alternatives(names)})"
+        # v25: and 块, the spoken yuan - 块钱, or a 块 that ends its clause (1200万块。); not a count (3块屏幕, 一块儿)
+        + ("|块钱|块(?= ?(?:[,.;:!?)。、\\n]|左右|上下|$))" if unit == "元" else "")
+    )
+    for unit, names in CURRENCY_NAMES_AFTER.items()
 }
 _OTHER_CURRENCY_AFTER = re.compile(
     r" ?\(? ?(?:日元|美元|港币|港元|欧元|英镑|人民币|美金|jpy|usd|hkd|eur|gbp|rmb|cny|aud|cad|sgd)(?![a-z])"
@@ -1299,6 +1306,10 @@ def _kuai_is_money(text: str, number_start: int, kuai: int) -> bool:
     return _MONEY_WORD_BEFORE.search(text, max(0, number_start - 24), number_start) is not None
 
 
+# v113: what makes the English name of a currency after a figure no amount in it: cents of it, or "pounds of" (a weight)
+_NOT_AN_AMOUNT_AFTER = re.compile(" cents?(?![a-z])|(?<=pound) of |(?<=pounds) of ")
+
+
 def _currency(text: str, number_start: int, pos: int, piece: str) -> tuple[int, int] | None:
     """(start, end) of the number written with a currency for the point's last piece (万元, 元, 美元), else None;
     or with the currency's English name after it (dollars, yuan: v11 with the scale words only; v43 with any forms -
@@ -1309,19 +1320,35 @@ def _currency(text: str, number_start: int, pos: int, piece: str) -> tuple[int, 
     after_scale = _starts_at(text, pos, m.group("scale"))
     if after_scale is None:
         return None
-    after = _CURRENCY_AFTER[m.group("unit")].match(text, after_scale)
-    if after is None:
-        after = _CURRENCY_AFTER_EN[m.group("unit")].match(text, after_scale)  # 1.2 million dollars (v11)
+    after = _CURRENCY_AFTER[m.group("unit")].match(text, after_scale)  # 1.2 million dollars (v11)
+    if after is None and m.group("unit") != "元" and text.startswith("元", after_scale):
+        after = _CURRENCY_AFTER[m.group("unit")].match(text, after_scale + 1)  # v113: 1200万元港币, 1200万元美金
     if after is not None and after.group() == "块" and not _kuai_is_money(text, number_start, after_scale):
         after = None  # v25: 分成3块。 - pieces
+    if after is not None and _NOT_AN_AMOUNT_AFTER.match(text, after.end()) and after.group().strip()[:1].isalpha():
+        after = None  # v113: 500 euro cents (5 euros), 500 pounds of steel (a weight)
     if after is not None:
         return number_start, after.end()  # 1200万人民币, 1200万 RMB, 1200万(人民币)
     # v25: a currency right before the number, looked for there only: a search from the text's start for each number
     # (a 24,000-character answer of 1200万块...) cost seconds
     before = _CURRENCY_BEFORE[m.group("unit")].search(text, max(0, number_start - 16), number_start)
+    # v113: a currency's word before the figure names it, and a 元 after the scale is its (港币1200万元, 美元500元)
+    worded = before is not None and m.group("unit") != "元" and before.group()[:1] > "\u2e80"
+    if worded and text.startswith("元", after_scale) and not _unit_goes_on(text, after_scale + 1):
+        after_scale += 1
     if before is None or _unit_goes_on(text, after_scale):
         return None
     return before.start(), after_scale
+
+
+def another_currency_before(text: str, number_start: int, piece: str) -> bool:
+    """v113: a sign or word of another currency than the point's (its last piece: 万元, 美元, 欧元) stands right before
+    the figure at `number_start`: 港币1200万元, HK$1200万元, 美元500元 are no 1200万元 or 500元."""
+    m = _CURRENCY_PIECE.match(piece)
+    return m is not None and any(
+        unit != m.group("unit") and before.search(text, max(0, number_start - 16), number_start) is not None
+        for unit, before in _CURRENCY_BEFORE.items()
+    )
 
 
 def _starts_at(text: str, pos: int, piece: str) -> int | None:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
+from .currencies import CURRENCY_NAMES_AFTER, CURRENCY_SIGNS
 from .edges import BARE_HALVES, COMPOUND_JOINTS, COMPOUNDS, EN_UNIT_OF_TIME, UNIT_IN_ENGLISH
 from .finding import find_numbers_cached
 from .mention import CN_CHARS, NumberForms
@@ -109,11 +110,11 @@ _A_METRIC_AFTER_EN = re.compile(
 # 1200万元), and after a subject (合同金额¥1200万, Revenue $1.2 billion: 合同金额 1200万元) - v111 matched them as
 # written without the scale words (¥1200 missed 1200元 and 人民币1200元; $500 missed 500 dollars, USD 500, 500美元)
 # and, after a subject, wherever the answer left the sign out (合同金额为1200万元).
+# v113: and in 欧元, 英镑, 港元 and 日元 (€500, 500 euros, £500, HK$500, 500港币, JP¥500, 500 yen), by one table of the
+# currencies' signs and names (`currencies.CURRENCY_SIGNS`, `CURRENCY_NAMES_AFTER`)
 _CURRENCY_POINTS = {
-    **{(before, ""): ("", "美元") for before in ("$", "us$", "usd")},
-    **{("", after): ("", "美元") for after in ("dollars", "dollar", "usd", "us dollars")},
-    **{(before, ""): ("", "元") for before in ("¥", "rmb", "cny", "人民币")},
-    **{("", after): ("", "元") for after in ("yuan", "rmb", "cny", "renminbi")},
+    **{(sign, ""): ("", unit) for unit, signs in CURRENCY_SIGNS.items() for sign in signs},
+    **{("", name): ("", unit) for unit, names in CURRENCY_NAMES_AFTER.items() for name in names},
 }
 _SCALE_ONLY = re.compile("(?P<scale>[十百千万亿]*)(?P<unit>元)?")
 

@@ -1,0 +1,44 @@
+"""The currencies the scorer reads an amount in by sign, code and name: one table (v113), from which the number
+patterns (`patterns`: the point's unit, the answer's sign or name), the money ranges (`edges`) and the former figures
+(`keywords.retraction`) build their expressions.
+
+元 and 美元 since v7 (¥ / 人民币 / RMB / CNY, $ / US$ / USD); 欧元, 英镑, 港元 and 日元 since v113 - v112 read their
+signs, codes and names as text, so €500 missed 500欧元 and EUR 500, and HK$500 missed 500港元. A sign after a letter
+names another currency (HK$ is no $, JP¥ no ¥, NT$ none of these); ¥ alone is 元.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the signs, codes and words written before a figure (人民币1200万, 美元500), by the unit a point writes after it
+CURRENCY_SIGNS = {
+    "元": ("¥", "rmb", "cny", "人民币"),
+    "美元": ("$", "us$", "usd", "美元", "美金"),
+    "欧元": ("€", "eur", "欧元"),
+    "英镑": ("£", "gbp", "英镑"),
+    "港元": ("hk$", "hkd", "港币", "港元"),
+    "日元": ("jp¥", "jpy", "日元"),
+}
+# the names written after a figure (the point's own unit aside): 1200万人民币, 500 dollars, 500 euros, 500円, 500€
+CURRENCY_NAMES_AFTER = {
+    "元": ("yuan", "rmb", "cny", "renminbi", "人民币"),
+    "美元": ("dollars", "dollar", "usd", "us dollars", "us dollar", "美金", "$"),
+    "欧元": ("euros", "euro", "eur", "€"),
+    "英镑": ("pounds sterling", "pounds", "pound", "sterling", "gbp", "镑", "英磅", "£"),
+    "港元": ("hong kong dollars", "hong kong dollar", "hk dollars", "hkd", "港币"),
+    "日元": ("yen", "jpy", "円", "日圆"),
+}
+ALL_SIGNS = tuple(sign for signs in CURRENCY_SIGNS.values() for sign in signs)
+
+
+def alternatives(words: tuple[str, ...], after_a_letter: bool = False) -> str:
+    """`words` as a regular expression's alternatives, longest first; a Latin word or sign not after a letter (unless
+    `after_a_letter`: where the caller matches at a position it chose) and a word that ends with a letter not before
+    one."""
+    return "|".join(
+        ("" if after_a_letter or word[0] > "\u2e80" else "(?<![a-z])")
+        + re.escape(word)
+        + ("(?![a-z])" if word[-1].isascii() and word[-1].isalpha() else "")
+        for word in sorted(words, key=len, reverse=True)
+    )
