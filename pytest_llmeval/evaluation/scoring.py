@@ -83,7 +83,7 @@ from .keywords.parties import (
 )
 from .keywords.periods import superseded_by_a_later_period, superseded_in_its_column
 from .keywords.quantities import a_figure_of_another_quantity, names_a_quantity, quantity_asked
-from .keywords.rates import per_another_period
+from .keywords.rates import per_another_before, per_another_period
 from .keywords.rejected import denied_as_who_says, double_denial, rejected_claim, rejected_in_the_next_sentence
 from .keywords.retraction import (
     FIGURE_START,
@@ -606,6 +606,8 @@ def _find(
                 found = _with_its_yuan(answer_norm, found)  # v58: 1200万 in 1200万元，现已调整为… - read to its 元
                 if periods and per_another_period(answer_norm, found.start, found.end, periods):
                     continue  # v99: 84万元/月 for a first-year sum of 84万 in a question counted per year
+                if per_another_before(answer_norm, found.start, pattern.text):
+                    continue  # v113: 每人5000元/月 for 5000元/月 - per person too
             copied_by = next((name for name, copied in masks.items() if copied.covers(found.start, found.end)), None)
             text = answer_norm[found.start : found.end]
             if copied_by is None:

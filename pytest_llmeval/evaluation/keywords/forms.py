@@ -121,7 +121,10 @@ def _compiled_patterns(
             found.extend(compile_variant(twin, forms or NumberForms()) for twin in _twins(needle))  # v9
             twins = duration_twins(needle, forms)  # v18: the duration in other units of time (1年8个月 for 20个月)
             found.extend(_duration_twin(compile_variant(twin, forms or NumberForms())) for twin in twins)
-            found.extend(compile_variant(twin, forms or NumberForms()) for twin in payback_twins(needle))  # v111
+            for paid in payback_twins(needle):  # v111: 回本周期 20个月 for 20个月回本
+                found.append(compile_variant(paid, forms or NumberForms()))
+                paid_twins = duration_twins(paid, forms)  # v113: and in its other units ("payback period: 20 months")
+                found.extend(_duration_twin(compile_variant(twin, forms or NumberForms())) for twin in paid_twins)
             found.extend(date_spellings(written))  # v26: 2024-06 for 2024年, Mar 2024 for March 2024; v78: June 2025
             found.extend(compile_variant(twin, forms or NumberForms()) for twin in measure_twins(needle))  # v80: 5 km
             found.extend(rate_twins(needle, forms))  # v34: 每月5000元 for 5000元/月

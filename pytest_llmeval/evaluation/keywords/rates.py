@@ -25,9 +25,23 @@ _PERIOD_NAMES = {
     "day": ("天", "日", "day"),
     "week": ("周", "星期", "week"),
 }
-_PERIOD_OF = {name: period for period, names in _PERIOD_NAMES.items() for name in names}
-_NAMES = "|".join(sorted(_PERIOD_OF, key=len, reverse=True))
-_RATE_AFTER = re.compile(rf"^(?P<amount>.*[0-9].*?) ?(?:/ ?|每个?|(?<=[a-z0-9$ ])(?:per|a|an) )(?P<period>{_NAMES})$")
+# v113: and a rate per unit - a person, a user, a seat, a device, a use (500元/人, 50元/用户, 2000元/台, 5元/次,
+# $500 per person) - whose unit is named as a period is (每人500元, 人均500元, 每个用户50元, 单台2000元, 每次5元); v112
+# matched such a point only as written. A unit is no period of time: a question's periods (`question_periods`) and a
+# form's (`a_rate_form`) stay the four of time.
+_UNIT_NAMES = {
+    "person": ("人", "位", "名", "person", "head", "capita"),
+    "user": ("用户", "user"),
+    "seat": ("席位", "座席", "坐席", "账号", "seat", "license", "licence"),
+    "device": ("台", "device"),
+    "use": ("次", "use", "call", "request"),
+}
+_PERIOD_OF = {name: period for period, names in (_PERIOD_NAMES | _UNIT_NAMES).items() for name in names}
+_NAMES = "|".join(sorted((name for names in _PERIOD_NAMES.values() for name in names), key=len, reverse=True))
+_RATE_NAMES = "|".join(sorted(_PERIOD_OF, key=len, reverse=True))
+_RATE_AFTER = re.compile(
+    rf"^(?P<amount>.*[0-9].*?) ?(?:/ ?|每个?|(?<=[a-z0-9$ ])(?:per|a|an) )(?P<period>{_RATE_NAMES})$"
+)
 _RATE_BEFORE = re.compile(r"^每个?(?P<period>[月年天日周])(?P<amount>.*[0-9].*)$")
 # v112: a month's or a year's fee (月费5000元, 年费60万元) is a rate too: 每月费用5000元, 5000元/月 (v111 read it as
 # text)
@@ -45,6 +59,28 @@ _AFTER = {
     "week": r" ?(?:/ ?(?:周|星期|week)(?![a-z])|每周|每星期|一周| (?:per|a|each|every) week(?![a-z])| weekly)",
 }
 _PERIOD_AFTER = {period: re.compile(words) for period, words in _AFTER.items()}
+# v113: a unit's words right after an amount (500元/人, 500元每人, $500 per person) and before it in its clause (每人,
+# 人均, 单台, 每次, per person)
+_UNIT_AFTER = {
+    "person": r" ?(?:/ ?(?:人|位|名|person|head)(?![a-z])|每人|每位|每名| (?:per|a|each) (?:person|head)(?![a-z])"
+    r"| per capita)",
+    "user": r" ?(?:/ ?(?:用户|user)(?![a-z])|每用户|每个用户|每位用户| (?:per|a|each) user(?![a-z]))",
+    "seat": r" ?(?:/ ?(?:席位|座席|坐席|账号|seat|licen[cs]e)(?![a-z])|每个?(?:席位|座席|坐席|账号)"
+    r"| (?:per|a|each) (?:seat|licen[cs]e)(?![a-z]))",
+    "device": r" ?(?:/ ?(?:台|device)(?![a-z])|每台| (?:per|a|each) device(?![a-z]))",
+    "use": r" ?(?:/ ?(?:次|use|call|request)(?![a-z])|每次| (?:per|a|each) (?:use|call|request)(?![a-z]))",
+}
+_UNIT_BEFORE = {
+    "person": "每一?个?人|每位|每名|人均|按人头?|(?<![a-z])per[- ](?:person|head|capita)(?![a-z])",
+    "user": "每一?个?用户|每位用户|单用户|按用户|(?<![a-z])per[- ]user(?![a-z])",
+    "seat": "每一?个?(?:席位|座席|坐席|账号)|按(?:席位|座席|坐席|账号)|(?<![a-z])per[- ](?:seat|licen[cs]e)(?![a-z])",
+    "device": "每一?台|单台|按台|(?<![a-z])per[- ]device(?![a-z])",
+    "use": "每一?次|单次|按次|(?<![a-z])per[- ](?:use|call|request)(?![a-z])",
+}
+_RATE_BEFORE_A_UNIT = re.compile(
+    "^(?:" + "|".join(f"(?P<{unit}>{words})" for unit, words in _UNIT_BEFORE.items()) + ") ?(?P<amount>.*[0-9].*)$"
+)
+_RATE_AFTER_ALL = {**_PERIOD_AFTER, **{unit: re.compile(words) for unit, words in _UNIT_AFTER.items()}}
 # a period word before the amount in its clause (每月, 月费, 年节省, monthly); 年 and 月 alone only before a word of
 # money, not after a numeral or a word that makes it one year or month (2024年, 首年, 今年, 上月, 3月, 6个月, 多年) -
 # v112: nor 年费 / 月费 after one (三年费用5000元, 3个月费5000元 are no fee per year or month)
@@ -61,25 +97,50 @@ _BEFORE = {
     "week": "每周|每星期|周均|按周|(?<![a-z])weekly(?![a-z])",
 }
 _PERIOD_BEFORE = re.compile("|".join(f"(?P<{period}>{words})" for period, words in _BEFORE.items()))
+_RATE_BEFORE_ALL = re.compile("|".join(f"(?P<{name}>{words})" for name, words in (_BEFORE | _UNIT_BEFORE).items()))
 _CLAUSE_END = re.compile(r"[,;!?。;\n]|\.(?![0-9])")
 _CLAUSE_REACH = 24  # characters before the amount that its period word may stand
+
+
+@lru_cache(maxsize=1024)
+def _rate_of(needle: str) -> tuple[str, str] | None:
+    """(its amount, its period or unit) of a rate point (5000元/月 -> (5000元, month), 每人500元 -> (500元, person)),
+    else None."""
+    m = _RATE_AFTER.match(needle) or _RATE_BEFORE.match(needle) or _A_FEE_OF_ITS_PERIOD.match(needle)
+    if m is not None:
+        return m.group("amount"), _PERIOD_OF[m.group("period")]
+    unit = _RATE_BEFORE_A_UNIT.match(needle)
+    if unit is not None:  # v113: 每人500元, 人均500元
+        return unit.group("amount"), next(name for name in _UNIT_BEFORE if unit.group(name))
+    m = _RATE_EN_WORD.match(needle)
+    return (m.group("amount"), _EN_WORD_PERIOD[m.group("period")]) if m is not None else None
 
 
 def rate_twins(needle: str, forms: NumberForms | None) -> list[NumberPattern]:
     """The point's amount, as a pattern that finds it with its period written another way, for a rate point; else
     none."""
-    m = _RATE_AFTER.match(needle) or _RATE_BEFORE.match(needle) or _A_FEE_OF_ITS_PERIOD.match(needle)
-    if m is not None:
-        period = _PERIOD_OF[m.group("period")]
-    else:
-        m = _RATE_EN_WORD.match(needle)
-        if m is None:
-            return []
-        period = _EN_WORD_PERIOD[m.group("period")]
-    amount = compile_variant(m.group("amount").strip(" "), forms or NumberForms())
+    rate = _rate_of(needle)
+    if rate is None:
+        return []
+    amount = compile_variant(rate[0].strip(" "), forms or NumberForms())
     if not isinstance(amount, NumberPattern):
         return []
-    return [_RateTwin(needle, amount.pieces, amount.slots, amount.forms, amount.text, period)]
+    return [_RateTwin(needle, amount.pieces, amount.slots, amount.forms, amount.text, rate[1])]
+
+
+def per_another_before(answer: str, start: int, form: str) -> bool:
+    """v113: the rate point's form `form` (5000元/月, 每月5000元; 500元/人) is found at `start` where the answer names a
+    unit before it in its clause for a rate per period, or a period for a rate per unit (每人5000元/月, 每人每月5000元:
+    per person too; 每月每人500元). Another period before a rate per period is v34's: the one after the amount is its
+    own (每年5000元/月的套餐 states 5000元/月)."""
+    rate = _rate_of(form)
+    if rate is None:
+        return False
+    per_unit = rate[1] in _UNIT_NAMES
+    figures = [m.end() for m in _A_DIGIT.finditer(answer, max(0, start - _CLAUSE_REACH), start)]
+    after = figures[-1] if figures else 0  # the words after the figure before it are its (由每人每月500元提高到…)
+    named = _named_before(answer, start, _RATE_BEFORE_ALL, after)
+    return any((name in _UNIT_NAMES) != per_unit for name in named)
 
 
 @dataclass(frozen=True)
@@ -92,31 +153,42 @@ class _RateTwin(NumberPattern):
     def search(self, answer: str) -> Iterator[Found]:
         plain = NumberPattern(self.amount, self.pieces, self.slots, self.forms)
         for found in plain.search(answer):
-            after = _period_after(answer, found.end)
+            after = _period_after(answer, found.end, _RATE_AFTER_ALL)
+            if after is not None and _period_after(answer, after[1], _RATE_AFTER_ALL) is not None:
+                continue  # v113: 100元/人/月, 5000元/月/人 - per one and the other, no rate per either alone
             if after is not None:
                 # v76: not an end of a range of rates (3750元/月到5000元/月, 5000元/月到6000元/月)
                 if after[0] == self.period and not an_end_of_a_range(answer, found.start, after[1], self.text):
                     yield Found(found.start, after[1])
                 continue
-            if _period_before(answer, found.start) == self.period:
+            if _period_before(answer, found.start, _RATE_BEFORE_ALL) == self.period:
                 yield found
 
 
-def _period_after(answer: str, end: int) -> tuple[str, int] | None:
-    """The period named right after an amount that ends at `end`, and where its name ends."""
-    for period, words in _PERIOD_AFTER.items():
+def _period_after(answer: str, end: int, named: dict[str, re.Pattern[str]] = _PERIOD_AFTER) -> tuple[str, int] | None:
+    """The period (or, with `_RATE_AFTER_ALL`, the unit) named right after an amount that ends at `end`, and where its
+    name ends."""
+    for period, words in named.items():
         m = words.match(answer, end)
         if m is not None:
             return period, m.end()
     return None
 
 
-def _period_before(answer: str, start: int) -> str | None:
-    """The period last named before the amount at `start` in its clause."""
-    window = max(0, start - _CLAUSE_REACH)
-    ends = [m.end() for m in _CLAUSE_END.finditer(answer, window, start)]
-    named = [m.lastgroup for m in _PERIOD_BEFORE.finditer(answer, ends[-1] if ends else window, start)]
+def _period_before(answer: str, start: int, words: re.Pattern[str] = _PERIOD_BEFORE) -> str | None:
+    """The period (or, with `_RATE_BEFORE_ALL`, the unit) last named before the amount at `start` in its clause."""
+    named = _named_before(answer, start, words)
     return named[-1] if named else None
+
+
+_A_DIGIT = re.compile("[0-9]")
+
+
+def _named_before(answer: str, start: int, words: re.Pattern[str], after: int = 0) -> list[str]:
+    """The periods (or units) named before the amount at `start` in its clause (and from `after` on), in order."""
+    window = max(0, start - _CLAUSE_REACH, after)
+    ends = [m.end() for m in _CLAUSE_END.finditer(answer, window, start)]
+    return [m.lastgroup for m in words.finditer(answer, ends[-1] if ends else window, start) if m.lastgroup]
 
 
 # v99: and an amount that is no rate (a sum: 首年费用84万元, 年净节省90万) is not stated by a rate of a period the

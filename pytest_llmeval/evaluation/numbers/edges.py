@@ -634,10 +634,23 @@ _FOREIGN_CURRENCY_AFTER_YUAN = re.compile(
 _FOREIGN_YUAN = ("美元", "港元", "日元", "欧元", "韩元", "澳元", "加元")
 
 
+# v113: a rate (5000元/月, 500元/人, 5000元每月, $500 per month) that the answer goes on to give per something else
+# too (5000元/月/人, 5000元/月每台, $500 per month per user) is no rate per the point's one alone - as 50人/月 is no
+# 50人 (v7)
+_A_RATE_AT_THE_END = re.compile(r"(?:/ ?|每个?|(?<![a-z])per )[\u4e00-\u9fffa-z]{1,8}$")
+_PER_ANOTHER_AFTER = re.compile(
+    r" ?(?:/ ?(?:人|位|名|用户|席位|座席|坐席|账号|台|次|月|年|天|日|周"
+    r"|person|head|user|seat|device|month|year|day|week)(?![a-z])|每(?:人|位|名|个?用户|个?席位|个?账号|台|次|个?月|年|天|日|周)"
+    r"| (?:per|a|each) (?:person|head|user|seat|licen[cs]e|device|month|year|day|week)(?![a-z]))"
+)
+
+
 def _unit_runs_on(text: str, end: int, pattern: str) -> bool:
     """The answer goes on from the point's unit into a word (20人民币, 3天线) or, after 元, into another currency
-    (1200万元港币) (v9)."""
+    (1200万元港币) (v9), or from a rate into a rate per something else too (5000元/月/人: v113)."""
     if pattern.endswith("元") and not pattern.endswith(_FOREIGN_YUAN) and _FOREIGN_CURRENCY_AFTER_YUAN.match(text, end):
+        return True
+    if _A_RATE_AT_THE_END.search(pattern) and _PER_ANOTHER_AFTER.match(text, end):
         return True
     runs_into = _UNIT_RUNS_INTO_A_WORD.get(pattern[-1:])
     if runs_into is None or pattern[-2:-1] not in NUMERAL_CHARS or not runs_into.match(text, end):

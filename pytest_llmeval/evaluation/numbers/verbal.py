@@ -146,13 +146,23 @@ def change_label(label: str) -> tuple[str, int] | None:
     return m.group("subject").strip(), (-1 if re.fullmatch(_FALLS, m.group("verb")) else 1)
 
 
+# v113: what a saving saves, between its verb and its figure (每年节省成本90万元, 每年可节省人力成本90万元,
+# 每年节省的成本约为90万元 for 年节省90万元) - after a verb of saving only (节省, 节约, 省, 省下, 省去), and then a
+# copula or "about"
+_SAVED = (
+    "(?:(?<=[省约下去掉])的? ?[\u4e00-\u9fff]{0,4}?(?:成本|费用|开支|支出|开销|资金|人工|人力)"
+    "(?: ?(?:约为|约合|约|大约|大概|为|是|达到?|共计|合计|总计))?)?"
+)
+
+
 @lru_cache(maxsize=512)
 def _change_before(names: tuple[str, ...], direction: int, verbal: bool) -> re.Pattern[str]:
     subject = "|".join(re.escape(name) for name in names)
     verbs = _FALLS if direction < 0 else _RISES
-    ending = "" if verbal else f"(?:{verbs}){_AFTER_VERB}"
+    ending = "" if verbal else f"(?:{verbs}){_SAVED if direction < 0 else ''}{_AFTER_VERB}"
     if not names:
-        return re.compile(f"(?<![a-z])(?:{verbs}){_AFTER_VERB}$" if not verbal else "$")
+        saved = _SAVED if direction < 0 else ""
+        return re.compile(f"(?<![a-z])(?:{verbs}){saved}{_AFTER_VERB}$" if not verbal else "$")
     return re.compile(f"(?:{subject})(?:{_BETWEEN_ZH}|{_BETWEEN_EN}) ?{ending}$")
 
 
