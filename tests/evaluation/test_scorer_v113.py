@@ -5,7 +5,7 @@ point and in the answer - one table of the currencies (`pytest_llmeval.evaluatio
 every expression that reads one.
 
 Found by probing the 49th session's Left (€ and £ amounts: "the scorer knows 元 / 美元 only") and the forms around
-them; 203 of the 458 key-point rows below are wrong under v112 (13 credited, 190 missed). v112:
+them; 213 of the 475 key-point rows below are wrong under v112 (13 credited, 200 missed). v112:
 - matched a point in those currencies only as written: 500欧元 missed €500, EUR 500 and 500 euros; €500 missed
   500欧元; 合同金额1200万欧元 missed 合同金额为€1200万 (the new miss-sweep kind "other currency", each covered amount
   row's point and answer put in each of the four: 0 of 2,000 missed under v113);
@@ -24,8 +24,9 @@ for 5000元/月 or 每月5000元; "$500 per month per user" for "$500 per month"
 100元/人.
 Round 3: what a saving saves between its verb and its figure (每年节省成本90万元, 每年可节省人力成本90万元,
 每年节省的成本约为90万元 for 年节省90万元; 节省成本90万元 for 节省90万元) and a payback point written figure first in
-English or in other units of time (The payback period is 20 months, 回本周期为1年8个月 for 20个月回本) - the 49th
-and 48th sessions' Left.
+English or in other units of time (The payback period is 20 months, 回本周期为1年8个月 for 20个月回本), or with
+payback, break-even or the outlay recovered as its words (Payback in 20 months, the investment is recovered within 20
+months, it breaks even within 20 months) - the 49th and 48th sessions' Left.
 Innocent rows beside each class: another currency (500港元 for 500元, $500 for HK$500, ¥500 for 500日元), another
 figure, a negation, a range, a bound and a former value stay as they were.
 """
@@ -479,6 +480,23 @@ ROWS = [
     ("每年节省90万元", "每年节省成本90万元", C),
     ("节省90万元", "节省成本90万元", C),
     ("节省90万元", "节省成本900万元", N),
+    ("20个月回本", "payback in 20 months", C),
+    ("20个月回本", "Payback in 20 months.", C),
+    ("20个月回本", "the investment is recovered in 20 months", C),
+    ("20个月回本", "The investment will be fully recovered within 20 months.", C),
+    ("20个月回本", "We recoup the initial investment in 20 months.", C),
+    ("20个月回本", "The project breaks even within 20 months.", C),
+    ("20个月回本", "break-even in 20 months", C),
+    ("20个月回本", "payback in 24 months", N),
+    ("20个月回本", "the investment is not recovered in 20 months", N),
+    ("20个月回本", "The competitor's investment is recovered in 20 months.", N),
+    ("20个月回本", "If the investment is recovered in 20 months, we proceed.", N),
+    ("20个月回本", "Is the investment recovered in 20 months?", N),
+    ("20个月回本", "payback in 20 months or 24 months", N),
+    ("回本周期20个月", "payback in 20 months", C),
+    ("回本周期20个月", "The investment is recovered within 20 months.", C),
+    ("回本周期20个月", "payback in 120 months", N),
+    ("payback period 20 months", "Payback in 20 months.", C),
 ]
 
 SCALE_WORD_ROWS = [

@@ -142,11 +142,18 @@ _PAYBACK_AFTER_ZH = re.compile(
     "(?:实现)?(?:回本|收回(?:全部|全部的|初始)?(?:投资|成本|投入)(?:成本)?)"
     r"[\"”」]? ?(?:\*\*)?" + _CITED + r" ?(?:[,。.;!\n•|#]|$)"
 )
+_OUTLAY_EN = r"(?:the |its |our )?(?:full |initial |whole )?(?:investment|cost|costs|outlay|capex)"
 _BEFORE_PAYBACK_EN = re.compile(
     f"(?:{_CLAUSE_START} ?(?:{_OWN_HOLDER_EN} )?|#{{1,6}} [^#.!?]{{1,40}} {_OWN_HOLDER_EN} ){_MODAL_EN}"
-    r"(?:pays?|paid|paying) (?:back|for itself|for themselves|off)(?: (?:the|its) (?:full |initial |whole )?"
-    r"(?:investment|cost|outlay))? (?:in|within|after) (?:about |around |roughly |approximately |just |only )?"
-    r"(?:\*\*)? ?$"
+    r"(?:(?:pays?|paid|paying) (?:back|for itself|for themselves|off)(?: (?:the|its) (?:full |initial |whole )?"
+    r"(?:investment|cost|outlay))?"
+    # v113: payback or break-even as a noun, the outlay recovered (Payback in 20 months, it breaks even within 20
+    # months, the investment is recovered in 20 months, we recoup the cost in 20 months) - v112 read "pays back" only
+    r"|payback|break-?even|breaks? even|broke even"
+    f"|(?:recovers?|recovered|recoups?|recouped) {_OUTLAY_EN}"
+    f"|(?:{_OUTLAY_EN} )?(?:is|are|will be|would be|can be|could be|should be|gets?) (?:fully )?"
+    r"(?:recovered|recouped|paid back))"
+    r" (?:in|within|after) (?:about |around |roughly |approximately |just |only )?(?:\*\*)? ?$"
 )
 _PAYBACK_AFTER_EN = re.compile(r"(?:\*\*)?(?: or so)?" + _CITED + r" ?(?:[,.。;!:\n•|#]|$| and )")
 
