@@ -2,9 +2,9 @@
 patterns (`patterns`: the point's unit, the answer's sign or name), the money ranges (`edges`) and the former figures
 (`keywords.retraction`) build their expressions.
 
-元 and 美元 since v7 (¥ / 人民币 / RMB / CNY, $ / US$ / USD); 欧元, 英镑, 港元 and 日元 since v113 - v112 read their
-signs, codes and names as text, so €500 missed 500欧元 and EUR 500, and HK$500 missed 500港元. A sign after a letter
-names another currency (HK$ is no $, JP¥ no ¥, NT$ none of these); ¥ alone is 元.
+元 and 美元 since v7 (¥ / 人民币 / RMB / CNY, $ / US$ / USD); 欧元, 英镑, 港元, 日元, 澳元, 加元, 新加坡元, 韩元 and
+新台币 since v113 - v112 read their signs, codes and names as text, so €500 missed 500欧元 and EUR 500, and HK$500
+missed 500港元. A sign after a letter names another currency (HK$ is no $, JP¥ no ¥, NT$ no $); ¥ alone is 元.
 """
 
 from __future__ import annotations
@@ -19,6 +19,12 @@ CURRENCY_SIGNS = {
     "英镑": ("£", "gbp", "英镑"),
     "港元": ("hk$", "hkd", "港币", "港元"),
     "日元": ("jp¥", "jpy", "日元"),
+    # (and the dollars, won and Taiwan's dollar a Chinese answer names most: A$, C$, S$, ₩, NT$)
+    "澳元": ("a$", "au$", "aud", "澳元", "澳币"),
+    "加元": ("c$", "ca$", "cad", "加元", "加币"),
+    "新加坡元": ("s$", "sgd", "新加坡元", "新币"),
+    "韩元": ("₩", "krw", "韩元"),
+    "新台币": ("nt$", "twd", "ntd", "新台币"),
 }
 # the names written after a figure (the point's own unit aside): 1200万人民币, 500 dollars, 500 euros, 500円, 500€
 CURRENCY_NAMES_AFTER = {
@@ -28,6 +34,11 @@ CURRENCY_NAMES_AFTER = {
     "英镑": ("pounds sterling", "pounds", "pound", "sterling", "gbp", "镑", "英磅", "£"),
     "港元": ("hong kong dollars", "hong kong dollar", "hk dollars", "hkd", "港币"),
     "日元": ("yen", "jpy", "円", "日圆"),
+    "澳元": ("australian dollars", "australian dollar", "aud", "澳币"),
+    "加元": ("canadian dollars", "canadian dollar", "cad", "加币"),
+    "新加坡元": ("singapore dollars", "singapore dollar", "sgd", "新币"),
+    "韩元": ("won", "krw", "₩"),
+    "新台币": ("new taiwan dollars", "new taiwan dollar", "nt dollars", "twd", "ntd", "台币"),
 }
 ALL_SIGNS = tuple(sign for signs in CURRENCY_SIGNS.values() for sign in signs)
 
