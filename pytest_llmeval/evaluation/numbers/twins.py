@@ -110,8 +110,8 @@ _A_METRIC_AFTER_EN = re.compile(
 # 1200万元), and after a subject (合同金额¥1200万, Revenue $1.2 billion: 合同金额 1200万元) - v111 matched them as
 # written without the scale words (¥1200 missed 1200元 and 人民币1200元; $500 missed 500 dollars, USD 500, 500美元)
 # and, after a subject, wherever the answer left the sign out (合同金额为1200万元).
-# v113: and in 欧元, 英镑, 港元 and 日元 (€500, 500 euros, £500, HK$500, 500港币, JP¥500, 500 yen), by one table of the
-# currencies' signs and names (`currencies.CURRENCY_SIGNS`, `CURRENCY_NAMES_AFTER`)
+# v113: and in every currency of one table of their signs and names (`currencies.CURRENCY_SIGNS`,
+# `CURRENCY_NAMES_AFTER`: €500, 500 euros, £500, HK$500, 500港币, JP¥500, 500 yen, A$500, NT$500)
 _CURRENCY_POINTS = {
     **{(sign, ""): ("", unit) for unit, signs in CURRENCY_SIGNS.items() for sign in signs},
     **{("", name): ("", unit) for unit, names in CURRENCY_NAMES_AFTER.items() for name in names},
