@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ..numbers import EN_ONES, EN_TEENS, EN_TENS, NUMERAL_CHARS, Pattern
-from ..numbers.currencies import ALL_SIGNS, alternatives
+from ..numbers.currencies import ANY_SIGN_AT
 from ..numbers.edges import LABEL_OF_AN_END
 from .assertion import (
     HEARSAY_BRACKET_AFTER,
@@ -26,7 +26,7 @@ from .negation import BRACKET_OPENED_BEFORE, negation_before
 from .normalisation import CROSS
 
 # a currency mark before an amount ($1.5 million, ¥1500万, rmb 860万; v113: €80万, HK$500, GBP 500)
-_CURRENCY = f"(?:{alternatives(ALL_SIGNS, after_a_letter=True)}) ?"
+_CURRENCY = f"(?:{ANY_SIGN_AT}) ?"
 # v47: or the point of a decimal written without its leading zero (.5%, -.5%, $.50)
 FIGURE_START = re.compile(f"(?:-|{_CURRENCY})?(?:[{''.join(sorted(NUMERAL_CHARS))}]|\\.(?=[0-9]))")
 

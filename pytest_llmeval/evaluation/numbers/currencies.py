@@ -43,7 +43,7 @@ CURRENCY_NAMES_AFTER = {
 ALL_SIGNS = tuple(sign for signs in CURRENCY_SIGNS.values() for sign in signs)
 
 
-def alternatives(words: tuple[str, ...], after_a_letter: bool = False) -> str:
+def one_of(words: tuple[str, ...], after_a_letter: bool = False) -> str:
     """`words` as a regular expression's alternatives, longest first; a Latin word or sign not after a letter (unless
     `after_a_letter`: where the caller matches at a position it chose) and a word that ends with a letter not before
     one."""
@@ -53,3 +53,9 @@ def alternatives(words: tuple[str, ...], after_a_letter: bool = False) -> str:
         + ("(?![a-z])" if word[-1].isascii() and word[-1].isalpha() else "")
         for word in sorted(words, key=len, reverse=True)
     )
+
+
+# any currency's sign, code or word before a figure: not after a letter (a subject's link, a former figure: HK$ is
+# no $), or wherever the caller stands (`ANY_SIGN_AT`: the money ranges, a figure's start)
+ANY_SIGN = one_of(ALL_SIGNS)
+ANY_SIGN_AT = one_of(ALL_SIGNS, after_a_letter=True)

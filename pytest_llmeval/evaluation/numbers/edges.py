@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from .currencies import ALL_SIGNS, alternatives
+from .currencies import ANY_SIGN_AT
 from .finding import (
     EN_CARDINAL,
     EN_ONES,
@@ -834,7 +834,7 @@ def _another_dollar_or_yen(text: str, start: int, end: int, pattern: str) -> boo
 # v25: an amount written with its currency before it ($500, ¥1200万) is no answer as an end of a range of amounts
 # ($500-$600, $500 - 600, ¥1200万-¥1500万, $500 to $600), as 20个月至30个月 holds no 20个月 (the unit after the number
 # had been the only one a range was looked for with), unless a verb of change makes it one (rose from $500 to $600)
-_CURRENCY_START = re.compile(f"(?:{alternatives(ALL_SIGNS, after_a_letter=True)})")  # v113: every currency's
+_CURRENCY_START = re.compile(f"(?:{ANY_SIGN_AT})")  # v113: every currency's
 _SIGN_BEFORE_A_FIGURE = re.compile(rf"{_CURRENCY_START.pattern} ?$")
 _MONEY_RANGE_MARK = r"(?:-|–|—(?!—)|~|至|到|to(?![a-z]))"
 _MONEY_RANGE_AFTER = re.compile(rf" ?{_MONEY_RANGE_MARK} ?(?:{_CURRENCY_START.pattern})? ?[0-9]")

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .attributive import figure_before_subject, paid_back_in
-from .currencies import ALL_SIGNS, CURRENCY_NAMES_AFTER, CURRENCY_SIGNS, alternatives
+from .currencies import ANY_SIGN, CURRENCY_NAMES_AFTER, CURRENCY_SIGNS, one_of
 from .edges import a_range_ends_the_gap, an_end_of_a_money_range, bare_end, classifier_twin, edges_ok
 from .finding import ABOUT, EN_ONES, EN_TEENS, EN_TENS, find_numbers_cached, words_at
 from .holders import a_holder_in_brackets, another_holder
@@ -436,11 +436,11 @@ def _ends_before(text: str, pos: int, piece: str) -> int | None:
 # a currency's sign or word before a figure, by the unit it stands for (`currencies.CURRENCY_SIGNS`: ¥ / 人民币 /
 # RMB / CNY for 元, $ / US$ / USD for 美元, € / EUR for 欧元 ...; not HK$ for 美元 or JP¥ for 元: a letter before the
 # sign names another currency): a subject's link may end with one, and `_CURRENCY_BEFORE` reads the unit by it
-_WRITTEN_BEFORE = {unit: alternatives(signs) for unit, signs in CURRENCY_SIGNS.items()}
+_WRITTEN_BEFORE = {unit: one_of(signs) for unit, signs in CURRENCY_SIGNS.items()}
 # any currency's sign or code before a figure (one space may follow): where an answer's link to a figure may end
 # (合同金额为¥1200万: v112; 成本：100万元→¥80万, ROI从$100万提高到$120万: v113) - `_CURRENCY_BEFORE` reads which
 # currency it names
-_A_SIGN_BEFORE = r"(?:(?:" + "|".join(_WRITTEN_BEFORE.values()) + r") ?)?"
+_A_SIGN_BEFORE = f"(?:(?:{ANY_SIGN}) ?)?"
 _ONLY_ZH = "仅仅|仅|只|才|就|正好|恰好|刚好|整整|足足|总共|共计|一共|合计|总计|共|也就|确实|的确"  # v112: 共, 总计
 _SUBJECT_LINK = re.compile(
     # v38: and an apposition (the ROI, at 20%, ...; ROI (20%); ROI — 20% —; 投资回报率（约20%）) and a JSON key's
@@ -941,7 +941,7 @@ _A_TARGET_BEFORE = re.compile(
 # billion) - v110 searched the sign as part of the subject's name and missed them.
 # (v112: the shortest label, so that "revenue us$1.2 billion" has the sign us$; `twins` reads the point's unit by it)
 # (v113: any currency's sign or code, `CURRENCY_SIGNS`, and not after a letter: "revenue nt$500" has none)
-A_SIGN_AFTER_ITS_LABEL = re.compile(f"(?P<label>.*?[^ ]) ?(?P<sign>{alternatives(ALL_SIGNS)})")
+A_SIGN_AFTER_ITS_LABEL = re.compile(f"(?P<label>.*?[^ ]) ?(?P<sign>{ANY_SIGN})")
 
 
 def _signed_after_its_label(text: str, pos: int, label: str) -> int | None:
@@ -1242,15 +1242,19 @@ def _unit_end(text: str, pos: int, piece: str) -> int | None:
 # USD or (美元) for 美元. The point's scale word must follow the number, and after it no other currency (¥1200万美元,
 # ¥1200万（日元）, ¥1200万 JPY, $1200万人民币), no unit (人民币1200万笔, ¥1200万次, 1200万用户) and no letter or digit.
 _CURRENCY_PIECE = re.compile("^(?P<scale>[十百千万亿]*)(?P<unit>" + "|".join(CURRENCY_SIGNS) + ")$")
-_CURRENCY_BEFORE = {
-    unit: re.compile(f"(?:{'(?<![a-z])cn¥|' if unit == '元' else ''}{signs}) ?$")  # v112: CN¥ (as `_OWN_SIGN` reads)
-    for unit, signs in _WRITTEN_BEFORE.items()
-}
+# each currency's signs before a figure (v112: and CN¥ for 元, as `_OWN_SIGN` reads it)
+_SIGNS_OF = {unit: ("(?<![a-z])cn¥|" if unit == "元" else "") + signs for unit, signs in _WRITTEN_BEFORE.items()}
+_CURRENCY_BEFORE = {unit: re.compile(f"(?:{signs}) ?$") for unit, signs in _SIGNS_OF.items()}
+# which currency's sign stands right before a figure, in one search (a group per currency, in `_SIGNS_OF`'s order)
+_ANY_CURRENCY_BEFORE = re.compile(
+    "(?:" + "|".join(f"(?P<c{i}>{signs})" for i, signs in enumerate(_SIGNS_OF.values())) + ") ?$"
+)
+_UNIT_OF_GROUP = {f"c{i}": unit for i, unit in enumerate(_SIGNS_OF)}
 # after the figure: the currency's names (1200万人民币, 1200万 RMB, 500 dollars, 500 euros, 500円), or its unit or a
 # name in brackets (1200万(人民币), 500(美元)); v113: one table for all the currencies (`CURRENCY_NAMES_AFTER`)
 _CURRENCY_AFTER = {
     unit: re.compile(
-        f" ?\\( ?(?:{alternatives((unit, *names))}) ?\\)| ?(?:{alternatives(names)})"
+        f" ?\\( ?(?:{one_of((unit, *names))}) ?\\)| ?(?:{one_of(names)})"
         # v25: and 块, the spoken yuan - 块钱, or a 块 that ends its clause (1200万块。); not a count (3块屏幕, 一块儿)
         + ("|块钱|块(?= ?(?:[,.;:!?)。、\\n]|左右|上下|$))" if unit == "元" else "")
     )
@@ -1345,10 +1349,10 @@ def another_currency_before(text: str, number_start: int, piece: str) -> bool:
     """v113: a sign or word of another currency than the point's (its last piece: 万元, 美元, 欧元) stands right before
     the figure at `number_start`: 港币1200万元, HK$1200万元, 美元500元 are no 1200万元 or 500元."""
     m = _CURRENCY_PIECE.match(piece)
-    return m is not None and any(
-        unit != m.group("unit") and before.search(text, max(0, number_start - 16), number_start) is not None
-        for unit, before in _CURRENCY_BEFORE.items()
-    )
+    if m is None:
+        return False
+    before = _ANY_CURRENCY_BEFORE.search(text, max(0, number_start - 16), number_start)
+    return before is not None and _UNIT_OF_GROUP[before.lastgroup or ""] != m.group("unit")
 
 
 def _starts_at(text: str, pos: int, piece: str) -> int | None:

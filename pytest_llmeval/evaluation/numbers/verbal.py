@@ -158,10 +158,9 @@ _SAVED = (
 @lru_cache(maxsize=512)
 def _change_before(names: tuple[str, ...], direction: int, verbal: bool) -> re.Pattern[str]:
     subject = "|".join(re.escape(name) for name in names)
-    verbs = _FALLS if direction < 0 else _RISES
-    ending = "" if verbal else f"(?:{verbs}){_SAVED if direction < 0 else ''}{_AFTER_VERB}"
+    verbs, saved = (_FALLS, _SAVED) if direction < 0 else (_RISES, "")
+    ending = "" if verbal else f"(?:{verbs}){saved}{_AFTER_VERB}"
     if not names:
-        saved = _SAVED if direction < 0 else ""
         return re.compile(f"(?<![a-z])(?:{verbs}){saved}{_AFTER_VERB}$" if not verbal else "$")
     return re.compile(f"(?:{subject})(?:{_BETWEEN_ZH}|{_BETWEEN_EN}) ?{ending}$")
 
