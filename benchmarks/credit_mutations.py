@@ -57,6 +57,8 @@ Since v113 the kind "another currency" (`another_currency_mutants`): of a point 
 whose answer writes it once as the point does, the point put in each of the six currencies the scorer reads by sign,
 code and name (元, 美元, 欧元, 英镑, 港元, 日元; with its unit, and with its sign) and the answer's amount in each other
 one (1200万港元, €1200万, GBP 1200万) - an amount in another currency.
+Since v114 the kind "question, no mark": the clause that holds the figure asked with 吗 and no question mark
+(回收期为20个月吗。; Chinese answers only).
 
 A mutation is made only where it surely makes the answer wrong, otherwise it is skipped and counted: the point's
 figure must occur once in the answer, in a sentence with no negation or condition of its own (a second negation
@@ -572,6 +574,8 @@ def _figure_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[
     else:
         for kind in ("question", "tag question", "offer"):  # offer: v54
             make_from(kind)
+        if not english:
+            make_from("question, no mark")  # v114: 回收期为20个月吗。 - asked with no question mark
     make_from("rejected")
     if _A_CONTRAST.search(clause):
         skipped.append("no evidence: the clause holds a contrast (what follows it is said, not doubted)")
@@ -774,6 +778,7 @@ _CLAUSE_TEMPLATES = {
         "condition": "如果{clause}，项目就值得做。",
         "question": "{clause}吗？",
         "tag question": "{clause}，对吗？",
+        "question, no mark": "{clause}吗。",  # v114
         "offer": "需要我帮您核实{clause}吗？",
         "rejected": "有人说{clause}，这是错误的。",
         "claimed": "某些厂商声称{clause}。",  # v58

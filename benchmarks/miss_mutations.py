@@ -61,6 +61,10 @@ class systematically. Each covered row of tests/evaluation (the rows credit_muta
   sign, code or English name (500欧元, €500, EUR 500, 500 euros): the same amount in the same currency (v112 read
   those currencies' signs, codes and names as text).
 
+- v114, subject with 的: a point whose subject is two words (合同金额, 客户满意度, 员工人数) and whose answer
+  names it once as the point does, with the answer's subject and then the point's written with 的 between them
+  (合同的金额, 客户的满意度): the same subject.
+
 A rewrite is made only where it surely keeps the meaning, otherwise it is skipped and counted: the point's figure
 must occur once in the answer in a plain sentence (no negation, condition or question of its own, no JSON, code or
 table: the same checks as credit_mutations), and the answer with that figure blanked out must not cover the point
@@ -850,11 +854,44 @@ def other_currency_points(row: Row, blanked_covers: bool) -> list[Mutant]:
     return made
 
 
+# v114: a subject of two words, the second a measure's head word (合同金额, 客户满意度, 员工人数, 实施周期)
+_TWO_WORD_SUBJECT = re.compile(
+    "(?P<whole>[\u4e00-\u9fff]{2,4})(?P<head>金额|总额|人数|数量|满意度|可用性|流失率|周期|成本|收入|回报率"
+    "|利润率|转化率|留存率|复购率|占有率|份额)"
+    "(?:为|约为|：|:)? ?$"
+)
+
+
+def of_subject_points(row: Row, blanked_covers: bool) -> list[Mutant]:
+    """v114: of a point whose subject is two words (`_TWO_WORD_SUBJECT`) and whose answer names it once as the point
+    does, the answer's subject and then the point's written with 的 between the two words (合同的金额, 客户的满意度):
+    the same subject."""
+    point, answer, forms, rest = row
+    figure = _figure(point)
+    if blanked_covers or figure is None:
+        return []
+    spots = _occurrences(point, figure)
+    subject = _TWO_WORD_SUBJECT.search(point[: spots[0].start()]) if len(spots) == 1 else None
+    if subject is None:
+        return []
+    name = subject["whole"] + subject["head"]
+    if answer.count(name) != 1 or point.count(name) != 1:
+        return []
+    with_de = f"{subject['whole']}的{subject['head']}"
+    moved = answer.replace(name, with_de)
+    return [
+        Mutant("subject with 的", (point, moved, forms, rest), moved),
+        Mutant("subject with 的", (point.replace(name, with_de), answer, forms, rest), answer),
+    ]
+
+
 def mutants_and_linked_points(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
-    """`mutants` of the row's answer, and the row's point linked (`linked_points`), signed (`signed_points`) and put
-    in another currency with its answer (`other_currency_points`)."""
+    """`mutants` of the row's answer, and the row's point linked (`linked_points`), signed (`signed_points`), put
+    in another currency with its answer (`other_currency_points`) and its subject written with 的
+    (`of_subject_points`)."""
     made, skipped = mutants(row, blanked_covers)
     rewritten = linked_points(row, blanked_covers) + signed_points(row, blanked_covers)
+    rewritten += of_subject_points(row, blanked_covers)
     return made + rewritten + other_currency_points(row, blanked_covers), skipped
 
 

@@ -124,7 +124,7 @@ from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 113
+SCORER_VERSION = 114
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,7 @@ def test_no_wrong_answer_is_credited(sweep_module: ModuleType, sampled: Any) -> 
         ("回收期20个月", "回收期为20个月。", "question", "回收期为20个月吗？"),
         ("回收期20个月", "回收期为20个月。", "condition", "如果回收期为20个月，项目就值得做。"),
         ("回收期20个月", "回收期为20个月。", "tag question", "回收期为20个月，对吗？"),
+        ("回收期20个月", "回收期为20个月。", "question, no mark", "回收期为20个月吗。"),  # v114
         ("回收期20个月", "回收期为20个月。", "offer", "需要我帮您核实回收期为20个月吗？"),
         ("ROI 20%", "The ROI is 20%.", "offer", "Would you like me to check whether the ROI is 20%?"),
         ("ROI 20%", "The ROI is 20%.", "condition", "If the ROI is 20%, the project is worth doing."),

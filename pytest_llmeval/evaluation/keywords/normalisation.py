@@ -429,6 +429,12 @@ def _square_unit(m: re.Match[str]) -> str:
     return "平方公里" if m.group("k") or m.group("km") else "平方米"
 
 
+# v114: a question's particle at its sentence's end with no question mark (ROI能达到20%吗, 每年节省90万元吗。) or
+# before a comma (ROI能达到20%吗，这取决于市场) asks as it does with one: v113 read such a sentence as stated. Not the
+# 么 of 什么, 怎么, 这么, 那么, 多么, 要么.
+_UNMARKED_QUESTION = re.compile(r"(吗|(?<![什怎这那多要])么)([ \t]*)(?:。|\.(?![0-9])|,|，|(?=\n)|$)")
+
+
 def _marked(text: str) -> str:
     text = _formatting(_lead_marks_split(one_mark_each(text)))
     if "\n" in text and ">" in text:
@@ -446,6 +452,8 @@ def _marked(text: str) -> str:
     if "\n" in text:
         text = _LINE_START_MARKER.sub("\\g<indent>•", text)
     text = _financial_numerals(text)
+    if "吗" in text or "么" in text:
+        text = _UNMARKED_QUESTION.sub(r"\1?\2", text)
     return text.translate(READ_AS_TABLE) if TO_READ.search(text) else text
 
 

@@ -102,10 +102,9 @@ _CLAUSE_END = re.compile(r"[,;!?。;\n]|\.(?![0-9])")
 _CLAUSE_REACH = 24  # characters before the amount that its period word may stand
 
 
-@lru_cache(maxsize=1024)
-def _rate_of(needle: str) -> tuple[str, str] | None:
-    """(its amount, its period or unit) of a rate point (5000元/月 -> (5000元, month), 每人500元 -> (500元, person)),
-    else None."""
+def _one_rate(needle: str) -> tuple[str, str] | None:
+    """(its amount, its period or unit) of a rate point per one thing (5000元/月 -> (5000元, month), 每人500元 ->
+    (500元, person)), else None."""
     m = _RATE_AFTER.match(needle) or _RATE_BEFORE.match(needle) or _A_FEE_OF_ITS_PERIOD.match(needle)
     if m is not None:
         return m.group("amount"), _PERIOD_OF[m.group("period")]
@@ -114,6 +113,29 @@ def _rate_of(needle: str) -> tuple[str, str] | None:
         return unit.group("amount"), next(name for name in _UNIT_BEFORE if unit.group(name))
     m = _RATE_EN_WORD.match(needle)
     return (m.group("amount"), _EN_WORD_PERIOD[m.group("period")]) if m is not None else None
+
+
+# v114: a unit and a period written as one (500元/人·月, 5万元/人月, 50元/(用户·月))
+_JOINT = "[(（]?(?P<unit>人|用户|台|席位|账号)[·・.*]?(?P<period>月|年|天|日|周)[)）]?(?![\u4e00-\u9fff])"
+_PER_BOTH_AFTER = re.compile(f" ?/ ?{_JOINT}")
+_RATE_PER_BOTH = re.compile(f"^(?P<amount>.*[0-9].*?) ?/ ?{_JOINT}$")
+
+
+@lru_cache(maxsize=1024)
+def _rate_of(needle: str) -> tuple[str, str, str] | None:
+    """(its amount, its period or unit, and for a rate per a unit and a period the other one, else "") of a rate point
+    (5000元/月 -> (5000元, month, ""), 500元/人/月 -> (500元, person, month)), else None."""
+    joint = _RATE_PER_BOTH.match(needle)
+    if joint is not None:
+        return joint.group("amount"), _PERIOD_OF[joint.group("unit")], _PERIOD_OF[joint.group("period")]
+    first = _one_rate(needle)
+    if first is None:
+        return None
+    # v114: a rate per a unit and a period (500元/人/月, 每用户每月50元, 每人500元/月, "$50 per user per month")
+    second = _one_rate(first[0].strip(" "))
+    if second is not None and (first[1] in _UNIT_NAMES) != (second[1] in _UNIT_NAMES):
+        return second[0], second[1], first[1]
+    return first[0], first[1], ""
 
 
 def rate_twins(needle: str, forms: NumberForms | None) -> list[NumberPattern]:
@@ -125,7 +147,7 @@ def rate_twins(needle: str, forms: NumberForms | None) -> list[NumberPattern]:
     amount = compile_variant(rate[0].strip(" "), forms or NumberForms())
     if not isinstance(amount, NumberPattern):
         return []
-    return [_RateTwin(needle, amount.pieces, amount.slots, amount.forms, amount.text, rate[1])]
+    return [_RateTwin(needle, amount.pieces, amount.slots, amount.forms, amount.text, rate[1], rate[2])]
 
 
 def per_another_before(answer: str, start: int, form: str) -> bool:
@@ -134,8 +156,8 @@ def per_another_before(answer: str, start: int, form: str) -> bool:
     per person too; 每月每人500元). Another period before a rate per period is v34's: the one after the amount is its
     own (每年5000元/月的套餐 states 5000元/月)."""
     rate = _rate_of(form)
-    if rate is None:
-        return False
+    if rate is None or rate[2]:
+        return False  # v114: a rate per a unit and a period names both (`_RateTwin._per_both`)
     per_unit = rate[1] in _UNIT_NAMES
     figures = [m.end() for m in _A_DIGIT.finditer(answer, max(0, start - _CLAUSE_REACH), start)]
     after = figures[-1] if figures else 0  # the words after the figure before it are its (由每人每月500元提高到…)
@@ -149,12 +171,28 @@ class _RateTwin(NumberPattern):
 
     amount: str = ""
     period: str = ""
+    other: str = ""  # v114: the period of a rate per unit and period, or its unit (500元/人/月: person and month)
 
     def search(self, answer: str) -> Iterator[Found]:
         plain = NumberPattern(self.amount, self.pieces, self.slots, self.forms)
         for found in plain.search(answer):
             after = _period_after(answer, found.end, _RATE_AFTER_ALL)
-            if after is not None and _period_after(answer, after[1], _RATE_AFTER_ALL) is not None:
+            then = _period_after(answer, after[1], _RATE_AFTER_ALL) if after is not None else None
+            joint = _PER_BOTH_AFTER.match(answer, found.end)
+            if joint is not None:  # v114: 500元/人·月, 5万元/人月 - per one and the other
+                after, then = (
+                    (_PERIOD_OF[joint.group("unit")], joint.end()),
+                    (_PERIOD_OF[joint.group("period")], joint.end()),
+                )
+            if self.other:
+                end = then[1] if then is not None else after[1] if after is not None else found.end
+                named = [pair[0] for pair in (after, then) if pair is not None]
+                if self._per_both(answer, found.start, named) and not an_end_of_a_range(
+                    answer, found.start, end, self.text
+                ):
+                    yield Found(found.start, end)
+                continue
+            if then is not None:
                 continue  # v113: 100元/人/月, 5000元/月/人 - per one and the other, no rate per either alone
             if after is not None:
                 # v76: not an end of a range of rates (3750元/月到5000元/月, 5000元/月到6000元/月)
@@ -163,6 +201,15 @@ class _RateTwin(NumberPattern):
                 continue
             if _period_before(answer, found.start, _RATE_BEFORE_ALL) == self.period:
                 yield found
+
+    def _per_both(self, answer: str, start: int, after: list[str]) -> bool:
+        """v114: whether the amount at `start` is per the point's unit and its period: each named right after it
+        (`after`: 500元/人/月, $50 per user per month) or last before it in its clause (每人每月500元, 每月每用户50元,
+        每人500元/月) - v113 matched such a point only as written."""
+        named = after + _named_before(answer, start, _RATE_BEFORE_ALL)[::-1]
+        period = next((name for name in named if name not in _UNIT_NAMES), None)
+        unit = next((name for name in named if name in _UNIT_NAMES), None)
+        return {period, unit} == {self.period, self.other}
 
 
 def _period_after(answer: str, end: int, named: dict[str, re.Pattern[str]] = _PERIOD_AFTER) -> tuple[str, int] | None:

@@ -32,17 +32,37 @@ _CLAUSE_START = r"(?:^|[。.!?;:,\n、•|#]|(?:^|\n) ?(?:[-*]|[0-9]+[.)、]) |\
 _HEADING = "#{1,6} [^#。.!?]{1,20} "
 # (v112: and the company - 公司拥有4300名员工, 该集团开设了500家门店)
 _OWN_HOLDER_ZH = (
-    "(?:(?:该|本|此|这个|这一|这笔|整个|我们的|我方的?)?(?:项目|方案|投资|系统|部署|公司|集团|企业)|我们|我方|我司)"
+    "(?:(?:该|本|此|这个|这一|这笔|整个|我们的|我方的?)?(?:项目|方案|投资|系统|部署|公司|集团|企业|平台)|我们|我方|我司|双方"
+    "|这(?=是))"
 )
-_MODAL_ZH = "(?:预计|预期|有望|可望|估计|测算|总体|整体|最终|将|会|可|能|可以|能够|已经?|也|仍)"
+# (v114: and a total's or the present's - 共有500家门店, 目前拥有500家门店, 累计服务1200家客户)
+_MODAL_ZH = (
+    "(?:预计|预期|有望|可望|估计|测算|总体|整体|最终|将|会|可|能|可以|能够|已经?|也|仍"
+    "|目前|现已|现|累计|共计|总共|一共|共)"
+)
+# v114: where (在全国开设了500家门店, 全国共有500家门店, 在国内拥有…)
+_PLACE_ZH = "(?:在?(?:全国|全球|国内|海外|全市|全省|各地|境内|线上|线下)(?:范围内)?)?"
 # v106: 提供, 创造; v112: a count's verbs (开设了500家门店, 服务1200家客户, 覆盖200万用户)
-_VERB_ZH = "(?:实现|带来|获得|取得|达到|产生|有|具有|拥有|具备|提供|创造|开设|服务|覆盖)了?"
+# v114: a contract's or an order's (双方签订了1200万元的合同, 拿下一笔500万元的订单, 这是一份1200万元的合同), and one
+# of them (一份, 一笔)
+_VERB_ZH = (
+    "(?:实现|带来|获得|取得|达到|产生|有|具有|拥有|具备|提供|创造|开设|服务|覆盖|签订|签署|签下|拿下|中标|达成"
+    "|(?<=这)是)了?"
+    "(?:一(?:份|笔|个|项|单|张))?"
+)
 # v112: a count's classifier before its noun, with no 的 (500家门店, 4300名员工, 1200家客户)
 _COUNT_CLASSIFIERS = "家名个位台座所款项条辆套户人"
 _ABOUT_ZH = "(?:约|大约|大概)?"
 # (or a space before the project itself: a line break read as a space, after a heading - 回收期 / 项目有20个月的回收期)
 _OPENS_ZH = f"(?:(?:{_CLAUSE_START}|{_HEADING}) ?{_OWN_HOLDER_ZH}?| {_OWN_HOLDER_ZH})"
-_BEFORE_ZH = re.compile(f"{_OPENS_ZH} ?{_MODAL_ZH}{{0,3}}{_VERB_ZH}{_ABOUT_ZH} ?(?:\\*\\*)? ?$")
+_BEFORE_ZH = re.compile(f"{_OPENS_ZH} ?{_PLACE_ZH}{_MODAL_ZH}{{0,3}}{_VERB_ZH}{_ABOUT_ZH} ?(?:\\*\\*)? ?$")
+# v114: or nothing but a hedge, "about" or a total's word before the figure, in a sentence or a list item of its own
+# (20%的ROI。, 预计20个月的回收期。, 共4300名员工。) - as v102 reads "20% ROI." - not after a colon or a comma
+# (目标：20%的ROI), nor under a target, a benchmark or another's words just before
+_BARE_BEFORE_ZH = re.compile(
+    r"(?:^|[。.!?;\n•|#]|(?:^|\n) ?(?:[-*]|[0-9]+[.)、]) |\*\*) ?"
+    r"(?:预计|预期|约|大约|大概|共|共计|总共|合计)? ?(?:\*\*)? ?$"
+)
 _OWN_HOLDER_EN = (
     r"(?:(?:the|this|our) (?:project|investment|plan|proposal|solution|deployment|system|rollout|upgrade)|it|we)"
 )
@@ -97,10 +117,28 @@ def _held_by_another(text: str, pos: int, opening: str) -> bool:
     return _A_PROJECT_NAMED.search(opening) is None and _A_HOLDER_NEAR.search(text, max(0, pos - 60), pos) is not None
 
 
+def _count_noun_at(text: str, pos: int, end: int) -> int | None:
+    """Where a count's noun starts right after the figure at `pos` (its unit ending at `end`): after the count's
+    classifier (500家门店, 4300名员工) - v114: or after the bare figure or amount, with or without one (200万用户,
+    200万名用户, 1.2亿元营收)."""
+    if end <= pos:
+        return None
+    if text[end - 1] in _COUNT_CLASSIFIERS:
+        return end
+    if text[end - 1].isdigit() or text[end - 1] in "万亿千元":
+        return end + 1 if text[end : end + 1] and text[end] in _COUNT_CLASSIFIERS else end
+    return None
+
+
 def figure_before_subject(text: str, pos: int, end: int, names: tuple[str, ...]) -> bool:
     """Whether the figure at `pos`, its unit ending at `end`, is the level of the subject (one of its `names`)
     written right after it in a clause of the project's own (项目可实现20%的ROI, the project delivers a 20% ROI)."""
     before = _BEFORE_ZH.search(text, max(0, pos - 48), pos)
+    noun = _count_noun_at(text, pos, end)
+    if before is None and (_AFTER_UNIT_ZH.match(text, end) or noun is not None):
+        bare = _BARE_BEFORE_ZH.search(text, max(0, pos - 8), pos)
+        near = _NOT_THE_LEVEL_NEAR.search(text, max(0, bare.start() - 60), pos) if bare is not None else None
+        before = bare if near is None else None
     chinese = before is not None
     before = before or _BEFORE_EN.search(text, max(0, pos - 48), pos)
     english = not chinese and before is not None
@@ -109,10 +147,10 @@ def figure_before_subject(text: str, pos: int, end: int, names: tuple[str, ...])
     if before is None or _held_by_another(text, pos, before.group()):
         return False
     after = (_AFTER_UNIT_ZH if chinese else _AFTER_UNIT_EN).match(text, end)
-    counted = chinese and after is None and end > pos and text[end - 1] in _COUNT_CLASSIFIERS
+    counted = chinese and after is None and noun is not None
     if not counted and (after is None or (english and text[end : end + 1] not in (" ", "*", '"', "“"))):
         return False
-    at = end if after is None else after.end()
+    at = (noun or end) if after is None else after.end()
     closes = _CLAUSE_ENDS_ZH if chinese else _CLAUSE_ENDS_EN
     for name in sorted(names, key=len, reverse=True):
         if text.startswith(name, at) and closes.match(text, at + len(name)) is not None:

@@ -841,16 +841,35 @@ def a_count_of_its_periods(text: str, at: int) -> bool:
 # 用户200万) - v111 matched its words only as written. A noun of two characters or more (人数, 次数, 倍数 name no noun).
 _A_COUNT_OF = re.compile("(?P<noun>[\u4e00-\u9fff]{2,6}?)(?:总人数|人数|总数|数量|个数|数)")
 _WORDS_OF_A_COUNT = ("总人数", "人数", "总数", "数量", "个数", "数")
+# v114: and an amount of a thing (合同金额, 订单总额, 项目总价): the thing itself after a sum in money is its amount
+_AN_AMOUNT_OF = re.compile("(?P<noun>[\u4e00-\u9fff]{2,6}?)(?:总金额|金额|总额|总价|总价值|价值|额)")
+_WORDS_OF_AN_AMOUNT = ("总金额", "金额", "总额", "总价", "总价值", "价值", "额")
 
 
 @lru_cache(maxsize=1024)
 def subject_names(label: str) -> tuple[str, ...]:
     """The names of the subject `label` (its own first, then the longest first), or the label alone."""
+    joined = _TWO_WORDS_WITH_OF.fullmatch(label)
+    if joined is not None:  # v114: 合同的金额 is 合同金额, and named as it is
+        return (label, *(name for name in subject_names(joined["whole"] + joined["head"]) if name != label))
     group = _NAMES.get(label, ())
     count = _A_COUNT_OF.fullmatch(label) if not group else None
     if count is not None:
         group = (count.group("noun"), *(count.group("noun") + word for word in _WORDS_OF_A_COUNT))
-    return (label, *sorted((name for name in group if name != label), key=len, reverse=True))
+    amount = _AN_AMOUNT_OF.fullmatch(label) if not group else None
+    if amount is not None:  # v114: 合同金额 is the contract's (签订了1200万元的合同)
+        group = (amount.group("noun"), *(amount.group("noun") + word for word in _WORDS_OF_AN_AMOUNT))
+    names = {label, *group}
+    names |= {f"{m['whole']}的{m['head']}" for name in names if (m := _A_HEAD_OF.fullmatch(name)) is not None}
+    return (label, *sorted((name for name in names if name != label), key=len, reverse=True))
+
+
+_TWO_WORDS_WITH_OF = re.compile("(?P<whole>[\u4e00-\u9fff]{2,6})的(?P<head>[\u4e00-\u9fff]{1,4})")
+# v114: a subject of two words is named with 的 between them too (合同的金额, 客户的满意度, 员工的人数, 系统的可用性)
+_A_HEAD_OF = re.compile(
+    "(?P<whole>[\u4e00-\u9fff]{2,6}?)(?P<head>总金额|金额|总额|总价值|总价|价值|总人数|人数|总数|数量|个数|满意度|可用性"
+    "|[\u4e00-\u9fff]{1,2}率|成本|费用|收入|周期|时间|规模|份额|比例)"
+)
 
 
 # v38: a subject marked as superseded (原回收期, 旧回收期, 调整前回收期, old_payback, previous ROI) where the answer

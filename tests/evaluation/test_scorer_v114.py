@@ -1,0 +1,305 @@
+"""Scorer v114: a rate per a unit and a period, a question with no question mark, a figure written before the
+thing it measures, and a subject of two words with 的 between them.
+
+Found by probing the 50th session's Left and the forms around it; v113 (`git archive 75f13b8 pytest_llmeval`):
+- matched a rate per a unit and a period (500元/人/月, 每用户每月50元, 每人500元/月, 500元/人·月, 5万元/人月,
+  "$50 per user per month") only as written: it missed 每人每月500元, 每月每人500元, 人均每月500元,
+  500元每人每月, 50元/用户/月 for 每用户每月50元 and "50 dollars per user per month" (`keywords.rates`: the
+  twin reads the unit and the period after the amount or last before it in its clause; another unit or period,
+  or one of them missing, states none);
+- read a sentence that ends with 吗 or 么 and no question mark as stated (每年节省90万元吗, ROI是20%吗。,
+  支持私有化部署吗): it credited the figure and charged the claim that the same words with ？ only ask
+  (`keywords.normalisation` reads the mark where the particle ends its sentence; not the 么 of 什么, 怎么, 这么,
+  那么, 多么, 要么);
+- missed a figure before the thing it measures with no verb before it (20%的ROI。, 预计20个月的回收期。,
+  共4300名员工。), a count's noun right after a bare figure (系统覆盖200万用户 for 用户数200万), a place or a
+  total's word before the verb (公司在全国开设了500家门店, 全国共有500家门店, 目前拥有500家门店 for
+  门店数量为500家) and a sum before the thing it is the amount of (双方签订了1200万元的合同,
+  这是一份1200万元的合同 for 合同金额为1200万元; `numbers.attributive`, `numbers.patterns.subject_names`);
+- missed a subject of two words written with 的 between them (合同的金额为1200万元, 客户的满意度为95%,
+  员工的人数为4300人 for 合同金额, 客户满意度, 员工人数).
+Innocent rows beside each class: another unit or period, another figure, another holder, a negation, a bound, a
+target, a condition and a question stay as they were.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scorer_rows import CN, charged, check_status
+from scorer_rows import status as status_of
+
+from pytest_llmeval.evaluation.scoring import SCORER_VERSION
+
+C, N = "covered", "not covered"
+
+RATE_ROWS = [
+    ("500元/人/月", "每人每月500元", C),
+    ("500元/人/月", "每月每人500元", C),
+    ("500元/人/月", "人均每月500元", C),
+    ("500元/人/月", "每人500元/月", C),
+    ("500元/人/月", "每月500元/人", C),
+    ("500元/人/月", "500元/月/人", C),
+    ("500元/人/月", "500元/人/月", C),
+    ("500元/人/月", "500元每人每月", C),
+    ("500元/人/月", "500元/人·月", C),
+    ("500元/人/月", "500元/(人·月)", C),
+    ("500元/人/月", "每人每月500元左右", C),
+    ("500元/人/月", "每人每月约500元", C),
+    ("500元/人/月", "每人每月从400元涨到500元", C),
+    ("500元/人/月", "每人每月￥500", C),
+    ("500元/人/月", "每人每月500块", C),
+    ("500元/人/月", "每位员工每月500元", C),
+    ("500元/人/月", "人均月费500元", C),
+    ("500元/人/月", "每人月均500元", C),
+    ("500元/人/月", "500 yuan per person per month", C),
+    ("500元/人/月", "每人每月500元，每年6000元", C),
+    ("500元/人/月", "每人每年500元", N),
+    ("500元/人/月", "每台每月500元", N),
+    ("500元/人/月", "每月500元", N),
+    ("500元/人/月", "每人500元", N),
+    ("500元/人/月", "每人每月600元", N),
+    ("500元/人/月", "每人每月不到500元", N),
+    ("500元/人/月", "每人每月500-600元", N),
+    ("500元/人/月", "每人每月400元到500元", N),
+    ("500元/人/月", "每人每月500元吗？", N),
+    ("500元/人/月", "每人每月从500元涨到600元", N),
+    ("每用户每月50元", "50元/用户/月", C),
+    ("每用户每月50元", "每月每用户50元", C),
+    ("每用户每月50元", "每个用户每个月50元", C),
+    ("每用户每月50元", "每用户每月50元和每用户每年500元", C),
+    ("每用户每月50元", "每用户每年500元和每用户每月50元", C),
+    ("每用户每月50元", "每用户每年50元", N),
+    ("每用户每月50元", "每用户每天50元", N),
+    ("每用户每月50元", "每台设备每月50元", N),
+    ("每用户每月50元", "每月50元", N),
+    ("每用户每月50元", "按用户计费，每月50元", N),
+    ("每用户每月50元", "每用户每月不是50元", N),
+    ("每用户每月50元", "每用户每月不是50元，而是60元", N),
+    ("每用户每月50元", "每用户每月50元吗", N),
+    ("$50 per user per month", "50 dollars per user per month", C),
+    ("$50 per user per month", "$50/user/month", C),
+    ("$50 per user per month", "每用户每月50美元", C),
+    ("$50 per user per month", "$50 per user monthly", C),
+    ("$50 per user per month", "$50 a month per user", C),
+    ("$50 per user per month", "$50 per user per year", N),
+    ("$50 per user per month", "$50 per month", N),
+    ("$50 per user per month", "$50 per seat per month", N),
+    ("$600 per user per year", "$50 per user per month", N),
+    ("每用户每年600元", "每用户每月50元", N),
+    ("每人500元/月", "每人每月500元", C),
+    ("每人500元/月", "500元/人/月", C),
+    ("人均每月500元", "每人每月500元", C),
+    ("500元/人·月", "每人每月500元", C),
+    ("500元/人·月", "500元/人/月", C),
+    ("500元/人·月", "每人每年500元", N),
+    ("5万元/人月", "5万元/人月", C),
+    ("5万元/人月", "每人每月5万元", C),
+    ("5万元/人月", "5万元/人·月", C),
+    ("5万元/人月", "5万元/人年", N),
+    ("5万元/人月", "5万元/月", N),
+    # a rate per one thing stays v113's: per another too is no rate per it alone
+    ("5000元/月", "5000元/月", C),
+    ("5000元/月", "每人每月5000元", N),
+    ("5000元/月", "5000元/人·月", N),
+    ("5000元/月", "5000元/人月", N),
+    ("5000元/人", "5000元/人月", N),
+    ("每人500元", "每月每人500元", N),
+]
+
+QUESTION_ROWS = [
+    ("90万元", "每年节省90万元吗", N),
+    ("90万元", "真的每年能节省90万元吗", N),
+    ("90万元", "每年节省90万元吗。", N),
+    ("90万元", "每年节省90万元吗？", N),
+    ("ROI为20%", "ROI是20%吗", N),
+    ("ROI为20%", "ROI是20%么", N),
+    ("ROI为20%", "ROI能达到20%吗。我们测算为15%。", N),
+    ("ROI为20%", "ROI为20%，对吗", N),
+    ("20个月", "回收期是20个月吗", N),
+    ("ROI为20%", "ROI能达到20%吗\n可以。", C),
+    ("ROI为20%", "难道ROI不是20%吗", C),
+    ("ROI为20%", "ROI是20%。还有什么问题吗", C),
+    ("ROI为20%", "ROI是20%。为什么", C),
+    ("ROI为20%", "ROI是20%，就是这么", C),
+    ("ROI为20%", "ROI能达到20%吗，这取决于市场情况。", N),
+    ("ROI为20%", "难道ROI不是20%吗，大家都知道。", C),
+    ("ROI为20%", "你知道吗，ROI是20%。", C),
+]
+
+ATTRIBUTIVE_ROWS = [
+    ("合同金额为1200万元", "双方签订了1200万元的合同", C),
+    ("合同金额为1200万元", "这是一份1200万元的合同。", C),
+    ("合同金额为1200万元", "公司签订了一份1200万元的合同。", C),
+    ("合同金额为1200万元", "1200万元的合同。", C),
+    ("合同金额为1200万元", "1200万元的合同金额。", C),
+    ("合同金额为1200万元", "合同额1200万元。", C),
+    ("合同金额为1200万元", "这份合同价值1200万元", C),
+    ("合同金额为1200万元", "公司签订了一份1500万元的合同。", N),
+    ("合同金额为1200万元", "竞品签订了一份1200万元的合同。", N),
+    ("合同金额为1200万元", "这不是一份1200万元的合同。", N),
+    ("合同金额为1200万元", "如果签订1200万元的合同", N),
+    ("合同金额为1200万元", "目标：1200万元的合同。", N),
+    ("合同金额为1200万元", "1200万元的合同尚未签订。", N),
+    ("合同金额为1200万元", "签订了1200万元的合同吗？", N),
+    ("合同金额为1200万元", "这是一份1200万元的订单。", N),
+    ("合同金额为1200万元", "预算为1200万元的项目", N),
+    ("订单金额为500万元", "拿下一笔500万元的订单。", C),
+    ("订单总额为500万元", "这是500万元的订单。", C),
+    ("项目总价为300万元", "这是一个300万元的项目。", C),
+    ("项目总价为300万元", "这是一个300万元的项目，利润率20%。", C),
+    ("项目预算为300万元", "这是一个300万元的项目。", N),
+    ("营收为1.2亿元", "实现1.2亿元营收。", C),
+    ("营收为1.2亿元", "公司实现1.2亿元的营收。", C),
+    ("ROI为20%", "20%的ROI。", C),
+    ("ROI 20%", "20%的ROI。", C),
+    ("ROI为20%", "预计20%的ROI。", C),
+    ("ROI为20%", "这是20%的ROI。", C),
+    ("ROI为20%", "项目可实现20%的ROI", C),
+    ("ROI为20%", "20%的ROI来自新客户。", N),
+    ("ROI为20%", "目标：20%的ROI。", N),
+    ("ROI为20%", "## 目标\n20%的ROI。", N),
+    ("ROI为20%", "20%的ROI？", N),
+    ("ROI为20%", "不到20%的ROI。", N),
+    ("ROI为20%", "竞品：20%的ROI。", N),
+    ("ROI为20%", "竞品方案如下。20%的ROI。", N),
+    ("ROI为20%", "如果20%的ROI。", N),
+    ("回收期为20个月", "约20个月的回收期。", C),
+    ("回收期为20个月", "20个月的回收期。", C),
+    ("回收期为20个月", "预计20个月的回收期。", C),
+    ("回收期为20个月", "- 20个月的回收期", C),
+    ("回收期为20个月", "20个月的回收期？", N),
+    ("门店数量为500家", "公司在全国开设了500家门店。", C),
+    ("门店数量为500家", "在全国开设了500家门店。", C),
+    ("门店数量为500家", "全国共有500家门店。", C),
+    ("门店数量为500家", "目前拥有500家门店。", C),
+    ("门店数量为500家", "竞争对手在全国开设了500家门店。", N),
+    ("门店数量为500家", "全国共有5000家门店。", N),
+    ("门店数量为500家", "全国共有500家加盟商。", N),
+    ("门店数量为500家", "目前拥有不到500家门店。", N),
+    ("门店数量为500家", "全国共有500家门店吗", N),
+    ("用户数200万", "系统覆盖200万用户。", C),
+    ("用户数200万", "平台已有200万用户。", C),
+    ("用户数200万", "平台有200万名用户。", C),
+    ("用户数200万", "200万用户。", C),
+    ("用户数200万", "平台有200万用户，日活30万。", C),
+    ("用户数200万", "系统覆盖300万用户。", N),
+    ("用户数200万", "竞品覆盖200万用户。", N),
+    ("用户数200万", "系统无法覆盖200万用户。", N),
+    ("用户数200万", "系统覆盖超过200万用户。", N),
+    ("用户数200万", "系统覆盖200万用户吗？", N),
+    ("用户数200万", "如果系统覆盖200万用户", N),
+    ("用户数200万", "目标：200万用户。", N),
+    ("用户数200万", "200万用户中有30%是活跃用户。", N),
+    ("用户数200万", "系统覆盖200万用户的目标尚未实现。", N),
+    ("用户数200万", "200万元用户补贴。", N),
+    ("员工人数为4300人", "4300名员工。", C),
+    ("员工人数为4300人", "共有4300名员工。", C),
+    ("员工人数为4300人", "共4300名员工。", C),
+    ("员工人数为4300人", "公司有4300名员工。", C),
+    ("员工人数为4300人", "共有4300名客户。", N),
+    ("客户数为1200家", "累计服务1200家客户。", C),
+    ("客户数为1200家", "累计服务1200家企业。", N),
+]
+
+OF_ROWS = [
+    ("合同金额为1200万元", "合同的金额为1200万元。", C),
+    ("合同金额为1200万元", "合同的总金额为1200万元。", C),
+    ("合同金额为1200万元", "合同的金额不是1200万元。", N),
+    ("合同金额为1200万元", "合同的金额为1500万元。", N),
+    ("员工人数为4300人", "员工的人数为4300人。", C),
+    ("门店数量为500家", "门店的数量为500家。", C),
+    ("门店数量为500家", "门店的数量为600家。", N),
+    ("门店数量为500家", "竞品门店的数量为500家。", N),
+    ("客户满意度为95%", "客户的满意度为95%。", C),
+    ("客户满意度为95%", "客户满意度95%。", C),
+    ("客户满意度为95%", "客户的满意度为90%。", N),
+    ("客户满意度为95%", "客户的满意度目标为95%。", N),
+    ("系统可用性为99.9%", "系统的可用性为99.9%。", C),
+    ("系统可用性为99.9%", "竞品系统的可用性为99.9%。", N),
+    ("客户流失率为5%", "客户的流失率为5%。", C),
+    ("客户流失率为5%", "员工的流失率为5%。", N),
+    ("实施周期为6个月", "实施的周期为6个月。", C),
+    # and a point so written names the subject as the answer writes it without 的
+    ("合同的金额为1200万元", "合同金额为1200万元。", C),
+    ("合同的金额为1200万元", "双方签订了1200万元的合同。", C),
+    ("合同的金额为1200万元", "合同金额为1500万元。", N),
+    ("投资的回报率为20%", "ROI为20%。", C),
+    ("投资的回报率为20%", "IRR为20%。", N),
+    ("客户的满意度为95%", "客户满意度95%。", C),
+    ("客户的满意度为95%", "客户满意度90%。", N),
+    ("客户的满意度为95%", "员工满意度95%。", N),
+]
+
+CLAIM_ROWS = [
+    ("ROI为20%", "ROI是20%吗", False),
+    ("ROI为20%", "ROI是20%么", False),
+    ("ROI为20%", "ROI为20%，对吗", False),
+    ("ROI为20%", "ROI能达到20%吗\n可以。", True),
+    ("ROI为20%", "ROI是20%。还有什么问题吗", True),
+    ("每人每月500元", "价格为500元/人/月。", True),
+    ("每人每月500元", "价格为500元/人/年。", False),
+    ("合同金额为1200万元", "双方签订了1200万元的合同。", True),
+]
+
+
+def test_the_scorer_is_v114_or_later() -> None:
+    assert SCORER_VERSION >= 114
+
+
+@pytest.mark.parametrize(("point", "answer", "expected"), RATE_ROWS + QUESTION_ROWS + ATTRIBUTIVE_ROWS + OF_ROWS)
+def test_rows(point: str, answer: str, expected: str) -> None:
+    check_status(point, answer, expected)
+    check_status(point, answer, expected, CN)
+
+
+@pytest.mark.parametrize(("claim", "answer", "expected"), CLAIM_ROWS)
+def test_claim_rows(claim: str, answer: str, expected: bool) -> None:
+    assert charged(claim, answer) is expected
+
+
+RATE_SPELLINGS = ["每人每月500元", "每月每人500元", "人均每月500元", "每人500元/月", "500元/人·月", "500元/(人·月)"]
+
+
+@pytest.mark.parametrize("written_otherwise", RATE_SPELLINGS)
+def test_a_rate_per_a_unit_and_a_period_reads_the_same_however_the_point_writes_it(written_otherwise: str) -> None:
+    """The same verdicts for 500元/人/月 and the point written with the unit and the period before, after or around
+    its amount, over the rows' answers and the amount said per each unit and period."""
+    answers = [row[1] for row in RATE_ROWS]
+    for unit in ("每人", "每台", "每用户", "人均", ""):
+        for period in ("每月", "每年", "每天", ""):
+            for said in (f"{unit}{period}500元", f"{period}{unit}500元", f"{unit}{period}600元"):
+                answers += [said, f"{said}。", f"不是{said}。", f"{said}吗？", f"竞品{said}。"]
+    answers += [f"500元/{u}/{p}" for u in ("人", "台", "用户") for p in ("月", "年", "天")]
+    for answer in answers:
+        for forms in (None, CN):
+            plain, other = status_of("500元/人/月", answer, forms), status_of(written_otherwise, answer, forms)
+            assert (plain == "covered") == (other == "covered"), (answer, forms, plain, other)
+
+
+STATEMENTS = [
+    ("ROI为20%", "ROI是20%"),
+    ("ROI为20%", "ROI能达到20%"),
+    ("ROI为20%", "项目的ROI为20%，对"),
+    ("90万元", "每年节省90万元"),
+    ("90万元", "真的每年能节省90万元"),
+    ("回收期为20个月", "回收期是20个月"),
+    ("20个月回本", "项目能20个月回本"),
+    ("支持私有化部署", "支持私有化部署"),
+    ("支持私有化部署", "您需要私有化部署"),
+    ("500元/人/月", "价格是每人每月500元"),
+    ("用户数200万", "系统能覆盖200万用户"),
+]
+
+
+@pytest.mark.parametrize(("point", "statement"), STATEMENTS)
+@pytest.mark.parametrize("particle", ["吗", "么"])
+def test_a_question_with_no_question_mark_reads_as_with_one(point: str, statement: str, particle: str) -> None:
+    """A sentence ending with 吗 or 么 and no question mark - at the answer's end, before 。, a comma or a line break
+    - gets the verdicts of the same sentence with ？, as a key point and as a forbidden claim."""
+    for after in ("", "\n可以。", "\n不能。", "\n我们测算为15%。", "。以上是问题。"):
+        marked = f"{statement}{particle}？{after.removeprefix('。')}"
+        unmarked_forms = [f"{statement}{particle}{after}", f"{statement}{particle}。{after.removeprefix('。')}"]
+        unmarked_forms += [f"{statement}{particle}，{after.removeprefix('。')}"] if after.startswith("。") else []
+        for unmarked in unmarked_forms:
+            assert status_of(point, unmarked) == status_of(point, marked), (unmarked, marked)
+            assert charged(point, unmarked) == charged(point, marked), (unmarked, marked)
