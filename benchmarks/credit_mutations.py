@@ -57,7 +57,9 @@ Since v113 the kind "another currency" (`another_currency_mutants`): of a point 
 whose answer writes it once as the point does, the point put in each of the six currencies the scorer reads by sign,
 code and name (元, 美元, 欧元, 英镑, 港元, 日元; with its unit, and with its sign) and the answer's amount in each other
 one (1200万港元, €1200万, GBP 1200万) - an amount in another currency.
-Since v114 the kind "question, no mark": the clause that holds the figure asked with 吗 and no question mark
+Since v114 the kind "another share of the former" (`another_share_mutants`): a subject's change by a percent
+(成本降低30%) said as a change to a share of the former level it does not reach (成本降到原来的80%, 60%, 30%;
+提高到原来的130%). And the kind "question, no mark": the clause that holds the figure asked with 吗 and no question mark
 (回收期为20个月吗。; Chinese answers only).
 
 A mutation is made only where it surely makes the answer wrong, otherwise it is skipped and counted: the point's
@@ -276,7 +278,49 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
     dated, why_not = date_mutants(row)
     timed, why_not_timed = time_mutants(row)
     priced, why_not_priced = another_currency_mutants(row, blanked_covers)
+    made += another_share_mutants(row, blanked_covers)
     return made + dated + timed + priced, skipped + why_not + why_not_timed + why_not_priced
+
+
+# v114, kind "another share of the former": of a point that is a subject's change by a percent (成本降低30%, 营收增长
+# 50%) whose answer says it once right after a verb of its direction, the change said as a share of the former level
+# it does not reach (成本降到原来的80% / 60% / 30%, 提高到原来的130%; 营收提高到原来的140% / 50%, 降到原来的50%) -
+# miss_mutations' kind "to a share of the former" says the share it reaches, which must still cover it
+_A_CHANGE_BY = re.compile(
+    r"(?P<verb>(?P<fall>降低|下降|减少|缩减|削减)|(?P<rise>增长|提高|提升|增加))(?P<le>了)?(?P<figure>[0-9]{1,2})%"
+)
+
+
+def a_change_by(row: Row, blanked_covers: bool) -> re.Match[str] | None:
+    """The answer's one change by the point's percent, right after a verb of the point's direction (成本降低了30% for
+    成本降低30%), else None."""
+    point, answer = row[0], row[1]
+    label = _A_CHANGE_BY.search(point)
+    said = list(_A_CHANGE_BY.finditer(answer))
+    if blanked_covers or label is None or len(said) != 1 or said[0]["figure"] != label["figure"]:
+        return None
+    return said[0] if bool(said[0]["fall"]) == bool(label["fall"]) else None
+
+
+def share_of_the_former(answer: str, change: re.Match[str], share: int) -> str:
+    """The answer with its change (`a_change_by`) said as the change to `share` % of the former level."""
+    verb = "降到" if share < 100 else "提高到"
+    return f"{answer[: change.start()]}{verb}原来的{share}%{answer[change.end() :]}"
+
+
+def another_share_mutants(row: Row, blanked_covers: bool) -> list[Mutant]:
+    """v114: the answer's change said as shares of the former level other than the one it reaches."""
+    change = a_change_by(row, blanked_covers)
+    if change is None:
+        return []
+    figure = int(change["figure"])
+    right = 100 - figure if change["fall"] else 100 + figure
+    shares = {right - 10, right + 10, figure, 100 + figure if change["fall"] else 100 - figure} - {right, 100}
+    return [
+        Mutant("another share of the former", row, share_of_the_former(row[1], change, share))
+        for share in sorted(shares)
+        if share > 0
+    ]
 
 
 # v113, kind "another currency": of a point that is one amount in 元 or 美元 (1200万元, 合同金额1200万元, 500美元) whose

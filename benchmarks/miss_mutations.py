@@ -64,6 +64,9 @@ class systematically. Each covered row of tests/evaluation (the rows credit_muta
 - v114, subject with 的: a point whose subject is two words (合同金额, 客户满意度, 员工人数) and whose answer
   names it once as the point does, with the answer's subject and then the point's written with 的 between them
   (合同的金额, 客户的满意度): the same subject.
+- v114, to a share of the former: a point of a subject's change by a percent (成本降低30%, 营收增长50%) whose answer
+  says it once right after a verb of its direction, the answer's change said as the share of the former level it
+  reaches (成本降到原来的70%, 营收提高到原来的150%): the same change.
 
 A rewrite is made only where it surely keeps the meaning, otherwise it is skipped and counted: the point's figure
 must occur once in the answer in a plain sentence (no negation, condition or question of its own, no JSON, code or
@@ -108,6 +111,7 @@ from credit_mutations import (  # noqa: E402
     _figure,
     _occurrences,
     _sentence_span,
+    a_change_by,
     amount_in,
     amount_spot,
     chinese_numeral,
@@ -115,6 +119,7 @@ from credit_mutations import (  # noqa: E402
     covered_text_rows,
     joined,
     points_in,
+    share_of_the_former,
     sweep_rows,
     text_rewrites,
     text_spot,
@@ -885,13 +890,26 @@ def of_subject_points(row: Row, blanked_covers: bool) -> list[Mutant]:
     ]
 
 
+def to_a_share_points(row: Row, blanked_covers: bool) -> list[Mutant]:
+    """v114: of a point that is a subject's change by a percent (成本降低30%, 营收增长50%) whose answer says it once
+    right after a verb of its direction, the answer's change said as the share of the former level it reaches
+    (成本降到原来的70%, 营收提高到原来的150%): the same change."""
+    point, answer, forms, rest = row
+    change = a_change_by(row, blanked_covers)
+    if change is None:
+        return []
+    figure = int(change["figure"])
+    moved = share_of_the_former(answer, change, 100 - figure if change["fall"] else 100 + figure)
+    return [Mutant("to a share of the former", (point, moved, forms, rest), moved)]
+
+
 def mutants_and_linked_points(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
     """`mutants` of the row's answer, and the row's point linked (`linked_points`), signed (`signed_points`), put
     in another currency with its answer (`other_currency_points`) and its subject written with 的
     (`of_subject_points`)."""
     made, skipped = mutants(row, blanked_covers)
     rewritten = linked_points(row, blanked_covers) + signed_points(row, blanked_covers)
-    rewritten += of_subject_points(row, blanked_covers)
+    rewritten += of_subject_points(row, blanked_covers) + to_a_share_points(row, blanked_covers)
     return made + rewritten + other_currency_points(row, blanked_covers), skipped
 
 

@@ -517,3 +517,17 @@ def test_no_time_put_in_the_other_half_of_the_day_is_credited(sweep_module: Modu
     assert {"下午", "pm"} <= {word for m in made for word in ("下午", "pm") if word in m.row[1]}
     credited = [(m.row[0], m.answer) for m in made if covered(m.row[0], m.answer, m.row[2])]
     assert credited == []
+
+
+def test_another_share_mutants_say_shares_the_change_does_not_reach(sweep_module: ModuleType) -> None:
+    """v114: the answer's change said as a share of the former level it does not reach - never the one it does (70%
+    for a fall of 30%) nor the former level itself (100%)."""
+    made = sweep_module.another_share_mutants(("成本降低30%", "成本降低了30%。", None, "covered"), False)
+    assert [m.answer for m in made] == [
+        "成本降到原来的30%。",
+        "成本降到原来的60%。",
+        "成本降到原来的80%。",
+        "成本提高到原来的130%。",
+    ]
+    assert all(m.kind == "another share of the former" for m in made)
+    assert sweep_module.another_share_mutants(("20个月", "回收期为20个月。", None, "covered"), False) == []

@@ -1,5 +1,5 @@
 """Scorer v114: a rate per a unit and a period, a question with no question mark, a figure written before the
-thing it measures, and a subject of two words with 的 between them.
+thing it measures, a subject of two words with 的 between them, and a change to a share of the former level.
 
 Found by probing the 50th session's Left and the forms around it; v113 (`git archive 75f13b8 pytest_llmeval`):
 - matched a rate per a unit and a period (500元/人/月, 每用户每月50元, 每人500元/月, 500元/人·月, 5万元/人月,
@@ -18,6 +18,9 @@ Found by probing the 50th session's Left and the forms around it; v113 (`git arc
   这是一份1200万元的合同 for 合同金额为1200万元; `numbers.attributive`, `numbers.patterns.subject_names`);
 - missed a subject of two words written with 的 between them (合同的金额为1200万元, 客户的满意度为95%,
   员工的人数为4300人 for 合同金额, 客户满意度, 员工人数).
+Round 2: a change to a share or a multiple of the former level (成本降到原来的70%, 降至原有水平的一半, 营收提高到原来的
+1.5倍, "costs fell to 70% of the original") was read as the share only: v113 missed 成本降低30%, 成本降低50% and
+营收增长50% for them (`numbers.verbal`: the change by the rest, as 减半 is a fall of 50% since v38).
 Innocent rows beside each class: another unit or period, another figure, another holder, a negation, a bound, a
 target, a condition and a question stay as they were.
 """
@@ -230,6 +233,45 @@ OF_ROWS = [
     ("客户的满意度为95%", "员工满意度95%。", N),
 ]
 
+FORMER_ROWS = [
+    ("成本降低50%", "成本降到原来的一半", C),
+    ("成本降低30%", "成本降到原来的70%", C),
+    ("成本降低30%", "成本降至原有水平的70%", C),
+    ("成本降低30%", "成本将降低到原来的约70%", C),
+    ("成本降低30%", "成本降低为原来的70%", C),
+    ("成本降低30%", "成本可降至改造前的70%", C),
+    ("成本降低30%", "成本降到原来的70%左右", C),
+    ("成本降低30%", "成本降到原来的七成", C),
+    ("成本降低20%", "成本降到原来的八成", C),
+    ("成本降低30%", "成本降到原来的八成", N),
+    ("成本降低30%", "成本降到原来的七成以上", N),
+    ("营收增长50%", "营收提高到原来的1.5倍", C),
+    ("营收增长50%", "营收增长到原来的150%", C),
+    ("营收增长50%", "营收提升至原来的1.5倍，利润率20%", C),
+    ("营收增长100%", "营收提高到原来的2倍", C),
+    ("30%", "成本降到原来的70%", C),
+    ("70%", "成本降到原来的70%", C),
+    ("Costs fall by 30%", "Costs fell to 70% of the original level.", C),
+    ("Costs fall by 50%", "Costs dropped to 50% of the original.", C),
+    ("Revenue rises 50%", "Revenue rose to 150% of the previous level.", C),
+    ("成本降低30%", "成本降到原来的60%", N),
+    ("成本降低30%", "成本降到70%", N),
+    ("成本降低30%", "营收降到原来的70%", N),
+    ("成本降低30%", "成本增长到原来的130%", N),
+    ("营收增长50%", "营收提高到原来的2倍", N),
+    ("营收增长50%", "营收提升至原来的1.5倍以上", N),
+    ("成本降低30%", "成本降到原来的70%以上", N),
+    ("成本降低30%", "成本并未降到原来的70%", N),
+    ("成本降低30%", "成本没有降到原来的70%", N),
+    ("成本降低30%", "如果成本降到原来的70%", N),
+    ("成本降低30%", "成本降到原来的70%吗？", N),
+    ("成本降低30%", "竞品成本降到原来的70%", N),
+    ("成本降低50%", "人员降到原来的一半，成本降低30%", N),
+    ("成本降低30%", "人员降到原来的70%，成本降低50%", N),
+    ("Costs fall by 30%", "Costs fell to 60% of the original level.", N),
+    ("Revenue rises 50%", "Revenue rose to 160% of the previous level.", N),
+]
+
 CLAIM_ROWS = [
     ("ROI为20%", "ROI是20%吗", False),
     ("ROI为20%", "ROI是20%么", False),
@@ -239,6 +281,10 @@ CLAIM_ROWS = [
     ("每人每月500元", "价格为500元/人/月。", True),
     ("每人每月500元", "价格为500元/人/年。", False),
     ("合同金额为1200万元", "双方签订了1200万元的合同。", True),
+    ("成本降低30%", "成本降到原来的70%。", True),
+    ("成本降低30%", "成本降到原来的60%。", False),
+    ("成本降低30%", "成本没有降到原来的70%。", False),
+    ("营收增长50%", "营收提高到原来的1.5倍。", True),
 ]
 
 
@@ -246,7 +292,9 @@ def test_the_scorer_is_v114_or_later() -> None:
     assert SCORER_VERSION >= 114
 
 
-@pytest.mark.parametrize(("point", "answer", "expected"), RATE_ROWS + QUESTION_ROWS + ATTRIBUTIVE_ROWS + OF_ROWS)
+@pytest.mark.parametrize(
+    ("point", "answer", "expected"), RATE_ROWS + QUESTION_ROWS + ATTRIBUTIVE_ROWS + OF_ROWS + FORMER_ROWS
+)
 def test_rows(point: str, answer: str, expected: str) -> None:
     check_status(point, answer, expected)
     check_status(point, answer, expected, CN)

@@ -859,9 +859,9 @@ def subject_names(label: str) -> tuple[str, ...]:
     amount = _AN_AMOUNT_OF.fullmatch(label) if not group else None
     if amount is not None:  # v114: 合同金额 is the contract's (签订了1200万元的合同)
         group = (amount.group("noun"), *(amount.group("noun") + word for word in _WORDS_OF_AN_AMOUNT))
-    names = {label, *group}
-    names |= {f"{m['whole']}的{m['head']}" for name in names if (m := _A_HEAD_OF.fullmatch(name)) is not None}
-    return (label, *sorted((name for name in names if name != label), key=len, reverse=True))
+    # (in the group's order where lengths tie - a set's order would change with the process's hash seed)
+    names = [*group, *(f"{m['whole']}的{m['head']}" for name in (label, *group) if (m := _A_HEAD_OF.fullmatch(name)))]
+    return (label, *sorted((name for name in dict.fromkeys(names) if name != label), key=len, reverse=True))
 
 
 _TWO_WORDS_WITH_OF = re.compile("(?P<whole>[\u4e00-\u9fff]{2,6})的(?P<head>[\u4e00-\u9fff]{1,4})")

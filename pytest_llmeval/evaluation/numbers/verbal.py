@@ -55,14 +55,50 @@ _VERBAL = (
     (1, Decimal(300), r"翻(?:了 ?)?两番|(?<![a-z])(?:quadrupled|quadruples|quadrupling)(?![a-z])"),
 )
 _COMPILED = tuple((direction, value, re.compile(regex)) for direction, value, regex in _VERBAL)
+# v114: a change to a share or a multiple of the former level (成本降到原来的70%, 降至原有水平的一半, 降到原来的七成,
+# 营收提高到原来的1.5倍, "costs fell to 70% of the original") is the change by the rest (a fall of 30%, of 50%; a rise
+# of 50%) - v113 read only the share
+_RISE_VERBS_ZH = "增长|增加|提高|提升|上升|上涨|扩大|涨|增|升"
+_FORMER_ZH = "(?:原来|原先|之前|以前|此前|原有|过去|改造前|上线前|实施前)(?:的?(?:水平|成本|规模|数值|值))?的"
+_SHARE = (
+    r"(?P<share>[0-9]+(?:\.[0-9]+)?)(?P<unit>%|倍)|(?P<half>一半)|(?P<tenths>[一二两三四五六七八九])成(?![本功果员])"
+)
+_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_TO_A_SHARE_OF_THE_FORMER = re.compile(
+    f"(?:{_FALL_VERBS_ZH}|{_RISE_VERBS_ZH})(?: ?了)? ?(?:到|至|为|成) ?(?:约|大约)? ?{_FORMER_ZH} ?(?:约|大约)?"
+    f" ?(?:{_SHARE})"
+    rf"|(?<![a-z])(?:{_FALL_VERBS_EN}|{_FALLEN_EN}|rose|risen|grew|grown|increased|came down|went down|dropped) to"
+    rf" (?:about |around |roughly )?(?P<share_en>[0-9]+(?:\.[0-9]+)?)% of (?:the |its |their )?(?:original|previous"
+    r"|former|prior|baseline|old|earlier)(?: level| value| cost| costs| figure| amount)?(?![a-z])"
+)
+
+
+def _to_a_share_of_the_former(text: str) -> list[VerbalChange]:
+    """The changes to a share or a multiple of the former level in the text (`_TO_A_SHARE_OF_THE_FORMER`), each as the
+    change by the rest."""
+    found = []
+    for m in _TO_A_SHARE_OF_THE_FORMER.finditer(text):
+        if m["half"]:
+            share = Decimal(50)
+        elif m["tenths"]:
+            share = Decimal(10 * _TENTHS[m["tenths"]])  # 降到原来的七成
+        else:
+            share = Decimal(m["share"] or m["share_en"]) * (100 if m["unit"] == "倍" else 1)
+        if share != 100 and not _MORE_AFTER.match(text, m.end()):
+            change = abs(share - 100)
+            found.append(
+                VerbalChange(m.start(), m.end(), change, Decimal(1), True, m.group(), 1 if share > 100 else -1)
+            )
+    return found
 
 
 @lru_cache(maxsize=256)
 def verbal_changes(text: str) -> tuple[VerbalChange, ...]:
     """The changes said in words in a (normalised) text, in order."""
+    former = _to_a_share_of_the_former(text) if "的" in text or " of " in text else []
     if not any(ch in text for ch in "半倍番斩") and not re.search("half|halv|doubl|tripl|trebl|quadrupl", text):
-        return ()
-    found = [
+        return tuple(former)
+    found = former + [
         VerbalChange(m.start(), m.end(), value, Decimal(1), True, m.group(), direction)
         for direction, value, pattern in _COMPILED
         for m in pattern.finditer(text)
