@@ -56,7 +56,10 @@ def _hyphen_twins(text: str) -> tuple[str, ...]:
 
 
 # v25: a change in percentage points is one in any of its names (3个百分点, 3 percentage points, 3 pp, 3 ppt)
-_PERCENTAGE_POINTS = re.compile(r"^(?P<n>[0-9]+(?:\.[0-9]+)?) ?(?:个百分点|百分点|percentage points?|pp|ppts?)$")
+# (v114: after its subject's words too - 毛利率提高5个百分点 in 毛利率提升5pp, "Gross margin rose 5 percentage points")
+_PERCENTAGE_POINTS = re.compile(
+    r"^(?P<label>(?:.*[^0-9.])?)(?P<n>[0-9]+(?:\.[0-9]+)?) ?(?:个百分点|百分点|percentage points?|pp|ppts?)$"
+)
 _PERCENTAGE_POINT_NAMES = (
     "{n}个百分点",
     "{n}百分点",
@@ -78,7 +81,31 @@ def _point_twins(needle: str) -> tuple[str, ...]:
     if m is None:
         m = _BASIS_POINTS.match(needle)
         return tuple(name.format(n=m.group("n")) for name in _BASIS_POINT_NAMES) if m else ()
-    return tuple(name.format(n=m.group("n")) for name in _PERCENTAGE_POINT_NAMES)
+    return tuple(m.group("label") + name.format(n=m.group("n")) for name in _PERCENTAGE_POINT_NAMES)
+
+
+# v114: a change year on year or period on period in its other words (营收同比增长20%: 营收较去年同期增长20%, Revenue
+# grew 20% year-on-year; 环比: 较上月, 较上季度) - v113 read 营收同比 as the subject's name; one in the other stays none
+_COMPARED = re.compile(r"^(?P<subject>[^0-9]*?)(?P<word>同比|环比)(?P<change>[^0-9]*[0-9][0-9.]*%)$")
+_COMPARED_ZH = {
+    "同比": ("较去年同期", "比去年同期", "较上年同期", "比上年同期"),
+    "环比": ("较上月", "比上月", "较上季度", "比上季度", "较上期", "比上期"),
+}
+_COMPARED_EN = {
+    "同比": (" year-on-year", " year over year", " yoy"),
+    "环比": (" quarter-on-quarter", " month-on-month"),
+}
+
+
+def _compared_twins(needle: str) -> tuple[str, ...]:
+    m = _COMPARED.match(needle)
+    if m is None:
+        return ()
+    subject, word, change = m.group("subject"), m.group("word"), m.group("change")
+    return (
+        *(f"{subject}{said}{change}" for said in _COMPARED_ZH[word]),
+        *(f"{subject}{change}{said}" for said in _COMPARED_EN[word]),
+    )
 
 
 def _twins(needle: str) -> tuple[str, ...]:
@@ -87,6 +114,7 @@ def _twins(needle: str) -> tuple[str, ...]:
     twins = dict.fromkeys(
         (*standard_twins(needle), *date_twins(needle), *_point_twins(needle), *product_twins(needle))  # v74: 7x24
     )
+    twins.update(dict.fromkeys(_compared_twins(needle)))
     for spelling in (needle, *twins):
         twins.update(dict.fromkeys(_hyphen_twins(spelling)))
     twins.pop(needle, None)

@@ -660,6 +660,9 @@ def _a_form_at(answer_norm: str, figure: int, forms: Sequence[Pattern]) -> bool:
     return any(found.start <= figure - low < found.end for form in forms for found in form.search(window))
 
 
+_APPROXIMATION_ENDING = re.compile(" ?(?:左右|上下|前后|出头|有余)$")
+
+
 def another_value(answer_norm: str, start: int, end: int, figure: int, forms: Sequence[Pattern]) -> bool:
     """The figure at `figure` is another value of the quantity at start:end: none of the point's `forms` matches it,
     and it is of the same kind (`_UNIT_KINDS`, else the same unit) or a bare number that ends its part."""
@@ -673,6 +676,7 @@ def another_value(answer_norm: str, start: int, end: int, figure: int, forms: Se
         return True
     last = _LAST_NUMBER.search(text)
     unit = text[last.end() :].strip() if last is not None else ""
+    unit = _APPROXIMATION_ENDING.sub("", unit)  # v114: 4300人左右 is in 人 (v82 reads the former figure to its 左右)
     if _CALENDAR_YEAR.match(answer_norm, figure) and not _CALENDAR_YEAR.match(text, last.start() if last else 0):
         return False  # v28: 20个月 → 2026年开始盈利 - a date, no other length
     other, at = unit_after(answer_norm, figure)

@@ -59,8 +59,14 @@ _BEFORE_ZH = re.compile(f"{_OPENS_ZH} ?{_PLACE_ZH}{_MODAL_ZH}{{0,3}}{_VERB_ZH}{_
 # v114: or nothing but a hedge, "about" or a total's word before the figure, in a sentence or a list item of its own
 # (20%的ROI。, 预计20个月的回收期。, 共4300名员工。) - as v102 reads "20% ROI." - not after a colon or a comma
 # (目标：20%的ROI), nor under a target, a benchmark or another's words just before
+# (or after a heading's words, read as a space, or a lead-in of the answer's own: 根据测算，20%的ROI。,
+# 结论：20%的ROI。)
+_LEAD_IN_ZH = (
+    "(?:根据测算|据测算|经测算|测算显示|经计算|根据计算|综合来看|总的来说|总体来看|简而言之|综上所述?|结论|答|目前|现在)"
+    " ?[,:] ?"
+)
 _BARE_BEFORE_ZH = re.compile(
-    r"(?:^|[。.!?;\n•|#]|(?:^|\n) ?(?:[-*]|[0-9]+[.)、]) |\*\*) ?"
+    rf"(?:(?:^|[。.!?;\n•|#]|(?:^|\n) ?(?:[-*]|[0-9]+[.)、]) |\*\*|{_HEADING}) ?(?:{_LEAD_IN_ZH})?|{_LEAD_IN_ZH})"
     r"(?:预计|预期|约|大约|大概|共|共计|总共|合计)? ?(?:\*\*)? ?$"
 )
 _OWN_HOLDER_EN = (
@@ -125,7 +131,7 @@ def _count_noun_at(text: str, pos: int, end: int) -> int | None:
         return None
     if text[end - 1] in _COUNT_CLASSIFIERS:
         return end
-    if text[end - 1].isdigit() or text[end - 1] in "万亿千元":
+    if text[end - 1].isdigit() or text[end - 1] in "万亿千元镑币":
         return end + 1 if text[end : end + 1] and text[end] in _COUNT_CLASSIFIERS else end
     return None
 
@@ -136,7 +142,7 @@ def figure_before_subject(text: str, pos: int, end: int, names: tuple[str, ...])
     before = _BEFORE_ZH.search(text, max(0, pos - 48), pos)
     noun = _count_noun_at(text, pos, end)
     if before is None and (_AFTER_UNIT_ZH.match(text, end) or noun is not None):
-        bare = _BARE_BEFORE_ZH.search(text, max(0, pos - 8), pos)
+        bare = _BARE_BEFORE_ZH.search(text, max(0, pos - 40), pos)
         near = _NOT_THE_LEVEL_NEAR.search(text, max(0, bare.start() - 60), pos) if bare is not None else None
         before = bare if near is None else None
     chinese = before is not None

@@ -178,8 +178,11 @@ _BETWEEN_START = re.compile("(?<![a-z])between $")
 _AND_A_NUMBER = re.compile(f" and (?:[0-9]|{EN_CARDINAL})")
 _UNIT_AFTER_NUMBER = re.compile(f"[0-9{CN_CHARS}](?P<unit>[^0-9{CN_CHARS}]+)$")
 # not 个月, 小时, (v14) 工作日: 5个工作日 is five working days, no date
-# (v76: nor a rate's period, 5000元/月, 300元/日, 5000元每月: a range holds rates too)
-_DATE_OR_TIME = re.compile(r"(?:^|[^0-9])[0-9]{4} ?年$|(?<![/每])(?<!工作)日$|[号点]$|(?<![个/每])月$|(?<!小)时$")
+# (v76: nor a rate's period, 5000元/月, 300元/日, 5000元每月: a range holds rates too; v114: nor a unit's and a
+# period's as one, 5万元/人月, 500元/人·月, 800元/人日)
+_DATE_OR_TIME = re.compile(
+    r"(?:^|[^0-9])[0-9]{4} ?年$|(?<![/每人·・])(?<!工作)日$|[号点]$|(?<![个/每人·・户台])月$|(?<!小)时$"
+)
 # "=" right after the second quantity or right before the first: a subtraction, not a range (120万元-30万元=90万元)
 # v76: only a dash makes a subtraction (=180天到240天 is a result that is a range), and "=>", ">=" are no "="
 _EQUALS_AFTER = re.compile(r" ?\)? ?=(?![>=])")

@@ -22,7 +22,7 @@ from .respectively import paired_respectively
 from .roundabout import CORRECTION_LINK, FARTHEST_LINK, RAISING_LINK, without_adverbials
 from .spelled import spelled_numbers, spelled_value
 from .user_regex import user_regex_finditer
-from .verbal import VerbalChange, change_label, changed_subject, verbal_changes
+from .verbal import VerbalChange, change_label, changed_subject, reached_label, reached_subject, verbal_changes
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,9 @@ class NumberPattern:
                 found = _currency(answer, first.start, pos, self.pieces[-1])
                 if found is not None and found[0] < first.start and an_end_of_a_money_range(answer, *found):
                     continue  # v113: 合同金额$500-$600 - a range after the subject holds no $500 (as $500-$600)
-                if found is not None and (found[0] == first.start or start is not None and start <= found[0]):
+                if found is not None and attributive and found[0] < first.start:
+                    start, end = found  # v114: 双方签订了€1200万的合同 - the sign opens the figure before its subject
+                elif found is not None and (found[0] == first.start or start is not None and start <= found[0]):
                     end = found[1]  # v41: Revenue is 2 billion yuan, 获客成本为200 RMB - as its bare figure is said
                     # (v112: or its sign after the subject's link, 合同金额为¥1200万, the fee is $500; v113: and after
                     # the subject with no link, as the point writes it - 合同金额500 RMB, 每人每月500 dollars)
@@ -236,8 +238,8 @@ class NumberPattern:
             if attributive and (
                 end is None
                 or not (
-                    figure_before_subject(answer, first.start, end, names)
-                    or paid_back_in(answer, first.start, end, names)  # v62: 20个月即可回本, it pays back in 20 months
+                    figure_before_subject(answer, start, end, names)
+                    or paid_back_in(answer, start, end, names)  # v62: 20个月即可回本, it pays back in 20 months
                 )
             ):
                 continue
@@ -680,10 +682,14 @@ ANOTHERS_OR_A_TARGET_AFTER = re.compile(
 
 def _changed_before(answer: str, first: Mention, label: str) -> int | None:
     """Start of the subject of a point of a change (成本降低50%) where the answer says that change of it in other
-    words (成本下降50%, 成本将减半, costs were cut in half), else None (v38)."""
+    words (成本下降50%, 成本将减半, costs were cut in half), else None (v38) - v114: or of a level reached by a change
+    (ROI提高到20%) where the answer says it with another verb of that direction (ROI从15%提升至20%)."""
     change = change_label(label)
     if change is None:
-        return None
+        reached = reached_label(label)
+        if reached is None or not reached[0]:
+            return None
+        return reached_subject(answer, first, subject_names(reached[0]), reached[1])
     subject, direction = change
     names = _NAMES_OF_A_PERIOD.get(subject) or (subject_names(subject) if subject else ())
     return changed_subject(answer, first, names, direction)

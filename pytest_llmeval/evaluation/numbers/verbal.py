@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from .currencies import ANY_SIGN
 from .finding import words_at
 from .mention import Mention
 
@@ -68,23 +69,25 @@ _TO_A_SHARE_OF_THE_FORMER = re.compile(
     f"(?:{_FALL_VERBS_ZH}|{_RISE_VERBS_ZH})(?: ?了)? ?(?:到|至|为|成) ?(?:约|大约)? ?{_FORMER_ZH} ?(?:约|大约)?"
     f" ?(?:{_SHARE})"
     rf"|(?<![a-z])(?:{_FALL_VERBS_EN}|{_FALLEN_EN}|rose|risen|grew|grown|increased|came down|went down|dropped) to"
-    rf" (?:about |around |roughly )?(?P<share_en>[0-9]+(?:\.[0-9]+)?)% of (?:the |its |their )?(?:original|previous"
+    rf" (?:about |around |roughly )?(?P<share_en>[0-9]+(?:\.[0-9]+)?) ?(?:%|percent|per cent|pct) of"
+    r" (?:the |its |their )?(?:original|previous"
     r"|former|prior|baseline|old|earlier)(?: level| value| cost| costs| figure| amount)?(?![a-z])"
 )
 
 
 def _to_a_share_of_the_former(text: str) -> list[VerbalChange]:
     """The changes to a share or a multiple of the former level in the text (`_TO_A_SHARE_OF_THE_FORMER`), each as the
-    change by the rest."""
+    change by the rest - where the verb's direction is the share's (降到原来的170% is neither)."""
     found = []
     for m in _TO_A_SHARE_OF_THE_FORMER.finditer(text):
+        rises = re.match(f"(?:{_RISE_VERBS_ZH})|(?:rose|risen|grew|grown|increased)(?![a-z])", m.group()) is not None
         if m["half"]:
             share = Decimal(50)
         elif m["tenths"]:
             share = Decimal(10 * _TENTHS[m["tenths"]])  # 降到原来的七成
         else:
             share = Decimal(m["share"] or m["share_en"]) * (100 if m["unit"] == "倍" else 1)
-        if share != 100 and not _MORE_AFTER.match(text, m.end()):
+        if share != 100 and (share > 100) == rises and not _MORE_AFTER.match(text, m.end()):
             change = abs(share - 100)
             found.append(
                 VerbalChange(m.start(), m.end(), change, Decimal(1), True, m.group(), 1 if share > 100 else -1)
@@ -214,3 +217,39 @@ def changed_subject(text: str, first: Mention, names: tuple[str, ...], direction
     if m is None:
         return None
     return first.start if not names else m.start()
+
+
+# v114: a point of a level reached by a change (ROI提高到20%, 成本降至80万元, "ROI rose to 20%"): its subject, then a
+# verb of the change's direction and 到 / 至 / 为 / "to"; said with any verb of that direction, 到 or 至, and where it
+# came from between (ROI提升至20%, ROI从15%提高到20%, "ROI increased from 15% to 20%") - v113 matched it as written;
+# another direction (ROI从25%下降到20%), the level alone (ROI为20%) or the change by it (ROI提高20%) state none
+_REACHED_LABEL = re.compile(f"(?P<subject>.*?) ?(?P<verb>{_FALLS}|{_RISES})(?: ?了)? ?(?:到|至|为|成| to)")
+_FROM = r"(?:从|由|from )(?:(?!到|至| to )[^,;。.!?\n]|\.(?=[0-9])){0,24}?"
+_TO = r"(?: ?了)? ?(?:到|至|为|成|到了| to)(?: ?(?:约|大约|about|around|approximately))? ?(?:[\"“「'‘] ?)?"
+
+
+def reached_label(label: str) -> tuple[str, int] | None:
+    """The subject and the direction of a point's words before its figure that end with a verb of a change and its
+    "to" (ROI提高到 -> (roi, 1), 成本降至 -> (成本, -1)), else None."""
+    m = _REACHED_LABEL.fullmatch(label)
+    if m is None:
+        return None
+    return m.group("subject").strip(), (-1 if re.fullmatch(_FALLS, m.group("verb")) else 1)
+
+
+@lru_cache(maxsize=512)
+def _reached_before(names: tuple[str, ...], direction: int) -> re.Pattern[str]:
+    subject = "|".join(re.escape(name) for name in names)
+    verbs = _FALLS if direction < 0 else _RISES
+    return re.compile(
+        f"(?:{subject})(?:{_BETWEEN_ZH}|{_BETWEEN_EN}) ?(?:{_FROM})?(?:{verbs})(?: {_FROM})?{_TO}(?:(?:{ANY_SIGN}) ?)?$"
+    )
+
+
+def reached_subject(text: str, first: Mention, names: tuple[str, ...], direction: int) -> int | None:
+    """Where the subject (`names`) of a level reached by a change in `direction` starts before the figure `first`
+    (ROI从15%提高到20%), else None."""
+    if not names or isinstance(first, VerbalChange):
+        return None
+    m = _reached_before(names, direction).search(text, max(0, first.start - 48), first.start)
+    return m.start() if m is not None else None
