@@ -286,9 +286,7 @@ def mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
 # 50%) whose answer says it once right after a verb of its direction, the change said as a share of the former level
 # it does not reach (成本降到原来的80% / 60% / 30%, 提高到原来的130%; 营收提高到原来的140% / 50%, 降到原来的50%) -
 # miss_mutations' kind "to a share of the former" says the share it reaches, which must still cover it
-_A_CHANGE_BY = re.compile(
-    r"(?P<verb>(?P<fall>降低|下降|减少|缩减|削减)|(?P<rise>增长|提高|提升|增加))(?P<le>了)?(?P<figure>[0-9]{1,2})%"
-)
+_A_CHANGE_BY = re.compile(r"(?:(?P<fall>降低|下降|减少|缩减|削减)|增长|提高|提升|增加)了?(?P<figure>[0-9]{1,2})%")
 
 
 def a_change_by(row: Row, blanked_covers: bool) -> re.Match[str] | None:
@@ -302,6 +300,12 @@ def a_change_by(row: Row, blanked_covers: bool) -> re.Match[str] | None:
     return said[0] if bool(said[0]["fall"]) == bool(label["fall"]) else None
 
 
+def the_share_it_reaches(change: re.Match[str]) -> int:
+    """The share of the former level (in %) that the change (`a_change_by`) reaches: 70 for a fall of 30%."""
+    figure = int(change["figure"])
+    return 100 - figure if change["fall"] else 100 + figure
+
+
 def share_of_the_former(answer: str, change: re.Match[str], share: int) -> str:
     """The answer with its change (`a_change_by`) said as the change to `share` % of the former level."""
     verb = "降到" if share < 100 else "提高到"
@@ -313,8 +317,7 @@ def another_share_mutants(row: Row, blanked_covers: bool) -> list[Mutant]:
     change = a_change_by(row, blanked_covers)
     if change is None:
         return []
-    figure = int(change["figure"])
-    right = 100 - figure if change["fall"] else 100 + figure
+    figure, right = int(change["figure"]), the_share_it_reaches(change)
     shares = {right - 10, right + 10, figure, 100 + figure if change["fall"] else 100 - figure} - {right, 100}
     return [
         Mutant("another share of the former", row, share_of_the_former(row[1], change, share))

@@ -123,6 +123,7 @@ from credit_mutations import (  # noqa: E402
     sweep_rows,
     text_rewrites,
     text_spot,
+    the_share_it_reaches,
 )
 
 from pytest_llmeval.evaluation.keywords.normalisation import CHECK, CROSS, one_mark_each  # noqa: E402
@@ -898,15 +899,14 @@ def to_a_share_points(row: Row, blanked_covers: bool) -> list[Mutant]:
     change = a_change_by(row, blanked_covers)
     if change is None:
         return []
-    figure = int(change["figure"])
-    moved = share_of_the_former(answer, change, 100 - figure if change["fall"] else 100 + figure)
+    moved = share_of_the_former(answer, change, the_share_it_reaches(change))
     return [Mutant("to a share of the former", (point, moved, forms, rest), moved)]
 
 
 def mutants_and_linked_points(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[str]]:
     """`mutants` of the row's answer, and the row's point linked (`linked_points`), signed (`signed_points`), put
-    in another currency with its answer (`other_currency_points`) and its subject written with 的
-    (`of_subject_points`)."""
+    in another currency with its answer (`other_currency_points`), its subject written with 的 (`of_subject_points`)
+    and its change said as the share it reaches (`to_a_share_points`)."""
     made, skipped = mutants(row, blanked_covers)
     rewritten = linked_points(row, blanked_covers) + signed_points(row, blanked_covers)
     rewritten += of_subject_points(row, blanked_covers) + to_a_share_points(row, blanked_covers)

@@ -432,7 +432,7 @@ def _square_unit(m: re.Match[str]) -> str:
 # v114: a question's particle at its sentence's end with no question mark (ROI能达到20%吗, 每年节省90万元吗。) or
 # before a comma (ROI能达到20%吗，这取决于市场) asks as it does with one: v113 read such a sentence as stated. Not the
 # 么 of 什么, 怎么, 这么, 那么, 多么, 要么.
-_UNMARKED_QUESTION = re.compile(r"(吗|(?<![什怎这那多要])么)([ \t]*)(?:。|\.(?![0-9])|,|，|(?=\n)|$)")
+_UNMARKED_QUESTION = re.compile(r"(吗|(?<![什怎这那多要])么)([ \t]*)(?:。|\.(?![0-9])|,|(?=\n)|$)")  # (， is NFKC's ,)
 
 
 def _marked(text: str) -> str:

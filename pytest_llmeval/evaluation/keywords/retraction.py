@@ -660,7 +660,8 @@ def _a_form_at(answer_norm: str, figure: int, forms: Sequence[Pattern]) -> bool:
     return any(found.start <= figure - low < found.end for form in forms for found in form.search(window))
 
 
-_APPROXIMATION_ENDING = re.compile(" ?(?:左右|上下|前后|出头|有余)$")
+_APPROXIMATIONS = "左右|上下|前后|出头|有余"
+_APPROXIMATION_ENDING = re.compile(f" ?(?:{_APPROXIMATIONS})$")
 
 
 def another_value(answer_norm: str, start: int, end: int, figure: int, forms: Sequence[Pattern]) -> bool:
@@ -905,7 +906,7 @@ def _former_in_a_bracket(answer_norm: str, start: int, end: int, forms: Sequence
     return answer_norm[bracket.start() : start]
 
 
-_APPROXIMATE_AFTER = re.compile(" ?(?:左右|上下|前后|出头|有余)")
+_APPROXIMATE_AFTER = re.compile(f" ?(?:{_APPROXIMATIONS})")
 
 
 # v89: a figure in a bracket labelled a former one after it (24 months (20 months was last year's estimate), 24个月

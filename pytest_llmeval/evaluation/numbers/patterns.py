@@ -845,11 +845,14 @@ def a_count_of_its_periods(text: str, at: int) -> bool:
 # v112: a count's subject (员工人数4300人, 门店数量500家, 客户数1200家, 用户数200万) is named by the counted noun with
 # any word of count or with none (员工4300人, 员工总数4300人, 员工数量为4300人, 门店500家, 门店数为500家, 500家门店,
 # 用户200万) - v111 matched its words only as written. A noun of two characters or more (人数, 次数, 倍数 name no noun).
-_A_COUNT_OF = re.compile("(?P<noun>[\u4e00-\u9fff]{2,6}?)(?:总人数|人数|总数|数量|个数|数)")
 _WORDS_OF_A_COUNT = ("总人数", "人数", "总数", "数量", "个数", "数")
 # v114: and an amount of a thing (合同金额, 订单总额, 项目总价): the thing itself after a sum in money is its amount
-_AN_AMOUNT_OF = re.compile("(?P<noun>[\u4e00-\u9fff]{2,6}?)(?:总金额|金额|总额|总价|总价值|价值|额)")
 _WORDS_OF_AN_AMOUNT = ("总金额", "金额", "总额", "总价", "总价值", "价值", "额")
+# (the noun, then one of the words, the first that fits where two would)
+_A_NOUN_AND_ITS_WORD = tuple(
+    (re.compile(f"(?P<noun>[\u4e00-\u9fff]{{2,6}}?)(?:{'|'.join(words)})"), words)
+    for words in (_WORDS_OF_A_COUNT, _WORDS_OF_AN_AMOUNT)
+)
 
 
 @lru_cache(maxsize=1024)
@@ -859,12 +862,13 @@ def subject_names(label: str) -> tuple[str, ...]:
     if joined is not None:  # v114: 合同的金额 is 合同金额, and named as it is
         return (label, *(name for name in subject_names(joined["whole"] + joined["head"]) if name != label))
     group = _NAMES.get(label, ())
-    count = _A_COUNT_OF.fullmatch(label) if not group else None
-    if count is not None:
-        group = (count.group("noun"), *(count.group("noun") + word for word in _WORDS_OF_A_COUNT))
-    amount = _AN_AMOUNT_OF.fullmatch(label) if not group else None
-    if amount is not None:  # v114: 合同金额 is the contract's (签订了1200万元的合同)
-        group = (amount.group("noun"), *(amount.group("noun") + word for word in _WORDS_OF_AN_AMOUNT))
+    for noun_and_word, words in _A_NOUN_AND_ITS_WORD if not group else ():
+        m = noun_and_word.fullmatch(
+            label
+        )  # a count's noun (员工人数), v114: a sum's thing (合同金额 is the contract's)
+        if m is not None:
+            group = (m.group("noun"), *(m.group("noun") + word for word in words))
+            break
     # (in the group's order where lengths tie - a set's order would change with the process's hash seed)
     names = [*group, *(f"{m['whole']}的{m['head']}" for name in (label, *group) if (m := _A_HEAD_OF.fullmatch(name)))]
     return (label, *sorted((name for name in dict.fromkeys(names) if name != label), key=len, reverse=True))

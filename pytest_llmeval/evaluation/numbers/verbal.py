@@ -66,9 +66,10 @@ _SHARE = (
 )
 _TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _TO_A_SHARE_OF_THE_FORMER = re.compile(
-    f"(?:{_FALL_VERBS_ZH}|{_RISE_VERBS_ZH})(?: ?了)? ?(?:到|至|为|成) ?(?:约|大约)? ?{_FORMER_ZH} ?(?:约|大约)?"
-    f" ?(?:{_SHARE})"
-    rf"|(?<![a-z])(?:{_FALL_VERBS_EN}|{_FALLEN_EN}|rose|risen|grew|grown|increased|came down|went down|dropped) to"
+    f"(?:{_FALL_VERBS_ZH}|(?P<rise>{_RISE_VERBS_ZH}))(?: ?了)? ?(?:到|至|为|成) ?(?:约|大约)? ?{_FORMER_ZH}"
+    f" ?(?:约|大约)? ?(?:{_SHARE})"
+    rf"|(?<![a-z])(?:{_FALL_VERBS_EN}|{_FALLEN_EN}|(?P<rise_en>rose|risen|grew|grown|increased)|came down|went down"
+    r"|dropped) to"
     rf" (?:about |around |roughly )?(?P<share_en>[0-9]+(?:\.[0-9]+)?) ?(?:%|percent|per cent|pct) of"
     r" (?:the |its |their )?(?:original|previous"
     r"|former|prior|baseline|old|earlier)(?: level| value| cost| costs| figure| amount)?(?![a-z])"
@@ -80,7 +81,7 @@ def _to_a_share_of_the_former(text: str) -> list[VerbalChange]:
     change by the rest - where the verb's direction is the share's (降到原来的170% is neither)."""
     found = []
     for m in _TO_A_SHARE_OF_THE_FORMER.finditer(text):
-        rises = re.match(f"(?:{_RISE_VERBS_ZH})|(?:rose|risen|grew|grown|increased)(?![a-z])", m.group()) is not None
+        rises = bool(m["rise"] or m["rise_en"])
         if m["half"]:
             share = Decimal(50)
         elif m["tenths"]:
@@ -179,7 +180,11 @@ _AFTER_VERB = (
 def change_label(label: str) -> tuple[str, int] | None:
     """The subject and the direction (-1 a fall, 1 a rise) of a point's words before its figure that end with a verb
     of a change (成本降低 -> (成本, -1), 营收增长 -> (营收, 1), costs fall by -> (costs, -1)), else None."""
-    m = _CHANGE_LABEL.fullmatch(label)
+    return _subject_and_direction(_CHANGE_LABEL.fullmatch(label))
+
+
+def _subject_and_direction(m: re.Match[str] | None) -> tuple[str, int] | None:
+    """A label's subject and its verb's direction (-1 a fall, 1 a rise), from `_CHANGE_LABEL` or `_REACHED_LABEL`."""
     if m is None:
         return None
     return m.group("subject").strip(), (-1 if re.fullmatch(_FALLS, m.group("verb")) else 1)
@@ -231,10 +236,7 @@ _TO = r"(?: ?了)? ?(?:到|至|为|成|到了| to)(?: ?(?:约|大约|about|aroun
 def reached_label(label: str) -> tuple[str, int] | None:
     """The subject and the direction of a point's words before its figure that end with a verb of a change and its
     "to" (ROI提高到 -> (roi, 1), 成本降至 -> (成本, -1)), else None."""
-    m = _REACHED_LABEL.fullmatch(label)
-    if m is None:
-        return None
-    return m.group("subject").strip(), (-1 if re.fullmatch(_FALLS, m.group("verb")) else 1)
+    return _subject_and_direction(_REACHED_LABEL.fullmatch(label))
 
 
 @lru_cache(maxsize=512)
