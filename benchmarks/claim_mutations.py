@@ -205,12 +205,13 @@ def probes(rows: list[Row], text_rows: list[Row]) -> tuple[list[Probe], Counter[
     return made, skipped
 
 
-def sweep(sample: int | None = None, seed: int = 0) -> tuple[Result, Counter[str]]:
-    """Score every probe (a seeded sample of `sample`, where given, each kind kept) and the shipped trap's refusals."""
+def sweep(sample: int | None = None, seed: int = 0, earlier: bool = False) -> tuple[Result, Counter[str]]:
+    """Score every probe (a seeded sample of `sample`, where given, each kind kept) and the shipped trap's refusals;
+    `earlier`: the earlier files' covered rows too (`credit_mutations.covered_rows`)."""
     from scorer_rows import covered
 
     started = time.perf_counter()
-    made, skipped = probes(covered_rows(), covered_text_rows())
+    made, skipped = probes(covered_rows(earlier=earlier), covered_text_rows())
     if sample is not None and sample < len(made):
         firsts = {p.kind: p for p in reversed(made)}  # each kind's first probe, then a seeded sample of the rest
         rest = [p for p in made if firsts[p.kind] is not p]
@@ -268,9 +269,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sample", type=int, default=None, help="score each kind's first and this many more probes")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--earlier",
+        action="store_true",
+        help="read the earlier files' (point, answer, status) rows too (the credit and miss sweeps always do); their"
+        " rows hold decided differences between the two paths (a point in its own question, 回收期：20个月（待确认）)",
+    )
     parser.add_argument("--show", type=int, default=200, help="list at most this many errors")
     args = parser.parse_args(argv)
-    result, skipped = sweep(args.sample, args.seed)
+    result, skipped = sweep(args.sample, args.seed, earlier=args.earlier)
     for line in iter_report(result, skipped, args.show):
         print(line)
     return 0

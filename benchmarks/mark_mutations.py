@@ -218,16 +218,17 @@ def _attributive_rows() -> frozenset[tuple[str, str]]:
     return frozenset((point, answer) for point, answer, _ in ATTRIBUTIVE_ROWS)
 
 
-def statements() -> tuple[list[tuple[Row, str]], Counter[str]]:
+def statements(earlier: bool = False) -> tuple[list[tuple[Row, str]], Counter[str]]:
     """One statement per point and number forms (the first row that gives one), figure rows then text rows; the
-    statement must cover its point and be charged as a claim on its own."""
+    statement must cover its point and be charged as a claim on its own (`earlier`: the earlier files' covered rows
+    too, `credit_mutations.covered_rows`)."""
     from scorer_rows import charged, covered
 
     _TEXT_ROWS.update(covered_text_rows())
     made: list[tuple[Row, str]] = []
     seen: set[tuple[str, str]] = set()
     skipped: Counter[str] = Counter()
-    for row in [*covered_rows(), *_TEXT_ROWS]:
+    for row in [*covered_rows(earlier=earlier), *_TEXT_ROWS]:
         key = (row[0], repr(row[2]))
         if key in seen:
             continue
@@ -268,10 +269,11 @@ def verdict(p: Probe) -> bool:
     return charged(p.row[0], p.answer, p.row[2])
 
 
-def sweep(sample: int | None = None, seed: int = 0) -> Result:
-    """Score every probe (a seeded sample of `sample`, where given, after each (path, mark, layout)'s first)."""
+def sweep(sample: int | None = None, seed: int = 0, earlier: bool = False) -> Result:
+    """Score every probe (a seeded sample of `sample`, where given, after each (path, mark, layout)'s first;
+    `earlier`: the earlier files' covered rows too)."""
     started = time.perf_counter()
-    rows, skipped = statements()
+    rows, skipped = statements(earlier)
     made = list(probes(rows))
     if sample is not None and sample < len(made):
         firsts = {(p.path, p.mark, p.layout): p for p in reversed(made)}
@@ -343,9 +345,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sample", type=int, default=None, help="score each kind's first and this many more probes")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--earlier",
+        action="store_true",
+        help="read the earlier files' (point, answer, status) rows too (the credit and miss sweeps always do); their"
+        " rows hold decided differences between the two paths (a point in its own question, 回收期：20个月（待确认）)",
+    )
     parser.add_argument("--show", type=int, default=60, help="list at most this many errors")
     args = parser.parse_args(argv)
-    for line in iter_report(sweep(args.sample, args.seed), args.show):
+    for line in iter_report(sweep(args.sample, args.seed, earlier=args.earlier), args.show):
         print(line)
     return 0
 

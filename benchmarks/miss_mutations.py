@@ -827,14 +827,18 @@ def signed_points(row: Row, blanked_covers: bool) -> list[Mutant]:
     subject's name, with 为 before the sign), each scored against the row's own answer."""
     point, answer, forms, rest = row
     amount = AN_AMOUNT_POINT.fullmatch(point.strip())  # 1200万元, 合同金额1200万元, 500美元
-    if blanked_covers or amount is None or "人民币" in amount.group("subject"):
-        return []
+    if blanked_covers or amount is None or "人民币" in amount.group("subject") or _SIGNED.search(point):
+        return []  # (52nd session: nor a point that writes a sign already - 合同金额¥1200万元 made 合同金额¥¥1200万)
     subject = amount.group("subject")
     figure = f"{CURRENCY_FORMS[amount.group('unit')][1]}{amount.group('figure')}{amount.group('scale') or ''}"
     points = [f"{subject}{figure}"]
     if subject.strip() and _ends_with_a_subject(subject.rstrip()) and not _LINKED_ALREADY.search(subject):
         points.append(f"{subject.rstrip()}为{figure}")
     return [Mutant("signed point", (signed, answer, forms, rest), answer) for signed in points]
+
+
+# a currency's sign or code already in a point (52nd session: the earlier files' rows hold 合同金额¥1200万元)
+_SIGNED = re.compile(r"[$¥€£]|(?<![a-z])(?:rmb|usd|cny|hkd|eur|gbp|jpy)(?![a-z])", re.IGNORECASE)
 
 
 # v113: the currencies the scorer reads by sign, code and name besides 元 and 美元, and their names in English (after
@@ -847,8 +851,8 @@ def other_currency_points(row: Row, blanked_covers: bool) -> list[Mutant]:
     amount both put in each of `OTHER_CURRENCIES` - the point with its unit or its sign, the answer's amount with its
     unit, sign, code or (without a scale word) English name: the same amount in the same currency."""
     spot = amount_spot(row, blanked_covers)
-    if isinstance(spot, str):
-        return []
+    if isinstance(spot, str) or _SIGNED.search(row[0]):
+        return []  # (nor a point with its sign written: 合同金额¥1200万元 would become 合同金额¥1200万欧元)
     point, answer, forms, rest = row
     made = []
     for currency, name in OTHER_CURRENCIES.items():
@@ -946,7 +950,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show", type=int, default=10_000, help="list at most this many rewrites missed")
     args = parser.parse_args(argv)
-    figures = sweep(covered_rows(), args.sample, args.seed, args.rows)
+    figures = sweep(covered_rows(earlier=True), args.sample, args.seed, args.rows)
     # v68: no figure too; --rows samples the text rows as well (46th session: it sampled the figure rows only)
     result = joined(figures, text_sweep(covered_text_rows(), args.sample, args.seed, args.rows))
     for line in iter_report(result, args.show):

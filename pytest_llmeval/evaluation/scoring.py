@@ -101,7 +101,7 @@ from .keywords.retraction import (
 )
 from .keywords.tables import TableCell, table_cells, table_units
 from .keywords.times import PERIOD_AT_THE_START, NamedTime, TimeOfDay
-from .keywords.unit_family import another_unit_after, units_of_a_point, written_without_a_unit
+from .keywords.unit_family import another_unit_after, end_of_its_unit, units_of_a_point, written_without_a_unit
 from .numbers import (
     CN_DIGITS,
     EN_ONES,
@@ -118,13 +118,14 @@ from .numbers import (
     chinese_value,
     regex_time_limit,
 )
+from .numbers.finding import a_code_point
 from .numbers.name_edges import a_persons_name
 from .numbers.patterns import ANOTHERS_OR_A_TARGET_AFTER, NEGATED_LINK, marked_old, names_an_old_subject
 from .scenarios import Case, ScenarioError
 
 SCORER_NAME = "keyword_coverage"
 # What each version changed: docs/scorer-versions.md.
-SCORER_VERSION = 114
+SCORER_VERSION = 115
 
 
 @dataclass(frozen=True)
@@ -532,6 +533,19 @@ def _matches(pattern: Pattern, answer_norm: str, cells: Sequence[TableCell]) -> 
             yield from _subject_cell_matches(pattern, answer_norm, cell)
 
 
+def _matches_or_by_lines(
+    pattern: Pattern, answer_norm: str, with_breaks: str, cells: Sequence[TableCell]
+) -> list[Found]:
+    """The pattern's first matches (`_matches`), or (v115), where a number pattern finds none, those in the answer read
+    with its line breaks (the same positions): a line that ends with no stop ends its clause there - "Overall, 20
+    months payback" twice on two lines, 项目可实现20%的ROI / 这个水平合理吗？ - which the flattened answer runs into
+    the next line's words (a hard-wrapped line is still read flattened first)."""
+    found = list(islice(_matches(pattern, answer_norm, cells), MOST_OCCURRENCES_JUDGED))
+    if found or pattern.kind != "number" or with_breaks is answer_norm or "\n" not in with_breaks:
+        return found
+    return list(islice(_matches(pattern, with_breaks, cells), MOST_OCCURRENCES_JUDGED))
+
+
 _UNIT_IN_A_HEADER = re.compile(r" ?\([^()]{1,12}\)$")
 
 
@@ -593,7 +607,7 @@ def _find(
     with_breaks = questions or answer_lines or answer_norm
     for pattern in forms:
         searched, required = bounded_form(pattern)  # v17: 不低于200元 is 200元 with a lower bound
-        for found in islice(_matches(searched, answer_norm, cells), MOST_OCCURRENCES_JUDGED):
+        for found in _matches_or_by_lines(searched, answer_norm, with_breaks, cells):
             if any(start <= found.start and found.end <= end for start, end in negated_words):
                 continue  # v57: 审批引擎 inside "It is not 信贷审批引擎" - the words negated, read again shorter
             if pattern.kind == "number":
@@ -604,6 +618,8 @@ def _find(
                 ):
                     continue  # v98: 4300个网点 for 4300人 through its synonym 4300
                 found = _with_its_yuan(answer_norm, found)  # v58: 1200万 in 1200万元，现已调整为… - read to its 元
+                if written_without_a_unit(pattern):  # v115: 员工4300人（错误） for 4300 - read to its unit
+                    found = Found(found.start, end_of_its_unit(answer_norm, found.end))
                 if periods and per_another_period(answer_norm, found.start, found.end, periods):
                     continue  # v99: 84万元/月 for a first-year sum of 84万 in a question counted per year
                 if per_another_before(answer_norm, found.start, pattern.text):
@@ -618,6 +634,9 @@ def _find(
                 figure = _figure(pattern, text)
                 at = found.start if figure else _figure_after_its_subject(pattern, answer_norm, found)
                 figure = figure or at != found.start
+                # v115: a figure, a number pattern's match or a code (v3.2, INV-204817): a value that a question, a
+                # condition, a goal missed or another's claim does not state
+                valued = figure or pattern.kind == "number" or (pattern.kind == "text" and a_code_point(pattern.text))
                 # v81: where the rules that read the words before a figure start - at a point's words of counting
                 # (每20个月 is a recurrence, not 20 months ago: v22), else at its figure
                 words_at = found.start if isinstance(pattern, NumberPattern) and not names_a_subject(pattern) else at
@@ -706,29 +725,18 @@ def _find(
                     if after is None and figure:
                         # v106: 谁说…20个月？ - a figure only: 谁说私有化部署不行？ says it works
                         negation = denied_as_who_says(answer_norm, found.start)
-                if negation is None and after is None and (figure or pattern.kind == "number") and not limit_doubted:
+                if negation is None and after is None and valued and not limit_doubted:
                     # v38: 我不认为ROI能达到20%, I doubt ...; v39: and a point's figure said with its subject or in
                     # words (I doubt the ROI is 20%, 我不认为成本能下降50%, 成本很难减半), which v38 read as stated
                     negation = doubted(answer_norm, found.start)
-                if (
-                    negation is None
-                    and after is None
-                    and (figure or pattern.kind == "number")
-                    and not limit_doubted
-                    and not asserting_question
-                ):
+                if negation is None and after is None and valued and not limit_doubted and not asserting_question:
                     # v40: 如果营收翻倍; v43: read with its line breaks (Costs fell\nIs the ROI 20%? is two sentences)
                     negation = hypothetical(with_breaks, found.start, found.end)
                     if negation is None:  # v51: 如果回收期是20个月，…, "If payback is 20 months, ..." - supposed
                         negation = supposed_by_a_condition(with_breaks, found.start, found.end)
-                if negation is None and after is None and (figure or pattern.kind == "number"):
+                if negation is None and after is None and valued:
                     after = a_missed_goal(answer_norm, found.start, found.end)  # v40: 翻倍的目标没有实现
-                if (
-                    negation is None
-                    and after is None
-                    and questions is not None
-                    and (figure or pattern.kind == "number")
-                ):
+                if negation is None and after is None and questions is not None and valued:
                     # v58: A payback of 20 months would require ..., 只有…才能达到20%; the 85% some vendors claim,
                     # 180万元的报价已撤回 - a counterfactual, another's claim or a withdrawn quote (key points only: a
                     # forbidden claim relayed is still charged, v25)
@@ -745,7 +753,7 @@ def _find(
                     # 但这是错误的; 网上传言…，其实并不支持) - as a forbidden claim is not made so (v11), a point is
                     # not said
                     negation = disclaimed_hearsay(questions, found.start, found.end)
-                if negation is None and after is None and (figure or pattern.kind == "number"):
+                if negation is None and after is None and valued:
                     # v17: 20个月的两倍; v53: and a point's figure after words of counting (每月5000元的一半)
                     after = a_multiple_of(answer_norm, at, found.end)
                 if negation is None and after is None and pattern.kind != "regex":

@@ -244,6 +244,18 @@ ANSWERED_YES = re.compile(
     r" ?(?:是的|对的?|没错|确实(?:如此)?|有的|当然(?:有|是)?|yes|absolutely|of course|certainly|definitely)(?![a-z])"
     r"(?=[\s。!?;,、.:—(]|$)(?! ?(?:not|no)(?![a-z]))"
 )
+# v115: a yes in its other words too (没问题, 是这样的, 正是, 正确, 当然可以, 完全可以, 肯定是; "Sure.", "Correct.",
+# "Indeed.", "Exactly.", "That's right.", "No problem." - an English one before a stop or a comma only: not "Right now
+# it is 26") - after a question of a figure (`hypothesis.yes_after`) and of a forbidden claim (`asserted`), not after a
+# clarifying question of the user's need, where an assent offers help only (v68: 您需要私有化部署吗？没问题，我们支持
+# SaaS)
+SAID_YES = re.compile(
+    r" ?(?:(?:是的|对的?|没错|确实(?:如此)?|有的|当然(?:有|是|可以|能)?|没问题|是这样的?|正是(?:如此)?|正确"
+    r"|完全(?:可以|能|正确)|肯定(?:是的?|能|可以)|yes|absolutely|of course|certainly|definitely)(?![a-z])"
+    r"(?=[\s。!?;,、.:—(]|$)"
+    r"|(?:sure|correct|indeed|exactly|precisely|right|true|yep|yeah|that'?s (?:right|correct|true)|that is (?:right"
+    r"|correct|true)|no problem)(?=[.!,;]|$))(?! ?(?:not|no)(?![a-z]))"
+)
 # a part that goes on with a conjunction after a comma (如果该版本存在，且已通过...) continues that part's condition
 _GOES_ON = re.compile(r" ?(?:并且|而且|且|并|以及|或者|或|(?:and|or)(?![a-z]))")
 # a part that ends so is a condition: 已通过PCI DSS认证的话，...
@@ -672,7 +684,7 @@ def asserted(
         return False  # v23: 您问“已通过PCI DSS认证了吗”
     tail = answer_lines[end:phrase_end].rstrip().rstrip("”’」』\"' ")  # v23: a question in quotes (认证了吗”)
     question = (after is not None and after.group() == "?") or tail.endswith("吗")
-    return not question or answered or (after is not None and ANSWERED_YES.match(answer_lines, after.end()) is not None)
+    return not question or answered or (after is not None and SAID_YES.match(answer_lines, after.end()) is not None)
 
 
 # v109: a status the rest of its sentence, or the next one that goes on from it, says was revoked, withdrawn or has

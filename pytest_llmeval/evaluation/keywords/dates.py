@@ -151,8 +151,15 @@ def _date_regex(point: str) -> tuple[str, str] | None:
     return None
 
 
-# the rest of a date whose year or month is the figure (2024年3月以后 for 2024年, 2024年3月15日后 for 2024年3月)
-_REST_OF_THE_DATE = {"年": re.compile(f" ?{_MONTH} ?月(?: ?{_DAY} ?[日号])?"), "月": re.compile(f" ?{_DAY} ?[日号]")}
+# the rest of a date whose year or month is the figure (2024年3月以后 for 2024年, 2024年3月15日后 for 2024年3月; v115:
+# a quarter, a half or a part of the year - 2024年Q3以后, 从2024年第三季度推迟到…, 2024年底或2025年初 for 2024年)
+_REST_OF_THE_DATE = {
+    "年": re.compile(
+        f" ?{_MONTH} ?月(?: ?{_DAY} ?[日号])?| ?q ?[1-4](?![0-9])| ?第? ?[1-4一二三四] ?季度| ?h[12](?![0-9])"
+        "|[上下]半年|初|底|末|中(?![国文方])"
+    ),
+    "月": re.compile(f" ?{_DAY} ?[日号]"),
+}
 
 
 def end_of_the_date(answer_norm: str, end: int) -> int:

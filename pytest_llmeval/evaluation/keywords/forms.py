@@ -91,6 +91,26 @@ _COMPARED_ZH = {
     "同比": ("较去年同期", "比去年同期", "较上年同期", "比上年同期"),
     "环比": ("较上月", "比上月", "较上季度", "比上季度", "较上期", "比上期"),
 }
+# v115: and the comparison opening the sentence before its subject (与去年同期相比，营收增长20%, 相比上月，营收增长20%)
+_COMPARED_BEFORE_ZH = {
+    "同比": tuple(
+        f"{lead}{period}{tail}"
+        for period in ("去年同期", "上年同期")
+        for lead, tail in (
+            ("与", "相比,"),
+            ("与", "相比"),
+            ("和", "相比,"),
+            ("跟", "相比,"),
+            ("相比", ","),
+            ("相较", ","),
+        )
+    ),
+    "环比": tuple(
+        f"{lead}{period}{tail}"
+        for period in ("上月", "上季度", "上期")
+        for lead, tail in (("与", "相比,"), ("与", "相比"), ("和", "相比,"), ("相比", ","), ("相较", ","))
+    ),
+}
 _COMPARED_EN = {
     "同比": (" year-on-year", " year over year", " yoy"),
     "环比": (" quarter-on-quarter", " month-on-month"),
@@ -105,6 +125,7 @@ def _compared_twins(needle: str) -> tuple[str, ...]:
     return (
         *(f"{subject}{said}{change}" for said in _COMPARED_ZH[word]),
         *(f"{subject}{change}{said}" for said in _COMPARED_EN[word]),
+        *(f"{said}{subject}{change}" for said in _COMPARED_BEFORE_ZH[word] if subject),
     )
 
 
@@ -155,7 +176,8 @@ def _compiled_patterns(
                 found.extend(_duration_twin(compile_variant(twin, forms or NumberForms())) for twin in paid_twins)
             found.extend(date_spellings(written))  # v26: 2024-06 for 2024年, Mar 2024 for March 2024; v78: June 2025
             found.extend(compile_variant(twin, forms or NumberForms()) for twin in measure_twins(needle))  # v80: 5 km
-            found.extend(rate_twins(needle, forms))  # v34: 每月5000元 for 5000元/月
+            # v34: 每月5000元 for 5000元/月; v115: read as compiled, its sign after the figure (月费¥5000: 月费5000元)
+            found.extend(rate_twins(written.text if isinstance(written, NumberPattern) else needle, forms))
             found.extend(_spoken_twins(needle, forms))  # v36: 三分之一 for 1/3, 6个月 for 半年
             found.extend(factor_twins(needle, forms or NumberForms()))  # v74: 3x, 3×, 3 times for 3倍
             found.extend(person_twins(needle, forms or NumberForms()))  # v74: 4300名, 4300位 for 4300人

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..numbers.patterns import SUBJECT_NAMES, subject_names
-from .assertion import ANSWERED_YES, SENTENCE_END, last_end, start_of_part
+from .assertion import SAID_YES, SENTENCE_END, last_end, start_of_part
 from .negation import DISPUTED_ZH
 from .retraction import answered_with_another_figure, answered_yes, figure_and_unit
 
@@ -117,7 +117,7 @@ def yes_after(answer_norm: str, start: int) -> bool:
     pos = label.end() if label is not None else pos
     while pos < len(answer_norm) and answer_norm[pos] in _BLANK_OR_EMPHASIS:
         pos += 1  # v43: Is the ROI 20%?\n\nYes., **Is the ROI 20%?** Yes
-    said_yes = ANSWERED_YES.match(answer_norm, pos) is not None or _CAN_ZH.match(answer_norm, pos) is not None
+    said_yes = SAID_YES.match(answer_norm, pos) is not None or _CAN_ZH.match(answer_norm, pos) is not None
     answer_end = SENTENCE_END.search(answer_norm, pos)
     return said_yes and not answered_with_another_figure(
         answer_norm, start, question.start(), pos, answer_end.start() if answer_end else len(answer_norm)
@@ -548,6 +548,8 @@ _ACTUAL_FILLER = re.compile(
     r"(?![a-z])"
 )
 _A_WORD = re.compile(r"[a-z]+|[\u4e00-\u9fff]+")
+# v115: a label in a bracket right after the forecast's figure (（已审计）, (est.)), read past - its words are no actual
+_A_LABEL_AFTER = re.compile(r" ?\([^()0-9]{1,16}\)")
 
 
 def _forecast_belied(answer_norm: str, start: int, end: int) -> str | None:
@@ -559,7 +561,9 @@ def _forecast_belied(answer_norm: str, start: int, end: int) -> str | None:
     said_after = _BEST_CASE_AFTER.match(answer_norm, end) or _WHOSE_WORD_AFTER.match(answer_norm, end)
     if _OWN_FORECAST.search(answer_norm, sentence_start, figure.start()) is None and said_after is None:
         return None
-    actual = _BELIED_BY_AN_ACTUAL.match(answer_norm, said_after.end() if said_after is not None else end)
+    after = said_after.end() if said_after is not None else end
+    label = _A_LABEL_AFTER.match(answer_norm, after)  # v115: ROI预计为20%（已审计），但实际只有26%
+    actual = _BELIED_BY_AN_ACTUAL.match(answer_norm, label.end() if label is not None else after)
     if actual is None or actual.group("figure").rstrip(",.") == figure.group().rstrip(",."):
         return None
     rest = answer_norm[actual.end() :]  # the actual must be a figure of the same kind as `unit` (not 第3个月)

@@ -96,6 +96,15 @@ def _family(unit: re.Match[str]) -> str:
     return next(family for family in _EN_FAMILIES if unit.group(family))
 
 
+def _unit_right_after(answer_norm: str, end: int) -> re.Match[str] | None:
+    """The unit written right after the figure that ends at `end`, where it is one (not 年 of 年费, 天 of 天然)."""
+    unit = _UNIT_AFTER.match(answer_norm, end)
+    zh = unit.group("zh") if unit is not None else None
+    if unit is None or (zh in _NOT_A_UNIT and _NOT_A_UNIT[zh].match(answer_norm, unit.end())):
+        return None
+    return unit
+
+
 def another_unit_after(answer_norm: str, end: int, families: frozenset[str]) -> bool:
     """The figure that ends at `end` (matched through a form with no unit) is followed by a unit of none of the
     point's families (4300个网点 for 4300人, 84万次 for 84万 in 元)."""
@@ -103,18 +112,20 @@ def another_unit_after(answer_norm: str, end: int, families: frozenset[str]) -> 
         return False
     if answer_norm[end - 1 : end] == "%":  # a figure's match takes its % in (4300% for the synonym 4300)
         return "percent" not in families
-    unit = _UNIT_AFTER.match(answer_norm, end)
-    if unit is None:
+    unit = _unit_right_after(answer_norm, end)
+    if unit is None or _family(unit) in families:
         return False
-    zh = unit.group("zh")
-    if zh in _NOT_A_UNIT and _NOT_A_UNIT[zh].match(answer_norm, unit.end()):
-        return False
-    family = _family(unit)
-    if family in families:
-        return False
-    if zh == "个":  # 4300个员工 counts people; 个 counts any item
+    if unit.group("zh") == "个":  # 4300个员工 counts people; 个 counts any item
         return not ("items" in families or ("people" in families and _PEOPLE_AFTER_GE.match(answer_norm, unit.end())))
     return True
+
+
+def end_of_its_unit(answer_norm: str, end: int) -> int:
+    """Where the unit written right after a figure matched with no unit ends (1997年, 20个月, 4300人, "4300 people"),
+    money aside (its currency is read by `denial.in_another_currency` and `_with_its_yuan`); `end` where none is
+    (v115: the rules that read the words after a figure start after its unit - 员工4300人（错误） for 4300)."""
+    unit = _unit_right_after(answer_norm, end)
+    return end if unit is None or _family(unit) in ("money", "foreign money") else unit.end()
 
 
 _SCALE_PIECES = ("", "万", "亿", "千", "百", "十万", "百万", "千万", "万亿")

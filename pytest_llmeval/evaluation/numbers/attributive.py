@@ -87,14 +87,28 @@ _BEFORE_EN = re.compile(
 # v102: or nothing before the figure but an article, in a sentence or a list item of its own (20% ROI., - A 20% ROI
 # is very likely.) - not after a colon or a comma (Target: 20% ROI), nor under a target, a benchmark or another
 # year's words just before (## Targets / - 20% ROI), and then only the clause's end or its likelihood after the name
-_BARE_BEFORE_EN = re.compile(r"(?:^|[.!?;\n•|#]|(?:^|\n) ?(?:[-*]|[0-9]+[.)]) |\*\*) ?(?:(?:a|an) )?(?:\*\*)? ?$")
+# v115: and after a lead-in that opens the sentence or a heading (In short, a 20% ROI is very likely.; Bottom line: 20%
+# ROI.; ## Summary / A 20% ROI.) - as `_LEAD_IN_ZH` before a Chinese one; v114 read it first in its sentence only
+_LEAD_IN_EN = (
+    r"(?:in short|in brief|in summary|to summari[sz]e|to sum up|in conclusion|conclusion|summary|bottom line|overall"
+    r"|all in all|on balance|in total|(?:the )?(?:short )?answer|result|verdict|currently|today|at present"
+    r"|(?:based on|according to|by) (?:the|our|my) (?:calculations?|analysis|estimates?|numbers|figures|model))"
+    r" ?[,:] ?"
+)
+_BARE_BEFORE_EN = re.compile(
+    r"(?:^|[.!?;\n•|#❌✅]|(?:^|\n) ?(?:[-*]|[0-9]+[.)]) |\*\*|#{1,6} [^#.!?0-9]{1,20} )"  # (a heading: no figure)
+    rf" ?(?:{_LEAD_IN_EN}){{0,2}}(?:(?:a|an) )?(?:\*\*)? ?$"
+)
 _NOT_THE_LEVEL_NEAR = re.compile(
     r"(?<![a-z])(?:targets?|goals?|objectives?|aims?|benchmarks?|last year|previous|prior|before|industry|average"
     r"|competitors?|rivals?|peers?|if|unless|whether|hope|hoped|wish)(?![a-z])|目标|基准|行业|竞"
 )
+# (v115: and a verdict mark, as normalised, before the end - 项目可实现20%的ROI ✅, A 20% ROI is very likely (✅): the
+# mark's own rule judges the statement, `keywords.crossed`)
+_A_MARK = r"(?: ?\(?[❌✅]\)?)?"
 _LIKELY_AFTER_EN = re.compile(
     r" (?:is|looks|seems)(?: (?:very|highly|quite|entirely|fully|clearly))? (?:likely|expected|achievable|realistic"
-    r"|feasible|attainable|within reach)" + r"[\"”]? ?(?:\*\*)?" + r"(?: ?(?:[,.。;!:\n•|#]|$| and ))"
+    r"|feasible|attainable|within reach)" + r"[\"”]? ?(?:\*\*)?" + _A_MARK + r"(?: ?(?:[,.。;!:\n•|#]|$| and ))"
 )
 # what may stand between the figure's unit and 的 (20%左右的ROI), and what closes the clause after the name
 _AFTER_UNIT_ZH = re.compile(r"(?:\*\*)? ?(?:左右)? ?的 ?[\"“「]?")
@@ -103,8 +117,8 @@ _AFTER_UNIT_EN = re.compile(r"(?:\*\*)? ?[\"“]?")
 # which 20%的ROI 提升 writes too)
 # (a citation may stand before the mark: 项目有20%的ROI[1]。, it pays back in 20 months (source: document 2).)
 _CITED = r"(?: ?(?:\[[0-9]{1,2}\]|【[0-9]{1,2}】|\((?:source|来源)[^()]{0,30}\)))?"
-_CLAUSE_ENDS_ZH = re.compile(r"[\"”」]? ?(?:\*\*)?" + _CITED + r" ?(?:[,。.;!\n•|#]|和|及|以及|、|$)")
-_CLAUSE_ENDS_EN = re.compile(r"[\"”]? ?(?:\*\*)?" + _CITED + r" ?(?:[,.。;!:\n•|#]|$| and | over )")
+_CLAUSE_ENDS_ZH = re.compile(r"[\"”」]? ?(?:\*\*)?" + _CITED + _A_MARK + r" ?(?:[,。.;!\n•|#]|和|及|以及|、|$)")
+_CLAUSE_ENDS_EN = re.compile(r"[\"”]? ?(?:\*\*)?" + _CITED + _A_MARK + r" ?(?:[,.。;!:\n•|#]|$| and | over )")
 
 
 _A_HOLDER = "(?:竞争|对手|竞品|竞对|同行|同业|友商|别家|行业|业内|业界|其他公司|其他企业|competi|rival|peer|industry)"
@@ -167,7 +181,7 @@ def figure_before_subject(text: str, pos: int, end: int, names: tuple[str, ...])
 def _bare_figure_before_subject(text: str, pos: int, end: int, names: tuple[str, ...]) -> bool:
     """v102: the figure opens its sentence or list item (an article before it at most) and its subject follows, then
     the clause's end or its likelihood (20% ROI., A 20% ROI is very likely.)."""
-    bare = _BARE_BEFORE_EN.search(text, max(0, pos - 8), pos)
+    bare = _BARE_BEFORE_EN.search(text, max(0, pos - 60), pos)
     if bare is None or _NOT_THE_LEVEL_NEAR.search(text, max(0, bare.start() - 60), pos) is not None:
         return False
     for name in sorted(names, key=len, reverse=True):
@@ -184,11 +198,12 @@ _BEFORE_PAYBACK_ZH = re.compile(f"{_OPENS_ZH} ?{_ONLY_OR_ABOUT_ZH} ?(?:\\*\\*)? 
 _PAYBACK_AFTER_ZH = re.compile(
     r"(?:\*\*)? ?(?:内|以内|之内)?(?:左右)? ?,? ?(?:即可|就能|就可以?|便可|便能|即能|可以?|能够?|将|就|预计|有望)?"
     "(?:实现)?(?:回本|收回(?:全部|全部的|初始)?(?:投资|成本|投入)(?:成本)?)"
-    r"[\"”」]? ?(?:\*\*)?" + _CITED + r" ?(?:[,。.;!\n•|#]|$)"
+    r"[\"”」]? ?(?:\*\*)?" + _CITED + _A_MARK + r" ?(?:[,。.;!\n•|#]|$)"
 )
 _OUTLAY_EN = r"(?:the |its |our )?(?:full |initial |whole )?(?:investment|cost|costs|outlay|capex)"
 _BEFORE_PAYBACK_EN = re.compile(
-    f"(?:{_CLAUSE_START} ?(?:{_OWN_HOLDER_EN} )?|#{{1,6}} [^#.!?]{{1,40}} {_OWN_HOLDER_EN} ){_MODAL_EN}"
+    # (v115: or a heading's words alone before it - ## Summary / Payback in 20 months.)
+    f"(?:{_CLAUSE_START} ?(?:{_OWN_HOLDER_EN} )?|#{{1,6}} [^#.!?]{{1,40}} (?:{_OWN_HOLDER_EN} )?){_MODAL_EN}"
     r"(?:(?:pays?|paid|paying) (?:back|for itself|for themselves|off)(?: (?:the|its) (?:full |initial |whole )?"
     r"(?:investment|cost|outlay))?"
     # v113: payback or break-even as a noun, the outlay recovered (Payback in 20 months, it breaks even within 20
@@ -199,7 +214,7 @@ _BEFORE_PAYBACK_EN = re.compile(
     r"(?:recovered|recouped|paid back))"
     r" (?:in|within|after) (?:about |around |roughly |approximately |just |only )?(?:\*\*)? ?$"
 )
-_PAYBACK_AFTER_EN = re.compile(r"(?:\*\*)?(?: or so)?" + _CITED + r" ?(?:[,.。;!:\n•|#]|$| and )")
+_PAYBACK_AFTER_EN = re.compile(r"(?:\*\*)?(?: or so)?" + _CITED + _A_MARK + r" ?(?:[,.。;!:\n•|#]|$| and )")
 
 
 def paid_back_in(text: str, pos: int, end: int, names: tuple[str, ...]) -> bool:

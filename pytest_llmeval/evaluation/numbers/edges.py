@@ -156,8 +156,10 @@ _RANGE_AFTER = re.compile(
     f" ?(?P<mark>{_MARK_BEFORE_AN_END}|to |through |thru ) ?(?P<b>[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+|{EN_CARDINAL})"
     f"{_SCALE_OF_AN_END}"
 )
+# v115: a comma before the first end that follows no digit ends a clause (客户说，15个月到20个月 - NFKC has made the
+# ， a ,): v114 read it as a thousands group's and found no range
 _RANGE_BEFORE = re.compile(
-    f"(?<![0-9.,{CN_CHARS}])(?P<a>[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+|(?<![a-z-]){EN_CARDINAL})"
+    f"(?<![0-9.{CN_CHARS}])(?<![0-9],)(?P<a>[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+|(?<![a-z-]){EN_CARDINAL})"
     f"{_SCALE_OF_AN_END}"
     f"(?P<unit>[^0-9{CN_CHARS}=]{{0,9}}?) ?(?P<mark>{_RANGE_MARKS}) ?$"  # v45: 9, " months" and " percent" (v7: 6)
 )
@@ -166,7 +168,7 @@ _RANGE_BEFORE = re.compile(
 # read as before)
 LABEL_OF_AN_END = re.compile(r" ?\([^()0-9]{1,24}\)")
 _LABELLED_RANGE_BEFORE = re.compile(
-    f"(?<![0-9.,{CN_CHARS}])(?P<a>[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+|(?<![a-z-]){EN_CARDINAL})"
+    f"(?<![0-9.{CN_CHARS}])(?<![0-9],)(?P<a>[0-9]+(?:[.,][0-9]+)*|[{CN_CHARS}]+|(?<![a-z-]){EN_CARDINAL})"
     f"{_SCALE_OF_AN_END}"
     f"(?P<unit>[^0-9{CN_CHARS}=()]{{0,9}}?){LABEL_OF_AN_END.pattern} ?(?P<mark>{_RANGE_MARKS}) ?$"
 )
@@ -377,6 +379,7 @@ def _spoken_percent_range(text: str, start: int, end: int) -> re.Match[str] | No
 _ABOUT_ITS_NUMBER = re.compile("[几多余来]|-odd(?![a-z])| odd(?![a-z])|\\+")  # matched at an end's number
 _ABOUT_AFTER_ITS_UNIT = re.compile("(?<=[%年月天周时])[多余]$")
 _HALF_IN_A_UNIT = re.compile("^(?:年半|个半(?=月|小时|钟头))")
+_ABOUT_INSIDE_A_UNIT = re.compile("^个[多余](?=月|小时|钟头)")
 
 
 def _unit_of_an_end(unit: str) -> tuple[str, Decimal]:
@@ -385,6 +388,7 @@ def _unit_of_an_end(unit: str) -> tuple[str, Decimal]:
     about = _ABOUT_ITS_NUMBER.match(unit)
     unit = _ABOUT_AFTER_ITS_UNIT.sub("", unit if about is None else unit[about.end() :])
     unit = unit.removesuffix("-")  # a suspended hyphen: 15- to 20-month
+    unit = _ABOUT_INSIDE_A_UNIT.sub("个", unit)  # v115: 15个多月到20个月
     half = _HALF_IN_A_UNIT.match(unit)
     if half is None:
         return unit, Decimal(0)

@@ -52,6 +52,12 @@ def _is_code(text: str, start: int, end: int) -> bool:
     return _a_letter_before_a_digit(text, left, right)
 
 
+def a_code_point(point: str) -> bool:
+    """A key point that is one code (v3.2, inv-204817, qwen3-8b): a value the answer states or not, as a figure is
+    (v115) - not a topic such as a feature's name."""
+    return CODE_RUN.fullmatch(point) is not None and _a_letter_before_a_digit(point, 0, len(point))
+
+
 @lru_cache(maxsize=8)
 def _code_runs(text: str) -> tuple[list[int], list[int]]:
     """The starts and ends of the text's maximal runs of [a-z0-9._-], found once per text (v22: extending each

@@ -155,6 +155,10 @@ class NumberPattern:
             labelled = start is None and bool(self.pieces[0].strip())
             if labelled:
                 start = _label_before(answer, first.start, self.pieces[0].strip())  # v36: 回收期为20个月
+            if labelled and start is None and (restated := _restated_before(answer, first)) is not None:
+                # v115: 回收期为二十（20）个月 - the subject before the number the bracket restates
+                start = _ends_before(answer, restated, self.pieces[0])
+                start = start if start is not None else _label_before(answer, restated, self.pieces[0].strip())
             if labelled and start is None:
                 start = _signed_after_its_label(answer, first.start, self.pieces[0].strip())  # v111: revenue $1.2
             if labelled and start is None and self.bounded:
@@ -282,6 +286,14 @@ def _says(words: str, value: Decimal) -> bool:
     if words.isascii() and words and set(re.split("[- ]", words)) <= _NUMBER_WORDS:
         return spelled_value(words) == value
     return False
+
+
+def _restated_before(answer: str, first: Mention) -> int | None:
+    """Where the number that the bracket holding `first` restates starts (二十 in 二十（20）个月), else None."""
+    if answer[first.start - 1 : first.start] != "(" or not answer.startswith(")", first.end):
+        return None
+    before = _RESTATED_BEFORE.search(answer, max(0, first.start - 48), first.start)
+    return before.start(1) if before is not None and _says(before.group(1), first.value) else None
 
 
 def _unit_after_a_restatement(answer: str, first: Mention, unit: str) -> int | None:
@@ -684,6 +696,11 @@ def _changed_before(answer: str, first: Mention, label: str) -> int | None:
     """Start of the subject of a point of a change (成本降低50%) where the answer says that change of it in other
     words (成本下降50%, 成本将减半, costs were cut in half), else None (v38) - v114: or of a level reached by a change
     (ROI提高到20%) where the answer says it with another verb of that direction (ROI从15%提升至20%)."""
+    signed = A_SIGN_AFTER_ITS_LABEL.fullmatch(label)
+    if signed is not None:  # v115: 节省成本¥90万 for 节省¥90万 - the sign right before the figure, the change before it
+        if _ends_before(answer, first.start, signed.group("sign")) is None:
+            return None
+        label = signed.group("label")
     change = change_label(label)
     if change is None:
         reached = reached_label(label)
@@ -870,7 +887,9 @@ def subject_names(label: str) -> tuple[str, ...]:
             group = (m.group("noun"), *(m.group("noun") + word for word in words))
             break
     # (in the group's order where lengths tie - a set's order would change with the process's hash seed)
-    names = [*group, *(f"{m['whole']}的{m['head']}" for name in (label, *group) if (m := _A_HEAD_OF.fullmatch(name)))]
+    # (v115: and split by a comma, the head opening the clause after the whole - 双方签订合同，金额1200万元)
+    heads = [m for name in (label, *group) if (m := _A_HEAD_OF.fullmatch(name))]
+    names = [*group, *(f"{m['whole']}的{m['head']}" for m in heads), *(f"{m['whole']},{m['head']}" for m in heads)]
     return (label, *sorted((name for name in dict.fromkeys(names) if name != label), key=len, reverse=True))
 
 
@@ -1002,10 +1021,18 @@ def _bounded_after_its_label(text: str, pos: int, label: str) -> int | None:
     return _label_before(text, bound, label) if bound is not None else None
 
 
+_A_SIGN_ENDING = re.compile(f"(?:{ANY_SIGN}) ?$")
+
+
 def _label_before(text: str, pos: int, label: str) -> int | None:
     """Start of the point's subject `label` (v38: or another of its names) where only a copula, "about" or a colon
     (`_SUBJECT_LINK`) stands between it and the figure at `pos` - v38: or a change that reaches it, v41: or a former
-    figure before it; v48: or adverbials, a modal or raising verb, a correction (`_linked_the_long_way`) - else None."""
+    figure before it; v48: or adverbials, a modal or raising verb, a correction (`_linked_the_long_way`) - else None.
+    v115: a currency's sign or code right before the figure is read as the figure's (节省成本¥90万, 年净节省额 = 120 -
+    30 = €90万, 每月可节约开支约EUR 5000): the link stands before it - v114 linked them only with no sign between."""
+    sign = _A_SIGN_ENDING.search(text, max(0, pos - 24), pos)
+    if sign is not None:
+        pos = sign.start()
     for name in subject_names(label):
         at = text.rfind(name, max(0, pos - len(name) - FARTHEST_LINK), pos)
         if at < 0:

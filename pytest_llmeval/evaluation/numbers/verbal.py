@@ -193,9 +193,12 @@ def _subject_and_direction(m: re.Match[str] | None) -> tuple[str, int] | None:
 # v113: what a saving saves, between its verb and its figure (每年节省成本90万元, 每年可节省人力成本90万元,
 # 每年节省的成本约为90万元 for 年节省90万元) - after a verb of saving only (节省, 节约, 省, 省下, 省去), and then a
 # copula or "about"
+# (v115: with adverbs before the copula and more links - 每年节省的成本确实约为90万元, 节省的成本目前约是, 可达,
+# 等于, 在, a colon, =, ≈, an arrow or a dash)
 _SAVED = (
     "(?:(?<=[省约下去掉])的? ?[\u4e00-\u9fff]{0,4}?(?:成本|费用|开支|支出|开销|资金|人工|人力)"
-    "(?: ?(?:约为|约合|约|大约|大概|为|是|达到?|共计|合计|总计))?)?"
+    "(?: ?(?:确实|也|仍然|仍|依然|目前|现在|当前|基本上?|大致|仅|只|就|都|已经|已|可|能|将|预计)*"
+    " ?(?:约为|约合|约是|约|大约|大概|为|是|可达|达到?|等于|在|共计|合计|总计|:|=|≈|->|→|—+)(?: ?约)?)?)?"
 )
 
 
@@ -203,9 +206,10 @@ _SAVED = (
 def _change_before(names: tuple[str, ...], direction: int, verbal: bool) -> re.Pattern[str]:
     subject = "|".join(re.escape(name) for name in names)
     verbs, saved = (_FALLS, _SAVED) if direction < 0 else (_RISES, "")
-    ending = "" if verbal else f"(?:{verbs}){saved}{_AFTER_VERB}"
+    sign = "" if verbal else f"(?P<sign>(?:{ANY_SIGN}) ?)?"  # v115: 节省成本¥90万, 每月可节约开支约EUR 5000
+    ending = "" if verbal else f"(?:{verbs}){saved}{_AFTER_VERB}{sign}"
     if not names:
-        return re.compile(f"(?<![a-z])(?:{verbs}){saved}{_AFTER_VERB}$" if not verbal else "$")
+        return re.compile(f"(?<![a-z])(?:{verbs}){saved}{_AFTER_VERB}{sign}$" if not verbal else "$")
     return re.compile(f"(?:{subject})(?:{_BETWEEN_ZH}|{_BETWEEN_EN}) ?{ending}$")
 
 
@@ -221,7 +225,9 @@ def changed_subject(text: str, first: Mention, names: tuple[str, ...], direction
     m = _change_before(names, direction, verbal).search(text, max(0, first.start - 40), first.start)
     if m is None:
         return None
-    return first.start if not names else m.start()
+    if names:
+        return m.start()
+    return m.start("sign") if not verbal and m.group("sign") else first.start  # v115: the sign opens the figure
 
 
 # v114: a point of a level reached by a change (ROI提高到20%, 成本降至80万元, "ROI rose to 20%"): its subject, then a
