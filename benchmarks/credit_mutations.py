@@ -452,6 +452,7 @@ _TIME_IN_AN_ANSWER = re.compile(
 
 
 _ITS_OWN_CONDITION = re.compile("的话|(?<![规原法准])则")
+_A_CORRECTION_INSIDE = re.compile("其实|实际上|事实上|实则")
 # a time of day by its name, which the sweep cannot move (52nd session: "not at 2 pm; it runs at noon" became "not at 2
 # am; it runs at noon" - the point's noon unchanged, still right)
 _A_NAMED_TIME = re.compile(
@@ -667,7 +668,12 @@ def _figure_mutants(row: Row, blanked_covers: bool) -> tuple[list[Mutant], list[
             make_from(kind)
         if not english:
             make_from("question, no mark")  # v114: 回收期为20个月吗。 - asked with no question mark
-    make_from("rejected")
+    if not english and _A_CORRECTION_INSIDE.search(clause):
+        # (52nd session: 有人说看似很长，其实20个月就能回本，这是错误的 - the 其实 takes the figure out of the
+        # hearsay, and the verdict may judge the seeming only)
+        skipped.append("rejected: the clause corrects a seeming of its own (其实, 实际上) before the figure")
+    else:
+        make_from("rejected")
     if _A_CONTRAST.search(clause):
         skipped.append("no evidence: the clause holds a contrast (what follows it is said, not doubted)")
     else:

@@ -62,9 +62,11 @@ CODE_ROWS = [
     ("v3.2", "The current version is v3.2.", C),
     ("INV-204817", "发票号为INV-204817。", C),
     ("Qwen3-8B", "我们用的是Qwen3-8B。", C),
-    # a topic, not a value: a feature named in a question is still its mention (v32's decision)
-    ("私有化部署", "你们支持私有化部署吗？", C),
 ]
+
+# a topic, not a value: a feature named in a question is still its mention (v32's decision; the forbidden claim's path
+# reads it unasserted, a decided difference - kept out of the sweeps' rows)
+TOPIC_ROWS = [("私有化部署", "你们支持私有化部署吗？", C)]
 
 UNIT_AFTER_ROWS = [
     ("1997", "公司成立于1997年：❌ 该数字有误。", N),
@@ -124,9 +126,19 @@ RANGE_ROWS = [
     ("20%", "ROI：12%，15%到20%。", N),
     ("20%", "ROI：12%（初步），15%（乐观）到20%（保守）（审计后）。", N),
     ("20个月", "15个多月到20个月就回本了。", N),
+    ("1200万港元", "900多万元到1200万元港币", N),  # the unit as the answer writes it after the second end
+    ("1200万美元", "900万元到1200万元美金", N),
     ("20个月", "客户说，20个月就回本了。", C),
     ("20%", "ROI：12%（初步），20%（审计后）。", C),
     ("20个月", "回收期20个月，15个月是行业平均。", C),
+    ("1200万港元", "合同金额为1200万元港币。", C),
+]
+
+# a later period's value of the same thing, written before its noun both times (the later one read as a count before)
+LATER_ROWS = [
+    ("1200万元", "去年签订了1200万元的合同，今年已增至1206万元的合同。", N),
+    ("1200万元的合同", "去年签订了1200万元的合同，今年已增至1206万元的合同。", N),
+    ("20%", "去年ROI为20%，今年15%的用户流失。", C),
 ]
 
 BELIED_ROWS = [
@@ -277,6 +289,17 @@ MARK_ROWS = [
     ("ROI 20%", "A 20% ROI ❌", N),
     ("ROI 20%", "项目可实现20%的ROI ❌", N),
     ("回本周期20个月", "20个月即可回本 ❌", N),
+    # the mark sweep over the figures written before what they measure (v114 skipped them: its Left)
+    ("客户数为1200家", "✅ 累计服务1200家客户", C),
+    ("客户数为1200家", "❌ 累计服务1200家客户", C),  # a cross opening a line labels a cons list (v65)
+    ("回收期为20个月", "✅ 正确：约20个月的回收期 ❌ 错误：其余条款另行说明", C),
+    ("回收期为20个月", "❌ 错误：约20个月的回收期 ✅ 正确：其余条款另行说明", N),
+    ("ROI 20%", "Item (20%的ROI): ✅", C),
+    ("ROI 20%", "Item (20%的ROI): ❌", N),
+    ("合同金额为1200万元", "双方签订了1200万元的合同：✅", C),
+    ("合同金额为1200万元", "双方签订了1200万元的合同：❌", N),
+    ("ROI 20%", "✅ Right: In short, a 20% ROI is very likely ❌ Wrong: Other terms apply", C),
+    ("ROI 20%", "竞品(20%的ROI)", N),
 ]
 
 ROWS = (
@@ -284,6 +307,7 @@ ROWS = (
     + UNIT_AFTER_ROWS
     + DATE_ROWS
     + RANGE_ROWS
+    + LATER_ROWS
     + BELIED_ROWS
     + SIGN_LINK_ROWS
     + LEAD_IN_ROWS
@@ -299,14 +323,18 @@ ROWS = (
 
 # the covered rows as the sweeps read them (`benchmarks/credit_mutations.covered_rows`: point, answer, forms,
 # "covered"), so that every sweep rewrites the answers of this version's classes too
-SWEPT_ROWS = [(point, answer, None, C) for point, answer, expected in ROWS if expected == C]
+# (not the rows that hold verdict marks: a line of two marked statements is no base for the sweeps' rewrites - a 吗？
+# they append asks the second statement, not the point's)
+SWEPT_ROWS = [
+    (point, answer, None, C) for point, answer, expected in ROWS if expected == C and not {"❌", "✅"} & set(answer)
+]
 
 
 def test_the_scorer_is_v115_or_later() -> None:
     assert SCORER_VERSION >= 115
 
 
-@pytest.mark.parametrize(("point", "answer", "expected"), ROWS)
+@pytest.mark.parametrize(("point", "answer", "expected"), ROWS + TOPIC_ROWS)
 def test_rows(point: str, answer: str, expected: str) -> None:
     check_status(point, answer, expected)
     check_status(point, answer, expected, CN)

@@ -85,6 +85,15 @@ _SENTENCE_START = re.compile(r"[。!?\n]|\.(?=\s|$)")
 _PERIOD_SENTENCE_START = re.compile(r"[。!?\n;]|\.(?=\s|$)")
 # a figure that counts the words after it (15% of users, 15%的客户) is no value of the subject
 _COUNTS_AFTER = re.compile(" ?(?:of |的(?!水平))")
+
+
+def _the_same_noun_after(answer_norm: str, start: int, end: int, noun_at: int) -> bool:
+    """v115: the earlier figure at start:end is written before the same noun as the later one (去年签订了1200万元的
+    合同，今年已增至1206万元的合同): the amount of that thing both times, not a count of what follows."""
+    noun = answer_norm[noun_at : noun_at + 2]
+    return len(noun) == 2 and noun.isalpha() and f"的{noun}" in answer_norm[start : end + 4]
+
+
 _REACH = 80  # characters from the figure's end to the later value (its own clause may go on before the mark)
 _AFTER_THE_FIGURE = 14  # characters after the figure where its own period may stand (20% last year, 20% in 2023)
 
@@ -128,7 +137,8 @@ def superseded_by_a_later_period(
         unit_and_after, _ = unit_after(answer_norm, at)
         if ELAPSED.match(answer_norm, at) or ANOTHER_QUANTITY_AFTER.match(unit_and_after):
             return None  # 现在2年过去了 (v28: a time gone by); today 3 months remain (v29: another quantity)
-        if _COUNTS_AFTER.match(answer_norm, _unit_end(answer_norm, at)):
+        counted = _COUNTS_AFTER.match(answer_norm, _unit_end(answer_norm, at))
+        if counted is not None and not _the_same_noun_after(answer_norm, start, end, counted.end()):
             return None  # now 15% of users churn: a count, no value of the subject
         if _year(earlier) is not None and _later_year(answer_norm, own_end, later):
             return None  # 2020年合同金额为860万元，2022年为1200万元: a series of years states each year's value

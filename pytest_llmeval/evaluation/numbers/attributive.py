@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 # the clause's start: the text's, a mark's, a bullet's (a line's "- " is read as "•"), a table cell's or a bold mark's
-_CLAUSE_START = r"(?:^|[。.!?;:,\n、•|#]|(?:^|\n) ?(?:[-*]|[0-9]+[.)、]) |\*\*)"
+_CLAUSE_START = r"(?:^|[。.!?;:,\n、•|#❌✅(]|(?:^|\n) ?(?:[-*]|[0-9]+[.)、]) |\*\*)"  # (v115: a mark, a bracket)
 # a heading's words before the line the clause opens (## 结论 / 20个月即可回本: the line break is read as a space)
 _HEADING = "#{1,6} [^#。.!?]{1,20} "
 # (v112: and the company - 公司拥有4300名员工, 该集团开设了500家门店)
@@ -62,11 +62,12 @@ _BEFORE_ZH = re.compile(f"{_OPENS_ZH} ?{_PLACE_ZH}{_MODAL_ZH}{{0,3}}{_VERB_ZH}{_
 # (or after a heading's words, read as a space, or a lead-in of the answer's own: 根据测算，20%的ROI。,
 # 结论：20%的ROI。)
 _LEAD_IN_ZH = (
-    "(?:根据测算|据测算|经测算|测算显示|经计算|根据计算|综合来看|总的来说|总体来看|简而言之|综上所述?|结论|答|目前|现在)"
+    "(?:根据测算|据测算|经测算|测算显示|经计算|根据计算|综合来看|总的来说|总体来看|简而言之|综上所述?|结论|答|目前|现在"
+    "|正确|优点|优势)"  # (v115: a label of what is right)
     " ?[,:] ?"
 )
 _BARE_BEFORE_ZH = re.compile(
-    rf"(?:(?:^|[。.!?;\n•|#]|(?:^|\n) ?(?:[-*]|[0-9]+[.)、]) |\*\*|{_HEADING}) ?(?:{_LEAD_IN_ZH})?|{_LEAD_IN_ZH})"
+    rf"(?:(?:^|[。.!?;\n•|#❌✅(]|(?:^|\n) ?(?:[-*]|[0-9]+[.)、]) |\*\*|{_HEADING}) ?(?:{_LEAD_IN_ZH})?|{_LEAD_IN_ZH})"
     r"(?:预计|预期|约|大约|大概|共|共计|总共|合计)? ?(?:\*\*)? ?$"
 )
 _OWN_HOLDER_EN = (
@@ -92,6 +93,7 @@ _BEFORE_EN = re.compile(
 _LEAD_IN_EN = (
     r"(?:in short|in brief|in summary|to summari[sz]e|to sum up|in conclusion|conclusion|summary|bottom line|overall"
     r"|all in all|on balance|in total|(?:the )?(?:short )?answer|result|verdict|currently|today|at present"
+    r"|right|correct|true|pros?"
     r"|(?:based on|according to|by) (?:the|our|my) (?:calculations?|analysis|estimates?|numbers|figures|model))"
     r" ?[,:] ?"
 )
@@ -103,12 +105,12 @@ _NOT_THE_LEVEL_NEAR = re.compile(
     r"(?<![a-z])(?:targets?|goals?|objectives?|aims?|benchmarks?|last year|previous|prior|before|industry|average"
     r"|competitors?|rivals?|peers?|if|unless|whether|hope|hoped|wish)(?![a-z])|目标|基准|行业|竞"
 )
-# (v115: and a verdict mark, as normalised, before the end - 项目可实现20%的ROI ✅, A 20% ROI is very likely (✅): the
-# mark's own rule judges the statement, `keywords.crossed`)
-_A_MARK = r"(?: ?\(?[❌✅]\)?)?"
+# (v115: and a verdict mark, as normalised, ends it too, in a bracket or not - 项目可实现20%的ROI ✅, A 20% ROI is very
+# likely (✅), ✅ Right: a 20% ROI ❌ Wrong: …: the mark's own rule judges the statement, `keywords.crossed`)
+_A_MARK = r"(?: ?\([❌✅]\))?"
 _LIKELY_AFTER_EN = re.compile(
     r" (?:is|looks|seems)(?: (?:very|highly|quite|entirely|fully|clearly))? (?:likely|expected|achievable|realistic"
-    r"|feasible|attainable|within reach)" + r"[\"”]? ?(?:\*\*)?" + _A_MARK + r"(?: ?(?:[,.。;!:\n•|#]|$| and ))"
+    r"|feasible|attainable|within reach)" + r"[\"”]? ?(?:\*\*)?" + _A_MARK + r"(?: ?(?:[,.。;!:\n•|#❌✅]|$| and ))"
 )
 # what may stand between the figure's unit and 的 (20%左右的ROI), and what closes the clause after the name
 _AFTER_UNIT_ZH = re.compile(r"(?:\*\*)? ?(?:左右)? ?的 ?[\"“「]?")
@@ -117,8 +119,8 @@ _AFTER_UNIT_EN = re.compile(r"(?:\*\*)? ?[\"“]?")
 # which 20%的ROI 提升 writes too)
 # (a citation may stand before the mark: 项目有20%的ROI[1]。, it pays back in 20 months (source: document 2).)
 _CITED = r"(?: ?(?:\[[0-9]{1,2}\]|【[0-9]{1,2}】|\((?:source|来源)[^()]{0,30}\)))?"
-_CLAUSE_ENDS_ZH = re.compile(r"[\"”」]? ?(?:\*\*)?" + _CITED + _A_MARK + r" ?(?:[,。.;!\n•|#]|和|及|以及|、|$)")
-_CLAUSE_ENDS_EN = re.compile(r"[\"”]? ?(?:\*\*)?" + _CITED + _A_MARK + r" ?(?:[,.。;!:\n•|#]|$| and | over )")
+_CLAUSE_ENDS_ZH = re.compile(r"[\"”」]? ?(?:\*\*)?" + _CITED + _A_MARK + r" ?(?:[,。.;!:\n•|#❌✅)]|和|及|以及|、|$)")
+_CLAUSE_ENDS_EN = re.compile(r"[\"”]? ?(?:\*\*)?" + _CITED + _A_MARK + r" ?(?:[,.。;!:\n•|#❌✅]|$| and | over )")
 
 
 _A_HOLDER = "(?:竞争|对手|竞品|竞对|同行|同业|友商|别家|行业|业内|业界|其他公司|其他企业|competi|rival|peer|industry)"
@@ -198,7 +200,7 @@ _BEFORE_PAYBACK_ZH = re.compile(f"{_OPENS_ZH} ?{_ONLY_OR_ABOUT_ZH} ?(?:\\*\\*)? 
 _PAYBACK_AFTER_ZH = re.compile(
     r"(?:\*\*)? ?(?:内|以内|之内)?(?:左右)? ?,? ?(?:即可|就能|就可以?|便可|便能|即能|可以?|能够?|将|就|预计|有望)?"
     "(?:实现)?(?:回本|收回(?:全部|全部的|初始)?(?:投资|成本|投入)(?:成本)?)"
-    r"[\"”」]? ?(?:\*\*)?" + _CITED + _A_MARK + r" ?(?:[,。.;!\n•|#]|$)"
+    r"[\"”」]? ?(?:\*\*)?" + _CITED + _A_MARK + r" ?(?:[,。.;!\n•|#❌✅]|$)"
 )
 _OUTLAY_EN = r"(?:the |its |our )?(?:full |initial |whole )?(?:investment|cost|costs|outlay|capex)"
 _BEFORE_PAYBACK_EN = re.compile(
@@ -214,7 +216,7 @@ _BEFORE_PAYBACK_EN = re.compile(
     r"(?:recovered|recouped|paid back))"
     r" (?:in|within|after) (?:about |around |roughly |approximately |just |only )?(?:\*\*)? ?$"
 )
-_PAYBACK_AFTER_EN = re.compile(r"(?:\*\*)?(?: or so)?" + _CITED + _A_MARK + r" ?(?:[,.。;!:\n•|#]|$| and )")
+_PAYBACK_AFTER_EN = re.compile(r"(?:\*\*)?(?: or so)?" + _CITED + _A_MARK + r" ?(?:[,.。;!:\n•|#❌✅]|$| and )")
 
 
 def paid_back_in(text: str, pos: int, end: int, names: tuple[str, ...]) -> bool:

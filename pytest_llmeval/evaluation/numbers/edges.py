@@ -497,6 +497,8 @@ def _range_ends_here(text: str, start: int, end: int, pattern: str) -> bool:
     other_unit, half = _unit_of_an_end(_unlabelled_unit(m))
     other_unit = _percent_sign(other_unit.strip())
     same = unit.startswith(other_unit) or (classifier_twin(unit) or "").startswith(other_unit)
+    written = _UNIT_AFTER_NUMBER.search(text, start, end)  # v115: 900多万元到1200万元港币 - the unit as written
+    same = same or (written is not None and written.group("unit").startswith(other_unit))
     if not same and not (unit in _DURATIONS and _a_duration(other_unit, m.group("a"))):
         return False  # as the point's unit (万元 -> 元), its classifier twin (2个小时至3小时) or (v14) one of time
     point = _point_number(pattern)
