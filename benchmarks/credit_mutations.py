@@ -226,10 +226,15 @@ def covered_rows(earlier: bool = False) -> list[Row]:
 
         for row in earlier_rows:
             key = (row[0], row[1], repr(None))
+            if len(_A_VERDICT_MARK.findall(row[1])) > 1:
+                continue  # a pair of marked statements (✅ 正确：… ❌ 错误：…): a 吗？ appended asks the second one
             if key not in seen and covered(row[0], row[1]):
                 seen.add(key)
                 rows.append(row)
     return rows
+
+
+_A_VERDICT_MARK = re.compile("[❌✅✓✔☑✗✘❎]")
 
 
 def _is_covered_triple(item: object) -> bool:

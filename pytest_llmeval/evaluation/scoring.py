@@ -535,15 +535,18 @@ def _matches(pattern: Pattern, answer_norm: str, cells: Sequence[TableCell]) -> 
 
 def _matches_or_by_lines(
     pattern: Pattern, answer_norm: str, with_breaks: str, cells: Sequence[TableCell]
-) -> list[Found]:
+) -> Iterator[Found]:
     """The pattern's first matches (`_matches`), or (v115), where a number pattern finds none, those in the answer read
     with its line breaks (the same positions): a line that ends with no stop ends its clause there - "Overall, 20
     months payback" twice on two lines, 项目可实现20%的ROI / 这个水平合理吗？ - which the flattened answer runs into
-    the next line's words (a hard-wrapped line is still read flattened first)."""
-    found = list(islice(_matches(pattern, answer_norm, cells), MOST_OCCURRENCES_JUDGED))
-    if found or pattern.kind != "number" or with_breaks is answer_norm or "\n" not in with_breaks:
-        return found
-    return list(islice(_matches(pattern, with_breaks, cells), MOST_OCCURRENCES_JUDGED))
+    the next line's words (a hard-wrapped line is still read flattened first). Lazily: the first covered match ends
+    the search."""
+    found = False
+    for found_at in islice(_matches(pattern, answer_norm, cells), MOST_OCCURRENCES_JUDGED):
+        found = True
+        yield found_at
+    if not found and pattern.kind == "number" and with_breaks is not answer_norm and "\n" in with_breaks:
+        yield from islice(_matches(pattern, with_breaks, cells), MOST_OCCURRENCES_JUDGED)
 
 
 _UNIT_IN_A_HEADER = re.compile(r" ?\([^()]{1,12}\)$")
