@@ -28,7 +28,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .keywords.assertion import asserted, disclaimed_hearsay
-from .keywords.bounds import answer_bound, bounded_form, literal_bound
+from .keywords.bounds import a_code_compared, answer_bound, bounded_form, literal_bound
 from .keywords.claimed import anothers_claim
 from .keywords.condition import supposed_by_a_condition
 from .keywords.counterfactual import condition_denied, counterfactual
@@ -812,6 +812,8 @@ def _find(
                 if negation is None and after is None:
                     # v34: recommend SaaS over X; v107: 与其说20个月，不如说26个月
                     negation = passed_over(answer_norm, found.start, found.end, figure)
+                if negation is None and after is None and valued and not figure and pattern.kind == "text":
+                    negation = a_code_compared(answer_norm, found.start, found.end)  # v115: 比v3.2新, v3.2之后的版本
                 if negation is None and after is None and not figure and pattern.kind == "text":
                     negation, after = excluded(answer_norm, found.start, found.end)  # v86: 除私有化部署外，其他都支持
                 if negation is None and after is None and not figure and pattern.kind == "text":

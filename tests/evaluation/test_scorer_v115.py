@@ -62,6 +62,32 @@ CODE_ROWS = [
     ("v3.2", "The current version is v3.2.", C),
     ("INV-204817", "发票号为INV-204817。", C),
     ("Qwen3-8B", "我们用的是Qwen3-8B。", C),
+    # round 4: a code compared with another release or named as its neighbour
+    ("v3.2", "当前版本比v3.2新。", N),
+    ("v3.2", "当前版本高于v3.2。", N),
+    ("v3.2", "当前版本晚于v3.2。", N),
+    ("v3.2", "当前版本早于v3.2。", N),
+    ("v3.2", "当前版本是v3.2之后的版本。", N),
+    ("v3.2", "当前版本是v3.2的下一个版本。", N),
+    ("v3.2", "The current version is newer than v3.2.", N),
+    ("v3.2", "当前版本：v3.2/v4.0", N),  # one of two codes offered, as v3.2或v4.0 (v104)
+    ("v3.2", "当前版本：v4.0 / v3.2", N),
+    ("INV-204817", "发票号INV-204817/INV-204818", N),
+    ("v3.2", "当前版本：v3.2（2024/06发布）", C),
+    ("v3.2", "The current version is the one after v3.2.", N),
+    ("v3.2", "The current version is v3.2 or later.", C),  # an inclusive bound, as 至少 (v17)
+    ("v3.2", "v3.2 and later support it.", C),
+    ("v3.2", "当前版本是v3.2及以上。", C),
+    ("v3.2", "当前版本是v3.2，之后会升级到v4.0。", C),
+    ("v3.2", "从v3.1升级到v3.2后，性能提升。", C),
+    # round 4: a bare figure or a code in a "whether" clause with its own subject and copula
+    ("v3.2", "It is unclear whether it is v3.2.", N),
+    ("20个月", "Nobody knows whether payback is 20 months.", N),
+    ("20个月", "It is unclear whether payback is 20 months.", N),
+    ("20个月", "We will test whether it is 20 months.", N),
+    ("20个月", "Whether it is 20 months remains to be seen.", N),
+    ("20个月", "Payback is 20 months, whether or not prices rise.", C),
+    ("20个月", "Whether prices rise or not, payback is 20 months.", C),
 ]
 
 # a topic, not a value: a feature named in a question is still its mention (v32's decision; the forbidden claim's path
@@ -114,6 +140,7 @@ DATE_ROWS = [
     ("2024年", "2024年中上线。", C),
     ("2024年", "2024年中国市场上线。", C),
     ("2024年", "2024年上线，2025年推广。", C),
+    ("2024年", "2024年中标，2025年以后上线。", C),  # 中标 (won the bid) is no part of the year
 ]
 
 RANGE_ROWS = [

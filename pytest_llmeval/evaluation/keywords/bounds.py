@@ -406,3 +406,31 @@ def _doubted_bound(answer_norm: str, start: int, direction: str, inclusive: bool
     if doubt is None:
         return None
     return Bound(_other(direction), not inclusive, start - len(doubt), end, hedged=True)
+
+
+# v115: a code compared with (比v3.2新, 高于v3.2, 晚于v3.2, newer than v3.2, after v3.2, since v3.2) or named as the
+# neighbour of another release (v3.2之后的版本, v3.2的下一个版本) states another release, not the code - as 比20%高 and
+# 高于20% are strict bounds of a figure (v17); "v3.2 or later", "v3.2 and later" and v3.2及以上 stay the code with its
+# bound (inclusive)
+_CODE_COMPARED_BEFORE = re.compile(
+    r"(?:比|高于|低于|晚于|早于|新于|旧于|先于|后于|不同于|区别于"
+    r"|(?<![a-z])(?:newer|older|later|earlier|higher|lower|other|more recent) than|(?<![a-z])(?:after|before|since"
+    r"|beyond|prior to|above|below|unlike|superseded by|replaced by|instead of))"
+    r" ?$"
+)
+_CODE_COMPARED_AFTER = re.compile(
+    r" ?(?:之后的|以后的|之前的|以前的|的下一|的上一|的后续|的前一|的前序|后面的|前面的"
+    r"|/ ?[a-z][a-z0-9._-]*[0-9][a-z0-9._-]*)"  # and one of two codes with a slash (v3.2/v4.0: a guess, as 或 is)
+)
+_CODE_OFFERED_BEFORE = re.compile(r"(?<![a-z0-9._-])[a-z][a-z0-9._-]*[0-9][a-z0-9._-]* ?/ ?$")
+
+
+def a_code_compared(answer_norm: str, start: int, end: int) -> str | None:
+    """The words that compare the code at start:end with another release, name it as another's neighbour or offer
+    it beside another code (比v3.2新: "比", v3.2之后的版本: "之后的", v3.2/v4.0: "/v4.0"); else None."""
+    before = _CODE_COMPARED_BEFORE.search(answer_norm, max(0, start - 20), start)
+    before = before or _CODE_OFFERED_BEFORE.search(answer_norm, max(0, start - 24), start)
+    if before is not None:
+        return before.group()
+    after = _CODE_COMPARED_AFTER.match(answer_norm, end)
+    return after.group() if after is not None else None

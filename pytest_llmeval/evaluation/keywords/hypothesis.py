@@ -99,8 +99,14 @@ def _right_before(cue: re.Match[str], start: int) -> bool:
     return cue.start() >= start or _ARTICLE_ONLY.fullmatch(cue.string, cue.end(), start) is not None
 
 
-# v54: or "a" (I can test whether a 50% ROI is reachable)
-_ARTICLE_ONLY = re.compile(r" ?(?:the |our |its |this |a |为|是|等于)?")
+# v54: or "a" (I can test whether a 50% ROI is reachable); v115: or, after "whether" / "if", a short subject and its
+# copula (It is unclear whether payback is 20 months, Nobody knows whether it is v3.2, whether it will take 20 months)
+# - a bare point's figure asked as the named one's was
+_ARTICLE_ONLY = re.compile(
+    r" ?(?:(?:it|this|that|[a-z]+(?: [a-z]+)?) (?:is|was|are|were|will be|would be|could be|can be|may be|might be"
+    r"|will take|would take|takes|took) (?:about |around |roughly |only |just |really )?)?"
+    r"(?:the |our |its |this |a |为|是|等于)?"
+)
 
 
 def yes_after(answer_norm: str, start: int) -> bool:
