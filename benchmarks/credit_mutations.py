@@ -96,7 +96,7 @@ for _path in (str(ROOT), str(ROOT / "tests"), str(TESTS)):
         sys.path.insert(0, _path)
 
 from pytest_llmeval.evaluation.keywords.dates import A_DATE, is_a_date  # noqa: E402
-from pytest_llmeval.evaluation.keywords.normalisation import normalise  # noqa: E402
+from pytest_llmeval.evaluation.keywords.normalisation import CROSS_OR_CHECK, normalise, one_mark_each  # noqa: E402
 from pytest_llmeval.evaluation.keywords.times import time_of_day  # noqa: E402
 from pytest_llmeval.evaluation.numbers import NumberForms  # noqa: E402
 from pytest_llmeval.evaluation.numbers.name_edges import a_persons_name, a_place  # noqa: E402
@@ -226,15 +226,12 @@ def covered_rows(earlier: bool = False) -> list[Row]:
 
         for row in earlier_rows:
             key = (row[0], row[1], repr(None))
-            if len(_A_VERDICT_MARK.findall(row[1])) > 1:
+            if len(CROSS_OR_CHECK.findall(one_mark_each(row[1]))) > 1:
                 continue  # a pair of marked statements (✅ 正确：… ❌ 错误：…): a 吗？ appended asks the second one
             if key not in seen and covered(row[0], row[1]):
                 seen.add(key)
                 rows.append(row)
     return rows
-
-
-_A_VERDICT_MARK = re.compile("[❌✅✓✔☑✗✘❎]")
 
 
 def _is_covered_triple(item: object) -> bool:

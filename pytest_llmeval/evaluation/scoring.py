@@ -610,6 +610,7 @@ def _find(
     with_breaks = questions or answer_lines or answer_norm
     for pattern in forms:
         searched, required = bounded_form(pattern)  # v17: 不低于200元 is 200元 with a lower bound
+        code = pattern.kind == "text" and a_code_point(pattern.text)  # v115: v3.2, INV-204817 - a value, not a topic
         for found in _matches_or_by_lines(searched, answer_norm, with_breaks, cells):
             if any(start <= found.start and found.end <= end for start, end in negated_words):
                 continue  # v57: 审批引擎 inside "It is not 信贷审批引擎" - the words negated, read again shorter
@@ -637,9 +638,9 @@ def _find(
                 figure = _figure(pattern, text)
                 at = found.start if figure else _figure_after_its_subject(pattern, answer_norm, found)
                 figure = figure or at != found.start
-                # v115: a figure, a number pattern's match or a code (v3.2, INV-204817): a value that a question, a
-                # condition, a goal missed or another's claim does not state
-                valued = figure or pattern.kind == "number" or (pattern.kind == "text" and a_code_point(pattern.text))
+                # v115: a figure, a number pattern's match or a code: a value that a question, a condition, a goal
+                # missed or another's claim does not state
+                valued = figure or pattern.kind == "number" or code
                 # v81: where the rules that read the words before a figure start - at a point's words of counting
                 # (每20个月 is a recurrence, not 20 months ago: v22), else at its figure
                 words_at = found.start if isinstance(pattern, NumberPattern) and not names_a_subject(pattern) else at
@@ -812,7 +813,7 @@ def _find(
                 if negation is None and after is None:
                     # v34: recommend SaaS over X; v107: 与其说20个月，不如说26个月
                     negation = passed_over(answer_norm, found.start, found.end, figure)
-                if negation is None and after is None and valued and not figure and pattern.kind == "text":
+                if negation is None and after is None and code and not figure:
                     negation = a_code_compared(answer_norm, found.start, found.end)  # v115: 比v3.2新, v3.2之后的版本
                 if negation is None and after is None and not figure and pattern.kind == "text":
                     negation, after = excluded(answer_norm, found.start, found.end)  # v86: 除私有化部署外，其他都支持

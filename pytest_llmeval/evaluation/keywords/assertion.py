@@ -240,21 +240,20 @@ SENTENCE_END = re.compile(r"[。!?\n]|\.(?=\s|$)")
 # a question answered yes right after it (已通过PCI DSS吗？是的。) asserts what it asked
 # v36: and 有的, 当然, absolutely, of course, certainly, definitely (保证收益？有的，年化4.5%; Guaranteed returns?
 # Absolutely.)
-ANSWERED_YES = re.compile(
-    r" ?(?:是的|对的?|没错|确实(?:如此)?|有的|当然(?:有|是)?|yes|absolutely|of course|certainly|definitely)(?![a-z])"
-    r"(?=[\s。!?;,、.:—(]|$)(?! ?(?:not|no)(?![a-z]))"
-)
+_YES_WORDS = r"是的|对的?|没错|确实(?:如此)?|有的|当然(?:有|是)?|yes|absolutely|of course|certainly|definitely"
+_YES_ENDS = r"(?![a-z])(?=[\s。!?;,、.:—(]|$)"
+_BUT_NOT = r"(?! ?(?:not|no)(?![a-z]))"
+ANSWERED_YES = re.compile(rf" ?(?:{_YES_WORDS}){_YES_ENDS}{_BUT_NOT}")
 # v115: a yes in its other words too (没问题, 是这样的, 正是, 正确, 当然可以, 完全可以, 肯定是; "Sure.", "Correct.",
 # "Indeed.", "Exactly.", "That's right.", "No problem." - an English one before a stop or a comma only: not "Right now
 # it is 26") - after a question of a figure (`hypothesis.yes_after`) and of a forbidden claim (`asserted`), not after a
 # clarifying question of the user's need, where an assent offers help only (v68: 您需要私有化部署吗？没问题，我们支持
 # SaaS)
 SAID_YES = re.compile(
-    r" ?(?:(?:是的|对的?|没错|确实(?:如此)?|有的|当然(?:有|是|可以|能)?|没问题|是这样的?|正是(?:如此)?|正确"
-    r"|完全(?:可以|能|正确)|肯定(?:是的?|能|可以)|yes|absolutely|of course|certainly|definitely)(?![a-z])"
-    r"(?=[\s。!?;,、.:—(]|$)"
+    rf" ?(?:(?:{_YES_WORDS}|当然(?:可以|能)|没问题|是这样的?|正是(?:如此)?|正确|完全(?:可以|能|正确)"
+    rf"|肯定(?:是的?|能|可以)){_YES_ENDS}"
     r"|(?:sure|correct|indeed|exactly|precisely|right|true|yep|yeah|that'?s (?:right|correct|true)|that is (?:right"
-    r"|correct|true)|no problem)(?=[.!,;]|$))(?! ?(?:not|no)(?![a-z]))"
+    rf"|correct|true)|no problem)(?=[.!,;]|$)){_BUT_NOT}"
 )
 # a part that goes on with a conjunction after a comma (如果该版本存在，且已通过...) continues that part's condition
 _GOES_ON = re.compile(r" ?(?:并且|而且|且|并|以及|或者|或|(?:and|or)(?![a-z]))")

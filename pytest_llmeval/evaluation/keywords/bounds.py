@@ -418,11 +418,12 @@ _CODE_COMPARED_BEFORE = re.compile(
     r"|beyond|prior to|above|below|unlike|superseded by|replaced by|instead of))"
     r" ?$"
 )
+_ANOTHER_CODE = "[a-z][a-z0-9._-]*[0-9][a-z0-9._-]*"
 _CODE_COMPARED_AFTER = re.compile(
     r" ?(?:之后的|以后的|之前的|以前的|的下一|的上一|的后续|的前一|的前序|后面的|前面的"
-    r"|/ ?[a-z][a-z0-9._-]*[0-9][a-z0-9._-]*)"  # and one of two codes with a slash (v3.2/v4.0: a guess, as 或 is)
+    f"|/ ?{_ANOTHER_CODE})"  # and one of two codes with a slash (v3.2/v4.0: a guess, as 或 is)
 )
-_CODE_OFFERED_BEFORE = re.compile(r"(?<![a-z0-9._-])[a-z][a-z0-9._-]*[0-9][a-z0-9._-]* ?/ ?$")
+_CODE_OFFERED_BEFORE = re.compile(f"(?<![a-z0-9._-]){_ANOTHER_CODE} ?/ ?$")
 
 
 def a_code_compared(answer_norm: str, start: int, end: int) -> str | None:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .attributive import figure_before_subject, paid_back_in
-from .currencies import ANY_SIGN, CURRENCY_NAMES_AFTER, CURRENCY_SIGNS, one_of
+from .currencies import ALL_SIGNS, ANY_SIGN, CURRENCY_NAMES_AFTER, CURRENCY_SIGNS, one_of
 from .edges import a_range_ends_the_gap, an_end_of_a_money_range, bare_end, classifier_twin, edges_ok
 from .finding import ABOUT, EN_ONES, EN_TEENS, EN_TENS, find_numbers_cached, words_at
 from .holders import a_holder_in_brackets, another_holder
@@ -301,12 +301,7 @@ def _unit_after_a_restatement(answer: str, first: Mention, unit: str) -> int | N
     after = _RESTATED_AFTER.match(answer, first.end)
     if after is not None and _says(after.group(1), first.value):
         return _unit_end(answer, after.end(), unit)
-    if answer[first.start - 1 : first.start] != "(" or not answer.startswith(")", first.end):
-        return None
-    before = _RESTATED_BEFORE.search(answer, max(0, first.start - 48), first.start)
-    if before is None or not _says(before.group(1), first.value):
-        return None
-    return _unit_end(answer, first.end + 1, unit)
+    return _unit_end(answer, first.end + 1, unit) if _restated_before(answer, first) is not None else None
 
 
 # v69: a figure with its tolerance before the unit they share is the figure in that unit (回收期为20±4个月, ROI为20±5%,
@@ -696,11 +691,11 @@ def _changed_before(answer: str, first: Mention, label: str) -> int | None:
     """Start of the subject of a point of a change (成本降低50%) where the answer says that change of it in other
     words (成本下降50%, 成本将减半, costs were cut in half), else None (v38) - v114: or of a level reached by a change
     (ROI提高到20%) where the answer says it with another verb of that direction (ROI从15%提升至20%)."""
-    signed = A_SIGN_AFTER_ITS_LABEL.fullmatch(label)
-    if signed is not None:  # v115: 节省成本¥90万 for 节省¥90万 - the sign right before the figure, the change before it
-        if _ends_before(answer, first.start, signed.group("sign")) is None:
+    if A_SIGN_AFTER_ITS_LABEL.fullmatch(label) is not None:  # v115: 节省成本¥90万 for 节省¥90万 - the sign, then
+        unsigned = _its_sign_before(answer, first.start, label)  # the figure; the change before it
+        if unsigned is None:
             return None
-        label = signed.group("label")
+        label = unsigned[0]
     change = change_label(label)
     if change is None:
         reached = reached_label(label)
@@ -880,9 +875,8 @@ def subject_names(label: str) -> tuple[str, ...]:
         return (label, *(name for name in subject_names(joined["whole"] + joined["head"]) if name != label))
     group = _NAMES.get(label, ())
     for noun_and_word, words in _A_NOUN_AND_ITS_WORD if not group else ():
-        m = noun_and_word.fullmatch(
-            label
-        )  # a count's noun (员工人数), v114: a sum's thing (合同金额 is the contract's)
+        # a count's noun (员工人数), v114: a sum's thing (合同金额 is the contract's)
+        m = noun_and_word.fullmatch(label)
         if m is not None:
             group = (m.group("noun"), *(m.group("noun") + word for word in words))
             break
@@ -995,11 +989,17 @@ A_SIGN_AFTER_ITS_LABEL = re.compile(f"(?P<label>.*?[^ ]) ?(?P<sign>{ANY_SIGN})")
 def _signed_after_its_label(text: str, pos: int, label: str) -> int | None:
     """Start of the subject of a point written `label` - its subject, then a currency's sign - where the answer
     gives the sign right before the figure at `pos` and links the subject to it (`_label_before`); else None."""
+    unsigned = _its_sign_before(text, pos, label)
+    return _label_before(text, unsigned[1], named_subject(unsigned[0])) if unsigned is not None else None
+
+
+def _its_sign_before(text: str, pos: int, label: str) -> tuple[str, int] | None:
+    """For a label that ends with a currency's sign (revenue $, 节省¥): its words before the sign, and where the
+    answer writes that sign right before the figure at `pos`; None where the label has no sign or the answer no such
+    sign there."""
     parts = A_SIGN_AFTER_ITS_LABEL.fullmatch(label)
-    if parts is None:
-        return None
-    sign = _ends_before(text, pos, parts.group("sign"))
-    return _label_before(text, sign, named_subject(parts.group("label"))) if sign is not None else None
+    sign = _ends_before(text, pos, parts.group("sign")) if parts is not None else None
+    return (parts.group("label"), sign) if parts is not None and sign is not None else None
 
 
 @dataclass(frozen=True)
@@ -1022,6 +1022,7 @@ def _bounded_after_its_label(text: str, pos: int, label: str) -> int | None:
 
 
 _A_SIGN_ENDING = re.compile(f"(?:{ANY_SIGN}) ?$")
+_LAST_OF_A_SIGN = frozenset(sign[-1] for sign in ALL_SIGNS)  # (the search above only where one may end: a hot path)
 
 
 def _label_before(text: str, pos: int, label: str) -> int | None:
@@ -1030,7 +1031,8 @@ def _label_before(text: str, pos: int, label: str) -> int | None:
     figure before it; v48: or adverbials, a modal or raising verb, a correction (`_linked_the_long_way`) - else None.
     v115: a currency's sign or code right before the figure is read as the figure's (节省成本¥90万, 年净节省额 = 120 -
     30 = €90万, 每月可节约开支约EUR 5000): the link stands before it - v114 linked them only with no sign between."""
-    sign = _A_SIGN_ENDING.search(text, max(0, pos - 24), pos)
+    before = text[max(0, pos - 2) : pos].rstrip(" ")[-1:]
+    sign = _A_SIGN_ENDING.search(text, max(0, pos - 24), pos) if before in _LAST_OF_A_SIGN else None
     if sign is not None:
         pos = sign.start()
     for name in subject_names(label):
